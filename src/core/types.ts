@@ -1,0 +1,113 @@
+/**
+ * Shapes shared by every analysis stage. The public ones mirror the CLI's JSON
+ * contract (shared/docs/output-format.md): fields may be added, never renamed.
+ * All offsets are UTF-16 code units into the normalised document text, end-exclusive.
+ */
+
+/** A half-open range of UTF-16 code units. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'NUMBER' | 'MISC';
+export type SpeakerType = 'PERSON' | 'ORG' | 'DESCRIPTION';
+
+/** A paragraph: a run of non-blank lines. `index` counts paragraphs from 0. */
+export interface Paragraph extends Span {
+  index: number;
+}
+
+/** A sentence; it never crosses a paragraph. */
+export interface Sentence extends Span {
+  paragraph: number;
+}
+
+export interface Entity extends Span {
+  text: string;
+  type: EntityType;
+  /** One name for every mention of the same thing; document-local until the corpus resolves it. */
+  canonical: string;
+}
+
+export interface QuoteLink extends Span {
+  path: string;
+  /** The quoted words are the same (quote marks and case ignored). */
+  identical: boolean;
+}
+
+export interface Quote extends Span {
+  text: string;
+  speaker: string | null;
+  speakerType: SpeakerType | null;
+  /** The words naming the speaker in this document. */
+  speakerMention: Span | null;
+  cue: string | null;
+  partial: boolean;
+  uncertain: boolean;
+  /** Same id on the parts of one quote split by its attribution; unique within a document. */
+  group: number | null;
+  variants: QuoteLink[];
+}
+
+export type DuplicateKind = 'repeat' | 'shared';
+export type DuplicateLabel = 'verbatim' | 'edited' | 'reworded';
+
+export interface Duplicate extends Span {
+  text?: string;
+  other: { path: string } & Span;
+  kind: DuplicateKind;
+  label: DuplicateLabel;
+  similarity: number;
+  boilerplate: boolean;
+}
+
+export type ClaimKind = 'quote' | 'reported' | 'numeric' | 'event' | 'statement';
+export type ClaimStatus = 'unique' | 'corroborated' | 'disputed';
+
+export interface ClaimNumber {
+  value: number;
+  unit: string | null;
+  qualifier: string | null;
+}
+
+export interface ClaimLink extends Span {
+  path: string;
+  similarity: number;
+  /** Why a link disputes the claim ("number", "speaker", "wording"); absent for corroboration. */
+  reason?: string;
+}
+
+export interface Claim extends Span {
+  text: string;
+  kind: ClaimKind;
+  speaker: string | null;
+  entities: string[];
+  numbers: ClaimNumber[];
+  status: ClaimStatus;
+  corroboratedBy: ClaimLink[];
+  disputedBy: ClaimLink[];
+}
+
+/** One document of the JSON contract. */
+export interface DocumentResult {
+  path: string;
+  length: number;
+  title: string | null;
+  quotes: Quote[];
+  entities: Entity[];
+  duplicates: Duplicate[];
+  claims: Claim[];
+}
+
+export interface Skipped {
+  path: string;
+  reason: string;
+}
+
+/** The whole JSON contract. */
+export interface AnalysisOutput {
+  version: 1;
+  documents: DocumentResult[];
+  skipped: Skipped[];
+}
