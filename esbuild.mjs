@@ -3,6 +3,7 @@
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 
+const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
 
@@ -25,6 +26,7 @@ const contexts = await Promise.all(entries.map(e => esbuild.context({
   legalComments: 'none',
   banner: e.banner ? { js: e.banner } : undefined,
   logLevel: 'warning',
+  define: { __VERSION__: JSON.stringify(pkg.version) },
 })));
 
 if (watch) {

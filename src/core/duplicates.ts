@@ -19,3 +19,8 @@ export class ReuseIndex {
   /** The `shared` duplicates of one document, each listed from both ends across calls. */
   shared(path: string): Duplicate[] { void path; return []; }
 }
+
+/** Site furniture: related links, disclaimers, credits. (Stub until the module lands.) */
+export function isBoilerplate(text: string): boolean {
+  return /^(?:Also Read \||Related Articles$|Back to top button$)/.test(text);
+}

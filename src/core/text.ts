@@ -18,9 +18,8 @@ const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * with a reason a user can read.
  */
 export function decode(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FILE_SIZE): DecodeResult {
-  if (bytes.length > maxFileSize) {
-    return { ok: false, reason: `larger than the ${formatSize(maxFileSize)} limit (${formatSize(bytes.length)})` };
-  }
+  const large = tooLarge(bytes.length, maxFileSize);
+  if (large) return { ok: false, reason: large };
   if (bytes.indexOf(0) >= 0) return { ok: false, reason: 'binary file (contains NUL bytes)' };
   let text: string;
   try {
@@ -30,6 +29,11 @@ export function decode(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FILE_SIZE): 
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text: normalizeEol(text) };
+}
+
+/** The reason a file of `size` bytes is refused, or null when it fits. */
+export function tooLarge(size: number, maxFileSize = DEFAULT_MAX_FILE_SIZE): string | null {
+  return size > maxFileSize ? `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size)})` : null;
 }
 
 export function formatSize(n: number): string {

@@ -1,0 +1,162 @@
+/**
+ * `source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size N] PATH...`
+ * A thin front end over the core: read, decode, analyse as one corpus, print.
+ * Exit 0 on success; 2 with one line on stderr for usage errors and unreadable PATHs.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../core/corpus';
+import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text';
+import type { AnalysisOutput, Skipped } from '../core/types';
+import { renderHtml } from './html';
+import { renderMarkdown } from './markdown';
+import { collect, PathError } from './walk';
+
+const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] PATH...';
+const FORMATS = ['json', 'markdown', 'html'] as const;
+type Format = (typeof FORMATS)[number];
+
+class UsageError extends Error {}
+
+interface Options {
+  format: Format;
+  out: string | null;
+  maxFileSize: number;
+  paths: string[];
+}
+
+export function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
+  if (argv.includes('--help') || argv.includes('-h')) return 'help';
+  if (argv.includes('--version')) return 'version';
+  const [command, ...rest] = argv;
+  if (command !== 'analyze') throw new UsageError(command ? `unknown command '${command}'; ${USAGE}` : USAGE);
+  const opts: Options = { format: 'json', out: null, maxFileSize: DEFAULT_MAX_FILE_SIZE, paths: [] };
+  for (let i = 0; i < rest.length; i++) {
+    const arg = rest[i];
+    const eq = arg.indexOf('=');
+    const [name, inline] = arg.startsWith('--') && eq > 0 ? [arg.slice(0, eq), arg.slice(eq + 1)] : [arg, undefined];
+    const value = () => {
+      const v = inline ?? rest[++i];
+      if (v === undefined) throw new UsageError(`${name} needs a value; ${USAGE}`);
+      return v;
+    };
+    if (name === '--format') {
+      const f = value();
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}' (json, markdown or html)`);
+      opts.format = f as Format;
+    } else if (name === '--out') {
+      opts.out = value();
+    } else if (name === '--max-file-size') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n <= 0) throw new UsageError(`--max-file-size needs a positive number of bytes, not '${v}'`);
+      opts.maxFileSize = n;
+    } else if (name === '--') {
+      opts.paths.push(...rest.slice(i + 1));
+      break;
+    } else if (name.startsWith('-') && name !== '-') {
+      throw new UsageError(`unknown option '${name}'; ${USAGE}`);
+    } else {
+      opts.paths.push(arg);
+    }
+  }
+  if (!opts.paths.length) throw new UsageError(`no PATH given; ${USAGE}`);
+  return opts;
+}
+
+/** Runs an analysis over files and directories; throws PathError for unreadable inputs. */
+export function analyzePaths(paths: readonly string[], maxFileSize = DEFAULT_MAX_FILE_SIZE): AnalysisOutput {
+  const files = collect(paths);
+  const corpus = new Corpus();
+  const skipped: Skipped[] = [];
+  for (const f of files) {
+    let bytes: Buffer;
+    try {
+      const large = tooLarge(fs.statSync(f.abs).size, maxFileSize);
+      if (large) {
+        skipped.push({ path: f.path, reason: large });
+        continue;
+      }
+      bytes = fs.readFileSync(f.abs);
+    } catch (e) {
+      skipped.push({ path: f.path, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
+      continue;
+    }
+    const decoded = decode(bytes, maxFileSize);
+    if (!decoded.ok) {
+      skipped.push({ path: f.path, reason: decoded.reason });
+      continue;
+    }
+    corpus.set(f.path, decoded.text);
+  }
+  return { version: 1, documents: corpus.allResults(), skipped };
+}
+
+function render(out: AnalysisOutput, format: Format): string {
+  if (format === 'markdown') return renderMarkdown(out);
+  if (format === 'html') return renderHtml(out);
+  return JSON.stringify(out, null, 1) + '\n';
+}
+
+/** Writes through a temporary file so a failed run never leaves half a report. */
+function writeAtomically(file: string, data: string): void {
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
+  fs.writeFileSync(tmp, data);
+  fs.renameSync(tmp, file);
+}
+
+export function main(argv: readonly string[]): number {
+  let opts: ReturnType<typeof parseArgs>;
+  try {
+    opts = parseArgs(argv);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`source-lens: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  if (opts === 'help') {
+    process.stdout.write(`${USAGE}\n\nAnalyses news articles (.txt, .md; directories are walked) as one corpus and prints\nquotes with speakers, entities, duplicated passages and claims.\n`);
+    return 0;
+  }
+  if (opts === 'version') {
+    process.stdout.write(`${VERSION}\n`);
+    return 0;
+  }
+  let out: AnalysisOutput;
+  try {
+    out = analyzePaths(opts.paths, opts.maxFileSize);
+  } catch (e) {
+    if (e instanceof PathError) {
+      process.stderr.write(`source-lens: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+  for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
+  const text = render(out, opts.format);
+  if (opts.out) {
+    try {
+      writeAtomically(opts.out, text);
+    } catch (e) {
+      process.stderr.write(`source-lens: cannot write ${opts.out}: ${(e as Error).message}\n`);
+      return 2;
+    }
+  } else {
+    process.stdout.write(text);
+  }
+  return 0;
+}
+
+declare const __VERSION__: string | undefined;
+const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
+
+if (require.main === module) {
+  try {
+    process.exitCode = main(process.argv.slice(2));
+  } catch (e) {
+    process.stderr.write(`source-lens: internal error: ${(e as Error).stack ?? e}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,253 @@
+/**
+ * Claims: the sentences (or clauses) of a source that assert something a checker
+ * could verify — attributed statements, numeric facts, events — and their links
+ * across documents (corroboration and disputes).
+ */
+import type { Claim, ClaimKind, ClaimLink, ClaimNumber, Entity, Quote, Sentence, Span } from './types';
+
+/** Reporting verbs that turn a sentence into reported speech. */
+const REPORTING = String.raw`said|says|say|told|tells|stated|states|announced|announces|argued|argues|noted|notes|warned|warns|insisted|insists|claimed|claims|denied|denies|added|adds|reiterated|reiterates|suggested|suggests|signaled|signalled|indicated|indicates|confirmed|confirms|reported|reports|tweeted|wrote|declared|acknowledged|admitted|explained|urged|asserted|maintained|replied|believes|believe|thinks|expects`;
+const REPORTED_RE = new RegExp(String.raw`\b(?:${REPORTING})\b|\baccording to\b`, 'i');
+const EVENT_VERB = /\b(?:annexed|invaded|attacked|launched|killed|died|signed|agreed|met|voted|announced|withdr[ae]w[n]?|released|arrived|moved|deployed|began|started|ended|elected|approved|rejected|sent|massed|held|offered|imposed|fired|struck|captured|arrested|opened|closed|submitted|published|received|pulled)\b/i;
+const FURNITURE = /\b(?:contributed|reports from|reported from|copyright|all rights reserved|click here|read more|subscribe|newsletter|photo:|image:|file photo)\b/i;
+
+const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+const QUALIFIERS = String.raw`more than|less than|fewer than|at least|at most|up to|nearly|almost|about|around|some|over|under|roughly|approximately|an estimated|as many as|as few as`;
+const NUMBER_RE = new RegExp(
+  String.raw`(?:\b(${QUALIFIERS})\s+)?(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?(?:[\s-]+(?:(?:[a-z]+[\s-]){0,1}))?`,
+  'gi',
+);
+const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
+const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an']);
+
+/** Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out. */
+export function parseNumbers(text: string): ClaimNumber[] {
+  const out: ClaimNumber[] = [];
+  NUMBER_RE.lastIndex = 0;
+  for (let m; (m = NUMBER_RE.exec(text));) {
+    const raw = m[2];
+    let value = Number(raw.replace(/,/g, ''));
+    if (!Number.isFinite(value)) continue;
+    const before = text.slice(Math.max(0, m.index - 12), m.index + (m[0].indexOf(raw)));
+    const afterStart = m.index + m[0].indexOf(raw) + raw.length;
+    const after = text.slice(afterStart, afterStart + 40);
+    // Dates are events' business, not numeric facts: years, days of a month, times.
+    if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
+    if (/(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
+    if (/^(?:\s*(?:am|pm|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
+    if (m[3]) value *= SCALE[m[3].toLowerCase()];
+    const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
+    const unitMatch = UNIT_RE.exec(rest);
+    let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
+    if (!unit && /^\s*%/.test(rest)) unit = 'percent';
+    out.push({ value, unit, qualifier: m[1] ? m[1].toLowerCase() : null });
+    NUMBER_RE.lastIndex = afterStart;
+  }
+  return out;
+}
+
+/** What a claim extractor needs of a document, all offsets absolute. */
+export interface ClaimInput {
+  text: string;
+  sentences: readonly Sentence[];
+  quotes: readonly Quote[];
+  entities: readonly Entity[];
+  /** Spans that hold no claims: the headline, boilerplate, the second copy of a repeat. */
+  excluded: readonly Span[];
+}
+
+/**
+ * The claims of one document, in reading order, not yet linked to other documents.
+ * A claim is one sentence with its final punctuation trimmed; it never spans two sentences.
+ */
+export function findClaims(input: ClaimInput): Claim[] {
+  const { text, sentences, quotes, entities, excluded } = input;
+  const claims: Claim[] = [];
+  let qi = 0, ei = 0;
+  for (const s of sentences) {
+    if (excluded.some(x => x.start < s.end && s.start < x.end)) continue;
+    let end = s.end;
+    while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
+    const body = text.slice(s.start, end);
+    const words = body.split(/\s+/).filter(w => /\p{L}/u.test(w));
+    if (words.length < 4 || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) continue;
+    if (FURNITURE.test(body) || /\|/.test(body)) continue;
+    while (qi < quotes.length && quotes[qi].end <= s.start) qi++;
+    while (ei < entities.length && entities[ei].end <= s.start) ei++;
+    const inQuotes: Quote[] = [];
+    for (let k = qi; k < quotes.length && quotes[k].start < s.end; k++) inQuotes.push(quotes[k]);
+    const inEntities: Entity[] = [];
+    for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
+
+    const numbers = parseNumbers(body);
+    const direct = inQuotes.find(q => !q.partial) ?? inQuotes[0];
+    let kind: ClaimKind;
+    let speaker: string | null = null;
+    const unquoted = stripQuotes(body, s.start, inQuotes);
+    if (direct && (!direct.partial || REPORTED_RE.test(unquoted))) {
+      kind = 'quote';
+      speaker = direct.speaker;
+    } else if (REPORTED_RE.test(unquoted) && (speaker = reportedSpeaker(text, s, inEntities)) !== null) {
+      kind = 'reported';
+    } else if (numbers.length) {
+      kind = 'numeric';
+    } else if (inEntities.some(e => e.type === 'DATE') && EVENT_VERB.test(unquoted) || EVENT_VERB.test(unquoted) && inEntities.length >= 2) {
+      kind = 'event';
+    } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE')) {
+      kind = 'statement';
+    } else continue;
+    if (kind === 'quote' && !speaker && direct?.speaker === null && REPORTED_RE.test(unquoted)) {
+      speaker = reportedSpeaker(text, s, inEntities);
+    }
+    const names = [...new Set(inEntities.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
+    claims.push({
+      start: s.start, end, text: body, kind, speaker,
+      entities: names, numbers, status: 'unique', corroboratedBy: [], disputedBy: [],
+    });
+  }
+  return claims;
+}
+
+function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): string {
+  let out = body;
+  for (const q of quotes) {
+    const a = Math.max(0, q.start - offset), b = Math.min(body.length, q.end - offset);
+    if (b > a) out = out.slice(0, a) + ' '.repeat(b - a) + out.slice(b);
+  }
+  return out;
+}
+
+/** The person or organisation right before (or after, inverted) a reporting verb. */
+function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): string | null {
+  const re = new RegExp(String.raw`\b(?:${REPORTING})\b|\baccording to\b`, 'gi');
+  const sentence = text.slice(s.start, s.end);
+  for (let m; (m = re.exec(sentence));) {
+    const at = s.start + m.index;
+    const verbEnd = at + m[0].length;
+    if (/^according to$/i.test(m[0])) {
+      const after = entities.find(e => e.start >= verbEnd && e.start - verbEnd <= 6 && (e.type === 'PERSON' || e.type === 'ORG'));
+      if (after) return after.canonical;
+      continue;
+    }
+    // Subject: the last PERSON/ORG ending within a few words before the verb.
+    let best: Entity | null = null;
+    for (const e of entities) {
+      if ((e.type !== 'PERSON' && e.type !== 'ORG') || e.end > at) continue;
+      const gap = text.slice(e.end, at);
+      if (gap.length <= 40 && !/[.;:“”"]/.test(gap)) best = e;
+    }
+    if (best) return best.canonical;
+    // Inverted: "said Lavrov".
+    const after = entities.find(e => e.start >= verbEnd && e.start - verbEnd <= 2 && e.type === 'PERSON');
+    if (after) return after.canonical;
+  }
+  return null;
+}
+
+// ---------- linking across documents ----------
+
+const STOP = new Set(`a an the and or but of to in on at by for with from as is are was were be been being has have had
+that this these those it its their his her he she they we you i our not no nor so than then there here
+will would could should can may might must do does did said says say told also more most some any such
+which who whom whose what when where while after before over into out up about near if because just only very`.split(/\s+/));
+
+/** Content words of a text: lower-cased letters and digits, stop words dropped, crude stems. */
+export function contentWords(text: string): string[] {
+  const out: string[] = [];
+  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu)) {
+    let w = m[0].replace(/,/g, '');
+    if (STOP.has(w) || w.length < 2) continue;
+    if (w.length > 4) w = w.replace(/(?:ing|ed|es|s)$/, '');
+    out.push(w);
+  }
+  return out;
+}
+
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return n;
+}
+
+export interface ClaimRef {
+  path: string;
+  claim: Claim;
+}
+
+const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
+
+/**
+ * Links claims across documents: the same claim in another document corroborates
+ * it; a matching claim with a different number, or the same quote worded
+ * differently, disputes it. Every link is recorded at both ends.
+ */
+export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>): void {
+  type Item = { path: string; claim: Claim; words: Set<string>; id: number };
+  const items: Item[] = [];
+  const postings = new Map<string, number[]>();
+  for (const d of docs) {
+    for (const c of d.claims) {
+      c.corroboratedBy = [];
+      c.disputedBy = [];
+      const id = items.length;
+      const words = new Set(contentWords(c.text));
+      items.push({ path: d.path, claim: c, words, id });
+      for (const w of words) {
+        let p = postings.get(w);
+        if (!p) postings.set(w, (p = []));
+        p.push(id);
+      }
+    }
+  }
+  const maxPosting = Math.max(50, Math.ceil(docs.length * 0.5) * 4);
+  for (const a of items) {
+    const shared = new Map<number, number>();
+    for (const w of a.words) {
+      const p = postings.get(w)!;
+      if (p.length > maxPosting) continue;
+      for (const id of p) if (id > a.id && items[id].path !== a.path) shared.set(id, (shared.get(id) ?? 0) + 1);
+    }
+    for (const [id, n] of shared) {
+      if (n < 2) continue;
+      const b = items[id];
+      const link = compare(a, b, n);
+      if (!link) continue;
+      const sim = Math.round(link.similarity * 100) / 100;
+      const toB: ClaimLink = { path: b.path, start: b.claim.start, end: b.claim.end, similarity: sim };
+      const toA: ClaimLink = { path: a.path, start: a.claim.start, end: a.claim.end, similarity: sim };
+      if (link.reason) {
+        toB.reason = toA.reason = link.reason;
+        a.claim.disputedBy.push(toB);
+        b.claim.disputedBy.push(toA);
+      } else {
+        a.claim.corroboratedBy.push(toB);
+        b.claim.corroboratedBy.push(toA);
+      }
+    }
+  }
+  for (const it of items) {
+    const c = it.claim;
+    c.status = c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
+  }
+
+  function compare(a: Item, b: Item, shared: number): { similarity: number; reason?: string } | null {
+    const dice = (2 * shared) / (a.words.size + b.words.size);
+    const cover = shared / Math.min(a.words.size, b.words.size);
+    const an = a.claim.numbers, bn = b.claim.numbers;
+    const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
+    const entityOverlap = a.claim.entities.some(e => b.claim.entities.includes(e));
+    // A numeric fact: the same number of the same thing about the same entities.
+    if (sameNumber && an.some(x => x.unit) && (entityOverlap || cover >= 0.3)) {
+      return { similarity: Math.max(dice, 0.5) };
+    }
+    if (dice < 0.45 && !(cover >= 0.6 && shared >= 4)) return null;
+    if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: dice, reason: 'number' };
+    const sa = a.claim.speaker, sb = b.claim.speaker;
+    if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return { similarity: dice, reason: 'speaker' };
+    return { similarity: dice };
+  }
+}
+
+function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
+  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
+}
