@@ -134,8 +134,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     let next = k;
     while (next < to && isSpace(text.charCodeAt(next))) next++;
     if (next >= to) break;
-    const n = text[next];
-    if (ch === '.' && /\p{Ll}/u.test(n)) { i = j - 1; continue; }
+    // A new sentence starts with a capital, a digit or an opening mark.
+    if (!/[\p{Lu}\p{N}“‘"'(\[]/u.test(text[next])) { i = j - 1; continue; }
     out.push({ start, end: k });
     depth = 0;
     start = next;

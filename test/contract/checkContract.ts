@@ -1,0 +1,114 @@
+/**
+ * Checks an `analyze --format json` output against output-format.md: field types,
+ * the offset invariant on every span, and mirrored cross-document links.
+ * Returns a list of problems (empty when the output honours the contract).
+ */
+import { normalizeEol } from '../../src/core/text';
+
+type Json = Record<string, unknown>;
+const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER', 'MISC'];
+const SPEAKER_TYPES = ['PERSON', 'ORG', 'DESCRIPTION', null];
+const CLAIM_KINDS = ['quote', 'reported', 'numeric', 'event', 'statement'];
+const STATUSES = ['unique', 'corroborated', 'disputed'];
+
+export function checkContract(out: unknown, readText: (path: string) => string): string[] {
+  const errors: string[] = [];
+  const err = (where: string, msg: string) => { if (errors.length < 200) errors.push(`${where}: ${msg}`); };
+  if (!isObj(out)) return ['output is not an object'];
+  if (out.version !== 1) err('root', 'version must be 1');
+  if (!Array.isArray(out.documents)) return [...errors, 'documents is not an array'];
+  if (!Array.isArray(out.skipped)) err('root', 'skipped is not an array');
+  for (const s of (out.skipped as unknown[]) ?? []) {
+    if (!isObj(s) || typeof s.path !== 'string' || typeof s.reason !== 'string' || !s.reason) err('skipped', `bad entry ${JSON.stringify(s)}`);
+  }
+  const docs = new Map<string, Json>();
+  const texts = new Map<string, string>();
+  for (const d of out.documents as unknown[]) {
+    if (!isObj(d) || typeof d.path !== 'string') { err('documents', 'entry without a path'); continue; }
+    docs.set(d.path, d);
+    texts.set(d.path, normalizeEol(readText(d.path).replace(/^\uFEFF/, '')));
+  }
+  const spanOk = (where: string, path: string, s: unknown, withText: boolean) => {
+    if (!isObj(s)) return err(where, 'not an object');
+    const text = texts.get(path);
+    if (text === undefined) return err(where, `links to ${path}, which is not a document of the output`);
+    if (!Number.isInteger(s.start) || !Number.isInteger(s.end)) return err(where, 'start/end are not integers');
+    const a = s.start as number, b = s.end as number;
+    if (a < 0 || b > text.length || a >= b) return err(where, `bad range ${a}-${b} (length ${text.length})`);
+    if (withText && s.text !== text.slice(a, b)) err(where, `text != slice(${a}, ${b}): ${JSON.stringify(String(s.text).slice(0, 60))}`);
+  };
+
+  for (const [path, d] of docs) {
+    const text = texts.get(path)!;
+    const at = (k: string, i: number) => `${path} ${k}[${i}]`;
+    if (d.length !== text.length) err(path, `length ${d.length} != ${text.length}`);
+    if (d.title !== null && typeof d.title !== 'string') err(path, 'title must be a string or null');
+    for (const key of ['quotes', 'entities', 'duplicates', 'claims']) if (!Array.isArray(d[key])) err(path, `${key} is not an array`);
+
+    (d.quotes as Json[] ?? []).forEach((q, i) => {
+      spanOk(at('quotes', i), path, q, true);
+      if (q.speaker !== null && (typeof q.speaker !== 'string' || !q.speaker)) err(at('quotes', i), 'speaker must be a non-empty string or null');
+      if (!SPEAKER_TYPES.includes(q.speakerType as string)) err(at('quotes', i), `bad speakerType ${q.speakerType}`);
+      if ((q.speaker === null) !== (q.speakerType === null)) err(at('quotes', i), 'speaker and speakerType disagree on null');
+      if (q.speakerMention !== null) spanOk(at('quotes', i) + '.speakerMention', path, q.speakerMention, false);
+      if (q.cue !== null && typeof q.cue !== 'string') err(at('quotes', i), 'cue must be a string or null');
+      for (const k of ['partial', 'uncertain']) if (typeof q[k] !== 'boolean') err(at('quotes', i), `${k} must be boolean`);
+      if (q.group !== null && !Number.isInteger(q.group)) err(at('quotes', i), 'group must be an integer or null');
+      if (!Array.isArray(q.variants)) return err(at('quotes', i), 'variants is not an array');
+      for (const v of q.variants as Json[]) {
+        spanOk(at('quotes', i) + '.variants', v.path as string, v, false);
+        if (typeof v.identical !== 'boolean') err(at('quotes', i), 'variant.identical must be boolean');
+        const other = docs.get(v.path as string);
+        const mirror = (other?.quotes as Json[] | undefined)?.find(o => o.start === v.start && o.end === v.end);
+        if (!mirror || !(mirror.variants as Json[]).some(m => m.path === path && m.start === q.start && m.end === q.end)) err(at('quotes', i), `variant in ${v.path} has no mirror`);
+        if (mirror && mirror.speaker !== q.speaker) err(at('quotes', i), 'variant with another speaker');
+      }
+    });
+    (d.entities as Json[] ?? []).forEach((e, i) => {
+      spanOk(at('entities', i), path, e, true);
+      if (!ENTITY_TYPES.includes(e.type as string)) err(at('entities', i), `bad type ${e.type}`);
+      if (typeof e.canonical !== 'string' || !e.canonical) err(at('entities', i), 'canonical must be a non-empty string');
+    });
+    (d.duplicates as Json[] ?? []).forEach((x, i) => {
+      spanOk(at('duplicates', i), path, x, 'text' in x);
+      const o = x.other as Json;
+      if (!isObj(o) || typeof o.path !== 'string') return err(at('duplicates', i), 'other without a path');
+      spanOk(at('duplicates', i) + '.other', o.path, o, false);
+      if (x.kind === 'repeat' && o.path !== path) err(at('duplicates', i), 'a repeat points to another document');
+      if (x.kind === 'shared' && o.path === path) err(at('duplicates', i), 'a shared passage points to its own document');
+      if (x.kind !== 'repeat' && x.kind !== 'shared') err(at('duplicates', i), `bad kind ${x.kind}`);
+      if (!['verbatim', 'edited', 'reworded'].includes(x.label as string)) err(at('duplicates', i), `bad label ${x.label}`);
+      if (typeof x.similarity !== 'number' || x.similarity < 0 || x.similarity > 1) err(at('duplicates', i), 'similarity outside [0,1]');
+      if (x.label === 'verbatim' && x.similarity !== 1) err(at('duplicates', i), 'verbatim with similarity != 1');
+      if (typeof x.boilerplate !== 'boolean') err(at('duplicates', i), 'boilerplate must be boolean');
+      const mirrorList = docs.get(o.path)?.duplicates as Json[] | undefined;
+      const mirror = mirrorList?.some(m => isObj(m.other) && m.other.path === path && m.start === o.start && m.end === o.end && m.other.start === x.start && m.other.end === x.end);
+      if (!mirror) err(at('duplicates', i), `no mirror in ${o.path}`);
+    });
+    (d.claims as Json[] ?? []).forEach((c, i) => {
+      spanOk(at('claims', i), path, c, true);
+      if (!CLAIM_KINDS.includes(c.kind as string)) err(at('claims', i), `bad kind ${c.kind}`);
+      if (!STATUSES.includes(c.status as string)) err(at('claims', i), `bad status ${c.status}`);
+      if (c.speaker !== null && typeof c.speaker !== 'string') err(at('claims', i), 'speaker must be a string or null');
+      if (!Array.isArray(c.entities) || (c.entities as unknown[]).some(n => typeof n !== 'string')) err(at('claims', i), 'entities must be strings');
+      if (!Array.isArray(c.numbers)) err(at('claims', i), 'numbers is not an array');
+      for (const n of (c.numbers as Json[]) ?? []) if (typeof n.value !== 'number') err(at('claims', i), 'number without a value');
+      for (const key of ['corroboratedBy', 'disputedBy']) {
+        const links = c[key] as Json[];
+        if (!Array.isArray(links)) { err(at('claims', i), `${key} is not an array`); continue; }
+        for (const l of links) {
+          spanOk(`${at('claims', i)}.${key}`, l.path as string, l, false);
+          const other = (docs.get(l.path as string)?.claims as Json[] | undefined)?.find(o => o.start === l.start && o.end === l.end);
+          if (!other || !(other[key] as Json[]).some(m => m.path === path && m.start === c.start && m.end === c.end)) err(at('claims', i), `${key} link to ${l.path} has no mirror`);
+        }
+      }
+      const expected = (c.disputedBy as unknown[]).length ? 'disputed' : (c.corroboratedBy as unknown[]).length ? 'corroborated' : 'unique';
+      if (c.status !== expected) err(at('claims', i), `status ${c.status} but links say ${expected}`);
+    });
+  }
+  return errors;
+}
+
+function isObj(x: unknown): x is Json {
+  return typeof x === 'object' && x !== null && !Array.isArray(x);
+}

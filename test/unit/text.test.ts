@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { split } from 'sentence-splitter';
+import { decode, normalizeEol, paragraphs, sentences, splitSentences, title } from '../../src/core/text';
+
+const root = path.resolve(__dirname, '../../..');
+const seedDir = path.join(root, 'seeds');
+const seedFiles = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort();
+const polnearDir = path.resolve(root, '../shared/eval/polnear-dev');
+
+describe('text model', () => {
+  describe('decode', () => {
+    it('drops a leading BOM and keeps UTF-16 offsets of astral characters', () => {
+      const r = decode(Buffer.from('\uFEFF😀 Lavrov said.\n', 'utf8'));
+      assert.ok(r.ok);
+      assert.equal(r.ok && r.text, '😀 Lavrov said.\n');
+      assert.equal(r.ok && r.text.indexOf('Lavrov'), 3);
+    });
+    it('refuses NUL bytes, invalid UTF-8 and files over the limit with a reason', () => {
+      assert.deepEqual(decode(Buffer.from([0x41, 0x00, 0x42])), { ok: false, reason: 'binary file (contains NUL bytes)' });
+      assert.deepEqual(decode(Buffer.from([0x63, 0x61, 0x66, 0xe9])), { ok: false, reason: 'not UTF-8 text' });
+      const big = decode(Buffer.alloc(2048, 0x61), 1024);
+      assert.equal(big.ok, false);
+      assert.match(!big.ok ? big.reason : '', /larger than the 1 KB limit \(2 KB\)/);
+    });
+    it('accepts an empty file', () => {
+      assert.deepEqual(decode(new Uint8Array(0)), { ok: true, text: '' });
+    });
+  });
+
+  describe('line ends as VS Code normalises them', () => {
+    const cases: [string, string, string][] = [
+      ['only LF stays', 'a\nb\nc', 'a\nb\nc'],
+      ['only CRLF stays', 'a\r\nb\r\nc', 'a\r\nb\r\nc'],
+      ['only CR becomes CRLF', 'a\rb\rc', 'a\r\nb\r\nc'],
+      ['LF majority rewrites CRLF', 'a\nb\nc\r\nd', 'a\nb\nc\nd'],
+      ['CRLF majority rewrites LF', 'a\r\nb\r\nc\nd', 'a\r\nb\r\nc\r\nd'],
+      ['a tie goes to LF', 'a\r\nb\nc', 'a\nb\nc'],
+      ['lone CR counts with CRLF', 'a\rb\r\nc\nd', 'a\r\nb\r\nc\r\nd'],
+      ['no breaks', 'abc', 'abc'],
+    ];
+    for (const [name, input, expected] of cases) it(name, () => assert.equal(normalizeEol(input), expected));
+  });
+
+  describe('paragraphs and sentences', () => {
+    it('treats each line as a paragraph and blank lines as nothing', () => {
+      const text = 'Title line here\n\nFirst para. Second sentence.\r\n  Indented para.  \n';
+      const ps = paragraphs(text);
+      assert.deepEqual(ps.map(p => text.slice(p.start, p.end)), ['Title line here', 'First para. Second sentence.', 'Indented para.']);
+      const ss = sentences(text, ps);
+      assert.deepEqual(ss.map(s => text.slice(s.start, s.end)), ['Title line here', 'First para.', 'Second sentence.', 'Indented para.']);
+    });
+    it('keeps a quoted passage inside its sentence and knows abbreviations', () => {
+      const t = '“We are calm. We are strong,” Zelenskyy said. Mr. Putin met the U.S. envoy on Feb. 15. Why? “Who knows?” he asked.';
+      assert.deepEqual(splitSentences(t).map(s => t.slice(s.start, s.end)), [
+        '“We are calm. We are strong,” Zelenskyy said.',
+        'Mr. Putin met the U.S. envoy on Feb. 15.',
+        'Why?',
+        '“Who knows?” he asked.',
+      ]);
+    });
+    it('ends a sentence at a closing quote followed by a capital', () => {
+      const t = 'The troops were returning “according to plan.” He said such drills followed a schedule.';
+      assert.equal(splitSentences(t).length, 2);
+    });
+    it('finds a headline only when the first line reads as one', () => {
+      const a = 'Putin says Russia is ready to talk\nRussian President Vladimir Putin said on Tuesday that Moscow is ready.';
+      assert.equal(title(a, paragraphs(a)), 'Putin says Russia is ready to talk');
+      const b = 'Russia said on Tuesday that some units were returning.\nMore text.';
+      assert.equal(title(b, paragraphs(b)), null);
+    });
+    it('holds the offset invariant and never crosses a paragraph on every seed', () => {
+      for (const f of seedFiles) {
+        const text = normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8'));
+        const ps = paragraphs(text);
+        for (const s of sentences(text, ps)) {
+          const p = ps[s.paragraph];
+          assert.ok(s.start >= p.start && s.end <= p.end && s.start < s.end, `${f}: sentence outside its paragraph`);
+          assert.equal(text.slice(s.start, s.end).trim(), text.slice(s.start, s.end));
+        }
+      }
+    });
+  });
+
+  describe('agreement with sentence-splitter on the corpora', () => {
+    // Where the two differ by design: sentence-splitter breaks inside quotations and
+    // before a lower-case word, and never right after a closing curly quote
+    // (“… according to plan.” He said …); we do the opposite. The rest must agree.
+    it('places the same boundaries outside quotations', function () {
+      this.timeout(30_000);
+      const dirs = [seedDir, ...(fs.existsSync(polnearDir) ? [polnearDir] : [])];
+      let both = 0, onlyOurs = 0, onlyTheirs = 0;
+      for (const dir of dirs) {
+        for (const f of fs.readdirSync(dir).filter(n => n.endsWith('.txt'))) {
+          const text = normalizeEol(fs.readFileSync(path.join(dir, f), 'utf8'));
+          for (const p of paragraphs(text)) {
+            const pt = text.slice(p.start, p.end);
+            const ours = new Set(splitSentences(pt).slice(0, -1).map(s => s.end));
+            const theirs = new Set<number>(), theirsAll = new Set<number>();
+            for (const n of split(pt)) {
+              if (n.type !== 'Sentence') continue;
+              let e = n.range[1];
+              while (e > 0 && /\s/.test(pt[e - 1])) e--;
+              theirsAll.add(e);
+              while (/[”’"')\]]/.test(pt[e] ?? '')) theirsAll.add(++e); // the same break, after the closing mark
+              const next = pt.slice(e).trimStart()[0];
+              if (e >= pt.length || next === undefined || /\p{Ll}/u.test(next) || insideQuote(pt, e)) continue;
+              theirs.add(e);
+            }
+            for (const e of ours) if (!theirsAll.has(e) && !/[”’"]$/.test(pt.slice(0, e))) onlyOurs++;
+            for (const e of theirs) if (ours.has(e)) both++; else onlyTheirs++;
+          }
+        }
+      }
+      const recall = both / (both + onlyTheirs), precision = 1 - onlyOurs / (both + onlyOurs);
+      assert.ok(recall >= 0.97, `recall of sentence-splitter's boundaries ${recall.toFixed(3)}`);
+      assert.ok(precision >= 0.95, `share of our boundaries it also places ${precision.toFixed(3)}`);
+    });
+  });
+});
+
+/** Inside an open double quotation at `at` (curly or straight marks). */
+function insideQuote(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '“') depth++;
+    else if (c === '”') depth = Math.max(0, depth - 1);
+    else if (c === '"') depth = /[\s(“]/.test(text[i - 1] ?? ' ') ? depth + 1 : Math.max(0, depth - 1);
+  }
+  return depth > 0;
+}
