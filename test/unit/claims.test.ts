@@ -1,0 +1,59 @@
+import assert from 'node:assert/strict';
+import { contentWords, findClaims, linkClaims, parseNumbers } from '../../src/core/claims';
+import { paragraphs, sentences } from '../../src/core/text';
+import type { Claim, Entity, Quote } from '../../src/core/types';
+
+const claimsOf = (text: string, entities: Entity[] = [], quotes: Quote[] = []) =>
+  findClaims({ text, sentences: sentences(text, paragraphs(text)), quotes, entities, excluded: [] });
+
+const ent = (text: string, name: string, type: Entity['type'], canonical = name): Entity => {
+  const start = text.indexOf(name);
+  return { start, end: start + name.length, text: name, type, canonical };
+};
+
+describe('claims', () => {
+  it('parses numbers with qualifier and unit, not years or days of the month', () => {
+    assert.deepEqual(parseNumbers('Russia has massed more than 130,000 troops near Ukraine'), [{ value: 130000, unit: 'troops', qualifier: 'more than' }]);
+    assert.deepEqual(parseNumbers('some 14,000 people have been killed'), [{ value: 14000, unit: 'people', qualifier: 'some' }]);
+    assert.deepEqual(parseNumbers('about 30 kilometers (18 miles) away'), [{ value: 30, unit: 'kilometers', qualifier: 'about' }, { value: 18, unit: 'miles', qualifier: null }]);
+    assert.deepEqual(parseNumbers('Russia annexed Crimea in 2014 and on February 15, 2022 it said'), []);
+    assert.deepEqual(parseNumbers('a $2.5 billion package'), [{ value: 2.5e9, unit: 'package', qualifier: null }]);
+  });
+
+  it('sorts sentences into kinds, one claim per sentence', () => {
+    const text = 'Russia has massed more than 130,000 troops near Ukraine. Russia annexed Crimea in 2014. Lavrov said Moscow should hold more talks. The US reacted coolly. Is war coming? Robert Burns in Washington contributed.';
+    const entities = [ent(text, 'Russia', 'PLACE'), ent(text, 'Ukraine', 'PLACE'), ent(text, 'Crimea', 'PLACE'), ent(text, '2014', 'DATE'),
+      ent(text, 'Lavrov', 'PERSON', 'Sergey Lavrov'), ent(text, 'Moscow', 'PLACE'), ent(text, 'US', 'PLACE', 'United States'), ent(text, 'Robert Burns', 'PERSON'), ent(text, 'Washington', 'PLACE')]
+      .sort((a, b) => a.start - b.start);
+    const claims = claimsOf(text, entities);
+    assert.deepEqual(claims.map(c => [c.kind, c.text]), [
+      ['numeric', 'Russia has massed more than 130,000 troops near Ukraine'],
+      ['event', 'Russia annexed Crimea in 2014'],
+      ['reported', 'Lavrov said Moscow should hold more talks'],
+      ['statement', 'The US reacted coolly'],
+    ]);
+    assert.equal(claims[2].speaker, 'Sergey Lavrov');
+    for (const c of claims) assert.equal(c.text, text.slice(c.start, c.end));
+  });
+
+  it('links the same claim across documents at both ends, and disputes a different number', () => {
+    const a = claimsOf('Russia has massed more than 130,000 troops near Ukraine, officials said nothing.', [])
+      .map(c => ({ ...c, entities: ['Russia', 'Ukraine'] }));
+    const b = claimsOf('The fears grew from the fact that Russia has massed more than 130,000 troops near Ukraine.')
+      .map(c => ({ ...c, entities: ['Russia', 'Ukraine'] }));
+    const d = claimsOf('Russia has massed more than 100,000 troops near Ukraine, officials said nothing.')
+      .map(c => ({ ...c, entities: ['Russia', 'Ukraine'] }));
+    const docs: { path: string; claims: Claim[] }[] = [{ path: 'a', claims: a }, { path: 'b', claims: b }, { path: 'd', claims: d }];
+    linkClaims(docs);
+    assert.deepEqual(a[0].corroboratedBy.map(l => l.path), ['b']);
+    assert.deepEqual(b[0].corroboratedBy.map(l => l.path), ['a']);
+    assert.deepEqual(a[0].disputedBy.map(l => [l.path, l.reason]), [['d', 'number']]);
+    assert.equal(a[0].status, 'disputed');
+    assert.deepEqual(b[0].disputedBy.map(l => l.path), ['d']);
+    assert.equal(d[0].status, 'disputed');
+  });
+
+  it('normalises content words', () => {
+    assert.deepEqual(contentWords('The troops were returning to their bases.'), ['troop', 'return', 'bas']);
+  });
+});
