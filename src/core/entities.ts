@@ -1,8 +1,503 @@
 /**
- * Named entities: PERSON, ORG, PLACE, DATE, NUMBER (MISC for nationalities and the like).
- * STUB: being written; the signatures below are the contract the corpus relies on.
+ * Named entities: PERSON, ORG, PLACE, DATE, NUMBER, and MISC for nationalities and the like.
+ *
+ * Rule-based and linear: one tokenising pass per sentence, dates and numbers first, then
+ * runs of capitalised words, each run trimmed (sentence-initial common words, titles,
+ * possessives) and typed from hand lists, a gazetteer derived from the CoNLL-2003
+ * training split (lexicon/conll.ts, built by scripts/build-lexicon.mjs) and name shapes.
  */
 import type { Entity, EntityType, Span } from './types';
+import * as H from './lexicon/hand';
+import * as C from './lexicon/conll';
+
+const wordSet = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+const lineSet = (s: string) => new Set(s.split('\n').filter(Boolean));
+
+const TITLES = wordSet(H.TITLES);
+const WEAK_TITLES = wordSet(H.WEAK_TITLES);
+const LOWER_TITLES = wordSet(H.LOWER_TITLES);
+const ORG_HEADS = wordSet(H.ORG_HEADS);
+const PLACE_HEADS = wordSet(H.PLACE_HEADS);
+const PLACE_FIRSTS = wordSet(H.PLACE_FIRSTS);
+const STARTERS = wordSet(H.STARTERS);
+const MONTHS = wordSet(H.MONTHS);
+const WEEKDAYS = wordSet(H.WEEKDAYS);
+const NUMBER_UNITS = wordSet(H.NUMBER_UNITS);
+const NUMBER_WORDS = wordSet(H.NUMBER_WORDS);
+const LOWER_WORDS = lineSet(C.LOWER_WORDS);
+const CAPS_COMMON = lineSet(C.CAPS_COMMON);
+const FIRST_NAMES = lineSet(C.FIRST_NAMES);
+for (const w of H.FIRST_NAMES.split(' ')) FIRST_NAMES.add(w);
+/** Lower-case words that may join the capitalised words of one name. */
+const CONNECTORS = wordSet('of de da del della der den van von du le la bin ibn al el y for and the');
+/** Connectors that need the whole name to be known (or an organisation) to stay inside it. */
+const PARTICLES = wordSet('de da del della der den van von du le la bin ibn al el y');
+const WEAK_CONNECTORS = wordSet('for and the');
+/** Words after which a lone capitalised sentence opener is still not shown to be a name. */
+const FUNCTION_WORDS = wordSet('of and or the a an to in on at for with by from as that than but if so not is are was were be been');
+const PLACE_PREPS = wordSet('in near outside across into at');
+const YEAR_PREPS = wordSet('in since by until till from to of between and early late mid before after during through around circa');
+const AMBIGUOUS_MONTHS = wordSet('May March Mar');
+const MONTH_PREPS = wordSet('in last next early late mid since until by of this from through on');
+const ABBREVIATIONS = wordSet('Dr Mr Mrs Ms St Jr Sr Inc Corp Co Ltd Gen Col Lt Sgt Capt Adm Maj Rev Sen Rep Gov Prof Mt Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ave Blvd Bros Messrs');
+
+const CODE: Record<string, EntityType> = { P: 'PERSON', L: 'PLACE', O: 'ORG', M: 'MISC' };
+/** Known names: hand lists override the CoNLL gazetteer. */
+const GAZ = new Map<string, EntityType>();
+/** The same keyed by upper case, for all-caps headlines. */
+const GAZ_UPPER = new Map<string, EntityType>();
+/** Single words seen inside names, with the type they mostly belong to. */
+const NAME_WORDS = new Map<string, EntityType>();
+/** Nation adjectives ("Russian") and the country each belongs to. */
+const DEMONYM_OF = new Map<string, string>();
+/** Country -> adjective ("Russia" -> "Russian"), for "Russia's Defense Ministry". */
+const ADJECTIVE_OF = new Map<string, string>();
+let MAX_GAZ_WORDS = 1;
+
+function addName(name: string, type: EntityType, override: boolean) {
+  if (!override && GAZ.has(name)) return;
+  GAZ.set(name, type);
+  const up = name.toUpperCase();
+  if (override || !GAZ_UPPER.has(up)) GAZ_UPPER.set(up, type);
+  const n = name.split(' ').length;
+  if (n > MAX_GAZ_WORDS) MAX_GAZ_WORDS = Math.min(n, 6);
+}
+for (const line of C.GAZETTEER.split('\n')) if (line.length > 1) addName(line.slice(1), CODE[line[0]], false);
+for (const line of C.NAME_WORDS.split('\n')) if (line.length > 1) NAME_WORDS.set(line.slice(1), CODE[line[0]]);
+for (const pair of H.DEMONYMS.split('|')) {
+  const [country, adj] = pair.split(':');
+  if (!ADJECTIVE_OF.has(country)) ADJECTIVE_OF.set(country, adj);
+  if (adj !== country && !DEMONYM_OF.has(adj)) DEMONYM_OF.set(adj, country);
+}
+for (const w of H.MISC_WORDS.split(' ')) addName(w, 'MISC', true);
+for (const adj of DEMONYM_OF.keys()) if (!ADJECTIVE_OF.has(adj)) addName(adj, 'MISC', true);
+for (const p of H.PLACES.split('|')) addName(p, 'PLACE', true);
+for (const p of H.US_PLACES.split('|')) addName(p, 'PLACE', false);
+for (const o of H.ORGS.split('|')) addName(o, 'ORG', true);
+/** Upper-cased hand-listed places and organisations: trusted even when they spell a common word. */
+const HAND_NAMES = new Set([...H.PLACES.split('|'), ...H.ORGS.split('|')].map(x => x.toUpperCase()));
+
+// Token kinds
+const K_WORD = 0, K_DATE = 1, K_NUMBER = 2;
+
+interface Tok {
+  /** Start and end in the paragraph; `end` excludes a possessive 's or a lower-case hyphen tail. */
+  s: number;
+  e: number;
+  /** The word as it counts for names (possessive and "-led" tails cut off). */
+  w: string;
+  /** Capitalised (or a particle name like "al-Assad"). */
+  cap: boolean;
+  /** A name cannot continue past this token (possessive, hyphen tail). */
+  stop: boolean;
+  /** First word of a sentence or a quotation. */
+  initial: boolean;
+  /** Only spaces between this token and the previous one. */
+  joined: boolean;
+  kind: number;
+}
+
+const TOKEN = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu;
+const UPPER = /\p{Lu}/u;
+const LOWER_START = /^\p{Ll}/u;
+const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+const SINGLE_UPPER = /^\p{Lu}$/u;
+const DIGIT_START = /^\d/;
+const PLAIN_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+const YEAR = /^(?:1[6-9]|20)\d\d$/;
+const DECADE = /^(?:1[6-9]|20)\d0s$/;
+const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+const DAY = /^(?:[12]?\d|3[01])(?:st|nd|rd|th)?$/;
+/** Endings typical of place names ("Kazakhstan", "Volgograd", "Hyderabad", "Magdeburg"). */
+const PLACE_SHAPE = /(?:stan|grad|abad|burg|borough|ville|shire|land|ovo|evo)$/;
+/** Contractions: "I'm", "Don't", "We're". */
+const CONTRACTION = /['’](?:m|ll|ve|d|re|t)$/i;
+const HYPHEN_NUMBER = /^\d[\d.,]*-\p{L}+$/u;
+
+function isSpaceCode(c: number) {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+}
+
+/** Only whitespace between `from` and `to`, and at least one of it. */
+function plainGap(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The gap opens a quotation, a parenthesis or a clause after a colon or dash. */
+function opensClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '“' || ch === '"' || ch === '‘' || ch === '(' || ch === '[' || ch === ':' || ch === '—' || ch === '–' || ch === '|' || ch === '•' ||
+        ch === '.' || ch === '!' || ch === '?') return true;
+  }
+  return false;
+}
+
+function tokenize(text: string, from: number, to: number): Tok[] {
+  const toks: Tok[] = [];
+  TOKEN.lastIndex = from;
+  let prevEnd = from;
+  for (let m; (m = TOKEN.exec(text)) && m.index < to;) {
+    let s = m.index, e = s + m[0].length;
+    if (e > to) e = to;
+    let w = text.slice(s, e);
+    let stop = false;
+    if (text.charCodeAt(e) === 46 /* . */ && e < to && (INITIALS.test(w) || SINGLE_UPPER.test(w) || ABBREVIATIONS.has(w))) {
+      w += '.';
+      e++;
+      TOKEN.lastIndex = e;
+    }
+    const last2 = w.length > 2 ? w.slice(-2) : '';
+    if (last2 === "'s" || last2 === '’s' || last2 === "'S" || last2 === '’S') {
+      w = w.slice(0, -2); e -= 2; stop = true;
+    }
+    const c0 = w.charCodeAt(0);
+    let cap = c0 >= 65 && c0 <= 90 || c0 > 127 && UPPER.test(w[0]);
+    if (cap && CONTRACTION.test(w)) cap = false;
+    if (w.indexOf('-') > 0) {
+      if (cap) {
+        // "Kremlin-backed" -> "Kremlin"; "Secretary-General", "Jean-Claude" stay whole.
+        const parts = w.split('-');
+        let keep = 1;
+        while (keep < parts.length && !LOWER_START.test(parts[keep])) keep++;
+        if (keep < parts.length && !CONNECTORS.has(parts[keep]) && (parts[keep].length > 3 || LOWER_WORDS.has(parts[keep]))) {
+          const cut = parts.slice(0, keep).join('-');
+          e = s + cut.length; w = cut; stop = true;
+        }
+      } else if (/-\p{Lu}/u.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
+    }
+    const initial = toks.length === 0 || opensClause(text, prevEnd, s);
+    toks.push({ s, e, w, cap, stop, initial, joined: toks.length > 0 && plainGap(text, prevEnd, s), kind: K_WORD });
+    prevEnd = m.index + m[0].length;
+    if (prevEnd < e) prevEnd = e;
+  }
+  return toks;
+}
+
+/** Mostly upper-case letters: a headline or a dateline, where case says nothing. */
+function isAllCaps(text: string, from: number, to: number): boolean {
+  let up = 0, low = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) low++;
+  }
+  return up >= 4 && low * 6 < up;
+}
+
+const titleCase = (w: string) => w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
+const monthWord = (w: string) => {
+  const t = titleCase(w.endsWith('.') ? w.slice(0, -1) : w);
+  return MONTHS.has(t) ? t : null;
+};
+
+interface Out {
+  text: string;
+  list: Entity[];
+}
+
+function emit(out: Out, s: number, e: number, type: EntityType, canonical?: string) {
+  const text = out.text.slice(s, e);
+  out.list.push({ start: s, end: e, text, type, canonical: canonical ?? text.replace(/\s+/g, ' ') });
+}
+
+/** Dates and numbers; marks the tokens they take. */
+function datesAndNumbers(out: Out, toks: Tok[]) {
+  const text = out.text;
+  const n = toks.length;
+  const lowerAt = (i: number) => (i >= 0 && i < n ? toks[i].w.toLowerCase() : '');
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    const w = t.w;
+    const c = w.charCodeAt(0);
+    if (c >= 48 && c <= 57) {
+      if (ISO_DATE.test(w) || DECADE.test(w)) { t.kind = K_DATE; emit(out, t.s, t.e, 'DATE'); continue; }
+      const next = i + 1 < n && toks[i + 1].joined ? toks[i + 1] : null;
+      // a year unless a counted noun follows: "in 2014", "2014 and"; but "2000 troops"
+      if (YEAR.test(w) && (!next || !LOWER_START.test(next.w) || FUNCTION_WORDS.has(next.w) || YEAR_PREPS.has(lowerAt(i - 1)) && !next.w.endsWith('s'))) {
+        t.kind = K_DATE; emit(out, t.s, t.e, 'DATE'); continue;
+      }
+      if (next && DAY.test(w) && monthWord(next.w)) continue; // "15 February": the month takes it
+      if (PLAIN_NUMBER.test(w) || HYPHEN_NUMBER.test(w) || /^\d+(?:st|nd|rd|th|s)$/.test(w)) {
+        let s = t.s, j = i;
+        const before = text[s - 1];
+        if (before === '$' || before === '€' || before === '£' || before === '¥') s--;
+        t.kind = K_NUMBER;
+        while (j + 1 < n && toks[j + 1].joined && NUMBER_UNITS.has(toks[j + 1].w) && j - i < 2 && !toks[j].stop) {
+          j++;
+          toks[j].kind = K_NUMBER;
+        }
+        let e = toks[j].e;
+        if (text[e] === '%') e++;
+        emit(out, s, e, 'NUMBER');
+        i = j;
+      }
+      continue;
+    }
+    const month = monthWord(w);
+    if (month) {
+      let first = i, last = i;
+      if (i > 0 && t.joined && DAY.test(toks[i - 1].w) && toks[i - 1].kind === K_WORD) first = i - 1;
+      if (i + 1 < n && toks[i + 1].joined && DAY.test(toks[i + 1].w) && !toks[i].stop) last = i + 1;
+      if (last + 1 < n && YEAR.test(toks[last + 1].w) && !toks[last].stop) {
+        const gap = text.slice(toks[last].e, toks[last + 1].s);
+        if (gap === ' ' || gap === ', ') last++;
+      }
+      const ok = first < i || last > i || !AMBIGUOUS_MONTHS.has(month) && (w !== 'Jan' || last > i) || MONTH_PREPS.has(lowerAt(i - 1));
+      if (ok) {
+        for (let k = first; k <= last; k++) toks[k].kind = K_DATE;
+        emit(out, toks[first].s, toks[last].e, 'DATE');
+        i = last;
+      }
+      continue;
+    }
+    if (WEEKDAYS.has(titleCase(w))) { t.kind = K_DATE; emit(out, t.s, t.e, 'DATE'); continue; }
+    if (NUMBER_WORDS.has(w) || t.initial && NUMBER_WORDS.has(w.toLowerCase())) {
+      let j = i;
+      while (j + 1 < n && toks[j + 1].joined && NUMBER_WORDS.has(toks[j + 1].w.toLowerCase()) && !toks[j].stop) j++;
+      for (let k = i; k <= j; k++) toks[k].kind = K_NUMBER;
+      emit(out, t.s, toks[j].e, 'NUMBER');
+      i = j;
+    }
+  }
+}
+
+/** All-caps sentence: only known names, longest first. */
+function capsNames(out: Out, toks: Tok[]) {
+  for (let i = 0; i < toks.length; i++) {
+    if (toks[i].kind !== K_WORD || toks[i].w.length < 2 && !toks[i].w.endsWith('.')) continue;
+    let found = -1, type: EntityType | undefined;
+    let key = '';
+    for (let j = i; j < toks.length && j - i < MAX_GAZ_WORDS; j++) {
+      if (j > i && (!toks[j].joined || toks[j - 1].stop)) break;
+      if (toks[j].kind !== K_WORD) break;
+      key = j === i ? toks[j].w.toUpperCase() : `${key} ${toks[j].w.toUpperCase()}`;
+      const t = GAZ_UPPER.get(key);
+      if (t && (j > i || !LOWER_WORDS.has(key.toLowerCase()) || HAND_NAMES.has(key))) { found = j; type = t; }
+    }
+    if (found >= 0 && type) {
+      const name = toks.slice(i, found + 1).map(t => t.w).join(' ');
+      emit(out, toks[i].s, toks[found].e, type, name);
+      i = found;
+    }
+  }
+}
+
+interface Ctx {
+  out: Out;
+  toks: Tok[];
+}
+
+const wordsOf = (toks: Tok[], a: number, b: number) => {
+  let s = toks[a].w;
+  for (let k = a + 1; k < b; k++) s += ' ' + toks[k].w;
+  return s;
+};
+
+/** Capitalised runs of a mixed-case sentence. */
+function capitalRuns(ctx: Ctx) {
+  const { toks } = ctx;
+  const n = toks.length;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i];
+    if (t.kind !== K_WORD || !t.cap) continue;
+    let j = i;
+    while (j + 1 < n && !toks[j].stop && toks[j + 1].joined && toks[j + 1].kind === K_WORD) {
+      const nx = toks[j + 1];
+      if (nx.cap) { j++; continue; }
+      // a connector joins only two capitalised words: "Bank of England", "Ministry of the Interior"
+      if (!CONNECTORS.has(nx.w)) break;
+      let k = j + 1;
+      if (nx.w === 'of' && k + 1 < n && toks[k + 1].w === 'the' && toks[k + 1].joined) k++;
+      // particle chains: "van der", "de la"
+      while (k + 1 < n && toks[k + 1].joined && PARTICLES.has(toks[k + 1].w) && PARTICLES.has(toks[k].w)) k++;
+      if (k + 1 < n && toks[k + 1].joined && toks[k + 1].cap && toks[k + 1].kind === K_WORD && !toks[k].stop) j = k + 1;
+      else break;
+    }
+    run(ctx, i, j + 1);
+    i = j;
+  }
+}
+
+/** Splits one run [a, b) into names. */
+function run(ctx: Ctx, a: number, b: number) {
+  const { toks } = ctx;
+  while (a < b && !toks[a].cap) a++;
+  while (b > a && !toks[b - 1].cap) b--;
+  if (a >= b) return;
+  const whole = wordsOf(toks, a, b);
+  if (GAZ.has(whole) && !TITLES.has(whole)) { chunk(ctx, a, b, false); return; }
+  const first = toks[a].w;
+  // Sentence-initial or starter words: "The", "However", "Although".
+  if (STARTERS.has(first) || CAPS_COMMON.has(first) && !TITLES.has(first) ||
+      toks[a].initial && !FIRST_NAMES.has(first) && !GAZ.has(first) && !TITLES.has(first) && isCommonWord(first)) {
+    run(ctx, a + 1, b);
+    return;
+  }
+  if (SINGLE_UPPER.test(first) && b - a === 1) return; // "I", a lone letter
+  // Trailing common capitalised words: "... Sales", "... Revenue".
+  if (b - a > 1 && CAPS_COMMON.has(toks[b - 1].w) && !TITLES.has(toks[b - 1].w) && !ORG_HEADS.has(toks[b - 1].w)) {
+    run(ctx, a, b - 1);
+    return;
+  }
+  const lastWord = toks[b - 1].w;
+  const headed = ORG_HEADS.has(lastWord) || b - a > 1 && PLACE_HEADS.has(lastWord);
+  let head = -1; // the last organisation head word before the end: "Defense Council Oleksiy Danilov"
+  for (let k = b - 2; k > a; k--) if (ORG_HEADS.has(toks[k].w)) { head = k; break; }
+  if (head > a && FIRST_NAMES.has(toks[head + 1].w) && !TITLES.has(toks[b - 1].w)) {
+    const h = head + 1;
+    chunk(ctx, a, h, false);
+    chunk(ctx, h, b, false);
+    return;
+  }
+  // Titles: "Foreign Minister Sergey Lavrov", "NATO Secretary General Jens Stoltenberg".
+  if (!headed) {
+    for (let k = Math.max(a, head + 1); k < b; k++) {
+      if (!TITLES.has(toks[k].w) || WEAK_TITLES.has(toks[k].w) && k + 1 < b && !TITLES.has(toks[k + 1].w)) continue;
+      let m = k;
+      while (m < b && (TITLES.has(toks[m].w) || (toks[m].w === 'of' || toks[m].w === 'the') && m + 1 < b && TITLES.has(toks[m + 1].w))) m++;
+      if (k > a) prefix(ctx, a, k);
+      if (m < b) chunk(ctx, m, b, true);
+      return;
+    }
+  }
+  // A nation adjective before a name: "Russian Defense Ministry", "Ukrainian Alexei Smith".
+  const adj = demonymAt(toks, a, b);
+  if (adj > a && adj < b) {
+    const name = wordsOf(toks, a, adj);
+    emit(ctx.out, toks[a].s, toks[adj - 1].e, 'MISC', name);
+    chunk(ctx, adj, b, false, name);
+    return;
+  }
+  chunk(ctx, a, b, false);
+}
+
+function hasWeakConnector(toks: Tok[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) if (WEAK_CONNECTORS.has(toks[k].w)) return true;
+  return false;
+}
+
+function isCommonWord(w: string): boolean {
+  const lower = w.toLowerCase();
+  if (LOWER_WORDS.has(lower)) return true;
+  return w.length > 4 && (lower.endsWith('ly') || lower.endsWith('ing') || lower.endsWith('ed'));
+}
+
+/** End of a nation adjective at the start of a run ("Russian", "South Korean"), else `a`. */
+function demonymAt(toks: Tok[], a: number, b: number): number {
+  if (a + 1 < b && DEMONYM_OF.has(`${toks[a].w} ${toks[a + 1].w}`)) return a + 2;
+  return DEMONYM_OF.has(toks[a].w) ? a + 1 : a;
+}
+
+/** The words before a title: an organisation or place ("NATO"), or a nation adjective. */
+function prefix(ctx: Ctx, a: number, b: number) {
+  const name = wordsOf(ctx.toks, a, b);
+  const type = GAZ.get(name) ?? (DEMONYM_OF.has(name) ? 'MISC' : NAME_WORDS.get(ctx.toks[b - 1].w) ?? 'ORG');
+  if (type === 'PERSON') { chunk(ctx, a, b, false); return; }
+  emit(ctx.out, ctx.toks[a].s, ctx.toks[b - 1].e, type, name);
+}
+
+/** Types one name [a, b) and emits it; `titled` when a title preceded it. */
+function chunk(ctx: Ctx, a: number, b: number, titled: boolean, adjective?: string) {
+  const { toks, out } = ctx;
+  while (a < b && !toks[a].cap) a++;
+  while (b > a && !toks[b - 1].cap) b--;
+  if (a >= b) return;
+  const name = wordsOf(toks, a, b);
+  const s = toks[a].s, e = toks[b - 1].e;
+  const prevTok = a > 0 ? toks[a - 1] : null;
+  const prev = prevTok && prevTok.kind === K_WORD && !prevTok.cap ? prevTok.w : '';
+  const known = GAZ.get(name);
+  if (name === 'Washington') { emit(out, s, e, washingtonType(toks, a, prev)); return; }
+  if (known) {
+    if (titled && known !== 'PERSON' && b - a === 1 && known !== 'MISC') { emit(out, s, e, 'PERSON'); return; }
+    emit(out, s, e, known, known === 'ORG' && adjective ? `${adjective} ${name}` : undefined);
+    return;
+  }
+  const last = toks[b - 1].w, first = toks[a].w;
+  if (b - a > 2 && !ORG_HEADS.has(first) && !PLACE_FIRSTS.has(first) && !PLACE_HEADS.has(first)) {
+    // "Zbigniew Rau of Poland": "of" joins two names unless a head word opens the first
+    for (let k = a + 1; k < b - 1; k++) {
+      if (toks[k].w === 'of') { chunk(ctx, a, k, titled); run(ctx, k + 1, b); return; }
+    }
+  }
+  if (titled) { emit(out, s, e, 'PERSON'); return; }
+  // "West and Kremlin": two names when either side is a known one ("Security and Defense Council" stays)
+  for (let k = a + 1; k < b - 1; k++) {
+    if (toks[k].w !== 'and' && toks[k].w !== 'or') continue;
+    if (GAZ.has(wordsOf(toks, a, k)) || GAZ.has(wordsOf(toks, k + 1, b))) { chunk(ctx, a, k, false); run(ctx, k + 1, b); return; }
+  }
+  // "Russia-Ukraine", "East-West": a compound of known names
+  if (b - a === 1 && first.includes('-') && first.split('-').every(p => GAZ.has(p) || /^(?:East|West|North|South)$/.test(p))) {
+    emit(out, s, e, 'MISC'); return;
+  }
+  if (b - a === 1 && first.endsWith('s') && GAZ.get(first.slice(0, -1)) === 'MISC') { emit(out, s, e, 'MISC'); return; }
+  if (ORG_HEADS.has(last)) { emit(out, s, e, 'ORG', adjective ? `${adjective} ${name}` : possessor(toks, a, name)); return; }
+  if (b - a > 1 && (PLACE_HEADS.has(last) || PLACE_FIRSTS.has(first))) { emit(out, s, e, 'PLACE'); return; }
+  if (LOWER_TITLES.has(prev)) { emit(out, s, e, 'PERSON'); return; }
+  const n = b - a;
+  if (n >= 2 && n <= 4 && FIRST_NAMES.has(first) && !hasWeakConnector(toks, a, b)) { emit(out, s, e, 'PERSON'); return; }
+  if (n > 1) {
+    // Split at weak connectors and common words: "Ukraine Crisis Update", "Essex and Kent".
+    for (let k = a; k < b; k++) {
+      const w = toks[k].w;
+      if (WEAK_CONNECTORS.has(w) || (toks[k].cap && isCommonWord(w) && !NAME_WORDS.has(w) && !FIRST_NAMES.has(w))) {
+        if (k > a) chunk(ctx, a, k, false);
+        let r = k + 1;
+        while (r < b && !toks[r].cap) r++;
+        run(ctx, r, b);
+        return;
+      }
+    }
+    for (let k = a + 1; k < b; k++) {
+      if (LOWER_START.test(toks[k].w) && !toks[k].cap) { // "of", "de" without a head: split
+        if (!PARTICLES.has(toks[k].w)) {
+          chunk(ctx, a, k, false);
+          run(ctx, k + 1, b);
+          return;
+        }
+      }
+    }
+  }
+  const vote = NAME_WORDS.get(last) ?? NAME_WORDS.get(first);
+  if (vote) { emit(out, s, e, vote, vote === 'ORG' && adjective ? `${adjective} ${name}` : undefined); return; }
+  if (n === 1) {
+    const w = first;
+    if (isCommonWord(w) && w !== w.toUpperCase()) return; // "Copyright Registered."
+    if (w.length <= 5 && w === w.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(w)) { emit(out, s, e, 'ORG'); return; }
+    if (PLACE_PREPS.has(prev) || PLACE_SHAPE.test(w)) { emit(out, s, e, 'PLACE'); return; }
+    // A lone unknown word opening a sentence is a name only when a verb or the like follows.
+    const next = b < toks.length ? toks[b] : null;
+    if (toks[a].initial && !(next && next.joined && !next.cap && next.kind === K_WORD && !FUNCTION_WORDS.has(next.w))) return;
+  }
+  if (n > 5) return; // a title-cased phrase, not a name
+  emit(out, s, e, 'PERSON');
+}
+
+/** "Russia's Defense Ministry" -> "Russian Defense Ministry". */
+function possessor(toks: Tok[], a: number, name: string): string | undefined {
+  const p = a > 0 ? toks[a - 1] : null;
+  if (!p || !p.stop || !toks[a].joined) return undefined;
+  const adj = ADJECTIVE_OF.get(p.w);
+  return adj ? `${adj} ${name}` : undefined;
+}
+
+const VERB_AFTER = wordSet('said says say has have had is was will would wants wanted warned warns accused accuses ' +
+  'believes believed insists insisted rejected rejects responded responds kept keeps sent sends announced announces ' +
+  'urged urges called calls demanded demands should could must may might did does threatened agreed refused');
+
+/** "Washington" the US government (an actor) or the city (after "in", "to", a dateline). */
+function washingtonType(toks: Tok[], a: number, prev: string): EntityType {
+  if (PLACE_PREPS.has(prev) || prev === 'from' || prev === 'to' || prev === 'visit' || prev === 'visited') return 'PLACE';
+  const next = a + 1 < toks.length ? toks[a + 1] : null;
+  if (next && (next.w === 'D.C.' || next.w === 'DC' || next.w === 'state' || next.w === 'State')) return 'PLACE';
+  if (toks[a].stop) return 'ORG'; // "Washington's position"
+  if (next && next.joined && VERB_AFTER.has(next.w)) return 'ORG';
+  if (prev === 'between' || prev === 'and' || prev === 'with' || prev === 'against' || prev === 'by' || prev === 'as') return 'ORG';
+  return a === 0 || toks[a].initial ? 'ORG' : 'PLACE';
+}
 
 /**
  * Entities of one paragraph. `text` is the paragraph's text alone and `sentences` its
@@ -11,14 +506,129 @@ import type { Entity, EntityType, Span } from './types';
  * Sergey Lavrov" -> "Sergey Lavrov"); the corpus resolves it further.
  */
 export function findEntities(text: string, sentences: readonly Span[]): Entity[] {
-  void text; void sentences;
-  return [];
+  const out: Out = { text, list: [] };
+  const spans = sentences.length ? sentences : text.length ? [{ start: 0, end: text.length }] : [];
+  for (const sent of spans) {
+    const toks = tokenize(text, sent.start, sent.end);
+    if (!toks.length) continue;
+    datesAndNumbers(out, toks);
+    if (isAllCaps(text, sent.start, sent.end)) capsNames(out, toks);
+    else capitalRuns({ out, toks });
+  }
+  const list = out.list;
+  list.sort((x, y) => x.start - y.start || y.end - x.end);
+  // Never overlapping: keep the first (longest) of any overlap.
+  const kept: Entity[] = [];
+  for (const ent of list) if (!kept.length || ent.start >= kept[kept.length - 1].end) kept.push(ent);
+  return kept;
+}
+
+/**
+ * A name without leading titles and a trailing possessive:
+ * "Foreign Minister Sergey Lavrov" -> "Sergey Lavrov", "Putin’s" -> "Putin".
+ */
+export function stripTitles(name: string): string {
+  let words = name.trim().split(/\s+/);
+  if (words.length && /['’]s$/i.test(words[words.length - 1])) words[words.length - 1] = words[words.length - 1].slice(0, -2);
+  const role = (w: string) => TITLES.has(w) || LOWER_TITLES.has(w) || DEMONYM_OF.has(w) || ORG_HEADS.has(w) || w === 'the' || w === 'of';
+  // the name is the capitalised words after the last role word:
+  // "Russian Foreign Ministry spokesperson Maria Zakharova" -> "Maria Zakharova"
+  let k = words.length - 1;
+  while (k > 0 && !role(words[k - 1]) && /^\p{Lu}/u.test(words[k - 1])) k--;
+  if (k > 0 && k < words.length && role(words[k - 1]) && !role(words[k])) return words.slice(k).join(' ');
+  k = 0;
+  while (k < words.length - 1 && role(words[k])) k++;
+  return words.slice(k).join(' ');
+}
+
+/** A name that reads as a person's: a known first name, a title, or a known person. */
+export function isPersonName(name: string): boolean {
+  const words = name.trim().split(/\s+/);
+  if (!words.length || !words[0]) return false;
+  if (ORG_HEADS.has(words[words.length - 1]) || PLACE_HEADS.has(words[words.length - 1])) return false;
+  const bare = stripTitles(name);
+  const known = GAZ.get(bare);
+  if (known) return known === 'PERSON';
+  if (TITLES.has(words[0]) && words.length > 1) return true;
+  const parts = bare.split(' ');
+  return parts.length >= 2 && parts.length <= 4 && FIRST_NAMES.has(parts[0]) && !ORG_HEADS.has(parts[parts.length - 1]);
+}
+
+/** Alias -> canonical ("US" -> "United States"). */
+const ALIAS = new Map<string, string>();
+for (const line of H.ALIASES) {
+  const forms = line.split('|');
+  for (const f of forms) ALIAS.set(f, forms[0]);
 }
 
 /** Corpus-wide canonical names: the fullest form seen ("Lavrov" -> "Sergey Lavrov"). */
 export class NameResolver {
+  /** surname -> full names ending in it, with counts */
+  private readonly bySurname = new Map<string, Map<string, number>>();
+  /** acronym -> organisation names with those initials */
+  private readonly byAcronym = new Map<string, Set<string>>();
+
   /** Learns from every document's entities (document-local canonicals). */
-  constructor(docs: ReadonlyArray<readonly Entity[]>) { void docs; }
+  constructor(docs: ReadonlyArray<readonly Entity[]>) {
+    for (const doc of docs) {
+      for (const e of doc) {
+        if (e.type === 'PERSON') {
+          const name = stripTitles(e.canonical);
+          const parts = name.split(' ');
+          if (parts.length < 2 || parts.length > 4) continue;
+          const surname = parts[parts.length - 1];
+          let m = this.bySurname.get(surname);
+          if (!m) this.bySurname.set(surname, (m = new Map()));
+          m.set(name, (m.get(name) ?? 0) + 1);
+        } else if (e.type === 'ORG') {
+          const parts = e.canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
+          if (parts.length < 2) continue;
+          const acronym = parts.map(p => p[0]).join('');
+          let s = this.byAcronym.get(acronym);
+          if (!s) this.byAcronym.set(acronym, (s = new Set()));
+          s.add(e.canonical);
+        }
+      }
+    }
+  }
+
   /** The corpus canonical for a document-local name of a type. */
-  resolve(name: string, type: EntityType): string { return name; }
+  resolve(name: string, type: EntityType): string {
+    const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
+    if (type === 'ORG' && clean === 'Washington') return 'United States';
+    const alias = ALIAS.get(clean);
+    if (alias && type !== 'PERSON') return alias;
+    if (type === 'PERSON') return this.person(clean);
+    if (type === 'ORG' && /^\p{Lu}{2,6}$/u.test(clean.replace(/\./g, ''))) {
+      const full = this.byAcronym.get(clean.replace(/\./g, ''));
+      if (full && full.size === 1) return [...full][0];
+    }
+    return clean;
+  }
+
+  private person(name: string): string {
+    const parts = name.split(' ');
+    const surname = parts[parts.length - 1];
+    const forms = this.bySurname.get(surname);
+    if (!forms) return name;
+    // Forms of one person share the first name's initial ("Sergey"/"Sergei Lavrov");
+    // two initials mean two people, and a lone surname stays as it is.
+    const initials = new Set([...forms.keys()].map(f => f[0]));
+    if (initials.size !== 1) return parts.length > 1 ? this.fullest(name, forms, parts[0]) : name;
+    if (parts.length > 1 && parts[0][0] !== [...initials][0]) return name;
+    return this.fullest(name, forms, parts.length > 1 ? parts[0] : null);
+  }
+
+  /** The most frequent form, longest on a tie, then alphabetical; with `first`, only forms sharing its initial. */
+  private fullest(name: string, forms: Map<string, number>, first: string | null): string {
+    let best = name, bestCount = -1;
+    for (const [form, count] of forms) {
+      if (first && form[0] !== first[0]) continue;
+      if (count > bestCount || count === bestCount && (form.length > best.length || form.length === best.length && form < best)) {
+        best = form;
+        bestCount = count;
+      }
+    }
+    return best;
+  }
 }

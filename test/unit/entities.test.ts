@@ -1,0 +1,182 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { findEntities, isPersonName, NameResolver, stripTitles } from '../../src/core/entities';
+import { paragraphs, splitSentences } from '../../src/core/text';
+import type { Entity, EntityType } from '../../src/core/types';
+
+const seedDir = path.resolve(__dirname, '..', '..', '..', 'seeds');
+const seedFiles = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort();
+const seed = (prefix: string) => fs.readFileSync(path.join(seedDir, seedFiles.find(f => f.startsWith(prefix))!), 'utf8');
+
+/** Entities of a whole document, offsets into it, the way the corpus assembles them. */
+function docEntities(text: string): Entity[] {
+  const out: Entity[] = [];
+  for (const p of paragraphs(text)) {
+    const para = text.slice(p.start, p.end);
+    for (const e of findEntities(para, splitSentences(para))) out.push({ ...e, start: e.start + p.start, end: e.end + p.start });
+  }
+  return out;
+}
+
+const ents = (text: string) => findEntities(text, splitSentences(text));
+const find = (list: Entity[], text: string, type?: EntityType) =>
+  list.find(e => e.text === text && (!type || e.type === type));
+const pairs = (list: Entity[]) => list.map(e => `${e.type}:${e.text}`);
+
+describe('entities: findEntities', () => {
+  it('keeps text === slice, order and no overlap on all five seeds', () => {
+    assert.equal(seedFiles.length, 5);
+    for (const f of seedFiles) {
+      const text = fs.readFileSync(path.join(seedDir, f), 'utf8');
+      const list = docEntities(text);
+      assert.ok(list.length > 20, `${f}: only ${list.length} entities`);
+      let last = -1;
+      for (const e of list) {
+        assert.equal(e.text, text.slice(e.start, e.end), `${f} at ${e.start}`);
+        assert.ok(e.start < e.end && e.start >= last, `${f}: ${e.text} overlaps or is out of order`);
+        assert.ok(e.canonical.length > 0);
+        last = e.end;
+      }
+    }
+  });
+
+  it('returns nothing for empty or blank text', () => {
+    assert.deepEqual(findEntities('', []), []);
+    assert.deepEqual(findEntities('   ', []), []);
+    assert.deepEqual(findEntities('all lower case words here.', []), []);
+  });
+
+  it('counts offsets in UTF-16 units after emoji and flags', () => {
+    const text = '😀😀 Foreign Minister Sergey Lavrov met 🇺🇦 Dmytro Kuleba in Geneva.';
+    const list = ents(text);
+    for (const e of list) assert.equal(text.slice(e.start, e.end), e.text);
+    const lavrov = find(list, 'Sergey Lavrov', 'PERSON');
+    assert.ok(lavrov);
+    assert.equal(lavrov.start, text.indexOf('Sergey'));
+    assert.ok(find(list, 'Dmytro Kuleba', 'PERSON'));
+    assert.ok(find(list, 'Geneva', 'PLACE'));
+  });
+
+  it('keeps titles outside the name', () => {
+    const list = ents('At a meeting with President Vladimir Putin, Foreign Minister Sergey Lavrov signaled Monday that Russia was ready.');
+    assert.deepEqual(pairs(list), ['PERSON:Vladimir Putin', 'PERSON:Sergey Lavrov', 'DATE:Monday', 'PLACE:Russia']);
+    const nato = ents('NATO Secretary General Jens Stoltenberg told reporters.');
+    assert.deepEqual(pairs(nato), ['ORG:NATO', 'PERSON:Jens Stoltenberg']);
+    const blinken = ents('Secretary of State Antony Blinken met German Chancellor Olaf Scholz.');
+    assert.deepEqual(pairs(blinken), ['PERSON:Antony Blinken', 'MISC:German', 'PERSON:Olaf Scholz']);
+  });
+
+  it('splits nation adjective, ministry and spokesperson', () => {
+    const list = ents('Russian Foreign Ministry spokesperson Maria Zakharova tweeted.');
+    assert.deepEqual(pairs(list), ['MISC:Russian', 'ORG:Foreign Ministry', 'PERSON:Maria Zakharova']);
+    assert.equal(find(list, 'Foreign Ministry')!.canonical, 'Russian Foreign Ministry');
+    const poss = ents("Russia's Defense Ministry said the drills were over.");
+    assert.deepEqual(pairs(poss), ['PLACE:Russia', 'ORG:Defense Ministry']);
+    assert.equal(find(poss, 'Defense Ministry')!.canonical, 'Russian Defense Ministry');
+  });
+
+  it('leaves possessives outside the name', () => {
+    const text = 'a message about Putin’s own position and Ukraine’s borders';
+    const list = ents(text);
+    assert.deepEqual(pairs(list), ['PERSON:Putin', 'PLACE:Ukraine']);
+    assert.equal(list[0].end, text.indexOf('’s'));
+    assert.equal(list[0].canonical, 'Putin');
+  });
+
+  it('does not tag sentence-initial common words', () => {
+    const list = ents('However, the plan failed. The Kremlin said so. Although the Russian Defense Ministry did not say. “Humiliated and destroyed,” she wrote.');
+    assert.deepEqual(pairs(list), ['ORG:Kremlin', 'MISC:Russian', 'ORG:Defense Ministry']);
+  });
+
+  it('takes the name out of a hyphenated compound', () => {
+    const text = 'fabricated by a hostile, U.S.-led West and Kremlin-backed media';
+    const list = ents(text);
+    assert.ok(find(list, 'U.S.', 'PLACE'));
+    assert.ok(find(list, 'Kremlin', 'ORG'));
+  });
+
+  it('reads all-caps headlines through the gazetteer only', () => {
+    const list = ents('RUSSIA SAYS TROOPS PULL BACK FROM UKRAINE BORDER');
+    assert.deepEqual(pairs(list), ['PLACE:RUSSIA', 'PLACE:UKRAINE']);
+  });
+
+  it('finds dates and numbers', () => {
+    const text = 'Talks on Feb. 15 and February 15, 2022, then Tuesday, after 2014: 130,000 troops, a 48-hour pause, 30 kilometers away, about 4,500 people and $5 billion, up 10%, on 15 February.';
+    const list = ents(text);
+    const dates = list.filter(e => e.type === 'DATE').map(e => e.text);
+    const numbers = list.filter(e => e.type === 'NUMBER').map(e => e.text);
+    assert.deepEqual(dates, ['Feb. 15', 'February 15, 2022', 'Tuesday', '2014', '15 February']);
+    assert.deepEqual(numbers, ['130,000', '48-hour', '30 kilometers', '4,500', '$5 billion', '10%']);
+    assert.ok(!find(ents('It may rain.'), 'May'), 'the modal "may" is no month');
+  });
+
+  it('tells Washington the government from Washington the city', () => {
+    const govt = docEntities(seed('000_'));
+    const wash = govt.filter(e => e.text === 'Washington');
+    assert.ok(wash.length > 0 && wash.every(e => e.type === 'ORG'), '000: "even as Washington, London ... kept up"');
+    const city = docEntities(seed('001_'));
+    const burns = city.find(e => e.text === 'Robert Burns');
+    assert.equal(burns?.type, 'PERSON');
+    const after = city.find(e => e.start > burns!.end && e.text === 'Washington');
+    assert.equal(after?.type, 'PLACE', '"Robert Burns in Washington"');
+    assert.equal(find(ents('Washington said it was ready.'), 'Washington')?.type, 'ORG');
+    assert.equal(find(ents('He flew to Washington on Monday.'), 'Washington')?.type, 'PLACE');
+  });
+});
+
+describe('entities: helpers', () => {
+  it('stripTitles removes titles, roles and possessives', () => {
+    assert.equal(stripTitles('Foreign Minister Sergey Lavrov'), 'Sergey Lavrov');
+    assert.equal(stripTitles('Russian Foreign Ministry spokesperson Maria Zakharova'), 'Maria Zakharova');
+    assert.equal(stripTitles('NATO Secretary General Jens Stoltenberg'), 'Jens Stoltenberg');
+    assert.equal(stripTitles('Putin’s'), 'Putin');
+    assert.equal(stripTitles('Lavrov'), 'Lavrov');
+  });
+
+  it('isPersonName tells people from organisations', () => {
+    assert.equal(isPersonName('Sergey Lavrov'), true);
+    assert.equal(isPersonName('President Putin'), true);
+    assert.equal(isPersonName('Defense Ministry'), false);
+    assert.equal(isPersonName('Ukraine'), false);
+  });
+});
+
+describe('entities: NameResolver', () => {
+  const docs = seedFiles.map(f => docEntities(fs.readFileSync(path.join(seedDir, f), 'utf8')));
+  const r = new NameResolver(docs);
+
+  it('maps a surname to the one full name of the corpus', () => {
+    assert.equal(r.resolve('Lavrov', 'PERSON'), 'Sergey Lavrov');
+    assert.equal(r.resolve('Foreign Minister Sergey Lavrov', 'PERSON'), 'Sergey Lavrov');
+    assert.equal(r.resolve('Putin', 'PERSON'), 'Vladimir Putin');
+    assert.equal(r.resolve('Zakharova', 'PERSON'), 'Maria Zakharova');
+    assert.equal(r.resolve('Scholz’s', 'PERSON'), 'Olaf Scholz');
+  });
+
+  it('returns unseen names unchanged', () => {
+    assert.equal(r.resolve('Boris Johnson', 'PERSON'), 'Boris Johnson');
+    assert.equal(r.resolve('the Guardian', 'ORG'), 'the Guardian');
+  });
+
+  it('keeps an ambiguous surname as it is', () => {
+    const mk = (text: string): Entity => ({ start: 0, end: text.length, text, type: 'PERSON', canonical: text });
+    const amb = new NameResolver([[mk('John Smith')], [mk('Mary Smith')]]);
+    assert.equal(amb.resolve('Smith', 'PERSON'), 'Smith');
+    assert.equal(amb.resolve('John Smith', 'PERSON'), 'John Smith');
+    const variants = new NameResolver([[mk('Sergey Lavrov'), mk('Sergey Lavrov')], [mk('Sergei Lavrov')]]);
+    assert.equal(variants.resolve('Lavrov', 'PERSON'), 'Sergey Lavrov');
+    assert.equal(variants.resolve('Sergei Lavrov', 'PERSON'), 'Sergey Lavrov');
+  });
+
+  it('gives the United States one name', () => {
+    const names = ['U.S.', 'US', 'United States', 'America'].map(n => r.resolve(n, 'PLACE'));
+    assert.deepEqual(new Set(names), new Set(['United States']));
+    assert.equal(r.resolve('Washington', 'ORG'), 'United States');
+    assert.equal(r.resolve('Washington', 'PLACE'), 'Washington');
+  });
+
+  it('resolves every seed entity to a non-empty name', () => {
+    for (const doc of docs) for (const e of doc) assert.ok(r.resolve(e.canonical, e.type).length > 0);
+  });
+});
