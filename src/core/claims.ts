@@ -129,10 +129,11 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
       if (after) return after.canonical;
       continue;
     }
-    // Subject: the last PERSON/ORG ending within a few words before the verb.
+    // Subject: the last person, organisation or country-as-actor ("Russia said")
+    // ending within a few words before the verb.
     let best: Entity | null = null;
     for (const e of entities) {
-      if ((e.type !== 'PERSON' && e.type !== 'ORG') || e.end > at) continue;
+      if ((e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'PLACE') || e.end > at) continue;
       const gap = text.slice(e.end, at);
       if (gap.length <= 40 && !/[.;:“”"]/.test(gap)) best = e;
     }

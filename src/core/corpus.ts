@@ -164,7 +164,7 @@ export class Corpus {
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       const claims = local.claims.map(c => ({
         ...c,
-        speaker: c.speaker ? resolver.resolve(c.speaker, 'PERSON') : null,
+        speaker: c.speaker ? resolver.resolve(c.speaker, guessType(local.entities, c.speaker)) : null,
         entities: [...new Set(c.entities.map(n => resolver.resolve(n, guessType(local.entities, n))))],
       }));
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
@@ -178,7 +178,7 @@ export class Corpus {
 }
 
 function guessType(entities: readonly Entity[], canonical: string) {
-  return entities.find(e => e.canonical === canonical)?.type ?? 'MISC';
+  return entities.find(e => e.canonical === canonical)?.type ?? 'PERSON';
 }
 
 /** Lower-cased words of a quote, marks and punctuation dropped. */

@@ -561,6 +561,15 @@ for (const line of H.ALIASES) {
   for (const f of forms) ALIAS.set(f, forms[0]);
 }
 
+const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
+
+/** The family name of a name's words: the last word that is not a suffix ("Jr."). */
+function surnameOf(parts: readonly string[]): string {
+  let i = parts.length - 1;
+  while (i > 0 && NAME_SUFFIX.test(parts[i])) i--;
+  return parts[i];
+}
+
 /** Corpus-wide canonical names: the fullest form seen ("Lavrov" -> "Sergey Lavrov"). */
 export class NameResolver {
   /** surname -> full names ending in it, with counts */
@@ -576,7 +585,7 @@ export class NameResolver {
           const name = stripTitles(e.canonical);
           const parts = name.split(' ');
           if (parts.length < 2 || parts.length > 4) continue;
-          const surname = parts[parts.length - 1];
+          const surname = surnameOf(parts);
           let m = this.bySurname.get(surname);
           if (!m) this.bySurname.set(surname, (m = new Map()));
           m.set(name, (m.get(name) ?? 0) + 1);
@@ -608,8 +617,7 @@ export class NameResolver {
 
   private person(name: string): string {
     const parts = name.split(' ');
-    const surname = parts[parts.length - 1];
-    const forms = this.bySurname.get(surname);
+    const forms = this.bySurname.get(surnameOf(parts));
     if (!forms) return name;
     // Forms of one person share the first name's initial ("Sergey"/"Sergei Lavrov");
     // two initials mean two people, and a lone surname stays as it is.

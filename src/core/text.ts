@@ -77,16 +77,19 @@ export function paragraphs(text: string): Paragraph[] {
   return out;
 }
 
-/** Hard-wrapped text: most non-blank lines are followed by another non-blank line. */
+/** Hard-wrapped text: most non-blank lines run on into another non-blank line, and
+ *  lines are short (a wrap width), so a blank line is what separates paragraphs. */
 function isHardWrapped(text: string): boolean {
   const lines = text.split(/\r?\n/);
-  let joined = 0, nonBlank = 0;
+  let joined = 0, nonBlank = 0, long = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (!lines[i].trim()) continue;
+    const line = lines[i].trim();
+    if (!line) continue;
     nonBlank++;
+    if (line.length > 100) long++;
     if (i + 1 < lines.length && lines[i + 1].trim()) joined++;
   }
-  return nonBlank > 0 && joined / nonBlank > 0.5;
+  return nonBlank > 0 && joined / nonBlank > 0.5 && long / nonBlank < 0.1;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;

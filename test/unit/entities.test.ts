@@ -169,6 +169,13 @@ describe('entities: NameResolver', () => {
     assert.equal(variants.resolve('Sergei Lavrov', 'PERSON'), 'Sergey Lavrov');
   });
 
+  it('never keys a person on a name suffix', () => {
+    const mk = (text: string): Entity => ({ start: 0, end: text.length, text, type: 'PERSON', canonical: text });
+    const r2 = new NameResolver([[mk('John G. Roberts Jr.')], [mk('Joseph R. Biden Jr.'), mk('Joe Biden')]]);
+    assert.equal(r2.resolve('Joseph R. Biden Jr.', 'PERSON'), 'Joseph R. Biden Jr.');
+    assert.equal(r2.resolve('Roberts', 'PERSON'), 'John G. Roberts Jr.');
+  });
+
   it('gives the United States one name', () => {
     const names = ['U.S.', 'US', 'United States', 'America'].map(n => r.resolve(n, 'PLACE'));
     assert.deepEqual(new Set(names), new Set(['United States']));

@@ -51,6 +51,13 @@ describe('text model', () => {
       const ss = sentences(text, ps);
       assert.deepEqual(ss.map(s => text.slice(s.start, s.end)), ['Title line here', 'First para.', 'Second sentence.', 'Indented para.']);
     });
+    it('joins hard-wrapped lines into paragraphs, but not long one-line paragraphs', () => {
+      const wrapped = 'The Kremlin and the West held out\nthe possibility of a diplomatic path\nout of the crisis.\n\nRussia denies it has any plans\nto invade Ukraine.\n';
+      assert.equal(paragraphs(wrapped).length, 2);
+      const long = 'x'.repeat(150);
+      const lines = `${long}\n${long}\n${long}\n\n${long}\n${long}\n`;
+      assert.equal(paragraphs(lines).length, 5);
+    });
     it('keeps a quoted passage inside its sentence and knows abbreviations', () => {
       const t = '“We are calm. We are strong,” Zelenskyy said. Mr. Putin met the U.S. envoy on Feb. 15. Why? “Who knows?” he asked.';
       assert.deepEqual(splitSentences(t).map(s => t.slice(s.start, s.end)), [
