@@ -1,0 +1,287 @@
+// End-to-end tier: the packaged .vsix, installed the way a user installs it,
+// in a real VS Code (code-server 1.100.3) driven through a real browser
+// (Debian chromium via playwright-core). Checks what a reader sees: highlights
+// in the editor DOM, the quote hover naming the speaker, the Claims view, and a
+// click on a claim moving the editor to the passage.
+//   npm run test:e2e [-- --vsix FILE] [-- --headed] [-- --keep]
+import fs from 'node:fs';
+import path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import {
+  REPO_ROOT, codeServerVersion, ensureCodeServer, installVsix, launchChromium, startCodeServer, tempDir,
+} from '../vscode/codeServer.mjs';
+import { packageVsix } from '../vscode/vsix.mjs';
+
+const argv = process.argv.slice(2);
+const opt = name => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const SHOTS = path.join(REPO_ROOT, 'media', 'screenshots');
+const FILE = '004_7bdc0b2365966776.txt';
+const OTHER = '001_03d3abf5e2ddca13.txt';
+const STEP_TIMEOUT = 30_000;
+
+const results = [];
+let failed = false;
+/** Runs one named check; later checks still run after a failure unless they depend on it. */
+async function check(name, fn) {
+  const t = Date.now();
+  try {
+    const value = await fn();
+    results.push({ name, ok: true, ms: Date.now() - t });
+    console.log(`  ✓ ${name} (${Date.now() - t} ms)`);
+    return value;
+  } catch (err) {
+    failed = true;
+    results.push({ name, ok: false, ms: Date.now() - t, error: err });
+    console.log(`  ✗ ${name}\n      ${String(err?.stack ?? err).split('\n').slice(0, 6).join('\n      ')}`);
+    return undefined;
+  }
+}
+function assert(cond, message) { if (!cond) throw new Error(message); }
+const flat = s => s.replace(/\u00a0/g, ' ').replace(/\s+/g, ' ').trim();
+
+/** The CLI's view of the workspace, to know which text each highlight should cover. */
+function cliAnalysis(folder) {
+  const cli = path.join(REPO_ROOT, 'dist', 'cli.js');
+  if (!fs.existsSync(cli)) spawnSync('npm', ['run', '--silent', 'build'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [cli, 'analyze', '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (r.status !== 0) throw new Error(`CLI failed: ${r.stderr}`);
+  const out = JSON.parse(r.stdout);
+  const doc = name => out.documents.find(d => d.path.replace(/^\.\//, '') === name);
+  return { out, doc };
+}
+
+/**
+ * Every extension decoration drawn in the visible part of the editor: VS Code
+ * gives each decoration type a CSS class `ced-…-TextEditorDecorationTypeN-…`
+ * and draws background/border styles as overlay boxes (`.view-overlays`) and
+ * text styles inline (`.view-lines`). Returns, per class, the text under each
+ * box (characters whose centre lies inside it), line by line.
+ */
+async function drawnDecorations(page) {
+  return page.evaluate(() => {
+    const editor = document.querySelector('.editor-instance .monaco-editor');
+    const lines = [...editor.querySelectorAll('.view-lines .view-line')];
+    const charsOf = line => {
+      const out = [];
+      const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        for (let i = 0; i < n.length; i++) {
+          range.setStart(n, i); range.setEnd(n, i + 1);
+          const r = range.getBoundingClientRect();
+          out.push({ ch: n.data[i], x: r.left + r.width / 2, y: r.top + r.height / 2 });
+        }
+      }
+      return out;
+    };
+    const lineChars = lines.map(l => ({ rect: l.getBoundingClientRect(), chars: null, el: l }));
+    const textIn = rect => {
+      const line = lineChars.find(l => rect.top + rect.height / 2 >= l.rect.top && rect.top + rect.height / 2 <= l.rect.bottom);
+      if (!line) return '';
+      line.chars ??= charsOf(line.el);
+      return line.chars.filter(c => c.x >= rect.left && c.x <= rect.right).map(c => c.ch).join('');
+    };
+    const byClass = {};
+    const isDeco = c => /^ced-.*TextEditorDecorationType/.test(c);
+    for (const el of editor.querySelectorAll('.view-overlays div, .view-lines span')) {
+      for (const c of el.classList) {
+        if (!isDeco(c)) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width <= 0) continue;
+        (byClass[c] ??= []).push({ text: textIn(r), x: r.left + r.width / 2, y: r.top + r.height / 2 });
+      }
+    }
+    return byClass;
+  });
+}
+
+async function main() {
+  const t0 = Date.now();
+  const keep = argv.includes('--keep');
+  const bin = ensureCodeServer();
+  const v = codeServerVersion(bin);
+  console.log(`VS Code: ${v.vscode} (code-server ${v.codeServer})`);
+  fs.mkdirSync(SHOTS, { recursive: true });
+
+  let vsix = opt('--vsix');
+  if (!vsix) {
+    const p = packageVsix();
+    vsix = p.vsix;
+    console.log(`packaged ${path.basename(vsix)}: ${(p.bytes / 1024).toFixed(0)} KiB in ${p.seconds.toFixed(1)} s`);
+  }
+  const root = tempDir('e2e');
+  const folder = path.join(root, 'seeds');
+  fs.cpSync(path.join(REPO_ROOT, 'seeds'), folder, { recursive: true });
+  const extensionsDir = path.join(root, 'extensions');
+  const { doc } = cliAnalysis(folder);
+  const main = doc(FILE), other = doc(OTHER);
+  assert(main && other, 'the CLI analysed the seeds');
+
+  let server, browser;
+  try {
+    await check('the .vsix installs with code-server --install-extension', () => {
+      const out = installVsix(vsix, extensionsDir, bin);
+      assert(/successfully installed/i.test(out), out);
+      const dirs = fs.readdirSync(extensionsDir).filter(d => d.startsWith('source-lens.source-lens-'));
+      assert(dirs.length === 1, `one installed copy, found ${dirs.join(', ')}`);
+    });
+    server = await startCodeServer({
+      workspace: folder, extensionsDir,
+      settings: { 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'workbench.colorTheme': 'Default Light Modern', 'editor.hover.delay': 200 },
+    });
+    browser = await launchChromium({ headless: !argv.includes('--headed') });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
+    page.setDefaultTimeout(STEP_TIMEOUT);
+    const pageErrors = [];
+    page.on('console', m => {
+      if (m.type() === 'error' && /sourceLens|Source Lens|source-lens\.source-lens/.test(m.text())) pageErrors.push(m.text());
+    });
+
+    await check('the workbench loads', async () => {
+      await page.goto(server.url());
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      await page.waitForSelector('.activitybar', { timeout: 60_000 });
+    });
+
+    await check(`quick open ${FILE}`, async () => {
+      await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type(FILE);
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"]`);
+      await page.waitForSelector('.editor-instance .view-lines .view-line');
+    });
+
+    // Which decoration class is which kind: the one whose boxes cover a CLI quote,
+    // a CLI person, a CLI duplicate passage of this file.
+    const kinds = await check('quote, entity and duplicate highlights are drawn at the CLI passages', async () => {
+      const quoteTexts = main.quotes.map(q => flat(q.text));
+      const personTexts = new Set(main.entities.filter(e => e.type === 'PERSON').map(e => flat(e.text)));
+      const source = fs.readFileSync(path.join(folder, FILE), 'utf8');
+      const dupTexts = main.duplicates.map(d => flat(source.slice(d.start, d.end)));
+      let drawn = {};
+      const deadline = Date.now() + STEP_TIMEOUT;
+      for (;;) {
+        drawn = await drawnDecorations(page);
+        // Each kind's class: the one with the most boxes over that kind's CLI passages.
+        const best = pred => {
+          let top, n = 0;
+          for (const [c, boxes] of Object.entries(drawn)) {
+            const k = boxes.filter(b => pred(flat(b.text))).length;
+            if (k > n) { top = c; n = k; }
+          }
+          return top;
+        };
+        const quote = best(t => t.length > 8 && quoteTexts.includes(t));
+        const person = best(t => t.length > 2 && personTexts.has(t));
+        const duplicate = best(t => t.length > 30 && dupTexts.some(d => d.startsWith(t) || t.startsWith(d.slice(0, 60))));
+        if (quote && person && duplicate && new Set([quote, person, duplicate]).size === 3) {
+          return { quote, person, duplicate, classes: Object.keys(drawn).length };
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`not all kinds drawn: quote=${quote} person=${person} duplicate=${duplicate}; `
+            + `classes: ${JSON.stringify(Object.fromEntries(Object.entries(drawn).map(([k, b]) => [k, b.slice(0, 3).map(x => x.text.slice(0, 30))])))}`);
+        }
+        await page.waitForTimeout(300);
+      }
+    });
+    if (kinds) console.log(`    classes: quote ${kinds.quote}, person ${kinds.person}, duplicate ${kinds.duplicate} (${kinds.classes} decoration classes drawn)`);
+    await page.screenshot({ path: path.join(SHOTS, 'editor-highlights.png') });
+
+    await check('hovering a quote shows its speaker', async () => {
+      assert(kinds, 'needs the quote class');
+      const drawn = await drawnDecorations(page);
+      const boxes = drawn[kinds.quote];
+      const attributed = boxes.map(b => ({ b, q: main.quotes.find(q => q.speaker && flat(q.text) === flat(b.text)) })).find(x => x.q);
+      assert(attributed, 'a visible quote with a speaker');
+      await page.mouse.move(attributed.b.x, attributed.b.y);
+      const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Quote' }).first();
+      await hover.waitFor({ state: 'visible' });
+      const text = flat(await hover.innerText());
+      assert(text.includes(attributed.q.speaker), `hover names ${attributed.q.speaker}: "${text.slice(0, 200)}"`);
+      await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
+      await page.mouse.move(5, 500);
+      await page.keyboard.press('Escape');
+    });
+
+    let claim;
+    await check('the Source Lens view lists the sources and their claims', async () => {
+      await page.locator('.activitybar .action-label[aria-label^="Source Lens"]').click();
+      const sidebar = page.locator('.part.sidebar');
+      const pane = sidebar.locator('.pane-body').filter({ has: page.locator('.monaco-list-row') });
+      const sourceRow = sidebar.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: OTHER }).first();
+      await sourceRow.waitFor({ state: 'visible' });
+      assert(await pane.count() > 0, 'a view with rows');
+      for (const name of [FILE, OTHER]) {
+        const count = await sidebar.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: name }).count();
+        assert(count === 1, `${name} listed once, found ${count}`);
+      }
+      await sourceRow.locator('.monaco-tl-twistie').click();
+      const rows = sidebar.locator('.monaco-list-row[aria-level="2"]');
+      await rows.first().waitFor({ state: 'visible' });
+      // A claim of the other source that the CLI knows, by its (shortened) label.
+      const n = await rows.count();
+      for (let i = 0; i < n && !claim; i++) {
+        const label = flat(await rows.nth(i).locator('.label-name').innerText()).replace(/…$/, '');
+        const c = other.claims.find(x => label.length > 10 && flat(x.text).startsWith(label));
+        if (c && c.start > 300) claim = { row: rows.nth(i), claim: c, label };
+      }
+      assert(claim, `a claim row matching a CLI claim of ${OTHER} (${n} rows)`);
+      // Widen the side bar for a readable screenshot (drag its sash).
+      const box = await sidebar.boundingBox();
+      if (box) {
+        await page.mouse.move(box.x + box.width - 1, box.y + box.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(box.x + box.width + 260, box.y + box.height / 2, { steps: 5 });
+        await page.mouse.up();
+      }
+      await page.screenshot({ path: path.join(SHOTS, 'claims-tree.png') });
+    });
+
+    await check('clicking a claim of another source moves the editor to the passage', async () => {
+      assert(claim, 'needs a claim row');
+      await claim.row.click();
+      await page.waitForSelector(`.tabs-container .tab.active[aria-label*="${OTHER}"]`);
+      const text = fs.readFileSync(path.join(folder, OTHER), 'utf8');
+      const pos = off => {
+        const before = text.slice(0, off).split(/\r\n|\r|\n/);
+        return { ln: before.length, col: before[before.length - 1].length + 1 };
+      };
+      const s = pos(claim.claim.start), e = pos(claim.claim.end);
+      const status = page.locator('#status\\.editor\\.selection');
+      const deadline = Date.now() + STEP_TIMEOUT;
+      let shown = '';
+      for (;;) {
+        shown = flat(await status.innerText().catch(() => ''));
+        const m = /Ln (\d+), Col (\d+)(?: \((\d+) selected\))?/.exec(shown);
+        if (m) {
+          const at = { ln: +m[1], col: +m[2] };
+          const onPassage = (at.ln === e.ln && at.col === e.col) || (at.ln === s.ln && at.col === s.col);
+          if (onPassage && +m[3] === claim.claim.end - claim.claim.start) break;
+        }
+        if (Date.now() > deadline) {
+          throw new Error(`status bar shows "${shown}", expected Ln ${e.ln}, Col ${e.col} (${claim.claim.end - claim.claim.start} selected)`);
+        }
+        await page.waitForTimeout(200);
+      }
+      console.log(`    status bar: ${shown}`);
+      await page.screenshot({ path: path.join(SHOTS, 'claim-opened.png') });
+    });
+
+    await check('no extension error reached the page', () => {
+      assert(pageErrors.length === 0, pageErrors.slice(0, 3).join('\n'));
+    });
+  } finally {
+    await browser?.close().catch(() => {});
+    await server?.stop({ keepFiles: keep || failed });
+    if (!keep && !failed) fs.rmSync(root, { recursive: true, force: true });
+  }
+  const passed = results.filter(r => r.ok).length;
+  console.log(`e2e: ${failed ? 'FAILED' : 'OK'}: ${passed} passed, ${results.length - passed} failed in ${((Date.now() - t0) / 1000).toFixed(1)} s `
+    + `(screenshots in ${path.relative(REPO_ROOT, SHOTS)}/)`);
+  process.exit(failed || passed === 0 ? 1 : 0);
+}
+
+main().catch(err => { console.error(err?.stack ?? err); process.exit(1); });
