@@ -41,7 +41,8 @@ const problems = [];
 for (const f of files) for (const [re, what] of forbidden) if (re.test(f)) problems.push(`${f}: ${what}`);
 const lower = files.map(f => f.toLowerCase());
 for (const needed of ['package.json', 'dist/extension.js', 'dist/indexWorker.js', 'readme.md', 'license']) {
-  if (!lower.some(f => f === needed || f.startsWith(`${needed}.`))) problems.push(`${needed}: missing`);
+  const n = needed.toLowerCase();
+  if (!lower.some(f => f === n || f.startsWith(`${n}.`))) problems.push(`${needed}: missing`);
 }
 const mb = buf.length / (1024 * 1024);
 if (mb > 6) problems.push(`package is ${mb.toFixed(2)} MB, over the 6 MB budget`);
