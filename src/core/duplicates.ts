@@ -1,26 +1,499 @@
 /**
  * Duplicated passages: repeats inside a document, passages shared between documents.
- * STUB: being written; the signatures below are the contract the corpus relies on.
+ *
+ * Both work on sentences (cut again inside long quotations: `units`). A sentence is
+ * reduced to its content-word stems; pairs of neighbouring stems (reuseText.ts) key
+ * an inverted index (reusePostings.ts), so candidates come without comparing every
+ * sentence with every other, and a candidate is kept when enough stems agree (Dice).
+ * Matched sentences close together on both sides merge into one maximal passage;
+ * order inside a passage may differ, since a paraphrase shuffles sentences. A passage
+ * needs one match that stands on its own (see `Match`), so text that merely shares
+ * a stock phrase is not reuse.
  */
-import type { Duplicate, Paragraph, Sentence } from './types';
+import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from './types';
+import {
+  Vocab, bigramContainment, contentIds, dice, features, isBoilerplate, intersects, longestRun, normalised, overlap, sorted, unitWords,
+} from './reuseText';
+import { PostingTable } from './reusePostings';
+
+export { isBoilerplate } from './reuseText';
+
+/** Stems two sentences must share, at least, to count as the same sentence. */
+const MIN_SHARED = 3;
+/** Dice of the two stem multisets, at least: across documents, and inside one (which repeats its topic words anyway). */
+const MIN_DICE = 0.5, MIN_DICE_REPEAT = 0.6;
+/** Two matches merge when both sides are at most this many sentences apart... */
+const MERGE_NEAR = 2;
+/** ...or when one side stays in one paragraph and the other is at most this far (a shuffled passage). */
+const MERGE_FAR = 6;
+/** A feature in more sentences than this is common phrasing, not reuse: never looked up again. */
+const POSTING_CAP = 16;
+/** A sentence shared with this many documents or more is boilerplate. */
+const MANY_DOCS = 10;
+/** Passage-level thresholds between the labels. */
+const EDITED_DICE = 0.75, EDITED_BIGRAMS = 0.45;
+/** With this Dice, one content word outside the common run makes a match strong. */
+const CLOSE_DICE = 0.75;
+/** Share of a unit's features a candidate must hold: cheap evidence before the comparison. */
+const MIN_FEATURE_SHARE = 0.2;
+
+/**
+ * A sentence match. `strong` when it stands on its own: the shared words are more
+ * than one common run (a stock phrase is one run), or the run is long. A passage
+ * needs one strong match; weak ones only extend it.
+ */
+interface Match { i: number; j: number; sim: number; strong: boolean }
+
+interface Side {
+  text: string;
+  sents: readonly Span[];
+  ids: Int32Array[]; // sorted content-stem ids per unit
+  seq: Int32Array[]; // the same, in text order
+  windows: Int32Array[]; // sorted hashes of the unit's 8-word windows
+  nWords: number[]; // words per unit
+  paras: readonly Paragraph[];
+  paraOf: readonly number[];
+}
+
+/** Compares unit i of A with unit j of B; null when they are not the same sentence. */
+function compare(A: Side, i: number, B: Side, j: number, minDice: number): { sim: number; strong: boolean } | null {
+  const a = A.ids[i], b = B.ids[j];
+  if (a.length < MIN_SHARED || b.length < MIN_SHARED) return null;
+  if (2 * Math.min(a.length, b.length) < minDice * (a.length + b.length)) return null;
+  const n = overlap(a, b);
+  if (n < MIN_SHARED) return null;
+  const sim = (2 * n) / (a.length + b.length);
+  if (sim < minDice) return null;
+  let strong = false;
+  if (n >= 4) {
+    const outside = n - longestRun(A.seq[i], B.seq[j]);
+    strong = outside >= 2 || (outside >= 1 && sim >= CLOSE_DICE);
+  }
+  // An 8-word run in common is reuse whatever else differs.
+  if (!strong) strong = intersects(A.windows[i], B.windows[j]);
+  return { sim, strong };
+}
+
+function minFeatures(n: number): number {
+  return n < 3 ? 1 : Math.max(2, Math.round(n * MIN_FEATURE_SHARE));
+}
+
+/** Below the best match of either of its sentences by this much, a match is an echo, not the source. */
+const ECHO_MARGIN = 0.25;
+
+/** Drops matches much weaker than the best one of their sentence on either side (symmetric). */
+function dropEchoes(matches: Match[]): Match[] {
+  const bestI = new Map<number, number>(), bestJ = new Map<number, number>();
+  for (const m of matches) {
+    if ((bestI.get(m.i) ?? 0) < m.sim) bestI.set(m.i, m.sim);
+    if ((bestJ.get(m.j) ?? 0) < m.sim) bestJ.set(m.j, m.sim);
+  }
+  return matches.filter(m => m.sim >= bestI.get(m.i)! - ECHO_MARGIN && m.sim >= bestJ.get(m.j)! - ECHO_MARGIN);
+}
+
+/**
+ * Groups matches into passages: the union of matches close on both sides, or in one
+ * paragraph on one side and not far on the other. The rule is symmetric in the two
+ * sides, so the two documents of a pair see the same passages.
+ */
+function cluster(matches: Match[], paraA: readonly number[], paraB: readonly number[]): Match[][] {
+  const ms = [...matches].sort((a, b) => a.i - b.i || a.j - b.j);
+  const parent = ms.map((_, k) => k);
+  const find = (k: number): number => { while (parent[k] !== k) { parent[k] = parent[parent[k]]; k = parent[k]; } return k; };
+  for (let a = 0; a < ms.length; a++) {
+    for (let b = a + 1; b < ms.length && ms[b].i - ms[a].i <= MERGE_FAR; b++) {
+      const di = ms[b].i - ms[a].i, dj = Math.abs(ms[b].j - ms[a].j);
+      const near = di <= MERGE_NEAR && dj <= MERGE_NEAR;
+      const shuffled = dj <= MERGE_FAR && (paraA[ms[a].i] === paraA[ms[b].i] || paraB[ms[a].j] === paraB[ms[b].j]);
+      if (near || shuffled) {
+        const ra = find(a), rb = find(b);
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+  }
+  const groups = new Map<number, Match[]>();
+  ms.forEach((m, k) => { const r = find(k); const g = groups.get(r); if (g) g.push(m); else groups.set(r, [m]); });
+  return [...groups.values()];
+}
+
+interface Passage { a: Span; b: Span; label: DuplicateLabel; similarity: number }
+
+/** Concatenated sorted stems of sentences lo..hi. */
+function rangeIds(side: Side, lo: number, hi: number): Int32Array {
+  let n = 0;
+  for (let k = lo; k <= hi; k++) n += side.ids[k].length;
+  const out = new Int32Array(n);
+  let o = 0;
+  for (let k = lo; k <= hi; k++) { out.set(side.ids[k], o); o += side.ids[k].length; }
+  return out.sort();
+}
+
+/**
+ * Drops a lead-in ("Live Ukraine Crisis Update: ") from a passage's first sentence
+ * when few of its words are in the other passage.
+ */
+function trimLeadIn(side: Side, span: Span, other: Int32Array, vocab: Vocab): Span {
+  const head = side.text.slice(span.start, Math.min(span.end, span.start + 80));
+  const m = /^[^:|]{3,}?[:|]\s+(?=\S)/.exec(head);
+  if (!m || m[0].length >= span.end - span.start) return span;
+  const ids = sorted(contentIds(vocab, side.text, span.start, span.start + m[0].length));
+  if (ids.length > 0 && 2 * overlap(ids, other) >= ids.length) return span;
+  return { start: span.start + m[0].length, end: span.end };
+}
+
+/** Neighbouring units too short to match on their own still belong to the passage when they agree. */
+function agree(A: Side, B: Side, i: number, j: number): boolean {
+  const a = A.sents[i], b = B.sents[j];
+  if (sameSequence(A.seq[i], B.seq[j]) && normalised(A.text.slice(a.start, a.end)) === normalised(B.text.slice(b.start, b.end))) return true;
+  return A.ids[i].length > 0 && B.ids[j].length > 0 && dice(A.ids[i], B.ids[j]) >= 0.6;
+}
+
+interface Ranges { iLo: number; iHi: number; jLo: number; jHi: number }
+
+/** The cluster's sentence ranges, grown over agreeing neighbours on both sides at once. */
+function ranges(A: Side, B: Side, g: Match[], repeat: boolean): Ranges {
+  let iLo = Infinity, iHi = -1, jLo = Infinity, jHi = -1;
+  for (const m of g) {
+    if (m.i < iLo) iLo = m.i; if (m.i > iHi) iHi = m.i;
+    if (m.j < jLo) jLo = m.j; if (m.j > jHi) jHi = m.j;
+  }
+  // In a repeat, i is the later copy: growing must not make the copies meet.
+  while (iLo > 0 && jLo > 0 && (!repeat || iLo - 1 > jHi) && agree(A, B, iLo - 1, jLo - 1)) { iLo--; jLo--; }
+  while (iHi + 1 < A.sents.length && jHi + 1 < B.sents.length && (!repeat || jHi + 1 < iLo) && agree(A, B, iHi + 1, jHi + 1)) { iHi++; jHi++; }
+  return { iLo, iHi, jLo, jHi };
+}
+
+function sameSequence(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Same content words, unit by unit: a cheap necessary condition for verbatim. */
+function sameUnits(A: Side, i: number, B: Side, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (!sameSequence(A.seq[i + k], B.seq[j + k])) return false;
+  return true;
+}
+
+/** Turns a cluster of matches into the two spans and their label. */
+function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
+  const { iLo, iHi, jLo, jHi } = r;
+  let a: Span = { start: A.sents[iLo].start, end: A.sents[iHi].end };
+  let b: Span = { start: B.sents[jLo].start, end: B.sents[jHi].end };
+  const ta = A.text.slice(a.start, a.end), tb = B.text.slice(b.start, b.end);
+  if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && normalised(ta) === normalised(tb)) return { a, b, label: 'verbatim', similarity: 1 };
+  const ia = rangeIds(A, iLo, iHi), ib = rangeIds(B, jLo, jHi);
+  a = trimLeadIn(A, a, ib, vocab);
+  b = trimLeadIn(B, b, ia, vocab);
+  const sa = A.text.slice(a.start, a.end), sb = B.text.slice(b.start, b.end);
+  if (normalised(sa) === normalised(sb)) return { a, b, label: 'verbatim', similarity: 1 };
+  const d = dice(ia, ib);
+  const label: DuplicateLabel = d >= EDITED_DICE && bigramContainment(sa, sb) >= EDITED_BIGRAMS ? 'edited' : 'reworded';
+  return { a, b, label, similarity: Math.min(0.99, Math.round(d * 1000) / 1000) };
+}
+
+/** Per unit, 1 when it is furniture by its wording or by its short paragraph's. */
+function furnitureFlags(side: Side): Uint8Array {
+  const flags = new Uint8Array(side.sents.length);
+  const paraFlag = new Map<number, boolean>();
+  side.sents.forEach((s, k) => {
+    if (isBoilerplate(side.text.slice(s.start, s.end))) { flags[k] = 1; return; }
+    const pi = side.paraOf[k];
+    let f = paraFlag.get(pi);
+    if (f === undefined) {
+      const p = side.paras[pi];
+      f = !!p && p.end - p.start <= 300 && isBoilerplate(side.text.slice(p.start, p.end));
+      paraFlag.set(pi, f);
+    }
+    if (f) flags[k] = 1;
+  });
+  return flags;
+}
+
+/** Whether at least half of a range's units are furniture or shared by many documents. */
+function mostlyFurniture(flags: Uint8Array, lo: number, hi: number, many?: Uint16Array): boolean {
+  let n = 0;
+  for (let k = lo; k <= hi; k++) if (flags[k] || (many && many[k] >= MANY_DOCS)) n++;
+  return 2 * n >= hi - lo + 1;
+}
+
+function rangeOf(g: Match[], key: 'i' | 'j'): [number, number] {
+  let lo = Infinity, hi = -1;
+  for (const m of g) { if (m[key] < lo) lo = m[key]; if (m[key] > hi) hi = m[key]; }
+  return [lo, hi];
+}
+
+/** Words after which a full stop is no sentence end. */
+const ABBREV = new Set('mr mrs ms dr st sr jr rep sen gov gen lt col sgt capt prof rev vs no jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd mt ft'.split(' '));
+
+/**
+ * Matching units: the text model's sentences, cut again at sentence ends inside
+ * quotations (which the text model keeps whole), so a long quoted speech is
+ * compared sentence by sentence.
+ */
+export function units(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    let from = 0;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(body));) {
+      const before = /([\p{L}]+)\.?$/u.exec(body.slice(Math.max(0, m.index - 12), m.index + 1));
+      const w = before?.[1] ?? '';
+      if (body[m.index] === '.' && (w.length === 1 || ABBREV.has(w.toLowerCase()))) continue;
+      const end = m.index + m[0].trimEnd().length;
+      if (end - from >= 2) out.push({ start: s.start + from, end: s.start + end, paragraph: s.paragraph });
+      from = m.index + m[0].length;
+    }
+    if (from < body.length) out.push({ start: s.start + from, end: s.end, paragraph: s.paragraph });
+  }
+  return out;
+}
+
+function makeSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[], vocab: Vocab): Side {
+  const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [];
+  const sentences = units(text, allSentences);
+  for (const s of sentences) {
+    const u = unitWords(vocab, text, s.start, s.end);
+    seq.push(u.seq);
+    ids.push(sorted(u.seq));
+    windows.push(u.windows);
+    nWords.push(u.words);
+  }
+  return { text, sents: sentences, ids, seq, windows, nWords, paras: paragraphs, paraOf: sentences.map(s => s.paragraph) };
+}
+
+/** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */
+const MIN_PASSAGE_WORDS = 8;
+/** A passage of one sentence on each side, not verbatim, needs this similarity. */
+const MIN_SINGLE_SIM = 0.6;
+
+/**
+ * Keeps the passages (clusters) that hold a strong match and are long enough;
+ * drops echoes first. Depends on the two documents only, so it is symmetric.
+ */
+function keepPassages(matches: Match[], A: Side, B: Side): Match[][] {
+  return cluster(dropEchoes(matches), A.paraOf, B.paraOf).filter(g => {
+    if (!g.some(m => m.strong)) return false;
+    const [iLo, iHi] = rangeOf(g, 'i'), [jLo, jHi] = rangeOf(g, 'j');
+    let wa = 0, wb = 0;
+    for (let k = iLo; k <= iHi; k++) wa += A.nWords[k];
+    for (let k = jLo; k <= jHi; k++) wb += B.nWords[k];
+    if (Math.min(wa, wb) < MIN_PASSAGE_WORDS) return false;
+    if (iLo === iHi && jLo === jHi && g[0].sim < MIN_SINGLE_SIM && !sameSequence(A.seq[iLo], B.seq[jLo])) return false;
+    return true;
+  });
+}
 
 /** Repeats inside one document, merged into maximal passages. `other.path` is ''. */
 export function findRepeats(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Duplicate[] {
-  void text; void paragraphs; void sentences;
-  return [];
-}
-
-/** Passages shared between documents; updated one document at a time. */
-export class ReuseIndex {
-  upsert(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): void {
-    void path; void text; void paragraphs; void sentences;
+  const vocab = new Vocab();
+  const side = makeSide(text, paragraphs, sentences, vocab);
+  const postings = new Map<number, number[]>();
+  const matches: Match[] = [];
+  const count = new Int32Array(side.sents.length);
+  for (let i = 0; i < side.sents.length; i++) {
+    const feats = features(side.seq[i]);
+    const touched: number[] = [];
+    for (const f of feats) {
+      const list = postings.get(f);
+      if (!list || list.length > POSTING_CAP) continue;
+      for (const j of list) { if (count[j]++ === 0) touched.push(j); }
+    }
+    const need = minFeatures(feats.length);
+    for (const j of touched) {
+      const c = count[j] >= need ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
+      if (c) matches.push({ i, j, ...c });
+      count[j] = 0;
+    }
+    for (const f of feats) { const l = postings.get(f); if (l) l.push(i); else postings.set(f, [i]); }
   }
-  remove(path: string): void { void path; }
-  /** The `shared` duplicates of one document, each listed from both ends across calls. */
-  shared(path: string): Duplicate[] { void path; return []; }
+  const out: Duplicate[] = [];
+  let flags: Uint8Array | undefined;
+  const emit = (g: Match[]) => {
+    // i is the later copy, j the earlier.
+    const r = ranges(side, side, g, true);
+    const p = passage(side, side, r, vocab);
+    const { iLo, iHi, jLo, jHi } = r;
+    flags ??= furnitureFlags(side);
+    const boilerplate = mostlyFurniture(flags, iLo, iHi) || mostlyFurniture(flags, jLo, jHi);
+    const base = { kind: 'repeat' as const, label: p.label, similarity: p.similarity, boilerplate };
+    out.push({ start: p.a.start, end: p.a.end, text: text.slice(p.a.start, p.a.end), other: { path: '', start: p.b.start, end: p.b.end }, ...base });
+    out.push({ start: p.b.start, end: p.b.end, text: text.slice(p.b.start, p.b.end), other: { path: '', start: p.a.start, end: p.a.end }, ...base });
+  };
+  for (const g of keepPassages(matches, side, side)) {
+    const [iLo] = rangeOf(g, 'i'), [, jHi] = rangeOf(g, 'j');
+    if (jHi < iLo) emit(g);
+    else for (const m of g) emit([m]); // the copies would overlap: keep sentence pairs
+  }
+  return out.sort((x, y) => x.start - y.start || x.other.start - y.other.start);
 }
 
-/** Site furniture: related links, disclaimers, credits. (Stub until the module lands.) */
-export function isBoilerplate(text: string): boolean {
-  return /^(?:Also Read \||Related Articles$|Back to top button$)/.test(text);
+interface IndexedDoc {
+  id: number;
+  path: string;
+  side: Side;
+  sids: number[]; // global unit ids
+  links: Map<number, Match[]>; // other doc id -> matches of its passages (i here, j there)
+  /** Computed on demand, dropped when the links they derive from change. */
+  passages: Map<number, Shared[]>;
+  degrees?: Uint16Array;
+  furniture?: Uint8Array;
+}
+
+/** A settled shared passage, seen from one document. */
+interface Shared { r: Ranges; p: Passage }
+
+const mirror = (x: Shared): Shared => ({
+  r: { iLo: x.r.jLo, iHi: x.r.jHi, jLo: x.r.iLo, jHi: x.r.iHi },
+  p: { a: x.p.b, b: x.p.a, label: x.p.label, similarity: x.p.similarity },
+});
+
+/**
+ * Passages shared between documents; updated one document at a time. An upsert
+ * looks the document's units up in the inverted index (never every document), so
+ * its cost depends on the document and on the capped posting lists, not on the
+ * corpus size. All matches of a pair are known when the later document arrives,
+ * so passages are settled then and only their matches are stored.
+ */
+export class ReuseIndex {
+  private vocab = new Vocab();
+  private byPath = new Map<string, IndexedDoc>();
+  private byId: (IndexedDoc | undefined)[] = [];
+  private nextDoc = 0;
+  /** Feature -> global unit ids; saturated past the cap (common phrasing). */
+  private postings = new PostingTable(POSTING_CAP);
+  private unitDoc: number[] = [];
+  private unitLocal: number[] = [];
+  private count = new Int32Array(1024);
+
+  /** Number of documents indexed. */
+  get size(): number { return this.byPath.size; }
+
+  upsert(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): void {
+    this.remove(path);
+    const id = this.nextDoc++;
+    const side = makeSide(text, paragraphs, sentences, this.vocab);
+    const doc: IndexedDoc = { id, path, side, sids: [], links: new Map(), passages: new Map() };
+    const feats = side.seq.map(features);
+    const n = side.sents.length;
+    const total = this.unitDoc.length + n;
+    if (this.count.length < total) {
+      const grown = new Int32Array(Math.max(this.count.length * 2, total));
+      grown.set(this.count);
+      this.count = grown;
+    }
+    const count = this.count, postings = this.postings;
+    const found = new Map<number, Match[]>();
+    for (let i = 0; i < n; i++) {
+      const touched: number[] = [];
+      for (const f of feats[i]) {
+        for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
+          const sid = postings.unitAt(p);
+          if (count[sid]++ === 0) touched.push(sid);
+        }
+      }
+      const need = minFeatures(feats[i].length);
+      for (const sid of touched) {
+        if (count[sid] >= need) {
+          const other = this.byId[this.unitDoc[sid]];
+          const j = this.unitLocal[sid];
+          const c = other ? compare(side, i, other.side, j, MIN_DICE) : null;
+          if (c) push(found, other!.id, { i, j, ...c });
+        }
+        count[sid] = 0;
+      }
+    }
+    for (const [otherId, matches] of found) {
+      const other = this.byId[otherId]!;
+      const kept = keepPassages(matches, side, other.side).flat();
+      if (!kept.length) continue;
+      doc.links.set(otherId, kept);
+      other.links.set(id, kept.map(m => ({ ...m, i: m.j, j: m.i })));
+      other.degrees = undefined;
+    }
+    for (let i = 0; i < n; i++) {
+      const sid = this.unitDoc.length;
+      this.unitDoc.push(id); this.unitLocal.push(i);
+      doc.sids.push(sid);
+      for (const f of feats[i]) postings.add(f, sid);
+    }
+    this.byPath.set(path, doc);
+    this.byId[id] = doc;
+  }
+
+  remove(path: string): void {
+    const doc = this.byPath.get(path);
+    if (!doc) return;
+    for (const otherId of doc.links.keys()) {
+      const other = this.byId[otherId];
+      if (!other) continue;
+      other.links.delete(doc.id);
+      other.passages.delete(doc.id);
+      other.degrees = undefined;
+    }
+    for (const seq of doc.side.seq) for (const f of features(seq)) this.postings.drop(f);
+    for (const sid of doc.sids) this.unitDoc[sid] = -1;
+    this.byPath.delete(path);
+    this.byId[doc.id] = undefined;
+    this.postings.compact(sid => this.unitDoc[sid] >= 0);
+  }
+
+  /** Paths of the documents sharing at least one passage with `path`. */
+  neighbours(path: string): string[] {
+    const doc = this.byPath.get(path);
+    if (!doc) return [];
+    return [...doc.links.keys()].map(k => this.byId[k]!.path).sort();
+  }
+
+  /** The `shared` duplicates of one document, each listed from both ends across calls. */
+  shared(path: string): Duplicate[] {
+    const doc = this.byPath.get(path);
+    if (!doc) return [];
+    const many = this.degreesOf(doc);
+    doc.furniture ??= furnitureFlags(doc.side);
+    const out: Duplicate[] = [];
+    for (const [otherId, matches] of doc.links) {
+      const other = this.byId[otherId]!;
+      let list = doc.passages.get(otherId);
+      if (!list) {
+        list = cluster(matches, doc.side.paraOf, other.side.paraOf).map(g => {
+          const r = ranges(doc.side, other.side, g, false);
+          return { r, p: passage(doc.side, other.side, r, this.vocab) };
+        });
+        doc.passages.set(otherId, list);
+        other.passages.set(doc.id, list.map(mirror));
+      }
+      for (const { r, p } of list) {
+        let boilerplate = mostlyFurniture(doc.furniture, r.iLo, r.iHi, many);
+        if (!boilerplate) {
+          other.furniture ??= furnitureFlags(other.side);
+          boilerplate = mostlyFurniture(other.furniture, r.jLo, r.jHi, this.degreesOf(other));
+        }
+        out.push({
+          start: p.a.start, end: p.a.end, text: doc.side.text.slice(p.a.start, p.a.end),
+          other: { path: other.path, start: p.b.start, end: p.b.end },
+          kind: 'shared', label: p.label, similarity: p.similarity, boilerplate,
+        });
+      }
+    }
+    return out.sort((x, y) => x.start - y.start || (x.other.path < y.other.path ? -1 : x.other.path > y.other.path ? 1 : 0) || x.other.start - y.other.start);
+  }
+
+  /** Per unit, how many other documents share it (cached until the links change). */
+  private degreesOf(doc: IndexedDoc): Uint16Array {
+    if (doc.degrees) return doc.degrees;
+    const deg = new Uint16Array(doc.side.sents.length);
+    for (const matches of doc.links.values()) {
+      const seen = new Set<number>();
+      for (const m of matches) if (!seen.has(m.i)) { seen.add(m.i); if (deg[m.i] < 65535) deg[m.i]++; }
+    }
+    return (doc.degrees = deg);
+  }
+}
+
+function push(map: Map<number, Match[]>, key: number, m: Match): void {
+  const l = map.get(key);
+  if (l) l.push(m); else map.set(key, [m]);
 }
