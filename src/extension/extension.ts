@@ -1,0 +1,87 @@
+/**
+ * Activation: builds one object per feature and wires commands. Cheap on purpose:
+ * the worker and the workspace index start after `activate` has returned.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { ClaimsTree } from './ClaimsTree';
+import { Highlighter } from './Highlighter';
+import { Commands, VIEW_CLAIMS } from './ids';
+import { IndexClient } from './IndexClient';
+import { Idle } from './model/Idle';
+import { Notifier } from './Notifier';
+import { openPassage, toUri } from './Passages';
+import { Settings } from './Settings';
+import { StatusBar } from './StatusBar';
+import { DECORATION_KINDS, type SourceLensApi } from './testApi';
+
+export type { SourceLensApi } from './testApi';
+
+
+export function activate(context: vscode.ExtensionContext): SourceLensApi {
+  const started = performance.now();
+  const notifier = new Notifier();
+  context.subscriptions.push(notifier);
+  const idle = new Idle();
+  let client: IndexClient | undefined;
+  let highlighter: Highlighter | undefined;
+  let tree: ClaimsTree | undefined;
+  let status: StatusBar | undefined;
+
+  const api: SourceLensApi = {
+    kinds: DECORATION_KINDS,
+    decorations: uri => highlighter?.decorations(toUri(uri).toString()) ?? emptyDecorations(),
+    hoverText: (uri, offset) => {
+      const key = toUri(uri).toString();
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+      return doc && highlighter ? highlighter.hoverTexts(doc, offset) : [];
+    },
+    treeRoots: async () => tree?.snapshotRoots() ?? [],
+    treeChildren: async node => tree?.snapshotChildren(node) ?? [],
+    statusText: () => status?.text ?? '',
+    whenIdle: () => idle.whenIdle(),
+    skipped: () => client?.skipped() ?? [],
+    messages: () => notifier.messages,
+  };
+
+  try {
+    const settings = new Settings();
+    client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier);
+    highlighter = new Highlighter(client, settings, idle);
+    tree = new ClaimsTree(client, idle);
+    status = new StatusBar(client, highlighter, settings);
+    context.subscriptions.push(settings, client, highlighter, tree, status);
+
+    const h = highlighter, c = client;
+    const register = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
+    register(Commands.toggleQuotes, () => h.toggle('quotes'));
+    register(Commands.toggleDuplicates, () => h.toggle('duplicates'));
+    register(Commands.toggleEntities, () => h.toggle('entities'));
+    register(Commands.refresh, () => c.restart());
+    register(Commands.focusClaims, () => vscode.commands.executeCommand(`${VIEW_CLAIMS}.focus`));
+    register(Commands.showOutput, () => notifier.output.show(true));
+    register(Commands.openPassage, (uri: string, start?: number, end?: number) => openPassage(uri, start, end));
+
+    // The worker and the index start once activation has returned.
+    const startTimer = setTimeout(() => {
+      try {
+        c.start();
+      } catch (err) {
+        notifier.error(`Source Lens could not start its index: ${err instanceof Error ? err.message : String(err)}`);
+      }
+    }, 0);
+    context.subscriptions.push({ dispose: () => clearTimeout(startTimer) });
+    notifier.log(`Activated in ${(performance.now() - started).toFixed(1)} ms.`);
+  } catch (err) {
+    notifier.error(`Source Lens failed to start: ${err instanceof Error ? err.message : String(err)}`);
+  }
+  return api;
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function emptyDecorations() {
+  return Object.fromEntries(DECORATION_KINDS.map(k => [k, []])) as unknown as ReturnType<SourceLensApi['decorations']>;
+}

@@ -1,0 +1,49 @@
+/** Every id the extension contributes, in one place. Keep in sync with package.json. */
+
+export const EXTENSION_ID = 'source-lens.source-lens';
+/** Settings prefix: `sourceLens.include`, `sourceLens.highlight.quotes`, … */
+export const CONFIG_SECTION = 'sourceLens';
+export const OUTPUT_CHANNEL = 'Source Lens';
+
+export const VIEW_CONTAINER = 'sourceLens';
+export const VIEW_CLAIMS = 'sourceLens.claims';
+
+export const Commands = {
+  toggleQuotes: 'sourceLens.toggleQuotes',
+  toggleDuplicates: 'sourceLens.toggleDuplicates',
+  toggleEntities: 'sourceLens.toggleEntities',
+  refresh: 'sourceLens.refresh',
+  focusClaims: 'sourceLens.focusClaims',
+  showOutput: 'sourceLens.showOutput',
+  /** Item and hover link only: opens a passage (uri, start, end). */
+  openPassage: 'sourceLens.openPassage',
+} as const;
+
+/** Context keys for `when` clauses. */
+export const ContextKeys = {
+  quotesOn: 'sourceLens.quotesOn',
+  duplicatesOn: 'sourceLens.duplicatesOn',
+  entitiesOn: 'sourceLens.entitiesOn',
+  indexing: 'sourceLens.indexing',
+} as const;
+
+/** Theme colour ids, one per decoration kind (`contributes.colors`). */
+export const Colors = {
+  quote: 'sourceLens.quoteBackground',
+  quoteBorder: 'sourceLens.quoteBorder',
+  duplicate: 'sourceLens.duplicateBackground',
+  duplicateBorder: 'sourceLens.duplicateBorder',
+  person: 'sourceLens.personForeground',
+  org: 'sourceLens.orgForeground',
+  place: 'sourceLens.placeForeground',
+  date: 'sourceLens.dateForeground',
+  number: 'sourceLens.numberForeground',
+  misc: 'sourceLens.miscForeground',
+} as const;
+
+/** `viewItem` context values of tree nodes. */
+export const TreeItemContext = {
+  source: 'source',
+  claim: 'claim',
+  quote: 'quote',
+} as const;

@@ -1,0 +1,77 @@
+/**
+ * Hover texts (Markdown source) for quotes, duplicated passages and entities.
+ * Pure: paths are turned into display names and command links by the caller.
+ */
+import type { Duplicate, Entity, Quote } from '../../core/types';
+import { Commands } from '../ids';
+import { diffMarkdown, escapeMarkdown, wordDiff } from './diff';
+import { entityKey, type DocumentView, type QuoteLinkWithText } from './protocol';
+import { itemsAt } from './spans';
+
+export interface HoverContext {
+  /** A document key as the user reads it (workspace-relative path). */
+  display(key: string): string;
+}
+
+/** A `command:` link that opens a passage; allowed by the hover's trusted commands. */
+export function openPassageLink(key: string, start: number, end: number): string {
+  return `command:${Commands.openPassage}?${encodeURIComponent(JSON.stringify([key, start, end]))}`;
+}
+
+const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
+const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
+
+export function quoteHover(q: Quote, ctx: HoverContext): string {
+  const lines: string[] = [];
+  const who = q.speaker ? `**${escapeMarkdown(q.speaker)}**${q.speakerType === 'DESCRIPTION' ? ' (description)' : ''}` : '*speaker unknown*';
+  lines.push(`$(quote) **Quote** by ${who}${q.cue ? ` · cue: *${escapeMarkdown(q.cue)}*` : ''}`);
+  const notes = [q.partial ? 'partial quote' : '', q.uncertain ? 'speaker uncertain' : ''].filter(Boolean);
+  if (notes.length) lines.push('', `*${notes.join(' · ')}*`);
+  const variants = q.variants as QuoteLinkWithText[];
+  if (!variants.length) {
+    lines.push('', 'No other source carries this quote.');
+    return lines.join('\n');
+  }
+  lines.push('', `Also quoted in ${plural(variants.length, 'other source')}:`, '');
+  for (const v of variants) {
+    const open = `[open](${openPassageLink(v.path, v.start, v.end)})`;
+    if (v.identical || v.text === undefined) {
+      lines.push(`- ${code(ctx.display(v.path))} — ${v.identical ? 'same words' : 'different wording'} · ${open}`);
+    } else {
+      lines.push(`- ${code(ctx.display(v.path))} — different wording · ${open}`);
+      lines.push(`  - ${diffMarkdown(wordDiff(q.text, v.text))}`);
+    }
+  }
+  if (variants.some(v => !v.identical && v.text !== undefined)) lines.push('', '*~~struck~~: only here · **bold**: only there*');
+  return lines.join('\n');
+}
+
+export function duplicateHover(ds: readonly Duplicate[], ctx: HoverContext): string {
+  const lines: string[] = [];
+  const kinds = new Set(ds.map(d => d.kind));
+  const title = kinds.size === 2 ? 'Repeated and shared passage' : kinds.has('repeat') ? 'Repeated passage' : 'Shared passage';
+  lines.push(`$(files) **${title}**${ds.some(d => d.boilerplate) ? ' · boilerplate' : ''}`, '', 'Also at:', '');
+  for (const d of ds) {
+    const where = d.kind === 'repeat' ? 'this file' : code(ctx.display(d.other.path));
+    lines.push(`- ${where} — ${d.label}, ${Math.round(d.similarity * 100)}% similar · [open the other passage](${openPassageLink(d.other.path, d.other.start, d.other.end)})`);
+  }
+  return lines.join('\n');
+}
+
+export function entityHover(e: Entity, sources: number): string {
+  const mention = e.text !== e.canonical ? ` · here as “${escapeMarkdown(e.text)}”` : '';
+  return `$(symbol-${e.type === 'PERSON' ? 'key' : 'field'}) **${escapeMarkdown(e.canonical)}** — ${e.type.toLowerCase()}${mention}\n\nMentioned in ${plural(sources, 'source')}.`;
+}
+
+/** Every hover text at an offset: quote, duplicated passage, entity (innermost of each). */
+export function hoversAt(view: DocumentView, offset: number, ctx: HoverContext, on: { quotes: boolean; duplicates: boolean; entities: boolean } = { quotes: true, duplicates: true, entities: true }): string[] {
+  const at = itemsAt(view.result, offset);
+  const out: string[] = [];
+  if (on.quotes && at.quotes.length) out.push(quoteHover(at.quotes[0], ctx));
+  if (on.duplicates && at.duplicates.length) out.push(duplicateHover(at.duplicates, ctx));
+  if (on.entities && at.entities.length) {
+    const e = at.entities[0];
+    out.push(entityHover(e, view.entitySources[entityKey(e.type, e.canonical)] ?? 1));
+  }
+  return out;
+}

@@ -1,0 +1,122 @@
+/**
+ * From a document's analysis to what the editor shows: offset ranges per
+ * decoration kind, and offsets to line/character positions.
+ */
+import type { DocumentResult, Duplicate, Entity, EntityType, Quote } from '../../core/types';
+import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from '../testApi';
+import type { SourceLensConfig } from './config';
+
+/** Which kinds are switched on right now (settings plus the session's toggles). */
+export interface KindSwitches {
+  quotes: boolean;
+  duplicates: boolean;
+  entities: boolean;
+  entityTypes: readonly EntityType[];
+  hideBoilerplate: boolean;
+}
+
+export function switchesFrom(config: SourceLensConfig): KindSwitches {
+  return {
+    quotes: config.highlightQuotes,
+    duplicates: config.highlightDuplicates,
+    entities: config.highlightEntities,
+    entityTypes: config.entityTypes,
+    hideBoilerplate: config.hideBoilerplate,
+  };
+}
+
+/** The decoration kind of an entity type. */
+export function entityKind(type: EntityType): DecorationKind {
+  return type.toLowerCase() as DecorationKind;
+}
+
+/** An empty range list for every kind: what clears all decorations. */
+export function emptyRanges(): Record<DecorationKind, OffsetRange[]> {
+  const out = {} as Record<DecorationKind, OffsetRange[]>;
+  for (const k of DECORATION_KINDS) out[k] = [];
+  return out;
+}
+
+/**
+ * Offset ranges per kind for a document's result. Every kind is present (empty
+ * when switched off or absent), ranges are sorted, empty or out-of-text ranges dropped.
+ */
+export function decorationRanges(result: DocumentResult | undefined, on: KindSwitches): Record<DecorationKind, OffsetRange[]> {
+  const out = emptyRanges();
+  if (!result) return out;
+  const len = result.length;
+  const ok = (s: OffsetRange) => s.start >= 0 && s.end <= len && s.end > s.start;
+  const push = (k: DecorationKind, s: OffsetRange) => { if (ok(s)) out[k].push({ start: s.start, end: s.end }); };
+  if (on.quotes) for (const q of result.quotes) push('quote', q);
+  if (on.duplicates) for (const d of result.duplicates) if (!(on.hideBoilerplate && d.boilerplate)) push('duplicate', d);
+  if (on.entities) {
+    const types = new Set(on.entityTypes);
+    for (const e of result.entities) if (types.has(e.type)) push(entityKind(e.type), e);
+  }
+  for (const k of DECORATION_KINDS) out[k].sort((a, b) => a.start - b.start || a.end - b.end);
+  return out;
+}
+
+/** The items of a result that cover an offset, innermost first within each kind. */
+export function itemsAt(result: DocumentResult, offset: number): { quotes: Quote[]; duplicates: Duplicate[]; entities: Entity[] } {
+  const covers = (s: OffsetRange) => s.start <= offset && offset < s.end;
+  const narrow = (a: OffsetRange, b: OffsetRange) => (a.end - a.start) - (b.end - b.start);
+  return {
+    quotes: result.quotes.filter(covers).sort(narrow),
+    duplicates: result.duplicates.filter(covers).sort(narrow),
+    entities: result.entities.filter(covers).sort(narrow),
+  };
+}
+
+/** A zero-based line and UTF-16 character, as VS Code's `Position` has them. */
+export interface LineCharacter {
+  line: number;
+  character: number;
+}
+
+/**
+ * Offsets to line/character for one text, the way `TextDocument.positionAt` maps
+ * them: lines break after `\n`, `\r\n` or a lone `\r`; an offset inside `\r\n`
+ * and past the end are clamped.
+ */
+export class LineIndex {
+  private readonly starts: number[] = [0];
+
+  constructor(private readonly text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        this.starts.push(i + 1);
+      } else if (c === 10) this.starts.push(i + 1);
+    }
+  }
+
+  get lineCount(): number {
+    return this.starts.length;
+  }
+
+  positionAt(offset: number): LineCharacter {
+    offset = Math.max(0, Math.min(Math.floor(offset), this.text.length));
+    let lo = 0, hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.starts[mid] <= offset) lo = mid; else hi = mid - 1;
+    }
+    return { line: lo, character: Math.min(offset, this.contentEnd(lo)) - this.starts[lo] };
+  }
+
+  offsetAt(pos: LineCharacter): number {
+    if (pos.line < 0) return 0;
+    if (pos.line >= this.starts.length) return this.text.length;
+    return Math.min(this.starts[pos.line] + Math.max(0, Math.floor(pos.character)), this.contentEnd(pos.line));
+  }
+
+  /** Where a line's text ends, before its line break. */
+  private contentEnd(line: number): number {
+    if (line + 1 >= this.starts.length) return this.text.length;
+    let end = this.starts[line + 1] - 1;
+    if (this.text.charCodeAt(end) === 10 && end > this.starts[line] && this.text.charCodeAt(end - 1) === 13) end--;
+    return end;
+  }
+}

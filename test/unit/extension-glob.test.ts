@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { globMatch, globToRegExp, isIncluded } from '../../src/extension/model/glob';
+import { DEFAULT_CONFIG } from '../../src/extension/model/config';
+
+const inc = DEFAULT_CONFIG.include, exc = DEFAULT_CONFIG.exclude;
+
+describe('extension: include/exclude globs', () => {
+  it('includes .txt and .md files at any depth by default', () => {
+    for (const p of ['a.txt', 'seeds/000_6f759d22c02cc351.txt', 'deep/er/notes.md']) assert.equal(isIncluded(p, inc, exc), true, p);
+  });
+
+  it('leaves out other extensions and look-alikes', () => {
+    for (const p of ['a.txt.bak', 'a.json', 'src/x.ts', 'atxt', 'notes.mdx']) assert.equal(isIncluded(p, inc, exc), false, p);
+  });
+
+  it('excludes READMEs at the root and below, node_modules and .git', () => {
+    for (const p of ['README.md', 'README.txt', 'docs/README.md', 'node_modules/pkg/a.txt', '.git/COMMIT_EDITMSG.txt']) {
+      assert.equal(isIncluded(p, inc, exc), false, p);
+    }
+    // Only the root node_modules is named by the default; a README-like name elsewhere is fine.
+    assert.equal(isIncluded('docs/READ.md', inc, exc), true);
+  });
+
+  it('matches `**/` against zero or more folders and `*` within one segment', () => {
+    assert.equal(globMatch('**/*.txt', 'a.txt'), true);
+    assert.equal(globMatch('**/*.txt', 'x/y/a.txt'), true);
+    assert.equal(globMatch('*.txt', 'x/a.txt'), false);
+    assert.equal(globMatch('seeds/*.txt', 'seeds/a.txt'), true);
+    assert.equal(globMatch('seeds/*.txt', 'seeds/x/a.txt'), false);
+    assert.equal(globMatch('seeds/**', 'seeds/x/a.txt'), true);
+    assert.equal(globMatch('a?.md', 'ab.md'), true);
+    assert.equal(globMatch('a?.md', 'a/.md'), false);
+  });
+
+  it('handles nested braces, character classes and literal regex characters', () => {
+    assert.equal(globMatch('**/*.{txt,{md,markdown}}', 'x/a.markdown'), true);
+    assert.equal(globMatch('[0-9]*.txt', '000_a.txt'), true);
+    assert.equal(globMatch('[!0-9]*.txt', '000_a.txt'), false);
+    assert.equal(globMatch('a+b(1).txt', 'a+b(1).txt'), true);
+    assert.equal(globMatch('a.txt', 'abtxt'), false);
+  });
+
+  it('normalises backslashes and a leading slash (paths outside any folder)', () => {
+    assert.equal(globMatch('**/*.txt', 'C:\\news\\a.txt'), true);
+    assert.equal(isIncluded('/tmp/README.md', inc, exc), false);
+    assert.equal(isIncluded('/tmp/story.txt', inc, exc), true);
+    assert.ok(globToRegExp('**/*.txt') === globToRegExp('**/*.txt'), 'compiled patterns are cached');
+  });
+});

@@ -1,0 +1,131 @@
+import assert from 'node:assert/strict';
+import type { Claim, DocumentResult, Quote } from '../../src/core/types';
+import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/model/hover';
+import { entityKey, type DocumentView } from '../../src/extension/model/protocol';
+import { childNodes, nodeAt, shorten, sourceNode } from '../../src/extension/model/tree';
+
+const display = (k: string) => k.replace(/^file:\/\/\/ws\//, '');
+const ctx = { display };
+const A = 'file:///ws/news/a.txt', B = 'file:///ws/news/b.txt', C = 'file:///ws/c.txt';
+
+const text = 'Kuleba said: “We will not climb the ladder.” Russia has moved 130,000 troops. “Talks go on,” Lavrov said.';
+const span = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, text: s });
+
+function quote(s: string, over: Partial<Quote> = {}): Quote {
+  return { ...span(s), speaker: 'Dmytro Kuleba', speakerType: 'PERSON', speakerMention: null, cue: 'said', partial: false, uncertain: false, group: null, variants: [], ...over };
+}
+function claim(s: string, over: Partial<Claim> = {}): Claim {
+  return { ...span(s), kind: 'numeric', speaker: null, entities: [], numbers: [], status: 'unique', corroboratedBy: [], disputedBy: [], ...over };
+}
+
+const q1 = quote('“We will not climb the ladder.”', {
+  variants: [
+    { path: B, start: 5, end: 40, identical: false, text: '“We won’t climb the ladder.”' } as Quote['variants'][number],
+    { path: C, start: 0, end: 30, identical: true },
+  ],
+});
+const q2 = quote('“Talks go on,”', { speaker: 'Sergey Lavrov' });
+const result: DocumentResult = {
+  path: A,
+  length: text.length,
+  title: null,
+  quotes: [q1, q2],
+  entities: [{ ...span('Kuleba'), type: 'PERSON', canonical: 'Dmytro Kuleba' }, { ...span('Russia'), type: 'PLACE', canonical: 'Russia' }],
+  duplicates: [
+    { ...span('Russia has moved 130,000 troops.'), other: { path: B, start: 100, end: 132 }, kind: 'shared', label: 'edited', similarity: 0.874, boilerplate: false },
+    { ...span('Russia has moved 130,000 troops.'), other: { path: A, start: 0, end: 10 }, kind: 'repeat', label: 'verbatim', similarity: 1, boilerplate: false },
+  ],
+  claims: [
+    claim('Kuleba said: “We will not climb the ladder.”', { kind: 'quote', speaker: 'Dmytro Kuleba', status: 'corroborated', corroboratedBy: [{ path: B, start: 1, end: 9, similarity: 0.9 }] }),
+    claim('Russia has moved 130,000 troops', { disputedBy: [{ path: C, start: 3, end: 20, similarity: 0.7, reason: 'number' }], status: 'disputed' }),
+  ],
+};
+const view: DocumentView = { key: A, version: 3, result, entitySources: { [entityKey('PERSON', 'Dmytro Kuleba')]: 4, [entityKey('PLACE', 'Russia')]: 1 } };
+
+describe('extension: hovers', () => {
+  it('shows a quote\'s speaker, cue, and each other source with a word diff where wording differs', () => {
+    const h = quoteHover(q1, ctx);
+    assert.match(h, /\*\*Dmytro Kuleba\*\*/);
+    assert.match(h, /cue: \*said\*/);
+    assert.match(h, /Also quoted in 2 other sources/);
+    assert.match(h, /`news\/b\.txt` — different wording/);
+    assert.match(h, /`c\.txt` — same words/);
+    assert.match(h, /\*\*won’t\*\*/, 'the other wording\'s word in bold');
+    assert.match(h, /~~will not~~/, 'this wording\'s words struck');
+    assert.ok(h.includes(openPassageLink(B, 5, 40)));
+  });
+
+  it('says when no other source carries a quote, and when the speaker is unknown', () => {
+    const h = quoteHover(quote('“Talks go on,”', { speaker: null, cue: null }), ctx);
+    assert.match(h, /speaker unknown/);
+    assert.match(h, /No other source carries this quote/);
+  });
+
+  it('lists where else a duplicated passage is, with a link to open each', () => {
+    const h = duplicateHover(result.duplicates, ctx);
+    assert.match(h, /Repeated and shared passage/);
+    assert.match(h, /`news\/b\.txt` — edited, 87% similar/);
+    assert.match(h, /this file — verbatim, 100% similar/);
+    const link = openPassageLink(B, 100, 132);
+    assert.ok(h.includes(link));
+    assert.deepEqual(JSON.parse(decodeURIComponent(link.slice(link.indexOf('?') + 1))), [B, 100, 132]);
+    assert.match(link, /^command:sourceLens\.openPassage\?/);
+  });
+
+  it('names an entity\'s canonical form and how many sources mention it', () => {
+    assert.match(entityHover(result.entities[0], 4), /\*\*Dmytro Kuleba\*\* — person · here as “Kuleba”[\s\S]*Mentioned in 4 sources/);
+    assert.match(entityHover(result.entities[1], 1), /Mentioned in 1 source\./);
+  });
+
+  it('collects the hovers at an offset, honouring switched-off kinds', () => {
+    const inQuote = text.indexOf('climb');
+    assert.equal(hoversAt(view, inQuote, ctx).length, 1);
+    const onKuleba = text.indexOf('Kuleba') + 1;
+    assert.equal(hoversAt(view, onKuleba, ctx).length, 1);
+    assert.match(hoversAt(view, onKuleba, ctx)[0], /4 sources/);
+    const onRussia = text.indexOf('Russia') + 1;
+    assert.equal(hoversAt(view, onRussia, ctx).length, 2, 'duplicate and entity');
+    assert.equal(hoversAt(view, onRussia, ctx, { quotes: true, duplicates: false, entities: true }).length, 1);
+    assert.deepEqual(hoversAt(view, text.length - 1, ctx), []);
+  });
+});
+
+describe('extension: claims tree model', () => {
+  it('makes a source node with counts, a stable id and a command that opens the file', () => {
+    const n = sourceNode({ key: A, title: 'Headline', quotes: 2, claims: 1, duplicates: 3, entities: 9, corroborated: 1, disputed: 1 }, display);
+    assert.equal(n.id, A);
+    assert.equal(n.label, 'a.txt');
+    assert.equal(n.path, 'news/a.txt');
+    assert.equal(n.description, '1 claim · 2 quotes · 1 disputed');
+    assert.match(n.tooltip, /Headline\nnews\/a\.txt/);
+    assert.deepEqual(n.command, { command: 'sourceLens.openPassage', arguments: [A, 0, 0] });
+    assert.equal(n.expandable, true);
+  });
+
+  it('lists claims and uncovered quotes in reading order, with speaker and corroboration', () => {
+    const kids = childNodes(result, display);
+    assert.deepEqual(kids.map(k => k.type), ['claim', 'claim', 'quote'], 'the quote inside the quote-claim is not listed twice');
+    assert.deepEqual(kids.map(k => k.start), [...kids.map(k => k.start!)].sort((a, b) => a - b));
+    assert.equal(kids[0].description, 'Dmytro Kuleba · 1 corroborating');
+    assert.equal(kids[1].description, '0 corroborating · 1 disputing');
+    assert.equal(kids[1].icon, 'warning');
+    assert.match(kids[1].tooltip, /disputed by c\.txt \(number\)/);
+    assert.equal(kids[2].description, 'Sergey Lavrov · 0 other sources');
+    for (const k of kids) {
+      assert.equal(k.id, `${A}#${k.type}:${k.start}-${k.end}`);
+      assert.deepEqual(k.command, { command: 'sourceLens.openPassage', arguments: [A, k.start, k.end] });
+      assert.equal(k.path, 'news/a.txt');
+    }
+    assert.deepEqual(childNodes(result, display).map(k => k.id), kids.map(k => k.id), 'ids are stable');
+  });
+
+  it('finds the node under the cursor and shortens long labels', () => {
+    const kids = childNodes(result, display);
+    assert.equal(nodeAt(kids, text.indexOf('130,000'))?.type, 'claim');
+    assert.equal(nodeAt(kids, text.indexOf('Talks'))?.type, 'quote');
+    const long = 'word '.repeat(40);
+    const s = shorten(long, 30);
+    assert.ok(s.length <= 30 && s.endsWith('…'));
+    assert.equal(shorten('  a\n b  '), 'a b');
+  });
+});

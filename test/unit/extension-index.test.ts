@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { IndexService, type FileAccess } from '../../src/extension/model/IndexService';
+import { Idle } from '../../src/extension/model/Idle';
+import { skipCategory, skippedMessage } from '../../src/extension/model/messages';
+import { entityKey, type DocumentView, type IndexOutcome, type Request, type Response, type SourceSummary } from '../../src/extension/model/protocol';
+
+const seedsDir = path.resolve(__dirname, '../../../seeds');
+const seeds = fs.readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
+
+/** An in-memory file system. */
+function memFiles(files: Record<string, string | Uint8Array>): FileAccess {
+  const bytes = (p: string) => {
+    const v = files[p];
+    if (v === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
+    return typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
+  };
+  return { size: p => bytes(p).length, read: bytes };
+}
+const now = () => Promise.resolve();
+
+describe('extension: index service (the worker\'s corpus)', () => {
+  it('indexes readable files and skips binary, invalid UTF-8, too large and missing ones with reasons', async () => {
+    const svc = new IndexService(memFiles({
+      '/a.txt': 'Russia moved troops. “We are ready,” Lavrov said.\n',
+      '/bin.txt': new Uint8Array([65, 0, 66]),
+      '/latin1.txt': new Uint8Array([0x63, 0x61, 0x66, 0xe9]),
+      '/big.txt': 'x'.repeat(2000),
+    }));
+    svc.maxFileSize = 1000;
+    const progress: number[] = [];
+    const files = ['a', 'bin', 'latin1', 'big', 'gone'].map(n => ({ key: `file:///${n}.txt`, fsPath: `/${n}.txt` }));
+    const out = await svc.index(files, d => progress.push(d), now);
+    assert.equal(out.indexed, 1);
+    assert.equal(out.cancelled, false);
+    assert.deepEqual(progress, [1, 2, 3, 4, 5]);
+    const reasons = Object.fromEntries(out.skipped.map(s => [s.key, s.reason]));
+    assert.match(reasons['file:///bin.txt'], /^binary/);
+    assert.match(reasons['file:///latin1.txt'], /^not UTF-8/);
+    assert.equal(reasons['file:///big.txt'], 'larger than the 1000 bytes limit (2 KB)');
+    assert.match(reasons['file:///gone.txt'], /^cannot be read \(ENOENT\)/);
+    assert.deepEqual(svc.corpus.paths(), ['file:///a.txt']);
+    assert.deepEqual(svc.takeSkipChanges().added.map(s => s.key).sort(), out.skipped.map(s => s.key).sort());
+    assert.deepEqual(svc.takeSkipChanges(), { added: [], cleared: [] }, 'changes are reported once');
+  });
+
+  it('lets an open editor\'s text win over the file until it is released', async () => {
+    const files: Record<string, string> = { '/a.txt': 'On disk.\n' };
+    const svc = new IndexService(memFiles(files));
+    svc.setOpen('k', 'In the editor.\n', 7);
+    await svc.index([{ key: 'k', fsPath: '/a.txt' }], () => undefined, now);
+    assert.equal(svc.corpus.text('k'), 'In the editor.\n');
+    assert.equal(svc.reload('k', '/a.txt'), null);
+    assert.equal(svc.corpus.text('k'), 'In the editor.\n', 'a disk change is ignored while open');
+    assert.equal(svc.documents(['k'])[0].version, 7);
+    files['/a.txt'] = 'Changed on disk.\n';
+    svc.release('k', '/a.txt');
+    assert.equal(svc.corpus.text('k'), 'Changed on disk.\n');
+    assert.equal(svc.documents(['k'])[0].version, null);
+    svc.setOpen('u', 'Untitled text.', 1);
+    svc.release('u', null);
+    assert.equal(svc.corpus.has('u'), false);
+  });
+
+  it('refuses open text over the limit, and clears the skip once it fits', () => {
+    const svc = new IndexService(memFiles({}));
+    svc.maxFileSize = 10;
+    assert.match(svc.setOpen('k', 'é'.repeat(6), 1)!.reason, /larger than the 10 bytes limit \(12 bytes\)/);
+    assert.equal(svc.corpus.has('k'), false);
+    assert.equal(svc.takeSkipChanges().added.length, 1);
+    assert.equal(svc.setOpen('k', 'short', 2), null);
+    assert.deepEqual(svc.takeSkipChanges(), { added: [], cleared: ['k'] });
+  });
+
+  it('stops a build on cancel, keeping what was added', async () => {
+    const svc = new IndexService(memFiles({ '/1.txt': 'One.', '/2.txt': 'Two.', '/3.txt': 'Three.' }));
+    const files = [1, 2, 3].map(n => ({ key: `k${n}`, fsPath: `/${n}.txt` }));
+    const out = await svc.index(files, d => { if (d === 1) svc.cancel(); }, now);
+    assert.deepEqual(out, { indexed: 1, skipped: [], cancelled: true });
+    assert.deepEqual(svc.corpus.paths(), ['k1']);
+    assert.equal((await svc.index(files, () => undefined, now)).indexed, 3, 'a new build starts uncancelled');
+  });
+
+  it('answers views with variant text and entity source counts, and sorted summaries, on the seeds', async () => {
+    const svc = new IndexService({ size: p => fs.statSync(p).size, read: p => fs.readFileSync(p) });
+    const files = seeds.map(f => ({ key: `seeds/${f}`, fsPath: path.join(seedsDir, f) }));
+    const out = await svc.index([...files].reverse(), () => undefined, now);
+    assert.equal(out.indexed, seeds.length);
+    const sums = svc.summaries();
+    assert.deepEqual(sums.map(s => s.key), files.map(f => f.key));
+    const views = svc.documents([files[2].key, 'nope', files[0].key]);
+    assert.deepEqual(views.map(v => v.key), [files[2].key, files[0].key]);
+    for (const v of views) {
+      const text = svc.corpus.text(v.key)!;
+      assert.equal(v.result.length, text.length);
+      for (const q of v.result.quotes) {
+        assert.equal(q.text, text.slice(q.start, q.end));
+        for (const l of q.variants) assert.equal((l as { text?: string }).text, svc.corpus.text(l.path)!.slice(l.start, l.end));
+      }
+      for (const e of v.result.entities) {
+        const n = v.entitySources[entityKey(e.type, e.canonical)];
+        assert.ok(n >= 1 && n <= seeds.length);
+      }
+    }
+  });
+});
+
+describe('extension: skipped-files message', () => {
+  it('summarises in one message, by category', () => {
+    assert.equal(skipCategory('larger than the 5 MB limit (6 MB)'), 'too large');
+    assert.equal(skipCategory('binary file (contains NUL bytes)'), 'binary');
+    const m = skippedMessage([
+      { path: 'a.bin', reason: 'binary file (contains NUL bytes)' },
+      { path: 'b.txt', reason: 'larger than the 5 MB limit (6 MB)' },
+      { path: 'c.txt', reason: 'larger than the 5 MB limit (9 MB)' },
+    ]);
+    assert.equal(m, 'Source Lens skipped 3 files (1 binary, 2 too large). Their reasons are in the Source Lens output.');
+    assert.equal(skippedMessage([{ path: 'b.txt', reason: 'not UTF-8 text' }]), 'Source Lens skipped b.txt: not UTF-8 text.');
+    assert.equal(skippedMessage([]), '');
+  });
+});
+
+describe('extension: idle tracking', () => {
+  it('resolves only after every piece of pending work ended', async () => {
+    const idle = new Idle();
+    const end1 = idle.begin();
+    let resolved = false;
+    const p = idle.whenIdle().then(() => { resolved = true; });
+    const tracked = idle.track(new Promise(r => setTimeout(r, 5)));
+    await new Promise(r => setTimeout(r, 1));
+    end1();
+    end1(); // ending twice counts once
+    assert.equal(resolved, false);
+    await tracked;
+    await p;
+    assert.equal(resolved, true);
+    assert.equal(idle.busy, false);
+  });
+
+  it('waits for work queued right after other work ends', async () => {
+    const idle = new Idle();
+    const end = idle.begin();
+    let second: (() => void) | undefined;
+    setTimeout(() => { end(); second = idle.begin(); setTimeout(() => second!(), 10); }, 1);
+    await idle.whenIdle();
+    assert.ok(second, 'the second piece had started');
+    assert.equal(idle.busy, false);
+  });
+});
+
+describe('extension: index worker thread', function () {
+  this.timeout(20_000);
+  it('builds the index off the main thread, reports progress, serves edits and queries in order', async () => {
+    const worker = new Worker(path.resolve(__dirname, '../../src/extension/indexWorker.js'));
+    const replies = new Map<number, (v: unknown) => void>();
+    const progress: number[] = [];
+    const skips: string[] = [];
+    worker.on('message', (m: Response) => {
+      if (m.type === 'reply') replies.get(m.id)?.(m.value);
+      else if (m.type === 'progress') progress.push(m.done);
+      else if (m.type === 'skips') skips.push(...m.added.map(s => s.key));
+      else if (m.type === 'error') throw new Error(m.message);
+    });
+    const ask = <T>(msg: Extract<Request, { id: number }>) => new Promise<T>(r => { replies.set(msg.id, r as (v: unknown) => void); worker.postMessage(msg); });
+    try {
+      const files = seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) }));
+      files.push({ key: 'k/missing.txt', fsPath: path.join(seedsDir, 'missing.txt') });
+      const built = ask<IndexOutcome>({ type: 'index', id: 1, files });
+      worker.postMessage({ type: 'set', key: 'k/open.txt', text: 'Edited text. “Hello there,” she said.', version: 4 } satisfies Request);
+      const out = await built;
+      assert.equal(out.indexed, seeds.length);
+      assert.deepEqual(out.skipped.map(s => s.key), ['k/missing.txt']);
+      assert.equal(progress[progress.length - 1], files.length);
+      const [v] = await ask<DocumentView[]>({ type: 'documents', id: 2, keys: ['k/open.txt'] });
+      assert.equal(v.version, 4);
+      assert.equal(v.result.length, 'Edited text. “Hello there,” she said.'.length);
+      worker.postMessage({ type: 'delete', key: 'k/open.txt' } satisfies Request);
+      const sums = await ask<SourceSummary[]>({ type: 'summaries', id: 3 });
+      assert.deepEqual(sums.map(s => s.key), files.slice(0, seeds.length).map(f => f.key));
+      assert.deepEqual(skips, ['k/missing.txt']);
+    } finally {
+      await worker.terminate();
+    }
+  });
+});
