@@ -3,10 +3,10 @@
  * Offsets everywhere are UTF-16 units into the text returned by `decode`.
  */
 import { DefaultAbbrMarkerOptions } from 'sentence-splitter';
+import { DEFAULT_MAX_FILE_SIZE, tooLarge } from './limits';
 import type { Paragraph, Sentence, Span } from './types';
 
-/** Default for CLI and extension alike: 5 MB. */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+export { DEFAULT_MAX_FILE_SIZE, formatSize, tooLarge } from './limits';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -29,17 +29,6 @@ export function decode(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FILE_SIZE): 
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
   return { ok: true, text: normalizeEol(text) };
-}
-
-/** The reason a file of `size` bytes is refused, or null when it fits. */
-export function tooLarge(size: number, maxFileSize = DEFAULT_MAX_FILE_SIZE): string | null {
-  return size > maxFileSize ? `larger than the ${formatSize(maxFileSize)} limit (${formatSize(size)})` : null;
-}
-
-export function formatSize(n: number): string {
-  if (n >= 1024 * 1024) return `${+(n / (1024 * 1024)).toFixed(1)} MB`;
-  if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
-  return `${n} bytes`;
 }
 
 /**

@@ -1,16 +1,16 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DEFAULT_MAX_FILE_SIZE as CORE_MAX } from '../../src/core/text';
-import { DEFAULT_CONFIG, DEFAULT_MAX_FILE_SIZE, readConfig } from '../../src/extension/model/config';
+import { DEFAULT_MAX_FILE_SIZE as CORE_MAX } from '../../src/core/limits';
+import { DEFAULT_CONFIG, readConfig } from '../../src/extension/model/config';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 const properties: Record<string, { default: unknown }> = Object.assign({}, ...pkg.contributes.configuration.map((g: { properties: object }) => g.properties));
 
 describe('extension: settings', () => {
-  it('uses the CLI\'s file-size limit', () => {
-    assert.equal(DEFAULT_MAX_FILE_SIZE, CORE_MAX);
+  it('declares the CLI\'s file-size limit as the setting\'s default', () => {
+    assert.equal(DEFAULT_CONFIG.maxFileSize, CORE_MAX);
     assert.equal(properties['sourceLens.maxFileSize'].default, CORE_MAX);
   });
 

@@ -4,7 +4,7 @@
  * No `vscode` and no worker plumbing, so it is unit-tested directly.
  */
 import { Corpus } from '../../core/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, formatSize } from '../../core/text';
+import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text';
 import type { DocumentResult } from '../../core/types';
 import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from './protocol';
 
@@ -32,10 +32,8 @@ export class IndexService {
   /** Reads and decodes a file, refusing large, binary and non-UTF-8 ones with a reason. */
   readFile(fsPath: string): ReadOutcome {
     try {
-      const size = this.files.size(fsPath);
-      if (size > this.maxFileSize) {
-        return { ok: false, reason: `larger than the ${formatSize(this.maxFileSize)} limit (${formatSize(size)})` };
-      }
+      const large = tooLarge(this.files.size(fsPath), this.maxFileSize);
+      if (large) return { ok: false, reason: large };
       const decoded = decode(this.files.read(fsPath), this.maxFileSize);
       return decoded.ok ? decoded : { ok: false, reason: decoded.reason };
     } catch (err) {
@@ -47,7 +45,7 @@ export class IndexService {
   private refuseText(text: string): string | null {
     // UTF-8 length without encoding: the limit is on the file's bytes.
     const bytes = Buffer.byteLength(text, 'utf8');
-    return bytes > this.maxFileSize ? `larger than the ${formatSize(this.maxFileSize)} limit (${formatSize(bytes)})` : null;
+    return tooLarge(bytes, this.maxFileSize);
   }
 
   private markSkipped(key: string, reason: string): SkippedRef {

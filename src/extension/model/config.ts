@@ -2,6 +2,7 @@
  * The extension's settings as a typed, read-only snapshot. Pure: the VS Code side
  * passes a getter over `workspace.getConfiguration('sourceLens')`.
  */
+import { DEFAULT_MAX_FILE_SIZE } from '../../core/limits';
 import type { EntityType } from '../../core/types';
 
 /** Entity types a user can highlight, in the order the settings list them. */
@@ -32,11 +33,6 @@ export interface SourceLensConfig {
   readonly statusBar: boolean;
 }
 
-/**
- * The CLI's default too (core/text.ts DEFAULT_MAX_FILE_SIZE; a test checks they agree).
- * Not imported from there: text.ts loads sentence-splitter, which activation does not need.
- */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 export const DEFAULT_CONFIG: SourceLensConfig = Object.freeze({
   include: ['**/*.{txt,md}'],
