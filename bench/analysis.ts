@@ -1,14 +1,20 @@
 /**
  * Whole per-document analysis (sentences, entities, quotes, repeats, claims) in MB/s,
- * against sentence-splitter alone on the same text in the same run.
- * Budget (design.md): >= 2 MB/s single core, warm.
+ * against sentence-splitter alone on the same text in the same run, warm (a first
+ * pass over the corpus is reported apart).
+ * Budget (design.md): >= 2 MB/s single core, warm. A last line breaks the time down by stage.
  *   npx tsc -p . && node out/bench/analysis.js [MB]
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { split } from 'sentence-splitter';
-import { analyzeLocal, ParagraphCache } from '../src/core/corpus';
-import { normalizeEol } from '../src/core/text';
+import { findClaims } from '../src/core/claims';
+import { analyzeLocal, ParagraphCache, type LocalAnalysis } from '../src/core/corpus';
+import { findRepeats, isBoilerplate } from '../src/core/duplicates';
+import { findEntities } from '../src/core/entities';
+import { findQuotes } from '../src/core/quotes';
+import { paragraphs as findParagraphs, normalizeEol, splitSentences } from '../src/core/text';
+import type { Paragraph, Span } from '../src/core/types';
 
 const root = path.resolve(__dirname, '../..');
 const targetMb = Number(process.argv[2] ?? 2);
@@ -32,13 +38,54 @@ function time(fn: () => void): number {
   return Number(process.hrtime.bigint() - t0) / 1e9;
 }
 
-// Warm up both.
-for (const d of docs.slice(0, 20)) { analyzeLocal(d, new ParagraphCache()); split(d); }
-
-const ours = time(() => { for (const d of docs) analyzeLocal(d, new ParagraphCache()); });
-const peer = time(() => { for (const d of docs) split(d); });
+// The first pass over the corpus is mostly V8 compiling the hot functions (it takes
+// hundreds of documents to settle), so it is reported apart; the budget is for warm code.
+const oursPass = () => time(() => { for (const d of docs) analyzeLocal(d, new ParagraphCache()); });
+const peerPass = () => time(() => { for (const d of docs) split(d); });
+const best = (pass: () => number, n: number) => Math.min(...Array.from({ length: n }, pass));
+const oursCold = oursPass(), peerCold = peerPass();
+// Warm: the best of a few passes, as other processes share this machine.
+const ours = best(oursPass, 3), peer = best(peerPass, 2);
 const mb = bytes / 1e6;
 console.log(`corpus: ${docs.length} documents, ${mb.toFixed(2)} MB`);
-console.log(`source-lens whole analysis: ${(mb / ours).toFixed(2)} MB/s (${ours.toFixed(2)} s)  budget >= 2 MB/s`);
-console.log(`sentence-splitter alone:    ${(mb / peer).toFixed(2)} MB/s (${peer.toFixed(2)} s)`);
+console.log(`source-lens whole analysis: ${(mb / ours).toFixed(2)} MB/s (${ours.toFixed(2)} s, warm)  budget >= 2 MB/s`);
+console.log(`sentence-splitter alone:    ${(mb / peer).toFixed(2)} MB/s (${peer.toFixed(2)} s, warm)`);
 console.log(`ratio (ours / sentence-splitter throughput): ${(peer / ours).toFixed(2)}x`);
+console.log(`first pass (cold, JIT warming): ours ${(mb / oursCold).toFixed(2)} MB/s, sentence-splitter ${(mb / peerCold).toFixed(2)} MB/s, ratio ${(peerCold / oursCold).toFixed(2)}x`);
+
+// Per-stage breakdown: each stage of analyzeLocal timed on its own over the same documents,
+// its inputs prepared beforehand (as analyzeLocal makes them), so a reader sees where time goes.
+interface Prepared {
+  text: string;
+  paragraphs: Paragraph[];
+  paraTexts: string[];
+  paraSentences: Span[][];
+  local: LocalAnalysis;
+  excluded: Span[];
+}
+// A quarter of the corpus: every stage's inputs held at once make a large heap, whose
+// garbage collection would otherwise weigh on whichever stage runs into it.
+const sample = docs.slice(0, Math.ceil(docs.length / 4));
+const sampleMb = sample.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
+const prepared: Prepared[] = sample.map(text => {
+  const local = analyzeLocal(text, new ParagraphCache());
+  const paraTexts = local.paragraphs.map(p => text.slice(p.start, p.end));
+  const excluded: Span[] = [];
+  if (local.title !== null) excluded.push(local.paragraphs[0]);
+  for (const d of local.repeats) if (d.boilerplate || d.start > d.other.start) excluded.push(d);
+  for (const t of paraTexts.keys()) if (isBoilerplate(paraTexts[t])) excluded.push(local.paragraphs[t]);
+  return { text, paragraphs: local.paragraphs, paraTexts, paraSentences: paraTexts.map(t => splitSentences(t)), local, excluded };
+});
+const stages: [string, (d: Prepared) => void][] = [
+  ['paragraphs+sentences', d => { findParagraphs(d.text); for (const t of d.paraTexts) splitSentences(t); }],
+  ['entities', d => { for (let k = 0; k < d.paraTexts.length; k++) findEntities(d.paraTexts[k], d.paraSentences[k]); }],
+  ['quotes', d => { findQuotes(d.text, d.local.sentences, d.local.entities); }],
+  ['repeats', d => { findRepeats(d.text, d.paragraphs, d.local.sentences); }],
+  ['boilerplate', d => { for (const t of d.paraTexts) isBoilerplate(t); }],
+  ['claims', d => { findClaims({ text: d.text, sentences: d.local.sentences, quotes: d.local.quotes, entities: d.local.entities, excluded: d.excluded }); }],
+];
+const parts = stages.map(([name, fn]) => {
+  const s = best(() => time(() => { for (const d of prepared) fn(d); }), 3);
+  return `${name} ${((s * 1000) / sampleMb).toFixed(0)}`;
+});
+console.log(`per stage (each alone, best of 3), ms per MB: ${parts.join(', ')}`);

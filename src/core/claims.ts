@@ -8,6 +8,8 @@ import type { Claim, ClaimKind, ClaimLink, ClaimNumber, Entity, Quote, Sentence,
 /** Reporting verbs that turn a sentence into reported speech. */
 const REPORTING = String.raw`said|says|say|told|tells|stated|states|announced|announces|argued|argues|noted|notes|warned|warns|insisted|insists|claimed|claims|denied|denies|added|adds|reiterated|reiterates|suggested|suggests|signaled|signalled|indicated|indicates|confirmed|confirms|reported|reports|tweeted|wrote|declared|acknowledged|admitted|explained|urged|asserted|maintained|replied|believes|believe|thinks|expects`;
 const REPORTED_RE = new RegExp(String.raw`\b(?:${REPORTING})\b|\baccording to\b`, 'i');
+/** The same, for every match in a sentence (`reportedSpeaker` resets `lastIndex`). */
+const REPORTED_ALL = new RegExp(REPORTED_RE.source, 'gi');
 const EVENT_VERB = /\b(?:annexed|invaded|attacked|launched|killed|died|signed|agreed|met|voted|announced|withdr[ae]w[n]?|released|arrived|moved|deployed|began|started|ended|elected|approved|rejected|sent|massed|held|offered|imposed|fired|struck|captured|arrested|opened|closed|submitted|published|received|pulled)\b/i;
 const FURNITURE = /\b(?:contributed|reports from|reported from|copyright|all rights reserved|click here|read more|subscribe|newsletter|photo:|image:|file photo)\b/i;
 
@@ -69,8 +71,7 @@ export function findClaims(input: ClaimInput): Claim[] {
     let end = s.end;
     while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
     const body = text.slice(s.start, end);
-    const words = body.split(/\s+/).filter(w => /\p{L}/u.test(w));
-    if (words.length < 4 || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) continue;
+    if (!hasWordsWithLetters(body, 4) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) continue;
     if (FURNITURE.test(body) || /\|/.test(body)) continue;
     while (qi < quotes.length && quotes[qi].end <= s.start) qi++;
     while (ei < entities.length && entities[ei].end <= s.start) ei++;
@@ -84,19 +85,21 @@ export function findClaims(input: ClaimInput): Claim[] {
     let kind: ClaimKind;
     let speaker: string | null = null;
     const unquoted = stripQuotes(body, s.start, inQuotes);
-    if (direct && (!direct.partial || REPORTED_RE.test(unquoted))) {
+    let reportedMemo: boolean | undefined;
+    const reported = () => (reportedMemo ??= REPORTED_RE.test(unquoted));
+    if (direct && (!direct.partial || reported())) {
       kind = 'quote';
       speaker = direct.speaker;
-    } else if (REPORTED_RE.test(unquoted) && (speaker = reportedSpeaker(text, s, inEntities)) !== null) {
+    } else if (reported() && (speaker = reportedSpeaker(text, s, inEntities)) !== null) {
       kind = 'reported';
     } else if (numbers.length) {
       kind = 'numeric';
-    } else if (inEntities.some(e => e.type === 'DATE') && EVENT_VERB.test(unquoted) || EVENT_VERB.test(unquoted) && inEntities.length >= 2) {
+    } else if ((inEntities.length >= 2 || inEntities.some(e => e.type === 'DATE')) && EVENT_VERB.test(unquoted)) {
       kind = 'event';
     } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE')) {
       kind = 'statement';
     } else continue;
-    if (kind === 'quote' && !speaker && direct?.speaker === null && REPORTED_RE.test(unquoted)) {
+    if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
       speaker = reportedSpeaker(text, s, inEntities);
     }
     const names = [...new Set(inEntities.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
@@ -106,6 +109,42 @@ export function findClaims(input: ClaimInput): Claim[] {
     });
   }
   return claims;
+}
+
+const LETTER = /\p{L}/u;
+/** Per BMP code unit above ASCII: 0 not yet known, 1 a letter, 2 white space (`\s`), 3 other. */
+const charKind = new Uint8Array(65536);
+
+function kindOf(c: number): number {
+  let k = charKind[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    charKind[c] = k = LETTER.test(ch) ? 1 : /\s/.test(ch) ? 2 : 3;
+  }
+  return k;
+}
+
+/**
+ * Whether `body` holds at least `n` white-space-separated words with a letter in them
+ * (what `body.split(/\s+/).filter(w => /\p{L}/u.test(w)).length >= n` says), without the arrays.
+ */
+export function hasWordsWithLetters(body: string, n: number): boolean {
+  let count = 0, letter = false;
+  for (let i = 0; i < body.length; i++) {
+    const c = body.charCodeAt(i);
+    let k: number;
+    if (c < 128) k = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      const cp = body.codePointAt(i)!;
+      k = cp > 0xffff && LETTER.test(String.fromCodePoint(cp)) ? 1 : 3;
+    } else k = kindOf(c);
+    if (k === 2) {
+      if (letter && ++count >= n) return true;
+      letter = false;
+    } else if (k === 1) letter = true;
+  }
+  if (letter) count++;
+  return count >= n;
 }
 
 function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): string {
@@ -119,7 +158,8 @@ function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): st
 
 /** The person or organisation right before (or after, inverted) a reporting verb. */
 function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): string | null {
-  const re = new RegExp(String.raw`\b(?:${REPORTING})\b|\baccording to\b`, 'gi');
+  const re = REPORTED_ALL;
+  re.lastIndex = 0;
   const sentence = text.slice(s.start, s.end);
   for (let m; (m = re.exec(sentence));) {
     const at = s.start + m.index;

@@ -65,8 +65,11 @@ export function analyzeLocal(text: string, cache = new ParagraphCache()): LocalA
   const paragraphs = findParagraphs(text);
   const sentences: Sentence[] = [];
   const entities: Entity[] = [];
+  const paraTexts: string[] = [];
   for (const p of paragraphs) {
-    const a = cache.get(text.slice(p.start, p.end));
+    const body = text.slice(p.start, p.end);
+    paraTexts.push(body);
+    const a = cache.get(body);
     for (const s of a.sentences) sentences.push({ start: s.start + p.start, end: s.end + p.start, paragraph: p.index });
     for (const e of a.entities) entities.push({ ...e, start: e.start + p.start, end: e.end + p.start });
   }
@@ -79,7 +82,7 @@ export function analyzeLocal(text: string, cache = new ParagraphCache()): LocalA
     // The later copy of a repeated passage asserts nothing new; furniture asserts nothing.
     if (d.boilerplate || d.start > d.other.start) excluded.push(d);
   }
-  for (const p of paragraphs) if (isBoilerplate(text.slice(p.start, p.end))) excluded.push(p);
+  for (const p of paragraphs) if (isBoilerplate(paraTexts[p.index])) excluded.push(p);
   const claims = findClaims({ text, sentences, quotes, entities, excluded });
   return { text, title, paragraphs, sentences, entities, quotes, repeats, claims };
 }

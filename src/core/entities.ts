@@ -97,7 +97,6 @@ interface Tok {
   kind: number;
 }
 
-const TOKEN = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu;
 const UPPER = /\p{Lu}/u;
 const LOWER_START = /^\p{Ll}/u;
 const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
@@ -135,22 +134,76 @@ function opensClause(text: string, from: number, to: number): boolean {
   return false;
 }
 
+const ALNUM = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, 1 a letter or number, 2 not. */
+const alnumBmp = new Uint8Array(65536);
+
+/** Length in UTF-16 units of the letter or number (`[\p{L}\p{N}]`) at `i`, else 0. */
+function alnumAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    return cp > 0xffff && ALNUM.test(String.fromCodePoint(cp)) ? 2 : 0;
+  }
+  let k = alnumBmp[c];
+  if (k === 0) alnumBmp[c] = k = ALNUM.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1 ? 1 : 0;
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * End of the token starting at `s` (a letter or number): letters and numbers joined by
+ * `.`, `'`, `’`, `&` or `-`, and thousands groups after a digit ("12,500"). A
+ * hand-written scan of the pattern
+ * `[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*`.
+ */
+export function tokenEnd(text: string, s: number): number {
+  let i = s, n: number;
+  while ((n = alnumAt(text, i))) i += n;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && (n = alnumAt(text, i + 1))) {
+      i += 1 + n;
+      while ((n = alnumAt(text, i))) i += n;
+      continue;
+    }
+    if (c === 44 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)) && isDigitCode(text.charCodeAt(i + 2)) &&
+        isDigitCode(text.charCodeAt(i + 3)) && !isDigitCode(text.charCodeAt(i + 4))) {
+      i += 4;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** Start of the first token at or after `pos` and before `to` (its first letter or number), else -1. */
+export function tokenStart(text: string, pos: number, to: number): number {
+  while (pos < to && !alnumAt(text, pos)) pos++;
+  return pos < to ? pos : -1;
+}
+
 function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
-  TOKEN.lastIndex = from;
   let prevEnd = from;
-  for (let m; (m = TOKEN.exec(text)) && m.index < to;) {
-    let s = m.index, e = s + m[0].length;
+  for (let pos = from; ;) {
+    const s = tokenStart(text, pos, to);
+    if (s < 0) break;
+    const full = tokenEnd(text, s);
+    pos = full;
+    let e = full;
     if (e > to) e = to;
     let w = text.slice(s, e);
     let stop = false;
-    if (text.charCodeAt(e) === 46 /* . */ && e < to && (INITIALS.test(w) || SINGLE_UPPER.test(w) || ABBREVIATIONS.has(w))) {
+    if (text.charCodeAt(e) === 46 /* . */ && e < to && (w.length <= 2 && SINGLE_UPPER.test(w) || w.indexOf('.') > 0 && INITIALS.test(w) || ABBREVIATIONS.has(w))) {
       w += '.';
       e++;
-      TOKEN.lastIndex = e;
+      pos = e;
     }
-    const last2 = w.length > 2 ? w.slice(-2) : '';
-    if (last2 === "'s" || last2 === '’s' || last2 === "'S" || last2 === '’S') {
+    const len = w.length, cz = w.charCodeAt(len - 1), cy = w.charCodeAt(len - 2);
+    if (len > 2 && (cz === 115 || cz === 83) && (cy === 39 || cy === 0x2019)) { // 's or ’s
       w = w.slice(0, -2); e -= 2; stop = true;
     }
     const c0 = w.charCodeAt(0);
@@ -170,7 +223,7 @@ function tokenize(text: string, from: number, to: number): Tok[] {
     }
     const initial = toks.length === 0 || opensClause(text, prevEnd, s);
     toks.push({ s, e, w, cap, stop, initial, joined: toks.length > 0 && plainGap(text, prevEnd, s), kind: K_WORD });
-    prevEnd = m.index + m[0].length;
+    prevEnd = full;
     if (prevEnd < e) prevEnd = e;
   }
   return toks;
@@ -182,15 +235,79 @@ function isAllCaps(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
     if (c >= 65 && c <= 90) up++;
-    else if (c >= 97 && c <= 122) low++;
+    else if (c >= 97 && c <= 122) {
+      // Even if every character left were a capital, there are too many small letters.
+      if (++low * 6 >= up + (to - i - 1)) return false;
+    }
   }
   return up >= 4 && low * 6 < up;
 }
 
 const titleCase = (w: string) => w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
+/** ASCII first letters (lower case) of the number words: a word starting with another ASCII character is none. */
+const NUMBER_INITIALS = new Uint8Array(128);
+for (const w of NUMBER_WORDS) {
+  const c = w.charCodeAt(0);
+  if (c < 128) NUMBER_INITIALS[c] = NUMBER_INITIALS[c ^ 32] = 1;
+  else NUMBER_INITIALS.fill(1); // a number word outside ASCII: no filter
+}
+/** Lengths of the number words: lower-casing never shortens a word, nor lengthens one into ASCII. */
+let NUMBER_MIN = Infinity, NUMBER_MAX = 0;
+for (const w of NUMBER_WORDS) { NUMBER_MIN = Math.min(NUMBER_MIN, w.length); NUMBER_MAX = Math.max(NUMBER_MAX, w.length); }
+const mayBeNumberWord = (w: string) => {
+  const c = w.charCodeAt(0);
+  return (c >= 128 || NUMBER_INITIALS[c] === 1) && w.length >= NUMBER_MIN && w.length <= NUMBER_MAX;
+};
+
+/**
+ * `titleCase(w) === m` for some `m` of `set` (ASCII words), without building the
+ * title-cased copy: candidates by first character and length, compared letter by
+ * letter while `w` is ASCII.
+ */
+function titleCaseTable(set: ReadonlySet<string>): Map<number, string[]> {
+  const table = new Map<number, string[]>();
+  for (const m of set) {
+    const key = m.charCodeAt(0) * 64 + Math.min(m.length, 63);
+    const list = table.get(key);
+    if (list) list.push(m); else table.set(key, [m]);
+  }
+  return table;
+}
+const MONTH_TABLE = titleCaseTable(MONTHS), WEEKDAY_TABLE = titleCaseTable(WEEKDAYS);
+const ASCII_SETS = [...MONTHS, ...WEEKDAYS].every(m => /^[\x20-\x7e]+$/.test(m));
+
+/** The member `titleCase(w.slice(0, len))` equals, else null. */
+function titleCaseMember(table: Map<number, string[]>, set: ReadonlySet<string>, w: string, len: number): string | null {
+  if (!ASCII_SETS) {
+    const t = titleCase(w.slice(0, len));
+    return set.has(t) ? t : null;
+  }
+  const list = table.get(w.charCodeAt(0) * 64 + Math.min(len, 63));
+  if (!list) return null;
+  next: for (const m of list) {
+    if (m.length !== len) continue;
+    for (let k = 1; k < len; k++) {
+      let c = w.charCodeAt(k);
+      if (c >= 128) {
+        const t = titleCase(w.slice(0, len));
+        return set.has(t) ? t : null;
+      }
+      if (c >= 65 && c <= 90) c += 32;
+      if (c !== m.charCodeAt(k)) continue next;
+    }
+    return m;
+  }
+  return null;
+}
+
+/** Months and weekdays start with an ASCII capital, which `titleCase` keeps: nothing else can be one. */
+const mayBeMonthOrDay = (w: string) => {
+  const c = w.charCodeAt(0);
+  return c >= 65 && c <= 90 && w.length >= 3 && w.length <= 10;
+};
 const monthWord = (w: string) => {
-  const t = titleCase(w.endsWith('.') ? w.slice(0, -1) : w);
-  return MONTHS.has(t) ? t : null;
+  if (!mayBeMonthOrDay(w)) return null;
+  return titleCaseMember(MONTH_TABLE, MONTHS, w, w.charCodeAt(w.length - 1) === 46 ? w.length - 1 : w.length);
 };
 
 interface Out {
@@ -198,9 +315,28 @@ interface Out {
   list: Entity[];
 }
 
+/** A JavaScript `\s` character above Latin-1 (as the regular expression class has it). */
+function isWideSpace(c: number): boolean {
+  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** `t.replace(/\s+/g, ' ')`, without the copy when nothing changes (the usual case). */
+function collapseSpaces(t: string): string {
+  for (let i = 0; i < t.length; i++) {
+    const c = t.charCodeAt(i);
+    if (c > 32 && c < 0xa0) continue;
+    if (c === 32) {
+      const d = t.charCodeAt(i + 1);
+      if (i + 1 === t.length || (d > 32 && d < 0xa0)) continue;
+    } else if (c > 0xa0 && !isWideSpace(c)) continue;
+    return t.replace(/\s+/g, ' ');
+  }
+  return t;
+}
+
 function emit(out: Out, s: number, e: number, type: EntityType, canonical?: string) {
   const text = out.text.slice(s, e);
-  out.list.push({ start: s, end: e, text, type, canonical: canonical ?? text.replace(/\s+/g, ' ') });
+  out.list.push({ start: s, end: e, text, type, canonical: canonical ?? collapseSpaces(text) });
 }
 
 /** Dates and numbers; marks the tokens they take. */
@@ -253,8 +389,8 @@ function datesAndNumbers(out: Out, toks: Tok[]) {
       }
       continue;
     }
-    if (WEEKDAYS.has(titleCase(w))) { t.kind = K_DATE; emit(out, t.s, t.e, 'DATE'); continue; }
-    if (NUMBER_WORDS.has(w) || t.initial && NUMBER_WORDS.has(w.toLowerCase())) {
+    if (mayBeMonthOrDay(w) && titleCaseMember(WEEKDAY_TABLE, WEEKDAYS, w, w.length)) { t.kind = K_DATE; emit(out, t.s, t.e, 'DATE'); continue; }
+    if (mayBeNumberWord(w) && (NUMBER_WORDS.has(w) || t.initial && NUMBER_WORDS.has(w.toLowerCase()))) {
       let j = i;
       while (j + 1 < n && toks[j + 1].joined && NUMBER_WORDS.has(toks[j + 1].w.toLowerCase()) && !toks[j].stop) j++;
       for (let k = i; k <= j; k++) toks[k].kind = K_NUMBER;

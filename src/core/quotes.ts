@@ -76,6 +76,9 @@ export function scanQuotes(text: string): RawQuote[] {
   };
 
   for (let i = 0; i < text.length; i++) {
+    const cc = text.charCodeAt(i);
+    // Most characters only show the line holds text: not white space, a mark or '<'.
+    if (cc > 39 && cc !== 60 && cc !== 0xa0 && (cc < 0x2018 || cc > 0x201d)) { lineHasText = true; continue; }
     const c = text[i];
     if (c === '\n' || c === '\r') {
       const lineBreak = i;
@@ -252,12 +255,79 @@ const HEADLINE_VERBS = new Set('says say tells calls speaks sees rips slams blas
 const SUBORD = new Set('when as while because and but after before if since until who which that where whether though although so or'.split(' '));
 const PREPOSITIONS = new Set('in on at of to from with by about for as into like than over under after before against between through during without'.split(' '));
 
-interface Tok extends Span { w: string; lower: string }
+interface Tok extends Span {
+  w: string;
+  lower: string;
+  /** A reporting verb (`CUES`), looked up once. */
+  cue: boolean;
+}
 
 const QUOTE_TOKEN = '\u0000q';
-const TOKEN_RE = /[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu;
 /** Words whose final full stop is part of them. */
 const KEEP_DOT = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|sen|sens|rep|reps|gov|gen|st|jr|sr|lt|col|capt|sgt|adm|maj|prof|rev|inc|corp|co|del|(?:[dri]-)?(?:ala|ariz|ark|calif|colo|conn|fla|ga|ill|ind|kan|ky|la|md|mass|mich|minn|miss|mo|mont|neb|nev|okla|ore|pa|tenn|tex|vt|va|wash|wis|wyo))\.$/iu;
+
+const ALNUM = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, else 8 plus 1 (a letter or number), 2 (white space) or 0. */
+const kindBmp = new Uint8Array(65536);
+
+/** JavaScript's `\s` (white space and line ends). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The character (code point) at `i`: 1 a letter or number, 2 white space, 0 anything
+ * else; plus 4 when it takes two UTF-16 units. -1 past the end.
+ */
+function charAt(text: string, i: number): number {
+  if (i >= text.length) return -1;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : isSpaceCode(c) ? 2 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    if (cp <= 0xffff) return 0; // a lone surrogate
+    return ALNUM.test(String.fromCodePoint(cp)) ? 5 : 4;
+  }
+  let k = kindBmp[c];
+  if (k === 0) kindBmp[c] = k = 8 + (ALNUM.test(String.fromCharCode(c)) ? 1 : isSpaceCode(c) ? 2 : 0);
+  return k - 8;
+}
+
+/** Characters that may stand inside a word: ’ ' . - & / */
+const isInnerMark = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 45 || c === 38 || c === 47;
+
+/**
+ * End of the token starting at `s` (not white space). A hand-written scan of
+ * `[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]`:
+ * a word runs over letters, numbers and inner marks and ends at its last letter,
+ * number or full stop; any other character is a token of its own.
+ */
+export function tokenEnd(text: string, s: number): number {
+  const k0 = charAt(text, s);
+  const first = s + (k0 & 4 ? 2 : 1);
+  if ((k0 & 3) !== 1) return first;
+  let end = first;
+  for (let j = first; ;) {
+    const k = charAt(text, j);
+    if ((k & 3) === 1) { j += k & 4 ? 2 : 1; end = j; continue; }
+    const c = text.charCodeAt(j);
+    if (k === 0 && isInnerMark(c)) { j++; if (c === 46) end = j; continue; }
+    return end;
+  }
+}
+
+/** Start of the first token at or after `pos` and before `to` (the first character not white space), else -1. */
+export function tokenStart(text: string, pos: number, to: number): number {
+  while (pos < to && charAt(text, pos) === 2) pos++;
+  return pos < to ? pos : -1;
+}
+
+/** Starts with an ASCII lower-case letter. */
+const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 && c <= 122; };
+/** Every reporting verb starts so (checked once): other words skip the set lookup. */
+const CUES_LOWER_ASCII = [...CUES].every(isLowerAscii);
+const mayBeCue = (w: string) => !CUES_LOWER_ASCII || isLowerAscii(w);
 
 /** Tokens of the whole text; each quoted span becomes one token (`QUOTE_TOKEN`). */
 function tokenize(text: string, quotes: readonly Span[]): Tok[] {
@@ -265,24 +335,24 @@ function tokenize(text: string, quotes: readonly Span[]): Tok[] {
   let pos = 0;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
-    if (segEnd > pos) {
-      TOKEN_RE.lastIndex = pos;
-      for (let m; (m = TOKEN_RE.exec(text)) && m.index < segEnd;) {
-        const w = m.index + m[0].length > segEnd ? m[0].slice(0, segEnd - m.index) : m[0];
-        const at = m.index;
-        if (w.length > 1 && w.endsWith('.') && !KEEP_DOT.test(w)) {
-          const bare = w.slice(0, -1);
-          out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase() });
-          out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.' });
-        } else {
-          const c0 = w.charCodeAt(0);
-          out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase() });
-        }
+    while (pos < segEnd) {
+      const at = tokenStart(text, pos, segEnd);
+      if (at < 0) break;
+      const full = tokenEnd(text, at);
+      pos = full;
+      const w = text.slice(at, full > segEnd ? segEnd : full);
+      if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {
+        const bare = w.slice(0, -1);
+        out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
+        out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
+      } else {
+        const c0 = w.charCodeAt(0);
+        out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase(), cue: mayBeCue(w) && CUES.has(w) });
       }
     }
     if (qi < quotes.length) {
       const q = quotes[qi];
-      out.push({ start: q.start, end: q.end, w: QUOTE_TOKEN, lower: QUOTE_TOKEN });
+      out.push({ start: q.start, end: q.end, w: QUOTE_TOKEN, lower: QUOTE_TOKEN, cue: false });
       pos = q.end;
     }
   }
@@ -304,19 +374,26 @@ function tokenAt(toks: readonly Tok[], pos: number): number {
   return lo;
 }
 
+const UPPER_START = /^\p{Lu}/u;
+/** Per BMP code unit above ASCII: 0 not yet known, 1 an upper-case letter, 2 not. */
+const upperBmp = new Uint8Array(65536);
 const upper = (t: Tok | undefined) => {
   if (!t) return false;
   const c = t.w.charCodeAt(0);
-  return c < 128 ? c >= 65 && c <= 90 : /^\p{Lu}/u.test(t.w);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c >= 0xd800 && c <= 0xdbff) return UPPER_START.test(t.w);
+  let k = upperBmp[c];
+  if (k === 0) upperBmp[c] = k = UPPER_START.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
 };
 const isTitle = (t: Tok | undefined) => !!t && upper(t) && TITLES.has(t.lower);
 const isCap = (t: Tok | undefined) => !!t && upper(t) && !NOT_NAME.has(t.lower) && t.w !== QUOTE_TOKEN;
-const isWord = (t: Tok | undefined) => !!t && /^[\p{L}\p{N}]/u.test(t.w);
+const isWord = (t: Tok | undefined) => !!t && (charAt(t.w, 0) & 3) === 1;
 const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
 /** Lower-case words allowed inside a person's name. */
 const PARTICLES = new Set(['de', 'van', 'von', 'bin', 'al', 'la', 'le', 'da', 'del', 'der', 'du', 'ibn']);
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
-const isCue = (t: Tok | undefined) => !!t && CUES.has(t.w);
+const isCue = (t: Tok | undefined) => !!t && t.cue;
 const ingCue = (t: Tok) => t.w.endsWith('ing');
 const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 
@@ -917,6 +994,7 @@ function titleLike(inner: string): boolean {
   return words.every(w => /^[\p{Lu}\d]/u.test(w) || /^(?:of|and|the|a|an|in|on|with|to|for|at|is|it)$/.test(w));
 }
 
+const isDigitStart = (w: string) => { const c = w.charCodeAt(0); return c >= 48 && c <= 57; };
 const HEADLINE_SMALL = new Set('a an the of to in on at for with by and or but as from vs via into over up is are be'.split(' '));
 /** The quote before, as the attribution pass needs it. */
 interface PrevQuote {
@@ -933,7 +1011,7 @@ function headline(toks: readonly Tok[], lo: number, hi: number): boolean {
   for (let i = lo; i < hi; i++) {
     if (!isWord(toks[i])) continue;
     words++;
-    if (upper(toks[i]) || /^\d/.test(toks[i].w)) caps++;
+    if (upper(toks[i]) || isDigitStart(toks[i].w)) caps++;
     else if (!HEADLINE_SMALL.has(toks[i].lower)) return false;
   }
   return words >= 3 && caps / words >= 0.6;

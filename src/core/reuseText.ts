@@ -29,20 +29,148 @@ export function stem(w: string): string {
   return w;
 }
 
-const WORD = /(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu;
+const LETTER = /^\p{L}$/u, NUMBER = /^\p{N}$/u;
+/** Per BMP code unit: 0 not yet known, else 8 plus the kind (1 letter, 2 number, 0 neither). */
+const kindBmp = new Uint8Array(65536);
+
+function kindOf(ch: string): number {
+  return LETTER.test(ch) ? 1 : NUMBER.test(ch) ? 2 : 0;
+}
+
+/**
+ * What stands at `text[i]`, the character ending before `to`: 1 a letter, 2 a number,
+ * 0 neither; plus 4 when it takes two UTF-16 units (a surrogate pair).
+ */
+function kindAt(text: string, i: number, to: number): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    if (cp <= 0xffff || i + 2 > to) return 0; // a lone surrogate, or a pair cut by the span's end
+    const k = kindOf(String.fromCodePoint(cp));
+    return k === 0 ? 0 : k + 4;
+  }
+  let k = kindBmp[c];
+  if (k === 0) kindBmp[c] = k = 8 + kindOf(String.fromCharCode(c));
+  return k - 8;
+}
+
+/** End of the word `nextWord` found last, and whether it is dotted initials. */
+let wordEnd = 0, wordDotted = false;
+
+/**
+ * Start of the next word of `text[from, to)` (-1 when none); its end in `wordEnd`.
+ * A hand-written scan of `/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/u` over the span.
+ */
+function nextWord(text: string, from: number, to: number): number {
+  let i = from, k = 0;
+  while (i < to && (k = kindAt(text, i, to)) === 0) i++;
+  if (i >= to) return -1;
+  let j = i, pairs = 0;
+  while ((k & 3) === 1) {
+    const n = k & 4 ? 2 : 1;
+    if (j + n >= to || text.charCodeAt(j + n) !== 46) break;
+    j += n + 1;
+    pairs++;
+    k = j < to ? kindAt(text, j, to) : 0;
+  }
+  if (pairs >= 2) {
+    wordEnd = j;
+    wordDotted = true;
+    return i;
+  }
+  j = i;
+  while (j < to && (k = kindAt(text, j, to)) !== 0) j += k & 4 ? 2 : 1;
+  wordEnd = j;
+  wordDotted = false;
+  return i;
+}
+
+/** A word as reuse detection counts it: dots of initials dropped, lower case, "US" the country. */
+function wordForm(raw: string, dotted: boolean): string {
+  const w = dotted ? raw.replace(/\./g, '') : raw;
+  return w === 'US' ? 'usa' : w.toLowerCase(); // "U.S." and "US", not the pronoun
+}
 
 /** Lower-cased words of `text[from, to)`, initialisms joined ("U.S." -> "usa"). */
 export function words(text: string, from = 0, to = text.length): string[] {
   const out: string[] = [];
-  const slice = text.slice(from, to);
-  WORD.lastIndex = 0;
-  for (let m; (m = WORD.exec(slice));) {
-    let w = m[0];
-    if (w.includes('.')) w = w.replace(/\./g, '');
-    w = w === 'US' ? 'usa' : w.toLowerCase(); // "U.S." and "US", not the pronoun
-    out.push(w);
-  }
+  for (let s = nextWord(text, from, to); s >= 0; s = nextWord(text, wordEnd, to)) out.push(wordForm(text.slice(s, wordEnd), wordDotted));
   return out;
+}
+
+/** The stem a word form counts as, or null for a function word. */
+function formStem(w: string): string | null {
+  return w.length > 1 && !STOP.has(w) ? stem(w) : null;
+}
+
+/**
+ * Words as written, across documents and vocabularies: their form and stem, so a
+ * document's vocabulary (a new one per document for repeats) need not lower-case
+ * and stem each word again; and the form id the last vocabulary to look a word up
+ * gave it, so a document's words take one lookup each. An open-addressing table
+ * keyed on the word's characters in the text, so a word seen before costs no
+ * substring. Emptied when it grows past `SEEN_LIMIT`.
+ */
+class SeenWords {
+  raw: string[] = [];
+  form: string[] = [];
+  stem: (string | null)[] = [];
+  /** The vocabulary (`serial`) that last looked the word up, and the form id it holds there. */
+  owner: number[] = [];
+  id: number[] = [];
+  private hash: number[] = [];
+  private slots = new Int32Array(1 << 12).fill(-1);
+
+  /** Index of the word `text[s, e)` (hash `h`), added when new. */
+  find(text: string, s: number, e: number, h: number, dotted: boolean): number {
+    const mask = this.slots.length - 1;
+    const len = e - s;
+    for (let at = h & mask; ; at = (at + 1) & mask) {
+      const k = this.slots[at];
+      if (k < 0) break;
+      if (this.hash[k] !== h) continue;
+      const r = this.raw[k];
+      if (r.length !== len) continue;
+      let same = true;
+      for (let q = 0; q < len; q++) if (r.charCodeAt(q) !== text.charCodeAt(s + q)) { same = false; break; }
+      if (same) return k;
+    }
+    if (this.raw.length >= SEEN_LIMIT) this.clear();
+    const raw = text.slice(s, e), form = wordForm(raw, dotted);
+    const k = this.raw.length;
+    this.raw.push(raw); this.form.push(form); this.stem.push(formStem(form)); this.owner.push(-1); this.id.push(-1); this.hash.push(h);
+    if (2 * this.raw.length > this.slots.length) this.grow(); else this.place(k);
+    return k;
+  }
+
+  private place(k: number): void {
+    const mask = this.slots.length - 1;
+    let at = this.hash[k] & mask;
+    while (this.slots[at] >= 0) at = (at + 1) & mask;
+    this.slots[at] = k;
+  }
+
+  private grow(): void {
+    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
+    for (let k = 0; k < this.raw.length; k++) this.place(k);
+  }
+
+  private clear(): void {
+    this.raw = []; this.form = []; this.stem = []; this.owner = []; this.id = []; this.hash = [];
+    this.slots = new Int32Array(1 << 12).fill(-1);
+  }
+}
+
+const SEEN = new SeenWords();
+const SEEN_LIMIT = 50_000;
+let nextSerial = 0;
+
+/** Hash of the characters `text[s, e)`. */
+function hashChars(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
 }
 
 /**
@@ -52,6 +180,8 @@ export function words(text: string, from = 0, to = text.length): string[] {
 export class Vocab {
   private stems = new Map<string, number>();
   private forms = new Map<string, number>();
+  /** Tells this vocabulary's form ids in `SEEN` from another's. */
+  private readonly serial = nextSerial++;
   private stemOfForm: number[] = [];
 
   /** Id of a stem. */
@@ -67,8 +197,27 @@ export class Vocab {
     if (k === undefined) {
       k = this.stemOfForm.length;
       this.forms.set(w, k);
-      this.stemOfForm.push(w.length > 1 && !STOP.has(w) ? this.id(stem(w)) : -1);
+      const st = formStem(w);
+      this.stemOfForm.push(st === null ? -1 : this.id(st));
     }
+    return k;
+  }
+
+  /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say). */
+  formAt(text: string, s: number, e: number, dotted: boolean): number {
+    const seen = SEEN;
+    const w = seen.find(text, s, e, hashChars(text, s, e), dotted);
+    if (seen.owner[w] === this.serial) return seen.id[w];
+    const form = seen.form[w];
+    let k = this.forms.get(form);
+    if (k === undefined) {
+      k = this.stemOfForm.length;
+      this.forms.set(form, k);
+      const st = seen.stem[w];
+      this.stemOfForm.push(st === null ? -1 : this.id(st));
+    }
+    seen.owner[w] = this.serial;
+    seen.id[w] = k;
     return k;
   }
 
@@ -84,27 +233,37 @@ export function contentIds(vocab: Vocab, text: string, from: number, to: number)
 /** Words in a window whose hash `unitWords` keeps: a run this long in common is reuse (the classic 8-word shingle). */
 export const WINDOW = 8;
 
+/** Scratch space of `unitWords`: form and stem ids of the unit's words. */
+let formBuf = new Int32Array(256), stemBuf = new Int32Array(256);
+
 /**
  * Content-word stem ids of a span in text order, and the sorted hashes of its
  * WINDOW-word windows (all words), so "a long run in common" is a merge of two arrays.
  */
 export function unitWords(vocab: Vocab, text: string, from: number, to: number): { seq: Int32Array; windows: Int32Array; words: number } {
-  const ws = words(text, from, to);
-  const out: number[] = [];
-  const forms = new Int32Array(ws.length);
-  for (let k = 0; k < ws.length; k++) {
-    const f = vocab.form(ws[k]);
-    forms[k] = f;
+  let nw = 0, ns = 0;
+  for (let s = nextWord(text, from, to); s >= 0; s = nextWord(text, wordEnd, to)) {
+    if (nw === formBuf.length) {
+      const grown = new Int32Array(nw * 2);
+      grown.set(formBuf);
+      formBuf = grown;
+      const grownStems = new Int32Array(nw * 2);
+      grownStems.set(stemBuf);
+      stemBuf = grownStems;
+    }
+    const f = vocab.formAt(text, s, wordEnd, wordDotted);
+    formBuf[nw++] = f;
     const st = vocab.stemOf(f);
-    if (st >= 0) out.push(st);
+    if (st >= 0) stemBuf[ns++] = st;
   }
-  const windows = new Int32Array(Math.max(0, ws.length - WINDOW + 1));
+  const forms = formBuf;
+  const windows = new Int32Array(Math.max(0, nw - WINDOW + 1));
   for (let k = 0; k < windows.length; k++) {
     let h = 0x2545f491;
     for (let q = 0; q < WINDOW; q++) h = Math.imul(h ^ forms[k + q], 0x9e3779b1) ^ (h >>> 15);
     windows[k] = h;
   }
-  return { seq: Int32Array.from(out), windows: windows.sort(), words: ws.length };
+  return { seq: stemBuf.slice(0, ns), windows: sortInPlace(windows), words: nw };
 }
 
 /** Whether two sorted arrays have an element in common. */
@@ -162,7 +321,20 @@ export function features(ids: Int32Array): number[] {
 
 /** Sorted copy, for multiset intersections. */
 export function sorted(ids: Int32Array): Int32Array {
-  return Int32Array.from(ids).sort();
+  return sortInPlace(ids.slice());
+}
+
+/** Sorts ascending, as `Int32Array.prototype.sort` does; short arrays by insertion, which is faster there. */
+function sortInPlace(a: Int32Array): Int32Array {
+  const n = a.length;
+  if (n > 48) return a.sort();
+  for (let i = 1; i < n; i++) {
+    const x = a[i];
+    let j = i - 1;
+    while (j >= 0 && a[j] > x) { a[j + 1] = a[j]; j--; }
+    a[j + 1] = x;
+  }
+  return a;
 }
 
 /** Size of the multiset intersection of two sorted arrays. */
@@ -223,7 +395,24 @@ export function isBoilerplate(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   for (const re of FURNITURE) if (re.test(t)) return true;
-  const ws = t.split(/\s+/);
-  if (ws.length <= 5 && !/[.!?:;,"“”]$/.test(t) && ws.every(w => /^[\p{Lu}\p{N}]/u.test(w))) return true;
+  if (atMostWords(t, 5) && !/[.!?:;,"“”]$/.test(t) && t.split(/\s+/).every(w => /^[\p{Lu}\p{N}]/u.test(w))) return true;
   return false;
+}
+
+/** JavaScript's `\s`: white space and line ends. */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** Whether trimmed `t` splits at white space into at most `max` words, counted only as far as needed. */
+function atMostWords(t: string, max: number): boolean {
+  let gaps = 0, inGap = false;
+  for (let i = 0; i < t.length; i++) {
+    if (isSpaceCode(t.charCodeAt(i))) {
+      if (!inGap && ++gaps >= max) return false;
+      inGap = true;
+    } else inGap = false;
+  }
+  return true;
 }

@@ -106,6 +106,9 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   while (start < to && isSpace(text.charCodeAt(start))) start++;
   let depth = 0; // open double quotes / brackets
   for (let i = start; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // Letters, digits, spaces and commas: most characters, none of them a mark that counts here.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32 || c === 44) continue;
     const ch = text[i];
     if (ch === '“' || ch === '(' || ch === '[') { depth++; continue; }
     if (ch === '”' || ch === ')' || ch === ']') { if (depth > 0) depth--; continue; }

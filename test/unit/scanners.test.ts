@@ -1,0 +1,116 @@
+/**
+ * The hand-written character scanners that replaced regular expressions on hot paths
+ * (entities and quotes tokenizers, reuse words, claims' word count, boilerplate) must match those expressions exactly: each is checked here against
+ * the expression it replaced, on seeded random strings of the characters that make
+ * the difference (marks, digit groups, astral letters, emoji, lone surrogates,
+ * Unicode spaces and digits).
+ */
+import assert from 'node:assert/strict';
+import { hasWordsWithLetters } from '../../src/core/claims';
+import { tokenEnd as entityTokenEnd, tokenStart as entityTokenStart } from '../../src/core/entities';
+import { tokenEnd as quoteTokenEnd, tokenStart as quoteTokenStart } from '../../src/core/quotes';
+import { isBoilerplate, words } from '../../src/core/reuseText';
+
+const ALPHABET = [
+  'a', 'b', 'Z', 'Q', 'é', 'É', 'İ', 'ß', 'K', '\u212a', '0', '1', '7', '٣', '²',
+  '.', ',', "'", '’', '‘', '&', '-', '/', '“', '”', '"', '(', ')', '%', '$', ':', '!', '?', ';',
+  ' ', ' ', ' ', '\n', '\t', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b',
+  '𝐀', '𝐚', '😀', '𝟙', '\ud800', '\udc00', 'Mr', 'U.S.', 'A.', '1,000', '12,3456', 'x,999',
+];
+
+/** A deterministic generator, so a failure is reproducible. */
+function strings(count: number, seed: number): string[] {
+  let x = seed >>> 0;
+  const next = () => (x = (Math.imul(x, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+  const out: string[] = [];
+  for (let n = 0; n < count; n++) {
+    let s = '';
+    const len = Math.floor(next() * 24);
+    for (let k = 0; k < len; k++) s += ALPHABET[Math.floor(next() * ALPHABET.length)];
+    out.push(s);
+  }
+  return out;
+}
+
+const CASES = strings(4000, 20261122);
+
+/** Every match of a global expression from `from` that starts before `to`, as [start, end). */
+function regexTokens(re: RegExp, text: string, from: number, to: number): [number, number][] {
+  const out: [number, number][] = [];
+  re.lastIndex = from;
+  for (let m; (m = re.exec(text)) && m.index < to;) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function scannerTokens(start: (t: string, p: number, to: number) => number, end: (t: string, s: number) => number, text: string, from: number, to: number) {
+  const out: [number, number][] = [];
+  for (let s = start(text, from, to); s >= 0; s = start(text, out[out.length - 1][1], to)) out.push([s, end(text, s)]);
+  return out;
+}
+
+describe('hand-written scanners match the expressions they replaced', () => {
+  it('the random strings hold the tricky characters', () => {
+    const all = CASES.join('');
+    for (const ch of ['𝐀', '😀', '\ud800', '٣', '\u3000', '’']) assert.ok(all.includes(ch), ch);
+  });
+
+  it('entities: letters and numbers joined by marks and thousands groups', () => {
+    const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu;
+    for (const text of CASES) {
+      // A sentence never starts inside a surrogate pair (where the expression would step back).
+      const from = /^[\ud800-\udbff][\udc00-\udfff]/.test(text) ? 2 : 1;
+      for (const [a, b] of [[0, text.length], [from, Math.max(from, text.length - 2)]]) {
+        assert.deepEqual(scannerTokens(entityTokenStart, entityTokenEnd, text, a, b), regexTokens(re, text, a, b), JSON.stringify([text, a, b]));
+      }
+    }
+  });
+
+  it('quotes: words ending in a letter, number or full stop, and single other characters', () => {
+    const re = /[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu;
+    for (const text of CASES) {
+      assert.deepEqual(scannerTokens(quoteTokenStart, quoteTokenEnd, text, 0, text.length), regexTokens(re, text, 0, text.length), JSON.stringify(text));
+    }
+  });
+
+  it('reuse words: initialisms and letter-number runs, cut at the span ends', () => {
+    const reference = (text: string, from: number, to: number) =>
+      (text.slice(from, to).match(/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/gu) ?? []).map(w => {
+        const bare = w.includes('.') ? w.replace(/\./g, '') : w;
+        return bare === 'US' ? 'usa' : bare.toLowerCase();
+      });
+    for (const text of CASES) {
+      for (let from = 0; from <= Math.min(3, text.length); from++) {
+        for (const to of [text.length, text.length - 1, text.length - 3]) {
+          if (to < from) continue;
+          assert.deepEqual(words(text, from, to), reference(text, from, to), JSON.stringify([text, from, to]));
+        }
+      }
+    }
+  });
+
+  it('claims: words holding a letter, counted up to what is asked', () => {
+    for (const text of CASES) {
+      const n = text.split(/\s+/).filter(w => /\p{L}/u.test(w)).length;
+      for (const k of [1, 2, 4]) assert.equal(hasWordsWithLetters(text, k), n >= k, JSON.stringify([text, k]));
+    }
+  });
+
+  it('boilerplate: a short line of capitalised words, counted without splitting long ones', () => {
+    const reference = (text: string) => {
+      const t = text.trim();
+      const ws = t.split(/\s+/);
+      return ws.length <= 5 && !/[.!?:;,"“”]$/.test(t) && ws.every(w => /^[\p{Lu}\p{N}]/u.test(w));
+    };
+    const caps = ['Getty', 'AP', 'John', 'Smith', '2024', 'É', '𝐀', 'and', 'Photo'];
+    let x = 7;
+    const pick = () => caps[(x = (x * 31 + 11) % 997) % caps.length];
+    const gaps = [' ', '  ', '\u00a0', '\u3000', '\n', ' \t '];
+    for (let n = 0; n < 2000; n++) {
+      let line = pick();
+      for (let k = n % 8; k > 0; k--) line += gaps[(n + k) % gaps.length] + pick();
+      // Furniture patterns match some lines regardless; only lines they leave alone test the word rule.
+      const plain = !/copyright|©|rights reserved|photo|getty|image|credit|reports? from|related|contributed/i.test(line);
+      if (plain) assert.equal(isBoilerplate(line), reference(line), JSON.stringify(line));
+    }
+  });
+});
