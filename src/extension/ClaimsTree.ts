@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { TreeItemContext, VIEW_CLAIMS } from './ids';
 import type { IndexClient } from './IndexClient';
 import type { Idle } from './model/Idle';
+import { skippedSummary } from './model/messages';
 import { childNodes, nodeAt, sourceNode, type TreeNodeData } from './model/tree';
 import type { TreeNodeSnapshot } from './testApi';
 
@@ -25,6 +26,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private dirty = false;
   private refreshTimer: { timer: ReturnType<typeof setTimeout>; end: () => void } | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Id of the node last revealed by following the cursor (test API). */
+  followed: string | undefined;
 
   constructor(
     private readonly client: IndexClient,
@@ -39,6 +42,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
         if (e.visible && this.dirty) this.scheduleRefresh();
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.follow(e.textEditor)),
+      vscode.window.onDidChangeActiveTextEditor(e => this.follow(e)),
     );
   }
 
@@ -64,9 +68,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   private updateMessage(): void {
     const { state, progress } = this.client;
+    const skipped = this.client.skipped();
     this.view.message =
       state === 'indexing' ? `Indexing… ${progress.done} of ${progress.total} files`
       : state === 'cancelled' ? 'Indexing was cancelled: the tree lists only the files analysed so far. Refresh to index again.'
+      : skipped.length ? `${skippedSummary(skipped)} Details: Source Lens: Show Output.`
       : undefined;
   }
 
@@ -107,24 +113,39 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     item.id = node.id;
     item.description = node.description;
     item.tooltip = node.tooltip;
-    item.iconPath = new vscode.ThemeIcon(node.icon);
+    item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
+    if (node.accessibilityLabel) item.accessibilityInformation = { label: node.accessibilityLabel };
     item.contextValue = TreeItemContext[node.type];
     if (node.type === 'source') item.resourceUri = vscode.Uri.parse(node.uri);
     if (node.command) item.command = { title: 'Open passage', command: node.command.command, arguments: node.command.arguments };
     return item;
   }
 
-  /** Reveals the claim or quote under the cursor while the view is visible (debounced). */
-  private follow(editor: vscode.TextEditor): void {
-    if (!this.view.visible) return;
+  /**
+   * Reveals the claim or quote under the cursor while the view is visible
+   * (debounced; never selects or takes focus). A collapsed source is expanded to
+   * show it; with no passage under the cursor, the source itself is revealed.
+   */
+  private follow(editor: vscode.TextEditor | undefined): void {
+    if (!editor || !this.view.visible || !this.client.isTracked(editor.document.uri)) return;
     if (this.followTimer) clearTimeout(this.followTimer);
     this.followTimer = setTimeout(() => {
       this.followTimer = undefined;
-      const key = editor.document.uri.toString();
-      const kids = this.children.get(key);
-      const node = kids && nodeAt(kids, editor.document.offsetAt(editor.selection.active));
-      if (node) void Promise.resolve(this.view.reveal(node, { select: false, focus: false })).catch(() => undefined);
+      const end = this.idle.begin();
+      this.revealAt(editor).catch(() => undefined).finally(end);
     }, 300);
+  }
+
+  private async revealAt(editor: vscode.TextEditor): Promise<void> {
+    if (!this.view.visible || editor.document.isClosed) return;
+    const key = editor.document.uri.toString();
+    if (!this.roots.has(key)) await this.getChildren();
+    const root = this.roots.get(key);
+    if (!root) return;
+    const kids = this.children.get(key) ?? (await this.getChildren(root));
+    const node = nodeAt(kids, editor.document.offsetAt(editor.selection.active)) ?? root;
+    await this.view.reveal(node, { select: false, focus: false, expand: false });
+    this.followed = node.id;
   }
 
   // --- Test API -------------------------------------------------------------------

@@ -31,16 +31,27 @@ function decorationStyle(kind: DecorationKind): vscode.DecorationRenderOptions {
   switch (kind) {
     case 'quote':
       return { ...underline(Colors.quoteBorder, 'solid', '2px'), backgroundColor: new vscode.ThemeColor(Colors.quote), overviewRulerLane: vscode.OverviewRulerLane.Left };
-    case 'duplicate':
+    case 'repeat':
+      // A passage the file repeats: the louder look, since it is usually an editing slip.
       return {
         ...ruler,
-        backgroundColor: new vscode.ThemeColor(Colors.duplicate),
-        outlineColor: new vscode.ThemeColor(Colors.duplicateBorder),
+        backgroundColor: new vscode.ThemeColor(Colors.repeat),
+        outlineColor: new vscode.ThemeColor(Colors.repeatBorder),
         outlineStyle: 'dashed',
         outlineWidth: '1px',
-        overviewRulerColor: new vscode.ThemeColor(Colors.duplicateBorder),
+        overviewRulerColor: new vscode.ThemeColor(Colors.repeatBorder),
         overviewRulerLane: vscode.OverviewRulerLane.Center,
-        isWholeLine: false,
+      };
+    case 'shared':
+      // Shared with another file: common in wire copy, so quiet (a thin bar where each
+      // line of the passage starts, no fill) and drawn under the other kinds.
+      return {
+        ...ruler,
+        borderColor: new vscode.ThemeColor(Colors.shared),
+        borderStyle: 'solid',
+        borderWidth: '0 0 0 2px',
+        overviewRulerColor: new vscode.ThemeColor(Colors.shared),
+        overviewRulerLane: vscode.OverviewRulerLane.Center,
       };
     case 'person': return underline(Colors.person, 'dotted', '2px');
     case 'org': return underline(Colors.org, 'double', '3px');

@@ -197,41 +197,69 @@ export class IndexClient implements vscode.Disposable {
     }
   }
 
-  /** Builds the workspace index in the worker, with a cancellable progress notification. */
+  /**
+   * Builds the workspace index in the worker. Progress shows in the status bar at
+   * once and, when the build outlasts `NOTIFY_AFTER_MS`, in a notification with a
+   * Cancel button (a small workspace indexes without a pop-up).
+   */
   async buildIndex(): Promise<void> {
     this.build?.cancel();
     const end = this.idle.begin();
+    const source = new vscode.CancellationTokenSource();
     let cancelled = false;
-    const build = { cancel: () => { cancelled = true; this.post({ type: 'cancel' }); } };
+    const build = { cancel: () => { if (!cancelled) { cancelled = true; source.cancel(); this.post({ type: 'cancel' }); } } };
     this.build = build;
     this.setState('indexing');
+    const reporters = new Set<(message: string, pct: number) => void>();
+    let last = { message: 'finding files…', pct: 0 };
+    const report = (message: string, pct: number) => {
+      last = { message, pct };
+      for (const r of reporters) r(message, pct);
+    };
+    // Each progress UI reports increments of its own, from the shared percentage.
+    const follow = (progress: vscode.Progress<{ message?: string; increment?: number }>) => {
+      let shown = 0;
+      const r = (message: string, pct: number) => {
+        progress.report({ message, increment: pct - shown });
+        shown = pct;
+      };
+      r(last.message, last.pct);
+      reporters.add(r);
+    };
+    let finish!: () => void;
+    const finished = new Promise<void>(resolve => (finish = resolve));
+    const title = 'Source Lens: indexing the workspace';
+    void vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title }, async progress => {
+      follow(progress);
+      await finished;
+    });
+    const notifyTimer = setTimeout(() => {
+      void vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (progress, token) => {
+        token.onCancellationRequested(() => build.cancel());
+        follow(progress);
+        await finished;
+      });
+    }, IndexClient.NOTIFY_AFTER_MS);
     try {
-      await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Source Lens: indexing the workspace', cancellable: true },
-        async (progress, token) => {
-          token.onCancellationRequested(() => build.cancel());
-          progress.report({ message: 'finding files…' });
-          const files = await this.findFiles(token);
-          if (cancelled) return;
-          let reported = 0;
-          const id = this.nextId++;
-          this.progress = { done: 0, total: files.length };
-          const outcome = await this.request<IndexOutcome>({ type: 'index', id, files }, (done, total) => {
-            this.progress = { done, total };
-            const pct = total ? (done / total) * 100 : 100;
-            progress.report({ increment: pct - reported, message: `${done} of ${total} files` });
-            reported = pct;
-            this.progressed.fire();
-          });
-          this.notifier.log(`Index ${outcome.cancelled ? 'cancelled' : 'built'}: ${outcome.indexed} of ${files.length} files analysed, ${outcome.skipped.length} skipped.`);
-          this.warnSkipped(outcome.skipped.map(s => s.key));
-          if (outcome.cancelled) cancelled = true;
-        },
-      );
+      const files = await this.findFiles(source.token);
+      if (cancelled) return;
+      const id = this.nextId++;
+      this.progress = { done: 0, total: files.length };
+      const outcome = await this.request<IndexOutcome>({ type: 'index', id, files }, (done, total) => {
+        this.progress = { done, total };
+        report(`${done} of ${total} files`, total ? (done / total) * 100 : 100);
+        this.progressed.fire();
+      });
+      this.notifier.log(`Index ${outcome.cancelled ? 'cancelled' : 'built'}: ${outcome.indexed} of ${files.length} files analysed, ${outcome.skipped.length} skipped.`);
+      this.warnSkipped(outcome.skipped.map(s => s.key));
+      if (outcome.cancelled) cancelled = true;
     } catch (err) {
       if (!cancelled) this.notifier.log(`Index build stopped: ${err instanceof Error ? err.message : String(err)}`);
       cancelled = true;
     } finally {
+      clearTimeout(notifyTimer);
+      finish();
+      source.dispose();
       if (this.build === build) {
         this.build = undefined;
         this.setState(cancelled ? 'cancelled' : 'done');
@@ -239,6 +267,9 @@ export class IndexClient implements vscode.Disposable {
       end();
     }
   }
+
+  /** How long an index build runs before its progress becomes a (cancellable) notification. */
+  static NOTIFY_AFTER_MS = 1500;
 
   private async findFiles(token: vscode.CancellationToken): Promise<FileRef[]> {
     const { include, exclude } = this.settings.current;

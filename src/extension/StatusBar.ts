@@ -40,9 +40,11 @@ export class StatusBar implements vscode.Disposable {
       return;
     }
     const r = view.result;
+    const repeats = r.duplicates.filter(d => d.kind === 'repeat').length;
+    const dupes = `${r.duplicates.length} duplicated passages (${repeats} repeated in this file, ${r.duplicates.length - repeats} shared with other files)`;
     this.item.text = `$(quote) ${r.quotes.length}  $(files) ${r.duplicates.length}  $(symbol-field) ${r.entities.length}  $(checklist) ${r.claims.length}`;
-    this.item.tooltip = `Source Lens — ${this.client.display(view.key)}\n${r.quotes.length} quotes · ${r.duplicates.length} duplicated passages · ${r.entities.length} entities · ${r.claims.length} claims\nClick to show the Claims view.`;
-    this.item.accessibilityInformation = { label: `Source Lens: ${r.quotes.length} quotes, ${r.duplicates.length} duplicated passages, ${r.entities.length} entities, ${r.claims.length} claims` };
+    this.item.tooltip = `Source Lens — ${this.client.display(view.key)}\n${r.quotes.length} quotes · ${dupes} · ${r.entities.length} entities · ${r.claims.length} claims\nClick to show the Claims view.`;
+    this.item.accessibilityInformation = { label: `Source Lens: ${r.quotes.length} quotes, ${dupes}, ${r.entities.length} entities, ${r.claims.length} claims` };
     this.shown = true;
     this.item.show();
   }

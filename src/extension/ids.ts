@@ -31,8 +31,9 @@ export const ContextKeys = {
 export const Colors = {
   quote: 'sourceLens.quoteBackground',
   quoteBorder: 'sourceLens.quoteBorder',
-  duplicate: 'sourceLens.duplicateBackground',
-  duplicateBorder: 'sourceLens.duplicateBorder',
+  repeat: 'sourceLens.repeatBackground',
+  repeatBorder: 'sourceLens.repeatBorder',
+  shared: 'sourceLens.sharedBorder',
   person: 'sourceLens.personForeground',
   org: 'sourceLens.orgForeground',
   place: 'sourceLens.placeForeground',

@@ -5,9 +5,13 @@
  */
 
 /** Every decoration kind the highlighter sets, in a fixed order. */
-export const DECORATION_KINDS = ['quote', 'duplicate', 'person', 'org', 'place', 'date', 'number', 'misc'] as const;
+export const DECORATION_KINDS = ['quote', 'repeat', 'shared', 'person', 'org', 'place', 'date', 'number', 'misc'] as const;
 
-/** One decoration kind: `quote`, `duplicate`, or an entity type in lower case. */
+/**
+ * One decoration kind: `quote`; `repeat` (a passage repeated in the same file) or
+ * `shared` (a passage shared with another file) for duplicated passages; or an
+ * entity type in lower case. A passage that is both repeated and shared is in both.
+ */
 export type DecorationKind = (typeof DECORATION_KINDS)[number];
 
 /** A half-open range of UTF-16 offsets into the document text. */
@@ -61,6 +65,20 @@ export interface SourceLensApi {
   treeRoots(): Promise<TreeNodeSnapshot[]>;
   /** The children of a node returned by `treeRoots` (claims and quotes in reading order). */
   treeChildren(node: TreeNodeSnapshot): Promise<TreeNodeSnapshot[]>;
+  /**
+   * Id of the Claims-tree node last revealed by following the editor's cursor
+   * (only while the view is visible); undefined before the first.
+   */
+  treeFollowed(): string | undefined;
+  /**
+   * How long activation took on the extension host's main thread, in milliseconds:
+   * evaluating the extension's modules (`loadMs`) and running `activate()`
+   * (`activateMs`); `waitMs` is VS Code's own work between the two (preparing the
+   * extension context), not the extension's.
+   */
+  activationTime(): { loadMs: number; activateMs: number; waitMs: number };
+  /** The message shown at the top of the Claims view (indexing, cancelled, skipped files), if any. */
+  treeMessage(): string | undefined;
   /** The status-bar item's text, or '' when it is hidden. */
   statusText(): string;
   /**

@@ -88,7 +88,7 @@ async function drawnDecorations(page) {
         if (!isDeco(c)) continue;
         const r = el.getBoundingClientRect();
         if (r.width <= 0) continue;
-        (byClass[c] ??= []).push({ text: textIn(r), x: r.left + r.width / 2, y: r.top + r.height / 2 });
+        (byClass[c] ??= []).push({ text: textIn(r), x: r.left + r.width / 2, y: r.top + r.height / 2, left: r.left, right: r.right });
       }
     }
     return byClass;
@@ -155,20 +155,23 @@ async function main() {
     });
 
     // Which decoration class is which kind: the one whose boxes cover a CLI quote,
-    // a CLI person, a CLI duplicate passage of this file.
-    const kinds = await check('quote, entity and duplicate highlights are drawn at the CLI passages', async () => {
+    // a CLI person, a CLI passage repeated in this file, a CLI passage shared with another file.
+    const kinds = await check('quote, entity, repeated- and shared-passage highlights are drawn at the CLI passages', async () => {
       const quoteTexts = main.quotes.map(q => flat(q.text));
       const personTexts = new Set(main.entities.filter(e => e.type === 'PERSON').map(e => flat(e.text)));
       const source = fs.readFileSync(path.join(folder, FILE), 'utf8');
-      const dupTexts = main.duplicates.map(d => flat(source.slice(d.start, d.end)));
+      const textsOf = kind => main.duplicates.filter(d => d.kind === kind).map(d => flat(source.slice(d.start, d.end)));
+      const repeatTexts = textsOf('repeat'), sharedTexts = textsOf('shared');
+      const over = texts => t => t.length > 30 && texts.some(d => d.startsWith(t) || t.startsWith(d.slice(0, 60)));
       let drawn = {};
       const deadline = Date.now() + STEP_TIMEOUT;
       for (;;) {
         drawn = await drawnDecorations(page);
         // Each kind's class: the one with the most boxes over that kind's CLI passages.
-        const best = pred => {
+        const best = (pred, not = []) => {
           let top, n = 0;
           for (const [c, boxes] of Object.entries(drawn)) {
+            if (not.includes(c)) continue;
             const k = boxes.filter(b => pred(flat(b.text))).length;
             if (k > n) { top = c; n = k; }
           }
@@ -176,18 +179,20 @@ async function main() {
         };
         const quote = best(t => t.length > 8 && quoteTexts.includes(t));
         const person = best(t => t.length > 2 && personTexts.has(t));
-        const duplicate = best(t => t.length > 30 && dupTexts.some(d => d.startsWith(t) || t.startsWith(d.slice(0, 60))));
-        if (quote && person && duplicate && new Set([quote, person, duplicate]).size === 3) {
-          return { quote, person, duplicate, classes: Object.keys(drawn).length };
+        // Shared passages first (most boxes); a repeat is often shared too, so its class is another one.
+        const shared = best(over(sharedTexts), [quote, person]);
+        const repeat = best(over(repeatTexts), [quote, person, shared]);
+        if (quote && person && repeat && shared && new Set([quote, person, repeat, shared]).size === 4) {
+          return { quote, person, repeat, shared, classes: Object.keys(drawn).length };
         }
         if (Date.now() > deadline) {
-          throw new Error(`not all kinds drawn: quote=${quote} person=${person} duplicate=${duplicate}; `
+          throw new Error(`not all kinds drawn: quote=${quote} person=${person} repeat=${repeat} shared=${shared}; `
             + `classes: ${JSON.stringify(Object.fromEntries(Object.entries(drawn).map(([k, b]) => [k, b.slice(0, 3).map(x => x.text.slice(0, 30))])))}`);
         }
         await page.waitForTimeout(300);
       }
     });
-    if (kinds) console.log(`    classes: quote ${kinds.quote}, person ${kinds.person}, duplicate ${kinds.duplicate} (${kinds.classes} decoration classes drawn)`);
+    if (kinds) console.log(`    classes: quote ${kinds.quote}, person ${kinds.person}, repeat ${kinds.repeat}, shared ${kinds.shared} (${kinds.classes} decoration classes drawn)`);
     await page.screenshot({ path: path.join(SHOTS, 'editor-highlights.png') });
 
     await check('hovering a quote shows its speaker', async () => {
@@ -201,9 +206,44 @@ async function main() {
       await hover.waitFor({ state: 'visible' });
       const text = flat(await hover.innerText());
       assert(text.includes(attributed.q.speaker), `hover names ${attributed.q.speaker}: "${text.slice(0, 200)}"`);
+      await page.waitForTimeout(400); // let the hover finish fading in
       await page.screenshot({ path: path.join(SHOTS, 'hover.png') });
       await page.mouse.move(5, 500);
       await page.keyboard.press('Escape');
+    });
+
+    await check("a repeated passage's hover link opens the other passage", async () => {
+      assert(kinds, 'needs the repeat class');
+      const source = fs.readFileSync(path.join(folder, FILE), 'utf8');
+      const drawn = await drawnDecorations(page);
+      const repeats = main.duplicates.filter(d => d.kind === 'repeat');
+      // A visible repeat box, hovered near its end (away from quotes and names at the line start).
+      const box = (drawn[kinds.repeat] ?? []).find(b => flat(b.text).length > 30);
+      assert(box, 'a visible repeated passage');
+      const dup = repeats.find(d => flat(source.slice(d.start, d.end)).startsWith(flat(box.text).slice(0, 40)));
+      assert(dup, 'the box is a CLI repeat');
+      await page.mouse.move(Math.min(box.left + 120, box.right - 4), box.y);
+      const hover = page.locator('.monaco-hover:visible').filter({ hasText: 'Repeated' }).first();
+      await hover.waitFor({ state: 'visible' });
+      await page.waitForTimeout(400); // let the hover finish fading in
+      await page.screenshot({ path: path.join(SHOTS, 'hover-repeat.png') });
+      const link = hover.locator('li').filter({ hasText: 'this file' }).locator('a').filter({ hasText: 'open the other passage' }).first();
+      await link.click();
+      // The other copy gets selected: the status bar counts its characters.
+      const want = dup.other.end - dup.other.start;
+      const status = page.locator('#status\\.editor\\.selection');
+      const deadline = Date.now() + STEP_TIMEOUT;
+      let shown = '';
+      for (;;) {
+        shown = flat(await status.innerText().catch(() => ''));
+        const m = /\((\d+) selected\)/.exec(shown);
+        if (m && +m[1] === want) break;
+        if (Date.now() > deadline) throw new Error(`status bar shows "${shown}", expected ${want} selected`);
+        await page.waitForTimeout(200);
+      }
+      console.log(`    status bar after the hover link: ${shown}`);
+      await page.keyboard.press('Escape');
+      await page.keyboard.press('Control+Home');
     });
 
     let claim;
@@ -224,9 +264,11 @@ async function main() {
       // A claim of the other source that the CLI knows, by its (shortened) label.
       const n = await rows.count();
       for (let i = 0; i < n && !claim; i++) {
-        const label = flat(await rows.nth(i).locator('.label-name').innerText()).replace(/…$/, '');
-        const c = other.claims.find(x => label.length > 10 && flat(x.text).startsWith(label));
-        if (c && c.start > 300) claim = { row: rows.nth(i), claim: c, label };
+        const raw = (await rows.nth(i).getAttribute('aria-label')) ?? '';
+        const c = other.claims.find(x => flat(raw).includes(`: ${flat(x.text)}.`));
+        // Rows are virtual and the tree follows the editor, so pin the row by its label, not its index.
+        const row = sidebar.locator(`.monaco-list-row[aria-label=${JSON.stringify(raw)}]`);
+        if (c && c.start > 300) claim = { row, claim: c, label: flat(await rows.nth(i).locator('.label-name').innerText()) };
       }
       assert(claim, `a claim row matching a CLI claim of ${OTHER} (${n} rows)`);
       // Widen the side bar for a readable screenshot (drag its sash).

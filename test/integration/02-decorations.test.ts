@@ -40,7 +40,8 @@ describe('decorations match the CLI', () => {
     const editor = await open('004_7bdc0b2365966776.txt');
     const d = await decorated(editor.document.uri);
     assert.ok(d.quote.length > 0, 'quotes');
-    assert.ok(d.duplicate.length > 0, 'duplicates (paragraph 2 repeats as 4)');
+    assert.ok(d.repeat.length > 0, 'repeats (paragraph 2 repeats as 4)');
+    assert.ok(d.shared.length > 0, 'passages shared with 000/002 (the AP story)');
     assert.ok(d.person.length + d.org.length + d.place.length > 0, 'entities');
   });
 

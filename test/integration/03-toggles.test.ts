@@ -10,7 +10,7 @@ describe('toggle commands', () => {
 
   const cases: { command: string; kinds: readonly DecorationKind[] }[] = [
     { command: 'sourceLens.toggleQuotes', kinds: ['quote'] },
-    { command: 'sourceLens.toggleDuplicates', kinds: ['duplicate'] },
+    { command: 'sourceLens.toggleDuplicates', kinds: ['repeat', 'shared'] },
     { command: 'sourceLens.toggleEntities', kinds: DEFAULT_ENTITY_KINDS },
   ];
   for (const c of cases) {

@@ -43,6 +43,52 @@ describe('claims tree', () => {
     });
   }
 
+  it('labels put the corroboration badge and the speaker first; tooltips say everything', async () => {
+    const a = await api();
+    await a.whenIdle();
+    const name = '001_03d3abf5e2ddca13.txt';
+    const root = (await a.treeRoots()).find(r => r.path.endsWith(name));
+    assert.ok(root);
+    const kids = await a.treeChildren(root);
+    const cli = cliDocument(name);
+    let badged = 0;
+    for (const k of kids.filter(x => x.type === 'claim')) {
+      const c = cli.claims.find(x => x.start === k.start && x.end === k.end)!;
+      const n = c.corroboratedBy.length, d = c.disputedBy.length;
+      if (n) assert.ok(k.label.startsWith(`${n}✓`), `"${k.label}" starts with ${n}✓`);
+      if (d) assert.ok(k.label.includes(`${d}✗`), `"${k.label}" shows ${d}✗`);
+      if (!n && !d) assert.ok(!/^\d+[✓✗]/.test(k.label), `"${k.label}" has no badge`);
+      if (n || d) badged++;
+      if (c.kind === 'quote' && c.speaker) assert.ok(k.label.includes(`${c.speaker.slice(0, 20)}`), `"${k.label}" names ${c.speaker}`);
+      assert.ok(k.tooltip.startsWith(c.text), 'the tooltip starts with the full claim text');
+      assert.ok(k.tooltip.includes(c.status), 'the tooltip gives the status');
+      if (c.status === 'disputed') assert.match(k.description, /disputed/);
+    }
+    console.log(`${badged} of ${kids.length} nodes of ${name} carry a corroboration badge`);
+  });
+
+  it('follows the editor cursor while the view is visible, even into a collapsed source', async () => {
+    const a = await api();
+    await vscode.commands.executeCommand('sourceLens.focusClaims');
+    const name = '002_b76a6e96b841aaa1.txt';
+    const cli = cliDocument(name);
+    // A claim that is the only node holding its second character (no overlapping claim or quote).
+    const holds = (s: { start: number; end: number }, o: number) => s.start <= o && o <= s.end;
+    const target = cli.claims.filter(c => c.start > 200).find(c =>
+      !cli.claims.some(o => o !== c && holds(o, c.start + 1)) && !cli.quotes.some(q => holds(q, c.start + 1)));
+    assert.ok(target, `${name} has a claim to follow`);
+    const editor = await open(name);
+    const at = editor.document.positionAt(target.start + 1);
+    editor.selection = new vscode.Selection(at, at);
+    const want = `${editor.document.uri.toString()}#claim:${target.start}-${target.end}`;
+    const got = await waitFor('the tree followed the cursor', async () => {
+      await a.whenIdle();
+      const f = a.treeFollowed();
+      return f && f.endsWith(`#claim:${target.start}-${target.end}`) ? f : undefined;
+    }, 10_000).catch(() => a.treeFollowed());
+    assert.equal(got, want, 'the claim under the cursor was revealed');
+  });
+
   it("clicking a claim of another source opens that file with the passage selected", async () => {
     await open('004_7bdc0b2365966776.txt');
     const a = await api();

@@ -54,6 +54,10 @@ describe('awkward files', () => {
     assert.equal(aboutSkips.length, 1, `exactly one message about skipped files: ${messages.join(' | ')}`);
     assert.ok(!messages.some(m => /error|failed|exception/i.test(m)), `no error message: ${messages.join(' | ')}`);
 
+    const note = await waitFor('the Claims view says files were skipped', () => a.treeMessage());
+    assert.match(note, /\d+ files skipped \(.*too large/, note);
+    assert.match(note, /binary|UTF-8/, note);
+
     const d = a.decorations(fileUri('fixtures/too-large.txt').toString());
     for (const k of a.kinds) assert.deepEqual(d[k], [], `no ${k} highlight on the skipped file`);
   });

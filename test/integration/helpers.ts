@@ -135,7 +135,8 @@ export const DEFAULT_ENTITY_KINDS: readonly DecorationKind[] = ['person', 'org',
 export function expectedDecorations(doc: DocumentResult): Partial<Record<DecorationKind, string[]>> {
   const out: Partial<Record<DecorationKind, string[]>> = {
     quote: rangeKeys(doc.quotes),
-    duplicate: rangeKeys(doc.duplicates),
+    repeat: rangeKeys(doc.duplicates.filter(d => d.kind === 'repeat')),
+    shared: rangeKeys(doc.duplicates.filter(d => d.kind === 'shared')),
   };
   for (const k of DEFAULT_ENTITY_KINDS) {
     out[k] = rangeKeys(doc.entities.filter(e => e.type.toLowerCase() === k));

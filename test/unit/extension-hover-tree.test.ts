@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Claim, DocumentResult, Quote } from '../../src/core/types';
 import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/model/hover';
 import { entityKey, type DocumentView } from '../../src/extension/model/protocol';
-import { childNodes, nodeAt, shorten, sourceNode } from '../../src/extension/model/tree';
+import { childNodes, claimBadge, nodeAt, quoteBadge, shorten, sourceNode } from '../../src/extension/model/tree';
 
 const display = (k: string) => k.replace(/^file:\/\/\/ws\//, '');
 const ctx = { display };
@@ -106,17 +106,34 @@ describe('extension: claims tree model', () => {
     const kids = childNodes(result, display);
     assert.deepEqual(kids.map(k => k.type), ['claim', 'claim', 'quote'], 'the quote inside the quote-claim is not listed twice');
     assert.deepEqual(kids.map(k => k.start), [...kids.map(k => k.start!)].sort((a, b) => a - b));
-    assert.equal(kids[0].description, 'Dmytro Kuleba · 1 corroborating');
-    assert.equal(kids[1].description, '0 corroborating · 1 disputing');
+    assert.equal(kids[0].label, '1✓ Dmytro Kuleba: “We will not climb the ladder.”', 'badge, speaker, then the quoted words');
+    assert.equal(kids[0].description, 'quote');
+    assert.equal(kids[1].label, '1✗ Russia has moved 130,000 troops', 'a disputed claim carries its ✗ count');
+    assert.equal(kids[1].description, 'disputed (number) · numeric claim');
     assert.equal(kids[1].icon, 'warning');
-    assert.match(kids[1].tooltip, /disputed by c\.txt \(number\)/);
-    assert.equal(kids[2].description, 'Sergey Lavrov · 0 other sources');
+    assert.equal(kids[1].iconColor, 'list.warningForeground');
+    assert.match(kids[1].tooltip, /^Russia has moved 130,000 troops\n/, 'the tooltip starts with the full text');
+    assert.match(kids[1].tooltip, /numeric claim · disputed/);
+    assert.match(kids[1].tooltip, /✗ disputed by c\.txt \(number differs\)/);
+    assert.match(kids[0].tooltip, /✓ corroborated by news\/b\.txt \(90% similar\)/);
+    assert.match(kids[0].tooltip, /said by Dmytro Kuleba/);
+    assert.equal(kids[2].label, 'Sergey Lavrov: “Talks go on,”', 'no badge when no other source has it');
+    assert.equal(kids[2].description, 'quote · only here');
+    assert.match(kids[2].accessibilityLabel!, /^Quote by Sergey Lavrov: “Talks go on,”/);
     for (const k of kids) {
       assert.equal(k.id, `${A}#${k.type}:${k.start}-${k.end}`);
       assert.deepEqual(k.command, { command: 'sourceLens.openPassage', arguments: [A, k.start, k.end] });
       assert.equal(k.path, 'news/a.txt');
     }
     assert.deepEqual(childNodes(result, display).map(k => k.id), kids.map(k => k.id), 'ids are stable');
+  });
+
+  it('badges count corroborating (✓), disputing (✗) and reworded (≠) sources', () => {
+    assert.equal(claimBadge(3, 0), '3✓ ');
+    assert.equal(claimBadge(2, 1), '2✓ 1✗ ');
+    assert.equal(claimBadge(0, 0), '');
+    assert.equal(quoteBadge(q1), '1✓ 1≠ ');
+    assert.equal(quoteBadge(q2), '');
   });
 
   it('finds the node under the cursor and shortens long labels', () => {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { IndexService, type FileAccess } from '../../src/extension/model/IndexService';
 import { Idle } from '../../src/extension/model/Idle';
-import { skipCategory, skippedMessage } from '../../src/extension/model/messages';
+import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/model/messages';
 import { entityKey, type DocumentView, type IndexOutcome, type Request, type Response, type SourceSummary } from '../../src/extension/model/protocol';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
@@ -119,6 +119,9 @@ describe('extension: skipped-files message', () => {
     assert.equal(m, 'Source Lens skipped 3 files (1 binary, 2 too large). Their reasons are in the Source Lens output.');
     assert.equal(skippedMessage([{ path: 'b.txt', reason: 'not UTF-8 text' }]), 'Source Lens skipped b.txt: not UTF-8 text.');
     assert.equal(skippedMessage([]), '');
+    assert.equal(skippedSummary([{ reason: 'larger than the 5 MB limit (6 MB)' }, { reason: 'binary file (NUL bytes)' }, { reason: 'binary file' }]), '3 files skipped (1 too large, 2 binary).');
+    assert.equal(skippedSummary([{ reason: 'not UTF-8 text' }]), '1 file skipped (1 not UTF-8 text).');
+    assert.equal(skippedSummary([]), '');
   });
 });
 

@@ -51,14 +51,18 @@ describe('extension: decoration ranges', () => {
   const r = result({
     quotes: [quote(50, 60), quote(10, 20)],
     entities: [entity(0, 5, 'PERSON'), entity(6, 9, 'ORG'), entity(30, 34, 'DATE'), entity(35, 37, 'MISC'), entity(95, 120, 'PLACE')],
-    duplicates: [{ start: 40, end: 80, other: { path: 'b.txt', start: 0, end: 40 }, kind: 'shared', label: 'verbatim', similarity: 1, boilerplate: true }],
+    duplicates: [
+      { start: 40, end: 80, other: { path: 'b.txt', start: 0, end: 40 }, kind: 'shared', label: 'verbatim', similarity: 1, boilerplate: true },
+      { start: 82, end: 90, other: { path: 'a.txt', start: 21, end: 29 }, kind: 'repeat', label: 'verbatim', similarity: 1, boilerplate: false },
+    ],
   });
 
   it('gives every kind, sorted, dropping ranges outside the text', () => {
     const d = decorationRanges(r, switchesFrom(DEFAULT_CONFIG));
     assert.deepEqual(Object.keys(d), [...DECORATION_KINDS]);
     assert.deepEqual(d.quote, [{ start: 10, end: 20 }, { start: 50, end: 60 }]);
-    assert.deepEqual(d.duplicate, [{ start: 40, end: 80 }]);
+    assert.deepEqual(d.shared, [{ start: 40, end: 80 }], 'a passage shared with another file');
+    assert.deepEqual(d.repeat, [{ start: 82, end: 90 }], 'a passage repeated in the same file');
     assert.deepEqual(d.person, [{ start: 0, end: 5 }]);
     assert.deepEqual(d.org, [{ start: 6, end: 9 }]);
     assert.deepEqual(d.date, [{ start: 30, end: 34 }]);
@@ -68,9 +72,12 @@ describe('extension: decoration ranges', () => {
   });
 
   it('clears kinds that are switched off (empty arrays, never missing)', () => {
-    const on = { ...switchesFrom(DEFAULT_CONFIG), quotes: false, entities: false, hideBoilerplate: true };
+    const on = { ...switchesFrom(DEFAULT_CONFIG), quotes: false, entities: false, duplicates: false };
     const d = decorationRanges(r, on);
     for (const k of DECORATION_KINDS) assert.deepEqual(d[k], [], k);
+    const quiet = decorationRanges(r, { ...switchesFrom(DEFAULT_CONFIG), hideBoilerplate: true });
+    assert.deepEqual(quiet.shared, [], 'boilerplate hidden');
+    assert.deepEqual(quiet.repeat, [{ start: 82, end: 90 }], 'a repeat that is not boilerplate stays');
     assert.deepEqual(decorationRanges(undefined, switchesFrom(DEFAULT_CONFIG)).quote, []);
   });
 
@@ -105,7 +112,8 @@ describe('extension: decoration ranges', () => {
         }
       }
       assert.equal(d.quote.length, res.quotes.length);
-      assert.equal(d.duplicate.length, res.duplicates.length);
+      assert.equal(d.repeat.length, res.duplicates.filter(x => x.kind === 'repeat').length);
+      assert.equal(d.shared.length, res.duplicates.filter(x => x.kind === 'shared').length);
     }
   });
 });

@@ -21,3 +21,12 @@ export function skippedMessage(skipped: readonly { path: string; reason: string 
   const parts = [...counts].map(([cat, n]) => `${n} ${cat}`);
   return `Source Lens skipped ${skipped.length} files (${parts.join(', ')}). Their reasons are in the Source Lens output.`;
 }
+
+/** A one-line count of skipped files by category, e.g. "2 files skipped (1 too large, 1 binary)." */
+export function skippedSummary(skipped: readonly { reason: string }[]): string {
+  if (!skipped.length) return '';
+  const counts = new Map<string, number>();
+  for (const s of skipped) counts.set(skipCategory(s.reason), (counts.get(skipCategory(s.reason)) ?? 0) + 1);
+  const parts = [...counts].map(([cat, n]) => `${n} ${cat}`);
+  return `${skipped.length} file${skipped.length === 1 ? '' : 's'} skipped (${parts.join(', ')}).`;
+}

@@ -48,7 +48,7 @@ export function decorationRanges(result: DocumentResult | undefined, on: KindSwi
   const ok = (s: OffsetRange) => s.start >= 0 && s.end <= len && s.end > s.start;
   const push = (k: DecorationKind, s: OffsetRange) => { if (ok(s)) out[k].push({ start: s.start, end: s.end }); };
   if (on.quotes) for (const q of result.quotes) push('quote', q);
-  if (on.duplicates) for (const d of result.duplicates) if (!(on.hideBoilerplate && d.boilerplate)) push('duplicate', d);
+  if (on.duplicates) for (const d of result.duplicates) if (!(on.hideBoilerplate && d.boilerplate)) push(d.kind === 'repeat' ? 'repeat' : 'shared', d);
   if (on.entities) {
     const types = new Set(on.entityTypes);
     for (const e of result.entities) if (types.has(e.type)) push(entityKind(e.type), e);

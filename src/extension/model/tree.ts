@@ -13,6 +13,10 @@ export interface TreeNodeData extends TreeNodeSnapshot {
   icon: string;
   /** Has children (sources only). */
   expandable: boolean;
+  /** Theme colour id for the icon (disputed claims). */
+  iconColor?: string;
+  /** What a screen reader says for the row (the full passage, not the shortened label). */
+  accessibilityLabel?: string;
 }
 
 const CLAIM_ICONS: Record<ClaimKind, string> = {
@@ -26,7 +30,7 @@ const CLAIM_ICONS: Record<ClaimKind, string> = {
 const plural = (n: number, one: string, many = one + 's') => `${n} ${n === 1 ? one : many}`;
 
 /** Shortens a passage to one line of at most `max` characters. */
-export function shorten(text: string, max = 90): string {
+export function shorten(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (flat.length <= max) return flat;
   const cut = flat.slice(0, max - 1);
@@ -57,30 +61,65 @@ export function sourceNode(s: SourceSummary, display: (key: string) => string): 
   };
 }
 
+/** How many sources corroborate (✓) and dispute (✗) a claim, as a label prefix ("3✓ 1✗ "); '' for neither. */
+export function claimBadge(corroborating: number, disputing: number): string {
+  const parts: string[] = [];
+  if (corroborating) parts.push(`${corroborating}✓`);
+  if (disputing) parts.push(`${disputing}✗`);
+  return parts.length ? parts.join(' ') + ' ' : '';
+}
+
+/** The same for a quote: other sources with the same words (✓) and with different wording (≠). */
+export function quoteBadge(q: Quote): string {
+  const same = q.variants.filter(v => v.identical).length;
+  const reworded = q.variants.length - same;
+  const parts: string[] = [];
+  if (same) parts.push(`${same}✓`);
+  if (reworded) parts.push(`${reworded}≠`);
+  return parts.length ? parts.join(' ') + ' ' : '';
+}
+
+/** A speaker as a label prefix: short enough to leave room for the words. */
+function speakerPrefix(speaker: string | null | undefined): string {
+  return speaker ? `${shorten(speaker, 28)}: ` : '';
+}
+
+const KIND_NAMES: Record<ClaimKind, string> = {
+  quote: 'quote',
+  reported: 'reported speech',
+  numeric: 'numeric claim',
+  event: 'event',
+  statement: 'statement',
+};
+
 function claimDescription(c: Claim): string {
   const parts: string[] = [];
-  if (c.speaker) parts.push(c.speaker);
-  parts.push(`${c.corroboratedBy.length} corroborating`);
-  if (c.disputedBy.length) parts.push(`${c.disputedBy.length} disputing`);
+  if (c.status === 'disputed') parts.push(`disputed${c.disputedBy[0]?.reason ? ` (${c.disputedBy[0].reason})` : ''}`);
+  if (c.speaker && c.kind !== 'quote') parts.push(c.speaker);
+  parts.push(KIND_NAMES[c.kind] ?? c.kind);
   return parts.join(' · ');
 }
 
 function claimTooltip(c: Claim, display: (key: string) => string): string {
-  const lines = [c.text, '', `${c.kind} claim · ${c.status}${c.speaker ? ` · ${c.speaker}` : ''}`];
-  for (const l of c.corroboratedBy) lines.push(`corroborated by ${display(l.path)} (${Math.round(l.similarity * 100)}%)`);
-  for (const l of c.disputedBy) lines.push(`disputed by ${display(l.path)}${l.reason ? ` (${l.reason})` : ''}`);
+  const lines = [c.text, '', `${KIND_NAMES[c.kind] ?? c.kind} · ${c.status}${c.speaker ? ` · said by ${c.speaker}` : ''}`];
+  if (!c.corroboratedBy.length && !c.disputedBy.length) lines.push('No other source carries this claim.');
+  for (const l of c.corroboratedBy) lines.push(`✓ corroborated by ${display(l.path)} (${Math.round(l.similarity * 100)}% similar)`);
+  for (const l of c.disputedBy) lines.push(`✗ disputed by ${display(l.path)}${l.reason ? ` (${l.reason} differs)` : ''}`);
   return lines.join('\n');
 }
 
 function quoteTooltip(q: Quote, display: (key: string) => string): string {
-  const lines = [q.text, '', `quote · ${q.speaker ?? 'speaker unknown'}${q.cue ? ` · ${q.cue}` : ''}`];
-  for (const v of q.variants) lines.push(`${v.identical ? 'same words' : 'different wording'} in ${display(v.path)}`);
+  const lines = [q.text, '', `quote · ${q.speaker ? `said by ${q.speaker}` : 'speaker unknown'}${q.cue ? ` · cue “${q.cue}”` : ''}`];
+  if (!q.variants.length) lines.push('No other source carries this quote.');
+  for (const v of q.variants) lines.push(`${v.identical ? '✓ same words' : '≠ different wording'} in ${display(v.path)}`);
   return lines.join('\n');
 }
 
 /**
  * A source's claims, and the quotes no quote-claim already covers, sorted by
- * offset (reading order).
+ * offset (reading order). Labels put what a reader scans for first: the
+ * corroboration badge, then the speaker of a quote, then the words; the
+ * description holds the kind and status, the tooltip everything.
  */
 export function childNodes(result: DocumentResult, display: (key: string) => string): TreeNodeData[] {
   const key = result.path;
@@ -95,22 +134,33 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
     command: { command: Commands.openPassage, arguments: [key, start, end] },
     expandable: false,
   });
-  const nodes: TreeNodeData[] = result.claims.map(c => ({
-    ...base('claim', c.start, c.end),
-    label: shorten(c.text),
-    description: claimDescription(c),
-    tooltip: claimTooltip(c, display),
-    icon: c.status === 'disputed' ? 'warning' : CLAIM_ICONS[c.kind] ?? 'note',
-  }));
+  const nodes: TreeNodeData[] = result.claims.map(c => {
+    // A quote claim reads best as "Speaker: “the quoted words”".
+    const inner = c.kind === 'quote' ? result.quotes.find(q => c.start <= q.start && q.end <= c.end) : undefined;
+    const speaker = c.kind === 'quote' ? c.speaker ?? inner?.speaker : null;
+    const words = inner ? inner.text : c.text;
+    const disputed = c.status === 'disputed';
+    const badge = claimBadge(c.corroboratedBy.length, c.disputedBy.length);
+    return {
+      ...base('claim', c.start, c.end),
+      label: shorten(badge + speakerPrefix(speaker) + words),
+      description: claimDescription(c),
+      tooltip: claimTooltip(c, display),
+      icon: disputed ? 'warning' : CLAIM_ICONS[c.kind] ?? 'note',
+      iconColor: disputed ? 'list.warningForeground' : undefined,
+      accessibilityLabel: `${disputed ? 'Disputed ' : ''}${KIND_NAMES[c.kind] ?? c.kind}${c.speaker ? ` by ${c.speaker}` : ''}: ${c.text}. ${c.corroboratedBy.length} corroborating, ${c.disputedBy.length} disputing.`,
+    };
+  });
   const quoteClaims = result.claims.filter(c => c.kind === 'quote');
   for (const q of result.quotes) {
     if (quoteClaims.some(c => c.start <= q.start && q.end <= c.end)) continue;
     nodes.push({
       ...base('quote', q.start, q.end),
-      label: shorten(q.text),
-      description: [q.speaker ?? 'speaker unknown', `${q.variants.length} other ${q.variants.length === 1 ? 'source' : 'sources'}`].join(' · '),
+      label: shorten(quoteBadge(q) + speakerPrefix(q.speaker ?? 'speaker unknown') + q.text),
+      description: `quote · ${q.variants.length ? plural(q.variants.length, 'other source') : 'only here'}`,
       tooltip: quoteTooltip(q, display),
       icon: 'quote',
+      accessibilityLabel: `Quote by ${q.speaker ?? 'an unknown speaker'}: ${q.text}. ${plural(q.variants.length, 'other source')}.`,
     });
   }
   return nodes.sort((a, b) => a.start! - b.start! || a.end! - b.end! || (a.type < b.type ? -1 : 1));
