@@ -27,6 +27,18 @@ describe('source-lens CLI', function () {
     assert.deepEqual(checkContract(out, p => fs.readFileSync(path.join(root, p), 'utf8')), []);
   });
 
+  it('honours the contract on the evaluation corpora too (every span sliced, every link mirrored)', function () {
+    const dirs = ['../shared/eval/polnear-dev', '../shared/eval/conll2003-valid'].filter(d => fs.existsSync(path.join(root, d)));
+    assert.ok(dirs.length > 0, 'the evaluation corpora sit beside the checkout, in CI too');
+    for (const dir of dirs) {
+      const r = run(['analyze', dir]);
+      assert.equal(r.status, 0, r.stderr);
+      const out = JSON.parse(r.stdout);
+      assert.ok(out.documents.length > 50, `${dir}: ${out.documents.length} documents`);
+      assert.deepEqual(checkContract(out, p => fs.readFileSync(path.join(root, p), 'utf8')), [], dir);
+    }
+  });
+
   it('prints a Markdown summary per source', () => {
     const r = run(['analyze', '--format', 'markdown', 'seeds/000_6f759d22c02cc351.txt', 'seeds/004_7bdc0b2365966776.txt']);
     assert.equal(r.status, 0, r.stderr);
