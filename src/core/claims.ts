@@ -4,6 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, Entity, Quote, Sentence, Span } from './types';
+import { Memo } from './memo';
 
 /** Reporting verbs that turn a sentence into reported speech. */
 const REPORTING = String.raw`said|says|say|told|tells|stated|states|announced|announces|argued|argues|noted|notes|warned|warns|insisted|insists|claimed|claims|denied|denies|added|adds|reiterated|reiterates|suggested|suggests|signaled|signalled|indicated|indicates|confirmed|confirms|reported|reports|tweeted|wrote|declared|acknowledged|admitted|explained|urged|asserted|maintained|replied|believes|believe|thinks|expects`;
@@ -66,49 +67,75 @@ export function findClaims(input: ClaimInput): Claim[] {
   const { text, sentences, quotes, entities, excluded } = input;
   const claims: Claim[] = [];
   let qi = 0, ei = 0;
+  // Excluded spans by start; with sentences in order, one pointer and the furthest end so far answer "overlaps any".
+  const ex = [...excluded].sort((a, b) => a.start - b.start);
+  let xi = 0, xEnd = -Infinity, lastEnd = -Infinity;
   for (const s of sentences) {
-    if (excluded.some(x => x.start < s.end && s.start < x.end)) continue;
-    let end = s.end;
-    while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
-    const body = text.slice(s.start, end);
-    if (!hasWordsWithLetters(body, 4) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) continue;
-    if (FURNITURE.test(body) || /\|/.test(body)) continue;
+    if (s.end < lastEnd) { xi = 0; xEnd = -Infinity; } // out of order: start the sweep again
+    lastEnd = s.end;
+    while (xi < ex.length && ex[xi].start < s.end) xEnd = Math.max(xEnd, ex[xi++].end);
+    if (xEnd > s.start) continue;
     while (qi < quotes.length && quotes[qi].end <= s.start) qi++;
     while (ei < entities.length && entities[ei].end <= s.start) ei++;
     const inQuotes: Quote[] = [];
     for (let k = qi; k < quotes.length && quotes[k].start < s.end; k++) inQuotes.push(quotes[k]);
     const inEntities: Entity[] = [];
     for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
-
-    const numbers = parseNumbers(body);
-    const direct = inQuotes.find(q => !q.partial) ?? inQuotes[0];
-    let kind: ClaimKind;
-    let speaker: string | null = null;
-    const unquoted = stripQuotes(body, s.start, inQuotes);
-    let reportedMemo: boolean | undefined;
-    const reported = () => (reportedMemo ??= REPORTED_RE.test(unquoted));
-    if (direct && (!direct.partial || reported())) {
-      kind = 'quote';
-      speaker = direct.speaker;
-    } else if (reported() && (speaker = reportedSpeaker(text, s, inEntities)) !== null) {
-      kind = 'reported';
-    } else if (numbers.length) {
-      kind = 'numeric';
-    } else if ((inEntities.length >= 2 || inEntities.some(e => e.type === 'DATE')) && EVENT_VERB.test(unquoted)) {
-      kind = 'event';
-    } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE')) {
-      kind = 'statement';
-    } else continue;
-    if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
-      speaker = reportedSpeaker(text, s, inEntities);
-    }
-    const names = [...new Set(inEntities.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
-    claims.push({
-      start: s.start, end, text: body, kind, speaker,
-      entities: names, numbers, status: 'unique', corroboratedBy: [], disputedBy: [],
+    // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
+    const key = sentenceKey(text, s, inQuotes, inEntities);
+    const rel = SENTENCE_CLAIMS.get(key, () => {
+      const c = sentenceClaim(text, s, inQuotes, inEntities);
+      return c && { ...c, start: c.start - s.start, end: c.end - s.start };
     });
+    if (rel) claims.push({ ...rel, start: rel.start + s.start, end: rel.end + s.start, corroboratedBy: [], disputedBy: [] });
   }
   return claims;
+}
+
+const SENTENCE_CLAIMS = new Memo<Claim | null>(200_000);
+
+function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: readonly Entity[]): string {
+  let k = text.slice(s.start, s.end);
+  for (const q of quotes) k += `\u0000q${q.start - s.start},${q.end - s.start},${q.partial ? 1 : 0},${q.speaker ?? '\u0001'}`;
+  for (const e of entities) k += `\u0000e${e.start - s.start},${e.end - s.start},${e.type},${e.canonical}`;
+  return k;
+}
+
+/** The claim of one sentence (absolute offsets), or null. */
+function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim | null {
+  let end = s.end;
+  while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
+  const body = text.slice(s.start, end);
+  if (!hasWordsWithLetters(body, 4) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return null;
+  if (FURNITURE.test(body) || /\|/.test(body)) return null;
+
+  const numbers = parseNumbers(body);
+  const direct = inQuotes.find(q => !q.partial) ?? inQuotes[0];
+  let kind: ClaimKind;
+  let speaker: string | null = null;
+  const unquoted = stripQuotes(body, s.start, inQuotes);
+  let reportedMemo: boolean | undefined;
+  const reported = () => (reportedMemo ??= REPORTED_RE.test(unquoted));
+  if (direct && (!direct.partial || reported())) {
+    kind = 'quote';
+    speaker = direct.speaker;
+  } else if (reported() && (speaker = reportedSpeaker(text, s, inEntities)) !== null) {
+    kind = 'reported';
+  } else if (numbers.length) {
+    kind = 'numeric';
+  } else if ((inEntities.length >= 2 || inEntities.some(e => e.type === 'DATE')) && EVENT_VERB.test(unquoted)) {
+    kind = 'event';
+  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE')) {
+    kind = 'statement';
+  } else return null;
+  if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
+    speaker = reportedSpeaker(text, s, inEntities);
+  }
+  const names = [...new Set(inEntities.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
+  return {
+    start: s.start, end, text: body, kind, speaker,
+    entities: names, numbers, status: 'unique', corroboratedBy: [], disputedBy: [],
+  };
 }
 
 const LETTER = /\p{L}/u;
@@ -222,36 +249,61 @@ const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
  * it; a matching claim with a different number, or the same quote worded
  * differently, disputes it. Every link is recorded at both ends.
  */
+/** Claims' distinct content words as ids, first occurrences in order, by claim text: linking runs after every change. */
+const CLAIM_WORDS = new Memo<Int32Array>(200_000);
+const WORD_IDS = new Map<string, number>();
+
+function wordIds(text: string): Int32Array {
+  const ids: number[] = [];
+  for (const w of new Set(contentWords(text))) {
+    let id = WORD_IDS.get(w);
+    if (id === undefined) WORD_IDS.set(w, (id = WORD_IDS.size));
+    ids.push(id);
+  }
+  return Int32Array.from(ids);
+}
+
 export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>): void {
-  type Item = { path: string; claim: Claim; words: Set<string>; id: number };
+  type Item = { path: string; claim: Claim; words: Int32Array; id: number };
   const items: Item[] = [];
-  const postings = new Map<string, number[]>();
+  const postings: (number[] | undefined)[] = new Array(WORD_IDS.size); // by word id
   for (const d of docs) {
     for (const c of d.claims) {
       c.corroboratedBy = [];
       c.disputedBy = [];
       const id = items.length;
-      const words = new Set(contentWords(c.text));
+      const words = claimWordIds(c.text);
       items.push({ path: d.path, claim: c, words, id });
       for (const w of words) {
-        let p = postings.get(w);
-        if (!p) postings.set(w, (p = []));
-        p.push(id);
+        const p = postings[w];
+        if (p) p.push(id); else postings[w] = [id];
       }
     }
   }
-  const maxPosting = Math.max(50, Math.ceil(docs.length * 0.5) * 4);
+  const maxPosting = linkWordCap(docs.length);
+  // A document's claims have consecutive ids: links go to ids past the end of a's document.
+  const docEnd = new Int32Array(items.length);
+  for (let k = items.length - 1; k >= 0; k--) docEnd[k] = k + 1 < items.length && items[k + 1].path === items[k].path ? docEnd[k + 1] : k + 1;
+  // Shared words per candidate, and the candidates in the order first met.
+  const count = new Int32Array(items.length);
+  const touched: number[] = [];
   for (const a of items) {
-    const shared = new Map<number, number>();
+    const from = docEnd[a.id];
+    if (from === items.length) continue; // the last document's claims were linked from the others' side
+    touched.length = 0;
     for (const w of a.words) {
-      const p = postings.get(w)!;
-      if (p.length > maxPosting) continue;
-      for (const id of p) if (id > a.id && items[id].path !== a.path) shared.set(id, (shared.get(id) ?? 0) + 1);
+      const p = postings[w]!;
+      if (p.length > maxPosting || p[p.length - 1] < from) continue;
+      let lo = 0, hi = p.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (p[mid] < from) lo = mid + 1; else hi = mid; }
+      for (let k = lo; k < p.length; k++) if (count[p[k]]++ === 0) touched.push(p[k]);
     }
-    for (const [id, n] of shared) {
+    for (const id of touched) {
+      const n = count[id];
+      count[id] = 0;
       if (n < 2) continue;
       const b = items[id];
-      const link = compare(a, b, n);
+      const link = compareClaims(a, b, n);
       if (!link) continue;
       const sim = Math.round(link.similarity * 100) / 100;
       const toB: ClaimLink = { path: b.path, start: b.claim.start, end: b.claim.end, similarity: sim };
@@ -271,22 +323,40 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }
     c.status = c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
   }
 
-  function compare(a: Item, b: Item, shared: number): { similarity: number; reason?: string } | null {
-    const dice = (2 * shared) / (a.words.size + b.words.size);
-    const cover = shared / Math.min(a.words.size, b.words.size);
-    const an = a.claim.numbers, bn = b.claim.numbers;
-    const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
-    const entityOverlap = a.claim.entities.some(e => b.claim.entities.includes(e));
-    // A numeric fact: the same number of the same thing about the same entities.
-    if (sameNumber && an.some(x => x.unit) && (entityOverlap || cover >= 0.3)) {
-      return { similarity: Math.max(dice, 0.5) };
-    }
-    if (dice < 0.45 && !(cover >= 0.6 && shared >= 4)) return null;
-    if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: dice, reason: 'number' };
-    const sa = a.claim.speaker, sb = b.claim.speaker;
-    if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return { similarity: dice, reason: 'speaker' };
-    return { similarity: dice };
+}
+
+/**
+ * Whether two claims of different documents corroborate or dispute each other, given
+ * how many content words they share (`a` comes first in the corpus: the test is not symmetric).
+ */
+export function compareClaims(a: ClaimWords, b: ClaimWords, shared: number): { similarity: number; reason?: string } | null {
+  const dice = (2 * shared) / (a.words.length + b.words.length);
+  const cover = shared / Math.min(a.words.length, b.words.length);
+  const an = a.claim.numbers, bn = b.claim.numbers;
+  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
+  const entityOverlap = a.claim.entities.some(e => b.claim.entities.includes(e));
+  // A numeric fact: the same number of the same thing about the same entities.
+  if (sameNumber && an.some(x => x.unit) && (entityOverlap || cover >= 0.3)) {
+    return { similarity: Math.max(dice, 0.5) };
   }
+  if (dice < 0.45 && !(cover >= 0.6 && shared >= 4)) return null;
+  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: dice, reason: 'number' };
+  const sa = a.claim.speaker, sb = b.claim.speaker;
+  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return { similarity: dice, reason: 'speaker' };
+  return { similarity: dice };
+}
+
+/** A claim with its distinct content words as ids (`claimWordIds`). */
+export interface ClaimWords { claim: Claim; words: Int32Array }
+
+/** A word in more claims than this is too common to link claims by (`linkClaims`). */
+export function linkWordCap(documents: number): number {
+  return Math.max(50, Math.ceil(documents * 0.5) * 4);
+}
+
+/** A claim text's distinct content words as ids, first occurrences in order (cached). */
+export function claimWordIds(text: string): Int32Array {
+  return CLAIM_WORDS.get(text, wordIds);
 }
 
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {

@@ -2,16 +2,24 @@
  * The corpus: every document's analysis, and the links between documents.
  *
  * Per-document analysis is cached per paragraph (keyed by the paragraph's text),
- * so an edit re-analyses only the touched paragraphs. Cross-document results
- * (canonical names, shared passages, quote variants, corroboration) are computed
- * lazily, when a result is asked for after a change.
+ * so an edit re-analyses only the touched paragraphs; the document-wide stages
+ * reuse what they can by text too (matching units and their words in duplicates.ts,
+ * a sentence's claim in claims.ts). Cross-document results (canonical names, shared
+ * passages, quote variants, corroboration) are computed lazily, when a result is
+ * asked for after a change: the name resolver is rebuilt only when a document's
+ * names change, the reuse index re-reads only the changed units of the newest
+ * document. Every cache is keyed on what the result depends on, so a corpus updated
+ * edit by edit gives exactly what a new one given the same texts gives
+ * (test/unit/incremental.test.ts).
  */
-import { findClaims, linkClaims } from './claims';
+import { ClaimLinker } from './claimLinks';
+import { findClaims } from './claims';
 import { findRepeats, isBoilerplate, ReuseIndex } from './duplicates';
 import { findEntities, NameResolver } from './entities';
+import { Memo } from './memo';
 import { findQuotes } from './quotes';
 import { paragraphs as findParagraphs, splitSentences, title as findTitle } from './text';
-import type { Claim, DocumentResult, Duplicate, Entity, Paragraph, Quote, QuoteLink, Sentence, Span } from './types';
+import type { Claim, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from './types';
 
 /** What one paragraph yields, offsets relative to the paragraph. */
 interface ParagraphAnalysis {
@@ -96,6 +104,7 @@ interface Entry {
 export class Corpus {
   private readonly entries = new Map<string, Entry>();
   private readonly reuse = new ReuseIndex();
+  private readonly linker = new ClaimLinker();
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
 
@@ -108,6 +117,7 @@ export class Corpus {
     const old = this.entries.get(path);
     if (old && old.local.text === text) return old.local;
     const local = analyzeLocal(text, this.cache);
+    if (!old || nameKey(old.local) !== nameKey(local)) this.names = null;
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
     this.results = null;
@@ -116,6 +126,8 @@ export class Corpus {
 
   delete(path: string): boolean {
     if (!this.entries.delete(path)) return false;
+    this.names = null;
+    this.named.delete(path);
     this.reuse.remove(path);
     this.results = null;
     return true;
@@ -149,39 +161,106 @@ export class Corpus {
     return [...this.resolve().values()];
   }
 
+  /**
+   * The corpus-wide name resolver, with its answers memoised; rebuilt only when a
+   * document's PERSON/ORG names (all it learns from) change.
+   */
+  private names: { resolver: NameResolver; memo: Map<EntityType, Map<string, string>>; generation: number } | null = null;
+  /** Per document, its names resolved (before cross-document links), while `names` stands. */
+  private readonly named = new Map<string, Named>();
+
+  private nameResolver() {
+    if (this.names) return this.names;
+    const resolver = new NameResolver([...this.entries.values()].map(e => e.local.entities));
+    const generation = (this.generation = this.generation + 1);
+    return (this.names = { resolver, memo: new Map(), generation });
+  }
+  private generation = 0;
+
+  /** A document's entities, quotes and claims with corpus-wide names, reused while nothing they depend on changed. */
+  private namedOf(path: string, local: LocalAnalysis): Named {
+    const names = this.nameResolver();
+    const cached = this.named.get(path);
+    if (cached && cached.local === local && cached.generation === names.generation) return cached;
+    const resolve = (name: string, type: EntityType) => {
+      let byName = names.memo.get(type);
+      if (!byName) names.memo.set(type, (byName = new Map()));
+      let r = byName.get(name);
+      if (r === undefined) byName.set(name, (r = names.resolver.resolve(name, type)));
+      return r;
+    };
+    const entities = local.entities.map(e => ({ ...e, canonical: resolve(e.canonical, e.type) }));
+    const quotes = local.quotes.map(q => ({
+      ...q,
+      speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,
+      variants: [] as QuoteLink[],
+    }));
+    const types = typeOfCanonical(local);
+    const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
+    const claims = local.claims.map(c => ({
+      ...c,
+      speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
+      entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
+    }));
+    const named: Named = { local, generation: names.generation, entities, quotes, claims };
+    this.named.set(path, named);
+    return named;
+  }
+
   private resolve(): Map<string, DocumentResult> {
     if (this.results) return this.results;
-    const entries = [...this.entries.values()];
-    const resolver = new NameResolver(entries.map(e => e.local.entities));
     const results = new Map<string, DocumentResult>();
-    for (const { path, local } of entries) {
-      const entities = local.entities.map(e => ({ ...e, canonical: resolver.resolve(e.canonical, e.type) }));
-      const quotes = local.quotes.map(q => ({
-        ...q,
-        speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolver.resolve(q.speaker, q.speakerType) : q.speaker,
-        variants: [] as QuoteLink[],
-      }));
+    for (const { path, local } of this.entries.values()) {
+      const named = this.namedOf(path, local);
+      // Fresh quote and claim objects: the links below are written into them.
+      const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[] }));
+      const claims = named.claims.map(c => ({ ...c }));
       const duplicates: Duplicate[] = [
         ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
         ...this.reuse.shared(path),
       ].sort((a, b) => a.start - b.start || a.end - b.end);
-      const claims = local.claims.map(c => ({
-        ...c,
-        speaker: c.speaker ? resolver.resolve(c.speaker, guessType(local.entities, c.speaker)) : null,
-        entities: [...new Set(c.entities.map(n => resolver.resolve(n, guessType(local.entities, n))))],
-      }));
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
-      results.set(path, { path, length: local.text.length, title: local.title, quotes, entities, duplicates, claims });
+      results.set(path, { path, length: local.text.length, title: local.title, quotes, entities: named.entities, duplicates, claims });
     }
     linkVariants([...results.values()]);
-    linkClaims([...results.values()]);
+    this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     this.results = results;
     return results;
   }
 }
 
-function guessType(entities: readonly Entity[], canonical: string) {
-  return entities.find(e => e.canonical === canonical)?.type ?? 'PERSON';
+interface Named {
+  local: LocalAnalysis;
+  generation: number;
+  entities: Entity[];
+  quotes: Quote[];
+  claims: Claim[];
+}
+
+const nameKeys = new WeakMap<LocalAnalysis, string>();
+
+/** What the name resolver learns from a document: its PERSON and ORG names, in order. */
+function nameKey(local: LocalAnalysis): string {
+  let k = nameKeys.get(local);
+  if (k === undefined) {
+    const parts: string[] = [];
+    for (const e of local.entities) if (e.type === 'PERSON' || e.type === 'ORG') parts.push(e.type[0] + e.canonical);
+    nameKeys.set(local, (k = parts.join('\u0000'))); // no NUL in a text (decode refuses it)
+  }
+  return k;
+}
+
+const canonicalTypes = new WeakMap<LocalAnalysis, Map<string, EntityType>>();
+
+/** Type of the first entity of the document with each canonical name (computed once per analysis). */
+function typeOfCanonical(local: LocalAnalysis): Map<string, EntityType> {
+  let m = canonicalTypes.get(local);
+  if (!m) {
+    m = new Map();
+    for (const e of local.entities) if (!m.has(e.canonical)) m.set(e.canonical, e.type);
+    canonicalTypes.set(local, m);
+  }
+  return m;
 }
 
 /** Lower-cased words of a quote, marks and punctuation dropped. */
@@ -189,20 +268,23 @@ export function quoteWords(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/** Quotes' words (joined by spaces, and as a set) by quote text: linking runs after every change. */
+const QUOTE_WORDS = new Memo<{ words: string; set: ReadonlySet<string> }>(100_000);
+
 /**
  * Links the same quote by the same speaker across documents (`variants`), at both
  * ends. The same words from another speaker are an echo and are not linked.
  */
 export function linkVariants(docs: readonly DocumentResult[]): void {
-  const bySpeaker = new Map<string, { path: string; q: Quote; words: string[]; set: Set<string> }[]>();
+  const bySpeaker = new Map<string, { path: string; q: Quote; words: string; set: ReadonlySet<string> }[]>();
   for (const d of docs) {
     for (const q of d.quotes) {
       if (!q.speaker) continue;
-      const words = quoteWords(q.text);
+      const { words, set } = QUOTE_WORDS.get(q.text, t => { const w = quoteWords(t); return { words: w.join(' '), set: new Set(w) }; });
       if (!words.length) continue;
       let list = bySpeaker.get(q.speaker);
       if (!list) bySpeaker.set(q.speaker, (list = []));
-      list.push({ path: d.path, q, words, set: new Set(words) });
+      list.push({ path: d.path, q, words, set });
     }
   }
   for (const list of bySpeaker.values()) {
@@ -210,7 +292,7 @@ export function linkVariants(docs: readonly DocumentResult[]): void {
       for (let j = i + 1; j < list.length; j++) {
         const a = list[i], b = list[j];
         if (a.path === b.path) continue;
-        const identical = a.words.join(' ') === b.words.join(' ');
+        const identical = a.words === b.words;
         if (!identical && wordOverlap(a.set, b.set) < 0.5) continue;
         a.q.variants.push({ path: b.path, start: b.q.start, end: b.q.end, identical });
         b.q.variants.push({ path: a.path, start: a.q.start, end: a.q.end, identical });

@@ -14,6 +14,7 @@ import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from './typ
 import {
   Vocab, bigramContainment, contentIds, dice, features, isBoilerplate, intersects, longestRun, normalised, overlap, sorted, unitWords,
 } from './reuseText';
+import { Memo } from './memo';
 import { PostingTable } from './reusePostings';
 
 export { isBoilerplate } from './reuseText';
@@ -51,6 +52,8 @@ interface Side {
   seq: Int32Array[]; // the same, in text order
   windows: Int32Array[]; // sorted hashes of the unit's 8-word windows
   nWords: number[]; // words per unit
+  feats: number[][]; // features per unit (reuseText.ts)
+  keys: number[]; // hash of the content stems in order (`seqHash`)
   paras: readonly Paragraph[];
   paraOf: readonly number[];
 }
@@ -151,15 +154,15 @@ function agree(A: Side, B: Side, i: number, j: number): boolean {
 interface Ranges { iLo: number; iHi: number; jLo: number; jHi: number }
 
 /** The cluster's sentence ranges, grown over agreeing neighbours on both sides at once. */
-function ranges(A: Side, B: Side, g: Match[], repeat: boolean): Ranges {
+function ranges(A: Side, B: Side, g: Match[], repeat: boolean, maxGrow = Infinity): Ranges {
   let iLo = Infinity, iHi = -1, jLo = Infinity, jHi = -1;
   for (const m of g) {
     if (m.i < iLo) iLo = m.i; if (m.i > iHi) iHi = m.i;
     if (m.j < jLo) jLo = m.j; if (m.j > jHi) jHi = m.j;
   }
   // In a repeat, i is the later copy: growing must not make the copies meet.
-  while (iLo > 0 && jLo > 0 && (!repeat || iLo - 1 > jHi) && agree(A, B, iLo - 1, jLo - 1)) { iLo--; jLo--; }
-  while (iHi + 1 < A.sents.length && jHi + 1 < B.sents.length && (!repeat || jHi + 1 < iLo) && agree(A, B, iHi + 1, jHi + 1)) { iHi++; jHi++; }
+  for (let n = 0; n < maxGrow && iLo > 0 && jLo > 0 && (!repeat || iLo - 1 > jHi) && agree(A, B, iLo - 1, jLo - 1); n++) { iLo--; jLo--; }
+  for (let n = 0; n < maxGrow && iHi + 1 < A.sents.length && jHi + 1 < B.sents.length && (!repeat || jHi + 1 < iLo) && agree(A, B, iHi + 1, jHi + 1); n++) { iHi++; jHi++; }
   return { iLo, iHi, jLo, jHi };
 }
 
@@ -181,7 +184,7 @@ function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
   let a: Span = { start: A.sents[iLo].start, end: A.sents[iHi].end };
   let b: Span = { start: B.sents[jLo].start, end: B.sents[jHi].end };
   const ta = A.text.slice(a.start, a.end), tb = B.text.slice(b.start, b.end);
-  if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && normalised(ta) === normalised(tb)) return { a, b, label: 'verbatim', similarity: 1 };
+  if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && (ta === tb || normalised(ta) === normalised(tb))) return { a, b, label: 'verbatim', similarity: 1 };
   const ia = rangeIds(A, iLo, iHi), ib = rangeIds(B, jLo, jHi);
   a = trimLeadIn(A, a, ib, vocab);
   b = trimLeadIn(B, b, ia, vocab);
@@ -251,17 +254,67 @@ export function units(text: string, sentences: readonly Sentence[]): Sentence[] 
   return out;
 }
 
-function makeSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[], vocab: Vocab): Side {
-  const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [];
-  const sentences = units(text, allSentences);
+/**
+ * Every word model shares one vocabulary: ids only ever meet in equality tests and
+ * hashes, so one table serves the repeats of every document and every reuse index,
+ * and a unit's words, worked out once, serve them all (`UNITS`).
+ */
+const VOCAB = new Vocab();
+
+/** What matching needs of one unit, from its text alone. */
+interface UnitData { seq: Int32Array; ids: Int32Array; windows: Int32Array; words: number; feats: number[]; key: number }
+
+/** Units' word data by their text: after an edit only the changed units are read again. */
+const UNITS = new Memo<UnitData>(200_000);
+
+function unitData(text: string): UnitData {
+  const u = unitWords(VOCAB, text, 0, text.length);
+  return { seq: u.seq, ids: sorted(u.seq), windows: u.windows, words: u.words, feats: features(u.seq), key: seqHash(u.seq) };
+}
+
+/** Hash of a stem sequence: identical units share it (others rarely do; `sameSequence` decides). */
+function seqHash(seq: Int32Array): number {
+  let h = 0x811c9dc5 ^ seq.length;
+  for (let k = 0; k < seq.length; k++) h = Math.imul(h ^ seq[k], 0x01000193);
+  return h >>> 0;
+}
+
+/** Units by sentence text, offsets relative to the sentence. */
+const SENTENCE_UNITS = new Memo<Span[]>(200_000);
+
+function unitsCached(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
   for (const s of sentences) {
-    const u = unitWords(vocab, text, s.start, s.end);
+    const rel = SENTENCE_UNITS.get(text.slice(s.start, s.end), body => units(body, [{ start: 0, end: body.length, paragraph: 0 }]));
+    for (const u of rel) out.push({ start: u.start + s.start, end: u.end + s.start, paragraph: s.paragraph });
+  }
+  return out;
+}
+
+/** Sides by their sentences array: the repeats of a document and the reuse index read the same one. */
+const SIDES = new WeakMap<readonly Sentence[], Side>();
+
+function makeSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
+  const known = SIDES.get(allSentences);
+  if (known && known.text === text && known.paras === paragraphs) return known;
+  const side = buildSide(text, paragraphs, allSentences);
+  SIDES.set(allSentences, side);
+  return side;
+}
+
+function buildSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
+  const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [], feats: number[][] = [], keys: number[] = [];
+  const sentences = unitsCached(text, allSentences);
+  for (const s of sentences) {
+    const u = UNITS.get(text.slice(s.start, s.end), unitData);
     seq.push(u.seq);
-    ids.push(sorted(u.seq));
+    ids.push(u.ids);
     windows.push(u.windows);
     nWords.push(u.words);
+    feats.push(u.feats);
+    keys.push(u.key);
   }
-  return { text, sents: sentences, ids, seq, windows, nWords, paras: paragraphs, paraOf: sentences.map(s => s.paragraph) };
+  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph) };
 }
 
 /** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */
@@ -288,32 +341,50 @@ function keepPassages(matches: Match[], A: Side, B: Side): Match[][] {
 
 /** Repeats inside one document, merged into maximal passages. `other.path` is ''. */
 export function findRepeats(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Duplicate[] {
-  const vocab = new Vocab();
-  const side = makeSide(text, paragraphs, sentences, vocab);
-  const postings = new Map<number, number[]>();
+  const vocab = VOCAB;
+  const side = makeSide(text, paragraphs, sentences);
+  // Matches are sorted before clustering, so the order candidates come in does not matter.
+  let nFeats = 0;
+  for (const f of side.feats) nFeats += f.length;
+  let slots = 16;
+  while (slots < 2 * nFeats + 2) slots *= 2;
+  const postings = new PostingTable(POSTING_CAP, slots, nFeats);
   const matches: Match[] = [];
   const count = new Int32Array(side.sents.length);
+  // Identical units (same content stems in order): each pairs with its nearest few earlier copies only.
+  const copies = new Map<number, { first: number; n: number }[]>();
+  const rank = new Int32Array(side.sents.length);
+  const key = side.keys;
   for (let i = 0; i < side.sents.length; i++) {
-    const feats = features(side.seq[i]);
+    let list = copies.get(key[i]);
+    if (!list) copies.set(key[i], (list = []));
+    const same = list.find(c => sameSequence(side.seq[c.first], side.seq[i]));
+    if (same) rank[i] = same.n++;
+    else list.push({ first: i, n: 1 });
+  }
+  for (let i = 0; i < side.sents.length; i++) {
+    const feats = side.feats[i];
     const touched: number[] = [];
     for (const f of feats) {
-      const list = postings.get(f);
-      if (!list || list.length > POSTING_CAP) continue;
-      for (const j of list) { if (count[j]++ === 0) touched.push(j); }
+      for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
+        const j = postings.unitAt(p);
+        if (count[j]++ === 0) touched.push(j);
+      }
     }
     const need = minFeatures(feats.length);
     for (const j of touched) {
-      const c = count[j] >= need ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
+      const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
+      const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
       if (c) matches.push({ i, j, ...c });
       count[j] = 0;
     }
-    for (const f of feats) { const l = postings.get(f); if (l) l.push(i); else postings.set(f, [i]); }
+    for (const f of feats) postings.add(f, i);
   }
   const out: Duplicate[] = [];
   let flags: Uint8Array | undefined;
-  const emit = (g: Match[]) => {
+  const emit = (g: Match[], maxGrow = MAX_GROW) => {
     // i is the later copy, j the earlier.
-    const r = ranges(side, side, g, true);
+    const r = ranges(side, side, g, true, maxGrow);
     const p = passage(side, side, r, vocab);
     const { iLo, iHi, jLo, jHi } = r;
     flags ??= furnitureFlags(side);
@@ -325,22 +396,64 @@ export function findRepeats(text: string, paragraphs: readonly Paragraph[], sent
   for (const g of keepPassages(matches, side, side)) {
     const [iLo] = rangeOf(g, 'i'), [, jHi] = rangeOf(g, 'j');
     if (jHi < iLo) emit(g);
-    else for (const m of g) emit([m]); // the copies would overlap: keep sentence pairs
+    else if (g.length <= MAX_PAIRS) for (const m of g) emit([m]); // the copies would overlap: keep sentence pairs
+    else for (const run of diagonalRuns(g)) emit(run, MERGE_FAR); // text repeating itself over and over
   }
   return out.sort((x, y) => x.start - y.start || x.other.start - y.other.start);
+}
+
+/**
+ * An overlapping cluster larger than this is text repeating itself many times; its
+ * sentence pairs are merged into runs, so what it costs stays linear in its matches.
+ */
+const MAX_PAIRS = 12;
+/** A unit identical to many earlier ones pairs with this many of them, the nearest. */
+const MAX_COPIES = 3;
+/**
+ * Sentences a repeated passage may grow by, each way, over neighbours that agree
+ * without matching: in text that repeats itself over and over every passage would
+ * otherwise grow to the whole repeating stretch (quadratic in its length).
+ */
+const MAX_GROW = 32;
+
+/**
+ * Matches cut into runs along each diagonal (the same distance between the copies):
+ * consecutive sentences on both sides, each run short enough that its two copies do
+ * not overlap. One pass over the matches sorted by diagonal.
+ */
+function diagonalRuns(g: readonly Match[]): Match[][] {
+  const ms = [...g].sort((a, b) => (a.i - a.j) - (b.i - b.j) || a.i - b.i);
+  const out: Match[][] = [];
+  let run: Match[] = [];
+  for (const m of ms) {
+    const last = run[run.length - 1];
+    if (last && last.i - last.j === m.i - m.j && m.i === last.i + 1 && m.j < run[0].i) run.push(m);
+    else { if (run.length) out.push(run); run = [m]; }
+  }
+  if (run.length) out.push(run);
+  return out;
 }
 
 interface IndexedDoc {
   id: number;
   path: string;
   side: Side;
+  paragraphs: readonly Paragraph[];
+  sentences: readonly Sentence[];
   sids: number[]; // global unit ids
   links: Map<number, Match[]>; // other doc id -> matches of its passages (i here, j there)
   /** Computed on demand, dropped when the links they derive from change. */
   passages: Map<number, Shared[]>;
   degrees?: Uint16Array;
   furniture?: Uint8Array;
+  /** What each unit's text found in the documents before this one (see `ReuseIndex.add`). */
+  lookups: Map<string, Hit[]> | undefined;
+  /** `ReuseIndex.epoch` right after this document was added. */
+  epoch: number;
 }
+
+/** A unit of another document matching a unit looked up. */
+interface Hit { doc: number; j: number; sim: number; strong: boolean }
 
 /** A settled shared passage, seen from one document. */
 interface Shared { r: Ranges; p: Passage }
@@ -356,9 +469,16 @@ const mirror = (x: Shared): Shared => ({
  * its cost depends on the document and on the capped posting lists, not on the
  * corpus size. All matches of a pair are known when the later document arrives,
  * so passages are settled then and only their matches are stored.
+ *
+ * Documents keep the order they were first added in, and the index always equals
+ * one built from scratch in that order: a document looks up only the documents
+ * before it (what the capped posting lists held when it arrived). Replacing or
+ * removing a document therefore re-indexes the documents after it; replacing the
+ * last one (the usual edit, once the editor's document is the newest) costs one
+ * document.
  */
 export class ReuseIndex {
-  private vocab = new Vocab();
+  private vocab = VOCAB;
   private byPath = new Map<string, IndexedDoc>();
   private byId: (IndexedDoc | undefined)[] = [];
   private nextDoc = 0;
@@ -371,12 +491,52 @@ export class ReuseIndex {
   /** Number of documents indexed. */
   get size(): number { return this.byPath.size; }
 
+  /** Paths in the order they were first added. */
+  private order: string[] = [];
+
   upsert(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): void {
-    this.remove(path);
+    if (!this.byPath.has(path)) {
+      this.order.push(path);
+      this.add(path, text, paragraphs, sentences);
+      return;
+    }
+    const old = this.byPath.get(path)!;
+    // Nothing changed since the document was added: its units' lookups still hold.
+    const reuse = old.epoch === this.epoch ? old.lookups : undefined;
+    const tail = this.detachFrom(path);
+    this.add(path, text, paragraphs, sentences, reuse);
+    for (const d of tail) this.add(d.path, d.side.text, d.paragraphs, d.sentences);
+  }
+
+  /** Counts additions and removals: a document's cached lookups hold while it is unchanged. */
+  private epoch = 0;
+
+  remove(path: string): void {
+    if (!this.byPath.has(path)) return;
+    const tail = this.detachFrom(path);
+    this.order.splice(this.order.indexOf(path), 1);
+    for (const d of tail) this.add(d.path, d.side.text, d.paragraphs, d.sentences);
+  }
+
+  /** Unindexes `path` and every document after it (last first); returns those after it, in order. */
+  private detachFrom(path: string): IndexedDoc[] {
+    const at = this.order.indexOf(path);
+    const tail = this.order.slice(at + 1).map(p => this.byPath.get(p)!);
+    for (let k = tail.length - 1; k >= 0; k--) this.unindex(tail[k].path);
+    this.unindex(path);
+    return tail;
+  }
+
+  /**
+   * Indexes a document after every document indexed so far. `reuse`: lookups of the
+   * same document's units made when the other documents were as they are now.
+   */
+  private add(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], reuse?: Map<string, Hit[]>): void {
     const id = this.nextDoc++;
-    const side = makeSide(text, paragraphs, sentences, this.vocab);
-    const doc: IndexedDoc = { id, path, side, sids: [], links: new Map(), passages: new Map() };
-    const feats = side.seq.map(features);
+    const side = makeSide(text, paragraphs, sentences);
+    const lookups = new Map<string, Hit[]>();
+    const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1 };
+    const feats = side.feats;
     const n = side.sents.length;
     const total = this.unitDoc.length + n;
     if (this.count.length < total) {
@@ -387,23 +547,30 @@ export class ReuseIndex {
     const count = this.count, postings = this.postings;
     const found = new Map<number, Match[]>();
     for (let i = 0; i < n; i++) {
-      const touched: number[] = [];
-      for (const f of feats[i]) {
-        for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
-          const sid = postings.unitAt(p);
-          if (count[sid]++ === 0) touched.push(sid);
+      const unitText = text.slice(side.sents[i].start, side.sents[i].end);
+      let hits = lookups.get(unitText) ?? reuse?.get(unitText);
+      if (!hits) {
+        hits = [];
+        const touched: number[] = [];
+        for (const f of feats[i]) {
+          for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
+            const sid = postings.unitAt(p);
+            if (count[sid]++ === 0) touched.push(sid);
+          }
+        }
+        const need = minFeatures(feats[i].length);
+        for (const sid of touched) {
+          if (count[sid] >= need) {
+            const other = this.byId[this.unitDoc[sid]];
+            const j = this.unitLocal[sid];
+            const c = other ? compare(side, i, other.side, j, MIN_DICE) : null;
+            if (c) hits.push({ doc: other!.id, j, sim: c.sim, strong: c.strong });
+          }
+          count[sid] = 0;
         }
       }
-      const need = minFeatures(feats[i].length);
-      for (const sid of touched) {
-        if (count[sid] >= need) {
-          const other = this.byId[this.unitDoc[sid]];
-          const j = this.unitLocal[sid];
-          const c = other ? compare(side, i, other.side, j, MIN_DICE) : null;
-          if (c) push(found, other!.id, { i, j, ...c });
-        }
-        count[sid] = 0;
-      }
+      lookups.set(unitText, hits);
+      for (const h of hits) push(found, h.doc, { i, j: h.j, sim: h.sim, strong: h.strong });
     }
     for (const [otherId, matches] of found) {
       const other = this.byId[otherId]!;
@@ -421,9 +588,15 @@ export class ReuseIndex {
     }
     this.byPath.set(path, doc);
     this.byId[id] = doc;
+    doc.epoch = ++this.epoch;
+    // Only the newest document can reuse its lookups (any later change moves the epoch on).
+    if (this.newest && this.newest !== doc) this.newest.lookups = undefined;
+    this.newest = doc;
   }
 
-  remove(path: string): void {
+  private newest: IndexedDoc | undefined;
+
+  private unindex(path: string): void {
     const doc = this.byPath.get(path);
     if (!doc) return;
     for (const otherId of doc.links.keys()) {
@@ -433,10 +606,11 @@ export class ReuseIndex {
       other.passages.delete(doc.id);
       other.degrees = undefined;
     }
-    for (const seq of doc.side.seq) for (const f of features(seq)) this.postings.drop(f);
+    for (const fs of doc.side.feats) for (const f of fs) this.postings.drop(f);
     for (const sid of doc.sids) this.unitDoc[sid] = -1;
     this.byPath.delete(path);
     this.byId[doc.id] = undefined;
+    this.epoch++;
     this.postings.compact(sid => this.unitDoc[sid] >= 0);
   }
 

@@ -4,29 +4,32 @@
  * each the head of a chain in one pool of postings. Millions of postings then cost
  * a few flat arrays, not millions of small objects for the garbage collector.
  *
- * A feature found in more than `cap` units is saturated: common phrasing, never
- * returned again, and its chain is dropped. Removing a unit only marks it dead
- * (the caller's `alive`); dead postings are skipped and swept out by compaction.
+ * A feature found in more than `cap` live units is saturated: common phrasing, not
+ * returned while it stays so. Saturation follows the live count, so the table's
+ * answers depend only on the units it holds, not on what was added and removed
+ * before (an edited document re-indexed gives what a fresh index gives). Removing
+ * a unit only marks it dead (the caller's `alive`); dead postings are skipped and
+ * swept out by compaction.
  */
 const EMPTY = 0;
-const SATURATED = -1;
 
 export class PostingTable {
   private keys: Int32Array; // feature + 1 (0 = empty slot)
   private heads: Int32Array; // first posting of the chain, -1 when none
-  private counts: Int32Array; // live postings, SATURATED past the cap
+  private counts: Int32Array; // live postings
   private used = 0;
   private sids: Int32Array; // pool: unit id per posting
   private next: Int32Array; // pool: next posting in the chain, -1 at the end
   private top = 0;
   private dead = 0;
 
-  constructor(private readonly cap: number, slots = 1 << 16) {
+  /** `slots`: a power of two, at least twice the features expected; `pool`: postings expected. */
+  constructor(private readonly cap: number, slots = 1 << 16, pool = 1 << 16) {
     this.keys = new Int32Array(slots);
     this.heads = new Int32Array(slots).fill(-1);
     this.counts = new Int32Array(slots);
-    this.sids = new Int32Array(1 << 16);
-    this.next = new Int32Array(1 << 16);
+    this.sids = new Int32Array(Math.max(16, pool));
+    this.next = new Int32Array(Math.max(16, pool));
   }
 
   /** Slot of a feature, or -1. */
@@ -43,7 +46,7 @@ export class PostingTable {
   /** First posting of a feature's chain, or -1 (absent or saturated). */
   head(feature: number): number {
     const s = this.find(feature);
-    return s < 0 || this.counts[s] === SATURATED ? -1 : this.heads[s];
+    return s < 0 || this.counts[s] > this.cap ? -1 : this.heads[s];
   }
 
   unitAt(posting: number): number { return this.sids[posting]; }
@@ -52,25 +55,17 @@ export class PostingTable {
   add(feature: number, sid: number): void {
     let s = this.find(feature);
     if (s < 0) s = this.insert(feature + 1);
-    const c = this.counts[s];
-    if (c === SATURATED) return;
-    if (c >= this.cap) {
-      this.dead += c; // the chain is garbage now
-      this.counts[s] = SATURATED;
-      this.heads[s] = -1;
-      return;
-    }
     if (this.top === this.sids.length) this.growPool();
     this.sids[this.top] = sid;
     this.next[this.top] = this.heads[s];
     this.heads[s] = this.top++;
-    this.counts[s] = c + 1;
+    this.counts[s]++;
   }
 
   /** One posting of `feature` was removed (its unit is dead now). */
   drop(feature: number): void {
     const s = this.find(feature);
-    if (s < 0 || this.counts[s] === SATURATED) return;
+    if (s < 0) return;
     this.counts[s]--;
     this.dead++;
   }
@@ -82,7 +77,7 @@ export class PostingTable {
     const next = new Int32Array(sids.length);
     let top = 0;
     for (let s = 0; s < this.keys.length; s++) {
-      if (this.keys[s] === EMPTY || this.counts[s] === SATURATED) continue;
+      if (this.keys[s] === EMPTY) continue;
       let prev = -1, n = 0;
       for (let p = this.heads[s]; p >= 0; p = this.next[p]) {
         const sid = this.sids[p];

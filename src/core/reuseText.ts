@@ -3,6 +3,7 @@
  * inverted index keys on, and the similarity measures that verify a candidate.
  * Pure functions over strings; offsets are never produced here.
  */
+import { Memo } from './memo';
 
 /** Function words and the fillers paraphrasers sprinkle in; they carry no reuse signal. */
 const STOP = new Set((
@@ -392,6 +393,13 @@ const FURNITURE: RegExp[] = [
  * caption/byline lines (a few capitalised words, no sentence punctuation).
  */
 export function isBoilerplate(text: string): boolean {
+  return BOILERPLATE.get(text, boilerplate);
+}
+
+/** The verdicts by text: every paragraph and unit is asked again after each edit. */
+const BOILERPLATE = new Memo<boolean>(200_000);
+
+function boilerplate(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   for (const re of FURNITURE) if (re.test(t)) return true;

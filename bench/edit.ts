@@ -1,0 +1,134 @@
+/**
+ * Opening a large article and editing it, as the extension's worker does: `corpus.set`
+ * then `corpus.result` on every debounced edit, against a from-scratch corpus (a new
+ * `Corpus` given every text) in the same run.
+ * Budgets (design.md): opening a 1 MB article <= 600 ms; an edit <= 50 ms p95.
+ *   npx tsc -p . && node out/bench/edit.js [MB] [edits] [bytes of the repetitive article]
+ *
+ * Articles: "news", the PolNeAR dev articles then CoNLL-2003 train sentences (Reuters),
+ * a few to a paragraph, until the size is reached (distinct paragraphs, like real
+ * news); "repetitive", the five seeds concatenated over and over (the pathological
+ * case for in-file repeats).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../src/core/corpus';
+import { clearMemos } from '../src/core/memo';
+import { normalizeEol } from '../src/core/text';
+
+const root = path.resolve(__dirname, '../..');
+const targetMb = Number(process.argv[2] ?? 1);
+const nEdits = Number(process.argv[3] ?? 50);
+const eval_ = path.resolve(root, '../shared/eval');
+const seedDir = path.join(root, 'seeds');
+const seeds = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort()
+  .map(f => ({ path: `seeds/${f}`, text: normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8')) }));
+
+function newsArticle(bytes: number): string {
+  const parts: string[] = [];
+  let n = 0;
+  const add = (p: string) => { parts.push(p); n += Buffer.byteLength(p) + 2; };
+  const pol = path.join(eval_, 'polnear-dev');
+  for (const f of fs.readdirSync(pol).filter(f => f.endsWith('.txt')).sort()) {
+    for (const p of normalizeEol(fs.readFileSync(path.join(pol, f), 'utf8')).split(/\n\s*\n/)) if (p.trim() && n < bytes) add(p.trim());
+  }
+  const conll = fs.readFileSync(path.join(eval_, 'conll2003/train.txt'), 'utf8').split(/\n\s*\n/);
+  let para: string[] = [];
+  for (const block of conll) {
+    if (n >= bytes) break;
+    const toks = block.split('\n').map(l => l.split(' ')[0]).filter(t => t && t !== '-DOCSTART-');
+    if (toks.length < 4) continue;
+    para.push(toks.join(' '));
+    if (para.length === 4) { add(para.join(' ')); para = []; }
+  }
+  return parts.join('\n\n') + '\n';
+}
+
+function repetitiveArticle(bytes: number): string {
+  const out: string[] = [];
+  let n = 0;
+  for (let k = 0; n < bytes; k++) { const t = seeds[k % seeds.length].text; out.push(t); n += Buffer.byteLength(t) + 1; }
+  return out.join('\n');
+}
+
+/** Seeded PRNG (mulberry32), so every run makes the same edits. */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WORDS = ['reportedly', 'Moscow', 'officials', 'seven', 'quickly', 'Tuesday', 'analysts', 'border'];
+
+/** Types a word into a random paragraph, at a word boundary. */
+function typeWord(text: string, rand: () => number): string {
+  const paras: [number, number][] = [];
+  const re = /[^\n]*\S[^\n]*/g;
+  for (let m; (m = re.exec(text));) paras.push([m.index, m.index + m[0].length]);
+  const [s, e] = paras[Math.floor(rand() * paras.length)];
+  const spaces: number[] = [];
+  for (let i = s; i < e; i++) if (text[i] === ' ') spaces.push(i);
+  const at = spaces.length ? spaces[Math.floor(rand() * spaces.length)] : e;
+  return text.slice(0, at) + ' ' + WORDS[Math.floor(rand() * WORDS.length)] + text.slice(at);
+}
+
+const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+const f1 = (x: number) => x.toFixed(1);
+
+function scenario(name: string, article: string): void {
+  const big = 'big.txt';
+  const rand = rng(42);
+  // Opening: the seeds are indexed, then the big article arrives.
+  const corpus = new Corpus();
+  for (const s of seeds) corpus.set(s.path, s.text);
+  for (const s of seeds) corpus.result(s.path);
+  let t0 = process.hrtime.bigint();
+  corpus.set(big, article);
+  const openSet = ms(t0);
+  corpus.result(big);
+  const open = ms(t0);
+
+  const fresh = (text: string) => {
+    clearMemos();
+    const c = new Corpus();
+    for (const s of seeds) c.set(s.path, s.text);
+    c.set(big, text);
+    return c.result(big);
+  };
+  t0 = process.hrtime.bigint();
+  fresh(article);
+  const openBase = ms(t0);
+
+  let text = article;
+  const inc: number[] = [], incSet: number[] = [];
+  for (let k = 0; k < nEdits; k++) {
+    text = typeWord(text, rand);
+    t0 = process.hrtime.bigint();
+    corpus.set(big, text);
+    incSet.push(ms(t0));
+    corpus.result(big);
+    inc.push(ms(t0));
+  }
+  const base: number[] = [];
+  const nBase = Math.min(5, nEdits);
+  for (let k = 0; k < nBase; k++) {
+    text = typeWord(text, rand);
+    t0 = process.hrtime.bigint();
+    fresh(text);
+    base.push(ms(t0));
+  }
+  const kb = Buffer.byteLength(article) / 1e3;
+  console.log(`${name}: ${f1(kb)} KB, ${corpus.result(big)!.duplicates.length} duplicates, ${corpus.result(big)!.quotes.length} quotes`);
+  console.log(`  open (set ${f1(openSet)} + result): ${f1(open)} ms   from scratch: ${f1(openBase)} ms   budget <= 600 ms`);
+  console.log(`  edit p50 ${f1(pct(inc, 0.5))} ms, p95 ${f1(pct(inc, 0.95))} ms (set alone p95 ${f1(pct(incSet, 0.95))})   budget p95 <= 50 ms`);
+  console.log(`  from scratch per edit: p50 ${f1(pct(base, 0.5))} ms (${nBase} edits)   ratio scratch/incremental p50 ${(pct(base, 0.5) / pct(inc, 0.5)).toFixed(1)}x`);
+}
+
+// Warm the JIT on the seeds first, as the extension has by the time an article is opened.
+for (let k = 0; k < 3; k++) { const c = new Corpus(); for (const s of seeds) c.set(s.path, s.text); c.allResults(); }
+scenario('news', newsArticle(targetMb * 1e6));
+scenario('repetitive', repetitiveArticle(Number(process.argv[4] ?? targetMb * 1e6)));

@@ -1,0 +1,141 @@
+/**
+ * Incremental updates give what a from-scratch analysis gives: random edits (seeded)
+ * to the seeds and to a bigger article, and after each one the updated corpus's
+ * results deep-equal those of a new Corpus given the same texts in the same order.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { Corpus } from '../../src/core/corpus';
+import { clearMemos } from '../../src/core/memo';
+import { normalizeEol } from '../../src/core/text';
+import type { DocumentResult } from '../../src/core/types';
+
+const root = path.resolve(__dirname, '../../..');
+const seedDir = path.join(root, 'seeds');
+const seeds = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort()
+  .map(f => ({ path: f, text: normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8')) }));
+
+/** Seeded PRNG (mulberry32). */
+function rng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const INSERTS = [' Lavrov said', ' the', ' “We are ready,” he said.', '"', '“', '”', ' 130,000 troops', '\n\n', ' Russia', '. Also Read | Ukraine', ' Putin'];
+
+/** One random edit: insert, delete or replace, inside a paragraph or across paragraphs. */
+function edit(text: string, rand: () => number): string {
+  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+  const at = Math.floor(rand() * (text.length + 1));
+  const op = Math.floor(rand() * 5);
+  if (op === 0) return text.slice(0, at) + pick(INSERTS) + text.slice(at);
+  if (op === 1) {
+    const len = 1 + Math.floor(rand() * 40); // within a paragraph, mostly
+    return text.slice(0, at) + text.slice(at + len);
+  }
+  if (op === 2) {
+    const len = 1 + Math.floor(rand() * 600); // often across paragraphs
+    return text.slice(0, at) + pick(INSERTS) + text.slice(at + len);
+  }
+  if (op === 3) {
+    // A paragraph moved: copy one elsewhere (a new repeat), or swap two.
+    const paras = text.split('\n');
+    const i = Math.floor(rand() * paras.length), j = Math.floor(rand() * paras.length);
+    if (rand() < 0.5) paras.splice(j, 0, paras[i]); else [paras[i], paras[j]] = [paras[j], paras[i]];
+    return paras.join('\n');
+  }
+  const len = Math.floor(rand() * 8);
+  return text.slice(0, at) + text.slice(at, at + len).toUpperCase() + text.slice(at + len);
+}
+
+function fresh(docs: ReadonlyMap<string, string>): DocumentResult[] {
+  clearMemos(); // nothing cached by the incremental run may leak into the reference
+  const c = new Corpus();
+  for (const [p, t] of docs) c.set(p, t);
+  return c.allResults();
+}
+
+function checkSpans(results: readonly DocumentResult[], docs: ReadonlyMap<string, string>): void {
+  for (const r of results) {
+    const t = docs.get(r.path)!;
+    for (const s of [...r.quotes, ...r.entities, ...r.duplicates, ...r.claims]) assert.equal(s.text, t.slice(s.start, s.end), `${r.path} ${s.start}`);
+  }
+}
+
+function run(initial: ReadonlyArray<{ path: string; text: string }>, targets: readonly string[], edits: number, seed: number): void {
+  const rand = rng(seed);
+  const docs = new Map(initial.map(d => [d.path, d.text]));
+  const corpus = new Corpus();
+  for (const [p, t] of docs) corpus.set(p, t);
+  assert.deepEqual(corpus.allResults(), fresh(docs));
+  let changed = 0;
+  for (let k = 0; k < edits; k++) {
+    const p = targets[Math.floor(rand() * targets.length)];
+    const next = edit(docs.get(p)!, rand);
+    docs.set(p, next);
+    corpus.set(p, next);
+    const got = corpus.allResults();
+    const want = fresh(docs);
+    assert.deepEqual(got, want, `edit ${k} of ${p}`);
+    checkSpans(got, docs);
+    changed += got.reduce((n, r) => n + r.quotes.length + r.duplicates.length + r.claims.length, 0) > 0 ? 1 : 0;
+  }
+  assert.ok(changed > 0, 'the documents kept something to compare');
+}
+
+describe('repeats in text that repeats itself over and over', function () {
+  this.timeout(60_000);
+
+  it('stay proportionate: each sentence pairs with a few copies, passages do not grow over the whole text', () => {
+    const text = Array.from({ length: 8 }, () => seeds.map(s => s.text).join('\n')).join('\n');
+    const c = new Corpus();
+    c.set('x.txt', text);
+    const r = c.result('x.txt')!;
+    const repeats = r.duplicates.filter(d => d.kind === 'repeat');
+    assert.ok(repeats.length > 0);
+    // Uncapped, every copy paired with every other and each passage grew to the whole
+    // repeating stretch: about 50 times the text here, and quadratic in its length.
+    const covered = repeats.reduce((n, d) => n + d.end - d.start, 0);
+    assert.ok(covered < 25 * text.length, `${covered} chars of repeats for ${text.length}`);
+    // The nearest copy of a paragraph is still found.
+    const first = seeds[1].text.split('\n').find(l => l.length > 200)!;
+    const at = text.indexOf(first, text.indexOf(first) + 1);
+    assert.ok(repeats.some(d => d.start <= at && at < d.end), 'the second copy of a paragraph is a repeat');
+    checkSpans([r], new Map([['x.txt', text]]));
+  });
+});
+
+describe('incremental corpus updates', function () {
+  this.timeout(120_000);
+
+  it('match a fresh analysis after random edits to the seeds', () => {
+    run(seeds, seeds.map(s => s.path), 60, 1);
+  });
+
+  it('match a fresh analysis after random edits to a bigger article beside the seeds', () => {
+    // The seeds twice plus PolNeAR articles when present: repeats, quotes and shared passages at once.
+    const parts = [...seeds.map(s => s.text), ...seeds.map(s => s.text)];
+    const pol = path.resolve(root, '../shared/eval/polnear-dev');
+    if (fs.existsSync(pol)) {
+      for (const f of fs.readdirSync(pol).filter(f => f.endsWith('.txt')).sort().slice(0, 12)) parts.push(normalizeEol(fs.readFileSync(path.join(pol, f), 'utf8')));
+    }
+    const big = { path: 'big.txt', text: parts.join('\n\n') };
+    run([...seeds, big], ['big.txt', 'big.txt', 'big.txt', seeds[2].path], 25, 7);
+  });
+
+  it('match a fresh analysis when a document is deleted and re-added', () => {
+    const corpus = new Corpus();
+    for (const s of seeds) corpus.set(s.path, s.text);
+    corpus.allResults();
+    corpus.delete(seeds[0].path);
+    corpus.set(seeds[0].path, seeds[0].text);
+    const docs = new Map(seeds.slice(1).map(s => [s.path, s.text]));
+    docs.set(seeds[0].path, seeds[0].text);
+    assert.deepEqual(corpus.allResults(), fresh(docs));
+  });
+});
