@@ -4,6 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, Entity, Quote, Sentence, Span } from './types';
+import { clauseAround } from './clauses';
 import { Memo } from './memo';
 
 /** Reporting verbs that turn a sentence into reported speech. */
@@ -25,7 +26,12 @@ const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which',
 
 /** Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out. */
 export function parseNumbers(text: string): ClaimNumber[] {
-  const out: ClaimNumber[] = [];
+  return locateNumbers(text).map(n => n.number);
+}
+
+/** `parseNumbers` with where each number's figure starts in `text`. */
+function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
+  const out: { number: ClaimNumber; at: number }[] = [];
   NUMBER_RE.lastIndex = 0;
   for (let m; (m = NUMBER_RE.exec(text));) {
     const raw = m[2];
@@ -38,12 +44,13 @@ export function parseNumbers(text: string): ClaimNumber[] {
     if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
     if (/(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
     if (/^(?:\s*(?:am|pm|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
+    if (/\d-$/.test(before) || /^-\d/.test(after)) continue; // 2022-02-15: a date, not a count
     if (m[3]) value *= SCALE[m[3].toLowerCase()];
     const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
     const unitMatch = UNIT_RE.exec(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
     if (!unit && /^\s*%/.test(rest)) unit = 'percent';
-    out.push({ value, unit, qualifier: m[1] ? m[1].toLowerCase() : null });
+    out.push({ number: { value, unit, qualifier: m[1] ? m[1].toLowerCase() : null }, at: afterStart - raw.length });
     NUMBER_RE.lastIndex = afterStart;
   }
   return out;
@@ -109,7 +116,8 @@ function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], in
   if (!hasWordsWithLetters(body, 4) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return null;
   if (FURNITURE.test(body) || /\|/.test(body)) return null;
 
-  const numbers = parseNumbers(body);
+  const located = locateNumbers(body);
+  const numbers = located.map(n => n.number);
   const direct = inQuotes.find(q => !q.partial) ?? inQuotes[0];
   let kind: ClaimKind;
   let speaker: string | null = null;
@@ -131,10 +139,15 @@ function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], in
   if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
     speaker = reportedSpeaker(text, s, inEntities);
   }
-  const names = [...new Set(inEntities.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
+  // A numeric fact is the clause that holds its number, not the framing around it.
+  let span: Span = { start: s.start, end };
+  if (kind === 'numeric') span = clauseAround(text, s.start, end, s.start + located[0].at);
+  const inSpan = span.start === s.start && span.end === end ? inEntities : inEntities.filter(e => e.start >= span.start && e.end <= span.end);
+  const names = [...new Set(inSpan.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
+  const claimText = text.slice(span.start, span.end);
   return {
-    start: s.start, end, text: body, kind, speaker,
-    entities: names, numbers, status: 'unique', corroboratedBy: [], disputedBy: [],
+    start: span.start, end: span.end, text: claimText, kind, speaker,
+    entities: names, numbers: claimText === body ? numbers : parseNumbers(claimText), status: 'unique', corroboratedBy: [], disputedBy: [],
   };
 }
 
