@@ -19,7 +19,7 @@ import { findEntities, NameResolver } from './entities';
 import { Memo } from './memo';
 import { findQuotes } from './quotes';
 import { paragraphs as findParagraphs, splitSentences, title as findTitle } from './text';
-import type { Claim, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from './types';
+import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from './types';
 
 /** What one paragraph yields, offsets relative to the paragraph. */
 interface ParagraphAnalysis {
@@ -224,6 +224,7 @@ export class Corpus {
     }
     linkVariants([...results.values()]);
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
+    linkQuoteClaims(results);
     this.results = results;
     return results;
   }
@@ -302,6 +303,52 @@ export function linkVariants(docs: readonly DocumentResult[]): void {
 }
 
 /** Shared words over the smaller quote's words, for quotes of at least three words. */
+/**
+ * Quote claims follow their quotes' variants: the same quote by the same speaker in
+ * another source corroborates the claim that carries it when the words are the same,
+ * and disputes it (reason `wording`) when they differ. Variants are mirrored, so the
+ * links are too.
+ */
+export function linkQuoteClaims(results: ReadonlyMap<string, DocumentResult>): void {
+  const claimAt = (doc: DocumentResult | undefined, start: number, end: number) =>
+    doc?.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
+  for (const doc of results.values()) {
+    for (const claim of doc.claims) {
+      if (claim.kind !== 'quote') continue;
+      let changed = false;
+      for (const q of doc.quotes) {
+        if (q.start < claim.start || q.end > claim.end + 1) continue;
+        for (const v of q.variants) {
+          const other = claimAt(results.get(v.path), v.start, v.end);
+          if (!other) continue;
+          const same = (l: ClaimLink) => l.path === v.path && l.start === other.start && l.end === other.end;
+          if (v.identical) {
+            if (claim.corroboratedBy.some(same) || claim.disputedBy.some(same)) continue;
+            claim.corroboratedBy.push({ path: v.path, start: other.start, end: other.end, similarity: 1 });
+          } else {
+            if (claim.disputedBy.some(same)) continue;
+            const at = claim.corroboratedBy.findIndex(same);
+            const similarity = at >= 0 ? claim.corroboratedBy[at].similarity : quoteSimilarity(q.text, results.get(v.path)!, v);
+            if (at >= 0) claim.corroboratedBy.splice(at, 1);
+            claim.disputedBy.push({ path: v.path, start: other.start, end: other.end, similarity, reason: 'wording' });
+          }
+          changed = true;
+        }
+      }
+      if (changed) claim.status = claim.disputedBy.length ? 'disputed' : claim.corroboratedBy.length ? 'corroborated' : 'unique';
+    }
+  }
+}
+
+/** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
+function quoteSimilarity(text: string, other: DocumentResult, v: QuoteLink): number {
+  const a = new Set(quoteWords(text));
+  const b = new Set(quoteWords(other.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? ''));
+  let n = 0;
+  for (const w of a) if (b.has(w)) n++;
+  return a.size + b.size ? Math.round((200 * n) / (a.size + b.size)) / 100 : 0;
+}
+
 function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const small = a.size <= b.size ? a : b, big = small === a ? b : a;
   if (small.size < 3) return 0;

@@ -53,6 +53,15 @@ describe('seeds, as a reader judges them', () => {
     assert.ok(kuleba.some(q => q.variants.some(v => v.path === '004' && !v.identical)), 'Kuleba’s altered quote in 001 links to 004');
   });
 
+  it('shows where sources disagree on a quote’s wording', () => {
+    const kuleba = doc('001').claims.find(c => c.kind === 'quote' && c.text.startsWith('“That’s why we have a rule'))!;
+    assert.equal(kuleba.status, 'disputed');
+    assert.deepEqual(kuleba.disputedBy.map(l => [l.path, l.reason]), [['004', 'wording']]);
+    const zakharova = doc('000').claims.find(c => c.kind === 'quote' && c.speaker === 'Maria Zakharova')!;
+    assert.ok(zakharova.corroboratedBy.some(l => l.path === '004'), 'the same words in 004 corroborate');
+    assert.deepEqual(zakharova.disputedBy, []);
+  });
+
   it('finds the in-file repeats as maximal passages', () => {
     const repeats = (id: string) => doc(id).duplicates.filter(d => d.kind === 'repeat' && d.start > d.other.start);
     assert.deepEqual(repeats('000').map(d => [d.start, d.end, d.other.start, d.other.end, d.label]), [[2387, 4530, 243, 2386, 'verbatim']]);
