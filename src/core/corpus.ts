@@ -25,6 +25,12 @@ import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, P
 interface ParagraphAnalysis {
   sentences: Span[];
   entities: Entity[];
+  /**
+   * The same placed in a document (offsets absolute), as last placed: a paragraph
+   * that has not moved (before the edit point) reuses these objects, none of which
+   * is ever written to.
+   */
+  placed?: { start: number; index: number; sentences: Sentence[]; entities: Entity[] };
 }
 
 /** A document analysed on its own, before any cross-document step. */
@@ -78,8 +84,17 @@ export function analyzeLocal(text: string, cache = new ParagraphCache()): LocalA
     const body = text.slice(p.start, p.end);
     paraTexts.push(body);
     const a = cache.get(body);
-    for (const s of a.sentences) sentences.push({ start: s.start + p.start, end: s.end + p.start, paragraph: p.index });
-    for (const e of a.entities) entities.push({ ...e, start: e.start + p.start, end: e.end + p.start });
+    let placed = a.placed;
+    if (!placed || placed.start !== p.start || placed.index !== p.index) {
+      placed = a.placed = {
+        start: p.start,
+        index: p.index,
+        sentences: a.sentences.map(s => ({ start: s.start + p.start, end: s.end + p.start, paragraph: p.index })),
+        entities: a.entities.map(e => ({ ...e, start: e.start + p.start, end: e.end + p.start })),
+      };
+    }
+    for (const s of placed.sentences) sentences.push(s);
+    for (const e of placed.entities) entities.push(e);
   }
   const quotes = findQuotes(text, sentences, entities);
   const repeats = findRepeats(text, paragraphs, sentences);
@@ -189,7 +204,9 @@ export class Corpus {
       if (r === undefined) byName.set(name, (r = names.resolver.resolve(name, type)));
       return r;
     };
-    const entities = local.entities.map(e => ({ ...e, canonical: resolve(e.canonical, e.type) }));
+    // Entities of the paragraphs before an edit are the very objects resolved last time: their results stand.
+    const same = cached && cached.generation === names.generation ? cached : undefined;
+    const entities = local.entities.map((e, k) => same?.local.entities[k] === e ? same.entities[k] : { ...e, canonical: resolve(e.canonical, e.type) });
     const quotes = local.quotes.map(q => ({
       ...q,
       speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,

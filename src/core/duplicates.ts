@@ -14,7 +14,7 @@ import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from './typ
 import {
   Vocab, bigramContainment, contentIds, dice, features, isBoilerplate, intersects, longestRun, normalised, overlap, sorted, unitWords,
 } from './reuseText';
-import { Memo } from './memo';
+import { Memo, onClearMemos } from './memo';
 import { PostingTable } from './reusePostings';
 
 export { isBoilerplate } from './reuseText';
@@ -56,6 +56,7 @@ interface Side {
   keys: number[]; // hash of the content stems in order (`seqHash`)
   paras: readonly Paragraph[];
   paraOf: readonly number[];
+  data: UnitData[]; // per unit, what the arrays above were read from (shared by every unit of that text)
 }
 
 /** Compares unit i of A with unit j of B; null when they are not the same sentence. */
@@ -200,7 +201,7 @@ function furnitureFlags(side: Side): Uint8Array {
   const flags = new Uint8Array(side.sents.length);
   const paraFlag = new Map<number, boolean>();
   side.sents.forEach((s, k) => {
-    if (isBoilerplate(side.text.slice(s.start, s.end))) { flags[k] = 1; return; }
+    if ((side.data[k].furniture ??= isBoilerplate(side.text.slice(s.start, s.end)))) { flags[k] = 1; return; }
     const pi = side.paraOf[k];
     let f = paraFlag.get(pi);
     if (f === undefined) {
@@ -262,7 +263,7 @@ export function units(text: string, sentences: readonly Sentence[]): Sentence[] 
 const VOCAB = new Vocab();
 
 /** What matching needs of one unit, from its text alone. */
-interface UnitData { seq: Int32Array; ids: Int32Array; windows: Int32Array; words: number; feats: number[]; key: number }
+interface UnitData { seq: Int32Array; ids: Int32Array; windows: Int32Array; words: number; feats: number[]; key: number; furniture?: boolean }
 
 /** Units' word data by their text: after an edit only the changed units are read again. */
 const UNITS = new Memo<UnitData>(200_000);
@@ -279,17 +280,14 @@ function seqHash(seq: Int32Array): number {
   return h >>> 0;
 }
 
-/** Units by sentence text, offsets relative to the sentence. */
-const SENTENCE_UNITS = new Memo<Span[]>(200_000);
-
-function unitsCached(text: string, sentences: readonly Sentence[]): Sentence[] {
-  const out: Sentence[] = [];
-  for (const s of sentences) {
-    const rel = SENTENCE_UNITS.get(text.slice(s.start, s.end), body => units(body, [{ start: 0, end: body.length, paragraph: 0 }]));
-    for (const u of rel) out.push({ start: u.start + s.start, end: u.end + s.start, paragraph: s.paragraph });
-  }
-  return out;
-}
+/**
+ * A sentence's units and their word data, by the sentence's text: one lookup per
+ * sentence after an edit. The units are kept as last placed in a text (the sentence
+ * at `at`, in paragraph `paragraph`); a sentence that has not moved reuses those
+ * objects (never written to).
+ */
+interface SentenceUnits { at: number; paragraph: number; units: Sentence[]; data: UnitData[] }
+const SENTENCE_UNITS = new Memo<SentenceUnits>(200_000);
 
 /** Sides by their sentences array: the repeats of a document and the reuse index read the same one. */
 const SIDES = new WeakMap<readonly Sentence[], Side>();
@@ -304,17 +302,31 @@ function makeSide(text: string, paragraphs: readonly Paragraph[], allSentences: 
 
 function buildSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
   const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [], feats: number[][] = [], keys: number[] = [];
-  const sentences = unitsCached(text, allSentences);
-  for (const s of sentences) {
-    const u = UNITS.get(text.slice(s.start, s.end), unitData);
-    seq.push(u.seq);
-    ids.push(u.ids);
-    windows.push(u.windows);
-    nWords.push(u.words);
-    feats.push(u.feats);
-    keys.push(u.key);
+  const sentences: Sentence[] = [], data: UnitData[] = [];
+  for (const s of allSentences) {
+    const su = SENTENCE_UNITS.get(text.slice(s.start, s.end), body => {
+      const placed = units(text, [s]);
+      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => UNITS.get(body.slice(u.start - s.start, u.end - s.start), unitData)) };
+    });
+    if (su.at !== s.start || su.paragraph !== s.paragraph) {
+      const by = s.start - su.at;
+      su.units = su.units.map(u => ({ start: u.start + by, end: u.end + by, paragraph: s.paragraph }));
+      su.at = s.start;
+      su.paragraph = s.paragraph;
+    }
+    for (let k = 0; k < su.units.length; k++) {
+      const u = su.data[k];
+      sentences.push(su.units[k]);
+      data.push(u);
+      seq.push(u.seq);
+      ids.push(u.ids);
+      windows.push(u.windows);
+      nWords.push(u.words);
+      feats.push(u.feats);
+      keys.push(u.key);
+    }
   }
-  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph) };
+  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data };
 }
 
 /** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */
@@ -339,18 +351,150 @@ function keepPassages(matches: Match[], A: Side, B: Side): Match[][] {
   });
 }
 
-/** Repeats inside one document, merged into maximal passages. `other.path` is ''. */
-export function findRepeats(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Duplicate[] {
-  const vocab = VOCAB;
-  const side = makeSide(text, paragraphs, sentences);
-  // Matches are sorted before clustering, so the order candidates come in does not matter.
+/** A unit's matches with earlier units of its document (`j` < its index). */
+type UnitMatches = { j: number; sim: number; strong: boolean }[];
+
+/**
+ * The matching of a document's units lately done, newest last: the next call finds
+ * the one sharing the most units at its two ends (an edit of that document) and
+ * matches again only the units whose lookups the edit can change.
+ */
+const RECENT_MATCHING: { data: UnitData[]; byUnit: UnitMatches[] }[] = [];
+const RECENT_LIMIT = 4;
+
+/**
+ * Every unit's matches with earlier units: each unit looks up the earlier units
+ * sharing its features (a feature held by more than `POSTING_CAP` earlier units is
+ * too common to count), and is compared with those sharing enough of them; an
+ * identical unit is not paired with copies more than `MAX_COPIES` back.
+ *
+ * After an edit the units before it and, past it, those sharing no feature and no
+ * content key with a unit the edit removed or added, have the lookups they had:
+ * their matches are reused (shifted). The rest are matched against the features'
+ * unit lists, built for their features only.
+ */
+function matchUnits(side: Side, rank: Int32Array): UnitMatches[] {
+  const n = side.sents.length, data = side.data;
+  let prev: { data: UnitData[]; byUnit: UnitMatches[] } | undefined, P = 0, S = 0;
+  for (const r of RECENT_MATCHING) {
+    const m = Math.min(n, r.data.length);
+    let p = 0;
+    while (p < m && r.data[p] === data[p]) p++;
+    let q = 0;
+    while (q < m - p && r.data[r.data.length - 1 - q] === data[n - 1 - q]) q++;
+    if (!prev || p + q > P + S) { prev = r; P = p; S = q; }
+  }
+  const byUnit: UnitMatches[] = new Array(n);
+  const redo: number[] = [];
+  if (prev && 2 * (P + S) >= n) {
+    const nOld = prev.data.length, d = n - nOld;
+    const feats = new Set<number>(), keys = new Set<number>();
+    for (let k = P; k < nOld - S; k++) { for (const f of prev.data[k].feats) feats.add(f); keys.add(prev.data[k].key); }
+    for (let k = P; k < n - S; k++) { for (const f of data[k].feats) feats.add(f); keys.add(data[k].key); }
+    for (let i = 0; i < n; i++) {
+      if (i < P) { byUnit[i] = prev.byUnit[i]; continue; }
+      if (i < n - S || keys.has(data[i].key) || data[i].feats.some(f => feats.has(f))) { redo.push(i); continue; }
+      const old = prev.byUnit[i - d];
+      if (!old.length || (d === 0 && old.every(m => m.j < P || m.j >= nOld - S))) { byUnit[i] = old; continue; }
+      const moved: UnitMatches = [];
+      let ok = true;
+      for (const m of old) {
+        if (m.j < P) moved.push(m);
+        else if (m.j >= nOld - S) moved.push({ j: m.j + d, sim: m.sim, strong: m.strong });
+        else { ok = false; break; } // (cannot be: the unit would share a feature with a removed one)
+      }
+      if (ok) byUnit[i] = moved; else redo.push(i);
+    }
+  } else {
+    matchAll(side, rank, byUnit);
+  }
+  if (redo.length) {
+    // Units holding each feature the units to redo look up, in order.
+    const wanted = new Set<number>();
+    for (const i of redo) for (const f of side.feats[i]) wanted.add(f);
+    const holders = new Map<number, number[]>();
+    const last = redo[redo.length - 1];
+    for (let k = 0; k < last; k++) {
+      for (const f of side.feats[k]) {
+        if (!wanted.has(f)) continue;
+        const list = holders.get(f);
+        if (list) list.push(k); else holders.set(f, [k]);
+      }
+    }
+    const count = new Int32Array(n);
+    const key = side.keys;
+    for (const i of redo) {
+      const touched: number[] = [];
+      for (const f of side.feats[i]) {
+        const list = holders.get(f);
+        if (!list) continue;
+        // The units before i holding f, unless more than the cap do.
+        let e = 0;
+        while (e < list.length && list[e] < i && e <= POSTING_CAP) e++;
+        if (e > POSTING_CAP) continue;
+        for (let k = 0; k < e; k++) {
+          const j = list[k];
+          if (count[j]++ === 0) touched.push(j);
+        }
+      }
+      const need = minFeatures(side.feats[i].length);
+      const found: UnitMatches = [];
+      for (const j of touched) {
+        const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
+        const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
+        if (c) found.push({ j, sim: c.sim, strong: c.strong });
+        count[j] = 0;
+      }
+      byUnit[i] = found.length ? found : NO_MATCHES;
+    }
+  }
+  const at = prev ? RECENT_MATCHING.indexOf(prev) : -1;
+  if (at >= 0 && 2 * (P + S) >= n) RECENT_MATCHING.splice(at, 1); // this document's matching moves on
+  RECENT_MATCHING.push({ data, byUnit });
+  if (RECENT_MATCHING.length > RECENT_LIMIT) RECENT_MATCHING.shift();
+  return byUnit;
+}
+
+const NO_MATCHES: UnitMatches = [];
+
+/** Every unit's matches, from scratch: one pass, each unit looked up in the postings of the units before it. */
+function matchAll(side: Side, rank: Int32Array, byUnit: UnitMatches[]): void {
   let nFeats = 0;
   for (const f of side.feats) nFeats += f.length;
   let slots = 16;
   while (slots < 2 * nFeats + 2) slots *= 2;
   const postings = new PostingTable(POSTING_CAP, slots, nFeats);
-  const matches: Match[] = [];
   const count = new Int32Array(side.sents.length);
+  const key = side.keys;
+  for (let i = 0; i < side.sents.length; i++) {
+    const feats = side.feats[i];
+    const touched: number[] = [];
+    for (const f of feats) {
+      for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
+        const j = postings.unitAt(p);
+        if (count[j]++ === 0) touched.push(j);
+      }
+    }
+    const need = minFeatures(feats.length);
+    const found: UnitMatches = [];
+    for (const j of touched) {
+      const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
+      const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
+      if (c) found.push({ j, sim: c.sim, strong: c.strong });
+      count[j] = 0;
+    }
+    byUnit[i] = found.length ? found : NO_MATCHES;
+    for (const f of feats) postings.add(f, i);
+  }
+}
+
+// A from-scratch analysis (`clearMemos`) starts with none.
+onClearMemos(() => { RECENT_MATCHING.length = 0; });
+
+/** Repeats inside one document, merged into maximal passages. `other.path` is ''. */
+export function findRepeats(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Duplicate[] {
+  const vocab = VOCAB;
+  const side = makeSide(text, paragraphs, sentences);
   // Identical units (same content stems in order): each pairs with its nearest few earlier copies only.
   const copies = new Map<number, { first: number; n: number }[]>();
   const rank = new Int32Array(side.sents.length);
@@ -362,24 +506,10 @@ export function findRepeats(text: string, paragraphs: readonly Paragraph[], sent
     if (same) rank[i] = same.n++;
     else list.push({ first: i, n: 1 });
   }
-  for (let i = 0; i < side.sents.length; i++) {
-    const feats = side.feats[i];
-    const touched: number[] = [];
-    for (const f of feats) {
-      for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
-        const j = postings.unitAt(p);
-        if (count[j]++ === 0) touched.push(j);
-      }
-    }
-    const need = minFeatures(feats.length);
-    for (const j of touched) {
-      const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
-      const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
-      if (c) matches.push({ i, j, ...c });
-      count[j] = 0;
-    }
-    for (const f of feats) postings.add(f, i);
-  }
+  // Matches are sorted before clustering, so the order they come in does not matter.
+  const matches: Match[] = [];
+  const byUnit = matchUnits(side, rank);
+  for (let i = 0; i < byUnit.length; i++) for (const m of byUnit[i]) matches.push({ i, j: m.j, sim: m.sim, strong: m.strong });
   const out: Duplicate[] = [];
   let flags: Uint8Array | undefined;
   const emit = (g: Match[], maxGrow = MAX_GROW) => {
@@ -447,7 +577,8 @@ interface IndexedDoc {
   degrees?: Uint16Array;
   furniture?: Uint8Array;
   /** What each unit's text found in the documents before this one (see `ReuseIndex.add`). */
-  lookups: Map<string, Hit[]> | undefined;
+  /** Hits by unit (its data stands for its text: same text, same data). */
+  lookups: Map<UnitData, Hit[]> | undefined;
   /** `ReuseIndex.epoch` right after this document was added. */
   epoch: number;
 }
@@ -531,10 +662,10 @@ export class ReuseIndex {
    * Indexes a document after every document indexed so far. `reuse`: lookups of the
    * same document's units made when the other documents were as they are now.
    */
-  private add(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], reuse?: Map<string, Hit[]>): void {
+  private add(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], reuse?: Map<UnitData, Hit[]>): void {
     const id = this.nextDoc++;
     const side = makeSide(text, paragraphs, sentences);
-    const lookups = new Map<string, Hit[]>();
+    const lookups = new Map<UnitData, Hit[]>();
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1 };
     const feats = side.feats;
     const n = side.sents.length;
@@ -547,8 +678,8 @@ export class ReuseIndex {
     const count = this.count, postings = this.postings;
     const found = new Map<number, Match[]>();
     for (let i = 0; i < n; i++) {
-      const unitText = text.slice(side.sents[i].start, side.sents[i].end);
-      let hits = lookups.get(unitText) ?? reuse?.get(unitText);
+      const unit = side.data[i];
+      let hits = lookups.get(unit) ?? reuse?.get(unit);
       if (!hits) {
         hits = [];
         const touched: number[] = [];
@@ -569,7 +700,7 @@ export class ReuseIndex {
           count[sid] = 0;
         }
       }
-      lookups.set(unitText, hits);
+      lookups.set(unit, hits);
       for (const h of hits) push(found, h.doc, { i, j: h.j, sim: h.sim, strong: h.strong });
     }
     for (const [otherId, matches] of found) {

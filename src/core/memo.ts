@@ -30,7 +30,15 @@ export class Memo<V> {
 
 const ALL: Memo<unknown>[] = [];
 
-/** Empties every memo: for measuring a from-scratch analysis, and for tests that want one. */
+const HOOKS: (() => void)[] = [];
+
+/** Runs `clear` too when the memos are emptied: for other caches of past work. */
+export function onClearMemos(clear: () => void): void {
+  HOOKS.push(clear);
+}
+
+/** Empties every memo (and every cache registered with `onClearMemos`): for measuring a from-scratch analysis, and for tests that want one. */
 export function clearMemos(): void {
   for (const m of ALL) m.clear();
+  for (const h of HOOKS) h();
 }

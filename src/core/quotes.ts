@@ -29,6 +29,7 @@
  * `speakerMention` is the span of the words naming the speaker here; for a pronoun
  * it is the pronoun itself (the speaker field carries the resolved name).
  */
+import { Memo } from './memo';
 import type { Entity, Quote, Sentence, SpeakerType, Span } from './types';
 
 // ---------------------------------------------------------------------------
@@ -79,6 +80,7 @@ export function scanQuotes(text: string): RawQuote[] {
     const cc = text.charCodeAt(i);
     // Most characters only show the line holds text: not white space, a mark or '<'.
     if (cc > 39 && cc !== 60 && cc !== 0xa0 && (cc < 0x2018 || cc > 0x201d)) { lineHasText = true; continue; }
+    if (cc === 32 || cc === 9) continue; // white space changes nothing
     const c = text[i];
     if (c === '\n' || c === '\r') {
       const lineBreak = i;
@@ -329,26 +331,63 @@ const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 
 const CUES_LOWER_ASCII = [...CUES].every(isLowerAscii);
 const mayBeCue = (w: string) => !CUES_LOWER_ASCII || isLowerAscii(w);
 
-/** Tokens of the whole text; each quoted span becomes one token (`QUOTE_TOKEN`). */
+/** Tokens of `text` in [pos, to), appended to `out`. */
+function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void {
+  while (pos < to) {
+    const at = tokenStart(text, pos, to);
+    if (at < 0) break;
+    const full = tokenEnd(text, at);
+    pos = full;
+    const w = text.slice(at, full > to ? to : full);
+    if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {
+      const bare = w.slice(0, -1);
+      out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
+      out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
+    } else {
+      const c0 = w.charCodeAt(0);
+      out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase(), cue: mayBeCue(w) && CUES.has(w) });
+    }
+  }
+}
+
+/**
+ * A line's tokens by the line's text, as last placed in a text (the line starting
+ * at `at`): unchanged lines after an edit cost a lookup, and a line that has not
+ * moved reuses the very objects (tokens are never written to).
+ */
+const LINE_TOKENS = new Memo<{ at: number; toks: Tok[] }>(100_000);
+
+/**
+ * Tokens of the whole text; each quoted span becomes one token (`QUOTE_TOKEN`).
+ * No token crosses a line break, so a stretch of text that ends at one (or at the
+ * text's end) is tokenised on its own, memoised; only a stretch ending where a
+ * quote starts is scanned in place (a word may run into the quote mark there).
+ */
 function tokenize(text: string, quotes: readonly Span[]): Tok[] {
   const out: Tok[] = [];
   let pos = 0;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
     while (pos < segEnd) {
-      const at = tokenStart(text, pos, segEnd);
-      if (at < 0) break;
-      const full = tokenEnd(text, at);
-      pos = full;
-      const w = text.slice(at, full > segEnd ? segEnd : full);
-      if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {
-        const bare = w.slice(0, -1);
-        out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
-        out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
-      } else {
-        const c0 = w.charCodeAt(0);
-        out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase(), cue: mayBeCue(w) && CUES.has(w) });
+      const nl = text.indexOf('\n', pos);
+      const lineEnd = nl < 0 ? text.length : nl;
+      if (lineEnd > segEnd) { tokenizeRange(text, pos, segEnd, out); break; }
+      if (lineEnd > pos) {
+        const from = pos;
+        const line = LINE_TOKENS.get(text.slice(pos, lineEnd), () => {
+          // (No token crosses the line break, so the line is tokenised in place.)
+          const toks: Tok[] = [];
+          tokenizeRange(text, from, lineEnd, toks);
+          return { at: from, toks };
+        });
+        if (line.at !== pos) {
+          const by = pos - line.at;
+          line.toks = line.toks.map(t => ({ start: t.start + by, end: t.end + by, w: t.w, lower: t.lower, cue: t.cue }));
+          line.at = pos;
+        }
+        for (const t of line.toks) out.push(t);
       }
+      pos = lineEnd + 1;
     }
     if (qi < quotes.length) {
       const q = quotes[qi];
@@ -579,8 +618,8 @@ interface Person {
 
 /** The document's names: fullest forms, genders, entities. */
 class NameBook {
-  /** Lower-cased single token -> fullest name holding it. */
-  private readonly byToken = new Map<string, string>();
+  /** Lower-cased single token -> fullest name holding it, and that name's word count (split on ' '). */
+  private readonly byToken = new Map<string, { full: string; n: number }>();
   private readonly entities: Entity[];
   private readonly gender = new Map<string, 'm' | 'f'>();
   /** Head word of an organisation's name -> its mentions in order: "ministry" -> "Russian Defense Ministry". */
@@ -592,63 +631,50 @@ class NameBook {
 
   constructor(text: string, toks: readonly Tok[], entities: readonly Entity[]) {
     // A "name" holding a conjunction or a comma is two names run together: not used.
-    this.entities = entities.filter(e => (e.type === 'PERSON' || e.type === 'ORG') && !/\sand\s|[,;]/.test(e.canonical))
-      .map(e => e.type === 'PERSON' ? { ...e, canonical: untitled(e.canonical) } : e)
+    this.entities = entities.filter(e => (e.type === 'PERSON' || e.type === 'ORG') && !TWO_NAMES.get(e.canonical, twoNames))
+      .map(e => {
+        if (e.type !== 'PERSON') return e;
+        const canonical = UNTITLED.get(e.canonical, untitled);
+        return canonical === e.canonical ? e : { ...e, canonical };
+      })
       .sort((a, b) => a.start - b.start);
-    let lineEnd = -1, lineIsHeadline = false;
-    for (let i = 0; i < toks.length; i++) {
-      if (toks[i].start >= lineEnd) {
-        // Title-case lines (headlines) capitalise every word: no names are learnt there.
-        const ls = text.lastIndexOf('\n', toks[i].start) + 1;
-        const le = text.indexOf('\n', toks[i].start);
-        lineEnd = le < 0 ? text.length : le;
-        lineIsHeadline = headline(toks, i, tokenAt(toks, lineEnd)) && ls >= 0;
+    // What each line teaches depends on its tokens alone (a run of name words never
+    // crosses a line break): learnt per line, memoised on its text and quote marks,
+    // and replayed in document order.
+    for (let i = 0; i < toks.length;) {
+      const base = toks[i].start;
+      const le = text.indexOf('\n', base);
+      const lineEnd = le < 0 ? text.length : le;
+      let g = i + 1, marks = '';
+      while (g < toks.length && toks[g].start < lineEnd) g++;
+      for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
+      const from = i;
+      const learnt = LINE_NAMES.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, g));
+      for (const w of learnt.inside) this.inside.add(w);
+      for (const o of learnt.orgs) {
+        const list = this.orgHead.get(o.head) ?? [];
+        list.push({ pos: o.pos + base, name: o.name });
+        this.orgHead.set(o.head, list);
       }
-      if (lineIsHeadline) continue;
-      if (!isCap(toks[i]) && !isTitle(toks[i])) continue;
-      if (i > 0 && !endsClause(toks[i - 1]) && toks[i - 1].w !== QUOTE_TOKEN && !hasBreak(text, toks[i - 1].end, toks[i].start)) this.inside.add(toks[i].lower);
-      let e = i;
-      while (e + 1 < toks.length && (isCap(toks[e + 1]) || isTitle(toks[e + 1])) && !hasBreak(text, toks[e].end, toks[e + 1].start)) e++;
-      if (e === i) continue; // one word makes no full name
-      const run = toks.slice(i, e + 1);
-      i = e;
-      const { toks: name, org } = stripTitles(run);
-      if (org && name.length >= 2) {
-        const head = name[name.length - 1].lower;
-        const list = this.orgHead.get(head) ?? [];
-        list.push({ pos: name[0].start, name: nameText(name) });
-        this.orgHead.set(head, list);
+      for (const r of learnt.roles) {
+        const list = this.roles.get(r.key) ?? [];
+        list.push(r.entry);
+        this.roles.set(r.key, list);
       }
-      if (org || name.length < 2 || name.length > 4) continue;
-      if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
-      const full = nameText(name);
-      const titled = run.length > name.length;
-      if (titled) {
-        const words = run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, ''));
-        for (let k = Math.max(0, words.length - 3); k < words.length; k++) {
-          const key = words.slice(k).join(' ');
-          const list = this.roles.get(key) ?? [];
-          list.push({ run: words.join(' '), name: full });
-          this.roles.set(key, list);
-        }
+      for (const t of learnt.names) {
+        const prev = this.byToken.get(t.key);
+        if (!prev || (prev.n < t.words && t.strong)) this.byToken.set(t.key, t.full);
       }
-      const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
-      for (const t of name) {
-        const key = t.lower.replace(/[’']s?$/, '');
-        const prev = this.byToken.get(key);
-        if (!prev || (prev.split(' ').length < name.length && (titled || key === lastKey))) this.byToken.set(key, full);
-      }
-      const g = genderOfWords(name[0].lower, run);
-      if (g) this.gender.set(full, g);
+      for (const x of learnt.genders) this.gender.set(x.full, x.g);
+      i = g;
     }
     for (const e of this.entities) {
       if (e.type !== 'PERSON') continue;
-      const parts = e.canonical.split(/\s+/);
-      if (parts.length < 2) continue;
-      for (const p of parts) {
-        const key = p.toLowerCase();
+      const { keys, n } = PERSON_PARTS.get(e.canonical, personParts);
+      if (keys.length < 2) continue;
+      for (const key of keys) {
         const prev = this.byToken.get(key);
-        if (!prev || prev.split(' ').length < parts.length) this.byToken.set(key, e.canonical);
+        if (!prev || prev.n < keys.length) this.byToken.set(key, { full: e.canonical, n });
       }
     }
   }
@@ -708,16 +734,75 @@ class NameBook {
   expand(name: string): string {
     const parts = name.split(' ');
     const lastWord = parts[parts.length - 1];
-    const full = this.byToken.get(lastWord.toLowerCase());
-    if (!full) return name;
-    if (parts.length === 1) return full;
-    return full.split(' ').length > parts.length && full.endsWith(lastWord) ? full : name;
+    const hit = this.byToken.get(lastWord.toLowerCase());
+    if (!hit) return name;
+    if (parts.length === 1) return hit.full;
+    return hit.n > parts.length && hit.full.endsWith(lastWord) ? hit.full : name;
   }
 
   genderOf(name: string, run: readonly Tok[]): 'm' | 'f' | null {
     return this.gender.get(name) ?? genderOfWords(name.split(' ')[0].toLowerCase(), run);
   }
 }
+
+/** What one line teaches the name book, positions from the line's first token. */
+interface LineNames {
+  inside: string[];
+  orgs: { head: string; pos: number; name: string }[];
+  roles: { key: string; entry: { run: string; name: string } }[];
+  /** `byToken` updates in order: set when the key is new, or when `strong` and the known name has fewer words than `words`. */
+  names: { key: string; words: number; strong: boolean; full: { full: string; n: number } }[];
+  genders: { full: string; g: 'm' | 'f' }[];
+}
+const LINE_NAMES = new Memo<LineNames>(100_000);
+
+/**
+ * Learns from tokens [lo, hi): those of one line, from `lo` (the first token after
+ * a line break, or after a quote spanning one). Title-case lines (headlines)
+ * capitalise every word: no names are learnt there.
+ */
+function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): LineNames {
+  const out: LineNames = { inside: [], orgs: [], roles: [], names: [], genders: [] };
+  if (headline(toks, lo, hi)) return out;
+  const base = toks[lo].start;
+  for (let i = lo; i < hi; i++) {
+    if (!isCap(toks[i]) && !isTitle(toks[i])) continue;
+    // (The token before the line's first one is across a break or is a quote: never "inside".)
+    if (i > lo && !endsClause(toks[i - 1]) && toks[i - 1].w !== QUOTE_TOKEN && !hasBreak(text, toks[i - 1].end, toks[i].start) && !out.inside.includes(toks[i].lower)) out.inside.push(toks[i].lower);
+    let e = i;
+    while (e + 1 < hi && (isCap(toks[e + 1]) || isTitle(toks[e + 1])) && !hasBreak(text, toks[e].end, toks[e + 1].start)) e++;
+    if (e === i) continue; // one word makes no full name
+    const run = toks.slice(i, e + 1);
+    i = e;
+    const { toks: name, org } = stripTitles(run);
+    if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
+    if (org || name.length < 2 || name.length > 4) continue;
+    if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
+    const full = nameText(name);
+    const entry = { full, n: full.split(' ').length };
+    const titled = run.length > name.length;
+    if (titled) {
+      const words = run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, ''));
+      for (let k = Math.max(0, words.length - 3); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), entry: { run: words.join(' '), name: full } });
+    }
+    const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
+    for (const t of name) {
+      const key = t.lower.replace(/[’']s?$/, '');
+      out.names.push({ key, words: name.length, strong: titled || key === lastKey, full: entry });
+    }
+    const g = genderOfWords(name[0].lower, run);
+    if (g) out.genders.push({ full, g });
+  }
+  return out;
+}
+
+/** A "name" holding a conjunction or a comma: two names run together. */
+const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical);
+const TWO_NAMES = new Memo<boolean>(50_000);
+const UNTITLED = new Memo<string>(50_000);
+/** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
+const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
+const PERSON_PARTS = new Memo<{ keys: string[]; n: number }>(50_000);
 
 /** A person's name without leading titles: "Villager Lyudmila Nechvolod" -> "Lyudmila Nechvolod". */
 function untitled(name: string): string {
@@ -1030,7 +1115,12 @@ export function findQuotes(text: string, sentences: readonly Sentence[], entitie
   const sents: readonly Sentence[] = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
   // Token range of each sentence.
   const sLo = new Int32Array(sents.length + 1);
-  for (let i = 0; i < sents.length; i++) sLo[i] = tokenAt(toks, sents[i].start);
+  for (let i = 0, t = 0; i < sents.length; i++) {
+    const pos = sents[i].start;
+    if (i > 0 && pos < sents[i - 1].start) t = 0; // (sentences come in order; if not, start over)
+    while (t < toks.length && toks[t].start < pos) t++;
+    sLo[i] = t; // = tokenAt(toks, pos)
+  }
   sLo[sents.length] = toks.length;
   const sHi = (i: number) => tokenAt(toks, sents[i].end);
 
@@ -1061,7 +1151,13 @@ export function findQuotes(text: string, sentences: readonly Sentence[], entitie
         c = e;
       }
     }
-    for (const e of entities) if (e.type === 'PERSON') persons.push({ name: book.expand(e.canonical), pos: e.start, gender: book.genderOf(e.canonical, []) });
+    const byCanonical = new Map<string, { name: string; gender: 'm' | 'f' | null }>();
+    for (const e of entities) {
+      if (e.type !== 'PERSON') continue;
+      let p = byCanonical.get(e.canonical);
+      if (!p) byCanonical.set(e.canonical, (p = { name: book.expand(e.canonical), gender: book.genderOf(e.canonical, []) }));
+      persons.push({ name: p.name, pos: e.start, gender: p.gender });
+    }
     persons.sort((a, b) => a.pos - b.pos);
     return persons;
   };

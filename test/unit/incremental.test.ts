@@ -29,18 +29,18 @@ function rng(seed: number): () => number {
 const INSERTS = [' Lavrov said', ' the', ' “We are ready,” he said.', '"', '“', '”', ' 130,000 troops', '\n\n', ' Russia', '. Also Read | Ukraine', ' Putin'];
 
 /** One random edit: insert, delete or replace, inside a paragraph or across paragraphs. */
-function edit(text: string, rand: () => number): string {
+function edit(text: string, rand: () => number, inserts: readonly string[] = INSERTS): string {
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const at = Math.floor(rand() * (text.length + 1));
   const op = Math.floor(rand() * 5);
-  if (op === 0) return text.slice(0, at) + pick(INSERTS) + text.slice(at);
+  if (op === 0) return text.slice(0, at) + pick(inserts) + text.slice(at);
   if (op === 1) {
     const len = 1 + Math.floor(rand() * 40); // within a paragraph, mostly
     return text.slice(0, at) + text.slice(at + len);
   }
   if (op === 2) {
     const len = 1 + Math.floor(rand() * 600); // often across paragraphs
-    return text.slice(0, at) + pick(INSERTS) + text.slice(at + len);
+    return text.slice(0, at) + pick(inserts) + text.slice(at + len);
   }
   if (op === 3) {
     // A paragraph moved: copy one elsewhere (a new repeat), or swap two.
@@ -67,7 +67,7 @@ function checkSpans(results: readonly DocumentResult[], docs: ReadonlyMap<string
   }
 }
 
-function run(initial: ReadonlyArray<{ path: string; text: string }>, targets: readonly string[], edits: number, seed: number): void {
+function run(initial: ReadonlyArray<{ path: string; text: string }>, targets: readonly string[], edits: number, seed: number, inserts = INSERTS): void {
   const rand = rng(seed);
   const docs = new Map(initial.map(d => [d.path, d.text]));
   const corpus = new Corpus();
@@ -76,7 +76,7 @@ function run(initial: ReadonlyArray<{ path: string; text: string }>, targets: re
   let changed = 0;
   for (let k = 0; k < edits; k++) {
     const p = targets[Math.floor(rand() * targets.length)];
-    const next = edit(docs.get(p)!, rand);
+    const next = edit(docs.get(p)!, rand, inserts);
     docs.set(p, next);
     corpus.set(p, next);
     const got = corpus.allResults();
@@ -126,6 +126,31 @@ describe('incremental corpus updates', function () {
     }
     const big = { path: 'big.txt', text: parts.join('\n\n') };
     run([...seeds, big], ['big.txt', 'big.txt', 'big.txt', seeds[2].path], 25, 7);
+  });
+
+  it('match a fresh analysis after edits around quotes spanning paragraphs and pronouns across paragraphs', () => {
+    // What a quote gets from before its paragraph: a quote carried over a paragraph
+    // break, a pronoun whose person was named paragraphs earlier, names learnt
+    // anywhere in the document (fullest forms, genders, roles, "the ministry").
+    const article = [
+      'Lavrov Says Troops Are Leaving',
+      'Russian Foreign Minister Sergey Lavrov spoke on Tuesday in Moscow.',
+      '“We are pulling back,” he said. “The exercises are over.',
+      '“Nobody should doubt it,” he added.',
+      'Mrs. Anna Petrova, a spokeswoman for the Russian Defense Ministry, disagreed.',
+      '“This is not the end,” she said.',
+      'The ministry said the troops “will return home soon.”',
+      '“We will see,” Lavrov said. Russia’s foreign minister called it “a plan.”',
+      '"Straight marks, left open',
+      '"and carried on," Petrova told reporters.',
+    ].join('\n\n');
+    const big = { path: 'cross.txt', text: [article, article.replace(/Lavrov/g, 'Peskov'), article].join('\n\n') };
+    const first = fresh(new Map([[big.path, big.text]]))[0];
+    assert.ok(first.quotes.some(q => q.text.includes('\n\n“Nobody')), 'a quote spans a paragraph break');
+    assert.ok(first.quotes.some(q => q.speaker === 'Sergey Lavrov' && q.speakerMention && big.text.slice(q.speakerMention.start, q.speakerMention.end) === 'he'), 'a pronoun resolves to a person named in an earlier paragraph');
+    assert.ok(first.quotes.some(q => q.speaker === 'Anna Petrova' && q.speakerMention && big.text.slice(q.speakerMention.start, q.speakerMention.end) === 'she'));
+    const inserts = ['\n\n', '\n\n“', '“', '”', '"', ' he said.', ' she said.', ' Mr. Boris Ivanov said', ' Secretary ', ' Sergey ', ' Anna', '.\n\n“We', ' the ministry said', 'Ministry ', ' “Yes.”'];
+    run([seeds[0], big], [big.path, big.path, big.path, seeds[0].path], 45, 11, inserts);
   });
 
   it('match a fresh analysis when a document is deleted and re-added', () => {

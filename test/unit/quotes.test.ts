@@ -371,3 +371,31 @@ describe('quotes: the traps, one string each', () => {
     assert.ok(quotes.length >= 1);
   });
 });
+
+describe('names learnt line by line (memoised) give what the whole document gives', () => {
+  it('"the ministry" is the organisation so headed named last before it, wherever its line sits', () => {
+    const text = [
+      'The Russian Defense Ministry published a video on Monday.',
+      'The ministry said the troops were “returning to their bases.”',
+      'Later the Ukrainian Foreign Ministry replied in a statement.',
+      'The ministry said it was “not convinced at all.”',
+    ].join('\n\n');
+    // Twice: the same lines again at other offsets (the memo keeps positions relative).
+    for (const t of [text, `Intro line.\n\n${text}`]) {
+      const quotes = analyse(t);
+      checkInvariants(t, quotes);
+      assert.equal(quote(quotes, '“returning').speaker, 'Russian Defense Ministry');
+      assert.equal(quote(quotes, '“not convinced').speaker, 'Ukrainian Foreign Ministry');
+    }
+  });
+
+  it('a short name takes the fullest form learnt on another line, and a pronoun the person of an earlier paragraph', () => {
+    const text = 'Foreign Minister Sergey Lavrov arrived on Tuesday.\n\n“We are ready,” Lavrov said.\n\nReporters waited.\n\n“It is over,” he said.';
+    const quotes = analyse(text);
+    checkInvariants(text, quotes);
+    assert.equal(quote(quotes, '“We are').speaker, 'Sergey Lavrov');
+    const q = quote(quotes, '“It is');
+    assert.equal(q.speaker, 'Sergey Lavrov');
+    assert.equal(text.slice(q.speakerMention!.start, q.speakerMention!.end), 'he');
+  });
+});
