@@ -15,6 +15,7 @@ import path from 'node:path';
 import { Corpus } from '../src/core/corpus';
 import { clearMemos } from '../src/core/memo';
 import { normalizeEol } from '../src/core/text';
+import { rng } from '../test/support/rng';
 
 const root = path.resolve(__dirname, '../..');
 const targetMb = Number(process.argv[2] ?? 1);
@@ -49,16 +50,6 @@ function repetitiveArticle(bytes: number): string {
   let n = 0;
   for (let k = 0; n < bytes; k++) { const t = seeds[k % seeds.length].text; out.push(t); n += Buffer.byteLength(t) + 1; }
   return out.join('\n');
-}
-
-/** Seeded PRNG (mulberry32), so every run makes the same edits. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WORDS = ['reportedly', 'Moscow', 'officials', 'seven', 'quickly', 'Tuesday', 'analysts', 'border'];

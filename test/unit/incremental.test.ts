@@ -10,21 +10,12 @@ import { Corpus } from '../../src/core/corpus';
 import { clearMemos } from '../../src/core/memo';
 import { normalizeEol } from '../../src/core/text';
 import type { DocumentResult } from '../../src/core/types';
+import { rng } from '../support/rng';
 
 const root = path.resolve(__dirname, '../../..');
 const seedDir = path.join(root, 'seeds');
 const seeds = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort()
   .map(f => ({ path: f, text: normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8')) }));
-
-/** Seeded PRNG (mulberry32). */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const INSERTS = [' Lavrov said', ' the', ' “We are ready,” he said.', '"', '“', '”', ' 130,000 troops', '\n\n', ' Russia', '. Also Read | Ukraine', ' Putin'];
 
