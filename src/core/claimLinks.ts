@@ -1,17 +1,18 @@
 /**
  * Claim links across documents kept up to date one document at a time: the same
- * links, in the same order, as `linkClaims` (claims.ts) computes from scratch.
+ * links, in the same order, as the from-scratch linker the unit tests keep as a reference
+ * (test/support/linkClaimsReference.ts) computes.
  *
  * A link between two claims depends on the two claims and on which words are too
  * common to count (posting lists longer than `linkWordCap`). While that set of
  * words, the documents' order and the number of documents stay the same, the links
  * of a pair of unchanged documents stay the same too: after an edit only the links
  * of the changed document are looked up again. Each claim's lists are then put
- * together in `linkClaims`'s order: links from claims of earlier documents by their
+ * together in the reference's order: links from claims of earlier documents by their
  * position, then links to later documents in the order their first shared word comes
  * in the claim's own words.
  */
-import { claimWordIds, compareClaims, linkWordCap } from './claims';
+import { claimStatus, claimWordIds, compareClaims, linkWordCap } from './claims';
 import type { Claim, ClaimLink } from './types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
@@ -111,7 +112,7 @@ export class ClaimLinker {
       }
     }
 
-    // Each claim's links in `linkClaims`'s order.
+    // Each claim's links in the reference's order.
     const earlier: number[][] = items.map(() => []);
     const later: { id: number; firstWord: number }[][] = items.map(() => []);
     const byIds = new Map<number, PairLink>();
@@ -139,12 +140,12 @@ export class ClaimLinker {
       };
       for (const lo of earlier[id].sort((a, b) => a - b)) add(lo, byIds.get(lo * items.length + id)!);
       for (const { id: hi } of later[id].sort((a, b) => a.firstWord - b.firstWord || a.id - b.id)) add(hi, byIds.get(id * items.length + hi)!);
-      c.status = c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
+      c.status = claimStatus(c);
     }
   }
 }
 
-/** Position in `a` of the first word also in `b` and not too common: where `linkClaims` first meets `b` from `a`. */
+/** Position in `a` of the first word also in `b` and not too common: where the reference first meets `b` from `a`. */
 function firstShared(a: Int32Array, b: Int32Array, sat: Uint8Array): number {
   for (let k = 0; k < a.length; k++) if (!sat[a[k]] && b.includes(a[k])) return k;
   return a.length;

@@ -3,9 +3,9 @@
  * could verify — attributed statements, numeric facts, events — and their links
  * across documents (corroboration and disputes).
  */
-import type { Claim, ClaimKind, ClaimLink, ClaimNumber, Entity, Quote, Sentence, Span } from './types';
 import { clauseAround } from './clauses';
 import { Memo } from './memo';
+import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from './types';
 
 /** Reporting verbs that turn a sentence into reported speech. */
 const REPORTING = String.raw`said|says|say|told|tells|stated|states|announced|announces|argued|argues|noted|notes|warned|warns|insisted|insists|claimed|claims|denied|denies|added|adds|reiterated|reiterates|suggested|suggests|signaled|signalled|indicated|indicates|confirmed|confirms|reported|reports|tweeted|wrote|declared|acknowledged|admitted|explained|urged|asserted|maintained|replied|believes|believe|thinks|expects`;
@@ -250,18 +250,8 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   return n;
 }
 
-export interface ClaimRef {
-  path: string;
-  claim: Claim;
-}
-
 const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
 
-/**
- * Links claims across documents: the same claim in another document corroborates
- * it; a matching claim with a different number, or the same quote worded
- * differently, disputes it. Every link is recorded at both ends.
- */
 /** Claims' distinct content words as ids, first occurrences in order, by claim text: linking runs after every change. */
 const CLAIM_WORDS = new Memo<Int32Array>(200_000);
 const WORD_IDS = new Map<string, number>();
@@ -276,66 +266,9 @@ function wordIds(text: string): Int32Array {
   return Int32Array.from(ids);
 }
 
-export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>): void {
-  type Item = { path: string; claim: Claim; words: Int32Array; id: number };
-  const items: Item[] = [];
-  const postings: (number[] | undefined)[] = new Array(WORD_IDS.size); // by word id
-  for (const d of docs) {
-    for (const c of d.claims) {
-      c.corroboratedBy = [];
-      c.disputedBy = [];
-      const id = items.length;
-      const words = claimWordIds(c.text);
-      items.push({ path: d.path, claim: c, words, id });
-      for (const w of words) {
-        const p = postings[w];
-        if (p) p.push(id); else postings[w] = [id];
-      }
-    }
-  }
-  const maxPosting = linkWordCap(docs.length);
-  // A document's claims have consecutive ids: links go to ids past the end of a's document.
-  const docEnd = new Int32Array(items.length);
-  for (let k = items.length - 1; k >= 0; k--) docEnd[k] = k + 1 < items.length && items[k + 1].path === items[k].path ? docEnd[k + 1] : k + 1;
-  // Shared words per candidate, and the candidates in the order first met.
-  const count = new Int32Array(items.length);
-  const touched: number[] = [];
-  for (const a of items) {
-    const from = docEnd[a.id];
-    if (from === items.length) continue; // the last document's claims were linked from the others' side
-    touched.length = 0;
-    for (const w of a.words) {
-      const p = postings[w]!;
-      if (p.length > maxPosting || p[p.length - 1] < from) continue;
-      let lo = 0, hi = p.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (p[mid] < from) lo = mid + 1; else hi = mid; }
-      for (let k = lo; k < p.length; k++) if (count[p[k]]++ === 0) touched.push(p[k]);
-    }
-    for (const id of touched) {
-      const n = count[id];
-      count[id] = 0;
-      if (n < 2) continue;
-      const b = items[id];
-      const link = compareClaims(a, b, n);
-      if (!link) continue;
-      const sim = Math.round(link.similarity * 100) / 100;
-      const toB: ClaimLink = { path: b.path, start: b.claim.start, end: b.claim.end, similarity: sim };
-      const toA: ClaimLink = { path: a.path, start: a.claim.start, end: a.claim.end, similarity: sim };
-      if (link.reason) {
-        toB.reason = toA.reason = link.reason;
-        a.claim.disputedBy.push(toB);
-        b.claim.disputedBy.push(toA);
-      } else {
-        a.claim.corroboratedBy.push(toB);
-        b.claim.corroboratedBy.push(toA);
-      }
-    }
-  }
-  for (const it of items) {
-    const c = it.claim;
-    c.status = c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
-  }
-
+/** A claim's status from its links: any dispute makes it disputed. */
+export function claimStatus(c: Pick<Claim, 'corroboratedBy' | 'disputedBy'>): ClaimStatus {
+  return c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
 }
 
 /**
@@ -362,7 +295,7 @@ export function compareClaims(a: ClaimWords, b: ClaimWords, shared: number): { s
 /** A claim with its distinct content words as ids (`claimWordIds`). */
 export interface ClaimWords { claim: Claim; words: Int32Array }
 
-/** A word in more claims than this is too common to link claims by (`linkClaims`). */
+/** A word in more claims than this is too common to link claims by (both linkers). */
 export function linkWordCap(documents: number): number {
   return Math.max(50, Math.ceil(documents * 0.5) * 4);
 }

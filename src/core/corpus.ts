@@ -13,7 +13,7 @@
  * (test/unit/incremental.test.ts).
  */
 import { ClaimLinker } from './claimLinks';
-import { findClaims } from './claims';
+import { claimStatus, findClaims } from './claims';
 import { findRepeats, isBoilerplate, ReuseIndex } from './duplicates';
 import { findEntities, NameResolver } from './entities';
 import { Memo } from './memo';
@@ -352,7 +352,7 @@ export function linkQuoteClaims(results: ReadonlyMap<string, DocumentResult>): v
           changed = true;
         }
       }
-      if (changed) claim.status = claim.disputedBy.length ? 'disputed' : claim.corroboratedBy.length ? 'corroborated' : 'unique';
+      if (changed) claim.status = claimStatus(claim);
     }
   }
 }

@@ -1,5 +1,11 @@
 import assert from 'node:assert/strict';
-import { contentWords, findClaims, linkClaims, parseNumbers } from '../../src/core/claims';
+import fs from 'node:fs';
+import path from 'node:path';
+import { ClaimLinker } from '../../src/core/claimLinks';
+import { contentWords, findClaims, parseNumbers } from '../../src/core/claims';
+import { analyzeLocal } from '../../src/core/corpus';
+import { normalizeEol } from '../../src/core/text';
+import { linkClaims } from '../support/linkClaimsReference';
 import { paragraphs, sentences } from '../../src/core/text';
 import type { Claim, Entity, Quote } from '../../src/core/types';
 
@@ -45,13 +51,37 @@ describe('claims', () => {
     const d = claimsOf('Russia has massed more than 100,000 troops near Ukraine, officials said nothing.')
       .map(c => ({ ...c, entities: ['Russia', 'Ukraine'] }));
     const docs: { path: string; claims: Claim[] }[] = [{ path: 'a', claims: a }, { path: 'b', claims: b }, { path: 'd', claims: d }];
-    linkClaims(docs);
+    new ClaimLinker().link(docs.map(d => ({ ...d, key: d })));
     assert.deepEqual(a[0].corroboratedBy.map(l => l.path), ['b']);
     assert.deepEqual(b[0].corroboratedBy.map(l => l.path), ['a']);
     assert.deepEqual(a[0].disputedBy.map(l => [l.path, l.reason]), [['d', 'number']]);
     assert.equal(a[0].status, 'disputed');
     assert.deepEqual(b[0].disputedBy.map(l => l.path), ['d']);
     assert.equal(d[0].status, 'disputed');
+  });
+
+  it('links incrementally exactly as the from-scratch reference does, on the seeds and polnear-dev', function () {
+    this.timeout(30_000);
+    const root = path.resolve(__dirname, '../../..');
+    const dirs = ['seeds', '../shared/eval/polnear-dev'].map(d => path.join(root, d)).filter(d => fs.existsSync(d));
+    const docs = dirs.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => ({
+      path: f, claims: analyzeLocal(normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))).claims,
+    })));
+    const copy = () => docs.map(d => ({ path: d.path, claims: d.claims.map(c => ({ ...c })) }));
+    const reference = copy();
+    linkClaims(reference);
+    const linker = new ClaimLinker();
+    const incremental = copy();
+    linker.link(incremental.map(d => ({ ...d, key: d.claims.map(c => c.text).join('\n') })));
+    assert.deepEqual(incremental, reference);
+    assert.ok(reference.some(d => d.claims.some(c => c.status !== 'unique')), 'some claims are linked');
+    // One document edited: only its links are looked up again, with the same outcome.
+    const edited = copy();
+    edited[3].claims = edited[3].claims.slice(1);
+    const ref2 = edited.map(d => ({ path: d.path, claims: d.claims.map(c => ({ ...c })) }));
+    linkClaims(ref2);
+    linker.link(edited.map(d => ({ ...d, key: d.claims.map(c => c.text).join('\n') })));
+    assert.deepEqual(edited, ref2);
   });
 
   it('normalises content words', () => {
