@@ -319,7 +319,6 @@ export function linkVariants(docs: readonly DocumentResult[]): void {
   }
 }
 
-/** Shared words over the smaller quote's words, for quotes of at least three words. */
 /**
  * Quote claims follow their quotes' variants: the same quote by the same speaker in
  * another source corroborates the claim that carries it when the words are the same,
@@ -366,6 +365,7 @@ function quoteSimilarity(text: string, other: DocumentResult, v: QuoteLink): num
   return a.size + b.size ? Math.round((200 * n) / (a.size + b.size)) / 100 : 0;
 }
 
+/** Shared words over the smaller quote's words, for quotes of at least three words. */
 function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   const small = a.size <= b.size ? a : b, big = small === a ? b : a;
   if (small.size < 3) return 0;

@@ -745,13 +745,6 @@ export class ReuseIndex {
     this.postings.compact(sid => this.unitDoc[sid] >= 0);
   }
 
-  /** Paths of the documents sharing at least one passage with `path`. */
-  neighbours(path: string): string[] {
-    const doc = this.byPath.get(path);
-    if (!doc) return [];
-    return [...doc.links.keys()].map(k => this.byId[k]!.path).sort();
-  }
-
   /** The `shared` duplicates of one document, each listed from both ends across calls. */
   shared(path: string): Duplicate[] {
     const doc = this.byPath.get(path);
