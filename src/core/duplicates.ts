@@ -422,7 +422,6 @@ function matchUnits(side: Side, rank: Int32Array): UnitMatches[] {
       }
     }
     const count = new Int32Array(n);
-    const key = side.keys;
     for (const i of redo) {
       const touched: number[] = [];
       for (const f of side.feats[i]) {
@@ -437,15 +436,7 @@ function matchUnits(side: Side, rank: Int32Array): UnitMatches[] {
           if (count[j]++ === 0) touched.push(j);
         }
       }
-      const need = minFeatures(side.feats[i].length);
-      const found: UnitMatches = [];
-      for (const j of touched) {
-        const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
-        const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
-        if (c) found.push({ j, sim: c.sim, strong: c.strong });
-        count[j] = 0;
-      }
-      byUnit[i] = found.length ? found : NO_MATCHES;
+      byUnit[i] = confirmMatches(side, rank, i, touched, count);
     }
   }
   const at = prev ? RECENT_MATCHING.indexOf(prev) : -1;
@@ -465,7 +456,6 @@ function matchAll(side: Side, rank: Int32Array, byUnit: UnitMatches[]): void {
   while (slots < 2 * nFeats + 2) slots *= 2;
   const postings = new PostingTable(POSTING_CAP, slots, nFeats);
   const count = new Int32Array(side.sents.length);
-  const key = side.keys;
   for (let i = 0; i < side.sents.length; i++) {
     const feats = side.feats[i];
     const touched: number[] = [];
@@ -475,17 +465,27 @@ function matchAll(side: Side, rank: Int32Array, byUnit: UnitMatches[]): void {
         if (count[j]++ === 0) touched.push(j);
       }
     }
-    const need = minFeatures(feats.length);
-    const found: UnitMatches = [];
-    for (const j of touched) {
-      const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
-      const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
-      if (c) found.push({ j, sim: c.sim, strong: c.strong });
-      count[j] = 0;
-    }
-    byUnit[i] = found.length ? found : NO_MATCHES;
+    byUnit[i] = confirmMatches(side, rank, i, touched, count);
     for (const f of feats) postings.add(f, i);
   }
+}
+
+/**
+ * Unit `i`'s matches among the earlier units `touched` (with `count` of shared features
+ * each, reset to 0 here): enough shared features, similar enough, and not a far copy of
+ * a sentence already repeated more than MAX_COPIES times.
+ */
+function confirmMatches(side: Side, rank: Int32Array, i: number, touched: readonly number[], count: Int32Array): UnitMatches {
+  const need = minFeatures(side.feats[i].length);
+  const key = side.keys;
+  const found: UnitMatches = [];
+  for (const j of touched) {
+    const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
+    const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
+    if (c) found.push({ j, sim: c.sim, strong: c.strong });
+    count[j] = 0;
+  }
+  return found.length ? found : NO_MATCHES;
 }
 
 // A from-scratch analysis (`clearMemos`) starts with none.
