@@ -288,6 +288,8 @@ export function quoteWords(text: string): string[] {
 
 /** Quotes' words (joined by spaces, and as a set) by quote text: linking runs after every change. */
 const QUOTE_WORDS = new Memo<{ words: string; set: ReadonlySet<string> }>(100_000);
+const quoteWordsOf = (text: string) => QUOTE_WORDS.get(text, t => { const w = quoteWords(t); return { words: w.join(' '), set: new Set(w) }; });
+const quoteWordSet = (text: string) => quoteWordsOf(text).set;
 
 /**
  * Links the same quote by the same speaker across documents (`variants`), at both
@@ -298,7 +300,7 @@ export function linkVariants(docs: readonly DocumentResult[]): void {
   for (const d of docs) {
     for (const q of d.quotes) {
       if (!q.speaker) continue;
-      const { words, set } = QUOTE_WORDS.get(q.text, t => { const w = quoteWords(t); return { words: w.join(' '), set: new Set(w) }; });
+      const { words, set } = quoteWordsOf(q.text);
       if (!words.length) continue;
       let list = bySpeaker.get(q.speaker);
       if (!list) bySpeaker.set(q.speaker, (list = []));
@@ -358,8 +360,8 @@ export function linkQuoteClaims(results: ReadonlyMap<string, DocumentResult>): v
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
 function quoteSimilarity(text: string, other: DocumentResult, v: QuoteLink): number {
-  const a = new Set(quoteWords(text));
-  const b = new Set(quoteWords(other.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? ''));
+  const a = quoteWordSet(text);
+  const b = quoteWordSet(other.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? '');
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return a.size + b.size ? Math.round((200 * n) / (a.size + b.size)) / 100 : 0;
