@@ -8,13 +8,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { split } from 'sentence-splitter';
-import { findClaims } from '../src/core/claims';
-import { analyzeLocal, ParagraphCache, type LocalAnalysis } from '../src/core/corpus';
-import { clearMemos } from '../src/core/memo';
-import { findRepeats, isBoilerplate } from '../src/core/duplicates';
-import { findEntities } from '../src/core/entities';
-import { findQuotes } from '../src/core/quotes';
-import { paragraphs as findParagraphs, normalizeEol, splitSentences } from '../src/core/text';
+import { findClaims } from '../src/core/claims/claims';
+import { analyzeLocal, ParagraphCache, type LocalAnalysis } from '../src/core/corpus/corpus';
+import { clearMemos } from '../src/core/text/memo';
+import { findRepeats, isBoilerplate } from '../src/core/reuse/duplicates';
+import { findEntities } from '../src/core/entities/entities';
+import { findQuotes } from '../src/core/quotes/quotes';
+import { paragraphs as findParagraphs, normalizeEol, splitSentences } from '../src/core/text/text';
 import type { Paragraph, Span } from '../src/core/types';
 
 const root = path.resolve(__dirname, '../..');

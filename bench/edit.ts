@@ -12,9 +12,9 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { Corpus } from '../src/core/corpus';
-import { clearMemos } from '../src/core/memo';
-import { normalizeEol } from '../src/core/text';
+import { Corpus } from '../src/core/corpus/corpus';
+import { clearMemos } from '../src/core/text/memo';
+import { normalizeEol } from '../src/core/text/text';
 import { rng } from '../test/support/rng';
 
 const root = path.resolve(__dirname, '../..');

@@ -8,8 +8,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { findEntities } from '../src/core/entities';
-import { paragraphs, splitSentences } from '../src/core/text';
+import { findEntities } from '../src/core/entities/entities';
+import { paragraphs, splitSentences } from '../src/core/text/text';
 import type { Entity, Span } from '../src/core/types';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -9,8 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { findQuotes } from '../src/core/quotes';
-import { paragraphs, sentences } from '../src/core/text';
+import { findQuotes } from '../src/core/quotes/quotes';
+import { paragraphs, sentences } from '../src/core/text/text';
 import type { Sentence } from '../src/core/types';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -12,8 +12,8 @@
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ReuseIndex } from '../src/core/duplicates';
-import { decode, paragraphs, sentences } from '../src/core/text';
+import { ReuseIndex } from '../src/core/reuse/duplicates';
+import { decode, paragraphs, sentences } from '../src/core/text/text';
 
 interface Result {
   method: string;

@@ -3,7 +3,7 @@
  * that share at least two content words. The incremental `ClaimLinker` (claimLinks.ts)
  * promises the same links in the same order; the unit tests hold it to this reference.
  */
-import { claimStatus, claimWordIds, compareClaims, linkWordCap } from '../../src/core/claims';
+import { claimStatus, claimWordIds, compareClaims, linkWordCap } from '../../src/core/claims/claims';
 import type { Claim, ClaimLink } from '../../src/core/types';
 
 export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>): void {

@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ClaimLinker } from '../../src/core/claimLinks';
-import { contentWords, findClaims, parseNumbers } from '../../src/core/claims';
-import { analyzeLocal } from '../../src/core/corpus';
-import { normalizeEol } from '../../src/core/text';
+import { ClaimLinker } from '../../src/core/claims/links';
+import { contentWords, findClaims, parseNumbers } from '../../src/core/claims/claims';
+import { analyzeLocal } from '../../src/core/corpus/corpus';
+import { normalizeEol } from '../../src/core/text/text';
 import { linkClaims } from '../support/linkClaimsReference';
-import { paragraphs, sentences } from '../../src/core/text';
+import { paragraphs, sentences } from '../../src/core/text/text';
 import type { Claim, Entity, Quote } from '../../src/core/types';
 
 const claimsOf = (text: string, entities: Entity[] = [], quotes: Quote[] = []) =>

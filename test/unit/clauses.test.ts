@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { clauseAround } from '../../src/core/clauses';
+import { clauseAround } from '../../src/core/claims/clauses';
 
 const clause = (s: string, number: string) => {
   const span = clauseAround(s, 0, s.length, s.indexOf(number));

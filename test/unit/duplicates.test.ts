@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ReuseIndex, findRepeats, isBoilerplate } from '../../src/core/duplicates';
-import { decode, paragraphs, sentences } from '../../src/core/text';
+import { ReuseIndex, findRepeats, isBoilerplate } from '../../src/core/reuse/duplicates';
+import { decode, paragraphs, sentences } from '../../src/core/text/text';
 import type { Duplicate, Paragraph, Sentence } from '../../src/core/types';
 
 interface Doc { path: string; text: string; paras: Paragraph[]; sents: Sentence[] }

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findEntities, isPersonName, NameResolver, stripTitles } from '../../src/core/entities';
-import { paragraphs, splitSentences } from '../../src/core/text';
+import { findEntities, isPersonName, NameResolver, stripTitles } from '../../src/core/entities/entities';
+import { paragraphs, splitSentences } from '../../src/core/text/text';
 import type { Entity, EntityType } from '../../src/core/types';
 
 const seedDir = path.resolve(__dirname, '..', '..', '..', 'seeds');

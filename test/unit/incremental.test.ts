@@ -6,9 +6,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { Corpus } from '../../src/core/corpus';
-import { clearMemos } from '../../src/core/memo';
-import { normalizeEol } from '../../src/core/text';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { clearMemos } from '../../src/core/text/memo';
+import { normalizeEol } from '../../src/core/text/text';
 import type { DocumentResult } from '../../src/core/types';
 import { rng } from '../support/rng';
 

@@ -6,10 +6,10 @@
  * Unicode spaces and digits).
  */
 import assert from 'node:assert/strict';
-import { hasWordsWithLetters } from '../../src/core/claims';
-import { tokenEnd as entityTokenEnd, tokenStart as entityTokenStart } from '../../src/core/entities';
-import { tokenEnd as quoteTokenEnd, tokenStart as quoteTokenStart } from '../../src/core/quotes';
-import { isBoilerplate, words } from '../../src/core/reuseText';
+import { hasWordsWithLetters } from '../../src/core/claims/claims';
+import { tokenEnd as entityTokenEnd, tokenStart as entityTokenStart } from '../../src/core/entities/entities';
+import { tokenEnd as quoteTokenEnd, tokenStart as quoteTokenStart } from '../../src/core/quotes/quotes';
+import { isBoilerplate, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [
   'a', 'b', 'Z', 'Q', 'é', 'É', 'İ', 'ß', 'K', '\u212a', '0', '1', '7', '٣', '²',

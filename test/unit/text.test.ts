@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { split } from 'sentence-splitter';
-import { decode, normalizeEol, paragraphs, sentences, splitSentences, title } from '../../src/core/text';
+import { decode, normalizeEol, paragraphs, sentences, splitSentences, title } from '../../src/core/text/text';
 
 const root = path.resolve(__dirname, '../../..');
 const seedDir = path.join(root, 'seeds');

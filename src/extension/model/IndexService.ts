@@ -3,8 +3,8 @@
  * open documents (which wins over the file on disk), and answers result queries.
  * No `vscode` and no worker plumbing, so it is unit-tested directly.
  */
-import { Corpus } from '../../core/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text';
+import { Corpus } from '../../core/corpus/corpus';
+import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text/text';
 import type { DocumentResult } from '../../core/types';
 import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from './protocol';
 

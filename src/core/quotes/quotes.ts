@@ -29,8 +29,8 @@
  * `speakerMention` is the span of the words naming the speaker here; for a pronoun
  * it is the pronoun itself (the speaker field carries the resolved name).
  */
-import { Memo } from './memo';
-import type { Entity, Quote, Sentence, SpeakerType, Span } from './types';
+import { Memo } from '../text/memo';
+import type { Entity, Quote, Sentence, SpeakerType, Span } from '../types';
 
 // ---------------------------------------------------------------------------
 // Pass 1: quote marks

@@ -6,9 +6,9 @@
  * possessives) and typed from hand lists, a gazetteer derived from the CoNLL-2003
  * training split (lexicon/conll.ts, built by scripts/build-lexicon.mjs) and name shapes.
  */
-import type { Entity, EntityType, Span } from './types';
-import * as H from './lexicon/hand';
-import * as C from './lexicon/conll';
+import type { Entity, EntityType, Span } from '../types';
+import * as H from '../lexicon/hand';
+import * as C from '../lexicon/conll';
 
 const wordSet = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
 const lineSet = (s: string) => new Set(s.split('\n').filter(Boolean));

@@ -3,7 +3,7 @@
  * inverted index keys on, and the similarity measures that verify a candidate.
  * Pure functions over strings; offsets are never produced here.
  */
-import { Memo } from './memo';
+import { Memo } from '../text/memo';
 
 /** Function words and the fillers paraphrasers sprinkle in; they carry no reuse signal. */
 const STOP = new Set((

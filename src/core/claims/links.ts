@@ -13,7 +13,7 @@
  * in the claim's own words.
  */
 import { claimStatus, claimWordIds, compareClaims, linkWordCap } from './claims';
-import type { Claim, ClaimLink } from './types';
+import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
 interface PairLink { lo: number; hi: number; similarity: number; reason?: string; firstWord: number }

@@ -10,12 +10,12 @@
  * needs one match that stands on its own (see `Match`), so text that merely shares
  * a stock phrase is not reuse.
  */
-import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from './types';
+import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from '../types';
 import {
   Vocab, bigramContainment, contentIds, dice, features, isBoilerplate, intersects, longestRun, normalised, overlap, sorted, unitWords,
 } from './reuseText';
-import { Memo, onClearMemos } from './memo';
-import { PostingTable } from './reusePostings';
+import { Memo, onClearMemos } from '../text/memo';
+import { PostingTable } from './postings';
 
 export { isBoilerplate } from './reuseText';
 

@@ -3,10 +3,10 @@
  * Offsets everywhere are UTF-16 units into the text returned by `decode`.
  */
 import { DefaultAbbrMarkerOptions } from 'sentence-splitter';
-import { DEFAULT_MAX_FILE_SIZE, tooLarge } from './limits';
-import type { Paragraph, Sentence, Span } from './types';
+import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../limits';
+import type { Paragraph, Sentence, Span } from '../types';
 
-export { DEFAULT_MAX_FILE_SIZE, formatSize, tooLarge } from './limits';
+export { DEFAULT_MAX_FILE_SIZE, formatSize, tooLarge } from '../limits';
 
 export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
 

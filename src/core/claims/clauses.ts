@@ -3,7 +3,7 @@
  * that Russia has massed more than 130,000 troops near Ukraine, raising fears of an
  * invasion" asserts "Russia has massed more than 130,000 troops near Ukraine".
  */
-import type { Span } from './types';
+import type { Span } from '../types';
 
 /** Where a new clause starts: after these, the words that follow are another clause. */
 const CLAUSE_BREAK = /(?:,\s+(?=(?:raising|sparking|adding|saying|noting|fuelling|fueling|prompting|making|leaving|despite|while|whereas|although|though|but|which|who|as|after|before|according|even)\b)|;\s+|\s+[—–]\s+|:\s+)/g;

@@ -12,14 +12,14 @@
  * edit by edit gives exactly what a new one given the same texts gives
  * (test/unit/incremental.test.ts).
  */
-import { ClaimLinker } from './claimLinks';
-import { claimStatus, findClaims } from './claims';
-import { findRepeats, isBoilerplate, ReuseIndex } from './duplicates';
-import { findEntities, NameResolver } from './entities';
-import { Memo } from './memo';
-import { findQuotes } from './quotes';
-import { paragraphs as findParagraphs, splitSentences, title as findTitle } from './text';
-import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from './types';
+import { ClaimLinker } from '../claims/links';
+import { claimStatus, findClaims } from '../claims/claims';
+import { findRepeats, isBoilerplate, ReuseIndex } from '../reuse/duplicates';
+import { findEntities, NameResolver } from '../entities/entities';
+import { Memo } from '../text/memo';
+import { findQuotes } from '../quotes/quotes';
+import { paragraphs as findParagraphs, splitSentences, title as findTitle } from '../text/text';
+import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from '../types';
 
 /** What one paragraph yields, offsets relative to the paragraph. */
 interface ParagraphAnalysis {
