@@ -10,7 +10,7 @@ import path from 'node:path';
 import { split } from 'sentence-splitter';
 import { findClaims } from '../src/core/claims/claims';
 import { analyzeLocal, ParagraphCache, type LocalAnalysis } from '../src/core/corpus/corpus';
-import { clearMemos } from '../src/core/text/memo';
+import { AnalysisContext } from '../src/core/text/memo';
 import { findRepeats, isBoilerplate } from '../src/core/reuse/duplicates';
 import { findEntities } from '../src/core/entities/entities';
 import { findQuotes } from '../src/core/quotes/quotes';
@@ -43,7 +43,7 @@ function time(fn: () => void): number {
 // hundreds of documents to settle), so it is reported apart; the budget is for warm code.
 // Each document is analysed from scratch: no paragraph cache and no memo carried over
 // from the documents before it (copies share sentences, which the memos would reuse).
-const oursPass = () => time(() => { for (const d of docs) { clearMemos(); analyzeLocal(d, new ParagraphCache()); } });
+const oursPass = () => time(() => { for (const d of docs) { analyzeLocal(new AnalysisContext(), d, new ParagraphCache()); } });
 const peerPass = () => time(() => { for (const d of docs) split(d); });
 const best = (pass: () => number, n: number) => Math.min(...Array.from({ length: n }, pass));
 const oursCold = oursPass(), peerCold = peerPass();
@@ -71,7 +71,7 @@ interface Prepared {
 const sample = docs.slice(0, Math.ceil(docs.length / 4));
 const sampleMb = sample.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
 const prepared: Prepared[] = sample.map(text => {
-  const local = analyzeLocal(text, new ParagraphCache());
+  const local = analyzeLocal(new AnalysisContext(), text, new ParagraphCache());
   const paraTexts = local.paragraphs.map(p => text.slice(p.start, p.end));
   const excluded: Span[] = [];
   if (local.title !== null) excluded.push(local.paragraphs[0]);
@@ -82,13 +82,13 @@ const prepared: Prepared[] = sample.map(text => {
 const stages: [string, (d: Prepared) => void][] = [
   ['paragraphs+sentences', d => { findParagraphs(d.text); for (const t of d.paraTexts) splitSentences(t); }],
   ['entities', d => { for (let k = 0; k < d.paraTexts.length; k++) findEntities(d.paraTexts[k], d.paraSentences[k]); }],
-  ['quotes', d => { findQuotes(d.text, d.local.sentences, d.local.entities); }],
-  ['repeats', d => { findRepeats(d.text, d.paragraphs, d.local.sentences); }],
+  ['quotes', d => { findQuotes(new AnalysisContext(), d.text, d.local.sentences, d.local.entities); }],
+  ['repeats', d => { findRepeats(new AnalysisContext(), d.text, d.paragraphs, d.local.sentences); }],
   ['boilerplate', d => { for (const t of d.paraTexts) isBoilerplate(t); }],
-  ['claims', d => { findClaims({ text: d.text, sentences: d.local.sentences, quotes: d.local.quotes, entities: d.local.entities, excluded: d.excluded }); }],
+  ['claims', d => { findClaims(new AnalysisContext(), { text: d.text, sentences: d.local.sentences, quotes: d.local.quotes, entities: d.local.entities, excluded: d.excluded }); }],
 ];
 const parts = stages.map(([name, fn]) => {
-  const s = best(() => time(() => { for (const d of prepared) { clearMemos(); fn(d); } }), 3);
+  const s = best(() => time(() => { for (const d of prepared) fn(d); }), 3);
   return `${name} ${((s * 1000) / sampleMb).toFixed(0)}`;
 });
 console.log(`per stage (each alone, best of 3), ms per MB: ${parts.join(', ')}`);

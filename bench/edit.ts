@@ -13,7 +13,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../src/core/corpus/corpus';
-import { clearMemos } from '../src/core/text/memo';
 import { normalizeEol } from '../src/core/text/text';
 import { rng } from '../test/support/rng';
 
@@ -84,7 +83,6 @@ function scenario(name: string, article: string): void {
   const open = ms(t0);
 
   const fresh = (text: string) => {
-    clearMemos();
     const c = new Corpus();
     for (const s of seeds) c.set(s.path, s.text);
     c.set(big, text);

@@ -7,6 +7,7 @@
  * Sentences are split beforehand: only the quote pass is timed. Quotes are a small
  * part of the whole per-document budget (design.md: >= 2 MB/s for everything).
  */
+import { AnalysisContext } from '../src/core/text/memo';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findQuotes } from '../src/core/quotes/quotes';
@@ -46,9 +47,9 @@ for (let round = 0; units < TARGET; round++) {
 }
 const mb = units / 1e6;
 
-for (const d of docs.slice(0, 50)) { findQuotes(d.text, d.sents, []); naive(d.text); }
+for (const d of docs.slice(0, 50)) { findQuotes(new AnalysisContext(), d.text, d.sents, []); naive(d.text); }
 let found = 0, naiveFound = 0;
-const ours = time(() => { for (const d of docs) found += findQuotes(d.text, d.sents, []).length; });
+const ours = time(() => { for (const d of docs) found += findQuotes(new AnalysisContext(), d.text, d.sents, []).length; });
 const peer = time(() => { for (const d of docs) naiveFound += naive(d.text); });
 console.log(`corpus: ${docs.length} documents, ${mb.toFixed(2)} M UTF-16 units`);
 console.log(`findQuotes (quotes + speakers): ${(mb / ours).toFixed(1)} MB/s, ${found} quotes`);
@@ -60,7 +61,7 @@ const long = base.join('\n\n').repeat(Math.ceil(1e6 / base.join('\n\n').length))
 const quarter = long.slice(0, 250_000);
 const prep = (t: string) => ({ text: t, sents: sentences(t, paragraphs(t)) });
 const L = prep(long), Q = prep(quarter);
-findQuotes(Q.text, Q.sents, []);
-const tq = time(() => findQuotes(Q.text, Q.sents, []));
-const tl = time(() => findQuotes(L.text, L.sents, []));
+findQuotes(new AnalysisContext(), Q.text, Q.sents, []);
+const tq = time(() => findQuotes(new AnalysisContext(), Q.text, Q.sents, []));
+const tl = time(() => findQuotes(new AnalysisContext(), L.text, L.sents, []));
 console.log(`one 1 MB document: ${(tl * 1000).toFixed(0)} ms; 4x the text took ${(tl / tq).toFixed(1)}x the time of a quarter`);

@@ -9,6 +9,7 @@
  * 2x-scaling ratio. Prints time, peak memory, shared document pairs against
  * truth.json (recall, and pairs not in the truth), and the ratios.
  */
+import { AnalysisContext } from '../src/core/text/memo';
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -98,7 +99,7 @@ function runChild(method: Method, dir: string, limit: number): Result {
   let pairs: Set<string>;
   let t2: number;
   if (method === 'reuse') {
-    const index = new ReuseIndex();
+    const index = new ReuseIndex(new AnalysisContext());
     for (const d of docs) index.upsert(d.name, d.text, d.paras, d.sents);
     t2 = performance.now();
     pairs = new Set();

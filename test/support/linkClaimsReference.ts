@@ -3,10 +3,11 @@
  * that share at least two content words. The incremental `ClaimLinker` (claimLinks.ts)
  * promises the same links in the same order; the unit tests hold it to this reference.
  */
+import { AnalysisContext } from '../../src/core/text/memo';
 import { claimStatus, claimWordIds, compareClaims, linkWordCap } from '../../src/core/claims/claims';
 import type { Claim, ClaimLink } from '../../src/core/types';
 
-export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>): void {
+export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>, ctx = new AnalysisContext()): void {
   type Item = { path: string; claim: Claim; words: Int32Array; id: number };
   const items: Item[] = [];
   const postings: (number[] | undefined)[] = []; // by word id
@@ -15,7 +16,7 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }
       c.corroboratedBy = [];
       c.disputedBy = [];
       const id = items.length;
-      const words = claimWordIds(c.text);
+      const words = claimWordIds(ctx, c.text);
       items.push({ path: d.path, claim: c, words, id });
       for (const w of words) {
         const p = postings[w];

@@ -1,3 +1,4 @@
+import { AnalysisContext } from '../../src/core/text/memo';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -10,7 +11,7 @@ import { paragraphs, sentences } from '../../src/core/text/text';
 import type { Claim, Entity, Quote } from '../../src/core/types';
 
 const claimsOf = (text: string, entities: Entity[] = [], quotes: Quote[] = []) =>
-  findClaims({ text, sentences: sentences(text, paragraphs(text)), quotes, entities, excluded: [] });
+  findClaims(new AnalysisContext(), { text, sentences: sentences(text, paragraphs(text)), quotes, entities, excluded: [] });
 
 const ent = (text: string, name: string, type: Entity['type'], canonical = name): Entity => {
   const start = text.indexOf(name);
@@ -51,7 +52,7 @@ describe('claims', () => {
     const d = claimsOf('Russia has massed more than 100,000 troops near Ukraine, officials said nothing.')
       .map(c => ({ ...c, entities: ['Russia', 'Ukraine'] }));
     const docs: { path: string; claims: Claim[] }[] = [{ path: 'a', claims: a }, { path: 'b', claims: b }, { path: 'd', claims: d }];
-    new ClaimLinker().link(docs.map(d => ({ ...d, key: d })));
+    new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
     assert.deepEqual(a[0].corroboratedBy.map(l => l.path), ['b']);
     assert.deepEqual(b[0].corroboratedBy.map(l => l.path), ['a']);
     assert.deepEqual(a[0].disputedBy.map(l => [l.path, l.reason]), [['d', 'number']]);
@@ -65,12 +66,12 @@ describe('claims', () => {
     const root = path.resolve(__dirname, '../../..');
     const dirs = ['seeds', '../shared/eval/polnear-dev'].map(d => path.join(root, d)).filter(d => fs.existsSync(d));
     const docs = dirs.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => ({
-      path: f, claims: analyzeLocal(normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))).claims,
+      path: f, claims: analyzeLocal(new AnalysisContext(), normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))).claims,
     })));
     const copy = () => docs.map(d => ({ path: d.path, claims: d.claims.map(c => ({ ...c })) }));
     const reference = copy();
     linkClaims(reference);
-    const linker = new ClaimLinker();
+    const linker = new ClaimLinker(new AnalysisContext());
     const incremental = copy();
     linker.link(incremental.map(d => ({ ...d, key: d.claims.map(c => c.text).join('\n') })));
     assert.deepEqual(incremental, reference);

@@ -1,3 +1,4 @@
+import { AnalysisContext } from '../../src/core/text/memo';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -42,14 +43,15 @@ describe('corpus', () => {
 
   it('re-analyses only the touched paragraph after an edit', () => {
     const cache = new ParagraphCache();
+    const ctx = new AnalysisContext();
     const text = seeds[4].text;
-    analyzeLocal(text, cache);
+    analyzeLocal(ctx, text, cache);
     const misses = cache.misses;
     const at = text.indexOf('The White House declined');
     const edited = text.slice(0, at) + 'Late on Tuesday, ' + text.slice(at);
-    const a = analyzeLocal(edited, cache);
+    const a = analyzeLocal(ctx, edited, cache);
     assert.equal(cache.misses - misses, 1);
-    const fresh = analyzeLocal(edited, new ParagraphCache());
+    const fresh = analyzeLocal(new AnalysisContext(), edited, new ParagraphCache());
     assert.deepEqual(a, fresh, 'a cached analysis must equal a fresh one');
   });
 

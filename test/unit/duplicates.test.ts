@@ -1,3 +1,4 @@
+import { AnalysisContext } from '../../src/core/text/memo';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -21,10 +22,10 @@ function seed(prefix: string): Doc {
   return doc(prefix, r.text);
 }
 
-const repeats = (d: Doc) => findRepeats(d.text, d.paras, d.sents);
+const repeats = (d: Doc) => findRepeats(new AnalysisContext(), d.text, d.paras, d.sents);
 
 function indexOf(...docs: Doc[]): ReuseIndex {
-  const index = new ReuseIndex();
+  const index = new ReuseIndex(new AnalysisContext());
   for (const d of docs) index.upsert(d.path, d.text, d.paras, d.sents);
   return index;
 }
@@ -107,7 +108,7 @@ describe('duplicates: repeats inside a document', () => {
   });
 
   it('handles an empty document and emoji (surrogate pairs) before the repeat', () => {
-    assert.deepEqual(findRepeats('', [], []), []);
+    assert.deepEqual(findRepeats(new AnalysisContext(), '', [], []), []);
     const para = '🚀 The launch team in Florida counted down twice before the rocket finally left the pad on Tuesday evening.';
     const d = doc('e', `${para}\n\nCrowds 🎉 cheered along the beach.\n\n${para}`);
     const r = repeats(d);

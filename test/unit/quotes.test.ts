@@ -1,3 +1,4 @@
+import { AnalysisContext } from '../../src/core/text/memo';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -8,7 +9,7 @@ import type { Entity, Quote } from '../../src/core/types';
 const SEEDS = path.resolve(__dirname, '../../../seeds');
 
 function analyse(text: string, entities: Entity[] = []): Quote[] {
-  return findQuotes(text, sentences(text, paragraphs(text)), entities);
+  return findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
 }
 
 function seed(prefix: string): string {

@@ -4,7 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import { clauseAround } from './clauses';
-import { Memo } from '../text/memo';
+import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
 /** Reporting verbs that turn a sentence into reported speech. */
@@ -70,9 +70,10 @@ export interface ClaimInput {
  * The claims of one document, in reading order, not yet linked to other documents.
  * A claim is one sentence with its final punctuation trimmed; it never spans two sentences.
  */
-export function findClaims(input: ClaimInput): Claim[] {
+export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
   const { text, sentences, quotes, entities, excluded } = input;
   const claims: Claim[] = [];
+  const memo = ctx.get(SENTENCE_CLAIMS);
   let qi = 0, ei = 0;
   // Excluded spans by start; with sentences in order, one pointer and the furthest end so far answer "overlaps any".
   const ex = [...excluded].sort((a, b) => a.start - b.start);
@@ -90,7 +91,7 @@ export function findClaims(input: ClaimInput): Claim[] {
     for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
     // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
     const key = sentenceKey(text, s, inQuotes, inEntities);
-    const rel = SENTENCE_CLAIMS.get(key, () => {
+    const rel = memo.get(key, () => {
       const c = sentenceClaim(text, s, inQuotes, inEntities);
       return c && { ...c, start: c.start - s.start, end: c.end - s.start };
     });
@@ -99,7 +100,7 @@ export function findClaims(input: ClaimInput): Claim[] {
   return claims;
 }
 
-const SENTENCE_CLAIMS = new Memo<Claim | null>(200_000);
+const SENTENCE_CLAIMS = memoSlot<Claim | null>('claims.sentences', 200_000);
 
 function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: readonly Entity[]): string {
   let k = text.slice(s.start, s.end);
@@ -253,14 +254,13 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
 const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
 
 /** Claims' distinct content words as ids, first occurrences in order, by claim text: linking runs after every change. */
-const CLAIM_WORDS = new Memo<Int32Array>(200_000);
-const WORD_IDS = new Map<string, number>();
+const CLAIM_WORDS = new Slot('claims.words', () => ({ memo: new Memo<Int32Array>(200_000), ids: new Map<string, number>() }));
 
-function wordIds(text: string): Int32Array {
+function wordIds(vocab: Map<string, number>, text: string): Int32Array {
   const ids: number[] = [];
   for (const w of new Set(contentWords(text))) {
-    let id = WORD_IDS.get(w);
-    if (id === undefined) WORD_IDS.set(w, (id = WORD_IDS.size));
+    let id = vocab.get(w);
+    if (id === undefined) vocab.set(w, (id = vocab.size));
     ids.push(id);
   }
   return Int32Array.from(ids);
@@ -301,8 +301,9 @@ export function linkWordCap(documents: number): number {
 }
 
 /** A claim text's distinct content words as ids, first occurrences in order (cached). */
-export function claimWordIds(text: string): Int32Array {
-  return CLAIM_WORDS.get(text, wordIds);
+export function claimWordIds(ctx: AnalysisContext, text: string): Int32Array {
+  const { memo, ids } = ctx.get(CLAIM_WORDS);
+  return memo.get(text, t => wordIds(ids, t));
 }
 
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {

@@ -12,6 +12,7 @@
  * position, then links to later documents in the order their first shared word comes
  * in the claim's own words.
  */
+import type { AnalysisContext } from '../text/memo';
 import { claimStatus, claimWordIds, compareClaims, linkWordCap } from './claims';
 import type { Claim, ClaimLink } from '../types';
 
@@ -26,6 +27,7 @@ export interface LinkDoc {
 }
 
 export class ClaimLinker {
+  constructor(private readonly ctx: AnalysisContext) {}
   private order: string[] = [];
   private keys = new Map<string, unknown>();
   private saturated = '';
@@ -42,7 +44,7 @@ export class ClaimLinker {
     for (let d = 0; d < docs.length; d++) {
       docStart.push(items.length);
       docs[d].claims.forEach((claim, index) => {
-        const words = claimWordIds(claim.text);
+        const words = claimWordIds(this.ctx, claim.text);
         for (const w of words) if (w >= nWords) nWords = w + 1;
         items.push({ doc: d, index, claim, words });
       });

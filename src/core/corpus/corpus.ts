@@ -14,9 +14,9 @@
  */
 import { ClaimLinker } from '../claims/links';
 import { claimStatus, findClaims } from '../claims/claims';
-import { findRepeats, isBoilerplate, ReuseIndex } from '../reuse/duplicates';
+import { boilerplateIn, findRepeats, ReuseIndex } from '../reuse/duplicates';
 import { findEntities, NameResolver } from '../entities/entities';
-import { Memo } from '../text/memo';
+import { AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, splitSentences, title as findTitle } from '../text/text';
 import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from '../types';
@@ -75,7 +75,7 @@ export class ParagraphCache {
 }
 
 /** Analyses one document on its own (no other documents involved). */
-export function analyzeLocal(text: string, cache = new ParagraphCache()): LocalAnalysis {
+export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new ParagraphCache()): LocalAnalysis {
   const paragraphs = findParagraphs(text);
   const sentences: Sentence[] = [];
   const entities: Entity[] = [];
@@ -96,8 +96,8 @@ export function analyzeLocal(text: string, cache = new ParagraphCache()): LocalA
     for (const s of placed.sentences) sentences.push(s);
     for (const e of placed.entities) entities.push(e);
   }
-  const quotes = findQuotes(text, sentences, entities);
-  const repeats = findRepeats(text, paragraphs, sentences);
+  const quotes = findQuotes(ctx, text, sentences, entities);
+  const repeats = findRepeats(ctx, text, paragraphs, sentences);
   const title = findTitle(text, paragraphs);
   const excluded: Span[] = [];
   if (title !== null) excluded.push(paragraphs[0]);
@@ -105,8 +105,8 @@ export function analyzeLocal(text: string, cache = new ParagraphCache()): LocalA
     // The later copy of a repeated passage asserts nothing new; furniture asserts nothing.
     if (d.boilerplate || d.start > d.other.start) excluded.push(d);
   }
-  for (const p of paragraphs) if (isBoilerplate(paraTexts[p.index])) excluded.push(p);
-  const claims = findClaims({ text, sentences, quotes, entities, excluded });
+  for (const p of paragraphs) if (boilerplateIn(ctx, paraTexts[p.index])) excluded.push(p);
+  const claims = findClaims(ctx, { text, sentences, quotes, entities, excluded });
   return { text, title, paragraphs, sentences, entities, quotes, repeats, claims };
 }
 
@@ -118,8 +118,10 @@ interface Entry {
 /** The whole corpus; documents are added, updated and removed one at a time. */
 export class Corpus {
   private readonly entries = new Map<string, Entry>();
-  private readonly reuse = new ReuseIndex();
-  private readonly linker = new ClaimLinker();
+  /** Everything the analysers keep for this corpus (memos, vocabularies); shared with no other corpus. */
+  readonly ctx = new AnalysisContext();
+  private readonly reuse = new ReuseIndex(this.ctx);
+  private readonly linker = new ClaimLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
 
@@ -131,8 +133,8 @@ export class Corpus {
   set(path: string, text: string): LocalAnalysis {
     const old = this.entries.get(path);
     if (old && old.local.text === text) return old.local;
-    const local = analyzeLocal(text, this.cache);
-    if (!old || nameKey(old.local) !== nameKey(local)) this.names = null;
+    const local = analyzeLocal(this.ctx, text, this.cache);
+    if (!old || nameKey(this.ctx, old.local) !== nameKey(this.ctx, local)) this.names = null;
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
     this.results = null;
@@ -212,7 +214,7 @@ export class Corpus {
       speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,
       variants: [] as QuoteLink[],
     }));
-    const types = typeOfCanonical(local);
+    const types = typeOfCanonical(this.ctx, local);
     const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
     const claims = local.claims.map(c => ({
       ...c,
@@ -239,9 +241,9 @@ export class Corpus {
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
       results.set(path, { path, length: local.text.length, title: local.title, quotes, entities: named.entities, duplicates, claims });
     }
-    linkVariants([...results.values()]);
+    linkVariants(this.ctx, [...results.values()]);
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
-    linkQuoteClaims(results);
+    linkQuoteClaims(this.ctx, results);
     this.results = results;
     return results;
   }
@@ -255,10 +257,11 @@ interface Named {
   claims: Claim[];
 }
 
-const nameKeys = new WeakMap<LocalAnalysis, string>();
+const NAME_KEYS = new Slot('corpus.nameKeys', () => new WeakMap<LocalAnalysis, string>());
 
 /** What the name resolver learns from a document: its PERSON and ORG names, in order. */
-function nameKey(local: LocalAnalysis): string {
+function nameKey(ctx: AnalysisContext, local: LocalAnalysis): string {
+  const nameKeys = ctx.get(NAME_KEYS);
   let k = nameKeys.get(local);
   if (k === undefined) {
     const parts: string[] = [];
@@ -268,10 +271,11 @@ function nameKey(local: LocalAnalysis): string {
   return k;
 }
 
-const canonicalTypes = new WeakMap<LocalAnalysis, Map<string, EntityType>>();
+const CANONICAL_TYPES = new Slot('corpus.canonicalTypes', () => new WeakMap<LocalAnalysis, Map<string, EntityType>>());
 
 /** Type of the first entity of the document with each canonical name (computed once per analysis). */
-function typeOfCanonical(local: LocalAnalysis): Map<string, EntityType> {
+function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis): Map<string, EntityType> {
+  const canonicalTypes = ctx.get(CANONICAL_TYPES);
   let m = canonicalTypes.get(local);
   if (!m) {
     m = new Map();
@@ -287,20 +291,21 @@ export function quoteWords(text: string): string[] {
 }
 
 /** Quotes' words (joined by spaces, and as a set) by quote text: linking runs after every change. */
-const QUOTE_WORDS = new Memo<{ words: string; set: ReadonlySet<string> }>(100_000);
-const quoteWordsOf = (text: string) => QUOTE_WORDS.get(text, t => { const w = quoteWords(t); return { words: w.join(' '), set: new Set(w) }; });
-const quoteWordSet = (text: string) => quoteWordsOf(text).set;
+const QUOTE_WORDS = memoSlot<{ words: string; set: ReadonlySet<string> }>('corpus.quoteWords', 100_000);
+const quoteWordsOf = (ctx: AnalysisContext, text: string) =>
+  ctx.get(QUOTE_WORDS).get(text, t => { const w = quoteWords(t); return { words: w.join(' '), set: new Set(w) }; });
+const quoteWordSet = (ctx: AnalysisContext, text: string) => quoteWordsOf(ctx, text).set;
 
 /**
  * Links the same quote by the same speaker across documents (`variants`), at both
  * ends. The same words from another speaker are an echo and are not linked.
  */
-export function linkVariants(docs: readonly DocumentResult[]): void {
+export function linkVariants(ctx: AnalysisContext, docs: readonly DocumentResult[]): void {
   const bySpeaker = new Map<string, { path: string; q: Quote; words: string; set: ReadonlySet<string> }[]>();
   for (const d of docs) {
     for (const q of d.quotes) {
       if (!q.speaker) continue;
-      const { words, set } = quoteWordsOf(q.text);
+      const { words, set } = quoteWordsOf(ctx, q.text);
       if (!words.length) continue;
       let list = bySpeaker.get(q.speaker);
       if (!list) bySpeaker.set(q.speaker, (list = []));
@@ -327,7 +332,7 @@ export function linkVariants(docs: readonly DocumentResult[]): void {
  * and disputes it (reason `wording`) when they differ. Variants are mirrored, so the
  * links are too.
  */
-export function linkQuoteClaims(results: ReadonlyMap<string, DocumentResult>): void {
+export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
   const claimAt = (doc: DocumentResult | undefined, start: number, end: number) =>
     doc?.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
   for (const doc of results.values()) {
@@ -346,7 +351,7 @@ export function linkQuoteClaims(results: ReadonlyMap<string, DocumentResult>): v
           } else {
             if (claim.disputedBy.some(same)) continue;
             const at = claim.corroboratedBy.findIndex(same);
-            const similarity = at >= 0 ? claim.corroboratedBy[at].similarity : quoteSimilarity(q.text, results.get(v.path)!, v);
+            const similarity = at >= 0 ? claim.corroboratedBy[at].similarity : quoteSimilarity(ctx, q.text, results.get(v.path)!, v);
             if (at >= 0) claim.corroboratedBy.splice(at, 1);
             claim.disputedBy.push({ path: v.path, start: other.start, end: other.end, similarity, reason: 'wording' });
           }
@@ -359,9 +364,9 @@ export function linkQuoteClaims(results: ReadonlyMap<string, DocumentResult>): v
 }
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
-function quoteSimilarity(text: string, other: DocumentResult, v: QuoteLink): number {
-  const a = quoteWordSet(text);
-  const b = quoteWordSet(other.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? '');
+function quoteSimilarity(ctx: AnalysisContext, text: string, other: DocumentResult, v: QuoteLink): number {
+  const a = quoteWordSet(ctx, text);
+  const b = quoteWordSet(ctx, other.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? '');
   let n = 0;
   for (const w of a) if (b.has(w)) n++;
   return a.size + b.size ? Math.round((200 * n) / (a.size + b.size)) / 100 : 0;

@@ -52,7 +52,7 @@ const NAME_WORDS = new Map<string, EntityType>();
 const DEMONYM_OF = new Map<string, string>();
 /** Country -> adjective ("Russia" -> "Russian"), for "Russia's Defense Ministry". */
 const ADJECTIVE_OF = new Map<string, string>();
-let MAX_GAZ_WORDS = 1;
+let MAX_GAZ_WORDS = 1; // set while the tables below are built, constant after
 
 function addName(name: string, type: EntityType, override: boolean) {
   if (!override && GAZ.has(name)) return;

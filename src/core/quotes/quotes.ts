@@ -29,7 +29,7 @@
  * `speakerMention` is the span of the words naming the speaker here; for a pronoun
  * it is the pronoun itself (the speaker field carries the resolved name).
  */
-import { Memo } from '../text/memo';
+import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
 import type { Entity, Quote, Sentence, SpeakerType, Span } from '../types';
 
 // ---------------------------------------------------------------------------
@@ -355,7 +355,7 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
  * at `at`): unchanged lines after an edit cost a lookup, and a line that has not
  * moved reuses the very objects (tokens are never written to).
  */
-const LINE_TOKENS = new Memo<{ at: number; toks: Tok[] }>(100_000);
+const LINE_TOKENS = memoSlot<{ at: number; toks: Tok[] }>('quotes.lineTokens', 100_000);
 
 /**
  * Tokens of the whole text; each quoted span becomes one token (`QUOTE_TOKEN`).
@@ -363,8 +363,9 @@ const LINE_TOKENS = new Memo<{ at: number; toks: Tok[] }>(100_000);
  * text's end) is tokenised on its own, memoised; only a stretch ending where a
  * quote starts is scanned in place (a word may run into the quote mark there).
  */
-function tokenize(text: string, quotes: readonly Span[]): Tok[] {
+function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Span[]): Tok[] {
   const out: Tok[] = [];
+  const lines = ctx.get(LINE_TOKENS);
   let pos = 0;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
@@ -374,7 +375,7 @@ function tokenize(text: string, quotes: readonly Span[]): Tok[] {
       if (lineEnd > segEnd) { tokenizeRange(text, pos, segEnd, out); break; }
       if (lineEnd > pos) {
         const from = pos;
-        const line = LINE_TOKENS.get(text.slice(pos, lineEnd), () => {
+        const line = lines.get(text.slice(pos, lineEnd), () => {
           // (No token crosses the line break, so the line is tokenised in place.)
           const toks: Tok[] = [];
           tokenizeRange(text, from, lineEnd, toks);
@@ -629,12 +630,13 @@ class NameBook {
   /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
   private readonly inside = new Set<string>();
 
-  constructor(text: string, toks: readonly Tok[], entities: readonly Entity[]) {
+  constructor(ctx: AnalysisContext, text: string, toks: readonly Tok[], entities: readonly Entity[]) {
+    const memo = ctx.get(NAME_MEMOS);
     // A "name" holding a conjunction or a comma is two names run together: not used.
-    this.entities = entities.filter(e => (e.type === 'PERSON' || e.type === 'ORG') && !TWO_NAMES.get(e.canonical, twoNames))
+    this.entities = entities.filter(e => (e.type === 'PERSON' || e.type === 'ORG') && !memo.twoNames.get(e.canonical, twoNames))
       .map(e => {
         if (e.type !== 'PERSON') return e;
-        const canonical = UNTITLED.get(e.canonical, untitled);
+        const canonical = memo.untitled.get(e.canonical, untitled);
         return canonical === e.canonical ? e : { ...e, canonical };
       })
       .sort((a, b) => a.start - b.start);
@@ -649,7 +651,7 @@ class NameBook {
       while (g < toks.length && toks[g].start < lineEnd) g++;
       for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
       const from = i;
-      const learnt = LINE_NAMES.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, g));
+      const learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, g));
       for (const w of learnt.inside) this.inside.add(w);
       for (const o of learnt.orgs) {
         const list = this.orgHead.get(o.head) ?? [];
@@ -670,7 +672,7 @@ class NameBook {
     }
     for (const e of this.entities) {
       if (e.type !== 'PERSON') continue;
-      const { keys, n } = PERSON_PARTS.get(e.canonical, personParts);
+      const { keys, n } = memo.personParts.get(e.canonical, personParts);
       if (keys.length < 2) continue;
       for (const key of keys) {
         const prev = this.byToken.get(key);
@@ -754,7 +756,6 @@ interface LineNames {
   names: { key: string; words: number; strong: boolean; full: { full: string; n: number } }[];
   genders: { full: string; g: 'm' | 'f' }[];
 }
-const LINE_NAMES = new Memo<LineNames>(100_000);
 
 /**
  * Learns from tokens [lo, hi): those of one line, from `lo` (the first token after
@@ -798,11 +799,15 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
 
 /** A "name" holding a conjunction or a comma: two names run together. */
 const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical);
-const TWO_NAMES = new Memo<boolean>(50_000);
-const UNTITLED = new Memo<string>(50_000);
 /** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
 const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
-const PERSON_PARTS = new Memo<{ keys: string[]; n: number }>(50_000);
+/** What a NameBook learns that depends on one text only: per line, per canonical name. */
+const NAME_MEMOS = new Slot('quotes.names', () => ({
+  lineNames: new Memo<LineNames>(100_000),
+  twoNames: new Memo<boolean>(50_000),
+  untitled: new Memo<string>(50_000),
+  personParts: new Memo<{ keys: string[]; n: number }>(50_000),
+}));
 
 /** A person's name without leading titles: "Villager Lyudmila Nechvolod" -> "Lyudmila Nechvolod". */
 function untitled(name: string): string {
@@ -1107,11 +1112,11 @@ function headline(toks: readonly Tok[], lo: number, hi: number): boolean {
  * canonicals); `speaker` is such a canonical name, or a short description.
  * `variants` is left empty: the corpus links quotes across documents.
  */
-export function findQuotes(text: string, sentences: readonly Sentence[], entities: readonly Entity[]): Quote[] {
+export function findQuotes(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[]): Quote[] {
   const raw = scanQuotes(text);
   if (!raw.length) return [];
-  const toks = tokenize(text, raw);
-  const book = new NameBook(text, toks, entities);
+  const toks = tokenize(ctx, text, raw);
+  const book = new NameBook(ctx, text, toks, entities);
   const sents: readonly Sentence[] = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
   // Token range of each sentence.
   const sLo = new Int32Array(sents.length + 1);

@@ -12,12 +12,12 @@
  */
 import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from '../types';
 import {
-  Vocab, bigramContainment, contentIds, dice, features, isBoilerplate, intersects, longestRun, normalised, overlap, sorted, unitWords,
+  Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersects, longestRun, normalised, overlap, sorted, unitWords,
 } from './reuseText';
-import { Memo, onClearMemos } from '../text/memo';
+import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { PostingTable } from './postings';
 
-export { isBoilerplate } from './reuseText';
+export { boilerplateIn, isBoilerplate } from './reuseText';
 
 /** Stems two sentences must share, at least, to count as the same sentence. */
 const MIN_SHARED = 3;
@@ -57,6 +57,7 @@ interface Side {
   paras: readonly Paragraph[];
   paraOf: readonly number[];
   data: UnitData[]; // per unit, what the arrays above were read from (shared by every unit of that text)
+  furniture: (text: string) => boolean; // `isBoilerplate`, remembered in the analysis context
 }
 
 /** Compares unit i of A with unit j of B; null when they are not the same sentence. */
@@ -201,12 +202,12 @@ function furnitureFlags(side: Side): Uint8Array {
   const flags = new Uint8Array(side.sents.length);
   const paraFlag = new Map<number, boolean>();
   side.sents.forEach((s, k) => {
-    if ((side.data[k].furniture ??= isBoilerplate(side.text.slice(s.start, s.end)))) { flags[k] = 1; return; }
+    if ((side.data[k].furniture ??= side.furniture(side.text.slice(s.start, s.end)))) { flags[k] = 1; return; }
     const pi = side.paraOf[k];
     let f = paraFlag.get(pi);
     if (f === undefined) {
       const p = side.paras[pi];
-      f = !!p && p.end - p.start <= 300 && isBoilerplate(side.text.slice(p.start, p.end));
+      f = !!p && p.end - p.start <= 300 && side.furniture(side.text.slice(p.start, p.end));
       paraFlag.set(pi, f);
     }
     if (f) flags[k] = 1;
@@ -260,16 +261,16 @@ export function units(text: string, sentences: readonly Sentence[]): Sentence[] 
  * hashes, so one table serves the repeats of every document and every reuse index,
  * and a unit's words, worked out once, serve them all (`UNITS`).
  */
-const VOCAB = new Vocab();
+const VOCAB = new Slot('reuse.vocab', () => new Vocab());
 
 /** What matching needs of one unit, from its text alone. */
 interface UnitData { seq: Int32Array; ids: Int32Array; windows: Int32Array; words: number; feats: number[]; key: number; furniture?: boolean }
 
 /** Units' word data by their text: after an edit only the changed units are read again. */
-const UNITS = new Memo<UnitData>(200_000);
+const UNITS = memoSlot<UnitData>('reuse.units', 200_000);
 
-function unitData(text: string): UnitData {
-  const u = unitWords(VOCAB, text, 0, text.length);
+function unitData(vocab: Vocab, text: string): UnitData {
+  const u = unitWords(vocab, text, 0, text.length);
   return { seq: u.seq, ids: sorted(u.seq), windows: u.windows, words: u.words, feats: features(u.seq), key: seqHash(u.seq) };
 }
 
@@ -287,26 +288,28 @@ function seqHash(seq: Int32Array): number {
  * objects (never written to).
  */
 interface SentenceUnits { at: number; paragraph: number; units: Sentence[]; data: UnitData[] }
-const SENTENCE_UNITS = new Memo<SentenceUnits>(200_000);
+const SENTENCE_UNITS = memoSlot<SentenceUnits>('reuse.sentenceUnits', 200_000);
 
 /** Sides by their sentences array: the repeats of a document and the reuse index read the same one. */
-const SIDES = new WeakMap<readonly Sentence[], Side>();
+const SIDES = new Slot('reuse.sides', () => new WeakMap<readonly Sentence[], Side>());
 
-function makeSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
-  const known = SIDES.get(allSentences);
+function makeSide(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
+  const sides = ctx.get(SIDES);
+  const known = sides.get(allSentences);
   if (known && known.text === text && known.paras === paragraphs) return known;
-  const side = buildSide(text, paragraphs, allSentences);
-  SIDES.set(allSentences, side);
+  const side = buildSide(ctx, text, paragraphs, allSentences);
+  sides.set(allSentences, side);
   return side;
 }
 
-function buildSide(text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
+function buildSide(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
   const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [], feats: number[][] = [], keys: number[] = [];
   const sentences: Sentence[] = [], data: UnitData[] = [];
+  const sentenceUnits = ctx.get(SENTENCE_UNITS), unitMemo = ctx.get(UNITS), vocab = ctx.get(VOCAB);
   for (const s of allSentences) {
-    const su = SENTENCE_UNITS.get(text.slice(s.start, s.end), body => {
+    const su = sentenceUnits.get(text.slice(s.start, s.end), body => {
       const placed = units(text, [s]);
-      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => UNITS.get(body.slice(u.start - s.start, u.end - s.start), unitData)) };
+      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => unitMemo.get(body.slice(u.start - s.start, u.end - s.start), t => unitData(vocab, t))) };
     });
     if (su.at !== s.start || su.paragraph !== s.paragraph) {
       const by = s.start - su.at;
@@ -326,7 +329,8 @@ function buildSide(text: string, paragraphs: readonly Paragraph[], allSentences:
       keys.push(u.key);
     }
   }
-  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data };
+  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data,
+    furniture: t => boilerplateIn(ctx, t) };
 }
 
 /** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */
@@ -359,7 +363,7 @@ type UnitMatches = { j: number; sim: number; strong: boolean }[];
  * the one sharing the most units at its two ends (an edit of that document) and
  * matches again only the units whose lookups the edit can change.
  */
-const RECENT_MATCHING: { data: UnitData[]; byUnit: UnitMatches[] }[] = [];
+const RECENT_MATCHING = new Slot('reuse.recentMatching', (): { data: UnitData[]; byUnit: UnitMatches[] }[] => []);
 const RECENT_LIMIT = 4;
 
 /**
@@ -373,10 +377,11 @@ const RECENT_LIMIT = 4;
  * their matches are reused (shifted). The rest are matched against the features'
  * unit lists, built for their features only.
  */
-function matchUnits(side: Side, rank: Int32Array): UnitMatches[] {
+function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): UnitMatches[] {
+  const recent = ctx.get(RECENT_MATCHING);
   const n = side.sents.length, data = side.data;
   let prev: { data: UnitData[]; byUnit: UnitMatches[] } | undefined, P = 0, S = 0;
-  for (const r of RECENT_MATCHING) {
+  for (const r of recent) {
     const m = Math.min(n, r.data.length);
     let p = 0;
     while (p < m && r.data[p] === data[p]) p++;
@@ -439,10 +444,10 @@ function matchUnits(side: Side, rank: Int32Array): UnitMatches[] {
       byUnit[i] = confirmMatches(side, rank, i, touched, count);
     }
   }
-  const at = prev ? RECENT_MATCHING.indexOf(prev) : -1;
-  if (at >= 0 && 2 * (P + S) >= n) RECENT_MATCHING.splice(at, 1); // this document's matching moves on
-  RECENT_MATCHING.push({ data, byUnit });
-  if (RECENT_MATCHING.length > RECENT_LIMIT) RECENT_MATCHING.shift();
+  const at = prev ? recent.indexOf(prev) : -1;
+  if (at >= 0 && 2 * (P + S) >= n) recent.splice(at, 1); // this document's matching moves on
+  recent.push({ data, byUnit });
+  if (recent.length > RECENT_LIMIT) recent.shift();
   return byUnit;
 }
 
@@ -488,13 +493,10 @@ function confirmMatches(side: Side, rank: Int32Array, i: number, touched: readon
   return found.length ? found : NO_MATCHES;
 }
 
-// A from-scratch analysis (`clearMemos`) starts with none.
-onClearMemos(() => { RECENT_MATCHING.length = 0; });
-
 /** Repeats inside one document, merged into maximal passages. `other.path` is ''. */
-export function findRepeats(text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Duplicate[] {
-  const vocab = VOCAB;
-  const side = makeSide(text, paragraphs, sentences);
+export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): Duplicate[] {
+  const vocab = ctx.get(VOCAB);
+  const side = makeSide(ctx, text, paragraphs, sentences);
   // Identical units (same content stems in order): each pairs with its nearest few earlier copies only.
   const copies = new Map<number, { first: number; n: number }[]>();
   const rank = new Int32Array(side.sents.length);
@@ -508,7 +510,7 @@ export function findRepeats(text: string, paragraphs: readonly Paragraph[], sent
   }
   // Matches are sorted before clustering, so the order they come in does not matter.
   const matches: Match[] = [];
-  const byUnit = matchUnits(side, rank);
+  const byUnit = matchUnits(ctx, side, rank);
   for (let i = 0; i < byUnit.length; i++) for (const m of byUnit[i]) matches.push({ i, j: m.j, sim: m.sim, strong: m.strong });
   const out: Duplicate[] = [];
   let flags: Uint8Array | undefined;
@@ -609,7 +611,10 @@ const mirror = (x: Shared): Shared => ({
  * document.
  */
 export class ReuseIndex {
-  private vocab = VOCAB;
+  private readonly vocab: Vocab;
+  constructor(private readonly ctx: AnalysisContext) {
+    this.vocab = ctx.get(VOCAB);
+  }
   private byPath = new Map<string, IndexedDoc>();
   private byId: (IndexedDoc | undefined)[] = [];
   private nextDoc = 0;
@@ -664,7 +669,7 @@ export class ReuseIndex {
    */
   private add(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], reuse?: Map<UnitData, Hit[]>): void {
     const id = this.nextDoc++;
-    const side = makeSide(text, paragraphs, sentences);
+    const side = makeSide(this.ctx, text, paragraphs, sentences);
     const lookups = new Map<UnitData, Hit[]>();
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1 };
     const feats = side.feats;

@@ -3,7 +3,7 @@
  * inverted index keys on, and the similarity measures that verify a candidate.
  * Pure functions over strings; offsets are never produced here.
  */
-import { Memo } from '../text/memo';
+import { type AnalysisContext, memoSlot } from '../text/memo';
 
 /** Function words and the fillers paraphrasers sprinkle in; they carry no reuse signal. */
 const STOP = new Set((
@@ -56,14 +56,14 @@ function kindAt(text: string, i: number, to: number): number {
   return k - 8;
 }
 
-/** End of the word `nextWord` found last, and whether it is dotted initials. */
-let wordEnd = 0, wordDotted = false;
+/** Where `nextWord` leaves the end of the word it found, and whether it is dotted initials. */
+interface WordEnd { end: number; dotted: boolean }
 
 /**
- * Start of the next word of `text[from, to)` (-1 when none); its end in `wordEnd`.
+ * Start of the next word of `text[from, to)` (-1 when none); its end in `at.end`.
  * A hand-written scan of `/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/u` over the span.
  */
-function nextWord(text: string, from: number, to: number): number {
+function nextWord(text: string, from: number, to: number, at: WordEnd): number {
   let i = from, k = 0;
   while (i < to && (k = kindAt(text, i, to)) === 0) i++;
   if (i >= to) return -1;
@@ -76,14 +76,14 @@ function nextWord(text: string, from: number, to: number): number {
     k = j < to ? kindAt(text, j, to) : 0;
   }
   if (pairs >= 2) {
-    wordEnd = j;
-    wordDotted = true;
+    at.end = j;
+    at.dotted = true;
     return i;
   }
   j = i;
   while (j < to && (k = kindAt(text, j, to)) !== 0) j += k & 4 ? 2 : 1;
-  wordEnd = j;
-  wordDotted = false;
+  at.end = j;
+  at.dotted = false;
   return i;
 }
 
@@ -96,7 +96,8 @@ function wordForm(raw: string, dotted: boolean): string {
 /** Lower-cased words of `text[from, to)`, initialisms joined ("U.S." -> "usa"). */
 export function words(text: string, from = 0, to = text.length): string[] {
   const out: string[] = [];
-  for (let s = nextWord(text, from, to); s >= 0; s = nextWord(text, wordEnd, to)) out.push(wordForm(text.slice(s, wordEnd), wordDotted));
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, from, to, at); s >= 0; s = nextWord(text, at.end, to, at)) out.push(wordForm(text.slice(s, at.end), at.dotted));
   return out;
 }
 
@@ -106,10 +107,9 @@ function formStem(w: string): string | null {
 }
 
 /**
- * Words as written, across documents and vocabularies: their form and stem, so a
- * document's vocabulary (a new one per document for repeats) need not lower-case
- * and stem each word again; and the form id the last vocabulary to look a word up
- * gave it, so a document's words take one lookup each. An open-addressing table
+ * Words as written, in one vocabulary: their form and stem, so a word need not be
+ * lower-cased and stemmed again; and the form id the vocabulary gave it, so a
+ * document's words take one lookup each. An open-addressing table
  * keyed on the word's characters in the text, so a word seen before costs no
  * substring. Emptied when it grows past `SEEN_LIMIT`.
  */
@@ -117,7 +117,7 @@ class SeenWords {
   raw: string[] = [];
   form: string[] = [];
   stem: (string | null)[] = [];
-  /** The vocabulary (`serial`) that last looked the word up, and the form id it holds there. */
+  /** Whether the vocabulary looked the word up (1) since the table was emptied, and the form id it holds there. */
   owner: number[] = [];
   id: number[] = [];
   private hash: number[] = [];
@@ -163,9 +163,7 @@ class SeenWords {
   }
 }
 
-const SEEN = new SeenWords();
 const SEEN_LIMIT = 50_000;
-let nextSerial = 0;
 
 /** Hash of the characters `text[s, e)`. */
 function hashChars(text: string, s: number, e: number): number {
@@ -181,9 +179,11 @@ function hashChars(text: string, s: number, e: number): number {
 export class Vocab {
   private stems = new Map<string, number>();
   private forms = new Map<string, number>();
-  /** Tells this vocabulary's form ids in `SEEN` from another's. */
-  private readonly serial = nextSerial++;
   private stemOfForm: number[] = [];
+  private readonly seen = new SeenWords();
+  /** Scratch space of `unitWords`: form and stem ids of a unit's words. */
+  formBuf = new Int32Array(256);
+  stemBuf = new Int32Array(256);
 
   /** Id of a stem. */
   id(s: string): number {
@@ -206,9 +206,9 @@ export class Vocab {
 
   /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say). */
   formAt(text: string, s: number, e: number, dotted: boolean): number {
-    const seen = SEEN;
+    const seen = this.seen;
     const w = seen.find(text, s, e, hashChars(text, s, e), dotted);
-    if (seen.owner[w] === this.serial) return seen.id[w];
+    if (seen.owner[w] === 1) return seen.id[w];
     const form = seen.form[w];
     let k = this.forms.get(form);
     if (k === undefined) {
@@ -217,7 +217,7 @@ export class Vocab {
       const st = seen.stem[w];
       this.stemOfForm.push(st === null ? -1 : this.id(st));
     }
-    seen.owner[w] = this.serial;
+    seen.owner[w] = 1;
     seen.id[w] = k;
     return k;
   }
@@ -234,25 +234,24 @@ export function contentIds(vocab: Vocab, text: string, from: number, to: number)
 /** Words in a window whose hash `unitWords` keeps: a run this long in common is reuse (the classic 8-word shingle). */
 export const WINDOW = 8;
 
-/** Scratch space of `unitWords`: form and stem ids of the unit's words. */
-let formBuf = new Int32Array(256), stemBuf = new Int32Array(256);
-
 /**
  * Content-word stem ids of a span in text order, and the sorted hashes of its
  * WINDOW-word windows (all words), so "a long run in common" is a merge of two arrays.
  */
 export function unitWords(vocab: Vocab, text: string, from: number, to: number): { seq: Int32Array; windows: Int32Array; words: number } {
   let nw = 0, ns = 0;
-  for (let s = nextWord(text, from, to); s >= 0; s = nextWord(text, wordEnd, to)) {
+  let formBuf = vocab.formBuf, stemBuf = vocab.stemBuf;
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, from, to, at); s >= 0; s = nextWord(text, at.end, to, at)) {
     if (nw === formBuf.length) {
       const grown = new Int32Array(nw * 2);
       grown.set(formBuf);
-      formBuf = grown;
+      formBuf = vocab.formBuf = grown;
       const grownStems = new Int32Array(nw * 2);
       grownStems.set(stemBuf);
-      stemBuf = grownStems;
+      stemBuf = vocab.stemBuf = grownStems;
     }
-    const f = vocab.formAt(text, s, wordEnd, wordDotted);
+    const f = vocab.formAt(text, s, at.end, at.dotted);
     formBuf[nw++] = f;
     const st = vocab.stemOf(f);
     if (st >= 0) stemBuf[ns++] = st;
@@ -277,14 +276,9 @@ export function intersects(a: Int32Array, b: Int32Array): boolean {
   return false;
 }
 
-let prevRow = new Int32Array(64), curRow = new Int32Array(64);
-
 /** Length of the longest run two id sequences have in common. */
 export function longestRun(a: Int32Array, b: Int32Array): number {
-  if (prevRow.length <= b.length) { prevRow = new Int32Array(b.length * 2 + 1); curRow = new Int32Array(b.length * 2 + 1); }
-  let best = 0, prev = prevRow, cur = curRow;
-  prev.fill(0, 0, b.length + 1);
-  cur[0] = 0;
+  let best = 0, prev = new Int32Array(b.length + 1), cur = new Int32Array(b.length + 1);
   for (let i = 1; i <= a.length; i++) {
     const x = a[i - 1];
     for (let j = 1; j <= b.length; j++) {
@@ -393,18 +387,19 @@ const FURNITURE: RegExp[] = [
  * caption/byline lines (a few capitalised words, no sentence punctuation).
  */
 export function isBoilerplate(text: string): boolean {
-  return BOILERPLATE.get(text, boilerplate);
-}
-
-/** The verdicts by text: every paragraph and unit is asked again after each edit. */
-const BOILERPLATE = new Memo<boolean>(200_000);
-
-function boilerplate(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   for (const re of FURNITURE) if (re.test(t)) return true;
   if (atMostWords(t, 5) && !/[.!?:;,"“”]$/.test(t) && t.split(/\s+/).every(w => /^[\p{Lu}\p{N}]/u.test(w))) return true;
   return false;
+}
+
+/** The verdicts by text: every paragraph and unit is asked again after each edit. */
+const BOILERPLATE = memoSlot<boolean>('reuse.boilerplate', 200_000);
+
+/** `isBoilerplate`, remembered in the context. */
+export function boilerplateIn(ctx: AnalysisContext, text: string): boolean {
+  return ctx.get(BOILERPLATE).get(text, isBoilerplate);
 }
 
 /** JavaScript's `\s`: white space and line ends. */

@@ -1,13 +1,48 @@
 /**
+ * Per-corpus state of the analysers, kept out of module scope: memos of pure
+ * functions of a text, vocabularies and scratch buffers live in an
+ * `AnalysisContext`, which the `Corpus` owns and passes down. Modules declare
+ * what they keep as a `Slot` (an immutable descriptor); two contexts never share
+ * anything, and dropping a context (or `clear()`) frees it all.
+ */
+
+/** A named piece of state an analyser keeps in the context, created on first use. */
+export class Slot<T> {
+  constructor(readonly name: string, readonly create: () => T) {}
+}
+
+/** A slot holding a `Memo` of at most `limit` entries. */
+export function memoSlot<V>(name: string, limit: number): Slot<Memo<V>> {
+  return new Slot(name, () => new Memo<V>(limit));
+}
+
+/** The state every analyser keeps for one corpus (see the header). */
+export class AnalysisContext {
+  private readonly state = new Map<Slot<unknown>, unknown>();
+
+  get<T>(slot: Slot<T>): T {
+    let v = this.state.get(slot) as T | undefined;
+    if (v === undefined) {
+      v = slot.create();
+      this.state.set(slot, v);
+    }
+    return v;
+  }
+
+  /** Forgets everything kept: the next analysis starts from scratch. */
+  clear(): void {
+    this.state.clear();
+  }
+}
+
+/**
  * A bounded memo of a pure function of a string: the incremental analysis keys its
  * per-paragraph, per-sentence and per-unit work on the text, so unchanged text
  * after an edit costs a lookup. Past `limit` entries the oldest is dropped.
  */
 export class Memo<V> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly limit = 100_000) {
-    ALL.push(this);
-  }
+  constructor(private readonly limit = 100_000) {}
 
   get(key: string, compute: (key: string) => V): V {
     let v = this.map.get(key);
@@ -26,19 +61,4 @@ export class Memo<V> {
   clear(): void {
     this.map.clear();
   }
-}
-
-const ALL: Memo<unknown>[] = [];
-
-const HOOKS: (() => void)[] = [];
-
-/** Runs `clear` too when the memos are emptied: for other caches of past work. */
-export function onClearMemos(clear: () => void): void {
-  HOOKS.push(clear);
-}
-
-/** Empties every memo (and every cache registered with `onClearMemos`): for measuring a from-scratch analysis, and for tests that want one. */
-export function clearMemos(): void {
-  for (const m of ALL) m.clear();
-  for (const h of HOOKS) h();
 }
