@@ -4,7 +4,9 @@
  * across documents (corroboration and disputes).
  */
 import { clauseAround } from './clauses';
+import { classAt, LETTER, SPACE } from '../text/chars';
 import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
+import { wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
 /** Reporting verbs that turn a sentence into reported speech. */
@@ -152,19 +154,6 @@ function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], in
   };
 }
 
-const LETTER = /\p{L}/u;
-/** Per BMP code unit above ASCII: 0 not yet known, 1 a letter, 2 white space (`\s`), 3 other. */
-const charKind = new Uint8Array(65536);
-
-function kindOf(c: number): number {
-  let k = charKind[c];
-  if (k === 0) {
-    const ch = String.fromCharCode(c);
-    charKind[c] = k = LETTER.test(ch) ? 1 : /\s/.test(ch) ? 2 : 3;
-  }
-  return k;
-}
-
 /**
  * Whether `body` holds at least `n` white-space-separated words with a letter in them
  * (what `body.split(/\s+/).filter(w => /\p{L}/u.test(w)).length >= n` says), without the arrays.
@@ -172,17 +161,11 @@ function kindOf(c: number): number {
 export function hasWordsWithLetters(body: string, n: number): boolean {
   let count = 0, letter = false;
   for (let i = 0; i < body.length; i++) {
-    const c = body.charCodeAt(i);
-    let k: number;
-    if (c < 128) k = (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c === 32 || (c >= 9 && c <= 13) ? 2 : 3;
-    else if (c >= 0xd800 && c <= 0xdbff) {
-      const cp = body.codePointAt(i)!;
-      k = cp > 0xffff && LETTER.test(String.fromCodePoint(cp)) ? 1 : 3;
-    } else k = kindOf(c);
-    if (k === 2) {
+    const k = classAt(body, i);
+    if (k & SPACE) {
       if (letter && ++count >= n) return true;
       letter = false;
-    } else if (k === 1) letter = true;
+    } else if (k & LETTER) letter = true;
   }
   if (letter) count++;
   return count >= n;
@@ -233,11 +216,13 @@ that this these those it its their his her he she they we you i our not no nor s
 will would could should can may might must do does did said says say told also more most some any such
 which who whom whose what when where while after before over into out up about near if because just only very`.split(/\s+/));
 
+const DIGIT_GROUPS = { digitGroups: true };
+
 /** Content words of a text: lower-cased letters and digits, stop words dropped, crude stems. */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
-  for (const m of text.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:[.,]\d+)*/gu)) {
-    let w = m[0].replace(/,/g, '');
+  for (const word of wordsOf(text.toLowerCase(), 0, undefined, DIGIT_GROUPS)) {
+    let w = word.replace(/,/g, '');
     if (STOP.has(w) || w.length < 2) continue;
     if (w.length > 4) w = w.replace(/(?:ing|ed|es|s)$/, '');
     out.push(w);

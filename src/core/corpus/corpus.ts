@@ -17,6 +17,7 @@ import { claimStatus, findClaims } from '../claims/claims';
 import { boilerplateIn, findRepeats, ReuseIndex } from '../reuse/duplicates';
 import { findEntities, NameResolver } from '../entities/entities';
 import { AnalysisContext, memoSlot, Slot } from '../text/memo';
+import { lowerWords } from '../text/words';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, splitSentences, title as findTitle } from '../text/text';
 import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from '../types';
@@ -285,15 +286,10 @@ function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis): Map<string
   return m;
 }
 
-/** Lower-cased words of a quote, marks and punctuation dropped. */
-export function quoteWords(text: string): string[] {
-  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-}
-
 /** Quotes' words (joined by spaces, and as a set) by quote text: linking runs after every change. */
 const QUOTE_WORDS = memoSlot<{ words: string; set: ReadonlySet<string> }>('corpus.quoteWords', 100_000);
 const quoteWordsOf = (ctx: AnalysisContext, text: string) =>
-  ctx.get(QUOTE_WORDS).get(text, t => { const w = quoteWords(t); return { words: w.join(' '), set: new Set(w) }; });
+  ctx.get(QUOTE_WORDS).get(text, t => { const w = lowerWords(t); return { words: w.join(' '), set: new Set(w) }; });
 const quoteWordSet = (ctx: AnalysisContext, text: string) => quoteWordsOf(ctx, text).set;
 
 /**

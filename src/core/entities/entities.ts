@@ -6,6 +6,7 @@
  * possessives) and typed from hand lists, a gazetteer derived from the CoNLL-2003
  * training split (lexicon/conll.ts, built by scripts/build-lexicon.mjs) and name shapes.
  */
+import { isSpace } from '../text/chars';
 import type { Entity, EntityType, Span } from '../types';
 import * as H from '../lexicon/hand';
 import * as C from '../lexicon/conll';
@@ -113,14 +114,10 @@ const PLACE_SHAPE = /(?:stan|grad|abad|burg|borough|ville|shire|land|ovo|evo)$/;
 const CONTRACTION = /['’](?:m|ll|ve|d|re|t)$/i;
 const HYPHEN_NUMBER = /^\d[\d.,]*-\p{L}+$/u;
 
-function isSpaceCode(c: number) {
-  return c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
-}
-
 /** Only whitespace between `from` and `to`, and at least one of it. */
 function plainGap(text: string, from: number, to: number): boolean {
   if (to <= from) return false;
-  for (let i = from; i < to; i++) if (!isSpaceCode(text.charCodeAt(i))) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
   return true;
 }
 

@@ -4,6 +4,10 @@
  * Pure functions over strings; offsets are never produced here.
  */
 import { type AnalysisContext, memoSlot } from '../text/memo';
+import { isSpace } from '../text/chars';
+import { nextWord, stem, type WordEnd } from '../text/words';
+
+const INITIALS = { initials: true };
 
 /** Function words and the fillers paraphrasers sprinkle in; they carry no reuse signal. */
 const STOP = new Set((
@@ -17,76 +21,6 @@ const STOP = new Set((
   'mr mrs ms dr st said says say saying told tell'
 ).split(' '));
 
-/** A crude, consistent suffix stripper: both sides of a comparison go through it, so it need not be a real stemmer. */
-export function stem(w: string): string {
-  const n = w.length;
-  if (n <= 3) return w;
-  if (n > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
-  if (n > 5 && w.endsWith('ing')) return w.slice(0, -3);
-  if (n > 4 && w.endsWith('ed')) return w.slice(0, -2);
-  if (n > 5 && w.endsWith('ly')) return w.slice(0, -2);
-  if (n > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
-  return w;
-}
-
-const LETTER = /^\p{L}$/u, NUMBER = /^\p{N}$/u;
-/** Per BMP code unit: 0 not yet known, else 8 plus the kind (1 letter, 2 number, 0 neither). */
-const kindBmp = new Uint8Array(65536);
-
-function kindOf(ch: string): number {
-  return LETTER.test(ch) ? 1 : NUMBER.test(ch) ? 2 : 0;
-}
-
-/**
- * What stands at `text[i]`, the character ending before `to`: 1 a letter, 2 a number,
- * 0 neither; plus 4 when it takes two UTF-16 units (a surrogate pair).
- */
-function kindAt(text: string, i: number, to: number): number {
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) ? 1 : c >= 48 && c <= 57 ? 2 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    if (cp <= 0xffff || i + 2 > to) return 0; // a lone surrogate, or a pair cut by the span's end
-    const k = kindOf(String.fromCodePoint(cp));
-    return k === 0 ? 0 : k + 4;
-  }
-  let k = kindBmp[c];
-  if (k === 0) kindBmp[c] = k = 8 + kindOf(String.fromCharCode(c));
-  return k - 8;
-}
-
-/** Where `nextWord` leaves the end of the word it found, and whether it is dotted initials. */
-interface WordEnd { end: number; dotted: boolean }
-
-/**
- * Start of the next word of `text[from, to)` (-1 when none); its end in `at.end`.
- * A hand-written scan of `/(?:\p{L}\.){2,}|[\p{L}\p{N}]+/u` over the span.
- */
-function nextWord(text: string, from: number, to: number, at: WordEnd): number {
-  let i = from, k = 0;
-  while (i < to && (k = kindAt(text, i, to)) === 0) i++;
-  if (i >= to) return -1;
-  let j = i, pairs = 0;
-  while ((k & 3) === 1) {
-    const n = k & 4 ? 2 : 1;
-    if (j + n >= to || text.charCodeAt(j + n) !== 46) break;
-    j += n + 1;
-    pairs++;
-    k = j < to ? kindAt(text, j, to) : 0;
-  }
-  if (pairs >= 2) {
-    at.end = j;
-    at.dotted = true;
-    return i;
-  }
-  j = i;
-  while (j < to && (k = kindAt(text, j, to)) !== 0) j += k & 4 ? 2 : 1;
-  at.end = j;
-  at.dotted = false;
-  return i;
-}
-
 /** A word as reuse detection counts it: dots of initials dropped, lower case, "US" the country. */
 function wordForm(raw: string, dotted: boolean): string {
   const w = dotted ? raw.replace(/\./g, '') : raw;
@@ -97,7 +31,7 @@ function wordForm(raw: string, dotted: boolean): string {
 export function words(text: string, from = 0, to = text.length): string[] {
   const out: string[] = [];
   const at: WordEnd = { end: 0, dotted: false };
-  for (let s = nextWord(text, from, to, at); s >= 0; s = nextWord(text, at.end, to, at)) out.push(wordForm(text.slice(s, at.end), at.dotted));
+  for (let s = nextWord(text, from, to, at, INITIALS); s >= 0; s = nextWord(text, at.end, to, at, INITIALS)) out.push(wordForm(text.slice(s, at.end), at.dotted));
   return out;
 }
 
@@ -242,7 +176,7 @@ export function unitWords(vocab: Vocab, text: string, from: number, to: number):
   let nw = 0, ns = 0;
   let formBuf = vocab.formBuf, stemBuf = vocab.stemBuf;
   const at: WordEnd = { end: 0, dotted: false };
-  for (let s = nextWord(text, from, to, at); s >= 0; s = nextWord(text, at.end, to, at)) {
+  for (let s = nextWord(text, from, to, at, INITIALS); s >= 0; s = nextWord(text, at.end, to, at, INITIALS)) {
     if (nw === formBuf.length) {
       const grown = new Int32Array(nw * 2);
       grown.set(formBuf);
@@ -402,17 +336,11 @@ export function boilerplateIn(ctx: AnalysisContext, text: string): boolean {
   return ctx.get(BOILERPLATE).get(text, isBoilerplate);
 }
 
-/** JavaScript's `\s`: white space and line ends. */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /** Whether trimmed `t` splits at white space into at most `max` words, counted only as far as needed. */
 function atMostWords(t: string, max: number): boolean {
   let gaps = 0, inGap = false;
   for (let i = 0; i < t.length; i++) {
-    if (isSpaceCode(t.charCodeAt(i))) {
+    if (isSpace(t.charCodeAt(i))) {
       if (!inGap && ++gaps >= max) return false;
       inGap = true;
     } else inGap = false;

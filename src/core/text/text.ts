@@ -4,6 +4,7 @@
  */
 import { DefaultAbbrMarkerOptions } from 'sentence-splitter';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../limits';
+import { isSpace } from './chars';
 import type { Paragraph, Sentence, Span } from '../types';
 
 export { DEFAULT_MAX_FILE_SIZE, formatSize, tooLarge } from '../limits';
@@ -81,7 +82,6 @@ function isHardWrapped(text: string): boolean {
   return nonBlank > 0 && joined / nonBlank > 0.5 && long / nonBlank < 0.1;
 }
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 
 // sentence-splitter's own English abbreviation lists: one source of truth for its rules.
 const LANG = DefaultAbbrMarkerOptions.language as unknown as {

@@ -1,0 +1,78 @@
+/**
+ * Words: the one scanner every analyser splits text into words with. A word is a
+ * run of letters and digits (`[\p{L}\p{N}]+`); on request, dotted initials count as
+ * one word ("U.S.") and a number's digit groups stay with it ("130,000", "2.5").
+ */
+import { classAt, LETTER, NUMBER, PAIR } from './chars';
+
+/** Where `nextWord` leaves the end of the word it found, and whether it is dotted initials. */
+export interface WordEnd { end: number; dotted: boolean }
+
+export interface WordOptions {
+  /** Two or more letter-dot pairs are one word: "U.S." (the `dotted` flag says so). */
+  initials?: boolean;
+  /** A word goes on through `.` or `,` followed by digits: "130,000", "2.5". */
+  digitGroups?: boolean;
+}
+
+const WORD = LETTER | NUMBER;
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** Start of the next word of `text[from, to)` (-1 when none); its end in `at.end`. */
+export function nextWord(text: string, from: number, to: number, at: WordEnd, opts: WordOptions = {}): number {
+  let i = from, k = 0;
+  while (i < to && ((k = classAt(text, i, to)) & WORD) === 0) i++;
+  if (i >= to) return -1;
+  if (opts.initials) {
+    let j = i, pairs = 0;
+    while ((k & LETTER) !== 0) {
+      const n = k & PAIR ? 2 : 1;
+      if (j + n >= to || text.charCodeAt(j + n) !== 46) break;
+      j += n + 1;
+      pairs++;
+      k = j < to ? classAt(text, j, to) : 0;
+    }
+    if (pairs >= 2) {
+      at.end = j;
+      at.dotted = true;
+      return i;
+    }
+  }
+  let j = i;
+  while (j < to && ((k = classAt(text, j, to)) & WORD) !== 0) j += k & PAIR ? 2 : 1;
+  if (opts.digitGroups) {
+    while (j + 1 < to && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1))) {
+      j++;
+      while (j < to && isDigit(text.charCodeAt(j))) j++;
+    }
+  }
+  at.end = j;
+  at.dotted = false;
+  return i;
+}
+
+/** The words of `text[from, to)` as written. */
+export function wordsOf(text: string, from = 0, to = text.length, opts: WordOptions = {}): string[] {
+  const out: string[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, from, to, at, opts); s >= 0; s = nextWord(text, at.end, to, at, opts)) out.push(text.slice(s, at.end));
+  return out;
+}
+
+/** Lower-cased words of a text: `[\p{L}\p{N}]+` runs of its lower-cased form. */
+export function lowerWords(text: string): string[] {
+  return wordsOf(text.toLowerCase());
+}
+
+/** A crude, consistent suffix stripper: both sides of a comparison go through it, so it need not be a real stemmer. */
+export function stem(w: string): string {
+  const n = w.length;
+  if (n <= 3) return w;
+  if (n > 4 && w.endsWith('ies')) return w.slice(0, -3) + 'y';
+  if (n > 5 && w.endsWith('ing')) return w.slice(0, -3);
+  if (n > 4 && w.endsWith('ed')) return w.slice(0, -2);
+  if (n > 5 && w.endsWith('ly')) return w.slice(0, -2);
+  if (n > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
