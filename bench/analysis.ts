@@ -14,7 +14,9 @@ import { AnalysisContext } from '../src/core/text/memo';
 import { findRepeats, isBoilerplate } from '../src/core/reuse/duplicates';
 import { findEntities } from '../src/core/entities/entities';
 import { findQuotes } from '../src/core/quotes/quotes';
-import { paragraphs as findParagraphs, normalizeEol, splitSentences } from '../src/core/text/text';
+import { normalizeEol } from '../src/core/text/decode';
+import { paragraphs as findParagraphs } from '../src/core/text/paragraphs';
+import { splitSentences } from '../src/core/text/sentences';
 import type { Paragraph, Span } from '../src/core/types';
 
 const root = path.resolve(__dirname, '../..');

@@ -13,7 +13,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../src/core/corpus/corpus';
-import { normalizeEol } from '../src/core/text/text';
+import { normalizeEol } from '../src/core/text/decode';
 import { rng } from '../test/support/rng';
 
 const root = path.resolve(__dirname, '../..');

@@ -9,7 +9,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { findEntities } from '../src/core/entities/entities';
-import { paragraphs, splitSentences } from '../src/core/text/text';
+import { paragraphs } from '../src/core/text/paragraphs';
+import { splitSentences } from '../src/core/text/sentences';
 import type { Entity, Span } from '../src/core/types';
 
 const root = path.resolve(__dirname, '..', '..');

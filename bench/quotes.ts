@@ -11,7 +11,8 @@ import { AnalysisContext } from '../src/core/text/memo';
 import fs from 'node:fs';
 import path from 'node:path';
 import { findQuotes } from '../src/core/quotes/quotes';
-import { paragraphs, sentences } from '../src/core/text/text';
+import { paragraphs } from '../src/core/text/paragraphs';
+import { sentences } from '../src/core/text/sentences';
 import type { Sentence } from '../src/core/types';
 
 const root = path.resolve(__dirname, '..', '..');

@@ -14,7 +14,9 @@ import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ReuseIndex } from '../src/core/reuse/duplicates';
-import { decode, paragraphs, sentences } from '../src/core/text/text';
+import { decode } from '../src/core/text/decode';
+import { paragraphs } from '../src/core/text/paragraphs';
+import { sentences } from '../src/core/text/sentences';
 
 interface Result {
   method: string;

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../core/corpus/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/text';
+import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
 import type { AnalysisOutput, Skipped } from '../core/types';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';

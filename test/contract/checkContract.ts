@@ -3,7 +3,7 @@
  * the offset invariant on every span, and mirrored cross-document links.
  * Returns a list of problems (empty when the output honours the contract).
  */
-import { normalizeEol } from '../../src/core/text/text';
+import { normalizeEol } from '../../src/core/text/decode';
 
 type Json = Record<string, unknown>;
 const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER', 'MISC'];

@@ -5,9 +5,10 @@ import path from 'node:path';
 import { ClaimLinker } from '../../src/core/claims/links';
 import { contentWords, findClaims, parseNumbers } from '../../src/core/claims/claims';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
-import { normalizeEol } from '../../src/core/text/text';
+import { normalizeEol } from '../../src/core/text/decode';
 import { linkClaims } from '../support/linkClaimsReference';
-import { paragraphs, sentences } from '../../src/core/text/text';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
 import type { Claim, Entity, Quote } from '../../src/core/types';
 
 const claimsOf = (text: string, entities: Entity[] = [], quotes: Quote[] = []) =>

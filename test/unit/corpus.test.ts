@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeLocal, Corpus, ParagraphCache } from '../../src/core/corpus/corpus';
-import { normalizeEol } from '../../src/core/text/text';
+import { normalizeEol } from '../../src/core/text/decode';
 import type { DocumentResult } from '../../src/core/types';
 
 const seedDir = path.resolve(__dirname, '../../../seeds');

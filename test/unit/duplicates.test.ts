@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { ReuseIndex, findRepeats, isBoilerplate } from '../../src/core/reuse/duplicates';
-import { decode, paragraphs, sentences } from '../../src/core/text/text';
+import { decode } from '../../src/core/text/decode';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
 import type { Duplicate, Paragraph, Sentence } from '../../src/core/types';
 
 interface Doc { path: string; text: string; paras: Paragraph[]; sents: Sentence[] }

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
-import { decode } from '../../src/core/text/text';
+import { decode } from '../../src/core/text/decode';
 import type { DocumentResult } from '../../src/core/types';
 import { DEFAULT_CONFIG } from '../../src/extension/model/config';
 import { decorationRanges, itemsAt, LineIndex, switchesFrom } from '../../src/extension/model/spans';

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
-import { normalizeEol } from '../../src/core/text/text';
+import { normalizeEol } from '../../src/core/text/decode';
 import type { DocumentResult } from '../../src/core/types';
 import { rng } from '../support/rng';
 

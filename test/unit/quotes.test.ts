@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { findQuotes, scanQuotes } from '../../src/core/quotes/quotes';
-import { paragraphs, sentences } from '../../src/core/text/text';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
 import type { Entity, Quote } from '../../src/core/types';
 
 const SEEDS = path.resolve(__dirname, '../../../seeds');

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { split } from 'sentence-splitter';
-import { decode, normalizeEol, paragraphs, sentences, splitSentences, title } from '../../src/core/text/text';
+import { decode, normalizeEol } from '../../src/core/text/decode';
+import { paragraphs, title } from '../../src/core/text/paragraphs';
+import { sentences, splitSentences } from '../../src/core/text/sentences';
 
 const root = path.resolve(__dirname, '../../..');
 const seedDir = path.join(root, 'seeds');

@@ -4,6 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import { clauseAround } from './clauses';
+import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { classAt, LETTER, SPACE } from '../text/chars';
 import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
 import { wordsOf } from '../text/words';
@@ -211,10 +212,7 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
 
 // ---------- linking across documents ----------
 
-const STOP = new Set(`a an the and or but of to in on at by for with from as is are was were be been being has have had
-that this these those it its their his her he she they we you i our not no nor so than then there here
-will would could should can may might must do does did said says say told also more most some any such
-which who whom whose what when where while after before over into out up about near if because just only very`.split(/\s+/));
+const STOP = CLAIM_STOP_WORDS;
 
 const DIGIT_GROUPS = { digitGroups: true };
 

@@ -19,7 +19,8 @@ import { findEntities, NameResolver } from '../entities/entities';
 import { AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { lowerWords } from '../text/words';
 import { findQuotes } from '../quotes/quotes';
-import { paragraphs as findParagraphs, splitSentences, title as findTitle } from '../text/text';
+import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
+import { splitSentences } from '../text/sentences';
 import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from '../types';
 
 /** What one paragraph yields, offsets relative to the paragraph. */

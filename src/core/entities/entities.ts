@@ -8,7 +8,18 @@
  */
 import { isSpace } from '../text/chars';
 import type { Entity, EntityType, Span } from '../types';
-import * as H from '../lexicon/hand';
+import { ABBREVIATIONS as ABBREVIATION_LIST } from '../lexicon/abbreviations';
+import * as aliases from '../lexicon/aliases';
+import * as calendar from '../lexicon/calendar';
+import * as commonWords from '../lexicon/commonWords';
+import * as firstNames from '../lexicon/firstNames';
+import * as numbers from '../lexicon/numbers';
+import * as organisations from '../lexicon/organisations';
+import * as places from '../lexicon/places';
+import * as titles from '../lexicon/titles';
+
+/** The hand-written lists (src/core/lexicon/), by name. */
+const H = { ...aliases, ...calendar, ...commonWords, ...firstNames, ...numbers, ...organisations, ...places, ...titles };
 import * as C from '../lexicon/conll';
 
 const wordSet = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
@@ -40,7 +51,7 @@ const PLACE_PREPS = wordSet('in near outside across into at');
 const YEAR_PREPS = wordSet('in since by until till from to of between and early late mid before after during through around circa');
 const AMBIGUOUS_MONTHS = wordSet('May March Mar');
 const MONTH_PREPS = wordSet('in last next early late mid since until by of this from through on');
-const ABBREVIATIONS = wordSet('Dr Mr Mrs Ms St Jr Sr Inc Corp Co Ltd Gen Col Lt Sgt Capt Adm Maj Rev Sen Rep Gov Prof Mt Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Ave Blvd Bros Messrs');
+const ABBREVIATIONS = new Set(ABBREVIATION_LIST);
 
 const CODE: Record<string, EntityType> = { P: 'PERSON', L: 'PLACE', O: 'ORG', M: 'MISC' };
 /** Known names: hand lists override the CoNLL gazetteer. */
@@ -672,19 +683,6 @@ export function stripTitles(name: string): string {
   k = 0;
   while (k < words.length - 1 && role(words[k])) k++;
   return words.slice(k).join(' ');
-}
-
-/** A name that reads as a person's: a known first name, a title, or a known person. */
-export function isPersonName(name: string): boolean {
-  const words = name.trim().split(/\s+/);
-  if (!words.length || !words[0]) return false;
-  if (ORG_HEADS.has(words[words.length - 1]) || PLACE_HEADS.has(words[words.length - 1])) return false;
-  const bare = stripTitles(name);
-  const known = GAZ.get(bare);
-  if (known) return known === 'PERSON';
-  if (TITLES.has(words[0]) && words.length > 1) return true;
-  const parts = bare.split(' ');
-  return parts.length >= 2 && parts.length <= 4 && FIRST_NAMES.has(parts[0]) && !ORG_HEADS.has(parts[parts.length - 1]);
 }
 
 /** Alias -> canonical ("US" -> "United States"). */

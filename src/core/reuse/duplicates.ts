@@ -14,6 +14,7 @@ import type { Duplicate, DuplicateLabel, Paragraph, Sentence, Span } from '../ty
 import {
   Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersects, longestRun, normalised, overlap, sorted, unitWords,
 } from './reuseText';
+import { units } from '../text/sentences';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { PostingTable } from './postings';
 
@@ -226,34 +227,6 @@ function rangeOf(g: Match[], key: 'i' | 'j'): [number, number] {
   let lo = Infinity, hi = -1;
   for (const m of g) { if (m[key] < lo) lo = m[key]; if (m[key] > hi) hi = m[key]; }
   return [lo, hi];
-}
-
-/** Words after which a full stop is no sentence end. */
-const ABBREV = new Set('mr mrs ms dr st sr jr rep sen gov gen lt col sgt capt prof rev vs no jan feb mar apr jun jul aug sep sept oct nov dec inc corp co ltd mt ft'.split(' '));
-
-/**
- * Matching units: the text model's sentences, cut again at sentence ends inside
- * quotations (which the text model keeps whole), so a long quoted speech is
- * compared sentence by sentence.
- */
-export function units(text: string, sentences: readonly Sentence[]): Sentence[] {
-  const out: Sentence[] = [];
-  const re = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
-  for (const s of sentences) {
-    const body = text.slice(s.start, s.end);
-    let from = 0;
-    re.lastIndex = 0;
-    for (let m; (m = re.exec(body));) {
-      const before = /([\p{L}]+)\.?$/u.exec(body.slice(Math.max(0, m.index - 12), m.index + 1));
-      const w = before?.[1] ?? '';
-      if (body[m.index] === '.' && (w.length === 1 || ABBREV.has(w.toLowerCase()))) continue;
-      const end = m.index + m[0].trimEnd().length;
-      if (end - from >= 2) out.push({ start: s.start + from, end: s.start + end, paragraph: s.paragraph });
-      from = m.index + m[0].length;
-    }
-    if (from < body.length) out.push({ start: s.start + from, end: s.end, paragraph: s.paragraph });
-  }
-  return out;
 }
 
 /**

@@ -4,22 +4,13 @@
  * Pure functions over strings; offsets are never produced here.
  */
 import { type AnalysisContext, memoSlot } from '../text/memo';
+import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { isSpace } from '../text/chars';
 import { nextWord, stem, type WordEnd } from '../text/words';
 
 const INITIALS = { initials: true };
 
-/** Function words and the fillers paraphrasers sprinkle in; they carry no reuse signal. */
-const STOP = new Set((
-  'a an the and or but nor so yet if then than that this these those there here ' +
-  'of in on at to for from by with without about into onto over under after before between through during against among upon within ' +
-  'as is am are was were be been being do does did done doing have has had having will would shall should can could may might must ' +
-  'i me my mine we our ours you your yours he him his she her hers it its they them their theirs who whom whose which what when where why how ' +
-  'not no all any some each every both either neither other such only own same too very just also now still even really indeed ' +
-  'reportedly actually currently apparently clearly officially again ever already much many more most less least few lot ' +
-  'one ones up down out off per via s t d ll m re ve don didn doesn isn wasn aren weren won wouldn couldn shouldn hasn haven hadn ' +
-  'mr mrs ms dr st said says say saying told tell'
-).split(' '));
+const STOP = REUSE_STOP_WORDS;
 
 /** A word as reuse detection counts it: dots of initials dropped, lower case, "US" the country. */
 function wordForm(raw: string, dotted: boolean): string {

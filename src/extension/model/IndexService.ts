@@ -4,7 +4,7 @@
  * No `vscode` and no worker plumbing, so it is unit-tested directly.
  */
 import { Corpus } from '../../core/corpus/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text/text';
+import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text/decode';
 import type { DocumentResult } from '../../core/types';
 import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from './protocol';
 

@@ -1,87 +1,12 @@
 /**
- * The text model: bytes to the text VS Code holds, paragraphs and sentences.
- * Offsets everywhere are UTF-16 units into the text returned by `decode`.
+ * Sentences of a paragraph (following sentence-splitter's English rules in one
+ * linear pass), and the sub-sentence units reuse detection compares (sentences cut
+ * again inside long quotations).
  */
 import { DefaultAbbrMarkerOptions } from 'sentence-splitter';
-import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../limits';
-import { isSpace } from './chars';
+import { ABBREVIATIONS } from '../lexicon/abbreviations';
 import type { Paragraph, Sentence, Span } from '../types';
-
-export { DEFAULT_MAX_FILE_SIZE, formatSize, tooLarge } from '../limits';
-
-export type DecodeResult = { ok: true; text: string } | { ok: false; reason: string };
-
-const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/**
- * Decodes a file's bytes the way VS Code opens it: UTF-8, leading BOM dropped,
- * line ends normalised. Binary content (NUL bytes) and invalid UTF-8 are refused
- * with a reason a user can read.
- */
-export function decode(bytes: Uint8Array, maxFileSize = DEFAULT_MAX_FILE_SIZE): DecodeResult {
-  const large = tooLarge(bytes.length, maxFileSize);
-  if (large) return { ok: false, reason: large };
-  if (bytes.indexOf(0) >= 0) return { ok: false, reason: 'binary file (contains NUL bytes)' };
-  let text: string;
-  try {
-    text = utf8.decode(bytes);
-  } catch {
-    return { ok: false, reason: 'not UTF-8 text' };
-  }
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  return { ok: true, text: normalizeEol(text) };
-}
-
-/**
- * Line ends as VS Code's text buffer normalises them: the EOL is `\r\n` when lone
- * `\r` plus `\r\n` make up more than half of all breaks, else `\n`; when any break
- * differs from it, every break is rewritten.
- */
-export function normalizeEol(text: string): string {
-  let cr = 0, lf = 0, crlf = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13) {
-      if (text.charCodeAt(i + 1) === 10) { crlf++; i++; } else cr++;
-    } else if (c === 10) lf++;
-  }
-  const total = cr + lf + crlf;
-  if (total === 0) return text;
-  const eol = cr + crlf > total / 2 ? '\r\n' : '\n';
-  const mixed = eol === '\r\n' ? cr + lf > 0 : cr + crlf > 0;
-  return mixed ? text.replace(/\r\n|\r|\n/g, eol) : text;
-}
-
-/** Paragraphs: runs of lines with text. Each line of text is its own paragraph
- *  unless the document wraps lines (a blank line then separates paragraphs). */
-export function paragraphs(text: string): Paragraph[] {
-  const out: Paragraph[] = [];
-  const wrapped = /\S[^\S\r\n]*\r?\n[^\S\r\n]*\S/.test(text) && /\n[^\S\r\n]*\r?\n/.test(text) && isHardWrapped(text);
-  const re = wrapped ? /[^\r\n]*\S[^\r\n]*(?:\r?\n[^\r\n]*\S[^\r\n]*)*/g : /[^\r\n]*\S[^\r\n]*/g;
-  for (let m; (m = re.exec(text));) {
-    let start = m.index, end = m.index + m[0].length;
-    while (isSpace(text.charCodeAt(start))) start++;
-    while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-    out.push({ start, end, index: out.length });
-  }
-  return out;
-}
-
-/** Hard-wrapped text: most non-blank lines run on into another non-blank line, and
- *  lines are short (a wrap width), so a blank line is what separates paragraphs. */
-function isHardWrapped(text: string): boolean {
-  const lines = text.split(/\r?\n/);
-  let joined = 0, nonBlank = 0, long = 0;
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i].trim();
-    if (!line) continue;
-    nonBlank++;
-    if (line.length > 100) long++;
-    if (i + 1 < lines.length && lines[i + 1].trim()) joined++;
-  }
-  return nonBlank > 0 && joined / nonBlank > 0.5 && long / nonBlank < 0.1;
-}
-
+import { isSpace } from './chars';
 
 // sentence-splitter's own English abbreviation lists: one source of truth for its rules.
 const LANG = DefaultAbbrMarkerOptions.language as unknown as {
@@ -167,12 +92,30 @@ export function sentences(text: string, paras: readonly Paragraph[]): Sentence[]
   return out;
 }
 
-/** The first line when it reads as a headline: short, no final full stop, more lines follow. */
-export function title(text: string, paras: readonly Paragraph[]): string | null {
-  const first = paras[0];
-  if (!first || paras.length < 2) return null;
-  const line = text.slice(first.start, first.end);
-  if (line.includes('\n') || line.length > 200 || /[.:]$/.test(line) || line.split(/\s+/).length < 3) return null;
-  if (/^[“"]/.test(line)) return null;
-  return line;
+/** Words after which a full stop is no sentence end. */
+const ABBREV = new Set(ABBREVIATIONS.map(a => a.toLowerCase()));
+
+/**
+ * Matching units: the text model's sentences, cut again at sentence ends inside
+ * quotations (which the text model keeps whole), so a long quoted speech is
+ * compared sentence by sentence.
+ */
+export function units(text: string, sentences: readonly Sentence[]): Sentence[] {
+  const out: Sentence[] = [];
+  const re = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  for (const s of sentences) {
+    const body = text.slice(s.start, s.end);
+    let from = 0;
+    re.lastIndex = 0;
+    for (let m; (m = re.exec(body));) {
+      const before = /([\p{L}]+)\.?$/u.exec(body.slice(Math.max(0, m.index - 12), m.index + 1));
+      const w = before?.[1] ?? '';
+      if (body[m.index] === '.' && (w.length === 1 || ABBREV.has(w.toLowerCase()))) continue;
+      const end = m.index + m[0].trimEnd().length;
+      if (end - from >= 2) out.push({ start: s.start + from, end: s.start + end, paragraph: s.paragraph });
+      from = m.index + m[0].length;
+    }
+    if (from < body.length) out.push({ start: s.start + from, end: s.end, paragraph: s.paragraph });
+  }
+  return out;
 }
