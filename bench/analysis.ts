@@ -4,6 +4,8 @@
  * pass over the corpus is reported apart).
  * Budget (design.md): >= 2 MB/s single core, warm. A last line breaks the time down by stage.
  *   npx tsc -p . && node out/bench/analysis.js [MB]
+ * Text: the seeds plus polnear-dev from the team's evaluation data (../shared/eval,
+ * left out with one line when absent), each copy made distinct, to MB (default 2).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -18,10 +20,12 @@ import { normalizeEol } from '../src/core/text/decode';
 import { paragraphs as findParagraphs } from '../src/core/text/paragraphs';
 import { splitSentences } from '../src/core/text/sentences';
 import type { Paragraph, Span } from '../src/core/types';
+import { evalDirOrSay } from '../test/support/sharedEval';
 
 const root = path.resolve(__dirname, '../..');
 const targetMb = Number(process.argv[2] ?? 2);
-const sources = [path.join(root, 'seeds'), path.resolve(root, '../shared/eval/polnear-dev')].filter(d => fs.existsSync(d));
+const polnear = evalDirOrSay('polnear-dev', 'the PolNeAR articles (the seeds alone are measured)');
+const sources = [path.join(root, 'seeds'), ...(polnear ? [polnear] : [])];
 const texts = sources.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))));
 
 // Make every copy distinct so the paragraph cache cannot help: a cold analysis is measured.

@@ -1,6 +1,7 @@
 /**
  * Corpus reuse index benchmark: ReuseIndex against a naive exact 8-word-shingle
- * index, on corpora written by shared/eval/reuse/make-corpus.mjs.
+ * index, on corpora written by make-corpus.mjs from the team's evaluation data
+ * (`node ../shared/eval/reuse/make-corpus.mjs`, with ../shared/eval beside the repo).
  *
  *   npx tsc -p . && node out/bench/reuse.js /tmp/corpus1k [/tmp/corpus2k]
  *
@@ -150,7 +151,7 @@ async function main(): Promise<void> {
     return;
   }
   if (!argv.length) {
-    console.error('usage: node out/bench/reuse.js CORPUS_DIR [CORPUS_DIR_2x]');
+    console.error('usage: node out/bench/reuse.js CORPUS_DIR [CORPUS_DIR_2x]  (corpora from ../shared/eval/reuse/make-corpus.mjs, the team\'s evaluation data)');
     process.exit(2);
   }
   const [big] = argv.length >= 2 ? [argv[1]] : [argv[0]];

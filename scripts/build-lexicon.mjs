@@ -2,13 +2,21 @@
 // Builds src/core/lexicon/conll.ts, the compact gazetteer that entities.ts uses, from the
 // CoNLL-2003 English *training* split only:
 //   node scripts/build-lexicon.mjs [path/to/train.txt]
-// (default ../shared/eval/conll2003/train.txt). The output is deterministic; commit it.
+// (default conll2003/train.txt of the team's evaluation data: ../shared/eval beside the
+// repo, or $SOURCE_LENS_EVAL_DIR, as test/support/sharedEval.ts finds it; a user's clone
+// has none, and the committed lexicon is what the product uses). The output is
+// deterministic; commit it.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const src = process.argv[2] ?? path.join(root, '../shared/eval/conll2003/train.txt');
+const evalDir = process.env.SOURCE_LENS_EVAL_DIR ? path.resolve(process.env.SOURCE_LENS_EVAL_DIR) : path.join(root, '../shared/eval');
+const src = process.argv[2] ?? path.join(evalDir, 'conll2003/train.txt');
+if (!fs.existsSync(src)) {
+  console.error(`build-lexicon: needs the CoNLL-2003 training split (the team's evaluation data, ../shared/eval beside the repo, or SOURCE_LENS_EVAL_DIR, or a path given): ${src} is absent`);
+  process.exit(2);
+}
 const outFile = path.join(root, 'src/core/lexicon/conll.ts');
 
 /** Sentences as [token, type|null][] (IOB1 tags; B- only separates adjacent same-type entities). */

@@ -3,7 +3,10 @@
 // (Debian chromium via playwright-core). Checks what a reader sees: highlights
 // in the editor DOM, the quote hover naming the speaker, the Claims view, and a
 // click on a claim moving the editor to the passage.
-//   npm run test:e2e [-- --vsix FILE] [-- --headed] [-- --keep]
+//   npm run test:e2e [-- --vsix FILE] [-- --headed] [-- --keep] [-- --screenshots]
+// Screenshots go to the run's temporary folder (kept with --keep or on a failure),
+// so a test run leaves the checkout as it was. Only --screenshots (what
+// `npm run screenshots` passes) writes them to media/screenshots/ for the README.
 import fs from 'node:fs';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -14,7 +17,8 @@ import { packageVsix } from '../vscode/vsix.mjs';
 
 const argv = process.argv.slice(2);
 const opt = name => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
-const SHOTS = path.join(REPO_ROOT, 'media', 'screenshots');
+const README_SHOTS = path.join(REPO_ROOT, 'media', 'screenshots');
+let SHOTS; // set in main(): README_SHOTS with --screenshots, else inside the run's temporary folder
 const FILE = '004_7bdc0b2365966776.txt';
 const OTHER = '001_03d3abf5e2ddca13.txt';
 const STEP_TIMEOUT = 30_000;
@@ -101,7 +105,6 @@ async function main() {
   const bin = ensureCodeServer();
   const v = codeServerVersion(bin);
   console.log(`VS Code: ${v.vscode} (code-server ${v.codeServer})`);
-  fs.mkdirSync(SHOTS, { recursive: true });
 
   let vsix = opt('--vsix');
   if (!vsix) {
@@ -110,6 +113,8 @@ async function main() {
     console.log(`packaged ${path.basename(vsix)}: ${(p.bytes / 1024).toFixed(0)} KiB in ${p.seconds.toFixed(1)} s`);
   }
   const root = tempDir('e2e');
+  SHOTS = argv.includes('--screenshots') ? README_SHOTS : path.join(root, 'screenshots');
+  fs.mkdirSync(SHOTS, { recursive: true });
   const folder = path.join(root, 'seeds');
   fs.cpSync(path.join(REPO_ROOT, 'seeds'), folder, { recursive: true });
   const extensionsDir = path.join(root, 'extensions');
@@ -321,8 +326,9 @@ async function main() {
     if (!keep && !failed) fs.rmSync(root, { recursive: true, force: true });
   }
   const passed = results.filter(r => r.ok).length;
-  console.log(`e2e: ${failed ? 'FAILED' : 'OK'}: ${passed} passed, ${results.length - passed} failed in ${((Date.now() - t0) / 1000).toFixed(1)} s `
-    + `(screenshots in ${path.relative(REPO_ROOT, SHOTS)}/)`);
+  const shots = SHOTS === README_SHOTS ? `screenshots in ${path.relative(REPO_ROOT, SHOTS)}/`
+    : fs.existsSync(SHOTS) ? `screenshots in ${SHOTS}/` : 'screenshots not kept: --keep keeps them, npm run screenshots refreshes media/screenshots/';
+  console.log(`e2e: ${failed ? 'FAILED' : 'OK'}: ${passed} passed, ${results.length - passed} failed in ${((Date.now() - t0) / 1000).toFixed(1)} s (${shots})`);
   process.exit(failed || passed === 0 ? 1 : 0);
 }
 

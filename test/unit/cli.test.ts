@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContract } from '../contract/checkContract';
+import { evalDirOrSkip } from '../support/sharedEval';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -28,8 +29,8 @@ describe('source-lens CLI', function () {
   });
 
   it('honours the contract on the evaluation corpora too (every span sliced, every link mirrored)', function () {
-    const dirs = ['../shared/eval/polnear-dev', '../shared/eval/conll2003-valid'].filter(d => fs.existsSync(path.join(root, d)));
-    assert.ok(dirs.length > 0, 'the evaluation corpora sit beside the checkout, in CI too');
+    // Named relative to the repo root (the CLI's cwd), so the output's paths resolve from it.
+    const dirs = ['polnear-dev', 'conll2003-valid'].map(d => path.relative(root, evalDirOrSkip(this, d)));
     for (const dir of dirs) {
       const r = run(['analyze', dir]);
       assert.equal(r.status, 0, r.stderr);

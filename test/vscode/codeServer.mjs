@@ -1,7 +1,8 @@
 // Starts and stops a real VS Code (code-server's VS Code 1.100.3) for the
 // integration and end-to-end tiers, and launches Debian's chromium to drive it.
-// See /work/shared/docs/real-vscode.md for why this is code-server and not
-// @vscode/test-electron on these machines.
+// Why code-server and not @vscode/test-electron on these machines: test-electron
+// downloads VS Code from Microsoft's update service, which they cannot reach, while
+// the code-server npm package carries VS Code inside it (setup-code-server.sh builds it).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';

@@ -6,7 +6,7 @@
 // .vscode-test/), @vscode/test-electron's runTests() drives it; nothing is ever
 // downloaded. Otherwise (these machines) code-server's VS Code 1.100.3 runs the
 // suite in its Node extension host, opened from chromium with the `payload`
-// query (see /work/shared/docs/real-vscode.md). The suite runs twice: once with
+// query (see codeServer.mjs for why code-server). The suite runs twice: once with
 // workspace trust disabled (trusted) and once with trust enabled, where the
 // refused trust dialog leaves the workspace restricted.
 import fs from 'node:fs';

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs a runnable VS Code (code-server 4.100.3 = VS Code 1.100.3) into a
-# cache folder outside the repository, following docs/real-vscode.md.
+# cache folder outside the repository, in the numbered steps below (code-server's own
+# postinstall fails on these machines: it needs root's --unsafe-perm and downloads ripgrep).
 # Idempotent: a finished cache carries a marker file and is reused as is; a
 # build happens in a temporary sibling folder that is renamed into place only
 # when complete, so an interrupted run never leaves a half-built cache.

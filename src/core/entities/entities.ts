@@ -465,26 +465,43 @@ function capitalRuns(ctx: Ctx) {
   }
 }
 
+/**
+ * A run of words still to split, returned instead of called: every step below ends
+ * in at most one such tail call, and `run` loops over them, so the stack never grows
+ * with the length of a run (a page of "Big Big Big …" is one run).
+ */
+type Tail = readonly [number, number] | null;
+
 /** Splits one run [a, b) into names. */
-function run(ctx: Ctx, a: number, b: number) {
+function run(ctx: Ctx, a: number, b: number): void {
+  let next: Tail = [a, b];
+  while (next) next = runStep(ctx, next[0], next[1]);
+}
+
+/** Types one name [a, b) and emits it, with the run it leaves over. */
+function chunkAll(ctx: Ctx, a: number, b: number, titled: boolean, adjective?: string): void {
+  const tail = chunk(ctx, a, b, titled, adjective);
+  if (tail) run(ctx, tail[0], tail[1]);
+}
+
+/** One step of `run`: names [a, b) up to a tail left to the caller. */
+function runStep(ctx: Ctx, a: number, b: number): Tail {
   const { toks } = ctx;
   while (a < b && !toks[a].cap) a++;
   while (b > a && !toks[b - 1].cap) b--;
-  if (a >= b) return;
+  if (a >= b) return null;
   const whole = wordsOf(toks, a, b);
-  if (GAZ.has(whole) && !TITLES.has(whole)) { chunk(ctx, a, b, false); return; }
+  if (GAZ.has(whole) && !TITLES.has(whole)) return chunk(ctx, a, b, false);
   const first = toks[a].w;
   // Sentence-initial or starter words: "The", "However", "Although".
   if (STARTERS.has(first) || CAPS_COMMON.has(first) && !TITLES.has(first) ||
       toks[a].initial && !FIRST_NAMES.has(first) && !GAZ.has(first) && !TITLES.has(first) && isCommonWord(first)) {
-    run(ctx, a + 1, b);
-    return;
+    return [a + 1, b];
   }
-  if (SINGLE_UPPER.test(first) && b - a === 1) return; // "I", a lone letter
+  if (SINGLE_UPPER.test(first) && b - a === 1) return null; // "I", a lone letter
   // Trailing common capitalised words: "... Sales", "... Revenue".
   if (b - a > 1 && CAPS_COMMON.has(toks[b - 1].w) && !TITLES.has(toks[b - 1].w) && !ORG_HEADS.has(toks[b - 1].w)) {
-    run(ctx, a, b - 1);
-    return;
+    return [a, b - 1];
   }
   const lastWord = toks[b - 1].w;
   const headed = ORG_HEADS.has(lastWord) || b - a > 1 && PLACE_HEADS.has(lastWord);
@@ -492,9 +509,8 @@ function run(ctx: Ctx, a: number, b: number) {
   for (let k = b - 2; k > a; k--) if (ORG_HEADS.has(toks[k].w)) { head = k; break; }
   if (head > a && FIRST_NAMES.has(toks[head + 1].w) && !TITLES.has(toks[b - 1].w)) {
     const h = head + 1;
-    chunk(ctx, a, h, false);
-    chunk(ctx, h, b, false);
-    return;
+    chunkAll(ctx, a, h, false);
+    return chunk(ctx, h, b, false);
   }
   // Titles: "Foreign Minister Sergey Lavrov", "NATO Secretary General Jens Stoltenberg".
   if (!headed) {
@@ -503,8 +519,7 @@ function run(ctx: Ctx, a: number, b: number) {
       let m = k;
       while (m < b && (TITLES.has(toks[m].w) || (toks[m].w === 'of' || toks[m].w === 'the') && m + 1 < b && TITLES.has(toks[m + 1].w))) m++;
       if (k > a) prefix(ctx, a, k);
-      if (m < b) chunk(ctx, m, b, true);
-      return;
+      return m < b ? chunk(ctx, m, b, true) : null;
     }
   }
   // A nation adjective before a name: "Russian Defense Ministry", "Ukrainian Alexei Smith".
@@ -512,10 +527,9 @@ function run(ctx: Ctx, a: number, b: number) {
   if (adj > a && adj < b) {
     const name = wordsOf(toks, a, adj);
     emit(ctx.out, toks[a].s, toks[adj - 1].e, 'MISC', name);
-    chunk(ctx, adj, b, false, name);
-    return;
+    return chunk(ctx, adj, b, false, name);
   }
-  chunk(ctx, a, b, false);
+  return chunk(ctx, a, b, false);
 }
 
 function hasWeakConnector(toks: Tok[], a: number, b: number): boolean {
@@ -539,85 +553,84 @@ function demonymAt(toks: Tok[], a: number, b: number): number {
 function prefix(ctx: Ctx, a: number, b: number) {
   const name = wordsOf(ctx.toks, a, b);
   const type = GAZ.get(name) ?? (DEMONYM_OF.has(name) ? 'MISC' : NAME_WORDS.get(ctx.toks[b - 1].w) ?? 'ORG');
-  if (type === 'PERSON') { chunk(ctx, a, b, false); return; }
+  if (type === 'PERSON') { chunkAll(ctx, a, b, false); return; }
   emit(ctx.out, ctx.toks[a].s, ctx.toks[b - 1].e, type, name);
 }
 
-/** Types one name [a, b) and emits it; `titled` when a title preceded it. */
-function chunk(ctx: Ctx, a: number, b: number, titled: boolean, adjective?: string) {
+/** Types one name [a, b) and emits it; `titled` when a title preceded it. Returns a run left to split. */
+function chunk(ctx: Ctx, a: number, b: number, titled: boolean, adjective?: string): Tail {
   const { toks, out } = ctx;
   while (a < b && !toks[a].cap) a++;
   while (b > a && !toks[b - 1].cap) b--;
-  if (a >= b) return;
+  if (a >= b) return null;
   const name = wordsOf(toks, a, b);
   const s = toks[a].s, e = toks[b - 1].e;
   const prevTok = a > 0 ? toks[a - 1] : null;
   const prev = prevTok && prevTok.kind === K_WORD && !prevTok.cap ? prevTok.w : '';
   const known = GAZ.get(name);
-  if (name === 'Washington') { emit(out, s, e, washingtonType(toks, a, prev)); return; }
+  if (name === 'Washington') { emit(out, s, e, washingtonType(toks, a, prev)); return null; }
   if (known) {
-    if (titled && known !== 'PERSON' && b - a === 1 && known !== 'MISC') { emit(out, s, e, 'PERSON'); return; }
+    if (titled && known !== 'PERSON' && b - a === 1 && known !== 'MISC') { emit(out, s, e, 'PERSON'); return null; }
     emit(out, s, e, known, known === 'ORG' && adjective ? `${adjective} ${name}` : undefined);
-    return;
+    return null;
   }
   const last = toks[b - 1].w, first = toks[a].w;
   if (b - a > 2 && !ORG_HEADS.has(first) && !PLACE_FIRSTS.has(first) && !PLACE_HEADS.has(first)) {
     // "Zbigniew Rau of Poland": "of" joins two names unless a head word opens the first
     for (let k = a + 1; k < b - 1; k++) {
-      if (toks[k].w === 'of') { chunk(ctx, a, k, titled); run(ctx, k + 1, b); return; }
+      if (toks[k].w === 'of') { chunkAll(ctx, a, k, titled); return [k + 1, b]; }
     }
   }
-  if (titled) { emit(out, s, e, 'PERSON'); return; }
+  if (titled) { emit(out, s, e, 'PERSON'); return null; }
   // "West and Kremlin": two names when either side is a known one ("Security and Defense Council" stays)
   for (let k = a + 1; k < b - 1; k++) {
     if (toks[k].w !== 'and' && toks[k].w !== 'or') continue;
-    if (GAZ.has(wordsOf(toks, a, k)) || GAZ.has(wordsOf(toks, k + 1, b))) { chunk(ctx, a, k, false); run(ctx, k + 1, b); return; }
+    if (GAZ.has(wordsOf(toks, a, k)) || GAZ.has(wordsOf(toks, k + 1, b))) { chunkAll(ctx, a, k, false); return [k + 1, b]; }
   }
   // "Russia-Ukraine", "East-West": a compound of known names
   if (b - a === 1 && first.includes('-') && first.split('-').every(p => GAZ.has(p) || /^(?:East|West|North|South)$/.test(p))) {
-    emit(out, s, e, 'MISC'); return;
+    emit(out, s, e, 'MISC'); return null;
   }
-  if (b - a === 1 && first.endsWith('s') && GAZ.get(first.slice(0, -1)) === 'MISC') { emit(out, s, e, 'MISC'); return; }
-  if (ORG_HEADS.has(last)) { emit(out, s, e, 'ORG', adjective ? `${adjective} ${name}` : possessor(toks, a, name)); return; }
-  if (b - a > 1 && (PLACE_HEADS.has(last) || PLACE_FIRSTS.has(first))) { emit(out, s, e, 'PLACE'); return; }
-  if (LOWER_TITLES.has(prev)) { emit(out, s, e, 'PERSON'); return; }
+  if (b - a === 1 && first.endsWith('s') && GAZ.get(first.slice(0, -1)) === 'MISC') { emit(out, s, e, 'MISC'); return null; }
+  if (ORG_HEADS.has(last)) { emit(out, s, e, 'ORG', adjective ? `${adjective} ${name}` : possessor(toks, a, name)); return null; }
+  if (b - a > 1 && (PLACE_HEADS.has(last) || PLACE_FIRSTS.has(first))) { emit(out, s, e, 'PLACE'); return null; }
+  if (LOWER_TITLES.has(prev)) { emit(out, s, e, 'PERSON'); return null; }
   const n = b - a;
-  if (n >= 2 && n <= 4 && FIRST_NAMES.has(first) && !hasWeakConnector(toks, a, b)) { emit(out, s, e, 'PERSON'); return; }
+  if (n >= 2 && n <= 4 && FIRST_NAMES.has(first) && !hasWeakConnector(toks, a, b)) { emit(out, s, e, 'PERSON'); return null; }
   if (n > 1) {
     // Split at weak connectors and common words: "Ukraine Crisis Update", "Essex and Kent".
     for (let k = a; k < b; k++) {
       const w = toks[k].w;
       if (WEAK_CONNECTORS.has(w) || (toks[k].cap && isCommonWord(w) && !NAME_WORDS.has(w) && !FIRST_NAMES.has(w))) {
-        if (k > a) chunk(ctx, a, k, false);
+        if (k > a) chunkAll(ctx, a, k, false);
         let r = k + 1;
         while (r < b && !toks[r].cap) r++;
-        run(ctx, r, b);
-        return;
+        return [r, b];
       }
     }
     for (let k = a + 1; k < b; k++) {
       if (LOWER_START.test(toks[k].w) && !toks[k].cap) { // "of", "de" without a head: split
         if (!PARTICLES.has(toks[k].w)) {
-          chunk(ctx, a, k, false);
-          run(ctx, k + 1, b);
-          return;
+          chunkAll(ctx, a, k, false);
+          return [k + 1, b];
         }
       }
     }
   }
   const vote = NAME_WORDS.get(last) ?? NAME_WORDS.get(first);
-  if (vote) { emit(out, s, e, vote, vote === 'ORG' && adjective ? `${adjective} ${name}` : undefined); return; }
+  if (vote) { emit(out, s, e, vote, vote === 'ORG' && adjective ? `${adjective} ${name}` : undefined); return null; }
   if (n === 1) {
     const w = first;
-    if (isCommonWord(w) && w !== w.toUpperCase()) return; // "Copyright Registered."
-    if (w.length <= 5 && w === w.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(w)) { emit(out, s, e, 'ORG'); return; }
-    if (PLACE_PREPS.has(prev) || PLACE_SHAPE.test(w)) { emit(out, s, e, 'PLACE'); return; }
+    if (isCommonWord(w) && w !== w.toUpperCase()) return null; // "Copyright Registered."
+    if (w.length <= 5 && w === w.toUpperCase() && /\p{Lu}.*\p{Lu}/u.test(w)) { emit(out, s, e, 'ORG'); return null; }
+    if (PLACE_PREPS.has(prev) || PLACE_SHAPE.test(w)) { emit(out, s, e, 'PLACE'); return null; }
     // A lone unknown word opening a sentence is a name only when a verb or the like follows.
     const next = b < toks.length ? toks[b] : null;
-    if (toks[a].initial && !(next && next.joined && !next.cap && next.kind === K_WORD && !FUNCTION_WORDS.has(next.w))) return;
+    if (toks[a].initial && !(next && next.joined && !next.cap && next.kind === K_WORD && !FUNCTION_WORDS.has(next.w))) return null;
   }
-  if (n > 5) return; // a title-cased phrase, not a name
+  if (n > 5) return null; // a title-cased phrase, not a name
   emit(out, s, e, 'PERSON');
+  return null;
 }
 
 /** "Russia's Defense Ministry" -> "Russian Defense Ministry". */
