@@ -16,3 +16,30 @@ export function formatSize(n: number): string {
   if (n >= 1024) return `${+(n / 1024).toFixed(1)} KB`;
   return `${n} bytes`;
 }
+
+/**
+ * Steps of work an analysis stage may take on one input: a floor, plus so many per
+ * character. Ordinary news takes a small fraction of it; only pathological input
+ * (a page of quote marks, of capitalised words) reaches it. Counted in steps, not
+ * time, so the same text always stops at the same place.
+ */
+export const WORK_FLOOR = 2_000_000;
+export const WORK_PER_CHAR = 400;
+
+/** A stage's work budget (see above): `spend` until it says no, then stop and say so. */
+export class WorkBudget {
+  private left: number;
+  /** Set once the budget is spent: the stage's result is partial. */
+  exhausted = false;
+
+  constructor(inputLength: number) {
+    this.left = WORK_FLOOR + WORK_PER_CHAR * inputLength;
+  }
+
+  /** Takes `n` steps; false once the budget is spent. */
+  spend(n: number): boolean {
+    this.left -= n;
+    if (this.left < 0) this.exhausted = true;
+    return !this.exhausted;
+  }
+}

@@ -94,6 +94,8 @@ export interface DocumentResult {
   path: string;
   length: number;
   title: string | null;
+  /** Set when an analysis stage stopped at its work budget (pathological input): the spans given are exact, some are missing. */
+  truncated: { reason: string } | null;
   quotes: Quote[];
   entities: Entity[];
   duplicates: Duplicate[];

@@ -28,6 +28,7 @@ const q2 = quote('“Talks go on,”', { speaker: 'Sergey Lavrov' });
 const result: DocumentResult = {
   path: A,
   length: text.length,
+  truncated: null,
   title: null,
   quotes: [q1, q2],
   entities: [{ ...span('Kuleba'), type: 'PERSON', canonical: 'Dmytro Kuleba' }, { ...span('Russia'), type: 'PLACE', canonical: 'Russia' }],

@@ -11,7 +11,7 @@ import { DECORATION_KINDS } from '../../src/extension/testApi';
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 
 function result(over: Partial<DocumentResult>): DocumentResult {
-  return { path: 'a.txt', length: 100, title: null, quotes: [], entities: [], duplicates: [], claims: [], ...over };
+  return { path: 'a.txt', length: 100, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [], ...over };
 }
 
 const quote = (start: number, end: number, text = 'x'.repeat(end - start)) => ({

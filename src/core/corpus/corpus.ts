@@ -17,6 +17,7 @@ import { claimStatus, findClaims } from '../claims/claims';
 import { boilerplateIn, findRepeats, ReuseIndex } from '../reuse/duplicates';
 import { findEntities, NameResolver } from '../entities/entities';
 import { AnalysisContext, memoSlot, Slot } from '../text/memo';
+import { WorkBudget } from '../limits';
 import { lowerWords } from '../text/words';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -27,6 +28,8 @@ import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, P
 interface ParagraphAnalysis {
   sentences: Span[];
   entities: Entity[];
+  /** Entity recognition stopped at its work budget (pathological text). */
+  truncated: boolean;
   /**
    * The same placed in a document (offsets absolute), as last placed: a paragraph
    * that has not moved (before the edit point) reuses these objects, none of which
@@ -39,6 +42,8 @@ interface ParagraphAnalysis {
 export interface LocalAnalysis {
   text: string;
   title: string | null;
+  /** Why the analysis is partial (a stage stopped at its work budget), or null. */
+  truncated: string | null;
   paragraphs: Paragraph[];
   sentences: Sentence[];
   entities: Entity[];
@@ -65,7 +70,8 @@ export class ParagraphCache {
     }
     this.misses++;
     const sentences = splitSentences(text);
-    a = { sentences, entities: findEntities(text, sentences) };
+    const budget = new WorkBudget(text.length);
+    a = { sentences, entities: findEntities(text, sentences, budget), truncated: budget.exhausted };
     if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
     this.map.set(text, a);
     return a;
@@ -82,10 +88,12 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
   const sentences: Sentence[] = [];
   const entities: Entity[] = [];
   const paraTexts: string[] = [];
+  const stopped: string[] = [];
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
     paraTexts.push(body);
     const a = cache.get(body);
+    if (a.truncated && !stopped.length) stopped.push(`entity recognition stopped at its work budget in the paragraph at offset ${p.start}`);
     let placed = a.placed;
     if (!placed || placed.start !== p.start || placed.index !== p.index) {
       placed = a.placed = {
@@ -109,7 +117,8 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
   }
   for (const p of paragraphs) if (boilerplateIn(ctx, paraTexts[p.index])) excluded.push(p);
   const claims = findClaims(ctx, { text, sentences, quotes, entities, excluded });
-  return { text, title, paragraphs, sentences, entities, quotes, repeats, claims };
+  const truncated = stopped.length ? `${stopped.join('; ')} (pathological text: the spans given are exact, later ones are missing)` : null;
+  return { text, title, truncated, paragraphs, sentences, entities, quotes, repeats, claims };
 }
 
 interface Entry {
@@ -241,7 +250,7 @@ export class Corpus {
         ...this.reuse.shared(path),
       ].sort((a, b) => a.start - b.start || a.end - b.end);
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
-      results.set(path, { path, length: local.text.length, title: local.title, quotes, entities: named.entities, duplicates, claims });
+      results.set(path, { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims });
     }
     linkVariants(this.ctx, [...results.values()]);
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));

@@ -6,6 +6,7 @@
  * possessives) and typed from hand lists, a gazetteer derived from the CoNLL-2003
  * training split (lexicon/conll.ts, built by scripts/build-lexicon.mjs) and name shapes.
  */
+import { WorkBudget } from '../limits';
 import { isSpace } from '../text/chars';
 import type { Entity, EntityType, Span } from '../types';
 import { ABBREVIATIONS as ABBREVIATION_LIST } from '../lexicon/abbreviations';
@@ -432,6 +433,7 @@ function capsNames(out: Out, toks: Tok[]) {
 interface Ctx {
   out: Out;
   toks: Tok[];
+  budget: WorkBudget;
 }
 
 const wordsOf = (toks: Tok[], a: number, b: number) => {
@@ -439,6 +441,13 @@ const wordsOf = (toks: Tok[], a: number, b: number) => {
   for (let k = a + 1; k < b; k++) s += ' ' + toks[k].w;
   return s;
 };
+
+/**
+ * The most words one capitalised run holds: far more than any name or title-cased
+ * headline, and what keeps the splitting below linear on a page of capitalised words
+ * (each step of a run reads the whole run).
+ */
+const MAX_RUN = 40;
 
 /** Capitalised runs of a mixed-case sentence. */
 function capitalRuns(ctx: Ctx) {
@@ -448,7 +457,7 @@ function capitalRuns(ctx: Ctx) {
     const t = toks[i];
     if (t.kind !== K_WORD || !t.cap) continue;
     let j = i;
-    while (j + 1 < n && !toks[j].stop && toks[j + 1].joined && toks[j + 1].kind === K_WORD) {
+    while (j + 1 < n && j + 1 - i < MAX_RUN && !toks[j].stop && toks[j + 1].joined && toks[j + 1].kind === K_WORD) {
       const nx = toks[j + 1];
       if (nx.cap) { j++; continue; }
       // a connector joins only two capitalised words: "Bank of England", "Ministry of the Interior"
@@ -475,7 +484,7 @@ type Tail = readonly [number, number] | null;
 /** Splits one run [a, b) into names. */
 function run(ctx: Ctx, a: number, b: number): void {
   let next: Tail = [a, b];
-  while (next) next = runStep(ctx, next[0], next[1]);
+  while (next && ctx.budget.spend(next[1] - next[0])) next = runStep(ctx, next[0], next[1]);
 }
 
 /** Types one name [a, b) and emits it, with the run it leaves over. */
@@ -662,15 +671,16 @@ function washingtonType(toks: Tok[], a: number, prev: string): EntityType {
  * `canonical` is the mention's own name with titles stripped ("Foreign Minister
  * Sergey Lavrov" -> "Sergey Lavrov"); the corpus resolves it further.
  */
-export function findEntities(text: string, sentences: readonly Span[]): Entity[] {
+export function findEntities(text: string, sentences: readonly Span[], budget = new WorkBudget(text.length)): Entity[] {
   const out: Out = { text, list: [] };
   const spans = sentences.length ? sentences : text.length ? [{ start: 0, end: text.length }] : [];
   for (const sent of spans) {
+    if (!budget.spend(sent.end - sent.start)) break;
     const toks = tokenize(text, sent.start, sent.end);
     if (!toks.length) continue;
     datesAndNumbers(out, toks);
     if (isAllCaps(text, sent.start, sent.end)) capsNames(out, toks);
-    else capitalRuns({ out, toks });
+    else capitalRuns({ out, toks, budget });
   }
   const list = out.list;
   list.sort((x, y) => x.start - y.start || y.end - x.end);
