@@ -2,7 +2,8 @@ import { AnalysisContext } from '../../src/core/text/memo';
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { findQuotes, scanQuotes } from '../../src/core/quotes/quotes';
+import { findQuotes } from '../../src/core/quotes/quotes';
+import { scanQuotes } from '../../src/core/quotes/scan';
 import { paragraphs, sentences } from '../../src/core/text/text';
 import type { Entity, Quote } from '../../src/core/types';
 
