@@ -101,6 +101,12 @@ export const KEEP_DOT = /^(?:\p{L}\.)+$|^(?:mr|mrs|ms|dr|sen|sens|rep|reps|gov|g
 /** Lower-case words a headline may hold (every other word is capitalised). */
 export const HEADLINE_SMALL = new Set('a an the of to in on at for with by and or but as from vs via into over up is are be'.split(' '));
 
+/** Lower-case words a quoted title may hold ("Meet the Press"). */
+export const TITLE_SMALL = /^(?:of|and|the|a|an|in|on|with|to|for|at|is|it)$/;
+
+/** Words before a quoted title that name it as a thing: "on “Morning Joe”", "the show “…”". */
+export const WORK_MARKERS = /^(?:of|on|in|at|from|with|show|program|film|book|song)$/;
+
 /** Nouns that head a speaker's description on their own: "officials said". */
 export const DESCRIPTION_HEADS = /^(?:official|officials|spokesman|spokeswoman|spokesperson|ministry|statement|campaign|police|aide|aides|source|sources|analyst|analysts|experts|expert|residents|critics|lawmakers|protesters|officers|report|authorities)$/;
 
