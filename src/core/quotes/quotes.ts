@@ -15,12 +15,11 @@
  */
 import type { AnalysisContext } from '../text/memo';
 import type { Entity, Quote, Sentence } from '../types';
-import type { Attribution } from './attribution';
 import { type PrevQuote, type QuoteContext, quoteContext, quoteDocument } from './context';
 import type { Speaker } from './names';
 import { Pronouns } from './pronouns';
 import { scanQuotes } from './scan';
-import { type Sieve, SIEVES } from './sieves';
+import { attribute } from './sieves';
 import { headline, isCue, possessive } from './tokens';
 import { TITLE_SMALL, WORK_MARKERS } from './words';
 
@@ -47,48 +46,44 @@ export function findQuotesTraced(ctx: AnalysisContext, text: string, sentences: 
   const doc = quoteDocument(ctx, text, sentences, entities, raw);
   const pronouns = new Pronouns(doc, entities);
   let si = 0;
-  let group = 0;
+  let groups = 0;
   let prev: PrevQuote | null = null;
   for (const r of raw) {
     const qc = quoteContext(doc, r, si, prev);
     si = qc.si;
-    let attr: Attribution | null = null;
-    let by: Sieve | null = null;
-    for (const sieve of SIEVES) {
-      attr = sieve.decide(qc);
-      if (attr) { by = sieve; break; }
-    }
+    const { attr, sieve } = attribute(qc);
     let speaker = attr?.speaker ?? null;
     if (speaker?.pronoun) speaker = pronouns.resolve(speaker);
     if (namesAWork(qc, speaker)) continue;
-    const { toks } = doc;
-    const continued = by?.continues === true;
-    const partial = !qc.atStart && !(/^\p{Lu}/u.test(qc.inner) && isCue(toks[qc.qTok - 1]));
-
-    let g: number | null = null;
-    if (continued && prev) {
-      if (prev.q.group === null) prev.q.group = ++group;
-      g = prev.q.group;
-    }
-    const q: Quote = {
-      start: r.start, end: r.end, text: qc.text,
-      speaker: speaker ? speaker.name : null,
-      speakerType: speaker ? speaker.type : null,
-      speakerMention: speaker ? { ...speaker.mention } : null,
-      cue: attr?.cue ?? null,
-      partial, uncertain: r.uncertain, group: g, variants: [],
-    };
-    if (continued && prev) {
-      q.speaker = prev.q.speaker;
-      q.speakerType = prev.q.speakerType;
-      q.speakerMention = prev.q.speakerMention ? { ...prev.q.speakerMention } : null;
-    }
+    // A quote that goes on with the one before joins its group.
+    const continues = sieve?.continues && prev ? prev.q : null;
+    if (continues && continues.group === null) continues.group = ++groups;
+    const q = toQuote(qc, speaker, attr?.cue ?? null, continues);
     out.quotes.push(q);
-    out.sieves.push(by ? by.name : null);
-    const attrEnd: number = attr && !continued && attr.after > qc.qTok ? toks[attr.after - 1].end : r.end;
+    out.sieves.push(sieve ? sieve.name : null);
+    const attrEnd: number = attr && !continues && attr.after > qc.qTok ? doc.toks[attr.after - 1].end : r.end;
     prev = { q, attr, para: qc.para, attrEnd };
   }
   return out;
+}
+
+/** The quote as output; one that `continues` another takes that one's speaker and group. */
+function toQuote(qc: QuoteContext, speaker: Speaker | null, cue: string | null, continues: Quote | null): Quote {
+  const partial = !qc.atStart && !(/^\p{Lu}/u.test(qc.inner) && isCue(qc.doc.toks[qc.qTok - 1]));
+  const q: Quote = {
+    start: qc.raw.start, end: qc.raw.end, text: qc.text,
+    speaker: speaker ? speaker.name : null,
+    speakerType: speaker ? speaker.type : null,
+    speakerMention: speaker ? { ...speaker.mention } : null,
+    cue,
+    partial, uncertain: qc.raw.uncertain, group: continues ? continues.group : null, variants: [],
+  };
+  if (continues) {
+    q.speaker = continues.speaker;
+    q.speakerType = continues.speakerType;
+    q.speakerMention = continues.speakerMention ? { ...continues.speakerMention } : null;
+  }
+  return q;
 }
 
 /**

@@ -142,3 +142,12 @@ export const SIEVES: readonly Sieve[] = [
     },
   },
 ];
+
+/** The first sieve that decides the quote, and its attribution; nulls when none does. */
+export function attribute(qc: QuoteContext): { attr: Attribution | null; sieve: Sieve | null } {
+  for (const sieve of SIEVES) {
+    const attr = sieve.decide(qc);
+    if (attr) return { attr, sieve };
+  }
+  return { attr: null, sieve: null };
+}
