@@ -14,6 +14,7 @@ import { resolvePhrase, type Speaker } from './names';
 import { cuePhrase, subjectBefore } from './phrases';
 import { headline, ingCue, isCue, tokenAt } from './tokens';
 
+/** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
   readonly name: string;
   decide(qc: QuoteContext): Attribution | null;
@@ -21,14 +22,14 @@ export interface Sieve {
   readonly continues?: boolean;
 }
 
-/** An attribution naming no one but a speaker found here with no cue. */
+/** A speaker found with no cue, as an attribution; null for none. */
 const uncued = (speaker: Speaker | null): Attribution | null => speaker ? { speaker, cue: null, after: -1 } : null;
 
-/** An attribution that names someone: a pronoun, a name, not a bare description. */
+/** The attribution when it names someone (a pronoun or a name, not a bare description), else null. */
 const namesSomeone = (a: Attribution | null): Attribution | null =>
   a?.speaker && (a.speaker.pronoun || a.speaker.type !== 'DESCRIPTION') ? a : null;
 
-/** The sentence before the quote's, when the quote opens its sentence and that one is in the same paragraph. */
+/** The sentence before the quote's when the quote opens its sentence and both share a paragraph, else -1. */
 function narratorSentence(qc: QuoteContext): number {
   const { sents, sLo } = qc.doc;
   const k = qc.si - 1;
