@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { hasWordsWithLetters } from '../../src/core/claims/claims';
 import { tokenEnd as entityTokenEnd, tokenStart as entityTokenStart } from '../../src/core/entities/entities';
-import { tokenEnd as quoteTokenEnd, tokenStart as quoteTokenStart } from '../../src/core/quotes/quotes';
+import { tokenEnd as quoteTokenEnd, tokenStart as quoteTokenStart } from '../../src/core/quotes/tokens';
 import { isBoilerplate, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [

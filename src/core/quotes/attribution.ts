@@ -1,0 +1,204 @@
+/**
+ * The attribution finders the sieves apply to a stretch of tokens: the words after
+ * a quote, the words before it, a narrator's clause, a label inside it, a
+ * headline's "Name: …" or "Name Says …". Each returns the speaker its words name,
+ * or null; none knows about the other quotes.
+ */
+import type { Span } from '../types';
+import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
+import { cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
+import { endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
+import { HEADLINE_VERBS, ORG_WORDS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SUBORD } from './words';
+
+/** A speaker as one rule found them, with the cue that named them. */
+export interface Attribution {
+  speaker: Speaker | null;
+  cue: string | null;
+  /** Token index just after the attribution words when they follow the quote, else -1. */
+  after: number;
+}
+
+/** Attribution in the words right after a quote, tokens [lo, hi). */
+export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
+  let k = lo;
+  while (k < hi && /^[,—–―-]$/.test(toks[k].w)) k++;
+  if (k >= hi) return null;
+  // "“…” ― Sonya Herridge": a dash and a name closing the line.
+  if (k > lo && /^[—–―-]$/.test(toks[k - 1].w) && isCap(toks[k])) {
+    const e = nameRunForward(toks, k, hi);
+    if (e + 1 >= hi || endsClause(toks[e + 1])) {
+      return { speaker: resolvePhrase({ toks: toks.slice(k, e + 1), kind: 'name' }, book), cue: null, after: e + 1 };
+    }
+  }
+  if (isCue(toks[k]) && !ingCue(toks[k])) {
+    const ph = subjectAfter(toks, skipTime(toks, k + 1, hi), hi);
+    if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, k), after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
+  }
+  if (toks[k].lower === 'according' && toks[k + 1]?.lower === 'to') {
+    const ph = subjectAfter(toks, k + 2, hi);
+    if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
+  }
+  // Subject then cue, within a few words: "“…,” Rep. Gwen Moore (D-Wis.) said Friday."
+  let paren = 0;
+  for (let c = k; c < hi && c < k + 20; c++) {
+    const t = toks[c];
+    if (t.w === '(') paren++;
+    else if (t.w === ')') paren = Math.max(0, paren - 1);
+    if (paren) continue;
+    if (t.w === QUOTE_TOKEN || endsClause(t)) break;
+    if (!isCue(t) || ingCue(t)) continue;
+    const ph = subjectBefore(toks, c, k);
+    // Words between the quote and the subject may be its title ("White House press
+    // secretary Josh Earnest said"), not a new clause ("when Clinton blasted him").
+    if (ph && toks.slice(k, tokenAt(toks, ph.toks[0].start)).every(x => !SUBORD.has(x.lower) && !endsClause(x) && x.w !== QUOTE_TOKEN)) {
+      return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: c + 1 };
+    }
+    break;
+  }
+  return null;
+}
+
+/** Attribution in the words before a quote, tokens [lo, hi): "Stoltenberg said: “…”", "Lavrov said the troops were returning “…”". */
+export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
+  for (let c = hi - 1; c >= lo; c--) {
+    const t = toks[c];
+    if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
+      const ph = subjectAfter(toks, c + 2, hi);
+      if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
+      continue;
+    }
+    if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue)) {
+      // "Trump’s claim that there have been “…”".
+      const s0 = nameRunBack(toks, c - 1, lo);
+      return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
+    }
+    if (!isCue(t)) continue;
+    const ph = subjectBefore(toks, c, lo);
+    if (ingCue(t)) {
+      // "footage of Trump saying": a name right before the participle is its subject;
+      // otherwise the clause's subject speaks ("Liz Truss …, telling Sky News it “…”").
+      const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || (ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower)));
+      if (ph && ph.kind !== 'pronoun' && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+      continue;
+    }
+    if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+    // Inverted before the quote: "Said Lavrov: “…”".
+    const inv = subjectAfter(toks, skipTime(toks, c + 1, hi), hi);
+    if (inv && inv.kind === 'name') return { speaker: resolvePhrase(inv, book), cue: t.w, after: -1 };
+  }
+  for (let c = lo; c < hi; c++) {
+    if (!isCue(toks[c]) || !ingCue(toks[c])) continue;
+    const sp = clauseSubject(toks, lo, c, book);
+    if (sp) return { speaker: sp, cue: cuePhrase(toks, c), after: -1 };
+  }
+  return null;
+}
+
+/**
+ * The subject of a narrator's clause: its first name (or pronoun) not inside a
+ * prepositional phrase, followed by a verb-like word. "On Monday, Clinton cited … as “…”".
+ */
+export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Speaker | null {
+  for (let d = lo; d < hi; d++) {
+    const t = toks[d];
+    if (t.w === QUOTE_TOKEN) continue;
+    const prev = d > lo ? toks[d - 1] : null;
+    if (prev && (PREPOSITIONS.has(prev.lower) || possessive(prev) || (/^(?:the|a|an)$/.test(prev.lower) && d - 1 > lo && !endsClause(toks[d - 2])))) continue;
+    if (/^(?:the|a|an)$/.test(t.lower) && (!prev || endsClause(prev) || prev.w === ',')) {
+      // "The ministry did not say …", "the Indian embassy in Kyiv published …".
+      let h = d + 1;
+      while (h < hi && h - d <= 4 && isWord(toks[h]) && !ORG_WORDS.has(toks[h].lower)) h++;
+      if (h < hi && ORG_WORDS.has(toks[h].lower) && toks.slice(d + 1, h).every(x => isWord(x) && !isCue(x))) {
+        let n = h + 1;
+        if (toks[n] && PREPOSITIONS.has(toks[n].lower) && isCap(toks[n + 1])) n = nameRunForward(toks, n + 1, hi) + 1;
+        const v = toks[n];
+        if (v && (/^\p{Ll}+(?:ed|s)$/u.test(v.w) || isCue(v) || /^(?:has|had|have|is|was|did|does|will|would)$/.test(v.w))) {
+          const sp = resolvePhrase({ toks: toks.slice(d, h + 1), kind: upper(toks[h]) ? 'name' : 'desc' }, book);
+          return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
+        }
+      }
+      continue;
+    }
+    if (PRONOUNS[t.lower] && t.lower !== 'i' && t.lower !== 'we') {
+      const n = toks[d + 1];
+      if (n && /^\p{Ll}/u.test(n.w)) return resolvePhrase({ toks: [t], kind: 'pronoun' }, book);
+      continue;
+    }
+    if (!isCap(t) && !isTitle(t)) continue;
+    const e = nameRunForward(toks, d, hi);
+    let n = e + 1;
+    if (toks[n]?.w === '(') { while (n < hi && toks[n].w !== ')') n++; n++; }
+    if (toks[n]?.w === ',') {
+      if (prev?.w === ',') n++; // the name is itself an appositive: "Another critic, Laurence H. Tribe, likened …"
+      else {
+        // An appositive after the name: "Scott Pruitt, the attorney general, said …".
+        let m = n + 1;
+        while (m < hi && toks[m].w !== ',' && m - n < 25) m++;
+        if (m < hi && toks[m].w === ',') n = m + 1;
+      }
+    }
+    while (n < hi && /^\p{Ll}+ly$/u.test(toks[n].w)) n++;
+    const v = toks[n];
+    const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
+      /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w));
+    const sentenceInitial = d === lo || endsClause(toks[d - 1]);
+    if (verbLike && !(e === d && sentenceInitial && !book.seenInside(t.lower))) {
+      if (possessive(toks[e])) { d = e; continue; }
+      const sp = resolvePhrase({ toks: toks.slice(d, e + 1), kind: 'name' }, book);
+      if (sp.type !== 'DESCRIPTION') return sp;
+    }
+    d = e;
+  }
+  return null;
+}
+
+/** Speaker label at the head of a transcript quote: "“PENCE: Well, look…". */
+export function labelInside(text: string, q: Span, book: NameBook): Attribution | null {
+  const m = /^["“'‘]{1,2}(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/u.exec(text.slice(q.start, Math.min(q.end, q.start + 60)));
+  if (!m) return null;
+  const raw = m[1];
+  const start = q.start + m[0].indexOf(raw);
+  const titled = raw.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
+  return { speaker: { name: book.expand(titled), type: 'PERSON', mention: { start, end: start + raw.length } }, cue: ':', after: -1 };
+}
+
+/**
+ * The words after an attribution, up to the next part of the quote, only finish it
+ * ("… in a video address to the nation. “…”"): no new clause, cue or sentence.
+ */
+export function attributionTail(toks: readonly Tok[], from: number, to: number): boolean {
+  if (to - from > 12) return false;
+  for (let i = from; i < to; i++) {
+    const t = toks[i];
+    if (t.w === QUOTE_TOKEN || isCue(t) || SUBORD.has(t.lower) || ((t.w === '!' || t.w === '?' || t.w === '.') && i < to - 1)) return false;
+  }
+  const last = toks[to - 1];
+  return to === from || /^[.,:;—–-]$/.test(last.w);
+}
+
+/** A headline's speaker: "Chris Christie Calls Hillary Clinton ‘A Disgrace’", "…, Lindsey Graham Says." */
+export function headlineSpeaker(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
+  for (let c = lo; c < hi; c++) {
+    const t = toks[c];
+    if (!upper(t) || !HEADLINE_VERBS.has(t.lower)) continue;
+    let s0 = c;
+    while (s0 - 1 >= lo && (isCap(toks[s0 - 1]) || isTitle(toks[s0 - 1])) && c - s0 < 4) s0--;
+    if (s0 < c) return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: t.w, after: -1 };
+  }
+  return null;
+}
+
+/** A headline's "Speaker: words ‘quote’" or "A lesson from Loretta Lynch: ‘…’". */
+export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Attribution | null {
+  let colon = -1;
+  for (let c = lo; c < qTok; c++) if (toks[c].w === ':') { colon = c; break; }
+  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, qTok))) return null;
+  for (let d = lo; d < colon; d++) {
+    if (!isCap(toks[d])) continue;
+    const e = nameRunForward(toks, d, colon);
+    const sp = resolvePhrase({ toks: toks.slice(d, Math.min(e + 1, d + 3)), kind: 'name' }, book);
+    if (sp.type !== 'DESCRIPTION') return { speaker: sp, cue: ':', after: -1 };
+    d = e;
+  }
+  return null;
+}

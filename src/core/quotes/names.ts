@@ -1,0 +1,315 @@
+/**
+ * Names: runs of name words, titles stripped from them, the document's `NameBook`
+ * (fullest form of each name, genders, organisations by their head word, people by
+ * their titles, the document's PERSON and ORG entities) and `resolvePhrase`, which
+ * turns a phrase found beside a cue into a `Speaker`: names lose their titles and
+ * take the fullest form the document holds; "the ministry" becomes the last
+ * organisation so headed, "Russia’s foreign minister" the person the document
+ * titles so.
+ */
+import { type AnalysisContext, Memo, Slot } from '../text/memo';
+import type { Entity, SpeakerType, Span } from '../types';
+import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
+import { FEMALE, MALE, ORG_WORDS, PARTICLES, PRONOUNS, TITLES } from './words';
+
+/** Who speaks a quote, as the words beside it name them. */
+export interface Speaker {
+  name: string;
+  type: SpeakerType;
+  mention: Span;
+  /** A pronoun still to resolve. */
+  pronoun?: 'm' | 'f' | 'p' | 'x';
+}
+
+/** A noun phrase found beside a cue. */
+export interface Phrase {
+  toks: Tok[];
+  kind: 'name' | 'pronoun' | 'desc';
+}
+
+/** A run of name words ending at token `j` (inclusive), walking backwards no further than `lo`. */
+export function nameRunBack(toks: readonly Tok[], j: number, lo: number): number {
+  let s = j;
+  while (s - 1 >= lo) {
+    const p = toks[s - 1];
+    if (isCap(p) || isTitle(p)) { s--; continue; }
+    if ((p.lower === 'of' || PARTICLES.has(p.w)) && s - 2 >= lo && (isCap(toks[s - 2]) || isTitle(toks[s - 2]))) { s -= 2; continue; }
+    if (p.lower === 'the' && toks[s - 2]?.lower === 'of' && s - 3 >= lo && isCap(toks[s - 3])) { s -= 3; continue; }
+    break;
+  }
+  return s;
+}
+
+/** A run of name words starting at token `j`, walking forwards before `hi`. */
+export function nameRunForward(toks: readonly Tok[], j: number, hi: number): number {
+  let e = j;
+  while (e + 1 < hi) {
+    const n = toks[e + 1];
+    if (isCap(n) || isTitle(n)) { e++; continue; }
+    if ((n.lower === 'of' || PARTICLES.has(n.w)) && e + 2 < hi && isCap(toks[e + 2])) { e += 2; continue; }
+    break;
+  }
+  return e;
+}
+
+/** Strips titles from a capitalised run: "NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg". */
+export function stripTitles(run: readonly Tok[]): { toks: Tok[]; org: boolean } {
+  let words = run.filter(t => isWord(t));
+  if (!words.length) return { toks: [], org: false };
+  // "Gov. Earl Ray Tomblin of West Virginia" -> the part before "of" when it holds a name.
+  const of = words.findIndex(t => t.lower === 'of');
+  if (of > 0 && words.slice(0, of).some(t => !TITLES.has(t.lower) && !ORG_WORDS.has(t.lower))) {
+    const left = words.slice(0, of);
+    if (!ORG_WORDS.has(left[left.length - 1].lower)) words = left;
+  }
+  const bare = (t: Tok) => t.lower.replace(/[’']s?$/, '');
+  const last = words[words.length - 1];
+  if (ORG_WORDS.has(bare(last)) || words.length > 1 && words.every(t => ORG_WORDS.has(bare(t)) || TITLES.has(t.lower) || t.lower === 'of' || /^\p{Lu}+$/u.test(t.w))) {
+    let s = 0;
+    while (s < words.length - 1 && words[s].lower === 'the') s++;
+    return { toks: words.slice(s), org: true };
+  }
+  let cut = -1;
+  for (let i = 0; i < words.length - 1; i++) {
+    const l = words[i].lower;
+    if (TITLES.has(l) || ORG_WORDS.has(bare(words[i])) || possessive(words[i]) || l === 'of') cut = i;
+  }
+  return { toks: words.slice(cut + 1), org: false };
+}
+
+const nameText = (toks: readonly Tok[]) => toks.map(t => t.w.replace(/[’']s?$/, '')).join(' ');
+
+/** The document's names: fullest forms, genders, entities. */
+export class NameBook {
+  /** Lower-cased single token -> fullest name holding it, and that name's word count (split on ' '). */
+  private readonly byToken = new Map<string, { full: string; n: number }>();
+  private readonly entities: Entity[];
+  private readonly gender = new Map<string, 'm' | 'f'>();
+  /** Head word of an organisation's name -> its mentions in order: "ministry" -> "Russian Defense Ministry". */
+  private readonly orgHead = new Map<string, { pos: number; name: string }[]>();
+  /** A title's words -> the people it precedes: "foreign minister" -> [{ run: "ukrainian foreign minister", name }]. */
+  private readonly roles = new Map<string, { run: string; name: string }[]>();
+  /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
+  private readonly inside = new Set<string>();
+
+  constructor(ctx: AnalysisContext, text: string, toks: readonly Tok[], entities: readonly Entity[]) {
+    const memo = ctx.get(NAME_MEMOS);
+    // A "name" holding a conjunction or a comma is two names run together: not used.
+    this.entities = entities.filter(e => (e.type === 'PERSON' || e.type === 'ORG') && !memo.twoNames.get(e.canonical, twoNames))
+      .map(e => {
+        if (e.type !== 'PERSON') return e;
+        const canonical = memo.untitled.get(e.canonical, untitled);
+        return canonical === e.canonical ? e : { ...e, canonical };
+      })
+      .sort((a, b) => a.start - b.start);
+    // What each line teaches depends on its tokens alone (a run of name words never
+    // crosses a line break): learnt per line, memoised on its text and quote marks,
+    // and replayed in document order.
+    for (let i = 0; i < toks.length;) {
+      const base = toks[i].start;
+      const le = text.indexOf('\n', base);
+      const lineEnd = le < 0 ? text.length : le;
+      let g = i + 1, marks = '';
+      while (g < toks.length && toks[g].start < lineEnd) g++;
+      for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
+      const from = i;
+      const learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, g));
+      for (const w of learnt.inside) this.inside.add(w);
+      for (const o of learnt.orgs) {
+        const list = this.orgHead.get(o.head) ?? [];
+        list.push({ pos: o.pos + base, name: o.name });
+        this.orgHead.set(o.head, list);
+      }
+      for (const r of learnt.roles) {
+        const list = this.roles.get(r.key) ?? [];
+        list.push(r.entry);
+        this.roles.set(r.key, list);
+      }
+      for (const t of learnt.names) {
+        const prev = this.byToken.get(t.key);
+        if (!prev || (prev.n < t.words && t.strong)) this.byToken.set(t.key, t.full);
+      }
+      for (const x of learnt.genders) this.gender.set(x.full, x.g);
+      i = g;
+    }
+    for (const e of this.entities) {
+      if (e.type !== 'PERSON') continue;
+      const { keys, n } = memo.personParts.get(e.canonical, personParts);
+      if (keys.length < 2) continue;
+      for (const key of keys) {
+        const prev = this.byToken.get(key);
+        if (!prev || prev.n < keys.length) this.byToken.set(key, { full: e.canonical, n });
+      }
+    }
+  }
+
+  /** The organisation with this head word named last before `pos` (else first after it). */
+  orgBefore(head: string, pos: number): string | undefined {
+    const list = this.orgHead.get(head);
+    if (!list) return undefined;
+    let best = list[0].name;
+    for (const o of list) { if (o.pos < pos) best = o.name; else break; }
+    return best;
+  }
+
+  /**
+   * The person a role names: "Russia’s foreign minister" -> the "Foreign Minister" of
+   * the document whose title mentions Russia, else the only one with no country.
+   */
+  personForRole(words: readonly string[]): string | undefined {
+    const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
+    const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
+    for (let k = 0; k < role.length; k++) {
+      const list = this.roles.get(role.slice(k).join(' '));
+      if (!list || role.length - k < 1) continue;
+      const names = new Set(list.map(x => x.name));
+      if (owner) {
+        const hit = list.find(x => x.run.split(' ').some(w => w.startsWith(owner)));
+        if (hit) return hit.name;
+        const bare = list.filter(x => x.run === role.slice(k).join(' '));
+        if (new Set(bare.map(x => x.name)).size === 1) return bare[0].name;
+      } else if (names.size === 1 && role.length - k >= 2) return list[0].name;
+      return undefined;
+    }
+    return undefined;
+  }
+
+  seenInside(lower: string): boolean {
+    return this.inside.has(lower);
+  }
+
+  /** A PERSON or ORG entity inside [start, end), if any (one reaching beyond the phrase names something else). */
+  entityAt(start: number, end: number): Entity | null {
+    let lo = 0, hi = this.entities.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.entities[mid].end <= start) lo = mid + 1; else hi = mid;
+    }
+    // The head of "NATO Secretary General Jens Stoltenberg" is the person, not NATO.
+    let best: Entity | null = null;
+    for (let i = lo; i < this.entities.length && this.entities[i].start < end; i++) {
+      const e = this.entities[i];
+      if (e.start >= start && e.end <= end && (!best || e.type === 'PERSON' || best.type !== 'PERSON')) best = e;
+    }
+    return best;
+  }
+
+  /** The fullest form of a title-stripped name: "Lavrov" -> "Sergey Lavrov". */
+  expand(name: string): string {
+    const parts = name.split(' ');
+    const lastWord = parts[parts.length - 1];
+    const hit = this.byToken.get(lastWord.toLowerCase());
+    if (!hit) return name;
+    if (parts.length === 1) return hit.full;
+    return hit.n > parts.length && hit.full.endsWith(lastWord) ? hit.full : name;
+  }
+
+  genderOf(name: string, run: readonly Tok[]): 'm' | 'f' | null {
+    return this.gender.get(name) ?? genderOfWords(name.split(' ')[0].toLowerCase(), run);
+  }
+}
+
+/** What one line teaches the name book, positions from the line's first token. */
+interface LineNames {
+  inside: string[];
+  orgs: { head: string; pos: number; name: string }[];
+  roles: { key: string; entry: { run: string; name: string } }[];
+  /** `byToken` updates in order: set when the key is new, or when `strong` and the known name has fewer words than `words`. */
+  names: { key: string; words: number; strong: boolean; full: { full: string; n: number } }[];
+  genders: { full: string; g: 'm' | 'f' }[];
+}
+
+/**
+ * Learns from tokens [lo, hi): those of one line, from `lo` (the first token after
+ * a line break, or after a quote spanning one). Title-case lines (headlines)
+ * capitalise every word: no names are learnt there.
+ */
+function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): LineNames {
+  const out: LineNames = { inside: [], orgs: [], roles: [], names: [], genders: [] };
+  if (headline(toks, lo, hi)) return out;
+  const base = toks[lo].start;
+  for (let i = lo; i < hi; i++) {
+    if (!isCap(toks[i]) && !isTitle(toks[i])) continue;
+    // (The token before the line's first one is across a break or is a quote: never "inside".)
+    if (i > lo && !endsClause(toks[i - 1]) && toks[i - 1].w !== QUOTE_TOKEN && !hasBreak(text, toks[i - 1].end, toks[i].start) && !out.inside.includes(toks[i].lower)) out.inside.push(toks[i].lower);
+    let e = i;
+    while (e + 1 < hi && (isCap(toks[e + 1]) || isTitle(toks[e + 1])) && !hasBreak(text, toks[e].end, toks[e + 1].start)) e++;
+    if (e === i) continue; // one word makes no full name
+    const run = toks.slice(i, e + 1);
+    i = e;
+    const { toks: name, org } = stripTitles(run);
+    if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
+    if (org || name.length < 2 || name.length > 4) continue;
+    if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
+    const full = nameText(name);
+    const entry = { full, n: full.split(' ').length };
+    const titled = run.length > name.length;
+    if (titled) {
+      const words = run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, ''));
+      for (let k = Math.max(0, words.length - 3); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), entry: { run: words.join(' '), name: full } });
+    }
+    const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
+    for (const t of name) {
+      const key = t.lower.replace(/[’']s?$/, '');
+      out.names.push({ key, words: name.length, strong: titled || key === lastKey, full: entry });
+    }
+    const g = genderOfWords(name[0].lower, run);
+    if (g) out.genders.push({ full, g });
+  }
+  return out;
+}
+
+/** A "name" holding a conjunction or a comma: two names run together. */
+const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical);
+/** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
+const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
+/** What a NameBook learns that depends on one text only: per line, per canonical name. */
+const NAME_MEMOS = new Slot('quotes.names', () => ({
+  lineNames: new Memo<LineNames>(100_000),
+  twoNames: new Memo<boolean>(50_000),
+  untitled: new Memo<string>(50_000),
+  personParts: new Memo<{ keys: string[]; n: number }>(50_000),
+}));
+
+/** A person's name without leading titles: "Villager Lyudmila Nechvolod" -> "Lyudmila Nechvolod". */
+function untitled(name: string): string {
+  const words = name.split(' ');
+  let s = 0;
+  while (s < words.length - 1 && TITLES.has(words[s].toLowerCase())) s++;
+  return s ? words.slice(s).join(' ') : name;
+}
+
+function genderOfWords(first: string, run: readonly Tok[]): 'm' | 'f' | null {
+  if (run.some(t => /^(?:mrs|ms|miss)\.?$/.test(t.lower)) || FEMALE.has(first)) return 'f';
+  if (run.some(t => /^mr\.?$/.test(t.lower)) || MALE.has(first)) return 'm';
+  return null;
+}
+
+/** Turns a phrase into a speaker. */
+export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
+  const span = { start: ph.toks[0].start, end: ph.toks[ph.toks.length - 1].end };
+  if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
+  const ent = book.entityAt(span.start, span.end);
+  if (ent && (ph.kind === 'name' || ent.type === 'PERSON')) {
+    const person = ent.type === 'PERSON';
+    return { name: person ? book.expand(ent.canonical) : ent.canonical, type: person ? 'PERSON' : 'ORG', mention: { start: ent.start, end: ent.end } };
+  }
+  if (ph.kind === 'desc') {
+    const words = ph.toks.filter(t => isWord(t));
+    // "the ministry" is the organisation the document named in full.
+    const org = words.length === 2 && words[0].lower === 'the' ? book.orgBefore(words[1].lower, span.start) : undefined;
+    if (org) return { name: org, type: 'ORG', mention: span };
+    const person = book.personForRole(words.map(t => t.lower));
+    if (person) return { name: person, type: 'PERSON', mention: span };
+    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An)\b/, m => m.toLowerCase());
+    return { name, type: 'DESCRIPTION', mention: span };
+  }
+  const { toks, org } = stripTitles(ph.toks);
+  if (!toks.length) return { name: nameText(ph.toks), type: 'DESCRIPTION', mention: span };
+  const mention = { start: toks[0].start, end: toks[toks.length - 1].end };
+  const name = nameText(toks);
+  if (org) return { name, type: 'ORG', mention };
+  const full = book.expand(name);
+  const person = full.includes(' ') || !(/^\p{Lu}+$/u.test(name) || /(?:ia|land|stan|ton)$/.test(name));
+  return { name: full, type: person ? 'PERSON' : 'ORG', mention };
+}

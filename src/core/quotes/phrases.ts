@@ -1,0 +1,137 @@
+/**
+ * Phrases beside a reporting verb: the subject before it ("Lavrov said", "Sergey
+ * Lavrov, Russia’s foreign minister, said"), the subject after an inverted one
+ * ("said the ministry’s spokesman, Jane Doe"), and the cue phrase itself ("told
+ * reporters", "pointed out").
+ */
+import { endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
+import { nameRunBack, nameRunForward, type Phrase } from './names';
+import { DAYS, DESCRIPTION_HEADS, NOT_NAME, PREPOSITIONS, PRONOUNS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
+
+/** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
+export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
+  let j = k - 1;
+  for (let guard = 0; j >= lo && guard < 12; guard++) {
+    const t = toks[j];
+    if (SKIP.has(t.lower) || /^\p{Ll}+ly$/u.test(t.w) || DAYS.test(t.w)) { j--; continue; }
+    if (/^(?:on|last|this|late|early)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? '')) { j--; continue; }
+    if (t.w === ')') {
+      let d = j - 1;
+      while (d >= lo && toks[d].w !== '(' && j - d < 20) d--;
+      if (d >= lo && toks[d].w === '(') { j = d - 1; continue; }
+    }
+    break;
+  }
+  if (j < lo) return null;
+  const t = toks[j];
+  // An appositive: "Sergey Lavrov, Russia’s foreign minister, said".
+  if (t.w === ',' && depth === 0) {
+    // The appositive may hold commas itself ("Johnnie Wilson, of Springfield, Va., said"):
+    // the name heading the farthest comma wins.
+    let best: Phrase | null = null;
+    for (let d = j - 1; d > lo && j - d < 30; d--) {
+      const w = toks[d].w;
+      if (w === QUOTE_TOKEN || endsClause(toks[d])) break;
+      if (w !== ',') continue;
+      const head = subjectBefore(toks, d, lo, depth + 1);
+      if (head && head.kind === 'name') best = head;
+    }
+    return best;
+  }
+  if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
+  if (isCap(t) || isTitle(t)) return { toks: toks.slice(nameRunBack(toks, j, lo), j + 1), kind: 'name' };
+  if (/^\p{Ll}/u.test(t.w) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower) && !NOT_NAME.has(t.lower)) {
+    // A description: "a U.S. defense official", "the ministry", "Russia’s foreign minister".
+    let s = j;
+    while (s - 1 >= lo && j - s < 7) {
+      const p = toks[s - 1];
+      if (/^(?:a|an|the|one|another)$/.test(p.lower)) { s--; break; }
+      if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || /^(?:that|which|and|but|while|when|because|if)$/.test(p.lower)) break;
+      s--;
+      if (possessive(p) && upper(p)) {
+        // The owner's whole name: "the White House’s".
+        s = nameRunBack(toks, s, lo);
+        if (toks[s - 1]?.lower === 'the' && s - 1 >= lo) s--;
+        break;
+      }
+    }
+    const first = toks[s];
+    if (s === j && !DESCRIPTION_HEADS.test(t.lower)) return null;
+    if (!/^(?:a|an|the|one|another)$/.test(first.lower) && !possessive(first) && !/^\p{Ll}+s$/u.test(t.w)) return null;
+    return { toks: toks.slice(s, j + 1), kind: 'desc' };
+  }
+  return null;
+}
+
+/** The phrase starting at token `k` after an inverted cue: "said Lavrov", "said the ministry’s spokesman, Jane Doe". */
+export function subjectAfter(toks: readonly Tok[], k: number, hi: number): Phrase | null {
+  const j = k;
+  if (j >= hi) return null;
+  const t = toks[j];
+  if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
+  if (isCap(t) || isTitle(t)) return { toks: toks.slice(j, nameRunForward(toks, j, hi) + 1), kind: 'name' };
+  if (!/^(?:the|a|an|one)$/.test(t.lower) && isWord(t) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower)) {
+    // "said 9/11 widow Terry Strada", "said retired Air Force general Lloyd Newton".
+    for (let d = j + 1; d < hi && d <= j + 4; d++) {
+      const x = toks[d];
+      if (isCap(x)) {
+        const e = nameRunForward(toks, d, hi);
+        if (e + 1 >= hi || !isWord(toks[e + 1])) return { toks: toks.slice(d, e + 1), kind: 'name' };
+        break;
+      }
+      if (!isWord(x) || isCue(x) || PREPOSITIONS.has(x.lower) || SUBORD.has(x.lower)) break;
+    }
+  }
+  if (t.lower === 'the' && isCap(toks[j + 1])) {
+    // "according to the Guardian": a name after the article, when it is the whole phrase.
+    const e = nameRunForward(toks, j + 1, hi);
+    if (!possessive(toks[e]) && !(e + 1 < hi && /^\p{Ll}/u.test(toks[e + 1].w) && !PREPOSITIONS.has(toks[e + 1].lower) && !SUBORD.has(toks[e + 1].lower))) {
+      return { toks: toks.slice(j + 1, e + 1), kind: 'name' };
+    }
+  }
+  if (/^(?:the|a|an|one)$/.test(t.lower) || (possessive(t) && upper(t))) {
+    let e = j;
+    while (e + 1 < hi && e - j < 10) {
+      const n = toks[e + 1];
+      if (!isWord(n) || isCue(n) || PREPOSITIONS.has(n.lower) || /^(?:who|which|that)$/.test(n.lower)) break;
+      e++;
+    }
+    // An appositive name: "said the White House’s chief deputy press secretary, Karine Jean-Pierre".
+    if (toks[e + 1]?.w === ',' && isCap(toks[e + 2])) {
+      const name = subjectAfter(toks, e + 2, hi);
+      if (name && name.kind === 'name') return name;
+    }
+    if (e === j) return null;
+    return { toks: toks.slice(j, e + 1), kind: 'desc' };
+  }
+  return null;
+}
+
+/** The cue phrase at a cue token: "told reporters", "telling Sky News"; else the verb alone. */
+export function cuePhrase(toks: readonly Tok[], k: number): string {
+  const t = toks[k];
+  const n = toks[k + 1];
+  if (/^(?:told|tell|tells|telling)$/.test(t.lower) && n) {
+    let e = -1;
+    if (TOLD_AUDIENCES.test(n.w)) e = k + 1;
+    else if (/^(?:the|his|her|their)$/i.test(n.w) && isWord(toks[k + 2])) e = k + 2;
+    else if (isCap(n)) e = k + 1;
+    if (e > 0) {
+      while (isCap(toks[e + 1])) e++;
+      return toks.slice(k, e + 1).map(x => x.w).join(' ');
+    }
+  }
+  if (/^(?:pointed|pointing)$/.test(t.lower) && n?.lower === 'out') return `${t.w} out`;
+  return t.w;
+}
+
+/** The first token from `k` on that is not a time word: "said Monday", "said on Tuesday". */
+export function skipTime(toks: readonly Tok[], k: number, hi: number): number {
+  let j = k;
+  while (j < hi) {
+    const t = toks[j];
+    if (DAYS.test(t.w) || (/^(?:on|last|this|late|early|in|an|a)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? ''))) { j++; continue; }
+    break;
+  }
+  return j;
+}

@@ -1,0 +1,80 @@
+/**
+ * Pronoun speakers. "he" and "she" resolve to the last person of that gender (else
+ * of unknown gender, among the 30 before it) named before the pronoun as the
+ * subject of a cue, with a title, or as a PERSON entity; "they", "we" and "I" stay
+ * unresolved. The candidates are gathered once per document, on its first pronoun.
+ */
+import type { Entity } from '../types';
+import type { QuoteDocument } from './context';
+import { nameRunForward, resolvePhrase, type Speaker, stripTitles } from './names';
+import { subjectAfter, subjectBefore } from './phrases';
+import { ingCue, isCap, isCue, isTitle, type Tok } from './tokens';
+
+/** A person a pronoun may stand for. */
+interface Person {
+  name: string;
+  pos: number;
+  gender: 'm' | 'f' | null;
+}
+
+/** Resolves the pronouns of one document. */
+export class Pronouns {
+  /** Found on the first pronoun. */
+  private antecedents: Person[] | null = null;
+
+  constructor(private readonly doc: QuoteDocument, private readonly entities: readonly Entity[]) {}
+
+  /** The person a pronoun stands for; null when none fits ("they", "I", or no antecedent). */
+  resolve(sp: Speaker): Speaker | null {
+    if (!sp.pronoun) return sp;
+    if (sp.pronoun === 'p' || sp.pronoun === 'x') return null;
+    const persons = this.antecedents ??= this.findAntecedents();
+    let lo = 0, hi = persons.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (persons[mid].pos < sp.mention.start) lo = mid + 1; else hi = mid; }
+    let fallback: Person | null = null;
+    for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
+      const p = persons[i];
+      if (p.gender === sp.pronoun) return { name: p.name, type: 'PERSON', mention: sp.mention };
+      if (p.gender === null && !fallback) fallback = p;
+    }
+    if (fallback) return { name: fallback.name, type: 'PERSON', mention: sp.mention };
+    return null;
+  }
+
+  /** Subjects of cues and titled names, outside quotes, and the PERSON entities; in document order. */
+  private findAntecedents(): Person[] {
+    const { toks, book, sents, sLo } = this.doc;
+    const persons: Person[] = [];
+    const addPerson = (sp: Speaker, run: readonly Tok[]) => {
+      if (!sp.pronoun && sp.type === 'PERSON') persons.push({ name: sp.name, pos: sp.mention.start, gender: book.genderOf(sp.name, run) });
+    };
+    for (let si = 0, c = 0; c < toks.length; c++) {
+      while (si + 1 < sents.length && sLo[si + 1] <= c) si++;
+      const lo = sLo[si];
+      const t = toks[c];
+      if (isCue(t) && !ingCue(t)) {
+        const ph = subjectBefore(toks, c, lo);
+        if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks);
+        else if (!ph) {
+          const inv = subjectAfter(toks, c + 1, Math.min(toks.length, c + 12));
+          if (inv && inv.kind === 'name') addPerson(resolvePhrase(inv, book), inv.toks);
+        }
+      } else if (isTitle(t) && !isTitle(toks[c - 1]) && !isCap(toks[c - 1])) {
+        const e = nameRunForward(toks, c, toks.length);
+        const run = toks.slice(c, e + 1);
+        const { toks: name, org } = stripTitles(run);
+        if (!org && name.length && name.length < run.length) addPerson(resolvePhrase({ toks: run, kind: 'name' }, book), run);
+        c = e;
+      }
+    }
+    const byCanonical = new Map<string, { name: string; gender: 'm' | 'f' | null }>();
+    for (const e of this.entities) {
+      if (e.type !== 'PERSON') continue;
+      let p = byCanonical.get(e.canonical);
+      if (!p) byCanonical.set(e.canonical, (p = { name: book.expand(e.canonical), gender: book.genderOf(e.canonical, []) }));
+      persons.push({ name: p.name, pos: e.start, gender: p.gender });
+    }
+    persons.sort((a, b) => a.pos - b.pos);
+    return persons;
+  }
+}

@@ -1,0 +1,145 @@
+/**
+ * Quote marks: `scanQuotes` finds quoted segments from the marks alone, in one
+ * linear pass. Curly and straight double marks (and `''` pairs) count; single marks
+ * only outside double ones and only as a pair, so apostrophes (don’t, Russia’s,
+ * '90s) never count. A quote whose paragraph ends open and whose next paragraph
+ * starts with an opening mark goes on across the break (news convention).
+ * Malformed marks give `uncertain` spans: a quote left open at its paragraph's end,
+ * a closing curly mark with no opening one (the span is guessed back to its
+ * sentence start), or a quote opened straight and closed curly (or the reverse).
+ */
+import type { Span } from '../types';
+
+/** A raw quoted segment, marks included. */
+export interface RawQuote extends Span {
+  uncertain: boolean;
+}
+
+const isWs = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+/** Characters after which a mark opens a quote. */
+const OPENS_AFTER = new Set([...' \t\n\r\u00a0([{—–-/“‘"\'']);
+/** Characters before which a mark closes a quote. */
+const CLOSES_BEFORE = new Set([...' \t\n\r\u00a0.,;:!?)]}—–-/…”’"\'']);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/**
+ * Quoted segments of `text`, in document order, non-overlapping (nested quotes stay
+ * inside their outer one).
+ */
+export function scanQuotes(text: string): RawQuote[] {
+  const out: RawQuote[] = [];
+  // Open double marks: position and whether the mark was straight.
+  const stack: { pos: number; straight: boolean }[] = [];
+  let nestedEnd = -1; // end of the last nested quote closed inside the outer one
+  let single = -1; // an open top-level single quote
+  let carried = false; // a paragraph ended with a double quote open
+  let lineHasText = false;
+  let lastEnd = 0; // end of the last emitted quote or paragraph start, for orphan closers
+  let lineStart = 0;
+  let quoteLineEnd = 0; // end of the last line holding the open quote's words
+
+  const closeUnclosed = (end: number) => {
+    // An outer quote never closed: keep it up to its last nested closing mark, else
+    // up to the end of its paragraph, as an uncertain span.
+    if (!stack.length) return;
+    const start = stack[0].pos;
+    let e = nestedEnd > start ? nestedEnd : end;
+    while (e > start + 1 && isWs(text[e - 1])) e--;
+    if (e > start + 1) out.push({ start, end: e, uncertain: true });
+    lastEnd = e;
+    stack.length = 0;
+  };
+
+  for (let i = 0; i < text.length; i++) {
+    const cc = text.charCodeAt(i);
+    // Most characters only show the line holds text: not white space, a mark or '<'.
+    if (cc > 39 && cc !== 60 && cc !== 0xa0 && (cc < 0x2018 || cc > 0x201d)) { lineHasText = true; continue; }
+    if (cc === 32 || cc === 9) continue; // white space changes nothing
+    const c = text[i];
+    if (c === '\n' || c === '\r') {
+      const lineBreak = i;
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      if (carried && lineHasText && stack.length) closeUnclosed(quoteLineEnd);
+      if (stack.length && lineHasText) { carried = true; quoteLineEnd = lineBreak; }
+      single = -1;
+      lineHasText = false;
+      lineStart = i + 1;
+      if (!stack.length) lastEnd = i + 1;
+      continue;
+    }
+    if (c === '<' && /[a-z\/]/.test(text[i + 1] ?? '')) {
+      // Embedded markup (<tweet id="…">) holds attribute quotes, not speech.
+      const close = text.indexOf('>', i);
+      const nl = text.indexOf('\n', i);
+      if (close > 0 && (nl < 0 || close < nl) && close - i < 300) { i = close; continue; }
+    }
+    if (!isWs(c)) lineHasText = true;
+    const isDouble = c === '“' || c === '”' || c === '"' || (c === "'" && text[i + 1] === "'");
+    if (isDouble) {
+      const width = c === "'" ? 2 : 1;
+      const before = i > 0 ? text[i - 1] : '\n';
+      const after = i + width < text.length ? text[i + width] : '\n';
+      const mayOpen = OPENS_AFTER.has(before), mayClose = CLOSES_BEFORE.has(after);
+      let open: boolean;
+      if (mayOpen && !mayClose) open = true;
+      else if (mayClose && !mayOpen) open = false;
+      else if (c === '“') open = true;
+      else if (c === '”') open = false;
+      else open = stack.length === 0;
+      if (after === '\n' || after === '\r') open = false;
+      if (carried) {
+        carried = false;
+        const blankBefore = text.slice(lineStart, i).trim() === '';
+        if (open && blankBefore) { i += width - 1; continue; } // the continuation mark
+        if (open) closeUnclosed(quoteLineEnd);
+      }
+      const straight = c !== '“' && c !== '”';
+      if (open) {
+        if (!stack.length) nestedEnd = -1;
+        stack.push({ pos: i, straight });
+        single = -1;
+      } else if (stack.length) {
+        const o = stack.pop()!;
+        if (!stack.length) {
+          out.push({ start: o.pos, end: i + width, uncertain: o.straight !== straight });
+          lastEnd = i + width;
+        } else {
+          nestedEnd = i + width;
+        }
+      } else if (c === '”') {
+        // A closing curly mark with nothing open: the opening was lost. Guess the
+        // quote started at the sentence start after the last quote, as an uncertain span.
+        const start = orphanStart(text, lastEnd, i);
+        if (start < i && /[\p{L}\p{N}]/u.test(text.slice(start, i))) {
+          out.push({ start, end: i + 1, uncertain: true });
+          lastEnd = i + 1;
+        }
+      }
+      i += width - 1;
+    } else if (!stack.length && (c === '‘' || c === "'" || c === '’')) {
+      const before = i > 0 ? text[i - 1] : '\n';
+      const after = text[i + 1];
+      if (c !== '’' && OPENS_AFTER.has(before) && isWordChar(after) && !/^\d\ds\b/.test(text.slice(i + 1, i + 5))) single = i;
+      else if (c !== '‘' && single >= 0 && !OPENS_AFTER.has(before) && (after === undefined || CLOSES_BEFORE.has(after))) {
+        out.push({ start: single, end: i + 1, uncertain: false });
+        lastEnd = i + 1;
+        single = -1;
+      }
+    }
+  }
+  closeUnclosed(carried && lineHasText ? quoteLineEnd : text.length);
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** Where a quote closed at `close` with no opening mark most likely began. */
+function orphanStart(text: string, from: number, close: number): number {
+  let s = from;
+  for (let j = close - 1; j >= from; j--) {
+    const ch = text[j];
+    if (ch === '\n') { s = j + 1; break; }
+    if ((ch === '.' || ch === '!' || ch === '?') && j < close - 2 && isWs(text[j + 1])) { s = j + 1; break; }
+  }
+  while (s < close && isWs(text[s])) s++;
+  return s;
+}

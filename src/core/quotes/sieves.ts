@@ -1,0 +1,154 @@
+/**
+ * The attribution algorithm: an ordered list of sieves, each one rule that may name
+ * a quote's speaker from its `QuoteContext`. They are tried in order and the first
+ * that decides wins; a quote no sieve decides has no speaker. The order is the
+ * algorithm: the quote's own words first, then the words right after it, the part
+ * it continues, the words before it, a headline, the rest of its sentence, the
+ * narrator's sentence before it, the voice of the quote before.
+ *
+ * A sieve's speaker may still be a pronoun ("he said"): it is resolved afterwards.
+ */
+import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside } from './attribution';
+import { type QuoteContext, sHi } from './context';
+import { resolvePhrase, type Speaker } from './names';
+import { cuePhrase, subjectBefore } from './phrases';
+import { headline, ingCue, isCue, tokenAt } from './tokens';
+
+/** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
+export interface Sieve {
+  readonly name: string;
+  decide(qc: QuoteContext): Attribution | null;
+  /** The quote goes on with the quote before: it takes that quote's speaker and group. */
+  readonly continues?: boolean;
+}
+
+/** A speaker found with no cue, as an attribution; null for none. */
+const uncued = (speaker: Speaker | null): Attribution | null => speaker ? { speaker, cue: null, after: -1 } : null;
+
+/** The attribution when it names someone (a pronoun or a name, not a bare description), else null. */
+const namesSomeone = (a: Attribution | null): Attribution | null =>
+  a?.speaker && (a.speaker.pronoun || a.speaker.type !== 'DESCRIPTION') ? a : null;
+
+/** The sentence before the quote's when the quote opens its sentence and both share a paragraph, else -1. */
+function narratorSentence(qc: QuoteContext): number {
+  const { sents, sLo } = qc.doc;
+  const k = qc.si - 1;
+  return qc.atStart && k >= 0 && sents[k].paragraph === qc.para && sLo[k] < qc.sentLo ? k : -1;
+}
+
+export const SIEVES: readonly Sieve[] = [
+  {
+    // A speaker label opening a transcript quote: "“PENCE: Well, look…".
+    name: 'label-inside',
+    decide: qc => labelInside(qc.doc.text, qc.raw, qc.doc.book),
+  },
+  {
+    // A cue right after the quote: "…,” Lavrov said", "…,” said the ministry’s spokesman, Jane Doe", "― Name".
+    name: 'cue-after',
+    decide: qc => attributionAfter(qc.doc.toks, qc.qTok + 1, qc.postHi, qc.doc.book),
+  },
+  {
+    // “…,” he said. “…” — the second part goes on with the first.
+    name: 'continuation',
+    continues: true,
+    decide: qc => {
+      const prev = qc.prev;
+      if (!prev || !qc.samePara || !prev.attr || prev.attrEnd <= prev.q.end) return null;
+      return attributionTail(qc.doc.toks, tokenAt(qc.doc.toks, prev.attrEnd), qc.qTok) ? prev.attr : null;
+    },
+  },
+  {
+    // The nearest cue before the quote, back to an earlier quote of its sentence:
+    // "Stoltenberg said: “…”", "according to the Guardian, “…”".
+    name: 'cue-before',
+    decide: qc => attributionBefore(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book),
+  },
+  {
+    // A headline's "Speaker: words ‘quote’".
+    name: 'headline-label',
+    decide: qc => headlineLabel(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book),
+  },
+  {
+    // A headline's "Name Says …".
+    name: 'headline-verb',
+    decide: qc => headline(qc.doc.toks, qc.sentLo, qc.hiTok) ? headlineSpeaker(qc.doc.toks, qc.sentLo, qc.hiTok, qc.doc.book) : null,
+  },
+  {
+    // A cue before the quote and before an earlier quote of its sentence.
+    name: 'cue-before-earlier-quote',
+    decide: qc => qc.preLo > qc.sentLo ? attributionBefore(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book) : null,
+  },
+  {
+    // A cue later in the sentence: "A cashier who “steals …” is held accountable, Warren said."
+    name: 'cue-later',
+    decide: qc => {
+      const { toks, book } = qc.doc;
+      for (let c = qc.qTok + 1; c < qc.hiTok; c++) {
+        if (isCue(toks[c]) && !ingCue(toks[c])) {
+          const ph = subjectBefore(toks, c, qc.qTok + 1);
+          if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+        }
+      }
+      return null;
+    },
+  },
+  {
+    // The subject of the narrator's clause holding the quote: "On Monday, Clinton cited … as “…”".
+    name: 'clause-subject',
+    decide: qc => qc.qTok > qc.sentLo ? uncued(clauseSubject(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book)) : null,
+  },
+  {
+    // A quote opening its sentence, after a narrator's sentence of the same paragraph
+    // whose cue names someone: "Sanders said young voters were exhausted. “…”".
+    name: 'narrator-sentence-cue',
+    decide: qc => {
+      const k = narratorSentence(qc);
+      return k < 0 ? null : namesSomeone(attributionBefore(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
+    },
+  },
+  {
+    // Else that sentence's subject: "Sanders … identified young voters' exhaustion … “…”".
+    name: 'narrator-sentence-subject',
+    decide: qc => {
+      const k = narratorSentence(qc);
+      return k < 0 ? null : uncued(clauseSubject(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
+    },
+  },
+  {
+    // A quote standing alone right after another: the same voice goes on.
+    name: 'same-voice',
+    decide: qc => {
+      const prev = qc.prev;
+      if (!prev?.attr || !(qc.samePara || (prev.para >= qc.para - 1 && qc.atStart))) return null;
+      return { speaker: prev.attr.speaker, cue: prev.attr.cue, after: -1 };
+    },
+  },
+  {
+    // A quote opening its sentence: the subject of a cue in one of the two sentences
+    // before (the paragraph before included), or of a sentence ending in ':'
+    // ("Sanders made the following comment:").
+    name: 'lead-in-sentence',
+    decide: qc => {
+      if (!qc.atStart) return null;
+      const { toks, book, sents, sLo } = qc.doc;
+      for (let k = qc.si - 1; k >= 0 && k >= qc.si - 2 && sents[k].paragraph >= qc.para - 1; k--) {
+        const a = namesSomeone(attributionBefore(toks, sLo[k], sHi(qc.doc, k), book));
+        if (a) return a;
+        if (toks[sHi(qc.doc, k) - 1]?.w === ':') {
+          const subject = uncued(clauseSubject(toks, sLo[k], sHi(qc.doc, k), book));
+          if (subject) return subject;
+        }
+      }
+      return null;
+    },
+  },
+];
+
+/** The first sieve that decides the quote, and its attribution; nulls when none does. */
+export function attribute(qc: QuoteContext): { attr: Attribution | null; sieve: Sieve | null } {
+  for (const sieve of SIEVES) {
+    const attr = sieve.decide(qc);
+    if (attr) return { attr, sieve };
+  }
+  return { attr: null, sieve: null };
+}

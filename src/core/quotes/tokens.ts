@@ -1,0 +1,203 @@
+/**
+ * The quote module's tokenizer and the tests on its tokens. The whole text becomes
+ * one token list in which each quoted span is a single `QUOTE_TOKEN`; words keep
+ * their inner marks (don’t, U.S., Jean-Pierre), other characters stand alone, and a
+ * final full stop is split off unless the word keeps it (`KEEP_DOT`). Lines are
+ * tokenised once per text and reused through the `AnalysisContext`.
+ */
+import { type AnalysisContext, memoSlot } from '../text/memo';
+import type { Span } from '../types';
+import { CUES, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
+
+export interface Tok extends Span {
+  w: string;
+  lower: string;
+  /** A reporting verb (`CUES`), looked up once. */
+  cue: boolean;
+}
+
+export const QUOTE_TOKEN = '\u0000q';
+
+const ALNUM = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit: 0 not yet known, else 8 plus 1 (a letter or number), 2 (white space) or 0. */
+const kindBmp = new Uint8Array(65536);
+
+/** JavaScript's `\s` (white space and line ends). */
+function isSpaceCode(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * The character (code point) at `i`: 1 a letter or number, 2 white space, 0 anything
+ * else; plus 4 when it takes two UTF-16 units. -1 past the end.
+ */
+function charAt(text: string, i: number): number {
+  if (i >= text.length) return -1;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : isSpaceCode(c) ? 2 : 0;
+  if (c >= 0xd800 && c <= 0xdbff) {
+    const cp = text.codePointAt(i)!;
+    if (cp <= 0xffff) return 0; // a lone surrogate
+    return ALNUM.test(String.fromCodePoint(cp)) ? 5 : 4;
+  }
+  let k = kindBmp[c];
+  if (k === 0) kindBmp[c] = k = 8 + (ALNUM.test(String.fromCharCode(c)) ? 1 : isSpaceCode(c) ? 2 : 0);
+  return k - 8;
+}
+
+/** Characters that may stand inside a word: ’ ' . - & / */
+const isInnerMark = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 45 || c === 38 || c === 47;
+
+/**
+ * End of the token starting at `s` (not white space). A hand-written scan of
+ * `[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]`:
+ * a word runs over letters, numbers and inner marks and ends at its last letter,
+ * number or full stop; any other character is a token of its own.
+ */
+export function tokenEnd(text: string, s: number): number {
+  const k0 = charAt(text, s);
+  const first = s + (k0 & 4 ? 2 : 1);
+  if ((k0 & 3) !== 1) return first;
+  let end = first;
+  for (let j = first; ;) {
+    const k = charAt(text, j);
+    if ((k & 3) === 1) { j += k & 4 ? 2 : 1; end = j; continue; }
+    const c = text.charCodeAt(j);
+    if (k === 0 && isInnerMark(c)) { j++; if (c === 46) end = j; continue; }
+    return end;
+  }
+}
+
+/** Start of the first token at or after `pos` and before `to` (the first character not white space), else -1. */
+export function tokenStart(text: string, pos: number, to: number): number {
+  while (pos < to && charAt(text, pos) === 2) pos++;
+  return pos < to ? pos : -1;
+}
+
+/** Starts with an ASCII lower-case letter. */
+const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 && c <= 122; };
+/** Every reporting verb starts so (checked once): other words skip the set lookup. */
+const CUES_LOWER_ASCII = [...CUES].every(isLowerAscii);
+const mayBeCue = (w: string) => !CUES_LOWER_ASCII || isLowerAscii(w);
+
+/** Tokens of `text` in [pos, to), appended to `out`. */
+function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void {
+  while (pos < to) {
+    const at = tokenStart(text, pos, to);
+    if (at < 0) break;
+    const full = tokenEnd(text, at);
+    pos = full;
+    const w = text.slice(at, full > to ? to : full);
+    if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {
+      const bare = w.slice(0, -1);
+      out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
+      out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
+    } else {
+      const c0 = w.charCodeAt(0);
+      out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase(), cue: mayBeCue(w) && CUES.has(w) });
+    }
+  }
+}
+
+/**
+ * A line's tokens by the line's text, as last placed in a text (the line starting
+ * at `at`): unchanged lines after an edit cost a lookup, and a line that has not
+ * moved reuses the very objects (tokens are never written to).
+ */
+const LINE_TOKENS = memoSlot<{ at: number; toks: Tok[] }>('quotes.lineTokens', 100_000);
+
+/**
+ * Tokens of the whole text; each quoted span becomes one token (`QUOTE_TOKEN`).
+ * No token crosses a line break, so a stretch of text that ends at one (or at the
+ * text's end) is tokenised on its own, memoised; only a stretch ending where a
+ * quote starts is scanned in place (a word may run into the quote mark there).
+ */
+export function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Span[]): Tok[] {
+  const out: Tok[] = [];
+  const lines = ctx.get(LINE_TOKENS);
+  let pos = 0;
+  for (let qi = 0; qi <= quotes.length; qi++) {
+    const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
+    while (pos < segEnd) {
+      const nl = text.indexOf('\n', pos);
+      const lineEnd = nl < 0 ? text.length : nl;
+      if (lineEnd > segEnd) { tokenizeRange(text, pos, segEnd, out); break; }
+      if (lineEnd > pos) {
+        const from = pos;
+        const line = lines.get(text.slice(pos, lineEnd), () => {
+          // (No token crosses the line break, so the line is tokenised in place.)
+          const toks: Tok[] = [];
+          tokenizeRange(text, from, lineEnd, toks);
+          return { at: from, toks };
+        });
+        if (line.at !== pos) {
+          const by = pos - line.at;
+          line.toks = line.toks.map(t => ({ start: t.start + by, end: t.end + by, w: t.w, lower: t.lower, cue: t.cue }));
+          line.at = pos;
+        }
+        for (const t of line.toks) out.push(t);
+      }
+      pos = lineEnd + 1;
+    }
+    if (qi < quotes.length) {
+      const q = quotes[qi];
+      out.push({ start: q.start, end: q.end, w: QUOTE_TOKEN, lower: QUOTE_TOKEN, cue: false });
+      pos = q.end;
+    }
+  }
+  return out;
+}
+
+/** A line break in text[from, to). */
+export function hasBreak(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
+  return false;
+}
+
+/** Index of the first token starting at or after `pos`. */
+export function tokenAt(toks: readonly Tok[], pos: number): number {
+  let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+// Tests on tokens.
+
+const UPPER_START = /^\p{Lu}/u;
+/** Per BMP code unit above ASCII: 0 not yet known, 1 an upper-case letter, 2 not. */
+const upperBmp = new Uint8Array(65536);
+export const upper = (t: Tok | undefined) => {
+  if (!t) return false;
+  const c = t.w.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  if (c >= 0xd800 && c <= 0xdbff) return UPPER_START.test(t.w);
+  let k = upperBmp[c];
+  if (k === 0) upperBmp[c] = k = UPPER_START.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+};
+export const isTitle = (t: Tok | undefined) => !!t && upper(t) && TITLES.has(t.lower);
+export const isCap = (t: Tok | undefined) => !!t && upper(t) && !NOT_NAME.has(t.lower) && t.w !== QUOTE_TOKEN;
+export const isWord = (t: Tok | undefined) => !!t && (charAt(t.w, 0) & 3) === 1;
+export const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
+/** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
+export const isCue = (t: Tok | undefined) => !!t && t.cue;
+export const ingCue = (t: Tok) => t.w.endsWith('ing');
+export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
+
+const isDigitStart = (w: string) => { const c = w.charCodeAt(0); return c >= 48 && c <= 57; };
+
+/** A headline: title case, every lower-case word a small function word. */
+export function headline(toks: readonly Tok[], lo: number, hi: number): boolean {
+  let words = 0, caps = 0;
+  for (let i = lo; i < hi; i++) {
+    if (!isWord(toks[i])) continue;
+    words++;
+    if (upper(toks[i]) || isDigitStart(toks[i].w)) caps++;
+    else if (!HEADLINE_SMALL.has(toks[i].lower)) return false;
+  }
+  return words >= 3 && caps / words >= 0.6;
+}
