@@ -4,6 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import { clauseAround } from './clauses';
+import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { classAt, LETTER, SPACE } from '../text/chars';
 import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
@@ -11,7 +12,7 @@ import { wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
 /** Reporting verbs that turn a sentence into reported speech. */
-const REPORTING = String.raw`said|says|say|told|tells|stated|states|announced|announces|argued|argues|noted|notes|warned|warns|insisted|insists|claimed|claims|denied|denies|added|adds|reiterated|reiterates|suggested|suggests|signaled|signalled|indicated|indicates|confirmed|confirms|reported|reports|tweeted|wrote|declared|acknowledged|admitted|explained|urged|asserted|maintained|replied|believes|believe|thinks|expects`;
+const REPORTING = [...CLAIM_CUES].join('|');
 const REPORTED_RE = new RegExp(String.raw`\b(?:${REPORTING})\b|\baccording to\b`, 'i');
 /** The same, for every match in a sentence (`reportedSpeaker` resets `lastIndex`). */
 const REPORTED_ALL = new RegExp(REPORTED_RE.source, 'gi');

@@ -7,7 +7,7 @@
  * training split (lexicon/conll.ts, built by scripts/build-lexicon.mjs) and name shapes.
  */
 import { WorkBudget } from '../limits';
-import { isSpace } from '../text/chars';
+import { classAt, isSpace, LETTER, NUMBER, PAIR } from '../text/chars';
 import type { Entity, EntityType, Span } from '../types';
 import { ABBREVIATIONS as ABBREVIATION_LIST } from '../lexicon/abbreviations';
 import * as aliases from '../lexicon/aliases';
@@ -143,22 +143,11 @@ function opensClause(text: string, from: number, to: number): boolean {
   return false;
 }
 
-const ALNUM = /^[\p{L}\p{N}]$/u;
-/** Per BMP code unit: 0 not yet known, 1 a letter or number, 2 not. */
-const alnumBmp = new Uint8Array(65536);
-
 /** Length in UTF-16 units of the letter or number (`[\p{L}\p{N}]`) at `i`, else 0. */
 function alnumAt(text: string, i: number): number {
   if (i >= text.length) return 0;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? 1 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    return cp > 0xffff && ALNUM.test(String.fromCodePoint(cp)) ? 2 : 0;
-  }
-  let k = alnumBmp[c];
-  if (k === 0) alnumBmp[c] = k = ALNUM.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1 ? 1 : 0;
+  const k = classAt(text, i);
+  return (k & (LETTER | NUMBER)) === 0 ? 0 : k & PAIR ? 2 : 1;
 }
 
 const isDigitCode = (c: number) => c >= 48 && c <= 57;

@@ -10,3 +10,11 @@ export const ABBREVIATIONS: readonly string[] = (
   'Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec ' +
   'Inc Corp Co Ltd Bros Mt Ft Ave Blvd'
 ).split(' ');
+
+/** Plural title abbreviations ("Sens.", "Reps.") and "Del." (delegate). */
+export const MORE_TITLE_ABBREVIATIONS: readonly string[] = ['Sens', 'Reps', 'Del'];
+
+/** US states as datelines and party labels abbreviate them ("R-Texas" aside): "Calif.", "D-Ill.". */
+export const US_STATE_ABBREVIATIONS: readonly string[] = (
+  'Ala Ariz Ark Calif Colo Conn Fla Ga Ill Ind Kan Ky La Md Mass Mich Minn Miss Mo Mont Neb Nev Okla Ore Pa Tenn Tex Vt Va Wash Wis Wyo'
+).split(' ');

@@ -7,3 +7,16 @@ export const FIRST_NAMES =
   'Rishi Keir Ursula Josep Charles Mykhailo Vitali Vitaly Oleksandr Olena Yulia Alexei Alexey Aleksandr Alexander ' +
   'Nikolai Nikolay Yevgeny Ramzan Dmytro Andriy Andrii Petro Viktor Mateusz Andrzej Xi Narendra Recep Justin Scott ' +
   'Jake Ned Linda Samantha Nancy Chuck Mitch Kevin Jen Kirill Anatoly Valery Igor Marat Denis Denys Iryna Oksana';
+
+/** Given names by gender, lower-case: what a pronoun (he, she) may refer back to. */
+export const FEMALE: ReadonlySet<string> = new Set(`hillary nancy elizabeth kamala maria liz karine tamara lyudmila anniken angela melania ivanka
+  kellyanne sarah michelle huma donna debbie jill susan sue mary patricia jennifer linda barbara margaret lisa karen
+  betty helen sandra ashley kimberly emily laura rebecca amy anna ann anne julie katie kate claire gwen loretta
+  christina catherine kathleen kelly megyn sheryl condoleezza janet samantha ruth sonia elena nikki marsha
+  kirsten tammy dianne heidi jeanne maxine sheila jane joan diane carly ivana chelsea tiffany omarosa
+  martha ariana katrina paula rosa teresa irene natalia olga svetlana yulia ursula theresa marine frederica tulsi
+  heather jessica stephanie nicole rachel hannah emma olivia sophia grace alice madam marcia doris terry`.split(/\s+/));
+export const MALE: ReadonlySet<string> = new Set(`donald barack bill joe mike michael john james robert david richard thomas charles christopher
+  daniel paul mark george steven kevin brian edward ronald anthony jason jeff jeffrey ryan gary eric stephen larry
+  scott frank ted bernie tim mitch chris rudy newt reince sean corey jared rex jens olaf sergey vladimir dmitry
+  volodymyr dmytro oleksiy zbigniew vadym boris emmanuel xi dick al marco rand ben jeb lindsey harry chuck`.split(/\s+/));

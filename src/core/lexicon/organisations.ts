@@ -23,3 +23,11 @@ export const ORGS =
   'Conservatives|Supreme Court|Federal Reserve|Fed|OPEC|WTO|ASEAN|African Union|Bundestag|Elysee|Downing Street|' +
   'Instagram|YouTube|TikTok|Telegram|PolitiFact|Politifact|Wells Fargo|Goldman Sachs|JPMorgan|Pfizer|Boeing|Tesla|' +
   'MSNBC|CNBC|NPR|PBS|Al Jazeera|Kyiv Independent|Ukrinform|Meduza|Kommersant|RT|Sputnik';
+
+/** Lower-case heads that make a speaker's capitalised name an organisation (the quote rules' list). */
+export const SPEAKER_ORG_WORDS: ReadonlySet<string> = new Set(`ministry house department kremlin pentagon committee council agency party campaign times post
+  news journal guardian reuters press commission office administration government bureau institute university union
+  association foundation corp corp. inc inc. company court senate congress army police navy nato un fbi cia cnn msnbc
+  fox abc nbc cbs bbc network group center centre coalition board service services embassy parliament duma cabinet
+  federation league organization organisation bank fund club caucus command tribune herald globe politico
+  magazine channel politifact poll watch project alliance republicans democrats`.split(/\s+/));

@@ -25,3 +25,21 @@ export const LOWER_TITLES =
   'correspondent reporter editor professor adviser advisor counsel lawyer attorney judge coach captain ' +
   'striker midfielder defender goalkeeper champion manager chief executive founder colleague counterpart ' +
   'rival opponent candidate nominee deputy aide diplomat negotiator economist';
+
+/**
+ * Lower-case words that precede a speaker's name as titles or descriptions (nationalities
+ * and roles included), stripped from speaker names by the quote rules. Kept apart from the
+ * entity lists above, whose membership the entity recogniser was built on.
+ */
+export const SPEAKER_TITLES: ReadonlySet<string> = new Set(`president vice minister foreign secretary general gen gen. sen sen. sens. senator rep rep. reps.
+  representative gov gov. governor mayor chancellor prime premier chairman chairwoman chair speaker leader majority
+  minority whip spokesman spokeswoman spokesperson press deputy chief director ambassador judge justice dr dr. mr mr.
+  mrs mrs. ms ms. miss prof prof. professor rev rev. sir lady lord queen king prince princess pope sgt sgt. lt lt. col
+  col. capt capt. adm adm. maj maj. attorney former candidate nominee commissioner officer coach ceo founder sheriff
+  secretary-general vice-president state defense defence interior treasury homeland security national democratic
+  republican gop congressman congresswoman councilman councilwoman assemblyman assemblywoman del del.
+  superintendent detective inspector pastor father sister brother bishop cardinal rabbi imam sheikh emir lieutenant
+  colonel major captain admiral sergeant corporal private executive managing associate assistant principal
+  u.s. us american russian ukrainian british german french norwegian chinese israeli iranian indian polish italian
+  canadian mexican japanese korean syrian iraqi afghan turkish european estonian egyptian saudi
+  villager resident host anchor correspondent analyst activist retired widow`.split(/\s+/));

@@ -52,8 +52,13 @@ export function nameRunForward(toks: readonly Tok[], j: number, hi: number): num
   return e;
 }
 
-/** Strips titles from a capitalised run: "NATO Secretary General Jens Stoltenberg" -> "Jens Stoltenberg". */
-export function stripTitles(run: readonly Tok[]): { toks: Tok[]; org: boolean } {
+/**
+ * The speaker's name a capitalised run holds, as tokens: titles, organisation words and
+ * possessives before it cut ("NATO Secretary General Jens Stoltenberg" -> "Jens
+ * Stoltenberg"), or the whole run, flagged `org`, when it names an organisation.
+ * (entities/stripTitles does the string-level job for canonical names.)
+ */
+export function nameInRun(run: readonly Tok[]): { toks: Tok[]; org: boolean } {
   let words = run.filter(t => isWord(t));
   if (!words.length) return { toks: [], org: false };
   // "Gov. Earl Ray Tomblin of West Virginia" -> the part before "of" when it holds a name.
@@ -237,7 +242,7 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (e === i) continue; // one word makes no full name
     const run = toks.slice(i, e + 1);
     i = e;
-    const { toks: name, org } = stripTitles(run);
+    const { toks: name, org } = nameInRun(run);
     if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
     if (org || name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
@@ -304,7 +309,7 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An)\b/, m => m.toLowerCase());
     return { name, type: 'DESCRIPTION', mention: span };
   }
-  const { toks, org } = stripTitles(ph.toks);
+  const { toks, org } = nameInRun(ph.toks);
   if (!toks.length) return { name: nameText(ph.toks), type: 'DESCRIPTION', mention: span };
   const mention = { start: toks[0].start, end: toks[toks.length - 1].end };
   const name = nameText(toks);

@@ -6,7 +6,7 @@
  */
 import type { Entity } from '../types';
 import type { QuoteDocument } from './context';
-import { nameRunForward, resolvePhrase, type Speaker, stripTitles } from './names';
+import { nameRunForward, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
 import { ingCue, isCap, isCue, isTitle, type Tok } from './tokens';
 
@@ -62,7 +62,7 @@ export class Pronouns {
       } else if (isTitle(t) && !isTitle(toks[c - 1]) && !isCap(toks[c - 1])) {
         const e = nameRunForward(toks, c, toks.length);
         const run = toks.slice(c, e + 1);
-        const { toks: name, org } = stripTitles(run);
+        const { toks: name, org } = nameInRun(run);
         if (!org && name.length && name.length < run.length) addPerson(resolvePhrase({ toks: run, kind: 'name' }, book), run);
         c = e;
       }

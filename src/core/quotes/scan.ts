@@ -9,13 +9,15 @@
  * sentence start), or a quote opened straight and closed curly (or the reverse).
  */
 import type { Span } from '../types';
+import { isSpace } from '../text/chars';
 
 /** A raw quoted segment, marks included. */
 export interface RawQuote extends Span {
   uncertain: boolean;
 }
 
-const isWs = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+/** White space (text/chars.ts), and the text's ends. */
+const isWs = (c: string | undefined) => c === undefined || isSpace(c.charCodeAt(0));
 /** Characters after which a mark opens a quote. */
 const OPENS_AFTER = new Set([...' \t\n\r\u00a0([{—–-/“‘"\'']);
 /** Characters before which a mark closes a quote. */

@@ -5,6 +5,7 @@
  * final full stop is split off unless the word keeps it (`KEEP_DOT`). Lines are
  * tokenised once per text and reused through the `AnalysisContext`.
  */
+import { classAt, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
 import { CUES, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
@@ -18,32 +19,14 @@ export interface Tok extends Span {
 
 export const QUOTE_TOKEN = '\u0000q';
 
-const ALNUM = /^[\p{L}\p{N}]$/u;
-/** Per BMP code unit: 0 not yet known, else 8 plus 1 (a letter or number), 2 (white space) or 0. */
-const kindBmp = new Uint8Array(65536);
-
-/** JavaScript's `\s` (white space and line ends). */
-function isSpaceCode(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
 /**
  * The character (code point) at `i`: 1 a letter or number, 2 white space, 0 anything
  * else; plus 4 when it takes two UTF-16 units. -1 past the end.
  */
 function charAt(text: string, i: number): number {
   if (i >= text.length) return -1;
-  const c = text.charCodeAt(i);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : isSpaceCode(c) ? 2 : 0;
-  if (c >= 0xd800 && c <= 0xdbff) {
-    const cp = text.codePointAt(i)!;
-    if (cp <= 0xffff) return 0; // a lone surrogate
-    return ALNUM.test(String.fromCodePoint(cp)) ? 5 : 4;
-  }
-  let k = kindBmp[c];
-  if (k === 0) kindBmp[c] = k = 8 + (ALNUM.test(String.fromCharCode(c)) ? 1 : isSpaceCode(c) ? 2 : 0);
-  return k - 8;
+  const k = classAt(text, i);
+  return ((k & (LETTER | NUMBER)) !== 0 ? 1 : (k & SPACE) !== 0 ? 2 : 0) | (k & PAIR ? 4 : 0);
 }
 
 /** Characters that may stand inside a word: ’ ' . - & / */
@@ -167,18 +150,7 @@ export function tokenAt(toks: readonly Tok[], pos: number): number {
 
 // Tests on tokens.
 
-const UPPER_START = /^\p{Lu}/u;
-/** Per BMP code unit above ASCII: 0 not yet known, 1 an upper-case letter, 2 not. */
-const upperBmp = new Uint8Array(65536);
-export const upper = (t: Tok | undefined) => {
-  if (!t) return false;
-  const c = t.w.charCodeAt(0);
-  if (c < 128) return c >= 65 && c <= 90;
-  if (c >= 0xd800 && c <= 0xdbff) return UPPER_START.test(t.w);
-  let k = upperBmp[c];
-  if (k === 0) upperBmp[c] = k = UPPER_START.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1;
-};
+export const upper = (t: Tok | undefined) => !!t && (classAt(t.w, 0) & UPPER) !== 0;
 export const isTitle = (t: Tok | undefined) => !!t && upper(t) && TITLES.has(t.lower);
 export const isCap = (t: Tok | undefined) => !!t && upper(t) && !NOT_NAME.has(t.lower) && t.w !== QUOTE_TOKEN;
 export const isWord = (t: Tok | undefined) => !!t && (charAt(t.w, 0) & 3) === 1;

@@ -49,15 +49,14 @@ export const PAIR = 32;
 
 /**
  * Class bits of the character at `text[i]` (ending before `to`), plus `PAIR` for a
- * surrogate pair. A lone surrogate, or a pair cut by `to`, has no class.
+ * surrogate pair (of any class). A lone surrogate, or a pair cut by `to`, is 0.
  */
 export function classAt(text: string, i: number, to = text.length): number {
   const c = text.charCodeAt(i);
   if (c < 0xd800 || c > 0xdbff) return charClass(c);
   const cp = text.codePointAt(i)!;
   if (cp <= 0xffff || i + 2 > to) return 0;
-  const k = classify(String.fromCodePoint(cp));
-  return k === 0 ? 0 : k | PAIR;
+  return classify(String.fromCodePoint(cp)) | PAIR;
 }
 
 /** Whether the character at `text[i]` is a letter or a digit. */
