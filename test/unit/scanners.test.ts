@@ -1,14 +1,13 @@
 /**
- * The hand-written character scanners that replaced regular expressions on hot paths
- * (entities and quotes tokenizers, reuse words, claims' word count, boilerplate) must match those expressions exactly: each is checked here against
- * the expression it replaced, on seeded random strings of the characters that make
- * the difference (marks, digit groups, astral letters, emoji, lone surrogates,
- * Unicode spaces and digits).
+ * The text layer's scanners (src/core/text/: tokens in their two shapes, words) and the
+ * counting scans of claims and boilerplate, each held to the pattern that specifies it
+ * (written as a regular expression in its doc comment), on seeded random strings of the
+ * characters that make the difference (marks, digit groups, astral letters, emoji, lone
+ * surrogates, Unicode spaces and digits).
  */
 import assert from 'node:assert/strict';
 import { hasWordsWithLetters } from '../../src/core/claims/claims';
-import { tokenEnd as entityTokenEnd, tokenStart as entityTokenStart } from '../../src/core/entities/entities';
-import { tokenEnd as quoteTokenEnd, tokenStart as quoteTokenStart } from '../../src/core/quotes/tokens';
+import { CLAUSE_TOKENS, NAME_TOKENS, tokenEnd, tokenStart, type TokenRule } from '../../src/core/text/tokens';
 import { isBoilerplate, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [
@@ -42,33 +41,33 @@ function regexTokens(re: RegExp, text: string, from: number, to: number): [numbe
   return out;
 }
 
-function scannerTokens(start: (t: string, p: number, to: number) => number, end: (t: string, s: number) => number, text: string, from: number, to: number) {
+function scannerTokens(rule: TokenRule, text: string, from: number, to: number) {
   const out: [number, number][] = [];
-  for (let s = start(text, from, to); s >= 0; s = start(text, out[out.length - 1][1], to)) out.push([s, end(text, s)]);
+  for (let s = tokenStart(text, from, to, rule); s >= 0; s = tokenStart(text, out[out.length - 1][1], to, rule)) out.push([s, tokenEnd(text, s, rule)]);
   return out;
 }
 
-describe('hand-written scanners match the expressions they replaced', () => {
+describe('text scanners meet their specifications', () => {
   it('the random strings hold the tricky characters', () => {
     const all = CASES.join('');
     for (const ch of ['𝐀', '😀', '\ud800', '٣', '\u3000', '’']) assert.ok(all.includes(ch), ch);
   });
 
-  it('entities: letters and numbers joined by marks and thousands groups', () => {
+  it('name tokens (entities): letters and numbers joined by marks and thousands groups', () => {
     const re = /[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*/gu;
     for (const text of CASES) {
       // A sentence never starts inside a surrogate pair (where the expression would step back).
       const from = /^[\ud800-\udbff][\udc00-\udfff]/.test(text) ? 2 : 1;
       for (const [a, b] of [[0, text.length], [from, Math.max(from, text.length - 2)]]) {
-        assert.deepEqual(scannerTokens(entityTokenStart, entityTokenEnd, text, a, b), regexTokens(re, text, a, b), JSON.stringify([text, a, b]));
+        assert.deepEqual(scannerTokens(NAME_TOKENS, text, a, b), regexTokens(re, text, a, b), JSON.stringify([text, a, b]));
       }
     }
   });
 
-  it('quotes: words ending in a letter, number or full stop, and single other characters', () => {
+  it('clause tokens (quotes): words ending in a letter, number or full stop, and single other characters', () => {
     const re = /[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu;
     for (const text of CASES) {
-      assert.deepEqual(scannerTokens(quoteTokenStart, quoteTokenEnd, text, 0, text.length), regexTokens(re, text, 0, text.length), JSON.stringify(text));
+      assert.deepEqual(scannerTokens(CLAUSE_TOKENS, text, 0, text.length), regexTokens(re, text, 0, text.length), JSON.stringify(text));
     }
   });
 

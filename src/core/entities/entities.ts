@@ -7,7 +7,8 @@
  * training split (lexicon/conll.ts, built by scripts/build-lexicon.mjs) and name shapes.
  */
 import { WorkBudget } from '../limits';
-import { classAt, isSpace, LETTER, NUMBER, PAIR } from '../text/chars';
+import { isSpace } from '../text/chars';
+import { NAME_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
 import type { Entity, EntityType, Span } from '../types';
 import { ABBREVIATIONS as ABBREVIATION_LIST } from '../lexicon/abbreviations';
 import * as aliases from '../lexicon/aliases';
@@ -143,53 +144,13 @@ function opensClause(text: string, from: number, to: number): boolean {
   return false;
 }
 
-/** Length in UTF-16 units of the letter or number (`[\p{L}\p{N}]`) at `i`, else 0. */
-function alnumAt(text: string, i: number): number {
-  if (i >= text.length) return 0;
-  const k = classAt(text, i);
-  return (k & (LETTER | NUMBER)) === 0 ? 0 : k & PAIR ? 2 : 1;
-}
-
-const isDigitCode = (c: number) => c >= 48 && c <= 57;
-
-/**
- * End of the token starting at `s` (a letter or number): letters and numbers joined by
- * `.`, `'`, `’`, `&` or `-`, and thousands groups after a digit ("12,500"). A
- * hand-written scan of the pattern
- * `[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*`.
- */
-export function tokenEnd(text: string, s: number): number {
-  let i = s, n: number;
-  while ((n = alnumAt(text, i))) i += n;
-  for (;;) {
-    const c = text.charCodeAt(i);
-    if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && (n = alnumAt(text, i + 1))) {
-      i += 1 + n;
-      while ((n = alnumAt(text, i))) i += n;
-      continue;
-    }
-    if (c === 44 && isDigitCode(text.charCodeAt(i - 1)) && isDigitCode(text.charCodeAt(i + 1)) && isDigitCode(text.charCodeAt(i + 2)) &&
-        isDigitCode(text.charCodeAt(i + 3)) && !isDigitCode(text.charCodeAt(i + 4))) {
-      i += 4;
-      continue;
-    }
-    return i;
-  }
-}
-
-/** Start of the first token at or after `pos` and before `to` (its first letter or number), else -1. */
-export function tokenStart(text: string, pos: number, to: number): number {
-  while (pos < to && !alnumAt(text, pos)) pos++;
-  return pos < to ? pos : -1;
-}
-
 function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = from;
   for (let pos = from; ;) {
-    const s = tokenStart(text, pos, to);
+    const s = tokenStart(text, pos, to, NAME_TOKENS);
     if (s < 0) break;
-    const full = tokenEnd(text, s);
+    const full = tokenEnd(text, s, NAME_TOKENS);
     pos = full;
     let e = full;
     if (e > to) e = to;

@@ -6,6 +6,7 @@
  * tokenised once per text and reused through the `AnalysisContext`.
  */
 import { classAt, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
+import { CLAUSE_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
 import { CUES, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
@@ -29,35 +30,6 @@ function charAt(text: string, i: number): number {
   return ((k & (LETTER | NUMBER)) !== 0 ? 1 : (k & SPACE) !== 0 ? 2 : 0) | (k & PAIR ? 4 : 0);
 }
 
-/** Characters that may stand inside a word: ’ ' . - & / */
-const isInnerMark = (c: number) => c === 0x2019 || c === 39 || c === 46 || c === 45 || c === 38 || c === 47;
-
-/**
- * End of the token starting at `s` (not white space). A hand-written scan of
- * `[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]`:
- * a word runs over letters, numbers and inner marks and ends at its last letter,
- * number or full stop; any other character is a token of its own.
- */
-export function tokenEnd(text: string, s: number): number {
-  const k0 = charAt(text, s);
-  const first = s + (k0 & 4 ? 2 : 1);
-  if ((k0 & 3) !== 1) return first;
-  let end = first;
-  for (let j = first; ;) {
-    const k = charAt(text, j);
-    if ((k & 3) === 1) { j += k & 4 ? 2 : 1; end = j; continue; }
-    const c = text.charCodeAt(j);
-    if (k === 0 && isInnerMark(c)) { j++; if (c === 46) end = j; continue; }
-    return end;
-  }
-}
-
-/** Start of the first token at or after `pos` and before `to` (the first character not white space), else -1. */
-export function tokenStart(text: string, pos: number, to: number): number {
-  while (pos < to && charAt(text, pos) === 2) pos++;
-  return pos < to ? pos : -1;
-}
-
 /** Starts with an ASCII lower-case letter. */
 const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 && c <= 122; };
 /** Every reporting verb starts so (checked once): other words skip the set lookup. */
@@ -67,9 +39,9 @@ const mayBeCue = (w: string) => !CUES_LOWER_ASCII || isLowerAscii(w);
 /** Tokens of `text` in [pos, to), appended to `out`. */
 function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void {
   while (pos < to) {
-    const at = tokenStart(text, pos, to);
+    const at = tokenStart(text, pos, to, CLAUSE_TOKENS);
     if (at < 0) break;
-    const full = tokenEnd(text, at);
+    const full = tokenEnd(text, at, CLAUSE_TOKENS);
     pos = full;
     const w = text.slice(at, full > to ? to : full);
     if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {

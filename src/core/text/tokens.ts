@@ -1,0 +1,80 @@
+/**
+ * Tokens: the one definition of where a token starts and ends, in the two shapes the
+ * analysers read. A word is letters and numbers (text/chars.ts) joined by inner marks;
+ * the shapes differ in which marks join and what happens to punctuation:
+ * - NAME_TOKENS (entity recognition): one mark at a time between letters or numbers
+ *   (`.'’&-`), thousands groups after a digit ("12,500"); punctuation is skipped.
+ *   The pattern `[\p{L}\p{N}]+(?:[.'’&\-][\p{L}\p{N}]+|(?<=\d),\d{3}(?!\d))*`.
+ * - CLAUSE_TOKENS (quote attribution): marks may run (`’'.-&/`), a word ends at its
+ *   last letter, number or full stop; every other character is a token of its own.
+ *   The pattern `[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]`.
+ */
+import { classAt, LETTER, NUMBER, PAIR, SPACE } from './chars';
+
+export interface TokenRule {
+  /** Character codes that may stand inside a word. */
+  readonly marks: readonly number[];
+  /** Marks may follow one another, and a word may end with a full stop. */
+  readonly markRuns: boolean;
+  /** ",ddd" after a digit continues a number. */
+  readonly thousands: boolean;
+  /** Characters other than letters, numbers and white space are tokens; else skipped. */
+  readonly punctuation: boolean;
+}
+
+const codes = (s: string) => [...s].map(c => c.charCodeAt(0));
+
+export const NAME_TOKENS: TokenRule = { marks: codes(".'’&-"), markRuns: false, thousands: true, punctuation: false };
+export const CLAUSE_TOKENS: TokenRule = { marks: codes("’'.-&/"), markRuns: true, thousands: false, punctuation: true };
+
+const WORD = LETTER | NUMBER;
+
+/** Length in UTF-16 units of the letter or number at `i`, else 0. */
+function wordCharAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const k = classAt(text, i);
+  return (k & WORD) === 0 ? 0 : k & PAIR ? 2 : 1;
+}
+
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/** End of the token that starts at `s` (where `tokenStart` found one). */
+export function tokenEnd(text: string, s: number, rule: TokenRule): number {
+  let n = wordCharAt(text, s);
+  if (n === 0) return s + (classAt(text, s) & PAIR ? 2 : 1); // punctuation: one character
+  let i = s + n;
+  if (rule.markRuns) {
+    let end = i;
+    for (;;) {
+      if ((n = wordCharAt(text, i))) { i += n; end = i; continue; }
+      const c = text.charCodeAt(i);
+      if (i < text.length && rule.marks.includes(c)) { i++; if (c === 46) end = i; continue; }
+      return end;
+    }
+  }
+  while ((n = wordCharAt(text, i))) i += n;
+  for (;;) {
+    const c = text.charCodeAt(i);
+    if (rule.marks.includes(c) && (n = wordCharAt(text, i + 1))) {
+      i += 1 + n;
+      while ((n = wordCharAt(text, i))) i += n;
+      continue;
+    }
+    if (rule.thousands && c === 44 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) &&
+        isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4))) {
+      i += 4;
+      continue;
+    }
+    return i;
+  }
+}
+
+/** Start of the first token at or after `pos` and before `to`, else -1. */
+export function tokenStart(text: string, pos: number, to: number, rule: TokenRule): number {
+  if (rule.punctuation) {
+    while (pos < to && (classAt(text, pos) & SPACE) !== 0) pos++;
+  } else {
+    while (pos < to && !wordCharAt(text, pos)) pos++;
+  }
+  return pos < to ? pos : -1;
+}
