@@ -12,8 +12,8 @@
 import { classAt, LETTER, NUMBER, PAIR, SPACE } from './chars';
 
 export interface TokenRule {
-  /** Character codes that may stand inside a word. */
-  readonly marks: readonly number[];
+  /** Per character code up to the highest mark, 1 for a mark that may stand inside a word. */
+  readonly marks: Uint8Array;
   /** Marks may follow one another, and a word may end with a full stop. */
   readonly markRuns: boolean;
   /** ",ddd" after a digit continues a number. */
@@ -22,16 +22,23 @@ export interface TokenRule {
   readonly punctuation: boolean;
 }
 
-const codes = (s: string) => [...s].map(c => c.charCodeAt(0));
+function markTable(marks: string): Uint8Array {
+  const codes = [...marks].map(c => c.charCodeAt(0));
+  const t = new Uint8Array(Math.max(...codes) + 1);
+  for (const c of codes) t[c] = 1;
+  return t;
+}
 
-export const NAME_TOKENS: TokenRule = { marks: codes(".'’&-"), markRuns: false, thousands: true, punctuation: false };
-export const CLAUSE_TOKENS: TokenRule = { marks: codes("’'.-&/"), markRuns: true, thousands: false, punctuation: true };
+export const NAME_TOKENS: TokenRule = { marks: markTable(".'’&-"), markRuns: false, thousands: true, punctuation: false };
+export const CLAUSE_TOKENS: TokenRule = { marks: markTable("’'.-&/"), markRuns: true, thousands: false, punctuation: true };
 
 const WORD = LETTER | NUMBER;
 
 /** Length in UTF-16 units of the letter or number at `i`, else 0. */
 function wordCharAt(text: string, i: number): number {
   if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) ? 1 : 0;
   const k = classAt(text, i);
   return (k & WORD) === 0 ? 0 : k & PAIR ? 2 : 1;
 }
@@ -48,14 +55,14 @@ export function tokenEnd(text: string, s: number, rule: TokenRule): number {
     for (;;) {
       if ((n = wordCharAt(text, i))) { i += n; end = i; continue; }
       const c = text.charCodeAt(i);
-      if (i < text.length && rule.marks.includes(c)) { i++; if (c === 46) end = i; continue; }
+      if (rule.marks[c] === 1) { i++; if (c === 46) end = i; continue; }
       return end;
     }
   }
   while ((n = wordCharAt(text, i))) i += n;
   for (;;) {
     const c = text.charCodeAt(i);
-    if (rule.marks.includes(c) && (n = wordCharAt(text, i + 1))) {
+    if (rule.marks[c] === 1 && (n = wordCharAt(text, i + 1))) {
       i += 1 + n;
       while ((n = wordCharAt(text, i))) i += n;
       continue;
