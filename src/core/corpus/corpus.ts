@@ -106,7 +106,9 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
     for (const s of placed.sentences) sentences.push(s);
     for (const e of placed.entities) entities.push(e);
   }
-  const quotes = findQuotes(ctx, text, sentences, entities);
+  const quoteBudget = new WorkBudget(text.length);
+  const quotes = findQuotes(ctx, text, sentences, entities, quoteBudget);
+  if (quoteBudget.exhausted) stopped.push(`quote attribution stopped at its work budget after ${quotes.length} quotes`);
   const repeats = findRepeats(ctx, text, paragraphs, sentences);
   const title = findTitle(text, paragraphs);
   const excluded: Span[] = [];

@@ -64,7 +64,7 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
 }
 
 /** The phrase starting at token `k` after an inverted cue: "said Lavrov", "said the ministry’s spokesman, Jane Doe". */
-export function subjectAfter(toks: readonly Tok[], k: number, hi: number): Phrase | null {
+export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth = 0): Phrase | null {
   const j = k;
   if (j >= hi) return null;
   const t = toks[j];
@@ -97,8 +97,8 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number): Phras
       e++;
     }
     // An appositive name: "said the White House’s chief deputy press secretary, Karine Jean-Pierre".
-    if (toks[e + 1]?.w === ',' && isCap(toks[e + 2])) {
-      const name = subjectAfter(toks, e + 2, hi);
+    if (depth === 0 && toks[e + 1]?.w === ',' && isCap(toks[e + 2])) {
+      const name = subjectAfter(toks, e + 2, hi, 1);
       if (name && name.kind === 'name') return name;
     }
     if (e === j) return null;

@@ -13,6 +13,7 @@
  * `speakerMention` is the span of the words naming the speaker here; for a pronoun
  * it is the pronoun itself (the speaker field carries the resolved name).
  */
+import { WorkBudget } from '../limits';
 import type { AnalysisContext } from '../text/memo';
 import type { Entity, Quote, Sentence } from '../types';
 import { type PrevQuote, type QuoteContext, quoteContext, quoteDocument } from './context';
@@ -22,6 +23,9 @@ import { scanQuotes } from './scan';
 import { attribute } from './sieves';
 import { headline, isCue, possessive } from './tokens';
 import { TITLE_SMALL, WORK_MARKERS } from './words';
+
+/** How many times the sieves may read a quote's sentence, at most (the budget's unit). */
+const SIEVE_PASSES = 16;
 
 /** A document's quotes, and for each the name of the sieve that decided its speaker (null: none did). */
 export interface TracedQuotes {
@@ -34,12 +38,20 @@ export interface TracedQuotes {
  * canonicals); `speaker` is such a canonical name, or a short description.
  * `variants` is left empty: the corpus links quotes across documents.
  */
-export function findQuotes(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[]): Quote[] {
-  return findQuotesTraced(ctx, text, sentences, entities).quotes;
+export function findQuotes(
+  ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], budget?: WorkBudget,
+): Quote[] {
+  return findQuotesTraced(ctx, text, sentences, entities, budget).quotes;
 }
 
-/** `findQuotes`, with the sieve that decided each quote. */
-export function findQuotesTraced(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[]): TracedQuotes {
+/**
+ * `findQuotes`, with the sieve that decided each quote. Each quote spends the tokens
+ * its sentence holds, once for each pass the sieves may make over them, from `budget`; once it is spent the later quotes are left out
+ * (a page of quote marks in one sentence would otherwise cost quadratic time).
+ */
+export function findQuotesTraced(
+  ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], budget = new WorkBudget(text.length),
+): TracedQuotes {
   const out: TracedQuotes = { quotes: [], sieves: [] };
   const raw = scanQuotes(text);
   if (!raw.length) return out;
@@ -51,6 +63,7 @@ export function findQuotesTraced(ctx: AnalysisContext, text: string, sentences: 
   for (const r of raw) {
     const qc = quoteContext(doc, r, si, prev);
     si = qc.si;
+    if (!budget.spend(SIEVE_PASSES * (qc.hiTok - qc.sentLo + 1))) break;
     const { attr, sieve } = attribute(qc);
     let speaker = attr?.speaker ?? null;
     if (speaker?.pronoun) speaker = pronouns.resolve(speaker);
