@@ -5,15 +5,15 @@
 import { loadStarted } from './loadClock';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ClaimsTree } from './ClaimsTree';
-import { Highlighter } from './Highlighter';
+import { ClaimsTree } from './claims/ClaimsTree';
+import { Highlighter } from './decorations/Highlighter';
 import { Commands, VIEW_CLAIMS } from './ids';
-import { IndexClient } from './IndexClient';
-import { Idle } from './model/Idle';
-import { Notifier } from './Notifier';
-import { openPassage, toUri } from './Passages';
-import { Settings } from './Settings';
-import { StatusBar } from './StatusBar';
+import { IndexClient } from './index/IndexClient';
+import { Idle } from './Idle';
+import { Notifier } from './status/Notifier';
+import { openPassage, toUri } from './passages';
+import { Settings } from './settings/Settings';
+import { StatusBar } from './status/StatusBar';
 import { DECORATION_KINDS, type SourceLensApi } from './testApi';
 
 export type { SourceLensApi } from './testApi';

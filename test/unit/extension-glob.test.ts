@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { globMatch, globToRegExp, isIncluded } from '../../src/extension/model/glob';
-import { DEFAULT_CONFIG } from '../../src/extension/model/config';
+import { globMatch, globToRegExp, isIncluded } from '../../src/config/globs';
+import { DEFAULT_CONFIG } from '../../src/extension/settings/config';
 
 const inc = DEFAULT_CONFIG.include, exc = DEFAULT_CONFIG.exclude;
 

@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { IndexService, type FileAccess } from '../../src/extension/model/IndexService';
-import { Idle } from '../../src/extension/model/Idle';
-import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/model/messages';
-import { entityKey, type DocumentView, type IndexOutcome, type Request, type Response, type SourceSummary } from '../../src/extension/model/protocol';
+import { IndexService, type FileAccess } from '../../src/worker/IndexService';
+import { Idle } from '../../src/extension/Idle';
+import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/index/skipMessages';
+import { entityKey, type DocumentView, type IndexOutcome, type Request, type Response, type SourceSummary } from '../../src/protocol/protocol';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 const seeds = fs.readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
@@ -156,7 +156,7 @@ describe('extension: idle tracking', () => {
 describe('extension: index worker thread', function () {
   this.timeout(20_000);
   it('builds the index off the main thread, reports progress, serves edits and queries in order', async () => {
-    const worker = new Worker(path.resolve(__dirname, '../../src/extension/indexWorker.js'));
+    const worker = new Worker(path.resolve(__dirname, '../../src/worker/indexWorker.js'));
     const replies = new Map<number, (v: unknown) => void>();
     const progress: number[] = [];
     const skips: string[] = [];

@@ -4,8 +4,8 @@ import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { decode } from '../../src/core/text/text';
 import type { DocumentResult } from '../../src/core/types';
-import { DEFAULT_CONFIG } from '../../src/extension/model/config';
-import { decorationRanges, itemsAt, LineIndex, switchesFrom } from '../../src/extension/model/spans';
+import { DEFAULT_CONFIG } from '../../src/extension/settings/config';
+import { decorationRanges, itemsAt, LineIndex, switchesFrom } from '../../src/extension/decorations/spans';
 import { DECORATION_KINDS } from '../../src/extension/testApi';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');

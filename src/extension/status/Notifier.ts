@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, OUTPUT_CHANNEL } from './ids';
+import { Commands, OUTPUT_CHANNEL } from '../ids';
 
 /** The output channel and user-facing messages; remembers what was shown (for the test API). */
 export class Notifier implements vscode.Disposable {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { Worker } from 'node:worker_threads';
-import { isIncluded } from './model/glob';
-import type { Idle } from './model/Idle';
-import { skippedMessage } from './model/messages';
-import type { DocumentView, FileRef, IndexOutcome, Request, Response, SkippedRef, SourceSummary } from './model/protocol';
-import type { Notifier } from './Notifier';
-import type { Settings } from './Settings';
-import type { SkippedFile } from './testApi';
+import { isIncluded } from '../../config/globs';
+import type { Idle } from '../Idle';
+import { skippedMessage } from '../index/skipMessages';
+import type { DocumentView, FileRef, IndexOutcome, Request, Response, SkippedRef, SourceSummary } from '../../protocol/protocol';
+import type { Notifier } from '../status/Notifier';
+import type { Settings } from '../settings/Settings';
+import type { SkippedFile } from '../testApi';
 
 export type IndexState = 'idle' | 'indexing' | 'done' | 'cancelled';
 

@@ -5,8 +5,8 @@
  */
 import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { IndexService } from './model/IndexService';
-import type { Request, Response } from './model/protocol';
+import { IndexService } from './IndexService';
+import type { Request, Response } from '../protocol/protocol';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.js must run in a worker thread');

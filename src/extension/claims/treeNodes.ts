@@ -5,7 +5,7 @@
 import type { Claim, ClaimKind, DocumentResult, Quote } from '../../core/types';
 import { Commands } from '../ids';
 import type { TreeNodeSnapshot } from '../testApi';
-import type { SourceSummary } from './protocol';
+import type { SourceSummary } from '../../protocol/protocol';
 
 /** A node as the tree view shows it: the test snapshot plus presentation hints. */
 export interface TreeNodeData extends TreeNodeSnapshot {

@@ -3,7 +3,7 @@
  * worker (indexWorker.ts), and the shapes the worker returns. Documents are keyed
  * by their URI string; the worker reads files by `fsPath`.
  */
-import type { DocumentResult, QuoteLink } from '../../core/types';
+import type { DocumentResult, QuoteLink } from '../core/types';
 
 /** A quote variant with the other source's wording attached, for the hover's diff. */
 export interface QuoteLinkWithText extends QuoteLink {

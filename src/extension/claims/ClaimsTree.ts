@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
-import { TreeItemContext, VIEW_CLAIMS } from './ids';
-import type { IndexClient } from './IndexClient';
-import type { Idle } from './model/Idle';
-import { skippedSummary } from './model/messages';
-import { childNodes, nodeAt, sourceNode, type TreeNodeData } from './model/tree';
-import type { TreeNodeSnapshot } from './testApi';
+import { TreeItemContext, VIEW_CLAIMS } from '../ids';
+import type { IndexClient } from '../index/IndexClient';
+import type { Idle } from '../Idle';
+import { skippedSummary } from '../index/skipMessages';
+import { childNodes, nodeAt, sourceNode, type TreeNodeData } from './treeNodes';
+import type { TreeNodeSnapshot } from '../testApi';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
 export interface ClaimNode extends TreeNodeData {

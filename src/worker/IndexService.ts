@@ -3,10 +3,10 @@
  * open documents (which wins over the file on disk), and answers result queries.
  * No `vscode` and no worker plumbing, so it is unit-tested directly.
  */
-import { Corpus } from '../../core/corpus/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text/text';
-import type { DocumentResult } from '../../core/types';
-import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from './protocol';
+import { Corpus } from '../core/corpus/corpus';
+import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/text';
+import type { DocumentResult } from '../core/types';
+import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from '../protocol/protocol';
 
 /** How the service reaches the file system (injected so tests can fake it). */
 export interface FileAccess {

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { Colors, Commands, ContextKeys } from './ids';
-import type { IndexClient } from './IndexClient';
-import { hoversAt } from './model/hover';
-import type { Idle } from './model/Idle';
-import type { DocumentView } from './model/protocol';
-import { decorationRanges, emptyRanges, switchesFrom, type KindSwitches } from './model/spans';
-import type { Settings } from './Settings';
-import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './testApi';
+import { Colors, Commands, ContextKeys } from '../ids';
+import type { IndexClient } from '../index/IndexClient';
+import { hoversAt } from './hover';
+import type { Idle } from '../Idle';
+import type { DocumentView } from '../../protocol/protocol';
+import { decorationRanges, emptyRanges, switchesFrom, type KindSwitches } from './spans';
+import type { Settings } from '../settings/Settings';
+import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from '../testApi';
 
 type Toggle = 'quotes' | 'duplicates' | 'entities';
 

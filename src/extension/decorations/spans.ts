@@ -4,7 +4,7 @@
  */
 import type { DocumentResult, Duplicate, Entity, EntityType, Quote } from '../../core/types';
 import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from '../testApi';
-import type { SourceLensConfig } from './config';
+import type { SourceLensConfig } from '../settings/config';
 
 /** Which kinds are switched on right now (settings plus the session's toggles). */
 export interface KindSwitches {
