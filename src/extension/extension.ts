@@ -14,7 +14,9 @@ import { Notifier } from './status/Notifier';
 import { openPassage, toUri } from './passages';
 import { Settings } from './settings/Settings';
 import { StatusBar } from './status/StatusBar';
-import { DECORATION_KINDS, type SourceLensApi } from './testApi';
+import { DECORATION_KINDS } from './decorations/kinds';
+import { emptyRanges } from './decorations/spans';
+import type { SourceLensApi } from './testApi';
 
 export type { SourceLensApi } from './testApi';
 
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
 
   const api: SourceLensApi = {
     kinds: DECORATION_KINDS,
-    decorations: uri => highlighter?.decorations(toUri(uri).toString()) ?? emptyDecorations(),
+    decorations: uri => highlighter?.decorations(toUri(uri).toString()) ?? emptyRanges(),
     hoverText: (uri, offset) => {
       const key = toUri(uri).toString();
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
@@ -91,8 +93,4 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
-}
-
-function emptyDecorations() {
-  return Object.fromEntries(DECORATION_KINDS.map(k => [k, []])) as unknown as ReturnType<SourceLensApi['decorations']>;
 }

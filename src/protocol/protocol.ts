@@ -58,8 +58,7 @@ export type Request =
   | { type: 'reload'; key: string; fsPath: string }
   | { type: 'delete'; key: string }
   | { type: 'documents'; id: number; keys: string[] }
-  | { type: 'summaries'; id: number }
-  | { type: 'flush'; id: number };
+  | { type: 'summaries'; id: number };
 
 export type Response =
   | { type: 'reply'; id: number; value: unknown }

@@ -79,8 +79,5 @@ function handle(msg: Request): void {
     case 'summaries':
       send({ type: 'reply', id: msg.id, value: service.summaries() });
       return;
-    case 'flush':
-      send({ type: 'reply', id: msg.id, value: null });
-      return;
   }
 }

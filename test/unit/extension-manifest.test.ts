@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Colors, Commands, CONFIG_SECTION, EXTENSION_ID, VIEW_CLAIMS, VIEW_CONTAINER } from '../../src/extension/ids';
-import { DECORATION_KINDS } from '../../src/extension/testApi';
+import { DECORATION_KINDS } from '../../src/extension/decorations/kinds';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

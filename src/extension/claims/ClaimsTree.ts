@@ -3,8 +3,7 @@ import { TreeItemContext, VIEW_CLAIMS } from '../ids';
 import type { IndexClient } from '../index/IndexClient';
 import type { Idle } from '../Idle';
 import { skippedSummary } from '../index/skipMessages';
-import { childNodes, nodeAt, sourceNode, type TreeNodeData } from './treeNodes';
-import type { TreeNodeSnapshot } from '../testApi';
+import { childNodes, nodeAt, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
 export interface ClaimNode extends TreeNodeData {
@@ -150,11 +149,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   // --- Test API -------------------------------------------------------------------
 
-  async snapshotRoots(): Promise<TreeNodeSnapshot[]> {
+  async snapshotRoots(): Promise<TreeNodeFields[]> {
     return (await this.getChildren()).map(snapshot);
   }
 
-  async snapshotChildren(node: TreeNodeSnapshot): Promise<TreeNodeSnapshot[]> {
+  async snapshotChildren(node: TreeNodeFields): Promise<TreeNodeFields[]> {
     if (node.type !== 'source') return [];
     const parent = this.roots.get(node.id) ?? ({ ...node, icon: 'file-text', expandable: true, parent: undefined } as ClaimNode);
     this.children.delete(node.id);
@@ -172,8 +171,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   }
 }
 
-function snapshot(n: ClaimNode): TreeNodeSnapshot {
-  const s: TreeNodeSnapshot = { id: n.id, type: n.type, label: n.label, description: n.description, tooltip: n.tooltip, uri: n.uri, path: n.path };
+function snapshot(n: ClaimNode): TreeNodeFields {
+  const s: TreeNodeFields = { id: n.id, type: n.type, label: n.label, description: n.description, tooltip: n.tooltip, uri: n.uri, path: n.path };
   if (n.start !== undefined) s.start = n.start;
   if (n.end !== undefined) s.end = n.end;
   if (n.command) s.command = { command: n.command.command, arguments: [...n.command.arguments] };

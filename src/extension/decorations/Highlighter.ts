@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
-import { Colors, Commands, ContextKeys } from '../ids';
+import { Colors, Commands } from '../ids';
 import type { IndexClient } from '../index/IndexClient';
 import { hoversAt } from './hover';
 import type { Idle } from '../Idle';
 import type { DocumentView } from '../../protocol/protocol';
 import { decorationRanges, emptyRanges, switchesFrom, type KindSwitches } from './spans';
 import type { Settings } from '../settings/Settings';
-import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from '../testApi';
+import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './kinds';
 
 type Toggle = 'quotes' | 'duplicates' | 'entities';
 
@@ -93,14 +93,12 @@ export class Highlighter implements vscode.Disposable {
       client.onDidChange(() => this.schedule()),
       settings.onDidChange(() => {
         for (const k of Object.keys(this.toggles) as Toggle[]) delete this.toggles[k];
-        this.updateContext();
         this.applyAll();
       }),
       vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }], {
         provideHover: (doc, pos) => this.provideHover(doc, pos),
       }),
     );
-    this.updateContext();
   }
 
   /** The switches in force: settings, unless toggled this session. */
@@ -118,16 +116,8 @@ export class Highlighter implements vscode.Disposable {
   toggle(which: Toggle): boolean {
     const on = !this.switches[which];
     this.toggles[which] = on;
-    this.updateContext();
     this.applyAll();
     return on;
-  }
-
-  private updateContext(): void {
-    const s = this.switches;
-    void vscode.commands.executeCommand('setContext', ContextKeys.quotesOn, s.quotes);
-    void vscode.commands.executeCommand('setContext', ContextKeys.duplicatesOn, s.duplicates);
-    void vscode.commands.executeCommand('setContext', ContextKeys.entitiesOn, s.entities);
   }
 
   /** The latest analysis of a document when it matches the document's current text. */

@@ -6,7 +6,7 @@ import { skippedMessage } from '../index/skipMessages';
 import type { DocumentView, FileRef, IndexOutcome, Request, Response, SkippedRef, SourceSummary } from '../../protocol/protocol';
 import type { Notifier } from '../status/Notifier';
 import type { Settings } from '../settings/Settings';
-import type { SkippedFile } from '../testApi';
+import type { SkippedFile } from './skipMessages';
 
 export type IndexState = 'idle' | 'indexing' | 'done' | 'cancelled';
 
@@ -285,7 +285,6 @@ export class IndexClient implements vscode.Disposable {
 
   private setState(state: IndexState): void {
     this.state = state;
-    void vscode.commands.executeCommand('setContext', 'sourceLens.indexing', state === 'indexing');
     this.changed.fire();
   }
 

@@ -14,11 +14,6 @@ export class Notifier implements vscode.Disposable {
     return [...this.shown];
   }
 
-  info(message: string): void {
-    this.shown.push(message);
-    void vscode.window.showInformationMessage(message);
-  }
-
   /** A warning with a button that opens the output channel. */
   warn(message: string): void {
     this.shown.push(message);
