@@ -4,17 +4,12 @@
  * No `vscode` and no worker plumbing, so it is unit-tested directly.
  */
 import { Corpus } from '../core/corpus/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/text';
+import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/text';
 import type { DocumentResult } from '../core/types';
+import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from '../protocol/protocol';
 
-/** How the service reaches the file system (injected so tests can fake it). */
-export interface FileAccess {
-  size(fsPath: string): number;
-  read(fsPath: string): Uint8Array;
-}
-
-export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
+export type { FileAccess } from '../node/readDocument';
 
 export class IndexService {
   readonly corpus = new Corpus();
@@ -27,19 +22,8 @@ export class IndexService {
   private skipChanges: { added: SkippedRef[]; cleared: string[] } = { added: [], cleared: [] };
   private entityCounts: Map<string, number> | null = null;
 
-  constructor(private readonly files: FileAccess) {}
-
-  /** Reads and decodes a file, refusing large, binary and non-UTF-8 ones with a reason. */
-  readFile(fsPath: string): ReadOutcome {
-    try {
-      const large = tooLarge(this.files.size(fsPath), this.maxFileSize);
-      if (large) return { ok: false, reason: large };
-      const decoded = decode(this.files.read(fsPath), this.maxFileSize);
-      return decoded.ok ? decoded : { ok: false, reason: decoded.reason };
-    } catch (err) {
-      return { ok: false, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
-    }
-  }
+  /** `files` is how documents are read (a fake in tests). */
+  constructor(private readonly files: FileAccess = nodeFiles) {}
 
   /** Why an open document's text is refused (over the size limit), or null. */
   private refuseText(text: string): string | null {
@@ -86,7 +70,7 @@ export class IndexService {
       if (this.cancelled) return { indexed, skipped, cancelled: true };
       const f = files[i];
       if (!this.pinned.has(f.key)) {
-        const r = this.readFile(f.fsPath);
+        const r = readDocument(f.fsPath, this.maxFileSize, this.files);
         if (r.ok) {
           this.setText(f.key, r.text);
           indexed++;
@@ -124,7 +108,7 @@ export class IndexService {
   /** The file changed on disk; ignored while an editor holds it open. */
   reload(key: string, fsPath: string): SkippedRef | null {
     if (this.pinned.has(key)) return null;
-    const r = this.readFile(fsPath);
+    const r = readDocument(fsPath, this.maxFileSize, this.files);
     if (r.ok) {
       this.setText(key, r.text);
       return null;

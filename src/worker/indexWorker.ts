@@ -3,7 +3,6 @@
  * reading, decoding and analysing the workspace never blocks the extension host's
  * main thread. It serves the requests of IndexClient one at a time, in order.
  */
-import * as fs from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { IndexService } from './IndexService';
 import type { Request, Response } from '../protocol/protocol';
@@ -11,10 +10,7 @@ import type { Request, Response } from '../protocol/protocol';
 const port = parentPort;
 if (!port) throw new Error('indexWorker.js must run in a worker thread');
 
-const service = new IndexService({
-  size: p => fs.statSync(p).size,
-  read: p => fs.readFileSync(p),
-});
+const service = new IndexService();
 
 const send = (msg: Response) => port.postMessage(msg);
 /** Lets queued messages (a cancel, an edit) run between files of an index build. */

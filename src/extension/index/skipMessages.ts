@@ -13,7 +13,7 @@ export function skipCategory(reason: string): string {
   if (reason.startsWith('larger than')) return 'too large';
   if (reason.startsWith('binary')) return 'binary';
   if (reason.startsWith('not UTF-8')) return 'not UTF-8 text';
-  if (reason.startsWith('cannot be read')) return 'unreadable';
+  if (reason.startsWith('cannot read')) return 'unreadable';
   return 'not analysable';
 }
 
