@@ -33,6 +33,15 @@ export function normalizePath(path: string): string {
   return path.replace(/\\/g, '/').replace(/^(?:\.\/|\/)+/, '');
 }
 
+/**
+ * Whether an exclude pattern leaves out everything below a folder (a pattern
+ * `X/**` whose `X` matches the folder's path), so a walk need not go in.
+ */
+export function excludesFolder(folder: string, exclude: readonly string[]): boolean {
+  const p = normalizePath(folder);
+  return exclude.some(g => g.endsWith('/**') && globMatcher(g.slice(0, -3))(p));
+}
+
 /** True when some include pattern matches the path and no exclude pattern does. */
 export function isIncluded(path: string, include: readonly string[], exclude: readonly string[]): boolean {
   const p = normalizePath(path);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { globMatch, globMatcher, isIncluded } from '../../src/config/globs';
+import { excludesFolder, globMatch, globMatcher, isIncluded } from '../../src/config/globs';
 import { DEFAULT_CONFIG } from '../../src/extension/settings/config';
 
 const inc = DEFAULT_CONFIG.include, exc = DEFAULT_CONFIG.exclude;
@@ -43,6 +43,14 @@ describe('extension: include/exclude globs', () => {
     assert.equal(globMatch('a|b.txt', 'a|b.txt'), true);
     assert.equal(globMatch('a|b.txt', 'b.txt'), false);
     assert.equal(globMatch('+(a|b).txt', 'a.txt'), false);
+  });
+
+  it('knows the folders an exclude pattern leaves out whole (a walk skips them)', () => {
+    assert.equal(excludesFolder('node_modules', exc), true);
+    assert.equal(excludesFolder('.git', exc), true);
+    assert.equal(excludesFolder('sub/node_modules', exc), false, 'only the top-level node_modules is excluded by default');
+    assert.equal(excludesFolder('README.d', exc), false, '`**/README*` excludes files, not what is below a folder');
+    assert.equal(excludesFolder('x/node_modules', ['**/node_modules/**']), true);
   });
 
   it('lets `*` and `**` match names that start with a dot, as VS Code does', () => {
