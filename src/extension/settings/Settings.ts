@@ -1,3 +1,7 @@
+/**
+ * src/extension/settings/ owns the settings: the typed snapshot, its defaults and
+ * how bad values fall back (config.ts, no `vscode`), and the live copy (Settings).
+ */
 import * as vscode from 'vscode';
 import { CONFIG_SECTION } from '../ids';
 import { readConfig, type SourceLensConfig } from './config';

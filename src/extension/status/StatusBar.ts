@@ -1,3 +1,7 @@
+/**
+ * src/extension/status/ owns what the extension shows outside the editor and the
+ * tree: the status-bar item (StatusBar) and the output channel and messages (Notifier).
+ */
 import * as vscode from 'vscode';
 import { Commands } from '../ids';
 import type { Highlighter } from '../decorations/Highlighter';
