@@ -5,7 +5,6 @@
  * to link), so the results are compared with those last reported instead of being
  * guessed from links.
  */
-import { isDeepStrictEqual } from 'node:util';
 import type { DocumentResult } from '../core/types';
 import { entityKey } from '../protocol/protocol';
 
@@ -43,7 +42,7 @@ export class ChangeTracker {
     const changed = new Set(this.touched);
     for (const key of this.reported.keys()) if (!results.has(key)) changed.add(key);
     for (const [key, r] of results) {
-      if (!changed.has(key) && !isDeepStrictEqual(this.reported.get(key), r)) changed.add(key);
+      if (!changed.has(key) && !sameData(this.reported.get(key), r)) changed.add(key);
     }
     const recounted = new Set<string>();
     for (const [k, n] of counts) if (this.reportedCounts.get(k) !== n) recounted.add(k);
@@ -61,4 +60,25 @@ export class ChangeTracker {
     this.rewritten.clear();
     return [...changed].sort();
   }
+}
+
+/**
+ * Structural equality of plain data (what a result is: objects, arrays, strings,
+ * numbers, booleans, null), with the same object at both sides taken as equal at
+ * once. Several times quicker than `util.isDeepStrictEqual`, which also weighs
+ * prototypes, symbols and other kinds of object.
+ */
+export function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a) || Array.isArray(b)) {
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameData(a[i], b[i])) return false;
+    return true;
+  }
+  const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
+  const keys = Object.keys(x);
+  if (keys.length !== Object.keys(y).length) return false;
+  for (const k of keys) if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
+  return true;
 }

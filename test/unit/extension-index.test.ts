@@ -6,6 +6,7 @@ import { Idle } from '../../src/extension/Idle';
 import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/index/skipMessages';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
 import { WorkerConnection } from '../../src/extension/index/WorkerConnection';
+import { sameData } from '../../src/worker/changes';
 import { entityKey, type Pushes } from '../../src/protocol/protocol';
 import { normalizeEol } from '../../src/core/text/text';
 import { rng } from '../support/rng';
@@ -272,6 +273,16 @@ describe('extension: which documents the worker reports as changed', function ()
       step(`random edit ${n} of ${seeds[i]}`, [seeds[i]], () => svc.setOpen(seeds[i], edited, 10 + n));
     }
     step('release 000 to a missing file', [seeds[0]], () => svc.release(seeds[0], '/gone.txt'));
+  });
+
+  it('compares results as plain data', () => {
+    const shared = { start: 1, end: 2 };
+    assert.equal(sameData({ a: [1, 'x', null, shared] }, { a: [1, 'x', null, { ...shared }] }), true);
+    assert.equal(sameData({ a: 1, b: undefined }, { a: 1 }), false);
+    assert.equal(sameData({ a: 1 }, { b: 1 }), false);
+    assert.equal(sameData([1, 2], { 0: 1, 1: 2 }), false);
+    assert.equal(sameData([1, [2]], [1, [3]]), false);
+    assert.equal(sameData(undefined, { a: 1 }), false);
   });
 
   it('reports nothing when nothing changed, without resolving the corpus', () => {
