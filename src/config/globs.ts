@@ -7,10 +7,16 @@
  * glob: a `*` matches a leading dot too, and parentheses and `|` are literal
  * characters (VS Code has no extglobs).
  */
-import picomatch from 'picomatch';
+import type Picomatch from 'picomatch';
 
-const OPTIONS: picomatch.PicomatchOptions = { dot: true, posix: true, noextglob: true };
+const OPTIONS: Picomatch.PicomatchOptions = { dot: true, posix: true, noextglob: true };
 const cache = new Map<string, (path: string) => boolean>();
+
+let picomatch: typeof Picomatch | undefined;
+/** picomatch, loaded at its first use rather than while the extension activates (it takes a few milliseconds). */
+function load(): typeof Picomatch {
+  return (picomatch ??= require('picomatch') as typeof Picomatch);
+}
 
 /** The compiled matcher of one pattern (compiled once, then cached). */
 export function globMatcher(glob: string): (path: string) => boolean {
@@ -18,7 +24,7 @@ export function globMatcher(glob: string): (path: string) => boolean {
   if (!m) {
     // Backslashes in a pattern are Windows separators, as in VS Code's settings.
     const pattern = glob.replace(/\\/g, '/').replace(/^\.\//, '').replace(/[()|]/g, c => '\\' + c);
-    m = picomatch(pattern, OPTIONS);
+    m = load()(pattern, OPTIONS);
     cache.set(glob, m);
   }
   return m;
