@@ -24,6 +24,9 @@ type Toggle = 'quotes' | 'duplicates' | 'entities';
  * results changed; only those documents are fetched again.
  */
 export class Highlighter implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after new results were fetched for visible documents. */
+  readonly onDidUpdate = this.changed.event;
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
   /**
    * Latest results per document key, applied or not. Only documents that are
@@ -38,9 +41,6 @@ export class Highlighter implements vscode.Disposable {
   private wanted: Set<string> | 'all' = new Set();
   private refreshing = false;
   private scheduled: (() => void) | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after new results were fetched for visible documents. */
-  readonly onDidUpdate = this.changed.event;
 
   constructor(
     private readonly client: IndexClient,
