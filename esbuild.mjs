@@ -10,7 +10,7 @@ const watch = process.argv.includes('--watch');
 const entries = [
   { in: 'src/cli/main.ts', out: 'cli', banner: '#!/usr/bin/env node' },
   { in: 'src/extension/extension.ts', out: 'extension' },
-  { in: 'src/extension/indexWorker.ts', out: 'indexWorker' },
+  { in: 'src/worker/indexWorker.ts', out: 'indexWorker' },
 ].filter(e => fs.existsSync(e.in));
 
 const contexts = await Promise.all(entries.map(e => esbuild.context({

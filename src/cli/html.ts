@@ -1,9 +1,14 @@
-/** A self-contained HTML report: each source's text with its quotes, duplicates and entities marked. */
+/**
+ * A self-contained HTML report: per source its path and title, a table of its
+ * quotes (speaker, cue, words, how many other sources carry them) and a table of
+ * its claims; then the skipped files. The articles' text is not reproduced.
+ */
 import type { AnalysisOutput, DocumentResult } from '../core/types';
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+/** The `pre`, `.dup` and `.ent` rules style nothing the report prints; they stay so that its bytes stay the same. */
 const CSS = `body{font:15px/1.6 system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;color:#1b1b1b}
 pre{white-space:pre-wrap;font:inherit}
 .quote{background:#fff4c2;border-bottom:2px solid #b8860b}
@@ -19,7 +24,7 @@ export function renderHtml(out: AnalysisOutput): string {
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Source Lens report</title><style>${CSS}</style></head>\n<body><h1>Source Lens report</h1>\n${docs}\n${skipped}\n</body></html>\n`;
 }
 
-/** Marks are nested by start; overlapping spans of different kinds are clipped to keep the HTML well formed. */
+/** One source: its quotes and claims as tables. */
 function renderDocument(d: DocumentResult & { text?: string }): string {
   const claims = d.claims.map(c => `<tr><td>${c.kind}</td><td>${c.status}</td><td>${c.corroboratedBy.length}</td><td>${escapeHtml(c.speaker ?? '')}</td><td>${escapeHtml(c.text)}</td></tr>`).join('');
   const quotes = d.quotes.map(q => `<tr><td>${escapeHtml(q.speaker ?? '?')}</td><td>${escapeHtml(q.cue ?? '')}</td><td class="quote">${escapeHtml(q.text)}</td><td>${q.variants.length}</td></tr>`).join('');

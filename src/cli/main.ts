@@ -6,8 +6,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { Corpus } from '../core/corpus/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
+import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
 import type { AnalysisOutput, Skipped } from '../core/types';
+import { readDocument } from '../node/readDocument';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { collect, PathError } from './walk';
@@ -70,24 +71,9 @@ export function analyzePaths(paths: readonly string[], maxFileSize = DEFAULT_MAX
   const corpus = new Corpus();
   const skipped: Skipped[] = [];
   for (const f of files) {
-    let bytes: Buffer;
-    try {
-      const large = tooLarge(fs.statSync(f.abs).size, maxFileSize);
-      if (large) {
-        skipped.push({ path: f.path, reason: large });
-        continue;
-      }
-      bytes = fs.readFileSync(f.abs);
-    } catch (e) {
-      skipped.push({ path: f.path, reason: `cannot read: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}` });
-      continue;
-    }
-    const decoded = decode(bytes, maxFileSize);
-    if (!decoded.ok) {
-      skipped.push({ path: f.path, reason: decoded.reason });
-      continue;
-    }
-    corpus.set(f.path, decoded.text);
+    const read = readDocument(f.abs, maxFileSize);
+    if (read.ok) corpus.set(f.path, read.text);
+    else skipped.push({ path: f.path, reason: read.reason });
   }
   return { version: 1, documents: corpus.allResults(), skipped };
 }

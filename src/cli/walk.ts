@@ -1,12 +1,13 @@
-/** Finds the documents a CLI run covers: files as given, directories walked. */
+/**
+ * Finds the documents a CLI run covers: files as given, directories walked. In a
+ * directory the files kept are those the extension would analyse in a workspace
+ * folder there: matching the default include globs and no exclude glob
+ * (src/config/defaults.ts), paths taken relative to the directory.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
-
-/** Extensions the CLI reads inside directories. */
-export const TEXT_EXTENSIONS = ['.txt', '.md'];
-/** Default excludes, as design.md sets them: READMEs, dependencies, VCS data. */
-const SKIP_DIRS = new Set(['node_modules', '.git']);
-const isExcludedFile = (name: string) => /^README/i.test(name);
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE } from '../config/defaults';
+import { excludesFolder, isIncluded } from '../config/globs';
 
 export interface Found {
   /** As given on the command line, joined with '/'. */
@@ -16,8 +17,14 @@ export interface Found {
 
 export class PathError extends Error {}
 
-/** Files named on the command line in order; a directory's files sorted by path. */
-export function collect(inputs: readonly string[]): Found[] {
+/** Which files of a walked directory are read. */
+export interface FileFilter {
+  include: readonly string[];
+  exclude: readonly string[];
+}
+
+/** Files named on the command line in order (whatever their names); a directory's files sorted by path. */
+export function collect(inputs: readonly string[], filter: FileFilter = { include: DEFAULT_INCLUDE, exclude: DEFAULT_EXCLUDE }): Found[] {
   const out: Found[] = [];
   const seen = new Set<string>();
   for (const input of inputs) {
@@ -31,7 +38,7 @@ export function collect(inputs: readonly string[]): Found[] {
     if (stat.isDirectory()) {
       let found: Found[];
       try {
-        found = walk(input, shown.replace(/\/+$/, ''));
+        found = walk(input, shown.replace(/\/+$/, ''), '', filter);
       } catch (e) {
         throw new PathError(`cannot read directory ${input}: ${(e as Error).message}`);
       }
@@ -50,15 +57,16 @@ export function collect(inputs: readonly string[]): Found[] {
   return out;
 }
 
-function walk(dir: string, shown: string): Found[] {
+/** `rel` is the path below the directory named on the command line ('' at its top). */
+function walk(dir: string, shown: string, rel: string, filter: FileFilter): Found[] {
   const out: Found[] = [];
   for (const ent of fs.readdirSync(dir, { withFileTypes: true })) {
     const abs = path.join(dir, ent.name);
-    const rel = `${shown}/${ent.name}`;
+    const r = rel ? `${rel}/${ent.name}` : ent.name;
     if (ent.isDirectory()) {
-      if (!SKIP_DIRS.has(ent.name)) out.push(...walk(abs, rel));
-    } else if ((ent.isFile() || ent.isSymbolicLink()) && TEXT_EXTENSIONS.includes(path.extname(ent.name).toLowerCase()) && !isExcludedFile(ent.name)) {
-      out.push({ path: rel, abs: path.resolve(abs) });
+      if (!excludesFolder(r, filter.exclude)) out.push(...walk(abs, `${shown}/${ent.name}`, r, filter));
+    } else if ((ent.isFile() || ent.isSymbolicLink()) && isIncluded(r, filter.include, filter.exclude)) {
+      out.push({ path: `${shown}/${ent.name}`, abs: path.resolve(abs) });
     }
   }
   return out;

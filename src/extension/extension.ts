@@ -5,16 +5,18 @@
 import { loadStarted } from './loadClock';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ClaimsTree } from './ClaimsTree';
-import { Highlighter } from './Highlighter';
+import { ClaimsTree } from './claims/ClaimsTree';
+import { Highlighter } from './decorations/Highlighter';
 import { Commands, VIEW_CLAIMS } from './ids';
-import { IndexClient } from './IndexClient';
-import { Idle } from './model/Idle';
-import { Notifier } from './Notifier';
-import { openPassage, toUri } from './Passages';
-import { Settings } from './Settings';
-import { StatusBar } from './StatusBar';
-import { DECORATION_KINDS, type SourceLensApi } from './testApi';
+import { IndexClient } from './index/IndexClient';
+import { Idle } from './Idle';
+import { Notifier } from './status/Notifier';
+import { openPassage, toUri } from './passages';
+import { Settings } from './settings/Settings';
+import { StatusBar } from './status/StatusBar';
+import { DECORATION_KINDS } from './decorations/kinds';
+import { emptyRanges } from './decorations/spans';
+import type { SourceLensApi } from './testApi';
 
 export type { SourceLensApi } from './testApi';
 
@@ -37,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
 
   const api: SourceLensApi = {
     kinds: DECORATION_KINDS,
-    decorations: uri => highlighter?.decorations(toUri(uri).toString()) ?? emptyDecorations(),
+    decorations: uri => highlighter?.decorations(toUri(uri).toString()) ?? emptyRanges(),
     hoverText: (uri, offset) => {
       const key = toUri(uri).toString();
       const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
@@ -91,8 +93,4 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
 
 export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
-}
-
-function emptyDecorations() {
-  return Object.fromEntries(DECORATION_KINDS.map(k => [k, []])) as unknown as ReturnType<SourceLensApi['decorations']>;
 }

@@ -19,14 +19,6 @@ export const Commands = {
   openPassage: 'sourceLens.openPassage',
 } as const;
 
-/** Context keys for `when` clauses. */
-export const ContextKeys = {
-  quotesOn: 'sourceLens.quotesOn',
-  duplicatesOn: 'sourceLens.duplicatesOn',
-  entitiesOn: 'sourceLens.entitiesOn',
-  indexing: 'sourceLens.indexing',
-} as const;
-
 /** Theme colour ids, one per decoration kind (`contributes.colors`). */
 export const Colors = {
   quote: 'sourceLens.quoteBackground',

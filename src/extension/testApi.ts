@@ -2,52 +2,19 @@
  * What `activate()` returns: a small, stable surface that integration tests (and
  * other extensions) read through `vscode.extensions.getExtension('source-lens.source-lens').exports`.
  * Nothing here imports `vscode`; URIs are passed as strings (`uri.toString()`).
+ * Production code does not import from here: the types below are re-exported from
+ * the modules that own them.
  */
 
-/** Every decoration kind the highlighter sets, in a fixed order. */
-export const DECORATION_KINDS = ['quote', 'repeat', 'shared', 'person', 'org', 'place', 'date', 'number', 'misc'] as const;
+import type { TreeNodeFields as TreeNodeSnapshot } from './claims/treeNodes';
+import type { DecorationKind, OffsetRange } from './decorations/kinds';
+import type { SkippedFile } from './index/skipMessages';
 
-/**
- * One decoration kind: `quote`; `repeat` (a passage repeated in the same file) or
- * `shared` (a passage shared with another file) for duplicated passages; or an
- * entity type in lower case. A passage that is both repeated and shared is in both.
- */
-export type DecorationKind = (typeof DECORATION_KINDS)[number];
-
-/** A half-open range of UTF-16 offsets into the document text. */
-export interface OffsetRange {
-  start: number;
-  end: number;
-}
-
+export { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './decorations/kinds';
 /** What a node of the Claims tree shows, as plain data. */
-export interface TreeNodeSnapshot {
-  /** Stable id built from the document URI and the offsets (`uri`, `uri#claim:12-80`). */
-  id: string;
-  /** `source` for a file; `claim` or `quote` for a passage under it. */
-  type: 'source' | 'claim' | 'quote';
-  label: string;
-  description: string;
-  /** Plain text of the tooltip. */
-  tooltip: string;
-  /** The document's URI as a string. */
-  uri: string;
-  /** Workspace-relative path of the document ('/'-separated). */
-  path: string;
-  /** Passage offsets; absent on a source node. */
-  start?: number;
-  end?: number;
-  /** The command a click runs, with its arguments. */
-  command?: { command: string; arguments: unknown[] };
-}
-
+export type { TreeNodeSnapshot };
 /** A file the index did not analyse, and why ("larger than the 5 MB limit (6 MB)", "binary file …"). */
-export interface SkippedFile {
-  /** Workspace-relative path ('/'-separated). */
-  path: string;
-  uri: string;
-  reason: string;
-}
+export type { SkippedFile };
 
 /** The object `activate()` resolves to. */
 export interface SourceLensApi {

@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisOutput, DocumentResult } from '../../src/core/types';
@@ -121,6 +122,26 @@ export function cliDocument(rel: string): DocumentResult {
   const doc = cliOutput().documents.find(d => path.resolve(m.workspace, d.path) === want);
   assert.ok(doc, `the CLI analysed ${rel}`);
   return doc;
+}
+
+/**
+ * The CLI's result for one workspace-relative path when some files hold other
+ * texts (an unsaved edit): the workspace is copied aside with those texts.
+ */
+export function cliDocumentWith(rel: string, texts: Record<string, string>): DocumentResult {
+  const m = manifest();
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-edited-'));
+  try {
+    fs.cpSync(m.workspace, dir, { recursive: true });
+    for (const [file, text] of Object.entries(texts)) fs.writeFileSync(path.join(dir, file), text);
+    const json = execFileSync(process.execPath, [m.cli, 'analyze', '--format', 'json', '--max-file-size', String(m.maxFileSize.bytes), '.'],
+      { cwd: dir, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' } });
+    const doc = (JSON.parse(json) as AnalysisOutput).documents.find(d => path.resolve(dir, d.path) === path.resolve(dir, rel));
+    assert.ok(doc, `the CLI analysed ${rel}`);
+    return doc;
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** Sorted, de-duplicated `start-end` strings, for comparing range sets with readable diffs. */

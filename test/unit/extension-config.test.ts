@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE as CORE_MAX } from '../../src/core/limits';
-import { DEFAULT_CONFIG, readConfig } from '../../src/extension/model/config';
+import { DEFAULT_CONFIG, readConfig } from '../../src/extension/settings/config';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

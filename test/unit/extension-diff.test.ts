@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { diffMarkdown, escapeMarkdown, wordDiff, wordingDiffers } from '../../src/extension/model/diff';
+import { diffMarkdown, escapeMarkdown, wordDiff, wordingDiffers } from '../../src/extension/decorations/diff';
 
 describe('extension: word diff for quote variants', () => {
   it('finds replaced, removed and added words', () => {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { globMatch, globToRegExp, isIncluded } from '../../src/extension/model/glob';
-import { DEFAULT_CONFIG } from '../../src/extension/model/config';
+import { excludesFolder, globMatch, globMatcher, isIncluded } from '../../src/config/globs';
+import { DEFAULT_CONFIG } from '../../src/extension/settings/config';
 
 const inc = DEFAULT_CONFIG.include, exc = DEFAULT_CONFIG.exclude;
 
@@ -38,12 +38,30 @@ describe('extension: include/exclude globs', () => {
     assert.equal(globMatch('[!0-9]*.txt', '000_a.txt'), false);
     assert.equal(globMatch('a+b(1).txt', 'a+b(1).txt'), true);
     assert.equal(globMatch('a.txt', 'abtxt'), false);
+    // VS Code has no extglobs: parentheses and '|' are plain characters.
+    assert.equal(globMatch('a+b(1).txt', 'a+b1.txt'), false);
+    assert.equal(globMatch('a|b.txt', 'a|b.txt'), true);
+    assert.equal(globMatch('a|b.txt', 'b.txt'), false);
+    assert.equal(globMatch('+(a|b).txt', 'a.txt'), false);
+  });
+
+  it('knows the folders an exclude pattern leaves out whole (a walk skips them)', () => {
+    assert.equal(excludesFolder('node_modules', exc), true);
+    assert.equal(excludesFolder('.git', exc), true);
+    assert.equal(excludesFolder('sub/node_modules', exc), false, 'only the top-level node_modules is excluded by default');
+    assert.equal(excludesFolder('README.d', exc), false, '`**/README*` excludes files, not what is below a folder');
+    assert.equal(excludesFolder('x/node_modules', ['**/node_modules/**']), true);
+  });
+
+  it('lets `*` and `**` match names that start with a dot, as VS Code does', () => {
+    assert.equal(globMatch('**/*.txt', '.notes/a.txt'), true);
+    assert.equal(globMatch('*.md', '.draft.md'), true);
   });
 
   it('normalises backslashes and a leading slash (paths outside any folder)', () => {
     assert.equal(globMatch('**/*.txt', 'C:\\news\\a.txt'), true);
     assert.equal(isIncluded('/tmp/README.md', inc, exc), false);
     assert.equal(isIncluded('/tmp/story.txt', inc, exc), true);
-    assert.ok(globToRegExp('**/*.txt') === globToRegExp('**/*.txt'), 'compiled patterns are cached');
+    assert.ok(globMatcher('**/*.txt') === globMatcher('**/*.txt'), 'compiled patterns are cached');
   });
 });

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import type { Claim, DocumentResult, Quote } from '../../src/core/types';
-import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/model/hover';
-import { entityKey, type DocumentView } from '../../src/extension/model/protocol';
-import { childNodes, claimBadge, nodeAt, quoteBadge, shorten, sourceNode } from '../../src/extension/model/tree';
+import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/decorations/hover';
+import { entityKey, type DocumentView } from '../../src/protocol/protocol';
+import { childNodes, claimBadge, nodeAt, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
 
 const display = (k: string) => k.replace(/^file:\/\/\/ws\//, '');
 const ctx = { display };

@@ -1,11 +1,15 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { Worker } from 'node:worker_threads';
-import { IndexService, type FileAccess } from '../../src/extension/model/IndexService';
-import { Idle } from '../../src/extension/model/Idle';
-import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/model/messages';
-import { entityKey, type DocumentView, type IndexOutcome, type Request, type Response, type SourceSummary } from '../../src/extension/model/protocol';
+import { IndexService, type FileAccess } from '../../src/worker/IndexService';
+import { Idle } from '../../src/extension/Idle';
+import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/index/skipMessages';
+import { DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
+import { WorkerConnection } from '../../src/extension/index/WorkerConnection';
+import { sameData } from '../../src/worker/changes';
+import { entityKey, type Pushes } from '../../src/protocol/protocol';
+import { normalizeEol } from '../../src/core/text/decode';
+import { rng } from '../support/rng';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 const seeds = fs.readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
@@ -40,7 +44,7 @@ describe('extension: index service (the worker\'s corpus)', () => {
     assert.match(reasons['file:///bin.txt'], /^binary/);
     assert.match(reasons['file:///latin1.txt'], /^not UTF-8/);
     assert.equal(reasons['file:///big.txt'], 'larger than the 1000 bytes limit (2 KB)');
-    assert.match(reasons['file:///gone.txt'], /^cannot be read \(ENOENT\)/);
+    assert.equal(reasons['file:///gone.txt'], 'cannot read: ENOENT', 'the CLI\'s wording');
     assert.deepEqual(svc.corpus.paths(), ['file:///a.txt']);
     assert.deepEqual(svc.takeSkipChanges().added.map(s => s.key).sort(), out.skipped.map(s => s.key).sort());
     assert.deepEqual(svc.takeSkipChanges(), { added: [], cleared: [] }, 'changes are reported once');
@@ -153,38 +157,141 @@ describe('extension: idle tracking', () => {
   });
 });
 
-describe('extension: index worker thread', function () {
+describe('extension: index worker thread, through the typed connection', function () {
   this.timeout(20_000);
-  it('builds the index off the main thread, reports progress, serves edits and queries in order', async () => {
-    const worker = new Worker(path.resolve(__dirname, '../../src/extension/indexWorker.js'));
-    const replies = new Map<number, (v: unknown) => void>();
+  it('builds the index off the main thread, reports progress, serves edits and queries in order, and says what changed', async () => {
+    const idle = new Idle();
     const progress: number[] = [];
     const skips: string[] = [];
-    worker.on('message', (m: Response) => {
-      if (m.type === 'reply') replies.get(m.id)?.(m.value);
-      else if (m.type === 'progress') progress.push(m.done);
-      else if (m.type === 'skips') skips.push(...m.added.map(s => s.key));
-      else if (m.type === 'error') throw new Error(m.message);
+    const changed: Pushes['changed'][] = [];
+    const failures: string[] = [];
+    const conn = new WorkerConnection(path.resolve(__dirname, '../../src/worker/indexWorker.js'), idle, {
+      configure: () => ({ maxFileSize: DEFAULT_MAX_FILE_SIZE }),
+      pushes: {
+        skips: p => skips.push(...p.added.map(s => s.key)),
+        changed: p => changed.push(p),
+      },
+      stopped: () => undefined,
+      log: () => undefined,
+      failed: m => failures.push(m),
     });
-    const ask = <T>(msg: Extract<Request, { id: number }>) => new Promise<T>(r => { replies.set(msg.id, r as (v: unknown) => void); worker.postMessage(msg); });
     try {
       const files = seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) }));
       files.push({ key: 'k/missing.txt', fsPath: path.join(seedsDir, 'missing.txt') });
-      const built = ask<IndexOutcome>({ type: 'index', id: 1, files });
-      worker.postMessage({ type: 'set', key: 'k/open.txt', text: 'Edited text. “Hello there,” she said.', version: 4 } satisfies Request);
+      const built = conn.request('index', { files }, done => progress.push(done));
+      conn.notify('set', { key: 'k/open.txt', text: 'Edited text. “Hello there,” she said.', version: 4 });
       const out = await built;
       assert.equal(out.indexed, seeds.length);
       assert.deepEqual(out.skipped.map(s => s.key), ['k/missing.txt']);
       assert.equal(progress[progress.length - 1], files.length);
-      const [v] = await ask<DocumentView[]>({ type: 'documents', id: 2, keys: ['k/open.txt'] });
+      const seen = new Set(changed.flatMap(c => c.keys));
+      for (const f of files.slice(0, seeds.length)) assert.ok(seen.has(f.key), `${f.key} reported as changed before the build's answer`);
+      assert.ok(seen.has('k/open.txt'));
+
+      const [v] = await conn.request('documents', { keys: ['k/open.txt'] });
       assert.equal(v.version, 4);
       assert.equal(v.result.length, 'Edited text. “Hello there,” she said.'.length);
-      worker.postMessage({ type: 'delete', key: 'k/open.txt' } satisfies Request);
-      const sums = await ask<SourceSummary[]>({ type: 'summaries', id: 3 });
+      changed.length = 0;
+      conn.notify('delete', { key: 'k/open.txt' });
+      const sums = await conn.request('summaries', {});
       assert.deepEqual(sums.map(s => s.key), files.slice(0, seeds.length).map(f => f.key));
+      assert.deepEqual(changed, [{ keys: ['k/open.txt'], seq: 3 }], 'the deletion is reported (configure, set, delete), ahead of the answer');
+      const two = await conn.request('summaries', { keys: [files[1].key, 'k/open.txt'] });
+      assert.deepEqual(two.map(s => s.key), [files[1].key]);
       assert.deepEqual(skips, ['k/missing.txt']);
+      await idle.whenIdle();
+      assert.deepEqual(failures, []);
     } finally {
-      await worker.terminate();
+      conn.stop('done');
     }
+  });
+
+  it('rejects pending requests when the worker stops, and starts a new one on the next message', async () => {
+    const idle = new Idle();
+    let stopped = 0;
+    const conn = new WorkerConnection(path.resolve(__dirname, '../../src/worker/indexWorker.js'), idle, {
+      configure: () => ({ maxFileSize: DEFAULT_MAX_FILE_SIZE }),
+      pushes: { skips: () => undefined, changed: () => undefined },
+      stopped: () => stopped++,
+      log: () => undefined,
+      failed: () => undefined,
+    });
+    try {
+      const files = seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) }));
+      const built = conn.request('index', { files });
+      conn.stop('restarted');
+      await assert.rejects(built, /restarted/);
+      assert.equal(stopped, 1);
+      assert.deepEqual(await conn.request('summaries', {}), [], 'a new worker, with an empty index');
+      await idle.whenIdle();
+    } finally {
+      conn.stop('done');
+    }
+  });
+});
+
+describe('extension: which documents the worker reports as changed', function () {
+  this.timeout(30_000);
+  /** Every view, as JSON, by key: what the editor and the tree could show. */
+  function views(svc: IndexService): Map<string, string> {
+    const keys = svc.corpus.paths();
+    return new Map(svc.documents(keys).map(v => [v.key, JSON.stringify(v)]));
+  }
+  function differing(a: Map<string, string>, b: Map<string, string>): string[] {
+    return [...new Set([...a.keys(), ...b.keys()])].filter(k => a.get(k) !== b.get(k)).sort();
+  }
+  const texts = seeds.map(f => normalizeEol(fs.readFileSync(path.join(seedsDir, f), 'utf8')));
+
+  it('names every document whose view changed, in the whole corpus, and only those (or the one touched)', () => {
+    const svc = new IndexService(memFiles({}));
+    const rand = rng(7);
+    let before = views(svc);
+    const step = (what: string, touched: string[], act: () => void) => {
+      act();
+      const got = svc.takeChanged();
+      const after = views(svc);
+      const want = differing(before, after);
+      for (const k of want) assert.ok(got.includes(k), `${what}: ${k} changed but was not reported (reported ${got.join(', ')})`);
+      for (const k of got) assert.ok(want.includes(k) || touched.includes(k), `${what}: ${k} reported but its view is the same`);
+      assert.deepEqual(svc.takeChanged(), [], `${what}: reported once`);
+      before = after;
+      return { got, want };
+    };
+    seeds.forEach((f, i) => step(`open ${f}`, [f], () => svc.setOpen(f, texts[i], 1)));
+    // 000 carries the AP story that 002 and 004 share: cutting it changes them too.
+    const cut = step('cut most of 000', [seeds[0]], () => svc.setOpen(seeds[0], texts[0].slice(0, 400), 2));
+    assert.ok(cut.want.length > 1, `an edit of one source changes others: ${cut.want.join(', ')}`);
+    step('put 000 back', [seeds[0]], () => svc.setOpen(seeds[0], texts[0], 3));
+    step('same text, new version', [seeds[1]], () => svc.setOpen(seeds[1], texts[1], 2));
+    step('delete 004', [seeds[4]], () => svc.delete(seeds[4]));
+    step('a new source naming people', ['new'], () => svc.setOpen('new', 'Foreign Minister Sergey Lavrov met Antony Blinken. “We are ready,” Lavrov said.\n', 1));
+    for (let n = 0; n < 12; n++) {
+      const i = Math.floor(rand() * 4);
+      const text = svc.corpus.text(seeds[i]) ?? texts[i];
+      const at = Math.floor(rand() * text.length);
+      const edited = rand() < 0.5 ? text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 300)) : text.slice(0, at) + ' “We will not climb the ladder,” Kuleba said. ' + text.slice(at);
+      step(`random edit ${n} of ${seeds[i]}`, [seeds[i]], () => svc.setOpen(seeds[i], edited, 10 + n));
+    }
+    step('release 000 to a missing file', [seeds[0]], () => svc.release(seeds[0], '/gone.txt'));
+  });
+
+  it('compares results as plain data', () => {
+    const shared = { start: 1, end: 2 };
+    assert.equal(sameData({ a: [1, 'x', null, shared] }, { a: [1, 'x', null, { ...shared }] }), true);
+    assert.equal(sameData({ a: 1, b: undefined }, { a: 1 }), false);
+    assert.equal(sameData({ a: 1 }, { b: 1 }), false);
+    assert.equal(sameData([1, 2], { 0: 1, 1: 2 }), false);
+    assert.equal(sameData([1, [2]], [1, [3]]), false);
+    assert.equal(sameData(undefined, { a: 1 }), false);
+  });
+
+  it('reports nothing when nothing changed, without resolving the corpus', () => {
+    const svc = new IndexService(memFiles({}));
+    assert.equal(svc.hasChanges, false);
+    assert.deepEqual(svc.takeChanged(), []);
+    svc.setOpen('a', 'One.', 1);
+    assert.equal(svc.hasChanges, true);
+    assert.deepEqual(svc.takeChanged(), ['a']);
+    assert.equal(svc.hasChanges, false);
   });
 });

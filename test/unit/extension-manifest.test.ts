@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
 import { Colors, Commands, CONFIG_SECTION, EXTENSION_ID, VIEW_CLAIMS, VIEW_CONTAINER } from '../../src/extension/ids';
-import { DECORATION_KINDS } from '../../src/extension/testApi';
+import { DECORATION_KINDS } from '../../src/extension/decorations/kinds';
 
 const root = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
@@ -48,6 +49,13 @@ describe('extension: package.json manifest agrees with ids.ts', () => {
       for (const v of Object.values(col.defaults)) assert.match(v as string, /^#[0-9A-Fa-f]{6}(?:[0-9A-Fa-f]{2})?$/);
       assert.ok(col.description);
     }
+  });
+
+  it('declares the defaults the CLI uses too (src/config/defaults.ts) as the settings\' defaults', () => {
+    const properties = Object.assign({}, ...c.configuration.map((g: { properties: object }) => g.properties));
+    assert.deepEqual(properties['sourceLens.include'].default, DEFAULT_INCLUDE);
+    assert.deepEqual(properties['sourceLens.exclude'].default, DEFAULT_EXCLUDE);
+    assert.equal(properties['sourceLens.maxFileSize'].default, DEFAULT_MAX_FILE_SIZE);
   });
 
   it('groups settings under titles, each with the prefix and a description', () => {

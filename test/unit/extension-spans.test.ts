@@ -4,9 +4,10 @@ import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { decode } from '../../src/core/text/decode';
 import type { DocumentResult } from '../../src/core/types';
-import { DEFAULT_CONFIG } from '../../src/extension/model/config';
-import { decorationRanges, itemsAt, LineIndex, switchesFrom } from '../../src/extension/model/spans';
-import { DECORATION_KINDS } from '../../src/extension/testApi';
+import { DEFAULT_CONFIG } from '../../src/extension/settings/config';
+import { decorationRanges, itemsAt, switchesFrom } from '../../src/extension/decorations/spans';
+import { LineIndex } from '../support/lineIndex';
+import { DECORATION_KINDS } from '../../src/extension/decorations/kinds';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 

@@ -1,20 +1,17 @@
 /**
  * The corpus behind the index worker: reads and decodes files, keeps the text of
- * open documents (which wins over the file on disk), and answers result queries.
- * No `vscode` and no worker plumbing, so it is unit-tested directly.
+ * open documents (which wins over the file on disk), answers result queries, and
+ * says which documents' views changed. No `vscode` and no worker plumbing, so it is
+ * unit-tested directly.
  */
-import { Corpus } from '../../core/corpus/corpus';
-import { decode, DEFAULT_MAX_FILE_SIZE, tooLarge } from '../../core/text/decode';
-import type { DocumentResult } from '../../core/types';
-import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from './protocol';
+import { Corpus } from '../core/corpus/corpus';
+import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
+import type { DocumentResult } from '../core/types';
+import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
+import { ChangeTracker } from './changes';
+import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from '../protocol/protocol';
 
-/** How the service reaches the file system (injected so tests can fake it). */
-export interface FileAccess {
-  size(fsPath: string): number;
-  read(fsPath: string): Uint8Array;
-}
-
-export type ReadOutcome = { ok: true; text: string } | { ok: false; reason: string };
+export type { FileAccess } from '../node/readDocument';
 
 export class IndexService {
   readonly corpus = new Corpus();
@@ -26,20 +23,10 @@ export class IndexService {
   private readonly skippedKeys = new Map<string, string>();
   private skipChanges: { added: SkippedRef[]; cleared: string[] } = { added: [], cleared: [] };
   private entityCounts: Map<string, number> | null = null;
+  private readonly changes = new ChangeTracker();
 
-  constructor(private readonly files: FileAccess) {}
-
-  /** Reads and decodes a file, refusing large, binary and non-UTF-8 ones with a reason. */
-  readFile(fsPath: string): ReadOutcome {
-    try {
-      const large = tooLarge(this.files.size(fsPath), this.maxFileSize);
-      if (large) return { ok: false, reason: large };
-      const decoded = decode(this.files.read(fsPath), this.maxFileSize);
-      return decoded.ok ? decoded : { ok: false, reason: decoded.reason };
-    } catch (err) {
-      return { ok: false, reason: `cannot be read (${(err as NodeJS.ErrnoException).code ?? String(err)})` };
-    }
-  }
+  /** `files` is how documents are read (a fake in tests). */
+  constructor(private readonly files: FileAccess = nodeFiles) {}
 
   /** Why an open document's text is refused (over the size limit), or null. */
   private refuseText(text: string): string | null {
@@ -86,7 +73,7 @@ export class IndexService {
       if (this.cancelled) return { indexed, skipped, cancelled: true };
       const f = files[i];
       if (!this.pinned.has(f.key)) {
-        const r = this.readFile(f.fsPath);
+        const r = readDocument(f.fsPath, this.maxFileSize, this.files);
         if (r.ok) {
           this.setText(f.key, r.text);
           indexed++;
@@ -99,6 +86,7 @@ export class IndexService {
 
   /** An open editor's text: it replaces the file's content until `release`. */
   setOpen(key: string, text: string, version: number | null): SkippedRef | null {
+    this.changes.touch(key, false);
     const refused = this.refuseText(text);
     if (refused) {
       const s = this.markSkipped(key, refused);
@@ -113,6 +101,7 @@ export class IndexService {
   /** The editor closed: go back to the file on disk (or drop the document when there is none). */
   release(key: string, fsPath: string | null): SkippedRef | null {
     this.pinned.delete(key);
+    this.changes.touch(key, false);
     if (!fsPath) {
       this.delete(key);
       this.markAnalysed(key);
@@ -124,7 +113,7 @@ export class IndexService {
   /** The file changed on disk; ignored while an editor holds it open. */
   reload(key: string, fsPath: string): SkippedRef | null {
     if (this.pinned.has(key)) return null;
-    const r = this.readFile(fsPath);
+    const r = readDocument(fsPath, this.maxFileSize, this.files);
     if (r.ok) {
       this.setText(key, r.text);
       return null;
@@ -136,7 +125,10 @@ export class IndexService {
   delete(key: string, forget = true): void {
     this.pinned.delete(key);
     if (forget) this.markAnalysed(key);
-    if (this.corpus.delete(key)) this.entityCounts = null;
+    if (this.corpus.delete(key)) {
+      this.entityCounts = null;
+      this.changes.touch(key, true);
+    }
   }
 
   private setText(key: string, text: string): void {
@@ -144,6 +136,24 @@ export class IndexService {
     if (this.corpus.text(key) === text) return;
     this.corpus.set(key, text);
     this.entityCounts = null;
+    this.changes.touch(key, true);
+  }
+
+  /** Whether a document was added, changed or removed since the last `takeChanged`. */
+  get hasChanges(): boolean {
+    return this.changes.pending;
+  }
+
+  /**
+   * The documents whose views (result, editor version, entity source counts, quote
+   * variant texts) changed since the last call, sorted; any document of the corpus
+   * may be among them, not only the ones edited. Resolves the corpus when something
+   * changed.
+   */
+  takeChanged(): string[] {
+    if (!this.changes.pending) return [];
+    const results = new Map(this.corpus.allResults().map(r => [r.path, r]));
+    return this.changes.take(results, this.counts(), k => this.corpus.text(k));
   }
 
   /** Views of the asked documents that are in the corpus, in the asked order. */
@@ -157,9 +167,10 @@ export class IndexService {
     return out;
   }
 
-  /** One summary per document, sorted by key. */
-  summaries(): SourceSummary[] {
-    return this.corpus.allResults()
+  /** One summary per document (of `keys` when given), sorted by key. */
+  summaries(keys?: readonly string[]): SourceSummary[] {
+    const results = keys ? keys.map(k => this.corpus.result(k)).filter(r => r !== undefined) : this.corpus.allResults();
+    return results
       .map(r => ({
         key: r.path,
         title: r.title,
@@ -183,7 +194,8 @@ export class IndexService {
     };
   }
 
-  private entitySources(result: DocumentResult): Record<string, number> {
+  /** How many documents mention each entity (by `entityKey`). */
+  private counts(): Map<string, number> {
     if (!this.entityCounts) {
       const counts = new Map<string, number>();
       for (const r of this.corpus.allResults()) {
@@ -192,10 +204,15 @@ export class IndexService {
       }
       this.entityCounts = counts;
     }
+    return this.entityCounts;
+  }
+
+  private entitySources(result: DocumentResult): Record<string, number> {
+    const counts = this.counts();
     const out: Record<string, number> = {};
     for (const e of result.entities) {
       const k = entityKey(e.type, e.canonical);
-      out[k] = this.entityCounts.get(k) ?? 1;
+      out[k] = counts.get(k) ?? 1;
     }
     return out;
   }

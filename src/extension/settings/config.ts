@@ -2,7 +2,7 @@
  * The extension's settings as a typed, read-only snapshot. Pure: the VS Code side
  * passes a getter over `workspace.getConfiguration('sourceLens')`.
  */
-import { DEFAULT_MAX_FILE_SIZE } from '../../core/limits';
+import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE } from '../../config/defaults';
 import type { EntityType } from '../../core/types';
 
 /** Entity types a user can highlight, in the order the settings list them. */
@@ -35,8 +35,8 @@ export interface SourceLensConfig {
 
 
 export const DEFAULT_CONFIG: SourceLensConfig = Object.freeze({
-  include: ['**/*.{txt,md}'],
-  exclude: ['README*', '**/README*', 'node_modules/**', '.git/**'],
+  include: DEFAULT_INCLUDE,
+  exclude: DEFAULT_EXCLUDE,
   maxFileSize: DEFAULT_MAX_FILE_SIZE,
   debounceMs: 250,
   highlightQuotes: true,

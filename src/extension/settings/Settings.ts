@@ -1,6 +1,10 @@
+/**
+ * src/extension/settings/ owns the settings: the typed snapshot, its defaults and
+ * how bad values fall back (config.ts, no `vscode`), and the live copy (Settings).
+ */
 import * as vscode from 'vscode';
-import { CONFIG_SECTION } from './ids';
-import { readConfig, type SourceLensConfig } from './model/config';
+import { CONFIG_SECTION } from '../ids';
+import { readConfig, type SourceLensConfig } from './config';
 
 /** The typed settings snapshot, re-read only when a `sourceLens.*` setting changes. */
 export class Settings implements vscode.Disposable {

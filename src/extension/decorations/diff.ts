@@ -3,6 +3,7 @@
  * compared case-insensitively with quote marks and trailing punctuation ignored,
  * but shown as written.
  */
+import { diffArrays } from 'diff';
 
 export interface DiffPart {
   op: 'same' | 'removed' | 'added';
@@ -14,43 +15,34 @@ function key(word: string): string {
   return word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
 }
 
-/** Longest inputs the quadratic table accepts; longer pairs become one replacement. */
-const MAX_WORDS = 400;
+const sameWord = (a: string, b: string) => key(a) === key(b);
+
+/** Beyond this many word edits a diff says nothing useful (and costs time): one replacement instead. */
+const MAX_EDITS = 400;
 
 /**
- * The parts that turn `from` into `to`: `same` words are in both, `removed` only
- * in `from`, `added` only in `to`. Adjacent parts of one kind are merged.
+ * The parts that turn `from` into `to`: `same` words are in both (as `to` writes
+ * them), `removed` only in `from`, `added` only in `to`. Words are compared with
+ * jsdiff's `diffArrays` on whitespace-separated words, so that a word's quote marks
+ * and punctuation travel with it instead of becoming changes of their own.
  */
 export function wordDiff(from: string, to: string): DiffPart[] {
   const a = from.split(/\s+/).filter(Boolean), b = to.split(/\s+/).filter(Boolean);
-  const parts: DiffPart[] = [];
-  const push = (op: DiffPart['op'], w: string) => {
-    const last = parts[parts.length - 1];
-    if (last && last.op === op) last.text += ' ' + w; else parts.push({ op, text: w });
-  };
-  if (a.length > MAX_WORDS || b.length > MAX_WORDS) {
-    if (a.length) push('removed', a.join(' '));
-    if (b.length) push('added', b.join(' '));
+  const changes = diffArrays(a, b, { comparator: sameWord, maxEditLength: MAX_EDITS });
+  if (!changes) {
+    const parts: DiffPart[] = [];
+    if (a.length) parts.push({ op: 'removed', text: a.join(' ') });
+    if (b.length) parts.push({ op: 'added', text: b.join(' ') });
     return parts;
   }
-  const ka = a.map(key), kb = b.map(key);
-  // lcs[i][j]: common-subsequence length of a[i..] and b[j..].
-  const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
-  for (let i = a.length - 1; i >= 0; i--) {
-    for (let j = b.length - 1; j >= 0; j--) {
-      lcs[i][j] = ka[i] === kb[j] ? lcs[i + 1][j + 1] + 1 : Math.max(lcs[i + 1][j], lcs[i][j + 1]);
-    }
-  }
-  let i = 0, j = 0;
-  while (i < a.length || j < b.length) {
-    if (i < a.length && j < b.length && ka[i] === kb[j]) {
-      push('same', b[j]);
-      i++; j++;
-    } else if (j < b.length && (i >= a.length || lcs[i][j + 1] >= lcs[i + 1][j])) {
-      push('added', b[j++]);
-    } else {
-      push('removed', a[i++]);
-    }
+  const parts: DiffPart[] = changes
+    .filter(c => c.value.length)
+    .map(c => ({ op: c.added ? 'added' : c.removed ? 'removed' : 'same', text: c.value.join(' ') }));
+  // jsdiff puts a replacement's removed words first; the hovers have always shown the new words first.
+  for (let i = 0; i + 1 < parts.length; i++) {
+    if (parts[i].op !== 'removed' || parts[i + 1].op !== 'added') continue;
+    [parts[i], parts[i + 1]] = [parts[i + 1], parts[i]];
+    i++;
   }
   return parts;
 }

@@ -1,11 +1,19 @@
-/** User-facing texts built from analysis outcomes. */
+/** Skipped files: what the user is told about them. */
+
+/** A file the index did not analyse, and why ("larger than the 5 MB limit (6 MB)", "binary file …"). */
+export interface SkippedFile {
+  /** Workspace-relative path ('/'-separated). */
+  path: string;
+  uri: string;
+  reason: string;
+}
 
 /** A short category for a skip reason ("too large", "binary", …). */
 export function skipCategory(reason: string): string {
   if (reason.startsWith('larger than')) return 'too large';
   if (reason.startsWith('binary')) return 'binary';
   if (reason.startsWith('not UTF-8')) return 'not UTF-8 text';
-  if (reason.startsWith('cannot be read')) return 'unreadable';
+  if (reason.startsWith('cannot read')) return 'unreadable';
   return 'not analysable';
 }
 

@@ -1,86 +1,46 @@
+/**
+ * src/extension/decorations/ owns what the editor shows of an analysis: the
+ * decoration kinds (kinds.ts) and their looks (styles.ts), the ranges per kind
+ * (spans.ts), hover texts (hover.ts) with the quote-wording diff (diff.ts), and the
+ * Highlighter that sets them on editors.
+ */
 import * as vscode from 'vscode';
-import { Colors, Commands, ContextKeys } from './ids';
-import type { IndexClient } from './IndexClient';
-import { hoversAt } from './model/hover';
-import type { Idle } from './model/Idle';
-import type { DocumentView } from './model/protocol';
-import { decorationRanges, emptyRanges, switchesFrom, type KindSwitches } from './model/spans';
-import type { Settings } from './Settings';
-import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './testApi';
+import type { DocumentView } from '../../protocol/protocol';
+import { Commands } from '../ids';
+import type { Idle } from '../Idle';
+import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
+import type { Settings } from '../settings/Settings';
+import { hoversAt } from './hover';
+import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './kinds';
+import { decorationRanges, emptyRanges, switchesFrom, type KindSwitches } from './spans';
+import { decorationStyle } from './styles';
 
 type Toggle = 'quotes' | 'duplicates' | 'entities';
-
-/** Each kind's look: a theme colour and a border or underline style of its own, so colour is never the only cue. */
-function decorationStyle(kind: DecorationKind): vscode.DecorationRenderOptions {
-  const ruler = { overviewRulerLane: vscode.OverviewRulerLane.Right, rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed };
-  const underline = (color: string, style: string, width: string): vscode.DecorationRenderOptions => ({
-    ...ruler,
-    borderColor: new vscode.ThemeColor(color),
-    borderStyle: style,
-    borderWidth: `0 0 ${width} 0`,
-    overviewRulerColor: new vscode.ThemeColor(color),
-  });
-  const box = (color: string, style: string): vscode.DecorationRenderOptions => ({
-    ...ruler,
-    borderColor: new vscode.ThemeColor(color),
-    borderStyle: style,
-    borderWidth: '1px',
-    borderRadius: '3px',
-    overviewRulerColor: new vscode.ThemeColor(color),
-  });
-  switch (kind) {
-    case 'quote':
-      return { ...underline(Colors.quoteBorder, 'solid', '2px'), backgroundColor: new vscode.ThemeColor(Colors.quote), overviewRulerLane: vscode.OverviewRulerLane.Left };
-    case 'repeat':
-      // A passage the file repeats: the louder look, since it is usually an editing slip.
-      return {
-        ...ruler,
-        backgroundColor: new vscode.ThemeColor(Colors.repeat),
-        outlineColor: new vscode.ThemeColor(Colors.repeatBorder),
-        outlineStyle: 'dashed',
-        outlineWidth: '1px',
-        overviewRulerColor: new vscode.ThemeColor(Colors.repeatBorder),
-        overviewRulerLane: vscode.OverviewRulerLane.Center,
-      };
-    case 'shared':
-      // Shared with another file: common in wire copy, so quiet (a thin bar where each
-      // line of the passage starts, no fill) and drawn under the other kinds.
-      return {
-        ...ruler,
-        borderColor: new vscode.ThemeColor(Colors.shared),
-        borderStyle: 'solid',
-        borderWidth: '0 0 0 2px',
-        overviewRulerColor: new vscode.ThemeColor(Colors.shared),
-        overviewRulerLane: vscode.OverviewRulerLane.Center,
-      };
-    case 'person': return underline(Colors.person, 'dotted', '2px');
-    case 'org': return underline(Colors.org, 'double', '3px');
-    case 'place': return underline(Colors.place, 'dashed', '2px');
-    case 'date': return box(Colors.date, 'dotted');
-    case 'number': return box(Colors.number, 'solid');
-    case 'misc': return underline(Colors.misc, 'solid', '1px');
-  }
-}
 
 /**
  * Decorations and hovers: one decoration type per kind, set on every visible
  * editor of an analysed document (every kind every time, `[]` clears), at once
- * when an editor becomes visible and after each (debounced) analysis.
+ * when an editor becomes visible and whenever the index says the document's
+ * results changed; only those documents are fetched again.
  */
 export class Highlighter implements vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires after new results were fetched for visible documents. */
+  readonly onDidUpdate = this.changed.event;
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
-  /** Latest results per document key, applied or not. */
+  /**
+   * Latest results per document key, applied or not. Only documents that are
+   * visible are kept up to date: a hidden one's view is dropped when it changes.
+   */
   private readonly views = new Map<string, DocumentView>();
   /** What was last set on each document's visible editors. */
   private readonly applied = new Map<string, Record<DecorationKind, OffsetRange[]>>();
   private readonly toggles: Partial<Record<Toggle, boolean>> = {};
   private readonly disposables: vscode.Disposable[] = [];
+  /** Visible documents to fetch on the next refresh. */
+  private wanted: Set<string> | 'all' = new Set();
   private refreshing = false;
-  private again = false;
   private scheduled: (() => void) | undefined;
-  private readonly changed = new vscode.EventEmitter<void>();
-  /** Fires after new results were fetched for visible documents. */
-  readonly onDidUpdate = this.changed.event;
 
   constructor(
     private readonly client: IndexClient,
@@ -89,18 +49,16 @@ export class Highlighter implements vscode.Disposable {
   ) {
     for (const k of DECORATION_KINDS) this.types.set(k, vscode.window.createTextEditorDecorationType(decorationStyle(k)));
     this.disposables.push(
-      vscode.window.onDidChangeVisibleTextEditors(() => this.schedule()),
-      client.onDidChange(() => this.schedule()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.onVisibleEditors()),
+      client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
       settings.onDidChange(() => {
         for (const k of Object.keys(this.toggles) as Toggle[]) delete this.toggles[k];
-        this.updateContext();
-        this.applyAll();
+        this.apply(this.visibleKeys());
       }),
       vscode.languages.registerHoverProvider([{ scheme: 'file' }, { scheme: 'vscode-vfs' }, { scheme: 'vscode-remote' }], {
         provideHover: (doc, pos) => this.provideHover(doc, pos),
       }),
     );
-    this.updateContext();
   }
 
   /** The switches in force: settings, unless toggled this session. */
@@ -118,16 +76,8 @@ export class Highlighter implements vscode.Disposable {
   toggle(which: Toggle): boolean {
     const on = !this.switches[which];
     this.toggles[which] = on;
-    this.updateContext();
-    this.applyAll();
+    this.apply(this.visibleKeys());
     return on;
-  }
-
-  private updateContext(): void {
-    const s = this.switches;
-    void vscode.commands.executeCommand('setContext', ContextKeys.quotesOn, s.quotes);
-    void vscode.commands.executeCommand('setContext', ContextKeys.duplicatesOn, s.duplicates);
-    void vscode.commands.executeCommand('setContext', ContextKeys.entitiesOn, s.entities);
   }
 
   /** The latest analysis of a document when it matches the document's current text. */
@@ -168,9 +118,34 @@ export class Highlighter implements vscode.Disposable {
     return new vscode.Hover(md);
   }
 
+  private visibleKeys(): Set<string> {
+    return new Set(vscode.window.visibleTextEditors.map(e => e.document.uri.toString()));
+  }
+
+  /** Visible documents changed: fetch again; hidden ones: forget, and fetch when shown. */
+  private onDocumentsChanged(change: ChangedDocuments): void {
+    const visible = this.visibleKeys();
+    const fetch = new Set<string>();
+    for (const key of change === 'all' ? [...this.views.keys(), ...visible] : change) {
+      if (visible.has(key)) fetch.add(key);
+      else this.views.delete(key);
+    }
+    this.schedule(change === 'all' ? 'all' : fetch);
+  }
+
+  /** Decorates editors that became visible at once from what is known; fetches documents not known yet. */
+  private onVisibleEditors(): void {
+    const visible = this.visibleKeys();
+    const missing = new Set([...visible].filter(k => !this.views.has(k)));
+    this.apply([...visible].filter(k => !missing.has(k)));
+    this.schedule(missing);
+  }
+
   /** Coalesces refresh requests into one run after the current turn. */
-  private schedule(): void {
-    if (this.scheduled) return;
+  private schedule(keys: ReadonlySet<string> | 'all'): void {
+    if (keys === 'all' || this.wanted === 'all') this.wanted = 'all';
+    else for (const k of keys) this.wanted.add(k);
+    if (this.scheduled || (this.wanted !== 'all' && !this.wanted.size)) return;
     const end = this.idle.begin();
     this.scheduled = end;
     setTimeout(() => {
@@ -179,25 +154,25 @@ export class Highlighter implements vscode.Disposable {
     }, 0);
   }
 
-  /** Fetches results for every visible analysed document and decorates its editors. */
-  async refresh(): Promise<void> {
-    if (this.refreshing) {
-      this.again = true;
-      return;
-    }
+  /** Fetches results for the wanted visible documents and decorates their editors. */
+  private async refresh(): Promise<void> {
+    if (this.refreshing) return; // the run in progress takes up what is wanted now
     this.refreshing = true;
     try {
-      do {
-        this.again = false;
+      while (this.wanted === 'all' || this.wanted.size) {
+        const wanted = this.wanted;
+        this.wanted = new Set();
         const docs = new Map<string, vscode.TextDocument>();
         for (const e of vscode.window.visibleTextEditors) {
-          if (this.client.ensure(e.document)) docs.set(e.document.uri.toString(), e.document);
+          const key = e.document.uri.toString();
+          if (wanted === 'all' || wanted.has(key)) docs.set(key, e.document);
         }
+        const keys = [...docs].filter(([, doc]) => this.client.ensure(doc)).map(([key]) => key);
         let views: DocumentView[] = [];
         try {
-          views = await this.client.documents([...docs.keys()]);
+          views = await this.client.documents(keys);
         } catch {
-          // The worker restarted: a later change event brings a fresh refresh.
+          // The worker stopped: the documents are sent to a new one, which says when they change.
         }
         const got = new Set<string>();
         for (const v of views) {
@@ -205,17 +180,18 @@ export class Highlighter implements vscode.Disposable {
           this.views.set(v.key, v);
         }
         // Documents the index no longer holds (deleted, skipped): nothing to show.
-        for (const key of docs.keys()) if (!got.has(key) && !this.client.hasPendingEdit(key)) this.views.delete(key);
-        this.applyAll();
+        for (const key of keys) if (!got.has(key) && !this.client.hasPendingEdit(key)) this.views.delete(key);
+        this.apply(docs.keys());
         this.changed.fire();
-      } while (this.again);
+      }
     } finally {
       this.refreshing = false;
     }
   }
 
-  /** Sets every kind on every visible editor from the latest current results. */
-  private applyAll(): void {
+  /** Sets every kind on the visible editors of the given documents from their latest current results. */
+  private apply(keys: Iterable<string>): void {
+    const wanted = new Set(keys);
     const on = this.switches;
     const byDoc = new Map<string, vscode.TextEditor[]>();
     for (const e of vscode.window.visibleTextEditors) {
@@ -223,6 +199,7 @@ export class Highlighter implements vscode.Disposable {
       byDoc.set(key, [...(byDoc.get(key) ?? []), e]);
     }
     for (const [key, editors] of byDoc) {
+      if (!wanted.has(key)) continue;
       const doc = editors[0].document;
       const v = this.views.get(key);
       const tracked = this.client.isTracked(doc.uri) && !this.client.isSkipped(key);

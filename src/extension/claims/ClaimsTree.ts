@@ -1,10 +1,14 @@
+/**
+ * src/extension/claims/ owns the Claims view: the tree (ClaimsTree) and its nodes
+ * as plain data (treeNodes.ts: labels, badges, tooltips, ids).
+ */
 import * as vscode from 'vscode';
-import { TreeItemContext, VIEW_CLAIMS } from './ids';
-import type { IndexClient } from './IndexClient';
-import type { Idle } from './model/Idle';
-import { skippedSummary } from './model/messages';
-import { childNodes, nodeAt, sourceNode, type TreeNodeData } from './model/tree';
-import type { TreeNodeSnapshot } from './testApi';
+import type { SourceSummary } from '../../protocol/protocol';
+import { TreeItemContext, VIEW_CLAIMS } from '../ids';
+import type { Idle } from '../Idle';
+import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
+import { skippedSummary } from '../index/skipMessages';
+import { childNodes, nodeAt, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
 export interface ClaimNode extends TreeNodeData {
@@ -13,17 +17,25 @@ export interface ClaimNode extends TreeNodeData {
 
 /**
  * The "Claims" view: a node per source, under it the source's claims and quotes in
- * reading order. Follows the index (file changes and open-document edits), is not
- * recomputed while hidden, and follows the cursor while visible.
+ * reading order. Follows the index: when documents change, only their nodes are
+ * refreshed (the whole tree when sources come or go); it is not recomputed while
+ * hidden, and follows the cursor while visible. A source's node keeps its object
+ * from one refresh to the next, so that VS Code can be told which nodes changed.
  */
 export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Disposable {
-  private readonly changeEmitter = new vscode.EventEmitter<ClaimNode | undefined>();
+  private readonly changeEmitter = new vscode.EventEmitter<ClaimNode | ClaimNode[] | undefined>();
   readonly onDidChangeTreeData = this.changeEmitter.event;
   readonly view: vscode.TreeView<ClaimNode>;
   private readonly roots = new Map<string, ClaimNode>();
+  private readonly summaries = new Map<string, SourceSummary>();
+  /** Whether the top level has been listed since the last full refresh. */
+  private listed = false;
   private readonly children = new Map<string, ClaimNode[]>();
   private readonly disposables: vscode.Disposable[] = [];
+  /** Changed while hidden: refreshed whole when shown. */
   private dirty = false;
+  /** Sources changed since the last refresh, or 'all'. */
+  private pending: Set<string> | 'all' = new Set();
   private refreshTimer: { timer: ReturnType<typeof setTimeout>; end: () => void } | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Id of the node last revealed by following the cursor (test API). */
@@ -36,34 +48,71 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     this.view = vscode.window.createTreeView(VIEW_CLAIMS, { treeDataProvider: this, showCollapseAll: true });
     this.disposables.push(
       this.view,
-      client.onDidChange(() => this.scheduleRefresh()),
+      client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
+      client.onDidChangeStatus(() => this.updateMessage()),
       client.onDidProgress(() => this.updateMessage()),
       this.view.onDidChangeVisibility(e => {
-        if (e.visible && this.dirty) this.scheduleRefresh();
+        if (e.visible && this.dirty) this.scheduleRefresh('all');
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.follow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor(e => this.follow(e)),
     );
   }
 
-  private scheduleRefresh(): void {
-    this.updateMessage();
+  private onDocumentsChanged(change: ChangedDocuments): void {
+    if (change === 'all') this.children.clear();
+    else for (const key of change) this.children.delete(key);
     if (!this.view.visible) {
       this.dirty = true;
       return;
     }
+    this.scheduleRefresh(change);
+  }
+
+  private scheduleRefresh(change: ChangedDocuments): void {
+    if (change === 'all' || this.pending === 'all') this.pending = 'all';
+    else for (const key of change) this.pending.add(key);
     if (this.refreshTimer) return;
     const end = this.idle.begin();
     this.refreshTimer = {
       end,
       timer: setTimeout(() => {
         this.refreshTimer = undefined;
+        const pending = this.pending;
+        this.pending = new Set();
         this.dirty = false;
-        this.children.clear();
-        this.changeEmitter.fire(undefined);
-        end();
+        (pending === 'all' || !this.listed ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending])).finally(end);
       }, 150),
     };
+  }
+
+  /** Everything is listed again. */
+  private refreshAll(): void {
+    this.listed = false;
+    this.children.clear();
+    this.changeEmitter.fire(undefined);
+  }
+
+  /** The nodes of changed sources are refreshed in place; the whole tree when a source came or went. */
+  private async refreshSources(keys: string[]): Promise<void> {
+    let fresh: SourceSummary[];
+    try {
+      fresh = await this.client.summaries(keys);
+    } catch {
+      return this.refreshAll();
+    }
+    const byKey = new Map(fresh.map(s => [s.key, s]));
+    if (keys.some(k => byKey.has(k) !== this.roots.has(k))) return this.refreshAll();
+    const nodes: ClaimNode[] = [];
+    for (const [key, s] of byKey) {
+      const node = this.roots.get(key)!;
+      Object.assign(node, sourceNode(s, k => this.client.display(k)));
+      this.summaries.set(key, s);
+      this.children.delete(key);
+      nodes.push(node);
+    }
+    this.updateBadge();
+    if (nodes.length) this.changeEmitter.fire(nodes);
   }
 
   private updateMessage(): void {
@@ -76,15 +125,26 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       : undefined;
   }
 
+  private updateBadge(): void {
+    let disputed = 0;
+    for (const s of this.summaries.values()) disputed += s.disputed;
+    this.view.badge = disputed ? { value: disputed, tooltip: `${disputed} disputed claim${disputed === 1 ? '' : 's'}` } : undefined;
+  }
+
   async getChildren(node?: ClaimNode): Promise<ClaimNode[]> {
     try {
       if (!node) {
         const summaries = await this.client.summaries();
-        const disputed = summaries.reduce((n, s) => n + s.disputed, 0);
-        this.view.badge = disputed ? { value: disputed, tooltip: `${disputed} disputed claim${disputed === 1 ? '' : 's'}` } : undefined;
+        this.summaries.clear();
+        for (const s of summaries) this.summaries.set(s.key, s);
+        this.updateBadge();
+        const previous = new Map(this.roots);
         this.roots.clear();
+        this.listed = true;
         return summaries.map(s => {
-          const n: ClaimNode = { ...sourceNode(s, k => this.client.display(k)), parent: undefined };
+          const data = sourceNode(s, k => this.client.display(k));
+          const old = previous.get(data.id);
+          const n: ClaimNode = old ? Object.assign(old, data) : { ...data, parent: undefined };
           this.roots.set(n.id, n);
           return n;
         });
@@ -150,11 +210,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   // --- Test API -------------------------------------------------------------------
 
-  async snapshotRoots(): Promise<TreeNodeSnapshot[]> {
+  async snapshotRoots(): Promise<TreeNodeFields[]> {
     return (await this.getChildren()).map(snapshot);
   }
 
-  async snapshotChildren(node: TreeNodeSnapshot): Promise<TreeNodeSnapshot[]> {
+  async snapshotChildren(node: TreeNodeFields): Promise<TreeNodeFields[]> {
     if (node.type !== 'source') return [];
     const parent = this.roots.get(node.id) ?? ({ ...node, icon: 'file-text', expandable: true, parent: undefined } as ClaimNode);
     this.children.delete(node.id);
@@ -172,8 +232,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   }
 }
 
-function snapshot(n: ClaimNode): TreeNodeSnapshot {
-  const s: TreeNodeSnapshot = { id: n.id, type: n.type, label: n.label, description: n.description, tooltip: n.tooltip, uri: n.uri, path: n.path };
+function snapshot(n: ClaimNode): TreeNodeFields {
+  const s: TreeNodeFields = { id: n.id, type: n.type, label: n.label, description: n.description, tooltip: n.tooltip, uri: n.uri, path: n.path };
   if (n.start !== undefined) s.start = n.start;
   if (n.end !== undefined) s.end = n.end;
   if (n.command) s.command = { command: n.command.command, arguments: [...n.command.arguments] };

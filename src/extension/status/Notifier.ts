@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { Commands, OUTPUT_CHANNEL } from './ids';
+import { Commands, OUTPUT_CHANNEL } from '../ids';
 
 /** The output channel and user-facing messages; remembers what was shown (for the test API). */
 export class Notifier implements vscode.Disposable {
@@ -12,11 +12,6 @@ export class Notifier implements vscode.Disposable {
 
   get messages(): string[] {
     return [...this.shown];
-  }
-
-  info(message: string): void {
-    this.shown.push(message);
-    void vscode.window.showInformationMessage(message);
   }
 
   /** A warning with a button that opens the output channel. */

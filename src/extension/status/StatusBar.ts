@@ -1,8 +1,12 @@
+/**
+ * src/extension/status/ owns what the extension shows outside the editor and the
+ * tree: the status-bar item (StatusBar) and the output channel and messages (Notifier).
+ */
 import * as vscode from 'vscode';
-import { Commands } from './ids';
-import type { Highlighter } from './Highlighter';
-import type { IndexClient } from './IndexClient';
-import type { Settings } from './Settings';
+import { Commands } from '../ids';
+import type { Highlighter } from '../decorations/Highlighter';
+import type { IndexClient } from '../index/IndexClient';
+import type { Settings } from '../settings/Settings';
 
 /** The active file's counts (quotes, duplicates, entities, claims); a click focuses the Claims view. */
 export class StatusBar implements vscode.Disposable {

@@ -5,7 +5,7 @@
 import type { Duplicate, Entity, Quote } from '../../core/types';
 import { Commands } from '../ids';
 import { diffMarkdown, escapeMarkdown, wordDiff } from './diff';
-import { entityKey, type DocumentView, type QuoteLinkWithText } from './protocol';
+import { entityKey, type DocumentView, type QuoteLinkWithText } from '../../protocol/protocol';
 import { itemsAt } from './spans';
 
 export interface HoverContext {

@@ -4,11 +4,31 @@
  */
 import type { Claim, ClaimKind, DocumentResult, Quote } from '../../core/types';
 import { Commands } from '../ids';
-import type { TreeNodeSnapshot } from '../testApi';
-import type { SourceSummary } from './protocol';
+import type { SourceSummary } from '../../protocol/protocol';
 
-/** A node as the tree view shows it: the test snapshot plus presentation hints. */
-export interface TreeNodeData extends TreeNodeSnapshot {
+/** What a node of the Claims tree shows, as plain data (the test API's `TreeNodeSnapshot`). */
+export interface TreeNodeFields {
+  /** Stable id built from the document URI and the offsets (`uri`, `uri#claim:12-80`). */
+  id: string;
+  /** `source` for a file; `claim` or `quote` for a passage under it. */
+  type: 'source' | 'claim' | 'quote';
+  label: string;
+  description: string;
+  /** Plain text of the tooltip. */
+  tooltip: string;
+  /** The document's URI as a string. */
+  uri: string;
+  /** Workspace-relative path of the document ('/'-separated). */
+  path: string;
+  /** Passage offsets; absent on a source node. */
+  start?: number;
+  end?: number;
+  /** The command a click runs, with its arguments. */
+  command?: { command: string; arguments: unknown[] };
+}
+
+/** A node as the tree view shows it: the plain fields plus presentation hints. */
+export interface TreeNodeData extends TreeNodeFields {
   /** Codicon id. */
   icon: string;
   /** Has children (sources only). */

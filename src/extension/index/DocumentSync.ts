@@ -1,0 +1,108 @@
+import * as vscode from 'vscode';
+import type { Idle } from '../Idle';
+import type { Settings } from '../settings/Settings';
+import type { WorkerConnection } from './WorkerConnection';
+import { isTracked } from './workspaceFiles';
+
+/**
+ * Open documents → the worker: a document's text is sent at once when it is
+ * opened or shown, after a trailing debounce (`sourceLens.debounceMs`) per
+ * document when it is edited, and released when it is closed. An editor's text
+ * wins over the file on disk. Documents are keyed by `uri.toString()`.
+ */
+export class DocumentSync implements vscode.Disposable {
+  /** Editor version last sent, per open document. */
+  private readonly sent = new Map<string, number>();
+  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; end: () => void }>();
+  private readonly disposables: vscode.Disposable[];
+
+  constructor(
+    private readonly connection: WorkerConnection,
+    private readonly settings: Settings,
+    private readonly idle: Idle,
+  ) {
+    this.disposables = [
+      vscode.workspace.onDidOpenTextDocument(doc => this.ensure(doc)),
+      vscode.workspace.onDidChangeTextDocument(e => {
+        if (e.contentChanges.length) this.schedule(e.document);
+      }),
+      vscode.workspace.onDidCloseTextDocument(doc => this.close(doc)),
+    ];
+  }
+
+  /**
+   * Makes sure the worker has the document's current text (sent at once, no
+   * debounce, unless an edit is already waiting). Returns false for documents the
+   * extension does not analyse.
+   */
+  ensure(doc: vscode.TextDocument): boolean {
+    if (!isTracked(doc.uri, this.settings.current)) return false;
+    const key = doc.uri.toString();
+    if (this.timers.has(key) || this.sent.get(key) === doc.version) return true;
+    this.send(doc);
+    return true;
+  }
+
+  /** Sends every open document the worker does not have (after a restart). */
+  ensureAll(): void {
+    for (const doc of vscode.workspace.textDocuments) this.ensure(doc);
+  }
+
+  /** Whether an editor holds the document (its text, not the file's, is what the worker has). */
+  isOpen(key: string): boolean {
+    return this.sent.has(key);
+  }
+
+  /** Whether an edit of this document is waiting for its debounce. */
+  hasPendingEdit(key: string): boolean {
+    return this.timers.has(key);
+  }
+
+  /** The worker is gone: every document is sent again when next needed. */
+  forget(): void {
+    this.sent.clear();
+  }
+
+  private schedule(doc: vscode.TextDocument): void {
+    if (!isTracked(doc.uri, this.settings.current)) return;
+    const key = doc.uri.toString();
+    this.cancelTimer(key);
+    const end = this.idle.begin();
+    const timer = setTimeout(() => {
+      this.timers.delete(key);
+      try {
+        if (!doc.isClosed) this.send(doc);
+      } finally {
+        end();
+      }
+    }, this.settings.current.debounceMs);
+    this.timers.set(key, { timer, end });
+  }
+
+  private send(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.sent.set(key, doc.version);
+    // The worker refuses text over the size limit and reports it as skipped.
+    this.connection.notify('set', { key, text: doc.getText(), version: doc.version });
+  }
+
+  private close(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    this.cancelTimer(key);
+    if (!this.sent.delete(key)) return;
+    this.connection.notify('release', { key, fsPath: doc.uri.scheme === 'file' && isTracked(doc.uri, this.settings.current) ? doc.uri.fsPath : null });
+  }
+
+  private cancelTimer(key: string): void {
+    const t = this.timers.get(key);
+    if (!t) return;
+    clearTimeout(t.timer);
+    t.end();
+    this.timers.delete(key);
+  }
+
+  dispose(): void {
+    for (const key of [...this.timers.keys()]) this.cancelTimer(key);
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,147 @@
+/**
+ * src/extension/index/ owns the main thread's side of the workspace index, one job
+ * a class: the worker and its messages (WorkerConnection), open documents and the
+ * edit debounce (DocumentSync), files on disk (FileWatcher), the index build and
+ * its progress (IndexBuild), and skipped files (SkippedFiles). IndexClient wires
+ * them together and is what the features use: which documents are analysed, their
+ * results, and events that say which documents changed.
+ */
+import * as vscode from 'vscode';
+import type { DocumentView, SourceSummary } from '../../protocol/protocol';
+import type { Idle } from '../Idle';
+import type { Settings } from '../settings/Settings';
+import type { Notifier } from '../status/Notifier';
+import { DocumentSync } from './DocumentSync';
+import { FileWatcher } from './FileWatcher';
+import { IndexBuild, type IndexState } from './IndexBuild';
+import type { SkippedFile } from './skipMessages';
+import { SkippedFiles } from './SkippedFiles';
+import { WorkerConnection } from './WorkerConnection';
+import { displayPath, isTracked } from './workspaceFiles';
+
+export type { IndexState } from './IndexBuild';
+
+/** Which documents' results changed: their keys, or `'all'` when the index was thrown away. */
+export type ChangedDocuments = ReadonlySet<string> | 'all';
+
+export class IndexClient implements vscode.Disposable {
+  private readonly connection: WorkerConnection;
+  private readonly sync: DocumentSync;
+  private readonly watcher: FileWatcher;
+  private readonly build: IndexBuild;
+  private readonly skips: SkippedFiles;
+  private readonly documentsChanged = new vscode.EventEmitter<ChangedDocuments>();
+  /** Fires after the worker has applied a change, with the documents whose results it changed. */
+  readonly onDidChangeDocuments = this.documentsChanged.event;
+  /** Fires when the build's state or the skipped files change. */
+  readonly onDidChangeStatus: vscode.Event<void>;
+  /** Fires as the index build advances. */
+  readonly onDidProgress: vscode.Event<void>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(workerPath: string, private readonly settings: Settings, idle: Idle, notifier: Notifier) {
+    this.skips = new SkippedFiles(notifier);
+    this.connection = new WorkerConnection(workerPath, idle, {
+      configure: () => ({ maxFileSize: this.settings.current.maxFileSize }),
+      pushes: {
+        skips: ({ added, cleared }) => this.skips.record(added, cleared, this.build.state === 'indexing'),
+        changed: ({ keys }) => { if (keys.length) this.documentsChanged.fire(new Set(keys)); },
+      },
+      stopped: () => this.sync.forget(),
+      log: line => notifier.log(line),
+      failed: message => notifier.error(message),
+    });
+    this.sync = new DocumentSync(this.connection, settings, idle);
+    this.watcher = new FileWatcher(settings, this.sync, this.connection);
+    this.build = new IndexBuild(this.connection, settings, this.skips, notifier, idle);
+    const statusChanged = new vscode.EventEmitter<void>();
+    this.onDidChangeStatus = statusChanged.event;
+    this.onDidProgress = this.build.onDidProgress;
+    this.disposables.push(
+      statusChanged,
+      this.build.onDidChangeState(() => statusChanged.fire()),
+      this.skips.onDidChange(() => statusChanged.fire()),
+      settings.onDidChange(({ previous, current }) => {
+        const same = (a: readonly string[], b: readonly string[]) => a.join('\n') === b.join('\n');
+        if (!same(previous.include, current.include) || !same(previous.exclude, current.exclude) || previous.maxFileSize !== current.maxFileSize) {
+          this.restart();
+        }
+      }),
+    );
+  }
+
+  /** Starts the worker, watchers and the background index build (called after activation). */
+  start(): void {
+    this.watcher.watch();
+    this.sync.ensureAll();
+    if (this.settings.current.indexOnStartup) void this.build.run();
+  }
+
+  /** Throws the index away and builds it again (settings changed, or the refresh command). */
+  restart(): void {
+    this.build.cancel();
+    this.connection.stop('restarted');
+    this.skips.clear();
+    this.watcher.watch();
+    this.sync.ensureAll();
+    void this.build.run();
+    // What the old index said of any document no longer stands.
+    this.documentsChanged.fire('all');
+  }
+
+  get state(): IndexState {
+    return this.build.state;
+  }
+
+  get progress(): { done: number; total: number } {
+    return this.build.progress;
+  }
+
+  /** Whether a URI is analysed (a file matching include minus exclude). */
+  isTracked(uri: vscode.Uri): boolean {
+    return isTracked(uri, this.settings.current);
+  }
+
+  /** How a document key reads to the user: its workspace-relative path. */
+  display(key: string): string {
+    return displayPath(key);
+  }
+
+  isSkipped(key: string): boolean {
+    return this.skips.has(key);
+  }
+
+  skipped(): SkippedFile[] {
+    return this.skips.list();
+  }
+
+  /** Whether an edit of this document is waiting for its debounce. */
+  hasPendingEdit(key: string): boolean {
+    return this.sync.hasPendingEdit(key);
+  }
+
+  /** Makes sure the worker has the document's current text; false for documents not analysed. */
+  ensure(doc: vscode.TextDocument): boolean {
+    return this.sync.ensure(doc);
+  }
+
+  /** Results of the given documents (those the index holds). */
+  documents(keys: string[]): Promise<DocumentView[]> {
+    return keys.length ? this.connection.request('documents', { keys }) : Promise.resolve([]);
+  }
+
+  /** One summary per analysed document (of `keys` when given), sorted by key. */
+  summaries(keys?: string[]): Promise<SourceSummary[]> {
+    return this.connection.request('summaries', { keys });
+  }
+
+  dispose(): void {
+    this.build.dispose();
+    this.sync.dispose();
+    this.watcher.dispose();
+    this.connection.dispose();
+    this.skips.dispose();
+    for (const d of this.disposables) d.dispose();
+    this.documentsChanged.dispose();
+  }
+}

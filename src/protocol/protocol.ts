@@ -1,0 +1,156 @@
+/**
+ * The messages between the extension host's main thread (src/extension/index/) and
+ * the index worker (src/worker/), typed once for both ends, and the shapes the
+ * worker returns. Documents are keyed by their URI string; the worker reads files
+ * by `fsPath`.
+ *
+ * Three kinds of message:
+ * - requests (`Requests`): the main thread asks, the worker answers with the
+ *   request's `result` (or an error);
+ * - notifications (`Notifications`): the main thread tells, nothing comes back but
+ *   the acknowledgement below;
+ * - pushes (`Pushes`): the worker tells, unasked. After it has applied
+ *   notifications it pushes `changed` with the documents whose views changed and
+ *   the sequence number of the last notification applied; it pushes pending
+ *   changes before any reply, so a reply never overtakes the news of a change.
+ */
+import type { DocumentResult, QuoteLink } from '../core/types';
+
+/** A quote variant with the other source's wording attached, for the hover's diff. */
+export interface QuoteLinkWithText extends QuoteLink {
+  text?: string;
+}
+
+/** One document's analysis as the editor needs it. */
+export interface DocumentView {
+  key: string;
+  /** The editor version whose text was analysed; null when the text came from disk. */
+  version: number | null;
+  /** The contract's result; quote variants carry `text`. */
+  result: DocumentResult;
+  /** How many sources mention each entity of this document, keyed by `entityKey`. */
+  entitySources: Record<string, number>;
+}
+
+/** What the Claims tree's top level needs of one source. */
+export interface SourceSummary {
+  key: string;
+  title: string | null;
+  quotes: number;
+  claims: number;
+  duplicates: number;
+  entities: number;
+  corroborated: number;
+  disputed: number;
+}
+
+export interface FileRef {
+  key: string;
+  fsPath: string;
+}
+
+export interface SkippedRef {
+  key: string;
+  reason: string;
+}
+
+export interface IndexOutcome {
+  indexed: number;
+  skipped: SkippedRef[];
+  cancelled: boolean;
+}
+
+/** The key of an entity in `entitySources`. */
+export function entityKey(type: string, canonical: string): string {
+  return `${type}\u0000${canonical}`;
+}
+
+/** What the main thread asks, and what each answer is. */
+export interface Requests {
+  /**
+   * Reads and analyses the files (those an editor does not hold open), reporting
+   * `progress` as it goes; a `cancel` notification stops it.
+   */
+  index: { params: { files: FileRef[] }; result: IndexOutcome };
+  /** Views of the asked documents that the index holds, in the asked order. */
+  documents: { params: { keys: string[] }; result: DocumentView[] };
+  /** One summary per document the index holds (only of `keys` when given), sorted by key. */
+  summaries: { params: { keys?: string[] }; result: SourceSummary[] };
+}
+
+/** What the main thread tells the worker. */
+export interface Notifications {
+  /** Sent first to every new worker. */
+  configure: { maxFileSize: number };
+  /** Stops the index build in progress (what it added stays). */
+  cancel: Record<string, never>;
+  /** An open editor's text: it replaces the file's content until `release`. Text over the size limit is refused as skipped. */
+  set: { key: string; text: string; version: number | null };
+  /** The editor closed: back to the file on disk (`fsPath`), or the document is dropped (null). */
+  release: { key: string; fsPath: string | null };
+  /** The file changed on disk (ignored while an editor holds it open). */
+  reload: { key: string; fsPath: string };
+  /** The file was deleted. */
+  delete: { key: string };
+}
+
+/** What the worker tells the main thread unasked. */
+export interface Pushes {
+  /** Documents newly refused (or refused for a new reason), and documents no longer refused. */
+  skips: { added: SkippedRef[]; cleared: string[] };
+  /**
+   * Sent after the worker applied notifications (every notification is followed by
+   * one, `keys` possibly empty): the documents whose view changed (their result, the
+   * editor version, an entity's source count, or the text of a quote variant they
+   * show), in any document of the corpus; `seq` is the last notification applied.
+   */
+  changed: { keys: string[]; seq: number };
+}
+
+export type RequestKind = keyof Requests;
+export type NotificationKind = keyof Notifications;
+export type PushKind = keyof Pushes;
+
+// Requests, notifications and pushes are written as maps over the kinds indexed by
+// `K`, so that a function generic in `K` reads `params` and `result` of that kind
+// without a cast (a handler table indexed by `msg.kind` takes `msg.params`).
+
+/** A request on the wire. */
+export type RequestMessage<K extends RequestKind = RequestKind> = {
+  [P in K]: { type: 'request'; id: number; kind: P; params: Requests[P]['params'] };
+}[K];
+
+/** A notification on the wire; `seq` counts notifications from 1 up. */
+export type NotificationMessage<K extends NotificationKind = NotificationKind> = {
+  [P in K]: { type: 'notify'; seq: number; kind: P; params: Notifications[P] };
+}[K];
+
+/** The answer to request `id` (a conditional type, so that a reply of a generic kind is still one of `FromWorker`). */
+export type ReplyMessage<K extends RequestKind = RequestKind> = K extends RequestKind
+  ? { type: 'reply'; id: number; kind: K; result: Requests[K]['result'] }
+  : never;
+
+export type PushMessage<K extends PushKind = PushKind> = {
+  [P in K]: { type: 'push'; kind: P; params: Pushes[P] };
+}[K];
+
+/** Request `id` failed. */
+export interface ErrorMessage {
+  type: 'error';
+  id: number;
+  kind: RequestKind;
+  message: string;
+}
+
+/** How far request `id` (an `index` build) has come. */
+export interface ProgressMessage {
+  type: 'progress';
+  id: number;
+  done: number;
+  total: number;
+}
+
+/** Everything the main thread sends. */
+export type ToWorker = RequestMessage | NotificationMessage;
+/** Everything the worker sends. */
+export type FromWorker = ReplyMessage | ErrorMessage | ProgressMessage | PushMessage;

@@ -1,0 +1,112 @@
+/**
+ * The index worker (dist/indexWorker.js), run in a `worker_threads` Worker so that
+ * reading, decoding and analysing the workspace never blocks the extension host's
+ * main thread. src/worker/ owns this side of the index: this entry (the messages
+ * of src/protocol/ in and out) and IndexService (the corpus, file reading, which
+ * documents changed).
+ *
+ * Messages are served in order. After notifications it pushes which documents
+ * changed (one push for the notifications handled in a row), and always before a
+ * reply, so that the main thread never sees an answer ahead of the news of a change.
+ */
+import { parentPort } from 'node:worker_threads';
+import type {
+  FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
+} from '../protocol/protocol';
+import { IndexService } from './IndexService';
+
+const port = parentPort;
+if (!port) throw new Error('indexWorker.js must run in a worker thread');
+
+const service = new IndexService();
+
+const send = (msg: FromWorker) => port.postMessage(msg);
+/** Lets queued messages (a cancel, an edit) run between files of an index build. */
+const pause = () => new Promise<void>(resolve => setImmediate(resolve));
+
+/** The last notification applied, and whether it still waits for its `changed` push. */
+let seq = 0;
+let unacknowledged = false;
+let flushScheduled = false;
+
+/** Pushes the documents whose views changed, acknowledging every notification so far. */
+function flush(): void {
+  if (!unacknowledged && !service.hasChanges) return;
+  unacknowledged = false;
+  send({ type: 'push', kind: 'changed', params: { keys: service.takeChanged(), seq } });
+}
+
+function scheduleFlush(): void {
+  if (flushScheduled) return;
+  flushScheduled = true;
+  setImmediate(() => {
+    flushScheduled = false;
+    flush();
+  });
+}
+
+/** Tells the main thread which documents became skipped or analysable. */
+function reportSkips(): void {
+  const c = service.takeSkipChanges();
+  if (c.added.length || c.cleared.length) send({ type: 'push', kind: 'skips', params: c });
+}
+
+const notifications: { [K in NotificationKind]: (params: Notifications[K]) => void } = {
+  configure: p => { service.maxFileSize = p.maxFileSize; },
+  cancel: () => service.cancel(),
+  set: p => { service.setOpen(p.key, p.text, p.version); },
+  release: p => { service.release(p.key, p.fsPath); },
+  reload: p => { service.reload(p.key, p.fsPath); },
+  delete: p => service.delete(p.key),
+};
+
+const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K> | Promise<ReplyMessage<K>> } = {
+  index: async ({ id, params }) => {
+    let last = 0;
+    const result = await service.index(params.files, (done, total) => {
+      const now = Date.now();
+      if (done === total || now - last > 100) {
+        last = now;
+        send({ type: 'progress', id, done, total });
+      }
+    }, () => { reportSkips(); return pause(); });
+    return { type: 'reply', id, kind: 'index', result };
+  },
+  documents: ({ id, params }) => ({ type: 'reply', id, kind: 'documents', result: service.documents(params.keys) }),
+  summaries: ({ id, params }) => ({ type: 'reply', id, kind: 'summaries', result: service.summaries(params.keys) }),
+};
+
+function notify<K extends NotificationKind>(msg: NotificationMessage<K>): void {
+  seq = msg.seq;
+  unacknowledged = true;
+  try {
+    notifications[msg.kind](msg.params);
+  } catch (err) {
+    const message = err instanceof Error ? err.stack ?? err.message : String(err);
+    const key = 'key' in msg.params ? msg.params.key : undefined;
+    if (key !== undefined) send({ type: 'push', kind: 'skips', params: { added: [{ key, reason: `analysis failed: ${message.split('\n')[0]}` }], cleared: [] } });
+  }
+  reportSkips();
+  scheduleFlush();
+}
+
+function serve<K extends RequestKind>(msg: RequestMessage<K>): void {
+  const fail = (err: unknown) => send({ type: 'error', id: msg.id, kind: msg.kind, message: err instanceof Error ? err.stack ?? err.message : String(err) });
+  const answer = (reply: ReplyMessage<K>) => {
+    reportSkips();
+    flush();
+    send(reply);
+  };
+  try {
+    const reply = requests[msg.kind](msg);
+    if (reply instanceof Promise) reply.then(answer, fail);
+    else answer(reply);
+  } catch (err) {
+    fail(err);
+  }
+}
+
+port.on('message', (msg: ToWorker) => {
+  if (msg.type === 'notify') notify(msg);
+  else serve(msg);
+});
