@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findEntities, NameResolver, stripTitles } from '../../src/core/entities/entities';
+import { findEntities } from '../../src/core/entities/entities';
+import { NameResolver, stripTitles } from '../../src/core/entities/names';
 import { paragraphs } from '../../src/core/text/paragraphs';
 import { splitSentences } from '../../src/core/text/sentences';
 import type { Entity, EntityType } from '../../src/core/types';

@@ -15,7 +15,8 @@
 import { ClaimLinker } from '../claims/links';
 import { claimStatus, findClaims } from '../claims/claims';
 import { boilerplateIn, findRepeats, ReuseIndex } from '../reuse/duplicates';
-import { findEntities, NameResolver } from '../entities/entities';
+import { findEntities } from '../entities/entities';
+import { NameResolver } from '../entities/names';
 import { AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { WorkBudget } from '../limits';
 import { lowerWords } from '../text/words';

@@ -10,86 +10,10 @@ import { WorkBudget } from '../limits';
 import { isSpace } from '../text/chars';
 import { NAME_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
 import type { Entity, EntityType, Span } from '../types';
-import { ABBREVIATIONS as ABBREVIATION_LIST } from '../lexicon/abbreviations';
-import * as aliases from '../lexicon/aliases';
-import * as calendar from '../lexicon/calendar';
-import * as commonWords from '../lexicon/commonWords';
-import * as firstNames from '../lexicon/firstNames';
-import * as numbers from '../lexicon/numbers';
-import * as organisations from '../lexicon/organisations';
-import * as places from '../lexicon/places';
-import * as titles from '../lexicon/titles';
+import {
+  wordSet, TITLES, WEAK_TITLES, LOWER_TITLES, ORG_HEADS, PLACE_HEADS, PLACE_FIRSTS, STARTERS, MONTHS, WEEKDAYS, NUMBER_UNITS, NUMBER_WORDS, LOWER_WORDS, CAPS_COMMON, FIRST_NAMES, CONNECTORS, PARTICLES, WEAK_CONNECTORS, FUNCTION_WORDS, PLACE_PREPS, YEAR_PREPS, AMBIGUOUS_MONTHS, MONTH_PREPS, ABBREVIATIONS, GAZ, GAZ_UPPER, NAME_WORDS, DEMONYM_OF, ADJECTIVE_OF, HAND_NAMES, MAX_GAZ_WORDS,
+} from './gazetteer';
 
-/** The hand-written lists (src/core/lexicon/), by name. */
-const H = { ...aliases, ...calendar, ...commonWords, ...firstNames, ...numbers, ...organisations, ...places, ...titles };
-import * as C from '../lexicon/conll';
-
-const wordSet = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
-const lineSet = (s: string) => new Set(s.split('\n').filter(Boolean));
-
-const TITLES = wordSet(H.TITLES);
-const WEAK_TITLES = wordSet(H.WEAK_TITLES);
-const LOWER_TITLES = wordSet(H.LOWER_TITLES);
-const ORG_HEADS = wordSet(H.ORG_HEADS);
-const PLACE_HEADS = wordSet(H.PLACE_HEADS);
-const PLACE_FIRSTS = wordSet(H.PLACE_FIRSTS);
-const STARTERS = wordSet(H.STARTERS);
-const MONTHS = wordSet(H.MONTHS);
-const WEEKDAYS = wordSet(H.WEEKDAYS);
-const NUMBER_UNITS = wordSet(H.NUMBER_UNITS);
-const NUMBER_WORDS = wordSet(H.NUMBER_WORDS);
-const LOWER_WORDS = lineSet(C.LOWER_WORDS);
-const CAPS_COMMON = lineSet(C.CAPS_COMMON);
-const FIRST_NAMES = lineSet(C.FIRST_NAMES);
-for (const w of H.FIRST_NAMES.split(' ')) FIRST_NAMES.add(w);
-/** Lower-case words that may join the capitalised words of one name. */
-const CONNECTORS = wordSet('of de da del della der den van von du le la bin ibn al el y for and the');
-/** Connectors that need the whole name to be known (or an organisation) to stay inside it. */
-const PARTICLES = wordSet('de da del della der den van von du le la bin ibn al el y');
-const WEAK_CONNECTORS = wordSet('for and the');
-/** Words after which a lone capitalised sentence opener is still not shown to be a name. */
-const FUNCTION_WORDS = wordSet('of and or the a an to in on at for with by from as that than but if so not is are was were be been');
-const PLACE_PREPS = wordSet('in near outside across into at');
-const YEAR_PREPS = wordSet('in since by until till from to of between and early late mid before after during through around circa');
-const AMBIGUOUS_MONTHS = wordSet('May March Mar');
-const MONTH_PREPS = wordSet('in last next early late mid since until by of this from through on');
-const ABBREVIATIONS = new Set(ABBREVIATION_LIST);
-
-const CODE: Record<string, EntityType> = { P: 'PERSON', L: 'PLACE', O: 'ORG', M: 'MISC' };
-/** Known names: hand lists override the CoNLL gazetteer. */
-const GAZ = new Map<string, EntityType>();
-/** The same keyed by upper case, for all-caps headlines. */
-const GAZ_UPPER = new Map<string, EntityType>();
-/** Single words seen inside names, with the type they mostly belong to. */
-const NAME_WORDS = new Map<string, EntityType>();
-/** Nation adjectives ("Russian") and the country each belongs to. */
-const DEMONYM_OF = new Map<string, string>();
-/** Country -> adjective ("Russia" -> "Russian"), for "Russia's Defense Ministry". */
-const ADJECTIVE_OF = new Map<string, string>();
-let MAX_GAZ_WORDS = 1; // set while the tables below are built, constant after
-
-function addName(name: string, type: EntityType, override: boolean) {
-  if (!override && GAZ.has(name)) return;
-  GAZ.set(name, type);
-  const up = name.toUpperCase();
-  if (override || !GAZ_UPPER.has(up)) GAZ_UPPER.set(up, type);
-  const n = name.split(' ').length;
-  if (n > MAX_GAZ_WORDS) MAX_GAZ_WORDS = Math.min(n, 6);
-}
-for (const line of C.GAZETTEER.split('\n')) if (line.length > 1) addName(line.slice(1), CODE[line[0]], false);
-for (const line of C.NAME_WORDS.split('\n')) if (line.length > 1) NAME_WORDS.set(line.slice(1), CODE[line[0]]);
-for (const pair of H.DEMONYMS.split('|')) {
-  const [country, adj] = pair.split(':');
-  if (!ADJECTIVE_OF.has(country)) ADJECTIVE_OF.set(country, adj);
-  if (adj !== country && !DEMONYM_OF.has(adj)) DEMONYM_OF.set(adj, country);
-}
-for (const w of H.MISC_WORDS.split(' ')) addName(w, 'MISC', true);
-for (const adj of DEMONYM_OF.keys()) if (!ADJECTIVE_OF.has(adj)) addName(adj, 'MISC', true);
-for (const p of H.PLACES.split('|')) addName(p, 'PLACE', true);
-for (const p of H.US_PLACES.split('|')) addName(p, 'PLACE', false);
-for (const o of H.ORGS.split('|')) addName(o, 'ORG', true);
-/** Upper-cased hand-listed places and organisations: trusted even when they spell a common word. */
-const HAND_NAMES = new Set([...H.PLACES.split('|'), ...H.ORGS.split('|')].map(x => x.toUpperCase()));
 
 // Token kinds
 const K_WORD = 0, K_DATE = 1, K_NUMBER = 2;
@@ -274,12 +198,9 @@ interface Out {
   list: Entity[];
 }
 
-/** A JavaScript `\s` character above Latin-1 (as the regular expression class has it). */
-function isWideSpace(c: number): boolean {
-  return c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
+/** White space above Latin-1 (text/chars.ts). */
+const isWideSpace = (c: number) => c > 0xff && isSpace(c);
 
-/** `t.replace(/\s+/g, ' ')`, without the copy when nothing changes (the usual case). */
 function collapseSpaces(t: string): string {
   for (let i = 0; i < t.length; i++) {
     const c = t.charCodeAt(i);
@@ -638,109 +559,4 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
   const kept: Entity[] = [];
   for (const ent of list) if (!kept.length || ent.start >= kept[kept.length - 1].end) kept.push(ent);
   return kept;
-}
-
-/**
- * A name without leading titles and a trailing possessive:
- * "Foreign Minister Sergey Lavrov" -> "Sergey Lavrov", "Putin’s" -> "Putin".
- */
-export function stripTitles(name: string): string {
-  let words = name.trim().split(/\s+/);
-  if (words.length && /['’]s$/i.test(words[words.length - 1])) words[words.length - 1] = words[words.length - 1].slice(0, -2);
-  const role = (w: string) => TITLES.has(w) || LOWER_TITLES.has(w) || DEMONYM_OF.has(w) || ORG_HEADS.has(w) || w === 'the' || w === 'of';
-  // the name is the capitalised words after the last role word:
-  // "Russian Foreign Ministry spokesperson Maria Zakharova" -> "Maria Zakharova"
-  let k = words.length - 1;
-  while (k > 0 && !role(words[k - 1]) && /^\p{Lu}/u.test(words[k - 1])) k--;
-  if (k > 0 && k < words.length && role(words[k - 1]) && !role(words[k])) return words.slice(k).join(' ');
-  k = 0;
-  while (k < words.length - 1 && role(words[k])) k++;
-  return words.slice(k).join(' ');
-}
-
-/** Alias -> canonical ("US" -> "United States"). */
-const ALIAS = new Map<string, string>();
-for (const line of H.ALIASES) {
-  const forms = line.split('|');
-  for (const f of forms) ALIAS.set(f, forms[0]);
-}
-
-const NAME_SUFFIX = /^(?:Jr|Sr|II|III|IV)\.?$/;
-
-/** The family name of a name's words: the last word that is not a suffix ("Jr."). */
-function surnameOf(parts: readonly string[]): string {
-  let i = parts.length - 1;
-  while (i > 0 && NAME_SUFFIX.test(parts[i])) i--;
-  return parts[i];
-}
-
-/** Corpus-wide canonical names: the fullest form seen ("Lavrov" -> "Sergey Lavrov"). */
-export class NameResolver {
-  /** surname -> full names ending in it, with counts */
-  private readonly bySurname = new Map<string, Map<string, number>>();
-  /** acronym -> organisation names with those initials */
-  private readonly byAcronym = new Map<string, Set<string>>();
-
-  /** Learns from every document's entities (document-local canonicals). */
-  constructor(docs: ReadonlyArray<readonly Entity[]>) {
-    for (const doc of docs) {
-      for (const e of doc) {
-        if (e.type === 'PERSON') {
-          const name = stripTitles(e.canonical);
-          const parts = name.split(' ');
-          if (parts.length < 2 || parts.length > 4) continue;
-          const surname = surnameOf(parts);
-          let m = this.bySurname.get(surname);
-          if (!m) this.bySurname.set(surname, (m = new Map()));
-          m.set(name, (m.get(name) ?? 0) + 1);
-        } else if (e.type === 'ORG') {
-          const parts = e.canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
-          if (parts.length < 2) continue;
-          const acronym = parts.map(p => p[0]).join('');
-          let s = this.byAcronym.get(acronym);
-          if (!s) this.byAcronym.set(acronym, (s = new Set()));
-          s.add(e.canonical);
-        }
-      }
-    }
-  }
-
-  /** The corpus canonical for a document-local name of a type. */
-  resolve(name: string, type: EntityType): string {
-    const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
-    if (type === 'ORG' && clean === 'Washington') return 'United States';
-    const alias = ALIAS.get(clean);
-    if (alias && type !== 'PERSON') return alias;
-    if (type === 'PERSON') return this.person(clean);
-    if (type === 'ORG' && /^\p{Lu}{2,6}$/u.test(clean.replace(/\./g, ''))) {
-      const full = this.byAcronym.get(clean.replace(/\./g, ''));
-      if (full && full.size === 1) return [...full][0];
-    }
-    return clean;
-  }
-
-  private person(name: string): string {
-    const parts = name.split(' ');
-    const forms = this.bySurname.get(surnameOf(parts));
-    if (!forms) return name;
-    // Forms of one person share the first name's initial ("Sergey"/"Sergei Lavrov");
-    // two initials mean two people, and a lone surname stays as it is.
-    const initials = new Set([...forms.keys()].map(f => f[0]));
-    if (initials.size !== 1) return parts.length > 1 ? this.fullest(name, forms, parts[0]) : name;
-    if (parts.length > 1 && parts[0][0] !== [...initials][0]) return name;
-    return this.fullest(name, forms, parts.length > 1 ? parts[0] : null);
-  }
-
-  /** The most frequent form, longest on a tie, then alphabetical; with `first`, only forms sharing its initial. */
-  private fullest(name: string, forms: Map<string, number>, first: string | null): string {
-    let best = name, bestCount = -1;
-    for (const [form, count] of forms) {
-      if (first && form[0] !== first[0]) continue;
-      if (count > bestCount || count === bestCount && (form.length > best.length || form.length === best.length && form < best)) {
-        best = form;
-        bestCount = count;
-      }
-    }
-    return best;
-  }
 }
