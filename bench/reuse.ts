@@ -14,7 +14,7 @@ import { AnalysisContext } from '../src/core/text/memo';
 import { fork } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ReuseIndex } from '../src/core/reuse/duplicates';
+import { ReuseIndex } from '../src/core/reuse/reuseIndex';
 import { decode } from '../src/core/text/decode';
 import { paragraphs } from '../src/core/text/paragraphs';
 import { sentences } from '../src/core/text/sentences';

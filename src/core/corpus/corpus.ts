@@ -3,7 +3,7 @@
  *
  * Per-document analysis is cached per paragraph (keyed by the paragraph's text),
  * so an edit re-analyses only the touched paragraphs; the document-wide stages
- * reuse what they can by text too (matching units and their words in duplicates.ts,
+ * reuse what they can by text too (matching units and their words in reuse/,
  * a sentence's claim in claims.ts). Cross-document results (canonical names, shared
  * passages, quote variants, corroboration) are computed lazily, when a result is
  * asked for after a change: the name resolver is rebuilt only when a document's
@@ -14,7 +14,9 @@
  */
 import { ClaimLinker } from '../claims/links';
 import { claimStatus, findClaims } from '../claims/claims';
-import { boilerplateIn, findRepeats, ReuseIndex } from '../reuse/duplicates';
+import { findRepeats } from '../reuse/repeats';
+import { ReuseIndex } from '../reuse/reuseIndex';
+import { boilerplateIn } from '../reuse/reuseText';
 import { findEntities } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, memoSlot, Slot } from '../text/memo';
@@ -143,7 +145,7 @@ export class Corpus {
     this.cache = new ParagraphCache(options.cacheLimit);
   }
 
-  /** Adds or replaces a document. `text` is already decoded and normalised (see text.ts). */
+  /** Adds or replaces a document. `text` is already decoded and normalised (see text/decode.ts). */
   set(path: string, text: string): LocalAnalysis {
     const old = this.entries.get(path);
     if (old && old.local.text === text) return old.local;

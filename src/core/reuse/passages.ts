@@ -1,0 +1,336 @@
+/**
+ * Duplicated passages: repeats inside a document (repeats.ts), passages shared between
+ * documents (reuseIndex.ts); this file holds what both are made of.
+ *
+ * Both work on sentences (cut again inside long quotations: `units`). A sentence is
+ * reduced to its content-word stems; pairs of neighbouring stems (reuseText.ts) key
+ * an inverted index (postings.ts), so candidates come without comparing every
+ * sentence with every other, and a candidate is kept when enough stems agree (Dice).
+ * Matched sentences close together on both sides merge into one maximal passage;
+ * order inside a passage may differ, since a paraphrase shuffles sentences. A passage
+ * needs one match that stands on its own (see `Match`), so text that merely shares
+ * a stock phrase is not reuse.
+ *
+ * What repeats and shared passages are both made of: a document's `Side` (its
+ * matching units, cut again inside long quotations, with their content-word stems,
+ * 8-word windows and pair features, memoised per unit in the analysis context),
+ * how two units compare (Dice over stems, a long common run), how matches cluster
+ * into passages, and how a passage is labelled (verbatim, edited, reworded).
+ */
+import type { DuplicateLabel, Paragraph, Sentence, Span } from '../types';
+import { Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersects, longestRun, normalised, overlap, sorted, unitWords } from './reuseText';
+import { units } from '../text/sentences';
+import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
+
+/** Stems two sentences must share, at least, to count as the same sentence. */
+const MIN_SHARED = 3;
+/** Dice of the two stem multisets, at least: across documents, and inside one (which repeats its topic words anyway). */
+export const MIN_DICE = 0.5, MIN_DICE_REPEAT = 0.6;
+/** Two matches merge when both sides are at most this many sentences apart... */
+const MERGE_NEAR = 2;
+/** ...or when one side stays in one paragraph and the other is at most this far (a shuffled passage). */
+export const MERGE_FAR = 6;
+/** A feature in more sentences than this is common phrasing, not reuse: never looked up again. */
+export const POSTING_CAP = 16;
+/** A sentence shared with this many documents or more is boilerplate. */
+const MANY_DOCS = 10;
+/** Passage-level thresholds between the labels. */
+const EDITED_DICE = 0.75, EDITED_BIGRAMS = 0.45;
+/** With this Dice, one content word outside the common run makes a match strong. */
+const CLOSE_DICE = 0.75;
+/** Share of a unit's features a candidate must hold: cheap evidence before the comparison. */
+const MIN_FEATURE_SHARE = 0.2;
+
+/**
+ * A sentence match. `strong` when it stands on its own: the shared words are more
+ * than one common run (a stock phrase is one run), or the run is long. A passage
+ * needs one strong match; weak ones only extend it.
+ */
+export interface Match { i: number; j: number; sim: number; strong: boolean }
+
+export interface Side {
+  text: string;
+  sents: readonly Span[];
+  ids: Int32Array[]; // sorted content-stem ids per unit
+  seq: Int32Array[]; // the same, in text order
+  windows: Int32Array[]; // sorted hashes of the unit's 8-word windows
+  nWords: number[]; // words per unit
+  feats: number[][]; // features per unit (reuseText.ts)
+  keys: number[]; // hash of the content stems in order (`seqHash`)
+  paras: readonly Paragraph[];
+  paraOf: readonly number[];
+  data: UnitData[]; // per unit, what the arrays above were read from (shared by every unit of that text)
+  furniture: (text: string) => boolean; // `isBoilerplate`, remembered in the analysis context
+}
+
+/** Compares unit i of A with unit j of B; null when they are not the same sentence. */
+export function compare(A: Side, i: number, B: Side, j: number, minDice: number): { sim: number; strong: boolean } | null {
+  const a = A.ids[i], b = B.ids[j];
+  if (a.length < MIN_SHARED || b.length < MIN_SHARED) return null;
+  if (2 * Math.min(a.length, b.length) < minDice * (a.length + b.length)) return null;
+  const n = overlap(a, b);
+  if (n < MIN_SHARED) return null;
+  const sim = (2 * n) / (a.length + b.length);
+  if (sim < minDice) return null;
+  let strong = false;
+  if (n >= 4) {
+    const outside = n - longestRun(A.seq[i], B.seq[j]);
+    strong = outside >= 2 || (outside >= 1 && sim >= CLOSE_DICE);
+  }
+  // An 8-word run in common is reuse whatever else differs.
+  if (!strong) strong = intersects(A.windows[i], B.windows[j]);
+  return { sim, strong };
+}
+
+export function minFeatures(n: number): number {
+  return n < 3 ? 1 : Math.max(2, Math.round(n * MIN_FEATURE_SHARE));
+}
+
+/** Below the best match of either of its sentences by this much, a match is an echo, not the source. */
+const ECHO_MARGIN = 0.25;
+
+/** Drops matches much weaker than the best one of their sentence on either side (symmetric). */
+function dropEchoes(matches: Match[]): Match[] {
+  const bestI = new Map<number, number>(), bestJ = new Map<number, number>();
+  for (const m of matches) {
+    if ((bestI.get(m.i) ?? 0) < m.sim) bestI.set(m.i, m.sim);
+    if ((bestJ.get(m.j) ?? 0) < m.sim) bestJ.set(m.j, m.sim);
+  }
+  return matches.filter(m => m.sim >= bestI.get(m.i)! - ECHO_MARGIN && m.sim >= bestJ.get(m.j)! - ECHO_MARGIN);
+}
+
+/**
+ * Groups matches into passages: the union of matches close on both sides, or in one
+ * paragraph on one side and not far on the other. The rule is symmetric in the two
+ * sides, so the two documents of a pair see the same passages.
+ */
+export function cluster(matches: Match[], paraA: readonly number[], paraB: readonly number[]): Match[][] {
+  const ms = [...matches].sort((a, b) => a.i - b.i || a.j - b.j);
+  const parent = ms.map((_, k) => k);
+  const find = (k: number): number => { while (parent[k] !== k) { parent[k] = parent[parent[k]]; k = parent[k]; } return k; };
+  for (let a = 0; a < ms.length; a++) {
+    for (let b = a + 1; b < ms.length && ms[b].i - ms[a].i <= MERGE_FAR; b++) {
+      const di = ms[b].i - ms[a].i, dj = Math.abs(ms[b].j - ms[a].j);
+      const near = di <= MERGE_NEAR && dj <= MERGE_NEAR;
+      const shuffled = dj <= MERGE_FAR && (paraA[ms[a].i] === paraA[ms[b].i] || paraB[ms[a].j] === paraB[ms[b].j]);
+      if (near || shuffled) {
+        const ra = find(a), rb = find(b);
+        if (ra !== rb) parent[Math.max(ra, rb)] = Math.min(ra, rb);
+      }
+    }
+  }
+  const groups = new Map<number, Match[]>();
+  ms.forEach((m, k) => { const r = find(k); const g = groups.get(r); if (g) g.push(m); else groups.set(r, [m]); });
+  return [...groups.values()];
+}
+
+export interface Passage { a: Span; b: Span; label: DuplicateLabel; similarity: number }
+
+/** Concatenated sorted stems of sentences lo..hi. */
+function rangeIds(side: Side, lo: number, hi: number): Int32Array {
+  let n = 0;
+  for (let k = lo; k <= hi; k++) n += side.ids[k].length;
+  const out = new Int32Array(n);
+  let o = 0;
+  for (let k = lo; k <= hi; k++) { out.set(side.ids[k], o); o += side.ids[k].length; }
+  return out.sort();
+}
+
+/**
+ * Drops a lead-in ("Live Ukraine Crisis Update: ") from a passage's first sentence
+ * when few of its words are in the other passage.
+ */
+function trimLeadIn(side: Side, span: Span, other: Int32Array, vocab: Vocab): Span {
+  const head = side.text.slice(span.start, Math.min(span.end, span.start + 80));
+  const m = /^[^:|]{3,}?[:|]\s+(?=\S)/.exec(head);
+  if (!m || m[0].length >= span.end - span.start) return span;
+  const ids = sorted(contentIds(vocab, side.text, span.start, span.start + m[0].length));
+  if (ids.length > 0 && 2 * overlap(ids, other) >= ids.length) return span;
+  return { start: span.start + m[0].length, end: span.end };
+}
+
+/** Neighbouring units too short to match on their own still belong to the passage when they agree. */
+export function agree(A: Side, B: Side, i: number, j: number): boolean {
+  const a = A.sents[i], b = B.sents[j];
+  if (sameSequence(A.seq[i], B.seq[j]) && normalised(A.text.slice(a.start, a.end)) === normalised(B.text.slice(b.start, b.end))) return true;
+  return A.ids[i].length > 0 && B.ids[j].length > 0 && dice(A.ids[i], B.ids[j]) >= 0.6;
+}
+
+export interface Ranges { iLo: number; iHi: number; jLo: number; jHi: number }
+
+/** The cluster's sentence ranges, grown over agreeing neighbours on both sides at once. */
+export function ranges(A: Side, B: Side, g: Match[], repeat: boolean, maxGrow = Infinity): Ranges {
+  let iLo = Infinity, iHi = -1, jLo = Infinity, jHi = -1;
+  for (const m of g) {
+    if (m.i < iLo) iLo = m.i; if (m.i > iHi) iHi = m.i;
+    if (m.j < jLo) jLo = m.j; if (m.j > jHi) jHi = m.j;
+  }
+  // In a repeat, i is the later copy: growing must not make the copies meet.
+  for (let n = 0; n < maxGrow && iLo > 0 && jLo > 0 && (!repeat || iLo - 1 > jHi) && agree(A, B, iLo - 1, jLo - 1); n++) { iLo--; jLo--; }
+  for (let n = 0; n < maxGrow && iHi + 1 < A.sents.length && jHi + 1 < B.sents.length && (!repeat || jHi + 1 < iLo) && agree(A, B, iHi + 1, jHi + 1); n++) { iHi++; jHi++; }
+  return { iLo, iHi, jLo, jHi };
+}
+
+export function sameSequence(a: Int32Array, b: Int32Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
+}
+
+/** Same content words, unit by unit: a cheap necessary condition for verbatim. */
+function sameUnits(A: Side, i: number, B: Side, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (!sameSequence(A.seq[i + k], B.seq[j + k])) return false;
+  return true;
+}
+
+/** Turns a cluster of matches into the two spans and their label. */
+export function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
+  const { iLo, iHi, jLo, jHi } = r;
+  let a: Span = { start: A.sents[iLo].start, end: A.sents[iHi].end };
+  let b: Span = { start: B.sents[jLo].start, end: B.sents[jHi].end };
+  const ta = A.text.slice(a.start, a.end), tb = B.text.slice(b.start, b.end);
+  if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && (ta === tb || normalised(ta) === normalised(tb))) return { a, b, label: 'verbatim', similarity: 1 };
+  const ia = rangeIds(A, iLo, iHi), ib = rangeIds(B, jLo, jHi);
+  a = trimLeadIn(A, a, ib, vocab);
+  b = trimLeadIn(B, b, ia, vocab);
+  const sa = A.text.slice(a.start, a.end), sb = B.text.slice(b.start, b.end);
+  if (normalised(sa) === normalised(sb)) return { a, b, label: 'verbatim', similarity: 1 };
+  const d = dice(ia, ib);
+  const label: DuplicateLabel = d >= EDITED_DICE && bigramContainment(sa, sb) >= EDITED_BIGRAMS ? 'edited' : 'reworded';
+  return { a, b, label, similarity: Math.min(0.99, Math.round(d * 1000) / 1000) };
+}
+
+/** Per unit, 1 when it is furniture by its wording or by its short paragraph's. */
+export function furnitureFlags(side: Side): Uint8Array {
+  const flags = new Uint8Array(side.sents.length);
+  const paraFlag = new Map<number, boolean>();
+  side.sents.forEach((s, k) => {
+    if ((side.data[k].furniture ??= side.furniture(side.text.slice(s.start, s.end)))) { flags[k] = 1; return; }
+    const pi = side.paraOf[k];
+    let f = paraFlag.get(pi);
+    if (f === undefined) {
+      const p = side.paras[pi];
+      f = !!p && p.end - p.start <= 300 && side.furniture(side.text.slice(p.start, p.end));
+      paraFlag.set(pi, f);
+    }
+    if (f) flags[k] = 1;
+  });
+  return flags;
+}
+
+/** Whether at least half of a range's units are furniture or shared by many documents. */
+export function mostlyFurniture(flags: Uint8Array, lo: number, hi: number, many?: Uint16Array): boolean {
+  let n = 0;
+  for (let k = lo; k <= hi; k++) if (flags[k] || (many && many[k] >= MANY_DOCS)) n++;
+  return 2 * n >= hi - lo + 1;
+}
+
+export function rangeOf(g: Match[], key: 'i' | 'j'): [number, number] {
+  let lo = Infinity, hi = -1;
+  for (const m of g) { if (m[key] < lo) lo = m[key]; if (m[key] > hi) hi = m[key]; }
+  return [lo, hi];
+}
+
+/**
+ * Every word model shares one vocabulary: ids only ever meet in equality tests and
+ * hashes, so one table serves the repeats of every document and every reuse index,
+ * and a unit's words, worked out once, serve them all (`UNITS`).
+ */
+export const VOCAB = new Slot('reuse.vocab', () => new Vocab());
+
+/** What matching needs of one unit, from its text alone. */
+export interface UnitData { seq: Int32Array; ids: Int32Array; windows: Int32Array; words: number; feats: number[]; key: number; furniture?: boolean }
+
+/** Units' word data by their text: after an edit only the changed units are read again. */
+const UNITS = memoSlot<UnitData>('reuse.units', 200_000);
+
+function unitData(vocab: Vocab, text: string): UnitData {
+  const u = unitWords(vocab, text, 0, text.length);
+  return { seq: u.seq, ids: sorted(u.seq), windows: u.windows, words: u.words, feats: features(u.seq), key: seqHash(u.seq) };
+}
+
+/** Hash of a stem sequence: identical units share it (others rarely do; `sameSequence` decides). */
+function seqHash(seq: Int32Array): number {
+  let h = 0x811c9dc5 ^ seq.length;
+  for (let k = 0; k < seq.length; k++) h = Math.imul(h ^ seq[k], 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * A sentence's units and their word data, by the sentence's text: one lookup per
+ * sentence after an edit. The units are kept as last placed in a text (the sentence
+ * at `at`, in paragraph `paragraph`); a sentence that has not moved reuses those
+ * objects (never written to).
+ */
+interface SentenceUnits { at: number; paragraph: number; units: Sentence[]; data: UnitData[] }
+const SENTENCE_UNITS = memoSlot<SentenceUnits>('reuse.sentenceUnits', 200_000);
+
+/** Sides by their sentences array: the repeats of a document and the reuse index read the same one. */
+const SIDES = new Slot('reuse.sides', () => new WeakMap<readonly Sentence[], Side>());
+
+export function makeSide(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
+  const sides = ctx.get(SIDES);
+  const known = sides.get(allSentences);
+  if (known && known.text === text && known.paras === paragraphs) return known;
+  const side = buildSide(ctx, text, paragraphs, allSentences);
+  sides.set(allSentences, side);
+  return side;
+}
+
+function buildSide(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
+  const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [], feats: number[][] = [], keys: number[] = [];
+  const sentences: Sentence[] = [], data: UnitData[] = [];
+  const sentenceUnits = ctx.get(SENTENCE_UNITS), unitMemo = ctx.get(UNITS), vocab = ctx.get(VOCAB);
+  for (const s of allSentences) {
+    const su = sentenceUnits.get(text.slice(s.start, s.end), body => {
+      const placed = units(text, [s]);
+      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => unitMemo.get(body.slice(u.start - s.start, u.end - s.start), t => unitData(vocab, t))) };
+    });
+    if (su.at !== s.start || su.paragraph !== s.paragraph) {
+      const by = s.start - su.at;
+      su.units = su.units.map(u => ({ start: u.start + by, end: u.end + by, paragraph: s.paragraph }));
+      su.at = s.start;
+      su.paragraph = s.paragraph;
+    }
+    for (let k = 0; k < su.units.length; k++) {
+      const u = su.data[k];
+      sentences.push(su.units[k]);
+      data.push(u);
+      seq.push(u.seq);
+      ids.push(u.ids);
+      windows.push(u.windows);
+      nWords.push(u.words);
+      feats.push(u.feats);
+      keys.push(u.key);
+    }
+  }
+  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data,
+    furniture: t => boilerplateIn(ctx, t) };
+}
+
+/** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */
+const MIN_PASSAGE_WORDS = 8;
+/** A passage of one sentence on each side, not verbatim, needs this similarity. */
+const MIN_SINGLE_SIM = 0.6;
+
+/**
+ * Keeps the passages (clusters) that hold a strong match and are long enough;
+ * drops echoes first. Depends on the two documents only, so it is symmetric.
+ */
+export function keepPassages(matches: Match[], A: Side, B: Side): Match[][] {
+  return cluster(dropEchoes(matches), A.paraOf, B.paraOf).filter(g => {
+    if (!g.some(m => m.strong)) return false;
+    const [iLo, iHi] = rangeOf(g, 'i'), [jLo, jHi] = rangeOf(g, 'j');
+    let wa = 0, wb = 0;
+    for (let k = iLo; k <= iHi; k++) wa += A.nWords[k];
+    for (let k = jLo; k <= jHi; k++) wb += B.nWords[k];
+    if (Math.min(wa, wb) < MIN_PASSAGE_WORDS) return false;
+    if (iLo === iHi && jLo === jHi && g[0].sim < MIN_SINGLE_SIM && !sameSequence(A.seq[iLo], B.seq[jLo])) return false;
+    return true;
+  });
+}
+
+export function push(map: Map<number, Match[]>, key: number, m: Match): void {
+  const l = map.get(key);
+  if (l) l.push(m); else map.set(key, [m]);
+}
