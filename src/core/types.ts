@@ -47,7 +47,14 @@ export interface Quote extends Span {
   uncertain: boolean;
   /** Same id on the parts of one quote split by its attribution; unique within a document. */
   group: number | null;
+  /** The same quote by the same speaker in other documents (mirrored). */
   variants: QuoteLink[];
+  /** One id for every copy of this quote across documents (same speaker); null when it is the only one. */
+  quoteGroup?: string | null;
+  /** How many quotes the group holds, this one included (1 when alone). */
+  quoteGroupSize?: number;
+  /** The same words credited to another speaker in another document (mirrored). */
+  attributedElsewhere?: ({ path: string; speaker: string } & Span)[];
 }
 
 export type DuplicateKind = 'repeat' | 'shared';

@@ -62,6 +62,20 @@ export function checkContract(out: unknown, readText: (path: string) => string):
         const mirror = (other?.quotes as Json[] | undefined)?.find(o => o.start === v.start && o.end === v.end);
         if (!mirror || !(mirror.variants as Json[]).some(m => m.path === path && m.start === q.start && m.end === q.end)) err(at('quotes', i), `variant in ${v.path} has no mirror`);
         if (mirror && mirror.speaker !== q.speaker) err(at('quotes', i), 'variant with another speaker');
+        if (mirror && mirror.quoteGroup !== q.quoteGroup) err(at('quotes', i), 'a variant in another quote group');
+      }
+      if (q.quoteGroup !== undefined) {
+        if (q.quoteGroup !== null && typeof q.quoteGroup !== 'string') err(at('quotes', i), 'quoteGroup must be a string or null');
+        if (!Number.isInteger(q.quoteGroupSize) || (q.quoteGroupSize as number) < 1) err(at('quotes', i), 'quoteGroupSize must be a positive integer');
+        if ((q.quoteGroup === null) !== (q.quoteGroupSize === 1)) err(at('quotes', i), 'a quote alone has no group, a group has two quotes or more');
+      }
+      for (const c of (q.attributedElsewhere as Json[] | undefined) ?? []) {
+        spanOk(at('quotes', i) + '.attributedElsewhere', c.path as string, c, false);
+        const other = (docs.get(c.path as string)?.quotes as Json[] | undefined)?.find(o => o.start === c.start && o.end === c.end);
+        if (!other || !((other.attributedElsewhere as Json[] | undefined) ?? []).some(m => m.path === path && m.start === q.start && m.end === q.end)) {
+          err(at('quotes', i), `attribution conflict with ${c.path} has no mirror`);
+        }
+        if (other && (other.speaker !== c.speaker || other.speaker === q.speaker)) err(at('quotes', i), 'attribution conflict names the wrong speaker');
       }
     });
     (d.entities as Json[] ?? []).forEach((e, i) => {

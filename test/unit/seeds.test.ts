@@ -53,13 +53,32 @@ describe('seeds, as a reader judges them', () => {
     assert.ok(kuleba.some(q => q.variants.some(v => v.path === '004' && !v.identical)), 'Kuleba’s altered quote in 001 links to 004');
   });
 
-  it('shows where sources disagree on a quote’s wording', () => {
+  it('a reworded quote still carries it: the other source corroborates, it does not dispute', () => {
     const kuleba = doc('001').claims.find(c => c.kind === 'quote' && c.text.startsWith('“That’s why we have a rule'))!;
-    assert.equal(kuleba.status, 'disputed');
-    assert.deepEqual(kuleba.disputedBy.map(l => [l.path, l.reason]), [['004', 'wording']]);
+    assert.equal(kuleba.status, 'corroborated');
+    assert.ok(kuleba.corroboratedBy.some(l => l.path === '004'));
+    assert.deepEqual(kuleba.disputedBy, []);
     const zakharova = doc('000').claims.find(c => c.kind === 'quote' && c.speaker === 'Maria Zakharova')!;
     assert.ok(zakharova.corroboratedBy.some(l => l.path === '004'), 'the same words in 004 corroborate');
     assert.deepEqual(zakharova.disputedBy, []);
+  });
+
+  it('the same words from another speaker are an attribution conflict, at both ends', () => {
+    const scholz = doc('004').quotes.find(q => q.text.startsWith('“far from exhausted'))!;
+    assert.deepEqual(scholz.attributedElsewhere!.map(c => [c.path, c.speaker]).sort(), [['001', 'Sergey Lavrov'], ['002', 'Sergey Lavrov']]);
+    for (const id of ['001', '002']) {
+      const lavrov = doc(id).quotes.find(q => q.speaker === 'Sergey Lavrov' && /far from/.test(q.text))!;
+      assert.ok(lavrov.attributedElsewhere!.some(c => c.path === '004' && c.speaker === 'Olaf Scholz'), `${id} lists 004`);
+      assert.equal(lavrov.quoteGroup, doc(id === '001' ? '002' : '001').quotes.find(q => q.speaker === 'Sergey Lavrov' && /far from/.test(q.text))!.quoteGroup);
+    }
+    assert.equal(scholz.quoteGroup, null, 'not in Lavrov’s group');
+  });
+
+  it('every copy of a quote shares one group, its size counting them all', () => {
+    const plan = [...texts.keys()].flatMap(id => doc(id).quotes.filter(q => q.speaker === 'Sergey Lavrov' && /according to plan|as planned/.test(q.text)));
+    assert.ok(plan.length >= 4);
+    assert.equal(new Set(plan.map(q => q.quoteGroup)).size, 1);
+    assert.ok(plan.every(q => q.quoteGroupSize === plan.length));
   });
 
   it('finds the in-file repeats as maximal passages', () => {

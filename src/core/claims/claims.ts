@@ -272,7 +272,8 @@ export function compareClaims(a: ClaimWords, b: ClaimWords, shared: number): { s
   if (dice < 0.45 && !(cover >= 0.6 && shared >= 4)) return null;
   if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: dice, reason: 'number' };
   const sa = a.claim.speaker, sb = b.claim.speaker;
-  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return { similarity: dice, reason: 'speaker' };
+  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not a dispute.
+  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
   return { similarity: dice };
 }
 

@@ -19,9 +19,9 @@ import { ReuseIndex } from '../reuse/reuseIndex';
 import { boilerplateIn } from '../reuse/reuseText';
 import { findEntities } from '../entities/entities';
 import { NameResolver } from '../entities/names';
-import { AnalysisContext, memoSlot, Slot } from '../text/memo';
+import { AnalysisContext, Slot } from '../text/memo';
+import { linkQuoteClaims, linkQuotes } from './quoteLinks';
 import { WorkBudget } from '../limits';
-import { lowerWords } from '../text/words';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
 import { splitSentences } from '../text/sentences';
@@ -257,7 +257,10 @@ export class Corpus {
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
       results.set(path, { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims });
     }
-    linkVariants(this.ctx, [...results.values()]);
+    linkQuotes(this.ctx, [...results.values()], p => {
+      const local = this.entries.get(p)!.local;
+      return { text: local.text, sentences: local.sentences };
+    });
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     linkQuoteClaims(this.ctx, results);
     this.results = results;
@@ -299,95 +302,4 @@ function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis): Map<string
     canonicalTypes.set(local, m);
   }
   return m;
-}
-
-/** Quotes' words (joined by spaces, and as a set) by quote text: linking runs after every change. */
-const QUOTE_WORDS = memoSlot<{ words: string; set: ReadonlySet<string> }>('corpus.quoteWords', 100_000);
-const quoteWordsOf = (ctx: AnalysisContext, text: string) =>
-  ctx.get(QUOTE_WORDS).get(text, t => { const w = lowerWords(t); return { words: w.join(' '), set: new Set(w) }; });
-const quoteWordSet = (ctx: AnalysisContext, text: string) => quoteWordsOf(ctx, text).set;
-
-/**
- * Links the same quote by the same speaker across documents (`variants`), at both
- * ends. The same words from another speaker are an echo and are not linked.
- */
-export function linkVariants(ctx: AnalysisContext, docs: readonly DocumentResult[]): void {
-  const bySpeaker = new Map<string, { path: string; q: Quote; words: string; set: ReadonlySet<string> }[]>();
-  for (const d of docs) {
-    for (const q of d.quotes) {
-      if (!q.speaker) continue;
-      const { words, set } = quoteWordsOf(ctx, q.text);
-      if (!words.length) continue;
-      let list = bySpeaker.get(q.speaker);
-      if (!list) bySpeaker.set(q.speaker, (list = []));
-      list.push({ path: d.path, q, words, set });
-    }
-  }
-  for (const list of bySpeaker.values()) {
-    for (let i = 0; i < list.length; i++) {
-      for (let j = i + 1; j < list.length; j++) {
-        const a = list[i], b = list[j];
-        if (a.path === b.path) continue;
-        const identical = a.words === b.words;
-        if (!identical && wordOverlap(a.set, b.set) < 0.5) continue;
-        a.q.variants.push({ path: b.path, start: b.q.start, end: b.q.end, identical });
-        b.q.variants.push({ path: a.path, start: a.q.start, end: a.q.end, identical });
-      }
-    }
-  }
-}
-
-/**
- * Quote claims follow their quotes' variants: the same quote by the same speaker in
- * another source corroborates the claim that carries it when the words are the same,
- * and disputes it (reason `wording`) when they differ. Variants are mirrored, so the
- * links are too.
- */
-export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
-  const claimAt = (doc: DocumentResult | undefined, start: number, end: number) =>
-    doc?.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
-  for (const doc of results.values()) {
-    for (const claim of doc.claims) {
-      if (claim.kind !== 'quote') continue;
-      let changed = false;
-      for (const q of doc.quotes) {
-        if (q.start < claim.start || q.end > claim.end + 1) continue;
-        for (const v of q.variants) {
-          const other = claimAt(results.get(v.path), v.start, v.end);
-          if (!other) continue;
-          const same = (l: ClaimLink) => l.path === v.path && l.start === other.start && l.end === other.end;
-          if (v.identical) {
-            if (claim.corroboratedBy.some(same) || claim.disputedBy.some(same)) continue;
-            claim.corroboratedBy.push({ path: v.path, start: other.start, end: other.end, similarity: 1 });
-          } else {
-            if (claim.disputedBy.some(same)) continue;
-            const at = claim.corroboratedBy.findIndex(same);
-            const similarity = at >= 0 ? claim.corroboratedBy[at].similarity : quoteSimilarity(ctx, q.text, results.get(v.path)!, v);
-            if (at >= 0) claim.corroboratedBy.splice(at, 1);
-            claim.disputedBy.push({ path: v.path, start: other.start, end: other.end, similarity, reason: 'wording' });
-          }
-          changed = true;
-        }
-      }
-      if (changed) claim.status = claimStatus(claim);
-    }
-  }
-}
-
-/** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
-function quoteSimilarity(ctx: AnalysisContext, text: string, other: DocumentResult, v: QuoteLink): number {
-  const a = quoteWordSet(ctx, text);
-  const b = quoteWordSet(ctx, other.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? '');
-  let n = 0;
-  for (const w of a) if (b.has(w)) n++;
-  return a.size + b.size ? Math.round((200 * n) / (a.size + b.size)) / 100 : 0;
-}
-
-/** Shared words over the smaller quote's words, for quotes of at least three words. */
-function wordOverlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const small = a.size <= b.size ? a : b, big = small === a ? b : a;
-  if (small.size < 3) return 0;
-  let n = 0;
-  for (const w of small) if (big.has(w)) n++;
-  return n / small.size;
 }

@@ -1,0 +1,260 @@
+/**
+ * Quotes followed across sources, as a checker reads them:
+ * - the same speaker's same utterance in another document is a *variant*, identical
+ *   or reworded (`variants`, mirrored), and every copy of one utterance shares a
+ *   `quoteGroup` (its size in `quoteGroupSize`);
+ * - the same words credited to a *different* speaker in another document are an
+ *   attribution conflict (`attributedElsewhere`, mirrored), never a variant;
+ * - a quote's claim is corroborated by its variants' claims, reworded or not, and
+ *   disputed only when the meaning changes (a number, or a negation added or dropped);
+ *   claims carrying a conflicting pair neither corroborate nor dispute each other.
+ */
+import { parseNumbers } from '../claims/claims';
+import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
+import { type AnalysisContext, memoSlot } from '../text/memo';
+import { lowerWords, stem } from '../text/words';
+import type { Claim, ClaimLink, DocumentResult, Quote, QuoteLink, Sentence, Span } from '../types';
+
+/** What linking reads of a quote's words, by quote text. */
+interface QuoteWords {
+  /** The words, joined by spaces: identical quotes have the same. */
+  joined: string;
+  words: ReadonlySet<string>;
+  /** Stems of the content words (all stems when it has none). */
+  stems: ReadonlySet<string>;
+  /** Negations in it: "not", "never", "no", "n't" … (parity matters). */
+  negations: number;
+}
+
+/** Negation words; "don't" splits into "don" and "t", so "t" stands for n't. */
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
+
+const QUOTE_WORDS = memoSlot<QuoteWords>('corpus.quoteWords', 100_000);
+
+function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
+  return ctx.get(QUOTE_WORDS).get(text, t => {
+    const words = lowerWords(t);
+    const content = words.filter(w => !REUSE_STOP_WORDS.has(w));
+    return {
+      joined: words.join(' '),
+      words: new Set(words),
+      stems: new Set((content.length ? content : words).map(stem)),
+      negations: words.filter(w => NEGATIONS.has(w)).length,
+    };
+  });
+}
+
+/** One quote with a speaker, as linking sees it. */
+interface Item {
+  path: string;
+  q: Quote;
+  w: QuoteWords;
+  /** Content stems of its sentence outside the quote, the speaker's name left out. */
+  frame: ReadonlySet<string>;
+}
+
+/** A document's text and sentences, to read a quote's frame. */
+export type SourceOf = (path: string) => { text: string; sentences: readonly Sentence[] };
+
+/** Shared elements over the smaller set's size (0 when the smaller is empty). */
+function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const small = a.size <= b.size ? a : b, big = small === a ? b : a;
+  if (!small.size) return 0;
+  let n = 0;
+  for (const x of small) if (big.has(x)) n++;
+  return n / small.size;
+}
+
+function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; dice: number } {
+  let n = 0;
+  for (const x of a) if (b.has(x)) n++;
+  return { shared: n, dice: a.size + b.size ? (2 * n) / (a.size + b.size) : 0 };
+}
+
+/** A quote short enough that only its frame can tell a rewording from another remark. */
+const SHORT_QUOTE = 8;
+
+/**
+ * The same utterance of the same speaker: the same words; or one quote's words all in
+ * the other ("cautious optimism" in "some grounds for cautious optimism"); or, for a
+ * longer quote, most of its content words in the other (a rewording: 60 %, or half
+ * when that is four words or more); or, for short fragments,
+ * the same frame around them ("… said the troops were returning “as planned.”").
+ */
+function sameUtterance(a: Item, b: Item): boolean {
+  if (a.w.joined === b.w.joined) return true;
+  const small = Math.min(a.w.stems.size, b.w.stems.size);
+  if (small >= 2 && containment(a.w.stems, b.w.stems) === 1) return true;
+  const c = containment(a.w.stems, b.w.stems);
+  if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
+  if (small >= 2 && containment(a.w.stems, b.w.stems) >= 0.5 && framesAgree(a, b, 0.5)) return true;
+  return a.w.words.size <= SHORT_QUOTE && b.w.words.size <= SHORT_QUOTE && framesAgree(a, b, 0.6);
+}
+
+function framesAgree(a: Item, b: Item, min: number): boolean {
+  const d = dice(a.frame, b.frame);
+  return d.shared >= 3 && d.dice >= min;
+}
+
+/**
+ * The same words from different mouths: identical words, or one quote's words (three or
+ * more) nearly all in the other ("far from exhausted" / "are far from being exhausted").
+ */
+function sameWords(a: Item, b: Item): boolean {
+  if (Math.min(a.w.words.size, b.w.words.size) < 3) return false;
+  return a.w.joined === b.w.joined || containment(a.w.words, b.w.words) >= 0.8;
+}
+
+/** Links variants and attribution conflicts across documents, at both ends; sets quote groups. */
+export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf: SourceOf): void {
+  const items: Item[] = [];
+  for (const d of docs) {
+    const { text, sentences } = sourceOf(d.path);
+    let si = 0;
+    for (const q of d.quotes) {
+      q.variants = [];
+      q.quoteGroup = null;
+      q.quoteGroupSize = 1;
+      q.attributedElsewhere = [];
+      if (!q.speaker) continue;
+      const w = quoteWordsOf(ctx, q.text);
+      if (!w.joined) continue;
+      while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
+      items.push({ path: d.path, q, w, frame: frameOf(text, sentences[si], q) });
+    }
+  }
+  // Candidates share a word (an inverted index over the quotes' words), so the cost
+  // follows the pairs that could link, not the square of the quotes.
+  const byWord = new Map<string, number[]>();
+  items.forEach((it, k) => {
+    for (const w of new Set([...it.w.stems, ...it.frame])) {
+      const list = byWord.get(w);
+      if (list) list.push(k); else byWord.set(w, [k]);
+    }
+  });
+  const parent = items.map((_, k) => k);
+  const find = (k: number): number => { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; };
+  const seen = new Set<number>();
+  for (let i = 0; i < items.length; i++) {
+    seen.clear();
+    const a = items[i];
+    for (const w of new Set([...a.w.stems, ...a.frame])) {
+      for (const j of byWord.get(w) ?? []) {
+        if (j <= i || seen.has(j)) continue;
+        seen.add(j);
+        const b = items[j];
+        if (a.path === b.path) continue;
+        if (a.q.speaker === b.q.speaker) {
+          if (!sameUtterance(a, b)) continue;
+          const identical = a.w.joined === b.w.joined;
+          a.q.variants.push({ path: b.path, start: b.q.start, end: b.q.end, identical });
+          b.q.variants.push({ path: a.path, start: a.q.start, end: a.q.end, identical });
+          parent[find(i)] = find(j);
+        } else if (sameWords(a, b)) {
+          a.q.attributedElsewhere!.push({ path: b.path, start: b.q.start, end: b.q.end, speaker: b.q.speaker! });
+          b.q.attributedElsewhere!.push({ path: a.path, start: a.q.start, end: a.q.end, speaker: a.q.speaker! });
+        }
+      }
+    }
+  }
+  // Groups: every copy of one utterance, numbered in document order.
+  const members = new Map<number, Item[]>();
+  items.forEach((it, k) => {
+    const root = find(k);
+    const list = members.get(root);
+    if (list) list.push(it); else members.set(root, [it]);
+  });
+  let n = 0;
+  for (const list of members.values()) {
+    if (list.length < 2) continue;
+    const id = `q${++n}`;
+    for (const it of list) { it.q.quoteGroup = id; it.q.quoteGroupSize = list.length; }
+  }
+  const byLink = (x: Span & { path: string }, y: Span & { path: string }) =>
+    x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
+  for (const it of items) { it.q.variants.sort(byLink); it.q.attributedElsewhere!.sort(byLink); }
+}
+
+/** Content stems of the quote's sentence outside the quote, without the words of the speaker's name. */
+function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<string> {
+  const out = new Set<string>();
+  if (!s || s.start > q.start) return out;
+  const name = new Set(lowerWords(q.speaker ?? ''));
+  for (const [from, to] of [[s.start, q.start], [q.end, Math.max(q.end, s.end)]]) {
+    for (const w of lowerWords(text.slice(from, to))) if (!REUSE_STOP_WORDS.has(w) && !name.has(w)) out.add(stem(w));
+  }
+  return out;
+}
+
+/**
+ * Quote claims follow their quotes' variants: a variant's claim corroborates the claim
+ * that carries the quote, worded the same or reworded, unless the meaning changed (a
+ * number, or a negation added or dropped: then it disputes it, reason `number` or
+ * `negation`). Claims carrying the two sides of an attribution conflict are not linked.
+ */
+export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
+  const claimAt = (doc: DocumentResult | undefined, start: number, end: number) =>
+    doc?.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
+  const same = (path: string, other: Claim) => (l: ClaimLink) => l.path === path && l.start === other.start && l.end === other.end;
+  const drop = (list: ClaimLink[], match: (l: ClaimLink) => boolean) => {
+    const at = list.findIndex(match);
+    if (at >= 0) list.splice(at, 1);
+    return at >= 0;
+  };
+  for (const doc of results.values()) {
+    for (const claim of doc.claims) {
+      if (claim.kind !== 'quote') continue;
+      let changed = false;
+      for (const q of doc.quotes) {
+        if (q.start < claim.start || q.end > claim.end + 1) continue;
+        for (const c of q.attributedElsewhere ?? []) {
+          const other = claimAt(results.get(c.path), c.start, c.end);
+          if (!other) continue;
+          const match = same(c.path, other);
+          if (drop(claim.corroboratedBy, match) || drop(claim.disputedBy, match)) changed = true;
+        }
+        for (const v of q.variants) {
+          const otherDoc = results.get(v.path);
+          const other = claimAt(otherDoc, v.start, v.end);
+          if (!other) continue;
+          const match = same(v.path, other);
+          const reason = v.identical ? null : meaningChange(ctx, q.text, quoteText(otherDoc!, v));
+          const link = (similarity: number): ClaimLink => ({ path: v.path, start: other.start, end: other.end, similarity });
+          if (reason) {
+            if (claim.disputedBy.some(match)) continue;
+            const at = claim.corroboratedBy.findIndex(match);
+            const similarity = at >= 0 ? claim.corroboratedBy[at].similarity : quoteSimilarity(ctx, q.text, quoteText(otherDoc!, v));
+            if (at >= 0) claim.corroboratedBy.splice(at, 1);
+            claim.disputedBy.push({ ...link(similarity), reason });
+          } else {
+            if (claim.corroboratedBy.some(match)) continue;
+            const at = claim.disputedBy.findIndex(match);
+            const similarity = v.identical ? 1 : at >= 0 ? claim.disputedBy[at].similarity : quoteSimilarity(ctx, q.text, quoteText(otherDoc!, v));
+            if (at >= 0) claim.disputedBy.splice(at, 1);
+            claim.corroboratedBy.push(link(similarity));
+          }
+          changed = true;
+        }
+      }
+      if (changed) claim.status = claim.disputedBy.length ? 'disputed' : claim.corroboratedBy.length ? 'corroborated' : 'unique';
+    }
+  }
+}
+
+function quoteText(doc: DocumentResult, v: QuoteLink): string {
+  return doc.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? '';
+}
+
+/** Why two wordings of one quote do not say the same: a number changed, or a negation added or dropped. */
+function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | 'negation' | null {
+  const na = parseNumbers(a).map(n => n.value).sort(), nb = parseNumbers(b).map(n => n.value).sort();
+  if (na.length && nb.length && na.join(',') !== nb.join(',')) return 'number';
+  if (quoteWordsOf(ctx, a).negations % 2 !== quoteWordsOf(ctx, b).negations % 2) return 'negation';
+  return null;
+}
+
+/** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
+function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
+  const d = dice(quoteWordsOf(ctx, a).words, quoteWordsOf(ctx, b).words);
+  return Math.round(d.dice * 100) / 100;
+}

@@ -1,0 +1,119 @@
+/**
+ * Quotes followed across sources (corpus/quoteLinks.ts), on texts written for the
+ * rules: variants of one utterance (identical or reworded), the same words from
+ * another mouth (an attribution conflict), quote groups, and what a reworded quote
+ * does to its claim (corroborates, unless a number or a negation changed).
+ */
+import assert from 'node:assert/strict';
+import { Corpus } from '../../src/core/corpus/corpus';
+import type { DocumentResult, Quote } from '../../src/core/types';
+
+function corpus(docs: Record<string, string>): Map<string, DocumentResult> {
+  const c = new Corpus();
+  for (const [p, t] of Object.entries(docs)) c.set(p, t);
+  return new Map(c.allResults().map(r => [r.path, r]));
+}
+
+const quoteOf = (r: DocumentResult, start: string): Quote => {
+  const q = r.quotes.find(x => x.text.startsWith(start));
+  assert.ok(q, `a quote starting ${start} in ${r.path}`);
+  return q;
+};
+
+const LEAD = 'The harbour reopened on Monday after the storm.\n\n';
+
+describe('quotes across sources', () => {
+  it('the same words by the same speaker: an identical variant, at both ends, one group', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'Harbour master Jane Roe said the repairs were “going faster than anyone expected.”\n',
+      'b.txt': LEAD + 'The repairs were “going faster than anyone expected,” said harbour master Jane Roe.\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“going'), b = quoteOf(r.get('b.txt')!, '“going');
+    assert.equal(a.speaker, 'Jane Roe');
+    assert.deepEqual(a.variants.map(v => [v.path, v.start, v.identical]), [['b.txt', b.start, true]]);
+    assert.deepEqual(b.variants.map(v => [v.path, v.start, v.identical]), [['a.txt', a.start, true]]);
+    assert.ok(a.quoteGroup && a.quoteGroup === b.quoteGroup);
+    assert.equal(a.quoteGroupSize, 2);
+  });
+
+  it('a short fragment reworded in the same frame is the same utterance', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'Harbour master Jane Roe said the ferries were returning “according to the timetable.”\n',
+      'b.txt': LEAD + 'Jane Roe, the harbour master, said the ferries were returning “as scheduled.”\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“according'), b = quoteOf(r.get('b.txt')!, '“as');
+    assert.deepEqual(a.variants.map(v => [v.path, v.identical]), [['b.txt', false]]);
+    assert.equal(b.variants.length, 1);
+  });
+
+  it('a phrase found whole inside the other source’s longer quote is the same utterance', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'Jane Roe said there was “quiet confidence” in the port.\n',
+      'b.txt': LEAD + 'Jane Roe said there were “some grounds for quiet confidence” after the talks.\n',
+    });
+    assert.equal(quoteOf(r.get('a.txt')!, '“quiet').variants.length, 1);
+  });
+
+  it('two different remarks by one speaker sharing a word or two are not variants', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'Jane Roe said the harbour was “safe for every ship again.”\n',
+      'b.txt': LEAD + 'Jane Roe warned that fuel prices were “far too high for every fisherman.”\n',
+    });
+    assert.deepEqual(quoteOf(r.get('a.txt')!, '“safe').variants, []);
+  });
+
+  it('the same words credited to another speaker: an attribution conflict at both ends, not a variant', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'Harbour master Jane Roe said the damage was “far worse than the last storm.”\n',
+      'b.txt': LEAD + 'Mayor John Doe said the damage was “far worse than the last storm.”\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“far'), b = quoteOf(r.get('b.txt')!, '“far');
+    assert.equal(a.speaker, 'Jane Roe');
+    assert.equal(b.speaker, 'John Doe');
+    assert.deepEqual(a.variants, []);
+    assert.deepEqual(a.attributedElsewhere, [{ path: 'b.txt', start: b.start, end: b.end, speaker: 'John Doe' }]);
+    assert.deepEqual(b.attributedElsewhere, [{ path: 'a.txt', start: a.start, end: a.end, speaker: 'Jane Roe' }]);
+    // Their claims neither corroborate nor dispute each other.
+    const claimA = r.get('a.txt')!.claims.find(c => c.kind === 'quote')!;
+    assert.ok(!claimA.corroboratedBy.some(l => l.path === 'b.txt') && !claimA.disputedBy.some(l => l.path === 'b.txt'));
+  });
+
+  it('two short common words from two speakers are no conflict', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'Jane Roe called it “good news” for the town.\n',
+      'b.txt': LEAD + 'John Doe called it “good news” for the fleet.\n',
+    });
+    assert.deepEqual(quoteOf(r.get('a.txt')!, '“good').attributedElsewhere, []);
+  });
+
+  describe('a reworded quote’s claim', () => {
+    const claimOf = (r: Map<string, DocumentResult>, p: string) => r.get(p)!.claims.find(c => c.kind === 'quote')!;
+
+    it('is corroborated when only the wording changed', () => {
+      const r = corpus({
+        'a.txt': LEAD + '“We will rebuild the pier before the summer season starts,” harbour master Jane Roe said.\n',
+        'b.txt': LEAD + '“We are going to rebuild the pier before the summer season begins,” harbour master Jane Roe said.\n',
+      });
+      const a = claimOf(r, 'a.txt');
+      assert.deepEqual(a.corroboratedBy.map(l => l.path), ['b.txt']);
+      assert.deepEqual(a.disputedBy, []);
+    });
+
+    it('is disputed when a number changed', () => {
+      const r = corpus({
+        'a.txt': LEAD + '“We will rebuild all 12 berths before the summer season starts,” harbour master Jane Roe said.\n',
+        'b.txt': LEAD + '“We will rebuild all 20 berths before the summer season starts,” harbour master Jane Roe said.\n',
+      });
+      assert.deepEqual(claimOf(r, 'a.txt').disputedBy.map(l => [l.path, l.reason]), [['b.txt', 'number']]);
+      assert.deepEqual(claimOf(r, 'b.txt').disputedBy.map(l => [l.path, l.reason]), [['a.txt', 'number']]);
+    });
+
+    it('is disputed when a negation was added or dropped', () => {
+      const r = corpus({
+        'a.txt': LEAD + '“We will rebuild the pier before the summer season starts,” harbour master Jane Roe said.\n',
+        'b.txt': LEAD + '“We will not rebuild the pier before the summer season starts,” harbour master Jane Roe said.\n',
+      });
+      assert.deepEqual(claimOf(r, 'a.txt').disputedBy.map(l => [l.path, l.reason]), [['b.txt', 'negation']]);
+    });
+  });
+});
