@@ -107,6 +107,36 @@ function sameWords(a: Item, b: Item): boolean {
 
 /** Links variants and attribution conflicts across documents, at both ends; sets quote groups. */
 export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf: SourceOf): void {
+  const items = collect(ctx, docs, sourceOf);
+  const groups = new UnionFind(items.length);
+  forEachCandidate(items, (i, j) => {
+    const a = items[i], b = items[j];
+    if (a.path === b.path) return;
+    if (a.q.speaker === b.q.speaker) {
+      if (!sameUtterance(a, b)) return;
+      const identical = a.w.joined === b.w.joined;
+      a.q.variants.push({ path: b.path, start: b.q.start, end: b.q.end, identical });
+      b.q.variants.push({ path: a.path, start: a.q.start, end: a.q.end, identical });
+      groups.join(i, j);
+    } else if (sameWords(a, b)) {
+      a.q.attributedElsewhere!.push({ path: b.path, start: b.q.start, end: b.q.end, speaker: b.q.speaker! });
+      b.q.attributedElsewhere!.push({ path: a.path, start: a.q.start, end: a.q.end, speaker: a.q.speaker! });
+    }
+  });
+  // Groups: every copy of one utterance, numbered in the order their first copy comes.
+  let n = 0;
+  for (const members of groups.sets()) {
+    if (members.length < 2) continue;
+    const id = `q${++n}`;
+    for (const k of members) { items[k].q.quoteGroup = id; items[k].q.quoteGroupSize = members.length; }
+  }
+  const byLink = (x: Span & { path: string }, y: Span & { path: string }) =>
+    x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
+  for (const it of items) { it.q.variants.sort(byLink); it.q.attributedElsewhere!.sort(byLink); }
+}
+
+/** The quotes with a speaker, their link fields emptied, with their words and frames. */
+function collect(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf: SourceOf): Item[] {
   const items: Item[] = [];
   for (const d of docs) {
     const { text, sentences } = sourceOf(d.path);
@@ -123,56 +153,56 @@ export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[]
       items.push({ path: d.path, q, w, frame: frameOf(text, sentences[si], q) });
     }
   }
-  // Candidates share a word (an inverted index over the quotes' words), so the cost
-  // follows the pairs that could link, not the square of the quotes.
+  return items;
+}
+
+/**
+ * Every pair (i < j) of quotes sharing a stem of their words or frames, once: an
+ * inverted index, so the cost follows the pairs that could link, not the square of
+ * the quotes.
+ */
+function forEachCandidate(items: readonly Item[], visit: (i: number, j: number) => void): void {
+  const keys = (it: Item) => new Set([...it.w.stems, ...it.frame]);
   const byWord = new Map<string, number[]>();
   items.forEach((it, k) => {
-    for (const w of new Set([...it.w.stems, ...it.frame])) {
+    for (const w of keys(it)) {
       const list = byWord.get(w);
       if (list) list.push(k); else byWord.set(w, [k]);
     }
   });
-  const parent = items.map((_, k) => k);
-  const find = (k: number): number => { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; };
   const seen = new Set<number>();
   for (let i = 0; i < items.length; i++) {
     seen.clear();
-    const a = items[i];
-    for (const w of new Set([...a.w.stems, ...a.frame])) {
-      for (const j of byWord.get(w) ?? []) {
+    for (const w of keys(items[i])) {
+      for (const j of byWord.get(w)!) {
         if (j <= i || seen.has(j)) continue;
         seen.add(j);
-        const b = items[j];
-        if (a.path === b.path) continue;
-        if (a.q.speaker === b.q.speaker) {
-          if (!sameUtterance(a, b)) continue;
-          const identical = a.w.joined === b.w.joined;
-          a.q.variants.push({ path: b.path, start: b.q.start, end: b.q.end, identical });
-          b.q.variants.push({ path: a.path, start: a.q.start, end: a.q.end, identical });
-          parent[find(i)] = find(j);
-        } else if (sameWords(a, b)) {
-          a.q.attributedElsewhere!.push({ path: b.path, start: b.q.start, end: b.q.end, speaker: b.q.speaker! });
-          b.q.attributedElsewhere!.push({ path: a.path, start: a.q.start, end: a.q.end, speaker: a.q.speaker! });
-        }
+        visit(i, j);
       }
     }
   }
-  // Groups: every copy of one utterance, numbered in document order.
-  const members = new Map<number, Item[]>();
-  items.forEach((it, k) => {
-    const root = find(k);
-    const list = members.get(root);
-    if (list) list.push(it); else members.set(root, [it]);
-  });
-  let n = 0;
-  for (const list of members.values()) {
-    if (list.length < 2) continue;
-    const id = `q${++n}`;
-    for (const it of list) { it.q.quoteGroup = id; it.q.quoteGroupSize = list.length; }
+}
+
+/** Disjoint sets of 0..n-1 (path halving). */
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) { this.parent = Array.from({ length: n }, (_, k) => k); }
+  find(k: number): number {
+    const p = this.parent;
+    while (p[k] !== k) k = p[k] = p[p[k]];
+    return k;
   }
-  const byLink = (x: Span & { path: string }, y: Span & { path: string }) =>
-    x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
-  for (const it of items) { it.q.variants.sort(byLink); it.q.attributedElsewhere!.sort(byLink); }
+  join(a: number, b: number): void { this.parent[this.find(a)] = this.find(b); }
+  /** The sets, each in increasing order, ordered by their smallest member. */
+  sets(): number[][] {
+    const by = new Map<number, number[]>();
+    for (let k = 0; k < this.parent.length; k++) {
+      const r = this.find(k);
+      const list = by.get(r);
+      if (list) list.push(k); else by.set(r, [k]);
+    }
+    return [...by.values()];
+  }
 }
 
 /** Content stems of the quote's sentence outside the quote, without the words of the speaker's name. */
