@@ -11,7 +11,8 @@ import type { AnalysisOutput, Skipped } from '../core/types';
 import { readDocument } from '../node/readDocument';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { collect, PathError } from './walk';
+import { printable } from './messages';
+import { collect, PathError, type Found } from './walk';
 
 const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] PATH...';
 const FORMATS = ['json', 'markdown', 'html'] as const;
@@ -67,12 +68,21 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
 
 /** Runs an analysis over files and directories; throws PathError for unreadable inputs. */
 export function analyzePaths(paths: readonly string[], maxFileSize = DEFAULT_MAX_FILE_SIZE): AnalysisOutput {
-  const files = collect(paths);
+  return analyzeFound(collect(paths), maxFileSize);
+}
+
+/** Reads and analyses what `collect` found; throws PathError for a file named on the command line that cannot be read. */
+export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE): AnalysisOutput {
   const corpus = new Corpus();
   const skipped: Skipped[] = [];
-  for (const f of files) {
-    const read = readDocument(f.abs, maxFileSize);
+  for (const f of found) {
+    if (!('fsPath' in f)) {
+      skipped.push({ path: f.path, reason: f.reason });
+      continue;
+    }
+    const read = readDocument(f.fsPath, maxFileSize);
     if (read.ok) corpus.set(f.path, read.text);
+    else if (f.named && 'unreadable' in read) throw new PathError(`cannot read ${printable(f.path)}: ${read.reason.replace(/^cannot read: /, '')}`);
     else skipped.push({ path: f.path, reason: read.reason });
   }
   return { version: 1, documents: corpus.allResults(), skipped };

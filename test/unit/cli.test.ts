@@ -5,10 +5,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import type { Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { checkContract } from '../contract/checkContract';
 import { evalDirOrSkip } from '../support/sharedEval';
+import { latin1Name, listenSocket, makeTooDeep, mkfifo, removeTree } from '../support/hostileFiles';
 
 const root = path.resolve(__dirname, '../../..');
 const cli = path.join(root, 'dist/cli.js');
@@ -96,5 +98,131 @@ describe('source-lens CLI', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('source-lens CLI on a hostile folder', function () {
+  this.timeout(60_000);
+  let tmp: string;
+  /** The CLI run in `tmp` with a deadline: a run that hangs fails instead of stalling the tests. */
+  const runIn = (args: string[], opts: { input?: string } = {}) =>
+    spawnSync(process.execPath, [cli, ...args], { cwd: tmp, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 28, ...opts });
+  const json = (r: ReturnType<typeof runIn>) => {
+    assert.equal(r.status, 0, `exit ${r.status} (${r.signal ?? 'no signal'}): ${r.stderr}`);
+    return JSON.parse(r.stdout) as { documents: { path: string }[]; skipped: { path: string; reason: string }[] };
+  };
+  const oneLine = (r: ReturnType<typeof runIn>, pattern: RegExp) => {
+    assert.equal(r.status, 2, `exit ${r.status} (${r.signal ?? 'no signal'}): ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.equal(r.stderr.split('\n').length, 2, r.stderr);
+    assert.match(r.stderr, pattern);
+  };
+  const article = 'Lavrov said: “We are ready.”\n';
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-hostile-'));
+  });
+  afterEach(() => removeTree(tmp));
+
+  describe('special files', () => {
+    let socket: Server;
+    beforeEach(async () => {
+      fs.mkdirSync(path.join(tmp, 'corpus'));
+      fs.writeFileSync(path.join(tmp, 'corpus/a.txt'), article);
+      mkfifo(path.join(tmp, 'corpus/fifo.txt'));
+      fs.symlinkSync('fifo.txt', path.join(tmp, 'corpus/to-fifo.txt'));
+      fs.symlinkSync('/dev/zero', path.join(tmp, 'corpus/zero.txt'));
+      socket = await listenSocket(path.join(tmp, 'corpus/sock.txt'));
+    });
+    afterEach(() => socket.close());
+
+    it('refuses a FIFO, a socket, a device or a link to one given as PATH: exit 2, one line, without waiting on it', () => {
+      for (const p of ['corpus/fifo.txt', 'corpus/to-fifo.txt', 'corpus/sock.txt', 'corpus/zero.txt', '/dev/zero']) {
+        oneLine(runIn(['analyze', 'corpus/a.txt', p]), new RegExp(`^source-lens: cannot read ${p}: not a regular file \\((FIFO|socket|character device)\\)\\n$`));
+      }
+    });
+
+    it('lists FIFOs, sockets and links to devices found in a directory under skipped, and analyses the rest', () => {
+      const out = json(runIn(['analyze', 'corpus']));
+      assert.deepEqual(out.documents.map(d => d.path), ['corpus/a.txt']);
+      assert.deepEqual(out.skipped, [
+        { path: 'corpus/fifo.txt', reason: 'not a regular file (FIFO)' },
+        { path: 'corpus/sock.txt', reason: 'not a regular file (socket)' },
+        { path: 'corpus/to-fifo.txt', reason: 'not a regular file (FIFO)' },
+        { path: 'corpus/zero.txt', reason: 'not a regular file (character device)' },
+      ]);
+    });
+  });
+
+  it('follows a link to a directory once and skips loops with a reason', () => {
+    for (const f of ['corpus/sub/a.txt', 'elsewhere/b.txt']) {
+      fs.mkdirSync(path.dirname(path.join(tmp, f)), { recursive: true });
+      fs.writeFileSync(path.join(tmp, f), article);
+    }
+    fs.symlinkSync('../../elsewhere', path.join(tmp, 'corpus/sub/linked'));
+    fs.symlinkSync('../elsewhere', path.join(tmp, 'corpus/again'));
+    fs.symlinkSync('..', path.join(tmp, 'corpus/sub/up'));
+    const r = runIn(['analyze', 'corpus']);
+    const out = json(r);
+    assert.deepEqual(out.documents.map(d => d.path), ['corpus/again/b.txt', 'corpus/sub/a.txt']);
+    assert.deepEqual(out.skipped, [
+      { path: 'corpus/sub/linked', reason: 'directory already walked as corpus/again' },
+      { path: 'corpus/sub/up', reason: 'directory link loop (back to corpus)' },
+    ]);
+    assert.equal(r.stderr, 'source-lens: skipped corpus/sub/linked: directory already walked as corpus/again\nsource-lens: skipped corpus/sub/up: directory link loop (back to corpus)\n');
+  });
+
+  it('skips a subdirectory whose path is too long to open (ENAMETOOLONG) and goes on', () => {
+    fs.mkdirSync(path.join(tmp, 'corpus'));
+    fs.writeFileSync(path.join(tmp, 'corpus/a.txt'), article);
+    makeTooDeep(path.join(tmp, 'corpus'), 'deep.txt', article);
+    const out = json(runIn(['analyze', 'corpus']));
+    assert.deepEqual(out.documents.map(d => d.path), ['corpus/a.txt']);
+    assert.equal(out.skipped.length, 1);
+    assert.equal(out.skipped[0].reason, 'cannot read directory: ENAMETOOLONG');
+  });
+
+  it('skips a subdirectory it has no permission to read and goes on (run unprivileged when the tests run as root)', function () {
+    const root = process.getuid?.() === 0;
+    if (root && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', '0']).status !== 0) {
+      this.skip(); // no setpriv, or the unprivileged user cannot run this node: nothing here can make a directory unreadable to root
+    }
+    // Everything readable by that user (its own copy of the CLI too), but the one locked directory.
+    fs.chmodSync(tmp, 0o755);
+    const cliCopy = path.join(tmp, 'cli.js');
+    fs.copyFileSync(cli, cliCopy);
+    fs.mkdirSync(path.join(tmp, 'corpus/locked'), { recursive: true });
+    fs.writeFileSync(path.join(tmp, 'corpus/a.txt'), article);
+    fs.writeFileSync(path.join(tmp, 'corpus/locked/b.txt'), article);
+    fs.chmodSync(path.join(tmp, 'corpus/locked'), 0);
+    const command = [process.execPath, cliCopy, 'analyze', 'corpus'];
+    const r = root
+      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], { cwd: tmp, encoding: 'utf8', timeout: 30_000 })
+      : spawnSync(command[0], command.slice(1), { cwd: tmp, encoding: 'utf8', timeout: 30_000 });
+    const out = json(r);
+    assert.deepEqual(out.documents.map(d => d.path), ['corpus/a.txt']);
+    assert.deepEqual(out.skipped, [{ path: 'corpus/locked', reason: 'cannot read directory: EACCES' }]);
+  });
+
+  it('reads a file whose name is not valid UTF-8 (shown with U+FFFD), and skips a second name that prints the same', () => {
+    fs.mkdirSync(path.join(tmp, 'corpus'));
+    fs.writeFileSync(latin1Name(path.join(tmp, 'corpus')), article);
+    const r = json(runIn(['analyze', 'corpus']));
+    assert.deepEqual(r.documents.map(d => d.path), ['corpus/caf\ufffd.txt']);
+    assert.deepEqual(r.skipped, []);
+    fs.writeFileSync(latin1Name(path.join(tmp, 'corpus'), 'caf\xe8'), article);
+    const two = json(runIn(['analyze', 'corpus']));
+    assert.deepEqual(two.documents.map(d => d.path), ['corpus/caf\ufffd.txt']);
+    assert.deepEqual(two.skipped, [{ path: 'corpus/caf\ufffd.txt', reason: 'name is not valid UTF-8 and prints the same as another file\'s' }]);
+  });
+
+  it('analyses UTF-16 files with a BOM (LE and BE) with offsets into the text VS Code shows', () => {
+    fs.mkdirSync(path.join(tmp, 'corpus'));
+    const text = 'Talks\r\n\r\n“We are ready,” Lavrov said on Tuesday in Moscow.\r\n';
+    fs.writeFileSync(path.join(tmp, 'corpus/le.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, 'utf16le')]));
+    fs.writeFileSync(path.join(tmp, 'corpus/be.txt'), Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(text, 'utf16le').swap16()]));
+    const out = json(runIn(['analyze', 'corpus'])) as unknown as { documents: { path: string; quotes: { text: string }[] }[]; skipped: unknown[] };
+    assert.deepEqual(out.documents.map(d => d.path), ['corpus/be.txt', 'corpus/le.txt']);
+    assert.deepEqual(out.documents.map(d => d.quotes.map(q => q.text)), [['“We are ready,”'], ['“We are ready,”']]);
+    assert.deepEqual(checkContract(out, () => text), []);
   });
 });

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import type { Server } from 'node:net';
 import { nodeFiles, readDocument } from '../../src/node/readDocument';
+import { latin1Name, listenSocket, mkfifo } from '../support/hostileFiles';
 
 describe('readDocument (the CLI\'s and the index worker\'s one file reader)', () => {
   let dir: string;
@@ -49,19 +50,18 @@ describe('readDocument (the CLI\'s and the index worker\'s one file reader)', ()
   });
 
   it('reads UTF-16 files with a BOM, and a path given as a Buffer (a name that is not valid UTF-8)', () => {
-    const name = Buffer.concat([Buffer.from(dir + '/caf'), Buffer.from([0xe9]), Buffer.from('.txt')]);
+    const name = latin1Name(dir);
     fs.writeFileSync(name, Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('Hi\r\n', 'utf16le').swap16()]));
     assert.deepEqual(readDocument(name), { ok: true, text: 'Hi\r\n' });
   });
 
   describe('only regular files (a FIFO, socket or device never blocks nor streams)', () => {
-    let sock: net.Server;
+    let sock: Server;
     before(async () => {
-      spawnSync('mkfifo', [path.join(dir, 'fifo.txt')]);
+      mkfifo(path.join(dir, 'fifo.txt'));
       fs.symlinkSync(path.join(dir, 'fifo.txt'), path.join(dir, 'to-fifo.txt'));
       fs.symlinkSync('/dev/zero', path.join(dir, 'zero.txt'));
-      sock = net.createServer();
-      await new Promise<void>(resolve => sock.listen(path.join(dir, 'sock.txt'), resolve));
+      sock = await listenSocket(path.join(dir, 'sock.txt'));
     });
     after(() => sock.close());
 
