@@ -3,8 +3,6 @@
  * A thin front end over the core: read, decode, analyse as one corpus, print.
  * Exit 0 on success; 2 with one line on stderr for usage errors and unreadable PATHs.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
 import type { AnalysisOutput, Skipped } from '../core/types';
@@ -12,6 +10,7 @@ import { readDocument } from '../node/readDocument';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { printable } from './messages';
+import { checkOut, OutError, writeReport } from './output';
 import { collect, PathError, type Found } from './walk';
 
 const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] PATH...';
@@ -48,6 +47,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
       opts.format = f as Format;
     } else if (name === '--out') {
       opts.out = value();
+      if (!opts.out) throw new UsageError(`--out needs a file name; ${USAGE}`);
     } else if (name === '--max-file-size') {
       const v = value();
       const n = Number(v);
@@ -94,13 +94,6 @@ function render(out: AnalysisOutput, format: Format): string {
   return JSON.stringify(out, null, 1) + '\n';
 }
 
-/** Writes through a temporary file so a failed run never leaves half a report. */
-function writeAtomically(file: string, data: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
 export function main(argv: readonly string[]): number {
   let opts: ReturnType<typeof parseArgs>;
   try {
@@ -120,27 +113,20 @@ export function main(argv: readonly string[]): number {
     process.stdout.write(`${VERSION}\n`);
     return 0;
   }
-  let out: AnalysisOutput;
   try {
-    out = analyzePaths(opts.paths, opts.maxFileSize);
+    const found = collect(opts.paths);
+    if (opts.out) checkOut(opts.out, found);
+    const out = analyzeFound(found, opts.maxFileSize);
+    for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
+    const text = render(out, opts.format);
+    if (opts.out) writeReport(opts.out, text);
+    else process.stdout.write(text);
   } catch (e) {
-    if (e instanceof PathError) {
+    if (e instanceof PathError || e instanceof OutError) {
       process.stderr.write(`source-lens: ${e.message}\n`);
       return 2;
     }
     throw e;
-  }
-  for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
-  const text = render(out, opts.format);
-  if (opts.out) {
-    try {
-      writeAtomically(opts.out, text);
-    } catch (e) {
-      process.stderr.write(`source-lens: cannot write ${opts.out}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  } else {
-    process.stdout.write(text);
   }
   return 0;
 }

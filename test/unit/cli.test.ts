@@ -226,3 +226,85 @@ describe('source-lens CLI on a hostile folder', function () {
     assert.deepEqual(checkContract(out, () => text), []);
   });
 });
+
+describe('source-lens CLI: --out', function () {
+  this.timeout(60_000);
+  let tmp: string;
+  const runIn = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { cwd: tmp, encoding: 'utf8', timeout: 30_000, maxBuffer: 1 << 28 });
+  /** Exit 2 with one line on stderr matching `pattern`, nothing on stdout, and no temporary file left. */
+  const refused = (r: ReturnType<typeof runIn>, pattern: RegExp) => {
+    assert.equal(r.status, 2, `exit ${r.status} (${r.signal ?? 'no signal'}): ${r.stderr}`);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, pattern);
+    assert.equal(r.stderr.split('\n').length, 2, r.stderr);
+    assert.deepEqual(fs.readdirSync(tmp).filter(f => f.endsWith('.tmp')), []);
+  };
+  const seed = path.join(root, 'seeds/002_b76a6e96b841aaa1.txt');
+  const original = fs.readFileSync(seed, 'utf8');
+  beforeEach(() => {
+    tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-out-'));
+    fs.mkdirSync(path.join(tmp, 'corpus'));
+    fs.writeFileSync(path.join(tmp, 'a.txt'), original);
+    fs.writeFileSync(path.join(tmp, 'corpus/b.txt'), original);
+  });
+  afterEach(() => removeTree(tmp));
+
+  it('never writes over an input: the file itself, another spelling of it, a hard link to it, a file found in an input directory', () => {
+    fs.linkSync(path.join(tmp, 'a.txt'), path.join(tmp, 'hard.json'));
+    for (const [out, input] of [['a.txt', 'a.txt'], ['./corpus/../a.txt', 'a.txt'], ['hard.json', 'a.txt'], ['corpus/b.txt', 'corpus']]) {
+      refused(runIn(['analyze', '--out', out, input]), new RegExp(`^source-lens: cannot write ${out.replace(/\./g, '\\.')}: it is an input of this run \\(`));
+    }
+    assert.equal(fs.readFileSync(path.join(tmp, 'a.txt'), 'utf8'), original);
+    assert.equal(fs.readFileSync(path.join(tmp, 'corpus/b.txt'), 'utf8'), original);
+  });
+
+  it('treats an empty --out= as a usage error, not as stdout', () => {
+    refused(runIn(['analyze', '--out=', 'a.txt']), /^source-lens: --out needs a file name/);
+  });
+
+  it('never replaces a directory, FIFO, socket, device or symbolic link', async () => {
+    mkfifo(path.join(tmp, 'fifo'));
+    const socket = await listenSocket(path.join(tmp, 'sock'));
+    fs.writeFileSync(path.join(tmp, 'target.json'), 'old');
+    fs.symlinkSync('target.json', path.join(tmp, 'link.json'));
+    const targets: [string, RegExp][] = [
+      ['corpus', /not a regular file \(directory\)/],
+      ['fifo', /not a regular file \(FIFO\)/],
+      ['sock', /not a regular file \(socket\)/],
+      ['link.json', /it is a symbolic link/],
+    ];
+    // A device node of our own (needs root or CAP_MKNOD); /dev/null itself would be at stake if this went wrong.
+    if (spawnSync('mknod', [path.join(tmp, 'null'), 'c', '1', '3']).status === 0) targets.push(['null', /not a regular file \(character device\)/]);
+    try {
+      for (const [out, reason] of targets) refused(runIn(['analyze', '--out', out, 'a.txt']), new RegExp(`^source-lens: cannot write ${out}: ${reason.source}`));
+    } finally {
+      socket.close();
+    }
+    assert.ok(fs.lstatSync(path.join(tmp, 'fifo')).isFIFO());
+    assert.ok(fs.lstatSync(path.join(tmp, 'link.json')).isSymbolicLink());
+    assert.equal(fs.readFileSync(path.join(tmp, 'target.json'), 'utf8'), 'old');
+    if (targets.length === 5) assert.ok(fs.lstatSync(path.join(tmp, 'null')).isCharacterDevice());
+  });
+
+  it('keeps the mode of the file it replaces, and writes a name of 249 characters (the temporary name is short)', () => {
+    const report = path.join(tmp, 'report.json');
+    fs.writeFileSync(report, 'old', { mode: 0o600 });
+    fs.chmodSync(report, 0o600);
+    const r = runIn(['analyze', '--out', 'report.json', 'a.txt']);
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(fs.statSync(report).mode & 0o777, 0o600);
+    assert.equal(JSON.parse(fs.readFileSync(report, 'utf8')).documents[0].path, 'a.txt');
+    const long = `${'x'.repeat(244)}.json`;
+    assert.equal(long.length, 249);
+    assert.equal(runIn(['analyze', '--out', long, 'a.txt']).status, 0);
+    assert.ok(fs.statSync(path.join(tmp, long)).size > 0);
+    assert.deepEqual(fs.readdirSync(tmp).filter(f => f.endsWith('.tmp')), []);
+  });
+
+  it('removes its temporary file and keeps the old report when writing fails (a file size limit: EFBIG)', () => {
+    fs.writeFileSync(path.join(tmp, 'report.json'), 'old');
+    const r = spawnSync('sh', ['-c', 'ulimit -f 8 && exec "$@"', 'sh', process.execPath, cli, 'analyze', '--out', 'report.json', 'a.txt'], { cwd: tmp, encoding: 'utf8', timeout: 30_000 });
+    refused(r, /^source-lens: cannot write report\.json: file too large\n$/);
+    assert.equal(fs.readFileSync(path.join(tmp, 'report.json'), 'utf8'), 'old');
+  });
+});
