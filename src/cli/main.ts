@@ -9,7 +9,7 @@ import type { AnalysisOutput, Skipped } from '../core/types';
 import { readDocument } from '../node/readDocument';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { printable } from './messages';
+import { printable, systemMessage } from './messages';
 import { checkOut, OutError, writeReport } from './output';
 import { collect, PathError, type Found } from './walk';
 
@@ -94,51 +94,66 @@ function render(out: AnalysisOutput, format: Format): string {
   return JSON.stringify(out, null, 1) + '\n';
 }
 
-export function main(argv: readonly string[]): number {
-  let opts: ReturnType<typeof parseArgs>;
+/**
+ * Runs the command and resolves to the exit status: 0, or 2 after one line on
+ * stderr. A bug rejects (exit 1 with the stack, below).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   try {
-    opts = parseArgs(argv);
+    const opts = parseArgs(argv);
+    if (opts === 'help') {
+      await writeStdout(`${USAGE}\n\nAnalyses news articles (.txt, .md; directories are walked) as one corpus and prints\nquotes with speakers, entities, duplicated passages and claims.\n`);
+    } else if (opts === 'version') {
+      await writeStdout(`${VERSION}\n`);
+    } else {
+      const found = collect(opts.paths);
+      if (opts.out) checkOut(opts.out, found);
+      const out = analyzeFound(found, opts.maxFileSize);
+      for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
+      const text = render(out, opts.format);
+      if (opts.out) writeReport(opts.out, text);
+      else await writeStdout(text);
+    }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PathError || e instanceof OutError) {
       process.stderr.write(`source-lens: ${e.message}\n`);
       return 2;
     }
-    throw e;
-  }
-  if (opts === 'help') {
-    process.stdout.write(`${USAGE}\n\nAnalyses news articles (.txt, .md; directories are walked) as one corpus and prints\nquotes with speakers, entities, duplicated passages and claims.\n`);
-    return 0;
-  }
-  if (opts === 'version') {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  try {
-    const found = collect(opts.paths);
-    if (opts.out) checkOut(opts.out, found);
-    const out = analyzeFound(found, opts.maxFileSize);
-    for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
-    const text = render(out, opts.format);
-    if (opts.out) writeReport(opts.out, text);
-    else process.stdout.write(text);
-  } catch (e) {
-    if (e instanceof PathError || e instanceof OutError) {
-      process.stderr.write(`source-lens: ${e.message}\n`);
-      return 2;
-    }
+    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0; // the reader stopped reading (`| head`): not an error
     throw e;
   }
   return 0;
+}
+
+/**
+ * Writes to stdout and waits until it is handed to the system. A full disk or
+ * another write error becomes OutError; EPIPE (the reader went away) is rethrown
+ * as it is.
+ */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, err => {
+      if (!err) resolve();
+      else if ((err as NodeJS.ErrnoException).code === 'EPIPE') reject(err);
+      else reject(new OutError(`cannot write to stdout: ${systemMessage(err)}`));
+    });
+  });
 }
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`source-lens: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 1;
-  }
+  // A failed write is reported by its callback; the stream's 'error' event must not end the process with a stack trace.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  main(process.argv.slice(2)).then(
+    status => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(`source-lens: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

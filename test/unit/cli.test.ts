@@ -308,3 +308,34 @@ describe('source-lens CLI: --out', function () {
     assert.equal(fs.readFileSync(path.join(tmp, 'report.json'), 'utf8'), 'old');
   });
 });
+
+describe('source-lens CLI: stdout that fails', function () {
+  this.timeout(60_000);
+
+  it('stops quietly with status 0 when the reader closes the pipe early (EPIPE: `| head -c 10`)', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-pipe-'));
+    try {
+      const status = path.join(dir, 'status');
+      // The JSON for seeds/ (about 230 KB) is larger than a pipe holds, so the write meets the closed pipe.
+      const r = spawnSync('sh', ['-c', '{ "$@"; echo $? > "$STATUS"; } | head -c 10', 'sh', process.execPath, cli, 'analyze', 'seeds'], {
+        cwd: root, encoding: 'utf8', timeout: 30_000, env: { ...process.env, STATUS: status },
+      });
+      assert.equal(r.stdout, '{\n "versio');
+      assert.equal(r.stderr, '');
+      assert.equal(fs.readFileSync(status, 'utf8').trim(), '0');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('says so in one line and exits 2 when stdout is full (ENOSPC: /dev/full)', () => {
+    const full = fs.openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [cli, 'analyze', 'seeds'], { cwd: root, encoding: 'utf8', timeout: 30_000, stdio: ['ignore', full, 'pipe'] });
+      assert.equal(r.status, 2, r.stderr);
+      assert.equal(r.stderr, 'source-lens: cannot write to stdout: no space left on device\n');
+    } finally {
+      fs.closeSync(full);
+    }
+  });
+});
