@@ -109,7 +109,7 @@ export async function main(argv: readonly string[]): Promise<number> {
       const found = collect(opts.paths);
       if (opts.out) checkOut(opts.out, found);
       const out = analyzeFound(found, opts.maxFileSize);
-      for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
+      for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
       const text = render(out, opts.format);
       if (opts.out) writeReport(opts.out, text);
       else await writeStdout(text);

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import type { Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { printable } from '../../src/cli/messages';
 import { checkContract } from '../contract/checkContract';
 import { evalDirOrSkip } from '../support/sharedEval';
 import { latin1Name, listenSocket, makeTooDeep, mkfifo, removeTree } from '../support/hostileFiles';
@@ -98,6 +99,14 @@ describe('source-lens CLI', function () {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('CLI messages: printable', () => {
+  it('writes control, line-separator and bidi characters as JSON escapes and leaves other text alone', () => {
+    assert.equal(printable('a\nb\rc\td\u0007e\u001bf\u007fg\u0085h\u2028i\u202ej'), 'a\\nb\\rc\\td\\u0007e\\u001bf\\u007fg\\u0085h\\u2028i\\u202ej');
+    assert.equal(printable('seeds/000_6f759d22c02cc351.txt'), 'seeds/000_6f759d22c02cc351.txt');
+    assert.equal(printable('caf\ufffd é 😀 \\n.txt'), 'caf\ufffd é 😀 \\n.txt');
   });
 });
 
@@ -213,6 +222,29 @@ describe('source-lens CLI on a hostile folder', function () {
     const two = json(runIn(['analyze', 'corpus']));
     assert.deepEqual(two.documents.map(d => d.path), ['corpus/caf\ufffd.txt']);
     assert.deepEqual(two.skipped, [{ path: 'corpus/caf\ufffd.txt', reason: 'name is not valid UTF-8 and prints the same as another file\'s' }]);
+  });
+
+  it('escapes control characters in file names on stderr and in Markdown and HTML (JSON keeps the names as they are)', () => {
+    fs.mkdirSync(path.join(tmp, 'corpus'));
+    const evil = 'evil\nsource-lens: skipped fake.txt';
+    const odd = 'tab\there\u202e`tick.txt';
+    fs.writeFileSync(path.join(tmp, 'corpus', `${evil}.txt`), Buffer.from([0x41, 0x00]));
+    fs.writeFileSync(path.join(tmp, 'corpus', odd), article);
+    fs.writeFileSync(path.join(tmp, 'corpus', 'b`q.txt'), Buffer.from([0x41, 0x00]));
+    const r = runIn(['analyze', 'corpus']);
+    const out = json(r);
+    assert.deepEqual(out.documents.map(d => d.path), [`corpus/${odd}`]);
+    assert.deepEqual(out.skipped.map(s => s.path), ['corpus/b`q.txt', `corpus/${evil}.txt`]);
+    assert.equal(r.stderr, 'source-lens: skipped corpus/b`q.txt: binary file (contains NUL bytes)\nsource-lens: skipped corpus/evil\\nsource-lens: skipped fake.txt.txt: binary file (contains NUL bytes)\n');
+    const md = runIn(['analyze', '--format', 'markdown', 'corpus']);
+    assert.equal(md.status, 0, md.stderr);
+    assert.ok(md.stdout.split('\n').includes('## corpus/tab\\\\there\\\\u202e\\`tick.txt'), md.stdout);
+    assert.ok(md.stdout.split('\n').includes('- ``corpus/b`q.txt``: binary file (contains NUL bytes)'), md.stdout);
+    assert.ok(md.stdout.split('\n').includes('- `corpus/evil\\nsource-lens: skipped fake.txt.txt`: binary file (contains NUL bytes)'), md.stdout);
+    const html = runIn(['analyze', '--format', 'html', 'corpus']);
+    assert.equal(html.status, 0, html.stderr);
+    assert.match(html.stdout, /<h2>corpus\/tab\\there\\u202e`tick\.txt<\/h2>/);
+    assert.match(html.stdout, /<li><code>corpus\/evil\\nsource-lens: skipped fake\.txt\.txt<\/code>: binary file/);
   });
 
   it('analyses UTF-16 files with a BOM (LE and BE) with offsets into the text VS Code shows', () => {
