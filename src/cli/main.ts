@@ -71,9 +71,12 @@ export function analyzePaths(paths: readonly string[], maxFileSize = DEFAULT_MAX
   return analyzeFound(collect(paths), maxFileSize);
 }
 
-/** Reads and analyses what `collect` found; throws PathError for a file named on the command line that cannot be read. */
-export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE): AnalysisOutput {
-  const corpus = new Corpus();
+/**
+ * Reads and analyses what `collect` found; throws PathError for a file named on the
+ * command line that cannot be read. A document whose analysis throws is skipped
+ * ("internal error: …") and the others go on. `corpus` is replaceable for tests.
+ */
+export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = new Corpus()): AnalysisOutput {
   const skipped: Skipped[] = [];
   for (const f of found) {
     if (!('fsPath' in f)) {
@@ -81,8 +84,14 @@ export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_
       continue;
     }
     const read = readDocument(f.fsPath, maxFileSize);
-    if (read.ok) corpus.set(f.path, read.text);
-    else if (f.named && 'unreadable' in read) throw new PathError(`cannot read ${printable(f.path)}: ${read.reason.replace(/^cannot read: /, '')}`);
+    if (read.ok) {
+      try {
+        corpus.set(f.path, read.text);
+      } catch (e) {
+        corpus.delete(f.path);
+        skipped.push({ path: f.path, reason: `internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+      }
+    } else if (f.named && 'unreadable' in read) throw new PathError(`cannot read ${printable(f.path)}: ${read.reason.replace(/^cannot read: /, '')}`);
     else skipped.push({ path: f.path, reason: read.reason });
   }
   return { version: 1, documents: corpus.allResults(), skipped };

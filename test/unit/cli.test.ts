@@ -8,7 +8,10 @@ import fs from 'node:fs';
 import type { Server } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { analyzeFound } from '../../src/cli/main';
 import { printable } from '../../src/cli/messages';
+import { collect } from '../../src/cli/walk';
+import { Corpus } from '../../src/core/corpus/corpus';
 import { checkContract } from '../contract/checkContract';
 import { evalDirOrSkip } from '../support/sharedEval';
 import { latin1Name, listenSocket, makeTooDeep, mkfifo, removeTree } from '../support/hostileFiles';
@@ -369,5 +372,48 @@ describe('source-lens CLI: stdout that fails', function () {
     } finally {
       fs.closeSync(full);
     }
+  });
+});
+
+describe('source-lens CLI: one document going wrong does not lose the others', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-one-'));
+    for (const f of fs.readdirSync(path.join(root, 'seeds'))) fs.copyFileSync(path.join(root, 'seeds', f), path.join(dir, f));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('prints every document of a corpus holding 12 KB of "Big Big Big …" (it once crashed entity recognition), exit 0', () => {
+    fs.writeFileSync(path.join(dir, 'big.txt'), 'Big '.repeat(3072));
+    try {
+      const r = spawnSync(process.execPath, [cli, 'analyze', dir], { encoding: 'utf8', timeout: 100_000, maxBuffer: 1 << 28 });
+      assert.equal(r.status, 0, `exit ${r.status} (${r.signal ?? 'no signal'}): ${r.stderr}`);
+      const out = JSON.parse(r.stdout);
+      const shown = dir.split(path.sep).join('/');
+      assert.deepEqual(out.documents.map((d: { path: string }) => path.basename(d.path)), [...fs.readdirSync(path.join(root, 'seeds')), 'big.txt'].sort());
+      assert.deepEqual(out.skipped, []);
+      assert.deepEqual(checkContract(out, p => fs.readFileSync(p, 'utf8')), []);
+      assert.ok(out.documents.every((d: { path: string }) => d.path.startsWith(`${shown}/`)));
+    } finally {
+      fs.rmSync(path.join(dir, 'big.txt'));
+    }
+  });
+
+  it('skips a document whose analysis throws, with "internal error: …", and analyses the others', () => {
+    /** A corpus whose analysis fails on one document (the failure is injected: no known text triggers one). */
+    class FailingCorpus extends Corpus {
+      override set(p: string, text: string) {
+        if (p.endsWith('/002_b76a6e96b841aaa1.txt')) throw new RangeError('Maximum call stack size exceeded');
+        return super.set(p, text);
+      }
+    }
+    const found = collect([dir]);
+    const out = analyzeFound(found, undefined, new FailingCorpus());
+    const shown = dir.split(path.sep).join('/');
+    assert.deepEqual(out.skipped, [{ path: `${shown}/002_b76a6e96b841aaa1.txt`, reason: 'internal error: RangeError: Maximum call stack size exceeded' }]);
+    assert.equal(out.documents.length, found.length - 1);
+    const alone = analyzeFound(found.filter(f => !f.path.endsWith('/002_b76a6e96b841aaa1.txt')));
+    assert.deepEqual(out.documents, alone.documents, 'the others come out as if the failed one was never there');
   });
 });
