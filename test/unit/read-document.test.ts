@@ -75,6 +75,26 @@ describe('readDocument (the CLI\'s and the index worker\'s one file reader)', ()
       return (JSON.parse(r.stdout) as { reason?: string; unreadable?: boolean }[]).map(x => `${x.reason}${x.unreadable ? ' [unreadable]' : ''}`);
     };
 
+    it('keeps the index worker\'s build going past them (IndexService on Node\'s file system)', () => {
+      fs.writeFileSync(path.join(dir, 'utf16.txt'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('“Ready,” Lavrov said.\n', 'utf16le')]));
+      const service = path.resolve(__dirname, '../../src/worker/IndexService.js');
+      const script = `const { IndexService } = require(${JSON.stringify(service)});
+        const svc = new IndexService();
+        const files = process.argv.slice(1).map(f => ({ key: f.slice(f.lastIndexOf('/') + 1), fsPath: f }));
+        svc.index(files, () => {}, () => Promise.resolve()).then(out => console.log(JSON.stringify({ out, paths: svc.corpus.paths() })));`;
+      const files = ['fifo.txt', 'zero.txt', 'utf16.txt', 'a.txt'].map(f => path.join(dir, f));
+      const r = spawnSync(process.execPath, ['-e', script, ...files], { encoding: 'utf8', timeout: 10_000 });
+      assert.equal(r.status, 0, `exit ${r.status} (${r.signal ?? 'no signal'}): ${r.stderr}`);
+      assert.deepEqual(JSON.parse(r.stdout), {
+        out: {
+          indexed: 2,
+          skipped: [{ key: 'fifo.txt', reason: 'not a regular file (FIFO)' }, { key: 'zero.txt', reason: 'not a regular file (character device)' }],
+          cancelled: false,
+        },
+        paths: ['utf16.txt', 'a.txt'],
+      });
+    });
+
     it('refuses them with their kind, links to them too, unread and promptly', () => {
       assert.deepEqual(readInChild(['fifo.txt', 'to-fifo.txt', 'sock.txt', 'zero.txt', '.'].map(f => path.join(dir, f)).concat('/dev/zero', '/dev/null')), [
         'not a regular file (FIFO) [unreadable]',
