@@ -66,11 +66,6 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   return opts;
 }
 
-/** Runs an analysis over files and directories; throws PathError for unreadable inputs. */
-export function analyzePaths(paths: readonly string[], maxFileSize = DEFAULT_MAX_FILE_SIZE): AnalysisOutput {
-  return analyzeFound(collect(paths), maxFileSize);
-}
-
 /**
  * Reads and analyses what `collect` found; throws PathError for a file named on the
  * command line that cannot be read. A document whose analysis throws is skipped
@@ -128,7 +123,6 @@ export async function main(argv: readonly string[]): Promise<number> {
       process.stderr.write(`source-lens: ${e.message}\n`);
       return 2;
     }
-    if ((e as NodeJS.ErrnoException).code === 'EPIPE') return 0; // the reader stopped reading (`| head`): not an error
     throw e;
   }
   return 0;
@@ -136,14 +130,13 @@ export async function main(argv: readonly string[]): Promise<number> {
 
 /**
  * Writes to stdout and waits until it is handed to the system. A full disk or
- * another write error becomes OutError; EPIPE (the reader went away) is rethrown
- * as it is.
+ * another write error rejects with OutError; EPIPE, the reader going away
+ * (`| head`), is not an error: there is just nobody left to write to.
  */
 function writeStdout(text: string): Promise<void> {
   return new Promise((resolve, reject) => {
     process.stdout.write(text, err => {
-      if (!err) resolve();
-      else if ((err as NodeJS.ErrnoException).code === 'EPIPE') reject(err);
+      if (!err || (err as NodeJS.ErrnoException).code === 'EPIPE') resolve();
       else reject(new OutError(`cannot write to stdout: ${systemMessage(err)}`));
     });
   });
