@@ -336,6 +336,21 @@ describe('source-lens CLI: --out', function () {
     assert.deepEqual(fs.readdirSync(tmp).filter(f => f.endsWith('.tmp')), []);
   });
 
+  it('says so in one line, removes its temporary file and keeps the old report on a full disk (ENOSPC: a 16 KB tmpfs)', function () {
+    // A private mount namespace (as root, or as a user with user namespaces), so the tiny file system is seen by this run only.
+    const script = 'mount -t tmpfs -o size=16k none "$1" && echo old > "$1/report.json" && shift && "$@"; status=$?; ls -a "$OUT_DIR"; cat "$OUT_DIR/report.json"; exit $status';
+    const full = path.join(tmp, 'full');
+    fs.mkdirSync(full);
+    const args = ['-c', script, 'sh', full, process.execPath, cli, 'analyze', '--out', path.join(full, 'report.json'), path.join(root, 'seeds')];
+    const env = { ...process.env, OUT_DIR: full };
+    let r = spawnSync('unshare', ['--mount', 'sh', ...args], { cwd: tmp, encoding: 'utf8', timeout: 30_000, env });
+    if (r.status !== 2) r = spawnSync('unshare', ['--user', '--map-root-user', '--mount', 'sh', ...args], { cwd: tmp, encoding: 'utf8', timeout: 30_000, env });
+    if (r.error || /^(unshare|mount): /m.test(r.stderr)) this.skip(); // no way to mount a small file system here
+    assert.equal(r.status, 2, r.stderr);
+    assert.equal(r.stderr, `source-lens: cannot write ${path.join(full, 'report.json')}: no space left on device\n`);
+    assert.equal(r.stdout, '.\n..\nreport.json\nold\n', 'the old report, and no temporary file');
+  });
+
   it('removes its temporary file and keeps the old report when writing fails (a file size limit: EFBIG)', () => {
     fs.writeFileSync(path.join(tmp, 'report.json'), 'old');
     const r = spawnSync('sh', ['-c', 'ulimit -f 8 && exec "$@"', 'sh', process.execPath, cli, 'analyze', '--out', 'report.json', 'a.txt'], { cwd: tmp, encoding: 'utf8', timeout: 30_000 });
