@@ -193,26 +193,34 @@ describe('source-lens CLI on a hostile folder', function () {
     assert.equal(out.skipped[0].reason, 'cannot read directory: ENAMETOOLONG');
   });
 
-  it('skips a subdirectory it has no permission to read and goes on (run unprivileged when the tests run as root)', function () {
+  it('skips a subdirectory or file it has no permission to read and goes on; one named as PATH is exit 2 (run unprivileged when the tests run as root)', function () {
     const root = process.getuid?.() === 0;
     if (root && spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', process.execPath, '-e', '0']).status !== 0) {
       this.skip(); // no setpriv, or the unprivileged user cannot run this node: nothing here can make a directory unreadable to root
     }
-    // Everything readable by that user (its own copy of the CLI too), but the one locked directory.
+    // Everything readable by that user (its own copy of the CLI too), but the locked directory and file.
     fs.chmodSync(tmp, 0o755);
     const cliCopy = path.join(tmp, 'cli.js');
     fs.copyFileSync(cli, cliCopy);
     fs.mkdirSync(path.join(tmp, 'corpus/locked'), { recursive: true });
     fs.writeFileSync(path.join(tmp, 'corpus/a.txt'), article);
     fs.writeFileSync(path.join(tmp, 'corpus/locked/b.txt'), article);
+    fs.writeFileSync(path.join(tmp, 'corpus/secret.txt'), article, { mode: 0 });
     fs.chmodSync(path.join(tmp, 'corpus/locked'), 0);
-    const command = [process.execPath, cliCopy, 'analyze', 'corpus'];
-    const r = root
-      ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], { cwd: tmp, encoding: 'utf8', timeout: 30_000 })
-      : spawnSync(command[0], command.slice(1), { cwd: tmp, encoding: 'utf8', timeout: 30_000 });
-    const out = json(r);
+    const unprivileged = (...args: string[]) => {
+      const command = [process.execPath, cliCopy, ...args];
+      return root
+        ? spawnSync('setpriv', ['--reuid=65534', '--regid=65534', '--clear-groups', ...command], { cwd: tmp, encoding: 'utf8', timeout: 30_000 })
+        : spawnSync(command[0], command.slice(1), { cwd: tmp, encoding: 'utf8', timeout: 30_000 });
+    };
+    const out = json(unprivileged('analyze', 'corpus'));
     assert.deepEqual(out.documents.map(d => d.path), ['corpus/a.txt']);
-    assert.deepEqual(out.skipped, [{ path: 'corpus/locked', reason: 'cannot read directory: EACCES' }]);
+    assert.deepEqual(out.skipped, [
+      { path: 'corpus/locked', reason: 'cannot read directory: EACCES' },
+      { path: 'corpus/secret.txt', reason: 'cannot read: EACCES' },
+    ]);
+    oneLine(unprivileged('analyze', 'corpus/a.txt', 'corpus/secret.txt'), /^source-lens: cannot read corpus\/secret\.txt: permission denied\n$/);
+    oneLine(unprivileged('analyze', 'corpus/locked'), /^source-lens: cannot read directory corpus\/locked: permission denied\n$/);
   });
 
   it('reads a file whose name is not valid UTF-8 (shown with U+FFFD), and skips a second name that prints the same', () => {
