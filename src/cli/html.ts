@@ -4,6 +4,7 @@
  * its claims; then the skipped files. The articles' text is not reproduced.
  */
 import type { AnalysisOutput, DocumentResult } from '../core/types';
+import { printable } from './messages';
 
 export const escapeHtml = (s: string) =>
   s.replace(/[&<>"']/g, c => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
@@ -19,7 +20,7 @@ table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:.2rem .5rem;t
 export function renderHtml(out: AnalysisOutput): string {
   const docs = out.documents.map(renderDocument).join('\n');
   const skipped = out.skipped.length
-    ? `<h2>Skipped</h2><ul>${out.skipped.map(s => `<li><code>${escapeHtml(s.path)}</code>: ${escapeHtml(s.reason)}</li>`).join('')}</ul>`
+    ? `<h2>Skipped</h2><ul>${out.skipped.map(s => `<li><code>${escapeHtml(printable(s.path))}</code>: ${escapeHtml(printable(s.reason))}</li>`).join('')}</ul>`
     : '';
   return `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>Source Lens report</title><style>${CSS}</style></head>\n<body><h1>Source Lens report</h1>\n${docs}\n${skipped}\n</body></html>\n`;
 }
@@ -28,7 +29,7 @@ export function renderHtml(out: AnalysisOutput): string {
 function renderDocument(d: DocumentResult & { text?: string }): string {
   const claims = d.claims.map(c => `<tr><td>${c.kind}</td><td>${c.status}</td><td>${c.corroboratedBy.length}</td><td>${escapeHtml(c.speaker ?? '')}</td><td>${escapeHtml(c.text)}</td></tr>`).join('');
   const quotes = d.quotes.map(q => `<tr><td>${escapeHtml(q.speaker ?? '?')}</td><td>${escapeHtml(q.cue ?? '')}</td><td class="quote">${escapeHtml(q.text)}</td><td>${q.variants.length}</td></tr>`).join('');
-  return `<section><h2>${escapeHtml(d.path)}</h2>${d.title ? `<p><em>${escapeHtml(d.title)}</em></p>` : ''}
+  return `<section><h2>${escapeHtml(printable(d.path))}</h2>${d.title ? `<p><em>${escapeHtml(d.title)}</em></p>` : ''}
 <h3>Quotes</h3><table><tr><th>speaker</th><th>cue</th><th>quote</th><th>other sources</th></tr>${quotes}</table>
 <h3>Claims</h3><table><tr><th>kind</th><th>status</th><th>corroborated by</th><th>speaker</th><th>claim</th></tr>${claims}</table></section>`;
 }

@@ -3,15 +3,15 @@
  * A thin front end over the core: read, decode, analyse as one corpus, print.
  * Exit 0 on success; 2 with one line on stderr for usage errors and unreadable PATHs.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
 import type { AnalysisOutput, Skipped } from '../core/types';
 import { readDocument } from '../node/readDocument';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
-import { collect, PathError } from './walk';
+import { printable, systemMessage } from './messages';
+import { checkOut, OutError, writeReport } from './output';
+import { collect, PathError, type Found } from './walk';
 
 const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] PATH...';
 const FORMATS = ['json', 'markdown', 'html'] as const;
@@ -47,6 +47,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
       opts.format = f as Format;
     } else if (name === '--out') {
       opts.out = value();
+      if (!opts.out) throw new UsageError(`--out needs a file name; ${USAGE}`);
     } else if (name === '--max-file-size') {
       const v = value();
       const n = Number(v);
@@ -65,14 +66,27 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   return opts;
 }
 
-/** Runs an analysis over files and directories; throws PathError for unreadable inputs. */
-export function analyzePaths(paths: readonly string[], maxFileSize = DEFAULT_MAX_FILE_SIZE): AnalysisOutput {
-  const files = collect(paths);
-  const corpus = new Corpus();
+/**
+ * Reads and analyses what `collect` found; throws PathError for a file named on the
+ * command line that cannot be read. A document whose analysis throws is skipped
+ * ("internal error: …") and the others go on. `corpus` is replaceable for tests.
+ */
+export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = new Corpus()): AnalysisOutput {
   const skipped: Skipped[] = [];
-  for (const f of files) {
-    const read = readDocument(f.abs, maxFileSize);
-    if (read.ok) corpus.set(f.path, read.text);
+  for (const f of found) {
+    if (!('fsPath' in f)) {
+      skipped.push({ path: f.path, reason: f.reason });
+      continue;
+    }
+    const read = readDocument(f.fsPath, maxFileSize);
+    if (read.ok) {
+      try {
+        corpus.set(f.path, read.text);
+      } catch (e) {
+        corpus.delete(f.path);
+        skipped.push({ path: f.path, reason: `internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
+      }
+    } else if (f.named && 'unreadable' in read) throw new PathError(`cannot read ${printable(f.path)}: ${read.reason.replace(/^cannot read: /, '')}`);
     else skipped.push({ path: f.path, reason: read.reason });
   }
   return { version: 1, documents: corpus.allResults(), skipped };
@@ -84,65 +98,64 @@ function render(out: AnalysisOutput, format: Format): string {
   return JSON.stringify(out, null, 1) + '\n';
 }
 
-/** Writes through a temporary file so a failed run never leaves half a report. */
-function writeAtomically(file: string, data: string): void {
-  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.${process.pid}.tmp`);
-  fs.writeFileSync(tmp, data);
-  fs.renameSync(tmp, file);
-}
-
-export function main(argv: readonly string[]): number {
-  let opts: ReturnType<typeof parseArgs>;
+/**
+ * Runs the command and resolves to the exit status: 0, or 2 after one line on
+ * stderr. A bug rejects (exit 1 with the stack, below).
+ */
+export async function main(argv: readonly string[]): Promise<number> {
   try {
-    opts = parseArgs(argv);
+    const opts = parseArgs(argv);
+    if (opts === 'help') {
+      await writeStdout(`${USAGE}\n\nAnalyses news articles (.txt, .md; directories are walked) as one corpus and prints\nquotes with speakers, entities, duplicated passages and claims.\n`);
+    } else if (opts === 'version') {
+      await writeStdout(`${VERSION}\n`);
+    } else {
+      const found = collect(opts.paths);
+      if (opts.out) checkOut(opts.out, found);
+      const out = analyzeFound(found, opts.maxFileSize);
+      for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
+      const text = render(out, opts.format);
+      if (opts.out) writeReport(opts.out, text);
+      else await writeStdout(text);
+    }
   } catch (e) {
-    if (e instanceof UsageError) {
+    if (e instanceof UsageError || e instanceof PathError || e instanceof OutError) {
       process.stderr.write(`source-lens: ${e.message}\n`);
       return 2;
     }
     throw e;
-  }
-  if (opts === 'help') {
-    process.stdout.write(`${USAGE}\n\nAnalyses news articles (.txt, .md; directories are walked) as one corpus and prints\nquotes with speakers, entities, duplicated passages and claims.\n`);
-    return 0;
-  }
-  if (opts === 'version') {
-    process.stdout.write(`${VERSION}\n`);
-    return 0;
-  }
-  let out: AnalysisOutput;
-  try {
-    out = analyzePaths(opts.paths, opts.maxFileSize);
-  } catch (e) {
-    if (e instanceof PathError) {
-      process.stderr.write(`source-lens: ${e.message}\n`);
-      return 2;
-    }
-    throw e;
-  }
-  for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${s.path}: ${s.reason}\n`);
-  const text = render(out, opts.format);
-  if (opts.out) {
-    try {
-      writeAtomically(opts.out, text);
-    } catch (e) {
-      process.stderr.write(`source-lens: cannot write ${opts.out}: ${(e as Error).message}\n`);
-      return 2;
-    }
-  } else {
-    process.stdout.write(text);
   }
   return 0;
+}
+
+/**
+ * Writes to stdout and waits until it is handed to the system. A full disk or
+ * another write error rejects with OutError; EPIPE, the reader going away
+ * (`| head`), is not an error: there is just nobody left to write to.
+ */
+function writeStdout(text: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    process.stdout.write(text, err => {
+      if (!err || (err as NodeJS.ErrnoException).code === 'EPIPE') resolve();
+      else reject(new OutError(`cannot write to stdout: ${systemMessage(err)}`));
+    });
+  });
 }
 
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
 if (require.main === module) {
-  try {
-    process.exitCode = main(process.argv.slice(2));
-  } catch (e) {
-    process.stderr.write(`source-lens: internal error: ${(e as Error).stack ?? e}\n`);
-    process.exitCode = 1;
-  }
+  // A failed write is reported by its callback; the stream's 'error' event must not end the process with a stack trace.
+  process.stdout.on('error', () => undefined);
+  process.stderr.on('error', () => undefined);
+  main(process.argv.slice(2)).then(
+    status => {
+      process.exitCode = status;
+    },
+    (e: unknown) => {
+      process.stderr.write(`source-lens: internal error: ${(e as Error).stack ?? e}\n`);
+      process.exitCode = 1;
+    },
+  );
 }

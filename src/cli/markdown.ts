@@ -1,5 +1,6 @@
 /** A readable per-source summary of an analysis, in Markdown. */
 import type { AnalysisOutput, DocumentResult, Quote } from '../core/types';
+import { printable } from './messages';
 
 const clip = (s: string, n = 160) => {
   const one = s.replace(/\s+/g, ' ').trim();
@@ -7,7 +8,14 @@ const clip = (s: string, n = 160) => {
 };
 /** Keeps Markdown punctuation in article text from turning into markup. */
 export const escapeMd = (s: string) => s.replace(/([\\`*_[\]<>|#])/g, '\\$1');
-const base = (p: string) => p.split('/').pop() ?? p;
+/** A file's name: the last part of its path, control characters escaped (a name may hold a newline). */
+const base = (p: string) => printable(p.split('/').pop() ?? p);
+/** Text in a code span, fenced by more backticks than it holds (CommonMark). */
+const codeSpan = (s: string) => {
+  const fence = '`'.repeat(Math.max(0, ...(s.match(/`+/g) ?? []).map(run => run.length)) + 1);
+  const pad = s.startsWith('`') || s.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${s}${pad}${fence}`;
+};
 
 export function renderMarkdown(out: AnalysisOutput): string {
   const lines: string[] = ['# Source Lens report', ''];
@@ -16,14 +24,14 @@ export function renderMarkdown(out: AnalysisOutput): string {
   for (const d of out.documents) lines.push(...renderDocument(d), '');
   if (out.skipped.length) {
     lines.push('## Skipped', '');
-    for (const s of out.skipped) lines.push(`- \`${s.path}\`: ${escapeMd(s.reason)}`);
+    for (const s of out.skipped) lines.push(`- ${codeSpan(printable(s.path))}: ${escapeMd(printable(s.reason))}`);
     lines.push('');
   }
   return lines.join('\n');
 }
 
 function renderDocument(d: DocumentResult): string[] {
-  const lines = [`## ${escapeMd(d.path)}`, ''];
+  const lines = [`## ${escapeMd(printable(d.path))}`, ''];
   if (d.title) lines.push(`*${escapeMd(d.title)}*`, '');
   lines.push(`${d.quotes.length} quotes · ${d.claims.length} claims · ${d.entities.length} entity mentions · ${d.duplicates.length} duplicated passages`, '');
 

@@ -21,7 +21,7 @@ function memFiles(files: Record<string, string | Uint8Array>): FileAccess {
     if (v === undefined) throw Object.assign(new Error('missing'), { code: 'ENOENT' });
     return typeof v === 'string' ? Buffer.from(v, 'utf8') : v;
   };
-  return { size: p => bytes(p).length, read: bytes };
+  return { read: bytes };
 }
 const now = () => Promise.resolve();
 
@@ -88,7 +88,7 @@ describe('extension: index service (the worker\'s corpus)', () => {
   });
 
   it('answers views with variant text and entity source counts, and sorted summaries, on the seeds', async () => {
-    const svc = new IndexService({ size: p => fs.statSync(p).size, read: p => fs.readFileSync(p) });
+    const svc = new IndexService(); // Node's file system
     const files = seeds.map(f => ({ key: `seeds/${f}`, fsPath: path.join(seedsDir, f) }));
     const out = await svc.index([...files].reverse(), () => undefined, now);
     assert.equal(out.indexed, seeds.length);

@@ -29,6 +29,36 @@ describe('text model', () => {
     it('accepts an empty file', () => {
       assert.deepEqual(decode(new Uint8Array(0)), { ok: true, text: '' });
     });
+    describe('UTF-16 with a byte-order mark (decoded as VS Code does)', () => {
+      const le = (s: string) => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(s, 'utf16le')]);
+      const be = (s: string) => Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(s, 'utf16le').swap16()]);
+      const text = '😀 Lavrov said: “Ready.”\r\nLine two\rLine three\r\n';
+      it('decodes LE and BE to the text the same characters give in UTF-8, line ends normalised the same way', () => {
+        const expected = decode(Buffer.from(text, 'utf8'));
+        assert.ok(expected.ok);
+        assert.deepEqual(decode(le(text)), expected);
+        assert.deepEqual(decode(be(text)), expected);
+      });
+      it('drops one BOM only, and accepts a file that is only the BOM', () => {
+        assert.deepEqual(decode(le('\ufeffA')), { ok: true, text: '\ufeffA' });
+        assert.deepEqual(decode(Buffer.from([0xff, 0xfe])), { ok: true, text: '' });
+        assert.deepEqual(decode(Buffer.from([0xfe, 0xff])), { ok: true, text: '' });
+      });
+      it('refuses an odd number of bytes and lone surrogates as "not UTF-16 text"', () => {
+        assert.deepEqual(decode(Buffer.concat([le('AB'), Buffer.from([0x43])])), { ok: false, reason: 'not UTF-16 text' });
+        assert.deepEqual(decode(Buffer.concat([be('AB'), Buffer.from([0x00])])), { ok: false, reason: 'not UTF-16 text' });
+        assert.deepEqual(decode(le('A\ud800B')), { ok: false, reason: 'not UTF-16 text' });
+        assert.deepEqual(decode(be('A\udc00')), { ok: false, reason: 'not UTF-16 text' });
+      });
+      it('refuses the character U+0000 (but not the zero bytes every UTF-16 file has)', () => {
+        assert.deepEqual(decode(le('A\u0000B')), { ok: false, reason: 'binary file (contains NUL characters)' });
+        assert.deepEqual(decode(le('\u0100\u0200')), { ok: true, text: '\u0100\u0200' });
+      });
+      it('counts the size limit in bytes of the file, and needs the BOM (without one, zero bytes are binary)', () => {
+        assert.match((r => (r.ok ? '' : r.reason))(decode(le('x'.repeat(600)), 1024)), /larger than the 1 KB limit/);
+        assert.deepEqual(decode(Buffer.from('AB', 'utf16le')), { ok: false, reason: 'binary file (contains NUL bytes)' });
+      });
+    });
   });
 
   describe('line ends as VS Code normalises them', () => {
