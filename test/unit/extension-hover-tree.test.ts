@@ -49,11 +49,32 @@ describe('extension: hovers', () => {
     assert.match(h, /\*\*Dmytro Kuleba\*\*/);
     assert.match(h, /cue: \*said\*/);
     assert.match(h, /Also quoted in 2 other sources/);
-    assert.match(h, /`news\/b\.txt` — different wording/);
+    assert.match(h, /`news\/b\.txt` — reworded/);
     assert.match(h, /`c\.txt` — same words/);
     assert.match(h, /\*\*won’t\*\*/, 'the other wording\'s word in bold');
     assert.match(h, /~~will not~~/, 'this wording\'s words struck');
     assert.ok(h.includes(openPassageLink(B, 5, 40)));
+  });
+
+  it('names the other speakers the same words are credited to (an attribution conflict), with links', () => {
+    const far = quote('“Talks go on,”', {
+      speaker: 'Olaf Scholz',
+      attributedElsewhere: [
+        { path: B, start: 10, end: 24, speaker: 'Sergey Lavrov' },
+        { path: C, start: 3, end: 17, speaker: 'Sergey Lavrov' },
+      ],
+    });
+    const h = quoteHover(far, ctx);
+    assert.match(h, /Attribution conflict\*\*: the same words are credited to \*\*Sergey Lavrov\*\* in \[`news\/b\.txt`\]\(command:[^)]*\), \[`c\.txt`\]/);
+    assert.ok(h.includes(openPassageLink(C, 3, 17)));
+    assert.doesNotMatch(quoteHover(q2, ctx), /Attribution conflict/);
+    // The tree marks it, in the description, the tooltip and the screen-reader label.
+    const kids = childNodes({ ...result, quotes: [q1, far], claims: [] }, display);
+    const node = kids.find(k => k.start === far.start)!;
+    assert.match(node.description!, /^attribution conflict · quote/);
+    assert.match(String(node.tooltip), /⚠ the same words are credited to Sergey Lavrov in news\/b\.txt, c\.txt/);
+    assert.match(node.accessibilityLabel!, /Attribution conflict: the same words are credited to Sergey Lavrov/);
+    assert.doesNotMatch(kids.find(k => k.start === q1.start)!.description!, /conflict/);
   });
 
   it('says when no other source carries a quote, and when the speaker is unknown', () => {
@@ -129,11 +150,11 @@ describe('extension: claims tree model', () => {
     assert.deepEqual(childNodes(result, display).map(k => k.id), kids.map(k => k.id), 'ids are stable');
   });
 
-  it('badges count corroborating (✓), disputing (✗) and reworded (≠) sources', () => {
+  it('badges count corroborating (✓), disputing (✗) and reworded (≈) sources', () => {
     assert.equal(claimBadge(3, 0), '3✓ ');
     assert.equal(claimBadge(2, 1), '2✓ 1✗ ');
     assert.equal(claimBadge(0, 0), '');
-    assert.equal(quoteBadge(q1), '1✓ 1≠ ');
+    assert.equal(quoteBadge(q1), '1✓ 1≈ ');
     assert.equal(quoteBadge(q2), '');
   });
 

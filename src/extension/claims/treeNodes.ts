@@ -89,13 +89,13 @@ export function claimBadge(corroborating: number, disputing: number): string {
   return parts.length ? parts.join(' ') + ' ' : '';
 }
 
-/** The same for a quote: other sources with the same words (✓) and with different wording (≠). */
+/** The same for a quote: other sources with the same words (✓) and reworded (≈). */
 export function quoteBadge(q: Quote): string {
   const same = q.variants.filter(v => v.identical).length;
   const reworded = q.variants.length - same;
   const parts: string[] = [];
   if (same) parts.push(`${same}✓`);
-  if (reworded) parts.push(`${reworded}≠`);
+  if (reworded) parts.push(`${reworded}≈`);
   return parts.length ? parts.join(' ') + ' ' : '';
 }
 
@@ -131,8 +131,19 @@ function claimTooltip(c: Claim, display: (key: string) => string): string {
 function quoteTooltip(q: Quote, display: (key: string) => string): string {
   const lines = [q.text, '', `quote · ${q.speaker ? `said by ${q.speaker}` : 'speaker unknown'}${q.cue ? ` · cue “${q.cue}”` : ''}`];
   if (!q.variants.length) lines.push('No other source carries this quote.');
-  for (const v of q.variants) lines.push(`${v.identical ? '✓ same words' : '≠ different wording'} in ${display(v.path)}`);
+  for (const v of q.variants) lines.push(`${v.identical ? '✓ same words' : '≈ reworded'} in ${display(v.path)}`);
+  lines.push(...conflictLines(q, display));
   return lines.join('\n');
+}
+
+/** "⚠ the same words are credited to X in a.txt": one line per other speaker. */
+function conflictLines(q: Quote, display: (key: string) => string): string[] {
+  const by = new Map<string, string[]>();
+  for (const c of q.attributedElsewhere ?? []) {
+    const list = by.get(c.speaker);
+    if (list) list.push(display(c.path)); else by.set(c.speaker, [display(c.path)]);
+  }
+  return [...by].map(([speaker, paths]) => `⚠ the same words are credited to ${speaker} in ${paths.join(', ')}`);
 }
 
 /**
@@ -161,14 +172,15 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
     const words = inner ? inner.text : c.text;
     const disputed = c.status === 'disputed';
     const badge = claimBadge(c.corroboratedBy.length, c.disputedBy.length);
+    const conflicts = inner ? conflictLines(inner, display) : [];
     return {
       ...base('claim', c.start, c.end),
       label: shorten(badge + speakerPrefix(speaker) + words),
-      description: claimDescription(c),
-      tooltip: claimTooltip(c, display),
+      description: (conflicts.length ? 'attribution conflict · ' : '') + claimDescription(c),
+      tooltip: [claimTooltip(c, display), ...conflicts].join('\n'),
       icon: disputed ? 'warning' : CLAIM_ICONS[c.kind] ?? 'note',
       iconColor: disputed ? 'list.warningForeground' : undefined,
-      accessibilityLabel: `${disputed ? 'Disputed ' : ''}${KIND_NAMES[c.kind] ?? c.kind}${c.speaker ? ` by ${c.speaker}` : ''}: ${c.text}. ${c.corroboratedBy.length} corroborating, ${c.disputedBy.length} disputing.`,
+      accessibilityLabel: `${disputed ? 'Disputed ' : ''}${KIND_NAMES[c.kind] ?? c.kind}${c.speaker ? ` by ${c.speaker}` : ''}: ${c.text}. ${c.corroboratedBy.length} corroborating, ${c.disputedBy.length} disputing.${conflicts.length ? ` Attribution conflict: ${conflicts.join('; ').replace(/⚠ /g, '')}.` : ''}`,
     };
   });
   const quoteClaims = result.claims.filter(c => c.kind === 'quote');
@@ -177,10 +189,10 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
     nodes.push({
       ...base('quote', q.start, q.end),
       label: shorten(quoteBadge(q) + speakerPrefix(q.speaker ?? 'speaker unknown') + q.text),
-      description: `quote · ${q.variants.length ? plural(q.variants.length, 'other source') : 'only here'}`,
+      description: `${q.attributedElsewhere?.length ? 'attribution conflict · ' : ''}quote · ${q.variants.length ? plural(q.variants.length, 'other source') : 'only here'}`,
       tooltip: quoteTooltip(q, display),
       icon: 'quote',
-      accessibilityLabel: `Quote by ${q.speaker ?? 'an unknown speaker'}: ${q.text}. ${plural(q.variants.length, 'other source')}.`,
+      accessibilityLabel: `Quote by ${q.speaker ?? 'an unknown speaker'}: ${q.text}. ${plural(q.variants.length, 'other source')}.${q.attributedElsewhere?.length ? ` Attribution conflict: ${conflictLines(q, display).join('; ').replace(/⚠ /g, '')}.` : ''}`,
     });
   }
   return nodes.sort((a, b) => a.start! - b.start! || a.end! - b.end! || (a.type < b.type ? -1 : 1));

@@ -27,6 +27,8 @@ export function quoteHover(q: Quote, ctx: HoverContext): string {
   lines.push(`$(quote) **Quote** by ${who}${q.cue ? ` · cue: *${escapeMarkdown(q.cue)}*` : ''}`);
   const notes = [q.partial ? 'partial quote' : '', q.uncertain ? 'speaker uncertain' : ''].filter(Boolean);
   if (notes.length) lines.push('', `*${notes.join(' · ')}*`);
+  const conflict = attributionConflict(q, ctx);
+  if (conflict) lines.push('', conflict);
   const variants = q.variants as QuoteLinkWithText[];
   if (!variants.length) {
     lines.push('', 'No other source carries this quote.');
@@ -36,14 +38,31 @@ export function quoteHover(q: Quote, ctx: HoverContext): string {
   for (const v of variants) {
     const open = `[open](${openPassageLink(v.path, v.start, v.end)})`;
     if (v.identical || v.text === undefined) {
-      lines.push(`- ${code(ctx.display(v.path))} — ${v.identical ? 'same words' : 'different wording'} · ${open}`);
+      lines.push(`- ${code(ctx.display(v.path))} — ${v.identical ? 'same words' : 'reworded'} · ${open}`);
     } else {
-      lines.push(`- ${code(ctx.display(v.path))} — different wording · ${open}`);
+      lines.push(`- ${code(ctx.display(v.path))} — reworded · ${open}`);
       lines.push(`  - ${diffMarkdown(wordDiff(q.text, v.text))}`);
     }
   }
   if (variants.some(v => !v.identical && v.text !== undefined)) lines.push('', '*~~struck~~: only here · **bold**: only there*');
   return lines.join('\n');
+}
+
+/**
+ * "The same words are credited to Sergey Lavrov in `001_…`, `002_…`": the other
+ * speakers these words have in other sources, each with its sources, or null.
+ */
+export function attributionConflict(q: Quote, ctx: HoverContext): string | null {
+  const elsewhere = q.attributedElsewhere ?? [];
+  if (!elsewhere.length) return null;
+  const bySpeaker = new Map<string, string[]>();
+  for (const c of elsewhere) {
+    const where = `[${code(ctx.display(c.path))}](${openPassageLink(c.path, c.start, c.end)})`;
+    const list = bySpeaker.get(c.speaker);
+    if (list) list.push(where); else bySpeaker.set(c.speaker, [where]);
+  }
+  const parts = [...bySpeaker].map(([speaker, where]) => `**${escapeMarkdown(speaker)}** in ${where.join(', ')}`);
+  return `$(warning) **Attribution conflict**: the same words are credited to ${parts.join('; ')}`;
 }
 
 export function duplicateHover(ds: readonly Duplicate[], ctx: HoverContext): string {
