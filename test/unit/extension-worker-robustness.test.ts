@@ -173,10 +173,24 @@ describe('robustness: time-outs and cancel', function () {
       await conn.request('index', { files: seedFiles() });
       conn.notify('set', { key: 'k/stall.txt', text: 'STALL-HERE', version: 1 });
       const t0 = Date.now();
-      await assert.rejects(conn.request('summaries', {}), /did not answer a summaries request within 0\.8 s/);
+      await assert.rejects(conn.request('summaries', {}), /did not (answer a summaries request|take up a change) within 0\.8 s/);
       assert.ok(Date.now() - t0 < 5000, `rejected after ${Date.now() - t0} ms`);
       assert.equal(seen.restarted, 1, 'the stuck worker was replaced');
       assert.deepEqual(await conn.request('summaries', {}), [], 'the new worker answers at once');
+    } finally {
+      conn.stop('done');
+    }
+  });
+
+  it('a change the worker does not take up in time (it hangs, no request pending) restarts it too, and idle waits no longer', async () => {
+    const { conn, idle, seen } = testConnection({ hooks: { stallOn: 'STALL-HERE', stallMs: 20_000 }, timeoutMs: 800 });
+    try {
+      conn.notify('set', { key: 'k/stall.txt', text: 'STALL-HERE', version: 1 });
+      const t0 = Date.now();
+      await idle.whenIdle();
+      assert.ok(Date.now() - t0 < 5000, `idle after ${Date.now() - t0} ms`);
+      assert.equal(seen.restarted, 1);
+      assert.ok(seen.log.some(l => /did not take up a change within 0\.8 s/.test(l)), seen.log.join('\n'));
     } finally {
       conn.stop('done');
     }

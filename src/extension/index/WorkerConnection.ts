@@ -1,7 +1,8 @@
 /**
  * The index worker as the main thread sees it: started on first use, sent typed
  * requests and notifications (src/protocol/), its replies, progress and pushes
- * routed back. Every request has a time-out; a worker that dies (an uncaught
+ * routed back. Every request, and the acknowledgement of every notification, has a
+ * time-out; a worker that dies (an uncaught
  * error, an exit) or stops answering is replaced by a new one, which the owner
  * fills again (`restarted`), up to `MAX_RESTARTS` times in a row; then it stays
  * down, with one message, until `restart()`. No `vscode` import, so unit tests
@@ -72,6 +73,8 @@ export class WorkerConnection {
   private ackedSeq = 0;
   /** Pending work (for `Idle`) while notifications wait for their `changed` push. */
   private endUnacknowledged: (() => void) | undefined;
+  /** Runs out when notifications stay unacknowledged too long (the worker hangs). */
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly workerPath: string,
@@ -116,6 +119,11 @@ export class WorkerConnection {
     const message: NotificationMessage<K> = { type: 'notify', seq: ++this.sentSeq, kind, params };
     worker.postMessage(message);
     this.endUnacknowledged ??= this.idle.begin();
+    if (!this.ackTimer) {
+      const ms = this.options.timeoutMs();
+      this.ackTimer = setTimeout(() => this.crashed(worker, `did not take up a change within ${formatSeconds(ms)} (sourceLens.requestTimeoutMs)`), ms);
+      this.ackTimer.unref?.();
+    }
     return this.sentSeq;
   }
 
@@ -232,9 +240,12 @@ export class WorkerConnection {
   private acknowledged(seq: number): void {
     this.ackedSeq = Math.max(this.ackedSeq, seq);
     if (this.ackedSeq >= this.sentSeq) this.endWaiting();
+    else this.ackTimer?.refresh(); // it takes changes up: the later ones get their time too
   }
 
   private endWaiting(): void {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
     const end = this.endUnacknowledged;
     this.endUnacknowledged = undefined;
     end?.();
