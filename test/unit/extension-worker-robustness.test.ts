@@ -130,6 +130,22 @@ describe('robustness: a worker that dies is restarted', function () {
     });
   }
 
+  it('a stopped worker\'s last messages are ignored (they would bring back skips of an index that is gone)', async () => {
+    const { conn, seen } = testConnection({ maxFileSize: 10 });
+    try {
+      await conn.request('summaries', {}); // the worker is up
+      conn.notify('set', { key: 'k', text: 'far more than ten bytes', version: 1 });
+      // The worker refuses the text and pushes the skip while this thread is busy: the push waits in its queue.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 300);
+      conn.restart();
+      assert.deepEqual(await conn.request('summaries', {}), []);
+      await sleep(100);
+      assert.deepEqual(seen.skips, [], 'the skip pushed by the stopped worker is dropped');
+    } finally {
+      conn.stop('done');
+    }
+  });
+
   it(`gives up after ${WorkerConnection.MAX_RESTARTS} restarts in a row with one message, until restart()`, async () => {
     const texts = new Map<string, string>([['k/crash.txt', 'CRASH-ALWAYS']]);
     // eslint-disable-next-line prefer-const

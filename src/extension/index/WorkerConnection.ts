@@ -153,7 +153,8 @@ export class WorkerConnection {
       this.giveUp(`the index worker could not start: ${errorText(err)}`);
       return undefined;
     }
-    w.on('message', (m: FromWorker) => this.onMessage(m));
+    // A stopped worker's last messages may still arrive: they speak of an index that is gone.
+    w.on('message', (m: FromWorker) => { if (this.worker === w) this.onMessage(m); });
     w.on('error', err => this.crashed(w, `failed: ${errorText(err)}`));
     w.on('exit', code => this.crashed(w, `exited (code ${code})`));
     w.unref();
