@@ -127,7 +127,7 @@ export class Highlighter implements vscode.Disposable {
 
   private isCurrent(v: WindowView, doc: vscode.TextDocument): boolean {
     // A result from disk matches an editor that holds the file unchanged.
-    return v.version === null ? !doc.isDirty && v.result.length === doc.getText().length : v.version === doc.version;
+    return v.version === null ? !doc.isDirty && v.result.length === documentLength(doc) : v.version === doc.version;
   }
 
   /** Ranges last set per kind on the visible editors of a document (all kinds; empty when none visible). */
