@@ -54,12 +54,24 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     whenIdle: () => idle.whenIdle(),
     skipped: () => client?.skipped() ?? [],
     messages: () => notifier.messages,
+    heldDocuments: () => highlighter?.heldDocuments() ?? [],
+    documentState: uri => {
+      const key = toUri(uri).toString();
+      const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+      const view = doc && highlighter?.viewOf(doc);
+      return {
+        window: highlighter?.windowOf(key),
+        hiddenKinds: highlighter?.hiddenKinds(key) ?? [],
+        partial: view?.result.truncated?.reason ?? null,
+      };
+    },
+    worker: () => client?.workerState ?? { started: 0, down: false },
   };
 
   try {
     const settings = new Settings();
     client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier);
-    highlighter = new Highlighter(client, settings, idle);
+    highlighter = new Highlighter(client, settings, idle, notifier);
     tree = new ClaimsTree(client, idle);
     status = new StatusBar(client, highlighter, settings);
     context.subscriptions.push(settings, client, highlighter, tree, status);
@@ -72,6 +84,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     register(Commands.refresh, () => c.restart());
     register(Commands.focusClaims, () => vscode.commands.executeCommand(`${VIEW_CLAIMS}.focus`));
     register(Commands.showOutput, () => notifier.output.show(true));
+    register(Commands.showAllHighlights, (uri?: string) => h.showAllIn(uri === undefined ? undefined : toUri(uri).toString()));
     register(Commands.openPassage, (uri: string, start?: number, end?: number) => openPassage(uri, start, end));
 
     // The worker and the index start once activation has returned.

@@ -15,6 +15,8 @@ export const Commands = {
   refresh: 'sourceLens.refresh',
   focusClaims: 'sourceLens.focusClaims',
   showOutput: 'sourceLens.showOutput',
+  /** Turns on, in the active file, the kinds left off for having more than `sourceLens.maxSpansPerKind` spans. */
+  showAllHighlights: 'sourceLens.showAllHighlights',
   /** Item and hover link only: opens a passage (uri, start, end). */
   openPassage: 'sourceLens.openPassage',
 } as const;

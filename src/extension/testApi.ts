@@ -57,4 +57,15 @@ export interface SourceLensApi {
   skipped(): SkippedFile[];
   /** Every user-facing message shown (information, warning, error), oldest first. */
   messages(): string[];
+  /** The documents whose analysis the highlighter holds (released when a document closes). */
+  heldDocuments(): string[];
+  /**
+   * What the highlighter holds of a document: the offset ranges it fetched (the whole
+   * text of an ordinary article; of a huge one what is visible and a margin;
+   * undefined when nothing is held), the kinds left off for having more than
+   * `sourceLens.maxSpansPerKind` spans, and why its analysis is partial (or null).
+   */
+  documentState(uri: string): { window: OffsetRange[] | undefined; hiddenKinds: DecorationKind[]; partial: string | null };
+  /** How many index workers were started (a restart starts one), and whether it stays down after failing too often. */
+  worker(): { started: number; down: boolean };
 }

@@ -14,7 +14,7 @@
  *   the sequence number of the last notification applied; it pushes pending
  *   changes before any reply, so a reply never overtakes the news of a change.
  */
-import type { DocumentResult, QuoteLink } from '../core/types';
+import type { DocumentResult, EntityType, QuoteLink, Span } from '../core/types';
 
 /** A quote variant with the other source's wording attached, for the hover's diff. */
 export interface QuoteLinkWithText extends QuoteLink {
@@ -32,6 +32,28 @@ export interface DocumentView {
   entitySources: Record<string, number>;
 }
 
+/** How many spans of each kind a whole document has (the status bar's counts, and the density limit). */
+export interface SpanCounts {
+  quotes: number;
+  claims: number;
+  /** Duplicated passages repeated in the same document, and shared with another. */
+  repeat: number;
+  shared: number;
+  /** Entities by type. */
+  entities: Partial<Record<EntityType, number>>;
+}
+
+/**
+ * The part of a document's view that the editor shows: `result` holds only the
+ * items that meet `window` (its other fields are the whole document's), so a huge
+ * document costs what its visible part costs; `counts` are the whole document's.
+ */
+export interface WindowView extends DocumentView {
+  /** The ranges asked for, clamped to the document, sorted and merged. */
+  window: Span[];
+  counts: SpanCounts;
+}
+
 /** What the Claims tree's top level needs of one source. */
 export interface SourceSummary {
   key: string;
@@ -42,6 +64,8 @@ export interface SourceSummary {
   entities: number;
   corroborated: number;
   disputed: number;
+  /** Why the analysis is partial (a stage stopped at its work budget), or null. */
+  truncated: string | null;
 }
 
 export interface FileRef {
@@ -57,12 +81,29 @@ export interface SkippedRef {
 export interface IndexOutcome {
   indexed: number;
   skipped: SkippedRef[];
+  /** Documents of the build whose analysis is partial, with the reason. */
+  partial: SkippedRef[];
   cancelled: boolean;
 }
 
 /** The key of an entity in `entitySources`. */
 export function entityKey(type: string, canonical: string): string {
   return `${type}\u0000${canonical}`;
+}
+
+/** How a window is written: ranges clamped to [0, length], sorted, overlapping and touching ones merged, empty ones dropped. */
+export function mergeRanges(ranges: readonly Span[], length: number): Span[] {
+  const clamped = ranges
+    .map(r => ({ start: Math.max(0, Math.min(length, r.start)), end: Math.max(0, Math.min(length, r.end)) }))
+    .filter(r => r.end > r.start)
+    .sort((a, b) => a.start - b.start);
+  const out: Span[] = [];
+  for (const r of clamped) {
+    const last = out[out.length - 1];
+    if (last && r.start <= last.end) last.end = Math.max(last.end, r.end);
+    else out.push(r);
+  }
+  return out;
 }
 
 /** What the main thread asks, and what each answer is. */
@@ -74,6 +115,8 @@ export interface Requests {
   index: { params: { files: FileRef[] }; result: IndexOutcome };
   /** Views of the asked documents that the index holds, in the asked order. */
   documents: { params: { keys: string[] }; result: DocumentView[] };
+  /** Of each asked document that the index holds, the part that meets the given ranges (see `WindowView`), in the asked order. */
+  windows: { params: { docs: { key: string; ranges: Span[] }[] }; result: WindowView[] };
   /** One summary per document the index holds (only of `keys` when given), sorted by key. */
   summaries: { params: { keys?: string[] }; result: SourceSummary[] };
 }
@@ -105,6 +148,8 @@ export interface Pushes {
    * show), in any document of the corpus; `seq` is the last notification applied.
    */
   changed: { keys: string[]; seq: number };
+  /** Something failed that no request answers for (the main thread logs it). */
+  problem: { message: string };
 }
 
 export type RequestKind = keyof Requests;

@@ -6,27 +6,43 @@
  */
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
-import type { DocumentResult } from '../core/types';
+import type { DocumentResult, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker } from './changes';
-import { entityKey, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary } from '../protocol/protocol';
+import {
+  entityKey, mergeRanges, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
+} from '../protocol/protocol';
 
 export type { FileAccess } from '../node/readDocument';
+
+/** Seams for tests: called before a document's text is analysed (may throw, or stall). */
+export interface ServiceHooks {
+  beforeAnalyse?(key: string, text: string): void;
+}
+
+/** The skip reason of a document whose reading or analysis threw. */
+export function internalError(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return `internal error: ${message.split('\n')[0]}`;
+}
 
 export class IndexService {
   readonly corpus = new Corpus();
   maxFileSize = DEFAULT_MAX_FILE_SIZE;
   /** Keys whose text comes from an open editor, with the editor version. */
   private readonly pinned = new Map<string, number | null>();
-  private cancelled = false;
+  /** Counts builds and cancels: a build runs while this is still the number it started with. */
+  private generation = 0;
   /** Documents refused, with the reason, and the changes not yet reported. */
   private readonly skippedKeys = new Map<string, string>();
   private skipChanges: { added: SkippedRef[]; cleared: string[] } = { added: [], cleared: [] };
   private entityCounts: Map<string, number> | null = null;
+  /** Documents whose analysis is partial (a stage stopped at its work budget), with the reason. */
+  private readonly partial = new Map<string, string>();
   private readonly changes = new ChangeTracker();
 
-  /** `files` is how documents are read (a fake in tests). */
-  constructor(private readonly files: FileAccess = nodeFiles) {}
+  /** `files` is how documents are read (a fake in tests); `hooks` are test seams. */
+  constructor(private readonly files: FileAccess = nodeFiles, private readonly hooks: ServiceHooks = {}) {}
 
   /** Why an open document's text is refused (over the size limit), or null. */
   private refuseText(text: string): string | null {
@@ -36,7 +52,9 @@ export class IndexService {
   }
 
   private markSkipped(key: string, reason: string): SkippedRef {
-    this.delete(key, false);
+    try {
+      this.delete(key, false);
+    } catch { /* a corpus that refuses even this keeps a stale entry; the skip still stands */ }
     if (this.skippedKeys.get(key) !== reason) {
       this.skippedKeys.set(key, reason);
       this.skipChanges.added.push({ key, reason });
@@ -57,74 +75,103 @@ export class IndexService {
 
   /** Stops the index build in progress (documents already added stay). */
   cancel(): void {
-    this.cancelled = true;
+    this.generation++;
   }
 
   /**
    * Adds every file not held open by an editor. `pause` is awaited between files so
-   * other requests (and a cancel) are served meanwhile; `progress` reports counts.
+   * other requests (and a cancel) are served meanwhile; `progress` reports counts. A
+   * newer build or a cancel stops this one at the next file. One file that cannot be
+   * read or analysed, whatever the reason, is skipped with that reason; the rest is
+   * indexed.
    */
   async index(files: readonly FileRef[], progress: (done: number, total: number) => void, pause: () => Promise<void>): Promise<IndexOutcome> {
-    this.cancelled = false;
+    const generation = ++this.generation;
     const skipped: SkippedRef[] = [];
+    const partial: SkippedRef[] = [];
     let indexed = 0;
     for (let i = 0; i < files.length; i++) {
       if (i > 0) await pause();
-      if (this.cancelled) return { indexed, skipped, cancelled: true };
+      if (generation !== this.generation) return { indexed, skipped, partial, cancelled: true };
       const f = files[i];
-      if (!this.pinned.has(f.key)) {
-        const r = readDocument(f.fsPath, this.maxFileSize, this.files);
-        if (r.ok) {
-          this.setText(f.key, r.text);
-          indexed++;
-        } else skipped.push(this.markSkipped(f.key, r.reason));
-      } else indexed++;
+      const refused = this.pinned.has(f.key) ? null : this.load(f.key, f.fsPath);
+      if (refused) skipped.push(refused);
+      else indexed++;
+      const reason = this.partial.get(f.key);
+      if (reason) partial.push({ key: f.key, reason });
       progress(i + 1, files.length);
     }
-    return { indexed, skipped, cancelled: false };
+    return { indexed, skipped, partial, cancelled: false };
+  }
+
+  /** Reads and analyses a file; the skip when it is refused or the work throws. */
+  private load(key: string, fsPath: string): SkippedRef | null {
+    return this.guard(key, () => {
+      const r = readDocument(fsPath, this.maxFileSize, this.files);
+      if (!r.ok) return this.markSkipped(key, r.reason);
+      this.setText(key, r.text);
+      return null;
+    });
+  }
+
+  /**
+   * Runs one document's work; when it throws, the document is dropped (the corpus
+   * may hold half of it) and skipped with the error, and nothing else is harmed.
+   */
+  private guard(key: string, work: () => SkippedRef | null): SkippedRef | null {
+    try {
+      return work();
+    } catch (err) {
+      return this.markSkipped(key, internalError(err));
+    }
   }
 
   /** An open editor's text: it replaces the file's content until `release`. */
   setOpen(key: string, text: string, version: number | null): SkippedRef | null {
     this.changes.touch(key, false);
     const refused = this.refuseText(text);
-    if (refused) {
-      const s = this.markSkipped(key, refused);
-      this.pinned.set(key, version);
-      return s;
-    }
+    const s = refused ? this.markSkipped(key, refused) : this.guard(key, () => (this.setText(key, text), null));
     this.pinned.set(key, version);
-    this.setText(key, text);
-    return null;
+    return s;
   }
 
-  /** The editor closed: go back to the file on disk (or drop the document when there is none). */
+  /**
+   * The editor closed: go back to the file on disk, or drop the document when there
+   * is none (not a workspace file, `fsPath` null) or it is gone (deleted or renamed
+   * while open).
+   */
   release(key: string, fsPath: string | null): SkippedRef | null {
     this.pinned.delete(key);
     this.changes.touch(key, false);
-    if (!fsPath) {
+    if (!fsPath || !this.exists(fsPath)) {
       this.delete(key);
-      this.markAnalysed(key);
       return null;
     }
     return this.reload(key, fsPath);
   }
 
+  /** Whether a file is there at all (a file that is there but cannot be read is skipped with its reason instead). */
+  private exists(fsPath: string): boolean {
+    try {
+      this.files.size(fsPath);
+      return true;
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      return code !== 'ENOENT' && code !== 'ENOTDIR';
+    }
+  }
+
   /** The file changed on disk; ignored while an editor holds it open. */
   reload(key: string, fsPath: string): SkippedRef | null {
     if (this.pinned.has(key)) return null;
-    const r = readDocument(fsPath, this.maxFileSize, this.files);
-    if (r.ok) {
-      this.setText(key, r.text);
-      return null;
-    }
-    return this.markSkipped(key, r.reason);
+    return this.load(key, fsPath);
   }
 
   /** Drops a document (the file was deleted); `forget` also forgets it was skipped. */
   delete(key: string, forget = true): void {
     this.pinned.delete(key);
     if (forget) this.markAnalysed(key);
+    this.partial.delete(key);
     if (this.corpus.delete(key)) {
       this.entityCounts = null;
       this.changes.touch(key, true);
@@ -132,9 +179,12 @@ export class IndexService {
   }
 
   private setText(key: string, text: string): void {
+    if (this.corpus.text(key) === text) return this.markAnalysed(key);
+    this.hooks.beforeAnalyse?.(key, text);
+    const { truncated } = this.corpus.set(key, text);
+    if (truncated) this.partial.set(key, truncated);
+    else this.partial.delete(key);
     this.markAnalysed(key);
-    if (this.corpus.text(key) === text) return;
-    this.corpus.set(key, text);
     this.entityCounts = null;
     this.changes.touch(key, true);
   }
@@ -161,10 +211,37 @@ export class IndexService {
     const out: DocumentView[] = [];
     for (const key of keys) {
       const result = this.corpus.result(key);
-      if (!result) continue;
-      out.push({ key, version: this.pinned.get(key) ?? null, result: this.withVariantText(result), entitySources: this.entitySources(result) });
+      if (result) out.push(this.view(key, result));
     }
     return out;
+  }
+
+  /**
+   * Of each asked document in the corpus, the items that meet its ranges, with the
+   * whole document's counts: what an editor showing those ranges needs, and no more.
+   */
+  windows(docs: readonly { key: string; ranges: readonly Span[] }[]): WindowView[] {
+    const out: WindowView[] = [];
+    for (const { key, ranges } of docs) {
+      const full = this.corpus.result(key);
+      if (!full) continue;
+      const window = mergeRanges(ranges, full.length);
+      const whole = window.length === 1 && window[0].start === 0 && window[0].end === full.length;
+      const meets = (s: Span) => window.some(w => s.start < w.end && w.start < s.end);
+      const part: DocumentResult = whole ? full : {
+        ...full,
+        quotes: full.quotes.filter(meets),
+        entities: full.entities.filter(meets),
+        duplicates: full.duplicates.filter(meets),
+        claims: full.claims.filter(meets),
+      };
+      out.push({ ...this.view(key, part), window, counts: countSpans(full) });
+    }
+    return out;
+  }
+
+  private view(key: string, result: DocumentResult): DocumentView {
+    return { key, version: this.pinned.get(key) ?? null, result: this.withVariantText(result), entitySources: this.entitySources(result) };
   }
 
   /** One summary per document (of `keys` when given), sorted by key. */
@@ -180,6 +257,7 @@ export class IndexService {
         entities: r.entities.length,
         corroborated: r.claims.filter(c => c.status === 'corroborated').length,
         disputed: r.claims.filter(c => c.status === 'disputed').length,
+        truncated: r.truncated?.reason ?? null,
       }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
@@ -216,4 +294,13 @@ export class IndexService {
     }
     return out;
   }
+}
+
+/** How many spans of each kind a document has. */
+export function countSpans(r: DocumentResult): SpanCounts {
+  const entities: SpanCounts['entities'] = {};
+  for (const e of r.entities) entities[e.type] = (entities[e.type] ?? 0) + 1;
+  let repeat = 0;
+  for (const d of r.duplicates) if (d.kind === 'repeat') repeat++;
+  return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities };
 }

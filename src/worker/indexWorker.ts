@@ -14,11 +14,13 @@ import type {
   FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
 } from '../protocol/protocol';
 import { IndexService } from './IndexService';
+import { installTestHooks, readTestHooks } from './testHooks';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.js must run in a worker thread');
 
-const service = new IndexService();
+const testHooks = readTestHooks();
+const service = new IndexService(undefined, testHooks ? installTestHooks(testHooks) : {});
 
 const send = (msg: FromWorker) => port.postMessage(msg);
 /** Lets queued messages (a cancel, an edit) run between files of an index build. */
@@ -29,11 +31,23 @@ let seq = 0;
 let unacknowledged = false;
 let flushScheduled = false;
 
-/** Pushes the documents whose views changed, acknowledging every notification so far. */
+/** An error as the main thread logs it: its stack when it has one. */
+const errorText = (err: unknown) => (err instanceof Error ? err.stack ?? err.message : String(err));
+
+/**
+ * Pushes the documents whose views changed, acknowledging every notification so far
+ * (also when working out what changed fails, so the main thread never waits on it).
+ */
 function flush(): void {
   if (!unacknowledged && !service.hasChanges) return;
   unacknowledged = false;
-  send({ type: 'push', kind: 'changed', params: { keys: service.takeChanged(), seq } });
+  let keys: string[] = [];
+  try {
+    keys = service.takeChanged();
+  } catch (err) {
+    send({ type: 'push', kind: 'problem', params: { message: `working out which documents changed failed: ${errorText(err)}` } });
+  }
+  send({ type: 'push', kind: 'changed', params: { keys, seq } });
 }
 
 function scheduleFlush(): void {
@@ -73,6 +87,7 @@ const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K
     return { type: 'reply', id, kind: 'index', result };
   },
   documents: ({ id, params }) => ({ type: 'reply', id, kind: 'documents', result: service.documents(params.keys) }),
+  windows: ({ id, params }) => ({ type: 'reply', id, kind: 'windows', result: service.windows(params.docs) }),
   summaries: ({ id, params }) => ({ type: 'reply', id, kind: 'summaries', result: service.summaries(params.keys) }),
 };
 
@@ -80,22 +95,25 @@ function notify<K extends NotificationKind>(msg: NotificationMessage<K>): void {
   seq = msg.seq;
   unacknowledged = true;
   try {
+    // A document's own failure is skipped by the service; what throws here is anything else.
     notifications[msg.kind](msg.params);
   } catch (err) {
-    const message = err instanceof Error ? err.stack ?? err.message : String(err);
-    const key = 'key' in msg.params ? msg.params.key : undefined;
-    if (key !== undefined) send({ type: 'push', kind: 'skips', params: { added: [{ key, reason: `analysis failed: ${message.split('\n')[0]}` }], cleared: [] } });
+    send({ type: 'push', kind: 'problem', params: { message: `${msg.kind} failed: ${errorText(err)}` } });
   }
   reportSkips();
   scheduleFlush();
 }
 
 function serve<K extends RequestKind>(msg: RequestMessage<K>): void {
-  const fail = (err: unknown) => send({ type: 'error', id: msg.id, kind: msg.kind, message: err instanceof Error ? err.stack ?? err.message : String(err) });
+  const fail = (err: unknown) => send({ type: 'error', id: msg.id, kind: msg.kind, message: errorText(err) });
   const answer = (reply: ReplyMessage<K>) => {
-    reportSkips();
-    flush();
-    send(reply);
+    try {
+      reportSkips();
+      flush();
+      send(reply);
+    } catch (err) {
+      fail(err);
+    }
   };
   try {
     const reply = requests[msg.kind](msg);

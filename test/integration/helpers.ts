@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AnalysisOutput, DocumentResult } from '../../src/core/types';
 import type { DecorationKind, OffsetRange, SourceLensApi } from '../../src/extension/testApi';
+import { TEST_HOOKS_ENV, type TestHooks } from '../../src/worker/testHooks';
 
 export const EXTENSION_ID = 'source-lens.source-lens';
 
@@ -163,4 +164,40 @@ export function expectedDecorations(doc: DocumentResult): Partial<Record<Decorat
     out[k] = rangeKeys(doc.entities.filter(e => e.type.toLowerCase() === k));
   }
   return out;
+}
+
+/**
+ * Runs a new index worker with test hooks (src/worker/testHooks.ts), or none
+ * (null): they go into the extension host's environment, which a new worker
+ * inherits, and the index is rebuilt with a new worker (the refresh command).
+ */
+export async function useTestHooks(hooks: TestHooks | null): Promise<void> {
+  if (hooks) process.env[TEST_HOOKS_ENV] = JSON.stringify(hooks);
+  else delete process.env[TEST_HOOKS_ENV];
+  await vscode.commands.executeCommand('sourceLens.refresh');
+  await (await api()).whenIdle();
+}
+
+/** Sets a `sourceLens.*` setting in the workspace (undefined: removes it) and waits until the extension is idle. */
+export async function setSetting(key: string, value: unknown): Promise<void> {
+  await vscode.workspace.getConfiguration('sourceLens').update(key, value, vscode.ConfigurationTarget.Workspace);
+  await sleep(100);
+  await (await api()).whenIdle();
+}
+
+/** Writes a file into the workspace (folders made as needed) and returns its path. */
+export function writeWorkspaceFile(rel: string, text: string): string {
+  const file = path.join(manifest().workspace, rel);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+/** Waits until the workspace index holds (or, with `present` false, no longer holds) a workspace-relative path, as the Claims tree lists it. */
+export async function indexed(rel: string, present = true): Promise<void> {
+  const a = await api();
+  await waitFor(`${rel} ${present ? 'in' : 'out of'} the index`, async () => {
+    await a.whenIdle();
+    return (await a.treeRoots()).some(r => r.path === rel) === present;
+  });
 }

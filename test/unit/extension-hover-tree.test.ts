@@ -114,7 +114,7 @@ describe('extension: hovers', () => {
 
 describe('extension: claims tree model', () => {
   it('makes a source node with counts, a stable id and a command that opens the file', () => {
-    const n = sourceNode({ key: A, title: 'Headline', quotes: 2, claims: 1, duplicates: 3, entities: 9, corroborated: 1, disputed: 1 }, display);
+    const n = sourceNode({ key: A, title: 'Headline', quotes: 2, claims: 1, duplicates: 3, entities: 9, corroborated: 1, disputed: 1, truncated: null }, display);
     assert.equal(n.id, A);
     assert.equal(n.label, 'a.txt');
     assert.equal(n.path, 'news/a.txt');
@@ -122,6 +122,10 @@ describe('extension: claims tree model', () => {
     assert.match(n.tooltip, /Headline\nnews\/a\.txt/);
     assert.deepEqual(n.command, { command: 'sourceLens.openPassage', arguments: [A, 0, 0] });
     assert.equal(n.expandable, true);
+    assert.doesNotMatch(n.tooltip, /partial/i);
+    const partial = sourceNode({ key: A, title: null, quotes: 0, claims: 0, duplicates: 0, entities: 0, corroborated: 0, disputed: 0, truncated: 'quote attribution stopped at its work budget' }, display);
+    assert.match(partial.tooltip, /\nPartial analysis: quote attribution stopped at its work budget$/);
+    assert.match(partial.description, /partial/);
   });
 
   it('lists claims and uncovered quotes in reading order, with speaker and corroboration', () => {

@@ -5,11 +5,11 @@ import { IndexService, type FileAccess } from '../../src/worker/IndexService';
 import { Idle } from '../../src/extension/Idle';
 import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/index/skipMessages';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
-import { WorkerConnection } from '../../src/extension/index/WorkerConnection';
 import { sameData } from '../../src/worker/changes';
-import { entityKey, type Pushes } from '../../src/protocol/protocol';
+import { entityKey } from '../../src/protocol/protocol';
 import { normalizeEol } from '../../src/core/text/decode';
 import { rng } from '../support/rng';
+import { testConnection } from '../support/worker';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 const seeds = fs.readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
@@ -82,7 +82,7 @@ describe('extension: index service (the worker\'s corpus)', () => {
     const svc = new IndexService(memFiles({ '/1.txt': 'One.', '/2.txt': 'Two.', '/3.txt': 'Three.' }));
     const files = [1, 2, 3].map(n => ({ key: `k${n}`, fsPath: `/${n}.txt` }));
     const out = await svc.index(files, d => { if (d === 1) svc.cancel(); }, now);
-    assert.deepEqual(out, { indexed: 1, skipped: [], cancelled: true });
+    assert.deepEqual(out, { indexed: 1, skipped: [], partial: [], cancelled: true });
     assert.deepEqual(svc.corpus.paths(), ['k1']);
     assert.equal((await svc.index(files, () => undefined, now)).indexed, 3, 'a new build starts uncancelled');
   });
@@ -160,21 +160,11 @@ describe('extension: idle tracking', () => {
 describe('extension: index worker thread, through the typed connection', function () {
   this.timeout(20_000);
   it('builds the index off the main thread, reports progress, serves edits and queries in order, and says what changed', async () => {
-    const idle = new Idle();
     const progress: number[] = [];
-    const skips: string[] = [];
-    const changed: Pushes['changed'][] = [];
-    const failures: string[] = [];
-    const conn = new WorkerConnection(path.resolve(__dirname, '../../src/worker/indexWorker.js'), idle, {
-      configure: () => ({ maxFileSize: DEFAULT_MAX_FILE_SIZE }),
-      pushes: {
-        skips: p => skips.push(...p.added.map(s => s.key)),
-        changed: p => changed.push(p),
-      },
-      stopped: () => undefined,
-      log: () => undefined,
-      failed: m => failures.push(m),
-    });
+    const { conn, idle, seen } = testConnection();
+    const skips = () => seen.skips.flatMap(p => p.added.map(s => s.key));
+    const changed = seen.changed;
+    const failures = seen.failed;
     try {
       const files = seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) }));
       files.push({ key: 'k/missing.txt', fsPath: path.join(seedsDir, 'missing.txt') });
@@ -184,9 +174,9 @@ describe('extension: index worker thread, through the typed connection', functio
       assert.equal(out.indexed, seeds.length);
       assert.deepEqual(out.skipped.map(s => s.key), ['k/missing.txt']);
       assert.equal(progress[progress.length - 1], files.length);
-      const seen = new Set(changed.flatMap(c => c.keys));
-      for (const f of files.slice(0, seeds.length)) assert.ok(seen.has(f.key), `${f.key} reported as changed before the build's answer`);
-      assert.ok(seen.has('k/open.txt'));
+      const reported = new Set(changed.flatMap(c => c.keys));
+      for (const f of files.slice(0, seeds.length)) assert.ok(reported.has(f.key), `${f.key} reported as changed before the build's answer`);
+      assert.ok(reported.has('k/open.txt'));
 
       const [v] = await conn.request('documents', { keys: ['k/open.txt'] });
       assert.equal(v.version, 4);
@@ -198,7 +188,7 @@ describe('extension: index worker thread, through the typed connection', functio
       assert.deepEqual(changed, [{ keys: ['k/open.txt'], seq: 3 }], 'the deletion is reported (configure, set, delete), ahead of the answer');
       const two = await conn.request('summaries', { keys: [files[1].key, 'k/open.txt'] });
       assert.deepEqual(two.map(s => s.key), [files[1].key]);
-      assert.deepEqual(skips, ['k/missing.txt']);
+      assert.deepEqual(skips(), ['k/missing.txt']);
       await idle.whenIdle();
       assert.deepEqual(failures, []);
     } finally {
@@ -207,21 +197,14 @@ describe('extension: index worker thread, through the typed connection', functio
   });
 
   it('rejects pending requests when the worker stops, and starts a new one on the next message', async () => {
-    const idle = new Idle();
-    let stopped = 0;
-    const conn = new WorkerConnection(path.resolve(__dirname, '../../src/worker/indexWorker.js'), idle, {
-      configure: () => ({ maxFileSize: DEFAULT_MAX_FILE_SIZE }),
-      pushes: { skips: () => undefined, changed: () => undefined },
-      stopped: () => stopped++,
-      log: () => undefined,
-      failed: () => undefined,
-    });
+    const { conn, idle, seen } = testConnection();
     try {
       const files = seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) }));
       const built = conn.request('index', { files });
       conn.stop('restarted');
       await assert.rejects(built, /restarted/);
-      assert.equal(stopped, 1);
+      assert.equal(seen.stopped, 1);
+      assert.equal(seen.restarted, 0, 'stopped on purpose: not a restart');
       assert.deepEqual(await conn.request('summaries', {}), [], 'a new worker, with an empty index');
       await idle.whenIdle();
     } finally {

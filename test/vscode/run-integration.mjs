@@ -85,6 +85,9 @@ async function runPass(browser, { trust, label }) {
   const ws = prepareWorkspace({ seeds, extensionRoot });
   const server = await startCodeServer({
     workspace: ws.folder, trust, env: { ...ws.env, SOURCE_LENS_EXPECT_TRUSTED: trust ? '0' : '1' },
+    // The web workbench saves edits after a second by default: an edit a test undoes
+    // would otherwise stay on disk, and change what the later tests compare with the CLI.
+    settings: { 'files.autoSave': 'off' },
   });
   const started = Date.now();
   const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

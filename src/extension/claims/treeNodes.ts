@@ -66,13 +66,14 @@ export function sourceNode(s: SourceSummary, display: (key: string) => string): 
   const path = display(s.key);
   const counts = [plural(s.claims, 'claim'), plural(s.quotes, 'quote')];
   if (s.disputed) counts.push(`${s.disputed} disputed`);
-  const tooltip = [s.title ?? basename(path), path, `${counts.join(' · ')} · ${s.corroborated} corroborated · ${plural(s.duplicates, 'duplicated passage')} · ${plural(s.entities, 'entity mention', 'entity mentions')}`].join('\n');
+  const lines = [s.title ?? basename(path), path, `${counts.join(' · ')} · ${s.corroborated} corroborated · ${plural(s.duplicates, 'duplicated passage')} · ${plural(s.entities, 'entity mention', 'entity mentions')}`];
+  if (s.truncated) lines.push(`Partial analysis: ${s.truncated}`);
   return {
     id: s.key,
     type: 'source',
     label: basename(path),
-    description: counts.join(' · '),
-    tooltip,
+    description: [...counts, ...(s.truncated ? ['partial'] : [])].join(' · '),
+    tooltip: lines.join('\n'),
     uri: s.key,
     path,
     command: { command: Commands.openPassage, arguments: [s.key, 0, 0] },

@@ -5,15 +5,18 @@
  * Highlighter that sets them on editors.
  */
 import * as vscode from 'vscode';
-import type { DocumentView } from '../../protocol/protocol';
+import type { WindowView } from '../../protocol/protocol';
 import { Commands } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import type { Settings } from '../settings/Settings';
-import { hoversAt } from './hover';
+import type { Notifier } from '../status/Notifier';
+import { hoversAt, partialHover } from './hover';
 import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './kinds';
-import { decorationRanges, emptyRanges, switchesFrom, type KindSwitches } from './spans';
+import { decorationRanges, denseKinds, emptyRanges, kindCounts, kindOn, switchesFrom, type KindSwitches } from './spans';
 import { decorationStyle } from './styles';
+import { ViewStore } from './ViewStore';
+import { covers, windowFor } from './windows';
 
 type Toggle = 'quotes' | 'duplicates' | 'entities';
 
@@ -21,7 +24,10 @@ type Toggle = 'quotes' | 'duplicates' | 'entities';
  * Decorations and hovers: one decoration type per kind, set on every visible
  * editor of an analysed document (every kind every time, `[]` clears), at once
  * when an editor becomes visible and whenever the index says the document's
- * results changed; only those documents are fetched again.
+ * results changed; only those documents are fetched again. Of a huge document only
+ * the part its editors show, and a margin, is fetched (windows.ts), again when they
+ * scroll out of it; a kind with more than `sourceLens.maxSpansPerKind` spans in a
+ * document stays off there, with one notice, until the user asks for it.
  */
 export class Highlighter implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
@@ -30,12 +36,17 @@ export class Highlighter implements vscode.Disposable {
   private readonly types = new Map<DecorationKind, vscode.TextEditorDecorationType>();
   /**
    * Latest results per document key, applied or not. Only documents that are
-   * visible are kept up to date: a hidden one's view is dropped when it changes.
+   * visible are kept up to date: a hidden one's view is dropped when it changes,
+   * and any view when its document closes.
    */
-  private readonly views = new Map<string, DocumentView>();
+  private readonly views = new ViewStore();
   /** What was last set on each document's visible editors. */
   private readonly applied = new Map<string, Record<DecorationKind, OffsetRange[]>>();
   private readonly toggles: Partial<Record<Toggle, boolean>> = {};
+  /** Documents whose too dense kinds the user asked to see anyway. */
+  private readonly showAll = new Set<string>();
+  /** Documents whose too dense kinds the user was told about (once each). */
+  private readonly denseNoticed = new Set<string>();
   private readonly disposables: vscode.Disposable[] = [];
   /** Visible documents to fetch on the next refresh. */
   private wanted: Set<string> | 'all' = new Set();
@@ -46,10 +57,13 @@ export class Highlighter implements vscode.Disposable {
     private readonly client: IndexClient,
     private readonly settings: Settings,
     private readonly idle: Idle,
+    private readonly notifier: Notifier,
   ) {
     for (const k of DECORATION_KINDS) this.types.set(k, vscode.window.createTextEditorDecorationType(decorationStyle(k)));
     this.disposables.push(
       vscode.window.onDidChangeVisibleTextEditors(() => this.onVisibleEditors()),
+      vscode.window.onDidChangeTextEditorVisibleRanges(e => this.onScrolled(e.textEditor.document)),
+      vscode.workspace.onDidCloseTextDocument(doc => this.views.delete(doc.uri.toString())),
       client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
       settings.onDidChange(() => {
         for (const k of Object.keys(this.toggles) as Toggle[]) delete this.toggles[k];
@@ -81,15 +95,39 @@ export class Highlighter implements vscode.Disposable {
   }
 
   /** The latest analysis of a document when it matches the document's current text. */
-  viewOf(doc: vscode.TextDocument): DocumentView | undefined {
+  viewOf(doc: vscode.TextDocument): WindowView | undefined {
     const v = this.views.get(doc.uri.toString());
     if (!v) return undefined;
     return this.isCurrent(v, doc) ? v : undefined;
   }
 
-  private isCurrent(v: DocumentView, doc: vscode.TextDocument): boolean {
+  /** The kinds left off in a document for being too dense (none once the user asked to see them). */
+  hiddenKinds(key: string): DecorationKind[] {
+    const v = this.views.get(key);
+    return v && !this.showAll.has(key) ? denseKinds(v.counts, this.settings.current.maxSpansPerKind) : [];
+  }
+
+  /** Turns on the too dense kinds of a document (the "Show Anyway" button and command); the active editor's by default. */
+  showAllIn(key = vscode.window.activeTextEditor?.document.uri.toString()): void {
+    if (!key) return;
+    this.showAll.add(key);
+    this.apply([key]);
+    this.changed.fire();
+  }
+
+  /** Documents whose views are held (the test API: views are released when documents close). */
+  heldDocuments(): string[] {
+    return this.views.keys();
+  }
+
+  /** The part of a document last fetched, or undefined when none is held (test API). */
+  windowOf(key: string): OffsetRange[] | undefined {
+    return this.views.get(key)?.window.map(w => ({ ...w }));
+  }
+
+  private isCurrent(v: WindowView, doc: vscode.TextDocument): boolean {
     // A result from disk matches an editor that holds the file unchanged.
-    return v.version === null ? !doc.isDirty && v.result.length === doc.getText().length : v.version === doc.version;
+    return v.version === null ? !doc.isDirty && v.result.length === documentLength(doc) : v.version === doc.version;
   }
 
   /** Ranges last set per kind on the visible editors of a document (all kinds; empty when none visible). */
@@ -104,7 +142,9 @@ export class Highlighter implements vscode.Disposable {
   hoverTexts(doc: vscode.TextDocument, offset: number): string[] {
     const v = this.viewOf(doc);
     if (!v) return [];
-    return hoversAt(v, offset, { display: k => this.client.display(k) }, this.switches);
+    const texts = hoversAt(v, offset, { display: k => this.client.display(k) }, this.switches);
+    if (texts.length && v.result.truncated) texts.push(partialHover(v.result.truncated.reason));
+    return texts;
   }
 
   private provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
@@ -141,6 +181,23 @@ export class Highlighter implements vscode.Disposable {
     this.schedule(missing);
   }
 
+  /** An editor scrolled: its document is fetched again when what it shows left the window fetched. */
+  private onScrolled(doc: vscode.TextDocument): void {
+    const key = doc.uri.toString();
+    const v = this.views.get(key);
+    if (v && !covers(v.window, this.visibleOffsets(key), documentLength(doc))) this.schedule(new Set([key]));
+  }
+
+  /** The offset ranges the visible editors of a document show. */
+  private visibleOffsets(key: string): OffsetRange[] {
+    const out: OffsetRange[] = [];
+    for (const e of vscode.window.visibleTextEditors) {
+      if (e.document.uri.toString() !== key) continue;
+      for (const r of e.visibleRanges) out.push({ start: e.document.offsetAt(r.start), end: e.document.offsetAt(r.end) });
+    }
+    return out;
+  }
+
   /** Coalesces refresh requests into one run after the current turn. */
   private schedule(keys: ReadonlySet<string> | 'all'): void {
     if (keys === 'all' || this.wanted === 'all') this.wanted = 'all';
@@ -150,11 +207,17 @@ export class Highlighter implements vscode.Disposable {
     this.scheduled = end;
     setTimeout(() => {
       this.scheduled = undefined;
-      this.refresh().finally(end);
+      this.refresh()
+        .catch(err => this.notifier.log(`Highlighting failed: ${err instanceof Error ? err.stack ?? err.message : String(err)}`))
+        .finally(end);
     }, 0);
   }
 
-  /** Fetches results for the wanted visible documents and decorates their editors. */
+  /**
+   * Fetches results for the wanted visible documents and decorates their editors.
+   * A request that fails or times out ends the run like any other (the flag is
+   * reset, what was shown stays): a restarted worker says when documents change.
+   */
   private async refresh(): Promise<void> {
     if (this.refreshing) return; // the run in progress takes up what is wanted now
     this.refreshing = true;
@@ -168,25 +231,48 @@ export class Highlighter implements vscode.Disposable {
           if (wanted === 'all' || wanted.has(key)) docs.set(key, e.document);
         }
         const keys = [...docs].filter(([, doc]) => this.client.ensure(doc)).map(([key]) => key);
-        let views: DocumentView[] = [];
+        // Every change sent so far (the `set`s just sent too) is in the answer.
+        const asOf = this.client.seq;
+        let views: WindowView[] | undefined;
         try {
-          views = await this.client.documents(keys);
+          views = await this.client.windows(keys.map(key => ({ key, ranges: windowFor(this.visibleOffsets(key), documentLength(docs.get(key)!)) })));
         } catch {
-          // The worker stopped: the documents are sent to a new one, which says when they change.
+          // The worker stopped or timed out: a new one is sent the documents, and says when they change.
         }
         const got = new Set<string>();
-        for (const v of views) {
+        for (const v of views ?? []) {
           got.add(v.key);
-          this.views.set(v.key, v);
+          if (this.views.put(v, asOf, this.client.changedAt(v.key))) this.tell(v);
         }
         // Documents the index no longer holds (deleted, skipped): nothing to show.
-        for (const key of keys) if (!got.has(key) && !this.client.hasPendingEdit(key)) this.views.delete(key);
+        for (const key of views ? keys : []) {
+          if (!got.has(key) && !this.client.hasPendingEdit(key) && asOf >= this.client.changedAt(key)) this.views.delete(key);
+        }
         this.apply(docs.keys());
         this.changed.fire();
       }
     } finally {
       this.refreshing = false;
     }
+  }
+
+  /** Tells the user, once per document, that its analysis is partial, or that kinds are left off for being too dense. */
+  private tell(v: WindowView): void {
+    const path = this.client.display(v.key);
+    if (v.result.truncated) this.client.partial.notice(v.key, path, v.result.truncated.reason);
+    if (this.denseNoticed.has(v.key)) return;
+    const max = this.settings.current.maxSpansPerKind;
+    const on = this.switches;
+    const dense = this.hiddenKinds(v.key).filter(k => kindOn(k, on));
+    if (!dense.length) return;
+    this.denseNoticed.add(v.key);
+    const n = kindCounts(v.counts);
+    const counts = dense.map(k => `${n[k].toLocaleString('en')} ${k}`).join(', ');
+    this.notifier.log(`Too many spans to highlight in ${path} (${counts}; sourceLens.maxSpansPerKind is ${max}): ${dense.join(', ')} highlights left off there.`);
+    this.notifier.info(
+      `Source Lens left ${dense.join(', ')} highlights off in ${path}: it has ${counts} of them, more than sourceLens.maxSpansPerKind (${max}).`,
+      { 'Show Anyway': () => this.showAllIn(v.key) },
+    );
   }
 
   /** Sets every kind on the visible editors of the given documents from their latest current results. */
@@ -205,6 +291,7 @@ export class Highlighter implements vscode.Disposable {
       const tracked = this.client.isTracked(doc.uri) && !this.client.isSkipped(key);
       if (tracked && v && !this.isCurrent(v, doc)) continue; // stale: keep what VS Code shifted along with the edit
       const ranges = tracked && v ? decorationRanges(v.result, on) : emptyRanges();
+      for (const k of this.hiddenKinds(key)) ranges[k] = [];
       for (const editor of editors) {
         for (const k of DECORATION_KINDS) {
           editor.setDecorations(this.types.get(k)!, ranges[k].map(r => new vscode.Range(doc.positionAt(r.start), doc.positionAt(r.end))));
@@ -220,4 +307,9 @@ export class Highlighter implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
+}
+
+/** A document's length in UTF-16 units, without copying its text. */
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }

@@ -82,6 +82,11 @@ export function entityHover(e: Entity, sources: number): string {
   return `$(symbol-${e.type === 'PERSON' ? 'key' : 'field'}) **${escapeMarkdown(e.canonical)}** — ${e.type.toLowerCase()}${mention}\n\nMentioned in ${plural(sources, 'source')}.`;
 }
 
+/** The note a hover in a partially analysed document ends with. */
+export function partialHover(reason: string): string {
+  return `$(warning) *Partial analysis:* ${escapeMarkdown(reason)}`;
+}
+
 /** Every hover text at an offset: quote, duplicated passage, entity (innermost of each). */
 export function hoversAt(view: DocumentView, offset: number, ctx: HoverContext, on: { quotes: boolean; duplicates: boolean; entities: boolean } = { quotes: true, duplicates: true, entities: true }): string[] {
   const at = itemsAt(view.result, offset);

@@ -3,6 +3,7 @@
  * decoration kind, and the items under an offset.
  */
 import type { DocumentResult, Duplicate, Entity, EntityType, Quote } from '../../core/types';
+import type { SpanCounts } from '../../protocol/protocol';
 import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './kinds';
 import type { SourceLensConfig } from '../settings/config';
 
@@ -55,6 +56,33 @@ export function decorationRanges(result: DocumentResult | undefined, on: KindSwi
   }
   for (const k of DECORATION_KINDS) out[k].sort((a, b) => a.start - b.start || a.end - b.end);
   return out;
+}
+
+/** How many spans of each decoration kind a whole document has. */
+export function kindCounts(counts: SpanCounts): Record<DecorationKind, number> {
+  const out = {} as Record<DecorationKind, number>;
+  for (const k of DECORATION_KINDS) out[k] = 0;
+  out.quote = counts.quotes;
+  out.repeat = counts.repeat;
+  out.shared = counts.shared;
+  for (const [type, n] of Object.entries(counts.entities) as [EntityType, number][]) out[entityKind(type)] += n;
+  return out;
+}
+
+/**
+ * The kinds too dense to highlight in a document: more than `max` spans (switched
+ * on or not), in the fixed kind order.
+ */
+export function denseKinds(counts: SpanCounts, max: number): DecorationKind[] {
+  const n = kindCounts(counts);
+  return DECORATION_KINDS.filter(k => n[k] > max);
+}
+
+/** Whether the switches show a kind at all. */
+export function kindOn(kind: DecorationKind, on: KindSwitches): boolean {
+  if (kind === 'quote') return on.quotes;
+  if (kind === 'repeat' || kind === 'shared') return on.duplicates;
+  return on.entities && on.entityTypes.some(t => entityKind(t) === kind);
 }
 
 /** The items of a result that cover an offset, innermost first within each kind. */

@@ -2,17 +2,21 @@ import * as vscode from 'vscode';
 import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { WorkerConnection } from './WorkerConnection';
-import { isTracked } from './workspaceFiles';
+import { isTracked, isWorkspaceFile } from './workspaceFiles';
 
 /**
  * Open documents → the worker: a document's text is sent at once when it is
  * opened or shown, after a trailing debounce (`sourceLens.debounceMs`) per
  * document when it is edited, and released when it is closed. An editor's text
- * wins over the file on disk. Documents are keyed by `uri.toString()`.
+ * wins over the file on disk. Documents are keyed by `uri.toString()`. A closed
+ * document goes back to its file when that is a workspace file, and is dropped
+ * otherwise (a file outside the workspace folders, an untitled document).
  */
 export class DocumentSync implements vscode.Disposable {
   /** Editor version last sent, per open document. */
   private readonly sent = new Map<string, number>();
+  /** Per document, the sequence number of the last notification that changed its text (set or release). */
+  private readonly changes = new Map<string, number>();
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; end: () => void }>();
   private readonly disposables: vscode.Disposable[];
 
@@ -53,6 +57,11 @@ export class DocumentSync implements vscode.Disposable {
     return this.sent.has(key);
   }
 
+  /** The sequence number of the last notification that changed a document's text (0: none); a reply to an earlier request is stale for it. */
+  changedAt(key: string): number {
+    return this.changes.get(key) ?? 0;
+  }
+
   /** Whether an edit of this document is waiting for its debounce. */
   hasPendingEdit(key: string): boolean {
     return this.timers.has(key);
@@ -83,14 +92,15 @@ export class DocumentSync implements vscode.Disposable {
     const key = doc.uri.toString();
     this.sent.set(key, doc.version);
     // The worker refuses text over the size limit and reports it as skipped.
-    this.connection.notify('set', { key, text: doc.getText(), version: doc.version });
+    this.changes.set(key, this.connection.notify('set', { key, text: doc.getText(), version: doc.version }));
   }
 
   private close(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.cancelTimer(key);
     if (!this.sent.delete(key)) return;
-    this.connection.notify('release', { key, fsPath: doc.uri.scheme === 'file' && isTracked(doc.uri, this.settings.current) ? doc.uri.fsPath : null });
+    const fsPath = isWorkspaceFile(doc.uri, this.settings.current) ? doc.uri.fsPath : null;
+    this.changes.set(key, this.connection.notify('release', { key, fsPath }));
   }
 
   private cancelTimer(key: string): void {

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Settings } from '../settings/Settings';
 import type { DocumentSync } from './DocumentSync';
 import type { WorkerConnection } from './WorkerConnection';
-import { isTracked } from './workspaceFiles';
+import { isWorkspaceFile } from './workspaceFiles';
 
 /**
  * Files on disk → the worker: one file-system watcher per include glob; a created
@@ -24,7 +24,7 @@ export class FileWatcher implements vscode.Disposable {
     for (const glob of this.settings.current.include) {
       const w = vscode.workspace.createFileSystemWatcher(glob);
       const reload = (uri: vscode.Uri) => {
-        if (uri.scheme !== 'file' || !isTracked(uri, this.settings.current)) return;
+        if (!isWorkspaceFile(uri, this.settings.current)) return;
         const key = uri.toString();
         if (!this.sync.isOpen(key)) this.connection.notify('reload', { key, fsPath: uri.fsPath });
       };

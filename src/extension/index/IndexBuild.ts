@@ -3,9 +3,10 @@ import type { FileRef } from '../../protocol/protocol';
 import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { Notifier } from '../status/Notifier';
+import type { PartialAnalyses } from '../status/PartialAnalyses';
 import type { SkippedFiles } from './SkippedFiles';
 import type { WorkerConnection } from './WorkerConnection';
-import { isTracked } from './workspaceFiles';
+import { displayPath, isWorkspaceFile } from './workspaceFiles';
 
 export type IndexState = 'idle' | 'indexing' | 'done' | 'cancelled';
 
@@ -33,6 +34,7 @@ export class IndexBuild implements vscode.Disposable {
     private readonly settings: Settings,
     private readonly skipped: SkippedFiles,
     private readonly notifier: Notifier,
+    private readonly partial: PartialAnalyses,
     private readonly idle: Idle,
   ) {}
 
@@ -91,6 +93,7 @@ export class IndexBuild implements vscode.Disposable {
       });
       this.notifier.log(`Index ${outcome.cancelled ? 'cancelled' : 'built'}: ${outcome.indexed} of ${files.length} files analysed, ${outcome.skipped.length} skipped.`);
       this.skipped.warn(outcome.skipped.map(s => s.key));
+      for (const p of outcome.partial) this.partial.log(p.key, displayPath(p.key), p.reason);
       if (outcome.cancelled) cancelled = true;
     } catch (err) {
       if (!cancelled) this.notifier.log(`Index build stopped: ${err instanceof Error ? err.message : String(err)}`);
@@ -114,7 +117,7 @@ export class IndexBuild implements vscode.Disposable {
     const seen = new Map<string, FileRef>();
     for (const glob of include) {
       for (const uri of await vscode.workspace.findFiles(glob, excludeGlob, undefined, token)) {
-        if (uri.scheme === 'file' && isTracked(uri, config)) seen.set(uri.toString(), { key: uri.toString(), fsPath: uri.fsPath });
+        if (isWorkspaceFile(uri, config)) seen.set(uri.toString(), { key: uri.toString(), fsPath: uri.fsPath });
       }
     }
     return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : 1));

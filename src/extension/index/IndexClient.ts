@@ -7,10 +7,12 @@
  * results, and events that say which documents changed.
  */
 import * as vscode from 'vscode';
-import type { DocumentView, SourceSummary } from '../../protocol/protocol';
+import type { Span } from '../../core/types';
+import type { DocumentView, SourceSummary, WindowView } from '../../protocol/protocol';
 import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { Notifier } from '../status/Notifier';
+import { PartialAnalyses } from '../status/PartialAnalyses';
 import { DocumentSync } from './DocumentSync';
 import { FileWatcher } from './FileWatcher';
 import { IndexBuild, type IndexState } from './IndexBuild';
@@ -30,6 +32,8 @@ export class IndexClient implements vscode.Disposable {
   private readonly watcher: FileWatcher;
   private readonly build: IndexBuild;
   private readonly skips: SkippedFiles;
+  /** Documents whose analysis is partial: logged once, a notice once shown. */
+  readonly partial: PartialAnalyses;
   private readonly documentsChanged = new vscode.EventEmitter<ChangedDocuments>();
   /** Fires after the worker has applied a change, with the documents whose results it changed. */
   readonly onDidChangeDocuments = this.documentsChanged.event;
@@ -41,19 +45,22 @@ export class IndexClient implements vscode.Disposable {
 
   constructor(workerPath: string, private readonly settings: Settings, idle: Idle, notifier: Notifier) {
     this.skips = new SkippedFiles(notifier);
+    this.partial = new PartialAnalyses(notifier);
     this.connection = new WorkerConnection(workerPath, idle, {
       configure: () => ({ maxFileSize: this.settings.current.maxFileSize }),
       pushes: {
         skips: ({ added, cleared }) => this.skips.record(added, cleared, this.build.state === 'indexing'),
         changed: ({ keys }) => { if (keys.length) this.documentsChanged.fire(new Set(keys)); },
+        problem: ({ message }) => notifier.log(`Index worker: ${message}`),
       },
       stopped: () => this.sync.forget(),
+      restarted: () => this.refill(),
       log: line => notifier.log(line),
-      failed: message => notifier.error(message),
-    });
+      failed: message => notifier.error(message, { Restart: () => this.restart() }),
+    }, { timeoutMs: () => this.settings.current.requestTimeoutMs });
     this.sync = new DocumentSync(this.connection, settings, idle);
     this.watcher = new FileWatcher(settings, this.sync, this.connection);
-    this.build = new IndexBuild(this.connection, settings, this.skips, notifier, idle);
+    this.build = new IndexBuild(this.connection, settings, this.skips, notifier, this.partial, idle);
     const statusChanged = new vscode.EventEmitter<void>();
     this.onDidChangeStatus = statusChanged.event;
     this.onDidProgress = this.build.onDidProgress;
@@ -77,16 +84,46 @@ export class IndexClient implements vscode.Disposable {
     if (this.settings.current.indexOnStartup) void this.build.run();
   }
 
-  /** Throws the index away and builds it again (settings changed, or the refresh command). */
+  /**
+   * Throws the index away and builds it again with a new worker (settings changed,
+   * the refresh command, or the Restart button after the worker failed too often).
+   */
   restart(): void {
     this.build.cancel();
-    this.connection.stop('restarted');
+    this.connection.restart();
     this.skips.clear();
     this.watcher.watch();
     this.sync.ensureAll();
     void this.build.run();
     // What the old index said of any document no longer stands.
     this.documentsChanged.fire('all');
+  }
+
+  /**
+   * A new worker replaced one that failed: it is sent the open documents and, when
+   * the workspace index had been built (or was being built), builds it again.
+   * Skips are reported anew, without warning about them again.
+   */
+  private refill(): void {
+    this.skips.clear(false);
+    this.sync.ensureAll();
+    if (this.build.state !== 'idle') void this.build.run();
+    this.documentsChanged.fire('all');
+  }
+
+  /** How many index workers were started, and whether the worker stays down after failing too often (test API). */
+  get workerState(): { started: number; down: boolean } {
+    return { started: this.connection.started, down: this.connection.isDown };
+  }
+
+  /** The sequence number of the last notification sent: a reply to a request sent now reflects every change up to it. */
+  get seq(): number {
+    return this.connection.seq;
+  }
+
+  /** The sequence number of the last notification that changed a document's text; views of requests sent before it are stale. */
+  changedAt(key: string): number {
+    return this.sync.changedAt(key);
   }
 
   get state(): IndexState {
@@ -128,6 +165,11 @@ export class IndexClient implements vscode.Disposable {
   /** Results of the given documents (those the index holds). */
   documents(keys: string[]): Promise<DocumentView[]> {
     return keys.length ? this.connection.request('documents', { keys }) : Promise.resolve([]);
+  }
+
+  /** Of each given document that the index holds, what meets the given ranges, with its whole counts. */
+  windows(docs: { key: string; ranges: Span[] }[]): Promise<WindowView[]> {
+    return docs.length ? this.connection.request('windows', { docs }) : Promise.resolve([]);
   }
 
   /** One summary per analysed document (of `keys` when given), sorted by key. */

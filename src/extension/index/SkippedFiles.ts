@@ -50,10 +50,10 @@ export class SkippedFiles implements vscode.Disposable {
     return [...this.files.values()];
   }
 
-  /** Forgets every skip and warning (the index is rebuilt). */
-  clear(): void {
+  /** Forgets every skip (the index is rebuilt), and every warning unless `warnings` is false. */
+  clear(warnings = true): void {
     this.files.clear();
-    this.warned.clear();
+    if (warnings) this.warned.clear();
     this.changed.fire();
   }
 

@@ -1,8 +1,12 @@
 /**
  * The index worker as the main thread sees it: started on first use, sent typed
  * requests and notifications (src/protocol/), its replies, progress and pushes
- * routed back, stopped on demand or when it fails. No `vscode` import, so unit
- * tests drive the real worker through it.
+ * routed back. Every request, and the acknowledgement of every notification, has a
+ * time-out; a worker that dies (an uncaught
+ * error, an exit) or stops answering is replaced by a new one, which the owner
+ * fills again (`restarted`), up to `MAX_RESTARTS` times in a row; then it stays
+ * down, with one message, until `restart()`. No `vscode` import, so unit tests
+ * drive the real worker through it.
  */
 import { Worker } from 'node:worker_threads';
 import type {
@@ -17,16 +21,29 @@ export interface ConnectionHooks {
   pushes: { [K in PushKind]: (params: Pushes[K]) => void };
   /** The worker is gone (stopped, failed or exited): the documents it held are forgotten. */
   stopped(): void;
+  /** A new worker took the place of one that failed: it holds nothing yet. */
+  restarted(): void;
   /** A line for the log. */
   log(line: string): void;
-  /** The worker failed; called the first time only, with a message for the user. */
+  /** The worker failed too often in a row and stays down until `restart()`: a message for the user. */
   failed(message: string): void;
+}
+
+export interface ConnectionOptions {
+  /**
+   * How long a request may wait for its answer (an index build: for its next
+   * progress report), in milliseconds; past it the worker counts as stuck.
+   */
+  timeoutMs(): number;
+  /** The worker's environment (default: this process's). */
+  env?: NodeJS.ProcessEnv;
 }
 
 interface Pending<K extends RequestKind> {
   resolve(result: Requests[K]['result']): void;
   reject(err: Error): void;
   onProgress?: (done: number, total: number) => void;
+  timer: ReturnType<typeof setTimeout>;
 }
 
 type PendingByKind = { [K in RequestKind]: Map<number, Pending<K>> };
@@ -35,40 +52,79 @@ type PendingByKind = { [K in RequestKind]: Map<number, Pending<K>> };
 type Reply<K extends RequestKind> = { [P in K]: { id: number; kind: P; result: Requests[P]['result'] } }[K];
 
 export class WorkerConnection {
+  /** Workers that fail this many times in a row are not restarted again until `restart()`. */
+  static MAX_RESTARTS = 3;
+  /** A worker that ran this long (and at least twice the request time-out) before failing starts a new row. */
+  static STABLE_MS = 60_000;
+
   private worker: Worker | undefined;
+  /** When the current worker started. */
+  private startedAt = 0;
+  /** How many workers were started in all (the test API reads it). */
+  started = 0;
+  /** Automatic restarts since the last worker that ran long enough, or since `restart()`. */
+  private restartsInARow = 0;
+  /** Why the worker stays down (too many failures in a row), or undefined while it may run. */
+  private down: string | undefined;
   private nextId = 1;
-  private readonly pending: PendingByKind = { index: new Map(), documents: new Map(), summaries: new Map() };
+  private readonly pending: PendingByKind = { index: new Map(), documents: new Map(), windows: new Map(), summaries: new Map() };
   /** The last notification sent, and the last one the worker acknowledged with a `changed` push. */
   private sentSeq = 0;
   private ackedSeq = 0;
   /** Pending work (for `Idle`) while notifications wait for their `changed` push. */
   private endUnacknowledged: (() => void) | undefined;
-  private hasFailed = false;
+  /** Runs out when notifications stay unacknowledged too long (the worker hangs). */
+  private ackTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly workerPath: string,
     private readonly idle: Idle,
     private readonly hooks: ConnectionHooks,
+    private readonly options: ConnectionOptions = { timeoutMs: () => 30_000 },
   ) {}
 
-  /** Asks the worker; the promise settles with its answer, or rejects when it fails or stops. */
+  /** The sequence number of the last notification sent (what a reply to a request sent now reflects). */
+  get seq(): number {
+    return this.sentSeq;
+  }
+
+  /** Whether the worker stays down after failing too often (until `restart()`). */
+  get isDown(): boolean {
+    return this.down !== undefined;
+  }
+
+  /**
+   * Asks the worker; the promise settles with its answer, or rejects when it fails,
+   * stops, or does not answer in time (the worker is then restarted).
+   */
   request<K extends RequestKind>(kind: K, params: Requests[K]['params'], onProgress?: (done: number, total: number) => void): Promise<Requests[K]['result']> {
+    const worker = this.ensureWorker();
+    if (!worker) return Promise.reject(new Error(this.down ?? 'the index worker could not start'));
     const end = this.idle.begin();
     const id = this.nextId++;
     const message: RequestMessage<K> = { type: 'request', id, kind, params };
+    const ms = this.options.timeoutMs();
     return new Promise<Requests[K]['result']>((resolve, reject) => {
-      this.pending[kind].set(id, { resolve, reject, onProgress });
-      this.ensureWorker()?.postMessage(message);
+      const timer = setTimeout(() => this.timedOut(worker, kind, ms), ms);
+      timer.unref?.();
+      this.pending[kind].set(id, { resolve, reject, onProgress, timer });
+      worker.postMessage(message);
     }).finally(end);
   }
 
-  /** Tells the worker; it acknowledges with a `changed` push once it has applied it. */
-  notify<K extends NotificationKind>(kind: K, params: Notifications[K]): void {
+  /** Tells the worker (nothing while it is down); it acknowledges with a `changed` push once it has applied it. Returns its sequence number. */
+  notify<K extends NotificationKind>(kind: K, params: Notifications[K]): number {
     const worker = this.ensureWorker();
-    if (!worker) return;
+    if (!worker) return this.sentSeq;
     const message: NotificationMessage<K> = { type: 'notify', seq: ++this.sentSeq, kind, params };
     worker.postMessage(message);
     this.endUnacknowledged ??= this.idle.begin();
+    if (!this.ackTimer) {
+      const ms = this.options.timeoutMs();
+      this.ackTimer = setTimeout(() => this.crashed(worker, `did not take up a change within ${formatSeconds(ms)} (sourceLens.requestTimeoutMs)`), ms);
+      this.ackTimer.unref?.();
+    }
+    return this.sentSeq;
   }
 
   /** Stops the worker; pending requests are rejected with `reason`. The next message starts a new one. */
@@ -79,26 +135,66 @@ export class WorkerConnection {
     if (w) void w.terminate();
   }
 
+  /** Stops the worker and lets a new one start, forgetting earlier failures (the user asked for it). */
+  restart(reason = 'restarted'): void {
+    this.down = undefined;
+    this.restartsInARow = 0;
+    this.stop(reason);
+  }
+
   private ensureWorker(): Worker | undefined {
     if (this.worker) return this.worker;
+    if (this.down) return undefined;
     let w: Worker;
     try {
-      w = new Worker(this.workerPath);
+      w = new Worker(this.workerPath, this.options.env ? { env: this.options.env } : undefined);
     } catch (err) {
-      this.fail(err);
+      // A worker that cannot even start will not start the next time either.
+      this.giveUp(`the index worker could not start: ${errorText(err)}`);
       return undefined;
     }
-    w.on('message', (m: FromWorker) => this.onMessage(m));
-    w.on('error', err => this.fail(err));
-    w.on('exit', () => {
-      if (this.worker !== w) return;
-      this.worker = undefined;
-      this.forget('the index worker stopped');
-    });
+    // A stopped worker's last messages may still arrive: they speak of an index that is gone.
+    w.on('message', (m: FromWorker) => { if (this.worker === w) this.onMessage(m); });
+    w.on('error', err => this.crashed(w, `failed: ${errorText(err)}`));
+    w.on('exit', code => this.crashed(w, `exited (code ${code})`));
     w.unref();
     this.worker = w;
+    this.startedAt = Date.now();
+    this.started++;
     this.notify('configure', this.hooks.configure());
     return w;
+  }
+
+  private timedOut(w: Worker, kind: RequestKind, ms: number): void {
+    this.crashed(w, `did not answer a ${kind} request within ${formatSeconds(ms)} (sourceLens.requestTimeoutMs)`);
+  }
+
+  /**
+   * Worker `w` died or hangs: what it owed is rejected, and a new worker takes its
+   * place unless too many failed in a row.
+   */
+  private crashed(w: Worker, what: string): void {
+    if (this.worker !== w) return; // already replaced, or stopped on purpose
+    const reason = `the index worker ${what}`;
+    this.hooks.log(`${capitalise(reason)}.`);
+    this.worker = undefined;
+    void w.terminate();
+    this.forget(reason.split('\n')[0]);
+    const ranFor = Date.now() - this.startedAt;
+    if (ranFor > Math.max(WorkerConnection.STABLE_MS, 2 * this.options.timeoutMs())) this.restartsInARow = 0;
+    if (this.restartsInARow >= WorkerConnection.MAX_RESTARTS) {
+      this.giveUp(reason.split('\n')[0]);
+      return;
+    }
+    this.restartsInARow++;
+    this.hooks.log(`Restarting the index worker (${this.restartsInARow} of ${WorkerConnection.MAX_RESTARTS} restarts in a row).`);
+    if (this.ensureWorker()) this.hooks.restarted();
+  }
+
+  private giveUp(reason: string): void {
+    this.down = `${capitalise(reason)}; it was not restarted.`;
+    this.hooks.log(this.down);
+    this.hooks.failed(`Source Lens: the background analysis stopped (${reason.split(':')[0]}${this.restartsInARow ? `, ${this.restartsInARow + 1} times in a row` : ''}). Highlights and the Claims view are not updated until it restarts.`);
   }
 
   private onMessage(m: FromWorker): void {
@@ -107,15 +203,17 @@ export class WorkerConnection {
         this.settle(m);
         return;
       case 'error': {
-        const p = this.pending[m.kind].get(m.id);
-        this.pending[m.kind].delete(m.id);
+        const p = this.take(m.kind, m.id);
         this.hooks.log(`Worker error: ${m.message}`);
         p?.reject(new Error(m.message));
         return;
       }
-      case 'progress':
-        this.pending.index.get(m.id)?.onProgress?.(m.done, m.total);
+      case 'progress': {
+        const p = this.pending.index.get(m.id);
+        p?.timer.refresh(); // a build is stuck only when its progress stops
+        p?.onProgress?.(m.done, m.total);
         return;
+      }
       case 'push':
         this.onPush(m);
         // Listeners have queued their refreshes (pending work of their own) by now.
@@ -124,10 +222,16 @@ export class WorkerConnection {
     }
   }
 
+  /** Removes a pending request (its timer stopped) and returns it. */
+  private take<K extends RequestKind>(kind: K, id: number): Pending<K> | undefined {
+    const p = this.pending[kind].get(id);
+    this.pending[kind].delete(id);
+    if (p) clearTimeout(p.timer);
+    return p;
+  }
+
   private settle<K extends RequestKind>(m: Reply<K>): void {
-    const p = this.pending[m.kind].get(m.id);
-    this.pending[m.kind].delete(m.id);
-    p?.resolve(m.result);
+    this.take(m.kind, m.id)?.resolve(m.result);
   }
 
   private onPush<K extends PushKind>(m: PushMessage<K>): void {
@@ -137,35 +241,46 @@ export class WorkerConnection {
   private acknowledged(seq: number): void {
     this.ackedSeq = Math.max(this.ackedSeq, seq);
     if (this.ackedSeq >= this.sentSeq) this.endWaiting();
+    else this.ackTimer?.refresh(); // it takes changes up: the later ones get their time too
   }
 
   private endWaiting(): void {
+    clearTimeout(this.ackTimer);
+    this.ackTimer = undefined;
     const end = this.endUnacknowledged;
     this.endUnacknowledged = undefined;
     end?.();
-  }
-
-  private fail(err: unknown): void {
-    const text = err instanceof Error ? err.stack ?? err.message : String(err);
-    this.hooks.log(`Index worker failed: ${text}`);
-    if (!this.hasFailed) {
-      this.hasFailed = true;
-      this.hooks.failed(`Source Lens: the background analysis failed (${err instanceof Error ? err.message : String(err)}). See the Source Lens output.`);
-    }
-    this.stop('the index worker failed');
   }
 
   /** Everything the worker held or owed is gone. */
   private forget(reason: string): void {
     this.ackedSeq = this.sentSeq;
     this.endWaiting();
-    const all = [...this.pending.index.values(), ...this.pending.documents.values(), ...this.pending.summaries.values()];
-    for (const map of Object.values(this.pending)) map.clear();
-    for (const p of all) p.reject(new Error(reason));
+    const all: { reject(err: Error): void; timer: ReturnType<typeof setTimeout> }[] = [];
+    for (const map of Object.values(this.pending)) {
+      all.push(...map.values());
+      map.clear();
+    }
+    for (const p of all) {
+      clearTimeout(p.timer);
+      p.reject(new Error(reason));
+    }
     this.hooks.stopped();
   }
 
   dispose(): void {
     this.stop('disposed');
   }
+}
+
+function errorText(err: unknown): string {
+  return err instanceof Error ? err.stack ?? err.message : String(err);
+}
+
+function capitalise(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+function formatSeconds(ms: number): string {
+  return ms % 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms / 1000} s`;
 }

@@ -31,6 +31,10 @@ export interface SourceLensConfig {
   readonly indexOnStartup: boolean;
   /** Show the counts of the active file in the status bar. */
   readonly statusBar: boolean;
+  /** How long a request to the index worker may wait for its answer before the worker counts as stuck and is restarted, in milliseconds. */
+  readonly requestTimeoutMs: number;
+  /** A kind with more spans than this in one document stays unhighlighted there until asked ("Show All Highlights"). */
+  readonly maxSpansPerKind: number;
 }
 
 
@@ -46,6 +50,8 @@ export const DEFAULT_CONFIG: SourceLensConfig = Object.freeze({
   hideBoilerplate: false,
   indexOnStartup: true,
   statusBar: true,
+  requestTimeoutMs: 30_000,
+  maxSpansPerKind: 5000,
 });
 
 /** Reads a setting; returns undefined when unset or of the wrong shape. */
@@ -73,5 +79,7 @@ export function readConfig(get: SettingGetter): SourceLensConfig {
     hideBoilerplate: bool(get('highlight.hideBoilerplate')) ?? d.hideBoilerplate,
     indexOnStartup: bool(get('indexOnStartup')) ?? d.indexOnStartup,
     statusBar: bool(get('statusBar')) ?? d.statusBar,
+    requestTimeoutMs: Math.round(num(get('requestTimeoutMs'), 500, 3_600_000) ?? d.requestTimeoutMs),
+    maxSpansPerKind: Math.round(num(get('maxSpansPerKind'), 1, 10_000_000) ?? d.maxSpansPerKind),
   });
 }

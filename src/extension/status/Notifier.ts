@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { Commands, OUTPUT_CHANNEL } from '../ids';
 
+/** Buttons of a message: the label, and what a click does. */
+export type Actions = Record<string, () => void>;
+
 /** The output channel and user-facing messages; remembers what was shown (for the test API). */
 export class Notifier implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
@@ -14,18 +17,31 @@ export class Notifier implements vscode.Disposable {
     return [...this.shown];
   }
 
-  /** A warning with a button that opens the output channel. */
-  warn(message: string): void {
-    this.shown.push(message);
-    void vscode.window.showWarningMessage(message, 'Show Output').then(choice => {
-      if (choice) void vscode.commands.executeCommand(Commands.showOutput);
-    });
+  /** A piece of news, with buttons of its own. */
+  info(message: string, actions: Actions = {}): void {
+    this.show(vscode.window.showInformationMessage, message, actions);
   }
 
-  error(message: string): void {
-    this.shown.push(message);
+  /** A warning with a button that opens the output channel. */
+  warn(message: string): void {
+    this.show(vscode.window.showWarningMessage, message, this.withOutput({}));
+  }
+
+  /** An error (also logged), with buttons of its own and one that opens the output channel. */
+  error(message: string, actions: Actions = {}): void {
     this.log(`ERROR ${message}`);
-    void vscode.window.showErrorMessage(message);
+    this.show(vscode.window.showErrorMessage, message, this.withOutput(actions));
+  }
+
+  private withOutput(actions: Actions): Actions {
+    return { ...actions, 'Show Output': () => void vscode.commands.executeCommand(Commands.showOutput) };
+  }
+
+  private show(how: (message: string, ...items: string[]) => Thenable<string | undefined>, message: string, actions: Actions): void {
+    this.shown.push(message);
+    void how(message, ...Object.keys(actions)).then(choice => {
+      if (choice) actions[choice]?.();
+    });
   }
 
   dispose(): void {

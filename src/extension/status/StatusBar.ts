@@ -43,12 +43,19 @@ export class StatusBar implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const r = view.result;
-    const repeats = r.duplicates.filter(d => d.kind === 'repeat').length;
-    const dupes = `${r.duplicates.length} duplicated passages (${repeats} repeated in this file, ${r.duplicates.length - repeats} shared with other files)`;
-    this.item.text = `$(quote) ${r.quotes.length}  $(files) ${r.duplicates.length}  $(symbol-field) ${r.entities.length}  $(checklist) ${r.claims.length}`;
-    this.item.tooltip = `Source Lens — ${this.client.display(view.key)}\n${r.quotes.length} quotes · ${dupes} · ${r.entities.length} entities · ${r.claims.length} claims\nClick to show the Claims view.`;
-    this.item.accessibilityInformation = { label: `Source Lens: ${r.quotes.length} quotes, ${dupes}, ${r.entities.length} entities, ${r.claims.length} claims` };
+    const c = view.counts;
+    const entities = Object.values(c.entities).reduce((a, b) => a + b, 0);
+    const duplicates = c.repeat + c.shared;
+    const dupes = `${duplicates} duplicated passages (${c.repeat} repeated in this file, ${c.shared} shared with other files)`;
+    const partial = view.result.truncated?.reason;
+    const hidden = this.highlighter.hiddenKinds(view.key);
+    const notes = [
+      partial ? `Partial analysis: ${partial}.` : '',
+      hidden.length ? `Too many to highlight, left off: ${hidden.join(', ')} (run "Source Lens: Show All Highlights in This File").` : '',
+    ].filter(Boolean);
+    this.item.text = `${partial ? '$(warning) ' : ''}$(quote) ${c.quotes}  $(files) ${duplicates}  $(symbol-field) ${entities}  $(checklist) ${c.claims}`;
+    this.item.tooltip = [`Source Lens — ${this.client.display(view.key)}`, `${c.quotes} quotes · ${dupes} · ${entities} entities · ${c.claims} claims`, ...notes, 'Click to show the Claims view.'].join('\n');
+    this.item.accessibilityInformation = { label: `Source Lens: ${c.quotes} quotes, ${dupes}, ${entities} entities, ${c.claims} claims${partial ? ', partial analysis' : ''}` };
     this.shown = true;
     this.item.show();
   }

@@ -1,0 +1,122 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { api, closeAll, indexed, manifest, open, setSetting, sleep, waitFor, writeWorkspaceFile } from './helpers';
+
+/** Lines dense with names, places, dates and numbers, every line different; a blank line every 20. */
+function densePage(chars: number): string {
+  const names = ['Anna Berg', 'Tomas Varga', 'Leila Haddad', 'Pedro Alves', 'Mina Sato'];
+  const places = ['Geneva', 'Lagos', 'Osaka', 'Porto', 'Tallinn'];
+  const lines: string[] = [];
+  for (let i = 0, size = 0; size < chars; i++) {
+    const line = `${names[i % 5]} met ${names[(i + 2) % 5]} in ${places[i % 5]} on ${1 + (i % 28)} March 2022, and ${1000 + i} people watched item ${i}.`;
+    lines.push(line);
+    size += line.length + 1;
+    if (i % 20 === 19) lines.push('');
+  }
+  return lines.join('\n') + '\n';
+}
+
+describe('limits: partial analyses, dense documents, huge documents', function () {
+  this.timeout(120_000);
+  const created: string[] = [];
+  afterEach(async () => {
+    await closeAll();
+    for (const f of created.splice(0)) fs.rmSync(f, { force: true });
+  });
+  after(async () => {
+    await setSetting('maxSpansPerKind', undefined);
+  });
+
+  it('a partial analysis is said once per document: a notice, the hover, the status bar and the tree', async () => {
+    const rel = 'fixtures/quote-marks.txt';
+    created.push(writeWorkspaceFile(rel, 'A headline\n\n' + '"'.repeat(6000) + '\n'));
+    await indexed(rel);
+    const a = await api();
+    const before = a.messages().length;
+    const editor = await open(rel);
+    const uri = editor.document.uri.toString();
+    const state = await waitFor('the document held', () => (a.documentState(uri).partial ? a.documentState(uri) : undefined));
+    assert.match(state.partial!, /quote attribution stopped at its work budget/);
+    const notices = () => a.messages().slice(before).filter(m => m.includes('analysed only part of') && m.includes(rel));
+    await waitFor('the notice', () => notices().length === 1);
+    assert.match(notices()[0], /quote attribution stopped at its work budget/);
+    const quote = a.decorations(uri).quote[0];
+    assert.ok(quote, 'the quotes found before the budget ran out are highlighted');
+    const hover = a.hoverText(uri, quote.start + 1);
+    assert.ok(hover.some(h => /Partial analysis/.test(h)), hover.join(' | '));
+    assert.match(a.statusText(), /^\$\(warning\) /, 'the status bar says so');
+    const root = (await a.treeRoots()).find(r => r.path === rel);
+    assert.match(root!.description, /partial/);
+    await closeAll();
+    await open(rel);
+    await sleep(300);
+    await a.whenIdle();
+    assert.equal(notices().length, 1, 'one notice per document, not one per opening');
+  });
+
+  it(`a kind with more spans than sourceLens.maxSpansPerKind stays off there, with one notice, until "Show All Highlights"`, async () => {
+    const rel = 'fixtures/dense.txt';
+    created.push(writeWorkspaceFile(rel, densePage(30_000)));
+    await setSetting('maxSpansPerKind', 150);
+    await indexed(rel);
+    const a = await api();
+    const before = a.messages().length;
+    const editor = await open(rel);
+    const uri = editor.document.uri.toString();
+    const hidden = await waitFor('dense kinds held back', () => (a.documentState(uri).hiddenKinds.length ? a.documentState(uri).hiddenKinds : undefined));
+    assert.deepEqual(hidden, ['person', 'place', 'date', 'number'], 'the densest kinds');
+    const notices = () => a.messages().slice(before).filter(m => m.includes('sourceLens.maxSpansPerKind') && m.includes(rel));
+    await waitFor('the notice', () => notices().length === 1);
+    assert.match(notices()[0], /left person, place, date, number highlights off/);
+    const off = a.decorations(uri);
+    for (const k of hidden) assert.deepEqual(off[k], [], `${k} off`);
+    assert.match(a.statusText(), /.+/);
+    await vscode.commands.executeCommand('sourceLens.showAllHighlights');
+    const on = await waitFor('shown anyway', () => (a.decorations(uri).person.length > 150 ? a.decorations(uri) : undefined));
+    for (const k of hidden) assert.ok(on[k].length > 150, `${k} shown: ${on[k].length}`);
+    assert.deepEqual(a.documentState(uri).hiddenKinds, []);
+    assert.equal(notices().length, 1, 'one notice');
+  });
+
+  it('of a huge document only the visible part and a margin is fetched, and scrolling fetches the rest', async () => {
+    await setSetting('maxFileSize', 8 * 1024 * 1024);
+    try {
+      const rel = 'fixtures/huge.txt';
+      const text = densePage(1_500_000);
+      created.push(writeWorkspaceFile(rel, text));
+      await indexed(rel);
+      const a = await api();
+      const editor = await open(rel);
+      const uri = editor.document.uri.toString();
+      assert.equal(editor.document.getText().length, text.length);
+      await waitFor('the dense kinds held back', () => a.documentState(uri).hiddenKinds.includes('person'));
+      await vscode.commands.executeCommand('sourceLens.showAllHighlights');
+      const top = await waitFor('every kind shown', async () => {
+        await a.whenIdle();
+        const d = a.decorations(uri);
+        return d.person.length && d.date.length ? d : undefined;
+      });
+      const window = a.documentState(uri).window!;
+      assert.ok(window.length >= 1 && window[0].start === 0 && window[window.length - 1].end < 200_000, `the top of the page: ${JSON.stringify(window)}`);
+      const all = Object.values(top).flat();
+      assert.ok(all.every(r => r.end <= window[window.length - 1].end), 'decorations only in the window');
+      console.log(`${all.length} decorations set for a window of ${window[window.length - 1].end} of ${text.length} characters`);
+
+      const end = editor.document.positionAt(text.length - 10);
+      editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenter);
+      const moved = await waitFor('the window follows the scroll', async () => {
+        await a.whenIdle();
+        const w = a.documentState(uri).window;
+        return w && w[w.length - 1].end === text.length ? w : undefined;
+      });
+      assert.ok(moved[0].start > 1_000_000, `the end of the page: ${JSON.stringify(moved)}`);
+      const bottom = a.decorations(uri);
+      const shown = Object.values(bottom).flat();
+      assert.ok(bottom.person.length > 0, `people highlighted at the end of the page: ${JSON.stringify(Object.fromEntries(Object.entries(bottom).map(([k, v]) => [k, v.length])))}`);
+      assert.ok(shown.every(r => r.end > moved[0].start), 'and only there');
+    } finally {
+      await setSetting('maxFileSize', manifest().maxFileSize.value);
+    }
+  });
+});
