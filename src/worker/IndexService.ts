@@ -153,7 +153,7 @@ export class IndexService {
   /** Whether a file is there at all (a file that is there but cannot be read is skipped with its reason instead). */
   private exists(fsPath: string): boolean {
     try {
-      this.files.size(fsPath);
+      this.files.read(fsPath, 0); // at most one byte read: enough to tell a missing file
       return true;
     } catch (err) {
       const code = (err as NodeJS.ErrnoException).code;

@@ -128,8 +128,12 @@ describe('highlighter: a stale answer never replaces newer state', () => {
   it('the worker drops a closed document whose file was deleted or renamed, and clears its skip', () => {
     const files: Record<string, string> = { '/a.txt': 'On disk.\n' };
     const svc = new IndexService({
-      size: p => { if (!(p in files)) throw Object.assign(new Error('gone'), { code: 'ENOENT' }); return files[p].length; },
-      read: p => Buffer.from(files[p]),
+      read: (p, max) => {
+        const k = String(p);
+        if (!(k in files)) throw Object.assign(new Error('gone'), { code: 'ENOENT' });
+        const bytes = Buffer.from(files[k]);
+        return bytes.length > max ? { tooLarge: bytes.length } : bytes;
+      },
     });
     svc.maxFileSize = 20;
     svc.setOpen('a', 'Edited, and far too long for the limit.', 2);

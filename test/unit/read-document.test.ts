@@ -90,6 +90,7 @@ describe('readDocument (the CLI\'s and the index worker\'s one file reader)', ()
           indexed: 2,
           skipped: [{ key: 'fifo.txt', reason: 'not a regular file (FIFO)' }, { key: 'zero.txt', reason: 'not a regular file (character device)' }],
           cancelled: false,
+          partial: [],
         },
         paths: ['utf16.txt', 'a.txt'],
       });
