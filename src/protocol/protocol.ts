@@ -73,6 +73,12 @@ export interface FileRef {
   fsPath: string;
 }
 
+/** Files found in workspace folders (by folder index and '/'-separated path below it), and what was skipped. */
+export interface FolderFiles {
+  files: { folder: number; rel: string; fsPath: string }[];
+  skipped: { folder: number; rel: string; reason: string }[];
+}
+
 export interface SkippedRef {
   key: string;
   reason: string;
@@ -113,6 +119,12 @@ export interface Requests {
    * `progress` as it goes; a `cancel` notification stops it.
    */
   index: { params: { files: FileRef[] }; result: IndexOutcome };
+  /**
+   * The article files of workspace folders on disk, by the rules the CLI walks a
+   * directory with (src/node/walkFolder.ts): links to directories followed once,
+   * loops and unreadable directories skipped with a reason.
+   */
+  files: { params: { folders: string[]; include: string[]; exclude: string[] }; result: FolderFiles };
   /** Views of the asked documents that the index holds, in the asked order. */
   documents: { params: { keys: string[] }; result: DocumentView[] };
   /** Of each asked document that the index holds, the part that meets the given ranges (see `WindowView`), in the asked order. */

@@ -11,10 +11,11 @@
  */
 import { parentPort } from 'node:worker_threads';
 import type {
-  FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
+  FolderFiles, FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
 } from '../protocol/protocol';
 import { IndexService } from './IndexService';
 import { installTestHooks, readTestHooks } from './testHooks';
+import { errorCode, walkFolder, type FileFilter, type WalkEntry } from '../node/walkFolder';
 
 const port = parentPort;
 if (!port) throw new Error('indexWorker.js must run in a worker thread');
@@ -86,6 +87,7 @@ const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K
     }, () => { reportSkips(); return pause(); });
     return { type: 'reply', id, kind: 'index', result };
   },
+  files: ({ id, params }) => ({ type: 'reply', id, kind: 'files', result: folderFiles(params.folders, params) }),
   documents: ({ id, params }) => ({ type: 'reply', id, kind: 'documents', result: service.documents(params.keys) }),
   windows: ({ id, params }) => ({ type: 'reply', id, kind: 'windows', result: service.windows(params.docs) }),
   summaries: ({ id, params }) => ({ type: 'reply', id, kind: 'summaries', result: service.summaries(params.keys) }),
@@ -128,3 +130,23 @@ port.on('message', (msg: ToWorker) => {
   if (msg.type === 'notify') notify(msg);
   else serve(msg);
 });
+
+/** Walks each folder by the CLI's rules; names that are not UTF-8 cannot be opened by VS Code: skipped. */
+function folderFiles(folders: readonly string[], filter: FileFilter): FolderFiles {
+  const out: FolderFiles = { files: [], skipped: [] };
+  folders.forEach((folder, k) => {
+    let entries: WalkEntry[];
+    try {
+      entries = walkFolder(folder, '', filter);
+    } catch (err) {
+      out.skipped.push({ folder: k, rel: '', reason: `cannot read directory: ${errorCode(err)}` });
+      return;
+    }
+    for (const e of entries) {
+      if ('reason' in e) out.skipped.push({ folder: k, rel: e.rel, reason: e.reason });
+      else if (e.rel.includes('\uFFFD')) out.skipped.push({ folder: k, rel: e.rel, reason: 'file name is not UTF-8' });
+      else out.files.push({ folder: k, rel: e.rel, fsPath: e.fsPath.toString() });
+    }
+  });
+  return out;
+}

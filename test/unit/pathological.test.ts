@@ -34,6 +34,12 @@ const CASES: Record<string, string> = {
   'repeats-same-sentence': page('Putin said Russia sent 1,000 troops on Feb. 15. '),
   // one word, no space at all
   'one-word': page('a'),
+  // quotes: stray closing marks with no quote open (each looked back for its start)
+  'quotes-stray-closers': page('”'),
+  // sub-sentence units: a run of sentence-end marks never followed by a capital
+  'units-mark-run': page('.'),
+  // paragraphs: one line of white space only
+  'paragraphs-blank-line': page(' ') + '\nx',
 };
 
 function analyse(docs: Record<string, string>): { results: DocumentResult[]; texts: Record<string, string> } {

@@ -10,6 +10,7 @@
  */
 import type { Span } from '../types';
 import { isSpace } from '../text/chars';
+import { isWordCharAt } from '../text/chars';
 
 /** A raw quoted segment, marks included. */
 export interface RawQuote extends Span {
@@ -39,6 +40,7 @@ export function scanQuotes(text: string): RawQuote[] {
   let lastEnd = 0; // end of the last emitted quote or paragraph start, for orphan closers
   let lineStart = 0;
   let quoteLineEnd = 0; // end of the last line holding the open quote's words
+  const orphans = new OrphanScan(text);
 
   const closeUnclosed = (end: number) => {
     // An outer quote never closed: keep it up to its last nested closing mark, else
@@ -111,8 +113,8 @@ export function scanQuotes(text: string): RawQuote[] {
       } else if (c === '”') {
         // A closing curly mark with nothing open: the opening was lost. Guess the
         // quote started at the sentence start after the last quote, as an uncertain span.
-        const start = orphanStart(text, lastEnd, i);
-        if (start < i && /[\p{L}\p{N}]/u.test(text.slice(start, i))) {
+        const start = orphans.start(lastEnd, i);
+        if (start < i && orphans.hasWordCharFrom(start)) {
           out.push({ start, end: i + 1, uncertain: true });
           lastEnd = i + 1;
         }
@@ -134,14 +136,48 @@ export function scanQuotes(text: string): RawQuote[] {
   return out;
 }
 
-/** Where a quote closed at `close` with no opening mark most likely began. */
-function orphanStart(text: string, from: number, close: number): number {
-  let s = from;
-  for (let j = close - 1; j >= from; j--) {
-    const ch = text[j];
-    if (ch === '\n') { s = j + 1; break; }
-    if ((ch === '.' || ch === '!' || ch === '?') && j < close - 2 && isWs(text[j + 1])) { s = j + 1; break; }
+/**
+ * Where the quote ending at a closing mark with nothing open may start: after the
+ * last line break or sentence end (". " two characters or more before the mark)
+ * since `from`, white space skipped; and whether a letter or digit stands between.
+ * Read forward once for every run of such marks, so a page of stray closing marks
+ * costs linear time (asked anew for each mark, it was quadratic).
+ */
+class OrphanScan {
+  private from = -1;
+  /** Read up to here (exclusive) since `from`. */
+  private pos = 0;
+  private lastBreak = -1;
+  /** The last three sentence ends read (a mark two characters before the closer does not count). */
+  private ends: number[] = [];
+  private lastWordChar = -1;
+  /** The first non-space at or after `skipFrom`, as far as read (`skipAt`). */
+  private skipFrom = -1;
+  private skipAt = -1;
+
+  constructor(private readonly text: string) {}
+
+  start(from: number, close: number): number {
+    const t = this.text;
+    if (from !== this.from || close < this.pos) {
+      this.from = from; this.pos = from; this.lastBreak = -1; this.ends = []; this.lastWordChar = -1; this.skipFrom = -1;
+    }
+    for (; this.pos < close; this.pos++) {
+      const j = this.pos, ch = t[j];
+      if (ch === '\n') this.lastBreak = j;
+      else if ((ch === '.' || ch === '!' || ch === '?') && isWs(t[j + 1])) { this.ends.push(j); if (this.ends.length > 3) this.ends.shift(); }
+      else if (j < close && isWordCharAt(t, j, close)) this.lastWordChar = j;
+    }
+    let s = from, b = this.lastBreak;
+    for (const e of this.ends) if (e < close - 2 && e > b) b = e;
+    if (b >= from) s = b + 1;
+    if (s !== this.skipFrom) { this.skipFrom = s; this.skipAt = s; }
+    while (this.skipAt < close && isWs(t[this.skipAt])) this.skipAt++;
+    return this.skipAt < close ? this.skipAt : close;
   }
-  while (s < close && isWs(text[s])) s++;
-  return s;
+
+  /** Whether a letter or digit stands between `start` and the closer last asked about. */
+  hasWordCharFrom(start: number): boolean {
+    return this.lastWordChar >= start;
+  }
 }

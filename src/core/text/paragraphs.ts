@@ -7,7 +7,9 @@ import { isSpace } from './chars';
 export function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
   const wrapped = /\S[^\S\r\n]*\r?\n[^\S\r\n]*\S/.test(text) && /\n[^\S\r\n]*\r?\n/.test(text) && isHardWrapped(text);
-  const re = wrapped ? /[^\r\n]*\S[^\r\n]*(?:\r?\n[^\r\n]*\S[^\r\n]*)*/g : /[^\r\n]*\S[^\r\n]*/g;
+  // Matches start at a line start ((?<![^\r\n])): a line of white space alone is tried once, not
+  // from each of its characters (which was quadratic in the line's length).
+  const re = wrapped ? /(?<![^\r\n])[^\r\n]*\S[^\r\n]*(?:\r?\n[^\r\n]*\S[^\r\n]*)*/g : /(?<![^\r\n])[^\r\n]*\S[^\r\n]*/g;
   for (let m; (m = re.exec(text));) {
     let start = m.index, end = m.index + m[0].length;
     while (isSpace(text.charCodeAt(start))) start++;

@@ -102,7 +102,9 @@ const ABBREV = new Set(ABBREVIATIONS.map(a => a.toLowerCase()));
  */
 export function units(text: string, sentences: readonly Sentence[]): Sentence[] {
   const out: Sentence[] = [];
-  const re = /[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  // Tried only where a run of marks starts ((?<!…)): from inside a run it can only fail, and retrying
+  // from every mark of a long run was quadratic.
+  const re = /(?<![.!?])[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     let from = 0;

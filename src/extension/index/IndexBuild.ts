@@ -111,6 +111,33 @@ export class IndexBuild implements vscode.Disposable {
   }
 
   private async findFiles(token: vscode.CancellationToken): Promise<FileRef[]> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    if (folders.length && folders.every(f => f.uri.scheme === 'file')) return this.walkFolders(folders);
+    return this.searchFiles(token);
+  }
+
+  /**
+   * Folders on disk are walked by the worker with the CLI's rules (src/node/walkFolder.ts),
+   * so both read the same files: links to directories followed once, loops and
+   * unreadable directories skipped (listed with the skipped files).
+   */
+  private async walkFolders(folders: readonly vscode.WorkspaceFolder[]): Promise<FileRef[]> {
+    const config = this.settings.current;
+    const found = await this.connection.request('files', {
+      folders: folders.map(f => f.uri.fsPath), include: [...config.include], exclude: [...config.exclude],
+    });
+    const uriOf = (folder: number, rel: string) => rel ? vscode.Uri.joinPath(folders[folder].uri, ...rel.split('/')) : folders[folder].uri;
+    this.skipped.record(found.skipped.map(x => ({ key: uriOf(x.folder, x.rel).toString(), reason: x.reason })), [], true);
+    const seen = new Map<string, FileRef>();
+    for (const f of found.files) {
+      const uri = uriOf(f.folder, f.rel);
+      if (isWorkspaceFile(uri, config)) seen.set(uri.toString(), { key: uri.toString(), fsPath: f.fsPath });
+    }
+    return [...seen.values()].sort((a, b) => (a.key < b.key ? -1 : 1));
+  }
+
+  /** A virtual workspace: VS Code's file search. */
+  private async searchFiles(token: vscode.CancellationToken): Promise<FileRef[]> {
     const config = this.settings.current;
     const { include, exclude } = config;
     const excludeGlob = exclude.length && !exclude.some(g => /[{}]/.test(g)) ? `{${exclude.join(',')}}` : undefined;
