@@ -11,7 +11,8 @@ export interface Span {
 }
 
 export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'NUMBER' | 'MISC';
-export type SpeakerType = 'PERSON' | 'ORG' | 'DESCRIPTION';
+/** PERSON; ORG (outlets and documents too); GROUP ("the striking nurses", "most of those surveyed"); DESCRIPTION (a person the text never names). */
+export type SpeakerType = 'PERSON' | 'ORG' | 'GROUP' | 'DESCRIPTION';
 
 /** A paragraph: a run of non-blank lines. `index` counts paragraphs from 0. */
 export interface Paragraph extends Span {
@@ -48,6 +49,12 @@ export interface Quote extends Span {
   /** Same id on the parts of one quote split by its attribution; unique within a document. */
   group: number | null;
   variants: QuoteLink[];
+  /**
+   * Why the speaker is who it is: `step`, the attribution step (sieve) that named them;
+   * `detail`, a short explanation ("after the cue 'tweeted'"). Null when there is no
+   * speaker. Always set by findQuotes (optional only for quotes built elsewhere).
+   */
+  attribution?: { step: string; detail: string } | null;
 }
 
 export type DuplicateKind = 'repeat' | 'shared';

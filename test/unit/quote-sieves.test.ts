@@ -90,7 +90,7 @@ describe('quote sieves', () => {
     const quotes = findQuotes(new AnalysisContext(), text, ss, []);
     assert.deepEqual(quotes, findQuotesTraced(new AnalysisContext(), text, ss, []).quotes);
     for (const q of quotes) {
-      assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'speaker', 'speakerType', 'speakerMention', 'cue', 'partial', 'uncertain', 'group', 'variants']);
+      assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'speaker', 'speakerType', 'speakerMention', 'cue', 'partial', 'uncertain', 'group', 'variants', 'attribution']);
     }
   });
 });

@@ -16,6 +16,8 @@ export interface Attribution {
   cue: string | null;
   /** Token index just after the attribution words when they follow the quote, else -1. */
   after: number;
+  /** Why, when the rule says more than its sieve's explanation ("the participle 'saying' …"). */
+  detail?: string;
 }
 
 /** Attribution in the words right after a quote, tokens [lo, hi). */

@@ -19,6 +19,8 @@ export interface Speaker {
   mention: Span;
   /** A pronoun still to resolve. */
   pronoun?: 'm' | 'f' | 'p' | 'x';
+  /** How the words became this speaker, when not as they stand ("'the minister' is Paul Okafor, so titled earlier"). */
+  note?: string;
 }
 
 /** A noun phrase found beside a cue. */

@@ -18,6 +18,8 @@ import { headline, ingCue, isCue, tokenAt } from './tokens';
 export interface Sieve {
   readonly name: string;
   decide(qc: QuoteContext): Attribution | null;
+  /** A short human explanation of a decision (the attribution's own `detail` wins). */
+  explain(a: Attribution): string;
   /** The quote goes on with the quote before: it takes that quote's speaker and group. */
   readonly continues?: boolean;
 }
@@ -40,16 +42,19 @@ export const SIEVES: readonly Sieve[] = [
   {
     // A speaker label opening a transcript quote: "“PENCE: Well, look…".
     name: 'label-inside',
+    explain: a => 'a speaker label opening the quote',
     decide: qc => labelInside(qc.doc.text, qc.raw, qc.doc.book),
   },
   {
     // A cue right after the quote: "…,” Lavrov said", "…,” said the ministry’s spokesman, Jane Doe", "― Name".
     name: 'cue-after',
+    explain: a => a.cue ? `after the quote, the cue '${a.cue}'` : 'the name closing the quote\'s line',
     decide: qc => attributionAfter(qc.doc.toks, qc.qTok + 1, qc.postHi, qc.doc.book),
   },
   {
     // “…,” he said. “…” — the second part goes on with the first.
     name: 'continuation',
+    explain: () => 'the quote goes on from the part before it',
     continues: true,
     decide: qc => {
       const prev = qc.prev;
@@ -61,26 +66,31 @@ export const SIEVES: readonly Sieve[] = [
     // The nearest cue before the quote, back to an earlier quote of its sentence:
     // "Stoltenberg said: “…”", "according to the Guardian, “…”".
     name: 'cue-before',
+    explain: a => a.cue ? `before the quote, the cue '${a.cue}'` : 'the speaker of the words the quote is part of',
     decide: qc => attributionBefore(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book),
   },
   {
     // A headline's "Speaker: words ‘quote’".
     name: 'headline-label',
+    explain: () => 'a headline label before the colon',
     decide: qc => headlineLabel(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book),
   },
   {
     // A headline's "Name Says …".
     name: 'headline-verb',
+    explain: a => `a headline's '${a.cue}'`,
     decide: qc => headline(qc.doc.toks, qc.sentLo, qc.hiTok) ? headlineSpeaker(qc.doc.toks, qc.sentLo, qc.hiTok, qc.doc.book) : null,
   },
   {
     // A cue before the quote and before an earlier quote of its sentence.
     name: 'cue-before-earlier-quote',
+    explain: a => a.cue ? `the cue '${a.cue}' earlier in the sentence` : 'earlier in the sentence',
     decide: qc => qc.preLo > qc.sentLo ? attributionBefore(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book) : null,
   },
   {
     // A cue later in the sentence: "A cashier who “steals …” is held accountable, Warren said."
     name: 'cue-later',
+    explain: a => `the cue '${a.cue}' later in the sentence`,
     decide: qc => {
       const { toks, book } = qc.doc;
       for (let c = qc.qTok + 1; c < qc.hiTok; c++) {
@@ -95,12 +105,14 @@ export const SIEVES: readonly Sieve[] = [
   {
     // The subject of the narrator's clause holding the quote: "On Monday, Clinton cited … as “…”".
     name: 'clause-subject',
+    explain: () => 'the subject of the clause holding the quote',
     decide: qc => qc.qTok > qc.sentLo ? uncued(clauseSubject(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book)) : null,
   },
   {
     // A quote opening its sentence, after a narrator's sentence of the same paragraph
     // whose cue names someone: "Sanders said young voters were exhausted. “…”".
     name: 'narrator-sentence-cue',
+    explain: a => `the cue '${a.cue}' in the sentence before`,
     decide: qc => {
       const k = narratorSentence(qc);
       return k < 0 ? null : namesSomeone(attributionBefore(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
@@ -109,6 +121,7 @@ export const SIEVES: readonly Sieve[] = [
   {
     // Else that sentence's subject: "Sanders … identified young voters' exhaustion … “…”".
     name: 'narrator-sentence-subject',
+    explain: () => 'the subject of the sentence before',
     decide: qc => {
       const k = narratorSentence(qc);
       return k < 0 ? null : uncued(clauseSubject(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
@@ -117,6 +130,7 @@ export const SIEVES: readonly Sieve[] = [
   {
     // A quote standing alone right after another: the same voice goes on.
     name: 'same-voice',
+    explain: () => 'the voice of the quote before goes on',
     decide: qc => {
       const prev = qc.prev;
       if (!prev?.attr || !(qc.samePara || (prev.para >= qc.para - 1 && qc.atStart))) return null;
@@ -128,6 +142,7 @@ export const SIEVES: readonly Sieve[] = [
     // before (the paragraph before included), or of a sentence ending in ':'
     // ("Sanders made the following comment:").
     name: 'lead-in-sentence',
+    explain: a => a.cue ? `the cue '${a.cue}' in a lead-in sentence` : 'the subject of a lead-in sentence ending in a colon',
     decide: qc => {
       if (!qc.atStart) return null;
       const { toks, book, sents, sLo } = qc.doc;
