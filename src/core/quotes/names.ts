@@ -10,7 +10,7 @@
 import { type AnalysisContext, Memo, Slot } from '../text/memo';
 import type { Entity, SpeakerType, Span } from '../types';
 import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
-import { FEMALE, MALE, ORG_WORDS, PARTICLES, PRONOUNS, TITLES } from './words';
+import { DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
 
 /** Who speaks a quote, as the words beside it name them. */
 export interface Speaker {
@@ -292,12 +292,32 @@ function genderOfWords(first: string, run: readonly Tok[]): 'm' | 'f' | null {
   return null;
 }
 
+/**
+ * Error kind: speaker types kept honest. A description headed by a document ("a
+ * leaked memo", "Ivana Trump’s brief") or an organisation word is an ORG; one headed
+ * by a group, a plural or a quantity ("the striking nurses", "most of those
+ * surveyed") is a GROUP; else it stays a DESCRIPTION of a person the text does not name.
+ */
+export function descriptionType(words: readonly Tok[]): SpeakerType {
+  // The head: the last word before the first preposition, past an owner's name.
+  let h = words.findIndex((t, k) => k > 0 && (PREPOSITIONS.has(t.lower) || HEAD_PREPOSITIONS.has(t.lower)));
+  h = (h < 0 ? words.length : h) - 1;
+  const head = words[h].lower;
+  if (QUANTIFIERS.test(head) && h < words.length - 1) return 'GROUP';
+  if (DOCUMENT_HEADS.test(head)) return 'ORG';
+  if (ORG_WORDS.has(head)) return 'ORG';
+  if (GROUP_HEADS.test(head) || (/^\p{Ll}{3,}s$/u.test(head) && !/(?:ss|us|is)$/.test(head))) return 'GROUP';
+  return 'DESCRIPTION';
+}
+
 /** Turns a phrase into a speaker. */
 export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   const span = { start: ph.toks[0].start, end: ph.toks[ph.toks.length - 1].end };
   if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
-  const ent = book.entityAt(span.start, span.end);
-  if (ent && (ph.kind === 'name' || ent.type === 'PERSON')) {
+  // (A description's head is a common noun: a person named inside it owns or is
+  // modified by it, "Jane Roe’s lawyer", "the attorney for Jane Roe", and does not speak.)
+  const ent = ph.kind === 'name' ? book.entityAt(span.start, span.end) : null;
+  if (ent) {
     const person = ent.type === 'PERSON';
     return { name: person ? book.expand(ent.canonical) : ent.canonical, type: person ? 'PERSON' : 'ORG', mention: { start: ent.start, end: ent.end } };
   }
@@ -308,8 +328,8 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     if (org) return { name: org, type: 'ORG', mention: span };
     const person = book.personForRole(words.map(t => t.lower));
     if (person) return { name: person, type: 'PERSON', mention: span };
-    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An)\b/, m => m.toLowerCase());
-    return { name, type: 'DESCRIPTION', mention: span };
+    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|Most|Many|Some|Only|All|Half)\b/, m => m.toLowerCase());
+    return { name, type: descriptionType(words), mention: span };
   }
   const { toks, org } = nameInRun(ph.toks);
   if (!toks.length) return { name: nameText(ph.toks), type: 'DESCRIPTION', mention: span };

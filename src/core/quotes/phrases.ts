@@ -5,8 +5,8 @@
  * reporters", "pointed out").
  */
 import { endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
-import { nameRunBack, nameRunForward, type Phrase } from './names';
-import { DAYS, DESCRIPTION_HEADS, NOT_NAME, PREPOSITIONS, PRONOUNS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
+import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
+import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, HEAD_PREPOSITIONS, NOT_NAME, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
 
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
@@ -39,28 +39,85 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
     return best;
   }
   if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
-  if (isCap(t) || isTitle(t)) return { toks: toks.slice(nameRunBack(toks, j, lo), j + 1), kind: 'name' };
+  if (isCap(t) || isTitle(t)) {
+    const s = nameRunBack(toks, j, lo);
+    const run = toks.slice(s, j + 1);
+    // Error kind: a noun phrase taken for the speaker. "The mayor of Dayton said",
+    // "a spokesman for the State Department said": a place or an organisation after a
+    // preposition modifies the subject's head, which comes before it.
+    const head = run.length === 1 || nameInRun(run).org ? headBefore(toks, s, lo) : -1;
+    return head >= 0 ? { toks: toks.slice(head, j + 1), kind: 'desc' } : { toks: run, kind: 'name' };
+  }
   if (/^\p{Ll}/u.test(t.w) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower) && !NOT_NAME.has(t.lower)) {
-    // A description: "a U.S. defense official", "the ministry", "Russia’s foreign minister".
-    let s = j;
-    while (s - 1 >= lo && j - s < 7) {
-      const p = toks[s - 1];
-      if (/^(?:a|an|the|one|another)$/.test(p.lower)) { s--; break; }
-      if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || /^(?:that|which|and|but|while|when|because|if)$/.test(p.lower)) break;
-      s--;
-      if (possessive(p) && upper(p)) {
-        // The owner's whole name: "the White House’s".
-        s = nameRunBack(toks, s, lo);
-        if (toks[s - 1]?.lower === 'the' && s - 1 >= lo) s--;
-        break;
-      }
-    }
-    const first = toks[s];
-    if (s === j && !DESCRIPTION_HEADS.test(t.lower)) return null;
-    if (!/^(?:a|an|the|one|another)$/.test(first.lower) && !possessive(first) && !/^\p{Ll}+s$/u.test(t.w)) return null;
-    return { toks: toks.slice(s, j + 1), kind: 'desc' };
+    const s = descStart(toks, j, lo);
+    if (s < 0) return null;
+    const head = headBefore(toks, s, lo);
+    return { toks: toks.slice(head >= 0 ? head : s, j + 1), kind: 'desc' };
   }
   return null;
+}
+
+/** Words that open a description: "a U.S. defense official", "those surveyed", "many economists". */
+const DETERMINERS = /^(?:a|an|the|one|another|those|these|many|most|some|several|few|all|both)$/;
+
+/**
+ * Start of a description ending at token `j` (a lower-case noun), walking back no
+ * further than `lo`; -1 when the words there make none: "a U.S. defense official",
+ * "the ministry", "Russia’s foreign minister", "Jane Roe’s lawyer", "officials",
+ * "protesters".
+ */
+function descStart(toks: readonly Tok[], j: number, lo: number): number {
+  const t = toks[j];
+  let s = j;
+  // Error kind: no speaker where a document or a person's agent speaks ("Ivana Trump’s
+  // brief said", "Jane Roe’s lawyer said"): the owner's name opens the description.
+  let owned = false;
+  while (s - 1 >= lo && j - s < 7) {
+    const p = toks[s - 1];
+    if (DETERMINERS.test(p.lower)) { s--; break; }
+    if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || /^(?:that|which|what|and|but|while|when|because|if)$/.test(p.lower)) break;
+    s--;
+    if (possessive(p) && upper(p)) {
+      // The owner's whole name: "the White House’s".
+      s = nameRunBack(toks, s, lo);
+      if (toks[s - 1]?.lower === 'the' && s - 1 >= lo) s--;
+      owned = true;
+      break;
+    }
+  }
+  const first = toks[s];
+  // Error kind: a group as the source ("protesters chanted"): a plural noun of people stands alone.
+  if (s === j && !DESCRIPTION_HEADS.test(t.lower) && !AGENT_PLURAL.test(t.lower)) return -1;
+  if (!DETERMINERS.test(first.lower) && !owned && !possessive(first) && !/^\p{Ll}+s$/u.test(t.lower)) return -1;
+  return s;
+}
+
+/**
+ * Error kind: a noun phrase taken for the speaker, where the subject's head comes
+ * before a prepositional modifier ("a spokesman for the port authority said",
+ * "protesters outside the hall chanted", "most of those surveyed said", "only 40
+ * percent of voters said"). The start of that head when the phrase at `s` is such a
+ * modifier, else -1.
+ */
+export function headBefore(toks: readonly Tok[], s: number, lo: number): number {
+  let start = -1;
+  for (let guard = 0; guard < 3; guard++) {
+    const p = s - 1;
+    if (p - 1 < lo || !HEAD_PREPOSITIONS.has(toks[p].lower)) break;
+    const h = toks[p - 1];
+    if (QUANTIFIERS.test(h.lower)) {
+      let q = p - 1;
+      while (q - 1 >= lo && QUANTITY_LEADS.test(toks[q - 1].lower) && p - q < 5) q--;
+      start = s = q;
+      continue;
+    }
+    // (A capitalised head only opening its sentence: "Protesters outside the hall chanted".)
+    if (!(/^\p{Ll}/u.test(h.w) || p - 1 === lo || endsClause(toks[p - 2])) || isCue(h)) break;
+    const d = descStart(toks, p - 1, lo);
+    if (d < 0) break;
+    start = s = d;
+  }
+  return start;
 }
 
 /** The phrase starting at token `k` after an inverted cue: "said Lavrov", "said the ministry’s spokesman, Jane Doe". */

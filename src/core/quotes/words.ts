@@ -59,5 +59,23 @@ export const WORK_MARKERS = /^(?:of|on|in|at|from|with|show|program|film|book|so
 /** Nouns that head a speaker's description on their own: "officials said". */
 export const DESCRIPTION_HEADS = /^(?:official|officials|spokesman|spokeswoman|spokesperson|ministry|statement|campaign|police|aide|aides|source|sources|analyst|analysts|experts|expert|residents|critics|lawmakers|protesters|officers|report|authorities)$/;
 
+/** Heads of a document that speaks: "a leaked memo described …", "the post read". Such a speaker is an ORG. */
+export const DOCUMENT_HEADS = /^(?:report|memo|memorandum|study|survey|poll|complaint|lawsuit|suit|letter|filing|brief|analysis|statement|document|email|e-mail|post|tweet|note|release|ruling|order|indictment|motion|petition|ad|advertisement|editorial|article|column|message|transcript|proposal|website|sign|banner|headline|assessment|audit|review|notice|affidavit|opinion|verdict|decision|platform|manifesto|guidance|summary|dossier|cable|chart)s?$/;
+
+/** Singular heads of a group that speaks: "the crowd chanted". Plural nouns are groups too ("the striking nurses"). */
+export const GROUP_HEADS = /^(?:crowd|audience|public|majority|minority|electorate|staff|team|chorus|coalition|group|panel|jury|family|class|congregation|mob)$/;
+
+/** Plural nouns of people that make a subject on their own: "protesters chanted", "economists said". */
+export const AGENT_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|als|ics)$/u;
+
+/** Words of quantity heading a group: "most of those surveyed", "52 percent of voters". */
+export const QUANTIFIERS = /^(?:most|many|some|all|half|none|few|several|percent|per cent|third|thirds|quarter|quarters|fifth|fifths|majority|minority|number|dozens|hundreds|thousands|millions|each|both|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*%?)$/;
+
+/** Words before a quantity: "only 40 percent", "nearly half". */
+export const QUANTITY_LEADS = /^(?:only|nearly|about|almost|just|roughly|some|over|under|around|fully|barely|more|fewer|less|than|a|the|\d[\d.,]*)$/;
+
+/** Prepositions that tie a modifier to the noun before them: "a spokesman for the port authority", "protesters outside the hall" ("from" names a source: "letters from the mayor"). */
+export const HEAD_PREPOSITIONS = new Set('of for at with in outside inside near behind across around among'.split(' '));
+
 /** Audiences that belong to a "told …" cue phrase. */
 export const TOLD_AUDIENCES = /^(?:reporters|journalists|supporters)$/i;

@@ -1,0 +1,57 @@
+/**
+ * Speakers on the error kinds seen on unseen news: each case is a text written for
+ * the rule (never a corpus sentence), the quote by its first words, and the speaker,
+ * speaker type and attribution step expected.
+ */
+import * as assert from 'node:assert/strict';
+import { findQuotes } from '../../src/core/quotes/quotes';
+import { AnalysisContext } from '../../src/core/text/memo';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
+
+function quoteOf(text: string, start: string) {
+  const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), []);
+  const q = quotes.find(x => x.text.startsWith(start));
+  assert.ok(q, `no quote starting ${JSON.stringify(start)}`);
+  return q;
+}
+
+interface Case { kind: string; rule: string; text: string; quote: string; speaker: string | null; type?: string; step?: string }
+
+const CASES: Case[] = [
+  // A group or a document as the source.
+  { kind: 'group as source', rule: 'a plural subject is a GROUP',
+    text: 'The striking nurses chanted “Safe staffing saves lives” outside the hospital.', quote: '“Safe', speaker: 'the striking nurses', type: 'GROUP', step: 'cue-before' },
+  { kind: 'group as source', rule: 'a quantity of a group',
+    text: 'Most of those surveyed said the economy was “getting worse.”', quote: '“getting', speaker: 'most of those surveyed', type: 'GROUP' },
+  { kind: 'group as source', rule: 'a percentage of a group',
+    text: 'Only 40 percent of the tenants said the repairs were “good enough.”', quote: '“good', speaker: 'only 40 percent of the tenants', type: 'GROUP' },
+  { kind: 'group as source', rule: 'a crowd chanting: the head before its modifier, not the person chanted about',
+    text: 'Protesters outside the hall chanted “Lock him up” as Governor Tom Baxter arrived.', quote: '“Lock', speaker: 'Protesters outside the hall', type: 'GROUP' },
+  { kind: 'group as source', rule: 'a bare plural of people',
+    text: 'At the gate, picketers shouted “No contract, no coal” at the trucks.', quote: '“No contract', speaker: 'picketers', type: 'GROUP' },
+  { kind: 'document as source', rule: 'a document head is an ORG',
+    text: 'A leaked memo described the merger as “a slow-motion collapse.”', quote: '“a slow', speaker: 'a leaked memo', type: 'ORG' },
+  { kind: 'document as source', rule: 'a document owned by a named person',
+    text: 'Carla Mendes’s petition said the zoning vote was “rushed and unlawful.”', quote: '“rushed', speaker: 'Carla Mendes’s petition', type: 'ORG' },
+  // Descriptions and noun phrases.
+  { kind: 'description kept / noun phrase taken for speaker', rule: 'a person’s agent speaks, not the person',
+    text: 'Jane Roe’s lawyer said the charges were “baseless.”', quote: '“baseless', speaker: 'Jane Roe’s lawyer', type: 'DESCRIPTION' },
+  { kind: 'noun phrase taken for speaker', rule: 'a place after "of" modifies the subject',
+    text: 'The mayor of Dayton said the budget was “balanced at last.”', quote: '“balanced', speaker: 'the mayor of Dayton', type: 'DESCRIPTION' },
+  { kind: 'noun phrase taken for speaker', rule: 'a spokesman for an organisation',
+    text: 'A spokesman for the port authority said the terminal was “closed until March.”', quote: '“closed', speaker: 'a spokesman for the port authority', type: 'DESCRIPTION' },
+];
+
+describe('quote speakers on the error kinds', () => {
+  for (const c of CASES) {
+    it(`${c.kind}: ${c.rule}`, () => {
+      const q = quoteOf(c.text, c.quote);
+      assert.equal(q.speaker, c.speaker);
+      if (c.type) assert.equal(q.speakerType, c.type);
+      if (c.step) assert.equal(q.attribution?.step, c.step);
+      if (c.speaker) assert.ok(q.attribution && q.attribution.detail.length > 0);
+      else assert.equal(q.attribution, null);
+    });
+  }
+});
