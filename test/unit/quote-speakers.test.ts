@@ -41,6 +41,22 @@ const CASES: Case[] = [
     text: 'The mayor of Dayton said the budget was “balanced at last.”', quote: '“balanced', speaker: 'the mayor of Dayton', type: 'DESCRIPTION' },
   { kind: 'noun phrase taken for speaker', rule: 'a spokesman for an organisation',
     text: 'A spokesman for the port authority said the terminal was “closed until March.”', quote: '“closed', speaker: 'a spokesman for the port authority', type: 'DESCRIPTION' },
+  // The quote's own sentence: structure over proximity.
+  { kind: 'wrong person (proximity over structure)', rule: 'a participle right before the quote takes the main clause’s subject',
+    text: 'Ben Ortiz scolded the contractor who said the delay was unavoidable, telling reporters, “Excuses do not fix bridges.”', quote: '“Excuses', speaker: 'Ben Ortiz', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a participle after an earlier quote of the sentence',
+    text: '“We are closing early,” Dana Whitfield told the staff before adding, “Nobody goes home late.”', quote: '“Nobody', speaker: 'Dana Whitfield', type: 'PERSON' },
+  { kind: 'wrong person (most salient name)', rule: 'a relative clause closing the attribution does not change the voice',
+    text: '“The roads are closed,” Mayor Tom Baxter said on Monday at the press conference in Dayton, where Governor Ann Lee also spoke. “Stay home.”', quote: '“Stay', speaker: 'Tom Baxter', step: 'continuation' },
+  // Documents and groups credited by the surrounding words.
+  { kind: 'group as source', rule: '"according to" at the end of the sentence',
+    text: 'More than 3,000 workers joined a nationwide “sick-out” on Friday, according to the union.', quote: '“sick-out', speaker: 'the union', type: 'ORG', step: 'cue-later' },
+  { kind: 'document as source', rule: '"as a memo put it"',
+    text: 'The docks are “in urgent need of repair,” as a city memo put it.', quote: '“in urgent', speaker: 'a city memo', type: 'ORG', step: 'cue-later' },
+  { kind: 'description as source', rule: '"as one analyst put it" before the quote',
+    text: 'As one analyst put it, “the bank has run out of road.”', quote: '“the bank', speaker: 'one analyst', type: 'DESCRIPTION', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a post that "read"',
+    text: '“We will appeal the ruling,” the post read.', quote: '“We will', speaker: 'the post', type: 'ORG', step: 'cue-after' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -7,7 +7,7 @@
 import type { Span } from '../types';
 import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
-import { endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
+import { cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
 import { HEADLINE_VERBS, ORG_WORDS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
@@ -32,7 +32,7 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
       return { speaker: resolvePhrase({ toks: toks.slice(k, e + 1), kind: 'name' }, book), cue: null, after: e + 1 };
     }
   }
-  if (isCue(toks[k]) && !ingCue(toks[k])) {
+  if (cueAt(toks, k) && !ingCue(toks[k])) {
     const ph = subjectAfter(toks, skipTime(toks, k + 1, hi), hi);
     if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, k), after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
   }
@@ -48,7 +48,7 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     else if (t.w === ')') paren = Math.max(0, paren - 1);
     if (paren) continue;
     if (t.w === QUOTE_TOKEN || endsClause(t)) break;
-    if (!isCue(t) || ingCue(t)) continue;
+    if (!cueAt(toks, c) || ingCue(t)) continue;
     const ph = subjectBefore(toks, c, k);
     // Words between the quote and the subject may be its title ("White House press
     // secretary Josh Earnest said"), not a new clause ("when Clinton blasted him").
@@ -74,13 +74,22 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const s0 = nameRunBack(toks, c - 1, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
     }
-    if (!isCue(t)) continue;
+    if (!cueAt(toks, c)) continue;
     const ph = subjectBefore(toks, c, lo);
     if (ingCue(t)) {
       // "footage of Trump saying": a name right before the participle is its subject;
       // otherwise the clause's subject speaks ("Liz Truss …, telling Sky News it “…”").
       const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || (ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower)));
       if (ph && ph.kind !== 'pronoun' && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+      // Error kind: the wrong person, the nearest cue winning over the sentence's
+      // structure. A participle right before the quote (", saying, “…”", "before asking
+      // her, “…”") has the main clause's subject for its own, not the subject of an
+      // earlier cue ("… an architect who said he was stiffed, saying, “…”"); with no
+      // subject in these words, a wider step decides.
+      if (participleAtQuote(toks, c, hi)) {
+        const sp = clauseSubject(toks, lo, c, book);
+        return sp ? { speaker: sp, cue: cuePhrase(toks, c), after: -1, detail: `the participle '${t.w}' right before the quote takes the subject of its sentence's main clause` } : null;
+      }
       continue;
     }
     if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
@@ -94,6 +103,16 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     if (sp) return { speaker: sp, cue: cuePhrase(toks, c), after: -1 };
   }
   return null;
+}
+
+/** Only a short object and punctuation stand between participle cue `c` and the quote at `hi`: ", saying, “", "asking her, “". */
+function participleAtQuote(toks: readonly Tok[], c: number, hi: number): boolean {
+  if (hi - c > 5) return false;
+  for (let i = c + 1; i < hi; i++) {
+    const t = toks[i];
+    if (t.w === QUOTE_TOKEN || endsClause(t) || isCue(t) || (SUBORD.has(t.lower) && t.lower !== 'that')) return false;
+  }
+  return hi === c + 1 || /^[,:—–-]$/.test(toks[hi - 1].w) || toks[hi - 1].lower === 'that';
 }
 
 /**
@@ -169,13 +188,29 @@ export function labelInside(text: string, q: Span, book: NameBook): Attribution 
  * ("… in a video address to the nation. “…”"): no new clause, cue or sentence.
  */
 export function attributionTail(toks: readonly Tok[], from: number, to: number): boolean {
-  if (to - from > 12) return false;
-  for (let i = from; i < to; i++) {
-    const t = toks[i];
-    if (t.w === QUOTE_TOKEN || isCue(t) || SUBORD.has(t.lower) || ((t.w === '!' || t.w === '?' || t.w === '.') && i < to - 1)) return false;
+  // Error kind: the wrong person, the most salient name winning. A relative clause
+  // closing the attribution sentence (", where Governor Ann Lee also spoke.") names
+  // someone in passing: the next part still goes on in the same voice.
+  let end = to;
+  for (let i = from; i < to && i - from <= 20; i++) {
+    if (toks[i].w === ',' && RELATIVES.test(toks[i + 1]?.lower ?? '') && to - from <= 40 && relativeToEnd(toks, i + 1, to)) { end = i + 1; break; }
   }
-  const last = toks[to - 1];
-  return to === from || /^[.,:;—–-]$/.test(last.w);
+  if (end - from > (end < to ? 20 : 12)) return false;
+  for (let i = from; i < end; i++) {
+    const t = toks[i];
+    if (t.w === QUOTE_TOKEN || isCue(t) || SUBORD.has(t.lower) || ((t.w === '!' || t.w === '?' || t.w === '.') && i < end - 1)) return false;
+  }
+  const last = toks[end - 1];
+  return end === from || /^[.,:;—–-]$/.test(last.w);
+}
+
+/** Words that open a relative clause after a comma. */
+const RELATIVES = /^(?:where|which|who|whose|whom)$/;
+
+/** Tokens [from, to) are one relative clause closing its sentence right before the next quote. */
+function relativeToEnd(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) if (toks[i].w === QUOTE_TOKEN || endsClause(toks[i])) return false;
+  return toks[to - 1].w === '.';
 }
 
 /** A headline's speaker: "Chris Christie Calls Hillary Clinton ‘A Disgrace’", "…, Lindsey Graham Says." */

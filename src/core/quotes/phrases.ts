@@ -179,6 +179,7 @@ export function cuePhrase(toks: readonly Tok[], k: number): string {
     }
   }
   if (/^(?:pointed|pointing)$/.test(t.lower) && n?.lower === 'out') return `${t.w} out`;
+  if (t.lower === 'put' && n?.lower === 'it') return 'put it';
   return t.w;
 }
 

@@ -11,8 +11,8 @@
 import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside } from './attribution';
 import { type QuoteContext, sHi } from './context';
 import { resolvePhrase, type Speaker } from './names';
-import { cuePhrase, subjectBefore } from './phrases';
-import { headline, ingCue, isCue, tokenAt } from './tokens';
+import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
+import { cueAt, headline, ingCue, tokenAt } from './tokens';
 
 /** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
@@ -94,9 +94,15 @@ export const SIEVES: readonly Sieve[] = [
     decide: qc => {
       const { toks, book } = qc.doc;
       for (let c = qc.qTok + 1; c < qc.hiTok; c++) {
-        if (isCue(toks[c]) && !ingCue(toks[c])) {
+        if (cueAt(toks, c) && !ingCue(toks[c])) {
           const ph = subjectBefore(toks, c, qc.qTok + 1);
           if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+        }
+        // Error kind: no speaker where a group or a document is the source, credited at
+        // the sentence's end: "… took part in a “walk-in” at 2,000 schools, according to the organizers."
+        if (toks[c].lower === 'according' && toks[c + 1]?.lower === 'to') {
+          const ph = subjectAfter(toks, c + 2, qc.hiTok);
+          if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
         }
       }
       return null;

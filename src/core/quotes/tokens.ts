@@ -9,7 +9,7 @@ import { classAt, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
 import { CLAUSE_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
-import { CUES, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
+import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
 
 export interface Tok extends Span {
   w: string;
@@ -130,6 +130,17 @@ export const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');
+
+/**
+ * A cue at token `c`: a reporting verb, or words that report only where they stand,
+ * "as one analyst put it", "the memo read". (Error kind: a document as the source.)
+ */
+export function cueAt(toks: readonly Tok[], c: number): boolean {
+  const t = toks[c];
+  if (t.cue) return true;
+  if (t.lower === 'put') return toks[c + 1]?.lower === 'it';
+  return (t.lower === 'read' || t.lower === 'reads') && c > 0 && DOCUMENT_HEADS.test(toks[c - 1].lower);
+}
 export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 
 const isDigitStart = (w: string) => { const c = w.charCodeAt(0); return c >= 48 && c <= 57; };
