@@ -57,6 +57,17 @@ const CASES: Case[] = [
     text: 'As one analyst put it, “the bank has run out of road.”', quote: '“the bank', speaker: 'one analyst', type: 'DESCRIPTION', step: 'cue-before' },
   { kind: 'document as source', rule: 'a post that "read"',
     text: '“We will appeal the ruling,” the post read.', quote: '“We will', speaker: 'the post', type: 'ORG', step: 'cue-after' },
+  // Appositives and role-then-name: the name a few words on wins over the description.
+  { kind: 'no speaker (appositive after a description)', rule: 'a name after the description and its modifier',
+    text: '“We will not reopen the terminal before March,” said a spokesman for the port authority, Jane Roe.', quote: '“We will not', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'description kept where the text names the person', rule: 'a role, then the name',
+    text: '“We expect a long strike,” said the union’s chief negotiator Tom Reyes.', quote: '“We expect', speaker: 'Tom Reyes', type: 'PERSON' },
+  { kind: 'noun phrase cut short', rule: 'the modifier closing the clause stays with the description',
+    text: 'Rents rose “faster than wages,” said a spokeswoman for the housing board.', quote: '“faster', speaker: 'a spokeswoman for the housing board', type: 'DESCRIPTION' },
+  { kind: 'document as source', rule: 'a document and its author',
+    text: 'The new rules are “a gift to landlords,” according to a complaint filed by the Tenants Union.', quote: '“a gift', speaker: 'Tenants Union complaint', type: 'ORG' },
+  { kind: 'document as source', rule: 'a speech credited to the person who gave it',
+    text: 'The plan would “end the waiting lists,” according to a speech Mayor Tom Baxter gave in June.', quote: '“end the', speaker: 'Tom Baxter', type: 'PERSON' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -27,6 +27,8 @@ export interface Speaker {
 export interface Phrase {
   toks: Tok[];
   kind: 'name' | 'pronoun' | 'desc';
+  /** The speaker's name when the words are not it as they stand: "Harbor Commission report" for "a report by the Harbor Commission". */
+  label?: string;
 }
 
 /** A run of name words ending at token `j` (inclusive), walking backwards no further than `lo`. */
@@ -321,6 +323,7 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     const person = ent.type === 'PERSON';
     return { name: person ? book.expand(ent.canonical) : ent.canonical, type: person ? 'PERSON' : 'ORG', mention: { start: ent.start, end: ent.end } };
   }
+  if (ph.label) return { name: ph.label, type: 'ORG', mention: span };
   if (ph.kind === 'desc') {
     const words = ph.toks.filter(t => isWord(t));
     // "the ministry" is the organisation the document named in full.

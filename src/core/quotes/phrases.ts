@@ -6,7 +6,7 @@
  */
 import { endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
 import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
-import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, HEAD_PREPOSITIONS, NOT_NAME, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
+import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
 
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
@@ -159,9 +159,74 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       if (name && name.kind === 'name') return name;
     }
     if (e === j) return null;
+    if (depth === 0) {
+      // Error kind: a description kept where the text names the person a few words on.
+      const named = roleThenName(toks, j, e) ?? modifiedAppositive(toks, e, hi) ?? authorInside(toks, j, e);
+      if (named) return named;
+      const h = toks.slice(j, e + 1).findIndex(x => DOCUMENT_HEADS.test(x.lower));
+      const doc = h > 0 ? authoredDocument(toks, j, j + h, hi) : null;
+      if (doc) return doc;
+      // Error kind: a noun phrase cut short, "said a spokeswoman for the Housing Board": the modifier closing the clause belongs to the description.
+      if (HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) {
+        let m = e + 2;
+        while (m < hi && m - e <= 7 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower) && !PREPOSITIONS.has(toks[m].lower) && !DAYS.test(toks[m].w)) m++;
+        if (m - 1 > e + 1 && (m >= hi || !isWord(toks[m]))) e = m - 1;
+      }
+    }
     return { toks: toks.slice(j, e + 1), kind: 'desc' };
   }
   return null;
+}
+
+/** A role, then the name heading the phrase: "the former senator Jane Roe", "the event organizer Alliance for Fair Rents" ([j, e] the words after the cue). */
+function roleThenName(toks: readonly Tok[], j: number, e: number): Phrase | null {
+  if (!isCap(toks[e])) return null;
+  const s = nameRunBack(toks, e, j + 1);
+  return s > j + 1 && /^\p{Ll}/u.test(toks[s - 1].w) ? { toks: toks.slice(s, e + 1), kind: 'name' } : null;
+}
+
+/** Error kind: a document as the source, credited to its author: "according to a speech Jane Roe gave", "a memo Roe wrote" ([j, e] the phrase). */
+function authorInside(toks: readonly Tok[], j: number, e: number): Phrase | null {
+  for (let d = j + 2; d < e; d++) {
+    if (!isCap(toks[d])) continue;
+    const end = nameRunForward(toks, d, e);
+    const v = toks[end + 1];
+    const spoken = DOCUMENT_HEADS.test(toks[d - 1].lower) || SPEECH_NOUNS.has(toks[d - 1].lower) || /^(?:speech|interview|address)$/.test(toks[d - 1].lower);
+    const made = !!v && (isCue(v) || /^(?:gave|delivered|sent|signed|wrote|issued|released|posted|made)$/.test(v.lower));
+    return spoken && made ? { toks: toks.slice(d, end + 1), kind: 'name' } : null;
+  }
+  return null;
+}
+
+/** A name after a description and its modifier: "said a spokesman for the port authority, Jane Roe" (the description ends at `e`). */
+function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase | null {
+  if (!HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) return null;
+  let m = e + 2;
+  while (m < hi && m - e <= 8 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower)) m++;
+  if (toks[m]?.w !== ',' || !isCap(toks[m + 1])) return null;
+  const end = nameRunForward(toks, m + 1, hi);
+  // A person's name of two words or more, closing the clause ("…, Dayton, Ohio" is a place).
+  if (end === m + 1 || (end + 1 < hi && isWord(toks[end + 1]))) return null;
+  return { toks: toks.slice(m + 1, end + 1), kind: 'name' };
+}
+
+/**
+ * Error kind: a document as the source. The document phrase from `s`, headed by the
+ * document noun at `h`, and its author named after it ("a complaint filed by the
+ * Securities and Exchange Commission"): the phrase through the author, labelled
+ * "<author> <document>"; null when no author follows.
+ */
+export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi: number): Phrase | null {
+  let k = h + 1;
+  if (/^\p{Ll}+ed$/u.test(toks[k]?.w ?? '')) k++; // filed, released, issued
+  if (toks[k]?.lower !== 'by') return null;
+  k++;
+  while (k < hi && k - h < 6 && /^\p{Ll}/u.test(toks[k].w) && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
+  if (!isCap(toks[k])) return null;
+  let e = nameRunForward(toks, k, hi);
+  while ((toks[e + 1]?.lower === 'and' || toks[e + 1]?.w === '&') && isCap(toks[e + 2])) e = nameRunForward(toks, e + 2, hi);
+  const author = toks.slice(k, e + 1).map(x => x.w).join(' ').replace(/[’']s$/, '');
+  return { toks: toks.slice(s, e + 1), kind: 'desc', label: `${author} ${toks[h].lower}` };
 }
 
 /** The cue phrase at a cue token: "told reporters", "telling Sky News"; else the verb alone. */
