@@ -68,6 +68,15 @@ const CASES: Case[] = [
     text: 'The new rules are “a gift to landlords,” according to a complaint filed by the Tenants Union.', quote: '“a gift', speaker: 'Tenants Union complaint', type: 'ORG' },
   { kind: 'document as source', rule: 'a speech credited to the person who gave it',
     text: 'The plan would “end the waiting lists,” according to a speech Mayor Tom Baxter gave in June.', quote: '“end the', speaker: 'Tom Baxter', type: 'PERSON' },
+  // The document: a role resolved to the name it was introduced with.
+  { kind: 'description kept where the text names the person', rule: '"the minister" is the person titled so earlier',
+    text: 'Minister Paul Okafor opened the session on Monday. Later the minister told parliament that the budget was “fully funded.”', quote: '“fully', speaker: 'Paul Okafor', type: 'PERSON', step: 'cue-before' },
+  { kind: 'description kept where the text names the person', rule: 'a role from an appositive, resolved in a later paragraph',
+    text: '“We are reviewing the footage,” said Jane Roe, a spokeswoman for the transit agency.\n\nThe spokeswoman said the cameras were “working normally.”', quote: '“working', speaker: 'Jane Roe', type: 'PERSON' },
+  { kind: 'description kept where the text names the person', rule: 'a lower-case title before a name; the last such person wins',
+    text: 'Campaign spokesman Lee Park flew in on Tuesday. The next day, campaign spokeswoman Dana Whitfield met donors.\n\n“We will win Ohio,” the spokeswoman said.', quote: '“We will win', speaker: 'Dana Whitfield', type: 'PERSON' },
+  { kind: 'description kept where the text names the person', rule: 'an indefinite role is not resolved',
+    text: 'Campaign spokeswoman Dana Whitfield met donors.\n\n“We will win Ohio,” a spokeswoman for the rival campaign said.', quote: '“We will win', speaker: 'a spokeswoman for the rival campaign', type: 'DESCRIPTION' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -97,7 +97,7 @@ export class NameBook {
   /** Head word of an organisation's name -> its mentions in order: "ministry" -> "Russian Defense Ministry". */
   private readonly orgHead = new Map<string, { pos: number; name: string }[]>();
   /** A title's words -> the people it precedes: "foreign minister" -> [{ run: "ukrainian foreign minister", name }]. */
-  private readonly roles = new Map<string, { run: string; name: string }[]>();
+  private readonly roles = new Map<string, { run: string; name: string; pos: number }[]>();
   /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
   private readonly inside = new Set<string>();
 
@@ -131,7 +131,7 @@ export class NameBook {
       }
       for (const r of learnt.roles) {
         const list = this.roles.get(r.key) ?? [];
-        list.push(r.entry);
+        list.push({ ...r.entry, pos: r.pos + base });
         this.roles.set(r.key, list);
       }
       for (const t of learnt.names) {
@@ -165,9 +165,17 @@ export class NameBook {
    * The person a role names: "Russia’s foreign minister" -> the "Foreign Minister" of
    * the document whose title mentions Russia, else the only one with no country.
    */
-  personForRole(words: readonly string[]): string | undefined {
+  personForRole(words: readonly string[], pos: number): string | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
     const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
+    if (!owner && words[0] === 'the' && role.length <= 2) {
+      // Error kind: a role resolved to the name it was introduced with: "the
+      // spokeswoman" is the last person named so before it.
+      const list = this.roles.get(role.join(' '));
+      let last: string | undefined;
+      for (const x of list ?? []) if (x.pos < pos) last = x.name;
+      if (last) return last;
+    }
     for (let k = 0; k < role.length; k++) {
       const list = this.roles.get(role.slice(k).join(' '));
       if (!list || role.length - k < 1) continue;
@@ -222,7 +230,7 @@ export class NameBook {
 interface LineNames {
   inside: string[];
   orgs: { head: string; pos: number; name: string }[];
-  roles: { key: string; entry: { run: string; name: string } }[];
+  roles: { key: string; pos: number; entry: { run: string; name: string } }[];
   /** `byToken` updates in order: set when the key is new, or when `strong` and the known name has fewer words than `words`. */
   names: { key: string; words: number; strong: boolean; full: { full: string; n: number } }[];
   genders: { full: string; g: 'm' | 'f' }[];
@@ -253,10 +261,19 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     const full = nameText(name);
     const entry = { full, n: full.split(' ').length };
     const titled = run.length > name.length;
-    if (titled) {
-      const words = run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, ''));
-      for (let k = Math.max(0, words.length - 3); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), entry: { run: words.join(' '), name: full } });
-    }
+    const pos = name[0].start - base;
+    const addRole = (words: string[]) => {
+      for (let k = Math.max(0, words.length - 3); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), pos, entry: { run: words.join(' '), name: full } });
+    };
+    if (titled) addRole(run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, '')));
+    // Error kind: a description kept where the text names the person. The role a name
+    // is introduced with in lower case, before it ("campaign spokeswoman Jane Roe") or
+    // as an appositive after it ("Jane Roe, a spokeswoman for the agency,"), for a
+    // later "the spokeswoman" to resolve to.
+    const before = lowerRoleBefore(toks, e - run.length + 1, lo);
+    if (!titled && before.length) addRole(before);
+    const after = appositiveRole(toks, e, hi);
+    if (after.length) addRole(after);
     const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
     for (const t of name) {
       const key = t.lower.replace(/[’']s?$/, '');
@@ -266,6 +283,31 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (g) out.genders.push({ full, g });
   }
   return out;
+}
+
+/** Lower-case title words right before token `i` ("campaign spokeswoman" before "Jane Roe"), the last one a known title. */
+function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] {
+  const t = toks[i - 1];
+  if (i - 1 < lo || !t || !/^\p{Ll}/u.test(t.w) || !TITLES.has(t.lower)) return [];
+  const p = toks[i - 2];
+  return i - 2 >= lo && p && /^\p{Ll}+$/u.test(p.w) && !STOP_BEFORE_ROLE.test(p.lower) ? [p.lower, t.lower] : [t.lower];
+}
+
+/** Words that do not belong to a role before a name. */
+const STOP_BEFORE_ROLE = /^(?:the|a|an|and|or|but|said|says|with|by|of|to|for|from|as|that|who|his|her|their|its)$/;
+
+/** The role of an appositive after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]. */
+function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
+  if (toks[e + 1]?.w !== ',' || !/^(?:a|an|the)$/.test(toks[e + 2]?.lower ?? '')) return [];
+  const words: string[] = [];
+  let k = e + 3;
+  if (toks[k] && possessive(toks[k])) k++;
+  for (; k < hi && k - e < 8; k++) {
+    const t = toks[k];
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:who|which|that|and)$/.test(t.lower)) break;
+    words.push(t.lower);
+  }
+  return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
 }
 
 /** A "name" holding a conjunction or a comma: two names run together. */
@@ -329,8 +371,8 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     // "the ministry" is the organisation the document named in full.
     const org = words.length === 2 && words[0].lower === 'the' ? book.orgBefore(words[1].lower, span.start) : undefined;
     if (org) return { name: org, type: 'ORG', mention: span };
-    const person = book.personForRole(words.map(t => t.lower));
-    if (person) return { name: person, type: 'PERSON', mention: span };
+    const person = book.personForRole(words.map(t => t.lower), span.start);
+    if (person) return { name: person, type: 'PERSON', mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${person}, so introduced earlier` };
     const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|Most|Many|Some|Only|All|Half)\b/, m => m.toLowerCase());
     return { name, type: descriptionType(words), mention: span };
   }
