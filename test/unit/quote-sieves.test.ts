@@ -25,7 +25,7 @@ function decided(text: string, start: string): { speaker: string | null; cue: st
 describe('quote sieves', () => {
   it('are tried in this order', () => {
     assert.deepEqual(SIEVES.map(s => s.name), [
-      'label-inside', 'cue-after', 'continuation', 'cue-before', 'headline-label', 'headline-verb',
+      'label-inside', 'cue-after', 'continuation', 'name-label', 'cue-before', 'headline-label', 'headline-verb',
       'cue-before-earlier-quote', 'cue-later', 'clause-subject', 'narrator-sentence-cue',
       'narrator-sentence-subject', 'same-voice', 'lead-in-sentence',
     ]);
@@ -41,6 +41,8 @@ describe('quote sieves', () => {
     { sieve: 'continuation', what: 'the second part of a quote split by its attribution',
       text: '“The bridge will reopen in May,” Carla Ostrowski said. “Traffic will be lighter.”', quote: '“Traffic', speaker: 'Carla Ostrowski', cue: 'said',
       others: [['“The bridge', 'cue-after']] },
+    { sieve: 'name-label', what: 'a name labelling the quote after a dash',
+      text: 'Several engineers praised the design, including the chief inspector Carla Ostrowski -- “It will stand for a century.”', quote: '“It will', speaker: 'Carla Ostrowski', cue: null },
     { sieve: 'cue-before', what: 'the nearest cue before the quote in its sentence',
       text: 'Carla Ostrowski said the bridge would be “ready by the spring festival.”', quote: '“ready', speaker: 'Carla Ostrowski', cue: 'said' },
     { sieve: 'headline-label', what: 'a headline’s "Name: …"',

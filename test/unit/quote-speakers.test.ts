@@ -77,6 +77,24 @@ const CASES: Case[] = [
     text: 'Campaign spokesman Lee Park flew in on Tuesday. The next day, campaign spokeswoman Dana Whitfield met donors.\n\n“We will win Ohio,” the spokeswoman said.', quote: '“We will win', speaker: 'Dana Whitfield', type: 'PERSON' },
   { kind: 'description kept where the text names the person', rule: 'an indefinite role is not resolved',
     text: 'Campaign spokeswoman Dana Whitfield met donors.\n\n“We will win Ohio,” a spokeswoman for the rival campaign said.', quote: '“We will win', speaker: 'a spokeswoman for the rival campaign', type: 'DESCRIPTION' },
+  // Documents and groups as the subject of the clause holding the quote.
+  { kind: 'document as source', rule: 'a document subject and its verb, past a participle phrase',
+    text: 'A Harbor Commission report released last year found that the docks were “in urgent need of repair.”', quote: '“in urgent', speaker: 'a Harbor Commission report', type: 'ORG', step: 'clause-subject' },
+  { kind: 'document as source', rule: 'a document subject with its author',
+    text: 'A report released by the Harbor Commission last year found that the docks were “in urgent need of repair.”', quote: '“in urgent', speaker: 'Harbor Commission report', type: 'ORG', step: 'clause-subject' },
+  { kind: 'group as source', rule: 'a quantity of people as the clause’s subject',
+    text: 'Only 40 percent of registered voters agreed that the mayor was “doing a good job.”', quote: '“doing', speaker: 'only 40 percent of registered voters', type: 'GROUP', step: 'clause-subject' },
+  { kind: 'noun phrase taken for speaker', rule: 'a quantity of things is no speaker',
+    text: 'Most of the funds raised were spent on “consulting fees.”', quote: '“consulting', speaker: null },
+  // Headline labels.
+  { kind: 'headline label', rule: 'a plural subject of a headline verb is a GROUP',
+    text: 'Striking Nurses Slam Hospital Board As ‘Reckless’', quote: '‘Reckless', speaker: 'Striking Nurses', type: 'GROUP', step: 'headline-verb' },
+  { kind: 'noun phrase taken for speaker', rule: 'a section label followed by running text is no speaker',
+    text: 'Harbor Funding Remains Uncertain: Securing “the money for dredging” is one of the council’s oldest goals.', quote: '“the money', speaker: null },
+  { kind: 'headline label', rule: 'a name before a colon in running text',
+    text: 'Residents were divided. Jane Roe: “We were never asked.”', quote: '“We were never', speaker: 'Jane Roe', type: 'PERSON', step: 'name-label' },
+  { kind: 'wrong person', rule: 'a name after a cue before the colon is spoken to, not speaking',
+    text: 'Mark Tully told Jane Roe: “You were never asked.”', quote: '“You were', speaker: 'Mark Tully', step: 'cue-before' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -6,9 +6,9 @@
  */
 import type { Span } from '../types';
 import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
-import { cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
+import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { HEADLINE_VERBS, ORG_WORDS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -138,7 +138,13 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
           return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
         }
       }
+      const doc = documentSubject(toks, d, hi, book);
+      if (doc) return doc;
       continue;
+    }
+    if (!prev || endsClause(prev) || prev.w === ',') {
+      const group = groupSubject(toks, d, hi, book);
+      if (group) return group;
     }
     if (PRONOUNS[t.lower] && t.lower !== 'i' && t.lower !== 'we') {
       const n = toks[d + 1];
@@ -172,6 +178,69 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
   }
   return null;
 }
+
+/**
+ * Error kind: no speaker where a document is the source. A document opening the
+ * clause at `d` (an article) and a verb of its within a few words: "A Government
+ * Accountability Office report released last year found that …", "a report by the
+ * Harbor Commission concluded …".
+ */
+function documentSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
+  let g = d + 1;
+  while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower)) g++;
+  if (g >= hi || !DOCUMENT_HEADS.test(toks[g].lower) || upper(toks[g])) return null;
+  const ph = authoredDocument(toks, d, g, hi) ?? { toks: toks.slice(d, g + 1), kind: 'desc' as const };
+  const after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+  for (let n = after; n < hi && n - after <= 5; n++) {
+    if (!isWord(toks[n])) return null;
+    if (isCue(toks[n]) || DOCUMENT_VERBS.test(toks[n].lower)) return resolvePhrase(ph, book);
+  }
+  return null;
+}
+
+/**
+ * Error kind: no speaker where a group is the source. A quantity of people opening
+ * the clause at `d`, then its verb: "Only 52 percent of registered voters agreed …",
+ * "Most of those surveyed believe …".
+ */
+function groupSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
+  let k = d, quantity = false;
+  for (; k < hi && k - d < 4 && (QUANTITY_LEADS.test(toks[k].lower) || QUANTIFIERS.test(toks[k].lower)); k++) quantity ||= QUANTIFIERS.test(toks[k].lower);
+  if (!quantity || toks[k]?.lower !== 'of') return null;
+  for (let m = k + 2; m < hi && m - k <= 6; m++) {
+    const v = toks[m], noun = toks[m - 1];
+    if (!isWord(v)) return null;
+    if (!PEOPLE.test(noun.lower) && !AGENT_PLURAL.test(noun.lower)) continue;
+    if (isCue(v) || /^\p{Ll}+ed$/u.test(v.w) || GROUP_VERBS.test(v.lower)) return resolvePhrase({ toks: toks.slice(d, m), kind: 'desc' }, book);
+  }
+  return null;
+}
+
+/**
+ * Error kind: no speaker, or the wrong one, where a name labels the quote in running
+ * text: "…, including the former mayor Jane Roe -- “…”", "Jane Roe: “…”". The name (a
+ * person's) right before the colon or dash the quote follows, itself after a comma,
+ * a dash, "including", "like" or "and" (or opening the sentence, before a colon),
+ * its role words aside; a name after a preposition or a cue is the one spoken of or to.
+ */
+export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Attribution | null {
+  let k = qTok - 1;
+  if (k < lo || !/^[:—–―-]$/.test(toks[k].w)) return null;
+  while (k - 1 >= lo && /^[—–―-]$/.test(toks[k - 1].w)) k--;
+  const e = k - 1;
+  if (e < lo || !isCap(toks[e]) || possessive(toks[e])) return null;
+  const s = nameRunBack(toks, e, lo);
+  let b = s - 1;
+  while (b >= lo && s - b < 5 && /^\p{Ll}/u.test(toks[b].w) && !PREPOSITIONS.has(toks[b].lower) && !isCue(toks[b]) && !LABEL_LEADS.test(toks[b].lower) && !/^(?:the|a|an)$/.test(toks[b].lower)) b--;
+  if (b >= lo && /^(?:the|a|an)$/.test(toks[b].lower)) b--;
+  const led = b < lo ? toks[qTok - 1].w === ':' : /^[,;—–―-]$/.test(toks[b].w) || LABEL_LEADS.test(toks[b].lower);
+  if (!led) return null;
+  const sp = resolvePhrase({ toks: toks.slice(s, e + 1), kind: 'name' }, book);
+  return sp.type === 'PERSON' ? { speaker: sp, cue: null, after: -1 } : null;
+}
+
+/** Words a labelling name may follow: "including Jane Roe — “…”". */
+const LABEL_LEADS = /^(?:including|like|and)$/;
 
 /** Speaker label at the head of a transcript quote: "“PENCE: Well, look…". */
 export function labelInside(text: string, q: Span, book: NameBook): Attribution | null {
@@ -220,16 +289,25 @@ export function headlineSpeaker(toks: readonly Tok[], lo: number, hi: number, bo
     if (!upper(t) || !HEADLINE_VERBS.has(t.lower)) continue;
     let s0 = c;
     while (s0 - 1 >= lo && (isCap(toks[s0 - 1]) || isTitle(toks[s0 - 1])) && c - s0 < 4) s0--;
-    if (s0 < c) return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: t.w, after: -1 };
+    if (s0 === c) continue;
+    // A plural the text never writes as a name is a group: "Black Lawmakers Rip …" ("Sanders Says …" is a name).
+    const last = toks[c - 1].lower;
+    const group = /\p{Ll}{2}s$/u.test(last) && !/(?:ss|us|is)$/.test(last) && !book.seenInside(last);
+    const speaker = group ? { name: toks.slice(s0, c).map(x => x.w).join(' '), type: 'GROUP' as const, mention: { start: toks[s0].start, end: toks[c - 1].end } }
+      : resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book);
+    return { speaker, cue: t.w, after: -1 };
   }
   return null;
 }
 
 /** A headline's "Speaker: words ‘quote’" or "A lesson from Loretta Lynch: ‘…’". */
-export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Attribution | null {
+export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi: number, book: NameBook): Attribution | null {
   let colon = -1;
   for (let c = lo; c < qTok; c++) if (toks[c].w === ':') { colon = c; break; }
-  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, qTok))) return null;
+  // Error kind: a noun phrase taken for the speaker ("Veto Power Impedes Peace Efforts:
+  // Eliminating “the scourge of war” is …"): a long label with words between its colon
+  // and the quote stands only in a headline, the whole sentence title case.
+  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
   for (let d = lo; d < colon; d++) {
     if (!isCap(toks[d])) continue;
     const e = nameRunForward(toks, d, colon);

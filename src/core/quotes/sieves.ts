@@ -8,7 +8,7 @@
  *
  * A sieve's speaker may still be a pronoun ("he said"): it is resolved afterwards.
  */
-import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside } from './attribution';
+import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside, nameLabel } from './attribution';
 import { type QuoteContext, sHi } from './context';
 import { resolvePhrase, type Speaker } from './names';
 import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
@@ -63,6 +63,12 @@ export const SIEVES: readonly Sieve[] = [
     },
   },
   {
+    // A name labelling the quote in running text: "…, including Jane Roe -- “…”".
+    name: 'name-label',
+    explain: () => 'the name the quote follows after a colon or dash',
+    decide: qc => nameLabel(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book),
+  },
+  {
     // The nearest cue before the quote, back to an earlier quote of its sentence:
     // "Stoltenberg said: “…”", "according to the Guardian, “…”".
     name: 'cue-before',
@@ -73,7 +79,7 @@ export const SIEVES: readonly Sieve[] = [
     // A headline's "Speaker: words ‘quote’".
     name: 'headline-label',
     explain: () => 'a headline label before the colon',
-    decide: qc => headlineLabel(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book),
+    decide: qc => headlineLabel(qc.doc.toks, qc.sentLo, qc.qTok, qc.hiTok, qc.doc.book),
   },
   {
     // A headline's "Name Says …".

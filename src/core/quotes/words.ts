@@ -33,7 +33,9 @@ export const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunda
 /** Nouns of speech whose possessor speaks: "Trump’s claim that …". */
 export const SPEECH_NOUNS = new Set('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow'.split(' '));
 /** Title-case verbs of a headline's "Name Says …". */
-export const HEADLINE_VERBS = new Set('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks'.split(' '));
+export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks ' +
+  // Error kind: a headline label missed when its subject is plural ("Nurses Slam …", "Black Lawmakers Rip …").
+  'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames').split(' '));
 /** Words that open a new clause. */
 export const SUBORD = new Set('when as while because and but after before if since until who which that where whether though although so or'.split(' '));
 export const PREPOSITIONS = new Set('in on at of to from with by about for as into like than over under after before against between through during without'.split(' '));
@@ -70,6 +72,15 @@ export const AGENT_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|als|i
 
 /** Words of quantity heading a group: "most of those surveyed", "52 percent of voters". */
 export const QUANTIFIERS = /^(?:most|many|some|all|half|none|few|several|percent|per cent|third|thirds|quarter|quarters|fifth|fifths|majority|minority|number|dozens|hundreds|thousands|millions|each|both|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*%?)$/;
+
+/** Verbs a document reports with beyond the quote cues: "a report found", "the study showed". */
+export const DOCUMENT_VERBS = /^(?:found|finds|concluded|concludes|showed|shows|estimated|estimates|determined|determines|ruled|rules|cited|cites|recommended|recommends|alleged|alleges|read|reads|predicted|predicts|described|describes)$/;
+
+/** Nouns of people a quantity counts ("52 percent of voters"), beyond the agent plurals. */
+export const PEOPLE = /^(?:people|voters|respondents|americans|adults|residents|members|citizens|men|women|parents|students|workers|republicans|democrats|independents|surveyed|polled|asked|questioned|likely)$/;
+
+/** Verbs of what a group holds or says: "most voters believe …". */
+export const GROUP_VERBS = /^(?:say|think|believe|believes|agree|disagree|want|support|oppose|expect|feel|felt|thought|see|saw|view|are|were)$/;
 
 /** Words before a quantity: "only 40 percent", "nearly half". */
 export const QUANTITY_LEADS = /^(?:only|nearly|about|almost|just|roughly|some|over|under|around|fully|barely|more|fewer|less|than|a|the|\d[\d.,]*)$/;
