@@ -95,9 +95,20 @@ const CASES: Case[] = [
     text: 'Residents were divided. Jane Roe: “We were never asked.”', quote: '“We were never', speaker: 'Jane Roe', type: 'PERSON', step: 'name-label' },
   { kind: 'wrong person', rule: 'a name after a cue before the colon is spoken to, not speaking',
     text: 'Mark Tully told Jane Roe: “You were never asked.”', quote: '“You were', speaker: 'Mark Tully', step: 'cue-before' },
+  // The paragraph: pronouns.
+  { kind: 'wrong person (most salient name)', rule: 'a pronoun takes the subject of a cue in its own sentence first',
+    text: 'Osei said she had asked Senator Ruth Adler about the bill because “it matters to families,” she said.', quote: '“it matters', speaker: 'Osei', type: 'PERSON', step: 'cue-after' },
 ];
 
 describe('quote speakers on the error kinds', () => {
+  it('noun phrase taken for speaker: an entity "name" holding a verb is not used to expand names', () => {
+    const text = 'Harbor Chief Ana Ruiz Is Right, Auditors Find\n\nRuiz said the ledger was “clean.”';
+    const start = text.indexOf('Ana');
+    const entities = [{ start, end: start + 'Ana Ruiz Is Right'.length, text: 'Ana Ruiz Is Right', type: 'PERSON' as const, canonical: 'Ana Ruiz Is Right' }];
+    const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
+    assert.equal(quotes.find(q => q.text.startsWith('“clean'))?.speaker, 'Ruiz');
+  });
+
   for (const c of CASES) {
     it(`${c.kind}: ${c.rule}`, () => {
       const q = quoteOf(c.text, c.quote);

@@ -310,8 +310,10 @@ function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
   return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
 }
 
-/** A "name" holding a conjunction or a comma: two names run together. */
-const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical);
+/** A "name" holding a conjunction or a comma (two names run together), or a verb. */
+const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical) || HEADLINE_VERB_IN_NAME.test(canonical);
+/** Error kind: a noun phrase taken for a speaker. A "name" holding a verb is a headline's words ("Donald Trump Is Right"). */
+const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)/;
 /** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
 const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
 /** What a NameBook learns that depends on one text only: per line, per canonical name. */

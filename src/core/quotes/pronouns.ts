@@ -15,6 +15,8 @@ interface Person {
   name: string;
   pos: number;
   gender: 'm' | 'f' | null;
+  /** Named as the subject of a cue ("DuVernay said"), not only mentioned. */
+  subject: boolean;
 }
 
 /** Resolves the pronouns of one document. */
@@ -31,6 +33,19 @@ export class Pronouns {
     const persons = this.antecedents ??= this.findAntecedents();
     let lo = 0, hi = persons.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (persons[mid].pos < sp.mention.start) lo = mid + 1; else hi = mid; }
+    // Error kind: the wrong person, the most salient name winning. The subject of a cue
+    // earlier in the pronoun's own sentence comes first ("DuVernay said she felt the
+    // 13th Amendment was worth examining because “…,” she said"): of the same gender,
+    // else of none known.
+    const sentStart = this.sentenceStart(sp.mention.start);
+    let sameSentence: Person | null = null;
+    for (let i = lo - 1; i >= 0 && persons[i].pos >= sentStart; i--) {
+      const p = persons[i];
+      if (!p.subject) continue;
+      if (p.gender === sp.pronoun) return { name: p.name, type: 'PERSON', mention: sp.mention };
+      if (p.gender === null && !sameSentence) sameSentence = p;
+    }
+    if (sameSentence) return { name: sameSentence.name, type: 'PERSON', mention: sp.mention };
     let fallback: Person | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
       const p = persons[i];
@@ -41,12 +56,20 @@ export class Pronouns {
     return null;
   }
 
+  /** Start of the sentence holding `pos`. */
+  private sentenceStart(pos: number): number {
+    const { sents } = this.doc;
+    let lo = 0, hi = sents.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sents[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo < sents.length ? Math.min(sents[lo].start, pos) : pos;
+  }
+
   /** Subjects of cues and titled names, outside quotes, and the PERSON entities; in document order. */
   private findAntecedents(): Person[] {
     const { toks, book, sents, sLo } = this.doc;
     const persons: Person[] = [];
-    const addPerson = (sp: Speaker, run: readonly Tok[]) => {
-      if (!sp.pronoun && sp.type === 'PERSON') persons.push({ name: sp.name, pos: sp.mention.start, gender: book.genderOf(sp.name, run) });
+    const addPerson = (sp: Speaker, run: readonly Tok[], subject: boolean) => {
+      if (!sp.pronoun && sp.type === 'PERSON') persons.push({ name: sp.name, pos: sp.mention.start, gender: book.genderOf(sp.name, run), subject });
     };
     for (let si = 0, c = 0; c < toks.length; c++) {
       while (si + 1 < sents.length && sLo[si + 1] <= c) si++;
@@ -54,16 +77,16 @@ export class Pronouns {
       const t = toks[c];
       if (isCue(t) && !ingCue(t)) {
         const ph = subjectBefore(toks, c, lo);
-        if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks);
+        if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks, true);
         else if (!ph) {
           const inv = subjectAfter(toks, c + 1, Math.min(toks.length, c + 12));
-          if (inv && inv.kind === 'name') addPerson(resolvePhrase(inv, book), inv.toks);
+          if (inv && inv.kind === 'name') addPerson(resolvePhrase(inv, book), inv.toks, true);
         }
       } else if (isTitle(t) && !isTitle(toks[c - 1]) && !isCap(toks[c - 1])) {
         const e = nameRunForward(toks, c, toks.length);
         const run = toks.slice(c, e + 1);
         const { toks: name, org } = nameInRun(run);
-        if (!org && name.length && name.length < run.length) addPerson(resolvePhrase({ toks: run, kind: 'name' }, book), run);
+        if (!org && name.length && name.length < run.length) addPerson(resolvePhrase({ toks: run, kind: 'name' }, book), run, false);
         c = e;
       }
     }
@@ -72,7 +95,7 @@ export class Pronouns {
       if (e.type !== 'PERSON') continue;
       let p = byCanonical.get(e.canonical);
       if (!p) byCanonical.set(e.canonical, (p = { name: book.expand(e.canonical), gender: book.genderOf(e.canonical, []) }));
-      persons.push({ name: p.name, pos: e.start, gender: p.gender });
+      persons.push({ name: p.name, pos: e.start, gender: p.gender, subject: false });
     }
     persons.sort((a, b) => a.pos - b.pos);
     return persons;
