@@ -27,7 +27,7 @@ describe('quote sieves', () => {
     assert.deepEqual(SIEVES.map(s => s.name), [
       'label-inside', 'cue-after', 'continuation', 'name-label', 'cue-before', 'headline-label', 'headline-verb',
       'cue-before-earlier-quote', 'cue-later', 'clause-subject', 'narrator-sentence-cue',
-      'narrator-sentence-subject', 'same-voice', 'lead-in-sentence',
+      'narrator-sentence-subject', 'lead-in-subject', 'same-voice', 'lead-in-sentence',
     ]);
   });
 
@@ -61,6 +61,9 @@ describe('quote sieves', () => {
       text: 'Carla Ostrowski said the town had waited long enough. “The bridge opens in May.”', quote: '“The bridge', speaker: 'Carla Ostrowski', cue: 'said' },
     { sieve: 'narrator-sentence-subject', what: 'the subject of the sentence before, same paragraph, with no cue',
       text: 'Carla Ostrowski walked across the finished deck with the engineers. “The bridge opens in May.”', quote: '“The bridge', speaker: 'Carla Ostrowski', cue: null },
+    { sieve: 'lead-in-subject', what: 'a short sentence closing the paragraph before names the speaker',
+      text: '“The bridge opens in May,” Carla Ostrowski said.\n\nTomas Berg shook his head.\n\n“Nobody will pay a toll.”', quote: '“Nobody', speaker: 'Tomas Berg', cue: null,
+      others: [['“The bridge', 'cue-after']] },
     { sieve: 'same-voice', what: 'a quote standing alone after another goes on in its voice',
       text: '“The bridge opens in May,” Carla Ostrowski said.\n\n“Nobody will pay a toll.”', quote: '“Nobody', speaker: 'Carla Ostrowski', cue: 'said',
       others: [['“The bridge', 'cue-after']] },

@@ -98,6 +98,27 @@ const CASES: Case[] = [
   // The paragraph: pronouns.
   { kind: 'wrong person (most salient name)', rule: 'a pronoun takes the subject of a cue in its own sentence first',
     text: 'Osei said she had asked Senator Ruth Adler about the bill because “it matters to families,” she said.', quote: '“it matters', speaker: 'Osei', type: 'PERSON', step: 'cue-after' },
+  // Appositives of a description or a document; opening phrases.
+  { kind: 'no speaker (quoted e-mail credited by the surrounding text)', rule: 'an e-mail "sent by" its author',
+    text: 'The email, sent by Jane Roe on Friday, said: “The office will close early.”', quote: '“The office', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-before' },
+  { kind: 'no speaker (quoted post credited by the surrounding text)', rule: 'a post on a person’s page, inverted "read"',
+    text: '“We are done here,” read a post on Jane Roe’s Facebook page.', quote: '“We are done', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'document as source', rule: 'an inverted "reads" before a document',
+    text: '“Keep out,” reads a sign at the entrance.', quote: '“Keep out', speaker: 'a sign at the entrance', type: 'ORG' },
+  { kind: 'no speaker (description with an appositive)', rule: 'a description heading a relative clause with a name in it',
+    text: 'The senator, who met Governor Tom Baxter on Monday, called the plan “a fantasy.”', quote: '“a fantasy', speaker: 'the senator', type: 'DESCRIPTION' },
+  { kind: 'wrong person (most salient name)', rule: 'a name in an opening phrase is no subject',
+    text: 'In Ohio, Jane Roe, a nurse, said the ward was “full every night.”', quote: '“full', speaker: 'Jane Roe' },
+  { kind: 'noun phrase taken for speaker', rule: 'an adverbial phrase between subject and cue',
+    text: 'Jane Roe has in the past said the tax was “a burden on families.”', quote: '“a burden', speaker: 'Jane Roe' },
+  { kind: 'wrong person (most salient name)', rule: 'an aide to a named person is not that person',
+    text: 'An aide to Governor Tom Baxter said the veto was “certain.”', quote: '“certain', speaker: 'an aide to Governor Tom Baxter', type: 'DESCRIPTION' },
+  { kind: 'noun phrase taken for speaker', rule: 'a place after "on" modifies the subject',
+    text: 'An expert on Russia said the sanctions were “mostly symbolic.”', quote: '“mostly', speaker: 'an expert on Russia', type: 'DESCRIPTION' },
+  { kind: 'wrong person (crowd chanting about a person)', rule: 'a cue in a clause of its own after the quote is not the quote’s',
+    text: 'The crowd broke into chants of “Lock her up!” as Governor Tom Baxter spoke.', quote: '“Lock her', speaker: 'the crowd', type: 'GROUP', step: 'clause-subject' },
+  { kind: 'wrong person (the voice of an earlier quote)', rule: 'a short sentence introducing a person before a standalone quote',
+    text: '“I think it is wrong,” Mark Tully said.\n\nJane Roe disagreed.\n\n“It is the only way forward.”', quote: '“It is the only', speaker: 'Jane Roe', step: 'lead-in-subject' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -138,7 +138,7 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
           return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
         }
       }
-      const doc = documentSubject(toks, d, hi, book);
+      const doc = documentSubject(toks, d, hi, book) ?? groupNounSubject(toks, d, hi, book);
       if (doc) return doc;
       continue;
     }
@@ -194,6 +194,22 @@ function documentSubject(toks: readonly Tok[], d: number, hi: number, book: Name
   for (let n = after; n < hi && n - after <= 5; n++) {
     if (!isWord(toks[n])) return null;
     if (isCue(toks[n]) || DOCUMENT_VERBS.test(toks[n].lower)) return resolvePhrase(ph, book);
+  }
+  return null;
+}
+
+/**
+ * Error kind: the wrong person where a group is the source. A group opening the clause
+ * at `d` (an article) and its verb: "The crowd broke into chants of “…” as the governor
+ * spoke", "The striking nurses marched …".
+ */
+function groupNounSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
+  for (let g = d + 1; g < hi && g - d <= 4 && isWord(toks[g]) && /^\p{Ll}/u.test(toks[g].w) && !isCue(toks[g]); g++) {
+    const head = toks[g].lower;
+    if (!GROUP_HEADS.test(head) && !AGENT_PLURAL.test(head) && !PEOPLE.test(head)) continue;
+    const v = toks[g + 1];
+    if (v && (/^\p{Ll}+ed$/u.test(v.w) || isCue(v) || /^(?:broke|began|sang|rose|gave|began|were|are)$/.test(v.lower))) return resolvePhrase({ toks: toks.slice(d, g + 1), kind: 'desc' }, book);
+    return null;
   }
   return null;
 }

@@ -29,6 +29,8 @@ export interface Phrase {
   kind: 'name' | 'pronoun' | 'desc';
   /** The speaker's name when the words are not it as they stand: "Harbor Commission report" for "a report by the Harbor Commission". */
   label?: string;
+  /** The author's words in a labelled document phrase: a person author speaks for the document. */
+  author?: Tok[];
 }
 
 /** A run of name words ending at token `j` (inclusive), walking backwards no further than `lo`. */
@@ -367,7 +369,13 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     const person = ent.type === 'PERSON';
     return { name: person ? book.expand(ent.canonical) : ent.canonical, type: person ? 'PERSON' : 'ORG', mention: { start: ent.start, end: ent.end } };
   }
-  if (ph.label) return { name: ph.label, type: 'ORG', mention: span };
+  if (ph.label) {
+    // Error kind: a document as the source: its author when a person ("a post on Jane
+    // Roe’s Facebook page"), else the document by its organisation ("Harbor Commission report").
+    const author = ph.author ? resolvePhrase({ toks: ph.author, kind: 'name' }, book) : null;
+    if (author?.type === 'PERSON') return { ...author, note: `the ${ph.label.split(' ').pop()} is theirs` };
+    return { name: ph.label, type: 'ORG', mention: span };
+  }
   if (ph.kind === 'desc') {
     const words = ph.toks.filter(t => isWord(t));
     // "the ministry" is the organisation the document named in full.

@@ -29,14 +29,25 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
     // The appositive may hold commas itself ("Johnnie Wilson, of Springfield, Va., said"):
     // the name heading the farthest comma wins.
     let best: Phrase | null = null;
+    let desc: Phrase | null = null;
     for (let d = j - 1; d > lo && j - d < 30; d--) {
       const w = toks[d].w;
       if (w === QUOTE_TOKEN || endsClause(toks[d])) break;
       if (w !== ',') continue;
       const head = subjectBefore(toks, d, lo, depth + 1);
-      if (head && head.kind === 'name') best = head;
+      // Error kind: the wrong person. A name in an opening phrase ("In Ohio, Jane Roe,
+      // a nurse, said") is no subject.
+      const before = head ? tokenIndex(toks, head.toks[0], d) - 1 : -1;
+      if (!head || (before >= lo && (PREPOSITIONS.has(toks[before].lower) || HEAD_PREPOSITIONS.has(toks[before].lower)))) continue;
+      if (head.kind === 'name') best = head;
+      else if (head.kind === 'desc') {
+        // Error kind: no speaker where a description or a document heads the appositive:
+        // "The senator, who met Governor Tom Baxter on Monday, called …"; "The email,
+        // sent by Jane Roe on Friday, said …" (its author speaks).
+        desc = authorAfter(toks, d + 1, j) ?? head;
+      }
     }
-    return best;
+    return best ?? desc;
   }
   if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
   if (isCap(t) || isTitle(t)) {
@@ -45,17 +56,46 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
     // Error kind: a noun phrase taken for the speaker. "The mayor of Dayton said",
     // "a spokesman for the State Department said": a place or an organisation after a
     // preposition modifies the subject's head, which comes before it.
-    const head = run.length === 1 || nameInRun(run).org ? headBefore(toks, s, lo) : -1;
+    // So is a person after "to" or "for" following a determined noun: "an aide to
+    // Governor Tom Baxter said", "the lawyer for Jane Roe said" (not "footage of Jane Roe saying").
+    let head = run.length === 1 || nameInRun(run).org ? headBefore(toks, s, lo) : -1;
+    if (head < 0 && /^(?:to|for)$/.test(toks[s - 1]?.lower ?? '')) {
+      const h = headBefore(toks, s, lo);
+      if (h >= 0 && DETERMINERS.test(toks[h].lower)) head = h;
+    }
     return head >= 0 ? { toks: toks.slice(head, j + 1), kind: 'desc' } : { toks: run, kind: 'name' };
   }
   if (/^\p{Ll}/u.test(t.w) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower) && !NOT_NAME.has(t.lower)) {
     const s = descStart(toks, j, lo);
     if (s < 0) return null;
     const head = headBefore(toks, s, lo);
+    // Error kind: a noun phrase taken for the speaker. A phrase after a preposition that
+    // hangs on no noun is an adverbial ("Jane Roe has in the past said"): the subject
+    // stands before it.
+    if (head < 0 && depth === 0 && s - 1 >= lo && ADVERBIAL_PREPOSITIONS.test(toks[s - 1].lower)) return subjectBefore(toks, s - 1, lo, 1);
     return { toks: toks.slice(head >= 0 ? head : s, j + 1), kind: 'desc' };
   }
   return null;
 }
+
+/** A run's words as text, a final possessive dropped. */
+const nameTextOf = (run: readonly Tok[]) => run.map(x => x.w).join(' ').replace(/[’']s?$/, '');
+
+/** Index of token `t`, searching back from `from`. */
+function tokenIndex(toks: readonly Tok[], t: Tok, from: number): number {
+  let i = from;
+  while (i > 0 && toks[i] !== t) i--;
+  return i;
+}
+
+/** The author an appositive names from token `k` ("sent by Jane Roe on Friday"), before `hi`. */
+function authorAfter(toks: readonly Tok[], k: number, hi: number): Phrase | null {
+  if (!/^(?:sent|written|signed|posted|issued|released|drafted|published)$/.test(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'by' || !isCap(toks[k + 2])) return null;
+  return { toks: toks.slice(k + 2, nameRunForward(toks, k + 2, hi) + 1), kind: 'name' };
+}
+
+/** Prepositions opening an adverbial between a subject and its cue: "in the past", "at the time", "during the hearing". */
+const ADVERBIAL_PREPOSITIONS = /^(?:in|at|on|during|for|over|after|before|since|until|throughout)$/;
 
 /** Words that open a description: "a U.S. defense official", "those surveyed", "many economists". */
 const DETERMINERS = /^(?:a|an|the|one|another|those|these|many|most|some|several|few|all|both)$/;
@@ -68,6 +108,7 @@ const DETERMINERS = /^(?:a|an|the|one|another|those|these|many|most|some|several
  */
 function descStart(toks: readonly Tok[], j: number, lo: number): number {
   const t = toks[j];
+  if (SKIP.has(t.lower) || NOT_NAME.has(t.lower)) return -1;
   let s = j;
   // Error kind: no speaker where a document or a person's agent speaks ("Ivana Trump’s
   // brief said", "Jane Roe’s lawyer said"): the owner's name opens the description.
@@ -219,14 +260,21 @@ function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase
 export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi: number): Phrase | null {
   let k = h + 1;
   if (/^\p{Ll}+ed$/u.test(toks[k]?.w ?? '')) k++; // filed, released, issued
+  if (toks[k]?.lower === 'on' && isCap(toks[k + 1])) {
+    // "a post on Jane Roe’s Facebook page": the page's owner.
+    const e = nameRunForward(toks, k + 1, hi);
+    const owner = toks.slice(k + 1, e + 1);
+    const p = owner.findIndex(possessive);
+    if (p >= 0) return { toks: toks.slice(s, k + 2 + p), kind: 'desc', label: `${nameTextOf(owner.slice(0, p + 1))} ${toks[h].lower}`, author: owner.slice(0, p + 1) };
+    return null;
+  }
   if (toks[k]?.lower !== 'by') return null;
   k++;
   while (k < hi && k - h < 6 && /^\p{Ll}/u.test(toks[k].w) && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
   if (!isCap(toks[k])) return null;
   let e = nameRunForward(toks, k, hi);
   while ((toks[e + 1]?.lower === 'and' || toks[e + 1]?.w === '&') && isCap(toks[e + 2])) e = nameRunForward(toks, e + 2, hi);
-  const author = toks.slice(k, e + 1).map(x => x.w).join(' ').replace(/[’']s$/, '');
-  return { toks: toks.slice(s, e + 1), kind: 'desc', label: `${author} ${toks[h].lower}` };
+  return { toks: toks.slice(s, e + 1), kind: 'desc', label: `${nameTextOf(toks.slice(k, e + 1))} ${toks[h].lower}`, author: toks.slice(k, e + 1) };
 }
 
 /** The cue phrase at a cue token: "told reporters", "telling Sky News"; else the verb alone. */

@@ -10,9 +10,10 @@
  */
 import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside, nameLabel } from './attribution';
 import { type QuoteContext, sHi } from './context';
-import { resolvePhrase, type Speaker } from './names';
+import { nameRunForward, resolvePhrase, type Speaker } from './names';
 import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
-import { cueAt, headline, ingCue, tokenAt } from './tokens';
+import { cueAt, headline, ingCue, isCap, isCue, QUOTE_TOKEN, tokenAt } from './tokens';
+import { SUBORD } from './words';
 
 /** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
@@ -30,6 +31,9 @@ const uncued = (speaker: Speaker | null): Attribution | null => speaker ? { spea
 /** The attribution when it names someone (a pronoun or a name, not a bare description), else null. */
 const namesSomeone = (a: Attribution | null): Attribution | null =>
   a?.speaker && (a.speaker.pronoun || a.speaker.type !== 'DESCRIPTION') ? a : null;
+
+/** Cues of a comment clause "as X put it", "as Roe said". */
+const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 
 /** The sentence before the quote's when the quote opens its sentence and both share a paragraph, else -1. */
 function narratorSentence(qc: QuoteContext): number {
@@ -102,6 +106,11 @@ export const SIEVES: readonly Sieve[] = [
       for (let c = qc.qTok + 1; c < qc.hiTok; c++) {
         if (cueAt(toks, c) && !ingCue(toks[c])) {
           const ph = subjectBefore(toks, c, qc.qTok + 1);
+          // Error kind: the wrong person. A cue in a clause of its own after the quote
+          // ("… broke into chants of “…” as Governor Tom Baxter spoke") is not the quote's,
+          // unless the clause comments on it ("…, as a city memo put it", "as Roe said").
+          const opener = toks[tokenAt(toks, ph?.toks[0].start ?? 0) - 1]?.lower ?? '';
+          if (ph && SUBORD.has(opener) && !(opener === 'as' && AS_COMMENT.test(toks[c].lower))) break;
           if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
         }
         // Error kind: no speaker where a group or a document is the source, credited at
@@ -137,6 +146,25 @@ export const SIEVES: readonly Sieve[] = [
     decide: qc => {
       const k = narratorSentence(qc);
       return k < 0 ? null : uncued(clauseSubject(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
+    },
+  },
+  {
+    // Error kind: the wrong person, the voice of an earlier quote winning over a person
+    // the text has just introduced. A quote opening its paragraph after a short
+    // sentence closing the paragraph before, whose subject is a person: "Jane Roe
+    // disagreed.\n\n“…”".
+    name: 'lead-in-subject',
+    explain: () => 'the subject of the short sentence leading into the quote\'s paragraph',
+    decide: qc => {
+      const { toks, book, sents, sLo, text } = qc.doc;
+      const k = qc.si - 1;
+      if (k < 0 || qc.qTok !== qc.sentLo || sents[k].paragraph !== qc.para - 1 || !text.slice(sents[k].end, qc.raw.start).includes('\n')) return null;
+      const hi = sHi(qc.doc, k);
+      if (hi - sLo[k] > 10 || toks.slice(sLo[k], hi).some(t => t.w === QUOTE_TOKEN || isCue(t))) return null;
+      // The name opening the sentence before a verb ("Tomas Berg shook his head."), else the clause's subject.
+      const lo = sLo[k], e = isCap(toks[lo]) ? nameRunForward(toks, lo, hi) : -1;
+      const sp = e > lo && /^\p{Ll}/u.test(toks[e + 1]?.w ?? '') ? resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book) : clauseSubject(toks, lo, hi, book);
+      return sp?.type === 'PERSON' ? uncued(sp) : null;
     },
   },
   {

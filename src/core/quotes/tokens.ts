@@ -139,7 +139,10 @@ export function cueAt(toks: readonly Tok[], c: number): boolean {
   const t = toks[c];
   if (t.cue) return true;
   if (t.lower === 'put') return toks[c + 1]?.lower === 'it';
-  return (t.lower === 'read' || t.lower === 'reads') && c > 0 && DOCUMENT_HEADS.test(toks[c - 1].lower);
+  if (t.lower !== 'read' && t.lower !== 'reads') return false;
+  // "the memo read", or inverted: "read a post on …", "reads a sign at …".
+  return (c > 0 && DOCUMENT_HEADS.test(toks[c - 1].lower)) ||
+    (/^(?:a|an|the)$/.test(toks[c + 1]?.lower ?? '') && (DOCUMENT_HEADS.test(toks[c + 2]?.lower ?? '') || DOCUMENT_HEADS.test(toks[c + 3]?.lower ?? '')));
 }
 export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 

@@ -85,8 +85,8 @@ export const GROUP_VERBS = /^(?:say|think|believe|believes|agree|disagree|want|s
 /** Words before a quantity: "only 40 percent", "nearly half". */
 export const QUANTITY_LEADS = /^(?:only|nearly|about|almost|just|roughly|some|over|under|around|fully|barely|more|fewer|less|than|a|the|\d[\d.,]*)$/;
 
-/** Prepositions that tie a modifier to the noun before them: "a spokesman for the port authority", "protesters outside the hall" ("from" names a source: "letters from the mayor"). */
-export const HEAD_PREPOSITIONS = new Set('of for at with in outside inside near behind across around among'.split(' '));
+/** Prepositions that tie a modifier to the noun before them: "a spokesman for the port authority", "protesters outside the hall", "an aide to the governor" ("from" names a source: "letters from the mayor"). */
+export const HEAD_PREPOSITIONS = new Set('of for to on at with in outside inside near behind across around among'.split(' '));
 
 /** Audiences that belong to a "told …" cue phrase. */
 export const TOLD_AUDIENCES = /^(?:reporters|journalists|supporters)$/i;
