@@ -119,6 +119,17 @@ const CASES: Case[] = [
     text: 'The crowd broke into chants of “Lock her up!” as Governor Tom Baxter spoke.', quote: '“Lock her', speaker: 'the crowd', type: 'GROUP', step: 'clause-subject' },
   { kind: 'wrong person (the voice of an earlier quote)', rule: 'a short sentence introducing a person before a standalone quote',
     text: '“I think it is wrong,” Mark Tully said.\n\nJane Roe disagreed.\n\n“It is the only way forward.”', quote: '“It is the only', speaker: 'Jane Roe', step: 'lead-in-subject' },
+  // Clauses: the quote's own clause over an earlier cue; a relative clause on an object.
+  { kind: 'wrong person (proximity over structure)', rule: 'the subject of the adverbial clause holding the quote',
+    text: '“Are we late?” she asked, but Tom was asleep, and as Governor Ann Lee went on about “the road ahead,” the crowd thinned.', quote: '“the road', speaker: 'Ann Lee', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a cue inside the adverbial clause still decides',
+    text: 'Jane Roe spoke first, and when Mark Tully called the plan “a fantasy,” the room went quiet.', quote: '“a fantasy', speaker: 'Mark Tully' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a relative clause on the object of a cue',
+    text: 'Mark Tully told a student who suggested that voting was pointless that “every ballot counts in this town.”', quote: '“every ballot', speaker: 'Mark Tully', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a relative clause whose cue has the quote for object keeps its subject',
+    text: 'We met a nurse who said “the ward is full every night.”', quote: '“the ward', speaker: 'a nurse', type: 'DESCRIPTION' },
+  { kind: 'headline label', rule: 'a group’s slogan in a headline',
+    text: 'Striking Nurses Rally Downtown To ‘Save Our Wards’', quote: '‘Save', speaker: 'Striking Nurses', type: 'GROUP', step: 'headline-verb' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -62,8 +62,10 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
 
 /** Attribution in the words before a quote, tokens [lo, hi): "Stoltenberg said: “…”", "Lavrov said the troops were returning “…”". */
 export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
+  const own = ownClause(toks, lo, hi, book);
   for (let c = hi - 1; c >= lo; c--) {
     const t = toks[c];
+    if (own && c < own.start) return { speaker: own.speaker, cue: null, after: -1, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not an earlier cue's` };
     if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
@@ -92,7 +94,12 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       }
       continue;
     }
-    if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+    if (ph) {
+      const main = hi - c > 4 ? relativeOn(toks, c, lo) : -1;
+      const ph2 = main >= 0 ? subjectBefore(toks, main, lo) : null;
+      if (ph2) return { speaker: resolvePhrase(ph2, book), cue: cuePhrase(toks, main), after: -1, detail: `the cue '${toks[main].w}', whose object the relative clause '… ${toks[c].w}' describes` };
+      return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+    }
     // Inverted before the quote: "Said Lavrov: “…”".
     const inv = subjectAfter(toks, skipTime(toks, c + 1, hi), hi);
     if (inv && inv.kind === 'name') return { speaker: resolvePhrase(inv, book), cue: t.w, after: -1 };
@@ -113,6 +120,49 @@ function participleAtQuote(toks: readonly Tok[], c: number, hi: number): boolean
     if (t.w === QUOTE_TOKEN || endsClause(t) || isCue(t) || (SUBORD.has(t.lower) && t.lower !== 'that')) return false;
   }
   return hi === c + 1 || /^[,:—–-]$/.test(toks[hi - 1].w) || toks[hi - 1].lower === 'that';
+}
+
+/** Words opening an adverbial clause: "…, and as Trump went on about “…”". */
+const CLAUSE_OPENERS = /^(?:as|while|when|whereas|because|although|though|until|after|before|since|once)$/;
+
+/**
+ * Error kind: the wrong person, the nearest cue winning over the sentence's structure.
+ * The quote's own clause when an adverbial clause opened after a comma (or ", and")
+ * holds it with a subject and a verb and no cue: "“You winning?” she said, but …, and
+ * as Trump went on about “how the system is rigged,” …" -> Trump. Its opener's index
+ * and its subject, else null.
+ */
+function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook): { start: number; speaker: Speaker } | null {
+  for (let o = hi - 1; o > lo; o--) {
+    const t = toks[o];
+    if (t.w === QUOTE_TOKEN || endsClause(t) || t.w === ',' || isCue(t)) return null;
+    if (!CLAUSE_OPENERS.test(t.lower)) continue;
+    const p = toks[o - 1];
+    if (!(p.w === ',' || ((p.lower === 'and' || p.lower === 'but') && toks[o - 2]?.w === ','))) return null;
+    const ph = subjectAfter(toks, o + 1, hi);
+    if (!ph) return null;
+    const v = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+    if (v >= hi || !/^\p{Ll}/u.test(toks[v].w) || PREPOSITIONS.has(toks[v].lower)) return null;
+    return { start: o, speaker: resolvePhrase(ph, book) };
+  }
+  return null;
+}
+
+/**
+ * Error kind: the wrong person. A cue at `c` in a relative clause on the object of an
+ * earlier cue ("Morial told a young woman who suggested that … that “…”"): that earlier
+ * cue's index, else -1.
+ */
+function relativeOn(toks: readonly Tok[], c: number, lo: number): number {
+  let j = c - 1;
+  while (j >= lo && /^\p{Ll}+ly$/u.test(toks[j].w)) j--;
+  if (j < lo || !/^(?:who|that)$/.test(toks[j].lower)) return -1;
+  for (let m = j - 1; m >= lo && j - m <= 8; m--) {
+    const t = toks[m];
+    if (t.w === ',' || endsClause(t) || t.w === QUOTE_TOKEN) return -1;
+    if (isCue(t) && !ingCue(t)) return m;
+  }
+  return -1;
 }
 
 /**

@@ -58,10 +58,14 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
     // preposition modifies the subject's head, which comes before it.
     // So is a person after "to" or "for" following a determined noun: "an aide to
     // Governor Tom Baxter said", "the lawyer for Jane Roe said" (not "footage of Jane Roe saying").
-    let head = run.length === 1 || nameInRun(run).org ? headBefore(toks, s, lo) : -1;
-    if (head < 0 && /^(?:to|for)$/.test(toks[s - 1]?.lower ?? '')) {
-      const h = headBefore(toks, s, lo);
-      if (h >= 0 && DETERMINERS.test(toks[h].lower)) head = h;
+    let head = -1;
+    const prep = s - 1 >= lo ? toks[s - 1].lower : '';
+    if (HEAD_PREPOSITIONS.has(prep)) {
+      if (run.length === 1 || nameInRun(run).org) head = headBefore(toks, s, lo);
+      else if (prep === 'to' || prep === 'for') {
+        const h = headBefore(toks, s, lo);
+        if (h >= 0 && DETERMINERS.test(toks[h].lower)) head = h;
+      }
     }
     return head >= 0 ? { toks: toks.slice(head, j + 1), kind: 'desc' } : { toks: run, kind: 'name' };
   }

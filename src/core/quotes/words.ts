@@ -35,7 +35,9 @@ export const SPEECH_NOUNS = new Set('claim claims statement statements remark re
 /** Title-case verbs of a headline's "Name Says …". */
 export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks ' +
   // Error kind: a headline label missed when its subject is plural ("Nurses Slam …", "Black Lawmakers Rip …").
-  'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames').split(' '));
+  'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames ' +
+  // A group's slogan in a headline: "Parents Rally To ‘Reclaim Our Schools’".
+  'rally rallies march marches protest protests').split(' '));
 /** Words that open a new clause. */
 export const SUBORD = new Set('when as while because and but after before if since until who which that where whether though although so or'.split(' '));
 export const PREPOSITIONS = new Set('in on at of to from with by about for as into like than over under after before against between through during without'.split(' '));
