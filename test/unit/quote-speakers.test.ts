@@ -130,6 +130,15 @@ const CASES: Case[] = [
     text: 'We met a nurse who said “the ward is full every night.”', quote: '“the ward', speaker: 'a nurse', type: 'DESCRIPTION' },
   { kind: 'headline label', rule: 'a group’s slogan in a headline',
     text: 'Striking Nurses Rally Downtown To ‘Save Our Wards’', quote: '‘Save', speaker: 'Striking Nurses', type: 'GROUP', step: 'headline-verb' },
+  // More appositives and modifiers.
+  { kind: 'no speaker (name in an appositive after a description)', rule: '"one of" a group, then the name',
+    text: '“We are not going anywhere,” said one of the striking nurses, Ana Ruiz.', quote: '“We are not', speaker: 'Ana Ruiz', type: 'PERSON', step: 'cue-after' },
+  { kind: 'description kept where the text names the person', rule: 'a description, then the name between commas',
+    text: 'A spokeswoman for the mayor, Jane Roe, called the report “deeply flawed.”', quote: '“deeply', speaker: 'Jane Roe', type: 'PERSON' },
+  { kind: 'noun phrase taken for speaker', rule: 'a participle modifies the head: the union speaks, not the nurses',
+    text: 'In a statement, the union representing the striking nurses called the offer “an insult.”', quote: '“an insult', speaker: 'the union representing the striking nurses', type: 'ORG' },
+  { kind: 'speaker types kept honest', rule: '"one of" a group is one person, a DESCRIPTION',
+    text: '“It was chaos,” said one of the witnesses.', quote: '“It was chaos', speaker: 'one of the witnesses', type: 'DESCRIPTION' },
 ];
 
 describe('quote speakers on the error kinds', () => {

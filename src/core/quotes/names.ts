@@ -348,9 +348,12 @@ function genderOfWords(first: string, run: readonly Tok[]): 'm' | 'f' | null {
  */
 export function descriptionType(words: readonly Tok[]): SpeakerType {
   // The head: the last word before the first preposition, past an owner's name.
-  let h = words.findIndex((t, k) => k > 0 && (PREPOSITIONS.has(t.lower) || HEAD_PREPOSITIONS.has(t.lower)));
+  // (A participle before a determiner modifies too: "the union representing the nurses".)
+  let h = words.findIndex((t, k) => k > 0 && (PREPOSITIONS.has(t.lower) || HEAD_PREPOSITIONS.has(t.lower) ||
+    (/^\p{Ll}{3,}ing$/u.test(t.w) && /^(?:the|a|an|his|her|their|its)$/.test(words[k + 1]?.lower ?? ''))));
   h = (h < 0 ? words.length : h) - 1;
   const head = words[h].lower;
+  if (/^(?:one|each)$/.test(head)) return 'DESCRIPTION';
   if (QUANTIFIERS.test(head) && h < words.length - 1) return 'GROUP';
   if (DOCUMENT_HEADS.test(head)) return 'ORG';
   if (ORG_WORDS.has(head)) return 'ORG';

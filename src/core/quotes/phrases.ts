@@ -41,10 +41,14 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
       if (!head || (before >= lo && (PREPOSITIONS.has(toks[before].lower) || HEAD_PREPOSITIONS.has(toks[before].lower)))) continue;
       if (head.kind === 'name') best = head;
       else if (head.kind === 'desc') {
-        // Error kind: no speaker where a description or a document heads the appositive:
-        // "The senator, who met Governor Tom Baxter on Monday, called …"; "The email,
-        // sent by Jane Roe on Friday, said …" (its author speaks).
-        desc = authorAfter(toks, d + 1, j) ?? head;
+        // Error kind: a description kept where the text names the person a few words
+        // on: "A spokeswoman for the mayor, Jane Roe, called …". Else no speaker where a
+        // description or a document heads the appositive: "The senator, who met
+        // Governor Tom Baxter on Monday, called …"; "The email, sent by Jane Roe on
+        // Friday, said …" (its author speaks).
+        const e = isCap(toks[d + 1]) ? nameRunForward(toks, d + 1, j + 1) : -1;
+        if (e > d + 1 && toks[e + 1]?.w === ',') best = { toks: toks.slice(d + 1, e + 1), kind: 'name' };
+        else desc = authorAfter(toks, d + 1, j) ?? head;
       }
     }
     return best ?? desc;
@@ -148,7 +152,8 @@ export function headBefore(toks: readonly Tok[], s: number, lo: number): number 
   let start = -1;
   for (let guard = 0; guard < 3; guard++) {
     const p = s - 1;
-    if (p - 1 < lo || !HEAD_PREPOSITIONS.has(toks[p].lower)) break;
+    // ("the union representing the striking nurses": a participle modifies the head too.)
+    if (p - 1 < lo || !(HEAD_PREPOSITIONS.has(toks[p].lower) || (/^\p{Ll}{3,}ing$/u.test(toks[p].w) && !isCue(toks[p])))) break;
     const h = toks[p - 1];
     if (QUANTIFIERS.test(h.lower)) {
       let q = p - 1;
@@ -203,7 +208,14 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       const name = subjectAfter(toks, e + 2, hi, 1);
       if (name && name.kind === 'name') return name;
     }
-    if (e === j) return null;
+    if (e === j) {
+      // "said one of the striking nurses, Ana Ruiz"; "said one of the witnesses".
+      if (depth > 0) return null;
+      const named = modifiedAppositive(toks, e, hi);
+      if (named || t.lower !== 'one') return named;
+      const m = modifierEnd(toks, e, hi);
+      return m > e ? { toks: toks.slice(j, m + 1), kind: 'desc' } : null;
+    }
     if (depth === 0) {
       // Error kind: a description kept where the text names the person a few words on.
       const named = roleThenName(toks, j, e) ?? modifiedAppositive(toks, e, hi) ?? authorInside(toks, j, e);
@@ -211,12 +223,7 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       const h = toks.slice(j, e + 1).findIndex(x => DOCUMENT_HEADS.test(x.lower));
       const doc = h > 0 ? authoredDocument(toks, j, j + h, hi) : null;
       if (doc) return doc;
-      // Error kind: a noun phrase cut short, "said a spokeswoman for the Housing Board": the modifier closing the clause belongs to the description.
-      if (HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) {
-        let m = e + 2;
-        while (m < hi && m - e <= 7 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower) && !PREPOSITIONS.has(toks[m].lower) && !DAYS.test(toks[m].w)) m++;
-        if (m - 1 > e + 1 && (m >= hi || !isWord(toks[m]))) e = m - 1;
-      }
+      e = modifierEnd(toks, e, hi);
     }
     return { toks: toks.slice(j, e + 1), kind: 'desc' };
   }
@@ -241,6 +248,18 @@ function authorInside(toks: readonly Tok[], j: number, e: number): Phrase | null
     return spoken && made ? { toks: toks.slice(d, end + 1), kind: 'name' } : null;
   }
   return null;
+}
+
+/**
+ * Error kind: a noun phrase cut short, "said a spokeswoman for the Housing Board": a
+ * modifier closing the clause after a description ending at `e` belongs to it. The
+ * modifier's last token, else `e`.
+ */
+function modifierEnd(toks: readonly Tok[], e: number, hi: number): number {
+  if (!HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) return e;
+  let m = e + 2;
+  while (m < hi && m - e <= 7 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower) && !PREPOSITIONS.has(toks[m].lower) && !DAYS.test(toks[m].w)) m++;
+  return m - 1 > e + 1 && (m >= hi || !isWord(toks[m])) ? m - 1 : e;
 }
 
 /** A name after a description and its modifier: "said a spokesman for the port authority, Jane Roe" (the description ends at `e`). */

@@ -2,11 +2,16 @@
  * The attribution algorithm: an ordered list of sieves, each one rule that may name
  * a quote's speaker from its `QuoteContext`. They are tried in order and the first
  * that decides wins; a quote no sieve decides has no speaker. The order is the
- * algorithm: the quote's own words first, then the words right after it, the part
- * it continues, the words before it, a headline, the rest of its sentence, the
- * narrator's sentence before it, the voice of the quote before.
+ * algorithm: the quote's own sentence first (a label inside it, the words right
+ * after it, the part it continues, a name labelling it, the cue before it, a
+ * headline, the rest of its sentence, the subject of its clause), then the
+ * paragraph (the narrator's sentence before it, a short sentence leading into its
+ * paragraph, the voice of the quote before, a lead-in sentence).
  *
- * A sieve's speaker may still be a pronoun ("he said"): it is resolved afterwards.
+ * A sieve's speaker may still be a pronoun ("he said") or a role ("the minister"):
+ * pronouns are resolved afterwards (pronouns.ts), roles to the name the document
+ * introduced them with (names.ts). Each decision carries its sieve's name and a
+ * short explanation (`Quote.attribution`).
  */
 import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside, nameLabel } from './attribution';
 import { type QuoteContext, sHi } from './context';
