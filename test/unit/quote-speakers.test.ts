@@ -139,6 +139,17 @@ const CASES: Case[] = [
     text: 'In a statement, the union representing the striking nurses called the offer “an insult.”', quote: '“an insult', speaker: 'the union representing the striking nurses', type: 'ORG' },
   { kind: 'speaker types kept honest', rule: '"one of" a group is one person, a DESCRIPTION',
     text: '“It was chaos,” said one of the witnesses.', quote: '“It was chaos', speaker: 'one of the witnesses', type: 'DESCRIPTION' },
+  // Posts, objects of a participle, nouns in -ly, pairs.
+  { kind: 'no speaker (quoted post)', rule: 'an embedded tweet’s signature with its handle and date',
+    text: '“The election is rigged!” — Jane Roe (@janeroe) September 23, 2016', quote: '“The election', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a participle with its object before the quote',
+    text: 'Mark Tully fired back at Jane Roe, calling her “a liar.”', quote: '“a liar', speaker: 'Mark Tully', type: 'PERSON' },
+  { kind: 'wrong person (proximity over structure)', rule: 'an earlier cue still decides when the participle’s subject is not found',
+    text: 'Foreign Secretary Liz Truss on Tuesday reiterated the warning, telling Sky News it “could come any day.”', quote: '“could', speaker: 'Liz Truss' },
+  { kind: 'group as source', rule: 'a noun in -ly is no adverb',
+    text: 'Trump supporters at the rally chanted “Build the wall!”', quote: '“Build', speaker: 'Trump supporters at the rally', type: 'GROUP' },
+  { kind: 'no speaker', rule: '"both" between the subject and its cue',
+    text: 'Jane Roe and Mark Tully both called the plan “reckless.”', quote: '“reckless', speaker: 'Mark Tully' },
 ];
 
 describe('quote speakers on the error kinds', () => {

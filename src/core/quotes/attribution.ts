@@ -7,7 +7,7 @@
 import type { Span } from '../types';
 import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
-import { cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
+import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
 import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
@@ -28,7 +28,9 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
   // "“…” ― Sonya Herridge": a dash and a name closing the line.
   if (k > lo && /^[—–―-]$/.test(toks[k - 1].w) && isCap(toks[k])) {
     const e = nameRunForward(toks, k, hi);
-    if (e + 1 >= hi || endsClause(toks[e + 1])) {
+    // Error kind: no speaker for a quoted post: an embedded tweet's signature, "― Jane Roe (@janeroe) September 23, 2016".
+    const handle = toks[e + 1]?.w === '(' && toks[e + 2]?.w === '@';
+    if (e + 1 >= hi || endsClause(toks[e + 1]) || handle) {
       return { speaker: resolvePhrase({ toks: toks.slice(k, e + 1), kind: 'name' }, book), cue: null, after: e + 1 };
     }
   }
@@ -87,11 +89,10 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       // structure. A participle right before the quote (", saying, “…”", "before asking
       // her, “…”") has the main clause's subject for its own, not the subject of an
       // earlier cue ("… an architect who said he was stiffed, saying, “…”"); with no
-      // subject in these words, a wider step decides.
-      if (participleAtQuote(toks, c, hi)) {
-        const sp = clauseSubject(toks, lo, c, book);
-        return sp ? { speaker: sp, cue: cuePhrase(toks, c), after: -1, detail: `the participle '${t.w}' right before the quote takes the subject of its sentence's main clause` } : null;
-      }
+      // such subject found, an earlier cue decides ("Liz Truss on Tuesday reiterated …,
+      // telling Sky News it “…”").
+      const sp = participleAtQuote(toks, c, hi) ? clauseSubject(toks, lo, c, book) : null;
+      if (sp) return { speaker: sp, cue: cuePhrase(toks, c), after: -1, detail: `the participle '${t.w}' right before the quote takes the subject of its sentence's main clause` };
       continue;
     }
     if (ph) {
@@ -119,7 +120,8 @@ function participleAtQuote(toks: readonly Tok[], c: number, hi: number): boolean
     const t = toks[i];
     if (t.w === QUOTE_TOKEN || endsClause(t) || isCue(t) || (SUBORD.has(t.lower) && t.lower !== 'that')) return false;
   }
-  return hi === c + 1 || /^[,:—–-]$/.test(toks[hi - 1].w) || toks[hi - 1].lower === 'that';
+  // (Or its object right before the quote: "calling her “a liar”", "calling the plan “a fantasy”".)
+  return hi === c + 1 || /^[,:—–-]$/.test(toks[hi - 1].w) || toks[hi - 1].lower === 'that' || (hi - c <= 4 && isWord(toks[hi - 1]));
 }
 
 /** Words opening an adverbial clause: "…, and as Trump went on about “…”". */
@@ -155,7 +157,7 @@ function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook)
  */
 function relativeOn(toks: readonly Tok[], c: number, lo: number): number {
   let j = c - 1;
-  while (j >= lo && /^\p{Ll}+ly$/u.test(toks[j].w)) j--;
+  while (j >= lo && adverb(toks[j])) j--;
   if (j < lo || !/^(?:who|that)$/.test(toks[j].lower)) return -1;
   for (let m = j - 1; m >= lo && j - m <= 8; m--) {
     const t = toks[m];
@@ -214,7 +216,7 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
         if (m < hi && toks[m].w === ',') n = m + 1;
       }
     }
-    while (n < hi && /^\p{Ll}+ly$/u.test(toks[n].w)) n++;
+    while (n < hi && adverb(toks[n])) n++;
     const v = toks[n];
     const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
       /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w));

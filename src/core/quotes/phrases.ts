@@ -4,7 +4,7 @@
  * ("said the ministry’s spokesman, Jane Doe"), and the cue phrase itself ("told
  * reporters", "pointed out").
  */
-import { endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
+import { adverb, endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
 import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
 import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
 
@@ -13,7 +13,7 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
   let j = k - 1;
   for (let guard = 0; j >= lo && guard < 12; guard++) {
     const t = toks[j];
-    if (SKIP.has(t.lower) || /^\p{Ll}+ly$/u.test(t.w) || DAYS.test(t.w)) { j--; continue; }
+    if (SKIP.has(t.lower) || adverb(t) || DAYS.test(t.w)) { j--; continue; }
     if (/^(?:on|last|this|late|early)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? '')) { j--; continue; }
     if (t.w === ')') {
       let d = j - 1;

@@ -130,6 +130,12 @@ export const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');
+/**
+ * An adverb in -ly ("repeatedly"), not a noun so ending. (Error kind: a noun phrase
+ * lost, "Trump supporters at the rally chanted" read "rally" as an adverb.)
+ */
+export const adverb = (t: Tok) => /^\p{Ll}+ly$/u.test(t.w) && !LY_NOUNS.test(t.w);
+const LY_NOUNS = /^(?:rally|ally|family|assembly|supply|reply|belly|bully|folly|lily|jelly|monopoly|anomaly|homily|melee|panoply|tally|gully|fly)$/;
 
 /**
  * A cue at token `c`: a reporting verb, or words that report only where they stand,

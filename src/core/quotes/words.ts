@@ -27,7 +27,7 @@ export const NOT_NAME = new Set(`the a an and but or so if when while as after b
 /** Words between a subject and its cue that do not change the subject. */
 export const SKIP = new Set(`also has had have was is were are then later once previously recently again further never
   repeatedly publicly privately reportedly would will could may might did does do not often first last earlier
-  since now who`.split(/\s+/));
+  since now who both`.split(/\s+/));
 /** Time words skipped between a cue and its subject ("said Monday Lavrov", "Clinton on Monday said"). */
 export const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|month|year|weekend)$/i;
 /** Nouns of speech whose possessor speaks: "Trump’s claim that …". */
