@@ -150,6 +150,15 @@ const CASES: Case[] = [
     text: 'Trump supporters at the rally chanted “Build the wall!”', quote: '“Build', speaker: 'Trump supporters at the rally', type: 'GROUP' },
   { kind: 'no speaker', rule: '"both" between the subject and its cue',
     text: 'Jane Roe and Mark Tully both called the plan “reckless.”', quote: '“reckless', speaker: 'Mark Tully' },
+  // Speech nouns and roles with a modifier.
+  { kind: 'no speaker', rule: 'the owner of a speech noun after the quote',
+    text: '“Absolutely not,” was Jane Roe’s reply.', quote: '“Absolutely', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'no speaker', rule: 'a possessive pronoun and a speech noun before the quote',
+    text: 'Jane Roe was asked whether she would resign. Her answer: “Absolutely not.”', quote: '“Absolutely', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-before' },
+  { kind: 'noun phrase cut short', rule: 'a role with its modifier before the cue',
+    text: '“We need more time,” the former secretary of state said.', quote: '“We need', speaker: 'the former secretary of state', type: 'DESCRIPTION', step: 'cue-after' },
+  { kind: 'description kept where the text names the person', rule: 'a role introduced by a copula',
+    text: 'Jane Roe is the former secretary of state. “We need more time,” the former secretary of state said.', quote: '“We need', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
 ];
 
 describe('quote speakers on the error kinds', () => {

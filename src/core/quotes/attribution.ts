@@ -38,6 +38,14 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     const ph = subjectAfter(toks, skipTime(toks, k + 1, hi), hi);
     if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, k), after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
   }
+  // Error kind: no speaker. "“Absolutely not,” was Roe’s reply.": the owner of a speech noun after the quote.
+  const v = /^(?:was|is|came)$/.test(toks[k].lower) ? k + 1 : k;
+  if (isCap(toks[v])) {
+    const e = nameRunForward(toks, v, hi);
+    if (possessive(toks[e]) && SPEECH_NOUNS.has(toks[e + 1]?.lower ?? '')) {
+      return { speaker: resolvePhrase({ toks: toks.slice(v, e + 1), kind: 'name' }, book), cue: null, after: e + 2, detail: `the owner of the ${toks[e + 1].w} after the quote` };
+    }
+  }
   if (toks[k].lower === 'according' && toks[k + 1]?.lower === 'to') {
     const ph = subjectAfter(toks, k + 2, hi);
     if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
@@ -77,6 +85,10 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       // "Trump’s claim that there have been “…”".
       const s0 = nameRunBack(toks, c - 1, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
+    }
+    if (SPEECH_NOUNS.has(t.lower) && c > lo && /^(?:his|her)$/.test(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
+      // Error kind: no speaker. "Her answer: “Absolutely not.”": the pronoun, resolved later.
+      return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she' }], kind: 'pronoun' }, book), cue: null, after: -1 };
     }
     if (!cueAt(toks, c)) continue;
     const ph = subjectBefore(toks, c, lo);

@@ -170,13 +170,17 @@ export class NameBook {
   personForRole(words: readonly string[], pos: number): string | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
     const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
-    if (!owner && words[0] === 'the' && role.length <= 2) {
+    if (!owner && words[0] === 'the') {
       // Error kind: a role resolved to the name it was introduced with: "the
-      // spokeswoman" is the last person named so before it.
-      const list = this.roles.get(role.join(' '));
-      let last: string | undefined;
-      for (const x of list ?? []) if (x.pos < pos) last = x.name;
-      if (last) return last;
+      // spokeswoman", "the former secretary of state" is the last person named so
+      // before it (by the role's words before its preposition).
+      const of = role.findIndex(w => PREPOSITIONS.has(w));
+      const head = of > 0 ? role.slice(0, of) : role;
+      if (head.length <= 2) {
+        let last: string | undefined;
+        for (const x of this.roles.get(head.join(' ')) ?? []) if (x.pos < pos) last = x.name;
+        if (last) return last;
+      }
     }
     for (let k = 0; k < role.length; k++) {
       const list = this.roles.get(role.slice(k).join(' '));
@@ -298,9 +302,10 @@ function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] 
 /** Words that do not belong to a role before a name. */
 const STOP_BEFORE_ROLE = /^(?:the|a|an|and|or|but|said|says|with|by|of|to|for|from|as|that|who|his|her|their|its)$/;
 
-/** The role of an appositive after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]. */
+/** The role of an appositive (or a copula's complement) after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]. */
 function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
-  if (toks[e + 1]?.w !== ',' || !/^(?:a|an|the)$/.test(toks[e + 2]?.lower ?? '')) return [];
+  // (Or a copula: "Jane Roe is the former secretary of state".)
+  if (!/^(?:,|is|was)$/.test(toks[e + 1]?.lower ?? '') || !/^(?:a|an|the)$/.test(toks[e + 2]?.lower ?? '')) return [];
   const words: string[] = [];
   let k = e + 3;
   if (toks[k] && possessive(toks[k])) k++;

@@ -75,7 +75,11 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
   }
   if (/^\p{Ll}/u.test(t.w) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower) && !NOT_NAME.has(t.lower)) {
     const s = descStart(toks, j, lo);
-    if (s < 0) return null;
+    if (s < 0) {
+      // "the former secretary of state said": the head before "of".
+      const h = HEAD_PREPOSITIONS.has(toks[j - 1]?.lower ?? '') ? headBefore(toks, j, lo) : -1;
+      return h >= 0 ? { toks: toks.slice(h, j + 1), kind: 'desc' } : null;
+    }
     const head = headBefore(toks, s, lo);
     // Error kind: a noun phrase taken for the speaker. A phrase after a preposition that
     // hangs on no noun is an adverbial ("Jane Roe has in the past said"): the subject

@@ -31,7 +31,7 @@ export const SKIP = new Set(`also has had have was is were are then later once p
 /** Time words skipped between a cue and its subject ("said Monday Lavrov", "Clinton on Monday said"). */
 export const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|month|year|weekend)$/i;
 /** Nouns of speech whose possessor speaks: "Trump’s claim that …". */
-export const SPEECH_NOUNS = new Set('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow'.split(' '));
+export const SPEECH_NOUNS = new Set('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow reply response answer retort verdict'.split(' '));
 /** Title-case verbs of a headline's "Name Says …". */
 export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks ' +
   // Error kind: a headline label missed when its subject is plural ("Nurses Slam …", "Black Lawmakers Rip …").
