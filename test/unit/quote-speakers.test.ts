@@ -159,6 +159,15 @@ const CASES: Case[] = [
     text: '“We need more time,” the former secretary of state said.', quote: '“We need', speaker: 'the former secretary of state', type: 'DESCRIPTION', step: 'cue-after' },
   { kind: 'description kept where the text names the person', rule: 'a role introduced by a copula',
     text: 'Jane Roe is the former secretary of state. “We need more time,” the former secretary of state said.', quote: '“We need', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  // Nouns in cue form, names after role words, agents of a participle, role suffixes.
+  { kind: 'noun phrase taken for speaker', rule: 'a cue form after a possessive is a noun',
+    text: 'The Harbor Workers Union, which represents the crane operators, called the company’s demands “unrealistic.”', quote: '“unrealistic', speaker: 'Harbor Workers Union', type: 'ORG' },
+  { kind: 'description kept where the text names the person', rule: 'a name after role words heads a description: the name between the commas speaks',
+    text: 'A spokesman for the shipping company Maersk, Lars Nielsen, said the company was “monitoring the situation.”', quote: '“monitoring', speaker: 'Lars Nielsen', type: 'PERSON' },
+  { kind: 'document as source', rule: 'the outlet that obtained a memo is not its author',
+    text: 'According to a memo obtained by The Oakland Tribune, the association had prepared for “a strike of up to 60 days.”', quote: '“a strike', speaker: 'a memo', type: 'ORG' },
+  { kind: 'description kept where the text names the person', rule: 'a role with a modifier resolves by its last word',
+    text: 'Port director Henry Okafor said the shutdown was costly.\n\n“Every hour matters,” the port director said.', quote: '“Every hour', speaker: 'Henry Okafor', type: 'PERSON' },
 ];
 
 describe('quote speakers on the error kinds', () => {

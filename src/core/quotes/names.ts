@@ -176,9 +176,9 @@ export class NameBook {
       // before it (by the role's words before its preposition).
       const of = role.findIndex(w => PREPOSITIONS.has(w));
       const head = of > 0 ? role.slice(0, of) : role;
-      if (head.length <= 2) {
+      for (let k = Math.max(0, head.length - 2); k < head.length; k++) {
         let last: string | undefined;
-        for (const x of this.roles.get(head.join(' ')) ?? []) if (x.pos < pos) last = x.name;
+        for (const x of this.roles.get(head.slice(k).join(' ')) ?? []) if (x.pos < pos) last = x.name;
         if (last) return last;
       }
     }
@@ -296,7 +296,7 @@ function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] 
   const t = toks[i - 1];
   if (i - 1 < lo || !t || !/^\p{Ll}/u.test(t.w) || !TITLES.has(t.lower)) return [];
   const p = toks[i - 2];
-  return i - 2 >= lo && p && /^\p{Ll}+$/u.test(p.w) && !STOP_BEFORE_ROLE.test(p.lower) ? [p.lower, t.lower] : [t.lower];
+  return i - 2 >= lo && p && /^\p{L}+$/u.test(p.w) && !STOP_BEFORE_ROLE.test(p.lower) ? [p.lower, t.lower] : [t.lower];
 }
 
 /** Words that do not belong to a role before a name. */

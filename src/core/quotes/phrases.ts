@@ -39,15 +39,19 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
       // a nurse, said") is no subject.
       const before = head ? tokenIndex(toks, head.toks[0], d) - 1 : -1;
       if (!head || (before >= lo && (PREPOSITIONS.has(toks[before].lower) || HEAD_PREPOSITIONS.has(toks[before].lower)))) continue;
-      if (head.kind === 'name') best = head;
+      const e = isCap(toks[d + 1]) ? nameRunForward(toks, d + 1, j + 1) : -1;
+      const between = e > d + 1 && toks[e + 1]?.w === ',' ? { toks: toks.slice(d + 1, e + 1), kind: 'name' as const } : null;
+      // "A spokesman for the shipping company Maersk, Lars Nielsen, said": a name after
+      // role words heads a description; the name between the commas speaks.
+      if (head.kind === 'name' && between && /^\p{Ll}/u.test(toks[before]?.w ?? '') && !PREPOSITIONS.has(toks[before].lower)) best = between;
+      else if (head.kind === 'name') best = head;
       else if (head.kind === 'desc') {
         // Error kind: a description kept where the text names the person a few words
         // on: "A spokeswoman for the mayor, Jane Roe, called …". Else no speaker where a
         // description or a document heads the appositive: "The senator, who met
         // Governor Tom Baxter on Monday, called …"; "The email, sent by Jane Roe on
         // Friday, said …" (its author speaks).
-        const e = isCap(toks[d + 1]) ? nameRunForward(toks, d + 1, j + 1) : -1;
-        if (e > d + 1 && toks[e + 1]?.w === ',') best = { toks: toks.slice(d + 1, e + 1), kind: 'name' };
+        if (between) best = between;
         else desc = authorAfter(toks, d + 1, j) ?? head;
       }
     }
@@ -89,6 +93,9 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
   }
   return null;
 }
+
+/** Participles that name a document's author after them: "a complaint filed by …". */
+const AUTHORING = /^(?:filed|released|issued|published|written|signed|sent|prepared|commissioned|drafted|produced|posted|submitted)$/;
 
 /** A run's words as text, a final possessive dropped. */
 const nameTextOf = (run: readonly Tok[]) => run.map(x => x.w).join(' ').replace(/[’']s?$/, '');
@@ -228,6 +235,8 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       const doc = h > 0 ? authoredDocument(toks, j, j + h, hi) : null;
       if (doc) return doc;
       e = modifierEnd(toks, e, hi);
+      // "a memo obtained by The Oakland Tribune": the participle and its agent are not the speaker's words.
+      if (e > j + 1 && /^\p{Ll}+ed$/u.test(toks[e].w) && toks[e + 1]?.lower === 'by') e--;
     }
     return { toks: toks.slice(j, e + 1), kind: 'desc' };
   }
@@ -286,7 +295,7 @@ function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase
  */
 export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi: number): Phrase | null {
   let k = h + 1;
-  if (/^\p{Ll}+ed$/u.test(toks[k]?.w ?? '')) k++; // filed, released, issued
+  if (AUTHORING.test(toks[k]?.lower ?? '')) k++; // filed, released, issued (not "obtained by")
   if (toks[k]?.lower === 'on' && isCap(toks[k + 1])) {
     // "a post on Jane Roe’s Facebook page": the page's owner.
     const e = nameRunForward(toks, k + 1, hi);
@@ -297,7 +306,7 @@ export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi:
   }
   if (toks[k]?.lower !== 'by') return null;
   k++;
-  while (k < hi && k - h < 6 && /^\p{Ll}/u.test(toks[k].w) && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
+  while (k < hi && k - h < 6 && (/^\p{Ll}/u.test(toks[k].w) || toks[k].lower === 'the') && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
   if (!isCap(toks[k])) return null;
   let e = nameRunForward(toks, k, hi);
   while ((toks[e + 1]?.lower === 'and' || toks[e + 1]?.w === '&') && isCap(toks[e + 2])) e = nameRunForward(toks, e + 2, hi);

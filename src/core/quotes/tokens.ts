@@ -143,7 +143,9 @@ const LY_NOUNS = /^(?:rally|ally|family|assembly|supply|reply|belly|bully|folly|
  */
 export function cueAt(toks: readonly Tok[], c: number): boolean {
   const t = toks[c];
-  if (t.cue) return true;
+  // (Error kind: a noun phrase taken for the speaker. A cue form after a possessive or
+  // a determiner is a noun: "called the union’s demands “…”", "his claims".)
+  if (t.cue) return !(c > 0 && (possessive(toks[c - 1]) || /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(toks[c - 1].lower)));
   if (t.lower === 'put') return toks[c + 1]?.lower === 'it';
   if (t.lower !== 'read' && t.lower !== 'reads') return false;
   // "the memo read", or inverted: "read a post on …", "reads a sign at …".
