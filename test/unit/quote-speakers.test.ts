@@ -168,6 +168,11 @@ const CASES: Case[] = [
     text: 'According to a memo obtained by The Oakland Tribune, the association had prepared for “a strike of up to 60 days.”', quote: '“a strike', speaker: 'a memo', type: 'ORG' },
   { kind: 'description kept where the text names the person', rule: 'a role with a modifier resolves by its last word',
     text: 'Port director Henry Okafor said the shutdown was costly.\n\n“Every hour matters,” the port director said.', quote: '“Every hour', speaker: 'Henry Okafor', type: 'PERSON' },
+  // Pronouns and subjects across sentences.
+  { kind: 'wrong person (most salient name)', rule: 'a pronoun takes the person opening the sentence before in its paragraph',
+    text: 'Dr. Laura Bright, a budget analyst, called the plan “a political document.”\n\nSenator Ruth Adler spoke next. Adler was unmoved. “We have heard that before,” she said.', quote: '“We have heard', speaker: 'Ruth Adler', type: 'PERSON', step: 'cue-after' },
+  { kind: 'no speaker', rule: 'a time phrase between the subject and its verb',
+    text: 'Senate Majority Leader Ruth Adler on Thursday denounced the budget as “reckless and cruel.”', quote: '“reckless', speaker: 'Ruth Adler', type: 'PERSON', step: 'clause-subject' },
 ];
 
 describe('quote speakers on the error kinds', () => {

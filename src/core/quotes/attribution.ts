@@ -217,7 +217,8 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     }
     if (!isCap(t) && !isTitle(t)) continue;
     const e = nameRunForward(toks, d, hi);
-    let n = e + 1;
+    // (Error kind: no speaker: a time phrase between the subject and its verb, "Ruth Adler on Thursday denounced …".)
+    let n = skipTime(toks, e + 1, hi);
     if (toks[n]?.w === '(') { while (n < hi && toks[n].w !== ')') n++; n++; }
     if (toks[n]?.w === ',') {
       if (prev?.w === ',') n++; // the name is itself an appositive: "Another critic, Laurence H. Tribe, likened …"

@@ -9,6 +9,7 @@ import type { QuoteDocument } from './context';
 import { nameRunForward, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
 import { ingCue, isCap, isCue, isTitle, type Tok } from './tokens';
+import { PREPOSITIONS } from './words';
 
 /** A person a pronoun may stand for. */
 interface Person {
@@ -42,26 +43,60 @@ export class Pronouns {
     for (let i = lo - 1; i >= 0 && persons[i].pos >= sentStart; i--) {
       const p = persons[i];
       if (!p.subject) continue;
-      if (p.gender === sp.pronoun) return { name: p.name, type: 'PERSON', mention: sp.mention };
+      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the subject of a cue earlier in its sentence');
       if (p.gender === null && !sameSentence) sameSentence = p;
     }
-    if (sameSentence) return { name: sameSentence.name, type: 'PERSON', mention: sp.mention };
+    if (sameSentence) return this.as(sp, sameSentence.name, 'the subject of a cue earlier in its sentence');
+    // Then the person opening the sentence before, in the same paragraph ("Adler was
+    // unmoved. “…,” she said."), when no other gender is known for them.
+    const before = this.previousSubject(sp.mention.start);
+    if (before && (before.gender === sp.pronoun || before.gender === null)) return this.as(sp, before.name, 'the person opening the sentence before');
     let fallback: Person | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
       const p = persons[i];
-      if (p.gender === sp.pronoun) return { name: p.name, type: 'PERSON', mention: sp.mention };
+      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the last such person named before');
       if (p.gender === null && !fallback) fallback = p;
     }
-    if (fallback) return { name: fallback.name, type: 'PERSON', mention: sp.mention };
+    if (fallback) return this.as(sp, fallback.name, 'the last person named before');
     return null;
+  }
+
+  /** Pronoun `sp` resolved to `name`, with why. */
+  private as(sp: Speaker, name: string, why: string): Speaker {
+    return { name, type: 'PERSON', mention: sp.mention, note: `'${sp.name}' is ${name}, ${why}` };
+  }
+
+  /** Index of the sentence holding `pos` (sentences.length when past them). */
+  private sentenceAt(pos: number): number {
+    const { sents } = this.doc;
+    let lo = 0, hi = sents.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sents[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
   }
 
   /** Start of the sentence holding `pos`. */
   private sentenceStart(pos: number): number {
-    const { sents } = this.doc;
-    let lo = 0, hi = sents.length;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (sents[mid].end <= pos) lo = mid + 1; else hi = mid; }
-    return lo < sents.length ? Math.min(sents[lo].start, pos) : pos;
+    const i = this.sentenceAt(pos);
+    return i < this.doc.sents.length ? Math.min(this.doc.sents[i].start, pos) : pos;
+  }
+
+  /**
+   * Error kind: the wrong person, the most salient name winning. The person whose name
+   * opens the sentence before the one at `pos`, in the same paragraph, before a verb
+   * ("Adler was unmoved."), with their gender; null when that sentence opens otherwise.
+   */
+  private previousSubject(pos: number): { name: string; gender: 'm' | 'f' | null } | null {
+    const { toks, sents, sLo, book } = this.doc;
+    const i = this.sentenceAt(pos);
+    if (i <= 0 || i >= sents.length || sents[i - 1].paragraph !== sents[i].paragraph) return null;
+    const lo = sLo[i - 1], hi = sLo[i];
+    if (!isCap(toks[lo]) && !isTitle(toks[lo])) return null;
+    const e = nameRunForward(toks, lo, hi);
+    if (!/^\p{Ll}/u.test(toks[e + 1]?.w ?? '') || PREPOSITIONS.has(toks[e + 1].lower)) return null;
+    const sp = resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book);
+    // (One capitalised word opening a sentence is a name when the document knows it so.)
+    if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower))) return null;
+    return { name: sp.name, gender: book.genderOf(sp.name, toks.slice(lo, e + 1)) };
   }
 
   /** Subjects of cues and titled names, outside quotes, and the PERSON entities; in document order. */

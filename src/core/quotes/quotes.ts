@@ -73,7 +73,7 @@ export function findQuotesTraced(
     const continues = sieve?.continues && prev ? prev.q : null;
     if (continues && continues.group === null) continues.group = ++groups;
     const q = toQuote(qc, speaker, attr?.cue ?? null, continues);
-    q.attribution = q.speaker && sieve && attr ? { step: sieve.name, detail: explain(sieve, attr, said, speaker) } : null;
+    q.attribution = q.speaker && sieve && attr ? { step: sieve.name, detail: explain(sieve, attr, speaker) } : null;
     out.quotes.push(q);
     out.sieves.push(sieve ? sieve.name : null);
     const attrEnd: number = attr && !continues && attr.after > qc.qTok ? doc.toks[attr.after - 1].end : r.end;
@@ -83,9 +83,8 @@ export function findQuotesTraced(
 }
 
 /** The `detail` of a quote's attribution: the sieve's (or the rule's) reason, and how a pronoun or role was resolved. */
-function explain(sieve: Sieve, attr: Attribution, said: Speaker | null, speaker: Speaker | null): string {
+function explain(sieve: Sieve, attr: Attribution, speaker: Speaker | null): string {
   let detail = attr.detail ?? sieve.explain(attr);
-  if (said?.pronoun && speaker) detail += `; '${said.name}' is ${speaker.name}, the last such person named before`;
   if (speaker?.note) detail += `; ${speaker.note}`;
   return detail;
 }
