@@ -173,6 +173,10 @@ const CASES: Case[] = [
     text: 'Dr. Laura Bright, a budget analyst, called the plan “a political document.”\n\nSenator Ruth Adler spoke next. Adler was unmoved. “We have heard that before,” she said.', quote: '“We have heard', speaker: 'Ruth Adler', type: 'PERSON', step: 'cue-after' },
   { kind: 'no speaker', rule: 'a time phrase between the subject and its verb',
     text: 'Senate Majority Leader Ruth Adler on Thursday denounced the budget as “reckless and cruel.”', quote: '“reckless', speaker: 'Ruth Adler', type: 'PERSON', step: 'clause-subject' },
+  { kind: 'wrong person (most salient name)', rule: 'a pronoun after a described speaker is theirs, not an earlier name’s',
+    text: 'Mayor Jane Roe defended the policy.\n\nOne restaurant owner, who asked not to be named, said the debate had become “toxic.”\n\n“I just want to run my business,” he said.', quote: '“I just want', speaker: 'one restaurant owner', type: 'DESCRIPTION' },
+  { kind: 'wrong person', rule: 'the subject of ", which accused …" is the phrase before the comma',
+    text: 'Tom Baxter’s statement echoed one from the Ohio Republican Party, which accused the mayor of “ignoring the law.”', quote: '“ignoring', speaker: 'Ohio Republican Party', type: 'ORG' },
 ];
 
 describe('quote speakers on the error kinds', () => {

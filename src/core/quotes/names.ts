@@ -391,7 +391,7 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     if (org) return { name: org, type: 'ORG', mention: span };
     const person = book.personForRole(words.map(t => t.lower), span.start);
     if (person) return { name: person, type: 'PERSON', mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${person}, so introduced earlier` };
-    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|Most|Many|Some|Only|All|Half)\b/, m => m.toLowerCase());
+    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These)\b/, m => m.toLowerCase());
     return { name, type: descriptionType(words), mention: span };
   }
   const { toks, org } = nameInRun(ph.toks);

@@ -58,6 +58,8 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
     return best ?? desc;
   }
   if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
+  // Error kind: the wrong person. ", which accused …": the relative clause's subject is the phrase before the comma.
+  if (t.lower === 'which' && depth === 0 && toks[j - 1]?.w === ',') return subjectBefore(toks, j - 1, lo, 1);
   if (isCap(t) || isTitle(t)) {
     const s = nameRunBack(toks, j, lo);
     const run = toks.slice(s, j + 1);

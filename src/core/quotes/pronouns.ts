@@ -8,7 +8,7 @@ import type { Entity } from '../types';
 import type { QuoteDocument } from './context';
 import { nameRunForward, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
-import { ingCue, isCap, isCue, isTitle, type Tok } from './tokens';
+import { ingCue, isCap, isCue, isTitle, possessive, type Tok } from './tokens';
 import { PREPOSITIONS } from './words';
 
 /** A person a pronoun may stand for. */
@@ -18,6 +18,8 @@ interface Person {
   gender: 'm' | 'f' | null;
   /** Named as the subject of a cue ("DuVernay said"), not only mentioned. */
   subject: boolean;
+  /** A description ("one restaurant owner said"): a person the text does not name. */
+  desc?: boolean;
 }
 
 /** Resolves the pronouns of one document. */
@@ -43,10 +45,10 @@ export class Pronouns {
     for (let i = lo - 1; i >= 0 && persons[i].pos >= sentStart; i--) {
       const p = persons[i];
       if (!p.subject) continue;
-      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the subject of a cue earlier in its sentence');
+      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the subject of a cue earlier in its sentence', p.desc);
       if (p.gender === null && !sameSentence) sameSentence = p;
     }
-    if (sameSentence) return this.as(sp, sameSentence.name, 'the subject of a cue earlier in its sentence');
+    if (sameSentence) return this.as(sp, sameSentence.name, 'the subject of a cue earlier in its sentence', sameSentence.desc);
     // Then the person opening the sentence before, in the same paragraph ("Adler was
     // unmoved. “…,” she said."), when no other gender is known for them.
     const before = this.previousSubject(sp.mention.start);
@@ -54,16 +56,16 @@ export class Pronouns {
     let fallback: Person | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
       const p = persons[i];
-      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the last such person named before');
+      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the last such person named before', p.desc);
       if (p.gender === null && !fallback) fallback = p;
     }
-    if (fallback) return this.as(sp, fallback.name, 'the last person named before');
+    if (fallback) return this.as(sp, fallback.name, fallback.desc ? 'the last person spoken of before' : 'the last person named before', fallback.desc);
     return null;
   }
 
   /** Pronoun `sp` resolved to `name`, with why. */
-  private as(sp: Speaker, name: string, why: string): Speaker {
-    return { name, type: 'PERSON', mention: sp.mention, note: `'${sp.name}' is ${name}, ${why}` };
+  private as(sp: Speaker, name: string, why: string, desc = false): Speaker {
+    return { name, type: desc ? 'DESCRIPTION' : 'PERSON', mention: sp.mention, note: `'${sp.name}' is ${name}, ${why}` };
   }
 
   /** Index of the sentence holding `pos` (sentences.length when past them). */
@@ -92,7 +94,7 @@ export class Pronouns {
     const lo = sLo[i - 1], hi = sLo[i];
     if (!isCap(toks[lo]) && !isTitle(toks[lo])) return null;
     const e = nameRunForward(toks, lo, hi);
-    if (!/^\p{Ll}/u.test(toks[e + 1]?.w ?? '') || PREPOSITIONS.has(toks[e + 1].lower)) return null;
+    if (possessive(toks[e]) || !/^\p{Ll}/u.test(toks[e + 1]?.w ?? '') || PREPOSITIONS.has(toks[e + 1].lower)) return null;
     const sp = resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book);
     // (One capitalised word opening a sentence is a name when the document knows it so.)
     if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower))) return null;
@@ -113,6 +115,13 @@ export class Pronouns {
       if (isCue(t) && !ingCue(t)) {
         const ph = subjectBefore(toks, c, lo);
         if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks, true);
+        else if (ph && ph.kind === 'desc') {
+          // Error kind: the wrong person. A described speaker ("One restaurant owner …
+          // said") is a candidate too: "“…,” he said." next is theirs, not an earlier name's.
+          const sp = resolvePhrase(ph, book);
+          if (sp.type === 'DESCRIPTION') persons.push({ name: sp.name, pos: sp.mention.start, gender: null, subject: true, desc: true });
+          else addPerson(sp, ph.toks, true);
+        }
         else if (!ph) {
           const inv = subjectAfter(toks, c + 1, Math.min(toks.length, c + 12));
           if (inv && inv.kind === 'name') addPerson(resolvePhrase(inv, book), inv.toks, true);
