@@ -177,6 +177,12 @@ const CASES: Case[] = [
     text: 'Mayor Jane Roe defended the policy.\n\nOne restaurant owner, who asked not to be named, said the debate had become “toxic.”\n\n“I just want to run my business,” he said.', quote: '“I just want', speaker: 'one restaurant owner', type: 'DESCRIPTION' },
   { kind: 'wrong person', rule: 'the subject of ", which accused …" is the phrase before the comma',
     text: 'Tom Baxter’s statement echoed one from the Ohio Republican Party, which accused the mayor of “ignoring the law.”', quote: '“ignoring', speaker: 'Ohio Republican Party', type: 'ORG' },
+  { kind: 'wrong person', rule: 'an organisation’s possessive before a role does not speak',
+    text: '“We are reviewing it,” said Acme’s spokeswoman, Jane Roe.', quote: '“We are', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'noun phrase taken for speaker', rule: '"the country’s largest lender" is the organisation introduced so',
+    text: 'Acme Bank is the country’s largest lender. The country’s largest lender said it was “reviewing” the decision.', quote: '“reviewing', speaker: 'Acme Bank', type: 'ORG' },
+  { kind: 'speaker types kept honest', rule: 'a capitalised plural opening the sentence is a group',
+    text: 'Critics said the plan was “a gift to the rich.”', quote: '“a gift', speaker: 'Critics', type: 'GROUP' },
 ];
 
 describe('quote speakers on the error kinds', () => {

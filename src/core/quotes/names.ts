@@ -10,7 +10,7 @@
 import { type AnalysisContext, Memo, Slot } from '../text/memo';
 import type { Entity, SpeakerType, Span } from '../types';
 import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
-import { DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
+import { AGENT_PLURAL, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
 
 /** Who speaks a quote, as the words beside it name them. */
 export interface Speaker {
@@ -99,7 +99,7 @@ export class NameBook {
   /** Head word of an organisation's name -> its mentions in order: "ministry" -> "Russian Defense Ministry". */
   private readonly orgHead = new Map<string, { pos: number; name: string }[]>();
   /** A title's words -> the people it precedes: "foreign minister" -> [{ run: "ukrainian foreign minister", name }]. */
-  private readonly roles = new Map<string, { run: string; name: string; pos: number }[]>();
+  private readonly roles = new Map<string, { run: string; name: string; pos: number; org?: boolean }[]>();
   /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
   private readonly inside = new Set<string>();
 
@@ -167,7 +167,7 @@ export class NameBook {
    * The person a role names: "Russia’s foreign minister" -> the "Foreign Minister" of
    * the document whose title mentions Russia, else the only one with no country.
    */
-  personForRole(words: readonly string[], pos: number): string | undefined {
+  personForRole(words: readonly string[], pos: number): { name: string; org?: boolean } | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
     const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
     if (!owner && words[0] === 'the') {
@@ -177,8 +177,8 @@ export class NameBook {
       const of = role.findIndex(w => PREPOSITIONS.has(w));
       const head = of > 0 ? role.slice(0, of) : role;
       for (let k = Math.max(0, head.length - 2); k < head.length; k++) {
-        let last: string | undefined;
-        for (const x of this.roles.get(head.slice(k).join(' ')) ?? []) if (x.pos < pos) last = x.name;
+        let last: { name: string; org?: boolean } | undefined;
+        for (const x of this.roles.get(head.slice(k).join(' ')) ?? []) if (x.pos < pos) last = x;
         if (last) return last;
       }
     }
@@ -188,10 +188,10 @@ export class NameBook {
       const names = new Set(list.map(x => x.name));
       if (owner) {
         const hit = list.find(x => x.run.split(' ').some(w => w.startsWith(owner)));
-        if (hit) return hit.name;
+        if (hit) return hit;
         const bare = list.filter(x => x.run === role.slice(k).join(' '));
-        if (new Set(bare.map(x => x.name)).size === 1) return bare[0].name;
-      } else if (names.size === 1 && role.length - k >= 2) return list[0].name;
+        if (new Set(bare.map(x => x.name)).size === 1) return bare[0];
+      } else if (names.size === 1 && role.length - k >= 2) return list[0];
       return undefined;
     }
     return undefined;
@@ -236,7 +236,7 @@ export class NameBook {
 interface LineNames {
   inside: string[];
   orgs: { head: string; pos: number; name: string }[];
-  roles: { key: string; pos: number; entry: { run: string; name: string } }[];
+  roles: { key: string; pos: number; entry: { run: string; name: string; org?: boolean } }[];
   /** `byToken` updates in order: set when the key is new, or when `strong` and the known name has fewer words than `words`. */
   names: { key: string; words: number; strong: boolean; full: { full: string; n: number } }[];
   genders: { full: string; g: 'm' | 'f' }[];
@@ -257,12 +257,19 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (i > lo && !endsClause(toks[i - 1]) && toks[i - 1].w !== QUOTE_TOKEN && !hasBreak(text, toks[i - 1].end, toks[i].start) && !out.inside.includes(toks[i].lower)) out.inside.push(toks[i].lower);
     let e = i;
     while (e + 1 < hi && (isCap(toks[e + 1]) || isTitle(toks[e + 1])) && !hasBreak(text, toks[e].end, toks[e + 1].start)) e++;
-    if (e === i) continue; // one word makes no full name
     const run = toks.slice(i, e + 1);
+    const single = e === i;
     i = e;
-    const { toks: name, org } = nameInRun(run);
+    const { toks: name, org } = single ? { toks: run, org: false } : nameInRun(run);
     if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
-    if (org || name.length < 2 || name.length > 4) continue;
+    if (single || org) {
+      // Error kind: a noun phrase taken for the speaker ("the country’s largest lender
+      // said"): the role an organisation, or a one-word name, is introduced with.
+      const role = name.length ? appositiveRole(toks, e, hi) : [];
+      for (let k = 0; k < role.length; k++) out.roles.push({ key: role.slice(k).join(' '), pos: name[0].start - base, entry: { run: role.join(' '), name: nameText(name), org: org || undefined } });
+      continue; // one word makes no full name
+    }
+    if (name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
     const full = nameText(name);
     const entry = { full, n: full.split(' ').length };
@@ -389,17 +396,30 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     // "the ministry" is the organisation the document named in full.
     const org = words.length === 2 && words[0].lower === 'the' ? book.orgBefore(words[1].lower, span.start) : undefined;
     if (org) return { name: org, type: 'ORG', mention: span };
-    const person = book.personForRole(words.map(t => t.lower), span.start);
-    if (person) return { name: person, type: 'PERSON', mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${person}, so introduced earlier` };
+    const role = book.personForRole(words.map(t => t.lower), span.start);
+    if (role) {
+      const name = role.org ? role.name : book.expand(role.name);
+      return { name, type: role.org ? 'ORG' : nameType(name), mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${name}, so introduced earlier` };
+    }
     const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These)\b/, m => m.toLowerCase());
     return { name, type: descriptionType(words), mention: span };
   }
   const { toks, org } = nameInRun(ph.toks);
   if (!toks.length) return { name: nameText(ph.toks), type: 'DESCRIPTION', mention: span };
+  // Error kind: speaker types kept honest. One capitalised plural of people the text never
+  // writes as a name mid-sentence ("Critics said") is a group, not a person.
+  const one = toks.length === 1 ? toks[0].lower : '';
+  if (one && (PEOPLE.test(one) || ((AGENT_PLURAL.test(one) || GROUP_HEADS.test(one)) && !book.seenInside(one)))) {
+    return { name: toks[0].w, type: 'GROUP', mention: { start: toks[0].start, end: toks[0].end } };
+  }
   const mention = { start: toks[0].start, end: toks[toks.length - 1].end };
   const name = nameText(toks);
   if (org) return { name, type: 'ORG', mention };
   const full = book.expand(name);
-  const person = full.includes(' ') || !(/^\p{Lu}+$/u.test(name) || /(?:ia|land|stan|ton)$/.test(name));
-  return { name: full, type: person ? 'PERSON' : 'ORG', mention };
+  return { name: full, type: nameType(full), mention };
+}
+
+/** A name's type when nothing else tells: one upper-case word or a place-like one is an ORG, else a PERSON. */
+function nameType(name: string): 'PERSON' | 'ORG' {
+  return name.includes(' ') || !(/^\p{Lu}+$/u.test(name) || /(?:ia|land|stan|ton)$/.test(name)) ? 'PERSON' : 'ORG';
 }

@@ -189,7 +189,12 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
   if (j >= hi) return null;
   const t = toks[j];
   if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
-  if (isCap(t) || isTitle(t)) return { toks: toks.slice(j, nameRunForward(toks, j, hi) + 1), kind: 'name' };
+  if (isCap(t) || isTitle(t)) {
+    const e = nameRunForward(toks, j, hi);
+    // Error kind: the wrong person. "said Acme’s spokeswoman, Jane Roe": an owner's name
+    // before a noun opens a description (below), it does not speak.
+    if (!(possessive(toks[e]) && /^\p{Ll}/u.test(toks[e + 1]?.w ?? ''))) return { toks: toks.slice(j, e + 1), kind: 'name' };
+  }
   if (!/^(?:the|a|an|one)$/.test(t.lower) && isWord(t) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower)) {
     // "said 9/11 widow Terry Strada", "said retired Air Force general Lloyd Newton".
     for (let d = j + 1; d < hi && d <= j + 4; d++) {
@@ -209,8 +214,9 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       return { toks: toks.slice(j + 1, e + 1), kind: 'name' };
     }
   }
-  if (/^(?:the|a|an|one)$/.test(t.lower) || (possessive(t) && upper(t))) {
-    let e = j;
+  const owner = isCap(t) ? nameRunForward(toks, j, hi) : j;
+  if (/^(?:the|a|an|one)$/.test(t.lower) || (possessive(toks[owner]) && upper(t))) {
+    let e = owner;
     while (e + 1 < hi && e - j < 10) {
       const n = toks[e + 1];
       if (!isWord(n) || isCue(n) || PREPOSITIONS.has(n.lower) || /^(?:who|which|that)$/.test(n.lower)) break;
