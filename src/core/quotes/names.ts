@@ -99,7 +99,9 @@ export class NameBook {
   /** Head word of an organisation's name -> its mentions in order: "ministry" -> "Russian Defense Ministry". */
   private readonly orgHead = new Map<string, { pos: number; name: string }[]>();
   /** A title's words -> the people it precedes: "foreign minister" -> [{ run: "ukrainian foreign minister", name }]. */
-  private readonly roles = new Map<string, { run: string; name: string; pos: number; org?: boolean }[]>();
+  private rolesByKey: Map<string, { run: string; name: string; pos: number; org?: boolean }[]> | null = null;
+  /** Each line's roles and the line's start, gathered into `roles` on first use (most documents never ask). */
+  private readonly lineRoles: { roles: LineNames['roles']; base: number }[] = [];
   /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
   private readonly inside = new Set<string>();
 
@@ -131,11 +133,7 @@ export class NameBook {
         list.push({ pos: o.pos + base, name: o.name });
         this.orgHead.set(o.head, list);
       }
-      for (const r of learnt.roles) {
-        const list = this.roles.get(r.key) ?? [];
-        list.push({ ...r.entry, pos: r.pos + base });
-        this.roles.set(r.key, list);
-      }
+      if (learnt.roles.length) this.lineRoles.push({ roles: learnt.roles, base });
       for (const t of learnt.names) {
         const prev = this.byToken.get(t.key);
         if (!prev || (prev.n < t.words && t.strong)) this.byToken.set(t.key, t.full);
@@ -195,6 +193,20 @@ export class NameBook {
       return undefined;
     }
     return undefined;
+  }
+
+  /** Roles by their words -> the names they precede or follow, in document order. */
+  private get roles(): Map<string, { run: string; name: string; pos: number; org?: boolean }[]> {
+    if (this.rolesByKey) return this.rolesByKey;
+    const m = new Map<string, { run: string; name: string; pos: number; org?: boolean }[]>();
+    for (const { roles, base } of this.lineRoles) {
+      for (const r of roles) {
+        const list = m.get(r.key) ?? [];
+        list.push({ ...r.entry, pos: r.pos + base });
+        m.set(r.key, list);
+      }
+    }
+    return (this.rolesByKey = m);
   }
 
   seenInside(lower: string): boolean {
@@ -257,36 +269,32 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (i > lo && !endsClause(toks[i - 1]) && toks[i - 1].w !== QUOTE_TOKEN && !hasBreak(text, toks[i - 1].end, toks[i].start) && !out.inside.includes(toks[i].lower)) out.inside.push(toks[i].lower);
     let e = i;
     while (e + 1 < hi && (isCap(toks[e + 1]) || isTitle(toks[e + 1])) && !hasBreak(text, toks[e].end, toks[e + 1].start)) e++;
-    const run = toks.slice(i, e + 1);
-    const single = e === i;
-    i = e;
-    const { toks: name, org } = single ? { toks: run, org: false } : nameInRun(run);
-    if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
-    if (single || org) {
+    if (e === i) {
       // Error kind: a noun phrase taken for the speaker ("the country’s largest lender
-      // said"): the role an organisation, or a one-word name, is introduced with.
-      const role = name.length ? appositiveRole(toks, e, hi) : [];
-      for (let k = 0; k < role.length; k++) out.roles.push({ key: role.slice(k).join(' '), pos: name[0].start - base, entry: { run: role.join(' '), name: nameText(name), org: org || undefined } });
+      // said"): the role a one-word name (or below, an organisation) is introduced with.
+      const role = appositiveRole(toks, e, hi);
+      if (role.length) addRoles(out, role, toks[i].start - base, nameText([toks[i]]), false, 1);
       continue; // one word makes no full name
     }
-    if (name.length < 2 || name.length > 4) continue;
+    const run = toks.slice(i, e + 1);
+    i = e;
+    const { toks: name, org } = nameInRun(run);
+    if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
+    const orgRole = org && name.length ? appositiveRole(toks, e, hi) : [];
+    if (orgRole.length) addRoles(out, orgRole, name[0].start - base, nameText(name), true, 1);
+    if (org || name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
     const full = nameText(name);
     const entry = { full, n: full.split(' ').length };
     const titled = run.length > name.length;
     const pos = name[0].start - base;
-    const addRole = (words: string[]) => {
-      for (let k = Math.max(0, words.length - 3); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), pos, entry: { run: words.join(' '), name: full } });
-    };
-    if (titled) addRole(run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, '')));
+    if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, '')), pos, full, false, 3);
     // Error kind: a description kept where the text names the person. The role a name
     // is introduced with in lower case, before it ("campaign spokeswoman Jane Roe") or
     // as an appositive after it ("Jane Roe, a spokeswoman for the agency,"), for a
     // later "the spokeswoman" to resolve to.
-    const before = lowerRoleBefore(toks, e - run.length + 1, lo);
-    if (!titled && before.length) addRole(before);
-    const after = appositiveRole(toks, e, hi);
-    if (after.length) addRole(after);
+    if (!titled) addRoles(out, lowerRoleBefore(toks, e - run.length + 1, lo), pos, full, false, 3);
+    addRoles(out, appositiveRole(toks, e, hi), pos, full, false, 3);
     const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
     for (const t of name) {
       const key = t.lower.replace(/[’']s?$/, '');
@@ -296,6 +304,14 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (g) out.genders.push({ full, g });
   }
   return out;
+}
+
+/** Records role `words` (its last `keep` suffixes as keys) for the name `name` at `pos`. */
+function addRoles(out: LineNames, words: readonly string[], pos: number, name: string, org: boolean, keep: number): void {
+  if (!words.length) return;
+  const run = words.join(' ');
+  const entry = org ? { run, name, org } : { run, name };
+  for (let k = keep === 1 ? 0 : Math.max(0, words.length - keep); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), pos, entry });
 }
 
 /** Lower-case title words right before token `i` ("campaign spokeswoman" before "Jane Roe"), the last one a known title. */

@@ -115,9 +115,10 @@ export class Pronouns {
       if (isCue(t) && !ingCue(t)) {
         const ph = subjectBefore(toks, c, lo);
         if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks, true);
-        else if (ph && ph.kind === 'desc') {
+        else if (ph && ph.kind === 'desc' && !/s$/.test(ph.toks[ph.toks.length - 1].lower)) {
           // Error kind: the wrong person. A described speaker ("One restaurant owner …
           // said") is a candidate too: "“…,” he said." next is theirs, not an earlier name's.
+          // (Plural heads, groups or documents, are not: checked before resolving, for speed.)
           const sp = resolvePhrase(ph, book);
           if (sp.type === 'DESCRIPTION') persons.push({ name: sp.name, pos: sp.mention.start, gender: null, subject: true, desc: true });
           else addPerson(sp, ph.toks, true);
