@@ -183,6 +183,8 @@ const CASES: Case[] = [
     text: 'Acme Bank is the country’s largest lender. The country’s largest lender said it was “reviewing” the decision.', quote: '“reviewing', speaker: 'Acme Bank', type: 'ORG' },
   { kind: 'speaker types kept honest', rule: 'a capitalised plural opening the sentence is a group',
     text: 'Critics said the plan was “a gift to the rich.”', quote: '“a gift', speaker: 'Critics', type: 'GROUP' },
+  { kind: 'wrong person (pronoun of the wrong gender)', rule: 'common first names carry a gender; the subject past its appositive opens the sentence before',
+    text: 'Roe, who has clashed with Governor Tom Baxter, spoke after him. “We will not wait,” she said.', quote: '“We will not', speaker: 'Roe', type: 'PERSON' },
 ];
 
 describe('quote speakers on the error kinds', () => {

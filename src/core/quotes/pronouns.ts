@@ -6,6 +6,7 @@
  */
 import type { Entity } from '../types';
 import type { QuoteDocument } from './context';
+import { clauseSubject } from './attribution';
 import { nameRunForward, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
 import { ingCue, isCap, isCue, isTitle, possessive, type Tok } from './tokens';
@@ -94,10 +95,12 @@ export class Pronouns {
     const lo = sLo[i - 1], hi = sLo[i];
     if (!isCap(toks[lo]) && !isTitle(toks[lo])) return null;
     const e = nameRunForward(toks, lo, hi);
-    if (possessive(toks[e]) || !/^\p{Ll}/u.test(toks[e + 1]?.w ?? '') || PREPOSITIONS.has(toks[e + 1].lower)) return null;
-    const sp = resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book);
+    if (possessive(toks[e])) return null;
+    // (Past an appositive: "Roe, who has clashed with Governor Tom Baxter, spoke after him.")
+    const sp = toks[e + 1]?.w === ',' ? clauseSubject(toks, lo, hi, book) : /^\p{Ll}/u.test(toks[e + 1]?.w ?? '') && !PREPOSITIONS.has(toks[e + 1].lower) ? resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book) : null;
+    if (!sp || sp.pronoun || sp.mention.start > toks[e].start) return null;
     // (One capitalised word opening a sentence is a name when the document knows it so.)
-    if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower))) return null;
+    if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower) && toks[e + 1]?.w !== ',')) return null;
     return { name: sp.name, gender: book.genderOf(sp.name, toks.slice(lo, e + 1)) };
   }
 
