@@ -196,6 +196,14 @@ describe('quote speakers on the error kinds', () => {
     assert.equal(quotes.find(q => q.text.startsWith('“clean'))?.speaker, 'Ruiz');
   });
 
+  it('noun phrase taken for speaker: an entity "name" ending in an event’s word is not used to expand names', () => {
+    const text = 'Volunteers marked Ana Ruiz Reading Day at the library.\n\n“Every child should own a book,” Ruiz said.';
+    const start = text.indexOf('Ana');
+    const entities = [{ start, end: start + 'Ana Ruiz Reading Day'.length, text: 'Ana Ruiz Reading Day', type: 'PERSON' as const, canonical: 'Ana Ruiz Reading Day' }];
+    const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
+    assert.equal(quotes[0]?.speaker, 'Ruiz');
+  });
+
   for (const c of CASES) {
     it(`${c.kind}: ${c.rule}`, () => {
       const q = quoteOf(c.text, c.quote);

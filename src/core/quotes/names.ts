@@ -285,6 +285,7 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (org || name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
     const full = nameText(name);
+    if (HEADLINE_VERB_IN_NAME.test(full)) continue;
     const entry = { full, n: full.split(' ').length };
     const titled = run.length > name.length;
     const pos = name[0].start - base;
@@ -342,8 +343,12 @@ function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
 
 /** A "name" holding a conjunction or a comma (two names run together), or a verb. */
 const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical) || HEADLINE_VERB_IN_NAME.test(canonical);
-/** Error kind: a noun phrase taken for a speaker. A "name" holding a verb is a headline's words ("Donald Trump Is Right"). */
-const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)/;
+/**
+ * Error kind: a noun phrase taken for a speaker. A "name" holding a verb is a
+ * headline's words ("Donald Trump Is Right"); one ending in an event's or a law's word
+ * names that thing ("Barack Obama Election Day"), not a person.
+ */
+const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)|\s(?:Day|Week|Night|Eve|Act|Law|Rule|Award|Prize|Foundation|Fund)$/;
 /** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
 const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
 /** What a NameBook learns that depends on one text only: per line, per canonical name. */
