@@ -7,7 +7,7 @@
 import type { Entity } from '../types';
 import type { QuoteDocument } from './context';
 import { clauseSubject } from './attribution';
-import { nameRunForward, resolvePhrase, type Speaker, nameInRun } from './names';
+import { nameRunForward, type Phrase, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
 import { ingCue, isCap, isCue, isTitle, possessive, type Tok } from './tokens';
 import { PREPOSITIONS } from './words';
@@ -19,8 +19,8 @@ interface Person {
   gender: 'm' | 'f' | null;
   /** Named as the subject of a cue ("DuVernay said"), not only mentioned. */
   subject: boolean;
-  /** A description ("one restaurant owner said"): a person the text does not name. */
-  desc?: boolean;
+  /** A described speaker ("one restaurant owner said"), resolved only if chosen (`name` is empty till then). */
+  phrase?: Phrase;
 }
 
 /** Resolves the pronouns of one document. */
@@ -46,27 +46,30 @@ export class Pronouns {
     for (let i = lo - 1; i >= 0 && persons[i].pos >= sentStart; i--) {
       const p = persons[i];
       if (!p.subject) continue;
-      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the subject of a cue earlier in its sentence', p.desc);
+      if (p.gender === sp.pronoun) return this.as(sp, p, 'the subject of a cue earlier in its sentence');
       if (p.gender === null && !sameSentence) sameSentence = p;
     }
-    if (sameSentence) return this.as(sp, sameSentence.name, 'the subject of a cue earlier in its sentence', sameSentence.desc);
+    if (sameSentence) return this.as(sp, sameSentence, 'the subject of a cue earlier in its sentence');
     // Then the person opening the sentence before, in the same paragraph ("Adler was
     // unmoved. “…,” she said."), when no other gender is known for them.
     const before = this.previousSubject(sp.mention.start);
-    if (before && (before.gender === sp.pronoun || before.gender === null)) return this.as(sp, before.name, 'the person opening the sentence before');
+    if (before && (before.gender === sp.pronoun || before.gender === null)) return this.as(sp, { name: before.name, pos: 0, gender: before.gender, subject: true }, 'the person opening the sentence before');
     let fallback: Person | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
       const p = persons[i];
-      if (p.gender === sp.pronoun) return this.as(sp, p.name, 'the last such person named before', p.desc);
+      if (p.gender === sp.pronoun) return this.as(sp, p, 'the last such person named before');
       if (p.gender === null && !fallback) fallback = p;
     }
-    if (fallback) return this.as(sp, fallback.name, fallback.desc ? 'the last person spoken of before' : 'the last person named before', fallback.desc);
+    if (fallback) return this.as(sp, fallback, fallback.phrase ? 'the last person spoken of before' : 'the last person named before');
     return null;
   }
 
   /** Pronoun `sp` resolved to `name`, with why. */
-  private as(sp: Speaker, name: string, why: string, desc = false): Speaker {
-    return { name, type: desc ? 'DESCRIPTION' : 'PERSON', mention: sp.mention, note: `'${sp.name}' is ${name}, ${why}` };
+  private as(sp: Speaker, p: Person, why: string): Speaker | null {
+    if (!p.phrase) return { name: p.name, type: 'PERSON', mention: sp.mention, note: `'${sp.name}' is ${p.name}, ${why}` };
+    // A description resolves now: to a person (a role the document introduced), or stays one; else no one.
+    const r = resolvePhrase(p.phrase, this.doc.book);
+    return r.type === 'PERSON' || r.type === 'DESCRIPTION' ? { name: r.name, type: r.type, mention: sp.mention, note: `'${sp.name}' is ${r.name}, ${why}` } : null;
   }
 
   /** Index of the sentence holding `pos` (sentences.length when past them). */
@@ -121,10 +124,8 @@ export class Pronouns {
         else if (ph && ph.kind === 'desc' && !/s$/.test(ph.toks[ph.toks.length - 1].lower)) {
           // Error kind: the wrong person. A described speaker ("One restaurant owner …
           // said") is a candidate too: "“…,” he said." next is theirs, not an earlier name's.
-          // (Plural heads, groups or documents, are not: checked before resolving, for speed.)
-          const sp = resolvePhrase(ph, book);
-          if (sp.type === 'DESCRIPTION') persons.push({ name: sp.name, pos: sp.mention.start, gender: null, subject: true, desc: true });
-          else addPerson(sp, ph.toks, true);
+          // (Plural heads, groups or documents, are not; the phrase resolves only if chosen, for speed.)
+          persons.push({ name: '', pos: ph.toks[0].start, gender: null, subject: true, phrase: ph });
         }
         else if (!ph) {
           const inv = subjectAfter(toks, c + 1, Math.min(toks.length, c + 12));
