@@ -11,7 +11,8 @@ export interface Span {
 }
 
 export type EntityType = 'PERSON' | 'ORG' | 'PLACE' | 'DATE' | 'NUMBER' | 'MISC';
-export type SpeakerType = 'PERSON' | 'ORG' | 'DESCRIPTION';
+/** PERSON; ORG (outlets and documents too); GROUP ("the striking nurses", "most of those surveyed"); DESCRIPTION (a person the text never names). */
+export type SpeakerType = 'PERSON' | 'ORG' | 'GROUP' | 'DESCRIPTION';
 
 /** A paragraph: a run of non-blank lines. `index` counts paragraphs from 0. */
 export interface Paragraph extends Span {
@@ -49,6 +50,12 @@ export interface Quote extends Span {
   group: number | null;
   /** The same quote by the same speaker in other documents (mirrored). */
   variants: QuoteLink[];
+  /**
+   * Why the speaker is who it is: `step`, the attribution step (sieve) that named them;
+   * `detail`, a short explanation ("after the cue 'tweeted'"). Null when there is no
+   * speaker. Always set by findQuotes (optional only for quotes built elsewhere).
+   */
+  attribution?: { step: string; detail: string } | null;
   /** One id for every copy of this quote across documents (same speaker); null when it is the only one. */
   quoteGroup?: string | null;
   /** How many quotes the group holds, this one included (1 when alone). */

@@ -7,7 +7,7 @@ import { normalizeEol } from '../../src/core/text/decode';
 
 type Json = Record<string, unknown>;
 const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER', 'MISC'];
-const SPEAKER_TYPES = ['PERSON', 'ORG', 'DESCRIPTION', null];
+const SPEAKER_TYPES = ['PERSON', 'ORG', 'GROUP', 'DESCRIPTION', null];
 const CLAIM_KINDS = ['quote', 'reported', 'numeric', 'event', 'statement'];
 const STATUSES = ['unique', 'corroborated', 'disputed'];
 
@@ -52,6 +52,9 @@ export function checkContract(out: unknown, readText: (path: string) => string):
       if ((q.speaker === null) !== (q.speakerType === null)) err(at('quotes', i), 'speaker and speakerType disagree on null');
       if (q.speakerMention !== null) spanOk(at('quotes', i) + '.speakerMention', path, q.speakerMention, false);
       if (q.cue !== null && typeof q.cue !== 'string') err(at('quotes', i), 'cue must be a string or null');
+      const why = q.attribution as Json | null | undefined;
+      if ((q.speaker === null) !== (why === null)) err(at('quotes', i), 'attribution must be null exactly when speaker is');
+      if (why && (typeof why.step !== 'string' || typeof why.detail !== 'string' || !why.step || !why.detail)) err(at('quotes', i), 'attribution must be { step, detail } strings');
       for (const k of ['partial', 'uncertain']) if (typeof q[k] !== 'boolean') err(at('quotes', i), `${k} must be boolean`);
       if (q.group !== null && !Number.isInteger(q.group)) err(at('quotes', i), 'group must be an integer or null');
       if (!Array.isArray(q.variants)) return err(at('quotes', i), 'variants is not an array');

@@ -25,9 +25,9 @@ function decided(text: string, start: string): { speaker: string | null; cue: st
 describe('quote sieves', () => {
   it('are tried in this order', () => {
     assert.deepEqual(SIEVES.map(s => s.name), [
-      'label-inside', 'cue-after', 'continuation', 'cue-before', 'headline-label', 'headline-verb',
+      'label-inside', 'cue-after', 'continuation', 'name-label', 'cue-before', 'headline-label', 'headline-verb',
       'cue-before-earlier-quote', 'cue-later', 'clause-subject', 'narrator-sentence-cue',
-      'narrator-sentence-subject', 'same-voice', 'lead-in-sentence',
+      'narrator-sentence-subject', 'lead-in-subject', 'same-voice', 'lead-in-sentence',
     ]);
   });
 
@@ -41,6 +41,8 @@ describe('quote sieves', () => {
     { sieve: 'continuation', what: 'the second part of a quote split by its attribution',
       text: '“The bridge will reopen in May,” Carla Ostrowski said. “Traffic will be lighter.”', quote: '“Traffic', speaker: 'Carla Ostrowski', cue: 'said',
       others: [['“The bridge', 'cue-after']] },
+    { sieve: 'name-label', what: 'a name labelling the quote after a dash',
+      text: 'Several engineers praised the design, including the chief inspector Carla Ostrowski -- “It will stand for a century.”', quote: '“It will', speaker: 'Carla Ostrowski', cue: null },
     { sieve: 'cue-before', what: 'the nearest cue before the quote in its sentence',
       text: 'Carla Ostrowski said the bridge would be “ready by the spring festival.”', quote: '“ready', speaker: 'Carla Ostrowski', cue: 'said' },
     { sieve: 'headline-label', what: 'a headline’s "Name: …"',
@@ -59,6 +61,9 @@ describe('quote sieves', () => {
       text: 'Carla Ostrowski said the town had waited long enough. “The bridge opens in May.”', quote: '“The bridge', speaker: 'Carla Ostrowski', cue: 'said' },
     { sieve: 'narrator-sentence-subject', what: 'the subject of the sentence before, same paragraph, with no cue',
       text: 'Carla Ostrowski walked across the finished deck with the engineers. “The bridge opens in May.”', quote: '“The bridge', speaker: 'Carla Ostrowski', cue: null },
+    { sieve: 'lead-in-subject', what: 'a short sentence closing the paragraph before names the speaker',
+      text: '“The bridge opens in May,” Carla Ostrowski said.\n\nTomas Berg shook his head.\n\n“Nobody will pay a toll.”', quote: '“Nobody', speaker: 'Tomas Berg', cue: null,
+      others: [['“The bridge', 'cue-after']] },
     { sieve: 'same-voice', what: 'a quote standing alone after another goes on in its voice',
       text: '“The bridge opens in May,” Carla Ostrowski said.\n\n“Nobody will pay a toll.”', quote: '“Nobody', speaker: 'Carla Ostrowski', cue: 'said',
       others: [['“The bridge', 'cue-after']] },
@@ -90,7 +95,7 @@ describe('quote sieves', () => {
     const quotes = findQuotes(new AnalysisContext(), text, ss, []);
     assert.deepEqual(quotes, findQuotesTraced(new AnalysisContext(), text, ss, []).quotes);
     for (const q of quotes) {
-      assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'speaker', 'speakerType', 'speakerMention', 'cue', 'partial', 'uncertain', 'group', 'variants']);
+      assert.deepEqual(Object.keys(q), ['start', 'end', 'text', 'speaker', 'speakerType', 'speakerMention', 'cue', 'partial', 'uncertain', 'group', 'variants', 'attribution']);
     }
   });
 });

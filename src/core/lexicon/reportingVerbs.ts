@@ -27,7 +27,7 @@ const QUOTE_FORMS = [
     add ask explain declare argue insist warn recall acknowledge admit announce suggest urge respond conclude joke
     quip predict complain stress emphasize emphasise observe exclaim shout yell testify boast concede caution lament
     contend assert mention muse scoff retort reiterate confirm allege recount proclaim grumble tout
-    speak/speaks/spoke/speaking chime/chimes/chimed/chiming demand`),
+    speak/speaks/spoke/speaking chime/chimes/chimed/chiming demand chant`),
   ...forms(`remark report post tweet call point echo charge claim answer counter state note reply promise vow pledge
     repeat continue describe blast sigh thunder wonder interject`, true),
   'snapped', 'dubbed', 'accused', 'accusing', 'reports', 'notes',

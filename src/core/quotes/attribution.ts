@@ -6,9 +6,9 @@
  */
 import type { Span } from '../types';
 import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
-import { cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
-import { endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { HEADLINE_VERBS, ORG_WORDS, PREPOSITIONS, PRONOUNS, SPEECH_NOUNS, SUBORD } from './words';
+import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
+import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
+import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -16,6 +16,8 @@ export interface Attribution {
   cue: string | null;
   /** Token index just after the attribution words when they follow the quote, else -1. */
   after: number;
+  /** Why, when the rule says more than its sieve's explanation ("the participle 'saying' …"). */
+  detail?: string;
 }
 
 /** Attribution in the words right after a quote, tokens [lo, hi). */
@@ -26,13 +28,23 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
   // "“…” ― Sonya Herridge": a dash and a name closing the line.
   if (k > lo && /^[—–―-]$/.test(toks[k - 1].w) && isCap(toks[k])) {
     const e = nameRunForward(toks, k, hi);
-    if (e + 1 >= hi || endsClause(toks[e + 1])) {
+    // Error kind: no speaker for a quoted post: an embedded tweet's signature, "― Jane Roe (@janeroe) September 23, 2016".
+    const handle = toks[e + 1]?.w === '(' && toks[e + 2]?.w === '@';
+    if (e + 1 >= hi || endsClause(toks[e + 1]) || handle) {
       return { speaker: resolvePhrase({ toks: toks.slice(k, e + 1), kind: 'name' }, book), cue: null, after: e + 1 };
     }
   }
-  if (isCue(toks[k]) && !ingCue(toks[k])) {
+  if (cueAt(toks, k) && !ingCue(toks[k])) {
     const ph = subjectAfter(toks, skipTime(toks, k + 1, hi), hi);
     if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, k), after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
+  }
+  // Error kind: no speaker. "“Absolutely not,” was Roe’s reply.": the owner of a speech noun after the quote.
+  const v = /^(?:was|is|came)$/.test(toks[k].lower) ? k + 1 : k;
+  if (isCap(toks[v])) {
+    const e = nameRunForward(toks, v, hi);
+    if (possessive(toks[e]) && SPEECH_NOUNS.has(toks[e + 1]?.lower ?? '')) {
+      return { speaker: resolvePhrase({ toks: toks.slice(v, e + 1), kind: 'name' }, book), cue: null, after: e + 2, detail: `the owner of the ${toks[e + 1].w} after the quote` };
+    }
   }
   if (toks[k].lower === 'according' && toks[k + 1]?.lower === 'to') {
     const ph = subjectAfter(toks, k + 2, hi);
@@ -46,7 +58,7 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     else if (t.w === ')') paren = Math.max(0, paren - 1);
     if (paren) continue;
     if (t.w === QUOTE_TOKEN || endsClause(t)) break;
-    if (!isCue(t) || ingCue(t)) continue;
+    if (!cueAt(toks, c) || ingCue(t)) continue;
     const ph = subjectBefore(toks, c, k);
     // Words between the quote and the subject may be its title ("White House press
     // secretary Josh Earnest said"), not a new clause ("when Clinton blasted him").
@@ -60,8 +72,10 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
 
 /** Attribution in the words before a quote, tokens [lo, hi): "Stoltenberg said: “…”", "Lavrov said the troops were returning “…”". */
 export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
+  const own = ownClause(toks, lo, hi, book);
   for (let c = hi - 1; c >= lo; c--) {
     const t = toks[c];
+    if (own && c < own.start) return { speaker: own.speaker, cue: null, after: -1, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not an earlier cue's` };
     if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
@@ -72,16 +86,33 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const s0 = nameRunBack(toks, c - 1, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
     }
-    if (!isCue(t)) continue;
+    if (SPEECH_NOUNS.has(t.lower) && c > lo && /^(?:his|her)$/.test(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
+      // Error kind: no speaker. "Her answer: “Absolutely not.”": the pronoun, resolved later.
+      return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she' }], kind: 'pronoun' }, book), cue: null, after: -1 };
+    }
+    if (!cueAt(toks, c)) continue;
     const ph = subjectBefore(toks, c, lo);
     if (ingCue(t)) {
       // "footage of Trump saying": a name right before the participle is its subject;
       // otherwise the clause's subject speaks ("Liz Truss …, telling Sky News it “…”").
       const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || (ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower)));
       if (ph && ph.kind !== 'pronoun' && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+      // Error kind: the wrong person, the nearest cue winning over the sentence's
+      // structure. A participle right before the quote (", saying, “…”", "before asking
+      // her, “…”") has the main clause's subject for its own, not the subject of an
+      // earlier cue ("… an architect who said he was stiffed, saying, “…”"); with no
+      // such subject found, an earlier cue decides ("Liz Truss on Tuesday reiterated …,
+      // telling Sky News it “…”").
+      const sp = participleAtQuote(toks, c, hi) ? clauseSubject(toks, lo, c, book) : null;
+      if (sp) return { speaker: sp, cue: cuePhrase(toks, c), after: -1, detail: `the participle '${t.w}' right before the quote takes the subject of its sentence's main clause` };
       continue;
     }
-    if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+    if (ph) {
+      const main = hi - c > 4 ? relativeOn(toks, c, lo) : -1;
+      const ph2 = main >= 0 ? subjectBefore(toks, main, lo) : null;
+      if (ph2) return { speaker: resolvePhrase(ph2, book), cue: cuePhrase(toks, main), after: -1, detail: `the cue '${toks[main].w}', whose object the relative clause '… ${toks[c].w}' describes` };
+      return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+    }
     // Inverted before the quote: "Said Lavrov: “…”".
     const inv = subjectAfter(toks, skipTime(toks, c + 1, hi), hi);
     if (inv && inv.kind === 'name') return { speaker: resolvePhrase(inv, book), cue: t.w, after: -1 };
@@ -92,6 +123,60 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     if (sp) return { speaker: sp, cue: cuePhrase(toks, c), after: -1 };
   }
   return null;
+}
+
+/** Only a short object and punctuation stand between participle cue `c` and the quote at `hi`: ", saying, “", "asking her, “". */
+function participleAtQuote(toks: readonly Tok[], c: number, hi: number): boolean {
+  if (hi - c > 5) return false;
+  for (let i = c + 1; i < hi; i++) {
+    const t = toks[i];
+    if (t.w === QUOTE_TOKEN || endsClause(t) || isCue(t) || (SUBORD.has(t.lower) && t.lower !== 'that')) return false;
+  }
+  // (Or its object right before the quote: "calling her “a liar”", "calling the plan “a fantasy”".)
+  return hi === c + 1 || /^[,:—–-]$/.test(toks[hi - 1].w) || toks[hi - 1].lower === 'that' || (hi - c <= 4 && isWord(toks[hi - 1]));
+}
+
+/** Words opening an adverbial clause: "…, and as Trump went on about “…”". */
+const CLAUSE_OPENERS = /^(?:as|while|when|whereas|because|although|though|until|after|before|since|once)$/;
+
+/**
+ * Error kind: the wrong person, the nearest cue winning over the sentence's structure.
+ * The quote's own clause when an adverbial clause opened after a comma (or ", and")
+ * holds it with a subject and a verb and no cue: "“You winning?” she said, but …, and
+ * as Trump went on about “how the system is rigged,” …" -> Trump. Its opener's index
+ * and its subject, else null.
+ */
+function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook): { start: number; speaker: Speaker } | null {
+  for (let o = hi - 1; o > lo; o--) {
+    const t = toks[o];
+    if (t.w === QUOTE_TOKEN || endsClause(t) || t.w === ',' || isCue(t)) return null;
+    if (!CLAUSE_OPENERS.test(t.lower)) continue;
+    const p = toks[o - 1];
+    if (!(p.w === ',' || ((p.lower === 'and' || p.lower === 'but') && toks[o - 2]?.w === ','))) return null;
+    const ph = subjectAfter(toks, o + 1, hi);
+    if (!ph) return null;
+    const v = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+    if (v >= hi || !/^\p{Ll}/u.test(toks[v].w) || PREPOSITIONS.has(toks[v].lower)) return null;
+    return { start: o, speaker: resolvePhrase(ph, book) };
+  }
+  return null;
+}
+
+/**
+ * Error kind: the wrong person. A cue at `c` in a relative clause on the object of an
+ * earlier cue ("Morial told a young woman who suggested that … that “…”"): that earlier
+ * cue's index, else -1.
+ */
+function relativeOn(toks: readonly Tok[], c: number, lo: number): number {
+  let j = c - 1;
+  while (j >= lo && adverb(toks[j])) j--;
+  if (j < lo || !/^(?:who|that)$/.test(toks[j].lower)) return -1;
+  for (let m = j - 1; m >= lo && j - m <= 8; m--) {
+    const t = toks[m];
+    if (t.w === ',' || endsClause(t) || t.w === QUOTE_TOKEN) return -1;
+    if (isCue(t) && !ingCue(t)) return m;
+  }
+  return -1;
 }
 
 /**
@@ -117,7 +202,13 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
           return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
         }
       }
+      const doc = documentSubject(toks, d, hi, book) ?? groupNounSubject(toks, d, hi, book);
+      if (doc) return doc;
       continue;
+    }
+    if (!prev || endsClause(prev) || prev.w === ',') {
+      const group = groupSubject(toks, d, hi, book);
+      if (group) return group;
     }
     if (PRONOUNS[t.lower] && t.lower !== 'i' && t.lower !== 'we') {
       const n = toks[d + 1];
@@ -126,7 +217,8 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     }
     if (!isCap(t) && !isTitle(t)) continue;
     const e = nameRunForward(toks, d, hi);
-    let n = e + 1;
+    // (Error kind: no speaker: a time phrase between the subject and its verb, "Ruth Adler on Thursday denounced …".)
+    let n = skipTime(toks, e + 1, hi);
     if (toks[n]?.w === '(') { while (n < hi && toks[n].w !== ')') n++; n++; }
     if (toks[n]?.w === ',') {
       if (prev?.w === ',') n++; // the name is itself an appositive: "Another critic, Laurence H. Tribe, likened …"
@@ -137,7 +229,7 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
         if (m < hi && toks[m].w === ',') n = m + 1;
       }
     }
-    while (n < hi && /^\p{Ll}+ly$/u.test(toks[n].w)) n++;
+    while (n < hi && adverb(toks[n])) n++;
     const v = toks[n];
     const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
       /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w));
@@ -151,6 +243,85 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
   }
   return null;
 }
+
+/**
+ * Error kind: no speaker where a document is the source. A document opening the
+ * clause at `d` (an article) and a verb of its within a few words: "A Government
+ * Accountability Office report released last year found that …", "a report by the
+ * Harbor Commission concluded …".
+ */
+function documentSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
+  let g = d + 1;
+  while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower)) g++;
+  if (g >= hi || !DOCUMENT_HEADS.test(toks[g].lower) || upper(toks[g])) return null;
+  const ph = authoredDocument(toks, d, g, hi) ?? { toks: toks.slice(d, g + 1), kind: 'desc' as const };
+  const after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+  for (let n = after; n < hi && n - after <= 5; n++) {
+    if (!isWord(toks[n])) return null;
+    if (isCue(toks[n]) || DOCUMENT_VERBS.test(toks[n].lower)) return resolvePhrase(ph, book);
+  }
+  return null;
+}
+
+/**
+ * Error kind: the wrong person where a group is the source. A group opening the clause
+ * at `d` (an article) and its verb: "The crowd broke into chants of “…” as the governor
+ * spoke", "The striking nurses marched …".
+ */
+function groupNounSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
+  for (let g = d + 1; g < hi && g - d <= 4 && isWord(toks[g]) && /^\p{Ll}/u.test(toks[g].w) && !isCue(toks[g]); g++) {
+    const head = toks[g].lower;
+    if (!GROUP_HEADS.test(head) && !AGENT_PLURAL.test(head) && !PEOPLE.test(head)) continue;
+    const v = toks[g + 1];
+    if (v && (/^\p{Ll}+ed$/u.test(v.w) || isCue(v) || /^(?:broke|began|sang|rose|gave|began|were|are)$/.test(v.lower))) return resolvePhrase({ toks: toks.slice(d, g + 1), kind: 'desc' }, book);
+    return null;
+  }
+  return null;
+}
+
+/**
+ * Error kind: no speaker where a group is the source. A quantity of people opening
+ * the clause at `d`, then its verb: "Only 52 percent of registered voters agreed …",
+ * "Most of those surveyed believe …".
+ */
+function groupSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
+  let k = d, quantity = false;
+  for (; k < hi && k - d < 4 && (QUANTITY_LEADS.test(toks[k].lower) || QUANTIFIERS.test(toks[k].lower)); k++) quantity ||= QUANTIFIERS.test(toks[k].lower);
+  if (!quantity || toks[k]?.lower !== 'of') return null;
+  for (let m = k + 2; m < hi && m - k <= 6; m++) {
+    const v = toks[m], noun = toks[m - 1];
+    if (!isWord(v)) return null;
+    if (!PEOPLE.test(noun.lower) && !AGENT_PLURAL.test(noun.lower)) continue;
+    if (isCue(v) || /^\p{Ll}+ed$/u.test(v.w) || GROUP_VERBS.test(v.lower)) return resolvePhrase({ toks: toks.slice(d, m), kind: 'desc' }, book);
+  }
+  return null;
+}
+
+/**
+ * Error kind: no speaker, or the wrong one, where a name labels the quote in running
+ * text: "…, including the former mayor Jane Roe -- “…”", "Jane Roe: “…”". The name (a
+ * person's) right before the colon or dash the quote follows, itself after a comma,
+ * a dash, "including", "like" or "and" (or opening the sentence, before a colon),
+ * its role words aside; a name after a preposition or a cue is the one spoken of or to.
+ */
+export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Attribution | null {
+  let k = qTok - 1;
+  if (k < lo || !/^[:—–―-]$/.test(toks[k].w)) return null;
+  while (k - 1 >= lo && /^[—–―-]$/.test(toks[k - 1].w)) k--;
+  const e = k - 1;
+  if (e < lo || !isCap(toks[e]) || possessive(toks[e])) return null;
+  const s = nameRunBack(toks, e, lo);
+  let b = s - 1;
+  while (b >= lo && s - b < 5 && /^\p{Ll}/u.test(toks[b].w) && !PREPOSITIONS.has(toks[b].lower) && !isCue(toks[b]) && !LABEL_LEADS.test(toks[b].lower) && !/^(?:the|a|an)$/.test(toks[b].lower)) b--;
+  if (b >= lo && /^(?:the|a|an)$/.test(toks[b].lower)) b--;
+  const led = b < lo ? toks[qTok - 1].w === ':' : /^[,;—–―-]$/.test(toks[b].w) || LABEL_LEADS.test(toks[b].lower);
+  if (!led) return null;
+  const sp = resolvePhrase({ toks: toks.slice(s, e + 1), kind: 'name' }, book);
+  return sp.type === 'PERSON' ? { speaker: sp, cue: null, after: -1 } : null;
+}
+
+/** Words a labelling name may follow: "including Jane Roe — “…”". */
+const LABEL_LEADS = /^(?:including|like|and)$/;
 
 /** Speaker label at the head of a transcript quote: "“PENCE: Well, look…". */
 export function labelInside(text: string, q: Span, book: NameBook): Attribution | null {
@@ -167,13 +338,29 @@ export function labelInside(text: string, q: Span, book: NameBook): Attribution 
  * ("… in a video address to the nation. “…”"): no new clause, cue or sentence.
  */
 export function attributionTail(toks: readonly Tok[], from: number, to: number): boolean {
-  if (to - from > 12) return false;
-  for (let i = from; i < to; i++) {
-    const t = toks[i];
-    if (t.w === QUOTE_TOKEN || isCue(t) || SUBORD.has(t.lower) || ((t.w === '!' || t.w === '?' || t.w === '.') && i < to - 1)) return false;
+  // Error kind: the wrong person, the most salient name winning. A relative clause
+  // closing the attribution sentence (", where Governor Ann Lee also spoke.") names
+  // someone in passing: the next part still goes on in the same voice.
+  let end = to;
+  for (let i = from; i < to && i - from <= 20; i++) {
+    if (toks[i].w === ',' && RELATIVES.test(toks[i + 1]?.lower ?? '') && to - from <= 40 && relativeToEnd(toks, i + 1, to)) { end = i + 1; break; }
   }
-  const last = toks[to - 1];
-  return to === from || /^[.,:;—–-]$/.test(last.w);
+  if (end - from > (end < to ? 20 : 12)) return false;
+  for (let i = from; i < end; i++) {
+    const t = toks[i];
+    if (t.w === QUOTE_TOKEN || isCue(t) || SUBORD.has(t.lower) || ((t.w === '!' || t.w === '?' || t.w === '.') && i < end - 1)) return false;
+  }
+  const last = toks[end - 1];
+  return end === from || /^[.,:;—–-]$/.test(last.w);
+}
+
+/** Words that open a relative clause after a comma. */
+const RELATIVES = /^(?:where|which|who|whose|whom)$/;
+
+/** Tokens [from, to) are one relative clause closing its sentence right before the next quote. */
+function relativeToEnd(toks: readonly Tok[], from: number, to: number): boolean {
+  for (let i = from; i < to - 1; i++) if (toks[i].w === QUOTE_TOKEN || endsClause(toks[i])) return false;
+  return toks[to - 1].w === '.';
 }
 
 /** A headline's speaker: "Chris Christie Calls Hillary Clinton ‘A Disgrace’", "…, Lindsey Graham Says." */
@@ -183,16 +370,25 @@ export function headlineSpeaker(toks: readonly Tok[], lo: number, hi: number, bo
     if (!upper(t) || !HEADLINE_VERBS.has(t.lower)) continue;
     let s0 = c;
     while (s0 - 1 >= lo && (isCap(toks[s0 - 1]) || isTitle(toks[s0 - 1])) && c - s0 < 4) s0--;
-    if (s0 < c) return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: t.w, after: -1 };
+    if (s0 === c) continue;
+    // A plural the text never writes as a name is a group: "Black Lawmakers Rip …" ("Sanders Says …" is a name).
+    const last = toks[c - 1].lower;
+    const group = /\p{Ll}{2}s$/u.test(last) && !/(?:ss|us|is)$/.test(last) && !book.seenInside(last);
+    const speaker = group ? { name: toks.slice(s0, c).map(x => x.w).join(' '), type: 'GROUP' as const, mention: { start: toks[s0].start, end: toks[c - 1].end } }
+      : resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book);
+    return { speaker, cue: t.w, after: -1 };
   }
   return null;
 }
 
 /** A headline's "Speaker: words ‘quote’" or "A lesson from Loretta Lynch: ‘…’". */
-export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Attribution | null {
+export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi: number, book: NameBook): Attribution | null {
   let colon = -1;
   for (let c = lo; c < qTok; c++) if (toks[c].w === ':') { colon = c; break; }
-  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, qTok))) return null;
+  // Error kind: a noun phrase taken for the speaker ("Veto Power Impedes Peace Efforts:
+  // Eliminating “the scourge of war” is …"): a long label with words between its colon
+  // and the quote stands only in a headline, the whole sentence title case.
+  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
   for (let d = lo; d < colon; d++) {
     if (!isCap(toks[d])) continue;
     const e = nameRunForward(toks, d, colon);

@@ -10,7 +10,7 @@
 import { type AnalysisContext, Memo, Slot } from '../text/memo';
 import type { Entity, SpeakerType, Span } from '../types';
 import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
-import { FEMALE, MALE, ORG_WORDS, PARTICLES, PRONOUNS, TITLES } from './words';
+import { AGENT_PLURAL, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
 
 /** Who speaks a quote, as the words beside it name them. */
 export interface Speaker {
@@ -19,12 +19,18 @@ export interface Speaker {
   mention: Span;
   /** A pronoun still to resolve. */
   pronoun?: 'm' | 'f' | 'p' | 'x';
+  /** How the words became this speaker, when not as they stand ("'the minister' is Paul Okafor, so titled earlier"). */
+  note?: string;
 }
 
 /** A noun phrase found beside a cue. */
 export interface Phrase {
   toks: Tok[];
   kind: 'name' | 'pronoun' | 'desc';
+  /** The speaker's name when the words are not it as they stand: "Harbor Commission report" for "a report by the Harbor Commission". */
+  label?: string;
+  /** The author's words in a labelled document phrase: a person author speaks for the document. */
+  author?: Tok[];
 }
 
 /** A run of name words ending at token `j` (inclusive), walking backwards no further than `lo`. */
@@ -93,7 +99,9 @@ export class NameBook {
   /** Head word of an organisation's name -> its mentions in order: "ministry" -> "Russian Defense Ministry". */
   private readonly orgHead = new Map<string, { pos: number; name: string }[]>();
   /** A title's words -> the people it precedes: "foreign minister" -> [{ run: "ukrainian foreign minister", name }]. */
-  private readonly roles = new Map<string, { run: string; name: string }[]>();
+  private rolesByKey: Map<string, { run: string; name: string; pos: number; org?: boolean }[]> | null = null;
+  /** Each line's roles and the line's start, gathered into `roles` on first use (most documents never ask). */
+  private readonly lineRoles: { roles: LineNames['roles']; base: number }[] = [];
   /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
   private readonly inside = new Set<string>();
 
@@ -125,11 +133,7 @@ export class NameBook {
         list.push({ pos: o.pos + base, name: o.name });
         this.orgHead.set(o.head, list);
       }
-      for (const r of learnt.roles) {
-        const list = this.roles.get(r.key) ?? [];
-        list.push(r.entry);
-        this.roles.set(r.key, list);
-      }
+      if (learnt.roles.length) this.lineRoles.push({ roles: learnt.roles, base });
       for (const t of learnt.names) {
         const prev = this.byToken.get(t.key);
         if (!prev || (prev.n < t.words && t.strong)) this.byToken.set(t.key, t.full);
@@ -161,22 +165,48 @@ export class NameBook {
    * The person a role names: "Russia’s foreign minister" -> the "Foreign Minister" of
    * the document whose title mentions Russia, else the only one with no country.
    */
-  personForRole(words: readonly string[]): string | undefined {
+  personForRole(words: readonly string[], pos: number): { name: string; org?: boolean } | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
     const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
+    if (!owner && words[0] === 'the') {
+      // Error kind: a role resolved to the name it was introduced with: "the
+      // spokeswoman", "the former secretary of state" is the last person named so
+      // before it (by the role's words before its preposition).
+      const of = role.findIndex(w => PREPOSITIONS.has(w));
+      const head = of > 0 ? role.slice(0, of) : role;
+      for (let k = Math.max(0, head.length - 2); k < head.length; k++) {
+        let last: { name: string; org?: boolean } | undefined;
+        for (const x of this.roles.get(head.slice(k).join(' ')) ?? []) if (x.pos < pos) last = x;
+        if (last) return last;
+      }
+    }
     for (let k = 0; k < role.length; k++) {
       const list = this.roles.get(role.slice(k).join(' '));
       if (!list || role.length - k < 1) continue;
       const names = new Set(list.map(x => x.name));
       if (owner) {
         const hit = list.find(x => x.run.split(' ').some(w => w.startsWith(owner)));
-        if (hit) return hit.name;
+        if (hit) return hit;
         const bare = list.filter(x => x.run === role.slice(k).join(' '));
-        if (new Set(bare.map(x => x.name)).size === 1) return bare[0].name;
-      } else if (names.size === 1 && role.length - k >= 2) return list[0].name;
+        if (new Set(bare.map(x => x.name)).size === 1) return bare[0];
+      } else if (names.size === 1 && role.length - k >= 2) return list[0];
       return undefined;
     }
     return undefined;
+  }
+
+  /** Roles by their words -> the names they precede or follow, in document order. */
+  private get roles(): Map<string, { run: string; name: string; pos: number; org?: boolean }[]> {
+    if (this.rolesByKey) return this.rolesByKey;
+    const m = new Map<string, { run: string; name: string; pos: number; org?: boolean }[]>();
+    for (const { roles, base } of this.lineRoles) {
+      for (const r of roles) {
+        const list = m.get(r.key) ?? [];
+        list.push({ ...r.entry, pos: r.pos + base });
+        m.set(r.key, list);
+      }
+    }
+    return (this.rolesByKey = m);
   }
 
   seenInside(lower: string): boolean {
@@ -218,7 +248,7 @@ export class NameBook {
 interface LineNames {
   inside: string[];
   orgs: { head: string; pos: number; name: string }[];
-  roles: { key: string; entry: { run: string; name: string } }[];
+  roles: { key: string; pos: number; entry: { run: string; name: string; org?: boolean } }[];
   /** `byToken` updates in order: set when the key is new, or when `strong` and the known name has fewer words than `words`. */
   names: { key: string; words: number; strong: boolean; full: { full: string; n: number } }[];
   genders: { full: string; g: 'm' | 'f' }[];
@@ -239,20 +269,33 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (i > lo && !endsClause(toks[i - 1]) && toks[i - 1].w !== QUOTE_TOKEN && !hasBreak(text, toks[i - 1].end, toks[i].start) && !out.inside.includes(toks[i].lower)) out.inside.push(toks[i].lower);
     let e = i;
     while (e + 1 < hi && (isCap(toks[e + 1]) || isTitle(toks[e + 1])) && !hasBreak(text, toks[e].end, toks[e + 1].start)) e++;
-    if (e === i) continue; // one word makes no full name
+    if (e === i) {
+      // Error kind: a noun phrase taken for the speaker ("the country’s largest lender
+      // said"): the role a one-word name (or below, an organisation) is introduced with.
+      const role = appositiveRole(toks, e, hi);
+      if (role.length) addRoles(out, role, toks[i].start - base, nameText([toks[i]]), false, 1);
+      continue; // one word makes no full name
+    }
     const run = toks.slice(i, e + 1);
     i = e;
     const { toks: name, org } = nameInRun(run);
     if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
+    const orgRole = org && name.length ? appositiveRole(toks, e, hi) : [];
+    if (orgRole.length) addRoles(out, orgRole, name[0].start - base, nameText(name), true, 1);
     if (org || name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
     const full = nameText(name);
+    if (HEADLINE_VERB_IN_NAME.test(full)) continue;
     const entry = { full, n: full.split(' ').length };
     const titled = run.length > name.length;
-    if (titled) {
-      const words = run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, ''));
-      for (let k = Math.max(0, words.length - 3); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), entry: { run: words.join(' '), name: full } });
-    }
+    const pos = name[0].start - base;
+    if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, '')), pos, full, false, 3);
+    // Error kind: a description kept where the text names the person. The role a name
+    // is introduced with in lower case, before it ("campaign spokeswoman Jane Roe") or
+    // as an appositive after it ("Jane Roe, a spokeswoman for the agency,"), for a
+    // later "the spokeswoman" to resolve to.
+    if (!titled) addRoles(out, lowerRoleBefore(toks, e - run.length + 1, lo), pos, full, false, 3);
+    addRoles(out, appositiveRole(toks, e, hi), pos, full, false, 3);
     const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
     for (const t of name) {
       const key = t.lower.replace(/[’']s?$/, '');
@@ -264,8 +307,48 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
   return out;
 }
 
-/** A "name" holding a conjunction or a comma: two names run together. */
-const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical);
+/** Records role `words` (its last `keep` suffixes as keys) for the name `name` at `pos`. */
+function addRoles(out: LineNames, words: readonly string[], pos: number, name: string, org: boolean, keep: number): void {
+  if (!words.length) return;
+  const run = words.join(' ');
+  const entry = org ? { run, name, org } : { run, name };
+  for (let k = keep === 1 ? 0 : Math.max(0, words.length - keep); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), pos, entry });
+}
+
+/** Lower-case title words right before token `i` ("campaign spokeswoman" before "Jane Roe"), the last one a known title. */
+function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] {
+  const t = toks[i - 1];
+  if (i - 1 < lo || !t || !/^\p{Ll}/u.test(t.w) || !TITLES.has(t.lower)) return [];
+  const p = toks[i - 2];
+  return i - 2 >= lo && p && /^\p{L}+$/u.test(p.w) && !STOP_BEFORE_ROLE.test(p.lower) ? [p.lower, t.lower] : [t.lower];
+}
+
+/** Words that do not belong to a role before a name. */
+const STOP_BEFORE_ROLE = /^(?:the|a|an|and|or|but|said|says|with|by|of|to|for|from|as|that|who|his|her|their|its)$/;
+
+/** The role of an appositive (or a copula's complement) after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]. */
+function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
+  // (Or a copula: "Jane Roe is the former secretary of state".)
+  if (!/^(?:,|is|was)$/.test(toks[e + 1]?.lower ?? '') || !/^(?:a|an|the)$/.test(toks[e + 2]?.lower ?? '')) return [];
+  const words: string[] = [];
+  let k = e + 3;
+  if (toks[k] && possessive(toks[k])) k++;
+  for (; k < hi && k - e < 8; k++) {
+    const t = toks[k];
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:who|which|that|and)$/.test(t.lower)) break;
+    words.push(t.lower);
+  }
+  return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
+}
+
+/** A "name" holding a conjunction or a comma (two names run together), or a verb. */
+const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical) || HEADLINE_VERB_IN_NAME.test(canonical);
+/**
+ * Error kind: a noun phrase taken for a speaker. A "name" holding a verb is a
+ * headline's words ("Donald Trump Is Right"); one ending in an event's or a law's word
+ * names that thing ("Barack Obama Election Day"), not a person.
+ */
+const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)|\s(?:Day|Week|Night|Eve|Act|Law|Rule|Award|Prize|Foundation|Fund)$/;
 /** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
 const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
 /** What a NameBook learns that depends on one text only: per line, per canonical name. */
@@ -290,31 +373,74 @@ function genderOfWords(first: string, run: readonly Tok[]): 'm' | 'f' | null {
   return null;
 }
 
+/**
+ * Error kind: speaker types kept honest. A description headed by a document ("a
+ * leaked memo", "Ivana Trump’s brief") or an organisation word is an ORG; one headed
+ * by a group, a plural or a quantity ("the striking nurses", "most of those
+ * surveyed") is a GROUP; else it stays a DESCRIPTION of a person the text does not name.
+ */
+export function descriptionType(words: readonly Tok[]): SpeakerType {
+  // The head: the last word before the first preposition, past an owner's name.
+  // (A participle before a determiner modifies too: "the union representing the nurses".)
+  let h = words.findIndex((t, k) => k > 0 && (PREPOSITIONS.has(t.lower) || HEAD_PREPOSITIONS.has(t.lower) ||
+    (/^\p{Ll}{3,}ing$/u.test(t.w) && /^(?:the|a|an|his|her|their|its)$/.test(words[k + 1]?.lower ?? ''))));
+  h = (h < 0 ? words.length : h) - 1;
+  const head = words[h].lower;
+  if (/^(?:one|each)$/.test(head)) return 'DESCRIPTION';
+  if (QUANTIFIERS.test(head) && h < words.length - 1) return 'GROUP';
+  if (DOCUMENT_HEADS.test(head)) return 'ORG';
+  if (ORG_WORDS.has(head)) return 'ORG';
+  if (GROUP_HEADS.test(head) || (/^\p{Ll}{3,}s$/u.test(head) && !/(?:ss|us|is)$/.test(head))) return 'GROUP';
+  return 'DESCRIPTION';
+}
+
 /** Turns a phrase into a speaker. */
 export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   const span = { start: ph.toks[0].start, end: ph.toks[ph.toks.length - 1].end };
   if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
-  const ent = book.entityAt(span.start, span.end);
-  if (ent && (ph.kind === 'name' || ent.type === 'PERSON')) {
+  // (A description's head is a common noun: a person named inside it owns or is
+  // modified by it, "Jane Roe’s lawyer", "the attorney for Jane Roe", and does not speak.)
+  const ent = ph.kind === 'name' ? book.entityAt(span.start, span.end) : null;
+  if (ent) {
     const person = ent.type === 'PERSON';
     return { name: person ? book.expand(ent.canonical) : ent.canonical, type: person ? 'PERSON' : 'ORG', mention: { start: ent.start, end: ent.end } };
+  }
+  if (ph.label) {
+    // Error kind: a document as the source: its author when a person ("a post on Jane
+    // Roe’s Facebook page"), else the document by its organisation ("Harbor Commission report").
+    const author = ph.author ? resolvePhrase({ toks: ph.author, kind: 'name' }, book) : null;
+    if (author?.type === 'PERSON') return { ...author, note: `the ${ph.label.split(' ').pop()} is theirs` };
+    return { name: ph.label, type: 'ORG', mention: span };
   }
   if (ph.kind === 'desc') {
     const words = ph.toks.filter(t => isWord(t));
     // "the ministry" is the organisation the document named in full.
     const org = words.length === 2 && words[0].lower === 'the' ? book.orgBefore(words[1].lower, span.start) : undefined;
     if (org) return { name: org, type: 'ORG', mention: span };
-    const person = book.personForRole(words.map(t => t.lower));
-    if (person) return { name: person, type: 'PERSON', mention: span };
-    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An)\b/, m => m.toLowerCase());
-    return { name, type: 'DESCRIPTION', mention: span };
+    const role = book.personForRole(words.map(t => t.lower), span.start);
+    if (role) {
+      const name = role.org ? role.name : book.expand(role.name);
+      return { name, type: role.org ? 'ORG' : nameType(name), mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${name}, so introduced earlier` };
+    }
+    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These)\b/, m => m.toLowerCase());
+    return { name, type: descriptionType(words), mention: span };
   }
   const { toks, org } = nameInRun(ph.toks);
   if (!toks.length) return { name: nameText(ph.toks), type: 'DESCRIPTION', mention: span };
+  // Error kind: speaker types kept honest. One capitalised plural of people the text never
+  // writes as a name mid-sentence ("Critics said") is a group, not a person.
+  const one = toks.length === 1 ? toks[0].lower : '';
+  if (one && (PEOPLE.test(one) || ((AGENT_PLURAL.test(one) || GROUP_HEADS.test(one)) && !book.seenInside(one)))) {
+    return { name: toks[0].w, type: 'GROUP', mention: { start: toks[0].start, end: toks[0].end } };
+  }
   const mention = { start: toks[0].start, end: toks[toks.length - 1].end };
   const name = nameText(toks);
   if (org) return { name, type: 'ORG', mention };
   const full = book.expand(name);
-  const person = full.includes(' ') || !(/^\p{Lu}+$/u.test(name) || /(?:ia|land|stan|ton)$/.test(name));
-  return { name: full, type: person ? 'PERSON' : 'ORG', mention };
+  return { name: full, type: nameType(full), mention };
+}
+
+/** A name's type when nothing else tells: one upper-case word or a place-like one is an ORG, else a PERSON. */
+function nameType(name: string): 'PERSON' | 'ORG' {
+  return name.includes(' ') || !(/^\p{Lu}+$/u.test(name) || /(?:ia|land|stan|ton)$/.test(name)) ? 'PERSON' : 'ORG';
 }

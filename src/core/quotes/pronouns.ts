@@ -6,15 +6,21 @@
  */
 import type { Entity } from '../types';
 import type { QuoteDocument } from './context';
-import { nameRunForward, resolvePhrase, type Speaker, nameInRun } from './names';
+import { clauseSubject } from './attribution';
+import { nameRunForward, type Phrase, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
-import { ingCue, isCap, isCue, isTitle, type Tok } from './tokens';
+import { ingCue, isCap, isCue, isTitle, possessive, type Tok } from './tokens';
+import { PREPOSITIONS } from './words';
 
 /** A person a pronoun may stand for. */
 interface Person {
   name: string;
   pos: number;
   gender: 'm' | 'f' | null;
+  /** Named as the subject of a cue ("DuVernay said"), not only mentioned. */
+  subject: boolean;
+  /** A described speaker ("one restaurant owner said"), resolved only if chosen (`name` is empty till then). */
+  phrase?: Phrase;
 }
 
 /** Resolves the pronouns of one document. */
@@ -31,22 +37,82 @@ export class Pronouns {
     const persons = this.antecedents ??= this.findAntecedents();
     let lo = 0, hi = persons.length;
     while (lo < hi) { const mid = (lo + hi) >> 1; if (persons[mid].pos < sp.mention.start) lo = mid + 1; else hi = mid; }
+    // Error kind: the wrong person, the most salient name winning. The subject of a cue
+    // earlier in the pronoun's own sentence comes first ("DuVernay said she felt the
+    // 13th Amendment was worth examining because “…,” she said"): of the same gender,
+    // else of none known.
+    const sentStart = this.sentenceStart(sp.mention.start);
+    let sameSentence: Person | null = null;
+    for (let i = lo - 1; i >= 0 && persons[i].pos >= sentStart; i--) {
+      const p = persons[i];
+      if (!p.subject) continue;
+      if (p.gender === sp.pronoun) return this.as(sp, p, 'the subject of a cue earlier in its sentence');
+      if (p.gender === null && !sameSentence) sameSentence = p;
+    }
+    if (sameSentence) return this.as(sp, sameSentence, 'the subject of a cue earlier in its sentence');
+    // Then the person opening the sentence before, in the same paragraph ("Adler was
+    // unmoved. “…,” she said."), when no other gender is known for them.
+    const before = this.previousSubject(sp.mention.start);
+    if (before && (before.gender === sp.pronoun || before.gender === null)) return this.as(sp, { name: before.name, pos: 0, gender: before.gender, subject: true }, 'the person opening the sentence before');
     let fallback: Person | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
       const p = persons[i];
-      if (p.gender === sp.pronoun) return { name: p.name, type: 'PERSON', mention: sp.mention };
+      if (p.gender === sp.pronoun) return this.as(sp, p, 'the last such person named before');
       if (p.gender === null && !fallback) fallback = p;
     }
-    if (fallback) return { name: fallback.name, type: 'PERSON', mention: sp.mention };
+    if (fallback) return this.as(sp, fallback, fallback.phrase ? 'the last person spoken of before' : 'the last person named before');
     return null;
+  }
+
+  /** Pronoun `sp` resolved to `name`, with why. */
+  private as(sp: Speaker, p: Person, why: string): Speaker | null {
+    if (!p.phrase) return { name: p.name, type: 'PERSON', mention: sp.mention, note: `'${sp.name}' is ${p.name}, ${why}` };
+    // A description resolves now: to a person (a role the document introduced), or stays one; else no one.
+    const r = resolvePhrase(p.phrase, this.doc.book);
+    return r.type === 'PERSON' || r.type === 'DESCRIPTION' ? { name: r.name, type: r.type, mention: sp.mention, note: `'${sp.name}' is ${r.name}, ${why}` } : null;
+  }
+
+  /** Index of the sentence holding `pos` (sentences.length when past them). */
+  private sentenceAt(pos: number): number {
+    const { sents } = this.doc;
+    let lo = 0, hi = sents.length;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (sents[mid].end <= pos) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+
+  /** Start of the sentence holding `pos`. */
+  private sentenceStart(pos: number): number {
+    const i = this.sentenceAt(pos);
+    return i < this.doc.sents.length ? Math.min(this.doc.sents[i].start, pos) : pos;
+  }
+
+  /**
+   * Error kind: the wrong person, the most salient name winning. The person whose name
+   * opens the sentence before the one at `pos`, in the same paragraph, before a verb
+   * ("Adler was unmoved."), with their gender; null when that sentence opens otherwise.
+   */
+  private previousSubject(pos: number): { name: string; gender: 'm' | 'f' | null } | null {
+    const { toks, sents, sLo, book } = this.doc;
+    const i = this.sentenceAt(pos);
+    if (i <= 0 || i >= sents.length || sents[i - 1].paragraph !== sents[i].paragraph) return null;
+    const lo = sLo[i - 1], hi = sLo[i];
+    if (!isCap(toks[lo]) && !isTitle(toks[lo])) return null;
+    const e = nameRunForward(toks, lo, hi);
+    if (possessive(toks[e])) return null;
+    // (Past an appositive: "Roe, who has clashed with Governor Tom Baxter, spoke after him.")
+    const sp = toks[e + 1]?.w === ',' ? clauseSubject(toks, lo, hi, book) : /^\p{Ll}/u.test(toks[e + 1]?.w ?? '') && !PREPOSITIONS.has(toks[e + 1].lower) ? resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book) : null;
+    if (!sp || sp.pronoun || sp.mention.start > toks[e].start) return null;
+    // (One capitalised word opening a sentence is a name when the document knows it so.)
+    if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower) && toks[e + 1]?.w !== ',')) return null;
+    return { name: sp.name, gender: book.genderOf(sp.name, toks.slice(lo, e + 1)) };
   }
 
   /** Subjects of cues and titled names, outside quotes, and the PERSON entities; in document order. */
   private findAntecedents(): Person[] {
     const { toks, book, sents, sLo } = this.doc;
     const persons: Person[] = [];
-    const addPerson = (sp: Speaker, run: readonly Tok[]) => {
-      if (!sp.pronoun && sp.type === 'PERSON') persons.push({ name: sp.name, pos: sp.mention.start, gender: book.genderOf(sp.name, run) });
+    const addPerson = (sp: Speaker, run: readonly Tok[], subject: boolean) => {
+      if (!sp.pronoun && sp.type === 'PERSON') persons.push({ name: sp.name, pos: sp.mention.start, gender: book.genderOf(sp.name, run), subject });
     };
     for (let si = 0, c = 0; c < toks.length; c++) {
       while (si + 1 < sents.length && sLo[si + 1] <= c) si++;
@@ -54,16 +120,22 @@ export class Pronouns {
       const t = toks[c];
       if (isCue(t) && !ingCue(t)) {
         const ph = subjectBefore(toks, c, lo);
-        if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks);
+        if (ph && ph.kind === 'name') addPerson(resolvePhrase(ph, book), ph.toks, true);
+        else if (ph && ph.kind === 'desc' && !/s$/.test(ph.toks[ph.toks.length - 1].lower)) {
+          // Error kind: the wrong person. A described speaker ("One restaurant owner …
+          // said") is a candidate too: "“…,” he said." next is theirs, not an earlier name's.
+          // (Plural heads, groups or documents, are not; the phrase resolves only if chosen, for speed.)
+          persons.push({ name: '', pos: ph.toks[0].start, gender: null, subject: true, phrase: ph });
+        }
         else if (!ph) {
           const inv = subjectAfter(toks, c + 1, Math.min(toks.length, c + 12));
-          if (inv && inv.kind === 'name') addPerson(resolvePhrase(inv, book), inv.toks);
+          if (inv && inv.kind === 'name') addPerson(resolvePhrase(inv, book), inv.toks, true);
         }
       } else if (isTitle(t) && !isTitle(toks[c - 1]) && !isCap(toks[c - 1])) {
         const e = nameRunForward(toks, c, toks.length);
         const run = toks.slice(c, e + 1);
         const { toks: name, org } = nameInRun(run);
-        if (!org && name.length && name.length < run.length) addPerson(resolvePhrase({ toks: run, kind: 'name' }, book), run);
+        if (!org && name.length && name.length < run.length) addPerson(resolvePhrase({ toks: run, kind: 'name' }, book), run, false);
         c = e;
       }
     }
@@ -72,7 +144,7 @@ export class Pronouns {
       if (e.type !== 'PERSON') continue;
       let p = byCanonical.get(e.canonical);
       if (!p) byCanonical.set(e.canonical, (p = { name: book.expand(e.canonical), gender: book.genderOf(e.canonical, []) }));
-      persons.push({ name: p.name, pos: e.start, gender: p.gender });
+      persons.push({ name: p.name, pos: e.start, gender: p.gender, subject: false });
     }
     persons.sort((a, b) => a.pos - b.pos);
     return persons;

@@ -20,7 +20,8 @@ import { type PrevQuote, type QuoteContext, quoteContext, quoteDocument } from '
 import type { Speaker } from './names';
 import { Pronouns } from './pronouns';
 import { scanQuotes } from './scan';
-import { attribute } from './sieves';
+import type { Attribution } from './attribution';
+import { attribute, type Sieve } from './sieves';
 import { headline, isCue, possessive } from './tokens';
 import { TITLE_SMALL, WORK_MARKERS } from './words';
 
@@ -65,19 +66,27 @@ export function findQuotesTraced(
     si = qc.si;
     if (!budget.spend(SIEVE_PASSES * (qc.hiTok - qc.sentLo + 1))) break;
     const { attr, sieve } = attribute(qc);
-    let speaker = attr?.speaker ?? null;
-    if (speaker?.pronoun) speaker = pronouns.resolve(speaker);
+    const said = attr?.speaker ?? null;
+    const speaker = said?.pronoun ? pronouns.resolve(said) : said;
     if (namesAWork(qc, speaker)) continue;
     // A quote that goes on with the one before joins its group.
     const continues = sieve?.continues && prev ? prev.q : null;
     if (continues && continues.group === null) continues.group = ++groups;
     const q = toQuote(qc, speaker, attr?.cue ?? null, continues);
+    q.attribution = q.speaker && sieve && attr ? { step: sieve.name, detail: explain(sieve, attr, speaker) } : null;
     out.quotes.push(q);
     out.sieves.push(sieve ? sieve.name : null);
     const attrEnd: number = attr && !continues && attr.after > qc.qTok ? doc.toks[attr.after - 1].end : r.end;
     prev = { q, attr, para: qc.para, attrEnd };
   }
   return out;
+}
+
+/** The `detail` of a quote's attribution: the sieve's (or the rule's) reason, and how a pronoun or role was resolved. */
+function explain(sieve: Sieve, attr: Attribution, speaker: Speaker | null): string {
+  let detail = attr.detail ?? sieve.explain(attr);
+  if (speaker?.note) detail += `; ${speaker.note}`;
+  return detail;
 }
 
 /** The quote as output; one that `continues` another takes that one's speaker and group. */
@@ -89,7 +98,7 @@ function toQuote(qc: QuoteContext, speaker: Speaker | null, cue: string | null, 
     speakerType: speaker ? speaker.type : null,
     speakerMention: speaker ? { ...speaker.mention } : null,
     cue,
-    partial, uncertain: qc.raw.uncertain, group: continues ? continues.group : null, variants: [],
+    partial, uncertain: qc.raw.uncertain, group: continues ? continues.group : null, variants: [], attribution: null,
   };
   if (continues) {
     q.speaker = continues.speaker;

@@ -2,22 +2,30 @@
  * The attribution algorithm: an ordered list of sieves, each one rule that may name
  * a quote's speaker from its `QuoteContext`. They are tried in order and the first
  * that decides wins; a quote no sieve decides has no speaker. The order is the
- * algorithm: the quote's own words first, then the words right after it, the part
- * it continues, the words before it, a headline, the rest of its sentence, the
- * narrator's sentence before it, the voice of the quote before.
+ * algorithm: the quote's own sentence first (a label inside it, the words right
+ * after it, the part it continues, a name labelling it, the cue before it, a
+ * headline, the rest of its sentence, the subject of its clause), then the
+ * paragraph (the narrator's sentence before it, a short sentence leading into its
+ * paragraph, the voice of the quote before, a lead-in sentence).
  *
- * A sieve's speaker may still be a pronoun ("he said"): it is resolved afterwards.
+ * A sieve's speaker may still be a pronoun ("he said") or a role ("the minister"):
+ * pronouns are resolved afterwards (pronouns.ts), roles to the name the document
+ * introduced them with (names.ts). Each decision carries its sieve's name and a
+ * short explanation (`Quote.attribution`).
  */
-import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside } from './attribution';
+import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside, nameLabel } from './attribution';
 import { type QuoteContext, sHi } from './context';
-import { resolvePhrase, type Speaker } from './names';
-import { cuePhrase, subjectBefore } from './phrases';
-import { headline, ingCue, isCue, tokenAt } from './tokens';
+import { nameRunForward, resolvePhrase, type Speaker } from './names';
+import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
+import { cueAt, headline, ingCue, isCap, isCue, QUOTE_TOKEN, tokenAt } from './tokens';
+import { SUBORD } from './words';
 
 /** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
   readonly name: string;
   decide(qc: QuoteContext): Attribution | null;
+  /** A short human explanation of a decision (the attribution's own `detail` wins). */
+  explain(a: Attribution): string;
   /** The quote goes on with the quote before: it takes that quote's speaker and group. */
   readonly continues?: boolean;
 }
@@ -28,6 +36,9 @@ const uncued = (speaker: Speaker | null): Attribution | null => speaker ? { spea
 /** The attribution when it names someone (a pronoun or a name, not a bare description), else null. */
 const namesSomeone = (a: Attribution | null): Attribution | null =>
   a?.speaker && (a.speaker.pronoun || a.speaker.type !== 'DESCRIPTION') ? a : null;
+
+/** Cues of a comment clause "as X put it", "as Roe said". */
+const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 
 /** The sentence before the quote's when the quote opens its sentence and both share a paragraph, else -1. */
 function narratorSentence(qc: QuoteContext): number {
@@ -40,16 +51,19 @@ export const SIEVES: readonly Sieve[] = [
   {
     // A speaker label opening a transcript quote: "“PENCE: Well, look…".
     name: 'label-inside',
+    explain: a => 'a speaker label opening the quote',
     decide: qc => labelInside(qc.doc.text, qc.raw, qc.doc.book),
   },
   {
     // A cue right after the quote: "…,” Lavrov said", "…,” said the ministry’s spokesman, Jane Doe", "― Name".
     name: 'cue-after',
+    explain: a => a.cue ? `after the quote, the cue '${a.cue}'` : 'the name closing the quote\'s line',
     decide: qc => attributionAfter(qc.doc.toks, qc.qTok + 1, qc.postHi, qc.doc.book),
   },
   {
     // “…,” he said. “…” — the second part goes on with the first.
     name: 'continuation',
+    explain: () => 'the quote goes on from the part before it',
     continues: true,
     decide: qc => {
       const prev = qc.prev;
@@ -58,35 +72,57 @@ export const SIEVES: readonly Sieve[] = [
     },
   },
   {
+    // A name labelling the quote in running text: "…, including Jane Roe -- “…”".
+    name: 'name-label',
+    explain: () => 'the name the quote follows after a colon or dash',
+    decide: qc => nameLabel(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book),
+  },
+  {
     // The nearest cue before the quote, back to an earlier quote of its sentence:
     // "Stoltenberg said: “…”", "according to the Guardian, “…”".
     name: 'cue-before',
+    explain: a => a.cue ? `before the quote, the cue '${a.cue}'` : 'the speaker of the words the quote is part of',
     decide: qc => attributionBefore(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book),
   },
   {
     // A headline's "Speaker: words ‘quote’".
     name: 'headline-label',
-    decide: qc => headlineLabel(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book),
+    explain: () => 'a headline label before the colon',
+    decide: qc => headlineLabel(qc.doc.toks, qc.sentLo, qc.qTok, qc.hiTok, qc.doc.book),
   },
   {
     // A headline's "Name Says …".
     name: 'headline-verb',
+    explain: a => `a headline's '${a.cue}'`,
     decide: qc => headline(qc.doc.toks, qc.sentLo, qc.hiTok) ? headlineSpeaker(qc.doc.toks, qc.sentLo, qc.hiTok, qc.doc.book) : null,
   },
   {
     // A cue before the quote and before an earlier quote of its sentence.
     name: 'cue-before-earlier-quote',
+    explain: a => a.cue ? `the cue '${a.cue}' earlier in the sentence` : 'earlier in the sentence',
     decide: qc => qc.preLo > qc.sentLo ? attributionBefore(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book) : null,
   },
   {
     // A cue later in the sentence: "A cashier who “steals …” is held accountable, Warren said."
     name: 'cue-later',
+    explain: a => `the cue '${a.cue}' later in the sentence`,
     decide: qc => {
       const { toks, book } = qc.doc;
       for (let c = qc.qTok + 1; c < qc.hiTok; c++) {
-        if (isCue(toks[c]) && !ingCue(toks[c])) {
+        if (cueAt(toks, c) && !ingCue(toks[c])) {
           const ph = subjectBefore(toks, c, qc.qTok + 1);
+          // Error kind: the wrong person. A cue in a clause of its own after the quote
+          // ("… broke into chants of “…” as Governor Tom Baxter spoke") is not the quote's,
+          // unless the clause comments on it ("…, as a city memo put it", "as Roe said").
+          const opener = toks[tokenAt(toks, ph?.toks[0].start ?? 0) - 1]?.lower ?? '';
+          if (ph && SUBORD.has(opener) && !(opener === 'as' && AS_COMMENT.test(toks[c].lower))) break;
           if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+        }
+        // Error kind: no speaker where a group or a document is the source, credited at
+        // the sentence's end: "… took part in a “walk-in” at 2,000 schools, according to the organizers."
+        if (toks[c].lower === 'according' && toks[c + 1]?.lower === 'to') {
+          const ph = subjectAfter(toks, c + 2, qc.hiTok);
+          if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
         }
       }
       return null;
@@ -95,12 +131,14 @@ export const SIEVES: readonly Sieve[] = [
   {
     // The subject of the narrator's clause holding the quote: "On Monday, Clinton cited … as “…”".
     name: 'clause-subject',
+    explain: () => 'the subject of the clause holding the quote',
     decide: qc => qc.qTok > qc.sentLo ? uncued(clauseSubject(qc.doc.toks, qc.sentLo, qc.qTok, qc.doc.book)) : null,
   },
   {
     // A quote opening its sentence, after a narrator's sentence of the same paragraph
     // whose cue names someone: "Sanders said young voters were exhausted. “…”".
     name: 'narrator-sentence-cue',
+    explain: a => `the cue '${a.cue}' in the sentence before`,
     decide: qc => {
       const k = narratorSentence(qc);
       return k < 0 ? null : namesSomeone(attributionBefore(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
@@ -109,14 +147,35 @@ export const SIEVES: readonly Sieve[] = [
   {
     // Else that sentence's subject: "Sanders … identified young voters' exhaustion … “…”".
     name: 'narrator-sentence-subject',
+    explain: () => 'the subject of the sentence before',
     decide: qc => {
       const k = narratorSentence(qc);
       return k < 0 ? null : uncued(clauseSubject(qc.doc.toks, qc.doc.sLo[k], qc.sentLo, qc.doc.book));
     },
   },
   {
+    // Error kind: the wrong person, the voice of an earlier quote winning over a person
+    // the text has just introduced. A quote opening its paragraph after a short
+    // sentence closing the paragraph before, whose subject is a person: "Jane Roe
+    // disagreed.\n\n“…”".
+    name: 'lead-in-subject',
+    explain: () => 'the subject of the short sentence leading into the quote\'s paragraph',
+    decide: qc => {
+      const { toks, book, sents, sLo, text } = qc.doc;
+      const k = qc.si - 1;
+      if (k < 0 || qc.qTok !== qc.sentLo || sents[k].paragraph !== qc.para - 1 || !text.slice(sents[k].end, qc.raw.start).includes('\n')) return null;
+      const hi = sHi(qc.doc, k);
+      if (hi - sLo[k] > 10 || toks.slice(sLo[k], hi).some(t => t.w === QUOTE_TOKEN || isCue(t))) return null;
+      // The name opening the sentence before a verb ("Tomas Berg shook his head."), else the clause's subject.
+      const lo = sLo[k], e = isCap(toks[lo]) ? nameRunForward(toks, lo, hi) : -1;
+      const sp = e > lo && /^\p{Ll}/u.test(toks[e + 1]?.w ?? '') ? resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book) : clauseSubject(toks, lo, hi, book);
+      return sp?.type === 'PERSON' ? uncued(sp) : null;
+    },
+  },
+  {
     // A quote standing alone right after another: the same voice goes on.
     name: 'same-voice',
+    explain: () => 'the voice of the quote before goes on',
     decide: qc => {
       const prev = qc.prev;
       if (!prev?.attr || !(qc.samePara || (prev.para >= qc.para - 1 && qc.atStart))) return null;
@@ -128,6 +187,7 @@ export const SIEVES: readonly Sieve[] = [
     // before (the paragraph before included), or of a sentence ending in ':'
     // ("Sanders made the following comment:").
     name: 'lead-in-sentence',
+    explain: a => a.cue ? `the cue '${a.cue}' in a lead-in sentence` : 'the subject of a lead-in sentence ending in a colon',
     decide: qc => {
       if (!qc.atStart) return null;
       const { toks, book, sents, sLo } = qc.doc;

@@ -9,7 +9,7 @@ import { classAt, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
 import { CLAUSE_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
-import { CUES, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
+import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
 
 export interface Tok extends Span {
   w: string;
@@ -130,6 +130,28 @@ export const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');
+/**
+ * An adverb in -ly ("repeatedly"), not a noun so ending. (Error kind: a noun phrase
+ * lost, "Trump supporters at the rally chanted" read "rally" as an adverb.)
+ */
+export const adverb = (t: Tok) => /^\p{Ll}+ly$/u.test(t.w) && !LY_NOUNS.test(t.w);
+const LY_NOUNS = /^(?:rally|ally|family|assembly|supply|reply|belly|bully|folly|lily|jelly|monopoly|anomaly|homily|melee|panoply|tally|gully|fly)$/;
+
+/**
+ * A cue at token `c`: a reporting verb, or words that report only where they stand,
+ * "as one analyst put it", "the memo read". (Error kind: a document as the source.)
+ */
+export function cueAt(toks: readonly Tok[], c: number): boolean {
+  const t = toks[c];
+  // (Error kind: a noun phrase taken for the speaker. A cue form after a possessive or
+  // a determiner is a noun: "called the union’s demands “…”", "his claims".)
+  if (t.cue) return !(c > 0 && (possessive(toks[c - 1]) || /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(toks[c - 1].lower)));
+  if (t.lower === 'put') return toks[c + 1]?.lower === 'it';
+  if (t.lower !== 'read' && t.lower !== 'reads') return false;
+  // "the memo read", or inverted: "read a post on …", "reads a sign at …".
+  return (c > 0 && DOCUMENT_HEADS.test(toks[c - 1].lower)) ||
+    (/^(?:a|an|the)$/.test(toks[c + 1]?.lower ?? '') && (DOCUMENT_HEADS.test(toks[c + 2]?.lower ?? '') || DOCUMENT_HEADS.test(toks[c + 3]?.lower ?? '')));
+}
 export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 
 const isDigitStart = (w: string) => { const c = w.charCodeAt(0); return c >= 48 && c <= 57; };

@@ -27,13 +27,17 @@ export const NOT_NAME = new Set(`the a an and but or so if when while as after b
 /** Words between a subject and its cue that do not change the subject. */
 export const SKIP = new Set(`also has had have was is were are then later once previously recently again further never
   repeatedly publicly privately reportedly would will could may might did does do not often first last earlier
-  since now who`.split(/\s+/));
+  since now who both`.split(/\s+/));
 /** Time words skipped between a cue and its subject ("said Monday Lavrov", "Clinton on Monday said"). */
 export const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|month|year|weekend)$/i;
 /** Nouns of speech whose possessor speaks: "Trump’s claim that …". */
-export const SPEECH_NOUNS = new Set('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow'.split(' '));
+export const SPEECH_NOUNS = new Set('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow reply response answer retort verdict'.split(' '));
 /** Title-case verbs of a headline's "Name Says …". */
-export const HEADLINE_VERBS = new Set('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks'.split(' '));
+export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks ' +
+  // Error kind: a headline label missed when its subject is plural ("Nurses Slam …", "Black Lawmakers Rip …").
+  'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames ' +
+  // A group's slogan in a headline: "Parents Rally To ‘Reclaim Our Schools’".
+  'rally rallies march marches protest protests').split(' '));
 /** Words that open a new clause. */
 export const SUBORD = new Set('when as while because and but after before if since until who which that where whether though although so or'.split(' '));
 export const PREPOSITIONS = new Set('in on at of to from with by about for as into like than over under after before against between through during without'.split(' '));
@@ -58,6 +62,33 @@ export const WORK_MARKERS = /^(?:of|on|in|at|from|with|show|program|film|book|so
 
 /** Nouns that head a speaker's description on their own: "officials said". */
 export const DESCRIPTION_HEADS = /^(?:official|officials|spokesman|spokeswoman|spokesperson|ministry|statement|campaign|police|aide|aides|source|sources|analyst|analysts|experts|expert|residents|critics|lawmakers|protesters|officers|report|authorities)$/;
+
+/** Heads of a document that speaks: "a leaked memo described …", "the post read". Such a speaker is an ORG. */
+export const DOCUMENT_HEADS = /^(?:report|memo|memorandum|study|survey|poll|complaint|lawsuit|suit|letter|filing|brief|analysis|statement|document|email|e-mail|post|tweet|note|release|ruling|order|indictment|motion|petition|ad|advertisement|editorial|article|column|message|transcript|proposal|website|sign|banner|headline|assessment|audit|review|notice|affidavit|opinion|verdict|decision|platform|manifesto|guidance|summary|dossier|cable|chart)s?$/;
+
+/** Singular heads of a group that speaks: "the crowd chanted". Plural nouns are groups too ("the striking nurses"). */
+export const GROUP_HEADS = /^(?:crowd|audience|public|majority|minority|electorate|staff|team|chorus|coalition|group|panel|jury|family|class|congregation|mob)$/;
+
+/** Plural nouns of people that make a subject on their own: "protesters chanted", "economists said". */
+export const AGENT_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|als|ics)$/u;
+
+/** Words of quantity heading a group: "most of those surveyed", "52 percent of voters". */
+export const QUANTIFIERS = /^(?:most|many|some|all|half|none|few|several|percent|per cent|third|thirds|quarter|quarters|fifth|fifths|majority|minority|number|dozens|hundreds|thousands|millions|each|both|one|two|three|four|five|six|seven|eight|nine|ten|\d[\d.,]*%?)$/;
+
+/** Verbs a document reports with beyond the quote cues: "a report found", "the study showed". */
+export const DOCUMENT_VERBS = /^(?:found|finds|concluded|concludes|showed|shows|estimated|estimates|determined|determines|ruled|rules|cited|cites|recommended|recommends|alleged|alleges|read|reads|predicted|predicts|described|describes)$/;
+
+/** Nouns of people a quantity counts ("52 percent of voters"), beyond the agent plurals. */
+export const PEOPLE = /^(?:people|voters|respondents|americans|adults|residents|members|citizens|men|women|parents|students|workers|republicans|democrats|independents|surveyed|polled|asked|questioned|likely)$/;
+
+/** Verbs of what a group holds or says: "most voters believe …". */
+export const GROUP_VERBS = /^(?:say|think|believe|believes|agree|disagree|want|support|oppose|expect|feel|felt|thought|see|saw|view|are|were)$/;
+
+/** Words before a quantity: "only 40 percent", "nearly half". */
+export const QUANTITY_LEADS = /^(?:only|nearly|about|almost|just|roughly|some|over|under|around|fully|barely|more|fewer|less|than|a|the|\d[\d.,]*)$/;
+
+/** Prepositions that tie a modifier to the noun before them: "a spokesman for the port authority", "protesters outside the hall", "an aide to the governor" ("from" names a source: "letters from the mayor"). */
+export const HEAD_PREPOSITIONS = new Set('of for to on at with in outside inside near behind across around among'.split(' '));
 
 /** Audiences that belong to a "told …" cue phrase. */
 export const TOLD_AUDIENCES = /^(?:reporters|journalists|supporters)$/i;

@@ -1,0 +1,217 @@
+/**
+ * Speakers on the error kinds seen on unseen news: each case is a text written for
+ * the rule (never a corpus sentence), the quote by its first words, and the speaker,
+ * speaker type and attribution step expected.
+ */
+import * as assert from 'node:assert/strict';
+import { findQuotes } from '../../src/core/quotes/quotes';
+import { AnalysisContext } from '../../src/core/text/memo';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
+
+function quoteOf(text: string, start: string) {
+  const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), []);
+  const q = quotes.find(x => x.text.startsWith(start));
+  assert.ok(q, `no quote starting ${JSON.stringify(start)}`);
+  return q;
+}
+
+interface Case { kind: string; rule: string; text: string; quote: string; speaker: string | null; type?: string; step?: string }
+
+const CASES: Case[] = [
+  // A group or a document as the source.
+  { kind: 'group as source', rule: 'a plural subject is a GROUP',
+    text: 'The striking nurses chanted “Safe staffing saves lives” outside the hospital.', quote: '“Safe', speaker: 'the striking nurses', type: 'GROUP', step: 'cue-before' },
+  { kind: 'group as source', rule: 'a quantity of a group',
+    text: 'Most of those surveyed said the economy was “getting worse.”', quote: '“getting', speaker: 'most of those surveyed', type: 'GROUP' },
+  { kind: 'group as source', rule: 'a percentage of a group',
+    text: 'Only 40 percent of the tenants said the repairs were “good enough.”', quote: '“good', speaker: 'only 40 percent of the tenants', type: 'GROUP' },
+  { kind: 'group as source', rule: 'a crowd chanting: the head before its modifier, not the person chanted about',
+    text: 'Protesters outside the hall chanted “Lock him up” as Governor Tom Baxter arrived.', quote: '“Lock', speaker: 'Protesters outside the hall', type: 'GROUP' },
+  { kind: 'group as source', rule: 'a bare plural of people',
+    text: 'At the gate, picketers shouted “No contract, no coal” at the trucks.', quote: '“No contract', speaker: 'picketers', type: 'GROUP' },
+  { kind: 'document as source', rule: 'a document head is an ORG',
+    text: 'A leaked memo described the merger as “a slow-motion collapse.”', quote: '“a slow', speaker: 'a leaked memo', type: 'ORG' },
+  { kind: 'document as source', rule: 'a document owned by a named person',
+    text: 'Carla Mendes’s petition said the zoning vote was “rushed and unlawful.”', quote: '“rushed', speaker: 'Carla Mendes’s petition', type: 'ORG' },
+  // Descriptions and noun phrases.
+  { kind: 'description kept / noun phrase taken for speaker', rule: 'a person’s agent speaks, not the person',
+    text: 'Jane Roe’s lawyer said the charges were “baseless.”', quote: '“baseless', speaker: 'Jane Roe’s lawyer', type: 'DESCRIPTION' },
+  { kind: 'noun phrase taken for speaker', rule: 'a place after "of" modifies the subject',
+    text: 'The mayor of Dayton said the budget was “balanced at last.”', quote: '“balanced', speaker: 'the mayor of Dayton', type: 'DESCRIPTION' },
+  { kind: 'noun phrase taken for speaker', rule: 'a spokesman for an organisation',
+    text: 'A spokesman for the port authority said the terminal was “closed until March.”', quote: '“closed', speaker: 'a spokesman for the port authority', type: 'DESCRIPTION' },
+  // The quote's own sentence: structure over proximity.
+  { kind: 'wrong person (proximity over structure)', rule: 'a participle right before the quote takes the main clause’s subject',
+    text: 'Ben Ortiz scolded the contractor who said the delay was unavoidable, telling reporters, “Excuses do not fix bridges.”', quote: '“Excuses', speaker: 'Ben Ortiz', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a participle after an earlier quote of the sentence',
+    text: '“We are closing early,” Dana Whitfield told the staff before adding, “Nobody goes home late.”', quote: '“Nobody', speaker: 'Dana Whitfield', type: 'PERSON' },
+  { kind: 'wrong person (most salient name)', rule: 'a relative clause closing the attribution does not change the voice',
+    text: '“The roads are closed,” Mayor Tom Baxter said on Monday at the press conference in Dayton, where Governor Ann Lee also spoke. “Stay home.”', quote: '“Stay', speaker: 'Tom Baxter', step: 'continuation' },
+  // Documents and groups credited by the surrounding words.
+  { kind: 'group as source', rule: '"according to" at the end of the sentence',
+    text: 'More than 3,000 workers joined a nationwide “sick-out” on Friday, according to the union.', quote: '“sick-out', speaker: 'the union', type: 'ORG', step: 'cue-later' },
+  { kind: 'document as source', rule: '"as a memo put it"',
+    text: 'The docks are “in urgent need of repair,” as a city memo put it.', quote: '“in urgent', speaker: 'a city memo', type: 'ORG', step: 'cue-later' },
+  { kind: 'description as source', rule: '"as one analyst put it" before the quote',
+    text: 'As one analyst put it, “the bank has run out of road.”', quote: '“the bank', speaker: 'one analyst', type: 'DESCRIPTION', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a post that "read"',
+    text: '“We will appeal the ruling,” the post read.', quote: '“We will', speaker: 'the post', type: 'ORG', step: 'cue-after' },
+  // Appositives and role-then-name: the name a few words on wins over the description.
+  { kind: 'no speaker (appositive after a description)', rule: 'a name after the description and its modifier',
+    text: '“We will not reopen the terminal before March,” said a spokesman for the port authority, Jane Roe.', quote: '“We will not', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'description kept where the text names the person', rule: 'a role, then the name',
+    text: '“We expect a long strike,” said the union’s chief negotiator Tom Reyes.', quote: '“We expect', speaker: 'Tom Reyes', type: 'PERSON' },
+  { kind: 'noun phrase cut short', rule: 'the modifier closing the clause stays with the description',
+    text: 'Rents rose “faster than wages,” said a spokeswoman for the housing board.', quote: '“faster', speaker: 'a spokeswoman for the housing board', type: 'DESCRIPTION' },
+  { kind: 'document as source', rule: 'a document and its author',
+    text: 'The new rules are “a gift to landlords,” according to a complaint filed by the Tenants Union.', quote: '“a gift', speaker: 'Tenants Union complaint', type: 'ORG' },
+  { kind: 'document as source', rule: 'a speech credited to the person who gave it',
+    text: 'The plan would “end the waiting lists,” according to a speech Mayor Tom Baxter gave in June.', quote: '“end the', speaker: 'Tom Baxter', type: 'PERSON' },
+  // The document: a role resolved to the name it was introduced with.
+  { kind: 'description kept where the text names the person', rule: '"the minister" is the person titled so earlier',
+    text: 'Minister Paul Okafor opened the session on Monday. Later the minister told parliament that the budget was “fully funded.”', quote: '“fully', speaker: 'Paul Okafor', type: 'PERSON', step: 'cue-before' },
+  { kind: 'description kept where the text names the person', rule: 'a role from an appositive, resolved in a later paragraph',
+    text: '“We are reviewing the footage,” said Jane Roe, a spokeswoman for the transit agency.\n\nThe spokeswoman said the cameras were “working normally.”', quote: '“working', speaker: 'Jane Roe', type: 'PERSON' },
+  { kind: 'description kept where the text names the person', rule: 'a lower-case title before a name; the last such person wins',
+    text: 'Campaign spokesman Lee Park flew in on Tuesday. The next day, campaign spokeswoman Dana Whitfield met donors.\n\n“We will win Ohio,” the spokeswoman said.', quote: '“We will win', speaker: 'Dana Whitfield', type: 'PERSON' },
+  { kind: 'description kept where the text names the person', rule: 'an indefinite role is not resolved',
+    text: 'Campaign spokeswoman Dana Whitfield met donors.\n\n“We will win Ohio,” a spokeswoman for the rival campaign said.', quote: '“We will win', speaker: 'a spokeswoman for the rival campaign', type: 'DESCRIPTION' },
+  // Documents and groups as the subject of the clause holding the quote.
+  { kind: 'document as source', rule: 'a document subject and its verb, past a participle phrase',
+    text: 'A Harbor Commission report released last year found that the docks were “in urgent need of repair.”', quote: '“in urgent', speaker: 'a Harbor Commission report', type: 'ORG', step: 'clause-subject' },
+  { kind: 'document as source', rule: 'a document subject with its author',
+    text: 'A report released by the Harbor Commission last year found that the docks were “in urgent need of repair.”', quote: '“in urgent', speaker: 'Harbor Commission report', type: 'ORG', step: 'clause-subject' },
+  { kind: 'group as source', rule: 'a quantity of people as the clause’s subject',
+    text: 'Only 40 percent of registered voters agreed that the mayor was “doing a good job.”', quote: '“doing', speaker: 'only 40 percent of registered voters', type: 'GROUP', step: 'clause-subject' },
+  { kind: 'noun phrase taken for speaker', rule: 'a quantity of things is no speaker',
+    text: 'Most of the funds raised were spent on “consulting fees.”', quote: '“consulting', speaker: null },
+  // Headline labels.
+  { kind: 'headline label', rule: 'a plural subject of a headline verb is a GROUP',
+    text: 'Striking Nurses Slam Hospital Board As ‘Reckless’', quote: '‘Reckless', speaker: 'Striking Nurses', type: 'GROUP', step: 'headline-verb' },
+  { kind: 'noun phrase taken for speaker', rule: 'a section label followed by running text is no speaker',
+    text: 'Harbor Funding Remains Uncertain: Securing “the money for dredging” is one of the council’s oldest goals.', quote: '“the money', speaker: null },
+  { kind: 'headline label', rule: 'a name before a colon in running text',
+    text: 'Residents were divided. Jane Roe: “We were never asked.”', quote: '“We were never', speaker: 'Jane Roe', type: 'PERSON', step: 'name-label' },
+  { kind: 'wrong person', rule: 'a name after a cue before the colon is spoken to, not speaking',
+    text: 'Mark Tully told Jane Roe: “You were never asked.”', quote: '“You were', speaker: 'Mark Tully', step: 'cue-before' },
+  // The paragraph: pronouns.
+  { kind: 'wrong person (most salient name)', rule: 'a pronoun takes the subject of a cue in its own sentence first',
+    text: 'Osei said she had asked Senator Ruth Adler about the bill because “it matters to families,” she said.', quote: '“it matters', speaker: 'Osei', type: 'PERSON', step: 'cue-after' },
+  // Appositives of a description or a document; opening phrases.
+  { kind: 'no speaker (quoted e-mail credited by the surrounding text)', rule: 'an e-mail "sent by" its author',
+    text: 'The email, sent by Jane Roe on Friday, said: “The office will close early.”', quote: '“The office', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-before' },
+  { kind: 'no speaker (quoted post credited by the surrounding text)', rule: 'a post on a person’s page, inverted "read"',
+    text: '“We are done here,” read a post on Jane Roe’s Facebook page.', quote: '“We are done', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'document as source', rule: 'an inverted "reads" before a document',
+    text: '“Keep out,” reads a sign at the entrance.', quote: '“Keep out', speaker: 'a sign at the entrance', type: 'ORG' },
+  { kind: 'no speaker (description with an appositive)', rule: 'a description heading a relative clause with a name in it',
+    text: 'The senator, who met Governor Tom Baxter on Monday, called the plan “a fantasy.”', quote: '“a fantasy', speaker: 'the senator', type: 'DESCRIPTION' },
+  { kind: 'wrong person (most salient name)', rule: 'a name in an opening phrase is no subject',
+    text: 'In Ohio, Jane Roe, a nurse, said the ward was “full every night.”', quote: '“full', speaker: 'Jane Roe' },
+  { kind: 'noun phrase taken for speaker', rule: 'an adverbial phrase between subject and cue',
+    text: 'Jane Roe has in the past said the tax was “a burden on families.”', quote: '“a burden', speaker: 'Jane Roe' },
+  { kind: 'wrong person (most salient name)', rule: 'an aide to a named person is not that person',
+    text: 'An aide to Governor Tom Baxter said the veto was “certain.”', quote: '“certain', speaker: 'an aide to Governor Tom Baxter', type: 'DESCRIPTION' },
+  { kind: 'noun phrase taken for speaker', rule: 'a place after "on" modifies the subject',
+    text: 'An expert on Russia said the sanctions were “mostly symbolic.”', quote: '“mostly', speaker: 'an expert on Russia', type: 'DESCRIPTION' },
+  { kind: 'wrong person (crowd chanting about a person)', rule: 'a cue in a clause of its own after the quote is not the quote’s',
+    text: 'The crowd broke into chants of “Lock her up!” as Governor Tom Baxter spoke.', quote: '“Lock her', speaker: 'the crowd', type: 'GROUP', step: 'clause-subject' },
+  { kind: 'wrong person (the voice of an earlier quote)', rule: 'a short sentence introducing a person before a standalone quote',
+    text: '“I think it is wrong,” Mark Tully said.\n\nJane Roe disagreed.\n\n“It is the only way forward.”', quote: '“It is the only', speaker: 'Jane Roe', step: 'lead-in-subject' },
+  // Clauses: the quote's own clause over an earlier cue; a relative clause on an object.
+  { kind: 'wrong person (proximity over structure)', rule: 'the subject of the adverbial clause holding the quote',
+    text: '“Are we late?” she asked, but Tom was asleep, and as Governor Ann Lee went on about “the road ahead,” the crowd thinned.', quote: '“the road', speaker: 'Ann Lee', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a cue inside the adverbial clause still decides',
+    text: 'Jane Roe spoke first, and when Mark Tully called the plan “a fantasy,” the room went quiet.', quote: '“a fantasy', speaker: 'Mark Tully' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a relative clause on the object of a cue',
+    text: 'Mark Tully told a student who suggested that voting was pointless that “every ballot counts in this town.”', quote: '“every ballot', speaker: 'Mark Tully', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a relative clause whose cue has the quote for object keeps its subject',
+    text: 'We met a nurse who said “the ward is full every night.”', quote: '“the ward', speaker: 'a nurse', type: 'DESCRIPTION' },
+  { kind: 'headline label', rule: 'a group’s slogan in a headline',
+    text: 'Striking Nurses Rally Downtown To ‘Save Our Wards’', quote: '‘Save', speaker: 'Striking Nurses', type: 'GROUP', step: 'headline-verb' },
+  // More appositives and modifiers.
+  { kind: 'no speaker (name in an appositive after a description)', rule: '"one of" a group, then the name',
+    text: '“We are not going anywhere,” said one of the striking nurses, Ana Ruiz.', quote: '“We are not', speaker: 'Ana Ruiz', type: 'PERSON', step: 'cue-after' },
+  { kind: 'description kept where the text names the person', rule: 'a description, then the name between commas',
+    text: 'A spokeswoman for the mayor, Jane Roe, called the report “deeply flawed.”', quote: '“deeply', speaker: 'Jane Roe', type: 'PERSON' },
+  { kind: 'noun phrase taken for speaker', rule: 'a participle modifies the head: the union speaks, not the nurses',
+    text: 'In a statement, the union representing the striking nurses called the offer “an insult.”', quote: '“an insult', speaker: 'the union representing the striking nurses', type: 'ORG' },
+  { kind: 'speaker types kept honest', rule: '"one of" a group is one person, a DESCRIPTION',
+    text: '“It was chaos,” said one of the witnesses.', quote: '“It was chaos', speaker: 'one of the witnesses', type: 'DESCRIPTION' },
+  // Posts, objects of a participle, nouns in -ly, pairs.
+  { kind: 'no speaker (quoted post)', rule: 'an embedded tweet’s signature with its handle and date',
+    text: '“The election is rigged!” — Jane Roe (@janeroe) September 23, 2016', quote: '“The election', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a participle with its object before the quote',
+    text: 'Mark Tully fired back at Jane Roe, calling her “a liar.”', quote: '“a liar', speaker: 'Mark Tully', type: 'PERSON' },
+  { kind: 'wrong person (proximity over structure)', rule: 'an earlier cue still decides when the participle’s subject is not found',
+    text: 'Foreign Secretary Liz Truss on Tuesday reiterated the warning, telling Sky News it “could come any day.”', quote: '“could', speaker: 'Liz Truss' },
+  { kind: 'group as source', rule: 'a noun in -ly is no adverb',
+    text: 'Trump supporters at the rally chanted “Build the wall!”', quote: '“Build', speaker: 'Trump supporters at the rally', type: 'GROUP' },
+  { kind: 'no speaker', rule: '"both" between the subject and its cue',
+    text: 'Jane Roe and Mark Tully both called the plan “reckless.”', quote: '“reckless', speaker: 'Mark Tully' },
+  // Speech nouns and roles with a modifier.
+  { kind: 'no speaker', rule: 'the owner of a speech noun after the quote',
+    text: '“Absolutely not,” was Jane Roe’s reply.', quote: '“Absolutely', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'no speaker', rule: 'a possessive pronoun and a speech noun before the quote',
+    text: 'Jane Roe was asked whether she would resign. Her answer: “Absolutely not.”', quote: '“Absolutely', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-before' },
+  { kind: 'noun phrase cut short', rule: 'a role with its modifier before the cue',
+    text: '“We need more time,” the former secretary of state said.', quote: '“We need', speaker: 'the former secretary of state', type: 'DESCRIPTION', step: 'cue-after' },
+  { kind: 'description kept where the text names the person', rule: 'a role introduced by a copula',
+    text: 'Jane Roe is the former secretary of state. “We need more time,” the former secretary of state said.', quote: '“We need', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  // Nouns in cue form, names after role words, agents of a participle, role suffixes.
+  { kind: 'noun phrase taken for speaker', rule: 'a cue form after a possessive is a noun',
+    text: 'The Harbor Workers Union, which represents the crane operators, called the company’s demands “unrealistic.”', quote: '“unrealistic', speaker: 'Harbor Workers Union', type: 'ORG' },
+  { kind: 'description kept where the text names the person', rule: 'a name after role words heads a description: the name between the commas speaks',
+    text: 'A spokesman for the shipping company Maersk, Lars Nielsen, said the company was “monitoring the situation.”', quote: '“monitoring', speaker: 'Lars Nielsen', type: 'PERSON' },
+  { kind: 'document as source', rule: 'the outlet that obtained a memo is not its author',
+    text: 'According to a memo obtained by The Oakland Tribune, the association had prepared for “a strike of up to 60 days.”', quote: '“a strike', speaker: 'a memo', type: 'ORG' },
+  { kind: 'description kept where the text names the person', rule: 'a role with a modifier resolves by its last word',
+    text: 'Port director Henry Okafor said the shutdown was costly.\n\n“Every hour matters,” the port director said.', quote: '“Every hour', speaker: 'Henry Okafor', type: 'PERSON' },
+  // Pronouns and subjects across sentences.
+  { kind: 'wrong person (most salient name)', rule: 'a pronoun takes the person opening the sentence before in its paragraph',
+    text: 'Dr. Laura Bright, a budget analyst, called the plan “a political document.”\n\nSenator Ruth Adler spoke next. Adler was unmoved. “We have heard that before,” she said.', quote: '“We have heard', speaker: 'Ruth Adler', type: 'PERSON', step: 'cue-after' },
+  { kind: 'no speaker', rule: 'a time phrase between the subject and its verb',
+    text: 'Senate Majority Leader Ruth Adler on Thursday denounced the budget as “reckless and cruel.”', quote: '“reckless', speaker: 'Ruth Adler', type: 'PERSON', step: 'clause-subject' },
+  { kind: 'wrong person (most salient name)', rule: 'a pronoun after a described speaker is theirs, not an earlier name’s',
+    text: 'Mayor Jane Roe defended the policy.\n\nOne restaurant owner, who asked not to be named, said the debate had become “toxic.”\n\n“I just want to run my business,” he said.', quote: '“I just want', speaker: 'one restaurant owner', type: 'DESCRIPTION' },
+  { kind: 'wrong person', rule: 'the subject of ", which accused …" is the phrase before the comma',
+    text: 'Tom Baxter’s statement echoed one from the Ohio Republican Party, which accused the mayor of “ignoring the law.”', quote: '“ignoring', speaker: 'Ohio Republican Party', type: 'ORG' },
+  { kind: 'wrong person', rule: 'an organisation’s possessive before a role does not speak',
+    text: '“We are reviewing it,” said Acme’s spokeswoman, Jane Roe.', quote: '“We are', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
+  { kind: 'noun phrase taken for speaker', rule: '"the country’s largest lender" is the organisation introduced so',
+    text: 'Acme Bank is the country’s largest lender. The country’s largest lender said it was “reviewing” the decision.', quote: '“reviewing', speaker: 'Acme Bank', type: 'ORG' },
+  { kind: 'speaker types kept honest', rule: 'a capitalised plural opening the sentence is a group',
+    text: 'Critics said the plan was “a gift to the rich.”', quote: '“a gift', speaker: 'Critics', type: 'GROUP' },
+  { kind: 'wrong person (pronoun of the wrong gender)', rule: 'common first names carry a gender; the subject past its appositive opens the sentence before',
+    text: 'Roe, who has clashed with Governor Tom Baxter, spoke after him. “We will not wait,” she said.', quote: '“We will not', speaker: 'Roe', type: 'PERSON' },
+];
+
+describe('quote speakers on the error kinds', () => {
+  it('noun phrase taken for speaker: an entity "name" holding a verb is not used to expand names', () => {
+    const text = 'Harbor Chief Ana Ruiz Is Right, Auditors Find\n\nRuiz said the ledger was “clean.”';
+    const start = text.indexOf('Ana');
+    const entities = [{ start, end: start + 'Ana Ruiz Is Right'.length, text: 'Ana Ruiz Is Right', type: 'PERSON' as const, canonical: 'Ana Ruiz Is Right' }];
+    const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
+    assert.equal(quotes.find(q => q.text.startsWith('“clean'))?.speaker, 'Ruiz');
+  });
+
+  it('noun phrase taken for speaker: an entity "name" ending in an event’s word is not used to expand names', () => {
+    const text = 'Volunteers marked Ana Ruiz Reading Day at the library.\n\n“Every child should own a book,” Ruiz said.';
+    const start = text.indexOf('Ana');
+    const entities = [{ start, end: start + 'Ana Ruiz Reading Day'.length, text: 'Ana Ruiz Reading Day', type: 'PERSON' as const, canonical: 'Ana Ruiz Reading Day' }];
+    const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
+    assert.equal(quotes[0]?.speaker, 'Ruiz');
+  });
+
+  for (const c of CASES) {
+    it(`${c.kind}: ${c.rule}`, () => {
+      const q = quoteOf(c.text, c.quote);
+      assert.equal(q.speaker, c.speaker);
+      if (c.type) assert.equal(q.speakerType, c.type);
+      if (c.step) assert.equal(q.attribution?.step, c.step);
+      if (c.speaker) assert.ok(q.attribution && q.attribution.detail.length > 0);
+      else assert.equal(q.attribution, null);
+    });
+  }
+});
