@@ -54,6 +54,9 @@ describe('extension: hovers', () => {
     assert.match(h, /\*\*won’t\*\*/, 'the other wording\'s word in bold');
     assert.match(h, /~~will not~~/, 'this wording\'s words struck');
     assert.ok(h.includes(openPassageLink(B, 5, 40)));
+    assert.doesNotMatch(h, /Speaker found by/, 'no attribution given, none shown');
+    const traced = quoteHover({ ...q1, attribution: { step: 'cue-before', detail: "before the quote, the cue 'said'" } }, ctx);
+    assert.match(traced, /Speaker found by \*cue-before\*: before the quote, the cue 'said'/);
   });
 
   it('names the other speakers the same words are credited to (an attribution conflict), with links', () => {

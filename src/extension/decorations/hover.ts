@@ -25,6 +25,7 @@ export function quoteHover(q: Quote, ctx: HoverContext): string {
   const lines: string[] = [];
   const who = q.speaker ? `**${escapeMarkdown(q.speaker)}**${q.speakerType === 'DESCRIPTION' ? ' (description)' : ''}` : '*speaker unknown*';
   lines.push(`$(quote) **Quote** by ${who}${q.cue ? ` · cue: *${escapeMarkdown(q.cue)}*` : ''}`);
+  if (q.attribution) lines.push('', `Speaker found by *${escapeMarkdown(q.attribution.step)}*: ${escapeMarkdown(q.attribution.detail)}`);
   const notes = [q.partial ? 'partial quote' : '', q.uncertain ? 'speaker uncertain' : ''].filter(Boolean);
   if (notes.length) lines.push('', `*${notes.join(' · ')}*`);
   const conflict = attributionConflict(q, ctx);
