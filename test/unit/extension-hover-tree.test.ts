@@ -56,7 +56,7 @@ describe('extension: hovers', () => {
     assert.ok(h.includes(openPassageLink(B, 5, 40)));
     assert.doesNotMatch(h, /Speaker found by/, 'no attribution given, none shown');
     const traced = quoteHover({ ...q1, attribution: { step: 'cue-before', detail: "before the quote, the cue 'said'" } }, ctx);
-    assert.match(traced, /Speaker found by \*cue-before\*: before the quote, the cue 'said'/);
+    assert.match(traced, /Speaker found by \*cue\\-before\*: before the quote, the cue 'said'/);
   });
 
   it('names the other speakers the same words are credited to (an attribution conflict), with links', () => {
