@@ -257,8 +257,11 @@ function workerFor(maxFileSize: number): IndexWorker {
           for (const k of p.cleared) state.skipped.delete(k);
         },
         changed: () => undefined,
+        problem: p => { state.failed ??= p.message; },
       },
       stopped: () => undefined,
+      // A restart means the worker failed (it threw, exited or hung): the fuzz counts it.
+      restarted: () => { state.failed ??= 'the index worker failed and was restarted'; },
       log: () => undefined,
       failed: m => { state.failed = m; },
     });

@@ -7,6 +7,8 @@
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus/corpus';
 import type { DocumentResult, Quote } from '../../src/core/types';
+import { checkContract } from '../contract/checkContract';
+import { rng } from '../support/rng';
 
 function corpus(docs: Record<string, string>): Map<string, DocumentResult> {
   const c = new Corpus();
@@ -84,6 +86,31 @@ describe('quotes across sources', () => {
       'b.txt': LEAD + 'John Doe called it “good news” for the fleet.\n',
     });
     assert.deepEqual(quoteOf(r.get('a.txt')!, '“good').attributedElsewhere, []);
+  });
+
+  it('keeps every claim link mirrored when one sentence holds several quotes that link differently', () => {
+    const docs = {
+      'a.txt': LEAD + '“We will rebuild all 12 berths,” harbour master Jane Roe said, “and the ferries will run as planned.” Mayor John Doe said the damage was “far worse than the last storm.”\n',
+      'b.txt': LEAD + '“We will rebuild all 20 berths,” harbour master Jane Roe said, “and the ferries will run as planned.” Harbour master Jane Roe said the damage was “far worse than the last storm.”\n',
+      'c.txt': LEAD + '“The ferries will run as planned,” harbour master Jane Roe said. “We will rebuild all 12 berths.”\n',
+    };
+    const r = corpus(docs);
+    assert.deepEqual(checkContract({ version: 1, documents: [...r.values()], skipped: [] }, p => docs[p as keyof typeof docs]), []);
+  });
+
+  it('keeps claim links mirrored in paragraphs of many short quotes that link every way (variants, conflicts, changed numbers)', () => {
+    const rand = rng(20261201);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    const speakers = ['Jane Roe', 'John Doe', 'Ana Ruiz'];
+    const words = ['we will rebuild all 12 berths', 'we will rebuild all 20 berths', 'we will not rebuild the berths', 'the ferries will run as planned', 'far worse than the last storm'];
+    const docs: Record<string, string> = {};
+    for (const name of ['a', 'b', 'c', 'd']) {
+      const parts: string[] = [];
+      for (let k = 0; k < 40; k++) parts.push(`“${pick(words)},” ${pick(speakers)} said.`);
+      docs[`${name}.txt`] = LEAD + parts.join(' ') + '\n';
+    }
+    const r = corpus(docs);
+    assert.deepEqual(checkContract({ version: 1, documents: [...r.values()], skipped: [] }, p => docs[p]), []);
   });
 
   describe('a reworded quote’s claim', () => {

@@ -221,59 +221,70 @@ function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<s
  * that carries the quote, worded the same or reworded, unless the meaning changed (a
  * number, or a negation added or dropped: then it disputes it, reason `number` or
  * `negation`). Claims carrying the two sides of an attribution conflict are not linked.
+ * Each pair of claims is decided once, from everything their quotes say, and written
+ * at both ends alike, so the links stay mirrored.
  */
 export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
   const claimAt = (doc: DocumentResult | undefined, start: number, end: number) =>
     doc?.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
-  const same = (path: string, other: Claim) => (l: ClaimLink) => l.path === path && l.start === other.start && l.end === other.end;
-  const drop = (list: ClaimLink[], match: (l: ClaimLink) => boolean) => {
-    const at = list.findIndex(match);
-    if (at >= 0) list.splice(at, 1);
-    return at >= 0;
-  };
+  interface Side { path: string; claim: Claim }
+  interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string] }
+  const pairs = new Map<string, Pair>();
   for (const doc of results.values()) {
-    for (const claim of doc.claims) {
-      if (claim.kind !== 'quote') continue;
-      let changed = false;
-      for (const q of doc.quotes) {
-        if (q.start < claim.start || q.end > claim.end + 1) continue;
-        for (const c of q.attributedElsewhere ?? []) {
-          const other = claimAt(results.get(c.path), c.start, c.end);
-          if (!other) continue;
-          const match = same(c.path, other);
-          if (drop(claim.corroboratedBy, match) || drop(claim.disputedBy, match)) changed = true;
+    for (const q of doc.quotes) {
+      const claim = claimAt(doc, q.start, q.end);
+      if (!claim) continue;
+      const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
+        const otherDoc = results.get(path);
+        const oc = other && claimAt(otherDoc, other.start, other.end);
+        if (!other || !oc) return;
+        const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
+        if (here === there) return;
+        const key = here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`;
+        let pair = pairs.get(key);
+        if (!pair) {
+          const mine: Side = { path: doc.path, claim }, theirs: Side = { path, claim: oc };
+          pair = { a: here < there ? mine : theirs, b: here < there ? theirs : mine, variant: false, identical: true, reason: null, texts: [q.text, other.text] };
+          pairs.set(key, pair);
         }
-        for (const v of q.variants) {
-          const otherDoc = results.get(v.path);
-          const other = claimAt(otherDoc, v.start, v.end);
-          if (!other) continue;
-          const match = same(v.path, other);
-          const reason = v.identical ? null : meaningChange(ctx, q.text, quoteText(otherDoc!, v));
-          const link = (similarity: number): ClaimLink => ({ path: v.path, start: other.start, end: other.end, similarity });
-          if (reason) {
-            if (claim.disputedBy.some(match)) continue;
-            const at = claim.corroboratedBy.findIndex(match);
-            const similarity = at >= 0 ? claim.corroboratedBy[at].similarity : quoteSimilarity(ctx, q.text, quoteText(otherDoc!, v));
-            if (at >= 0) claim.corroboratedBy.splice(at, 1);
-            claim.disputedBy.push({ ...link(similarity), reason });
-          } else {
-            if (claim.corroboratedBy.some(match)) continue;
-            const at = claim.disputedBy.findIndex(match);
-            const similarity = v.identical ? 1 : at >= 0 ? claim.disputedBy[at].similarity : quoteSimilarity(ctx, q.text, quoteText(otherDoc!, v));
-            if (at >= 0) claim.disputedBy.splice(at, 1);
-            claim.corroboratedBy.push(link(similarity));
-          }
-          changed = true;
+        if (what === 'conflict') return;
+        pair.variant = true;
+        const identical = quoteWordsOf(ctx, q.text).joined === quoteWordsOf(ctx, other.text).joined;
+        if (!identical) {
+          pair.identical = false;
+          const why = meaningChange(ctx, q.text, other.text);
+          if (why === 'number' || (why === 'negation' && pair.reason === null)) pair.reason = why;
         }
-      }
-      if (changed) claim.status = claim.disputedBy.length ? 'disputed' : claim.corroboratedBy.length ? 'corroborated' : 'unique';
+      };
+      const quoteOf = (path: string, l: Span) => results.get(path)?.quotes.find(x => x.start === l.start && x.end === l.end);
+      for (const v of q.variants) note(v.path, quoteOf(v.path, v), 'variant');
+      for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
     }
   }
+  const touched = new Set<Claim>();
+  for (const pair of pairs.values()) {
+    const existing = pair.a.claim.corroboratedBy.find(sameAs(pair.b)) ?? pair.a.claim.disputedBy.find(sameAs(pair.b));
+    const similarity = !pair.variant ? 0 : pair.identical && !pair.reason ? 1 : existing?.similarity ?? quoteSimilarity(ctx, pair.texts[0], pair.texts[1]);
+    for (const [here, there] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      const c = here.claim, match = sameAs(there);
+      remove(c.corroboratedBy, match);
+      remove(c.disputedBy, match);
+      const link: ClaimLink = { path: there.path, start: there.claim.start, end: there.claim.end, similarity };
+      if (pair.variant && pair.reason) c.disputedBy.push({ ...link, reason: pair.reason });
+      else if (pair.variant) c.corroboratedBy.push(link);
+      touched.add(c);
+    }
+  }
+  for (const c of touched) c.status = c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
 }
 
-function quoteText(doc: DocumentResult, v: QuoteLink): string {
-  return doc.quotes.find(q => q.start === v.start && q.end === v.end)?.text ?? '';
+const sameAs = (s: { path: string; claim: Claim }) => (l: ClaimLink) => l.path === s.path && l.start === s.claim.start && l.end === s.claim.end;
+
+function remove(list: ClaimLink[], match: (l: ClaimLink) => boolean): void {
+  const at = list.findIndex(match);
+  if (at >= 0) list.splice(at, 1);
 }
+
 
 /** Why two wordings of one quote do not say the same: a number changed, or a negation added or dropped. */
 function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | 'negation' | null {
