@@ -5,7 +5,7 @@
  * Text: the seed articles plus polnear-dev from the team's evaluation data (../shared/eval,
  * left out with one line when absent), repeated to about 5 MB.
  * Paragraphs and sentences are split beforehand: only entity recognition is timed.
- * Budget (design.md): entity recognition alone >= 4 MB/s on one core.
+ * Budget: entity recognition alone >= 6 MB/s on one core (so the whole analysis keeps >= 2 MB/s).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -74,7 +74,7 @@ function main() {
   console.log(`findEntities   ${rate(ours.seconds).toFixed(2).padStart(7)} MB/s  ${ours.count} entities`);
   console.log(`naive regex    ${rate(base.seconds).toFixed(2).padStart(7)} MB/s  ${base.count} runs`);
   console.log(`ratio findEntities/naive: ${(rate(ours.seconds) / rate(base.seconds)).toFixed(2)}`);
-  console.log(`budget >= 4 MB/s: ${rate(ours.seconds) >= 4 ? 'met' : 'NOT MET'}`);
+  console.log(`budget >= 6 MB/s: ${rate(ours.seconds) >= 6 ? 'met' : 'NOT MET'}`);
 }
 
 main();
