@@ -13,7 +13,7 @@
  * (test/unit/incremental.test.ts).
  */
 import { ClaimLinker } from '../claims/links';
-import { claimStatus, findClaims } from '../claims/claims';
+import { findClaims } from '../claims/claims';
 import { findRepeats } from '../reuse/repeats';
 import { ReuseIndex } from '../reuse/reuseIndex';
 import { boilerplateIn } from '../reuse/reuseText';
@@ -25,7 +25,7 @@ import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
 import { splitSentences } from '../text/sentences';
-import type { Claim, ClaimLink, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from '../types';
+import type { Claim, DocumentResult, Duplicate, Entity, EntityType, Paragraph, Quote, QuoteLink, Sentence, Span } from '../types';
 
 /** What one paragraph yields, offsets relative to the paragraph. */
 interface ParagraphAnalysis {

@@ -9,11 +9,11 @@
  *   disputed only when the meaning changes (a number, or a negation added or dropped);
  *   claims carrying a conflicting pair neither corroborate nor dispute each other.
  */
-import { parseNumbers } from '../claims/claims';
+import { claimStatus, parseNumbers } from '../claims/claims';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { lowerWords, stem } from '../text/words';
-import type { Claim, ClaimLink, DocumentResult, Quote, QuoteLink, Sentence, Span } from '../types';
+import type { Claim, ClaimLink, DocumentResult, Quote, Sentence, Span } from '../types';
 
 /** What linking reads of a quote's words, by quote text. */
 interface QuoteWords {
@@ -275,7 +275,7 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
       touched.add(c);
     }
   }
-  for (const c of touched) c.status = c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
+  for (const c of touched) c.status = claimStatus(c);
 }
 
 const sameAs = (s: { path: string; claim: Claim }) => (l: ClaimLink) => l.path === s.path && l.start === s.claim.start && l.end === s.claim.end;

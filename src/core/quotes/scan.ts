@@ -166,7 +166,7 @@ class OrphanScan {
       const j = this.pos, ch = t[j];
       if (ch === '\n') this.lastBreak = j;
       else if ((ch === '.' || ch === '!' || ch === '?') && isWs(t[j + 1])) { this.ends.push(j); if (this.ends.length > 3) this.ends.shift(); }
-      else if (j < close && isWordCharAt(t, j, close)) this.lastWordChar = j;
+      else if (isWordCharAt(t, j, close)) this.lastWordChar = j;
     }
     let s = from, b = this.lastBreak;
     for (const e of this.ends) if (e < close - 2 && e > b) b = e;

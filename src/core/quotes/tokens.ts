@@ -5,7 +5,7 @@
  * final full stop is split off unless the word keeps it (`KEEP_DOT`). Lines are
  * tokenised once per text and reused through the `AnalysisContext`.
  */
-import { classAt, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
+import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
 import { CLAUSE_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
@@ -154,7 +154,7 @@ export function cueAt(toks: readonly Tok[], c: number): boolean {
 }
 export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 
-const isDigitStart = (w: string) => { const c = w.charCodeAt(0); return c >= 48 && c <= 57; };
+const isDigitStart = (w: string) => isAsciiDigit(w.charCodeAt(0));
 
 /** A headline: title case, every lower-case word a small function word. */
 export function headline(toks: readonly Tok[], lo: number, hi: number): boolean {

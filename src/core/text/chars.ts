@@ -33,6 +33,9 @@ export function charClass(c: number): number {
   return k & ~KNOWN;
 }
 
+/** An ASCII digit (what `\d` matches). */
+export const isAsciiDigit = (c: number) => c >= 48 && c <= 57;
+
 /** White space as JavaScript's `\s` has it (line ends included): the one definition. */
 export function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || (c >= 128 && (charClass(c) & SPACE) !== 0);

@@ -9,7 +9,7 @@
  *   last letter, number or full stop; every other character is a token of its own.
  *   The pattern `[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]`.
  */
-import { classAt, LETTER, NUMBER, PAIR, SPACE } from './chars';
+import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR, SPACE } from './chars';
 
 export interface TokenRule {
   /** Per character code up to the highest mark, 1 for a mark that may stand inside a word. */
@@ -43,7 +43,6 @@ function wordCharAt(text: string, i: number): number {
   return (k & WORD) === 0 ? 0 : k & PAIR ? 2 : 1;
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** End of the token that starts at `s` (where `tokenStart` found one). */
 export function tokenEnd(text: string, s: number, rule: TokenRule): number {
@@ -67,8 +66,8 @@ export function tokenEnd(text: string, s: number, rule: TokenRule): number {
       while ((n = wordCharAt(text, i))) i += n;
       continue;
     }
-    if (rule.thousands && c === 44 && isDigit(text.charCodeAt(i - 1)) && isDigit(text.charCodeAt(i + 1)) &&
-        isDigit(text.charCodeAt(i + 2)) && isDigit(text.charCodeAt(i + 3)) && !isDigit(text.charCodeAt(i + 4))) {
+    if (rule.thousands && c === 44 && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1)) &&
+        isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3)) && !isAsciiDigit(text.charCodeAt(i + 4))) {
       i += 4;
       continue;
     }

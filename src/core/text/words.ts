@@ -3,7 +3,7 @@
  * run of letters and digits (`[\p{L}\p{N}]+`); on request, dotted initials count as
  * one word ("U.S.") and a number's digit groups stay with it ("130,000", "2.5").
  */
-import { classAt, LETTER, NUMBER, PAIR } from './chars';
+import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR } from './chars';
 
 /** Where `nextWord` leaves the end of the word it found, and whether it is dotted initials. */
 export interface WordEnd { end: number; dotted: boolean }
@@ -16,7 +16,6 @@ export interface WordOptions {
 }
 
 const WORD = LETTER | NUMBER;
-const isDigit = (c: number) => c >= 48 && c <= 57;
 
 /** Start of the next word of `text[from, to)` (-1 when none); its end in `at.end`. */
 export function nextWord(text: string, from: number, to: number, at: WordEnd, opts: WordOptions = {}): number {
@@ -41,9 +40,9 @@ export function nextWord(text: string, from: number, to: number, at: WordEnd, op
   let j = i;
   while (j < to && ((k = classAt(text, j, to)) & WORD) !== 0) j += k & PAIR ? 2 : 1;
   if (opts.digitGroups) {
-    while (j + 1 < to && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isDigit(text.charCodeAt(j + 1))) {
+    while (j + 1 < to && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isAsciiDigit(text.charCodeAt(j + 1))) {
       j++;
-      while (j < to && isDigit(text.charCodeAt(j))) j++;
+      while (j < to && isAsciiDigit(text.charCodeAt(j))) j++;
     }
   }
   at.end = j;

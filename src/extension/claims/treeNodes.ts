@@ -5,6 +5,7 @@
 import type { Claim, ClaimKind, DocumentResult, Quote } from '../../core/types';
 import { Commands } from '../ids';
 import type { SourceSummary } from '../../protocol/protocol';
+import { conflictsBySpeaker } from '../decorations/hover';
 
 /** What a node of the Claims tree shows, as plain data (the test API's `TreeNodeSnapshot`). */
 export interface TreeNodeFields {
@@ -139,12 +140,7 @@ function quoteTooltip(q: Quote, display: (key: string) => string): string {
 
 /** "⚠ the same words are credited to X in a.txt": one line per other speaker. */
 function conflictLines(q: Quote, display: (key: string) => string): string[] {
-  const by = new Map<string, string[]>();
-  for (const c of q.attributedElsewhere ?? []) {
-    const list = by.get(c.speaker);
-    if (list) list.push(display(c.path)); else by.set(c.speaker, [display(c.path)]);
-  }
-  return [...by].map(([speaker, paths]) => `⚠ the same words are credited to ${speaker} in ${paths.join(', ')}`);
+  return [...conflictsBySpeaker(q)].map(([speaker, links]) => `⚠ the same words are credited to ${speaker} in ${links.map(c => display(c.path)).join(', ')}`);
 }
 
 /**

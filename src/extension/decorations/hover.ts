@@ -54,16 +54,21 @@ export function quoteHover(q: Quote, ctx: HoverContext): string {
  * speakers these words have in other sources, each with its sources, or null.
  */
 export function attributionConflict(q: Quote, ctx: HoverContext): string | null {
-  const elsewhere = q.attributedElsewhere ?? [];
-  if (!elsewhere.length) return null;
-  const bySpeaker = new Map<string, string[]>();
-  for (const c of elsewhere) {
-    const where = `[${code(ctx.display(c.path))}](${openPassageLink(c.path, c.start, c.end)})`;
-    const list = bySpeaker.get(c.speaker);
-    if (list) list.push(where); else bySpeaker.set(c.speaker, [where]);
-  }
-  const parts = [...bySpeaker].map(([speaker, where]) => `**${escapeMarkdown(speaker)}** in ${where.join(', ')}`);
+  const bySpeaker = conflictsBySpeaker(q);
+  if (!bySpeaker.size) return null;
+  const parts = [...bySpeaker].map(([speaker, links]) =>
+    `**${escapeMarkdown(speaker)}** in ${links.map(c => `[${code(ctx.display(c.path))}](${openPassageLink(c.path, c.start, c.end)})`).join(', ')}`);
   return `$(warning) **Attribution conflict**: the same words are credited to ${parts.join('; ')}`;
+}
+
+/** A quote's attribution conflicts, grouped by the other speaker (the hover and the Claims tree read them alike). */
+export function conflictsBySpeaker(q: Quote): Map<string, NonNullable<Quote['attributedElsewhere']>> {
+  const by = new Map<string, NonNullable<Quote['attributedElsewhere']>>();
+  for (const c of q.attributedElsewhere ?? []) {
+    const list = by.get(c.speaker);
+    if (list) list.push(c); else by.set(c.speaker, [c]);
+  }
+  return by;
 }
 
 export function duplicateHover(ds: readonly Duplicate[], ctx: HoverContext): string {
