@@ -7,13 +7,14 @@ import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
 import type { AnalysisOutput, Skipped } from '../core/types';
 import { readDocument } from '../node/readDocument';
+import { AnnotationsError, withAnnotations } from './annotations';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { printable, systemMessage } from './messages';
 import { checkOut, OutError, writeReport } from './output';
 import { collect, PathError, type Found } from './walk';
 
-const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] PATH...';
+const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] [--annotations FILE] PATH...';
 const FORMATS = ['json', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
@@ -24,6 +25,8 @@ interface Options {
   out: string | null;
   maxFileSize: number;
   paths: string[];
+  /** `--annotations FILE`; null: the default file for the first PATH, if there is one. */
+  annotations?: string | null;
 }
 
 export function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -53,6 +56,9 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
       const n = Number(v);
       if (!/^\d+$/.test(v) || n <= 0) throw new UsageError(`--max-file-size needs a positive number of bytes, not '${v}'`);
       opts.maxFileSize = n;
+    } else if (name === '--annotations') {
+      opts.annotations = value();
+      if (!opts.annotations) throw new UsageError(`--annotations needs a file name; ${USAGE}`);
     } else if (name === '--') {
       opts.paths.push(...rest.slice(i + 1));
       break;
@@ -112,14 +118,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     } else {
       const found = collect(opts.paths);
       if (opts.out) checkOut(opts.out, found);
-      const out = analyzeFound(found, opts.maxFileSize);
+      const corpus = new Corpus();
+      const { out, warnings } = withAnnotations(analyzeFound(found, opts.maxFileSize, corpus), p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
+      for (const w of warnings) process.stderr.write(`source-lens: ${printable(w)}\n`);
       for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
       const text = render(out, opts.format);
       if (opts.out) writeReport(opts.out, text);
       else await writeStdout(text);
     }
   } catch (e) {
-    if (e instanceof UsageError || e instanceof PathError || e instanceof OutError) {
+    if (e instanceof UsageError || e instanceof PathError || e instanceof OutError || e instanceof AnnotationsError) {
       process.stderr.write(`source-lens: ${e.message}\n`);
       return 2;
     }

@@ -74,7 +74,12 @@ export interface Duplicate extends Span {
   label: DuplicateLabel;
   similarity: number;
   boilerplate: boolean;
+  /** Shared only: this source was published "earlier" or "later" than the other; null when the dates are equal or unknown. */
+  direction?: Direction | null;
 }
+
+/** Which of two sources sharing a passage was published first, seen from this one. */
+export type Direction = 'earlier' | 'later';
 
 export type ClaimKind = 'quote' | 'reported' | 'numeric' | 'event' | 'statement';
 export type ClaimStatus = 'unique' | 'corroborated' | 'disputed';
@@ -92,15 +97,30 @@ export interface ClaimLink extends Span {
   reason?: string;
 }
 
+/** The reader's mark on a claim (annotations file). */
+export interface ClaimVerdict {
+  value: 'verified' | 'false' | 'needs-checking';
+  note: string | null;
+}
+
 export interface Claim extends Span {
   text: string;
   kind: ClaimKind;
+  /** The reader's verdict from the annotations file; null (or absent) when there is none. */
+  verdict?: ClaimVerdict | null;
   speaker: string | null;
   entities: string[];
   numbers: ClaimNumber[];
   status: ClaimStatus;
   corroboratedBy: ClaimLink[];
   disputedBy: ClaimLink[];
+}
+
+/** Source metadata of a document; a field is null when unknown. `date` is ISO 8601 (YYYY-MM-DD, or with a time). */
+export interface SourceInfo {
+  outlet: string | null;
+  date: string | null;
+  url: string | null;
 }
 
 /** One document of the JSON contract. */
@@ -110,6 +130,8 @@ export interface DocumentResult {
   title: string | null;
   /** Set when an analysis stage stopped at its work budget (pathological input): the spans given are exact, some are missing. */
   truncated: { reason: string } | null;
+  /** Who published the document, when and where: from its header, front matter or the annotations file; null when unknown. */
+  source?: SourceInfo | null;
   quotes: Quote[];
   entities: Entity[];
   duplicates: Duplicate[];
