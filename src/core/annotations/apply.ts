@@ -135,19 +135,13 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
 
   // A quote's speaker after the corrections and aliases (`original` is what the analysis said).
   const finalSpeaker = (key: string, original: string | null) => speakers.get(key)?.speaker ?? rename(original);
-  // Quote groups whose members leave them (removed, or now someone else's words).
-  const groupCounts = new Map<string, number>();
+  // A quote leaves its group when it is removed or now someone else's words.
   const leaves = (path: string, q: Quote) => {
     const k = keyOf(path, q);
     if (removedQuotes.has(k)) return true;
     const s = speakers.get(k);
     return s !== undefined && s.speaker !== rename(q.speaker);
   };
-  if (quoteEdits) {
-    for (const d of documents) for (const q of d.quotes) {
-      if (q.quoteGroup && !leaves(d.path, q)) groupCounts.set(q.quoteGroup, (groupCounts.get(q.quoteGroup) ?? 0) + 1);
-    }
-  }
 
   const fixQuote = (path: string, q: Quote): Quote | null => {
     const k = keyOf(path, q);
@@ -189,24 +183,19 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
         elsewhere = [...keptElsewhere, ...moved].sort(byPlace);
       }
     }
-    let group = q.quoteGroup, size = q.quoteGroupSize;
-    if (quoteEdits && q.quoteGroup) {
-      const n = leaves(path, q) ? 1 : groupCounts.get(q.quoteGroup) ?? 1;
-      group = n > 1 ? q.quoteGroup : null;
-      size = n;
-    }
-    if (!corrected && mine === q.speaker && variants === q.variants && elsewhere === q.attributedElsewhere && group === q.quoteGroup && size === q.quoteGroupSize) return q;
+    if (!corrected && mine === q.speaker && variants === q.variants && elsewhere === q.attributedElsewhere) return q;
     const out: Quote = { ...q, speaker: mine, variants };
     if (corrected) Object.assign(out, { speakerType: corrected.speakerType, speakerMention: null, attribution: READER });
     if (elsewhere !== undefined) out.attributedElsewhere = elsewhere;
-    if (q.quoteGroup !== undefined) out.quoteGroup = group;
-    if (q.quoteGroupSize !== undefined) out.quoteGroupSize = size;
     return out;
   };
 
-  const out = documents.map(doc => {
+  const fixed = documents.map(doc => mapSame(doc.quotes, q => fixQuote(doc.path, q)));
+  if (quoteEdits || rename.active) regroup(documents, fixed, leaves);
+
+  const out = documents.map((doc, index) => {
     const path = doc.path;
-    const quotes = mapSame(doc.quotes, q => fixQuote(path, q));
+    const quotes = fixed[index];
     const entities = mapSame(doc.entities, (e): Entity | null => {
       if (removedEntities.has(keyOf(path, e))) return null;
       const c = rename(e.canonical);
@@ -247,6 +236,77 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
     return orderedDocument(next);
   });
   return { documents: out, orphans };
+}
+
+/**
+ * Quote groups after the corrections: the copies a group still holds (those that
+ * did not leave it) joined with the quotes that variant links now tie together.
+ * A group keeps the smallest id among its old ones; a new group of quotes that
+ * had none is named `qr1`, `qr2`, … in document order. `fixed` is rewritten in place (new
+ * arrays and quote objects where something changes).
+ */
+function regroup(documents: readonly DocumentResult[], fixed: Quote[][], leaves: (path: string, q: Quote) => boolean): void {
+  const parent = new Map<string, string>();
+  const find = (k: string): string => {
+    let r = k;
+    while (parent.get(r) !== r) r = parent.get(r)!;
+    parent.set(k, r);
+    return r;
+  };
+  const union = (a: string, b: string) => {
+    if (!parent.has(a) || !parent.has(b)) return;
+    const x = find(a), y = find(b);
+    if (x !== y) parent.set(x < y ? y : x, x < y ? x : y);
+  };
+  const originals = new Map(documents.map(d => [d.path, new Map(d.quotes.map(q => [keyOf(d.path, q), q]))]));
+  fixed.forEach((quotes, i) => { for (const q of quotes) { const k = keyOf(documents[i].path, q); parent.set(k, k); } });
+  const firstOfGroup = new Map<string, string>();
+  fixed.forEach((quotes, i) => {
+    const path = documents[i].path;
+    for (const q of quotes) {
+      const k = keyOf(path, q);
+      const old = originals.get(path)!.get(k);
+      if (q.quoteGroup && old && !leaves(path, old)) {
+        const first = firstOfGroup.get(q.quoteGroup);
+        if (first === undefined) firstOfGroup.set(q.quoteGroup, k);
+        else union(first, k);
+      }
+      for (const v of q.variants) union(k, keyOf(v.path, v));
+    }
+  });
+  const members = new Map<string, { size: number; ids: string[]; first: string }>();
+  fixed.forEach((quotes, i) => {
+    const path = documents[i].path;
+    for (const q of quotes) {
+      const k = keyOf(path, q);
+      const old = originals.get(path)!.get(k);
+      const root = find(k);
+      const m = members.get(root) ?? { size: 0, ids: [], first: k };
+      m.size++;
+      if (q.quoteGroup && old && !leaves(path, old)) m.ids.push(q.quoteGroup);
+      members.set(root, m);
+    }
+  });
+  // Ids compare by their number when they have one ("q3" before "q12").
+  const idOrder = (a: string, b: string) => (parseInt(a.replace(/^\D+/, ''), 10) - parseInt(b.replace(/^\D+/, ''), 10)) || (a < b ? -1 : a > b ? 1 : 0);
+  const named = new Map<string, string>();
+  fixed.forEach((quotes, i) => {
+    const path = documents[i].path;
+    fixed[i] = mapSame(quotes, q => {
+      const m = members.get(find(keyOf(path, q)))!;
+      let group: string | null = null;
+      if (m.size > 1) {
+        group = [...new Set(m.ids)].sort(idOrder)[0] ?? null;
+        if (group === null) {
+          group = named.get(m.first) ?? `qr${named.size + 1}`;
+          named.set(m.first, group);
+        }
+      }
+      const size = m.size;
+      if (group === (q.quoteGroup ?? null) && size === (q.quoteGroupSize ?? 1)) return q;
+      return { ...q, quoteGroup: group, quoteGroupSize: size };
+    });
+  });
 }
 
 /** The contract's field order: `source` after `truncated`. */
