@@ -14,7 +14,18 @@
  *   the sequence number of the last notification applied; it pushes pending
  *   changes before any reply, so a reply never overtakes the news of a change.
  */
+import type { Annotations, Orphan } from '../core/annotations';
 import type { DocumentResult, EntityType, QuoteLink, Span } from '../core/types';
+
+/**
+ * The annotations file the worker applies to every result (null: none), and the
+ * document key each path it names stands for (paths are relative to the folder
+ * holding `.sourcelens/`; keys are URIs, which only the main thread can make).
+ */
+export interface AnnotationsConfig {
+  annotations: Annotations;
+  keys: Record<string, string>;
+}
 
 /** A quote variant with the other source's wording attached, for the hover's diff. */
 export interface QuoteLinkWithText extends QuoteLink {
@@ -131,12 +142,14 @@ export interface Requests {
   windows: { params: { docs: { key: string; ranges: Span[] }[] }; result: WindowView[] };
   /** One summary per document the index holds (only of `keys` when given), sorted by key. */
   summaries: { params: { keys?: string[] }; result: SourceSummary[] };
+  /** The entries of the annotations file that applied to nothing (orphans), as of now. */
+  orphans: { params: Record<string, never>; result: Orphan[] };
 }
 
 /** What the main thread tells the worker. */
 export interface Notifications {
-  /** Sent first to every new worker. */
-  configure: { maxFileSize: number };
+  /** Sent first to every new worker, and again when the annotations file changes. */
+  configure: { maxFileSize: number; annotations?: AnnotationsConfig | null };
   /** Stops the index build in progress (what it added stays). */
   cancel: Record<string, never>;
   /** An open editor's text: it replaces the file's content until `release`. Text over the size limit is refused as skipped. */

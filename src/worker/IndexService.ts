@@ -4,13 +4,15 @@
  * says which documents' views changed. No `vscode` and no worker plumbing, so it is
  * unit-tested directly.
  */
+import { applyAnnotations, type Orphan } from '../core/annotations';
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
-import type { DocumentResult, Span } from '../core/types';
+import { findSource } from '../core/text/source';
+import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker } from './changes';
 import {
-  entityKey, mergeRanges, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
+  entityKey, mergeRanges, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
 
 export type { FileAccess } from '../node/readDocument';
@@ -40,6 +42,11 @@ export class IndexService {
   /** Documents whose analysis is partial (a stage stopped at its work budget), with the reason. */
   private readonly partial = new Map<string, string>();
   private readonly changes = new ChangeTracker();
+  /** The reader's annotations, and the results with them applied (null: to be worked out again). */
+  private annotations: AnnotationsConfig | null = null;
+  private applied: { results: Map<string, DocumentResult>; orphans: Orphan[] } | null = null;
+  /** Each document's own source metadata, with the text it was read from. */
+  private readonly sources = new Map<string, { text: string; source: SourceInfo | null }>();
 
   /** `files` is how documents are read (a fake in tests); `hooks` are test seams. */
   constructor(private readonly files: FileAccess = nodeFiles, private readonly hooks: ServiceHooks = {}) {}
@@ -172,8 +179,10 @@ export class IndexService {
     this.pinned.delete(key);
     if (forget) this.markAnalysed(key);
     this.partial.delete(key);
+    this.sources.delete(key);
     if (this.corpus.delete(key)) {
       this.entityCounts = null;
+      this.applied = null;
       this.changes.touch(key, true);
     }
   }
@@ -186,6 +195,7 @@ export class IndexService {
     else this.partial.delete(key);
     this.markAnalysed(key);
     this.entityCounts = null;
+    this.applied = null;
     this.changes.touch(key, true);
   }
 
@@ -202,7 +212,7 @@ export class IndexService {
    */
   takeChanged(): string[] {
     if (!this.changes.pending) return [];
-    const results = new Map(this.corpus.allResults().map(r => [r.path, r]));
+    const results = this.all();
     return this.changes.take(results, this.counts(), k => this.corpus.text(k));
   }
 
@@ -210,7 +220,7 @@ export class IndexService {
   documents(keys: readonly string[]): DocumentView[] {
     const out: DocumentView[] = [];
     for (const key of keys) {
-      const result = this.corpus.result(key);
+      const result = this.result(key);
       if (result) out.push(this.view(key, result));
     }
     return out;
@@ -223,7 +233,7 @@ export class IndexService {
   windows(docs: readonly { key: string; ranges: readonly Span[] }[]): WindowView[] {
     const out: WindowView[] = [];
     for (const { key, ranges } of docs) {
-      const full = this.corpus.result(key);
+      const full = this.result(key);
       if (!full) continue;
       const window = mergeRanges(ranges, full.length);
       const whole = window.length === 1 && window[0].start === 0 && window[0].end === full.length;
@@ -244,9 +254,66 @@ export class IndexService {
     return { key, version: this.pinned.get(key) ?? null, result: this.withVariantText(result), entitySources: this.entitySources(result) };
   }
 
+  /**
+   * The annotations file to apply (null: none). Every document's view may change,
+   * so all are reported as touched.
+   */
+  setAnnotations(config: AnnotationsConfig | null): void {
+    const empty = (c: AnnotationsConfig | null) => !c || (!c.annotations.corrections.length && !c.annotations.aliases.length && !c.annotations.sources.length);
+    if (empty(config) && empty(this.annotations)) return;
+    this.annotations = empty(config) ? null : config;
+    this.applied = null;
+    this.entityCounts = null;
+    for (const key of this.corpus.paths()) this.changes.touch(key, false);
+  }
+
+  /** The entries of the annotations file that applied to nothing. */
+  orphans(): Orphan[] {
+    if (!this.annotations) return [];
+    this.all();
+    return this.applied?.orphans ?? [];
+  }
+
+  /** A document's own source metadata, read again only when its text changed. */
+  private sourceOf(key: string): SourceInfo | null {
+    const text = this.corpus.text(key);
+    if (text === undefined) return null;
+    const known = this.sources.get(key);
+    if (known?.text === text) return known.source;
+    const source = findSource(text);
+    this.sources.set(key, { text, source });
+    return source;
+  }
+
+  /**
+   * One document's result as views show it: with the annotations applied, its
+   * source metadata and the direction of its shared passages. Without annotations
+   * that costs one document's work; with them, the corpus's (once per state).
+   */
+  private result(key: string): DocumentResult | undefined {
+    if (this.annotations) return this.all().get(key);
+    const r = this.corpus.result(key);
+    return r && applyAnnotations([r], null, { text: k => this.corpus.text(k), sourceOf: k => this.sourceOf(k) }).documents[0];
+  }
+
+  /** Every document's result as views show it (see `result`). */
+  private all(): Map<string, DocumentResult> {
+    if (this.applied) return this.applied.results;
+    const keys = this.annotations?.keys;
+    const r = applyAnnotations(this.corpus.allResults(), this.annotations?.annotations ?? null, {
+      text: k => this.corpus.text(k),
+      sourceOf: k => this.sourceOf(k),
+      resolvePath: p => (keys && Object.hasOwn(keys, p) ? keys[p] : undefined),
+    });
+    const results = new Map(r.documents.map(d => [d.path, d]));
+    // Without annotations the next edit changes one document: nothing is kept for it to throw away.
+    if (this.annotations) this.applied = { results, orphans: r.orphans };
+    return results;
+  }
+
   /** One summary per document (of `keys` when given), sorted by key. */
   summaries(keys?: readonly string[]): SourceSummary[] {
-    const results = keys ? keys.map(k => this.corpus.result(k)).filter(r => r !== undefined) : this.corpus.allResults();
+    const results = keys ? keys.map(k => this.result(k)).filter(r => r !== undefined) : [...this.all().values()];
     return results
       .map(r => ({
         key: r.path,
@@ -276,7 +343,7 @@ export class IndexService {
   private counts(): Map<string, number> {
     if (!this.entityCounts) {
       const counts = new Map<string, number>();
-      for (const r of this.corpus.allResults()) {
+      for (const r of this.all().values()) {
         const seen = new Set(r.entities.map(e => entityKey(e.type, e.canonical)));
         for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
       }

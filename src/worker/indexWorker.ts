@@ -67,7 +67,7 @@ function reportSkips(): void {
 }
 
 const notifications: { [K in NotificationKind]: (params: Notifications[K]) => void } = {
-  configure: p => { service.maxFileSize = p.maxFileSize; },
+  configure: p => { service.maxFileSize = p.maxFileSize; service.setAnnotations(p.annotations ?? null); },
   cancel: () => service.cancel(),
   set: p => { service.setOpen(p.key, p.text, p.version); },
   release: p => { service.release(p.key, p.fsPath); },
@@ -91,6 +91,7 @@ const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K
   documents: ({ id, params }) => ({ type: 'reply', id, kind: 'documents', result: service.documents(params.keys) }),
   windows: ({ id, params }) => ({ type: 'reply', id, kind: 'windows', result: service.windows(params.docs) }),
   summaries: ({ id, params }) => ({ type: 'reply', id, kind: 'summaries', result: service.summaries(params.keys) }),
+  orphans: ({ id }) => ({ type: 'reply', id, kind: 'orphans', result: service.orphans() }),
 };
 
 function notify<K extends NotificationKind>(msg: NotificationMessage<K>): void {

@@ -17,6 +17,8 @@ export interface ApplyOptions {
   text(path: string): string | undefined;
   /** The result `path` that an annotations-file path names (default: the same string); undefined when none. */
   resolvePath?(annotationPath: string): string | undefined;
+  /** A document's own source metadata (default: `findSource` of its text); a seam for callers that cache it. */
+  sourceOf?(path: string): SourceInfo | null;
   /** Give every document `source`, every duplicate `direction` and every claim `verdict`, null when unset (the CLI's JSON). */
   fill?: boolean;
 }
@@ -131,6 +133,7 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
 
   const rename = aliases(a, documents, orphans);
   const sources = sourcesOf(documents, a, resolve, opts, orphans);
+  const sourceOf = (path: string) => sources(path);
   const quoteEdits = removedQuotes.size > 0 || speakers.size > 0;
 
   // A quote's speaker after the corrections and aliases (`original` is what the analysis said).
@@ -221,10 +224,10 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
       if (verdict !== undefined) next.verdict = verdict;
       return next;
     });
-    const mySource = sources.get(path) ?? null;
+    const mySource = sourceOf(path);
     const duplicates = mapSame(doc.duplicates, (d): Duplicate | null => {
       if (removedPairs.size && removedPairs.has(pairKey(path, d, d.other))) return null;
-      const direction = d.kind === 'shared' ? publishedOrder(mySource?.date, sources.get(d.other.path)?.date) : null;
+      const direction = d.kind === 'shared' ? publishedOrder(mySource?.date, sourceOf(d.other.path)?.date) : null;
       if (direction === (d.direction ?? null) && (!opts.fill || 'direction' in d)) return d;
       if (direction === null && !opts.fill && d.direction === undefined) return d;
       return { ...d, direction };
@@ -359,22 +362,38 @@ function aliases(a: Annotations, documents: readonly DocumentResult[], orphans: 
   return f;
 }
 
-/** Each document's source metadata: its own header, field by field overridden by the annotations file. */
-function sourcesOf(documents: readonly DocumentResult[], a: Annotations, resolve: (p: string) => string | undefined, opts: ApplyOptions, orphans: Orphan[]): Map<string, SourceInfo | null> {
+/**
+ * Each document's source metadata, worked out when first asked (a shared passage
+ * asks for its other document's too): its own header, field by field overridden
+ * by the annotations file.
+ */
+function sourcesOf(documents: readonly DocumentResult[], a: Annotations, resolve: (p: string) => string | undefined, opts: ApplyOptions, orphans: Orphan[]): (path: string) => SourceInfo | null {
   const set = new Map<string, Annotations['sources'][number]>();
-  const paths = new Set(documents.map(d => d.path));
-  a.sources.forEach((s, index) => {
-    const path = resolve(s.path);
-    if (path === undefined || !paths.has(path)) orphans.push({ section: 'sources', index, absent: true, reason: `${s.path} is not among the documents analysed` });
-    else set.set(path, s);
-  });
-  const out = new Map<string, SourceInfo | null>();
-  for (const d of documents) {
-    const text = opts.text(d.path);
-    const own = text === undefined ? null : findSource(text);
-    const given = set.get(d.path);
-    const info: SourceInfo = { outlet: given?.outlet ?? own?.outlet ?? null, date: given?.date ?? own?.date ?? null, url: given?.url ?? own?.url ?? null };
-    out.set(d.path, info.outlet || info.date || info.url ? info : null);
+  if (a.sources.length) {
+    const paths = new Set(documents.map(d => d.path));
+    a.sources.forEach((s, index) => {
+      const path = resolve(s.path);
+      if (path === undefined || !paths.has(path)) orphans.push({ section: 'sources', index, absent: true, reason: `${s.path} is not among the documents analysed` });
+      else set.set(path, s);
+    });
   }
-  return out;
+  const memo = new Map<string, SourceInfo | null>();
+  return path => {
+    let info = memo.get(path);
+    if (info !== undefined) return info;
+    let own: SourceInfo | null;
+    if (opts.sourceOf) own = opts.sourceOf(path);
+    else {
+      const text = opts.text(path);
+      own = text === undefined ? null : findSource(text);
+    }
+    const given = set.get(path);
+    if (given) {
+      const merged: SourceInfo = { outlet: given.outlet ?? own?.outlet ?? null, date: given.date ?? own?.date ?? null, url: given.url ?? own?.url ?? null };
+      own = merged.outlet || merged.date || merged.url ? merged : null;
+    }
+    info = own;
+    memo.set(path, info);
+    return info;
+  };
 }
