@@ -5,6 +5,8 @@
 import { loadStarted } from './loadClock';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AnnotationStore } from './annotations/AnnotationStore';
+import { CorrectionCommands } from './annotations/CorrectionCommands';
 import { ClaimsTree } from './claims/ClaimsTree';
 import { Highlighter } from './decorations/Highlighter';
 import { Commands, VIEW_CLAIMS } from './ids';
@@ -36,6 +38,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
   let highlighter: Highlighter | undefined;
   let tree: ClaimsTree | undefined;
   let status: StatusBar | undefined;
+  let annotations: AnnotationStore | undefined;
 
   const api: SourceLensApi = {
     kinds: DECORATION_KINDS,
@@ -66,6 +69,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
       };
     },
     worker: () => client?.workerState ?? { started: 0, down: false },
+    annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0 },
+    result: async uri => (await client?.documents([toUri(uri).toString()]))?.[0]?.result,
   };
 
   try {
@@ -74,9 +79,10 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     highlighter = new Highlighter(client, settings, idle, notifier);
     tree = new ClaimsTree(client, idle);
     status = new StatusBar(client, highlighter, settings);
-    context.subscriptions.push(settings, client, highlighter, tree, status);
+    annotations = new AnnotationStore(client, notifier, idle);
+    context.subscriptions.push(settings, client, highlighter, tree, status, annotations, new CorrectionCommands(annotations, client, idle, notifier));
 
-    const h = highlighter, c = client;
+    const h = highlighter, c = client, a = annotations;
     const register = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
     register(Commands.toggleQuotes, () => h.toggle('quotes'));
     register(Commands.toggleDuplicates, () => h.toggle('duplicates'));
@@ -91,6 +97,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     const startTimer = setTimeout(() => {
       try {
         c.start();
+        a.start();
       } catch (err) {
         notifier.error(`Source Lens could not start its index: ${err instanceof Error ? err.message : String(err)}`);
       }

@@ -19,6 +19,16 @@ export const Commands = {
   showAllHighlights: 'sourceLens.showAllHighlights',
   /** Item and hover link only: opens a passage (uri, start, end). */
   openPassage: 'sourceLens.openPassage',
+  /** Corrections (src/extension/annotations/): at the cursor, or at `({ uri, offset }, value?)`. */
+  notAQuote: 'sourceLens.notAQuote',
+  changeSpeaker: 'sourceLens.changeSpeaker',
+  notADuplicate: 'sourceLens.notADuplicate',
+  notAnEntity: 'sourceLens.notAnEntity',
+  aliasOf: 'sourceLens.aliasOf',
+  markVerified: 'sourceLens.markVerified',
+  markFalse: 'sourceLens.markFalse',
+  markNeedsChecking: 'sourceLens.markNeedsChecking',
+  undoCorrection: 'sourceLens.undoCorrection',
 } as const;
 
 /** Theme colour ids, one per decoration kind (`contributes.colors`). */

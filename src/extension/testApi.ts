@@ -9,12 +9,16 @@
 import type { TreeNodeFields as TreeNodeSnapshot } from './claims/treeNodes';
 import type { DecorationKind, OffsetRange } from './decorations/kinds';
 import type { SkippedFile } from './index/skipMessages';
+import type { AnnotationState } from './annotations/AnnotationStore';
+import type { DocumentResult } from '../core/types';
 
 export { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './decorations/kinds';
 /** What a node of the Claims tree shows, as plain data. */
 export type { TreeNodeSnapshot };
 /** A file the index did not analyse, and why ("larger than the 5 MB limit (6 MB)", "binary file …"). */
 export type { SkippedFile };
+/** The annotations file as the extension sees it: where, whether it parses, orphans, undo depth. */
+export type { AnnotationState };
 
 /** The object `activate()` resolves to. */
 export interface SourceLensApi {
@@ -68,4 +72,8 @@ export interface SourceLensApi {
   documentState(uri: string): { window: OffsetRange[] | undefined; hiddenKinds: DecorationKind[]; partial: string | null };
   /** How many index workers were started (a restart starts one), and whether it stays down after failing too often. */
   worker(): { started: number; down: boolean };
+  /** The annotations file: its path, why it does not parse (or null), orphaned entries, how many corrections Undo can revert. */
+  annotations(): AnnotationState;
+  /** A document's analysis as the views show it (annotations applied), or undefined when the index does not hold it. */
+  result(uri: string): Promise<DocumentResult | undefined>;
 }

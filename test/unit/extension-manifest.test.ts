@@ -16,7 +16,8 @@ describe('extension: package.json manifest agrees with ids.ts', () => {
     assert.deepEqual(pkg.activationEvents, ['onLanguage:plaintext', 'onLanguage:markdown', 'workspaceContains:**/*.txt', `onView:${VIEW_CLAIMS}`]);
     assert.ok(!pkg.activationEvents.includes('*'));
     assert.equal(pkg.engines.vscode, '^1.90.0');
-    assert.deepEqual(pkg.capabilities.untrustedWorkspaces, { supported: true });
+    assert.equal(pkg.capabilities.untrustedWorkspaces.supported, 'limited');
+    assert.match(pkg.capabilities.untrustedWorkspaces.description, /Restricted Mode/);
     assert.equal(pkg.capabilities.virtualWorkspaces.supported, 'limited');
   });
 

@@ -8,7 +8,8 @@
  */
 import * as vscode from 'vscode';
 import type { Span } from '../../core/types';
-import type { DocumentView, SourceSummary, WindowView } from '../../protocol/protocol';
+import type { Orphan } from '../../core/annotations';
+import type { AnnotationsConfig, DocumentView, SourceSummary, WindowView } from '../../protocol/protocol';
 import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { Notifier } from '../status/Notifier';
@@ -42,12 +43,14 @@ export class IndexClient implements vscode.Disposable {
   /** Fires as the index build advances. */
   readonly onDidProgress: vscode.Event<void>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** The annotations file the worker applies (told to every new worker with `configure`). */
+  private annotations: AnnotationsConfig | null = null;
 
   constructor(workerPath: string, private readonly settings: Settings, idle: Idle, notifier: Notifier) {
     this.skips = new SkippedFiles(notifier);
     this.partial = new PartialAnalyses(notifier);
     this.connection = new WorkerConnection(workerPath, idle, {
-      configure: () => ({ maxFileSize: this.settings.current.maxFileSize }),
+      configure: () => ({ maxFileSize: this.settings.current.maxFileSize, annotations: this.annotations }),
       pushes: {
         skips: ({ added, cleared }) => this.skips.record(added, cleared, this.build.state === 'indexing'),
         changed: ({ keys }) => { if (keys.length) this.documentsChanged.fire(new Set(keys)); },
@@ -160,6 +163,17 @@ export class IndexClient implements vscode.Disposable {
   /** Makes sure the worker has the document's current text; false for documents not analysed. */
   ensure(doc: vscode.TextDocument): boolean {
     return this.sync.ensure(doc);
+  }
+
+  /** Has the worker apply an annotations file (null: none) to every result from now on. */
+  setAnnotations(config: AnnotationsConfig | null): void {
+    this.annotations = config;
+    this.connection.notify('configure', { maxFileSize: this.settings.current.maxFileSize, annotations: config });
+  }
+
+  /** The entries of the annotations file that apply to nothing now. */
+  orphans(): Promise<Orphan[]> {
+    return this.annotations ? this.connection.request('orphans', {}) : Promise.resolve([]);
   }
 
   /** Results of the given documents (those the index holds). */
