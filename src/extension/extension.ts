@@ -69,7 +69,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
       };
     },
     worker: () => client?.workerState ?? { started: 0, down: false },
-    annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0 },
+    annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0, entries: 0 },
     result: async uri => (await client?.documents([toUri(uri).toString()]))?.[0]?.result,
   };
 

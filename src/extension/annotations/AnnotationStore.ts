@@ -26,6 +26,8 @@ export interface AnnotationState {
   orphans: string[];
   /** How many corrections of this session Undo can revert. */
   undoDepth: number;
+  /** How many entries (sources, aliases, corrections) the last good read of the file held. */
+  entries: number;
 }
 
 /** One change this session made: the file's text before (null: there was none) and after. */
@@ -58,15 +60,20 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   get state(): AnnotationState {
-    return { file: this.file, broken: this.broken, orphans: [...this.orphanLines], undoDepth: this.undo.length };
+    const a = this.annotations;
+    const entries = a ? a.sources.length + a.aliases.length + a.corrections.length : 0;
+    return { file: this.file, broken: this.broken, orphans: [...this.orphanLines], undoDepth: this.undo.length, entries };
   }
 
   /** Reads the file and watches it (called once the index has started). */
   start(): void {
     const folder = this.folder;
     if (!folder) return;
-    const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `${ANNOTATIONS_DIR}/${ANNOTATIONS_NAME}`));
-    const reload = () => this.reload();
+    // A workspace-wide glob, as the index's own watchers use (events outside the folder are ignored).
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATIONS_DIR}/${ANNOTATIONS_NAME}`);
+    const reload = (uri: vscode.Uri) => {
+      if (uri.fsPath === this.file) this.reload();
+    };
     this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     // An edit can orphan a correction (or bring one back): check after the results change.
     this.disposables.push(this.client.onDidChangeDocuments(() => this.checkOrphansSoon()));

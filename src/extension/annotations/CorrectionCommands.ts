@@ -59,14 +59,12 @@ export class CorrectionCommands implements vscode.Disposable {
       this.notifier.warn(RESTRICTED_MESSAGE);
       return false;
     }
-    const end = this.idle.begin();
+    // Not counted as pending work: it waits for the extension to be idle itself (`at`).
     try {
       return await work();
     } catch (err) {
       this.notifier.error(`Source Lens: the correction failed: ${err instanceof Error ? err.message : String(err)}`);
       return false;
-    } finally {
-      end();
     }
   }
 
