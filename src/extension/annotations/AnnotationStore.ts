@@ -69,10 +69,12 @@ export class AnnotationStore implements vscode.Disposable {
   start(): void {
     const folder = this.folder;
     if (!folder) return;
-    // A workspace-wide glob, as the index's own watchers use (events outside the folder are ignored).
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATIONS_DIR}/${ANNOTATIONS_NAME}`);
+    // A workspace-wide glob, as the index's own watchers use (events outside the folder are ignored);
+    // the folder too, since deleting it reports the folder, not the file in it.
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATIONS_DIR}{,/${ANNOTATIONS_NAME}}`);
     const reload = (uri: vscode.Uri) => {
-      if (uri.fsPath === this.file) this.reload();
+      const file = this.file;
+      if (file && (uri.fsPath === file || uri.fsPath === path.dirname(file))) this.reload();
     };
     this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     // An edit can orphan a correction (or bring one back): check after the results change.
