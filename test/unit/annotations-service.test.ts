@@ -21,7 +21,8 @@ function service(): IndexService {
 }
 const keys = () => Object.fromEntries(seeds.map(n => [`seeds/${n}`, keyOf(n)]));
 
-describe('annotations in the index worker', () => {
+describe('annotations in the index worker', function () {
+  this.timeout(60_000);
   it('applies a speaker correction and a verdict to views, and reports the documents that changed', () => {
     const svc = service();
     const k2 = keyOf(seeds[2]);

@@ -117,7 +117,8 @@ describe('annotations file format', () => {
   });
 });
 
-describe('applyAnnotations', () => {
+describe('applyAnnotations', function () {
+  this.timeout(60_000); // whole-corpus analyses of the seeds, on a shared machine
   it('changes nothing but the new fields when there are no annotations, and keeps untouched documents as they came', () => {
     const r = apply(emptyAnnotations());
     assert.deepEqual(r.orphans, []);
@@ -252,5 +253,33 @@ describe('applyAnnotations', () => {
     a = withAlias(a, { name: 'Sergey Lavrov', of: 'Lavrov S.' });
     apply(a);
     assert.equal(JSON.stringify(base.docs), before);
+  });
+});
+
+describe('annotations file format under random damage', () => {
+  it('parses or names a line inside the file, never throws, for a thousand mutated files', function () {
+    this.timeout(60_000);
+    const { rng } = require('../support/rng') as typeof import('../support/rng');
+    const next = rng(14);
+    const good = serializeAnnotations(sample());
+    const pieces = ['{', '}', '[', ']', ',', ':', '"', '\\', '\n', 'null', '1e999', '-', '\u0000', '\uD800', 'version', '"kind"', ' '];
+    let broken = 0;
+    for (let i = 0; i < 1000; i++) {
+      let t = good;
+      for (let k = 1 + Math.floor(next() * 3); k > 0; k--) {
+        const at = Math.floor(next() * t.length);
+        const r = next();
+        if (r < 0.4) t = t.slice(0, at) + t.slice(at + 1 + Math.floor(next() * 8));
+        else if (r < 0.8) t = t.slice(0, at) + pieces[Math.floor(next() * pieces.length)] + t.slice(at);
+        else t = t.slice(0, at);
+      }
+      const res = parseAnnotations(t);
+      if (!res.ok) {
+        broken++;
+        assert.ok(res.line >= 1 && res.line <= t.split('\n').length, `line ${res.line} of ${t.split('\n').length}`);
+        assert.ok(res.message.length > 0);
+      } else assert.equal(parseAnnotations(serializeAnnotations(res.annotations)).ok, true);
+    }
+    assert.ok(broken > 300, `most damage is caught (${broken})`);
   });
 });
