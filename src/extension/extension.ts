@@ -5,7 +5,9 @@
 import { loadStarted } from './loadClock';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { ClaimsTree } from './claims/ClaimsTree';
+import { ClaimsTree, TreeOptionsStore } from './claims/ClaimsTree';
+import { registerTreeCommands } from './claims/treeCommands';
+import { Navigator } from './navigation/Navigator';
 import { Highlighter } from './decorations/Highlighter';
 import { Commands, VIEW_CLAIMS } from './ids';
 import { IndexClient } from './index/IndexClient';
@@ -49,6 +51,9 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     treeChildren: async node => tree?.snapshotChildren(node) ?? [],
     treeFollowed: () => tree?.followed,
     treeMessage: () => tree?.view.message,
+    treeOptions: () => tree?.options.current,
+    treeStoredOptions: () => new TreeOptionsStore(context.workspaceState).current,
+    treeBadge: () => tree?.view.badge?.value,
     activationTime: () => ({ ...timing }),
     statusText: () => status?.text ?? '',
     whenIdle: () => idle.whenIdle(),
@@ -72,9 +77,10 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     const settings = new Settings();
     client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier);
     highlighter = new Highlighter(client, settings, idle, notifier);
-    tree = new ClaimsTree(client, idle);
+    tree = new ClaimsTree(client, idle, new TreeOptionsStore(context.workspaceState));
     status = new StatusBar(client, highlighter, settings);
     context.subscriptions.push(settings, client, highlighter, tree, status);
+    context.subscriptions.push(...registerTreeCommands(tree, client), new Navigator(client, tree, notifier));
 
     const h = highlighter, c = client;
     const register = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
