@@ -8,6 +8,10 @@ import * as vscode from 'vscode';
 import { ClaimsTree, TreeOptionsStore } from './claims/ClaimsTree';
 import { registerTreeCommands } from './claims/treeCommands';
 import { Navigator } from './navigation/Navigator';
+import { exportReport } from './report/exportReport';
+import { ArticleWrap } from './articles/ArticleWrap';
+import { openSampleCorpus } from './articles/sampleCorpus';
+import { ReportCommands, WalkthroughCommands } from './ids';
 import { Highlighter } from './decorations/Highlighter';
 import { Commands, VIEW_CLAIMS } from './ids';
 import { IndexClient } from './index/IndexClient';
@@ -38,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
   let highlighter: Highlighter | undefined;
   let tree: ClaimsTree | undefined;
   let status: StatusBar | undefined;
+  let wrap: ArticleWrap | undefined;
 
   const api: SourceLensApi = {
     kinds: DECORATION_KINDS,
@@ -54,6 +59,10 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     treeOptions: () => tree?.options.current,
     treeStoredOptions: () => new TreeOptionsStore(context.workspaceState).current,
     treeBadge: () => tree?.view.badge?.value,
+    wordWrapped: async uri => {
+      await wrap?.whenSettled();
+      return wrap?.isWrapped(toUri(uri).toString()) ?? false;
+    },
     activationTime: () => ({ ...timing }),
     statusText: () => status?.text ?? '',
     whenIdle: () => idle.whenIdle(),
@@ -80,7 +89,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     tree = new ClaimsTree(client, idle, new TreeOptionsStore(context.workspaceState));
     status = new StatusBar(client, highlighter, settings);
     context.subscriptions.push(settings, client, highlighter, tree, status);
-    context.subscriptions.push(...registerTreeCommands(tree, client), new Navigator(client, tree, notifier));
+    wrap = new ArticleWrap(client);
+    context.subscriptions.push(...registerTreeCommands(tree, client), new Navigator(client, tree, notifier), wrap);
 
     const h = highlighter, c = client;
     const register = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -92,6 +102,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     register(Commands.showOutput, () => notifier.output.show(true));
     register(Commands.showAllHighlights, (uri?: string) => h.showAllIn(uri === undefined ? undefined : toUri(uri).toString()));
     register(Commands.openPassage, (uri: string, start?: number, end?: number) => openPassage(uri, start, end));
+    register(ReportCommands.exportReport, (target?: string) => exportReport(c, notifier, typeof target === 'string' ? target : undefined));
+    register(WalkthroughCommands.openSampleCorpus, (target?: string, open?: boolean) => openSampleCorpus(context.extensionUri, typeof target === 'string' ? target : undefined, open !== false));
 
     // The worker and the index start once activation has returned.
     const startTimer = setTimeout(() => {

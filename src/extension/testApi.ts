@@ -51,6 +51,8 @@ export interface SourceLensApi {
   treeStoredOptions(): TreeOptions;
   /** The number on the Claims view's badge (disputed claims), undefined when it shows none. */
   treeBadge(): number | undefined;
+  /** Whether the extension switched word wrap on for a document (an included article, `sourceLens.wordWrap` on), once pending switches are made. */
+  wordWrapped(uri: string): Promise<boolean>;
   /** The message shown at the top of the Claims view (indexing, cancelled, skipped files), if any. */
   treeMessage(): string | undefined;
   /** The status-bar item's text, or '' when it is hidden. */

@@ -7,6 +7,7 @@
  */
 import type { DocumentResult } from '../../core/types';
 import type { SourceSummary } from '../../protocol/protocol';
+import { UnionFind } from '../../report/unionFind';
 import { Commands } from '../ids';
 import { childNodes, quoteFacts, shorten, sourceNode, type PassageFacts, type TreeNodeData } from './treeNodes';
 
@@ -176,23 +177,6 @@ function order<T extends { node: ModelNode; n: number; first: TreeNodeData }>(no
   return nodes.sort(sort === 'corroboration' ? (a, b) => b.n - a.n || pos(a, b) : pos).map(x => x.node);
 }
 
-/** Union-find over passage ids. */
-class Groups {
-  private readonly parent = new Map<string, string>();
-  find(x: string): string {
-    let p = this.parent.get(x) ?? x;
-    if (p !== x) {
-      p = this.find(p);
-      this.parent.set(x, p);
-    }
-    return p;
-  }
-  union(a: string, b: string): void {
-    const ra = this.find(a), rb = this.find(b);
-    if (ra !== rb) this.parent.set(rb < ra ? ra : rb, rb < ra ? rb : ra);
-  }
-}
-
 const passageKey = (path: string, start: number, end: number) => `${path}#${start}-${end}`;
 const flatWords = (s: string) => s.toLowerCase().replace(/[“”"‘’']/g, '').replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
@@ -203,7 +187,7 @@ const flatWords = (s: string) => s.toLowerCase().replace(/[“”"‘’']/g, ''
  */
 function speakerTree(results: readonly DocumentResult[], options: TreeOptions, display: (key: string) => string): ModelNode[] {
   const copies: { speaker: string; node: TreeNodeData; key: string; words: string }[] = [];
-  const groups = new Groups();
+  const groups = new UnionFind();
   for (const r of results) {
     const path = display(r.path);
     const claimsOf = r.claims.filter(c => c.kind === 'quote');
@@ -285,7 +269,7 @@ function speakerTree(results: readonly DocumentResult[], options: TreeOptions, d
  * following `corroboratedBy`, `disputedBy` and `partlyCorroboratedBy` links.
  */
 function claimGroupTree(results: readonly DocumentResult[], options: TreeOptions, display: (key: string) => string, passages: (r: DocumentResult) => TreeNodeData[]): ModelNode[] {
-  const groups = new Groups();
+  const groups = new UnionFind();
   const all: { node: TreeNodeData; key: string }[] = [];
   for (const r of results) {
     for (const n of childNodes(r, display)) {
