@@ -30,6 +30,7 @@ table{border-collapse:collapse;margin:.6rem 0;font-size:.95rem}
 caption{text-align:left;font-weight:600;padding:.3rem 0}
 th,td{border:1px solid #c8c8c8;padding:.3rem .5rem;text-align:left;vertical-align:top}
 thead th{background:#f1f3f5}
+tbody th{font-weight:400}
 td.mark{text-align:center;font-size:1.1rem;min-width:2.5rem}
 .carries{color:#1a6b2a}.disputed{color:#a4121b;font-weight:700}.partial{color:#6b4e00}
 .tag{display:inline-block;border:1px solid currentColor;border-radius:.25rem;padding:0 .3rem;font-size:.8rem;font-weight:600;margin-left:.3rem}
@@ -68,7 +69,7 @@ export function reportHtml(r: Report): string {
       const head = r.sources.map((s, i) => `<th scope="col"><abbr title="${esc(s.path)}">S${i + 1}</abbr><span class="sr"> ${esc(baseName(s.path))}</span></th>`).join('');
       const key = r.sources.map((s, i) => `<li>S${i + 1}: <code>${esc(s.path)}</code></li>`).join('');
       parts.push(`<p id="columns">Columns:</p><ul aria-labelledby="columns">${key}</ul>`);
-      parts.push(`<div class="scroll" role="region" aria-label="Claims by source" tabindex="0"><table><caption>${plural(r.shared.length, 'claim')} carried by more than one source</caption><thead><tr><th scope="col">Claim</th>${head}</tr></thead><tbody>`);
+      parts.push(`<div class="scroll" role="region" aria-label="Table: which source carries which claim" tabindex="0"><table><caption>${plural(r.shared.length, 'claim')} carried by more than one source</caption><thead><tr><th scope="col">Claim</th>${head}</tr></thead><tbody>`);
       for (const row of r.shared) {
         const cells = r.sources.map(s => mark(row.cells.get(s.path)?.carriage)).join('');
         parts.push(`<tr><th scope="row">${escapeHtml(clip(row.text))}${row.disputed ? '<span class="tag disputed">disputed</span>' : ''}</th>${cells}</tr>`);
@@ -113,7 +114,7 @@ export function reportHtml(r: Report): string {
   parts.push('<section aria-labelledby="shared"><h2 id="shared">Shared passages</h2>');
   if (!r.pairs.length) parts.push('<p>No two sources share a passage (boilerplate left aside).</p>');
   else {
-    parts.push('<div class="scroll" role="region" aria-label="Shared passages" tabindex="0"><table><caption>Text two sources share, as a share of each</caption><thead><tr><th scope="col">Source</th><th scope="col">Shares with</th><th scope="col">Passages</th><th scope="col">Share of the source</th><th scope="col">Share of the other</th><th scope="col">Mostly</th></tr></thead><tbody>');
+    parts.push('<div class="scroll" role="region" aria-label="Table: text shared by two sources" tabindex="0"><table><caption>Text two sources share, as a share of each</caption><thead><tr><th scope="col">Source</th><th scope="col">Shares with</th><th scope="col">Passages</th><th scope="col">Share of the source</th><th scope="col">Share of the other</th><th scope="col">Mostly</th></tr></thead><tbody>');
     for (const p of r.pairs) parts.push(`<tr><th scope="row">${esc(baseName(p.a))}</th><td>${esc(baseName(p.b))}</td><td>${p.passages}</td><td>${percent(p.shareOfA)}</td><td>${percent(p.shareOfB)}</td><td>${p.label}</td></tr>`);
     parts.push('</tbody></table></div>');
   }
