@@ -120,6 +120,15 @@ describe('extension: Claims tree switches (treeModel)', () => {
     assert.equal(byId[0].children.length, 4);
   });
 
+  it('every node of every grouping has a screen-reader label that says more than the shortened label', () => {
+    for (const group of ['source', 'speaker', 'entity', 'claim'] as const) {
+      for (const n of walk(buildTree(summaries, results, opts({ group }), display))) {
+        assert.ok(n.accessibilityLabel && n.accessibilityLabel.length > 10, `${group}: ${n.id}`);
+        if (n.facts) assert.ok(n.accessibilityLabel.includes(n.facts.text), `${group}: the full words of ${n.id}`);
+      }
+    }
+  });
+
   it('a citation gives the words, the speaker, the source and the offsets', () => {
     const q = childNodes(results[2], display).find(n => n.type === 'quote')!;
     assert.equal(citation(q), `“The bridge opens in May,” — Piet Bos, c.txt, characters ${qC.start}–${qC.end}`);
