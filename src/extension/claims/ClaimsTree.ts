@@ -1,6 +1,8 @@
 /**
- * src/extension/claims/ owns the Claims view: the tree (ClaimsTree) and its nodes
- * as plain data (treeNodes.ts: labels, badges, tooltips, ids).
+ * src/extension/claims/ owns the Claims view: the tree (ClaimsTree), its nodes as
+ * plain data (treeNodes.ts: labels, badges, tooltips, ids), its switches and the
+ * whole tree they build (treeModel.ts: grouping, sorting, filters), and its
+ * commands (treeCommands.ts: the toolbar switches, Show in All Sources, Copy as Citation).
  */
 import * as vscode from 'vscode';
 import type { SourceSummary } from '../../protocol/protocol';
@@ -8,7 +10,7 @@ import { ContextKeys, StateKeys, TreeItemContext, VIEW_CLAIMS } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import { skippedSummary } from '../index/skipMessages';
-import { buildTree, FILTERS, filtered, isDefault, readOptions, sortPassages, type ModelNode, type TreeOptions } from './treeModel';
+import { buildTree, FILTERS, filtered, isDefault, readOptions, type ModelNode, type TreeOptions } from './treeModel';
 import { childNodes, nodeAt, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
@@ -50,8 +52,10 @@ export class TreeOptionsStore {
 }
 
 /**
- * The "Claims" view: a node per source, under it the source's claims and quotes in
- * reading order. Follows the index: when documents change, only their nodes are
+ * The "Claims" view. With the default switches: a node per source, under it the
+ * source's claims and quotes in reading order, listed lazily as below; grouped,
+ * sorted or filtered, the tree is built whole from every document (treeModel.ts)
+ * and rebuilt on any change. Follows the index: when documents change, only their nodes are
  * refreshed (the whole tree when sources come or go); it is not recomputed while
  * hidden, and follows the cursor while visible. A source's node keeps its object
  * from one refresh to the next, so that VS Code can be told which nodes changed.

@@ -62,7 +62,7 @@ export class Navigator implements vscode.Disposable {
     const result = await this.resultOf(editor);
     if (!result) return undefined;
     const doc = editor.document;
-    const offset = doc.offsetAt(forward ? editor.selection.start : editor.selection.start);
+    const offset = doc.offsetAt(editor.selection.start);
     const hit = step(targetsOf(result, kind), offset, forward);
     if (!hit) {
       const what = { quote: 'quotes', duplicate: 'duplicated passages', unique: 'unique claims', disputed: 'disputed claims' }[kind];
