@@ -7,7 +7,13 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AnnotationStore } from './annotations/AnnotationStore';
 import { CorrectionCommands } from './annotations/CorrectionCommands';
-import { ClaimsTree } from './claims/ClaimsTree';
+import { ClaimsTree, TreeOptionsStore } from './claims/ClaimsTree';
+import { registerTreeCommands } from './claims/treeCommands';
+import { Navigator } from './navigation/Navigator';
+import { exportReport } from './report/exportReport';
+import { ArticleWrap } from './articles/ArticleWrap';
+import { openSampleCorpus } from './articles/sampleCorpus';
+import { ReportCommands, WalkthroughCommands } from './ids';
 import { Highlighter } from './decorations/Highlighter';
 import { Commands, VIEW_CLAIMS } from './ids';
 import { IndexClient } from './index/IndexClient';
@@ -39,6 +45,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
   let tree: ClaimsTree | undefined;
   let status: StatusBar | undefined;
   let annotations: AnnotationStore | undefined;
+  let wrap: ArticleWrap | undefined;
 
   const api: SourceLensApi = {
     kinds: DECORATION_KINDS,
@@ -52,6 +59,13 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     treeChildren: async node => tree?.snapshotChildren(node) ?? [],
     treeFollowed: () => tree?.followed,
     treeMessage: () => tree?.view.message,
+    treeOptions: () => tree?.options.current,
+    treeStoredOptions: () => new TreeOptionsStore(context.workspaceState).current,
+    treeBadge: () => tree?.view.badge?.value,
+    wordWrapped: async uri => {
+      await wrap?.whenSettled();
+      return wrap?.isWrapped(toUri(uri).toString()) ?? false;
+    },
     activationTime: () => ({ ...timing }),
     statusText: () => status?.text ?? '',
     whenIdle: () => idle.whenIdle(),
@@ -77,10 +91,12 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     const settings = new Settings();
     client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier);
     highlighter = new Highlighter(client, settings, idle, notifier);
-    tree = new ClaimsTree(client, idle);
+    tree = new ClaimsTree(client, idle, new TreeOptionsStore(context.workspaceState));
     status = new StatusBar(client, highlighter, settings);
     annotations = new AnnotationStore(client, notifier, idle);
     context.subscriptions.push(settings, client, highlighter, tree, status, annotations, new CorrectionCommands(annotations, client, idle, notifier));
+    wrap = new ArticleWrap(client);
+    context.subscriptions.push(...registerTreeCommands(tree, client), new Navigator(client, tree, notifier), wrap);
 
     const h = highlighter, c = client, a = annotations;
     const register = (id: string, fn: (...args: any[]) => unknown) => context.subscriptions.push(vscode.commands.registerCommand(id, fn));
@@ -92,6 +108,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     register(Commands.showOutput, () => notifier.output.show(true));
     register(Commands.showAllHighlights, (uri?: string) => h.showAllIn(uri === undefined ? undefined : toUri(uri).toString()));
     register(Commands.openPassage, (uri: string, start?: number, end?: number) => openPassage(uri, start, end));
+    register(ReportCommands.exportReport, (target?: string) => exportReport(c, notifier, typeof target === 'string' ? target : undefined));
+    register(WalkthroughCommands.openSampleCorpus, (target?: string, open?: boolean) => openSampleCorpus(context.extensionUri, typeof target === 'string' ? target : undefined, open !== false));
 
     // The worker and the index start once activation has returned.
     const startTimer = setTimeout(() => {

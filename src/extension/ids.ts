@@ -51,4 +51,71 @@ export const TreeItemContext = {
   source: 'source',
   claim: 'claim',
   quote: 'quote',
+  speaker: 'speaker',
+  entity: 'entity',
+  claimGroup: 'claimGroup',
+  quoteGroup: 'quoteGroup',
+} as const;
+
+/** The Claims view's switches (toolbar) and item commands (context menu). */
+export const TreeCommands = {
+  groupBySource: 'sourceLens.tree.groupBySource',
+  groupBySpeaker: 'sourceLens.tree.groupBySpeaker',
+  groupByEntity: 'sourceLens.tree.groupByEntity',
+  groupByClaim: 'sourceLens.tree.groupByClaim',
+  sortByPosition: 'sourceLens.tree.sortByPosition',
+  sortByCorroboration: 'sourceLens.tree.sortByCorroboration',
+  /** Each filter has a command that turns it on (shown while off) and one that turns it off (shown, ticked, while on). */
+  filterUnique: 'sourceLens.tree.filterUnique',
+  filterUniqueOff: 'sourceLens.tree.filterUniqueOff',
+  filterDisputed: 'sourceLens.tree.filterDisputed',
+  filterDisputedOff: 'sourceLens.tree.filterDisputedOff',
+  filterConflicts: 'sourceLens.tree.filterConflicts',
+  filterConflictsOff: 'sourceLens.tree.filterConflictsOff',
+  filterQuotesOnly: 'sourceLens.tree.filterQuotesOnly',
+  filterQuotesOnlyOff: 'sourceLens.tree.filterQuotesOnlyOff',
+  clearFilters: 'sourceLens.tree.clearFilters',
+  showInAllSources: 'sourceLens.tree.showInAllSources',
+  copyCitation: 'sourceLens.tree.copyCitation',
+} as const;
+
+/** Context keys the extension sets (menus' and keybindings' `when` clauses). */
+export const ContextKeys = {
+  /** `source` | `speaker` | `entity` | `claim`. */
+  treeGroup: 'sourceLens.tree.group',
+  /** `position` | `corroboration`. */
+  treeSort: 'sourceLens.tree.sort',
+  /** One boolean per filter: `sourceLens.tree.filter.unique`, … */
+  treeFilterPrefix: 'sourceLens.tree.filter.',
+  /** Any filter on. */
+  treeFiltered: 'sourceLens.tree.filtered',
+  /** The active editor holds an analysed article. */
+  article: 'sourceLens.article',
+} as const;
+
+/** Moving through an article by keyboard. */
+export const NavigationCommands = {
+  nextQuote: 'sourceLens.nextQuote',
+  previousQuote: 'sourceLens.previousQuote',
+  nextDuplicate: 'sourceLens.nextDuplicate',
+  previousDuplicate: 'sourceLens.previousDuplicate',
+  goToOtherCopy: 'sourceLens.goToOtherCopy',
+  nextUniqueClaim: 'sourceLens.nextUniqueClaim',
+  nextDisputedClaim: 'sourceLens.nextDisputedClaim',
+} as const;
+
+export const ReportCommands = {
+  exportReport: 'sourceLens.exportReport',
+} as const;
+
+/** The "Get Started" walkthrough (contributes.walkthroughs). */
+export const WALKTHROUGH = 'sourceLens.getStarted';
+export const WalkthroughCommands = {
+  /** Copies the walkthrough's sample articles to a folder of the user's and opens it. */
+  openSampleCorpus: 'sourceLens.openSampleCorpus',
+} as const;
+
+/** workspaceState keys. */
+export const StateKeys = {
+  treeOptions: 'sourceLens.tree.options',
 } as const;

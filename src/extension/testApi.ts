@@ -7,6 +7,7 @@
  */
 
 import type { TreeNodeFields as TreeNodeSnapshot } from './claims/treeNodes';
+import type { TreeOptions } from './claims/treeModel';
 import type { DecorationKind, OffsetRange } from './decorations/kinds';
 import type { SkippedFile } from './index/skipMessages';
 import type { AnnotationState } from './annotations/AnnotationStore';
@@ -48,6 +49,14 @@ export interface SourceLensApi {
    * extension context), not the extension's.
    */
   activationTime(): { loadMs: number; activateMs: number; waitMs: number };
+  /** The Claims tree's switches in force (grouping, sorting, filters); undefined before the tree exists. */
+  treeOptions(): TreeOptions | undefined;
+  /** The switches as a new window would read them back from workspaceState (what survives a reload). */
+  treeStoredOptions(): TreeOptions;
+  /** The number on the Claims view's badge (disputed claims), undefined when it shows none. */
+  treeBadge(): number | undefined;
+  /** Whether the extension switched word wrap on for a document (an included article, `sourceLens.wordWrap` on), once pending switches are made. */
+  wordWrapped(uri: string): Promise<boolean>;
   /** The message shown at the top of the Claims view (indexing, cancelled, skipped files), if any. */
   treeMessage(): string | undefined;
   /** The status-bar item's text, or '' when it is hidden. */

@@ -1,8 +1,10 @@
 // End-to-end tier: the packaged .vsix, installed the way a user installs it,
 // in a real VS Code (code-server 1.100.3) driven through a real browser
 // (Debian chromium via playwright-core). Checks what a reader sees: highlights
-// in the editor DOM, the quote hover naming the speaker, the Claims view, and a
-// click on a claim moving the editor to the passage.
+// in the editor DOM, the quote hover naming the speaker, the Claims view, a
+// click on a claim moving the editor to the passage, the view's Group By switch
+// kept over a page reload, the HTML report checked by axe-core (and readable with
+// script off), and the highlights in the high-contrast theme.
 //   npm run test:e2e [-- --vsix FILE] [-- --headed] [-- --keep] [-- --screenshots]
 // Screenshots go to the run's temporary folder (kept with --keep or on a failure),
 // so a test run leaves the checkout as it was. Only --screenshots (what
@@ -132,7 +134,7 @@ async function main() {
     });
     server = await startCodeServer({
       workspace: folder, extensionsDir,
-      settings: { 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'workbench.colorTheme': 'Default Light Modern', 'editor.hover.delay': 200 },
+      settings: { 'editor.minimap.enabled': false, 'editor.occurrencesHighlight': 'off', 'workbench.colorTheme': 'Default Light Modern', 'editor.hover.delay': 200, 'workbench.view.alwaysShowHeaderActions': true },
     });
     browser = await launchChromium({ headless: !argv.includes('--headed') });
     const page = await browser.newPage({ viewport: { width: 1400, height: 860 } });
@@ -315,6 +317,125 @@ async function main() {
       }
       console.log(`    status bar: ${shown}`);
       await page.screenshot({ path: path.join(SHOTS, 'claim-opened.png') });
+    });
+
+    // The toolbar's Group By switch: speakers at the top level, kept over a reload of the page.
+    const sidebar = page.locator('.part.sidebar');
+    const levelOne = async () => {
+      // Rows come and go as the tree refreshes: read them all at once, without waiting for any.
+      return (await sidebar.locator('.monaco-list-row[aria-level="1"]').allInnerTexts()).map(flat);
+    };
+    const pickFromMenu = async (menu, item) => {
+      const button = sidebar.locator(`.title-actions .action-label[aria-label^="${menu}"]`).first();
+      await button.waitFor({ state: 'visible' });
+      await button.click();
+      const entry = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first();
+      await entry.waitFor({ state: 'visible' });
+      await entry.hover();
+      await page.keyboard.press('Enter');
+      await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' }).catch(() => {});
+    };
+    const speakersShown = async () => {
+      const deadline = Date.now() + STEP_TIMEOUT;
+      for (;;) {
+        const rows = await levelOne();
+        if (rows.some(r => r.startsWith('Sergey Lavrov')) && !rows.some(r => r.startsWith(FILE))) return rows;
+        if (Date.now() > deadline) throw new Error(`top-level rows: ${rows.slice(0, 6).join(' | ')}`);
+        await page.waitForTimeout(300);
+      }
+    };
+    await check('the Group By switch groups the tree by speaker', async () => {
+      await pickFromMenu('Group By', 'Group Claims by Speaker');
+      const rows = await speakersShown();
+      console.log(`    speakers: ${rows.slice(0, 4).join(' | ')}`);
+      const lavrov = sidebar.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: 'Sergey Lavrov' }).first();
+      await lavrov.locator('.monaco-tl-twistie').click();
+      await sidebar.locator('.monaco-list-row[aria-level="2"]').first().waitFor({ state: 'visible' });
+      await page.screenshot({ path: path.join(SHOTS, 'claims-tree-grouped.png') });
+    });
+
+    await check('the switch survives a reload of the window', async () => {
+      await page.reload();
+      await page.waitForSelector('.monaco-workbench', { timeout: 60_000 });
+      const tab = page.locator('.activitybar .action-label[aria-label^="Source Lens"]');
+      await tab.waitFor({ state: 'visible', timeout: 60_000 });
+      // The window comes back with the view it had; open it only while another one (or
+      // none) is shown: clicking the tab of the view shown would close the side bar.
+      const reloaded = Date.now() + 60_000;
+      let clicked = 0;
+      for (;;) {
+        const rows = await levelOne();
+        if (rows.some(r => r.startsWith('Sergey Lavrov')) && !rows.some(r => r.startsWith(FILE))) break;
+        const title = (await sidebar.isVisible()) ? flat(await sidebar.locator('.composite.title').first().innerText().catch(() => '')) : '';
+        if (!/source lens/i.test(title) && Date.now() - clicked > 5000) {
+          await tab.click();
+          clicked = Date.now();
+        }
+        if (Date.now() > reloaded) throw new Error(`after the reload, top-level rows: ${rows.slice(0, 6).join(' | ')} (side bar: "${title}")`);
+        await page.waitForTimeout(300);
+      }
+      await pickFromMenu('Group By', 'Group Claims by Source');
+      const deadline = Date.now() + STEP_TIMEOUT;
+      while (!(await levelOne()).some(r => r.includes(FILE))) {
+        if (Date.now() > deadline) throw new Error('grouping by source again did not list the sources');
+        await page.waitForTimeout(300);
+      }
+    });
+
+    await check('the HTML report passes axe-core with no violations and needs no script', async () => {
+      const file = path.join(root, 'report.html');
+      const r = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist', 'cli.js'), 'analyze', '--format', 'html', '--out', file, '.'], { cwd: folder, encoding: 'utf8' });
+      assert(r.status === 0, `CLI: ${r.stderr}`);
+      const context = await browser.newContext({ javaScriptEnabled: true, viewport: { width: 1200, height: 900 } });
+      const report = await context.newPage();
+      const remote = [];
+      report.on('request', q => { if (!q.url().startsWith('file:')) remote.push(q.url()); });
+      await report.goto(`file://${file}`);
+      await report.addScriptTag({ path: path.join(REPO_ROOT, 'node_modules', 'axe-core', 'axe.min.js') });
+      const result = await report.evaluate(async () => {
+        // eslint-disable-next-line no-undef
+        const res = await axe.run(document, { resultTypes: ['violations'] });
+        return { violations: res.violations.map(v => ({ id: v.id, impact: v.impact, nodes: v.nodes.slice(0, 3).map(n => n.target.join(' ')) })), rules: res.passes.length + res.incomplete.length + res.inapplicable.length + res.violations.length };
+      });
+      assert(result.violations.length === 0, `axe violations: ${JSON.stringify(result.violations)}`);
+      assert(remote.length === 0, `remote requests: ${remote.join(', ')}`);
+      console.log(`    axe-core ${JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'node_modules', 'axe-core', 'package.json'), 'utf8')).version}: 0 violations over ${result.rules} rules`);
+      await report.screenshot({ path: path.join(SHOTS, 'report.png') });
+      // Readable without script: the same page with JavaScript off shows the matrix.
+      const plain = await browser.newContext({ javaScriptEnabled: false });
+      const noJs = await plain.newPage();
+      await noJs.goto(`file://${file}`);
+      assert(await noJs.locator('table caption').first().isVisible(), 'the matrix is shown without script');
+      await plain.close();
+      await context.close();
+    });
+
+    await check('high contrast: the highlights stay distinct without colour', async () => {
+      await page.locator('.editor-instance .view-lines').first().click().catch(() => {});
+      await page.keyboard.press('Control+P');
+      await page.waitForSelector('.quick-input-widget input');
+      await page.keyboard.type(FILE);
+      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`);
+      await page.keyboard.press('Enter');
+      await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"]`);
+      // The user's settings file, as a user would edit it: the workbench applies the theme as it changes.
+      const file = path.join(server.userDataDir, 'User', 'settings.json');
+      const settings = JSON.parse(fs.readFileSync(file, 'utf8'));
+      fs.writeFileSync(file, JSON.stringify({ ...settings, 'workbench.colorTheme': 'Default High Contrast' }, null, 2));
+      const hc = await page.waitForSelector('.monaco-workbench.hc-black', { timeout: 10_000 }).catch(() => null);
+      if (!hc) {
+        await page.reload();
+        await page.waitForSelector('.editor-instance .view-lines .view-line', { timeout: 60_000 });
+      }
+      await page.waitForSelector('.monaco-workbench.hc-black', { timeout: STEP_TIMEOUT });
+      let drawn = {};
+      const deadline = Date.now() + STEP_TIMEOUT;
+      while (Object.keys(drawn = await drawnDecorations(page)).length < 3) {
+        if (Date.now() > deadline) throw new Error(`decorations drawn in high contrast: ${Object.keys(drawn).length} classes`);
+        await page.waitForTimeout(300);
+      }
+      await page.waitForTimeout(500);
+      await page.screenshot({ path: path.join(SHOTS, 'high-contrast.png') });
     });
 
     await check('no extension error reached the page', () => {

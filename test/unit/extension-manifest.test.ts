@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_EXCLUDE, DEFAULT_INCLUDE, DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
-import { Colors, Commands, CONFIG_SECTION, EXTENSION_ID, VIEW_CLAIMS, VIEW_CONTAINER } from '../../src/extension/ids';
+import { Colors, Commands, CONFIG_SECTION, EXTENSION_ID, NavigationCommands, ReportCommands, TreeCommands, VIEW_CLAIMS, VIEW_CONTAINER, WalkthroughCommands } from '../../src/extension/ids';
 import { DECORATION_KINDS } from '../../src/extension/decorations/kinds';
 
 const root = path.resolve(__dirname, '../../..');
@@ -23,15 +23,32 @@ describe('extension: package.json manifest agrees with ids.ts', () => {
 
   it('contributes every command with the category and a codicon, openPassage hidden from the palette', () => {
     const contributed = new Map<string, { category: string; icon: string }>(c.commands.map((x: { command: string }) => [x.command, x]));
-    for (const id of Object.values(Commands)) {
+    const all = [Commands, TreeCommands, NavigationCommands, ReportCommands, WalkthroughCommands].flatMap(o => Object.values(o) as string[]);
+    for (const id of all) {
       const cmd = contributed.get(id);
       assert.ok(cmd, id);
       assert.equal(cmd.category, 'Source Lens');
       assert.match(cmd.icon, /^\$\([a-z-]+\)$/);
     }
-    assert.equal(contributed.size, Object.values(Commands).length);
-    assert.deepEqual(c.menus.commandPalette, [{ command: Commands.openPassage, when: 'false' }]);
-    for (const m of c.menus['view/title']) assert.ok(contributed.has(m.command) && m.when === `view == ${VIEW_CLAIMS}`);
+    assert.equal(contributed.size, all.length);
+    assert.deepEqual(c.menus.commandPalette[0], { command: Commands.openPassage, when: 'false' });
+    // Item-only commands and the ticked twins of the filter switches stay out of the palette.
+    const hidden = c.menus.commandPalette.filter((m: { when: string }) => m.when === 'false').map((m: { command: string }) => m.command).sort();
+    assert.deepEqual(hidden, [Commands.openPassage, TreeCommands.showInAllSources, TreeCommands.copyCitation, ...Object.values(TreeCommands).filter(id => id.endsWith('Off'))].sort());
+    const submenus = new Set(c.submenus.map((s: { id: string }) => s.id));
+    for (const m of c.menus['view/title']) {
+      assert.ok(m.command ? contributed.has(m.command) : submenus.has(m.submenu), JSON.stringify(m));
+      assert.ok(m.when.startsWith(`view == ${VIEW_CLAIMS}`), m.when);
+    }
+    for (const id of submenus) for (const m of c.menus[id as string]) assert.ok(contributed.has(m.command), m.command);
+    // Every keyboard command has a default key, only while an analysed article has the focus.
+    for (const id of Object.values(NavigationCommands)) {
+      const kb = c.keybindings.find((k: { command: string }) => k.command === id);
+      assert.ok(kb, `${id} has a keybinding`);
+      assert.equal(kb.when, 'editorTextFocus && sourceLens.article');
+    }
+    const keys = c.keybindings.map((k: { key: string }) => k.key);
+    assert.equal(new Set(keys).size, keys.length, 'no two commands share a key');
   });
 
   it('has the activity-bar container, the Claims view and welcome content', () => {
@@ -75,7 +92,7 @@ describe('extension: package.json manifest agrees with ids.ts', () => {
     assert.equal(png.readUInt32BE(16), 128);
     assert.equal(png.readUInt32BE(20), 128);
     const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split(/\r?\n/).filter(Boolean);
-    assert.deepEqual(ignore, ['**', '!dist/extension.js', '!dist/indexWorker.js', '!media/*.png', '!media/*.svg', '!package.json', '!README.md', '!LICENSE']);
+    assert.deepEqual(ignore, ['**', '!dist/extension.js', '!dist/indexWorker.js', '!media/*.png', '!media/*.svg', '!media/walkthrough/**', '!package.json', '!README.md', '!LICENSE']);
     assert.equal(pkg.scripts['vscode:prepublish'], 'node esbuild.mjs --production');
     assert.match(pkg.scripts.package, /^vsce package --no-dependencies/);
   });

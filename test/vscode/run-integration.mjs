@@ -26,7 +26,7 @@ const flag = name => argv.includes(name);
 const extensionRoot = path.resolve(opt('--extension') ?? REPO_ROOT);
 const testsEntry = path.resolve(opt('--tests') ?? path.join(REPO_ROOT, 'out', 'test', 'integration', 'index.js'));
 const seeds = path.resolve(opt('--seeds') ?? path.join(REPO_ROOT, 'seeds'));
-const passTimeoutMs = Number(opt('--timeout') ?? process.env.SOURCE_LENS_PASS_TIMEOUT ?? 180_000);
+const passTimeoutMs = Number(opt('--timeout') ?? process.env.SOURCE_LENS_PASS_TIMEOUT ?? 600_000);
 const only = opt('--only');
 const verbose = flag('--verbose') || !!process.env.SOURCE_LENS_VERBOSE;
 

@@ -1,23 +1,61 @@
 /**
- * src/extension/claims/ owns the Claims view: the tree (ClaimsTree) and its nodes
- * as plain data (treeNodes.ts: labels, badges, tooltips, ids).
+ * src/extension/claims/ owns the Claims view: the tree (ClaimsTree), its nodes as
+ * plain data (treeNodes.ts: labels, badges, tooltips, ids), its switches and the
+ * whole tree they build (treeModel.ts: grouping, sorting, filters), and its
+ * commands (treeCommands.ts: the toolbar switches, Show in All Sources, Copy as Citation).
  */
 import * as vscode from 'vscode';
 import type { SourceSummary } from '../../protocol/protocol';
-import { TreeItemContext, VIEW_CLAIMS } from '../ids';
+import { ContextKeys, StateKeys, TreeItemContext, VIEW_CLAIMS } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import { skippedSummary } from '../index/skipMessages';
+import { buildTree, FILTERS, filtered, isDefault, readOptions, type ModelNode, type TreeOptions } from './treeModel';
 import { childNodes, nodeAt, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
 export interface ClaimNode extends TreeNodeData {
   parent: ClaimNode | undefined;
+  /** Children of a node of a tree built whole (grouped, sorted or filtered); undefined in the lazy default tree. */
+  kids?: ClaimNode[];
 }
 
 /**
- * The "Claims" view: a node per source, under it the source's claims and quotes in
- * reading order. Follows the index: when documents change, only their nodes are
+ * The tree's switches, kept in workspaceState (so they survive a reload) and
+ * mirrored in context keys (so the toolbar shows each switch's state).
+ */
+export class TreeOptionsStore {
+  private value: TreeOptions;
+  constructor(private readonly memento: vscode.Memento) {
+    this.value = readOptions(memento.get(StateKeys.treeOptions));
+  }
+
+  get current(): TreeOptions {
+    return this.value;
+  }
+
+  async set(next: TreeOptions): Promise<void> {
+    this.value = readOptions(next);
+    this.publish();
+    await this.memento.update(StateKeys.treeOptions, this.value);
+  }
+
+  /** Sets the context keys from the current options. */
+  publish(): void {
+    const o = this.value;
+    const set = (key: string, value: unknown) => void vscode.commands.executeCommand('setContext', key, value);
+    set(ContextKeys.treeGroup, o.group);
+    set(ContextKeys.treeSort, o.sort);
+    for (const f of FILTERS) set(ContextKeys.treeFilterPrefix + f, o.filters[f]);
+    set(ContextKeys.treeFiltered, filtered(o));
+  }
+}
+
+/**
+ * The "Claims" view. With the default switches: a node per source, under it the
+ * source's claims and quotes in reading order, listed lazily as below; grouped,
+ * sorted or filtered, the tree is built whole from every document (treeModel.ts)
+ * and rebuilt on any change. Follows the index: when documents change, only their nodes are
  * refreshed (the whole tree when sources come or go); it is not recomputed while
  * hidden, and follows the cursor while visible. A source's node keeps its object
  * from one refresh to the next, so that VS Code can be told which nodes changed.
@@ -41,11 +79,18 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** Id of the node last revealed by following the cursor (test API). */
   followed: string | undefined;
 
+  /** The nodes of a tree built whole, by id, and its passages per document (for following the cursor). */
+  private readonly byId = new Map<string, ClaimNode>();
+  private readonly passagesOf = new Map<string, ClaimNode[]>();
+  private wholeRoots: ClaimNode[] | undefined;
+
   constructor(
     private readonly client: IndexClient,
     private readonly idle: Idle,
+    readonly options: TreeOptionsStore,
   ) {
     this.view = vscode.window.createTreeView(VIEW_CLAIMS, { treeDataProvider: this, showCollapseAll: true });
+    options.publish();
     this.disposables.push(
       this.view,
       client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
@@ -59,7 +104,20 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     );
   }
 
+  /** Changes the switches: saved, shown in the toolbar, and the tree listed again. */
+  async setOptions(next: TreeOptions): Promise<void> {
+    await this.options.set(next);
+    const end = this.idle.begin();
+    try {
+      this.refreshAll();
+    } finally {
+      end();
+    }
+  }
+
   private onDocumentsChanged(change: ChangedDocuments): void {
+    // A grouped, sorted or filtered tree is built whole: any change rebuilds it.
+    if (!isDefault(this.options.current)) change = 'all';
     if (change === 'all') this.children.clear();
     else for (const key of change) this.children.delete(key);
     if (!this.view.visible) {
@@ -90,6 +148,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private refreshAll(): void {
     this.listed = false;
     this.children.clear();
+    this.wholeRoots = undefined;
     this.changeEmitter.fire(undefined);
   }
 
@@ -132,6 +191,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   }
 
   async getChildren(node?: ClaimNode): Promise<ClaimNode[]> {
+    if (!isDefault(this.options.current)) return node ? node.kids ?? [] : this.buildWhole();
     try {
       if (!node) {
         const summaries = await this.client.summaries();
@@ -161,6 +221,63 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     }
   }
 
+  /** The whole tree for the current switches, from every analysed document. */
+  private async buildWhole(): Promise<ClaimNode[]> {
+    if (this.wholeRoots) return this.wholeRoots;
+    try {
+      const options = this.options.current;
+      const summaries = await this.client.summaries();
+      this.summaries.clear();
+      for (const s of summaries) this.summaries.set(s.key, s);
+      this.updateBadge();
+      const views = await this.client.documents(summaries.map(s => s.key));
+      const model = buildTree(summaries, views.map(v => v.result), options, k => this.client.display(k));
+      this.byId.clear();
+      this.passagesOf.clear();
+      const adopt = (m: ModelNode, parent: ClaimNode | undefined): ClaimNode => {
+        const { children, ...data } = m;
+        const n: ClaimNode = { ...data, parent };
+        n.kids = children.map(c => adopt(c, n));
+        this.byId.set(n.id, n);
+        if ((n.type === 'claim' || n.type === 'quote') && n.start !== undefined) {
+          const list = this.passagesOf.get(n.uri) ?? [];
+          list.push(n);
+          this.passagesOf.set(n.uri, list);
+        }
+        return n;
+      };
+      this.wholeRoots = model.map(m => adopt(m, undefined));
+      this.listed = true;
+      return this.wholeRoots;
+    } catch {
+      return [];
+    }
+  }
+
+  /** The passages of a document as the tree shows them (filtered and sorted as it is). */
+  async passages(key: string): Promise<ClaimNode[]> {
+    if (!isDefault(this.options.current)) {
+      await this.buildWhole();
+      return this.passagesOf.get(key) ?? [];
+    }
+    if (!this.roots.has(key)) await this.getChildren();
+    const root = this.roots.get(key);
+    if (!root) return [];
+    return this.children.get(key) ?? (await this.getChildren(root));
+  }
+
+  /** A node by id (the item commands' argument when run from a test or a keybinding). */
+  async nodeById(id: string): Promise<ClaimNode | undefined> {
+    if (!isDefault(this.options.current)) {
+      await this.buildWhole();
+      return this.byId.get(id);
+    }
+    const root = this.roots.get(id) ?? (await this.getChildren()).find(r => r.id === id);
+    if (root) return root;
+    const key = id.slice(0, id.indexOf('#'));
+    return (await this.passages(key)).find(n => n.id === id);
+  }
+
   getParent(node: ClaimNode): ClaimNode | undefined {
     return node.parent;
   }
@@ -176,6 +293,9 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     item.iconPath = new vscode.ThemeIcon(node.icon, node.iconColor ? new vscode.ThemeColor(node.iconColor) : undefined);
     if (node.accessibilityLabel) item.accessibilityInformation = { label: node.accessibilityLabel };
     item.contextValue = TreeItemContext[node.type];
+    if (node.type === 'speaker' || node.type === 'entity' || node.type === 'claimGroup' || node.type === 'quoteGroup') {
+      item.collapsibleState = vscode.TreeItemCollapsibleState.Collapsed;
+    }
     if (node.type === 'source') item.resourceUri = vscode.Uri.parse(node.uri);
     if (node.command) item.command = { title: 'Open passage', command: node.command.command, arguments: node.command.arguments };
     return item;
@@ -196,15 +316,15 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     }, 300);
   }
 
-  private async revealAt(editor: vscode.TextEditor): Promise<void> {
+  /** Reveals the passage under an editor's cursor (the source itself in the default tree when none is). */
+  async revealAt(editor: vscode.TextEditor, select = false): Promise<void> {
     if (!this.view.visible || editor.document.isClosed) return;
     const key = editor.document.uri.toString();
-    if (!this.roots.has(key)) await this.getChildren();
-    const root = this.roots.get(key);
-    if (!root) return;
-    const kids = this.children.get(key) ?? (await this.getChildren(root));
+    const kids = await this.passages(key);
+    const root = isDefault(this.options.current) ? this.roots.get(key) : undefined;
     const node = nodeAt(kids, editor.document.offsetAt(editor.selection.active)) ?? root;
-    await this.view.reveal(node, { select: false, focus: false, expand: false });
+    if (!node) return;
+    await this.view.reveal(node, { select, focus: false, expand: false });
     this.followed = node.id;
   }
 
@@ -215,6 +335,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   }
 
   async snapshotChildren(node: TreeNodeFields): Promise<TreeNodeFields[]> {
+    if (!isDefault(this.options.current)) return ((await this.nodeById(node.id))?.kids ?? []).map(snapshot);
     if (node.type !== 'source') return [];
     const parent = this.roots.get(node.id) ?? ({ ...node, icon: 'file-text', expandable: true, parent: undefined } as ClaimNode);
     this.children.delete(node.id);
@@ -234,6 +355,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
 function snapshot(n: ClaimNode): TreeNodeFields {
   const s: TreeNodeFields = { id: n.id, type: n.type, label: n.label, description: n.description, tooltip: n.tooltip, uri: n.uri, path: n.path };
+  if (n.accessibilityLabel) s.accessibilityLabel = n.accessibilityLabel;
+  if (n.facts) s.status = n.facts.status, s.quote = n.facts.quote, s.conflict = n.facts.conflict, s.corroboration = n.facts.corroboration;
   if (n.start !== undefined) s.start = n.start;
   if (n.end !== undefined) s.end = n.end;
   if (n.command) s.command = { command: n.command.command, arguments: [...n.command.arguments] };

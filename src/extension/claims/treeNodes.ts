@@ -2,7 +2,7 @@
  * The Claims tree as plain data: a node per source, and under it the source's
  * claims and quotes in reading order. Ids are stable: document key plus offsets.
  */
-import type { Claim, ClaimKind, DocumentResult, Quote } from '../../core/types';
+import type { Claim, ClaimKind, ClaimLink, ClaimStatus, DocumentResult, Quote } from '../../core/types';
 import { Commands } from '../ids';
 import type { SourceSummary } from '../../protocol/protocol';
 import { conflictsBySpeaker } from '../decorations/hover';
@@ -11,8 +11,12 @@ import { conflictsBySpeaker } from '../decorations/hover';
 export interface TreeNodeFields {
   /** Stable id built from the document URI and the offsets (`uri`, `uri#claim:12-80`). */
   id: string;
-  /** `source` for a file; `claim` or `quote` for a passage under it. */
-  type: 'source' | 'claim' | 'quote';
+  /**
+   * `source` for a file; `claim` or `quote` for a passage; the grouped views add
+   * `speaker`, `entity`, `claimGroup` (one claim across sources) and `quoteGroup`
+   * (one quote across sources, under its speaker).
+   */
+  type: 'source' | 'claim' | 'quote' | 'speaker' | 'entity' | 'claimGroup' | 'quoteGroup';
   label: string;
   description: string;
   /** Plain text of the tooltip. */
@@ -26,6 +30,13 @@ export interface TreeNodeFields {
   end?: number;
   /** The command a click runs, with its arguments. */
   command?: { command: string; arguments: unknown[] };
+  /** What a screen reader says for the row (snapshots; the view sets it as `accessibilityInformation`). */
+  accessibilityLabel?: string;
+  /** A passage's status, whether it is a quote or has an attribution conflict, and how many other sources carry it (snapshots of claims and quotes). */
+  status?: ClaimStatus;
+  quote?: boolean;
+  conflict?: boolean;
+  corroboration?: number;
 }
 
 /** A node as the tree view shows it: the plain fields plus presentation hints. */
@@ -36,9 +47,41 @@ export interface TreeNodeData extends TreeNodeFields {
   expandable: boolean;
   /** Theme colour id for the icon (disputed claims). */
   iconColor?: string;
-  /** What a screen reader says for the row (the full passage, not the shortened label). */
-  accessibilityLabel?: string;
+  /** What filters, sorting, grouping and the item commands read of a passage (claims and quotes only). */
+  facts?: PassageFacts;
 }
+
+/** A passage's facts, kept beside its node so that the tree can be filtered, sorted and grouped without the result. */
+export interface PassageFacts {
+  /** The passage's full text (a quote claim: the quoted words when it holds a quote). */
+  text: string;
+  status: ClaimStatus;
+  /** A direct quote (a quote claim, or a quote no claim covers). */
+  quote: boolean;
+  /** The same words are credited to someone else in another source. */
+  conflict: boolean;
+  /** How many other sources carry it (corroborate, or quote the same words). */
+  corroboration: number;
+  speaker: string | null;
+  /** Canonical names of the entities a claim mentions. */
+  entities: readonly string[];
+  /** The corpus-wide claim group id, when the analysis gives one. */
+  group: string | null;
+  /** The other passages carrying or disputing it, in other documents (keys and offsets). */
+  links: readonly LinkedPassage[];
+}
+
+/** A passage of another document that a link points at. */
+export interface LinkedPassage {
+  path: string;
+  start: number;
+  end: number;
+  /** corroborates, disputes, partly corroborates, same quote, or the same words from another speaker. */
+  relation: 'corroborates' | 'disputes' | 'partly' | 'variant' | 'conflict';
+}
+
+/** Fields of the contract that some analyses add (issue 10: claim groups and partial corroboration). */
+type ClaimExtras = { claimGroup?: string | null; partlyCorroboratedBy?: ClaimLink[] };
 
 const CLAIM_ICONS: Record<ClaimKind, string> = {
   quote: 'quote',
@@ -80,6 +123,7 @@ export function sourceNode(s: SourceSummary, display: (key: string) => string): 
     command: { command: Commands.openPassage, arguments: [s.key, 0, 0] },
     icon: 'file-text',
     expandable: s.claims + s.quotes > 0,
+    accessibilityLabel: `Source ${basename(path)}: ${lines.slice(2).join('. ')}.`,
   };
 }
 
@@ -170,6 +214,13 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
     const disputed = c.status === 'disputed';
     const badge = claimBadge(c.corroboratedBy.length, c.disputedBy.length);
     const conflicts = inner ? conflictLines(inner, display) : [];
+    const extra = c as Claim & ClaimExtras;
+    const links: LinkedPassage[] = [
+      ...c.corroboratedBy.map(l => link(l, 'corroborates')),
+      ...c.disputedBy.map(l => link(l, 'disputes')),
+      ...(extra.partlyCorroboratedBy ?? []).map(l => link(l, 'partly')),
+      ...(inner?.attributedElsewhere ?? []).map(l => link(l, 'conflict')),
+    ];
     return {
       ...base('claim', c.start, c.end),
       label: shorten(badge + speakerPrefix(speaker) + words),
@@ -178,6 +229,17 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
       icon: disputed ? 'warning' : CLAIM_ICONS[c.kind] ?? 'note',
       iconColor: disputed ? 'list.warningForeground' : undefined,
       accessibilityLabel: `${disputed ? 'Disputed ' : ''}${KIND_NAMES[c.kind] ?? c.kind}${c.speaker ? ` by ${c.speaker}` : ''}: ${c.text}. ${c.corroboratedBy.length} corroborating, ${c.disputedBy.length} disputing.${conflicts.length ? ` Attribution conflict: ${conflicts.join('; ').replace(/⚠ /g, '')}.` : ''}`,
+      facts: {
+        text: c.kind === 'quote' && inner ? inner.text : c.text,
+        status: c.status,
+        quote: c.kind === 'quote',
+        conflict: conflicts.length > 0,
+        corroboration: c.corroboratedBy.length,
+        speaker: speaker ?? c.speaker ?? null,
+        entities: c.entities,
+        group: extra.claimGroup ?? null,
+        links,
+      },
     };
   });
   const quoteClaims = result.claims.filter(c => c.kind === 'quote');
@@ -190,9 +252,42 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
       tooltip: quoteTooltip(q, display),
       icon: 'quote',
       accessibilityLabel: `Quote by ${q.speaker ?? 'an unknown speaker'}: ${q.text}. ${plural(q.variants.length, 'other source')}.${q.attributedElsewhere?.length ? ` Attribution conflict: ${conflictLines(q, display).join('; ').replace(/⚠ /g, '')}.` : ''}`,
+      facts: quoteFacts(q),
     });
   }
   return nodes.sort((a, b) => a.start! - b.start! || a.end! - b.end! || (a.type < b.type ? -1 : 1));
+}
+
+function link(l: { path: string; start: number; end: number }, relation: LinkedPassage['relation']): LinkedPassage {
+  return { path: l.path, start: l.start, end: l.end, relation };
+}
+
+/** The facts of a quote that no claim covers: carried elsewhere when another source has its words. */
+export function quoteFacts(q: Quote): PassageFacts {
+  return {
+    text: q.text,
+    status: q.variants.length ? 'corroborated' : 'unique',
+    quote: true,
+    conflict: (q.attributedElsewhere?.length ?? 0) > 0,
+    corroboration: q.variants.length,
+    speaker: q.speaker,
+    entities: [],
+    group: q.quoteGroup ?? null,
+    links: [...q.variants.map(v => link(v, 'variant')), ...(q.attributedElsewhere ?? []).map(l => link(l, 'conflict'))],
+  };
+}
+
+/**
+ * "“quoted words” — Speaker, news/a.txt, characters 120–168": a passage as a
+ * checker pastes it into notes (quote, speaker, source, UTF-16 offsets).
+ */
+export function citation(node: Pick<TreeNodeData, 'path' | 'start' | 'end' | 'facts'>): string {
+  const f = node.facts;
+  if (!f || node.start === undefined || node.end === undefined) return node.path;
+  const words = f.text.replace(/\s+/g, ' ').trim();
+  const quoted = /^[“"‘']/.test(words) ? words : `“${words}”`;
+  const who = f.speaker ? ` — ${f.speaker}` : '';
+  return `${quoted}${who}, ${node.path}, characters ${node.start}–${node.end}`;
 }
 
 /** The node whose passage holds an offset (the narrowest), for following the cursor. */
