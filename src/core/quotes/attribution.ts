@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -163,6 +163,23 @@ function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook)
 }
 
 /**
+ * Error kind: the wrong person, the nearest cue winning over the sentence's structure.
+ * A quote inside an adverbial clause opening its sentence, with a subject and a verb
+ * of its own and no cue, before the comma that closes it: "As Tom Reyes went on about
+ * “the lost jobs,” Ana Diaz said yes" -> Tom Reyes, "When Roe called the plan “a
+ * fantasy,” the crowd cheered" -> Roe. The clause's subject, else null.
+ */
+export function openingClauseSubject(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Speaker | null {
+  if (qTok - lo < 3 || !CLAUSE_OPENERS.test(toks[lo].lower)) return null;
+  for (let i = lo + 1; i < qTok; i++) if (endsClause(toks[i]) || isCue(toks[i])) return null;
+  const ph = subjectAfter(toks, lo + 1, qTok);
+  if (!ph) return null;
+  const v = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+  if (v >= qTok || !/^\p{Ll}/u.test(toks[v].w) || PREPOSITIONS.has(toks[v].lower) || toks[v].w === QUOTE_TOKEN) return null;
+  return resolvePhrase(ph, book);
+}
+
+/**
  * Error kind: the wrong person. A cue at `c` in a relative clause on the object of an
  * earlier cue ("Morial told a young woman who suggested that … that “…”"): that earlier
  * cue's index, else -1.
@@ -234,6 +251,10 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
       /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w));
     const sentenceInitial = d === lo || endsClause(toks[d - 1]);
+    if (possessive(toks[e]) && (!prev || endsClause(prev) || prev.w === ',')) {
+      const owned = ownedSubject(toks, d, e, hi, book);
+      if (owned) return owned;
+    }
     if (verbLike && !(e === d && sentenceInitial && !book.seenInside(t.lower))) {
       if (possessive(toks[e])) { d = e; continue; }
       const sp = resolvePhrase({ toks: toks.slice(d, e + 1), kind: 'name' }, book);
@@ -242,6 +263,39 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     d = e;
   }
   return null;
+}
+
+/** Heads of what a named owner's voice speaks through: "Roe’s campaign", "Roe’s lawyers". */
+const OWNED_AGENTS = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|aide|aides|lawyer|lawyers|attorney|attorneys|staff|staffers|allies|advisers|advisors)$/;
+
+/**
+ * Error kind: groups and documents as speakers, and structure over salience. A
+ * clause opening with an owner's name and what speaks for them, then a verb:
+ * "Roe’s campaign is seeking …", "Roe’s earlier letter on the merger was …" — the
+ * campaign or the letter (its owner named in it) is the subject, not a name later in
+ * the clause ("… a prediction that Smith would be “…”"). `d`..`e` is the owner's
+ * name, ending in a possessive.
+ */
+function ownedSubject(toks: readonly Tok[], d: number, e: number, hi: number, book: NameBook): Speaker | null {
+  let h = e + 1;
+  while (h < hi && h - e <= 3 && /^\p{Ll}/u.test(toks[h].w) && !isCue(toks[h]) && !PREPOSITIONS.has(toks[h].lower) && !SUBORD.has(toks[h].lower)) {
+    const w = toks[h].lower;
+    if (DOCUMENT_HEADS.test(w) || ORG_WORDS.has(w) || GROUP_HEADS.test(w) || OWNED_AGENTS.test(w)) break;
+    h++;
+  }
+  const head = toks[h]?.lower ?? '';
+  if (h >= hi || h - e > 3 || !/^\p{Ll}/u.test(toks[h].w) || !(DOCUMENT_HEADS.test(head) || ORG_WORDS.has(head) || GROUP_HEADS.test(head) || OWNED_AGENTS.test(head))) return null;
+  // A short phrase on it ("on the merger", "for the mayor"), then the verb.
+  let n = h + 1;
+  if (toks[n] && HEAD_PREPOSITIONS.has(toks[n].lower)) {
+    let m = n + 1;
+    while (m < hi && m - n <= 4 && isWord(toks[m]) && !isCue(toks[m]) && !/^(?:is|was|are|were|has|had|have|will|would)$/.test(toks[m].lower)) m++;
+    n = m;
+  }
+  while (n < hi && adverb(toks[n])) n++;
+  const v = toks[n];
+  if (!v || !(isCue(v) || /^(?:is|was|are|were|has|had|have|will|would|did|does|can|could)$/.test(v.lower) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)))) return null;
+  return resolvePhrase({ toks: toks.slice(d, h + 1), kind: 'desc' }, book);
 }
 
 /**
@@ -323,14 +377,44 @@ export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: 
 /** Words a labelling name may follow: "including Jane Roe — “…”". */
 const LABEL_LEADS = /^(?:including|like|and)$/;
 
-/** Speaker label at the head of a transcript quote: "“PENCE: Well, look…". */
+/** A transcript turn's speaker label: "PENCE: ", "MR. HOLT: " (one to three upper-case words and a colon). */
+const TURN_LABEL = /(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/uy;
+
+/**
+ * Speaker label at the head of a transcript quote: "“PENCE: Well, look…". Error kind:
+ * the wrong person in a headline-style label. A transcript quoted whole, one turn per
+ * paragraph ("“HOST: …¶“GUEST: …¶“HOST: …"), is credited to the label whose turns
+ * hold most of its words, not to the label that happens to open it (the host's
+ * question usually does).
+ */
 export function labelInside(text: string, q: Span, book: NameBook): Attribution | null {
-  const m = /^["“'‘]{1,2}(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/u.exec(text.slice(q.start, Math.min(q.end, q.start + 60)));
-  if (!m) return null;
-  const raw = m[1];
-  const start = q.start + m[0].indexOf(raw);
+  const lead = /^["“'‘]{1,2}/.exec(text.slice(q.start, q.start + 2));
+  if (!lead) return null;
+  const turns: { raw: string; start: number }[] = [];
+  const labelAt = (pos: number) => {
+    TURN_LABEL.lastIndex = pos;
+    const m = TURN_LABEL.exec(text);
+    if (m && m.index === pos && pos + m[0].length <= q.end) turns.push({ raw: m[1], start: pos });
+  };
+  labelAt(q.start + lead[0].length);
+  if (!turns.length) return null;
+  // Later turns: a label opening a line of the quote, after its continuation mark if any.
+  for (let i = text.indexOf('\n', q.start); i >= 0 && i < q.end; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (j < q.end && /[\s"“'‘]/.test(text[j]) && j - i < 6) j++;
+    labelAt(j);
+  }
+  const size = new Map<string, number>();
+  turns.forEach((t, k) => size.set(t.raw, (size.get(t.raw) ?? 0) + (turns[k + 1]?.start ?? q.end) - t.start));
+  let best = turns[0];
+  for (const t of turns) if ((size.get(t.raw) ?? 0) > (size.get(best.raw) ?? 0)) best = t;
+  const raw = best.raw;
   const titled = raw.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
-  return { speaker: { name: book.expand(titled), type: 'PERSON', mention: { start, end: start + raw.length } }, cue: ':', after: -1 };
+  const distinct = size.size;
+  return {
+    speaker: { name: book.expand(titled), type: 'PERSON', mention: { start: best.start, end: best.start + raw.length } }, cue: ':', after: -1,
+    ...(distinct > 1 ? { detail: `the transcript label '${raw}', whose turns hold most of the quote (${distinct} speakers in it)` } : {}),
+  };
 }
 
 /**
