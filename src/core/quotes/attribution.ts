@@ -5,7 +5,7 @@
  * or null; none knows about the other quotes.
  */
 import type { Span } from '../types';
-import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
+import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
 import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
@@ -365,6 +365,9 @@ export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: 
   const e = k - 1;
   if (e < lo || !isCap(toks[e]) || possessive(toks[e])) return null;
   const s = nameRunBack(toks, e, lo);
+  // Error kind: a noun phrase taken for the speaker. A headline's "Ann Lee Slams Budget:
+  // ‘…’" is no name: its verb is left to the headline sieves.
+  for (let i = s + 1; i <= e; i++) if (upper(toks[i]) && HEADLINE_VERBS.has(toks[i].lower)) return null;
   let b = s - 1;
   while (b >= lo && s - b < 5 && /^\p{Ll}/u.test(toks[b].w) && !PREPOSITIONS.has(toks[b].lower) && !isCue(toks[b]) && !LABEL_LEADS.test(toks[b].lower) && !/^(?:the|a|an)$/.test(toks[b].lower)) b--;
   if (b >= lo && /^(?:the|a|an)$/.test(toks[b].lower)) b--;
@@ -472,11 +475,20 @@ export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi
   // Error kind: a noun phrase taken for the speaker ("Veto Power Impedes Peace Efforts:
   // Eliminating “the scourge of war” is …"): a long label with words between its colon
   // and the quote stands only in a headline, the whole sentence title case.
-  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
+  // (A label of a titled name and its topic may run longer: "Senate Minority Leader Dan Holt on the budget deal: “…”".)
+  const topic = colon - lo <= 12 && colon === qTok - 1 && (isCap(toks[lo]) || isTitle(toks[lo])) && /^(?:on|about)$/.test(toks[nameRunForward(toks, lo, colon) + 1]?.lower ?? '');
+  if (colon < 0 || (colon - lo > 8 && !topic) || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
   for (let d = lo; d < colon; d++) {
     if (!isCap(toks[d])) continue;
     const e = nameRunForward(toks, d, colon);
-    const sp = resolvePhrase({ toks: toks.slice(d, Math.min(e + 1, d + 3)), kind: 'name' }, book);
+    // Error kind: no speaker in a headline-style label whose name follows a long title
+    // ("Senate Minority Leader Dan Holt on the budget deal: “…”"): the name the title
+    // leads to, when the run holds titles; else its first words.
+    // (A run holding a headline's verb, "Ann Lee Slams Budget", is left to the headline-verb sieve.)
+    if (toks.slice(d + 1, e + 1).some(x => upper(x) && HEADLINE_VERBS.has(x.lower))) return null;
+    const run = toks.slice(d, e + 1), named = e - d >= 2 && e - d <= 6 && run.some(isTitle) ? nameInRun(run) : null;
+    const titled = named && !named.org && named.toks.length && named.toks.length < run.length ? resolvePhrase({ toks: named.toks, kind: 'name' }, book) : null;
+    const sp = titled?.type === 'PERSON' ? titled : resolvePhrase({ toks: toks.slice(d, Math.min(e + 1, d + 3)), kind: 'name' }, book);
     if (sp.type !== 'DESCRIPTION') return { speaker: sp, cue: ':', after: -1 };
     d = e;
   }
