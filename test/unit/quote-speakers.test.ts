@@ -93,6 +93,10 @@ const CASES: Case[] = [
     text: 'A critic of the plan, state Sen. Roy Barnes, said the numbers were “fantasy.”', quote: '“fantasy', speaker: 'Roy Barnes', type: 'PERSON', step: 'cue-before' },
   { kind: 'appositive after a description', rule: 'a place after the comma is not a name',
     text: '“It is closed,” said a spokesman for the port authority, Dayton.', quote: '“It is', speaker: 'a spokesman for the port authority', type: 'DESCRIPTION' },
+  { kind: 'wrong person (most salient name)', rule: 'a quote inside the narrator’s sentence does not take an earlier voice',
+    text: '“We will not back down,” said Mayor Tom Baxter. All this has led the columnist Ana Ruiz to fear “a long winter of strikes.”', quote: '“a long', speaker: null },
+  { kind: 'wrong person (most salient name)', rule: 'a quote standing alone still takes the voice before',
+    text: '“We will not back down,” said Mayor Tom Baxter.\n\n“Not this year, not ever.”', quote: '“Not this', speaker: 'Tom Baxter', step: 'same-voice' },
   // Appositives and role-then-name: the name a few words on wins over the description.
   { kind: 'no speaker (appositive after a description)', rule: 'a name after the description and its modifier',
     text: '“We will not reopen the terminal before March,” said a spokesman for the port authority, Jane Roe.', quote: '“We will not', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
