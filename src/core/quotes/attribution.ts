@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -248,8 +248,24 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     }
     while (n < hi && adverb(toks[n])) n++;
     const v = toks[n];
+    // (Error kind: no speaker. After a full or titled name, a lower-case word that is no
+    // preposition, conjunction or noun of people is its verb, irregular past included:
+    // "Sen. John McCain of Arizona withdrew his endorsement, saying …".)
+    // (Error kind: a noun phrase taken for the speaker. A name before a plural noun of
+    // people modifies it: "Many John Mercer voters still see …" -> the voters, a GROUP.)
+    if (n === e + 1 && v && !possessive(toks[e]) && (PEOPLE.test(v.lower) || AGENT_PLURAL.test(v.lower))) {
+      const w = toks[n + 1];
+      if (w && /^\p{Ll}/u.test(w.w) && !PREPOSITIONS.has(w.lower) && !SUBORD.has(w.lower)) return resolvePhrase({ toks: toks.slice(d, n + 1), kind: 'desc' }, book);
+      d = n;
+      continue;
+    }
+    const run = toks.slice(d, e + 1);
+    const fullName = e > d && !isTitle(toks[e]) && run.some(x => isTitle(x) || FEMALE.has(x.lower) || MALE.has(x.lower)) && !!v && n === e + 1 && /^\p{Ll}{3,}$/u.test(v.w) && !PREPOSITIONS.has(v.lower) && !SUBORD.has(v.lower) &&
+      !/^(?:and|or|nor|but|yet|the|a|an|who|whose)$/.test(v.lower) && !AGENT_PLURAL.test(v.lower) && !PEOPLE.test(v.lower) && !GROUP_HEADS.test(v.lower) &&
+      !ORG_WORDS.has(v.lower) && !DOCUMENT_HEADS.test(v.lower) && !OWNED_AGENTS.test(v.lower) && !SPEECH_NOUNS.has(v.lower) && !/^(?:speech|address|interview|rally|event|era|administration)$/.test(v.lower) &&
+      !/(?:ing|ion|ment|ness|ity)$/.test(v.lower) && !toks.slice(d, e).some(possessive);
     const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
-      /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w));
+      /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w) || fullName);
     const sentenceInitial = d === lo || endsClause(toks[d - 1]);
     if (possessive(toks[e]) && (!prev || endsClause(prev) || prev.w === ',')) {
       const owned = ownedSubject(toks, d, e, hi, book);

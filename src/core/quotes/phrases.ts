@@ -41,7 +41,10 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
       if (!head || (before >= lo && (PREPOSITIONS.has(toks[before].lower) || HEAD_PREPOSITIONS.has(toks[before].lower)))) continue;
       const e = isCap(toks[d + 1]) ? nameRunForward(toks, d + 1, j + 1) : -1;
       // (Or role words before the name: "A critic of the plan, state Sen. Roy Barnes, said".)
-      const between = e > d + 1 && toks[e + 1]?.w === ',' ? { toks: toks.slice(d + 1, e + 1), kind: 'name' as const }
+      // (A parenthesis may follow the name: "Clinton’s running mate, Sen. Tim Kaine (Va.), said".)
+      let close = e + 1;
+      if (toks[close]?.w === '(') { while (close <= j && toks[close].w !== ')' && close - e < 8) close++; close++; }
+      const between = e > d + 1 && toks[close]?.w === ',' ? { toks: toks.slice(d + 1, e + 1), kind: 'name' as const }
         : !isCap(toks[d + 1]) ? appositiveName(toks, d, j + 1) : null;
       // "A spokesman for the shipping company Maersk, Lars Nielsen, said": a name after
       // role words heads a description; the name between the commas speaks.

@@ -197,15 +197,12 @@ export const SIEVES: readonly Sieve[] = [
     },
   },
   {
-    // A quote standing alone right after another: the same voice goes on. (Error kind:
-    // the wrong person, salience over structure. A quote inside the narrator's sentence,
-    // "… has led the journalist Ana Ruiz to fear a “…”", does not stand alone: with no
-    // cue and no subject found for it, it keeps no speaker rather than an earlier voice.)
+    // A quote standing alone right after another: the same voice goes on.
     name: 'same-voice',
     explain: () => 'the voice of the quote before goes on',
     decide: qc => {
       const prev = qc.prev;
-      if (!prev?.attr || !qc.atStart || !(qc.samePara || prev.para >= qc.para - 1)) return null;
+      if (!prev?.attr || !(qc.samePara || (prev.para >= qc.para - 1 && qc.atStart))) return null;
       return { speaker: prev.attr.speaker, cue: prev.attr.cue, after: -1 };
     },
   },
