@@ -101,6 +101,10 @@ const CASES: Case[] = [
     text: 'Sen. John Mercer of Ohio withdrew his endorsement, saying the mayor’s conduct made it “impossible” to back him.', quote: '“impossible', speaker: 'John Mercer', type: 'PERSON' },
   { kind: 'noun phrase taken for speaker', rule: 'a name before a noun of people is no subject',
     text: 'Many John Mercer voters still see the count as “rigged.”', quote: '“rigged', speaker: 'John Mercer voters', type: 'GROUP', step: 'clause-subject' },
+  { kind: 'no speaker (pronoun)', rule: 'a contracted pronoun as the subject of a progressive cue',
+    text: 'Senator Ruth Adler spoke for an hour. She’s claiming that the count was “rigged from the start.”', quote: '“rigged', speaker: 'Ruth Adler', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (proximity over structure)', rule: 'a pronoun right before a participle of another clause is not its subject',
+    text: 'Senator Ruth Adler played footage of him saying the count was “rigged from the start.”', quote: '“rigged', speaker: 'Ruth Adler', type: 'PERSON' },
   // Appositives and role-then-name: the name a few words on wins over the description.
   { kind: 'no speaker (appositive after a description)', rule: 'a name after the description and its modifier',
     text: '“We will not reopen the terminal before March,” said a spokesman for the port authority, Jane Roe.', quote: '“We will not', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },

@@ -95,8 +95,10 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     if (ingCue(t)) {
       // "footage of Trump saying": a name right before the participle is its subject;
       // otherwise the clause's subject speaks ("Liz Truss …, telling Sky News it “…”").
-      const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || (ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower)));
-      if (ph && ph.kind !== 'pronoun' && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+      const progressive = !!ph && ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower);
+      const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || progressive);
+      // (A pronoun only as the subject of a progressive: "She’s claiming that …", not "footage of him saying".)
+      if (ph && (ph.kind !== 'pronoun' || progressive) && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
       // Error kind: the wrong person, the nearest cue winning over the sentence's
       // structure. A participle right before the quote (", saying, “…”", "before asking
       // her, “…”") has the main clause's subject for its own, not the subject of an
