@@ -91,6 +91,20 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she' }], kind: 'pronoun' }, book), cue: null, after: -1 };
     }
     if (!cueAt(toks, c)) continue;
+    // Error kind: the wrong person. A passive cue ("Ann Lee was called “a fraud” by Bill
+    // Carter") credits its agent after "by", not its subject, who is the one spoken of;
+    // with no agent, the cue names no speaker.
+    let aux = c - 1;
+    while (aux > lo && adverb(toks[aux])) aux--;
+    if (aux >= lo && !ingCue(t) && /^(?:was|were|been|being|is|are|be|get|got|gets)$/.test(toks[aux].lower)) {
+      let by = hi;
+      while (by < toks.length && by - hi < 4 && (toks[by].w === QUOTE_TOKEN || toks[by].w === ',') ) by++;
+      // ("… was told by a spokesman that …": the agent may also come before the quote.)
+      if (toks[c + 1]?.lower === 'by' && c + 2 < hi) by = c + 1;
+      const agent = toks[by]?.lower === 'by' ? subjectAfter(toks, by + 1, by === c + 1 ? hi : Math.min(toks.length, by + 14)) : null;
+      if (agent) return { speaker: resolvePhrase(agent, book), cue: `${t.w} by`, after: -1, detail: `the agent of the passive '${toks[aux].w} ${t.w} … by'` };
+      continue;
+    }
     const ph = subjectBefore(toks, c, lo);
     if (ingCue(t)) {
       // "footage of Trump saying": a name right before the participle is its subject;
@@ -118,6 +132,19 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     // Inverted before the quote: "Said Lavrov: “…”".
     const inv = subjectAfter(toks, skipTime(toks, c + 1, hi), hi);
     if (inv && inv.kind === 'name') return { speaker: resolvePhrase(inv, book), cue: t.w, after: -1 };
+    // Error kind: the wrong person, structure over salience. A cue right after a quote
+    // that closes a relative or participial appositive ("Ann Lee, whom Bill Carter once
+    // called “a rising star,” said …") has the name before that appositive's comma for
+    // its subject, not the appositive's own speaker.
+    if (toks[c - 1]?.w === QUOTE_TOKEN) {
+      let comma = c - 2;
+      while (comma > lo && toks[comma].w !== ',' && !endsClause(toks[comma]) && toks[comma].w !== QUOTE_TOKEN) comma--;
+      const opener = toks[comma + 1]?.lower ?? '';
+      const relative = /^(?:who|whom|whose|which|asked|speaking|responding|referring|pressed)$/.test(opener) ||
+        (/^(?:the|a|an)$/.test(opener) && toks.slice(comma + 1, c - 1).some(x => /^(?:who|whom|whose)$/.test(x.lower)));
+      const head = comma > lo && toks[comma].w === ',' && relative ? subjectBefore(toks, comma, lo, 1) : null;
+      if (head && head.kind !== 'pronoun') return { speaker: resolvePhrase(head, book), cue: cuePhrase(toks, c), after: -1, detail: `the subject before the appositive '${toks[comma + 1].w} …' the quote closes` };
+    }
   }
   for (let c = lo; c < hi; c++) {
     if (!isCue(toks[c]) || !ingCue(toks[c])) continue;

@@ -225,6 +225,10 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
     while (e + 1 < hi && e - j < 10) {
       const n = toks[e + 1];
       if (!isWord(n) || isCue(n) || PREPOSITIONS.has(n.lower) || /^(?:who|which|that)$/.test(n.lower)) break;
+      // Error kind: a noun phrase taken for the speaker. A verb after the phrase makes it
+      // the subject of a reported clause, not an inverted speaker: "“…,” said the deal
+      // was a disaster" (a cue whose subject came before the quote).
+      if (depth === 0 && e > j && FINITE_VERBS.test(n.lower)) return null;
       e++;
     }
     // An appositive name: "said the White House’s chief deputy press secretary, Karine Jean-Pierre".
@@ -255,6 +259,9 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
   }
   return null;
 }
+
+/** Auxiliaries and copulas: after a noun phrase, the verb of its clause. */
+const FINITE_VERBS = /^(?:is|was|are|were|has|had|have|will|would|could|should|can|may|might|must|did|does|do)$/;
 
 /** A role, then the name heading the phrase: "the former senator Jane Roe", "the event organizer Alliance for Fair Rents" ([j, e] the words after the cue). */
 function roleThenName(toks: readonly Tok[], j: number, e: number): Phrase | null {
