@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -80,6 +80,11 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
       continue;
+    }
+    if (t.lower === 'words' && toks[c - 1]?.lower === 'the' && toks[c + 1]?.lower === 'of' && c + 2 < hi) {
+      // Error kind: no speaker. "In the words of Ann Lee, it is “…”".
+      const ph = subjectAfter(toks, c + 2, hi);
+      if (ph && ph.kind !== 'pronoun') return { speaker: resolvePhrase(ph, book), cue: null, after: -1, detail: `'the words of ${toks[c + 2].w} …' before the quote` };
     }
     if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue)) {
       // "Trump’s claim that there have been “…”".
@@ -237,13 +242,19 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     if (prev && (PREPOSITIONS.has(prev.lower) || possessive(prev) || (/^(?:the|a|an)$/.test(prev.lower) && d - 1 > lo && !endsClause(toks[d - 2])))) continue;
     if (/^(?:the|a|an)$/.test(t.lower) && (!prev || endsClause(prev) || prev.w === ',')) {
       // "The ministry did not say …", "the Indian embassy in Kyiv published …".
+      // (Error kind: no speaker. Or a person's role: "A Trump spokeswoman dismissed the
+      // report as “…”", "The chief executive told …" — a DESCRIPTION, or the person the
+      // document introduced with that role.)
+      const head = (w: Tok) => ORG_WORDS.has(w.lower) || (/^\p{Ll}/u.test(w.w) && (DESCRIPTION_HEADS.test(w.lower) || OWNED_AGENTS.test(w.lower)) && !DOCUMENT_HEADS.test(w.lower));
       let h = d + 1;
-      while (h < hi && h - d <= 4 && isWord(toks[h]) && !ORG_WORDS.has(toks[h].lower)) h++;
-      if (h < hi && ORG_WORDS.has(toks[h].lower) && toks.slice(d + 1, h).every(x => isWord(x) && !isCue(x))) {
+      while (h < hi && h - d <= 4 && isWord(toks[h]) && !head(toks[h])) h++;
+      if (h < hi && head(toks[h]) && toks.slice(d + 1, h).every(x => isWord(x) && !isCue(x) && !PREPOSITIONS.has(x.lower) && !SUBORD.has(x.lower))) {
         let n = h + 1;
         if (toks[n] && PREPOSITIONS.has(toks[n].lower) && isCap(toks[n + 1])) n = nameRunForward(toks, n + 1, hi) + 1;
         const v = toks[n];
-        if (v && (/^\p{Ll}+(?:ed|s)$/u.test(v.w) || isCue(v) || /^(?:has|had|have|is|was|did|does|will|would)$/.test(v.w))) {
+        // (After a person's role the verb must be plain: "The official results showed" is no official.)
+        const org = ORG_WORDS.has(toks[h].lower);
+        if (v && ((org ? /^\p{Ll}+(?:ed|s)$/u : /^\p{Ll}+ed$/u).test(v.w) || isCue(v) || /^(?:has|had|have|is|was|did|does|will|would)$/.test(v.w))) {
           const sp = resolvePhrase({ toks: toks.slice(d, h + 1), kind: upper(toks[h]) ? 'name' : 'desc' }, book);
           return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
         }
@@ -351,7 +362,9 @@ function ownedSubject(toks: readonly Tok[], d: number, e: number, hi: number, bo
  */
 function documentSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
   let g = d + 1;
-  while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower)) g++;
+  // (A verb ends the search: "The chief executive dismissed the report" is no report.)
+  while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower) &&
+    !(g > d + 1 && /^\p{Ll}+ed$/u.test(toks[g].w)) && !/^(?:is|was|are|were|has|had|have|will|would|did|does)$/.test(toks[g].lower)) g++;
   if (g >= hi || !DOCUMENT_HEADS.test(toks[g].lower) || upper(toks[g])) return null;
   const ph = authoredDocument(toks, d, g, hi) ?? { toks: toks.slice(d, g + 1), kind: 'desc' as const };
   const after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
