@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -73,8 +73,19 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
 /** Attribution in the words before a quote, tokens [lo, hi): "Stoltenberg said: “…”", "Lavrov said the troops were returning “…”". */
 export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
   const own = ownClause(toks, lo, hi, book);
+  // Error kind: the wrong person, structure over salience. A cue inside an adverbial
+  // clause opening the sentence, closed by a comma before the quote, is not the quote's:
+  // "As Governor Bill Carter spoke, protesters held signs reading “…”".
+  let opening = -1;
+  if (CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !(toks[lo].lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower)))) {
+    let k = lo + 1;
+    while (k < hi && toks[k].w !== ',' && toks[k].w !== QUOTE_TOKEN && !endsClause(toks[k])) k++;
+    if (k < hi - 1 && toks[k].w === ',') opening = k;
+  }
   for (let c = hi - 1; c >= lo; c--) {
     const t = toks[c];
+    // ("As Ms. Roe put it in a statement, …" comments on the main clause: its cue stands, see above.)
+    if (c < opening) continue;
     if (own && c < own.start) return { speaker: own.speaker, cue: null, after: -1, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not an earlier cue's` };
     if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
       const ph = subjectAfter(toks, c + 2, hi);
@@ -235,6 +246,23 @@ function relativeOn(toks: readonly Tok[], c: number, lo: number): number {
  * prepositional phrase, followed by a verb-like word. "On Monday, Clinton cited … as “…”".
  */
 export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Speaker | null {
+  // Error kind: the wrong person, structure over salience. An adverbial clause opening
+  // the sentence ("When Bill Carter was asked about the deal, Ann Lee interrupted: “…”")
+  // holds no subject of the main clause: the main clause after its comma is read first.
+  // ("As Roe, a tax lawyer, recently put it, “…”" comments on the main clause: read as it stands.)
+  const comment = toks[lo]?.lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower));
+  if (CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) {
+    let comma = lo + 1;
+    while (comma < hi && toks[comma].w !== ',' && toks[comma].w !== QUOTE_TOKEN && !endsClause(toks[comma])) comma++;
+    if (comma + 1 < hi && toks[comma].w === ',') {
+      const main = clauseSubjectFrom(toks, comma + 1, hi, book);
+      if (main) return main;
+    }
+  }
+  return clauseSubjectFrom(toks, lo, hi, book);
+}
+
+function clauseSubjectFrom(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Speaker | null {
   for (let d = lo; d < hi; d++) {
     const t = toks[d];
     if (t.w === QUOTE_TOKEN) continue;

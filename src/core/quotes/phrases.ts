@@ -13,6 +13,13 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
   let j = k - 1;
   for (let guard = 0; j >= lo && guard < 12; guard++) {
     const t = toks[j];
+    // Error kind: the wrong person, structure over salience. ", who has said …": the
+    // relative clause's subject is the phrase before the comma ("… pushed back against
+    // Governor Bill Carter, who has said the deal is “…”").
+    if (t.lower === 'who' && depth === 0 && j - 1 > lo && toks[j - 1].w === ',') {
+      const ante = subjectBefore(toks, j - 1, lo, 1);
+      if (ante && ante.kind !== 'pronoun') return ante;
+    }
     if (SKIP.has(t.lower) || adverb(t) || DAYS.test(t.w)) { j--; continue; }
     if (/^(?:on|last|this|late|early)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? '')) { j--; continue; }
     if (t.w === ')') {

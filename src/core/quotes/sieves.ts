@@ -18,7 +18,7 @@ import { type QuoteContext, sHi } from './context';
 import { nameRunForward, resolvePhrase, type Speaker } from './names';
 import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
 import { cueAt, headline, ingCue, isCap, isCue, QUOTE_TOKEN, tokenAt } from './tokens';
-import { SUBORD } from './words';
+import { AS_COMMENT, SUBORD } from './words';
 
 /** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
@@ -37,8 +37,6 @@ const uncued = (speaker: Speaker | null): Attribution | null => speaker ? { spea
 const namesSomeone = (a: Attribution | null): Attribution | null =>
   a?.speaker && (a.speaker.pronoun || a.speaker.type !== 'DESCRIPTION') ? a : null;
 
-/** Cues of a comment clause "as X put it", "as Roe said". */
-const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 
 /** The sentence before the quote's when the quote opens its sentence and both share a paragraph, else -1. */
 function narratorSentence(qc: QuoteContext): number {

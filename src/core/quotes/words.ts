@@ -38,6 +38,8 @@ export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips sl
   'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames ' +
   // A group's slogan in a headline: "Parents Rally To ‘Reclaim Our Schools’".
   'rally rallies march marches protest protests').split(' '));
+/** Cues of a comment clause "as X put it", "as Roe said". */
+export const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 /** Words that open a new clause. */
 export const SUBORD = new Set('when as while because and but after before if since until who which that where whether though although so or'.split(' '));
 export const PREPOSITIONS = new Set('in on at of to from with by about for as into like than over under after before against between through during without'.split(' '));
