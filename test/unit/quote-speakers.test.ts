@@ -131,6 +131,8 @@ const CASES: Case[] = [
     text: 'As Ann Lee, a tax lawyer in Dayton, recently put it, “Who pays?”', quote: '“Who pays', speaker: 'Ann Lee', type: 'PERSON' },
   { kind: 'wrong person (proximity over structure)', rule: 'a temporal "as" clause’s cue is not the main clause’s quote’s',
     text: 'As Governor Bill Carter spoke on Monday, the marchers chanted “Not one more.”', quote: '“Not one', speaker: 'the marchers', type: 'GROUP', step: 'cue-before' },
+  { kind: 'noun phrase taken for speaker', rule: 'a role such as "rival" before a name is no part of it',
+    text: 'Rival Ann Lee said the plan was “a fantasy.”', quote: '“a fantasy', speaker: 'Ann Lee', type: 'PERSON', step: 'cue-before' },
   // Appositives and role-then-name: the name a few words on wins over the description.
   { kind: 'no speaker (appositive after a description)', rule: 'a name after the description and its modifier',
     text: '“We will not reopen the terminal before March,” said a spokesman for the port authority, Jane Roe.', quote: '“We will not', speaker: 'Jane Roe', type: 'PERSON', step: 'cue-after' },
