@@ -6,6 +6,10 @@
 //   npm run eval:quotes -- --sieves   and per attribution sieve: the quotes it decided,
 //                                     how many match a gold quote, how many of those
 //                                     have a scorable gold speaker, how many it got right
+//   npm run eval:quotes -- --dir D    another folder of .txt/.ann pairs (e.g. one split of
+//                                     polnear-dev made of symlinks); figures per publisher too
+//   npm run eval:quotes -- --errors   print each wrong or missing speaker (only for folders
+//                                     you develop on: reading a test split's errors spoils it)
 // Speakers are the CLI's; which sieve decided each quote comes from findQuotesTraced
 // run on the same documents (compiled core in out/; the npm script builds it and dist/).
 import fs from 'node:fs';
@@ -15,12 +19,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = path.resolve(root, '../shared/eval');
-const dataDir = path.join(evalDir, 'polnear-dev');
+const argDir = (() => { const i = process.argv.indexOf('--dir'); return i > 0 ? process.argv[i + 1] : null; })();
+const dataDir = argDir ? path.resolve(process.env.INIT_CWD ?? process.cwd(), argDir) : path.join(evalDir, 'polnear-dev');
 if (!fs.existsSync(path.join(evalDir, 'score-quotes.mjs')) || !fs.existsSync(dataDir)) {
   console.log(`eval:quotes: ../shared/eval/polnear-dev is absent (${dataDir}); nothing scored`);
   process.exit(0);
 }
 const bySieve = process.argv.includes('--sieves');
+const showErrors = process.argv.includes('--errors');
 
 const { goldQuotes, match, speakerOk } = await import(pathToFileURL(path.join(evalDir, 'score-quotes.mjs')).href);
 const { runCli, byBasename, offsetErrors } = await import(pathToFileURL(path.join(evalDir, 'lib', 'run-cli.mjs')).href);
@@ -62,6 +68,7 @@ const NONE = 'no speaker';
 const trace = bySieve ? tracer() : null;
 const rows = new Map([...(trace?.names ?? []), NONE].map(n => [n, { decided: 0, matched: 0, unnamed: 0, scored: 0, right: 0 }]));
 const tot = { gold: 0, pred: 0, tp: 0, spN: 0, spOk: 0, badOffsets: 0, missingDocs: 0, untraced: 0 };
+const pubs = new Map(); // publisher (file name up to the first '_') -> counts
 
 for (const file of fs.readdirSync(dataDir).filter(f => f.endsWith('.txt')).sort()) {
   const text = fs.readFileSync(path.join(dataDir, file), 'utf8');
@@ -71,9 +78,9 @@ for (const file of fs.readdirSync(dataDir).filter(f => f.endsWith('.txt')).sort(
   const pred = (doc?.quotes ?? []).filter(q => Number.isInteger(q.start) && Number.isInteger(q.end));
   tot.badOffsets += offsetErrors(pred, text);
   const matched = match(gold, pred);
-  tot.gold += gold.length;
-  tot.pred += pred.length;
-  tot.tp += matched.length;
+  const pub = pubs.get(file.split('_')[0]) ?? { gold: 0, pred: 0, tp: 0, spN: 0, spOk: 0 };
+  pubs.set(file.split('_')[0], pub);
+  for (const c of [tot, pub]) { c.gold += gold.length; c.pred += pred.length; c.tp += matched.length; }
   // Each predicted quote's row: the sieve that decided it.
   const sieves = trace?.of(path.join(dataDir, file));
   const rowOf = new Map();
@@ -90,15 +97,24 @@ for (const file of fs.readdirSync(dataDir).filter(f => f.endsWith('.txt')).sort(
   for (const [gq, pq] of matched) {
     const row = rowOf.get(pq);
     if (row) row.matched++;
+    if (showErrors && !gq.scorable && !pq.speaker) console.log(`--- unscored, no speaker: ${file} gold=${JSON.stringify(gq.source)} quote=${JSON.stringify(gq.text.slice(0, 60))}`);
     if (!gq.scorable) continue;
     const ok = speakerOk(pq.speaker, gq.source);
-    tot.spN++;
-    tot.spOk += ok;
+    for (const c of [tot, pub]) { c.spN++; c.spOk += ok; }
+    if (showErrors && !ok) {
+      const at = text.lastIndexOf('\n', gq.start) + 1;
+      console.log(`--- ${file} [${sieves?.get(`${pq.start}:${pq.end}`) ?? '-'}] gold=${JSON.stringify(gq.source)} pred=${JSON.stringify(pq.speaker ?? null)} quote=${JSON.stringify(gq.text.slice(0, 60))}`);
+      console.log(text.slice(Math.max(0, at - 300), Math.min(text.length, gq.end + 250)).replace(/\n+/g, ' ¶ '));
+    }
     if (row) { row.scored++; row.right += ok; }
   }
 }
 
 const f3 = x => x.toFixed(3);
+for (const [name, c] of [...pubs].sort()) {
+  const pp = c.pred ? c.tp / c.pred : 0, rr = c.gold ? c.tp / c.gold : 0, ff = pp + rr ? 2 * pp * rr / (pp + rr) : 0;
+  console.log(`${name.padEnd(14)} F1 ${f3(ff)}  speaker ${f3(c.spN ? c.spOk / c.spN : 0)} (${c.spOk}/${c.spN})`);
+}
 if (bySieve) {
   const pct = (a, b) => (b ? `${(100 * a / b).toFixed(1)}%` : '-').padStart(7);
   const w = Math.max(...[...rows.keys()].map(n => n.length));

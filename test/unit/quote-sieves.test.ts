@@ -25,7 +25,7 @@ function decided(text: string, start: string): { speaker: string | null; cue: st
 describe('quote sieves', () => {
   it('are tried in this order', () => {
     assert.deepEqual(SIEVES.map(s => s.name), [
-      'label-inside', 'cue-after', 'continuation', 'name-label', 'cue-before', 'headline-label', 'headline-verb',
+      'label-inside', 'coordinated', 'cue-after', 'continuation', 'name-label', 'cue-before', 'headline-label', 'headline-verb',
       'cue-before-earlier-quote', 'cue-later', 'clause-subject', 'narrator-sentence-cue',
       'narrator-sentence-subject', 'lead-in-subject', 'same-voice', 'lead-in-sentence',
     ]);
@@ -36,6 +36,9 @@ describe('quote sieves', () => {
   const cases: { sieve: string; what: string; text: string; quote: string; speaker: string | null; cue: string | null; others?: [string, string][] }[] = [
     { sieve: 'label-inside', what: 'a speaker label opening a transcript quote',
       text: '“MARTINEZ: We will not raise the harbour fees this year,” the mayor began.', quote: '“MARTINEZ', speaker: 'Martinez', cue: ':' },
+    { sieve: 'coordinated', what: 'a quote listed with the one before it',
+      text: 'Carla Ostrowski called the old span “a relic” and “an eyesore.”', quote: '“an eyesore', speaker: 'Carla Ostrowski', cue: 'called',
+      others: [['“a relic', 'cue-before']] },
     { sieve: 'cue-after', what: 'the subject and cue right after the quote',
       text: '“The bridge will reopen in May,” Carla Ostrowski said on Tuesday.', quote: '“The bridge', speaker: 'Carla Ostrowski', cue: 'said' },
     { sieve: 'continuation', what: 'the second part of a quote split by its attribution',

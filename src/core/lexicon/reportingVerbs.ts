@@ -31,6 +31,9 @@ const QUOTE_FORMS = [
   ...forms(`remark report post tweet call point echo charge claim answer counter state note reply promise vow pledge
     repeat continue describe blast sigh thunder wonder interject`, true),
   'snapped', 'dubbed', 'accused', 'accusing', 'reports', 'notes',
+  // Error kind: no speaker for sung words and for a ruling credited in the text
+  // ("“…,” the choir sang", "the fact-checkers ruled the claim “false”").
+  ...forms('sing/sings/sang/singing'), 'ruled',
 ];
 
 /** Claim cues, as the claim extractor has read them. */

@@ -42,4 +42,5 @@ export const SPEAKER_TITLES: ReadonlySet<string> = new Set(`president vice minis
   colonel major captain admiral sergeant corporal private executive managing associate assistant principal
   u.s. us american russian ukrainian british german french norwegian chinese israeli iranian indian polish italian
   canadian mexican japanese korean syrian iraqi afghan turkish european estonian egyptian saudi
-  villager resident host anchor correspondent analyst activist retired widow`.split(/\s+/));
+  villager resident host anchor correspondent analyst activist retired widow
+  rival challenger opponent incumbent contender hopeful`.split(/\s+/));

@@ -5,10 +5,10 @@
  * or null; none knows about the other quotes.
  */
 import type { Span } from '../types';
-import { type NameBook, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
+import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, DOCUMENT_HEADS, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -73,13 +73,29 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
 /** Attribution in the words before a quote, tokens [lo, hi): "Stoltenberg said: “…”", "Lavrov said the troops were returning “…”". */
 export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
   const own = ownClause(toks, lo, hi, book);
+  // Error kind: the wrong person, structure over salience. A cue inside an adverbial
+  // clause opening the sentence, closed by a comma before the quote, is not the quote's:
+  // "As Governor Bill Carter spoke, protesters held signs reading “…”".
+  let opening = -1;
+  if (CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !(toks[lo].lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower)))) {
+    let k = lo + 1;
+    while (k < hi && toks[k].w !== ',' && toks[k].w !== QUOTE_TOKEN && !endsClause(toks[k])) k++;
+    if (k < hi - 1 && toks[k].w === ',') opening = k;
+  }
   for (let c = hi - 1; c >= lo; c--) {
     const t = toks[c];
+    // ("As Ms. Roe put it in a statement, …" comments on the main clause: its cue stands, see above.)
+    if (c < opening) continue;
     if (own && c < own.start) return { speaker: own.speaker, cue: null, after: -1, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not an earlier cue's` };
     if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
       continue;
+    }
+    if (t.lower === 'words' && toks[c - 1]?.lower === 'the' && toks[c + 1]?.lower === 'of' && c + 2 < hi) {
+      // Error kind: no speaker. "In the words of Ann Lee, it is “…”".
+      const ph = subjectAfter(toks, c + 2, hi);
+      if (ph && ph.kind !== 'pronoun') return { speaker: resolvePhrase(ph, book), cue: null, after: -1, detail: `'the words of ${toks[c + 2].w} …' before the quote` };
     }
     if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue)) {
       // "Trump’s claim that there have been “…”".
@@ -91,12 +107,28 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she' }], kind: 'pronoun' }, book), cue: null, after: -1 };
     }
     if (!cueAt(toks, c)) continue;
+    // Error kind: the wrong person. A passive cue ("Ann Lee was called “a fraud” by Bill
+    // Carter") credits its agent after "by", not its subject, who is the one spoken of;
+    // with no agent, the cue names no speaker.
+    let aux = c - 1;
+    while (aux > lo && adverb(toks[aux])) aux--;
+    if (aux >= lo && !ingCue(t) && /^(?:was|were|been|being|is|are|be|get|got|gets)$/.test(toks[aux].lower)) {
+      let by = hi;
+      while (by < toks.length && by - hi < 4 && (toks[by].w === QUOTE_TOKEN || toks[by].w === ',') ) by++;
+      // ("… was told by a spokesman that …": the agent may also come before the quote.)
+      if (toks[c + 1]?.lower === 'by' && c + 2 < hi) by = c + 1;
+      const agent = toks[by]?.lower === 'by' ? subjectAfter(toks, by + 1, by === c + 1 ? hi : Math.min(toks.length, by + 14)) : null;
+      if (agent) return { speaker: resolvePhrase(agent, book), cue: `${t.w} by`, after: -1, detail: `the agent of the passive '${toks[aux].w} ${t.w} … by'` };
+      continue;
+    }
     const ph = subjectBefore(toks, c, lo);
     if (ingCue(t)) {
       // "footage of Trump saying": a name right before the participle is its subject;
       // otherwise the clause's subject speaks ("Liz Truss …, telling Sky News it “…”").
-      const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || (ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower)));
-      if (ph && ph.kind !== 'pronoun' && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
+      const progressive = !!ph && ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower);
+      const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || progressive);
+      // (A pronoun only as the subject of a progressive: "She’s claiming that …", not "footage of him saying".)
+      if (ph && (ph.kind !== 'pronoun' || progressive) && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
       // Error kind: the wrong person, the nearest cue winning over the sentence's
       // structure. A participle right before the quote (", saying, “…”", "before asking
       // her, “…”") has the main clause's subject for its own, not the subject of an
@@ -116,6 +148,19 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     // Inverted before the quote: "Said Lavrov: “…”".
     const inv = subjectAfter(toks, skipTime(toks, c + 1, hi), hi);
     if (inv && inv.kind === 'name') return { speaker: resolvePhrase(inv, book), cue: t.w, after: -1 };
+    // Error kind: the wrong person, structure over salience. A cue right after a quote
+    // that closes a relative or participial appositive ("Ann Lee, whom Bill Carter once
+    // called “a rising star,” said …") has the name before that appositive's comma for
+    // its subject, not the appositive's own speaker.
+    if (toks[c - 1]?.w === QUOTE_TOKEN) {
+      let comma = c - 2;
+      while (comma > lo && toks[comma].w !== ',' && !endsClause(toks[comma]) && toks[comma].w !== QUOTE_TOKEN) comma--;
+      const opener = toks[comma + 1]?.lower ?? '';
+      const relative = /^(?:who|whom|whose|which|asked|speaking|responding|referring|pressed)$/.test(opener) ||
+        (/^(?:the|a|an)$/.test(opener) && toks.slice(comma + 1, c - 1).some(x => /^(?:who|whom|whose)$/.test(x.lower)));
+      const head = comma > lo && toks[comma].w === ',' && relative ? subjectBefore(toks, comma, lo, 1) : null;
+      if (head && head.kind !== 'pronoun') return { speaker: resolvePhrase(head, book), cue: cuePhrase(toks, c), after: -1, detail: `the subject before the appositive '${toks[comma + 1].w} …' the quote closes` };
+    }
   }
   for (let c = lo; c < hi; c++) {
     if (!isCue(toks[c]) || !ingCue(toks[c])) continue;
@@ -163,6 +208,23 @@ function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook)
 }
 
 /**
+ * Error kind: the wrong person, the nearest cue winning over the sentence's structure.
+ * A quote inside an adverbial clause opening its sentence, with a subject and a verb
+ * of its own and no cue, before the comma that closes it: "As Tom Reyes went on about
+ * “the lost jobs,” Ana Diaz said yes" -> Tom Reyes, "When Roe called the plan “a
+ * fantasy,” the crowd cheered" -> Roe. The clause's subject, else null.
+ */
+export function openingClauseSubject(toks: readonly Tok[], lo: number, qTok: number, book: NameBook): Speaker | null {
+  if (qTok - lo < 3 || !CLAUSE_OPENERS.test(toks[lo].lower)) return null;
+  for (let i = lo + 1; i < qTok; i++) if (endsClause(toks[i]) || isCue(toks[i])) return null;
+  const ph = subjectAfter(toks, lo + 1, qTok);
+  if (!ph) return null;
+  const v = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+  if (v >= qTok || !/^\p{Ll}/u.test(toks[v].w) || PREPOSITIONS.has(toks[v].lower) || toks[v].w === QUOTE_TOKEN) return null;
+  return resolvePhrase(ph, book);
+}
+
+/**
  * Error kind: the wrong person. A cue at `c` in a relative clause on the object of an
  * earlier cue ("Morial told a young woman who suggested that … that “…”"): that earlier
  * cue's index, else -1.
@@ -184,6 +246,23 @@ function relativeOn(toks: readonly Tok[], c: number, lo: number): number {
  * prepositional phrase, followed by a verb-like word. "On Monday, Clinton cited … as “…”".
  */
 export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Speaker | null {
+  // Error kind: the wrong person, structure over salience. An adverbial clause opening
+  // the sentence ("When Bill Carter was asked about the deal, Ann Lee interrupted: “…”")
+  // holds no subject of the main clause: the main clause after its comma is read first.
+  // ("As Roe, a tax lawyer, recently put it, “…”" comments on the main clause: read as it stands.)
+  const comment = toks[lo]?.lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower));
+  if (CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) {
+    let comma = lo + 1;
+    while (comma < hi && toks[comma].w !== ',' && toks[comma].w !== QUOTE_TOKEN && !endsClause(toks[comma])) comma++;
+    if (comma + 1 < hi && toks[comma].w === ',') {
+      const main = clauseSubjectFrom(toks, comma + 1, hi, book);
+      if (main) return main;
+    }
+  }
+  return clauseSubjectFrom(toks, lo, hi, book);
+}
+
+function clauseSubjectFrom(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Speaker | null {
   for (let d = lo; d < hi; d++) {
     const t = toks[d];
     if (t.w === QUOTE_TOKEN) continue;
@@ -191,13 +270,19 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     if (prev && (PREPOSITIONS.has(prev.lower) || possessive(prev) || (/^(?:the|a|an)$/.test(prev.lower) && d - 1 > lo && !endsClause(toks[d - 2])))) continue;
     if (/^(?:the|a|an)$/.test(t.lower) && (!prev || endsClause(prev) || prev.w === ',')) {
       // "The ministry did not say …", "the Indian embassy in Kyiv published …".
+      // (Error kind: no speaker. Or a person's role: "A Trump spokeswoman dismissed the
+      // report as “…”", "The chief executive told …" — a DESCRIPTION, or the person the
+      // document introduced with that role.)
+      const head = (w: Tok) => ORG_WORDS.has(w.lower) || (/^\p{Ll}/u.test(w.w) && (DESCRIPTION_HEADS.test(w.lower) || OWNED_AGENTS.test(w.lower)) && !DOCUMENT_HEADS.test(w.lower));
       let h = d + 1;
-      while (h < hi && h - d <= 4 && isWord(toks[h]) && !ORG_WORDS.has(toks[h].lower)) h++;
-      if (h < hi && ORG_WORDS.has(toks[h].lower) && toks.slice(d + 1, h).every(x => isWord(x) && !isCue(x))) {
+      while (h < hi && h - d <= 4 && isWord(toks[h]) && !head(toks[h])) h++;
+      if (h < hi && head(toks[h]) && toks.slice(d + 1, h).every(x => isWord(x) && !isCue(x) && !PREPOSITIONS.has(x.lower) && !SUBORD.has(x.lower))) {
         let n = h + 1;
         if (toks[n] && PREPOSITIONS.has(toks[n].lower) && isCap(toks[n + 1])) n = nameRunForward(toks, n + 1, hi) + 1;
         const v = toks[n];
-        if (v && (/^\p{Ll}+(?:ed|s)$/u.test(v.w) || isCue(v) || /^(?:has|had|have|is|was|did|does|will|would)$/.test(v.w))) {
+        // (After a person's role the verb must be plain: "The official results showed" is no official.)
+        const org = ORG_WORDS.has(toks[h].lower);
+        if (v && ((org ? /^\p{Ll}+(?:ed|s)$/u : /^\p{Ll}+ed$/u).test(v.w) || isCue(v) || /^(?:has|had|have|is|was|did|does|will|would)$/.test(v.w))) {
           const sp = resolvePhrase({ toks: toks.slice(d, h + 1), kind: upper(toks[h]) ? 'name' : 'desc' }, book);
           return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
         }
@@ -231,9 +316,29 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
     }
     while (n < hi && adverb(toks[n])) n++;
     const v = toks[n];
+    // (Error kind: no speaker. After a full or titled name, a lower-case word that is no
+    // preposition, conjunction or noun of people is its verb, irregular past included:
+    // "Sen. John McCain of Arizona withdrew his endorsement, saying …".)
+    // (Error kind: a noun phrase taken for the speaker. A name before a plural noun of
+    // people modifies it: "Many John Mercer voters still see …" -> the voters, a GROUP.)
+    if (n === e + 1 && v && !possessive(toks[e]) && (PEOPLE.test(v.lower) || AGENT_PLURAL.test(v.lower))) {
+      const w = toks[n + 1];
+      if (w && /^\p{Ll}/u.test(w.w) && !PREPOSITIONS.has(w.lower) && !SUBORD.has(w.lower)) return resolvePhrase({ toks: toks.slice(d, n + 1), kind: 'desc' }, book);
+      d = n;
+      continue;
+    }
+    const run = toks.slice(d, e + 1);
+    const fullName = e > d && !isTitle(toks[e]) && run.some(x => isTitle(x) || FEMALE.has(x.lower) || MALE.has(x.lower)) && !!v && n === e + 1 && /^\p{Ll}{3,}$/u.test(v.w) && !PREPOSITIONS.has(v.lower) && !SUBORD.has(v.lower) &&
+      !/^(?:and|or|nor|but|yet|the|a|an|who|whose)$/.test(v.lower) && !AGENT_PLURAL.test(v.lower) && !PEOPLE.test(v.lower) && !GROUP_HEADS.test(v.lower) &&
+      !ORG_WORDS.has(v.lower) && !DOCUMENT_HEADS.test(v.lower) && !OWNED_AGENTS.test(v.lower) && !SPEECH_NOUNS.has(v.lower) && !/^(?:speech|address|interview|rally|event|era|administration)$/.test(v.lower) &&
+      !/(?:ing|ion|ment|ness|ity)$/.test(v.lower) && !toks.slice(d, e).some(possessive);
     const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
-      /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w));
+      /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w) || fullName);
     const sentenceInitial = d === lo || endsClause(toks[d - 1]);
+    if (possessive(toks[e]) && (!prev || endsClause(prev) || prev.w === ',')) {
+      const owned = ownedSubject(toks, d, e, hi, book);
+      if (owned) return owned;
+    }
     if (verbLike && !(e === d && sentenceInitial && !book.seenInside(t.lower))) {
       if (possessive(toks[e])) { d = e; continue; }
       const sp = resolvePhrase({ toks: toks.slice(d, e + 1), kind: 'name' }, book);
@@ -244,6 +349,39 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
   return null;
 }
 
+/** Heads of what a named owner's voice speaks through: "Roe’s campaign", "Roe’s lawyers". */
+const OWNED_AGENTS = /^(?:spokesman|spokeswoman|spokesperson|spokespeople|aide|aides|lawyer|lawyers|attorney|attorneys|staff|staffers|allies|advisers|advisors)$/;
+
+/**
+ * Error kind: groups and documents as speakers, and structure over salience. A
+ * clause opening with an owner's name and what speaks for them, then a verb:
+ * "Roe’s campaign is seeking …", "Roe’s earlier letter on the merger was …" — the
+ * campaign or the letter (its owner named in it) is the subject, not a name later in
+ * the clause ("… a prediction that Smith would be “…”"). `d`..`e` is the owner's
+ * name, ending in a possessive.
+ */
+function ownedSubject(toks: readonly Tok[], d: number, e: number, hi: number, book: NameBook): Speaker | null {
+  let h = e + 1;
+  while (h < hi && h - e <= 3 && /^\p{Ll}/u.test(toks[h].w) && !isCue(toks[h]) && !PREPOSITIONS.has(toks[h].lower) && !SUBORD.has(toks[h].lower)) {
+    const w = toks[h].lower;
+    if (DOCUMENT_HEADS.test(w) || ORG_WORDS.has(w) || GROUP_HEADS.test(w) || OWNED_AGENTS.test(w)) break;
+    h++;
+  }
+  const head = toks[h]?.lower ?? '';
+  if (h >= hi || h - e > 3 || !/^\p{Ll}/u.test(toks[h].w) || !(DOCUMENT_HEADS.test(head) || ORG_WORDS.has(head) || GROUP_HEADS.test(head) || OWNED_AGENTS.test(head))) return null;
+  // A short phrase on it ("on the merger", "for the mayor"), then the verb.
+  let n = h + 1;
+  if (toks[n] && HEAD_PREPOSITIONS.has(toks[n].lower)) {
+    let m = n + 1;
+    while (m < hi && m - n <= 4 && isWord(toks[m]) && !isCue(toks[m]) && !/^(?:is|was|are|were|has|had|have|will|would)$/.test(toks[m].lower)) m++;
+    n = m;
+  }
+  while (n < hi && adverb(toks[n])) n++;
+  const v = toks[n];
+  if (!v || !(isCue(v) || /^(?:is|was|are|were|has|had|have|will|would|did|does|can|could)$/.test(v.lower) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)))) return null;
+  return resolvePhrase({ toks: toks.slice(d, h + 1), kind: 'desc' }, book);
+}
+
 /**
  * Error kind: no speaker where a document is the source. A document opening the
  * clause at `d` (an article) and a verb of its within a few words: "A Government
@@ -252,7 +390,9 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
  */
 function documentSubject(toks: readonly Tok[], d: number, hi: number, book: NameBook): Speaker | null {
   let g = d + 1;
-  while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower)) g++;
+  // (A verb ends the search: "The chief executive dismissed the report" is no report.)
+  while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower) &&
+    !(g > d + 1 && /^\p{Ll}+ed$/u.test(toks[g].w)) && !/^(?:is|was|are|were|has|had|have|will|would|did|does)$/.test(toks[g].lower)) g++;
   if (g >= hi || !DOCUMENT_HEADS.test(toks[g].lower) || upper(toks[g])) return null;
   const ph = authoredDocument(toks, d, g, hi) ?? { toks: toks.slice(d, g + 1), kind: 'desc' as const };
   const after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
@@ -311,6 +451,9 @@ export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: 
   const e = k - 1;
   if (e < lo || !isCap(toks[e]) || possessive(toks[e])) return null;
   const s = nameRunBack(toks, e, lo);
+  // Error kind: a noun phrase taken for the speaker. A headline's "Ann Lee Slams Budget:
+  // ‘…’" is no name: its verb is left to the headline sieves.
+  for (let i = s + 1; i <= e; i++) if (upper(toks[i]) && HEADLINE_VERBS.has(toks[i].lower)) return null;
   let b = s - 1;
   while (b >= lo && s - b < 5 && /^\p{Ll}/u.test(toks[b].w) && !PREPOSITIONS.has(toks[b].lower) && !isCue(toks[b]) && !LABEL_LEADS.test(toks[b].lower) && !/^(?:the|a|an)$/.test(toks[b].lower)) b--;
   if (b >= lo && /^(?:the|a|an)$/.test(toks[b].lower)) b--;
@@ -323,14 +466,44 @@ export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: 
 /** Words a labelling name may follow: "including Jane Roe — “…”". */
 const LABEL_LEADS = /^(?:including|like|and)$/;
 
-/** Speaker label at the head of a transcript quote: "“PENCE: Well, look…". */
+/** A transcript turn's speaker label: "PENCE: ", "MR. HOLT: " (one to three upper-case words and a colon). */
+const TURN_LABEL = /(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/uy;
+
+/**
+ * Speaker label at the head of a transcript quote: "“PENCE: Well, look…". Error kind:
+ * the wrong person in a headline-style label. A transcript quoted whole, one turn per
+ * paragraph ("“HOST: …¶“GUEST: …¶“HOST: …"), is credited to the label whose turns
+ * hold most of its words, not to the label that happens to open it (the host's
+ * question usually does).
+ */
 export function labelInside(text: string, q: Span, book: NameBook): Attribution | null {
-  const m = /^["“'‘]{1,2}(\p{Lu}[\p{Lu}.'’-]+(?: \p{Lu}[\p{Lu}.'’-]+){0,2}):\s/u.exec(text.slice(q.start, Math.min(q.end, q.start + 60)));
-  if (!m) return null;
-  const raw = m[1];
-  const start = q.start + m[0].indexOf(raw);
+  const lead = /^["“'‘]{1,2}/.exec(text.slice(q.start, q.start + 2));
+  if (!lead) return null;
+  const turns: { raw: string; start: number }[] = [];
+  const labelAt = (pos: number) => {
+    TURN_LABEL.lastIndex = pos;
+    const m = TURN_LABEL.exec(text);
+    if (m && m.index === pos && pos + m[0].length <= q.end) turns.push({ raw: m[1], start: pos });
+  };
+  labelAt(q.start + lead[0].length);
+  if (!turns.length) return null;
+  // Later turns: a label opening a line of the quote, after its continuation mark if any.
+  for (let i = text.indexOf('\n', q.start); i >= 0 && i < q.end; i = text.indexOf('\n', i + 1)) {
+    let j = i + 1;
+    while (j < q.end && /[\s"“'‘]/.test(text[j]) && j - i < 6) j++;
+    labelAt(j);
+  }
+  const size = new Map<string, number>();
+  turns.forEach((t, k) => size.set(t.raw, (size.get(t.raw) ?? 0) + (turns[k + 1]?.start ?? q.end) - t.start));
+  let best = turns[0];
+  for (const t of turns) if ((size.get(t.raw) ?? 0) > (size.get(best.raw) ?? 0)) best = t;
+  const raw = best.raw;
   const titled = raw.toLowerCase().replace(/(^|[\s-])(\p{L})/gu, (_, s: string, c: string) => s + c.toUpperCase());
-  return { speaker: { name: book.expand(titled), type: 'PERSON', mention: { start, end: start + raw.length } }, cue: ':', after: -1 };
+  const distinct = size.size;
+  return {
+    speaker: { name: book.expand(titled), type: 'PERSON', mention: { start: best.start, end: best.start + raw.length } }, cue: ':', after: -1,
+    ...(distinct > 1 ? { detail: `the transcript label '${raw}', whose turns hold most of the quote (${distinct} speakers in it)` } : {}),
+  };
 }
 
 /**
@@ -388,11 +561,20 @@ export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi
   // Error kind: a noun phrase taken for the speaker ("Veto Power Impedes Peace Efforts:
   // Eliminating “the scourge of war” is …"): a long label with words between its colon
   // and the quote stands only in a headline, the whole sentence title case.
-  if (colon < 0 || colon - lo > 8 || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
+  // (A label of a titled name and its topic may run longer: "Senate Minority Leader Dan Holt on the budget deal: “…”".)
+  const topic = colon - lo <= 12 && colon === qTok - 1 && (isCap(toks[lo]) || isTitle(toks[lo])) && /^(?:on|about)$/.test(toks[nameRunForward(toks, lo, colon) + 1]?.lower ?? '');
+  if (colon < 0 || (colon - lo > 8 && !topic) || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
   for (let d = lo; d < colon; d++) {
     if (!isCap(toks[d])) continue;
     const e = nameRunForward(toks, d, colon);
-    const sp = resolvePhrase({ toks: toks.slice(d, Math.min(e + 1, d + 3)), kind: 'name' }, book);
+    // Error kind: no speaker in a headline-style label whose name follows a long title
+    // ("Senate Minority Leader Dan Holt on the budget deal: “…”"): the name the title
+    // leads to, when the run holds titles; else its first words.
+    // (A run holding a headline's verb, "Ann Lee Slams Budget", is left to the headline-verb sieve.)
+    if (toks.slice(d + 1, e + 1).some(x => upper(x) && HEADLINE_VERBS.has(x.lower))) return null;
+    const run = toks.slice(d, e + 1), named = e - d >= 2 && e - d <= 6 && run.some(isTitle) ? nameInRun(run) : null;
+    const titled = named && !named.org && named.toks.length && named.toks.length < run.length ? resolvePhrase({ toks: named.toks, kind: 'name' }, book) : null;
+    const sp = titled?.type === 'PERSON' ? titled : resolvePhrase({ toks: toks.slice(d, Math.min(e + 1, d + 3)), kind: 'name' }, book);
     if (sp.type !== 'DESCRIPTION') return { speaker: sp, cue: ':', after: -1 };
     d = e;
   }

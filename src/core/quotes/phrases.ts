@@ -13,6 +13,13 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
   let j = k - 1;
   for (let guard = 0; j >= lo && guard < 12; guard++) {
     const t = toks[j];
+    // Error kind: the wrong person, structure over salience. ", who has said …": the
+    // relative clause's subject is the phrase before the comma ("… pushed back against
+    // Governor Bill Carter, who has said the deal is “…”").
+    if (t.lower === 'who' && depth === 0 && j - 1 > lo && toks[j - 1].w === ',') {
+      const ante = subjectBefore(toks, j - 1, lo, 1);
+      if (ante && ante.kind !== 'pronoun') return ante;
+    }
     if (SKIP.has(t.lower) || adverb(t) || DAYS.test(t.w)) { j--; continue; }
     if (/^(?:on|last|this|late|early)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? '')) { j--; continue; }
     if (t.w === ')') {
@@ -40,7 +47,12 @@ export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth
       const before = head ? tokenIndex(toks, head.toks[0], d) - 1 : -1;
       if (!head || (before >= lo && (PREPOSITIONS.has(toks[before].lower) || HEAD_PREPOSITIONS.has(toks[before].lower)))) continue;
       const e = isCap(toks[d + 1]) ? nameRunForward(toks, d + 1, j + 1) : -1;
-      const between = e > d + 1 && toks[e + 1]?.w === ',' ? { toks: toks.slice(d + 1, e + 1), kind: 'name' as const } : null;
+      // (Or role words before the name: "A critic of the plan, state Sen. Roy Barnes, said".)
+      // (A parenthesis may follow the name: "Clinton’s running mate, Sen. Tim Kaine (Va.), said".)
+      let close = e + 1;
+      if (toks[close]?.w === '(') { while (close <= j && toks[close].w !== ')' && close - e < 8) close++; close++; }
+      const between = e > d + 1 && toks[close]?.w === ',' ? { toks: toks.slice(d + 1, e + 1), kind: 'name' as const }
+        : !isCap(toks[d + 1]) ? appositiveName(toks, d, j + 1) : null;
       // "A spokesman for the shipping company Maersk, Lars Nielsen, said": a name after
       // role words heads a description; the name between the commas speaks.
       if (head.kind === 'name' && between && /^\p{Ll}/u.test(toks[before]?.w ?? '') && !PREPOSITIONS.has(toks[before].lower)) best = between;
@@ -220,6 +232,10 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
     while (e + 1 < hi && e - j < 10) {
       const n = toks[e + 1];
       if (!isWord(n) || isCue(n) || PREPOSITIONS.has(n.lower) || /^(?:who|which|that)$/.test(n.lower)) break;
+      // Error kind: a noun phrase taken for the speaker. A verb after the phrase makes it
+      // the subject of a reported clause, not an inverted speaker: "“…,” said the deal
+      // was a disaster" (a cue whose subject came before the quote).
+      if (depth === 0 && e > j && FINITE_VERBS.test(n.lower)) return null;
       e++;
     }
     // An appositive name: "said the White House’s chief deputy press secretary, Karine Jean-Pierre".
@@ -250,6 +266,9 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
   }
   return null;
 }
+
+/** Auxiliaries and copulas: after a noun phrase, the verb of its clause. */
+const FINITE_VERBS = /^(?:is|was|are|were|has|had|have|will|would|could|should|can|may|might|must|did|does|do)$/;
 
 /** A role, then the name heading the phrase: "the former senator Jane Roe", "the event organizer Alliance for Fair Rents" ([j, e] the words after the cue). */
 function roleThenName(toks: readonly Tok[], j: number, e: number): Phrase | null {
@@ -287,12 +306,33 @@ function modifierEnd(toks: readonly Tok[], e: number, hi: number): number {
 function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase | null {
   if (!HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) return null;
   let m = e + 2;
-  while (m < hi && m - e <= 8 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower)) m++;
-  if (toks[m]?.w !== ',' || !isCap(toks[m + 1])) return null;
-  const end = nameRunForward(toks, m + 1, hi);
-  // A person's name of two words or more, closing the clause ("…, Dayton, Ohio" is a place).
-  if (end === m + 1 || (end + 1 < hi && isWord(toks[end + 1]))) return null;
-  return { toks: toks.slice(m + 1, end + 1), kind: 'name' };
+  // (A possessive's mark may stand alone: "the teachers’ union".)
+  while (m < hi && m - e <= 10 && (isWord(toks[m]) || /^[’']s?$/.test(toks[m].w)) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower)) m++;
+  return toks[m]?.w === ',' ? appositiveName(toks, m, hi) : null;
+}
+
+/**
+ * Error kind: a description kept where the text names the person a few words on. The
+ * name of an appositive opening after the comma at `m`, when it closes its clause:
+ * ", Jane Roe." or, after lower-case role words or a title, ", state Sen. Roy Barnes of
+ * Macon," (then one word will do: ", state Sen. Barnes,"). A bare name must have two
+ * words or more (", Dayton, Ohio" is a place). Null when the words after the comma are
+ * anything else.
+ */
+export function appositiveName(toks: readonly Tok[], m: number, hi: number): Phrase | null {
+  let k = m + 1;
+  while (k < hi && k - m <= 3 && /^\p{Ll}/u.test(toks[k].w) && isWord(toks[k]) && !isCue(toks[k]) && !SUBORD.has(toks[k].lower) &&
+    !PREPOSITIONS.has(toks[k].lower) && !DETERMINERS.test(toks[k].lower) && !PRONOUNS[toks[k].lower]) k++;
+  if (!(isCap(toks[k]) || isTitle(toks[k]))) return null;
+  const end = nameRunForward(toks, k, hi);
+  let close = end + 1;
+  // "… of Macon": a place after the name.
+  if (/^(?:of|from)$/.test(toks[close]?.lower ?? '') && isCap(toks[close + 1])) close = nameRunForward(toks, close + 1, hi) + 1;
+  if (close < hi && isWord(toks[close])) return null;
+  const titled = k > m + 1 || isTitle(toks[k]);
+  const name = nameInRun(toks.slice(k, end + 1));
+  if (!name.toks.length || name.org || (!titled && end === k)) return null;
+  return { toks: toks.slice(k, end + 1), kind: 'name' };
 }
 
 /**

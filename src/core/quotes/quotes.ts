@@ -117,8 +117,14 @@ function namesAWork(qc: QuoteContext, speaker: Speaker | null): boolean {
   const { toks } = qc.doc;
   if (!titleLike(qc.inner) || qc.atStart || headline(toks, qc.sentLo, qc.hiTok)) return false;
   const before = toks[qc.qTok - 1];
-  return !speaker || (!!before && (WORK_MARKERS.test(before.lower) || possessive(before)));
+  // (Or framed as one: "his “Keepin’ On” radio program", "the “Fair Deal” tour".)
+  const after = [toks[qc.qTok + 1], toks[qc.qTok + 2]].find(t => t && /^\p{Ll}/u.test(t.w));
+  return !speaker || (!!before && (WORK_MARKERS.test(before.lower) || possessive(before) || /^(?:his|her|their|its|our|my|your)$/.test(before.lower))) ||
+    (!!after && WORK_NOUNS.test(after.lower));
 }
+
+/** Nouns after a quoted title that make it a work's name: "the “Keepin’ On” radio program". */
+const WORK_NOUNS = /^(?:program|programme|show|series|podcast|book|memoir|film|movie|documentary|album|song|column|segment|essay|play|musical|tour|initiative|slogan|hashtag|campaign)s?$/;
 
 /** Quoted words that name a work or a show rather than quote speech: every word capitalised. */
 function titleLike(inner: string): boolean {

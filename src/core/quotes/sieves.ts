@@ -13,12 +13,12 @@
  * introduced them with (names.ts). Each decision carries its sieve's name and a
  * short explanation (`Quote.attribution`).
  */
-import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside, nameLabel } from './attribution';
+import { type Attribution, attributionAfter, attributionBefore, attributionTail, clauseSubject, headlineLabel, headlineSpeaker, labelInside, nameLabel, openingClauseSubject } from './attribution';
 import { type QuoteContext, sHi } from './context';
 import { nameRunForward, resolvePhrase, type Speaker } from './names';
 import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
 import { cueAt, headline, ingCue, isCap, isCue, QUOTE_TOKEN, tokenAt } from './tokens';
-import { SUBORD } from './words';
+import { AS_COMMENT, SUBORD } from './words';
 
 /** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
@@ -37,8 +37,6 @@ const uncued = (speaker: Speaker | null): Attribution | null => speaker ? { spea
 const namesSomeone = (a: Attribution | null): Attribution | null =>
   a?.speaker && (a.speaker.pronoun || a.speaker.type !== 'DESCRIPTION') ? a : null;
 
-/** Cues of a comment clause "as X put it", "as Roe said". */
-const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 
 /** The sentence before the quote's when the quote opens its sentence and both share a paragraph, else -1. */
 function narratorSentence(qc: QuoteContext): number {
@@ -53,6 +51,24 @@ export const SIEVES: readonly Sieve[] = [
     name: 'label-inside',
     explain: a => 'a speaker label opening the quote',
     decide: qc => labelInside(qc.doc.text, qc.raw, qc.doc.book),
+  },
+  {
+    // Error kind: the wrong person, the nearest cue winning over the sentence's
+    // structure. Quotes joined into one list ("… railed against “the elites,” “the
+    // donors” and “the pundits,” Roe said yes, …", "called it “reckless” and
+    // “cruel”") are one speaker's words: a quote right after another of its sentence,
+    // only "and", "or" or a comma between them, keeps that quote's speaker.
+    name: 'coordinated',
+    explain: () => 'listed with the quote before it ("and", "or" or a comma between them)',
+    decide: qc => {
+      const prev = qc.prev;
+      if (!prev?.attr?.speaker || !qc.samePara) return null;
+      const { toks } = qc.doc;
+      const p = tokenAt(toks, prev.q.start);
+      if (p < qc.sentLo || qc.qTok - p < 2 || qc.qTok - p > 3) return null;
+      for (let j = p + 1; j < qc.qTok; j++) if (!/^(?:,|and|or)$/.test(toks[j].lower)) return null;
+      return { speaker: prev.attr.speaker, cue: prev.attr.cue, after: -1 };
+    },
   },
   {
     // A cue right after the quote: "…,” Lavrov said", "…,” said the ministry’s spokesman, Jane Doe", "― Name".
@@ -116,6 +132,12 @@ export const SIEVES: readonly Sieve[] = [
           // unless the clause comments on it ("…, as a city memo put it", "as Roe said").
           const opener = toks[tokenAt(toks, ph?.toks[0].start ?? 0) - 1]?.lower ?? '';
           if (ph && SUBORD.has(opener) && !(opener === 'as' && AS_COMMENT.test(toks[c].lower))) break;
+          // (Nor is a main clause's cue the voice of a quote inside the adverbial clause
+          // opening the sentence, when that clause has its own subject and ends before
+          // the cue's subject: "As Tom Reyes went on about “…,” Ana Diaz said yes".)
+          const comma = toks.slice(qc.qTok, tokenAt(toks, ph?.toks[0].start ?? 0)).some(t => t.w === ',' || (t.w === QUOTE_TOKEN && /,\W*$/.test(qc.doc.text.slice(t.start, t.end))));
+          const own = ph && comma ? openingClauseSubject(toks, qc.sentLo, qc.qTok, book) : null;
+          if (own) return { speaker: own, cue: null, after: -1, detail: `the subject of the clause '${toks[qc.sentLo].w} …' holding the quote, not the later cue's` };
           if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
         }
         // Error kind: no speaker where a group or a document is the source, credited at

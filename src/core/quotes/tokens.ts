@@ -36,6 +36,11 @@ const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 
 const CUES_LOWER_ASCII = [...CUES].every(isLowerAscii);
 const mayBeCue = (w: string) => !CUES_LOWER_ASCII || isLowerAscii(w);
 
+/** A subject pronoun and a contracted verb: "He’s", "she'd", "They’re". */
+const CONTRACTED = /^(he|she|they|we|He|She|They|We|HE|SHE)([’'](?:s|d|ll|re|ve|S|D|LL|RE|VE))$/;
+/** The contracted verbs, read in full ("’s" is "is" or "has": either is skipped between a subject and its cue). */
+const CLITICS: Record<string, string> = { s: 'is', d: 'would', ll: 'will', re: 'are', ve: 'have' };
+
 /** Tokens of `text` in [pos, to), appended to `out`. */
 function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void {
   while (pos < to) {
@@ -48,6 +53,13 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
       const bare = w.slice(0, -1);
       out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
       out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
+    } else if (w.length <= 7 && CONTRACTED.test(w)) {
+      // Error kind: no speaker. A pronoun and its verb contracted ("He’s claiming that
+      // …", "She’d said") are two tokens: the pronoun, and the verb read in full.
+      const m = CONTRACTED.exec(w) as RegExpExecArray;
+      const p = m[1], v = m[2];
+      out.push({ start: at, end: at + p.length, w: p, lower: p.toLowerCase(), cue: false });
+      out.push({ start: at + p.length, end: at + w.length, w: v, lower: CLITICS[v.slice(1).toLowerCase()] ?? v.toLowerCase(), cue: false });
     } else {
       const c0 = w.charCodeAt(0);
       out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase(), cue: mayBeCue(w) && CUES.has(w) });

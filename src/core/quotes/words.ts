@@ -38,6 +38,8 @@ export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips sl
   'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames ' +
   // A group's slogan in a headline: "Parents Rally To ‘Reclaim Our Schools’".
   'rally rallies march marches protest protests').split(' '));
+/** Cues of a comment clause "as X put it", "as Roe said". */
+export const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 /** Words that open a new clause. */
 export const SUBORD = new Set('when as while because and but after before if since until who which that where whether though although so or'.split(' '));
 export const PREPOSITIONS = new Set('in on at of to from with by about for as into like than over under after before against between through during without'.split(' '));
@@ -64,10 +66,10 @@ export const WORK_MARKERS = /^(?:of|on|in|at|from|with|show|program|film|book|so
 export const DESCRIPTION_HEADS = /^(?:official|officials|spokesman|spokeswoman|spokesperson|ministry|statement|campaign|police|aide|aides|source|sources|analyst|analysts|experts|expert|residents|critics|lawmakers|protesters|officers|report|authorities)$/;
 
 /** Heads of a document that speaks: "a leaked memo described …", "the post read". Such a speaker is an ORG. */
-export const DOCUMENT_HEADS = /^(?:report|memo|memorandum|study|survey|poll|complaint|lawsuit|suit|letter|filing|brief|analysis|statement|document|email|e-mail|post|tweet|note|release|ruling|order|indictment|motion|petition|ad|advertisement|editorial|article|column|message|transcript|proposal|website|sign|banner|headline|assessment|audit|review|notice|affidavit|opinion|verdict|decision|platform|manifesto|guidance|summary|dossier|cable|chart)s?$/;
+export const DOCUMENT_HEADS = /^(?:report|memo|memorandum|study|survey|poll|complaint|lawsuit|suit|letter|filing|brief|analysis|statement|document|email|e-mail|post|tweet|note|release|ruling|order|indictment|motion|petition|ad|advertisement|editorial|article|column|message|transcript|proposal|website|sign|banner|headline|assessment|audit|review|notice|affidavit|opinion|verdict|decision|platform|manifesto|guidance|summary|dossier|cable|chart|missive|blog|podcast|op-ed|textbook|handbook|guidelines|rulebook)s?$/;
 
 /** Singular heads of a group that speaks: "the crowd chanted". Plural nouns are groups too ("the striking nurses"). */
-export const GROUP_HEADS = /^(?:crowd|audience|public|majority|minority|electorate|staff|team|chorus|coalition|group|panel|jury|family|class|congregation|mob)$/;
+export const GROUP_HEADS = /^(?:crowd|audience|public|majority|minority|electorate|staff|team|chorus|coalition|group|panel|jury|family|class|congregation|mob|choir|band|cast|delegation|crew)$/;
 
 /** Plural nouns of people that make a subject on their own: "protesters chanted", "economists said". */
 export const AGENT_PLURAL = /^\p{Ll}{3,}(?:ers|ors|ists|ants|ents|ians|ees|als|ics)$/u;
