@@ -156,31 +156,70 @@ function collect(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf
   return items;
 }
 
+/** The fewest shared elements `n` of a set of `size` for which `n / size >= min` (the tests' own arithmetic). */
+function fewestShared(size: number, min: number): number {
+  let n = 0;
+  while (n < size && n / size < min) n++;
+  return n;
+}
+
 /**
- * Every pair (i < j) of quotes sharing a stem of their words or frames, once: an
- * inverted index, so the cost follows the pairs that could link, not the square of
- * the quotes.
+ * Every pair of quotes that could link, once each (i < j), found through postings,
+ * never by comparing all quotes. Each test above needs a share of one quote's
+ * elements in the other's; a pair sharing at least `t` of the `size` elements of a
+ * set shares one of any `size - t + 1` of them (prefix filtering), so each quote
+ * looks up only that many of its elements, the rarest first, and the pairs found are
+ * exactly those the tests can accept, plus some they reject:
+ * - different speakers, `sameWords`: 80 % of the smaller word set (3 words or more);
+ * - same speaker, `sameUtterance` by words: half the smaller stem set (identical
+ *   words included), looked up under the speaker;
+ * - same speaker, by frame (quotes of at most `SHORT_QUOTE` words): 3 shared frame
+ *   stems and a Dice of 0.6, so at least 3/7 of either frame, under the speaker.
  */
 function forEachCandidate(items: readonly Item[], visit: (i: number, j: number) => void): void {
-  const keys = (it: Item) => new Set([...it.w.stems, ...it.frame]);
-  const byWord = new Map<string, number[]>();
-  items.forEach((it, k) => {
-    for (const w of keys(it)) {
-      const list = byWord.get(w);
-      if (list) list.push(k); else byWord.set(w, [k]);
-    }
-  });
-  const seen = new Set<number>();
-  for (let i = 0; i < items.length; i++) {
-    seen.clear();
-    for (const w of keys(items[i])) {
-      for (const j of byWord.get(w)!) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        visit(i, j);
+  interface Keyed { keys: string[]; need: number }
+  const spaces: ((it: Item) => Keyed | null)[] = [
+    it => it.w.words.size < 3 ? null : { keys: [...it.w.words], need: fewestShared(it.w.words.size, 0.8) },
+    it => ({ keys: [...it.w.stems].map(s => `${it.q.speaker}\u0000${s}`), need: fewestShared(it.w.stems.size, 0.5) }),
+    it => it.w.words.size > SHORT_QUOTE || it.frame.size < 3 ? null
+      : { keys: [...it.frame].map(s => `${it.q.speaker}\u0000${s}`), need: Math.max(3, Math.floor((3 * it.frame.size) / 7)) },
+  ];
+  const found = new Set<number>();
+  const n = items.length;
+  for (const space of spaces) {
+    const keyed = items.map(space);
+    const postings = new Map<string, number[]>();
+    keyed.forEach((k, id) => {
+      if (!k) return;
+      for (const key of k.keys) {
+        const list = postings.get(key);
+        if (list) list.push(id); else postings.set(key, [id]);
       }
-    }
+    });
+    keyed.forEach((k, i) => {
+      if (!k) return;
+      const rare = k.keys.sort((a, b) => postings.get(a)!.length - postings.get(b)!.length || (a < b ? -1 : a > b ? 1 : 0));
+      const look = Math.max(1, rare.length - k.need + 1);
+      for (let r = 0; r < look && r < rare.length; r++) {
+        for (const j of postings.get(rare[r])!) {
+          if (j === i || items[i].path === items[j].path) continue;
+          found.add(i < j ? i * n + j : j * n + i);
+        }
+      }
+    });
   }
+  for (const key of [...found].sort((a, b) => a - b)) {
+    const i = Math.floor(key / n), j = key % n;
+    if (shareKey(items[i], items[j])) visit(i, j);
+  }
+}
+
+/** Whether two quotes share a stem of their words or frames (what makes a pair worth a look at all). */
+function shareKey(a: Item, b: Item): boolean {
+  const has = (x: string) => b.w.stems.has(x) || b.frame.has(x);
+  for (const x of a.w.stems) if (has(x)) return true;
+  for (const x of a.frame) if (has(x)) return true;
+  return false;
 }
 
 /** Disjoint sets of 0..n-1 (path halving). */
