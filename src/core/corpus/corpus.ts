@@ -20,7 +20,8 @@ import { boilerplateIn } from '../reuse/reuseText';
 import { findEntities } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, Slot } from '../text/memo';
-import { linkQuoteClaims, linkQuotes } from './quoteLinks';
+import { capLinks } from './caps';
+import { linkQuoteClaims, linkQuotes, quoteSimilarity } from './quoteLinks';
 import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -263,6 +264,7 @@ export class Corpus {
     });
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     linkQuoteClaims(this.ctx, results);
+    capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
     this.results = results;
     return results;
   }

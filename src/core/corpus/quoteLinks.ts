@@ -334,7 +334,7 @@ function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | '
 }
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
-function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
+export function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
   const d = dice(quoteWordsOf(ctx, a).words, quoteWordsOf(ctx, b).words);
   return Math.round(d.dice * 100) / 100;
 }

@@ -1,0 +1,130 @@
+/**
+ * Short link lists when many sources carry the same quote or claim (the contract's
+ * cap): an item whose group holds more than `LINK_CAP + 1` copies lists at most
+ * `LINK_CAP` of them, the nearest, and the group id and size stand for the rest,
+ * so the output grows with the corpus, not with its square.
+ *
+ * The links of one kind form an undirected graph (every link is listed from both
+ * ends). The pass keeps a subgraph in which no item has more than `LINK_CAP` links:
+ * the edges taken in one global order (a dispute first, then the highest
+ * similarity, ties by the two ends' paths and offsets) and each kept while both of
+ * its ends have room. A kept link is kept at both ends, so every listed link still
+ * has its mirror; a group of at most `LINK_CAP + 1` copies has no item with more
+ * than `LINK_CAP` links, so nothing of it is dropped. The order depends on the
+ * links alone, never on the order documents were added or analysed in.
+ */
+import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
+
+/** The most links an item lists of one kind when its group is larger than this plus one. */
+export const LINK_CAP = 8;
+
+interface Edge { a: number; b: number; rank: number; similarity: number }
+
+type At = Span & { path: string };
+
+const byPlace = (x: At, y: At) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start || x.end - y.end);
+
+/**
+ * Which edges to keep: in order of rank (lower first), then similarity (higher
+ * first), then the ends' places; each while both ends have fewer than `cap` kept.
+ */
+function keepEdges(edges: readonly Edge[], places: readonly At[], cap: number): Uint8Array {
+  const kept = new Uint8Array(edges.length);
+  const degree = new Int32Array(places.length);
+  for (const e of edges) { degree[e.a]++; degree[e.b]++; }
+  // Nothing to drop when no item has more than `cap` links.
+  if (!degree.some(d => d > cap)) return kept.fill(1);
+  const order = edges.map((_, k) => k).sort((x, y) => {
+    const e = edges[x], f = edges[y];
+    return e.rank - f.rank || f.similarity - e.similarity
+      || byPlace(places[e.a], places[f.a]) || byPlace(places[e.b], places[f.b]);
+  });
+  degree.fill(0);
+  for (const k of order) {
+    const e = edges[k];
+    if (degree[e.a] >= cap || degree[e.b] >= cap) continue;
+    degree[e.a]++; degree[e.b]++;
+    kept[k] = 1;
+  }
+  return kept;
+}
+
+/**
+ * One kind of link over items of the results: `lists(item)` gives each list of that
+ * kind on the item (written back filtered), `rank`/`similarity` weigh a link.
+ */
+function capKind<T extends Span, L extends At>(
+  results: readonly DocumentResult[],
+  itemsOf: (r: DocumentResult) => readonly T[],
+  lists: (item: T) => L[][],
+  weigh: (from: { path: string; item: T }, link: L, list: number) => { rank: number; similarity: number },
+  cap: number,
+): void {
+  const degreeOf = (item: T) => lists(item).reduce((n, l) => n + l.length, 0);
+  if (!results.some(r => itemsOf(r).some(item => degreeOf(item) > cap))) return;
+  const places: At[] = [];
+  const owners: { path: string; item: T }[] = [];
+  const index = new Map<string, number>();
+  const keyOf = (p: At) => `${p.path}\u0000${p.start}\u0000${p.end}`;
+  for (const r of results) {
+    for (const item of itemsOf(r)) {
+      const at = { path: r.path, start: item.start, end: item.end };
+      index.set(keyOf(at), places.length);
+      places.push(at);
+      owners.push({ path: r.path, item });
+    }
+  }
+  const edges: Edge[] = [];
+  const edgeOf = new Map<string, number>();
+  const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
+  owners.forEach((o, a) => {
+    lists(o.item).forEach((list, li) => {
+      for (const link of list) {
+        const b = index.get(keyOf(link));
+        if (b === undefined || b === a) continue;
+        const key = pairKey(a, b);
+        if (edgeOf.has(key)) continue;
+        const w = weigh(o, link, li);
+        edgeOf.set(key, edges.length);
+        // The ends in place order, so ties break the same whatever order the documents came in.
+        const [x, y] = byPlace(places[a], places[b]) <= 0 ? [a, b] : [b, a];
+        edges.push({ a: x, b: y, rank: w.rank, similarity: w.similarity });
+      }
+    });
+  });
+  const kept = keepEdges(edges, places, cap);
+  owners.forEach((o, a) => {
+    for (const list of lists(o.item)) {
+      let w = 0;
+      for (const link of list) {
+        const b = index.get(keyOf(link));
+        const k = b === undefined ? undefined : edgeOf.get(pairKey(a, b));
+        if (k === undefined || kept[k]) list[w++] = link;
+      }
+      list.length = w;
+    }
+  });
+}
+
+/**
+ * Caps quote `variants` and `attributedElsewhere`, and claims' `corroboratedBy`,
+ * `disputedBy` and `partlyCorroboratedBy` (one list of links per claim for the
+ * count, disputes kept first). `quoteSimilarity` weighs a variant that is not
+ * word for word the same. Statuses, groups and group sizes are left as the full
+ * links set them: they stand for the whole group.
+ */
+export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): void {
+  const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
+  const quoteText = (l: At) => textAt.get(l.path)?.quotes.find(q => q.start === l.start && q.end === l.end)?.text ?? '';
+  capKind<Quote, Quote['variants'][number]>(results, r => r.quotes, q => [q.variants],
+    (from, link) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, quoteText(link)) }), cap);
+  capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(results, r => r.quotes, q => [q.attributedElsewhere ?? []],
+    (from, link) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, quoteText(link)) }), cap);
+  capKind<Claim, ClaimLink>(results, r => r.claims, c => claimLists(c),
+    (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap);
+}
+
+function claimLists(c: Claim): ClaimLink[][] {
+  const partly = (c as { partlyCorroboratedBy?: ClaimLink[] }).partlyCorroboratedBy;
+  return partly ? [c.corroboratedBy, c.disputedBy, partly] : [c.corroboratedBy, c.disputedBy];
+}
