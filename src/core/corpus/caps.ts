@@ -60,20 +60,34 @@ function capKind<T extends Span, L extends At>(
   weigh: (from: { path: string; item: T }, link: L, list: number) => { rank: number; similarity: number },
   cap: number,
 ): void {
-  const degreeOf = (item: T) => lists(item).reduce((n, l) => n + l.length, 0);
-  if (!results.some(r => itemsOf(r).some(item => degreeOf(item) > cap))) return;
+  const keyOf = (p: At) => `${p.path}\u0000${p.start}\u0000${p.end}`;
+  const byKey = new Map<string, { path: string; item: T }>();
+  const heavy: string[] = [];
+  for (const r of results) {
+    for (const item of itemsOf(r)) {
+      let degree = 0;
+      for (const l of lists(item)) degree += l.length;
+      if (!degree) continue;
+      const key = keyOf({ path: r.path, start: item.start, end: item.end });
+      byKey.set(key, { path: r.path, item });
+      if (degree > cap) heavy.push(key);
+    }
+  }
+  if (!heavy.length) return;
+  // Only the groups (linked components) holding an item over the cap can lose links.
   const places: At[] = [];
   const owners: { path: string; item: T }[] = [];
   const index = new Map<string, number>();
-  const keyOf = (p: At) => `${p.path}\u0000${p.start}\u0000${p.end}`;
-  for (const r of results) {
-    for (const item of itemsOf(r)) {
-      const at = { path: r.path, start: item.start, end: item.end };
-      index.set(keyOf(at), places.length);
-      places.push(at);
-      owners.push({ path: r.path, item });
-    }
-  }
+  const reach = (key: string) => {
+    if (index.has(key)) return;
+    const o = byKey.get(key);
+    if (!o) return;
+    index.set(key, places.length);
+    places.push({ path: o.path, start: o.item.start, end: o.item.end });
+    owners.push(o);
+  };
+  for (const key of heavy) reach(key);
+  for (let k = 0; k < owners.length; k++) for (const list of lists(owners[k].item)) for (const link of list) reach(keyOf(link));
   const edges: Edge[] = [];
   const edgeOf = new Map<string, number>();
   const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);

@@ -21,7 +21,7 @@ import { findEntities } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, Slot } from '../text/memo';
 import { capLinks } from './caps';
-import { linkQuoteClaims, linkQuotes, quoteSimilarity } from './quoteLinks';
+import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
 import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -139,6 +139,7 @@ export class Corpus {
   readonly ctx = new AnalysisContext();
   private readonly reuse = new ReuseIndex(this.ctx);
   private readonly linker = new ClaimLinker(this.ctx);
+  private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
 
@@ -258,10 +259,10 @@ export class Corpus {
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
       results.set(path, { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims });
     }
-    linkQuotes(this.ctx, [...results.values()], p => {
-      const local = this.entries.get(p)!.local;
-      return { text: local.text, sentences: local.sentences };
-    });
+    this.quoteLinker.link([...results.values()].map(r => {
+      const local = this.entries.get(r.path)!.local;
+      return { path: r.path, quotes: r.quotes, text: local.text, sentences: local.sentences, key: this.named.get(r.path) };
+    }));
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     linkQuoteClaims(this.ctx, results);
     capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
