@@ -151,7 +151,17 @@ export class Corpus {
   set(path: string, text: string): LocalAnalysis {
     const old = this.entries.get(path);
     if (old && old.local.text === text) return old.local;
-    const local = analyzeLocal(this.ctx, text, this.cache);
+    return this.setAnalysed(path, analyzeLocal(this.ctx, text, this.cache));
+  }
+
+  /**
+   * Adds or replaces a document already analysed on its own (`analyzeLocal` run
+   * elsewhere, e.g. in a worker thread: the same text gives the same analysis).
+   */
+  setAnalysed(path: string, local: LocalAnalysis): LocalAnalysis {
+    const old = this.entries.get(path);
+    if (old && old.local.text === local.text) return old.local;
+    const text = local.text;
     if (!old || nameKey(this.ctx, old.local) !== nameKey(this.ctx, local)) this.names = null;
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
