@@ -144,10 +144,11 @@ function line(r: Run): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    process.send!(await child(argv[1], argv[2], Number(argv[3])));
+    const r = await child(argv[1], argv[2], Number(argv[3]));
+    if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
     return;
   }
-  let jobs = 0, timeout = 900, nEdits = 40, edit = true;
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--jobs') jobs = Number(argv[++i]);
