@@ -24,7 +24,8 @@ function corpusOf(docs: Map<string, string>, order: string[] = [...docs.keys()])
   return c;
 }
 
-describe('link caps (a group of more than 9 copies lists the 8 nearest on each entry)', () => {
+describe('link caps (a group of more than 9 copies lists the 8 nearest on each entry)', function () {
+  this.timeout(60_000);
   it('lists every other copy of a quote in a group of 9, and at most 8 in a group of 12, each link mirrored', () => {
     for (const n of [9, 12]) {
       const docs = reports(n);
@@ -87,13 +88,42 @@ describe('link caps (a group of more than 9 copies lists the 8 nearest on each e
       if (k === 5 || k === 6) { c.disputedBy.push({ ...there, reason: 'number' }); hub.disputedBy.push({ ...here, reason: 'number' }); } else { c.corroboratedBy.push(there); hub.corroboratedBy.push(here); }
       docs.push({ path, length: 10, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [c] });
     }
+    // Two hubs: each leaf links to both; so the hubs fill up with the nearest leaves and every leaf keeps a link.
+    const hub2 = claim(0);
+    docs.push({ path: 'hub2', length: 10, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [hub2] });
+    for (const d of docs.slice(1, 12)) {
+      const c = d.claims[0];
+      const similarity = 0.3;
+      c.corroboratedBy.push({ path: 'hub2', start: 0, end: 5, similarity });
+      hub2.corroboratedBy.push({ path: d.path, start: 0, end: 5, similarity });
+      c.status = c.disputedBy.length ? 'disputed' : 'corroborated';
+    }
+    hub.status = 'disputed';
     capLinks(docs, () => 0);
     assert.deepEqual(hub.disputedBy.map(l => l.path), ['d05', 'd06']);
     // Then the highest similarity (0.9, ties by path: d00-d02), then 0.60, 0.59, 0.58 (d10, d09, d08).
     assert.deepEqual(hub.corroboratedBy.map(l => l.path).sort(), ['d00', 'd01', 'd02', 'd08', 'd09', 'd10']);
-    for (const d of docs.slice(1)) {
-      const listed = hub.corroboratedBy.some(l => l.path === d.path) || hub.disputedBy.some(l => l.path === d.path);
-      assert.equal(d.claims[0].corroboratedBy.length + d.claims[0].disputedBy.length, listed ? 1 : 0, `${d.path}: mirror`);
+    assert.ok(hub2.corroboratedBy.length <= LINK_CAP);
+    const out = { version: 1, documents: docs, skipped: [] };
+    // Mirrored, and every status still what its lists say (the leaves hub1 dropped are listed by hub2).
+    assert.deepEqual(checkContract(out, () => 'x'.repeat(10)), []);
+    for (const d of docs.slice(1, 12)) assert.ok(d.claims[0].corroboratedBy.length + d.claims[0].disputedBy.length >= 1, `${d.path} kept a link`);
+  });
+
+  it('keeps the link that gives a claim its status, even past the cap at a star\'s centre', () => {
+    const claim = (): Claim => ({ start: 0, end: 5, text: 'xxxxx', kind: 'statement', speaker: null, entities: [], numbers: [], status: 'corroborated', corroboratedBy: [], disputedBy: [] });
+    const centre = claim();
+    const docs: DocumentResult[] = [{ path: 'centre', length: 10, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [centre] }];
+    for (let k = 0; k < 12; k++) {
+      const c = claim();
+      const path = `leaf${String(k).padStart(2, '0')}`;
+      c.corroboratedBy.push({ path: 'centre', start: 0, end: 5, similarity: 0.8 });
+      centre.corroboratedBy.push({ path, start: 0, end: 5, similarity: 0.8 });
+      docs.push({ path, length: 10, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [c] });
     }
+    capLinks(docs, () => 0);
+    for (const d of docs.slice(1)) assert.equal(d.claims[0].corroboratedBy.length, 1, `${d.path} is still corroborated by the centre`);
+    assert.equal(centre.corroboratedBy.length, 12);
+    assert.deepEqual(checkContract({ version: 1, documents: docs, skipped: [] }, () => 'x'.repeat(10)), []);
   });
 });

@@ -11,7 +11,8 @@
  * its ends have room. A kept link is kept at both ends, so every listed link still
  * has its mirror; a group of at most `LINK_CAP + 1` copies has no item with more
  * than `LINK_CAP` links, so nothing of it is dropped. The order depends on the
- * links alone, never on the order documents were added or analysed in.
+ * links alone, never on the order documents were added or analysed in. One
+ * exception to the cap keeps a claim's status true to its lists (see `capLinks`).
  */
 import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
 
@@ -24,6 +25,11 @@ type At = Span & { path: string };
 
 const byPlace = (x: At, y: At) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start || x.end - y.end);
 
+/** The global order of edges: a lower rank first, then a higher similarity, then the ends' places. */
+function compareEdges(e: Edge, f: Edge, places: readonly At[]): number {
+  return e.rank - f.rank || f.similarity - e.similarity || byPlace(places[e.a], places[f.a]) || byPlace(places[e.b], places[f.b]);
+}
+
 /**
  * Which edges to keep: in order of rank (lower first), then similarity (higher
  * first), then the ends' places; each while both ends have fewer than `cap` kept.
@@ -34,11 +40,7 @@ function keepEdges(edges: readonly Edge[], places: readonly At[], cap: number): 
   for (const e of edges) { degree[e.a]++; degree[e.b]++; }
   // Nothing to drop when no item has more than `cap` links.
   if (!degree.some(d => d > cap)) return kept.fill(1);
-  const order = edges.map((_, k) => k).sort((x, y) => {
-    const e = edges[x], f = edges[y];
-    return e.rank - f.rank || f.similarity - e.similarity
-      || byPlace(places[e.a], places[f.a]) || byPlace(places[e.b], places[f.b]);
-  });
+  const order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], places));
   degree.fill(0);
   for (const k of order) {
     const e = edges[k];
@@ -59,6 +61,7 @@ function capKind<T extends Span, L extends At>(
   lists: (item: T) => L[][],
   weigh: (from: { path: string; item: T }, link: L, list: number) => { rank: number; similarity: number },
   cap: number,
+  needs: (item: T) => L[] | null = () => null,
 ): void {
   const keyOf = (p: At) => `${p.path}\u0000${p.start}\u0000${p.end}`;
   const byKey = new Map<string, { path: string; item: T }>();
@@ -107,6 +110,17 @@ function capKind<T extends Span, L extends At>(
     });
   });
   const kept = keepEdges(edges, places, cap);
+  // The link that gives an item its status stays: an item whose nearest copies all
+  // filled up elsewhere keeps its best link of that list (the one excess over the cap).
+  const byOrder = (x: number, y: number) => compareEdges(edges[x], edges[y], places);
+  const nodes = owners.map((_, a) => a).sort((x, y) => byPlace(places[x], places[y]));
+  for (const a of nodes) {
+    const list = needs(owners[a].item);
+    if (!list?.length) continue;
+    const ks = list.map(link => { const b = index.get(keyOf(link)); return b === undefined ? undefined : edgeOf.get(pairKey(a, b)); });
+    if (ks.some(k => k === undefined || kept[k])) continue;
+    kept[(ks as number[]).sort(byOrder)[0]] = 1;
+  }
   owners.forEach((o, a) => {
     for (const list of lists(o.item)) {
       let w = 0;
@@ -125,7 +139,10 @@ function capKind<T extends Span, L extends At>(
  * `disputedBy` and `partlyCorroboratedBy` (one list of links per claim for the
  * count, disputes kept first). `quoteSimilarity` weighs a variant that is not
  * word for word the same. Statuses, groups and group sizes are left as the full
- * links set them: they stand for the whole group.
+ * links set them: they stand for the whole group. So that a claim's lists still
+ * say its status, a claim whose every disputing (else corroborating) link was
+ * dropped because the other ends were full keeps its nearest one: in a star (one
+ * claim linked to many that link to nothing else) the centre lists more than the cap.
  */
 export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): void {
   const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
@@ -135,7 +152,8 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
   capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(results, r => r.quotes, q => [q.attributedElsewhere ?? []],
     (from, link) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, quoteText(link)) }), cap);
   capKind<Claim, ClaimLink>(results, r => r.claims, c => claimLists(c),
-    (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap);
+    (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap,
+    c => (c.disputedBy.length ? c.disputedBy : c.corroboratedBy.length ? c.corroboratedBy : null));
 }
 
 function claimLists(c: Claim): ClaimLink[][] {
