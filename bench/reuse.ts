@@ -18,6 +18,7 @@ import { ReuseIndex } from '../src/core/reuse/reuseIndex';
 import { decode } from '../src/core/text/decode';
 import { paragraphs } from '../src/core/text/paragraphs';
 import { sentences } from '../src/core/text/sentences';
+import { pairKey, shingleIndex } from './shingles';
 
 interface Result {
   method: string;
@@ -36,10 +37,6 @@ interface Result {
 }
 
 type Method = 'reuse' | 'shingle8';
-
-function pairKey(a: string, b: string): string {
-  return a < b ? `${a}\t${b}` : `${b}\t${a}`;
-}
 
 /** Shared document pairs of truth.json: each copy's two articles, and two versions copying the same paragraph. */
 function truthPairs(dir: string, names: Set<string>): Set<string> {
@@ -64,27 +61,6 @@ function truthPairs(dir: string, names: Set<string>): Set<string> {
 function listArticles(dir: string, limit: number): string[] {
   const all = fs.readdirSync(dir).filter(f => /^a\d+\.txt$/.test(f)).sort();
   return limit > 0 ? all.slice(0, limit) : all;
-}
-
-/** The naive peer: every 8-word window hashed, documents sharing one are a pair (no cap). */
-function shingleIndex(docs: { name: string; text: string }[]): Set<string> {
-  const postings = new Map<number, number[]>();
-  const pairs = new Set<string>();
-  docs.forEach((d, id) => {
-    const ws = d.text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-    const hs = ws.map(w => { let h = 0x811c9dc5; for (let k = 0; k < w.length; k++) h = Math.imul(h ^ w.charCodeAt(k), 0x01000193); return h; });
-    const seen = new Set<number>();
-    for (let k = 0; k + 8 <= hs.length; k++) {
-      let h = 0;
-      for (let q = 0; q < 8; q++) h = Math.imul(h ^ hs[k + q], 0x9e3779b1) + q;
-      h >>>= 0;
-      if (seen.has(h)) continue;
-      seen.add(h);
-      const list = postings.get(h);
-      if (list) { for (const o of list) if (o !== id) pairs.add(pairKey(docs[o].name, d.name)); list.push(id); } else postings.set(h, [id]);
-    }
-  });
-  return pairs;
 }
 
 function runChild(method: Method, dir: string, limit: number): Result {

@@ -1,21 +1,26 @@
 /**
- * `source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size N] PATH...`
+ * `source-lens analyze [--format json|jsonl|markdown|html] [--out FILE] [--max-file-size N] [--jobs N] PATH...`
  * A thin front end over the core: read, decode, analyse as one corpus, print.
  * Exit 0 on success; 2 with one line on stderr for usage errors and unreadable PATHs.
  */
+import os from 'node:os';
+import { isMainThread } from 'node:worker_threads';
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
 import type { AnalysisOutput, Skipped } from '../core/types';
-import { readDocument } from '../node/readDocument';
+import { readDocument, type ReadResult } from '../node/readDocument';
+import type { LocalAnalysis } from '../core/corpus/corpus';
 import { AnnotationsError, withAnnotations } from './annotations';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { printable, systemMessage } from './messages';
-import { checkOut, OutError, writeReport } from './output';
+import { checkOut, OutError, writeReport, writeReportLines } from './output';
+import { analyzeInWorkers, textOf } from './parallel';
+import { Progress } from './progress';
 import { collect, PathError, type Found } from './walk';
 
-const USAGE = 'usage: source-lens analyze [--format json|markdown|html] [--out FILE] [--max-file-size BYTES] [--annotations FILE] PATH...';
-const FORMATS = ['json', 'markdown', 'html'] as const;
+const USAGE = 'usage: source-lens analyze [--format json|jsonl|markdown|html] [--out FILE] [--max-file-size BYTES] [--jobs N] [--annotations FILE] PATH...';
+const FORMATS = ['json', 'jsonl', 'markdown', 'html'] as const;
 type Format = (typeof FORMATS)[number];
 
 class UsageError extends Error {}
@@ -24,9 +29,16 @@ interface Options {
   format: Format;
   out: string | null;
   maxFileSize: number;
+  /** Worker threads analysing documents; 1 analyses in this thread. */
+  jobs: number;
   paths: string[];
   /** `--annotations FILE`; null: the default file for the first PATH, if there is one. */
   annotations?: string | null;
+}
+
+/** The default `--jobs`: one thread per core. */
+export function defaultJobs(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
 }
 
 export function parseArgs(argv: readonly string[]): Options | 'help' | 'version' {
@@ -34,7 +46,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   if (argv.includes('--version')) return 'version';
   const [command, ...rest] = argv;
   if (command !== 'analyze') throw new UsageError(command ? `unknown command '${command}'; ${USAGE}` : USAGE);
-  const opts: Options = { format: 'json', out: null, maxFileSize: DEFAULT_MAX_FILE_SIZE, paths: [] };
+  const opts: Options = { format: 'json', out: null, maxFileSize: DEFAULT_MAX_FILE_SIZE, jobs: defaultJobs(), paths: [] };
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
     const eq = arg.indexOf('=');
@@ -46,7 +58,7 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
     };
     if (name === '--format') {
       const f = value();
-      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}' (json, markdown or html)`);
+      if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`unknown format '${f}' (json, jsonl, markdown or html)`);
       opts.format = f as Format;
     } else if (name === '--out') {
       opts.out = value();
@@ -59,6 +71,11 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
     } else if (name === '--annotations') {
       opts.annotations = value();
       if (!opts.annotations) throw new UsageError(`--annotations needs a file name; ${USAGE}`);
+    } else if (name === '--jobs') {
+      const v = value();
+      const n = Number(v);
+      if (!/^\d+$/.test(v) || n <= 0 || n > 256) throw new UsageError(`--jobs needs a number of threads from 1 to 256, not '${v}'`);
+      opts.jobs = n;
     } else if (name === '--') {
       opts.paths.push(...rest.slice(i + 1));
       break;
@@ -77,28 +94,79 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
  * command line that cannot be read. A document whose analysis throws is skipped
  * ("internal error: …") and the others go on. `corpus` is replaceable for tests.
  */
-export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = new Corpus()): AnalysisOutput {
-  const skipped: Skipped[] = [];
-  for (const f of found) {
-    if (!('fsPath' in f)) {
-      skipped.push({ path: f.path, reason: f.reason });
-      continue;
-    }
-    const read = readDocument(f.fsPath, maxFileSize);
-    if (read.ok) {
-      try {
-        corpus.set(f.path, read.text);
-      } catch (e) {
-        corpus.delete(f.path);
-        skipped.push({ path: f.path, reason: `internal error: ${e instanceof Error ? `${e.name}: ${e.message}` : String(e)}` });
-      }
-    } else if (f.named && 'unreadable' in read) throw new PathError(`cannot read ${printable(f.path)}: ${read.reason.replace(/^cannot read: /, '')}`);
-    else skipped.push({ path: f.path, reason: read.reason });
-  }
-  return { version: 1, documents: corpus.allResults(), skipped };
+export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = new Corpus(), progress?: Progress): AnalysisOutput {
+  const intake = new Intake(corpus, progress, found.length);
+  for (const f of found) intake.take(f, 'fsPath' in f ? readDocument(f.fsPath, maxFileSize) : null);
+  return intake.output();
 }
 
-function render(out: AnalysisOutput, format: Format): string {
+/** The same as `analyzeFound`, the documents read and analysed in `jobs` worker threads. */
+export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize: number, jobs: number, corpus = new Corpus(), progress?: Progress): Promise<AnalysisOutput> {
+  if (jobs <= 1) return analyzeFound(found, maxFileSize, corpus, progress);
+  const intake = new Intake(corpus, progress, found.length);
+  const files: { index: number; fsPath: Buffer }[] = [];
+  found.forEach((f, index) => { if ('fsPath' in f) files.push({ index, fsPath: f.fsPath }); });
+  let next = 0;
+  const upTo = (end: number) => { for (; next < end; next++) if (!('fsPath' in found[next])) intake.take(found[next], null); };
+  await analyzeInWorkers(files, maxFileSize, jobs, a => {
+    upTo(a.index);
+    const text = textOf(a);
+    intake.take(found[a.index], text === null ? a.read : { ok: true, text }, a.local, a.error);
+    next = a.index + 1;
+  });
+  upTo(found.length);
+  return intake.output();
+}
+
+/**
+ * Takes the documents in the order found: each one read (or analysed) goes into the
+ * corpus, or into `skipped` with the reason; a file named on the command line that
+ * cannot be read throws PathError.
+ */
+class Intake {
+  private readonly skipped: Skipped[] = [];
+  private done = 0;
+  constructor(private readonly corpus: Corpus, private readonly progress: Progress | undefined, private readonly total: number) {}
+
+  take(f: Found, read: ReadResult | null, local?: LocalAnalysis, error?: string): void {
+    this.progress?.show(++this.done, this.total);
+    if (!('fsPath' in f) || read === null) {
+      if (!('fsPath' in f)) this.skipped.push({ path: f.path, reason: f.reason });
+      return;
+    }
+    if (read.ok) {
+      try {
+        if (error) throw new AnalysisError(error);
+        if (local) this.corpus.setAnalysed(f.path, local);
+        else this.corpus.set(f.path, read.text);
+      } catch (e) {
+        this.corpus.delete(f.path);
+        const why = e instanceof AnalysisError ? e.message : e instanceof Error ? `${e.name}: ${e.message}` : String(e);
+        this.skipped.push({ path: f.path, reason: `internal error: ${why}` });
+      }
+    } else if (f.named && 'unreadable' in read) throw new PathError(`cannot read ${printable(f.path)}: ${read.reason.replace(/^cannot read: /, '')}`);
+    else this.skipped.push({ path: f.path, reason: read.reason });
+  }
+
+  output(): AnalysisOutput {
+    this.progress?.linking();
+    const documents = this.corpus.allResults();
+    this.progress?.clear();
+    return { version: 1, documents, skipped: this.skipped };
+  }
+}
+
+/** An analysis that threw in a worker thread: its message is already "Name: message". */
+class AnalysisError extends Error {}
+
+/** `--format jsonl`: `{"version":1}`, one line per document in the order found, then `{"skipped":[...]}`. */
+export function* jsonLines(out: AnalysisOutput): Generator<string> {
+  yield `${JSON.stringify({ version: out.version })}\n`;
+  for (const d of out.documents) yield `${JSON.stringify(d)}\n`;
+  yield `${JSON.stringify({ skipped: out.skipped })}\n`;
+}
+
+function render(out: AnalysisOutput, format: Exclude<Format, 'jsonl'>): string {
   if (format === 'markdown') return renderMarkdown(out);
   if (format === 'html') return renderHtml(out);
   return JSON.stringify(out, null, 1) + '\n';
@@ -118,13 +186,21 @@ export async function main(argv: readonly string[]): Promise<number> {
     } else {
       const found = collect(opts.paths);
       if (opts.out) checkOut(opts.out, found);
+      const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
       const corpus = new Corpus();
-      const { out, warnings } = withAnnotations(analyzeFound(found, opts.maxFileSize, corpus), p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
+      const analysed = await analyzeFoundInWorkers(found, opts.maxFileSize, opts.jobs, corpus, progress);
+      const { out, warnings } = withAnnotations(analysed, p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
       for (const w of warnings) process.stderr.write(`source-lens: ${printable(w)}\n`);
       for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
-      const text = render(out, opts.format);
-      if (opts.out) writeReport(opts.out, text);
-      else await writeStdout(text);
+      if (opts.format === 'jsonl') {
+        // One line at a time: the whole output is never one string.
+        if (opts.out) writeReportLines(opts.out, jsonLines(out));
+        else for (const line of jsonLines(out)) await writeStdout(line);
+      } else {
+        const text = render(out, opts.format);
+        if (opts.out) writeReport(opts.out, text);
+        else await writeStdout(text);
+      }
     }
   } catch (e) {
     if (e instanceof UsageError || e instanceof PathError || e instanceof OutError || e instanceof AnnotationsError) {
@@ -153,7 +229,7 @@ function writeStdout(text: string): Promise<void> {
 declare const __VERSION__: string | undefined;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0';
 
-if (require.main === module) {
+if (require.main === module && isMainThread) {
   // A failed write is reported by its callback; the stream's 'error' event must not end the process with a stack trace.
   process.stdout.on('error', () => undefined);
   process.stderr.on('error', () => undefined);

@@ -56,6 +56,11 @@ export function checkOut(file: string, inputs: readonly Found[]): void {
  * the temporary file and throws OutError.
  */
 export function writeReport(file: string, data: string): void {
+  writeReportLines(file, [data]);
+}
+
+/** The same as `writeReport`, the report given in pieces (written one after the other, never joined). */
+export function writeReportLines(file: string, pieces: Iterable<string>): void {
   const target = existingTarget(file);
   const tmp = path.join(path.dirname(file), `.sl-${randomBytes(6).toString('hex')}.tmp`);
   let fd: number | undefined;
@@ -73,7 +78,10 @@ export function writeReport(file: string, data: string): void {
         }
       }
     }
-    fs.writeFileSync(fd, data);
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece);
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
+    }
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;

@@ -20,7 +20,8 @@ import { boilerplateIn } from '../reuse/reuseText';
 import { findEntities } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, Slot } from '../text/memo';
-import { linkQuoteClaims, linkQuotes } from './quoteLinks';
+import { capLinks } from './caps';
+import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
 import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -138,6 +139,7 @@ export class Corpus {
   readonly ctx = new AnalysisContext();
   private readonly reuse = new ReuseIndex(this.ctx);
   private readonly linker = new ClaimLinker(this.ctx);
+  private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
 
@@ -149,7 +151,17 @@ export class Corpus {
   set(path: string, text: string): LocalAnalysis {
     const old = this.entries.get(path);
     if (old && old.local.text === text) return old.local;
-    const local = analyzeLocal(this.ctx, text, this.cache);
+    return this.setAnalysed(path, analyzeLocal(this.ctx, text, this.cache));
+  }
+
+  /**
+   * Adds or replaces a document already analysed on its own (`analyzeLocal` run
+   * elsewhere, e.g. in a worker thread: the same text gives the same analysis).
+   */
+  setAnalysed(path: string, local: LocalAnalysis): LocalAnalysis {
+    const old = this.entries.get(path);
+    if (old && old.local.text === local.text) return old.local;
+    const text = local.text;
     if (!old || nameKey(this.ctx, old.local) !== nameKey(this.ctx, local)) this.names = null;
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
@@ -257,12 +269,13 @@ export class Corpus {
       for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
       results.set(path, { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims });
     }
-    linkQuotes(this.ctx, [...results.values()], p => {
-      const local = this.entries.get(p)!.local;
-      return { text: local.text, sentences: local.sentences };
-    });
+    this.quoteLinker.link([...results.values()].map(r => {
+      const local = this.entries.get(r.path)!.local;
+      return { path: r.path, quotes: r.quotes, text: local.text, sentences: local.sentences, key: this.named.get(r.path) };
+    }));
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     linkQuoteClaims(this.ctx, results);
+    capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
     this.results = results;
     return results;
   }

@@ -47,7 +47,11 @@ function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
 /** One quote with a speaker, as linking sees it. */
 interface Item {
   path: string;
-  q: Quote;
+  /** Its index in the document's quotes. */
+  at: number;
+  start: number;
+  end: number;
+  speaker: string;
   w: QuoteWords;
   /** Content stems of its sentence outside the quote, the speaker's name left out. */
   frame: ReadonlySet<string>;
@@ -105,82 +109,235 @@ function sameWords(a: Item, b: Item): boolean {
   return a.w.joined === b.w.joined || containment(a.w.words, b.w.words) >= 0.8;
 }
 
-/** Links variants and attribution conflicts across documents, at both ends; sets quote groups. */
-export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf: SourceOf): void {
-  const items = collect(ctx, docs, sourceOf);
-  const groups = new UnionFind(items.length);
-  forEachCandidate(items, (i, j) => {
-    const a = items[i], b = items[j];
-    if (a.path === b.path) return;
-    if (a.q.speaker === b.q.speaker) {
-      if (!sameUtterance(a, b)) return;
-      const identical = a.w.joined === b.w.joined;
-      a.q.variants.push({ path: b.path, start: b.q.start, end: b.q.end, identical });
-      b.q.variants.push({ path: a.path, start: a.q.start, end: a.q.end, identical });
-      groups.join(i, j);
-    } else if (sameWords(a, b)) {
-      a.q.attributedElsewhere!.push({ path: b.path, start: b.q.start, end: b.q.end, speaker: b.q.speaker! });
-      b.q.attributedElsewhere!.push({ path: a.path, start: a.q.start, end: a.q.end, speaker: a.q.speaker! });
-    }
-  });
-  // Groups: every copy of one utterance, numbered in the order their first copy comes.
-  let n = 0;
-  for (const members of groups.sets()) {
-    if (members.length < 2) continue;
-    const id = `q${++n}`;
-    for (const k of members) { items[k].q.quoteGroup = id; items[k].q.quoteGroupSize = members.length; }
-  }
-  const byLink = (x: Span & { path: string }, y: Span & { path: string }) =>
-    x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
-  for (const it of items) { it.q.variants.sort(byLink); it.q.attributedElsewhere!.sort(byLink); }
+/** What the linker keeps of a document: the same key as last time means the same quotes, speakers and text. */
+export interface QuoteDoc {
+  path: string;
+  quotes: readonly Quote[];
+  text: string;
+  sentences: readonly Sentence[];
+  key: unknown;
 }
 
-/** The quotes with a speaker, their link fields emptied, with their words and frames. */
-function collect(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf: SourceOf): Item[] {
-  const items: Item[] = [];
-  for (const d of docs) {
-    const { text, sentences } = sourceOf(d.path);
-    let si = 0;
-    for (const q of d.quotes) {
-      q.variants = [];
-      q.quoteGroup = null;
-      q.quoteGroupSize = 1;
-      q.attributedElsewhere = [];
-      if (!q.speaker) continue;
-      const w = quoteWordsOf(ctx, q.text);
-      if (!w.joined) continue;
-      while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
-      items.push({ path: d.path, q, w, frame: frameOf(text, sentences[si], q) });
-    }
-  }
-  return items;
-}
+/** A link of one item to another: a variant (same speaker) or an attribution conflict. */
+interface ItemLink { other: number; variant: boolean; identical: boolean }
+
+/** The three spaces quotes are looked up in (see `forEachCandidate`). */
+const SPACES = 3;
 
 /**
- * Every pair (i < j) of quotes sharing a stem of their words or frames, once: an
- * inverted index, so the cost follows the pairs that could link, not the square of
- * the quotes.
+ * Quote variants and attribution conflicts kept up to date one document at a time.
+ * A link depends on its two quotes alone, so after an edit only the changed
+ * documents' quotes are looked up again, through postings (never against every
+ * quote of a speaker), and the links of unchanged pairs stay. Each item is filed
+ * under all its keys and, for the two spaces whose threshold is a share of the
+ * smaller set, under the prefix of its keys it would look up itself: a changed
+ * quote looks up its own prefix in the first postings and all its keys in the
+ * second, which finds every partner whatever their sizes (prefix filtering holds
+ * for any fixed choice of `size - t + 1` elements, so rarity only makes it quick).
  */
-function forEachCandidate(items: readonly Item[], visit: (i: number, j: number) => void): void {
-  const keys = (it: Item) => new Set([...it.w.stems, ...it.frame]);
-  const byWord = new Map<string, number[]>();
-  items.forEach((it, k) => {
-    for (const w of keys(it)) {
-      const list = byWord.get(w);
-      if (list) list.push(k); else byWord.set(w, [k]);
+export class QuoteLinker {
+  constructor(private readonly ctx: AnalysisContext) {}
+  private items: (Item | undefined)[] = [];
+  private links: ItemLink[][] = [];
+  private readonly docs = new Map<string, { key: unknown; ids: number[] }>();
+  private readonly full: Map<string, Set<number>>[] = Array.from({ length: SPACES }, () => new Map());
+  private readonly prefix: Map<string, Set<number>>[] = Array.from({ length: SPACES }, () => new Map());
+  private readonly prefixes = new Map<number, string[][]>();
+  private free: number[] = [];
+
+  /**
+   * Brings the links up to date with `docs` (every document of the corpus, in the
+   * corpus's order) and writes `variants`, `attributedElsewhere`, `quoteGroup` and
+   * `quoteGroupSize` into their quotes.
+   */
+  link(docs: readonly QuoteDoc[]): void {
+    const present = new Set(docs.map(d => d.path));
+    for (const path of [...this.docs.keys()]) if (!present.has(path)) this.drop(path);
+    const added: number[] = [];
+    for (const d of docs) {
+      const known = this.docs.get(d.path);
+      if (known && known.key === d.key) continue;
+      if (known) this.drop(d.path);
+      const ids: number[] = [];
+      for (const it of collect(this.ctx, d)) {
+        const id = this.free.pop() ?? this.items.length;
+        this.items[id] = it;
+        this.links[id] = [];
+        ids.push(id);
+        added.push(id);
+        this.file(id);
+      }
+      this.docs.set(d.path, { key: d.key, ids });
     }
-  });
-  const seen = new Set<number>();
-  for (let i = 0; i < items.length; i++) {
-    seen.clear();
-    for (const w of keys(items[i])) {
-      for (const j of byWord.get(w)!) {
-        if (j <= i || seen.has(j)) continue;
-        seen.add(j);
-        visit(i, j);
+    this.lookUp(added);
+    this.write(docs);
+  }
+
+  /** Unfiles a document's items and their links at both ends. */
+  private drop(path: string): void {
+    const doc = this.docs.get(path)!;
+    for (const id of doc.ids) {
+      const it = this.items[id]!;
+      for (const l of this.links[id]) this.links[l.other] = this.links[l.other].filter(x => x.other !== id);
+      for (let s = 0; s < SPACES; s++) {
+        const k = keysOf(it, s);
+        if (!k) continue;
+        for (const key of k.keys) unfile(this.full[s], key, id);
+        for (const key of this.prefixes.get(id)?.[s] ?? []) unfile(this.prefix[s], key, id);
+      }
+      this.prefixes.delete(id);
+      this.items[id] = undefined;
+      this.links[id] = [];
+      this.free.push(id);
+    }
+    this.docs.delete(path);
+  }
+
+  /** Files an item under its keys, and under the prefix it looks up (chosen now, rarest first). */
+  private file(id: number): void {
+    const it = this.items[id]!;
+    const chosen: string[][] = [];
+    for (let s = 0; s < SPACES; s++) {
+      const k = keysOf(it, s);
+      chosen.push([]);
+      if (!k) continue;
+      for (const key of k.keys) fileUnder(this.full[s], key, id);
+      const rare = [...k.keys].sort((a, b) => (this.full[s].get(a)?.size ?? 0) - (this.full[s].get(b)?.size ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
+      chosen[s] = rare.slice(0, Math.max(1, rare.length - k.need + 1));
+      if (s < 2) for (const key of chosen[s]) fileUnder(this.prefix[s], key, id);
+    }
+    this.prefixes.set(id, chosen);
+  }
+
+  /** Looks the new items up and links every pair that the tests accept. */
+  private lookUp(added: readonly number[]): void {
+    const pairs = new Set<number>();
+    const n = this.items.length;
+    for (const i of added) {
+      const it = this.items[i]!;
+      const chosen = this.prefixes.get(i)!;
+      const consider = (j: number) => {
+        if (j === i || this.items[j]!.path === it.path) return;
+        pairs.add(i < j ? i * n + j : j * n + i);
+      };
+      for (let s = 0; s < SPACES; s++) {
+        for (const key of chosen[s]) for (const j of this.full[s].get(key)!) consider(j);
+        if (s < 2) {
+          const k = keysOf(it, s);
+          if (k) for (const key of k.keys) for (const j of this.prefix[s].get(key) ?? []) consider(j);
+        }
+      }
+    }
+    for (const key of pairs) {
+      const i = Math.floor(key / n), j = key % n;
+      const a = this.items[i]!, b = this.items[j]!;
+      if (!shareKey(a, b)) continue;
+      if (a.speaker === b.speaker) {
+        if (!sameUtterance(a, b)) continue;
+        const identical = a.w.joined === b.w.joined;
+        this.links[i].push({ other: j, variant: true, identical });
+        this.links[j].push({ other: i, variant: true, identical });
+      } else if (sameWords(a, b)) {
+        this.links[i].push({ other: j, variant: false, identical: false });
+        this.links[j].push({ other: i, variant: false, identical: false });
       }
     }
   }
+
+  /** Writes every quote's link fields; groups numbered in the order their first copy comes. */
+  private write(docs: readonly QuoteDoc[]): void {
+    const order: number[] = [];
+    const quoteOf = new Map<number, Quote>();
+    for (const d of docs) {
+      for (const q of d.quotes) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; }
+      for (const id of this.docs.get(d.path)!.ids) { order.push(id); quoteOf.set(id, d.quotes[this.items[id]!.at]); }
+    }
+    const rank = new Map(order.map((id, k) => [id, k]));
+    const groups = new UnionFind(order.length);
+    for (const id of order) {
+      const q = quoteOf.get(id)!;
+      for (const l of this.links[id]) {
+        const o = this.items[l.other]!;
+        if (l.variant) {
+          q.variants.push({ path: o.path, start: o.start, end: o.end, identical: l.identical });
+          groups.join(rank.get(id)!, rank.get(l.other)!);
+        } else q.attributedElsewhere!.push({ path: o.path, start: o.start, end: o.end, speaker: o.speaker });
+      }
+    }
+    let g = 0;
+    for (const members of groups.sets()) {
+      if (members.length < 2) continue;
+      const id = `q${++g}`;
+      for (const k of members) { const q = quoteOf.get(order[k])!; q.quoteGroup = id; q.quoteGroupSize = members.length; }
+    }
+    const byLink = (x: Span & { path: string }, y: Span & { path: string }) =>
+      x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
+    for (const q of quoteOf.values()) { q.variants.sort(byLink); q.attributedElsewhere!.sort(byLink); }
+  }
+}
+
+function fileUnder(map: Map<string, Set<number>>, key: string, id: number): void {
+  const set = map.get(key);
+  if (set) set.add(id); else map.set(key, new Set([id]));
+}
+
+function unfile(map: Map<string, Set<number>>, key: string, id: number): void {
+  const set = map.get(key);
+  if (!set) return;
+  set.delete(id);
+  if (!set.size) map.delete(key);
+}
+
+/** Links variants and attribution conflicts across documents, at both ends; sets quote groups (a linker used once). */
+export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[], sourceOf: SourceOf): void {
+  new QuoteLinker(ctx).link(docs.map(d => ({ path: d.path, quotes: d.quotes, ...sourceOf(d.path), key: null })));
+}
+
+/** The quotes with a speaker of one document, with their words and frames. */
+function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
+  const items: Item[] = [];
+  const { text, sentences } = d;
+  let si = 0;
+  d.quotes.forEach((q, at) => {
+    if (!q.speaker) return;
+    const w = quoteWordsOf(ctx, q.text);
+    if (!w.joined) return;
+    while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
+    items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame: frameOf(text, sentences[si], q) });
+  });
+  return items;
+}
+
+/** The fewest shared elements `n` of a set of `size` for which `n / size >= min` (the tests' own arithmetic). */
+function fewestShared(size: number, min: number): number {
+  let n = 0;
+  while (n < size && n / size < min) n++;
+  return n;
+}
+
+/**
+ * The keys an item is looked up by in each space, and how many of them a partner
+ * must share at least. Each test above needs a share of one quote's elements in the
+ * other's, so a pair that can link shares one of any `size - need + 1` of them:
+ * - 0, different speakers, `sameWords`: 80 % of the smaller word set (3 words or more);
+ * - 1, same speaker, `sameUtterance` by words: half the smaller stem set (identical
+ *   words included), under the speaker;
+ * - 2, same speaker, by frame (quotes of at most `SHORT_QUOTE` words): 3 shared frame
+ *   stems and a Dice of 0.6, so at least 3/7 of either frame, under the speaker.
+ */
+function keysOf(it: Item, space: number): { keys: string[]; need: number } | null {
+  if (space === 0) return it.w.words.size < 3 ? null : { keys: [...it.w.words], need: fewestShared(it.w.words.size, 0.8) };
+  if (space === 1) return { keys: [...it.w.stems].map(s => `${it.speaker}\u0000${s}`), need: fewestShared(it.w.stems.size, 0.5) };
+  return it.w.words.size > SHORT_QUOTE || it.frame.size < 3 ? null
+    : { keys: [...it.frame].map(s => `${it.speaker}\u0000${s}`), need: Math.max(3, Math.floor((3 * it.frame.size) / 7)) };
+}
+
+/** Whether two quotes share a stem of their words or frames (what makes a pair worth a look at all). */
+function shareKey(a: Item, b: Item): boolean {
+  const has = (x: string) => b.w.stems.has(x) || b.frame.has(x);
+  for (const x of a.w.stems) if (has(x)) return true;
+  for (const x of a.frame) if (has(x)) return true;
+  return false;
 }
 
 /** Disjoint sets of 0..n-1 (path halving). */
@@ -295,7 +452,7 @@ function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | '
 }
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
-function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
+export function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
   const d = dice(quoteWordsOf(ctx, a).words, quoteWordsOf(ctx, b).words);
   return Math.round(d.dice * 100) / 100;
 }

@@ -1,0 +1,198 @@
+/**
+ * The whole corpus, end to end, as a newsroom archive meets it: the CLI path
+ * (read, analyse every document, every cross-source link, JSON written to a file)
+ * on corpora written by make-corpus.mjs from the team's evaluation data, beside two
+ * baselines in the same run: the exact 8-word-shingle index of bench/reuse (what
+ * finding shared text alone costs, linear) and an all-pairs comparison of the
+ * documents' shingles on a 500-article subset (what a quadratic step costs,
+ * extrapolated). Then an edit with 1,000 and 10,000 articles indexed, the way the
+ * extension's worker serves it (IndexService: the new text set, the changed views
+ * taken, the edited document's view and the changed documents' summaries built).
+ *
+ *   node ../shared/eval/reuse/make-corpus.mjs --texts ../shared/eval/polnear-dev --out /tmp/c1000 --articles 1000 --seed 1
+ *   npx tsc -p . && node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] /tmp/c1000 /tmp/c2000 /tmp/c5000 /tmp/c10000
+ *
+ * Each measurement runs in its own child process, so its peak memory (maxRSS) is
+ * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
+ * `--jobs 1`; 2x the articles <= 2.3x the time; an edit with 10,000 indexed <= 50 ms p95.
+ */
+import { fork } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { decode } from '../src/core/text/decode';
+import { main as cli } from '../src/cli/main';
+import { IndexService } from '../src/worker/IndexService';
+import { rng } from '../test/support/rng';
+import { allPairs, shingleIndex } from './shingles';
+
+interface Run {
+  what: string;
+  articles: number;
+  mb: number;
+  ms: number;
+  cpuMs: number;
+  peakRssMb: number;
+  outMb?: number;
+  pairs?: number;
+  /** Edit latencies, ms. */
+  edits?: number[];
+  /** Indexing before the edits, ms. */
+  buildMs?: number;
+  timedOut?: boolean;
+}
+
+function articles(dir: string, limit = 0): string[] {
+  const all = fs.readdirSync(dir).filter(f => /^a\d+\.txt$/.test(f)).sort();
+  return limit > 0 ? all.slice(0, limit) : all;
+}
+
+function corpusMb(dir: string, names: readonly string[]): number {
+  let n = 0;
+  for (const f of names) n += fs.statSync(path.join(dir, f)).size;
+  return n / 1e6;
+}
+
+function readAll(dir: string, names: readonly string[]): { name: string; text: string }[] {
+  return names.map(name => {
+    const r = decode(fs.readFileSync(path.join(dir, name)));
+    if (!r.ok) throw new Error(`${name}: ${r.reason}`);
+    return { name, text: r.text };
+  });
+}
+
+const usage = () => ({ rss: process.resourceUsage().maxRSS / 1024, cpu: process.cpuUsage() });
+const cpuSince = (c: NodeJS.CpuUsage) => { const d = process.cpuUsage(c); return (d.user + d.system) / 1000; };
+
+/** Words typed into a paragraph by an edit. */
+const WORDS = ['reportedly', 'officials', 'seven', 'quickly', 'Tuesday', 'analysts', 'border', 'senators'];
+
+function typeWord(text: string, rand: () => number): string {
+  const spaces: number[] = [];
+  for (let i = 0; i < text.length; i++) if (text[i] === ' ') spaces.push(i);
+  const at = spaces.length ? spaces[Math.floor(rand() * spaces.length)] : text.length;
+  return text.slice(0, at) + ' ' + WORDS[Math.floor(rand() * WORDS.length)] + text.slice(at);
+}
+
+async function child(mode: string, dir: string, arg: number): Promise<Run> {
+  const names = articles(dir, mode === 'allpairs' ? arg : 0);
+  const mb = corpusMb(dir, names);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  if (mode === 'cli') {
+    const out = path.join(os.tmpdir(), `sl-bench-corpus-${process.pid}.json`);
+    const status = await cli(['analyze', '--format', 'json', ...(arg > 0 ? ['--jobs', String(arg)] : []), '--out', out, dir]);
+    if (status !== 0) throw new Error(`cli exited ${status}`);
+    const ms = performance.now() - t0;
+    const outMb = fs.statSync(out).size / 1e6;
+    fs.unlinkSync(out);
+    return { what: arg > 0 ? `cli --jobs ${arg}` : 'cli', articles: names.length, mb, ms, cpuMs: cpuSince(c0), peakRssMb: usage().rss, outMb };
+  }
+  if (mode === 'shingle8' || mode === 'allpairs') {
+    const docs = readAll(dir, names);
+    const pairs = mode === 'shingle8' ? shingleIndex(docs) : allPairs(docs);
+    return { what: mode === 'shingle8' ? 'shingle8 index' : 'all-pairs', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, pairs: pairs.size };
+  }
+  // edit: index every article, report once, then edits one at a time.
+  const service = new IndexService();
+  await service.index(names.map(n => ({ key: n, fsPath: path.join(dir, n) })), () => undefined, async () => undefined);
+  service.takeChanged();
+  const buildMs = performance.now() - t0;
+  const rand = rng(7);
+  const edits: number[] = [];
+  const texts = new Map<string, string>();
+  for (let k = 0; k < arg; k++) {
+    const key = names[Math.floor(rand() * names.length)];
+    const text = typeWord(texts.get(key) ?? service.corpus.text(key)!, rand);
+    texts.set(key, text);
+    const t = performance.now();
+    service.setOpen(key, text, k + 1);
+    const changed = service.takeChanged();
+    service.documents([key]);
+    service.summaries(changed);
+    edits.push(performance.now() - t);
+  }
+  return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, buildMs };
+}
+
+function runChild(mode: string, dir: string, arg: number, timeoutS: number): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const p = fork(__filename, ['--child', mode, dir, String(arg)], { execArgv: ['--max-old-space-size=6144'] });
+    let done = false;
+    const timer = setTimeout(() => {
+      if (done) return;
+      done = true;
+      p.kill('SIGKILL');
+      resolve({ what: mode, articles: articles(dir).length, mb: corpusMb(dir, articles(dir)), ms: timeoutS * 1000, cpuMs: NaN, peakRssMb: NaN, timedOut: true });
+    }, timeoutS * 1000);
+    p.on('message', m => { done = true; clearTimeout(timer); resolve(m as Run); });
+    p.on('error', reject);
+    p.on('exit', code => { if (!done && code) { clearTimeout(timer); reject(new Error(`${mode} on ${dir} exited ${code}`)); } });
+  });
+}
+
+const f1 = (x: number) => x.toFixed(1);
+const f2 = (x: number) => x.toFixed(2);
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
+
+function line(r: Run): string {
+  if (r.timedOut) return `${r.what.padEnd(14)} ${String(r.articles).padStart(6)} ${f1(r.mb).padStart(5)} MB  stopped after ${f1(r.ms / 1000)} s`;
+  const extra = r.outMb !== undefined ? `  output ${f1(r.outMb)} MB` : r.pairs !== undefined ? `  ${r.pairs} document pairs` : '';
+  return `${r.what.padEnd(14)} ${String(r.articles).padStart(6)} ${f1(r.mb).padStart(5)} MB  ${f2(r.ms / 1000).padStart(7)} s  cpu ${f2(r.cpuMs / 1000).padStart(7)} s  ${f1(r.mb / (r.ms / 1000)).padStart(5)} MB/s  peak ${f1(r.peakRssMb).padStart(7)} MB${extra}`;
+}
+
+async function main(): Promise<void> {
+  const argv = process.argv.slice(2);
+  if (argv[0] === '--child') {
+    const r = await child(argv[1], argv[2], Number(argv[3]));
+    if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
+    return;
+  }
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true;
+  const dirs: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--jobs') jobs = Number(argv[++i]);
+    else if (argv[i] === '--timeout') timeout = Number(argv[++i]);
+    else if (argv[i] === '--edits') nEdits = Number(argv[++i]);
+    else if (argv[i] === '--no-edit') edit = false;
+    else dirs.push(argv[i]);
+  }
+  if (!dirs.length) {
+    console.error('usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)');
+    process.exit(2);
+  }
+  console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
+  const clis: Run[] = [];
+  for (const dir of dirs) {
+    const r = await runChild('cli', dir, jobs, timeout);
+    clis.push(r);
+    console.log(line(r));
+  }
+  const biggest = dirs[dirs.length - 1];
+  const base = await runChild('shingle8', biggest, 0, timeout);
+  console.log(line(base));
+  const ap = await runChild('allpairs', dirs[0], 500, timeout);
+  console.log(line(ap));
+  for (let k = 1; k < clis.length; k++) {
+    const a = clis[k - 1], b = clis[k];
+    if (a.timedOut || b.timedOut) continue;
+    console.log(`scaling ${a.articles} -> ${b.articles} articles (x${f2(b.articles / a.articles)}): time x${f2(b.ms / a.ms)} (cpu x${f2(b.cpuMs / a.cpuMs)}), peak memory x${f2(b.peakRssMb / a.peakRssMb)}  (budget: 2x the articles <= 2.3x the time)`);
+  }
+  const top = clis[clis.length - 1];
+  if (!top.timedOut) {
+    console.log(`cli / shingle8 on ${top.articles} articles: time x${f2(top.ms / base.ms)}, peak memory x${f2(top.peakRssMb / base.peakRssMb)}`);
+    const apAt = ap.ms * (top.articles / ap.articles) ** 2;
+    console.log(`all-pairs on ${ap.articles} articles ${f2(ap.ms / 1000)} s, so about ${f1(apAt / 1000)} s on ${top.articles}: cli / all-pairs x${f2(top.ms / apAt)}`);
+    console.log(`budget: ${top.articles} articles <= 30 s and <= 2048 MB: ${f1(top.ms / 1000)} s, ${f1(top.peakRssMb)} MB`);
+  }
+  if (!edit) return;
+  const sizes = [...new Set([dirs[0], biggest])];
+  for (const dir of sizes) {
+    const r = await runChild('edit', dir, nEdits, timeout);
+    if (r.timedOut) { console.log(line(r)); continue; }
+    const e = r.edits!;
+    console.log(`edit with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s, peak ${f1(r.peakRssMb)} MB): ${e.length} edits p50 ${f1(pct(e, 0.5))} ms, p95 ${f1(pct(e, 0.95))} ms, max ${f1(Math.max(...e))} ms  (budget p95 <= 50 ms)`);
+  }
+}
+
+void main().catch(e => { console.error(e); process.exit(1); });
