@@ -25,8 +25,8 @@ if (!fs.existsSync(trainFile)) {
   process.exit(2);
 }
 const options = {
-  epochs: Number(opt('--epochs', 12)),
-  bits: Number(opt('--bits', 20)),
+  epochs: Number(opt('--epochs', 10)),
+  bits: Number(opt('--bits', 16)),
   folds: args.includes('--no-gazetteer') ? 0 : 5,
   seed: Number(opt('--seed', 20261201)),
 };

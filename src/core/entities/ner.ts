@@ -11,18 +11,19 @@
  * tables (gazetteer.ts) and the first-name list. Every feature is a 32-bit hash of a
  * template number and word hashes computed once per word: no strings are built.
  *
- * Only windows of capitalised words (with up to two words between them) are decoded:
- * a run of lower-case words is outside every name.
+ * Only windows of capitalised words (with up to two connectors such as "of the" between
+ * them) are decoded: other words are outside every name.
  */
 import type { EntityType } from '../types';
 import { tokenize, type Tok } from './tokenize';
-import type { NameTables } from './gazetteer';
+import { CONNECTORS, type NameTables } from './gazetteer';
 
 /** Changes whenever the features below change: a model trained on other features is refused. */
-export const FEATURE_VERSION = 1;
+export const FEATURE_VERSION = 2;
 /** Labels: O, then B and I of each type in TYPES order. */
 export const TYPES: readonly EntityType[] = ['PERSON', 'PLACE', 'ORG', 'MISC'];
 export const NL = 1 + 2 * TYPES.length;
+if (NL !== 9) throw new Error('ner: decode sums nine labels'); // decode() unrolls them
 export const LABEL_NAMES = ['O', ...TYPES.flatMap(t => [`B-${t}`, `I-${t}`])];
 const isInside = (y: number) => y > 0 && (y & 1) === 0;
 /** May label `y` follow label `prev` (-1: sentence start)? */
@@ -97,25 +98,70 @@ function gapClass(text: string, from: number, to: number): number {
 }
 const POSSESSIVE_GAP = 9;
 
+/**
+ * A table from 32-bit hashes to small positive values (open addressing, linear probing):
+ * no boxing of hashes outside the small-integer range, no allocation on lookup.
+ */
+export class HashTable {
+  private keys: Int32Array;
+  private vals: Int32Array;
+  private count = 0;
+  constructor(capacity = 16) {
+    let size = 16;
+    while (size < capacity * 2) size *= 2;
+    this.keys = new Int32Array(size);
+    this.vals = new Int32Array(size);
+  }
+  /** The value stored for `key`, else 0. */
+  get(key: number): number {
+    const k = key | 0 || 1, mask = this.keys.length - 1;
+    for (let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+      const at = this.keys[i];
+      if (at === k) return this.vals[i];
+      if (at === 0) return 0;
+    }
+  }
+  has(key: number): boolean {
+    return this.get(key) !== 0;
+  }
+  /** Stores `value | ` the value already there. */
+  or(key: number, value: number): void {
+    if (this.count * 2 >= this.keys.length) this.grow();
+    const k = key | 0 || 1, mask = this.keys.length - 1;
+    for (let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+      const at = this.keys[i];
+      if (at === k) { this.vals[i] |= value; return; }
+      if (at === 0) { this.keys[i] = k; this.vals[i] = value; this.count++; return; }
+    }
+  }
+  private grow(): void {
+    const keys = this.keys, vals = this.vals;
+    this.keys = new Int32Array(keys.length * 2);
+    this.vals = new Int32Array(keys.length * 2);
+    this.count = 0;
+    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.or(keys[i], vals[i]);
+  }
+}
+
 /** The known names and word lists the features consult, keyed by word hashes. */
 export interface NerLexicon {
   /** Hash of a name's lower-cased words -> bit mask of its types (bit = index in TYPES). */
-  names: Map<number, number>;
+  names: HashTable;
   /** Hashes of the proper prefixes (in words) of the names. */
-  prefixes: Set<number>;
+  prefixes: HashTable;
   maxWords: number;
   /** Exact hashes of first names. */
-  firstNames: Set<number>;
+  firstNames: HashTable;
   /** Lower-case hashes of words seen in lower case. */
-  lowerWords: Set<number>;
+  lowerWords: HashTable;
   /** Exact hashes of capitalised words (almost) never inside a name: alone, not decoded. */
-  plain: Set<number>;
+  plain: HashTable;
 }
 
 const SEQ = (h: number, next: number) => Math.imul(h ^ next, 0x2c1b3c6d) + 0x297a2d39 | 0;
 
 export function buildLexicon(tables: NameTables, firstNames: Iterable<string>, lowerWords: Iterable<string>, plainWords: Iterable<string>): NerLexicon {
-  const names = new Map<number, number>(), prefixes = new Set<number>();
+  const names = new HashTable(tables.gaz.size), prefixes = new HashTable(tables.gaz.size);
   let maxWords = 1;
   for (const [name, type] of tables.gaz) {
     const toks = tokenize(name, 0, name.length);
@@ -123,18 +169,16 @@ export function buildLexicon(tables: NameTables, firstNames: Iterable<string>, l
     let h = 0;
     for (let k = 0; k < toks.length; k++) {
       h = SEQ(h, lowerHash(toks[k].w));
-      if (k < toks.length - 1) prefixes.add(h);
+      if (k < toks.length - 1) prefixes.or(h, 1);
     }
     const bit = 1 << TYPES.indexOf(type);
-    names.set(h, (names.get(h) ?? 0) | bit);
+    names.or(h, bit);
     if (toks.length > maxWords) maxWords = toks.length;
   }
-  const first = new Set<number>();
-  for (const w of firstNames) first.add(exactHash(w));
-  const lower = new Set<number>();
-  for (const w of lowerWords) lower.add(lowerHash(w));
-  const plain = new Set<number>();
-  for (const w of plainWords) plain.add(exactHash(w));
+  const first = new HashTable(), lower = new HashTable(), plain = new HashTable();
+  for (const w of firstNames) first.or(exactHash(w), 1);
+  for (const w of lowerWords) lower.or(lowerHash(w), 1);
+  for (const w of plainWords) plain.or(exactHash(w), 1);
   return { names, prefixes, maxWords, firstNames: first, lowerWords: lower, plain };
 }
 
@@ -146,11 +190,14 @@ export interface Seq {
   allCaps: boolean;
 }
 
-/** The words of a sentence for the model: a lone "s" after an apostrophe ("England 's") is dropped. */
-export function modelTokens(text: string, toks: readonly Tok[]): Tok[] {
+/** The words of a sentence for the model: a lone "s" after an apostrophe ("England 's", "ENGLAND 'S") is dropped. */
+export function modelTokens(text: string, toks: Tok[]): Tok[] {
+  let lone = false;
+  for (let i = 1; i < toks.length && !lone; i++) lone = toks[i].w === 's' || toks[i].w === 'S';
+  if (!lone) return toks;
   const out: Tok[] = [];
   for (const t of toks) {
-    if (t.w === 's' && out.length && t.s > 0) {
+    if ((t.w === 's' || t.w === 'S') && out.length && t.s > 0) {
       const c = text.charCodeAt(t.s - 1);
       if (c === 39 || c === 0x2019) { out[out.length - 1].stop = true; continue; }
     }
@@ -163,14 +210,12 @@ export function modelTokens(text: string, toks: readonly Tok[]): Tok[] {
 class Scratch {
   size = 0;
   H = new Int32Array(0); HL = new Int32Array(0); SH = new Int32Array(0);
-  P = new Int32Array(0); S = new Int32Array(0); // 4 per word
   cap = new Uint8Array(0); done = new Uint8Array(0); gapB = new Uint8Array(0); gapA = new Uint8Array(0); gaz = new Int32Array(0); flags = new Uint8Array(0);
   ensure(n: number) {
     if (n <= this.size) return;
     const m = Math.max(n, this.size * 2, 64);
     this.size = m;
     this.H = new Int32Array(m); this.HL = new Int32Array(m); this.SH = new Int32Array(m);
-    this.P = new Int32Array(4 * m); this.S = new Int32Array(4 * m);
     this.cap = new Uint8Array(m); this.done = new Uint8Array(m); this.gapB = new Uint8Array(m); this.gapA = new Uint8Array(m); this.gaz = new Int32Array(m); this.flags = new Uint8Array(m);
   }
 }
@@ -230,14 +275,8 @@ export class Featurizer {
       const c = w.charCodeAt(k);
       h = fnv(h, c);
       hl = fnv(hl, lowerUnit(c));
-      if (k < 4) x.P[4 * i + k] = k < len - 1 ? hl : 0;
       const s = shapeUnit(c);
       if (s !== last) { sh = fnv(sh, s); last = s; }
-    }
-    for (let k = len; k < 4; k++) x.P[4 * i + k] = 0;
-    let hs = FNV0;
-    for (let k = 0; k < 4; k++) {
-      if (k < len - 1) { hs = fnv(hs, lowerUnit(w.charCodeAt(len - 1 - k))); x.S[4 * i + k] = hs; } else x.S[4 * i + k] = 0;
     }
     x.H[i] = h; x.HL[i] = hl; x.SH[i] = sh;
     x.gapB[i] = gapClass(text, i === 0 ? this.from : this.toks[i - 1].e, t.s);
@@ -257,7 +296,7 @@ export class Featurizer {
         if (!x.done[j]) this.word(j);
         h = SEQ(h, x.HL[j]);
         const m = lex.names.get(h);
-        if (m !== undefined) { best = j; mask = m; }
+        if (m !== 0) { best = j; mask = m; }
         if (!lex.prefixes.has(h)) break;
       }
       if (best < 0) continue;
@@ -274,6 +313,16 @@ export class Featurizer {
   anchor(i: number, allCaps: boolean): boolean {
     const c = this.x.cap[i];
     return c === 1 || c === 2 || allCaps && c === 3;
+  }
+
+  /** Inside a known name (after `names`). */
+  known(i: number): boolean {
+    return this.x.gaz[i] !== 0;
+  }
+
+  /** A lower-case word that may stand inside a name ("of", "de", "van", "the"). */
+  connector(i: number): boolean {
+    return CONNECTORS.has(this.toks[i].w);
   }
 
   /** A capitalised word that is (almost) never a name on its own ("The", "But", "He"), by its exact hash. */
@@ -305,11 +354,14 @@ export class Featurizer {
     out[k++] = feat(8, pair(pair(shP, sh), ac));
     out[k++] = feat(9, pair(pair(sh, shN), ac));
     out[k++] = feat(10, pair(pair(shP, sh), shN));
-    for (let q = 0; q < 4; q++) {
-      const p = x.P[4 * i + q];
-      if (p) out[k++] = feat(11 + q, p);
-      const s = x.S[4 * i + q];
-      if (s) out[k++] = feat(15 + q, s);
+    // prefixes and suffixes (lower case) of up to four characters, shorter than the word
+    const w = this.toks[i].w, len = w.length;
+    let hp = FNV0, hs = FNV0;
+    for (let q = 0; q < 4 && q < len - 1; q++) {
+      hp = fnv(hp, lowerUnit(w.charCodeAt(q)));
+      out[k++] = feat(11 + q, hp);
+      hs = fnv(hs, lowerUnit(w.charCodeAt(len - 1 - q)));
+      out[k++] = feat(15 + q, hs);
     }
     out[k++] = feat(19, pair(pair(x.cap[i], f & F_INITIAL), ac));
     if (allCaps) out[k++] = feat(20, hl);
@@ -360,11 +412,14 @@ export function decode(fz: Featurizer, w: Weights, n: number, allCaps: boolean, 
   const E = w.emit, T = w.trans, sc = w.scale;
   for (let p = 0; p < len; p++) {
     const nf = fz.features(from + p, n, allCaps, fbuf);
-    for (let y = 0; y < NL; y++) emis[y] = 0;
+    // the nine labels' sums in locals (NL is 9)
+    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
     for (let q = 0; q < nf; q++) {
-      const base = (fbuf[q] & mask) * NL;
-      for (let y = 0; y < NL; y++) emis[y] += E[base + y];
+      const b = (fbuf[q] & mask) * 9;
+      e0 += E[b]; e1 += E[b + 1]; e2 += E[b + 2]; e3 += E[b + 3]; e4 += E[b + 4];
+      e5 += E[b + 5]; e6 += E[b + 6]; e7 += E[b + 7]; e8 += E[b + 8];
     }
+    emis[0] = e0; emis[1] = e1; emis[2] = e2; emis[3] = e3; emis[4] = e4; emis[5] = e5; emis[6] = e6; emis[7] = e7; emis[8] = e8;
     const row = p * NL;
     if (p === 0) {
       const start = from === 0 ? 0 : NL; // the sentence start, or an O before the window
@@ -440,11 +495,19 @@ export function label(fz: Featurizer, w: Weights, n: number, allCaps: boolean, l
     let j = i, k = i + 1;
     while (k < n && k - j <= 3) {
       if (fz.anchor(k, allCaps)) j = k;
+      else if (!fz.connector(k)) break;
       k++;
     }
-    if (j > i || !fz.plain(i)) {
-      fz.names(i, j + 1);
-      decode(fz, w, n, allCaps, i, j + 1, labels, scratch);
+    let a = i;
+    if (fz.plain(i)) {
+      // "The Kremlin": a plain word opening a window is left out unless a known name starts with it ("The Hague")
+      fz.names(i, i + 1);
+      if (!fz.known(i)) a = i + 1;
+      while (a <= j && !fz.anchor(a, allCaps)) a++;
+    }
+    if (a <= j) {
+      fz.names(a, j + 1);
+      decode(fz, w, n, allCaps, a, j + 1, labels, scratch);
     }
     i = j;
   }
