@@ -106,16 +106,19 @@ export class HashTable {
   private keys: Int32Array;
   private vals: Int32Array;
   private count = 0;
+  /** 32 - log2(size): a slot is the top bits of the key times the golden ratio (Fibonacci hashing). */
+  private shift: number;
   constructor(capacity = 16) {
-    let size = 16;
-    while (size < capacity * 2) size *= 2;
+    let size = 16, shift = 28;
+    while (size < capacity * 2) { size *= 2; shift--; }
     this.keys = new Int32Array(size);
     this.vals = new Int32Array(size);
+    this.shift = shift;
   }
   /** The value stored for `key`, else 0. */
   get(key: number): number {
     const k = key | 0 || 1, mask = this.keys.length - 1;
-    for (let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
       const at = this.keys[i];
       if (at === k) return this.vals[i];
       if (at === 0) return 0;
@@ -128,7 +131,7 @@ export class HashTable {
   or(key: number, value: number): void {
     if (this.count * 2 >= this.keys.length) this.grow();
     const k = key | 0 || 1, mask = this.keys.length - 1;
-    for (let i = Math.imul(k, 0x9e3779b1) >>> 0 & mask; ; i = (i + 1) & mask) {
+    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
       const at = this.keys[i];
       if (at === k) { this.vals[i] |= value; return; }
       if (at === 0) { this.keys[i] = k; this.vals[i] = value; this.count++; return; }
@@ -138,6 +141,7 @@ export class HashTable {
     const keys = this.keys, vals = this.vals;
     this.keys = new Int32Array(keys.length * 2);
     this.vals = new Int32Array(keys.length * 2);
+    this.shift--;
     this.count = 0;
     for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.or(keys[i], vals[i]);
   }
@@ -158,24 +162,28 @@ export interface NerLexicon {
   plain: HashTable;
 }
 
+/** Capitalised ASCII words of two letters or more, single spaces between: what tokenize would split the same. */
+const SIMPLE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/;
+
 const SEQ = (h: number, next: number) => Math.imul(h ^ next, 0x2c1b3c6d) + 0x297a2d39 | 0;
 
 export function buildLexicon(tables: NameTables, firstNames: Iterable<string>, lowerWords: Iterable<string>, plainWords: Iterable<string>): NerLexicon {
   const names = new HashTable(tables.gaz.size), prefixes = new HashTable(tables.gaz.size);
   let maxWords = 1;
   for (const [name, type] of tables.gaz) {
-    const toks = tokenize(name, 0, name.length);
-    if (!toks.length || toks.length > 6) continue;
+    // words of plain letters split at single spaces as the tokenizer would; anything else goes through it
+    const words = SIMPLE_NAME.test(name) ? name.split(' ') : tokenize(name, 0, name.length).map(t => t.w);
+    if (!words.length || words.length > 6) continue;
     let h = 0;
-    for (let k = 0; k < toks.length; k++) {
-      h = SEQ(h, lowerHash(toks[k].w));
-      if (k < toks.length - 1) prefixes.or(h, 1);
+    for (let k = 0; k < words.length; k++) {
+      h = SEQ(h, lowerHash(words[k]));
+      if (k < words.length - 1) prefixes.or(h, 1);
     }
-    const bit = 1 << TYPES.indexOf(type);
-    names.or(h, bit);
-    if (toks.length > maxWords) maxWords = toks.length;
+    names.or(h, 1 << TYPES.indexOf(type));
+    if (words.length > maxWords) maxWords = words.length;
   }
-  const first = new HashTable(), lower = new HashTable(), plain = new HashTable();
+  const count = (x: Iterable<string>) => (Array.isArray(x) ? x.length : x instanceof Set ? x.size : 16);
+  const first = new HashTable(count(firstNames)), lower = new HashTable(count(lowerWords)), plain = new HashTable(count(plainWords));
   for (const w of firstNames) first.or(exactHash(w), 1);
   for (const w of lowerWords) lower.or(lowerHash(w), 1);
   for (const w of plainWords) plain.or(exactHash(w), 1);
