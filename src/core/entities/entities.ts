@@ -240,6 +240,26 @@ function modelNames(out: Out, toks: Tok[], from: number, to: number) {
   }
 }
 
+/**
+ * One name, one type within a paragraph: a lone word typed otherwise that is the
+ * last word of a person's name here ("Ava DuVernay ... DuVernay") is that person.
+ */
+function surnames(list: Entity[]) {
+  let last: Set<string> | null = null;
+  for (const e of list) {
+    if (e.type !== 'PERSON') continue;
+    const k = e.text.lastIndexOf(' ');
+    if (k > 0) (last ??= new Set()).add(e.text.slice(k + 1));
+  }
+  if (!last) return;
+  for (const e of list) {
+    if ((e.type === 'ORG' || e.type === 'PLACE' || e.type === 'MISC') && last.has(e.text) && !HAND_TYPES.has(e.text)) {
+      e.type = 'PERSON';
+      e.canonical = e.text;
+    }
+  }
+}
+
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
 const hyphenTail = (text: string, t: Tok) => text.charCodeAt(t.e) === 45 && LOWER_START.test(text.slice(t.e + 1, t.e + 2));
 
@@ -292,6 +312,7 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     modelNames(out, toks, sent.start, sent.end);
   }
   const list = out.list;
+  surnames(list);
   list.sort((x, y) => x.start - y.start || y.end - x.end);
   // Never overlapping: keep the first (longest) of any overlap.
   const kept: Entity[] = [];
