@@ -105,12 +105,13 @@ describe('entities: the name model (ner.ts, nerTrain.ts)', () => {
 
   it('decoding never puts I-X after anything but B-X or I-X', () => {
     const m = loadNameModel();
+    const fz = new Featurizer(m.lexicon), scratch = new DecodeScratch();
     const text = 'FRANCE BEAT Wales , said Jean-Pierre de la Tour of the Bank of England and Minister Ana Lopez in New York City ; U.N. and E.U. talks in São Paulo';
     const toks = modelTokens(text, tokenize(text, 0, text.length));
     const labels = new Uint8Array(toks.length);
     for (const whole of [false, true]) {
-      m.fz.begin(text, toks, 0, text.length);
-      label(m.fz, m.weights, toks.length, false, labels, m.scratch, whole);
+      fz.begin(text, toks, 0, text.length);
+      label(fz, m.weights, toks.length, false, labels, scratch, whole);
       for (let i = 0; i < toks.length; i++) assert.ok(allowed(i ? labels[i - 1] : -1, labels[i]), `${toks[i].w}: ${labels[i]} after ${labels[i - 1]}`);
       assert.ok(labels.some(y => y !== 0));
     }

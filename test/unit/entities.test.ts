@@ -220,3 +220,14 @@ describe('entities: NameResolver with the user\'s table of aliases and exclusion
     assert.equal(r.resolve('Putin', 'PERSON'), 'Vladimir Putin', 'an exclusion of another canonical changes nothing');
   });
 });
+
+describe('entities: one type per name within a paragraph', () => {
+  it('types a lone surname like the full name it ends', () => {
+    const text = 'Director Ava DuVernay spoke first. Later DuVernay explained the film to Netflix.';
+    const list = ents(text);
+    const lone = list.filter(e => e.text === 'DuVernay');
+    assert.equal(lone.length, 1);
+    assert.equal(lone[0].type, 'PERSON');
+    assert.equal(find(list, 'Ava DuVernay')?.type, 'PERSON');
+  });
+});
