@@ -19,7 +19,7 @@ import { tokenize, type Tok } from './tokenize';
 import { CONNECTORS, type NameTables } from './gazetteer';
 
 /** Changes whenever the features below change: a model trained on other features is refused. */
-export const FEATURE_VERSION = 2;
+export const FEATURE_VERSION = 3;
 /** Labels: O, then B and I of each type in TYPES order. */
 export const TYPES: readonly EntityType[] = ['PERSON', 'PLACE', 'ORG', 'MISC'];
 export const NL = 1 + 2 * TYPES.length;
@@ -361,14 +361,14 @@ export class Featurizer {
     out[k++] = feat(7, pair(sh, ac));
     out[k++] = feat(8, pair(pair(shP, sh), ac));
     out[k++] = feat(9, pair(pair(sh, shN), ac));
-    out[k++] = feat(10, pair(pair(shP, sh), shN));
     // prefixes and suffixes (lower case) of up to four characters, shorter than the word
     const w = this.toks[i].w, len = w.length;
     let hp = FNV0, hs = FNV0;
     for (let q = 0; q < 4 && q < len - 1; q++) {
       hp = fnv(hp, lowerUnit(w.charCodeAt(q)));
-      out[k++] = feat(11 + q, hp);
       hs = fnv(hs, lowerUnit(w.charCodeAt(len - 1 - q)));
+      if (q === 0) continue; // one letter says little
+      out[k++] = feat(11 + q, hp);
       out[k++] = feat(15 + q, hs);
     }
     out[k++] = feat(19, pair(pair(x.cap[i], f & F_INITIAL), ac));
@@ -377,8 +377,6 @@ export class Featurizer {
     out[k++] = feat(22, pair(x.gapA[i], x.cap[i]));
     out[k++] = feat(23, pair(hlP, hl));
     out[k++] = feat(24, pair(hl, hlN));
-    out[k++] = feat(25, pair(hlP, x.cap[i]));
-    out[k++] = feat(26, pair(x.cap[i], hlN));
     const g = x.gaz[i];
     if (g) {
       for (let b = 0; b < 4; b++) if (g >> (2 + b) & 1) out[k++] = feat(27, b * 4 + (g & 3));
