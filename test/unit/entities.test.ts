@@ -182,3 +182,52 @@ describe('entities: NameResolver', () => {
     for (const doc of docs) for (const e of doc) assert.ok(r.resolve(e.canonical, e.type).length > 0);
   });
 });
+
+describe('entities: NameResolver with the user\'s table of aliases and exclusions', () => {
+  const mk = (text: string, type: EntityType = 'PERSON'): Entity => ({ start: 0, end: text.length, text, type, canonical: text });
+  const corpus = [
+    [mk('Vladimir Putin'), mk('Putin'), mk('John Smith'), mk('Smith'), mk('Médecins Sans Frontières', 'ORG'), mk('MSF', 'ORG')],
+    [mk('Pierpont Morgan'), mk('Morgan Stanley', 'ORG'), mk('Morgan', 'ORG')],
+  ];
+
+  it('applies an alias for its type only', () => {
+    const r = new NameResolver(corpus, { aliases: [{ alias: 'Vlad', canonical: 'Vladimir Putin', type: 'PERSON' }] });
+    assert.equal(r.resolve('Vlad', 'PERSON'), 'Vladimir Putin');
+    assert.equal(r.resolve('President Vlad', 'PERSON'), 'Vladimir Putin', 'titles are stripped before the table is read');
+    assert.equal(r.resolve('Vlad', 'ORG'), 'Vlad');
+    assert.equal(new NameResolver(corpus).resolve('Vlad', 'PERSON'), 'Vlad', 'without the table nothing is merged');
+  });
+
+  it('never merges an ORG with a PERSON, even through an alias given for any type', () => {
+    const r = new NameResolver(corpus, { aliases: [{ alias: 'JPM', canonical: 'Pierpont Morgan' }, { alias: 'The Doctors', canonical: 'Médecins Sans Frontières' }] });
+    assert.equal(r.resolve('JPM', 'PERSON'), 'Pierpont Morgan');
+    assert.equal(r.resolve('JPM', 'ORG'), 'JPM', '"Pierpont Morgan" is a person of this corpus');
+    assert.equal(r.resolve('The Doctors', 'ORG'), 'Médecins Sans Frontières');
+    assert.equal(r.resolve('The Doctors', 'PERSON'), 'The Doctors');
+    // the corpus alone: the ORG "Morgan" is not the person "Pierpont Morgan", and the person not the bank
+    assert.equal(r.resolve('Morgan', 'ORG'), 'Morgan');
+    assert.equal(r.resolve('Morgan', 'PERSON'), 'Pierpont Morgan');
+    assert.equal(r.resolve('MSF', 'ORG'), 'Médecins Sans Frontières');
+  });
+
+  it('keeps a name apart from the canonical an exclusion names, or from every other', () => {
+    const plain = new NameResolver(corpus);
+    assert.equal(plain.resolve('Smith', 'PERSON'), 'John Smith');
+    const r = new NameResolver(corpus, { exclusions: [{ name: 'Smith', canonical: 'John Smith' }, { name: 'MSF', type: 'ORG' }, { name: 'Putin', canonical: 'Someone Else' }] });
+    assert.equal(r.resolve('Smith', 'PERSON'), 'Smith');
+    assert.equal(r.resolve('John Smith', 'PERSON'), 'John Smith');
+    assert.equal(r.resolve('MSF', 'ORG'), 'MSF');
+    assert.equal(r.resolve('Putin', 'PERSON'), 'Vladimir Putin', 'an exclusion of another canonical changes nothing');
+  });
+});
+
+describe('entities: one type per name within a paragraph', () => {
+  it('types a lone surname like the full name it ends', () => {
+    const text = 'Director Ava DuVernay spoke first. Later DuVernay explained the film to Netflix.';
+    const list = ents(text);
+    const lone = list.filter(e => e.text === 'DuVernay');
+    assert.equal(lone.length, 1);
+    assert.equal(lone[0].type, 'PERSON');
+    assert.equal(find(list, 'Ava DuVernay')?.type, 'PERSON');
+  });
+});

@@ -50,40 +50,67 @@ export const AMBIGUOUS_MONTHS = wordSet('May March Mar');
 export const MONTH_PREPS = wordSet('in last next early late mid since until by of this from through on');
 export const ABBREVIATIONS = new Set(ABBREVIATION_LIST);
 
-const CODE: Record<string, EntityType> = { P: 'PERSON', L: 'PLACE', O: 'ORG', M: 'MISC' };
-/** Known names: hand lists override the CoNLL gazetteer. */
-export const GAZ = new Map<string, EntityType>();
-/** The same keyed by upper case, for all-caps headlines. */
-export const GAZ_UPPER = new Map<string, EntityType>();
-/** Single words seen inside names, with the type they mostly belong to. */
-export const NAME_WORDS = new Map<string, EntityType>();
+export const CODE: Record<string, EntityType> = { P: 'PERSON', L: 'PLACE', O: 'ORG', M: 'MISC' };
 /** Nation adjectives ("Russian") and the country each belongs to. */
 export const DEMONYM_OF = new Map<string, string>();
 /** Country -> adjective ("Russia" -> "Russian"), for "Russia's Defense Ministry". */
 export const ADJECTIVE_OF = new Map<string, string>();
-let maxGazWords = 1; // set while the tables below are built
-
-function addName(name: string, type: EntityType, override: boolean) {
-  if (!override && GAZ.has(name)) return;
-  GAZ.set(name, type);
-  const up = name.toUpperCase();
-  if (override || !GAZ_UPPER.has(up)) GAZ_UPPER.set(up, type);
-  const n = name.split(' ').length;
-  if (n > maxGazWords) maxGazWords = Math.min(n, 6);
-}
-for (const line of C.GAZETTEER.split('\n')) if (line.length > 1) addName(line.slice(1), CODE[line[0]], false);
-for (const line of C.NAME_WORDS.split('\n')) if (line.length > 1) NAME_WORDS.set(line.slice(1), CODE[line[0]]);
 for (const pair of H.DEMONYMS.split('|')) {
   const [country, adj] = pair.split(':');
   if (!ADJECTIVE_OF.has(country)) ADJECTIVE_OF.set(country, adj);
   if (adj !== country && !DEMONYM_OF.has(adj)) DEMONYM_OF.set(adj, country);
 }
-for (const w of H.MISC_WORDS.split(' ')) addName(w, 'MISC', true);
-for (const adj of DEMONYM_OF.keys()) if (!ADJECTIVE_OF.has(adj)) addName(adj, 'MISC', true);
-for (const p of H.PLACES.split('|')) addName(p, 'PLACE', true);
-for (const p of H.US_PLACES.split('|')) addName(p, 'PLACE', false);
-for (const o of H.ORGS.split('|')) addName(o, 'ORG', true);
+
+/** Known names by type, the same keyed by upper case, and the most words one holds (at most 6). */
+export interface NameTables {
+  gaz: Map<string, EntityType>;
+  upper: Map<string, EntityType>;
+  maxWords: number;
+}
+
+/**
+ * The known-name tables from a CoNLL-style gazetteer (lines of a type code P/L/O/M and a
+ * name) and the hand lists, which override it. The product uses lexicon/conll.ts; the
+ * sequence model's training (nerTrain.ts) calls it with names from other folds of the
+ * training split, so that a training sentence never finds its own names listed.
+ */
+export function buildNameTables(conllGazetteer: string): NameTables {
+  const gaz = new Map<string, EntityType>(), upper = new Map<string, EntityType>();
+  let maxWords = 1;
+  const addName = (name: string, type: EntityType, override: boolean) => {
+    if (!override && gaz.has(name)) return;
+    gaz.set(name, type);
+    const up = name.toUpperCase();
+    if (override || !upper.has(up)) upper.set(up, type);
+    const n = name.split(' ').length;
+    if (n > maxWords) maxWords = Math.min(n, 6);
+  };
+  for (const line of conllGazetteer.split('\n')) if (line.length > 1) addName(line.slice(1), CODE[line[0]], false);
+  for (const w of H.MISC_WORDS.split(' ')) addName(w, 'MISC', true);
+  for (const adj of DEMONYM_OF.keys()) if (!ADJECTIVE_OF.has(adj)) addName(adj, 'MISC', true);
+  for (const p of H.PLACES.split('|')) addName(p, 'PLACE', true);
+  for (const p of H.US_PLACES.split('|')) addName(p, 'PLACE', false);
+  for (const o of H.ORGS.split('|')) addName(o, 'ORG', true);
+  return { gaz, upper, maxWords };
+}
+
+/** The product's known-name tables (CoNLL training names and the hand lists). */
+export const TABLES = buildNameTables(C.GAZETTEER);
+/** Known names: hand lists override the CoNLL gazetteer. */
+export const GAZ = TABLES.gaz;
+/** The same keyed by upper case, for all-caps headlines. */
+export const GAZ_UPPER = TABLES.upper;
+/** Single words seen inside names, with the type they mostly belong to. */
+export const NAME_WORDS = new Map<string, EntityType>();
+for (const line of C.NAME_WORDS.split('\n')) if (line.length > 1) NAME_WORDS.set(line.slice(1), CODE[line[0]]);
+/** Hand-listed first names (FIRST_NAMES adds the CoNLL-derived ones). */
+export const HAND_FIRST_NAMES = wordSet(H.FIRST_NAMES);
+/** Hand-listed places and organisations with their type: the product's conventions ("Kremlin" acts, an ORG), which the model's CoNLL habits give way to. */
+export const HAND_TYPES = new Map<string, EntityType>([
+  ...H.PLACES.split('|').map(p => [p, 'PLACE'] as const),
+  ...H.ORGS.split('|').map(o => [o, 'ORG'] as const),
+]);
 /** Upper-cased hand-listed places and organisations: trusted even when they spell a common word. */
 export const HAND_NAMES = new Set([...H.PLACES.split('|'), ...H.ORGS.split('|')].map(x => x.toUpperCase()));
 /** The most words a gazetteer name holds (at most 6): how far a lookup reads. */
-export const MAX_GAZ_WORDS = maxGazWords;
+export const MAX_GAZ_WORDS = TABLES.maxWords;

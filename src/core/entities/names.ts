@@ -41,6 +41,24 @@ function surnameOf(parts: readonly string[]): string {
   return parts[i];
 }
 
+/**
+ * The user's corrections to canonical names (a later issue stores them in
+ * `.sourcelens/annotations.json`). Each entry may name the entity type it is for;
+ * without one it holds for every type.
+ */
+export interface NameTable {
+  /** This mention always resolves to `canonical` ("Vlad" -> "Vladimir Putin", "the Fed" -> "Federal Reserve"). */
+  aliases?: ReadonlyArray<{ alias: string; canonical: string; type?: EntityType }>;
+  /**
+   * Merges the resolver must not make: `name` never resolves to `canonical` ("Johnson"
+   * is not "Boris Johnson" here), or, without `canonical`, to anything but itself.
+   */
+  exclusions?: ReadonlyArray<{ name: string; canonical?: string; type?: EntityType }>;
+}
+
+/** PERSON and ORG never share a canonical name: the kind an entity type may merge with. */
+const KIND: Partial<Record<EntityType, string>> = { PERSON: 'PERSON', ORG: 'ORG' };
+
 /** Corpus-wide canonical names: the fullest form seen ("Lavrov" -> "Sergey Lavrov"). */
 export class NameResolver {
   /** surname -> full names ending in it, with counts */
@@ -48,10 +66,28 @@ export class NameResolver {
   /** acronym -> organisation names with those initials */
   private readonly byAcronym = new Map<string, Set<string>>();
 
-  /** Learns from every document's entities (document-local canonicals). */
-  constructor(docs: ReadonlyArray<readonly Entity[]>) {
+  /** Names seen as a PERSON or an ORG, with that type. */
+  private readonly kindOf = new Map<string, Set<string>>();
+  private readonly aliases = new Map<string, { canonical: string; type?: EntityType }>();
+  private readonly exclusions = new Map<string, Array<{ canonical?: string; type?: EntityType }>>();
+
+  /** Learns from every document's entities (document-local canonicals); `table`: the user's aliases and exclusions. */
+  constructor(docs: ReadonlyArray<readonly Entity[]>, table: NameTable = {}) {
+    for (const a of table.aliases ?? []) this.aliases.set(`${a.type ?? '*'}\t${a.alias.trim()}`, { canonical: a.canonical.trim(), type: a.type });
+    for (const x of table.exclusions ?? []) {
+      const list = this.exclusions.get(x.name.trim()) ?? [];
+      list.push({ canonical: x.canonical?.trim(), type: x.type });
+      this.exclusions.set(x.name.trim(), list);
+    }
     for (const doc of docs) {
       for (const e of doc) {
+        const kind = KIND[e.type];
+        if (kind) {
+          const name = e.type === 'PERSON' ? stripTitles(e.canonical) : e.canonical;
+          let k = this.kindOf.get(name);
+          if (!k) this.kindOf.set(name, (k = new Set()));
+          k.add(kind);
+        }
         if (e.type === 'PERSON') {
           const name = stripTitles(e.canonical);
           const parts = name.split(' ');
@@ -72,9 +108,28 @@ export class NameResolver {
     }
   }
 
-  /** The corpus canonical for a document-local name of a type. */
+  /** The corpus canonical for a document-local name of a type: the user's table first, then the corpus. */
   resolve(name: string, type: EntityType): string {
     const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
+    const user = this.aliases.get(`${type}\t${clean}`) ?? this.aliases.get(`*\t${clean}`);
+    // an alias for any type never turns an ORG into a PERSON's name or back
+    if (user && (user.type || this.sameKind(user.canonical, type))) return user.canonical;
+    const found = this.corpus(clean, type);
+    if (found === clean) return found;
+    const ex = this.exclusions.get(clean);
+    if (ex && ex.some(x => (!x.type || x.type === type) && (!x.canonical || x.canonical === found))) return clean;
+    return this.sameKind(found, type) ? found : clean;
+  }
+
+  /** `name` is not known only as the other kind (PERSON vs ORG) than `type`'s. */
+  private sameKind(name: string, type: EntityType): boolean {
+    const kind = KIND[type];
+    const seen = this.kindOf.get(name);
+    if (!kind || !seen) return true;
+    return seen.has(kind);
+  }
+
+  private corpus(clean: string, type: EntityType): string {
     if (type === 'ORG' && clean === 'Washington') return 'United States';
     const alias = ALIAS.get(clean);
     if (alias && type !== 'PERSON') return alias;

@@ -1,0 +1,121 @@
+/**
+ * The recogniser's words: one sentence of NAME_TOKENS (text/tokens.ts) with what the
+ * rules and the sequence model read of each (possessive and "-led" tails cut off,
+ * capitalisation, sentence-initial position). Shared by entities.ts and ner.ts.
+ */
+import { isSpace } from '../text/chars';
+import { NAME_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
+import { CONNECTORS, LOWER_WORDS, ABBREVIATIONS } from './gazetteer';
+
+// Token kinds
+export const K_WORD = 0, K_DATE = 1, K_NUMBER = 2;
+
+export interface Tok {
+  /** Start and end in the paragraph; `end` excludes a possessive 's or a lower-case hyphen tail. */
+  s: number;
+  e: number;
+  /** The word as it counts for names (possessive and "-led" tails cut off). */
+  w: string;
+  /** Capitalised (or a particle name like "al-Assad"). */
+  cap: boolean;
+  /** A name cannot continue past this token (possessive, hyphen tail). */
+  stop: boolean;
+  /** First word of a sentence or a quotation. */
+  initial: boolean;
+  /** Only spaces between this token and the previous one. */
+  joined: boolean;
+  kind: number;
+}
+
+export const UPPER = /\p{Lu}/u;
+export const LOWER_START = /^\p{Ll}/u;
+export const INITIALS = /^(?:\p{L}\.)+\p{L}$/u;
+export const SINGLE_UPPER = /^\p{Lu}$/u;
+export const DIGIT_START = /^\d/;
+export const PLAIN_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+(?:\.\d+)?$/;
+export const YEAR = /^(?:1[6-9]|20)\d\d$/;
+export const DECADE = /^(?:1[6-9]|20)\d0s$/;
+export const ISO_DATE = /^\d{4}-\d\d-\d\d$/;
+export const DAY = /^(?:[12]?\d|3[01])(?:st|nd|rd|th)?$/;
+/** Endings typical of place names ("Kazakhstan", "Volgograd", "Hyderabad", "Magdeburg"). */
+export const PLACE_SHAPE = /(?:stan|grad|abad|burg|borough|ville|shire|land|ovo|evo)$/;
+/** Contractions: "I'm", "Don't", "We're". */
+export const CONTRACTION = /['’](?:m|ll|ve|d|re|t)$/i;
+export const HYPHEN_NUMBER = /^\d[\d.,]*-\p{L}+$/u;
+
+/** Only whitespace between `from` and `to`, and at least one of it. */
+export function plainGap(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  for (let i = from; i < to; i++) if (!isSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
+/** The gap opens a quotation, a parenthesis or a clause after a colon or dash. */
+export function opensClause(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const ch = text[i];
+    if (ch === '“' || ch === '"' || ch === '‘' || ch === '(' || ch === '[' || ch === ':' || ch === '—' || ch === '–' || ch === '|' || ch === '•' ||
+        ch === '.' || ch === '!' || ch === '?') return true;
+  }
+  return false;
+}
+
+export function tokenize(text: string, from: number, to: number): Tok[] {
+  const toks: Tok[] = [];
+  let prevEnd = from;
+  for (let pos = from; ;) {
+    const s = tokenStart(text, pos, to, NAME_TOKENS);
+    if (s < 0) break;
+    const full = tokenEnd(text, s, NAME_TOKENS);
+    pos = full;
+    let e = full;
+    if (e > to) e = to;
+    let w = text.slice(s, e);
+    let stop = false;
+    if (text.charCodeAt(e) === 46 /* . */ && e < to && (w.length <= 2 && SINGLE_UPPER.test(w) || w.indexOf('.') > 0 && INITIALS.test(w) || ABBREVIATIONS.has(w))) {
+      w += '.';
+      e++;
+      pos = e;
+    }
+    const len = w.length, cz = w.charCodeAt(len - 1), cy = w.charCodeAt(len - 2);
+    if (len > 2 && (cz === 115 || cz === 83) && (cy === 39 || cy === 0x2019)) { // 's or ’s
+      w = w.slice(0, -2); e -= 2; stop = true;
+    }
+    const c0 = w.charCodeAt(0);
+    let cap = c0 >= 65 && c0 <= 90 || c0 > 127 && UPPER.test(w[0]);
+    if (cap && CONTRACTION.test(w)) cap = false;
+    if (w.indexOf('-') > 0) {
+      if (cap) {
+        // "Kremlin-backed" -> "Kremlin"; "Secretary-General", "Jean-Claude" stay whole.
+        const parts = w.split('-');
+        let keep = 1;
+        while (keep < parts.length && !LOWER_START.test(parts[keep])) keep++;
+        if (keep < parts.length && !CONNECTORS.has(parts[keep]) && (parts[keep].length > 3 || LOWER_WORDS.has(parts[keep]))) {
+          const cut = parts.slice(0, keep).join('-');
+          e = s + cut.length; w = cut; stop = true;
+        }
+      } else if (/-\p{Lu}/u.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
+    }
+    const initial = toks.length === 0 || opensClause(text, prevEnd, s);
+    toks.push({ s, e, w, cap, stop, initial, joined: toks.length > 0 && plainGap(text, prevEnd, s), kind: K_WORD });
+    prevEnd = full;
+    if (prevEnd < e) prevEnd = e;
+  }
+  return toks;
+}
+
+
+/** Mostly upper-case letters: a headline or a dateline, where case says nothing. */
+export function isAllCaps(text: string, from: number, to: number): boolean {
+  let up = 0, low = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) up++;
+    else if (c >= 97 && c <= 122) {
+      // Even if every character left were a capital, there are too many small letters.
+      if (++low * 6 >= up + (to - i - 1)) return false;
+    }
+  }
+  return up >= 4 && low * 6 < up;
+}
+
