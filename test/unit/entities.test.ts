@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findEntities } from '../../src/core/entities/entities';
+import { findEntities, unifySurnames } from '../../src/core/entities/entities';
+import { analyzeLocal } from '../../src/core/corpus/corpus';
+import { AnalysisContext } from '../../src/core/text/memo';
 import { NameResolver, stripTitles } from '../../src/core/entities/names';
 import { paragraphs } from '../../src/core/text/paragraphs';
 import { splitSentences } from '../../src/core/text/sentences';
@@ -229,5 +231,36 @@ describe('entities: one type per name within a paragraph', () => {
     assert.equal(lone.length, 1);
     assert.equal(lone[0].type, 'PERSON');
     assert.equal(find(list, 'Ava DuVernay')?.type, 'PERSON');
+  });
+});
+
+describe('entities: one name, one type in a document', () => {
+  it('retypes a lone surname typed otherwise when the same text names the person in full', () => {
+    const base: Entity[] = [
+      { start: 0, end: 14, text: 'Marta Quillane', type: 'PERSON', canonical: 'Marta Quillane' },
+      { start: 40, end: 48, text: 'Quillane', type: 'ORG', canonical: 'Quillane' },
+      { start: 60, end: 66, text: 'Oslund', type: 'ORG', canonical: 'Oslund' },
+    ];
+    const out = unifySurnames(base);
+    assert.notEqual(out, base, 'a new list when something changes');
+    assert.equal(out[1].type, 'PERSON');
+    assert.equal(base[1].type, 'ORG', 'the input (cached per paragraph) is not mutated');
+    assert.equal(out[2].type, 'ORG', 'a lone word that is nobody\'s surname keeps its type');
+    const unchanged = base.slice(2);
+    assert.equal(unifySurnames(unchanged), unchanged, 'the same list when nothing changes');
+  });
+
+  it('applies across paragraphs of one document, as the corpus assembles it', () => {
+    const text = 'Marta Quillane, a harbour engineer, spoke on Tuesday.\n\nCritics of Quillane say the plan failed.';
+    const list = analyzeLocal(new AnalysisContext(), text).entities;
+    const lone = list.find(e => e.text === 'Quillane' && e.start > text.indexOf('\n\n'));
+    assert.ok(lone, 'the lone surname is an entity');
+    assert.equal(lone.type, 'PERSON');
+  });
+
+  it('does not glue a sentence-opening common word to a person\'s name', () => {
+    for (const e of ents('Said Oslund Varga, the harbour master, nothing more.')) {
+      assert.ok(!e.text.startsWith('Said '), `${e.type}:${e.text}`);
+    }
   });
 });

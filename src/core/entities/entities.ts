@@ -218,6 +218,9 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
   label(m.fz, m.weights, n, allCaps, m.labels, m.scratch);
   let prevEnd = -1, prevType = -1, prevName = '';
   const name = (a: number, b: number, t: number, known: boolean) => {
+    // A common word opening the sentence is not the start of a person's name glued to
+    // it ("Said Ellis"), unless it is a first name ("Will Smith") or a known name.
+    while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && !GAZ.has(words[a].w) && isCommonWord(words[a].w)) a++;
     const s = words[a].s, e = words[b].e;
     const text = collapseSpaces(out.text.slice(s, e));
     if (a === b && words[a].initial && !GAZ.has(text) && isCommonWord(text)) return;
@@ -253,23 +256,23 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
 }
 
 /**
- * One name, one type within a paragraph: a lone word typed otherwise that is the
- * last word of a person's name here ("Ava DuVernay ... DuVernay") is that person.
+ * One name, one type ("one sense per discourse"): a lone word typed ORG, PLACE or MISC
+ * that is the last word of a PERSON named in full in the same text is that person
+ * (the model, trained on Reuters, types an unknown lone surname as an ORG). Applied per
+ * paragraph here and per document by the corpus; returns `list` itself when nothing
+ * changes, else a new list in which only the retyped entities are new objects.
  */
-function surnames(list: Entity[]) {
+export function unifySurnames(list: readonly Entity[]): readonly Entity[] {
   let last: Set<string> | null = null;
   for (const e of list) {
     if (e.type !== 'PERSON') continue;
     const k = e.text.lastIndexOf(' ');
     if (k > 0) (last ??= new Set()).add(e.text.slice(k + 1));
   }
-  if (!last) return;
-  for (const e of list) {
-    if ((e.type === 'ORG' || e.type === 'PLACE' || e.type === 'MISC') && last.has(e.text) && !HAND_TYPES.has(e.text)) {
-      e.type = 'PERSON';
-      e.canonical = e.text;
-    }
-  }
+  if (!last) return list;
+  const retype = (e: Entity) => (e.type === 'ORG' || e.type === 'PLACE' || e.type === 'MISC') && last.has(e.text) && !HAND_TYPES.has(e.text);
+  if (!list.some(retype)) return list;
+  return list.map(e => (retype(e) ? { ...e, type: 'PERSON' as const, canonical: e.text } : e));
 }
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
@@ -330,8 +333,7 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     modelNames(out, decoder, toks, sent.start, sent.end);
   }
   spare = decoder;
-  const list = out.list;
-  surnames(list);
+  const list = [...unifySurnames(out.list)];
   list.sort((x, y) => x.start - y.start || y.end - x.end);
   // Never overlapping: keep the first (longest) of any overlap.
   const kept: Entity[] = [];
