@@ -102,6 +102,7 @@ export const NavigationCommands = {
   goToOtherCopy: 'sourceLens.goToOtherCopy',
   nextUniqueClaim: 'sourceLens.nextUniqueClaim',
   nextDisputedClaim: 'sourceLens.nextDisputedClaim',
+  compareSources: 'sourceLens.compareSources',
 } as const;
 
 export const ReportCommands = {

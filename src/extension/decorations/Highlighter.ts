@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import type { WindowView } from '../../protocol/protocol';
-import { Commands } from '../ids';
+import { Commands, NavigationCommands } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import type { Settings } from '../settings/Settings';
@@ -142,7 +142,7 @@ export class Highlighter implements vscode.Disposable {
   hoverTexts(doc: vscode.TextDocument, offset: number): string[] {
     const v = this.viewOf(doc);
     if (!v) return [];
-    const texts = hoversAt(v, offset, { display: k => this.client.display(k) }, this.switches);
+    const texts = hoversAt(v, offset, { display: k => this.client.display(k), key: doc.uri.toString() }, this.switches);
     if (texts.length && v.result.truncated) texts.push(partialHover(v.result.truncated.reason));
     return texts;
   }
@@ -152,7 +152,7 @@ export class Highlighter implements vscode.Disposable {
     if (!texts.length) return undefined;
     const md = texts.map(t => {
       const m = new vscode.MarkdownString(t, true);
-      m.isTrusted = { enabledCommands: [Commands.openPassage] };
+      m.isTrusted = { enabledCommands: [Commands.openPassage, NavigationCommands.compareSources] };
       return m;
     });
     return new vscode.Hover(md);

@@ -3,7 +3,7 @@
  * Pure: paths are turned into display names and command links by the caller.
  */
 import type { Duplicate, Entity, Quote } from '../../core/types';
-import { Commands } from '../ids';
+import { Commands, NavigationCommands } from '../ids';
 import { diffMarkdown, escapeMarkdown, wordDiff } from './diff';
 import { entityKey, type DocumentView, type QuoteLinkWithText } from '../../protocol/protocol';
 import { itemsAt } from './spans';
@@ -11,11 +11,19 @@ import { itemsAt } from './spans';
 export interface HoverContext {
   /** A document key as the user reads it (workspace-relative path). */
   display(key: string): string;
+  /** This document's key, for links that start from it ("compare sources"). */
+  key?: string;
 }
 
 /** A `command:` link that opens a passage; allowed by the hover's trusted commands. */
 export function openPassageLink(key: string, start: number, end: number): string {
   return `command:${Commands.openPassage}?${encodeURIComponent(JSON.stringify([key, start, end]))}`;
+}
+
+/** A `command:` link that opens this passage beside the other source's copy ("Compare Sources"). */
+export function compareSourcesLink(key: string, d: Duplicate): string {
+  const arg = { uri: key, start: d.start, end: d.end, facts: { links: [{ path: d.other.path, start: d.other.start, end: d.other.end }] } };
+  return `command:${NavigationCommands.compareSources}?${encodeURIComponent(JSON.stringify([arg]))}`;
 }
 
 const code = (s: string) => '`' + s.replace(/`/g, "'") + '`';
@@ -78,7 +86,8 @@ export function duplicateHover(ds: readonly Duplicate[], ctx: HoverContext): str
   lines.push(`$(files) **${title}**${ds.some(d => d.boilerplate) ? ' · boilerplate' : ''}`, '', 'Also at:', '');
   for (const d of ds) {
     const where = d.kind === 'repeat' ? 'this file' : code(ctx.display(d.other.path));
-    lines.push(`- ${where} — ${d.label}, ${Math.round(d.similarity * 100)}% similar · [open the other passage](${openPassageLink(d.other.path, d.other.start, d.other.end)})`);
+    const compare = d.kind === 'shared' && ctx.key !== undefined ? ` · [compare sources](${compareSourcesLink(ctx.key, d)})` : '';
+    lines.push(`- ${where} — ${d.label}, ${Math.round(d.similarity * 100)}% similar · [open the other passage](${openPassageLink(d.other.path, d.other.start, d.other.end)})${compare}`);
   }
   return lines.join('\n');
 }

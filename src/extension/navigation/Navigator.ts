@@ -6,12 +6,13 @@
  * and makes the Claims tree reveal where the cursor lands.
  */
 import * as vscode from 'vscode';
-import type { Span } from '../../core/types';
+import type { DocumentResult, Span } from '../../core/types';
 import type { ClaimsTree } from '../claims/ClaimsTree';
 import { ContextKeys, NavigationCommands } from '../ids';
 import type { IndexClient } from '../index/IndexClient';
 import type { Notifier } from '../status/Notifier';
 import { openPassage } from '../passages';
+import { compareSide, type ComparedPassage } from '../compare/compare';
 import { otherCopies, pickCopy, step, targetsOf, type NavigationKind } from './targets';
 
 /** Where a command moved the cursor (tests read it): the document and the passage selected. */
@@ -36,6 +37,7 @@ export class Navigator implements vscode.Disposable {
     register(NavigationCommands.nextUniqueClaim, () => this.move('unique', true));
     register(NavigationCommands.nextDisputedClaim, () => this.move('disputed', true));
     register(NavigationCommands.goToOtherCopy, () => this.goToOtherCopy());
+    register(NavigationCommands.compareSources, (arg?: unknown) => this.compareSources(arg));
     this.disposables.push(
       vscode.window.onDidChangeActiveTextEditor(e => this.updateContext(e)),
       client.onDidChangeStatus(() => this.updateContext(vscode.window.activeTextEditor)),
@@ -99,6 +101,40 @@ export class Navigator implements vscode.Disposable {
     return { uri: copy.path, start: copy.start, end: copy.end };
   }
 
+  /**
+   * "Compare Sources": the passage under the cursor (or a Claims tree item given as
+   * the argument) beside its first copy in another source. Returns both passages.
+   */
+  async compareSources(arg?: unknown): Promise<{ left: ComparedPassage; right: ComparedPassage } | undefined> {
+    let left: ComparedPassage | undefined, right: ComparedPassage | undefined;
+    const node = treeItemOf(arg);
+    if (node) {
+      left = { uri: node.uri, start: node.start, end: node.end };
+      const other = node.links.find(l => l.path !== node.uri) ?? node.links[0];
+      if (other) right = { uri: other.path, start: other.start, end: other.end };
+    } else {
+      const editor = vscode.window.activeTextEditor;
+      const result = editor && await this.resultOf(editor);
+      if (editor && result) {
+        const offset = editor.document.offsetAt(editor.selection.start);
+        const copies = otherCopies(result, offset);
+        const copy = copies.find(c => c.path !== result.path) ?? copies[0];
+        if (copy) {
+          const here = hereOf(result, offset, copy.via);
+          left = { uri: editor.document.uri.toString(), start: here?.start ?? offset, end: here?.end ?? offset };
+          right = { uri: copy.path, start: copy.start, end: copy.end };
+        }
+      }
+    }
+    if (!left || !right) {
+      vscode.window.setStatusBarMessage('Source Lens: nothing under the cursor is carried by another source', 3000);
+      return undefined;
+    }
+    await compareSide(left, right);
+    this.notifier.log(`Compare Sources: ${this.client.display(left.uri)} ${left.start}–${left.end} beside ${this.client.display(right.uri)} ${right.start}–${right.end}`);
+    return { left, right };
+  }
+
   private select(editor: vscode.TextEditor, span: Span): void {
     const doc = editor.document;
     const range = new vscode.Range(doc.positionAt(span.start), doc.positionAt(span.end));
@@ -114,4 +150,21 @@ export class Navigator implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
+}
+
+/** A Claims tree item given to a command: its passage and the passages linked to it. */
+function treeItemOf(arg: unknown): { uri: string; start: number; end: number; links: { path: string; start: number; end: number }[] } | undefined {
+  if (!arg || typeof arg !== 'object') return undefined;
+  const n = arg as { uri?: unknown; start?: unknown; end?: unknown; facts?: { links?: { path: string; start: number; end: number }[] } };
+  if (typeof n.uri !== 'string' || typeof n.start !== 'number' || typeof n.end !== 'number') return undefined;
+  return { uri: n.uri, start: n.start, end: n.end, links: n.facts?.links ?? [] };
+}
+
+/** The passage at `offset` that the copy was found through (a duplicate, a quote or a claim). */
+function hereOf(result: DocumentResult, offset: number, via: string): Span | undefined {
+  const holds = (s: Span) => s.start <= offset && offset < s.end;
+  const narrowest = <T extends Span>(list: T[]) => list.reduce<T | undefined>((a, b) => (!a || b.end - b.start < a.end - a.start ? b : a), undefined);
+  if (via === 'quote') return narrowest(result.quotes.filter(holds));
+  if (via === 'claim') return narrowest(result.claims.filter(holds));
+  return narrowest(result.duplicates.filter(holds));
 }
