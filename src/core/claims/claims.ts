@@ -3,7 +3,7 @@
  * could verify — attributed statements, numeric facts, events — and their links
  * across documents (corroboration and disputes).
  */
-import { clauseAround } from './clauses';
+import { clauseAround, splitClauses } from './clauses';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { classAt, LETTER, SPACE } from '../text/chars';
@@ -95,16 +95,13 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
     for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
     // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
     const key = sentenceKey(text, s, inQuotes, inEntities);
-    const rel = memo.get(key, () => {
-      const c = sentenceClaim(text, s, inQuotes, inEntities);
-      return c && { ...c, start: c.start - s.start, end: c.end - s.start };
-    });
-    if (rel) claims.push({ ...rel, start: rel.start + s.start, end: rel.end + s.start, corroboratedBy: [], disputedBy: [] });
+    const rel = memo.get(key, () => sentenceClaims(text, s, inQuotes, inEntities).map(c => ({ ...c, start: c.start - s.start, end: c.end - s.start })));
+    for (const c of rel) claims.push({ ...c, start: c.start + s.start, end: c.end + s.start, corroboratedBy: [], disputedBy: [] });
   }
   return claims;
 }
 
-const SENTENCE_CLAIMS = memoSlot<Claim | null>('claims.sentences', 200_000);
+const SENTENCE_CLAIMS = memoSlot<Claim[]>('claims.sentences', 200_000);
 
 function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: readonly Entity[]): string {
   let k = text.slice(s.start, s.end);
@@ -113,13 +110,55 @@ function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: 
   return k;
 }
 
-/** The claim of one sentence (absolute offsets), or null. */
-function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim | null {
+/** Reporting verbs that only frame what was said: "X said that …" asserts "…", with X as its speaker. */
+const SAYING = /\b(?:said|says|say|told|tells|stated|states|announced|announces|noted|notes|added|adds|reported|reports|indicated|indicates|signaled|signalled|signals|confirmed|confirms|tweeted|wrote|writes|declared|declares|explained|explains|asserted|asserts|reiterated|reiterates|suggested|suggests|argued|argues|claimed|claims|replied)\b/gi;
+/** What may stand between the verb and the content: a day, a time, "in a statement", "reporters", then "that". */
+const AFTER_SAYING = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later)\s+|in\s+a\s+(?:statement|tweet|post|interview)\s+|(?:reporters|journalists|the\s+\w+(?:\s+\w+)?\s+(?:newspaper|agency))\s+)*(?:that\s+)?/i;
+
+/** The claims of one sentence (absolute offsets): one per clause that asserts something. */
+function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim[] {
   let end = s.end;
   while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
   const body = text.slice(s.start, end);
-  if (!hasWordsWithLetters(body, 4) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return null;
-  if (FURNITURE.test(body) || /\|/.test(body)) return null;
+  if (!hasWordsWithLetters(body, 3) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return [];
+  if (isFurniture(text, s, body)) return [];
+  const out: Claim[] = [];
+  // A sentence carrying a whole quotation stays one claim: the quote claim holds the quote and its attribution.
+  const clauses = inQuotes.some(q => !q.partial) ? [{ start: s.start, end }] : splitClauses(text, s.start, end, inQuotes);
+  for (const clause of clauses) {
+    const quotes = inQuotes.filter(q => q.start < clause.end && q.end > clause.start);
+    const entities = inEntities.filter(e => e.start >= clause.start && e.end <= clause.end);
+    const c = clauseClaim(text, clause, quotes, entities);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Lines that assert nothing: editors' notes, bylines and bios, "Follow … on Twitter", lead-ins ending in a colon, headline-like lines. */
+function isFurniture(text: string, s: Sentence, body: string): boolean {
+  if (FURNITURE.test(body) || /\|/.test(body)) return true;
+  if (/^\s*(?:editor['’]s\s+note|clarification|correction|update|disclosure|note)\s*:/i.test(body)) return true;
+  if (/\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b|(?:^|\s)@\w{2,}/i.test(body)) return true;
+  if (/^[^,;“"]{0,60}\bis\s+(?:a|an|the)\s+[^,;.]{0,60}\b(?:columnist|correspondent|reporter|editor|writer|contributor|analyst|host)\s+(?:for|at|of|with)\b/i.test(body) && body.length < 200) return true;
+  if (/:\s*$/.test(text.slice(s.start, s.end))) return true;
+  // An aside in brackets ("(WARNING: Video contains graphic images.)") or under a capitalised label ("CORRECTION: …").
+  if (/^\s*[([][^()[\]]*[)\]][.\s]*$/.test(text.slice(s.start, s.end)) || /^\s*[([]?[A-Z][A-Z’' ]{3,}:/.test(body)) return true;
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', s.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  // A teaser pointing to a page of the print edition ("… toward black residents.  A6.").
+  if (/\s[A-H]\d{1,2}\.?\s*$/.test(text.slice(lineStart, lineEnd))) return true;
+  // A line of its own with no closing punctuation: a headline, a caption or a link label.
+  if (!/\S/.test(text.slice(lineStart, s.start)) && !/\S/.test(text.slice(s.end, lineEnd)) && !/[.!?”"’)]\s*$/.test(text.slice(s.start, s.end))) return true;
+  return false;
+}
+
+/** The claim of one clause `span` (absolute offsets), or null. */
+function clauseClaim(text: string, span0: Span, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim | null {
+  const s = span0;
+  const end = s.end;
+  const body = text.slice(s.start, end);
+  if (!hasWordsWithLetters(body, 3)) return null;
 
   const located = locateNumbers(body);
   const numbers = located.map(n => n.number);
@@ -138,14 +177,14 @@ function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], in
     kind = 'numeric';
   } else if ((inEntities.length >= 2 || inEntities.some(e => e.type === 'DATE')) && EVENT_VERB.test(unquoted)) {
     kind = 'event';
-  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE')) {
+  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE') || contentWords(unquoted).length >= 5) {
     kind = 'statement';
   } else return null;
   if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
     speaker = reportedSpeaker(text, s, inEntities);
   }
-  // A numeric fact is the clause that holds its number, not the framing around it.
   let span: Span = { start: s.start, end };
+  // A numeric fact is the clause that holds its number, not the framing around it.
   if (kind === 'numeric') span = clauseAround(text, s.start, end, s.start + located[0].at);
   const inSpan = span.start === s.start && span.end === end ? inEntities : inEntities.filter(e => e.start >= span.start && e.end <= span.end);
   const names = [...new Set(inSpan.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
@@ -154,6 +193,32 @@ function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], in
     start: span.start, end: span.end, text: claimText, kind, speaker,
     entities: names, numbers: claimText === body ? numbers : parseNumbers(claimText), status: 'unique', corroboratedBy: [], disputedBy: [],
   };
+}
+
+/**
+ * The content of reported speech: what follows a verb of saying whose subject (a
+ * person, organisation or place, a few words before it) is the speaker. Null when the
+ * verb has no such subject or too little follows it (then the clause stays whole).
+ */
+function reportedContent(text: string, s: Span, entities: readonly Entity[], quotes: readonly Quote[]): Span | null {
+  const clause = text.slice(s.start, s.end);
+  SAYING.lastIndex = 0;
+  for (let m; (m = SAYING.exec(clause));) {
+    const at = s.start + m.index;
+    if (quotes.some(q => q.start <= at && at < q.end)) continue;
+    const subject = entities.some(e => (e.type === 'PERSON' || e.type === 'ORG' || e.type === 'PLACE') && e.end <= at && !/[.;:“”"]/.test(text.slice(e.end, at)) && at - e.end <= 40)
+      || /\b(?:he|she|they|it|officials?|minister|ministry|spokes(?:man|woman|person)|president|government|leaders?)\s*$/i.test(text.slice(Math.max(s.start, at - 30), at));
+    if (!subject) continue;
+    let from = at + m[0].length;
+    from += AFTER_SAYING.exec(text.slice(from, s.end))![0].length;
+    while (from < s.end && /[\s,]/.test(text[from])) from++;
+    const rest = text.slice(from, s.end);
+    if (!hasWordsWithLetters(rest, 3)) return null;
+    // A quotation the verb introduces stays with its attribution: the quote claim holds the quote whole.
+    if (quotes.some(q => q.start < from && q.end > from)) return null;
+    return { start: from, end: s.end };
+  }
+  return null;
 }
 
 /**
