@@ -96,7 +96,7 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
     // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
     const key = sentenceKey(text, s, inQuotes, inEntities);
     const rel = memo.get(key, () => sentenceClaims(text, s, inQuotes, inEntities).map(c => ({ ...c, start: c.start - s.start, end: c.end - s.start })));
-    for (const c of rel) claims.push({ ...c, start: c.start + s.start, end: c.end + s.start, corroboratedBy: [], disputedBy: [] });
+    for (const c of rel) claims.push({ ...c, start: c.start + s.start, end: c.end + s.start, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1 });
   }
   return claims;
 }
@@ -109,11 +109,6 @@ function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: 
   for (const e of entities) k += `\u0000e${e.start - s.start},${e.end - s.start},${e.type},${e.canonical}`;
   return k;
 }
-
-/** Reporting verbs that only frame what was said: "X said that …" asserts "…", with X as its speaker. */
-const SAYING = /\b(?:said|says|say|told|tells|stated|states|announced|announces|noted|notes|added|adds|reported|reports|indicated|indicates|signaled|signalled|signals|confirmed|confirms|tweeted|wrote|writes|declared|declares|explained|explains|asserted|asserts|reiterated|reiterates|suggested|suggests|argued|argues|claimed|claims|replied)\b/gi;
-/** What may stand between the verb and the content: a day, a time, "in a statement", "reporters", then "that". */
-const AFTER_SAYING = /^\s*(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|last\s+week|this\s+week|earlier|later)\s+|in\s+a\s+(?:statement|tweet|post|interview)\s+|(?:reporters|journalists|the\s+\w+(?:\s+\w+)?\s+(?:newspaper|agency))\s+)*(?:that\s+)?/i;
 
 /** The claims of one sentence (absolute offsets): one per clause that asserts something. */
 function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim[] {
@@ -138,6 +133,8 @@ function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], i
 function isFurniture(text: string, s: Sentence, body: string): boolean {
   if (FURNITURE.test(body) || /\|/.test(body)) return true;
   if (/^\s*(?:editor['’]s\s+note|clarification|correction|update|disclosure|note)\s*:/i.test(body)) return true;
+  // Stock lines of the trade: nobody answered, nobody would comment.
+  if (/\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:a\s+|an\s+)?(?:requests?|emails?|messages?|calls?)\b|\bdeclined\s+to\s+comment\b|\bnot\s+immediately\s+available\s+for\s+comment\b/i.test(body)) return true;
   if (/\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b|(?:^|\s)@\w{2,}/i.test(body)) return true;
   if (/^[^,;“"]{0,60}\bis\s+(?:a|an|the)\s+[^,;.]{0,60}\b(?:columnist|correspondent|reporter|editor|writer|contributor|analyst|host)\s+(?:for|at|of|with)\b/i.test(body) && body.length < 200) return true;
   if (/:\s*$/.test(text.slice(s.start, s.end))) return true;
@@ -196,32 +193,6 @@ function clauseClaim(text: string, span0: Span, inQuotes: readonly Quote[], inEn
 }
 
 /**
- * The content of reported speech: what follows a verb of saying whose subject (a
- * person, organisation or place, a few words before it) is the speaker. Null when the
- * verb has no such subject or too little follows it (then the clause stays whole).
- */
-function reportedContent(text: string, s: Span, entities: readonly Entity[], quotes: readonly Quote[]): Span | null {
-  const clause = text.slice(s.start, s.end);
-  SAYING.lastIndex = 0;
-  for (let m; (m = SAYING.exec(clause));) {
-    const at = s.start + m.index;
-    if (quotes.some(q => q.start <= at && at < q.end)) continue;
-    const subject = entities.some(e => (e.type === 'PERSON' || e.type === 'ORG' || e.type === 'PLACE') && e.end <= at && !/[.;:“”"]/.test(text.slice(e.end, at)) && at - e.end <= 40)
-      || /\b(?:he|she|they|it|officials?|minister|ministry|spokes(?:man|woman|person)|president|government|leaders?)\s*$/i.test(text.slice(Math.max(s.start, at - 30), at));
-    if (!subject) continue;
-    let from = at + m[0].length;
-    from += AFTER_SAYING.exec(text.slice(from, s.end))![0].length;
-    while (from < s.end && /[\s,]/.test(text[from])) from++;
-    const rest = text.slice(from, s.end);
-    if (!hasWordsWithLetters(rest, 3)) return null;
-    // A quotation the verb introduces stays with its attribution: the quote claim holds the quote whole.
-    if (quotes.some(q => q.start < from && q.end > from)) return null;
-    return { start: from, end: s.end };
-  }
-  return null;
-}
-
-/**
  * Whether `body` holds at least `n` white-space-separated words with a letter in them
  * (what `body.split(/\s+/).filter(w => /\p{L}/u.test(w)).length >= n` says), without the arrays.
  */
@@ -276,13 +247,13 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
   return null;
 }
 
-// ---------- linking across documents ----------
+// ---------- words ----------
 
 const STOP = CLAIM_STOP_WORDS;
 
 const DIGIT_GROUPS = { digitGroups: true };
 
-/** Content words of a text: lower-cased letters and digits, stop words dropped, crude stems. */
+/** Content words of a text: lower-cased letters and digits, stop words dropped, crude stems (how much a clause says). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const word of wordsOf(text.toLowerCase(), 0, undefined, DIGIT_GROUPS)) {
@@ -294,68 +265,7 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
-}
-
-const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
-
-/** Claims' distinct content words as ids, first occurrences in order, by claim text: linking runs after every change. */
-const CLAIM_WORDS = new Slot('claims.words', () => ({ memo: new Memo<Int32Array>(200_000), ids: new Map<string, number>() }));
-
-function wordIds(vocab: Map<string, number>, text: string): Int32Array {
-  const ids: number[] = [];
-  for (const w of new Set(contentWords(text))) {
-    let id = vocab.get(w);
-    if (id === undefined) vocab.set(w, (id = vocab.size));
-    ids.push(id);
-  }
-  return Int32Array.from(ids);
-}
-
 /** A claim's status from its links: any dispute makes it disputed. */
 export function claimStatus(c: Pick<Claim, 'corroboratedBy' | 'disputedBy'>): ClaimStatus {
   return c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
-}
-
-/**
- * Whether two claims of different documents corroborate or dispute each other, given
- * how many content words they share (`a` comes first in the corpus: the test is not symmetric).
- */
-export function compareClaims(a: ClaimWords, b: ClaimWords, shared: number): { similarity: number; reason?: string } | null {
-  const dice = (2 * shared) / (a.words.length + b.words.length);
-  const cover = shared / Math.min(a.words.length, b.words.length);
-  const an = a.claim.numbers, bn = b.claim.numbers;
-  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
-  const entityOverlap = a.claim.entities.some(e => b.claim.entities.includes(e));
-  // A numeric fact: the same number of the same thing about the same entities.
-  if (sameNumber && an.some(x => x.unit) && (entityOverlap || cover >= 0.3)) {
-    return { similarity: Math.max(dice, 0.5) };
-  }
-  if (dice < 0.45 && !(cover >= 0.6 && shared >= 4)) return null;
-  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: dice, reason: 'number' };
-  const sa = a.claim.speaker, sb = b.claim.speaker;
-  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not a dispute.
-  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
-  return { similarity: dice };
-}
-
-/** A claim with its distinct content words as ids (`claimWordIds`). */
-export interface ClaimWords { claim: Claim; words: Int32Array }
-
-/** A word in more claims than this is too common to link claims by (both linkers). */
-export function linkWordCap(documents: number): number {
-  return Math.max(50, Math.ceil(documents * 0.5) * 4);
-}
-
-/** A claim text's distinct content words as ids, first occurrences in order (cached). */
-export function claimWordIds(ctx: AnalysisContext, text: string): Int32Array {
-  const { memo, ids } = ctx.get(CLAIM_WORDS);
-  return memo.get(text, t => wordIds(ids, t));
-}
-
-function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
-  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
 }

@@ -13,6 +13,7 @@
  * (test/unit/incremental.test.ts).
  */
 import { ClaimLinker } from '../claims/links';
+import { groupClaims } from '../claims/groups';
 import { findClaims } from '../claims/claims';
 import { findRepeats } from '../reuse/repeats';
 import { ReuseIndex } from '../reuse/reuseIndex';
@@ -263,6 +264,7 @@ export class Corpus {
     });
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     linkQuoteClaims(this.ctx, results);
+    groupClaims([...results.values()]);
     this.results = results;
     return results;
   }

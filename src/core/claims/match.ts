@@ -1,0 +1,63 @@
+/**
+ * Whether two claims of different documents carry the same claim, on their normalised
+ * forms (normalize.ts): a frame check first (no negation conflict, no other weekday or
+ * month, no other number of the same thing, quotes of one speaker), then a weighted
+ * overlap of their units in which frequent keys count in neither the shared part nor
+ * the totals. Corroboration is directional: when one claim states only part of the
+ * other (a place, a date, a second clause), the part is corroborated by the whole and the
+ * whole only partly corroborated by the part.
+ */
+import type { Claim, ClaimNumber } from '../types';
+import { type ClaimNorm, overlapOf } from './normalize';
+
+/** The outcome for a pair (a, b). */
+export interface ClaimMatch {
+  similarity: number;
+  /** Set for a dispute: "number". */
+  reason?: string;
+  /** `full`: each corroborates the other; `aInB`: a states part of b (a corroboratedBy b, b partlyCorroboratedBy a); `bInA` the reverse. */
+  direction: 'full' | 'aInB' | 'bInA';
+}
+
+/** Both claims' overlap at or above this (shared units over all units of both): the same claim. */
+export const FULL_OVERLAP = 0.4;
+/** One claim's units covered at or above this, with at least `PART_MIN` shared: it states part of the other. */
+export const PART_COVER = 0.75;
+export const PART_MIN = 3;
+
+const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
+
+export interface MatchSide { claim: Claim; norm: ClaimNorm }
+
+export function matchClaims(a: MatchSide, b: MatchSide, weight: (key: string) => number): ClaimMatch | null {
+  const na = a.norm, nb = b.norm;
+  if (na.negation !== nb.negation) return null;
+  if (na.days.length && nb.days.length && !na.days.some(d => nb.days.includes(d))) return null;
+  const ab = overlapOf(na, nb, weight), ba = overlapOf(nb, na, weight);
+  const an = a.claim.numbers, bn = b.claim.numbers;
+  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
+  const sa = a.claim.speaker, sb = b.claim.speaker;
+  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
+  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
+  const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
+  const total = ab.totalA + ab.totalB;
+  const similarity = total ? (coveredA + coveredB) / total : 0;
+  const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
+  // A numeric fact: the same number of the same thing, with something else in common.
+  if (sameNumber && an.some(x => x.unit) && ab.anchors >= 3 && similarity >= 0.25) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
+  // included), and not on names alone.
+  if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
+  const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
+  let direction: ClaimMatch['direction'] | null = null;
+  if (similarity >= FULL_OVERLAP) direction = 'full';
+  else if (coverA >= PART_COVER && coveredA >= PART_MIN && coverA >= coverB) direction = 'aInB';
+  else if (coverB >= PART_COVER && coveredB >= PART_MIN) direction = 'bInA';
+  if (!direction) return null;
+  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
+  return { similarity: round(similarity), direction };
+}
+
+function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
+  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
+}
