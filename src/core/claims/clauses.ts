@@ -40,7 +40,7 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
  * joints (", and", ", but", "despite", "while", "even as", "whereas", "although", ";",
  * a spaced dash). The joint word itself belongs to neither clause.
  */
-const JOINT = /(?:,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+|,\s+noting\s+that\s+|,\s+adding\s+that\s+|,\s+saying\s+that\s+)/gi;
+const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+)/gi;
 /** A connector that opens a sentence and is no part of its first clause. */
 const OPENER = /^(?:(?:and|but|yet|so|however|meanwhile|still|also|despite|while|although|though)\b,?\s+)+/i;
 /** Framing before the clause proper: "The announcement came a day after …", "It came as …". */

@@ -29,9 +29,6 @@ export interface LinkDoc {
   key: unknown;
 }
 
-/** A claim with its normalised form and its distinct keys (exact and synonym-set keys). */
-export interface LinkItem extends MatchSide { doc: number; index: number; keys: readonly string[] }
-
 /**
  * How much a key in `df` claims weighs: 1, half past `common` claims, nothing past
  * `frequent` (then it neither proposes candidates nor counts in a match). The bounds
@@ -46,19 +43,34 @@ export function keyBounds(claims: number, documents: number): { common: number; 
 /** Shares of the claims past which a key weighs half, and nothing. */
 export const COMMON_SHARE = 0.04, FREQUENT_SHARE = 0.12;
 
-/** The ceiling of `frequentCap`, for large corpora: proportional to the documents. */
+/** The ceiling of the frequent bound, for large corpora: proportional to the documents. */
 export function linkWordCap(documents: number): number {
   return Math.max(50, Math.ceil(documents * 0.5) * 4);
 }
 
-/** Every claim of `docs` as a link item, and the keys too frequent to count. */
+/** A claim with its normalised form, as key ids. */
+export interface LinkItem extends MatchSide { doc: number; index: number; keys: Int32Array }
+
+/**
+ * A pair of claims is compared only when they share at least two keys that are not
+ * frequent (words, names, synonym sets), and at least a quarter of the smaller claim's
+ * keys: a cheap test on the counts the inverted index gives, before the weighted match.
+ */
+export function isCandidate(shared: number, a: LinkItem, b: LinkItem): boolean {
+  return shared >= 2 && shared * 4 >= Math.min(a.keys.length, b.keys.length);
+}
+
 export interface LinkIndex {
   items: LinkItem[];
-  frequent: Set<string>;
-  common: Set<string>;
-  postings: Map<string, number[]>;
+  /** Key → id, id → key, and each id's claims (postings, in claim order). */
+  ids: Map<string, number>;
+  keyOf: string[];
+  postings: number[][];
+  frequent: Uint8Array;
+  common: Uint8Array;
   /** The weight of a key for a pair of claims of documents `da` and `db`. */
-  weight: (da: number, db: number) => (key: string) => number;
+  weight: (da: number, db: number) => (id: number) => number;
+  isName: (id: number) => boolean;
 }
 
 /**
@@ -68,33 +80,45 @@ export interface LinkIndex {
  */
 export const TOPIC_SHARE = 0.2;
 
+/** Every claim of `docs` as a link item, with the postings of its keys and their weights. */
 export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[]): LinkIndex {
   const items: LinkItem[] = [];
-  const postings = new Map<string, number[]>();
+  const ids = new Map<string, number>();
+  const keyOf: string[] = [];
+  const postings: number[][] = [];
+  const idOf = (k: string) => {
+    let id = ids.get(k);
+    if (id === undefined) { ids.set(k, (id = ids.size)); postings.push([]); keyOf.push(k); }
+    return id;
+  };
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
-    const keys = [...new Set(norm.units.flat())];
+    const units = Int32Array.from(norm.units, u => idOf(u[0]));
+    const synonyms = norm.units.map(u => (u.length > 1 ? Int32Array.from(u.slice(1), idOf) : null));
+    const keys = Int32Array.from(new Set(norm.units.flat().map(idOf)));
     const id = items.length;
-    items.push({ doc, index, claim, norm, keys });
-    for (const k of keys) {
-      const p = postings.get(k);
-      if (p) p.push(id); else postings.set(k, [id]);
-    }
+    items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds: new Set(synonyms.flatMap(x => (x ? [...x] : []))) });
+    for (const k of keys) postings[k].push(id);
   }));
   const bounds = keyBounds(items.length, docs.length);
-  const frequent = new Set<string>(), common = new Set<string>();
-  for (const [k, p] of postings) if (p.length > bounds.frequent) frequent.add(k); else if (p.length > bounds.common) common.add(k);
-  const topics: Set<string>[] = docs.map(() => new Set());
-  const perDoc = new Map<string, number>();
+  const frequent = new Uint8Array(ids.size), common = new Uint8Array(ids.size), base = new Float32Array(ids.size);
+  postings.forEach((p, k) => {
+    if (p.length > bounds.frequent) frequent[k] = 1; else if (p.length > bounds.common) common[k] = 1;
+    base[k] = frequent[k] ? 0 : common[k] ? 0.5 : 1;
+  });
+  const topics: Set<number>[] = docs.map(() => new Set());
+  const perDoc = new Map<number, number>();
   for (let k = 0, d = 0; d < docs.length; d++) {
     perDoc.clear();
     for (; k < items.length && items[k].doc === d; k++) for (const key of items[k].keys) perDoc.set(key, (perDoc.get(key) ?? 0) + 1);
     const min = Math.max(3, docs[d].claims.length * TOPIC_SHARE);
     for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
   }
-  const base = (k: string) => (frequent.has(k) ? 0 : common.has(k) ? 0.5 : 1);
-  const weight = (da: number, db: number) => (k: string) => (topics[da].has(k) || topics[db].has(k) ? 0.5 : 1) * base(k);
-  return { items, frequent, common, postings, weight };
+  const weight = (da: number, db: number) => {
+    const ta = topics[da], tb = topics[db];
+    return (k: number) => (ta.has(k) || tb.has(k) ? 0.5 : 1) * base[k];
+  };
+  return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
 }
 
 /** Writes one link of `lo` (earlier document) and `hi` into both claims' lists. */
@@ -151,13 +175,13 @@ export class ClaimLinker {
 
   /** Fills every claim's `corroboratedBy`, `partlyCorroboratedBy`, `disputedBy`, `status` and group. */
   link(docs: readonly LinkDoc[]): void {
-    const { items, frequent, common, postings, weight } = linkItems(this.ctx, docs);
+    const { items, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
       while (k < items.length && items[k].doc < d) k++;
       docStart.push(k);
     }
-    const saturated = [...frequent].sort().join('\u0000') + '\u0001' + [...common].sort().join('\u0000');
+    const saturated = keyList(frequent, keyOf) + '\u0001' + keyList(common, keyOf);
     const paths = docs.map(d => d.path);
     const docIndex = new Map(paths.map((p, k) => [p, k]));
 
@@ -177,7 +201,7 @@ export class ClaimLinker {
     this.keys = new Map(docs.map(d => [d.path, d.key]));
 
     // Look the changed documents' claims up; a pair of two changed documents is looked up once, from the earlier one.
-    const seen = new Uint8Array(items.length);
+    const count = new Int32Array(items.length);
     const touched: number[] = [];
     for (let d = 0; d < docs.length; d++) {
       if (!changed[d]) continue;
@@ -185,18 +209,19 @@ export class ClaimLinker {
         const a = items[id];
         touched.length = 0;
         for (const k of a.keys) {
-          if (frequent.has(k)) continue;
-          for (const other of postings.get(k)!) {
+          if (frequent[k]) continue;
+          for (const other of postings[k]) {
             const od = items[other].doc;
-            if (od === d || (changed[od] && od < d) || seen[other]) continue;
-            seen[other] = 1;
-            touched.push(other);
+            if (od === d || (changed[od] && od < d)) continue;
+            if (count[other]++ === 0) touched.push(other);
           }
         }
         for (const other of touched) {
-          seen[other] = 0;
+          const n = count[other];
+          count[other] = 0;
+          if (!isCandidate(n, a, items[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
-          const m = matchClaims(lo, hi, weight(lo.doc, hi.doc));
+          const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
           if (!m) continue;
           const pairKey = paths[lo.doc] + '\u0000' + paths[hi.doc];
           let list = this.pairs.get(pairKey);
@@ -216,4 +241,11 @@ export class ClaimLinker {
     }
     finishLinks(docs);
   }
+}
+
+/** The keys flagged, sorted: what decides the weights, whatever ids they got. */
+function keyList(flags: Uint8Array, keyOf: readonly string[]): string {
+  const out: string[] = [];
+  for (let k = 0; k < flags.length; k++) if (flags[k]) out.push(keyOf[k]);
+  return out.sort().join('\u0000');
 }

@@ -16,8 +16,9 @@
  * first of one (the table keeps only such sets, see scripts/build-lemmas.mjs); in
  * matching a synonym counts only beside a word or name the two claims share exactly.
  */
-import { DERIVED, IRREGULAR, MULTIWORD, SYNONYMS } from '../lexicon/lemmas';
+import { DERIVED, IRREGULAR, MULTIWORD, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
+import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { stem, wordsOf } from '../text/words';
@@ -27,6 +28,8 @@ import type { Claim, ClaimNumber } from '../types';
 export interface ClaimNorm {
   /** One entry per content unit (word or name): its exact key first, then its synonym-set keys. */
   units: readonly (readonly string[])[];
+  /** The units that can be its predicate (verbs, and nouns derived from verbs): indexes into `units`. */
+  predicates: readonly number[];
   /** Parity of negations ("not", "no", "never", "n't"…). */
   negation: number;
   /** Weekdays and months named. */
@@ -36,9 +39,10 @@ export interface ClaimNorm {
 
 /** The lemma key of a lower-case word: irregular form → base, crude suffix stripping, noun → its verb. */
 export function lemmaKey(word: string): string {
-  const w = IRREGULAR_MAP.get(word) ?? word;
+  const t = tables();
+  const w = t.irregular.get(word) ?? word;
   const k = basicKey(w);
-  return DERIVED_MAP.get(k) ?? k;
+  return t.derived.get(k) ?? k;
 }
 
 /** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer). */
@@ -51,32 +55,45 @@ function basicKey(w: string): string {
 
 const lines = (s: string) => s.split('\n').filter(Boolean).map(l => l.split(' '));
 
-const IRREGULAR_MAP: ReadonlyMap<string, string> = new Map(lines(IRREGULAR).map(([form, base]) => [form, base]));
-const DERIVED_MAP: ReadonlyMap<string, string> = (() => {
-  const m = new Map<string, string>();
+interface Tables {
+  irregular: ReadonlyMap<string, string>;
+  derived: ReadonlyMap<string, string>;
+  /** Lemma key → the synonym sets it belongs to (as `~n` ids). */
+  synonyms: ReadonlyMap<string, readonly string[]>;
+  /** Lemma keys of words used mostly as verbs. */
+  verbs: ReadonlySet<string>;
+  /** "lemma(verb) lemma(particle)" → lemma of the one-word verb. */
+  multiword: ReadonlyMap<string, string>;
+}
+
+let TABLES: Tables | null = null;
+
+/** The word tables, read on first use (not at load: the worker starts faster). */
+function tables(): Tables {
+  if (TABLES) return TABLES;
+  const irregular = new Map(lines(IRREGULAR).map(([form, base]) => [form, base]));
+  const derived = new Map<string, string>();
   for (const [noun, verb] of lines(DERIVED)) {
     const k = basicKey(noun), v = basicKey(verb);
-    if (k !== v && !m.has(k)) m.set(k, v);
+    if (k !== v && !derived.has(k)) derived.set(k, v);
   }
-  return m;
-})();
-/** Lemma key → the synonym sets it belongs to (as `~n` ids). */
-const SYNONYM_MAP: ReadonlyMap<string, readonly string[]> = (() => {
-  const m = new Map<string, string[]>();
+  const t: Tables = { irregular, derived, synonyms: new Map(), verbs: new Set(), multiword: new Map() };
+  TABLES = t;
+  const synonyms = t.synonyms as Map<string, string[]>;
   lines(SYNONYMS).forEach(([, ...words], k) => {
     for (const w of words) {
       const key = lemmaKey(w);
-      const list = m.get(key);
-      if (list) { if (!list.includes(`~${k}`)) list.push(`~${k}`); } else m.set(key, [`~${k}`]);
+      const list = synonyms.get(key);
+      if (list) { if (!list.includes(`~${k}`)) list.push(`~${k}`); } else synonyms.set(key, [`~${k}`]);
     }
   });
-  return m;
-})();
-/** "lemma(verb) lemma(particle)" → lemma of the one-word verb. */
-const MULTIWORD_MAP: ReadonlyMap<string, string> = new Map(lines(MULTIWORD).map(([phrase, verb]) => {
-  const [v, p] = phrase.split('_');
-  return [`${lemmaKey(v)} ${lemmaKey(p)}`, lemmaKey(verb)];
-}));
+  for (const w of VERBS.split('\n')) (t.verbs as Set<string>).add(lemmaKey(w));
+  for (const [phrase, verb] of lines(MULTIWORD)) {
+    const [v, p] = phrase.split('_');
+    (t.multiword as Map<string, string>).set(`${lemmaKey(v)} ${lemmaKey(p)}`, lemmaKey(verb));
+  }
+  return t;
+}
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
@@ -92,6 +109,7 @@ export function claimNorm(ctx: AnalysisContext, claim: Pick<Claim, 'text' | 'ent
 
 function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
   const units: string[][] = [];
+  const predicates: number[] = [];
   const seen = new Set<string>();
   let negation = 0;
   const days: string[] = [];
@@ -103,9 +121,10 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const cue = raw.findIndex(w => SAYING_VERBS.has(w.toLowerCase()));
     if (cue >= 0 && cue <= 8) from = cue + 1;
   }
-  // Negations count in the clause's head only (before its first comma): "…, raising hopes it may not …" negates nothing of the claim.
-  const comma = claim.text.indexOf(',');
-  const head = comma < 0 ? raw.length : wordsOf(claim.text, 0, comma, { digitGroups: true }).length;
+  // Negations count outside trailing participial, relative or attribution clauses only: "…, raising hopes it may not …",
+  // "…, officials said nothing" negate nothing of the claim.
+  const tail = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(claim.text);
+  const head = tail ? wordsOf(claim.text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
@@ -113,7 +132,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; keys.push(null); return; }
     if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
-    const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word));
+    const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word) || !LOWER_WORDS.has(lower));
     if (name || CLAIM_STOP_WORDS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
     keys.push(/\d/.test(lower) ? lower.replace(/,/g, '') : lemmaKey(lower));
   });
@@ -122,53 +141,37 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     if (!k) continue;
     // A two-word verb: "pulled back" → withdraw, "taking part" → participate.
     const next = i + 1 < raw.length ? lemmaKey(raw[i + 1].toLowerCase()) : '';
-    const multi = next ? MULTIWORD_MAP.get(`${k} ${next}`) : undefined;
+    const multi = next ? tables().multiword.get(`${k} ${next}`) : undefined;
     if (multi) { k = multi; i++; }
     if (seen.has(k)) continue;
     seen.add(k);
-    units.push([k, ...(SYNONYM_MAP.get(k) ?? [])]);
+    if (tables().verbs.has(k)) predicates.push(units.length);
+    units.push([k, ...(tables().synonyms.get(k) ?? [])]);
+  }
+  // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
+  for (const n of claim.numbers) {
+    if (!n.unit) continue;
+    const k = `#${n.value} ${lemmaKey(n.unit)}`;
+    if (!seen.has(k)) { seen.add(k); units.push([k]); }
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
     const k = `@${name.toLowerCase()}`;
     if (!seen.has(k)) { seen.add(k); units.push([k]); }
   }
-  return { units, negation, days, numbers: claim.numbers };
+  return { units, predicates, negation, days, numbers: claim.numbers };
 }
 
-/** How two normalised forms overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
-export interface Overlap {
-  /** Weight of the units of `a` matched in `b` exactly (same lemma, derivation or name). */
-  exact: number;
-  /** Weight of the units of `a` matched in `b` through a synonym set only. */
-  synonym: number;
-  /** Weight of each side's units. */
-  totalA: number;
-  totalB: number;
-  /** Weight of the shared units that are names. */
-  names: number;
-  /** How many units the two share exactly, whatever their weight: the frame's anchors (the actor, the predicate). */
-  anchors: number;
-}
-
-export function overlapOf(a: ClaimNorm, b: ClaimNorm, weight: (key: string) => number): Overlap {
-  const bExact = new Set<string>(), bSyn = new Set<string>();
-  let totalB = 0;
-  for (const u of b.units) {
-    const w = weight(u[0]);
-    if (!w) continue;
-    totalB += w;
-    bExact.add(u[0]);
-    for (let k = 1; k < u.length; k++) bSyn.add(u[k]);
-  }
-  let exact = 0, synonym = 0, totalA = 0, names = 0, anchors = 0;
-  const bAll = new Set(b.units.map(u => u[0]));
-  for (const u of a.units) {
-    if (bAll.has(u[0])) anchors++;
-    const w = weight(u[0]);
-    if (!w) continue;
-    totalA += w;
-    if (bExact.has(u[0])) { exact += w; if (u[0][0] === '@') names += w; } else if (u.some((k, i) => i > 0 && bSyn.has(k))) synonym += w;
-  }
-  return { exact, synonym, totalA, totalB, names, anchors };
+/**
+ * Whether two claims share a predicate: a verb (or a noun derived from one) of either
+ * is among the other's words, as the same lemma or through a synonym set; true when
+ * either has no verb to compare.
+ */
+export function predicatesAgree(a: ClaimNorm, b: ClaimNorm): boolean {
+  if (!a.predicates.length || !b.predicates.length) return true;
+  const has = (x: ClaimNorm, y: ClaimNorm) => {
+    const keys = new Set(y.units.flat());
+    return x.predicates.some(i => x.units[i].some(k => keys.has(k)));
+  };
+  return has(a, b) || has(b, a);
 }
