@@ -7,7 +7,7 @@
  * when two links join them, so one loose link cannot chain two stories into one group.
  * Corroboration links group claims, full or partial; disputes do not.
  */
-import type { Claim } from '../types';
+import type { Claim, ClaimLink } from '../types';
 
 interface Edge { a: number; b: number; similarity: number }
 
@@ -20,10 +20,16 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
   for (const d of docs) {
     for (const c of d.claims) {
       const me = ids.get(`${d.path}\u0000${c.start}\u0000${c.end}`)!;
-      // A pair linked in full (a quote's variant, say) is not also a partial link.
+      // A pair linked in full (a quote's variant, say) is not also a partial link, and a partial link keeps its mirror
+      // (quote linking, which runs between, may have decided the pair otherwise).
       if (c.partlyCorroboratedBy?.length) {
-        c.partlyCorroboratedBy = c.partlyCorroboratedBy.filter(l => !c.corroboratedBy.some(m => m.path === l.path && m.start === l.start && m.end === l.end)
-          && !c.disputedBy.some(m => m.path === l.path && m.start === l.start && m.end === l.end));
+        const same = (l: ClaimLink) => (m: ClaimLink) => m.path === l.path && m.start === l.start && m.end === l.end;
+        const here: ClaimLink = { path: d.path, start: c.start, end: c.end, similarity: 0 };
+        c.partlyCorroboratedBy = c.partlyCorroboratedBy.filter(l => {
+          if (c.corroboratedBy.some(same(l)) || c.disputedBy.some(same(l))) return false;
+          const other = ids.get(`${l.path}\u0000${l.start}\u0000${l.end}`);
+          return other !== undefined && claims[other].corroboratedBy.some(same(here));
+        });
       }
       for (const l of c.corroboratedBy) {
         const other = ids.get(`${l.path}\u0000${l.start}\u0000${l.end}`);

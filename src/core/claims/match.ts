@@ -24,6 +24,8 @@ export const FULL_OVERLAP = 0.35;
 /** One claim's units covered at or above this, with at least `PART_MIN` shared: it states part of the other. */
 export const PART_COVER = 0.65;
 export const PART_MIN = 3;
+/** Below this share of its units covered, the other claim states more than the one it covers. */
+export const STATES_MORE = 0.75;
 /** At or above this overlap the words say enough: the predicates need not agree (a reworded verb: "disclose" / "say"). */
 export const PREDICATE_FREE = 0.5;
 
@@ -93,11 +95,13 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   // included), and not on names alone.
   if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
-  let direction: ClaimMatch['direction'] | null = null;
-  if (similarity >= FULL_OVERLAP) direction = 'full';
-  else if (coverA >= PART_COVER && coveredA >= PART_MIN && coverA >= coverB) direction = 'aInB';
-  else if (coverB >= PART_COVER && coveredB >= PART_MIN) direction = 'bInA';
-  if (!direction) return null;
+  const partA = coverA >= PART_COVER && coveredA >= PART_MIN, partB = coverB >= PART_COVER && coveredB >= PART_MIN;
+  if (similarity < FULL_OVERLAP && !partA && !partB) return null;
+  // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
+  const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;
+  let direction: ClaimMatch['direction'] = 'full';
+  if (partA && moreB >= 2 && coverB < STATES_MORE && coverA >= coverB) direction = 'aInB';
+  else if (partB && moreA >= 2 && coverA < STATES_MORE) direction = 'bInA';
   // The frame's predicate: for a partial link, or below `PREDICATE_FREE`, the same verb (or its noun, or a synonym) when both have one.
   if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return null;
   if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
