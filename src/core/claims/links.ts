@@ -37,11 +37,11 @@ export interface LinkDoc {
  */
 export function keyBounds(claims: number, documents: number): { common: number; frequent: number } {
   const bucket = 2 ** Math.ceil(Math.log2(Math.max(1, claims)));
-  const frequent = Math.min(linkWordCap(documents), Math.max(8, Math.ceil(bucket * FREQUENT_SHARE)));
+  const frequent = Math.min(linkWordCap(documents), FREQUENT_MAX, Math.max(8, Math.ceil(bucket * FREQUENT_SHARE)));
   return { common: Math.min(frequent, Math.max(4, Math.ceil(bucket * COMMON_SHARE))), frequent };
 }
-/** Shares of the claims past which a key weighs half, and nothing. */
-export const COMMON_SHARE = 0.04, FREQUENT_SHARE = 0.12;
+/** Shares of the claims past which a key weighs half, and nothing; and a ceiling on the latter, so that a claim's candidates stay bounded in a large corpus (linking time linear in the claims). */
+export const COMMON_SHARE = 0.04, FREQUENT_SHARE = 0.12, FREQUENT_MAX = 400;
 
 /** The ceiling of the frequent bound, for large corpora: proportional to the documents. */
 export function linkWordCap(documents: number): number {
