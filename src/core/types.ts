@@ -114,6 +114,12 @@ export interface Claim extends Span {
   status: ClaimStatus;
   corroboratedBy: ClaimLink[];
   disputedBy: ClaimLink[];
+  /** Claims of other documents that carry only part of this one (each lists this claim under `corroboratedBy`). Set by linking. */
+  partlyCorroboratedBy?: ClaimLink[];
+  /** One id ("c1", …) for the claims that carry the same claim across sources; null when none does. Set by linking. */
+  claimGroup?: string | null;
+  /** How many claims the group holds, this one included (1 without a group). Set by linking. */
+  claimGroupSize?: number;
 }
 
 /** Source metadata of a document; a field is null when unknown. `date` is ISO 8601 (YYYY-MM-DD, or with a time). */

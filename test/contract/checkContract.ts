@@ -110,13 +110,16 @@ export function checkContract(out: unknown, readText: (path: string) => string):
       if (!Array.isArray(c.entities) || (c.entities as unknown[]).some(n => typeof n !== 'string')) err(at('claims', i), 'entities must be strings');
       if (!Array.isArray(c.numbers)) err(at('claims', i), 'numbers is not an array');
       for (const n of (c.numbers as Json[]) ?? []) if (typeof n.value !== 'number') err(at('claims', i), 'number without a value');
-      for (const key of ['corroboratedBy', 'disputedBy']) {
+      // Mirrors: corroboratedBy in corroboratedBy or (partial corroboration) in partlyCorroboratedBy, and back; disputedBy in disputedBy.
+      const mirrorsOf: Record<string, string[]> = { corroboratedBy: ['corroboratedBy', 'partlyCorroboratedBy'], disputedBy: ['disputedBy'], partlyCorroboratedBy: ['corroboratedBy'] };
+      for (const key of ['corroboratedBy', 'disputedBy', 'partlyCorroboratedBy']) {
         const links = c[key] as Json[];
+        if (key === 'partlyCorroboratedBy' && links === undefined) continue;
         if (!Array.isArray(links)) { err(at('claims', i), `${key} is not an array`); continue; }
         for (const l of links) {
           spanOk(`${at('claims', i)}.${key}`, l.path as string, l, false);
           const other = (docs.get(l.path as string)?.claims as Json[] | undefined)?.find(o => o.start === l.start && o.end === l.end);
-          if (!other || !(other[key] as Json[]).some(m => m.path === path && m.start === c.start && m.end === c.end)) err(at('claims', i), `${key} link to ${l.path} has no mirror`);
+          if (!other || !mirrorsOf[key].some(k => ((other[k] as Json[] | undefined) ?? []).some(m => m.path === path && m.start === c.start && m.end === c.end))) err(at('claims', i), `${key} link to ${l.path} has no mirror`);
         }
       }
       const expected = (c.disputedBy as unknown[]).length ? 'disputed' : (c.corroboratedBy as unknown[]).length ? 'corroborated' : 'unique';

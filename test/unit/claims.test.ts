@@ -65,12 +65,13 @@ describe('claims', () => {
     assert.equal(d[0].status, 'disputed');
   });
 
-  it('links incrementally exactly as the from-scratch reference does, on the seeds', () => {
+  it('links incrementally exactly as the from-scratch reference does, on the seeds', function () {
+    this.timeout(20_000);
     linksLikeTheReference([path.join(root, 'seeds')]);
   });
 
   it('links incrementally exactly as the from-scratch reference does, on the seeds and polnear-dev', function () {
-    this.timeout(30_000);
+    this.timeout(60_000);
     linksLikeTheReference([path.join(root, 'seeds'), evalDirOrSkip(this, 'polnear-dev')]);
   });
 

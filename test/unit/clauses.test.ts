@@ -1,5 +1,10 @@
 import assert from 'node:assert/strict';
-import { clauseAround } from '../../src/core/claims/clauses';
+import { clauseAround, splitClauses } from '../../src/core/claims/clauses';
+import { findClaims } from '../../src/core/claims/claims';
+import { AnalysisContext } from '../../src/core/text/memo';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
+import type { Entity } from '../../src/core/types';
 
 const clause = (s: string, number: string) => {
   const span = clauseAround(s, 0, s.length, s.indexOf(number));
@@ -24,5 +29,64 @@ describe('clauses', () => {
     assert.equal(clause(s, '130,000'), s);
     const q = 'He said “we have 130,000 men; they are ready,” and left';
     assert.equal(clause(q, '130,000'), q);
+  });
+});
+
+const split = (s: string, quotes: { start: number; end: number }[] = []) => splitClauses(s, 0, s.length, quotes).map(c => s.slice(c.start, c.end));
+
+describe('clause splitting', () => {
+  it('splits at coordinating and concessive joints, dropping the joint word', () => {
+    assert.deepEqual(split('The mayor denies he ordered the closure of the bridge, and the council voted to reopen it on Friday.'),
+      ['The mayor denies he ordered the closure of the bridge', 'the council voted to reopen it on Friday']);
+    assert.deepEqual(split('Prices rose sharply in the spring; wages stayed flat for the rest of the year.'),
+      ['Prices rose sharply in the spring', 'wages stayed flat for the rest of the year']);
+    assert.deepEqual(split('The company posted a record profit — its shares still fell by a tenth.'),
+      ['The company posted a record profit', 'its shares still fell by a tenth']);
+    assert.deepEqual(split('The senator backed the bill, but her party voted against it in the end.'),
+      ['The senator backed the bill', 'her party voted against it in the end']);
+    assert.deepEqual(split('The army keeps its tanks at the border despite moving two brigades back to their barracks.'),
+      ['The army keeps its tanks at the border', 'moving two brigades back to their barracks']);
+  });
+  it('keeps lists, background "despite" phrases, quotations and short pieces whole', () => {
+    assert.deepEqual(split('Paris, Berlin, and other capitals kept up their warnings about the storm.'),
+      ['Paris, Berlin, and other capitals kept up their warnings about the storm']);
+    assert.deepEqual(split('The minister called for more talks despite the refusal of the unions to meet.'),
+      ['The minister called for more talks despite the refusal of the unions to meet']);
+    const q = 'She said the plan was “bold, but we will see; time will tell” before leaving.';
+    assert.deepEqual(split(q, [{ start: q.indexOf('“'), end: q.indexOf('”') + 1 }]), [q.slice(0, -1)]);
+    assert.deepEqual(split('The bridge reopened on Monday, and so on.'), ['The bridge reopened on Monday, and so on']);
+  });
+  it('cuts a leading subordinate clause and framing such as "it came a day after"', () => {
+    assert.deepEqual(split('Although the ministry did not say how many ships had left, it published photos of the harbour.'),
+      ['the ministry did not say how many ships had left', 'it published photos of the harbour']);
+    assert.deepEqual(split('The vote came a day after the governor signed the budget into law.'),
+      ['the governor signed the budget into law']);
+  });
+});
+
+describe('claims per clause', () => {
+  const claims = (text: string, names: [string, Entity['type']][] = []) => {
+    const entities = names.map(([n, type]) => { const start = text.indexOf(n); return { start, end: start + n.length, text: n, type, canonical: n }; })
+      .sort((a, b) => a.start - b.start);
+    return findClaims(new AnalysisContext(), { text, sentences: sentences(text, paragraphs(text)), quotes: [], entities, excluded: [] });
+  };
+  it('makes one claim per clause, each a slice of the text', () => {
+    const text = 'Norway denies it plans to drill in the Arctic, and Oslo said talks with Sweden would resume in May.';
+    const cs = claims(text, [['Norway', 'PLACE'], ['Oslo', 'PLACE'], ['Sweden', 'PLACE']]);
+    assert.deepEqual(cs.map(c => c.text), ['Norway denies it plans to drill in the Arctic', 'Oslo said talks with Sweden would resume in May']);
+    assert.equal(cs[1].speaker, 'Oslo');
+    for (const c of cs) assert.equal(c.text, text.slice(c.start, c.end));
+  });
+  it('extracts short statements, and no claim from editors\' notes, bylines, asides or teasers', () => {
+    assert.deepEqual(claims('The mayor reacted coolly.', [['mayor', 'PERSON']]).map(c => c.text), ['The mayor reacted coolly']);
+    for (const line of ['CORRECTION: An earlier version misspelled the name of the harbour master in Bergen.',
+      'Editor’s note: This story was updated with comments from the city council of Leeds.',
+      '(WARNING: The video shows scenes some readers in Boston may find disturbing.)',
+      'Follow her on Twitter: @janedoe_news for more reports from Kenya.',
+      'Jane Doe is a senior correspondent for the Daily Planet covering Kenya and Uganda.',
+      'Housing in Leeds: Tenants say rents have doubled in five years in most districts.  B4.',
+      'Live updates from the summit in Geneva:']) {
+      assert.deepEqual(claims(`${line}\n`, [['Bergen', 'PLACE'], ['Leeds', 'PLACE'], ['Boston', 'PLACE'], ['Kenya', 'PLACE'], ['Geneva', 'PLACE']].filter(([n]) => line.includes(n)) as [string, Entity['type']][]), [], line);
+    }
   });
 });

@@ -3,7 +3,7 @@
  * could verify — attributed statements, numeric facts, events — and their links
  * across documents (corroboration and disputes).
  */
-import { clauseAround } from './clauses';
+import { clauseAround, splitClauses } from './clauses';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { classAt, LETTER, SPACE } from '../text/chars';
@@ -95,16 +95,13 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
     for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
     // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
     const key = sentenceKey(text, s, inQuotes, inEntities);
-    const rel = memo.get(key, () => {
-      const c = sentenceClaim(text, s, inQuotes, inEntities);
-      return c && { ...c, start: c.start - s.start, end: c.end - s.start };
-    });
-    if (rel) claims.push({ ...rel, start: rel.start + s.start, end: rel.end + s.start, corroboratedBy: [], disputedBy: [] });
+    const rel = memo.get(key, () => sentenceClaims(text, s, inQuotes, inEntities).map(c => ({ ...c, start: c.start - s.start, end: c.end - s.start })));
+    for (const c of rel) claims.push({ ...c, start: c.start + s.start, end: c.end + s.start, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1 });
   }
   return claims;
 }
 
-const SENTENCE_CLAIMS = memoSlot<Claim | null>('claims.sentences', 200_000);
+const SENTENCE_CLAIMS = memoSlot<Claim[]>('claims.sentences', 200_000);
 
 function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: readonly Entity[]): string {
   let k = text.slice(s.start, s.end);
@@ -113,13 +110,52 @@ function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: 
   return k;
 }
 
-/** The claim of one sentence (absolute offsets), or null. */
-function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim | null {
+/** The claims of one sentence (absolute offsets): one per clause that asserts something. */
+function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim[] {
   let end = s.end;
   while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
   const body = text.slice(s.start, end);
-  if (!hasWordsWithLetters(body, 4) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return null;
-  if (FURNITURE.test(body) || /\|/.test(body)) return null;
+  if (!hasWordsWithLetters(body, 3) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return [];
+  if (isFurniture(text, s, body)) return [];
+  const out: Claim[] = [];
+  // A sentence carrying a whole quotation stays one claim: the quote claim holds the quote and its attribution.
+  const clauses = inQuotes.some(q => !q.partial) ? [{ start: s.start, end }] : splitClauses(text, s.start, end, inQuotes);
+  for (const clause of clauses) {
+    const quotes = inQuotes.filter(q => q.start < clause.end && q.end > clause.start);
+    const entities = inEntities.filter(e => e.start >= clause.start && e.end <= clause.end);
+    const c = clauseClaim(text, clause, quotes, entities);
+    if (c) out.push(c);
+  }
+  return out;
+}
+
+/** Lines that assert nothing: editors' notes, bylines and bios, "Follow … on Twitter", lead-ins ending in a colon, headline-like lines. */
+function isFurniture(text: string, s: Sentence, body: string): boolean {
+  if (FURNITURE.test(body) || /\|/.test(body)) return true;
+  if (/^\s*(?:editor['’]s\s+note|clarification|correction|update|disclosure|note)\s*:/i.test(body)) return true;
+  // Stock lines of the trade: nobody answered, nobody would comment.
+  if (/\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:a\s+|an\s+)?(?:requests?|emails?|messages?|calls?)\b|\bdeclined\s+to\s+comment\b|\bnot\s+immediately\s+available\s+for\s+comment\b/i.test(body)) return true;
+  if (/\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b|(?:^|\s)@\w{2,}/i.test(body)) return true;
+  if (/^[^,;“"]{0,60}\bis\s+(?:a|an|the)\s+[^,;.]{0,60}\b(?:columnist|correspondent|reporter|editor|writer|contributor|analyst|host)\s+(?:for|at|of|with)\b/i.test(body) && body.length < 200) return true;
+  if (/:\s*$/.test(text.slice(s.start, s.end))) return true;
+  // An aside in brackets ("(WARNING: Video contains graphic images.)") or under a capitalised label ("CORRECTION: …").
+  if (/^\s*[([][^()[\]]*[)\]][.\s]*$/.test(text.slice(s.start, s.end)) || /^\s*[([]?[A-Z][A-Z’' ]{3,}:/.test(body)) return true;
+  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', s.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  // A teaser pointing to a page of the print edition ("… toward black residents.  A6.").
+  if (/\s[A-H]\d{1,2}\.?\s*$/.test(text.slice(lineStart, lineEnd))) return true;
+  // A line of its own with no closing punctuation: a headline, a caption or a link label.
+  if (!/\S/.test(text.slice(lineStart, s.start)) && !/\S/.test(text.slice(s.end, lineEnd)) && !/[.!?”"’)]\s*$/.test(text.slice(s.start, s.end))) return true;
+  return false;
+}
+
+/** The claim of one clause `span` (absolute offsets), or null. */
+function clauseClaim(text: string, span0: Span, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim | null {
+  const s = span0;
+  const end = s.end;
+  const body = text.slice(s.start, end);
+  if (!hasWordsWithLetters(body, 3)) return null;
 
   const located = locateNumbers(body);
   const numbers = located.map(n => n.number);
@@ -138,14 +174,14 @@ function sentenceClaim(text: string, s: Sentence, inQuotes: readonly Quote[], in
     kind = 'numeric';
   } else if ((inEntities.length >= 2 || inEntities.some(e => e.type === 'DATE')) && EVENT_VERB.test(unquoted)) {
     kind = 'event';
-  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE')) {
+  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE') || contentWords(unquoted).length >= 5) {
     kind = 'statement';
   } else return null;
   if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
     speaker = reportedSpeaker(text, s, inEntities);
   }
-  // A numeric fact is the clause that holds its number, not the framing around it.
   let span: Span = { start: s.start, end };
+  // A numeric fact is the clause that holds its number, not the framing around it.
   if (kind === 'numeric') span = clauseAround(text, s.start, end, s.start + located[0].at);
   const inSpan = span.start === s.start && span.end === end ? inEntities : inEntities.filter(e => e.start >= span.start && e.end <= span.end);
   const names = [...new Set(inSpan.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
@@ -211,13 +247,13 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
   return null;
 }
 
-// ---------- linking across documents ----------
+// ---------- words ----------
 
 const STOP = CLAIM_STOP_WORDS;
 
 const DIGIT_GROUPS = { digitGroups: true };
 
-/** Content words of a text: lower-cased letters and digits, stop words dropped, crude stems. */
+/** Content words of a text: lower-cased letters and digits, stop words dropped, crude stems (how much a clause says). */
 export function contentWords(text: string): string[] {
   const out: string[] = [];
   for (const word of wordsOf(text.toLowerCase(), 0, undefined, DIGIT_GROUPS)) {
@@ -229,68 +265,7 @@ export function contentWords(text: string): string[] {
   return out;
 }
 
-function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return n;
-}
-
-const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
-
-/** Claims' distinct content words as ids, first occurrences in order, by claim text: linking runs after every change. */
-const CLAIM_WORDS = new Slot('claims.words', () => ({ memo: new Memo<Int32Array>(200_000), ids: new Map<string, number>() }));
-
-function wordIds(vocab: Map<string, number>, text: string): Int32Array {
-  const ids: number[] = [];
-  for (const w of new Set(contentWords(text))) {
-    let id = vocab.get(w);
-    if (id === undefined) vocab.set(w, (id = vocab.size));
-    ids.push(id);
-  }
-  return Int32Array.from(ids);
-}
-
 /** A claim's status from its links: any dispute makes it disputed. */
 export function claimStatus(c: Pick<Claim, 'corroboratedBy' | 'disputedBy'>): ClaimStatus {
   return c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique';
-}
-
-/**
- * Whether two claims of different documents corroborate or dispute each other, given
- * how many content words they share (`a` comes first in the corpus: the test is not symmetric).
- */
-export function compareClaims(a: ClaimWords, b: ClaimWords, shared: number): { similarity: number; reason?: string } | null {
-  const dice = (2 * shared) / (a.words.length + b.words.length);
-  const cover = shared / Math.min(a.words.length, b.words.length);
-  const an = a.claim.numbers, bn = b.claim.numbers;
-  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
-  const entityOverlap = a.claim.entities.some(e => b.claim.entities.includes(e));
-  // A numeric fact: the same number of the same thing about the same entities.
-  if (sameNumber && an.some(x => x.unit) && (entityOverlap || cover >= 0.3)) {
-    return { similarity: Math.max(dice, 0.5) };
-  }
-  if (dice < 0.45 && !(cover >= 0.6 && shared >= 4)) return null;
-  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: dice, reason: 'number' };
-  const sa = a.claim.speaker, sb = b.claim.speaker;
-  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not a dispute.
-  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
-  return { similarity: dice };
-}
-
-/** A claim with its distinct content words as ids (`claimWordIds`). */
-export interface ClaimWords { claim: Claim; words: Int32Array }
-
-/** A word in more claims than this is too common to link claims by (both linkers). */
-export function linkWordCap(documents: number): number {
-  return Math.max(50, Math.ceil(documents * 0.5) * 4);
-}
-
-/** A claim text's distinct content words as ids, first occurrences in order (cached). */
-export function claimWordIds(ctx: AnalysisContext, text: string): Int32Array {
-  const { memo, ids } = ctx.get(CLAIM_WORDS);
-  return memo.get(text, t => wordIds(ids, t));
-}
-
-function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
-  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
 }

@@ -34,3 +34,79 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
   if (words < 4 || opens !== closes) return { start, end };
   return { start: start + a, end: start + b };
 }
+
+/**
+ * Where one clause of a sentence ends and the next begins: coordinating and concessive
+ * joints (", and", ", but", "despite", "while", "even as", "whereas", "although", ";",
+ * a spaced dash). The joint word itself belongs to neither clause.
+ */
+const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+)/gi;
+/** A connector that opens a sentence and is no part of its first clause. */
+const OPENER = /^(?:(?:and|but|yet|so|however|meanwhile|still|also|despite|while|although|though)\b,?\s+)+/i;
+/** Framing before the clause proper: "The announcement came a day after …", "It came as …". */
+const CAME_AFTER = /^[^,;:“”"]{0,60}?\b(?:came|comes|come)\s+(?:(?:a|one|two|three|several|some)\s+(?:day|days|hours?|weeks?)\s+|hours\s+|days\s+|shortly\s+|just\s+)?(?:after|before|as|when)\s+/i;
+
+/** Whether `sentence[i]` lies inside a quotation (by the spans of `quotes`, relative to the sentence). */
+function inside(quotes: readonly Span[], i: number): boolean {
+  for (const q of quotes) if (q.start < i && i < q.end) return true;
+  return false;
+}
+
+/** Letters-bearing words of a text. */
+function wordCount(s: string): number {
+  let n = 0;
+  for (const w of s.split(/\s+/)) if (/\p{L}/u.test(w)) n++;
+  return n;
+}
+
+/**
+ * The clauses of one sentence `text[start, end)`, in order, each trimmed of its joint
+ * word and of leading connectors and framing ("It came a day after …"). Joints inside a
+ * quotation do not split; a list ("Washington, London, and other allies") does not
+ * split either: the piece before ", and" must be more than two words since the last comma.
+ * A piece of fewer than `min` words stays with its neighbour.
+ */
+export function splitClauses(text: string, start: number, end: number, quotes: readonly Span[] = [], min = 4): Span[] {
+  const sentence = text.slice(start, end);
+  const rel = quotes.map(q => ({ start: q.start - start, end: q.end - start }));
+  const cuts: { at: number; next: number }[] = [];
+  JOINT.lastIndex = 0;
+  for (let m; (m = JOINT.exec(sentence));) {
+    if (inside(rel, m.index) || inside(rel, m.index + m[0].length - 1)) continue;
+    if (/^,\s+and\s/i.test(m[0])) {
+      const lastComma = sentence.lastIndexOf(',', m.index - 1);
+      const since = sentence.slice(lastComma + 1, m.index);
+      if (lastComma >= 0 && wordCount(since) <= 2) continue; // a list: "north, south, and east"
+    }
+    cuts.push({ at: m.index, next: m.index + m[0].length });
+  }
+  // A sentence opening with a subordinate clause ("Although X did not …, it released …"): the comma ends it.
+  const lead = /^\s*(?:although|though|while|whereas|as|after|when|because|since)\s+[^,;:“”"]{12,160}?,\s+/i.exec(sentence);
+  if (lead && !inside(rel, lead[0].length - 1) && (!cuts.length || cuts[0].at > lead[0].length)) cuts.unshift({ at: lead[0].length - 2, next: lead[0].length });
+  // Pieces between cuts; a short piece joins the previous one (or the next, for the first).
+  const pieces: { a: number; b: number }[] = [];
+  let from = 0;
+  for (const c of cuts) {
+    pieces.push({ a: from, b: c.at });
+    from = c.next;
+  }
+  pieces.push({ a: from, b: sentence.length });
+  const merged: { a: number; b: number }[] = [];
+  for (const p of pieces) {
+    const prev = merged[merged.length - 1];
+    if (prev && (wordCount(sentence.slice(p.a, p.b)) < min || wordCount(sentence.slice(prev.a, prev.b)) < min)) prev.b = p.b;
+    else merged.push({ ...p });
+  }
+  const out: Span[] = [];
+  for (const p of merged) {
+    let a = p.a, b = p.b;
+    const opener = OPENER.exec(sentence.slice(a, b));
+    if (opener && wordCount(sentence.slice(a + opener[0].length, b)) >= min) a += opener[0].length;
+    const came = CAME_AFTER.exec(sentence.slice(a, b));
+    if (came && wordCount(sentence.slice(a + came[0].length, b)) >= min && !inside(rel, a + came[0].length)) a += came[0].length;
+    while (a < b && /\s/.test(sentence[a])) a++;
+    while (b > a && /[\s.,;:]/.test(sentence[b - 1])) b--;
+    if (b > a) out.push({ start: start + a, end: start + b });
+  }
+  return out;
+}

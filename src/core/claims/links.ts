@@ -1,23 +1,26 @@
 /**
- * Claim links across documents kept up to date one document at a time: the same
- * links, in the same order, as the from-scratch linker the unit tests keep as a reference
+ * Claim links across documents, kept up to date one document at a time: the same links
+ * as the from-scratch linker the unit tests keep as a reference
  * (test/support/linkClaimsReference.ts) computes.
  *
- * A link between two claims depends on the two claims and on which words are too
- * common to count (posting lists longer than `linkWordCap`). While that set of
- * words, the documents' order and the number of documents stay the same, the links
- * of a pair of unchanged documents stay the same too: after an edit only the links
- * of the changed document are looked up again. Each claim's lists are then put
- * together in the reference's order: links from claims of earlier documents by their
- * position, then links to later documents in the order their first shared word comes
- * in the claim's own words.
+ * Candidates come from an inverted index over the claims' normalised keys (normalize.ts),
+ * so the cost follows the pairs that could link, not the square of the claims; a key's
+ * weight falls with the number of claims that hold it (`keyBounds`), and a frequent key
+ * neither proposes candidates nor counts in a match (match.ts). A link between two claims depends on the two claims and
+ * on the sets of common and frequent keys: while it, the documents' order and the cap stay the same,
+ * the links of a pair of unchanged documents stay the same too, and after an edit only
+ * the links of the changed document are looked up again. Each claim's lists are in
+ * document order, then by position.
  */
 import type { AnalysisContext } from '../text/memo';
-import { claimStatus, claimWordIds, compareClaims, linkWordCap } from './claims';
+import { claimStatus } from './claims';
+import { groupClaims } from './groups';
+import { matchClaims, type MatchSide } from './match';
+import { claimNorm } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
-interface PairLink { lo: number; hi: number; similarity: number; reason?: string; firstWord: number }
+interface PairLink { lo: number; hi: number; similarity: number; reason?: string; direction: 'full' | 'aInB' | 'bInA' }
 
 export interface LinkDoc {
   path: string;
@@ -26,47 +29,164 @@ export interface LinkDoc {
   key: unknown;
 }
 
+/**
+ * How much a key in `df` claims weighs: 1, half past `common` claims, nothing past
+ * `frequent` (then it neither proposes candidates nor counts in a match). The bounds
+ * follow the number of claims rounded up to a power of two, so that they (and with them
+ * every link) change seldom as documents come and go.
+ */
+export function keyBounds(claims: number, documents: number): { common: number; frequent: number } {
+  const bucket = 2 ** Math.ceil(Math.log2(Math.max(1, claims)));
+  const frequent = Math.min(linkWordCap(documents), FREQUENT_MAX, Math.max(8, Math.ceil(bucket * FREQUENT_SHARE)));
+  return { common: Math.min(frequent, Math.max(4, Math.ceil(bucket * COMMON_SHARE))), frequent };
+}
+/** Shares of the claims past which a key weighs half, and nothing; and a ceiling on the latter, so that a claim's candidates stay bounded in a large corpus (linking time linear in the claims). */
+export const COMMON_SHARE = 0.04, FREQUENT_SHARE = 0.12, FREQUENT_MAX = 400;
+
+/** The ceiling of the frequent bound, for large corpora: proportional to the documents. */
+export function linkWordCap(documents: number): number {
+  return Math.max(50, Math.ceil(documents * 0.5) * 4);
+}
+
+/** A claim with its normalised form, as key ids. */
+export interface LinkItem extends MatchSide { doc: number; index: number; keys: Int32Array }
+
+/**
+ * A pair of claims is compared only when they share at least two keys that are not
+ * frequent (words, names, synonym sets), and at least a quarter of the smaller claim's
+ * keys: a cheap test on the counts the inverted index gives, before the weighted match.
+ */
+export function isCandidate(shared: number, a: LinkItem, b: LinkItem): boolean {
+  return shared >= 2 && shared * 4 >= Math.min(a.keys.length, b.keys.length);
+}
+
+export interface LinkIndex {
+  items: LinkItem[];
+  /** Key → id, id → key, and each id's claims (postings, in claim order). */
+  ids: Map<string, number>;
+  keyOf: string[];
+  postings: number[][];
+  frequent: Uint8Array;
+  common: Uint8Array;
+  /** The weight of a key for a pair of claims of documents `da` and `db`. */
+  weight: (da: number, db: number) => (id: number) => number;
+  isName: (id: number) => boolean;
+}
+
+/**
+ * A document's topic keys: those in at least a fifth of its claims (and three). Between
+ * two documents, a topic key of either weighs half: "tax" in every claim of two reports
+ * on a tax story says little about which of their claims carry the same fact.
+ */
+export const TOPIC_SHARE = 0.2;
+
+/** Every claim of `docs` as a link item, with the postings of its keys and their weights. */
+export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[]): LinkIndex {
+  const items: LinkItem[] = [];
+  const ids = new Map<string, number>();
+  const keyOf: string[] = [];
+  const postings: number[][] = [];
+  const idOf = (k: string) => {
+    let id = ids.get(k);
+    if (id === undefined) { ids.set(k, (id = ids.size)); postings.push([]); keyOf.push(k); }
+    return id;
+  };
+  docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
+    const norm = claimNorm(ctx, claim);
+    const units = Int32Array.from(norm.units, u => idOf(u[0]));
+    const synonyms = norm.units.map(u => (u.length > 1 ? Int32Array.from(u.slice(1), idOf) : null));
+    const keys = Int32Array.from(new Set(norm.units.flat().map(idOf)));
+    const id = items.length;
+    items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds: new Set(synonyms.flatMap(x => (x ? [...x] : []))) });
+    for (const k of keys) postings[k].push(id);
+  }));
+  const bounds = keyBounds(items.length, docs.length);
+  const frequent = new Uint8Array(ids.size), common = new Uint8Array(ids.size), base = new Float32Array(ids.size);
+  postings.forEach((p, k) => {
+    if (p.length > bounds.frequent) frequent[k] = 1; else if (p.length > bounds.common) common[k] = 1;
+    base[k] = frequent[k] ? 0 : common[k] ? 0.5 : 1;
+  });
+  const topics: Set<number>[] = docs.map(() => new Set());
+  const perDoc = new Map<number, number>();
+  for (let k = 0, d = 0; d < docs.length; d++) {
+    perDoc.clear();
+    for (; k < items.length && items[k].doc === d; k++) for (const key of items[k].keys) perDoc.set(key, (perDoc.get(key) ?? 0) + 1);
+    const min = Math.max(3, docs[d].claims.length * TOPIC_SHARE);
+    for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
+  }
+  const weight = (da: number, db: number) => {
+    const ta = topics[da], tb = topics[db];
+    return (k: number) => (ta.has(k) || tb.has(k) ? 0.5 : 1) * base[k];
+  };
+  return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
+}
+
+/** Writes one link of `lo` (earlier document) and `hi` into both claims' lists. */
+export function writeLink(lo: { path: string; claim: Claim }, hi: { path: string; claim: Claim }, l: { similarity: number; reason?: string; direction: PairLink['direction'] }): void {
+  const to = (x: { path: string; claim: Claim }): ClaimLink => {
+    const link: ClaimLink = { path: x.path, start: x.claim.start, end: x.claim.end, similarity: l.similarity };
+    if (l.reason) link.reason = l.reason;
+    return link;
+  };
+  if (l.reason) {
+    lo.claim.disputedBy.push(to(hi));
+    hi.claim.disputedBy.push(to(lo));
+  } else if (l.direction === 'full') {
+    lo.claim.corroboratedBy.push(to(hi));
+    hi.claim.corroboratedBy.push(to(lo));
+  } else if (l.direction === 'aInB') {
+    lo.claim.corroboratedBy.push(to(hi));
+    (hi.claim.partlyCorroboratedBy ??= []).push(to(lo));
+  } else {
+    hi.claim.corroboratedBy.push(to(lo));
+    (lo.claim.partlyCorroboratedBy ??= []).push(to(hi));
+  }
+}
+
+/** Empties a claim's link lists. */
+export function resetLinks(c: Claim): void {
+  c.corroboratedBy = [];
+  c.disputedBy = [];
+  c.partlyCorroboratedBy = [];
+}
+
+/** Sorts every list of every claim by document order, then position; sets statuses and groups. */
+export function finishLinks(docs: readonly { path: string; claims: Claim[] }[]): void {
+  const order = new Map(docs.map((d, k) => [d.path, k]));
+  const by = (x: ClaimLink, y: ClaimLink) => order.get(x.path)! - order.get(y.path)! || x.start - y.start || x.end - y.end;
+  for (const d of docs) {
+    for (const c of d.claims) {
+      c.corroboratedBy.sort(by);
+      c.disputedBy.sort(by);
+      c.partlyCorroboratedBy?.sort(by);
+      c.status = claimStatus(c);
+    }
+  }
+  groupClaims(docs);
+}
+
 export class ClaimLinker {
   constructor(private readonly ctx: AnalysisContext) {}
   private order: string[] = [];
   private keys = new Map<string, unknown>();
   private saturated = '';
-  private cap = -1;
   /** Links by pair of documents: `earlier path \0 later path`. */
   private pairs = new Map<string, PairLink[]>();
 
-  /** Fills every claim's `corroboratedBy`, `disputedBy` and `status`. */
+  /** Fills every claim's `corroboratedBy`, `partlyCorroboratedBy`, `disputedBy`, `status` and group. */
   link(docs: readonly LinkDoc[]): void {
-    interface Item { doc: number; index: number; claim: Claim; words: Int32Array }
-    const items: Item[] = [];
+    const { items, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs);
     const docStart: number[] = [];
-    let nWords = 0;
-    for (let d = 0; d < docs.length; d++) {
-      docStart.push(items.length);
-      docs[d].claims.forEach((claim, index) => {
-        const words = claimWordIds(this.ctx, claim.text);
-        for (const w of words) if (w >= nWords) nWords = w + 1;
-        items.push({ doc: d, index, claim, words });
-      });
+    for (let k = 0, d = 0; d <= docs.length; d++) {
+      while (k < items.length && items[k].doc < d) k++;
+      docStart.push(k);
     }
-    docStart.push(items.length);
-    const postings: (number[] | undefined)[] = new Array(nWords);
-    for (let id = 0; id < items.length; id++) {
-      for (const w of items[id].words) {
-        const p = postings[w];
-        if (p) p.push(id); else postings[w] = [id];
-      }
-    }
-    const cap = linkWordCap(docs.length);
-    const sat = new Uint8Array(nWords);
-    const satList: number[] = [];
-    for (let w = 0; w < nWords; w++) if ((postings[w]?.length ?? 0) > cap) { sat[w] = 1; satList.push(w); }
-    const saturated = satList.join(',');
+    const saturated = keyList(frequent, keyOf) + '\u0001' + keyList(common, keyOf);
     const paths = docs.map(d => d.path);
     const docIndex = new Map(paths.map((p, k) => [p, k]));
 
     // What changed since last time: everything, or the documents whose claims did.
-    const all = cap !== this.cap || saturated !== this.saturated || paths.length !== this.order.length || paths.some((p, k) => p !== this.order[k]);
+    const all = saturated !== this.saturated || paths.length !== this.order.length || paths.some((p, k) => p !== this.order[k]);
     const changed = new Uint8Array(docs.length);
     docs.forEach((d, k) => { if (all || this.keys.get(d.path) !== d.key) changed[k] = 1; });
     if (all) this.pairs.clear();
@@ -77,7 +197,6 @@ export class ClaimLinker {
       }
     }
     this.order = paths;
-    this.cap = cap;
     this.saturated = saturated;
     this.keys = new Map(docs.map(d => [d.path, d.key]));
 
@@ -89,9 +208,9 @@ export class ClaimLinker {
       for (let id = docStart[d]; id < docStart[d + 1]; id++) {
         const a = items[id];
         touched.length = 0;
-        for (const w of a.words) {
-          if (sat[w]) continue;
-          for (const other of postings[w]!) {
+        for (const k of a.keys) {
+          if (frequent[k]) continue;
+          for (const other of postings[k]) {
             const od = items[other].doc;
             if (od === d || (changed[od] && od < d)) continue;
             if (count[other]++ === 0) touched.push(other);
@@ -100,55 +219,33 @@ export class ClaimLinker {
         for (const other of touched) {
           const n = count[other];
           count[other] = 0;
-          if (n < 2) continue;
+          if (!isCandidate(n, a, items[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
-          const link = compareClaims(lo, hi, n);
-          if (!link) continue;
+          const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
+          if (!m) continue;
           const pairKey = paths[lo.doc] + '\u0000' + paths[hi.doc];
           let list = this.pairs.get(pairKey);
           if (!list) this.pairs.set(pairKey, (list = []));
-          const pl: PairLink = { lo: lo.index, hi: hi.index, similarity: Math.round(link.similarity * 100) / 100, firstWord: firstShared(lo.words, hi.words, sat) };
-          if (link.reason) pl.reason = link.reason;
+          const pl: PairLink = { lo: lo.index, hi: hi.index, similarity: m.similarity, direction: m.direction };
+          if (m.reason) pl.reason = m.reason;
           list.push(pl);
         }
       }
     }
 
-    // Each claim's links in the reference's order.
-    const earlier: number[][] = items.map(() => []);
-    const later: { id: number; firstWord: number }[][] = items.map(() => []);
-    const byIds = new Map<number, PairLink>();
+    for (const d of docs) for (const c of d.claims) resetLinks(c);
     for (const [pairKey, list] of this.pairs) {
       const [x, y] = pairKey.split('\u0000');
-      const dx = docIndex.get(x)!, dy = docIndex.get(y)!;
-      for (const pl of list) {
-        const lo = docStart[dx] + pl.lo, hi = docStart[dy] + pl.hi;
-        earlier[hi].push(lo);
-        later[lo].push({ id: hi, firstWord: pl.firstWord });
-        byIds.set(lo * items.length + hi, pl);
-      }
+      const dx = docs[docIndex.get(x)!], dy = docs[docIndex.get(y)!];
+      for (const pl of list) writeLink({ path: x, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
     }
-    for (let id = 0; id < items.length; id++) {
-      const c = items[id].claim;
-      c.corroboratedBy = [];
-      c.disputedBy = [];
-      const add = (other: number, pl: PairLink) => {
-        const o = items[other];
-        const l: ClaimLink = { path: paths[o.doc], start: o.claim.start, end: o.claim.end, similarity: pl.similarity };
-        if (pl.reason) {
-          l.reason = pl.reason;
-          c.disputedBy.push(l);
-        } else c.corroboratedBy.push(l);
-      };
-      for (const lo of earlier[id].sort((a, b) => a - b)) add(lo, byIds.get(lo * items.length + id)!);
-      for (const { id: hi } of later[id].sort((a, b) => a.firstWord - b.firstWord || a.id - b.id)) add(hi, byIds.get(id * items.length + hi)!);
-      c.status = claimStatus(c);
-    }
+    finishLinks(docs);
   }
 }
 
-/** Position in `a` of the first word also in `b` and not too common: where the reference first meets `b` from `a`. */
-function firstShared(a: Int32Array, b: Int32Array, sat: Uint8Array): number {
-  for (let k = 0; k < a.length; k++) if (!sat[a[k]] && b.includes(a[k])) return k;
-  return a.length;
+/** The keys flagged, sorted: what decides the weights, whatever ids they got. */
+function keyList(flags: Uint8Array, keyOf: readonly string[]): string {
+  const out: string[] = [];
+  for (let k = 0; k < flags.length; k++) if (flags[k]) out.push(keyOf[k]);
+  return out.sort().join('\u0000');
 }

@@ -13,6 +13,7 @@
  * (test/unit/incremental.test.ts).
  */
 import { ClaimLinker } from '../claims/links';
+import { groupClaims } from '../claims/groups';
 import { findClaims } from '../claims/claims';
 import { findRepeats } from '../reuse/repeats';
 import { ReuseIndex } from '../reuse/reuseIndex';
@@ -277,6 +278,7 @@ export class Corpus {
     }));
     this.linker.link([...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) })));
     linkQuoteClaims(this.ctx, results);
+    groupClaims([...results.values()]);
     capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
     this.results = results;
     return results;

@@ -1,0 +1,113 @@
+/**
+ * Whether two claims of different documents carry the same claim, on their normalised
+ * forms (normalize.ts): a frame check first (no negation conflict, no other weekday or
+ * month, no other number of the same thing, quotes of one speaker), then a weighted
+ * overlap of their units in which frequent keys count in neither the shared part nor
+ * the totals. Corroboration is directional: when one claim states only part of the
+ * other (a place, a date, a second clause), the part is corroborated by the whole and the
+ * whole only partly corroborated by the part.
+ */
+import type { Claim, ClaimNumber } from '../types';
+import { type ClaimNorm, predicatesAgree } from './normalize';
+
+/** The outcome for a pair (a, b). */
+export interface ClaimMatch {
+  similarity: number;
+  /** Set for a dispute: "number". */
+  reason?: string;
+  /** `full`: each corroborates the other; `aInB`: a states part of b (a corroboratedBy b, b partlyCorroboratedBy a); `bInA` the reverse. */
+  direction: 'full' | 'aInB' | 'bInA';
+}
+
+/** Both claims' overlap at or above this (shared units over all units of both): the same claim. */
+export const FULL_OVERLAP = 0.35;
+/** One claim's units covered at or above this, with at least `PART_MIN` shared: it states part of the other. */
+export const PART_COVER = 0.65;
+export const PART_MIN = 3;
+/** Below this share of its units covered, the other claim states more than the one it covers. */
+export const STATES_MORE = 0.75;
+/** At or above this overlap the words say enough: the predicates need not agree (a reworded verb: "disclose" / "say"). */
+export const PREDICATE_FREE = 0.5;
+
+const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
+
+/** A claim with its normalised form, its units as key ids (exact key, synonym-set keys) and the sets of both. */
+export interface MatchSide {
+  claim: Claim;
+  norm: ClaimNorm;
+  units: Int32Array;
+  synonyms: readonly (Int32Array | null)[];
+  exactIds: ReadonlySet<number>;
+  synonymIds: ReadonlySet<number>;
+}
+
+/** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
+export interface Overlap {
+  /** Weight of the units of `a` matched in `b` exactly (same lemma, derivation or name). */
+  exact: number;
+  /** Weight of the units of `a` matched in `b` through a synonym set only. */
+  synonym: number;
+  /** Weight of each side's units. */
+  totalA: number;
+  totalB: number;
+  /** Weight of the shared units that are names. */
+  names: number;
+  /** How many units the two share exactly, whatever their weight: the frame's anchors (the actor, the predicate). */
+  anchors: number;
+}
+
+export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): Overlap {
+  let totalB = 0;
+  for (let i = 0; i < b.units.length; i++) totalB += weight(b.units[i]);
+  let exact = 0, synonym = 0, totalA = 0, names = 0, anchors = 0;
+  for (let i = 0; i < a.units.length; i++) {
+    const id = a.units[i];
+    const shared = b.exactIds.has(id);
+    if (shared) anchors++;
+    const w = weight(id);
+    if (!w) continue;
+    totalA += w;
+    if (shared) { exact += w; if (isName(id)) names += w; } else {
+      const syn = a.synonyms[i];
+      if (syn && syn.some(k => b.synonymIds.has(k))) synonym += w;
+    }
+  }
+  return { exact, synonym, totalA, totalB, names, anchors };
+}
+
+export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
+  const na = a.norm, nb = b.norm;
+  if (na.negation !== nb.negation) return null;
+  if (na.days.length && nb.days.length && !na.days.some(d => nb.days.includes(d))) return null;
+  const ab = overlapOf(a, b, weight, isName), ba = overlapOf(b, a, weight, isName);
+  const an = a.claim.numbers, bn = b.claim.numbers;
+  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
+  const sa = a.claim.speaker, sb = b.claim.speaker;
+  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
+  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
+  const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
+  const total = ab.totalA + ab.totalB;
+  const similarity = total ? (coveredA + coveredB) / total : 0;
+  const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
+  // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
+  if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
+  // included), and not on names alone.
+  if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
+  const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
+  const partA = coverA >= PART_COVER && coveredA >= PART_MIN, partB = coverB >= PART_COVER && coveredB >= PART_MIN;
+  if (similarity < FULL_OVERLAP && !partA && !partB) return null;
+  // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
+  const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;
+  let direction: ClaimMatch['direction'] = 'full';
+  if (partA && moreB >= 2 && coverB < STATES_MORE && coverA >= coverB) direction = 'aInB';
+  else if (partB && moreA >= 2 && coverA < STATES_MORE) direction = 'bInA';
+  // The frame's predicate: for a partial link, or below `PREDICATE_FREE`, the same verb (or its noun, or a synonym) when both have one.
+  if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return null;
+  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
+  return { similarity: round(similarity), direction };
+}
+
+function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
+  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
+}

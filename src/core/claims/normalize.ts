@@ -1,0 +1,177 @@
+/**
+ * The normalised form of a claim, what matching across sources compares: its content
+ * words reduced to one key per lemma (irregular forms, a noun derived from a verb and the
+ * verb itself share a key: "invasion" / "invaded" / "invade"), two-word verbs read as one
+ * ("pulled back" = "withdraw"), the synonym sets a word's usual senses belong to, the
+ * canonical names of its entities (the entity layer already maps "America", "the U.S."
+ * and "Washington" the government to one name), numbers, weekdays and negations.
+ *
+ * Names are compared through the entity layer only: capitalised words are left out of
+ * the words. Attribution is the speaker's business: the verbs of saying are stop words
+ * and the speaker's name is left out, so "Lavrov said Moscow …" and "The foreign minister
+ * argued that Moscow …" compare on "Moscow …".
+ *
+ * The synonym rule (tested in test/unit/claims-normalize.test.ts): two words count as
+ * the same when they share a synset that is among the first two senses of both and the
+ * first of one (the table keeps only such sets, see scripts/build-lemmas.mjs); in
+ * matching a synonym counts only beside a word or name the two claims share exactly.
+ */
+import { DERIVED, IRREGULAR, MULTIWORD, SYNONYMS, VERBS } from '../lexicon/lemmas';
+import { SAYING_VERBS } from '../lexicon/sayingVerbs';
+import { LOWER_WORDS } from '../entities/gazetteer';
+import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
+import { type AnalysisContext, memoSlot } from '../text/memo';
+import { stem, wordsOf } from '../text/words';
+import type { Claim, ClaimNumber } from '../types';
+
+/** A claim's normalised form. */
+export interface ClaimNorm {
+  /** One entry per content unit (word or name): its exact key first, then its synonym-set keys. */
+  units: readonly (readonly string[])[];
+  /** The units that can be its predicate (verbs, and nouns derived from verbs): indexes into `units`. */
+  predicates: readonly number[];
+  /** Parity of negations ("not", "no", "never", "n't"…). */
+  negation: number;
+  /** Weekdays and months named. */
+  days: readonly string[];
+  numbers: readonly ClaimNumber[];
+}
+
+/** The lemma key of a lower-case word: irregular form → base, crude suffix stripping, noun → its verb. */
+export function lemmaKey(word: string): string {
+  const t = tables();
+  const w = t.irregular.get(word) ?? word;
+  const k = basicKey(w);
+  return t.derived.get(k) ?? k;
+}
+
+/** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer). */
+function basicKey(w: string): string {
+  let k = stem(w);
+  if (k.length > 3 && k.endsWith('i')) k = k.slice(0, -1) + 'y'; // denied → deni → deny
+  if (k.length > 4 && k.endsWith('e')) k = k.slice(0, -1); // invade, invades, invading, invaded → invad
+  return k;
+}
+
+const lines = (s: string) => s.split('\n').filter(Boolean).map(l => l.split(' '));
+
+interface Tables {
+  irregular: ReadonlyMap<string, string>;
+  derived: ReadonlyMap<string, string>;
+  /** Lemma key → the synonym sets it belongs to (as `~n` ids). */
+  synonyms: ReadonlyMap<string, readonly string[]>;
+  /** Lemma keys of words used mostly as verbs. */
+  verbs: ReadonlySet<string>;
+  /** "lemma(verb) lemma(particle)" → lemma of the one-word verb. */
+  multiword: ReadonlyMap<string, string>;
+}
+
+let TABLES: Tables | null = null;
+
+/** The word tables, read on first use (not at load: the worker starts faster). */
+function tables(): Tables {
+  if (TABLES) return TABLES;
+  const irregular = new Map(lines(IRREGULAR).map(([form, base]) => [form, base]));
+  const derived = new Map<string, string>();
+  for (const [noun, verb] of lines(DERIVED)) {
+    const k = basicKey(noun), v = basicKey(verb);
+    if (k !== v && !derived.has(k)) derived.set(k, v);
+  }
+  const t: Tables = { irregular, derived, synonyms: new Map(), verbs: new Set(), multiword: new Map() };
+  TABLES = t;
+  const synonyms = t.synonyms as Map<string, string[]>;
+  lines(SYNONYMS).forEach(([, ...words], k) => {
+    for (const w of words) {
+      const key = lemmaKey(w);
+      const list = synonyms.get(key);
+      if (list) { if (!list.includes(`~${k}`)) list.push(`~${k}`); } else synonyms.set(key, [`~${k}`]);
+    }
+  });
+  for (const w of VERBS.split('\n')) (t.verbs as Set<string>).add(lemmaKey(w));
+  for (const [phrase, verb] of lines(MULTIWORD)) {
+    const [v, p] = phrase.split('_');
+    (t.multiword as Map<string, string>).set(`${lemmaKey(v)} ${lemmaKey(p)}`, lemmaKey(verb));
+  }
+  return t;
+}
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
+const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
+  'june', 'july', 'august', 'september', 'october', 'november', 'december']);
+
+const NORMS = memoSlot<ClaimNorm>('claims.norms', 200_000);
+
+/** A claim's normalised form, cached on what it depends on (text, entities, speaker, numbers). */
+export function claimNorm(ctx: AnalysisContext, claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
+  const key = `${claim.text}\u0000${claim.entities.join('\u0001')}\u0000${claim.speaker ?? ''}`;
+  return ctx.get(NORMS).get(key, () => normalize(claim));
+}
+
+function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
+  const units: string[][] = [];
+  const predicates: number[] = [];
+  const seen = new Set<string>();
+  let negation = 0;
+  const days: string[] = [];
+  const raw = wordsOf(claim.text, 0, claim.text.length, { digitGroups: true });
+  const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
+  // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
+  let from = 0;
+  if (claim.speaker) {
+    const cue = raw.findIndex(w => SAYING_VERBS.has(w.toLowerCase()));
+    if (cue >= 0 && cue <= 8) from = cue + 1;
+  }
+  // Negations count outside trailing participial, relative or attribution clauses only: "…, raising hopes it may not …",
+  // "…, officials said nothing" negate nothing of the claim.
+  const tail = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(claim.text);
+  const head = tail ? wordsOf(claim.text, 0, tail.index, { digitGroups: true }).length : raw.length;
+  const keys: (string | null)[] = [];
+  raw.forEach((word, i) => {
+    const lower = word.toLowerCase();
+    if (i < from) { keys.push(null); return; }
+    if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; keys.push(null); return; }
+    if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
+    // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
+    const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word) || !LOWER_WORDS.has(lower));
+    if (name || CLAIM_STOP_WORDS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
+    keys.push(/\d/.test(lower) ? lower.replace(/,/g, '') : lemmaKey(lower));
+  });
+  for (let i = 0; i < keys.length; i++) {
+    let k = keys[i];
+    if (!k) continue;
+    // A two-word verb: "pulled back" → withdraw, "taking part" → participate.
+    const next = i + 1 < raw.length ? lemmaKey(raw[i + 1].toLowerCase()) : '';
+    const multi = next ? tables().multiword.get(`${k} ${next}`) : undefined;
+    if (multi) { k = multi; i++; }
+    if (seen.has(k)) continue;
+    seen.add(k);
+    if (tables().verbs.has(k)) predicates.push(units.length);
+    units.push([k, ...(tables().synonyms.get(k) ?? [])]);
+  }
+  // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
+  for (const n of claim.numbers) {
+    if (!n.unit) continue;
+    const k = `#${n.value} ${lemmaKey(n.unit)}`;
+    if (!seen.has(k)) { seen.add(k); units.push([k]); }
+  }
+  for (const name of claim.entities) {
+    if (name === claim.speaker) continue;
+    const k = `@${name.toLowerCase()}`;
+    if (!seen.has(k)) { seen.add(k); units.push([k]); }
+  }
+  return { units, predicates, negation, days, numbers: claim.numbers };
+}
+
+/**
+ * Whether two claims share a predicate: a verb (or a noun derived from one) of either
+ * is among the other's words, as the same lemma or through a synonym set; true when
+ * either has no verb to compare.
+ */
+export function predicatesAgree(a: ClaimNorm, b: ClaimNorm): boolean {
+  if (!a.predicates.length || !b.predicates.length) return true;
+  const has = (x: ClaimNorm, y: ClaimNorm) => {
+    const keys = new Set(y.units.flat());
+    return x.predicates.some(i => x.units[i].some(k => keys.has(k)));
+  };
+  return has(a, b) || has(b, a);
+}

@@ -1,0 +1,98 @@
+import assert from 'node:assert/strict';
+import { groupClaims } from '../../src/core/claims/groups';
+import { ClaimLinker } from '../../src/core/claims/links';
+import { claimNorm, lemmaKey, predicatesAgree } from '../../src/core/claims/normalize';
+import { AnalysisContext } from '../../src/core/text/memo';
+import type { Claim } from '../../src/core/types';
+
+const claim = (text: string, over: Partial<Claim> = {}): Claim => ({
+  start: 0, end: text.length, text, kind: 'statement', speaker: null, entities: [], numbers: [], status: 'unique',
+  corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1, ...over,
+});
+const keys = (text: string, over: Partial<Claim> = {}) => claimNorm(new AnalysisContext(), claim(text, over)).units.map(u => u[0]);
+
+describe('claim normalisation', () => {
+  it('gives inflections, irregular forms and derived nouns one key', () => {
+    assert.equal(lemmaKey('invaded'), lemmaKey('invade'));
+    assert.equal(lemmaKey('invading'), lemmaKey('invasion'));
+    assert.equal(lemmaKey('withdrew'), lemmaKey('withdrawal'));
+    assert.equal(lemmaKey('withdrawn'), lemmaKey('withdraws'));
+    assert.equal(lemmaKey('denied'), lemmaKey('denies'));
+    assert.equal(lemmaKey('refusal'), lemmaKey('refused'));
+    assert.notEqual(lemmaKey('units'), lemmaKey('unify'), 'a derivation adds a suffix: "unit" is not derived from "unify"');
+    assert.notEqual(lemmaKey('bank'), lemmaKey('banner'));
+  });
+  it('reads two-word verbs as one and leaves names, attribution and verbs of saying to other fields', () => {
+    assert.deepEqual(keys('The garrison pulled back from the valley'), keys('The garrison withdrew from the valley'));
+    const a = keys('Paris said the strike would end on Friday', { speaker: 'France', entities: ['France'] });
+    const b = keys('Officials noted that the strike would end on Friday', { speaker: 'officials' });
+    assert.deepEqual(a, [lemmaKey('strike'), lemmaKey('end')]);
+    assert.deepEqual(b, a);
+    assert.deepEqual(keys('The talks in Oslo failed', { entities: ['Oslo'] }), ['talk', lemmaKey('failed'), '@oslo']);
+  });
+  it('keeps negations, weekdays and numbers with their unit apart from the words', () => {
+    const n = claimNorm(new AnalysisContext(), claim('The mill did not close on Monday, raising hopes nobody would lose work', { numbers: [] }));
+    assert.equal(n.negation, 1, 'the trailing participial clause negates nothing of the claim');
+    assert.deepEqual(n.days, ['monday']);
+    const m = keys('The port shipped 4,000 tonnes', { numbers: [{ value: 4000, unit: 'tonnes', qualifier: null }] });
+    assert.ok(m.includes('#4000 tonn') || m.some(k => k.startsWith('#4000 ')), m.join(' '));
+  });
+  it('synonyms count only for sets of usual senses, and predicates must agree', () => {
+    const ctx = new AnalysisContext();
+    const talks = claimNorm(ctx, claim('The unions want more talks'));
+    const negotiations = claimNorm(ctx, claim('The unions want more negotiations'));
+    assert.ok(talks.units.some(u => negotiations.units.some(v => v.slice(1).some(k => u.slice(1).includes(k)))), 'talks / negotiations share a usual sense');
+    const bank = claimNorm(ctx, claim('The bank closed'));
+    const shore = claimNorm(ctx, claim('The shore closed'));
+    assert.ok(!bank.units[0].slice(1).some(k => shore.units[0].includes(k)), 'bank / shore: not a usual sense of both');
+    assert.equal(predicatesAgree(claimNorm(ctx, claim('The council approved the budget')), claimNorm(ctx, claim('The council rejected the budget'))), false);
+    assert.equal(predicatesAgree(claimNorm(ctx, claim('The council approved the budget')), claimNorm(ctx, claim('The budget was approved by the council'))), true);
+  });
+});
+
+describe('directional corroboration and claim groups', () => {
+  const link = (docs: { path: string; claims: Claim[] }[]) => new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+  it('the shorter claim is corroborated by the longer, which lists it as partial; same claim: both ways', () => {
+    const a = [claim('The harbour authority closed the northern pier after the storm damaged its cranes', { entities: [] })];
+    const b = [claim('The harbour authority closed the northern pier', { entities: [] })];
+    const c = [claim('The harbour authority closed the northern pier after the storm damaged its cranes', { entities: [] })];
+    const d = [claim('A bakery in the old town sold bread to tourists at dawn', { entities: [] })];
+    link([{ path: 'a', claims: a }, { path: 'b', claims: b }, { path: 'c', claims: c }, { path: 'd', claims: d }]);
+    assert.deepEqual(b[0].corroboratedBy.map(l => l.path), ['a', 'c']);
+    assert.deepEqual(a[0].partlyCorroboratedBy!.map(l => l.path), ['b']);
+    assert.deepEqual(a[0].corroboratedBy.map(l => l.path), ['c']);
+    assert.deepEqual(c[0].corroboratedBy.map(l => l.path), ['a']);
+    assert.equal(a[0].claimGroup, b[0].claimGroup);
+    assert.equal(a[0].claimGroupSize, 3);
+    assert.equal(d[0].claimGroup, null);
+    assert.equal(d[0].claimGroupSize, 1);
+  });
+  it('two groups merge only through two links, a lone claim joins by one', () => {
+    const at = (path: string, start: number) => ({ path, start, end: start + 1, similarity: 0.9 });
+    const mk = (start: number, links: ReturnType<typeof at>[]) => ({ ...claim('x'), start, end: start + 1, corroboratedBy: links });
+    // Group 1: a0-b0; group 2: c0-d0; one link b0-c0 joins nothing; a lone e0 joins group 2 by one link.
+    const docs = [
+      { path: 'a', claims: [mk(0, [at('b', 0)])] },
+      { path: 'b', claims: [mk(0, [at('a', 0), at('c', 0)])] },
+      { path: 'c', claims: [mk(0, [at('d', 0), at('b', 0), at('e', 0)])] },
+      { path: 'd', claims: [mk(0, [at('c', 0)])] },
+      { path: 'e', claims: [mk(0, [at('c', 0)])] },
+    ];
+    // The b0-c0 link is the weakest: taken last, when both groups are formed.
+    docs[1].claims[0].corroboratedBy[1].similarity = 0.5;
+    docs[2].claims[0].corroboratedBy[1].similarity = 0.5;
+    groupClaims(docs);
+    const g = docs.map(d => d.claims[0].claimGroup);
+    assert.equal(g[0], g[1]);
+    assert.equal(g[2], g[3]);
+    assert.equal(g[4], g[2]);
+    assert.notEqual(g[0], g[2]);
+    assert.deepEqual(docs.map(d => d.claims[0].claimGroupSize), [2, 2, 3, 3, 3]);
+    // A second link between the two groups merges them.
+    docs[0].claims[0].corroboratedBy.push(at('d', 0));
+    docs[3].claims[0].corroboratedBy.push(at('a', 0));
+    groupClaims(docs);
+    assert.equal(new Set(docs.map(d => d.claims[0].claimGroup)).size, 1);
+    assert.equal(docs[0].claims[0].claimGroupSize, 5);
+  });
+});
