@@ -27,6 +27,12 @@ async function resultWhen(rel: string, what: string, ready: (r: DocumentResult) 
   });
 }
 
+/** The Claims tree's item context menu as the installed extension declares it. */
+function manifestMenus(): { command: string; when: string }[] {
+  const ext = vscode.extensions.all.find(e => e.packageJSON?.name === 'source-lens')!;
+  return ext.packageJSON.contributes.menus['view/item/context'];
+}
+
 const at = (rel: string, offset: number) => ({ uri: fileUri(rel).toString(), offset });
 const run = (command: string, ...args: unknown[]) => vscode.commands.executeCommand<boolean>(`sourceLens.${command}`, ...args);
 
@@ -120,6 +126,22 @@ if (vscode.workspace.isTrusted) {
       assert.equal(await run('markVerified', at(FILE_4, c2.start + 1)), true);
       await resultWhen(FILE_4, 'verdict replaced', x => verdictOf(x, c2)?.value === 'verified');
       assert.equal(readAnnotations()!.match(/"kind": "verdict"/g)!.length, 3);
+    });
+
+    it('a verdict from the Claims tree\'s context menu (the item as argument) marks that claim', async () => {
+      await open(FILE_4);
+      const r = await resultWhen(FILE_4, 'claims', x => x.claims.length > 5);
+      const c = r.claims.find(x => !r.claims.some(o => o !== x && o.start <= x.end && x.start <= o.end))!;
+      assert.ok(c, 'a claim alone');
+      // The shape of a tree item: its passage, not an offset.
+      const item = { id: 'x', type: 'claim', uri: fileUri(FILE_4).toString(), start: c.start, end: c.end, facts: { links: [] } };
+      assert.equal(await run('markFalse', item, 'from the tree'), true);
+      const after = await resultWhen(FILE_4, 'verdict', x => x.claims.find(y => y.start === c.start)?.verdict);
+      assert.deepEqual(after.claims.find(y => y.start === c.start)?.verdict, { value: 'false', note: 'from the tree' });
+      const menus = manifestMenus();
+      for (const id of ['markVerified', 'markFalse', 'markNeedsChecking']) {
+        assert.ok(menus.some(m => m.command === `sourceLens.${id}` && m.when.includes('viewItem == claim')), `${id} in the claim items' context menu`);
+      }
     });
 
     it('a correction survives an edit above it and a new index worker; one whose words change is orphaned', async () => {

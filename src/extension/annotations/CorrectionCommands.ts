@@ -23,6 +23,18 @@ export interface CorrectionTarget {
   offset: number;
 }
 
+/**
+ * A target from a caller: `{ uri, offset }`, or a Claims tree item (`{ uri, start, … }`,
+ * from its context menu), which acts at the start of its passage.
+ */
+function asTarget(t: unknown): CorrectionTarget | undefined {
+  if (!t || typeof t !== 'object') return undefined;
+  const x = t as { uri?: unknown; offset?: unknown; start?: unknown };
+  if (typeof x.uri !== 'string') return undefined;
+  if (typeof x.offset === 'number') return { uri: x.uri, offset: x.offset };
+  return typeof x.start === 'number' ? { uri: x.uri, offset: x.start } : undefined;
+}
+
 export const RESTRICTED_MESSAGE = 'Source Lens: corrections are disabled in Restricted Mode. They write .sourcelens/annotations.json, and an untrusted workspace is only read (the analysis still runs). Trust the workspace to correct the analysis.';
 
 interface At {
@@ -69,8 +81,13 @@ export class CorrectionCommands implements vscode.Disposable {
   }
 
   /** The document, its analysis and the offset a command acts on; undefined (after a message) when there is none. */
-  private async at(target: CorrectionTarget | undefined): Promise<At | undefined> {
+  private async at(given: CorrectionTarget | undefined): Promise<At | undefined> {
     let doc: vscode.TextDocument, offset: number;
+    const target = asTarget(given);
+    if (given && !target) {
+      this.notifier.info('Source Lens: this item has no passage to correct.');
+      return undefined;
+    }
     if (target) {
       doc = await vscode.workspace.openTextDocument(toUri(target.uri));
       offset = target.offset;
