@@ -101,6 +101,16 @@ async function drawnDecorations(page) {
   });
 }
 
+/** Opens a file by name with Quick Open (Ctrl+P), as a user would, and waits for its tab. */
+async function quickOpen(page, name) {
+  await page.keyboard.press('Control+P');
+  await page.waitForSelector('.quick-input-widget input');
+  await page.keyboard.type(name);
+  await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${name}"]`);
+  await page.keyboard.press('Enter');
+  await page.waitForSelector(`.tabs-container .tab[aria-label*="${name}"]`);
+}
+
 async function main() {
   const t0 = Date.now();
   const keep = argv.includes('--keep');
@@ -152,12 +162,7 @@ async function main() {
 
     await check(`quick open ${FILE}`, async () => {
       await page.locator('.monaco-workbench').click({ position: { x: 700, y: 400 } }).catch(() => {});
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input');
-      await page.keyboard.type(FILE);
-      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`);
-      await page.keyboard.press('Enter');
-      await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"]`);
+      await quickOpen(page, FILE);
       await page.waitForSelector('.editor-instance .view-lines .view-line');
     });
 
@@ -412,12 +417,7 @@ async function main() {
 
     await check('high contrast: the highlights stay distinct without colour', async () => {
       await page.locator('.editor-instance .view-lines').first().click().catch(() => {});
-      await page.keyboard.press('Control+P');
-      await page.waitForSelector('.quick-input-widget input');
-      await page.keyboard.type(FILE);
-      await page.waitForSelector(`.quick-input-list .monaco-list-row[aria-label*="${FILE}"]`);
-      await page.keyboard.press('Enter');
-      await page.waitForSelector(`.tabs-container .tab[aria-label*="${FILE}"]`);
+      await quickOpen(page, FILE);
       // The user's settings file, as a user would edit it: the workbench applies the theme as it changes.
       const file = path.join(server.userDataDir, 'User', 'settings.json');
       const settings = JSON.parse(fs.readFileSync(file, 'utf8'));

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { AnalysisOutput } from '../../src/core/types';
 import { reportMarkdown } from '../../src/report/markdown';
 import { buildReport } from '../../src/report/model';
-import { api, cliDocument, closeAll, indexed, manifest, open, setSetting, waitFor, writeWorkspaceFile } from './helpers';
+import { api, cliDocument, closeAll, indexed, manifest, open, selectedOffsets, setSetting, waitFor, writeWorkspaceFile } from './helpers';
 
 type Moved = { uri: string; start: number; end: number; wrapped?: boolean } | undefined;
 const NAME = '000_6f759d22c02cc351.txt';
@@ -18,7 +18,6 @@ async function at(editor: vscode.TextEditor, offset: number): Promise<void> {
   const p = editor.document.positionAt(offset);
   editor.selection = new vscode.Selection(p, p);
 }
-const selected = (e: vscode.TextEditor) => ({ start: e.document.offsetAt(e.selection.start), end: e.document.offsetAt(e.selection.end) });
 
 describe('issue 13: keyboard navigation', () => {
   afterEach(closeAll);
@@ -32,7 +31,7 @@ describe('issue 13: keyboard navigation', () => {
     for (const q of quotes.slice(0, 3)) {
       const moved = await vscode.commands.executeCommand<Moved>('sourceLens.nextQuote');
       assert.deepEqual(moved && { start: moved.start, end: moved.end }, { start: q.start, end: q.end });
-      assert.deepEqual(selected(vscode.window.activeTextEditor!), { start: q.start, end: q.end });
+      assert.deepEqual(selectedOffsets(vscode.window.activeTextEditor!), { start: q.start, end: q.end });
     }
     const a = await api();
     await waitFor('the tree revealed the quote', () => a.treeFollowed()?.startsWith(editor.document.uri.toString()));
@@ -60,7 +59,7 @@ describe('issue 13: keyboard navigation', () => {
     const jumped = await vscode.commands.executeCommand<Moved>('sourceLens.goToOtherCopy');
     assert.ok(jumped);
     const e = vscode.window.activeTextEditor!;
-    assert.deepEqual(selected(e), { start: jumped.start, end: jumped.end });
+    assert.deepEqual(selectedOffsets(e), { start: jumped.start, end: jumped.end });
     const others = cli.duplicates.filter(d => d.start === repeat.start && d.end === repeat.end).map(d => `${d.other.start}-${d.other.end}`);
     assert.ok(others.includes(`${jumped.start}-${jumped.end}`), `${jumped.start}-${jumped.end} is one of ${others.join(', ')}`);
   });
@@ -109,7 +108,7 @@ describe('issue 13: on the sample articles alone', () => {
     await at(editor, 0);
     const moved = await vscode.commands.executeCommand<Moved>('sourceLens.nextUniqueClaim');
     assert.deepEqual(moved && [moved.start, moved.end], [unique[0].start, unique[0].end]);
-    assert.deepEqual(selected(vscode.window.activeTextEditor!), { start: unique[0].start, end: unique[0].end });
+    assert.deepEqual(selectedOffsets(vscode.window.activeTextEditor!), { start: unique[0].start, end: unique[0].end });
 
     const gazette = doc('harbour-gazette.txt');
     const disputed = gazette.claims.filter(c => c.status === 'disputed').sort((x, y) => x.start - y.start);

@@ -2,11 +2,10 @@
 // and a Claims tree item given as the argument, open beside the other source's copy.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { cliDocument, closeAll, fileUri, open } from './helpers';
+import { cliDocument, closeAll, fileUri, open, selectedOffsets } from './helpers';
 
 type Side = { uri: string; start: number; end: number };
 const NAME = '000_6f759d22c02cc351.txt';
-const selected = (e: vscode.TextEditor) => ({ start: e.document.offsetAt(e.selection.start), end: e.document.offsetAt(e.selection.end) });
 
 describe('Compare Sources', () => {
   afterEach(closeAll);
@@ -31,8 +30,8 @@ describe('Compare Sources', () => {
     const right = visible.find(e => e.document.uri.toString() === r.right.uri && e.viewColumn === vscode.ViewColumn.Two);
     assert.ok(left, 'this source in the first column');
     assert.ok(right, 'the other source beside it');
-    assert.deepEqual(selected(left), { start: r.left.start, end: r.left.end });
-    assert.deepEqual(selected(right), { start: r.right.start, end: r.right.end });
+    assert.deepEqual(selectedOffsets(left), { start: r.left.start, end: r.left.end });
+    assert.deepEqual(selectedOffsets(right), { start: r.right.start, end: r.right.end });
     assert.equal(right.document.getText().slice(r.right.start, r.right.end).length, r.right.end - r.right.start);
     assert.ok(r.left.start <= d.start && d.start < r.left.end, 'the left selection holds the cursor');
   });
@@ -49,7 +48,7 @@ describe('Compare Sources', () => {
     assert.deepEqual(r?.right, { uri: otherUri, start: link.start, end: link.end });
     const right = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === otherUri);
     assert.ok(right && right.viewColumn === vscode.ViewColumn.Two, 'the linked claim opens beside');
-    assert.deepEqual(selected(right), { start: link.start, end: link.end });
+    assert.deepEqual(selectedOffsets(right), { start: link.start, end: link.end });
   });
 
   it('returns nothing and opens nothing where no other source carries the passage', async () => {

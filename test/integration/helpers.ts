@@ -201,3 +201,6 @@ export async function indexed(rel: string, present = true): Promise<void> {
     return (await a.treeRoots()).some(r => r.path === rel) === present;
   });
 }
+
+/** An editor's selection as UTF-16 offsets. */
+export const selectedOffsets = (e: vscode.TextEditor) => ({ start: e.document.offsetAt(e.selection.start), end: e.document.offsetAt(e.selection.end) });
