@@ -15,7 +15,7 @@
  *   changes before any reply, so a reply never overtakes the news of a change.
  */
 import type { Annotations, Orphan } from '../core/annotations';
-import type { DocumentResult, EntityType, QuoteLink, Span } from '../core/types';
+import type { DocumentResult, EntityType, QuoteLink, SourceInfo, Span } from '../core/types';
 
 /**
  * The annotations file the worker applies to every result (null: none), and the
@@ -77,6 +77,8 @@ export interface SourceSummary {
   disputed: number;
   /** Why the analysis is partial (a stage stopped at its work budget), or null. */
   truncated: string | null;
+  /** Outlet, date and URL when known (front matter, a header, the annotations file). */
+  source?: SourceInfo | null;
 }
 
 export interface FileRef {

@@ -114,8 +114,8 @@ export function reportHtml(r: Report): string {
   parts.push('<section aria-labelledby="shared"><h2 id="shared">Shared passages</h2>');
   if (!r.pairs.length) parts.push('<p>No two sources share a passage (boilerplate left aside).</p>');
   else {
-    parts.push('<div class="scroll" role="region" aria-label="Table: text shared by two sources" tabindex="0"><table><caption>Text two sources share, as a share of each</caption><thead><tr><th scope="col">Source</th><th scope="col">Shares with</th><th scope="col">Passages</th><th scope="col">Share of the source</th><th scope="col">Share of the other</th><th scope="col">Mostly</th></tr></thead><tbody>');
-    for (const p of r.pairs) parts.push(`<tr><th scope="row">${esc(baseName(p.a))}</th><td>${esc(baseName(p.b))}</td><td>${p.passages}</td><td>${percent(p.shareOfA)}</td><td>${percent(p.shareOfB)}</td><td>${p.label}</td></tr>`);
+    parts.push('<div class="scroll" role="region" aria-label="Table: text shared by two sources" tabindex="0"><table><caption>Text two sources share, as a share of each</caption><thead><tr><th scope="col">Source</th><th scope="col">Shares with</th><th scope="col">Passages</th><th scope="col">Share of the source</th><th scope="col">Share of the other</th><th scope="col">Mostly</th><th scope="col">Published first</th></tr></thead><tbody>');
+    for (const p of r.pairs) parts.push(`<tr><th scope="row">${esc(baseName(p.a))}</th><td>${esc(baseName(p.b))}</td><td>${p.passages}</td><td>${percent(p.shareOfA)}</td><td>${percent(p.shareOfB)}</td><td>${p.label}</td><td>${p.first ? esc(baseName(p.first)) : 'unknown'}</td></tr>`);
     parts.push('</tbody></table></div>');
   }
   parts.push('</section>');

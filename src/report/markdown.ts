@@ -76,8 +76,8 @@ export function reportMarkdown(r: Report): string {
   lines.push('## Shared passages', '');
   if (!r.pairs.length) lines.push('No two sources share a passage (boilerplate left aside).', '');
   else {
-    lines.push('| Source | Shares with | Passages | Share of the source | Share of the other | Mostly |', '|---|---|--:|--:|--:|---|');
-    for (const p of r.pairs) lines.push(`| ${name(p.a)} | ${name(p.b)} | ${p.passages} | ${percent(p.shareOfA)} | ${percent(p.shareOfB)} | ${p.label} |`);
+    lines.push('| Source | Shares with | Passages | Share of the source | Share of the other | Mostly | Published first |', '|---|---|--:|--:|--:|---|---|');
+    for (const p of r.pairs) lines.push(`| ${name(p.a)} | ${name(p.b)} | ${p.passages} | ${percent(p.shareOfA)} | ${percent(p.shareOfB)} | ${p.label} | ${p.first ? name(p.first) : 'unknown'} |`);
     lines.push('');
   }
 

@@ -72,6 +72,8 @@ export interface SharedPair {
   passages: number;
   /** The most frequent label among the passages (verbatim, edited, reworded). */
   label: string;
+  /** The source that published first (`a` or `b`), from the passages' `direction`; null when the dates are equal or unknown. */
+  first: string | null;
 }
 
 export interface Report {
@@ -257,14 +259,15 @@ function conflicts(docs: readonly DocumentResult[]): ConflictEntry[] {
 /** Pairs of sources sharing text, the largest share first. */
 function sharedPairs(docs: readonly DocumentResult[]): SharedPair[] {
   const length = new Map(docs.map(d => [d.path, d.length]));
-  const spans = new Map<string, { a: { start: number; end: number }[]; b: { start: number; end: number }[]; labels: string[] }>();
+  const spans = new Map<string, { a: { start: number; end: number }[]; b: { start: number; end: number }[]; labels: string[]; first: string | null }>();
   for (const d of docs) {
     for (const x of d.duplicates) {
       if (x.kind !== 'shared' || x.boilerplate || !length.has(x.other.path)) continue;
       const [a, b] = d.path < x.other.path ? [d.path, x.other.path] : [x.other.path, d.path];
       const key = `${a}\u0000${b}`;
       let e = spans.get(key);
-      if (!e) spans.set(key, (e = { a: [], b: [], labels: [] }));
+      if (!e) spans.set(key, (e = { a: [], b: [], labels: [], first: null }));
+      if (x.direction) e.first = x.direction === 'earlier' ? d.path : x.other.path;
       // Each passage is listed from both ends (mirrored): take each end from its own document.
       if (d.path === a) {
         e.a.push({ start: x.start, end: x.end });
@@ -284,6 +287,7 @@ function sharedPairs(docs: readonly DocumentResult[]): SharedPair[] {
       shareOfB: length.get(b) ? covered(e.b) / length.get(b)! : 0,
       passages: Math.max(e.a.length, e.b.length),
       label,
+      first: e.first,
     });
   }
   return pairs.sort((x, y) => Math.max(y.shareOfA, y.shareOfB) - Math.max(x.shareOfA, x.shareOfB) || (x.a + x.b < y.a + y.b ? -1 : 1));

@@ -325,6 +325,7 @@ export class IndexService {
         corroborated: r.claims.filter(c => c.status === 'corroborated').length,
         disputed: r.claims.filter(c => c.status === 'disputed').length,
         truncated: r.truncated?.reason ?? null,
+        source: r.source ?? null,
       }))
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }

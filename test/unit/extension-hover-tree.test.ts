@@ -97,6 +97,14 @@ describe('extension: hovers', () => {
     assert.match(link, /^command:sourceLens\.openPassage\?/);
   });
 
+  it('says which source published first when the shared passage has a direction', () => {
+    const shared = result.duplicates.filter(d => d.kind === 'shared');
+    assert.ok(shared.length);
+    assert.doesNotMatch(duplicateHover(shared, ctx), /published first/);
+    assert.match(duplicateHover(shared.map(d => ({ ...d, direction: 'earlier' as const })), ctx), /this source published first/);
+    assert.match(duplicateHover(shared.map(d => ({ ...d, direction: 'later' as const })), ctx), /the other source published first/);
+  });
+
   it('names an entity\'s canonical form and how many sources mention it', () => {
     assert.match(entityHover(result.entities[0], 4), /\*\*Dmytro Kuleba\*\* — person · here as “Kuleba”[\s\S]*Mentioned in 4 sources/);
     assert.match(entityHover(result.entities[1], 1), /Mentioned in 1 source\./);
@@ -129,6 +137,12 @@ describe('extension: claims tree model', () => {
     const partial = sourceNode({ key: A, title: null, quotes: 0, claims: 0, duplicates: 0, entities: 0, corroborated: 0, disputed: 0, truncated: 'quote attribution stopped at its work budget' }, display);
     assert.match(partial.tooltip, /\nPartial analysis: quote attribution stopped at its work budget$/);
     assert.match(partial.description, /partial/);
+  });
+
+  it('shows the outlet and date of a source when known', () => {
+    const n = sourceNode({ key: A, title: null, quotes: 0, claims: 1, duplicates: 0, entities: 0, corroborated: 0, disputed: 0, truncated: null, source: { outlet: 'Harbour Gazette', date: '2022-02-15', url: 'https://example.org/a' } }, display);
+    assert.match(n.description, /^Harbour Gazette, 2022-02-15 · 1 claim/);
+    assert.match(n.tooltip, /\nPublished: Harbour Gazette, 2022-02-15 \(https:\/\/example\.org\/a\)\n/);
   });
 
   it('lists claims and uncovered quotes in reading order, with speaker and corroboration', () => {

@@ -62,6 +62,23 @@ describe('report (shared by the CLI and Export Report)', () => {
     assert.ok(report.sources.find(s => s.path === G)!.repeatedShare > 0, 'the gazette repeats a paragraph');
   });
 
+  it('shared passages say which source published first, from the passages\' direction', () => {
+    const dated = JSON.parse(JSON.stringify(sample)) as AnalysisOutput;
+    const pair = buildReport(dated).pairs[0];
+    assert.ok(pair, 'two sample articles share text');
+    assert.equal(pair.first, null, 'undated sources: unknown');
+    // Date one end of every passage of the pair: `a` earlier than `b`.
+    for (const d of dated.documents) for (const x of d.duplicates) {
+      if (x.kind !== 'shared') continue;
+      if (d.path === pair.a && x.other.path === pair.b) x.direction = 'earlier';
+      if (d.path === pair.b && x.other.path === pair.a) x.direction = 'later';
+    }
+    const r = buildReport(dated);
+    assert.equal(r.pairs.find(p => p.a === pair.a && p.b === pair.b)?.first, pair.a);
+    assert.match(reportMarkdown(r), /\| Published first \|/);
+    assert.ok(reportMarkdown(r).split('\n').some(l => l.includes(path.basename(pair.b)) && l.trimEnd().endsWith(`${path.basename(pair.a)} |`)), 'the row names the earlier source');
+  });
+
   it('HTML: one self-contained page, no script or remote content, tables with captions and header cells', () => {
     const html = reportHtml(report);
     assert.match(html, /^<!doctype html>\n<html lang="en">/);

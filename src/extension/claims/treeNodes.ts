@@ -112,11 +112,13 @@ export function sourceNode(s: SourceSummary, display: (key: string) => string): 
   if (s.disputed) counts.push(`${s.disputed} disputed`);
   const lines = [s.title ?? basename(path), path, `${counts.join(' · ')} · ${s.corroborated} corroborated · ${plural(s.duplicates, 'duplicated passage')} · ${plural(s.entities, 'entity mention', 'entity mentions')}`];
   if (s.truncated) lines.push(`Partial analysis: ${s.truncated}`);
+  const published = [s.source?.outlet, s.source?.date].filter(Boolean).join(', ');
+  if (published) lines.splice(2, 0, `Published: ${published}${s.source?.url ? ` (${s.source.url})` : ''}`);
   return {
     id: s.key,
     type: 'source',
     label: basename(path),
-    description: [...counts, ...(s.truncated ? ['partial'] : [])].join(' · '),
+    description: [...(published ? [published] : []), ...counts, ...(s.truncated ? ['partial'] : [])].join(' · '),
     tooltip: lines.join('\n'),
     uri: s.key,
     path,

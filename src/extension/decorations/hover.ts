@@ -87,7 +87,8 @@ export function duplicateHover(ds: readonly Duplicate[], ctx: HoverContext): str
   for (const d of ds) {
     const where = d.kind === 'repeat' ? 'this file' : code(ctx.display(d.other.path));
     const compare = d.kind === 'shared' && ctx.key !== undefined ? ` · [compare sources](${compareSourcesLink(ctx.key, d)})` : '';
-    lines.push(`- ${where} — ${d.label}, ${Math.round(d.similarity * 100)}% similar · [open the other passage](${openPassageLink(d.other.path, d.other.start, d.other.end)})${compare}`);
+    const when = d.direction === 'earlier' ? ', this source published first' : d.direction === 'later' ? ', the other source published first' : '';
+    lines.push(`- ${where} — ${d.label}, ${Math.round(d.similarity * 100)}% similar${when} · [open the other passage](${openPassageLink(d.other.path, d.other.start, d.other.end)})${compare}`);
   }
   return lines.join('\n');
 }
