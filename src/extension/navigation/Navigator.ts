@@ -6,14 +6,14 @@
  * and makes the Claims tree reveal where the cursor lands.
  */
 import * as vscode from 'vscode';
-import type { DocumentResult, Span } from '../../core/types';
+import type { Span } from '../../core/types';
 import type { ClaimsTree } from '../claims/ClaimsTree';
 import { ContextKeys, NavigationCommands } from '../ids';
 import type { IndexClient } from '../index/IndexClient';
 import type { Notifier } from '../status/Notifier';
 import { openPassage } from '../passages';
 import { compareSide, type ComparedPassage } from '../compare/compare';
-import { otherCopies, pickCopy, step, targetsOf, type NavigationKind } from './targets';
+import { copiesAt, otherCopies, pickCopy, step, targetsOf, type NavigationKind } from './targets';
 
 /** Where a command moved the cursor (tests read it): the document and the passage selected. */
 export interface Moved {
@@ -116,12 +116,10 @@ export class Navigator implements vscode.Disposable {
       const editor = vscode.window.activeTextEditor;
       const result = editor && await this.resultOf(editor);
       if (editor && result) {
-        const offset = editor.document.offsetAt(editor.selection.start);
-        const copies = otherCopies(result, offset);
+        const { here, copies } = copiesAt(result, editor.document.offsetAt(editor.selection.start));
         const copy = copies.find(c => c.path !== result.path) ?? copies[0];
-        if (copy) {
-          const here = hereOf(result, offset, copy.via);
-          left = { uri: editor.document.uri.toString(), start: here?.start ?? offset, end: here?.end ?? offset };
+        if (here && copy) {
+          left = { uri: editor.document.uri.toString(), start: here.start, end: here.end };
           right = { uri: copy.path, start: copy.start, end: copy.end };
         }
       }
@@ -158,13 +156,4 @@ function treeItemOf(arg: unknown): { uri: string; start: number; end: number; li
   const n = arg as { uri?: unknown; start?: unknown; end?: unknown; facts?: { links?: { path: string; start: number; end: number }[] } };
   if (typeof n.uri !== 'string' || typeof n.start !== 'number' || typeof n.end !== 'number') return undefined;
   return { uri: n.uri, start: n.start, end: n.end, links: n.facts?.links ?? [] };
-}
-
-/** The passage at `offset` that the copy was found through (a duplicate, a quote or a claim). */
-function hereOf(result: DocumentResult, offset: number, via: string): Span | undefined {
-  const holds = (s: Span) => s.start <= offset && offset < s.end;
-  const narrowest = <T extends Span>(list: T[]) => list.reduce<T | undefined>((a, b) => (!a || b.end - b.start < a.end - a.start ? b : a), undefined);
-  if (via === 'quote') return narrowest(result.quotes.filter(holds));
-  if (via === 'claim') return narrowest(result.claims.filter(holds));
-  return narrowest(result.duplicates.filter(holds));
 }

@@ -55,19 +55,24 @@ const narrowest = <T extends Span>(xs: T[]) => xs.sort((a, b) => a.end - a.start
  * then disputing sources).
  */
 export function otherCopies(result: DocumentResult, offset: number): Copy[] {
+  return copiesAt(result, offset).copies;
+}
+
+/** The passage at `offset` that `otherCopies` goes by (undefined when none), and its copies. */
+export function copiesAt(result: DocumentResult, offset: number): { here: Span | undefined; copies: Copy[] } {
   const dups = result.duplicates.filter(d => holds(d, offset));
   if (dups.length) {
     const inner = narrowest([...dups]);
     const same = dups.filter(d => d.start === inner.start && d.end === inner.end);
-    return same.map(d => ({ path: d.kind === 'repeat' ? result.path : d.other.path, start: d.other.start, end: d.other.end, via: d.kind }));
+    return { here: inner, copies: same.map(d => ({ path: d.kind === 'repeat' ? result.path : d.other.path, start: d.other.start, end: d.other.end, via: d.kind })) };
   }
   const quote = narrowest(result.quotes.filter(q => holds(q, offset)));
   if (quote && (quote.variants.length || quote.attributedElsewhere?.length)) {
-    return [...quote.variants, ...(quote.attributedElsewhere ?? [])].map(v => ({ path: v.path, start: v.start, end: v.end, via: 'quote' as const }));
+    return { here: quote, copies: [...quote.variants, ...(quote.attributedElsewhere ?? [])].map(v => ({ path: v.path, start: v.start, end: v.end, via: 'quote' as const })) };
   }
   const claim = narrowest(result.claims.filter(c => holds(c, offset)));
-  if (claim) return [...claim.corroboratedBy, ...claim.disputedBy].map(l => ({ path: l.path, start: l.start, end: l.end, via: 'claim' as const }));
-  return [];
+  if (claim) return { here: claim, copies: [...claim.corroboratedBy, ...claim.disputedBy].map(l => ({ path: l.path, start: l.start, end: l.end, via: 'claim' as const })) };
+  return { here: undefined, copies: [] };
 }
 
 /**
