@@ -9,6 +9,7 @@
 import * as vscode from 'vscode';
 import { contextOf, withAlias, withCorrection, type Anchor, type VerdictValue } from '../../core/annotations';
 import type { DocumentResult, SpeakerType, Span } from '../../core/types';
+import { readCommandArg } from '../commandArgs';
 import { Commands } from '../ids';
 import type { Idle } from '../Idle';
 import type { IndexClient } from '../index/IndexClient';
@@ -28,11 +29,8 @@ export interface CorrectionTarget {
  * from its context menu), which acts at the start of its passage.
  */
 function asTarget(t: unknown): CorrectionTarget | undefined {
-  if (!t || typeof t !== 'object') return undefined;
-  const x = t as { uri?: unknown; offset?: unknown; start?: unknown };
-  if (typeof x.uri !== 'string') return undefined;
-  if (typeof x.offset === 'number') return { uri: x.uri, offset: x.offset };
-  return typeof x.start === 'number' ? { uri: x.uri, offset: x.start } : undefined;
+  const a = readCommandArg(t);
+  return a?.uri !== undefined && a.offset !== undefined ? { uri: a.uri, offset: a.offset } : undefined;
 }
 
 export const RESTRICTED_MESSAGE = 'Source Lens: corrections are disabled in Restricted Mode. They write .sourcelens/annotations.json, and an untrusted workspace is only read (the analysis still runs). Trust the workspace to correct the analysis.';

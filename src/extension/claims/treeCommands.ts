@@ -3,6 +3,7 @@
  * item commands of its context menu ("Show in All Sources", "Copy as Citation").
  */
 import * as vscode from 'vscode';
+import { readCommandArg } from '../commandArgs';
 import { TreeCommands } from '../ids';
 import type { IndexClient } from '../index/IndexClient';
 import { openPassage, toUri } from '../passages';
@@ -45,8 +46,8 @@ export function registerTreeCommands(tree: ClaimsTree, client: IndexClient): vsc
 
   /** The node a command was run on: the tree passes the node; a test or keybinding may pass `{ id }` or an id. */
   const resolve = async (arg: unknown): Promise<ClaimNode | undefined> => {
-    const id = typeof arg === 'string' ? arg : arg && typeof arg === 'object' && 'id' in arg ? String((arg as { id: unknown }).id) : undefined;
     if (arg && typeof arg === 'object' && 'facts' in arg && 'parent' in arg) return arg as ClaimNode;
+    const id = readCommandArg(arg)?.id;
     if (id) return tree.nodeById(id);
     return tree.view.selection[0];
   };

@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/types';
 import type { ClaimsTree } from '../claims/ClaimsTree';
+import { passageOf } from '../commandArgs';
 import { ContextKeys, NavigationCommands } from '../ids';
 import type { IndexClient } from '../index/IndexClient';
 import type { Notifier } from '../status/Notifier';
@@ -107,7 +108,7 @@ export class Navigator implements vscode.Disposable {
    */
   async compareSources(arg?: unknown): Promise<{ left: ComparedPassage; right: ComparedPassage } | undefined> {
     let left: ComparedPassage | undefined, right: ComparedPassage | undefined;
-    const node = treeItemOf(arg);
+    const node = passageOf(arg);
     if (node) {
       left = { uri: node.uri, start: node.start, end: node.end };
       const other = node.links.find(l => l.path !== node.uri) ?? node.links[0];
@@ -148,12 +149,4 @@ export class Navigator implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** A Claims tree item given to a command: its passage and the passages linked to it. */
-function treeItemOf(arg: unknown): { uri: string; start: number; end: number; links: { path: string; start: number; end: number }[] } | undefined {
-  if (!arg || typeof arg !== 'object') return undefined;
-  const n = arg as { uri?: unknown; start?: unknown; end?: unknown; facts?: { links?: { path: string; start: number; end: number }[] } };
-  if (typeof n.uri !== 'string' || typeof n.start !== 'number' || typeof n.end !== 'number') return undefined;
-  return { uri: n.uri, start: n.start, end: n.end, links: n.facts?.links ?? [] };
 }
