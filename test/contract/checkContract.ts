@@ -10,6 +10,7 @@ const ENTITY_TYPES = ['PERSON', 'ORG', 'PLACE', 'DATE', 'NUMBER', 'MISC'];
 const SPEAKER_TYPES = ['PERSON', 'ORG', 'GROUP', 'DESCRIPTION', null];
 const CLAIM_KINDS = ['quote', 'reported', 'numeric', 'event', 'statement'];
 const STATUSES = ['unique', 'corroborated', 'disputed'];
+const VERDICTS = ['verified', 'false', 'needs-checking'];
 
 export function checkContract(out: unknown, readText: (path: string) => string): string[] {
   const errors: string[] = [];
@@ -44,6 +45,12 @@ export function checkContract(out: unknown, readText: (path: string) => string):
     if (d.length !== text.length) err(path, `length ${d.length} != ${text.length}`);
     if (d.title !== null && typeof d.title !== 'string') err(path, 'title must be a string or null');
     for (const key of ['quotes', 'entities', 'duplicates', 'claims']) if (!Array.isArray(d[key])) err(path, `${key} is not an array`);
+    // source, direction and verdict are always printed by the CLI; core results leave them out when null.
+    if ((d.source ?? null) !== null) {
+      const src = d.source as Json;
+      if (!isObj(src)) err(path, 'source must be an object or null');
+      else for (const key of ['outlet', 'date', 'url']) if (src[key] !== null && (typeof src[key] !== 'string' || !src[key])) err(path, `source.${key} must be a non-empty string or null`);
+    }
 
     (d.quotes as Json[] ?? []).forEach((q, i) => {
       spanOk(at('quotes', i), path, q, true);
@@ -101,6 +108,14 @@ export function checkContract(out: unknown, readText: (path: string) => string):
       const mirrorList = docs.get(o.path)?.duplicates as Json[] | undefined;
       const mirror = mirrorList?.some(m => isObj(m.other) && m.other.path === path && m.start === o.start && m.end === o.end && m.other.start === x.start && m.other.end === x.end);
       if (!mirror) err(at('duplicates', i), `no mirror in ${o.path}`);
+      const direction = x.direction ?? null;
+      if (direction !== null && direction !== 'earlier' && direction !== 'later') err(at('duplicates', i), `bad direction ${direction}`);
+      if (x.kind === 'repeat' && direction !== null) err(at('duplicates', i), 'a repeat has no direction');
+      if (direction !== null) {
+        const back = mirrorList?.find(m => isObj(m.other) && m.other.path === path && m.start === o.start && m.end === o.end && m.other.start === x.start && m.other.end === x.end);
+        const opposite = direction === 'earlier' ? 'later' : 'earlier';
+        if (back && back.direction !== opposite) err(at('duplicates', i), `direction ${direction} but its mirror says ${back.direction ?? null}`);
+      }
     });
     (d.claims as Json[] ?? []).forEach((c, i) => {
       spanOk(at('claims', i), path, c, true);
@@ -121,6 +136,17 @@ export function checkContract(out: unknown, readText: (path: string) => string):
           const other = (docs.get(l.path as string)?.claims as Json[] | undefined)?.find(o => o.start === l.start && o.end === l.end);
           if (!other || !mirrorsOf[key].some(k => ((other[k] as Json[] | undefined) ?? []).some(m => m.path === path && m.start === c.start && m.end === c.end))) err(at('claims', i), `${key} link to ${l.path} has no mirror`);
         }
+      }
+      if ((c.verdict ?? null) !== null) {
+        const v = c.verdict as Json;
+        if (!isObj(v) || !VERDICTS.includes(v.value as string)) err(at('claims', i), `bad verdict ${JSON.stringify(c.verdict)}`);
+        else if (v.note !== null && typeof v.note !== 'string') err(at('claims', i), 'verdict note must be a string or null');
+      }
+      if (c.claimGroup !== undefined || c.claimGroupSize !== undefined) {
+        if (c.claimGroup !== null && typeof c.claimGroup !== 'string') err(at('claims', i), 'claimGroup must be a string or null');
+        if (!Number.isInteger(c.claimGroupSize) || (c.claimGroupSize as number) < 1) err(at('claims', i), 'claimGroupSize must be a positive integer');
+        else if ((c.claimGroup === null) !== (c.claimGroupSize === 1)) err(at('claims', i), 'a claim alone has no group, a group has two claims or more');
+        if (c.claimGroup === null && ((c.corroboratedBy as unknown[]) ?? []).length) err(at('claims', i), 'a corroborated claim without a claimGroup');
       }
       const expected = (c.disputedBy as unknown[]).length ? 'disputed' : (c.corroboratedBy as unknown[]).length ? 'corroborated' : 'unique';
       if (c.status !== expected) err(at('claims', i), `status ${c.status} but links say ${expected}`);
