@@ -261,9 +261,39 @@ const CASES: Case[] = [
     text: 'Critics said the plan was “a gift to the rich.”', quote: '“a gift', speaker: 'Critics', type: 'GROUP' },
   { kind: 'wrong person (pronoun of the wrong gender)', rule: 'common first names carry a gender; the subject past its appositive opens the sentence before',
     text: 'Roe, who has clashed with Governor Tom Baxter, spoke after him. “We will not wait,” she said.', quote: '“We will not', speaker: 'Roe', type: 'PERSON' },
+  // Added with the speakers branch (issue 9), one per rule.
+  { kind: 'wrong person (the voice before wins)', rule: 'a quote that is the subject of a passive credits its agent',
+    text: '“We are ready,” Carla Ostrowski said.\n\n“Harbour Lights” was written by Tomas Berg in 1987.', quote: '“Harbour', speaker: 'Tomas Berg', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (the voice before wins)', rule: 'the one person the sentence names, not the voice of the paragraph',
+    text: '“We are ready,” Carla Ostrowski said. The delay has led the engineer Peter Berg to fear “a winter of detours.”', quote: '“a winter', speaker: 'Peter Berg', type: 'PERSON', step: 'sentence-person' },
+  { kind: 'wrong person (the voice before wins)', rule: 'no sentence-person when the sentence names two people',
+    text: '“We are ready,” Carla Ostrowski said. The delay has led Peter Berg and Maria Lund to fear “a winter of detours.”', quote: '“a winter', speaker: 'Carla Ostrowski', step: 'same-voice' },
+  { kind: 'wrong person (the voice before wins)', rule: 'a person after a preposition is not the sentence’s person',
+    text: '“We are ready,” Carla Ostrowski said. The plan was sent back to Peter Berg as “a winter of detours.”', quote: '“a winter', speaker: 'Carla Ostrowski', step: 'same-voice' },
+  { kind: 'description kept short', rule: 'a group keeps the body it belongs to',
+    text: 'Harbour Committee Republicans fumed over the “secret deal” on Monday.', quote: '“secret', speaker: 'Harbour Committee Republicans', type: 'GROUP' },
+  { kind: 'noun phrase taken for speaker', rule: 'the channel after an inverted subject is not part of it',
+    text: '“We were never asked,” said the striking nurses in a statement on Friday.', quote: '“We were', speaker: 'the striking nurses', type: 'GROUP', step: 'cue-after' },
+  { kind: 'noun phrase taken for speaker', rule: 'a modifier that is not a channel stays with the subject',
+    text: '“We were never asked,” said a spokesman for the port authority.', quote: '“We were', speaker: 'a spokesman for the port authority', type: 'DESCRIPTION', step: 'cue-after' },
+  { kind: 'document as source', rule: 'the agent of a participle on the subject is not the subject',
+    text: 'A confidential memo obtained by local reporters warns that the fund is “nearly empty.”', quote: '“nearly', speaker: 'a confidential memo', type: 'ORG', step: 'cue-before' },
+  { kind: 'noun phrase taken for speaker', rule: 'a description opening the clause with the name as its appositive is a role for that name',
+    text: 'The region’s biggest insurer, Solvia, raised its premiums. Later the region’s biggest insurer said costs were “out of control.”', quote: '“out of', speaker: 'Solvia' },
 ];
 
 describe('quote speakers on the error kinds', () => {
+  it('wrong person: a surname inside a longer name (a show’s title) does not expand to it', () => {
+    const text = 'Tom Reyes hosts the show Tom Reyes Tonight on weekdays.\n\n“I was never told what to say,” Mr. Reyes said.';
+    const show = text.indexOf('Tom Reyes Tonight'), host = text.indexOf('Tom Reyes');
+    const entities = [
+      { start: host, end: host + 9, text: 'Tom Reyes', type: 'PERSON' as const, canonical: 'Tom Reyes' },
+      { start: show, end: show + 17, text: 'Tom Reyes Tonight', type: 'PERSON' as const, canonical: 'Tom Reyes Tonight' },
+    ];
+    const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
+    assert.equal(quotes[0]?.speaker, 'Tom Reyes');
+  });
+
   it('noun phrase taken for speaker: an entity "name" holding a verb is not used to expand names', () => {
     const text = 'Harbor Chief Ana Ruiz Is Right, Auditors Find\n\nRuiz said the ledger was “clean.”';
     const start = text.indexOf('Ana');

@@ -38,6 +38,19 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     const ph = subjectAfter(toks, skipTime(toks, k + 1, hi), hi);
     if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, k), after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
   }
+  // Error kind: the wrong person (the voice of the quote before winning) or no speaker.
+  // The quote as the subject of a passive with its agent: "“…” was written by Ann Lee",
+  // "“…” has been repeated by the mayor" (a participle right after the verb, then "by").
+  if (/^(?:was|were|is|are|has|have|had)$/.test(toks[k].lower)) {
+    let p = k + 1;
+    if (toks[p]?.lower === 'been') p++;
+    while (p < hi && p - k < 4 && adverb(toks[p])) p++;
+    const part = toks[p];
+    if (part && (/^\p{Ll}{3,}(?:ed|en|ten|wn)$/u.test(part.w) || isCue(part)) && toks[p + 1]?.lower === 'by') {
+      const agent = subjectAfter(toks, p + 2, hi);
+      if (agent && agent.kind !== 'pronoun') return { speaker: resolvePhrase(agent, book), cue: `${part.w} by`, after: tokenAt(toks, agent.toks[agent.toks.length - 1].end), detail: `the agent of the passive '${toks[k].w} ${part.w} by' whose subject is the quote` };
+    }
+  }
   // Error kind: no speaker. "“Absolutely not,” was Roe’s reply.": the owner of a speech noun after the quote.
   const v = /^(?:was|is|came)$/.test(toks[k].lower) ? k + 1 : k;
   if (isCap(toks[v])) {

@@ -145,9 +145,14 @@ export class NameBook {
       if (e.type !== 'PERSON') continue;
       const { keys, n } = memo.personParts.get(e.canonical, personParts);
       if (keys.length < 2) continue;
-      for (const key of keys) {
-        const prev = this.byToken.get(key);
-        if (!prev || prev.n < keys.length) this.byToken.set(key, { full: e.canonical, n });
+      // Error kind: a noun phrase taken for the speaker. A word inside a longer name
+      // ("King" in the show "Larry King Now", "Ray" in "Earl Ray Tomblin") does not
+      // make that name the fullest form of the person: only a first or last word
+      // replaces a shorter name already known for it.
+      for (let k = 0; k < keys.length; k++) {
+        const prev = this.byToken.get(keys[k]);
+        const edge = k === 0 || k === keys.length - 1;
+        if (!prev || (prev.n < keys.length && edge)) this.byToken.set(keys[k], { full: e.canonical, n });
       }
     }
   }
@@ -273,14 +278,16 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
       // Error kind: a noun phrase taken for the speaker ("the country’s largest lender
       // said"): the role a one-word name (or below, an organisation) is introduced with.
       const role = appositiveRole(toks, e, hi);
-      if (role.length) addRoles(out, role, toks[i].start - base, nameText([toks[i]]), false, 1);
+      const lead = role.length ? role : roleBeforeAppositive(toks, i, e, lo, hi);
+      if (lead.length) addRoles(out, lead, toks[i].start - base, nameText([toks[i]]), false, 1);
       continue; // one word makes no full name
     }
     const run = toks.slice(i, e + 1);
     i = e;
     const { toks: name, org } = nameInRun(run);
     if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
-    const orgRole = org && name.length ? appositiveRole(toks, e, hi) : [];
+    const after = org && name.length ? appositiveRole(toks, e, hi) : [];
+    const orgRole = after.length || !org || !name.length ? after : roleBeforeAppositive(toks, e - run.length + 1, e, lo, hi);
     if (orgRole.length) addRoles(out, orgRole, name[0].start - base, nameText(name), true, 1);
     if (org || name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
@@ -296,6 +303,7 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     // later "the spokeswoman" to resolve to.
     if (!titled) addRoles(out, lowerRoleBefore(toks, e - run.length + 1, lo), pos, full, false, 3);
     addRoles(out, appositiveRole(toks, e, hi), pos, full, false, 3);
+    addRoles(out, roleBeforeAppositive(toks, e - run.length + 1, e, lo, hi), pos, full, false, 3);
     const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
     for (const t of name) {
       const key = t.lower.replace(/[’']s?$/, '');
@@ -339,6 +347,28 @@ function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
     words.push(t.lower);
   }
   return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
+}
+
+/**
+ * Error kind: a noun phrase taken for the speaker ("the country’s largest lender
+ * said"). The role a name is introduced with when the description opens the clause
+ * and the name follows as its appositive: "The country’s largest lender, Norbank,
+ * cut …", "The state’s top election official, Jane Roe, said …" -> ["largest",
+ * "lender"]. `s`..`e` is the name; [] when the words before it are anything else.
+ */
+function roleBeforeAppositive(toks: readonly Tok[], s: number, e: number, lo: number, hi: number): string[] {
+  if (s - 2 < lo || toks[s - 1].w !== ',' || e + 1 >= hi || toks[e + 1].w !== ',') return [];
+  const words: string[] = [];
+  let k = s - 2;
+  for (; k >= lo && s - k < 8; k--) {
+    const t = toks[k];
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:a|an|the|and|or|who|which|that)$/.test(t.lower)) break;
+    if (possessive(t)) { k--; break; }
+    words.unshift(t.lower);
+  }
+  // (The article opens the clause: "…. The country’s largest lender, …", not "… at the bank, Norbank, …".)
+  if (!words.length || k < lo || toks[k].lower !== 'the' || (k > lo && !endsClause(toks[k - 1]))) return [];
+  return words.slice(-2);
 }
 
 /** A "name" holding a conjunction or a comma (two names run together), or a verb. */
@@ -400,6 +430,12 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
   // (A description's head is a common noun: a person named inside it owns or is
   // modified by it, "Jane Roe’s lawyer", "the attorney for Jane Roe", and does not speak.)
+  // Error kind: a description kept short. The body a group belongs to is part of its
+  // name: "Oversight Committee Republicans", "Senate Democrats" (not "Republicans", nor
+  // the organisation alone).
+  const last = ph.toks[ph.toks.length - 1];
+  const body = ph.kind === 'name' && (PEOPLE.test(last.lower) || AGENT_PLURAL.test(last.lower)) ? bodyOfGroup(ph.toks, last) : null;
+  if (body) return { name: nameText(body), type: 'GROUP', mention: { start: body[0].start, end: body[body.length - 1].end } };
   const ent = ph.kind === 'name' ? book.entityAt(span.start, span.end) : null;
   if (ent) {
     const person = ent.type === 'PERSON';
@@ -438,6 +474,19 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   if (org) return { name, type: 'ORG', mention };
   const full = book.expand(name);
   return { name: full, type: nameType(full), mention };
+}
+
+/**
+ * The capitalised words of an organisation before a group's plural `head` in `run`
+ * ("Oversight Committee Republicans"), with the plural; null when none stand before it
+ * or they are not an organisation's words (a title, a possessive, a person's name).
+ */
+function bodyOfGroup(run: readonly Tok[], head: Tok): Tok[] | null {
+  const h = run.indexOf(head);
+  let s = h;
+  while (s > 0 && isCap(run[s - 1]) && !possessive(run[s - 1]) && !TITLES.has(run[s - 1].lower)) s--;
+  if (s === h || h - s > 4 || !run.slice(s, h).some(t => ORG_WORDS.has(t.lower))) return null;
+  return run.slice(s, h + 1);
 }
 
 /** A name's type when nothing else tells: one upper-case word or a place-like one is an ORG, else a PERSON. */

@@ -10,6 +10,23 @@ import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HE
 
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
+  const ph = phraseBefore(toks, k, lo, depth);
+  if (!ph || depth > 0 || ph.kind === 'pronoun') return ph;
+  // Error kind: a document or a group as the source, a noun phrase taken for the
+  // speaker. The agent of a participle modifying the subject ("A leaked memo obtained
+  // by reporters warns …", "The plan drafted by Jane Roe’s office says …") is not
+  // the subject: the noun the participle hangs on is. (An author stays: "a statement
+  // released by the campaign said", "The email, sent by Jane Roe, said".)
+  const s = tokenIndex(toks, ph.toks[0], k - 1);
+  const part = toks[s - 2];
+  if (s - 2 > lo && toks[s - 1].lower === 'by' && /^\p{Ll}{3,}(?:ed|en|wn)$/u.test(part.w) && !isCue(part) && !AUTHORING.test(part.lower)) {
+    const head = phraseBefore(toks, s - 2, lo, 1);
+    if (head?.kind === 'desc') return head;
+  }
+  return ph;
+}
+
+function phraseBefore(toks: readonly Tok[], k: number, lo: number, depth: number): Phrase | null {
   let j = k - 1;
   for (let guard = 0; j >= lo && guard < 12; guard++) {
     const t = toks[j];
@@ -299,8 +316,17 @@ function modifierEnd(toks: readonly Tok[], e: number, hi: number): number {
   if (!HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) return e;
   let m = e + 2;
   while (m < hi && m - e <= 7 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower) && !PREPOSITIONS.has(toks[m].lower) && !DAYS.test(toks[m].w)) m++;
+  // Error kind: a noun phrase taken for the speaker. The channel the words came through
+  // ("said the striking nurses in a statement", "… on Twitter", "at a news conference")
+  // tells how they spoke, it does not describe them.
+  if (m - 1 > e + 1 && CHANNEL_PREPOSITIONS.test(toks[e + 1].lower) && toks.slice(e + 2, m).some(t => CHANNELS.test(t.lower) || DOCUMENT_HEADS.test(t.lower) || SPEECH_NOUNS.has(t.lower))) return e;
   return m - 1 > e + 1 && (m >= hi || !isWord(toks[m])) ? m - 1 : e;
 }
+
+/** Prepositions before the channel of a speaker's words: "in a statement", "on Twitter". */
+const CHANNEL_PREPOSITIONS = /^(?:in|on|at|during|with)$/;
+/** Where or how words are spoken, beyond documents and speech nouns: "at a news conference", "on Twitter". */
+const CHANNELS = /^(?:interview|interviews|conference|briefing|hearing|speech|rally|event|appearance|twitter|facebook|instagram|television|radio|podcast|broadcast|call|video|town|debate|forum|session|meeting)$/;
 
 /** A name after a description and its modifier: "said a spokesman for the port authority, Jane Roe" (the description ends at `e`). */
 function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase | null {
