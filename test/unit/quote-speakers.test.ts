@@ -280,6 +280,16 @@ const CASES: Case[] = [
     text: 'A confidential memo obtained by local reporters warns that the fund is “nearly empty.”', quote: '“nearly', speaker: 'a confidential memo', type: 'ORG', step: 'cue-before' },
   { kind: 'noun phrase taken for speaker', rule: 'a description opening the clause with the name as its appositive is a role for that name',
     text: 'The region’s biggest insurer, Solvia, raised its premiums. Later the region’s biggest insurer said costs were “out of control.”', quote: '“out of', speaker: 'Solvia' },
+  { kind: 'quoted e-mail credited by the surrounding text', rule: 'an email from a named person is theirs',
+    text: '“We will not back down,” read an email from campaign manager Lisa Kovac to donors.', quote: '“We will not', speaker: 'Lisa Kovac', type: 'PERSON', step: 'cue-after' },
+  { kind: 'quoted post credited by the surrounding text', rule: 'a post a named person shared speaks for them',
+    text: 'The post, which Lisa Kovac shared on Facebook, said the mayor was “a coward.”', quote: '“a coward', speaker: 'Lisa Kovac', type: 'PERSON', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a post with no author named stays the document',
+    text: 'The post, which appeared on Friday, said the mayor was “a coward.”', quote: '“a coward', speaker: 'the post', type: 'ORG' },
+  { kind: 'role noun not resolved', rule: 'a title written short is the role a later "the senator" spells out',
+    text: 'Sen. Paul Ameri met Mayor Lena Fischer on Monday. After meeting the mayor, the senator told reporters: “We have a deal.”', quote: '“We have', speaker: 'Paul Ameri', type: 'PERSON', step: 'cue-before' },
+  { kind: 'headline-style label', rule: 'a surname ending like a plural is a person when the document names them in full',
+    text: 'SANDERS ON THE BUDGET: ‘We will win’\n\nSen. Bernie Sanders spoke in Vermont on Monday.', quote: '‘We will', speaker: 'Bernie Sanders', type: 'PERSON', step: 'headline-label' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -296,7 +296,7 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     const entry = { full, n: full.split(' ').length };
     const titled = run.length > name.length;
     const pos = name[0].start - base;
-    if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, '')), pos, full, false, 3);
+    if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => roleWord(t.lower.replace(/\.$/, ''))), pos, full, false, 3);
     // Error kind: a description kept where the text names the person. The role a name
     // is introduced with in lower case, before it ("campaign spokeswoman Jane Roe") or
     // as an appositive after it ("Jane Roe, a spokeswoman for the agency,"), for a
@@ -314,6 +314,18 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
   }
   return out;
 }
+
+/**
+ * Error kind: a role noun not resolved to the person introduced with it. A title
+ * written short before a name is the role a later mention spells out: "Sen. Paul
+ * Ameri … the senator said".
+ */
+const TITLE_WORDS: Record<string, string> = {
+  sen: 'senator', sens: 'senator', rep: 'representative', reps: 'representative', gov: 'governor', lt: 'lieutenant', gen: 'general',
+  sec: 'secretary', atty: 'attorney', supt: 'superintendent', amb: 'ambassador', adm: 'admiral', col: 'colonel', capt: 'captain',
+  sgt: 'sergeant', cmdr: 'commander', prof: 'professor', pres: 'president', insp: 'inspector', det: 'detective', supv: 'supervisor',
+};
+const roleWord = (w: string) => TITLE_WORDS[w] ?? w;
 
 /** Records role `words` (its last `keep` suffixes as keys) for the name `name` at `pos`. */
 function addRoles(out: LineNames, words: readonly string[], pos: number, name: string, org: boolean, keep: number): void {
@@ -466,7 +478,8 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   // Error kind: speaker types kept honest. One capitalised plural of people the text never
   // writes as a name mid-sentence ("Critics said") is a group, not a person.
   const one = toks.length === 1 ? toks[0].lower : '';
-  if (one && (PEOPLE.test(one) || ((AGENT_PLURAL.test(one) || GROUP_HEADS.test(one)) && !book.seenInside(one)))) {
+  // (A surname the document knows in full is no plural: "Sanders", "Flowers", "Waters".)
+  if (one && (PEOPLE.test(one) || ((AGENT_PLURAL.test(one) || GROUP_HEADS.test(one)) && !book.seenInside(one) && !book.expand(toks[0].w).includes(' ')))) {
     return { name: toks[0].w, type: 'GROUP', mention: { start: toks[0].start, end: toks[0].end } };
   }
   const mention = { start: toks[0].start, end: toks[toks.length - 1].end };

@@ -140,6 +140,13 @@ function tokenIndex(toks: readonly Tok[], t: Tok, from: number): number {
 
 /** The author an appositive names from token `k` ("sent by Jane Roe on Friday"), before `hi`. */
 function authorAfter(toks: readonly Tok[], k: number, hi: number): Phrase | null {
+  // Error kind: a quoted post credited by the surrounding text: "The post, which Jane
+  // Roe shared on Facebook, said …" (a relative clause whose subject made the document).
+  if (/^(?:which|that)$/.test(toks[k]?.lower ?? '') && isCap(toks[k + 1])) {
+    const e = nameRunForward(toks, k + 1, hi);
+    if (/^(?:sent|wrote|signed|posted|shared|issued|released|drafted|published|tweeted|penned|authored|gave|delivered)$/.test(toks[e + 1]?.lower ?? '')) return { toks: toks.slice(k + 1, e + 1), kind: 'name' };
+    return null;
+  }
   if (!/^(?:sent|written|signed|posted|issued|released|drafted|published)$/.test(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'by' || !isCap(toks[k + 2])) return null;
   return { toks: toks.slice(k + 2, nameRunForward(toks, k + 2, hi) + 1), kind: 'name' };
 }
@@ -378,7 +385,10 @@ export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi:
     if (p >= 0) return { toks: toks.slice(s, k + 2 + p), kind: 'desc', label: `${nameTextOf(owner.slice(0, p + 1))} ${toks[h].lower}`, author: owner.slice(0, p + 1) };
     return null;
   }
-  if (toks[k]?.lower !== 'by') return null;
+  // Error kind: a quoted e-mail or post credited by the surrounding text: "an email
+  // from campaign manager Jane Roe" is hers (a role may come before the name).
+  const from = toks[k]?.lower === 'from' && DOCUMENT_HEADS.test(toks[h].lower) && /^(?:email|e-mail|letter|memo|message|note|post|tweet|text|statement)$/.test(toks[h].lower);
+  if (toks[k]?.lower !== 'by' && !from) return null;
   k++;
   while (k < hi && k - h < 6 && (/^\p{Ll}/u.test(toks[k].w) || toks[k].lower === 'the') && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
   if (!isCap(toks[k])) return null;
