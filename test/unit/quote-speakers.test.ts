@@ -290,6 +290,14 @@ const CASES: Case[] = [
     text: 'Sen. Paul Ameri met Mayor Lena Fischer on Monday. After meeting the mayor, the senator told reporters: “We have a deal.”', quote: '“We have', speaker: 'Paul Ameri', type: 'PERSON', step: 'cue-before' },
   { kind: 'headline-style label', rule: 'a surname ending like a plural is a person when the document names them in full',
     text: 'SANDERS ON THE BUDGET: ‘We will win’\n\nSen. Bernie Sanders spoke in Vermont on Monday.', quote: '‘We will', speaker: 'Bernie Sanders', type: 'PERSON', step: 'headline-label' },
+  { kind: 'crowd chants (group as source)', rule: 'a plural of people before "of" heads the run, not the person it is of',
+    text: 'Governor Tom Baxter spoke in Dayton. Supporters of Baxter chanted “Four more years!” during the speech.', quote: '“Four more', speaker: 'Supporters of Baxter', type: 'GROUP', step: 'cue-before' },
+  { kind: 'crowd chants (group as source)', rule: 'a subject pronoun ends a bare plural’s phrase',
+    text: 'Governor Tom Baxter spoke in Dayton. He thanked volunteers, who chanted “Four more years!”', quote: '“Four more', speaker: 'volunteers', type: 'GROUP', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a statement issued by the clause’s subject speaks for it',
+    text: 'The Baxter campaign issued a statement calling the verdict “a travesty.”', quote: '“a travesty', speaker: 'the Baxter campaign', type: 'ORG', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a statement not issued by the subject stays the speaker of its participle',
+    text: 'Reporters obtained a statement calling the verdict “a travesty.”', quote: '“a travesty', speaker: 'a statement', type: 'ORG', step: 'cue-before' },
 ];
 
 describe('quote speakers on the error kinds', () => {

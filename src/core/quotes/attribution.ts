@@ -141,6 +141,16 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const progressive = !!ph && ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower);
       const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || progressive);
       // (A pronoun only as the subject of a progressive: "She’s claiming that …", not "footage of him saying".)
+      // Error kind: a document as the source, credited to whoever issued it. "The Roe
+      // campaign issued a statement calling the verdict “…”": the statement is the
+      // object of the clause's verb, and the clause's subject speaks through it.
+      if (ph && adj && ph.kind === 'desc' && DOCUMENT_HEADS.test(ph.toks[ph.toks.length - 1].lower)) {
+        const s0 = tokenAt(toks, ph.toks[0].start);
+        if (s0 - 1 >= lo && ISSUING.test(toks[s0 - 1].lower)) {
+          const issuer = clauseSubject(toks, lo, s0, book);
+          if (issuer) return { speaker: issuer, cue: cuePhrase(toks, c), after: -1, detail: `the one who ${toks[s0 - 1].w} the ${ph.toks[ph.toks.length - 1].w} the participle '${t.w}' describes` };
+        }
+      }
       if (ph && (ph.kind !== 'pronoun' || progressive) && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
       // Error kind: the wrong person, the nearest cue winning over the sentence's
       // structure. A participle right before the quote (", saying, “…”", "before asking
@@ -182,6 +192,9 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
   }
   return null;
 }
+
+/** Verbs of issuing a document: "issued a statement calling …". */
+const ISSUING = /^(?:issued|released|sent|posted|published|filed|put|sent|tweeted|circulated|distributed)$/;
 
 /** Only a short object and punctuation stand between participle cue `c` and the quote at `hi`: ", saying, “", "asking her, “". */
 function participleAtQuote(toks: readonly Tok[], c: number, hi: number): boolean {

@@ -448,6 +448,12 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   const last = ph.toks[ph.toks.length - 1];
   const body = ph.kind === 'name' && (PEOPLE.test(last.lower) || AGENT_PLURAL.test(last.lower)) ? bodyOfGroup(ph.toks, last) : null;
   if (body) return { name: nameText(body), type: 'GROUP', mention: { start: body[0].start, end: body[body.length - 1].end } };
+  // Error kind: the wrong person where a group is the source (a crowd chanting). A
+  // plural of people before "of" heads the run: "Supporters of Trump chanted", "Residents
+  // of Flint said" — the group speaks, not the one it is of.
+  if (ph.kind === 'name' && ph.toks.length > 2 && ph.toks[1].lower === 'of' && groupWord(ph.toks[0].lower) && !book.expand(ph.toks[0].w).includes(' ')) {
+    return { name: nameText(ph.toks), type: 'GROUP', mention: span };
+  }
   const ent = ph.kind === 'name' ? book.entityAt(span.start, span.end) : null;
   if (ent) {
     const person = ent.type === 'PERSON';
@@ -488,6 +494,9 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   const full = book.expand(name);
   return { name: full, type: nameType(full), mention };
 }
+
+/** A plural of people or a group's head: "supporters", "residents", "voters", "crowd". */
+const groupWord = (w: string) => PEOPLE.test(w) || AGENT_PLURAL.test(w) || GROUP_HEADS.test(w);
 
 /**
  * The capitalised words of an organisation before a group's plural `head` in `run`

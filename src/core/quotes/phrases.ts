@@ -6,7 +6,7 @@
  */
 import { adverb, endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
 import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
-import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
+import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
 
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
@@ -173,6 +173,9 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
   while (s - 1 >= lo && j - s < 7) {
     const p = toks[s - 1];
     if (DETERMINERS.test(p.lower)) { s--; break; }
+    // Error kind: the wrong person where a group is the source. A subject pronoun ends
+    // a bare plural's phrase before it: "He rallied supporters, who chanted …" -> "supporters".
+    if (PRONOUNS[p.lower]) return AGENT_PLURAL.test(t.lower) || PEOPLE.test(t.lower) ? j : -1;
     if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || /^(?:that|which|what|and|but|while|when|because|if)$/.test(p.lower)) break;
     s--;
     if (possessive(p) && upper(p)) {
