@@ -298,6 +298,16 @@ const CASES: Case[] = [
     text: 'The Baxter campaign issued a statement calling the verdict “a travesty.”', quote: '“a travesty', speaker: 'the Baxter campaign', type: 'ORG', step: 'cue-before' },
   { kind: 'document as source', rule: 'a statement not issued by the subject stays the speaker of its participle',
     text: 'Reporters obtained a statement calling the verdict “a travesty.”', quote: '“a travesty', speaker: 'a statement', type: 'ORG', step: 'cue-before' },
+  { kind: 'headline-style label', rule: 'a headline opening with the quote names its speaker after the colon',
+    text: '‘A disgrace to the city’: Baxter\n\nGovernor Tom Baxter spoke on Monday.', quote: '‘A disgrace', speaker: 'Tom Baxter', type: 'PERSON', step: 'headline-label' },
+  { kind: 'headline-style label', rule: 'the name after the colon may be the subject of the headline’s verb',
+    text: '“We will rebuild”: Baxter vows to fight on\n\nGovernor Tom Baxter spoke on Monday.', quote: '“We will', speaker: 'Tom Baxter', type: 'PERSON', step: 'headline-label' },
+  { kind: 'headline-style label', rule: 'no label when a long sentence follows the colon',
+    text: '“We will rebuild”: Baxter and the council of the city of Dayton met for nine hours on Monday to discuss the budget and the bridge.', quote: '“We will', speaker: null },
+  { kind: 'wrong person (the voice before kept)', rule: 'a possessive pronoun opens a description: its cue has a subject',
+    text: 'Tom Baxter mocked Ana Ruiz on Monday, saying she was “too slow.” Her campaign called the remark “petty.”', quote: '“petty', speaker: 'her campaign', type: 'ORG', step: 'cue-before' },
+  { kind: 'role noun not resolved', rule: '"his spokesman" is the spokesman introduced earlier',
+    text: 'Baxter spokesman Eli Stone declined to comment on Monday. On Tuesday, his spokesman called the report “a smear.”', quote: '“a smear', speaker: 'Eli Stone', type: 'PERSON', step: 'cue-before' },
 ];
 
 describe('quote speakers on the error kinds', () => {

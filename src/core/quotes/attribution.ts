@@ -580,8 +580,30 @@ export function headlineSpeaker(toks: readonly Tok[], lo: number, hi: number, bo
   return null;
 }
 
+/**
+ * Error kind: no speaker in a headline-style label. A headline opening with the quote
+ * and naming its speaker after a colon: "‘A total disgrace’: Harris", "“We will win”:
+ * Harris vows to fight on". The name must close the headline or be the subject of its
+ * verb (a cue, a headline verb, a present-tense verb); a short headline only.
+ */
+function trailingLabel(toks: readonly Tok[], qTok: number, hi: number, book: NameBook): Attribution | null {
+  const k = qTok + 2;
+  if (toks[qTok + 1]?.w !== ':' || hi - qTok > 16 || !isCap(toks[k])) return null;
+  const e = nameRunForward(toks, k, hi);
+  const n = toks[e + 1];
+  const closes = !n || e + 1 >= hi || endsClause(n);
+  const verb = !!n && (isCue(n) || (upper(n) && HEADLINE_VERBS.has(n.lower)) || /^\p{Ll}{2,}s$/u.test(n.w));
+  if (!closes && !verb) return null;
+  // (The words of a titled run, "Senate Leader Dan Holt", come down to the name.)
+  const run = toks.slice(k, e + 1);
+  const named = run.some(isTitle) ? nameInRun(run) : null;
+  const sp = resolvePhrase({ toks: named && !named.org && named.toks.length ? named.toks : run, kind: 'name' }, book);
+  return sp.type === 'DESCRIPTION' ? null : { speaker: sp, cue: ':', after: -1, detail: 'the name after the colon closing a headline that opens with the quote' };
+}
+
 /** A headline's "Speaker: words ‘quote’" or "A lesson from Loretta Lynch: ‘…’". */
 export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi: number, book: NameBook): Attribution | null {
+  if (qTok === lo) return trailingLabel(toks, qTok, hi, book);
   let colon = -1;
   for (let c = lo; c < qTok; c++) if (toks[c].w === ':') { colon = c; break; }
   // Error kind: a noun phrase taken for the speaker ("Veto Power Impedes Peace Efforts:

@@ -172,8 +172,9 @@ export class NameBook {
    */
   personForRole(words: readonly string[], pos: number): { name: string; org?: boolean } | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
-    const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
-    if (!owner && words[0] === 'the') {
+    const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an|his|her|their|its)$/.test(w));
+    // (A possessive pronoun points back as the article does: "his spokesman", "her lawyer".)
+    if (!owner && /^(?:the|his|her|their|its)$/.test(words[0])) {
       // Error kind: a role resolved to the name it was introduced with: "the
       // spokeswoman", "the former secretary of state" is the last person named so
       // before it (by the role's words before its preposition).
@@ -476,7 +477,7 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
       const name = role.org ? role.name : book.expand(role.name);
       return { name, type: role.org ? 'ORG' : nameType(name), mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${name}, so introduced earlier` };
     }
-    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These)\b/, m => m.toLowerCase());
+    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These|His|Her|Their|Its)\b/, m => m.toLowerCase());
     return { name, type: descriptionType(words), mention: span };
   }
   const { toks, org } = nameInRun(ph.toks);

@@ -156,6 +156,8 @@ const ADVERBIAL_PREPOSITIONS = /^(?:in|at|on|during|for|over|after|before|since|
 
 /** Words that open a description: "a U.S. defense official", "those surveyed", "many economists". */
 const DETERMINERS = /^(?:a|an|the|one|another|those|these|many|most|some|several|few|all|both)$/;
+/** Possessive pronouns opening a description: "her campaign", "his spokesman". */
+const OWNER_PRONOUNS = /^(?:his|her|their|its)$/;
 
 /**
  * Start of a description ending at token `j` (a lower-case noun), walking back no
@@ -172,7 +174,10 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
   let owned = false;
   while (s - 1 >= lo && j - s < 7) {
     const p = toks[s - 1];
-    if (DETERMINERS.test(p.lower)) { s--; break; }
+    // Error kind: the wrong person (the voice of the quote before kept when the subject
+    // is missed). A possessive pronoun opens a description as an article does: "Her
+    // campaign called the remark “…”", "His spokesman said".
+    if (DETERMINERS.test(p.lower) || OWNER_PRONOUNS.test(p.lower)) { s--; break; }
     // Error kind: the wrong person where a group is the source. A subject pronoun ends
     // a bare plural's phrase before it: "He rallied supporters, who chanted …" -> "supporters".
     if (PRONOUNS[p.lower]) return AGENT_PLURAL.test(t.lower) || PEOPLE.test(t.lower) ? j : -1;
@@ -189,7 +194,7 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
   const first = toks[s];
   // Error kind: a group as the source ("protesters chanted"): a plural noun of people stands alone.
   if (s === j && !DESCRIPTION_HEADS.test(t.lower) && !AGENT_PLURAL.test(t.lower)) return -1;
-  if (!DETERMINERS.test(first.lower) && !owned && !possessive(first) && !/^\p{Ll}+s$/u.test(t.lower)) return -1;
+  if (!DETERMINERS.test(first.lower) && !OWNER_PRONOUNS.test(first.lower) && !owned && !possessive(first) && !/^\p{Ll}+s$/u.test(t.lower)) return -1;
   return s;
 }
 
