@@ -308,6 +308,10 @@ const CASES: Case[] = [
     text: 'Tom Baxter mocked Ana Ruiz on Monday, saying she was “too slow.” Her campaign called the remark “petty.”', quote: '“petty', speaker: 'her campaign', type: 'ORG', step: 'cue-before' },
   { kind: 'role noun not resolved', rule: '"his spokesman" is the spokesman introduced earlier',
     text: 'Baxter spokesman Eli Stone declined to comment on Monday. On Tuesday, his spokesman called the report “a smear.”', quote: '“a smear', speaker: 'Eli Stone', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (structure over proximity)', rule: 'a cue after the quote’s own clause goes on ("was false, X said") is not the quote’s',
+    text: 'Tom Baxter’s claim that the budget was “balanced” was false, Ana Ruiz said.', quote: '“balanced', speaker: 'Tom Baxter', type: 'PERSON' },
+  { kind: 'crowd chants (group as source)', rule: 'a participle keeps its own subject after "by"',
+    text: 'Tom Baxter spoke in Dayton. The speech was interrupted by protesters shouting “Shame!”', quote: '“Shame', speaker: 'protesters', type: 'GROUP', step: 'cue-before' },
 ];
 
 describe('quote speakers on the error kinds', () => {

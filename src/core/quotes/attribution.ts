@@ -75,7 +75,10 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     const ph = subjectBefore(toks, c, k);
     // Words between the quote and the subject may be its title ("White House press
     // secretary Josh Earnest said"), not a new clause ("when Clinton blasted him").
-    if (ph && toks.slice(k, tokenAt(toks, ph.toks[0].start)).every(x => !SUBORD.has(x.lower) && !endsClause(x) && x.w !== QUOTE_TOKEN)) {
+    // Error kind: the wrong person, structure over proximity. Nor a verb of the quote's
+    // own clause: in "Roe’s claim that it was “balanced” was false, Ana Diaz said" the
+    // later cue speaks of the claim, it does not voice the quote.
+    if (ph && toks.slice(k, tokenAt(toks, ph.toks[0].start)).every(x => !SUBORD.has(x.lower) && !endsClause(x) && x.w !== QUOTE_TOKEN && !COPULAS.test(x.lower))) {
       return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: c + 1 };
     }
     break;
@@ -192,6 +195,9 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
   }
   return null;
 }
+
+/** Finite forms of "be": a quote's own clause going on after it. */
+const COPULAS = /^(?:is|was|are|were|be|been)$/;
 
 /** Verbs of issuing a document: "issued a statement calling …". */
 const ISSUING = /^(?:issued|released|sent|posted|published|filed|put|sent|tweeted|circulated|distributed)$/;

@@ -11,7 +11,8 @@ import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HE
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
   const ph = phraseBefore(toks, k, lo, depth);
-  if (!ph || depth > 0 || ph.kind === 'pronoun') return ph;
+  // (A participle's own subject stands: "interrupted by protesters shouting …".)
+  if (!ph || depth > 0 || ph.kind === 'pronoun' || /ing$/.test(toks[k]?.lower ?? '')) return ph;
   // Error kind: a document or a group as the source, a noun phrase taken for the
   // speaker. The agent of a participle modifying the subject ("A leaked memo obtained
   // by reporters warns …", "The plan drafted by Jane Roe’s office says …") is not
