@@ -312,6 +312,10 @@ const CASES: Case[] = [
     text: 'Tom Baxter’s claim that the budget was “balanced” was false, Ana Ruiz said.', quote: '“balanced', speaker: 'Tom Baxter', type: 'PERSON' },
   { kind: 'crowd chants (group as source)', rule: 'a participle keeps its own subject after "by"',
     text: 'Tom Baxter spoke in Dayton. The speech was interrupted by protesters shouting “Shame!”', quote: '“Shame', speaker: 'protesters', type: 'GROUP', step: 'cue-before' },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the owner of a remark named in passing does not voice a later quote',
+    text: 'Tom Baxter hardly helped, treating Ana Ruiz’s remark first as praise -- “That makes me a winner.”', quote: '“That makes', speaker: 'Tom Baxter', type: 'PERSON' },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the owner of a remark leading into the quote speaks',
+    text: 'Tom Baxter disputed Ana Ruiz’s claim that the budget was “balanced.”', quote: '“balanced', speaker: 'Ana Ruiz', type: 'PERSON' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -113,7 +113,12 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph && ph.kind !== 'pronoun') return { speaker: resolvePhrase(ph, book), cue: null, after: -1, detail: `'the words of ${toks[c + 2].w} …' before the quote` };
     }
-    if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue)) {
+    // (Error kind: the wrong person, the owner of a remark named in passing winning over
+    // the clause's subject: in "Roe hardly helped, treating Lee’s remark first as a joke
+    // — “…”" the quote is not the remark's words. The words after the noun must lead
+    // into its content: "that", a colon, a comma or dash, a copula, "of", "about", "on", "to".)
+    if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue) &&
+      (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))) {
       // "Trump’s claim that there have been “…”".
       const s0 = nameRunBack(toks, c - 1, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
@@ -195,6 +200,9 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
   }
   return null;
 }
+
+/** Words after a speech noun leading into its content: "Roe’s claim that …", "Roe’s reply: …". */
+const REMARK_LEADS = /^(?:that|:|,|—|–|-|was|is|were|are|of|about|on|to|in|for)$/;
 
 /** Finite forms of "be": a quote's own clause going on after it. */
 const COPULAS = /^(?:is|was|are|were|be|been)$/;
