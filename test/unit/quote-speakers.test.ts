@@ -316,6 +316,8 @@ const CASES: Case[] = [
     text: 'Tom Baxter hardly helped, treating Ana Ruiz’s remark first as praise -- “That makes me a winner.”', quote: '“That makes', speaker: 'Tom Baxter', type: 'PERSON' },
   { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the owner of a remark leading into the quote speaks',
     text: 'Tom Baxter disputed Ana Ruiz’s claim that the budget was “balanced.”', quote: '“balanced', speaker: 'Ana Ruiz', type: 'PERSON' },
+  { kind: 'description kept where the name follows', rule: 'an age may lead the appositive name',
+    text: '“It is sad,” said one resident, 72-year-old Ana Ruiz.', quote: '“It is sad', speaker: 'Ana Ruiz', type: 'PERSON', step: 'cue-after' },
 ];
 
 describe('quote speakers on the error kinds', () => {

@@ -157,6 +157,9 @@ const ADVERBIAL_PREPOSITIONS = /^(?:in|at|on|during|for|over|after|before|since|
 
 /** Words that open a description: "a U.S. defense official", "those surveyed", "many economists". */
 const DETERMINERS = /^(?:a|an|the|one|another|those|these|many|most|some|several|few|all|both)$/;
+/** An age written as one word before a name: "72-year-old". */
+const AGE = /^\d{1,3}-year-old$/;
+
 /** Possessive pronouns opening a description: "her campaign", "his spokesman". */
 const OWNER_PRONOUNS = /^(?:his|her|their|its)$/;
 
@@ -276,6 +279,12 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       const name = subjectAfter(toks, e + 2, hi, 1);
       if (name && name.kind === 'name') return name;
     }
+    // Error kind: a description kept where the text names the person a few words on,
+    // past role words or an age: "said one resident, 72-year-old Ana Ruiz".
+    if (depth === 0 && e > j && toks[e + 1]?.w === ',' && !isCap(toks[e + 2])) {
+      const named = appositiveName(toks, e + 1, hi);
+      if (named) return named;
+    }
     if (e === j) {
       // "said one of the striking nurses, Ana Ruiz"; "said one of the witnesses".
       if (depth > 0) return null;
@@ -363,7 +372,8 @@ function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase
  */
 export function appositiveName(toks: readonly Tok[], m: number, hi: number): Phrase | null {
   let k = m + 1;
-  while (k < hi && k - m <= 3 && /^\p{Ll}/u.test(toks[k].w) && isWord(toks[k]) && !isCue(toks[k]) && !SUBORD.has(toks[k].lower) &&
+  // (An age may lead the name as role words do: ", 72-year-old Ana Ruiz".)
+  while (k < hi && k - m <= 3 && (/^\p{Ll}/u.test(toks[k].w) || AGE.test(toks[k].w)) && isWord(toks[k]) && !isCue(toks[k]) && !SUBORD.has(toks[k].lower) &&
     !PREPOSITIONS.has(toks[k].lower) && !DETERMINERS.test(toks[k].lower) && !PRONOUNS[toks[k].lower]) k++;
   if (!(isCap(toks[k]) || isTitle(toks[k]))) return null;
   const end = nameRunForward(toks, k, hi);
