@@ -318,6 +318,10 @@ const CASES: Case[] = [
     text: 'Tom Baxter disputed Ana Ruiz’s claim that the budget was “balanced.”', quote: '“balanced', speaker: 'Ana Ruiz', type: 'PERSON' },
   { kind: 'description kept where the name follows', rule: 'an age may lead the appositive name',
     text: '“It is sad,” said one resident, 72-year-old Ana Ruiz.', quote: '“It is sad', speaker: 'Ana Ruiz', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the subject of a condition opening the sentence is not the main clause’s',
+    text: 'Ana Ruiz may resign. If she did, the town charter would let the council call a “snap election.”', quote: '“snap', speaker: null },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'after a condition, the main clause’s subject speaks',
+    text: 'If the deal fails, Ana Ruiz called the plan “a dead end.”', quote: '“a dead', speaker: 'Ana Ruiz', type: 'PERSON' },
 ];
 
 describe('quote speakers on the error kinds', () => {

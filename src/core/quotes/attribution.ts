@@ -291,12 +291,15 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
   // holds no subject of the main clause: the main clause after its comma is read first.
   // ("As Roe, a tax lawyer, recently put it, “…”" comments on the main clause: read as it stands.)
   const comment = toks[lo]?.lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower));
-  if (CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) {
+  // (A condition opening the sentence, "If she did, party rules give the chair …", is
+  // hypothetical: its subject is never the main clause's, even when that one is missed.)
+  const condition = /^(?:if|unless)$/.test(toks[lo]?.lower ?? '');
+  if ((CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) || condition) {
     let comma = lo + 1;
     while (comma < hi && toks[comma].w !== ',' && toks[comma].w !== QUOTE_TOKEN && !endsClause(toks[comma])) comma++;
     if (comma + 1 < hi && toks[comma].w === ',') {
       const main = clauseSubjectFrom(toks, comma + 1, hi, book);
-      if (main) return main;
+      if (main || condition) return main;
     }
   }
   return clauseSubjectFrom(toks, lo, hi, book);
