@@ -27,7 +27,7 @@ describe('quote sieves', () => {
     assert.deepEqual(SIEVES.map(s => s.name), [
       'label-inside', 'coordinated', 'cue-after', 'continuation', 'name-label', 'cue-before', 'headline-label', 'headline-verb',
       'cue-before-earlier-quote', 'cue-later', 'clause-subject', 'narrator-sentence-cue',
-      'narrator-sentence-subject', 'lead-in-subject', 'same-voice', 'lead-in-sentence',
+      'narrator-sentence-subject', 'lead-in-subject', 'sentence-person', 'same-voice', 'lead-in-sentence',
     ]);
   });
 
@@ -66,6 +66,9 @@ describe('quote sieves', () => {
       text: 'Carla Ostrowski walked across the finished deck with the engineers. “The bridge opens in May.”', quote: '“The bridge', speaker: 'Carla Ostrowski', cue: null },
     { sieve: 'lead-in-subject', what: 'a short sentence closing the paragraph before names the speaker',
       text: '“The bridge opens in May,” Carla Ostrowski said.\n\nTomas Berg shook his head.\n\n“Nobody will pay a toll.”', quote: '“Nobody', speaker: 'Tomas Berg', cue: null,
+      others: [['“The bridge', 'cue-after']] },
+    { sieve: 'sentence-person', what: 'the one person named in the quote’s sentence, before the voice of the quote before',
+      text: '“The bridge opens in May,” Carla Ostrowski said. The delay had led the engineer Peter Berg to fear “a winter of detours.”', quote: '“a winter', speaker: 'Peter Berg', cue: null,
       others: [['“The bridge', 'cue-after']] },
     { sieve: 'same-voice', what: 'a quote standing alone after another goes on in its voice',
       text: '“The bridge opens in May,” Carla Ostrowski said.\n\n“Nobody will pay a toll.”', quote: '“Nobody', speaker: 'Carla Ostrowski', cue: 'said',

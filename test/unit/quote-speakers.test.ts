@@ -261,9 +261,81 @@ const CASES: Case[] = [
     text: 'Critics said the plan was “a gift to the rich.”', quote: '“a gift', speaker: 'Critics', type: 'GROUP' },
   { kind: 'wrong person (pronoun of the wrong gender)', rule: 'common first names carry a gender; the subject past its appositive opens the sentence before',
     text: 'Roe, who has clashed with Governor Tom Baxter, spoke after him. “We will not wait,” she said.', quote: '“We will not', speaker: 'Roe', type: 'PERSON' },
+  // Added with the speakers branch (issue 9), one per rule.
+  { kind: 'wrong person (the voice before wins)', rule: 'a quote that is the subject of a passive credits its agent',
+    text: '“We are ready,” Carla Ostrowski said.\n\n“Harbour Lights” was written by Tomas Berg in 1987.', quote: '“Harbour', speaker: 'Tomas Berg', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (the voice before wins)', rule: 'the one person the sentence names, not the voice of the paragraph',
+    text: '“We are ready,” Carla Ostrowski said. The delay has led the engineer Peter Berg to fear “a winter of detours.”', quote: '“a winter', speaker: 'Peter Berg', type: 'PERSON', step: 'sentence-person' },
+  { kind: 'wrong person (the voice before wins)', rule: 'no sentence-person when the sentence names two people',
+    text: '“We are ready,” Carla Ostrowski said. The delay has led Peter Berg and Maria Lund to fear “a winter of detours.”', quote: '“a winter', speaker: 'Carla Ostrowski', step: 'same-voice' },
+  { kind: 'wrong person (the voice before wins)', rule: 'a person after a preposition is not the sentence’s person',
+    text: '“We are ready,” Carla Ostrowski said. The plan was sent back to Peter Berg as “a winter of detours.”', quote: '“a winter', speaker: 'Carla Ostrowski', step: 'same-voice' },
+  { kind: 'description kept short', rule: 'a group keeps the body it belongs to',
+    text: 'Harbour Committee Republicans fumed over the “secret deal” on Monday.', quote: '“secret', speaker: 'Harbour Committee Republicans', type: 'GROUP' },
+  { kind: 'noun phrase taken for speaker', rule: 'the channel after an inverted subject is not part of it',
+    text: '“We were never asked,” said the striking nurses in a statement on Friday.', quote: '“We were', speaker: 'the striking nurses', type: 'GROUP', step: 'cue-after' },
+  { kind: 'noun phrase taken for speaker', rule: 'a modifier that is not a channel stays with the subject',
+    text: '“We were never asked,” said a spokesman for the port authority.', quote: '“We were', speaker: 'a spokesman for the port authority', type: 'DESCRIPTION', step: 'cue-after' },
+  { kind: 'document as source', rule: 'the agent of a participle on the subject is not the subject',
+    text: 'A confidential memo obtained by local reporters warns that the fund is “nearly empty.”', quote: '“nearly', speaker: 'a confidential memo', type: 'ORG', step: 'cue-before' },
+  { kind: 'noun phrase taken for speaker', rule: 'a description opening the clause with the name as its appositive is a role for that name',
+    text: 'The region’s biggest insurer, Solvia, raised its premiums. Later the region’s biggest insurer said costs were “out of control.”', quote: '“out of', speaker: 'Solvia' },
+  { kind: 'quoted e-mail credited by the surrounding text', rule: 'an email from a named person is theirs',
+    text: '“We will not back down,” read an email from campaign manager Lisa Kovac to donors.', quote: '“We will not', speaker: 'Lisa Kovac', type: 'PERSON', step: 'cue-after' },
+  { kind: 'quoted post credited by the surrounding text', rule: 'a post a named person shared speaks for them',
+    text: 'The post, which Lisa Kovac shared on Facebook, said the mayor was “a coward.”', quote: '“a coward', speaker: 'Lisa Kovac', type: 'PERSON', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a post with no author named stays the document',
+    text: 'The post, which appeared on Friday, said the mayor was “a coward.”', quote: '“a coward', speaker: 'the post', type: 'ORG' },
+  { kind: 'role noun not resolved', rule: 'a title written short is the role a later "the senator" spells out',
+    text: 'Sen. Paul Ameri met Mayor Lena Fischer on Monday. After meeting the mayor, the senator told reporters: “We have a deal.”', quote: '“We have', speaker: 'Paul Ameri', type: 'PERSON', step: 'cue-before' },
+  { kind: 'headline-style label', rule: 'a surname ending like a plural is a person when the document names them in full',
+    text: 'SANDERS ON THE BUDGET: ‘We will win’\n\nSen. Bernie Sanders spoke in Vermont on Monday.', quote: '‘We will', speaker: 'Bernie Sanders', type: 'PERSON', step: 'headline-label' },
+  { kind: 'crowd chants (group as source)', rule: 'a plural of people before "of" heads the run, not the person it is of',
+    text: 'Governor Tom Baxter spoke in Dayton. Supporters of Baxter chanted “Four more years!” during the speech.', quote: '“Four more', speaker: 'Supporters of Baxter', type: 'GROUP', step: 'cue-before' },
+  { kind: 'crowd chants (group as source)', rule: 'a subject pronoun ends a bare plural’s phrase',
+    text: 'Governor Tom Baxter spoke in Dayton. He thanked volunteers, who chanted “Four more years!”', quote: '“Four more', speaker: 'volunteers', type: 'GROUP', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a statement issued by the clause’s subject speaks for it',
+    text: 'The Baxter campaign issued a statement calling the verdict “a travesty.”', quote: '“a travesty', speaker: 'the Baxter campaign', type: 'ORG', step: 'cue-before' },
+  { kind: 'document as source', rule: 'a statement not issued by the subject stays the speaker of its participle',
+    text: 'Reporters obtained a statement calling the verdict “a travesty.”', quote: '“a travesty', speaker: 'a statement', type: 'ORG', step: 'cue-before' },
+  { kind: 'headline-style label', rule: 'a headline opening with the quote names its speaker after the colon',
+    text: '‘A disgrace to the city’: Baxter\n\nGovernor Tom Baxter spoke on Monday.', quote: '‘A disgrace', speaker: 'Tom Baxter', type: 'PERSON', step: 'headline-label' },
+  { kind: 'headline-style label', rule: 'the name after the colon may be the subject of the headline’s verb',
+    text: '“We will rebuild”: Baxter vows to fight on\n\nGovernor Tom Baxter spoke on Monday.', quote: '“We will', speaker: 'Tom Baxter', type: 'PERSON', step: 'headline-label' },
+  { kind: 'headline-style label', rule: 'no label when a long sentence follows the colon',
+    text: '“We will rebuild”: Baxter and the council of the city of Dayton met for nine hours on Monday to discuss the budget and the bridge.', quote: '“We will', speaker: null },
+  { kind: 'wrong person (the voice before kept)', rule: 'a possessive pronoun opens a description: its cue has a subject',
+    text: 'Tom Baxter mocked Ana Ruiz on Monday, saying she was “too slow.” Her campaign called the remark “petty.”', quote: '“petty', speaker: 'her campaign', type: 'ORG', step: 'cue-before' },
+  { kind: 'role noun not resolved', rule: '"his spokesman" is the spokesman introduced earlier',
+    text: 'Baxter spokesman Eli Stone declined to comment on Monday. On Tuesday, his spokesman called the report “a smear.”', quote: '“a smear', speaker: 'Eli Stone', type: 'PERSON', step: 'cue-before' },
+  { kind: 'wrong person (structure over proximity)', rule: 'a cue after the quote’s own clause goes on ("was false, X said") is not the quote’s',
+    text: 'Tom Baxter’s claim that the budget was “balanced” was false, Ana Ruiz said.', quote: '“balanced', speaker: 'Tom Baxter', type: 'PERSON' },
+  { kind: 'crowd chants (group as source)', rule: 'a participle keeps its own subject after "by"',
+    text: 'Tom Baxter spoke in Dayton. The speech was interrupted by protesters shouting “Shame!”', quote: '“Shame', speaker: 'protesters', type: 'GROUP', step: 'cue-before' },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the owner of a remark named in passing does not voice a later quote',
+    text: 'Tom Baxter hardly helped, treating Ana Ruiz’s remark first as praise -- “That makes me a winner.”', quote: '“That makes', speaker: 'Tom Baxter', type: 'PERSON' },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the owner of a remark leading into the quote speaks',
+    text: 'Tom Baxter disputed Ana Ruiz’s claim that the budget was “balanced.”', quote: '“balanced', speaker: 'Ana Ruiz', type: 'PERSON' },
+  { kind: 'description kept where the name follows', rule: 'an age may lead the appositive name',
+    text: '“It is sad,” said one resident, 72-year-old Ana Ruiz.', quote: '“It is sad', speaker: 'Ana Ruiz', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'the subject of a condition opening the sentence is not the main clause’s',
+    text: 'Ana Ruiz may resign. If she did, the town charter would let the council call a “snap election.”', quote: '“snap', speaker: null },
+  { kind: 'wrong person (salient name over the clause’s subject)', rule: 'after a condition, the main clause’s subject speaks',
+    text: 'If the deal fails, Ana Ruiz called the plan “a dead end.”', quote: '“a dead', speaker: 'Ana Ruiz', type: 'PERSON' },
 ];
 
 describe('quote speakers on the error kinds', () => {
+  it('wrong person: a surname inside a longer name (a show’s title) does not expand to it', () => {
+    const text = 'Tom Reyes hosts the show Tom Reyes Tonight on weekdays.\n\n“I was never told what to say,” Mr. Reyes said.';
+    const show = text.indexOf('Tom Reyes Tonight'), host = text.indexOf('Tom Reyes');
+    const entities = [
+      { start: host, end: host + 9, text: 'Tom Reyes', type: 'PERSON' as const, canonical: 'Tom Reyes' },
+      { start: show, end: show + 17, text: 'Tom Reyes Tonight', type: 'PERSON' as const, canonical: 'Tom Reyes Tonight' },
+    ];
+    const quotes = findQuotes(new AnalysisContext(), text, sentences(text, paragraphs(text)), entities);
+    assert.equal(quotes[0]?.speaker, 'Tom Reyes');
+  });
+
   it('noun phrase taken for speaker: an entity "name" holding a verb is not used to expand names', () => {
     const text = 'Harbor Chief Ana Ruiz Is Right, Auditors Find\n\nRuiz said the ledger was “clean.”';
     const start = text.indexOf('Ana');

@@ -38,6 +38,19 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     const ph = subjectAfter(toks, skipTime(toks, k + 1, hi), hi);
     if (ph) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, k), after: tokenAt(toks, ph.toks[ph.toks.length - 1].end) };
   }
+  // Error kind: the wrong person (the voice of the quote before winning) or no speaker.
+  // The quote as the subject of a passive with its agent: "“…” was written by Ann Lee",
+  // "“…” has been repeated by the mayor" (a participle right after the verb, then "by").
+  if (/^(?:was|were|is|are|has|have|had)$/.test(toks[k].lower)) {
+    let p = k + 1;
+    if (toks[p]?.lower === 'been') p++;
+    while (p < hi && p - k < 4 && adverb(toks[p])) p++;
+    const part = toks[p];
+    if (part && (/^\p{Ll}{3,}(?:ed|en|ten|wn)$/u.test(part.w) || isCue(part)) && toks[p + 1]?.lower === 'by') {
+      const agent = subjectAfter(toks, p + 2, hi);
+      if (agent && agent.kind !== 'pronoun') return { speaker: resolvePhrase(agent, book), cue: `${part.w} by`, after: tokenAt(toks, agent.toks[agent.toks.length - 1].end), detail: `the agent of the passive '${toks[k].w} ${part.w} by' whose subject is the quote` };
+    }
+  }
   // Error kind: no speaker. "“Absolutely not,” was Roe’s reply.": the owner of a speech noun after the quote.
   const v = /^(?:was|is|came)$/.test(toks[k].lower) ? k + 1 : k;
   if (isCap(toks[v])) {
@@ -62,7 +75,10 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     const ph = subjectBefore(toks, c, k);
     // Words between the quote and the subject may be its title ("White House press
     // secretary Josh Earnest said"), not a new clause ("when Clinton blasted him").
-    if (ph && toks.slice(k, tokenAt(toks, ph.toks[0].start)).every(x => !SUBORD.has(x.lower) && !endsClause(x) && x.w !== QUOTE_TOKEN)) {
+    // Error kind: the wrong person, structure over proximity. Nor a verb of the quote's
+    // own clause: in "Roe’s claim that it was “balanced” was false, Ana Diaz said" the
+    // later cue speaks of the claim, it does not voice the quote.
+    if (ph && toks.slice(k, tokenAt(toks, ph.toks[0].start)).every(x => !SUBORD.has(x.lower) && !endsClause(x) && x.w !== QUOTE_TOKEN && !COPULAS.test(x.lower))) {
       return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: c + 1 };
     }
     break;
@@ -97,7 +113,12 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph && ph.kind !== 'pronoun') return { speaker: resolvePhrase(ph, book), cue: null, after: -1, detail: `'the words of ${toks[c + 2].w} …' before the quote` };
     }
-    if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue)) {
+    // (Error kind: the wrong person, the owner of a remark named in passing winning over
+    // the clause's subject: in "Roe hardly helped, treating Lee’s remark first as a joke
+    // — “…”" the quote is not the remark's words. The words after the noun must lead
+    // into its content: "that", a colon, a comma or dash, a copula, "of", "about", "on", "to".)
+    if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue) &&
+      (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))) {
       // "Trump’s claim that there have been “…”".
       const s0 = nameRunBack(toks, c - 1, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
@@ -128,6 +149,16 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const progressive = !!ph && ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower);
       const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || progressive);
       // (A pronoun only as the subject of a progressive: "She’s claiming that …", not "footage of him saying".)
+      // Error kind: a document as the source, credited to whoever issued it. "The Roe
+      // campaign issued a statement calling the verdict “…”": the statement is the
+      // object of the clause's verb, and the clause's subject speaks through it.
+      if (ph && adj && ph.kind === 'desc' && DOCUMENT_HEADS.test(ph.toks[ph.toks.length - 1].lower)) {
+        const s0 = tokenAt(toks, ph.toks[0].start);
+        if (s0 - 1 >= lo && ISSUING.test(toks[s0 - 1].lower)) {
+          const issuer = clauseSubject(toks, lo, s0, book);
+          if (issuer) return { speaker: issuer, cue: cuePhrase(toks, c), after: -1, detail: `the one who ${toks[s0 - 1].w} the ${ph.toks[ph.toks.length - 1].w} the participle '${t.w}' describes` };
+        }
+      }
       if (ph && (ph.kind !== 'pronoun' || progressive) && adj) return { speaker: resolvePhrase(ph, book), cue: cuePhrase(toks, c), after: -1 };
       // Error kind: the wrong person, the nearest cue winning over the sentence's
       // structure. A participle right before the quote (", saying, “…”", "before asking
@@ -169,6 +200,15 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
   }
   return null;
 }
+
+/** Words after a speech noun leading into its content: "Roe’s claim that …", "Roe’s reply: …". */
+const REMARK_LEADS = /^(?:that|:|,|—|–|-|was|is|were|are|of|about|on|to|in|for)$/;
+
+/** Finite forms of "be": a quote's own clause going on after it. */
+const COPULAS = /^(?:is|was|are|were|be|been)$/;
+
+/** Verbs of issuing a document: "issued a statement calling …". */
+const ISSUING = /^(?:issued|released|sent|posted|published|filed|put|sent|tweeted|circulated|distributed)$/;
 
 /** Only a short object and punctuation stand between participle cue `c` and the quote at `hi`: ", saying, “", "asking her, “". */
 function participleAtQuote(toks: readonly Tok[], c: number, hi: number): boolean {
@@ -251,12 +291,15 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
   // holds no subject of the main clause: the main clause after its comma is read first.
   // ("As Roe, a tax lawyer, recently put it, “…”" comments on the main clause: read as it stands.)
   const comment = toks[lo]?.lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower));
-  if (CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) {
+  // (A condition opening the sentence, "If she did, party rules give the chair …", is
+  // hypothetical: its subject is never the main clause's, even when that one is missed.)
+  const condition = /^(?:if|unless)$/.test(toks[lo]?.lower ?? '');
+  if ((CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) || condition) {
     let comma = lo + 1;
     while (comma < hi && toks[comma].w !== ',' && toks[comma].w !== QUOTE_TOKEN && !endsClause(toks[comma])) comma++;
     if (comma + 1 < hi && toks[comma].w === ',') {
       const main = clauseSubjectFrom(toks, comma + 1, hi, book);
-      if (main) return main;
+      if (main || condition) return main;
     }
   }
   return clauseSubjectFrom(toks, lo, hi, book);
@@ -554,8 +597,30 @@ export function headlineSpeaker(toks: readonly Tok[], lo: number, hi: number, bo
   return null;
 }
 
+/**
+ * Error kind: no speaker in a headline-style label. A headline opening with the quote
+ * and naming its speaker after a colon: "‘A total disgrace’: Harris", "“We will win”:
+ * Harris vows to fight on". The name must close the headline or be the subject of its
+ * verb (a cue, a headline verb, a present-tense verb); a short headline only.
+ */
+function trailingLabel(toks: readonly Tok[], qTok: number, hi: number, book: NameBook): Attribution | null {
+  const k = qTok + 2;
+  if (toks[qTok + 1]?.w !== ':' || hi - qTok > 16 || !isCap(toks[k])) return null;
+  const e = nameRunForward(toks, k, hi);
+  const n = toks[e + 1];
+  const closes = !n || e + 1 >= hi || endsClause(n);
+  const verb = !!n && (isCue(n) || (upper(n) && HEADLINE_VERBS.has(n.lower)) || /^\p{Ll}{2,}s$/u.test(n.w));
+  if (!closes && !verb) return null;
+  // (The words of a titled run, "Senate Leader Dan Holt", come down to the name.)
+  const run = toks.slice(k, e + 1);
+  const named = run.some(isTitle) ? nameInRun(run) : null;
+  const sp = resolvePhrase({ toks: named && !named.org && named.toks.length ? named.toks : run, kind: 'name' }, book);
+  return sp.type === 'DESCRIPTION' ? null : { speaker: sp, cue: ':', after: -1, detail: 'the name after the colon closing a headline that opens with the quote' };
+}
+
 /** A headline's "Speaker: words ‘quote’" or "A lesson from Loretta Lynch: ‘…’". */
 export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi: number, book: NameBook): Attribution | null {
+  if (qTok === lo) return trailingLabel(toks, qTok, hi, book);
   let colon = -1;
   for (let c = lo; c < qTok; c++) if (toks[c].w === ':') { colon = c; break; }
   // Error kind: a noun phrase taken for the speaker ("Veto Power Impedes Peace Efforts:

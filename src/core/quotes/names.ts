@@ -145,9 +145,14 @@ export class NameBook {
       if (e.type !== 'PERSON') continue;
       const { keys, n } = memo.personParts.get(e.canonical, personParts);
       if (keys.length < 2) continue;
-      for (const key of keys) {
-        const prev = this.byToken.get(key);
-        if (!prev || prev.n < keys.length) this.byToken.set(key, { full: e.canonical, n });
+      // Error kind: a noun phrase taken for the speaker. A word inside a longer name
+      // ("King" in the show "Larry King Now", "Ray" in "Earl Ray Tomblin") does not
+      // make that name the fullest form of the person: only a first or last word
+      // replaces a shorter name already known for it.
+      for (let k = 0; k < keys.length; k++) {
+        const prev = this.byToken.get(keys[k]);
+        const edge = k === 0 || k === keys.length - 1;
+        if (!prev || (prev.n < keys.length && edge)) this.byToken.set(keys[k], { full: e.canonical, n });
       }
     }
   }
@@ -167,8 +172,9 @@ export class NameBook {
    */
   personForRole(words: readonly string[], pos: number): { name: string; org?: boolean } | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
-    const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an)$/.test(w));
-    if (!owner && words[0] === 'the') {
+    const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an|his|her|their|its)$/.test(w));
+    // (A possessive pronoun points back as the article does: "his spokesman", "her lawyer".)
+    if (!owner && /^(?:the|his|her|their|its)$/.test(words[0])) {
       // Error kind: a role resolved to the name it was introduced with: "the
       // spokeswoman", "the former secretary of state" is the last person named so
       // before it (by the role's words before its preposition).
@@ -273,14 +279,16 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
       // Error kind: a noun phrase taken for the speaker ("the country’s largest lender
       // said"): the role a one-word name (or below, an organisation) is introduced with.
       const role = appositiveRole(toks, e, hi);
-      if (role.length) addRoles(out, role, toks[i].start - base, nameText([toks[i]]), false, 1);
+      const lead = role.length ? role : roleBeforeAppositive(toks, i, e, lo, hi);
+      if (lead.length) addRoles(out, lead, toks[i].start - base, nameText([toks[i]]), false, 1);
       continue; // one word makes no full name
     }
     const run = toks.slice(i, e + 1);
     i = e;
     const { toks: name, org } = nameInRun(run);
     if (org && name.length >= 2) out.orgs.push({ head: name[name.length - 1].lower, pos: name[0].start - base, name: nameText(name) });
-    const orgRole = org && name.length ? appositiveRole(toks, e, hi) : [];
+    const after = org && name.length ? appositiveRole(toks, e, hi) : [];
+    const orgRole = after.length || !org || !name.length ? after : roleBeforeAppositive(toks, e - run.length + 1, e, lo, hi);
     if (orgRole.length) addRoles(out, orgRole, name[0].start - base, nameText(name), true, 1);
     if (org || name.length < 2 || name.length > 4) continue;
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
@@ -289,13 +297,14 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     const entry = { full, n: full.split(' ').length };
     const titled = run.length > name.length;
     const pos = name[0].start - base;
-    if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => t.lower.replace(/\.$/, '')), pos, full, false, 3);
+    if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => roleWord(t.lower.replace(/\.$/, ''))), pos, full, false, 3);
     // Error kind: a description kept where the text names the person. The role a name
     // is introduced with in lower case, before it ("campaign spokeswoman Jane Roe") or
     // as an appositive after it ("Jane Roe, a spokeswoman for the agency,"), for a
     // later "the spokeswoman" to resolve to.
     if (!titled) addRoles(out, lowerRoleBefore(toks, e - run.length + 1, lo), pos, full, false, 3);
     addRoles(out, appositiveRole(toks, e, hi), pos, full, false, 3);
+    addRoles(out, roleBeforeAppositive(toks, e - run.length + 1, e, lo, hi), pos, full, false, 3);
     const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
     for (const t of name) {
       const key = t.lower.replace(/[’']s?$/, '');
@@ -306,6 +315,18 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
   }
   return out;
 }
+
+/**
+ * Error kind: a role noun not resolved to the person introduced with it. A title
+ * written short before a name is the role a later mention spells out: "Sen. Paul
+ * Ameri … the senator said".
+ */
+const TITLE_WORDS: Record<string, string> = {
+  sen: 'senator', sens: 'senator', rep: 'representative', reps: 'representative', gov: 'governor', lt: 'lieutenant', gen: 'general',
+  sec: 'secretary', atty: 'attorney', supt: 'superintendent', amb: 'ambassador', adm: 'admiral', col: 'colonel', capt: 'captain',
+  sgt: 'sergeant', cmdr: 'commander', prof: 'professor', pres: 'president', insp: 'inspector', det: 'detective', supv: 'supervisor',
+};
+const roleWord = (w: string) => TITLE_WORDS[w] ?? w;
 
 /** Records role `words` (its last `keep` suffixes as keys) for the name `name` at `pos`. */
 function addRoles(out: LineNames, words: readonly string[], pos: number, name: string, org: boolean, keep: number): void {
@@ -339,6 +360,28 @@ function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
     words.push(t.lower);
   }
   return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
+}
+
+/**
+ * Error kind: a noun phrase taken for the speaker ("the country’s largest lender
+ * said"). The role a name is introduced with when the description opens the clause
+ * and the name follows as its appositive: "The country’s largest lender, Norbank,
+ * cut …", "The state’s top election official, Jane Roe, said …" -> ["largest",
+ * "lender"]. `s`..`e` is the name; [] when the words before it are anything else.
+ */
+function roleBeforeAppositive(toks: readonly Tok[], s: number, e: number, lo: number, hi: number): string[] {
+  if (s - 2 < lo || toks[s - 1].w !== ',' || e + 1 >= hi || toks[e + 1].w !== ',') return [];
+  const words: string[] = [];
+  let k = s - 2;
+  for (; k >= lo && s - k < 8; k--) {
+    const t = toks[k];
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:a|an|the|and|or|who|which|that)$/.test(t.lower)) break;
+    if (possessive(t)) { k--; break; }
+    words.unshift(t.lower);
+  }
+  // (The article opens the clause: "…. The country’s largest lender, …", not "… at the bank, Norbank, …".)
+  if (!words.length || k < lo || toks[k].lower !== 'the' || (k > lo && !endsClause(toks[k - 1]))) return [];
+  return words.slice(-2);
 }
 
 /** A "name" holding a conjunction or a comma (two names run together), or a verb. */
@@ -400,6 +443,18 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
   // (A description's head is a common noun: a person named inside it owns or is
   // modified by it, "Jane Roe’s lawyer", "the attorney for Jane Roe", and does not speak.)
+  // Error kind: a description kept short. The body a group belongs to is part of its
+  // name: "Oversight Committee Republicans", "Senate Democrats" (not "Republicans", nor
+  // the organisation alone).
+  const last = ph.toks[ph.toks.length - 1];
+  const body = ph.kind === 'name' && (PEOPLE.test(last.lower) || AGENT_PLURAL.test(last.lower)) ? bodyOfGroup(ph.toks, last) : null;
+  if (body) return { name: nameText(body), type: 'GROUP', mention: { start: body[0].start, end: body[body.length - 1].end } };
+  // Error kind: the wrong person where a group is the source (a crowd chanting). A
+  // plural of people before "of" heads the run: "Supporters of Trump chanted", "Residents
+  // of Flint said" — the group speaks, not the one it is of.
+  if (ph.kind === 'name' && ph.toks.length > 2 && ph.toks[1].lower === 'of' && groupWord(ph.toks[0].lower) && !book.expand(ph.toks[0].w).includes(' ')) {
+    return { name: nameText(ph.toks), type: 'GROUP', mention: span };
+  }
   const ent = ph.kind === 'name' ? book.entityAt(span.start, span.end) : null;
   if (ent) {
     const person = ent.type === 'PERSON';
@@ -422,7 +477,7 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
       const name = role.org ? role.name : book.expand(role.name);
       return { name, type: role.org ? 'ORG' : nameType(name), mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${name}, so introduced earlier` };
     }
-    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These)\b/, m => m.toLowerCase());
+    const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These|His|Her|Their|Its)\b/, m => m.toLowerCase());
     return { name, type: descriptionType(words), mention: span };
   }
   const { toks, org } = nameInRun(ph.toks);
@@ -430,7 +485,8 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   // Error kind: speaker types kept honest. One capitalised plural of people the text never
   // writes as a name mid-sentence ("Critics said") is a group, not a person.
   const one = toks.length === 1 ? toks[0].lower : '';
-  if (one && (PEOPLE.test(one) || ((AGENT_PLURAL.test(one) || GROUP_HEADS.test(one)) && !book.seenInside(one)))) {
+  // (A surname the document knows in full is no plural: "Sanders", "Flowers", "Waters".)
+  if (one && (PEOPLE.test(one) || ((AGENT_PLURAL.test(one) || GROUP_HEADS.test(one)) && !book.seenInside(one) && !book.expand(toks[0].w).includes(' ')))) {
     return { name: toks[0].w, type: 'GROUP', mention: { start: toks[0].start, end: toks[0].end } };
   }
   const mention = { start: toks[0].start, end: toks[toks.length - 1].end };
@@ -438,6 +494,22 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   if (org) return { name, type: 'ORG', mention };
   const full = book.expand(name);
   return { name: full, type: nameType(full), mention };
+}
+
+/** A plural of people or a group's head: "supporters", "residents", "voters", "crowd". */
+const groupWord = (w: string) => PEOPLE.test(w) || AGENT_PLURAL.test(w) || GROUP_HEADS.test(w);
+
+/**
+ * The capitalised words of an organisation before a group's plural `head` in `run`
+ * ("Oversight Committee Republicans"), with the plural; null when none stand before it
+ * or they are not an organisation's words (a title, a possessive, a person's name).
+ */
+function bodyOfGroup(run: readonly Tok[], head: Tok): Tok[] | null {
+  const h = run.indexOf(head);
+  let s = h;
+  while (s > 0 && isCap(run[s - 1]) && !possessive(run[s - 1]) && !TITLES.has(run[s - 1].lower)) s--;
+  if (s === h || h - s > 4 || !run.slice(s, h).some(t => ORG_WORDS.has(t.lower))) return null;
+  return run.slice(s, h + 1);
 }
 
 /** A name's type when nothing else tells: one upper-case word or a place-like one is an ORG, else a PERSON. */

@@ -6,10 +6,28 @@
  */
 import { adverb, endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
 import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
-import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
+import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
 
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
+  const ph = phraseBefore(toks, k, lo, depth);
+  // (A participle's own subject stands: "interrupted by protesters shouting …".)
+  if (!ph || depth > 0 || ph.kind === 'pronoun' || /ing$/.test(toks[k]?.lower ?? '')) return ph;
+  // Error kind: a document or a group as the source, a noun phrase taken for the
+  // speaker. The agent of a participle modifying the subject ("A leaked memo obtained
+  // by reporters warns …", "The plan drafted by Jane Roe’s office says …") is not
+  // the subject: the noun the participle hangs on is. (An author stays: "a statement
+  // released by the campaign said", "The email, sent by Jane Roe, said".)
+  const s = tokenIndex(toks, ph.toks[0], k - 1);
+  const part = toks[s - 2];
+  if (s - 2 > lo && toks[s - 1].lower === 'by' && /^\p{Ll}{3,}(?:ed|en|wn)$/u.test(part.w) && !isCue(part) && !AUTHORING.test(part.lower)) {
+    const head = phraseBefore(toks, s - 2, lo, 1);
+    if (head?.kind === 'desc') return head;
+  }
+  return ph;
+}
+
+function phraseBefore(toks: readonly Tok[], k: number, lo: number, depth: number): Phrase | null {
   let j = k - 1;
   for (let guard = 0; j >= lo && guard < 12; guard++) {
     const t = toks[j];
@@ -123,6 +141,13 @@ function tokenIndex(toks: readonly Tok[], t: Tok, from: number): number {
 
 /** The author an appositive names from token `k` ("sent by Jane Roe on Friday"), before `hi`. */
 function authorAfter(toks: readonly Tok[], k: number, hi: number): Phrase | null {
+  // Error kind: a quoted post credited by the surrounding text: "The post, which Jane
+  // Roe shared on Facebook, said …" (a relative clause whose subject made the document).
+  if (/^(?:which|that)$/.test(toks[k]?.lower ?? '') && isCap(toks[k + 1])) {
+    const e = nameRunForward(toks, k + 1, hi);
+    if (/^(?:sent|wrote|signed|posted|shared|issued|released|drafted|published|tweeted|penned|authored|gave|delivered)$/.test(toks[e + 1]?.lower ?? '')) return { toks: toks.slice(k + 1, e + 1), kind: 'name' };
+    return null;
+  }
   if (!/^(?:sent|written|signed|posted|issued|released|drafted|published)$/.test(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'by' || !isCap(toks[k + 2])) return null;
   return { toks: toks.slice(k + 2, nameRunForward(toks, k + 2, hi) + 1), kind: 'name' };
 }
@@ -132,6 +157,11 @@ const ADVERBIAL_PREPOSITIONS = /^(?:in|at|on|during|for|over|after|before|since|
 
 /** Words that open a description: "a U.S. defense official", "those surveyed", "many economists". */
 const DETERMINERS = /^(?:a|an|the|one|another|those|these|many|most|some|several|few|all|both)$/;
+/** An age written as one word before a name: "72-year-old". */
+const AGE = /^\d{1,3}-year-old$/;
+
+/** Possessive pronouns opening a description: "her campaign", "his spokesman". */
+const OWNER_PRONOUNS = /^(?:his|her|their|its)$/;
 
 /**
  * Start of a description ending at token `j` (a lower-case noun), walking back no
@@ -148,7 +178,13 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
   let owned = false;
   while (s - 1 >= lo && j - s < 7) {
     const p = toks[s - 1];
-    if (DETERMINERS.test(p.lower)) { s--; break; }
+    // Error kind: the wrong person (the voice of the quote before kept when the subject
+    // is missed). A possessive pronoun opens a description as an article does: "Her
+    // campaign called the remark “…”", "His spokesman said".
+    if (DETERMINERS.test(p.lower) || OWNER_PRONOUNS.test(p.lower)) { s--; break; }
+    // Error kind: the wrong person where a group is the source. A subject pronoun ends
+    // a bare plural's phrase before it: "He rallied supporters, who chanted …" -> "supporters".
+    if (PRONOUNS[p.lower]) return AGENT_PLURAL.test(t.lower) || PEOPLE.test(t.lower) ? j : -1;
     if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || /^(?:that|which|what|and|but|while|when|because|if)$/.test(p.lower)) break;
     s--;
     if (possessive(p) && upper(p)) {
@@ -162,7 +198,7 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
   const first = toks[s];
   // Error kind: a group as the source ("protesters chanted"): a plural noun of people stands alone.
   if (s === j && !DESCRIPTION_HEADS.test(t.lower) && !AGENT_PLURAL.test(t.lower)) return -1;
-  if (!DETERMINERS.test(first.lower) && !owned && !possessive(first) && !/^\p{Ll}+s$/u.test(t.lower)) return -1;
+  if (!DETERMINERS.test(first.lower) && !OWNER_PRONOUNS.test(first.lower) && !owned && !possessive(first) && !/^\p{Ll}+s$/u.test(t.lower)) return -1;
   return s;
 }
 
@@ -243,6 +279,12 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
       const name = subjectAfter(toks, e + 2, hi, 1);
       if (name && name.kind === 'name') return name;
     }
+    // Error kind: a description kept where the text names the person a few words on,
+    // past role words or an age: "said one resident, 72-year-old Ana Ruiz".
+    if (depth === 0 && e > j && toks[e + 1]?.w === ',' && !isCap(toks[e + 2])) {
+      const named = appositiveName(toks, e + 1, hi);
+      if (named) return named;
+    }
     if (e === j) {
       // "said one of the striking nurses, Ana Ruiz"; "said one of the witnesses".
       if (depth > 0) return null;
@@ -299,8 +341,17 @@ function modifierEnd(toks: readonly Tok[], e: number, hi: number): number {
   if (!HEAD_PREPOSITIONS.has(toks[e + 1]?.lower ?? '')) return e;
   let m = e + 2;
   while (m < hi && m - e <= 7 && isWord(toks[m]) && !isCue(toks[m]) && !SUBORD.has(toks[m].lower) && !PREPOSITIONS.has(toks[m].lower) && !DAYS.test(toks[m].w)) m++;
+  // Error kind: a noun phrase taken for the speaker. The channel the words came through
+  // ("said the striking nurses in a statement", "… on Twitter", "at a news conference")
+  // tells how they spoke, it does not describe them.
+  if (m - 1 > e + 1 && CHANNEL_PREPOSITIONS.test(toks[e + 1].lower) && toks.slice(e + 2, m).some(t => CHANNELS.test(t.lower) || DOCUMENT_HEADS.test(t.lower) || SPEECH_NOUNS.has(t.lower))) return e;
   return m - 1 > e + 1 && (m >= hi || !isWord(toks[m])) ? m - 1 : e;
 }
+
+/** Prepositions before the channel of a speaker's words: "in a statement", "on Twitter". */
+const CHANNEL_PREPOSITIONS = /^(?:in|on|at|during|with)$/;
+/** Where or how words are spoken, beyond documents and speech nouns: "at a news conference", "on Twitter". */
+const CHANNELS = /^(?:interview|interviews|conference|briefing|hearing|speech|rally|event|appearance|twitter|facebook|instagram|television|radio|podcast|broadcast|call|video|town|debate|forum|session|meeting)$/;
 
 /** A name after a description and its modifier: "said a spokesman for the port authority, Jane Roe" (the description ends at `e`). */
 function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase | null {
@@ -321,7 +372,8 @@ function modifiedAppositive(toks: readonly Tok[], e: number, hi: number): Phrase
  */
 export function appositiveName(toks: readonly Tok[], m: number, hi: number): Phrase | null {
   let k = m + 1;
-  while (k < hi && k - m <= 3 && /^\p{Ll}/u.test(toks[k].w) && isWord(toks[k]) && !isCue(toks[k]) && !SUBORD.has(toks[k].lower) &&
+  // (An age may lead the name as role words do: ", 72-year-old Ana Ruiz".)
+  while (k < hi && k - m <= 3 && (/^\p{Ll}/u.test(toks[k].w) || AGE.test(toks[k].w)) && isWord(toks[k]) && !isCue(toks[k]) && !SUBORD.has(toks[k].lower) &&
     !PREPOSITIONS.has(toks[k].lower) && !DETERMINERS.test(toks[k].lower) && !PRONOUNS[toks[k].lower]) k++;
   if (!(isCap(toks[k]) || isTitle(toks[k]))) return null;
   const end = nameRunForward(toks, k, hi);
@@ -352,7 +404,10 @@ export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi:
     if (p >= 0) return { toks: toks.slice(s, k + 2 + p), kind: 'desc', label: `${nameTextOf(owner.slice(0, p + 1))} ${toks[h].lower}`, author: owner.slice(0, p + 1) };
     return null;
   }
-  if (toks[k]?.lower !== 'by') return null;
+  // Error kind: a quoted e-mail or post credited by the surrounding text: "an email
+  // from campaign manager Jane Roe" is hers (a role may come before the name).
+  const from = toks[k]?.lower === 'from' && DOCUMENT_HEADS.test(toks[h].lower) && /^(?:email|e-mail|letter|memo|message|note|post|tweet|text|statement)$/.test(toks[h].lower);
+  if (toks[k]?.lower !== 'by' && !from) return null;
   k++;
   while (k < hi && k - h < 6 && (/^\p{Ll}/u.test(toks[k].w) || toks[k].lower === 'the') && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
   if (!isCap(toks[k])) return null;

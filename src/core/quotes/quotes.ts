@@ -115,7 +115,7 @@ function toQuote(qc: QuoteContext, speaker: Speaker | null, cue: string | null, 
  */
 function namesAWork(qc: QuoteContext, speaker: Speaker | null): boolean {
   const { toks } = qc.doc;
-  if (!titleLike(qc.inner) || qc.atStart || headline(toks, qc.sentLo, qc.hiTok)) return false;
+  if (qc.atStart || !titleLike(qc.inner) || headline(toks, qc.sentLo, qc.hiTok)) return false;
   const before = toks[qc.qTok - 1];
   // (Or framed as one: "his “Keepin’ On” radio program", "the “Fair Deal” tour".)
   const after = [toks[qc.qTok + 1], toks[qc.qTok + 2]].find(t => t && /^\p{Ll}/u.test(t.w));

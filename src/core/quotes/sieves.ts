@@ -17,8 +17,8 @@ import { type Attribution, attributionAfter, attributionBefore, attributionTail,
 import { type QuoteContext, sHi } from './context';
 import { nameRunForward, resolvePhrase, type Speaker } from './names';
 import { cuePhrase, subjectAfter, subjectBefore } from './phrases';
-import { cueAt, headline, ingCue, isCap, isCue, QUOTE_TOKEN, tokenAt } from './tokens';
-import { AS_COMMENT, SUBORD } from './words';
+import { cueAt, headline, ingCue, isCap, isCue, possessive, QUOTE_TOKEN, tokenAt } from './tokens';
+import { AS_COMMENT, HEAD_PREPOSITIONS, PREPOSITIONS, SUBORD } from './words';
 
 /** One attribution rule: `decide` gives the quote's attribution, or null to leave it to the next sieve. */
 export interface Sieve {
@@ -192,6 +192,39 @@ export const SIEVES: readonly Sieve[] = [
       const lo = sLo[k], e = isCap(toks[lo]) ? nameRunForward(toks, lo, hi) : -1;
       const sp = e > lo && /^\p{Ll}/u.test(toks[e + 1]?.w ?? '') ? resolvePhrase({ toks: toks.slice(lo, e + 1), kind: 'name' }, book) : clauseSubject(toks, lo, hi, book);
       return sp?.type === 'PERSON' ? uncued(sp) : null;
+    },
+  },
+  {
+    // Error kind: the wrong person, the salient voice of the paragraph winning over the
+    // sentence's own. A quote inside its sentence (not opening it) that no cue or
+    // subject attributes, in a sentence naming one person before it, as no
+    // preposition's object and no owner: "The ruling led the activist Jane Roe to call
+    // it “a betrayal.”" -> Jane Roe, not the voice of the quote before.
+    name: 'sentence-person',
+    explain: () => 'the one person the quote\'s sentence names before it',
+    decide: qc => {
+      if (qc.atStart) return null;
+      const { toks, book } = qc.doc;
+      let found: Speaker | null = null;
+      for (let d = qc.sentLo; d < qc.qTok; d++) {
+        if (!isCap(toks[d])) continue;
+        const e = nameRunForward(toks, d, qc.qTok);
+        const before = toks[d - 1];
+        const governed = d > qc.sentLo && !!before && (PREPOSITIONS.has(before.lower) || HEAD_PREPOSITIONS.has(before.lower) || possessive(before));
+        if (!governed && !possessive(toks[e]) && toks[e + 1]?.w !== '’' && toks[e + 1]?.w !== "'") {
+          // (A person the entity layer knows, or a name of two words or more with a known
+          // first name or title: a capitalised word alone, "Contrary", "Republican", is none.)
+          const ent = book.entityAt(toks[d].start, toks[e].end);
+          const run = toks.slice(d, e + 1);
+          const sp = ent?.type === 'PERSON' || (!ent && e > d) ? resolvePhrase({ toks: run, kind: 'name' }, book) : null;
+          if (sp?.type === 'PERSON' && (ent || (sp.name.includes(' ') && book.genderOf(sp.name, run)))) {
+            if (found && found.name !== sp.name) return null;
+            found = sp;
+          }
+        }
+        d = e;
+      }
+      return uncued(found);
     },
   },
   {
