@@ -16,6 +16,7 @@ import { K_WORD, K_DATE, K_NUMBER, tokenize, isAllCaps, LOWER_START, PLAIN_NUMBE
 import type { Tok } from './tokenize';
 import { buildLexicon, decodeModel, DecodeScratch, Featurizer, fromBase64, label, modelTokens, spansOf, TYPES, type Weights, type NerLexicon } from './ner';
 import { NER_MODEL, NER_PLAIN_WORDS } from './nerModel';
+import { unifyTypes } from './unify';
 
 const titleCase = (w: string) => w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
 /** ASCII first letters (lower case) of the number words: a word starting with another ASCII character is none. */
@@ -255,25 +256,8 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
   }
 }
 
-/**
- * One name, one type ("one sense per discourse"): a lone word typed ORG, PLACE or MISC
- * that is the last word of a PERSON named in full in the same text is that person
- * (the model, trained on Reuters, types an unknown lone surname as an ORG). Applied per
- * paragraph here and per document by the corpus; returns `list` itself when nothing
- * changes, else a new list in which only the retyped entities are new objects.
- */
-export function unifySurnames(list: readonly Entity[]): readonly Entity[] {
-  let last: Set<string> | null = null;
-  for (const e of list) {
-    if (e.type !== 'PERSON') continue;
-    const k = e.text.lastIndexOf(' ');
-    if (k > 0) (last ??= new Set()).add(e.text.slice(k + 1));
-  }
-  if (!last) return list;
-  const retype = (e: Entity) => (e.type === 'ORG' || e.type === 'PLACE' || e.type === 'MISC') && last.has(e.text) && !HAND_TYPES.has(e.text);
-  if (!list.some(retype)) return list;
-  return list.map(e => (retype(e) ? { ...e, type: 'PERSON' as const, canonical: e.text } : e));
-}
+/** One name, one type in a paragraph or document (unify.ts): applied per paragraph here and per document by the corpus. */
+export { unifyTypes };
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
 const hyphenTail = (text: string, t: Tok) => text.charCodeAt(t.e) === 45 && LOWER_START.test(text.slice(t.e + 1, t.e + 2));
@@ -333,7 +317,7 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     modelNames(out, decoder, toks, sent.start, sent.end);
   }
   spare = decoder;
-  const list = [...unifySurnames(out.list)];
+  const list = [...unifyTypes(out.list)];
   list.sort((x, y) => x.start - y.start || y.end - x.end);
   // Never overlapping: keep the first (longest) of any overlap.
   const kept: Entity[] = [];
