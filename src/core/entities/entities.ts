@@ -221,7 +221,8 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
   const name = (a: number, b: number, t: number, known: boolean) => {
     // A common word opening the sentence is not the start of a person's name glued to
     // it ("Said Ellis"), unless it is a first name ("Will Smith") or a known name.
-    while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && !GAZ.has(words[a].w) && isCommonWord(words[a].w)) a++;
+    // A known one-word name ("Said", a surname) is a common word here when two name words follow it.
+    while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && (b - a >= 2 || !GAZ.has(words[a].w)) && isCommonWord(words[a].w)) a++;
     const s = words[a].s, e = words[b].e;
     const text = collapseSpaces(out.text.slice(s, e));
     if (a === b && words[a].initial && !GAZ.has(text) && isCommonWord(text)) return;
@@ -256,8 +257,12 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
   }
 }
 
-/** One name, one type in a paragraph or document (unify.ts): applied per paragraph here and per document by the corpus. */
+/**
+ * One name, one type (unify.ts): every rule per document, by the corpus; here, per
+ * paragraph, only the lone-surname rule (the others cost more than they give in one paragraph).
+ */
 export { unifyTypes };
+const PARAGRAPH = { majority: false, orgHeads: false };
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
 const hyphenTail = (text: string, t: Tok) => text.charCodeAt(t.e) === 45 && LOWER_START.test(text.slice(t.e + 1, t.e + 2));
@@ -317,7 +322,7 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     modelNames(out, decoder, toks, sent.start, sent.end);
   }
   spare = decoder;
-  const list = [...unifyTypes(out.list)];
+  const list = [...unifyTypes(out.list, PARAGRAPH)];
   list.sort((x, y) => x.start - y.start || y.end - x.end);
   // Never overlapping: keep the first (longest) of any overlap.
   const kept: Entity[] = [];

@@ -8,6 +8,9 @@
  * Gazetteer features are jack-knifed: a sentence sees the known names and first names
  * of the other folds of the training split (plus the hand lists), never its own, so that
  * the model learns how far to trust a list that is as incomplete as it will be on new text.
+ * A file without -DOCSTART- lines (the team's train.txt) is cut into stories at their
+ * headlines (the sentence before a Reuters dateline), which the folds and the
+ * held-out slice of `train-ner.mjs --holdout` go by.
  *
  * Used by scripts/train-ner.mjs (which writes nerModel.ts) and the unit tests; never by
  * the product at run time.

@@ -1,13 +1,14 @@
 /**
  * One name, one type within a document ("one sense per discourse"): the entity list the
  * model gives a document's paragraphs one by one, made consistent across it. Applied per
- * paragraph by findEntities and per document by the corpus (corpus.ts), to lists whose
- * entities are shared with the paragraph cache: they are never written to.
+ * document by the corpus (corpus.ts) and, the surname rule alone, per paragraph by
+ * findEntities, to lists whose entities are shared with the paragraph cache: they are
+ * never written to.
  */
 import type { Entity, EntityType } from '../types';
 import { HAND_TYPES } from './gazetteer';
 
-/** Options for the measurements of nerTrain.ts; the product uses the defaults. */
+/** Which rules beyond the surname rule apply (nerTrain.ts measures each; the corpus uses all). */
 export interface UnifyOptions {
   /** Same text, several types: the majority type (a tie keeps each). */
   majority?: boolean;
@@ -15,7 +16,12 @@ export interface UnifyOptions {
   orgHeads?: boolean;
 }
 
-const NAMES: ReadonlySet<EntityType> = new Set(['PERSON', 'ORG', 'PLACE', 'MISC']);
+const ALL: UnifyOptions = { majority: true, orgHeads: true };
+/** Index of a name type, else -1. */
+const typeIndex = (t: EntityType) => (t === 'PERSON' ? 0 : t === 'PLACE' ? 1 : t === 'ORG' ? 2 : t === 'MISC' ? 3 : -1);
+const TYPE_OF: EntityType[] = ['PERSON', 'PLACE', 'ORG', 'MISC'];
+/** Counts of the four types packed in one number (12 bits each). */
+const UNIT = [1, 4096, 4096 ** 2, 4096 ** 3];
 /** Names typed by their context on purpose (entities.ts: "Washington" the city or the government). */
 const BY_CONTEXT: ReadonlySet<string> = new Set(['Washington']);
 
@@ -28,49 +34,47 @@ const BY_CONTEXT: ReadonlySet<string> = new Set(['Washington']);
  * Hand-listed names keep their type. Returns `list` itself when nothing changes, else a
  * new list in which only the retyped entities are new objects.
  */
-export function unifyTypes(list: readonly Entity[], opts: UnifyOptions = { majority: true, orgHeads: true }): readonly Entity[] {
+export function unifyTypes(list: readonly Entity[], opts: UnifyOptions = ALL): readonly Entity[] {
   let surnames: Set<string> | null = null, heads: Set<string> | null = null;
-  let counts: Map<string, number[]> | null = null;
+  let counts: Map<string, number> | null = null;
+  let names = 0;
   for (const e of list) {
-    if (!NAMES.has(e.type)) continue;
+    const t = typeIndex(e.type);
+    if (t < 0) continue;
+    names++;
     const k = e.text.lastIndexOf(' ');
-    if (e.type === 'PERSON' && k > 0) (surnames ??= new Set()).add(e.text.slice(k + 1));
-    if (opts.orgHeads && e.type === 'ORG' && k > 0) {
+    if (t === 0 && k > 0) (surnames ??= new Set()).add(e.text.slice(k + 1));
+    if (opts.orgHeads && t === 2 && k > 0) {
       // every proper prefix of whole words
       for (let j = e.text.indexOf(' '); j > 0; j = e.text.indexOf(' ', j + 1)) (heads ??= new Set()).add(e.text.slice(0, j));
     }
-    if (opts.majority) {
-      let c = (counts ??= new Map()).get(e.text);
-      if (!c) counts.set(e.text, (c = [0, 0, 0, 0]));
-      c[TYPE_INDEX[e.type]]++;
-    }
+    if (opts.majority) (counts ??= new Map()).set(e.text, (counts.get(e.text) ?? 0) + UNIT[t]);
   }
-  const majority = new Map<string, EntityType>();
-  if (counts) {
-    for (const [text, c] of counts) {
-      let best = 0, second = 0, arg = 0;
-      for (let t = 0; t < 4; t++) {
-        if (c[t] > best) { second = best; best = c[t]; arg = t; } else if (c[t] > second) second = c[t];
-      }
-      if (best > second && second + best > best) majority.set(text, TYPE_OF[arg]);
-    }
-  }
-  const retype = (e: Entity): EntityType | null => {
-    if (!NAMES.has(e.type) || HAND_TYPES.has(e.text) || BY_CONTEXT.has(e.text)) return null;
-    if (e.type !== 'PERSON' && surnames?.has(e.text)) return 'PERSON';
-    if (e.type !== 'ORG' && e.type !== 'MISC' && heads?.has(e.text)) return 'ORG';
-    const m = majority.get(e.text);
-    return m && m !== e.type ? m : null;
-  };
+  if (names < 2 || !surnames && !heads && !counts) return list;
   let out: Entity[] | null = null;
   for (let i = 0; i < list.length; i++) {
-    const t = retype(list[i]);
-    if (!t || t === list[i].type) continue;
+    const e = list[i], t = typeIndex(e.type);
+    if (t < 0) continue;
+    let to = -1;
+    if (t !== 0 && surnames?.has(e.text)) to = 0;
+    else if ((t === 0 || t === 1) && heads?.has(e.text)) to = 2;
+    else if (counts) to = majority(counts.get(e.text) ?? 0);
+    if (to < 0 || to === t || HAND_TYPES.has(e.text) || BY_CONTEXT.has(e.text)) continue;
     out ??= list.slice();
-    out[i] = { ...list[i], type: t, canonical: t === 'PERSON' ? list[i].text : list[i].canonical };
+    const type = TYPE_OF[to];
+    out[i] = { ...e, type, canonical: type === 'PERSON' ? e.text : e.canonical };
   }
   return out ?? list;
 }
 
-const TYPE_OF: EntityType[] = ['PERSON', 'PLACE', 'ORG', 'MISC'];
-const TYPE_INDEX: Record<string, number> = { PERSON: 0, PLACE: 1, ORG: 2, MISC: 3 };
+/** The type counted strictly most often in packed counts `c`, else -1 (a tie, or one mention). */
+function majority(c: number): number {
+  let best = 0, second = 0, arg = -1, total = 0;
+  for (let t = 3; t >= 0; t--) {
+    const n = Math.floor(c / UNIT[t]);
+    c -= n * UNIT[t];
+    total += n;
+    if (n > best) { second = best; best = n; arg = t; } else if (n > second) second = n;
+  }
+  return total > 1 && best > second ? arg : -1;
+}
