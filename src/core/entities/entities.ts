@@ -19,19 +19,18 @@ import { NER_MODEL, NER_PLAIN_WORDS } from './nerModel';
 import { unifyTypes } from './unify';
 
 const titleCase = (w: string) => w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
-/** ASCII first letters (lower case) of the number words: a word starting with another ASCII character is none. */
-const NUMBER_INITIALS = new Uint8Array(128);
-for (const w of NUMBER_WORDS) {
-  const c = w.charCodeAt(0);
-  if (c < 128) NUMBER_INITIALS[c] = NUMBER_INITIALS[c ^ 32] = 1;
-  else NUMBER_INITIALS.fill(1); // a number word outside ASCII: no filter
-}
-/** Lengths of the number words: lower-casing never shortens a word, nor lengthens one into ASCII. */
-let NUMBER_MIN = Infinity, NUMBER_MAX = 0;
-for (const w of NUMBER_WORDS) { NUMBER_MIN = Math.min(NUMBER_MIN, w.length); NUMBER_MAX = Math.max(NUMBER_MAX, w.length); }
+/**
+ * The number words' shapes: first letter, last letter (ASCII, either case) and length, so
+ * that a word of another shape ("the", "Tuesday") is none without a lookup of the word.
+ */
+const NUMBER_SHAPES = new Uint8Array(128 * 128 * 32);
+const shapeKey = (first: number, last: number, len: number) => ((first | 32) * 128 + (last | 32)) * 32 + (len > 31 ? 31 : len);
+const NUMBER_ASCII = [...NUMBER_WORDS].every(w => /^[a-z]+$/.test(w));
+for (const w of NUMBER_WORDS) if (NUMBER_ASCII) NUMBER_SHAPES[shapeKey(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
 const mayBeNumberWord = (w: string) => {
-  const c = w.charCodeAt(0);
-  return (c >= 128 || NUMBER_INITIALS[c] === 1) && w.length >= NUMBER_MIN && w.length <= NUMBER_MAX;
+  if (!NUMBER_ASCII) return true; // a number word outside ASCII: no filter
+  const c = w.charCodeAt(0), z = w.charCodeAt(w.length - 1);
+  return c < 128 && z < 128 && NUMBER_SHAPES[shapeKey(c, z, w.length)] === 1;
 };
 
 /**
