@@ -30,7 +30,9 @@ const options = {
   folds: args.includes('--no-gazetteer') ? 0 : 5,
   seed: Number(opt('--seed', 20261201)),
 };
-const out = args.includes('--dry-run') ? null : path.resolve(opt('--out', path.join(root, 'src/core/entities/nerModel.ts')));
+// --holdout: model selection without valid: train on the first 90% of train.txt's documents, score the last 10%
+const holdout = args.includes('--holdout');
+const out = args.includes('--dry-run') || holdout ? null : path.resolve(opt('--out', path.join(root, 'src/core/entities/nerModel.ts')));
 
 const bundle = path.join(os.tmpdir(), `source-lens-train-ner-${process.pid}.cjs`);
 await esbuild.build({ entryPoints: [path.join(root, 'src/core/entities/nerTrain.ts')], bundle: true, platform: 'node', format: 'cjs', outfile: bundle, logLevel: 'warning' });
@@ -38,7 +40,23 @@ const T = createRequire(import.meta.url)(bundle);
 fs.unlinkSync(bundle);
 
 const t0 = Date.now();
-const sents = T.readConll(fs.readFileSync(trainFile, 'utf8'));
+const f3 = x => x.toFixed(3);
+const show = s => `F1 ${f3(s.f)} (P ${f3(s.p)} R ${f3(s.r)}; PER ${f3(s.byType[0])} LOC ${f3(s.byType[1])} ORG ${f3(s.byType[2])}) n=${s.gold}`;
+const all = T.readConll(fs.readFileSync(trainFile, 'utf8'));
+const lastDoc = all[all.length - 1].doc, cut = Math.floor(lastDoc * 0.9);
+const sents = holdout ? all.filter(s => s.doc <= cut) : all;
+if (holdout) {
+  const held = all.filter(s => s.doc > cut);
+  console.log(`holdout: training on documents 1-${cut} (${sents.length} sentences), scoring ${cut + 1}-${lastDoc} (${held.length} sentences)`);
+  const trained = T.train(sents, { ...options, log: l => console.log('  ' + l) });
+  const { weights } = T.pack(trained);
+  console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  const score = T.evaluate(held, weights, T.lexiconOf(sents, options.folds > 0));
+  console.log(`holdout PER/LOC/ORG: ${show(score)}`);
+  for (const u of [{}, { majority: true }, { orgHeads: true }, { majority: true, orgHeads: true }]) console.log(`  unify ${JSON.stringify(u)}: ${show(T.evaluate(held, weights, T.lexiconOf(sents, options.folds > 0), false, u))}`);
+  if (args.includes('--errors')) T.errors(held, weights, T.lexiconOf(sents, options.folds > 0), console.log);
+  process.exit(0);
+}
 console.log(`train: ${sents.length} sentences from ${path.relative(root, trainFile)}; ${JSON.stringify(options)}`);
 const trained = T.train(sents, { ...options, log: l => console.log('  ' + l) });
 const { bytes, weights } = T.pack(trained);
@@ -47,8 +65,6 @@ console.log(`trained in ${((Date.now() - t0) / 1000).toFixed(1)} s; artefact ${(
 // The product's lexicon: all of the training split's names (lexicon/conll.ts) and the hand lists.
 const lexicon = T.lexiconOf(sents, options.folds > 0);
 const plain = T.gazetteerLines(sents).plain;
-const f3 = x => x.toFixed(3);
-const show = s => `F1 ${f3(s.f)} (P ${f3(s.p)} R ${f3(s.r)}; PER ${f3(s.byType[0])} LOC ${f3(s.byType[1])} ORG ${f3(s.byType[2])}) n=${s.gold}`;
 let valid = null;
 if (fs.existsSync(validFile)) {
   valid = T.evaluate(T.readConll(fs.readFileSync(validFile, 'utf8')), weights, lexicon);

@@ -86,6 +86,16 @@ describe('entities: the name model (ner.ts, nerTrain.ts)', () => {
     assert.equal(evaluate(sents, weights, lexiconOf(sents, false)).f, 1);
   });
 
+  it('a file without -DOCSTART- is cut into stories at their headlines (the sentence before a dateline)', () => {
+    const lines = (words: string) => words.split(' ').map(w => `${w} O`).join('\n');
+    const text = [
+      lines('HARBOUR REOPENS AFTER STORM .'), lines('OSLO 1996-08-30'), lines('The harbour reopened .'), lines('Ships left .'),
+      lines('FERRY FARES RISE .'), lines('BERGEN 1996-08-31'), lines('Fares rose .'),
+    ].join('\n\n');
+    const sents = readConll(text);
+    assert.deepEqual(sents.map(s => s.doc), [1, 1, 1, 1, 2, 2, 2]);
+  });
+
   it('training is deterministic: the same data, options and seed give the same bytes; another seed may differ', () => {
     const sents = readConll(TINY);
     const a = pack(train(sents, { epochs: 3, bits: 10, folds: 2, seed: 5 })).bytes;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { findEntities, unifySurnames } from '../../src/core/entities/entities';
+import { findEntities, unifyTypes } from '../../src/core/entities/entities';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
 import { AnalysisContext } from '../../src/core/text/memo';
 import { NameResolver, stripTitles } from '../../src/core/entities/names';
@@ -241,13 +241,31 @@ describe('entities: one name, one type in a document', () => {
       { start: 40, end: 48, text: 'Quillane', type: 'ORG', canonical: 'Quillane' },
       { start: 60, end: 66, text: 'Oslund', type: 'ORG', canonical: 'Oslund' },
     ];
-    const out = unifySurnames(base);
+    const out = unifyTypes(base);
     assert.notEqual(out, base, 'a new list when something changes');
     assert.equal(out[1].type, 'PERSON');
     assert.equal(base[1].type, 'ORG', 'the input (cached per paragraph) is not mutated');
     assert.equal(out[2].type, 'ORG', 'a lone word that is nobody\'s surname keeps its type');
     const unchanged = base.slice(2);
-    assert.equal(unifySurnames(unchanged), unchanged, 'the same list when nothing changes');
+    assert.equal(unifyTypes(unchanged), unchanged, 'the same list when nothing changes');
+  });
+
+  it('types a name that opens a longer organisation of the document as that organisation', () => {
+    const base: Entity[] = [
+      { start: 0, end: 18, text: 'Tolvaren Robotics', type: 'ORG', canonical: 'Tolvaren Robotics' },
+      { start: 40, end: 48, text: 'Tolvaren', type: 'PERSON', canonical: 'Tolvaren' },
+      { start: 60, end: 68, text: 'Robotics', type: 'PLACE', canonical: 'Robotics' },
+    ];
+    const out = unifyTypes(base);
+    assert.equal(out[1].type, 'ORG');
+    assert.equal(out[2].type, 'PLACE', 'only the opening words name the organisation');
+    assert.equal(base[1].type, 'PERSON', 'the input is not mutated');
+  });
+
+  it('gives the same text its most frequent type in the document; a tie keeps each', () => {
+    const at = (start: number, text: string, type: Entity['type']): Entity => ({ start, end: start + text.length, text, type, canonical: text });
+    const out = unifyTypes([at(0, 'Brevik', 'PLACE'), at(20, 'Brevik', 'PLACE'), at(40, 'Brevik', 'ORG'), at(60, 'Osmo', 'ORG'), at(80, 'Osmo', 'PLACE')]);
+    assert.deepEqual(out.map(e => e.type), ['PLACE', 'PLACE', 'PLACE', 'ORG', 'PLACE']);
   });
 
   it('applies across paragraphs of one document, as the corpus assembles it', () => {
@@ -262,5 +280,8 @@ describe('entities: one name, one type in a document', () => {
     for (const e of ents('Said Oslund Varga, the harbour master, nothing more.')) {
       assert.ok(!e.text.startsWith('Said '), `${e.type}:${e.text}`);
     }
+    // even a word the name lists know as a surname, when a full name follows it
+    const list = ents('Said Hamid Karzai, the president, nothing more.');
+    assert.ok(!list.some(e => e.text.startsWith('Said ')), list.map(e => e.text).join('|'));
   });
 });

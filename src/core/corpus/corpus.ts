@@ -18,7 +18,7 @@ import { findClaims } from '../claims/claims';
 import { findRepeats } from '../reuse/repeats';
 import { ReuseIndex } from '../reuse/reuseIndex';
 import { boilerplateIn } from '../reuse/reuseText';
-import { findEntities, unifySurnames } from '../entities/entities';
+import { findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, Slot } from '../text/memo';
 import { capLinks } from './caps';
@@ -111,7 +111,7 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
     for (const s of placed.sentences) sentences.push(s);
     for (const e of placed.entities) entities.push(e);
   }
-  const unified = unifySurnames(entities);
+  const unified = unifyTypes(entities);
   if (unified !== entities) for (let i = 0; i < entities.length; i++) entities[i] = unified[i];
   const quoteBudget = new WorkBudget(text.length);
   const quotes = findQuotes(ctx, text, sentences, entities, quoteBudget);

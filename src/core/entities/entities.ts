@@ -16,21 +16,21 @@ import { K_WORD, K_DATE, K_NUMBER, tokenize, isAllCaps, LOWER_START, PLAIN_NUMBE
 import type { Tok } from './tokenize';
 import { buildLexicon, decodeModel, DecodeScratch, Featurizer, fromBase64, label, modelTokens, spansOf, TYPES, type Weights, type NerLexicon } from './ner';
 import { NER_MODEL, NER_PLAIN_WORDS } from './nerModel';
+import { unifyTypes } from './unify';
 
 const titleCase = (w: string) => w.length > 1 ? w[0] + w.slice(1).toLowerCase() : w;
-/** ASCII first letters (lower case) of the number words: a word starting with another ASCII character is none. */
-const NUMBER_INITIALS = new Uint8Array(128);
-for (const w of NUMBER_WORDS) {
-  const c = w.charCodeAt(0);
-  if (c < 128) NUMBER_INITIALS[c] = NUMBER_INITIALS[c ^ 32] = 1;
-  else NUMBER_INITIALS.fill(1); // a number word outside ASCII: no filter
-}
-/** Lengths of the number words: lower-casing never shortens a word, nor lengthens one into ASCII. */
-let NUMBER_MIN = Infinity, NUMBER_MAX = 0;
-for (const w of NUMBER_WORDS) { NUMBER_MIN = Math.min(NUMBER_MIN, w.length); NUMBER_MAX = Math.max(NUMBER_MAX, w.length); }
+/**
+ * The number words' shapes: first letter, last letter (ASCII, either case) and length, so
+ * that a word of another shape ("the", "Tuesday") is none without a lookup of the word.
+ */
+const NUMBER_SHAPES = new Uint8Array(128 * 128 * 32);
+const shapeKey = (first: number, last: number, len: number) => ((first | 32) * 128 + (last | 32)) * 32 + (len > 31 ? 31 : len);
+const NUMBER_ASCII = [...NUMBER_WORDS].every(w => /^[a-z]+$/.test(w));
+for (const w of NUMBER_WORDS) if (NUMBER_ASCII) NUMBER_SHAPES[shapeKey(w.charCodeAt(0), w.charCodeAt(w.length - 1), w.length)] = 1;
 const mayBeNumberWord = (w: string) => {
-  const c = w.charCodeAt(0);
-  return (c >= 128 || NUMBER_INITIALS[c] === 1) && w.length >= NUMBER_MIN && w.length <= NUMBER_MAX;
+  if (!NUMBER_ASCII) return true; // a number word outside ASCII: no filter
+  const c = w.charCodeAt(0), z = w.charCodeAt(w.length - 1);
+  return c < 128 && z < 128 && NUMBER_SHAPES[shapeKey(c, z, w.length)] === 1;
 };
 
 /**
@@ -220,7 +220,8 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
   const name = (a: number, b: number, t: number, known: boolean) => {
     // A common word opening the sentence is not the start of a person's name glued to
     // it ("Said Ellis"), unless it is a first name ("Will Smith") or a known name.
-    while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && !GAZ.has(words[a].w) && isCommonWord(words[a].w)) a++;
+    // A known one-word name ("Said", a surname) is a common word here when two name words follow it.
+    while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && (b - a >= 2 || !GAZ.has(words[a].w)) && isCommonWord(words[a].w)) a++;
     const s = words[a].s, e = words[b].e;
     const text = collapseSpaces(out.text.slice(s, e));
     if (a === b && words[a].initial && !GAZ.has(text) && isCommonWord(text)) return;
@@ -256,24 +257,11 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
 }
 
 /**
- * One name, one type ("one sense per discourse"): a lone word typed ORG, PLACE or MISC
- * that is the last word of a PERSON named in full in the same text is that person
- * (the model, trained on Reuters, types an unknown lone surname as an ORG). Applied per
- * paragraph here and per document by the corpus; returns `list` itself when nothing
- * changes, else a new list in which only the retyped entities are new objects.
+ * One name, one type (unify.ts): every rule per document, by the corpus; here, per
+ * paragraph, only the lone-surname rule (the others cost more than they give in one paragraph).
  */
-export function unifySurnames(list: readonly Entity[]): readonly Entity[] {
-  let last: Set<string> | null = null;
-  for (const e of list) {
-    if (e.type !== 'PERSON') continue;
-    const k = e.text.lastIndexOf(' ');
-    if (k > 0) (last ??= new Set()).add(e.text.slice(k + 1));
-  }
-  if (!last) return list;
-  const retype = (e: Entity) => (e.type === 'ORG' || e.type === 'PLACE' || e.type === 'MISC') && last.has(e.text) && !HAND_TYPES.has(e.text);
-  if (!list.some(retype)) return list;
-  return list.map(e => (retype(e) ? { ...e, type: 'PERSON' as const, canonical: e.text } : e));
-}
+export { unifyTypes };
+const PARAGRAPH = { majority: false, orgHeads: false };
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
 const hyphenTail = (text: string, t: Tok) => text.charCodeAt(t.e) === 45 && LOWER_START.test(text.slice(t.e + 1, t.e + 2));
@@ -333,7 +321,7 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     modelNames(out, decoder, toks, sent.start, sent.end);
   }
   spare = decoder;
-  const list = [...unifySurnames(out.list)];
+  const list = [...unifyTypes(out.list, PARAGRAPH)];
   list.sort((x, y) => x.start - y.start || y.end - x.end);
   // Never overlapping: keep the first (longest) of any overlap.
   const kept: Entity[] = [];

@@ -8,12 +8,17 @@
  * Gazetteer features are jack-knifed: a sentence sees the known names and first names
  * of the other folds of the training split (plus the hand lists), never its own, so that
  * the model learns how far to trust a list that is as incomplete as it will be on new text.
+ * A file without -DOCSTART- lines (the team's train.txt) is cut into stories at their
+ * headlines (the sentence before a Reuters dateline), which the folds and the
+ * held-out slice of `train-ner.mjs --holdout` go by.
  *
  * Used by scripts/train-ner.mjs (which writes nerModel.ts) and the unit tests; never by
  * the product at run time.
  */
 import { tokenize, isAllCaps, type Tok } from './tokenize';
 import { buildNameTables, HAND_FIRST_NAMES, LOWER_WORDS } from './gazetteer';
+import { unifyTypes, type UnifyOptions } from './unify';
+import type { Entity, EntityType } from '../types';
 import {
   buildLexicon, decodeModel, encodeModel, Featurizer, feat, label, spansOf, modelTokens, DecodeScratch,
   NL, TYPES, MAX_FEATURES, type NerLexicon, type Weights, allowed,
@@ -38,7 +43,23 @@ export function readConll(text: string): ConllSentence[] {
     cur.tags.push(parts[1] ?? 'O');
   }
   flush();
+  if (doc === 0) inferDocuments(out);
   return out;
+}
+
+/** A Reuters dateline: a few words ending in an ISO date ("LONDON 1996-08-30"). */
+const isDateline = (s: ConllSentence) => s.words.length <= 8 && /^\d{4}-\d\d-\d\d$/.test(s.words[s.words.length - 1]);
+
+/**
+ * Documents of a file without -DOCSTART- lines: a story opens with its headline, the
+ * sentence before its dateline. Numbers the documents from 1.
+ */
+function inferDocuments(sents: ConllSentence[]): void {
+  let doc = 1;
+  for (let k = 0; k < sents.length; k++) {
+    if (k > 0 && k + 1 < sents.length && isDateline(sents[k + 1]) && !isDateline(sents[k])) doc++;
+    sents[k].doc = doc;
+  }
 }
 
 const CONLL_TYPE: Record<string, number> = { PER: 0, LOC: 1, ORG: 2, MISC: 3 };
@@ -326,24 +347,40 @@ export interface Score {
  * Exact-span, exact-type micro P/R/F1 over PERSON, PLACE and ORG (MISC ignored, as
  * score-ner.mjs does) of `weights` with `lexicon` on `sents`.
  */
-export function evaluate(sents: readonly ConllSentence[], weights: Weights, lexicon: NerLexicon, whole = false): Score {
+export function evaluate(sents: readonly ConllSentence[], weights: Weights, lexicon: NerLexicon, whole = false, unify?: UnifyOptions): Score {
   const fz = new Featurizer(lexicon);
   const scratch = new DecodeScratch();
   const tp = [0, 0, 0], pr = [0, 0, 0], go = [0, 0, 0];
   let labels = new Uint8Array(256);
-  for (const s of sents) {
-    const e = toExample(s);
-    const n = e.toks.length;
-    if (labels.length < n) labels = new Uint8Array(n * 2);
-    fz.begin(e.text, e.toks, 0, e.text.length);
-    label(fz, weights, n, e.allCaps, labels, scratch, whole);
+  const TYPE_NAMES: EntityType[] = ['PERSON', 'PLACE', 'ORG', 'MISC'];
+  for (let k = 0; k < sents.length;) {
+    // one document at a time: its sentences joined by newlines, as the evaluation documents are
+    let end = k + 1;
+    while (end < sents.length && sents[end].doc === sents[k].doc) end++;
     const gold = new Set<string>();
-    for (const [a, b, t] of e.spans) if (t < 3) { gold.add(`${a}:${b}:${t}`); go[t]++; }
-    spansOf(labels, n, (a, b, t) => {
-      if (t >= 3) return;
+    let list: Entity[] = [];
+    let base = 0;
+    for (let j = k; j < end; j++) {
+      const e = toExample(sents[j]);
+      const n = e.toks.length;
+      if (labels.length < n) labels = new Uint8Array(n * 2);
+      fz.begin(e.text, e.toks, 0, e.text.length);
+      label(fz, weights, n, e.allCaps, labels, scratch, whole);
+      for (const [a, b, t] of e.spans) if (t < 3) { gold.add(`${base + a}:${base + b}:${t}`); go[t]++; }
+      spansOf(labels, n, (a, b, t) => {
+        const s = e.toks[a].s, x = e.toks[b].e, text = e.text.slice(s, x);
+        list.push({ start: base + s, end: base + x, text, type: TYPE_NAMES[t], canonical: text });
+      });
+      base += e.text.length + 1;
+    }
+    if (unify) list = [...unifyTypes(list, unify)];
+    for (const ent of list) {
+      const t = TYPE_NAMES.indexOf(ent.type);
+      if (t >= 3) continue;
       pr[t]++;
-      if (gold.has(`${e.toks[a].s}:${e.toks[b].e}:${t}`)) tp[t]++;
-    });
+      if (gold.has(`${ent.start}:${ent.end}:${t}`)) tp[t]++;
+    }
+    k = end;
   }
   const f1 = (x: number, p: number, g: number) => (p + g ? 2 * x / (p + g) : 0);
   const T = tp[0] + tp[1] + tp[2], P = pr[0] + pr[1] + pr[2], G = go[0] + go[1] + go[2];
@@ -364,3 +401,36 @@ export function checksum(bytes: Uint8Array): string {
 }
 
 export { TYPES, feat };
+
+/** Prints a confusion summary of `weights` on `sents`: typing errors (same span), boundary errors, misses and spurious names. */
+export function errors(sents: readonly ConllSentence[], weights: Weights, lexicon: NerLexicon, print: (line: string) => void): void {
+  const fz = new Featurizer(lexicon);
+  const scratch = new DecodeScratch();
+  const N = ['PER', 'LOC', 'ORG', 'MISC'];
+  const conf = new Map<string, number>();
+  const bump = (k: string) => conf.set(k, (conf.get(k) ?? 0) + 1);
+  const examples: string[] = [];
+  let labels = new Uint8Array(256);
+  for (const s of sents) {
+    const e = toExample(s);
+    const n = e.toks.length;
+    if (labels.length < n) labels = new Uint8Array(n * 2);
+    fz.begin(e.text, e.toks, 0, e.text.length);
+    label(fz, weights, n, e.allCaps, labels, scratch);
+    const gold = new Map<string, number>();
+    for (const [a, b, t] of e.spans) gold.set(`${a}:${b}`, t);
+    const pred = new Map<string, number>();
+    spansOf(labels, n, (a, b, t) => { pred.set(`${e.toks[a].s}:${e.toks[b].e}`, t); });
+    for (const [k, t] of gold) {
+      const p = pred.get(k);
+      if (p === undefined) { bump(`missed ${N[t]}`); continue; }
+      if (p !== t) {
+        bump(`${N[t]} as ${N[p]}`);
+        if (examples.length < 60 && (t === 2 || p === 2)) { const [a, b] = k.split(':').map(Number); examples.push(`${N[t]}->${N[p]}: ${e.text.slice(a, b)} | ${e.text.slice(0, 90)}`); }
+      }
+    }
+    for (const [k, p] of pred) if (!gold.has(k)) bump(`spurious ${N[p]}`);
+  }
+  for (const [k, v] of [...conf].sort((x, y) => y[1] - x[1])) print(`${String(v).padStart(5)} ${k}`);
+  for (const x of examples) print('  ' + x);
+}

@@ -53,11 +53,20 @@ export function plainGap(text: string, from: number, to: number): boolean {
 /** The gap opens a quotation, a parenthesis or a clause after a colon or dash. */
 export function opensClause(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const ch = text[i];
-    if (ch === '“' || ch === '"' || ch === '‘' || ch === '(' || ch === '[' || ch === ':' || ch === '—' || ch === '–' || ch === '|' || ch === '•' ||
-        ch === '.' || ch === '!' || ch === '?') return true;
+    switch (text.charCodeAt(i)) {
+      case 0x201c: case 34: case 0x2018: case 40: case 91: case 58: case 0x2014: case 0x2013: case 124: case 0x2022:
+      case 46: case 33: case 63:
+        return true;
+    }
   }
   return false;
+}
+
+/** "I'm", "Don't", "We're": an apostrophe before a contraction's ending (CONTRACTION), tested only when one is there. */
+function isContraction(w: string): boolean {
+  const len = w.length;
+  const a = w.charCodeAt(len - 2), b = w.charCodeAt(len - 3);
+  return (a === 39 || a === 0x2019 || b === 39 || b === 0x2019) && CONTRACTION.test(w);
 }
 
 export function tokenize(text: string, from: number, to: number): Tok[] {
@@ -83,7 +92,7 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     }
     const c0 = w.charCodeAt(0);
     let cap = c0 >= 65 && c0 <= 90 || c0 > 127 && UPPER.test(w[0]);
-    if (cap && CONTRACTION.test(w)) cap = false;
+    if (cap && w.length > 1 && isContraction(w)) cap = false;
     if (w.indexOf('-') > 0) {
       if (cap) {
         // "Kremlin-backed" -> "Kremlin"; "Secretary-General", "Jean-Claude" stay whole.
