@@ -64,6 +64,25 @@ describe('claims', () => {
     for (const x of a.claims) assert.equal(x.text, text.slice(x.start, x.end));
   });
 
+  it('disputes a claim whose negation or day changed when the rest says the same, and leaves looser pairs unlinked', () => {
+    const mk = (text: string) => claimsOf(text).map(c => ({ ...c, entities: ['Harbour Council'] }));
+    const docs = [
+      { path: 'a', claims: mk('The harbour council approved the budget for dredging the northern channel on Monday.') },
+      { path: 'b', claims: mk('The harbour council has not approved the budget for dredging the northern channel on Monday.') },
+      { path: 'c', claims: mk('The harbour council approved the budget for dredging the northern channel on Friday.') },
+      { path: 'd', claims: mk('The harbour council did not discuss the fishing quotas on Monday.') },
+      { path: 'e', claims: mk('The harbour council approved the budget for dredging the northern channel on Monday.') },
+    ];
+    new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+    const [a, b, c, d] = docs.map(x => x.claims[0]);
+    assert.deepEqual(a.corroboratedBy.map(l => l.path), ['e']);
+    assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'negation'], ['c', 'date']]);
+    assert.deepEqual(b.disputedBy.map(l => [l.path, l.reason]), [['a', 'negation'], ['e', 'negation']]);
+    assert.equal(b.status, 'disputed');
+    assert.ok(!c.disputedBy.some(l => l.path === 'b'), 'two changes at once: no longer the same claim');
+    assert.deepEqual([...d.corroboratedBy, ...d.disputedBy], [], 'another claim with a negation is no dispute');
+  });
+
   it('links the same claim across documents at both ends, and disputes a different number', () => {
     const a = claimsOf('Russia has massed more than 130,000 troops near Ukraine, officials said nothing.', [])
       .map(c => ({ ...c, entities: ['Russia', 'Ukraine'] }));
