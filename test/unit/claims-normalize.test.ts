@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupClaims, INFER_MAX } from '../../src/core/claims/groups';
+import { groupClaims, INFER_MAX, INFER_MIN } from '../../src/core/claims/groups';
 import { ClaimLinker } from '../../src/core/claims/links';
 import { claimNorm, lemmaKey, predicatesAgree } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -131,6 +131,16 @@ describe('directional corroboration and claim groups', () => {
     groupClaims(docs);
     assert.equal(docs[0].claims[0].claimGroupSize, 3);
     assert.deepEqual(docs[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    // Two links of which one is loose (below INFER_MIN) make no third.
+    const loose = [
+      { path: 'a', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('b')] }] },
+      { path: 'b', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('a'), { ...at('c'), similarity: INFER_MIN - 0.05 }] }] },
+      { path: 'c', claims: [{ ...claim('x'), end: 1, corroboratedBy: [{ ...at('b'), similarity: INFER_MIN - 0.05 }] }] },
+    ];
+    groupClaims(loose);
+    assert.equal(loose[0].claims[0].claimGroupSize, 3);
+    assert.deepEqual(loose[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    assert.deepEqual(loose[2].claims[0].corroboratedBy.map(l => l.path), ['b']);
     // A chain of full links longer than a listed group: the group stands for the rest, no list grows.
     const n = INFER_MAX + 1, names = Array.from({ length: n }, (_, k) => `d${k}`);
     const chain = names.map((path, k) => ({ path, claims: [{ ...claim('x'), end: 1, corroboratedBy: [k > 0 ? at(names[k - 1]) : null, k < n - 1 ? at(names[k + 1]) : null].filter(l => l !== null) }] }));

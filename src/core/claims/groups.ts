@@ -78,20 +78,21 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
 
 /** Groups up to this size list every other member's source (the contract lists every other copy up to 9 copies). */
 export const INFER_MAX = 9;
+/** Only links at least this similar are chained (the weakest full links sit at 0.35): two loose links do not make a third. */
+export const INFER_MIN = 0.4;
 
 /**
  * The links a group implies: claims joined by full corroboration carry the same claim,
  * so within a group (of at most `INFER_MAX` claims) two claims that a chain of full links
  * joins corroborate each other, and a claim that states part of one of them states part
- * of every other (corroboratedBy / partlyCorroboratedBy, the mirror rule). Partial links
+ * of every other (corroboratedBy / partlyCorroboratedBy, the mirror rule); only links of
+ * similarity `INFER_MIN` or more are chained. Partial links
  * are never chained with each other: two parts of one longer claim are not the same claim.
  * Claims whose numbers of the same thing differ are left apart (that is a dispute's business).
  */
 function inferLinks(docs: readonly { path: string; claims: Claim[] }[], claims: readonly Claim[], find: (k: number) => number, size: readonly number[]): void {
   const pathOf: string[] = [];
   for (const d of docs) for (let i = 0; i < d.claims.length; i++) pathOf.push(d.path);
-  const key = (path: string, c: { start: number; end: number }) => `${path}\u0000${c.start}\u0000${c.end}`;
-  const at = new Map<string, number>(claims.map((c, k) => [key(pathOf[k], c), k]));
   const members = new Map<number, number[]>();
   for (let k = 0; k < claims.length; k++) {
     const r = find(k);
@@ -120,10 +121,11 @@ function inferLinks(docs: readonly { path: string; claims: Claim[] }[], claims: 
     // Components of full (mutual) links within the group.
     const comp = new Map<number, number>(group.map(k => [k, k]));
     const root = (k: number): number => { while (comp.get(k) !== k) k = comp.get(k)!; return k; };
-    for (const x of group) for (const y of group) if (x < y && lists(x, y, 'corroboratedBy') && lists(y, x, 'corroboratedBy')) comp.set(root(y), root(x));
+    const strong = (x: number, y: number) => claims[x].corroboratedBy.some(l => l.similarity >= INFER_MIN && l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end);
+    for (const x of group) for (const y of group) if (x < y && strong(x, y) && lists(y, x, 'corroboratedBy')) comp.set(root(y), root(x));
     // Partial links as they stand: x states part of p.
     const partOf = new Map<number, number[]>();
-    for (const x of group) for (const p of group) if (x !== p && lists(x, p, 'corroboratedBy') && lists(p, x, 'partlyCorroboratedBy')) (partOf.get(x) ?? partOf.set(x, []).get(x)!).push(p);
+    for (const x of group) for (const p of group) if (x !== p && strong(x, p) && lists(p, x, 'partlyCorroboratedBy')) (partOf.get(x) ?? partOf.set(x, []).get(x)!).push(p);
     const adds: [number, number, boolean][] = [];
     for (const x of group) {
       for (const y of group) {
