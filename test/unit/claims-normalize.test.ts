@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupClaims } from '../../src/core/claims/groups';
+import { groupClaims, INFER_MAX, INFER_MIN } from '../../src/core/claims/groups';
 import { ClaimLinker } from '../../src/core/claims/links';
 import { claimNorm, lemmaKey, predicatesAgree } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -94,5 +94,58 @@ describe('directional corroboration and claim groups', () => {
     groupClaims(docs);
     assert.equal(new Set(docs.map(d => d.claims[0].claimGroup)).size, 1);
     assert.equal(docs[0].claims[0].claimGroupSize, 5);
+  });
+  it('a group lists the sources its links imply: full links chain, a part of one member is a part of its full mates', () => {
+    const at = (path: string, similarity = 0.8) => ({ path, start: 0, end: 1, similarity });
+    const one = (path: string, over: Partial<Claim> = {}) => ({ path, claims: [{ ...claim('x'), end: 1, ...over }] });
+    // a-b and b-c in full, a-c not linked; p states part of a; q states part of a too; n has another number of the same thing.
+    const docs = [
+      one('a', { corroboratedBy: [at('b'), at('c')], partlyCorroboratedBy: [at('p'), at('q')] }),
+      one('b', { corroboratedBy: [at('a'), at('c')] }),
+      one('c', { corroboratedBy: [at('b', 0.6)] }),
+      one('p', { corroboratedBy: [at('a')] }),
+      one('q', { corroboratedBy: [at('a')] }),
+    ];
+    docs[0].claims[0].corroboratedBy = [at('b')];
+    docs[1].claims[0].corroboratedBy = [at('a'), at('c', 0.6)];
+    groupClaims(docs);
+    const paths = (d: number, list: 'corroboratedBy' | 'partlyCorroboratedBy') => (docs[d].claims[0][list] ?? []).map(l => l.path).sort();
+    assert.deepEqual(paths(0, 'corroboratedBy'), ['b', 'c'], 'a and c: joined by full links through b');
+    assert.deepEqual(paths(2, 'corroboratedBy'), ['a', 'b']);
+    assert.equal(docs[2].claims[0].corroboratedBy.find(l => l.path === 'a')!.similarity, 0.6, 'the weaker of the two best links');
+    // p states part of a, so part of b and c: p is corroborated by them, they list p as partial.
+    assert.deepEqual(paths(3, 'corroboratedBy'), ['a', 'b', 'c']);
+    assert.deepEqual(paths(1, 'partlyCorroboratedBy'), ['p', 'q']);
+    // Two parts of one claim are not the same claim.
+    assert.ok(!paths(3, 'corroboratedBy').includes('q') && !paths(4, 'corroboratedBy').includes('p'));
+    assert.ok(!(docs[3].claims[0].partlyCorroboratedBy ?? []).length);
+  });
+  it('infers no link between claims with different numbers of the same thing, nor in a group past the list size', () => {
+    const at = (path: string) => ({ path, start: 0, end: 1, similarity: 0.8 });
+    const num = (value: number) => [{ value, unit: 'ships', qualifier: null }];
+    const docs = [
+      { path: 'a', claims: [{ ...claim('x'), end: 1, numbers: num(12), corroboratedBy: [at('b')] }] },
+      { path: 'b', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('a'), at('c')] }] },
+      { path: 'c', claims: [{ ...claim('x'), end: 1, numbers: num(14), corroboratedBy: [at('b')] }] },
+    ];
+    groupClaims(docs);
+    assert.equal(docs[0].claims[0].claimGroupSize, 3);
+    assert.deepEqual(docs[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    // Two links of which one is loose (below INFER_MIN) make no third.
+    const loose = [
+      { path: 'a', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('b')] }] },
+      { path: 'b', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('a'), { ...at('c'), similarity: INFER_MIN - 0.05 }] }] },
+      { path: 'c', claims: [{ ...claim('x'), end: 1, corroboratedBy: [{ ...at('b'), similarity: INFER_MIN - 0.05 }] }] },
+    ];
+    groupClaims(loose);
+    assert.equal(loose[0].claims[0].claimGroupSize, 3);
+    assert.deepEqual(loose[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    assert.deepEqual(loose[2].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    // A chain of full links longer than a listed group: the group stands for the rest, no list grows.
+    const n = INFER_MAX + 1, names = Array.from({ length: n }, (_, k) => `d${k}`);
+    const chain = names.map((path, k) => ({ path, claims: [{ ...claim('x'), end: 1, corroboratedBy: [k > 0 ? at(names[k - 1]) : null, k < n - 1 ? at(names[k + 1]) : null].filter(l => l !== null) }] }));
+    groupClaims(chain);
+    assert.equal(chain[0].claims[0].claimGroupSize, n);
+    assert.deepEqual(chain[0].claims[0].corroboratedBy.map(l => l.path), ['d1']);
   });
 });

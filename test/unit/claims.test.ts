@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { ClaimLinker } from '../../src/core/claims/links';
 import { contentWords, findClaims, parseNumbers } from '../../src/core/claims/claims';
-import { analyzeLocal } from '../../src/core/corpus/corpus';
+import { analyzeLocal, Corpus } from '../../src/core/corpus/corpus';
 import { normalizeEol } from '../../src/core/text/decode';
 import { linkClaims } from '../support/linkClaimsReference';
 import { paragraphs } from '../../src/core/text/paragraphs';
@@ -46,6 +46,41 @@ describe('claims', () => {
     ]);
     assert.equal(claims[2].speaker, 'Sergey Lavrov');
     for (const c of claims) assert.equal(c.text, text.slice(c.start, c.end));
+  });
+
+  it('takes claims from both copies of a passage a page repeats, and links each copy across sources', () => {
+    const body = 'The port authority said the northern pier would stay closed until the engineers finish their survey of the damaged pilings. '
+      + 'Ferry operators moved twelve sailings to the southern terminal, where the queues stretched past the harbour gates on Tuesday.';
+    const c = new Corpus();
+    const text = `Storm damage closes the northern pier\n\n${body}\n\n${body}\n`;
+    c.set('a.txt', text);
+    c.set('b.txt', 'Pier stays shut\n\nTraffic was heavy all day. Ferry operators moved twelve sailings to the southern terminal, where the queues stretched past the harbour gates on Tuesday.\n');
+    const [a] = c.allResults().filter(r => r.path === 'a.txt');
+    assert.ok(a.duplicates.some(d => d.kind === 'repeat'), 'the passage is found repeated');
+    const ferry = a.claims.filter(x => x.text.startsWith('Ferry operators moved twelve sailings'));
+    assert.equal(ferry.length, 2, 'one claim in each copy');
+    assert.ok(ferry[1].start > ferry[0].end);
+    for (const x of ferry) assert.deepEqual(x.corroboratedBy.map(l => l.path), ['b.txt']);
+    for (const x of a.claims) assert.equal(x.text, text.slice(x.start, x.end));
+  });
+
+  it('disputes a claim whose negation or day changed when the rest says the same, and leaves looser pairs unlinked', () => {
+    const mk = (text: string) => claimsOf(text).map(c => ({ ...c, entities: ['Harbour Council'] }));
+    const docs = [
+      { path: 'a', claims: mk('The harbour council approved the budget for dredging the northern channel on Monday.') },
+      { path: 'b', claims: mk('The harbour council has not approved the budget for dredging the northern channel on Monday.') },
+      { path: 'c', claims: mk('The harbour council approved the budget for dredging the northern channel on Friday.') },
+      { path: 'd', claims: mk('The harbour council did not discuss the fishing quotas on Monday.') },
+      { path: 'e', claims: mk('The harbour council approved the budget for dredging the northern channel on Monday.') },
+    ];
+    new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+    const [a, b, c, d] = docs.map(x => x.claims[0]);
+    assert.deepEqual(a.corroboratedBy.map(l => l.path), ['e']);
+    assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'negation'], ['c', 'date']]);
+    assert.deepEqual(b.disputedBy.map(l => [l.path, l.reason]), [['a', 'negation'], ['e', 'negation']]);
+    assert.equal(b.status, 'disputed');
+    assert.ok(!c.disputedBy.some(l => l.path === 'b'), 'two changes at once: no longer the same claim');
+    assert.deepEqual([...d.corroboratedBy, ...d.disputedBy], [], 'another claim with a negation is no dispute');
   });
 
   it('links the same claim across documents at both ends, and disputes a different number', () => {

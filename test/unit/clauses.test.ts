@@ -89,4 +89,14 @@ describe('claims per clause', () => {
       assert.deepEqual(claims(`${line}\n`, [['Bergen', 'PLACE'], ['Leeds', 'PLACE'], ['Boston', 'PLACE'], ['Kenya', 'PLACE'], ['Geneva', 'PLACE']].filter(([n]) => line.includes(n)) as [string, Entity['type']][]), [], line);
     }
   });
+  it('reads each sentence\'s own line when a line holds several sentences', () => {
+    const body = 'The ferry to Oslo left two hours late on Monday morning. Hundreds of passengers waited on the quay in heavy rain for the delayed boat.';
+    const text = `${body} Tolls in Leeds rose again in March.\n${body}  C7.\n${body}\n`;
+    const cs = claims(text, [['Oslo', 'PLACE'], ['Leeds', 'PLACE']]);
+    const second = text.indexOf(body, 1), third = text.indexOf(body, second + 1);
+    const within = (from: number, to: number) => cs.filter(c => c.start >= from && c.end <= to).map(c => c.text);
+    assert.equal(within(0, second).length, 3);
+    assert.deepEqual(within(second, third), [], 'a line ending in a page teaser asserts nothing, whichever of its sentences is asked');
+    assert.deepEqual(within(third, text.length), within(0, second).slice(0, 2), 'the next line is read as its own');
+  });
 });

@@ -56,6 +56,26 @@ describe('quotes across sources', () => {
     assert.equal(quoteOf(r.get('a.txt')!, '“quiet').variants.length, 1);
   });
 
+  it('a fragment of function words quoted word for word out of the longer quote is the same utterance', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'The mayor, Jane Roe, said the closure was “not what we were promised.”\n',
+      'b.txt': LEAD + '“We waited all winter for the bridge, and this is not what we were promised,” said the mayor, Jane Roe.\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“not'), b = quoteOf(r.get('b.txt')!, '“We');
+    assert.equal(a.speaker, 'Jane Roe');
+    assert.equal(b.speaker, 'Jane Roe');
+    assert.deepEqual(a.variants.map(v => [v.path, v.start, v.identical]), [['b.txt', b.start, false]]);
+    assert.equal(b.variants.length, 1);
+  });
+
+  it('a run of function words that is not contiguous in the other quote is no variant', () => {
+    const r = corpus({
+      'a.txt': LEAD + 'The mayor, Jane Roe, said the closure was “not what we were promised.”\n',
+      'b.txt': LEAD + '“We were not told what the bridge would cost, and nobody promised a date,” said the mayor, Jane Roe.\n',
+    });
+    assert.equal(quoteOf(r.get('a.txt')!, '“not').variants.length, 0);
+  });
+
   it('two different remarks by one speaker sharing a word or two are not variants', () => {
     const r = corpus({
       'a.txt': LEAD + 'Jane Roe said the harbour was “safe for every ship again.”\n',

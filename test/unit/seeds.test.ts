@@ -110,10 +110,15 @@ describe('seeds, as a reader judges them', () => {
   it('makes "Russia has massed more than 130,000 troops" one claim corroborated by every source', () => {
     for (const id of texts.keys()) {
       const claims = doc(id).claims.filter(c => c.numbers.some(n => n.value === 130000));
-      assert.equal(claims.length, 1, `${id}: ${claims.length} claims about 130,000 troops`);
-      // Carried fully or in part: a source that states less of it lists it under partlyCorroboratedBy.
-      const others = new Set([...claims[0].corroboratedBy, ...claims[0].partlyCorroboratedBy ?? []].map(l => l.path));
-      assert.deepEqual([...others].sort(), [...texts.keys()].filter(k => k !== id), `${id}: corroborated by ${[...others]}`);
+      // One claim, and one more in each later copy of a passage the page repeats (000 carries its body twice).
+      const inLaterCopy = (c: { start: number; end: number }) =>
+        doc(id).duplicates.some(d => d.kind === 'repeat' && d.start > d.other.start && d.start <= c.start && c.end <= d.end);
+      assert.equal(claims.filter(c => !inLaterCopy(c)).length, 1, `${id}: ${claims.length} claims about 130,000 troops`);
+      for (const claim of claims) {
+        // Carried fully or in part: a source that states less of it lists it under partlyCorroboratedBy.
+        const others = new Set([...claim.corroboratedBy, ...claim.partlyCorroboratedBy ?? []].map(l => l.path));
+        assert.deepEqual([...others].sort(), [...texts.keys()].filter(k => k !== id), `${id}: corroborated by ${[...others]}`);
+      }
     }
   });
 });

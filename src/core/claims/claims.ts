@@ -82,6 +82,7 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
   // Excluded spans by start; with sentences in order, one pointer and the furthest end so far answer "overlaps any".
   const ex = [...excluded].sort((a, b) => a.start - b.start);
   let xi = 0, xEnd = -Infinity, lastEnd = -Infinity;
+  const lines: LineCache = { start: -1, end: -1, free: false };
   for (const s of sentences) {
     if (s.end < lastEnd) { xi = 0; xEnd = -Infinity; } // out of order: start the sweep again
     lastEnd = s.end;
@@ -93,6 +94,8 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
     for (let k = qi; k < quotes.length && quotes[k].start < s.end; k++) inQuotes.push(quotes[k]);
     const inEntities: Entity[] = [];
     for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
+    // Whether its line is furniture depends on the text around it: decided here, outside the cache.
+    if (lineIsFurniture(text, s, lines)) continue;
     // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
     const key = sentenceKey(text, s, inQuotes, inEntities);
     const rel = memo.get(key, () => sentenceClaims(text, s, inQuotes, inEntities).map(c => ({ ...c, start: c.start - s.start, end: c.end - s.start })));
@@ -129,6 +132,20 @@ function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], i
   return out;
 }
 
+/** The line (between line breaks) the last sentence asked about: the sentences of one long line find it once, not each again. */
+interface LineCache { start: number; end: number; free: boolean }
+
+function lineAround(text: string, s: Span, lines: LineCache): LineCache {
+  // Inside a stretch with no line break in it, a sentence's line is that stretch.
+  if (lines.free && lines.start <= s.start && s.end <= lines.end) return lines;
+  lines.start = text.lastIndexOf('\n', s.start - 1) + 1;
+  const end = text.indexOf('\n', s.end);
+  lines.end = end < 0 ? text.length : end;
+  const inner = text.indexOf('\n', lines.start);
+  lines.free = inner < 0 || inner >= lines.end;
+  return lines;
+}
+
 /** Lines that assert nothing: editors' notes, bylines and bios, "Follow … on Twitter", lead-ins ending in a colon, headline-like lines. */
 function isFurniture(text: string, s: Sentence, body: string): boolean {
   if (FURNITURE.test(body) || /\|/.test(body)) return true;
@@ -140,11 +157,17 @@ function isFurniture(text: string, s: Sentence, body: string): boolean {
   if (/:\s*$/.test(text.slice(s.start, s.end))) return true;
   // An aside in brackets ("(WARNING: Video contains graphic images.)") or under a capitalised label ("CORRECTION: …").
   if (/^\s*[([][^()[\]]*[)\]][.\s]*$/.test(text.slice(s.start, s.end)) || /^\s*[([]?[A-Z][A-Z’' ]{3,}:/.test(body)) return true;
-  const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
-  let lineEnd = text.indexOf('\n', s.end);
-  if (lineEnd < 0) lineEnd = text.length;
+  return false;
+}
+
+/** A sentence on a line that asserts nothing: a print-edition teaser's line, or a line of its own without closing punctuation. */
+function lineIsFurniture(text: string, s: Span, lines: LineCache): boolean {
+  const { start: lineStart, end: lineEnd } = lineAround(text, s, lines);
   // A teaser pointing to a page of the print edition ("… toward black residents.  A6.").
-  if (/\s[A-H]\d{1,2}\.?\s*$/.test(text.slice(lineStart, lineEnd))) return true;
+  // (Read at the line's end only: the line can be a whole long paragraph, and every sentence of it asks.)
+  let tail = lineEnd;
+  while (tail > lineStart && /\s/.test(text[tail - 1])) tail--;
+  if (/\s[A-H]\d{1,2}\.?$/.test(text.slice(Math.max(lineStart, tail - 6), tail))) return true;
   // A line of its own with no closing punctuation: a headline, a caption or a link label.
   if (!/\S/.test(text.slice(lineStart, s.start)) && !/\S/.test(text.slice(s.end, lineEnd)) && !/[.!?”"’)]\s*$/.test(text.slice(s.start, s.end))) return true;
   return false;

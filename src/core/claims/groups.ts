@@ -64,6 +64,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
     }
     pending = rest;
   }
+  inferLinks(docs, claims, find, size);
   const names = new Map<number, string>();
   for (let k = 0; k < claims.length; k++) {
     const r = find(k);
@@ -72,5 +73,67 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
     if (!name) names.set(r, (name = `c${names.size + 1}`));
     claims[k].claimGroup = name;
     claims[k].claimGroupSize = size[r];
+  }
+}
+
+/** Groups up to this size list every other member's source (the contract lists every other copy up to 9 copies). */
+export const INFER_MAX = 9;
+/** Only links at least this similar are chained (the weakest full links sit at 0.35): two loose links do not make a third. */
+export const INFER_MIN = 0.4;
+
+/**
+ * The links a group implies: claims joined by full corroboration carry the same claim,
+ * so within a group (of at most `INFER_MAX` claims) two claims that a chain of full links
+ * joins corroborate each other, and a claim that states part of one of them states part
+ * of every other (corroboratedBy / partlyCorroboratedBy, the mirror rule); only links of
+ * similarity `INFER_MIN` or more are chained. Partial links
+ * are never chained with each other: two parts of one longer claim are not the same claim.
+ * Claims whose numbers of the same thing differ are left apart (that is a dispute's business).
+ */
+function inferLinks(docs: readonly { path: string; claims: Claim[] }[], claims: readonly Claim[], find: (k: number) => number, size: readonly number[]): void {
+  const pathOf: string[] = [];
+  for (const d of docs) for (let i = 0; i < d.claims.length; i++) pathOf.push(d.path);
+  const members = new Map<number, number[]>();
+  for (let k = 0; k < claims.length; k++) {
+    const r = find(k);
+    if (size[r] < 3 || size[r] > INFER_MAX) continue;
+    const list = members.get(r);
+    if (list) list.push(k); else members.set(r, [k]);
+  }
+  const linked = (x: number, y: number) => {
+    const is = (l: ClaimLink) => l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end;
+    const c = claims[x];
+    return c.corroboratedBy.some(is) || c.disputedBy.some(is) || !!c.partlyCorroboratedBy?.some(is);
+  };
+  const lists = (x: number, y: number, list: 'corroboratedBy' | 'partlyCorroboratedBy') => {
+    const is = (l: ClaimLink) => l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end;
+    return !!claims[x][list]?.some(is);
+  };
+  const best = (x: number) => Math.max(0, ...claims[x].corroboratedBy.map(l => l.similarity));
+  const differ = (x: number, y: number) => claims[x].numbers.some(a => a.unit && claims[y].numbers.some(b => b.unit === a.unit && b.value !== a.value));
+  const link = (x: number, y: number, full: boolean) => {
+    const similarity = Math.round(Math.min(best(x), best(y)) * 100) / 100;
+    claims[x].corroboratedBy.push({ path: pathOf[y], start: claims[y].start, end: claims[y].end, similarity });
+    const back = { path: pathOf[x], start: claims[x].start, end: claims[x].end, similarity };
+    if (full) claims[y].corroboratedBy.push(back); else (claims[y].partlyCorroboratedBy ??= []).push(back);
+  };
+  for (const group of members.values()) {
+    // Components of full (mutual) links within the group.
+    const comp = new Map<number, number>(group.map(k => [k, k]));
+    const root = (k: number): number => { while (comp.get(k) !== k) k = comp.get(k)!; return k; };
+    const strong = (x: number, y: number) => claims[x].corroboratedBy.some(l => l.similarity >= INFER_MIN && l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end);
+    for (const x of group) for (const y of group) if (x < y && strong(x, y) && lists(y, x, 'corroboratedBy')) comp.set(root(y), root(x));
+    // Partial links as they stand: x states part of p.
+    const partOf = new Map<number, number[]>();
+    for (const x of group) for (const p of group) if (x !== p && strong(x, p) && lists(p, x, 'partlyCorroboratedBy')) (partOf.get(x) ?? partOf.set(x, []).get(x)!).push(p);
+    const adds: [number, number, boolean][] = [];
+    for (const x of group) {
+      for (const y of group) {
+        if (x === y || pathOf[x] === pathOf[y] || linked(x, y) || linked(y, x) || differ(x, y)) continue;
+        if (x < y && root(x) === root(y)) adds.push([x, y, true]);
+        else if ((partOf.get(x) ?? []).some(p => p !== y && pathOf[p] !== pathOf[x] && root(p) === root(y)) && !(partOf.get(y) ?? []).length) adds.push([x, y, false]);
+      }
+    }
+    for (const [x, y, full] of adds) if (!linked(x, y)) link(x, y, full);
   }
 }

@@ -13,7 +13,7 @@ import { type ClaimNorm, predicatesAgree } from './normalize';
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
   similarity: number;
-  /** Set for a dispute: "number". */
+  /** Set for a dispute: "number", "negation" or "date". */
   reason?: string;
   /** `full`: each corroborates the other; `aInB`: a states part of b (a corroboratedBy b, b partlyCorroboratedBy a); `bInA` the reverse. */
   direction: 'full' | 'aInB' | 'bInA';
@@ -28,6 +28,8 @@ export const PART_MIN = 3;
 export const STATES_MORE = 0.75;
 /** At or above this overlap the words say enough: the predicates need not agree (a reworded verb: "disclose" / "say"). */
 export const PREDICATE_FREE = 0.5;
+/** A negation added or dropped, or another day, disputes a claim whose words both sides carry at or above this share. */
+export const DISPUTE_MIN = 0.7;
 
 const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
 
@@ -77,8 +79,11 @@ export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => nu
 
 export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
   const na = a.norm, nb = b.norm;
-  if (na.negation !== nb.negation) return null;
-  if (na.days.length && nb.days.length && !na.days.some(d => nb.days.includes(d))) return null;
+  // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
+  // (then a dispute, below), else two different claims.
+  const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  if (negated && redated) return null;
+  const conflict = negated ? 'negation' : redated ? 'date' : null;
   const ab = overlapOf(a, b, weight, isName), ba = overlapOf(b, a, weight, isName);
   const an = a.claim.numbers, bn = b.claim.numbers;
   const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
@@ -90,6 +95,11 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
+  if (conflict) {
+    // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
+    const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
+    return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
+  }
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.

@@ -121,8 +121,8 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
   const excluded: Span[] = [];
   if (title !== null) excluded.push(paragraphs[0]);
   for (const d of repeats) {
-    // The later copy of a repeated passage asserts nothing new; furniture asserts nothing.
-    if (d.boilerplate || d.start > d.other.start) excluded.push(d);
+    // Furniture asserts nothing. Both copies of a repeated passage keep their claims: each copy is read, and linked, where it stands.
+    if (d.boilerplate) excluded.push(d);
   }
   for (const p of paragraphs) if (boilerplateIn(ctx, paraTexts[p.index])) excluded.push(p);
   const claims = findClaims(ctx, { text, sentences, quotes, entities, excluded });

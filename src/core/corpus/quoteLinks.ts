@@ -87,12 +87,22 @@ const SHORT_QUOTE = 8;
  */
 function sameUtterance(a: Item, b: Item): boolean {
   if (a.w.joined === b.w.joined) return true;
+  if (runInside(a, b) || runInside(b, a)) return true;
   const small = Math.min(a.w.stems.size, b.w.stems.size);
   if (small >= 2 && containment(a.w.stems, b.w.stems) === 1) return true;
   const c = containment(a.w.stems, b.w.stems);
   if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
   if (small >= 2 && containment(a.w.stems, b.w.stems) >= 0.5 && framesAgree(a, b, 0.5)) return true;
   return a.w.words.size <= SHORT_QUOTE && b.w.words.size <= SHORT_QUOTE && framesAgree(a, b, 0.6);
+}
+
+/**
+ * A fragment of three words or more quoted word for word out of the other quote ("this is
+ * not who we are" in "…, say, look, this is not who we are"): the same utterance even when
+ * it is all function words, so that its content stems cannot show it.
+ */
+function runInside(a: Item, b: Item): boolean {
+  return a.w.words.size >= 3 && a.w.joined.length < b.w.joined.length && ` ${b.w.joined} `.includes(` ${a.w.joined} `);
 }
 
 function framesAgree(a: Item, b: Item, min: number): boolean {
@@ -334,6 +344,7 @@ function keysOf(it: Item, space: number): { keys: string[]; need: number } | nul
 
 /** Whether two quotes share a stem of their words or frames (what makes a pair worth a look at all). */
 function shareKey(a: Item, b: Item): boolean {
+  if (runInside(a, b) || runInside(b, a)) return true;
   const has = (x: string) => b.w.stems.has(x) || b.frame.has(x);
   for (const x of a.w.stems) if (has(x)) return true;
   for (const x of a.frame) if (has(x)) return true;
