@@ -441,8 +441,6 @@ export function descriptionType(words: readonly Tok[]): SpeakerType {
 export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   const span = { start: ph.toks[0].start, end: ph.toks[ph.toks.length - 1].end };
   if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
-  // (A description's head is a common noun: a person named inside it owns or is
-  // modified by it, "Jane Roe’s lawyer", "the attorney for Jane Roe", and does not speak.)
   // Error kind: a description kept short. The body a group belongs to is part of its
   // name: "Oversight Committee Republicans", "Senate Democrats" (not "Republicans", nor
   // the organisation alone).
@@ -455,6 +453,8 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   if (ph.kind === 'name' && ph.toks.length > 2 && ph.toks[1].lower === 'of' && groupWord(ph.toks[0].lower) && !book.expand(ph.toks[0].w).includes(' ')) {
     return { name: nameText(ph.toks), type: 'GROUP', mention: span };
   }
+  // (A description's head is a common noun: a person named inside it owns or is
+  // modified by it, "Jane Roe’s lawyer", "the attorney for Jane Roe", and does not speak.)
   const ent = ph.kind === 'name' ? book.entityAt(span.start, span.end) : null;
   if (ent) {
     const person = ent.type === 'PERSON';

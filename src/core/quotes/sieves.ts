@@ -6,7 +6,8 @@
  * after it, the part it continues, a name labelling it, the cue before it, a
  * headline, the rest of its sentence, the subject of its clause), then the
  * paragraph (the narrator's sentence before it, a short sentence leading into its
- * paragraph, the voice of the quote before, a lead-in sentence).
+ * paragraph), the one person the quote's own sentence names when nothing in it
+ * attributes the quote, then the voice of the quote before and a lead-in sentence.
  *
  * A sieve's speaker may still be a pronoun ("he said") or a role ("the minister"):
  * pronouns are resolved afterwards (pronouns.ts), roles to the name the document
