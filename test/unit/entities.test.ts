@@ -134,6 +134,9 @@ describe('entities: helpers', () => {
     assert.equal(stripTitles('Foreign Minister Sergey Lavrov'), 'Sergey Lavrov');
     assert.equal(stripTitles('Russian Foreign Ministry spokesperson Maria Zakharova'), 'Maria Zakharova');
     assert.equal(stripTitles('NATO Secretary General Jens Stoltenberg'), 'Jens Stoltenberg');
+    // a title word after a given name is a surname, and what follows it stays with the name
+    assert.equal(stripTitles('Carol King Tonight'), 'Carol King Tonight');
+    assert.equal(stripTitles('President Carol King'), 'Carol King');
     assert.equal(stripTitles('Putin’s'), 'Putin');
     assert.equal(stripTitles('Lavrov'), 'Lavrov');
   });

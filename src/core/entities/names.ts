@@ -5,7 +5,7 @@
  */
 import type { Entity, EntityType } from '../types';
 import { ALIASES } from '../lexicon/aliases';
-import { TITLES, LOWER_TITLES, ORG_HEADS, DEMONYM_OF } from './gazetteer';
+import { TITLES, LOWER_TITLES, ORG_HEADS, DEMONYM_OF, FIRST_NAMES } from './gazetteer';
 
 /**
  * A name without leading titles and a trailing possessive:
@@ -14,14 +14,16 @@ import { TITLES, LOWER_TITLES, ORG_HEADS, DEMONYM_OF } from './gazetteer';
 export function stripTitles(name: string): string {
   let words = name.trim().split(/\s+/);
   if (words.length && /['’]s$/i.test(words[words.length - 1])) words[words.length - 1] = words[words.length - 1].slice(0, -2);
-  const role = (w: string) => TITLES.has(w) || LOWER_TITLES.has(w) || DEMONYM_OF.has(w) || ORG_HEADS.has(w) || w === 'the' || w === 'of';
+  const isRole = (w: string) => TITLES.has(w) || LOWER_TITLES.has(w) || DEMONYM_OF.has(w) || ORG_HEADS.has(w) || w === 'the' || w === 'of';
+  // A title word right after a given name is that person's surname ("Larry King", "Stephen Bishop"), not a role.
+  const role = (i: number) => isRole(words[i]) && !(i > 0 && FIRST_NAMES.has(words[i - 1]));
   // the name is the capitalised words after the last role word:
   // "Russian Foreign Ministry spokesperson Maria Zakharova" -> "Maria Zakharova"
   let k = words.length - 1;
-  while (k > 0 && !role(words[k - 1]) && /^\p{Lu}/u.test(words[k - 1])) k--;
-  if (k > 0 && k < words.length && role(words[k - 1]) && !role(words[k])) return words.slice(k).join(' ');
+  while (k > 0 && !role(k - 1) && /^\p{Lu}/u.test(words[k - 1])) k--;
+  if (k > 0 && k < words.length && role(k - 1) && !role(k)) return words.slice(k).join(' ');
   k = 0;
-  while (k < words.length - 1 && role(words[k])) k++;
+  while (k < words.length - 1 && role(k)) k++;
   return words.slice(k).join(' ');
 }
 
