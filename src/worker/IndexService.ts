@@ -360,12 +360,18 @@ export class IndexService {
   /**
    * What the cache is to keep of every document, with the summaries of the corpus
    * as linked now; null while a build runs (it writes when it has ended).
-   * `unlinked`: with the summaries the tree lists while a build runs instead, the
-   * corpus not linked (for a bench that cannot wait for the links).
+   * `unlinked` (or linking failing): with the summaries the tree lists while a
+   * build runs instead, the corpus not linked (for a bench that cannot wait for the links).
    */
   cacheDocs(unlinked = false): CacheDoc[] | null {
     if (this.building) return null;
-    const summaries = unlinked ? this.provisionalSummaries() : this.summaries();
+    let summaries: SourceSummary[];
+    try {
+      summaries = unlinked ? this.provisionalSummaries() : this.summaries();
+    } catch {
+      // Linking failed (it is reported where it is asked for): each analysis is worth keeping all the same.
+      summaries = this.provisionalSummaries();
+    }
     const docs: CacheDoc[] = [];
     for (const { key, ...summary } of summaries) {
       const local = this.locals.get(key);

@@ -305,6 +305,19 @@ describe('persisted index: reopening a workspace', function () {
     }
   });
 
+  it('keeps every analysis when linking the corpus fails (with the summaries of the documents alone)', async () => {
+    fs.rmSync(path.join(storage, CACHE_FILE));
+    const { svc } = reopen(storage);
+    await svc.index(corpus.files, () => undefined, now);
+    svc.corpus.allResults = () => { throw new RangeError('Set maximum size exceeded'); };
+    assert.throws(() => svc.summaries(), RangeError, 'linking fails');
+    const docs = svc.cacheDocs()!;
+    assert.deepEqual(docs.map(d => d.key).sort(), keys().sort());
+    assert.ok(docs.every(d => d.summary.corroborated === 0 && d.summary.disputed === 0));
+    await svc.persisted!.write(docs, now);
+    assert.equal((await reopen(storage).svc.index(corpus.files, () => undefined, now)).restored, corpus.files.length);
+  });
+
   it('discards the cache of another analysis version', async () => {
     const { svc, log } = reopen(storage, 'v-next');
     const out = await svc.index(corpus.files, () => undefined, now);
