@@ -156,7 +156,7 @@ async function main(): Promise<void> {
   for (const dir of dirs) {
     const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-reopen-'));
     try {
-      const cold = await runChild('cold', dir, storage, true, timeout);
+      const cold = await runChild('cold', dir, storage, link, timeout);
       if (!cold) { console.log(`cold on ${dir}: stopped after ${timeout} s`); continue; }
       console.log(line(cold));
       const warm = await runChild('warm', dir, storage, link, timeout);

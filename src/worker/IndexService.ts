@@ -1,7 +1,8 @@
 /**
  * The corpus behind the index worker: reads and decodes files, keeps the text of
  * open documents (which wins over the file on disk), answers result queries, and
- * says which documents' views changed. No `vscode` and no worker plumbing, so it is
+ * says which documents' views changed, and restores documents from the persisted
+ * index (PersistedIndex.ts). No `vscode` and no worker plumbing, so it is
  * unit-tested directly.
  */
 import * as fs from 'node:fs';
@@ -141,7 +142,10 @@ export class IndexService {
    * other requests (and a cancel) are served meanwhile; `progress` reports counts. A
    * newer build or a cancel stops this one at the next file. One file that cannot be
    * read or analysed, whatever the reason, is skipped with that reason; the rest is
-   * indexed.
+   * indexed. With a persisted index (`persisted`), a document whose text has the
+   * cached hash is restored instead of analysed, and `announce` is told the sources
+   * new to the tree as they come (those unchanged in the cache before any is read);
+   * while the build runs, `summaries` lists them without linking the corpus.
    */
   async index(
     files: readonly FileRef[],

@@ -17,7 +17,9 @@ import { PersistedIndex } from '../../src/worker/PersistedIndex';
 import { IndexService } from '../../src/worker/IndexService';
 import type { FileRef } from '../../src/protocol/protocol';
 import { testConnection } from '../support/worker';
-import { workerHeapLimitMb } from '../../src/extension/index/WorkerConnection';
+import { workerHeapLimitMb, WorkerConnection } from '../../src/extension/index/WorkerConnection';
+import { Idle } from '../../src/extension/Idle';
+import { WORKER_PATH } from '../support/worker';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 const seeds = fs.readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort();
@@ -405,10 +407,28 @@ describe('index build: the tree while it runs', function () {
 
 type SourceSummaryLike = { key: string; corroborated: number; disputed: number };
 
-describe('index worker: memory bound', () => {
+describe('index worker: memory bound', function () {
+  this.timeout(120_000);
+
   it('runs the worker under half the machine\'s memory, between 1 and 4 GB', () => {
     assert.equal(workerHeapLimitMb(2 * 1024 ** 3), 1024);
     assert.equal(workerHeapLimitMb(6 * 1024 ** 3), 3072);
     assert.equal(workerHeapLimitMb(64 * 1024 ** 3), 4096);
+  });
+
+  it('starts the worker under the heap limit asked for, and reports it after a build', async () => {
+    const conn = new WorkerConnection(WORKER_PATH, new Idle(), {
+      configure: () => ({ maxFileSize: 5_000_000 }),
+      pushes: { skips: () => undefined, changed: () => undefined, problem: () => undefined },
+      stopped: () => undefined, restarted: () => undefined, log: () => undefined, failed: () => undefined,
+    }, { timeoutMs: () => 60_000, heapLimitMb: 700 });
+    try {
+      const out = await conn.request('index', { files: seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) })) });
+      const m = out.memory!;
+      assert.ok(m.heapLimitMb >= 700 && m.heapLimitMb < 1000, `limit ${m.heapLimitMb} MB`);
+      assert.ok(m.heapUsedMb > 0 && m.heapUsedMb < m.heapLimitMb, `used ${m.heapUsedMb} MB`);
+    } finally {
+      conn.stop('done');
+    }
   });
 });
