@@ -77,6 +77,7 @@ let cacheTimer: ReturnType<typeof setTimeout> | undefined;
 let cacheWriting = false;
 /** Whether the next write follows an index build (it is logged). */
 let cacheAfterBuild = false;
+let cacheFailureLogged = false;
 
 let storageDir: string | null = null;
 
@@ -118,7 +119,9 @@ async function writeCache(): Promise<void> {
     cacheAfterBuild = false;
   } catch (err) {
     service.cacheDirty = true;
-    log(`Index cache not written: ${errorText(err).split('\n')[0]}`);
+    // Said once: a storage folder that cannot be written to stays so.
+    if (!cacheFailureLogged) log(`Index cache not written (tried again when the index changes): ${errorText(err).split('\n')[0]}`);
+    cacheFailureLogged = true;
   } finally {
     cacheWriting = false;
   }

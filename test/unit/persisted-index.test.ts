@@ -378,6 +378,30 @@ describe('persisted index: in the real worker', function () {
   });
 });
 
+describe('persisted index: storage that cannot be written', function () {
+  this.timeout(120_000);
+
+  it('says so once in the log, and the index works without it', async () => {
+    const dir = tempDir();
+    const notADir = path.join(dir, 'a-file');
+    fs.writeFileSync(notADir, 'in the way');
+    const { conn, seen } = testConnection();
+    try {
+      conn.notify('configure', { maxFileSize: 5_000_000, storage: notADir });
+      const files = seeds.slice(0, 2).map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) }));
+      const out = await conn.request('index', { files });
+      assert.equal(out.indexed, 2);
+      for (let i = 0; i < 200 && !seen.log.some(l => l.startsWith('Index cache not written')); i++) await new Promise(r => setTimeout(r, 100));
+      assert.equal(seen.log.filter(l => l.startsWith('Index cache not written')).length, 1, seen.log.join('\n'));
+      assert.equal((await conn.request('summaries', {})).length, 2);
+      assert.deepEqual(seen.problems, []);
+    } finally {
+      conn.stop('done');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('index build: the tree while it runs', function () {
   this.timeout(120_000);
 
