@@ -8,7 +8,10 @@
  * same run; the ratios are what to trust on a shared machine.
  *
  *   node ../shared/eval/reuse/make-corpus.mjs --texts ../shared/eval/polnear-dev --out /tmp/c1000 --articles 1000 --seed 1
- *   npx tsc -p . && node out/bench/reopen.js [--no-link] [--timeout S] /tmp/c1000 /tmp/c10000
+ *   npx tsc -p . && node out/bench/reopen.js [--no-link] [--timeout S] [--storage DIR] /tmp/c1000 /tmp/c10000
+ *
+ * `--storage DIR` keeps the cache in DIR; when DIR already holds one (from an
+ * earlier run of the same build), only the warm reopen is run.
  *
  * "tree" is when the Claims tree can list every source (the summaries request
  * answered); "restored" when every document is in the corpus; "linked" when the
@@ -25,7 +28,7 @@ import * as path from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { nodeFiles, type FileAccess } from '../src/node/readDocument';
 import { IndexService } from '../src/worker/IndexService';
-import { analysisVersion } from '../src/worker/indexCache';
+import { analysisVersion, CACHE_FILE } from '../src/worker/indexCache';
 import { PersistedIndex } from '../src/worker/PersistedIndex';
 
 interface Run {
@@ -142,10 +145,12 @@ async function main(): Promise<void> {
     return;
   }
   let link = true, timeout = 1800;
+  let keep: string | undefined;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--no-link') link = false;
     else if (argv[i] === '--timeout') timeout = Number(argv[++i]);
+    else if (argv[i] === '--storage') keep = argv[++i];
     else dirs.push(argv[i]);
   }
   if (!dirs.length) {
@@ -154,8 +159,15 @@ async function main(): Promise<void> {
   }
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; each run in its own process, stopped after ${timeout} s${link ? '' : '; not linked'}`);
   for (const dir of dirs) {
-    const storage = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-reopen-'));
+    const storage = keep ?? fs.mkdtempSync(path.join(os.tmpdir(), 'sl-bench-reopen-'));
     try {
+      if (keep && fs.existsSync(path.join(keep, CACHE_FILE))) {
+        // Warm runs only, from the cache an earlier run left (same build of the bench: same analysis version).
+        const warm = await runChild('warm', dir, storage, link, timeout);
+        if (warm) console.log(line(warm));
+        for (const l of warm?.log ?? []) console.log(`  log: ${l}`);
+        continue;
+      }
       const cold = await runChild('cold', dir, storage, link, timeout);
       if (!cold) { console.log(`cold on ${dir}: stopped after ${timeout} s`); continue; }
       console.log(line(cold));
@@ -170,7 +182,7 @@ async function main(): Promise<void> {
       console.log(`  ${cold.articles} articles: tree shown warm / cold ${ratio(warm.treeMs, cold.treeMs)}; every document restored warm / cold ${ratio(warm.restoredMs, cold.restoredMs)}`
         + `${changed ? `; with 1% changed, tree ${s2(changed.treeMs).trim()} s` : ''}  (budget: tree <= 2 s with 10,000 articles)`);
     } finally {
-      fs.rmSync(storage, { recursive: true, force: true });
+      if (!keep) fs.rmSync(storage, { recursive: true, force: true });
     }
   }
 }
