@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
 
   try {
     const settings = new Settings();
-    client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier);
+    client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier, context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined);
     highlighter = new Highlighter(client, settings, idle, notifier);
     tree = new ClaimsTree(client, idle, new TreeOptionsStore(context.workspaceState));
     status = new StatusBar(client, highlighter, settings);

@@ -97,8 +97,19 @@ export interface SkippedRef {
   reason: string;
 }
 
+/** The index worker's memory: its own heap (used, and the limit it runs under) and the process's resident set. */
+export interface WorkerMemory {
+  heapUsedMb: number;
+  heapLimitMb: number;
+  rssMb: number;
+}
+
 export interface IndexOutcome {
   indexed: number;
+  /** Of those, how many were restored from the persisted index (unchanged since it was written) instead of analysed. */
+  restored?: number;
+  /** The worker's memory when the build ended. */
+  memory?: WorkerMemory;
   skipped: SkippedRef[];
   /** Documents of the build whose analysis is partial, with the reason. */
   partial: SkippedRef[];
@@ -151,7 +162,15 @@ export interface Requests {
 /** What the main thread tells the worker. */
 export interface Notifications {
   /** Sent first to every new worker, and again when the annotations file changes. */
-  configure: { maxFileSize: number; annotations?: AnnotationsConfig | null };
+  configure: {
+    maxFileSize: number;
+    annotations?: AnnotationsConfig | null;
+    /**
+     * The folder the persisted index is kept in (the extension's workspace
+     * storage), or null for none; absent leaves it as it is.
+     */
+    storage?: string | null;
+  };
   /** Stops the index build in progress (what it added stays). */
   cancel: Record<string, never>;
   /** An open editor's text: it replaces the file's content until `release`. Text over the size limit is refused as skipped. */
@@ -177,6 +196,8 @@ export interface Pushes {
   changed: { keys: string[]; seq: number };
   /** Something failed that no request answers for (the main thread logs it). */
   problem: { message: string };
+  /** A line for the output channel (the persisted index: restored, written, discarded). */
+  log: { message: string };
 }
 
 export type RequestKind = keyof Requests;

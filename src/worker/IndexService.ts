@@ -1,16 +1,20 @@
 /**
  * The corpus behind the index worker: reads and decodes files, keeps the text of
  * open documents (which wins over the file on disk), answers result queries, and
- * says which documents' views changed. No `vscode` and no worker plumbing, so it is
+ * says which documents' views changed, and restores documents from the persisted
+ * index (PersistedIndex.ts). No `vscode` and no worker plumbing, so it is
  * unit-tested directly.
  */
+import * as fs from 'node:fs';
 import { applyAnnotations, type Orphan } from '../core/annotations';
-import { Corpus } from '../core/corpus/corpus';
+import { Corpus, type LocalAnalysis } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
 import { findSource } from '../core/text/source';
 import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker } from './changes';
+import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
+import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
   entityKey, mergeRanges, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
@@ -20,6 +24,16 @@ export type { FileAccess } from '../node/readDocument';
 /** Seams for tests: called before a document's text is analysed (may throw, or stall). */
 export interface ServiceHooks {
   beforeAnalyse?(key: string, text: string): void;
+}
+
+/** A file's size and time by Node's file system (null when it cannot be had). */
+function nodeStat(fsPath: string): FileStat | null {
+  try {
+    const st = fs.statSync(fsPath);
+    return { size: st.size, mtimeMs: st.mtimeMs };
+  } catch {
+    return null;
+  }
 }
 
 /** The skip reason of a document whose reading or analysis threw. */
@@ -47,6 +61,28 @@ export class IndexService {
   private applied: { results: Map<string, DocumentResult>; orphans: Orphan[] } | null = null;
   /** Each document's own source metadata, with the text it was read from. */
   private readonly sources = new Map<string, { text: string; source: SourceInfo | null }>();
+  /** Each document's own analysis (the corpus's object, no copy). */
+  private readonly locals = new Map<string, LocalAnalysis>();
+  /** Each document's content hash, with the text it is of (worked out when first needed). */
+  private readonly hashes = new Map<string, { text: string; hash: string }>();
+  /** The persisted index (null: none, as in tests and without workspace storage). */
+  persisted: PersistedIndex | null = null;
+  /** Whether an index build runs: the tree is then listed from what is at hand, without linking the corpus. */
+  private building = false;
+  /** Documents of the running build found unchanged in the cache, not in the corpus yet (their text and entry). */
+  private readonly pendingRestore = new Map<string, CacheEntry>();
+  /** How many documents were restored from the cache (by this service, in all). */
+  private restoredCount = 0;
+  /** Each document's file size and time, with the text read after taking them (what the cache records). */
+  private readonly stats = new Map<string, FileStat & { text: string }>();
+  /** A file's size and modification time, or null when it cannot be had (a seam for tests and benches). */
+  statFile: (fsPath: string) => FileStat | null = nodeStat;
+  /** Documents whose analysis came from the cache, with the summary it listed them with. */
+  private readonly restoredSummaries = new Map<string, CachedSummary>();
+  /** Documents changed by a notification while a build runs: the build leaves them alone. */
+  private readonly touchedDuringBuild = new Set<string>();
+  /** Whether the corpus changed since the cache was last written. */
+  cacheDirty = false;
 
   /** `files` is how documents are read (a fake in tests); `hooks` are test seams. */
   constructor(private readonly files: FileAccess = nodeFiles, private readonly hooks: ServiceHooks = {}) {}
@@ -83,6 +119,22 @@ export class IndexService {
   /** Stops the index build in progress (documents already added stay). */
   cancel(): void {
     this.generation++;
+    this.endBuild();
+  }
+
+  private endBuild(): void {
+    this.building = false;
+    // Listed from the cache but never added: the next report says they changed (they are gone).
+    for (const key of this.pendingRestore.keys()) this.changes.touch(key, false);
+    this.pendingRestore.clear();
+    this.touchedDuringBuild.clear();
+  }
+
+  /** A notification changed the document: a running build leaves it alone. */
+  private noteTouched(key: string): void {
+    if (!this.building) return;
+    this.touchedDuringBuild.add(key);
+    if (this.pendingRestore.delete(key)) this.changes.touch(key, false);
   }
 
   /**
@@ -90,35 +142,119 @@ export class IndexService {
    * other requests (and a cancel) are served meanwhile; `progress` reports counts. A
    * newer build or a cancel stops this one at the next file. One file that cannot be
    * read or analysed, whatever the reason, is skipped with that reason; the rest is
-   * indexed.
+   * indexed. With a persisted index (`persisted`), a document whose text has the
+   * cached hash is restored instead of analysed, and `announce` is told the sources
+   * new to the tree as they come (those unchanged in the cache before any is read);
+   * while the build runs, `summaries` lists them without linking the corpus.
    */
-  async index(files: readonly FileRef[], progress: (done: number, total: number) => void, pause: () => Promise<void>): Promise<IndexOutcome> {
+  async index(
+    files: readonly FileRef[],
+    progress: (done: number, total: number) => void,
+    pause: () => Promise<void>,
+    announce: (keys: string[]) => void = () => undefined,
+  ): Promise<IndexOutcome> {
     const generation = ++this.generation;
+    this.building = true;
+    this.pendingRestore.clear();
+    this.touchedDuringBuild.clear();
     const skipped: SkippedRef[] = [];
     const partial: SkippedRef[] = [];
-    let indexed = 0;
-    for (let i = 0; i < files.length; i++) {
-      if (i > 0) await pause();
-      if (generation !== this.generation) return { indexed, skipped, partial, cancelled: true };
-      const f = files[i];
-      const refused = this.pinned.has(f.key) ? null : this.load(f.key, f.fsPath);
+    let indexed = 0, done = 0;
+    const restoredBefore = this.restoredCount;
+    const outcome = (cancelled: boolean): IndexOutcome => {
+      if (generation === this.generation) this.endBuild();
+      const restored = this.restoredCount - restoredBefore;
+      return this.persisted ? { indexed, skipped, partial, cancelled, restored } : { indexed, skipped, partial, cancelled };
+    };
+    let announced = Date.now();
+    let fresh: string[] = [];
+    /** Sources new to the tree are told every so often while the build runs. */
+    const tell = (force = false) => {
+      if (!fresh.length || (!force && Date.now() - announced < 500)) return;
+      for (const k of fresh) this.changes.touch(k, false);
+      announce(fresh);
+      fresh = [];
+      announced = Date.now();
+    };
+    const leftAlone = (key: string) => this.pinned.has(key) || this.touchedDuringBuild.has(key);
+    // With a cache, the files whose size and time are those cached are listed from the
+    // cache at once and restored last (their text checked by its hash then); the
+    // others are read and analysed (or restored, when their text's hash is cached) first.
+    const first: FileRef[] = [];
+    if (this.persisted && this.persisted.load() > 0) {
+      for (let i = 0; i < files.length; i++) {
+        if (i > 0 && i % 256 === 0) await pause();
+        if (generation !== this.generation) return outcome(true);
+        const f = files[i];
+        const entry = leftAlone(f.key) || this.corpus.has(f.key) ? undefined : this.persisted.lookupByStat(f.key, this.statFile(f.fsPath));
+        if (entry) {
+          this.pendingRestore.set(f.key, entry);
+          fresh.push(f.key);
+        } else {
+          first.push(f);
+        }
+      }
+      tell(true);
+    } else {
+      first.push(...files);
+    }
+    /** Loads one file (`listed`: the tree lists it already); false when the build was cancelled. */
+    const one = async (f: FileRef, listed: boolean) => {
+      if (done > 0) await pause();
+      if (generation !== this.generation) return false;
+      let refused: SkippedRef | null = null;
+      if (!leftAlone(f.key)) {
+        const had = listed || this.corpus.has(f.key);
+        refused = this.load(f.key, f.fsPath);
+        if (!refused && !had) fresh.push(f.key);
+      }
       if (refused) skipped.push(refused);
       else indexed++;
       const reason = this.partial.get(f.key);
       if (reason) partial.push({ key: f.key, reason });
-      progress(i + 1, files.length);
+      progress(++done, files.length);
+      tell();
+      return true;
+    };
+    for (const f of first) if (!(await one(f, false))) return outcome(true);
+    tell(true);
+    for (const f of files) {
+      const listed = this.pendingRestore.get(f.key);
+      if (!listed) continue; // not cached, or changed meanwhile (and then left to the change)
+      // Listed from the cache until it is in the corpus.
+      if (!(await one(f, true))) return outcome(true);
+      this.pendingRestore.delete(f.key);
+      // Its text did not have the cached hash after all: the tree is told its own summary.
+      if (this.restoredSummaries.get(f.key) !== listed.summary) fresh.push(f.key);
     }
-    return { indexed, skipped, partial, cancelled: false };
+    tell(true);
+    return outcome(false);
   }
 
-  /** Reads and analyses a file; the skip when it is refused or the work throws. */
+  /** Reads and analyses a file (or restores its analysis from the cache); the skip when it is refused or the work throws. */
   private load(key: string, fsPath: string): SkippedRef | null {
     return this.guard(key, () => {
+      const stat = this.persisted ? this.statFile(fsPath) : null;
       const r = readDocument(fsPath, this.maxFileSize, this.files);
       if (!r.ok) return this.markSkipped(key, r.reason);
-      this.setText(key, r.text);
+      if (!this.restore(key, r.text)) this.setText(key, r.text);
+      if (stat) this.stats.set(key, { ...stat, text: r.text });
       return null;
     });
+  }
+
+  /** Restores a document's analysis from the cache when its text has the cached hash; whether it did. */
+  private restore(key: string, text: string): boolean {
+    if (!this.persisted || this.corpus.text(key) === text) return false;
+    const hash = this.hashOf(key, text);
+    const entry = this.persisted.lookup(key, hash);
+    const local = entry && this.persisted.restore(entry, text);
+    if (!entry || !local) return false;
+    this.hooks.beforeAnalyse?.(key, text);
+    this.added(key, this.corpus.setAnalysed(key, local));
+    this.restoredSummaries.set(key, entry.summary);
+    this.restoredCount++;
+    return true;
   }
 
   /**
@@ -135,6 +271,7 @@ export class IndexService {
 
   /** An open editor's text: it replaces the file's content until `release`. */
   setOpen(key: string, text: string, version: number | null): SkippedRef | null {
+    this.noteTouched(key);
     this.changes.touch(key, false);
     const refused = this.refuseText(text);
     const s = refused ? this.markSkipped(key, refused) : this.guard(key, () => (this.setText(key, text), null));
@@ -148,6 +285,7 @@ export class IndexService {
    * while open).
    */
   release(key: string, fsPath: string | null): SkippedRef | null {
+    this.noteTouched(key);
     this.pinned.delete(key);
     this.changes.touch(key, false);
     if (!fsPath || !this.exists(fsPath)) {
@@ -171,16 +309,25 @@ export class IndexService {
   /** The file changed on disk; ignored while an editor holds it open. */
   reload(key: string, fsPath: string): SkippedRef | null {
     if (this.pinned.has(key)) return null;
+    this.noteTouched(key);
     return this.load(key, fsPath);
   }
 
   /** Drops a document (the file was deleted); `forget` also forgets it was skipped. */
   delete(key: string, forget = true): void {
     this.pinned.delete(key);
-    if (forget) this.markAnalysed(key);
+    if (forget) {
+      this.markAnalysed(key);
+      this.noteTouched(key);
+    }
     this.partial.delete(key);
     this.sources.delete(key);
+    this.locals.delete(key);
+    this.hashes.delete(key);
+    this.stats.delete(key);
+    this.restoredSummaries.delete(key);
     if (this.corpus.delete(key)) {
+      this.cacheDirty = true;
       this.entityCounts = null;
       this.applied = null;
       this.changes.touch(key, true);
@@ -190,13 +337,86 @@ export class IndexService {
   private setText(key: string, text: string): void {
     if (this.corpus.text(key) === text) return this.markAnalysed(key);
     this.hooks.beforeAnalyse?.(key, text);
-    const { truncated } = this.corpus.set(key, text);
-    if (truncated) this.partial.set(key, truncated);
+    this.added(key, this.corpus.set(key, text));
+    this.restoredSummaries.delete(key);
+  }
+
+  private added(key: string, local: LocalAnalysis): void {
+    this.locals.set(key, local);
+    if (local.truncated) this.partial.set(key, local.truncated);
     else this.partial.delete(key);
     this.markAnalysed(key);
     this.entityCounts = null;
     this.applied = null;
+    this.cacheDirty = true;
     this.changes.touch(key, true);
+  }
+
+  /** A document's content hash (worked out once per text). */
+  private hashOf(key: string, text: string): string {
+    const known = this.hashes.get(key);
+    if (known?.text === text) return known.hash;
+    const hash = contentHash(text);
+    this.hashes.set(key, { text, hash });
+    return hash;
+  }
+
+  /**
+   * What the cache is to keep of every document, with the summaries of the corpus
+   * as linked now; null while a build runs (it writes when it has ended).
+   * `unlinked` (or linking failing): with the summaries the tree lists while a
+   * build runs instead, the corpus not linked (for a bench that cannot wait for the links).
+   */
+  cacheDocs(unlinked = false): CacheDoc[] | null {
+    if (this.building) return null;
+    let summaries: SourceSummary[];
+    try {
+      summaries = unlinked ? this.provisionalSummaries() : this.summaries();
+    } catch {
+      // Linking failed (it is reported where it is asked for): each analysis is worth keeping all the same.
+      summaries = this.provisionalSummaries();
+    }
+    const docs: CacheDoc[] = [];
+    for (const { key, ...summary } of summaries) {
+      const local = this.locals.get(key);
+      if (!local) continue;
+      const stat = this.stats.get(key);
+      docs.push({ key, hash: this.hashOf(key, local.text), local, summary, stat: stat?.text === local.text ? { size: stat.size, mtimeMs: stat.mtimeMs } : null });
+    }
+    this.cacheDirty = false;
+    return docs;
+  }
+
+  /**
+   * The tree's listing while a build runs, without linking the corpus: a document
+   * restored (or about to be) from the cache as the cache listed it, any other with
+   * its own counts (nothing shared with, or corroborated by, another source yet).
+   */
+  private provisionalSummaries(keys?: readonly string[]): SourceSummary[] {
+    const all = keys ?? [...new Set([...this.corpus.paths(), ...this.pendingRestore.keys()])];
+    const out: SourceSummary[] = [];
+    for (const key of all) {
+      const cached = this.pendingRestore.get(key)?.summary ?? this.restoredSummaries.get(key);
+      if (cached) {
+        out.push({ key, ...cached });
+        continue;
+      }
+      const local = this.locals.get(key);
+      if (!local) continue;
+      out.push({
+        key,
+        title: local.title,
+        quotes: local.quotes.length,
+        claims: local.claims.length,
+        duplicates: local.repeats.length,
+        entities: local.entities.length,
+        corroborated: 0,
+        disputed: 0,
+        truncated: local.truncated,
+        source: this.sourceOf(key),
+      });
+    }
+    return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
   /** Whether a document was added, changed or removed since the last `takeChanged`. */
@@ -270,6 +490,8 @@ export class IndexService {
   /** The entries of the annotations file that applied to nothing. */
   orphans(): Orphan[] {
     if (!this.annotations) return [];
+    // While a build runs, what was last worked out (the corpus is linked when it ends).
+    if (this.building) return this.applied?.orphans ?? [];
     this.all();
     return this.applied?.orphans ?? [];
   }
@@ -313,6 +535,7 @@ export class IndexService {
 
   /** One summary per document (of `keys` when given), sorted by key. */
   summaries(keys?: readonly string[]): SourceSummary[] {
+    if (this.building) return this.provisionalSummaries(keys);
     const results = keys ? keys.map(k => this.result(k)).filter(r => r !== undefined) : [...this.all().values()];
     return results
       .map(r => ({

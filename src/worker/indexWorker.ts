@@ -9,11 +9,15 @@
  * changed (one push for the notifications handled in a row), and always before a
  * reply, so that the main thread never sees an answer ahead of the news of a change.
  */
+import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
 import type {
+  WorkerMemory,
   FolderFiles, FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
 } from '../protocol/protocol';
 import { IndexService } from './IndexService';
+import { analysisVersion } from './indexCache';
+import { PersistedIndex } from './PersistedIndex';
 import { installTestHooks, readTestHooks } from './testHooks';
 import { errorCode, walkFolder, type FileFilter, type WalkEntry } from '../node/walkFolder';
 
@@ -29,6 +33,8 @@ const pause = () => new Promise<void>(resolve => setImmediate(resolve));
 
 /** The last notification applied, and whether it still waits for its `changed` push. */
 let seq = 0;
+/** The last notification acknowledged with a `changed` push. */
+let ackedSeq = 0;
 let unacknowledged = false;
 let flushScheduled = false;
 
@@ -48,7 +54,77 @@ function flush(): void {
   } catch (err) {
     send({ type: 'push', kind: 'problem', params: { message: `working out which documents changed failed: ${errorText(err)}` } });
   }
+  ackedSeq = seq;
   send({ type: 'push', kind: 'changed', params: { keys, seq } });
+  scheduleCacheWrite(); // when the corpus changed since the last write
+}
+
+const log = (message: string) => send({ type: 'push', kind: 'log', params: { message } });
+const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+
+function memory(): WorkerMemory {
+  const heap = getHeapStatistics();
+  return { heapUsedMb: mb(heap.used_heap_size), heapLimitMb: mb(heap.heap_size_limit), rssMb: mb(process.memoryUsage.rss()) };
+}
+
+/**
+ * How long the index stays unchanged before the cache is written: soon after a
+ * build, seldom for edits (a write costs the worker a few hundred ms with 10,000
+ * documents, and an editor's unsaved text is rarely what a reopened file holds).
+ */
+const CACHE_WRITE_DELAY_MS = { build: 2000, edit: 30_000 };
+let cacheTimer: ReturnType<typeof setTimeout> | undefined;
+let cacheWriting = false;
+/** Whether the next write follows an index build (it is logged). */
+let cacheAfterBuild = false;
+let cacheFailureLogged = false;
+
+let storageDir: string | null = null;
+
+/** Keeps the persisted index in `dir` (null: none). */
+function useStorage(dir: string | null): void {
+  if (dir === storageDir) return;
+  storageDir = dir;
+  service.persisted = dir ? new PersistedIndex(dir, analysisVersion(), log) : null;
+}
+
+/** Writes the cache once the index has been left alone for a while (not during a build). */
+function scheduleCacheWrite(): void {
+  if (!service.persisted || !service.cacheDirty) return;
+  clearTimeout(cacheTimer);
+  cacheTimer = setTimeout(() => void writeCache(), cacheAfterBuild ? CACHE_WRITE_DELAY_MS.build : CACHE_WRITE_DELAY_MS.edit);
+  cacheTimer.unref?.();
+}
+
+async function writeCache(): Promise<void> {
+  const persisted = service.persisted;
+  if (!persisted || cacheWriting) return scheduleCacheWrite();
+  // Changes not yet taken: the flush that takes them schedules the write again.
+  if (service.hasChanges) return;
+  let docs;
+  try {
+    docs = service.cacheDocs();
+  } catch (err) {
+    log(`Index cache not written: ${errorText(err).split('\n')[0]}`);
+    return;
+  }
+  if (!docs) return; // a build runs: written when it ends
+  cacheWriting = true;
+  const t0 = Date.now();
+  try {
+    const r = await persisted.write(docs, pause);
+    if (cacheAfterBuild) {
+      log(`Index cache written: ${r.kept} documents, ${(r.bytes / 1e6).toFixed(1)} MB in ${Date.now() - t0} ms${r.left ? ` (${r.left} left out: over the ${mb(persisted.maxBytes)} MB limit)` : ''}.`);
+    }
+    cacheAfterBuild = false;
+  } catch (err) {
+    service.cacheDirty = true;
+    // Said once: a storage folder that cannot be written to stays so.
+    if (!cacheFailureLogged) log(`Index cache not written (tried again when the index changes): ${errorText(err).split('\n')[0]}`);
+    cacheFailureLogged = true;
+  } finally {
+    cacheWriting = false;
+  }
 }
 
 function scheduleFlush(): void {
@@ -67,7 +143,11 @@ function reportSkips(): void {
 }
 
 const notifications: { [K in NotificationKind]: (params: Notifications[K]) => void } = {
-  configure: p => { service.maxFileSize = p.maxFileSize; service.setAnnotations(p.annotations ?? null); },
+  configure: p => {
+    service.maxFileSize = p.maxFileSize;
+    service.setAnnotations(p.annotations ?? null);
+    if (p.storage !== undefined) useStorage(p.storage);
+  },
   cancel: () => service.cancel(),
   set: p => { service.setOpen(p.key, p.text, p.version); },
   release: p => { service.release(p.key, p.fsPath); },
@@ -78,13 +158,24 @@ const notifications: { [K in NotificationKind]: (params: Notifications[K]) => vo
 const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K> | Promise<ReplyMessage<K>> } = {
   index: async ({ id, params }) => {
     let last = 0;
+    const t0 = Date.now();
+    const cached = service.persisted?.load() ?? 0;
     const result = await service.index(params.files, (done, total) => {
       const now = Date.now();
       if (done === total || now - last > 100) {
         last = now;
         send({ type: 'progress', id, done, total });
       }
-    }, () => { reportSkips(); return pause(); });
+    }, () => { reportSkips(); return pause(); }, keys => {
+      // New sources for the tree; acknowledges nothing new (the last seq already acknowledged).
+      send({ type: 'push', kind: 'changed', params: { keys, seq: ackedSeq } });
+    });
+    if (cached) log(`Index cache: ${result.restored ?? 0} of ${cached} cached documents restored unchanged in ${Date.now() - t0} ms; ${result.indexed - (result.restored ?? 0)} analysed.`);
+    cacheAfterBuild = true;
+    // Linked now (not when the reply goes out), so that the memory reported is the linked index's.
+    reportSkips();
+    flush();
+    result.memory = memory();
     return { type: 'reply', id, kind: 'index', result };
   },
   files: ({ id, params }) => ({ type: 'reply', id, kind: 'files', result: folderFiles(params.folders, params) }),

@@ -91,7 +91,10 @@ export class IndexBuild implements vscode.Disposable {
         report(`${done} of ${total} files`, total ? (done / total) * 100 : 100);
         this.progressed.fire();
       });
-      this.notifier.log(`Index ${outcome.cancelled ? 'cancelled' : 'built'}: ${outcome.indexed} of ${files.length} files analysed, ${outcome.skipped.length} skipped.`);
+      const restored = outcome.restored ? ` (${outcome.restored} unchanged, restored from the index cache)` : '';
+      this.notifier.log(`Index ${outcome.cancelled ? 'cancelled' : 'built'}: ${outcome.indexed} of ${files.length} files analysed${restored}, ${outcome.skipped.length} skipped.`);
+      const m = outcome.memory;
+      if (m) this.notifier.log(`Index worker memory: heap ${m.heapUsedMb} MB used of its ${m.heapLimitMb} MB limit; process resident set ${m.rssMb} MB.`);
       this.skipped.warn(outcome.skipped.map(s => s.key));
       for (const p of outcome.partial) this.partial.log(p.key, displayPath(p.key), p.reason);
       if (outcome.cancelled) cancelled = true;

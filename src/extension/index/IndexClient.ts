@@ -19,7 +19,7 @@ import { FileWatcher } from './FileWatcher';
 import { IndexBuild, type IndexState } from './IndexBuild';
 import type { SkippedFile } from './skipMessages';
 import { SkippedFiles } from './SkippedFiles';
-import { WorkerConnection } from './WorkerConnection';
+import { workerHeapLimitMb, WorkerConnection } from './WorkerConnection';
 import { displayPath, isTracked } from './workspaceFiles';
 
 export type { IndexState } from './IndexBuild';
@@ -46,11 +46,17 @@ export class IndexClient implements vscode.Disposable {
   /** The annotations file the worker applies (told to every new worker with `configure`). */
   private annotations: AnnotationsConfig | null = null;
 
-  constructor(workerPath: string, private readonly settings: Settings, idle: Idle, notifier: Notifier) {
+  /**
+   * `storageDir`: the extension's workspace storage on disk, where the worker keeps
+   * the persisted index (none when undefined: no folder open, or not on disk). It
+   * is kept in Restricted Mode too: the folder is the extension's own, outside the
+   * workspace, and the cache is data checked before use, never code.
+   */
+  constructor(workerPath: string, private readonly settings: Settings, idle: Idle, notifier: Notifier, private readonly storageDir?: string) {
     this.skips = new SkippedFiles(notifier);
     this.partial = new PartialAnalyses(notifier);
     this.connection = new WorkerConnection(workerPath, idle, {
-      configure: () => ({ maxFileSize: this.settings.current.maxFileSize, annotations: this.annotations }),
+      configure: () => ({ maxFileSize: this.settings.current.maxFileSize, annotations: this.annotations, storage: this.storageDir ?? null }),
       pushes: {
         skips: ({ added, cleared }) => this.skips.record(added, cleared, this.build.state === 'indexing'),
         changed: ({ keys }) => { if (keys.length) this.documentsChanged.fire(new Set(keys)); },
@@ -60,7 +66,7 @@ export class IndexClient implements vscode.Disposable {
       restarted: () => this.refill(),
       log: line => notifier.log(line),
       failed: message => notifier.error(message, { Restart: () => this.restart() }),
-    }, { timeoutMs: () => this.settings.current.requestTimeoutMs });
+    }, { timeoutMs: () => this.settings.current.requestTimeoutMs, heapLimitMb: workerHeapLimitMb() });
     this.sync = new DocumentSync(this.connection, settings, idle);
     this.watcher = new FileWatcher(settings, this.sync, this.connection);
     this.build = new IndexBuild(this.connection, settings, this.skips, notifier, this.partial, idle);

@@ -8,7 +8,8 @@
  * down, with one message, until `restart()`. No `vscode` import, so unit tests
  * drive the real worker through it.
  */
-import { Worker } from 'node:worker_threads';
+import * as os from 'node:os';
+import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type {
   FromWorker, NotificationKind, NotificationMessage, Notifications, PushKind, PushMessage, Pushes, RequestKind, RequestMessage, Requests,
 } from '../../protocol/protocol';
@@ -17,8 +18,8 @@ import type { Idle } from '../Idle';
 export interface ConnectionHooks {
   /** What every new worker is told first. */
   configure(): Notifications['configure'];
-  /** What to do with the worker's pushes. */
-  pushes: { [K in PushKind]: (params: Pushes[K]) => void };
+  /** What to do with the worker's pushes (its `log` lines go to `log` unless handled here). */
+  pushes: { [K in Exclude<PushKind, 'log'>]: (params: Pushes[K]) => void } & { log?: (params: Pushes['log']) => void };
   /** The worker is gone (stopped, failed or exited): the documents it held are forgotten. */
   stopped(): void;
   /** A new worker took the place of one that failed: it holds nothing yet. */
@@ -37,6 +38,17 @@ export interface ConnectionOptions {
   timeoutMs(): number;
   /** The worker's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
+  /**
+   * The most heap the worker may use, in MB (default: Node's own limit). Past it the
+   * worker alone stops (and is restarted like any failed worker) instead of the
+   * whole extension host running out of memory.
+   */
+  heapLimitMb?: number;
+}
+
+/** The worker's heap limit: half the machine's memory, between 1 and 4 GB. */
+export function workerHeapLimitMb(totalBytes = os.totalmem()): number {
+  return Math.max(1024, Math.min(4096, Math.floor(totalBytes / 2 / (1024 * 1024))));
 }
 
 interface Pending<K extends RequestKind> {
@@ -147,7 +159,10 @@ export class WorkerConnection {
     if (this.down) return undefined;
     let w: Worker;
     try {
-      w = new Worker(this.workerPath, this.options.env ? { env: this.options.env } : undefined);
+      const options: WorkerOptions = {};
+      if (this.options.env) options.env = this.options.env;
+      if (this.options.heapLimitMb) options.resourceLimits = { maxOldGenerationSizeMb: this.options.heapLimitMb };
+      w = new Worker(this.workerPath, options);
     } catch (err) {
       // A worker that cannot even start will not start the next time either.
       this.giveUp(`the index worker could not start: ${errorText(err)}`);
@@ -235,7 +250,13 @@ export class WorkerConnection {
   }
 
   private onPush<K extends PushKind>(m: PushMessage<K>): void {
-    this.hooks.pushes[m.kind](m.params);
+    if (m.kind === 'log') {
+      const params = m.params as Pushes['log'];
+      if (this.hooks.pushes.log) this.hooks.pushes.log(params);
+      else this.hooks.log(params.message);
+      return;
+    }
+    (this.hooks.pushes[m.kind as Exclude<PushKind, 'log'>] as (params: Pushes[K]) => void)(m.params);
   }
 
   private acknowledged(seq: number): void {
