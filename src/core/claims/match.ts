@@ -84,22 +84,25 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   const conflict = negated ? 'negation' : redated ? 'date' : null;
-  const ab = overlapOf(a, b, weight, isName), ba = overlapOf(b, a, weight, isName);
-  const an = a.claim.numbers, bn = b.claim.numbers;
-  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
   const sa = a.claim.speaker, sb = b.claim.speaker;
   // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
   if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
+  const ab = overlapOf(a, b, weight, isName);
+  // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
+  if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
+  const ba = overlapOf(b, a, weight, isName);
+  const an = a.claim.numbers, bn = b.claim.numbers;
+  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
   const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
   const total = ab.totalA + ab.totalB;
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
-  // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
   if (conflict) {
     // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
+  // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.

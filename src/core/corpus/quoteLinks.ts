@@ -400,6 +400,8 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
   const pairs = new Map<string, Pair>();
   for (const doc of results.values()) {
     for (const q of doc.quotes) {
+      // Only a linked quote's claim is looked for (a page of unlinked quotes costs no search through its claims).
+      if (!q.variants.length && !q.attributedElsewhere?.length) continue;
       const claim = claimAt(doc, q.start, q.end);
       if (!claim) continue;
       const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
