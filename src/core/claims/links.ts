@@ -5,8 +5,9 @@
  *
  * Candidates come from an inverted index over the claims' normalised keys (normalize.ts),
  * so the cost follows the pairs that could link, not the square of the claims; a key's
- * weight falls with the number of claims that hold it (`keyBounds`), and a frequent key
- * neither proposes candidates nor counts in a match (match.ts). A link between two claims depends on the two claims and
+ * weight falls with the number of claims that hold it (`keyBounds`), a frequent key
+ * neither proposes candidates nor counts in a match (match.ts), and a key held by more
+ * than `CLAIM_KEY_CAP` claims proposes none (it still counts). A link between two claims depends on the two claims and
  * on the sets of common and frequent keys: while it, the documents' order and the cap stay the same,
  * the links of a pair of unchanged documents stay the same too, and after an edit only
  * the links of the changed document are looked up again. Each claim's lists are in
