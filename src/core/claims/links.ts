@@ -5,8 +5,9 @@
  *
  * Candidates come from an inverted index over the claims' normalised keys (normalize.ts),
  * so the cost follows the pairs that could link, not the square of the claims; a key's
- * weight falls with the number of claims that hold it (`keyBounds`), and a frequent key
- * neither proposes candidates nor counts in a match (match.ts). A link between two claims depends on the two claims and
+ * weight falls with the number of claims that hold it (`keyBounds`), a frequent key
+ * neither proposes candidates nor counts in a match (match.ts), and a key held by more
+ * than `CLAIM_KEY_CAP` claims proposes none (it still counts). A link between two claims depends on the two claims and
  * on the sets of common and frequent keys: while it, the documents' order and the cap stay the same,
  * the links of a pair of unchanged documents stay the same too, and after an edit only
  * the links of the changed document are looked up again. Each claim's lists are in
@@ -47,6 +48,15 @@ export const COMMON_SHARE = 0.04, FREQUENT_SHARE = 0.12, FREQUENT_MAX = 400;
 export function linkWordCap(documents: number): number {
   return Math.max(50, Math.ceil(documents * 0.5) * 4);
 }
+
+/**
+ * How many claims a key may be held by and still propose candidates. Past it the
+ * key still weighs in a match (see `keyBounds`), but a pair must share a rarer key
+ * to be compared, so a claim's candidates are bounded whatever the corpus size
+ * (linking time linear in the claims). Counted over the whole index, so the
+ * candidates do not depend on the order documents came in.
+ */
+export const CLAIM_KEY_CAP = 64;
 
 /** A claim with its normalised form, as key ids. */
 export interface LinkItem extends MatchSide { doc: number; index: number; keys: Int32Array }
@@ -170,12 +180,14 @@ export class ClaimLinker {
   private order: string[] = [];
   private keys = new Map<string, unknown>();
   private saturated = '';
+  /** The keys held by more than `CLAIM_KEY_CAP` claims (not frequent) at the last call. */
+  private proposing = new Set<string>();
   /** Links by pair of documents: `earlier path \0 later path`. */
   private pairs = new Map<string, PairLink[]>();
 
   /** Fills every claim's `corroboratedBy`, `partlyCorroboratedBy`, `disputedBy`, `status` and group. */
   link(docs: readonly LinkDoc[]): void {
-    const { items, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs);
+    const { items, ids, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
       while (k < items.length && items[k].doc < d) k++;
@@ -189,6 +201,19 @@ export class ClaimLinker {
     const all = saturated !== this.saturated || paths.length !== this.order.length || paths.some((p, k) => p !== this.order[k]);
     const changed = new Uint8Array(docs.length);
     docs.forEach((d, k) => { if (all || this.keys.get(d.path) !== d.key) changed[k] = 1; });
+    // A key that became too common to propose candidates, or rare again: the documents holding it are looked up again.
+    const proposing = new Set<string>();
+    postings.forEach((p, k) => { if (!frequent[k] && p.length > CLAIM_KEY_CAP) proposing.add(keyOf[k]); });
+    if (!all) {
+      const crossed = new Set<string>();
+      for (const key of proposing) if (!this.proposing.has(key)) crossed.add(key);
+      for (const key of this.proposing) if (!proposing.has(key)) crossed.add(key);
+      for (const key of crossed) {
+        const k = ids.get(key);
+        if (k !== undefined) for (const id of postings[k]) changed[items[id].doc] = 1;
+      }
+    }
+    this.proposing = proposing;
     if (all) this.pairs.clear();
     else {
       for (const pairKey of [...this.pairs.keys()]) {
@@ -201,6 +226,9 @@ export class ClaimLinker {
     this.keys = new Map(docs.map(d => [d.path, d.key]));
 
     // Look the changed documents' claims up; a pair of two changed documents is looked up once, from the earlier one.
+    // Each claim's keys that are not frequent, sorted: the shared ones counted by a merge.
+    const nfs: (Int32Array | undefined)[] = [];
+    const nf = (id: number) => (nfs[id] ??= Int32Array.from(items[id].keys.filter(k => !frequent[k])).sort());
     const count = new Int32Array(items.length);
     const touched: number[] = [];
     for (let d = 0; d < docs.length; d++) {
@@ -209,7 +237,7 @@ export class ClaimLinker {
         const a = items[id];
         touched.length = 0;
         for (const k of a.keys) {
-          if (frequent[k]) continue;
+          if (frequent[k] || postings[k].length > CLAIM_KEY_CAP) continue;
           for (const other of postings[k]) {
             const od = items[other].doc;
             if (od === d || (changed[od] && od < d)) continue;
@@ -217,8 +245,8 @@ export class ClaimLinker {
           }
         }
         for (const other of touched) {
-          const n = count[other];
           count[other] = 0;
+          const n = sharedLive(nf(id), nf(other));
           if (!isCandidate(n, a, items[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
@@ -248,4 +276,13 @@ function keyList(flags: Uint8Array, keyOf: readonly string[]): string {
   const out: string[] = [];
   for (let k = 0; k < flags.length; k++) if (flags[k]) out.push(keyOf[k]);
   return out.sort().join('\u0000');
+}
+
+/** How many elements two sorted arrays share. */
+function sharedLive(a: Int32Array, b: Int32Array): number {
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { n++; i++; j++; }
+  }
+  return n;
 }

@@ -135,25 +135,37 @@ interface ItemLink { other: number; variant: boolean; identical: boolean }
 const SPACES = 3;
 
 /**
+ * How many quotes a key may be filed under and still propose partners. Past it the
+ * key is common (a speaker's stock word in a large archive): it proposes nothing,
+ * so a quote's candidates are bounded whatever the corpus size. The count is over
+ * the whole index, so the candidates, and the links, do not depend on the order
+ * the documents came in. Word-for-word copies are always proposed (their own key).
+ */
+export const QUOTE_KEY_CAP = 64;
+
+/**
  * Quote variants and attribution conflicts kept up to date one document at a time.
- * A link depends on its two quotes alone, so after an edit only the changed
- * documents' quotes are looked up again, through postings (never against every
- * quote of a speaker), and the links of unchanged pairs stay. Each item is filed
- * under all its keys and, for the two spaces whose threshold is a share of the
- * smaller set, under the prefix of its keys it would look up itself: a changed
- * quote looks up its own prefix in the first postings and all its keys in the
- * second, which finds every partner whatever their sizes (prefix filtering holds
- * for any fixed choice of `size - t + 1` elements, so rarity only makes it quick).
+ * A link depends on its two quotes and on which of their keys are common, so after
+ * an edit only the changed documents' quotes are looked up again, through
+ * postings (never against every quote of a speaker), with the quotes filed under a
+ * key that became common or rare again; the links of other pairs stay. A pair is
+ * tested when the two quotes share a key that is not common in one of the spaces
+ * (see `keysOf`), or the same words.
  */
 export class QuoteLinker {
-  constructor(private readonly ctx: AnalysisContext) {}
+  constructor(private readonly ctx: AnalysisContext, private readonly keyCap = QUOTE_KEY_CAP) {}
   private items: (Item | undefined)[] = [];
   private links: ItemLink[][] = [];
   private readonly docs = new Map<string, { key: unknown; ids: number[] }>();
-  private readonly full: Map<string, Set<number>>[] = Array.from({ length: SPACES }, () => new Map());
-  private readonly prefix: Map<string, Set<number>>[] = Array.from({ length: SPACES }, () => new Map());
-  private readonly prefixes = new Map<number, string[][]>();
+  /** Per space, key -> the items filed under it; `SPACES` itself: the same words. */
+  private readonly full: Map<string, Set<number>>[] = Array.from({ length: SPACES + 1 }, () => new Map());
+  /** Per space, key -> the items with the key in their prefix (`prefixOf`). */
+  private readonly prefix: Map<string, Set<number>>[] = Array.from({ length: SPACES + 1 }, () => new Map());
   private free: number[] = [];
+  /** Per item and space, the prefix it is filed under (see `prefixOf`). */
+  private readonly prefixes: string[][][] = [];
+  /** Keys that crossed the cap (either way) since the last lookup, by space. */
+  private crossed: Set<string>[] = Array.from({ length: SPACES + 1 }, () => new Set());
 
   /**
    * Brings the links up to date with `docs` (every document of the corpus, in the
@@ -163,7 +175,7 @@ export class QuoteLinker {
   link(docs: readonly QuoteDoc[]): void {
     const present = new Set(docs.map(d => d.path));
     for (const path of [...this.docs.keys()]) if (!present.has(path)) this.drop(path);
-    const added: number[] = [];
+    const added = new Set<number>();
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
@@ -174,13 +186,33 @@ export class QuoteLinker {
         this.items[id] = it;
         this.links[id] = [];
         ids.push(id);
-        added.push(id);
+        added.add(id);
         this.file(id);
       }
       this.docs.set(d.path, { key: d.key, ids });
     }
-    this.lookUp(added);
+    // Prefixes once every key is counted: a key's being common is counted over the whole index.
+    for (const id of added) this.filePrefixes(id);
+    // A key that became common (or rare again) changes the candidates of every quote filed under it.
+    for (let s = 0; s <= SPACES; s++) {
+      for (const key of this.crossed[s]) {
+        for (const id of this.full[s].get(key) ?? []) {
+          if (added.has(id)) continue;
+          this.unlink(id);
+          this.filePrefixes(id);
+          added.add(id);
+        }
+      }
+      this.crossed[s].clear();
+    }
+    this.lookUp([...added]);
     this.write(docs);
+  }
+
+  /** Removes an item's links at both ends. */
+  private unlink(id: number): void {
+    for (const l of this.links[id]) this.links[l.other] = this.links[l.other].filter(x => x.other !== id);
+    this.links[id] = [];
   }
 
   /** Unfiles a document's items and their links at both ends. */
@@ -188,54 +220,79 @@ export class QuoteLinker {
     const doc = this.docs.get(path)!;
     for (const id of doc.ids) {
       const it = this.items[id]!;
-      for (const l of this.links[id]) this.links[l.other] = this.links[l.other].filter(x => x.other !== id);
-      for (let s = 0; s < SPACES; s++) {
+      this.unlink(id);
+      for (let s = 0; s <= SPACES; s++) {
         const k = keysOf(it, s);
         if (!k) continue;
-        for (const key of k.keys) unfile(this.full[s], key, id);
-        for (const key of this.prefixes.get(id)?.[s] ?? []) unfile(this.prefix[s], key, id);
+        for (const key of k.keys) this.unfile(s, key, id);
       }
-      this.prefixes.delete(id);
+      for (let s = 0; s <= SPACES; s++) for (const key of this.prefixes[id][s]) unfileFrom(this.prefix[s], key, id);
       this.items[id] = undefined;
-      this.links[id] = [];
       this.free.push(id);
     }
     this.docs.delete(path);
   }
 
-  /** Files an item under its keys, and under the prefix it looks up (chosen now, rarest first). */
-  private file(id: number): void {
-    const it = this.items[id]!;
-    const chosen: string[][] = [];
-    for (let s = 0; s < SPACES; s++) {
-      const k = keysOf(it, s);
-      chosen.push([]);
-      if (!k) continue;
-      for (const key of k.keys) fileUnder(this.full[s], key, id);
-      const rare = [...k.keys].sort((a, b) => (this.full[s].get(a)?.size ?? 0) - (this.full[s].get(b)?.size ?? 0) || (a < b ? -1 : a > b ? 1 : 0));
-      chosen[s] = rare.slice(0, Math.max(1, rare.length - k.need + 1));
-      if (s < 2) for (const key of chosen[s]) fileUnder(this.prefix[s], key, id);
-    }
-    this.prefixes.set(id, chosen);
+  /** Whether a key of space `s` is common (proposes no partner). */
+  private common(s: number, key: string): boolean {
+    return s < SPACES && (this.full[s].get(key)?.size ?? 0) > this.keyCap;
   }
 
-  /** Looks the new items up and links every pair that the tests accept. */
+  /** Files an item under its prefixes (again: the common keys changed). */
+  private filePrefixes(id: number): void {
+    const it = this.items[id]!;
+    const old = this.prefixes[id];
+    const now: string[][] = [];
+    for (let s = 0; s <= SPACES; s++) {
+      if (old) for (const key of old[s]) unfileFrom(this.prefix[s], key, id);
+      const k = keysOf(it, s);
+      now.push(k ? prefixOf(k, key => this.common(s, key)) : []);
+      for (const key of now[s]) fileIn(this.prefix[s], key, id);
+    }
+    this.prefixes[id] = now;
+  }
+
+  /** Files an item under its keys in every space (its prefixes are filed before the lookup). */
+  private file(id: number): void {
+    const it = this.items[id]!;
+    this.prefixes[id] = Array.from({ length: SPACES + 1 }, () => []);
+    for (let s = 0; s <= SPACES; s++) {
+      const k = keysOf(it, s);
+      if (!k) continue;
+      for (const key of k.keys) {
+        const map = this.full[s];
+        const set = map.get(key);
+        if (set) set.add(id); else map.set(key, new Set([id]));
+        if ((set?.size ?? 1) === this.keyCap + 1 && s < SPACES) this.crossed[s].add(key);
+      }
+    }
+  }
+
+  private unfile(s: number, key: string, id: number): void {
+    const map = this.full[s];
+    const set = map.get(key);
+    if (!set || !set.delete(id)) return;
+    if (set.size === this.keyCap && s < SPACES) this.crossed[s].add(key);
+    if (!set.size) map.delete(key);
+  }
+
+  /** Looks the given items up and links every pair that the tests accept. */
   private lookUp(added: readonly number[]): void {
     const pairs = new Set<number>();
     const n = this.items.length;
     for (const i of added) {
       const it = this.items[i]!;
-      const chosen = this.prefixes.get(i)!;
       const consider = (j: number) => {
-        if (j === i || this.items[j]!.path === it.path) return;
-        pairs.add(i < j ? i * n + j : j * n + i);
+        if (j !== i && this.items[j]!.path !== it.path) pairs.add(i < j ? i * n + j : j * n + i);
       };
-      for (let s = 0; s < SPACES; s++) {
-        for (const key of chosen[s]) for (const j of this.full[s].get(key)!) consider(j);
-        if (s < 2) {
-          const k = keysOf(it, s);
-          if (k) for (const key of k.keys) for (const j of this.prefix[s].get(key) ?? []) consider(j);
-        }
+      for (let s = 0; s <= SPACES; s++) {
+        const k = keysOf(it, s);
+        if (!k) continue;
+        const full = this.full[s], prefix = this.prefix[s];
+        const live = (key: string) => !this.common(s, key);
+        // Its prefix against every key of the others, and its keys against their prefixes.
+        for (const key of this.prefixes[i][s]) if (live(key)) for (const j of full.get(key)!) consider(j);
+        for (const key of k.keys) if (live(key)) for (const j of prefix.get(key) ?? []) consider(j);
       }
     }
     for (const key of pairs) {
@@ -286,16 +343,39 @@ export class QuoteLinker {
   }
 }
 
-function fileUnder(map: Map<string, Set<number>>, key: string, id: number): void {
+function fileIn(map: Map<string, Set<number>>, key: string, id: number): void {
   const set = map.get(key);
   if (set) set.add(id); else map.set(key, new Set([id]));
 }
 
-function unfile(map: Map<string, Set<number>>, key: string, id: number): void {
+function unfileFrom(map: Map<string, Set<number>>, key: string, id: number): void {
   const set = map.get(key);
   if (!set) return;
   set.delete(id);
   if (!set.size) map.delete(key);
+}
+
+/** A fixed order of keys (FNV-1a hash of the key, then the key): the same whatever else the index holds. */
+function keyHash(key: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+  return h >>> 0;
+}
+
+/**
+ * The keys an item is looked up by: the first `size - need + 1` of its keys, the
+ * keys that are not common first, each part in the fixed order of `keyHash`. A
+ * partner sharing `need` of the item's keys shares one of any `size - need + 1` of
+ * them, so a pair passing a test shares a key of the smaller one's prefix (found
+ * unless every such key is common); the choice depends on the item and on which
+ * keys are common, never on the order the index was filled in.
+ */
+function prefixOf(k: { keys: string[]; need: number }, common: (key: string) => boolean): string[] {
+  const m = Math.max(1, k.keys.length - k.need + 1);
+  if (m >= k.keys.length) return k.keys;
+  return k.keys.map(key => ({ key, c: common(key) ? 1 : 0, h: keyHash(key) }))
+    .sort((a, b) => a.c - b.c || a.h - b.h || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .slice(0, m).map(x => x.key);
 }
 
 /** Links variants and attribution conflicts across documents, at both ends; sets quote groups (a linker used once). */
@@ -336,6 +416,7 @@ function fewestShared(size: number, min: number): number {
  *   stems and a Dice of 0.6, so at least 3/7 of either frame, under the speaker.
  */
 function keysOf(it: Item, space: number): { keys: string[]; need: number } | null {
+  if (space === SPACES) return { keys: [it.w.joined], need: 1 };
   if (space === 0) return it.w.words.size < 3 ? null : { keys: [...it.w.words], need: fewestShared(it.w.words.size, 0.8) };
   if (space === 1) return { keys: [...it.w.stems].map(s => `${it.speaker}\u0000${s}`), need: fewestShared(it.w.stems.size, 0.5) };
   return it.w.words.size > SHORT_QUOTE || it.frame.size < 3 ? null

@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { ClaimLinker, CLAIM_KEY_CAP } from '../../src/core/claims/links';
+import { QUOTE_KEY_CAP, QuoteLinker, type QuoteDoc } from '../../src/core/corpus/quoteLinks';
+import { analyzeLocal } from '../../src/core/corpus/corpus';
+import { AnalysisContext } from '../../src/core/text/memo';
+import type { Claim, Quote } from '../../src/core/types';
+import { rng } from '../support/rng';
+
+/** Common words every quote draws from (each ends up in far more quotes than the key cap) and rarer ones. */
+const COMMON = ['budget', 'bridge', 'winter', 'council', 'taxes', 'schools', 'roads', 'water'];
+const RARE = Array.from({ length: 40 }, (_, k) => `w${(k * 7919 % 997).toString(36)}x${k}`);
+
+/** One document quoting one of two speakers, words drawn at random (the same seed: the same documents). */
+function quoteDoc(k: number, rand: () => number): { path: string; text: string; speaker: string } {
+  const words: string[] = [];
+  for (let n = 0; n < 6; n++) words.push(rand() < 0.6 ? COMMON[Math.floor(rand() * COMMON.length)] : RARE[Math.floor(rand() * RARE.length)]);
+  const speaker = rand() < 0.8 ? 'Maria Lopez' : 'John Reyes';
+  return { path: `d${String(k).padStart(3, '0')}.txt`, text: `“${words.join(' ')},” ${speaker} said.`, speaker };
+}
+
+function asQuoteDoc(d: { path: string; text: string; speaker: string }, key: unknown): QuoteDoc {
+  const end = d.text.indexOf('”') + 1;
+  const quote = {
+    start: 0, end, text: d.text.slice(0, end), speaker: d.speaker, speakerType: 'PERSON', speakerMention: null, cue: 'said',
+    partial: false, uncertain: false, group: null, variants: [],
+  } as Quote;
+  return { path: d.path, quotes: [quote], text: d.text, sentences: [{ start: 0, end: d.text.length, paragraph: 0 }], key };
+}
+
+/** Every link of the documents' quotes, as sorted lines. */
+function quoteLinks(docs: readonly QuoteDoc[]): string[] {
+  const out: string[] = [];
+  for (const d of docs) for (const q of d.quotes) {
+    for (const v of q.variants) out.push(`${d.path} variant ${v.path} ${v.identical}`);
+    for (const c of q.attributedElsewhere ?? []) out.push(`${d.path} conflict ${c.path}`);
+    out.push(`${d.path} group size ${q.quoteGroupSize}`);
+  }
+  return out.sort();
+}
+
+describe('cross-source linking at scale (key caps, order independence)', function () {
+  this.timeout(60_000);
+
+  it('links quotes the same whatever order the documents come in, one at a time or all at once, with keys past the cap', () => {
+    const rand = rng(11);
+    const docs = Array.from({ length: 4 * QUOTE_KEY_CAP }, (_, k) => quoteDoc(k, rand));
+    const batch = docs.map(d => asQuoteDoc(d, d.text));
+    new QuoteLinker(new AnalysisContext()).link(batch);
+    const expected = quoteLinks(batch);
+    assert.ok(expected.some(l => l.includes(' variant ')), 'some quotes are variants');
+
+    // Reversed, all at once.
+    const reversed = [...docs].reverse().map(d => asQuoteDoc(d, d.text));
+    new QuoteLinker(new AnalysisContext()).link(reversed);
+    assert.deepEqual(quoteLinks(reversed), expected);
+
+    // One at a time, in a shuffled order, with an edit and a removal on the way (put right at the end).
+    const order = [...docs.keys()].sort(() => rand() - 0.5);
+    const linker = new QuoteLinker(new AnalysisContext());
+    const present: QuoteDoc[] = [];
+    for (const k of order) {
+      present.push(asQuoteDoc(docs[k], docs[k].text));
+      linker.link(present);
+      if (present.length === 50) {
+        present[10] = asQuoteDoc({ ...docs[order[10]], text: `“budget bridge winter council taxes roads,” ${docs[order[10]].speaker} said.` }, 'edited');
+        linker.link(present);
+        present.splice(20, 1);
+        linker.link(present);
+        present.push(asQuoteDoc(docs[order[20]], docs[order[20]].text));
+        present[10] = asQuoteDoc(docs[order[10]], docs[order[10]].text);
+        linker.link(present);
+      }
+    }
+    assert.deepEqual(quoteLinks(present), expected);
+  });
+
+  it('still links word-for-word copies of a quote held by more documents than the key cap', () => {
+    const n = QUOTE_KEY_CAP + 6;
+    const docs = Array.from({ length: n }, (_, k) => asQuoteDoc({ path: `c${k}.txt`, text: '“budget bridge winter council,” Maria Lopez said.', speaker: 'Maria Lopez' }, k));
+    new QuoteLinker(new AnalysisContext()).link(docs);
+    for (const d of docs) {
+      assert.equal(d.quotes[0].variants.length, n - 1);
+      assert.equal(d.quotes[0].quoteGroupSize, n);
+    }
+  });
+
+  it('links claims the same whatever order the documents come in, with keys held by more claims than the cap', () => {
+    const ctx = new AnalysisContext();
+    const rand = rng(5);
+    const places = ['Dover', 'Salem', 'Camden', 'Albany', 'Trenton', 'Newark'];
+    // Every document says the council approved a budget (common keys), some the same extra fact (rarer keys).
+    const texts = Array.from({ length: 2 * CLAIM_KEY_CAP }, (_, k) => {
+      const place = places[Math.floor(rand() * places.length)];
+      const fact = rand() < 0.3 ? ` The ${place} bridge will close for ${2 + (k % 3)} weeks of repairs in March.` : '';
+      return `Council vote\n\nThe city council approved the new budget on Tuesday after a long debate.${fact} Residents in ${place} asked about roads.\n`;
+    });
+    const claimsOf = (k: number) => analyzeLocal(ctx, texts[k]).claims;
+    const run = (order: number[]) => {
+      const docs = order.map(k => ({ path: `n${String(k).padStart(3, '0')}.txt`, claims: claimsOf(k), key: k }));
+      new ClaimLinker(new AnalysisContext()).link(docs);
+      const out: string[] = [];
+      for (const d of docs) for (const c of d.claims as Claim[]) {
+        for (const l of [...c.corroboratedBy, ...c.disputedBy, ...(c.partlyCorroboratedBy ?? [])]) out.push(`${d.path}@${c.start} ${l.path}@${l.start} ${l.similarity}`);
+      }
+      return out.sort();
+    };
+    const forward = run(texts.map((_, k) => k));
+    assert.ok(forward.length > 0, 'some claims are linked');
+    assert.deepEqual(run(texts.map((_, k) => k).reverse()), forward);
+  });
+});
