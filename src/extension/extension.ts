@@ -25,6 +25,7 @@ import { StatusBar } from './status/StatusBar';
 import { DECORATION_KINDS } from './decorations/kinds';
 import { emptyRanges } from './decorations/spans';
 import type { SourceLensApi } from './testApi';
+import { INDEX_CACHE_FILE } from '../protocol/protocol';
 
 export type { SourceLensApi } from './testApi';
 
@@ -47,6 +48,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
   let annotations: AnnotationStore | undefined;
   let wrap: ArticleWrap | undefined;
 
+  /** The workspace storage on disk, where the worker keeps the persisted index (none without a folder, or off disk). */
+  const storageDir = context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined;
   const api: SourceLensApi = {
     kinds: DECORATION_KINDS,
     decorations: uri => highlighter?.decorations(toUri(uri).toString()) ?? emptyRanges(),
@@ -85,11 +88,13 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     worker: () => client?.workerState ?? { started: 0, down: false },
     annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0, entries: 0 },
     result: async uri => (await client?.documents([toUri(uri).toString()]))?.[0]?.result,
+    logged: () => notifier.logged,
+    indexCachePath: () => (storageDir ? path.join(storageDir, INDEX_CACHE_FILE) : undefined),
   };
 
   try {
     const settings = new Settings();
-    client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier, context.storageUri?.scheme === 'file' ? context.storageUri.fsPath : undefined);
+    client = new IndexClient(path.join(context.extensionPath, 'dist', 'indexWorker.js'), settings, idle, notifier, storageDir);
     highlighter = new Highlighter(client, settings, idle, notifier);
     tree = new ClaimsTree(client, idle, new TreeOptionsStore(context.workspaceState));
     status = new StatusBar(client, highlighter, settings);

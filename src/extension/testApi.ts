@@ -85,4 +85,8 @@ export interface SourceLensApi {
   annotations(): AnnotationState;
   /** A document's analysis as the views show it (annotations applied), or undefined when the index does not hold it. */
   result(uri: string): Promise<DocumentResult | undefined>;
+  /** The output channel's last lines (up to 500), oldest first, without time stamps. */
+  logged(): string[];
+  /** Where the persisted index is kept (the workspace storage's cache file), or undefined when there is no storage on disk. */
+  indexCachePath(): string | undefined;
 }

@@ -247,3 +247,6 @@ export interface ProgressMessage {
 export type ToWorker = RequestMessage | NotificationMessage;
 /** Everything the worker sends. */
 export type FromWorker = ReplyMessage | ErrorMessage | ProgressMessage | PushMessage;
+
+/** The persisted index's file name in the folder given as `configure.storage` (the worker writes it; the test API reports its path). */
+export const INDEX_CACHE_FILE = 'index-cache.slidx';

@@ -73,6 +73,8 @@ export class IndexService {
   private readonly pendingRestore = new Map<string, CacheEntry>();
   /** How many documents were restored from the cache (by this service, in all). */
   private restoredCount = 0;
+  /** `restoredCount` when the last build ended. */
+  private restoredAtLastBuild = 0;
   /** Each document's file size and time, with the text read after taking them (what the cache records). */
   private readonly stats = new Map<string, FileStat & { text: string }>();
   /** A file's size and modification time, or null when it cannot be had (a seam for tests and benches). */
@@ -160,10 +162,12 @@ export class IndexService {
     const skipped: SkippedRef[] = [];
     const partial: SkippedRef[] = [];
     let indexed = 0, done = 0;
-    const restoredBefore = this.restoredCount;
+    // Restores since the last build count too: a new worker is sent the editors' texts before its first build.
+    const restoredBefore = this.restoredAtLastBuild;
     const outcome = (cancelled: boolean): IndexOutcome => {
       if (generation === this.generation) this.endBuild();
       const restored = this.restoredCount - restoredBefore;
+      this.restoredAtLastBuild = this.restoredCount;
       return this.persisted ? { indexed, skipped, partial, cancelled, restored } : { indexed, skipped, partial, cancelled };
     };
     let announced = Date.now();
@@ -274,7 +278,8 @@ export class IndexService {
     this.noteTouched(key);
     this.changes.touch(key, false);
     const refused = this.refuseText(text);
-    const s = refused ? this.markSkipped(key, refused) : this.guard(key, () => (this.setText(key, text), null));
+    // An editor's text restores from the cache too when it is what was cached (a reopened window sends its editors first).
+    const s = refused ? this.markSkipped(key, refused) : this.guard(key, () => (this.restore(key, text) || this.setText(key, text), null));
     this.pinned.set(key, version);
     return s;
   }

@@ -50,6 +50,7 @@ export class PersistedIndex {
 
   /** The cached entry of a document when its text still has the hash it was analysed with. */
   lookup(key: string, hash: string): CacheEntry | undefined {
+    if (!this.entries) this.load(); // an editor's text or a watcher's reload may come before the first build
     const e = this.entries?.get(key);
     return e && e.hash === hash ? e : undefined;
   }
@@ -60,6 +61,7 @@ export class PersistedIndex {
    * hash when it is restored).
    */
   lookupByStat(key: string, stat: FileStat | null): CacheEntry | undefined {
+    if (!this.entries) this.load();
     const e = this.entries?.get(key);
     return e && e.stat && stat && e.stat.size === stat.size && e.stat.mtimeMs === stat.mtimeMs ? e : undefined;
   }

@@ -21,6 +21,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { SourceSummary } from '../protocol/protocol';
+import { INDEX_CACHE_FILE } from '../protocol/protocol';
 
 /** The layout of the file; bumped when it changes. */
 export const CACHE_FORMAT = 1;
@@ -29,7 +30,7 @@ export const CACHE_FORMAT = 1;
  * show (it rarely is needed: `analysisVersion` hashes the bundle itself).
  */
 export const ANALYSIS_REVISION = 1;
-export const CACHE_FILE = 'index-cache.slidx';
+export const CACHE_FILE = INDEX_CACHE_FILE;
 /** The largest cache written; documents past it are left out (and analysed on reopen). */
 export const MAX_CACHE_BYTES = 512 * 1024 * 1024;
 

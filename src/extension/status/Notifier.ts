@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { Commands, OUTPUT_CHANNEL } from '../ids';
 
+/** How many output-channel lines the notifier remembers. */
+const RECENT_LINES = 500;
+
 /** Buttons of a message: the label, and what a click does. */
 export type Actions = Record<string, () => void>;
 
@@ -8,9 +11,18 @@ export type Actions = Record<string, () => void>;
 export class Notifier implements vscode.Disposable {
   readonly output = vscode.window.createOutputChannel(OUTPUT_CHANNEL);
   private readonly shown: string[] = [];
+  /** The last lines logged (at most `RECENT_LINES`), for the test API. */
+  private readonly recent: string[] = [];
 
   log(line: string): void {
     this.output.appendLine(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
+    this.recent.push(line);
+    if (this.recent.length > RECENT_LINES) this.recent.splice(0, this.recent.length - RECENT_LINES);
+  }
+
+  /** The output channel's last lines, oldest first, without their time stamps. */
+  get logged(): string[] {
+    return [...this.recent];
   }
 
   get messages(): string[] {
