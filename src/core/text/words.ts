@@ -71,7 +71,18 @@ export function stem(w: string): string {
   if (n > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (n > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (n > 5 && w.endsWith('ly')) return w.slice(0, -2);
-  if (n > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  const last = w.charCodeAt(n - 1);
+  if (last !== 115) return w; // 's'
+  const prev = w.charCodeAt(n - 2);
+  if (n > 4 && prev === 101 && sibilantBefore(w, n - 2)) return w.slice(0, -2); // "-(ss|sh|ch|x|z)es"
+  if (prev !== 115 && prev !== 117 && prev !== 105) return w.slice(0, -1); // not "-ss", "-us", "-is"
   return w;
+}
+
+/** Whether `w` ends in ss, sh, ch, x or z just before `at`. Char codes, not a regex: `stem` runs on every new word. */
+function sibilantBefore(w: string, at: number): boolean {
+  const c = w.charCodeAt(at - 1);
+  if (c === 120 || c === 122) return true; // x, z
+  const b = w.charCodeAt(at - 2);
+  return (c === 115 && b === 115) || (c === 104 && (b === 115 || b === 99)); // ss, sh, ch
 }
