@@ -3,7 +3,7 @@
  * run of letters and digits (`[\p{L}\p{N}]+`); on request, dotted initials count as
  * one word ("U.S.") and a number's digit groups stay with it ("130,000", "2.5").
  */
-import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR } from './chars';
+import { charClass, classAt, isAsciiDigit, LETTER, NUMBER, PAIR } from './chars';
 
 /** Where `nextWord` leaves the end of the word it found, and whether it is dotted initials. */
 export interface WordEnd { end: number; dotted: boolean }
@@ -20,7 +20,12 @@ const WORD = LETTER | NUMBER;
 /** Start of the next word of `text[from, to)` (-1 when none); its end in `at.end`. */
 export function nextWord(text: string, from: number, to: number, at: WordEnd, opts: WordOptions = {}): number {
   let i = from, k = 0;
-  while (i < to && ((k = classAt(text, i, to)) & WORD) === 0) i++;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII answered here (letters and digits: `charClass`'s ranges), the rest by `classAt`.
+    if (c < 128) { if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) { k = charClass(c); break; } }
+    else if (((k = classAt(text, i, to)) & WORD) !== 0) break;
+  }
   if (i >= to) return -1;
   if (opts.initials) {
     let j = i, pairs = 0;
@@ -38,7 +43,12 @@ export function nextWord(text: string, from: number, to: number, at: WordEnd, op
     }
   }
   let j = i;
-  while (j < to && ((k = classAt(text, j, to)) & WORD) !== 0) j += k & PAIR ? 2 : 1;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c < 128) { if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) { j++; continue; } break; }
+    if (((k = classAt(text, j, to)) & WORD) === 0) break;
+    j += k & PAIR ? 2 : 1;
+  }
   if (opts.digitGroups) {
     while (j + 1 < to && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isAsciiDigit(text.charCodeAt(j + 1))) {
       j++;
