@@ -231,12 +231,29 @@ export function pairKey(a: number, b: number): number {
  * stems one apart, so a replaced, dropped or swapped word leaves most of them intact.
  */
 export function features(ids: Int32Array): number[] {
-  const out = new Set<number>();
-  for (let k = 0; k + 1 < ids.length; k++) {
-    out.add(pairKey(ids[k], ids[k + 1]));
-    if (k + 2 < ids.length) out.add(pairKey(ids[k], ids[k + 2]));
+  if (ids.length > FEW_IDS) {
+    const out = new Set<number>();
+    for (let k = 0; k + 1 < ids.length; k++) {
+      out.add(pairKey(ids[k], ids[k + 1]));
+      if (k + 2 < ids.length) out.add(pairKey(ids[k], ids[k + 2]));
+    }
+    return [...out];
   }
-  return [...out];
+  // Few features: an array searched in full costs less than a Set; same order (first occurrence).
+  const out: number[] = [];
+  for (let k = 0; k + 1 < ids.length; k++) {
+    addNew(out, pairKey(ids[k], ids[k + 1]));
+    if (k + 2 < ids.length) addNew(out, pairKey(ids[k], ids[k + 2]));
+  }
+  return out;
+}
+
+/** Up to this many stems, `features` dedupes by scanning its array. */
+const FEW_IDS = 24;
+
+function addNew(out: number[], f: number): void {
+  for (let q = 0; q < out.length; q++) if (out[q] === f) return;
+  out.push(f);
 }
 
 /** Sorted copy, for multiset intersections. */

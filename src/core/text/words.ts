@@ -3,7 +3,7 @@
  * run of letters and digits (`[\p{L}\p{N}]+`); on request, dotted initials count as
  * one word ("U.S.") and a number's digit groups stay with it ("130,000", "2.5").
  */
-import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR } from './chars';
+import { charClass, classAt, isAsciiDigit, LETTER, NUMBER, PAIR } from './chars';
 
 /** Where `nextWord` leaves the end of the word it found, and whether it is dotted initials. */
 export interface WordEnd { end: number; dotted: boolean }
@@ -20,7 +20,12 @@ const WORD = LETTER | NUMBER;
 /** Start of the next word of `text[from, to)` (-1 when none); its end in `at.end`. */
 export function nextWord(text: string, from: number, to: number, at: WordEnd, opts: WordOptions = {}): number {
   let i = from, k = 0;
-  while (i < to && ((k = classAt(text, i, to)) & WORD) === 0) i++;
+  for (; i < to; i++) {
+    const c = text.charCodeAt(i);
+    // ASCII answered here (letters and digits: `charClass`'s ranges), the rest by `classAt`.
+    if (c < 128) { if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) { k = charClass(c); break; } }
+    else if (((k = classAt(text, i, to)) & WORD) !== 0) break;
+  }
   if (i >= to) return -1;
   if (opts.initials) {
     let j = i, pairs = 0;
@@ -38,7 +43,12 @@ export function nextWord(text: string, from: number, to: number, at: WordEnd, op
     }
   }
   let j = i;
-  while (j < to && ((k = classAt(text, j, to)) & WORD) !== 0) j += k & PAIR ? 2 : 1;
+  while (j < to) {
+    const c = text.charCodeAt(j);
+    if (c < 128) { if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) { j++; continue; } break; }
+    if (((k = classAt(text, j, to)) & WORD) === 0) break;
+    j += k & PAIR ? 2 : 1;
+  }
   if (opts.digitGroups) {
     while (j + 1 < to && (text.charCodeAt(j) === 46 || text.charCodeAt(j) === 44) && isAsciiDigit(text.charCodeAt(j + 1))) {
       j++;
@@ -71,7 +81,18 @@ export function stem(w: string): string {
   if (n > 5 && w.endsWith('ing')) return w.slice(0, -3);
   if (n > 4 && w.endsWith('ed')) return w.slice(0, -2);
   if (n > 5 && w.endsWith('ly')) return w.slice(0, -2);
-  if (n > 4 && /(?:ss|sh|ch|x|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  const last = w.charCodeAt(n - 1);
+  if (last !== 115) return w; // 's'
+  const prev = w.charCodeAt(n - 2);
+  if (n > 4 && prev === 101 && sibilantBefore(w, n - 2)) return w.slice(0, -2); // "-(ss|sh|ch|x|z)es"
+  if (prev !== 115 && prev !== 117 && prev !== 105) return w.slice(0, -1); // not "-ss", "-us", "-is"
   return w;
+}
+
+/** Whether `w` ends in ss, sh, ch, x or z just before `at`. Char codes, not a regex: `stem` runs on every new word. */
+function sibilantBefore(w: string, at: number): boolean {
+  const c = w.charCodeAt(at - 1);
+  if (c === 120 || c === 122) return true; // x, z
+  const b = w.charCodeAt(at - 2);
+  return (c === 115 && b === 115) || (c === 104 && (b === 115 || b === 99)); // ss, sh, ch
 }
