@@ -100,15 +100,13 @@ function inferLinks(docs: readonly { path: string; claims: Claim[] }[], claims: 
     const list = members.get(r);
     if (list) list.push(k); else members.set(r, [k]);
   }
+  /** Whether a link points to claim `y`. */
+  const to = (y: number) => (l: ClaimLink) => l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end;
   const linked = (x: number, y: number) => {
-    const is = (l: ClaimLink) => l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end;
-    const c = claims[x];
+    const c = claims[x], is = to(y);
     return c.corroboratedBy.some(is) || c.disputedBy.some(is) || !!c.partlyCorroboratedBy?.some(is);
   };
-  const lists = (x: number, y: number, list: 'corroboratedBy' | 'partlyCorroboratedBy') => {
-    const is = (l: ClaimLink) => l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end;
-    return !!claims[x][list]?.some(is);
-  };
+  const lists = (x: number, y: number, list: 'corroboratedBy' | 'partlyCorroboratedBy') => !!claims[x][list]?.some(to(y));
   const best = (x: number) => Math.max(0, ...claims[x].corroboratedBy.map(l => l.similarity));
   const differ = (x: number, y: number) => claims[x].numbers.some(a => a.unit && claims[y].numbers.some(b => b.unit === a.unit && b.value !== a.value));
   const link = (x: number, y: number, full: boolean) => {
@@ -121,7 +119,7 @@ function inferLinks(docs: readonly { path: string; claims: Claim[] }[], claims: 
     // Components of full (mutual) links within the group.
     const comp = new Map<number, number>(group.map(k => [k, k]));
     const root = (k: number): number => { while (comp.get(k) !== k) k = comp.get(k)!; return k; };
-    const strong = (x: number, y: number) => claims[x].corroboratedBy.some(l => l.similarity >= INFER_MIN && l.path === pathOf[y] && l.start === claims[y].start && l.end === claims[y].end);
+    const strong = (x: number, y: number) => { const is = to(y); return claims[x].corroboratedBy.some(l => l.similarity >= INFER_MIN && is(l)); };
     for (const x of group) for (const y of group) if (x < y && strong(x, y) && lists(y, x, 'corroboratedBy')) comp.set(root(y), root(x));
     // Partial links as they stand: x states part of p.
     const partOf = new Map<number, number[]>();
