@@ -35,6 +35,8 @@ interface ParagraphAnalysis {
   entities: Entity[];
   /** Entity recognition stopped at its work budget (pathological text). */
   truncated: boolean;
+  /** The paragraph is site furniture (`isBoilerplate`), once asked. */
+  boilerplate?: boolean;
   /**
    * The same placed in a document (offsets absolute), as last placed: a paragraph
    * that has not moved (before the edit point) reuses these objects, none of which
@@ -87,17 +89,38 @@ export class ParagraphCache {
   }
 }
 
-/** Analyses one document on its own (no other documents involved). */
-export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new ParagraphCache()): LocalAnalysis {
+/**
+ * Milliseconds each stage of `analyzeLocal` took, added up over the calls given the
+ * same object (bench/edit.ts reads where an edit's time goes).
+ */
+export interface StageTimes {
+  /** Paragraphs found, their sentences and entities (from the paragraph cache, else analysed), placed. */
+  paragraphs: number;
+  unify: number;
+  quotes: number;
+  repeats: number;
+  boilerplate: number;
+  claims: number;
+}
+
+/** Analyses one document on its own (no other documents involved). `times`, when given, adds each stage's time. */
+export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new ParagraphCache(), times?: StageTimes): LocalAnalysis {
+  let t = times ? performance.now() : 0;
+  const lap = (stage: keyof StageTimes) => {
+    if (!times) return;
+    const now = performance.now();
+    times[stage] += now - t;
+    t = now;
+  };
   const paragraphs = findParagraphs(text);
   const sentences: Sentence[] = [];
   const entities: Entity[] = [];
-  const paraTexts: string[] = [];
+  const analyses: ParagraphAnalysis[] = [];
   const stopped: string[] = [];
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
-    paraTexts.push(body);
     const a = cache.get(body);
+    analyses.push(a);
     if (a.truncated && !stopped.length) stopped.push(`entity recognition stopped at its work budget in the paragraph at offset ${p.start}`);
     let placed = a.placed;
     if (!placed || placed.start !== p.start || placed.index !== p.index) {
@@ -111,12 +134,16 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
     for (const s of placed.sentences) sentences.push(s);
     for (const e of placed.entities) entities.push(e);
   }
+  lap('paragraphs');
   const unified = unifyTypes(entities);
   if (unified !== entities) for (let i = 0; i < entities.length; i++) entities[i] = unified[i];
+  lap('unify');
   const quoteBudget = new WorkBudget(text.length);
   const quotes = findQuotes(ctx, text, sentences, entities, quoteBudget);
   if (quoteBudget.exhausted) stopped.push(`quote attribution stopped at its work budget after ${quotes.length} quotes`);
+  lap('quotes');
   const repeats = findRepeats(ctx, text, paragraphs, sentences);
+  lap('repeats');
   const title = findTitle(text, paragraphs);
   const excluded: Span[] = [];
   if (title !== null) excluded.push(paragraphs[0]);
@@ -124,8 +151,13 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
     // Furniture asserts nothing. Both copies of a repeated passage keep their claims: each copy is read, and linked, where it stands.
     if (d.boilerplate) excluded.push(d);
   }
-  for (const p of paragraphs) if (boilerplateIn(ctx, paraTexts[p.index])) excluded.push(p);
+  for (const p of paragraphs) {
+    const a = analyses[p.index];
+    if ((a.boilerplate ??= boilerplateIn(ctx, text.slice(p.start, p.end)))) excluded.push(p);
+  }
+  lap('boilerplate');
   const claims = findClaims(ctx, { text, sentences, quotes, entities, excluded });
+  lap('claims');
   const truncated = stopped.length ? `${stopped.join('; ')} (pathological text: the spans given are exact, later ones are missing)` : null;
   return { text, title, truncated, paragraphs, sentences, entities, quotes, repeats, claims };
 }

@@ -8,17 +8,35 @@ import { features, overlap, sorted } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, Slot } from '../text/memo';
 import { PostingTable } from './postings';
-import { MERGE_FAR, MIN_DICE_REPEAT, Match, POSTING_CAP, Side, UnitData, VOCAB, agree, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, rangeOf, ranges, sameSequence } from './passages';
+import { MERGE_FAR, MIN_DICE_REPEAT, Match, POSTING_CAP, type Ranges, Side, UnitData, VOCAB, agree, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, rangeOf, ranges, sameSequence } from './passages';
+import type { DuplicateLabel } from '../types';
 
 /** A unit's matches with earlier units of its document (`j` < its index). */
 type UnitMatches = { j: number; sim: number; strong: boolean }[];
+
+/**
+ * A passage as last emitted: its grown ranges, the text of its two copies and its
+ * spans relative to the first unit of each, and its label. Keyed by the ranges
+ * it grew from and how far it could grow (`emitKey`).
+ */
+interface Emitted { r: Ranges; ta: string; tb: string; a: [number, number]; b: [number, number]; label: DuplicateLabel; similarity: number }
+
+/** A document's matching as last done: its units' data, their matches, its passages. */
+interface Matching { data: UnitData[]; byUnit: UnitMatches[]; emitted: Map<string, Emitted> }
+
+/**
+ * How the units of this run map to those of the matching it reuses: the first `P`
+ * and last `S` units are the very units (same data) they were, the last ones
+ * shifted by `d`.
+ */
+interface Reused { prev: Matching; P: number; S: number; d: number }
 
 /**
  * The matching of a document's units lately done, newest last: the next call finds
  * the one sharing the most units at its two ends (an edit of that document) and
  * matches again only the units whose lookups the edit can change.
  */
-const RECENT_MATCHING = new Slot('reuse.recentMatching', (): { data: UnitData[]; byUnit: UnitMatches[] }[] => []);
+const RECENT_MATCHING = new Slot('reuse.recentMatching', (): Matching[] => []);
 const RECENT_LIMIT = 4;
 
 /**
@@ -32,10 +50,10 @@ const RECENT_LIMIT = 4;
  * their matches are reused (shifted). The rest are matched against the features'
  * unit lists, built for their features only.
  */
-function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): UnitMatches[] {
+function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: Matching; reused: Reused | null } {
   const recent = ctx.get(RECENT_MATCHING);
   const n = side.sents.length, data = side.data;
-  let prev: { data: UnitData[]; byUnit: UnitMatches[] } | undefined, P = 0, S = 0;
+  let prev: Matching | undefined, P = 0, S = 0;
   for (const r of recent) {
     const m = Math.min(n, r.data.length);
     let p = 0;
@@ -101,9 +119,44 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): UnitMat
   }
   const at = prev ? recent.indexOf(prev) : -1;
   if (at >= 0 && 2 * (P + S) >= n) recent.splice(at, 1); // this document's matching moves on
-  recent.push({ data, byUnit });
+  const now: Matching = { data, byUnit, emitted: new Map() };
+  recent.push(now);
   if (recent.length > RECENT_LIMIT) recent.shift();
-  return byUnit;
+  return { now, reused: prev && P + S > 0 ? { prev, P, S, d: n - prev.data.length } : null };
+}
+
+function emitKey(iLo: number, iHi: number, jLo: number, jHi: number, maxGrow: number): string {
+  return `${iLo} ${iHi} ${jLo} ${jHi} ${maxGrow}`;
+}
+
+/**
+ * The passage emitted last time for the matches spanning units `iLo..iHi` and `jLo..jHi`
+ * (this run's indices), when nothing it was read from can have changed: growing
+ * it read only the units one past its ranges, which are all unchanged units (the same
+ * data, so the same words) on one side of the edit, both ranges shifted alike and at the
+ * document's ends as before; and its two copies' texts are the same. Else undefined.
+ */
+function emittedBefore(side: Side, u: Reused, iLo: number, iHi: number, jLo: number, jHi: number, maxGrow: number): { e: Emitted; shift: number } | undefined {
+  const n = side.sents.length, nOld = u.prev.data.length;
+  const old = (x: number) => (x < u.P ? x : x >= n - u.S ? x - u.d : -1);
+  const oi = old(iLo), oi1 = old(iHi), oj = old(jLo), oj1 = old(jHi);
+  if (oi < 0 || oi1 < 0 || oj < 0 || oj1 < 0) return undefined;
+  const e = u.prev.emitted.get(emitKey(oi, oi1, oj, oj1, maxGrow));
+  if (!e) return undefined;
+  // The shift of a range of old units read, or NaN when it straddles the edit.
+  const shiftOf = (lo: number, hi: number) => {
+    lo = Math.max(0, lo); hi = Math.min(nOld - 1, hi);
+    return hi < u.P ? 0 : lo >= nOld - u.S ? u.d : NaN;
+  };
+  const { r } = e;
+  const shift = shiftOf(r.iLo - 1, r.iHi + 1);
+  if (shift !== shiftOf(r.jLo - 1, r.jHi + 1)) return undefined; // (NaN never equals)
+  if ((r.iLo === 0 || r.jLo === 0) && shift !== 0) return undefined;
+  if ((r.iHi + 1 === nOld || r.jHi + 1 === nOld) && shift !== u.d) return undefined;
+  const s = side.sents;
+  if (side.text.slice(s[r.iLo + shift].start, s[r.iHi + shift].end) !== e.ta) return undefined;
+  if (side.text.slice(s[r.jLo + shift].start, s[r.jHi + shift].end) !== e.tb) return undefined;
+  return { e, shift };
 }
 
 const NO_MATCHES: UnitMatches = [];
@@ -165,20 +218,41 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
   }
   // Matches are sorted before clustering, so the order they come in does not matter.
   const matches: Match[] = [];
-  const byUnit = matchUnits(ctx, side, rank);
+  const { now, reused } = matchUnits(ctx, side, rank);
+  const byUnit = now.byUnit;
   for (let i = 0; i < byUnit.length; i++) for (const m of byUnit[i]) matches.push({ i, j: m.j, sim: m.sim, strong: m.strong });
   const out: Duplicate[] = [];
   let flags: Uint8Array | undefined;
+  const s = side.sents;
   const emit = (g: Match[], maxGrow = MAX_GROW) => {
     // i is the later copy, j the earlier.
-    const r = ranges(side, side, g, true, maxGrow);
-    const p = passage(side, side, r, vocab);
+    const [gi, gi1] = rangeOf(g, 'i'), [gj, gj1] = rangeOf(g, 'j');
+    // After an edit, a passage the edit cannot have changed is the one emitted last time, moved.
+    const before = reused ? emittedBefore(side, reused, gi, gi1, gj, gj1, maxGrow) : undefined;
+    let e: Emitted;
+    let r: Ranges;
+    if (before) {
+      const o = before.e.r, by = before.shift;
+      r = { iLo: o.iLo + by, iHi: o.iHi + by, jLo: o.jLo + by, jHi: o.jHi + by };
+      e = by === 0 ? before.e : { ...before.e, r };
+    } else {
+      r = ranges(side, side, g, true, maxGrow);
+      const p = passage(side, side, r, vocab);
+      const ia = s[r.iLo].start, jb = s[r.jLo].start;
+      e = {
+        r, ta: text.slice(ia, s[r.iHi].end), tb: text.slice(jb, s[r.jHi].end),
+        a: [p.a.start - ia, p.a.end - ia], b: [p.b.start - jb, p.b.end - jb], label: p.label, similarity: p.similarity,
+      };
+    }
+    now.emitted.set(emitKey(gi, gi1, gj, gj1, maxGrow), e);
     const { iLo, iHi, jLo, jHi } = r;
+    const ia = s[iLo].start, jb = s[jLo].start;
+    const a = { start: ia + e.a[0], end: ia + e.a[1] }, b = { start: jb + e.b[0], end: jb + e.b[1] };
     flags ??= furnitureFlags(side);
     const boilerplate = mostlyFurniture(flags, iLo, iHi) || mostlyFurniture(flags, jLo, jHi);
-    const base = { kind: 'repeat' as const, label: p.label, similarity: p.similarity, boilerplate };
-    out.push({ start: p.a.start, end: p.a.end, text: text.slice(p.a.start, p.a.end), other: { path: '', start: p.b.start, end: p.b.end }, ...base });
-    out.push({ start: p.b.start, end: p.b.end, text: text.slice(p.b.start, p.b.end), other: { path: '', start: p.a.start, end: p.a.end }, ...base });
+    const base = { kind: 'repeat' as const, label: e.label, similarity: e.similarity, boilerplate };
+    out.push({ start: a.start, end: a.end, text: text.slice(a.start, a.end), other: { path: '', start: b.start, end: b.end }, ...base });
+    out.push({ start: b.start, end: b.end, text: text.slice(b.start, b.end), other: { path: '', start: a.start, end: a.end }, ...base });
   };
   for (const g of keepPassages(matches, side, side)) {
     const [iLo] = rangeOf(g, 'i'), [, jHi] = rangeOf(g, 'j');
