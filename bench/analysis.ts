@@ -15,7 +15,7 @@ import { analyzeLocal, ParagraphCache, type LocalAnalysis } from '../src/core/co
 import { AnalysisContext } from '../src/core/text/memo';
 import { findRepeats } from '../src/core/reuse/repeats';
 import { isBoilerplate } from '../src/core/reuse/reuseText';
-import { findEntities } from '../src/core/entities/entities';
+import { EntityScratch, findEntities } from '../src/core/entities/entities';
 import { findQuotes } from '../src/core/quotes/quotes';
 import { normalizeEol } from '../src/core/text/decode';
 import { paragraphs as findParagraphs } from '../src/core/text/paragraphs';
@@ -30,6 +30,7 @@ const sources = [path.join(root, 'seeds'), ...(polnear ? [polnear] : [])];
 const texts = sources.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))));
 
 // Make every copy distinct so the paragraph cache cannot help: a cold analysis is measured.
+const scratch = new EntityScratch();
 const docs: string[] = [];
 let bytes = 0;
 for (let round = 0; bytes < targetMb * 1e6; round++) {
@@ -88,7 +89,7 @@ const prepared: Prepared[] = sample.map(text => {
 });
 const stages: [string, (d: Prepared) => void][] = [
   ['paragraphs+sentences', d => { findParagraphs(d.text); for (const t of d.paraTexts) splitSentences(t); }],
-  ['entities', d => { for (let k = 0; k < d.paraTexts.length; k++) findEntities(d.paraTexts[k], d.paraSentences[k]); }],
+  ['entities', d => { for (let k = 0; k < d.paraTexts.length; k++) findEntities(d.paraTexts[k], d.paraSentences[k], undefined, scratch); }],
   ['quotes', d => { findQuotes(new AnalysisContext(), d.text, d.local.sentences, d.local.entities); }],
   ['repeats', d => { findRepeats(new AnalysisContext(), d.text, d.paragraphs, d.local.sentences); }],
   ['boilerplate', d => { for (const t of d.paraTexts) isBoilerplate(t); }],

@@ -14,7 +14,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import nlp from 'compromise';
-import { findEntities, loadNameModel } from '../src/core/entities/entities';
+import { EntityScratch, findEntities, loadNameModel } from '../src/core/entities/entities';
 import { NER_MODEL } from '../src/core/entities/nerModel';
 import { paragraphs } from '../src/core/text/paragraphs';
 import { splitSentences } from '../src/core/text/sentences';
@@ -23,6 +23,7 @@ import { evalDirOrSay } from '../test/support/sharedEval';
 
 const root = path.resolve(__dirname, '..', '..');
 const TARGET = 5 * 1024 * 1024;
+const scratch = new EntityScratch();
 
 function corpus(): string[] {
   const files: string[] = [];
@@ -113,7 +114,7 @@ function main() {
     }
     return { seconds: best, count };
   };
-  const ours = time(p => findEntities(p.text, p.sentences));
+  const ours = time(p => findEntities(p.text, p.sentences, undefined, scratch));
   const base = time(p => naive(p.text));
   const rate = (s: number) => mb / s;
   console.log(`text: ${mb.toFixed(2)} MB in ${paras.length} paragraphs (${docs.length} documents repeated)`);
@@ -128,13 +129,13 @@ function main() {
   for (const p of paras) { if (sliceBytes >= 300 * 1024) break; slice.push(p); sliceBytes += Buffer.byteLength(p.text); }
   const sliceMb = sliceBytes / (1024 * 1024);
   const peerTime = time(p => peer(p.text), slice, 1);
-  const ourSlice = time(p => findEntities(p.text, p.sentences), slice, 3);
+  const ourSlice = time(p => findEntities(p.text, p.sentences, undefined, scratch), slice, 3);
   console.log(`compromise     ${(sliceMb / peerTime.seconds).toFixed(2).padStart(7)} MB/s  ${peerTime.count} entities (first ${sliceMb.toFixed(2)} MB)`);
   console.log(`ratio findEntities/compromise speed: ${(peerTime.seconds / ourSlice.seconds).toFixed(0)}x`);
 
   const conll = evalDirOrSay('conll2003-valid', 'the F1 comparison');
   if (conll) {
-    const a = conllF1(conll, p => findEntities(p.text, p.sentences)), b = conllF1(conll, p => peer(p.text));
+    const a = conllF1(conll, p => findEntities(p.text, p.sentences, undefined, scratch)), b = conllF1(conll, p => peer(p.text));
     const f = (x: { f: number; p: number; r: number }) => `F1 ${x.f.toFixed(3)} (P ${x.p.toFixed(3)} R ${x.r.toFixed(3)})`;
     console.log(`conll2003-valid PER/LOC/ORG: findEntities ${f(a)}, compromise ${f(b)}; ratio ${(a.f / b.f).toFixed(2)}`);
   }

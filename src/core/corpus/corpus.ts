@@ -18,7 +18,7 @@ import { findClaims } from '../claims/claims';
 import { findRepeats } from '../reuse/repeats';
 import { ReuseIndex } from '../reuse/reuseIndex';
 import { boilerplateIn } from '../reuse/reuseText';
-import { findEntities, unifyTypes } from '../entities/entities';
+import { EntityScratch, findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, Slot } from '../text/memo';
 import { capLinks } from './caps';
@@ -67,6 +67,8 @@ export class ParagraphCache {
   private readonly map = new Map<string, ParagraphAnalysis>();
   hits = 0;
   misses = 0;
+  /** The entity decoder's scratch space, lent to each paragraph analysed here. */
+  private readonly scratch = new EntityScratch();
   constructor(private readonly limit = 50_000) {}
 
   get(text: string): ParagraphAnalysis {
@@ -78,7 +80,7 @@ export class ParagraphCache {
     this.misses++;
     const sentences = splitSentences(text);
     const budget = new WorkBudget(text.length);
-    a = { sentences, entities: findEntities(text, sentences, budget), truncated: budget.exhausted };
+    a = { sentences, entities: findEntities(text, sentences, budget, this.scratch), truncated: budget.exhausted };
     if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
     this.map.set(text, a);
     return a;

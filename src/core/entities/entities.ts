@@ -178,7 +178,11 @@ interface NameModel {
 }
 let nameModel: NameModel | null = null;
 
-/** Decodes the committed weights (nerModel.ts) and builds the lexicon, on first use; both are constant after. */
+/**
+ * Decodes the committed weights (nerModel.ts) and builds the lexicon, on first use; both
+ * are constant after (the one module-level value of the core: the bundled model, never
+ * written to once built, so no corpus sees another's state through it).
+ */
 export function loadNameModel(): NameModel {
   if (!nameModel) {
     const weights = decodeModel(fromBase64(NER_MODEL));
@@ -196,12 +200,15 @@ interface Decoder {
   labels: Uint8Array;
 }
 /**
- * A one-slot pool of scratch space: a call borrows it and gives it back (a nested or
- * concurrent call finds it empty and makes its own). Nothing read from it survives a
- * call: every slot is written before it is read. It saves a dozen typed arrays per
- * paragraph, a fifth of the stage's time.
+ * Scratch space for `findEntities`, kept by its caller (one per paragraph cache, so one
+ * per corpus) and lent to each call: a call takes it and gives it back (a nested call
+ * finds it empty and makes its own). Nothing read from it survives a call: every slot is
+ * written before it is read. It saves a dozen typed arrays per paragraph, a fifth of the
+ * stage's time.
  */
-let spare: Decoder | null = null;
+export class EntityScratch {
+  decoder: Decoder | null = null;
+}
 
 /**
  * Names of one sentence [from, to) from the sequence model (ner.ts), then the product's
@@ -304,10 +311,10 @@ function possessor(toks: Tok[], a: number, name: string): string | undefined {
  * `canonical` is the mention's own name with titles stripped ("Foreign Minister
  * Sergey Lavrov" -> "Sergey Lavrov"); the corpus resolves it further.
  */
-export function findEntities(text: string, sentences: readonly Span[], budget = new WorkBudget(text.length)): Entity[] {
+export function findEntities(text: string, sentences: readonly Span[], budget = new WorkBudget(text.length), scratch = new EntityScratch()): Entity[] {
   const out: Out = { text, list: [] };
-  let decoder = spare;
-  spare = null;
+  let decoder = scratch.decoder;
+  scratch.decoder = null;
   if (!decoder) {
     const model = loadNameModel();
     decoder = { weights: model.weights, fz: new Featurizer(model.lexicon), scratch: new DecodeScratch(), labels: new Uint8Array(64) };
@@ -320,7 +327,7 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     datesAndNumbers(out, toks);
     modelNames(out, decoder, toks, sent.start, sent.end);
   }
-  spare = decoder;
+  scratch.decoder = decoder;
   const list = [...unifyTypes(out.list, PARAGRAPH)];
   list.sort((x, y) => x.start - y.start || y.end - x.end);
   // Never overlapping: keep the first (longest) of any overlap.
