@@ -84,6 +84,9 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   const conflict = negated ? 'negation' : redated ? 'date' : null;
+  // A supposition ("If developers benefit from …") does not state what it supposes: it corroborates no claim that
+  // states it, and none corroborates it.
+  if (na.conditional !== nb.conditional) return null;
   const sa = a.claim.speaker, sb = b.claim.speaker;
   // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
   if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
