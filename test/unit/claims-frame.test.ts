@@ -61,3 +61,20 @@ describe('claim frames', () => {
     assert.deepEqual(linkedTo(linkPair(a, b)), [], 'a topic and a week shared make no fact');
   });
 });
+
+describe('claim frames: what ought to be', () => {
+  it('a norm does not corroborate a fact that shares its topic words, on a weak overlap', () => {
+    const ctx = new AnalysisContext();
+    assert.equal(claimNorm(ctx, claim('Ferry crossings in winter storms should be banned outright')).deontic, true);
+    assert.equal(claimNorm(ctx, claim('The harbour needs to reopen its northern pier')).deontic, true);
+    assert.equal(claimNorm(ctx, claim('The ferry crossed the strait in a winter storm')).deontic, false);
+    const norm = () => claim('arguing that the epidemic of ferries sinking in winter storms should be recognised as a national scandal by regulators');
+    const fact = claim('A ferry sank in a winter storm with two fishermen and their catch aboard off the rocky coast');
+    assert.deepEqual(linkedTo(linkPair(norm(), fact)), []);
+    const other = claim('insisting that ferries sinking in winter storms must be treated as a national scandal');
+    assert.deepEqual(linkedTo(linkPair(norm(), other)), ['b'], 'two norms link');
+    const plain = claim('arguing that the epidemic of ferries sinking in winter storms is a national scandal ignored by regulators');
+    assert.deepEqual(linkedTo(linkPair(plain, claim('A ferry sank in a winter storm with two fishermen and their catch aboard off the rocky coast'))), ['b'],
+      'the same words without the modal do link: the modal decides');
+  });
+});

@@ -120,6 +120,9 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   else if (partB && moreA >= 2 && coverA < STATES_MORE) direction = 'bInA';
   // The frame's predicate: for a partial link, or below `PREDICATE_FREE`, the same verb (or its noun, or a synonym) when both have one.
   if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return null;
+  // What ought to be against what is ("police killings should be recognised as intolerable" / "the officer shot and
+  // killed him"): on a weak overlap, a topic's words shared, not one fact.
+  if (similarity < PREDICATE_FREE && na.deontic !== nb.deontic) return null;
   if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
   return { similarity: round(similarity), direction };
 }

@@ -36,6 +36,8 @@ export interface ClaimNorm {
   days: readonly string[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
   conditional: boolean;
+  /** An obligation or a norm ("should be", "must", "needs to"): it says what ought to be, not what is. */
+  deontic: boolean;
 
   numbers: readonly ClaimNumber[];
 }
@@ -126,6 +128,9 @@ export function withoutQuestions(text: string): string {
   return text.replace(QUESTION, (m: string, q: string) => m.slice(0, m.length - q.length) + ' '.repeat(q.length));
 }
 
+/** An obligation or a norm: a modal of obligation before a verb. */
+const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to)\b/i;
+
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
@@ -188,7 +193,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const k = `@${name.toLowerCase()}`;
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); }
   }
-  return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), numbers: claim.numbers };
+  return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
 }
 
 /**
