@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { parseNumbers } from '../../src/core/claims/claims';
+import { splitClauses } from '../../src/core/claims/clauses';
 import { ClaimLinker } from '../../src/core/claims/links';
 import { claimNorm, surnameKey, withoutQuestions } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -76,5 +78,24 @@ describe('claim frames: what ought to be', () => {
     const plain = claim('arguing that the epidemic of ferries sinking in winter storms is a national scandal ignored by regulators');
     assert.deepEqual(linkedTo(linkPair(plain, claim('A ferry sank in a winter storm with two fishermen and their catch aboard off the rocky coast'))), ['b'],
       'the same words without the modal do link: the modal decides');
+  });
+});
+
+describe('claim frames: asides and ages', () => {
+  const split = (s: string) => splitClauses(s, 0, s.length).map(c => s.slice(c.start, c.end));
+  it('an aside between two dashes stays with its subject when the verb follows it', () => {
+    assert.deepEqual(split('Okafor, 52 ― a ferry pilot who sailed the strait for decades ― was rescued by a trawler near the cape.'),
+      ['Okafor, 52 ― a ferry pilot who sailed the strait for decades ― was rescued by a trawler near the cape']);
+    assert.deepEqual(split('The council closed the northern pier — a decision many fishermen opposed — after the storm of the winter.').length, 3,
+      'no verb after the second dash: three clauses');
+    assert.deepEqual(split('The council closed the northern pier ― the fishermen protested at the harbour for days.'),
+      ['The council closed the northern pier', 'the fishermen protested at the harbour for days'], 'a single dash still splits');
+  });
+  it('an age set off after a name is the "-year-old" of another report', () => {
+    assert.deepEqual(parseNumbers('Okafor, 52, was rescued near the cape'), [{ value: 52, unit: 'year-old', qualifier: null }]);
+    assert.deepEqual(parseNumbers('Okafor, 52 ― a ferry pilot ― was rescued'), [{ value: 52, unit: 'year-old', qualifier: null }]);
+    assert.deepEqual(parseNumbers('a 52-year-old pilot was rescued'), [{ value: 52, unit: 'year-old', qualifier: null }]);
+    assert.equal(parseNumbers('In Lagos, 52 people were rescued')[0].unit, 'people', 'a count after a place is no age');
+    assert.equal(parseNumbers('Gate 52, the last one, was closed')[0].unit, null, 'a number not set off by a comma after a name is no age');
   });
 });
