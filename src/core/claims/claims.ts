@@ -54,6 +54,8 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     const unitMatch = UNIT_RE.exec(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
     if (!unit && /^\s*%/.test(rest)) unit = 'percent';
+    // A person's age set off after the name ("Crutcher, 40, was …", "Scott, 43 ― …") is the "40-year-old" of another report.
+    if (!unit && !m[1] && !m[3] && /^\d{1,3}$/.test(raw) && /\p{Lu}[\p{L}.’'-]*,\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf(raw))) && /^\s*(?:,|[—–―]|\))/.test(after)) unit = 'year-old';
     out.push({ number: { value, unit, qualifier: m[1] ? m[1].toLowerCase() : null }, at: afterStart - raw.length });
     NUMBER_RE.lastIndex = afterStart;
   }

@@ -41,6 +41,8 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
  * a spaced dash). The joint word itself belongs to neither clause.
  */
 const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+)/gi;
+/** The verb of a clause's subject, right after an aside between dashes: an auxiliary or a past form, in lower case. */
+const ASIDE_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)\b/;
 /** A connector that opens a sentence and is no part of its first clause. */
 const OPENER = /^(?:(?:and|but|yet|so|however|meanwhile|still|also|despite|while|although|though)\b,?\s+)+/i;
 /** Framing before the clause proper: "The announcement came a day after …", "It came as …". */
@@ -79,6 +81,16 @@ export function splitClauses(text: string, start: number, end: number, quotes: r
       if (lastComma >= 0 && wordCount(since) <= 2) continue; // a list: "north, south, and east"
     }
     cuts.push({ at: m.index, next: m.index + m[0].length });
+  }
+  // Two dashes around an aside, after which the sentence's verb follows ("Crutcher, 40 ― a father of four ― was shot
+  // …"): the aside belongs to the subject, and neither dash ends a clause.
+  const dashes = cuts.filter(c => /^\s+[—–―]\s+$/.test(sentence.slice(c.at, c.next)));
+  for (let k = 0; k + 1 < dashes.length; k++) {
+    const [open, close] = [dashes[k], dashes[k + 1]];
+    if (!ASIDE_VERB.test(sentence.slice(close.next)) || cuts.some(c => c.at > open.at && c.at < close.at)) continue;
+    cuts.splice(cuts.indexOf(open), 1);
+    cuts.splice(cuts.indexOf(close), 1);
+    k++;
   }
   // A sentence opening with a subordinate clause ("Although X did not …, it released …"): the comma ends it.
   const lead = /^\s*(?:although|though|while|whereas|as|after|when|because|since)\s+[^,;:“”"]{12,160}?,\s+/i.exec(sentence);

@@ -105,7 +105,8 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     const norm = claimNorm(ctx, claim);
     const units = Int32Array.from(norm.units, u => idOf(u[0]));
     const synonyms = norm.units.map(u => (u.length > 1 ? Int32Array.from(u.slice(1), idOf) : null));
-    const keys = Int32Array.from(new Set(norm.units.flat().map(idOf)));
+    // A surname key ("@~clinton", normalize.ts) only lets two claims' names meet in a match: it proposes no candidates.
+    const keys = Int32Array.from(new Set(norm.units.flat().filter(k => !k.startsWith('@~')).map(idOf)));
     const id = items.length;
     items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds: new Set(synonyms.flatMap(x => (x ? [...x] : []))) });
     for (const k of keys) postings[k].push(id);

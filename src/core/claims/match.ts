@@ -84,6 +84,9 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   const conflict = negated ? 'negation' : redated ? 'date' : null;
+  // A supposition ("If developers benefit from …") does not state what it supposes: it corroborates no claim that
+  // states it, and none corroborates it.
+  if (na.conditional !== nb.conditional) return null;
   const sa = a.claim.speaker, sb = b.claim.speaker;
   // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
   if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
@@ -117,6 +120,9 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   else if (partB && moreA >= 2 && coverA < STATES_MORE) direction = 'bInA';
   // The frame's predicate: for a partial link, or below `PREDICATE_FREE`, the same verb (or its noun, or a synonym) when both have one.
   if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return null;
+  // What ought to be against what is ("police killings should be recognised as intolerable" / "the officer shot and
+  // killed him"): on a weak overlap, a topic's words shared, not one fact.
+  if (similarity < PREDICATE_FREE && na.deontic !== nb.deontic) return null;
   if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
   return { similarity: round(similarity), direction };
 }

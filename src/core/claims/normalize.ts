@@ -34,6 +34,11 @@ export interface ClaimNorm {
   negation: number;
   /** Weekdays and months named. */
   days: readonly string[];
+  /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
+  conditional: boolean;
+  /** An obligation or a norm ("should be", "must", "needs to"): it says what ought to be, not what is. */
+  deontic: boolean;
+
   numbers: readonly ClaimNumber[];
 }
 
@@ -99,6 +104,9 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+const TIME_WORDS = new Set(['last', 'next', 'ago', 'today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night',
+  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old']);
+
 const NORMS = memoSlot<ClaimNorm>('claims.norms', 200_000);
 
 /** A claim's normalised form, cached on what it depends on (text, entities, speaker, numbers). */
@@ -107,30 +115,56 @@ export function claimNorm(ctx: AnalysisContext, claim: Pick<Claim, 'text' | 'ent
   return ctx.get(NORMS).get(key, () => normalize(claim));
 }
 
+/**
+ * A direct question: a question word or an inverted auxiliary opening a sentence (or a quotation) that ends in "?"
+ * ("Why won't he release them?", "Did the council vote?"). It asks, it states nothing: its words are left out. A
+ * question in statement order ("In the air?", a rhetorical echo) still says what it says.
+ */
+const QUESTION = /(?:^|[.!?;:]\s+|[“"‘]\s*)((?:why|how|what|who|whom|whose|which|when|where|do|does|did|is|are|was|were|can|could|will|would|should|shall|has|have|had|won['’]t|don['’]t|doesn['’]t|didn['’]t|isn['’]t|aren['’]t|wasn['’]t|can['’]t)\b[^.!?“”"]*\?)/gi;
+
+/** The text with its direct questions blanked out (same length, so offsets hold). */
+export function withoutQuestions(text: string): string {
+  if (!text.includes('?')) return text;
+  return text.replace(QUESTION, (m: string, q: string) => m.slice(0, m.length - q.length) + ' '.repeat(q.length));
+}
+
+/** An obligation or a norm: a modal of obligation before a verb. */
+const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to)\b/i;
+
+/** A supposition: the clause opens with "if" or "unless" (after a connector). */
+const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
+
 function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
   const units: string[][] = [];
   const predicates: number[] = [];
   const seen = new Set<string>();
   let negation = 0;
   const days: string[] = [];
-  const raw = wordsOf(claim.text, 0, claim.text.length, { digitGroups: true });
+  const text = withoutQuestions(claim.text);
+  const raw = wordsOf(text, 0, text.length, { digitGroups: true });
   const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
   let from = 0;
   if (claim.speaker) {
     const cue = raw.findIndex(w => SAYING_VERBS.has(w.toLowerCase()));
-    if (cue >= 0 && cue <= 8) from = cue + 1;
+    // Only before the quotation: "“…,” she said" keeps the words it quotes.
+    const quoteAt = text.search(/[“"]/);
+    const beforeQuote = quoteAt < 0 ? raw.length : wordsOf(text, 0, quoteAt, { digitGroups: true }).length;
+    if (cue >= 0 && cue <= 8 && cue < beforeQuote) from = cue + 1;
   }
   // Negations count outside trailing participial, relative or attribution clauses only: "…, raising hopes it may not …",
   // "…, officials said nothing" negate nothing of the claim.
-  const tail = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(claim.text);
-  const head = tail ? wordsOf(claim.text, 0, tail.index, { digitGroups: true }).length : raw.length;
+  const tail = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(text);
+  const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
     if (i < from) { keys.push(null); return; }
     if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; keys.push(null); return; }
     if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
+    // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
+    // facts of one week share it by chance, and weekdays and months are checked for consistency instead.
+    if (TIME_WORDS.has(lower)) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
     const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word) || !LOWER_WORDS.has(lower));
     if (name || CLAIM_STOP_WORDS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
@@ -157,9 +191,19 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
     const k = `@${name.toLowerCase()}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k]); }
+    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); }
   }
-  return { units, predicates, negation, days, numbers: claim.numbers };
+  return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+}
+
+/**
+ * A name's last word as a synonym-level key ("@~clinton" for "Hillary Clinton" and for "Clinton"): an actor named in
+ * full in one report and by the surname in another is the same or contained. It counts as a synonym, never as an exact
+ * match (two full names with one surname share it too, so it only ever adds to words the claims share exactly).
+ */
+export function surnameKey(name: string): string {
+  const words = name.toLowerCase().split(/\s+/).filter(Boolean);
+  return `@~${words[words.length - 1] ?? ''}`;
 }
 
 /**

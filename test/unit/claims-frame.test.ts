@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { parseNumbers } from '../../src/core/claims/claims';
+import { splitClauses } from '../../src/core/claims/clauses';
+import { ClaimLinker } from '../../src/core/claims/links';
+import { claimNorm, surnameKey, withoutQuestions } from '../../src/core/claims/normalize';
+import { AnalysisContext } from '../../src/core/text/memo';
+import type { Claim } from '../../src/core/types';
+
+const claim = (text: string, over: Partial<Claim> = {}): Claim => ({
+  start: 0, end: text.length, text, kind: 'statement', speaker: null, entities: [], numbers: [], status: 'unique',
+  corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1, ...over,
+});
+const keys = (text: string, over: Partial<Claim> = {}) => claimNorm(new AnalysisContext(), claim(text, over)).units.map(u => u[0]);
+/** Links two one-claim documents (with two unrelated documents beside them, so that no key is frequent) and returns the first claim. */
+const linkPair = (a: Claim, b: Claim): Claim => {
+  const filler = (t: string) => [claim(t)];
+  const docs = [
+    { path: 'a', claims: [a] }, { path: 'b', claims: [b] },
+    { path: 'c', claims: filler('A bakery in the harbour district sold rye bread to early tourists') },
+    { path: 'd', claims: filler('The orchestra rehearsed a new symphony for the autumn festival') },
+  ];
+  new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+  return a;
+};
+const linkedTo = (c: Claim) => [...c.corroboratedBy, ...(c.partlyCorroboratedBy ?? [])].map(l => l.path);
+
+describe('claim frames', () => {
+  it('a full name and a bare surname meet as the same actor', () => {
+    assert.equal(surnameKey('Margaret Holloway'), surnameKey('Holloway'));
+    assert.notEqual(surnameKey('Margaret Holloway'), surnameKey('Margaret Pryce'));
+    const a = claim('Margaret Holloway resigned from the harbour board after the audit of its accounts', { entities: ['Margaret Holloway'] });
+    const b = claim('Holloway quit the harbour board following an audit of the accounts', { entities: ['Holloway'] });
+    const na = claimNorm(new AnalysisContext(), a), nb = claimNorm(new AnalysisContext(), b);
+    const nameA = na.units.find(u => u[0].startsWith('@'))!, nameB = nb.units.find(u => u[0].startsWith('@'))!;
+    assert.notEqual(nameA[0], nameB[0], 'the exact keys differ');
+    assert.ok(nameA.slice(1).some(k => nameB.includes(k)), 'the surname key is shared');
+  });
+
+  it('leaves the words of a direct question out, but not a question in statement order', () => {
+    assert.equal(withoutQuestions('Why did the mayor close the pool? We think the budget ran out').trim(), 'We think the budget ran out');
+    assert.equal(withoutQuestions('“Will the council vote? Nobody knows,” she said').replace(/\s+/g, ' '), '“ Nobody knows,” she said');
+    assert.equal(withoutQuestions('A child alone on the pier at midnight?'), 'A child alone on the pier at midnight?');
+    assert.deepEqual(keys('“Why won’t the mayor publish the pool accounts? There are reasons,” she said', { kind: 'quote', speaker: 'Ann Lee' }), keys('There are reasons'));
+    const n = claimNorm(new AnalysisContext(), claim('Why didn’t the mayor publish the accounts? The auditors found them'));
+    assert.equal(n.negation, 0, "a question's negation negates nothing the claim states");
+  });
+
+  it('a supposition corroborates no claim that states what it supposes', () => {
+    const ctx = new AnalysisContext();
+    assert.equal(claimNorm(ctx, claim('If the mill owners deduct their paper losses, the town loses its tax income')).conditional, true);
+    assert.equal(claimNorm(ctx, claim('But unless the river rises, the ferry keeps running')).conditional, true);
+    assert.equal(claimNorm(ctx, claim('The mill owners deduct their paper losses from the town tax income')).conditional, false);
+    const stated = () => claim('The mill owners deduct their paper losses from the town tax income');
+    assert.deepEqual(linkedTo(linkPair(claim('If the mill owners deduct their paper losses from the town tax income'), stated())), []);
+    assert.deepEqual(linkedTo(linkPair(claim('The mill owners deducted their paper losses from the town tax income'), stated())), ['b'], 'the same statement links');
+  });
+
+  it('relative time words are not content a pair can share', () => {
+    assert.deepEqual(keys('The ferry sank last week'), keys('The ferry sank'));
+    assert.deepEqual(keys('A 40-year-old fisherman drowned this morning'), keys('A 40 fisherman drowned'));
+    const a = claim('Harbour police released footage on Friday of last week’s collision', { entities: ['Harbour'] });
+    const b = claim('The pilot of last week’s collision was charged with negligence on Friday');
+    assert.deepEqual(linkedTo(linkPair(a, b)), [], 'a topic and a week shared make no fact');
+  });
+});
+
+describe('claim frames: what ought to be', () => {
+  it('a norm does not corroborate a fact that shares its topic words, on a weak overlap', () => {
+    const ctx = new AnalysisContext();
+    assert.equal(claimNorm(ctx, claim('Ferry crossings in winter storms should be banned outright')).deontic, true);
+    assert.equal(claimNorm(ctx, claim('The harbour needs to reopen its northern pier')).deontic, true);
+    assert.equal(claimNorm(ctx, claim('The ferry crossed the strait in a winter storm')).deontic, false);
+    const norm = () => claim('arguing that the epidemic of ferries sinking in winter storms should be recognised as a national scandal by regulators');
+    const fact = claim('A ferry sank in a winter storm with two fishermen and their catch aboard off the rocky coast');
+    assert.deepEqual(linkedTo(linkPair(norm(), fact)), []);
+    const other = claim('insisting that ferries sinking in winter storms must be treated as a national scandal');
+    assert.deepEqual(linkedTo(linkPair(norm(), other)), ['b'], 'two norms link');
+    const plain = claim('arguing that the epidemic of ferries sinking in winter storms is a national scandal ignored by regulators');
+    assert.deepEqual(linkedTo(linkPair(plain, claim('A ferry sank in a winter storm with two fishermen and their catch aboard off the rocky coast'))), ['b'],
+      'the same words without the modal do link: the modal decides');
+  });
+});
+
+describe('claim frames: asides and ages', () => {
+  const split = (s: string) => splitClauses(s, 0, s.length).map(c => s.slice(c.start, c.end));
+  it('an aside between two dashes stays with its subject when the verb follows it', () => {
+    assert.deepEqual(split('Okafor, 52 ― a ferry pilot who sailed the strait for decades ― was rescued by a trawler near the cape.'),
+      ['Okafor, 52 ― a ferry pilot who sailed the strait for decades ― was rescued by a trawler near the cape']);
+    assert.deepEqual(split('The council closed the northern pier — a decision many fishermen opposed — after the storm of the winter.').length, 3,
+      'no verb after the second dash: three clauses');
+    assert.deepEqual(split('The council closed the northern pier ― the fishermen protested at the harbour for days.'),
+      ['The council closed the northern pier', 'the fishermen protested at the harbour for days'], 'a single dash still splits');
+  });
+  it('an age set off after a name is the "-year-old" of another report', () => {
+    assert.deepEqual(parseNumbers('Okafor, 52, was rescued near the cape'), [{ value: 52, unit: 'year-old', qualifier: null }]);
+    assert.deepEqual(parseNumbers('Okafor, 52 ― a ferry pilot ― was rescued'), [{ value: 52, unit: 'year-old', qualifier: null }]);
+    assert.deepEqual(parseNumbers('a 52-year-old pilot was rescued'), [{ value: 52, unit: 'year-old', qualifier: null }]);
+    assert.equal(parseNumbers('In Lagos, 52 people were rescued')[0].unit, 'people', 'a count after a place is no age');
+    assert.equal(parseNumbers('Gate 52, the last one, was closed')[0].unit, null, 'a number not set off by a comma after a name is no age');
+  });
+});
