@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
 import { splitClauses } from '../../src/core/claims/clauses';
-import { ClaimLinker } from '../../src/core/claims/links';
+import { ClaimLinker, keyBounds } from '../../src/core/claims/links';
+import { analyzeLocal } from '../../src/core/corpus/corpus';
 import { claimNorm, surnameKey, withoutQuestions } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
@@ -97,5 +98,33 @@ describe('claim frames: asides and ages', () => {
     assert.deepEqual(parseNumbers('a 52-year-old pilot was rescued'), [{ value: 52, unit: 'year-old', qualifier: null }]);
     assert.equal(parseNumbers('In Lagos, 52 people were rescued')[0].unit, 'people', 'a count after a place is no age');
     assert.equal(parseNumbers('Gate 52, the last one, was closed')[0].unit, null, 'a number not set off by a comma after a name is no age');
+  });
+});
+
+describe('claims of a quotation of several sentences', () => {
+  const claimsOf = (text: string) => analyzeLocal(new AnalysisContext(), text).claims.map(c => text.slice(c.start, c.end));
+
+  it('makes one claim per quoted sentence, never one across two', () => {
+    const text = 'The harbour bridge shut on Tuesday.\n\n“The deck has cracked. Nobody may cross until the welders finish,” said the engineer, Ruth Okafor.\n';
+    const claims = claimsOf(text);
+    assert.ok(claims.some(c => c.includes('The deck has cracked.') && !c.includes('Nobody')), claims.join(' | '));
+    assert.ok(claims.some(c => c.includes('Nobody may cross') && !c.includes('cracked')), claims.join(' | '));
+  });
+
+  it('does not cut after a title or an initial', () => {
+    const text = 'The council met late.\n\n“We asked Mr. Dunmore to wait for J. Halloran before signing,” the clerk said.\n';
+    const claims = claimsOf(text);
+    assert.ok(claims.some(c => c.includes('We asked Mr. Dunmore to wait for J. Halloran before signing')), claims.join(' | '));
+  });
+});
+
+describe('key weight bounds', () => {
+  it('move in small steps as claims are added (no twofold jump at a power of two)', () => {
+    let last = keyBounds(100, 1000);
+    for (let n = 101; n <= 20_000; n++) {
+      const b = keyBounds(n, 1000);
+      assert.ok(b.common >= last.common && b.common <= Math.ceil(last.common * 1.2) + 1, `common ${last.common} → ${b.common} at ${n} claims`);
+      last = b;
+    }
   });
 });

@@ -124,13 +124,34 @@ function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], i
   if (isFurniture(text, s, body)) return [];
   const out: Claim[] = [];
   // A sentence carrying a whole quotation stays one claim: the quote claim holds the quote and its attribution.
-  const clauses = inQuotes.some(q => !q.partial) ? [{ start: s.start, end }] : splitClauses(text, s.start, end, inQuotes);
+  const clauses = inQuotes.some(q => !q.partial) ? quotedSentences(text, s.start, end) : splitClauses(text, s.start, end, inQuotes);
   for (const clause of clauses) {
     const quotes = inQuotes.filter(q => q.start < clause.end && q.end > clause.start);
     const entities = inEntities.filter(e => e.start >= clause.start && e.end <= clause.end);
     const c = clauseClaim(text, clause, quotes, entities);
     if (c) out.push(c);
   }
+  return out;
+}
+
+/**
+ * A quotation of several sentences kept in one sentence by the sentence splitter ("“In the air. This is unbearable.”
+ * she said") makes one claim per quoted sentence: a claim never spans two sentences. A full stop ends a sentence
+ * after a lower-case word of two letters or more (not "Mr." or an initial); "?" and "!" always do.
+ */
+function quotedSentences(text: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  const body = text.slice(start, end);
+  const re = /(?:\b\p{Ll}{2,}\.|[?!])[”"’]?\s+(?=[“"‘]?\p{Lu})/gu;
+  let from = 0;
+  for (let m; (m = re.exec(body));) {
+    const cut = m.index + m[0].trimEnd().length;
+    if (hasWordsWithLetters(body.slice(from, cut), 3) && hasWordsWithLetters(body.slice(m.index + m[0].length), 3)) {
+      out.push({ start: start + from, end: start + cut });
+      from = m.index + m[0].length;
+    }
+  }
+  out.push({ start: start + from, end });
   return out;
 }
 
