@@ -38,6 +38,10 @@ describe('quote detection: false quotes by kind', () => {
       kept('Councilman Pete Haas dismissed the report as a “witch hunt” during the meeting.', '“witch hunt”');
       kept('Critics said the “reckless” plan would bankrupt the city.', '“reckless”');
     });
+    it('does not fire after words of speech, even with no speaker found', () => {
+      kept('Contrary to the promise that the dam would “never fail,” the river broke through.', '“never fail,”');
+      kept('Despite warnings that the bridge was “not safe,” traffic kept flowing.', '“not safe,”');
+    });
     it('does not fire on a quote opening its sentence, nor on a long quoted phrase', () => {
       kept('The agency released its findings. “Rates will rise,” the report warned.', '“Rates will rise,”');
       kept('The union wants members to hold out “until the last contract is signed and filed” next week.', '“until the last');

@@ -23,7 +23,7 @@ import { scanQuotes } from './scan';
 import type { Attribution } from './attribution';
 import { attribute, type Sieve } from './sieves';
 import { headline, isCue, possessive } from './tokens';
-import { HEAD_PREPOSITIONS, PREPOSITIONS, TITLE_SMALL, WORK_MARKERS } from './words';
+import { HEAD_PREPOSITIONS, PREPOSITIONS, SPEECH_NOUNS, TITLE_SMALL, WORK_MARKERS } from './words';
 
 /** How many times the sieves may read a quote's sentence, at most (the budget's unit). */
 const SIEVE_PASSES = 16;
@@ -135,11 +135,13 @@ function namesAWork(qc: QuoteContext, speaker: Speaker | null): boolean {
  * separate “liquidating trust”"). A phrase of three words or fewer inside its
  * sentence that no sieve attributes (no cue, no subject, no voice before it) is the
  * writer's, not speech, and is left out. A quote a cue governs ("called it
- * “reckless”") or opening its sentence stays.
+ * “reckless”"), one after words of speech, or opening its sentence stays.
  */
 function scareQuote(qc: QuoteContext, attr: Attribution | null, sieve: Sieve | null): boolean {
   if (qc.atStart || qc.raw.uncertain || qc.inner.replace(/[.,!?;:’'"”]+$/u, '').split(/\s+/).filter(Boolean).length > 3) return false;
-  if (!attr) return true;
+  // (Words of speech before it in its sentence make it reported speech, even with no
+  // speaker found: "contrary to his claim that voters would “learn nothing,”".)
+  if (!attr) return !qc.doc.toks.slice(qc.sentLo, qc.qTok).some(t => isCue(t) || SPEECH_NOUNS.has(t.lower) || SPEECH_NOUNS.has(t.lower.replace(/s$/, '')));
   // (Nor one a cue does not govern and that modifies the noun after it: "promoting
   // “miracle” diet pills", "the notorious “revolving door” rule".)
   const { toks } = qc.doc;
