@@ -10,6 +10,7 @@
 //                                     polnear-dev made of symlinks); figures per publisher too
 //   npm run eval:quotes -- --errors   print each wrong or missing speaker (only for folders
 //                                     you develop on: reading a test split's errors spoils it)
+//   npm run eval:quotes -- --quotes   print each false and each missed quote (same caveat)
 // Speakers are the CLI's; which sieve decided each quote comes from findQuotesTraced
 // run on the same documents (compiled core in out/; the npm script builds it and dist/).
 import fs from 'node:fs';
@@ -27,6 +28,7 @@ if (!fs.existsSync(path.join(evalDir, 'score-quotes.mjs')) || !fs.existsSync(dat
 }
 const bySieve = process.argv.includes('--sieves');
 const showErrors = process.argv.includes('--errors');
+const showQuotes = process.argv.includes('--quotes');
 
 const { goldQuotes, match, speakerOk } = await import(pathToFileURL(path.join(evalDir, 'score-quotes.mjs')).href);
 const { runCli, byBasename, offsetErrors } = await import(pathToFileURL(path.join(evalDir, 'lib', 'run-cli.mjs')).href);
@@ -78,6 +80,16 @@ for (const file of fs.readdirSync(dataDir).filter(f => f.endsWith('.txt')).sort(
   const pred = (doc?.quotes ?? []).filter(q => Number.isInteger(q.start) && Number.isInteger(q.end));
   tot.badOffsets += offsetErrors(pred, text);
   const matched = match(gold, pred);
+  if (showQuotes) {
+    // Quote detection errors: predicted quotes matching no gold quote, gold quotes no prediction matches.
+    const line = (q) => {
+      const at = text.lastIndexOf('\n', q.start) + 1, e = text.indexOf('\n', q.end);
+      return text.slice(Math.max(at, q.start - 160), Math.min(e < 0 ? text.length : e, q.end + 100));
+    };
+    const mp = new Set(matched.map(m => m[1])), mg = new Set(matched.map(m => m[0]));
+    for (const q of pred) if (!mp.has(q)) console.log(`+++ false ${file} speaker=${JSON.stringify(q.speaker)} ${JSON.stringify(q.text.slice(0, 60))}\n    ${line(q)}`);
+    for (const g of gold) if (!mg.has(g)) console.log(`--- missed ${file} ${JSON.stringify(g.text.slice(0, 60))}\n    ${line(g)}`);
+  }
   const pub = pubs.get(file.split('_')[0]) ?? { gold: 0, pred: 0, tp: 0, spN: 0, spOk: 0 };
   pubs.set(file.split('_')[0], pub);
   for (const c of [tot, pub]) { c.gold += gold.length; c.pred += pred.length; c.tp += matched.length; }

@@ -438,7 +438,15 @@ function documentSubject(toks: readonly Tok[], d: number, hi: number, book: Name
     !(g > d + 1 && /^\p{Ll}+ed$/u.test(toks[g].w)) && !/^(?:is|was|are|were|has|had|have|will|would|did|does)$/.test(toks[g].lower)) g++;
   if (g >= hi || !DOCUMENT_HEADS.test(toks[g].lower) || upper(toks[g])) return null;
   const ph = authoredDocument(toks, d, g, hi) ?? { toks: toks.slice(d, g + 1), kind: 'desc' as const };
-  const after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+  let after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
+  // Error kind: no speaker where a document is the source. An appositive between
+  // commas after the document ("The report, released by the institute on Monday,
+  // found …") is passed over to reach its verb.
+  if (toks[after]?.w === ',' && /^\p{Ll}/u.test(toks[after + 1]?.w ?? '')) {
+    let c = after + 1;
+    while (c < hi && c - after <= 14 && toks[c].w !== ',' && toks[c].w !== QUOTE_TOKEN && !endsClause(toks[c])) c++;
+    if (c < hi && toks[c].w === ',') after = c + 1;
+  }
   for (let n = after; n < hi && n - after <= 5; n++) {
     if (!isWord(toks[n])) return null;
     if (isCue(toks[n]) || DOCUMENT_VERBS.test(toks[n].lower)) return resolvePhrase(ph, book);

@@ -10,7 +10,7 @@
 import { type AnalysisContext, Memo, Slot } from '../text/memo';
 import type { Entity, SpeakerType, Span } from '../types';
 import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
-import { AGENT_PLURAL, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
+import { AGENT_PLURAL, DAYS, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
 
 /** Who speaks a quote, as the words beside it name them. */
 export interface Speaker {
@@ -347,17 +347,27 @@ function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] 
 /** Words that do not belong to a role before a name. */
 const STOP_BEFORE_ROLE = /^(?:the|a|an|and|or|but|said|says|with|by|of|to|for|from|as|that|who|his|her|their|its)$/;
 
-/** The role of an appositive (or a copula's complement) after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]. */
+/** The role of an appositive (or a copula's complement, or "as" a role) after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]; "… Jane Roe as its spokeswoman" -> ["spokeswoman"]. */
 function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
-  // (Or a copula: "Jane Roe is the former secretary of state".)
-  if (!/^(?:,|is|was)$/.test(toks[e + 1]?.lower ?? '') || !/^(?:a|an|the)$/.test(toks[e + 2]?.lower ?? '')) return [];
+  // (Or a copula: "Jane Roe is the former secretary of state"; or the role a person is
+  // given: "the firm hired Jane Roe as its spokeswoman", "Jane Roe, its chief economist,",
+  // "Jane Roe was named its spokeswoman".)
+  let v = e + 1;
+  if (/^(?:is|was)$/.test(toks[v]?.lower ?? '') && /^(?:named|appointed|elected|made)$/.test(toks[v + 1]?.lower ?? '')) v++;
+  const given = toks[v]?.lower === 'as' || v > e + 1;
+  if (!/^(?:,|is|was|as|named|appointed|elected|made)$/.test(toks[v]?.lower ?? '') || !/^(?:a|an|the|its|their|his|her|our)$/.test(toks[v + 1]?.lower ?? '')) return [];
   const words: string[] = [];
-  let k = e + 3;
+  let k = v + 2;
   if (toks[k] && possessive(toks[k])) k++;
-  for (; k < hi && k - e < 8; k++) {
+  for (; k < hi && k - e < 9; k++) {
     const t = toks[k];
     if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:who|which|that|and)$/.test(t.lower)) break;
     words.push(t.lower);
+  }
+  if (given) {
+    // (A given role ends before the time words after it: "as its spokeswoman last year".)
+    const n = words.findIndex(w => /^(?:last|next|this|early|late|earlier|later|once|again|until)$/.test(w) || DAYS.test(w));
+    return words.slice(0, n < 0 ? words.length : n).slice(-2);
   }
   return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
 }

@@ -263,7 +263,8 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
     }
   }
   const owner = isCap(t) ? nameRunForward(toks, j, hi) : j;
-  if (/^(?:the|a|an|one)$/.test(t.lower) || (possessive(toks[owner]) && upper(t))) {
+  // (Error kind: no speaker. An owner's pronoun opens a description too: "said her deputy, Sam Ortiz".)
+  if (/^(?:the|a|an|one)$/.test(t.lower) || (possessive(toks[owner]) && upper(t)) || (depth === 0 && /^(?:his|her|their|its|our)$/.test(t.lower) && j + 1 < hi && /^\p{Ll}/u.test(toks[j + 1].w))) {
     let e = owner;
     while (e + 1 < hi && e - j < 10) {
       const n = toks[e + 1];

@@ -9,7 +9,7 @@ import type { QuoteDocument } from './context';
 import { clauseSubject } from './attribution';
 import { nameRunForward, type Phrase, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
-import { ingCue, isCap, isCue, isTitle, possessive, type Tok } from './tokens';
+import { ingCue, isCap, isCue, isTitle, possessive, type Tok, tokenAt } from './tokens';
 import { PREPOSITIONS } from './words';
 
 /** A person a pronoun may stand for. */
@@ -96,7 +96,7 @@ export class Pronouns {
     const i = this.sentenceAt(pos);
     if (i <= 0 || i >= sents.length || sents[i - 1].paragraph !== sents[i].paragraph) return null;
     const lo = sLo[i - 1], hi = sLo[i];
-    if (!isCap(toks[lo]) && !isTitle(toks[lo])) return null;
+    if (!isCap(toks[lo]) && !isTitle(toks[lo])) return this.describedSubject(lo, hi);
     const e = nameRunForward(toks, lo, hi);
     if (possessive(toks[e])) return null;
     // (Past an appositive: "Roe, who has clashed with Governor Tom Baxter, spoke after him.")
@@ -105,6 +105,24 @@ export class Pronouns {
     // (One capitalised word opening a sentence is a name when the document knows it so.)
     if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower) && toks[e + 1]?.w !== ',')) return null;
     return { name: sp.name, gender: book.genderOf(sp.name, toks.slice(lo, e + 1)) };
+  }
+
+  /**
+   * Error kind: a description kept where the text names the person, and a pronoun
+   * left unresolved when the names are not known as entities. A sentence opening with
+   * a description whose appositive names the person ("The bank’s chief executive, Ana
+   * Diaz, defended the deal.") or with a role before the name ("Bank chief executive
+   * Ana Diaz defended …"): that person, the subject of its clause.
+   */
+  private describedSubject(lo: number, hi: number): { name: string; gender: 'm' | 'f' | null } | null {
+    const { toks, book } = this.doc;
+    if (!/^\p{Lu}/u.test(toks[lo]?.w ?? '')) return null;
+    const sp = clauseSubject(toks, lo, hi, book);
+    if (!sp || sp.pronoun || sp.type !== 'PERSON' || !sp.name.includes(' ')) return null;
+    // (The name stands in the subject: before the first lower-case word after it, within eight words of the start.)
+    const at = tokenAt(toks, sp.mention.start);
+    if (at < lo || at - lo > 8) return null;
+    return { name: sp.name, gender: book.genderOf(sp.name, toks.slice(at, tokenAt(toks, sp.mention.end))) };
   }
 
   /** Subjects of cues and titled names, outside quotes, and the PERSON entities; in document order. */

@@ -23,7 +23,7 @@ import { scanQuotes } from './scan';
 import type { Attribution } from './attribution';
 import { attribute, type Sieve } from './sieves';
 import { headline, isCue, possessive } from './tokens';
-import { TITLE_SMALL, WORK_MARKERS } from './words';
+import { HEAD_PREPOSITIONS, PREPOSITIONS, SPEECH_NOUNS, TITLE_SMALL, WORK_MARKERS } from './words';
 
 /** How many times the sieves may read a quote's sentence, at most (the budget's unit). */
 const SIEVE_PASSES = 16;
@@ -68,7 +68,7 @@ export function findQuotesTraced(
     const { attr, sieve } = attribute(qc);
     const said = attr?.speaker ?? null;
     const speaker = said?.pronoun ? pronouns.resolve(said) : said;
-    if (namesAWork(qc, speaker)) continue;
+    if (namesAWork(qc, speaker) || scareQuote(qc, attr, sieve) || subheading(qc, sieve)) continue;
     // A quote that goes on with the one before joins its group.
     const continues = sieve?.continues && prev ? prev.q : null;
     if (continues && continues.group === null) continues.group = ++groups;
@@ -115,21 +115,80 @@ function toQuote(qc: QuoteContext, speaker: Speaker | null, cue: string | null, 
  */
 function namesAWork(qc: QuoteContext, speaker: Speaker | null): boolean {
   const { toks } = qc.doc;
-  if (qc.atStart || !titleLike(qc.inner) || headline(toks, qc.sentLo, qc.hiTok)) return false;
+  if (headline(toks, qc.sentLo, qc.hiTok)) return false;
+  // Error kind: a false quote, a work's name after the noun that names the work ("her
+  // documentary, “Tenth,”", "the anthem “We Shall Overcome”", "an ad titled “Reckless”"):
+  // one capitalised word is enough then.
   const before = toks[qc.qTok - 1];
+  const noun = before?.w === ',' ? toks[qc.qTok - 2] : before;
+  if (noun && (WORK_NOUNS.test(noun.lower) || (before === noun && /^(?:titled|entitled)$/.test(noun.lower))) &&
+    titleLike(qc.inner, true)) return true;
+  if (qc.atStart || !titleLike(qc.inner)) return false;
   // (Or framed as one: "his “Keepin’ On” radio program", "the “Fair Deal” tour".)
   const after = [toks[qc.qTok + 1], toks[qc.qTok + 2]].find(t => t && /^\p{Ll}/u.test(t.w));
   return !speaker || (!!before && (WORK_MARKERS.test(before.lower) || possessive(before) || /^(?:his|her|their|its|our|my|your)$/.test(before.lower))) ||
     (!!after && WORK_NOUNS.test(after.lower));
 }
 
-/** Nouns after a quoted title that make it a work's name: "the “Keepin’ On” radio program". */
-const WORK_NOUNS = /^(?:program|programme|show|series|podcast|book|memoir|film|movie|documentary|album|song|column|segment|essay|play|musical|tour|initiative|slogan|hashtag|campaign)s?$/;
+/**
+ * Error kind: a false quote, a scare quote or a term ("the so-called “sex tape”", "a
+ * separate “liquidating trust”"). A phrase of three words or fewer inside its
+ * sentence that no sieve attributes (no cue, no subject, no voice before it) is the
+ * writer's, not speech, and is left out. A quote a cue governs ("called it
+ * “reckless”"), one after words of speech, or opening its sentence stays.
+ */
+function scareQuote(qc: QuoteContext, attr: Attribution | null, sieve: Sieve | null): boolean {
+  if (qc.atStart || qc.raw.uncertain || qc.inner.replace(/[.,!?;:’'"”]+$/u, '').split(/\s+/).filter(Boolean).length > 3) return false;
+  // (Words of speech before it in its sentence make it reported speech, even with no
+  // speaker found: "contrary to his claim that voters would “learn nothing,”".)
+  if (!attr) return !qc.doc.toks.slice(qc.sentLo, qc.qTok).some(t => isCue(t) || SPEECH_NOUNS.has(t.lower) || SPEECH_NOUNS.has(t.lower.replace(/s$/, '')));
+  // (Nor one a cue does not govern and that modifies the noun after it: "promoting
+  // “miracle” diet pills", "the notorious “revolving door” rule".)
+  const { toks } = qc.doc;
+  const next = toks[qc.qTok + 1];
+  let b = qc.qTok - 1;
+  while (b > qc.sentLo && /^(?:a|an|the)$/.test(toks[b].lower)) b--;
+  // (Or one the writer marks as a term: "a so-called “sunset vehicle”", "what became known as the “Buffett rule”".)
+  if (!attr.cue && sieve && UNCUED_SIEVES.has(sieve.name) &&
+    (toks[b]?.lower === 'so-called' || (toks[b]?.lower === 'as' && /^(?:known|referred)$/.test(toks[b - 1]?.lower ?? '')))) return true;
+  return toks[b]?.lower !== 'as' && !attr.cue && !!sieve && UNCUED_SIEVES.has(sieve.name) && !/[,.;:!?]\W*$/u.test(qc.inner) &&
+    !!next && /^\p{Ll}+$/u.test(next.w) && !FUNCTION_WORDS.has(next.lower) && !PREPOSITIONS.has(next.lower) && !HEAD_PREPOSITIONS.has(next.lower) && !/(?:ed|ly)$/.test(next.lower) && !isCue(next);
+}
 
-/** Quoted words that name a work or a show rather than quote speech: every word capitalised. */
-function titleLike(inner: string): boolean {
+/** Sieves that name a speaker with no cue of the quote's own. */
+const UNCUED_SIEVES = new Set(['clause-subject', 'sentence-person', 'same-voice']);
+/** Words after a quote that do not make it a noun's modifier. */
+const FUNCTION_WORDS = new Set(('and or but nor to of in on at for from with by as than that which who whom whose when where while because if ' +
+  'is are was were be been being has have had will would can could should may might must do does did not so yet during since until ' +
+  'despite amid among between throughout within without').split(' '));
+
+/**
+ * Error kind: a false quote, a section heading of the article ("'All Bets Are Off.'"
+ * standing as its own paragraph). A quote that is its whole paragraph, in title case,
+ * two words or more, and that only a sieve reading other sentences attributes
+ * (the voice of the quote before, a lead-in) is a heading, left out.
+ */
+function subheading(qc: QuoteContext, sieve: Sieve | null): boolean {
+  if (sieve && !PARAGRAPH_SIEVES.has(sieve.name)) return false;
+  const { text } = qc.doc;
+  const lineStart = text.lastIndexOf('\n', qc.raw.start - 1) + 1;
+  let lineEnd = text.indexOf('\n', qc.raw.end);
+  if (lineEnd < 0) lineEnd = text.length;
+  if (text.slice(lineStart, qc.raw.start).trim() || text.slice(qc.raw.end, lineEnd).replace(/[.!?]/g, '').trim()) return false;
+  const words = qc.inner.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && titleLike(qc.inner);
+}
+
+/** Sieves that attribute a quote from outside its own sentence. */
+const PARAGRAPH_SIEVES = new Set(['same-voice', 'lead-in-sentence', 'lead-in-subject', 'narrator-sentence-cue', 'narrator-sentence-subject']);
+
+/** Nouns after a quoted title that make it a work's name: "the “Keepin’ On” radio program". */
+const WORK_NOUNS = /^(?:program|programme|show|series|podcast|book|memoir|novel|film|movie|documentary|album|song|anthem|hymn|poem|column|segment|essay|play|musical|tour|initiative|slogan|hashtag|campaign)s?$/;
+
+/** Quoted words that name a work or a show rather than quote speech: every word capitalised (one word only if an ordinal, or when `oneWord`). */
+function titleLike(inner: string, oneWord = false): boolean {
   const words = inner.replace(/[.,!?’'"”]+$/u, '').split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 7) return false;
-  if (words.length === 1) return /^\d+(?:st|nd|rd|th)$/.test(words[0]);
+  if (words.length === 1) return /^\d+(?:st|nd|rd|th)$/.test(words[0]) || (oneWord && /^\p{Lu}/u.test(words[0]));
   return words.every(w => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.test(w));
 }
