@@ -149,6 +149,8 @@ class Intake {
   }
 
   output(): AnalysisOutput {
+    // Every document is in: the paragraph cache (what `set` analysed, an accelerator only) is not needed for linking.
+    this.corpus.cache.clear();
     this.progress?.linking();
     const documents = this.corpus.allResults();
     this.progress?.clear();

@@ -306,4 +306,3 @@ function firstAtLeast(list: readonly number[], min: number): number {
   while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
   return lo;
 }
-
