@@ -149,6 +149,8 @@ class Intake {
   }
 
   output(): AnalysisOutput {
+    // Every document is in: the paragraph cache (what `set` analysed, an accelerator only) is not needed for linking.
+    this.corpus.cache.clear();
     this.progress?.linking();
     const documents = this.corpus.allResults();
     this.progress?.clear();
@@ -166,10 +168,43 @@ export function* jsonLines(out: AnalysisOutput): Generator<string> {
   yield `${JSON.stringify({ skipped: out.skipped })}\n`;
 }
 
-function render(out: AnalysisOutput, format: Exclude<Format, 'jsonl'>): string {
+/**
+ * `--format json` in pieces, one document at a time: exactly the text of
+ * `JSON.stringify(out, null, 1) + '\n'`, never held as one string (the output of
+ * an archive can pass the longest string the engine allows). A document sits two
+ * levels deep, so its own indented text is indented by two more spaces; a newline
+ * inside a JSON string is always escaped, so every raw newline is a line break.
+ */
+export function* jsonPieces(out: AnalysisOutput): Generator<string> {
+  const marker = '"documents": [\n  0\n ]';
+  const frame = JSON.stringify({ ...out, documents: [0] }, null, 1) + '\n';
+  const at = frame.indexOf(marker);
+  if (!out.documents.length || at < 0 || frame.indexOf(marker, at + 1) >= 0) {
+    yield JSON.stringify(out, null, 1) + '\n';
+    return;
+  }
+  yield frame.slice(0, at + marker.length - 4);
+  for (let k = 0; k < out.documents.length; k++) {
+    yield (k ? ',\n  ' : '') + JSON.stringify(out.documents[k], null, 1).replace(/\n/g, '\n  ');
+  }
+  yield frame.slice(at + marker.length - 3);
+}
+
+function render(out: AnalysisOutput, format: Exclude<Format, 'jsonl' | 'json'>): string {
   if (format === 'markdown') return renderMarkdown(out);
-  if (format === 'html') return renderHtml(out);
-  return JSON.stringify(out, null, 1) + '\n';
+  return renderHtml(out);
+}
+
+/**
+ * The analysis with its annotations. The corpus stays in here: once the results are
+ * out, its indexes, memos and per-document analyses are garbage while the report is
+ * written (only the results, shared with it, live on).
+ */
+async function analyzeAll(found: readonly Found[], opts: Options): Promise<{ out: AnalysisOutput; warnings: string[] }> {
+  const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
+  const corpus = new Corpus();
+  const analysed = await analyzeFoundInWorkers(found, opts.maxFileSize, opts.jobs, corpus, progress);
+  return withAnnotations(analysed, p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
 }
 
 /**
@@ -186,16 +221,14 @@ export async function main(argv: readonly string[]): Promise<number> {
     } else {
       const found = collect(opts.paths);
       if (opts.out) checkOut(opts.out, found);
-      const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
-      const corpus = new Corpus();
-      const analysed = await analyzeFoundInWorkers(found, opts.maxFileSize, opts.jobs, corpus, progress);
-      const { out, warnings } = withAnnotations(analysed, p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
+      const { out, warnings } = await analyzeAll(found, opts);
       for (const w of warnings) process.stderr.write(`source-lens: ${printable(w)}\n`);
       for (const s of out.skipped) process.stderr.write(`source-lens: skipped ${printable(s.path)}: ${printable(s.reason)}\n`);
-      if (opts.format === 'jsonl') {
-        // One line at a time: the whole output is never one string.
-        if (opts.out) writeReportLines(opts.out, jsonLines(out));
-        else for (const line of jsonLines(out)) await writeStdout(line);
+      if (opts.format === 'jsonl' || opts.format === 'json') {
+        // One document at a time: the whole output is never one string.
+        const pieces = opts.format === 'jsonl' ? jsonLines(out) : jsonPieces(out);
+        if (opts.out) writeReportLines(opts.out, pieces);
+        else for (const piece of pieces) await writeStdout(piece);
       } else {
         const text = render(out, opts.format);
         if (opts.out) writeReport(opts.out, text);

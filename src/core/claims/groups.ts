@@ -15,28 +15,31 @@ interface Edge { a: number; b: number; similarity: number }
 export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]): void {
   const ids = new Map<string, number>();
   const claims: Claim[] = [];
-  for (const d of docs) for (const c of d.claims) { ids.set(`${d.path}\u0000${c.start}\u0000${c.end}`, claims.length); claims.push(c); }
+  const placeOf: string[] = [];
+  const placed = (l: ClaimLink) => `${l.path}\u0000${l.start}\u0000${l.end}`;
+  for (const d of docs) for (const c of d.claims) { const k = `${d.path}\u0000${c.start}\u0000${c.end}`; ids.set(k, claims.length); claims.push(c); placeOf.push(k); }
+  // The places each claim's corroboratedBy lists, built once (a claim listed by many is asked about many times).
+  const listed: (Set<string> | undefined)[] = [];
+  const corroborates = (x: number) => (listed[x] ??= new Set(claims[x].corroboratedBy.map(placed)));
   const edges: Edge[] = [];
-  for (const d of docs) {
-    for (const c of d.claims) {
-      const me = ids.get(`${d.path}\u0000${c.start}\u0000${c.end}`)!;
-      // A pair linked in full (a quote's variant, say) is not also a partial link, and a partial link keeps its mirror
-      // (quote linking, which runs between, may have decided the pair otherwise).
-      if (c.partlyCorroboratedBy?.length) {
-        const same = (l: ClaimLink) => (m: ClaimLink) => m.path === l.path && m.start === l.start && m.end === l.end;
-        const here: ClaimLink = { path: d.path, start: c.start, end: c.end, similarity: 0 };
-        c.partlyCorroboratedBy = c.partlyCorroboratedBy.filter(l => {
-          if (c.corroboratedBy.some(same(l)) || c.disputedBy.some(same(l))) return false;
-          const other = ids.get(`${l.path}\u0000${l.start}\u0000${l.end}`);
-          return other !== undefined && claims[other].corroboratedBy.some(same(here));
-        });
-      }
-      for (const l of c.corroboratedBy) {
-        const other = ids.get(`${l.path}\u0000${l.start}\u0000${l.end}`);
-        if (other !== undefined && other > me) edges.push({ a: me, b: other, similarity: l.similarity });
-        else if (other !== undefined && other < me && !claims[other].corroboratedBy.some(m => ids.get(`${m.path}\u0000${m.start}\u0000${m.end}`) === me)) {
-          edges.push({ a: other, b: me, similarity: l.similarity }); // a directional link: listed at one end only
-        }
+  for (let k = 0; k < claims.length; k++) {
+    const c = claims[k], here = placeOf[k], me = ids.get(here)!;
+    // A pair linked in full (a quote's variant, say) is not also a partial link, and a partial link keeps its mirror
+    // (quote linking, which runs between, may have decided the pair otherwise).
+    if (c.partlyCorroboratedBy?.length) {
+      const disputed = new Set(c.disputedBy.map(placed));
+      c.partlyCorroboratedBy = c.partlyCorroboratedBy.filter(l => {
+        const there = placed(l);
+        if (corroborates(k).has(there) || disputed.has(there)) return false;
+        const other = ids.get(there);
+        return other !== undefined && corroborates(other).has(here);
+      });
+    }
+    for (const l of c.corroboratedBy) {
+      const other = ids.get(placed(l));
+      if (other !== undefined && other > me) edges.push({ a: me, b: other, similarity: l.similarity });
+      else if (other !== undefined && other < me && !corroborates(other).has(here)) {
+        edges.push({ a: other, b: me, similarity: l.similarity }); // a directional link: listed at one end only
       }
     }
   }

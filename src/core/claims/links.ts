@@ -105,12 +105,23 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
   };
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
-    const units = Int32Array.from(norm.units, u => idOf(u[0]));
-    const synonyms = norm.units.map(u => (u.length > 1 ? Int32Array.from(u.slice(1), idOf) : null));
+    // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
     // A surname key ("@~clinton", normalize.ts) only lets two claims' names meet in a match: it proposes no candidates.
-    const keys = Int32Array.from(new Set(norm.units.flat().filter(k => !k.startsWith('@~')).map(idOf)));
+    const units = new Int32Array(norm.units.length);
+    const synonyms: (Int32Array | null)[] = [];
+    const allKeys = new Set<number>(), synonymIds = new Set<number>();
+    for (let u = 0; u < norm.units.length; u++) {
+      const unit = norm.units[u];
+      units[u] = idOf(unit[0]);
+      if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
+      if (unit.length < 2) { synonyms.push(null); continue; }
+      const syn = new Int32Array(unit.length - 1);
+      for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
+      synonyms.push(syn);
+    }
+    const keys = Int32Array.from(allKeys);
     const id = items.length;
-    items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds: new Set(synonyms.flatMap(x => (x ? [...x] : []))) });
+    items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds });
     for (const k of keys) postings[k].push(id);
   }));
   const bounds = keyBounds(items.length, docs.length);
@@ -229,9 +240,11 @@ export class ClaimLinker {
     this.keys = new Map(docs.map(d => [d.path, d.key]));
 
     // Look the changed documents' claims up; a pair of two changed documents is looked up once, from the earlier one.
-    // Each claim's keys that are not frequent, sorted: the shared ones counted by a merge.
-    const nfs: (Int32Array | undefined)[] = [];
-    const nf = (id: number) => (nfs[id] ??= Int32Array.from(items[id].keys.filter(k => !frequent[k])).sort());
+    // The keys two claims share that are not frequent: `count` has those that propose candidates; the others
+    // (held by more than the cap) are each claim's `heavy` keys, few, counted through `mark`.
+    const heavies: (Int32Array | undefined)[] = [];
+    const heavy = (id: number) => (heavies[id] ??= Int32Array.from(items[id].keys.filter(k => !frequent[k] && postings[k].length > CLAIM_KEY_CAP)));
+    const mark = new Uint8Array(keyOf.length);
     const count = new Int32Array(items.length);
     const touched: number[] = [];
     for (let d = 0; d < docs.length; d++) {
@@ -241,16 +254,25 @@ export class ClaimLinker {
         touched.length = 0;
         for (const k of a.keys) {
           if (frequent[k] || postings[k].length > CLAIM_KEY_CAP) continue;
-          for (const other of postings[k]) {
+          const p = postings[k];
+          if (all) {
+            // Every document changed: only the later documents' claims, and postings are in claim order.
+            for (let x = firstAtLeast(p, docStart[d + 1]); x < p.length; x++) if (count[p[x]]++ === 0) touched.push(p[x]);
+            continue;
+          }
+          for (const other of p) {
             const od = items[other].doc;
             if (od === d || (changed[od] && od < d)) continue;
             if (count[other]++ === 0) touched.push(other);
           }
         }
+        const mine = heavy(id);
+        for (const k of mine) mark[k] = 1;
         for (const other of touched) {
+          let n = count[other];
           count[other] = 0;
-          const n = sharedLive(nf(id), nf(other));
-          if (!isCandidate(n, a, items[other])) continue;
+          if (mine.length) for (const k of heavy(other)) n += mark[k];
+          if (n < 2 || !isCandidate(n, a, items[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
           if (!m) continue;
@@ -261,6 +283,7 @@ export class ClaimLinker {
           if (m.reason) pl.reason = m.reason;
           list.push(pl);
         }
+        for (const k of mine) mark[k] = 0;
       }
     }
 
@@ -281,11 +304,9 @@ function keyList(flags: Uint8Array, keyOf: readonly string[]): string {
   return out.sort().join('\u0000');
 }
 
-/** How many elements two sorted arrays share. */
-function sharedLive(a: Int32Array, b: Int32Array): number {
-  let n = 0;
-  for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { n++; i++; j++; }
-  }
-  return n;
+/** The first index of the ascending `list` holding `min` or more (`list.length` when none). */
+function firstAtLeast(list: readonly number[], min: number): number {
+  let lo = 0, hi = list.length;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
+  return lo;
 }

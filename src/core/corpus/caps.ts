@@ -146,7 +146,16 @@ function capKind<T extends Span, L extends At>(
  */
 export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): void {
   const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
-  const quoteText = (l: At) => textAt.get(l.path)?.quotes.find(q => q.start === l.start && q.end === l.end)?.text ?? '';
+  // Per document, quote text by offsets (the first quote at them), built when first asked.
+  const quoteTexts = new Map<string, Map<string, string>>();
+  const quoteText = (l: At) => {
+    let byPlace = quoteTexts.get(l.path);
+    if (!byPlace) {
+      quoteTexts.set(l.path, (byPlace = new Map()));
+      for (const q of textAt.get(l.path)?.quotes ?? []) { const k = `${q.start},${q.end}`; if (!byPlace.has(k)) byPlace.set(k, q.text); }
+    }
+    return byPlace.get(`${l.start},${l.end}`) ?? '';
+  };
   capKind<Quote, Quote['variants'][number]>(results, r => r.quotes, q => [q.variants],
     (from, link) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, quoteText(link)) }), cap);
   capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(results, r => r.quotes, q => [q.attributedElsewhere ?? []],

@@ -11,7 +11,7 @@
  */
 import { claimStatus, parseNumbers } from '../claims/claims';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
-import { type AnalysisContext, memoSlot } from '../text/memo';
+import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { lowerWords, stem } from '../text/words';
 import type { Claim, ClaimLink, DocumentResult, Quote, Sentence, Span } from '../types';
 
@@ -24,22 +24,46 @@ interface QuoteWords {
   stems: ReadonlySet<string>;
   /** Negations in it: "not", "never", "no", "n't" … (parity matters). */
   negations: number;
+  /** ` joined `: what `runInside` looks a shorter quote up in. */
+  padded: string;
+  /** `words` and `stems` as interned ids, sorted: shares counted by a merge. */
+  wordIds: Int32Array;
+  stemIds: Int32Array;
 }
 
 /** Negation words; "don't" splits into "don" and "t", so "t" stands for n't. */
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
 
 const QUOTE_WORDS = memoSlot<QuoteWords>('corpus.quoteWords', 100_000);
+/** Word and stem -> id, for the sorted id arrays of `QuoteWords` and `Item`. */
+const QUOTE_VOCAB = new Slot('corpus.quoteVocab', () => new Map<string, number>());
+
+/** The distinct strings as interned ids, sorted. */
+function idsOf(ctx: AnalysisContext, strings: Iterable<string>): Int32Array {
+  const vocab = ctx.get(QUOTE_VOCAB);
+  const out: number[] = [];
+  for (const x of strings) {
+    let id = vocab.get(x);
+    if (id === undefined) vocab.set(x, (id = vocab.size));
+    out.push(id);
+  }
+  return Int32Array.from(out).sort();
+}
 
 function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
   return ctx.get(QUOTE_WORDS).get(text, t => {
     const words = lowerWords(t);
     const content = words.filter(w => !REUSE_STOP_WORDS.has(w));
+    const joined = words.join(' ');
+    const wordSet = new Set(words), stems = new Set((content.length ? content : words).map(stem));
     return {
-      joined: words.join(' '),
-      words: new Set(words),
-      stems: new Set((content.length ? content : words).map(stem)),
+      joined,
+      words: wordSet,
+      stems,
       negations: words.filter(w => NEGATIONS.has(w)).length,
+      padded: ` ${joined} `,
+      wordIds: idsOf(ctx, wordSet),
+      stemIds: idsOf(ctx, stems),
     };
   });
 }
@@ -55,24 +79,34 @@ interface Item {
   w: QuoteWords;
   /** Content stems of its sentence outside the quote, the speaker's name left out. */
   frame: ReadonlySet<string>;
+  /** `frame` as interned ids, and the union of `w.stemIds` and `frameIds` (what `shareKey` looks at), sorted. */
+  frameIds: Int32Array;
+  stemsAndFrame: Int32Array;
+  /** `keysOf` per space, computed once. */
+  keys?: ({ keys: string[]; need: number } | null)[];
 }
 
 /** A document's text and sentences, to read a quote's frame. */
 export type SourceOf = (path: string) => { text: string; sentences: readonly Sentence[] };
 
-/** Shared elements over the smaller set's size (0 when the smaller is empty). */
-function containment(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
-  const small = a.size <= b.size ? a : b, big = small === a ? b : a;
-  if (!small.size) return 0;
+/** How many ids two sorted id arrays (each without repeats) share. */
+function sharedIds(a: Int32Array, b: Int32Array): number {
   let n = 0;
-  for (const x of small) if (big.has(x)) n++;
-  return n / small.size;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { n++; i++; j++; }
+  }
+  return n;
 }
 
-function dice(a: ReadonlySet<string>, b: ReadonlySet<string>): { shared: number; dice: number } {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return { shared: n, dice: a.size + b.size ? (2 * n) / (a.size + b.size) : 0 };
+/** Shared elements over the smaller set's size (0 when the smaller is empty); the sets as sorted ids. */
+function containment(a: Int32Array, b: Int32Array): number {
+  const small = Math.min(a.length, b.length);
+  return small ? sharedIds(a, b) / small : 0;
+}
+
+function dice(a: Int32Array, b: Int32Array): { shared: number; dice: number } {
+  const n = sharedIds(a, b);
+  return { shared: n, dice: a.length + b.length ? (2 * n) / (a.length + b.length) : 0 };
 }
 
 /** A quote short enough that only its frame can tell a rewording from another remark. */
@@ -89,10 +123,10 @@ function sameUtterance(a: Item, b: Item): boolean {
   if (a.w.joined === b.w.joined) return true;
   if (runInside(a, b) || runInside(b, a)) return true;
   const small = Math.min(a.w.stems.size, b.w.stems.size);
-  if (small >= 2 && containment(a.w.stems, b.w.stems) === 1) return true;
-  const c = containment(a.w.stems, b.w.stems);
+  const c = containment(a.w.stemIds, b.w.stemIds);
+  if (small >= 2 && c === 1) return true;
   if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
-  if (small >= 2 && containment(a.w.stems, b.w.stems) >= 0.5 && framesAgree(a, b, 0.5)) return true;
+  if (small >= 2 && c >= 0.5 && framesAgree(a, b, 0.5)) return true;
   return a.w.words.size <= SHORT_QUOTE && b.w.words.size <= SHORT_QUOTE && framesAgree(a, b, 0.6);
 }
 
@@ -102,11 +136,11 @@ function sameUtterance(a: Item, b: Item): boolean {
  * it is all function words, so that its content stems cannot show it.
  */
 function runInside(a: Item, b: Item): boolean {
-  return a.w.words.size >= 3 && a.w.joined.length < b.w.joined.length && ` ${b.w.joined} `.includes(` ${a.w.joined} `);
+  return a.w.words.size >= 3 && a.w.joined.length < b.w.joined.length && b.w.padded.includes(a.w.padded);
 }
 
 function framesAgree(a: Item, b: Item, min: number): boolean {
-  const d = dice(a.frame, b.frame);
+  const d = dice(a.frameIds, b.frameIds);
   return d.shared >= 3 && d.dice >= min;
 }
 
@@ -116,7 +150,7 @@ function framesAgree(a: Item, b: Item, min: number): boolean {
  */
 function sameWords(a: Item, b: Item): boolean {
   if (Math.min(a.w.words.size, b.w.words.size) < 3) return false;
-  return a.w.joined === b.w.joined || containment(a.w.words, b.w.words) >= 0.8;
+  return a.w.joined === b.w.joined || containment(a.w.wordIds, b.w.wordIds) >= 0.8;
 }
 
 /** What the linker keeps of a document: the same key as last time means the same quotes, speakers and text. */
@@ -278,12 +312,20 @@ export class QuoteLinker {
 
   /** Looks the given items up and links every pair that the tests accept. */
   private lookUp(added: readonly number[]): void {
-    const pairs = new Set<number>();
     const n = this.items.length;
+    // Each pair once: an item's candidates deduplicated by `seen`; a pair of two added items taken from the smaller
+    // (the candidate relation is symmetric: i's prefix meets j's keys exactly when j's keys meet i's prefix).
+    const isAdded = new Uint8Array(n);
+    for (const i of added) isAdded[i] = 1;
+    const seen = new Int32Array(n).fill(-1);
+    const candidates: number[] = [];
     for (const i of added) {
       const it = this.items[i]!;
+      candidates.length = 0;
       const consider = (j: number) => {
-        if (j !== i && this.items[j]!.path !== it.path) pairs.add(i < j ? i * n + j : j * n + i);
+        if (seen[j] === i || j === i || (isAdded[j] && j < i) || this.items[j]!.path === it.path) return;
+        seen[j] = i;
+        candidates.push(j);
       };
       for (let s = 0; s <= SPACES; s++) {
         const k = keysOf(it, s);
@@ -294,20 +336,21 @@ export class QuoteLinker {
         for (const key of this.prefixes[i][s]) if (live(key)) for (const j of full.get(key)!) consider(j);
         for (const key of k.keys) if (live(key)) for (const j of prefix.get(key) ?? []) consider(j);
       }
+      for (const other of candidates) this.test(Math.min(i, other), Math.max(i, other));
     }
-    for (const key of pairs) {
-      const i = Math.floor(key / n), j = key % n;
-      const a = this.items[i]!, b = this.items[j]!;
-      if (!shareKey(a, b)) continue;
-      if (a.speaker === b.speaker) {
-        if (!sameUtterance(a, b)) continue;
-        const identical = a.w.joined === b.w.joined;
-        this.links[i].push({ other: j, variant: true, identical });
-        this.links[j].push({ other: i, variant: true, identical });
-      } else if (sameWords(a, b)) {
-        this.links[i].push({ other: j, variant: false, identical: false });
-        this.links[j].push({ other: i, variant: false, identical: false });
-      }
+  }
+
+  /** Links items `i` and `j` when a test accepts them (every test is symmetric; the cheap ones go first). */
+  private test(i: number, j: number): void {
+    const a = this.items[i]!, b = this.items[j]!;
+    if (a.speaker === b.speaker) {
+      if (!shareKey(a, b) || !sameUtterance(a, b)) return;
+      const identical = a.w.joined === b.w.joined;
+      this.links[i].push({ other: j, variant: true, identical });
+      this.links[j].push({ other: i, variant: true, identical });
+    } else if (sameWords(a, b) && shareKey(a, b)) {
+      this.links[i].push({ other: j, variant: false, identical: false });
+      this.links[j].push({ other: i, variant: false, identical: false });
     }
   }
 
@@ -393,7 +436,10 @@ function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
     const w = quoteWordsOf(ctx, q.text);
     if (!w.joined) return;
     while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
-    items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame: frameOf(text, sentences[si], q) });
+    const frame = frameOf(text, sentences[si], q);
+    const frameIds = idsOf(ctx, frame);
+    const stemsAndFrame = frameIds.length ? idsOf(ctx, new Set([...w.stems, ...frame])) : w.stemIds;
+    items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame, frameIds, stemsAndFrame });
   });
   return items;
 }
@@ -416,6 +462,10 @@ function fewestShared(size: number, min: number): number {
  *   stems and a Dice of 0.6, so at least 3/7 of either frame, under the speaker.
  */
 function keysOf(it: Item, space: number): { keys: string[]; need: number } | null {
+  return (it.keys ??= Array.from({ length: SPACES + 1 }, (_, s) => keysIn(it, s)))[space];
+}
+
+function keysIn(it: Item, space: number): { keys: string[]; need: number } | null {
   if (space === SPACES) return { keys: [it.w.joined], need: 1 };
   if (space === 0) return it.w.words.size < 3 ? null : { keys: [...it.w.words], need: fewestShared(it.w.words.size, 0.8) };
   if (space === 1) return { keys: [...it.w.stems].map(s => `${it.speaker}\u0000${s}`), need: fewestShared(it.w.stems.size, 0.5) };
@@ -425,11 +475,7 @@ function keysOf(it: Item, space: number): { keys: string[]; need: number } | nul
 
 /** Whether two quotes share a stem of their words or frames (what makes a pair worth a look at all). */
 function shareKey(a: Item, b: Item): boolean {
-  if (runInside(a, b) || runInside(b, a)) return true;
-  const has = (x: string) => b.w.stems.has(x) || b.frame.has(x);
-  for (const x of a.w.stems) if (has(x)) return true;
-  for (const x of a.frame) if (has(x)) return true;
-  return false;
+  return sharedIds(a.stemsAndFrame, b.stemsAndFrame) > 0 || runInside(a, b) || runInside(b, a);
 }
 
 /** Disjoint sets of 0..n-1 (path halving). */
@@ -474,11 +520,18 @@ function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<s
  * at both ends alike, so the links stay mirrored.
  */
 export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
-  const claimAt = (doc: DocumentResult | undefined, start: number, end: number) =>
-    doc?.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
+  // Both lookups memoised by place: a quote with many variants is looked up from each of them.
+  const claimsAt = new Map<string, Claim | undefined>();
+  const claimAt = (doc: DocumentResult | undefined, start: number, end: number) => {
+    if (!doc) return undefined;
+    const k = `${doc.path}\u0000${start}\u0000${end}`;
+    if (!claimsAt.has(k)) claimsAt.set(k, doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1));
+    return claimsAt.get(k);
+  };
   interface Side { path: string; claim: Claim }
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string] }
   const pairs = new Map<string, Pair>();
+  const quotesAt = new Map<string, Quote | undefined>();
   for (const doc of results.values()) {
     for (const q of doc.quotes) {
       // Only a linked quote's claim is looked for (a page of unlinked quotes costs no search through its claims).
@@ -507,7 +560,11 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
           if (why === 'number' || (why === 'negation' && pair.reason === null)) pair.reason = why;
         }
       };
-      const quoteOf = (path: string, l: Span) => results.get(path)?.quotes.find(x => x.start === l.start && x.end === l.end);
+      const quoteOf = (path: string, l: Span) => {
+        const k = `${path}\u0000${l.start}\u0000${l.end}`;
+        if (!quotesAt.has(k)) quotesAt.set(k, results.get(path)?.quotes.find(x => x.start === l.start && x.end === l.end));
+        return quotesAt.get(k);
+      };
       for (const v of q.variants) note(v.path, quoteOf(v.path, v), 'variant');
       for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
     }
@@ -547,6 +604,6 @@ function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | '
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
 export function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
-  const d = dice(quoteWordsOf(ctx, a).words, quoteWordsOf(ctx, b).words);
+  const d = dice(quoteWordsOf(ctx, a).wordIds, quoteWordsOf(ctx, b).wordIds);
   return Math.round(d.dice * 100) / 100;
 }
