@@ -525,7 +525,9 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
   const claimAt = (doc: DocumentResult | undefined, start: number, end: number) => {
     if (!doc) return undefined;
     const k = `${doc.path}\u0000${start}\u0000${end}`;
-    if (!claimsAt.has(k)) claimsAt.set(k, doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1));
+    // The claim holding the quote, or, for a quotation of several sentences (one claim per sentence), the one holding its first sentence.
+    if (!claimsAt.has(k)) claimsAt.set(k, doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1) ??
+      doc.claims.find(c => c.kind === 'quote' && c.start <= start + 1 && start < c.end && c.end < end));
     return claimsAt.get(k);
   };
   interface Side { path: string; claim: Claim }
