@@ -9,9 +9,10 @@
  * the counts of the keys they hold move by that much. A link of two claims depends on
  * the two claims, on which of their keys are common, frequent or too common to
  * propose (all three counted over the whole index, bounds by `keyBounds`) and on the
- * order of their documents; so after an edit only these are looked up again: the
- * changed documents, and the documents holding a key whose standing crossed a bound
- * (all of them when the bounds themselves moved). The pairs of other documents keep
+ * order of their documents (and each document's topic keys, its own); so after an
+ * edit only these are looked up again: the claims of the changed documents, and the
+ * claims holding a key whose standing crossed a bound (every claim when the bounds
+ * themselves moved). The pairs of other documents keep
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
  * groups) is left to the caller's documents as `ClaimLinker.link` does it.
  */
@@ -157,21 +158,27 @@ export class ClaimIndex {
     const bounds = keyBounds(this.itemCount, docs.length);
     const all = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
     this.bounds = bounds;
+    // The claims to look up: every claim of a changed document, and each claim holding a key whose standing crossed a bound.
+    const again = new Set<number>();
     if (all) {
       this.pairs.clear();
       this.before.clear();
       for (const d of docs) changed.add(d.path);
     } else {
-      // A key whose standing crossed a bound: every document holding it is looked up again.
+      for (const p of changed) this.dropPairs(p);
+      const crossed = new Set<number>();
       for (const k of touched) {
         const was = oldStanding.get(k) ?? standing(0, bounds);
-        if (was === standing(this.count(k), bounds)) continue;
-        for (const id of this.holders[k]) changed.add(this.items[id]!.path);
+        if (was !== standing(this.count(k), bounds)) for (const id of this.holders[k]) if (!changed.has(this.items[id]!.path)) crossed.add(id);
       }
-      for (const p of changed) this.dropPairs(p);
+      this.dropClaimLinks(crossed);
+      for (const id of crossed) again.add(id);
     }
-    this.lookedUp = changed.size;
-    this.lookUp([...changed].sort((a, b) => position.get(a)! - position.get(b)!), position, changed);
+    for (const p of changed) for (const id of this.docs.get(p)!.ids) again.add(id);
+    const docsLookedUp = new Set<string>();
+    for (const id of again) docsLookedUp.add(this.items[id]!.path);
+    this.lookedUp = docsLookedUp.size;
+    this.lookUp(again, position);
     for (const d of docs) for (const c of d.claims) resetLinks(c);
     for (const [x, laters] of this.pairs) {
       const dx = docs[position.get(x)!];
@@ -183,7 +190,26 @@ export class ClaimIndex {
     finishLinks(docs);
   }
 
-  private lookUp(changed: readonly string[], position: ReadonlyMap<string, number>, isChanged: ReadonlySet<string>): void {
+  /** Drops the links of the given claims (of documents otherwise unchanged) from the pairs they are in. */
+  private dropClaimLinks(ids: ReadonlySet<number>): void {
+    const byPath = new Map<string, Set<number>>();
+    for (const id of ids) {
+      const it = this.items[id]!;
+      let set = byPath.get(it.path);
+      if (!set) byPath.set(it.path, (set = new Set()));
+      set.add(it.index);
+    }
+    for (const [path, indexes] of byPath) {
+      for (const [later, list] of this.pairs.get(path) ?? []) this.pairs.get(path)!.set(later, list.filter(pl => !indexes.has(pl.lo)));
+      for (const earlier of this.before.get(path) ?? []) {
+        const laters = this.pairs.get(earlier)!;
+        laters.set(path, laters.get(path)!.filter(pl => !indexes.has(pl.hi)));
+      }
+    }
+  }
+
+  /** Looks the given claims up; a pair of two of them is looked up once, from the earlier one in the corpus's order. */
+  private lookUp(again: ReadonlySet<number>, position: ReadonlyMap<string, number>): void {
     const { bounds } = this;
     const frequent = (k: number) => this.count(k) > bounds.frequent;
     const base = (k: number) => { const n = this.count(k); return n > bounds.frequent ? 0 : n > bounds.common ? 0.5 : 1; };
@@ -194,25 +220,26 @@ export class ClaimIndex {
       if (!a) nfs.set(id, (a = Int32Array.from(this.items[id]!.keys.filter(k => !frequent(k))).sort()));
       return a;
     };
+    const before = (x: Item, y: Item) => position.get(x.path)! - position.get(y.path)! || x.index - y.index;
     const count = new Map<number, number>();
-    for (const path of changed) {
+    for (const id of again) {
+      const a = this.items[id]!;
+      const path = a.path;
       const pos = position.get(path)!;
-      for (const id of this.docs.get(path)!.ids) {
-        const a = this.items[id]!;
+      {
         count.clear();
         for (const k of a.keys) {
           const holders = this.holders[k];
           if (holders.size > bounds.frequent || holders.size > CLAIM_KEY_CAP) continue;
           for (const other of holders) {
-            const op = this.items[other]!.path;
-            if (op === path) continue;
-            const opos = position.get(op)!;
-            if (isChanged.has(op) && opos < pos) continue;
+            const b = this.items[other]!;
+            if (b.path === path) continue;
+            if (again.has(other) && before(b, a) < 0) continue;
             count.set(other, (count.get(other) ?? 0) + 1);
           }
         }
         // In the order of the corpus's claims, as the reference looks them up.
-        const others = [...count.keys()].sort((x, y) => position.get(this.items[x]!.path)! - position.get(this.items[y]!.path)! || this.items[x]!.index - this.items[y]!.index);
+        const others = [...count.keys()].sort((x, y) => before(this.items[x]!, this.items[y]!));
         for (const other of others) {
           const b = this.items[other]!;
           const n = sharedCount(nf(id), nf(other));
