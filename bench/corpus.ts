@@ -35,8 +35,12 @@ interface Run {
   peakRssMb: number;
   outMb?: number;
   pairs?: number;
-  /** Edit latencies, ms. */
+  /** Edit latencies, ms (incremental, and the baseline's on alternate edits). */
   edits?: number[];
+  baseEdits?: number[];
+  /** The same edits' CPU time, ms (steadier than wall time on a shared machine). */
+  editCpu?: number[];
+  baseEditCpu?: number[];
   /** Indexing before the edits, ms. */
   buildMs?: number;
   timedOut?: boolean;
@@ -93,26 +97,32 @@ async function child(mode: string, dir: string, arg: number): Promise<Run> {
     const pairs = mode === 'shingle8' ? shingleIndex(docs) : allPairs(docs);
     return { what: mode === 'shingle8' ? 'shingle8 index' : 'all-pairs', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, pairs: pairs.size };
   }
-  // edit: index every article, report once, then edits one at a time.
+  // edit: index every article, report once, then edits one at a time, alternating the
+  // incremental corpus with the baseline (Corpus.incremental false: every claim re-indexed,
+  // every document named again when names change) on the same service, so both meet the
+  // same corpus and the same load.
   const service = new IndexService();
   await service.index(names.map(n => ({ key: n, fsPath: path.join(dir, n) })), () => undefined, async () => undefined);
   service.takeChanged();
   const buildMs = performance.now() - t0;
   const rand = rng(7);
-  const edits: number[] = [];
+  const edits: number[] = [], baseEdits: number[] = [], cpu: number[] = [], baseCpu: number[] = [];
   const texts = new Map<string, string>();
-  for (let k = 0; k < arg; k++) {
+  for (let k = 0; k < 2 * arg; k++) {
+    const baseline = k % 2 === 1;
+    service.corpus.incremental = !baseline;
     const key = names[Math.floor(rand() * names.length)];
     const text = typeWord(texts.get(key) ?? service.corpus.text(key)!, rand);
     texts.set(key, text);
-    const t = performance.now();
+    const t = performance.now(), c = process.cpuUsage();
     service.setOpen(key, text, k + 1);
     const changed = service.takeChanged();
     service.documents([key]);
     service.summaries(changed);
-    edits.push(performance.now() - t);
+    (baseline ? baseEdits : edits).push(performance.now() - t);
+    (baseline ? baseCpu : cpu).push(cpuSince(c));
   }
-  return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, buildMs };
+  return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, baseEdits, editCpu: cpu, baseEditCpu: baseCpu, buildMs };
 }
 
 function runChild(mode: string, dir: string, arg: number, timeoutS: number): Promise<Run> {
@@ -190,8 +200,11 @@ async function main(): Promise<void> {
   for (const dir of sizes) {
     const r = await runChild('edit', dir, nEdits, timeout);
     if (r.timedOut) { console.log(line(r)); continue; }
-    const e = r.edits!;
+    const e = r.edits!, b = r.baseEdits!;
     console.log(`edit with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s, peak ${f1(r.peakRssMb)} MB): ${e.length} edits p50 ${f1(pct(e, 0.5))} ms, p95 ${f1(pct(e, 0.95))} ms, max ${f1(Math.max(...e))} ms  (budget p95 <= 50 ms)`);
+    console.log(`  baseline on alternate edits: p50 ${f1(pct(b, 0.5))} ms, p95 ${f1(pct(b, 0.95))} ms; incremental / baseline p50 x${f2(pct(e, 0.5) / pct(b, 0.5))}, p95 x${f2(pct(e, 0.95) / pct(b, 0.95))}`);
+    const ec = r.editCpu!, bc = r.baseEditCpu!;
+    console.log(`  cpu per edit: incremental p50 ${f1(pct(ec, 0.5))} ms, p95 ${f1(pct(ec, 0.95))} ms; baseline p50 ${f1(pct(bc, 0.5))} ms, p95 ${f1(pct(bc, 0.95))} ms; x${f2(pct(ec, 0.5) / pct(bc, 0.5))} / x${f2(pct(ec, 0.95) / pct(bc, 0.95))}`);
   }
 }
 

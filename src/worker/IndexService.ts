@@ -10,7 +10,7 @@ import { applyAnnotations, type Orphan } from '../core/annotations';
 import { Corpus, type LocalAnalysis } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
 import { findSource } from '../core/text/source';
-import type { DocumentResult, SourceInfo, Span } from '../core/types';
+import type { DocumentResult, Entity, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker } from './changes';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
@@ -53,6 +53,12 @@ export class IndexService {
   private readonly skippedKeys = new Map<string, string>();
   private skipChanges: { added: SkippedRef[]; cleared: string[] } = { added: [], cleared: [] };
   private entityCounts: Map<string, number> | null = null;
+  /**
+   * The counts kept up to date: per document, the entity list last counted (the
+   * corpus hands out the same list while a document's names stand) and its keys.
+   */
+  private readonly counted = new Map<string, { entities: readonly Entity[]; keys: Set<string> }>();
+  private readonly liveCounts = new Map<string, number>();
   /** Documents whose analysis is partial (a stage stopped at its work budget), with the reason. */
   private readonly partial = new Map<string, string>();
   private readonly changes = new ChangeTracker();
@@ -568,15 +574,32 @@ export class IndexService {
     };
   }
 
-  /** How many documents mention each entity (by `entityKey`). */
+  /**
+   * How many documents mention each entity (by `entityKey`). Only the documents whose
+   * entity list is not the one counted last are counted again; a new map each time
+   * (the change tracker compares it with the one it reported).
+   */
   private counts(): Map<string, number> {
     if (!this.entityCounts) {
-      const counts = new Map<string, number>();
-      for (const r of this.all().values()) {
-        const seen = new Set(r.entities.map(e => entityKey(e.type, e.canonical)));
-        for (const k of seen) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const results = this.all();
+      const bump = (keys: Iterable<string>, by: number) => {
+        for (const k of keys) {
+          const n = (this.liveCounts.get(k) ?? 0) + by;
+          if (n > 0) this.liveCounts.set(k, n); else this.liveCounts.delete(k);
+        }
+      };
+      for (const [key, c] of this.counted) {
+        if (results.get(key)?.entities === c.entities) continue;
+        bump(c.keys, -1);
+        this.counted.delete(key);
       }
-      this.entityCounts = counts;
+      for (const r of results.values()) {
+        if (this.counted.has(r.path)) continue;
+        const keys = new Set(r.entities.map(e => entityKey(e.type, e.canonical)));
+        bump(keys, 1);
+        this.counted.set(r.path, { entities: r.entities, keys });
+      }
+      this.entityCounts = new Map(this.liveCounts);
     }
     return this.entityCounts;
   }

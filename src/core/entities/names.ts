@@ -65,11 +65,11 @@ const KIND: Partial<Record<EntityType, string>> = { PERSON: 'PERSON', ORG: 'ORG'
 export class NameResolver {
   /** surname -> full names ending in it, with counts */
   private readonly bySurname = new Map<string, Map<string, number>>();
-  /** acronym -> organisation names with those initials */
-  private readonly byAcronym = new Map<string, Set<string>>();
+  /** acronym -> organisation names with those initials, with counts */
+  private readonly byAcronym = new Map<string, Map<string, number>>();
 
-  /** Names seen as a PERSON or an ORG, with that type. */
-  private readonly kindOf = new Map<string, Set<string>>();
+  /** Names seen as a PERSON or an ORG: how often with each kind. */
+  private readonly kindOf = new Map<string, Map<string, number>>();
   private readonly aliases = new Map<string, { canonical: string; type?: EntityType }>();
   private readonly exclusions = new Map<string, Array<{ canonical?: string; type?: EntityType }>>();
 
@@ -81,71 +81,89 @@ export class NameResolver {
       list.push({ canonical: x.canonical?.trim(), type: x.type });
       this.exclusions.set(x.name.trim(), list);
     }
-    for (const doc of docs) {
-      for (const e of doc) {
-        const kind = KIND[e.type];
-        if (kind) {
-          const name = e.type === 'PERSON' ? stripTitles(e.canonical) : e.canonical;
-          let k = this.kindOf.get(name);
-          if (!k) this.kindOf.set(name, (k = new Set()));
-          k.add(kind);
-        }
-        if (e.type === 'PERSON') {
-          const name = stripTitles(e.canonical);
-          const parts = name.split(' ');
-          if (parts.length < 2 || parts.length > 4) continue;
-          const surname = surnameOf(parts);
-          let m = this.bySurname.get(surname);
-          if (!m) this.bySurname.set(surname, (m = new Map()));
-          m.set(name, (m.get(name) ?? 0) + 1);
-        } else if (e.type === 'ORG') {
-          const parts = e.canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
-          if (parts.length < 2) continue;
-          const acronym = parts.map(p => p[0]).join('');
-          let s = this.byAcronym.get(acronym);
-          if (!s) this.byAcronym.set(acronym, (s = new Set()));
-          s.add(e.canonical);
-        }
+    for (const doc of docs) this.add(doc);
+  }
+
+  /**
+   * Learns one document's entities (`by` 1), or forgets them (`by` -1): what the
+   * resolver knows is counts, so it is the same whatever order documents come and go
+   * in. Returns the keys whose counts moved (see `resolve`'s `uses`): only a name
+   * resolved through one of them can resolve otherwise now.
+   */
+  add(doc: readonly Entity[], by: 1 | -1 = 1): Set<string> {
+    const moved = new Set<string>();
+    for (const e of doc) {
+      const kind = KIND[e.type];
+      if (kind) {
+        const name = e.type === 'PERSON' ? stripTitles(e.canonical) : e.canonical;
+        count(this.kindOf, name, kind, by);
+        moved.add(`K${name}`);
+      }
+      if (e.type === 'PERSON') {
+        const name = stripTitles(e.canonical);
+        const parts = name.split(' ');
+        if (parts.length < 2 || parts.length > 4) continue;
+        const surname = surnameOf(parts);
+        count(this.bySurname, surname, name, by);
+        moved.add(`S${surname}`);
+      } else if (e.type === 'ORG') {
+        const parts = e.canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
+        if (parts.length < 2) continue;
+        const acronym = parts.map(p => p[0]).join('');
+        count(this.byAcronym, acronym, e.canonical, by);
+        moved.add(`A${acronym}`);
       }
     }
+    return moved;
+  }
+
+  /** Forgets one document's entities (see `add`). */
+  remove(doc: readonly Entity[]): Set<string> {
+    return this.add(doc, -1);
   }
 
   /** The corpus canonical for a document-local name of a type: the user's table first, then the corpus. */
-  resolve(name: string, type: EntityType): string {
+  resolve(name: string, type: EntityType, uses?: (key: string) => void): string {
     const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
     const user = this.aliases.get(`${type}\t${clean}`) ?? this.aliases.get(`*\t${clean}`);
     // an alias for any type never turns an ORG into a PERSON's name or back
-    if (user && (user.type || this.sameKind(user.canonical, type))) return user.canonical;
-    const found = this.corpus(clean, type);
+    if (user && (user.type || this.sameKind(user.canonical, type, uses))) return user.canonical;
+    const found = this.corpus(clean, type, uses);
     if (found === clean) return found;
     const ex = this.exclusions.get(clean);
     if (ex && ex.some(x => (!x.type || x.type === type) && (!x.canonical || x.canonical === found))) return clean;
-    return this.sameKind(found, type) ? found : clean;
+    return this.sameKind(found, type, uses) ? found : clean;
   }
 
   /** `name` is not known only as the other kind (PERSON vs ORG) than `type`'s. */
-  private sameKind(name: string, type: EntityType): boolean {
+  private sameKind(name: string, type: EntityType, uses?: (key: string) => void): boolean {
     const kind = KIND[type];
+    if (!kind) return true;
+    uses?.(`K${name}`);
     const seen = this.kindOf.get(name);
-    if (!kind || !seen) return true;
+    if (!seen) return true;
     return seen.has(kind);
   }
 
-  private corpus(clean: string, type: EntityType): string {
+  private corpus(clean: string, type: EntityType, uses?: (key: string) => void): string {
     if (type === 'ORG' && clean === 'Washington') return 'United States';
     const alias = ALIAS.get(clean);
     if (alias && type !== 'PERSON') return alias;
-    if (type === 'PERSON') return this.person(clean);
+    if (type === 'PERSON') return this.person(clean, uses);
     if (type === 'ORG' && /^\p{Lu}{2,6}$/u.test(clean.replace(/\./g, ''))) {
-      const full = this.byAcronym.get(clean.replace(/\./g, ''));
-      if (full && full.size === 1) return [...full][0];
+      const acronym = clean.replace(/\./g, '');
+      uses?.(`A${acronym}`);
+      const full = this.byAcronym.get(acronym);
+      if (full && full.size === 1) return [...full.keys()][0];
     }
     return clean;
   }
 
-  private person(name: string): string {
+  private person(name: string, uses?: (key: string) => void): string {
     const parts = name.split(' ');
-    const forms = this.bySurname.get(surnameOf(parts));
+    const surname = surnameOf(parts);
+    uses?.(`S${surname}`);
+    const forms = this.bySurname.get(surname);
     if (!forms) return name;
     // Forms of one person share the first name's initial ("Sergey"/"Sergei Lavrov");
     // two initials mean two people, and a lone surname stays as it is.
@@ -166,5 +184,17 @@ export class NameResolver {
       }
     }
     return best;
+  }
+}
+
+/** Moves the count of `inner` under `outer` by `by`, dropping what falls to zero. */
+function count(map: Map<string, Map<string, number>>, outer: string, inner: string, by: number): void {
+  let m = map.get(outer);
+  if (!m) map.set(outer, (m = new Map()));
+  const n = (m.get(inner) ?? 0) + by;
+  if (n > 0) m.set(inner, n);
+  else {
+    m.delete(inner);
+    if (!m.size) map.delete(outer);
   }
 }
