@@ -89,19 +89,22 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   return opts;
 }
 
+/** The CLI's corpus: analysed once, never edited, so its claims are linked from scratch (the same links, less work). */
+const oneShotCorpus = () => new Corpus({ incremental: false });
+
 /**
  * Reads and analyses what `collect` found; throws PathError for a file named on the
  * command line that cannot be read. A document whose analysis throws is skipped
  * ("internal error: …") and the others go on. `corpus` is replaceable for tests.
  */
-export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = new Corpus(), progress?: Progress): AnalysisOutput {
+export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = oneShotCorpus(), progress?: Progress): AnalysisOutput {
   const intake = new Intake(corpus, progress, found.length);
   for (const f of found) intake.take(f, 'fsPath' in f ? readDocument(f.fsPath, maxFileSize) : null);
   return intake.output();
 }
 
 /** The same as `analyzeFound`, the documents read and analysed in `jobs` worker threads. */
-export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize: number, jobs: number, corpus = new Corpus(), progress?: Progress): Promise<AnalysisOutput> {
+export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize: number, jobs: number, corpus = oneShotCorpus(), progress?: Progress): Promise<AnalysisOutput> {
   if (jobs <= 1) return analyzeFound(found, maxFileSize, corpus, progress);
   const intake = new Intake(corpus, progress, found.length);
   const files: { index: number; fsPath: Buffer }[] = [];
@@ -202,7 +205,7 @@ function render(out: AnalysisOutput, format: Exclude<Format, 'jsonl' | 'json'>):
  */
 async function analyzeAll(found: readonly Found[], opts: Options): Promise<{ out: AnalysisOutput; warnings: string[] }> {
   const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
-  const corpus = new Corpus();
+  const corpus = oneShotCorpus();
   const analysed = await analyzeFoundInWorkers(found, opts.maxFileSize, opts.jobs, corpus, progress);
   return withAnnotations(analysed, p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
 }

@@ -17,7 +17,7 @@ import type { AnalysisContext } from '../text/memo';
 import { claimStatus } from './claims';
 import { groupClaims } from './groups';
 import { matchClaims, type MatchSide } from './match';
-import { claimNorm } from './normalize';
+import { claimNorm, type ClaimNorm } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
@@ -59,6 +59,30 @@ export function linkWordCap(documents: number): number {
  * candidates do not depend on the order documents came in.
  */
 export const CLAIM_KEY_CAP = 64;
+
+/**
+ * A claim's normalised form as key ids (`idOf` interns a key): its units' exact keys,
+ * their synonym keys, and the keys it is filed under, which propose candidates. A
+ * surname key ("@~clinton", normalize.ts) only lets two claims' names meet in a match: it
+ * proposes no candidates. The one place both linkers (this one and the corpus's
+ * persistent index) read a claim's keys from.
+ */
+export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
+  // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
+  const units = new Int32Array(norm.units.length);
+  const synonyms: (Int32Array | null)[] = [];
+  const allKeys = new Set<number>(), synonymIds = new Set<number>();
+  for (let u = 0; u < norm.units.length; u++) {
+    const unit = norm.units[u];
+    units[u] = idOf(unit[0]);
+    if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
+    if (unit.length < 2) { synonyms.push(null); continue; }
+    const syn = new Int32Array(unit.length - 1);
+    for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
+    synonyms.push(syn);
+  }
+  return { units, synonyms, keys: Int32Array.from(allKeys), synonymIds };
+}
 
 /** A claim with its normalised form, as key ids. */
 export interface LinkItem extends MatchSide { doc: number; index: number; keys: Int32Array }
@@ -105,21 +129,7 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
   };
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
-    // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
-    // A surname key ("@~clinton", normalize.ts) only lets two claims' names meet in a match: it proposes no candidates.
-    const units = new Int32Array(norm.units.length);
-    const synonyms: (Int32Array | null)[] = [];
-    const allKeys = new Set<number>(), synonymIds = new Set<number>();
-    for (let u = 0; u < norm.units.length; u++) {
-      const unit = norm.units[u];
-      units[u] = idOf(unit[0]);
-      if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
-      if (unit.length < 2) { synonyms.push(null); continue; }
-      const syn = new Int32Array(unit.length - 1);
-      for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
-      synonyms.push(syn);
-    }
-    const keys = Int32Array.from(allKeys);
+    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf);
     const id = items.length;
     items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds });
     for (const k of keys) postings[k].push(id);

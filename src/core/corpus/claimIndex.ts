@@ -16,7 +16,7 @@
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
  * groups) is left to the caller's documents as `ClaimLinker.link` does it.
  */
-import { CLAIM_KEY_CAP, finishLinks, isCandidate, keyBounds, resetLinks, TOPIC_SHARE, writeLink, type LinkDoc, type LinkItem } from '../claims/links';
+import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, resetLinks, TOPIC_SHARE, writeLink, type LinkDoc, type LinkItem } from '../claims/links';
 import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
@@ -77,14 +77,12 @@ export class ClaimIndex {
     const perDoc = new Map<number, number>();
     d.claims.forEach((claim, index) => {
       const norm = claimNorm(this.ctx, claim);
-      const units = Int32Array.from(norm.units, u => this.idOf(u[0]));
-      const synonyms = norm.units.map(u => (u.length > 1 ? Int32Array.from(u.slice(1), k => this.idOf(k)) : null));
-      const keys = Int32Array.from(new Set(norm.units.flat().map(k => this.idOf(k))));
+      const { units, synonyms, keys, synonymIds } = claimKeys(norm, k => this.idOf(k));
       const id = this.free.pop() ?? this.items.length;
       // A copy without the link lists: the caller's claim gets links written into it, which the index need not keep alive.
       const own = { ...claim, corroboratedBy: [], disputedBy: [] };
       delete own.partlyCorroboratedBy;
-      this.items[id] = { path: d.path, index, claim: own, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds: new Set(synonyms.flatMap(x => (x ? [...x] : []))) };
+      this.items[id] = { path: d.path, index, claim: own, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds };
       for (const k of keys) {
         this.holders[k].add(id);
         touched.add(k);

@@ -189,8 +189,9 @@ export class Corpus {
    * Whether cross-document work follows the change (the default): claims linked
    * through the persistent `ClaimIndex`, names resolved again only where an answer
    * changed. False: as before it did (every claim re-indexed on each change, every
-   * document named again when any document's names change): the same results, kept
-   * as the baseline the benches and tests compare with.
+   * document named again when any document's names change): the same results, the
+   * baseline the benches and tests compare with, and the cheaper way when every
+   * document is new (the CLI).
    */
   incremental = true;
   /** How many documents were named again, and how many had their claims looked up, at the last resolve (for tests and benches). */
@@ -199,8 +200,10 @@ export class Corpus {
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
 
-  constructor(options: { cacheLimit?: number } = {}) {
+  /** `incremental: false` suits a one-shot analysis (the CLI): linking every claim from scratch once costs less than filing it in the persistent index. */
+  constructor(options: { cacheLimit?: number; incremental?: boolean } = {}) {
     this.cache = new ParagraphCache(options.cacheLimit);
+    if (options.incremental !== undefined) this.incremental = options.incremental;
   }
 
   /** Adds or replaces a document. `text` is already decoded and normalised (see text/decode.ts). */
