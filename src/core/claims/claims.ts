@@ -6,6 +6,7 @@
 import { clauseAround, splitClauses } from './clauses';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
+import { STOCK_LINE } from '../lexicon/stockLines';
 import { classAt, LETTER, SPACE } from '../text/chars';
 import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
 import { wordsOf } from '../text/words';
@@ -174,7 +175,7 @@ function isFurniture(text: string, s: Sentence, body: string): boolean {
   if (FURNITURE.test(body) || /\|/.test(body)) return true;
   if (/^\s*(?:editor['’]s\s+note|clarification|correction|update|disclosure|note)\s*:/i.test(body)) return true;
   // Stock lines of the trade: nobody answered, nobody would comment.
-  if (/\b(?:did\s+not|didn['’]t|could\s+not|couldn['’]t)\s+(?:immediately\s+)?(?:respond|reply)\s+to\s+(?:a\s+|an\s+)?(?:requests?|emails?|messages?|calls?)\b|\bdeclined\s+to\s+comment\b|\bnot\s+immediately\s+available\s+for\s+comment\b/i.test(body)) return true;
+  if (STOCK_LINE.test(body)) return true;
   if (/\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b|(?:^|\s)@\w{2,}/i.test(body)) return true;
   if (/^[^,;“"]{0,60}\bis\s+(?:a|an|the)\s+[^,;.]{0,60}\b(?:columnist|correspondent|reporter|editor|writer|contributor|analyst|host)\s+(?:for|at|of|with)\b/i.test(body) && body.length < 200) return true;
   if (/:\s*$/.test(text.slice(s.start, s.end))) return true;

@@ -7,6 +7,7 @@ import { Vocab } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext } from '../text/memo';
 import { PostingTable } from './postings';
+import { STOCK_LINE } from '../lexicon/stockLines';
 import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VOCAB, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from './passages';
 
 interface IndexedDoc {
@@ -207,7 +208,7 @@ export class ReuseIndex {
         list = cluster(matches, doc.side.paraOf, other.side.paraOf).map(g => {
           const r = ranges(doc.side, other.side, g, false);
           return { r, p: passage(doc.side, other.side, r, this.vocab) };
-        });
+        }).filter(({ p }) => !stockLineOnly(doc.side.text.slice(p.a.start, p.a.end)) && !stockLineOnly(other.side.text.slice(p.b.start, p.b.end)));
         doc.passages.set(otherId, list);
         other.passages.set(doc.id, list.map(mirror));
       }
@@ -237,4 +238,14 @@ export class ReuseIndex {
     }
     return (doc.degrees = deg);
   }
+}
+
+/**
+ * A passage that is one stock line of the newsroom and nothing more ("X did not
+ * immediately respond to requests for comment"): two reports sharing only that share no
+ * passage. Decided on the pair, so both sides drop it alike.
+ */
+function stockLineOnly(text: string): boolean {
+  const t = text.trim();
+  return t.length <= 200 && STOCK_LINE.test(t) && !/[.!?][”"’)]*\s+\S/.test(t);
 }
