@@ -16,12 +16,20 @@
 import type { AnalysisContext } from '../text/memo';
 import { claimStatus } from './claims';
 import { groupClaims } from './groups';
-import { matchClaims, type MatchSide } from './match';
+import { type ClaimMatch, matchClaims, type MatchSide } from './match';
 import { claimNorm, type ClaimNorm } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
-interface PairLink { lo: number; hi: number; similarity: number; reason?: string; direction: 'full' | 'aInB' | 'bInA' }
+/** A link of claim `lo` of an earlier document and claim `hi` of a later one (indexes in their documents). */
+export interface PairLink { lo: number; hi: number; similarity: number; reason?: string; direction: 'full' | 'aInB' | 'bInA' }
+
+/** The pair link of two claims that `matchClaims` matched (`lo` in the earlier document). */
+export function pairLink(lo: { index: number }, hi: { index: number }, m: ClaimMatch): PairLink {
+  const pl: PairLink = { lo: lo.index, hi: hi.index, similarity: m.similarity, direction: m.direction };
+  if (m.reason) pl.reason = m.reason;
+  return pl;
+}
 
 export interface LinkDoc {
   path: string;
@@ -92,7 +100,7 @@ export interface LinkItem extends MatchSide { doc: number; index: number; keys: 
  * frequent (words, names, synonym sets), and at least a quarter of the smaller claim's
  * keys: a cheap test on the counts the inverted index gives, before the weighted match.
  */
-export function isCandidate(shared: number, a: LinkItem, b: LinkItem): boolean {
+export function isCandidate(shared: number, a: { keys: ArrayLike<number> }, b: { keys: ArrayLike<number> }): boolean {
   return shared >= 2 && shared * 4 >= Math.min(a.keys.length, b.keys.length);
 }
 
@@ -116,6 +124,21 @@ export interface LinkIndex {
  */
 export const TOPIC_SHARE = 0.2;
 
+/** How many of a document's claims must hold a key for it to be a topic key there. */
+export function topicMin(claims: number): number {
+  return Math.max(3, claims * TOPIC_SHARE);
+}
+
+/** A key's weight between two documents: its weight by frequency (`base`), halved when it is a topic key of either. */
+export function topicWeight(ta: ReadonlySet<number>, tb: ReadonlySet<number>, base: (k: number) => number): (k: number) => number {
+  return k => (ta.has(k) || tb.has(k) ? 0.5 : 1) * base(k);
+}
+
+/** A key's weight by how many claims hold it: 1, half past the common bound, nothing past the frequent one. */
+export function keyWeight(count: number, bounds: { common: number; frequent: number }): number {
+  return count > bounds.frequent ? 0 : count > bounds.common ? 0.5 : 1;
+}
+
 /** Every claim of `docs` as a link item, with the postings of its keys and their weights. */
 export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[]): LinkIndex {
   const items: LinkItem[] = [];
@@ -137,21 +160,18 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
   const bounds = keyBounds(items.length, docs.length);
   const frequent = new Uint8Array(ids.size), common = new Uint8Array(ids.size), base = new Float32Array(ids.size);
   postings.forEach((p, k) => {
-    if (p.length > bounds.frequent) frequent[k] = 1; else if (p.length > bounds.common) common[k] = 1;
-    base[k] = frequent[k] ? 0 : common[k] ? 0.5 : 1;
+    base[k] = keyWeight(p.length, bounds);
+    if (base[k] === 0) frequent[k] = 1; else if (base[k] === 0.5) common[k] = 1;
   });
   const topics: Set<number>[] = docs.map(() => new Set());
   const perDoc = new Map<number, number>();
   for (let k = 0, d = 0; d < docs.length; d++) {
     perDoc.clear();
     for (; k < items.length && items[k].doc === d; k++) for (const key of items[k].keys) perDoc.set(key, (perDoc.get(key) ?? 0) + 1);
-    const min = Math.max(3, docs[d].claims.length * TOPIC_SHARE);
+    const min = topicMin(docs[d].claims.length);
     for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
   }
-  const weight = (da: number, db: number) => {
-    const ta = topics[da], tb = topics[db];
-    return (k: number) => (ta.has(k) || tb.has(k) ? 0.5 : 1) * base[k];
-  };
+  const weight = (da: number, db: number) => topicWeight(topics[da], topics[db], k => base[k]);
   return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
 }
 
@@ -289,9 +309,7 @@ export class ClaimLinker {
           const pairKey = paths[lo.doc] + '\u0000' + paths[hi.doc];
           let list = this.pairs.get(pairKey);
           if (!list) this.pairs.set(pairKey, (list = []));
-          const pl: PairLink = { lo: lo.index, hi: hi.index, similarity: m.similarity, direction: m.direction };
-          if (m.reason) pl.reason = m.reason;
-          list.push(pl);
+          list.push(pairLink(lo, hi, m));
         }
         for (const k of mine) mark[k] = 0;
       }

@@ -16,19 +16,17 @@
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
  * groups) is left to the caller's documents as `ClaimLinker.link` does it.
  */
-import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, resetLinks, TOPIC_SHARE, writeLink, type LinkDoc, type LinkItem } from '../claims/links';
+import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
 
 interface Item extends MatchSide { path: string; index: number; keys: Int32Array }
 
-interface PairLink { lo: number; hi: number; similarity: number; reason?: string; direction: 'full' | 'aInB' | 'bInA' }
-
 interface Doc {
   key: unknown;
   ids: number[];
-  /** Keys in at least `TOPIC_SHARE` of the document's claims (and three). */
+  /** Keys in at least `topicMin` of the document's claims. */
   topics: Set<number>;
 }
 
@@ -90,7 +88,7 @@ export class ClaimIndex {
       }
       ids.push(id);
     });
-    const min = Math.max(3, d.claims.length * TOPIC_SHARE);
+    const min = topicMin(d.claims.length);
     const topics = new Set<number>();
     for (const [k, n] of perDoc) if (n >= min) topics.add(k);
     this.itemCount += ids.length;
@@ -210,7 +208,7 @@ export class ClaimIndex {
   private lookUp(again: ReadonlySet<number>, position: ReadonlyMap<string, number>): void {
     const { bounds } = this;
     const frequent = (k: number) => this.count(k) > bounds.frequent;
-    const base = (k: number) => { const n = this.count(k); return n > bounds.frequent ? 0 : n > bounds.common ? 0.5 : 1; };
+    const base = (k: number) => keyWeight(this.count(k), bounds);
     const isName = (k: number) => this.keyOf[k][0] === '@';
     const nfs = new Map<number, Int32Array>();
     const nf = (id: number) => {
@@ -241,12 +239,11 @@ export class ClaimIndex {
         for (const other of others) {
           const b = this.items[other]!;
           const n = sharedCount(nf(id), nf(other));
-          if (!isCandidate(n, a as unknown as LinkItem, b as unknown as LinkItem)) continue;
+          if (!isCandidate(n, a, b)) continue;
           const bpos = position.get(b.path)!;
           const [lo, hi] = bpos < pos ? [b, a] : [a, b];
           const tlo = this.docs.get(lo.path)!.topics, thi = this.docs.get(hi.path)!.topics;
-          const weight = (k: number) => (tlo.has(k) || thi.has(k) ? 0.5 : 1) * base(k);
-          const m = matchClaims(lo, hi, weight, isName);
+          const m = matchClaims(lo, hi, topicWeight(tlo, thi, base), isName);
           if (!m) continue;
           let laters = this.pairs.get(lo.path);
           if (!laters) this.pairs.set(lo.path, (laters = new Map()));
@@ -257,9 +254,7 @@ export class ClaimIndex {
             if (!earlier) this.before.set(hi.path, (earlier = new Set()));
             earlier.add(lo.path);
           }
-          const pl: PairLink = { lo: lo.index, hi: hi.index, similarity: m.similarity, direction: m.direction };
-          if (m.reason) pl.reason = m.reason;
-          list.push(pl);
+          list.push(pairLink(lo, hi, m));
         }
       }
     }
