@@ -83,8 +83,10 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
         window: highlighter?.windowOf(key),
         hiddenKinds: highlighter?.hiddenKinds(key) ?? [],
         partial: view?.result.truncated?.reason ?? null,
+        preview: view?.preview === true,
       };
     },
+    previewsShown: () => highlighter?.previewsShown() ?? 0,
     worker: () => client?.workerState ?? { started: 0, down: false },
     annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0, entries: 0 },
     result: async uri => (await client?.documents([toUri(uri).toString()]))?.[0]?.result,

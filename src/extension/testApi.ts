@@ -78,7 +78,9 @@ export interface SourceLensApi {
    * undefined when nothing is held), the kinds left off for having more than
    * `sourceLens.maxSpansPerKind` spans, and why its analysis is partial (or null).
    */
-  documentState(uri: string): { window: OffsetRange[] | undefined; hiddenKinds: DecorationKind[]; partial: string | null };
+  documentState(uri: string): { window: OffsetRange[] | undefined; hiddenKinds: DecorationKind[]; partial: string | null; preview: boolean };
+  /** How many previews (the part on screen of a huge document just opened, analysed first) were shown since activation. */
+  previewsShown(): number;
   /** How many index workers were started (a restart starts one), and whether it stays down after failing too often. */
   worker(): { started: number; down: boolean };
   /** The annotations file: its path, why it does not parse (or null), orphaned entries, how many corrections Undo can revert. */

@@ -63,7 +63,16 @@ export interface WindowView extends DocumentView {
   /** The ranges asked for, clamped to the document, sorted and merged. */
   window: Span[];
   counts: SpanCounts;
+  /**
+   * A first paint of a huge document (the `preview` push): `window` alone analysed
+   * as a document of its own, before the whole analysis replaces it. Absent on
+   * every view the index answers with.
+   */
+  preview?: boolean;
 }
+
+/** Documents of at least this many characters get a `preview` when opened (smaller ones are analysed whole well within the open budget). */
+export const PREVIEW_FROM = 200_000;
 
 /** What the Claims tree's top level needs of one source. */
 export interface SourceSummary {
@@ -174,7 +183,16 @@ export interface Notifications {
   /** Stops the index build in progress (what it added stays). */
   cancel: Record<string, never>;
   /** An open editor's text: it replaces the file's content until `release`. Text over the size limit is refused as skipped. */
-  set: { key: string; text: string; version: number | null };
+  set: {
+    key: string;
+    text: string;
+    version: number | null;
+    /**
+     * What the document's editors show (offsets), sent when a huge document is opened:
+     * the worker first analyses that part alone and pushes it as a `preview`.
+     */
+    visible?: Span[];
+  };
   /** The editor closed: back to the file on disk (`fsPath`), or the document is dropped (null). */
   release: { key: string; fsPath: string | null };
   /** The file changed on disk (ignored while an editor holds it open). */
@@ -194,6 +212,11 @@ export interface Pushes {
    * show), in any document of the corpus; `seq` is the last notification applied.
    */
   changed: { keys: string[]; seq: number };
+  /**
+   * The part on screen of a huge document just opened, analysed alone (see
+   * `WindowView.preview`), sent before the whole document is analysed.
+   */
+  preview: { view: WindowView };
   /** Something failed that no request answers for (the main thread logs it). */
   problem: { message: string };
   /** A line for the output channel (the persisted index: restored, written, discarded). */

@@ -253,6 +253,15 @@ export class IndexService {
     });
   }
 
+  /**
+   * Whether `setOpen(key, text)` would analyse the text (not refused, not the text
+   * held, not restorable from the persisted index): what a preview is worth sending for.
+   */
+  needsAnalysis(key: string, text: string): boolean {
+    if (this.refuseText(text) || this.corpus.text(key) === text) return false;
+    return !this.persisted?.lookup(key, this.hashOf(key, text));
+  }
+
   /** Restores a document's analysis from the cache when its text has the cached hash; whether it did. */
   private restore(key: string, text: string): boolean {
     if (!this.persisted || this.corpus.text(key) === text) return false;

@@ -15,9 +15,11 @@ import type {
   WorkerMemory,
   FolderFiles, FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
 } from '../protocol/protocol';
+import type { Span } from '../core/types';
 import { IndexService } from './IndexService';
 import { analysisVersion } from './indexCache';
 import { PersistedIndex } from './PersistedIndex';
+import { previewView } from './preview';
 import { installTestHooks, readTestHooks } from './testHooks';
 import { errorCode, walkFolder, type FileFilter, type WalkEntry } from '../node/walkFolder';
 
@@ -137,6 +139,19 @@ function scheduleFlush(): void {
 }
 
 /** Tells the main thread which documents became skipped or analysable. */
+/**
+ * The part on screen of a huge document just opened, analysed alone and pushed
+ * before the whole text is analysed. A failure here costs only the preview.
+ */
+function sendPreview(key: string, version: number | null, text: string, visible: readonly Span[]): void {
+  try {
+    const view = previewView(key, version, text, visible);
+    if (view) send({ type: 'push', kind: 'preview', params: { view } });
+  } catch (err) {
+    send({ type: 'push', kind: 'problem', params: { message: `preview of ${key} failed: ${errorText(err)}` } });
+  }
+}
+
 function reportSkips(): void {
   const c = service.takeSkipChanges();
   if (c.added.length || c.cleared.length) send({ type: 'push', kind: 'skips', params: c });
@@ -149,7 +164,10 @@ const notifications: { [K in NotificationKind]: (params: Notifications[K]) => vo
     if (p.storage !== undefined) useStorage(p.storage);
   },
   cancel: () => service.cancel(),
-  set: p => { service.setOpen(p.key, p.text, p.version); },
+  set: p => {
+    if (p.visible && service.needsAnalysis(p.key, p.text)) sendPreview(p.key, p.version, p.text, p.visible);
+    service.setOpen(p.key, p.text, p.version);
+  },
   release: p => { service.release(p.key, p.fsPath); },
   reload: p => { service.reload(p.key, p.fsPath); },
   delete: p => service.delete(p.key),

@@ -258,6 +258,7 @@ function workerFor(maxFileSize: number): IndexWorker {
         },
         changed: () => undefined,
         problem: p => { state.failed ??= p.message; },
+        preview: () => undefined,
       },
       stopped: () => undefined,
       // A restart means the worker failed (it threw, exited or hung): the fuzz counts it.

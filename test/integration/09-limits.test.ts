@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { api, closeAll, indexed, manifest, open, setSetting, sleep, waitFor, writeWorkspaceFile } from './helpers';
+import { api, closeAll, indexed, manifest, open, seedNames, setSetting, sleep, waitFor, writeWorkspaceFile } from './helpers';
 
 /** Lines dense with names, places, dates and numbers, every line different; a blank line every 20. */
 function densePage(chars: number): string {
@@ -22,7 +24,7 @@ describe('limits: partial analyses, dense documents, huge documents', function (
   const created: string[] = [];
   afterEach(async () => {
     await closeAll();
-    for (const f of created.splice(0)) fs.rmSync(f, { force: true });
+    for (const f of created.splice(0)) fs.rmSync(f, { force: true, recursive: true });
   });
   after(async () => {
     await setSetting('maxSpansPerKind', undefined);
@@ -119,4 +121,45 @@ describe('limits: partial analyses, dense documents, huge documents', function (
       await setSetting('maxFileSize', manifest().maxFileSize.value);
     }
   });
+
+  it('a huge article just opened shows the part on screen first (a preview), then the whole analysis', async () => {
+    await setSetting('maxFileSize', 8 * 1024 * 1024);
+    try {
+      await previewThenWhole();
+    } finally {
+      await setSetting('maxFileSize', manifest().maxFileSize.value);
+    }
+  });
+
+  async function previewThenWhole(): Promise<void> {
+    const a = await api();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-preview-'));
+    created.push(dir);
+    const file = path.join(dir, 'long-article.txt');
+    // Distinct paragraphs of news (the seeds, their numbers changed on each copy): about 400 KB.
+    const seeds = seedNames().map(n => fs.readFileSync(path.join(manifest().workspace, n), 'utf8').replace(/\r\n?/g, '\n'));
+    const parts: string[] = [];
+    for (let k = 0, n = 0; n < 400_000; k++) {
+      parts.push(seeds[k % seeds.length].replace(/\d+/g, d => String(Number(d) + k)));
+      n += parts[parts.length - 1].length;
+    }
+    fs.writeFileSync(file, parts.join('\n\n'));
+    const before = a.previewsShown();
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const uri = doc.uri.toString();
+    await waitFor('a preview shown', () => a.previewsShown() > before, 60_000).catch(err => {
+      throw new Error(`${err instanceof Error ? err.message : err}; the log: ${a.logged().slice(-8).join(' | ')}`);
+    });
+    const state = await waitFor('the whole analysis in its place', async () => {
+      await a.whenIdle();
+      const s = a.documentState(uri);
+      return s.window && !s.preview ? s : undefined;
+    }, 60_000);
+    const d = a.decorations(uri);
+    assert.ok(d.quote.length > 0, 'quotes highlighted');
+    const end = state.window![state.window!.length - 1].end;
+    assert.ok(Object.values(d).flat().every(r => r.start < end), 'only what meets the window fetched');
+    assert.equal(a.previewsShown(), before + 1, 'one preview for one opening');
+  }
 });

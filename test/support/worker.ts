@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
 import { Idle } from '../../src/extension/Idle';
 import { WorkerConnection, type ConnectionHooks, type ConnectionOptions } from '../../src/extension/index/WorkerConnection';
-import type { Pushes } from '../../src/protocol/protocol';
+import type { Pushes, WindowView } from '../../src/protocol/protocol';
 import { TEST_HOOKS_ENV, type TestHooks } from '../../src/worker/testHooks';
 
 export const WORKER_PATH = path.resolve(__dirname, '../../src/worker/indexWorker.js');
@@ -14,6 +14,7 @@ export interface Seen {
   skips: Pushes['skips'][];
   changed: Pushes['changed'][];
   problems: string[];
+  previews: WindowView[];
   stopped: number;
   restarted: number;
   log: string[];
@@ -26,7 +27,7 @@ export interface Seen {
  */
 export function testConnection(o: { hooks?: TestHooks; timeoutMs?: number; maxFileSize?: number; on?: Partial<ConnectionHooks> } = {}) {
   const idle = new Idle();
-  const seen: Seen = { skips: [], changed: [], problems: [], stopped: 0, restarted: 0, log: [], failed: [] };
+  const seen: Seen = { skips: [], changed: [], problems: [], previews: [], stopped: 0, restarted: 0, log: [], failed: [] };
   const on = o.on ?? {};
   const options: ConnectionOptions = {
     timeoutMs: () => o.timeoutMs ?? 30_000,
@@ -38,6 +39,7 @@ export function testConnection(o: { hooks?: TestHooks; timeoutMs?: number; maxFi
       skips: p => { seen.skips.push(p); on.pushes?.skips(p); },
       changed: p => { seen.changed.push(p); on.pushes?.changed(p); },
       problem: p => { seen.problems.push(p.message); on.pushes?.problem(p); },
+      preview: p => { seen.previews.push(p.view); on.pushes?.preview(p); },
     },
     stopped: () => { seen.stopped++; on.stopped?.(); },
     restarted: () => { seen.restarted++; on.restarted?.(); },

@@ -443,7 +443,7 @@ describe('index worker: memory bound', function () {
   it('starts the worker under the heap limit asked for, and reports it after a build', async () => {
     const conn = new WorkerConnection(WORKER_PATH, new Idle(), {
       configure: () => ({ maxFileSize: 5_000_000 }),
-      pushes: { skips: () => undefined, changed: () => undefined, problem: () => undefined },
+      pushes: { skips: () => undefined, changed: () => undefined, problem: () => undefined, preview: () => undefined },
       stopped: () => undefined, restarted: () => undefined, log: () => undefined, failed: () => undefined,
     }, { timeoutMs: () => 60_000, heapLimitMb: 700 });
     try {

@@ -11,7 +11,7 @@ import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import type { Settings } from '../settings/Settings';
 import type { Notifier } from '../status/Notifier';
-import { hoversAt, partialHover } from './hover';
+import { hoversAt, partialHover, previewHover } from './hover';
 import { DECORATION_KINDS, type DecorationKind, type OffsetRange } from './kinds';
 import { decorationRanges, denseKinds, emptyRanges, kindCounts, kindOn, switchesFrom, type KindSwitches } from './spans';
 import { decorationStyle } from './styles';
@@ -52,6 +52,7 @@ export class Highlighter implements vscode.Disposable {
   private wanted: Set<string> | 'all' = new Set();
   private refreshing = false;
   private scheduled: (() => void) | undefined;
+  private previews = 0;
 
   constructor(
     private readonly client: IndexClient,
@@ -65,6 +66,7 @@ export class Highlighter implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges(e => this.onScrolled(e.textEditor.document)),
       vscode.workspace.onDidCloseTextDocument(doc => this.views.delete(doc.uri.toString())),
       client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
+      client.onDidPreview(view => this.onPreview(view)),
       settings.onDidChange(() => {
         for (const k of Object.keys(this.toggles) as Toggle[]) delete this.toggles[k];
         this.apply(this.visibleKeys());
@@ -144,6 +146,7 @@ export class Highlighter implements vscode.Disposable {
     if (!v) return [];
     const texts = hoversAt(v, offset, { display: k => this.client.display(k), key: doc.uri.toString() }, this.switches);
     if (texts.length && v.result.truncated) texts.push(partialHover(v.result.truncated.reason));
+    if (texts.length && v.preview) texts.push(previewHover());
     return texts;
   }
 
@@ -171,6 +174,28 @@ export class Highlighter implements vscode.Disposable {
       else this.views.delete(key);
     }
     this.schedule(change === 'all' ? 'all' : fetch);
+  }
+
+  /**
+   * The first paint of a huge document just opened: kept and shown when it is of the
+   * editor's current text and nothing newer is held; the whole analysis replaces it
+   * (its \`changed\` push makes the document be fetched).
+   */
+  private onPreview(view: WindowView): void {
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === view.key);
+    if (!doc || view.version !== doc.version) return;
+    const held = this.views.get(view.key);
+    if (held && !held.preview && this.isCurrent(held, doc)) return;
+    const asOf = this.client.changedAt(view.key);
+    if (!this.views.put(view, asOf, asOf)) return;
+    this.previews++;
+    this.apply([view.key]);
+    this.changed.fire();
+  }
+
+  /** How many previews were shown (the test API). */
+  previewsShown(): number {
+    return this.previews;
   }
 
   /** Decorates editors that became visible at once from what is known; fetches documents not known yet. */

@@ -103,6 +103,11 @@ export function partialHover(reason: string): string {
   return `$(warning) *Partial analysis:* ${escapeMarkdown(reason)}`;
 }
 
+/** The line added to the hovers of a preview (a huge document's part on screen, analysed before the rest). */
+export function previewHover(): string {
+  return '$(sync) *First look:* only this part of the article is analysed so far; the whole analysis follows in a moment.';
+}
+
 /** Every hover text at an offset: quote, duplicated passage, entity (innermost of each). */
 export function hoversAt(view: DocumentView, offset: number, ctx: HoverContext, on: { quotes: boolean; duplicates: boolean; entities: boolean } = { quotes: true, duplicates: true, entities: true }): string[] {
   const at = itemsAt(view.result, offset);

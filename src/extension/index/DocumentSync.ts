@@ -2,7 +2,18 @@ import * as vscode from 'vscode';
 import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { WorkerConnection } from './WorkerConnection';
+import { PREVIEW_FROM } from '../../protocol/protocol';
 import { isTracked, isWorkspaceFile } from './workspaceFiles';
+
+/** The offsets the editors of `doc` show; the document's top when no editor shows it yet (it is being opened). */
+function visibleOffsets(doc: vscode.TextDocument): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  for (const e of vscode.window.visibleTextEditors) {
+    if (e.document !== doc) continue;
+    for (const r of e.visibleRanges) out.push({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end) });
+  }
+  return out.length ? out : [{ start: 0, end: 0 }];
+}
 
 /**
  * Open documents → the worker: a document's text is sent at once when it is
@@ -43,7 +54,7 @@ export class DocumentSync implements vscode.Disposable {
     if (!isTracked(doc.uri, this.settings.current)) return false;
     const key = doc.uri.toString();
     if (this.timers.has(key) || this.sent.get(key) === doc.version) return true;
-    this.send(doc);
+    this.send(doc, !this.sent.has(key));
     return true;
   }
 
@@ -88,11 +99,18 @@ export class DocumentSync implements vscode.Disposable {
     this.timers.set(key, { timer, end });
   }
 
-  private send(doc: vscode.TextDocument): void {
+  /**
+   * `opened`: the worker does not hold this editor's text yet; a huge document then
+   * says what its editors show (the top when none shows it yet), which the worker
+   * analyses first (its `preview` push), ahead of the whole text.
+   */
+  private send(doc: vscode.TextDocument, opened = false): void {
     const key = doc.uri.toString();
     this.sent.set(key, doc.version);
+    const text = doc.getText();
+    const visible = opened && text.length >= PREVIEW_FROM ? visibleOffsets(doc) : undefined;
     // The worker refuses text over the size limit and reports it as skipped.
-    this.changes.set(key, this.connection.notify('set', { key, text: doc.getText(), version: doc.version }));
+    this.changes.set(key, this.connection.notify('set', { key, text, version: doc.version, ...(visible ? { visible } : {}) }));
   }
 
   private close(doc: vscode.TextDocument): void {

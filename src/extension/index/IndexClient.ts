@@ -38,6 +38,9 @@ export class IndexClient implements vscode.Disposable {
   private readonly documentsChanged = new vscode.EventEmitter<ChangedDocuments>();
   /** Fires after the worker has applied a change, with the documents whose results it changed. */
   readonly onDidChangeDocuments = this.documentsChanged.event;
+  private readonly previewed = new vscode.EventEmitter<WindowView>();
+  /** Fires with the first paint of a huge document just opened (its part on screen analysed alone; see `WindowView.preview`). */
+  readonly onDidPreview = this.previewed.event;
   /** Fires when the build's state or the skipped files change. */
   readonly onDidChangeStatus: vscode.Event<void>;
   /** Fires as the index build advances. */
@@ -61,6 +64,7 @@ export class IndexClient implements vscode.Disposable {
         skips: ({ added, cleared }) => this.skips.record(added, cleared, this.build.state === 'indexing'),
         changed: ({ keys }) => { if (keys.length) this.documentsChanged.fire(new Set(keys)); },
         problem: ({ message }) => notifier.log(`Index worker: ${message}`),
+        preview: ({ view }) => this.previewed.fire(view),
       },
       stopped: () => this.sync.forget(),
       restarted: () => this.refill(),
@@ -75,6 +79,7 @@ export class IndexClient implements vscode.Disposable {
     this.onDidProgress = this.build.onDidProgress;
     this.disposables.push(
       statusChanged,
+      this.previewed,
       this.build.onDidChangeState(() => statusChanged.fire()),
       this.skips.onDidChange(() => statusChanged.fire()),
       settings.onDidChange(({ previous, current }) => {
