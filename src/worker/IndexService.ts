@@ -538,6 +538,20 @@ export class IndexService {
     return r && applyAnnotations([r], null, { text: k => this.corpus.text(k), sourceOf: k => this.sourceOf(k) }).documents[0];
   }
 
+  /**
+   * A result the corpus does not hold (a preview: part of a text being opened) as
+   * views show it: the reader's corrections applied against `text`, the whole text.
+   */
+  annotate(result: DocumentResult, text: string): DocumentResult {
+    if (!this.annotations) return result;
+    const keys = this.annotations.keys;
+    return applyAnnotations([result], this.annotations.annotations, {
+      text: () => text,
+      sourceOf: () => null,
+      resolvePath: p => (Object.hasOwn(keys, p) ? keys[p] : undefined),
+    }).documents[0] ?? result;
+  }
+
   /** Every document's result as views show it (see `result`). */
   private all(): Map<string, DocumentResult> {
     if (this.applied) return this.applied.results;

@@ -145,7 +145,7 @@ function scheduleFlush(): void {
  */
 function sendPreview(key: string, version: number | null, text: string, visible: readonly Span[]): void {
   try {
-    const view = previewView(key, version, text, visible);
+    const view = previewView(key, version, text, visible, r => service.annotate(r, text));
     if (view) send({ type: 'push', kind: 'preview', params: { view } });
   } catch (err) {
     send({ type: 'push', kind: 'problem', params: { message: `preview of ${key} failed: ${errorText(err)}` } });

@@ -77,16 +77,20 @@ export function shiftResult(r: DocumentResult, by: number, length: number): Docu
 
 /**
  * A preview of the document `key` (editor version `version`) whose editors show
- * `visible`: the result of analysing the window alone, its offsets the document's.
+ * `visible`: the result of analysing the window alone, its offsets the document's,
+ * passed through `annotate` (the reader's corrections).
  * Null when the text is analysed whole at once.
  */
-export function previewView(key: string, version: number | null, text: string, visible: readonly Span[]): WindowView | null {
+export function previewView(
+  key: string, version: number | null, text: string, visible: readonly Span[],
+  annotate: (r: DocumentResult) => DocumentResult = r => r,
+): WindowView | null {
   const range = previewRange(text, visible);
   if (!range) return null;
   const corpus = new Corpus({ incremental: false });
   corpus.set(key, text.slice(range.start, range.end));
   const part = corpus.result(key);
   if (!part) return null;
-  const result = shiftResult(part, range.start, text.length);
+  const result = annotate(shiftResult(part, range.start, text.length));
   return { key, version, result, entitySources: {}, window: [range], counts: countSpans(result), preview: true };
 }

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
 import type { DocumentResult, Span } from '../../src/core/types';
+import { contextOf } from '../../src/core/annotations/anchor';
 import { PREVIEW_FROM } from '../../src/protocol/protocol';
 import { PREVIEW_MARGIN, previewRange, previewView, shiftResult } from '../../src/worker/preview';
 import { testConnection } from '../support/worker';
@@ -152,6 +153,30 @@ describe('preview: the part on screen of a huge article, analysed first', functi
       await conn.request('documents', { keys: ['k/small.txt'] });
       assert.equal(seen.previews.length, 1, 'no preview for the text the worker holds, a short text, or without what is visible');
       assert.deepEqual(seen.problems, []);
+    } finally {
+      conn.stop('done');
+    }
+  });
+
+  it("applies the reader's corrections to the preview, as to the whole analysis", async () => {
+    const { conn, idle, seen } = testConnection();
+    try {
+      const text = longArticle(PREVIEW_FROM + 20_000);
+      const first = previewView('k', null, text, [{ start: 0, end: 2_000 }])!.result.quotes[0];
+      assert.ok(first, 'a quote at the top');
+      const anchor = { path: 'huge.txt', text: first.text, ...contextOf(text, first) };
+      conn.notify('configure', {
+        maxFileSize: 5_000_000,
+        annotations: { annotations: { version: 1, sources: [], aliases: [], corrections: [{ kind: 'not-quote', ...anchor }] }, keys: { 'huge.txt': 'k/huge.txt' } },
+      });
+      conn.notify('set', { key: 'k/huge.txt', text, version: 1, visible: [{ start: 0, end: 2_000 }] });
+      await idle.whenIdle();
+      const [whole] = await conn.request('documents', { keys: ['k/huge.txt'] });
+      const at = (q: Span) => q.start === first.start && q.end === first.end;
+      assert.equal(seen.previews.length, 1);
+      assert.ok(!whole.result.quotes.some(at), 'the whole analysis drops the quote the reader rejected');
+      assert.ok(!seen.previews[0].result.quotes.some(at), 'so does the preview');
+      assert.ok(seen.previews[0].result.quotes.length > 0, 'and keeps the others');
     } finally {
       conn.stop('done');
     }
