@@ -163,4 +163,26 @@ describe('quotes across sources', () => {
       assert.deepEqual(claimOf(r, 'a.txt').disputedBy.map(l => [l.path, l.reason]), [['b.txt', 'negation']]);
     });
   });
+
+  it('two quotations of several sentences link the claims of the sentences that say the same, not first sentence to first', () => {
+    const r = corpus({
+      'a.txt': 'Harbour master Jane Roe spoke on the radio on Monday about the flood.\n\n“How long must the town wait for this? In the valley, the river rose two metres overnight? I mean, this is just unbearable, and it has to stop,” she said.\n',
+      'b.txt': 'Harbour master Jane Roe spoke about the flood on Monday.\n\n“How long must the town wait for this?” Roe asked.\n\n“In the valley, the river rose two metres overnight. This is just unbearable. And it has to stop,” Roe said.\n',
+    });
+    const claims = (p: string) => r.get(p)!.claims.filter(c => c.kind === 'quote');
+    const at = (p: string, l: { start: number; end: number }) => r.get(p)!.claims.find(c => c.start === l.start && c.end === l.end)!;
+    const key = (t: string) => (/How long|valley|unbearable|stop/.exec(t) ?? [''])[0];
+    for (const [here, there] of [['a.txt', 'b.txt'], ['b.txt', 'a.txt']]) {
+      for (const c of claims(here)) {
+        for (const l of c.corroboratedBy.filter(x => x.path === there)) {
+          const other = at(there, l).text;
+          assert.ok(key(c.text) === key(other) || other.includes(key(c.text)) || c.text.includes(key(other)), `${here} "${c.text}" linked to ${there} "${other}"`);
+        }
+      }
+    }
+    const linked = (t: string) => claims('a.txt').find(c => c.text.includes(t))!.corroboratedBy.filter(l => l.path === 'b.txt').length;
+    assert.equal(linked('How long'), 1);
+    assert.equal(linked('valley'), 1);
+    assert.equal(linked('unbearable'), 2, 'the merged sentence carries both of the other source’s');
+  });
 });

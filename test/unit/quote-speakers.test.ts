@@ -180,6 +180,14 @@ const CASES: Case[] = [
   { kind: 'wrong person', rule: 'a name after a cue before the colon is spoken to, not speaking',
     text: 'Mark Tully told Jane Roe: “You were never asked.”', quote: '“You were', speaker: 'Mark Tully', step: 'cue-before' },
   // The paragraph: pronouns.
+  { kind: 'wrong person (last name winning)', rule: 'a paragraph opening with a quotation, "she said", takes the subject of the paragraph setting it up, past a scene-setting phrase',
+    text: 'On a radio show on Monday, Dana Whitfield criticized the city’s police chief, Laura Benes, for the delay.\n\n“We cannot wait another month for answers,” she said.', quote: '“We cannot', speaker: 'Dana Whitfield', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (last name winning)', rule: 'the setting paragraph’s subject without a scene-setting phrase',
+    text: 'Dana Whitfield criticized the city’s police chief, Laura Benes, for the delay.\n\n“We cannot wait another month for answers,” she said.', quote: '“We cannot', speaker: 'Dana Whitfield', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (last name winning)', rule: 'not when the setting subject is of the other gender: the last woman named',
+    text: 'On Monday, Tom Varga criticized the city’s police chief for the delay, and Laura Benes said she would answer.\n\n“We answered every letter within a week,” she said.', quote: '“We answered', speaker: 'Laura Benes', type: 'PERSON', step: 'cue-after' },
+  { kind: 'wrong person (last name winning)', rule: 'not when the quotation does not open its paragraph',
+    text: 'Dana Whitfield criticized the city’s police chief, Laura Benes, for the delay.\n\nChief Laura Benes disagreed. “We answered every letter within a week,” she said.', quote: '“We answered', speaker: 'Laura Benes', type: 'PERSON', step: 'cue-after' },
   { kind: 'wrong person (most salient name)', rule: 'a pronoun takes the subject of a cue in its own sentence first',
     text: 'Osei said she had asked Senator Ruth Adler about the bill because “it matters to families,” she said.', quote: '“it matters', speaker: 'Osei', type: 'PERSON', step: 'cue-after' },
   // Appositives of a description or a document; opening phrases.

@@ -521,14 +521,18 @@ function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<s
  */
 export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
   // Both lookups memoised by place: a quote with many variants is looked up from each of them.
-  const claimsAt = new Map<string, Claim | undefined>();
-  const claimAt = (doc: DocumentResult | undefined, start: number, end: number) => {
-    if (!doc) return undefined;
+  const claimsAt = new Map<string, Claim[]>();
+  const claimsOf = (doc: DocumentResult | undefined, start: number, end: number): Claim[] => {
+    if (!doc) return [];
     const k = `${doc.path}\u0000${start}\u0000${end}`;
-    // The claim holding the quote, or, for a quotation of several sentences (one claim per sentence), the one holding its first sentence.
-    if (!claimsAt.has(k)) claimsAt.set(k, doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1) ??
-      doc.claims.find(c => c.kind === 'quote' && c.start <= start + 1 && start < c.end && c.end < end));
-    return claimsAt.get(k);
+    let found = claimsAt.get(k);
+    if (!found) {
+      // The claim holding the quote, or, for a quotation of several sentences, the claims starting in it (one per sentence; the last runs on to the attribution).
+      const holder = doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
+      found = holder ? [holder] : doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
+      claimsAt.set(k, found);
+    }
+    return found;
   };
   interface Side { path: string; claim: Claim }
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string] }
@@ -536,30 +540,34 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
   const quotesAt = new Map<string, Quote | undefined>();
   for (const doc of results.values()) {
     for (const q of doc.quotes) {
-      // Only a linked quote's claim is looked for (a page of unlinked quotes costs no search through its claims).
+      // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
       if (!q.variants.length && !q.attributedElsewhere?.length) continue;
-      const claim = claimAt(doc, q.start, q.end);
-      if (!claim) continue;
+      const mine = claimsOf(doc, q.start, q.end);
+      if (!mine.length) continue;
       const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
-        const otherDoc = results.get(path);
-        const oc = other && claimAt(otherDoc, other.start, other.end);
-        if (!other || !oc) return;
-        const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-        if (here === there) return;
-        const key = here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`;
-        let pair = pairs.get(key);
-        if (!pair) {
-          const mine: Side = { path: doc.path, claim }, theirs: Side = { path, claim: oc };
-          pair = { a: here < there ? mine : theirs, b: here < there ? theirs : mine, variant: false, identical: true, reason: null, texts: [q.text, other.text] };
-          pairs.set(key, pair);
-        }
-        if (what === 'conflict') return;
-        pair.variant = true;
-        const identical = quoteWordsOf(ctx, q.text).joined === quoteWordsOf(ctx, other.text).joined;
-        if (!identical) {
-          pair.identical = false;
-          const why = meaningChange(ctx, q.text, other.text);
-          if (why === 'number' || (why === 'negation' && pair.reason === null)) pair.reason = why;
+        const theirs = other ? claimsOf(results.get(path), other.start, other.end) : [];
+        if (!other || !theirs.length) return;
+        const single = mine.length === 1 && theirs.length === 1;
+        for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(ctx, mine, theirs)) {
+          const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
+          if (here === there) continue;
+          const key = here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`;
+          // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
+          const texts: [string, string] = single ? [q.text, other.text] : [claim.text, oc.text];
+          let pair = pairs.get(key);
+          if (!pair) {
+            const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
+            pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts };
+            pairs.set(key, pair);
+          }
+          if (what === 'conflict') continue;
+          pair.variant = true;
+          const identical = quoteWordsOf(ctx, texts[0]).joined === quoteWordsOf(ctx, texts[1]).joined;
+          if (!identical) {
+            pair.identical = false;
+            const why = meaningChange(ctx, texts[0], texts[1]);
+            if (why === 'number' || (why === 'negation' && pair.reason === null)) pair.reason = why;
+          }
         }
       };
       const quoteOf = (path: string, l: Span) => {
@@ -586,6 +594,35 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
     }
   }
   for (const c of touched) c.status = claimStatus(c);
+}
+
+/** Below this share of words (Dice) two quoted sentences are not taken to say the same. */
+const SENTENCE_DICE = 0.3;
+
+/**
+ * The sentences of two linked quotations that say the same (Error kind: a quotation of
+ * several sentences linked first sentence to first sentence, when one source quotes
+ * from the middle of what the other quotes whole): each sentence's claim with the
+ * other side's claim sharing most of its words, both ways, when they share enough;
+ * else the one best pair.
+ */
+function alignSentences(ctx: AnalysisContext, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
+  const ids = (c: Claim) => quoteWordsOf(ctx, c.text).wordIds;
+  const score = mine.map(m => theirs.map(t => dice(ids(m), ids(t)).dice));
+  const out = new Set<string>();
+  let best = [0, 0], top = -1;
+  for (let i = 0; i < mine.length; i++) {
+    for (let j = 0; j < theirs.length; j++) if (score[i][j] > top) { top = score[i][j]; best = [i, j]; }
+    const j = score[i].indexOf(Math.max(...score[i]));
+    if (score[i][j] >= SENTENCE_DICE) out.add(`${i},${j}`);
+  }
+  for (let j = 0; j < theirs.length; j++) {
+    const col = mine.map((_, i) => score[i][j]);
+    const i = col.indexOf(Math.max(...col));
+    if (col[i] >= SENTENCE_DICE) out.add(`${i},${j}`);
+  }
+  if (!out.size) out.add(`${best[0]},${best[1]}`);
+  return [...out].map(k => { const [i, j] = k.split(',').map(Number); return [mine[i], theirs[j]]; });
 }
 
 const sameAs = (s: { path: string; claim: Claim }) => (l: ClaimLink) => l.path === s.path && l.start === s.claim.start && l.end === s.claim.end;

@@ -9,7 +9,7 @@ import type { QuoteDocument } from './context';
 import { clauseSubject } from './attribution';
 import { nameRunForward, type Phrase, resolvePhrase, type Speaker, nameInRun } from './names';
 import { subjectAfter, subjectBefore } from './phrases';
-import { ingCue, isCap, isCue, isTitle, possessive, type Tok, tokenAt } from './tokens';
+import { endsClause, ingCue, isCap, isCue, isTitle, possessive, QUOTE_TOKEN, type Tok, tokenAt } from './tokens';
 import { PREPOSITIONS } from './words';
 
 /** A person a pronoun may stand for. */
@@ -94,8 +94,17 @@ export class Pronouns {
   private previousSubject(pos: number): { name: string; gender: 'm' | 'f' | null } | null {
     const { toks, sents, sLo, book } = this.doc;
     const i = this.sentenceAt(pos);
-    if (i <= 0 || i >= sents.length || sents[i - 1].paragraph !== sents[i].paragraph) return null;
-    const lo = sLo[i - 1], hi = sLo[i];
+    if (i <= 0 || i >= sents.length) return null;
+    const before = sents[i - 1].paragraph === sents[i].paragraph && sLo[i - 1] < sLo[i] ? i - 1 : this.settingSentence(i, pos);
+    if (before < 0) return null;
+    let lo = sLo[before];
+    const hi = sLo[before + 1];
+    // (Past a phrase that sets the scene: "On a radio show on Tuesday, Clinton criticized …")
+    if (PREPOSITIONS.has(toks[lo]?.lower ?? '')) {
+      let c = lo + 1;
+      while (c < hi && c - lo <= 12 && toks[c].w !== ',' && toks[c].w !== QUOTE_TOKEN && !endsClause(toks[c]) && !isCue(toks[c])) c++;
+      if (c + 1 < hi && toks[c].w === ',') lo = c + 1;
+    }
     if (!isCap(toks[lo]) && !isTitle(toks[lo])) return this.describedSubject(lo, hi);
     const e = nameRunForward(toks, lo, hi);
     if (possessive(toks[e])) return null;
@@ -105,6 +114,29 @@ export class Pronouns {
     // (One capitalised word opening a sentence is a name when the document knows it so.)
     if (sp.type !== 'PERSON' || (e === lo && !sp.name.includes(' ') && !book.seenInside(toks[lo].lower) && toks[e + 1]?.w !== ',')) return null;
     return { name: sp.name, gender: book.genderOf(sp.name, toks.slice(lo, e + 1)) };
+  }
+
+  /**
+   * Error kind: the wrong person, the last name winning. A paragraph that opens with a
+   * quotation whose cue is a pronoun ("“…,” she said.") follows the paragraph that sets
+   * it up, and the pronoun is that paragraph's closing sentence's subject ("Clinton
+   * criticized the officer, Ann Ruiz, for …" — not the officer, named last). The index
+   * of that sentence, or -1 when the pronoun at `pos` is not the cue of such a quotation.
+   */
+  private settingSentence(i: number, pos: number): number {
+    const { toks, sents, sLo } = this.doc;
+    let j = i;
+    while (j > 0 && sents[j - 1].paragraph === sents[i].paragraph) j--;
+    if (j === 0 || sents[j - 1].paragraph !== sents[j].paragraph - 1) return -1;
+    const q = sLo[j];
+    // The paragraph opens with the quotation, and its cue follows it: "“…,” she said", "“…” she said".
+    if (toks[q]?.w !== QUOTE_TOKEN || toks[q].start !== sents[j].start) return -1;
+    const p = toks[q + 1]?.w === ',' ? q + 2 : q + 1;
+    if (toks[p]?.start !== pos || !isCue(toks[p + 1])) return -1;
+    let k = j - 1;
+    // (The setting sentence has words of its own, not only a quotation.)
+    while (k > 0 && sLo[k] === sLo[k + 1] && sents[k - 1].paragraph === sents[k].paragraph) k--;
+    return sLo[k] < sLo[k + 1] ? k : -1;
   }
 
   /**
