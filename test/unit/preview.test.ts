@@ -103,6 +103,22 @@ describe('preview: the part on screen of a huge article, analysed first', functi
     assert.equal(same, inWindow.size, `every quote of the window found again (${same} of ${inWindow.size}; the preview has ${found.length})`);
   });
 
+  it('survives hostile huge texts: one line of quote marks, lone surrogates, control characters, one repeated paragraph', () => {
+    const texts = [
+      '"'.repeat(PREVIEW_FROM + 10),
+      '\ud800a\udc00 '.repeat(PREVIEW_FROM / 4),
+      '\u0001\u0007\t\u000b'.repeat(PREVIEW_FROM / 4),
+      ('“Same words again,” she said.\n\n').repeat(PREVIEW_FROM / 30),
+    ];
+    for (const text of texts) {
+      for (const at of [0, Math.floor(text.length / 2), text.length]) {
+        const v = previewView('k', 1, text, [{ start: at, end: at + 100 }]);
+        assert.ok(v, 'a preview');
+        for (const s of spansOf(v.result)) if (s.text !== undefined) assert.equal(s.text, text.slice(s.span.start, s.span.end), s.what);
+      }
+    }
+  });
+
   it('shifts a repeat within the slice with it, and leaves other documents alone', () => {
     const r: DocumentResult = {
       path: 'p', length: 10, title: 't', truncated: null, quotes: [], entities: [], claims: [],
