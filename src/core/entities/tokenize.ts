@@ -69,6 +69,12 @@ function isContraction(w: string): boolean {
   return (a === 39 || a === 0x2019 || b === 39 || b === 0x2019) && CONTRACTION.test(w);
 }
 
+/** A hyphen in text[s, e): `w.indexOf('-') > 0` for the word read there (a word never starts with one). */
+function hasHyphen(text: string, s: number, e: number): boolean {
+  for (let i = s + 1; i < e; i++) if (text.charCodeAt(i) === 45) return true;
+  return false;
+}
+
 export function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   let prevEnd = from;
@@ -81,7 +87,7 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     if (e > to) e = to;
     let w = text.slice(s, e);
     let stop = false;
-    if (text.charCodeAt(e) === 46 /* . */ && e < to && (w.length <= 2 && SINGLE_UPPER.test(w) || w.indexOf('.') > 0 && INITIALS.test(w) || ABBREVIATIONS.has(w))) {
+    if (e < to && text.charCodeAt(e) === 46 /* . */ && (w.length <= 2 && SINGLE_UPPER.test(w) || w.indexOf('.') > 0 && INITIALS.test(w) || ABBREVIATIONS.has(w))) {
       w += '.';
       e++;
       pos = e;
@@ -93,7 +99,7 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     const c0 = w.charCodeAt(0);
     let cap = c0 >= 65 && c0 <= 90 || c0 > 127 && UPPER.test(w[0]);
     if (cap && w.length > 1 && isContraction(w)) cap = false;
-    if (w.indexOf('-') > 0) {
+    if (hasHyphen(text, s, e)) {
       if (cap) {
         // "Kremlin-backed" -> "Kremlin"; "Secretary-General", "Jean-Claude" stay whole.
         const parts = w.split('-');

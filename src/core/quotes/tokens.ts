@@ -34,7 +34,22 @@ function charAt(text: string, i: number): number {
 const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 && c <= 122; };
 /** Every reporting verb starts so (checked once): other words skip the set lookup. */
 const CUES_LOWER_ASCII = [...CUES].every(isLowerAscii);
-const mayBeCue = (w: string) => !CUES_LOWER_ASCII || isLowerAscii(w);
+/**
+ * The reporting verbs' shapes (first letter, last letter, length) when every one is
+ * ASCII lower-case letters: a word of another shape is none without hashing it.
+ */
+const CUE_SHAPES = new Uint8Array(32 * 32 * 32);
+const cueShape = (w: string) => ((w.charCodeAt(0) & 31) * 32 + (w.charCodeAt(w.length - 1) & 31)) * 32 + (w.length > 31 ? 31 : w.length);
+const CUES_ASCII = [...CUES].every(w => /^[a-z]+$/.test(w));
+for (const w of CUES) if (CUES_ASCII) CUE_SHAPES[cueShape(w)] = 1;
+const mayBeCue = (w: string) => !CUES_LOWER_ASCII || (isLowerAscii(w) && (!CUES_ASCII || CUE_SHAPES[cueShape(w)] === 1));
+/** Where a contraction's apostrophe stands (after "he", "she", "they"): only such words are tried against `CONTRACTED`. */
+const mayBeContracted = (w: string) => {
+  const n = w.length;
+  if (n < 4 || n > 7) return false;
+  const a = w.charCodeAt(2), b = w.charCodeAt(3), c = w.charCodeAt(4);
+  return a === 39 || a === 0x2019 || b === 39 || b === 0x2019 || c === 39 || c === 0x2019;
+};
 
 /** A subject pronoun and a contracted verb: "He’s", "she'd", "They’re". */
 const CONTRACTED = /^(he|she|they|we|He|She|They|We|HE|SHE)([’'](?:s|d|ll|re|ve|S|D|LL|RE|VE))$/;
@@ -53,7 +68,7 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
       const bare = w.slice(0, -1);
       out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
       out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
-    } else if (w.length <= 7 && CONTRACTED.test(w)) {
+    } else if (mayBeContracted(w) && CONTRACTED.test(w)) {
       // Error kind: no speaker. A pronoun and its verb contracted ("He’s claiming that
       // …", "She’d said") are two tokens: the pronoun, and the verb read in full.
       const m = CONTRACTED.exec(w) as RegExpExecArray;

@@ -1,0 +1,73 @@
+/**
+ * The tokenizers' cheap filters (a shape test before a set lookup or a regular
+ * expression, a character scan in place of a string search) must never change a
+ * token: each is checked here against the plain rule it stands in front of.
+ */
+import assert from 'node:assert/strict';
+import { tokenize as nameTokens } from '../../src/core/entities/tokenize';
+import { tokenize as quoteTokens } from '../../src/core/quotes/tokens';
+import { CUES } from '../../src/core/quotes/words';
+import { AnalysisContext } from '../../src/core/text/memo';
+import { rng } from '../support/rng';
+
+const CONTRACTED = /^(he|she|they|we|He|She|They|We|HE|SHE)([’'](?:s|d|ll|re|ve|S|D|LL|RE|VE))$/;
+
+describe('tokenizer filters', () => {
+  it('flags exactly the reporting verbs as cues, whatever their shape neighbours', () => {
+    // Every cue, and words sharing a cue's first letter, last letter and length, or its letters in other case.
+    const words: string[] = [];
+    for (const c of CUES) {
+      words.push(c, c.toUpperCase(), c[0].toUpperCase() + c.slice(1), `${c[0]}x${c.slice(2)}`, `${c}s`, c.slice(0, -1));
+    }
+    const text = words.join(' ');
+    const toks = quoteTokens(new AnalysisContext(), text, []);
+    assert.equal(toks.length, words.length);
+    let cues = 0;
+    for (const t of toks) {
+      assert.equal(t.cue, CUES.has(t.w), t.w);
+      if (t.cue) cues++;
+    }
+    assert.ok(cues >= CUES.size);
+  });
+
+  it('splits a pronoun and its contracted verb, and nothing else of that length', () => {
+    const rand = rng(7);
+    const pronouns = ['he', 'she', 'they', 'we', 'He', 'She', 'They', 'We', 'HE', 'SHE', 'it', 'Joe', 'Tom', 'they', 'the'];
+    const tails = ['s', 'd', 'll', 're', 've', 'S', 'D', 'LL', 'RE', 'VE', 't', 'm'];
+    const words: string[] = [];
+    for (let k = 0; k < 400; k++) {
+      const p = pronouns[Math.floor(rand() * pronouns.length)], t = tails[Math.floor(rand() * tails.length)];
+      words.push(`${p}${rand() < 0.5 ? "'" : '’'}${t}`);
+    }
+    const text = words.join(' ');
+    const toks = quoteTokens(new AnalysisContext(), text, []);
+    let k = 0;
+    for (const w of words) {
+      if (CONTRACTED.test(w)) {
+        const m = CONTRACTED.exec(w)!;
+        assert.equal(toks[k].w, m[1], w);
+        assert.equal(toks[k + 1].w, m[2], w);
+        assert.notEqual(toks[k + 1].lower, m[2].toLowerCase().replace(/^['’]/, ''), 'the verb is read in full');
+        k += 2;
+      } else {
+        assert.equal(toks[k].w, w, w);
+        k++;
+      }
+    }
+    assert.equal(k, toks.length);
+  });
+
+  it('cuts a capitalised word before a lower-case hyphen tail and keeps other hyphenated words whole', () => {
+    const text = 'The Kremlin-backed group met Jean-Claude Juncker, al-Assad and Secretary-General Guterres in well-known Baden-Baden on a two-day visit.';
+    const toks = nameTokens(text, 0, text.length);
+    const word = (w: string) => toks.find(t => t.w === w || text.slice(t.s, t.s + w.length) === w)!;
+    assert.equal(word('Kremlin').w, 'Kremlin');
+    assert.equal(word('Kremlin').stop, true);
+    assert.equal(word('Jean-Claude').w, 'Jean-Claude');
+    assert.equal(word('al-Assad').cap, true);
+    assert.equal(word('Secretary-General').w, 'Secretary-General');
+    assert.equal(word('well-known').cap, false);
+    assert.equal(word('Baden-Baden').w, 'Baden-Baden');
+    for (const t of toks) assert.equal(t.w, text.slice(t.s, t.e));
+  });
+});
