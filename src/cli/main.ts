@@ -7,6 +7,7 @@ import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
+import { BOILERPLATE } from '../core/reuse/reuseText';
 import type { AnalysisOutput, Skipped } from '../core/types';
 import { readDocument, type ReadResult } from '../node/readDocument';
 import type { LocalAnalysis } from '../core/corpus/corpus';
@@ -153,9 +154,10 @@ class Intake {
 
   output(): AnalysisOutput {
     // Every document is in: the paragraph cache and the memos of the per-document analysis (accelerators only,
-    // by text: a paragraph's entities, a line's tokens, a sentence's claims…) are not needed for linking.
+    // by text: a paragraph's entities, a line's tokens, a sentence's claims…) are not needed for linking; the
+    // shared passages ask the paragraphs' boilerplate verdicts again.
     this.corpus.cache.clear();
-    this.corpus.ctx.clearMemos();
+    this.corpus.ctx.clearMemos([BOILERPLATE]);
     this.progress?.linking();
     const documents = this.corpus.allResults();
     this.progress?.clear();

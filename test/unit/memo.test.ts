@@ -24,6 +24,13 @@ describe('analysis context memos', () => {
     assert.equal(computed, 2, 'computed again after the memos were dropped');
     assert.equal(ctx.get(VOCAB), vocab, 'the vocabulary is the same object');
     assert.equal(ctx.get(VOCAB).get('bridge'), 0);
+    // A memo named to be kept is kept.
+    const KEPT = memoSlot<number>('test.kept', 10);
+    ctx.get(KEPT).get('x', () => 1);
+    ctx.clearMemos([KEPT]);
+    assert.equal(ctx.get(KEPT).size, 1);
+    ctx.clearMemos();
+    assert.equal(ctx.get(KEPT).size, 0);
   });
 
   it('a corpus gives the same results with its memos dropped before linking', () => {

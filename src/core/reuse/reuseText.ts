@@ -300,18 +300,14 @@ export function normalised(text: string): string {
  */
 export function bigramContainment(a: string, b: string): number {
   const wa = words(a), wb = words(b);
-  const na = Math.max(0, wa.length - 1), nb = Math.max(0, wb.length - 1);
-  if (!na || !nb) return 0;
-  // Words as ids of the two texts, a bigram as one number (first id times the number of words, plus the second).
-  const ids = new Map<string, number>();
-  const idsOf = (ws: string[]) => Int32Array.from(ws, w => { let id = ids.get(w); if (id === undefined) ids.set(w, (id = ids.size)); return id; });
-  const ia = idsOf(wa), ib = idsOf(wb);
-  const grams = (ws: Int32Array) => {
-    const m = new Map<number, number>();
-    for (let k = 0; k + 1 < ws.length; k++) { const g = ws[k] * ids.size + ws[k + 1]; m.set(g, (m.get(g) ?? 0) + 1); }
+  const grams = (ws: string[]) => {
+    const m = new Map<string, number>();
+    for (let k = 0; k + 1 < ws.length; k++) { const g = ws[k] + ' ' + ws[k + 1]; m.set(g, (m.get(g) ?? 0) + 1); }
     return m;
   };
-  const ga = grams(ia), gb = grams(ib);
+  const ga = grams(wa), gb = grams(wb);
+  const na = Math.max(0, wa.length - 1), nb = Math.max(0, wb.length - 1);
+  if (!na || !nb) return 0;
   let shared = 0;
   for (const [g, c] of ga) shared += Math.min(c, gb.get(g) ?? 0);
   return shared / Math.min(na, nb);
@@ -340,8 +336,8 @@ export function isBoilerplate(text: string): boolean {
   return false;
 }
 
-/** The verdicts by text: every paragraph and unit is asked again after each edit. */
-const BOILERPLATE = memoSlot<boolean>('reuse.boilerplate', 200_000);
+/** The verdicts by text: every paragraph and unit is asked again after each edit (and the shared passages ask again of the paragraphs analysed). */
+export const BOILERPLATE = memoSlot<boolean>('reuse.boilerplate', 200_000);
 
 /** `isBoilerplate`, remembered in the context. */
 export function boilerplateIn(ctx: AnalysisContext, text: string): boolean {

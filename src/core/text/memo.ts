@@ -38,10 +38,11 @@ export class AnalysisContext {
    * Forgets every memo (`memoSlot`), keeping the rest (vocabularies, per-object
    * caches): a memo is a pure function's results, worked out again when asked, so
    * nothing changes but the time and the memory. For a caller done with a kind of
-   * work (the CLI, once every document is analysed on its own).
+   * work (the CLI, once every document is analysed on its own). `keep`: memos
+   * the work to come still asks of.
    */
-  clearMemos(): void {
-    for (const [slot, v] of this.state) if (v instanceof Memo) this.state.delete(slot);
+  clearMemos(keep: readonly Slot<unknown>[] = []): void {
+    for (const [slot, v] of this.state) if (v instanceof Memo && !keep.includes(slot)) this.state.delete(slot);
   }
 }
 
