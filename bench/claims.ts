@@ -5,6 +5,9 @@
  * - Linking the claims of 1,000 and 2,000 generated articles (make-corpus.mjs, seed 1,
  *   from polnear-dev), against the linker as it stood before issue 10
  *   (bench/baseline/claimLinker0.ts) in the same run: time, ratio, growth 1,000 -> 2,000.
+ * - Linking the same articles' quotes (variants, attribution conflicts) all at once, as the
+ *   CLI does (`QuoteLinker.link(docs, true)`: flat postings), against the incremental
+ *   lookup the editor uses, in the same run (the same links, checked).
  *   npx tsc -p . && node out/bench/claims.js [articles...]
  * Needs the team's evaluation data (../shared/eval); says so and stops without it.
  */
@@ -14,6 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { findClaims } from '../src/core/claims/claims';
 import { ClaimLinker } from '../src/core/claims/links';
+import { QuoteLinker } from '../src/core/corpus/quoteLinks';
 import { claimNorm } from '../src/core/claims/normalize';
 import { analyzeLocal, ParagraphCache, type LocalAnalysis } from '../src/core/corpus/corpus';
 import { normalizeEol } from '../src/core/text/decode';
@@ -67,9 +71,22 @@ for (const n of sizes.length ? sizes : [1000, 2000]) {
   new ClaimLinker(new AnalysisContext()).link(now.map(d => ({ ...d, key: d })));
   const tNow = ms(t);
   const links = now.reduce((s, d) => s + d.claims.reduce((x, c) => x + c.corroboratedBy.length + c.disputedBy.length, 0), 0) / 2;
+  // Quote linking: the quotes as each document found them (names not resolved across documents here).
+  const quoteDocs = () => locals.map((l, k) => ({ path: docs[k].path, quotes: l.quotes.map(q => ({ ...q, variants: [] })), text: l.text, sentences: l.sentences, key: null }));
+  const quoteRun = (oneShot: boolean) => {
+    const qd = quoteDocs();
+    const t0 = process.hrtime.bigint();
+    new QuoteLinker(new AnalysisContext()).link(qd, oneShot);
+    return { ms: ms(t0), out: JSON.stringify(qd.map(d => d.quotes)) };
+  };
+  quoteRun(true); // both paths' code warmed once
+  quoteRun(false);
+  const qIncremental = quoteRun(false), qOneShot = quoteRun(true);
+  if (qIncremental.out !== qOneShot.out) throw new Error('one-shot quote linking differs from the incremental lookup');
   results.push({ n, now: tNow, before: tBefore });
   console.log(`${n} articles (${(bytes / 1e6).toFixed(1)} MB, ${claims} claims): claims stage ${(bytes / 1e6 / (stage / 1000)).toFixed(2)} MB/s, normalised forms ${(bytes / 1e6 / (norms / 1000)).toFixed(2)} MB/s; ` +
-    `linking ${tNow.toFixed(0)} ms (${links.toFixed(0)} links) vs before-issue-10 linker ${tBefore.toFixed(0)} ms (${links0} links): ratio ${(tNow / tBefore).toFixed(2)}`);
+    `linking ${tNow.toFixed(0)} ms (${links.toFixed(0)} links) vs before-issue-10 linker ${tBefore.toFixed(0)} ms (${links0} links): ratio ${(tNow / tBefore).toFixed(2)}; ` +
+    `quote linking all at once ${qOneShot.ms.toFixed(0)} ms vs incremental lookup ${qIncremental.ms.toFixed(0)} ms (same links): ratio ${(qOneShot.ms / qIncremental.ms).toFixed(2)}`);
 }
 if (results.length >= 2) {
   const [a, b] = results;

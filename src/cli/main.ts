@@ -7,6 +7,7 @@ import os from 'node:os';
 import { isMainThread } from 'node:worker_threads';
 import { Corpus } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE } from '../core/text/decode';
+import { BOILERPLATE } from '../core/reuse/reuseText';
 import type { AnalysisOutput, Skipped } from '../core/types';
 import { readDocument, type ReadResult } from '../node/readDocument';
 import type { LocalAnalysis } from '../core/corpus/corpus';
@@ -152,8 +153,11 @@ class Intake {
   }
 
   output(): AnalysisOutput {
-    // Every document is in: the paragraph cache (what `set` analysed, an accelerator only) is not needed for linking.
+    // Every document is in: the paragraph cache and the memos of the per-document analysis (accelerators only,
+    // by text: a paragraph's entities, a line's tokens, a sentence's claims…) are not needed for linking; the
+    // shared passages ask the paragraphs' boilerplate verdicts again.
     this.corpus.cache.clear();
+    this.corpus.ctx.clearMemos([BOILERPLATE]);
     this.progress?.linking();
     const documents = this.corpus.allResults();
     this.progress?.clear();
@@ -175,8 +179,7 @@ export function* jsonLines(out: AnalysisOutput): Generator<string> {
  * `--format json` in pieces, one document at a time: exactly the text of
  * `JSON.stringify(out, null, 1) + '\n'`, never held as one string (the output of
  * an archive can pass the longest string the engine allows). A document sits two
- * levels deep, so its own indented text is indented by two more spaces; a newline
- * inside a JSON string is always escaped, so every raw newline is a line break.
+ * levels deep: it is written wrapped in two arrays, and the wrapping cut off.
  */
 export function* jsonPieces(out: AnalysisOutput): Generator<string> {
   const marker = '"documents": [\n  0\n ]';
@@ -188,7 +191,8 @@ export function* jsonPieces(out: AnalysisOutput): Generator<string> {
   }
   yield frame.slice(0, at + marker.length - 4);
   for (let k = 0; k < out.documents.length; k++) {
-    yield (k ? ',\n  ' : '') + JSON.stringify(out.documents[k], null, 1).replace(/\n/g, '\n  ');
+    // Written two levels deep by the engine itself (no second pass over the text to indent it): `[\n [\n  ` before, `\n ]\n]` after.
+    yield (k ? ',\n  ' : '') + JSON.stringify([[out.documents[k]]], null, 1).slice(7, -5);
   }
   yield frame.slice(at + marker.length - 3);
 }

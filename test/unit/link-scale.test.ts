@@ -74,6 +74,37 @@ describe('cross-source linking at scale (key caps, order independence)', functio
     assert.deepEqual(quoteLinks(present), expected);
   });
 
+  it('links quotes all at once (one shot, flat postings) as the incremental lookup does, and goes on incrementally after', () => {
+    const rand = rng(23);
+    // Two speakers, some quotes attributed to both (conflicts), keys past the cap, short quotes linked by their frames.
+    const docs = Array.from({ length: 3 * QUOTE_KEY_CAP }, (_, k) => quoteDoc(k, rand));
+    const lines = (oneShot: boolean) => {
+      const batch = docs.map(d => asQuoteDoc(d, d.text));
+      new QuoteLinker(new AnalysisContext()).link(batch, oneShot);
+      return { batch, links: quoteLinks(batch) };
+    };
+    const incremental = lines(false), oneShot = lines(true);
+    assert.ok(incremental.links.some(l => l.includes(' variant ')) && incremental.links.some(l => l.includes(' conflict ')), 'variants and conflicts');
+    assert.deepEqual(oneShot.links, incremental.links);
+    // The same lists in the same order on every quote, not only the same set of links.
+    assert.deepEqual(oneShot.batch.map(d => d.quotes), incremental.batch.map(d => d.quotes));
+
+    // A one-shot linker asked again (an edit, a removal) answers as a linker that was never one-shot.
+    const edited = (present: QuoteDoc[]) => {
+      present[5] = asQuoteDoc({ ...docs[5], text: `“budget bridge winter council taxes roads,” ${docs[5].speaker} said.` }, 'edited');
+      present.splice(9, 1);
+      return present;
+    };
+    const a = new QuoteLinker(new AnalysisContext()), b = new QuoteLinker(new AnalysisContext());
+    const pa = docs.map(d => asQuoteDoc(d, d.text)), pb = docs.map(d => asQuoteDoc(d, d.text));
+    a.link(pa, true);
+    b.link(pb);
+    a.link(edited(pa), true);
+    b.link(edited(pb));
+    assert.deepEqual(quoteLinks(pa), quoteLinks(pb));
+    assert.notDeepEqual(quoteLinks(pa), oneShot.links, 'the edit changed some links');
+  });
+
   it('still links word-for-word copies of a quote held by more documents than the key cap', () => {
     const n = QUOTE_KEY_CAP + 6;
     const docs = Array.from({ length: n }, (_, k) => asQuoteDoc({ path: `c${k}.txt`, text: '“budget bridge winter council,” Maria Lopez said.', speaker: 'Maria Lopez' }, k));

@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { hasWordsWithLetters } from '../../src/core/claims/claims';
 import { CLAUSE_TOKENS, NAME_TOKENS, tokenEnd, tokenStart, type TokenRule } from '../../src/core/text/tokens';
-import { isBoilerplate, words } from '../../src/core/reuse/reuseText';
+import { bigramContainment, isBoilerplate, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [
   'a', 'b', 'Z', 'Q', 'é', 'É', 'İ', 'ß', 'K', '\u212a', '0', '1', '7', '٣', '²',
@@ -85,6 +85,25 @@ describe('text scanners meet their specifications', () => {
         }
       }
     }
+  });
+
+  it('reuse bigrams: the shorter side\'s word pairs found in the other, each as often as both hold it', () => {
+    // Reference: word pairs as strings, counted in maps.
+    const reference = (a: string, b: string) => {
+      const grams = (ws: string[]) => { const m = new Map<string, number>(); for (let k = 0; k + 1 < ws.length; k++) m.set(`${ws[k]} ${ws[k + 1]}`, (m.get(`${ws[k]} ${ws[k + 1]}`) ?? 0) + 1); return m; };
+      const wa = words(a), wb = words(b);
+      if (wa.length < 2 || wb.length < 2) return 0;
+      const gb = grams(wb);
+      let shared = 0;
+      for (const [g, c] of grams(wa)) shared += Math.min(c, gb.get(g) ?? 0);
+      return shared / Math.min(wa.length - 1, wb.length - 1);
+    };
+    assert.equal(bigramContainment('The cat sat on the mat.', 'the cat sat on a mat'), 3 / 5);
+    // A pair repeated on one side counts as often as the other side holds it.
+    assert.equal(bigramContainment('go on and go on', 'go on now'), 1 / 2);
+    assert.equal(bigramContainment('one', 'one two'), 0);
+    const some = CASES.slice(0, 150);
+    for (const a of some) for (const b of some) assert.equal(bigramContainment(a, b), reference(a, b), JSON.stringify([a, b]));
   });
 
   it('claims: words holding a letter, counted up to what is asked', () => {

@@ -272,8 +272,17 @@ export class ClaimLinker {
     // Look the changed documents' claims up; a pair of two changed documents is looked up once, from the earlier one.
     // The keys two claims share that are not frequent: `count` has those that propose candidates; the others
     // (held by more than the cap) are each claim's `heavy` keys, few, counted through `mark`.
-    const heavies: (Int32Array | undefined)[] = [];
-    const heavy = (id: number) => (heavies[id] ??= Int32Array.from(items[id].keys.filter(k => !frequent[k] && postings[k].length > CLAIM_KEY_CAP)));
+    // Flat per claim: its number of keys, and its heavy keys (`heavy[heavyAt[id]] … heavy[heavyAt[id + 1] - 1]`).
+    const keyCount = new Int32Array(items.length);
+    const heavyAt = new Int32Array(items.length + 1);
+    const heavyKeys: number[] = [];
+    for (let id = 0; id < items.length; id++) {
+      const ks = items[id].keys;
+      keyCount[id] = ks.length;
+      for (const k of ks) if (!frequent[k] && postings[k].length > CLAIM_KEY_CAP) heavyKeys.push(k);
+      heavyAt[id + 1] = heavyKeys.length;
+    }
+    const heavy = Int32Array.from(heavyKeys);
     const mark = new Uint8Array(keyOf.length);
     const count = new Int32Array(items.length);
     const touched: number[] = [];
@@ -296,13 +305,14 @@ export class ClaimLinker {
             if (count[other]++ === 0) touched.push(other);
           }
         }
-        const mine = heavy(id);
-        for (const k of mine) mark[k] = 1;
+        const mineFrom = heavyAt[id], mineTo = heavyAt[id + 1];
+        for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 1;
         for (const other of touched) {
           let n = count[other];
           count[other] = 0;
-          if (mine.length) for (const k of heavy(other)) n += mark[k];
-          if (n < 2 || !isCandidate(n, a, items[other])) continue;
+          if (mineTo > mineFrom) for (let h = heavyAt[other], end = heavyAt[other + 1]; h < end; h++) n += mark[heavy[h]];
+          // `isCandidate`, on the counts kept flat.
+          if (n < 2 || n * 4 < Math.min(keyCount[id], keyCount[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
           if (!m) continue;
@@ -311,7 +321,7 @@ export class ClaimLinker {
           if (!list) this.pairs.set(pairKey, (list = []));
           list.push(pairLink(lo, hi, m));
         }
-        for (const k of mine) mark[k] = 0;
+        for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 0;
       }
     }
 

@@ -417,7 +417,7 @@ export class Corpus {
     this.quoteLinker.link([...results.values()].map(r => {
       const local = this.entries.get(r.path)!.local;
       return { path: r.path, quotes: r.quotes, text: local.text, sentences: local.sentences, key: this.named.get(r.path) };
-    }));
+    }), !this.incremental);
     const linkDocs = [...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) }));
     if (this.incremental) {
       this.claimIndex.link(linkDocs);

@@ -148,9 +148,25 @@ function framesAgree(a: Item, b: Item, min: number): boolean {
  * The same words from different mouths: identical words, or one quote's words (three or
  * more) nearly all in the other ("far from exhausted" / "are far from being exhausted").
  */
-function sameWords(a: Item, b: Item): boolean {
+function sameWords(a: Item, b: Item, sameJoined = a.w.joined === b.w.joined): boolean {
   if (Math.min(a.w.words.size, b.w.words.size) < 3) return false;
-  return a.w.joined === b.w.joined || containment(a.w.wordIds, b.w.wordIds) >= 0.8;
+  return sameJoined || containsAtLeast(a.w.wordIds, b.w.wordIds, 0.8);
+}
+
+/**
+ * Whether `containment(a, b) >= min`, the merge stopped as soon as the shared ids
+ * left possible cannot reach it (most pairs looked at share little).
+ */
+function containsAtLeast(a: Int32Array, b: Int32Array, min: number): boolean {
+  const small = Math.min(a.length, b.length);
+  if (!small) return 0 >= min;
+  let n = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) { n++; i++; j++; continue; }
+    if (a[i] < b[j]) i++; else j++;
+    if ((n + Math.min(a.length - i, b.length - j)) / small < min) return false;
+  }
+  return n / small >= min;
 }
 
 /** What the linker keeps of a document: the same key as last time means the same quotes, speakers and text. */
@@ -202,11 +218,25 @@ export class QuoteLinker {
   private crossed: Set<string>[] = Array.from({ length: SPACES + 1 }, () => new Set());
 
   /**
+   * Items linked by `linkAll` and not filed in the maps above (`full`, `prefix`,
+   * `prefixes`): filed by the next `link`, before it looks anything up.
+   */
+  private unfiled = false;
+
+  /**
    * Brings the links up to date with `docs` (every document of the corpus, in the
    * corpus's order) and writes `variants`, `attributedElsewhere`, `quoteGroup` and
-   * `quoteGroupSize` into their quotes.
+   * `quoteGroupSize` into their quotes. `oneShot`: the caller will seldom or never
+   * ask again (the CLI), so an empty linker links everything at once through flat
+   * postings, and files its items for later lookups only if it is asked again.
    */
-  link(docs: readonly QuoteDoc[]): void {
+  link(docs: readonly QuoteDoc[], oneShot = false): void {
+    if (oneShot && !this.docs.size && !this.items.length) {
+      this.linkAll(docs);
+      this.write(docs);
+      return;
+    }
+    if (this.unfiled) this.fileAll();
     const present = new Set(docs.map(d => d.path));
     for (const path of [...this.docs.keys()]) if (!present.has(path)) this.drop(path);
     const added = new Set<number>();
@@ -241,6 +271,104 @@ export class QuoteLinker {
     }
     this.lookUp([...added]);
     this.write(docs);
+  }
+
+  /** Files every item `linkAll` linked, as `link` would have (no lookup: their links are known). */
+  private fileAll(): void {
+    this.unfiled = false;
+    const live: number[] = [];
+    for (let id = 0; id < this.items.length; id++) if (this.items[id]) live.push(id);
+    for (const id of live) this.file(id);
+    for (const id of live) this.filePrefixes(id);
+    for (const c of this.crossed) c.clear();
+  }
+
+  /**
+   * Links every quote of `docs` into an empty linker: the same candidates and tests
+   * as `link` and `lookUp` (a pair is tested when one quote's prefix meets the other's
+   * keys in a space, through a key that is not common), in the same order, with each
+   * space's keys as ids and its postings as flat arrays instead of maps of sets.
+   */
+  private linkAll(docs: readonly QuoteDoc[]): void {
+    const items = this.items as Item[];
+    const docEnd: number[] = [];
+    for (const d of docs) {
+      const ids: number[] = [];
+      for (const it of collect(this.ctx, d)) {
+        ids.push(items.length);
+        items.push(it);
+        this.links.push([]);
+      }
+      for (let k = 0; k < ids.length; k++) docEnd.push(items.length);
+      this.docs.set(d.path, { key: d.key, ids });
+    }
+    const n = items.length;
+    this.unfiled = n > 0;
+    // Per space: each item's key ids (in `keysOf` order) and prefix ids; each key's items, and the items with it in their prefix.
+    interface Space { keys: (Int32Array | null)[]; prefixes: Int32Array[]; common: Uint8Array; full: Postings; prefix: Postings }
+    const spaces: Space[] = [];
+    for (let s = 0; s <= SPACES; s++) {
+      const ids = new Map<string, number>();
+      const names: string[] = [];
+      const counts: number[] = [];
+      const keys: (Int32Array | null)[] = [];
+      for (let i = 0; i < n; i++) {
+        const k = keysOf(items[i], s);
+        if (!k) { keys.push(null); continue; }
+        const row = new Int32Array(k.keys.length);
+        for (let x = 0; x < k.keys.length; x++) {
+          let id = ids.get(k.keys[x]);
+          if (id === undefined) { ids.set(k.keys[x], (id = names.length)); names.push(k.keys[x]); counts.push(0); }
+          counts[id]++;
+          row[x] = id;
+        }
+        keys.push(row);
+      }
+      const common = new Uint8Array(names.length);
+      if (s < SPACES) for (let id = 0; id < names.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
+      const hashes = new Float64Array(names.length).fill(-1);
+      const prefixes: Int32Array[] = [];
+      for (let i = 0; i < n; i++) {
+        const row = keys[i];
+        if (!row) { prefixes.push(EMPTY_IDS); continue; }
+        const m = Math.max(1, row.length - keysOf(items[i], s)!.need + 1);
+        if (m >= row.length) { prefixes.push(row); continue; }
+        // `prefixOf`'s order: keys that are not common first, then by hash, then by key.
+        for (const id of row) if (hashes[id] < 0) hashes[id] = keyHash(names[id]);
+        const sorted = Array.from(row).sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+        prefixes.push(Int32Array.from(sorted.slice(0, m)));
+      }
+      spaces.push({ keys, prefixes, common, full: postingsOf(keys, names.length), prefix: postingsOf(prefixes, names.length) });
+    }
+    for (const it of items) it.keys = undefined;
+    // Speakers, and words (the key of the last space), as ids: the tests compare numbers, not strings.
+    const speakers = new Map<string, number>();
+    const speaker = Int32Array.from(items, it => { let id = speakers.get(it.speaker); if (id === undefined) speakers.set(it.speaker, (id = speakers.size)); return id; });
+    const words = spaces[SPACES].keys;
+    // `lookUp` with every item added: each pair once, from its smaller item, the candidates in the order it finds them.
+    const seen = new Int32Array(n).fill(-1);
+    const candidates: number[] = [];
+    for (let i = 0; i < n; i++) {
+      candidates.length = 0;
+      const after = docEnd[i];
+      for (let s = 0; s <= SPACES; s++) {
+        const sp = spaces[s];
+        const row = sp.keys[i];
+        if (!row) continue;
+        for (const [mine, theirs] of [[sp.prefixes[i], sp.full], [row, sp.prefix]] as const) {
+          for (const key of mine) {
+            if (sp.common[key]) continue;
+            for (let p = theirs.start[key], end = theirs.start[key + 1]; p < end; p++) {
+              const j = theirs.items[p];
+              if (j < after || seen[j] === i) continue;
+              seen[j] = i;
+              candidates.push(j);
+            }
+          }
+        }
+      }
+      for (const j of candidates) this.test(i, j, speaker[i] === speaker[j], words[i]![0] === words[j]![0]);
+    }
   }
 
   /** Removes an item's links at both ends. */
@@ -340,15 +468,18 @@ export class QuoteLinker {
     }
   }
 
-  /** Links items `i` and `j` when a test accepts them (every test is symmetric; the cheap ones go first). */
-  private test(i: number, j: number): void {
+  /**
+   * Links items `i` and `j` when a test accepts them (every test is symmetric; the cheap ones go first).
+   * `sameSpeaker` and `sameJoined`: whether their speakers, and their words, are the same (`linkAll` knows it by ids).
+   */
+  private test(i: number, j: number, sameSpeaker?: boolean, sameJoined?: boolean): void {
     const a = this.items[i]!, b = this.items[j]!;
-    if (a.speaker === b.speaker) {
+    if (sameSpeaker ?? a.speaker === b.speaker) {
       if (!shareKey(a, b) || !sameUtterance(a, b)) return;
-      const identical = a.w.joined === b.w.joined;
+      const identical = sameJoined ?? a.w.joined === b.w.joined;
       this.links[i].push({ other: j, variant: true, identical });
       this.links[j].push({ other: i, variant: true, identical });
-    } else if (sameWords(a, b) && shareKey(a, b)) {
+    } else if (sameWords(a, b, sameJoined) && shareKey(a, b)) {
       this.links[i].push({ other: j, variant: false, identical: false });
       this.links[j].push({ other: i, variant: false, identical: false });
     }
@@ -384,6 +515,21 @@ export class QuoteLinker {
       x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
     for (const q of quoteOf.values()) { q.variants.sort(byLink); q.attributedElsewhere!.sort(byLink); }
   }
+}
+
+const EMPTY_IDS = new Int32Array(0);
+
+/** Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]`. */
+interface Postings { start: Int32Array; items: Int32Array }
+
+function postingsOf(rows: readonly (Int32Array | null)[], keys: number): Postings {
+  const start = new Int32Array(keys + 1);
+  for (const row of rows) if (row) for (const k of row) start[k + 1]++;
+  for (let k = 0; k < keys; k++) start[k + 1] += start[k];
+  const items = new Int32Array(start[keys]);
+  const at = start.slice(0, keys);
+  rows.forEach((row, i) => { if (row) for (const k of row) items[at[k]++] = i; });
+  return { start, items };
 }
 
 function fileIn(map: Map<string, Set<number>>, key: string, id: number): void {

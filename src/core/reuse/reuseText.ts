@@ -336,8 +336,8 @@ export function isBoilerplate(text: string): boolean {
   return false;
 }
 
-/** The verdicts by text: every paragraph and unit is asked again after each edit. */
-const BOILERPLATE = memoSlot<boolean>('reuse.boilerplate', 200_000);
+/** The verdicts by text: every paragraph and unit is asked again after each edit (and the shared passages ask again of the paragraphs analysed). */
+export const BOILERPLATE = memoSlot<boolean>('reuse.boilerplate', 200_000);
 
 /** `isBoilerplate`, remembered in the context. */
 export function boilerplateIn(ctx: AnalysisContext, text: string): boolean {

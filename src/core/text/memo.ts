@@ -33,6 +33,17 @@ export class AnalysisContext {
   clear(): void {
     this.state.clear();
   }
+
+  /**
+   * Forgets every memo (`memoSlot`), keeping the rest (vocabularies, per-object
+   * caches): a memo is a pure function's results, worked out again when asked, so
+   * nothing changes but the time and the memory. For a caller done with a kind of
+   * work (the CLI, once every document is analysed on its own). `keep`: memos
+   * the work to come still asks of.
+   */
+  clearMemos(keep: readonly Slot<unknown>[] = []): void {
+    for (const [slot, v] of this.state) if (v instanceof Memo && !keep.includes(slot)) this.state.delete(slot);
+  }
 }
 
 /**

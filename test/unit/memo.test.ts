@@ -1,0 +1,52 @@
+/**
+ * The analysis context: `clearMemos` forgets the memos (pure caches) and keeps every
+ * other kind of state, and a corpus whose memos are dropped between analysing its
+ * documents and linking them (what the CLI does) gives the very same results.
+ */
+import assert from 'node:assert/strict';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { AnalysisContext, memoSlot, Slot } from '../../src/core/text/memo';
+
+describe('analysis context memos', () => {
+  it('clearMemos forgets what a memo computed and keeps vocabularies and other state', () => {
+    const ctx = new AnalysisContext();
+    const LENGTHS = memoSlot<number>('test.lengths', 10);
+    const VOCAB = new Slot('test.vocab', () => new Map<string, number>());
+    let computed = 0;
+    const length = (s: string) => ctx.get(LENGTHS).get(s, t => (computed++, t.length));
+    ctx.get(VOCAB).set('bridge', 0);
+    const vocab = ctx.get(VOCAB);
+    assert.equal(length('abc'), 3);
+    assert.equal(length('abc'), 3);
+    assert.equal(computed, 1, 'the second call is a memo hit');
+    ctx.clearMemos();
+    assert.equal(length('abc'), 3);
+    assert.equal(computed, 2, 'computed again after the memos were dropped');
+    assert.equal(ctx.get(VOCAB), vocab, 'the vocabulary is the same object');
+    assert.equal(ctx.get(VOCAB).get('bridge'), 0);
+    // A memo named to be kept is kept.
+    const KEPT = memoSlot<number>('test.kept', 10);
+    ctx.get(KEPT).get('x', () => 1);
+    ctx.clearMemos([KEPT]);
+    assert.equal(ctx.get(KEPT).size, 1);
+    ctx.clearMemos();
+    assert.equal(ctx.get(KEPT).size, 0);
+  });
+
+  it('a corpus gives the same results with its memos dropped before linking', () => {
+    const texts = [
+      'Bridge closes\n\nMayor Ada Brooks said on Monday: "The bridge will close for repairs in March." The council approved 4 million dollars for the work.',
+      'Council vote\n\n"The bridge will close for repairs in March," Mayor Ada Brooks told reporters. The council approved 4 million dollars for the work on Monday.',
+      'Repairs\n\nThe council approved 5 million dollars for the bridge. "We will not close the bridge," Ada Brooks said.',
+    ];
+    const run = (drop: boolean) => {
+      const corpus = new Corpus({ incremental: false });
+      texts.forEach((t, k) => corpus.set(`n${k}.txt`, t));
+      if (drop) corpus.ctx.clearMemos();
+      return JSON.stringify(corpus.allResults());
+    };
+    const kept = run(false);
+    assert.ok(kept.includes('"corroboratedBy":[{'), 'some claims are linked');
+    assert.equal(run(true), kept);
+  });
+});
