@@ -31,6 +31,7 @@ export const PREDICATE_FREE = 0.5;
 /** A negation added or dropped, or another day, disputes a claim whose words both sides carry at or above this share. */
 export const DISPUTE_MIN = 0.7;
 
+
 const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
 
 /** A claim with its normalised form, its units as key ids (exact key, synonym-set keys) and the sets of both. */
@@ -88,8 +89,11 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   // states it, and none corroborates it.
   if (na.conditional !== nb.conditional) return null;
   const sa = a.claim.speaker, sb = b.claim.speaker;
-  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
-  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
+  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration; but
+  // only when each claim names its speaker itself. A speaker found through a pronoun ("…,” she said") or carried over
+  // from an earlier part of the quote is the quote layer's guess, and a wrong guess must not hide the same words.
+  const otherSpeaker = sa !== null && sb !== null && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote';
+  if (otherSpeaker && namesSpeaker(a.claim) && namesSpeaker(b.claim)) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
@@ -105,6 +109,8 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
+  // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
+  if (otherSpeaker && !sameWords(a.claim.text, b.claim.text)) return null;
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
@@ -125,6 +131,29 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (similarity < PREDICATE_FREE && na.deontic !== nb.deontic) return null;
   if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
   return { similarity: round(similarity), direction };
+}
+
+/** Whether a claim's own text names its speaker: a word of the name (three letters or more, capitalised) occurs in it. */
+export function namesSpeaker(claim: Pick<Claim, 'text' | 'speaker'>): boolean {
+  if (!claim.speaker) return false;
+  for (const w of claim.speaker.split(/\s+/)) {
+    if (w.length < 3 || !/^\p{Lu}/u.test(w)) continue;
+    const at = claim.text.indexOf(w);
+    if (at >= 0 && !/\p{L}/u.test(claim.text[at - 1] ?? '') && !/\p{L}/u.test(claim.text[at + w.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the words of the shorter text, quotation marks and a trailing attribution ("…,” she said") left out, occur
+ * in the longer one in the same order, one after the other (case and punctuation aside): the same quotation.
+ */
+export function sameWords(a: string, b: string): boolean {
+  const words = (t: string) => t.replace(/[”"’]?\s*,?\s*(?:[\p{Lu}\p{Ll}.’' -]{1,40}\s)?(?:said|says|added|continued|told\s+[\p{L} ]{1,30})\s*$/u, '')
+    .toLowerCase().split(/[^\p{L}\p{N}’']+/u).filter(Boolean);
+  const [x, y] = [words(a), words(b)].sort((p, q) => p.length - q.length);
+  if (x.length < 3) return false;
+  return ` ${y.join(' ')} `.includes(` ${x.join(' ')} `);
 }
 
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
