@@ -99,7 +99,7 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
   const an = a.claim.numbers, bn = b.claim.numbers;
-  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
+  const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
   const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
   const total = ab.totalA + ab.totalB;
   const similarity = total ? (coveredA + coveredB) / total : 0;
@@ -157,5 +157,19 @@ export function sameWords(a: string, b: string): boolean {
 }
 
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
-  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
+  return a.some(x => x.unit && b.some(y => y.unit === x.unit && !numbersAgree(x, y)));
+}
+
+/** Within this share of the larger value two figures of one thing are one figure rounded ("$916 million", "$915.7 million"). */
+export const ROUNDING = 0.01;
+/** … and within this share when either is hedged ("nearly $1 billion", "about 920 million"). */
+export const HEDGED = 0.1;
+
+/** Whether two numbers state the same figure of the same thing: equal, or equal but for rounding or a hedge. */
+export function numbersAgree(x: ClaimNumber, y: ClaimNumber): boolean {
+  if (numberKey(x) === numberKey(y)) return true;
+  if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit) return false;
+  const big = Math.max(Math.abs(x.value), Math.abs(y.value));
+  if (!big || Math.sign(x.value) !== Math.sign(y.value)) return false;
+  return Math.abs(x.value - y.value) <= big * (x.qualifier || y.qualifier ? HEDGED : ROUNDING);
 }
