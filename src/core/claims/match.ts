@@ -42,6 +42,9 @@ export interface MatchSide {
   synonyms: readonly (Int32Array | null)[];
   exactIds: ReadonlySet<number>;
   synonymIds: ReadonlySet<number>;
+  /** Its words as `sameWords` reads them, and whether it names its speaker: filled on first use. */
+  quoteWords?: { text: string; count: number };
+  namesSpeaker?: boolean;
 }
 
 /** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
@@ -93,7 +96,8 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   // only when each claim names its speaker itself. A speaker found through a pronoun ("…,” she said") or carried over
   // from an earlier part of the quote is the quote layer's guess, and a wrong guess must not hide the same words.
   const otherSpeaker = sa !== null && sb !== null && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote';
-  if (otherSpeaker && namesSpeaker(a.claim) && namesSpeaker(b.claim)) return null;
+  // (Decided before any overlap, as cheaply as the old outright refusal: each side's words are read once and kept on it.)
+  if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
@@ -110,7 +114,6 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
-  if (otherSpeaker && !sameWords(a.claim.text, b.claim.text)) return null;
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
@@ -149,11 +152,29 @@ export function namesSpeaker(claim: Pick<Claim, 'text' | 'speaker'>): boolean {
  * in the longer one in the same order, one after the other (case and punctuation aside): the same quotation.
  */
 export function sameWords(a: string, b: string): boolean {
-  const words = (t: string) => t.replace(/[”"’]?\s*,?\s*(?:[\p{Lu}\p{Ll}.’' -]{1,40}\s)?(?:said|says|added|continued|told\s+[\p{L} ]{1,30})\s*$/u, '')
+  return sameWordsOf(wordList(a), wordList(b));
+}
+
+/** A text's words for `sameWords`: lower case, a trailing attribution left out, one space around each. */
+function wordList(t: string): { text: string; count: number } {
+  const words = t.replace(/[”"’]?\s*,?\s*(?:[\p{Lu}\p{Ll}.’' -]{1,40}\s)?(?:said|says|added|continued|told\s+[\p{L} ]{1,30})\s*$/u, '')
     .toLowerCase().split(/[^\p{L}\p{N}’']+/u).filter(Boolean);
-  const [x, y] = [words(a), words(b)].sort((p, q) => p.length - q.length);
-  if (x.length < 3) return false;
-  return ` ${y.join(' ')} `.includes(` ${x.join(' ')} `);
+  return { text: ` ${words.join(' ')} `, count: words.length };
+}
+
+function sameWordsOf(a: { text: string; count: number }, b: { text: string; count: number }): boolean {
+  const [x, y] = a.count <= b.count ? [a, b] : [b, a];
+  return x.count >= 3 && y.text.includes(x.text);
+}
+
+/** Whether a side names its speaker, read once per side. */
+function named(side: MatchSide): boolean {
+  return (side.namesSpeaker ??= namesSpeaker(side.claim));
+}
+
+/** A side's words for `sameWords`, read once per side. */
+function quoteWords(side: MatchSide): { text: string; count: number } {
+  return (side.quoteWords ??= wordList(side.claim.text));
 }
 
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {

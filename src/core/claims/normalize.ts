@@ -157,7 +157,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const tail = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(text);
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
-  const frame = untoldFrame(raw);
+  const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
     if (i < from || frame.has(i)) { keys.push(null); return; }
@@ -196,6 +196,10 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   }
   return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
 }
+
+/** A negation or "unclear"/"unknown": only a claim holding one can hold an untold frame. */
+const UNTOLD_CUE = /\b(?:not|never|no|unclear|unknown)\b|n['’]t\b/i;
+const NONE: ReadonlySet<number> = new Set();
 
 /** Verbs of telling that, negated, leave something untold ("did not say where …", "has not disclosed how many …"). */
 const TELL = /^(?:say|says|said|indicat(?:e|es|ed)|disclos(?:e|es|ed)|specif(?:y|ies|ied)|reveal(?:s|ed)?|explain(?:s|ed)?|elaborat(?:e|es|ed)|confirm(?:s|ed)?|detail(?:s|ed)?|identif(?:y|ies|ied)|releas(?:e|es|ed)|announc(?:e|es|ed)|tell|told)$/;
