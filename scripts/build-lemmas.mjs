@@ -24,7 +24,7 @@
 //   share the first sense of both, but "take part" is two words: multiword verbs come
 //   from MULTIWORD below.
 // - MULTIWORD: two-word verbs of WordNet (verb + particle or object: "take part",
-//   "pull back") whose synset is the first sense of the phrase and also among the first
+//   "pull back"; not verb + preposition, pronoun or verb: "go to", "make it") whose synset is the first sense of the phrase and also among the first
 //   two senses of a single-word verb of it ("pull back" → "withdraw"). Written
 //   "take_part participate".
 // - VERBS: single words used mostly as verbs (SemCor tags them as verbs at least twice,
@@ -116,11 +116,16 @@ for (const pos of ['v', 'n']) {
 }
 synonyms.splice(0, synonyms.length, ...[...new Set(synonyms)].sort());
 
-// MULTIWORD: "pull_back" → a single-word verb of its first sense.
+// MULTIWORD: "pull_back" → a single-word verb of its first sense. The second word must be a particle or a noun
+// object ("pull back", "take part"), not a word that reads as the start of something else after the verb: a
+// preposition heading its own object ("went to the hospital" is not "attended", "made for television" not "wreaked"),
+// a pronoun ("makes it difficult" is not "survives") or another verb.
+const NOT_PARTICLE = new Set(['to', 'for', 'with', 'at', 'by', 'in', 'on', 'into', 'onto', 'upon', 'of', 'as', 'after', 'against', 'from',
+  'through', 'across', 'under', 'near', 'past', 'it', 'oneself', 'do', 'go', 'got', 'put']);
 const multiword = [];
 for (const [lemma, e] of index.v) {
   const parts = lemma.split('_');
-  if (parts.length !== 2 || !parts.every(single) || !(e.tagged > 0)) continue;
+  if (parts.length !== 2 || !parts.every(single) || !(e.tagged > 0) || NOT_PARTICLE.has(parts[1])) continue;
   const first = e.synsets[0];
   const target = data.v.get(first).words.find(w => single(w) && index.v.get(w)?.tagged > 0 && index.v.get(w).synsets.slice(0, FIRST).includes(first));
   if (target) multiword.push(`${lemma} ${target}`);

@@ -30,6 +30,14 @@ describe('claim normalisation', () => {
     assert.deepEqual(b, a);
     assert.deepEqual(keys('The talks in Oslo failed', { entities: ['Oslo'] }), ['talk', lemmaKey('failed'), '@oslo']);
   });
+  it('reads a verb and a following preposition or pronoun as two words, not as a two-word verb', () => {
+    // "make it" (survive), "go to" (attend), "make for" (wreak) are WordNet verbs, but after a verb these words
+    // mostly start something else: the object of the preposition, the subject of a small clause.
+    assert.deepEqual(keys('The delay makes it harder to plan the harvest'), [lemmaKey('delay'), lemmaKey('make'), lemmaKey('harder'), lemmaKey('plan'), lemmaKey('harvest')]);
+    assert.ok(keys('The mayor went to the flooded school').includes(lemmaKey('go')));
+    assert.ok(!keys('The mayor went to the flooded school').includes(lemmaKey('attend')));
+    assert.ok(keys('A garrison took part in the parade').includes(lemmaKey('participate')), 'a noun object still makes one verb');
+  });
   it('keeps negations, weekdays and numbers with their unit apart from the words', () => {
     const n = claimNorm(new AnalysisContext(), claim('The mill did not close on Monday, raising hopes nobody would lose work', { numbers: [] }));
     assert.equal(n.negation, 1, 'the trailing participial clause negates nothing of the claim');

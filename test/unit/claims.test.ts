@@ -29,7 +29,7 @@ describe('claims', () => {
     assert.deepEqual(parseNumbers('about 30 kilometers (18 miles) away'), [{ value: 30, unit: 'kilometers', qualifier: 'about' }, { value: 18, unit: 'miles', qualifier: null }]);
     assert.deepEqual(parseNumbers('Russia annexed Crimea in 2014 and on February 15, 2022 it said'), []);
     assert.deepEqual(parseNumbers(' date 2022-02-15 Moscow: As the West eyed 3 convoys'), [{ value: 3, unit: 'convoys', qualifier: null }]);
-    assert.deepEqual(parseNumbers('a $2.5 billion package'), [{ value: 2.5e9, unit: 'package', qualifier: null }]);
+    assert.deepEqual(parseNumbers('a $2.5 billion package'), [{ value: 2.5e9, unit: 'dollars', qualifier: null }]);
   });
 
   it('sorts sentences into kinds, one claim per sentence', () => {

@@ -26,6 +26,8 @@ const NUMBER_RE = new RegExp(
   String.raw`(?:\b(${QUALIFIERS})\s+)?(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?(?:[\s-]+(?:(?:[a-z]+[\s-]){0,1}))?`,
   'gi',
 );
+/** A currency sign right before a figure: the thing an amount counts. */
+const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 'euros' };
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
 const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an']);
 
@@ -55,6 +57,9 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     const unitMatch = UNIT_RE.exec(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
     if (!unit && /^\s*%/.test(rest)) unit = 'percent';
+    // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
+    const currency = CURRENCY[text[afterStart - raw.length - 1] ?? ''];
+    if (currency) unit = currency;
     // A person's age set off after the name ("Crutcher, 40, was …", "Scott, 43 ― …") is the "40-year-old" of another report.
     if (!unit && !m[1] && !m[3] && /^\d{1,3}$/.test(raw) && /\p{Lu}[\p{L}.’'-]*,\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf(raw))) && /^\s*(?:,|[—–―]|\))/.test(after)) unit = 'year-old';
     out.push({ number: { value, unit, qualifier: m[1] ? m[1].toLowerCase() : null }, at: afterStart - raw.length });

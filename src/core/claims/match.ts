@@ -31,6 +31,7 @@ export const PREDICATE_FREE = 0.5;
 /** A negation added or dropped, or another day, disputes a claim whose words both sides carry at or above this share. */
 export const DISPUTE_MIN = 0.7;
 
+
 const numberKey = (n: ClaimNumber) => `${n.value}|${n.unit ?? ''}`;
 
 /** A claim with its normalised form, its units as key ids (exact key, synonym-set keys) and the sets of both. */
@@ -41,6 +42,9 @@ export interface MatchSide {
   synonyms: readonly (Int32Array | null)[];
   exactIds: ReadonlySet<number>;
   synonymIds: ReadonlySet<number>;
+  /** Its words as `sameWords` reads them, and whether it names its speaker: filled on first use. */
+  quoteWords?: { text: string; count: number };
+  namesSpeaker?: boolean;
 }
 
 /** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
@@ -88,14 +92,18 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   // states it, and none corroborates it.
   if (na.conditional !== nb.conditional) return null;
   const sa = a.claim.speaker, sb = b.claim.speaker;
-  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration.
-  if (sa && sb && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote') return null;
+  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration; but
+  // only when each claim names its speaker itself. A speaker found through a pronoun ("…,” she said") or carried over
+  // from an earlier part of the quote is the quote layer's guess, and a wrong guess must not hide the same words.
+  const otherSpeaker = sa !== null && sb !== null && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote';
+  // (Decided before any overlap, as cheaply as the old outright refusal: each side's words are read once and kept on it.)
+  if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
   const an = a.claim.numbers, bn = b.claim.numbers;
-  const sameNumber = an.some(x => bn.some(y => numberKey(x) === numberKey(y)));
+  const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
   const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
   const total = ab.totalA + ab.totalB;
   const similarity = total ? (coveredA + coveredB) / total : 0;
@@ -105,6 +113,7 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
+  // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
@@ -127,6 +136,61 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   return { similarity: round(similarity), direction };
 }
 
+/** Whether a claim's own text names its speaker: a word of the name (three letters or more, capitalised) occurs in it. */
+export function namesSpeaker(claim: Pick<Claim, 'text' | 'speaker'>): boolean {
+  if (!claim.speaker) return false;
+  for (const w of claim.speaker.split(/\s+/)) {
+    if (w.length < 3 || !/^\p{Lu}/u.test(w)) continue;
+    const at = claim.text.indexOf(w);
+    if (at >= 0 && !/\p{L}/u.test(claim.text[at - 1] ?? '') && !/\p{L}/u.test(claim.text[at + w.length] ?? '')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether the words of the shorter text, quotation marks and a trailing attribution ("…,” she said") left out, occur
+ * in the longer one in the same order, one after the other (case and punctuation aside): the same quotation.
+ */
+export function sameWords(a: string, b: string): boolean {
+  return sameWordsOf(wordList(a), wordList(b));
+}
+
+/** A text's words for `sameWords`: lower case, a trailing attribution left out, one space around each. */
+function wordList(t: string): { text: string; count: number } {
+  const words = t.replace(/[”"’]?\s*,?\s*(?:[\p{Lu}\p{Ll}.’' -]{1,40}\s)?(?:said|says|added|continued|told\s+[\p{L} ]{1,30})\s*$/u, '')
+    .toLowerCase().split(/[^\p{L}\p{N}’']+/u).filter(Boolean);
+  return { text: ` ${words.join(' ')} `, count: words.length };
+}
+
+function sameWordsOf(a: { text: string; count: number }, b: { text: string; count: number }): boolean {
+  const [x, y] = a.count <= b.count ? [a, b] : [b, a];
+  return x.count >= 3 && y.text.includes(x.text);
+}
+
+/** Whether a side names its speaker, read once per side. */
+function named(side: MatchSide): boolean {
+  return (side.namesSpeaker ??= namesSpeaker(side.claim));
+}
+
+/** A side's words for `sameWords`, read once per side. */
+function quoteWords(side: MatchSide): { text: string; count: number } {
+  return (side.quoteWords ??= wordList(side.claim.text));
+}
+
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
-  return a.some(x => x.unit && b.some(y => y.unit === x.unit && y.value !== x.value));
+  return a.some(x => x.unit && b.some(y => y.unit === x.unit && !numbersAgree(x, y)));
+}
+
+/** Within this share of the larger value two figures of one thing are one figure rounded ("$916 million", "$915.7 million"). */
+export const ROUNDING = 0.01;
+/** … and within this share when either is hedged ("nearly $1 billion", "about 920 million"). */
+export const HEDGED = 0.1;
+
+/** Whether two numbers state the same figure of the same thing: equal, or equal but for rounding or a hedge. */
+export function numbersAgree(x: ClaimNumber, y: ClaimNumber): boolean {
+  if (numberKey(x) === numberKey(y)) return true;
+  if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit) return false;
+  const big = Math.max(Math.abs(x.value), Math.abs(y.value));
+  if (!big || Math.sign(x.value) !== Math.sign(y.value)) return false;
+  return Math.abs(x.value - y.value) <= big * (x.qualifier || y.qualifier ? HEDGED : ROUNDING);
 }

@@ -157,9 +157,10 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const tail = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(text);
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
+  const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
-    if (i < from) { keys.push(null); return; }
+    if (i < from || frame.has(i)) { keys.push(null); return; }
     if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; keys.push(null); return; }
     if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
@@ -194,6 +195,54 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); }
   }
   return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+}
+
+/** A negation or "unclear"/"unknown": only a claim holding one can hold an untold frame. */
+const UNTOLD_CUE = /\b(?:not|never|no|unclear|unknown)\b|n['’]t\b/i;
+const NONE: ReadonlySet<number> = new Set();
+
+/** Verbs of telling that, negated, leave something untold ("did not say where …", "has not disclosed how many …"). */
+const TELL = /^(?:say|says|said|indicat(?:e|es|ed)|disclos(?:e|es|ed)|specif(?:y|ies|ied)|reveal(?:s|ed)?|explain(?:s|ed)?|elaborat(?:e|es|ed)|confirm(?:s|ed)?|detail(?:s|ed)?|identif(?:y|ies|ied)|releas(?:e|es|ed)|announc(?:e|es|ed)|tell|told)$/;
+/** Verbs of giving that, with "no" and a word for information, leave something untold ("gave no details on where …"). */
+const GIVE = /^(?:give|gives|gave|given|giving|provid(?:e|es|ed|ing)|offer(?:s|ed|ing)?|shar(?:e|es|ed|ing))$/;
+const INFORMATION = /^(?:details?|information|indication|explanation|specifics|word|timeline|breakdown|figures?)$/;
+/** Words between the frame and the question it leaves open. */
+const OPEN_QUESTION = /^(?:where|when|how|why|who|what|which)$/;
+
+/**
+ * The words of a frame that says something is not told or not known, followed by what is left open ("did not say
+ * where", "gave no details on how many", "it is unclear when", "it was not immediately clear why"): indexes into `words`
+ * of the frame's words (its negation included). Such a clause still states what the question presupposes ("where the
+ * troops were pulling back from": troops pull back), the same fact as a report that names the place or says it is
+ * unclear, so neither its negation nor its verb of telling count. With "whether" or "if", or with nothing left open
+ * ("did not say", "gave no details"), nothing is presupposed, and the frame is read as any other words.
+ */
+export function untoldFrame(words: readonly string[]): Set<number> {
+  const out = new Set<number>();
+  const lower = words.map(w => w.toLowerCase());
+  const opensAfter = (i: number) => {
+    for (let k = i; k < Math.min(lower.length, i + 4); k++) {
+      if (OPEN_QUESTION.test(lower[k])) return true;
+      if (lower[k] === 'whether' || lower[k] === 'if') return false;
+    }
+    return false;
+  };
+  for (let i = 0; i < lower.length; i++) {
+    const w = lower[i];
+    let k = i + 1;
+    while (k < lower.length && /^(?:immediately|publicly|yet|specifically|exactly|be|been|any|further)$/.test(lower[k])) k++;
+    if ((w === 'not' || w === 't' || w === 'never') && k < lower.length) {
+      // "did not say where", "was not immediately clear how", "is not known when".
+      if ((TELL.test(lower[k]) || lower[k] === 'clear' || lower[k] === 'known') && opensAfter(k + 1)) { for (let j = i; j <= k; j++) out.add(j); continue; }
+      // "did not give details on where".
+      if (GIVE.test(lower[k]) && k + 1 < lower.length && INFORMATION.test(lower[k + 1]) && opensAfter(k + 2)) { for (let j = i; j <= k + 1; j++) out.add(j); continue; }
+    }
+    // "gave no details of how many".
+    if (w === 'no' && i > 0 && GIVE.test(lower[i - 1]) && k < lower.length && INFORMATION.test(lower[k]) && opensAfter(k + 1)) { out.add(i - 1).add(i).add(k); continue; }
+    // "it remains unclear where", "it is unknown how many".
+    if ((w === 'unclear' || w === 'unknown') && opensAfter(i + 1)) out.add(i);
+  }
+  return out;
 }
 
 /**

@@ -1,0 +1,62 @@
+/**
+ * Quote claims credited to two different speakers: the same words are an attribution conflict only when both claims
+ * name their speaker themselves; a speaker found through a pronoun or carried over from an earlier part of the quote
+ * is a guess, and the same words (in the same order) still carry the claim.
+ */
+import assert from 'node:assert/strict';
+import { ClaimLinker } from '../../src/core/claims/links';
+import { namesSpeaker, sameWords } from '../../src/core/claims/match';
+import { AnalysisContext } from '../../src/core/text/memo';
+import type { Claim } from '../../src/core/types';
+
+const quote = (text: string, speaker: string): Claim => ({
+  start: 0, end: text.length, text, kind: 'quote', speaker, entities: [], numbers: [], status: 'unique',
+  corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1,
+});
+const filler = (text: string): Claim => ({ ...quote(text, ''), kind: 'statement', speaker: null });
+/** Links two one-claim documents (two unrelated documents beside them, so that no key is frequent); the first claim's links. */
+const links = (a: Claim, b: Claim): string[] => {
+  const docs = [
+    { path: 'a', claims: [a] }, { path: 'b', claims: [b] },
+    { path: 'c', claims: [filler('A bakery in the harbour district sold rye bread to early tourists')] },
+    { path: 'd', claims: [filler('The orchestra rehearsed a new symphony for the autumn festival')] },
+  ];
+  new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+  return [...a.corroboratedBy, ...(a.partlyCorroboratedBy ?? [])].map(l => l.path);
+};
+
+describe('claims: quotes of two speakers', () => {
+  it('knows whether a claim names its speaker', () => {
+    assert.equal(namesSpeaker({ text: '“The ferry will stop running in winter,” Okafor said', speaker: 'Ada Okafor' }), true);
+    assert.equal(namesSpeaker({ text: '“The ferry will stop running in winter,” she said', speaker: 'Ada Okafor' }), false);
+    assert.equal(namesSpeaker({ text: '“Okaforville needs the ferry,” she said', speaker: 'Ada Okafor' }), false, 'a longer word is not the name');
+  });
+
+  it('reads the same words in the same order, attribution aside', () => {
+    assert.equal(sameWords('And the ferry must keep running.”', 'I think the tolls are high, and the ferry must keep running,” she said'), true);
+    assert.equal(sameWords('the ferry must keep running', 'running, the ferry must keep'), false);
+    assert.equal(sameWords('the ferry', 'the ferry must keep running'), false, 'too short to say');
+  });
+
+  it('a guessed speaker does not hide the same words', () => {
+    const a = quote('And the ferry must keep running through the winter.”', 'Ada Okafor');
+    const b = quote('The tolls are far too high, and the ferry must keep running through the winter,” she said', 'Mina Dahl');
+    assert.deepEqual(links(a, b), ['b']);
+  });
+
+  it('two named speakers with the same words: not corroboration', () => {
+    const a = quote('“The ferry must keep running through the winter,” Okafor said', 'Ada Okafor');
+    const b = quote('“The ferry must keep running through the winter,” Dahl said', 'Mina Dahl');
+    assert.deepEqual(links(a, b), []);
+  });
+
+  it('a guessed speaker with other words: not corroboration', () => {
+    const a = quote('“The ferry should keep running through the winter months,” she said', 'Ada Okafor');
+    const b = quote('“Through the winter the ferry keeps running, whatever the council says,” he said', 'Mina Dahl');
+    assert.deepEqual(links(a, b), []);
+    // The same words under one speaker do link (the guess agrees).
+    const c = quote('“The ferry should keep running through the winter months,” she said', 'Ada Okafor');
+    const d = quote('“The ferry should keep running through the winter months,” Okafor told reporters', 'Ada Okafor');
+    assert.deepEqual(links(c, d), ['b']);
+  });
+});
