@@ -112,6 +112,9 @@ export class ClaimIndex {
   }
 
   private dropPairs(path: string): void {
+    this.changedPaths.add(path);
+    for (const [later, list] of this.pairs.get(path) ?? []) if (list.length) this.changedPaths.add(later);
+    for (const earlier of this.before.get(path) ?? []) if (this.pairs.get(earlier)?.get(path)?.length) this.changedPaths.add(earlier);
     for (const later of this.pairs.get(path)?.keys() ?? []) this.before.get(later)?.delete(path);
     this.pairs.delete(path);
     for (const earlier of this.before.get(path) ?? []) this.pairs.get(earlier)?.delete(path);
@@ -120,6 +123,21 @@ export class ClaimIndex {
 
   /** Fills every claim's link lists, status and group, as `ClaimLinker.link` does for the same documents. */
   link(docs: readonly LinkDoc[]): void {
+    this.update(docs);
+    this.write(docs);
+  }
+
+  /** Documents whose pairs of links were set or dropped during the running `update`. */
+  private changedPaths = new Set<string>();
+
+  /**
+   * Brings the index and the links up to date with `docs` (every document of the
+   * corpus, in the corpus's order) without writing them into the claims; the paths
+   * of the documents whose links may have changed (the changed documents, and the
+   * documents of every pair of links set or dropped).
+   */
+  update(docs: readonly LinkDoc[]): Set<string> {
+    this.changedPaths = new Set();
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
     // Old standing of every key whose count moves.
@@ -175,15 +193,39 @@ export class ClaimIndex {
     for (const id of again) docsLookedUp.add(this.items[id]!.path);
     this.lookedUp = docsLookedUp.size;
     this.lookUp(again, position);
+    for (const p of changed) this.changedPaths.add(p);
+    return this.changedPaths;
+  }
+
+  /**
+   * Writes the links of the claims of `docs` (in the corpus's order, and with every
+   * document linked to one of them among them), their status and groups
+   * (`finishLinks`), as `ClaimLinker.link` does.
+   */
+  write(docs: readonly LinkDoc[]): void {
+    const position = new Map<string, number>();
+    docs.forEach((d, k) => position.set(d.path, k));
     for (const d of docs) for (const c of d.claims) resetLinks(c);
-    for (const [x, laters] of this.pairs) {
-      const dx = docs[position.get(x)!];
-      for (const [y, list] of laters) {
-        const dy = docs[position.get(y)!];
-        for (const pl of list) writeLink({ path: x, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
+    for (const dx of docs) {
+      for (const [y, list] of this.pairs.get(dx.path) ?? []) {
+        const at = position.get(y);
+        if (at === undefined) {
+          if (list.length) throw new Error(`claim links of ${dx.path} reach ${y}, not among the documents written`);
+          continue;
+        }
+        const dy = docs[at];
+        for (const pl of list) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
       }
     }
     finishLinks(docs);
+  }
+
+  /** The paths of the documents holding a claim linked to one of the document's. */
+  linkedTo(path: string): string[] {
+    const out: string[] = [];
+    for (const [later, list] of this.pairs.get(path) ?? []) if (list.length) out.push(later);
+    for (const earlier of this.before.get(path) ?? []) if (this.pairs.get(earlier)?.get(path)?.length) out.push(earlier);
+    return out;
   }
 
   /** Drops the links of the given claims (of documents otherwise unchanged) from the pairs they are in. */
@@ -196,10 +238,17 @@ export class ClaimIndex {
       set.add(it.index);
     }
     for (const [path, indexes] of byPath) {
-      for (const [later, list] of this.pairs.get(path) ?? []) this.pairs.get(path)!.set(later, list.filter(pl => !indexes.has(pl.lo)));
+      this.changedPaths.add(path);
+      for (const [later, list] of this.pairs.get(path) ?? []) {
+        const kept = list.filter(pl => !indexes.has(pl.lo));
+        if (kept.length !== list.length) this.changedPaths.add(later);
+        this.pairs.get(path)!.set(later, kept);
+      }
       for (const earlier of this.before.get(path) ?? []) {
         const laters = this.pairs.get(earlier)!;
-        laters.set(path, laters.get(path)!.filter(pl => !indexes.has(pl.hi)));
+        const list = laters.get(path)!, kept = list.filter(pl => !indexes.has(pl.hi));
+        if (kept.length !== list.length) this.changedPaths.add(earlier);
+        laters.set(path, kept);
       }
     }
   }
@@ -255,6 +304,8 @@ export class ClaimIndex {
             earlier.add(lo.path);
           }
           list.push(pairLink(lo, hi, m));
+          this.changedPaths.add(lo.path);
+          this.changedPaths.add(hi.path);
         }
       }
     }

@@ -194,8 +194,12 @@ export class Corpus {
    * document is new (the CLI).
    */
   incremental = true;
-  /** How many documents were named again, and how many had their claims looked up, at the last resolve (for tests and benches). */
-  readonly last = { named: 0, claimsLookedUp: 0 };
+  /**
+   * At the last resolve (for tests and benches): how many documents were named again,
+   * had their claims looked up, were linked again (a new result with new links), and
+   * had their shared passages listed again.
+   */
+  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; ms?: Record<string, number> } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
   private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
@@ -225,11 +229,13 @@ export class Corpus {
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
     this.results = null;
+    this.dirty.add(path);
     return local;
   }
 
   delete(path: string): boolean {
     if (!this.entries.delete(path)) return false;
+    this.dirty.add(path);
     this.unlearnt.add(path);
     this.unname(path);
     this.renamed.delete(path);
@@ -393,6 +399,11 @@ export class Corpus {
     }
     this.renamed.delete(path);
     this.last.named++;
+    // Named again to the same names (the baseline names every document again): the same object, so nothing downstream sees a change.
+    if (cached && cached.local === local && sameNames(cached, entities, quotes, claims)) {
+      cached.asked = asked;
+      return cached;
+    }
     const named: Named = { local, asked, entities, quotes, claims };
     this.named.set(path, named);
     return named;
@@ -401,6 +412,8 @@ export class Corpus {
   private resolve(): Map<string, DocumentResult> {
     if (this.results) return this.results;
     this.last.named = 0;
+    if (this.incremental && this.prev) return (this.results = this.update(this.prev));
+    this.reuse.takeTouched();
     const results = new Map<string, DocumentResult>();
     for (const { path, local } of this.entries.values()) {
       const named = this.namedOf(path, local);
@@ -430,7 +443,212 @@ export class Corpus {
     groupClaims([...results.values()]);
     capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
     this.results = results;
+    this.dirty.clear();
+    this.last.relinked = this.last.passages = results.size;
+    this.groups.reset(results.values());
+    this.prev = results;
+    for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
+    for (const p of results.keys()) this.builtFrom.set(p, this.named.get(p)!);
     return results;
+  }
+
+  /** The results last worked out (incremental): what an update starts from. */
+  private prev: Map<string, DocumentResult> | null = null;
+  /** Documents set or removed since the results were last worked out. */
+  private readonly dirty = new Set<string>();
+  /** Group ids handed out: kept by a group while it stands (incremental). */
+  private readonly groups = new GroupIds();
+  /** Per document, the named analysis its last result was built from. */
+  private readonly builtFrom = new Map<string, Named>();
+
+  /**
+   * The results after a change, worked out from the last ones: only the documents
+   * whose result can have changed get a new result object. Those are the documents
+   * set or removed, those named again, and those whose quote or claim links changed,
+   * with every document linked to them, directly or through others (links,
+   * groups and caps are decided within such a linked set, never beyond it), and
+   * those whose shared passages changed, with their neighbours (whose passages'
+   * boilerplate depends on how many documents share a sentence). The linked set is
+   * linked from scratch (the persistent indexes give its links); a group keeps its
+   * id while it stands (see `GroupIds`).
+   */
+  private update(prev: Map<string, DocumentResult>): Map<string, DocumentResult> {
+    const changed = new Set<string>(this.dirty);
+    this.dirty.clear();
+    let t = performance.now();
+    const ms = this.last.ms = {} as Record<string, number>;
+    const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
+    const quoteDocs: QuoteDocIn[] = [];
+    const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
+    const namedNow = new Map<string, Named>();
+    for (const { path, local } of this.entries.values()) {
+      const named = this.namedOf(path, local);
+      namedNow.set(path, named);
+      if (this.builtFrom.get(path) !== named) changed.add(path);
+      quoteDocs.push({ path, quotes: named.quotes, text: local.text, sentences: local.sentences, key: named });
+      linkDocs.push({ path, claims: named.claims, key: named });
+    }
+    lap('named');
+    for (const p of this.quoteLinker.update(quoteDocs)) changed.add(p);
+    for (const p of this.claimIndex.update(linkDocs)) changed.add(p);
+    this.last.claimsLookedUp = this.claimIndex.lookedUp;
+    lap('lookup');
+    // Every document linked to a changed one, directly or through others.
+    const linked = new Set<string>();
+    const queue: string[] = [];
+    for (const p of changed) if (this.entries.has(p)) { linked.add(p); queue.push(p); }
+    while (queue.length) {
+      const p = queue.pop()!;
+      const next = (q: string) => { if (!linked.has(q) && this.entries.has(q)) { linked.add(q); queue.push(q); } };
+      for (const q of this.quoteLinker.linkedTo(p)) next(q);
+      for (const q of this.claimIndex.linkedTo(p)) next(q);
+    }
+    // Shared passages: the documents whose links to others moved, and their neighbours old and new.
+    const passages = new Set<string>();
+    for (const p of this.reuse.takeTouched()) {
+      passages.add(p);
+      for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
+    }
+    for (const p of changed) passages.add(p);
+    lap('closure');
+    const results = new Map<string, DocumentResult>();
+    const relinked: DocumentResult[] = [];
+    const duplicatesOf = (path: string, local: LocalAnalysis) => {
+      const t0 = performance.now();
+      const duplicates: Duplicate[] = [
+        ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
+        ...this.reuse.shared(path),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
+      ms.shared = (ms.shared ?? 0) + performance.now() - t0;
+      return duplicates;
+    };
+    for (const { path, local } of this.entries.values()) {
+      const old = prev.get(path);
+      if (!linked.has(path) && !passages.has(path) && old) {
+        results.set(path, old);
+        continue;
+      }
+      const named = namedNow.get(path)!;
+      const duplicates = passages.has(path) || !old ? duplicatesOf(path, local) : old.duplicates;
+      if (!linked.has(path) && old) {
+        results.set(path, { ...old, duplicates });
+        continue;
+      }
+      this.builtFrom.set(path, named);
+      const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[] }));
+      const claims = named.claims.map(c => ({ ...c }));
+      const r: DocumentResult = { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims };
+      results.set(path, r);
+      relinked.push(r);
+    }
+    for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
+    lap('results');
+    // The linked set, linked as a corpus of its own (in the corpus's order).
+    this.quoteLinker.write(relinked.map(r => ({ path: r.path, quotes: r.quotes, text: '', sentences: [], key: null })));
+    lap('quoteWrite');
+    this.claimIndex.write(relinked.map(r => ({ path: r.path, claims: r.claims, key: null })));
+    lap('claimWrite');
+    const set = new Map(relinked.map(r => [r.path, r]));
+    linkQuoteClaims(this.ctx, set);
+    lap('quoteClaims');
+    groupClaims(relinked);
+    lap('groups');
+    capLinks(relinked, (a, b) => quoteSimilarity(this.ctx, a, b));
+    lap('caps');
+    this.groups.renumber(relinked, prev);
+    lap('ids');
+    this.last.relinked = relinked.length;
+    this.last.passages = passages.size;
+    this.prev = results;
+    return results;
+  }
+}
+
+type QuoteDocIn = Parameters<QuoteLinker['update']>[0][number];
+
+/**
+ * Claim and quote group ids that stay while the group stands (an edited corpus):
+ * the groups of the documents linked again take the ids their members had (the
+ * first member's that no group before it took), and a new group a new id. A corpus
+ * worked out from scratch numbers its groups in order (`c1`, `c2`…, `q1`…); so does
+ * the first result of an edited one, and later ids count on from there.
+ */
+class GroupIds {
+  /** Per id, the documents holding it. */
+  private readonly holders = new Map<string, Set<string>>();
+  private next = { c: 0, q: 0 };
+
+  /** Takes the ids of results worked out from scratch. */
+  reset(results: Iterable<DocumentResult>): void {
+    this.holders.clear();
+    this.next = { c: 0, q: 0 };
+    for (const r of results) {
+      for (const c of r.claims) this.hold(c.claimGroup, r.path);
+      for (const q of r.quotes) this.hold(q.quoteGroup, r.path);
+    }
+  }
+
+  private hold(id: string | null | undefined, path: string): void {
+    if (!id) return;
+    let set = this.holders.get(id);
+    if (!set) this.holders.set(id, (set = new Set()));
+    set.add(path);
+    const n = Number(id.slice(1)), kind = id[0] as 'c' | 'q';
+    if (n > this.next[kind]) this.next[kind] = n;
+  }
+
+  /** Gives the groups of `relinked` (linked on their own, numbered from 1) the ids they keep, or new ones. */
+  renumber(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>): void {
+    for (const r of relinked) {
+      for (const c of prev.get(r.path)?.claims ?? []) this.release(c.claimGroup, r.path);
+      for (const q of prev.get(r.path)?.quotes ?? []) this.release(q.quoteGroup, r.path);
+    }
+    this.assign(relinked, prev, r => r.claims, 'c', c => c.claimGroup, (c, id) => (c.claimGroup = id));
+    this.assign(relinked, prev, r => r.quotes, 'q', q => q.quoteGroup, (q, id) => (q.quoteGroup = id));
+  }
+
+  private assign<T extends Span>(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>, items: (r: DocumentResult) => T[], letter: 'c' | 'q',
+    get: (x: T) => string | null | undefined, set: (x: T, id: string) => void): void {
+    // Per local group (in the order its first member comes), the ids its members had, in order.
+    const had = new Map<string, string[]>();
+    for (const r of relinked) {
+      const old = prev.get(r.path);
+      const was = new Map<string, string>();
+      if (old) for (const x of items(old)) { const id = get(x); if (id) was.set(`${x.start},${x.end}`, id); }
+      for (const x of items(r)) {
+        const id = get(x);
+        if (!id) continue;
+        let list = had.get(id);
+        if (!list) had.set(id, (list = []));
+        const w = was.get(`${x.start},${x.end}`);
+        if (w) list.push(w);
+      }
+    }
+    const ids = new Map<string, string>();
+    const taken = new Set<string>();
+    for (const [local, olds] of had) {
+      const id = olds.find(w => !taken.has(w) && !this.holders.has(w)) ?? `${letter}${++this.next[letter]}`;
+      taken.add(id);
+      ids.set(local, id);
+    }
+    for (const r of relinked) {
+      for (const x of items(r)) {
+        const local = get(x);
+        if (!local) continue;
+        const id = ids.get(local)!;
+        set(x, id);
+        this.hold(id, r.path);
+      }
+    }
+  }
+
+  private release(id: string | null | undefined, path: string): void {
+    if (!id) return;
+    const set = this.holders.get(id);
+    if (!set) return;
+    set.delete(path);
+    if (!set.size) this.holders.delete(id);
   }
 }
 
@@ -441,6 +659,18 @@ interface Named {
   entities: Entity[];
   quotes: Quote[];
   claims: Claim[];
+}
+
+/** Whether a document named again got the names it had (entities' canonical names, speakers, claims' names). */
+function sameNames(was: Named, entities: readonly Entity[], quotes: readonly Quote[], claims: readonly Claim[]): boolean {
+  if (was.entities.length !== entities.length || was.quotes.length !== quotes.length || was.claims.length !== claims.length) return false;
+  for (let i = 0; i < entities.length; i++) if (was.entities[i].canonical !== entities[i].canonical) return false;
+  for (let i = 0; i < quotes.length; i++) if (was.quotes[i].speaker !== quotes[i].speaker) return false;
+  for (let i = 0; i < claims.length; i++) {
+    const a = was.claims[i], b = claims[i];
+    if (a.speaker !== b.speaker || a.entities.length !== b.entities.length || a.entities.some((n, k) => n !== b.entities[k])) return false;
+  }
+  return true;
 }
 
 const NAME_KEYS = new Slot('corpus.nameKeys', () => new WeakMap<LocalAnalysis, string>());

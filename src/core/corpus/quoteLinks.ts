@@ -207,13 +207,27 @@ export class QuoteLinker {
    * `quoteGroupSize` into their quotes.
    */
   link(docs: readonly QuoteDoc[]): void {
+    this.update(docs);
+    this.write(docs);
+  }
+
+  /**
+   * Brings the links up to date with `docs` (every document of the corpus, in the
+   * corpus's order) without writing them; the paths of the documents whose quotes'
+   * links may have changed (an edited corpus then writes those with `write`).
+   */
+  update(docs: readonly QuoteDoc[]): Set<string> {
+    const changed = new Set<string>();
+    // An item and the items it links to (before its links go, and after they are found).
+    const mark = (id: number) => { changed.add(this.items[id]!.path); for (const l of this.links[id]) changed.add(this.items[l.other]!.path); };
     const present = new Set(docs.map(d => d.path));
-    for (const path of [...this.docs.keys()]) if (!present.has(path)) this.drop(path);
+    for (const path of [...this.docs.keys()]) if (!present.has(path)) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
-      if (known) this.drop(d.path);
+      changed.add(d.path);
+      if (known) { for (const id of known.ids) mark(id); this.drop(d.path); }
       const ids: number[] = [];
       for (const it of collect(this.ctx, d)) {
         const id = this.free.pop() ?? this.items.length;
@@ -232,6 +246,7 @@ export class QuoteLinker {
       for (const key of this.crossed[s]) {
         for (const id of this.full[s].get(key) ?? []) {
           if (added.has(id)) continue;
+          mark(id);
           this.unlink(id);
           this.filePrefixes(id);
           added.add(id);
@@ -240,7 +255,15 @@ export class QuoteLinker {
       this.crossed[s].clear();
     }
     this.lookUp([...added]);
-    this.write(docs);
+    for (const id of added) mark(id);
+    return changed;
+  }
+
+  /** The paths of the documents whose quotes link to the document's (variants or attribution conflicts). */
+  linkedTo(path: string): Set<string> {
+    const out = new Set<string>();
+    for (const id of this.docs.get(path)?.ids ?? []) for (const l of this.links[id]) out.add(this.items[l.other]!.path);
+    return out;
   }
 
   /** Removes an item's links at both ends. */
@@ -354,8 +377,11 @@ export class QuoteLinker {
     }
   }
 
-  /** Writes every quote's link fields; groups numbered in the order their first copy comes. */
-  private write(docs: readonly QuoteDoc[]): void {
+  /**
+   * Writes the link fields of every quote of `docs` (every document linked to one of
+   * them among them); groups numbered in the order their first copy comes.
+   */
+  write(docs: readonly QuoteDoc[]): void {
     const order: number[] = [];
     const quoteOf = new Map<number, Quote>();
     for (const d of docs) {
