@@ -14,7 +14,9 @@
  * claims holding a key whose standing crossed a bound (every claim when the bounds
  * themselves moved). The pairs of other documents keep
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
- * groups) is left to the caller's documents as `ClaimLinker.link` does it.
+ * groups) is left to the caller's documents as `ClaimLinker.link` does it; `update`
+ * and `write` apart let an edited corpus write only the claims an edit reaches
+ * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
 import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide } from '../claims/match';
@@ -202,31 +204,32 @@ export class ClaimIndex {
    * document linked to one of them among them), their status and groups
    * (`finishLinks`), as `ClaimLinker.link` does.
    */
-  write(docs: readonly LinkDoc[]): void {
+  write(docs: readonly LinkDoc[], only?: (path: string, index: number) => boolean): void {
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
-    for (const d of docs) for (const c of d.claims) resetLinks(c);
+    const take = (path: string, index: number) => !only || only(path, index);
+    for (const d of docs) d.claims.forEach((c, i) => { if (take(d.path, i)) resetLinks(c); });
     for (const dx of docs) {
       for (const [y, list] of this.pairs.get(dx.path) ?? []) {
         const at = position.get(y);
-        if (at === undefined) {
-          if (list.length) throw new Error(`claim links of ${dx.path} reach ${y}, not among the documents written`);
-          continue;
+        for (const pl of list) {
+          const lo = take(dx.path, pl.lo), hi = at !== undefined && take(y, pl.hi);
+          if (lo !== hi) throw new Error(`a claim link of ${dx.path} and ${y} has one end among the claims written`);
+          if (lo) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: y, claim: docs[at!].claims[pl.hi] }, pl);
         }
-        const dy = docs[at];
-        for (const pl of list) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
       }
     }
-    finishLinks(docs);
+    finishLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs);
   }
 
-  /** The paths of the documents holding a claim linked to one of the document's. */
-  linkedTo(path: string): string[] {
-    const out: string[] = [];
-    for (const [later, list] of this.pairs.get(path) ?? []) if (list.length) out.push(later);
-    for (const earlier of this.before.get(path) ?? []) if (this.pairs.get(earlier)?.get(path)?.length) out.push(earlier);
+  /** The links of the document's claims: the claim's index, the other document and its claim's index. */
+  linksOf(path: string): [number, string, number][] {
+    const out: [number, string, number][] = [];
+    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of list) out.push([pl.lo, later, pl.hi]);
+    for (const earlier of this.before.get(path) ?? []) for (const pl of this.pairs.get(earlier)?.get(path) ?? []) out.push([pl.hi, earlier, pl.lo]);
     return out;
   }
+
 
   /** Drops the links of the given claims (of documents otherwise unchanged) from the pairs they are in. */
   private dropClaimLinks(ids: ReadonlySet<number>): void {

@@ -11,12 +11,19 @@
  * asked for an answer that changed are named again (`learn`); claims are linked
  * through a persistent index (claimIndex.ts) that looks up only the documents whose
  * links can have changed; quote variants are looked up for the changed documents
- * only (quoteLinks.ts); the reuse index re-reads the changed document and the
- * documents added after it. Still over the whole corpus on each change: writing the
- * links into fresh result objects, claim groups, quote-claim links and the link cap.
+ * only (quoteLinks.ts); the reuse index re-reads the changed document alone unless a
+ * feature's count crosses its cap for a later document. An edited corpus then works
+ * its results out from the last ones (`update`): only the claims and quotes linked,
+ * directly or through others, to those whose links changed are linked again (links,
+ * groups, quote claims and caps never reach beyond such a set), and only the
+ * documents holding one, or whose shared passages moved, get a new result object;
+ * group ids stay while the group stands. Still corpus-wide on each change: a pass
+ * over the documents to see which changed (cheap), and whatever a large linked set
+ * spans (one claim group of a generated archive reaches most documents).
  * Every cache is keyed on what the result depends on, so a corpus updated edit by
  * edit gives exactly what a new one given the same texts gives
- * (test/unit/incremental.test.ts), and what the baseline (`incremental` false) gives
+ * (test/unit/incremental.test.ts, incremental-links.test.ts; group ids compared as a
+ * partition), and what the baseline (`incremental` false) gives
  * (test/unit/incremental-dirty.test.ts).
  */
 import { groupClaims } from '../claims/groups';
@@ -197,9 +204,10 @@ export class Corpus {
   /**
    * At the last resolve (for tests and benches): how many documents were named again,
    * had their claims looked up, were linked again (a new result with new links), and
-   * had their shared passages listed again.
+   * had their shared passages listed again; after an update, how many claims and
+   * quotes were linked again, and the milliseconds of its steps.
    */
-  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; ms?: Record<string, number> } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
+  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number> } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
   private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
@@ -462,14 +470,18 @@ export class Corpus {
   private readonly builtFrom = new Map<string, Named>();
 
   /**
-   * The results after a change, worked out from the last ones: only the documents
-   * whose result can have changed get a new result object. Those are the documents
-   * set or removed, those named again, and those whose quote or claim links changed,
-   * with every document linked to them, directly or through others (links,
-   * groups and caps are decided within such a linked set, never beyond it), and
-   * those whose shared passages changed, with their neighbours (whose passages'
-   * boilerplate depends on how many documents share a sentence). The linked set is
-   * linked from scratch (the persistent indexes give its links); a group keeps its
+   * The results after a change, worked out from the last ones: only the claims and
+   * quotes whose fields can have changed are linked again, and only the documents
+   * holding one of them, or whose shared passages changed, get a new result object.
+   * Seeds: every claim and quote of the documents set, removed, named again, or whose
+   * quote or claim links changed (the linkers say which). Links, groups, quote claims
+   * and caps are decided within a set of claims and quotes linked to each other
+   * (directly or through others; a linked quote and the claims holding it count as
+   * linked), never beyond it, so the seeds with everything linked to them are linked
+   * again from scratch (the persistent indexes give their links), as a corpus of their
+   * own, and every other claim and quote keeps its object. Shared passages: the
+   * documents whose links to others moved, and their neighbours (whose passages'
+   * boilerplate depends on how many documents share a sentence). A group keeps its
    * id while it stands (see `GroupIds`).
    */
   private update(prev: Map<string, DocumentResult>): Map<string, DocumentResult> {
@@ -493,15 +505,50 @@ export class Corpus {
     for (const p of this.claimIndex.update(linkDocs)) changed.add(p);
     this.last.claimsLookedUp = this.claimIndex.lookedUp;
     lap('lookup');
-    // Every document linked to a changed one, directly or through others.
-    const linked = new Set<string>();
-    const queue: string[] = [];
-    for (const p of changed) if (this.entries.has(p)) { linked.add(p); queue.push(p); }
+    // The claims and quotes to link again: the seeds and everything linked to them.
+    const claimsIn = new Map<string, Set<number>>(), quotesIn = new Map<string, Set<number>>();
+    const queue: [boolean, string, number][] = [];
+    const visit = (claim: boolean, path: string, i: number) => {
+      const m = claim ? claimsIn : quotesIn;
+      let set = m.get(path);
+      if (!set) m.set(path, (set = new Set()));
+      if (set.has(i)) return;
+      set.add(i);
+      queue.push([claim, path, i]);
+    };
+    for (const p of changed) {
+      const named = namedNow.get(p);
+      if (!named) continue;
+      named.claims.forEach((_, i) => visit(true, p, i));
+      named.quotes.forEach((_, i) => visit(false, p, i));
+    }
+    const adjacency = new Map<string, { claims: Map<number, [string, number][]>; quotes: Map<number, [string, number][]> }>();
+    const near = (path: string) => {
+      let a = adjacency.get(path);
+      if (a) return a;
+      a = { claims: new Map(), quotes: new Map() };
+      const add = (m: Map<number, [string, number][]>, i: number, to: [string, number]) => { const l = m.get(i); if (l) l.push(to); else m.set(i, [to]); };
+      for (const [i, other, j] of this.claimIndex.linksOf(path)) add(a.claims, i, [other, j]);
+      const named = namedNow.get(path)!;
+      for (const [i, other, j] of this.quoteLinker.linksOf(path)) {
+        add(a.quotes, i, [other, j]);
+        // A linked quote and the claims holding it (quote claims follow their quotes' links).
+        const q = named.quotes[i];
+        named.claims.forEach((c, k) => {
+          if (c.kind === 'quote' && c.start <= q.end && q.start <= c.end + 1) { add(a!.quotes, i, ['\u0000claim', k]); add(a!.claims, k, ['\u0000quote', i]); }
+        });
+      }
+      adjacency.set(path, a);
+      return a;
+    };
     while (queue.length) {
-      const p = queue.pop()!;
-      const next = (q: string) => { if (!linked.has(q) && this.entries.has(q)) { linked.add(q); queue.push(q); } };
-      for (const q of this.quoteLinker.linkedTo(p)) next(q);
-      for (const q of this.claimIndex.linkedTo(p)) next(q);
+      const [claim, path, i] = queue.pop()!;
+      const a = near(path);
+      for (const [other, j] of (claim ? a.claims : a.quotes).get(i) ?? []) {
+        if (other === '\u0000claim') visit(true, path, j);
+        else if (other === '\u0000quote') visit(false, path, j);
+        else if (this.entries.has(other)) visit(claim, other, j);
+      }
     }
     // Shared passages: the documents whose links to others moved, and their neighbours old and new.
     const passages = new Set<string>();
@@ -512,7 +559,6 @@ export class Corpus {
     for (const p of changed) passages.add(p);
     lap('closure');
     const results = new Map<string, DocumentResult>();
-    const relinked: DocumentResult[] = [];
     const duplicatesOf = (path: string, local: LocalAnalysis) => {
       const t0 = performance.now();
       const duplicates: Duplicate[] = [
@@ -523,43 +569,58 @@ export class Corpus {
       ms.shared = (ms.shared ?? 0) + performance.now() - t0;
       return duplicates;
     };
+    // Per document linked again: its full result, and the claims and quotes linked again (fresh objects; the others are the last result's).
+    const relinked: { full: DocumentResult; claims: Claim[]; quotes: Quote[]; oldClaims: Claim[]; oldQuotes: Quote[] }[] = [];
     for (const { path, local } of this.entries.values()) {
       const old = prev.get(path);
-      if (!linked.has(path) && !passages.has(path) && old) {
+      const cs = claimsIn.get(path), qs = quotesIn.get(path);
+      if (!cs && !qs && !passages.has(path) && old) {
         results.set(path, old);
         continue;
       }
       const named = namedNow.get(path)!;
       const duplicates = passages.has(path) || !old ? duplicatesOf(path, local) : old.duplicates;
-      if (!linked.has(path) && old) {
+      if (!cs && !qs && old) {
         results.set(path, { ...old, duplicates });
         continue;
       }
       this.builtFrom.set(path, named);
-      const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[] }));
-      const claims = named.claims.map(c => ({ ...c }));
-      const r: DocumentResult = { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims };
-      results.set(path, r);
-      relinked.push(r);
+      // A document seeded (or new) has every claim and quote linked again; another keeps the objects of the others.
+      const whole = !old || changed.has(path);
+      const claims = named.claims.map((c, i) => (whole || cs?.has(i) ? { ...c } : old.claims[i]));
+      const quotes = named.quotes.map((q, i) => (whole || qs?.has(i) ? { ...q, variants: [] as QuoteLink[] } : old.quotes[i]));
+      const full: DocumentResult = { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims };
+      results.set(path, full);
+      relinked.push({
+        full,
+        claims: claims.filter((_, i) => whole || cs?.has(i)),
+        quotes: quotes.filter((_, i) => whole || qs?.has(i)),
+        oldClaims: whole ? old?.claims ?? [] : old.claims.filter((_, i) => cs?.has(i)),
+        oldQuotes: whole ? old?.quotes ?? [] : old.quotes.filter((_, i) => qs?.has(i)),
+      });
     }
     for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
     lap('results');
-    // The linked set, linked as a corpus of its own (in the corpus's order).
-    this.quoteLinker.write(relinked.map(r => ({ path: r.path, quotes: r.quotes, text: '', sentences: [], key: null })));
+    // The claims and quotes linked again, linked as a corpus of their own (in the corpus's order).
+    const fresh = new Map<string, { claims: Set<Claim>; quotes: Set<Quote> }>(relinked.map(r => [r.full.path, { claims: new Set(r.claims), quotes: new Set(r.quotes) }]));
+    this.quoteLinker.write(relinked.map(r => ({ path: r.full.path, quotes: r.full.quotes, text: '', sentences: [], key: null })),
+      (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
     lap('quoteWrite');
-    this.claimIndex.write(relinked.map(r => ({ path: r.path, claims: r.claims, key: null })));
+    this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
+      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false);
     lap('claimWrite');
-    const set = new Map(relinked.map(r => [r.path, r]));
-    linkQuoteClaims(this.ctx, set);
+    const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
+    linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
     lap('quoteClaims');
-    groupClaims(relinked);
+    groupClaims(parts);
     lap('groups');
-    capLinks(relinked, (a, b) => quoteSimilarity(this.ctx, a, b));
+    capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
     lap('caps');
-    this.groups.renumber(relinked, prev);
+    this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
     lap('ids');
     this.last.relinked = relinked.length;
     this.last.passages = passages.size;
+    this.last.items = parts.reduce((n, r) => n + r.claims.length + r.quotes.length, 0);
     this.prev = results;
     return results;
   }

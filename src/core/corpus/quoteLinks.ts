@@ -259,10 +259,10 @@ export class QuoteLinker {
     return changed;
   }
 
-  /** The paths of the documents whose quotes link to the document's (variants or attribution conflicts). */
-  linkedTo(path: string): Set<string> {
-    const out = new Set<string>();
-    for (const id of this.docs.get(path)?.ids ?? []) for (const l of this.links[id]) out.add(this.items[l.other]!.path);
+  /** The links of the document's quotes (variants or attribution conflicts): the quote's index, the other document and its quote's index. */
+  linksOf(path: string): [number, string, number][] {
+    const out: [number, string, number][] = [];
+    for (const id of this.docs.get(path)?.ids ?? []) for (const l of this.links[id]) out.push([this.items[id]!.at, this.items[l.other]!.path, this.items[l.other]!.at]);
     return out;
   }
 
@@ -378,15 +378,21 @@ export class QuoteLinker {
   }
 
   /**
-   * Writes the link fields of every quote of `docs` (every document linked to one of
-   * them among them); groups numbered in the order their first copy comes.
+   * Writes the link fields of every quote of `docs` (with `only`, of those it
+   * accepts; every quote linked to one of them among them); groups numbered in the
+   * order their first copy comes.
    */
-  write(docs: readonly QuoteDoc[]): void {
+  write(docs: readonly QuoteDoc[], only?: (path: string, at: number) => boolean): void {
     const order: number[] = [];
     const quoteOf = new Map<number, Quote>();
     for (const d of docs) {
-      for (const q of d.quotes) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; }
-      for (const id of this.docs.get(d.path)!.ids) { order.push(id); quoteOf.set(id, d.quotes[this.items[id]!.at]); }
+      d.quotes.forEach((q, at) => { if (!only || only(d.path, at)) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; } });
+      for (const id of this.docs.get(d.path)!.ids) {
+        const at = this.items[id]!.at;
+        if (only && !only(d.path, at)) continue;
+        order.push(id);
+        quoteOf.set(id, d.quotes[at]);
+      }
     }
     const rank = new Map(order.map((id, k) => [id, k]));
     const groups = new UnionFind(order.length);

@@ -51,10 +51,10 @@ const mirror = (x: Shared): Shared => ({
  *
  * Documents keep the order they were first added in, and the index always equals
  * one built from scratch in that order: a document looks up only the documents
- * before it (what the capped posting lists held when it arrived). Replacing or
- * removing a document therefore re-indexes the documents after it; replacing the
- * last one (the usual edit, once the editor's document is the newest) costs one
- * document.
+ * before it (what the capped posting lists held when it arrived). Replacing a
+ * document costs that document alone unless one of the features whose count it
+ * changes can cross the cap for a document after it (`replaceInPlace`); then, as
+ * removing one does, it re-indexes the documents after it.
  */
 export class ReuseIndex {
   private readonly vocab: Vocab;
