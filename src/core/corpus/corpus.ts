@@ -616,6 +616,7 @@ export class Corpus {
     lap('groups');
     capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
     lap('caps');
+    for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
     this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
     lap('ids');
     this.last.relinked = relinked.length;
@@ -702,6 +703,12 @@ class GroupIds {
         this.hold(id, r.path);
       }
     }
+  }
+
+  /** A document removed: the ids its claims and quotes held are free again (for the groups left). */
+  forget(r: DocumentResult): void {
+    for (const c of r.claims) this.release(c.claimGroup, r.path);
+    for (const q of r.quotes) this.release(q.quoteGroup, r.path);
   }
 
   private release(id: string | null | undefined, path: string): void {
