@@ -347,6 +347,7 @@ export class IndexService {
     this.stats.delete(key);
     this.restoredSummaries.delete(key);
     if (this.corpus.delete(key)) {
+      this.retexted.add(key);
       this.cacheDirty = true;
       this.entityCounts = null;
       this.applied = null;
@@ -362,6 +363,7 @@ export class IndexService {
   }
 
   private added(key: string, local: LocalAnalysis): void {
+    this.retexted.add(key);
     this.locals.set(key, local);
     if (local.truncated) this.partial.set(key, local.truncated);
     else this.partial.delete(key);
@@ -552,9 +554,21 @@ export class IndexService {
     }).documents[0] ?? result;
   }
 
+  /**
+   * Without annotations, each document's result as views show it, with the corpus's
+   * result it was made from: it stands while the corpus hands out the same result and
+   * the text of no document it shares a passage with changed (a passage's direction
+   * reads both documents' dates).
+   */
+  private readonly viewed = new Map<string, { from: DocumentResult; out: DocumentResult }>();
+  /** Documents whose text changed (or that were removed) since `viewed` was last brought up to date. */
+  private readonly retexted = new Set<string>();
+
   /** Every document's result as views show it (see `result`). */
   private all(): Map<string, DocumentResult> {
     if (this.applied) return this.applied.results;
+    if (!this.annotations) return this.allPlain();
+    this.viewed.clear();
     const keys = this.annotations?.keys;
     const r = applyAnnotations(this.corpus.allResults(), this.annotations?.annotations ?? null, {
       text: k => this.corpus.text(k),
@@ -564,6 +578,30 @@ export class IndexService {
     const results = new Map(r.documents.map(d => [d.path, d]));
     // Without annotations the next edit changes one document: nothing is kept for it to throw away.
     if (this.annotations) this.applied = { results, orphans: r.orphans };
+    return results;
+  }
+
+  /** `all` without annotations: a document's view made again only when it can have changed (see `viewed`). */
+  private allPlain(): Map<string, DocumentResult> {
+    const corpus = this.corpus.allResults();
+    const stale = (key: string) => {
+      const v = this.viewed.get(key);
+      if (!v) return;
+      this.viewed.delete(key);
+      for (const d of v.from.duplicates) this.viewed.delete(d.other.path);
+    };
+    for (const key of this.retexted) stale(key);
+    const byKey = new Map(corpus.map(r => [r.path, r]));
+    for (const key of this.retexted) for (const d of byKey.get(key)?.duplicates ?? []) this.viewed.delete(d.other.path);
+    this.retexted.clear();
+    const results = new Map<string, DocumentResult>();
+    const opts = { text: (k: string) => this.corpus.text(k), sourceOf: (k: string) => this.sourceOf(k) };
+    for (const r of corpus) {
+      let v = this.viewed.get(r.path);
+      if (v?.from !== r) this.viewed.set(r.path, (v = { from: r, out: applyAnnotations([r], null, opts).documents[0] }));
+      results.set(r.path, v.out);
+    }
+    for (const key of this.viewed.keys()) if (!byKey.has(key)) this.viewed.delete(key);
     return results;
   }
 

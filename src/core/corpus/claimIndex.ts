@@ -14,7 +14,9 @@
  * claims holding a key whose standing crossed a bound (every claim when the bounds
  * themselves moved). The pairs of other documents keep
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
- * groups) is left to the caller's documents as `ClaimLinker.link` does it.
+ * groups) is left to the caller's documents as `ClaimLinker.link` does it; `update`
+ * and `write` apart let an edited corpus write only the claims an edit reaches
+ * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
 import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide } from '../claims/match';
@@ -112,6 +114,9 @@ export class ClaimIndex {
   }
 
   private dropPairs(path: string): void {
+    this.changedPaths.add(path);
+    for (const [later, list] of this.pairs.get(path) ?? []) if (list.length) this.changedPaths.add(later);
+    for (const earlier of this.before.get(path) ?? []) if (this.pairs.get(earlier)?.get(path)?.length) this.changedPaths.add(earlier);
     for (const later of this.pairs.get(path)?.keys() ?? []) this.before.get(later)?.delete(path);
     this.pairs.delete(path);
     for (const earlier of this.before.get(path) ?? []) this.pairs.get(earlier)?.delete(path);
@@ -120,6 +125,21 @@ export class ClaimIndex {
 
   /** Fills every claim's link lists, status and group, as `ClaimLinker.link` does for the same documents. */
   link(docs: readonly LinkDoc[]): void {
+    this.update(docs);
+    this.write(docs);
+  }
+
+  /** Documents whose pairs of links were set or dropped during the running `update`. */
+  private changedPaths = new Set<string>();
+
+  /**
+   * Brings the index and the links up to date with `docs` (every document of the
+   * corpus, in the corpus's order) without writing them into the claims; the paths
+   * of the documents whose links may have changed (the changed documents, and the
+   * documents of every pair of links set or dropped).
+   */
+  update(docs: readonly LinkDoc[]): Set<string> {
+    this.changedPaths = new Set();
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
     // Old standing of every key whose count moves.
@@ -175,16 +195,41 @@ export class ClaimIndex {
     for (const id of again) docsLookedUp.add(this.items[id]!.path);
     this.lookedUp = docsLookedUp.size;
     this.lookUp(again, position);
-    for (const d of docs) for (const c of d.claims) resetLinks(c);
-    for (const [x, laters] of this.pairs) {
-      const dx = docs[position.get(x)!];
-      for (const [y, list] of laters) {
-        const dy = docs[position.get(y)!];
-        for (const pl of list) writeLink({ path: x, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
+    for (const p of changed) this.changedPaths.add(p);
+    return this.changedPaths;
+  }
+
+  /**
+   * Writes the links of the claims of `docs` (in the corpus's order, and with every
+   * document linked to one of them among them), their status and groups
+   * (`finishLinks`), as `ClaimLinker.link` does.
+   */
+  write(docs: readonly LinkDoc[], only?: (path: string, index: number) => boolean): void {
+    const position = new Map<string, number>();
+    docs.forEach((d, k) => position.set(d.path, k));
+    const take = (path: string, index: number) => !only || only(path, index);
+    for (const d of docs) d.claims.forEach((c, i) => { if (take(d.path, i)) resetLinks(c); });
+    for (const dx of docs) {
+      for (const [y, list] of this.pairs.get(dx.path) ?? []) {
+        const at = position.get(y);
+        for (const pl of list) {
+          const lo = take(dx.path, pl.lo), hi = at !== undefined && take(y, pl.hi);
+          if (lo !== hi) throw new Error(`a claim link of ${dx.path} and ${y} has one end among the claims written`);
+          if (lo) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: y, claim: docs[at!].claims[pl.hi] }, pl);
+        }
       }
     }
-    finishLinks(docs);
+    finishLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs);
   }
+
+  /** The links of the document's claims: the claim's index, the other document and its claim's index. */
+  linksOf(path: string): [number, string, number][] {
+    const out: [number, string, number][] = [];
+    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of list) out.push([pl.lo, later, pl.hi]);
+    for (const earlier of this.before.get(path) ?? []) for (const pl of this.pairs.get(earlier)?.get(path) ?? []) out.push([pl.hi, earlier, pl.lo]);
+    return out;
+  }
+
 
   /** Drops the links of the given claims (of documents otherwise unchanged) from the pairs they are in. */
   private dropClaimLinks(ids: ReadonlySet<number>): void {
@@ -196,10 +241,17 @@ export class ClaimIndex {
       set.add(it.index);
     }
     for (const [path, indexes] of byPath) {
-      for (const [later, list] of this.pairs.get(path) ?? []) this.pairs.get(path)!.set(later, list.filter(pl => !indexes.has(pl.lo)));
+      this.changedPaths.add(path);
+      for (const [later, list] of this.pairs.get(path) ?? []) {
+        const kept = list.filter(pl => !indexes.has(pl.lo));
+        if (kept.length !== list.length) this.changedPaths.add(later);
+        this.pairs.get(path)!.set(later, kept);
+      }
       for (const earlier of this.before.get(path) ?? []) {
         const laters = this.pairs.get(earlier)!;
-        laters.set(path, laters.get(path)!.filter(pl => !indexes.has(pl.hi)));
+        const list = laters.get(path)!, kept = list.filter(pl => !indexes.has(pl.hi));
+        if (kept.length !== list.length) this.changedPaths.add(earlier);
+        laters.set(path, kept);
       }
     }
   }
@@ -255,6 +307,8 @@ export class ClaimIndex {
             earlier.add(lo.path);
           }
           list.push(pairLink(lo, hi, m));
+          this.changedPaths.add(lo.path);
+          this.changedPaths.add(hi.path);
         }
       }
     }

@@ -11,12 +11,19 @@
  * asked for an answer that changed are named again (`learn`); claims are linked
  * through a persistent index (claimIndex.ts) that looks up only the documents whose
  * links can have changed; quote variants are looked up for the changed documents
- * only (quoteLinks.ts); the reuse index re-reads the changed document and the
- * documents added after it. Still over the whole corpus on each change: writing the
- * links into fresh result objects, claim groups, quote-claim links and the link cap.
+ * only (quoteLinks.ts); the reuse index re-reads the changed document alone unless a
+ * feature's count crosses its cap for a later document. An edited corpus then works
+ * its results out from the last ones (`update`): only the claims and quotes linked,
+ * directly or through others, to those whose links changed are linked again (links,
+ * groups, quote claims and caps never reach beyond such a set), and only the
+ * documents holding one, or whose shared passages moved, get a new result object;
+ * group ids stay while the group stands. Still corpus-wide on each change: a pass
+ * over the documents to see which changed (cheap), and whatever a large linked set
+ * spans (one claim group of a generated archive reaches most documents).
  * Every cache is keyed on what the result depends on, so a corpus updated edit by
  * edit gives exactly what a new one given the same texts gives
- * (test/unit/incremental.test.ts), and what the baseline (`incremental` false) gives
+ * (test/unit/incremental.test.ts, incremental-links.test.ts; group ids compared as a
+ * partition), and what the baseline (`incremental` false) gives
  * (test/unit/incremental-dirty.test.ts).
  */
 import { groupClaims } from '../claims/groups';
@@ -194,8 +201,13 @@ export class Corpus {
    * document is new (the CLI).
    */
   incremental = true;
-  /** How many documents were named again, and how many had their claims looked up, at the last resolve (for tests and benches). */
-  readonly last = { named: 0, claimsLookedUp: 0 };
+  /**
+   * At the last resolve (for tests and benches): how many documents were named again,
+   * had their claims looked up, were linked again (a new result with new links), and
+   * had their shared passages listed again; after an update, how many claims and
+   * quotes were linked again, and the milliseconds of its steps.
+   */
+  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number> } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
   private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
@@ -225,11 +237,13 @@ export class Corpus {
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
     this.results = null;
+    this.dirty.add(path);
     return local;
   }
 
   delete(path: string): boolean {
     if (!this.entries.delete(path)) return false;
+    this.dirty.add(path);
     this.unlearnt.add(path);
     this.unname(path);
     this.renamed.delete(path);
@@ -393,6 +407,11 @@ export class Corpus {
     }
     this.renamed.delete(path);
     this.last.named++;
+    // Named again to the same names (the baseline names every document again): the same object, so nothing downstream sees a change.
+    if (cached && cached.local === local && sameNames(cached, entities, quotes, claims)) {
+      cached.asked = asked;
+      return cached;
+    }
     const named: Named = { local, asked, entities, quotes, claims };
     this.named.set(path, named);
     return named;
@@ -401,6 +420,8 @@ export class Corpus {
   private resolve(): Map<string, DocumentResult> {
     if (this.results) return this.results;
     this.last.named = 0;
+    if (this.incremental && this.prev) return (this.results = this.update(this.prev));
+    this.reuse.takeTouched();
     const results = new Map<string, DocumentResult>();
     for (const { path, local } of this.entries.values()) {
       const named = this.namedOf(path, local);
@@ -430,7 +451,272 @@ export class Corpus {
     groupClaims([...results.values()]);
     capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
     this.results = results;
+    this.dirty.clear();
+    this.last.relinked = this.last.passages = results.size;
+    this.groups.reset(results.values());
+    this.prev = results;
+    for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
+    for (const p of results.keys()) this.builtFrom.set(p, this.named.get(p)!);
     return results;
+  }
+
+  /** The results last worked out (incremental): what an update starts from. */
+  private prev: Map<string, DocumentResult> | null = null;
+  /** Documents set or removed since the results were last worked out. */
+  private readonly dirty = new Set<string>();
+  /** Group ids handed out: kept by a group while it stands (incremental). */
+  private readonly groups = new GroupIds();
+  /** Per document, the named analysis its last result was built from. */
+  private readonly builtFrom = new Map<string, Named>();
+
+  /**
+   * The results after a change, worked out from the last ones: only the claims and
+   * quotes whose fields can have changed are linked again, and only the documents
+   * holding one of them, or whose shared passages changed, get a new result object.
+   * Seeds: every claim and quote of the documents set, removed, named again, or whose
+   * quote or claim links changed (the linkers say which). Links, groups, quote claims
+   * and caps are decided within a set of claims and quotes linked to each other
+   * (directly or through others; a linked quote and the claims holding it count as
+   * linked), never beyond it, so the seeds with everything linked to them are linked
+   * again from scratch (the persistent indexes give their links), as a corpus of their
+   * own, and every other claim and quote keeps its object. Shared passages: the
+   * documents whose links to others moved, and their neighbours (whose passages'
+   * boilerplate depends on how many documents share a sentence). A group keeps its
+   * id while it stands (see `GroupIds`).
+   */
+  private update(prev: Map<string, DocumentResult>): Map<string, DocumentResult> {
+    const changed = new Set<string>(this.dirty);
+    this.dirty.clear();
+    let t = performance.now();
+    const ms = this.last.ms = {} as Record<string, number>;
+    const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
+    const quoteDocs: QuoteDocIn[] = [];
+    const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
+    const namedNow = new Map<string, Named>();
+    for (const { path, local } of this.entries.values()) {
+      const named = this.namedOf(path, local);
+      namedNow.set(path, named);
+      if (this.builtFrom.get(path) !== named) changed.add(path);
+      quoteDocs.push({ path, quotes: named.quotes, text: local.text, sentences: local.sentences, key: named });
+      linkDocs.push({ path, claims: named.claims, key: named });
+    }
+    lap('named');
+    for (const p of this.quoteLinker.update(quoteDocs)) changed.add(p);
+    for (const p of this.claimIndex.update(linkDocs)) changed.add(p);
+    this.last.claimsLookedUp = this.claimIndex.lookedUp;
+    lap('lookup');
+    // The claims and quotes to link again: the seeds and everything linked to them.
+    const claimsIn = new Map<string, Set<number>>(), quotesIn = new Map<string, Set<number>>();
+    const queue: [boolean, string, number][] = [];
+    const visit = (claim: boolean, path: string, i: number) => {
+      const m = claim ? claimsIn : quotesIn;
+      let set = m.get(path);
+      if (!set) m.set(path, (set = new Set()));
+      if (set.has(i)) return;
+      set.add(i);
+      queue.push([claim, path, i]);
+    };
+    for (const p of changed) {
+      const named = namedNow.get(p);
+      if (!named) continue;
+      named.claims.forEach((_, i) => visit(true, p, i));
+      named.quotes.forEach((_, i) => visit(false, p, i));
+    }
+    const adjacency = new Map<string, { claims: Map<number, [string, number][]>; quotes: Map<number, [string, number][]> }>();
+    const near = (path: string) => {
+      let a = adjacency.get(path);
+      if (a) return a;
+      a = { claims: new Map(), quotes: new Map() };
+      const add = (m: Map<number, [string, number][]>, i: number, to: [string, number]) => { const l = m.get(i); if (l) l.push(to); else m.set(i, [to]); };
+      for (const [i, other, j] of this.claimIndex.linksOf(path)) add(a.claims, i, [other, j]);
+      const named = namedNow.get(path)!;
+      for (const [i, other, j] of this.quoteLinker.linksOf(path)) {
+        add(a.quotes, i, [other, j]);
+        // A linked quote and the claims holding it (quote claims follow their quotes' links).
+        const q = named.quotes[i];
+        named.claims.forEach((c, k) => {
+          if (c.kind === 'quote' && c.start <= q.end && q.start <= c.end + 1) { add(a!.quotes, i, ['\u0000claim', k]); add(a!.claims, k, ['\u0000quote', i]); }
+        });
+      }
+      adjacency.set(path, a);
+      return a;
+    };
+    while (queue.length) {
+      const [claim, path, i] = queue.pop()!;
+      const a = near(path);
+      for (const [other, j] of (claim ? a.claims : a.quotes).get(i) ?? []) {
+        if (other === '\u0000claim') visit(true, path, j);
+        else if (other === '\u0000quote') visit(false, path, j);
+        else if (this.entries.has(other)) visit(claim, other, j);
+      }
+    }
+    // Shared passages: the documents whose links to others moved, and their neighbours old and new.
+    const passages = new Set<string>();
+    for (const p of this.reuse.takeTouched()) {
+      passages.add(p);
+      for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
+    }
+    for (const p of changed) passages.add(p);
+    lap('closure');
+    const results = new Map<string, DocumentResult>();
+    const duplicatesOf = (path: string, local: LocalAnalysis) => {
+      const t0 = performance.now();
+      const duplicates: Duplicate[] = [
+        ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
+        ...this.reuse.shared(path),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
+      ms.shared = (ms.shared ?? 0) + performance.now() - t0;
+      return duplicates;
+    };
+    // Per document linked again: its full result, and the claims and quotes linked again (fresh objects; the others are the last result's).
+    const relinked: { full: DocumentResult; claims: Claim[]; quotes: Quote[]; oldClaims: Claim[]; oldQuotes: Quote[] }[] = [];
+    for (const { path, local } of this.entries.values()) {
+      const old = prev.get(path);
+      const cs = claimsIn.get(path), qs = quotesIn.get(path);
+      if (!cs && !qs && !passages.has(path) && old) {
+        results.set(path, old);
+        continue;
+      }
+      const named = namedNow.get(path)!;
+      const duplicates = passages.has(path) || !old ? duplicatesOf(path, local) : old.duplicates;
+      if (!cs && !qs && old) {
+        results.set(path, { ...old, duplicates });
+        continue;
+      }
+      this.builtFrom.set(path, named);
+      // A document seeded (or new) has every claim and quote linked again; another keeps the objects of the others.
+      const whole = !old || changed.has(path);
+      const claims = named.claims.map((c, i) => (whole || cs?.has(i) ? { ...c } : old.claims[i]));
+      const quotes = named.quotes.map((q, i) => (whole || qs?.has(i) ? { ...q, variants: [] as QuoteLink[] } : old.quotes[i]));
+      const full: DocumentResult = { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims };
+      results.set(path, full);
+      relinked.push({
+        full,
+        claims: claims.filter((_, i) => whole || cs?.has(i)),
+        quotes: quotes.filter((_, i) => whole || qs?.has(i)),
+        oldClaims: whole ? old?.claims ?? [] : old.claims.filter((_, i) => cs?.has(i)),
+        oldQuotes: whole ? old?.quotes ?? [] : old.quotes.filter((_, i) => qs?.has(i)),
+      });
+    }
+    for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
+    lap('results');
+    // The claims and quotes linked again, linked as a corpus of their own (in the corpus's order).
+    const fresh = new Map<string, { claims: Set<Claim>; quotes: Set<Quote> }>(relinked.map(r => [r.full.path, { claims: new Set(r.claims), quotes: new Set(r.quotes) }]));
+    this.quoteLinker.write(relinked.map(r => ({ path: r.full.path, quotes: r.full.quotes, text: '', sentences: [], key: null })),
+      (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
+    lap('quoteWrite');
+    this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
+      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false);
+    lap('claimWrite');
+    const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
+    linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
+    lap('quoteClaims');
+    groupClaims(parts);
+    lap('groups');
+    capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
+    lap('caps');
+    for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
+    this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
+    lap('ids');
+    this.last.relinked = relinked.length;
+    this.last.passages = passages.size;
+    this.last.items = parts.reduce((n, r) => n + r.claims.length + r.quotes.length, 0);
+    this.prev = results;
+    return results;
+  }
+}
+
+type QuoteDocIn = Parameters<QuoteLinker['update']>[0][number];
+
+/**
+ * Claim and quote group ids that stay while the group stands (an edited corpus):
+ * the groups of the documents linked again take the ids their members had (the
+ * first member's that no group before it took), and a new group a new id. A corpus
+ * worked out from scratch numbers its groups in order (`c1`, `c2`…, `q1`…); so does
+ * the first result of an edited one, and later ids count on from there.
+ */
+class GroupIds {
+  /** Per id, the documents holding it. */
+  private readonly holders = new Map<string, Set<string>>();
+  private next = { c: 0, q: 0 };
+
+  /** Takes the ids of results worked out from scratch. */
+  reset(results: Iterable<DocumentResult>): void {
+    this.holders.clear();
+    this.next = { c: 0, q: 0 };
+    for (const r of results) {
+      for (const c of r.claims) this.hold(c.claimGroup, r.path);
+      for (const q of r.quotes) this.hold(q.quoteGroup, r.path);
+    }
+  }
+
+  private hold(id: string | null | undefined, path: string): void {
+    if (!id) return;
+    let set = this.holders.get(id);
+    if (!set) this.holders.set(id, (set = new Set()));
+    set.add(path);
+    const n = Number(id.slice(1)), kind = id[0] as 'c' | 'q';
+    if (n > this.next[kind]) this.next[kind] = n;
+  }
+
+  /** Gives the groups of `relinked` (linked on their own, numbered from 1) the ids they keep, or new ones. */
+  renumber(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>): void {
+    for (const r of relinked) {
+      for (const c of prev.get(r.path)?.claims ?? []) this.release(c.claimGroup, r.path);
+      for (const q of prev.get(r.path)?.quotes ?? []) this.release(q.quoteGroup, r.path);
+    }
+    this.assign(relinked, prev, r => r.claims, 'c', c => c.claimGroup, (c, id) => (c.claimGroup = id));
+    this.assign(relinked, prev, r => r.quotes, 'q', q => q.quoteGroup, (q, id) => (q.quoteGroup = id));
+  }
+
+  private assign<T extends Span>(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>, items: (r: DocumentResult) => T[], letter: 'c' | 'q',
+    get: (x: T) => string | null | undefined, set: (x: T, id: string) => void): void {
+    // Per local group (in the order its first member comes), the ids its members had, in order.
+    const had = new Map<string, string[]>();
+    for (const r of relinked) {
+      const old = prev.get(r.path);
+      const was = new Map<string, string>();
+      if (old) for (const x of items(old)) { const id = get(x); if (id) was.set(`${x.start},${x.end}`, id); }
+      for (const x of items(r)) {
+        const id = get(x);
+        if (!id) continue;
+        let list = had.get(id);
+        if (!list) had.set(id, (list = []));
+        const w = was.get(`${x.start},${x.end}`);
+        if (w) list.push(w);
+      }
+    }
+    const ids = new Map<string, string>();
+    const taken = new Set<string>();
+    for (const [local, olds] of had) {
+      const id = olds.find(w => !taken.has(w) && !this.holders.has(w)) ?? `${letter}${++this.next[letter]}`;
+      taken.add(id);
+      ids.set(local, id);
+    }
+    for (const r of relinked) {
+      for (const x of items(r)) {
+        const local = get(x);
+        if (!local) continue;
+        const id = ids.get(local)!;
+        set(x, id);
+        this.hold(id, r.path);
+      }
+    }
+  }
+
+  /** A document removed: the ids its claims and quotes held are free again (for the groups left). */
+  forget(r: DocumentResult): void {
+    for (const c of r.claims) this.release(c.claimGroup, r.path);
+    for (const q of r.quotes) this.release(q.quoteGroup, r.path);
+  }
+
+  private release(id: string | null | undefined, path: string): void {
+    if (!id) return;
+    const set = this.holders.get(id);
+    if (!set) return;
+    set.delete(path);
+    if (!set.size) this.holders.delete(id);
   }
 }
 
@@ -441,6 +727,18 @@ interface Named {
   entities: Entity[];
   quotes: Quote[];
   claims: Claim[];
+}
+
+/** Whether a document named again got the names it had (entities' canonical names, speakers, claims' names). */
+function sameNames(was: Named, entities: readonly Entity[], quotes: readonly Quote[], claims: readonly Claim[]): boolean {
+  if (was.entities.length !== entities.length || was.quotes.length !== quotes.length || was.claims.length !== claims.length) return false;
+  for (let i = 0; i < entities.length; i++) if (was.entities[i].canonical !== entities[i].canonical) return false;
+  for (let i = 0; i < quotes.length; i++) if (was.quotes[i].speaker !== quotes[i].speaker) return false;
+  for (let i = 0; i < claims.length; i++) {
+    const a = was.claims[i], b = claims[i];
+    if (a.speaker !== b.speaker || a.entities.length !== b.entities.length || a.entities.some((n, k) => n !== b.entities[k])) return false;
+  }
+  return true;
 }
 
 const NAME_KEYS = new Slot('corpus.nameKeys', () => new WeakMap<LocalAnalysis, string>());

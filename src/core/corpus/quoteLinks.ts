@@ -236,14 +236,28 @@ export class QuoteLinker {
       this.write(docs);
       return;
     }
+    this.update(docs);
+    this.write(docs);
+  }
+
+  /**
+   * Brings the links up to date with `docs` (every document of the corpus, in the
+   * corpus's order) without writing them; the paths of the documents whose quotes'
+   * links may have changed (an edited corpus then writes those with `write`).
+   */
+  update(docs: readonly QuoteDoc[]): Set<string> {
     if (this.unfiled) this.fileAll();
+    const changed = new Set<string>();
+    // An item and the items it links to (before its links go, and after they are found).
+    const mark = (id: number) => { changed.add(this.items[id]!.path); for (const l of this.links[id]) changed.add(this.items[l.other]!.path); };
     const present = new Set(docs.map(d => d.path));
-    for (const path of [...this.docs.keys()]) if (!present.has(path)) this.drop(path);
+    for (const path of [...this.docs.keys()]) if (!present.has(path)) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
-      if (known) this.drop(d.path);
+      changed.add(d.path);
+      if (known) { for (const id of known.ids) mark(id); this.drop(d.path); }
       const ids: number[] = [];
       for (const it of collect(this.ctx, d)) {
         const id = this.free.pop() ?? this.items.length;
@@ -262,6 +276,7 @@ export class QuoteLinker {
       for (const key of this.crossed[s]) {
         for (const id of this.full[s].get(key) ?? []) {
           if (added.has(id)) continue;
+          mark(id);
           this.unlink(id);
           this.filePrefixes(id);
           added.add(id);
@@ -270,7 +285,15 @@ export class QuoteLinker {
       this.crossed[s].clear();
     }
     this.lookUp([...added]);
-    this.write(docs);
+    for (const id of added) mark(id);
+    return changed;
+  }
+
+  /** The links of the document's quotes (variants or attribution conflicts): the quote's index, the other document and its quote's index. */
+  linksOf(path: string): [number, string, number][] {
+    const out: [number, string, number][] = [];
+    for (const id of this.docs.get(path)?.ids ?? []) for (const l of this.links[id]) out.push([this.items[id]!.at, this.items[l.other]!.path, this.items[l.other]!.at]);
+    return out;
   }
 
   /** Files every item `linkAll` linked, as `link` would have (no lookup: their links are known). */
@@ -485,13 +508,22 @@ export class QuoteLinker {
     }
   }
 
-  /** Writes every quote's link fields; groups numbered in the order their first copy comes. */
-  private write(docs: readonly QuoteDoc[]): void {
+  /**
+   * Writes the link fields of every quote of `docs` (with `only`, of those it
+   * accepts; every quote linked to one of them among them); groups numbered in the
+   * order their first copy comes.
+   */
+  write(docs: readonly QuoteDoc[], only?: (path: string, at: number) => boolean): void {
     const order: number[] = [];
     const quoteOf = new Map<number, Quote>();
     for (const d of docs) {
-      for (const q of d.quotes) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; }
-      for (const id of this.docs.get(d.path)!.ids) { order.push(id); quoteOf.set(id, d.quotes[this.items[id]!.at]); }
+      d.quotes.forEach((q, at) => { if (!only || only(d.path, at)) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; } });
+      for (const id of this.docs.get(d.path)!.ids) {
+        const at = this.items[id]!.at;
+        if (only && !only(d.path, at)) continue;
+        order.push(id);
+        quoteOf.set(id, d.quotes[at]);
+      }
     }
     const rank = new Map(order.map((id, k) => [id, k]));
     const groups = new UnionFind(order.length);

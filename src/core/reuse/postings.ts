@@ -49,6 +49,17 @@ export class PostingTable {
     return s < 0 || this.counts[s] > this.cap ? -1 : this.heads[s];
   }
 
+  /** First posting of a feature's chain, saturated or not, or -1; with `live`, how many of its postings are live. */
+  chain(feature: number): number {
+    const s = this.find(feature);
+    return s < 0 ? -1 : this.heads[s];
+  }
+
+  live(feature: number): number {
+    const s = this.find(feature);
+    return s < 0 ? 0 : this.counts[s];
+  }
+
   unitAt(posting: number): number { return this.sids[posting]; }
   nextOf(posting: number): number { return this.next[posting]; }
 

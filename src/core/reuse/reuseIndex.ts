@@ -27,6 +27,8 @@ interface IndexedDoc {
   lookups: Map<UnitData, Hit[]> | undefined;
   /** `ReuseIndex.epoch` right after this document was added. */
   epoch: number;
+  /** Its place in the order documents were first added (kept when it is replaced in place). */
+  rank: number;
 }
 
 /** A unit of another document matching a unit looked up. */
@@ -49,10 +51,10 @@ const mirror = (x: Shared): Shared => ({
  *
  * Documents keep the order they were first added in, and the index always equals
  * one built from scratch in that order: a document looks up only the documents
- * before it (what the capped posting lists held when it arrived). Replacing or
- * removing a document therefore re-indexes the documents after it; replacing the
- * last one (the usual edit, once the editor's document is the newest) costs one
- * document.
+ * before it (what the capped posting lists held when it arrived). Replacing a
+ * document costs that document alone unless one of the features whose count it
+ * changes can cross the cap for a document after it (`replaceInPlace`); then, as
+ * removing one does, it re-indexes the documents after it.
  */
 export class ReuseIndex {
   private readonly vocab: Vocab;
@@ -81,11 +83,125 @@ export class ReuseIndex {
       return;
     }
     const old = this.byPath.get(path)!;
+    if (this.order[this.order.length - 1] !== path && this.replaceInPlace(old, text, paragraphs, sentences)) return;
     // Nothing changed since the document was added: its units' lookups still hold.
     const reuse = old.epoch === this.epoch ? old.lookups : undefined;
     const tail = this.detachFrom(path);
     this.add(path, text, paragraphs, sentences, reuse);
     for (const d of tail) this.add(d.path, d.side.text, d.paragraphs, d.sentences);
+  }
+
+  /** The rank of the document added last. */
+  private ranks = 0;
+  /** How many replacements were done in place (for tests and benches). */
+  replacedInPlace = 0;
+
+  /**
+   * Replaces a document that has documents after it without indexing them again,
+   * when that gives the index built from scratch in the same order: true when done.
+   * A document after it looked up its units when it arrived, counting a feature's
+   * postings before it against the cap; the replacement moves those counts only by
+   * the features whose number in the document changed, so when none of those can
+   * cross the cap for a document after it (the feature is rare enough either way,
+   * or saturated before it either way), the pairs of other documents stand, and only
+   * the document's own pairs are worked out again: with the documents before it as
+   * it looks them up, and with those after it as each of them looked it up
+   * (a feature counted when its postings before the later document are within the cap).
+   */
+  private replaceInPlace(old: IndexedDoc, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): boolean {
+    const side = makeSide(this.ctx, text, paragraphs, sentences);
+    const postings = this.postings;
+    const multiplicity = (feats: readonly number[][]) => {
+      const m = new Map<number, number>();
+      for (const fs of feats) for (const f of fs) m.set(f, (m.get(f) ?? 0) + 1);
+      return m;
+    };
+    const was = multiplicity(old.side.feats), now = multiplicity(side.feats);
+    const rankOfLive = (sid: number) => { const d = this.unitDoc[sid]; return d < 0 ? -1 : this.byId[d]!.rank; };
+    for (const f of new Set([...was.keys(), ...now.keys()])) {
+      const a = was.get(f) ?? 0, b = now.get(f) ?? 0;
+      if (a === b) continue;
+      let before = 0, after = 0;
+      for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
+        const sid = postings.unitAt(p);
+        if (this.unitDoc[sid] === old.id) continue;
+        const r = rankOfLive(sid);
+        if (r < 0) continue;
+        if (r < old.rank) before++; else after++;
+      }
+      if (!after || before + after + Math.max(a, b) <= POSTING_CAP || before + Math.min(a, b) > POSTING_CAP) continue;
+      return false;
+    }
+    this.unindex(old.path);
+    const id = this.nextDoc++;
+    const doc: IndexedDoc = { id, path: old.path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups: undefined, epoch: -1, rank: old.rank };
+    const n = side.sents.length;
+    for (let i = 0; i < n; i++) {
+      const sid = this.unitDoc.length;
+      this.unitDoc.push(id); this.unitLocal.push(i);
+      doc.sids.push(sid);
+      for (const f of side.feats[i]) postings.add(f, sid);
+    }
+    this.byPath.set(old.path, doc);
+    this.byId[id] = doc;
+    // Per saturated feature, the ranks of its live postings, sorted: how many come before a document.
+    const ranksOf = new Map<number, Float64Array>();
+    const countBefore = (f: number, rank: number) => {
+      let rs = ranksOf.get(f);
+      if (!rs) {
+        const list: number[] = [];
+        for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) { const r = rankOfLive(postings.unitAt(p)); if (r >= 0) list.push(r); }
+        ranksOf.set(f, (rs = Float64Array.from(list).sort()));
+      }
+      let lo = 0, hi = rs.length;
+      while (lo < hi) { const mid = (lo + hi) >> 1; if (rs[mid] < rank) lo = mid + 1; else hi = mid; }
+      return lo;
+    };
+    // Matches by other document, seen from the later document of the pair (i there).
+    const found = new Map<number, Match[]>();
+    const shared = new Map<number, number>();
+    for (let j = 0; j < n; j++) {
+      shared.clear();
+      const mine = new Map<number, number>();
+      for (const f of side.feats[j]) mine.set(f, (mine.get(f) ?? 0) + 1);
+      for (const [f, m] of mine) {
+        const saturable = postings.live(f) > POSTING_CAP;
+        for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
+          const sid = postings.unitAt(p);
+          const d = this.unitDoc[sid];
+          if (d < 0 || d === id) continue;
+          const other = this.byId[d]!;
+          if (saturable && countBefore(f, Math.max(other.rank, doc.rank)) > POSTING_CAP) continue;
+          shared.set(sid, (shared.get(sid) ?? 0) + m);
+        }
+      }
+      for (const [sid, c] of shared) {
+        const other = this.byId[this.unitDoc[sid]]!, u = this.unitLocal[sid];
+        if (other.rank < doc.rank) {
+          if (c < minFeatures(side.feats[j].length)) continue;
+          const r = compare(side, j, other.side, u, MIN_DICE);
+          if (r) push(found, other.id, { i: j, j: u, sim: r.sim, strong: r.strong });
+        } else {
+          if (c < minFeatures(other.side.feats[u].length)) continue;
+          const r = compare(other.side, u, side, j, MIN_DICE);
+          if (r) push(found, other.id, { i: u, j, sim: r.sim, strong: r.strong });
+        }
+      }
+    }
+    for (const [otherId, matches] of found) {
+      const other = this.byId[otherId]!;
+      const [later, earlier] = other.rank > doc.rank ? [other, doc] : [doc, other];
+      const kept = keepPassages(matches, later.side, earlier.side).flat();
+      if (!kept.length) continue;
+      later.links.set(earlier.id, kept);
+      earlier.links.set(later.id, kept.map(m => ({ ...m, i: m.j, j: m.i })));
+      other.degrees = undefined;
+      this.touchedPaths.add(other.path);
+    }
+    this.touchedPaths.add(old.path);
+    doc.epoch = ++this.epoch;
+    this.replacedInPlace++;
+    return true;
   }
 
   /** Counts additions and removals: a document's cached lookups hold while it is unchanged. */
@@ -115,7 +231,7 @@ export class ReuseIndex {
     const id = this.nextDoc++;
     const side = makeSide(this.ctx, text, paragraphs, sentences);
     const lookups = new Map<UnitData, Hit[]>();
-    const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1 };
+    const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1, rank: ++this.ranks };
     const feats = side.feats;
     const n = side.sents.length;
     const total = this.unitDoc.length + n;
@@ -158,6 +274,7 @@ export class ReuseIndex {
       if (!kept.length) continue;
       doc.links.set(otherId, kept);
       other.links.set(id, kept.map(m => ({ ...m, i: m.j, j: m.i })));
+      this.touchedPaths.add(other.path);
       other.degrees = undefined;
     }
     for (let i = 0; i < n; i++) {
@@ -168,6 +285,7 @@ export class ReuseIndex {
     }
     this.byPath.set(path, doc);
     this.byId[id] = doc;
+    this.touchedPaths.add(path);
     doc.epoch = ++this.epoch;
     // Only the newest document can reuse its lookups (any later change moves the epoch on).
     if (this.newest && this.newest !== doc) this.newest.lookups = undefined;
@@ -184,6 +302,7 @@ export class ReuseIndex {
       if (!other) continue;
       other.links.delete(doc.id);
       other.passages.delete(doc.id);
+      this.touchedPaths.add(other.path);
       other.degrees = undefined;
     }
     for (const fs of doc.side.feats) for (const f of fs) this.postings.drop(f);
@@ -193,6 +312,15 @@ export class ReuseIndex {
     this.epoch++;
     this.postings.compact(sid => this.unitDoc[sid] >= 0);
   }
+
+  /** Documents indexed, unindexed, or whose links to another document were set or dropped, since the last call. */
+  takeTouched(): Set<string> {
+    const t = this.touchedPaths;
+    this.touchedPaths = new Set();
+    return t;
+  }
+
+  private touchedPaths = new Set<string>();
 
   /** The `shared` duplicates of one document, each listed from both ends across calls. */
   shared(path: string): Duplicate[] {
