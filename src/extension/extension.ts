@@ -86,7 +86,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
         preview: view?.preview === true,
       };
     },
-    previewsShown: () => highlighter?.previewsShown() ?? 0,
+    previewsShown: () => highlighter?.previewsShown() ?? { count: 0 },
     worker: () => client?.workerState ?? { started: 0, down: false },
     annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0, entries: 0 },
     result: async uri => (await client?.documents([toUri(uri).toString()]))?.[0]?.result,

@@ -214,9 +214,10 @@ export interface Pushes {
   changed: { keys: string[]; seq: number };
   /**
    * The part on screen of a huge document just opened, analysed alone (see
-   * `WindowView.preview`), sent before the whole document is analysed.
+   * `WindowView.preview`), sent before the whole document is analysed; `seq`, the
+   * `set` notification it answers (a view of an older text never replaces a newer one).
    */
-  preview: { view: WindowView };
+  preview: { view: WindowView; seq: number };
   /** Something failed that no request answers for (the main thread logs it). */
   problem: { message: string };
   /** A line for the output channel (the persisted index: restored, written, discarded). */

@@ -138,20 +138,21 @@ function scheduleFlush(): void {
   });
 }
 
-/** Tells the main thread which documents became skipped or analysable. */
 /**
  * The part on screen of a huge document just opened, analysed alone and pushed
  * before the whole text is analysed. A failure here costs only the preview.
  */
-function sendPreview(key: string, version: number | null, text: string, visible: readonly Span[]): void {
+function sendPreview(key: string, version: number | null, text: string, visible: readonly Span[], at: number): void {
+  // (`at`: the sequence number of the `set` notification it answers.)
   try {
     const view = previewView(key, version, text, visible, r => service.annotate(r, text));
-    if (view) send({ type: 'push', kind: 'preview', params: { view } });
+    if (view) send({ type: 'push', kind: 'preview', params: { view, seq: at } });
   } catch (err) {
     send({ type: 'push', kind: 'problem', params: { message: `preview of ${key} failed: ${errorText(err)}` } });
   }
 }
 
+/** Tells the main thread which documents became skipped or analysable. */
 function reportSkips(): void {
   const c = service.takeSkipChanges();
   if (c.added.length || c.cleared.length) send({ type: 'push', kind: 'skips', params: c });
@@ -165,7 +166,7 @@ const notifications: { [K in NotificationKind]: (params: Notifications[K]) => vo
   },
   cancel: () => service.cancel(),
   set: p => {
-    if (p.visible && service.needsAnalysis(p.key, p.text)) sendPreview(p.key, p.version, p.text, p.visible);
+    if (p.visible && service.needsAnalysis(p.key, p.text)) sendPreview(p.key, p.version, p.text, p.visible, seq);
     service.setOpen(p.key, p.text, p.version);
   },
   release: p => { service.release(p.key, p.fsPath); },

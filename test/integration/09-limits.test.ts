@@ -145,11 +145,13 @@ describe('limits: partial analyses, dense documents, huge documents', function (
       n += parts[parts.length - 1].length;
     }
     fs.writeFileSync(file, parts.join('\n\n'));
-    const before = a.previewsShown();
+    const before = a.previewsShown().count;
+    // Opened at a line in the middle (as a search result or "go to" opens it): the preview is of that part.
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-    await vscode.window.showTextDocument(doc, { preview: false });
+    const middle = doc.positionAt(Math.floor(doc.getText().length / 2));
+    await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(middle, middle) });
     const uri = doc.uri.toString();
-    await waitFor('a preview shown', () => a.previewsShown() > before, 60_000).catch(err => {
+    await waitFor('a preview shown', () => a.previewsShown().count > before, 60_000).catch(err => {
       throw new Error(`${err instanceof Error ? err.message : err}; the log: ${a.logged().slice(-8).join(' | ')}`);
     });
     const state = await waitFor('the whole analysis in its place', async () => {
@@ -161,6 +163,10 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     assert.ok(d.quote.length > 0, `quotes highlighted (kinds left off: ${a.documentState(uri).hiddenKinds.join(', ') || 'none'})`);
     const end = state.window![state.window!.length - 1].end;
     assert.ok(Object.values(d).flat().every(r => r.start < end), 'only what meets the window fetched');
-    assert.equal(a.previewsShown(), before + 1, 'one preview for one opening');
+    assert.equal(a.previewsShown().count, before + 1, 'one preview for one opening');
+    const shown = a.previewsShown().last!;
+    assert.equal(shown.key, uri);
+    const at = doc.offsetAt(middle);
+    assert.ok(shown.window.some(w => w.start < at && at < w.end), `the preview is of the part on screen (offset ${at}): ${JSON.stringify(shown.window)}`);
   }
 });

@@ -61,6 +61,25 @@ describe('preview: the part on screen of a huge article, analysed first', functi
     assert.equal(bottom.end, text.length, 'offsets past the end are clamped');
   });
 
+  it('cuts no word when paragraphs are single lines or end in CRLF, and its quotes away from the edges are the whole analysis’s', () => {
+    const base = longArticle(PREVIEW_FROM + 30_000);
+    const texts = { 'single newlines': base.replace(/\n\n/g, '\n'), CRLF: base.replace(/\n/g, '\r\n'), 'one line': base.replace(/\n+/g, ' ') };
+    for (const [name, text] of Object.entries(texts)) {
+      const whole = new Corpus({ incremental: false });
+      whole.set('k', text);
+      const known = new Set(whole.result('k')!.quotes.map(q => `${q.start}:${q.end}`));
+      for (const at of [100_000, 140_001]) {
+        const view = previewView('k', null, text, [{ start: at, end: at + 3_000 }])!;
+        const [w] = view.window;
+        assert.ok(w.start === 0 || /\s/.test(text[w.start - 1]), `${name}: starts after white space, not in "${text.slice(w.start - 10, w.start + 10)}"`);
+        assert.ok(w.end === text.length || /\s/.test(text[w.end]), `${name}: ends before white space, not in "${text.slice(w.end - 10, w.end + 10)}"`);
+        const inner = view.result.quotes.filter(q => q.start > w.start + 3_000 && q.end < w.end - 3_000);
+        assert.ok(inner.length > 3, `${name}: quotes inside the window`);
+        for (const q of inner) assert.ok(known.has(`${q.start}:${q.end}`), `${name}: the preview's quote ${JSON.stringify(q.text)} is one the whole analysis has`);
+      }
+    }
+  });
+
   it('never cuts a surrogate pair, even with no paragraph break near', () => {
     const text = '😀'.repeat(PREVIEW_FROM); // one line, no break: the window ends where the margin ends
     for (const at of [50_001, 50_002, 77_777]) {

@@ -52,7 +52,7 @@ const mayBeContracted = (w: string) => {
 };
 
 /** A subject pronoun and a contracted verb: "He’s", "she'd", "They’re". */
-const CONTRACTED = /^(he|she|they|we|He|She|They|We|HE|SHE)([’'](?:s|d|ll|re|ve|S|D|LL|RE|VE))$/;
+export const CONTRACTED = /^(he|she|they|we|He|She|They|We|HE|SHE)([’'](?:s|d|ll|re|ve|S|D|LL|RE|VE))$/;
 /** The contracted verbs, read in full ("’s" is "is" or "has": either is skipped between a subject and its cue). */
 const CLITICS: Record<string, string> = { s: 'is', d: 'would', ll: 'will', re: 'are', ve: 'have' };
 

@@ -53,6 +53,7 @@ export class Highlighter implements vscode.Disposable {
   private refreshing = false;
   private scheduled: (() => void) | undefined;
   private previews = 0;
+  private lastPreview: { key: string; window: OffsetRange[] } | undefined;
 
   constructor(
     private readonly client: IndexClient,
@@ -66,7 +67,7 @@ export class Highlighter implements vscode.Disposable {
       vscode.window.onDidChangeTextEditorVisibleRanges(e => this.onScrolled(e.textEditor.document)),
       vscode.workspace.onDidCloseTextDocument(doc => this.views.delete(doc.uri.toString())),
       client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
-      client.onDidPreview(view => this.onPreview(view)),
+      client.onDidPreview(({ view, seq }) => this.onPreview(view, seq)),
       settings.onDidChange(() => {
         for (const k of Object.keys(this.toggles) as Toggle[]) delete this.toggles[k];
         this.apply(this.visibleKeys());
@@ -181,21 +182,23 @@ export class Highlighter implements vscode.Disposable {
    * editor's current text and nothing newer is held; the whole analysis replaces it
    * (its \`changed\` push makes the document be fetched).
    */
-  private onPreview(view: WindowView): void {
+  private onPreview(view: WindowView, seq: number): void {
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === view.key);
-    if (!doc || view.version !== doc.version) return;
+    // (Of the text sent with notification `seq`: a document closed and opened again since, or edited, has a newer one.)
+    const changed = this.client.changedAt(view.key);
+    if (!doc || view.version !== doc.version || seq < changed) return;
     const held = this.views.get(view.key);
     if (held && !held.preview && this.isCurrent(held, doc)) return;
-    const asOf = this.client.changedAt(view.key);
-    if (!this.views.put(view, asOf, asOf)) return;
+    if (!this.views.put(view, seq, changed)) return;
     this.previews++;
+    this.lastPreview = { key: view.key, window: view.window.map(w => ({ ...w })) };
     this.apply([view.key]);
     this.changed.fire();
   }
 
-  /** How many previews were shown (the test API). */
-  previewsShown(): number {
-    return this.previews;
+  /** How many previews were shown, and the document and window of the last (the test API). */
+  previewsShown(): { count: number; last?: { key: string; window: OffsetRange[] } } {
+    return { count: this.previews, last: this.lastPreview };
   }
 
   /** Decorates editors that became visible at once from what is known; fetches documents not known yet. */

@@ -5,7 +5,20 @@ import type { WorkerConnection } from './WorkerConnection';
 import { PREVIEW_FROM } from '../../protocol/protocol';
 import { isTracked, isWorkspaceFile } from './workspaceFiles';
 
-/** The offsets the editors of `doc` show; the document's top when no editor shows it yet (it is being opened). */
+/** How long a huge document just opened waits for an editor to show it before its text is sent anyway. */
+const WAIT_FOR_EDITOR_MS = 250;
+
+/** Whether an editor shows the document. */
+function isShown(doc: vscode.TextDocument): boolean {
+  return vscode.window.visibleTextEditors.some(e => e.document === doc);
+}
+
+/** A document's length in UTF-16 units, without copying its text. */
+function documentLength(doc: vscode.TextDocument): number {
+  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
+}
+
+/** The offsets the editors of `doc` show; the document's top when no editor shows it. */
 function visibleOffsets(doc: vscode.TextDocument): { start: number; end: number }[] {
   const out: { start: number; end: number }[] = [];
   for (const e of vscode.window.visibleTextEditors) {
@@ -29,6 +42,8 @@ export class DocumentSync implements vscode.Disposable {
   /** Per document, the sequence number of the last notification that changed its text (set or release). */
   private readonly changes = new Map<string, number>();
   private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; end: () => void }>();
+  /** Huge documents just opened, waiting (briefly) for an editor to show them, so that the worker's preview is of what is on screen. */
+  private readonly opening = new Map<string, { timer: ReturnType<typeof setTimeout>; end: () => void }>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -54,8 +69,32 @@ export class DocumentSync implements vscode.Disposable {
     if (!isTracked(doc.uri, this.settings.current)) return false;
     const key = doc.uri.toString();
     if (this.timers.has(key) || this.sent.get(key) === doc.version) return true;
-    this.send(doc, !this.sent.has(key));
+    const opened = !this.sent.has(key);
+    if (opened && !this.opening.has(key) && documentLength(doc) >= PREVIEW_FROM && !isShown(doc)) {
+      // Opened, not shown yet (it opens at a line, a search result): the editor comes in a moment, or the text goes anyway.
+      const end = this.idle.begin();
+      const timer = setTimeout(() => {
+        this.opening.delete(key);
+        try {
+          if (!doc.isClosed && !this.sent.has(key)) this.send(doc, true);
+        } finally {
+          end();
+        }
+      }, WAIT_FOR_EDITOR_MS);
+      this.opening.set(key, { timer, end });
+      return true;
+    }
+    this.cancelOpening(key);
+    this.send(doc, opened);
     return true;
+  }
+
+  private cancelOpening(key: string): void {
+    const o = this.opening.get(key);
+    if (!o) return;
+    clearTimeout(o.timer);
+    o.end();
+    this.opening.delete(key);
   }
 
   /** Sends every open document the worker does not have (after a restart). */
@@ -116,6 +155,7 @@ export class DocumentSync implements vscode.Disposable {
   private close(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.cancelTimer(key);
+    this.cancelOpening(key);
     if (!this.sent.delete(key)) return;
     const fsPath = isWorkspaceFile(doc.uri, this.settings.current) ? doc.uri.fsPath : null;
     this.changes.set(key, this.connection.notify('release', { key, fsPath }));
@@ -131,6 +171,7 @@ export class DocumentSync implements vscode.Disposable {
 
   dispose(): void {
     for (const key of [...this.timers.keys()]) this.cancelTimer(key);
+    for (const key of [...this.opening.keys()]) this.cancelOpening(key);
     for (const d of this.disposables) d.dispose();
   }
 }

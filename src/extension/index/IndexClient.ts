@@ -38,8 +38,8 @@ export class IndexClient implements vscode.Disposable {
   private readonly documentsChanged = new vscode.EventEmitter<ChangedDocuments>();
   /** Fires after the worker has applied a change, with the documents whose results it changed. */
   readonly onDidChangeDocuments = this.documentsChanged.event;
-  private readonly previewed = new vscode.EventEmitter<WindowView>();
-  /** Fires with the first paint of a huge document just opened (its part on screen analysed alone; see `WindowView.preview`). */
+  private readonly previewed = new vscode.EventEmitter<{ view: WindowView; seq: number }>();
+  /** Fires with the first paint of a huge document just opened (its part on screen analysed alone; see `WindowView.preview`) and the `set` it answers. */
   readonly onDidPreview = this.previewed.event;
   /** Fires when the build's state or the skipped files change. */
   readonly onDidChangeStatus: vscode.Event<void>;
@@ -64,7 +64,7 @@ export class IndexClient implements vscode.Disposable {
         skips: ({ added, cleared }) => this.skips.record(added, cleared, this.build.state === 'indexing'),
         changed: ({ keys }) => { if (keys.length) this.documentsChanged.fire(new Set(keys)); },
         problem: ({ message }) => notifier.log(`Index worker: ${message}`),
-        preview: ({ view }) => this.previewed.fire(view),
+        preview: p => this.previewed.fire(p),
       },
       stopped: () => this.sync.forget(),
       restarted: () => this.refill(),
