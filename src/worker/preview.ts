@@ -8,6 +8,7 @@
  * source. No `vscode` import.
  */
 import { Corpus } from '../core/corpus/corpus';
+import { isHighSurrogate, isLowSurrogate, isSpace } from '../core/text/chars';
 import type { DocumentResult, Span } from '../core/types';
 import { PREVIEW_FROM, type WindowView } from '../protocol/protocol';
 import { countSpans } from './IndexService';
@@ -20,7 +21,6 @@ const BREAK_REACH = 4_000;
 const MAX_VISIBLE = 4 * PREVIEW_MARGIN;
 
 const isBlank = (c: string) => c === ' ' || c === '\t' || c === '\r';
-const isSpace = (c: string) => isBlank(c) || c === '\n' || c === '\f' || c === '\v' || c === '\u00a0';
 
 /**
  * Where a window may start at or before `at`, looking back at most `reach`
@@ -37,7 +37,7 @@ function startBefore(text: string, at: number, reach: number): number {
       while (j >= 0 && isBlank(text[j])) j--;
       if (j < 0 || text[j] === '\n') return i + 1;
       if (line < 0) line = i + 1;
-    } else if (space < 0 && isSpace(c)) space = i + 1;
+    } else if (space < 0 && isSpace(text.charCodeAt(i))) space = i + 1;
   }
   return line >= 0 ? line : space >= 0 ? space : at;
 }
@@ -53,7 +53,7 @@ function endAfter(text: string, at: number, reach: number): number {
       while (j < text.length && isBlank(text[j])) j++;
       if (j >= text.length || text[j] === '\n') return i;
       if (line < 0) line = i;
-    } else if (space < 0 && isSpace(c)) space = i;
+    } else if (space < 0 && isSpace(text.charCodeAt(i))) space = i;
   }
   return line >= 0 ? line : space >= 0 ? space : at;
 }
@@ -84,8 +84,6 @@ export function previewRange(text: string, visible: readonly Span[]): Span | nul
   return { start: s, end };
 }
 
-const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Moves every offset of a document's own spans by `by` (a result computed on a slice starting at `by`). */
 export function shiftResult(r: DocumentResult, by: number, length: number): DocumentResult {

@@ -5,21 +5,19 @@
  * White space is compared collapsed (a file saved with other line ends, or
  * re-wrapped, still matches).
  */
-import { isSpace } from '../text/chars';
+import { isHighSurrogate, isLowSurrogate, isSpace } from '../text/chars';
 import type { Span } from '../types';
 
 /** How many UTF-16 units of context an anchor keeps on each side. */
 export const CONTEXT_UNITS = 40;
 
-const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
-const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** The context of a span: up to CONTEXT_UNITS either side, never splitting a surrogate pair. */
 export function contextOf(text: string, span: Span): { before: string; after: string } {
   let from = Math.max(0, span.start - CONTEXT_UNITS);
-  if (from > 0 && isLow(text.charCodeAt(from))) from++;
+  if (from > 0 && isLowSurrogate(text.charCodeAt(from))) from++;
   let to = Math.min(text.length, span.end + CONTEXT_UNITS);
-  if (to < text.length && isHigh(text.charCodeAt(to - 1))) to--;
+  if (to < text.length && isHighSurrogate(text.charCodeAt(to - 1))) to--;
   return { before: text.slice(from, span.start), after: text.slice(span.end, to) };
 }
 

@@ -101,7 +101,12 @@ export interface LinkItem extends MatchSide { doc: number; index: number; keys: 
  * keys: a cheap test on the counts the inverted index gives, before the weighted match.
  */
 export function isCandidate(shared: number, a: { keys: ArrayLike<number> }, b: { keys: ArrayLike<number> }): boolean {
-  return shared >= 2 && shared * 4 >= Math.min(a.keys.length, b.keys.length);
+  return isCandidateCounts(shared, a.keys.length, b.keys.length);
+}
+
+/** `isCandidate` on the two claims' key counts. */
+export function isCandidateCounts(shared: number, keysA: number, keysB: number): boolean {
+  return shared >= 2 && shared * 4 >= Math.min(keysA, keysB);
 }
 
 export interface LinkIndex {
@@ -311,8 +316,7 @@ export class ClaimLinker {
           let n = count[other];
           count[other] = 0;
           if (mineTo > mineFrom) for (let h = heavyAt[other], end = heavyAt[other + 1]; h < end; h++) n += mark[heavy[h]];
-          // `isCandidate`, on the counts kept flat.
-          if (n < 2 || n * 4 < Math.min(keyCount[id], keyCount[other])) continue;
+          if (!isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
           if (!m) continue;

@@ -47,6 +47,11 @@ export function isBlank(text: string, from = 0, to = text.length): boolean {
   return true;
 }
 
+/** Whether a UTF-16 unit is the first (high) half of a surrogate pair. */
+export const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+/** Whether a UTF-16 unit is the second (low) half of a surrogate pair. */
+export const isLowSurrogate = (c: number): boolean => c >= 0xdc00 && c <= 0xdfff;
+
 /** Set on what `classAt` returns when the character takes two UTF-16 units. */
 export const PAIR = 32;
 

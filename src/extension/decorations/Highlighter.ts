@@ -17,6 +17,7 @@ import { decorationRanges, denseKinds, emptyRanges, kindCounts, kindOn, switches
 import { decorationStyle } from './styles';
 import { ViewStore } from './ViewStore';
 import { covers, windowFor } from './windows';
+import { visibleOffsets } from '../visibleOffsets';
 
 type Toggle = 'quotes' | 'duplicates' | 'entities';
 
@@ -213,18 +214,9 @@ export class Highlighter implements vscode.Disposable {
   private onScrolled(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     const v = this.views.get(key);
-    if (v && !covers(v.window, this.visibleOffsets(key), documentLength(doc))) this.schedule(new Set([key]));
+    if (v && !covers(v.window, visibleOffsets(key), documentLength(doc))) this.schedule(new Set([key]));
   }
 
-  /** The offset ranges the visible editors of a document show. */
-  private visibleOffsets(key: string): OffsetRange[] {
-    const out: OffsetRange[] = [];
-    for (const e of vscode.window.visibleTextEditors) {
-      if (e.document.uri.toString() !== key) continue;
-      for (const r of e.visibleRanges) out.push({ start: e.document.offsetAt(r.start), end: e.document.offsetAt(r.end) });
-    }
-    return out;
-  }
 
   /** Coalesces refresh requests into one run after the current turn. */
   private schedule(keys: ReadonlySet<string> | 'all'): void {
@@ -263,7 +255,7 @@ export class Highlighter implements vscode.Disposable {
         const asOf = this.client.seq;
         let views: WindowView[] | undefined;
         try {
-          views = await this.client.windows(keys.map(key => ({ key, ranges: windowFor(this.visibleOffsets(key), documentLength(docs.get(key)!)) })));
+          views = await this.client.windows(keys.map(key => ({ key, ranges: windowFor(visibleOffsets(key), documentLength(docs.get(key)!)) })));
         } catch {
           // The worker stopped or timed out: a new one is sent the documents, and says when they change.
         }

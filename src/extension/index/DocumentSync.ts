@@ -3,6 +3,7 @@ import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { WorkerConnection } from './WorkerConnection';
 import { PREVIEW_FROM } from '../../protocol/protocol';
+import { visibleOffsets } from '../visibleOffsets';
 import { isTracked, isWorkspaceFile } from './workspaceFiles';
 
 /** How long a huge document just opened waits for an editor to show it before its text is sent anyway. */
@@ -19,12 +20,8 @@ function documentLength(doc: vscode.TextDocument): number {
 }
 
 /** The offsets the editors of `doc` show; the document's top when no editor shows it. */
-function visibleOffsets(doc: vscode.TextDocument): { start: number; end: number }[] {
-  const out: { start: number; end: number }[] = [];
-  for (const e of vscode.window.visibleTextEditors) {
-    if (e.document !== doc) continue;
-    for (const r of e.visibleRanges) out.push({ start: doc.offsetAt(r.start), end: doc.offsetAt(r.end) });
-  }
+function shownOffsets(doc: vscode.TextDocument): { start: number; end: number }[] {
+  const out = visibleOffsets(doc.uri.toString());
   return out.length ? out : [{ start: 0, end: 0 }];
 }
 
@@ -147,7 +144,7 @@ export class DocumentSync implements vscode.Disposable {
     const key = doc.uri.toString();
     this.sent.set(key, doc.version);
     const text = doc.getText();
-    const visible = opened && text.length >= PREVIEW_FROM ? visibleOffsets(doc) : undefined;
+    const visible = opened && text.length >= PREVIEW_FROM ? shownOffsets(doc) : undefined;
     // The worker refuses text over the size limit and reports it as skipped.
     this.changes.set(key, this.connection.notify('set', { key, text, version: doc.version, ...(visible ? { visible } : {}) }));
   }
