@@ -4,26 +4,12 @@
  */
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
-import { ClaimLinker } from '../../src/core/claims/links';
 import { numbersAgree } from '../../src/core/claims/match';
-import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
+import { claimOf, linkPair } from '../support/claimPair';
 
-const claim = (text: string, over: Partial<Claim> = {}): Claim => ({
-  start: 0, end: text.length, text, kind: 'numeric', speaker: null, entities: [], numbers: parseNumbers(text), status: 'unique',
-  corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1, ...over,
-});
-/** Links two one-claim documents (two unrelated documents beside them, so that no key is frequent). */
-const link = (a: Claim, b: Claim) => {
-  const filler = (t: string) => claim(t, { kind: 'statement' });
-  const docs = [
-    { path: 'a', claims: [a] }, { path: 'b', claims: [b] },
-    { path: 'c', claims: [filler('A bakery in the harbour district sold rye bread to early tourists')] },
-    { path: 'd', claims: [filler('The orchestra rehearsed a new symphony for the autumn festival')] },
-  ];
-  new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
-  return { by: [...a.corroboratedBy, ...(a.partlyCorroboratedBy ?? [])].map(l => l.path), disputed: a.disputedBy.map(l => l.path) };
-};
+const claim = (text: string, over: Partial<Claim> = {}): Claim => claimOf(text, { kind: 'numeric', numbers: parseNumbers(text), ...over });
+const link = linkPair;
 
 describe('claims: numbers across sources', () => {
   it('reads an amount of money as a count of its currency', () => {

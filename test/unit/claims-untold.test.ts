@@ -3,27 +3,14 @@
  * when …") still states what its open question presupposes: its negation and its verb of telling do not count.
  */
 import assert from 'node:assert/strict';
-import { ClaimLinker } from '../../src/core/claims/links';
 import { claimNorm, untoldFrame } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
-import type { Claim } from '../../src/core/types';
+import { claimOf, linkPair } from '../support/claimPair';
 
-const claim = (text: string, over: Partial<Claim> = {}): Claim => ({
-  start: 0, end: text.length, text, kind: 'statement', speaker: null, entities: [], numbers: [], status: 'unique',
-  corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1, ...over,
-});
+const claim = claimOf;
 const norm = (text: string) => claimNorm(new AnalysisContext(), claim(text));
 const keys = (text: string) => norm(text).units.map(u => u[0]);
-/** Links two one-claim documents (two unrelated documents beside them, so that no key is frequent). */
-const link = (a: Claim, b: Claim) => {
-  const docs = [
-    { path: 'a', claims: [a] }, { path: 'b', claims: [b] },
-    { path: 'c', claims: [claim('A bakery in the harbour district sold rye bread to early tourists')] },
-    { path: 'd', claims: [claim('The orchestra rehearsed a new symphony for the autumn festival')] },
-  ];
-  new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
-  return { a: [...a.corroboratedBy, ...(a.partlyCorroboratedBy ?? [])].map(l => l.path), disputed: a.disputedBy.map(l => l.path) };
-};
+const link = linkPair;
 
 describe('claims: what a source did not tell', () => {
   it('finds the frame and only with a question left open', () => {
@@ -52,9 +39,9 @@ describe('claims: what a source did not tell', () => {
   it('links an untold question to the same question found unclear, and not a "whether" to the statement', () => {
     const untold = claim('The harbour board did not indicate where the departing barges had been moored or how many were leaving');
     const unclear = claim('It remains unclear exactly where the barges that the board says are departing had been moored or how many will leave');
-    assert.deepEqual(link(untold, unclear).a, ['b']);
+    assert.deepEqual(link(untold, unclear).by, ['b']);
     const whether = claim('The harbour board did not indicate whether the barges moored at the pier would be leaving this month');
     const stated = claim('The harbour board indicated that the barges moored at the pier would be leaving this month');
-    assert.deepEqual(link(whether, stated).a, []);
+    assert.deepEqual(link(whether, stated).by, []);
   });
 });

@@ -6,6 +6,18 @@ import { PREVIEW_FROM } from '../../protocol/protocol';
 import { visibleOffsets } from '../visibleOffsets';
 import { isTracked, isWorkspaceFile } from './workspaceFiles';
 
+/** A document's text waiting to be sent (an edit's debounce, an opening's wait for its editor). */
+type Wait = { timer: ReturnType<typeof setTimeout>; end: () => void };
+
+/** Stops a wait: its timer cleared, its work for `Idle` ended. */
+function cancelWait(waits: Map<string, Wait>, key: string): void {
+  const w = waits.get(key);
+  if (!w) return;
+  clearTimeout(w.timer);
+  w.end();
+  waits.delete(key);
+}
+
 /** How long a huge document just opened waits for an editor to show it before its text is sent anyway. */
 const WAIT_FOR_EDITOR_MS = 250;
 
@@ -38,9 +50,9 @@ export class DocumentSync implements vscode.Disposable {
   private readonly sent = new Map<string, number>();
   /** Per document, the sequence number of the last notification that changed its text (set or release). */
   private readonly changes = new Map<string, number>();
-  private readonly timers = new Map<string, { timer: ReturnType<typeof setTimeout>; end: () => void }>();
+  private readonly timers = new Map<string, Wait>();
   /** Huge documents just opened, waiting (briefly) for an editor to show them, so that the worker's preview is of what is on screen. */
-  private readonly opening = new Map<string, { timer: ReturnType<typeof setTimeout>; end: () => void }>();
+  private readonly opening = new Map<string, Wait>();
   private readonly disposables: vscode.Disposable[];
 
   constructor(
@@ -87,11 +99,7 @@ export class DocumentSync implements vscode.Disposable {
   }
 
   private cancelOpening(key: string): void {
-    const o = this.opening.get(key);
-    if (!o) return;
-    clearTimeout(o.timer);
-    o.end();
-    this.opening.delete(key);
+    cancelWait(this.opening, key);
   }
 
   /** Sends every open document the worker does not have (after a restart). */
@@ -159,11 +167,7 @@ export class DocumentSync implements vscode.Disposable {
   }
 
   private cancelTimer(key: string): void {
-    const t = this.timers.get(key);
-    if (!t) return;
-    clearTimeout(t.timer);
-    t.end();
-    this.timers.delete(key);
+    cancelWait(this.timers, key);
   }
 
   dispose(): void {
