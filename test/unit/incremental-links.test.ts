@@ -102,4 +102,31 @@ describe('an edited corpus relinks what an edit reaches, and equals a fresh one'
     assert.equal(copies.length, 5);
     for (const q of copies) { assert.equal(q.quoteGroup, group); assert.equal(q.quoteGroupSize, 5); }
   });
+
+  it('builds again a document whose text changed even when it has no claim or quote: its length, title and entities are new', () => {
+    // (Found by the fuzz tier: a page of dashes cut, a one-letter file emptied, kept their old length and spans.)
+    const docs = new Map<string, string>([
+      ['dashes.txt', '—'.repeat(3_000)],
+      ['tiny.txt', 'x'],
+      ['names.txt', 'Ana Ruiz met Tom Reyes in Dover.\n'],
+      ['news.txt', report(0, [BRIDGE, CLAIM])],
+    ]);
+    const corpus = new Corpus();
+    for (const [p, t] of docs) corpus.set(p, t);
+    corpus.allResults();
+    const edits: [string, string][] = [
+      ['dashes.txt', '—'.repeat(2_800)],
+      ['tiny.txt', ''],
+      ['names.txt', 'Ana Ruiz met Tom Reyes and Lena Park in Salem on Monday.\n'],
+      ['names.txt', 'A headline\n\nAna Ruiz met Tom Reyes.\n'],
+    ];
+    for (const [p, t] of edits) {
+      docs.set(p, t);
+      corpus.set(p, t);
+      const got = corpus.result(p)!;
+      assert.equal(got.length, t.length, `${p}: length`);
+      for (const e of got.entities) assert.equal(e.text, t.slice(e.start, e.end), `${p}: entity text`);
+      assert.deepEqual(canonicalGroups(corpus.allResults()), canonicalGroups(fresh(docs)), `${p}: the corpus equals a fresh one`);
+    }
+  });
 });

@@ -574,13 +574,15 @@ export class Corpus {
     for (const { path, local } of this.entries.values()) {
       const old = prev.get(path);
       const cs = claimsIn.get(path), qs = quotesIn.get(path);
-      if (!cs && !qs && !passages.has(path) && old) {
+      // (A document whose text or names changed is built again even with no claim or quote to link: its length, title and entities are new.)
+      const same = old && !changed.has(path);
+      if (!cs && !qs && !passages.has(path) && same) {
         results.set(path, old);
         continue;
       }
       const named = namedNow.get(path)!;
       const duplicates = passages.has(path) || !old ? duplicatesOf(path, local) : old.duplicates;
-      if (!cs && !qs && old) {
+      if (!cs && !qs && same) {
         results.set(path, { ...old, duplicates });
         continue;
       }
