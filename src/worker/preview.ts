@@ -84,7 +84,6 @@ export function previewRange(text: string, visible: readonly Span[]): Span | nul
   return { start: s, end };
 }
 
-
 /** Moves every offset of a document's own spans by `by` (a result computed on a slice starting at `by`). */
 export function shiftResult(r: DocumentResult, by: number, length: number): DocumentResult {
   const at = <T extends Span>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });

@@ -17,7 +17,7 @@ import { decorationRanges, denseKinds, emptyRanges, kindCounts, kindOn, switches
 import { decorationStyle } from './styles';
 import { ViewStore } from './ViewStore';
 import { covers, windowFor } from './windows';
-import { visibleOffsets } from '../visibleOffsets';
+import { documentLength, visibleOffsets } from '../visibleOffsets';
 
 type Toggle = 'quotes' | 'duplicates' | 'entities';
 
@@ -327,9 +327,4 @@ export class Highlighter implements vscode.Disposable {
     for (const d of this.disposables) d.dispose();
     this.changed.dispose();
   }
-}
-
-/** A document's length in UTF-16 units, without copying its text. */
-function documentLength(doc: vscode.TextDocument): number {
-  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }

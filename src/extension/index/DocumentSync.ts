@@ -3,7 +3,7 @@ import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { WorkerConnection } from './WorkerConnection';
 import { PREVIEW_FROM } from '../../protocol/protocol';
-import { visibleOffsets } from '../visibleOffsets';
+import { documentLength, visibleOffsets } from '../visibleOffsets';
 import { isTracked, isWorkspaceFile } from './workspaceFiles';
 
 /** A document's text waiting to be sent (an edit's debounce, an opening's wait for its editor). */
@@ -24,11 +24,6 @@ const WAIT_FOR_EDITOR_MS = 250;
 /** Whether an editor shows the document. */
 function isShown(doc: vscode.TextDocument): boolean {
   return vscode.window.visibleTextEditors.some(e => e.document === doc);
-}
-
-/** A document's length in UTF-16 units, without copying its text. */
-function documentLength(doc: vscode.TextDocument): number {
-  return doc.offsetAt(doc.lineAt(doc.lineCount - 1).range.end);
 }
 
 /** The offsets the editors of `doc` show; the document's top when no editor shows it. */
