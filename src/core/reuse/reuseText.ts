@@ -305,7 +305,8 @@ export function bigramContainment(a: string, b: string): number {
   return shared / Math.min(na, nb);
 }
 
-const FURNITURE: RegExp[] = [
+/** Furniture by its wording: each pattern on its own is the definition (`isBoilerplate` tests them at once). */
+export const FURNITURE: readonly RegExp[] = [
   /^\s*(?:also read|read also|read more|see also|more from|recommended|watch|listen)\s*[|:]/i,
   /^\s*(?:related articles?|related stories|related posts|related|back to top(?: button)?|advertisement|sponsored|share this(?: article)?|subscribe(?: now)?|sign up|follow us|click here|comments?)\s*$/i,
   /copyright|©|all rights reserved/i,
