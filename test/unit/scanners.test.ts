@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { hasWordsWithLetters } from '../../src/core/claims/claims';
 import { CLAUSE_TOKENS, NAME_TOKENS, tokenEnd, tokenStart, type TokenRule } from '../../src/core/text/tokens';
-import { bigramContainment, isBoilerplate, words } from '../../src/core/reuse/reuseText';
+import { bigramContainment, FURNITURE, isBoilerplate, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [
   'a', 'b', 'Z', 'Q', 'é', 'É', 'İ', 'ß', 'K', '\u212a', '0', '1', '7', '٣', '²',
@@ -111,6 +111,31 @@ describe('text scanners meet their specifications', () => {
       const n = text.split(/\s+/).filter(w => /\p{L}/u.test(w)).length;
       for (const k of [1, 2, 4]) assert.equal(hasWordsWithLetters(text, k), n >= k, JSON.stringify([text, k]));
     }
+  });
+
+  it('boilerplate: the furniture patterns asked at once answer as each asked alone', () => {
+    // The word rule is checked below; lines of more than five words leave it out.
+    const reference = (text: string) => FURNITURE.some(re => re.test(text.trim()));
+    const long = 'and so the story went on for a while longer';
+    // Pieces that make a pattern match (at the start, where some are anchored) and near misses.
+    const pieces = [
+      'Read more:', 'read more |', 'See also', 'Related', 'related stories', 'Back to top', 'Advertisement', 'Subscribe now',
+      'Copyright', 'COPYRIGHT', '©', 'All rights reserved', 'automatic aggregator', 'trademarks belong', 'rightful owners',
+      'contributed to this report', 'contributed. into this report', 'Associated Press writer', 'associated press writers',
+      'Jane Roe reports from Kyiv', 'She reports from kyiv', '(AP Photo/John Doe)', '(Reuters Images)', '(AFP/Getty)', 'AP Photo',
+      'Photo:', 'Photograph:', 'Image:', 'Credit:', 'Getty Images', 'file photo',
+      'copyrighted', 'aggregators', 'rightful owner', 'photos:', 'AP Photos', '(AP)', 'reading more', 'relatedness', 'the top',
+    ];
+    let x = 3;
+    const pick = () => pieces[(x = (x * 37 + 13) % 1009) % pieces.length];
+    let fired = 0, held = 0;
+    for (let n = 0; n < 3000; n++) {
+      const line = n % 3 === 0 ? `${pick()} ${long}` : n % 3 === 1 ? `${long} ${pick()} ${long}` : `  ${pick()}  ${pick()} ${long}`;
+      const want = reference(line);
+      if (want) fired++; else held++;
+      assert.equal(isBoilerplate(line), want, JSON.stringify(line));
+    }
+    assert.ok(fired > 300 && held > 300, `${fired} lines fired, ${held} did not`);
   });
 
   it('boilerplate: a short line of capitalised words, counted without splitting long ones', () => {

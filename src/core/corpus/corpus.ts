@@ -133,9 +133,12 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
   const sentences: Sentence[] = [];
   const entities: Entity[] = [];
   const analyses: ParagraphAnalysis[] = [];
+  // Each paragraph's text, sliced once: the boilerplate memo below looks the same string up (its hash is kept with it).
+  const bodies: string[] = [];
   const stopped: string[] = [];
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
+    bodies.push(body);
     const a = cache.get(body);
     analyses.push(a);
     if (a.truncated && !stopped.length) stopped.push(`entity recognition stopped at its work budget in the paragraph at offset ${p.start}`);
@@ -145,7 +148,8 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
         start: p.start,
         index: p.index,
         sentences: a.sentences.map(s => ({ start: s.start + p.start, end: s.end + p.start, paragraph: p.index })),
-        entities: a.entities.map(e => ({ ...e, start: e.start + p.start, end: e.end + p.start })),
+        // (Written out rather than spread: every entity of a moved paragraph is placed again on each edit.)
+        entities: a.entities.map(e => ({ start: e.start + p.start, end: e.end + p.start, text: e.text, type: e.type, canonical: e.canonical })),
       };
     }
     for (const s of placed.sentences) sentences.push(s);
@@ -170,7 +174,7 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
   }
   for (const p of paragraphs) {
     const a = analyses[p.index];
-    if ((a.boilerplate ??= boilerplateIn(ctx, text.slice(p.start, p.end)))) excluded.push(p);
+    if ((a.boilerplate ??= boilerplateIn(ctx, bodies[p.index]))) excluded.push(p);
   }
   lap('boilerplate');
   const claims = findClaims(ctx, { text, sentences, quotes, entities, excluded });

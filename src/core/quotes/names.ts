@@ -237,12 +237,15 @@ export class NameBook {
 
   /** The fullest form of a title-stripped name: "Lavrov" -> "Sergey Lavrov". */
   expand(name: string): string {
-    const parts = name.split(' ');
-    const lastWord = parts[parts.length - 1];
+    // (The words split on ' ', counted without building them: this runs for every name phrase and PERSON entity.)
+    const k = name.lastIndexOf(' ');
+    const lastWord = k < 0 ? name : name.slice(k + 1);
     const hit = this.byToken.get(lastWord.toLowerCase());
     if (!hit) return name;
-    if (parts.length === 1) return hit.full;
-    return hit.n > parts.length && hit.full.endsWith(lastWord) ? hit.full : name;
+    if (k < 0) return hit.full;
+    let words = 2;
+    for (let i = name.indexOf(' '); i < k; i = name.indexOf(' ', i + 1)) words++;
+    return hit.n > words && hit.full.endsWith(lastWord) ? hit.full : name;
   }
 
   genderOf(name: string, run: readonly Tok[]): 'm' | 'f' | null {

@@ -77,7 +77,9 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
       out.push({ start: at + p.length, end: at + w.length, w: v, lower: CLITICS[v.slice(1).toLowerCase()] ?? v.toLowerCase(), cue: false });
     } else {
       const c0 = w.charCodeAt(0);
-      out.push({ start: at, end: at + w.length, w, lower: c0 >= 97 && c0 <= 122 ? w : w.toLowerCase(), cue: mayBeCue(w) && CUES.has(w) });
+      // (A mark or digit standing alone is its own lower case: most one-character tokens skip the call.)
+      const lower = (c0 >= 97 && c0 <= 122) || (w.length === 1 && c0 < 65) ? w : w.toLowerCase();
+      out.push({ start: at, end: at + w.length, w, lower, cue: mayBeCue(w) && CUES.has(w) });
     }
   }
 }
