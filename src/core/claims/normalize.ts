@@ -21,7 +21,7 @@ import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
-import { stem, wordsOf } from '../text/words';
+import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
 
 /** A claim's normalised form. */
@@ -30,6 +30,11 @@ export interface ClaimNorm {
   units: readonly (readonly string[])[];
   /** The units that can be its predicate (verbs, and nouns derived from verbs): indexes into `units`. */
   predicates: readonly number[];
+  /**
+   * The clause-like segment of the text each unit first occurs in (`segmentsOf`), -1 for a unit found in none (a
+   * number with its unit, a name written otherwise in the text): indexes parallel to `units`.
+   */
+  segments: readonly number[];
   /** Parity of negations ("not", "no", "never", "n't"…). */
   negation: number;
   /** Weekdays and months named. */
@@ -181,11 +186,13 @@ const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
   const units: string[][] = [];
   const predicates: number[] = [];
+  const segments: number[] = [];
   const seen = new Set<string>();
   let negation = 0;
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   const raw = wordsOf(text, 0, text.length, { digitGroups: true });
+  const segmentOf = segmentsOf(text);
   const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
   let from = 0;
@@ -221,24 +228,55 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     // A two-word verb: "pulled back" → withdraw, "taking part" → participate.
     const next = i + 1 < raw.length ? lemmaKey(raw[i + 1].toLowerCase()) : '';
     const multi = next ? tables().multiword.get(`${k} ${next}`) : undefined;
+    const at = segmentOf[i];
     if (multi) { k = multi; i++; }
     if (seen.has(k)) continue;
     seen.add(k);
     if (tables().verbs.has(k)) predicates.push(units.length);
     units.push([k, ...(tables().synonyms.get(k) ?? [])]);
+    segments.push(at);
   }
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
     const k = `#${n.value} ${lemmaKey(n.unit)}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k]); }
+    if (!seen.has(k)) { seen.add(k); units.push([k]); segments.push(-1); }
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
     const k = `@${name.toLowerCase()}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); }
+    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+  return { units, predicates, segments, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+}
+
+/**
+ * Where a text's clause-like segments start: at a comma, semicolon, colon, bracket or dash between words, and at a word
+ * that opens a relative or subordinate clause ("who", "which", "after", "while"…). Returns each word's segment (the
+ * words as `wordsOf` with digit groups reads them).
+ */
+export function segmentsOf(text: string): number[] {
+  const out: number[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  let seg = 0, prevEnd = 0;
+  for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) {
+    const word = text.slice(s, at.end);
+    if (out.length && (SEGMENT_GAP.test(text.slice(prevEnd, s)) || SEGMENT_WORD.test(word))) seg++;
+    out.push(seg);
+    prevEnd = at.end;
+  }
+  return out;
+}
+const SEGMENT_GAP = /[,;:()\[\]—–]|\s-+\s/;
+const SEGMENT_WORD = /^(?:who|whom|whose|which|after|before|while|when|because|although|though|despite|following|whereas|until|since)$/i;
+
+/** The segment a name's words occur in (its last word, then any word of three letters or more), -1 when none does. */
+function nameSegment(name: string, raw: readonly string[], segmentOf: readonly number[]): number {
+  const words = name.split(/\s+/);
+  const find = (w: string) => raw.indexOf(w);
+  let i = find(words[words.length - 1]);
+  for (let k = 0; i < 0 && k < words.length; k++) if (words[k].length >= 3) i = find(words[k]);
+  return i < 0 ? -1 : segmentOf[i];
 }
 
 /** A negation or "unclear"/"unknown": only a claim holding one can hold an untold frame. */
