@@ -40,6 +40,12 @@ describe('claim normalisation', () => {
     assert.equal(lemmaKey('biases'), lemmaKey('bias'));
     assert.notEqual(lemmaKey('using'), lemmaKey('us'));
   });
+  it('reads an adjective as the noun it pertains to', () => {
+    assert.equal(lemmaKey('presidential'), lemmaKey('president'));
+    assert.equal(lemmaKey('diplomatic'), lemmaKey('diplomacy'));
+    assert.notEqual(lemmaKey('natural'), lemmaKey('nation'), 'not a pertainym');
+    assert.notEqual(lemmaKey('present'), lemmaKey('president'));
+  });
   it('reads two-word verbs as one and leaves names, attribution and verbs of saying to other fields', () => {
     assert.deepEqual(keys('The garrison pulled back from the valley'), keys('The garrison withdrew from the valley'));
     const a = keys('Paris said the strike would end on Friday', { speaker: 'France', entities: ['France'] });

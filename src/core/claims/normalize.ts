@@ -16,7 +16,7 @@
  * first of one (the table keeps only such sets, see scripts/build-lemmas.mjs); in
  * matching a synonym counts only beside a word or name the two claims share exactly.
  */
-import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
+import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
@@ -131,6 +131,11 @@ function tables(): Tables {
   TABLES = t;
   for (const [noun, verb] of lines(DERIVED)) {
     const k = baseKey(noun), v = baseKey(verb);
+    if (k !== v && !derived.has(k)) derived.set(k, v);
+  }
+  // An adjective reads as the noun it pertains to ("presidential" → president), or as that noun's verb ("electoral" → elect).
+  for (const [adj, noun] of lines(PERTAINYMS)) {
+    const k = baseKey(adj), n = baseKey(noun), v = derived.get(n) ?? n;
     if (k !== v && !derived.has(k)) derived.set(k, v);
   }
   const synonyms = t.synonyms as Map<string, string[]>;
