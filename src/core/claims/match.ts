@@ -153,6 +153,10 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   const sa = a.norm.segments, sb = b.norm.segments;
   const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
   if (segsA < 2 && segsB < 2) return null;
+  // What any run can share at most, cheaply: most pairs stop here.
+  let anchorsMax = 0, namesMax = 0;
+  for (let i = 0; i < a.units.length; i++) if (sa[i] >= 0 && b.exactIds.has(a.units[i])) { anchorsMax++; if (isName(a.units[i])) namesMax++; }
+  if (anchorsMax < CLAUSE_ANCHORS || !namesMax || anchorsMax - namesMax < 2) return null;
   // The matched unit pairs (i of a, j of b) and whether exactly.
   const pi: number[] = [], pj: number[] = [], exactPair: boolean[] = [];
   for (let i = 0; i < a.units.length; i++) {
@@ -169,7 +173,8 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   if (pi.length < CLAUSE_ANCHORS) return null;
   const predA = new Set(a.norm.predicates), predB = new Set(b.norm.predicates);
   const wa = Array.from(a.units, id => weight(id)), wb = Array.from(b.units, id => weight(id));
-  let best = 0;
+  let best = 0, stamp = 0;
+  const doneA = new Int32Array(a.units.length), doneB = new Int32Array(b.units.length);
   for (let a1 = 0; a1 < segsA; a1++) for (let a2 = a1; a2 < Math.min(segsA, a1 + CLAUSE_SEGMENTS); a2++) {
     for (let b1 = 0; b1 < segsB; b1++) for (let b2 = b1; b2 < Math.min(segsB, b1 + CLAUSE_SEGMENTS); b2++) {
       if (a1 === 0 && a2 === segsA - 1 && b1 === 0 && b2 === segsB - 1) continue; // the whole claims: decided above
@@ -178,12 +183,12 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       for (let j = 0; j < sb.length; j++) if (sb[j] >= b1 && sb[j] <= b2) totB += wb[j];
       if (!totA || !totB) continue;
       let anchors = 0, names = 0, preds = 0, shared = 0;
-      const doneA = new Set<number>(), doneB = new Set<number>();
+      stamp++;
       for (let p = 0; p < pi.length; p++) {
         const i = pi[p], j = pj[p];
         if (sa[i] < a1 || sa[i] > a2 || sb[j] < b1 || sb[j] > b2) continue;
-        if (!doneA.has(i)) { doneA.add(i); shared += wa[i]; if (exactPair[p]) { anchors++; if (isName(a.units[i])) names++; } }
-        if (!doneB.has(j)) { doneB.add(j); shared += wb[j]; }
+        if (doneA[i] !== stamp) { doneA[i] = stamp; shared += wa[i]; if (exactPair[p]) { anchors++; if (isName(a.units[i])) names++; } }
+        if (doneB[j] !== stamp) { doneB[j] = stamp; shared += wb[j]; }
         if (predA.has(i) || predB.has(j)) preds++;
       }
       if (anchors < CLAUSE_ANCHORS || !names || !preds || anchors - names < 2) continue;

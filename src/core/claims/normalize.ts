@@ -49,10 +49,18 @@ export interface ClaimNorm {
 
 /** The lemma key of a lower-case word: irregular form → base, an inflection → its base form, noun → its verb. */
 export function lemmaKey(word: string): string {
+  let k = KEYS.get(word);
+  if (k !== undefined) return k;
   const t = tables();
-  const k = baseKey(t.irregular.get(word) ?? word);
-  return t.derived.get(k) ?? k;
+  const base = baseKey(t.irregular.get(word) ?? word);
+  k = t.derived.get(base) ?? base;
+  if (KEYS.size >= KEYS_MAX) KEYS.clear();
+  KEYS.set(word, k);
+  return k;
 }
+/** Words' keys as found (a function of the word alone), up to `KEYS_MAX` words, then afresh. */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 100_000;
 
 /**
  * A word's base form, the same for each of its inflections: a verb form in -ing or -ed becomes the verb in common use
@@ -265,15 +273,24 @@ export function segmentsOf(text: string): number[] {
   const at: WordEnd = { end: 0, dotted: false };
   let seg = 0, prevEnd = 0;
   for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) {
-    const word = text.slice(s, at.end);
-    if (out.length && (SEGMENT_GAP.test(text.slice(prevEnd, s)) || SEGMENT_WORD.test(word))) seg++;
+    if (out.length && (segmentGap(text, prevEnd, s) || (at.end - s <= 9 && SEGMENT_WORDS.has(text.slice(s, at.end).toLowerCase())))) seg++;
     out.push(seg);
     prevEnd = at.end;
   }
   return out;
 }
-const SEGMENT_GAP = /[,;:()\[\]—–]|\s-+\s/;
-const SEGMENT_WORD = /^(?:who|whom|whose|which|after|before|while|when|because|although|though|despite|following|whereas|until|since)$/i;
+const SEGMENT_WORDS = new Set(['who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
+  'following', 'whereas', 'until', 'since']);
+
+/** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash, or a hyphen with space on either side. */
+function segmentGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013) return true;
+    if (c === 45 && ((i > from && text.charCodeAt(i - 1) === 32) || (i + 1 < to && text.charCodeAt(i + 1) === 32))) return true;
+  }
+  return false;
+}
 
 /** The segment a name's words occur in (its last word, then any word of three letters or more), -1 when none does. */
 function nameSegment(name: string, raw: readonly string[], segmentOf: readonly number[]): number {
