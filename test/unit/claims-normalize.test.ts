@@ -22,6 +22,30 @@ describe('claim normalisation', () => {
     assert.notEqual(lemmaKey('units'), lemmaKey('unify'), 'a derivation adds a suffix: "unit" is not derived from "unify"');
     assert.notEqual(lemmaKey('bank'), lemmaKey('banner'));
   });
+  it('reduces each inflection to the base form it spells, and leaves a final "s" that is no plural\'s', () => {
+    // e dropped, consonant doubled, y read as ie or i: the verb in common use the form spells.
+    assert.equal(lemmaKey('taking'), lemmaKey('take'));
+    assert.equal(lemmaKey('using'), lemmaKey('uses'));
+    assert.equal(lemmaKey('banned'), lemmaKey('ban'));
+    assert.equal(lemmaKey('hoping'), lemmaKey('hope'));
+    assert.equal(lemmaKey('dying'), lemmaKey('dies'));
+    assert.equal(lemmaKey('criticizes'), lemmaKey('criticize'));
+    assert.equal(lemmaKey('exceeded'), lemmaKey('exceed'));
+    assert.equal(lemmaKey('bombings'), lemmaKey('bombing'), 'the plural of an -ing noun reads as the -ing form');
+    // Must not fire: another verb, or a word whose "s" is its own.
+    assert.notEqual(lemmaKey('hopping'), lemmaKey('hoping'));
+    assert.notEqual(lemmaKey('singing'), lemmaKey('singe'));
+    assert.notEqual(lemmaKey('news'), lemmaKey('new'));
+    assert.notEqual(lemmaKey('series'), lemmaKey('sery'));
+    assert.equal(lemmaKey('biases'), lemmaKey('bias'));
+    assert.notEqual(lemmaKey('using'), lemmaKey('us'));
+  });
+  it('reads an adjective as the noun it pertains to', () => {
+    assert.equal(lemmaKey('presidential'), lemmaKey('president'));
+    assert.equal(lemmaKey('diplomatic'), lemmaKey('diplomacy'));
+    assert.notEqual(lemmaKey('natural'), lemmaKey('nation'), 'not a pertainym');
+    assert.notEqual(lemmaKey('present'), lemmaKey('president'));
+  });
   it('reads two-word verbs as one and leaves names, attribution and verbs of saying to other fields', () => {
     assert.deepEqual(keys('The garrison pulled back from the valley'), keys('The garrison withdrew from the valley'));
     const a = keys('Paris said the strike would end on Friday', { speaker: 'France', entities: ['France'] });

@@ -121,19 +121,90 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   const partA = coverA >= PART_COVER && coveredA >= PART_MIN, partB = coverB >= PART_COVER && coveredB >= PART_MIN;
-  if (similarity < FULL_OVERLAP && !partA && !partB) return null;
+  if (similarity < FULL_OVERLAP && !partA && !partB) return sharedClause(a, b, weight, isName, similarity);
   // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
   const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;
   let direction: ClaimMatch['direction'] = 'full';
   if (partA && moreB >= 2 && coverB < STATES_MORE && coverA >= coverB) direction = 'aInB';
   else if (partB && moreA >= 2 && coverA < STATES_MORE) direction = 'bInA';
   // The frame's predicate: for a partial link, or below `PREDICATE_FREE`, the same verb (or its noun, or a synonym) when both have one.
-  if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return null;
+  if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return sharedClause(a, b, weight, isName, similarity);
   // What ought to be against what is ("police killings should be recognised as intolerable" / "the officer shot and
   // killed him"): on a weak overlap, a topic's words shared, not one fact.
   if (similarity < PREDICATE_FREE && na.deontic !== nb.deontic) return null;
   if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
   return { similarity: round(similarity), direction };
+}
+
+/** A shared clause: the overlap of the two segment runs, at or above this. */
+export const CLAUSE_OVERLAP = 0.5;
+/** … with at least this many units shared exactly (a name, a predicate and another word among them). */
+export const CLAUSE_ANCHORS = 3;
+/** Runs of at most this many segments are compared. */
+export const CLAUSE_SEGMENTS = 3;
+
+/**
+ * Two claims that share a clause inside longer sentences ("Scott, who was black, was shot and killed by a black police
+ * officer after he …" / "The black plainclothes officer who shot Scott - …"): a run of consecutive segments of each
+ * (normalize.ts `segmentsOf`) whose units overlap at `CLAUSE_OVERLAP` or more, sharing exactly a name, a predicate
+ * (or its synonym) and one more word, `CLAUSE_ANCHORS` units in all. Each carries the shared clause: a full link.
+ */
+function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number): ClaimMatch | null {
+  const sa = a.norm.segments, sb = b.norm.segments;
+  const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
+  if (segsA < 2 && segsB < 2) return null;
+  // What any run can share at most, cheaply: most pairs stop here.
+  let anchorsMax = 0, namesMax = 0;
+  for (let i = 0; i < a.units.length; i++) if (sa[i] >= 0 && b.exactIds.has(a.units[i])) { anchorsMax++; if (isName(a.units[i])) namesMax++; }
+  if (anchorsMax < CLAUSE_ANCHORS || !namesMax || anchorsMax - namesMax < 2) return null;
+  // The matched unit pairs (i of a, j of b) and whether exactly.
+  const pi: number[] = [], pj: number[] = [], exactPair: boolean[] = [];
+  for (let i = 0; i < a.units.length; i++) {
+    if (sa[i] < 0) continue;
+    const id = a.units[i], syn = a.synonyms[i];
+    for (let j = 0; j < b.units.length; j++) {
+      if (sb[j] < 0) continue;
+      const exact = b.units[j] === id;
+      const bs = b.synonyms[j];
+      if (!exact && !(syn && bs && syn.some(k => bs.includes(k)))) continue;
+      pi.push(i); pj.push(j); exactPair.push(exact);
+    }
+  }
+  if (pi.length < CLAUSE_ANCHORS) return null;
+  const predA = new Set(a.norm.predicates), predB = new Set(b.norm.predicates);
+  const wa = Array.from(a.units, id => weight(id)), wb = Array.from(b.units, id => weight(id));
+  let best = 0, stamp = 0;
+  const doneA = new Int32Array(a.units.length), doneB = new Int32Array(b.units.length);
+  for (let a1 = 0; a1 < segsA; a1++) for (let a2 = a1; a2 < Math.min(segsA, a1 + CLAUSE_SEGMENTS); a2++) {
+    for (let b1 = 0; b1 < segsB; b1++) for (let b2 = b1; b2 < Math.min(segsB, b1 + CLAUSE_SEGMENTS); b2++) {
+      if (a1 === 0 && a2 === segsA - 1 && b1 === 0 && b2 === segsB - 1) continue; // the whole claims: decided above
+      let totA = 0, totB = 0;
+      for (let i = 0; i < sa.length; i++) if (sa[i] >= a1 && sa[i] <= a2) totA += wa[i];
+      for (let j = 0; j < sb.length; j++) if (sb[j] >= b1 && sb[j] <= b2) totB += wb[j];
+      if (!totA || !totB) continue;
+      let anchors = 0, names = 0, preds = 0, shared = 0;
+      stamp++;
+      for (let p = 0; p < pi.length; p++) {
+        const i = pi[p], j = pj[p];
+        if (sa[i] < a1 || sa[i] > a2 || sb[j] < b1 || sb[j] > b2) continue;
+        if (doneA[i] !== stamp) { doneA[i] = stamp; shared += wa[i]; if (exactPair[p]) { anchors++; if (isName(a.units[i])) names++; } }
+        if (doneB[j] !== stamp) { doneB[j] = stamp; shared += wb[j]; }
+        if (predA.has(i) || predB.has(j)) preds++;
+      }
+      if (anchors < CLAUSE_ANCHORS || !names || !preds || anchors - names < 2) continue;
+      const overlap = shared / (totA + totB);
+      if (overlap >= CLAUSE_OVERLAP && overlap > best) best = overlap;
+    }
+  }
+  if (!best) return null;
+  if (similarity < PREDICATE_FREE && a.norm.deontic !== b.norm.deontic) return null;
+  return { similarity: Math.round(Math.max(similarity, 0) * 100) / 100, direction: 'full' };
+}
+
+function lastSegment(segments: readonly number[]): number {
+  let m = -1;
+  for (const s of segments) if (s > m) m = s;
+  return m;
 }
 
 /** Whether a claim's own text names its speaker: a word of the name (three letters or more, capitalised) occurs in it. */

@@ -16,12 +16,12 @@
  * first of one (the table keeps only such sets, see scripts/build-lemmas.mjs); in
  * matching a synonym counts only beside a word or name the two claims share exactly.
  */
-import { DERIVED, IRREGULAR, MULTIWORD, SYNONYMS, VERBS } from '../lexicon/lemmas';
+import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
-import { stem, wordsOf } from '../text/words';
+import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
 
 /** A claim's normalised form. */
@@ -30,6 +30,11 @@ export interface ClaimNorm {
   units: readonly (readonly string[])[];
   /** The units that can be its predicate (verbs, and nouns derived from verbs): indexes into `units`. */
   predicates: readonly number[];
+  /**
+   * The clause-like segment of the text each unit first occurs in (`segmentsOf`), -1 for a unit found in none (a
+   * number with its unit, a name written otherwise in the text): indexes parallel to `units`.
+   */
+  segments: readonly number[];
   /** Parity of negations ("not", "no", "never", "n't"…). */
   negation: number;
   /** Weekdays and months named. */
@@ -42,16 +47,64 @@ export interface ClaimNorm {
   numbers: readonly ClaimNumber[];
 }
 
-/** The lemma key of a lower-case word: irregular form → base, crude suffix stripping, noun → its verb. */
+/** The lemma key of a lower-case word: irregular form → base, an inflection → its base form, noun → its verb. */
 export function lemmaKey(word: string): string {
+  let k = KEYS.get(word);
+  if (k !== undefined) return k;
   const t = tables();
-  const w = t.irregular.get(word) ?? word;
-  const k = basicKey(w);
-  return t.derived.get(k) ?? k;
+  const base = baseKey(t.irregular.get(word) ?? word);
+  k = t.derived.get(base) ?? base;
+  if (KEYS.size >= KEYS_MAX) KEYS.clear();
+  KEYS.set(word, k);
+  return k;
+}
+/** Words' keys as found (a function of the word alone), up to `KEYS_MAX` words, then afresh. */
+const KEYS = new Map<string, string>();
+const KEYS_MAX = 100_000;
+
+/**
+ * A word's base form, the same for each of its inflections: a verb form in -ing or -ed becomes the verb in common use
+ * it spells ("taking" → take, "banned" → ban, "hoped" → hope, "denied" → deny), a plural its singular read the same
+ * way ("bombings" → "bombing" → bomb), a word whose final "s" is no plural's stays whole ("news", "series"). A word
+ * the tables do not know goes through the crude suffix stripper (`crudeKey`), the same for all its forms.
+ */
+function baseKey(w: string): string {
+  const t = tables();
+  const n = w.length;
+  if (n <= 3 || t.sWords.has(w)) return w;
+  if (w.charCodeAt(n - 1) === 115) { // 's'
+    if (t.baseVerbs.has(w.slice(0, -1))) return w.slice(0, -1); // "criticizes", "aches"
+    const s = stem(w);
+    return s === w || s.length < 3 ? s : baseKey(s);
+  }
+  if (t.baseVerbs.has(w)) return w; // "exceed", "bring"
+  if (n > 4 && w.endsWith('ing')) return verbOf(w.slice(0, -3)) ?? crudeKey(w);
+  if (w.endsWith('ed')) {
+    if (t.baseVerbs.has(w.slice(0, -1))) return w.slice(0, -1); // "hoped", "tied", "used"
+    if (n > 4) return verbOf(w.slice(0, -2)) ?? crudeKey(w);
+  }
+  return crudeKey(w);
 }
 
-/** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer). */
-function basicKey(w: string): string {
+/** The verb a form spells once -ing or -ed is taken off (`s`): "bann" → ban, "tak" → take, "hop" (of "hoping") → hope. */
+function verbOf(s: string): string | null {
+  const verbs = tables().baseVerbs;
+  const n = s.length;
+  if (n < 2) return null;
+  const last = s[n - 1];
+  if (last === 'y' && verbs.has(s.slice(0, -1) + 'ie')) return s.slice(0, -1) + 'ie'; // "dy" (of "dying") → die
+  if (last === s[n - 2] && !VOWEL.test(last) && !verbs.has(s) && verbs.has(s.slice(0, -1))) return s.slice(0, -1);
+  // A consonant-vowel-consonant end would have its consonant doubled ("hopping"): undoubled, the verb ends in -e.
+  if (verbs.has(s + 'e') && (!verbs.has(s) || CVC.test(s))) return s + 'e';
+  if (verbs.has(s)) return s;
+  if (last === 'i' && verbs.has(s.slice(0, -1) + 'y')) return s.slice(0, -1) + 'y'; // "deni" (of "denied") → deny
+  return null;
+}
+const VOWEL = /[aeiou]/;
+const CVC = /(?:^|[^aeiou])[aeiou][^aeiouwxy]$/;
+
+/** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer): words the tables do not know. */
+function crudeKey(w: string): string {
   let k = stem(w);
   if (k.length > 3 && k.endsWith('i')) k = k.slice(0, -1) + 'y'; // denied → deni → deny
   if (k.length > 4 && k.endsWith('e')) k = k.slice(0, -1); // invade, invades, invading, invaded → invad
@@ -69,6 +122,10 @@ interface Tables {
   verbs: ReadonlySet<string>;
   /** "lemma(verb) lemma(particle)" → lemma of the one-word verb. */
   multiword: ReadonlyMap<string, string>;
+  /** Verbs in common use: the base forms inflections are reduced to. */
+  baseVerbs: ReadonlySet<string>;
+  /** Words whose final "s" is no plural's. */
+  sWords: ReadonlySet<string>;
 }
 
 let TABLES: Tables | null = null;
@@ -78,12 +135,17 @@ function tables(): Tables {
   if (TABLES) return TABLES;
   const irregular = new Map(lines(IRREGULAR).map(([form, base]) => [form, base]));
   const derived = new Map<string, string>();
+  const t: Tables = { irregular, derived, synonyms: new Map(), verbs: new Set(), multiword: new Map(), baseVerbs: new Set(BASE_VERBS.split('\n')), sWords: new Set(S_WORDS.split('\n')) };
+  TABLES = t;
   for (const [noun, verb] of lines(DERIVED)) {
-    const k = basicKey(noun), v = basicKey(verb);
+    const k = baseKey(noun), v = baseKey(verb);
     if (k !== v && !derived.has(k)) derived.set(k, v);
   }
-  const t: Tables = { irregular, derived, synonyms: new Map(), verbs: new Set(), multiword: new Map() };
-  TABLES = t;
+  // An adjective reads as the noun it pertains to ("presidential" → president), or as that noun's verb ("electoral" → elect).
+  for (const [adj, noun] of lines(PERTAINYMS)) {
+    const k = baseKey(adj), n = baseKey(noun), v = derived.get(n) ?? n;
+    if (k !== v && !derived.has(k)) derived.set(k, v);
+  }
   const synonyms = t.synonyms as Map<string, string[]>;
   lines(SYNONYMS).forEach(([, ...words], k) => {
     for (const w of words) {
@@ -137,11 +199,13 @@ const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
   const units: string[][] = [];
   const predicates: number[] = [];
+  const segments: number[] = [];
   const seen = new Set<string>();
   let negation = 0;
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   const raw = wordsOf(text, 0, text.length, { digitGroups: true });
+  const segmentOf = segmentsOf(text);
   const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
   let from = 0;
@@ -177,24 +241,64 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     // A two-word verb: "pulled back" → withdraw, "taking part" → participate.
     const next = i + 1 < raw.length ? lemmaKey(raw[i + 1].toLowerCase()) : '';
     const multi = next ? tables().multiword.get(`${k} ${next}`) : undefined;
+    const at = segmentOf[i];
     if (multi) { k = multi; i++; }
     if (seen.has(k)) continue;
     seen.add(k);
     if (tables().verbs.has(k)) predicates.push(units.length);
     units.push([k, ...(tables().synonyms.get(k) ?? [])]);
+    segments.push(at);
   }
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
     const k = `#${n.value} ${lemmaKey(n.unit)}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k]); }
+    if (!seen.has(k)) { seen.add(k); units.push([k]); segments.push(-1); }
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
     const k = `@${name.toLowerCase()}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); }
+    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+  return { units, predicates, segments, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+}
+
+/**
+ * Where a text's clause-like segments start: at a comma, semicolon, colon, bracket or dash between words, and at a word
+ * that opens a relative or subordinate clause ("who", "which", "after", "while"…). Returns each word's segment (the
+ * words as `wordsOf` with digit groups reads them).
+ */
+export function segmentsOf(text: string): number[] {
+  const out: number[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  let seg = 0, prevEnd = 0;
+  for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) {
+    if (out.length && (segmentGap(text, prevEnd, s) || (at.end - s <= 9 && SEGMENT_WORDS.has(text.slice(s, at.end).toLowerCase())))) seg++;
+    out.push(seg);
+    prevEnd = at.end;
+  }
+  return out;
+}
+const SEGMENT_WORDS = new Set(['who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
+  'following', 'whereas', 'until', 'since']);
+
+/** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash, or a hyphen with space on either side. */
+function segmentGap(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013) return true;
+    if (c === 45 && ((i > from && text.charCodeAt(i - 1) === 32) || (i + 1 < to && text.charCodeAt(i + 1) === 32))) return true;
+  }
+  return false;
+}
+
+/** The segment a name's words occur in (its last word, then any word of three letters or more), -1 when none does. */
+function nameSegment(name: string, raw: readonly string[], segmentOf: readonly number[]): number {
+  const words = name.split(/\s+/);
+  const find = (w: string) => raw.indexOf(w);
+  let i = find(words[words.length - 1]);
+  for (let k = 0; i < 0 && k < words.length; k++) if (words[k].length >= 3) i = find(words[k]);
+  return i < 0 ? -1 : segmentOf[i];
 }
 
 /** A negation or "unclear"/"unknown": only a claim holding one can hold an untold frame. */

@@ -1,0 +1,21 @@
+import assert from 'node:assert/strict';
+import { segmentsOf } from '../../src/core/claims/normalize';
+import { claimOf, linkPair } from '../support/claimPair';
+
+describe('claims sharing a clause inside longer sentences', () => {
+  it('splits a text into segments at commas, dashes and the words opening a clause', () => {
+    assert.deepEqual(segmentsOf('Lind, who was unarmed, was shot after he ran'), [0, 1, 1, 1, 2, 2, 3, 3, 3]);
+    assert.deepEqual(segmentsOf('A 40-year-old man was shot'), [0, 0, 0, 0, 0, 0, 0], 'a hyphen inside a word is no dash');
+  });
+  const shot = () => claimOf('Lind, who was unarmed, was shot by a county deputy after he reportedly waved a kitchen knife at shoppers near the crowded fish market on the quay', { entities: ['Mara Lind'] });
+  it('links two claims that share a clause: a name, the predicate and another word', () => {
+    const b = claimOf('The county deputy who shot Lind - Omar Vale, who was suspended on Monday - was not wearing a body camera during the evening patrol of the harbour', { entities: ['Mara Lind', 'Omar Vale'] });
+    assert.deepEqual(linkPair(shot(), b).by, ['b']);
+  });
+  it('does not link a shared clause about someone else, or with another predicate', () => {
+    const other = claimOf('The county deputy who shot Rowe - Omar Vale, who was suspended on Monday - was not wearing a body camera during the evening patrol of the harbour', { entities: ['Ada Rowe', 'Omar Vale'] });
+    assert.deepEqual(linkPair(shot(), other).by, [], 'no name shared');
+    const praised = claimOf('The county deputy who praised Lind - Omar Vale, who was suspended on Monday - was not wearing a body camera during the evening patrol of the harbour', { entities: ['Mara Lind', 'Omar Vale'] });
+    assert.deepEqual(linkPair(shot(), praised).by, [], 'no predicate shared');
+  });
+});
