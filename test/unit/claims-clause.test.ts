@@ -18,4 +18,9 @@ describe('claims sharing a clause inside longer sentences', () => {
     const praised = claimOf('The county deputy who praised Lind - Omar Vale, who was suspended on Monday - was not wearing a body camera during the evening patrol of the harbour', { entities: ['Mara Lind', 'Omar Vale'] });
     assert.deepEqual(linkPair(shot(), praised).by, [], 'no predicate shared');
   });
+  it('does not link a shared clause negated on one side only, even when the other claim is negated elsewhere', () => {
+    const notShot = claimOf('Lind, who was unarmed, was not shot by a county deputy after he reportedly waved a kitchen knife at shoppers near the crowded fish market on the quay', { entities: ['Mara Lind'] });
+    const b = claimOf('The county deputy who shot Lind - Omar Vale, who was suspended on Monday - was not wearing a body camera during the evening patrol of the harbour', { entities: ['Mara Lind', 'Omar Vale'] });
+    assert.deepEqual(linkPair(notShot, b).by, [], 'the shared clause is negated in one claim only');
+  });
 });

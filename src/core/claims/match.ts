@@ -182,6 +182,8 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       for (let i = 0; i < sa.length; i++) if (sa[i] >= a1 && sa[i] <= a2) totA += wa[i];
       for (let j = 0; j < sb.length; j++) if (sb[j] >= b1 && sb[j] <= b2) totB += wb[j];
       if (!totA || !totB) continue;
+      // One run negated and the other not ("was not shot by a deputy" / "the deputy who shot …"): another fact.
+      if (negationsIn(a.norm.negatedSegments, a1, a2) !== negationsIn(b.norm.negatedSegments, b1, b2)) continue;
       let anchors = 0, names = 0, preds = 0, shared = 0;
       stamp++;
       for (let p = 0; p < pi.length; p++) {
@@ -199,6 +201,13 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   if (!best) return null;
   if (similarity < PREDICATE_FREE && a.norm.deontic !== b.norm.deontic) return null;
   return { similarity: Math.round(Math.max(similarity, 0) * 100) / 100, direction: 'full' };
+}
+
+/** The parity of the negations that stand in segments `from` to `to`. */
+function negationsIn(negated: readonly number[], from: number, to: number): number {
+  let n = 0;
+  for (const s of negated) if (s >= from && s <= to) n ^= 1;
+  return n;
 }
 
 function lastSegment(segments: readonly number[]): number {

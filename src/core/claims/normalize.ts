@@ -37,6 +37,8 @@ export interface ClaimNorm {
   segments: readonly number[];
   /** Parity of negations ("not", "no", "never", "n't"…). */
   negation: number;
+  /** The segment (`segmentsOf`) of each negation word, wherever it stands: a shared clause is negated or not on its own. */
+  negatedSegments: readonly number[];
   /** Weekdays and months named. */
   days: readonly string[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
@@ -74,6 +76,7 @@ function baseKey(w: string): string {
   if (n <= 3 || t.sWords.has(w)) return w;
   if (w.charCodeAt(n - 1) === 115) { // 's'
     if (t.baseVerbs.has(w.slice(0, -1))) return w.slice(0, -1); // "criticizes", "aches"
+    if (w.charCodeAt(n - 2) === 101 && t.baseVerbs.has(w.slice(0, -2))) return w.slice(0, -2); // "goes", "does", "watches"
     const s = stem(w);
     return s === w || s.length < 3 ? s : baseKey(s);
   }
@@ -202,6 +205,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const segments: number[] = [];
   const seen = new Set<string>();
   let negation = 0;
+  const negatedSegments: number[] = [];
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   const raw = wordsOf(text, 0, text.length, { digitGroups: true });
@@ -225,7 +229,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
     if (i < from || frame.has(i)) { keys.push(null); return; }
-    if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; keys.push(null); return; }
+    if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
     if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
     // facts of one week share it by chance, and weekdays and months are checked for consistency instead.
@@ -260,7 +264,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const k = `@${name.toLowerCase()}`;
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, segments, negation, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+  return { units, predicates, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
 }
 
 /**
