@@ -2,81 +2,190 @@
  * Claim groups: the claims that carry the same claim across sources share one
  * `claimGroup` id and know the group's size (`claimGroupSize`).
  *
- * Links are taken strongest first (similarity, then document order). A claim alone joins
- * the group of a claim it links to directly; two groups of two or more claims merge only
- * when two links join them, so one loose link cannot chain two stories into one group.
- * Corroboration links group claims, full or partial; disputes do not.
+ * Two groups (a claim alone is a group of one) merge when the links between them
+ * number at least half the pairs they would make (`joins`): a claim joins a pair by
+ * one link, a group of three or four by two, a group of n by n/2; two pairs merge
+ * through two links. So a group stays dense, and a chain of single links (claims
+ * each linked to the next, drifting from one story to another) makes groups of at
+ * most three, whatever its length, instead of one group spanning the corpus. The
+ * links are taken strongest first (similarity, then the places of their ends: path,
+ * offsets), so the groups depend on the links alone, never on the order documents
+ * were added in; a link refused is tried again after later merges (passes until
+ * none merges). Corroboration links group claims, full or partial; disputes do not.
  */
 import type { Claim, ClaimLink } from '../types';
 
-interface Edge { a: number; b: number; similarity: number }
+/**
+ * Whether two groups are one: the links between them are at least `JOIN_SHARE` of
+ * the pairs they could make (claims of two documents), and two or more when neither
+ * is a claim alone (`both`).
+ */
+export function joins(links: number, pairs: number, both: boolean): boolean {
+  return links >= JOIN_SHARE * pairs && (!both || links >= 2);
+}
+/** The share of possible links that joins two groups (see `joins`). */
+export const JOIN_SHARE = 0.25;
+
+/**
+ * Claim ids of places: the claims of `docs` numbered in order, a link's place looked
+ * up by document, then by offsets (numbers, no string keys).
+ */
+export class ClaimPlaces {
+  readonly claims: Claim[] = [];
+  /** Per claim, its document's index. */
+  readonly docOf: number[] = [];
+  private readonly docIndex = new Map<string, number>();
+  /** Per document, its claims by `end * base + start` (base past every offset of its claims), and the base. */
+  private readonly byOffsets: { base: number; ids: Map<number, number> }[] = [];
+  constructor(readonly docs: readonly { path: string; claims: Claim[] }[]) {
+    docs.forEach((d, di) => {
+      // A path listed twice: its first entry answers, as a map of places would.
+      if (!this.docIndex.has(d.path)) this.docIndex.set(d.path, di);
+      let base = 1;
+      for (const c of d.claims) if (c.end + 1 > base) base = c.end + 1;
+      const ids = new Map<number, number>();
+      for (const c of d.claims) {
+        const k = c.end * base + c.start;
+        if (!ids.has(k)) ids.set(k, this.claims.length);
+        this.claims.push(c);
+        this.docOf.push(di);
+      }
+      this.byOffsets.push({ base, ids });
+    });
+  }
+
+  /** The id of the claim at a link's place, or -1. */
+  id(l: { path: string; start: number; end: number }): number {
+    const di = this.docIndex.get(l.path);
+    if (di === undefined) return -1;
+    const { base, ids } = this.byOffsets[di];
+    if (l.start < 0 || l.end < 0 || l.start >= base || l.end >= base) return -1;
+    return ids.get(l.end * base + l.start) ?? -1;
+  }
+
+  path(k: number): string {
+    return this.docs[this.docOf[k]].path;
+  }
+}
 
 /** Sets `claimGroup` and `claimGroupSize` on every claim of `docs`; also drops a partial link that a full one of the same pair supersedes. */
 export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]): void {
-  const ids = new Map<string, number>();
-  const claims: Claim[] = [];
-  const placeOf: string[] = [];
-  const placed = (l: ClaimLink) => `${l.path}\u0000${l.start}\u0000${l.end}`;
-  for (const d of docs) for (const c of d.claims) { const k = `${d.path}\u0000${c.start}\u0000${c.end}`; ids.set(k, claims.length); claims.push(c); placeOf.push(k); }
-  // The places each claim's corroboratedBy lists, built once (a claim listed by many is asked about many times).
-  const listed: (Set<string> | undefined)[] = [];
-  const corroborates = (x: number) => (listed[x] ??= new Set(claims[x].corroboratedBy.map(placed)));
-  const edges: Edge[] = [];
-  for (let k = 0; k < claims.length; k++) {
-    const c = claims[k], here = placeOf[k], me = ids.get(here)!;
+  const at = new ClaimPlaces(docs);
+  const { claims } = at;
+  const n = claims.length;
+  // Each claim's corroboratedBy as ids (-1: a claim not among `docs`), and every listed pair `x * n + y` (x lists y).
+  const corr: Int32Array[] = new Array(n);
+  const lists = new Set<number>();
+  for (let k = 0; k < n; k++) {
+    const list = claims[k].corroboratedBy, ids = new Int32Array(list.length);
+    for (let i = 0; i < list.length; i++) {
+      const o = (ids[i] = at.id(list[i]));
+      if (o >= 0) lists.add(k * n + o);
+    }
+    corr[k] = ids;
+  }
+  const edgeA: number[] = [], edgeB: number[] = [], edgeSim: number[] = [];
+  const paired = new Set<number>();
+  for (let k = 0; k < n; k++) {
+    const c = claims[k];
     // A pair linked in full (a quote's variant, say) is not also a partial link, and a partial link keeps its mirror
     // (quote linking, which runs between, may have decided the pair otherwise).
     if (c.partlyCorroboratedBy?.length) {
-      const disputed = new Set(c.disputedBy.map(placed));
+      const disputed = new Set<number>();
+      for (const l of c.disputedBy) disputed.add(at.id(l));
       c.partlyCorroboratedBy = c.partlyCorroboratedBy.filter(l => {
-        const there = placed(l);
-        if (corroborates(k).has(there) || disputed.has(there)) return false;
-        const other = ids.get(there);
-        return other !== undefined && corroborates(other).has(here);
+        const o = at.id(l);
+        return o >= 0 && !lists.has(k * n + o) && !disputed.has(o) && lists.has(o * n + k);
       });
     }
-    for (const l of c.corroboratedBy) {
-      const other = ids.get(placed(l));
-      if (other !== undefined && other > me) edges.push({ a: me, b: other, similarity: l.similarity });
-      else if (other !== undefined && other < me && !corroborates(other).has(here)) {
-        edges.push({ a: other, b: me, similarity: l.similarity }); // a directional link: listed at one end only
-      }
+    const ids = corr[k];
+    for (let i = 0; i < ids.length; i++) {
+      const o = ids[i];
+      // Each pair once: from the lower id, or from the end that lists it alone (a directional link).
+      if (o < 0 || o === k || (o < k && lists.has(o * n + k))) continue;
+      const pair = Math.min(k, o) * n + Math.max(k, o);
+      if (paired.has(pair)) continue;
+      paired.add(pair);
+      edgeA.push(k); edgeB.push(o); edgeSim.push(c.corroboratedBy[i].similarity);
     }
   }
-  edges.sort((x, y) => y.similarity - x.similarity || x.a - y.a || x.b - y.b);
-  const parent = claims.map((_, k) => k), size = claims.map(() => 1);
+  // Places in order (path, offsets): the ties' order, whatever order the documents came in.
+  const rank = placeRanks(at);
+  const m = edgeA.length;
+  const lo = new Int32Array(m), hi = new Int32Array(m);
+  for (let e = 0; e < m; e++) {
+    const [x, y] = rank[edgeA[e]] < rank[edgeB[e]] ? [edgeA[e], edgeB[e]] : [edgeB[e], edgeA[e]];
+    lo[e] = x; hi[e] = y;
+  }
+  const order = Array.from({ length: m }, (_, e) => e).sort((e, f) => edgeSim[f] - edgeSim[e] || rank[lo[e]] - rank[lo[f]] || rank[hi[e]] - rank[hi[f]]);
+  // Each claim's linked claims (every pair once, either way).
+  const degree = new Int32Array(n + 1);
+  for (let e = 0; e < m; e++) { degree[lo[e]]++; degree[hi[e]]++; }
+  const adjAt = new Int32Array(n + 1);
+  for (let k = 0; k < n; k++) adjAt[k + 1] = adjAt[k] + degree[k];
+  const adj = new Int32Array(adjAt[n]), fill = adjAt.slice(0, n);
+  for (let e = 0; e < m; e++) { adj[fill[lo[e]]++] = hi[e]; adj[fill[hi[e]]++] = lo[e]; }
+  const parent = Int32Array.from({ length: n }, (_, k) => k);
+  const members: number[][] = Array.from({ length: n }, (_, k) => [k]);
   const find = (k: number): number => { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; };
-  const join = (x: number, y: number) => {
-    if (size[x] < size[y]) [x, y] = [y, x];
-    parent[y] = x;
-    size[x] += size[y];
+  /** Links between the groups of roots `x` and `y` (counted from the smaller), and the pairs they could make (claims of two documents). */
+  const docCount = new Map<number, number>();
+  const between = (x: number, y: number): [number, number] => {
+    if (members[x].length > members[y].length) [x, y] = [y, x];
+    let links = 0;
+    for (const k of members[x]) for (let i = adjAt[k]; i < adjAt[k + 1]; i++) if (find(adj[i]) === y) links++;
+    docCount.clear();
+    for (const k of members[y]) docCount.set(at.docOf[k], (docCount.get(at.docOf[k]) ?? 0) + 1);
+    let pairs = 0;
+    for (const k of members[x]) pairs += members[y].length - (docCount.get(at.docOf[k]) ?? 0);
+    return [links, pairs];
   };
-  let pending = edges;
+  const size = (k: number) => members[find(k)].length;
+  let pending = order;
   for (let changed = true; changed && pending.length;) {
     changed = false;
-    const support = new Map<string, number>();
-    const rest: Edge[] = [];
+    const rest: number[] = [];
     for (const e of pending) {
-      const ra = find(e.a), rb = find(e.b);
-      if (ra === rb) continue;
-      if (size[ra] === 1 || size[rb] === 1) { join(ra, rb); changed = true; continue; }
-      const key = ra < rb ? `${ra},${rb}` : `${rb},${ra}`;
-      const n = (support.get(key) ?? 0) + 1;
-      support.set(key, n);
-      if (n >= 2) { join(ra, rb); changed = true; } else rest.push(e);
+      let x = find(lo[e]), y = find(hi[e]);
+      if (x === y) continue;
+      const sx = members[x].length, sy = members[y].length;
+      if (sx * sy > 2) {
+        const [links, pairs] = between(x, y);
+        if (!joins(links, pairs, sx > 1 && sy > 1)) { rest.push(e); continue; }
+      }
+      if (sx < sy) [x, y] = [y, x];
+      parent[y] = x;
+      for (const k of members[y]) members[x].push(k);
+      members[y] = [];
+      changed = true;
     }
     pending = rest;
   }
-  inferLinks(docs, claims, find, size);
+  inferLinks(at, find, size);
   const names = new Map<number, string>();
-  for (let k = 0; k < claims.length; k++) {
-    const r = find(k);
-    if (size[r] < 2) { claims[k].claimGroup = null; claims[k].claimGroupSize = 1; continue; }
+  for (let k = 0; k < n; k++) {
+    const r = find(k), s = members[r].length;
+    if (s < 2) { claims[k].claimGroup = null; claims[k].claimGroupSize = 1; continue; }
     let name = names.get(r);
     if (!name) names.set(r, (name = `c${names.size + 1}`));
     claims[k].claimGroup = name;
-    claims[k].claimGroupSize = size[r];
+    claims[k].claimGroupSize = s;
   }
+}
+
+/** Each claim's rank in the order of places: path, then start, then end. */
+function placeRanks(at: ClaimPlaces): Int32Array {
+  const docOrder = at.docs.map((_, k) => k).sort((x, y) => (at.docs[x].path < at.docs[y].path ? -1 : at.docs[x].path > at.docs[y].path ? 1 : x - y));
+  const first: number[] = [];
+  for (let k = 0, d = 0; d < at.docs.length; d++) { first.push(k); k += at.docs[d].claims.length; }
+  const rank = new Int32Array(at.claims.length);
+  let r = 0;
+  for (const d of docOrder) {
+    const cs = at.docs[d].claims;
+    const local = cs.map((_, i) => i).sort((i, j) => cs[i].start - cs[j].start || cs[i].end - cs[j].end || i - j);
+    for (const i of local) rank[first[d] + i] = r++;
+  }
+  return rank;
 }
 
 /** Groups up to this size list every other member's source (the contract lists every other copy up to 9 copies). */
@@ -93,13 +202,13 @@ export const INFER_MIN = 0.4;
  * are never chained with each other: two parts of one longer claim are not the same claim.
  * Claims whose numbers of the same thing differ are left apart (that is a dispute's business).
  */
-function inferLinks(docs: readonly { path: string; claims: Claim[] }[], claims: readonly Claim[], find: (k: number) => number, size: readonly number[]): void {
-  const pathOf: string[] = [];
-  for (const d of docs) for (let i = 0; i < d.claims.length; i++) pathOf.push(d.path);
+function inferLinks(at: ClaimPlaces, find: (k: number) => number, size: (k: number) => number): void {
+  const { claims } = at;
+  const pathOf = claims.map((_, k) => at.path(k));
   const members = new Map<number, number[]>();
   for (let k = 0; k < claims.length; k++) {
-    const r = find(k);
-    if (size[r] < 3 || size[r] > INFER_MAX) continue;
+    const r = find(k), s = size(r);
+    if (s < 3 || s > INFER_MAX) continue;
     const list = members.get(r);
     if (list) list.push(k); else members.set(r, [k]);
   }
