@@ -440,11 +440,12 @@ export class Corpus {
       return { path: r.path, quotes: r.quotes, text: local.text, sentences: local.sentences, key: this.named.get(r.path) };
     }), !this.incremental);
     const linkDocs = [...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) }));
+    // Grouped once, below, after the quote claims' links.
     if (this.incremental) {
-      this.claimIndex.link(linkDocs);
+      this.claimIndex.link(linkDocs, false);
       this.last.claimsLookedUp = this.claimIndex.lookedUp;
     } else {
-      this.claimLinker.link(linkDocs);
+      this.claimLinker.link(linkDocs, false);
       this.last.claimsLookedUp = linkDocs.length;
     }
     linkQuoteClaims(this.ctx, results);
@@ -609,7 +610,7 @@ export class Corpus {
       (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
     lap('quoteWrite');
     this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
-      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false);
+      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false);
     lap('claimWrite');
     const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
     linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
