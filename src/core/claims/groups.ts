@@ -13,7 +13,7 @@
  * were added in; a link refused is tried again after later merges (passes until
  * none merges). Corroboration links group claims, full or partial; disputes do not.
  */
-import type { Claim, ClaimLink } from '../types';
+import type { Claim, ClaimLink, Span } from '../types';
 
 /**
  * Whether two groups are one: the links between them are at least `JOIN_SHARE` of
@@ -27,51 +27,53 @@ export function joins(links: number, pairs: number, both: boolean): boolean {
 export const JOIN_SHARE = 0.25;
 
 /**
- * Claim ids of places: the claims of `docs` numbered in order, a link's place looked
- * up by document, then by offsets (numbers, no string keys).
+ * Ids of places: the items (claims, quotes) of `docs` numbered in order, and a
+ * link's place (path, start, end) looked up by document, then by offsets: numbers,
+ * no string keys (claim groups and link caps look up every link of a large set).
  */
-export class ClaimPlaces {
-  readonly claims: Claim[] = [];
-  /** Per claim, its document's index. */
+export class Places<T extends Span> {
+  readonly items: T[] = [];
+  /** Per item, its document's index. */
   readonly docOf: number[] = [];
   private readonly docIndex = new Map<string, number>();
-  /** Per document, its claims by `end * base + start` (base past every offset of its claims), and the base. */
+  /** Per document, its items by `end * base + start` (base past every offset of its items), and the base. */
   private readonly byOffsets: { base: number; ids: Map<number, number> }[] = [];
-  constructor(readonly docs: readonly { path: string; claims: Claim[] }[]) {
-    docs.forEach((d, di) => {
-      // A path listed twice: its first entry answers, as a map of places would.
-      if (!this.docIndex.has(d.path)) this.docIndex.set(d.path, di);
+  constructor(readonly paths: readonly string[], itemsOf: (doc: number) => readonly T[]) {
+    paths.forEach((path, di) => {
+      // A place held twice: the last holder answers, as a map of places would.
+      this.docIndex.set(path, di);
+      const list = itemsOf(di);
       let base = 1;
-      for (const c of d.claims) if (c.end + 1 > base) base = c.end + 1;
+      for (const c of list) if (c.end + 1 > base) base = c.end + 1;
       const ids = new Map<number, number>();
-      for (const c of d.claims) {
+      for (const c of list) {
         const k = c.end * base + c.start;
-        if (!ids.has(k)) ids.set(k, this.claims.length);
-        this.claims.push(c);
+        ids.set(k, this.items.length);
+        this.items.push(c);
         this.docOf.push(di);
       }
       this.byOffsets.push({ base, ids });
     });
   }
 
-  /** The id of the claim at a link's place, or -1. */
+  /** The id of the (last) item at a place, or -1. */
   id(l: { path: string; start: number; end: number }): number {
     const di = this.docIndex.get(l.path);
     if (di === undefined) return -1;
     const { base, ids } = this.byOffsets[di];
-    if (l.start < 0 || l.end < 0 || l.start >= base || l.end >= base) return -1;
+    if (!(l.start >= 0 && l.end >= 0 && l.start < base && l.end < base)) return -1;
     return ids.get(l.end * base + l.start) ?? -1;
   }
 
   path(k: number): string {
-    return this.docs[this.docOf[k]].path;
+    return this.paths[this.docOf[k]];
   }
 }
 
 /** Sets `claimGroup` and `claimGroupSize` on every claim of `docs`; also drops a partial link that a full one of the same pair supersedes. */
 export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]): void {
-  const at = new ClaimPlaces(docs);
-  const { claims } = at;
+  const at = new Places(docs.map(d => d.path), d => docs[d].claims);
+  const claims = at.items;
   const n = claims.length;
   // Each claim's corroboratedBy as ids (-1: a claim not among `docs`), and every listed pair `x * n + y` (x lists y).
   const corr: Int32Array[] = new Array(n);
@@ -174,16 +176,20 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
 }
 
 /** Each claim's rank in the order of places: path, then start, then end. */
-function placeRanks(at: ClaimPlaces): Int32Array {
-  const docOrder = at.docs.map((_, k) => k).sort((x, y) => (at.docs[x].path < at.docs[y].path ? -1 : at.docs[x].path > at.docs[y].path ? 1 : x - y));
-  const first: number[] = [];
-  for (let k = 0, d = 0; d < at.docs.length; d++) { first.push(k); k += at.docs[d].claims.length; }
-  const rank = new Int32Array(at.claims.length);
+export function placeRanks(at: Places<Span>): Int32Array {
+  const { paths, items, docOf } = at;
+  // A document's items are numbered one after another.
+  const first = new Int32Array(paths.length + 1);
+  for (const d of docOf) first[d + 1]++;
+  for (let d = 0; d < paths.length; d++) first[d + 1] += first[d];
+  const docs = paths.map((_, d) => d).sort((x, y) => (paths[x] < paths[y] ? -1 : paths[x] > paths[y] ? 1 : x - y));
+  const rank = new Int32Array(items.length);
   let r = 0;
-  for (const d of docOrder) {
-    const cs = at.docs[d].claims;
-    const local = cs.map((_, i) => i).sort((i, j) => cs[i].start - cs[j].start || cs[i].end - cs[j].end || i - j);
-    for (const i of local) rank[first[d] + i] = r++;
+  for (const d of docs) {
+    const local: number[] = [];
+    for (let k = first[d]; k < first[d + 1]; k++) local.push(k);
+    local.sort((i, j) => items[i].start - items[j].start || items[i].end - items[j].end || i - j);
+    for (const k of local) rank[k] = r++;
   }
   return rank;
 }
@@ -202,8 +208,8 @@ export const INFER_MIN = 0.4;
  * are never chained with each other: two parts of one longer claim are not the same claim.
  * Claims whose numbers of the same thing differ are left apart (that is a dispute's business).
  */
-function inferLinks(at: ClaimPlaces, find: (k: number) => number, size: (k: number) => number): void {
-  const { claims } = at;
+function inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: number) => number): void {
+  const claims = at.items;
   const pathOf = claims.map((_, k) => at.path(k));
   const members = new Map<number, number[]>();
   for (let k = 0; k < claims.length; k++) {
