@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { groupClaims, JOIN_SHARE, joins } from '../../src/core/claims/groups';
+import { groupClaims, JOIN_SHARE, joins, placeRanks, Places } from '../../src/core/claims/groups';
 import type { Claim } from '../../src/core/types';
 
 /** One claim per document, `links[path]` the documents it corroborates (mirrored), similarity `sims[pair]` or 0.8. */
@@ -67,5 +67,22 @@ describe('claim groups: a claim joins a group it links to enough of', () => {
     groupClaims(backward);
     assert.deepEqual(partition(forward), [['a', 'b', 'x'], ['c', 'd']]);
     assert.deepEqual(partition(backward), partition(forward));
+  });
+});
+
+describe('Places: ids of places by numbers', () => {
+  it('finds an item by path and offsets, and nothing at a place no item holds', () => {
+    const span = (start: number, end: number) => ({ start, end });
+    const at = new Places(['p', 'q'], d => (d === 0 ? [span(0, 5), span(7, 12)] : [span(0, 5), span(3, 4)]));
+    assert.equal(at.id({ path: 'p', start: 7, end: 12 }), 1);
+    assert.equal(at.id({ path: 'q', start: 0, end: 5 }), 2);
+    assert.equal(at.path(3), 'q');
+    // Same start, other end; offsets past the document's items; another path.
+    assert.equal(at.id({ path: 'p', start: 7, end: 11 }), -1);
+    assert.equal(at.id({ path: 'p', start: 0, end: 13 }), -1);
+    assert.equal(at.id({ path: 'p', start: 5, end: 0 }), -1, 'end * base + start must not alias another place');
+    assert.equal(at.id({ path: 'r', start: 0, end: 5 }), -1);
+    assert.deepEqual([...placeRanks(at)], [0, 1, 2, 3]);
+    assert.deepEqual([...placeRanks(new Places(['q', 'p'], () => [span(4, 6), span(1, 2)]))], [3, 2, 1, 0]);
   });
 });

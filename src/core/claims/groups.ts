@@ -3,15 +3,19 @@
  * `claimGroup` id and know the group's size (`claimGroupSize`).
  *
  * Two groups (a claim alone is a group of one) merge when the links between them
- * number at least half the pairs they would make (`joins`): a claim joins a pair by
- * one link, a group of three or four by two, a group of n by n/2; two pairs merge
- * through two links. So a group stays dense, and a chain of single links (claims
- * each linked to the next, drifting from one story to another) makes groups of at
- * most three, whatever its length, instead of one group spanning the corpus. The
- * links are taken strongest first (similarity, then the places of their ends: path,
- * offsets), so the groups depend on the links alone, never on the order documents
- * were added in; a link refused is tried again after later merges (passes until
- * none merges). Corroboration links group claims, full or partial; disputes do not.
+ * are at least a quarter of the pairs they could make, claims of the same document
+ * not counted (they never link), and two or more when neither is a claim alone
+ * (`joins`): a claim joins a group of up to four claims by one direct link, a group
+ * of eight by two; two pairs merge through two links, two groups of four through
+ * four. So a group stays dense, and a chain of single links (claims each linked to
+ * the next, drifting from one story to another) makes groups of at most five,
+ * whatever its length, instead of one group spanning the corpus (on a generated
+ * archive of 1,000 articles: one group of 10,816 claims before, 27 at most after).
+ * The links are taken strongest first (similarity, then the places of their ends:
+ * path, offsets), so the groups depend on the links alone, never on the order the
+ * documents were added in; a link refused is tried again after later merges
+ * (passes until none merges). Corroboration links group claims, full or partial
+ * (a partial link is listed in `corroboratedBy` at its shorter end); disputes do not.
  */
 import type { Claim, ClaimLink, Span } from '../types';
 

@@ -19,7 +19,8 @@
  * documents holding one, or whose shared passages moved, get a new result object;
  * group ids stay while the group stands. Still corpus-wide on each change: a pass
  * over the documents to see which changed (cheap), and whatever a large linked set
- * spans (one claim group of a generated archive reaches most documents).
+ * spans (the links of a generated archive connect most of its claims and quotes, though
+ * its claim groups are small: the linked set, not the group, bounds an edit's reach).
  * Every cache is keyed on what the result depends on, so a corpus updated edit by
  * edit gives exactly what a new one given the same texts gives
  * (test/unit/incremental.test.ts, incremental-links.test.ts; group ids compared as a
