@@ -34,14 +34,18 @@ describe('claim groups: a claim joins a group it links to enough of', () => {
     // Every claim of a chain is in a group: its pairs and short runs are kept.
     assert.ok(sizes.every(s => s >= 2));
   });
-  it('a claim linked to enough of a group joins it; linked to one of six, it stays out', () => {
+  it('a claim linked to enough of a group joins it; linked to one of six, it joins only if left alone, and brings nothing with it', () => {
     const six = ['a', 'b', 'c', 'd', 'e', 'f'];
     const clique: [string, string, number][] = [];
     for (let i = 0; i < six.length; i++) for (let j = i + 1; j < six.length; j++) clique.push([six[i], six[j], 0.9]);
-    const one = docs([...six, 'x'], [...clique, ['x', 'a', 0.5]]);
+    // x links to a, y to x only: x and y pair up, the six stay six.
+    const chained = docs([...six, 'x', 'y'], [...clique, ['x', 'a', 0.5], ['y', 'x', 0.4]]);
+    groupClaims(chained);
+    assert.deepEqual(partition(chained), [six, ['x', 'y']]);
+    // x alone with one link to the six: a corroborated claim is in a group, so it joins the group of its strongest link.
+    const one = docs([...six, 'x', 'z'], [...clique, ['x', 'a', 0.5], ['x', 'c', 0.45], ['z', 'b', 0.3]]);
     groupClaims(one);
-    assert.equal(one[6].claims[0].claimGroup, null, 'one link of six: not the same claim as the group');
-    assert.equal(one[0].claims[0].claimGroupSize, 6);
+    assert.deepEqual(partition(one), [[...six, 'x', 'z']]);
     const two = docs([...six, 'x'], [...clique, ['x', 'a', 0.5], ['x', 'b', 0.5]]);
     groupClaims(two);
     assert.equal(two[6].claims[0].claimGroup, two[0].claims[0].claimGroup);

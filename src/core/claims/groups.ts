@@ -14,7 +14,9 @@
  * The links are taken strongest first (similarity, then the places of their ends:
  * path, offsets), so the groups depend on the links alone, never on the order the
  * documents were added in; a link refused is tried again after later merges
- * (passes until none merges). Corroboration links group claims, full or partial
+ * (passes until none merges). Last, a claim still alone that has a link (every link
+ * of it refused) joins the group of its strongest link, as a leaf: a corroborated
+ * claim is always in a group, and a leaf joins no one else. Corroboration links group claims, full or partial
  * (a partial link is listed in `corroboratedBy` at its shorter end); disputes do not.
  */
 import type { Claim, ClaimLink, Span } from '../types';
@@ -147,6 +149,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
     return [links, pairs];
   };
   const size = (k: number) => members[find(k)].length;
+  const attached = new Uint8Array(n);
   let pending = order;
   for (let changed = true; changed && pending.length;) {
     changed = false;
@@ -167,6 +170,16 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
     }
     pending = rest;
   }
+  // A claim left alone that corroborates or is corroborated by others (its links all go to
+  // groups it is too loosely tied to) joins the group of its strongest link: a claim others
+  // carry is in a group. Decided on the groups as they stand, so no chain grows through it.
+  const attach: [number, number][] = [];
+  for (const e of order) {
+    const a = lo[e], b = hi[e];
+    if (members[find(a)].length === 1 && !attached[a]) { attached[a] = 1; attach.push([a, find(b)]); }
+    if (members[find(b)].length === 1 && !attached[b]) { attached[b] = 1; attach.push([b, find(a)]); }
+  }
+  for (const [k, r] of attach) { parent[k] = r; members[r].push(k); members[k] = []; }
   inferLinks(at, find, size);
   const names = new Map<number, string>();
   for (let k = 0; k < n; k++) {
