@@ -11,6 +11,8 @@
  *
  *   node ../shared/eval/reuse/make-corpus.mjs --texts ../shared/eval/polnear-dev --out /tmp/c1000 --articles 1000 --seed 1
  *   npx tsc -p . && node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] /tmp/c1000 /tmp/c2000 /tmp/c5000 /tmp/c10000
+ *   node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] /tmp/c1000   (the edits alone, with each
+ *   update step's median time and how many claims and quotes an edit linked again)
  *
  * Each measurement runs in its own child process, so its peak memory (maxRSS) is
  * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
@@ -44,6 +46,9 @@ interface Run {
   /** Indexing before the edits, ms. */
   buildMs?: number;
   timedOut?: boolean;
+  /** Per incremental edit: the claims and quotes linked again, and each update step's ms. */
+  items?: number[];
+  steps?: Record<string, number>[];
 }
 
 function articles(dir: string, limit = 0): string[] {
@@ -78,7 +83,7 @@ function typeWord(text: string, rand: () => number): string {
   return text.slice(0, at) + ' ' + WORDS[Math.floor(rand() * WORDS.length)] + text.slice(at);
 }
 
-async function child(mode: string, dir: string, arg: number): Promise<Run> {
+async function child(mode: string, dir: string, arg: number, baselineToo = true): Promise<Run> {
   const names = articles(dir, mode === 'allpairs' ? arg : 0);
   const mb = corpusMb(dir, names);
   const c0 = process.cpuUsage();
@@ -107,9 +112,10 @@ async function child(mode: string, dir: string, arg: number): Promise<Run> {
   const buildMs = performance.now() - t0;
   const rand = rng(7);
   const edits: number[] = [], baseEdits: number[] = [], cpu: number[] = [], baseCpu: number[] = [];
+  const items: number[] = [], steps: Record<string, number>[] = [];
   const texts = new Map<string, string>();
-  for (let k = 0; k < 2 * arg; k++) {
-    const baseline = k % 2 === 1;
+  for (let k = 0; k < (baselineToo ? 2 : 1) * arg; k++) {
+    const baseline = baselineToo && k % 2 === 1;
     service.corpus.incremental = !baseline;
     const key = names[Math.floor(rand() * names.length)];
     const text = typeWord(texts.get(key) ?? service.corpus.text(key)!, rand);
@@ -121,13 +127,14 @@ async function child(mode: string, dir: string, arg: number): Promise<Run> {
     service.summaries(changed);
     (baseline ? baseEdits : edits).push(performance.now() - t);
     (baseline ? baseCpu : cpu).push(cpuSince(c));
+    if (!baseline) { items.push(service.corpus.last.items ?? NaN); steps.push({ ...service.corpus.last.ms }); }
   }
-  return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, baseEdits, editCpu: cpu, baseEditCpu: baseCpu, buildMs };
+  return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, baseEdits, editCpu: cpu, baseEditCpu: baseCpu, buildMs, items, steps };
 }
 
-function runChild(mode: string, dir: string, arg: number, timeoutS: number): Promise<Run> {
+function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', mode, dir, String(arg)], { execArgv: ['--max-old-space-size=6144'] });
+    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone'], { execArgv: ['--max-old-space-size=6144'] });
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
@@ -154,17 +161,19 @@ function line(r: Run): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    const r = await child(argv[1], argv[2], Number(argv[3]));
+    const r = await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
     if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
     return;
   }
-  let jobs = 1, timeout = 900, nEdits = 40, edit = true;
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true;
   const dirs: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     if (argv[i] === '--jobs') jobs = Number(argv[++i]);
     else if (argv[i] === '--timeout') timeout = Number(argv[++i]);
     else if (argv[i] === '--edits') nEdits = Number(argv[++i]);
     else if (argv[i] === '--no-edit') edit = false;
+    else if (argv[i] === '--edits-only') editsOnly = true;
+    else if (argv[i] === '--no-baseline') baselineToo = false;
     else dirs.push(argv[i]);
   }
   if (!dirs.length) {
@@ -172,6 +181,10 @@ async function main(): Promise<void> {
     process.exit(2);
   }
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
+  if (editsOnly) {
+    for (const dir of dirs) editLines(await runChild('edit', dir, nEdits, timeout, baselineToo));
+    return;
+  }
   const clis: Run[] = [];
   for (const dir of dirs) {
     const r = await runChild('cli', dir, jobs, timeout);
@@ -197,15 +210,22 @@ async function main(): Promise<void> {
   }
   if (!edit) return;
   const sizes = [...new Set([dirs[0], biggest])];
-  for (const dir of sizes) {
-    const r = await runChild('edit', dir, nEdits, timeout);
-    if (r.timedOut) { console.log(line(r)); continue; }
-    const e = r.edits!, b = r.baseEdits!;
-    console.log(`edit with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s, peak ${f1(r.peakRssMb)} MB): ${e.length} edits p50 ${f1(pct(e, 0.5))} ms, p95 ${f1(pct(e, 0.95))} ms, max ${f1(Math.max(...e))} ms  (budget p95 <= 50 ms)`);
+  for (const dir of sizes) editLines(await runChild('edit', dir, nEdits, timeout));
+}
+
+function editLines(r: Run): void {
+  if (r.timedOut) { console.log(line(r)); return; }
+  const e = r.edits!, b = r.baseEdits!;
+  console.log(`edit with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s, peak ${f1(r.peakRssMb)} MB): ${e.length} edits p50 ${f1(pct(e, 0.5))} ms, p95 ${f1(pct(e, 0.95))} ms, max ${f1(Math.max(...e))} ms  (budget p95 <= 50 ms)`);
+  const ec = r.editCpu!, bc = r.baseEditCpu!;
+  if (b.length) {
     console.log(`  baseline on alternate edits: p50 ${f1(pct(b, 0.5))} ms, p95 ${f1(pct(b, 0.95))} ms; incremental / baseline p50 x${f2(pct(e, 0.5) / pct(b, 0.5))}, p95 x${f2(pct(e, 0.95) / pct(b, 0.95))}`);
-    const ec = r.editCpu!, bc = r.baseEditCpu!;
     console.log(`  cpu per edit: incremental p50 ${f1(pct(ec, 0.5))} ms, p95 ${f1(pct(ec, 0.95))} ms; baseline p50 ${f1(pct(bc, 0.5))} ms, p95 ${f1(pct(bc, 0.95))} ms; x${f2(pct(ec, 0.5) / pct(bc, 0.5))} / x${f2(pct(ec, 0.95) / pct(bc, 0.95))}`);
-  }
+  } else console.log(`  cpu per edit: p50 ${f1(pct(ec, 0.5))} ms, p95 ${f1(pct(ec, 0.95))} ms`);
+  const items = (r.items ?? []).filter(x => !Number.isNaN(x));
+  if (items.length) console.log(`  claims and quotes linked again per edit: p50 ${pct(items, 0.5)}, max ${Math.max(...items)}`);
+  const names = [...new Set((r.steps ?? []).flatMap(s => Object.keys(s)))];
+  if (names.length) console.log(`  update steps, median ms: ${names.map(n => `${n} ${f1(pct((r.steps ?? []).map(s => s[n] ?? 0), 0.5))}`).join(', ')}`);
 }
 
 void main().catch(e => { console.error(e); process.exit(1); });

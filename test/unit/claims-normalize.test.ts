@@ -176,11 +176,12 @@ describe('directional corroboration and claim groups', () => {
     assert.equal(loose[0].claims[0].claimGroupSize, 3);
     assert.deepEqual(loose[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
     assert.deepEqual(loose[2].claims[0].corroboratedBy.map(l => l.path), ['b']);
-    // A chain of full links longer than a listed group: the group stands for the rest, no list grows.
+    // A group larger than a listed one (each claim linked to its three nearest on either side of a ring): the group stands for the rest, no list grows.
     const n = INFER_MAX + 1, names = Array.from({ length: n }, (_, k) => `d${k}`);
-    const chain = names.map((path, k) => ({ path, claims: [{ ...claim('x'), end: 1, corroboratedBy: [k > 0 ? at(names[k - 1]) : null, k < n - 1 ? at(names[k + 1]) : null].filter(l => l !== null) }] }));
-    groupClaims(chain);
-    assert.equal(chain[0].claims[0].claimGroupSize, n);
-    assert.deepEqual(chain[0].claims[0].corroboratedBy.map(l => l.path), ['d1']);
+    const near = (k: number) => [1, 2, 3, n - 3, n - 2, n - 1].map(s => names[(k + s) % n]).sort();
+    const ring = names.map((path, k) => ({ path, claims: [{ ...claim('x'), end: 1, corroboratedBy: near(k).map(at) }] }));
+    groupClaims(ring);
+    assert.equal(ring[0].claims[0].claimGroupSize, n);
+    assert.deepEqual(ring[0].claims[0].corroboratedBy.map(l => l.path), near(0));
   });
 });

@@ -209,8 +209,8 @@ export function resetLinks(c: Claim): void {
   c.partlyCorroboratedBy = [];
 }
 
-/** Sorts every list of every claim by document order, then position; sets statuses and groups. */
-export function finishLinks(docs: readonly { path: string; claims: Claim[] }[]): void {
+/** Sorts every list of every claim by document order, then position; sets statuses and, unless `group` is false (the caller groups them later), groups. */
+export function finishLinks(docs: readonly { path: string; claims: Claim[] }[], group = true): void {
   const order = new Map(docs.map((d, k) => [d.path, k]));
   const by = (x: ClaimLink, y: ClaimLink) => order.get(x.path)! - order.get(y.path)! || x.start - y.start || x.end - y.end;
   for (const d of docs) {
@@ -221,7 +221,7 @@ export function finishLinks(docs: readonly { path: string; claims: Claim[] }[]):
       c.status = claimStatus(c);
     }
   }
-  groupClaims(docs);
+  if (group) groupClaims(docs);
 }
 
 export class ClaimLinker {
@@ -234,8 +234,8 @@ export class ClaimLinker {
   /** Links by pair of documents: `earlier path \0 later path`. */
   private pairs = new Map<string, PairLink[]>();
 
-  /** Fills every claim's `corroboratedBy`, `partlyCorroboratedBy`, `disputedBy`, `status` and group. */
-  link(docs: readonly LinkDoc[]): void {
+  /** Fills every claim's `corroboratedBy`, `partlyCorroboratedBy`, `disputedBy`, `status` and (unless `group` is false) group. */
+  link(docs: readonly LinkDoc[], group = true): void {
     const { items, ids, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
@@ -335,7 +335,7 @@ export class ClaimLinker {
       const dx = docs[docIndex.get(x)!], dy = docs[docIndex.get(y)!];
       for (const pl of list) writeLink({ path: x, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
     }
-    finishLinks(docs);
+    finishLinks(docs, group);
   }
 }
 

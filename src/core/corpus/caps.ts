@@ -14,6 +14,7 @@
  * links alone, never on the order documents were added or analysed in. One
  * exception to the cap keeps a claim's status true to its lists (see `capLinks`).
  */
+import { placeRanks, Places } from '../claims/groups';
 import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
 
 /** The most links an item lists of one kind when its group is larger than this plus one. */
@@ -23,24 +24,22 @@ interface Edge { a: number; b: number; rank: number; similarity: number }
 
 type At = Span & { path: string };
 
-const byPlace = (x: At, y: At) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start || x.end - y.end);
-
-/** The global order of edges: a lower rank first, then a higher similarity, then the ends' places. */
-function compareEdges(e: Edge, f: Edge, places: readonly At[]): number {
-  return e.rank - f.rank || f.similarity - e.similarity || byPlace(places[e.a], places[f.a]) || byPlace(places[e.b], places[f.b]);
+/** The global order of edges: a lower rank first, then a higher similarity, then the ends' places (`place`: rank in place order). */
+function compareEdges(e: Edge, f: Edge, place: Int32Array): number {
+  return e.rank - f.rank || f.similarity - e.similarity || place[e.a] - place[f.a] || place[e.b] - place[f.b];
 }
 
 /**
  * Which edges to keep: in order of rank (lower first), then similarity (higher
  * first), then the ends' places; each while both ends have fewer than `cap` kept.
  */
-function keepEdges(edges: readonly Edge[], places: readonly At[], cap: number): Uint8Array {
+function keepEdges(edges: readonly Edge[], place: Int32Array, nodes: number, cap: number): Uint8Array {
   const kept = new Uint8Array(edges.length);
-  const degree = new Int32Array(places.length);
+  const degree = new Int32Array(nodes);
   for (const e of edges) { degree[e.a]++; degree[e.b]++; }
   // Nothing to drop when no item has more than `cap` links.
   if (!degree.some(d => d > cap)) return kept.fill(1);
-  const order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], places));
+  const order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], place));
   degree.fill(0);
   for (const k of order) {
     const e = edges[k];
@@ -54,6 +53,8 @@ function keepEdges(edges: readonly Edge[], places: readonly At[], cap: number): 
 /**
  * One kind of link over items of the results: `lists(item)` gives each list of that
  * kind on the item (written back filtered), `rank`/`similarity` weigh a link.
+ * Items are numbered (`Places`): a link's other end is looked up by numbers, and
+ * only an item that lists a link of this kind is an end.
  */
 function capKind<T extends Span, L extends At>(
   results: readonly DocumentResult[],
@@ -63,71 +64,81 @@ function capKind<T extends Span, L extends At>(
   cap: number,
   needs: (item: T) => L[] | null = () => null,
 ): void {
-  const keyOf = (p: At) => `${p.path}\u0000${p.start}\u0000${p.end}`;
-  const byKey = new Map<string, { path: string; item: T }>();
-  const heavy: string[] = [];
+  let heavy = false;
   for (const r of results) {
     for (const item of itemsOf(r)) {
       let degree = 0;
       for (const l of lists(item)) degree += l.length;
-      if (!degree) continue;
-      const key = keyOf({ path: r.path, start: item.start, end: item.end });
-      byKey.set(key, { path: r.path, item });
-      if (degree > cap) heavy.push(key);
+      if (degree > cap) { heavy = true; break; }
     }
+    if (heavy) break;
   }
-  if (!heavy.length) return;
-  // Only the groups (linked components) holding an item over the cap can lose links.
-  const places: At[] = [];
-  const owners: { path: string; item: T }[] = [];
-  const index = new Map<string, number>();
-  const reach = (key: string) => {
-    if (index.has(key)) return;
-    const o = byKey.get(key);
-    if (!o) return;
-    index.set(key, places.length);
-    places.push({ path: o.path, start: o.item.start, end: o.item.end });
-    owners.push(o);
+  if (!heavy) return;
+  const at = new Places(results.map(r => r.path), d => itemsOf(results[d]));
+  const n = at.items.length;
+  const linked = new Uint8Array(n);
+  const heavies: number[] = [];
+  for (let k = 0; k < n; k++) {
+    let degree = 0;
+    for (const l of lists(at.items[k])) degree += l.length;
+    if (degree) linked[k] = 1;
+    if (degree > cap) heavies.push(k);
+  }
+  const idOf = (l: At) => { const k = at.id(l); return k >= 0 && linked[k] ? k : -1; };
+  // Only the groups (linked components) holding an item over the cap can lose links: their items, numbered from 0 (`local`).
+  const owners: number[] = [];
+  const local = new Int32Array(n).fill(-1);
+  const reach = (k: number) => {
+    if (k < 0 || local[k] >= 0) return;
+    local[k] = owners.length;
+    owners.push(k);
   };
-  for (const key of heavy) reach(key);
-  for (let k = 0; k < owners.length; k++) for (const list of lists(owners[k].item)) for (const link of list) reach(keyOf(link));
+  for (const k of heavies) reach(k);
+  for (let i = 0; i < owners.length; i++) for (const list of lists(at.items[owners[i]])) for (const link of list) reach(idOf(link));
+  const ranks = placeRanks(at);
+  const place = Int32Array.from(owners, k => ranks[k]);
   const edges: Edge[] = [];
-  const edgeOf = new Map<string, number>();
-  const pairKey = (a: number, b: number) => (a < b ? `${a},${b}` : `${b},${a}`);
-  owners.forEach((o, a) => {
-    lists(o.item).forEach((list, li) => {
+  const edgeOf = new Map<number, number>();
+  const m = owners.length;
+  /** The edge of local items `a` and `b`, or undefined. */
+  const edgeAt = (a: number, b: number) => edgeOf.get(a < b ? a * m + b : b * m + a);
+  /** The local id of a link's other end, or -1. */
+  const end = (link: At) => { const k = idOf(link); return k < 0 ? -1 : local[k]; };
+  owners.forEach((k, a) => {
+    const item = at.items[k], from = { path: at.path(k), item };
+    lists(item).forEach((list, li) => {
       for (const link of list) {
-        const b = index.get(keyOf(link));
-        if (b === undefined || b === a) continue;
-        const key = pairKey(a, b);
+        const b = end(link);
+        if (b < 0 || b === a) continue;
+        const key = a < b ? a * m + b : b * m + a;
         if (edgeOf.has(key)) continue;
-        const w = weigh(o, link, li);
+        const w = weigh(from, link, li);
         edgeOf.set(key, edges.length);
         // The ends in place order, so ties break the same whatever order the documents came in.
-        const [x, y] = byPlace(places[a], places[b]) <= 0 ? [a, b] : [b, a];
+        const [x, y] = place[a] <= place[b] ? [a, b] : [b, a];
         edges.push({ a: x, b: y, rank: w.rank, similarity: w.similarity });
       }
     });
   });
-  const kept = keepEdges(edges, places, cap);
+  const kept = keepEdges(edges, place, m, cap);
   // The link that gives an item its status stays: an item whose nearest copies all
   // filled up elsewhere keeps its best link of that list (the one excess over the cap).
-  const byOrder = (x: number, y: number) => compareEdges(edges[x], edges[y], places);
-  const nodes = owners.map((_, a) => a).sort((x, y) => byPlace(places[x], places[y]));
+  const byOrder = (x: number, y: number) => compareEdges(edges[x], edges[y], place);
+  const nodes = owners.map((_, a) => a).sort((x, y) => place[x] - place[y]);
   for (const a of nodes) {
-    const list = needs(owners[a].item);
+    const list = needs(at.items[owners[a]]);
     if (!list?.length) continue;
-    const ks = list.map(link => { const b = index.get(keyOf(link)); return b === undefined ? undefined : edgeOf.get(pairKey(a, b)); });
+    const ks = list.map(link => { const b = end(link); return b < 0 ? undefined : edgeAt(a, b); });
     if (ks.some(k => k === undefined || kept[k])) continue;
     kept[(ks as number[]).sort(byOrder)[0]] = 1;
   }
-  owners.forEach((o, a) => {
-    for (const list of lists(o.item)) {
+  owners.forEach((k, a) => {
+    for (const list of lists(at.items[k])) {
       let w = 0;
       for (const link of list) {
-        const b = index.get(keyOf(link));
-        const k = b === undefined ? undefined : edgeOf.get(pairKey(a, b));
-        if (k === undefined || kept[k]) list[w++] = link;
+        const b = end(link);
+        const e = b < 0 ? undefined : edgeAt(a, b);
+        if (e === undefined || kept[e]) list[w++] = link;
       }
       list.length = w;
     }

@@ -123,10 +123,10 @@ export class ClaimIndex {
     this.before.delete(path);
   }
 
-  /** Fills every claim's link lists, status and group, as `ClaimLinker.link` does for the same documents. */
-  link(docs: readonly LinkDoc[]): void {
+  /** Fills every claim's link lists, status and (unless `group` is false) group, as `ClaimLinker.link` does for the same documents. */
+  link(docs: readonly LinkDoc[], group = true): void {
     this.update(docs);
-    this.write(docs);
+    this.write(docs, undefined, group);
   }
 
   /** Documents whose pairs of links were set or dropped during the running `update`. */
@@ -202,9 +202,9 @@ export class ClaimIndex {
   /**
    * Writes the links of the claims of `docs` (in the corpus's order, and with every
    * document linked to one of them among them), their status and groups
-   * (`finishLinks`), as `ClaimLinker.link` does.
+   * (`finishLinks`; groups unless `group` is false), as `ClaimLinker.link` does.
    */
-  write(docs: readonly LinkDoc[], only?: (path: string, index: number) => boolean): void {
+  write(docs: readonly LinkDoc[], only?: (path: string, index: number) => boolean, group = true): void {
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
     const take = (path: string, index: number) => !only || only(path, index);
@@ -219,7 +219,7 @@ export class ClaimIndex {
         }
       }
     }
-    finishLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs);
+    finishLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs, group);
   }
 
   /** The links of the document's claims: the claim's index, the other document and its claim's index. */

@@ -19,7 +19,8 @@
  * documents holding one, or whose shared passages moved, get a new result object;
  * group ids stay while the group stands. Still corpus-wide on each change: a pass
  * over the documents to see which changed (cheap), and whatever a large linked set
- * spans (one claim group of a generated archive reaches most documents).
+ * spans (the links of a generated archive connect most of its claims and quotes, though
+ * its claim groups are small: the linked set, not the group, bounds an edit's reach).
  * Every cache is keyed on what the result depends on, so a corpus updated edit by
  * edit gives exactly what a new one given the same texts gives
  * (test/unit/incremental.test.ts, incremental-links.test.ts; group ids compared as a
@@ -444,11 +445,12 @@ export class Corpus {
       return { path: r.path, quotes: r.quotes, text: local.text, sentences: local.sentences, key: this.named.get(r.path) };
     }), !this.incremental);
     const linkDocs = [...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) }));
+    // Grouped once, below, after the quote claims' links.
     if (this.incremental) {
-      this.claimIndex.link(linkDocs);
+      this.claimIndex.link(linkDocs, false);
       this.last.claimsLookedUp = this.claimIndex.lookedUp;
     } else {
-      this.claimLinker.link(linkDocs);
+      this.claimLinker.link(linkDocs, false);
       this.last.claimsLookedUp = linkDocs.length;
     }
     linkQuoteClaims(this.ctx, results);
@@ -613,7 +615,7 @@ export class Corpus {
       (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
     lap('quoteWrite');
     this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
-      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false);
+      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false);
     lap('claimWrite');
     const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
     linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
