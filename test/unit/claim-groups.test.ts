@@ -51,6 +51,22 @@ describe('claim groups: a claim joins a group it links to enough of', () => {
     assert.equal(two[6].claims[0].claimGroup, two[0].claims[0].claimGroup);
     assert.equal(two[0].claims[0].claimGroupSize, 7);
   });
+  it('a leaf is given no implied link: it keeps the one link it joined by', () => {
+    const six = ['a', 'b', 'c', 'd', 'e', 'f'];
+    const clique: [string, string, number][] = [];
+    for (let i = 0; i < six.length; i++) for (let j = i + 1; j < six.length; j++) clique.push([six[i], six[j], 0.9]);
+    // x carries a's claim strongly but links to none of the rest: too loose a tie for the group's rule.
+    const leaf = docs([...six, 'x'], [...clique, ['x', 'a', 0.9]]);
+    groupClaims(leaf);
+    assert.equal(leaf[6].claims[0].claimGroup, leaf[0].claims[0].claimGroup, 'in the group of its link');
+    assert.deepEqual(leaf[6].claims[0].corroboratedBy.map(l => l.path), ['a']);
+    assert.ok(leaf.slice(1, 6).every(d => d.claims[0].corroboratedBy.every(l => l.path !== 'x')), 'nor listed by the others');
+    // An uneven chain: its run of strong links makes a group of five, the claim past it a leaf that chains nothing.
+    const names = Array.from({ length: 11 }, (_, k) => `p${String(k).padStart(2, '0')}`);
+    const chain = docs(names, names.slice(1).map((p, k) => [names[k], p, k === 4 || k === 5 ? 0.5 : 0.9] as [string, string, number]));
+    groupClaims(chain);
+    assert.deepEqual(chain[5].claims[0].corroboratedBy.map(l => l.path).sort(), ['p04', 'p06']);
+  });
   it('two groups merge through two links only when those are enough of the pairs they make', () => {
     const quad = (names: string[]) => names.flatMap((a, i) => names.slice(i + 1).map(b => [a, b, 0.9] as [string, string, number]));
     const a = ['a1', 'a2', 'a3', 'a4'], b = ['b1', 'b2', 'b3', 'b4'];

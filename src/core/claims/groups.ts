@@ -10,13 +10,13 @@
  * four. So a group stays dense, and a chain of single links (claims each linked to
  * the next, drifting from one story to another) makes groups of at most five,
  * whatever its length, instead of one group spanning the corpus (on a generated
- * archive of 1,000 articles: one group of 10,816 claims before, 27 at most after).
+ * archive of 1,000 articles: one group of 10,816 claims before, 32 at most after).
  * The links are taken strongest first (similarity, then the places of their ends:
  * path, offsets), so the groups depend on the links alone, never on the order the
  * documents were added in; a link refused is tried again after later merges
  * (passes until none merges). Last, a claim still alone that has a link (every link
  * of it refused) joins the group of its strongest link, as a leaf: a corroborated
- * claim is always in a group, and a leaf joins no one else. Corroboration links group claims, full or partial
+ * claim is always in a group, and a leaf joins no one else and is given no implied link. Corroboration links group claims, full or partial
  * (a partial link is listed in `corroboratedBy` at its shorter end); disputes do not.
  */
 import type { Claim, ClaimLink, Span } from '../types';
@@ -180,7 +180,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
     if (members[find(b)].length === 1 && !attached[b]) { attached[b] = 1; attach.push([b, find(a)]); }
   }
   for (const [k, r] of attach) { parent[k] = r; members[r].push(k); members[k] = []; }
-  inferLinks(at, find, size);
+  inferLinks(at, find, size, attached);
   const names = new Map<number, string>();
   for (let k = 0; k < n; k++) {
     const r = find(k), s = members[r].length;
@@ -224,14 +224,16 @@ export const INFER_MIN = 0.4;
  * similarity `INFER_MIN` or more are chained. Partial links
  * are never chained with each other: two parts of one longer claim are not the same claim.
  * Claims whose numbers of the same thing differ are left apart (that is a dispute's business).
+ * A leaf takes no part: it joined by one link that the group's rule refused.
  */
-function inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: number) => number): void {
+function inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: number) => number, leaves: Uint8Array): void {
   const claims = at.items;
   const pathOf = claims.map((_, k) => at.path(k));
   const members = new Map<number, number[]>();
   for (let k = 0; k < claims.length; k++) {
     const r = find(k), s = size(r);
-    if (s < 3 || s > INFER_MAX) continue;
+    // A leaf (attached by its one strongest link, see groupClaims) keeps its own links: nothing is chained through it.
+    if (s < 3 || s > INFER_MAX || leaves[k]) continue;
     const list = members.get(r);
     if (list) list.push(k); else members.set(r, [k]);
   }
