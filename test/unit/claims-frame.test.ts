@@ -3,7 +3,7 @@ import { parseNumbers } from '../../src/core/claims/claims';
 import { splitClauses } from '../../src/core/claims/clauses';
 import { ClaimLinker, keyBounds } from '../../src/core/claims/links';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
-import { claimNorm, surnameKey, withoutQuestions } from '../../src/core/claims/normalize';
+import { claimNorm, predicatesAgree, surnameKey, withoutQuestions } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
 
@@ -126,5 +126,26 @@ describe('key weight bounds', () => {
       assert.ok(b.common >= last.common && b.common <= Math.ceil(last.common * 1.2) + 1, `common ${last.common} → ${b.common} at ${n} claims`);
       last = b;
     }
+  });
+});
+
+describe('claim frames: a verb\'s noun in a prepositional phrase is no predicate', () => {
+  const norm = (text: string) => claimNorm(new AnalysisContext(), claim(text));
+  const agree = (a: string, b: string) => predicatesAgree(norm(a), norm(b));
+
+  it('"during meetings with …" does not agree with "to meet"', () => {
+    assert.equal(agree('Councillors cut the ferry budget during meetings with the harbour master', 'The harbour master was due to meet councillors in the ferry terminal'), false);
+    assert.equal(agree('Dockers went on strike after the dismissal of the harbour master', 'The council dismissed the harbour master'), false);
+  });
+
+  it('still agrees when the noun or the verb is the predicate', () => {
+    assert.equal(agree('The harbour master met councillors in the ferry terminal', 'The harbour master was due to meet councillors in the ferry terminal'), true);
+    // A verb form after a preposition, without a determiner, stays verbal.
+    assert.equal(agree('Councillors cut the ferry budget after meeting the harbour master', 'The harbour master was due to meet councillors in the ferry terminal'), true);
+    assert.equal(agree('The dismissal of the harbour master angered dockers', 'The council dismissed the harbour master'), true);
+  });
+
+  it('a claim whose only verb\'s noun stands in a phrase does not agree with any verb by having none', () => {
+    assert.equal(agree('A reporter was at the harbour gate for a protest against the fees', 'The harbour master spoke at the harbour gate about the fees'), false);
   });
 });

@@ -31,6 +31,11 @@ export interface ClaimNorm {
   /** The units that can be its predicate (verbs, and nouns derived from verbs): indexes into `units`. */
   predicates: readonly number[];
   /**
+   * Verbs' nouns that stand only inside a prepositional phrase ("during meetings with …", "after the invasion"): the
+   * circumstances of the claim, not its predicate (`inPhrase`). Indexes into `units`, none of them in `predicates`.
+   */
+  phrasal: readonly number[];
+  /**
    * The clause-like segment of the text each unit first occurs in (`segmentsOf`), -1 for a unit found in none (a
    * number with its unit, a name written otherwise in the text): indexes parallel to `units`.
    */
@@ -203,6 +208,9 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const units: string[][] = [];
   const predicates: number[] = [];
   const segments: number[] = [];
+  /** Per unit: whether each of its occurrences stands in a prepositional phrase. */
+  const phrase: boolean[] = [];
+  const unitOf = new Map<string, number>();
   const seen = new Set<string>();
   let negation = 0;
   const negatedSegments: number[] = [];
@@ -246,13 +254,17 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const next = i + 1 < raw.length ? lemmaKey(raw[i + 1].toLowerCase()) : '';
     const multi = next ? tables().multiword.get(`${k} ${next}`) : undefined;
     const at = segmentOf[i];
+    const inPp = inPhrase(raw, i);
     if (multi) { k = multi; i++; }
-    if (seen.has(k)) continue;
+    if (seen.has(k)) { const u = unitOf.get(k); if (u !== undefined && !inPp) phrase[u] = false; continue; }
     seen.add(k);
-    if (tables().verbs.has(k)) predicates.push(units.length);
+    unitOf.set(k, units.length);
+    phrase.push(inPp);
     units.push([k, ...(tables().synonyms.get(k) ?? [])]);
     segments.push(at);
   }
+  const phrasal: number[] = [];
+  for (let u = 0; u < phrase.length; u++) if (tables().verbs.has(units[u][0])) (phrase[u] ? phrasal : predicates).push(u);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
@@ -264,7 +276,26 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const k = `@${name.toLowerCase()}`;
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+}
+
+const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',
+  'over', 'following', 'despite', 'through', 'without', 'against', 'since', 'until', 'about', 'into', 'toward', 'towards', 'under', 'among',
+  'upon', 'within', 'ahead', 'between']);
+const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
+
+/**
+ * Whether `words[i]` is a noun governed by a preposition ("during meetings", "after the invasion", "amid fears"): a
+ * preposition right before it, or a preposition and a determiner. Without a determiner, a verb's own form ("after
+ * meeting Scholz", "before leaving", "by invaded territory"…) may still be verbal and is not counted.
+ */
+export function inPhrase(words: readonly string[], i: number): boolean {
+  if (i < 1) return false;
+  const prev = words[i - 1].toLowerCase();
+  if (PHRASE_DETERMINERS.has(prev)) return i >= 2 && PHRASE_PREPOSITIONS.has(words[i - 2].toLowerCase());
+  if (!PHRASE_PREPOSITIONS.has(prev)) return false;
+  const w = words[i].toLowerCase();
+  return !(tables().baseVerbs.has(w) || w.endsWith('ing') || w.endsWith('ed'));
 }
 
 /**
@@ -369,9 +400,11 @@ export function surnameKey(name: string): string {
  * either has no verb to compare.
  */
 export function predicatesAgree(a: ClaimNorm, b: ClaimNorm): boolean {
-  if (!a.predicates.length || !b.predicates.length) return true;
+  // A claim whose verbs' nouns all stand in prepositional phrases still has them: it agrees with no other verb.
+  if ((!a.predicates.length && !a.phrasal.length) || (!b.predicates.length && !b.phrasal.length)) return true;
   const has = (x: ClaimNorm, y: ClaimNorm) => {
-    const keys = new Set(y.units.flat());
+    // A noun of the other's that stands in a prepositional phrase ("during meetings with …") is not its predicate.
+    const keys = new Set(y.units.filter((_, u) => !y.phrasal.includes(u)).flat());
     return x.predicates.some(i => x.units[i].some(k => keys.has(k)));
   };
   return has(a, b) || has(b, a);
