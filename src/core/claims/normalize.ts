@@ -65,7 +65,11 @@ export function lemmaKey(word: string): string {
   KEYS.set(word, k);
   return k;
 }
-/** Words' keys as found (a function of the word alone), up to `KEYS_MAX` words, then afresh. */
+/**
+ * Words' keys as found, up to `KEYS_MAX` words, then afresh. Kept beside the tables rather than in an
+ * `AnalysisContext` memo (text/memo.ts): a key depends on the word and the constant tables alone, never on a
+ * document, so no analysis has anything to clear in it, and it is bounded like the tables are fixed.
+ */
 const KEYS = new Map<string, string>();
 const KEYS_MAX = 100_000;
 
