@@ -126,4 +126,44 @@ describe('link caps (a group of more than 9 copies lists the 8 nearest on each e
     assert.equal(centre.corroboratedBy.length, 12);
     assert.deepEqual(checkContract({ version: 1, documents: docs, skipped: [] }, () => 'x'.repeat(10)), []);
   });
+
+  it('lists every other source before second copies in a document that repeats the claim', () => {
+    const claim = (start: number): Claim => ({ start, end: start + 5, text: 'xxxxx', kind: 'statement', speaker: null, entities: [], numbers: [], status: 'corroborated', corroboratedBy: [], disputedBy: [] });
+    const doc = (path: string, claims: Claim[]): DocumentResult => ({ path, length: 100, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims });
+    const link = (a: { path: string; c: Claim }, b: { path: string; c: Claim }, similarity: number) => {
+      a.c.corroboratedBy.push({ path: b.path, start: b.c.start, end: b.c.end, similarity });
+      b.c.corroboratedBy.push({ path: a.path, start: a.c.start, end: a.c.end, similarity });
+    };
+    /** Claim x linked to `copies` copies in one document "rep" (similarities 0.9 down) and to one claim in each of `others` documents (0.5); each of those also has a partner of its own. */
+    const build = (copies: number, others: number) => {
+      const x = { path: 'x', c: claim(0) };
+      const docs = [doc('x', [x.c])];
+      const rep = doc('rep', []);
+      docs.push(rep);
+      const leaves: { path: string; c: Claim }[] = [];
+      for (let k = 0; k < copies; k++) { const c = claim(10 * k); rep.claims.push(c); leaves.push({ path: 'rep', c }); link(x, { path: 'rep', c }, 0.9 - k / 100); }
+      for (let k = 0; k < others; k++) { const c = claim(0); const path = `d${k}`; docs.push(doc(path, [c])); leaves.push({ path, c }); link(x, { path, c }, 0.5); }
+      leaves.forEach((l, k) => { const c = claim(0); const path = `p${String(k).padStart(2, '0')}`; docs.push(doc(path, [c])); link(l, { path, c }, 0.2); });
+      return { x: x.c, docs };
+    };
+    const { x, docs } = build(6, 3);
+    capLinks(docs, () => 0);
+    assert.equal(x.corroboratedBy.length, LINK_CAP);
+    // Each of the four documents, then the nearest copies of "rep" (0.90 to 0.86; 0.85 dropped).
+    assert.deepEqual([...new Set(x.corroboratedBy.map(l => l.path))].sort(), ['d0', 'd1', 'd2', 'rep']);
+    assert.deepEqual(x.corroboratedBy.filter(l => l.path === 'rep').map(l => l.start), [0, 10, 20, 30, 40]);
+    assert.deepEqual(checkContract({ version: 1, documents: docs, skipped: [] }, () => 'x'.repeat(100)), []);
+    // The same links whatever order the documents came in.
+    const again = build(6, 3);
+    capLinks([...again.docs].reverse(), () => 0);
+    assert.deepEqual([...again.x.corroboratedBy].sort(byPlace), [...x.corroboratedBy].sort(byPlace));
+    // All copies in one document: the nearest, by similarity.
+    const one = build(10, 0);
+    capLinks(one.docs, () => 0);
+    assert.deepEqual(one.x.corroboratedBy.map(l => l.start), [0, 10, 20, 30, 40, 50, 60, 70]);
+    // Nine copies in all (eight links): nothing dropped.
+    const nine = build(5, 3);
+    capLinks(nine.docs, () => 0);
+    assert.equal(nine.x.corroboratedBy.length, 8);
+  });
 });

@@ -81,19 +81,26 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
   const at = new Places(docs.map(d => d.path), d => docs[d].claims);
   const claims = at.items;
   const n = claims.length;
-  // Each claim's corroboratedBy as ids (-1: a claim not among `docs`), and every listed pair `x * n + y` (x lists y).
+  // Each claim's corroboratedBy as ids (-1: a claim not among `docs`), and the same sorted (`lists.has(x, y)`: whether x lists y).
   const corr: Int32Array[] = new Array(n);
-  const lists = new Set<number>();
+  const sorted: Int32Array[] = new Array(n);
   for (let k = 0; k < n; k++) {
     const list = claims[k].corroboratedBy, ids = new Int32Array(list.length);
-    for (let i = 0; i < list.length; i++) {
-      const o = (ids[i] = at.id(list[i]));
-      if (o >= 0) lists.add(k * n + o);
-    }
+    for (let i = 0; i < list.length; i++) ids[i] = at.id(list[i]);
     corr[k] = ids;
+    sorted[k] = ids.slice().sort();
   }
+  const lists = {
+    has: (x: number, y: number) => {
+      const s = sorted[x];
+      let a = 0, b = s.length;
+      while (a < b) { const h = (a + b) >> 1; if (s[h] < y) a = h + 1; else b = h; }
+      return a < s.length && s[a] === y;
+    },
+  };
   const edgeA: number[] = [], edgeB: number[] = [], edgeSim: number[] = [];
-  const paired = new Set<number>();
+  // The claim whose list last paired each claim (+1): a pair listed twice by one claim is one edge.
+  const pairedBy = new Int32Array(n);
   for (let k = 0; k < n; k++) {
     const c = claims[k];
     // A pair linked in full (a quote's variant, say) is not also a partial link, and a partial link keeps its mirror
@@ -103,17 +110,17 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
       for (const l of c.disputedBy) disputed.add(at.id(l));
       c.partlyCorroboratedBy = c.partlyCorroboratedBy.filter(l => {
         const o = at.id(l);
-        return o >= 0 && !lists.has(k * n + o) && !disputed.has(o) && lists.has(o * n + k);
+        return o >= 0 && !lists.has(k, o) && !disputed.has(o) && lists.has(o, k);
       });
     }
     const ids = corr[k];
     for (let i = 0; i < ids.length; i++) {
       const o = ids[i];
       // Each pair once: from the lower id, or from the end that lists it alone (a directional link).
-      if (o < 0 || o === k || (o < k && lists.has(o * n + k))) continue;
-      const pair = Math.min(k, o) * n + Math.max(k, o);
-      if (paired.has(pair)) continue;
-      paired.add(pair);
+      if (o < 0 || o === k || (o < k && lists.has(o, k))) continue;
+      // (Only k's own list can name the pair again: the other end lists it back only when it skips it above.)
+      if (pairedBy[o] === k + 1) continue;
+      pairedBy[o] = k + 1;
       edgeA.push(k); edgeB.push(o); edgeSim.push(c.corroboratedBy[i].similarity);
     }
   }
@@ -137,19 +144,27 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
   const members: number[][] = Array.from({ length: n }, (_, k) => [k]);
   const find = (k: number): number => { while (parent[k] !== k) k = parent[k] = parent[parent[k]]; return k; };
   /** Links between the groups of roots `x` and `y` (counted from the smaller), and the pairs they could make (claims of two documents). */
-  const docCount = new Map<number, number>();
+  const docCount = new Int32Array(docs.length);
   const between = (x: number, y: number): [number, number] => {
     if (members[x].length > members[y].length) [x, y] = [y, x];
     let links = 0;
     for (const k of members[x]) for (let i = adjAt[k]; i < adjAt[k + 1]; i++) if (find(adj[i]) === y) links++;
-    docCount.clear();
-    for (const k of members[y]) docCount.set(at.docOf[k], (docCount.get(at.docOf[k]) ?? 0) + 1);
+    for (const k of members[y]) docCount[at.docOf[k]]++;
     let pairs = 0;
-    for (const k of members[x]) pairs += members[y].length - (docCount.get(at.docOf[k]) ?? 0);
+    for (const k of members[x]) pairs += members[y].length - docCount[at.docOf[k]];
+    for (const k of members[y]) docCount[at.docOf[k]] = 0;
     return [links, pairs];
   };
   const size = (k: number) => members[find(k)].length;
   const attached = new Uint8Array(n);
+  // Whether two groups join depends on their members alone: a pair of groups refused
+  // stays refused until one of them grows. `grown[r]`: the merge count when root r
+  // last grew; `refused`: pair of roots (`x * n + y`, x < y) -> the merge count when refused.
+  let merges = 0;
+  const grown = new Float64Array(n);
+  const refused = new Map<number, number>();
+  // The same per link (-1: not refused): no look-up when a link is tried again.
+  const refusedAt = new Float64Array(m).fill(-1);
   let pending = order;
   for (let changed = true; changed && pending.length;) {
     changed = false;
@@ -159,13 +174,19 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
       if (x === y) continue;
       const sx = members[x].length, sy = members[y].length;
       if (sx * sy > 2) {
+        const was = refusedAt[e];
+        if (was >= 0 && grown[x] <= was && grown[y] <= was) { rest.push(e); continue; }
+        const key = x < y ? x * n + y : y * n + x;
+        const at = refused.get(key);
+        if (at !== undefined && grown[x] <= at && grown[y] <= at) { refusedAt[e] = merges; rest.push(e); continue; }
         const [links, pairs] = between(x, y);
-        if (!joins(links, pairs, sx > 1 && sy > 1)) { rest.push(e); continue; }
+        if (!joins(links, pairs, sx > 1 && sy > 1)) { refused.set(key, merges); refusedAt[e] = merges; rest.push(e); continue; }
       }
       if (sx < sy) [x, y] = [y, x];
       parent[y] = x;
       for (const k of members[y]) members[x].push(k);
       members[y] = [];
+      grown[x] = ++merges;
       changed = true;
     }
     pending = rest;

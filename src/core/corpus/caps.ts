@@ -8,7 +8,10 @@
  * ends). The pass keeps a subgraph in which no item has more than `LINK_CAP` links:
  * the edges taken in one global order (a dispute first, then the highest
  * similarity, ties by the two ends' paths and offsets) and each kept while both of
- * its ends have room. A kept link is kept at both ends, so every listed link still
+ * its ends have room, in rounds that spread an item's links over documents: its
+ * second link into one document only after a first into every other (see
+ * `keepEdges`), so a document that repeats a passage does not crowd out another
+ * source that carries it. A kept link is kept at both ends, so every listed link still
  * has its mirror; a group of at most `LINK_CAP + 1` copies has no item with more
  * than `LINK_CAP` links, so nothing of it is dropped. The order depends on the
  * links alone, never on the order documents were added or analysed in. One
@@ -32,20 +35,38 @@ function compareEdges(e: Edge, f: Edge, place: Int32Array): number {
 /**
  * Which edges to keep: in order of rank (lower first), then similarity (higher
  * first), then the ends' places; each while both ends have fewer than `cap` kept.
+ * In rounds, so that an item lists the other sources that carry it before second
+ * copies in one of them (a document that repeats a passage): round `r` takes, in
+ * that order, an edge whose ends each have fewer than `r` kept links into the
+ * other end's document (`doc`: each node's document); the last round, `cap`, takes
+ * whatever still fits.
  */
-function keepEdges(edges: readonly Edge[], place: Int32Array, nodes: number, cap: number): Uint8Array {
+function keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, cap: number): Uint8Array {
+  const nodes = place.length;
   const kept = new Uint8Array(edges.length);
   const degree = new Int32Array(nodes);
   for (const e of edges) { degree[e.a]++; degree[e.b]++; }
   // Nothing to drop when no item has more than `cap` links.
   if (!degree.some(d => d > cap)) return kept.fill(1);
-  const order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], place));
+  let order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], place));
   degree.fill(0);
-  for (const k of order) {
-    const e = edges[k];
-    if (degree[e.a] >= cap || degree[e.b] >= cap) continue;
-    degree[e.a]++; degree[e.b]++;
-    kept[k] = 1;
+  // Kept links from a node into a document, keyed `node * documents + document`.
+  let documents = 1;
+  for (const d of doc) if (d + 1 > documents) documents = d + 1;
+  const into = new Map<number, number>();
+  for (let r = 1; r <= cap && order.length; r++) {
+    const rest: number[] = [];
+    for (const k of order) {
+      const e = edges[k];
+      if (degree[e.a] >= cap || degree[e.b] >= cap) continue;
+      const ab = e.a * documents + doc[e.b], ba = e.b * documents + doc[e.a];
+      const nab = into.get(ab) ?? 0, nba = into.get(ba) ?? 0;
+      if (nab >= r || nba >= r) { rest.push(k); continue; }
+      into.set(ab, nab + 1); into.set(ba, nba + 1);
+      degree[e.a]++; degree[e.b]++;
+      kept[k] = 1;
+    }
+    order = rest;
   }
   return kept;
 }
@@ -120,7 +141,7 @@ function capKind<T extends Span, L extends At>(
       }
     });
   });
-  const kept = keepEdges(edges, place, m, cap);
+  const kept = keepEdges(edges, place, Int32Array.from(owners, k => at.docOf[k]), cap);
   // The link that gives an item its status stays: an item whose nearest copies all
   // filled up elsewhere keeps its best link of that list (the one excess over the cap).
   const byOrder = (x: number, y: number) => compareEdges(edges[x], edges[y], place);
