@@ -5,7 +5,8 @@
  */
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus/corpus';
-import type { DocumentResult, Quote } from '../../src/core/types';
+import type { DocumentResult } from '../../src/core/types';
+import { corpusResults as results, quoteOf } from '../support/quoteCorpus';
 
 const LEAD = 'The harbour reopened on Monday after the storm.\n\n';
 const SHARED_A = 'Harbour master Jane Roe said the repairs were “going faster than anyone expected.”\n\n';
@@ -13,16 +14,6 @@ const SHARED_B = 'The repairs were “going faster than anyone expected,” said
 const FRAGMENT = 'Roe called the delays at the northern pier “unacceptable.”\n';
 const LONGER = '“Some of the crews waited two days for fuel, and frankly that was unacceptable,” Roe said.\n';
 
-function results(docs: Record<string, string>, incremental = true): Map<string, DocumentResult> {
-  const c = new Corpus({ incremental });
-  for (const [p, t] of Object.entries(docs)) c.set(p, t);
-  return new Map(c.allResults().map(r => [r.path, r]));
-}
-const quoteOf = (r: DocumentResult, start: string): Quote => {
-  const q = r.quotes.find(x => x.text.startsWith(start));
-  assert.ok(q, `a quote starting ${start} in ${r.path}`);
-  return q;
-};
 const variantsOf = (r: Map<string, DocumentResult>) => quoteOf(r.get('a.txt')!, '“unacceptable').variants.map(v => v.path);
 
 describe('quoted fragments of one word', () => {

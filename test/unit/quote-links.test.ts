@@ -5,22 +5,12 @@
  * does to its claim (corroborates, unless a number or a negation changed).
  */
 import assert from 'node:assert/strict';
-import { Corpus } from '../../src/core/corpus/corpus';
-import type { DocumentResult, Quote } from '../../src/core/types';
+import type { DocumentResult } from '../../src/core/types';
 import { checkContract } from '../contract/checkContract';
+import { corpusResults, quoteOf } from '../support/quoteCorpus';
 import { rng } from '../support/rng';
 
-function corpus(docs: Record<string, string>): Map<string, DocumentResult> {
-  const c = new Corpus();
-  for (const [p, t] of Object.entries(docs)) c.set(p, t);
-  return new Map(c.allResults().map(r => [r.path, r]));
-}
-
-const quoteOf = (r: DocumentResult, start: string): Quote => {
-  const q = r.quotes.find(x => x.text.startsWith(start));
-  assert.ok(q, `a quote starting ${start} in ${r.path}`);
-  return q;
-};
+const corpus = (docs: Record<string, string>) => corpusResults(docs);
 
 const LEAD = 'The harbour reopened on Monday after the storm.\n\n';
 
