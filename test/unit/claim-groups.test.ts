@@ -105,4 +105,9 @@ describe('Places: ids of places by numbers', () => {
     assert.deepEqual([...placeRanks(at)], [0, 1, 2, 3]);
     assert.deepEqual([...placeRanks(new Places(['q', 'p'], () => [span(4, 6), span(1, 2)]))], [3, 2, 1, 0]);
   });
+  it('tells apart items one offset apart in a document far past 2^26 units (where end * base + start is no longer exact)', () => {
+    const end = 2 ** 27, span = (start: number) => ({ start, end });
+    const at = new Places(['huge'], () => [span(1001), span(1002), span(1003)]);
+    assert.deepEqual([1001, 1002, 1003].map(start => at.id({ path: 'huge', start, end })), [0, 1, 2]);
+  });
 });

@@ -37,13 +37,20 @@ export const JOIN_SHARE = 0.25;
  * link's place (path, start, end) looked up by document, then by offsets: numbers,
  * no string keys (claim groups and link caps look up every link of a large set).
  */
+/** The largest base whose keys `end * base + start` are exact integers. */
+const EXACT_BASE = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER));
+const offsetKey = (start: number, end: number, base: number): number | string => (base <= EXACT_BASE ? end * base + start : `${start},${end}`);
+
 export class Places<T extends Span> {
   readonly items: T[] = [];
   /** Per item, its document's index. */
   readonly docOf: number[] = [];
   private readonly docIndex = new Map<string, number>();
-  /** Per document, its items by `end * base + start` (base past every offset of its items), and the base. */
-  private readonly byOffsets: { base: number; ids: Map<number, number> }[] = [];
+  /**
+   * Per document, its items by `end * base + start` (base past every offset of its items), and the base; by
+   * "start,end" in a document too long for that number to be exact (offsets past about 94.9 million).
+   */
+  private readonly byOffsets: { base: number; ids: Map<number | string, number> }[] = [];
   constructor(readonly paths: readonly string[], itemsOf: (doc: number) => readonly T[]) {
     paths.forEach((path, di) => {
       // A place held twice: the last holder answers, as a map of places would.
@@ -51,9 +58,9 @@ export class Places<T extends Span> {
       const list = itemsOf(di);
       let base = 1;
       for (const c of list) if (c.end + 1 > base) base = c.end + 1;
-      const ids = new Map<number, number>();
+      const ids = new Map<number | string, number>();
       for (const c of list) {
-        const k = c.end * base + c.start;
+        const k = offsetKey(c.start, c.end, base);
         ids.set(k, this.items.length);
         this.items.push(c);
         this.docOf.push(di);
@@ -68,7 +75,7 @@ export class Places<T extends Span> {
     if (di === undefined) return -1;
     const { base, ids } = this.byOffsets[di];
     if (!(l.start >= 0 && l.end >= 0 && l.start < base && l.end < base)) return -1;
-    return ids.get(l.end * base + l.start) ?? -1;
+    return ids.get(offsetKey(l.start, l.end, base)) ?? -1;
   }
 
   path(k: number): string {
