@@ -7,8 +7,8 @@ import { clauseAround, splitClauses } from './clauses';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
-import { classAt, LETTER, SPACE } from '../text/chars';
-import { type AnalysisContext, Memo, memoSlot, Slot } from '../text/memo';
+import { classAt, isBlank, isSpace, LETTER, SPACE } from '../text/chars';
+import { type AnalysisContext, MemoBase, Slot } from '../text/memo';
 import { wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
@@ -39,6 +39,7 @@ export function parseNumbers(text: string): ClaimNumber[] {
 /** `parseNumbers` with where each number's figure starts in `text`. */
 function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   const out: { number: ClaimNumber; at: number }[] = [];
+  if (!hasAsciiDigit(text)) return out; // every number the pattern reads has a digit
   NUMBER_RE.lastIndex = 0;
   for (let m; (m = NUMBER_RE.exec(text));) {
     const raw = m[2];
@@ -68,6 +69,14 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   return out;
 }
 
+function hasAsciiDigit(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) return true;
+  }
+  return false;
+}
+
 /** What a claim extractor needs of a document, all offsets absolute. */
 export interface ClaimInput {
   text: string;
@@ -88,7 +97,7 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
   const memo = ctx.get(SENTENCE_CLAIMS);
   let qi = 0, ei = 0;
   // Excluded spans by start; with sentences in order, one pointer and the furthest end so far answer "overlaps any".
-  const ex = [...excluded].sort((a, b) => a.start - b.start);
+  const ex = excluded.length > 1 ? [...excluded].sort((a, b) => a.start - b.start) : excluded;
   let xi = 0, xEnd = -Infinity, lastEnd = -Infinity;
   const lines: LineCache = { start: -1, end: -1, free: false };
   for (const s of sentences) {
@@ -98,35 +107,106 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
     if (xEnd > s.start) continue;
     while (qi < quotes.length && quotes[qi].end <= s.start) qi++;
     while (ei < entities.length && entities[ei].end <= s.start) ei++;
-    const inQuotes: Quote[] = [];
-    for (let k = qi; k < quotes.length && quotes[k].start < s.end; k++) inQuotes.push(quotes[k]);
-    const inEntities: Entity[] = [];
-    for (let k = ei; k < entities.length && entities[k].start < s.end; k++) inEntities.push(entities[k]);
     // Whether its line is furniture depends on the text around it: decided here, outside the cache.
     if (lineIsFurniture(text, s, lines)) continue;
+    let qEnd = qi, eEnd = ei;
+    while (qEnd < quotes.length && quotes[qEnd].start < s.end) qEnd++;
+    while (eEnd < entities.length && entities[eEnd].start < s.end) eEnd++;
     // A sentence's claim depends on its text, quotes and entities only: cached on them, relative to the sentence.
-    const key = sentenceKey(text, s, inQuotes, inEntities);
-    const rel = memo.get(key, () => sentenceClaims(text, s, inQuotes, inEntities).map(c => ({ ...c, start: c.start - s.start, end: c.end - s.start })));
-    for (const c of rel) claims.push({ ...c, start: c.start + s.start, end: c.end + s.start, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1 });
+    const body = text.slice(s.start, s.end);
+    let entry = memo.find(body, s.start, quotes, qi, qEnd, entities, ei, eEnd);
+    if (entry === null) {
+      const inQuotes = quotes.slice(qi, qEnd), inEntities = entities.slice(ei, eEnd);
+      entry = memo.add(body, { at: s.start, quotes: inQuotes, entities: inEntities, claims: sentenceClaims(text, s, inQuotes, inEntities), next: null });
+    }
+    const by = s.start - entry.at;
+    for (const c of entry.claims) {
+      // (Written out rather than spread, in the order the spread gave: the JSON lists the fields in it.)
+      claims.push({
+        start: c.start + by, end: c.end + by, text: c.text, kind: c.kind, speaker: c.speaker, entities: c.entities, numbers: c.numbers,
+        status: c.status, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], claimGroup: null, claimGroupSize: 1,
+      });
+    }
   }
   return claims;
 }
 
-const SENTENCE_CLAIMS = memoSlot<Claim[]>('claims.sentences', 200_000);
+/**
+ * A sentence's claims as worked out once, placed at `at`, with the quotes and entities
+ * (absolute offsets, placed at `at` too) they were worked out from; `next`: another
+ * entry for the same sentence text with other quotes or entities.
+ */
+interface SentenceEntry { at: number; quotes: readonly Quote[]; entities: readonly Entity[]; claims: readonly Claim[]; next: SentenceEntry | null }
 
-function sentenceKey(text: string, s: Span, quotes: readonly Quote[], entities: readonly Entity[]): string {
-  let k = text.slice(s.start, s.end);
-  for (const q of quotes) k += `\u0000q${q.start - s.start},${q.end - s.start},${q.partial ? 1 : 0},${q.speaker ?? '\u0001'}`;
-  for (const e of entities) k += `\u0000e${e.start - s.start},${e.end - s.start},${e.type},${e.canonical}`;
-  return k;
+/**
+ * The claims of sentences by their text, then by their quotes and entities relative to
+ * the sentence (compared field by field, not joined into a key string). At most `limit`
+ * sentence texts; past that the oldest is dropped.
+ */
+export class SentenceClaimMemo extends MemoBase {
+  private readonly map = new Map<string, SentenceEntry>();
+  constructor(private readonly limit: number) {
+    super();
+  }
+
+  /** The entry for sentence `body` at `at` with `quotes[q0, q1)` and `entities[e0, e1)`, or null. */
+  find(body: string, at: number, quotes: readonly Quote[], q0: number, q1: number, entities: readonly Entity[], e0: number, e1: number): SentenceEntry | null {
+    for (let entry = this.map.get(body) ?? null; entry !== null; entry = entry.next) {
+      if (sameQuotes(entry, at, quotes, q0, q1) && sameEntities(entry, at, entities, e0, e1)) return entry;
+    }
+    return null;
+  }
+
+  /** Adds `entry` for sentence `body`, returned. */
+  add(body: string, entry: SentenceEntry): SentenceEntry {
+    const first = this.map.get(body);
+    if (first !== undefined) {
+      entry.next = first.next;
+      first.next = entry;
+      return entry;
+    }
+    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+    this.map.set(body, entry);
+    return entry;
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
 }
+
+/** Whether `quotes[q0, q1)` placed at `at` are the entry's: the same offsets relative to the sentence, partial or not, the same speaker. */
+function sameQuotes(entry: SentenceEntry, at: number, quotes: readonly Quote[], q0: number, q1: number): boolean {
+  const mine = entry.quotes;
+  if (mine.length !== q1 - q0) return false;
+  const by = at - entry.at;
+  for (let k = 0; k < mine.length; k++) {
+    const a = mine[k], b = quotes[q0 + k];
+    if (a.start + by !== b.start || a.end + by !== b.end || !a.partial !== !b.partial || (a.speaker ?? null) !== (b.speaker ?? null)) return false;
+  }
+  return true;
+}
+
+/** Whether `entities[e0, e1)` placed at `at` are the entry's: the same offsets relative to the sentence, type and canonical name. */
+function sameEntities(entry: SentenceEntry, at: number, entities: readonly Entity[], e0: number, e1: number): boolean {
+  const mine = entry.entities;
+  if (mine.length !== e1 - e0) return false;
+  const by = at - entry.at;
+  for (let k = 0; k < mine.length; k++) {
+    const a = mine[k], b = entities[e0 + k];
+    if (a.start + by !== b.start || a.end + by !== b.end || a.type !== b.type || a.canonical !== b.canonical) return false;
+  }
+  return true;
+}
+
+const SENTENCE_CLAIMS = new Slot('claims.sentences', () => new SentenceClaimMemo(200_000));
 
 /** The claims of one sentence (absolute offsets): one per clause that asserts something. */
 function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], inEntities: readonly Entity[]): Claim[] {
   let end = s.end;
-  while (end > s.start && /[\s.]/.test(text[end - 1])) end--;
+  for (let c; end > s.start && ((c = text.charCodeAt(end - 1)) === 46 || isSpace(c));) end--;
   const body = text.slice(s.start, end);
-  if (!hasWordsWithLetters(body, 3) || /\?[”"’]?\s*$/.test(text.slice(s.start, s.end)) && !/[“"]/.test(body)) return [];
+  if (!hasWordsWithLetters(body, 3) || endsInQuestion(text, s.start, s.end) && !/[“"]/.test(body)) return [];
   if (isFurniture(text, s, body)) return [];
   const out: Claim[] = [];
   // A sentence carrying a whole quotation stays one claim: the quote claim holds the quote and its attribution.
@@ -175,18 +255,61 @@ function lineAround(text: string, s: Span, lines: LineCache): LineCache {
   return lines;
 }
 
-/** Lines that assert nothing: editors' notes, bylines and bios, "Follow … on Twitter", lead-ins ending in a colon, headline-like lines. */
+/** Lines that assert nothing, by their wording alone (tested as one alternation, in one scan; `isFurniture` says what each is). */
+const EDITORS_NOTE = /^\s*(?:editor['’]s\s+note|clarification|correction|update|disclosure|note)\s*:/i;
+const FOLLOW_ON = /\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b|(?:^|\s)@\w{2,}/i;
+const FURNITURE_ANY = new RegExp([FURNITURE, EDITORS_NOTE, STOCK_LINE, FOLLOW_ON].map(re => `(?:${re.source})`).join('|'), 'i');
+const BIO = /^[^,;“"]{0,60}\bis\s+(?:a|an|the)\s+[^,;.]{0,60}\b(?:columnist|correspondent|reporter|editor|writer|contributor|analyst|host)\s+(?:for|at|of|with)\b/i;
+const ASIDE = /^\s*[([][^()[\]]*[)\]][.\s]*$/;
+const LABEL = /^\s*[([]?[A-Z][A-Z’' ]{3,}:/;
+
+/**
+ * Lines that assert nothing: editors' notes, bylines and bios, "Follow … on Twitter", lead-ins ending in a colon, headline-like lines.
+ * The words by FURNITURE (credits, "click here"), a pipe, EDITORS_NOTE, STOCK_LINE (nobody answered, nobody would comment),
+ * FOLLOW_ON, a short BIO; a sentence ending in a colon; an ASIDE in brackets ("(WARNING: Video contains graphic images.)")
+ * or under a capitalised LABEL ("CORRECTION: …").
+ */
 function isFurniture(text: string, s: Sentence, body: string): boolean {
-  if (FURNITURE.test(body) || /\|/.test(body)) return true;
-  if (/^\s*(?:editor['’]s\s+note|clarification|correction|update|disclosure|note)\s*:/i.test(body)) return true;
-  // Stock lines of the trade: nobody answered, nobody would comment.
-  if (STOCK_LINE.test(body)) return true;
-  if (/\bfollow\s+(?:him|her|them|us|me)\s+on\s+(?:twitter|facebook|instagram)\b|(?:^|\s)@\w{2,}/i.test(body)) return true;
-  if (/^[^,;“"]{0,60}\bis\s+(?:a|an|the)\s+[^,;.]{0,60}\b(?:columnist|correspondent|reporter|editor|writer|contributor|analyst|host)\s+(?:for|at|of|with)\b/i.test(body) && body.length < 200) return true;
-  if (/:\s*$/.test(text.slice(s.start, s.end))) return true;
-  // An aside in brackets ("(WARNING: Video contains graphic images.)") or under a capitalised label ("CORRECTION: …").
-  if (/^\s*[([][^()[\]]*[)\]][.\s]*$/.test(text.slice(s.start, s.end)) || /^\s*[([]?[A-Z][A-Z’' ]{3,}:/.test(body)) return true;
-  return false;
+  if (body.includes('|') || FURNITURE_ANY.test(body)) return true;
+  if (body.length < 200 && BIO.test(body)) return true;
+  const last = lastNonSpace(text, s.start, s.end);
+  if (last >= 0 && text.charCodeAt(last) === 58 /* : */) return true;
+  const first = firstNonSpace(text, s.start, s.end);
+  if (first >= 0 && (text.charCodeAt(first) === 40 || text.charCodeAt(first) === 91) && ASIDE.test(text.slice(s.start, s.end))) return true;
+  return LABEL.test(body);
+}
+
+/** Where the last character of `text[from, to)` that is not white space is, else -1. */
+function lastNonSpace(text: string, from: number, to: number): number {
+  let i = to - 1;
+  while (i >= from && isSpace(text.charCodeAt(i))) i--;
+  return i >= from ? i : -1;
+}
+
+/** Where the first character of `text[from, to)` that is not white space is, else -1. */
+function firstNonSpace(text: string, from: number, to: number): number {
+  let i = from;
+  while (i < to && isSpace(text.charCodeAt(i))) i++;
+  return i < to ? i : -1;
+}
+
+/** Whether `text[from, to)` ends in a question mark, maybe before a closing quote mark, then white space (`/\?[”"’]?\s*$/`). */
+function endsInQuestion(text: string, from: number, to: number): boolean {
+  const i = lastNonSpace(text, from, to);
+  if (i < 0) return false;
+  const c = text.charCodeAt(i);
+  if (c === 63) return true;
+  return (c === 0x201d || c === 34 || c === 0x2019) && i - 1 >= from && text.charCodeAt(i - 1) === 63;
+}
+
+/** Whether the last character of `text[from, to)` that is not white space closes a sentence (`/[.!?”"’)]\s*$/`). */
+function endsClosed(text: string, from: number, to: number): boolean {
+  const i = lastNonSpace(text, from, to);
+  if (i < 0) return false;
+  switch (text.charCodeAt(i)) {
+    case 46: case 33: case 63: case 0x201d: case 34: case 0x2019: case 41: return true;
+    default: return false;
+  }
 }
 
 /** A sentence on a line that asserts nothing: a print-edition teaser's line, or a line of its own without closing punctuation. */
@@ -195,10 +318,10 @@ function lineIsFurniture(text: string, s: Span, lines: LineCache): boolean {
   // A teaser pointing to a page of the print edition ("… toward black residents.  A6.").
   // (Read at the line's end only: the line can be a whole long paragraph, and every sentence of it asks.)
   let tail = lineEnd;
-  while (tail > lineStart && /\s/.test(text[tail - 1])) tail--;
+  while (tail > lineStart && isSpace(text.charCodeAt(tail - 1))) tail--;
   if (/\s[A-H]\d{1,2}\.?$/.test(text.slice(Math.max(lineStart, tail - 6), tail))) return true;
   // A line of its own with no closing punctuation: a headline, a caption or a link label.
-  if (!/\S/.test(text.slice(lineStart, s.start)) && !/\S/.test(text.slice(s.end, lineEnd)) && !/[.!?”"’)]\s*$/.test(text.slice(s.start, s.end))) return true;
+  if (isBlank(text, lineStart, s.start) && isBlank(text, s.end, lineEnd) && !endsClosed(text, s.start, s.end)) return true;
   return false;
 }
 

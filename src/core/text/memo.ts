@@ -42,8 +42,16 @@ export class AnalysisContext {
    * the work to come still asks of.
    */
   clearMemos(keep: readonly Slot<unknown>[] = []): void {
-    for (const [slot, v] of this.state) if (v instanceof Memo && !keep.includes(slot)) this.state.delete(slot);
+    for (const [slot, v] of this.state) if (v instanceof MemoBase && !keep.includes(slot)) this.state.delete(slot);
   }
+}
+
+/**
+ * What `clearMemos` forgets: a memo of a pure function's results (a `Memo`, or an
+ * analyser's own shape of one), worked out again when asked.
+ */
+export abstract class MemoBase {
+  abstract get size(): number;
 }
 
 /**
@@ -51,9 +59,11 @@ export class AnalysisContext {
  * per-paragraph, per-sentence and per-unit work on the text, so unchanged text
  * after an edit costs a lookup. Past `limit` entries the oldest is dropped.
  */
-export class Memo<V> {
+export class Memo<V> extends MemoBase {
   private readonly map = new Map<string, V>();
-  constructor(private readonly limit = 100_000) {}
+  constructor(private readonly limit = 100_000) {
+    super();
+  }
 
   get(key: string, compute: (key: string) => V): V {
     let v = this.map.get(key);
