@@ -305,6 +305,14 @@ function possessor(toks: Tok[], a: number, name: string): string | undefined {
   return adj ? `${adj} ${name}` : undefined;
 }
 
+const byStartLongestFirst = (x: Entity, y: Entity) => x.start - y.start || y.end - x.end;
+
+/** Whether `list` is sorted by `byStartLongestFirst` (ties, which a stable sort keeps as they are, allowed). */
+function inOrder(list: readonly Entity[]): boolean {
+  for (let i = 1; i < list.length; i++) if (byStartLongestFirst(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
 /**
  * Entities of one paragraph. `text` is the paragraph's text alone and `sentences` its
  * sentences, with offsets relative to it, so results can be cached per paragraph.
@@ -328,8 +336,10 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
     modelNames(out, decoder, toks, sent.start, sent.end);
   }
   scratch.decoder = decoder;
-  const list = [...unifyTypes(out.list, PARAGRAPH)];
-  list.sort((x, y) => x.start - y.start || y.end - x.end);
+  // (unifyTypes gives back `out.list` or a new array: either is this call's own to sort.)
+  const list = unifyTypes(out.list, PARAGRAPH) as Entity[];
+  // (Mostly found in order already: sorted only when not.)
+  if (!inOrder(list)) list.sort(byStartLongestFirst);
   // Never overlapping: keep the first (longest) of any overlap.
   const kept: Entity[] = [];
   for (const ent of list) if (!kept.length || ent.start >= kept[kept.length - 1].end) kept.push(ent);

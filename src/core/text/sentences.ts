@@ -6,7 +6,7 @@
 import { DefaultAbbrMarkerOptions } from 'sentence-splitter';
 import { ABBREVIATIONS } from '../lexicon/abbreviations';
 import type { Paragraph, Sentence, Span } from '../types';
-import { isSpace } from './chars';
+import { charClass, isSpace, NUMBER, UPPER } from './chars';
 
 // sentence-splitter's own English abbreviation lists: one source of truth for its rules.
 const LANG = DefaultAbbrMarkerOptions.language as unknown as {
@@ -15,8 +15,6 @@ const LANG = DefaultAbbrMarkerOptions.language as unknown as {
 };
 const ABBR = new Set(LANG.ABBREVIATIONS.map(a => a.toLowerCase()));
 const PREPOSITIVE = new Set(LANG.PREPOSITIVE_ABBREVIATIONS.map(a => a.toLowerCase()));
-const CLOSERS = '"”’\')]';
-const OPENERS = '"“‘\'([';
 
 /**
  * Sentences of one paragraph (offsets relative to `text`), following
@@ -34,28 +32,27 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
     const c = text.charCodeAt(i);
     // Letters, digits, spaces and commas: most characters, none of them a mark that counts here.
     if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32 || c === 44) continue;
-    const ch = text[i];
-    if (ch === '“' || ch === '(' || ch === '[') { depth++; continue; }
-    if (ch === '”' || ch === ')' || ch === ']') { if (depth > 0) depth--; continue; }
-    if (ch === '"') {
+    if (c === 0x201c || c === 40 || c === 91) { depth++; continue; } // “ ( [
+    if (c === 0x201d || c === 41 || c === 93) { if (depth > 0) depth--; continue; } // ” ) ]
+    if (c === 34) {
       const prev = i > from ? text.charCodeAt(i - 1) : 32;
-      if (isSpace(prev) || OPENERS.includes(text[i - 1] ?? ' ')) depth++; else if (depth > 0) depth--;
+      if (isSpace(prev) || i > 0 && isOpener(text.charCodeAt(i - 1))) depth++; else if (depth > 0) depth--;
       continue;
     }
-    if (ch !== '.' && ch !== '!' && ch !== '?') continue;
+    if (c !== 46 && c !== 33 && c !== 63) continue; // . ! ?
     let j = i + 1;
-    while (j < to && (text[j] === '.' || text[j] === '!' || text[j] === '?')) j++;
+    while (j < to && isStop(text.charCodeAt(j))) j++;
     let k = j, closesQuote = false;
-    while (k < to && CLOSERS.includes(text[k])) { closesQuote = true; k++; }
+    while (k < to && isCloser(text.charCodeAt(k))) { closesQuote = true; k++; }
     if (k < to && !isSpace(text.charCodeAt(k))) { i = j - 1; continue; }
     // The sentence may end inside a quotation only when the quote closes right here.
     if (depth > 0 && !closesQuote) { i = j - 1; continue; }
-    if (ch === '.' && j === i + 1 && isAbbreviation(text, i, k, to)) { i = j - 1; continue; }
+    if (c === 46 && j === i + 1 && isAbbreviation(text, i, k, to)) { i = j - 1; continue; }
     let next = k;
     while (next < to && isSpace(text.charCodeAt(next))) next++;
     if (next >= to) break;
     // A new sentence starts with a capital, a digit or an opening mark.
-    if (!/[\p{Lu}\p{N}“‘"'(\[]/u.test(text[next])) { i = j - 1; continue; }
+    if (!startsSentence(text.charCodeAt(next))) { i = j - 1; continue; }
     out.push({ start, end: k });
     depth = 0;
     start = next;
@@ -67,9 +64,18 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   return out;
 }
 
+/** `.`, `!` or `?`. */
+const isStop = (c: number) => c === 46 || c === 33 || c === 63;
+/** A closing mark after a sentence's end: " ” ’ ' ) ]. */
+const isCloser = (c: number) => c === 34 || c === 0x201d || c === 0x2019 || c === 39 || c === 41 || c === 93;
+/** An opening mark before a word: " “ ‘ ' ( [. */
+const isOpener = (c: number) => c === 34 || c === 0x201c || c === 0x2018 || c === 39 || c === 40 || c === 91;
+/** What a sentence starts with (`[\p{Lu}\p{N}“‘"'(\[]`): a capital, a number, an opening mark. */
+const startsSentence = (c: number) => (charClass(c) & (UPPER | NUMBER)) !== 0 || c === 0x201c || c === 0x2018 || c === 34 || c === 39 || c === 40 || c === 91;
+
 function isAbbreviation(text: string, dot: number, after: number, to: number): boolean {
   let ws = dot;
-  while (ws > 0 && !isSpace(text.charCodeAt(ws - 1)) && !OPENERS.includes(text[ws - 1])) ws--;
+  while (ws > 0 && !isSpace(text.charCodeAt(ws - 1)) && !isOpener(text.charCodeAt(ws - 1))) ws--;
   const word = text.slice(ws, dot + 1);
   const lower = word.toLowerCase();
   if (PREPOSITIVE.has(lower)) return true;
