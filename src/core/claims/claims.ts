@@ -69,13 +69,8 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   return out;
 }
 
-function hasAsciiDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
+const DIGIT = /[0-9]/;
+const hasAsciiDigit = (text: string) => DIGIT.test(text);
 
 /** What a claim extractor needs of a document, all offsets absolute. */
 export interface ClaimInput {
@@ -220,6 +215,9 @@ function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], i
   return out;
 }
 
+/** Where a quoted sentence may end: a mark, maybe a closing quote, then white space (what every cut of `quotedSentences` starts with). */
+const MAY_CUT = /[.?!][”"’]?\s/u;
+
 /**
  * A quotation of several sentences kept in one sentence by the sentence splitter ("“In the air. This is unbearable.”
  * she said") makes one claim per quoted sentence: a claim never spans two sentences. A full stop ends a sentence
@@ -228,6 +226,8 @@ function sentenceClaims(text: string, s: Sentence, inQuotes: readonly Quote[], i
 function quotedSentences(text: string, start: number, end: number): Span[] {
   const out: Span[] = [];
   const body = text.slice(start, end);
+  // (Every cut is a mark, maybe a closing quote, then white space: a body with none is one sentence.)
+  if (!MAY_CUT.test(body)) return [{ start, end }];
   const re = /(?:\b\p{Ll}{2,}\.|[?!])[”"’]?\s+(?=[“"‘]?\p{Lu})/gu;
   let from = 0;
   for (let m; (m = re.exec(body));) {
@@ -359,7 +359,9 @@ function clauseClaim(text: string, span0: Span, inQuotes: readonly Quote[], inEn
   // A numeric fact is the clause that holds its number, not the framing around it.
   if (kind === 'numeric') span = clauseAround(text, s.start, end, s.start + located[0].at);
   const inSpan = span.start === s.start && span.end === end ? inEntities : inEntities.filter(e => e.start >= span.start && e.end <= span.end);
-  const names = [...new Set(inSpan.filter(e => e.type !== 'NUMBER' && e.type !== 'DATE').map(e => e.canonical))];
+  // The names, each once, in order of first mention.
+  const names: string[] = [];
+  for (const e of inSpan) if (e.type !== 'NUMBER' && e.type !== 'DATE' && !names.includes(e.canonical)) names.push(e.canonical);
   const claimText = text.slice(span.start, span.end);
   return {
     start: span.start, end: span.end, text: claimText, kind, speaker,
