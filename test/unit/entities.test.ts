@@ -29,6 +29,15 @@ const find = (list: Entity[], text: string, type?: EntityType) =>
 const pairs = (list: Entity[]) => list.map(e => `${e.type}:${e.text}`);
 
 describe('entities: findEntities', () => {
+  it('gives its entities in order when the rules find dates and numbers before the model finds the names around them', () => {
+    const text = 'Sergey Lavrov met Antony Blinken on 15 February in Geneva, where 3,000 people marched. Kyiv said on Monday that 40 soldiers died.';
+    const list = ents(text);
+    const firstDate = list.findIndex(e => e.type === 'DATE' || e.type === 'NUMBER');
+    assert.ok(firstDate > 0, 'a name comes before the first date or number');
+    for (let k = 1; k < list.length; k++) assert.ok(list[k].start >= list[k - 1].end, `${list[k - 1].text} then ${list[k].text}`);
+    assert.deepEqual(pairs(list.filter(e => e.type === 'DATE' || e.type === 'NUMBER')), ['DATE:15 February', 'NUMBER:3,000', 'DATE:Monday', 'NUMBER:40']);
+  });
+
   it('keeps text === slice, order and no overlap on all five seeds', () => {
     assert.equal(seedFiles.length, 5);
     for (const f of seedFiles) {

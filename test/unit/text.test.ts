@@ -103,6 +103,18 @@ describe('text model', () => {
       const t = 'The troops were returning “according to plan.” He said such drills followed a schedule.';
       assert.equal(splitSentences(t).length, 2);
     });
+    it('starts a sentence at a capital of any script, a number or an opening mark, and at nothing else', () => {
+      const split = (t: string) => splitSentences(t).map(s => t.slice(s.start, s.end));
+      assert.deepEqual(split('The talks ended. Élysée officials left. 40 people stayed. “Enough,” one said. (Nobody answered.) [Then rain.] \'Later\' came.'), [
+        'The talks ended.', 'Élysée officials left.', '40 people stayed.', '“Enough,” one said.', '(Nobody answered.)', '[Then rain.]', '\'Later\' came.',
+      ]);
+      // Lower case, a mark that opens nothing, and an astral capital (two UTF-16 units, not one capital) start no sentence.
+      assert.equal(split('It rained. then it stopped. — It was over. \u{1D400} is a letter.').length, 1);
+      // An abbreviation read back to an opening mark before it: "(Feb. 15" is no sentence end.
+      assert.deepEqual(split('They met (Feb. 15) in Geneva. They left.'), ['They met (Feb. 15) in Geneva.', 'They left.']);
+      // A straight double quote after an opening bracket opens a quotation, whose full stops end no sentence.
+      assert.deepEqual(split('He wrote ("We stay. We fight.") and left. She stayed.'), ['He wrote ("We stay. We fight.") and left.', 'She stayed.']);
+    });
     it('finds a headline only when the first line reads as one', () => {
       const a = 'Putin says Russia is ready to talk\nRussian President Vladimir Putin said on Tuesday that Moscow is ready.';
       assert.equal(title(a, paragraphs(a)), 'Putin says Russia is ready to talk');

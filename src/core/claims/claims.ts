@@ -294,7 +294,7 @@ function firstNonSpace(text: string, from: number, to: number): number {
 }
 
 /** Whether `text[from, to)` ends in a question mark, maybe before a closing quote mark, then white space (`/\?[”"’]?\s*$/`). */
-function endsInQuestion(text: string, from: number, to: number): boolean {
+export function endsInQuestion(text: string, from: number, to: number): boolean {
   const i = lastNonSpace(text, from, to);
   if (i < 0) return false;
   const c = text.charCodeAt(i);
@@ -303,7 +303,7 @@ function endsInQuestion(text: string, from: number, to: number): boolean {
 }
 
 /** Whether the last character of `text[from, to)` that is not white space closes a sentence (`/[.!?”"’)]\s*$/`). */
-function endsClosed(text: string, from: number, to: number): boolean {
+export function endsClosed(text: string, from: number, to: number): boolean {
   const i = lastNonSpace(text, from, to);
   if (i < 0) return false;
   switch (text.charCodeAt(i)) {
