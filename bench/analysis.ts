@@ -3,9 +3,13 @@
  * against sentence-splitter alone on the same text in the same run, warm (a first
  * pass over the corpus is reported apart).
  * Budget (design.md): >= 2 MB/s single core, warm. A last line breaks the time down by stage.
- *   npx tsc -p . && node out/bench/analysis.js [MB]
+ *   npx tsc -p . && node out/bench/analysis.js [MB] [--baseline DIR]
  * Text: the seeds plus polnear-dev from the team's evaluation data (../shared/eval,
  * left out with one line when absent), each copy made distinct, to MB (default 2).
+ * `--baseline DIR`: another build's compiled tree (a copy of an earlier `out/`, holding
+ * src/core/...) loaded beside this one and measured in the same process, passes
+ * alternating: each build's first pass, warm passes (median CPU of the main thread) and
+ * each stage (the sum over chunks of the corpus of each chunk's best CPU time), old → new.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,7 +28,11 @@ import type { Paragraph, Span } from '../src/core/types';
 import { evalDirOrSay } from '../test/support/sharedEval';
 
 const root = path.resolve(__dirname, '../..');
-const targetMb = Number(process.argv[2] ?? 2);
+const args = process.argv.slice(2);
+const baselineAt = args.indexOf('--baseline');
+const baselineDir = baselineAt >= 0 ? path.resolve(args[baselineAt + 1] ?? '.') : null;
+if (baselineAt >= 0) args.splice(baselineAt, 2);
+const targetMb = Number(args[0] ?? 2);
 const polnear = evalDirOrSay('polnear-dev', 'the PolNeAR articles (the seeds alone are measured)');
 const sources = [path.join(root, 'seeds'), ...(polnear ? [polnear] : [])];
 const texts = sources.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))));
@@ -83,6 +91,102 @@ function cpuSplit(pass: () => number): [number, string] {
     : `CPU ${all.toFixed(2)} s: main thread ${(b.main - a.main).toFixed(2)} s, other threads (compiler, GC) ${(all - (b.main - a.main)).toFixed(2)} s`;
   return [wall, split];
 }
+/** What a build offers the measures: the analysis and each stage's entry point. */
+interface Build {
+  analyzeLocal: typeof analyzeLocal;
+  ParagraphCache: typeof ParagraphCache;
+  AnalysisContext: typeof AnalysisContext;
+  findClaims: typeof findClaims;
+  findRepeats: typeof findRepeats;
+  isBoilerplate: typeof isBoilerplate;
+  EntityScratch: typeof EntityScratch;
+  findEntities: typeof findEntities;
+  findQuotes: typeof findQuotes;
+  findParagraphs: typeof findParagraphs;
+  splitSentences: typeof splitSentences;
+}
+const thisBuild: Build = { analyzeLocal, ParagraphCache, AnalysisContext, findClaims, findRepeats, isBoilerplate, EntityScratch, findEntities, findQuotes, findParagraphs, splitSentences };
+function loadBuild(dir: string): Build {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const at = (m: string) => require(path.join(dir, 'src/core', m));
+  const corpus = at('corpus/corpus'), ent = at('entities/entities');
+  return {
+    analyzeLocal: corpus.analyzeLocal, ParagraphCache: corpus.ParagraphCache, AnalysisContext: at('text/memo').AnalysisContext,
+    findClaims: at('claims/claims').findClaims, findRepeats: at('reuse/repeats').findRepeats, isBoilerplate: at('reuse/reuseText').isBoilerplate,
+    EntityScratch: ent.EntityScratch, findEntities: ent.findEntities, findQuotes: at('quotes/quotes').findQuotes,
+    findParagraphs: at('text/paragraphs').paragraphs, splitSentences: at('text/sentences').splitSentences,
+  };
+}
+
+/** Old build against this one in this process (see the header); then exits. */
+function compare(old: Build, ours: Build): void {
+  const builds: [string, Build][] = [['old', old], ['new', ours]];
+  const mb = bytes / 1e6;
+  const cpuMain = () => cpuNow().main ?? cpuNow().all;
+  const whole = (b: Build) => { for (const d of docs) b.analyzeLocal(new b.AnalysisContext(), d, new b.ParagraphCache()); };
+  const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+  console.log(`corpus: ${docs.length} documents, ${mb.toFixed(2)} MB; baseline ${baselineDir}; load ${load()}`);
+  for (const [name, b] of builds) {
+    const [wall, split] = cpuSplit(() => time(() => whole(b)));
+    console.log(`first pass, ${name}: ${(mb / wall).toFixed(2)} MB/s wall (${split})`);
+  }
+  const rounds = 6, main: Record<string, number[]> = { old: [], new: [] };
+  for (let r = 0; r < rounds; r++) {
+    for (const [name, b] of r % 2 ? [...builds].reverse() : builds) {
+      const c0 = cpuMain();
+      whole(b);
+      main[name].push(cpuMain() - c0);
+    }
+  }
+  const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
+  for (const [name] of builds) console.log(`warm, ${name}: ${(mb / median(main[name])).toFixed(2)} MB/s by main-thread CPU (median of ${rounds}, ${median(main[name]).toFixed(2)} s)`);
+  console.log(`warm ratio new/old (CPU, lower is faster): ${(median(main.new) / median(main.old)).toFixed(3)}; pass by pass ${main.new.map((t, i) => (t / main.old[i]).toFixed(2)).join(' ')}`);
+  // Stages: each build's own inputs (the same values), chunks of a quarter of the corpus, each chunk's best of 5.
+  const sample = docs.slice(0, Math.ceil(docs.length / 4));
+  const sampleMb = sample.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
+  const inputs = (b: Build) => sample.map(text => {
+    const local = b.analyzeLocal(new b.AnalysisContext(), text, new b.ParagraphCache());
+    const paraTexts = local.paragraphs.map(p => text.slice(p.start, p.end));
+    const excluded: Span[] = [];
+    if (local.title !== null) excluded.push(local.paragraphs[0]);
+    for (const d of local.repeats) if (d.boilerplate) excluded.push(d);
+    return { text, local, paraTexts, paraSentences: paraTexts.map(t => b.splitSentences(t)), excluded, scratch: new b.EntityScratch() };
+  });
+  type Input = ReturnType<typeof inputs>[number];
+  const stageOf: [string, (b: Build, d: Input) => void][] = [
+    ['paragraphs+sentences', (b, d) => { b.findParagraphs(d.text); for (const t of d.paraTexts) b.splitSentences(t); }],
+    ['entities', (b, d) => { for (let k = 0; k < d.paraTexts.length; k++) b.findEntities(d.paraTexts[k], d.paraSentences[k], undefined, d.scratch); }],
+    ['quotes', (b, d) => { b.findQuotes(new b.AnalysisContext(), d.text, d.local.sentences, d.local.entities); }],
+    ['repeats', (b, d) => { b.findRepeats(new b.AnalysisContext(), d.text, d.local.paragraphs, d.local.sentences); }],
+    ['boilerplate', (b, d) => { for (const t of d.paraTexts) b.isBoilerplate(t); }],
+    ['claims', (b, d) => { b.findClaims(new b.AnalysisContext(), { text: d.text, sentences: d.local.sentences, quotes: d.local.quotes, entities: d.local.entities, excluded: d.excluded }); }],
+  ];
+  const prepared: Record<string, Input[]> = { old: inputs(old), new: inputs(ours) };
+  const chunks = 10, cut = (c: number) => Math.round((c * sample.length) / chunks);
+  const parts: string[] = [];
+  for (const [stage, run] of stageOf) {
+    const bestOf: Record<string, number[]> = { old: Array(chunks).fill(Infinity), new: Array(chunks).fill(Infinity) };
+    for (let r = 0; r < 5; r++) {
+      for (let c = 0; c < chunks; c++) {
+        for (const [name, b] of (r + c) % 2 ? [...builds].reverse() : builds) {
+          const t0 = cpuNow().all;
+          for (let i = cut(c); i < cut(c + 1); i++) run(b, prepared[name][i]);
+          bestOf[name][c] = Math.min(bestOf[name][c], cpuNow().all - t0);
+        }
+      }
+    }
+    const sum = (a: number[]) => a.reduce((x, y) => x + y, 0);
+    const o = sum(bestOf.old), n = sum(bestOf.new);
+    parts.push(`${stage} ${((o * 1000) / sampleMb).toFixed(0)} → ${((n * 1000) / sampleMb).toFixed(0)} (${(n / o).toFixed(2)}x)`);
+  }
+  console.log(`per stage, ms CPU per MB, old → new: ${parts.join(', ')}`);
+  console.log(`load after: ${load()}`);
+}
+if (baselineDir) {
+  compare(loadBuild(baselineDir), thisBuild);
+  process.exit(0);
+}
+
 const [oursCold, coldCpu] = cpuSplit(oursPass);
 const peerCold = peerPass();
 // Warm: the best of a few passes, as other processes share this machine.
