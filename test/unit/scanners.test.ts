@@ -7,7 +7,7 @@
  */
 import assert from 'node:assert/strict';
 import { hasWordsWithLetters } from '../../src/core/claims/claims';
-import { CLAUSE_TOKENS, NAME_TOKENS, tokenEnd, tokenStart, type TokenRule } from '../../src/core/text/tokens';
+import { CLAUSE_TOKENS, clauseTokenEnd, NAME_TOKENS, nameTokenEnd, tokenEnd, tokenStart, type TokenRule } from '../../src/core/text/tokens';
 import { bigramContainment, FURNITURE, isBoilerplate, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [
@@ -68,6 +68,15 @@ describe('text scanners meet their specifications', () => {
     const re = /[\p{L}\p{N}][\p{L}\p{N}’'.\-&/]*[\p{L}\p{N}.]|[\p{L}\p{N}]|[^\s\p{L}\p{N}]/gu;
     for (const text of CASES) {
       assert.deepEqual(scannerTokens(CLAUSE_TOKENS, text, 0, text.length), regexTokens(re, text, 0, text.length), JSON.stringify(text));
+    }
+  });
+
+  it('the token ends written out for each rule are the general scanner\'s, from every position', () => {
+    for (const text of CASES) {
+      for (let s = 0; s < text.length; s++) {
+        assert.equal(nameTokenEnd(text, s), tokenEnd(text, s, NAME_TOKENS), JSON.stringify([text, s]));
+        assert.equal(clauseTokenEnd(text, s), tokenEnd(text, s, CLAUSE_TOKENS), JSON.stringify([text, s]));
+      }
     }
   });
 

@@ -4,7 +4,7 @@
  * capitalisation, sentence-initial position). Shared by entities.ts and ner.ts.
  */
 import { isSpace } from '../text/chars';
-import { NAME_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
+import { NAME_TOKENS, nameTokenEnd, tokenStart } from '../text/tokens';
 import { CONNECTORS, LOWER_WORDS, ABBREVIATIONS } from './gazetteer';
 
 // Token kinds
@@ -81,7 +81,7 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
   for (let pos = from; ;) {
     const s = tokenStart(text, pos, to, NAME_TOKENS);
     if (s < 0) break;
-    const full = tokenEnd(text, s, NAME_TOKENS);
+    const full = nameTokenEnd(text, s);
     pos = full;
     let e = full;
     if (e > to) e = to;

@@ -6,7 +6,7 @@
  * tokenised once per text and reused through the `AnalysisContext`.
  */
 import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
-import { CLAUSE_TOKENS, tokenEnd, tokenStart } from '../text/tokens';
+import { CLAUSE_TOKENS, clauseTokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
 import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
@@ -61,7 +61,7 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
   while (pos < to) {
     const at = tokenStart(text, pos, to, CLAUSE_TOKENS);
     if (at < 0) break;
-    const full = tokenEnd(text, at, CLAUSE_TOKENS);
+    const full = clauseTokenEnd(text, at);
     pos = full;
     const w = text.slice(at, full > to ? to : full);
     if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {

@@ -84,3 +84,65 @@ export function tokenStart(text: string, pos: number, to: number, rule: TokenRul
   }
   return pos < to ? pos : -1;
 }
+
+/** End of the run of letters and numbers from `i` (`i` itself when none is there). */
+function wordRunEnd(text: string, i: number): number {
+  const len = text.length;
+  for (;;) {
+    if (i >= len) return i;
+    const c = text.charCodeAt(i);
+    if (c < 128) {
+      if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) { i++; continue; }
+      return i;
+    }
+    const k = classAt(text, i);
+    if ((k & WORD) === 0) return i;
+    i += k & PAIR ? 2 : 1;
+  }
+}
+
+/**
+ * `tokenEnd(text, s, NAME_TOKENS)`, written out for that rule: the entity recogniser
+ * asks it of every word (unit-tested against `tokenEnd`).
+ */
+export function nameTokenEnd(text: string, s: number): number {
+  let n = wordCharAt(text, s);
+  if (n === 0) return s + (classAt(text, s) & PAIR ? 2 : 1);
+  let i = wordRunEnd(text, s + n);
+  for (;;) {
+    const c = text.charCodeAt(i);
+    // One mark of . ' ’ & - between letters or numbers.
+    if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && (n = wordCharAt(text, i + 1))) {
+      i = wordRunEnd(text, i + 1 + n);
+      continue;
+    }
+    if (c === 44 && isAsciiDigit(text.charCodeAt(i - 1)) && isAsciiDigit(text.charCodeAt(i + 1)) &&
+        isAsciiDigit(text.charCodeAt(i + 2)) && isAsciiDigit(text.charCodeAt(i + 3)) && !isAsciiDigit(text.charCodeAt(i + 4))) {
+      i += 4;
+      continue;
+    }
+    return i;
+  }
+}
+
+/**
+ * `tokenEnd(text, s, CLAUSE_TOKENS)`, written out for that rule: quote attribution
+ * asks it of every token (unit-tested against `tokenEnd`).
+ */
+export function clauseTokenEnd(text: string, s: number): number {
+  const n = wordCharAt(text, s);
+  if (n === 0) return s + (classAt(text, s) & PAIR ? 2 : 1); // punctuation: one character
+  let i = s + n, end = i;
+  for (;;) {
+    const r = wordRunEnd(text, i);
+    if (r > i) i = end = r;
+    const c = text.charCodeAt(i);
+    // Marks ’ ' . - & / may run; a full stop may end the word.
+    if (c === 0x2019 || c === 39 || c === 46 || c === 45 || c === 38 || c === 47) {
+      i++;
+      if (c === 46) end = i;
+      continue;
+    }
+    return end;
+  }
+}
