@@ -52,12 +52,16 @@ export function plainGap(text: string, from: number, to: number): boolean {
 
 /** The gap opens a quotation, a parenthesis or a clause after a colon or dash. */
 export function opensClause(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; i++) {
-    switch (text.charCodeAt(i)) {
-      case 0x201c: case 34: case 0x2018: case 40: case 91: case 58: case 0x2014: case 0x2013: case 124: case 0x2022:
-      case 46: case 33: case 63:
-        return true;
-    }
+  for (let i = from; i < to; i++) if (opensAt(text.charCodeAt(i))) return true;
+  return false;
+}
+
+/** A mark that opens a quotation, a parenthesis or a clause: “ " ‘ ( [ : — – | • . ! ? */
+function opensAt(c: number): boolean {
+  switch (c) {
+    case 0x201c: case 34: case 0x2018: case 40: case 91: case 58: case 0x2014: case 0x2013: case 124: case 0x2022:
+    case 46: case 33: case 63:
+      return true;
   }
   return false;
 }
@@ -111,8 +115,16 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
         }
       } else if (/-\p{Lu}/u.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
     }
-    const initial = toks.length === 0 || opensClause(text, prevEnd, s);
-    toks.push({ s, e, w, cap, stop, initial, joined: toks.length > 0 && plainGap(text, prevEnd, s), kind: K_WORD });
+    // The gap before the token, read once: only white space (`plainGap`), or a mark that opens a clause (`opensClause`).
+    let plain = s > prevEnd, opens = false;
+    for (let i = prevEnd; i < s; i++) {
+      const c = text.charCodeAt(i);
+      if (isSpace(c)) continue;
+      plain = false;
+      if (opensAt(c)) { opens = true; break; }
+    }
+    const first = toks.length === 0;
+    toks.push({ s, e, w, cap, stop, initial: first || opens, joined: !first && plain, kind: K_WORD });
     prevEnd = full;
     if (prevEnd < e) prevEnd = e;
   }
