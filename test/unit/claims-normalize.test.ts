@@ -49,6 +49,16 @@ describe('claim normalisation', () => {
     assert.notEqual(lemmaKey('natural'), lemmaKey('nation'), 'not a pertainym');
     assert.notEqual(lemmaKey('present'), lemmaKey('president'));
   });
+  it('reads an adjective of a compass point as the point', () => {
+    assert.equal(lemmaKey('northern'), lemmaKey('north'));
+    assert.equal(lemmaKey('southeastern'), lemmaKey('southeast'));
+    assert.equal(lemmaKey('westernmost'), lemmaKey('west'));
+    // Must not fire: words that only end in -ern, or a compass word that is no adjective of the point.
+    assert.notEqual(lemmaKey('lantern'), lemmaKey('lant'));
+    assert.notEqual(lemmaKey('eastward'), lemmaKey('east'));
+    assert.notEqual(lemmaKey('concern'), lemmaKey('conc'));
+    assert.deepEqual(keys('Floods closed the southern and eastern roads').sort(), keys('Floods closed the roads to the south and east').sort());
+  });
   it('reads two-word verbs as one and leaves names, attribution and verbs of saying to other fields', () => {
     assert.deepEqual(keys('The garrison pulled back from the valley'), keys('The garrison withdrew from the valley'));
     const a = keys('Paris said the strike would end on Friday', { speaker: 'France', entities: ['France'] });
