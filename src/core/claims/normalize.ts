@@ -448,11 +448,11 @@ export function segmentsOf(text: string): number[] {
 const SEGMENT_WORDS = new Set(['who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
   'following', 'whereas', 'until', 'since']);
 
-/** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash, or a hyphen with space on either side. */
+/** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash (em, en, or the horizontal bar some sites print: ―), or a hyphen with space on either side. */
 function segmentGap(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013) return true;
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013 || c === 0x2015) return true;
     if (c === 45 && ((i > from && text.charCodeAt(i - 1) === 32) || (i + 1 < to && text.charCodeAt(i + 1) === 32))) return true;
   }
   return false;
