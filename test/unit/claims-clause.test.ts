@@ -6,6 +6,7 @@ describe('claims sharing a clause inside longer sentences', () => {
   it('splits a text into segments at commas, dashes and the words opening a clause', () => {
     assert.deepEqual(segmentsOf('Lind, who was unarmed, was shot after he ran'), [0, 1, 1, 1, 2, 2, 3, 3, 3]);
     assert.deepEqual(segmentsOf('A 40-year-old man was shot'), [0, 0, 0, 0, 0, 0, 0], 'a hyphen inside a word is no dash');
+    assert.deepEqual(segmentsOf('Lind ― a baker ― was shot'), [0, 1, 1, 2, 2], 'the horizontal bar is a dash too');
   });
   const shot = () => claimOf('Lind, who was unarmed, was shot by a county deputy after he reportedly waved a kitchen knife at shoppers near the crowded fish market on the quay', { entities: ['Mara Lind'] });
   it('links two claims that share a clause: a name, the predicate and another word', () => {

@@ -49,6 +49,38 @@ describe('claim normalisation', () => {
     assert.notEqual(lemmaKey('natural'), lemmaKey('nation'), 'not a pertainym');
     assert.notEqual(lemmaKey('present'), lemmaKey('president'));
   });
+  it('reads a US state abbreviated as the state, and a state after a city as the city\'s locator', () => {
+    const a = keys('Floods closed the old bridge in Tulsa, Okla., on Friday', { entities: ['Tulsa', 'Okla'] });
+    assert.deepEqual(a, keys('Floods closed the old bridge in Tulsa on Friday', { entities: ['Tulsa'] }));
+    assert.deepEqual(a, keys('Floods closed the old bridge in Tulsa, Oklahoma, on Friday', { entities: ['Tulsa', 'Oklahoma'] }));
+    assert.ok(keys('Charlotte, N.C., lifted its curfew', { entities: ['Charlotte', 'N.C.'] }).every(k => !k.includes('carolina')));
+    // Must not fire: a state that is no city's locator stays a name, one key whether abbreviated or not.
+    assert.ok(keys('Okla. sued the pipeline company', { entities: ['Okla'] }).includes('@oklahoma'));
+    assert.ok(keys('Oklahoma sued the pipeline company', { entities: ['Oklahoma'] }).includes('@oklahoma'));
+    assert.ok(keys('Voters in Ohio and Iowa, Texas and Utah went to the polls', { entities: ['Ohio', 'Iowa', 'Texas', 'Utah'] }).includes('@texas'), 'a list of states');
+  });
+  it('leaves out the verb of an attribution after a quotation, whatever it is, and hedging adverbs', () => {
+    const quoted = (verb: string) => keys(`“We will reopen the ferry pier before the summer,” the harbour master ${verb}`, { speaker: 'the harbour master', kind: 'quote' });
+    const plain = quoted('said');
+    assert.deepEqual(quoted('continued'), plain);
+    assert.deepEqual(quoted('recalled on Tuesday'), plain);
+    const lind = (verb: string) => keys(`“We will reopen the ferry pier before the summer,” ${verb} Lind`, { speaker: 'Ann Lind', entities: ['Ann Lind'], kind: 'quote' });
+    assert.deepEqual(lind('insisted'), lind('said'));
+    assert.deepEqual(keys('“Perhaps we will reopen the ferry pier before the summer,” she said', { kind: 'quote' }), keys('“We will reopen the ferry pier before the summer,” she said', { kind: 'quote' }));
+    // Must not fire: a verb after a quotation that goes on with a clause of its own, or a verb inside the quotation.
+    assert.ok(keys('“We will reopen the ferry pier,” she said, and the council approved the repairs', { kind: 'quote' }).includes(lemmaKey('approved')));
+    assert.ok(keys('The harbour master said the ferry pier “reopened” and crews repaired', { kind: 'statement' }).includes(lemmaKey('repaired')));
+  });
+  it('reads an adjective of a compass point as the point', () => {
+    assert.equal(lemmaKey('northern'), lemmaKey('north'));
+    assert.equal(lemmaKey('southeastern'), lemmaKey('southeast'));
+    assert.equal(lemmaKey('westernmost'), lemmaKey('west'));
+    // Must not fire: words that only end in -ern, or a compass word that is no adjective of the point.
+    assert.notEqual(lemmaKey('lantern'), lemmaKey('lant'));
+    assert.notEqual(lemmaKey('eastward'), lemmaKey('east'));
+    assert.notEqual(lemmaKey('concern'), lemmaKey('conc'));
+    assert.deepEqual(keys('Floods closed the southern and eastern roads').sort(), keys('Floods closed the roads to the south and east').sort());
+  });
   it('reads two-word verbs as one and leaves names, attribution and verbs of saying to other fields', () => {
     assert.deepEqual(keys('The garrison pulled back from the valley'), keys('The garrison withdrew from the valley'));
     const a = keys('Paris said the strike would end on Friday', { speaker: 'France', entities: ['France'] });

@@ -18,6 +18,7 @@
  */
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
+import { US_STATES } from '../lexicon/abbreviations';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
@@ -59,7 +60,8 @@ export function lemmaKey(word: string): string {
   let k = KEYS.get(word);
   if (k !== undefined) return k;
   const t = tables();
-  const base = baseKey(t.irregular.get(word) ?? word);
+  const compass = COMPASS.exec(word);
+  const base = compass ? compass[1] : baseKey(t.irregular.get(word) ?? word);
   k = t.derived.get(base) ?? base;
   if (KEYS.size >= KEYS_MAX) KEYS.clear();
   KEYS.set(word, k);
@@ -72,6 +74,12 @@ export function lemmaKey(word: string): string {
  */
 const KEYS = new Map<string, string>();
 const KEYS_MAX = 100_000;
+
+/**
+ * An adjective of a compass point reads as the point ("northern" → north, "southeastern" → southeast): "borders to the
+ * north and east" and "its northern and eastern borders" name the same sides. (WordNet links no pertainym for them.)
+ */
+const COMPASS = /^((?:north|south)(?:east|west)?|east|west)ern(?:most)?$/;
 
 /**
  * A word's base form, the same for each of its inflections: a verb form in -ing or -ed becomes the verb in common use
@@ -179,7 +187,7 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const TIME_WORDS = new Set(['last', 'next', 'ago', 'today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night',
-  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old']);
+  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'earlier', 'later', 'old']);
 
 const NORMS = memoSlot<ClaimNorm>('claims.norms', 200_000);
 
@@ -238,9 +246,21 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
+  const attributing = trailingAttribution(text);
+  const spelled = spelledNumbers(raw);
+  let numberAt = 0;
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
-    if (i < from || frame.has(i)) { keys.push(null); return; }
+    if (i < from || frame.has(i) || i === attributing) { keys.push(null); return; }
+    // A number in words is the number in figures ("three" = "3", "two decades" = "20" years); its later words carry nothing more.
+    while (numberAt < spelled.length && spelled[numberAt].at + spelled[numberAt].words <= i) numberAt++;
+    const sp = spelled[numberAt];
+    if (sp && sp.at <= i) {
+      // (A one-digit figure is no word of its own either, as "3" is not: the number with its unit carries it.)
+      const figure = String(sp.number.value);
+      keys.push(i === sp.at && figure.length >= 2 ? figure : null);
+      return;
+    }
     if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
     if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
@@ -270,18 +290,125 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const phrasal: number[] = [];
   for (let u = 0; u < phrase.length; u++) if (tables().verbs.has(units[u][0])) (phrase[u] ? phrasal : predicates).push(u);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
-  for (const n of claim.numbers) {
+  const numbers = claimNumbers(claim.numbers, spelled);
+  for (const n of numbers) {
     if (!n.unit) continue;
     const k = `#${n.value} ${lemmaKey(n.unit)}`;
     if (!seen.has(k)) { seen.add(k); units.push([k]); segments.push(-1); }
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
-    const k = `@${name.toLowerCase()}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
+    // A state abbreviated is the state ("Okla." = Oklahoma); a state right after a city ("Tulsa, Okla.", "Dallas,
+    // Texas") only locates the city: one place, which the city's name already is.
+    const state = stateOf(name);
+    if (state && locatesCity(claim.text, name)) continue;
+    const canonical = state ?? name;
+    const k = `@${canonical.toLowerCase()}`;
+    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(canonical)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers };
 }
+
+/** Number words and their values; "one" is left out (a pronoun as often: "one of them", "no one"). */
+const NUMBER_VALUES: ReadonlyMap<string, number> = new Map([
+  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen',
+  'seventeen', 'eighteen', 'nineteen'].map((w, k) => [w, k + 2] as [string, number])
+  .concat(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, k) => [w, 20 + 10 * k]))
+  .concat([['dozen', 12]]));
+const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
+/** Hedges before a figure (as claims.ts reads them before figures in digits). */
+const NUMBER_HEDGES = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under']);
+const NUMBER_HEDGES_2 = new Set(['more than', 'less than', 'fewer than', 'at least', 'at most', 'up to']);
+/** Words after a number that are not the thing it counts. */
+const NOT_COUNTED = new Set(['of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'that', 'which', 'who',
+  'was', 'were', 'are', 'is', 'had', 'has', 'have', 'than', 'per', 'more', 'other', 'times']);
+
+/** A number written in words: where it starts in the words, how many words it takes, and the number with its unit. */
+export interface SpelledNumber { at: number; words: number; number: ClaimNumber }
+
+/**
+ * Numbers written in words ("three sides", "twenty-five people", "two hundred troops", "a dozen officers", "nearly two
+ * decades"): the value, the word after it as its unit, and a hedge before it. Decades count ten years each, so "two
+ * decades" is 20 years, the figure a report writing "18 years" hedges towards.
+ */
+export function spelledNumbers(words: readonly string[]): SpelledNumber[] {
+  const out: SpelledNumber[] = [];
+  const lower = words.map(w => w.toLowerCase());
+  for (let i = 0; i < lower.length; i++) {
+    let value = NUMBER_VALUES.get(lower[i]);
+    if (value === undefined) continue;
+    // "a dozen": the article is its one; "dozens" is no figure (not in the table).
+    if (lower[i] === 'dozen' && lower[i - 1] !== 'a') continue;
+    let j = i + 1;
+    // "twenty-five", "twenty five".
+    if (value >= 20 && value % 10 === 0 && j < lower.length && (NUMBER_VALUES.get(lower[j]) ?? 10) < 10) value += NUMBER_VALUES.get(lower[j++])!;
+    for (let scale; j < lower.length && (scale = NUMBER_SCALES.get(lower[j])) !== undefined; j++) value *= scale;
+    const start = lower[i] === 'dozen' ? i - 1 : i;
+    let qualifier: string | null = null;
+    const before1 = lower[start - 1] ?? '', before2 = `${lower[start - 2] ?? ''} ${before1}`;
+    if (NUMBER_HEDGES_2.has(before2)) qualifier = before2; else if (NUMBER_HEDGES.has(before1)) qualifier = before1;
+    let unit: string | null = null;
+    const next = lower[j];
+    if (next && /^[a-z][a-z-]{2,}$/.test(next) && !NOT_COUNTED.has(next)) unit = next;
+    if (unit === 'decade' || unit === 'decades') { value *= 10; unit = 'years'; }
+    out.push({ at: start, words: j - start, number: { value, unit, qualifier } });
+    i = j - 1;
+  }
+  return out;
+}
+
+/** The claim's numbers in figures, decades read as years, and the numbers it writes in words that are not among them. */
+function claimNumbers(figures: readonly ClaimNumber[], spelled: readonly SpelledNumber[]): readonly ClaimNumber[] {
+  if (!spelled.length && !figures.some(n => n.unit === 'decade' || n.unit === 'decades')) return figures;
+  const out = figures.map(n => (n.unit === 'decade' || n.unit === 'decades' ? { ...n, value: n.value * 10, unit: 'years' } : n));
+  for (const s of spelled) if (!out.some(n => n.value === s.number.value && n.unit === s.number.unit)) out.push(s.number);
+  return out;
+}
+
+/** US states by their abbreviation (without full stops, lower case) and by their name (lower case). */
+const STATES: ReadonlyMap<string, string> = (() => {
+  const m = new Map<string, string>();
+  for (const pair of US_STATES.split('|')) {
+    const [abbreviation, name] = pair.split(':');
+    m.set(name.toLowerCase(), name);
+    if (abbreviation) m.set(abbreviation.replace(/\./g, '').toLowerCase(), name);
+  }
+  return m;
+})();
+
+/** The US state an entity's name names, in full or abbreviated ("Okla", "N.C.", "Ohio"), or null. */
+export function stateOf(name: string): string | null {
+  return STATES.get(name.replace(/\./g, '').toLowerCase()) ?? null;
+}
+
+/** Whether `name` (a state) stands in `text` right after a capitalised name (no state's) and a comma: "Tulsa, Okla.", "Dallas, Texas". */
+export function locatesCity(text: string, name: string): boolean {
+  const bare = name.replace(/\.$/, '');
+  for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + 1)) {
+    if (/\p{L}/u.test(text[at + bare.length] ?? '')) continue;
+    // (Not after another state: "Iowa, Texas and Utah" is a list.)
+    const before = /(\p{Lu}[\p{L}’'.-]*),\s*$/u.exec(text.slice(Math.max(0, at - 40), at));
+    if (before && !stateOf(before[1])) return true;
+  }
+  return false;
+}
+
+/**
+ * The attribution after a direct quotation, at the claim's end ("…,” she continued", "…,” Mr. Lind recalled", "…,”
+ * insisted the mayor"): its verb, whatever it is, only says who said the quotation, as "said" would (the speaker is the
+ * claim's speaker). Returns the verb's index in the words (`wordsOf` with digit groups), -1 when there is none.
+ */
+export function trailingAttribution(text: string): number {
+  const close = Math.max(text.lastIndexOf('”'), text.lastIndexOf('"'));
+  if (close < 0 || text.length - close > 60) return -1;
+  const m = TRAILING_ATTRIBUTION.exec(text.slice(close + 1));
+  if (!m) return -1;
+  // (The verb is in lower case, the words before it a pronoun or capitalised: its first occurrence is the verb.)
+  const verbAt = close + 1 + m[0].indexOf(m[1] ?? m[2]);
+  return wordsOf(text, 0, verbAt, { digitGroups: true }).length;
+}
+/** ", she continued" / ", Mr. Lind recalled" / ", the mayor recalled" / ", recalled Lind": who (a pronoun, a name, a noun phrase) and a verb, then at most a day. */
+const TRAILING_ATTRIBUTION = /^\s*,?\s*(?:(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}|(?:the|a|an)\s+(?:\p{Ll}+\s+){1,3})\s*(\p{Ll}+(?:ed|s))|(\p{Ll}+ed)\s+(?:he|she|they|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}))(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+\p{Ll}+day)?\s*[.!]?\s*$/u;
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',
   'over', 'following', 'despite', 'through', 'without', 'against', 'since', 'until', 'about', 'into', 'toward', 'towards', 'under', 'among',
@@ -296,11 +423,23 @@ const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', '
 export function inPhrase(words: readonly string[], i: number): boolean {
   if (i < 1) return false;
   const prev = words[i - 1].toLowerCase();
-  if (PHRASE_DETERMINERS.has(prev)) return i >= 2 && PHRASE_PREPOSITIONS.has(words[i - 2].toLowerCase());
-  if (!PHRASE_PREPOSITIONS.has(prev)) return false;
+  if (PHRASE_DETERMINERS.has(prev)) return i >= 2 && PHRASE_PREPOSITIONS.has(words[i - 2].toLowerCase()) && !complementOf(words, i - 2);
+  if (!PHRASE_PREPOSITIONS.has(prev) || complementOf(words, i - 1)) return false;
   const w = words[i].toLowerCase();
   return !(tables().baseVerbs.has(w) || w.endsWith('ing') || w.endsWith('ed'));
 }
+
+/**
+ * Whether the preposition `words[p]` opens the complement of a predicative adjective ("is ready for talks", "was open
+ * to negotiations", "are eager for a deal"): a form of "be", a word that is no participle, then the preposition. Such a
+ * phrase is what the clause predicates, not its circumstances ("was killed during the protests": a participle).
+ */
+function complementOf(words: readonly string[], p: number): boolean {
+  if (p < 2 || !BE.has(words[p - 2].toLowerCase())) return false;
+  const adj = words[p - 1].toLowerCase();
+  return !(adj.endsWith('ed') || adj.endsWith('ing') || adj.endsWith('en') || PHRASE_PREPOSITIONS.has(adj) || tables().irregular.has(adj) || CLAIM_STOP_WORDS.has(adj));
+}
+const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
 
 /**
  * Where a text's clause-like segments start: at a comma, semicolon, colon, bracket or dash between words, and at a word
@@ -321,11 +460,11 @@ export function segmentsOf(text: string): number[] {
 const SEGMENT_WORDS = new Set(['who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
   'following', 'whereas', 'until', 'since']);
 
-/** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash, or a hyphen with space on either side. */
+/** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash (em, en, or the horizontal bar some sites print: ―), or a hyphen with space on either side. */
 function segmentGap(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013) return true;
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 91 || c === 93 || c === 0x2014 || c === 0x2013 || c === 0x2015) return true;
     if (c === 45 && ((i > from && text.charCodeAt(i - 1) === 32) || (i + 1 < to && text.charCodeAt(i + 1) === 32))) return true;
   }
   return false;
