@@ -24,14 +24,6 @@ describe('clauses', () => {
     assert.equal(clause('Yet Ukraine remains surrounded; some 14,000 people have been killed in fighting since 2014', '14,000'),
       'some 14,000 people have been killed in fighting since 2014');
   });
-  it('ends a relative clause set off by commas where the main clause\'s verb follows', () => {
-    assert.equal(clause('On Thursday, the ferry captain, who rescued 14 passengers from the burning deck, was awarded a medal by the city', '14'),
-      'who rescued 14 passengers from the burning deck');
-    assert.equal(clause('The port, which handled 40,000 containers last year, said traffic doubled', '40,000'), 'which handled 40,000 containers last year');
-    // Must not cut: a comma inside the relative clause before no verb, or a relative clause after the number.
-    assert.equal(clause('The ferry captain, who rescued 14 passengers, a dog and two cats, was awarded a medal', '14'), 'who rescued 14 passengers, a dog and two cats');
-    assert.equal(clause('The captain rescued 14 passengers from the deck, who were taken to hospital, officials said', '14'), 'The captain rescued 14 passengers from the deck');
-  });
   it('falls back to the whole sentence when the clause cannot stand alone', () => {
     const s = 'Troops: 130,000, officials said';
     assert.equal(clause(s, '130,000'), s);

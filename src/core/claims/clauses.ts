@@ -7,8 +7,6 @@ import type { Span } from '../types';
 
 /** Where a new clause starts: after these, the words that follow are another clause. */
 const CLAUSE_BREAK = /(?:,\s+(?=(?:raising|sparking|adding|saying|noting|fuelling|fueling|prompting|making|leaving|despite|while|whereas|although|though|but|which|who|as|after|before|according|even)\b)|;\s+|\s+[—–]\s+|:\s+)/g;
-/** The comma that closes a relative clause: the main clause's verb follows it (an auxiliary, a past form, a verb of saying). */
-const RELATIVE_END = /,\s+(?=(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|said|says|[a-z]+ed)\b)/g;
 /** Framing before the fact itself: "… the fact that", "… fears that", "… reports that". */
 const FRAMING = /^(?:[^,;:“”"]{0,80}?\b(?:fact|fears?|concerns?|reports?|news|claims?|signs?|suggests?|shows?)\s+that\s+)/i;
 
@@ -20,18 +18,11 @@ const FRAMING = /^(?:[^,;:“”"]{0,80}?\b(?:fact|fears?|concerns?|reports?|new
 export function clauseAround(text: string, start: number, end: number, at: number): Span {
   const sentence = text.slice(start, end);
   const rel = at - start;
-  let a = 0, b = sentence.length, relative = false;
+  let a = 0, b = sentence.length;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m; (m = CLAUSE_BREAK.exec(sentence));) {
-    if (m.index + m[0].length <= rel) { a = m.index + m[0].length; relative = m[0][0] === ',' && /^(?:who|which)\b/.test(sentence.slice(a, a + 6)); }
+    if (m.index + m[0].length <= rel) a = m.index + m[0].length;
     else if (m.index >= rel) { b = m.index; break; }
-  }
-  // A relative clause set off by commas ("Vale, who rescued 14 sailors last week, was given a medal") ends at the
-  // comma its clause's verb follows: what comes after is the sentence's own predicate, not part of the numeric fact.
-  if (relative) {
-    RELATIVE_END.lastIndex = rel;
-    const end = RELATIVE_END.exec(sentence);
-    if (end && end.index < b) b = end.index;
   }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
