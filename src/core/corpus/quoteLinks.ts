@@ -300,7 +300,7 @@ export class QuoteLinker {
     }
     this.lookUp([...added]);
     for (const id of added) mark(id);
-    for (const id of this.linkFragments()) mark(id);
+    for (const id of this.linkFragments(new Set(changed))) mark(id);
     return changed;
   }
 
@@ -308,22 +308,34 @@ export class QuoteLinker {
    * A quoted fragment of one content word ("called the shootings “intolerable.”") is the same utterance as a quote of
    * the same speaker in another document that holds the word ("… it needs to be intolerable,” she said), when the two
    * documents already carry another quote of that speaker in common (a variant link found by the tests above): one
-   * word proves nothing alone, the documents' other shared quote says they report one remark. Worked out again from
-   * the other links after every change (a function of them, so the one-shot and incremental linkers agree); the items
-   * whose fragment links changed, at both ends.
+   * word proves nothing alone, the documents' other shared quote says they report one remark. A function of the other
+   * links, so the one-shot and incremental linkers agree. A fragment's links depend on its own document's quotes and
+   * their links, and on the quotes of the documents those link to: so after an update only the fragments of the
+   * documents given (`paths`: every document whose quotes were set, dropped, or had a link set or dropped; when a
+   * partner document's quote goes, its link goes too and marks the fragment's document) are worked out again, every
+   * fragment without `paths`. The items whose fragment links changed, at both ends.
    */
-  private linkFragments(): number[] {
-    const touched = new Set<number>();
+  private linkFragments(paths?: ReadonlySet<string>): number[] {
+    const fragments: number[] = [];
+    if (paths) {
+      for (const p of paths) for (const id of this.docs.get(p)?.ids ?? []) if (isFragment(this.items[id]!)) fragments.push(id);
+    } else {
+      for (let id = 0; id < this.items.length; id++) if (this.items[id] && isFragment(this.items[id]!)) fragments.push(id);
+    }
+    // A fragment link joins a fragment and a quote that is not one: the fragments' links, dropped at both ends, are all of them.
     const old = new Set<string>();
-    for (let id = 0; id < this.links.length; id++) {
-      if (!this.items[id] || !this.links[id].some(l => l.fragment)) continue;
-      for (const l of this.links[id]) if (l.fragment) { old.add(`${id},${l.other}`); }
-      this.links[id] = this.links[id].filter(l => !l.fragment);
+    for (const f of fragments) {
+      if (!this.links[f].some(l => l.fragment)) continue;
+      for (const l of this.links[f]) {
+        if (!l.fragment) continue;
+        old.add(`${f},${l.other}`);
+        this.links[l.other] = this.links[l.other].filter(x => !(x.fragment && x.other === f));
+      }
+      this.links[f] = this.links[f].filter(l => !l.fragment);
     }
     const found = new Set<string>();
-    for (let f = 0; f < this.items.length; f++) {
-      const it = this.items[f];
-      if (!it || !isFragment(it)) continue;
+    for (const f of fragments) {
+      const it = this.items[f]!;
       const stem = it.w.stemIds[0];
       // The documents a quote of the same speaker in the fragment's document is a variant of.
       const partners = new Set<string>();
@@ -338,10 +350,11 @@ export class QuoteLinker {
           if (this.links[f].some(l => l.other === h)) continue;
           this.links[f].push({ other: h, variant: true, identical: false, fragment: true });
           this.links[h].push({ other: f, variant: true, identical: false, fragment: true });
-          found.add(`${f},${h}`).add(`${h},${f}`);
+          found.add(`${f},${h}`);
         }
       }
     }
+    const touched = new Set<number>();
     for (const k of old) if (!found.has(k)) for (const x of k.split(',')) touched.add(Number(x));
     for (const k of found) if (!old.has(k)) for (const x of k.split(',')) touched.add(Number(x));
     return [...touched];
