@@ -151,6 +151,9 @@ function capKind<T extends Span, L extends At>(
   // Only the links of an item with more than `cap` links, and of its neighbours, can be dropped.
   const touched = new Uint8Array(n);
   for (let k = 0; k < n; k++) {
+    let degree = 0;
+    for (const l of lists(at.items[k])) degree += l.length;
+    if (degree <= cap) continue;
     const e = endsOf(k);
     if (e.length <= cap) continue;
     touched[k] = 1;

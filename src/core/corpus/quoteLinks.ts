@@ -769,24 +769,40 @@ function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<s
  * at both ends alike, so the links stay mirrored.
  */
 export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
-  // Both lookups memoised by place: a quote with many variants is looked up from each of them.
-  const claimsAt = new Map<string, Claim[]>();
+  // Both lookups memoised by place, per document: a quote with many variants is looked up from each of them.
+  const claimsAt = new Map<DocumentResult, Map<number | string, Claim[]>>();
   const claimsOf = (doc: DocumentResult | undefined, start: number, end: number): Claim[] => {
     if (!doc) return [];
-    const k = `${doc.path}\u0000${start}\u0000${end}`;
-    let found = claimsAt.get(k);
+    let byPlace = claimsAt.get(doc);
+    if (!byPlace) claimsAt.set(doc, (byPlace = new Map()));
+    const k = placeKey(doc, start, end);
+    let found = byPlace.get(k);
     if (!found) {
       // The claim holding the quote, or, for a quotation of several sentences, the claims starting in it (one per sentence; the last runs on to the attribution).
       const holder = doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
       found = holder ? [holder] : doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-      claimsAt.set(k, found);
+      byPlace.set(k, found);
     }
     return found;
   };
+  /** A number per claim start of a document (a pair of claims is keyed by its two ends' paths and starts). */
+  const startIds = new Map<DocumentResult, Map<number, number>>();
+  let nextId = 0;
+  let claimCount = 0;
+  for (const d of results.values()) claimCount += d.claims.length;
+  // (Pair keys are numbers while two ids fit in one exact number.)
+  const numericKeys = claimCount < 0x4000000;
+  const startId = (doc: DocumentResult, start: number) => {
+    let m = startIds.get(doc);
+    if (!m) startIds.set(doc, (m = new Map()));
+    let id = m.get(start);
+    if (id === undefined) m.set(start, (id = nextId++));
+    return id;
+  };
   interface Side { path: string; claim: Claim }
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string] }
-  const pairs = new Map<string, Pair>();
-  const quotesAt = new Map<string, Quote | undefined>();
+  const pairs = new Map<number | string, Pair>();
+  const quotesAt = new Map<DocumentResult, Map<number | string, Quote | undefined>>();
   for (const doc of results.values()) {
     for (const q of doc.quotes) {
       // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
@@ -794,18 +810,22 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
       const mine = claimsOf(doc, q.start, q.end);
       if (!mine.length) continue;
       const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
-        const theirs = other ? claimsOf(results.get(path), other.start, other.end) : [];
+        const otherDoc = results.get(path);
+        const theirs = other ? claimsOf(otherDoc, other.start, other.end) : [];
         if (!other || !theirs.length) return;
         const single = mine.length === 1 && theirs.length === 1;
         for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(ctx, mine, theirs)) {
-          const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-          if (here === there) continue;
-          const key = here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`;
+          // A pair is keyed by its ends' paths and starts.
+          if (path === doc.path && claim.start === oc.start) continue;
+          const x = startId(doc, claim.start), y = startId(otherDoc!, oc.start);
+          const key = numericKeys ? (x < y ? x * 0x4000000 + y : y * 0x4000000 + x) : (x < y ? `${x},${y}` : `${y},${x}`);
           // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
           const texts: [string, string] = single ? [q.text, other.text] : [claim.text, oc.text];
           let pair = pairs.get(key);
           if (!pair) {
             const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
+            // The ends in the order of their paths, then starts (as text: "path NUL start").
+            const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
             pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts };
             pairs.set(key, pair);
           }
@@ -820,9 +840,13 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
         }
       };
       const quoteOf = (path: string, l: Span) => {
-        const k = `${path}\u0000${l.start}\u0000${l.end}`;
-        if (!quotesAt.has(k)) quotesAt.set(k, results.get(path)?.quotes.find(x => x.start === l.start && x.end === l.end));
-        return quotesAt.get(k);
+        const d = results.get(path);
+        if (!d) return undefined;
+        let byPlace = quotesAt.get(d);
+        if (!byPlace) quotesAt.set(d, (byPlace = new Map()));
+        const k = placeKey(d, l.start, l.end);
+        if (!byPlace.has(k)) byPlace.set(k, d.quotes.find(x => x.start === l.start && x.end === l.end));
+        return byPlace.get(k);
       };
       for (const v of q.variants) note(v.path, quoteOf(v.path, v), 'variant');
       for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
@@ -843,6 +867,12 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
     }
   }
   for (const c of touched) c.status = claimStatus(c);
+}
+
+/** A place in a document as a number (`end * base + start`, base past the document's length) while that is exact, else as text. */
+function placeKey(doc: DocumentResult, start: number, end: number): number | string {
+  const base = doc.length + 2;
+  return base < 0x5000000 && start >= 0 && end >= 0 && start < base && end < base ? end * base + start : `${start},${end}`;
 }
 
 /** Below this share of words (Dice) two quoted sentences are not taken to say the same. */
