@@ -166,4 +166,17 @@ describe('link caps (a group of more than 9 copies lists the 8 nearest on each e
     capLinks(nine.docs, () => 0);
     assert.equal(nine.x.corroboratedBy.length, 8);
   });
+  it('in a large group of equally near copies, the copies the first round left out link each other', () => {
+    // 13 claims, each in its own document, every pair linked at the same similarity: ties go by path, so
+    // d00…d08 are each other's first 8 and fill up; d09…d12 rank only those first and are refused by them.
+    const claim = (): Claim => ({ start: 0, end: 5, text: 'xxxxx', kind: 'statement', speaker: null, entities: [], numbers: [], status: 'corroborated', corroboratedBy: [], disputedBy: [] });
+    const paths = Array.from({ length: 13 }, (_, k) => `d${String(k).padStart(2, '0')}`);
+    const docs: DocumentResult[] = paths.map(path => ({ path, length: 10, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [claim()] }));
+    for (let i = 0; i < 13; i++) for (let j = 0; j < 13; j++) if (i !== j) docs[i].claims[0].corroboratedBy.push({ path: paths[j], start: 0, end: 5, similarity: 0.9 });
+    capLinks(docs, () => 0);
+    const listed = (k: number) => docs[k].claims[0].corroboratedBy.map(l => l.path).sort();
+    for (let k = 0; k < 9; k++) assert.deepEqual(listed(k), paths.slice(0, 9).filter(p => p !== paths[k]), `${paths[k]} lists the other eight of the first nine`);
+    for (let k = 9; k < 13; k++) assert.deepEqual(listed(k), paths.slice(9).filter(p => p !== paths[k]), `${paths[k]} lists the other late copies`);
+    assert.deepEqual(checkContract({ version: 1, documents: docs, skipped: [] }, () => 'x'.repeat(10)), []);
+  });
 });

@@ -45,4 +45,31 @@ describe('quoted fragments of one word', () => {
     assert.deepEqual(variantsOf(now()), [], 'the shared quote taken out of a');
     assert.deepEqual(now(), results({ 'a.txt': LEAD + FRAGMENT, 'b.txt': LEAD + SHARED_B + LONGER }));
   });
+  it('after an edit elsewhere, the fragment keeps or drops each link as a fresh corpus would (its own document untouched)', () => {
+    const c = new Corpus();
+    const texts: Record<string, string> = {
+      'a.txt': LEAD + SHARED_A + FRAGMENT,
+      'b.txt': LEAD + SHARED_B + LONGER,
+      'c.txt': LEAD + SHARED_B + LONGER.replace('two days', 'three days'),
+      'd.txt': LEAD + 'Pilot Tom Ash said the channel was “clear of debris by noon.”\n',
+    };
+    for (const [p, t] of Object.entries(texts)) c.set(p, t);
+    const now = () => new Map(c.allResults().map(r => [r.path, r]));
+    assert.deepEqual(variantsOf(now()).sort(), ['b.txt', 'c.txt']);
+    // c's longer quote loses the word: a's fragment loses c alone.
+    texts['c.txt'] = texts['c.txt'].replace('unacceptable', 'a disgrace');
+    c.set('c.txt', texts['c.txt']);
+    assert.deepEqual(variantsOf(now()), ['b.txt']);
+    assert.deepEqual(now(), results(texts));
+    // An edit of a document that shares nothing with a: a's links stay.
+    texts['d.txt'] = texts['d.txt'].replace('by noon', 'by early afternoon');
+    c.set('d.txt', texts['d.txt']);
+    assert.deepEqual(variantsOf(now()), ['b.txt']);
+    assert.deepEqual(now(), results(texts));
+    // The word back in c: the link comes back.
+    texts['c.txt'] = texts['c.txt'].replace('a disgrace', 'unacceptable');
+    c.set('c.txt', texts['c.txt']);
+    assert.deepEqual(variantsOf(now()).sort(), ['b.txt', 'c.txt']);
+    assert.deepEqual(now(), results(texts));
+  });
 });

@@ -536,9 +536,12 @@ export class Corpus {
       const add = (m: Map<number, [string, number][]>, i: number, to: [string, number]) => { const l = m.get(i); if (l) l.push(to); else m.set(i, [to]); };
       for (const [i, other, j] of this.claimIndex.linksOf(path)) add(a.claims, i, [other, j]);
       const named = namedNow.get(path)!;
+      const held = new Set<number>();
       for (const [i, other, j] of this.quoteLinker.linksOf(path)) {
         add(a.quotes, i, [other, j]);
-        // A linked quote and the claims holding it (quote claims follow their quotes' links).
+        // A linked quote and the claims holding it (quote claims follow their quotes' links), once per quote.
+        if (held.has(i)) continue;
+        held.add(i);
         const q = named.quotes[i];
         named.claims.forEach((c, k) => {
           if (c.kind === 'quote' && c.start <= q.end && q.start <= c.end + 1) { add(a!.quotes, i, ['\u0000claim', k]); add(a!.claims, k, ['\u0000quote', i]); }

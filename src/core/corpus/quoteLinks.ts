@@ -300,7 +300,7 @@ export class QuoteLinker {
     }
     this.lookUp([...added]);
     for (const id of added) mark(id);
-    for (const id of this.linkFragments()) mark(id);
+    for (const id of this.linkFragments(new Set(changed))) mark(id);
     return changed;
   }
 
@@ -308,22 +308,34 @@ export class QuoteLinker {
    * A quoted fragment of one content word ("called the shootings “intolerable.”") is the same utterance as a quote of
    * the same speaker in another document that holds the word ("… it needs to be intolerable,” she said), when the two
    * documents already carry another quote of that speaker in common (a variant link found by the tests above): one
-   * word proves nothing alone, the documents' other shared quote says they report one remark. Worked out again from
-   * the other links after every change (a function of them, so the one-shot and incremental linkers agree); the items
-   * whose fragment links changed, at both ends.
+   * word proves nothing alone, the documents' other shared quote says they report one remark. A function of the other
+   * links, so the one-shot and incremental linkers agree. A fragment's links depend on its own document's quotes and
+   * their links, and on the quotes of the documents those link to: so after an update only the fragments of the
+   * documents given (`paths`: every document whose quotes were set, dropped, or had a link set or dropped; when a
+   * partner document's quote goes, its link goes too and marks the fragment's document) are worked out again, every
+   * fragment without `paths`. The items whose fragment links changed, at both ends.
    */
-  private linkFragments(): number[] {
-    const touched = new Set<number>();
+  private linkFragments(paths?: ReadonlySet<string>): number[] {
+    const fragments: number[] = [];
+    if (paths) {
+      for (const p of paths) for (const id of this.docs.get(p)?.ids ?? []) if (isFragment(this.items[id]!)) fragments.push(id);
+    } else {
+      for (let id = 0; id < this.items.length; id++) if (this.items[id] && isFragment(this.items[id]!)) fragments.push(id);
+    }
+    // A fragment link joins a fragment and a quote that is not one: the fragments' links, dropped at both ends, are all of them.
     const old = new Set<string>();
-    for (let id = 0; id < this.links.length; id++) {
-      if (!this.items[id] || !this.links[id].some(l => l.fragment)) continue;
-      for (const l of this.links[id]) if (l.fragment) { old.add(`${id},${l.other}`); }
-      this.links[id] = this.links[id].filter(l => !l.fragment);
+    for (const f of fragments) {
+      if (!this.links[f].some(l => l.fragment)) continue;
+      for (const l of this.links[f]) {
+        if (!l.fragment) continue;
+        old.add(`${f},${l.other}`);
+        this.links[l.other] = this.links[l.other].filter(x => !(x.fragment && x.other === f));
+      }
+      this.links[f] = this.links[f].filter(l => !l.fragment);
     }
     const found = new Set<string>();
-    for (let f = 0; f < this.items.length; f++) {
-      const it = this.items[f];
-      if (!it || !isFragment(it)) continue;
+    for (const f of fragments) {
+      const it = this.items[f]!;
       const stem = it.w.stemIds[0];
       // The documents a quote of the same speaker in the fragment's document is a variant of.
       const partners = new Set<string>();
@@ -338,10 +350,11 @@ export class QuoteLinker {
           if (this.links[f].some(l => l.other === h)) continue;
           this.links[f].push({ other: h, variant: true, identical: false, fragment: true });
           this.links[h].push({ other: f, variant: true, identical: false, fragment: true });
-          found.add(`${f},${h}`).add(`${h},${f}`);
+          found.add(`${f},${h}`);
         }
       }
     }
+    const touched = new Set<number>();
     for (const k of old) if (!found.has(k)) for (const x of k.split(',')) touched.add(Number(x));
     for (const k of found) if (!old.has(k)) for (const x of k.split(',')) touched.add(Number(x));
     return [...touched];
@@ -756,24 +769,40 @@ function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<s
  * at both ends alike, so the links stay mirrored.
  */
 export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
-  // Both lookups memoised by place: a quote with many variants is looked up from each of them.
-  const claimsAt = new Map<string, Claim[]>();
+  // Both lookups memoised by place, per document: a quote with many variants is looked up from each of them.
+  const claimsAt = new Map<DocumentResult, Map<number | string, Claim[]>>();
   const claimsOf = (doc: DocumentResult | undefined, start: number, end: number): Claim[] => {
     if (!doc) return [];
-    const k = `${doc.path}\u0000${start}\u0000${end}`;
-    let found = claimsAt.get(k);
+    let byPlace = claimsAt.get(doc);
+    if (!byPlace) claimsAt.set(doc, (byPlace = new Map()));
+    const k = placeKey(doc, start, end);
+    let found = byPlace.get(k);
     if (!found) {
       // The claim holding the quote, or, for a quotation of several sentences, the claims starting in it (one per sentence; the last runs on to the attribution).
       const holder = doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
       found = holder ? [holder] : doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-      claimsAt.set(k, found);
+      byPlace.set(k, found);
     }
     return found;
   };
+  /** A number per claim start of a document (a pair of claims is keyed by its two ends' paths and starts). */
+  const startIds = new Map<DocumentResult, Map<number, number>>();
+  let nextId = 0;
+  let claimCount = 0;
+  for (const d of results.values()) claimCount += d.claims.length;
+  // (Pair keys are numbers while two ids fit in one exact number.)
+  const numericKeys = claimCount < 0x4000000;
+  const startId = (doc: DocumentResult, start: number) => {
+    let m = startIds.get(doc);
+    if (!m) startIds.set(doc, (m = new Map()));
+    let id = m.get(start);
+    if (id === undefined) m.set(start, (id = nextId++));
+    return id;
+  };
   interface Side { path: string; claim: Claim }
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string] }
-  const pairs = new Map<string, Pair>();
-  const quotesAt = new Map<string, Quote | undefined>();
+  const pairs = new Map<number | string, Pair>();
+  const quotesAt = new Map<DocumentResult, Map<number | string, Quote | undefined>>();
   for (const doc of results.values()) {
     for (const q of doc.quotes) {
       // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
@@ -781,18 +810,22 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
       const mine = claimsOf(doc, q.start, q.end);
       if (!mine.length) continue;
       const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
-        const theirs = other ? claimsOf(results.get(path), other.start, other.end) : [];
+        const otherDoc = results.get(path);
+        const theirs = other ? claimsOf(otherDoc, other.start, other.end) : [];
         if (!other || !theirs.length) return;
         const single = mine.length === 1 && theirs.length === 1;
         for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(ctx, mine, theirs)) {
-          const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-          if (here === there) continue;
-          const key = here < there ? `${here}\u0001${there}` : `${there}\u0001${here}`;
+          // A pair is keyed by its ends' paths and starts.
+          if (path === doc.path && claim.start === oc.start) continue;
+          const x = startId(doc, claim.start), y = startId(otherDoc!, oc.start);
+          const key = numericKeys ? (x < y ? x * 0x4000000 + y : y * 0x4000000 + x) : (x < y ? `${x},${y}` : `${y},${x}`);
           // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
           const texts: [string, string] = single ? [q.text, other.text] : [claim.text, oc.text];
           let pair = pairs.get(key);
           if (!pair) {
             const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
+            // The ends in the order of their paths, then starts (as text: "path NUL start").
+            const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
             pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts };
             pairs.set(key, pair);
           }
@@ -807,9 +840,13 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
         }
       };
       const quoteOf = (path: string, l: Span) => {
-        const k = `${path}\u0000${l.start}\u0000${l.end}`;
-        if (!quotesAt.has(k)) quotesAt.set(k, results.get(path)?.quotes.find(x => x.start === l.start && x.end === l.end));
-        return quotesAt.get(k);
+        const d = results.get(path);
+        if (!d) return undefined;
+        let byPlace = quotesAt.get(d);
+        if (!byPlace) quotesAt.set(d, (byPlace = new Map()));
+        const k = placeKey(d, l.start, l.end);
+        if (!byPlace.has(k)) byPlace.set(k, d.quotes.find(x => x.start === l.start && x.end === l.end));
+        return byPlace.get(k);
       };
       for (const v of q.variants) note(v.path, quoteOf(v.path, v), 'variant');
       for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
@@ -830,6 +867,12 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
     }
   }
   for (const c of touched) c.status = claimStatus(c);
+}
+
+/** A place in a document as a number (`end * base + start`, base past the document's length) while that is exact, else as text. */
+function placeKey(doc: DocumentResult, start: number, end: number): number | string {
+  const base = doc.length + 2;
+  return base < 0x5000000 && start >= 0 && end >= 0 && start < base && end < base ? end * base + start : `${start},${end}`;
 }
 
 /** Below this share of words (Dice) two quoted sentences are not taken to say the same. */
