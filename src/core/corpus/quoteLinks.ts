@@ -912,8 +912,15 @@ function remove(list: ClaimLink[], match: (l: ClaimLink) => boolean): void {
 }
 
 
-/** Why two wordings of one quote do not say the same: a number changed, or a negation added or dropped. */
+/**
+ * Why two wordings of one quote do not say the same: a number changed, or a negation added or dropped.
+ * A quotation whose words run unbroken inside the other's is a part quoted of the same words (a
+ * fragment): what the longer says around it (a "not", a figure) is no change of its meaning.
+ */
 function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | 'negation' | null {
+  const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b);
+  const [short, long] = wa.joined.length <= wb.joined.length ? [wa, wb] : [wb, wa];
+  if (short.joined && long.padded.includes(short.padded)) return null;
   const na = parseNumbers(a).map(n => n.value).sort(), nb = parseNumbers(b).map(n => n.value).sort();
   if (na.length && nb.length && na.join(',') !== nb.join(',')) return 'number';
   if (quoteWordsOf(ctx, a).negations % 2 !== quoteWordsOf(ctx, b).negations % 2) return 'negation';
