@@ -99,6 +99,16 @@ export class OneShotCorpus {
   /** Every document's result, in the order added; worked out once (the corpus takes nothing after). */
   allResults(): DocumentResult[] {
     if (this.results) return this.results;
+    const results = (this.results = this.build());
+    // Every shared passage is listed: the reuse index, the analysis memos and what they were made of go.
+    this.reuse = null;
+    this.ctx = null;
+    this.link(results);
+    return results;
+  }
+
+  /** Each document's result, before any link; each document's analysis let go once its result is built. */
+  private build(): DocumentResult[] {
     this.cache.clear();
     this.ctx!.clearMemos([BOILERPLATE]);
     const reuse = this.reuse!;
@@ -135,20 +145,21 @@ export class OneShotCorpus {
       results.push({ path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities, duplicates, claims });
       doc.local = null;
     }
-    this.results = results;
-    // Every shared passage is listed: the reuse index, the analysis memos and what they were made of go.
-    this.reuse = null;
-    this.ctx = null;
+    return results;
+  }
+
+  /** The cross-document links, in a context of their own: each linker let go when it is done. */
+  private link(results: DocumentResult[]): void {
     const ctx = new AnalysisContext();
     const docs = [...this.docs.values()];
     new QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: docs[k].text, sentences: docs[k].sentences!, key: null })), true);
     for (const d of docs) d.sentences = null;
+    // The memos of the stage before (quotes' words) are worked out again where asked.
+    ctx.clearMemos();
     new ClaimLinker(ctx).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
-    // The normalised claims (a memo) are not asked again.
     ctx.clearMemos();
     linkQuoteClaims(ctx, new Map(results.map(r => [r.path, r])));
     groupClaims(results);
     capLinks(results, (a, b) => quoteSimilarity(ctx, a, b));
-    return results;
   }
 }
