@@ -49,12 +49,15 @@ export class OneShotCorpus {
   private results: DocumentResult[] | null = null;
   private analysed = 0;
 
+  /** `memoSpan`: documents analysed here between two emptyings of the memos (tests set it low). */
+  constructor(private readonly memoSpan = MEMO_SPAN) {}
+
   /** Adds a document (its text already decoded and normalised) and analyses it here. */
   set(path: string, text: string): LocalAnalysis {
     const old = this.docs.get(path);
     if (old?.local && old.text === text) return old.local;
     const ctx = this.open();
-    if (++this.analysed % MEMO_SPAN === 0) {
+    if (++this.analysed % this.memoSpan === 0) {
       ctx.clearMemos([BOILERPLATE]);
       this.cache.clear();
     }
