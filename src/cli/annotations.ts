@@ -34,6 +34,8 @@ export function withAnnotations(out: AnalysisOutput, text: (path: string) => str
     text,
     resolvePath: rel => byFile.get(path.resolve(root, ...rel.split('/'))),
     fill: true,
+    // The results are the CLI's own: filled in place, not copied (an archive's claims and passages are not held twice).
+    inPlace: true,
   });
   const warnings: string[] = [];
   const lines = read?.kind === 'ok' ? read.lines : undefined;

@@ -17,6 +17,7 @@ import { renderMarkdown } from './markdown';
 import { printable, systemMessage } from './messages';
 import { checkOut, OutError, writeReport, writeReportLines } from './output';
 import { analyzeInWorkers, textOf } from './parallel';
+import { OneShotCorpus } from './oneShot';
 import { Progress } from './progress';
 import { collect, PathError, type Found } from './walk';
 
@@ -90,22 +91,28 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
   return opts;
 }
 
-/** The CLI's corpus: analysed once, never edited, so its claims are linked from scratch (the same links, less work). */
-const oneShotCorpus = () => new Corpus({ incremental: false });
+/**
+ * What the CLI adds its documents to: its own one-shot corpus (oneShot.ts), or a
+ * `Corpus` (tests; the same results).
+ */
+export type Analyser = Pick<Corpus, 'set' | 'setAnalysed' | 'delete' | 'allResults' | 'text'>;
+
+/** The CLI's corpus: analysed once, never edited, and let go of stage by stage (oneShot.ts). */
+const oneShotCorpus = (): Analyser => new OneShotCorpus();
 
 /**
  * Reads and analyses what `collect` found; throws PathError for a file named on the
  * command line that cannot be read. A document whose analysis throws is skipped
  * ("internal error: …") and the others go on. `corpus` is replaceable for tests.
  */
-export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus = oneShotCorpus(), progress?: Progress): AnalysisOutput {
+export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus: Analyser = oneShotCorpus(), progress?: Progress): AnalysisOutput {
   const intake = new Intake(corpus, progress, found.length);
   for (const f of found) intake.take(f, 'fsPath' in f ? readDocument(f.fsPath, maxFileSize) : null);
   return intake.output();
 }
 
 /** The same as `analyzeFound`, the documents read and analysed in `jobs` worker threads. */
-export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize: number, jobs: number, corpus = oneShotCorpus(), progress?: Progress): Promise<AnalysisOutput> {
+export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize: number, jobs: number, corpus: Analyser = oneShotCorpus(), progress?: Progress): Promise<AnalysisOutput> {
   if (jobs <= 1) return analyzeFound(found, maxFileSize, corpus, progress);
   const intake = new Intake(corpus, progress, found.length);
   const files: { index: number; fsPath: Buffer }[] = [];
@@ -130,7 +137,7 @@ export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize
 class Intake {
   private readonly skipped: Skipped[] = [];
   private done = 0;
-  constructor(private readonly corpus: Corpus, private readonly progress: Progress | undefined, private readonly total: number) {}
+  constructor(private readonly corpus: Analyser, private readonly progress: Progress | undefined, private readonly total: number) {}
 
   take(f: Found, read: ReadResult | null, local?: LocalAnalysis, error?: string): void {
     this.progress?.show(++this.done, this.total);
@@ -156,8 +163,10 @@ class Intake {
     // Every document is in: the paragraph cache and the memos of the per-document analysis (accelerators only,
     // by text: a paragraph's entities, a line's tokens, a sentence's claims…) are not needed for linking; the
     // shared passages ask the paragraphs' boilerplate verdicts again.
-    this.corpus.cache.clear();
-    this.corpus.ctx.clearMemos([BOILERPLATE]);
+    if (this.corpus instanceof Corpus) {
+      this.corpus.cache.clear();
+      this.corpus.ctx.clearMemos([BOILERPLATE]);
+    }
     this.progress?.linking();
     const documents = this.corpus.allResults();
     this.progress?.clear();

@@ -21,6 +21,12 @@ export interface ApplyOptions {
   sourceOf?(path: string): SourceInfo | null;
   /** Give every document `source`, every duplicate `direction` and every claim `verdict`, null when unset (the CLI's JSON). */
   fill?: boolean;
+  /**
+   * Write a claim's and a duplicate's new fields into the object itself instead of a copy (the same fields in
+   * the same order): for a caller that owns the results and lets go of the old ones (the CLI, which would
+   * otherwise hold every claim and shared passage of an archive twice).
+   */
+  inPlace?: boolean;
 }
 
 /** An entry of the annotations file that found nothing to apply to. */
@@ -220,7 +226,7 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
       const verdict = verdicts.get(keyOf(path, cl)) ?? (opts.fill ? cl.verdict ?? null : cl.verdict);
       const sameNames = names.length === cl.entities.length && names.every((n, i) => n === cl.entities[i]);
       if (speaker === cl.speaker && sameNames && verdict === cl.verdict && (!opts.fill || 'verdict' in cl)) return cl;
-      const next: Claim = { ...cl, speaker, entities: sameNames ? cl.entities : names };
+      const next: Claim = opts.inPlace ? Object.assign(cl, { speaker, entities: sameNames ? cl.entities : names }) : { ...cl, speaker, entities: sameNames ? cl.entities : names };
       if (verdict !== undefined) next.verdict = verdict;
       return next;
     });
@@ -230,7 +236,7 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
       const direction = d.kind === 'shared' ? publishedOrder(mySource?.date, sourceOf(d.other.path)?.date) : null;
       if (direction === (d.direction ?? null) && (!opts.fill || 'direction' in d)) return d;
       if (direction === null && !opts.fill && d.direction === undefined) return d;
-      return { ...d, direction };
+      return opts.inPlace ? Object.assign(d, { direction }) : { ...d, direction };
     });
     const sourceChanged = !sameSource(doc.source ?? null, mySource) || (opts.fill === true && !('source' in doc));
     if (quotes === doc.quotes && entities === doc.entities && claims === doc.claims && duplicates === doc.duplicates && !sourceChanged) return doc;

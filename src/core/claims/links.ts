@@ -75,7 +75,7 @@ export const CLAIM_KEY_CAP = 64;
  * proposes no candidates. The one place both linkers (this one and the corpus's
  * persistent index) read a claim's keys from.
  */
-export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
+export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
   // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
   const units = new Int32Array(norm.units.length);
   const synonyms: (Int32Array | null)[] = [];
@@ -85,11 +85,36 @@ export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number): { uni
     units[u] = idOf(unit[0]);
     if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
     if (unit.length < 2) { synonyms.push(null); continue; }
-    const syn = new Int32Array(unit.length - 1);
+    let syn: Int32Array = new Int32Array(unit.length - 1);
     for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
+    // `shared`: one array per unit key and its synonym ids, for every claim holding them (read only; a small array costs more than its ids).
+    if (shared) {
+      const known = shared.get(units[u]);
+      if (known && known.length === syn.length && known.every((k, v) => k === syn[v])) syn = known;
+      else if (!known) shared.set(units[u], syn);
+    }
     synonyms.push(syn);
   }
   return { units, synonyms, keys: Int32Array.from(allKeys), synonymIds };
+}
+
+/**
+ * A claim's few ids as a set: its array, looked through (a claim has tens of ids: a scan costs no more than a
+ * hash, and an array a fraction of a `Set`'s memory, which counts with every claim of an archive held at once).
+ */
+export class IdSet implements ReadonlySet<number> {
+  constructor(private readonly ids: Int32Array) {}
+  get size(): number { return new Set(this.ids).size; }
+  has(id: number): boolean {
+    const ids = this.ids;
+    for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
+    return false;
+  }
+  forEach(f: (value: number, key: number, set: ReadonlySet<number>) => void): void { for (const id of this) f(id, id, this); }
+  *values(): SetIterator<number> { yield* new Set(this.ids); }
+  keys(): SetIterator<number> { return this.values(); }
+  *entries(): SetIterator<[number, number]> { for (const id of this.values()) yield [id, id]; }
+  [Symbol.iterator](): SetIterator<number> { return this.values(); }
 }
 
 /** A claim with its normalised form, as key ids. */
@@ -155,11 +180,12 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     if (id === undefined) { ids.set(k, (id = ids.size)); postings.push([]); keyOf.push(k); }
     return id;
   };
+  const synonymArrays = new Map<number, Int32Array>();
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
-    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf);
+    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf, synonymArrays);
     const id = items.length;
-    items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds });
+    items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new IdSet(units), synonymIds: new IdSet(Int32Array.from(synonymIds)) });
     for (const k of keys) postings[k].push(id);
   }));
   const bounds = keyBounds(items.length, docs.length);

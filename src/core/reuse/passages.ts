@@ -246,7 +246,13 @@ const UNITS = memoSlot<UnitData>('reuse.units', 200_000);
 
 function unitData(vocab: Vocab, text: string): UnitData {
   const u = unitWords(vocab, text, 0, text.length);
-  return { seq: u.seq, ids: sorted(u.seq), windows: u.windows, words: u.words, feats: features(u.seq), key: seqHash(u.seq) };
+  // The three arrays are views of one buffer: an archive holds hundreds of thousands of units, and each buffer costs more than a few ids.
+  const n = u.seq.length, all = new Int32Array(2 * n + u.windows.length);
+  all.set(u.seq, 0);
+  all.set(sorted(u.seq), n);
+  all.set(u.windows, 2 * n);
+  const seq = all.subarray(0, n);
+  return { seq, ids: all.subarray(n, 2 * n), windows: all.subarray(2 * n), words: u.words, feats: features(seq), key: seqHash(seq) };
 }
 
 /** Hash of a stem sequence: identical units share it (others rarely do; `sameSequence` decides). */

@@ -1,0 +1,168 @@
+/**
+ * The CLI's corpus: every document added once, the results asked for once. It gives
+ * what `Corpus` (with `incremental: false`) gives for the same documents in the same
+ * order (test/unit/cli-one-shot.test.ts compares them), made of the same parts, but
+ * it keeps nothing it will not need again, stage by stage:
+ * - while documents come in: each document's own analysis, the reuse index and the
+ *   names learnt; the analysis memos are emptied every `MEMO_SPAN` documents (a
+ *   memo is an accelerator, bounded but large: an archive fills it);
+ * - building the results: each document's quotes, claims and entities are copied
+ *   once, named (the corpus's `Named` copy and the result's copy are one here), and
+ *   its analysis let go at once; once every document's shared passages are listed,
+ *   the reuse index and the analysis context go;
+ * - linking: quotes (then the sentences they needed go), claims (then the claim
+ *   linker and its normalised claims go), quote claims, groups, caps, in a context
+ *   of its own.
+ * What stays to the end: the results and each document's text (annotations read it).
+ */
+import { groupClaims } from '../core/claims/groups';
+import { ClaimLinker } from '../core/claims/links';
+import { analyzeLocal, type LocalAnalysis, ParagraphCache } from '../core/corpus/corpus';
+import { capLinks } from '../core/corpus/caps';
+import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from '../core/corpus/quoteLinks';
+import { NameResolver } from '../core/entities/names';
+import { ReuseIndex } from '../core/reuse/reuseIndex';
+import { BOILERPLATE } from '../core/reuse/reuseText';
+import { AnalysisContext } from '../core/text/memo';
+import type { Claim, DocumentResult, Duplicate, EntityType, Quote, QuoteLink, Sentence } from '../core/types';
+
+/** Documents analysed in this thread between two emptyings of the analysis memos. */
+export const MEMO_SPAN = 1000;
+
+interface Doc {
+  /** The document's own analysis, until its result is built. */
+  local: LocalAnalysis | null;
+  text: string;
+  /** Until the quotes are linked (a quote's frame is read from its sentence). */
+  sentences: readonly Sentence[] | null;
+  /** Its names are counted by the resolver. */
+  taught: boolean;
+}
+
+export class OneShotCorpus {
+  /** The per-document analysis's context and the reuse index: null once the results are built. */
+  private ctx: AnalysisContext | null = new AnalysisContext();
+  private reuse: ReuseIndex | null = new ReuseIndex(this.ctx!);
+  private readonly cache = new ParagraphCache();
+  private readonly resolver = new NameResolver([]);
+  private readonly docs = new Map<string, Doc>();
+  private results: DocumentResult[] | null = null;
+  private analysed = 0;
+
+  /** `memoSpan`: documents analysed here between two emptyings of the memos (tests set it low). */
+  constructor(private readonly memoSpan = MEMO_SPAN) {}
+
+  /** Adds a document (its text already decoded and normalised) and analyses it here. */
+  set(path: string, text: string): LocalAnalysis {
+    const old = this.docs.get(path);
+    if (old?.local && old.text === text) return old.local;
+    const ctx = this.open();
+    if (++this.analysed % this.memoSpan === 0) {
+      ctx.clearMemos([BOILERPLATE]);
+      this.cache.clear();
+    }
+    return this.setAnalysed(path, analyzeLocal(ctx, text, this.cache));
+  }
+
+  /** Adds a document analysed elsewhere (`analyzeLocal`, e.g. in a worker thread). */
+  setAnalysed(path: string, local: LocalAnalysis): LocalAnalysis {
+    const old = this.docs.get(path);
+    if (old?.local && old.text === local.text) return old.local;
+    const reuse = this.open() && this.reuse!;
+    if (old?.taught) this.resolver.remove(old.local!.entities);
+    // (A path set again keeps its place, as in a Map.)
+    const doc: Doc = { local, text: local.text, sentences: local.sentences, taught: false };
+    this.docs.set(path, doc);
+    reuse.upsert(path, local.text, local.paragraphs, local.sentences);
+    this.resolver.add(local.entities);
+    doc.taught = true;
+    return local;
+  }
+
+  delete(path: string): boolean {
+    const doc = this.docs.get(path);
+    if (!doc) return false;
+    this.open();
+    if (doc.taught) this.resolver.remove(doc.local!.entities);
+    this.docs.delete(path);
+    this.reuse!.remove(path);
+    return true;
+  }
+
+  /** The document's text as analysed. */
+  text(path: string): string | undefined {
+    return this.docs.get(path)?.text;
+  }
+
+  private open(): AnalysisContext {
+    if (!this.ctx || this.results) throw new Error('the one-shot corpus takes no document once its results are out');
+    return this.ctx;
+  }
+
+  /** Every document's result, in the order added; worked out once (the corpus takes nothing after). */
+  allResults(): DocumentResult[] {
+    if (this.results) return this.results;
+    const results = (this.results = this.build());
+    // Every shared passage is listed: the reuse index, the analysis memos and what they were made of go.
+    this.reuse = null;
+    this.ctx = null;
+    this.link(results);
+    return results;
+  }
+
+  /** Each document's result, before any link; each document's analysis let go once its result is built. */
+  private build(): DocumentResult[] {
+    this.cache.clear();
+    this.ctx!.clearMemos([BOILERPLATE]);
+    const reuse = this.reuse!;
+    const answers = new Map<string, string>();
+    const resolve = (name: string, type: EntityType) => {
+      const key = `${type}\t${name}`;
+      let r = answers.get(key);
+      if (r === undefined) answers.set(key, (r = this.resolver.resolve(name, type)));
+      return r;
+    };
+    const results: DocumentResult[] = [];
+    for (const [path, doc] of this.docs) {
+      const local = doc.local!;
+      const entities = local.entities.map(e => ({ ...e, canonical: resolve(e.canonical, e.type) }));
+      const quotes: Quote[] = local.quotes.map(q => ({
+        ...q,
+        speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,
+        variants: [] as QuoteLink[],
+      }));
+      // The type of the first entity with each (document-local) canonical name.
+      const types = new Map<string, EntityType>();
+      for (const e of local.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
+      const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
+      const claims: Claim[] = local.claims.map(c => ({
+        ...c,
+        speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
+        entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
+      }));
+      const duplicates: Duplicate[] = [
+        ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
+        ...reuse.shared(path),
+      ].sort((a, b) => a.start - b.start || a.end - b.end);
+      for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
+      results.push({ path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities, duplicates, claims });
+      doc.local = null;
+    }
+    return results;
+  }
+
+  /** The cross-document links, in a context of their own: each linker let go when it is done. */
+  private link(results: DocumentResult[]): void {
+    const ctx = new AnalysisContext();
+    const docs = [...this.docs.values()];
+    new QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: docs[k].text, sentences: docs[k].sentences!, key: null })), true);
+    for (const d of docs) d.sentences = null;
+    // The memos of the stage before (quotes' words) are worked out again where asked.
+    ctx.clearMemos();
+    new ClaimLinker(ctx).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
+    ctx.clearMemos();
+    linkQuoteClaims(ctx, new Map(results.map(r => [r.path, r])));
+    groupClaims(results);
+    capLinks(results, (a, b) => quoteSimilarity(ctx, a, b));
+  }
+}
