@@ -15,16 +15,14 @@
  *   of its own.
  * What stays to the end: the results and each document's text (annotations read it).
  */
-import { groupClaims } from '../core/claims/groups';
 import { ClaimLinker } from '../core/claims/links';
-import { analyzeLocal, type LocalAnalysis, ParagraphCache } from '../core/corpus/corpus';
-import { capLinks } from '../core/corpus/caps';
-import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from '../core/corpus/quoteLinks';
+import { analyzeLocal, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
+import { QuoteLinker } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
 import { ReuseIndex } from '../core/reuse/reuseIndex';
 import { BOILERPLATE } from '../core/reuse/reuseText';
 import { AnalysisContext } from '../core/text/memo';
-import type { Claim, DocumentResult, Duplicate, EntityType, Quote, QuoteLink, Sentence } from '../core/types';
+import type { DocumentResult, EntityType, Sentence } from '../core/types';
 
 /** Documents analysed in this thread between two emptyings of the analysis memos. */
 export const MEMO_SPAN = 1000;
@@ -126,26 +124,7 @@ export class OneShotCorpus {
     for (const [path, doc] of this.docs) {
       const local = doc.local!;
       const entities = local.entities.map(e => ({ ...e, canonical: resolve(e.canonical, e.type) }));
-      const quotes: Quote[] = local.quotes.map(q => ({
-        ...q,
-        speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,
-        variants: [] as QuoteLink[],
-      }));
-      // The type of the first entity with each (document-local) canonical name.
-      const types = new Map<string, EntityType>();
-      for (const e of local.entities) if (!types.has(e.canonical)) types.set(e.canonical, e.type);
-      const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
-      const claims: Claim[] = local.claims.map(c => ({
-        ...c,
-        speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
-        entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
-      }));
-      const duplicates: Duplicate[] = [
-        ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
-        ...reuse.shared(path),
-      ].sort((a, b) => a.start - b.start || a.end - b.end);
-      for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
-      results.push({ path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities, duplicates, claims });
+      results.push(resultOf(path, local, entities, nameQuotes(local, resolve), nameClaims(local, resolve, canonicalTypesOf(local)), duplicatesOf(path, local, reuse)));
       doc.local = null;
     }
     return results;
@@ -161,8 +140,6 @@ export class OneShotCorpus {
     ctx.clearMemos();
     new ClaimLinker(ctx).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
     ctx.clearMemos();
-    linkQuoteClaims(ctx, new Map(results.map(r => [r.path, r])));
-    groupClaims(results);
-    capLinks(results, (a, b) => quoteSimilarity(ctx, a, b));
+    linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])));
   }
 }

@@ -392,18 +392,8 @@ export class Corpus {
     // Entities of the paragraphs before an edit are the very objects resolved last time: their results stand, unless names changed.
     const same = cached && !this.renamed.has(path) ? cached : undefined;
     const entities = local.entities.map((e, k) => same?.local.entities[k] === e ? (asked.add(`${e.type}\t${e.canonical}`), same.entities[k]) : { ...e, canonical: resolve(e.canonical, e.type) });
-    const quotes = local.quotes.map(q => ({
-      ...q,
-      speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,
-      variants: [] as QuoteLink[],
-    }));
-    const types = typeOfCanonical(this.ctx, local);
-    const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
-    const claims = local.claims.map(c => ({
-      ...c,
-      speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
-      entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
-    }));
+    const quotes = nameQuotes(local, resolve);
+    const claims = nameClaims(local, resolve, typeOfCanonical(this.ctx, local));
     if (cached) this.forget(path, cached.asked, asked);
     for (const mk of asked) {
       let users = this.users.get(mk);
@@ -433,12 +423,7 @@ export class Corpus {
       // Fresh quote and claim objects: the links below are written into them.
       const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[] }));
       const claims = named.claims.map(c => ({ ...c }));
-      const duplicates: Duplicate[] = [
-        ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
-        ...this.reuse.shared(path),
-      ].sort((a, b) => a.start - b.start || a.end - b.end);
-      for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
-      results.set(path, { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims });
+      results.set(path, resultOf(path, local, named.entities, quotes, claims, duplicatesOf(path, local, this.reuse)));
     }
     this.quoteLinker.link([...results.values()].map(r => {
       const local = this.entries.get(r.path)!.local;
@@ -453,9 +438,7 @@ export class Corpus {
       this.claimLinker.link(linkDocs, false);
       this.last.claimsLookedUp = linkDocs.length;
     }
-    linkQuoteClaims(this.ctx, results);
-    groupClaims([...results.values()]);
-    capLinks([...results.values()], (a, b) => quoteSimilarity(this.ctx, a, b));
+    linkAfterClaims(this.ctx, results);
     this.results = results;
     this.dirty.clear();
     this.last.relinked = this.last.passages = results.size;
@@ -568,13 +551,9 @@ export class Corpus {
     for (const p of changed) passages.add(p);
     lap('closure');
     const results = new Map<string, DocumentResult>();
-    const duplicatesOf = (path: string, local: LocalAnalysis) => {
+    const sharedOf = (path: string, local: LocalAnalysis) => {
       const t0 = performance.now();
-      const duplicates: Duplicate[] = [
-        ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
-        ...this.reuse.shared(path),
-      ].sort((a, b) => a.start - b.start || a.end - b.end);
-      for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
+      const duplicates = duplicatesOf(path, local, this.reuse);
       ms.shared = (ms.shared ?? 0) + performance.now() - t0;
       return duplicates;
     };
@@ -590,7 +569,7 @@ export class Corpus {
         continue;
       }
       const named = namedNow.get(path)!;
-      const duplicates = passages.has(path) || !old ? duplicatesOf(path, local) : old.duplicates;
+      const duplicates = passages.has(path) || !old ? sharedOf(path, local) : old.duplicates;
       if (!cs && !qs && same) {
         results.set(path, { ...old, duplicates });
         continue;
@@ -600,7 +579,7 @@ export class Corpus {
       const whole = !old || changed.has(path);
       const claims = named.claims.map((c, i) => (whole || cs?.has(i) ? { ...c } : old.claims[i]));
       const quotes = named.quotes.map((q, i) => (whole || qs?.has(i) ? { ...q, variants: [] as QuoteLink[] } : old.quotes[i]));
-      const full: DocumentResult = { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities: named.entities, duplicates, claims };
+      const full = resultOf(path, local, named.entities, quotes, claims, duplicates);
       results.set(path, full);
       relinked.push({
         full,
@@ -772,10 +751,58 @@ const CANONICAL_TYPES = new Slot('corpus.canonicalTypes', () => new WeakMap<Loca
 function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis): Map<string, EntityType> {
   const canonicalTypes = ctx.get(CANONICAL_TYPES);
   let m = canonicalTypes.get(local);
-  if (!m) {
-    m = new Map();
-    for (const e of local.entities) if (!m.has(e.canonical)) m.set(e.canonical, e.type);
-    canonicalTypes.set(local, m);
-  }
+  if (!m) canonicalTypes.set(local, (m = canonicalTypesOf(local)));
   return m;
+}
+
+/** The type of the first entity with each (document-local) canonical name. */
+export function canonicalTypesOf(local: LocalAnalysis): Map<string, EntityType> {
+  const m = new Map<string, EntityType>();
+  for (const e of local.entities) if (!m.has(e.canonical)) m.set(e.canonical, e.type);
+  return m;
+}
+
+/** Resolves a document-local name to its corpus-wide one. */
+export type Resolve = (name: string, type: EntityType) => string;
+
+/** A document's quotes with corpus-wide speakers (a person's or organisation's), no links yet. The one naming of quotes, for `Corpus` and the CLI's one-shot corpus. */
+export function nameQuotes(local: LocalAnalysis, resolve: Resolve): Quote[] {
+  return local.quotes.map(q => ({
+    ...q,
+    speaker: q.speaker && (q.speakerType === 'PERSON' || q.speakerType === 'ORG') ? resolve(q.speaker, q.speakerType) : q.speaker,
+    variants: [] as QuoteLink[],
+  }));
+}
+
+/** A document's claims with corpus-wide speaker and names (a name's type read from `types`, else a person). */
+export function nameClaims(local: LocalAnalysis, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim[] {
+  const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
+  return local.claims.map(c => ({
+    ...c,
+    speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
+    entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
+  }));
+}
+
+/** A document's duplicates: its repeats and the passages it shares with others in `reuse`, in text order, each with its text. */
+export function duplicatesOf(path: string, local: LocalAnalysis, reuse: ReuseIndex): Duplicate[] {
+  const duplicates: Duplicate[] = [
+    ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
+    ...reuse.shared(path),
+  ].sort((a, b) => a.start - b.start || a.end - b.end);
+  for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
+  return duplicates;
+}
+
+/** A document's result from its analysis and its named parts. */
+export function resultOf(path: string, local: LocalAnalysis, entities: Entity[], quotes: Quote[], claims: Claim[], duplicates: Duplicate[]): DocumentResult {
+  return { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities, duplicates, claims };
+}
+
+/** The steps after quotes and claims are linked, in order: the quote claims' links, claim groups, then the caps. */
+export function linkAfterClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
+  linkQuoteClaims(ctx, results);
+  const list = [...results.values()];
+  groupClaims(list);
+  capLinks(list, (a, b) => quoteSimilarity(ctx, a, b));
 }
