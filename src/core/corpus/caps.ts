@@ -5,92 +5,70 @@
  * so the output grows with the corpus, not with its square.
  *
  * The links of one kind form an undirected graph (every link is listed from both
- * ends). Each item ranks its own links (a dispute first, then the highest
- * similarity, ties by the other end's path and offsets), in rounds that spread them
- * over documents: its second link into one document after a first into every other
- * (see `orderOf`), so a document that repeats a passage does not crowd out another
- * source that carries it. A link is kept when it is among the first `LINK_CAP` of
- * both its ends; then, for an item left with room, a link to another item with room
- * that both rank first among those (`keptLinks`): so in a large group of equally
- * near copies the items the first round filled up do not leave the others bare.
- * Every decision reads the item, its links and its neighbours' links (a bounded
- * neighbourhood, never the linked component), so an edited corpus decides it again
- * only around what changed; it lists no more than a greedy pass over the whole
- * component would, sometimes fewer. A kept link is kept at both ends, so every
- * listed link still has its mirror; a group of at most `LINK_CAP + 1` copies has no
- * item with more than `LINK_CAP` links, so nothing of it is dropped. The order
- * depends on the links alone, never on the order documents were added or analysed
- * in. One exception to the cap keeps a claim's status true to its lists (see
- * `capLinks`).
+ * ends). The pass keeps a subgraph in which no item has more than `LINK_CAP` links:
+ * the edges taken in one global order (a dispute first, then the highest
+ * similarity, ties by the two ends' paths and offsets) and each kept while both of
+ * its ends have room, in rounds that spread an item's links over documents: its
+ * second link into one document only after a first into every other (see
+ * `keepEdges`), so a document that repeats a passage does not crowd out another
+ * source that carries it. A kept link is kept at both ends, so every listed link still
+ * has its mirror; a group of at most `LINK_CAP + 1` copies has no item with more
+ * than `LINK_CAP` links, so nothing of it is dropped. The order depends on the
+ * links alone, never on the order documents were added or analysed in. One
+ * exception to the cap keeps a claim's status true to its lists (see `capLinks`).
  */
-import { Places } from '../claims/groups';
+import { placeRanks, Places } from '../claims/groups';
 import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
 
 /** The most links an item lists of one kind when its group is larger than this plus one. */
 export const LINK_CAP = 8;
 
+interface Edge { a: number; b: number; rank: number; similarity: number }
+
 type At = Span & { path: string };
 
-/** One end's view of a link: the other end's id, and the link's rank (lower first) and similarity. */
-interface Near { other: number; rank: number; similarity: number }
-
-/** Places compared: path, then start, then end (the items' ids break a tie). */
-function comparePlaces(at: Places<Span>, x: number, y: number): number {
-  const px = at.path(x), py = at.path(y);
-  if (px !== py) return px < py ? -1 : 1;
-  const a = at.items[x], b = at.items[y];
-  return a.start - b.start || a.end - b.end || x - y;
+/** The global order of edges: a lower rank first, then a higher similarity, then the ends' places (`place`: rank in place order). */
+function compareEdges(e: Edge, f: Edge, place: Int32Array): number {
+  return e.rank - f.rank || f.similarity - e.similarity || place[e.a] - place[f.a] || place[e.b] - place[f.b];
 }
 
 /**
- * An item's links in the order it keeps them: by rank (lower first), similarity
- * (higher first), then the other end's place; and in rounds, each taking at most one
- * link into each other document (a second copy in one document after a first in every other).
+ * Which edges to keep: in order of rank (lower first), then similarity (higher
+ * first), then the ends' places; each while both ends have fewer than `cap` kept.
+ * In rounds, so that an item lists the other sources that carry it before second
+ * copies in one of them (a document that repeats a passage): round `r` takes, in
+ * that order, an edge whose ends each have fewer than `r` kept links into the
+ * other end's document (`doc`: each node's document); the last round, `cap`, takes
+ * whatever still fits.
  */
-function orderOf(at: Places<Span>, near: readonly Near[]): Near[] {
-  const base = [...near].sort((e, f) => e.rank - f.rank || f.similarity - e.similarity || comparePlaces(at, e.other, f.other));
-  const seen = new Map<number, number>();
-  const round = base.map(e => { const d = at.docOf[e.other]; const r = seen.get(d) ?? 0; seen.set(d, r + 1); return r; });
-  return base.map((e, k) => ({ e, k })).sort((x, y) => round[x.k] - round[y.k] || x.k - y.k).map(x => x.e);
-}
-
-/**
- * Which links are kept (`ends(k)`: the other ends of item k's links, each once;
- * `ordered(k)`: the same in the item's order, asked only of an item with more than
- * `cap` links): first each link among the first `cap` of both ends; then, for each
- * item with fewer than `cap` kept, its links to items also short of `cap` that both
- * ends rank among the first they have room for. Only links with an end of more than
- * `cap` links can be dropped, and each decision reads the two ends and their neighbours.
- */
-function keptLinks(ends: (k: number) => ArrayLike<number>, ordered: (k: number) => readonly number[], cap: number): (x: number, y: number) => boolean {
-  const tops = new Map<number, Set<number>>();
-  /** Whether y is among the first `cap` of x's links. */
-  const inTop = (x: number, y: number) => {
-    if (ends(x).length <= cap) return true;
-    let top = tops.get(x);
-    if (!top) tops.set(x, (top = new Set(ordered(x).slice(0, cap))));
-    return top.has(y);
-  };
-  const first = (x: number, y: number) => inTop(x, y) && inTop(y, x);
-  const firstCount = new Map<number, number>();
-  const countFirst = (x: number) => {
-    let c = firstCount.get(x);
-    if (c === undefined) { c = 0; for (const o of Array.from(ends(x))) if (first(x, o)) c++; firstCount.set(x, c); }
-    return c;
-  };
-  const offers = new Map<number, Set<number>>();
-  /** The items x adds a link to in the second round: the first it ranks of those not kept and short of `cap`, as many as it has room for. */
-  const offer = (x: number) => {
-    let o = offers.get(x);
-    if (o) return o;
-    o = new Set();
-    const room = cap - countFirst(x);
-    // (An item of at most `cap` links has room for every link it has not kept: its order does not matter.)
-    if (room > 0) for (const y of ends(x).length <= cap ? Array.from(ends(x)) : ordered(x)) { if (o.size >= room) break; if (!first(x, y) && countFirst(y) < cap) o.add(y); }
-    offers.set(x, o);
-    return o;
-  };
-  return (x, y) => first(x, y) || (offer(x).has(y) && offer(y).has(x));
+function keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, cap: number): Uint8Array {
+  const nodes = place.length;
+  const kept = new Uint8Array(edges.length);
+  const degree = new Int32Array(nodes);
+  for (const e of edges) { degree[e.a]++; degree[e.b]++; }
+  // Nothing to drop when no item has more than `cap` links.
+  if (!degree.some(d => d > cap)) return kept.fill(1);
+  let order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], place));
+  degree.fill(0);
+  // Kept links from a node into a document, keyed `node * documents + document`.
+  let documents = 1;
+  for (const d of doc) if (d + 1 > documents) documents = d + 1;
+  const into = new Map<number, number>();
+  for (let r = 1; r <= cap && order.length; r++) {
+    const rest: number[] = [];
+    for (const k of order) {
+      const e = edges[k];
+      if (degree[e.a] >= cap || degree[e.b] >= cap) continue;
+      const ab = e.a * documents + doc[e.b], ba = e.b * documents + doc[e.a];
+      const nab = into.get(ab) ?? 0, nba = into.get(ba) ?? 0;
+      if (nab >= r || nba >= r) { rest.push(k); continue; }
+      into.set(ab, nab + 1); into.set(ba, nba + 1);
+      degree[e.a]++; degree[e.b]++;
+      kept[k] = 1;
+    }
+    order = rest;
+  }
+  return kept;
 }
 
 /**
@@ -119,73 +97,73 @@ function capKind<T extends Span, L extends At>(
   if (!heavy) return;
   const at = new Places(results.map(r => r.path), d => itemsOf(results[d]));
   const n = at.items.length;
-  // Each item's links as other ends' ids (each other end once, its first link), weighed when first asked.
-  const ends: Int32Array[] = new Array(n);
-  const endsOf = (k: number) => {
-    let e = ends[k];
-    if (e) return e;
-    const out: number[] = [];
-    const seen = new Set<number>();
-    for (const list of lists(at.items[k])) for (const link of list) { const o = at.id(link); if (o >= 0 && o !== k && !seen.has(o)) { seen.add(o); out.push(o); } }
-    return (ends[k] = Int32Array.from(out));
-  };
-  const nears = new Map<number, Near[]>();
-  const nearOf = (k: number): readonly Near[] => {
-    let ns = nears.get(k);
-    if (ns) return ns;
-    ns = [];
-    const item = at.items[k], from = { path: at.path(k), item };
-    const seen = new Set<number>();
-    lists(item).forEach((list, li) => {
-      for (const link of list) {
-        const o = at.id(link);
-        if (o < 0 || o === k || seen.has(o)) continue;
-        seen.add(o);
-        const w = weigh(from, link, li);
-        ns!.push({ other: o, rank: w.rank, similarity: w.similarity });
-      }
-    });
-    nears.set(k, ns);
-    return ns;
-  };
-  // Only the links of an item with more than `cap` links, and of its neighbours, can be dropped.
-  const touched = new Uint8Array(n);
+  const linked = new Uint8Array(n);
+  const heavies: number[] = [];
   for (let k = 0; k < n; k++) {
     let degree = 0;
     for (const l of lists(at.items[k])) degree += l.length;
-    if (degree <= cap) continue;
-    const e = endsOf(k);
-    if (e.length <= cap) continue;
-    touched[k] = 1;
-    for (const o of e) touched[o] = 1;
+    if (degree) linked[k] = 1;
+    if (degree > cap) heavies.push(k);
   }
-  const orders = new Map<number, number[]>();
-  const kept = keptLinks(endsOf, k => { let o = orders.get(k); if (!o) orders.set(k, (o = orderOf(at, nearOf(k)).map(e => e.other))); return o; }, cap);
-  // The link that gives an item its status stays: an item none of whose status links is kept keeps its nearest one
-  // (the one excess over the cap; both ends list it).
-  const forced = new Set<number>();
-  for (let k = 0; k < n; k++) {
-    if (!touched[k]) continue;
-    const list = needs(at.items[k]);
+  const idOf = (l: At) => { const k = at.id(l); return k >= 0 && linked[k] ? k : -1; };
+  // Only the groups (linked components) holding an item over the cap can lose links: their items, numbered from 0 (`local`).
+  const owners: number[] = [];
+  const local = new Int32Array(n).fill(-1);
+  const reach = (k: number) => {
+    if (k < 0 || local[k] >= 0) return;
+    local[k] = owners.length;
+    owners.push(k);
+  };
+  for (const k of heavies) reach(k);
+  for (let i = 0; i < owners.length; i++) for (const list of lists(at.items[owners[i]])) for (const link of list) reach(idOf(link));
+  const ranks = placeRanks(at);
+  const place = Int32Array.from(owners, k => ranks[k]);
+  const edges: Edge[] = [];
+  const edgeOf = new Map<number, number>();
+  const m = owners.length;
+  /** The edge of local items `a` and `b`, or undefined. */
+  const edgeAt = (a: number, b: number) => edgeOf.get(a < b ? a * m + b : b * m + a);
+  /** The local id of a link's other end, or -1. */
+  const end = (link: At) => { const k = idOf(link); return k < 0 ? -1 : local[k]; };
+  owners.forEach((k, a) => {
+    const item = at.items[k], from = { path: at.path(k), item };
+    lists(item).forEach((list, li) => {
+      for (const link of list) {
+        const b = end(link);
+        if (b < 0 || b === a) continue;
+        const key = a < b ? a * m + b : b * m + a;
+        if (edgeOf.has(key)) continue;
+        const w = weigh(from, link, li);
+        edgeOf.set(key, edges.length);
+        // The ends in place order, so ties break the same whatever order the documents came in.
+        const [x, y] = place[a] <= place[b] ? [a, b] : [b, a];
+        edges.push({ a: x, b: y, rank: w.rank, similarity: w.similarity });
+      }
+    });
+  });
+  const kept = keepEdges(edges, place, Int32Array.from(owners, k => at.docOf[k]), cap);
+  // The link that gives an item its status stays: an item whose nearest copies all
+  // filled up elsewhere keeps its best link of that list (the one excess over the cap).
+  const byOrder = (x: number, y: number) => compareEdges(edges[x], edges[y], place);
+  const nodes = owners.map((_, a) => a).sort((x, y) => place[x] - place[y]);
+  for (const a of nodes) {
+    const list = needs(at.items[owners[a]]);
     if (!list?.length) continue;
-    const ids = list.map(link => at.id(link));
-    if (ids.some(o => o < 0 || o === k || kept(k, o))) continue;
-    const mine = new Set(ids);
-    const best = [...nearOf(k)].filter(e => mine.has(e.other))
-      .sort((e, f) => e.rank - f.rank || f.similarity - e.similarity || comparePlaces(at, e.other, f.other))[0];
-    if (best) { forced.add(k * n + best.other); forced.add(best.other * n + k); }
+    const ks = list.map(link => { const b = end(link); return b < 0 ? undefined : edgeAt(a, b); });
+    if (ks.some(k => k === undefined || kept[k])) continue;
+    kept[(ks as number[]).sort(byOrder)[0]] = 1;
   }
-  for (let k = 0; k < n; k++) {
-    if (!touched[k]) continue;
+  owners.forEach((k, a) => {
     for (const list of lists(at.items[k])) {
       let w = 0;
       for (const link of list) {
-        const o = at.id(link);
-        if (o < 0 || o === k || kept(k, o) || forced.has(k * n + o)) list[w++] = link;
+        const b = end(link);
+        const e = b < 0 ? undefined : edgeAt(a, b);
+        if (e === undefined || kept[e]) list[w++] = link;
       }
       list.length = w;
     }
-  }
+  });
 }
 
 /**
