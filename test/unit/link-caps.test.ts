@@ -180,3 +180,37 @@ describe('link caps (a group of more than 9 copies lists the 8 nearest on each e
     assert.deepEqual(checkContract({ version: 1, documents: docs, skipped: [] }, () => 'x'.repeat(10)), []);
   });
 });
+
+describe('link caps on groups of two wordings across many documents', () => {
+  it('lists at most LINK_CAP links on every claim and quote, and keeps the contract (random mixes of shared paragraphs)', () => {
+    const lead = 'The harbour reopened on Monday after the storm.\n\n';
+    const paragraphs = [
+      'Harbour master Jane Roe said the repairs were “going faster than anyone expected.”\n\n',
+      'The repairs were “going faster than anyone expected,” said harbour master Jane Roe.\n\n',
+      'Roe called the delays at the northern pier “unacceptable.”\n\n',
+      '“Some of the crews waited two days for fuel, and frankly that was unacceptable,” Roe said.\n\n',
+      'The city council voted on Tuesday to spend 40 million dollars on new sea walls for the harbour.\n\n',
+      'On Tuesday the council approved 40 million dollars for new sea walls around the harbour.\n\n',
+      'Fishermen said the storm destroyed dozens of boats along the northern coast last week.\n\n',
+    ];
+    for (const start of [5, 11, 23]) {
+      let seed = start;
+      const rnd = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) / 2 ** 32;
+      const docs = new Map<string, string>();
+      for (let step = 0; step < 30; step++) {
+        const path = `d${Math.floor(rnd() * 14)}.txt`;
+        if (rnd() < 0.1 && docs.has(path)) docs.delete(path);
+        else docs.set(path, lead + paragraphs.filter(() => rnd() < 0.7).join(''));
+      }
+      const results = corpusOf(docs).allResults();
+      let most = 0;
+      for (const r of results) {
+        for (const c of r.claims) most = Math.max(most, c.corroboratedBy.length + c.disputedBy.length + (c.partlyCorroboratedBy?.length ?? 0));
+        for (const q of r.quotes) most = Math.max(most, q.variants.length);
+      }
+      assert.ok(most > 0, 'the wordings are linked');
+      assert.ok(most <= LINK_CAP, `seed ${start}: at most ${LINK_CAP} links per item, found ${most}`);
+      assert.deepEqual(checkContract({ version: 1, documents: results, skipped: [] }, p => docs.get(p)!), []);
+    }
+  });
+});
