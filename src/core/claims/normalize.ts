@@ -423,23 +423,11 @@ const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', '
 export function inPhrase(words: readonly string[], i: number): boolean {
   if (i < 1) return false;
   const prev = words[i - 1].toLowerCase();
-  if (PHRASE_DETERMINERS.has(prev)) return i >= 2 && PHRASE_PREPOSITIONS.has(words[i - 2].toLowerCase()) && !complementOf(words, i - 2);
-  if (!PHRASE_PREPOSITIONS.has(prev) || complementOf(words, i - 1)) return false;
+  if (PHRASE_DETERMINERS.has(prev)) return i >= 2 && PHRASE_PREPOSITIONS.has(words[i - 2].toLowerCase());
+  if (!PHRASE_PREPOSITIONS.has(prev)) return false;
   const w = words[i].toLowerCase();
   return !(tables().baseVerbs.has(w) || w.endsWith('ing') || w.endsWith('ed'));
 }
-
-/**
- * Whether the preposition `words[p]` opens the complement of a predicative adjective ("is ready for talks", "was open
- * to negotiations", "are eager for a deal"): a form of "be", a word that is no participle, then the preposition. Such a
- * phrase is what the clause predicates, not its circumstances ("was killed during the protests": a participle).
- */
-function complementOf(words: readonly string[], p: number): boolean {
-  if (p < 2 || !BE.has(words[p - 2].toLowerCase())) return false;
-  const adj = words[p - 1].toLowerCase();
-  return !(adj.endsWith('ed') || adj.endsWith('ing') || adj.endsWith('en') || PHRASE_PREPOSITIONS.has(adj) || tables().irregular.has(adj) || CLAIM_STOP_WORDS.has(adj));
-}
-const BE = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'being', "'s", 'am']);
 
 /**
  * Where a text's clause-like segments start: at a comma, semicolon, colon, bracket or dash between words, and at a word
