@@ -246,12 +246,11 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
-  const attributing = trailingAttribution(text);
   const spelled = spelledNumbers(raw);
   let numberAt = 0;
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
-    if (i < from || frame.has(i) || i === attributing) { keys.push(null); return; }
+    if (i < from || frame.has(i)) { keys.push(null); return; }
     // A number in words is the number in figures ("three" = "3", "two decades" = "20" years); its later words carry nothing more.
     while (numberAt < spelled.length && spelled[numberAt].at + spelled[numberAt].words <= i) numberAt++;
     const sp = spelled[numberAt];
@@ -392,23 +391,6 @@ export function locatesCity(text: string, name: string): boolean {
   }
   return false;
 }
-
-/**
- * The attribution after a direct quotation, at the claim's end ("…,” she continued", "…,” Mr. Lind recalled", "…,”
- * insisted the mayor"): its verb, whatever it is, only says who said the quotation, as "said" would (the speaker is the
- * claim's speaker). Returns the verb's index in the words (`wordsOf` with digit groups), -1 when there is none.
- */
-export function trailingAttribution(text: string): number {
-  const close = Math.max(text.lastIndexOf('”'), text.lastIndexOf('"'));
-  if (close < 0 || text.length - close > 60) return -1;
-  const m = TRAILING_ATTRIBUTION.exec(text.slice(close + 1));
-  if (!m) return -1;
-  // (The verb is in lower case, the words before it a pronoun or capitalised: its first occurrence is the verb.)
-  const verbAt = close + 1 + m[0].indexOf(m[1] ?? m[2]);
-  return wordsOf(text, 0, verbAt, { digitGroups: true }).length;
-}
-/** ", she continued" / ", Mr. Lind recalled" / ", the mayor recalled" / ", recalled Lind": who (a pronoun, a name, a noun phrase) and a verb, then at most a day. */
-const TRAILING_ATTRIBUTION = /^\s*,?\s*(?:(?:he|she|they|we|I|(?:\p{Lu}[\p{L}.’'-]*\s+){1,3}|(?:the|a|an)\s+(?:\p{Ll}+\s+){1,3})\s*(\p{Ll}+(?:ed|s))|(\p{Ll}+ed)\s+(?:he|she|they|\p{Lu}[\p{L}.’'-]*(?:\s+\p{Lu}[\p{L}.’'-]*){0,3}))(?:\s+(?:on\s+)?\p{Lu}\p{Ll}+day|\s+\p{Ll}+day)?\s*[.!]?\s*$/u;
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',
   'over', 'following', 'despite', 'through', 'without', 'against', 'since', 'until', 'about', 'into', 'toward', 'towards', 'under', 'among',

@@ -20,7 +20,7 @@ const REUSE_ONLY =
   "wouldn couldn shouldn hasn haven hadn mr mrs ms dr st saying tell";
 
 /** Dropped by claim linking only. */
-const CLAIMS_ONLY = 'while near because maybe perhaps possibly probably s t d ll m re ve don didn doesn isn wasn aren weren won wouldn couldn shouldn hasn haven hadn';
+const CLAIMS_ONLY = 'while near because s t d ll m re ve don didn doesn isn wasn aren weren won wouldn couldn shouldn hasn haven hadn';
 
 const words = (s: string) => s.split(' ');
 
