@@ -18,7 +18,6 @@
  */
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
-import { US_STATES } from '../lexicon/abbreviations';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
@@ -297,13 +296,8 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
-    // A state abbreviated is the state ("Okla." = Oklahoma); a state right after a city ("Tulsa, Okla.", "Dallas,
-    // Texas") only locates the city: one place, which the city's name already is.
-    const state = stateOf(name);
-    if (state && locatesCity(claim.text, name)) continue;
-    const canonical = state ?? name;
-    const k = `@${canonical.toLowerCase()}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(canonical)]); segments.push(nameSegment(name, raw, segmentOf)); }
+    const k = `@${name.toLowerCase()}`;
+    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
   return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers };
 }
@@ -362,34 +356,6 @@ function claimNumbers(figures: readonly ClaimNumber[], spelled: readonly Spelled
   const out = figures.map(n => (n.unit === 'decade' || n.unit === 'decades' ? { ...n, value: n.value * 10, unit: 'years' } : n));
   for (const s of spelled) if (!out.some(n => n.value === s.number.value && n.unit === s.number.unit)) out.push(s.number);
   return out;
-}
-
-/** US states by their abbreviation (without full stops, lower case) and by their name (lower case). */
-const STATES: ReadonlyMap<string, string> = (() => {
-  const m = new Map<string, string>();
-  for (const pair of US_STATES.split('|')) {
-    const [abbreviation, name] = pair.split(':');
-    m.set(name.toLowerCase(), name);
-    if (abbreviation) m.set(abbreviation.replace(/\./g, '').toLowerCase(), name);
-  }
-  return m;
-})();
-
-/** The US state an entity's name names, in full or abbreviated ("Okla", "N.C.", "Ohio"), or null. */
-export function stateOf(name: string): string | null {
-  return STATES.get(name.replace(/\./g, '').toLowerCase()) ?? null;
-}
-
-/** Whether `name` (a state) stands in `text` right after a capitalised name (no state's) and a comma: "Tulsa, Okla.", "Dallas, Texas". */
-export function locatesCity(text: string, name: string): boolean {
-  const bare = name.replace(/\.$/, '');
-  for (let at = text.indexOf(bare); at >= 0; at = text.indexOf(bare, at + 1)) {
-    if (/\p{L}/u.test(text[at + bare.length] ?? '')) continue;
-    // (Not after another state: "Iowa, Texas and Utah" is a list.)
-    const before = /(\p{Lu}[\p{L}’'.-]*),\s*$/u.exec(text.slice(Math.max(0, at - 40), at));
-    if (before && !stateOf(before[1])) return true;
-  }
-  return false;
 }
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',
