@@ -102,8 +102,7 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
-  // The numbers as normalised: in figures or in words, decades read as years.
-  const an = na.numbers, bn = nb.numbers;
+  const an = a.claim.numbers, bn = b.claim.numbers;
   const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
   const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
   const total = ab.totalA + ab.totalB;

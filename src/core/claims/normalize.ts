@@ -186,7 +186,7 @@ const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 's
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
 const TIME_WORDS = new Set(['last', 'next', 'ago', 'today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night',
-  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'decade', 'decades', 'hour', 'hours', 'earlier', 'later', 'old']);
+  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old']);
 
 const NORMS = memoSlot<ClaimNorm>('claims.norms', 200_000);
 
@@ -245,20 +245,9 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
-  const spelled = spelledNumbers(raw);
-  let numberAt = 0;
   raw.forEach((word, i) => {
     const lower = word.toLowerCase();
     if (i < from || frame.has(i)) { keys.push(null); return; }
-    // A number in words is the number in figures ("three" = "3", "two decades" = "20" years); its later words carry nothing more.
-    while (numberAt < spelled.length && spelled[numberAt].at + spelled[numberAt].words <= i) numberAt++;
-    const sp = spelled[numberAt];
-    if (sp && sp.at <= i) {
-      // (A one-digit figure is no word of its own either, as "3" is not: the number with its unit carries it.)
-      const figure = String(sp.number.value);
-      keys.push(i === sp.at && figure.length >= 2 ? figure : null);
-      return;
-    }
     if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
     if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
@@ -288,8 +277,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const phrasal: number[] = [];
   for (let u = 0; u < phrase.length; u++) if (tables().verbs.has(units[u][0])) (phrase[u] ? phrasal : predicates).push(u);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
-  const numbers = claimNumbers(claim.numbers, spelled);
-  for (const n of numbers) {
+  for (const n of claim.numbers) {
     if (!n.unit) continue;
     const k = `#${n.value} ${lemmaKey(n.unit)}`;
     if (!seen.has(k)) { seen.add(k); units.push([k]); segments.push(-1); }
@@ -299,63 +287,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const k = `@${name.toLowerCase()}`;
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers };
-}
-
-/** Number words and their values; "one" is left out (a pronoun as often: "one of them", "no one"). */
-const NUMBER_VALUES: ReadonlyMap<string, number> = new Map([
-  'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen',
-  'seventeen', 'eighteen', 'nineteen'].map((w, k) => [w, k + 2] as [string, number])
-  .concat(['twenty', 'thirty', 'forty', 'fifty', 'sixty', 'seventy', 'eighty', 'ninety'].map((w, k) => [w, 20 + 10 * k]))
-  .concat([['dozen', 12]]));
-const NUMBER_SCALES: ReadonlyMap<string, number> = new Map([['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12]]);
-/** Hedges before a figure (as claims.ts reads them before figures in digits). */
-const NUMBER_HEDGES = new Set(['nearly', 'almost', 'about', 'around', 'roughly', 'approximately', 'some', 'over', 'under']);
-const NUMBER_HEDGES_2 = new Set(['more than', 'less than', 'fewer than', 'at least', 'at most', 'up to']);
-/** Words after a number that are not the thing it counts. */
-const NOT_COUNTED = new Set(['of', 'and', 'or', 'to', 'in', 'on', 'at', 'by', 'for', 'from', 'with', 'the', 'a', 'an', 'that', 'which', 'who',
-  'was', 'were', 'are', 'is', 'had', 'has', 'have', 'than', 'per', 'more', 'other', 'times']);
-
-/** A number written in words: where it starts in the words, how many words it takes, and the number with its unit. */
-export interface SpelledNumber { at: number; words: number; number: ClaimNumber }
-
-/**
- * Numbers written in words ("three sides", "twenty-five people", "two hundred troops", "a dozen officers", "nearly two
- * decades"): the value, the word after it as its unit, and a hedge before it. Decades count ten years each, so "two
- * decades" is 20 years, the figure a report writing "18 years" hedges towards.
- */
-export function spelledNumbers(words: readonly string[]): SpelledNumber[] {
-  const out: SpelledNumber[] = [];
-  const lower = words.map(w => w.toLowerCase());
-  for (let i = 0; i < lower.length; i++) {
-    let value = NUMBER_VALUES.get(lower[i]);
-    if (value === undefined) continue;
-    // "a dozen": the article is its one; "dozens" is no figure (not in the table).
-    if (lower[i] === 'dozen' && lower[i - 1] !== 'a') continue;
-    let j = i + 1;
-    // "twenty-five", "twenty five".
-    if (value >= 20 && value % 10 === 0 && j < lower.length && (NUMBER_VALUES.get(lower[j]) ?? 10) < 10) value += NUMBER_VALUES.get(lower[j++])!;
-    for (let scale; j < lower.length && (scale = NUMBER_SCALES.get(lower[j])) !== undefined; j++) value *= scale;
-    const start = lower[i] === 'dozen' ? i - 1 : i;
-    let qualifier: string | null = null;
-    const before1 = lower[start - 1] ?? '', before2 = `${lower[start - 2] ?? ''} ${before1}`;
-    if (NUMBER_HEDGES_2.has(before2)) qualifier = before2; else if (NUMBER_HEDGES.has(before1)) qualifier = before1;
-    let unit: string | null = null;
-    const next = lower[j];
-    if (next && /^[a-z][a-z-]{2,}$/.test(next) && !NOT_COUNTED.has(next)) unit = next;
-    if (unit === 'decade' || unit === 'decades') { value *= 10; unit = 'years'; }
-    out.push({ at: start, words: j - start, number: { value, unit, qualifier } });
-    i = j - 1;
-  }
-  return out;
-}
-
-/** The claim's numbers in figures, decades read as years, and the numbers it writes in words that are not among them. */
-function claimNumbers(figures: readonly ClaimNumber[], spelled: readonly SpelledNumber[]): readonly ClaimNumber[] {
-  if (!spelled.length && !figures.some(n => n.unit === 'decade' || n.unit === 'decades')) return figures;
-  const out = figures.map(n => (n.unit === 'decade' || n.unit === 'decades' ? { ...n, value: n.value * 10, unit: 'years' } : n));
-  for (const s of spelled) if (!out.some(n => n.value === s.number.value && n.unit === s.number.unit)) out.push(s.number);
-  return out;
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
 }
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',
