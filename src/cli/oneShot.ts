@@ -100,11 +100,14 @@ export class OneShotCorpus {
   /** Every document's result, in the order added; worked out once (the corpus takes nothing after). */
   allResults(): DocumentResult[] {
     if (this.results) return this.results;
-    const results = (this.results = this.build());
+    if (!this.ctx) throw new Error('the one-shot corpus failed while linking: its results are not available');
+    const results = this.build();
     // Every shared passage is listed: the reuse index, the analysis memos and what they were made of go.
     this.reuse = null;
     this.ctx = null;
     this.link(results);
+    // (Kept only once linked: a second call after a failure must not return half-linked results.)
+    this.results = results;
     return results;
   }
 
