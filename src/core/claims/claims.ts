@@ -147,7 +147,7 @@ export class SentenceClaimMemo extends MemoBase {
   /** The entry for sentence `body` at `at` with `quotes[q0, q1)` and `entities[e0, e1)`, or null. */
   find(body: string, at: number, quotes: readonly Quote[], q0: number, q1: number, entities: readonly Entity[], e0: number, e1: number): SentenceEntry | null {
     for (let entry = this.map.get(body) ?? null; entry !== null; entry = entry.next) {
-      if (sameQuotes(entry, at, quotes, q0, q1) && sameEntities(entry, at, entities, e0, e1)) return entry;
+      if (sameSpans(entry.quotes, at - entry.at, quotes, q0, q1, sameQuote) && sameSpans(entry.entities, at - entry.at, entities, e0, e1, sameEntity)) return entry;
     }
     return null;
   }
@@ -170,29 +170,23 @@ export class SentenceClaimMemo extends MemoBase {
   }
 }
 
-/** Whether `quotes[q0, q1)` placed at `at` are the entry's: the same offsets relative to the sentence, partial or not, the same speaker. */
-function sameQuotes(entry: SentenceEntry, at: number, quotes: readonly Quote[], q0: number, q1: number): boolean {
-  const mine = entry.quotes;
-  if (mine.length !== q1 - q0) return false;
-  const by = at - entry.at;
+/**
+ * Whether `list[i0, i1)` placed at `at` are the spans the entry kept (`mine`, placed at the entry's `at`): the same
+ * offsets relative to the sentence and the same fields by `same`.
+ */
+function sameSpans<T extends { start: number; end: number }>(mine: readonly T[], by: number, list: readonly T[], i0: number, i1: number, same: (a: T, b: T) => boolean): boolean {
+  if (mine.length !== i1 - i0) return false;
   for (let k = 0; k < mine.length; k++) {
-    const a = mine[k], b = quotes[q0 + k];
-    if (a.start + by !== b.start || a.end + by !== b.end || !a.partial !== !b.partial || (a.speaker ?? null) !== (b.speaker ?? null)) return false;
+    const a = mine[k], b = list[i0 + k];
+    if (a.start + by !== b.start || a.end + by !== b.end || !same(a, b)) return false;
   }
   return true;
 }
 
-/** Whether `entities[e0, e1)` placed at `at` are the entry's: the same offsets relative to the sentence, type and canonical name. */
-function sameEntities(entry: SentenceEntry, at: number, entities: readonly Entity[], e0: number, e1: number): boolean {
-  const mine = entry.entities;
-  if (mine.length !== e1 - e0) return false;
-  const by = at - entry.at;
-  for (let k = 0; k < mine.length; k++) {
-    const a = mine[k], b = entities[e0 + k];
-    if (a.start + by !== b.start || a.end + by !== b.end || a.type !== b.type || a.canonical !== b.canonical) return false;
-  }
-  return true;
-}
+/** Quotes the same: partial or not, the same speaker. */
+const sameQuote = (a: Quote, b: Quote) => !a.partial === !b.partial && (a.speaker ?? null) === (b.speaker ?? null);
+/** Entities the same: type and canonical name. */
+const sameEntity = (a: Entity, b: Entity) => a.type === b.type && a.canonical === b.canonical;
 
 const SENTENCE_CLAIMS = new Slot('claims.sentences', () => new SentenceClaimMemo(200_000));
 
