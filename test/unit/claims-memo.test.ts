@@ -21,6 +21,23 @@ const claimsIn = (ctx: AnalysisContext, text: string, entities: Entity[], quotes
 describe('claims memo', () => {
   const sentence = 'Lavrov said the talks with Blinken would go on next week.';
 
+  it('keeps a bounded number of entries per sentence text, and answers right past the bound', () => {
+    const shared = new AnalysisContext();
+    for (let k = 0; k < 20; k++) {
+      const ents = [ent(sentence, 'Lavrov', 'PERSON', 0, `Speaker ${k}`)];
+      const got = claimsIn(shared, sentence, ents);
+      assert.deepEqual(got, claimsIn(new AnalysisContext(), sentence, ents), `speaker ${k}`);
+      assert.equal(got.find(c => c.text.startsWith('Lavrov'))?.speaker, `Speaker ${k}`);
+    }
+    const memo = new SentenceClaimMemo(10);
+    const e = ent(sentence, 'Lavrov', 'PERSON');
+    for (let k = 0; k < 20; k++) memo.add(sentence, { at: k, quotes: [], entities: [{ ...e, canonical: `S${k}` }], claims: [], next: null });
+    assert.equal(memo.size, 1, 'one sentence text');
+    let kept = 0;
+    for (let k = 0; k < 20; k++) if (memo.find(sentence, k, [], 0, 0, [{ ...e, start: e.start + k, end: e.end + k, canonical: `S${k}` }], 0, 1)) kept++;
+    assert.ok(kept >= 1 && kept <= 8, `at most 8 entries kept for one text, found ${kept}`);
+  });
+
   it('a shared context gives what a fresh one gives when the same sentence has other entities', () => {
     const a = sentence, b = `Other news came first today, as it often does.\n\n${sentence}`;
     const entsA = [ent(a, 'Lavrov', 'PERSON', 0, 'Sergey Lavrov'), ent(a, 'Blinken', 'PERSON', 0, 'Antony Blinken')];

@@ -112,7 +112,14 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
     let entry = memo.find(body, s.start, quotes, qi, qEnd, entities, ei, eEnd);
     if (entry === null) {
       const inQuotes = quotes.slice(qi, qEnd), inEntities = entities.slice(ei, eEnd);
-      entry = memo.add(body, { at: s.start, quotes: inQuotes, entities: inEntities, claims: sentenceClaims(text, s, inQuotes, inEntities), next: null });
+      // (The entry keeps only the fields it is compared on, not the document's quote and entity objects.)
+      entry = memo.add(body, {
+        at: s.start,
+        quotes: inQuotes.map(q => ({ start: q.start, end: q.end, partial: q.partial, speaker: q.speaker })),
+        entities: inEntities.map(e => ({ start: e.start, end: e.end, type: e.type, canonical: e.canonical })),
+        claims: sentenceClaims(text, s, inQuotes, inEntities),
+        next: null,
+      });
     }
     const by = s.start - entry.at;
     for (const c of entry.claims) {
@@ -131,7 +138,11 @@ export function findClaims(ctx: AnalysisContext, input: ClaimInput): Claim[] {
  * (absolute offsets, placed at `at` too) they were worked out from; `next`: another
  * entry for the same sentence text with other quotes or entities.
  */
-interface SentenceEntry { at: number; quotes: readonly Quote[]; entities: readonly Entity[]; claims: readonly Claim[]; next: SentenceEntry | null }
+interface SentenceEntry { at: number; quotes: readonly KeptQuote[]; entities: readonly KeptEntity[]; claims: readonly Claim[]; next: SentenceEntry | null }
+type KeptQuote = Pick<Quote, 'start' | 'end' | 'partial' | 'speaker'>;
+type KeptEntity = Pick<Entity, 'start' | 'end' | 'type' | 'canonical'>;
+/** Entries kept per sentence text (the same sentence with other quotes or entities); past that a new one is not kept. */
+const ENTRIES_PER_TEXT = 8;
 
 /**
  * The claims of sentences by their text, then by their quotes and entities relative to
@@ -156,6 +167,9 @@ export class SentenceClaimMemo extends MemoBase {
   add(body: string, entry: SentenceEntry): SentenceEntry {
     const first = this.map.get(body);
     if (first !== undefined) {
+      let n = 1;
+      for (let e = first.next; e !== null; e = e.next) n++;
+      if (n >= ENTRIES_PER_TEXT) return entry;
       entry.next = first.next;
       first.next = entry;
       return entry;
@@ -174,7 +188,7 @@ export class SentenceClaimMemo extends MemoBase {
  * Whether `list[i0, i1)` placed at `at` are the spans the entry kept (`mine`, placed at the entry's `at`): the same
  * offsets relative to the sentence and the same fields by `same`.
  */
-function sameSpans<T extends { start: number; end: number }>(mine: readonly T[], by: number, list: readonly T[], i0: number, i1: number, same: (a: T, b: T) => boolean): boolean {
+function sameSpans<M extends Span, T extends Span>(mine: readonly M[], by: number, list: readonly T[], i0: number, i1: number, same: (a: M, b: T) => boolean): boolean {
   if (mine.length !== i1 - i0) return false;
   for (let k = 0; k < mine.length; k++) {
     const a = mine[k], b = list[i0 + k];
@@ -184,9 +198,9 @@ function sameSpans<T extends { start: number; end: number }>(mine: readonly T[],
 }
 
 /** Quotes the same: partial or not, the same speaker. */
-const sameQuote = (a: Quote, b: Quote) => !a.partial === !b.partial && (a.speaker ?? null) === (b.speaker ?? null);
+const sameQuote = (a: KeptQuote, b: Quote) => !a.partial === !b.partial && (a.speaker ?? null) === (b.speaker ?? null);
 /** Entities the same: type and canonical name. */
-const sameEntity = (a: Entity, b: Entity) => a.type === b.type && a.canonical === b.canonical;
+const sameEntity = (a: KeptEntity, b: Entity) => a.type === b.type && a.canonical === b.canonical;
 
 const SENTENCE_CLAIMS = new Slot('claims.sentences', () => new SentenceClaimMemo(200_000));
 
