@@ -39,7 +39,7 @@ export const JOIN_SHARE = 0.25;
  */
 /** The largest base whose keys `end * base + start` are exact integers. */
 const EXACT_BASE = Math.floor(Math.sqrt(Number.MAX_SAFE_INTEGER));
-const offsetKey = (start: number, end: number, base: number): number | string => (base <= EXACT_BASE ? end * base + start : `${start},${end}`);
+export const offsetKey = (start: number, end: number, base: number): number | string => (base <= EXACT_BASE ? end * base + start : `${start},${end}`);
 
 export class Places<T extends Span> {
   readonly items: T[] = [];

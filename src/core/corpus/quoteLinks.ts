@@ -10,6 +10,7 @@
  *   claims carrying a conflicting pair neither corroborate nor dispute each other.
  */
 import { claimStatus, parseNumbers } from '../claims/claims';
+import { offsetKey } from '../claims/groups';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { lowerWords, stem } from '../text/words';
@@ -139,7 +140,12 @@ function sameUtterance(a: Item, b: Item): boolean {
  * it is all function words, so that its content stems cannot show it.
  */
 function runInside(a: Item, b: Item): boolean {
-  return a.w.words.size >= 3 && a.w.joined.length < b.w.joined.length && b.w.padded.includes(a.w.padded);
+  return a.w.words.size >= 3 && wordsRunInside(a.w, b.w);
+}
+
+/** Whether `a`'s words run unbroken inside `b`'s, `b` being the longer. */
+function wordsRunInside(a: QuoteWords, b: QuoteWords): boolean {
+  return a.joined.length < b.joined.length && b.padded.includes(a.padded);
 }
 
 function framesAgree(a: Item, b: Item, min: number): boolean {
@@ -872,7 +878,7 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
 /** A place in a document as a number (`end * base + start`, base past the document's length) while that is exact, else as text. */
 function placeKey(doc: DocumentResult, start: number, end: number): number | string {
   const base = doc.length + 2;
-  return base < 0x5000000 && start >= 0 && end >= 0 && start < base && end < base ? end * base + start : `${start},${end}`;
+  return start >= 0 && end >= 0 && start < base && end < base ? offsetKey(start, end, base) : `${start},${end}`;
 }
 
 /** Below this share of words (Dice) two quoted sentences are not taken to say the same. */
@@ -919,11 +925,10 @@ function remove(list: ClaimLink[], match: (l: ClaimLink) => boolean): void {
  */
 function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | 'negation' | null {
   const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b);
-  const [short, long] = wa.joined.length <= wb.joined.length ? [wa, wb] : [wb, wa];
-  if (short.joined && long.padded.includes(short.padded)) return null;
+  if (wordsRunInside(wa, wb) || wordsRunInside(wb, wa)) return null;
   const na = parseNumbers(a).map(n => n.value).sort(), nb = parseNumbers(b).map(n => n.value).sort();
   if (na.length && nb.length && na.join(',') !== nb.join(',')) return 'number';
-  if (quoteWordsOf(ctx, a).negations % 2 !== quoteWordsOf(ctx, b).negations % 2) return 'negation';
+  if (wa.negations % 2 !== wb.negations % 2) return 'negation';
   return null;
 }
 
