@@ -167,19 +167,28 @@ async function main(): Promise<void> {
   }
   let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true;
   const dirs: string[] = [];
+  const usage = 'usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)\n' +
+    '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...';
+  const fail = (why: string): never => { console.error(`bench/corpus: ${why}\n${usage}`); process.exit(2); };
+  /** A flag's number: a positive integer, else the usage. */
+  const count = (flag: string, value: string | undefined): number => {
+    const n = Number(value);
+    return Number.isInteger(n) && n > 0 ? n : fail(`${flag} needs a positive whole number, got ${value === undefined ? 'nothing' : JSON.stringify(value)}`);
+  };
   for (let i = 0; i < argv.length; i++) {
-    if (argv[i] === '--jobs') jobs = Number(argv[++i]);
-    else if (argv[i] === '--timeout') timeout = Number(argv[++i]);
-    else if (argv[i] === '--edits') nEdits = Number(argv[++i]);
-    else if (argv[i] === '--no-edit') edit = false;
-    else if (argv[i] === '--edits-only') editsOnly = true;
-    else if (argv[i] === '--no-baseline') baselineToo = false;
-    else dirs.push(argv[i]);
+    const a = argv[i];
+    if (a === '--help' || a === '-h') { console.log(usage); return; }
+    if (a === '--jobs') jobs = count(a, argv[++i]);
+    else if (a === '--timeout') timeout = count(a, argv[++i]);
+    else if (a === '--edits') nEdits = count(a, argv[++i]);
+    else if (a === '--no-edit') edit = false;
+    else if (a === '--edits-only') editsOnly = true;
+    else if (a === '--no-baseline') baselineToo = false;
+    else if (a.startsWith('-')) fail(`unknown option ${a}`);
+    else if (!fs.existsSync(a) || !fs.statSync(a).isDirectory()) fail(`${a} is not a directory`);
+    else dirs.push(a);
   }
-  if (!dirs.length) {
-    console.error('usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)');
-    process.exit(2);
-  }
+  if (!dirs.length) fail('no corpus directory given');
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
   if (editsOnly) {
     for (const dir of dirs) editLines(await runChild('edit', dir, nEdits, timeout, baselineToo));
