@@ -102,15 +102,12 @@ export class ReuseIndex {
     const id = this.nextDoc++;
     const side = makeSide(this.ctx, text, paragraphs, sentences);
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], pairs: new Map(), lookups, lookupEpoch: lookups ? this.epoch : -1, stage: 1 };
-    const postings = this.postings, cap = POSTING_CAP;
+    const postings = this.postings, cap = POSTING_CAP, record = this.recording();
     for (let i = 0; i < side.sents.length; i++) {
       const sid = this.unitDoc.length;
       this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(side.feats[i].length));
       doc.sids.push(sid);
-      for (const f of side.feats[i]) {
-        if (postings.live(f) === cap && !this.crossed.has(f)) this.crossed.set(f, false);
-        postings.add(f, sid);
-      }
+      for (const f of side.feats[i]) if (postings.add(f, sid) === cap + 1 && record && !this.crossed.has(f)) this.crossed.set(f, false);
     }
     this.byPath.set(path, doc);
     this.byId[id] = doc;
@@ -125,17 +122,20 @@ export class ReuseIndex {
     this.epoch++;
   }
 
+  /**
+   * Whether a settled document may hold a feature crossing the cap: with none (a batch
+   * of additions to an empty index), every pair is worked out by a lookup anyway.
+   */
+  private recording(): boolean { return this.byPath.size > this.dirty.length; }
+
   private unindex(doc: IndexedDoc): void {
     for (const pair of doc.pairs.values()) {
       const other = pair.a === doc ? pair.b : pair.a;
       other.pairs.delete(doc.id);
       if (pair.kept.length) { this.touchedPaths.add(other.path); other.degrees = undefined; }
     }
-    const postings = this.postings, cap = POSTING_CAP;
-    for (const fs of doc.side.feats) for (const f of fs) {
-      if (postings.live(f) === cap + 1 && !this.crossed.has(f)) this.crossed.set(f, true);
-      postings.drop(f);
-    }
+    const postings = this.postings, cap = POSTING_CAP, record = this.recording();
+    for (const fs of doc.side.feats) for (const f of fs) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
     for (const sid of doc.sids) this.unitDoc[sid] = -1;
     this.byPath.delete(doc.path);
     this.byId[doc.id] = undefined;
@@ -151,8 +151,9 @@ export class ReuseIndex {
    */
   private settle(): void {
     if (!this.dirty.length && !this.crossed.size) return;
-    const crossed = new Set<number>();
-    for (const [f, was] of this.crossed) if ((this.postings.live(f) > POSTING_CAP) !== was) crossed.add(f);
+    // Feature -> saturated now, for those whose side of the cap changed.
+    const crossed = new Map<number, boolean>();
+    for (const [f, was] of this.crossed) if ((this.postings.live(f) > POSTING_CAP) !== was) crossed.set(f, !was);
     this.crossed.clear();
     const dirty = this.dirty;
     this.dirty = [];
@@ -164,7 +165,7 @@ export class ReuseIndex {
   }
 
   /** Looks a document's units up; its hits are kept for its next version when they are complete (`first`). */
-  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlySet<number>, changed: Set<Pair>): void {
+  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
     this.work.lookedUp++;
     const { side, id } = doc;
     const carried = first && doc.lookupEpoch === this.epoch ? doc.lookups : undefined;
@@ -224,11 +225,17 @@ export class ReuseIndex {
     }
   }
 
-  /** Checks again the unit pairs of settled documents that share a feature which crossed the cap. */
-  private recheck(crossed: ReadonlySet<number>, changed: Set<Pair>): void {
+  /**
+   * Checks again the unit pairs of settled documents that share a feature which crossed
+   * the cap. A feature saturated now only takes evidence away (a pair that was no match
+   * stays none), one back under the cap only adds it (a match stays one): a pair is
+   * checked again when it may change.
+   */
+  private recheck(crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
     const postings = this.postings, unitDoc = this.unitDoc, byId = this.byId;
-    const seen = new Set<number>();
-    for (const f of crossed) {
+    // Unit pair (smaller id first) -> 1: a feature it shares is saturated now; 2: one is back under the cap.
+    const todo = new Map<number, number>();
+    for (const [f, saturated] of crossed) {
       const units: number[] = [];
       for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
         const sid = postings.unitAt(p);
@@ -241,35 +248,49 @@ export class ReuseIndex {
           const u = Math.min(units[x], units[y]), v = Math.max(units[x], units[y]);
           if (unitDoc[u] === unitDoc[v]) continue;
           const key = u * 0x100000000 + v;
-          if (seen.has(key)) continue;
-          seen.add(key);
-          this.recheckUnits(u, v, changed);
+          todo.set(key, (todo.get(key) ?? 0) | (saturated ? 1 : 2));
         }
       }
     }
-  }
-
-  private recheckUnits(u: number, v: number, changed: Set<Pair>): void {
-    this.work.rechecked++;
-    let A = this.byId[this.unitDoc[u]]!, B = this.byId[this.unitDoc[v]]!;
-    let i = this.unitLocal[u], j = this.unitLocal[v];
-    if (B.path < A.path) { [A, B] = [B, A]; [i, j] = [j, i]; }
-    const fb = new Map<number, number>();
-    for (const f of B.side.feats[j]) fb.set(f, (fb.get(f) ?? 0) + 1);
-    let c = 0;
-    for (const f of A.side.feats[i]) { const k = fb.get(f); if (k && this.postings.live(f) <= POSTING_CAP) c += k; }
-    const r = enough(c, this.unitNeed[u], this.unitNeed[v]) ? compare(A.side, i, B.side, j, MIN_DICE) : null;
-    let pair = A.pairs.get(B.id);
-    const at = pair ? pair.raw.findIndex(m => m.i === i && m.j === j) : -1;
-    if (!r && at < 0) return;
-    if (!pair) {
-      pair = { a: A, b: B, raw: [], kept: [] };
-      A.pairs.set(B.id, pair);
-      B.pairs.set(A.id, pair);
+    // Per pair, where each of its raw matches is, and those to drop.
+    const at = new Map<Pair, Map<number, number>>(), gone = new Map<Pair, Set<number>>();
+    for (const [key, dir] of todo) {
+      const u = Math.floor(key / 0x100000000), v = key % 0x100000000;
+      let A = byId[unitDoc[u]]!, B = byId[unitDoc[v]]!;
+      let i = this.unitLocal[u], j = this.unitLocal[v];
+      if (B.path < A.path) { [A, B] = [B, A]; [i, j] = [j, i]; }
+      let pair = A.pairs.get(B.id);
+      let where = pair && at.get(pair);
+      if (pair && !where) {
+        where = new Map();
+        pair.raw.forEach((m, k) => where!.set(m.i * 0x200000 + m.j, k));
+        at.set(pair, where);
+      }
+      const k = where?.get(i * 0x200000 + j);
+      if (dir === 1 && k === undefined || dir === 2 && k !== undefined) continue;
+      this.work.rechecked++;
+      // (Most units sharing a phrase are not the same sentence: the comparison, which does not depend on the cap, rules them out first.)
+      let r = compare(A.side, i, B.side, j, MIN_DICE);
+      if (r) {
+        const fb = new Map<number, number>();
+        for (const f of B.side.feats[j]) fb.set(f, (fb.get(f) ?? 0) + 1);
+        let c = 0;
+        for (const f of A.side.feats[i]) { const n = fb.get(f); if (n && postings.live(f) <= POSTING_CAP) c += n; }
+        if (!enough(c, this.unitNeed[u], this.unitNeed[v])) r = null;
+      }
+      if (!r && k === undefined) continue;
+      if (!pair) {
+        pair = { a: A, b: B, raw: [], kept: [] };
+        A.pairs.set(B.id, pair);
+        B.pairs.set(A.id, pair);
+        at.set(pair, (where = new Map()));
+      }
+      if (r && k !== undefined) pair.raw[k] = { i, j, sim: r.sim, strong: r.strong };
+      else if (r) { where!.set(i * 0x200000 + j, pair.raw.length); pair.raw.push({ i, j, sim: r.sim, strong: r.strong }); }
+      else { let g = gone.get(pair); if (!g) gone.set(pair, (g = new Set())); g.add(k!); }
+      changed.add(pair);
     }
-    if (at >= 0) pair.raw.splice(at, 1);
-    if (r) pair.raw.push({ i, j, sim: r.sim, strong: r.strong });
-    changed.add(pair);
+    for (const [pair, g] of gone) pair.raw = pair.raw.filter((_, k) => !g.has(k));
   }
 
   /** A pair's passages from its matches; the two documents are touched when they change. */
