@@ -63,22 +63,23 @@ export class PostingTable {
   unitAt(posting: number): number { return this.sids[posting]; }
   nextOf(posting: number): number { return this.next[posting]; }
 
-  add(feature: number, sid: number): void {
+  /** Adds a posting; returns the feature's live postings now. */
+  add(feature: number, sid: number): number {
     let s = this.find(feature);
     if (s < 0) s = this.insert(feature + 1);
     if (this.top === this.sids.length) this.growPool();
     this.sids[this.top] = sid;
     this.next[this.top] = this.heads[s];
     this.heads[s] = this.top++;
-    this.counts[s]++;
+    return ++this.counts[s];
   }
 
-  /** One posting of `feature` was removed (its unit is dead now). */
-  drop(feature: number): void {
+  /** One posting of `feature` was removed (its unit is dead now); returns the feature's live postings now. */
+  drop(feature: number): number {
     const s = this.find(feature);
-    if (s < 0) return;
-    this.counts[s]--;
+    if (s < 0) return 0;
     this.dead++;
+    return --this.counts[s];
   }
 
   /** Sweeps dead postings out when they outnumber the live ones. */

@@ -17,22 +17,27 @@ interface IndexedDoc {
   paragraphs: readonly Paragraph[];
   sentences: readonly Sentence[];
   sids: number[]; // global unit ids
-  links: Map<number, Match[]>; // other doc id -> matches of its passages (i here, j there)
-  /** Computed on demand, dropped when the links they derive from change. */
-  passages: Map<number, Shared[]>;
+  /** Other doc id -> the pair's matches (held once, by both documents). */
+  pairs: Map<number, Pair>;
   degrees?: Uint16Array;
   furniture?: Uint8Array;
-  /** What each unit's text found in the documents before this one (see `ReuseIndex.add`). */
-  /** Hits by unit (its data stands for its text: same text, same data). */
-  lookups: Map<UnitData, Hit[]> | undefined;
-  /** `ReuseIndex.epoch` right after this document was added. */
-  epoch: number;
-  /** Its place in the order documents were first added (kept when it is replaced in place). */
-  rank: number;
+  /** Hits by unit (its data stands for its text: same text, same data), as last looked up (see `settle`). */
+  lookups?: Map<UnitData, Hit[]>;
+  /** `ReuseIndex.epoch` when `lookups` were made: they hold while nothing else changes. */
+  lookupEpoch: number;
+  /** 0: settled; 1: its pairs are to be worked out; 2: worked out in the settling under way. */
+  stage: 0 | 1 | 2;
 }
 
 /** A unit of another document matching a unit looked up. */
 interface Hit { doc: number; j: number; sim: number; strong: boolean }
+
+/**
+ * Two documents' matches, seen from `a` (the smaller path; i in a, j in b). `raw`:
+ * every sentence match, kept so a feature crossing the cap changes only the unit
+ * pairs holding it; `kept`: those in passages (`keepPassages`).
+ */
+interface Pair { a: IndexedDoc; b: IndexedDoc; raw: Match[]; kept: Match[]; passages?: Shared[]; mirrored?: Shared[] }
 
 /** A settled shared passage, seen from one document. */
 interface Shared { r: Ranges; p: Passage }
@@ -42,19 +47,23 @@ const mirror = (x: Shared): Shared => ({
   p: { a: x.p.b, b: x.p.a, label: x.p.label, similarity: x.p.similarity },
 });
 
+/** Whether two units' shared features are enough evidence to compare them: a share of either unit's features. */
+const enough = (count: number, needA: number, needB: number) => count >= Math.min(needA, needB);
+
 /**
- * Passages shared between documents; updated one document at a time. An upsert
- * looks the document's units up in the inverted index (never every document), so
- * its cost depends on the document and on the capped posting lists, not on the
- * corpus size. All matches of a pair are known when the later document arrives,
- * so passages are settled then and only their matches are stored.
+ * Passages shared between documents. The answer depends on the documents held, never
+ * on the order they came in: a feature is common phrasing (saturated) when more than
+ * `POSTING_CAP` units of the whole index hold it, and two units are compared when the
+ * features they share, saturated ones aside, are a share of either unit's
+ * (`enough`); the comparison and the passages are symmetric in the two documents.
  *
- * Documents keep the order they were first added in, and the index always equals
- * one built from scratch in that order: a document looks up only the documents
- * before it (what the capped posting lists held when it arrived). Replacing a
- * document costs that document alone unless one of the features whose count it
- * changes can cross the cap for a document after it (`replaceInPlace`); then, as
- * removing one does, it re-indexes the documents after it.
+ * An upsert or removal changes the postings at once and leaves the matching to
+ * `settle` (run by `shared` and `takeTouched`): the documents upserted since look
+ * their units up in the inverted index (never every document), and a feature whose
+ * count crossed the cap since re-checks only the unit pairs of the other documents
+ * holding it (at most the cap's worth). So an edit or a deletion costs the touched
+ * document and the pairs a crossing feature holds, not the corpus; a batch of
+ * additions is settled once, each pair worked out from one side.
  */
 export class ReuseIndex {
   private readonly vocab: Vocab;
@@ -68,183 +77,114 @@ export class ReuseIndex {
   private postings = new PostingTable(POSTING_CAP);
   private unitDoc: number[] = [];
   private unitLocal: number[] = [];
+  /** Per unit, the features it must share with another (`minFeatures`). */
+  private unitNeed: number[] = [];
   private count = new Int32Array(1024);
+  /** Documents upserted since the last settling, in order. */
+  private dirty: IndexedDoc[] = [];
+  /** Features that crossed the cap since the last settling -> whether saturated then. */
+  private crossed = new Map<number, boolean>();
+  /** Counts upserts and removals: a document's lookups hold while it is the only change. */
+  private epoch = 0;
 
   /** Number of documents indexed. */
   get size(): number { return this.byPath.size; }
 
-  /** Paths in the order they were first added. */
-  private order: string[] = [];
+  /** Documents whose units were looked up, and unit pairs checked again after a feature crossed the cap (for tests and benches). */
+  readonly work = { lookedUp: 0, rechecked: 0 };
 
   upsert(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): void {
-    if (!this.byPath.has(path)) {
-      this.order.push(path);
-      this.add(path, text, paragraphs, sentences);
-      return;
-    }
-    const old = this.byPath.get(path)!;
-    if (this.order[this.order.length - 1] !== path && this.replaceInPlace(old, text, paragraphs, sentences)) return;
-    // Nothing changed since the document was added: its units' lookups still hold.
-    const reuse = old.epoch === this.epoch ? old.lookups : undefined;
-    const tail = this.detachFrom(path);
-    this.add(path, text, paragraphs, sentences, reuse);
-    for (const d of tail) this.add(d.path, d.side.text, d.paragraphs, d.sentences);
-  }
-
-  /** The rank of the document added last. */
-  private ranks = 0;
-  /** How many replacements were done in place (for tests and benches). */
-  replacedInPlace = 0;
-
-  /**
-   * Replaces a document that has documents after it without indexing them again,
-   * when that gives the index built from scratch in the same order: true when done.
-   * A document after it looked up its units when it arrived, counting a feature's
-   * postings before it against the cap; the replacement moves those counts only by
-   * the features whose number in the document changed, so when none of those can
-   * cross the cap for a document after it (the feature is rare enough either way,
-   * or saturated before it either way), the pairs of other documents stand, and only
-   * the document's own pairs are worked out again: with the documents before it as
-   * it looks them up, and with those after it as each of them looked it up
-   * (a feature counted when its postings before the later document are within the cap).
-   */
-  private replaceInPlace(old: IndexedDoc, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[]): boolean {
-    const side = makeSide(this.ctx, text, paragraphs, sentences);
-    const postings = this.postings;
-    const multiplicity = (feats: readonly number[][]) => {
-      const m = new Map<number, number>();
-      for (const fs of feats) for (const f of fs) m.set(f, (m.get(f) ?? 0) + 1);
-      return m;
-    };
-    const was = multiplicity(old.side.feats), now = multiplicity(side.feats);
-    const rankOfLive = (sid: number) => { const d = this.unitDoc[sid]; return d < 0 ? -1 : this.byId[d]!.rank; };
-    for (const f of new Set([...was.keys(), ...now.keys()])) {
-      const a = was.get(f) ?? 0, b = now.get(f) ?? 0;
-      if (a === b) continue;
-      let before = 0, after = 0;
-      for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
-        const sid = postings.unitAt(p);
-        if (this.unitDoc[sid] === old.id) continue;
-        const r = rankOfLive(sid);
-        if (r < 0) continue;
-        if (r < old.rank) before++; else after++;
-      }
-      if (!after || before + after + Math.max(a, b) <= POSTING_CAP || before + Math.min(a, b) > POSTING_CAP) continue;
-      return false;
-    }
-    this.unindex(old.path);
+    const old = this.byPath.get(path);
+    // Nothing else changed since the old version's units were looked up: their hits still hold.
+    const lookups = old && old.lookupEpoch === this.epoch ? old.lookups : undefined;
+    if (old) this.unindex(old);
+    this.epoch++;
     const id = this.nextDoc++;
-    const doc: IndexedDoc = { id, path: old.path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups: undefined, epoch: -1, rank: old.rank };
-    const n = side.sents.length;
-    for (let i = 0; i < n; i++) {
+    const side = makeSide(this.ctx, text, paragraphs, sentences);
+    const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], pairs: new Map(), lookups, lookupEpoch: lookups ? this.epoch : -1, stage: 1 };
+    const postings = this.postings, cap = POSTING_CAP, record = this.recording();
+    for (let i = 0; i < side.sents.length; i++) {
       const sid = this.unitDoc.length;
-      this.unitDoc.push(id); this.unitLocal.push(i);
+      this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(side.feats[i].length));
       doc.sids.push(sid);
-      for (const f of side.feats[i]) postings.add(f, sid);
+      for (const f of side.feats[i]) if (postings.add(f, sid) === cap + 1 && record && !this.crossed.has(f)) this.crossed.set(f, false);
     }
-    this.byPath.set(old.path, doc);
+    this.byPath.set(path, doc);
     this.byId[id] = doc;
-    // Per saturated feature, the ranks of its live postings, sorted: how many come before a document.
-    const ranksOf = new Map<number, Float64Array>();
-    const countBefore = (f: number, rank: number) => {
-      let rs = ranksOf.get(f);
-      if (!rs) {
-        const list: number[] = [];
-        for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) { const r = rankOfLive(postings.unitAt(p)); if (r >= 0) list.push(r); }
-        ranksOf.set(f, (rs = Float64Array.from(list).sort()));
-      }
-      let lo = 0, hi = rs.length;
-      while (lo < hi) { const mid = (lo + hi) >> 1; if (rs[mid] < rank) lo = mid + 1; else hi = mid; }
-      return lo;
-    };
-    // Matches by other document, seen from the later document of the pair (i there).
-    const found = new Map<number, Match[]>();
-    const shared = new Map<number, number>();
-    for (let j = 0; j < n; j++) {
-      shared.clear();
-      const mine = new Map<number, number>();
-      for (const f of side.feats[j]) mine.set(f, (mine.get(f) ?? 0) + 1);
-      for (const [f, m] of mine) {
-        const saturable = postings.live(f) > POSTING_CAP;
-        for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
-          const sid = postings.unitAt(p);
-          const d = this.unitDoc[sid];
-          if (d < 0 || d === id) continue;
-          const other = this.byId[d]!;
-          if (saturable && countBefore(f, Math.max(other.rank, doc.rank)) > POSTING_CAP) continue;
-          shared.set(sid, (shared.get(sid) ?? 0) + m);
-        }
-      }
-      for (const [sid, c] of shared) {
-        const other = this.byId[this.unitDoc[sid]]!, u = this.unitLocal[sid];
-        if (other.rank < doc.rank) {
-          if (c < minFeatures(side.feats[j].length)) continue;
-          const r = compare(side, j, other.side, u, MIN_DICE);
-          if (r) push(found, other.id, { i: j, j: u, sim: r.sim, strong: r.strong });
-        } else {
-          if (c < minFeatures(other.side.feats[u].length)) continue;
-          const r = compare(other.side, u, side, j, MIN_DICE);
-          if (r) push(found, other.id, { i: u, j, sim: r.sim, strong: r.strong });
-        }
-      }
-    }
-    for (const [otherId, matches] of found) {
-      const other = this.byId[otherId]!;
-      const [later, earlier] = other.rank > doc.rank ? [other, doc] : [doc, other];
-      const kept = keepPassages(matches, later.side, earlier.side).flat();
-      if (!kept.length) continue;
-      later.links.set(earlier.id, kept);
-      earlier.links.set(later.id, kept.map(m => ({ ...m, i: m.j, j: m.i })));
-      other.degrees = undefined;
-      this.touchedPaths.add(other.path);
-    }
-    this.touchedPaths.add(old.path);
-    doc.epoch = ++this.epoch;
-    this.replacedInPlace++;
-    return true;
+    this.dirty.push(doc);
+    this.touchedPaths.add(path);
   }
-
-  /** Counts additions and removals: a document's cached lookups hold while it is unchanged. */
-  private epoch = 0;
 
   remove(path: string): void {
-    if (!this.byPath.has(path)) return;
-    const tail = this.detachFrom(path);
-    this.order.splice(this.order.indexOf(path), 1);
-    for (const d of tail) this.add(d.path, d.side.text, d.paragraphs, d.sentences);
-  }
-
-  /** Unindexes `path` and every document after it (last first); returns those after it, in order. */
-  private detachFrom(path: string): IndexedDoc[] {
-    const at = this.order.indexOf(path);
-    const tail = this.order.slice(at + 1).map(p => this.byPath.get(p)!);
-    for (let k = tail.length - 1; k >= 0; k--) this.unindex(tail[k].path);
-    this.unindex(path);
-    return tail;
+    const doc = this.byPath.get(path);
+    if (!doc) return;
+    this.unindex(doc);
+    this.epoch++;
   }
 
   /**
-   * Indexes a document after every document indexed so far. `reuse`: lookups of the
-   * same document's units made when the other documents were as they are now.
+   * Whether a settled document may hold a feature crossing the cap: with none (a batch
+   * of additions to an empty index), every pair is worked out by a lookup anyway.
    */
-  private add(path: string, text: string, paragraphs: readonly Paragraph[], sentences: readonly Sentence[], reuse?: Map<UnitData, Hit[]>): void {
-    const id = this.nextDoc++;
-    const side = makeSide(this.ctx, text, paragraphs, sentences);
+  private recording(): boolean { return this.byPath.size > this.dirty.length; }
+
+  private unindex(doc: IndexedDoc): void {
+    for (const pair of doc.pairs.values()) {
+      const other = pair.a === doc ? pair.b : pair.a;
+      other.pairs.delete(doc.id);
+      if (pair.kept.length) { this.touchedPaths.add(other.path); other.degrees = undefined; }
+    }
+    const postings = this.postings, cap = POSTING_CAP, record = this.recording();
+    for (const fs of doc.side.feats) for (const f of fs) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
+    for (const sid of doc.sids) this.unitDoc[sid] = -1;
+    this.byPath.delete(doc.path);
+    this.byId[doc.id] = undefined;
+    if (doc.stage) this.dirty.splice(this.dirty.indexOf(doc), 1);
+    this.touchedPaths.add(doc.path);
+    this.postings.compact(sid => this.unitDoc[sid] >= 0);
+  }
+
+  /**
+   * Works out what changed since the last settling: the pairs of the documents
+   * upserted (each pair once, from the first of its documents looked up), then the
+   * unit pairs of the settled documents that hold a feature which crossed the cap.
+   */
+  private settle(): void {
+    if (!this.dirty.length && !this.crossed.size) return;
+    // Feature -> saturated now, for those whose side of the cap changed.
+    const crossed = new Map<number, boolean>();
+    for (const [f, was] of this.crossed) if ((this.postings.live(f) > POSTING_CAP) !== was) crossed.set(f, !was);
+    this.crossed.clear();
+    const dirty = this.dirty;
+    this.dirty = [];
+    const changed = new Set<Pair>();
+    dirty.forEach((doc, k) => this.lookUp(doc, k === 0, crossed, changed));
+    if (crossed.size && this.byPath.size > dirty.length) this.recheck(crossed, changed);
+    for (const doc of dirty) doc.stage = 0;
+    for (const pair of changed) this.keep(pair);
+  }
+
+  /** Looks a document's units up; its hits are kept for its next version when they are complete (`first`). */
+  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
+    this.work.lookedUp++;
+    const { side, id } = doc;
+    const carried = first && doc.lookupEpoch === this.epoch ? doc.lookups : undefined;
     const lookups = new Map<UnitData, Hit[]>();
-    const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1, rank: ++this.ranks };
-    const feats = side.feats;
-    const n = side.sents.length;
-    const total = this.unitDoc.length + n;
-    if (this.count.length < total) {
-      const grown = new Int32Array(Math.max(this.count.length * 2, total));
-      grown.set(this.count);
+    const feats = side.feats, n = side.sents.length;
+    if (this.count.length < this.unitDoc.length) {
+      const grown = new Int32Array(Math.max(this.count.length * 2, this.unitDoc.length));
       this.count = grown;
     }
-    const count = this.count, postings = this.postings;
+    const count = this.count, postings = this.postings, unitDoc = this.unitDoc, unitNeed = this.unitNeed, byId = this.byId;
     const found = new Map<number, Match[]>();
+    doc.stage = 2;
     for (let i = 0; i < n; i++) {
       const unit = side.data[i];
-      let hits = lookups.get(unit) ?? reuse?.get(unit);
+      let hits = lookups.get(unit);
+      if (!hits && carried) {
+        const h = carried.get(unit);
+        if (h && !feats[i].some(f => crossed.has(f))) hits = h;
+      }
       if (!hits) {
         hits = [];
         const touched: number[] = [];
@@ -254,13 +194,17 @@ export class ReuseIndex {
             if (count[sid]++ === 0) touched.push(sid);
           }
         }
-        const need = minFeatures(feats[i].length);
+        const need = unitNeed[doc.sids[i]];
         for (const sid of touched) {
-          if (count[sid] >= need) {
-            const other = this.byId[this.unitDoc[sid]];
-            const j = this.unitLocal[sid];
-            const c = other ? compare(side, i, other.side, j, MIN_DICE) : null;
-            if (c) hits.push({ doc: other!.id, j, sim: c.sim, strong: c.strong });
+          const d = unitDoc[sid];
+          if (d !== id && d >= 0 && enough(count[sid], need, unitNeed[sid])) {
+            const other = byId[d]!;
+            // A document looked up before in this settling already found its pairs with this one.
+            if (other.stage !== 2) {
+              const j = this.unitLocal[sid];
+              const c = compare(side, i, other.side, j, MIN_DICE);
+              if (c) hits.push({ doc: d, j, sim: c.sim, strong: c.strong });
+            }
           }
           count[sid] = 0;
         }
@@ -268,53 +212,107 @@ export class ReuseIndex {
       lookups.set(unit, hits);
       for (const h of hits) push(found, h.doc, { i, j: h.j, sim: h.sim, strong: h.strong });
     }
+    doc.lookups = first ? lookups : undefined;
+    doc.lookupEpoch = first ? this.epoch : -1;
     for (const [otherId, matches] of found) {
-      const other = this.byId[otherId]!;
-      const kept = keepPassages(matches, side, other.side).flat();
-      if (!kept.length) continue;
-      doc.links.set(otherId, kept);
-      other.links.set(id, kept.map(m => ({ ...m, i: m.j, j: m.i })));
-      this.touchedPaths.add(other.path);
-      other.degrees = undefined;
+      const other = byId[otherId]!;
+      const pair: Pair = doc.path < other.path
+        ? { a: doc, b: other, raw: matches, kept: [] }
+        : { a: other, b: doc, raw: matches.map(m => ({ ...m, i: m.j, j: m.i })), kept: [] };
+      doc.pairs.set(otherId, pair);
+      other.pairs.set(id, pair);
+      changed.add(pair);
     }
-    for (let i = 0; i < n; i++) {
-      const sid = this.unitDoc.length;
-      this.unitDoc.push(id); this.unitLocal.push(i);
-      doc.sids.push(sid);
-      for (const f of feats[i]) postings.add(f, sid);
-    }
-    this.byPath.set(path, doc);
-    this.byId[id] = doc;
-    this.touchedPaths.add(path);
-    doc.epoch = ++this.epoch;
-    // Only the newest document can reuse its lookups (any later change moves the epoch on).
-    if (this.newest && this.newest !== doc) this.newest.lookups = undefined;
-    this.newest = doc;
   }
 
-  private newest: IndexedDoc | undefined;
-
-  private unindex(path: string): void {
-    const doc = this.byPath.get(path);
-    if (!doc) return;
-    for (const otherId of doc.links.keys()) {
-      const other = this.byId[otherId];
-      if (!other) continue;
-      other.links.delete(doc.id);
-      other.passages.delete(doc.id);
-      this.touchedPaths.add(other.path);
-      other.degrees = undefined;
+  /**
+   * Checks again the unit pairs of settled documents that share a feature which crossed
+   * the cap. A feature saturated now only takes evidence away (a pair that was no match
+   * stays none), one back under the cap only adds it (a match stays one): a pair is
+   * checked again when it may change.
+   */
+  private recheck(crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
+    const postings = this.postings, unitDoc = this.unitDoc, byId = this.byId;
+    // Unit pair (smaller id first) -> 1: a feature it shares is saturated now; 2: one is back under the cap.
+    const todo = new Map<number, number>();
+    for (const [f, saturated] of crossed) {
+      const units: number[] = [];
+      for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
+        const sid = postings.unitAt(p);
+        // The documents just looked up found their pairs already. (A unit holding the feature twice has two postings.)
+        const d = unitDoc[sid];
+        if (d >= 0 && !byId[d]!.stage && units[units.length - 1] !== sid) units.push(sid);
+      }
+      for (let x = 0; x < units.length; x++) {
+        for (let y = x + 1; y < units.length; y++) {
+          const u = Math.min(units[x], units[y]), v = Math.max(units[x], units[y]);
+          if (unitDoc[u] === unitDoc[v]) continue;
+          const key = u * 0x100000000 + v;
+          todo.set(key, (todo.get(key) ?? 0) | (saturated ? 1 : 2));
+        }
+      }
     }
-    for (const fs of doc.side.feats) for (const f of fs) this.postings.drop(f);
-    for (const sid of doc.sids) this.unitDoc[sid] = -1;
-    this.byPath.delete(path);
-    this.byId[doc.id] = undefined;
-    this.epoch++;
-    this.postings.compact(sid => this.unitDoc[sid] >= 0);
+    // Per pair, where each of its raw matches is, and those to drop.
+    const at = new Map<Pair, Map<number, number>>(), gone = new Map<Pair, Set<number>>();
+    for (const [key, dir] of todo) {
+      const u = Math.floor(key / 0x100000000), v = key % 0x100000000;
+      let A = byId[unitDoc[u]]!, B = byId[unitDoc[v]]!;
+      let i = this.unitLocal[u], j = this.unitLocal[v];
+      if (B.path < A.path) { [A, B] = [B, A]; [i, j] = [j, i]; }
+      let pair = A.pairs.get(B.id);
+      let where = pair && at.get(pair);
+      if (pair && !where) {
+        where = new Map();
+        pair.raw.forEach((m, k) => where!.set(m.i * 0x200000 + m.j, k));
+        at.set(pair, where);
+      }
+      const k = where?.get(i * 0x200000 + j);
+      if (dir === 1 && k === undefined || dir === 2 && k !== undefined) continue;
+      this.work.rechecked++;
+      // (Most units sharing a phrase are not the same sentence: the comparison, which does not depend on the cap, rules them out first.)
+      let r = compare(A.side, i, B.side, j, MIN_DICE);
+      if (r) {
+        const fb = new Map<number, number>();
+        for (const f of B.side.feats[j]) fb.set(f, (fb.get(f) ?? 0) + 1);
+        let c = 0;
+        for (const f of A.side.feats[i]) { const n = fb.get(f); if (n && postings.live(f) <= POSTING_CAP) c += n; }
+        if (!enough(c, this.unitNeed[u], this.unitNeed[v])) r = null;
+      }
+      if (!r && k === undefined) continue;
+      if (!pair) {
+        pair = { a: A, b: B, raw: [], kept: [] };
+        A.pairs.set(B.id, pair);
+        B.pairs.set(A.id, pair);
+        at.set(pair, (where = new Map()));
+      }
+      if (r && k !== undefined) pair.raw[k] = { i, j, sim: r.sim, strong: r.strong };
+      else if (r) { where!.set(i * 0x200000 + j, pair.raw.length); pair.raw.push({ i, j, sim: r.sim, strong: r.strong }); }
+      else { let g = gone.get(pair); if (!g) gone.set(pair, (g = new Set())); g.add(k!); }
+      changed.add(pair);
+    }
+    for (const [pair, g] of gone) pair.raw = pair.raw.filter((_, k) => !g.has(k));
+  }
+
+  /** A pair's passages from its matches; the two documents are touched when they change. */
+  private keep(pair: Pair): void {
+    const { a, b } = pair;
+    if (!pair.raw.length) { a.pairs.delete(b.id); b.pairs.delete(a.id); }
+    const kept = pair.raw.length ? keepPassages(pair.raw, a.side, b.side).flat() : [];
+    const same = kept.length === pair.kept.length && kept.every((m, k) => {
+      const o = pair.kept[k];
+      return m.i === o.i && m.j === o.j && m.sim === o.sim && m.strong === o.strong;
+    });
+    if (same) return;
+    pair.kept = kept;
+    pair.passages = pair.mirrored = undefined;
+    a.degrees = b.degrees = undefined;
+    this.touchedPaths.add(a.path);
+    this.touchedPaths.add(b.path);
   }
 
   /** Documents indexed, unindexed, or whose links to another document were set or dropped, since the last call. */
   takeTouched(): Set<string> {
+    this.settle();
     const t = this.touchedPaths;
     this.touchedPaths = new Set();
     return t;
@@ -324,22 +322,16 @@ export class ReuseIndex {
 
   /** The `shared` duplicates of one document, each listed from both ends across calls. */
   shared(path: string): Duplicate[] {
+    this.settle();
     const doc = this.byPath.get(path);
     if (!doc) return [];
     const many = this.degreesOf(doc);
     doc.furniture ??= furnitureFlags(doc.side);
     const out: Duplicate[] = [];
-    for (const [otherId, matches] of doc.links) {
-      const other = this.byId[otherId]!;
-      let list = doc.passages.get(otherId);
-      if (!list) {
-        list = cluster(matches, doc.side.paraOf, other.side.paraOf).map(g => {
-          const r = ranges(doc.side, other.side, g, false);
-          return { r, p: passage(doc.side, other.side, r, this.vocab) };
-        }).filter(({ p }) => !stockLineOnly(doc.side.text.slice(p.a.start, p.a.end)) && !stockLineOnly(other.side.text.slice(p.b.start, p.b.end)));
-        doc.passages.set(otherId, list);
-        other.passages.set(doc.id, list.map(mirror));
-      }
+    for (const pair of doc.pairs.values()) {
+      if (!pair.kept.length) continue;
+      const other = pair.a === doc ? pair.b : pair.a;
+      const list = doc === pair.a ? this.passagesOf(pair) : (pair.mirrored ??= this.passagesOf(pair).map(mirror));
       for (const { r, p } of list) {
         let boilerplate = mostlyFurniture(doc.furniture, r.iLo, r.iHi, many);
         if (!boilerplate) {
@@ -356,13 +348,23 @@ export class ReuseIndex {
     return out.sort((x, y) => x.start - y.start || (x.other.path < y.other.path ? -1 : x.other.path > y.other.path ? 1 : 0) || x.other.start - y.other.start);
   }
 
+  /** A pair's passages seen from `a` (the passages are symmetric: `b` reads them mirrored). */
+  private passagesOf(pair: Pair): Shared[] {
+    const { a, b } = pair;
+    return (pair.passages ??= cluster(pair.kept, a.side.paraOf, b.side.paraOf).map(g => {
+      const r = ranges(a.side, b.side, g, false);
+      return { r, p: passage(a.side, b.side, r, this.vocab) };
+    }).filter(({ p }) => !stockLineOnly(a.side.text.slice(p.a.start, p.a.end)) && !stockLineOnly(b.side.text.slice(p.b.start, p.b.end))));
+  }
+
   /** Per unit, how many other documents share it (cached until the links change). */
   private degreesOf(doc: IndexedDoc): Uint16Array {
     if (doc.degrees) return doc.degrees;
     const deg = new Uint16Array(doc.side.sents.length);
-    for (const matches of doc.links.values()) {
+    for (const pair of doc.pairs.values()) {
+      const key = doc === pair.a ? 'i' : 'j';
       const seen = new Set<number>();
-      for (const m of matches) if (!seen.has(m.i)) { seen.add(m.i); if (deg[m.i] < 65535) deg[m.i]++; }
+      for (const m of pair.kept) if (!seen.has(m[key])) { seen.add(m[key]); if (deg[m[key]] < 65535) deg[m[key]]++; }
     }
     return (doc.degrees = deg);
   }

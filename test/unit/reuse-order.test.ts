@@ -1,0 +1,121 @@
+/**
+ * The reuse index's answer depends on the documents it holds, not on the order they
+ * came in: the same documents, added in several random orders with edits and
+ * deletions on the way, give the passages of an index built from scratch.
+ */
+import assert from 'node:assert/strict';
+import { ReuseIndex } from '../../src/core/reuse/reuseIndex';
+import { POSTING_CAP } from '../../src/core/reuse/passages';
+import { AnalysisContext } from '../../src/core/text/memo';
+import { paragraphs } from '../../src/core/text/paragraphs';
+import { sentences } from '../../src/core/text/sentences';
+import { rng } from '../support/rng';
+
+const WORDS = ('council budget harbour bridge tenants rally minister schools contract river ' +
+  'vote senate police museum station drought farmers mayor factory workers union strike ' +
+  'hospital nurses court judge appeal election ballot pipeline airport runway tourists ' +
+  'storm flood rescue volunteers festival market prices fuel tax reform library garden').split(' ');
+
+function sentence(rand: () => number, min = 10): string {
+  const n = min + Math.floor(rand() * 6);
+  const w: string[] = [];
+  for (let k = 0; k < n; k++) w.push(WORDS[Math.floor(rand() * WORDS.length)]);
+  w[0] = w[0][0].toUpperCase() + w[0].slice(1);
+  return w.join(' ') + '.';
+}
+
+function put(r: ReuseIndex, p: string, t: string): void {
+  const ps = paragraphs(t);
+  r.upsert(p, t, ps, sentences(t, ps));
+}
+
+function fresh(docs: ReadonlyMap<string, string>): ReuseIndex {
+  const r = new ReuseIndex(new AnalysisContext());
+  for (const p of [...docs.keys()].sort()) put(r, p, docs.get(p)!);
+  return r;
+}
+
+function shuffle<T>(xs: T[], rand: () => number): T[] {
+  for (let k = xs.length - 1; k > 0; k--) { const j = Math.floor(rand() * (k + 1)); [xs[k], xs[j]] = [xs[j], xs[k]]; }
+  return xs;
+}
+
+/** A corpus where some phrasing is in more documents than the posting cap, and stories are shared by a few. */
+function corpus(rand: () => number, n: number): Map<string, string> {
+  const furniture = [sentence(rand), sentence(rand)];
+  // A wire sentence copied by a little more than the cap: its features cross the cap with the last copies.
+  const wire = sentence(rand, 14);
+  const stories = Array.from({ length: 5 }, () => [sentence(rand), sentence(rand), sentence(rand)]);
+  // Sentences that share a run of words with a longer one: the feature share a candidate needs differs per side.
+  // (The short one is five pairs of neighbouring words of the long one: it holds a fifth of its own
+  // features in common, but not of the long one's.)
+  const long = sentence(rand, 28), lw = long.slice(0, -1).toLowerCase().split(' ');
+  const short = [0, 6, 12, 18, 24].map(k => lw[k] + ' ' + lw[k + 1]).join(' ').replace(/^./, c => c.toUpperCase()) + '.';
+  const docs = new Map<string, string>();
+  for (let d = 0; d < n; d++) {
+    const paras = [sentence(rand) + ' ' + sentence(rand), stories[d % stories.length].join(' '), sentence(rand)];
+    if (d % 5 !== 4) paras.push(furniture.join(' '));
+    if (d % 4 !== 0) paras.push(wire + ' ' + sentence(rand));
+    if (d % 7 === 0) paras.push(long + ' ' + stories[(d + 1) % stories.length][0]);
+    if (d % 7 === 3) paras.push(short + ' ' + stories[(d + 1) % stories.length][0]);
+    docs.set(`d${String(d).padStart(2, '0')}.txt`, paras.join('\n\n'));
+  }
+  return docs;
+}
+
+/** Every document's shared passages, by path. */
+function answer(r: ReuseIndex, paths: readonly string[]): Map<string, unknown> {
+  return new Map(paths.map(p => [p, r.shared(p)]));
+}
+
+describe('the reuse index, whatever the order', function () {
+  this.timeout(300_000);
+
+  it('gives the passages of a fresh index for the same documents added, edited and deleted in random orders', () => {
+    const rand = rng(7);
+    const docs = corpus(rand, POSTING_CAP + 10);
+    const paths = [...docs.keys()].sort();
+    const want = answer(fresh(docs), paths);
+    let seen = 0;
+    for (const v of want.values()) seen += (v as unknown[]).length;
+    assert.ok(seen > 0, 'documents share passages');
+    const other = corpus(rng(99), 8);
+    for (let run = 0; run < 4; run++) {
+      const live = new ReuseIndex(new AnalysisContext());
+      const order = shuffle([...paths], rand);
+      const extra = [...other.entries()].map(([p, t]) => [`x-${p}`, t] as const);
+      for (const p of order) {
+        // On the way: a document that will go, a document first added with other text, an edit.
+        const r = rand();
+        if (r < 0.25 && extra.length) { const [q, t] = extra.pop()!; put(live, q, t); }
+        else if (r < 0.45) put(live, p, docs.get(paths[Math.floor(rand() * paths.length)])!);
+        put(live, p, docs.get(p)!);
+        if (rand() < 0.3) {
+          // Edit a document already in, then put it back.
+          const q = order[Math.floor(rand() * (order.indexOf(p) + 1))];
+          put(live, q, docs.get(q)!.replace('\n\n', '\n\n' + sentence(rand) + '\n\n'));
+          put(live, q, docs.get(q)!);
+        }
+        // Every query settles the index: answers in between must not leave a trace.
+        if (rand() < 0.2) live.shared(order[Math.floor(rand() * order.length)]);
+      }
+      for (const [q] of other) live.remove(`x-${q}`);
+      for (const p of paths) assert.deepEqual(live.shared(p), want.get(p), `run ${run}: ${p}`);
+    }
+  });
+
+  it('gives the same passages after a document is deleted as an index that never had it', () => {
+    const rand = rng(21);
+    const docs = corpus(rand, POSTING_CAP + 6);
+    const paths = [...docs.keys()].sort();
+    const live = fresh(docs);
+    for (let k = 0; k < 6; k++) {
+      const p = paths[Math.floor(rand() * paths.length)];
+      if (!docs.has(p)) continue;
+      docs.delete(p);
+      live.remove(p);
+      const want = fresh(docs);
+      for (const q of docs.keys()) assert.deepEqual(live.shared(q), want.shared(q), `after deleting ${p}: ${q}`);
+    }
+  });
+});
