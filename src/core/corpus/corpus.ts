@@ -11,8 +11,9 @@
  * asked for an answer that changed are named again (`learn`); claims are linked
  * through a persistent index (claimIndex.ts) that looks up only the documents whose
  * links can have changed; quote variants are looked up for the changed documents
- * only (quoteLinks.ts); the reuse index re-reads the changed document alone unless a
- * feature's count crosses its cap for a later document. An edited corpus then works
+ * only (quoteLinks.ts); the reuse index looks up the changed document alone and
+ * re-checks only the sentence pairs holding a feature whose count crossed its cap
+ * (reuseIndex.ts). An edited corpus then works
  * its results out from the last ones (`update`): only the claims and quotes linked,
  * directly or through others, to those whose links changed are linked again (links,
  * groups, quote claims and caps never reach beyond such a set), and only the
