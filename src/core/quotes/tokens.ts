@@ -9,7 +9,11 @@ import { classAt, isAsciiDigit, LETTER, NUMBER, UPPER } from '../text/chars';
 import { CLAUSE_TOKENS, clauseTokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
-import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
+import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES, oneOf } from './words';
+
+/** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
+const ONE_OF_THE_A_AN = oneOf('the|a|an|his|her|their|its|our|my|your');
+const ONE_OF_A_AN_THE = oneOf('a|an|the');
 
 export interface Tok extends Span {
   w: string;
@@ -175,7 +179,14 @@ export const upper = (t: Tok | undefined) => !!t && (t.f & F_UPPER) !== 0;
 export const isTitle = (t: Tok | undefined) => !!t && (t.f & F_TITLE) !== 0;
 export const isCap = (t: Tok | undefined) => !!t && (t.f & F_CAP) !== 0;
 export const isWord = (t: Tok | undefined) => !!t && (t.f & F_WORD) !== 0;
-export const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
+/** `/[’']s?$/` and longer than two characters: an apostrophe last, or before a final "s". */
+export const possessive = (t: Tok) => {
+  const w = t.w, n = w.length;
+  if (n <= 2) return false;
+  let c = w.charCodeAt(n - 1);
+  if (c === 115) c = w.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
+};
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');
@@ -183,7 +194,7 @@ export const ingCue = (t: Tok) => t.w.endsWith('ing');
  * An adverb in -ly ("repeatedly"), not a noun so ending. (Error kind: a noun phrase
  * lost, "Trump supporters at the rally chanted" read "rally" as an adverb.)
  */
-export const adverb = (t: Tok) => /^\p{Ll}+ly$/u.test(t.w) && !LY_NOUNS.test(t.w);
+export const adverb = (t: Tok) => t.w.endsWith('ly') && /^\p{Ll}+ly$/u.test(t.w) && !LY_NOUNS.test(t.w);
 const LY_NOUNS = /^(?:rally|ally|family|assembly|supply|reply|belly|bully|folly|lily|jelly|monopoly|anomaly|homily|melee|panoply|tally|gully|fly)$/;
 
 /**
@@ -194,12 +205,12 @@ export function cueAt(toks: readonly Tok[], c: number): boolean {
   const t = toks[c];
   // (Error kind: a noun phrase taken for the speaker. A cue form after a possessive or
   // a determiner is a noun: "called the union’s demands “…”", "his claims".)
-  if (t.cue) return !(c > 0 && (possessive(toks[c - 1]) || /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(toks[c - 1].lower)));
+  if (t.cue) return !(c > 0 && (possessive(toks[c - 1]) || ONE_OF_THE_A_AN.has(toks[c - 1].lower)));
   if (t.lower === 'put') return toks[c + 1]?.lower === 'it';
   if (t.lower !== 'read' && t.lower !== 'reads') return false;
   // "the memo read", or inverted: "read a post on …", "reads a sign at …".
   return (c > 0 && DOCUMENT_HEADS.test(toks[c - 1].lower)) ||
-    (/^(?:a|an|the)$/.test(toks[c + 1]?.lower ?? '') && (DOCUMENT_HEADS.test(toks[c + 2]?.lower ?? '') || DOCUMENT_HEADS.test(toks[c + 3]?.lower ?? '')));
+    (ONE_OF_A_AN_THE.has(toks[c + 1]?.lower ?? '') && (DOCUMENT_HEADS.test(toks[c + 2]?.lower ?? '') || DOCUMENT_HEADS.test(toks[c + 3]?.lower ?? '')));
 }
 export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 
