@@ -20,7 +20,10 @@ export interface Tok extends Span {
   lower: string;
   /** A reporting verb (`CUES`), looked up once. */
   cue: boolean;
-  /** What the tests below read of the word, worked out once: `F_UPPER`, `F_TITLE`, `F_CAP`, `F_WORD` bits. */
+  /**
+   * What the tests below read of the word, worked out on the first test (-1 until then, the only write
+   * to a token: a function of `w` and `lower`): `F_UPPER`, `F_TITLE`, `F_CAP`, `F_WORD` bits.
+   */
   f: number;
 }
 
@@ -47,7 +50,13 @@ function flagsOf(w: string, lower: string): number {
 
 /** A token. */
 function tok(start: number, end: number, w: string, lower: string, cue: boolean): Tok {
-  return { start, end, w, lower, cue, f: flagsOf(w, lower) };
+  return { start, end, w, lower, cue, f: -1 };
+}
+
+/** The `f` bits of `t`, worked out on first use. */
+function flags(t: Tok): number {
+  const f = t.f;
+  return f >= 0 ? f : (t.f = flagsOf(t.w, t.lower));
 }
 
 export const QUOTE_TOKEN = '\u0000q';
@@ -175,10 +184,10 @@ export function tokenAt(toks: readonly Tok[], pos: number): number {
 
 // Tests on tokens.
 
-export const upper = (t: Tok | undefined) => !!t && (t.f & F_UPPER) !== 0;
-export const isTitle = (t: Tok | undefined) => !!t && (t.f & F_TITLE) !== 0;
-export const isCap = (t: Tok | undefined) => !!t && (t.f & F_CAP) !== 0;
-export const isWord = (t: Tok | undefined) => !!t && (t.f & F_WORD) !== 0;
+export const upper = (t: Tok | undefined) => !!t && (flags(t) & F_UPPER) !== 0;
+export const isTitle = (t: Tok | undefined) => !!t && (flags(t) & F_TITLE) !== 0;
+export const isCap = (t: Tok | undefined) => !!t && (flags(t) & F_CAP) !== 0;
+export const isWord = (t: Tok | undefined) => !!t && (flags(t) & F_WORD) !== 0;
 /** `/[’']s?$/` and longer than two characters: an apostrophe last, or before a final "s". */
 export const possessive = (t: Tok) => {
   const w = t.w, n = w.length;
