@@ -69,14 +69,8 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   return out;
 }
 
-/** Whether `text` holds an ASCII digit (`/[0-9]/`). */
-function hasAsciiDigit(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) return true;
-  }
-  return false;
-}
+const DIGIT = /[0-9]/;
+const hasAsciiDigit = (text: string) => DIGIT.test(text);
 
 /** What a claim extractor needs of a document, all offsets absolute. */
 export interface ClaimInput {

@@ -440,10 +440,17 @@ function untitled(name: string): string {
 }
 
 function genderOfWords(first: string, run: readonly Tok[]): 'm' | 'f' | null {
-  if (run.some(t => /^(?:mrs|ms|miss)\.?$/.test(t.lower)) || FEMALE.has(first)) return 'f';
-  if (run.some(t => /^mr\.?$/.test(t.lower)) || MALE.has(first)) return 'm';
+  // (`/^(?:mrs|ms|miss)\.?$/` and `/^mr\.?$/` on each word's lower case, as set lookups in one pass.)
+  let female = false, male = false;
+  for (const t of run) {
+    if (FEMALE_TITLES.has(t.lower)) female = true;
+    else if (MALE_TITLES.has(t.lower)) male = true;
+  }
+  if (female || FEMALE.has(first)) return 'f';
+  if (male || MALE.has(first)) return 'm';
   return null;
 }
+const FEMALE_TITLES = oneOf('mrs|ms|miss|mrs.|ms.|miss.'), MALE_TITLES = oneOf('mr|mr.');
 
 /**
  * Error kind: speaker types kept honest. A description headed by a document ("a
