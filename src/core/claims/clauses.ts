@@ -3,8 +3,11 @@
  * that Russia has massed more than 130,000 troops near Ukraine, raising fears of an
  * invasion" asserts "Russia has massed more than 130,000 troops near Ukraine".
  */
-import { classAt, LETTER, PAIR, SPACE } from '../text/chars';
+import { classAt, isSpace, LETTER, PAIR, SPACE } from '../text/chars';
 import type { Span } from '../types';
+
+/** What a clause's end is trimmed of (`/[\s.,;:]/`): white space and . , ; : */
+const trailing = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || isSpace(c);
 
 /** Where a new clause starts: after these, the words that follow are another clause. */
 const CLAUSE_BREAK = /(?:,\s+(?=(?:raising|sparking|adding|saying|noting|fuelling|fueling|prompting|making|leaving|despite|while|whereas|although|though|but|which|who|as|after|before|according|even)\b)|;\s+|\s+[—–]\s+|:\s+)/g;
@@ -27,7 +30,7 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
   }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
-  while (b > a && /[\s.,;:]/.test(sentence[b - 1])) b--;
+  while (b > a && trailing(sentence.charCodeAt(b - 1))) b--;
   const clause = sentence.slice(a, b);
   // A clause must be able to stand alone: a few words, an opening quote closed.
   const words = wordCount(clause);
@@ -126,8 +129,8 @@ export function splitClauses(text: string, start: number, end: number, quotes: r
     if (opener && wordCount(sentence, a + opener[0].length, b) >= min) a += opener[0].length;
     const came = CAME_AFTER.exec(sentence.slice(a, b));
     if (came && wordCount(sentence, a + came[0].length, b) >= min && !inside(rel, a + came[0].length)) a += came[0].length;
-    while (a < b && /\s/.test(sentence[a])) a++;
-    while (b > a && /[\s.,;:]/.test(sentence[b - 1])) b--;
+    while (a < b && isSpace(sentence.charCodeAt(a))) a++;
+    while (b > a && trailing(sentence.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ start: start + a, end: start + b });
   }
   return out;
