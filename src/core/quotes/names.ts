@@ -100,6 +100,13 @@ export function nameInRun(run: readonly Tok[]): { toks: Tok[]; org: boolean } {
   return { toks: words.slice(cut + 1), org: false };
 }
 
+/** `s.split(' ').length`, counted without the pieces. */
+function pieces(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
+}
+
 const nameText = (toks: readonly Tok[]) => toks.map(t => t.w.replace(/[’']s?$/, '')).join(' ');
 
 /** The document's names: fullest forms, genders, entities. */
@@ -309,7 +316,7 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
     const full = nameText(name);
     if (HEADLINE_VERB_IN_NAME.test(full)) continue;
-    const entry = { full, n: full.split(' ').length };
+    const entry = { full, n: pieces(full) };
     const titled = run.length > name.length;
     const pos = name[0].start - base;
     if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => roleWord(t.lower.replace(/\.$/, ''))), pos, full, false, 3);
@@ -422,7 +429,7 @@ const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical) || HEADLI
  */
 const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)|\s(?:Day|Week|Night|Eve|Act|Law|Rule|Award|Prize|Foundation|Fund)$/;
 /** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
-const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
+const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: pieces(canonical) });
 /** What a NameBook learns that depends on one text only: per line, per canonical name. */
 const NAME_MEMOS = new Slot('quotes.names', () => ({
   lineNames: new Memo<LineNames>(100_000),
