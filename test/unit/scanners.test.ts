@@ -6,9 +6,9 @@
  * surrogates, Unicode spaces and digits).
  */
 import assert from 'node:assert/strict';
-import { hasWordsWithLetters } from '../../src/core/claims/claims';
+import { contentWords, hasContentWords, hasWordsWithLetters } from '../../src/core/claims/claims';
 import { CLAUSE_TOKENS, clauseTokenEnd, NAME_TOKENS, nameTokenEnd, tokenEnd, tokenStart, type TokenRule } from '../../src/core/text/tokens';
-import { bigramContainment, FURNITURE, isBoilerplate, words } from '../../src/core/reuse/reuseText';
+import { bigramContainment, FURNITURE, isBoilerplate, unitWords, Vocab, words } from '../../src/core/reuse/reuseText';
 
 const ALPHABET = [
   'a', 'b', 'Z', 'Q', 'é', 'É', 'İ', 'ß', 'K', '\u212a', '0', '1', '7', '٣', '²',
@@ -93,6 +93,46 @@ describe('text scanners meet their specifications', () => {
           assert.deepEqual(words(text, from, to), reference(text, from, to), JSON.stringify([text, from, to]));
         }
       }
+    }
+  });
+
+  it('reuse unit words: the words `words` reads, as the vocabulary\'s forms, cut at the span ends', () => {
+    const vocab = new Vocab();
+    for (const text of CASES) {
+      for (let from = 0; from <= Math.min(3, text.length); from++) {
+        for (const to of [text.length, text.length - 1, text.length - 3]) {
+          if (to < from) continue;
+          const ws = words(text, from, to);
+          const u = unitWords(vocab, text, from, to);
+          assert.equal(u.words, ws.length, JSON.stringify([text, from, to]));
+          const stems = ws.map(w => vocab.stemOf(vocab.form(w))).filter(id => id >= 0);
+          assert.deepEqual([...u.seq], stems, JSON.stringify([text, from, to]));
+        }
+      }
+    }
+  });
+
+  it('name tokens: the hyphen nameTokenEnd reports is the first "-" inside the token, -1 for none', () => {
+    const marks = { hyphen: 0 };
+    assert.equal(nameTokenEnd('Kremlin-backed rebels', 0, marks), 14);
+    assert.equal(marks.hyphen, 7);
+    nameTokenEnd('Jean-Claude Van-Damme', 12, marks);
+    assert.equal(marks.hyphen, 15);
+    nameTokenEnd('well - known', 0, marks);
+    assert.equal(marks.hyphen, -1); // a spaced dash is no part of the word
+    for (const text of CASES) {
+      for (let s = 0; s < text.length; s++) {
+        const end = nameTokenEnd(text, s, marks);
+        const at = text.slice(s + 1, end).indexOf('-');
+        assert.equal(marks.hyphen, at < 0 ? -1 : s + 1 + at, JSON.stringify([text, s]));
+      }
+    }
+  });
+
+  it('claims: content words counted only as far as asked', () => {
+    for (const text of [...CASES, 'The 1,000 troops, said the U.S. minister, were moved on Tuesday', 'a an the of']) {
+      const n = contentWords(text).length;
+      for (const k of [1, 3, 5]) assert.equal(hasContentWords(text, k), n >= k, JSON.stringify([text, k]));
     }
   });
 

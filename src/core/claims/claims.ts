@@ -9,7 +9,7 @@ import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
 import { classAt, isBlank, isSpace, LETTER, SPACE } from '../text/chars';
 import { type AnalysisContext, MemoBase, Slot } from '../text/memo';
-import { wordsOf } from '../text/words';
+import { nextWord, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
 /** Reporting verbs that turn a sentence into reported speech. */
@@ -357,7 +357,7 @@ function clauseClaim(text: string, span0: Span, inQuotes: readonly Quote[], inEn
     kind = 'numeric';
   } else if ((inEntities.length >= 2 || inEntities.some(e => e.type === 'DATE')) && EVENT_VERB.test(unquoted)) {
     kind = 'event';
-  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE') || contentWords(unquoted).length >= 5) {
+  } else if (inEntities.some(e => e.type !== 'NUMBER' && e.type !== 'DATE') || hasContentWords(unquoted, 5)) {
     kind = 'statement';
   } else return null;
   if (kind === 'quote' && !speaker && direct?.speaker === null && reported()) {
@@ -448,6 +448,23 @@ export function contentWords(text: string): string[] {
     out.push(w);
   }
   return out;
+}
+
+/**
+ * Whether `contentWords(text)` holds at least `n` words, counted only as far as needed
+ * (the stems do not change the count: only the stop words and one-letter words drop out).
+ */
+export function hasContentWords(text: string, n: number): boolean {
+  const lower = text.toLowerCase();
+  const at: WordEnd = { end: 0, dotted: false };
+  let count = 0;
+  for (let s = nextWord(lower, 0, lower.length, at, DIGIT_GROUPS); s >= 0; s = nextWord(lower, at.end, lower.length, at, DIGIT_GROUPS)) {
+    let w = lower.slice(s, at.end);
+    if (w.includes(',')) w = w.replace(/,/g, '');
+    if (STOP.has(w) || w.length < 2) continue;
+    if (++count >= n) return true;
+  }
+  return false;
 }
 
 /** A claim's status from its links: any dispute makes it disputed. */

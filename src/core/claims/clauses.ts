@@ -3,7 +3,11 @@
  * that Russia has massed more than 130,000 troops near Ukraine, raising fears of an
  * invasion" asserts "Russia has massed more than 130,000 troops near Ukraine".
  */
+import { classAt, isSpace, LETTER, PAIR, SPACE } from '../text/chars';
 import type { Span } from '../types';
+
+/** What a clause's end is trimmed of (`/[\s.,;:]/`): white space and . , ; : */
+const trailing = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || isSpace(c);
 
 /** Where a new clause starts: after these, the words that follow are another clause. */
 const CLAUSE_BREAK = /(?:,\s+(?=(?:raising|sparking|adding|saying|noting|fuelling|fueling|prompting|making|leaving|despite|while|whereas|although|though|but|which|who|as|after|before|according|even)\b)|;\s+|\s+[—–]\s+|:\s+)/g;
@@ -26,10 +30,10 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
   }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
-  while (b > a && /[\s.,;:]/.test(sentence[b - 1])) b--;
+  while (b > a && trailing(sentence.charCodeAt(b - 1))) b--;
   const clause = sentence.slice(a, b);
   // A clause must be able to stand alone: a few words, an opening quote closed.
-  const words = clause.split(/\s+/).filter(w => /\p{L}/u.test(w)).length;
+  const words = wordCount(clause);
   const opens = (clause.match(/“/g) ?? []).length, closes = (clause.match(/”/g) ?? []).length;
   if (words < 4 || opens !== closes) return { start, end };
   return { start: start + a, end: start + b };
@@ -54,11 +58,21 @@ function inside(quotes: readonly Span[], i: number): boolean {
   return false;
 }
 
-/** Letters-bearing words of a text. */
-function wordCount(s: string): number {
-  let n = 0;
-  for (const w of s.split(/\s+/)) if (/\p{L}/u.test(w)) n++;
-  return n;
+/**
+ * Letters-bearing words of `s[from, to)`: what `s.slice(from, to).split(/\s+/)` holds with a
+ * letter (`\p{L}`) in it, counted in place, without the slice and the pieces.
+ */
+function wordCount(s: string, from = 0, to = s.length): number {
+  let n = 0, letter = false;
+  for (let i = from; i < to;) {
+    const k = classAt(s, i, to);
+    if (k & SPACE) {
+      if (letter) n++;
+      letter = false;
+    } else if (k & LETTER) letter = true;
+    i += k & PAIR ? 2 : 1;
+  }
+  return letter ? n + 1 : n;
 }
 
 /**
@@ -77,8 +91,7 @@ export function splitClauses(text: string, start: number, end: number, quotes: r
     if (inside(rel, m.index) || inside(rel, m.index + m[0].length - 1)) continue;
     if (/^,\s+and\s/i.test(m[0])) {
       const lastComma = sentence.lastIndexOf(',', m.index - 1);
-      const since = sentence.slice(lastComma + 1, m.index);
-      if (lastComma >= 0 && wordCount(since) <= 2) continue; // a list: "north, south, and east"
+      if (lastComma >= 0 && wordCount(sentence, lastComma + 1, m.index) <= 2) continue; // a list: "north, south, and east"
     }
     cuts.push({ at: m.index, next: m.index + m[0].length });
   }
@@ -106,18 +119,18 @@ export function splitClauses(text: string, start: number, end: number, quotes: r
   const merged: { a: number; b: number }[] = [];
   for (const p of pieces) {
     const prev = merged[merged.length - 1];
-    if (prev && (wordCount(sentence.slice(p.a, p.b)) < min || wordCount(sentence.slice(prev.a, prev.b)) < min)) prev.b = p.b;
+    if (prev && (wordCount(sentence, p.a, p.b) < min || wordCount(sentence, prev.a, prev.b) < min)) prev.b = p.b;
     else merged.push({ ...p });
   }
   const out: Span[] = [];
   for (const p of merged) {
     let a = p.a, b = p.b;
     const opener = OPENER.exec(sentence.slice(a, b));
-    if (opener && wordCount(sentence.slice(a + opener[0].length, b)) >= min) a += opener[0].length;
+    if (opener && wordCount(sentence, a + opener[0].length, b) >= min) a += opener[0].length;
     const came = CAME_AFTER.exec(sentence.slice(a, b));
-    if (came && wordCount(sentence.slice(a + came[0].length, b)) >= min && !inside(rel, a + came[0].length)) a += came[0].length;
-    while (a < b && /\s/.test(sentence[a])) a++;
-    while (b > a && /[\s.,;:]/.test(sentence[b - 1])) b--;
+    if (came && wordCount(sentence, a + came[0].length, b) >= min && !inside(rel, a + came[0].length)) a += came[0].length;
+    while (a < b && isSpace(sentence.charCodeAt(a))) a++;
+    while (b > a && trailing(sentence.charCodeAt(b - 1))) b--;
     if (b > a) out.push({ start: start + a, end: start + b });
   }
   return out;

@@ -3,8 +3,8 @@
  * rules and the sequence model read of each (possessive and "-led" tails cut off,
  * capitalisation, sentence-initial position). Shared by entities.ts and ner.ts.
  */
-import { isSpace } from '../text/chars';
-import { NAME_TOKENS, nameTokenEnd, tokenStart } from '../text/tokens';
+import { isSpace, isWordCharAt } from '../text/chars';
+import { nameTokenEnd, type NameTokenMarks } from '../text/tokens';
 import { CONNECTORS, LOWER_WORDS, ABBREVIATIONS } from './gazetteer';
 
 // Token kinds
@@ -73,19 +73,25 @@ function isContraction(w: string): boolean {
   return (a === 39 || a === 0x2019 || b === 39 || b === 0x2019) && CONTRACTION.test(w);
 }
 
-/** A hyphen in text[s, e): `w.indexOf('-') > 0` for the word read there (a word never starts with one). */
-function hasHyphen(text: string, s: number, e: number): boolean {
-  for (let i = s + 1; i < e; i++) if (text.charCodeAt(i) === 45) return true;
-  return false;
-}
-
 export function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
-  let prevEnd = from;
+  const marks: NameTokenMarks = { hyphen: -1 };
   for (let pos = from; ;) {
-    const s = tokenStart(text, pos, to, NAME_TOKENS);
-    if (s < 0) break;
-    const full = nameTokenEnd(text, s);
+    // The next token's start (`tokenStart(text, pos, to, NAME_TOKENS)`), reading the gap before it on the way:
+    // only white space (`plainGap`), or a mark that opens a clause (`opensClause`). (The gap starts where the
+    // token before ended, or at `from`: where `pos` is.)
+    let s = pos, plain = true, opens = false;
+    for (; s < to; s++) {
+      const c = text.charCodeAt(s);
+      if (c < 128) { if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) break; }
+      else if (isWordCharAt(text, s)) break;
+      if (isSpace(c)) continue;
+      plain = false;
+      if (opensAt(c)) opens = true;
+    }
+    if (s >= to) break;
+    if (s === pos) plain = false;
+    const full = nameTokenEnd(text, s, marks);
     pos = full;
     let e = full;
     if (e > to) e = to;
@@ -103,7 +109,7 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     const c0 = w.charCodeAt(0);
     let cap = c0 >= 65 && c0 <= 90 || c0 > 127 && UPPER.test(w[0]);
     if (cap && w.length > 1 && isContraction(w)) cap = false;
-    if (hasHyphen(text, s, e)) {
+    if (marks.hyphen >= 0 && marks.hyphen < e) { // a hyphen in text[s, e) (a word never starts with one)
       if (cap) {
         // "Kremlin-backed" -> "Kremlin"; "Secretary-General", "Jean-Claude" stay whole.
         const parts = w.split('-');
@@ -115,18 +121,8 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
         }
       } else if (/-\p{Lu}/u.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
     }
-    // The gap before the token, read once: only white space (`plainGap`), or a mark that opens a clause (`opensClause`).
-    let plain = s > prevEnd, opens = false;
-    for (let i = prevEnd; i < s; i++) {
-      const c = text.charCodeAt(i);
-      if (isSpace(c)) continue;
-      plain = false;
-      if (opensAt(c)) { opens = true; break; }
-    }
     const first = toks.length === 0;
     toks.push({ s, e, w, cap, stop, initial: first || opens, joined: !first && plain, kind: K_WORD });
-    prevEnd = full;
-    if (prevEnd < e) prevEnd = e;
   }
   return toks;
 }

@@ -8,7 +8,28 @@ import type { Span } from '../types';
 import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD } from './words';
+import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD, oneOf } from './words';
+
+/** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
+const ONE_OF_WAS_WERE_IS = oneOf('was|were|is|are|has|have|had');
+const ONE_OF_WAS_IS_CAME = oneOf('was|is|came');
+const ONE_OF_HIS_HER = oneOf('his|her');
+const ONE_OF_WAS_WERE_BEEN = oneOf('was|were|been|being|is|are|be|get|got|gets');
+const ONE_OF_IS_WAS_ARE = oneOf('is|was|are|were|been');
+const ONE_OF_WHO_WHOM_WHOSE = oneOf('who|whom|whose|which|asked|speaking|responding|referring|pressed');
+const ONE_OF_THE_A_AN = oneOf('the|a|an');
+const ONE_OF_WHO_WHOM_WHOSE_2 = oneOf('who|whom|whose');
+const ONE_OF_WHO_THAT = oneOf('who|that');
+const ONE_OF_IF_UNLESS = oneOf('if|unless');
+const ONE_OF_HAS_HAD_HAVE = oneOf('has|had|have|is|was|did|does|will|would');
+const ONE_OF_AND_OR_NOR = oneOf('and|or|nor|but|yet|the|a|an|who|whose');
+const ONE_OF_SPEECH_ADDRESS_INTERVIEW = oneOf('speech|address|interview|rally|event|era|administration');
+const ONE_OF_HAS_HAD_HAVE_2 = oneOf('has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke');
+const ONE_OF_IS_WAS_ARE_2 = oneOf('is|was|are|were|has|had|have|will|would');
+const ONE_OF_IS_WAS_ARE_3 = oneOf('is|was|are|were|has|had|have|will|would|did|does|can|could');
+const ONE_OF_IS_WAS_ARE_4 = oneOf('is|was|are|were|has|had|have|will|would|did|does');
+const ONE_OF_BROKE_BEGAN_SANG = oneOf('broke|began|sang|rose|gave|began|were|are');
+const ONE_OF_ON_ABOUT = oneOf('on|about');
 
 /** A speaker as one rule found them, with the cue that named them. */
 export interface Attribution {
@@ -41,7 +62,7 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
   // Error kind: the wrong person (the voice of the quote before winning) or no speaker.
   // The quote as the subject of a passive with its agent: "“…” was written by Ann Lee",
   // "“…” has been repeated by the mayor" (a participle right after the verb, then "by").
-  if (/^(?:was|were|is|are|has|have|had)$/.test(toks[k].lower)) {
+  if (ONE_OF_WAS_WERE_IS.has(toks[k].lower)) {
     let p = k + 1;
     if (toks[p]?.lower === 'been') p++;
     while (p < hi && p - k < 4 && adverb(toks[p])) p++;
@@ -52,7 +73,7 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
     }
   }
   // Error kind: no speaker. "“Absolutely not,” was Roe’s reply.": the owner of a speech noun after the quote.
-  const v = /^(?:was|is|came)$/.test(toks[k].lower) ? k + 1 : k;
+  const v = ONE_OF_WAS_IS_CAME.has(toks[k].lower) ? k + 1 : k;
   if (isCap(toks[v])) {
     const e = nameRunForward(toks, v, hi);
     if (possessive(toks[e]) && SPEECH_NOUNS.has(toks[e + 1]?.lower ?? '')) {
@@ -123,7 +144,7 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       const s0 = nameRunBack(toks, c - 1, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
     }
-    if (SPEECH_NOUNS.has(t.lower) && c > lo && /^(?:his|her)$/.test(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
+    if (SPEECH_NOUNS.has(t.lower) && c > lo && ONE_OF_HIS_HER.has(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
       // Error kind: no speaker. "Her answer: “Absolutely not.”": the pronoun, resolved later.
       return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she' }], kind: 'pronoun' }, book), cue: null, after: -1 };
     }
@@ -133,7 +154,7 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     // with no agent, the cue names no speaker.
     let aux = c - 1;
     while (aux > lo && adverb(toks[aux])) aux--;
-    if (aux >= lo && !ingCue(t) && /^(?:was|were|been|being|is|are|be|get|got|gets)$/.test(toks[aux].lower)) {
+    if (aux >= lo && !ingCue(t) && ONE_OF_WAS_WERE_BEEN.has(toks[aux].lower)) {
       let by = hi;
       while (by < toks.length && by - hi < 4 && (toks[by].w === QUOTE_TOKEN || toks[by].w === ',') ) by++;
       // ("… was told by a spokesman that …": the agent may also come before the quote.)
@@ -146,7 +167,7 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     if (ingCue(t)) {
       // "footage of Trump saying": a name right before the participle is its subject;
       // otherwise the clause's subject speaks ("Liz Truss …, telling Sky News it “…”").
-      const progressive = !!ph && ph.toks[ph.toks.length - 1] === toks[c - 2] && /^(?:is|was|are|were|been)$/.test(toks[c - 1].lower);
+      const progressive = !!ph && ph.toks[ph.toks.length - 1] === toks[c - 2] && ONE_OF_IS_WAS_ARE.has(toks[c - 1].lower);
       const adj = ph && (ph.toks[ph.toks.length - 1] === toks[c - 1] || progressive);
       // (A pronoun only as the subject of a progressive: "She’s claiming that …", not "footage of him saying".)
       // Error kind: a document as the source, credited to whoever issued it. "The Roe
@@ -187,8 +208,8 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
       let comma = c - 2;
       while (comma > lo && toks[comma].w !== ',' && !endsClause(toks[comma]) && toks[comma].w !== QUOTE_TOKEN) comma--;
       const opener = toks[comma + 1]?.lower ?? '';
-      const relative = /^(?:who|whom|whose|which|asked|speaking|responding|referring|pressed)$/.test(opener) ||
-        (/^(?:the|a|an)$/.test(opener) && toks.slice(comma + 1, c - 1).some(x => /^(?:who|whom|whose)$/.test(x.lower)));
+      const relative = ONE_OF_WHO_WHOM_WHOSE.has(opener) ||
+        (ONE_OF_THE_A_AN.has(opener) && toks.slice(comma + 1, c - 1).some(x => ONE_OF_WHO_WHOM_WHOSE_2.has(x.lower)));
       const head = comma > lo && toks[comma].w === ',' && relative ? subjectBefore(toks, comma, lo, 1) : null;
       if (head && head.kind !== 'pronoun') return { speaker: resolvePhrase(head, book), cue: cuePhrase(toks, c), after: -1, detail: `the subject before the appositive '${toks[comma + 1].w} …' the quote closes` };
     }
@@ -272,7 +293,7 @@ export function openingClauseSubject(toks: readonly Tok[], lo: number, qTok: num
 function relativeOn(toks: readonly Tok[], c: number, lo: number): number {
   let j = c - 1;
   while (j >= lo && adverb(toks[j])) j--;
-  if (j < lo || !/^(?:who|that)$/.test(toks[j].lower)) return -1;
+  if (j < lo || !ONE_OF_WHO_THAT.has(toks[j].lower)) return -1;
   for (let m = j - 1; m >= lo && j - m <= 8; m--) {
     const t = toks[m];
     if (t.w === ',' || endsClause(t) || t.w === QUOTE_TOKEN) return -1;
@@ -293,7 +314,7 @@ export function clauseSubject(toks: readonly Tok[], lo: number, hi: number, book
   const comment = toks[lo]?.lower === 'as' && toks.slice(lo + 1, hi).some(x => AS_COMMENT.test(x.lower));
   // (A condition opening the sentence, "If she did, party rules give the chair …", is
   // hypothetical: its subject is never the main clause's, even when that one is missed.)
-  const condition = /^(?:if|unless)$/.test(toks[lo]?.lower ?? '');
+  const condition = ONE_OF_IF_UNLESS.has(toks[lo]?.lower ?? '');
   if ((CLAUSE_OPENERS.test(toks[lo]?.lower ?? '') && !comment) || condition) {
     let comma = lo + 1;
     while (comma < hi && toks[comma].w !== ',' && toks[comma].w !== QUOTE_TOKEN && !endsClause(toks[comma])) comma++;
@@ -310,8 +331,8 @@ function clauseSubjectFrom(toks: readonly Tok[], lo: number, hi: number, book: N
     const t = toks[d];
     if (t.w === QUOTE_TOKEN) continue;
     const prev = d > lo ? toks[d - 1] : null;
-    if (prev && (PREPOSITIONS.has(prev.lower) || possessive(prev) || (/^(?:the|a|an)$/.test(prev.lower) && d - 1 > lo && !endsClause(toks[d - 2])))) continue;
-    if (/^(?:the|a|an)$/.test(t.lower) && (!prev || endsClause(prev) || prev.w === ',')) {
+    if (prev && (PREPOSITIONS.has(prev.lower) || possessive(prev) || (ONE_OF_THE_A_AN.has(prev.lower) && d - 1 > lo && !endsClause(toks[d - 2])))) continue;
+    if (ONE_OF_THE_A_AN.has(t.lower) && (!prev || endsClause(prev) || prev.w === ',')) {
       // "The ministry did not say …", "the Indian embassy in Kyiv published …".
       // (Error kind: no speaker. Or a person's role: "A Trump spokeswoman dismissed the
       // report as “…”", "The chief executive told …" — a DESCRIPTION, or the person the
@@ -325,7 +346,7 @@ function clauseSubjectFrom(toks: readonly Tok[], lo: number, hi: number, book: N
         const v = toks[n];
         // (After a person's role the verb must be plain: "The official results showed" is no official.)
         const org = ORG_WORDS.has(toks[h].lower);
-        if (v && ((org ? /^\p{Ll}+(?:ed|s)$/u : /^\p{Ll}+ed$/u).test(v.w) || isCue(v) || /^(?:has|had|have|is|was|did|does|will|would)$/.test(v.w))) {
+        if (v && ((org ? /^\p{Ll}+(?:ed|s)$/u : /^\p{Ll}+ed$/u).test(v.w) || isCue(v) || ONE_OF_HAS_HAD_HAVE.has(v.w))) {
           const sp = resolvePhrase({ toks: toks.slice(d, h + 1), kind: upper(toks[h]) ? 'name' : 'desc' }, book);
           return sp.type === 'DESCRIPTION' ? { ...sp, name: sp.name.replace(/^The\b/, 'the') } : sp;
         }
@@ -372,11 +393,11 @@ function clauseSubjectFrom(toks: readonly Tok[], lo: number, hi: number, book: N
     }
     const run = toks.slice(d, e + 1);
     const fullName = e > d && !isTitle(toks[e]) && run.some(x => isTitle(x) || FEMALE.has(x.lower) || MALE.has(x.lower)) && !!v && n === e + 1 && /^\p{Ll}{3,}$/u.test(v.w) && !PREPOSITIONS.has(v.lower) && !SUBORD.has(v.lower) &&
-      !/^(?:and|or|nor|but|yet|the|a|an|who|whose)$/.test(v.lower) && !AGENT_PLURAL.test(v.lower) && !PEOPLE.test(v.lower) && !GROUP_HEADS.test(v.lower) &&
-      !ORG_WORDS.has(v.lower) && !DOCUMENT_HEADS.test(v.lower) && !OWNED_AGENTS.test(v.lower) && !SPEECH_NOUNS.has(v.lower) && !/^(?:speech|address|interview|rally|event|era|administration)$/.test(v.lower) &&
+      !ONE_OF_AND_OR_NOR.has(v.lower) && !AGENT_PLURAL.test(v.lower) && !PEOPLE.test(v.lower) && !GROUP_HEADS.test(v.lower) &&
+      !ORG_WORDS.has(v.lower) && !DOCUMENT_HEADS.test(v.lower) && !OWNED_AGENTS.test(v.lower) && !SPEECH_NOUNS.has(v.lower) && !ONE_OF_SPEECH_ADDRESS_INTERVIEW.has(v.lower) &&
       !/(?:ing|ion|ment|ness|ity)$/.test(v.lower) && !toks.slice(d, e).some(possessive);
     const verbLike = !!v && ((n > e + 1 && /^\p{Ll}/u.test(v.w)) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)) || isCue(v) ||
-      /^(?:has|had|have|is|was|will|would|made|makes|took|gave|put|went|spoke)$/.test(v.w) || fullName);
+      ONE_OF_HAS_HAD_HAVE_2.has(v.w) || fullName);
     const sentenceInitial = d === lo || endsClause(toks[d - 1]);
     if (possessive(toks[e]) && (!prev || endsClause(prev) || prev.w === ',')) {
       const owned = ownedSubject(toks, d, e, hi, book);
@@ -416,12 +437,12 @@ function ownedSubject(toks: readonly Tok[], d: number, e: number, hi: number, bo
   let n = h + 1;
   if (toks[n] && HEAD_PREPOSITIONS.has(toks[n].lower)) {
     let m = n + 1;
-    while (m < hi && m - n <= 4 && isWord(toks[m]) && !isCue(toks[m]) && !/^(?:is|was|are|were|has|had|have|will|would)$/.test(toks[m].lower)) m++;
+    while (m < hi && m - n <= 4 && isWord(toks[m]) && !isCue(toks[m]) && !ONE_OF_IS_WAS_ARE_2.has(toks[m].lower)) m++;
     n = m;
   }
   while (n < hi && adverb(toks[n])) n++;
   const v = toks[n];
-  if (!v || !(isCue(v) || /^(?:is|was|are|were|has|had|have|will|would|did|does|can|could)$/.test(v.lower) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)))) return null;
+  if (!v || !(isCue(v) || ONE_OF_IS_WAS_ARE_3.has(v.lower) || (/^\p{Ll}+(?:ed|s)$/u.test(v.w) && !PREPOSITIONS.has(v.lower)))) return null;
   return resolvePhrase({ toks: toks.slice(d, h + 1), kind: 'desc' }, book);
 }
 
@@ -435,7 +456,7 @@ function documentSubject(toks: readonly Tok[], d: number, hi: number, book: Name
   let g = d + 1;
   // (A verb ends the search: "The chief executive dismissed the report" is no report.)
   while (g < hi && g - d <= 5 && isWord(toks[g]) && !DOCUMENT_HEADS.test(toks[g].lower) && !isCue(toks[g]) && !PREPOSITIONS.has(toks[g].lower) &&
-    !(g > d + 1 && /^\p{Ll}+ed$/u.test(toks[g].w)) && !/^(?:is|was|are|were|has|had|have|will|would|did|does)$/.test(toks[g].lower)) g++;
+    !(g > d + 1 && /^\p{Ll}+ed$/u.test(toks[g].w)) && !ONE_OF_IS_WAS_ARE_4.has(toks[g].lower)) g++;
   if (g >= hi || !DOCUMENT_HEADS.test(toks[g].lower) || upper(toks[g])) return null;
   const ph = authoredDocument(toks, d, g, hi) ?? { toks: toks.slice(d, g + 1), kind: 'desc' as const };
   let after = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
@@ -464,7 +485,7 @@ function groupNounSubject(toks: readonly Tok[], d: number, hi: number, book: Nam
     const head = toks[g].lower;
     if (!GROUP_HEADS.test(head) && !AGENT_PLURAL.test(head) && !PEOPLE.test(head)) continue;
     const v = toks[g + 1];
-    if (v && (/^\p{Ll}+ed$/u.test(v.w) || isCue(v) || /^(?:broke|began|sang|rose|gave|began|were|are)$/.test(v.lower))) return resolvePhrase({ toks: toks.slice(d, g + 1), kind: 'desc' }, book);
+    if (v && (/^\p{Ll}+ed$/u.test(v.w) || isCue(v) || ONE_OF_BROKE_BEGAN_SANG.has(v.lower))) return resolvePhrase({ toks: toks.slice(d, g + 1), kind: 'desc' }, book);
     return null;
   }
   return null;
@@ -506,8 +527,8 @@ export function nameLabel(toks: readonly Tok[], lo: number, qTok: number, book: 
   // ‘…’" is no name: its verb is left to the headline sieves.
   for (let i = s + 1; i <= e; i++) if (upper(toks[i]) && HEADLINE_VERBS.has(toks[i].lower)) return null;
   let b = s - 1;
-  while (b >= lo && s - b < 5 && /^\p{Ll}/u.test(toks[b].w) && !PREPOSITIONS.has(toks[b].lower) && !isCue(toks[b]) && !LABEL_LEADS.test(toks[b].lower) && !/^(?:the|a|an)$/.test(toks[b].lower)) b--;
-  if (b >= lo && /^(?:the|a|an)$/.test(toks[b].lower)) b--;
+  while (b >= lo && s - b < 5 && /^\p{Ll}/u.test(toks[b].w) && !PREPOSITIONS.has(toks[b].lower) && !isCue(toks[b]) && !LABEL_LEADS.test(toks[b].lower) && !ONE_OF_THE_A_AN.has(toks[b].lower)) b--;
+  if (b >= lo && ONE_OF_THE_A_AN.has(toks[b].lower)) b--;
   const led = b < lo ? toks[qTok - 1].w === ':' : /^[,;—–―-]$/.test(toks[b].w) || LABEL_LEADS.test(toks[b].lower);
   if (!led) return null;
   const sp = resolvePhrase({ toks: toks.slice(s, e + 1), kind: 'name' }, book);
@@ -635,7 +656,7 @@ export function headlineLabel(toks: readonly Tok[], lo: number, qTok: number, hi
   // Eliminating “the scourge of war” is …"): a long label with words between its colon
   // and the quote stands only in a headline, the whole sentence title case.
   // (A label of a titled name and its topic may run longer: "Senate Minority Leader Dan Holt on the budget deal: “…”".)
-  const topic = colon - lo <= 12 && colon === qTok - 1 && (isCap(toks[lo]) || isTitle(toks[lo])) && /^(?:on|about)$/.test(toks[nameRunForward(toks, lo, colon) + 1]?.lower ?? '');
+  const topic = colon - lo <= 12 && colon === qTok - 1 && (isCap(toks[lo]) || isTitle(toks[lo])) && ONE_OF_ON_ABOUT.has(toks[nameRunForward(toks, lo, colon) + 1]?.lower ?? '');
   if (colon < 0 || (colon - lo > 8 && !topic) || (colon !== qTok - 1 && colon - lo > 3 && !headline(toks, lo, hi))) return null;
   for (let d = lo; d < colon; d++) {
     if (!isCap(toks[d])) continue;

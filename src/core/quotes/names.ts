@@ -10,7 +10,19 @@
 import { type AnalysisContext, Memo, Slot } from '../text/memo';
 import type { Entity, SpeakerType, Span } from '../types';
 import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
-import { AGENT_PLURAL, DAYS, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES } from './words';
+import { AGENT_PLURAL, DAYS, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES, oneOf } from './words';
+
+/** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
+const ONE_OF_THE_A_AN = oneOf('the|a|an|his|her|their|its');
+const ONE_OF_THE_HIS_HER = oneOf('the|his|her|their|its');
+const ONE_OF_IS_WAS = oneOf('is|was');
+const ONE_OF_NAMED_APPOINTED_ELECTED = oneOf('named|appointed|elected|made');
+const ONE_OF_A_AN_THE = oneOf('a|an|the|its|their|his|her|our');
+const ONE_OF_WHO_WHICH_THAT = oneOf('who|which|that|and');
+const ONE_OF_LAST_NEXT_THIS = oneOf('last|next|this|early|late|earlier|later|once|again|until');
+const ONE_OF_WHO_WHICH_THAT_2 = oneOf('who|which|that');
+const ONE_OF_A_AN_THE_2 = oneOf('a|an|the|and|or|who|which|that');
+const ONE_OF_ONE_EACH = oneOf('one|each');
 
 /** Who speaks a quote, as the words beside it name them. */
 export interface Speaker {
@@ -86,6 +98,13 @@ export function nameInRun(run: readonly Tok[]): { toks: Tok[]; org: boolean } {
     if (TITLES.has(l) || ORG_WORDS.has(bare(words[i])) || possessive(words[i]) || l === 'of') cut = i;
   }
   return { toks: words.slice(cut + 1), org: false };
+}
+
+/** `s.split(' ').length`, counted without the pieces. */
+function pieces(s: string): number {
+  let n = 1;
+  for (let i = s.indexOf(' '); i >= 0; i = s.indexOf(' ', i + 1)) n++;
+  return n;
 }
 
 const nameText = (toks: readonly Tok[]) => toks.map(t => t.w.replace(/[’']s?$/, '')).join(' ');
@@ -172,9 +191,9 @@ export class NameBook {
    */
   personForRole(words: readonly string[], pos: number): { name: string; org?: boolean } | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
-    const role = words.slice(owner ? 1 : 0).filter(w => !/^(?:the|a|an|his|her|their|its)$/.test(w));
+    const role = words.slice(owner ? 1 : 0).filter(w => !ONE_OF_THE_A_AN.has(w));
     // (A possessive pronoun points back as the article does: "his spokesman", "her lawyer".)
-    if (!owner && /^(?:the|his|her|their|its)$/.test(words[0])) {
+    if (!owner && ONE_OF_THE_HIS_HER.has(words[0])) {
       // Error kind: a role resolved to the name it was introduced with: "the
       // spokeswoman", "the former secretary of state" is the last person named so
       // before it (by the role's words before its preposition).
@@ -297,7 +316,7 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (name.some((t, k) => ORG_WORDS.has(t.lower) || (possessive(t) && k < name.length - 1) || (/^\p{Lu}+$/u.test(t.w) && t.w.length > 1))) continue;
     const full = nameText(name);
     if (HEADLINE_VERB_IN_NAME.test(full)) continue;
-    const entry = { full, n: full.split(' ').length };
+    const entry = { full, n: pieces(full) };
     const titled = run.length > name.length;
     const pos = name[0].start - base;
     if (titled) addRoles(out, run.slice(0, run.length - name.length).filter(isWord).map(t => roleWord(t.lower.replace(/\.$/, ''))), pos, full, false, 3);
@@ -339,10 +358,14 @@ function addRoles(out: LineNames, words: readonly string[], pos: number, name: s
   for (let k = keep === 1 ? 0 : Math.max(0, words.length - keep); k < words.length; k++) out.roles.push({ key: words.slice(k).join(' '), pos, entry });
 }
 
+/** No role words (shared: never written to). */
+const NO_WORDS: readonly string[] = [];
+const ONE_OF_COMMA_IS_WAS = oneOf(',|is|was|as|named|appointed|elected|made');
+
 /** Lower-case title words right before token `i` ("campaign spokeswoman" before "Jane Roe"), the last one a known title. */
-function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] {
+function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): readonly string[] {
   const t = toks[i - 1];
-  if (i - 1 < lo || !t || !/^\p{Ll}/u.test(t.w) || !TITLES.has(t.lower)) return [];
+  if (i - 1 < lo || !t || !/^\p{Ll}/u.test(t.w) || !TITLES.has(t.lower)) return NO_WORDS;
   const p = toks[i - 2];
   return i - 2 >= lo && p && /^\p{L}+$/u.test(p.w) && !STOP_BEFORE_ROLE.test(p.lower) ? [p.lower, t.lower] : [t.lower];
 }
@@ -351,28 +374,28 @@ function lowerRoleBefore(toks: readonly Tok[], i: number, lo: number): string[] 
 const STOP_BEFORE_ROLE = /^(?:the|a|an|and|or|but|said|says|with|by|of|to|for|from|as|that|who|his|her|their|its)$/;
 
 /** The role of an appositive (or a copula's complement, or "as" a role) after the name ending at `e`: "Jane Roe, a spokeswoman for the agency," -> ["spokeswoman"]; "…, the city’s finance director," -> ["finance", "director"]; "… Jane Roe as its spokeswoman" -> ["spokeswoman"]. */
-function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
+function appositiveRole(toks: readonly Tok[], e: number, hi: number): readonly string[] {
   // (Or a copula: "Jane Roe is the former secretary of state"; or the role a person is
   // given: "the firm hired Jane Roe as its spokeswoman", "Jane Roe, its chief economist,",
   // "Jane Roe was named its spokeswoman".)
   let v = e + 1;
-  if (/^(?:is|was)$/.test(toks[v]?.lower ?? '') && /^(?:named|appointed|elected|made)$/.test(toks[v + 1]?.lower ?? '')) v++;
+  if (ONE_OF_IS_WAS.has(toks[v]?.lower ?? '') && ONE_OF_NAMED_APPOINTED_ELECTED.has(toks[v + 1]?.lower ?? '')) v++;
   const given = toks[v]?.lower === 'as' || v > e + 1;
-  if (!/^(?:,|is|was|as|named|appointed|elected|made)$/.test(toks[v]?.lower ?? '') || !/^(?:a|an|the|its|their|his|her|our)$/.test(toks[v + 1]?.lower ?? '')) return [];
+  if (!ONE_OF_COMMA_IS_WAS.has(toks[v]?.lower ?? '') || !ONE_OF_A_AN_THE.has(toks[v + 1]?.lower ?? '')) return NO_WORDS;
   const words: string[] = [];
   let k = v + 2;
   if (toks[k] && possessive(toks[k])) k++;
   for (; k < hi && k - e < 9; k++) {
     const t = toks[k];
-    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:who|which|that|and)$/.test(t.lower)) break;
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || ONE_OF_WHO_WHICH_THAT.has(t.lower)) break;
     words.push(t.lower);
   }
   if (given) {
     // (A given role ends before the time words after it: "as its spokeswoman last year".)
-    const n = words.findIndex(w => /^(?:last|next|this|early|late|earlier|later|once|again|until)$/.test(w) || DAYS.test(w));
+    const n = words.findIndex(w => ONE_OF_LAST_NEXT_THIS.has(w) || DAYS.test(w));
     return words.slice(0, n < 0 ? words.length : n).slice(-2);
   }
-  return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || /^(?:who|which|that)$/.test(toks[k].lower)) ? words.slice(-2) : [];
+  return words.length && (k >= hi || !isWord(toks[k]) || PREPOSITIONS.has(toks[k].lower) || ONE_OF_WHO_WHICH_THAT_2.has(toks[k].lower)) ? words.slice(-2) : [];
 }
 
 /**
@@ -382,18 +405,18 @@ function appositiveRole(toks: readonly Tok[], e: number, hi: number): string[] {
  * cut …", "The state’s top election official, Jane Roe, said …" -> ["largest",
  * "lender"]. `s`..`e` is the name; [] when the words before it are anything else.
  */
-function roleBeforeAppositive(toks: readonly Tok[], s: number, e: number, lo: number, hi: number): string[] {
-  if (s - 2 < lo || toks[s - 1].w !== ',' || e + 1 >= hi || toks[e + 1].w !== ',') return [];
+function roleBeforeAppositive(toks: readonly Tok[], s: number, e: number, lo: number, hi: number): readonly string[] {
+  if (s - 2 < lo || toks[s - 1].w !== ',' || e + 1 >= hi || toks[e + 1].w !== ',') return NO_WORDS;
   const words: string[] = [];
   let k = s - 2;
   for (; k >= lo && s - k < 8; k--) {
     const t = toks[k];
-    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || /^(?:a|an|the|and|or|who|which|that)$/.test(t.lower)) break;
+    if (!isWord(t) || !/^\p{Ll}/u.test(t.w) || PREPOSITIONS.has(t.lower) || ONE_OF_A_AN_THE_2.has(t.lower)) break;
     if (possessive(t)) { k--; break; }
     words.unshift(t.lower);
   }
   // (The article opens the clause: "…. The country’s largest lender, …", not "… at the bank, Norbank, …".)
-  if (!words.length || k < lo || toks[k].lower !== 'the' || (k > lo && !endsClause(toks[k - 1]))) return [];
+  if (!words.length || k < lo || toks[k].lower !== 'the' || (k > lo && !endsClause(toks[k - 1]))) return NO_WORDS;
   return words.slice(-2);
 }
 
@@ -406,7 +429,7 @@ const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical) || HEADLI
  */
 const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)|\s(?:Day|Week|Night|Eve|Act|Law|Rule|Award|Prize|Foundation|Fund)$/;
 /** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
-const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: canonical.split(' ').length });
+const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: pieces(canonical) });
 /** What a NameBook learns that depends on one text only: per line, per canonical name. */
 const NAME_MEMOS = new Slot('quotes.names', () => ({
   lineNames: new Memo<LineNames>(100_000),
@@ -424,10 +447,17 @@ function untitled(name: string): string {
 }
 
 function genderOfWords(first: string, run: readonly Tok[]): 'm' | 'f' | null {
-  if (run.some(t => /^(?:mrs|ms|miss)\.?$/.test(t.lower)) || FEMALE.has(first)) return 'f';
-  if (run.some(t => /^mr\.?$/.test(t.lower)) || MALE.has(first)) return 'm';
+  // (`/^(?:mrs|ms|miss)\.?$/` and `/^mr\.?$/` on each word's lower case, as set lookups in one pass.)
+  let female = false, male = false;
+  for (const t of run) {
+    if (FEMALE_TITLES.has(t.lower)) female = true;
+    else if (MALE_TITLES.has(t.lower)) male = true;
+  }
+  if (female || FEMALE.has(first)) return 'f';
+  if (male || MALE.has(first)) return 'm';
   return null;
 }
+const FEMALE_TITLES = oneOf('mrs|ms|miss|mrs.|ms.|miss.'), MALE_TITLES = oneOf('mr|mr.');
 
 /**
  * Error kind: speaker types kept honest. A description headed by a document ("a
@@ -439,10 +469,10 @@ export function descriptionType(words: readonly Tok[]): SpeakerType {
   // The head: the last word before the first preposition, past an owner's name.
   // (A participle before a determiner modifies too: "the union representing the nurses".)
   let h = words.findIndex((t, k) => k > 0 && (PREPOSITIONS.has(t.lower) || HEAD_PREPOSITIONS.has(t.lower) ||
-    (/^\p{Ll}{3,}ing$/u.test(t.w) && /^(?:the|a|an|his|her|their|its)$/.test(words[k + 1]?.lower ?? ''))));
+    (/^\p{Ll}{3,}ing$/u.test(t.w) && ONE_OF_THE_A_AN.has(words[k + 1]?.lower ?? ''))));
   h = (h < 0 ? words.length : h) - 1;
   const head = words[h].lower;
-  if (/^(?:one|each)$/.test(head)) return 'DESCRIPTION';
+  if (ONE_OF_ONE_EACH.has(head)) return 'DESCRIPTION';
   if (QUANTIFIERS.test(head) && h < words.length - 1) return 'GROUP';
   if (DOCUMENT_HEADS.test(head)) return 'ORG';
   if (ORG_WORDS.has(head)) return 'ORG';

@@ -6,7 +6,24 @@
  */
 import { adverb, endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
 import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
-import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES } from './words';
+import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES, oneOf } from './words';
+
+/** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
+const ONE_OF_ON_LAST_THIS = oneOf('on|last|this|late|early');
+const ONE_OF_WHICH_THAT = oneOf('which|that');
+const ONE_OF_SENT_WROTE_SIGNED = oneOf('sent|wrote|signed|posted|shared|issued|released|drafted|published|tweeted|penned|authored|gave|delivered');
+const ONE_OF_SENT_WRITTEN_SIGNED = oneOf('sent|written|signed|posted|issued|released|drafted|published');
+const ONE_OF_THAT_WHICH_WHAT = oneOf('that|which|what|and|but|while|when|because|if');
+const ONE_OF_THE_A_AN = oneOf('the|a|an|one');
+const ONE_OF_HIS_HER_THEIR = oneOf('his|her|their|its|our');
+const ONE_OF_WHO_WHICH_THAT = oneOf('who|which|that');
+const ONE_OF_SPEECH_INTERVIEW_ADDRESS = oneOf('speech|interview|address');
+const ONE_OF_GAVE_DELIVERED_SENT = oneOf('gave|delivered|sent|signed|wrote|issued|released|posted|made');
+const ONE_OF_OF_FROM = oneOf('of|from');
+const ONE_OF_EMAIL_E_MAIL_LETTER = oneOf('email|e-mail|letter|memo|message|note|post|tweet|text|statement');
+const ONE_OF_TOLD_TELL_TELLS = oneOf('told|tell|tells|telling');
+const ONE_OF_POINTED_POINTING = oneOf('pointed|pointing');
+const ONE_OF_ON_LAST_THIS_2 = oneOf('on|last|this|late|early|in|an|a');
 
 /** The subject phrase ending just before token `k`, walking backwards no further than `lo`. */
 export function subjectBefore(toks: readonly Tok[], k: number, lo: number, depth = 0): Phrase | null {
@@ -39,7 +56,7 @@ function phraseBefore(toks: readonly Tok[], k: number, lo: number, depth: number
       if (ante && ante.kind !== 'pronoun') return ante;
     }
     if (SKIP.has(t.lower) || adverb(t) || DAYS.test(t.w)) { j--; continue; }
-    if (/^(?:on|last|this|late|early)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? '')) { j--; continue; }
+    if (ONE_OF_ON_LAST_THIS.has(t.lower) && DAYS.test(toks[j + 1]?.w ?? '')) { j--; continue; }
     if (t.w === ')') {
       let d = j - 1;
       while (d >= lo && toks[d].w !== '(' && j - d < 20) d--;
@@ -143,12 +160,12 @@ function tokenIndex(toks: readonly Tok[], t: Tok, from: number): number {
 function authorAfter(toks: readonly Tok[], k: number, hi: number): Phrase | null {
   // Error kind: a quoted post credited by the surrounding text: "The post, which Jane
   // Roe shared on Facebook, said …" (a relative clause whose subject made the document).
-  if (/^(?:which|that)$/.test(toks[k]?.lower ?? '') && isCap(toks[k + 1])) {
+  if (ONE_OF_WHICH_THAT.has(toks[k]?.lower ?? '') && isCap(toks[k + 1])) {
     const e = nameRunForward(toks, k + 1, hi);
-    if (/^(?:sent|wrote|signed|posted|shared|issued|released|drafted|published|tweeted|penned|authored|gave|delivered)$/.test(toks[e + 1]?.lower ?? '')) return { toks: toks.slice(k + 1, e + 1), kind: 'name' };
+    if (ONE_OF_SENT_WROTE_SIGNED.has(toks[e + 1]?.lower ?? '')) return { toks: toks.slice(k + 1, e + 1), kind: 'name' };
     return null;
   }
-  if (!/^(?:sent|written|signed|posted|issued|released|drafted|published)$/.test(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'by' || !isCap(toks[k + 2])) return null;
+  if (!ONE_OF_SENT_WRITTEN_SIGNED.has(toks[k]?.lower ?? '') || toks[k + 1]?.lower !== 'by' || !isCap(toks[k + 2])) return null;
   return { toks: toks.slice(k + 2, nameRunForward(toks, k + 2, hi) + 1), kind: 'name' };
 }
 
@@ -185,7 +202,7 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
     // Error kind: the wrong person where a group is the source. A subject pronoun ends
     // a bare plural's phrase before it: "He rallied supporters, who chanted …" -> "supporters".
     if (PRONOUNS[p.lower]) return AGENT_PLURAL.test(t.lower) || PEOPLE.test(t.lower) ? j : -1;
-    if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || /^(?:that|which|what|and|but|while|when|because|if)$/.test(p.lower)) break;
+    if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || ONE_OF_THAT_WHICH_WHAT.has(p.lower)) break;
     s--;
     if (possessive(p) && upper(p)) {
       // The owner's whole name: "the White House’s".
@@ -243,7 +260,7 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
     // before a noun opens a description (below), it does not speak.
     if (!(possessive(toks[e]) && /^\p{Ll}/u.test(toks[e + 1]?.w ?? ''))) return { toks: toks.slice(j, e + 1), kind: 'name' };
   }
-  if (!/^(?:the|a|an|one)$/.test(t.lower) && isWord(t) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower)) {
+  if (!ONE_OF_THE_A_AN.has(t.lower) && isWord(t) && !isCue(t) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower)) {
     // "said 9/11 widow Terry Strada", "said retired Air Force general Lloyd Newton".
     for (let d = j + 1; d < hi && d <= j + 4; d++) {
       const x = toks[d];
@@ -264,11 +281,11 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
   }
   const owner = isCap(t) ? nameRunForward(toks, j, hi) : j;
   // (Error kind: no speaker. An owner's pronoun opens a description too: "said her deputy, Sam Ortiz".)
-  if (/^(?:the|a|an|one)$/.test(t.lower) || (possessive(toks[owner]) && upper(t)) || (depth === 0 && /^(?:his|her|their|its|our)$/.test(t.lower) && j + 1 < hi && /^\p{Ll}/u.test(toks[j + 1].w))) {
+  if (ONE_OF_THE_A_AN.has(t.lower) || (possessive(toks[owner]) && upper(t)) || (depth === 0 && ONE_OF_HIS_HER_THEIR.has(t.lower) && j + 1 < hi && /^\p{Ll}/u.test(toks[j + 1].w))) {
     let e = owner;
     while (e + 1 < hi && e - j < 10) {
       const n = toks[e + 1];
-      if (!isWord(n) || isCue(n) || PREPOSITIONS.has(n.lower) || /^(?:who|which|that)$/.test(n.lower)) break;
+      if (!isWord(n) || isCue(n) || PREPOSITIONS.has(n.lower) || ONE_OF_WHO_WHICH_THAT.has(n.lower)) break;
       // Error kind: a noun phrase taken for the speaker. A verb after the phrase makes it
       // the subject of a reported clause, not an inverted speaker: "“…,” said the deal
       // was a disaster" (a cue whose subject came before the quote).
@@ -326,8 +343,8 @@ function authorInside(toks: readonly Tok[], j: number, e: number): Phrase | null
     if (!isCap(toks[d])) continue;
     const end = nameRunForward(toks, d, e);
     const v = toks[end + 1];
-    const spoken = DOCUMENT_HEADS.test(toks[d - 1].lower) || SPEECH_NOUNS.has(toks[d - 1].lower) || /^(?:speech|interview|address)$/.test(toks[d - 1].lower);
-    const made = !!v && (isCue(v) || /^(?:gave|delivered|sent|signed|wrote|issued|released|posted|made)$/.test(v.lower));
+    const spoken = DOCUMENT_HEADS.test(toks[d - 1].lower) || SPEECH_NOUNS.has(toks[d - 1].lower) || ONE_OF_SPEECH_INTERVIEW_ADDRESS.has(toks[d - 1].lower);
+    const made = !!v && (isCue(v) || ONE_OF_GAVE_DELIVERED_SENT.has(v.lower));
     return spoken && made ? { toks: toks.slice(d, end + 1), kind: 'name' } : null;
   }
   return null;
@@ -380,7 +397,7 @@ export function appositiveName(toks: readonly Tok[], m: number, hi: number): Phr
   const end = nameRunForward(toks, k, hi);
   let close = end + 1;
   // "… of Macon": a place after the name.
-  if (/^(?:of|from)$/.test(toks[close]?.lower ?? '') && isCap(toks[close + 1])) close = nameRunForward(toks, close + 1, hi) + 1;
+  if (ONE_OF_OF_FROM.has(toks[close]?.lower ?? '') && isCap(toks[close + 1])) close = nameRunForward(toks, close + 1, hi) + 1;
   if (close < hi && isWord(toks[close])) return null;
   const titled = k > m + 1 || isTitle(toks[k]);
   const name = nameInRun(toks.slice(k, end + 1));
@@ -407,7 +424,7 @@ export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi:
   }
   // Error kind: a quoted e-mail or post credited by the surrounding text: "an email
   // from campaign manager Jane Roe" is hers (a role may come before the name).
-  const from = toks[k]?.lower === 'from' && DOCUMENT_HEADS.test(toks[h].lower) && /^(?:email|e-mail|letter|memo|message|note|post|tweet|text|statement)$/.test(toks[h].lower);
+  const from = toks[k]?.lower === 'from' && DOCUMENT_HEADS.test(toks[h].lower) && ONE_OF_EMAIL_E_MAIL_LETTER.has(toks[h].lower);
   if (toks[k]?.lower !== 'by' && !from) return null;
   k++;
   while (k < hi && k - h < 6 && (/^\p{Ll}/u.test(toks[k].w) || toks[k].lower === 'the') && isWord(toks[k]) && !PREPOSITIONS.has(toks[k].lower)) k++; // "the federal"
@@ -421,7 +438,7 @@ export function authoredDocument(toks: readonly Tok[], s: number, h: number, hi:
 export function cuePhrase(toks: readonly Tok[], k: number): string {
   const t = toks[k];
   const n = toks[k + 1];
-  if (/^(?:told|tell|tells|telling)$/.test(t.lower) && n) {
+  if (ONE_OF_TOLD_TELL_TELLS.has(t.lower) && n) {
     let e = -1;
     if (TOLD_AUDIENCES.test(n.w)) e = k + 1;
     else if (/^(?:the|his|her|their)$/i.test(n.w) && isWord(toks[k + 2])) e = k + 2;
@@ -431,7 +448,7 @@ export function cuePhrase(toks: readonly Tok[], k: number): string {
       return toks.slice(k, e + 1).map(x => x.w).join(' ');
     }
   }
-  if (/^(?:pointed|pointing)$/.test(t.lower) && n?.lower === 'out') return `${t.w} out`;
+  if (ONE_OF_POINTED_POINTING.has(t.lower) && n?.lower === 'out') return `${t.w} out`;
   if (t.lower === 'put' && n?.lower === 'it') return 'put it';
   return t.w;
 }
@@ -441,7 +458,7 @@ export function skipTime(toks: readonly Tok[], k: number, hi: number): number {
   let j = k;
   while (j < hi) {
     const t = toks[j];
-    if (DAYS.test(t.w) || (/^(?:on|last|this|late|early|in|an|a)$/.test(t.lower) && DAYS.test(toks[j + 1]?.w ?? ''))) { j++; continue; }
+    if (DAYS.test(t.w) || (ONE_OF_ON_LAST_THIS_2.has(t.lower) && DAYS.test(toks[j + 1]?.w ?? ''))) { j++; continue; }
     break;
   }
   return j;

@@ -23,7 +23,13 @@ import { scanQuotes } from './scan';
 import type { Attribution } from './attribution';
 import { attribute, type Sieve } from './sieves';
 import { headline, isCue, possessive } from './tokens';
-import { HEAD_PREPOSITIONS, PREPOSITIONS, SPEECH_NOUNS, TITLE_SMALL, WORK_MARKERS } from './words';
+import { HEAD_PREPOSITIONS, PREPOSITIONS, SPEECH_NOUNS, TITLE_SMALL, WORK_MARKERS, oneOf } from './words';
+
+/** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
+const ONE_OF_TITLED_ENTITLED = oneOf('titled|entitled');
+const ONE_OF_HIS_HER_THEIR = oneOf('his|her|their|its|our|my|your');
+const ONE_OF_A_AN_THE = oneOf('a|an|the');
+const ONE_OF_KNOWN_REFERRED = oneOf('known|referred');
 
 /** How many times the sieves may read a quote's sentence, at most (the budget's unit). */
 const SIEVE_PASSES = 16;
@@ -121,12 +127,12 @@ function namesAWork(qc: QuoteContext, speaker: Speaker | null): boolean {
   // one capitalised word is enough then.
   const before = toks[qc.qTok - 1];
   const noun = before?.w === ',' ? toks[qc.qTok - 2] : before;
-  if (noun && (WORK_NOUNS.test(noun.lower) || (before === noun && /^(?:titled|entitled)$/.test(noun.lower))) &&
+  if (noun && (WORK_NOUNS.test(noun.lower) || (before === noun && ONE_OF_TITLED_ENTITLED.has(noun.lower))) &&
     titleLike(qc.inner, true)) return true;
   if (qc.atStart || !titleLike(qc.inner)) return false;
   // (Or framed as one: "his “Keepin’ On” radio program", "the “Fair Deal” tour".)
   const after = [toks[qc.qTok + 1], toks[qc.qTok + 2]].find(t => t && /^\p{Ll}/u.test(t.w));
-  return !speaker || (!!before && (WORK_MARKERS.test(before.lower) || possessive(before) || /^(?:his|her|their|its|our|my|your)$/.test(before.lower))) ||
+  return !speaker || (!!before && (WORK_MARKERS.test(before.lower) || possessive(before) || ONE_OF_HIS_HER_THEIR.has(before.lower))) ||
     (!!after && WORK_NOUNS.test(after.lower));
 }
 
@@ -147,10 +153,10 @@ function scareQuote(qc: QuoteContext, attr: Attribution | null, sieve: Sieve | n
   const { toks } = qc.doc;
   const next = toks[qc.qTok + 1];
   let b = qc.qTok - 1;
-  while (b > qc.sentLo && /^(?:a|an|the)$/.test(toks[b].lower)) b--;
+  while (b > qc.sentLo && ONE_OF_A_AN_THE.has(toks[b].lower)) b--;
   // (Or one the writer marks as a term: "a so-called “sunset vehicle”", "what became known as the “Buffett rule”".)
   if (!attr.cue && sieve && UNCUED_SIEVES.has(sieve.name) &&
-    (toks[b]?.lower === 'so-called' || (toks[b]?.lower === 'as' && /^(?:known|referred)$/.test(toks[b - 1]?.lower ?? '')))) return true;
+    (toks[b]?.lower === 'so-called' || (toks[b]?.lower === 'as' && ONE_OF_KNOWN_REFERRED.has(toks[b - 1]?.lower ?? '')))) return true;
   return toks[b]?.lower !== 'as' && !attr.cue && !!sieve && UNCUED_SIEVES.has(sieve.name) && !/[,.;:!?]\W*$/u.test(qc.inner) &&
     !!next && /^\p{Ll}+$/u.test(next.w) && !FUNCTION_WORDS.has(next.lower) && !PREPOSITIONS.has(next.lower) && !HEAD_PREPOSITIONS.has(next.lower) && !/(?:ed|ly)$/.test(next.lower) && !isCue(next);
 }

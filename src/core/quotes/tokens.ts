@@ -5,30 +5,61 @@
  * final full stop is split off unless the word keeps it (`KEEP_DOT`). Lines are
  * tokenised once per text and reused through the `AnalysisContext`.
  */
-import { classAt, isAsciiDigit, LETTER, NUMBER, PAIR, SPACE, UPPER } from '../text/chars';
+import { classAt, isAsciiDigit, LETTER, NUMBER, UPPER } from '../text/chars';
 import { CLAUSE_TOKENS, clauseTokenEnd, tokenStart } from '../text/tokens';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import type { Span } from '../types';
-import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES } from './words';
+import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES, oneOf } from './words';
+
+/** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
+const ONE_OF_THE_A_AN = oneOf('the|a|an|his|her|their|its|our|my|your');
+const ONE_OF_A_AN_THE = oneOf('a|an|the');
 
 export interface Tok extends Span {
   w: string;
   lower: string;
   /** A reporting verb (`CUES`), looked up once. */
   cue: boolean;
+  /**
+   * What the tests below read of the word, worked out on the first test (-1 until then, the only write
+   * to a token: a function of `w` and `lower`): `F_UPPER`, `F_TITLE`, `F_CAP`, `F_WORD` bits.
+   */
+  f: number;
+}
+
+/** Starts with an upper-case letter (`upper`). */
+const F_UPPER = 1;
+/** `isTitle`: upper case and a title word. */
+const F_TITLE = 2;
+/** `isCap`: upper case, not a word that never names (`NOT_NAME`), not a quote. */
+const F_CAP = 4;
+/** `isWord`: starts with a letter or number. */
+const F_WORD = 8;
+
+/** The `f` bits of a token `w` whose lower case is `lower`. */
+function flagsOf(w: string, lower: string): number {
+  const k = classAt(w, 0);
+  let f = (k & (LETTER | NUMBER)) !== 0 ? F_WORD : 0;
+  if ((k & UPPER) !== 0) {
+    f |= F_UPPER;
+    if (TITLES.has(lower)) f |= F_TITLE;
+    if (!NOT_NAME.has(lower) && w !== QUOTE_TOKEN) f |= F_CAP;
+  }
+  return f;
+}
+
+/** A token. */
+function tok(start: number, end: number, w: string, lower: string, cue: boolean): Tok {
+  return { start, end, w, lower, cue, f: -1 };
+}
+
+/** The `f` bits of `t`, worked out on first use. */
+function flags(t: Tok): number {
+  const f = t.f;
+  return f >= 0 ? f : (t.f = flagsOf(t.w, t.lower));
 }
 
 export const QUOTE_TOKEN = '\u0000q';
-
-/**
- * The character (code point) at `i`: 1 a letter or number, 2 white space, 0 anything
- * else; plus 4 when it takes two UTF-16 units. -1 past the end.
- */
-function charAt(text: string, i: number): number {
-  if (i >= text.length) return -1;
-  const k = classAt(text, i);
-  return ((k & (LETTER | NUMBER)) !== 0 ? 1 : (k & SPACE) !== 0 ? 2 : 0) | (k & PAIR ? 4 : 0);
-}
 
 /** Starts with an ASCII lower-case letter. */
 const isLowerAscii = (w: string) => { const c = w.charCodeAt(0); return c >= 97 && c <= 122; };
@@ -56,6 +87,8 @@ export const CONTRACTED = /^(he|she|they|we|He|She|They|We|HE|SHE)([’'](?:s|d|
 /** The contracted verbs, read in full ("’s" is "is" or "has": either is skipped between a subject and its cue). */
 const CLITICS: Record<string, string> = { s: 'is', d: 'would', ll: 'will', re: 'are', ve: 'have' };
 
+const QUOTE_FLAGS = flagsOf(QUOTE_TOKEN, QUOTE_TOKEN);
+
 /** Tokens of `text` in [pos, to), appended to `out`. */
 function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void {
   while (pos < to) {
@@ -66,20 +99,20 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
     const w = text.slice(at, full > to ? to : full);
     if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {
       const bare = w.slice(0, -1);
-      out.push({ start: at, end: at + bare.length, w: bare, lower: bare.toLowerCase(), cue: mayBeCue(bare) && CUES.has(bare) });
-      out.push({ start: at + bare.length, end: at + w.length, w: '.', lower: '.', cue: false });
+      out.push(tok(at, at + bare.length, bare, bare.toLowerCase(), mayBeCue(bare) && CUES.has(bare)));
+      out.push(tok(at + bare.length, at + w.length, '.', '.', false));
     } else if (mayBeContracted(w) && CONTRACTED.test(w)) {
       // Error kind: no speaker. A pronoun and its verb contracted ("He’s claiming that
       // …", "She’d said") are two tokens: the pronoun, and the verb read in full.
       const m = CONTRACTED.exec(w) as RegExpExecArray;
       const p = m[1], v = m[2];
-      out.push({ start: at, end: at + p.length, w: p, lower: p.toLowerCase(), cue: false });
-      out.push({ start: at + p.length, end: at + w.length, w: v, lower: CLITICS[v.slice(1).toLowerCase()] ?? v.toLowerCase(), cue: false });
+      out.push(tok(at, at + p.length, p, p.toLowerCase(), false));
+      out.push(tok(at + p.length, at + w.length, v, CLITICS[v.slice(1).toLowerCase()] ?? v.toLowerCase(), false));
     } else {
       const c0 = w.charCodeAt(0);
       // (A mark or digit standing alone is its own lower case: most one-character tokens skip the call.)
       const lower = (c0 >= 97 && c0 <= 122) || (w.length === 1 && c0 < 65) ? w : w.toLowerCase();
-      out.push({ start: at, end: at + w.length, w, lower, cue: mayBeCue(w) && CUES.has(w) });
+      out.push(tok(at, at + w.length, w, lower, mayBeCue(w) && CUES.has(w)));
     }
   }
 }
@@ -117,7 +150,7 @@ export function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Sp
         });
         if (line.at !== pos) {
           const by = pos - line.at;
-          line.toks = line.toks.map(t => ({ start: t.start + by, end: t.end + by, w: t.w, lower: t.lower, cue: t.cue }));
+          line.toks = line.toks.map(t => ({ start: t.start + by, end: t.end + by, w: t.w, lower: t.lower, cue: t.cue, f: t.f }));
           line.at = pos;
         }
         for (const t of line.toks) out.push(t);
@@ -126,7 +159,7 @@ export function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Sp
     }
     if (qi < quotes.length) {
       const q = quotes[qi];
-      out.push({ start: q.start, end: q.end, w: QUOTE_TOKEN, lower: QUOTE_TOKEN, cue: false });
+      out.push({ start: q.start, end: q.end, w: QUOTE_TOKEN, lower: QUOTE_TOKEN, cue: false, f: QUOTE_FLAGS });
       pos = q.end;
     }
   }
@@ -151,11 +184,18 @@ export function tokenAt(toks: readonly Tok[], pos: number): number {
 
 // Tests on tokens.
 
-export const upper = (t: Tok | undefined) => !!t && (classAt(t.w, 0) & UPPER) !== 0;
-export const isTitle = (t: Tok | undefined) => !!t && upper(t) && TITLES.has(t.lower);
-export const isCap = (t: Tok | undefined) => !!t && upper(t) && !NOT_NAME.has(t.lower) && t.w !== QUOTE_TOKEN;
-export const isWord = (t: Tok | undefined) => !!t && (charAt(t.w, 0) & 3) === 1;
-export const possessive = (t: Tok) => /[’']s?$/.test(t.w) && t.w.length > 2;
+export const upper = (t: Tok | undefined) => !!t && (flags(t) & F_UPPER) !== 0;
+export const isTitle = (t: Tok | undefined) => !!t && (flags(t) & F_TITLE) !== 0;
+export const isCap = (t: Tok | undefined) => !!t && (flags(t) & F_CAP) !== 0;
+export const isWord = (t: Tok | undefined) => !!t && (flags(t) & F_WORD) !== 0;
+/** `/[’']s?$/` and longer than two characters: an apostrophe last, or before a final "s". */
+export const possessive = (t: Tok) => {
+  const w = t.w, n = w.length;
+  if (n <= 2) return false;
+  let c = w.charCodeAt(n - 1);
+  if (c === 115) c = w.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019;
+};
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');
@@ -163,7 +203,7 @@ export const ingCue = (t: Tok) => t.w.endsWith('ing');
  * An adverb in -ly ("repeatedly"), not a noun so ending. (Error kind: a noun phrase
  * lost, "Trump supporters at the rally chanted" read "rally" as an adverb.)
  */
-export const adverb = (t: Tok) => /^\p{Ll}+ly$/u.test(t.w) && !LY_NOUNS.test(t.w);
+export const adverb = (t: Tok) => t.w.endsWith('ly') && /^\p{Ll}+ly$/u.test(t.w) && !LY_NOUNS.test(t.w);
 const LY_NOUNS = /^(?:rally|ally|family|assembly|supply|reply|belly|bully|folly|lily|jelly|monopoly|anomaly|homily|melee|panoply|tally|gully|fly)$/;
 
 /**
@@ -174,12 +214,12 @@ export function cueAt(toks: readonly Tok[], c: number): boolean {
   const t = toks[c];
   // (Error kind: a noun phrase taken for the speaker. A cue form after a possessive or
   // a determiner is a noun: "called the union’s demands “…”", "his claims".)
-  if (t.cue) return !(c > 0 && (possessive(toks[c - 1]) || /^(?:the|a|an|his|her|their|its|our|my|your)$/.test(toks[c - 1].lower)));
+  if (t.cue) return !(c > 0 && (possessive(toks[c - 1]) || ONE_OF_THE_A_AN.has(toks[c - 1].lower)));
   if (t.lower === 'put') return toks[c + 1]?.lower === 'it';
   if (t.lower !== 'read' && t.lower !== 'reads') return false;
   // "the memo read", or inverted: "read a post on …", "reads a sign at …".
   return (c > 0 && DOCUMENT_HEADS.test(toks[c - 1].lower)) ||
-    (/^(?:a|an|the)$/.test(toks[c + 1]?.lower ?? '') && (DOCUMENT_HEADS.test(toks[c + 2]?.lower ?? '') || DOCUMENT_HEADS.test(toks[c + 3]?.lower ?? '')));
+    (ONE_OF_A_AN_THE.has(toks[c + 1]?.lower ?? '') && (DOCUMENT_HEADS.test(toks[c + 2]?.lower ?? '') || DOCUMENT_HEADS.test(toks[c + 3]?.lower ?? '')));
 }
 export const endsClause = (t: Tok) => t.w === '.' || t.w === ';' || t.w === '?' || t.w === '!';
 

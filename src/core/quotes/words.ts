@@ -94,3 +94,6 @@ export const HEAD_PREPOSITIONS = new Set('of for to on at with in outside inside
 
 /** Audiences that belong to a "told …" cue phrase. */
 export const TOLD_AUDIENCES = /^(?:reporters|journalists|supporters)$/i;
+
+/** The words of `alternatives` ("is|was|are") as a set: a token's exact test. */
+export const oneOf = (alternatives: string): ReadonlySet<string> => new Set(alternatives.split('|'));

@@ -5,10 +5,11 @@
  */
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
-import { isSpace } from '../text/chars';
+import { charClass, classAt, isSpace, LETTER, NUMBER, PAIR } from '../text/chars';
 import { nextWord, stem, type WordEnd } from '../text/words';
 
 const INITIALS = { initials: true };
+const WORD = LETTER | NUMBER;
 
 const STOP = REUSE_STOP_WORDS;
 
@@ -130,8 +131,13 @@ export class Vocab {
 
   /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say). */
   formAt(text: string, s: number, e: number, dotted: boolean): number {
+    return this.formHashed(text, s, e, hashChars(text, s, e), dotted);
+  }
+
+  /** `formAt`, given `hashChars(text, s, e)`. */
+  formHashed(text: string, s: number, e: number, h: number, dotted: boolean): number {
     const seen = this.seen;
-    const w = seen.find(text, s, e, hashChars(text, s, e), dotted);
+    const w = seen.find(text, s, e, h, dotted);
     if (seen.owner[w] === 1) return seen.id[w];
     const k = this.form(seen.form[w]);
     seen.owner[w] = 1;
@@ -158,8 +164,47 @@ export const WINDOW = 8;
 export function unitWords(vocab: Vocab, text: string, from: number, to: number): { seq: Int32Array; windows: Int32Array; words: number } {
   let nw = 0, ns = 0;
   let formBuf = vocab.formBuf, stemBuf = vocab.stemBuf;
-  const at: WordEnd = { end: 0, dotted: false };
-  for (let s = nextWord(text, from, to, at, INITIALS); s >= 0; s = nextWord(text, at.end, to, at, INITIALS)) {
+  // `nextWord(…, INITIALS)` written out, hashing the word's characters (`hashChars`) as it reads them.
+  for (let i = from; ;) {
+    let k = 0;
+    for (; i < to; i++) {
+      const c = text.charCodeAt(i);
+      if (c < 128) { if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) { k = charClass(c); break; } }
+      else if (((k = classAt(text, i, to)) & WORD) !== 0) break;
+    }
+    if (i >= to) break;
+    const s = i;
+    let e = -1, dotted = false, h = 0x811c9dc5;
+    // Dotted initials: two or more letter-dot pairs ("U.S.").
+    if ((k & LETTER) !== 0) {
+      let j = i, pairs = 0, kk = k;
+      while ((kk & LETTER) !== 0) {
+        const n = kk & PAIR ? 2 : 1;
+        if (j + n >= to || text.charCodeAt(j + n) !== 46) break;
+        j += n + 1;
+        pairs++;
+        kk = j < to ? classAt(text, j, to) : 0;
+      }
+      if (pairs >= 2) { e = j; dotted = true; h = hashChars(text, s, e); }
+    }
+    if (e < 0) {
+      let j = i;
+      while (j < to) {
+        const c = text.charCodeAt(j);
+        if (c < 128) {
+          if (c >= 97 ? c <= 122 : c >= 65 ? c <= 90 : c >= 48 && c <= 57) { h = Math.imul(h ^ c, 0x01000193); j++; continue; }
+          break;
+        }
+        const kk = classAt(text, j, to);
+        if ((kk & WORD) === 0) break;
+        h = Math.imul(h ^ c, 0x01000193);
+        if (kk & PAIR) h = Math.imul(h ^ text.charCodeAt(j + 1), 0x01000193);
+        j += kk & PAIR ? 2 : 1;
+      }
+      e = j;
+      h = (h ^ (h >>> 15)) >>> 0;
+    }
+    i = e;
     if (nw === formBuf.length) {
       const grown = new Int32Array(nw * 2);
       grown.set(formBuf);
@@ -168,7 +213,7 @@ export function unitWords(vocab: Vocab, text: string, from: number, to: number):
       grownStems.set(stemBuf);
       stemBuf = vocab.stemBuf = grownStems;
     }
-    const f = vocab.formAt(text, s, at.end, at.dotted);
+    const f = vocab.formHashed(text, s, e, h, dotted);
     formBuf[nw++] = f;
     const st = vocab.stemOf(f);
     if (st >= 0) stemBuf[ns++] = st;

@@ -101,11 +101,15 @@ function wordRunEnd(text: string, i: number): number {
   }
 }
 
+/** What `nameTokenEnd` saw inside the word: where its first hyphen is (-1: none), the only `-` a name token can hold. */
+export interface NameTokenMarks { hyphen: number }
+
 /**
  * `tokenEnd(text, s, NAME_TOKENS)`, written out for that rule: the entity recogniser
  * asks it of every word (unit-tested against `tokenEnd`).
  */
-export function nameTokenEnd(text: string, s: number): number {
+export function nameTokenEnd(text: string, s: number, marks?: NameTokenMarks): number {
+  if (marks) marks.hyphen = -1;
   let n = wordCharAt(text, s);
   if (n === 0) return s + (classAt(text, s) & PAIR ? 2 : 1);
   let i = wordRunEnd(text, s + n);
@@ -113,6 +117,7 @@ export function nameTokenEnd(text: string, s: number): number {
     const c = text.charCodeAt(i);
     // One mark of . ' ’ & - between letters or numbers.
     if ((c === 46 || c === 39 || c === 0x2019 || c === 38 || c === 45) && (n = wordCharAt(text, i + 1))) {
+      if (c === 45 && marks && marks.hyphen < 0) marks.hyphen = i;
       i = wordRunEnd(text, i + 1 + n);
       continue;
     }
