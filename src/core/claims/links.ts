@@ -103,9 +103,23 @@ export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared
  * hash, and an array a fraction of a `Set`'s memory, which counts with every claim of an archive held at once).
  */
 export class IdSet implements ReadonlySet<number> {
-  constructor(private readonly ids: Int32Array) {}
+  /** Bit `id & 127` of the ids held, in four words: most ids asked for and not held are told at once. */
+  private readonly m0: number = 0;
+  private readonly m1: number = 0;
+  private readonly m2: number = 0;
+  private readonly m3: number = 0;
+  constructor(private readonly ids: Int32Array) {
+    let m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const b = ids[k] & 127, bit = 1 << (b & 31);
+      if (b < 32) m0 |= bit; else if (b < 64) m1 |= bit; else if (b < 96) m2 |= bit; else m3 |= bit;
+    }
+    this.m0 = m0; this.m1 = m1; this.m2 = m2; this.m3 = m3;
+  }
   get size(): number { return new Set(this.ids).size; }
   has(id: number): boolean {
+    const b = id & 127, bit = 1 << (b & 31);
+    if (!((b < 32 ? this.m0 : b < 64 ? this.m1 : b < 96 ? this.m2 : this.m3) & bit)) return false;
     const ids = this.ids;
     for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
     return false;
@@ -202,7 +216,11 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     const min = topicMin(docs[d].claims.length);
     for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
   }
-  const weight = (da: number, db: number) => topicWeight(topics[da], topics[db], k => base[k]);
+  // (`topicWeight` of `base`, with the topic sets looked at only for keys that weigh something.)
+  const weight = (da: number, db: number) => {
+    const ta = topics[da], tb = topics[db];
+    return (k: number) => { const w = base[k]; return w && (ta.has(k) || tb.has(k)) ? 0.5 * w : w; };
+  };
   return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
 }
 
@@ -341,7 +359,13 @@ export class ClaimLinker {
         for (const other of touched) {
           let n = count[other];
           count[other] = 0;
-          if (mineTo > mineFrom) for (let h = heavyAt[other], end = heavyAt[other + 1]; h < end; h++) n += mark[heavy[h]];
+          // The heavy keys shared are counted only when they can decide: not when the others are enough already, nor
+          // when all the heavy keys of the one with fewer would not be (the test is monotone in the keys shared).
+          if (mineTo > mineFrom && !isCandidateCounts(n, keyCount[id], keyCount[other])) {
+            const from = heavyAt[other], end = heavyAt[other + 1];
+            if (!isCandidateCounts(n + Math.min(mineTo - mineFrom, end - from), keyCount[id], keyCount[other])) continue;
+            for (let h = from; h < end; h++) n += mark[heavy[h]];
+          }
           if (!isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
