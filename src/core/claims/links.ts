@@ -153,7 +153,8 @@ export interface LinkIndex {
   /** Key → id, id → key, and each id's claims (postings, in claim order). */
   ids: Map<string, number>;
   keyOf: string[];
-  postings: number[][];
+  /** (Each a view of one flat array.) */
+  postings: Int32Array[];
   frequent: Uint8Array;
   common: Uint8Array;
   /** The weight of a key for a pair of claims of documents `da` and `db`. */
@@ -188,20 +189,25 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
   const items: LinkItem[] = [];
   const ids = new Map<string, number>();
   const keyOf: string[] = [];
-  const postings: number[][] = [];
   const idOf = (k: string) => {
     let id = ids.get(k);
-    if (id === undefined) { ids.set(k, (id = ids.size)); postings.push([]); keyOf.push(k); }
+    if (id === undefined) { ids.set(k, (id = ids.size)); keyOf.push(k); }
     return id;
   };
   const synonymArrays = new Map<number, Int32Array>();
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
     const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf, synonymArrays);
-    const id = items.length;
     items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new IdSet(units), synonymIds: new IdSet(Int32Array.from(synonymIds)) });
-    for (const k of keys) postings[k].push(id);
   }));
+  // Each key's claims, in claim order: one flat array, counted first.
+  const start = new Int32Array(ids.size + 1);
+  for (const it of items) for (const k of it.keys) start[k + 1]++;
+  for (let k = 0; k < ids.size; k++) start[k + 1] += start[k];
+  const flat = new Int32Array(start[ids.size]), fill = start.slice(0, ids.size);
+  for (let id = 0; id < items.length; id++) for (const k of items[id].keys) flat[fill[k]++] = id;
+  const postings: Int32Array[] = [];
+  for (let k = 0; k < ids.size; k++) postings.push(flat.subarray(start[k], start[k + 1]));
   const bounds = keyBounds(items.length, docs.length);
   const frequent = new Uint8Array(ids.size), common = new Uint8Array(ids.size), base = new Float32Array(ids.size);
   postings.forEach((p, k) => {
@@ -397,7 +403,7 @@ function keyList(flags: Uint8Array, keyOf: readonly string[]): string {
 }
 
 /** The first index of the ascending `list` holding `min` or more (`list.length` when none). */
-function firstAtLeast(list: readonly number[], min: number): number {
+function firstAtLeast(list: ArrayLike<number>, min: number): number {
   let lo = 0, hi = list.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
   return lo;
