@@ -75,16 +75,29 @@ export const CLAIM_KEY_CAP = 64;
  * proposes no candidates. The one place both linkers (this one and the corpus's
  * persistent index) read a claim's keys from.
  */
-export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
+export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
   // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
   const units = new Int32Array(norm.units.length);
   const synonyms: (Int32Array | null)[] = [];
   const allKeys = new Set<number>(), synonymIds = new Set<number>();
   for (let u = 0; u < norm.units.length; u++) {
     const unit = norm.units[u];
+    // A unit seen before with the same keys: its ids as worked out then (the same ids, and the same shared array).
+    const was = seen?.get(unit[0]);
+    if (was && sameKeys(was.unit, unit)) {
+      units[u] = was.id;
+      if (was.filed) allKeys.add(was.id);
+      if (was.syn) for (let v = 0; v < was.syn.length; v++) { if (was.synFiled[v]) allKeys.add(was.syn[v]); synonymIds.add(was.syn[v]); }
+      synonyms.push(was.syn);
+      continue;
+    }
     units[u] = idOf(unit[0]);
     if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
-    if (unit.length < 2) { synonyms.push(null); continue; }
+    if (unit.length < 2) {
+      synonyms.push(null);
+      if (seen && !was) seen.set(unit[0], { unit, id: units[u], filed: !unit[0].startsWith('@~'), syn: null, synFiled: NO_FLAGS });
+      continue;
+    }
     let syn: Int32Array = new Int32Array(unit.length - 1);
     for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
     // `shared`: one array per unit key and its synonym ids, for every claim holding them (read only; a small array costs more than its ids).
@@ -93,9 +106,21 @@ export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared
       if (known && known.length === syn.length && known.every((k, v) => k === syn[v])) syn = known;
       else if (!known) shared.set(units[u], syn);
     }
+    if (seen && !was) seen.set(unit[0], { unit, id: units[u], filed: !unit[0].startsWith('@~'), syn, synFiled: Uint8Array.from(unit.slice(1), k => (k.startsWith('@~') ? 0 : 1)) });
     synonyms.push(syn);
   }
   return { units, synonyms, keys: Int32Array.from(allKeys), synonymIds };
+}
+
+/** A unit's keys as `claimKeys` found them the first time (`seen`): the unit, its id, its synonyms' ids, and which of them are filed. */
+export interface SeenUnit { unit: readonly string[]; id: number; filed: boolean; syn: Int32Array | null; synFiled: Uint8Array }
+const NO_FLAGS = new Uint8Array(0);
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -194,10 +219,10 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     if (id === undefined) { ids.set(k, (id = ids.size)); keyOf.push(k); }
     return id;
   };
-  const synonymArrays = new Map<number, Int32Array>();
+  const synonymArrays = new Map<number, Int32Array>(), seen = new Map<string, SeenUnit>();
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
-    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf, synonymArrays);
+    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf, synonymArrays, seen);
     items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new IdSet(units), synonymIds: new IdSet(Int32Array.from(synonymIds)) });
   }));
   // Each key's claims, in claim order: one flat array, counted first.
