@@ -17,7 +17,7 @@ import { renderMarkdown } from './markdown';
 import { printable, systemMessage } from './messages';
 import { checkOut, OutError, writeReport, writeReportLines } from './output';
 import { analyzeInWorkers, textOf } from './parallel';
-import { OneShotCorpus } from './oneShot';
+import { OneShotCorpus, stage } from './oneShot';
 import { Progress } from './progress';
 import { collect, PathError, type Found } from './walk';
 
@@ -219,6 +219,7 @@ function render(out: AnalysisOutput, format: Exclude<Format, 'jsonl' | 'json'>):
 async function analyzeAll(found: readonly Found[], opts: Options): Promise<{ out: AnalysisOutput; warnings: string[] }> {
   const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
   const corpus = oneShotCorpus();
+  stage(null);
   const analysed = await analyzeFoundInWorkers(found, opts.maxFileSize, opts.jobs, corpus, progress);
   return withAnnotations(analysed, p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);
 }
@@ -243,8 +244,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       if (opts.format === 'jsonl' || opts.format === 'json') {
         // One document at a time: the whole output is never one string.
         const pieces = opts.format === 'jsonl' ? jsonLines(out) : jsonPieces(out);
+        stage('annotations');
         if (opts.out) writeReportLines(opts.out, pieces);
         else for (const piece of pieces) await writeStdout(piece);
+        stage('write');
       } else {
         const text = render(out, opts.format);
         if (opts.out) writeReport(opts.out, text);

@@ -16,13 +16,29 @@
  * What stays to the end: the results and each document's text (annotations read it).
  */
 import { ClaimLinker } from '../core/claims/links';
-import { analyzeLocal, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
-import { QuoteLinker } from '../core/corpus/quoteLinks';
+import { groupClaims } from '../core/claims/groups';
+import { capLinks } from '../core/corpus/caps';
+import { analyzeLocal, canonicalTypesOf, duplicatesOf, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
+import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
 import { ReuseIndex } from '../core/reuse/reuseIndex';
 import { BOILERPLATE } from '../core/reuse/reuseText';
 import { AnalysisContext } from '../core/text/memo';
 import type { DocumentResult, EntityType, Sentence } from '../core/types';
+
+/**
+ * With `SOURCE_LENS_STAGES` set in the environment, each stage's CPU time (the process's, every thread: the GC's
+ * helpers count) and wall time, in ms, on stderr, one line each; otherwise nothing is timed.
+ */
+const STAGES = typeof process !== 'undefined' && !!process.env.SOURCE_LENS_STAGES;
+let stageAt = 0, stageCpu = 0;
+export function stage(name: string | null): void {
+  if (!STAGES) return;
+  const now = performance.now(), u = process.cpuUsage(), cpu = (u.user + u.system) / 1000;
+  if (name) process.stderr.write(`stage ${name} cpu ${(cpu - stageCpu).toFixed(0)} ms wall ${(now - stageAt).toFixed(0)} ms\n`);
+  stageAt = now;
+  stageCpu = cpu;
+}
 
 /** Documents analysed in this thread between two emptyings of the analysis memos. */
 export const MEMO_SPAN = 1000;
@@ -101,7 +117,9 @@ export class OneShotCorpus {
   allResults(): DocumentResult[] {
     if (this.results) return this.results;
     if (!this.ctx) throw new Error('the one-shot corpus failed while linking: its results are not available');
+    stage('per-document');
     const results = this.build();
+    stage('results');
     // Every shared passage is listed: the reuse index, the analysis memos and what they were made of go.
     this.reuse = null;
     this.ctx = null;
@@ -139,10 +157,18 @@ export class OneShotCorpus {
     const docs = [...this.docs.values()];
     new QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: docs[k].text, sentences: docs[k].sentences!, key: null })), true);
     for (const d of docs) d.sentences = null;
+    stage('quote-links');
     // The memos of the stage before (quotes' words) are worked out again where asked.
     ctx.clearMemos();
     new ClaimLinker(ctx).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
+    stage('claim-links');
     ctx.clearMemos();
-    linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])));
+    // What the corpus's `linkAfterClaims` does, stage by stage.
+    linkQuoteClaims(ctx, new Map(results.map(r => [r.path, r])));
+    stage('quote-claims');
+    groupClaims(results);
+    stage('claim-groups');
+    capLinks(results, (a, b) => quoteSimilarity(ctx, a, b));
+    stage('caps');
   }
 }

@@ -46,6 +46,8 @@ export class Places<T extends Span> {
   /** Per item, its document's index. */
   readonly docOf: number[] = [];
   private readonly docIndex = new Map<string, number>();
+  private lastPath: string | null = null;
+  private lastDoc: number | undefined = undefined;
   /**
    * Per document, its items by `end * base + start` (base past every offset of its items), and the base; by
    * "start,end" in a document too long for that number to be exact (offsets past about 94.9 million).
@@ -71,7 +73,10 @@ export class Places<T extends Span> {
 
   /** The id of the (last) item at a place, or -1. */
   id(l: { path: string; start: number; end: number }): number {
-    const di = this.docIndex.get(l.path);
+    // (A list's links come a document at a time: the last path's index is asked again most often.)
+    let di: number | undefined;
+    if (l.path === this.lastPath) di = this.lastDoc;
+    else { di = this.docIndex.get(l.path); this.lastPath = l.path; this.lastDoc = di; }
     if (di === undefined) return -1;
     const { base, ids } = this.byOffsets[di];
     if (!(l.start >= 0 && l.end >= 0 && l.start < base && l.end < base)) return -1;

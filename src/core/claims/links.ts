@@ -75,16 +75,29 @@ export const CLAIM_KEY_CAP = 64;
  * proposes no candidates. The one place both linkers (this one and the corpus's
  * persistent index) read a claim's keys from.
  */
-export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
+export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
   // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
   const units = new Int32Array(norm.units.length);
   const synonyms: (Int32Array | null)[] = [];
   const allKeys = new Set<number>(), synonymIds = new Set<number>();
   for (let u = 0; u < norm.units.length; u++) {
     const unit = norm.units[u];
+    // A unit seen before with the same keys: its ids as worked out then (the same ids, and the same shared array).
+    const was = seen?.get(unit[0]);
+    if (was && sameKeys(was.unit, unit)) {
+      units[u] = was.id;
+      if (was.filed) allKeys.add(was.id);
+      if (was.syn) for (let v = 0; v < was.syn.length; v++) { if (was.synFiled[v]) allKeys.add(was.syn[v]); synonymIds.add(was.syn[v]); }
+      synonyms.push(was.syn);
+      continue;
+    }
     units[u] = idOf(unit[0]);
     if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
-    if (unit.length < 2) { synonyms.push(null); continue; }
+    if (unit.length < 2) {
+      synonyms.push(null);
+      if (seen && !was) seen.set(unit[0], { unit, id: units[u], filed: !unit[0].startsWith('@~'), syn: null, synFiled: NO_FLAGS });
+      continue;
+    }
     let syn: Int32Array = new Int32Array(unit.length - 1);
     for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
     // `shared`: one array per unit key and its synonym ids, for every claim holding them (read only; a small array costs more than its ids).
@@ -93,9 +106,21 @@ export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared
       if (known && known.length === syn.length && known.every((k, v) => k === syn[v])) syn = known;
       else if (!known) shared.set(units[u], syn);
     }
+    if (seen && !was) seen.set(unit[0], { unit, id: units[u], filed: !unit[0].startsWith('@~'), syn, synFiled: Uint8Array.from(unit.slice(1), k => (k.startsWith('@~') ? 0 : 1)) });
     synonyms.push(syn);
   }
   return { units, synonyms, keys: Int32Array.from(allKeys), synonymIds };
+}
+
+/** A unit's keys as `claimKeys` found them the first time (`seen`): the unit, its id, its synonyms' ids, and which of them are filed. */
+export interface SeenUnit { unit: readonly string[]; id: number; filed: boolean; syn: Int32Array | null; synFiled: Uint8Array }
+const NO_FLAGS = new Uint8Array(0);
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+  return true;
 }
 
 /**
@@ -103,9 +128,23 @@ export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared
  * hash, and an array a fraction of a `Set`'s memory, which counts with every claim of an archive held at once).
  */
 export class IdSet implements ReadonlySet<number> {
-  constructor(private readonly ids: Int32Array) {}
+  /** Bit `id & 127` of the ids held, in four words: most ids asked for and not held are told at once. */
+  private readonly m0: number = 0;
+  private readonly m1: number = 0;
+  private readonly m2: number = 0;
+  private readonly m3: number = 0;
+  constructor(private readonly ids: Int32Array) {
+    let m0 = 0, m1 = 0, m2 = 0, m3 = 0;
+    for (let k = 0; k < ids.length; k++) {
+      const b = ids[k] & 127, bit = 1 << (b & 31);
+      if (b < 32) m0 |= bit; else if (b < 64) m1 |= bit; else if (b < 96) m2 |= bit; else m3 |= bit;
+    }
+    this.m0 = m0; this.m1 = m1; this.m2 = m2; this.m3 = m3;
+  }
   get size(): number { return new Set(this.ids).size; }
   has(id: number): boolean {
+    const b = id & 127, bit = 1 << (b & 31);
+    if (!((b < 32 ? this.m0 : b < 64 ? this.m1 : b < 96 ? this.m2 : this.m3) & bit)) return false;
     const ids = this.ids;
     for (let k = 0; k < ids.length; k++) if (ids[k] === id) return true;
     return false;
@@ -139,7 +178,8 @@ export interface LinkIndex {
   /** Key → id, id → key, and each id's claims (postings, in claim order). */
   ids: Map<string, number>;
   keyOf: string[];
-  postings: number[][];
+  /** (Each a view of one flat array.) */
+  postings: Int32Array[];
   frequent: Uint8Array;
   common: Uint8Array;
   /** The weight of a key for a pair of claims of documents `da` and `db`. */
@@ -174,20 +214,25 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
   const items: LinkItem[] = [];
   const ids = new Map<string, number>();
   const keyOf: string[] = [];
-  const postings: number[][] = [];
   const idOf = (k: string) => {
     let id = ids.get(k);
-    if (id === undefined) { ids.set(k, (id = ids.size)); postings.push([]); keyOf.push(k); }
+    if (id === undefined) { ids.set(k, (id = ids.size)); keyOf.push(k); }
     return id;
   };
-  const synonymArrays = new Map<number, Int32Array>();
+  const synonymArrays = new Map<number, Int32Array>(), seen = new Map<string, SeenUnit>();
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     const norm = claimNorm(ctx, claim);
-    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf, synonymArrays);
-    const id = items.length;
+    const { units, synonyms, keys, synonymIds } = claimKeys(norm, idOf, synonymArrays, seen);
     items.push({ doc, index, claim, norm, units, synonyms, keys, exactIds: new IdSet(units), synonymIds: new IdSet(Int32Array.from(synonymIds)) });
-    for (const k of keys) postings[k].push(id);
   }));
+  // Each key's claims, in claim order: one flat array, counted first.
+  const start = new Int32Array(ids.size + 1);
+  for (const it of items) for (const k of it.keys) start[k + 1]++;
+  for (let k = 0; k < ids.size; k++) start[k + 1] += start[k];
+  const flat = new Int32Array(start[ids.size]), fill = start.slice(0, ids.size);
+  for (let id = 0; id < items.length; id++) for (const k of items[id].keys) flat[fill[k]++] = id;
+  const postings: Int32Array[] = [];
+  for (let k = 0; k < ids.size; k++) postings.push(flat.subarray(start[k], start[k + 1]));
   const bounds = keyBounds(items.length, docs.length);
   const frequent = new Uint8Array(ids.size), common = new Uint8Array(ids.size), base = new Float32Array(ids.size);
   postings.forEach((p, k) => {
@@ -202,7 +247,11 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     const min = topicMin(docs[d].claims.length);
     for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
   }
-  const weight = (da: number, db: number) => topicWeight(topics[da], topics[db], k => base[k]);
+  // (`topicWeight` of `base`, with the topic sets looked at only for keys that weigh something.)
+  const weight = (da: number, db: number) => {
+    const ta = topics[da], tb = topics[db];
+    return (k: number) => { const w = base[k]; return w && (ta.has(k) || tb.has(k)) ? 0.5 * w : w; };
+  };
   return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
 }
 
@@ -341,7 +390,13 @@ export class ClaimLinker {
         for (const other of touched) {
           let n = count[other];
           count[other] = 0;
-          if (mineTo > mineFrom) for (let h = heavyAt[other], end = heavyAt[other + 1]; h < end; h++) n += mark[heavy[h]];
+          // The heavy keys shared are counted only when they can decide: not when the others are enough already, nor
+          // when all the heavy keys of the one with fewer would not be (the test is monotone in the keys shared).
+          if (mineTo > mineFrom && !isCandidateCounts(n, keyCount[id], keyCount[other])) {
+            const from = heavyAt[other], end = heavyAt[other + 1];
+            if (!isCandidateCounts(n + Math.min(mineTo - mineFrom, end - from), keyCount[id], keyCount[other])) continue;
+            for (let h = from; h < end; h++) n += mark[heavy[h]];
+          }
           if (!isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
           const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
@@ -373,7 +428,7 @@ function keyList(flags: Uint8Array, keyOf: readonly string[]): string {
 }
 
 /** The first index of the ascending `list` holding `min` or more (`list.length` when none). */
-function firstAtLeast(list: readonly number[], min: number): number {
+function firstAtLeast(list: ArrayLike<number>, min: number): number {
   let lo = 0, hi = list.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
   return lo;
