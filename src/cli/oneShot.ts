@@ -16,10 +16,8 @@
  * What stays to the end: the results and each document's text (annotations read it).
  */
 import { ClaimLinker } from '../core/claims/links';
-import { groupClaims } from '../core/claims/groups';
-import { capLinks } from '../core/corpus/caps';
-import { analyzeLocal, canonicalTypesOf, duplicatesOf, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
-import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from '../core/corpus/quoteLinks';
+import { analyzeLocal, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
+import { QuoteLinker } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
 import { ReuseIndex } from '../core/reuse/reuseIndex';
 import { BOILERPLATE } from '../core/reuse/reuseText';
@@ -163,12 +161,6 @@ export class OneShotCorpus {
     new ClaimLinker(ctx).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
     stage('claim-links');
     ctx.clearMemos();
-    // What the corpus's `linkAfterClaims` does, stage by stage.
-    linkQuoteClaims(ctx, new Map(results.map(r => [r.path, r])));
-    stage('quote-claims');
-    groupClaims(results);
-    stage('claim-groups');
-    capLinks(results, (a, b) => quoteSimilarity(ctx, a, b));
-    stage('caps');
+    linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])), stage);
   }
 }

@@ -601,12 +601,7 @@ export class Corpus {
       (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false);
     lap('claimWrite');
     const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
-    linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
-    lap('quoteClaims');
-    groupClaims(parts);
-    lap('groups');
-    capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
-    lap('caps');
+    linkAfterClaims(this.ctx, new Map(parts.map(r => [r.path, r])), step => lap(step === 'quote-claims' ? 'quoteClaims' : step === 'claim-groups' ? 'groups' : 'caps'));
     for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
     this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
     lap('ids');
@@ -800,10 +795,16 @@ export function resultOf(path: string, local: LocalAnalysis, entities: Entity[],
   return { path, length: local.text.length, title: local.title, truncated: local.truncated ? { reason: local.truncated } : null, quotes, entities, duplicates, claims };
 }
 
-/** The steps after quotes and claims are linked, in order: the quote claims' links, claim groups, then the caps. */
-export function linkAfterClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
+/** The steps after quotes and claims are linked, in order: the quote claims' links, claim groups, then the caps; `done` hears each step's name as it ends. */
+export function linkAfterClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>, done?: (step: LinkStep) => void): void {
   linkQuoteClaims(ctx, results);
+  done?.('quote-claims');
   const list = [...results.values()];
   groupClaims(list);
+  done?.('claim-groups');
   capLinks(list, (a, b) => quoteSimilarity(ctx, a, b));
+  done?.('caps');
 }
+
+/** The steps of `linkAfterClaims`, named as each ends (for timing). */
+export type LinkStep = 'quote-claims' | 'claim-groups' | 'caps';
