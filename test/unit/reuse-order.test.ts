@@ -104,6 +104,24 @@ describe('the reuse index, whatever the order', function () {
     }
   });
 
+  it('gives a fresh index\'s passages when unit ids are past 2^21 (ids are never reused: a long editing session gets there)', () => {
+    const rand = rng(11);
+    const docs = corpus(rand, POSTING_CAP + 6);
+    const paths = [...docs.keys()].sort();
+    const want = answer(fresh(docs), paths);
+    const live = new ReuseIndex(new AnalysisContext());
+    // As if some 150 edits of a 1 MB article had come and gone: ids handed out to units no longer held.
+    const ids = live as unknown as { unitDoc: number[]; unitLocal: number[]; unitNeed: number[] };
+    for (let k = 0; k < 2 ** 21 + 3; k++) { ids.unitDoc.push(-1); ids.unitLocal.push(0); ids.unitNeed.push(1); }
+    for (const p of shuffle([...paths], rand)) {
+      put(live, p, docs.get(p)!);
+      // Settled one by one, so a feature crossing the cap checks settled pairs again.
+      live.shared(p);
+    }
+    assert.ok(live.work.rechecked > 0, 'pairs were checked again');
+    for (const p of paths) assert.deepEqual(live.shared(p), want.get(p), p);
+  });
+
   it('gives the same passages after a document is deleted as an index that never had it', () => {
     const rand = rng(21);
     const docs = corpus(rand, POSTING_CAP + 6);

@@ -234,7 +234,8 @@ export class ReuseIndex {
   private recheck(crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
     const postings = this.postings, unitDoc = this.unitDoc, byId = this.byId;
     // Unit pair (smaller id first) -> 1: a feature it shares is saturated now; 2: one is back under the cap.
-    const todo = new Map<number, number>();
+    // Keyed by the two unit ids as text: ids are never reused, so after many edits they pass the range a packed number holds exactly.
+    const todo = new Map<string, [number, number, number]>();
     for (const [f, saturated] of crossed) {
       const units: number[] = [];
       for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
@@ -247,15 +248,15 @@ export class ReuseIndex {
         for (let y = x + 1; y < units.length; y++) {
           const u = Math.min(units[x], units[y]), v = Math.max(units[x], units[y]);
           if (unitDoc[u] === unitDoc[v]) continue;
-          const key = u * 0x100000000 + v;
-          todo.set(key, (todo.get(key) ?? 0) | (saturated ? 1 : 2));
+          const key = `${u},${v}`;
+          const t = todo.get(key);
+          if (t) t[2] |= saturated ? 1 : 2; else todo.set(key, [u, v, saturated ? 1 : 2]);
         }
       }
     }
     // Per pair, where each of its raw matches is, and those to drop.
     const at = new Map<Pair, Map<number, number>>(), gone = new Map<Pair, Set<number>>();
-    for (const [key, dir] of todo) {
-      const u = Math.floor(key / 0x100000000), v = key % 0x100000000;
+    for (const [u, v, dir] of todo.values()) {
       let A = byId[unitDoc[u]]!, B = byId[unitDoc[v]]!;
       let i = this.unitLocal[u], j = this.unitLocal[v];
       if (B.path < A.path) { [A, B] = [B, A]; [i, j] = [j, i]; }
