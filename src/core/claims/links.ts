@@ -201,7 +201,8 @@ export function topicMin(claims: number): number {
 
 /** A key's weight between two documents: its weight by frequency (`base`), halved when it is a topic key of either. */
 export function topicWeight(ta: ReadonlySet<number>, tb: ReadonlySet<number>, base: (k: number) => number): (k: number) => number {
-  return k => (ta.has(k) || tb.has(k) ? 0.5 : 1) * base(k);
+  // (The topic sets are looked at only for keys that weigh something.)
+  return k => { const w = base(k); return w && (ta.has(k) || tb.has(k)) ? 0.5 * w : w; };
 }
 
 /** A key's weight by how many claims hold it: 1, half past the common bound, nothing past the frequent one. */
@@ -247,11 +248,7 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     const min = topicMin(docs[d].claims.length);
     for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
   }
-  // (`topicWeight` of `base`, with the topic sets looked at only for keys that weigh something.)
-  const weight = (da: number, db: number) => {
-    const ta = topics[da], tb = topics[db];
-    return (k: number) => { const w = base[k]; return w && (ta.has(k) || tb.has(k)) ? 0.5 * w : w; };
-  };
+  const weight = (da: number, db: number) => topicWeight(topics[da], topics[db], k => base[k]);
   return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
 }
 

@@ -413,19 +413,20 @@ export function surnameKey(name: string): string {
 export function predicatesAgree(a: ClaimNorm, b: ClaimNorm): boolean {
   // A claim whose verbs' nouns all stand in prepositional phrases still has them: it agrees with no other verb.
   if ((!a.predicates.length && !a.phrasal.length) || (!b.predicates.length && !b.phrasal.length)) return true;
-  const has = (x: ClaimNorm, y: ClaimNorm) => {
-    const keys = predicateKeys(y);
-    return x.predicates.some(i => x.units[i].some(k => keys.has(k)));
-  };
-  return has(a, b) || has(b, a);
+  return holdsPredicateOf(a, b) || holdsPredicateOf(b, a);
 }
 
-/** Per normalised claim, the keys `predicatesAgree` looks another claim's predicates up in: worked out once per claim, not per pair. */
-const PREDICATE_KEYS = new WeakMap<ClaimNorm, ReadonlySet<string>>();
-
-function predicateKeys(y: ClaimNorm): ReadonlySet<string> {
-  let keys = PREDICATE_KEYS.get(y);
-  // A noun of the claim's that stands in a prepositional phrase ("during meetings with …") is not its predicate.
-  if (!keys) PREDICATE_KEYS.set(y, (keys = new Set(y.units.filter((_, u) => !y.phrasal.includes(u)).flat())));
-  return keys;
+/**
+ * Whether a predicate key of `x` is among `y`'s words. A noun of `y`'s that stands in a
+ * prepositional phrase ("during meetings with …") is not its predicate, so not looked in.
+ * A scan, with nothing built per pair or kept per claim (the extension's claim index
+ * keeps every claim's normalised form).
+ */
+function holdsPredicateOf(x: ClaimNorm, y: ClaimNorm): boolean {
+  for (const i of x.predicates) {
+    for (const k of x.units[i]) {
+      for (let u = 0; u < y.units.length; u++) if (!y.phrasal.includes(u) && y.units[u].includes(k)) return true;
+    }
+  }
+  return false;
 }
