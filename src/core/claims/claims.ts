@@ -455,6 +455,7 @@ export function contentWords(text: string): string[] {
  * (the stems do not change the count: only the stop words and one-letter words drop out).
  */
 export function hasContentWords(text: string, n: number): boolean {
+  if (n <= 0) return true;
   const lower = text.toLowerCase();
   const at: WordEnd = { end: 0, dotted: false };
   let count = 0;

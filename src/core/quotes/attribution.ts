@@ -146,7 +146,7 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     }
     if (SPEECH_NOUNS.has(t.lower) && c > lo && ONE_OF_HIS_HER.has(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
       // Error kind: no speaker. "Her answer: “Absolutely not.”": the pronoun, resolved later.
-      return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she' }], kind: 'pronoun' }, book), cue: null, after: -1 };
+      return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she', f: -1 }], kind: 'pronoun' }, book), cue: null, after: -1 };
     }
     if (!cueAt(toks, c)) continue;
     // Error kind: the wrong person. A passive cue ("Ann Lee was called “a fraud” by Bill

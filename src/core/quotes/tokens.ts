@@ -120,7 +120,7 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
 /**
  * A line's tokens by the line's text, as last placed in a text (the line starting
  * at `at`): unchanged lines after an edit cost a lookup, and a line that has not
- * moved reuses the very objects (tokens are never written to).
+ * moved reuses the very objects (a token's only write is its `f` bits, a function of its word, so the same whatever line or document shares it).
  */
 const LINE_TOKENS = memoSlot<{ at: number; toks: Tok[] }>('quotes.lineTokens', 100_000);
 

@@ -129,12 +129,7 @@ export class Vocab {
     return k;
   }
 
-  /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say). */
-  formAt(text: string, s: number, e: number, dotted: boolean): number {
-    return this.formHashed(text, s, e, hashChars(text, s, e), dotted);
-  }
-
-  /** `formAt`, given `hashChars(text, s, e)`. */
+  /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say), given `hashChars(text, s, e)`. */
   formHashed(text: string, s: number, e: number, h: number, dotted: boolean): number {
     const seen = this.seen;
     const w = seen.find(text, s, e, h, dotted);
