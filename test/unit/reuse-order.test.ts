@@ -29,8 +29,8 @@ function put(r: ReuseIndex, p: string, t: string): void {
   r.upsert(p, t, ps, sentences(t, ps));
 }
 
-function fresh(docs: ReadonlyMap<string, string>): ReuseIndex {
-  const r = new ReuseIndex(new AnalysisContext());
+function fresh(docs: ReadonlyMap<string, string>, options: { verbatimCap?: number } = {}): ReuseIndex {
+  const r = new ReuseIndex(new AnalysisContext(), options);
   for (const p of [...docs.keys()].sort()) put(r, p, docs.get(p)!);
   return r;
 }
@@ -111,8 +111,8 @@ describe('the reuse index, whatever the order', function () {
     const want = answer(fresh(docs), paths);
     const live = new ReuseIndex(new AnalysisContext());
     // As if some 150 edits of a 1 MB article had come and gone: ids handed out to units no longer held.
-    const ids = live as unknown as { unitDoc: number[]; unitLocal: number[]; unitNeed: number[] };
-    for (let k = 0; k < 2 ** 21 + 3; k++) { ids.unitDoc.push(-1); ids.unitLocal.push(0); ids.unitNeed.push(1); }
+    const ids = live as unknown as { unitDoc: number[]; unitLocal: number[]; unitNeed: number[]; unitKey: number[] };
+    for (let k = 0; k < 2 ** 21 + 3; k++) { ids.unitDoc.push(-1); ids.unitLocal.push(0); ids.unitNeed.push(1); ids.unitKey.push(-1); }
     for (const p of shuffle([...paths], rand)) {
       put(live, p, docs.get(p)!);
       // Settled one by one, so a feature crossing the cap checks settled pairs again.
@@ -134,6 +134,87 @@ describe('the reuse index, whatever the order', function () {
       live.remove(p);
       const want = fresh(docs);
       for (const q of docs.keys()) assert.deepEqual(live.shared(q), want.shared(q), `after deleting ${p}: ${q}`);
+    }
+  });
+});
+
+/** A sentence of made-up words: no other sentence shares its phrasing. */
+function own(rand: () => number): string {
+  const w: string[] = [];
+  for (let k = 0; k < 10; k++) w.push(Array.from({ length: 6 }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join(''));
+  return w.join(' ').replace(/^./, c => c.toUpperCase()) + '.';
+}
+
+/** `n` documents of their own sentences, the first `copies` of them carrying one wire paragraph verbatim. */
+function wireCorpus(rand: () => number, n: number, copies: number): { docs: Map<string, string>; wire: string } {
+  const wire = [sentence(rand, 14), sentence(rand, 14)].join(' ');
+  const docs = new Map<string, string>();
+  for (let d = 0; d < n; d++) {
+    const paras = [own(rand) + ' ' + own(rand), own(rand)];
+    if (d < copies) paras.splice(1, 0, wire);
+    docs.set(`w${String(d).padStart(2, '0')}.txt`, paras.join('\n\n'));
+  }
+  return { docs, wire };
+}
+
+/** Per document holding the wire paragraph, the other documents it lists as sharing it (every span checked against the text). */
+function wirePartners(r: ReuseIndex, docs: ReadonlyMap<string, string>, wire: string): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  for (const [p, text] of docs) {
+    if (!text.includes(wire)) continue;
+    const at = text.indexOf(wire);
+    const partners = new Set<string>();
+    for (const d of r.shared(p)) {
+      assert.equal(d.text, text.slice(d.start, d.end));
+      if (d.start <= at && d.end >= at + wire.length - 1) partners.add(d.other.path);
+    }
+    out.set(p, partners);
+  }
+  return out;
+}
+
+describe('wire copy carried by more documents than the posting cap', function () {
+  this.timeout(300_000);
+
+  it('pairs the verbatim copies of a paragraph whose every feature is common phrasing', () => {
+    const { docs, wire } = wireCorpus(rng(31), POSTING_CAP + 16, POSTING_CAP + 12);
+    const partners = wirePartners(fresh(docs), docs, wire);
+    assert.equal(partners.size, POSTING_CAP + 12);
+    for (const [p, others] of partners) assert.equal(others.size, POSTING_CAP + 11, `${p} lists every other copy`);
+  });
+
+  it('leaves a paragraph held by more units than the verbatim cap unpaired (stock text), and pairs it at the cap', () => {
+    const over = wireCorpus(rng(32), 24, 20);
+    for (const others of wirePartners(fresh(over.docs, { verbatimCap: 8 }), over.docs, over.wire).values()) assert.equal(others.size, 0);
+    const at = wireCorpus(rng(33), 24, 20);
+    for (const others of wirePartners(fresh(at.docs, { verbatimCap: 20 }), at.docs, at.wire).values()) assert.equal(others.size, 19);
+  });
+
+  it('gives a fresh index\'s passages whatever the order, as copies cross the verbatim cap and fall back under it', () => {
+    const rand = rng(34);
+    const cap = 6;
+    const { docs } = wireCorpus(rand, 14, cap + 3);
+    const paths = [...docs.keys()].sort();
+    for (let run = 0; run < 4; run++) {
+      const live = new ReuseIndex(new AnalysisContext(), { verbatimCap: cap });
+      const held = new Map<string, string>();
+      for (const p of shuffle([...paths], rand)) {
+        put(live, p, docs.get(p)!);
+        held.set(p, docs.get(p)!);
+        if (rand() < 0.5) live.shared(p);
+        if (rand() < 0.3) {
+          // A copy leaves and comes back: the key's count goes under the cap and over it again.
+          const q = [...held.keys()][Math.floor(rand() * held.size)];
+          live.remove(q);
+          held.delete(q);
+          const want = fresh(held, { verbatimCap: cap });
+          for (const x of held.keys()) assert.deepEqual(live.shared(x), want.shared(x), `run ${run}, ${q} removed: ${x}`);
+          put(live, q, docs.get(q)!);
+          held.set(q, docs.get(q)!);
+        }
+      }
+      const want = fresh(docs, { verbatimCap: cap });
+      for (const p of paths) assert.deepEqual(live.shared(p), want.shared(p), `run ${run}: ${p}`);
     }
   });
 });

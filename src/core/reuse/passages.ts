@@ -32,6 +32,13 @@ const MERGE_NEAR = 2;
 export const MERGE_FAR = 6;
 /** A feature in more sentences than this is common phrasing, not reuse: never looked up again. */
 export const POSTING_CAP = 16;
+/**
+ * A unit whose features are all common phrasing can still be copied verbatim (wire
+ * copy carried by many outlets): units with the same content stems in the same order
+ * are compared while at most this many units hold that sequence, and when it has at
+ * least `VERBATIM_MIN_STEMS` stems (shorter ones are stock phrases).
+ */
+export const VERBATIM_CAP = 64, VERBATIM_MIN_STEMS = 6;
 /** A sentence shared with this many documents or more is boilerplate. */
 const MANY_DOCS = 10;
 /** Passage-level thresholds between the labels. */

@@ -8,7 +8,7 @@ import { units } from '../text/sentences';
 import { type AnalysisContext } from '../text/memo';
 import { PostingTable } from './postings';
 import { STOCK_LINE } from '../lexicon/stockLines';
-import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VOCAB, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from './passages';
+import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from './passages';
 
 interface IndexedDoc {
   id: number;
@@ -50,6 +50,9 @@ const mirror = (x: Shared): Shared => ({
 /** Whether two units' shared features are enough evidence to compare them: a share of either unit's features. */
 const enough = (count: number, needA: number, needB: number) => count >= Math.min(needA, needB);
 
+/** A unit's verbatim key (its stem sequence's hash, in the posting table's range), or -1 when too short to count. */
+const verbatimKey = (side: Side, i: number) => (side.seq[i].length >= VERBATIM_MIN_STEMS ? side.keys[i] & 0x3fffffff : -1);
+
 /**
  * Passages shared between documents. The answer depends on the documents held, never
  * on the order they came in: a feature is common phrasing (saturated) when more than
@@ -67,23 +70,39 @@ const enough = (count: number, needA: number, needB: number) => count >= Math.mi
  */
 export class ReuseIndex {
   private readonly vocab: Vocab;
-  constructor(private readonly ctx: AnalysisContext) {
+  /** Units holding a verbatim key past this many: stock text, not wire copy (`VERBATIM_CAP`; smaller in tests). */
+  private readonly verbatimCap: number;
+  constructor(private readonly ctx: AnalysisContext, options: { verbatimCap?: number } = {}) {
     this.vocab = ctx.get(VOCAB);
+    this.verbatimCap = options.verbatimCap ?? VERBATIM_CAP;
+    this.verbatim = new PostingTable(this.verbatimCap);
   }
   private byPath = new Map<string, IndexedDoc>();
   private byId: (IndexedDoc | undefined)[] = [];
   private nextDoc = 0;
   /** Feature -> global unit ids; saturated past the cap (common phrasing). */
   private postings = new PostingTable(POSTING_CAP);
+  /**
+   * Verbatim key -> global unit ids: units whose features are all common phrasing
+   * (a wire sentence in more than `POSTING_CAP` documents) still meet their verbatim
+   * copies here, while no more than `verbatimCap` units hold the key.
+   */
+  private readonly verbatim: PostingTable;
+  /** Per unit, its verbatim key, or -1. */
+  private unitKey: number[] = [];
   private unitDoc: number[] = [];
   private unitLocal: number[] = [];
   /** Per unit, the features it must share with another (`minFeatures`). */
   private unitNeed: number[] = [];
   private count = new Int32Array(1024);
+  /** Per unit, 1 while it is a verbatim candidate of the unit looked up. */
+  private same = new Uint8Array(1024);
   /** Documents upserted since the last settling, in order. */
   private dirty: IndexedDoc[] = [];
   /** Features that crossed the cap since the last settling -> whether saturated then. */
   private crossed = new Map<number, boolean>();
+  /** Verbatim keys that crossed `verbatimCap` since the last settling -> whether saturated then. */
+  private crossedKeys = new Map<number, boolean>();
   /** Counts upserts and removals: a document's lookups hold while it is the only change. */
   private epoch = 0;
 
@@ -104,10 +123,11 @@ export class ReuseIndex {
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], pairs: new Map(), lookups, lookupEpoch: lookups ? this.epoch : -1, stage: 1 };
     const postings = this.postings, cap = POSTING_CAP, record = this.recording();
     for (let i = 0; i < side.sents.length; i++) {
-      const sid = this.unitDoc.length;
-      this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(side.feats[i].length));
+      const sid = this.unitDoc.length, key = verbatimKey(side, i);
+      this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(side.feats[i].length)); this.unitKey.push(key);
       doc.sids.push(sid);
       for (const f of side.feats[i]) if (postings.add(f, sid) === cap + 1 && record && !this.crossed.has(f)) this.crossed.set(f, false);
+      if (key >= 0 && this.verbatim.add(key, sid) === this.verbatimCap + 1 && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, false);
     }
     this.byPath.set(path, doc);
     this.byId[id] = doc;
@@ -136,12 +156,17 @@ export class ReuseIndex {
     }
     const postings = this.postings, cap = POSTING_CAP, record = this.recording();
     for (const fs of doc.side.feats) for (const f of fs) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
+    for (const sid of doc.sids) {
+      const key = this.unitKey[sid];
+      if (key >= 0 && this.verbatim.drop(key) === this.verbatimCap && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, true);
+    }
     for (const sid of doc.sids) this.unitDoc[sid] = -1;
     this.byPath.delete(doc.path);
     this.byId[doc.id] = undefined;
     if (doc.stage) this.dirty.splice(this.dirty.indexOf(doc), 1);
     this.touchedPaths.add(doc.path);
     this.postings.compact(sid => this.unitDoc[sid] >= 0);
+    this.verbatim.compact(sid => this.unitDoc[sid] >= 0);
   }
 
   /**
@@ -150,22 +175,24 @@ export class ReuseIndex {
    * unit pairs of the settled documents that hold a feature which crossed the cap.
    */
   private settle(): void {
-    if (!this.dirty.length && !this.crossed.size) return;
-    // Feature -> saturated now, for those whose side of the cap changed.
-    const crossed = new Map<number, boolean>();
+    if (!this.dirty.length && !this.crossed.size && !this.crossedKeys.size) return;
+    // Feature (verbatim key) -> saturated now, for those whose side of the cap changed.
+    const crossed = new Map<number, boolean>(), crossedKeys = new Map<number, boolean>();
     for (const [f, was] of this.crossed) if ((this.postings.live(f) > POSTING_CAP) !== was) crossed.set(f, !was);
+    for (const [key, was] of this.crossedKeys) if ((this.verbatim.live(key) > this.verbatimCap) !== was) crossedKeys.set(key, !was);
     this.crossed.clear();
+    this.crossedKeys.clear();
     const dirty = this.dirty;
     this.dirty = [];
     const changed = new Set<Pair>();
-    dirty.forEach((doc, k) => this.lookUp(doc, k === 0, crossed, changed));
-    if (crossed.size && this.byPath.size > dirty.length) this.recheck(crossed, changed);
+    dirty.forEach((doc, k) => this.lookUp(doc, k === 0, crossed, crossedKeys, changed));
+    if ((crossed.size || crossedKeys.size) && this.byPath.size > dirty.length) this.recheck(crossed, crossedKeys, changed);
     for (const doc of dirty) doc.stage = 0;
     for (const pair of changed) this.keep(pair);
   }
 
   /** Looks a document's units up; its hits are kept for its next version when they are complete (`first`). */
-  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
+  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlyMap<number, boolean>, crossedKeys: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
     this.work.lookedUp++;
     const { side, id } = doc;
     const carried = first && doc.lookupEpoch === this.epoch ? doc.lookups : undefined;
@@ -174,8 +201,10 @@ export class ReuseIndex {
     if (this.count.length < this.unitDoc.length) {
       const grown = new Int32Array(Math.max(this.count.length * 2, this.unitDoc.length));
       this.count = grown;
+      this.same = new Uint8Array(grown.length);
     }
-    const count = this.count, postings = this.postings, unitDoc = this.unitDoc, unitNeed = this.unitNeed, byId = this.byId;
+    const count = this.count, same = this.same, postings = this.postings, verbatim = this.verbatim;
+    const unitDoc = this.unitDoc, unitNeed = this.unitNeed, unitKey = this.unitKey, byId = this.byId;
     const found = new Map<number, Match[]>();
     doc.stage = 2;
     for (let i = 0; i < n; i++) {
@@ -183,7 +212,7 @@ export class ReuseIndex {
       let hits = lookups.get(unit);
       if (!hits && carried) {
         const h = carried.get(unit);
-        if (h && !feats[i].some(f => crossed.has(f))) hits = h;
+        if (h && !feats[i].some(f => crossed.has(f)) && !crossedKeys.has(unitKey[doc.sids[i]])) hits = h;
       }
       if (!hits) {
         hits = [];
@@ -194,10 +223,18 @@ export class ReuseIndex {
             if (count[sid]++ === 0) touched.push(sid);
           }
         }
+        const key = unitKey[doc.sids[i]];
+        if (key >= 0) {
+          for (let p = verbatim.head(key); p >= 0; p = verbatim.nextOf(p)) {
+            const sid = verbatim.unitAt(p);
+            if (count[sid] === 0 && !same[sid]) touched.push(sid);
+            same[sid] = 1;
+          }
+        }
         const need = unitNeed[doc.sids[i]];
         for (const sid of touched) {
           const d = unitDoc[sid];
-          if (d !== id && d >= 0 && enough(count[sid], need, unitNeed[sid])) {
+          if (d !== id && d >= 0 && (same[sid] || enough(count[sid], need, unitNeed[sid]))) {
             const other = byId[d]!;
             // A document looked up before in this settling already found its pairs with this one.
             if (other.stage !== 2) {
@@ -207,6 +244,7 @@ export class ReuseIndex {
             }
           }
           count[sid] = 0;
+          same[sid] = 0;
         }
       }
       lookups.set(unit, hits);
@@ -231,15 +269,18 @@ export class ReuseIndex {
    * stays none), one back under the cap only adds it (a match stays one): a pair is
    * checked again when it may change.
    */
-  private recheck(crossed: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
-    const postings = this.postings, unitDoc = this.unitDoc, byId = this.byId;
-    // Unit pair (smaller id first) -> 1: a feature it shares is saturated now; 2: one is back under the cap.
+  private recheck(crossed: ReadonlyMap<number, boolean>, crossedKeys: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
+    const postings = this.postings, verbatim = this.verbatim, unitDoc = this.unitDoc, unitKey = this.unitKey, byId = this.byId;
+    // Unit pair (smaller id first) -> 1: a feature (or verbatim key) it shares is saturated now; 2: one is back under its cap.
     // Keyed by the two unit ids as text: ids are never reused, so after many edits they pass the range a packed number holds exactly.
     const todo = new Map<string, [number, number, number]>();
-    for (const [f, saturated] of crossed) {
+    const crossings: [PostingTable, number, boolean][] = [];
+    for (const [f, saturated] of crossed) crossings.push([postings, f, saturated]);
+    for (const [key, saturated] of crossedKeys) crossings.push([verbatim, key, saturated]);
+    for (const [table, f, saturated] of crossings) {
       const units: number[] = [];
-      for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
-        const sid = postings.unitAt(p);
+      for (let p = table.chain(f); p >= 0; p = table.nextOf(p)) {
+        const sid = table.unitAt(p);
         // The documents just looked up found their pairs already. (A unit holding the feature twice has two postings.)
         const d = unitDoc[sid];
         if (d >= 0 && !byId[d]!.stage && units[units.length - 1] !== sid) units.push(sid);
@@ -277,7 +318,8 @@ export class ReuseIndex {
         for (const f of B.side.feats[j]) fb.set(f, (fb.get(f) ?? 0) + 1);
         let c = 0;
         for (const f of A.side.feats[i]) { const n = fb.get(f); if (n && postings.live(f) <= POSTING_CAP) c += n; }
-        if (!enough(c, this.unitNeed[u], this.unitNeed[v])) r = null;
+        const copies = unitKey[u] >= 0 && unitKey[u] === unitKey[v] && verbatim.live(unitKey[u]) <= this.verbatimCap;
+        if (!copies && !enough(c, this.unitNeed[u], this.unitNeed[v])) r = null;
       }
       if (!r && k === undefined) continue;
       if (!pair) {
