@@ -122,6 +122,31 @@ describe('the reuse index, whatever the order', function () {
     for (const p of paths) assert.deepEqual(live.shared(p), want.get(p), p);
   });
 
+  it('gives unit ids out again after many edits: its arrays follow the units held, and the passages stay a fresh index\'s', () => {
+    const rand = rng(41);
+    const docs = corpus(rand, POSTING_CAP + 6);
+    const paths = [...docs.keys()].sort();
+    const want = fresh(docs);
+    const live = new ReuseIndex(new AnalysisContext(), { renumberAt: 40 });
+    for (const p of paths) put(live, p, docs.get(p)!);
+    live.shared(paths[0]);
+    const held = live.unitSlots;
+    let handedOut = held;
+    for (let k = 0; k < 120; k++) {
+      const p = paths[Math.floor(rand() * paths.length)];
+      const edited = docs.get(p)!.replace('\n\n', '\n\n' + sentence(rand) + '\n\n');
+      const before = live.unitSlots;
+      put(live, p, edited);
+      if (live.unitSlots > before) handedOut += live.unitSlots - before;
+      if (rand() < 0.5) live.shared(p);
+      put(live, p, docs.get(p)!);
+      if (rand() < 0.5) live.shared(paths[Math.floor(rand() * paths.length)]);
+    }
+    assert.ok(handedOut > 5 * held, `${handedOut} ids handed out for ${held} units held`);
+    assert.ok(live.unitSlots <= 2 * held + 40, `${live.unitSlots} slots for ${held} units held`);
+    for (const p of paths) assert.deepEqual(live.shared(p), want.shared(p), p);
+  });
+
   it('gives the same passages after a document is deleted as an index that never had it', () => {
     const rand = rng(21);
     const docs = corpus(rand, POSTING_CAP + 6);

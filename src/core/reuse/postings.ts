@@ -85,6 +85,10 @@ export class PostingTable {
   /** Sweeps dead postings out when they outnumber the live ones. */
   compact(alive: (sid: number) => boolean): void {
     if (this.dead < 1 << 16 || this.dead < this.top - this.dead) return;
+    this.compactWith(alive, sid => sid);
+  }
+
+  private compactWith(alive: (sid: number) => boolean, id: (sid: number) => number): void {
     const sids = new Int32Array(Math.max(1 << 16, (this.top - this.dead) * 2));
     const next = new Int32Array(sids.length);
     let top = 0;
@@ -94,7 +98,7 @@ export class PostingTable {
       for (let p = this.heads[s]; p >= 0; p = this.next[p]) {
         const sid = this.sids[p];
         if (!alive(sid)) continue;
-        sids[top] = sid; next[top] = -1;
+        sids[top] = id(sid); next[top] = -1;
         if (prev < 0) this.heads[s] = top; else next[prev] = top;
         prev = top++; n++;
       }
@@ -102,6 +106,11 @@ export class PostingTable {
       this.counts[s] = n;
     }
     this.sids = sids; this.next = next; this.top = top; this.dead = 0;
+  }
+
+  /** Sweeps dead postings out (`map[sid]` < 0) and gives the live ones their new unit ids, in the same order. */
+  renumber(map: Int32Array): void {
+    this.compactWith(sid => map[sid] >= 0, sid => map[sid]);
   }
 
   /** Postings held, live and dead (for memory reports). */

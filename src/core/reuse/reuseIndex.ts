@@ -72,9 +72,12 @@ export class ReuseIndex {
   private readonly vocab: Vocab;
   /** Units holding a verbatim key past this many: stock text, not wire copy (`VERBATIM_CAP`; smaller in tests). */
   private readonly verbatimCap: number;
-  constructor(private readonly ctx: AnalysisContext, options: { verbatimCap?: number } = {}) {
+  /** Units of removed or replaced versions, at least, before their ids are handed out again (`renumber`; smaller in tests). */
+  private readonly renumberAt: number;
+  constructor(private readonly ctx: AnalysisContext, options: { verbatimCap?: number; renumberAt?: number } = {}) {
     this.vocab = ctx.get(VOCAB);
     this.verbatimCap = options.verbatimCap ?? VERBATIM_CAP;
+    this.renumberAt = options.renumberAt ?? 1 << 16;
     this.verbatim = new PostingTable(this.verbatimCap);
   }
   private byPath = new Map<string, IndexedDoc>();
@@ -94,6 +97,8 @@ export class ReuseIndex {
   private unitLocal: number[] = [];
   /** Per unit, the features it must share with another (`minFeatures`). */
   private unitNeed: number[] = [];
+  /** Units no longer held (their slots in the arrays above wait for `renumber`). */
+  private deadUnits = 0;
   private count = new Int32Array(1024);
   /** Per unit, 1 while it is a verbatim candidate of the unit looked up. */
   private same = new Uint8Array(1024);
@@ -161,13 +166,43 @@ export class ReuseIndex {
       if (key >= 0 && this.verbatim.drop(key) === this.verbatimCap && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, true);
     }
     for (const sid of doc.sids) this.unitDoc[sid] = -1;
+    this.deadUnits += doc.sids.length;
     this.byPath.delete(doc.path);
     this.byId[doc.id] = undefined;
     if (doc.stage) this.dirty.splice(this.dirty.indexOf(doc), 1);
     this.touchedPaths.add(doc.path);
-    this.postings.compact(sid => this.unitDoc[sid] >= 0);
-    this.verbatim.compact(sid => this.unitDoc[sid] >= 0);
+    if (this.deadUnits >= this.renumberAt && 2 * this.deadUnits > this.unitDoc.length) this.renumber();
+    else {
+      this.postings.compact(sid => this.unitDoc[sid] >= 0);
+      this.verbatim.compact(sid => this.unitDoc[sid] >= 0);
+    }
   }
+
+  /**
+   * Gives the units held consecutive ids again once most ids belong to units gone (an
+   * editing session replaces a document's units on every edit, so the per-unit arrays
+   * would otherwise grow with the edits, not the corpus). The order of ids is kept, and
+   * only the settling reads ids, never across calls.
+   */
+  private renumber(): void {
+    const n = this.unitDoc.length, map = new Int32Array(n);
+    const unitDoc: number[] = [], unitLocal: number[] = [], unitNeed: number[] = [], unitKey: number[] = [];
+    for (let sid = 0; sid < n; sid++) {
+      if (this.unitDoc[sid] < 0) { map[sid] = -1; continue; }
+      map[sid] = unitDoc.length;
+      unitDoc.push(this.unitDoc[sid]); unitLocal.push(this.unitLocal[sid]); unitNeed.push(this.unitNeed[sid]); unitKey.push(this.unitKey[sid]);
+    }
+    for (const doc of this.byPath.values()) doc.sids = doc.sids.map(sid => map[sid]);
+    this.postings.renumber(map);
+    this.verbatim.renumber(map);
+    this.unitDoc = unitDoc; this.unitLocal = unitLocal; this.unitNeed = unitNeed; this.unitKey = unitKey;
+    this.deadUnits = 0;
+    this.count = new Int32Array(Math.max(1024, unitDoc.length));
+    this.same = new Uint8Array(this.count.length);
+  }
+
+  /** Unit ids handed out and not yet given back (for tests: bounded by the units held, not by the edits). */
+  get unitSlots(): number { return this.unitDoc.length; }
 
   /**
    * Works out what changed since the last settling: the pairs of the documents
