@@ -24,6 +24,16 @@ describe('clauses', () => {
     assert.equal(clause('Yet Ukraine remains surrounded; some 14,000 people have been killed in fighting since 2014', '14,000'),
       'some 14,000 people have been killed in fighting since 2014');
   });
+  it('ends a relative clause set off by commas where the main clause goes on', () => {
+    assert.equal(clause('On Monday, Captain Vera Holm, who sank 12 fishing boats off the cape last spring, was fined by the port authority', '12'),
+      'who sank 12 fishing boats off the cape last spring');
+    assert.equal(clause('The ferry company, which carried 40,000 passengers in July, reported a loss', '40,000'),
+      'which carried 40,000 passengers in July');
+    assert.equal(clause('The ferry company, which carried 40,000 passengers in July, its busiest month, is for sale', '40,000'),
+      'which carried 40,000 passengers in July, its busiest month', 'an apposition is no verb: the clause goes on to the verb');
+    assert.equal(clause('The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', '40,000'),
+      'The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', 'no relative clause: nothing cut');
+  });
   it('falls back to the whole sentence when the clause cannot stand alone', () => {
     const s = 'Troops: 130,000, officials said';
     assert.equal(clause(s, '130,000'), s);

@@ -11,6 +11,10 @@ const trailing = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || 
 
 /** Where a new clause starts: after these, the words that follow are another clause. */
 const CLAUSE_BREAK = /(?:,\s+(?=(?:raising|sparking|adding|saying|noting|fuelling|fueling|prompting|making|leaving|despite|while|whereas|although|though|but|which|who|as|after|before|according|even)\b)|;\s+|\s+[—–]\s+|:\s+)/g;
+/** A clause that opens as a relative clause ("who …", "which …"). */
+const RELATIVE = /^(?:who|which)\s/;
+/** The comma that closes a relative clause: the main clause's verb follows (an auxiliary or a past form, in lower case). */
+const RELATIVE_END = /,\s+(?=(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)\s)/g;
 /** Framing before the fact itself: "… the fact that", "… fears that", "… reports that". */
 const FRAMING = /^(?:[^,;:“”"]{0,80}?\b(?:fact|fears?|concerns?|reports?|news|claims?|signs?|suggests?|shows?)\s+that\s+)/i;
 
@@ -27,6 +31,13 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
   for (let m; (m = CLAUSE_BREAK.exec(sentence));) {
     if (m.index + m[0].length <= rel) a = m.index + m[0].length;
     else if (m.index >= rel) { b = m.index; break; }
+  }
+  // A relative clause set off by commas ends at the comma before the main clause's verb ("Officer Lind, who shot a
+  // 19-year-old last week, was charged with …"): the number is the relative clause's.
+  if (RELATIVE.test(sentence.slice(a, b))) {
+    RELATIVE_END.lastIndex = rel;
+    const close = RELATIVE_END.exec(sentence);
+    if (close && close.index < b) b = close.index;
   }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
