@@ -25,3 +25,15 @@ describe('claims sharing a clause inside longer sentences', () => {
     assert.deepEqual(linkPair(notShot, b).by, [], 'the shared clause is negated in one claim only');
   });
 });
+
+describe('a short claim the other holds whole', () => {
+  const long = () => claimOf('It remains unclear where the ferries that the harbour office said were cancelled will sail next week, which leaves travellers in doubt about their plans');
+  it('states part of a longer claim that holds each of its words exactly (two words or more)', () => {
+    const short = claimOf('It did not say where the ferries were cancelled');
+    assert.deepEqual(linkPair(short, long()).by, ['b']);
+  });
+  it('does not when a word of it is missing from the longer claim', () => {
+    const short = claimOf('It did not say where the ferries were moored');
+    assert.deepEqual(linkPair(short, long()).by, []);
+  });
+});
