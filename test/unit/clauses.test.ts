@@ -30,7 +30,9 @@ describe('clauses', () => {
     assert.equal(clause('The ferry company, which carried 40,000 passengers in July, reported a loss', '40,000'),
       'which carried 40,000 passengers in July');
     assert.equal(clause('The ferry company, which carried 40,000 passengers in July, its busiest month, is for sale', '40,000'),
-      'which carried 40,000 passengers in July, its busiest month', 'an apposition is no verb: the clause goes on to the verb');
+      'which carried 40,000 passengers in July, its busiest month, is for sale', 'a comma inside: which one closes the clause is not told');
+    assert.equal(clause('The ferry sank, which happened as Ole Brun, a 61-year-old captain, was asleep below deck', '61'),
+      'which happened as Ole Brun, a 61-year-old captain, was asleep below deck', 'an apposition inside the clause');
     assert.equal(clause('The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', '40,000'),
       'The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', 'no relative clause: nothing cut');
   });

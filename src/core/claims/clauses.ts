@@ -33,11 +33,12 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
     else if (m.index >= rel) { b = m.index; break; }
   }
   // A relative clause set off by commas ends at the comma before the main clause's verb ("Officer Lind, who shot a
-  // 19-year-old last week, was charged with …"): the number is the relative clause's.
+  // 19-year-old last week, was charged with …"), when that is its first comma: the number is the relative clause's.
   if (RELATIVE.test(sentence.slice(a, b))) {
     RELATIVE_END.lastIndex = rel;
     const close = RELATIVE_END.exec(sentence);
-    if (close && close.index < b) b = close.index;
+    // (Only the first comma after the pronoun: an inner pair of commas, an apposition, leaves it open which one closes.)
+    if (close && close.index < b && !/,\s/.test(sentence.slice(a, close.index))) b = close.index;
   }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
