@@ -47,6 +47,14 @@ describe('clauses', () => {
 const split = (s: string, quotes: { start: number; end: number }[] = []) => splitClauses(s, 0, s.length, quotes).map(c => s.slice(c.start, c.end));
 
 describe('clause splitting', () => {
+  it('splits before "following" and a possessive: an event of its own', () => {
+    assert.deepEqual(split('The mayor was taken to hospital following his fall on the icy steps of the town hall.'),
+      ['The mayor was taken to hospital', 'following his fall on the icy steps of the town hall']);
+    assert.deepEqual(split('Few details are known about the illness of the mayor, following her collapse at the harbour festival.'),
+      ['Few details are known about the illness of the mayor', 'following her collapse at the harbour festival']);
+    assert.deepEqual(split('The council approved the budget following a long debate on the harbour tax.'),
+      ['The council approved the budget following a long debate on the harbour tax'], 'no possessive: a circumstance of the clause');
+  });
   it('splits at coordinating and concessive joints, dropping the joint word', () => {
     assert.deepEqual(split('The mayor denies he ordered the closure of the bridge, and the council voted to reopen it on Friday.'),
       ['The mayor denies he ordered the closure of the bridge', 'the council voted to reopen it on Friday']);

@@ -56,7 +56,7 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
  * joints (", and", ", but", "despite", "while", "even as", "whereas", "although", ";",
  * a spaced dash). The joint word itself belongs to neither clause.
  */
-const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+)/gi;
+const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+|,?\s+(?=following\s+(?:her|his|their|its)\s))/gi;
 /** The verb of a clause's subject, right after an aside between dashes: an auxiliary or a past form, in lower case. */
 const ASIDE_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)\b/;
 /** A connector that opens a sentence and is no part of its first clause. */
