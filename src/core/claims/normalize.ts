@@ -19,7 +19,7 @@
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
-import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
+import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
@@ -255,7 +255,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     if (TIME_WORDS.has(lower)) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
     const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word) || !LOWER_WORDS.has(lower));
-    if (name || CLAIM_STOP_WORDS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
+    if (name || CLAIM_STOP_WORDS.has(lower) || CLAIM_PRONOUNS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
     keys.push(/\d/.test(lower) ? lower.replace(/,/g, '') : lemmaKey(lower));
   });
   for (let i = 0; i < keys.length; i++) {
