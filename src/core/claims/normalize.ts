@@ -311,8 +311,9 @@ export function inPhrase(words: readonly string[], i: number): boolean {
 
 /**
  * Where a text's clause-like segments start: at a comma, semicolon, colon, bracket or dash between words, and at a word
- * that opens a relative or subordinate clause ("who", "which", "after", "while"…). Returns each word's segment (the
- * words as `wordsOf` with digit groups reads them).
+ * that opens a relative or subordinate clause ("who", "which", "after", "while"…) or coordinates ("and", "but": "were
+ * made at a televised meeting | and appear designed to …"). Returns each word's segment (the words as `wordsOf` with
+ * digit groups reads them).
  */
 export function segmentsOf(text: string): number[] {
   const out: number[] = [];
@@ -325,7 +326,7 @@ export function segmentsOf(text: string): number[] {
   }
   return out;
 }
-const SEGMENT_WORDS = new Set(['who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
+const SEGMENT_WORDS = new Set(['and', 'but', 'who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
   'following', 'whereas', 'until', 'since']);
 
 /** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash (em, en, or the horizontal bar some sites print: ―), or a hyphen with space on either side. */
