@@ -7,6 +7,12 @@ describe('claims sharing a clause inside longer sentences', () => {
     assert.deepEqual(segmentsOf('Lind, who was unarmed, was shot after he ran'), [0, 1, 1, 1, 2, 2, 3, 3, 3]);
     assert.deepEqual(segmentsOf('A 40-year-old man was shot'), [0, 0, 0, 0, 0, 0, 0], 'a hyphen inside a word is no dash');
     assert.deepEqual(segmentsOf('Lind ― a baker ― was shot'), [0, 1, 1, 2, 2], 'the horizontal bar is a dash too');
+    assert.deepEqual(segmentsOf('Lind was fined and left the quay'), [0, 0, 0, 1, 1, 1, 1], 'a coordinating "and" opens a segment');
+  });
+  it('links two claims that share a clause ending at a coordinating "and"', () => {
+    const a = claimOf('At a televised hearing with Governor Ada Rowe, the harbour master vowed to keep dredging the channel', { entities: ['Ada Rowe'] });
+    const b = claimOf('The remarks were made at a televised hearing with Rowe and seemed aimed at calming angry fishermen over lost nets and the price of diesel', { entities: ['Ada Rowe'] });
+    assert.deepEqual(linkPair(a, b).by, ['b']);
   });
   const shot = () => claimOf('Lind, who was unarmed, was shot by a county deputy after he reportedly waved a kitchen knife at shoppers near the crowded fish market on the quay', { entities: ['Mara Lind'] });
   it('links two claims that share a clause: a name, the predicate and another word', () => {
@@ -23,5 +29,17 @@ describe('claims sharing a clause inside longer sentences', () => {
     const notShot = claimOf('Lind, who was unarmed, was not shot by a county deputy after he reportedly waved a kitchen knife at shoppers near the crowded fish market on the quay', { entities: ['Mara Lind'] });
     const b = claimOf('The county deputy who shot Lind - Omar Vale, who was suspended on Monday - was not wearing a body camera during the evening patrol of the harbour', { entities: ['Mara Lind', 'Omar Vale'] });
     assert.deepEqual(linkPair(notShot, b).by, [], 'the shared clause is negated in one claim only');
+  });
+});
+
+describe('a short claim the other holds whole', () => {
+  const long = () => claimOf('It remains unclear where the ferries that the harbour office said were cancelled will sail next week, which leaves travellers in doubt about their plans');
+  it('states part of a longer claim that holds each of its words exactly (two words or more)', () => {
+    const short = claimOf('It did not say where the ferries were cancelled');
+    assert.deepEqual(linkPair(short, long()).by, ['b']);
+  });
+  it('does not when a word of it is missing from the longer claim', () => {
+    const short = claimOf('It did not say where the ferries were moored');
+    assert.deepEqual(linkPair(short, long()).by, []);
   });
 });

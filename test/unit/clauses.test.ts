@@ -24,6 +24,18 @@ describe('clauses', () => {
     assert.equal(clause('Yet Ukraine remains surrounded; some 14,000 people have been killed in fighting since 2014', '14,000'),
       'some 14,000 people have been killed in fighting since 2014');
   });
+  it('ends a relative clause set off by commas where the main clause goes on', () => {
+    assert.equal(clause('On Monday, Captain Vera Holm, who sank 12 fishing boats off the cape last spring, was fined by the port authority', '12'),
+      'who sank 12 fishing boats off the cape last spring');
+    assert.equal(clause('The ferry company, which carried 40,000 passengers in July, reported a loss', '40,000'),
+      'which carried 40,000 passengers in July');
+    assert.equal(clause('The ferry company, which carried 40,000 passengers in July, its busiest month, is for sale', '40,000'),
+      'which carried 40,000 passengers in July, its busiest month, is for sale', 'a comma inside: which one closes the clause is not told');
+    assert.equal(clause('The ferry sank, which happened as Ole Brun, a 61-year-old captain, was asleep below deck', '61'),
+      'which happened as Ole Brun, a 61-year-old captain, was asleep below deck', 'an apposition inside the clause');
+    assert.equal(clause('The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', '40,000'),
+      'The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', 'no relative clause: nothing cut');
+  });
   it('falls back to the whole sentence when the clause cannot stand alone', () => {
     const s = 'Troops: 130,000, officials said';
     assert.equal(clause(s, '130,000'), s);
@@ -35,6 +47,14 @@ describe('clauses', () => {
 const split = (s: string, quotes: { start: number; end: number }[] = []) => splitClauses(s, 0, s.length, quotes).map(c => s.slice(c.start, c.end));
 
 describe('clause splitting', () => {
+  it('splits before "following" and a possessive: an event of its own', () => {
+    assert.deepEqual(split('The mayor was taken to hospital following his fall on the icy steps of the town hall.'),
+      ['The mayor was taken to hospital', 'following his fall on the icy steps of the town hall']);
+    assert.deepEqual(split('Few details are known about the illness of the mayor, following her collapse at the harbour festival.'),
+      ['Few details are known about the illness of the mayor', 'following her collapse at the harbour festival']);
+    assert.deepEqual(split('The council approved the budget following a long debate on the harbour tax.'),
+      ['The council approved the budget following a long debate on the harbour tax'], 'no possessive: a circumstance of the clause');
+  });
   it('splits at coordinating and concessive joints, dropping the joint word', () => {
     assert.deepEqual(split('The mayor denies he ordered the closure of the bridge, and the council voted to reopen it on Friday.'),
       ['The mayor denies he ordered the closure of the bridge', 'the council voted to reopen it on Friday']);

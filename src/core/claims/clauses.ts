@@ -11,6 +11,10 @@ const trailing = (c: number) => c === 46 || c === 44 || c === 59 || c === 58 || 
 
 /** Where a new clause starts: after these, the words that follow are another clause. */
 const CLAUSE_BREAK = /(?:,\s+(?=(?:raising|sparking|adding|saying|noting|fuelling|fueling|prompting|making|leaving|despite|while|whereas|although|though|but|which|who|as|after|before|according|even)\b)|;\s+|\s+[—–]\s+|:\s+)/g;
+/** A clause that opens as a relative clause ("who …", "which …"). */
+const RELATIVE = /^(?:who|which)\s/;
+/** The comma that closes a relative clause: the main clause's verb follows (an auxiliary or a past form, in lower case). */
+const RELATIVE_END = /,\s+(?=(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)\s)/g;
 /** Framing before the fact itself: "… the fact that", "… fears that", "… reports that". */
 const FRAMING = /^(?:[^,;:“”"]{0,80}?\b(?:fact|fears?|concerns?|reports?|news|claims?|signs?|suggests?|shows?)\s+that\s+)/i;
 
@@ -28,6 +32,14 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
     if (m.index + m[0].length <= rel) a = m.index + m[0].length;
     else if (m.index >= rel) { b = m.index; break; }
   }
+  // A relative clause set off by commas ends at the comma before the main clause's verb ("Officer Lind, who shot a
+  // 19-year-old last week, was charged with …"), when that is its first comma: the number is the relative clause's.
+  if (RELATIVE.test(sentence.slice(a, b))) {
+    RELATIVE_END.lastIndex = rel;
+    const close = RELATIVE_END.exec(sentence);
+    // (Only the first comma after the pronoun: an inner pair of commas, an apposition, leaves it open which one closes.)
+    if (close && close.index < b && !/,\s/.test(sentence.slice(a, close.index))) b = close.index;
+  }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
   while (b > a && trailing(sentence.charCodeAt(b - 1))) b--;
@@ -44,7 +56,7 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
  * joints (", and", ", but", "despite", "while", "even as", "whereas", "although", ";",
  * a spaced dash). The joint word itself belongs to neither clause.
  */
-const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+)/gi;
+const JOINT = /(?:,\s+(?:noting|adding|saying)\s+that\s+|,\s+(?:and|but|yet|while|whereas|although|though|even\s+as|even\s+though)\s+|\s+although\s+|,\s+(?=(?!including\b|according\b|following\b)[a-z]+ing\s)|,?\s+despite\s+(?=\w+ing\b)|\s+while\s+|;\s+|\s+[—–―]\s+|,?\s+(?=following\s+(?:her|his|their|its)\s))/gi;
 /** The verb of a clause's subject, right after an aside between dashes: an auxiliary or a past form, in lower case. */
 const ASIDE_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)\b/;
 /** A connector that opens a sentence and is no part of its first clause. */

@@ -24,6 +24,8 @@ export const FULL_OVERLAP = 0.35;
 /** One claim's units covered at or above this, with at least `PART_MIN` shared: it states part of the other. */
 export const PART_COVER = 0.65;
 export const PART_MIN = 3;
+/** … or with at least this much weight shared when every unit of it is shared exactly. */
+export const WHOLE_MIN = 2;
 /** Below this share of its units covered, the other claim states more than the one it covers. */
 export const STATES_MORE = 0.75;
 /** At or above this overlap the words say enough: the predicates need not agree (a reworded verb: "disclose" / "say"). */
@@ -120,7 +122,10 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   // included), and not on names alone.
   if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
-  const partA = coverA >= PART_COVER && coveredA >= PART_MIN, partB = coverB >= PART_COVER && coveredB >= PART_MIN;
+  // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
+  // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
+  const partA = coverA >= PART_COVER && (coveredA >= PART_MIN || (ab.exact >= WHOLE_MIN && ab.exact === ab.totalA));
+  const partB = coverB >= PART_COVER && (coveredB >= PART_MIN || (ba.exact >= WHOLE_MIN && ba.exact === ab.totalB));
   if (similarity < FULL_OVERLAP && !partA && !partB) return sharedClause(a, b, weight, isName, similarity);
   // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
   const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;

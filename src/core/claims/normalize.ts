@@ -19,7 +19,7 @@
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
-import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
+import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
@@ -255,7 +255,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     if (TIME_WORDS.has(lower)) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
     const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word) || !LOWER_WORDS.has(lower));
-    if (name || CLAIM_STOP_WORDS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
+    if (name || CLAIM_STOP_WORDS.has(lower) || CLAIM_PRONOUNS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
     keys.push(/\d/.test(lower) ? lower.replace(/,/g, '') : lemmaKey(lower));
   });
   for (let i = 0; i < keys.length; i++) {
@@ -311,8 +311,9 @@ export function inPhrase(words: readonly string[], i: number): boolean {
 
 /**
  * Where a text's clause-like segments start: at a comma, semicolon, colon, bracket or dash between words, and at a word
- * that opens a relative or subordinate clause ("who", "which", "after", "while"…). Returns each word's segment (the
- * words as `wordsOf` with digit groups reads them).
+ * that opens a relative or subordinate clause ("who", "which", "after", "while"…) or coordinates ("and", "but": "were
+ * made at a televised meeting | and appear designed to …"). Returns each word's segment (the words as `wordsOf` with
+ * digit groups reads them).
  */
 export function segmentsOf(text: string): number[] {
   const out: number[] = [];
@@ -325,7 +326,7 @@ export function segmentsOf(text: string): number[] {
   }
   return out;
 }
-const SEGMENT_WORDS = new Set(['who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
+const SEGMENT_WORDS = new Set(['and', 'but', 'who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
   'following', 'whereas', 'until', 'since']);
 
 /** Whether `text[from, to)`, the gap between two words, holds a comma, semicolon, colon, bracket, dash (em, en, or the horizontal bar some sites print: ―), or a hyphen with space on either side. */

@@ -29,3 +29,10 @@ export const REUSE_STOP_WORDS: ReadonlySet<string> = new Set([...words(BOTH), ..
 
 /** Lower-case words claim linking does not count. */
 export const CLAIM_STOP_WORDS: ReadonlySet<string> = new Set([...words(BOTH), ...words(CLAIMS_ONLY)]);
+
+/**
+ * Object and reflexive pronouns (the subject and possessive ones are stop words already): no content of a claim's
+ * normalised form ("ordered him to drop the gun" / "ordered Lind to drop the gun"). Left out of the claim stop words,
+ * which also say whether a clause has words enough to assert something: there they still count.
+ */
+export const CLAIM_PRONOUNS: ReadonlySet<string> = new Set(words('me my mine us ours your yours him hers them theirs myself yourself himself herself itself ourselves themselves'));
