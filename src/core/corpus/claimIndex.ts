@@ -231,6 +231,18 @@ export class ClaimIndex {
   }
 
 
+  /**
+   * The same links with what decides them: the claim's index, the other document,
+   * its claim's index, the pair link, and whether this document is the pair's
+   * earlier end (`lo`). A two-phase edit writes the edited document's side from these.
+   */
+  pairLinksOf(path: string): { i: number; other: string; j: number; link: PairLink; lo: boolean }[] {
+    const out: { i: number; other: string; j: number; link: PairLink; lo: boolean }[] = [];
+    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of list) out.push({ i: pl.lo, other: later, j: pl.hi, link: pl, lo: true });
+    for (const earlier of this.before.get(path) ?? []) for (const pl of this.pairs.get(earlier)?.get(path) ?? []) out.push({ i: pl.hi, other: earlier, j: pl.lo, link: pl, lo: false });
+    return out;
+  }
+
   /** Drops the links of the given claims (of documents otherwise unchanged) from the pairs they are in. */
   private dropClaimLinks(ids: ReadonlySet<number>): void {
     const byPath = new Map<string, Set<number>>();

@@ -40,6 +40,7 @@ import { capLinks } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker } from '../claims/links';
 import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
+import { provisionalResults } from './provisional';
 import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -213,7 +214,17 @@ export class Corpus {
    * had their shared passages listed again; after an update, how many claims and
    * quotes were linked again, and the milliseconds of its steps.
    */
-  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number> } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
+  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number>; quick?: { ms: Record<string, number>; documents: number } } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
+  /**
+   * Two-phase updates (the extension's worker): after a change of a few documents,
+   * a result asked for is first worked out from the changed documents' direct links
+   * (`provisional.ts`: the documents changed and their neighbours get new results,
+   * every other keeps the one shown), and the exact results (`update`) are owed
+   * until `settle` is called. False (the default): every result is exact at once.
+   */
+  deferSettle = false;
+  /** At most this many documents changed at once get a first phase; more are settled at once (an index build). */
+  static readonly QUICK_MAX = 16;
   private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
@@ -413,10 +424,30 @@ export class Corpus {
     return named;
   }
 
+  /** Whether exact results are owed (a first phase ran since they were last worked out; see `deferSettle`). */
+  get unsettled(): boolean {
+    return this.owed !== null;
+  }
+
+  /**
+   * Works out the exact results owed after first phases (and any change since):
+   * what an update without `deferSettle` gives. False when nothing was owed.
+   */
+  settle(): boolean {
+    if (!this.owed || !this.prev) return false;
+    this.last.named = 0;
+    this.results = this.shown = this.update(this.prev);
+    return true;
+  }
+
   private resolve(): Map<string, DocumentResult> {
     if (this.results) return this.results;
     this.last.named = 0;
-    if (this.incremental && this.prev) return (this.results = this.update(this.prev));
+    if (this.incremental && this.prev) {
+      if (this.deferSettle && this.dirty.size <= Corpus.QUICK_MAX) return (this.results = this.shown = this.quick());
+      return (this.results = this.shown = this.update(this.prev));
+    }
+    this.owed = null;
     this.reuse.takeTouched();
     const results = new Map<string, DocumentResult>();
     for (const { path, local } of this.entries.values()) {
@@ -444,14 +475,68 @@ export class Corpus {
     this.dirty.clear();
     this.last.relinked = this.last.passages = results.size;
     this.groups.reset(results.values());
-    this.prev = results;
+    this.prev = this.shown = results;
     for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
     for (const p of results.keys()) this.builtFrom.set(p, this.named.get(p)!);
     return results;
   }
 
-  /** The results last worked out (incremental): what an update starts from. */
+  /** The results last worked out exactly (incremental): what an update starts from. */
   private prev: Map<string, DocumentResult> | null = null;
+  /** The results last handed out (exact, or from a first phase): what a first phase starts from. */
+  private shown: Map<string, DocumentResult> | null = null;
+  /**
+   * While exact results are owed (null: none): the documents set or removed, and
+   * those whose links the indexes changed, in the first phases since `prev`.
+   */
+  private owed: Set<string> | null = null;
+
+  /**
+   * The first phase of a two-phase update (`deferSettle`): the indexes brought up to
+   * date (the documents changed named again, the others as they were last named),
+   * and the results of the documents changed and of their neighbours, old and new,
+   * worked out from the direct links (`provisionalResults`) over the results shown.
+   */
+  private quick(): Map<string, DocumentResult> {
+    let t = performance.now();
+    const ms: Record<string, number> = {};
+    const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
+    const dirty = new Set(this.dirty);
+    this.dirty.clear();
+    const owed = (this.owed ??= new Set());
+    for (const p of dirty) owed.add(p);
+    for (const p of dirty) { const e = this.entries.get(p); if (e) this.namedOf(p, e.local); }
+    const quoteDocs: QuoteDocIn[] = [];
+    const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
+    for (const { path, local } of this.entries.values()) {
+      // (Named again only when changed: a document whose names moved is named, and relinked, by the settle.)
+      const named = this.named.get(path) ?? this.namedOf(path, local);
+      quoteDocs.push({ path, quotes: named.quotes, text: named.local.text, sentences: named.local.sentences, key: named });
+      linkDocs.push({ path, claims: named.claims, key: named });
+    }
+    lap('named');
+    for (const p of this.quoteLinker.update(quoteDocs)) owed.add(p);
+    for (const p of this.claimIndex.update(linkDocs)) owed.add(p);
+    lap('lookup');
+    const { results, stats } = provisionalResults({
+      base: this.shown ?? this.prev!,
+      paths: [...this.entries.keys()],
+      dirty,
+      fresh: path => {
+        const local = this.entries.get(path)!.local, named = this.named.get(path)!;
+        const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[], attributedElsewhere: [], quoteGroup: null, quoteGroupSize: 1 }));
+        const claims = named.claims.map(c => ({ ...c, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], status: 'unique' as const, claimGroup: null, claimGroupSize: 1 }));
+        return resultOf(path, local, named.entities, quotes, claims, duplicatesOf(path, local, this.reuse));
+      },
+      duplicates: path => duplicatesOf(path, this.entries.get(path)!.local, this.reuse),
+      claimLinks: path => this.claimIndex.pairLinksOf(path),
+      quoteLinks: path => this.quoteLinker.linksOf(path),
+      quoteSimilarity: (a, b) => quoteSimilarity(this.ctx, a, b),
+    });
+    lap('provisional');
+    this.last.quick = { ms, documents: stats.documents };
+    return results;
+  }
   /** Documents set or removed since the results were last worked out. */
   private readonly dirty = new Set<string>();
   /** Group ids handed out: kept by a group while it stands (incremental). */
@@ -477,6 +562,8 @@ export class Corpus {
   private update(prev: Map<string, DocumentResult>): Map<string, DocumentResult> {
     const changed = new Set<string>(this.dirty);
     this.dirty.clear();
+    for (const p of this.owed ?? []) changed.add(p);
+    this.owed = null;
     let t = performance.now();
     const ms = this.last.ms = {} as Record<string, number>;
     const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
