@@ -441,6 +441,50 @@ export class IndexService {
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  /**
+   * Two-phase edits (the worker): after an edit, results are first worked out from
+   * the edited document's direct links (its own result, and its neighbours' with the
+   * mirror entries), and the exact ones are owed until `settle` (see
+   * `Corpus.deferSettle`). Views asked for between the two are those of the first
+   * phase: whole results, whose links agree with the edited document's.
+   */
+  get deferSettle(): boolean {
+    return this.corpus.deferSettle;
+  }
+
+  set deferSettle(on: boolean) {
+    this.corpus.deferSettle = on;
+  }
+
+  /** Whether exact results are owed (a first phase ran since they were last worked out). */
+  get unsettled(): boolean {
+    return this.corpus.unsettled;
+  }
+
+  /**
+   * Works out the exact results owed; the documents whose views it changed are
+   * reported by the next `takeChanged`. False when nothing was owed.
+   */
+  settle(): boolean {
+    const steps = this.settling();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `settle` a step at a time (see `Corpus.settling`: a change to a document gives it up). */
+  *settling(): Generator<string, boolean> {
+    const done = (yield* this.corpus.settling()) === true;
+    if (done) {
+      this.entityCounts = null;
+      this.applied = null;
+      this.cacheDirty = true;
+      this.changes.recheck();
+    }
+    return done;
+  }
+
   /** Whether a document was added, changed or removed since the last `takeChanged`. */
   get hasChanges(): boolean {
     return this.changes.pending;

@@ -5,6 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus/corpus';
+import { IndexService } from '../../src/worker/IndexService';
 import { LINK_CAP } from '../../src/core/corpus/caps';
 import { linksOut } from '../../src/core/corpus/provisional';
 import type { DocumentResult, Span } from '../../src/core/types';
@@ -145,5 +146,61 @@ describe('a two-phase edit: a first result from the direct links, then the exact
     checkShown(corpus.allResults(), docs, new Set(['new.txt']), 'after a deletion and an addition');
     assert.equal(corpus.settle(), true);
     assert.deepEqual(canonicalGroups(corpus.allResults()), canonicalGroups(fresh(docs)));
+  });
+
+  it('a change between the settle\'s steps gives it up; the results shown stay whole, and the next settle is exact', () => {
+    const docs = new Map<string, string>();
+    for (let k = 0; k < 10; k++) docs.set(`r${k}.txt`, report(k, k % 3 ? [BRIDGE, CLAIM, SHARED] : [BUDGET, CLAIM_NUMBER]));
+    const corpus = new Corpus();
+    corpus.deferSettle = true;
+    for (const [p, t] of docs) corpus.set(p, t);
+    corpus.allResults();
+    docs.set('r4.txt', report(4, [CLAIM_NUMBER, BRIDGE_OTHER]));
+    corpus.set('r4.txt', docs.get('r4.txt')!);
+    const first = corpus.allResults();
+    const steps = corpus.settling();
+    const names: string[] = [];
+    for (let k = 0; k < 4; k++) { const s = steps.next(); assert.equal(s.done, false); names.push(s.value as string); }
+    assert.deepEqual(names, ['named', 'lookup', 'closure', 'results']);
+    assert.deepEqual(corpus.allResults(), first, 'between steps, the first phase\'s results are shown');
+    docs.set('r5.txt', report(5, [BUDGET, SHARED]));
+    corpus.set('r5.txt', docs.get('r5.txt')!);
+    assert.equal(steps.next().done, true, 'the settle under way was given up');
+    checkShown(corpus.allResults(), docs, new Set(['r4.txt', 'r5.txt']), 'after the second edit');
+    assert.equal(corpus.unsettled, true);
+    assert.equal(corpus.settle(), true);
+    assert.deepEqual(canonicalGroups(corpus.allResults()), canonicalGroups(fresh(docs)));
+  });
+
+  it('the worker\'s service: the first push names the edited document and its neighbours, the settle\'s push the rest', () => {
+    const texts = new Map<string, string>();
+    for (let k = 0; k < 10; k++) texts.set(`/w/r${k}.txt`, report(k, k % 2 ? [BRIDGE, CLAIM] : [BRIDGE, CLAIM_NUMBER, SHARED]));
+    const make = (defer: boolean) => {
+      const svc = new IndexService();
+      svc.deferSettle = defer;
+      for (const [k, t] of texts) svc.setOpen(k, t, 1);
+      svc.takeChanged();
+      return svc;
+    };
+    const two = make(true), one = make(false);
+    const text = report(3, [CLAIM_NUMBER, SHARED]);
+    two.setOpen('/w/r3.txt', text, 2);
+    one.setOpen('/w/r3.txt', text, 2);
+    const first = two.takeChanged();
+    assert.ok(first.includes('/w/r3.txt'));
+    assert.equal(two.unsettled, true);
+    // A neighbour's view asked between the phases lists the edited document's spans as they are now.
+    const edited = two.documents(['/w/r3.txt'])[0].result;
+    const spans = new Set([...edited.claims, ...edited.quotes].map(x => `${x.start},${x.end}`));
+    for (const key of first) {
+      for (const l of linksOut(two.documents([key])[0].result)) if (l.to.path === '/w/r3.txt' && l.kind !== 'shared') assert.ok(spans.has(`${l.to.start},${l.to.end}`), `${key} lists a span of the edited document it does not have`);
+    }
+    assert.equal(two.settle(), true);
+    const second = two.takeChanged();
+    const all = new Set([...first, ...second]);
+    const exact = one.takeChanged();
+    for (const k of exact) assert.ok(all.has(k), `${k} changed, and was pushed by one phase or the other`);
+    const view = (svc: IndexService) => canonicalGroups(svc.documents([...texts.keys()]).map(v => v.result));
+    assert.deepEqual(view(two), view(one), 'settled views equal the one-phase service\'s');
   });
 });

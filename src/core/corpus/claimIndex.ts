@@ -129,6 +129,11 @@ export class ClaimIndex {
     this.write(docs, undefined, group);
   }
 
+  /** A deferred update found the bounds moved (or documents reordered): the next update looks every claim up. */
+  private owedAll = false;
+  /** Claims a deferred update left to look up again, by document and index. */
+  private readonly owedClaims = new Map<string, Set<number>>();
+
   /** Documents whose pairs of links were set or dropped during the running `update`. */
   private changedPaths = new Set<string>();
 
@@ -137,8 +142,14 @@ export class ClaimIndex {
    * corpus, in the corpus's order) without writing them into the claims; the paths
    * of the documents whose links may have changed (the changed documents, and the
    * documents of every pair of links set or dropped).
+   *
+   * `defer` (the first phase of a two-phase edit): only the changed documents' claims
+   * are looked up now; the claims of other documents that must be looked up again (a
+   * key's standing crossed a bound, or the bounds moved: every claim) wait for the
+   * next update without it, which then gives exactly the links an update of every
+   * step at once gives. Until then those claims keep the links they had.
    */
-  update(docs: readonly LinkDoc[]): Set<string> {
+  update(docs: readonly LinkDoc[], defer = false): Set<string> {
     this.changedPaths = new Set();
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
@@ -172,7 +183,10 @@ export class ClaimIndex {
     }
     this.order = docs.map(d => d.path);
     const bounds = keyBounds(this.itemCount, docs.length);
-    const all = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
+    const moved = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
+    if (moved && defer) this.owedAll = true;
+    const all = !defer && (moved || this.owedAll);
+    if (all) this.owedAll = false;
     this.bounds = bounds;
     // The claims to look up: every claim of a changed document, and each claim holding a key whose standing crossed a bound.
     const again = new Set<number>();
@@ -187,9 +201,28 @@ export class ClaimIndex {
         const was = oldStanding.get(k) ?? standing(0, bounds);
         if (was !== standing(this.count(k), bounds)) for (const id of this.holders[k]) if (!changed.has(this.items[id]!.path)) crossed.add(id);
       }
+      if (defer) {
+        for (const p of changed) this.owedClaims.delete(p);
+        for (const id of crossed) {
+          const it = this.items[id]!;
+          let set = this.owedClaims.get(it.path);
+          if (!set) this.owedClaims.set(it.path, (set = new Set()));
+          set.add(it.index);
+        }
+        crossed.clear();
+      } else {
+        // The claims a deferred update left to look up (of documents unchanged since, and still there).
+        for (const [path, indexes] of this.owedClaims) {
+          const doc = this.docs.get(path);
+          if (!doc || changed.has(path)) continue;
+          for (const i of indexes) if (i < doc.ids.length) crossed.add(doc.ids[i]);
+        }
+        this.owedClaims.clear();
+      }
       this.dropClaimLinks(crossed);
       for (const id of crossed) again.add(id);
     }
+    if (all) this.owedClaims.clear();
     for (const p of changed) for (const id of this.docs.get(p)!.ids) again.add(id);
     const docsLookedUp = new Set<string>();
     for (const id of again) docsLookedUp.add(this.items[id]!.path);

@@ -249,6 +249,7 @@ export class Corpus {
   setAnalysed(path: string, local: LocalAnalysis): LocalAnalysis {
     const old = this.entries.get(path);
     if (old && old.local.text === local.text) return old.local;
+    this.abandonSettle();
     const text = local.text;
     this.unlearnt.add(path);
     this.entries.set(path, { path, local });
@@ -259,7 +260,9 @@ export class Corpus {
   }
 
   delete(path: string): boolean {
-    if (!this.entries.delete(path)) return false;
+    if (!this.entries.has(path)) return false;
+    this.abandonSettle();
+    this.entries.delete(path);
     this.dirty.add(path);
     this.unlearnt.add(path);
     this.unname(path);
@@ -434,10 +437,44 @@ export class Corpus {
    * what an update without `deferSettle` gives. False when nothing was owed.
    */
   settle(): boolean {
+    const steps = this.settling();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `settle` a step at a time (it yields each step's name as it ends), so that a
+   * worker can serve messages between steps. Any change to the corpus (`set`,
+   * `delete`) gives up a settle under way: the results shown stay, and the settle
+   * stays owed with what it had found to do.
+   */
+  *settling(): Generator<string, boolean> {
     if (!this.owed || !this.prev) return false;
+    this.abandonSettle();
     this.last.named = 0;
-    this.results = this.shown = this.update(this.prev);
-    return true;
+    const steps = this.updating(this.prev);
+    this.running = steps;
+    try {
+      const results = yield* steps;
+      // Given up by a change (`abandonSettle`): nothing was settled.
+      if (this.running !== steps || !results) return false;
+      this.results = this.shown = results;
+      return true;
+    } finally {
+      if (this.running === steps) this.running = null;
+    }
+  }
+
+  /** The settle under way (between two of its steps), if any. */
+  private running: Generator<string, Map<string, DocumentResult>> | null = null;
+
+  /** Gives up the settle under way (a change is coming). */
+  private abandonSettle(): void {
+    const r = this.running;
+    this.running = null;
+    r?.return(undefined as never);
   }
 
   private resolve(): Map<string, DocumentResult> {
@@ -516,7 +553,7 @@ export class Corpus {
     }
     lap('named');
     for (const p of this.quoteLinker.update(quoteDocs)) owed.add(p);
-    for (const p of this.claimIndex.update(linkDocs)) owed.add(p);
+    for (const p of this.claimIndex.update(linkDocs, true)) owed.add(p);
     lap('lookup');
     const { results, stats } = provisionalResults({
       base: this.shown ?? this.prev!,
@@ -560,10 +597,49 @@ export class Corpus {
    * id while it stands (see `GroupIds`).
    */
   private update(prev: Map<string, DocumentResult>): Map<string, DocumentResult> {
+    const steps = this.updating(prev);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `update` step by step: yields the name of each step as it ends. Nothing is
+   * written that the corpus keeps (beyond the indexes brought up to date, whose
+   * changes are remembered) until the last step: an update given up between steps
+   * (`return()`, a newer change) leaves the results shown as they were and the
+   * settle owed, with everything it found to do.
+   */
+  private *updating(prev: Map<string, DocumentResult>): Generator<string, Map<string, DocumentResult>> {
     const changed = new Set<string>(this.dirty);
     this.dirty.clear();
     for (const p of this.owed ?? []) changed.add(p);
     this.owed = null;
+    const touched = this.reuse.takeTouched();
+    for (const p of this.owedPassages) touched.add(p);
+    this.owedPassages.clear();
+    const built: [string, Named][] = [];
+    let committed = false;
+    try {
+      return yield* this.updateSteps(prev, changed, touched, built, () => {
+        committed = true;
+        for (const [p, named] of built) this.builtFrom.set(p, named);
+        for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
+      });
+    } finally {
+      if (!committed) {
+        const owed = (this.owed ??= new Set());
+        for (const p of changed) owed.add(p);
+        for (const p of touched) this.owedPassages.add(p);
+      }
+    }
+  }
+
+  /** Documents whose shared passages moved, found by an update given up before its end. */
+  private readonly owedPassages = new Set<string>();
+
+  private *updateSteps(prev: Map<string, DocumentResult>, changed: Set<string>, touched: ReadonlySet<string>, built: [string, Named][], commit: () => void): Generator<string, Map<string, DocumentResult>> {
     let t = performance.now();
     const ms = this.last.ms = {} as Record<string, number>;
     const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
@@ -578,10 +654,12 @@ export class Corpus {
       linkDocs.push({ path, claims: named.claims, key: named });
     }
     lap('named');
+    yield 'named';
     for (const p of this.quoteLinker.update(quoteDocs)) changed.add(p);
     for (const p of this.claimIndex.update(linkDocs)) changed.add(p);
     this.last.claimsLookedUp = this.claimIndex.lookedUp;
     lap('lookup');
+    yield 'lookup';
     // The claims and quotes to link again: the seeds and everything linked to them.
     const claimsIn = new Map<string, Set<number>>(), quotesIn = new Map<string, Set<number>>();
     const queue: [boolean, string, number][] = [];
@@ -632,12 +710,13 @@ export class Corpus {
     }
     // Shared passages: the documents whose links to others moved, and their neighbours old and new.
     const passages = new Set<string>();
-    for (const p of this.reuse.takeTouched()) {
+    for (const p of touched) {
       passages.add(p);
       for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
     }
     for (const p of changed) passages.add(p);
     lap('closure');
+    yield 'closure';
     const results = new Map<string, DocumentResult>();
     const sharedOf = (path: string, local: LocalAnalysis) => {
       const t0 = performance.now();
@@ -662,7 +741,7 @@ export class Corpus {
         results.set(path, { ...old, duplicates });
         continue;
       }
-      this.builtFrom.set(path, named);
+      built.push([path, named]);
       // A document seeded (or new) has every claim and quote linked again; another keeps the objects of the others.
       const whole = !old || changed.has(path);
       const claims = named.claims.map((c, i) => (whole || cs?.has(i) ? { ...c } : old.claims[i]));
@@ -677,18 +756,30 @@ export class Corpus {
         oldQuotes: whole ? old?.quotes ?? [] : old.quotes.filter((_, i) => qs?.has(i)),
       });
     }
-    for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
     lap('results');
+    yield 'results';
     // The claims and quotes linked again, linked as a corpus of their own (in the corpus's order).
     const fresh = new Map<string, { claims: Set<Claim>; quotes: Set<Quote> }>(relinked.map(r => [r.full.path, { claims: new Set(r.claims), quotes: new Set(r.quotes) }]));
     this.quoteLinker.write(relinked.map(r => ({ path: r.full.path, quotes: r.full.quotes, text: '', sentences: [], key: null })),
       (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
     lap('quoteWrite');
+    yield 'quoteWrite';
     this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
       (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false);
     lap('claimWrite');
+    yield 'claimWrite';
     const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
-    linkAfterClaims(this.ctx, new Map(parts.map(r => [r.path, r])), step => lap(step === 'quote-claims' ? 'quoteClaims' : step === 'claim-groups' ? 'groups' : 'caps'));
+    // (`linkAfterClaims`, a step at a time.)
+    linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
+    lap('quoteClaims');
+    yield 'quoteClaims';
+    groupClaims(parts);
+    lap('groups');
+    yield 'groups';
+    capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
+    lap('caps');
+    yield 'caps';
+    commit();
     for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
     this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
     lap('ids');
