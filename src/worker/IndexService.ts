@@ -652,7 +652,9 @@ export class IndexService {
   /** One summary per document (of `keys` when given), sorted by key. */
   summaries(keys?: readonly string[]): SourceSummary[] {
     if (this.building) return this.provisionalSummaries(keys);
-    const results = keys ? keys.map(k => this.result(k)).filter(r => r !== undefined) : [...this.all().values()];
+    // Many keys (a push after an edit names the edited document's neighbours): the views `takeChanged` just made, not each made again.
+    const all = !keys || keys.length > 4 ? this.all() : null;
+    const results = keys ? keys.map(k => (all ? all.get(k) : this.result(k))).filter(r => r !== undefined) : [...all!.values()];
     return results
       .map(r => ({
         key: r.path,

@@ -553,8 +553,9 @@ export class Corpus {
     }
     lap('named');
     for (const p of this.quoteLinker.update(quoteDocs)) owed.add(p);
+    lap('quoteLookup');
     for (const p of this.claimIndex.update(linkDocs, true)) owed.add(p);
-    lap('lookup');
+    lap('claimLookup');
     const { results, stats } = provisionalResults({
       base: this.shown ?? this.prev!,
       paths: [...this.entries.keys()],
