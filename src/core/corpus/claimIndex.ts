@@ -23,7 +23,12 @@ import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
 
-interface Item extends MatchSide { path: string; index: number; keys: Int32Array }
+interface Item extends MatchSide {
+  path: string;
+  index: number;
+  /** In ascending order (the pair test counts the shared ones that are not frequent by merging two items' keys). */
+  keys: Int32Array;
+}
 
 interface Doc {
   key: unknown;
@@ -77,7 +82,8 @@ export class ClaimIndex {
     const perDoc = new Map<number, number>();
     d.claims.forEach((claim, index) => {
       const norm = claimNorm(this.ctx, claim);
-      const { units, synonyms, keys, synonymIds } = claimKeys(norm, k => this.idOf(k));
+      const { units, synonyms, keys: found, synonymIds } = claimKeys(norm, k => this.idOf(k));
+      const keys = Int32Array.from(found).sort();
       const id = this.free.pop() ?? this.items.length;
       // A copy without the link lists: the caller's claim gets links written into it, which the index need not keep alive.
       const own = { ...claim, corroboratedBy: [], disputedBy: [] };
@@ -307,12 +313,6 @@ export class ClaimIndex {
     const frequent = (k: number) => this.count(k) > bounds.frequent;
     const base = (k: number) => keyWeight(this.count(k), bounds);
     const isName = (k: number) => this.keyOf[k][0] === '@';
-    const nfs = new Map<number, Int32Array>();
-    const nf = (id: number) => {
-      let a = nfs.get(id);
-      if (!a) nfs.set(id, (a = Int32Array.from(this.items[id]!.keys.filter(k => !frequent(k))).sort()));
-      return a;
-    };
     const before = (x: Item, y: Item) => position.get(x.path)! - position.get(y.path)! || x.index - y.index;
     const count = new Map<number, number>();
     for (const id of again) {
@@ -335,7 +335,7 @@ export class ClaimIndex {
         const others = [...count.keys()].sort((x, y) => before(this.items[x]!, this.items[y]!));
         for (const other of others) {
           const b = this.items[other]!;
-          const n = sharedCount(nf(id), nf(other));
+          const n = sharedCount(a.keys, b.keys, frequent);
           if (!isCandidate(n, a, b)) continue;
           const bpos = position.get(b.path)!;
           const [lo, hi] = bpos < pos ? [b, a] : [a, b];
@@ -360,11 +360,14 @@ export class ClaimIndex {
   }
 }
 
-/** How many elements two sorted arrays share. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+/**
+ * How many elements two sorted arrays share, leaving out those `skip` accepts (the
+ * same count as over the two arrays with those removed: a key is skipped at both sides alike).
+ */
+function sharedCount(a: Int32Array, b: Int32Array, skip: (k: number) => boolean): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { n++; i++; j++; }
+    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { if (!skip(a[i])) n++; i++; j++; }
   }
   return n;
 }
