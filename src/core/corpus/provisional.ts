@@ -19,8 +19,9 @@
  *   claim whose every disputing (else corroborating) link was refused keeps its
  *   nearest one, as the settled caps do;
  * - a claim's status counts all its claim-index links, listed or not (for a
- *   neighbour: its links still listed, and its claim-index links to documents not
- *   set); links that follow quotes (quote claims) come with the settle;
+ *   neighbour, also the links it still lists, and the status it had while a link of
+ *   that kind is still listed); links that follow quotes (quote claims) come with
+ *   the settle;
  * - group ids: an edited document's claim (quote) keeps the group id of its claim
  *   (quote) before the edit with the same kind and text (same speaker and text)
  *   while it still has a corroborating link (a variant); otherwise it takes the group
@@ -222,12 +223,12 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
     });
     done.add(a);
   }
-  // Neighbours' statuses: their links listed now, and their claim-index links to documents not set.
+  // Neighbours' statuses: their links listed now, and all their claim-index links (the index is up to date: a link refused by the cap counts).
   for (const [p, js] of copiedClaims) {
     const r = working.get(p)!;
     const index = new Map<number, { disputed: boolean; corroborated: boolean }>();
     for (const l of input.claimLinks(p)) {
-      if (!js.has(l.i) || dirty.has(l.other) || !present.has(l.other)) continue;
+      if (!js.has(l.i) || !present.has(l.other)) continue;
       const s = index.get(l.i) ?? { disputed: false, corroborated: false };
       if (l.link.reason) s.disputed = true;
       if (corroborates(l.link, l.lo)) s.corroborated = true;
