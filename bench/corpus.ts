@@ -13,6 +13,10 @@
  *   npx tsc -p . && node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] /tmp/c1000 /tmp/c2000 /tmp/c5000 /tmp/c10000
  *   node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] /tmp/c1000   (the edits alone, with each
  *   update step's median time and how many claims and quotes an edit linked again)
+ *   node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR] [--edits K] /tmp/c1000   (the edits as the
+ *   worker serves them now: the first phase (what the editor waits for) and the settle timed apart; with
+ *   `--old`, the same edits on the IndexService of another build's tsc output (out/) in the same process,
+ *   alternately, and the settled views of the edited documents compared with it)
  *
  * Each measurement runs in its own child process, so its peak memory (maxRSS) is
  * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
@@ -49,6 +53,18 @@ interface Run {
   /** Per incremental edit: the claims and quotes linked again, and each update step's ms. */
   items?: number[];
   steps?: Record<string, number>[];
+  /** Two-phase edits: the first phase's and the settle's wall and CPU ms, the old build's, and the first phase's steps. */
+  settle?: number[];
+  settleCpu?: number[];
+  oldEdits?: number[];
+  oldEditCpu?: number[];
+  quickSteps?: Record<string, number>[];
+  /** Documents given a new result by the first phase, and by the settle (its `changed` push). */
+  quickDocs?: number[];
+  settleDocs?: number[];
+  /** Edits whose settled view of the edited document (group ids renamed) differs from the old build's. */
+  mismatches?: number;
+  compared?: number;
 }
 
 function articles(dir: string, limit = 0): string[] {
@@ -81,6 +97,92 @@ function typeWord(text: string, rand: () => number): string {
   for (let i = 0; i < text.length; i++) if (text[i] === ' ') spaces.push(i);
   const at = spaces.length ? spaces[Math.floor(rand() * spaces.length)] : text.length;
   return text.slice(0, at) + ' ' + WORDS[Math.floor(rand() * WORDS.length)] + text.slice(at);
+}
+
+/** Group ids renamed in the order they come (an edited corpus keeps ids while a group stands). */
+function canonicalIds(json: string): string {
+  const names = new Map<string, string>();
+  return json.replace(/"(claimGroup|quoteGroup)":"([cq]\d+)"/g, (_, k: string, id: string) => {
+    let n = names.get(id);
+    if (!n) names.set(id, (n = `${id[0]}${names.size + 1}`));
+    return `"${k}":"${n}"`;
+  });
+}
+
+/**
+ * Two-phase edits on the worker's service (`deferSettle`): the first phase (the new
+ * text set, the changed views taken, the edited document's view and the changed
+ * documents' summaries built: what the editor waits for) and the settle (the exact
+ * results, the changed views taken and summarised) timed apart. With `old` (another
+ * build's out/ directory), the same edits on that build's IndexService in the same
+ * process, alternately first, and the edited document's settled view compared.
+ */
+async function twoPhase(dir: string, n: number, old: string | null): Promise<Run> {
+  const names = articles(dir);
+  const mb = corpusMb(dir, names);
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  const files = names.map(k => ({ key: k, fsPath: path.join(dir, k) }));
+  const service = new IndexService();
+  await service.index(files, () => undefined, async () => undefined);
+  service.takeChanged();
+  service.deferSettle = true;
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const Old = old ? (require(path.resolve(old, 'src/worker/IndexService.js')) as { IndexService: typeof IndexService }).IndexService : null;
+  const oldService = Old ? new Old() : null;
+  if (oldService) {
+    await oldService.index(files, () => undefined, async () => undefined);
+    oldService.takeChanged();
+  }
+  const buildMs = performance.now() - t0;
+  const rand = rng(7);
+  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0 };
+  const texts = new Map<string, string>();
+  for (let k = 0; k < n; k++) {
+    const key = names[Math.floor(rand() * names.length)];
+    const text = typeWord(texts.get(key) ?? service.corpus.text(key)!, rand);
+    texts.set(key, text);
+    const runNew = () => {
+      let t = performance.now(), c = process.cpuUsage();
+      service.setOpen(key, text, k + 1);
+      const changed = service.takeChanged();
+      service.documents([key]);
+      service.summaries(changed);
+      r.edits!.push(performance.now() - t);
+      r.editCpu!.push(cpuSince(c));
+      r.quickSteps!.push({ ...service.corpus.last.quick?.ms });
+      r.quickDocs!.push(changed.length);
+      t = performance.now(); c = process.cpuUsage();
+      service.settle();
+      const settled = service.takeChanged();
+      service.summaries(settled);
+      r.settle!.push(performance.now() - t);
+      r.settleCpu!.push(cpuSince(c));
+      r.settleDocs!.push(settled.length);
+      r.items!.push(service.corpus.last.items ?? NaN);
+      r.steps!.push({ ...service.corpus.last.ms });
+    };
+    const runOld = () => {
+      if (!oldService) return;
+      const t = performance.now(), c = process.cpuUsage();
+      oldService.setOpen(key, text, k + 1);
+      const changed = oldService.takeChanged();
+      oldService.documents([key]);
+      oldService.summaries(changed);
+      r.oldEdits!.push(performance.now() - t);
+      r.oldEditCpu!.push(cpuSince(c));
+    };
+    if (k % 2) { runOld(); runNew(); } else { runNew(); runOld(); }
+    if (oldService) {
+      r.compared!++;
+      const a = canonicalIds(JSON.stringify(service.documents([key]))), b = canonicalIds(JSON.stringify(oldService.documents([key])));
+      if (a !== b) r.mismatches!++;
+    }
+  }
+  r.ms = performance.now() - t0;
+  r.cpuMs = cpuSince(c0);
+  r.peakRssMb = usage().rss;
+  return r;
 }
 
 async function child(mode: string, dir: string, arg: number, baselineToo = true): Promise<Run> {
@@ -132,9 +234,9 @@ async function child(mode: string, dir: string, arg: number, baselineToo = true)
   return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, baseEdits, editCpu: cpu, baseEditCpu: baseCpu, buildMs, items, steps };
 }
 
-function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true): Promise<Run> {
+function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = ''): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone'], { execArgv: ['--max-old-space-size=6144'] });
+    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old], { execArgv: ['--max-old-space-size=6144'] });
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
@@ -161,11 +263,11 @@ function line(r: Run): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    const r = await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
+    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null) : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
     if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
     return;
   }
-  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true;
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '';
   const dirs: string[] = [];
   const usage = 'usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)\n' +
     '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...';
@@ -184,12 +286,18 @@ async function main(): Promise<void> {
     else if (a === '--no-edit') edit = false;
     else if (a === '--edits-only') editsOnly = true;
     else if (a === '--no-baseline') baselineToo = false;
+    else if (a === '--two-phase') twoPhased = true;
+    else if (a === '--old') old = argv[++i] ?? fail('--old needs a directory');
     else if (a.startsWith('-')) fail(`unknown option ${a}`);
     else if (!fs.existsSync(a) || !fs.statSync(a).isDirectory()) fail(`${a} is not a directory`);
     else dirs.push(a);
   }
   if (!dirs.length) fail('no corpus directory given');
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
+  if (editsOnly && twoPhased) {
+    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old));
+    return;
+  }
   if (editsOnly) {
     for (const dir of dirs) editLines(await runChild('edit', dir, nEdits, timeout, baselineToo));
     return;
@@ -235,6 +343,21 @@ function editLines(r: Run): void {
   if (items.length) console.log(`  claims and quotes linked again per edit: p50 ${pct(items, 0.5)}, max ${Math.max(...items)}`);
   const names = [...new Set((r.steps ?? []).flatMap(s => Object.keys(s)))];
   if (names.length) console.log(`  update steps, median ms: ${names.map(n => `${n} ${f1(pct((r.steps ?? []).map(s => s[n] ?? 0), 0.5))}`).join(', ')}`);
+}
+
+function twoPhaseLines(r: Run): void {
+  if (r.timedOut) { console.log(line(r)); return; }
+  const med = (xs: number[]) => f1(pct(xs, 0.5)), p95 = (xs: number[]) => f1(pct(xs, 0.95));
+  console.log(`two-phase edits with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s${r.oldEdits!.length ? ', both builds' : ''}, peak ${f1(r.peakRssMb)} MB), ${r.edits!.length} edits:`);
+  console.log(`  first phase: cpu p50 ${med(r.editCpu!)} ms, p95 ${p95(r.editCpu!)} ms; wall p50 ${med(r.edits!)} ms, p95 ${p95(r.edits!)} ms, max ${f1(Math.max(...r.edits!))} ms  (budget p95 <= 50 ms); documents pushed p50 ${pct(r.quickDocs!, 0.5)}, max ${Math.max(...r.quickDocs!)}`);
+  console.log(`  settle: cpu p50 ${med(r.settleCpu!)} ms, p95 ${p95(r.settleCpu!)} ms; wall p50 ${med(r.settle!)} ms, p95 ${p95(r.settle!)} ms; documents pushed p50 ${pct(r.settleDocs!, 0.5)}, max ${Math.max(...r.settleDocs!)}`);
+  if (r.oldEdits!.length) {
+    console.log(`  old build, the same edits: cpu p50 ${med(r.oldEditCpu!)} ms, p95 ${p95(r.oldEditCpu!)} ms; wall p50 ${med(r.oldEdits!)} ms, p95 ${p95(r.oldEdits!)} ms; first phase / old cpu p50 x${f2(pct(r.editCpu!, 0.5) / pct(r.oldEditCpu!, 0.5))}, p95 x${f2(pct(r.editCpu!, 0.95) / pct(r.oldEditCpu!, 0.95))}; settle / old cpu p50 x${f2(pct(r.settleCpu!, 0.5) / pct(r.oldEditCpu!, 0.5))}`);
+    console.log(`  settled view of the edited document equal to the old build's (group ids renamed): ${r.compared! - r.mismatches!} of ${r.compared}`);
+  }
+  const steps = (xs: Record<string, number>[]) => [...new Set(xs.flatMap(s => Object.keys(s)))].map(k => `${k} ${f1(pct(xs.map(s => s[k] ?? 0), 0.5))}`).join(', ');
+  console.log(`  first phase steps, median ms: ${steps(r.quickSteps!)}`);
+  console.log(`  settle steps, median ms: ${steps(r.steps!)}; claims and quotes linked again p50 ${pct(r.items!, 0.5)}`);
 }
 
 void main().catch(e => { console.error(e); process.exit(1); });

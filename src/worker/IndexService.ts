@@ -441,6 +441,50 @@ export class IndexService {
     return out.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 
+  /**
+   * Two-phase edits (the worker): after an edit, results are first worked out from
+   * the edited document's direct links (its own result, and its neighbours' with the
+   * mirror entries), and the exact ones are owed until `settle` (see
+   * `Corpus.deferSettle`). Views asked for between the two are those of the first
+   * phase: whole results, whose links agree with the edited document's.
+   */
+  get deferSettle(): boolean {
+    return this.corpus.deferSettle;
+  }
+
+  set deferSettle(on: boolean) {
+    this.corpus.deferSettle = on;
+  }
+
+  /** Whether exact results are owed (a first phase ran since they were last worked out). */
+  get unsettled(): boolean {
+    return this.corpus.unsettled;
+  }
+
+  /**
+   * Works out the exact results owed; the documents whose views it changed are
+   * reported by the next `takeChanged`. False when nothing was owed.
+   */
+  settle(): boolean {
+    const steps = this.settling();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /** `settle` a step at a time (see `Corpus.settling`: a change to a document gives it up). */
+  *settling(): Generator<string, boolean> {
+    const done = (yield* this.corpus.settling()) === true;
+    if (done) {
+      this.entityCounts = null;
+      this.applied = null;
+      this.cacheDirty = true;
+      this.changes.recheck();
+    }
+    return done;
+  }
+
   /** Whether a document was added, changed or removed since the last `takeChanged`. */
   get hasChanges(): boolean {
     return this.changes.pending;
@@ -608,7 +652,9 @@ export class IndexService {
   /** One summary per document (of `keys` when given), sorted by key. */
   summaries(keys?: readonly string[]): SourceSummary[] {
     if (this.building) return this.provisionalSummaries(keys);
-    const results = keys ? keys.map(k => this.result(k)).filter(r => r !== undefined) : [...this.all().values()];
+    // Many keys (a push after an edit names the edited document's neighbours): the views `takeChanged` just made, not each made again.
+    const all = !keys || keys.length > 4 ? this.all() : null;
+    const results = keys ? keys.map(k => (all ? all.get(k) : this.result(k))).filter(r => r !== undefined) : [...all!.values()];
     return results
       .map(r => ({
         key: r.path,

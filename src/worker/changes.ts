@@ -24,9 +24,17 @@ export class ChangeTracker {
     if (text) this.rewritten.add(key);
   }
 
+  /** Results may have changed without any text or editor version changing (a settle): the next `take` compares every result. */
+  private again = false;
+
+  /** Every document's result may have changed (see `again`). */
+  recheck(): void {
+    this.again = true;
+  }
+
   /** Whether anything may have changed since the last report. */
   get pending(): boolean {
-    return this.touched.size > 0;
+    return this.touched.size > 0 || this.again;
   }
 
   /**
@@ -58,6 +66,7 @@ export class ChangeTracker {
     this.reportedTexts = new Map([...results.keys()].map(k => [k, textOf(k) ?? '']));
     this.touched.clear();
     this.rewritten.clear();
+    this.again = false;
     return [...changed].sort();
   }
 }

@@ -8,6 +8,12 @@
  * Messages are served in order. After notifications it pushes which documents
  * changed (one push for the notifications handled in a row), and always before a
  * reply, so that the main thread never sees an answer ahead of the news of a change.
+ *
+ * An edit is served in two phases (`IndexService.deferSettle`): the push after it
+ * carries the first phase (the edited document's result from its direct links, and
+ * its neighbours' with the mirror entries); then, once no message waits, the exact
+ * settle runs and a second `changed` push (acknowledging nothing new) names every
+ * document whose result it changed. A newer change supersedes a settle not yet run.
  */
 import { getHeapStatistics } from 'node:v8';
 import { parentPort } from 'node:worker_threads';
@@ -20,6 +26,7 @@ import { IndexService } from './IndexService';
 import { analysisVersion } from './indexCache';
 import { PersistedIndex } from './PersistedIndex';
 import { previewView } from './preview';
+import { SettleScheduler } from './settle';
 import { installTestHooks, readTestHooks } from './testHooks';
 import { errorCode, walkFolder, type FileFilter, type WalkEntry } from '../node/walkFolder';
 
@@ -28,6 +35,7 @@ if (!port) throw new Error('indexWorker.js must run in a worker thread');
 
 const testHooks = readTestHooks();
 const service = new IndexService(undefined, testHooks ? installTestHooks(testHooks) : {});
+service.deferSettle = true;
 
 const send = (msg: FromWorker) => port.postMessage(msg);
 /** Lets queued messages (a cancel, an edit) run between files of an index build. */
@@ -59,7 +67,22 @@ function flush(): void {
   ackedSeq = seq;
   send({ type: 'push', kind: 'changed', params: { keys, seq } });
   scheduleCacheWrite(); // when the corpus changed since the last write
+  settler.schedule();
 }
+
+/** Whether an index build runs (the settle waits for its end: the build's last push schedules it). */
+let building = 0;
+
+const settler = new SettleScheduler({
+  owed: () => service.unsettled,
+  idle: () => !unacknowledged && !flushScheduled && building === 0,
+  steps: () => service.settling(),
+  done: err => {
+    if (err) send({ type: 'push', kind: 'problem', params: { message: `settling the links after an edit failed: ${errorText(err)}` } });
+    flush();
+  },
+  later: f => setImmediate(f),
+});
 
 const log = (message: string) => send({ type: 'push', kind: 'log', params: { message } });
 const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
@@ -101,8 +124,8 @@ function scheduleCacheWrite(): void {
 async function writeCache(): Promise<void> {
   const persisted = service.persisted;
   if (!persisted || cacheWriting) return scheduleCacheWrite();
-  // Changes not yet taken: the flush that takes them schedules the write again.
-  if (service.hasChanges) return;
+  // Changes not yet taken, or a settle owed: the flush that follows schedules the write again.
+  if (service.hasChanges || service.unsettled) return;
   let docs;
   try {
     docs = service.cacheDocs();
@@ -174,28 +197,38 @@ const notifications: { [K in NotificationKind]: (params: Notifications[K]) => vo
   delete: p => service.delete(p.key),
 };
 
+/** Builds the index (the `index` request). */
+async function indexRequest(id: number, params: RequestMessage<'index'>['params']): Promise<ReplyMessage<'index'>> {
+  let last = 0;
+  const t0 = Date.now();
+  const cached = service.persisted?.load() ?? 0;
+  const result = await service.index(params.files, (done, total) => {
+    const now = Date.now();
+    if (done === total || now - last > 100) {
+      last = now;
+      send({ type: 'progress', id, done, total });
+    }
+  }, () => { reportSkips(); return pause(); }, keys => {
+    // New sources for the tree; acknowledges nothing new (the last seq already acknowledged).
+    send({ type: 'push', kind: 'changed', params: { keys, seq: ackedSeq } });
+  });
+  if (cached) log(`Index cache: ${result.restored ?? 0} of ${cached} cached documents restored unchanged in ${Date.now() - t0} ms; ${result.indexed - (result.restored ?? 0)} analysed.`);
+  cacheAfterBuild = true;
+  // Linked now (not when the reply goes out), so that the memory reported is the linked index's.
+  reportSkips();
+  flush();
+  result.memory = memory();
+  return { type: 'reply', id, kind: 'index', result };
+}
+
 const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K> | Promise<ReplyMessage<K>> } = {
   index: async ({ id, params }) => {
-    let last = 0;
-    const t0 = Date.now();
-    const cached = service.persisted?.load() ?? 0;
-    const result = await service.index(params.files, (done, total) => {
-      const now = Date.now();
-      if (done === total || now - last > 100) {
-        last = now;
-        send({ type: 'progress', id, done, total });
-      }
-    }, () => { reportSkips(); return pause(); }, keys => {
-      // New sources for the tree; acknowledges nothing new (the last seq already acknowledged).
-      send({ type: 'push', kind: 'changed', params: { keys, seq: ackedSeq } });
-    });
-    if (cached) log(`Index cache: ${result.restored ?? 0} of ${cached} cached documents restored unchanged in ${Date.now() - t0} ms; ${result.indexed - (result.restored ?? 0)} analysed.`);
-    cacheAfterBuild = true;
-    // Linked now (not when the reply goes out), so that the memory reported is the linked index's.
-    reportSkips();
-    flush();
-    result.memory = memory();
-    return { type: 'reply', id, kind: 'index', result };
+    building++;
+    try {
+      return await indexRequest(id, params);
+    } finally {
+      building--;
+    }
   },
   files: ({ id, params }) => ({ type: 'reply', id, kind: 'files', result: folderFiles(params.folders, params) }),
   documents: ({ id, params }) => ({ type: 'reply', id, kind: 'documents', result: service.documents(params.keys) }),
@@ -206,6 +239,7 @@ const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K
 
 function notify<K extends NotificationKind>(msg: NotificationMessage<K>): void {
   seq = msg.seq;
+  settler.changed();
   unacknowledged = true;
   try {
     // A document's own failure is skipped by the service; what throws here is anything else.

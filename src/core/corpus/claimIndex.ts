@@ -23,7 +23,12 @@ import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
 
-interface Item extends MatchSide { path: string; index: number; keys: Int32Array }
+interface Item extends MatchSide {
+  path: string;
+  index: number;
+  /** In ascending order (the pair test counts the shared ones that are not frequent by merging two items' keys). */
+  keys: Int32Array;
+}
 
 interface Doc {
   key: unknown;
@@ -77,7 +82,8 @@ export class ClaimIndex {
     const perDoc = new Map<number, number>();
     d.claims.forEach((claim, index) => {
       const norm = claimNorm(this.ctx, claim);
-      const { units, synonyms, keys, synonymIds } = claimKeys(norm, k => this.idOf(k));
+      const { units, synonyms, keys: found, synonymIds } = claimKeys(norm, k => this.idOf(k));
+      const keys = Int32Array.from(found).sort();
       const id = this.free.pop() ?? this.items.length;
       // A copy without the link lists: the caller's claim gets links written into it, which the index need not keep alive.
       const own = { ...claim, corroboratedBy: [], disputedBy: [] };
@@ -129,6 +135,11 @@ export class ClaimIndex {
     this.write(docs, undefined, group);
   }
 
+  /** A deferred update found the bounds moved (or documents reordered): the next update looks every claim up. */
+  private owedAll = false;
+  /** Claims a deferred update left to look up again, by document and index. */
+  private readonly owedClaims = new Map<string, Set<number>>();
+
   /** Documents whose pairs of links were set or dropped during the running `update`. */
   private changedPaths = new Set<string>();
 
@@ -137,8 +148,14 @@ export class ClaimIndex {
    * corpus, in the corpus's order) without writing them into the claims; the paths
    * of the documents whose links may have changed (the changed documents, and the
    * documents of every pair of links set or dropped).
+   *
+   * `defer` (the first phase of a two-phase edit): only the changed documents' claims
+   * are looked up now; the claims of other documents that must be looked up again (a
+   * key's standing crossed a bound, or the bounds moved: every claim) wait for the
+   * next update without it, which then gives exactly the links an update of every
+   * step at once gives. Until then those claims keep the links they had.
    */
-  update(docs: readonly LinkDoc[]): Set<string> {
+  update(docs: readonly LinkDoc[], defer = false): Set<string> {
     this.changedPaths = new Set();
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
@@ -172,7 +189,10 @@ export class ClaimIndex {
     }
     this.order = docs.map(d => d.path);
     const bounds = keyBounds(this.itemCount, docs.length);
-    const all = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
+    const moved = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
+    if (moved && defer) this.owedAll = true;
+    const all = !defer && (moved || this.owedAll);
+    if (all) this.owedAll = false;
     this.bounds = bounds;
     // The claims to look up: every claim of a changed document, and each claim holding a key whose standing crossed a bound.
     const again = new Set<number>();
@@ -187,9 +207,28 @@ export class ClaimIndex {
         const was = oldStanding.get(k) ?? standing(0, bounds);
         if (was !== standing(this.count(k), bounds)) for (const id of this.holders[k]) if (!changed.has(this.items[id]!.path)) crossed.add(id);
       }
+      if (defer) {
+        for (const p of changed) this.owedClaims.delete(p);
+        for (const id of crossed) {
+          const it = this.items[id]!;
+          let set = this.owedClaims.get(it.path);
+          if (!set) this.owedClaims.set(it.path, (set = new Set()));
+          set.add(it.index);
+        }
+        crossed.clear();
+      } else {
+        // The claims a deferred update left to look up (of documents unchanged since, and still there).
+        for (const [path, indexes] of this.owedClaims) {
+          const doc = this.docs.get(path);
+          if (!doc || changed.has(path)) continue;
+          for (const i of indexes) if (i < doc.ids.length) crossed.add(doc.ids[i]);
+        }
+        this.owedClaims.clear();
+      }
       this.dropClaimLinks(crossed);
       for (const id of crossed) again.add(id);
     }
+    if (all) this.owedClaims.clear();
     for (const p of changed) for (const id of this.docs.get(p)!.ids) again.add(id);
     const docsLookedUp = new Set<string>();
     for (const id of again) docsLookedUp.add(this.items[id]!.path);
@@ -231,6 +270,18 @@ export class ClaimIndex {
   }
 
 
+  /**
+   * The same links with what decides them: the claim's index, the other document,
+   * its claim's index, the pair link, and whether this document is the pair's
+   * earlier end (`lo`). A two-phase edit writes the edited document's side from these.
+   */
+  pairLinksOf(path: string): { i: number; other: string; j: number; link: PairLink; lo: boolean }[] {
+    const out: { i: number; other: string; j: number; link: PairLink; lo: boolean }[] = [];
+    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of list) out.push({ i: pl.lo, other: later, j: pl.hi, link: pl, lo: true });
+    for (const earlier of this.before.get(path) ?? []) for (const pl of this.pairs.get(earlier)?.get(path) ?? []) out.push({ i: pl.hi, other: earlier, j: pl.lo, link: pl, lo: false });
+    return out;
+  }
+
   /** Drops the links of the given claims (of documents otherwise unchanged) from the pairs they are in. */
   private dropClaimLinks(ids: ReadonlySet<number>): void {
     const byPath = new Map<string, Set<number>>();
@@ -262,12 +313,6 @@ export class ClaimIndex {
     const frequent = (k: number) => this.count(k) > bounds.frequent;
     const base = (k: number) => keyWeight(this.count(k), bounds);
     const isName = (k: number) => this.keyOf[k][0] === '@';
-    const nfs = new Map<number, Int32Array>();
-    const nf = (id: number) => {
-      let a = nfs.get(id);
-      if (!a) nfs.set(id, (a = Int32Array.from(this.items[id]!.keys.filter(k => !frequent(k))).sort()));
-      return a;
-    };
     const before = (x: Item, y: Item) => position.get(x.path)! - position.get(y.path)! || x.index - y.index;
     const count = new Map<number, number>();
     for (const id of again) {
@@ -290,7 +335,7 @@ export class ClaimIndex {
         const others = [...count.keys()].sort((x, y) => before(this.items[x]!, this.items[y]!));
         for (const other of others) {
           const b = this.items[other]!;
-          const n = sharedCount(nf(id), nf(other));
+          const n = sharedCount(a.keys, b.keys, frequent);
           if (!isCandidate(n, a, b)) continue;
           const bpos = position.get(b.path)!;
           const [lo, hi] = bpos < pos ? [b, a] : [a, b];
@@ -315,11 +360,14 @@ export class ClaimIndex {
   }
 }
 
-/** How many elements two sorted arrays share. */
-function sharedCount(a: Int32Array, b: Int32Array): number {
+/**
+ * How many elements two sorted arrays share, leaving out those `skip` accepts (the
+ * same count as over the two arrays with those removed: a key is skipped at both sides alike).
+ */
+function sharedCount(a: Int32Array, b: Int32Array, skip: (k: number) => boolean): number {
   let n = 0;
   for (let i = 0, j = 0; i < a.length && j < b.length;) {
-    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { n++; i++; j++; }
+    if (a[i] < b[j]) i++; else if (a[i] > b[j]) j++; else { if (!skip(a[i])) n++; i++; j++; }
   }
   return n;
 }

@@ -40,6 +40,7 @@ import { capLinks } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker } from '../claims/links';
 import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
+import { provisionalResults } from './provisional';
 import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -213,7 +214,17 @@ export class Corpus {
    * had their shared passages listed again; after an update, how many claims and
    * quotes were linked again, and the milliseconds of its steps.
    */
-  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number> } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
+  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number>; quick?: { ms: Record<string, number>; documents: number } } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
+  /**
+   * Two-phase updates (the extension's worker): after a change of a few documents,
+   * a result asked for is first worked out from the changed documents' direct links
+   * (`provisional.ts`: the documents changed and their neighbours get new results,
+   * every other keeps the one shown), and the exact results (`update`) are owed
+   * until `settle` is called. False (the default): every result is exact at once.
+   */
+  deferSettle = false;
+  /** At most this many documents changed at once get a first phase; more are settled at once (an index build). */
+  static readonly QUICK_MAX = 16;
   private readonly quoteLinker = new QuoteLinker(this.ctx);
   readonly cache: ParagraphCache;
   private results: Map<string, DocumentResult> | null = null;
@@ -238,6 +249,7 @@ export class Corpus {
   setAnalysed(path: string, local: LocalAnalysis): LocalAnalysis {
     const old = this.entries.get(path);
     if (old && old.local.text === local.text) return old.local;
+    this.abandonSettle();
     const text = local.text;
     this.unlearnt.add(path);
     this.entries.set(path, { path, local });
@@ -248,7 +260,9 @@ export class Corpus {
   }
 
   delete(path: string): boolean {
-    if (!this.entries.delete(path)) return false;
+    if (!this.entries.has(path)) return false;
+    this.abandonSettle();
+    this.entries.delete(path);
     this.dirty.add(path);
     this.unlearnt.add(path);
     this.unname(path);
@@ -413,10 +427,64 @@ export class Corpus {
     return named;
   }
 
+  /** Whether exact results are owed (a first phase ran since they were last worked out; see `deferSettle`). */
+  get unsettled(): boolean {
+    return this.owed !== null;
+  }
+
+  /**
+   * Works out the exact results owed after first phases (and any change since):
+   * what an update without `deferSettle` gives. False when nothing was owed.
+   */
+  settle(): boolean {
+    const steps = this.settling();
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `settle` a step at a time (it yields each step's name as it ends), so that a
+   * worker can serve messages between steps. Any change to the corpus (`set`,
+   * `delete`) gives up a settle under way: the results shown stay, and the settle
+   * stays owed with what it had found to do.
+   */
+  *settling(): Generator<string, boolean> {
+    if (!this.owed || !this.prev) return false;
+    this.abandonSettle();
+    this.last.named = 0;
+    const steps = this.updating(this.prev);
+    this.running = steps;
+    try {
+      const results = yield* steps;
+      // Given up by a change (`abandonSettle`): nothing was settled.
+      if (this.running !== steps || !results) return false;
+      this.results = this.shown = results;
+      return true;
+    } finally {
+      if (this.running === steps) this.running = null;
+    }
+  }
+
+  /** The settle under way (between two of its steps), if any. */
+  private running: Generator<string, Map<string, DocumentResult>> | null = null;
+
+  /** Gives up the settle under way (a change is coming). */
+  private abandonSettle(): void {
+    const r = this.running;
+    this.running = null;
+    r?.return(undefined as never);
+  }
+
   private resolve(): Map<string, DocumentResult> {
     if (this.results) return this.results;
     this.last.named = 0;
-    if (this.incremental && this.prev) return (this.results = this.update(this.prev));
+    if (this.incremental && this.prev) {
+      if (this.deferSettle && this.dirty.size <= Corpus.QUICK_MAX) return (this.results = this.shown = this.quick());
+      return (this.results = this.shown = this.update(this.prev));
+    }
+    this.owed = null;
     this.reuse.takeTouched();
     const results = new Map<string, DocumentResult>();
     for (const { path, local } of this.entries.values()) {
@@ -444,14 +512,69 @@ export class Corpus {
     this.dirty.clear();
     this.last.relinked = this.last.passages = results.size;
     this.groups.reset(results.values());
-    this.prev = results;
+    this.prev = this.shown = results;
     for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
     for (const p of results.keys()) this.builtFrom.set(p, this.named.get(p)!);
     return results;
   }
 
-  /** The results last worked out (incremental): what an update starts from. */
+  /** The results last worked out exactly (incremental): what an update starts from. */
   private prev: Map<string, DocumentResult> | null = null;
+  /** The results last handed out (exact, or from a first phase): what a first phase starts from. */
+  private shown: Map<string, DocumentResult> | null = null;
+  /**
+   * While exact results are owed (null: none): the documents set or removed, and
+   * those whose links the indexes changed, in the first phases since `prev`.
+   */
+  private owed: Set<string> | null = null;
+
+  /**
+   * The first phase of a two-phase update (`deferSettle`): the indexes brought up to
+   * date (the documents changed named again, the others as they were last named),
+   * and the results of the documents changed and of their neighbours, old and new,
+   * worked out from the direct links (`provisionalResults`) over the results shown.
+   */
+  private quick(): Map<string, DocumentResult> {
+    let t = performance.now();
+    const ms: Record<string, number> = {};
+    const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
+    const dirty = new Set(this.dirty);
+    this.dirty.clear();
+    const owed = (this.owed ??= new Set());
+    for (const p of dirty) owed.add(p);
+    for (const p of dirty) { const e = this.entries.get(p); if (e) this.namedOf(p, e.local); }
+    const quoteDocs: QuoteDocIn[] = [];
+    const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
+    for (const { path, local } of this.entries.values()) {
+      // (Named again only when changed: a document whose names moved is named, and relinked, by the settle.)
+      const named = this.named.get(path) ?? this.namedOf(path, local);
+      quoteDocs.push({ path, quotes: named.quotes, text: named.local.text, sentences: named.local.sentences, key: named });
+      linkDocs.push({ path, claims: named.claims, key: named });
+    }
+    lap('named');
+    for (const p of this.quoteLinker.update(quoteDocs)) owed.add(p);
+    lap('quoteLookup');
+    for (const p of this.claimIndex.update(linkDocs, true)) owed.add(p);
+    lap('claimLookup');
+    const { results, stats } = provisionalResults({
+      base: this.shown ?? this.prev!,
+      paths: [...this.entries.keys()],
+      dirty,
+      fresh: path => {
+        const local = this.entries.get(path)!.local, named = this.named.get(path)!;
+        const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[], attributedElsewhere: [], quoteGroup: null, quoteGroupSize: 1 }));
+        const claims = named.claims.map(c => ({ ...c, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], status: 'unique' as const, claimGroup: null, claimGroupSize: 1 }));
+        return resultOf(path, local, named.entities, quotes, claims, duplicatesOf(path, local, this.reuse));
+      },
+      duplicates: path => duplicatesOf(path, this.entries.get(path)!.local, this.reuse),
+      claimLinks: path => this.claimIndex.pairLinksOf(path),
+      quoteLinks: path => this.quoteLinker.linksOf(path),
+      quoteSimilarity: (a, b) => quoteSimilarity(this.ctx, a, b),
+    });
+    lap('provisional');
+    this.last.quick = { ms, documents: stats.documents };
+    return results;
+  }
   /** Documents set or removed since the results were last worked out. */
   private readonly dirty = new Set<string>();
   /** Group ids handed out: kept by a group while it stands (incremental). */
@@ -475,8 +598,49 @@ export class Corpus {
    * id while it stands (see `GroupIds`).
    */
   private update(prev: Map<string, DocumentResult>): Map<string, DocumentResult> {
+    const steps = this.updating(prev);
+    for (;;) {
+      const step = steps.next();
+      if (step.done) return step.value;
+    }
+  }
+
+  /**
+   * `update` step by step: yields the name of each step as it ends. Nothing is
+   * written that the corpus keeps (beyond the indexes brought up to date, whose
+   * changes are remembered) until the last step: an update given up between steps
+   * (`return()`, a newer change) leaves the results shown as they were and the
+   * settle owed, with everything it found to do.
+   */
+  private *updating(prev: Map<string, DocumentResult>): Generator<string, Map<string, DocumentResult>> {
     const changed = new Set<string>(this.dirty);
     this.dirty.clear();
+    for (const p of this.owed ?? []) changed.add(p);
+    this.owed = null;
+    const touched = this.reuse.takeTouched();
+    for (const p of this.owedPassages) touched.add(p);
+    this.owedPassages.clear();
+    const built: [string, Named][] = [];
+    let committed = false;
+    try {
+      return yield* this.updateSteps(prev, changed, touched, built, () => {
+        committed = true;
+        for (const [p, named] of built) this.builtFrom.set(p, named);
+        for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
+      });
+    } finally {
+      if (!committed) {
+        const owed = (this.owed ??= new Set());
+        for (const p of changed) owed.add(p);
+        for (const p of touched) this.owedPassages.add(p);
+      }
+    }
+  }
+
+  /** Documents whose shared passages moved, found by an update given up before its end. */
+  private readonly owedPassages = new Set<string>();
+
+  private *updateSteps(prev: Map<string, DocumentResult>, changed: Set<string>, touched: ReadonlySet<string>, built: [string, Named][], commit: () => void): Generator<string, Map<string, DocumentResult>> {
     let t = performance.now();
     const ms = this.last.ms = {} as Record<string, number>;
     const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
@@ -491,10 +655,12 @@ export class Corpus {
       linkDocs.push({ path, claims: named.claims, key: named });
     }
     lap('named');
+    yield 'named';
     for (const p of this.quoteLinker.update(quoteDocs)) changed.add(p);
     for (const p of this.claimIndex.update(linkDocs)) changed.add(p);
     this.last.claimsLookedUp = this.claimIndex.lookedUp;
     lap('lookup');
+    yield 'lookup';
     // The claims and quotes to link again: the seeds and everything linked to them.
     const claimsIn = new Map<string, Set<number>>(), quotesIn = new Map<string, Set<number>>();
     const queue: [boolean, string, number][] = [];
@@ -545,12 +711,13 @@ export class Corpus {
     }
     // Shared passages: the documents whose links to others moved, and their neighbours old and new.
     const passages = new Set<string>();
-    for (const p of this.reuse.takeTouched()) {
+    for (const p of touched) {
       passages.add(p);
       for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
     }
     for (const p of changed) passages.add(p);
     lap('closure');
+    yield 'closure';
     const results = new Map<string, DocumentResult>();
     const sharedOf = (path: string, local: LocalAnalysis) => {
       const t0 = performance.now();
@@ -575,7 +742,7 @@ export class Corpus {
         results.set(path, { ...old, duplicates });
         continue;
       }
-      this.builtFrom.set(path, named);
+      built.push([path, named]);
       // A document seeded (or new) has every claim and quote linked again; another keeps the objects of the others.
       const whole = !old || changed.has(path);
       const claims = named.claims.map((c, i) => (whole || cs?.has(i) ? { ...c } : old.claims[i]));
@@ -590,18 +757,30 @@ export class Corpus {
         oldQuotes: whole ? old?.quotes ?? [] : old.quotes.filter((_, i) => qs?.has(i)),
       });
     }
-    for (const p of this.builtFrom.keys()) if (!this.entries.has(p)) this.builtFrom.delete(p);
     lap('results');
+    yield 'results';
     // The claims and quotes linked again, linked as a corpus of their own (in the corpus's order).
     const fresh = new Map<string, { claims: Set<Claim>; quotes: Set<Quote> }>(relinked.map(r => [r.full.path, { claims: new Set(r.claims), quotes: new Set(r.quotes) }]));
     this.quoteLinker.write(relinked.map(r => ({ path: r.full.path, quotes: r.full.quotes, text: '', sentences: [], key: null })),
       (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
     lap('quoteWrite');
+    yield 'quoteWrite';
     this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
       (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false);
     lap('claimWrite');
+    yield 'claimWrite';
     const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
-    linkAfterClaims(this.ctx, new Map(parts.map(r => [r.path, r])), step => lap(step === 'quote-claims' ? 'quoteClaims' : step === 'claim-groups' ? 'groups' : 'caps'));
+    // (`linkAfterClaims`, a step at a time.)
+    linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
+    lap('quoteClaims');
+    yield 'quoteClaims';
+    groupClaims(parts);
+    lap('groups');
+    yield 'groups';
+    capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
+    lap('caps');
+    yield 'caps';
+    commit();
     for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
     this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
     lap('ids');

@@ -1,0 +1,380 @@
+/**
+ * The first phase of a two-phase edit (see `Corpus.deferSettle`): the results of
+ * the documents set or removed, worked out from their direct links alone, with the
+ * mirror entries on their neighbours, over the results shown before. The exact
+ * settle (`Corpus.settle`) follows and replaces them.
+ *
+ * What is exact here: every span of a document set (its own analysis), its shared
+ * passages and those of the documents it shares one with (the reuse index asked
+ * directly), which claims and quotes it links to (the persistent indexes, brought up
+ * to date), and the mirror rule for its links: a neighbour lists a link into an
+ * edited document iff that document lists it back, and no document lists a span of
+ * an edited or removed document that is not one of its spans now.
+ *
+ * What is provisional:
+ * - the caps are decided locally, item by item, after the contract's order (a
+ *   dispute first, then the highest similarity, a first link into each source before
+ *   a second into one of them): an edited item keeps a link while it has fewer than
+ *   `LINK_CAP` and the neighbour's list of that kind has fewer than `LINK_CAP`; a
+ *   claim whose every disputing (else corroborating) link was refused keeps its
+ *   nearest one, as the settled caps do;
+ * - a claim's status counts all its claim-index links, listed or not (for a
+ *   neighbour, also the links it still lists, and the status it had while a link of
+ *   that kind is still listed); links that follow quotes (quote claims) come with
+ *   the settle;
+ * - group ids: an edited document's claim (quote) keeps the group id of its claim
+ *   (quote) before the edit with the same kind and text (same speaker and text)
+ *   while it still has a corroborating link (a variant); otherwise it takes the group
+ *   id and size of its strongest kept link's other end (highest similarity, then the
+ *   corpus's order), or none. Neighbours keep their group ids and sizes;
+ * - variants' `identical` flag compares the quotes' words (lower case, letters and
+ *   digits); the linker's own test comes with the settle.
+ */
+import { writeLink, type PairLink } from '../claims/links';
+import type { Claim, ClaimStatus, DocumentResult, Duplicate, Quote, QuoteLink, Span } from '../types';
+import { LINK_CAP } from './caps';
+
+type ElsewhereLink = NonNullable<Quote['attributedElsewhere']>[number];
+
+export interface ProvisionalInput {
+  /** The results shown now (settled, or provisional from an earlier edit not yet settled). */
+  base: ReadonlyMap<string, DocumentResult>;
+  /** Every document of the corpus, in the corpus's order. */
+  paths: readonly string[];
+  /** Documents set or removed since `base`. */
+  dirty: ReadonlySet<string>;
+  /** A document set: its result with new claim and quote objects and no links (shared passages included). */
+  fresh(path: string): DocumentResult;
+  /** A document's shared passages and repeats now. */
+  duplicates(path: string): Duplicate[];
+  /** The claim index's links of a document (`ClaimIndex.pairLinksOf`). */
+  claimLinks(path: string): { i: number; other: string; j: number; link: PairLink; lo: boolean }[];
+  /** The quote linker's links of a document (`QuoteLinker.linksOf`). */
+  quoteLinks(path: string): [number, string, number][];
+  quoteSimilarity(a: string, b: string): number;
+}
+
+/** How much the first phase touched (for benches and tests). */
+export interface ProvisionalStats {
+  /** Documents given a new result: those set, and their neighbours old and new. */
+  documents: number;
+}
+
+type Lists = Pick<Claim, 'corroboratedBy' | 'disputedBy' | 'partlyCorroboratedBy'>;
+
+const claimLinkCount = (c: Lists) => c.corroboratedBy.length + c.disputedBy.length + (c.partlyCorroboratedBy?.length ?? 0);
+
+/** Whether a pair link gives this end (`lo`: the earlier document's) a `corroboratedBy` entry. */
+const corroborates = (l: PairLink, lo: boolean) => !l.reason && (l.direction === 'full' || (lo ? l.direction === 'aInB' : l.direction === 'bInA'));
+
+const quoteWords = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+
+export function provisionalResults(input: ProvisionalInput): { results: Map<string, DocumentResult>; stats: ProvisionalStats } {
+  const { base, dirty } = input;
+  const present = new Set(input.paths);
+  const position = new Map<string, number>();
+  input.paths.forEach((p, k) => position.set(p, k));
+  const byOrder = (x: Span & { path: string }, y: Span & { path: string }) =>
+    (position.get(x.path) ?? -1) - (position.get(y.path) ?? -1) || x.start - y.start || x.end - y.end;
+  const byLink = (x: Span & { path: string }, y: Span & { path: string }) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start);
+
+  /** Results given new objects here: the documents set (fresh), and copies of their neighbours. */
+  const working = new Map<string, DocumentResult>();
+  const setNow = [...dirty].filter(p => present.has(p));
+  for (const p of setNow) working.set(p, input.fresh(p));
+  /** Per neighbour, the claims and quotes copied (so written into freely). */
+  const copiedClaims = new Map<string, Set<number>>(), copiedQuotes = new Map<string, Set<number>>();
+  const doc = (p: string): DocumentResult | undefined => {
+    let r = working.get(p);
+    if (r) return r;
+    const b = base.get(p);
+    if (!b || !present.has(p)) return undefined;
+    r = { ...b, claims: b.claims.slice(), quotes: b.quotes.slice() };
+    working.set(p, r);
+    return r;
+  };
+  const claimOf = (p: string, j: number): Claim | undefined => {
+    const r = doc(p);
+    if (!r || j >= r.claims.length) return undefined;
+    if (dirty.has(p)) return r.claims[j];
+    let set = copiedClaims.get(p);
+    if (!set) copiedClaims.set(p, (set = new Set()));
+    if (!set.has(j)) {
+      set.add(j);
+      const c = r.claims[j];
+      const copy: Claim = { ...c, corroboratedBy: c.corroboratedBy.slice(), disputedBy: c.disputedBy.slice() };
+      if (c.partlyCorroboratedBy) copy.partlyCorroboratedBy = c.partlyCorroboratedBy.slice();
+      r.claims[j] = copy;
+    }
+    return r.claims[j];
+  };
+  const quoteOf = (p: string, j: number): Quote | undefined => {
+    const r = doc(p);
+    if (!r || j >= r.quotes.length) return undefined;
+    if (dirty.has(p)) return r.quotes[j];
+    let set = copiedQuotes.get(p);
+    if (!set) copiedQuotes.set(p, (set = new Set()));
+    if (!set.has(j)) {
+      set.add(j);
+      const q = r.quotes[j];
+      const copy: Quote = { ...q, variants: q.variants.slice() };
+      if (q.attributedElsewhere) copy.attributedElsewhere = q.attributedElsewhere.slice();
+      r.quotes[j] = copy;
+    }
+    return r.quotes[j];
+  };
+
+  // 1. Every document listing a span of a document set or removed (its neighbours before) drops those links.
+  const passageNeighbours = new Set<string>();
+  const old = new Set<string>();
+  for (const p of dirty) {
+    const b = base.get(p);
+    if (!b) continue;
+    for (const c of b.claims) for (const l of [...c.corroboratedBy, ...c.disputedBy, ...(c.partlyCorroboratedBy ?? [])]) old.add(l.path);
+    for (const q of b.quotes) {
+      for (const l of q.variants) old.add(l.path);
+      for (const l of q.attributedElsewhere ?? []) old.add(l.path);
+    }
+    for (const d of b.duplicates) if (d.other.path !== p) passageNeighbours.add(d.other.path);
+  }
+  const gone = (l: { path: string }) => dirty.has(l.path);
+  for (const p of old) {
+    if (dirty.has(p) || !present.has(p)) continue;
+    const b = base.get(p);
+    if (!b) continue;
+    b.claims.forEach((c, j) => {
+      if (!c.corroboratedBy.some(gone) && !c.disputedBy.some(gone) && !c.partlyCorroboratedBy?.some(gone)) return;
+      const x = claimOf(p, j)!;
+      x.corroboratedBy = x.corroboratedBy.filter(l => !gone(l));
+      x.disputedBy = x.disputedBy.filter(l => !gone(l));
+      if (x.partlyCorroboratedBy) x.partlyCorroboratedBy = x.partlyCorroboratedBy.filter(l => !gone(l));
+    });
+    b.quotes.forEach((q, j) => {
+      if (!q.variants.some(gone) && !q.attributedElsewhere?.some(gone)) return;
+      const x = quoteOf(p, j)!;
+      x.variants = x.variants.filter(l => !gone(l));
+      if (x.attributedElsewhere) x.attributedElsewhere = x.attributedElsewhere.filter(l => !gone(l));
+    });
+  }
+
+  // 2. The claim links of each document set, capped locally, written at both ends.
+  const done = new Set<string>();
+  for (const a of setNow) {
+    const ra = working.get(a)!;
+    const byClaim = new Map<number, { other: string; j: number; link: PairLink; lo: boolean; b: Claim }[]>();
+    for (const l of input.claimLinks(a)) {
+      if (done.has(l.other) || !present.has(l.other)) continue; // written from the other end
+      const b = claimOf(l.other, l.j);
+      const c = ra.claims[l.i];
+      if (!b || !c) continue;
+      let list = byClaim.get(l.i);
+      if (!list) byClaim.set(l.i, (list = []));
+      list.push({ ...l, b });
+    }
+    const touched = new Set<Claim>();
+    for (const [i, links] of byClaim) {
+      const c = ra.claims[i];
+      links.sort((x, y) => (x.link.reason ? 0 : 1) - (y.link.reason ? 0 : 1) || y.link.similarity - x.link.similarity
+        || (position.get(x.other) ?? 0) - (position.get(y.other) ?? 0) || x.b.start - y.b.start);
+      const write = (x: (typeof links)[number]) => {
+        const here = { path: a, claim: c }, there = { path: x.other, claim: x.b };
+        if (x.lo) writeLink(here, there, x.link); else writeLink(there, here, x.link);
+        touched.add(x.b);
+      };
+      const taken = new Uint8Array(links.length);
+      const into = new Map<string, number>();
+      for (let r = 1; r <= LINK_CAP; r++) {
+        for (let k = 0; k < links.length; k++) {
+          if (taken[k] || claimLinkCount(c) >= LINK_CAP) continue;
+          const x = links[k];
+          if ((into.get(x.other) ?? 0) >= r || claimLinkCount(x.b) >= LINK_CAP) continue;
+          into.set(x.other, (into.get(x.other) ?? 0) + 1);
+          taken[k] = 1;
+          write(x);
+        }
+      }
+      // A claim's lists say its status: when every disputing (else corroborating) link was refused, the nearest one is kept.
+      const disputes = links.filter(x => x.link.reason), corroborating = links.filter(x => corroborates(x.link, x.lo));
+      if (disputes.length && !c.disputedBy.length) write(disputes[0]);
+      else if (!disputes.length && corroborating.length && !c.corroboratedBy.length) write(corroborating[0]);
+    }
+    for (const c of ra.claims) {
+      c.corroboratedBy.sort(byOrder);
+      c.disputedBy.sort(byOrder);
+      c.partlyCorroboratedBy?.sort(byOrder);
+    }
+    for (const b of touched) {
+      b.corroboratedBy.sort(byOrder);
+      b.disputedBy.sort(byOrder);
+      b.partlyCorroboratedBy?.sort(byOrder);
+    }
+    // Statuses: every claim-index link, listed or not (and the links written from documents set earlier).
+    const all = new Map<number, { disputed: boolean; corroborated: boolean }>();
+    for (const l of input.claimLinks(a)) {
+      if (!present.has(l.other)) continue;
+      const s = all.get(l.i) ?? { disputed: false, corroborated: false };
+      if (l.link.reason) s.disputed = true;
+      if (corroborates(l.link, l.lo)) s.corroborated = true;
+      all.set(l.i, s);
+    }
+    ra.claims.forEach((c, i) => {
+      const s = all.get(i);
+      c.status = s?.disputed || c.disputedBy.length ? 'disputed' : s?.corroborated || c.corroboratedBy.length ? 'corroborated' : 'unique';
+    });
+    done.add(a);
+  }
+  // Neighbours' statuses: their links listed now, and all their claim-index links (the index is up to date: a link refused by the cap counts).
+  for (const [p, js] of copiedClaims) {
+    const r = working.get(p)!;
+    const index = new Map<number, { disputed: boolean; corroborated: boolean }>();
+    for (const l of input.claimLinks(p)) {
+      if (!js.has(l.i) || !present.has(l.other)) continue;
+      const s = index.get(l.i) ?? { disputed: false, corroborated: false };
+      if (l.link.reason) s.disputed = true;
+      if (corroborates(l.link, l.lo)) s.corroborated = true;
+      index.set(l.i, s);
+    }
+    for (const j of js) {
+      const c = r.claims[j], s = index.get(j);
+      const status: ClaimStatus = c.disputedBy.length || s?.disputed ? 'disputed' : c.corroboratedBy.length || s?.corroborated ? 'corroborated' : 'unique';
+      // A status kept from links that follow quotes (not in the claim index), while a link of that kind is still listed.
+      c.status = status === 'unique' && ((base.get(p)!.claims[j].status === 'disputed' && c.disputedBy.length) || (base.get(p)!.claims[j].status === 'corroborated' && c.corroboratedBy.length))
+        ? base.get(p)!.claims[j].status : status;
+    }
+  }
+
+  // 3. Quote variants and attribution conflicts of each document set, capped locally, written at both ends.
+  done.clear();
+  for (const a of setNow) {
+    const ra = working.get(a)!;
+    const byQuote = new Map<number, { other: string; q: Quote; variant: boolean; similarity: number }[]>();
+    for (const [i, other, j] of input.quoteLinks(a)) {
+      if (done.has(other) || !present.has(other)) continue;
+      const q = ra.quotes[i], o = quoteOf(other, j);
+      if (!q || !o) continue;
+      let list = byQuote.get(i);
+      if (!list) byQuote.set(i, (list = []));
+      const variant = q.speaker === o.speaker;
+      list.push({ other, q: o, variant, similarity: variant ? input.quoteSimilarity(q.text, o.text) : 0 });
+    }
+    const touched = new Set<Quote>();
+    for (const [i, links] of byQuote) {
+      const q = ra.quotes[i];
+      q.attributedElsewhere ??= [];
+      links.sort((x, y) => y.similarity - x.similarity || (x.other < y.other ? -1 : x.other > y.other ? 1 : 0) || x.q.start - y.q.start);
+      for (const variant of [true, false]) {
+        const mine = variant ? q.variants : q.attributedElsewhere;
+        const into = new Map<string, number>();
+        const taken = new Set<number>();
+        for (let r = 1; r <= LINK_CAP; r++) {
+          links.forEach((x, k) => {
+            if (x.variant !== variant || taken.has(k) || mine.length >= LINK_CAP) return;
+            const theirs: unknown[] = variant ? x.q.variants : (x.q.attributedElsewhere ??= []);
+            if ((into.get(x.other) ?? 0) >= r || theirs.length >= LINK_CAP) return;
+            into.set(x.other, (into.get(x.other) ?? 0) + 1);
+            taken.add(k);
+            touched.add(x.q);
+            if (variant) {
+              const identical = quoteWords(q.text) === quoteWords(x.q.text);
+              q.variants.push({ path: x.other, start: x.q.start, end: x.q.end, identical } satisfies QuoteLink);
+              x.q.variants.push({ path: a, start: q.start, end: q.end, identical });
+            } else {
+              q.attributedElsewhere!.push({ path: x.other, start: x.q.start, end: x.q.end, speaker: x.q.speaker ?? '' } satisfies ElsewhereLink);
+              x.q.attributedElsewhere!.push({ path: a, start: q.start, end: q.end, speaker: q.speaker ?? '' });
+            }
+          });
+        }
+      }
+    }
+    for (const q of [...ra.quotes, ...touched]) {
+      q.variants.sort(byLink);
+      q.attributedElsewhere?.sort(byLink);
+    }
+    done.add(a);
+  }
+
+  // 4. Group ids of the documents set (see the head comment).
+  for (const a of setNow) {
+    const ra = working.get(a)!, was = base.get(a);
+    const oldClaims = new Map<string, Claim[]>();
+    for (const c of was?.claims ?? []) {
+      const k = `${c.kind}\u0000${c.text}`;
+      const l = oldClaims.get(k);
+      if (l) l.push(c); else oldClaims.set(k, [c]);
+    }
+    for (const c of ra.claims) {
+      const before = oldClaims.get(`${c.kind}\u0000${c.text}`)?.shift();
+      const links = [...c.corroboratedBy, ...(c.partlyCorroboratedBy ?? [])];
+      c.claimGroup = null;
+      c.claimGroupSize = 1;
+      if (!links.length) continue;
+      if (before?.claimGroup) {
+        c.claimGroup = before.claimGroup;
+        c.claimGroupSize = before.claimGroupSize;
+        continue;
+      }
+      const strongest = links.reduce((x, y) => (y.similarity > x.similarity || (y.similarity === x.similarity && byOrder(y, x) < 0) ? y : x));
+      const other = working.get(strongest.path)?.claims.find(o => o.start === strongest.start && o.end === strongest.end);
+      if (other?.claimGroup) {
+        c.claimGroup = other.claimGroup;
+        c.claimGroupSize = other.claimGroupSize;
+      }
+    }
+    const oldQuotes = new Map<string, Quote[]>();
+    for (const q of was?.quotes ?? []) {
+      const k = `${q.speaker}\u0000${q.text}`;
+      const l = oldQuotes.get(k);
+      if (l) l.push(q); else oldQuotes.set(k, [q]);
+    }
+    for (const q of ra.quotes) {
+      const before = oldQuotes.get(`${q.speaker}\u0000${q.text}`)?.shift();
+      q.quoteGroup = null;
+      q.quoteGroupSize = 1;
+      if (!q.variants.length) continue;
+      if (before?.quoteGroup) {
+        q.quoteGroup = before.quoteGroup;
+        q.quoteGroupSize = before.quoteGroupSize;
+        continue;
+      }
+      for (const v of q.variants) {
+        const other = working.get(v.path)?.quotes.find(o => o.start === v.start && o.end === v.end);
+        if (other?.quoteGroup) {
+          q.quoteGroup = other.quoteGroup;
+          q.quoteGroupSize = other.quoteGroupSize;
+          break;
+        }
+      }
+    }
+  }
+
+  // 5. Shared passages of the documents they are shared with, before and now.
+  for (const a of setNow) for (const d of working.get(a)!.duplicates) if (d.other.path !== a) passageNeighbours.add(d.other.path);
+  for (const p of passageNeighbours) {
+    if (dirty.has(p) || !present.has(p)) continue;
+    doc(p)!.duplicates = input.duplicates(p);
+  }
+
+  const results = new Map<string, DocumentResult>();
+  for (const p of input.paths) {
+    const r = working.get(p) ?? base.get(p);
+    if (r) results.set(p, r);
+  }
+  return { results, stats: { documents: working.size } };
+}
+
+/** A result's links into other documents: claims', quotes' and shared passages' (for checks). */
+export function linksOut(r: DocumentResult): { kind: string; from: Span; to: Span & { path: string } }[] {
+  const out: { kind: string; from: Span; to: Span & { path: string } }[] = [];
+  for (const c of r.claims) {
+    for (const l of c.corroboratedBy) out.push({ kind: 'claim', from: c, to: l });
+    for (const l of c.disputedBy) out.push({ kind: 'claim', from: c, to: l });
+    for (const l of c.partlyCorroboratedBy ?? []) out.push({ kind: 'claim', from: c, to: l });
+  }
+  for (const q of r.quotes) {
+    for (const l of q.variants) out.push({ kind: 'variant', from: q, to: l });
+    for (const l of q.attributedElsewhere ?? []) out.push({ kind: 'elsewhere', from: q, to: l });
+  }
+  for (const d of r.duplicates) if (d.kind === 'shared') out.push({ kind: 'shared', from: d, to: d.other });
+  return out;
+}
+
