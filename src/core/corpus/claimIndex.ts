@@ -5,14 +5,17 @@
  *
  * `ClaimLinker.link` rebuilds the index of every claim's keys on each call (its cost
  * follows the corpus, whatever changed), then looks up the changed documents. Here
- * the index lives on: a changed document's claims are unfiled and filed again, and
+ * the index lives on: a changed document is revised claim by claim (`reviseDoc`): a
+ * claim with the same matching inputs as before keeps its item, postings and links
+ * (moved to its new index), the claims gone are unfiled and the new ones filed, and
  * the counts of the keys they hold move by that much. A link of two claims depends on
  * the two claims, on which of their keys are common, frequent or too common to
  * propose (all three counted over the whole index, bounds by `keyBounds`) and on the
  * order of their documents (and each document's topic keys, its own); so after an
- * edit only these are looked up again: the claims of the changed documents, and the
- * claims holding a key whose standing crossed a bound (every claim when the bounds
- * themselves moved). The pairs of other documents keep
+ * edit only these are looked up again: the new claims of the changed documents (every
+ * claim of one whose topic keys changed in a key that weighs something, or of a new
+ * one), and the claims holding a key whose standing crossed a bound (every claim when
+ * the bounds, or the order of the documents left alone, moved). The other pairs keep
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
  * groups) is left to the caller's documents as `ClaimLinker.link` does it; `update`
  * and `write` apart let an edited corpus write only the claims an edit reaches
