@@ -77,51 +77,55 @@ describe('the claim index revises an edited document claim by claim', function (
 
   it('gives the links a from-scratch ClaimLinker gives, edit after edit (claims added, dropped, changed, moved, offsets shifted)', () => {
     assert.ok(pool.length > 100, `${pool.length} claims in the seeds`);
-    const rand = rng(12);
-    const pick = () => pool[Math.floor(rand() * pool.length)];
-    const docs: EditDoc[] = Array.from({ length: 6 }, (_, k) => ({
-      path: `d${k}.txt`, version: 0,
-      slots: Array.from({ length: 5 + Math.floor(rand() * (k === 0 ? 150 : 30)) }, () => ({ proto: rand() < 0.3 ? variant(pick(), rand) : pick(), gap: 1 + Math.floor(rand() * 5) })),
-    }));
-    const removed: EditDoc[] = [];
-    const index = new ClaimIndex(new AnalysisContext());
-    let linked = 0, partial = 0, steps = 0;
-    for (let step = 0; step < 150; step++) {
-      const r0 = rand();
-      if (r0 < 0.03 && docs.length > 2) removed.push(...docs.splice(Math.floor(rand() * docs.length), 1));
-      else if (r0 < 0.06 && removed.length) docs.push(removed.pop()!);
-      else if (r0 < 0.08) { const i = Math.floor(rand() * docs.length), j = Math.floor(rand() * docs.length); [docs[i], docs[j]] = [docs[j], docs[i]]; }
-      // One to three documents edited, one to three times each (now and then one of them moved in the corpus's order first).
-      const edited = new Set<EditDoc>();
-      if (r0 > 0.95) {
-        const [d] = docs.splice(Math.floor(rand() * docs.length), 1);
-        docs.splice(Math.floor(rand() * (docs.length + 1)), 0, d);
-        edited.add(d);
-      }
-      for (let e = 1 + Math.floor(rand() * 3); e > 0; e--) edited.add(docs[Math.floor(rand() * docs.length)]);
-      for (const d of edited) {
-        for (let times = 1 + Math.floor(rand() * 3); times > 0; times--) {
-          const s = d.slots, i = Math.floor(rand() * s.length), r = rand();
-          if (r < 0.2) s.splice(Math.floor(rand() * (s.length + 1)), 0, { proto: rand() < 0.5 ? pick() : variant(pick(), rand), gap: 1 + Math.floor(rand() * 5) });
-          else if (r < 0.35 && s.length > 1) s.splice(i, 1);
-          else if (r < 0.6) s[i] = { ...s[i], proto: variant(s[i].proto, rand) };
-          else if (r < 0.75) s[i].gap += 1 + Math.floor(rand() * 20);
-          else if (r < 0.85) s.splice(i, 0, { ...s[i], gap: 2 });
-          else if (s.length > 1) { const [moved] = s.splice(i, 1); s.splice(Math.floor(rand() * (s.length + 1)), 0, moved); }
+    // (With seed 18 an index that noted a key's old standing only when unfiling failed: a key filed by one document
+    // changed, then unfiled and filed again by another changed in the same update, looked as if it had not moved.)
+    for (const seed of [12, 18]) {
+      const rand = rng(seed);
+      const pick = () => pool[Math.floor(rand() * pool.length)];
+      const docs: EditDoc[] = Array.from({ length: 6 }, (_, k) => ({
+        path: `d${k}.txt`, version: 0,
+        slots: Array.from({ length: 5 + Math.floor(rand() * (k === 0 ? 150 : 30)) }, () => ({ proto: rand() < 0.3 ? variant(pick(), rand) : pick(), gap: 1 + Math.floor(rand() * 5) })),
+      }));
+      const removed: EditDoc[] = [];
+      const index = new ClaimIndex(new AnalysisContext());
+      let linked = 0, partial = 0, steps = 0;
+      for (let step = 0; step < 150; step++) {
+        const r0 = rand();
+        if (r0 < 0.03 && docs.length > 2) removed.push(...docs.splice(Math.floor(rand() * docs.length), 1));
+        else if (r0 < 0.06 && removed.length) docs.push(removed.pop()!);
+        else if (r0 < 0.08) { const i = Math.floor(rand() * docs.length), j = Math.floor(rand() * docs.length); [docs[i], docs[j]] = [docs[j], docs[i]]; }
+        // One to three documents edited, one to three times each (now and then one of them moved in the corpus's order first).
+        const edited = new Set<EditDoc>();
+        if (r0 > 0.95) {
+          const [d] = docs.splice(Math.floor(rand() * docs.length), 1);
+          docs.splice(Math.floor(rand() * (docs.length + 1)), 0, d);
+          edited.add(d);
         }
-        d.version++;
+        for (let e = 1 + Math.floor(rand() * 3); e > 0; e--) edited.add(docs[Math.floor(rand() * docs.length)]);
+        for (const d of edited) {
+          for (let times = 1 + Math.floor(rand() * 3); times > 0; times--) {
+            const s = d.slots, i = Math.floor(rand() * s.length), r = rand();
+            if (r < 0.2) s.splice(Math.floor(rand() * (s.length + 1)), 0, { proto: rand() < 0.5 ? pick() : variant(pick(), rand), gap: 1 + Math.floor(rand() * 5) });
+            else if (r < 0.35 && s.length > 1) s.splice(i, 1);
+            else if (r < 0.6) s[i] = { ...s[i], proto: variant(s[i].proto, rand) };
+            else if (r < 0.75) s[i].gap += 1 + Math.floor(rand() * 20);
+            else if (r < 0.85) s.splice(i, 0, { ...s[i], gap: 2 });
+            else if (s.length > 1) { const [moved] = s.splice(i, 1); s.splice(Math.floor(rand() * (s.length + 1)), 0, moved); }
+          }
+          d.version++;
+        }
+        const got = linkDocs(docs), want = linkDocs(docs);
+        index.update(got);
+        index.write(got);
+        new ClaimLinker(new AnalysisContext()).link(want);
+        assert.deepEqual(written(got), written(want), `seed ${seed}, step ${step}`);
+        linked += linkCount(want);
+        steps++;
+        if (index.claimsLookedUp < [...edited].reduce((n, d) => n + d.slots.length, 0)) partial++;
       }
-      const got = linkDocs(docs), want = linkDocs(docs);
-      index.update(got);
-      index.write(got);
-      new ClaimLinker(new AnalysisContext()).link(want);
-      assert.deepEqual(written(got), written(want), `step ${step}`);
-      linked += linkCount(want);
-      steps++;
-      if (index.claimsLookedUp < [...edited].reduce((n, d) => n + d.slots.length, 0)) partial++;
+      assert.ok(linked / steps > 10, `${linked / steps} links a step`);
+      assert.ok(partial > steps / 3, `${partial} of ${steps} steps looked up fewer claims than the documents edited hold`);
     }
-    assert.ok(linked / steps > 10, `${linked / steps} links a step`);
-    assert.ok(partial > steps / 3, `${partial} of ${steps} steps looked up fewer claims than the documents edited hold`);
   });
 
   it('looks up only the new claim when one sentence of a big document is changed, and none when offsets shift', () => {
