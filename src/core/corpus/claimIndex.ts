@@ -5,14 +5,17 @@
  *
  * `ClaimLinker.link` rebuilds the index of every claim's keys on each call (its cost
  * follows the corpus, whatever changed), then looks up the changed documents. Here
- * the index lives on: a changed document's claims are unfiled and filed again, and
+ * the index lives on: a changed document is revised claim by claim (`reviseDoc`): a
+ * claim with the same matching inputs as before keeps its item, postings and links
+ * (moved to its new index), the claims gone are unfiled and the new ones filed, and
  * the counts of the keys they hold move by that much. A link of two claims depends on
  * the two claims, on which of their keys are common, frequent or too common to
  * propose (all three counted over the whole index, bounds by `keyBounds`) and on the
  * order of their documents (and each document's topic keys, its own); so after an
- * edit only these are looked up again: the claims of the changed documents, and the
- * claims holding a key whose standing crossed a bound (every claim when the bounds
- * themselves moved). The pairs of other documents keep
+ * edit only these are looked up again: the new claims of the changed documents (every
+ * claim of one whose topic keys changed in a key that weighs something, or of a new
+ * one), and the claims holding a key whose standing crossed a bound (every claim when
+ * the bounds, or the order of the documents left alone, moved). The other pairs keep
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
  * groups) is left to the caller's documents as `ClaimLinker.link` does it; `update`
  * and `write` apart let an edited corpus write only the claims an edit reaches
@@ -22,6 +25,7 @@ import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, keyWeigh
 import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
+import type { Claim } from '../types';
 
 interface Item extends MatchSide {
   path: string;
@@ -35,7 +39,35 @@ interface Doc {
   ids: number[];
   /** Keys in at least `topicMin` of the document's claims. */
   topics: Set<number>;
+  /**
+   * Per key, how many of the document's claims hold it: counted when the document
+   * is first revised claim by claim (`reviseDoc`) and kept up to date from then on
+   * (only edited documents pay its memory).
+   */
+  counts?: Map<number, number>;
 }
+
+/**
+ * Whether two claims give the index the same item: the same inputs to everything a
+ * link reads (`claimNorm`: text, entities, speaker, numbers; `matchClaims`: kind,
+ * speaker, text, numbers). Offsets, verdicts, statuses and links are not read.
+ */
+function sameInputs(a: Claim, b: Claim): boolean {
+  if (a.text !== b.text || a.kind !== b.kind || a.speaker !== b.speaker) return false;
+  const ea = a.entities, eb = b.entities;
+  if (ea.length !== eb.length) return false;
+  for (let k = 0; k < ea.length; k++) if (ea[k] !== eb[k]) return false;
+  const na = a.numbers, nb = b.numbers;
+  if (na.length !== nb.length) return false;
+  for (let k = 0; k < na.length; k++) {
+    const x = na[k], y = nb[k];
+    if (!Object.is(x.value, y.value) || x.unit !== y.unit || x.qualifier !== y.qualifier) return false;
+  }
+  return true;
+}
+
+/** How many claims must hold a key for it to be a topic key of a document of `claims` claims (an integer). */
+const topicCount = (claims: number) => Math.ceil(topicMin(claims));
 
 /** What decides a key's part in a match: frequent (weighs nothing), common (half), proposing candidates or not. */
 function standing(count: number, bounds: { common: number; frequent: number }): number {
@@ -59,8 +91,10 @@ export class ClaimIndex {
   /** Links by pair of documents, earlier first: `earlier -> later -> links`, and each later's earlier ones. */
   private readonly pairs = new Map<string, Map<string, PairLink[]>>();
   private readonly before = new Map<string, Set<string>>();
-  /** How many documents were looked up at the last call (for tests and benches). */
+  /** How many documents were looked up at the last call, those changed included (for tests and benches). */
   lookedUp = 0;
+  /** How many claims were looked up at the last call (for tests and benches). */
+  claimsLookedUp = 0;
 
   private idOf(k: string): number {
     let id = this.ids.get(k);
@@ -76,24 +110,44 @@ export class ClaimIndex {
     return this.holders[k].size;
   }
 
-  /** Files a document's claims; the keys they hold are noted in `touched`. */
-  private addDoc(d: LinkDoc, touched: Set<number>): void {
+  /** Files one claim as an item (a free id or a new one); the keys it holds are noted (`note`, before their counts move) and put in `touched`. */
+  private fileClaim(path: string, index: number, claim: Claim, touched: Set<number>, note?: (keys: Iterable<number>) => void): number {
+    const norm = claimNorm(this.ctx, claim);
+    const { units, synonyms, keys: found, synonymIds } = claimKeys(norm, k => this.idOf(k));
+    // Sorted: the pair test merges two claims' keys.
+    const keys = Int32Array.from(found).sort();
+    const id = this.free.pop() ?? this.items.length;
+    // A copy without the link lists: the caller's claim gets links written into it, which the index need not keep alive.
+    const own = { ...claim, corroboratedBy: [], disputedBy: [] };
+    delete own.partlyCorroboratedBy;
+    this.items[id] = { path, index, claim: own, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds };
+    note?.(keys);
+    for (const k of keys) {
+      this.holders[k].add(id);
+      touched.add(k);
+    }
+    return id;
+  }
+
+  /** Unfiles one item; the keys it held are noted (`note`, before their counts move) and put in `touched`. */
+  private unfile(id: number, touched: Set<number>, note?: (keys: Iterable<number>) => void): void {
+    const keys = this.items[id]!.keys;
+    note?.(keys);
+    for (const k of keys) {
+      this.holders[k].delete(id);
+      touched.add(k);
+    }
+    this.items[id] = undefined;
+    this.free.push(id);
+  }
+
+  /** Files a document's claims; the keys they hold are noted (`note`, before their counts move) and put in `touched`. */
+  private addDoc(d: LinkDoc, touched: Set<number>, note?: (keys: Iterable<number>) => void): void {
     const ids: number[] = [];
     const perDoc = new Map<number, number>();
     d.claims.forEach((claim, index) => {
-      const norm = claimNorm(this.ctx, claim);
-      const { units, synonyms, keys: found, synonymIds } = claimKeys(norm, k => this.idOf(k));
-      const keys = Int32Array.from(found).sort();
-      const id = this.free.pop() ?? this.items.length;
-      // A copy without the link lists: the caller's claim gets links written into it, which the index need not keep alive.
-      const own = { ...claim, corroboratedBy: [], disputedBy: [] };
-      delete own.partlyCorroboratedBy;
-      this.items[id] = { path: d.path, index, claim: own, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds };
-      for (const k of keys) {
-        this.holders[k].add(id);
-        touched.add(k);
-        perDoc.set(k, (perDoc.get(k) ?? 0) + 1);
-      }
+      const id = this.fileClaim(d.path, index, claim, touched, note);
+      for (const k of this.items[id]!.keys) perDoc.set(k, (perDoc.get(k) ?? 0) + 1);
       ids.push(id);
     });
     const min = topicMin(d.claims.length);
@@ -103,17 +157,107 @@ export class ClaimIndex {
     this.docs.set(d.path, { key: d.key, ids, topics });
   }
 
-  private dropDoc(path: string, touched: Set<number>): void {
+  /**
+   * Brings a known document's items up to its new claims one claim at a time: a claim
+   * with the same inputs as one of the old (`sameInputs`; matched in order, from both
+   * ends, then by text) keeps its item, postings and links, with its index and offsets
+   * moved; the old claims left over are unfiled and their links dropped, the new ones
+   * filed (`added`, to be looked up). The pair lists of the document are remapped to
+   * the new indexes. `flipped`: the keys that became or ceased to be topic keys of
+   * the document (when one of them weighs something, every pair of its claims may
+   * weigh otherwise, and the caller looks the whole document up again).
+   */
+  private reviseDoc(d: LinkDoc, doc: Doc, touched: Set<number>, note: (keys: Iterable<number>) => void): { added: number[]; flipped: number[] } {
+    const items = this.items;
+    const old = doc.ids, claims = d.claims;
+    const m = old.length, n = claims.length;
+    const newOf = new Int32Array(m).fill(-1), oldOf = new Int32Array(n).fill(-1);
+    const same = (o: number, k: number) => sameInputs(items[old[o]]!.claim, claims[k]);
+    let head = 0;
+    while (head < m && head < n && same(head, head)) { newOf[head] = head; oldOf[head] = head; head++; }
+    let tail = 0;
+    while (tail < m - head && tail < n - head && same(m - 1 - tail, n - 1 - tail)) { newOf[m - 1 - tail] = n - 1 - tail; oldOf[n - 1 - tail] = m - 1 - tail; tail++; }
+    if (head < m - tail && head < n - tail) {
+      // The middle: claims moved or left alone between changed ones, matched by text (the first unmatched old claim of that text with the same inputs).
+      const byText = new Map<string, number[]>();
+      for (let o = head; o < m - tail; o++) {
+        const t = items[old[o]]!.claim.text;
+        const list = byText.get(t);
+        if (list) list.push(o); else byText.set(t, [o]);
+      }
+      for (let k = head; k < n - tail; k++) {
+        const list = byText.get(claims[k].text);
+        if (!list) continue;
+        for (let r = 0; r < list.length; r++) {
+          const o = list[r];
+          if (newOf[o] >= 0 || !same(o, k)) continue;
+          newOf[o] = k; oldOf[k] = o;
+          break;
+        }
+      }
+    }
+    // The document's key counts before the change (counted on its first revision).
+    let counts = doc.counts;
+    if (!counts) {
+      counts = new Map();
+      for (const id of old) for (const k of items[id]!.keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+      doc.counts = counts;
+    }
+    const moved = new Set<number>();
+    for (let o = 0; o < m; o++) {
+      if (newOf[o] >= 0) continue;
+      for (const k of items[old[o]]!.keys) { const c = counts.get(k)! - 1; if (c) counts.set(k, c); else counts.delete(k); moved.add(k); }
+      this.unfile(old[o], touched, note);
+    }
+    const ids: number[] = new Array(n), added: number[] = [];
+    for (let k = 0; k < n; k++) {
+      const o = oldOf[k];
+      if (o >= 0) {
+        const it = items[old[o]]!;
+        it.index = k;
+        it.claim.start = claims[k].start;
+        it.claim.end = claims[k].end;
+        ids[k] = old[o];
+        continue;
+      }
+      const id = this.fileClaim(d.path, k, claims[k], touched, note);
+      for (const key of items[id]!.keys) { counts.set(key, (counts.get(key) ?? 0) + 1); moved.add(key); }
+      ids[k] = id;
+      added.push(id);
+    }
+    this.itemCount += n - m;
+    // Topic keys: those whose count moved, or every key when the bound did.
+    const min = topicCount(n), topics = doc.topics, flipped: number[] = [];
+    const check = (k: number) => { if (((counts.get(k) ?? 0) >= min) !== topics.has(k)) flipped.push(k); };
+    if (min === topicCount(m)) for (const k of moved) check(k);
+    else { for (const k of counts.keys()) check(k); for (const k of topics) if (!counts.has(k)) flipped.push(k); }
+    for (const k of flipped) if (topics.has(k)) topics.delete(k); else topics.add(k);
+    doc.ids = ids;
+    doc.key = d.key;
+    // The pair lists of the document: links of claims gone dropped, the others moved to the claims' new indexes.
+    this.changedPaths.add(d.path);
+    const remap = (list: PairLink[], lo: boolean): PairLink[] => {
+      const out: PairLink[] = [];
+      for (const pl of list) {
+        const at = newOf[lo ? pl.lo : pl.hi];
+        if (at < 0) continue;
+        out.push(at === (lo ? pl.lo : pl.hi) ? pl : lo ? { ...pl, lo: at } : { ...pl, hi: at });
+      }
+      return out;
+    };
+    const laters = this.pairs.get(d.path);
+    if (laters) for (const [later, list] of laters) if (list.length) { this.changedPaths.add(later); laters.set(later, remap(list, true)); }
+    for (const earlier of this.before.get(d.path) ?? []) {
+      const ofEarlier = this.pairs.get(earlier)!, list = ofEarlier.get(d.path)!;
+      if (list.length) { this.changedPaths.add(earlier); ofEarlier.set(d.path, remap(list, false)); }
+    }
+    return { added, flipped };
+  }
+
+  private dropDoc(path: string, touched: Set<number>, note?: (keys: Iterable<number>) => void): void {
     const doc = this.docs.get(path);
     if (!doc) return;
-    for (const id of doc.ids) {
-      for (const k of this.items[id]!.keys) {
-        this.holders[k].delete(id);
-        touched.add(k);
-      }
-      this.items[id] = undefined;
-      this.free.push(id);
-    }
+    for (const id of doc.ids) this.unfile(id, touched, note);
     this.itemCount -= doc.ids.length;
     this.docs.delete(path);
     this.dropPairs(path);
@@ -137,8 +281,8 @@ export class ClaimIndex {
 
   /** A deferred update found the bounds moved (or documents reordered): the next update looks every claim up. */
   private owedAll = false;
-  /** Claims a deferred update left to look up again, by document and index. */
-  private readonly owedClaims = new Map<string, Set<number>>();
+  /** Claims a deferred update left to look up again, by item id. */
+  private readonly owedClaims = new Set<number>();
 
   /** Documents whose pairs of links were set or dropped during the running `update`. */
   private changedPaths = new Set<string>();
@@ -159,32 +303,38 @@ export class ClaimIndex {
     this.changedPaths = new Set();
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
-    // Old standing of every key whose count moves.
+    // Old standing of every key whose count moves (noted before its count first moves).
     const touched = new Set<number>();
     const oldStanding = new Map<number, number>();
     const note = (keys: Iterable<number>) => { for (const k of keys) if (!oldStanding.has(k)) oldStanding.set(k, standing(this.count(k), this.bounds)); };
-    const changed = new Set<string>();
+    /** Documents looked up whole (new, or filed again), and the new claims of the documents revised claim by claim. */
+    const changed = new Set<string>(), revised = new Map<string, { added: number[]; flipped: number[] }>();
     for (const path of [...this.docs.keys()]) {
       if (position.has(path)) continue;
-      for (const id of this.docs.get(path)!.ids) note(this.items[id]!.keys);
-      this.dropDoc(path, touched);
+      this.dropDoc(path, touched, note);
     }
-    // The documents kept must keep their order (a document re-added comes last, and is changed anyway).
-    let last = -1, reordered = false;
+    // The documents kept must keep their order (a document re-added comes last, and is changed anyway); a changed
+    // document is revised claim by claim only while the documents known keep their order, changed ones included
+    // (its kept links are the earlier document's and the later one's as before).
+    let last = -1, reordered = false, lastAny = -1, reorderedAny = false;
     for (const p of this.order) {
       const at = position.get(p);
-      if (at === undefined || this.docs.get(p)?.key !== docs[at].key) continue;
+      if (at === undefined || !this.docs.has(p)) continue;
+      if (at < lastAny) reorderedAny = true;
+      lastAny = at;
+      if (this.docs.get(p)!.key !== docs[at].key) continue;
       if (at < last) reordered = true;
       last = at;
     }
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
-      if (known) {
-        for (const id of known.ids) note(this.items[id]!.keys);
-        this.dropDoc(d.path, touched);
+      if (known && !reorderedAny) {
+        revised.set(d.path, this.reviseDoc(d, known, touched, note));
+        continue;
       }
-      this.addDoc(d, touched);
+      if (known) this.dropDoc(d.path, touched, note);
+      this.addDoc(d, touched, note);
       changed.add(d.path);
     }
     this.order = docs.map(d => d.path);
@@ -194,7 +344,12 @@ export class ClaimIndex {
     const all = !defer && (moved || this.owedAll);
     if (all) this.owedAll = false;
     this.bounds = bounds;
-    // The claims to look up: every claim of a changed document, and each claim holding a key whose standing crossed a bound.
+    // A revised document whose topic keys changed in a key that weighs something: looked up whole.
+    for (const [p, r] of revised) {
+      if (r.flipped.some(k => keyWeight(this.count(k), bounds) !== 0)) changed.add(p);
+    }
+    // The claims to look up: every claim of a document looked up whole, the new claims of the others revised, and
+    // each claim holding a key whose standing crossed a bound.
     const again = new Set<number>();
     if (all) {
       this.pairs.clear();
@@ -202,26 +357,21 @@ export class ClaimIndex {
       for (const d of docs) changed.add(d.path);
     } else {
       for (const p of changed) this.dropPairs(p);
+      for (const [p, r] of revised) if (!changed.has(p)) for (const id of r.added) again.add(id);
       const crossed = new Set<number>();
       for (const k of touched) {
         const was = oldStanding.get(k) ?? standing(0, bounds);
-        if (was !== standing(this.count(k), bounds)) for (const id of this.holders[k]) if (!changed.has(this.items[id]!.path)) crossed.add(id);
+        if (was !== standing(this.count(k), bounds)) for (const id of this.holders[k]) if (!again.has(id) && !changed.has(this.items[id]!.path)) crossed.add(id);
       }
       if (defer) {
-        for (const p of changed) this.owedClaims.delete(p);
-        for (const id of crossed) {
-          const it = this.items[id]!;
-          let set = this.owedClaims.get(it.path);
-          if (!set) this.owedClaims.set(it.path, (set = new Set()));
-          set.add(it.index);
-        }
+        for (const id of crossed) this.owedClaims.add(id);
         crossed.clear();
       } else {
-        // The claims a deferred update left to look up (of documents unchanged since, and still there).
-        for (const [path, indexes] of this.owedClaims) {
-          const doc = this.docs.get(path);
-          if (!doc || changed.has(path)) continue;
-          for (const i of indexes) if (i < doc.ids.length) crossed.add(doc.ids[i]);
+        // The claims a deferred update left to look up, by item (an item keeps its id while its claim stands, whatever
+        // its index; an id freed and handed to a new claim since only costs that claim a lookup it gets anyway).
+        for (const id of this.owedClaims) {
+          const it = this.items[id];
+          if (it && !changed.has(it.path)) crossed.add(id);
         }
         this.owedClaims.clear();
       }
@@ -230,11 +380,13 @@ export class ClaimIndex {
     }
     if (all) this.owedClaims.clear();
     for (const p of changed) for (const id of this.docs.get(p)!.ids) again.add(id);
-    const docsLookedUp = new Set<string>();
+    const docsLookedUp = new Set<string>(revised.keys());
     for (const id of again) docsLookedUp.add(this.items[id]!.path);
     this.lookedUp = docsLookedUp.size;
+    this.claimsLookedUp = again.size;
     this.lookUp(again, position);
     for (const p of changed) this.changedPaths.add(p);
+    for (const p of revised.keys()) this.changedPaths.add(p);
     return this.changedPaths;
   }
 
