@@ -232,6 +232,7 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
   // With `memoSpan`: the forms made here, by claim text (then names and speaker compared).
   const forms = memoSpan > 0 ? new Map<string, { claim: Claim; norm: ClaimNorm }[]>() : null;
   let made = 0;
+  const arena = new Arena();
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
     let norm: ClaimNorm | undefined;
     const same = forms?.get(claim.text);
@@ -243,7 +244,8 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
       if (same) same.push({ claim, norm }); else forms.set(claim.text, [{ claim, norm }]);
       if (++made % memoSpan === 0) ctx.clearMemos();
     }
-    items.push({ doc, index, claim, norm: norm ?? fresh, units, synonyms, keys, exactIds: new IdSet(units), synonymIds: new IdSet(Int32Array.from(synonymIds)) });
+    const unitIds = arena.copy(units, units.length);
+    items.push({ doc, index, claim, norm: norm ?? fresh, units: unitIds, synonyms, keys: arena.copy(keys, keys.length), exactIds: new IdSet(unitIds), synonymIds: new IdSet(arena.copy(synonymIds, synonymIds.size)) });
   }));
   // Each key's claims, in claim order: one flat array, counted first.
   const start = new Int32Array(ids.size + 1);
@@ -292,6 +294,28 @@ export function withSharedUnits(norm: ClaimNorm, seen: ReadonlyMap<string, SeenU
   copy.units = units;
   return copy;
 }
+
+/**
+ * Small id arrays as views into a few large ones: a claim's units, keys and synonym ids, held for every claim of the
+ * corpus at once, cost about 150 bytes each as arrays of their own besides their ids.
+ */
+class Arena {
+  private chunk = new Int32Array(0);
+  private at = 0;
+  /** A view holding `ids` (`n` of them). */
+  copy(ids: Iterable<number>, n: number): Int32Array {
+    if (this.at + n > this.chunk.length) {
+      this.chunk = new Int32Array(Math.max(ARENA_CHUNK, n));
+      this.at = 0;
+    }
+    const view = this.chunk.subarray(this.at, this.at + n);
+    let k = 0;
+    for (const id of ids) view[k++] = id;
+    this.at += n;
+    return view;
+  }
+}
+const ARENA_CHUNK = 1 << 16;
 
 /** Whether two claims of the same text have the same names and speaker: the same normalised form (`claimNorm`'s key). */
 function sameSource(a: Claim, b: Claim): boolean {
