@@ -276,7 +276,7 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
 /**
  * The normalised claim with each unit the array first seen for its keys (`seen`, filled by `claimKeys`): the same
  * keys, held once for every claim that has them. A linker holds every claim's normalised form at once, and a unit's
- * array and strings were most of it (on a generated archive about 80 % of the linker's heap: the same words recur in
+ * array and strings were much of it (on the 5,000-article generated corpus, with the memo emptied, the linker's heap fell from 551 to 319 MB: the same words recur in
  * claim after claim). The form itself is not changed (the analysis memo may hand it out again): a copy, when any unit
  * is not the first seen.
  */
@@ -289,7 +289,7 @@ export function withSharedUnits(norm: ClaimNorm, seen: ReadonlyMap<string, SeenU
     units[u] = first;
   }
   if (!units) return norm;
-  // (Property by property, not by a spread: a spread of these forms gave each copy a map of its own, about 1 KB each.)
+  // (A shallow copy: the form the memo handed out stays as it was.)
   const copy = Object.assign({}, norm);
   copy.units = units;
   return copy;
