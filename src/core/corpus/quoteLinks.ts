@@ -405,46 +405,57 @@ export class QuoteLinker {
     const n = items.length;
     this.unfiled = n > 0;
     // Per space: each item's key ids (in `keysOf` order) and prefix ids; each key's items, and the items with it in their prefix.
-    interface Space { keys: (Int32Array | null)[]; prefixes: Int32Array[]; common: Uint8Array; full: Postings; prefix: Postings }
+    // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise;
+    // a space's key strings are made while it is built and let go after (an array per item and space, and every
+    // space's strings at once, were most of the linker's memory: about 2 KB a quote).
+    interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; common: Uint8Array; full: Postings; prefix: Postings }
     const spaces: Space[] = [];
     for (let s = 0; s <= SPACES; s++) {
       const ids = new Map<string, number>();
       const names: string[] = [];
       const counts: number[] = [];
-      const keys: (Int32Array | null)[] = [];
+      const keyAt = new Int32Array(n + 1), need = new Int32Array(n);
+      const flat: number[] = [];
       for (let i = 0; i < n; i++) {
-        const k = keysOf(items[i], s);
-        if (!k) { keys.push(null); continue; }
-        const row = new Int32Array(k.keys.length);
-        for (let x = 0; x < k.keys.length; x++) {
-          let id = ids.get(k.keys[x]);
-          if (id === undefined) { ids.set(k.keys[x], (id = names.length)); names.push(k.keys[x]); counts.push(0); }
-          counts[id]++;
-          row[x] = id;
+        const k = keysIn(items[i], s);
+        if (k) {
+          need[i] = k.need;
+          for (let x = 0; x < k.keys.length; x++) {
+            let id = ids.get(k.keys[x]);
+            if (id === undefined) { ids.set(k.keys[x], (id = names.length)); names.push(k.keys[x]); counts.push(0); }
+            counts[id]++;
+            flat.push(id);
+          }
         }
-        keys.push(row);
+        keyAt[i + 1] = flat.length;
       }
+      const keys = Int32Array.from(flat);
       const common = new Uint8Array(names.length);
       if (s < SPACES) for (let id = 0; id < names.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
       const hashes = new Float64Array(names.length).fill(-1);
-      const prefixes: Int32Array[] = [];
+      const prefixAt = new Int32Array(n + 1);
+      flat.length = 0;
       for (let i = 0; i < n; i++) {
-        const row = keys[i];
-        if (!row) { prefixes.push(EMPTY_IDS); continue; }
-        const m = Math.max(1, row.length - keysOf(items[i], s)!.need + 1);
-        if (m >= row.length) { prefixes.push(row); continue; }
-        // `prefixOf`'s order: keys that are not common first, then by hash, then by key.
-        for (const id of row) if (hashes[id] < 0) hashes[id] = keyHash(names[id]);
-        const sorted = Array.from(row).sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
-        prefixes.push(Int32Array.from(sorted.slice(0, m)));
+        const from = keyAt[i], to = keyAt[i + 1], size = to - from;
+        const m = Math.max(1, size - need[i] + 1);
+        if (m >= size) for (let x = from; x < to; x++) flat.push(keys[x]);
+        else {
+          // `prefixOf`'s order: keys that are not common first, then by hash, then by key.
+          const row = Array.from(keys.subarray(from, to));
+          for (const id of row) if (hashes[id] < 0) hashes[id] = keyHash(names[id]);
+          row.sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+          for (let x = 0; x < m; x++) flat.push(row[x]);
+        }
+        prefixAt[i + 1] = flat.length;
       }
-      spaces.push({ keys, prefixes, common, full: postingsOf(keys, names.length), prefix: postingsOf(prefixes, names.length) });
+      const prefixes = Int32Array.from(flat);
+      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, names.length), prefix: postingsOf(prefixAt, prefixes, names.length) });
     }
-    for (const it of items) it.keys = undefined;
     // Speakers, and words (the key of the last space), as ids: the tests compare numbers, not strings.
     const speakers = new Map<string, number>();
     const speaker = Int32Array.from(items, it => { let id = speakers.get(it.speaker); if (id === undefined) speakers.set(it.speaker, (id = speakers.size)); return id; });
-    const words = spaces[SPACES].keys;
+    const words = spaces[SPACES];
+    const wordsOf = (i: number) => words.keys[words.keyAt[i]];
     // `lookUp` with every item added: each pair once, from its smaller item, the candidates in the order it finds them.
     const seen = new Int32Array(n).fill(-1);
     const candidates: number[] = [];
@@ -453,10 +464,12 @@ export class QuoteLinker {
       const after = docEnd[i];
       for (let s = 0; s <= SPACES; s++) {
         const sp = spaces[s];
-        const row = sp.keys[i];
-        if (!row) continue;
-        for (const [mine, theirs] of [[sp.prefixes[i], sp.full], [row, sp.prefix]] as const) {
-          for (const key of mine) {
+        if (sp.keyAt[i] === sp.keyAt[i + 1]) continue;
+        for (let side = 0; side < 2; side++) {
+          // Its prefix against every key of the others, then its keys against their prefixes.
+          const [mine, from, to, theirs] = side === 0 ? [sp.prefixes, sp.prefixAt[i], sp.prefixAt[i + 1], sp.full] : [sp.keys, sp.keyAt[i], sp.keyAt[i + 1], sp.prefix];
+          for (let x = from; x < to; x++) {
+            const key = mine[x];
             if (sp.common[key]) continue;
             for (let p = theirs.start[key], end = theirs.start[key + 1]; p < end; p++) {
               const j = theirs.items[p];
@@ -467,7 +480,8 @@ export class QuoteLinker {
           }
         }
       }
-      for (const j of candidates) this.test(i, j, speaker[i] === speaker[j], words[i]![0] === words[j]![0]);
+      const wi = wordsOf(i);
+      for (const j of candidates) this.test(i, j, speaker[i] === speaker[j], wi === wordsOf(j));
     }
   }
 
@@ -626,18 +640,16 @@ export class QuoteLinker {
   }
 }
 
-const EMPTY_IDS = new Int32Array(0);
-
-/** Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]`. */
+/** Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] … flat[rowAt[i + 1] - 1]`). */
 interface Postings { start: Int32Array; items: Int32Array }
 
-function postingsOf(rows: readonly (Int32Array | null)[], keys: number): Postings {
+function postingsOf(rowAt: Int32Array, flat: Int32Array, keys: number): Postings {
   const start = new Int32Array(keys + 1);
-  for (const row of rows) if (row) for (const k of row) start[k + 1]++;
+  for (let x = 0; x < flat.length; x++) start[flat[x] + 1]++;
   for (let k = 0; k < keys; k++) start[k + 1] += start[k];
   const items = new Int32Array(start[keys]);
   const at = start.slice(0, keys);
-  rows.forEach((row, i) => { if (row) for (const k of row) items[at[k]++] = i; });
+  for (let i = 0; i + 1 < rowAt.length; i++) for (let x = rowAt[i]; x < rowAt[i + 1]; x++) items[at[flat[x]]++] = i;
   return { start, items };
 }
 
