@@ -12,23 +12,7 @@ import { LINK_CAP } from '../../src/core/corpus/caps';
 import type { DocumentResult } from '../../src/core/types';
 import { canonicalGroups } from '../support/groups';
 import { rng } from '../support/rng';
-
-const TOWNS = ['Dover', 'Salem', 'Camden', 'Burlington', 'Hartford', 'Augusta', 'Concord', 'Albany', 'Trenton', 'Newark', 'Boston', 'Portland', 'Bangor', 'Lowell'];
-const BRIDGE = '“We will not allow the bridge to close before the winter storms arrive,” Senator Maria Lopez said on Tuesday.';
-const BUDGET = '“The hospital budget grows by 40 million dollars next year,” Governor Tom Reyes told reporters.';
-const BUDGET_NUMBER = '“The hospital budget grows by 55 million dollars next year,” Governor Tom Reyes told reporters.';
-const CLAIM = 'The river authority closed three ferry crossings after the flood damaged the northern pier.';
-
-function report(k: number, parts: readonly string[]): string {
-  const town = TOWNS[k % TOWNS.length];
-  return [`Bridge vote in ${town}`, `Local officials in ${town} met on day ${k + 1} of the session.`, ...parts].join('\n\n') + '\n';
-}
-
-function fresh(docs: ReadonlyMap<string, string>): DocumentResult[] {
-  const c = new Corpus();
-  for (const [p, t] of docs) c.set(p, t);
-  return c.allResults();
-}
+import { BRIDGE, BUDGET, BUDGET_NUMBER, CLAIM, TOWNS, fresh, report } from '../support/townReports';
 
 describe('an edited corpus relinks what an edit reaches, and equals a fresh one', function () {
   this.timeout(180_000);

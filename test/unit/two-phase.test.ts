@@ -11,27 +11,12 @@ import { linksOut } from '../../src/core/corpus/provisional';
 import type { DocumentResult, Span } from '../../src/core/types';
 import { canonicalGroups } from '../support/groups';
 import { rng } from '../support/rng';
+import { BRIDGE, BUDGET, BUDGET_NUMBER, CLAIM, TOWNS, fresh, report } from '../support/townReports';
 
-const TOWNS = ['Dover', 'Salem', 'Camden', 'Burlington', 'Hartford', 'Augusta', 'Concord', 'Albany', 'Trenton', 'Newark', 'Boston', 'Portland', 'Bangor', 'Lowell'];
-const BRIDGE = '“We will not allow the bridge to close before the winter storms arrive,” Senator Maria Lopez said on Tuesday.';
 const BRIDGE_OTHER = '“We will not allow the bridge to close before the winter storms arrive,” Mayor Tom Reyes said on Tuesday.';
-const BUDGET = '“The hospital budget grows by 40 million dollars next year,” Governor Tom Reyes told reporters.';
-const BUDGET_NUMBER = '“The hospital budget grows by 55 million dollars next year,” Governor Tom Reyes told reporters.';
-const CLAIM = 'The river authority closed three ferry crossings after the flood damaged the northern pier.';
 const CLAIM_NUMBER = 'The river authority closed five ferry crossings after the flood damaged the northern pier.';
 const SHARED = 'Residents of the valley lined the streets for hours to watch the convoy of trucks carry the old bell tower across the river to its new home.';
 const PARTS = [BRIDGE, BRIDGE_OTHER, BUDGET, BUDGET_NUMBER, CLAIM, CLAIM_NUMBER, SHARED];
-
-function report(k: number, parts: readonly string[]): string {
-  const town = TOWNS[k % TOWNS.length];
-  return [`Bridge vote in ${town}`, `Local officials in ${town} met on day ${k + 1} of the session.`, ...parts].join('\n\n') + '\n';
-}
-
-function fresh(docs: ReadonlyMap<string, string>): DocumentResult[] {
-  const c = new Corpus();
-  for (const [p, t] of docs) c.set(p, t);
-  return c.allResults();
-}
 
 const at = (s: Span) => `${s.start},${s.end}`;
 
