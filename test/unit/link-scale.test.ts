@@ -74,6 +74,40 @@ describe('cross-source linking at scale (key caps, order independence)', functio
     assert.deepEqual(quoteLinks(present), expected);
   });
 
+  it('links quotes as a fresh linker does after updates that deferred the quotes of keys crossing the cap (a two-phase edit)', () => {
+    const rand = rng(12);
+    const docs = Array.from({ length: 3 * QUOTE_KEY_CAP }, (_, k) => quoteDoc(k, rand));
+    const linker = new QuoteLinker(new AnalysisContext());
+    const owed = linker as unknown as { owed: Set<number> };
+    const present: QuoteDoc[] = [];
+    let deferred = 0;
+    for (const [k, d] of docs.entries()) {
+      present.push(asQuoteDoc(d, d.text));
+      if (k % 40 === 39) {
+        // The settle: every owed lookup done, the links those of a fresh linker for the same documents.
+        linker.link(present);
+        assert.equal(owed.owed.size, 0);
+        const again = present.map(x => asQuoteDoc(docs[Number(x.path.slice(1, 4))], x.path));
+        new QuoteLinker(new AnalysisContext()).link(again);
+        assert.deepEqual(quoteLinks(present), quoteLinks(again), `after ${k + 1} documents`);
+      } else {
+        linker.update(present, true);
+        deferred = Math.max(deferred, owed.owed.size);
+        // An edit and its undoing on the way, deferred too.
+        if (k === 100) {
+          present[5] = asQuoteDoc({ ...docs[5], text: `“budget bridge winter council taxes roads,” ${docs[5].speaker} said.` }, 'edited');
+          linker.update(present, true);
+          present[5] = asQuoteDoc(docs[5], docs[5].text);
+        }
+      }
+    }
+    assert.ok(deferred > 0, 'some lookups were deferred');
+    linker.link(present);
+    const fresh = present.map(x => asQuoteDoc(docs[Number(x.path.slice(1, 4))], 'fresh'));
+    new QuoteLinker(new AnalysisContext()).link(fresh);
+    assert.deepEqual(quoteLinks(present), quoteLinks(fresh));
+  });
+
   it('links quotes all at once (one shot, flat postings) as the incremental lookup does, and goes on incrementally after', () => {
     const rand = rng(23);
     // Two speakers, some quotes attributed to both (conflicts), keys past the cap, short quotes linked by their frames.

@@ -429,7 +429,8 @@ export class Corpus {
 
   /** Whether exact results are owed (a first phase ran since they were last worked out; see `deferSettle`). */
   get unsettled(): boolean {
-    return this.owed !== null;
+    // (A settle under way has taken what was owed: its results are not shown until its last step.)
+    return this.owed !== null || this.running !== null;
   }
 
   /**
@@ -451,8 +452,9 @@ export class Corpus {
    * stays owed with what it had found to do.
    */
   *settling(): Generator<string, boolean> {
-    if (!this.owed || !this.prev) return false;
+    // A settle paused between its steps is given up first: what it took is owed again.
     this.abandonSettle();
+    if (!this.owed || !this.prev) return false;
     this.last.named = 0;
     const steps = this.updating(this.prev);
     this.running = steps;
@@ -552,7 +554,8 @@ export class Corpus {
       linkDocs.push({ path, claims: named.claims, key: named });
     }
     lap('named');
-    for (const p of this.quoteLinker.update(quoteDocs)) owed.add(p);
+    // (Quotes of other documents whose key crossed the cap are looked up again by the settle, as the claim index's.)
+    for (const p of this.quoteLinker.update(quoteDocs, true)) owed.add(p);
     lap('quoteLookup');
     for (const p of this.claimIndex.update(linkDocs, true)) owed.add(p);
     lap('claimLookup');

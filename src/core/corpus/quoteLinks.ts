@@ -233,6 +233,12 @@ export class QuoteLinker {
   private free: number[] = [];
   /** Per item and space, the prefix it is filed under (see `prefixOf`). */
   private readonly prefixes: string[][][] = [];
+  /**
+   * Items filed under a key that crossed the cap during an update with `defer` (the
+   * first phase of a two-phase edit), looked up again by the next update without it;
+   * until then they keep the links they had.
+   */
+  private readonly owed = new Set<number>();
   /** Keys that crossed the cap (either way) since the last lookup, by space. */
   private crossed: Set<string>[] = Array.from({ length: SPACES + 1 }, () => new Set());
 
@@ -265,7 +271,7 @@ export class QuoteLinker {
    * corpus's order) without writing them; the paths of the documents whose quotes'
    * links may have changed (an edited corpus then writes those with `write`).
    */
-  update(docs: readonly QuoteDoc[]): Set<string> {
+  update(docs: readonly QuoteDoc[], defer = false): Set<string> {
     if (this.unfiled) this.fileAll();
     const changed = new Set<string>();
     // An item and the items it links to (before its links go, and after they are found).
@@ -292,17 +298,26 @@ export class QuoteLinker {
     // Prefixes once every key is counted: a key's being common is counted over the whole index.
     for (const id of added) this.filePrefixes(id);
     // A key that became common (or rare again) changes the candidates of every quote filed under it.
+    const again = (id: number) => {
+      mark(id);
+      this.unlink(id);
+      this.filePrefixes(id);
+      added.add(id);
+    };
     for (let s = 0; s <= SPACES; s++) {
       for (const key of this.crossed[s]) {
         for (const id of this.full[s].get(key) ?? []) {
           if (added.has(id)) continue;
-          mark(id);
-          this.unlink(id);
-          this.filePrefixes(id);
-          added.add(id);
+          if (defer) this.owed.add(id);
+          else again(id);
         }
       }
       this.crossed[s].clear();
+    }
+    if (!defer) {
+      // What deferred updates left: looked up again now (an id freed and handed to a new quote since costs it one more lookup).
+      for (const id of this.owed) if (this.items[id] && !added.has(id)) again(id);
+      this.owed.clear();
     }
     this.lookUp([...added]);
     for (const id of added) mark(id);
