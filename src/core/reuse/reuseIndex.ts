@@ -307,7 +307,7 @@ export class ReuseIndex {
   private recheck(crossed: ReadonlyMap<number, boolean>, crossedKeys: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
     const postings = this.postings, verbatim = this.verbatim, unitDoc = this.unitDoc, unitKey = this.unitKey, byId = this.byId;
     // Unit pair (smaller id first) -> 1: a feature (or verbatim key) it shares is saturated now; 2: one is back under its cap.
-    // Keyed by the two unit ids as text: ids are never reused, so after many edits they pass the range a packed number holds exactly.
+    // Keyed by the two unit ids as text: ids grow with every edit until `renumber`, past the range a packed number holds exactly.
     const todo = new Map<string, [number, number, number]>();
     const crossings: [PostingTable, number, boolean][] = [];
     for (const [f, saturated] of crossed) crossings.push([postings, f, saturated]);
