@@ -9,7 +9,7 @@
  * changed (one push for the notifications handled in a row), and always before a
  * reply, so that the main thread never sees an answer ahead of the news of a change.
  *
- * An edit is served in two phases (`IndexService.deferSettle`): the push after it
+ * With `IndexService.deferSettle` on (off by default, see below), an edit is served in two phases: the push after it
  * carries the first phase (the edited document's result from its direct links, and
  * its neighbours' with the mirror entries); then, once no message waits, the exact
  * settle runs and a second `changed` push (acknowledging nothing new) names every
