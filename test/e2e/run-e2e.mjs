@@ -332,11 +332,21 @@ async function main() {
     };
     const pickFromMenu = async (menu, item) => {
       const button = sidebar.locator(`.title-actions .action-label[aria-label^="${menu}"]`).first();
-      await button.waitFor({ state: 'visible' });
-      await button.click();
       const entry = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first();
-      await entry.waitFor({ state: 'visible' });
-      await entry.hover();
+      // Opened again when it does not settle (just after a reload the view can re-render under an open menu).
+      for (let attempt = 1; ; attempt++) {
+        try {
+          await button.waitFor({ state: 'visible' });
+          await button.click();
+          await entry.waitFor({ state: 'visible', timeout: 10_000 });
+          await entry.hover({ timeout: 10_000 });
+          break;
+        } catch (err) {
+          if (attempt === 3) throw err;
+          await page.keyboard.press('Escape');
+          await page.waitForTimeout(500);
+        }
+      }
       await page.keyboard.press('Enter');
       await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' }).catch(() => {});
     };
