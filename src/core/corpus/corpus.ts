@@ -563,6 +563,7 @@ export class Corpus {
       base: this.shown ?? this.prev!,
       paths: [...this.entries.keys()],
       dirty,
+      passagesMoved: this.reuse.takeRecentlyTouched(),
       fresh: path => {
         const local = this.entries.get(path)!.local, named = this.named.get(path)!;
         const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[], attributedElsewhere: [], quoteGroup: null, quoteGroupSize: 1 }));
@@ -573,6 +574,7 @@ export class Corpus {
       claimLinks: path => this.claimIndex.pairLinksOf(path),
       quoteLinks: path => this.quoteLinker.linksOf(path),
       quoteSimilarity: (a, b) => quoteSimilarity(this.ctx, a, b),
+      newGroup: letter => this.groups.unused(letter),
     });
     lap('provisional');
     this.last.quick = { ms, documents: stats.documents };
@@ -871,6 +873,11 @@ class GroupIds {
         this.hold(id, r.path);
       }
     }
+  }
+
+  /** An id no group holds or held (a first phase's new group; the settle may keep it). */
+  unused(letter: 'c' | 'q'): string {
+    return `${letter}${++this.next[letter]}`;
   }
 
   /** A document removed: the ids its claims and quotes held are free again (for the groups left). */

@@ -18,15 +18,18 @@
  *   `LINK_CAP` and the neighbour's list of that kind has fewer than `LINK_CAP`; a
  *   claim whose every disputing (else corroborating) link was refused keeps its
  *   nearest one, as the settled caps do;
- * - a claim's status counts all its claim-index links, listed or not (for a
- *   neighbour, also the links it still lists, and the status it had while a link of
- *   that kind is still listed); links that follow quotes (quote claims) come with
- *   the settle;
- * - group ids: an edited document's claim (quote) keeps the group id of its claim
- *   (quote) before the edit with the same kind and text (same speaker and text)
- *   while it still has a corroborating link (a variant); otherwise it takes the group
- *   id and size of its strongest kept link's other end (highest similarity, then the
- *   corpus's order), or none. Neighbours keep their group ids and sizes;
+ * - a claim's status is the one its lists give (the contract's rule), so a link
+ *   refused by the cap counts only with the settle; links that follow quotes
+ *   (quote claims) come with the settle;
+ * - group ids: an edited document's claim takes the group an earlier edited claim
+ *   linked to it gave it, else keeps the group id of its claim before the edit with
+ *   the same kind and text while it still has a corroborating link; otherwise it takes the group id and size of its strongest linked claim that has
+ *   one, else a new id. Its linked claims without a group join its group, so every
+ *   claim that lists a corroborating link has a group. An edited quote takes the
+ *   group an earlier edited quote gave it, else its old group if a variant still
+ *   carries it, else a variant's, else its old one, else a new one; a variant in
+ *   another group is dropped at both ends and one in none joins, so a quote and its
+ *   variants always share a group. Other neighbours keep their group ids and sizes;
  * - variants' `identical` flag compares the quotes' words (lower case, letters and
  *   digits); the linker's own test comes with the settle.
  */
@@ -43,6 +46,12 @@ export interface ProvisionalInput {
   paths: readonly string[];
   /** Documents set or removed since `base`. */
   dirty: ReadonlySet<string>;
+  /**
+   * Documents whose pairs of shared passages the reuse index set or dropped since
+   * `base` (a pair's two documents both; the edited documents' neighbours, and pairs
+   * of others re-checked when a feature crossed its cap).
+   */
+  passagesMoved: ReadonlySet<string>;
   /** A document set: its result with new claim and quote objects and no links (shared passages included). */
   fresh(path: string): DocumentResult;
   /** A document's shared passages and repeats now. */
@@ -52,6 +61,8 @@ export interface ProvisionalInput {
   /** The quote linker's links of a document (`QuoteLinker.linksOf`). */
   quoteLinks(path: string): [number, string, number][];
   quoteSimilarity(a: string, b: string): number;
+  /** A group id no group holds (`c…` for claims, `q…` for quotes). */
+  newGroup(letter: 'c' | 'q'): string;
 }
 
 /** How much the first phase touched (for benches and tests). */
@@ -61,6 +72,8 @@ export interface ProvisionalStats {
 }
 
 type Lists = Pick<Claim, 'corroboratedBy' | 'disputedBy' | 'partlyCorroboratedBy'>;
+
+const statusOf = (c: Lists): ClaimStatus => (c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique');
 
 const claimLinkCount = (c: Lists) => c.corroboratedBy.length + c.disputedBy.length + (c.partlyCorroboratedBy?.length ?? 0);
 
@@ -208,40 +221,12 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
       b.disputedBy.sort(byOrder);
       b.partlyCorroboratedBy?.sort(byOrder);
     }
-    // Statuses: every claim-index link, listed or not (and the links written from documents set earlier).
-    const all = new Map<number, { disputed: boolean; corroborated: boolean }>();
-    for (const l of input.claimLinks(a)) {
-      if (!present.has(l.other)) continue;
-      const s = all.get(l.i) ?? { disputed: false, corroborated: false };
-      if (l.link.reason) s.disputed = true;
-      if (corroborates(l.link, l.lo)) s.corroborated = true;
-      all.set(l.i, s);
-    }
-    ra.claims.forEach((c, i) => {
-      const s = all.get(i);
-      c.status = s?.disputed || c.disputedBy.length ? 'disputed' : s?.corroborated || c.corroboratedBy.length ? 'corroborated' : 'unique';
-    });
+    // Statuses: the links listed (the contract's rule; a link refused by the cap counts with the settle).
+    for (const c of ra.claims) c.status = statusOf(c);
     done.add(a);
   }
-  // Neighbours' statuses: their links listed now, and all their claim-index links (the index is up to date: a link refused by the cap counts).
-  for (const [p, js] of copiedClaims) {
-    const r = working.get(p)!;
-    const index = new Map<number, { disputed: boolean; corroborated: boolean }>();
-    for (const l of input.claimLinks(p)) {
-      if (!js.has(l.i) || !present.has(l.other)) continue;
-      const s = index.get(l.i) ?? { disputed: false, corroborated: false };
-      if (l.link.reason) s.disputed = true;
-      if (corroborates(l.link, l.lo)) s.corroborated = true;
-      index.set(l.i, s);
-    }
-    for (const j of js) {
-      const c = r.claims[j], s = index.get(j);
-      const status: ClaimStatus = c.disputedBy.length || s?.disputed ? 'disputed' : c.corroboratedBy.length || s?.corroborated ? 'corroborated' : 'unique';
-      // A status kept from links that follow quotes (not in the claim index), while a link of that kind is still listed.
-      c.status = status === 'unique' && ((base.get(p)!.claims[j].status === 'disputed' && c.disputedBy.length) || (base.get(p)!.claims[j].status === 'corroborated' && c.corroboratedBy.length))
-        ? base.get(p)!.claims[j].status : status;
-    }
-  }
+  // Neighbours' statuses, from their lists as they are now.
+  for (const [p, js] of copiedClaims) for (const j of js) working.get(p)!.claims[j].status = statusOf(working.get(p)!.claims[j]);
 
   // 3. Quote variants and attribution conflicts of each document set, capped locally, written at both ends.
   done.clear();
@@ -293,7 +278,14 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
     done.add(a);
   }
 
-  // 4. Group ids of the documents set (see the head comment).
+  // 4. Group ids of the documents set (see the head comment). Every edited item starts without one, so an item
+  // given a group below by a link from an earlier one keeps it.
+  for (const a of setNow) {
+    for (const c of working.get(a)!.claims) { c.claimGroup = null; c.claimGroupSize = 1; }
+    for (const q of working.get(a)!.quotes) { q.quoteGroup = null; q.quoteGroupSize = 1; }
+  }
+  const claimAt = (l: Span & { path: string }) => working.get(l.path)?.claims.find(o => o.start === l.start && o.end === l.end);
+  const quoteAt = (l: Span & { path: string }) => working.get(l.path)?.quotes.find(o => o.start === l.start && o.end === l.end);
   for (const a of setNow) {
     const ra = working.get(a)!, was = base.get(a);
     const oldClaims = new Map<string, Claim[]>();
@@ -305,20 +297,31 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
     for (const c of ra.claims) {
       const before = oldClaims.get(`${c.kind}\u0000${c.text}`)?.shift();
       const links = [...c.corroboratedBy, ...(c.partlyCorroboratedBy ?? [])];
-      c.claimGroup = null;
-      c.claimGroupSize = 1;
       if (!links.length) continue;
-      if (before?.claimGroup) {
-        c.claimGroup = before.claimGroup;
-        c.claimGroupSize = before.claimGroupSize;
-        continue;
+      const ends = links.map(l => ({ l, other: claimAt(l) })).filter((x): x is { l: typeof links[number]; other: Claim } => !!x.other);
+      let group: string, size: number;
+      if (c.claimGroup) {
+        // Given by an earlier edited claim it is linked to.
+        group = c.claimGroup;
+        size = c.claimGroupSize ?? 2;
+      } else if (before?.claimGroup) {
+        group = before.claimGroup;
+        size = before.claimGroupSize ?? 2;
+      } else {
+        const grouped = ends.filter(x => x.other.claimGroup);
+        const strongest = grouped.length ? grouped.reduce((x, y) => (y.l.similarity > x.l.similarity || (y.l.similarity === x.l.similarity && byOrder(y.l, x.l) < 0) ? y : x)) : undefined;
+        group = strongest?.other.claimGroup ?? input.newGroup('c');
+        size = strongest?.other.claimGroupSize ?? 1;
       }
-      const strongest = links.reduce((x, y) => (y.similarity > x.similarity || (y.similarity === x.similarity && byOrder(y, x) < 0) ? y : x));
-      const other = working.get(strongest.path)?.claims.find(o => o.start === strongest.start && o.end === strongest.end);
-      if (other?.claimGroup) {
-        c.claimGroup = other.claimGroup;
-        c.claimGroupSize = other.claimGroupSize;
+      // A claim that corroborates or is corroborated is in a group: the ends without one join this claim's.
+      for (const x of ends) {
+        if (x.other.claimGroup) continue;
+        x.other.claimGroup = group;
+        size++;
       }
+      c.claimGroup = group;
+      c.claimGroupSize = Math.max(2, size);
+      for (const x of ends) if (x.other.claimGroup === c.claimGroup) x.other.claimGroupSize = Math.max(x.other.claimGroupSize ?? 1, c.claimGroupSize);
     }
     const oldQuotes = new Map<string, Quote[]>();
     for (const q of was?.quotes ?? []) {
@@ -328,27 +331,34 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
     }
     for (const q of ra.quotes) {
       const before = oldQuotes.get(`${q.speaker}\u0000${q.text}`)?.shift();
-      q.quoteGroup = null;
-      q.quoteGroupSize = 1;
       if (!q.variants.length) continue;
-      if (before?.quoteGroup) {
-        q.quoteGroup = before.quoteGroup;
-        q.quoteGroupSize = before.quoteGroupSize;
-        continue;
-      }
-      for (const v of q.variants) {
-        const other = working.get(v.path)?.quotes.find(o => o.start === v.start && o.end === v.end);
-        if (other?.quoteGroup) {
-          q.quoteGroup = other.quoteGroup;
-          q.quoteGroupSize = other.quoteGroupSize;
-          break;
+      const ends = q.variants.map(v => ({ v, other: quoteAt(v) })).filter((x): x is { v: QuoteLink; other: Quote } => !!x.other);
+      // The group: one given by an earlier edited quote, else the one it had if a variant still carries it,
+      // else a variant's, else the one it had, else a new one.
+      const held = ends.map(x => x.other.quoteGroup).filter((g): g is string => !!g);
+      const group = q.quoteGroup ?? (before?.quoteGroup && held.includes(before.quoteGroup) ? before.quoteGroup : held[0] ?? before?.quoteGroup ?? input.newGroup('q'));
+      let size = Math.max(q.quoteGroupSize ?? 1, ...ends.filter(x => x.other.quoteGroup === group).map(x => x.other.quoteGroupSize ?? 1),
+        before?.quoteGroup === group ? before.quoteGroupSize ?? 1 : 1);
+      // A quote's variants are in its group: a variant in another group is dropped at both ends, one in none joins.
+      for (const x of ends) {
+        if (x.other.quoteGroup && x.other.quoteGroup !== group) {
+          q.variants = q.variants.filter(v => v !== x.v);
+          x.other.variants = x.other.variants.filter(v => !(v.path === a && v.start === q.start && v.end === q.end));
+        } else if (!x.other.quoteGroup) {
+          x.other.quoteGroup = group;
+          size++;
         }
       }
+      if (!q.variants.length) continue;
+      q.quoteGroup = group;
+      q.quoteGroupSize = Math.max(2, size);
+      for (const x of ends) if (x.other.quoteGroup === group) x.other.quoteGroupSize = Math.max(x.other.quoteGroupSize ?? 1, q.quoteGroupSize);
     }
   }
 
-  // 5. Shared passages of the documents they are shared with, before and now.
+  // 5. Shared passages of the documents they are shared with, before and now, and of those whose pairs moved.
   for (const a of setNow) for (const d of working.get(a)!.duplicates) if (d.other.path !== a) passageNeighbours.add(d.other.path);
+  for (const p of input.passagesMoved) passageNeighbours.add(p);
   for (const p of passageNeighbours) {
     if (dirty.has(p) || !present.has(p)) continue;
     doc(p)!.duplicates = input.duplicates(p);

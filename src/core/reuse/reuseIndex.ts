@@ -137,7 +137,7 @@ export class ReuseIndex {
     this.byPath.set(path, doc);
     this.byId[id] = doc;
     this.dirty.push(doc);
-    this.touchedPaths.add(path);
+    this.touch(path);
   }
 
   remove(path: string): void {
@@ -157,7 +157,7 @@ export class ReuseIndex {
     for (const pair of doc.pairs.values()) {
       const other = pair.a === doc ? pair.b : pair.a;
       other.pairs.delete(doc.id);
-      if (pair.kept.length) { this.touchedPaths.add(other.path); other.degrees = undefined; }
+      if (pair.kept.length) { this.touch(other.path); other.degrees = undefined; }
     }
     const postings = this.postings, cap = POSTING_CAP, record = this.recording();
     for (const fs of doc.side.feats) for (const f of fs) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
@@ -170,7 +170,7 @@ export class ReuseIndex {
     this.byPath.delete(doc.path);
     this.byId[doc.id] = undefined;
     if (doc.stage) this.dirty.splice(this.dirty.indexOf(doc), 1);
-    this.touchedPaths.add(doc.path);
+    this.touch(doc.path);
     if (this.deadUnits >= this.renumberAt && 2 * this.deadUnits > this.unitDoc.length) this.renumber();
     else {
       this.postings.compact(sid => this.unitDoc[sid] >= 0);
@@ -384,8 +384,8 @@ export class ReuseIndex {
     pair.kept = kept;
     pair.passages = pair.mirrored = undefined;
     a.degrees = b.degrees = undefined;
-    this.touchedPaths.add(a.path);
-    this.touchedPaths.add(b.path);
+    this.touch(a.path);
+    this.touch(b.path);
   }
 
   /** Documents indexed, unindexed, or whose links to another document were set or dropped, since the last call. */
@@ -393,10 +393,29 @@ export class ReuseIndex {
     this.settle();
     const t = this.touchedPaths;
     this.touchedPaths = new Set();
+    this.recentPaths = new Set();
     return t;
   }
 
+  /**
+   * The same, since the last call of either (`takeTouched` still lists them): the
+   * documents whose shared passages a first phase shows again, so that every pair's
+   * passages are listed at both ends.
+   */
+  takeRecentlyTouched(): Set<string> {
+    this.settle();
+    const t = this.recentPaths;
+    this.recentPaths = new Set();
+    return t;
+  }
+
+  private touch(path: string): void {
+    this.touchedPaths.add(path);
+    this.recentPaths.add(path);
+  }
+
   private touchedPaths = new Set<string>();
+  private recentPaths = new Set<string>();
 
   /** The `shared` duplicates of one document, each listed from both ends across calls. */
   shared(path: string): Duplicate[] {
