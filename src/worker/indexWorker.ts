@@ -9,7 +9,7 @@
  * changed (one push for the notifications handled in a row), and always before a
  * reply, so that the main thread never sees an answer ahead of the news of a change.
  *
- * With `IndexService.deferSettle` on (off by default, see below), an edit is served in two phases: the push after it
+ * With `IndexService.deferSettle` on (the default; SOURCE_LENS_TWO_PHASE=0 turns it off), an edit is served in two phases: the push after it
  * carries the first phase (the edited document's result from its direct links, and
  * its neighbours' with the mirror entries); then, once no message waits, the exact
  * settle runs and a second `changed` push (acknowledging nothing new) names every
@@ -35,10 +35,9 @@ if (!port) throw new Error('indexWorker.js must run in a worker thread');
 
 const testHooks = readTestHooks();
 const service = new IndexService(undefined, testHooks ? installTestHooks(testHooks) : {});
-// Off unless asked for: the first phase's provisional results do not yet pass every contract check (the
-// fuzz tier finds corroborated claims without a group, variants in another quote group, statuses their
-// listed links do not give). SOURCE_LENS_TWO_PHASE=1 turns it on to try it (docs/scale.md).
-service.deferSettle = process.env.SOURCE_LENS_TWO_PHASE === '1';
+// Two-phase edits (docs/scale.md): the first phase's results pass the contract checks the fuzz tier runs on
+// every worker result. SOURCE_LENS_TWO_PHASE=0 serves every edit exactly in one phase (to compare).
+service.deferSettle = process.env.SOURCE_LENS_TWO_PHASE !== '0';
 
 const send = (msg: FromWorker) => port.postMessage(msg);
 /** Lets queued messages (a cancel, an edit) run between files of an index build. */
