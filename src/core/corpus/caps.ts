@@ -177,6 +177,11 @@ function capKind<T extends Span, L extends At>(
  * claim linked to many that link to nothing else) the centre lists more than the cap.
  */
 export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): void {
+  for (const step of capLinkSteps(results, quoteSimilarity, cap)) void step;
+}
+
+/** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
+export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): Generator<string> {
   const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
   // Per document, quote text by offsets (the first quote at them), built when first asked.
   const quoteTexts = new Map<string, Map<string, string>>();
@@ -190,11 +195,14 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
   };
   capKind<Quote, Quote['variants'][number]>(results, r => r.quotes, q => [q.variants],
     (from, link) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, quoteText(link)) }), cap);
+  yield 'variants';
   capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(results, r => r.quotes, q => [q.attributedElsewhere ?? []],
     (from, link) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, quoteText(link)) }), cap);
+  yield 'elsewhere';
   capKind<Claim, ClaimLink>(results, r => r.claims, c => claimLists(c),
     (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap,
     c => (c.disputedBy.length ? c.disputedBy : c.corroboratedBy.length ? c.corroboratedBy : null));
+  yield 'claims';
 }
 
 function claimLists(c: Claim): ClaimLink[][] {

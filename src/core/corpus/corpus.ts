@@ -36,7 +36,7 @@ import { boilerplateIn } from '../reuse/reuseText';
 import { EntityScratch, findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, Slot } from '../text/memo';
-import { capLinks } from './caps';
+import { capLinks, capLinkSteps } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker } from '../claims/links';
 import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
@@ -782,8 +782,11 @@ export class Corpus {
     groupClaims(parts);
     lap('groups');
     yield 'groups';
-    capLinks(parts, (a, b) => quoteSimilarity(this.ctx, a, b));
-    lap('caps');
+    // (A kind of list at a time: at 10,000 articles the caps take tens of seconds, and a change waits for the step under way.)
+    for (const kind of capLinkSteps(parts, (a, b) => quoteSimilarity(this.ctx, a, b))) {
+      lap('caps');
+      if (kind !== 'claims') yield `caps (${kind})`;
+    }
     yield 'caps';
     commit();
     for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
