@@ -239,6 +239,8 @@ export class QuoteLinker {
    * until then they keep the links they had.
    */
   private readonly owed = new Set<number>();
+  /** How many items the last `update` looked up (new quotes, and those whose keys crossed the cap): for tests and benches. */
+  lookedUp = 0;
   /** Keys that crossed the cap (either way) since the last lookup, by space. */
   private crossed: Set<string>[] = Array.from({ length: SPACES + 1 }, () => new Set());
 
@@ -279,20 +281,37 @@ export class QuoteLinker {
     const present = new Set(docs.map(d => d.path));
     for (const path of [...this.docs.keys()]) if (!present.has(path)) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
+    this.lookedUp = 0;
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
       changed.add(d.path);
-      if (known) { for (const id of known.ids) mark(id); this.drop(d.path); }
-      const ids: number[] = [];
-      for (const it of collect(this.ctx, d)) {
+      // A document changed is revised quote by quote: a quote whose matching inputs are the same (speaker, words,
+      // frame) keeps its item, postings and links (its place is updated: a moved quote marks its partners, whose
+      // links name the place); the others are unfiled, and the new ones filed and looked up.
+      const kept = new Map<string, number[]>();
+      if (known) for (const id of known.ids) { const sig = signature(this.items[id]!); const l = kept.get(sig); if (l) l.push(id); else kept.set(sig, [id]); }
+      const now = collect(this.ctx, d);
+      const ids: number[] = now.map(it => kept.get(signature(it))?.shift() ?? -1);
+      // (The gone first, so that a key's count crosses the cap only if it does once the document is revised.)
+      for (const gone of kept.values()) for (const id of gone) { mark(id); this.dropItem(id); }
+      now.forEach((it, k) => {
+        const same = ids[k];
+        if (same >= 0) {
+          const was = this.items[same]!;
+          if (was.start !== it.start || was.end !== it.end) mark(same);
+          was.at = it.at;
+          was.start = it.start;
+          was.end = it.end;
+          return;
+        }
         const id = this.free.pop() ?? this.items.length;
         this.items[id] = it;
         this.links[id] = [];
-        ids.push(id);
+        ids[k] = id;
         added.add(id);
         this.file(id);
-      }
+      });
       this.docs.set(d.path, { key: d.key, ids });
     }
     // Prefixes once every key is counted: a key's being common is counted over the whole index.
@@ -320,6 +339,7 @@ export class QuoteLinker {
       this.owed.clear();
     }
     this.lookUp([...added]);
+    this.lookedUp = added.size;
     for (const id of added) mark(id);
     for (const id of this.linkFragments(new Set(changed))) mark(id);
     return changed;
@@ -508,20 +528,22 @@ export class QuoteLinker {
 
   /** Unfiles a document's items and their links at both ends. */
   private drop(path: string): void {
-    const doc = this.docs.get(path)!;
-    for (const id of doc.ids) {
-      const it = this.items[id]!;
-      this.unlink(id);
-      for (let s = 0; s <= SPACES; s++) {
-        const k = keysOf(it, s);
-        if (!k) continue;
-        for (const key of k.keys) this.unfile(s, key, id);
-      }
-      for (let s = 0; s <= SPACES; s++) for (const key of this.prefixes[id][s]) unfileFrom(this.prefix[s], key, id);
-      this.items[id] = undefined;
-      this.free.push(id);
-    }
+    for (const id of this.docs.get(path)!.ids) this.dropItem(id);
     this.docs.delete(path);
+  }
+
+  /** Unfiles an item and its links at both ends; its id is free again. */
+  private dropItem(id: number): void {
+    const it = this.items[id]!;
+    this.unlink(id);
+    for (let s = 0; s <= SPACES; s++) {
+      const k = keysOf(it, s);
+      if (!k) continue;
+      for (const key of k.keys) this.unfile(s, key, id);
+    }
+    for (let s = 0; s <= SPACES; s++) for (const key of this.prefixes[id][s]) unfileFrom(this.prefix[s], key, id);
+    this.items[id] = undefined;
+    this.free.push(id);
   }
 
   /** Whether a key of space `s` is common (proposes no partner). */
@@ -709,6 +731,11 @@ export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[]
 }
 
 /** The quotes with a speaker of one document, with their words and frames. */
+/** What an item's links depend on (its speaker, words and frame), as one string: two items with the same link alike. */
+function signature(it: Item): string {
+  return `${it.speaker}\u0000${it.w.joined}\u0000${[...it.frame].sort().join(' ')}`;
+}
+
 function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
   const items: Item[] = [];
   const { text, sentences } = d;
