@@ -35,6 +35,8 @@ describe('source-lens CLI', function () {
   });
 
   it('honours the contract on the evaluation corpora too (every span sliced, every link mirrored)', function () {
+    // Two CLI runs over about 1,300 articles: a minute on a loaded 2-core machine (one CI run under load timed out at 60 s).
+    this.timeout(240_000);
     // Named relative to the repo root (the CLI's cwd), so the output's paths resolve from it.
     const dirs = ['polnear-dev', 'conll2003-valid'].map(d => path.relative(root, evalDirOrSkip(this, d)));
     for (const dir of dirs) {
