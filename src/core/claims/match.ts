@@ -165,9 +165,15 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
   if (segsA < 2 && segsB < 2) return null;
   // What any run can share at most, cheaply: most pairs stop here.
-  let anchorsMax = 0, namesMax = 0;
-  for (let i = 0; i < a.units.length; i++) if (sa[i] >= 0 && b.exactIds.has(a.units[i])) { anchorsMax++; if (isName(a.units[i])) namesMax++; }
+  let anchorsMax = 0, namesMax = 0, actorsMax = 0;
+  for (let i = 0; i < a.units.length; i++) {
+    if (sa[i] < 0 || !b.exactIds.has(a.units[i])) continue;
+    anchorsMax++;
+    if (isName(a.units[i])) { namesMax++; if (weight(a.units[i])) actorsMax++; }
+  }
   if (anchorsMax < CLAUSE_WHOLE || !namesMax || anchorsMax - namesMax < 1) return null;
+  // Too few for a clause of three: only an actor and its verb can be shared, and they must be there.
+  if ((anchorsMax < CLAUSE_ANCHORS || anchorsMax - namesMax < 2) && (!actorsMax || !sharesVerb(a, b, weight))) return null;
   // The matched unit pairs (i of a, j of b) and whether exactly.
   const pi: number[] = [], pj: number[] = [], exactPair: boolean[] = [];
   for (let i = 0; i < a.units.length; i++) {
@@ -218,6 +224,16 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   if (!best) return null;
   if (similarity < PREDICATE_FREE && a.norm.deontic !== b.norm.deontic) return null;
   return { similarity: Math.round(Math.max(similarity, 0) * 100) / 100, direction: 'full' };
+}
+
+/** Whether a verb of `a` that weighs something is a verb of `b` too (the same key, a predicate of both). */
+function sharesVerb(a: MatchSide, b: MatchSide, weight: (id: number) => number): boolean {
+  for (const i of a.norm.predicates) {
+    const id = a.units[i];
+    if (!weight(id) || !b.exactIds.has(id)) continue;
+    for (const j of b.norm.predicates) if (b.units[j] === id) return true;
+  }
+  return false;
 }
 
 /** The parity of the negations that stand in segments `from` to `to`. */
