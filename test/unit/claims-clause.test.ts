@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
 import { segmentsOf } from '../../src/core/claims/normalize';
+import { ClaimLinker } from '../../src/core/claims/links';
+import { AnalysisContext } from '../../src/core/text/memo';
 import { claimOf, linkPair } from '../support/claimPair';
 
 describe('claims sharing a clause inside longer sentences', () => {
@@ -41,5 +43,30 @@ describe('a short claim the other holds whole', () => {
   it('does not when a word of it is missing from the longer claim', () => {
     const short = claimOf('It did not say where the ferries were moored');
     assert.deepEqual(linkPair(short, long()).by, []);
+  });
+});
+
+describe('a clause of an actor and its predicate only, held by a run of the other claim', () => {
+  const killed = () => claimOf('Lind was killed Friday after her trawler drifted onto a sandbank near the busy harbour mouth', { entities: ['Mara Lind'] });
+  it('links it to a clause holding the same actor and verb among more words', () => {
+    const b = claimOf('who shot and killed 19-year-old Mara Lind in Dunmore last week', { entities: ['Mara Lind', 'Dunmore'] });
+    assert.deepEqual(linkPair(killed(), b).by, ['b']);
+  });
+  it('does not link it with another verb, or with the verb only as a noun in a phrase', () => {
+    const praised = claimOf('who shot and praised 19-year-old Mara Lind in Dunmore last week', { entities: ['Mara Lind', 'Dunmore'] });
+    assert.deepEqual(linkPair(killed(), praised).by, [], 'another verb');
+    const met = claimOf('Minister Ada Rowe of Norland, a stern critic of fishing quotas, was in Dunmore on Tuesday to meet Lind', { entities: ['Ada Rowe', 'Norland', 'Dunmore', 'Mara Lind'] });
+    const meeting = claimOf('Lind gave a long speech in Dunmore during the meeting and then left for the islands by ferry', { entities: ['Mara Lind', 'Dunmore'] });
+    assert.deepEqual(linkPair(met, meeting).by, [], '"during the meeting": no predicate');
+  });
+  it('does not count a name most claims hold as the actor', () => {
+    const a = killed(), b = claimOf('who shot and killed 19-year-old Mara Lind in Dunmore last week', { entities: ['Mara Lind', 'Dunmore'] });
+    const docs = [{ path: 'a', claims: [a] }, { path: 'b', claims: [b] }];
+    const topics = ['sold rye bread to early tourists', 'rehearsed a new symphony for the festival', 'painted the lighthouse a bright red', 'repaired the old pier before winter',
+      'won the regatta in a borrowed dinghy', 'opened a bakery beside the ferry terminal', 'wrote a column on tide tables', 'planted apple trees along the dyke',
+      'chaired the school board for a decade', 'taught sailing to local children'];
+    topics.forEach((t, k) => docs.push({ path: `f${k}`, claims: [claimOf(`Lind ${t}`, { entities: ['Mara Lind'] })] }));
+    new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+    assert.deepEqual(a.corroboratedBy.map(l => l.path), []);
   });
 });

@@ -145,6 +145,8 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
 export const CLAUSE_OVERLAP = 0.5;
 /** … with at least this many units shared exactly (a name, a predicate and another word among them). */
 export const CLAUSE_ANCHORS = 3;
+/** … or this many, a name and a predicate, when they are all of one run's units. */
+export const CLAUSE_WHOLE = 2;
 /** Runs of at most this many segments are compared. */
 export const CLAUSE_SEGMENTS = 3;
 
@@ -152,16 +154,26 @@ export const CLAUSE_SEGMENTS = 3;
  * Two claims that share a clause inside longer sentences ("Scott, who was black, was shot and killed by a black police
  * officer after he …" / "The black plainclothes officer who shot Scott - …"): a run of consecutive segments of each
  * (normalize.ts `segmentsOf`) whose units overlap at `CLAUSE_OVERLAP` or more, sharing exactly a name, a predicate
- * (or its synonym) and one more word, `CLAUSE_ANCHORS` units in all. Each carries the shared clause: a full link.
+ * (or its synonym) and one more word, `CLAUSE_ANCHORS` units in all; or a run that is an actor and its verb and nothing
+ * else ("Crutcher was killed Friday | after his vehicle …" / "who shot and killed 40-year-old Terence Crutcher in
+ * Tulsa"), each of its units held exactly by the other run: the name and the verb (a verb in both, not a noun in a
+ * phrase: "to meet Lind" is not "during the meeting") weighing something in both (a name most claims hold is no actor).
+ * Each carries the shared clause: a full link.
  */
 function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number): ClaimMatch | null {
   const sa = a.norm.segments, sb = b.norm.segments;
   const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
   if (segsA < 2 && segsB < 2) return null;
   // What any run can share at most, cheaply: most pairs stop here.
-  let anchorsMax = 0, namesMax = 0;
-  for (let i = 0; i < a.units.length; i++) if (sa[i] >= 0 && b.exactIds.has(a.units[i])) { anchorsMax++; if (isName(a.units[i])) namesMax++; }
-  if (anchorsMax < CLAUSE_ANCHORS || !namesMax || anchorsMax - namesMax < 2) return null;
+  let anchorsMax = 0, namesMax = 0, actorsMax = 0;
+  for (let i = 0; i < a.units.length; i++) {
+    if (sa[i] < 0 || !b.exactIds.has(a.units[i])) continue;
+    anchorsMax++;
+    if (isName(a.units[i])) { namesMax++; if (weight(a.units[i])) actorsMax++; }
+  }
+  if (anchorsMax < CLAUSE_WHOLE || !namesMax || anchorsMax - namesMax < 1) return null;
+  // Too few for a clause of three: only an actor and its verb can be shared, and they must be there.
+  if ((anchorsMax < CLAUSE_ANCHORS || anchorsMax - namesMax < 2) && (!actorsMax || !sharesVerb(a, b, weight))) return null;
   // The matched unit pairs (i of a, j of b) and whether exactly.
   const pi: number[] = [], pj: number[] = [], exactPair: boolean[] = [];
   for (let i = 0; i < a.units.length; i++) {
@@ -175,7 +187,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       pi.push(i); pj.push(j); exactPair.push(exact);
     }
   }
-  if (pi.length < CLAUSE_ANCHORS) return null;
+  if (pi.length < CLAUSE_WHOLE) return null;
   const predA = new Set(a.norm.predicates), predB = new Set(b.norm.predicates);
   const wa = Array.from(a.units, id => weight(id)), wb = Array.from(b.units, id => weight(id));
   let best = 0, stamp = 0;
@@ -189,16 +201,22 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       if (!totA || !totB) continue;
       // One run negated and the other not ("was not shot by a deputy" / "the deputy who shot …"): another fact.
       if (negationsIn(a.norm.negatedSegments, a1, a2) !== negationsIn(b.norm.negatedSegments, b1, b2)) continue;
-      let anchors = 0, names = 0, preds = 0, shared = 0;
+      // Per run: the units shared exactly (`anchors`, names among them), the weight of each side's units held exactly,
+      // and the shared names and predicates that weigh something on both sides (a predicate: a verb in both).
+      let anchors = 0, names = 0, preds = 0, shared = 0, exactA = 0, exactB = 0, actors = 0, verbs = 0;
       stamp++;
       for (let p = 0; p < pi.length; p++) {
         const i = pi[p], j = pj[p];
         if (sa[i] < a1 || sa[i] > a2 || sb[j] < b1 || sb[j] > b2) continue;
-        if (doneA[i] !== stamp) { doneA[i] = stamp; shared += wa[i]; if (exactPair[p]) { anchors++; if (isName(a.units[i])) names++; } }
-        if (doneB[j] !== stamp) { doneB[j] = stamp; shared += wb[j]; }
-        if (predA.has(i) || predB.has(j)) preds++;
+        if (doneA[i] !== stamp) { doneA[i] = stamp; shared += wa[i]; if (exactPair[p]) { anchors++; exactA += wa[i]; if (isName(a.units[i])) { names++; if (wa[i] && wb[j]) actors++; } } }
+        if (doneB[j] !== stamp) { doneB[j] = stamp; shared += wb[j]; if (exactPair[p]) exactB += wb[j]; }
+        if (predA.has(i) || predB.has(j)) { preds++; if (exactPair[p] && predA.has(i) && predB.has(j) && wa[i] && wb[j]) verbs++; }
       }
-      if (anchors < CLAUSE_ANCHORS || !names || !preds || anchors - names < 2) continue;
+      if (!names || !preds) continue;
+      // A run that is an actor and its predicate and nothing else, each held exactly by the other run ("Lind was
+      // killed" in "who shot and killed Mara Lind on the quay"): the same clause, though two units only.
+      const whole = anchors >= CLAUSE_WHOLE && actors > 0 && verbs > 0 && (exactA >= totA || exactB >= totB);
+      if (!whole && (anchors < CLAUSE_ANCHORS || anchors - names < 2)) continue;
       const overlap = shared / (totA + totB);
       if (overlap >= CLAUSE_OVERLAP && overlap > best) best = overlap;
     }
@@ -206,6 +224,16 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   if (!best) return null;
   if (similarity < PREDICATE_FREE && a.norm.deontic !== b.norm.deontic) return null;
   return { similarity: Math.round(Math.max(similarity, 0) * 100) / 100, direction: 'full' };
+}
+
+/** Whether a verb of `a` that weighs something is a verb of `b` too (the same key, a predicate of both). */
+function sharesVerb(a: MatchSide, b: MatchSide, weight: (id: number) => number): boolean {
+  for (const i of a.norm.predicates) {
+    const id = a.units[i];
+    if (!weight(id) || !b.exactIds.has(id)) continue;
+    for (const j of b.norm.predicates) if (b.units[j] === id) return true;
+  }
+  return false;
 }
 
 /** The parity of the negations that stand in segments `from` to `to`. */
