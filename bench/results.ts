@@ -21,9 +21,7 @@ interface Run { cpuMs: number; gcMs: number; scavenges: number; peakRssMb: numbe
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
 
 function child(dir: string, outDir: string): void {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { OneShotCorpus } = require(path.join(outDir, 'src/cli/oneShot')) as typeof import('../src/cli/oneShot');
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { normalizeEol } = require(path.join(outDir, 'src/core/text/decode')) as typeof import('../src/core/text/decode');
   const files = fs.readdirSync(dir).filter(f => /\.(?:txt|md)$/.test(f)).sort();
   const corpus = new OneShotCorpus();
