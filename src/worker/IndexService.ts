@@ -12,7 +12,7 @@ import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
 import { findSource } from '../core/text/source';
 import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
-import { ChangeTracker } from './changes';
+import { ChangeTracker, sameData } from './changes';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
@@ -673,7 +673,11 @@ export class IndexService {
       const r = corpus[i];
       if (from?.[i] === r) continue;
       if (from?.[i]?.path !== r.path) moved = true;
-      if (this.viewed.get(r.path)?.from !== r) make(r);
+      const v = this.viewed.get(r.path);
+      if (v?.from === r) continue;
+      // A new result with the same data (a settle hands out many) keeps its view: no text it reads changed (see `redo`).
+      if (v && sameData(v.from, r)) this.viewed.set(r.path, { from: r, out: v.out });
+      else make(r);
     }
     for (const key of redo) {
       if (this.viewed.has(key)) continue;
