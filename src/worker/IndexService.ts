@@ -10,9 +10,9 @@ import { applyAnnotations, type Orphan } from '../core/annotations';
 import { Corpus, type LocalAnalysis } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
 import { findSource } from '../core/text/source';
-import type { DocumentResult, Entity, SourceInfo, Span } from '../core/types';
+import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
-import { ChangeTracker } from './changes';
+import { ChangeTracker, sameData } from './changes';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
@@ -52,13 +52,11 @@ export class IndexService {
   /** Documents refused, with the reason, and the changes not yet reported. */
   private readonly skippedKeys = new Map<string, string>();
   private skipChanges: { added: SkippedRef[]; cleared: string[] } = { added: [], cleared: [] };
-  private entityCounts: Map<string, number> | null = null;
   /**
-   * The counts kept up to date: per document, the entity list last counted (the
-   * corpus hands out the same list while a document's names stand) and its keys.
+   * Whether the change tracker holds every document's view as the corpus gives it now
+   * (its entity source counts are read from there): false from any change until `all`.
    */
-  private readonly counted = new Map<string, { entities: readonly Entity[]; keys: Set<string> }>();
-  private readonly liveCounts = new Map<string, number>();
+  private viewsSynced = false;
   /** Documents whose analysis is partial (a stage stopped at its work budget), with the reason. */
   private readonly partial = new Map<string, string>();
   private readonly changes = new ChangeTracker();
@@ -349,7 +347,7 @@ export class IndexService {
     if (this.corpus.delete(key)) {
       this.retexted.add(key);
       this.cacheDirty = true;
-      this.entityCounts = null;
+      this.viewsSynced = false;
       this.applied = null;
       this.changes.touch(key, true);
     }
@@ -368,7 +366,7 @@ export class IndexService {
     if (local.truncated) this.partial.set(key, local.truncated);
     else this.partial.delete(key);
     this.markAnalysed(key);
-    this.entityCounts = null;
+    this.viewsSynced = false;
     this.applied = null;
     this.cacheDirty = true;
     this.changes.touch(key, true);
@@ -477,7 +475,7 @@ export class IndexService {
   *settling(): Generator<string, boolean> {
     const done = (yield* this.corpus.settling()) === true;
     if (done) {
-      this.entityCounts = null;
+      this.viewsSynced = false;
       this.applied = null;
       this.cacheDirty = true;
       this.changes.recheck();
@@ -498,8 +496,8 @@ export class IndexService {
    */
   takeChanged(): string[] {
     if (!this.changes.pending) return [];
-    const results = this.all();
-    return this.changes.take(results, this.counts(), k => this.corpus.text(k));
+    this.all();
+    return this.changes.take(k => this.corpus.text(k));
   }
 
   /** Views of the asked documents that are in the corpus, in the asked order. */
@@ -549,7 +547,7 @@ export class IndexService {
     if (empty(config) && empty(this.annotations)) return;
     this.annotations = empty(config) ? null : config;
     this.applied = null;
-    this.entityCounts = null;
+    this.viewsSynced = false;
     for (const key of this.corpus.paths()) this.changes.touch(key, false);
   }
 
@@ -607,46 +605,96 @@ export class IndexService {
   private readonly viewed = new Map<string, { from: DocumentResult; out: DocumentResult }>();
   /** Documents whose text changed (or that were removed) since `viewed` was last brought up to date. */
   private readonly retexted = new Set<string>();
+  /**
+   * The corpus's results, in its order, that `viewed` was last brought up to date
+   * with (null: none, or the views were made with annotations since): a result at the
+   * same place is the same document's, whose view stands unless `retexted` says not.
+   */
+  private viewedFrom: DocumentResult[] | null = null;
 
-  /** Every document's result as views show it (see `result`). */
-  private all(): Map<string, DocumentResult> {
+  /**
+   * Every document's result as views show it (see `result`), by key in the corpus's
+   * order; the change tracker is told the views that changed. Not to be written into.
+   */
+  private all(): ReadonlyMap<string, DocumentResult> {
     if (this.applied) return this.applied.results;
     if (!this.annotations) return this.allPlain();
     this.viewed.clear();
-    const keys = this.annotations?.keys;
-    const r = applyAnnotations(this.corpus.allResults(), this.annotations?.annotations ?? null, {
+    this.viewedFrom = null;
+    this.retexted.clear();
+    const keys = this.annotations.keys;
+    const r = applyAnnotations(this.corpus.allResults(), this.annotations.annotations, {
       text: k => this.corpus.text(k),
       sourceOf: k => this.sourceOf(k),
-      resolvePath: p => (keys && Object.hasOwn(keys, p) ? keys[p] : undefined),
+      resolvePath: p => (Object.hasOwn(keys, p) ? keys[p] : undefined),
     });
     const results = new Map(r.documents.map(d => [d.path, d]));
-    // Without annotations the next edit changes one document: nothing is kept for it to throw away.
-    if (this.annotations) this.applied = { results, orphans: r.orphans };
+    this.applied = { results, orphans: r.orphans };
+    this.changes.sync(results);
+    this.viewsSynced = true;
     return results;
   }
 
-  /** `all` without annotations: a document's view made again only when it can have changed (see `viewed`). */
-  private allPlain(): Map<string, DocumentResult> {
+  /**
+   * `all` without annotations: a document's view made again only when it can have
+   * changed (see `viewed`). What it costs beyond the views made again is a look at
+   * each result the corpus hands out (the same object as last time, or not).
+   */
+  private allPlain(): ReadonlyMap<string, DocumentResult> {
     const corpus = this.corpus.allResults();
-    const stale = (key: string) => {
-      const v = this.viewed.get(key);
-      if (!v) return;
-      this.viewed.delete(key);
-      for (const d of v.from.duplicates) this.viewed.delete(d.other.path);
-    };
-    for (const key of this.retexted) stale(key);
-    const byKey = new Map(corpus.map(r => [r.path, r]));
-    for (const key of this.retexted) for (const d of byKey.get(key)?.duplicates ?? []) this.viewed.delete(d.other.path);
-    this.retexted.clear();
-    const results = new Map<string, DocumentResult>();
     const opts = { text: (k: string) => this.corpus.text(k), sourceOf: (k: string) => this.sourceOf(k) };
-    for (const r of corpus) {
-      let v = this.viewed.get(r.path);
-      if (v?.from !== r) this.viewed.set(r.path, (v = { from: r, out: applyAnnotations([r], null, opts).documents[0] }));
-      results.set(r.path, v.out);
+    const make = (r: DocumentResult) => {
+      const out = applyAnnotations([r], null, opts).documents[0];
+      this.viewed.set(r.path, { from: r, out });
+      this.changes.set(r.path, out);
+    };
+    // Views to be made again: of the documents whose text changed, and of those sharing a passage with one (before or after).
+    const redo = new Set<string>();
+    const drop = (key: string) => {
+      if (this.viewed.delete(key)) redo.add(key);
+    };
+    for (const key of this.retexted) {
+      const v = this.viewed.get(key);
+      if (!v) continue;
+      drop(key);
+      for (const d of v.from.duplicates) drop(d.other.path);
     }
-    for (const key of this.viewed.keys()) if (!byKey.has(key)) this.viewed.delete(key);
-    return results;
+    for (const key of this.retexted) {
+      if (!this.corpus.has(key)) {
+        this.changes.set(key, undefined);
+        continue;
+      }
+      for (const d of this.corpus.result(key)?.duplicates ?? []) drop(d.other.path);
+    }
+    this.retexted.clear();
+    const from = this.viewedFrom;
+    let moved = !from || from.length !== corpus.length;
+    for (let i = 0; i < corpus.length; i++) {
+      const r = corpus[i];
+      if (from?.[i] === r) continue;
+      if (from?.[i]?.path !== r.path) moved = true;
+      const v = this.viewed.get(r.path);
+      if (v?.from === r) continue;
+      // A new result with the same data (a settle hands out many) keeps its view: no text it reads changed (see `redo`).
+      if (v && sameData(v.from, r)) this.viewed.set(r.path, { from: r, out: v.out });
+      else make(r);
+    }
+    for (const key of redo) {
+      if (this.viewed.has(key)) continue;
+      const r = this.corpus.result(key);
+      if (r) make(r);
+    }
+    this.viewedFrom = corpus;
+    if (moved) {
+      // A document came or went (or the views were made afresh): those gone are dropped, and the order is the corpus's.
+      const keys = corpus.map(r => r.path);
+      const present = new Set(keys);
+      for (const key of [...this.viewed.keys()]) if (!present.has(key)) this.viewed.delete(key);
+      for (const key of [...this.changes.views.keys()]) if (!present.has(key)) this.changes.set(key, undefined);
+      this.changes.reorder(keys);
+    }
+    this.viewsSynced = true;
+    return this.changes.views;
   }
 
   /** One summary per document (of `keys` when given), sorted by key. */
@@ -681,42 +729,13 @@ export class IndexService {
     };
   }
 
-  /**
-   * How many documents mention each entity (by `entityKey`). Only the documents whose
-   * entity list is not the one counted last are counted again; a new map each time
-   * (the change tracker compares it with the one it reported).
-   */
-  private counts(): Map<string, number> {
-    if (!this.entityCounts) {
-      const results = this.all();
-      const bump = (keys: Iterable<string>, by: number) => {
-        for (const k of keys) {
-          const n = (this.liveCounts.get(k) ?? 0) + by;
-          if (n > 0) this.liveCounts.set(k, n); else this.liveCounts.delete(k);
-        }
-      };
-      for (const [key, c] of this.counted) {
-        if (results.get(key)?.entities === c.entities) continue;
-        bump(c.keys, -1);
-        this.counted.delete(key);
-      }
-      for (const r of results.values()) {
-        if (this.counted.has(r.path)) continue;
-        const keys = new Set(r.entities.map(e => entityKey(e.type, e.canonical)));
-        bump(keys, 1);
-        this.counted.set(r.path, { entities: r.entities, keys });
-      }
-      this.entityCounts = new Map(this.liveCounts);
-    }
-    return this.entityCounts;
-  }
-
+  /** Of each entity of the result, how many documents mention it (by `entityKey`; at least 1). */
   private entitySources(result: DocumentResult): Record<string, number> {
-    const counts = this.counts();
+    if (!this.viewsSynced) this.all();
     const out: Record<string, number> = {};
     for (const e of result.entities) {
       const k = entityKey(e.type, e.canonical);
-      out[k] = counts.get(k) ?? 1;
+      out[k] = this.changes.count(k) ?? 1;
     }
     return out;
   }
