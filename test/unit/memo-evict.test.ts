@@ -4,7 +4,7 @@
  * a plain model of the same rule.
  */
 import assert from 'node:assert/strict';
-import { Memo } from '../../src/core/text/memo';
+import { Memo, OldestFirst } from '../../src/core/text/memo';
 
 /** The rule as a list: the keys held, oldest first. */
 class Model {
@@ -52,5 +52,19 @@ describe('memo eviction', () => {
     assert.ok(misses > 10_000 && misses < 19_000, `${misses} misses: both drops and hits were exercised`);
     // What is held is exactly the model's: each of those is a hit now.
     for (const k of model.held) memo.get(k, () => assert.fail(`${k} should be held`));
+  });
+
+  it('OldestFirst (the paragraph and claim caches too) drops in insertion order when other entries are deleted and keys come back', () => {
+    const map = new Map<string, number>(), oldest = new OldestFirst(map);
+    const model: string[] = [];
+    let seed = 3;
+    const rand = (n: number) => ((seed = (Math.imul(seed, 1103515245) + 12345) >>> 0) >>> 8) % n;
+    for (let step = 0; step < 5_000; step++) {
+      const r = rand(10);
+      if (r < 6) { const k = `k${rand(300)}`; if (!map.has(k)) { map.set(k, step); model.push(k); } }
+      else if (r < 8 && model.length) { oldest.drop(); model.shift(); }
+      else if (model.length) { const k = model.splice(rand(model.length), 1)[0]; map.delete(k); }
+      assert.deepEqual([...map.keys()], model, `step ${step}`);
+    }
   });
 });

@@ -8,7 +8,7 @@ import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
 import { classAt, isBlank, isSpace, LETTER, SPACE } from '../text/chars';
-import { type AnalysisContext, MemoBase, Slot } from '../text/memo';
+import { type AnalysisContext, MemoBase, OldestFirst, Slot } from '../text/memo';
 import { nextWord, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
@@ -151,6 +151,7 @@ const ENTRIES_PER_TEXT = 8;
  */
 export class SentenceClaimMemo extends MemoBase {
   private readonly map = new Map<string, SentenceEntry>();
+  private readonly oldest = new OldestFirst(this.map);
   constructor(private readonly limit: number) {
     super();
   }
@@ -174,7 +175,7 @@ export class SentenceClaimMemo extends MemoBase {
       first.next = entry;
       return entry;
     }
-    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+    if (this.map.size >= this.limit) this.oldest.drop();
     this.map.set(body, entry);
     return entry;
   }

@@ -35,7 +35,7 @@ import { ReuseIndex } from '../reuse/reuseIndex';
 import { boilerplateIn } from '../reuse/reuseText';
 import { EntityScratch, findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
-import { AnalysisContext, Slot } from '../text/memo';
+import { AnalysisContext, OldestFirst, Slot } from '../text/memo';
 import { capLinks, capLinkSteps } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker } from '../claims/links';
@@ -83,6 +83,7 @@ export interface LocalAnalysis {
  */
 export class ParagraphCache {
   private readonly map = new Map<string, ParagraphAnalysis>();
+  private readonly oldest = new OldestFirst(this.map);
   hits = 0;
   misses = 0;
   /** The entity decoder's scratch space, lent to each paragraph analysed here. */
@@ -99,13 +100,14 @@ export class ParagraphCache {
     const sentences = splitSentences(text);
     const budget = new WorkBudget(text.length);
     a = { sentences, entities: findEntities(text, sentences, budget, this.scratch), truncated: budget.exhausted };
-    if (this.map.size >= this.limit) this.map.delete(this.map.keys().next().value as string);
+    if (this.map.size >= this.limit) this.oldest.drop();
     this.map.set(text, a);
     return a;
   }
 
   clear(): void {
     this.map.clear();
+    this.oldest.reset();
   }
 }
 

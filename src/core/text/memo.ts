@@ -55,20 +55,37 @@ export abstract class MemoBase {
 }
 
 /**
+ * Drops a bounded cache's oldest entry (the map's insertion order) through one
+ * iterator kept across drops. A fresh `keys().next()` per drop walks every slot the
+ * drops before it emptied, which the engine keeps until it rebuilds the table: a full
+ * memo of 200,000 texts then cost about 40 µs a miss, and the CLI's shared passages
+ * at 10,000 articles most of their time. (The iterator is live: entries added after
+ * it was made come after the older ones, and entries deleted are skipped.)
+ */
+export class OldestFirst<K> {
+  private order: IterableIterator<K> | undefined;
+  constructor(private readonly map: Map<K, unknown>) {}
+
+  drop(): void {
+    let next = (this.order ??= this.map.keys()).next();
+    if (next.done) next = (this.order = this.map.keys()).next();
+    if (!next.done) this.map.delete(next.value);
+  }
+
+  /** After the map is cleared. */
+  reset(): void {
+    this.order = undefined;
+  }
+}
+
+/**
  * A bounded memo of a pure function of a string: the incremental analysis keys its
  * per-paragraph, per-sentence and per-unit work on the text, so unchanged text
  * after an edit costs a lookup. Past `limit` entries the oldest is dropped.
  */
 export class Memo<V> extends MemoBase {
   private readonly map = new Map<string, V>();
-  /**
-   * The keys in insertion order, from the oldest not yet dropped: one iterator kept
-   * across drops. (A fresh `keys().next()` per drop walks every slot the drops before
-   * it emptied, which the engine keeps until the table is rebuilt: a full memo of
-   * 200,000 texts then cost about 40 µs a miss, and the CLI's shared passages at
-   * 10,000 articles most of their time.)
-   */
-  private order: IterableIterator<string> | undefined;
+  private readonly oldest = new OldestFirst(this.map);
   constructor(private readonly limit = 100_000) {
     super();
   }
@@ -77,17 +94,10 @@ export class Memo<V> extends MemoBase {
     let v = this.map.get(key);
     if (v === undefined) {
       v = compute(key);
-      if (this.map.size >= this.limit) this.dropOldest();
+      if (this.map.size >= this.limit) this.oldest.drop();
       this.map.set(key, v);
     }
     return v;
-  }
-
-  /** Drops the entry added first: every key the iterator gave was dropped, so the next one is the oldest held. */
-  private dropOldest(): void {
-    let next = (this.order ??= this.map.keys()).next();
-    if (next.done) next = (this.order = this.map.keys()).next();
-    if (!next.done) this.map.delete(next.value);
   }
 
   get size(): number {
@@ -96,6 +106,6 @@ export class Memo<V> extends MemoBase {
 
   clear(): void {
     this.map.clear();
-    this.order = undefined;
+    this.oldest.reset();
   }
 }
