@@ -341,7 +341,11 @@ export class QuoteLinker {
     this.lookUp([...added]);
     this.lookedUp = added.size;
     for (const id of added) mark(id);
-    for (const id of this.linkFragments(new Set(changed))) mark(id);
+    // A fragment's links follow its document's variants into other documents: the documents linked to one changed
+    // (a quote kept there marks no partner) have their fragments worked out again too.
+    const fragmentDocs = new Set(changed);
+    for (const p of changed) for (const id of this.docs.get(p)?.ids ?? []) for (const l of this.links[id]) fragmentDocs.add(this.items[l.other]!.path);
+    for (const id of this.linkFragments(fragmentDocs)) mark(id);
     return changed;
   }
 
