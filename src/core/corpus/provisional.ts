@@ -23,8 +23,9 @@
  *   (quote claims) come with the settle;
  * - group ids: an edited document's claim takes the group an earlier edited claim
  *   linked to it gave it, else keeps the group id of its claim before the edit with
- *   the same kind and text while it still has a corroborating link; otherwise it takes the group id and size of its strongest linked claim that has
- *   one, else a new id. Its linked claims without a group join its group, so every
+ *   the same kind and text while it still has a corroborating link; otherwise it
+ *   takes the group id and size of its strongest linked claim that has one, else a
+ *   new id. Its linked claims without a group join its group, so every
  *   claim that lists a corroborating link has a group. An edited quote takes the
  *   group an earlier edited quote gave it, else its old group if a variant still
  *   carries it, else a variant's, else its old one, else a new one; a variant in
@@ -33,8 +34,9 @@
  * - variants' `identical` flag compares the quotes' words (lower case, letters and
  *   digits); the linker's own test comes with the settle.
  */
+import { claimStatus } from '../claims/claims';
 import { writeLink, type PairLink } from '../claims/links';
-import type { Claim, ClaimStatus, DocumentResult, Duplicate, Quote, QuoteLink, Span } from '../types';
+import type { Claim, DocumentResult, Duplicate, Quote, QuoteLink, Span } from '../types';
 import { LINK_CAP } from './caps';
 
 type ElsewhereLink = NonNullable<Quote['attributedElsewhere']>[number];
@@ -73,8 +75,6 @@ export interface ProvisionalStats {
 
 type Lists = Pick<Claim, 'corroboratedBy' | 'disputedBy' | 'partlyCorroboratedBy'>;
 
-const statusOf = (c: Lists): ClaimStatus => (c.disputedBy.length ? 'disputed' : c.corroboratedBy.length ? 'corroborated' : 'unique');
-
 const claimLinkCount = (c: Lists) => c.corroboratedBy.length + c.disputedBy.length + (c.partlyCorroboratedBy?.length ?? 0);
 
 /** Whether a pair link gives this end (`lo`: the earlier document's) a `corroboratedBy` entry. */
@@ -106,36 +106,30 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
     working.set(p, r);
     return r;
   };
-  const claimOf = (p: string, j: number): Claim | undefined => {
+  /** An item to write into: an edited document's own, a neighbour's copied (with its lists) the first time it is asked for. */
+  const writable = <T>(items: (r: DocumentResult) => T[], copied: Map<string, Set<number>>, copy: (x: T) => T) => (p: string, j: number): T | undefined => {
     const r = doc(p);
-    if (!r || j >= r.claims.length) return undefined;
-    if (dirty.has(p)) return r.claims[j];
-    let set = copiedClaims.get(p);
-    if (!set) copiedClaims.set(p, (set = new Set()));
+    const list = r && items(r);
+    if (!list || j >= list.length) return undefined;
+    if (dirty.has(p)) return list[j];
+    let set = copied.get(p);
+    if (!set) copied.set(p, (set = new Set()));
     if (!set.has(j)) {
       set.add(j);
-      const c = r.claims[j];
-      const copy: Claim = { ...c, corroboratedBy: c.corroboratedBy.slice(), disputedBy: c.disputedBy.slice() };
-      if (c.partlyCorroboratedBy) copy.partlyCorroboratedBy = c.partlyCorroboratedBy.slice();
-      r.claims[j] = copy;
+      list[j] = copy(list[j]);
     }
-    return r.claims[j];
+    return list[j];
   };
-  const quoteOf = (p: string, j: number): Quote | undefined => {
-    const r = doc(p);
-    if (!r || j >= r.quotes.length) return undefined;
-    if (dirty.has(p)) return r.quotes[j];
-    let set = copiedQuotes.get(p);
-    if (!set) copiedQuotes.set(p, (set = new Set()));
-    if (!set.has(j)) {
-      set.add(j);
-      const q = r.quotes[j];
-      const copy: Quote = { ...q, variants: q.variants.slice() };
-      if (q.attributedElsewhere) copy.attributedElsewhere = q.attributedElsewhere.slice();
-      r.quotes[j] = copy;
-    }
-    return r.quotes[j];
-  };
+  const claimOf = writable(r => r.claims, copiedClaims, c => {
+    const copy: Claim = { ...c, corroboratedBy: c.corroboratedBy.slice(), disputedBy: c.disputedBy.slice() };
+    if (c.partlyCorroboratedBy) copy.partlyCorroboratedBy = c.partlyCorroboratedBy.slice();
+    return copy;
+  });
+  const quoteOf = writable(r => r.quotes, copiedQuotes, q => {
+    const copy: Quote = { ...q, variants: q.variants.slice() };
+    if (q.attributedElsewhere) copy.attributedElsewhere = q.attributedElsewhere.slice();
+    return copy;
+  });
 
   // 1. Every document listing a span of a document set or removed (its neighbours before) drops those links.
   const passageNeighbours = new Set<string>();
@@ -222,11 +216,11 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
       b.partlyCorroboratedBy?.sort(byOrder);
     }
     // Statuses: the links listed (the contract's rule; a link refused by the cap counts with the settle).
-    for (const c of ra.claims) c.status = statusOf(c);
+    for (const c of ra.claims) c.status = claimStatus(c);
     done.add(a);
   }
   // Neighbours' statuses, from their lists as they are now.
-  for (const [p, js] of copiedClaims) for (const j of js) working.get(p)!.claims[j].status = statusOf(working.get(p)!.claims[j]);
+  for (const [p, js] of copiedClaims) for (const j of js) working.get(p)!.claims[j].status = claimStatus(working.get(p)!.claims[j]);
 
   // 3. Quote variants and attribution conflicts of each document set, capped locally, written at both ends.
   done.clear();

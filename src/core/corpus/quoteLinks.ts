@@ -281,7 +281,6 @@ export class QuoteLinker {
     const present = new Set(docs.map(d => d.path));
     for (const path of [...this.docs.keys()]) if (!present.has(path)) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
-    this.lookedUp = 0;
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
@@ -734,12 +733,12 @@ export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[]
   new QuoteLinker(ctx).link(docs.map(d => ({ path: d.path, quotes: d.quotes, ...sourceOf(d.path), key: null })));
 }
 
-/** The quotes with a speaker of one document, with their words and frames. */
 /** What an item's links depend on (its speaker, words and frame), as one string: two items with the same link alike. */
 function signature(it: Item): string {
   return `${it.speaker}\u0000${it.w.joined}\u0000${[...it.frame].sort().join(' ')}`;
 }
 
+/** The quotes with a speaker of one document, with their words and frames. */
 function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
   const items: Item[] = [];
   const { text, sentences } = d;
