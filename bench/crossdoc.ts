@@ -23,15 +23,10 @@ import { AnalysisContext } from '../src/core/text/memo';
 import { normalizeEol } from '../src/core/text/decode';
 import { CLAIM_MEMO_SPAN, OneShotCorpus } from '../src/cli/oneShot';
 import type { DocumentResult, Sentence } from '../src/core/types';
+import { takeOption } from '../test/support/args';
 
 const args = process.argv.slice(2);
-function option(name: string): string | null {
-  const at = args.indexOf(name);
-  if (at < 0) return null;
-  const v = args[at + 1] ?? '';
-  args.splice(at, 2);
-  return v;
-}
+const option = (name: string) => takeOption(args, name);
 const baselineDir = option('--baseline');
 const cacheFile = option('--cache');
 const rounds = Number(option('--rounds') ?? 2);

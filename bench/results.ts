@@ -15,6 +15,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import { takeOption } from '../test/support/args';
 
 interface Run { cpuMs: number; gcMs: number; scavenges: number; peakRssMb: number; heapMb: number; docs: number; hash: string }
 
@@ -53,13 +54,7 @@ function runChild(dir: string, outDir: string): Promise<Run> {
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
   if (args[0] === '--child') return child(args[1], args[2]);
-  const option = (name: string): string | null => {
-    const at = args.indexOf(name);
-    if (at < 0) return null;
-    const v = args[at + 1] ?? '';
-    args.splice(at, 2);
-    return v;
-  };
+  const option = (name: string) => takeOption(args, name);
   const baseline = option('--baseline');
   const rounds = Number(option('--rounds') ?? 1);
   const dir = args[0];
