@@ -134,7 +134,8 @@ describe('the reuse index, whatever the order', function () {
     let handedOut = held;
     for (let k = 0; k < 120; k++) {
       const p = paths[Math.floor(rand() * paths.length)];
-      const edited = docs.get(p)!.replace('\n\n', '\n\n' + sentence(rand) + '\n\n');
+      // Every sentence changed (a unit the edit leaves as it was keeps its id: see the test after this one).
+      const edited = docs.get(p)!.replace('\n\n', '\n\n' + sentence(rand) + '\n\n').replace(/\./g, ' again.');
       const before = live.unitSlots;
       put(live, p, edited);
       if (live.unitSlots > before) handedOut += live.unitSlots - before;
@@ -145,6 +146,32 @@ describe('the reuse index, whatever the order', function () {
     assert.ok(handedOut > 5 * held, `${handedOut} ids handed out for ${held} units held`);
     assert.ok(live.unitSlots <= 2 * held + 40, `${live.unitSlots} slots for ${held} units held`);
     for (const p of paths) assert.deepEqual(live.shared(p), want.shared(p), p);
+  });
+
+  it('re-indexes only the units an edit changed: the others keep their ids and postings, and the passages stay a fresh index\'s', () => {
+    const rand = rng(43);
+    const docs = corpus(rand, POSTING_CAP + 6);
+    const paths = [...docs.keys()].sort();
+    const live = fresh(docs);
+    live.shared(paths[0]);
+    for (let k = 0; k < 30; k++) {
+      const p = paths[Math.floor(rand() * paths.length)];
+      const text = docs.get(p)!;
+      // One sentence gets a word more; every other unit of the document is as it was.
+      const dots = [...text.matchAll(/\./g)].map(m => m.index!);
+      const at = dots[Math.floor(rand() * dots.length)];
+      const edited = text.slice(0, at) + ' again' + text.slice(at);
+      const before = live.unitSlots;
+      put(live, p, edited);
+      docs.set(p, edited);
+      assert.ok(live.unitSlots - before <= 1, `an edit of one sentence handed out ${live.unitSlots - before} ids`);
+      if (rand() < 0.3) {
+        const want = fresh(docs);
+        for (const q of paths) assert.deepEqual(live.shared(q), want.shared(q), `after edit ${k}: ${q}`);
+      }
+    }
+    const want = fresh(docs);
+    for (const q of paths) assert.deepEqual(live.shared(q), want.shared(q), q);
   });
 
   it('gives the same passages after a document is deleted as an index that never had it', () => {

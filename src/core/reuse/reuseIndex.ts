@@ -121,13 +121,22 @@ export class ReuseIndex {
     const old = this.byPath.get(path);
     // Nothing else changed since the old version's units were looked up: their hits still hold.
     const lookups = old && old.lookupEpoch === this.epoch ? old.lookups : undefined;
-    if (old) this.unindex(old);
+    const side = makeSide(this.ctx, text, paragraphs, sentences);
+    // A unit of the new version with the same data as one of the old keeps that unit's id and
+    // postings (same data, same features and key): an edit re-indexes the units it changed.
+    const kept = old ? this.keptUnits(old.side, old.sids, side) : null;
+    if (old) this.unindex(old, kept);
     this.epoch++;
     const id = this.nextDoc++;
-    const side = makeSide(this.ctx, text, paragraphs, sentences);
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], pairs: new Map(), lookups, lookupEpoch: lookups ? this.epoch : -1, stage: 1 };
     const postings = this.postings, cap = POSTING_CAP, record = this.recording();
     for (let i = 0; i < side.sents.length; i++) {
+      const reused = kept ? kept[i] : -1;
+      if (reused >= 0) {
+        this.unitDoc[reused] = id; this.unitLocal[reused] = i;
+        doc.sids.push(reused);
+        continue;
+      }
       const sid = this.unitDoc.length, key = verbatimKey(side, i);
       this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(side.feats[i].length)); this.unitKey.push(key);
       doc.sids.push(sid);
@@ -138,6 +147,25 @@ export class ReuseIndex {
     this.byId[id] = doc;
     this.dirty.push(doc);
     this.touch(path);
+    this.sweep();
+  }
+
+  /**
+   * Per unit of `side`, the id of an old unit (`sids`, in `was`) with the very same data
+   * it takes over, or -1; each old unit is taken over once at most.
+   */
+  private keptUnits(was: Side, sids: readonly number[], side: Side): Int32Array {
+    const byData = new Map<UnitData, number[]>();
+    for (let i = was.data.length - 1; i >= 0; i--) {
+      const l = byData.get(was.data[i]);
+      if (l) l.push(sids[i]); else byData.set(was.data[i], [sids[i]]);
+    }
+    const kept = new Int32Array(side.data.length).fill(-1);
+    for (let i = 0; i < side.data.length; i++) {
+      const l = byData.get(side.data[i]);
+      if (l?.length) kept[i] = l.pop()!;
+    }
+    return kept;
   }
 
   remove(path: string): void {
@@ -153,24 +181,38 @@ export class ReuseIndex {
    */
   private recording(): boolean { return this.byPath.size > this.dirty.length; }
 
-  private unindex(doc: IndexedDoc): void {
+  /** Takes a document out; with `kept` (its next version's units taking old ids over), those units stay indexed. */
+  private unindex(doc: IndexedDoc, kept: Int32Array | null = null): void {
     for (const pair of doc.pairs.values()) {
       const other = pair.a === doc ? pair.b : pair.a;
       other.pairs.delete(doc.id);
       if (pair.kept.length) { this.touch(other.path); other.degrees = undefined; }
     }
-    const postings = this.postings, cap = POSTING_CAP, record = this.recording();
-    for (const fs of doc.side.feats) for (const f of fs) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
-    for (const sid of doc.sids) {
+    let staying: Set<number> | null = null;
+    if (kept) {
+      staying = new Set();
+      for (const sid of kept) if (sid >= 0) staying.add(sid);
+    }
+    const postings = this.postings, cap = POSTING_CAP, record = this.recording(), feats = doc.side.feats;
+    for (let i = 0; i < doc.sids.length; i++) {
+      const sid = doc.sids[i];
+      if (staying?.has(sid)) continue;
+      for (const f of feats[i]) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
       const key = this.unitKey[sid];
       if (key >= 0 && this.verbatim.drop(key) === this.verbatimCap && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, true);
+      this.unitDoc[sid] = -1;
+      this.deadUnits++;
     }
-    for (const sid of doc.sids) this.unitDoc[sid] = -1;
-    this.deadUnits += doc.sids.length;
     this.byPath.delete(doc.path);
     this.byId[doc.id] = undefined;
     if (doc.stage) this.dirty.splice(this.dirty.indexOf(doc), 1);
     this.touch(doc.path);
+    // (An upsert sweeps once its new version holds the ids it took over.)
+    if (!kept) this.sweep();
+  }
+
+  /** Sweeps the ids and postings of units gone out, once they are many. */
+  private sweep(): void {
     if (this.deadUnits >= this.renumberAt && 2 * this.deadUnits > this.unitDoc.length) this.renumber();
     else {
       this.postings.compact(sid => this.unitDoc[sid] >= 0);
