@@ -38,13 +38,6 @@ export function stage(name: string | null): void {
   stageCpu = cpu;
 }
 
-/**
- * Claims normalised by the claim linker between two emptyings of the memos: the linker's items hold their own
- * normalised forms (`linkItems`), so the memo of them would only hold a second copy of each (at 10,000 articles, with
- * 370,000 claims, its 200,000 entries were about 400 MB).
- */
-export const CLAIM_MEMO_SPAN = 10_000;
-
 /** Documents analysed in this thread between two emptyings of the analysis memos. */
 export const MEMO_SPAN = 1000;
 
@@ -163,9 +156,11 @@ export class OneShotCorpus {
     new QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: docs[k].text, sentences: docs[k].sentences!, key: null })), true);
     for (const d of docs) d.sentences = null;
     stage('quote-links');
-    // The memos of the stage before (quotes' words) are worked out again where asked.
+    // The memos of the stage before (quotes' words) are worked out again where asked; the claim linker, used once,
+    // keeps the claims' normalised forms in its items only (the memo would hold a second copy of each: at 10,000
+    // articles, with 370,000 claims, its 200,000 entries were about 400 MB).
     ctx.clearMemos();
-    new ClaimLinker(ctx, CLAIM_MEMO_SPAN).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
+    new ClaimLinker(ctx, true).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
     stage('claim-links');
     ctx.clearMemos();
     linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])), stage);

@@ -215,7 +215,8 @@ const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
-function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
+/** `claimNorm` without the memo (for a caller that keeps the forms it made itself). */
+export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
   const units: string[][] = [];
   const predicates: number[] = [];
   const segments: number[] = [];
