@@ -26,14 +26,15 @@ import type { DocumentResult, EntityType, Sentence } from '../core/types';
 
 /**
  * With `SOURCE_LENS_STAGES` set in the environment, each stage's CPU time (the process's, every thread: the GC's
- * helpers count) and wall time, in ms, on stderr, one line each; otherwise nothing is timed.
+ * helpers count) and wall time, in ms, and the peak resident memory so far, on stderr, one line each; otherwise
+ * nothing is timed.
  */
 const STAGES = typeof process !== 'undefined' && !!process.env.SOURCE_LENS_STAGES;
 let stageAt = 0, stageCpu = 0;
 export function stage(name: string | null): void {
   if (!STAGES) return;
   const now = performance.now(), u = process.cpuUsage(), cpu = (u.user + u.system) / 1000;
-  if (name) process.stderr.write(`stage ${name} cpu ${(cpu - stageCpu).toFixed(0)} ms wall ${(now - stageAt).toFixed(0)} ms\n`);
+  if (name) process.stderr.write(`stage ${name} cpu ${(cpu - stageCpu).toFixed(0)} ms wall ${(now - stageAt).toFixed(0)} ms peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
   stageAt = now;
   stageCpu = cpu;
 }

@@ -932,30 +932,28 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
   // every pair (a claim carried by many quotes had its lists searched and spliced once per pair): the links each pair
   // drops (the first listed of its other end) go, and the links written come after the others, in the order of the
   // pairs. (No pair drops a link another writes: two pairs of one claim have other ends at different places.)
-  interface Edit { corroboratedAt: Map<string, number>; disputedAt: Map<string, number>; drop: number[]; dropDisputed: number[]; corroborated: ClaimLink[]; disputed: ClaimLink[] }
-  const placeOf = (path: string, c: Claim) => `${path}\u0000${c.start}\u0000${c.end}`;
-  /** A list's links by place, the first of each: its index. */
-  const firstAt = (list: readonly ClaimLink[]) => {
-    const m = new Map<string, number>();
-    list.forEach((l, k) => { const key = `${l.path}\u0000${l.start}\u0000${l.end}`; if (!m.has(key)) m.set(key, k); });
-    return m;
+  interface Edit { drop: number[]; dropDisputed: number[]; corroborated: ClaimLink[]; disputed: ClaimLink[] }
+  /** The index of the first link of `list` to `there`'s claim, -1 when none. */
+  const firstTo = (list: readonly ClaimLink[], there: Side) => {
+    const { start, end } = there.claim;
+    for (let k = 0; k < list.length; k++) { const l = list[k]; if (l.start === start && l.end === end && l.path === there.path) return k; }
+    return -1;
   };
   const edits = new Map<Claim, Edit>();
   const editOf = (c: Claim) => {
     let e = edits.get(c);
-    if (!e) edits.set(c, (e = { corroboratedAt: firstAt(c.corroboratedBy), disputedAt: firstAt(c.disputedBy), drop: [], dropDisputed: [], corroborated: [], disputed: [] }));
+    if (!e) edits.set(c, (e = { drop: [], dropDisputed: [], corroborated: [], disputed: [] }));
     return e;
   };
   for (const pair of pairs.values()) {
-    const ea = editOf(pair.a.claim), eb = editOf(pair.b.claim);
-    const atA = placeOf(pair.b.path, pair.b.claim), atB = placeOf(pair.a.path, pair.a.claim);
-    const ci = ea.corroboratedAt.get(atA), di = ea.disputedAt.get(atA);
-    const existing = ci !== undefined ? pair.a.claim.corroboratedBy[ci] : di !== undefined ? pair.a.claim.disputedBy[di] : undefined;
+    const a = pair.a.claim, ci = firstTo(a.corroboratedBy, pair.b), di = firstTo(a.disputedBy, pair.b);
+    const existing = ci >= 0 ? a.corroboratedBy[ci] : di >= 0 ? a.disputedBy[di] : undefined;
     const similarity = !pair.variant ? 0 : pair.identical && !pair.reason ? 1 : existing?.similarity ?? quoteSimilarity(ctx, pair.texts[0], pair.texts[1]);
-    for (const [e, there, at] of [[ea, pair.b, atA], [eb, pair.a, atB]] as const) {
-      const c = e.corroboratedAt.get(at), d = e.disputedAt.get(at);
-      if (c !== undefined) e.drop.push(c);
-      if (d !== undefined) e.dropDisputed.push(d);
+    for (const [here, there] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
+      const e = editOf(here.claim);
+      const c = here === pair.a ? ci : firstTo(here.claim.corroboratedBy, there), d = here === pair.a ? di : firstTo(here.claim.disputedBy, there);
+      if (c >= 0) e.drop.push(c);
+      if (d >= 0) e.dropDisputed.push(d);
       const link: ClaimLink = { path: there.path, start: there.claim.start, end: there.claim.end, similarity };
       if (pair.variant && pair.reason) e.disputed.push({ ...link, reason: pair.reason });
       else if (pair.variant) e.corroborated.push(link);
