@@ -270,7 +270,7 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     return id;
   };
   const synonymArrays = new Map<number, Int32Array>(), seen = new Map<string, SeenUnit>();
-  // With `memoSpan`: the items made here, by claim text (then names and speaker compared). A claim of the same text,
+  // One shot: the items made here, by claim text (then names and speaker compared). A claim of the same text,
   // names and speaker as one before has its form, and so its key ids: the first one's arrays serve it (read only).
   const forms = oneShot ? new Map<string, LinkItem[]>() : null;
   const arena = new Arena();
