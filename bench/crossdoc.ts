@@ -21,7 +21,7 @@ import { capLinks } from '../src/core/corpus/caps';
 import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from '../src/core/corpus/quoteLinks';
 import { AnalysisContext } from '../src/core/text/memo';
 import { normalizeEol } from '../src/core/text/decode';
-import { CLAIM_MEMO_SPAN, OneShotCorpus } from '../src/cli/oneShot';
+import { OneShotCorpus } from '../src/cli/oneShot';
 import type { DocumentResult, Sentence } from '../src/core/types';
 import { takeOption } from '../test/support/args';
 
@@ -89,8 +89,9 @@ function link(b: Build, input: Input): number[] {
   new b.QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: texts[k], sentences: sentences[k], key: null })), true);
   lap();
   ctx.clearMemos();
-  // (As the CLI links them: an older build's linker takes no memo span, and ignores it.)
-  new b.ClaimLinker(ctx, CLAIM_MEMO_SPAN).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
+  // (As the CLI links them: one shot; an older build's linker took a span of claims between two emptyings of the
+  // memos instead, 10,000 in its CLI, and an older one still nothing, and ignores it.)
+  new b.ClaimLinker(ctx, b === thisBuild ? true : (10_000 as unknown as boolean)).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
   lap();
   ctx.clearMemos();
   b.linkQuoteClaims(ctx, new Map(results.map(r => [r.path, r])));

@@ -26,24 +26,18 @@ import type { DocumentResult, EntityType, Sentence } from '../core/types';
 
 /**
  * With `SOURCE_LENS_STAGES` set in the environment, each stage's CPU time (the process's, every thread: the GC's
- * helpers count) and wall time, in ms, on stderr, one line each; otherwise nothing is timed.
+ * helpers count) and wall time, in ms, and the peak resident memory so far, on stderr, one line each; otherwise
+ * nothing is timed.
  */
 const STAGES = typeof process !== 'undefined' && !!process.env.SOURCE_LENS_STAGES;
 let stageAt = 0, stageCpu = 0;
 export function stage(name: string | null): void {
   if (!STAGES) return;
   const now = performance.now(), u = process.cpuUsage(), cpu = (u.user + u.system) / 1000;
-  if (name) process.stderr.write(`stage ${name} cpu ${(cpu - stageCpu).toFixed(0)} ms wall ${(now - stageAt).toFixed(0)} ms\n`);
+  if (name) process.stderr.write(`stage ${name} cpu ${(cpu - stageCpu).toFixed(0)} ms wall ${(now - stageAt).toFixed(0)} ms peak ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB\n`);
   stageAt = now;
   stageCpu = cpu;
 }
-
-/**
- * Claims normalised by the claim linker between two emptyings of the memos: the linker's items hold their own
- * normalised forms (`linkItems`), so the memo of them would only hold a second copy of each (at 10,000 articles, with
- * 370,000 claims, its 200,000 entries were about 400 MB).
- */
-export const CLAIM_MEMO_SPAN = 10_000;
 
 /** Documents analysed in this thread between two emptyings of the analysis memos. */
 export const MEMO_SPAN = 1000;
@@ -163,9 +157,11 @@ export class OneShotCorpus {
     new QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: docs[k].text, sentences: docs[k].sentences!, key: null })), true);
     for (const d of docs) d.sentences = null;
     stage('quote-links');
-    // The memos of the stage before (quotes' words) are worked out again where asked.
+    // The memos of the stage before (quotes' words) are worked out again where asked; the claim linker, used once,
+    // keeps the claims' normalised forms in its items only (the memo would hold a second copy of each: at 10,000
+    // articles, with 370,000 claims, its 200,000 entries were about 400 MB).
     ctx.clearMemos();
-    new ClaimLinker(ctx, CLAIM_MEMO_SPAN).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
+    new ClaimLinker(ctx, true).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
     stage('claim-links');
     ctx.clearMemos();
     linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])), stage);

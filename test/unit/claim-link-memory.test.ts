@@ -19,19 +19,19 @@ function docs(): { path: string; claims: Claim[] }[] {
 }
 const copy = (ds: { path: string; claims: Claim[] }[]) => ds.map(d => ({ path: d.path, claims: d.claims.map(c => ({ ...c })) }));
 
-describe('claim linking with its memos emptied (the CLI)', () => {
+describe('claim linking once, without the memo (the CLI)', () => {
   it('links as the linker that keeps its memos', () => {
     const base = docs();
     const kept = copy(base), emptied = copy(base);
     new ClaimLinker(new AnalysisContext()).link(kept.map(d => ({ ...d, key: null })));
-    new ClaimLinker(new AnalysisContext(), 7).link(emptied.map(d => ({ ...d, key: null })));
+    new ClaimLinker(new AnalysisContext(), true).link(emptied.map(d => ({ ...d, key: null })));
     assert.ok(kept.some(d => d.claims.some(c => c.corroboratedBy.length > 0)), 'some claims are linked');
     assert.deepEqual(emptied, kept);
   });
 
   it('holds each normalised form as worked out afresh, its units shared, one form for claims of the same text, names and speaker', () => {
     const ds = docs();
-    const { items } = linkItems(new AnalysisContext(), ds, 5);
+    const { items } = linkItems(new AnalysisContext(), ds, true);
     const fresh = new AnalysisContext();
     const firstUnit = new Map<string, readonly string[]>();
     let shared = 0;
@@ -48,5 +48,22 @@ describe('claim linking with its memos emptied (the CLI)', () => {
     const n = ds[0].claims.length, copied = items.filter(it => it.doc === ds.length - 3);
     assert.equal(copied.length, n);
     copied.forEach((it, k) => assert.equal(it.norm, items[k].norm));
+  });
+
+  it('gives claims of the same text, names and speaker the same key ids as the linker that keeps its memos', () => {
+    const ds = docs();
+    const once = linkItems(new AnalysisContext(), ds, true), kept = linkItems(new AnalysisContext(), ds);
+    assert.equal(once.items.length, kept.items.length);
+    once.items.forEach((it, k) => {
+      const was = kept.items[k];
+      assert.deepEqual([...it.units], [...was.units]);
+      assert.deepEqual([...it.keys], [...was.keys]);
+      assert.deepEqual(it.synonyms.map(s => s && [...s]), was.synonyms.map(s => s && [...s]));
+      assert.deepEqual([...it.synonymIds].sort(), [...was.synonymIds].sort());
+    });
+    assert.deepEqual(once.keyOf, kept.keyOf);
+    // A copied article's claims hold the original's arrays, not copies of them.
+    const n = ds[0].claims.length, copied = once.items.filter(it => it.doc === ds.length - 3);
+    copied.forEach((it, k) => { assert.equal(it.keys, once.items[k].keys); assert.equal(it.exactIds, once.items[k].exactIds); });
   });
 });

@@ -17,7 +17,7 @@ import type { AnalysisContext } from '../text/memo';
 import { claimStatus } from './claims';
 import { groupClaims } from './groups';
 import { type ClaimMatch, matchClaims, type MatchSide } from './match';
-import { claimNorm, type ClaimNorm } from './normalize';
+import { claimNorm, type ClaimNorm, normalize as claimNormUncached } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
@@ -76,40 +76,82 @@ export const CLAIM_KEY_CAP = 64;
  * persistent index) read a claim's keys from.
  */
 export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
+  const out = keysOf(norm, idOf, shared, seen);
+  return { units: Int32Array.from(out.units), synonyms: out.synonyms.slice(), keys: Int32Array.from(out.keys), synonymIds: new Set(out.synonymIds) };
+}
+
+/**
+ * `claimKeys` into arrays of its own, emptied at each call (read them before the next): the same ids in the same
+ * order, with no set or array made per claim; and, with `seen`, each unit's array as first seen (`firsts`, for
+ * `withSharedUnits`).
+ */
+function keysOf(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): KeysOut {
   // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
-  const units = new Int32Array(norm.units.length);
-  const synonyms: (Int32Array | null)[] = [];
-  const allKeys = new Set<number>(), synonymIds = new Set<number>();
+  const out = KEYS_OUT;
+  out.units.length = out.synonyms.length = out.keys.length = out.synonymIds.length = out.firsts.length = 0;
+  out.tick++;
+  const addKey = (id: number) => {
+    if (id >= out.keyMark.length) out.keyMark = grown(out.keyMark, id);
+    if (out.keyMark[id] !== out.tick) { out.keyMark[id] = out.tick; out.keys.push(id); }
+  };
+  const addSynonym = (id: number) => {
+    if (id >= out.synonymMark.length) out.synonymMark = grown(out.synonymMark, id);
+    if (out.synonymMark[id] !== out.tick) { out.synonymMark[id] = out.tick; out.synonymIds.push(id); }
+  };
   for (let u = 0; u < norm.units.length; u++) {
     const unit = norm.units[u];
     // A unit seen before with the same keys: its ids as worked out then (the same ids, and the same shared array).
     const was = seen?.get(unit[0]);
     if (was && sameKeys(was.unit, unit)) {
-      units[u] = was.id;
-      if (was.filed) allKeys.add(was.id);
-      if (was.syn) for (let v = 0; v < was.syn.length; v++) { if (was.synFiled[v]) allKeys.add(was.syn[v]); synonymIds.add(was.syn[v]); }
-      synonyms.push(was.syn);
+      out.units.push(was.id);
+      out.firsts.push(was.unit);
+      if (was.filed) addKey(was.id);
+      if (was.syn) for (let v = 0; v < was.syn.length; v++) { if (was.synFiled[v]) addKey(was.syn[v]); addSynonym(was.syn[v]); }
+      out.synonyms.push(was.syn);
       continue;
     }
-    units[u] = idOf(unit[0]);
-    if (!unit[0].startsWith('@~')) allKeys.add(units[u]);
+    const id = idOf(unit[0]);
+    out.units.push(id);
+    out.firsts.push(was ? was.unit : unit);
+    if (!unit[0].startsWith('@~')) addKey(id);
     if (unit.length < 2) {
-      synonyms.push(null);
-      if (seen && !was) seen.set(unit[0], { unit, id: units[u], filed: !unit[0].startsWith('@~'), syn: null, synFiled: NO_FLAGS });
+      out.synonyms.push(null);
+      if (seen && !was) seen.set(unit[0], { unit, id, filed: !unit[0].startsWith('@~'), syn: null, synFiled: NO_FLAGS });
       continue;
     }
     let syn: Int32Array = new Int32Array(unit.length - 1);
-    for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) allKeys.add(syn[v - 1]); synonymIds.add(syn[v - 1]); }
+    for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) addKey(syn[v - 1]); addSynonym(syn[v - 1]); }
     // `shared`: one array per unit key and its synonym ids, for every claim holding them (read only; a small array costs more than its ids).
     if (shared) {
-      const known = shared.get(units[u]);
+      const known = shared.get(id);
       if (known && known.length === syn.length && known.every((k, v) => k === syn[v])) syn = known;
-      else if (!known) shared.set(units[u], syn);
+      else if (!known) shared.set(id, syn);
     }
-    if (seen && !was) seen.set(unit[0], { unit, id: units[u], filed: !unit[0].startsWith('@~'), syn, synFiled: Uint8Array.from(unit.slice(1), k => (k.startsWith('@~') ? 0 : 1)) });
-    synonyms.push(syn);
+    if (seen && !was) seen.set(unit[0], { unit, id, filed: !unit[0].startsWith('@~'), syn, synFiled: Uint8Array.from(unit.slice(1), k => (k.startsWith('@~') ? 0 : 1)) });
+    out.synonyms.push(syn);
   }
-  return { units, synonyms, keys: Int32Array.from(allKeys), synonymIds };
+  return out;
+}
+
+/** What `keysOf` gives: a claim's unit ids, synonym arrays, filed keys and synonym ids (each once, in the order first met), and its units as first seen. */
+interface KeysOut {
+  units: number[];
+  synonyms: (Int32Array | null)[];
+  keys: number[];
+  synonymIds: number[];
+  firsts: (readonly string[])[];
+  /** Per id, the last call (`tick`) that took it among the keys, and among the synonym ids. */
+  keyMark: Int32Array;
+  synonymMark: Int32Array;
+  tick: number;
+}
+const KEYS_OUT: KeysOut = { units: [], synonyms: [], keys: [], synonymIds: [], firsts: [], keyMark: new Int32Array(1024), synonymMark: new Int32Array(1024), tick: 0 };
+
+/** `marks` with room for `id`, its marks kept. */
+function grown(marks: Int32Array, id: number): Int32Array {
+  const more = new Int32Array(Math.max(2 * marks.length, id + 1));
+  more.set(marks);
+  return more;
 }
 
 /** A unit's keys as `claimKeys` found them the first time (`seen`): the unit, its id, its synonyms' ids, and which of them are filed. */
@@ -212,14 +254,13 @@ export function keyWeight(count: number, bounds: { common: number; frequent: num
 
 /**
  * Every claim of `docs` as a link item, with the postings of its keys and their weights.
- * `memoSpan` (0: never): the analysis memos are emptied every `memoSpan` claims normalised
- * here, for a caller that will not ask for them again (the CLI); the memo of normalised
- * claims would otherwise hold a form of its own for every claim besides the item's. Each
- * item then holds its form with its units shared (`withSharedUnits`), and claims with the
- * same text, names and speaker (what the memo keys a form on) share one form, as through
- * the memo.
+ * `oneShot`: for a caller that will not ask for the normalised claims again (the CLI): no
+ * form goes through the analysis memo (it would hold a form of its own for every claim
+ * besides the item's); each item holds its form with its units shared (`withSharedUnits`),
+ * and claims with the same text, names and speaker (what the memo keys a form on) share
+ * one item's form and key arrays, as through the memo.
  */
-export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[], memoSpan = 0): LinkIndex {
+export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[], oneShot = false): LinkIndex {
   const items: LinkItem[] = [];
   const ids = new Map<string, number>();
   const keyOf: string[] = [];
@@ -229,23 +270,30 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     return id;
   };
   const synonymArrays = new Map<number, Int32Array>(), seen = new Map<string, SeenUnit>();
-  // With `memoSpan`: the forms made here, by claim text (then names and speaker compared).
-  const forms = memoSpan > 0 ? new Map<string, { claim: Claim; norm: ClaimNorm }[]>() : null;
-  let made = 0;
+  // One shot: the items made here, by claim text (then names and speaker compared). A claim of the same text,
+  // names and speaker as one before has its form, and so its key ids: the first one's arrays serve it (read only).
+  const forms = oneShot ? new Map<string, LinkItem[]>() : null;
   const arena = new Arena();
   docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
-    let norm: ClaimNorm | undefined;
     const same = forms?.get(claim.text);
-    if (same) for (const f of same) if (sameSource(f.claim, claim)) { norm = f.norm; break; }
-    const fresh = norm ?? claimNorm(ctx, claim);
-    const { units, synonyms, keys, synonymIds } = claimKeys(fresh, idOf, synonymArrays, seen);
-    if (forms && !norm) {
-      norm = withSharedUnits(fresh, seen);
-      if (same) same.push({ claim, norm }); else forms.set(claim.text, [{ claim, norm }]);
-      if (++made % memoSpan === 0) ctx.clearMemos();
+    if (same) {
+      let first: LinkItem | undefined;
+      for (const f of same) if (sameSource(f.claim, claim)) { first = f; break; }
+      if (first) {
+        items.push({ doc, index, claim, norm: first.norm, units: first.units, synonyms: first.synonyms, keys: first.keys, exactIds: first.exactIds, synonymIds: first.synonymIds });
+        return;
+      }
     }
-    const unitIds = arena.copy(units, units.length);
-    items.push({ doc, index, claim, norm: norm ?? fresh, units: unitIds, synonyms, keys: arena.copy(keys, keys.length), exactIds: new IdSet(unitIds), synonymIds: new IdSet(arena.copy(synonymIds, synonymIds.size)) });
+    // (Without the memo when the caller empties it anyway: `forms` is the memo here.)
+    const fresh = forms ? claimNormUncached(claim) : claimNorm(ctx, claim);
+    const out = keysOf(fresh, idOf, synonymArrays, seen);
+    const unitIds = arena.copy(out.units);
+    const item: LinkItem = {
+      doc, index, claim, norm: forms ? withSharedUnits(fresh, out.firsts) : fresh, units: unitIds, synonyms: out.synonyms.slice(),
+      keys: arena.copy(out.keys), exactIds: new IdSet(unitIds), synonymIds: new IdSet(arena.copy(out.synonymIds)),
+    };
+    items.push(item);
+    if (forms) { if (same) same.push(item); else forms.set(claim.text, [item]); }
   }));
   // Each key's claims, in claim order: one flat array, counted first.
   const start = new Int32Array(ids.size + 1);
@@ -274,17 +322,17 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
 }
 
 /**
- * The normalised claim with each unit the array first seen for its keys (`seen`, filled by `claimKeys`): the same
- * keys, held once for every claim that has them. A linker holds every claim's normalised form at once, and a unit's
- * array and strings were much of it (on the 5,000-article generated corpus, with the memo emptied, the linker's heap fell from 551 to 319 MB: the same words recur in
- * claim after claim). The form itself is not changed (the analysis memo may hand it out again): a copy, when any unit
- * is not the first seen.
+ * The normalised claim with each unit the array first seen for its keys (`firsts`, parallel to its units, as `keysOf`
+ * gives them): the same keys, held once for every claim that has them. A linker holds every claim's normalised form at
+ * once, and a unit's array and strings were much of it (on the 5,000-article generated corpus, with the memo emptied,
+ * the linker's heap fell from 551 to 319 MB: the same words recur in claim after claim). The form itself is not
+ * changed (the analysis memo may hand it out again): a copy, when any unit is not the first seen.
  */
-export function withSharedUnits(norm: ClaimNorm, seen: ReadonlyMap<string, SeenUnit>): ClaimNorm {
+export function withSharedUnits(norm: ClaimNorm, firsts: readonly (readonly string[])[]): ClaimNorm {
   let units: (readonly string[])[] | null = null;
   for (let u = 0; u < norm.units.length; u++) {
-    const unit = norm.units[u], first = seen.get(unit[0])?.unit;
-    if (!first || first === unit || !sameKeys(first, unit)) continue;
+    const unit = norm.units[u], first = firsts[u];
+    if (first === unit || !sameKeys(first, unit)) continue;
     units ??= norm.units.slice();
     units[u] = first;
   }
@@ -302,15 +350,15 @@ export function withSharedUnits(norm: ClaimNorm, seen: ReadonlyMap<string, SeenU
 class Arena {
   private chunk = new Int32Array(0);
   private at = 0;
-  /** A view holding `ids` (`n` of them). */
-  copy(ids: Iterable<number>, n: number): Int32Array {
+  /** A view holding `ids`. */
+  copy(ids: ArrayLike<number>): Int32Array {
+    const n = ids.length;
     if (this.at + n > this.chunk.length) {
       this.chunk = new Int32Array(Math.max(ARENA_CHUNK, n));
       this.at = 0;
     }
     const view = this.chunk.subarray(this.at, this.at + n);
-    let k = 0;
-    for (const id of ids) view[k++] = id;
+    for (let k = 0; k < n; k++) view[k] = ids[k];
     this.at += n;
     return view;
   }
@@ -369,8 +417,8 @@ export function finishLinks(docs: readonly { path: string; claims: Claim[] }[], 
 }
 
 export class ClaimLinker {
-  /** `memoSpan`: see `linkItems` (the CLI's linker, used once, sets it; a corpus's keeps its memos). */
-  constructor(private readonly ctx: AnalysisContext, private readonly memoSpan = 0) {}
+  /** `oneShot`: see `linkItems` (the CLI's linker, used once, sets it; a corpus's keeps its memos). */
+  constructor(private readonly ctx: AnalysisContext, private readonly oneShot = false) {}
   private order: string[] = [];
   private keys = new Map<string, unknown>();
   private saturated = '';
@@ -387,15 +435,16 @@ export class ClaimLinker {
     for (const d of docs) for (const c of d.claims) resetLinks(c);
     for (const [pairKey, list] of this.pairs) {
       const [x, y] = pairKey.split('\u0000');
+      // (The documents' own path strings: every link then holds one of them, not a copy, and a link's path is looked up and compared as that.)
       const dx = docs[docIndex.get(x)!], dy = docs[docIndex.get(y)!];
-      for (const pl of list) writeLink({ path: x, claim: dx.claims[pl.lo] }, { path: y, claim: dy.claims[pl.hi] }, pl);
+      for (const pl of list) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: dy.path, claim: dy.claims[pl.hi] }, pl);
     }
     finishLinks(docs, group);
   }
 
   /** Brings `pairs` up to date with `docs`: the changed documents' claims looked up again. */
   private match(docs: readonly LinkDoc[]): void {
-    const { items, ids, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs, this.memoSpan);
+    const { items, ids, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs, this.oneShot);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
       while (k < items.length && items[k].doc < d) k++;

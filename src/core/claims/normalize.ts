@@ -215,7 +215,8 @@ const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
-function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
+/** `claimNorm` without the memo (for a caller that keeps the forms it made itself). */
+export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
   const units: string[][] = [];
   const predicates: number[] = [];
   const segments: number[] = [];
@@ -245,25 +246,27 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
+  const info = raw.map(wordInfo);
   raw.forEach((word, i) => {
-    const lower = word.toLowerCase();
+    const w = info[i], lower = w.lower;
     if (i < from || frame.has(i)) { keys.push(null); return; }
-    if (NEGATIONS.has(lower)) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
-    if (DAYS.has(lower)) { days.push(lower); keys.push(null); return; }
+    if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
+    if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
     // facts of one week share it by chance, and weekdays and months are checked for consistency instead.
-    if (TIME_WORDS.has(lower)) { keys.push(null); return; }
+    if (w.kind === TIME) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
-    const name = /^\p{Lu}/u.test(word) && (i > 0 || nameWords.has(word) || !LOWER_WORDS.has(lower));
-    if (name || CLAIM_STOP_WORDS.has(lower) || CLAIM_PRONOUNS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2) { keys.push(null); return; }
-    keys.push(/\d/.test(lower) ? lower.replace(/,/g, '') : lemmaKey(lower));
+    const name = w.upper && (i > 0 || nameWords.has(word) || !w.lowerWord);
+    if (name || w.kind === STOP) { keys.push(null); return; }
+    keys.push(w.key);
   });
+  const multiFirst = multiwordFirsts();
   for (let i = 0; i < keys.length; i++) {
     let k = keys[i];
     if (!k) continue;
     // A two-word verb: "pulled back" → withdraw, "taking part" → participate.
-    const next = i + 1 < raw.length ? lemmaKey(raw[i + 1].toLowerCase()) : '';
-    const multi = next ? tables().multiword.get(`${k} ${next}`) : undefined;
+    const next = i + 1 < raw.length ? info[i + 1].lemma : '';
+    const multi = next && multiFirst.has(k) ? tables().multiword.get(`${k} ${next}`) : undefined;
     const at = segmentOf[i];
     const inPp = inPhrase(raw, i);
     if (multi) { k = multi; i++; }
@@ -271,7 +274,8 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     seen.add(k);
     unitOf.set(k, units.length);
     phrase.push(inPp);
-    units.push([k, ...(tables().synonyms.get(k) ?? [])]);
+    const synonyms = tables().synonyms.get(k);
+    units.push(synonyms ? [k].concat(synonyms) : [k]);
     segments.push(at);
   }
   const phrasal: number[] = [];
@@ -288,6 +292,46 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
   return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+}
+
+/** What `normalize` reads of a word on its own (its place and the claim's names aside): worked out once per word. */
+interface WordInfo {
+  lower: string;
+  /** NEGATION, DAY, TIME, STOP (a stop word, a pronoun, a verb of saying, a single letter) or 0. */
+  kind: number;
+  /** It opens with a capital. */
+  upper: boolean;
+  /** Its lower case is a word that is also written in lower case (`LOWER_WORDS`). */
+  lowerWord: boolean;
+  /** Its key as a content word: a number without its commas, else its lemma key. */
+  key: string;
+  /** `lemmaKey` of its lower case, whatever it is. */
+  lemma: string;
+}
+const NEGATION = 1, DAY = 2, TIME = 3, STOP = 4;
+
+function wordInfo(word: string): WordInfo {
+  let w = WORDS.get(word);
+  if (w) return w;
+  const lower = word.toLowerCase();
+  const kind = NEGATIONS.has(lower) ? NEGATION : DAYS.has(lower) ? DAY : TIME_WORDS.has(lower) ? TIME
+    : CLAIM_STOP_WORDS.has(lower) || CLAIM_PRONOUNS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2 ? STOP : 0;
+  const lemma = lemmaKey(lower);
+  w = { lower, kind, upper: /^\p{Lu}/u.test(word), lowerWord: LOWER_WORDS.has(lower), key: /\d/.test(lower) ? lower.replace(/,/g, '') : lemma, lemma };
+  if (WORDS.size >= KEYS_MAX) WORDS.clear();
+  WORDS.set(word, w);
+  return w;
+}
+/** Words as `wordInfo` found them, up to `KEYS_MAX`, then afresh (as `KEYS`: constant tables, nothing of a document). */
+const WORDS = new Map<string, WordInfo>();
+
+/** The first words' keys of the two-word verbs: a word that opens none needs no look-up with the next. */
+let MULTI_FIRST: Set<string> | null = null;
+function multiwordFirsts(): ReadonlySet<string> {
+  if (MULTI_FIRST) return MULTI_FIRST;
+  MULTI_FIRST = new Set();
+  for (const phrase of tables().multiword.keys()) MULTI_FIRST.add(phrase.slice(0, phrase.indexOf(' ')));
+  return MULTI_FIRST;
 }
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',

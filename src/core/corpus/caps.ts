@@ -115,29 +115,42 @@ function capKind<T extends Span, L extends At>(
     owners.push(k);
   };
   for (const k of heavies) reach(k);
-  for (let i = 0; i < owners.length; i++) for (const list of lists(at.items[owners[i]])) for (const link of list) reach(idOf(link));
+  // Each link's other end (its id, -1 for none), in the order the owners' lists are read below, each time the same:
+  // owner by owner, list by list (a place is looked up once).
+  const ends: number[] = [];
+  for (let i = 0; i < owners.length; i++) for (const list of lists(at.items[owners[i]])) for (const link of list) { const k = idOf(link); ends.push(k); reach(k); }
   const ranks = placeRanks(at);
   const place = Int32Array.from(owners, k => ranks[k]);
   const edges: Edge[] = [];
-  const edgeOf = new Map<number, number>();
   const m = owners.length;
-  /** The edge of local items `a` and `b`, or undefined. */
-  const edgeAt = (a: number, b: number) => edgeOf.get(a < b ? a * m + b : b * m + a);
-  /** The local id of a link's other end, or -1. */
-  const end = (link: At) => { const k = idOf(link); return k < 0 ? -1 : local[k]; };
+  // Each local item's edges, as they are found: a list through `head` and `next` (slot 2e is edge e at its end `a`, 2e + 1 at `b`).
+  const head = new Int32Array(m).fill(-1);
+  const next: number[] = [];
+  const other = (slot: number) => (slot & 1 ? edges[slot >> 1].a : edges[slot >> 1].b);
+  // `edgeTo[b]`, while `stamp[b]` is the item `a` looked from (+1): the edge of `a` and `b`, if any.
+  const edgeTo = new Int32Array(m), stamp = new Int32Array(m);
+  /** Marks the edges of local item `a` (its `edgeTo`). */
+  const markEdges = (a: number) => { for (let slot = head[a]; slot >= 0; slot = next[slot]) { const b = other(slot); stamp[b] = a + 1; edgeTo[b] = slot >> 1; } };
+  /** The edge of `a` (the one last marked) and `b`, or undefined. */
+  const edgeAt = (a: number, b: number) => (stamp[b] === a + 1 ? edgeTo[b] : undefined);
+  let read = 0;
   owners.forEach((k, a) => {
     const item = at.items[k], from = { path: at.path(k), item };
+    markEdges(a);
     lists(item).forEach((list, li) => {
       for (const link of list) {
-        const b = end(link);
-        if (b < 0 || b === a) continue;
-        const key = a < b ? a * m + b : b * m + a;
-        if (edgeOf.has(key)) continue;
+        const g = ends[read++], b = g < 0 ? -1 : local[g];
+        if (b < 0 || b === a || stamp[b] === a + 1) continue;
         const w = weigh(from, link, li);
-        edgeOf.set(key, edges.length);
+        const e = edges.length;
+        stamp[b] = a + 1;
+        edgeTo[b] = e;
         // The ends in place order, so ties break the same whatever order the documents came in.
         const [x, y] = place[a] <= place[b] ? [a, b] : [b, a];
         edges.push({ a: x, b: y, rank: w.rank, similarity: w.similarity });
+        next.push(head[x], head[y]);
+        head[x] = 2 * e;
+        head[y] = 2 * e + 1;
       }
     });
   });
@@ -149,15 +162,18 @@ function capKind<T extends Span, L extends At>(
   for (const a of nodes) {
     const list = needs(at.items[owners[a]]);
     if (!list?.length) continue;
-    const ks = list.map(link => { const b = end(link); return b < 0 ? undefined : edgeAt(a, b); });
+    markEdges(a);
+    const ks = list.map(link => { const g = idOf(link), b = g < 0 ? -1 : local[g]; return b < 0 ? undefined : edgeAt(a, b); });
     if (ks.some(k => k === undefined || kept[k])) continue;
     kept[(ks as number[]).sort(byOrder)[0]] = 1;
   }
+  read = 0;
   owners.forEach((k, a) => {
+    markEdges(a);
     for (const list of lists(at.items[k])) {
       let w = 0;
       for (const link of list) {
-        const b = end(link);
+        const g = ends[read++], b = g < 0 ? -1 : local[g];
         const e = b < 0 ? undefined : edgeAt(a, b);
         if (e === undefined || kept[e]) list[w++] = link;
       }

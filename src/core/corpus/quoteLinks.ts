@@ -509,9 +509,10 @@ export class QuoteLinker {
           for (let x = from; x < to; x++) {
             const key = mine[x];
             if (sp.common[key]) continue;
-            for (let p = theirs.start[key], end = theirs.start[key + 1]; p < end; p++) {
+            // (A key's items are in order: those of this document and the ones before are skipped at once.)
+            for (let p = firstFrom(theirs.items, theirs.start[key], theirs.start[key + 1], after), end = theirs.start[key + 1]; p < end; p++) {
               const j = theirs.items[p];
-              if (j < after || seen[j] === i) continue;
+              if (seen[j] === i) continue;
               seen[j] = i;
               candidates.push(j);
             }
@@ -693,6 +694,13 @@ function postingsOf(rowAt: Int32Array, flat: Int32Array, keys: number): Postings
   return { start, items };
 }
 
+/** The first index in `list[from, to)` (ascending) holding `min` or more; `to` when none. */
+function firstFrom(list: Int32Array, from: number, to: number, min: number): number {
+  let lo = from, hi = to;
+  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
+  return lo;
+}
+
 function fileIn(map: Map<string, Set<number>>, key: string, id: number): void {
   const set = map.get(key);
   if (set) set.add(id); else map.set(key, new Set([id]));
@@ -863,7 +871,8 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
     return id;
   };
   interface Side { path: string; claim: Claim }
-  interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string] }
+  /** `judged`: the texts of the first variant judged (the pair is met again from its other end, the same texts the other way round). */
+  interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string]; judged: [string, string] | null }
   const pairs = new Map<number | string, Pair>();
   const quotesAt = new Map<DocumentResult, Map<number | string, Quote | undefined>>();
   for (const doc of results.values()) {
@@ -889,11 +898,15 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
             const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
             // The ends in the order of their paths, then starts (as text: "path NUL start").
             const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-            pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts };
+            pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null };
             pairs.set(key, pair);
           }
           if (what === 'conflict') continue;
           pair.variant = true;
+          // (Judging the same two texts again, either way round, changes nothing: every test is symmetric.)
+          const j = pair.judged;
+          if (j && ((j[0] === texts[0] && j[1] === texts[1]) || (j[0] === texts[1] && j[1] === texts[0]))) continue;
+          pair.judged ??= texts;
           const identical = quoteWordsOf(ctx, texts[0]).joined === quoteWordsOf(ctx, texts[1]).joined;
           if (!identical) {
             pair.identical = false;
@@ -915,21 +928,53 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
       for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
     }
   }
-  const touched = new Set<Claim>();
+  // Each pair's link replaces whatever the two claims listed of each other. A claim's lists are edited once, after
+  // every pair (a claim carried by many quotes had its lists searched and spliced once per pair): the links each pair
+  // drops (the first listed of its other end) go, and the links written come after the others, in the order of the
+  // pairs. (No pair drops a link another writes: two pairs of one claim have other ends at different places.)
+  interface Edit { drop: number[]; dropDisputed: number[]; corroborated: ClaimLink[]; disputed: ClaimLink[] }
+  /** The index of the first link of `list` to `there`'s claim, -1 when none. */
+  const firstTo = (list: readonly ClaimLink[], there: Side) => {
+    const { start, end } = there.claim;
+    for (let k = 0; k < list.length; k++) { const l = list[k]; if (l.start === start && l.end === end && l.path === there.path) return k; }
+    return -1;
+  };
+  const edits = new Map<Claim, Edit>();
+  const editOf = (c: Claim) => {
+    let e = edits.get(c);
+    if (!e) edits.set(c, (e = { drop: [], dropDisputed: [], corroborated: [], disputed: [] }));
+    return e;
+  };
   for (const pair of pairs.values()) {
-    const existing = pair.a.claim.corroboratedBy.find(sameAs(pair.b)) ?? pair.a.claim.disputedBy.find(sameAs(pair.b));
+    const a = pair.a.claim, ci = firstTo(a.corroboratedBy, pair.b), di = firstTo(a.disputedBy, pair.b);
+    const existing = ci >= 0 ? a.corroboratedBy[ci] : di >= 0 ? a.disputedBy[di] : undefined;
     const similarity = !pair.variant ? 0 : pair.identical && !pair.reason ? 1 : existing?.similarity ?? quoteSimilarity(ctx, pair.texts[0], pair.texts[1]);
     for (const [here, there] of [[pair.a, pair.b], [pair.b, pair.a]] as const) {
-      const c = here.claim, match = sameAs(there);
-      remove(c.corroboratedBy, match);
-      remove(c.disputedBy, match);
+      const e = editOf(here.claim);
+      const c = here === pair.a ? ci : firstTo(here.claim.corroboratedBy, there), d = here === pair.a ? di : firstTo(here.claim.disputedBy, there);
+      if (c >= 0) e.drop.push(c);
+      if (d >= 0) e.dropDisputed.push(d);
       const link: ClaimLink = { path: there.path, start: there.claim.start, end: there.claim.end, similarity };
-      if (pair.variant && pair.reason) c.disputedBy.push({ ...link, reason: pair.reason });
-      else if (pair.variant) c.corroboratedBy.push(link);
-      touched.add(c);
+      if (pair.variant && pair.reason) e.disputed.push({ ...link, reason: pair.reason });
+      else if (pair.variant) e.corroborated.push(link);
     }
   }
-  for (const c of touched) c.status = claimStatus(c);
+  for (const [c, e] of edits) {
+    edit(c.corroboratedBy, e.drop, e.corroborated);
+    edit(c.disputedBy, e.dropDisputed, e.disputed);
+    c.status = claimStatus(c);
+  }
+}
+
+/** Removes the links at `drop` (indexes) from `list` and appends `add`, in place. */
+function edit(list: ClaimLink[], drop: readonly number[], add: readonly ClaimLink[]): void {
+  if (drop.length) {
+    const gone = new Set(drop);
+    let w = 0;
+    for (let k = 0; k < list.length; k++) if (!gone.has(k)) list[w++] = list[k];
+    list.length = w;
+  }
+  for (const l of add) list.push(l);
 }
 
 /** A place in a document as a number (`end * base + start`, base past the document's length) while that is exact, else as text. */
@@ -966,14 +1011,6 @@ function alignSentences(ctx: AnalysisContext, mine: readonly Claim[], theirs: re
   if (!out.size) out.add(`${best[0]},${best[1]}`);
   return [...out].map(k => { const [i, j] = k.split(',').map(Number); return [mine[i], theirs[j]]; });
 }
-
-const sameAs = (s: { path: string; claim: Claim }) => (l: ClaimLink) => l.path === s.path && l.start === s.claim.start && l.end === s.claim.end;
-
-function remove(list: ClaimLink[], match: (l: ClaimLink) => boolean): void {
-  const at = list.findIndex(match);
-  if (at >= 0) list.splice(at, 1);
-}
-
 
 /**
  * Why two wordings of one quote do not say the same: a number changed, or a negation added or dropped.
