@@ -8,7 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
-import { type ClaimNorm, predicatesAgree } from './normalize';
+import { type ClaimNorm, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -127,6 +127,10 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   const partA = coverA >= PART_COVER && (coveredA >= PART_MIN || (ab.exact >= WHOLE_MIN && ab.exact === ab.totalA));
   const partB = coverB >= PART_COVER && (coveredB >= PART_MIN || (ba.exact >= WHOLE_MIN && ba.exact === ab.totalB));
   if (similarity < FULL_OVERLAP && !partA && !partB) return sharedClause(a, b, weight, isName, similarity);
+  // The frame's actor: two claims that open with their subjects' names, and not one actor ("Washington has offered to
+  // discuss …" / "Moscow is willing to discuss …"), state what each did: not the same claim, whatever else they share
+  // (a clause they share further on still may be).
+  if (otherActors(na, nb)) return sharedClause(a, b, weight, isName, similarity, true);
   // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
   const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;
   let direction: ClaimMatch['direction'] = 'full';
@@ -160,8 +164,10 @@ export const CLAUSE_SEGMENTS = 3;
  * phrase: "to meet Lind" is not "during the meeting") weighing something in both (a name most claims hold is no actor).
  * Each carries the shared clause: a full link.
  */
-function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number): ClaimMatch | null {
+function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number, otherActors = false): ClaimMatch | null {
   const sa = a.norm.segments, sb = b.norm.segments;
+  // Two actors (`matchClaims`): a clause they share must be one that neither actor's segment is part of.
+  const skipA = otherActors ? a.norm.actorSegment : -1, skipB = otherActors ? b.norm.actorSegment : -1;
   const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
   if (segsA < 2 && segsB < 2) return null;
   // What any run can share at most, cheaply: most pairs stop here.
@@ -195,6 +201,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   for (let a1 = 0; a1 < segsA; a1++) for (let a2 = a1; a2 < Math.min(segsA, a1 + CLAUSE_SEGMENTS); a2++) {
     for (let b1 = 0; b1 < segsB; b1++) for (let b2 = b1; b2 < Math.min(segsB, b1 + CLAUSE_SEGMENTS); b2++) {
       if (a1 === 0 && a2 === segsA - 1 && b1 === 0 && b2 === segsB - 1) continue; // the whole claims: decided above
+      if ((skipA >= a1 && skipA <= a2) || (skipB >= b1 && skipB <= b2)) continue;
       let totA = 0, totB = 0;
       for (let i = 0; i < sa.length; i++) if (sa[i] >= a1 && sa[i] <= a2) totA += wa[i];
       for (let j = 0; j < sb.length; j++) if (sb[j] >= b1 && sb[j] <= b2) totB += wb[j];
