@@ -59,6 +59,8 @@ export interface ClaimNorm {
   actor: readonly string[] | null;
   /** The segment (`segmentsOf`) the actor's name ends in, -1 without an actor. */
   actorSegment: number;
+  /** The predicates (indexes into `units`) written only as nouns derived from their verbs ("the Obama administration", "after the invasion"). */
+  nominal: readonly number[];
   /** Every name of the claim, lower case, with the country of a capital or seat among them (`SEATS`): where another claim's actor is looked for. */
   names: readonly string[];
 
@@ -132,6 +134,13 @@ function verbOf(s: string): string | null {
 }
 const VOWEL = /[aeiou]/;
 const CVC = /(?:^|[^aeiou])[aeiou][^aeiouwxy]$/;
+
+/** Whether a lower-case word is a noun the tables derive from a verb ("administration" → administer), not a form of the verb itself. */
+function isDerivedNoun(word: string): boolean {
+  const t = tables();
+  const base = baseKey(t.irregular.get(word) ?? word);
+  return t.derived.has(base) && !t.baseVerbs.has(base);
+}
 
 /** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer): words the tables do not know. */
 function crudeKey(w: string): string {
@@ -232,6 +241,8 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const segments: number[] = [];
   /** Per unit: whether each of its occurrences stands in a prepositional phrase. */
   const phrase: boolean[] = [];
+  /** Per unit: whether each of its occurrences is a noun derived from a verb. */
+  const noun: boolean[] = [];
   const unitOf = new Map<string, number>();
   const seen = new Set<string>();
   let negation = 0;
@@ -239,7 +250,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   const raw = wordsOf(text, 0, text.length, { digitGroups: true });
-  const segmentOf = segmentsOf(text);
+  const segmentOf = asideLast(text, segmentsOf(text));
   const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
   let from = 0;
@@ -278,15 +289,20 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     const at = segmentOf[i];
     const inPp = inPhrase(raw, i);
     if (multi) { k = multi; i++; }
-    if (seen.has(k)) { const u = unitOf.get(k); if (u !== undefined && !inPp) phrase[u] = false; continue; }
+    // A noun derived from a verb ("administration", "invasion"), not the verb's own form: the unit is a predicate, but
+    // named so only as a noun, until a verb form of it occurs.
+    const derivedNoun = !multi && isDerivedNoun(raw[i].toLowerCase());
+    if (seen.has(k)) { const u = unitOf.get(k); if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; } continue; }
     seen.add(k);
     unitOf.set(k, units.length);
     phrase.push(inPp);
+    noun.push(derivedNoun);
     units.push([k, ...(tables().synonyms.get(k) ?? [])]);
     segments.push(at);
   }
   const phrasal: number[] = [];
   for (let u = 0; u < phrase.length; u++) if (tables().verbs.has(units[u][0])) (phrase[u] ? phrasal : predicates).push(u);
+  const nominal = predicates.filter(u => noun[u]);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
@@ -306,7 +322,7 @@ function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal };
 }
 
 /** Words that may stand between the start of a clause and its subject. */
@@ -430,6 +446,37 @@ export function segmentsOf(text: string): number[] {
   }
   return out;
 }
+/**
+ * A claim's segments (`segmentsOf`) with a subject's aside moved after the clause it interrupts: "Crutcher, 40 ― a
+ * father who sang at church ― was shot and killed" opens with a short subject (five words at most) that a comma sets off,
+ * and the clause's verb (an auxiliary or a form in -ed, after a comma or a dash) comes only after the aside. The subject
+ * and the words from its verb on are numbered first, one run of consecutive segments ("Crutcher | was shot | and killed
+ * …"), the aside's segments after them. Any other text keeps its segments.
+ */
+export function asideLast(text: string, segments: readonly number[]): number[] {
+  const out = segments.slice();
+  if (!segments.length) return out;
+  const spans: { start: number; end: number }[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) spans.push({ start: s, end: at.end });
+  let first = 0;
+  while (first < segments.length && segments[first] === 0) first++;
+  if (first === 0 || first > 5 || first >= segments.length || !text.slice(spans[first - 1].end, spans[first].start).includes(',')) return out;
+  for (let k = first + 1; k < segments.length; k++) {
+    if (segments[k] === segments[k - 1] || !ASIDE_VERB.test(text.slice(spans[k].start, spans[k].end))) continue;
+    const gap = text.slice(spans[k - 1].end, spans[k].start);
+    if (!/[,\u2013\u2014\u2015]/.test(gap)) continue;
+    if (k - first > 20) return out;
+    const shift = segments[k] - 1;
+    let last = 0;
+    for (let i = k; i < segments.length; i++) { out[i] = segments[i] - shift; last = out[i]; }
+    for (let i = first; i < k; i++) out[i] = segments[i] - segments[first] + last + 1;
+    return out;
+  }
+  return out;
+}
+const ASIDE_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)$/;
+
 const SEGMENT_WORDS = new Set(['and', 'but', 'who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
   'following', 'whereas', 'until', 'since']);
 
