@@ -454,14 +454,15 @@ export function segmentsOf(text: string): number[] {
  * …"), the aside's segments after them. Any other text keeps its segments.
  */
 export function asideLast(text: string, segments: readonly number[]): number[] {
+  let first = 0;
+  while (first < segments.length && segments[first] === 0) first++;
+  // (Most claims stop here: the words are read again only for a short first segment.)
+  if (first === 0 || first > 5 || first >= segments.length) return segments.slice();
   const out = segments.slice();
-  if (!segments.length) return out;
   const spans: { start: number; end: number }[] = [];
   const at: WordEnd = { end: 0, dotted: false };
   for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) spans.push({ start: s, end: at.end });
-  let first = 0;
-  while (first < segments.length && segments[first] === 0) first++;
-  if (first === 0 || first > 5 || first >= segments.length || !text.slice(spans[first - 1].end, spans[first].start).includes(',')) return out;
+  if (!text.slice(spans[first - 1].end, spans[first].start).includes(',')) return out;
   for (let k = first + 1; k < segments.length; k++) {
     if (segments[k] === segments[k - 1] || !ASIDE_VERB.test(text.slice(spans[k].start, spans[k].end))) continue;
     const gap = text.slice(spans[k - 1].end, spans[k].start);
