@@ -8,7 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
-import { type ClaimNorm, predicatesAgree } from './normalize';
+import { type ClaimNorm, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -117,7 +117,7 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
-  if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
@@ -127,6 +127,10 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   const partA = coverA >= PART_COVER && (coveredA >= PART_MIN || (ab.exact >= WHOLE_MIN && ab.exact === ab.totalA));
   const partB = coverB >= PART_COVER && (coveredB >= PART_MIN || (ba.exact >= WHOLE_MIN && ba.exact === ab.totalB));
   if (similarity < FULL_OVERLAP && !partA && !partB) return sharedClause(a, b, weight, isName, similarity);
+  // The frame's actor: two claims that open with their subjects' names, and not one actor ("Washington has offered to
+  // discuss …" / "Moscow is willing to discuss …"), state what each did: not the same claim, whatever else they share
+  // (a clause they share further on still may be).
+  if (otherActors(na, nb)) return sharedClause(a, b, weight, isName, similarity, true);
   // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
   const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;
   let direction: ClaimMatch['direction'] = 'full';
@@ -141,12 +145,25 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   return { similarity: round(similarity), direction };
 }
 
+/** A numeric fact needs this many anchors besides the number's own words (its figure, its scale and its key with the unit). */
+export const NUMBER_OTHERS = 2;
+const NUMBER_WORD = /^(?:#|\d)|^(?:thousand|million|billion|trillion)$/;
+
+/** How many units `a` shares exactly with `b` that are words of a number: "100", "million", "#100000000 dollar". */
+function numberAnchors(a: MatchSide, b: MatchSide): number {
+  let n = 0;
+  for (let i = 0; i < a.units.length; i++) if (b.exactIds.has(a.units[i]) && NUMBER_WORD.test(a.norm.units[i][0])) n++;
+  return n;
+}
+
 /** A shared clause: the overlap of the two segment runs, at or above this. */
 export const CLAUSE_OVERLAP = 0.5;
 /** … with at least this many units shared exactly (a name, a predicate and another word among them). */
 export const CLAUSE_ANCHORS = 3;
 /** … or this many, a name and a predicate, when they are all of one run's units. */
 export const CLAUSE_WHOLE = 2;
+/** … or this many words that weigh something, a verb of both among them, when the run holds no name. */
+export const CLAUSE_NAMELESS = 4;
 /** Runs of at most this many segments are compared. */
 export const CLAUSE_SEGMENTS = 3;
 
@@ -157,11 +174,16 @@ export const CLAUSE_SEGMENTS = 3;
  * (or its synonym) and one more word, `CLAUSE_ANCHORS` units in all; or a run that is an actor and its verb and nothing
  * else ("Crutcher was killed Friday | after his vehicle …" / "who shot and killed 40-year-old Terence Crutcher in
  * Tulsa"), each of its units held exactly by the other run: the name and the verb (a verb in both, not a noun in a
- * phrase: "to meet Lind" is not "during the meeting") weighing something in both (a name most claims hold is no actor).
+ * phrase: "to meet Lind" is not "during the meeting") weighing something in both (a name most claims hold is no actor);
+ * or, with no name, a run sharing exactly `CLAUSE_NAMELESS` words that weigh something in both, a verb of both among
+ * them ("by speaking directly to white people" / "she could speak directly to “white people”"). With `otherActors`
+ * (the claims open with two actors, `normalize.ts` `otherActors`), no run may hold either actor's segment.
  * Each carries the shared clause: a full link.
  */
-function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number): ClaimMatch | null {
+function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number, otherActors = false): ClaimMatch | null {
   const sa = a.norm.segments, sb = b.norm.segments;
+  // Two actors (`matchClaims`): a clause they share must be one that neither actor's segment is part of.
+  const skipA = otherActors ? a.norm.actorSegment : -1, skipB = otherActors ? b.norm.actorSegment : -1;
   const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
   if (segsA < 2 && segsB < 2) return null;
   // What any run can share at most, cheaply: most pairs stop here.
@@ -171,7 +193,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
     anchorsMax++;
     if (isName(a.units[i])) { namesMax++; if (weight(a.units[i])) actorsMax++; }
   }
-  if (anchorsMax < CLAUSE_WHOLE || !namesMax || anchorsMax - namesMax < 1) return null;
+  if (anchorsMax < CLAUSE_WHOLE || (!namesMax && anchorsMax < CLAUSE_NAMELESS) || anchorsMax - namesMax < 1) return null;
   // Too few for a clause of three: only an actor and its verb can be shared, and they must be there.
   if ((anchorsMax < CLAUSE_ANCHORS || anchorsMax - namesMax < 2) && (!actorsMax || !sharesVerb(a, b, weight))) return null;
   // The matched unit pairs (i of a, j of b) and whether exactly.
@@ -189,12 +211,14 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   }
   if (pi.length < CLAUSE_WHOLE) return null;
   const predA = new Set(a.norm.predicates), predB = new Set(b.norm.predicates);
+  const nounA = new Set(a.norm.nominal), nounB = new Set(b.norm.nominal);
   const wa = Array.from(a.units, id => weight(id)), wb = Array.from(b.units, id => weight(id));
   let best = 0, stamp = 0;
   const doneA = new Int32Array(a.units.length), doneB = new Int32Array(b.units.length);
   for (let a1 = 0; a1 < segsA; a1++) for (let a2 = a1; a2 < Math.min(segsA, a1 + CLAUSE_SEGMENTS); a2++) {
     for (let b1 = 0; b1 < segsB; b1++) for (let b2 = b1; b2 < Math.min(segsB, b1 + CLAUSE_SEGMENTS); b2++) {
       if (a1 === 0 && a2 === segsA - 1 && b1 === 0 && b2 === segsB - 1) continue; // the whole claims: decided above
+      if ((skipA >= a1 && skipA <= a2) || (skipB >= b1 && skipB <= b2)) continue;
       let totA = 0, totB = 0;
       for (let i = 0; i < sa.length; i++) if (sa[i] >= a1 && sa[i] <= a2) totA += wa[i];
       for (let j = 0; j < sb.length; j++) if (sb[j] >= b1 && sb[j] <= b2) totB += wb[j];
@@ -203,16 +227,19 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       if (negationsIn(a.norm.negatedSegments, a1, a2) !== negationsIn(b.norm.negatedSegments, b1, b2)) continue;
       // Per run: the units shared exactly (`anchors`, names among them), the weight of each side's units held exactly,
       // and the shared names and predicates that weigh something on both sides (a predicate: a verb in both).
-      let anchors = 0, names = 0, preds = 0, shared = 0, exactA = 0, exactB = 0, actors = 0, verbs = 0;
+      let anchors = 0, names = 0, preds = 0, shared = 0, exactA = 0, exactB = 0, actors = 0, verbs = 0, weighty = 0;
       stamp++;
       for (let p = 0; p < pi.length; p++) {
         const i = pi[p], j = pj[p];
         if (sa[i] < a1 || sa[i] > a2 || sb[j] < b1 || sb[j] > b2) continue;
-        if (doneA[i] !== stamp) { doneA[i] = stamp; shared += wa[i]; if (exactPair[p]) { anchors++; exactA += wa[i]; if (isName(a.units[i])) { names++; if (wa[i] && wb[j]) actors++; } } }
+        if (doneA[i] !== stamp) { doneA[i] = stamp; shared += wa[i]; if (exactPair[p]) { anchors++; exactA += wa[i]; if (wa[i] && wb[j]) weighty++; if (isName(a.units[i])) { names++; if (wa[i] && wb[j]) actors++; } } }
         if (doneB[j] !== stamp) { doneB[j] = stamp; shared += wb[j]; if (exactPair[p]) exactB += wb[j]; }
-        if (predA.has(i) || predB.has(j)) { preds++; if (exactPair[p] && predA.has(i) && predB.has(j) && wa[i] && wb[j]) verbs++; }
+        if (predA.has(i) || predB.has(j)) { preds++; if (exactPair[p] && predA.has(i) && predB.has(j) && wa[i] && wb[j] && !nounA.has(i) && !nounB.has(j)) verbs++; }
       }
-      if (!names || !preds) continue;
+      // Without a name: a clause of `CLAUSE_NAMELESS` words or more held exactly by both and weighing something in both,
+      // its verb among them ("… speaking directly to white people …" / "she could speak directly to “white people” …").
+      const nameless = !names && weighty >= CLAUSE_NAMELESS && verbs > 0;
+      if ((!names && !nameless) || !preds) continue;
       // A run that is an actor and its predicate and nothing else, each held exactly by the other run ("Lind was
       // killed" in "who shot and killed Mara Lind on the quay"): the same clause, though two units only.
       const whole = anchors >= CLAUSE_WHOLE && actors > 0 && verbs > 0 && (exactA >= totA || exactB >= totB);

@@ -20,6 +20,7 @@ import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYM
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
 import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
+import { SEATS } from '../lexicon/seats';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
@@ -50,6 +51,18 @@ export interface ClaimNorm {
   conditional: boolean;
   /** An obligation or a norm ("should be", "must", "needs to"): it says what ought to be, not what is. */
   deontic: boolean;
+  /**
+   * The name the claim opens with as its subject ("Washington has offered …", "Putin said Moscow is willing …" after the
+   * attribution): its names' keys as `actorKeys` gives them, or null when the claim opens with no name followed by its
+   * verb.
+   */
+  actor: readonly string[] | null;
+  /** The segment (`segmentsOf`) the actor's name ends in, -1 without an actor. */
+  actorSegment: number;
+  /** The predicates (indexes into `units`) written only as nouns derived from their verbs ("the Obama administration", "after the invasion"). */
+  nominal: readonly number[];
+  /** Every name of the claim, lower case, with the country of a capital or seat among them (`SEATS`): where another claim's actor is looked for. */
+  names: readonly string[];
 
   numbers: readonly ClaimNumber[];
 }
@@ -121,6 +134,13 @@ function verbOf(s: string): string | null {
 }
 const VOWEL = /[aeiou]/;
 const CVC = /(?:^|[^aeiou])[aeiou][^aeiouwxy]$/;
+
+/** Whether a lower-case word is a noun the tables derive from a verb ("administration" → administer), not a form of the verb itself. */
+function isDerivedNoun(word: string): boolean {
+  const t = tables();
+  const base = baseKey(t.irregular.get(word) ?? word);
+  return t.derived.has(base) && !t.baseVerbs.has(base);
+}
 
 /** Suffixes stripped the same way on both sides of a comparison (it need not be a real stemmer): words the tables do not know. */
 function crudeKey(w: string): string {
@@ -222,6 +242,8 @@ export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | '
   const segments: number[] = [];
   /** Per unit: whether each of its occurrences stands in a prepositional phrase. */
   const phrase: boolean[] = [];
+  /** Per unit: whether each of its occurrences is a noun derived from a verb. */
+  const noun: boolean[] = [];
   const unitOf = new Map<string, number>();
   const seen = new Set<string>();
   let negation = 0;
@@ -229,7 +251,7 @@ export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | '
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   const raw = wordsOf(text, 0, text.length, { digitGroups: true });
-  const segmentOf = segmentsOf(text);
+  const segmentOf = asideLast(text, segmentsOf(text));
   const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
   let from = 0;
@@ -270,16 +292,21 @@ export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | '
     const at = segmentOf[i];
     const inPp = inPhrase(raw, i);
     if (multi) { k = multi; i++; }
-    if (seen.has(k)) { const u = unitOf.get(k); if (u !== undefined && !inPp) phrase[u] = false; continue; }
+    // A noun derived from a verb ("administration", "invasion"), not the verb's own form: the unit is a predicate, but
+    // named so only as a noun, until a verb form of it occurs.
+    const derivedNoun = !multi && isDerivedNoun(raw[i].toLowerCase());
+    if (seen.has(k)) { const u = unitOf.get(k); if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; } continue; }
     seen.add(k);
     unitOf.set(k, units.length);
     phrase.push(inPp);
+    noun.push(derivedNoun);
     const synonyms = tables().synonyms.get(k);
     units.push(synonyms ? [k].concat(synonyms) : [k]);
     segments.push(at);
   }
   const phrasal: number[] = [];
   for (let u = 0; u < phrase.length; u++) if (tables().verbs.has(units[u][0])) (phrase[u] ? phrasal : predicates).push(u);
+  const nominal = predicates.filter(u => noun[u]);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
@@ -291,7 +318,100 @@ export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | '
     const k = `@${name.toLowerCase()}`;
     if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
   }
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers };
+  const names: string[] = [];
+  for (const e of claim.entities) {
+    const lower = e.toLowerCase(), seat = SEATS.get(lower);
+    names.push(lower);
+    if (seat) names.push(seat);
+  }
+  const found = actorOf(raw, from, claim.entities);
+  const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal };
+}
+
+/** Words that may stand between the start of a clause and its subject. */
+const ACTOR_OPENERS = new Set(['that', 'and', 'but', 'so', 'yet', 'then', 'also']);
+/** Words after a run of capitalised words that show it is no subject of a verb: a list, a possessive, a phrase of names. */
+const NOT_AFTER_ACTOR = new Set(['and', 'or', 'nor', 's', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'by', 'de', 'van', 'von']);
+
+const ACTOR_ADVERBS = new Set(['also', 'still', 'already', 'never', 'not', 'just', 'now', 'then', 'again', 'too', 'once']);
+const AUXILIARIES = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had', 'will', 'would', 'could', 'can', 'may', 'might', 'must',
+  'should', 'shall', 'did', 'does', 'do']);
+
+/** Whether a lower-case word is an auxiliary or a form of a verb in common use ("offered", "criticized", "favors", "says"). */
+function isVerbForm(w: string): boolean {
+  if (AUXILIARIES.has(w) || tables().irregular.has(w) || SAYING_VERBS.has(w)) return true;
+  const verbs = tables().baseVerbs;
+  if (w.endsWith('ed')) return verbOf(w.slice(0, -2)) !== null || verbs.has(w.slice(0, -1));
+  if (w.endsWith('s')) return verbs.has(w.slice(0, -1)) || (w.endsWith('es') && verbs.has(w.slice(0, -2))) || (w.endsWith('ies') && verbs.has(w.slice(0, -3) + 'y'));
+  return tables().verbs.has(w);
+}
+
+/**
+ * The subject name a claim opens with: after the attribution cut (`from`) and an opening "that" or connector, a run of
+ * capitalised words ending in a name of the claim (a title before it is part of the run: "German Chancellor Olaf
+ * Scholz") and followed at once by a word in lower case that is not a conjunction, a preposition or a possessive "s"
+ * ("Washington has offered", "Crutcher was killed"; not "Clinton's van", "Tulsa and Charlotte"). The name's keys:
+ * `actorKeys`; `at`: the index of its last word.
+ */
+export function actorOf(raw: readonly string[], from: number, entities: readonly string[]): { keys: string[]; at: number } | null {
+  let i = from;
+  // After an attribution, what it reports may open a few words on, after "that" ("said on Tuesday that Moscow is …").
+  if (from > 0) for (let k = from; k < Math.min(raw.length, from + 4); k++) if (raw[k].toLowerCase() === 'that') { i = k + 1; break; }
+  while (i < raw.length && ACTOR_OPENERS.has(raw[i].toLowerCase()) && !/^\p{Lu}/u.test(raw[i])) i++;
+  const start = i;
+  while (i < raw.length && /^\p{Lu}/u.test(raw[i])) i++;
+  if (i === start || i >= raw.length || i - start > 6) return null;
+  const next = raw[i];
+  if (!/^\p{Ll}/u.test(next) || NOT_AFTER_ACTOR.has(next)) return null;
+  // … and its verb: an adverb or two may stand before it ("Clinton also asserted"), a noun may not ("The Russian military
+  // provided": the name is no subject).
+  let v = i;
+  while (v < raw.length - 1 && v < i + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
+  if (!isVerbForm(raw[v])) return null;
+  const last = raw[i - 1];
+  // The name the run ends with: the longest of the claim's names whose last word ends it and whose words are all in it.
+  const run = raw.slice(start, i);
+  let best: string | null = null;
+  for (const e of entities) {
+    const words = e.split(/\s+/);
+    if (words[words.length - 1] !== last || !words.every(w => run.includes(w))) continue;
+    if (!best || e.length > best.length) best = e;
+  }
+  return best ? { keys: actorKeys(best), at: i - 1 } : null;
+}
+
+/**
+ * A name's keys as an actor: the name itself, its last word (a surname: "Hillary Clinton" and "Clinton") and the
+ * country a capital or a seat of government stands for ("Moscow", "the Kremlin" → Russia; "Washington", "the White
+ * House" → the United States), all lower case.
+ */
+export function actorKeys(name: string): string[] {
+  const lower = name.toLowerCase();
+  const words = lower.split(/\s+/);
+  const keys = [lower, words[words.length - 1]];
+  const seat = SEATS.get(lower);
+  if (seat) keys.push(seat);
+  return keys;
+}
+
+/** Whether two actors are one: a key in common (the same name, the same surname, a capital and its country). */
+export function sameActor(a: readonly string[], b: readonly string[]): boolean {
+  return a.some(k => b.includes(k));
+}
+
+/**
+ * Whether two claims open with two actors and neither names the other's (its name or surname, or the country of a
+ * capital):
+ * each states what its own actor did ("Washington has offered to discuss …" / "Russia is ready to engage in talks …").
+ * A claim that names the other's actor may tell the same fact from the other side ("Clinton's ad hits Trump for not
+ * paying federal income tax" / "Trump has not paid federal income taxes").
+ */
+export function otherActors(a: ClaimNorm, b: ClaimNorm): boolean {
+  if (!a.actor || !b.actor || sameActor(a.actor, b.actor)) return false;
+  const named = (actor: readonly string[], names: readonly string[]) =>
+    actor.some((k, i) => (i === 1 ? names.some(n => n === k || n.endsWith(` ${k}`)) : names.includes(k)));
+  return !named(a.actor, b.names) && !named(b.actor, a.names);
 }
 
 /** What `normalize` reads of a word on its own (its place and the claim's names aside): worked out once per word. */
@@ -370,6 +490,38 @@ export function segmentsOf(text: string): number[] {
   }
   return out;
 }
+/**
+ * A claim's segments (`segmentsOf`) with a subject's aside moved after the clause it interrupts: "Crutcher, 40 ― a
+ * father who sang at church ― was shot and killed" opens with a short subject (five words at most) that a comma sets off,
+ * and the clause's verb (an auxiliary or a form in -ed, after a comma or a dash) comes only after the aside. The subject
+ * and the words from its verb on are numbered first, one run of consecutive segments ("Crutcher | was shot | and killed
+ * …"), the aside's segments after them. Any other text keeps its segments.
+ */
+export function asideLast(text: string, segments: readonly number[]): number[] {
+  let first = 0;
+  while (first < segments.length && segments[first] === 0) first++;
+  // (Most claims stop here: the words are read again only for a short first segment.)
+  if (first === 0 || first > 5 || first >= segments.length) return segments.slice();
+  const out = segments.slice();
+  const spans: { start: number; end: number }[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) spans.push({ start: s, end: at.end });
+  if (!text.slice(spans[first - 1].end, spans[first].start).includes(',')) return out;
+  for (let k = first + 1; k < segments.length; k++) {
+    if (segments[k] === segments[k - 1] || !ASIDE_VERB.test(text.slice(spans[k].start, spans[k].end))) continue;
+    const gap = text.slice(spans[k - 1].end, spans[k].start);
+    if (!/[,\u2013\u2014\u2015]/.test(gap)) continue;
+    if (k - first > 20) return out;
+    const shift = segments[k] - 1;
+    let last = 0;
+    for (let i = k; i < segments.length; i++) { out[i] = segments[i] - shift; last = out[i]; }
+    for (let i = first; i < k; i++) out[i] = segments[i] - segments[first] + last + 1;
+    return out;
+  }
+  return out;
+}
+const ASIDE_VERB = /^(?:is|are|was|were|has|have|had|will|would|could|can|did|does|do|[a-z]+ed)$/;
+
 const SEGMENT_WORDS = new Set(['and', 'but', 'who', 'whom', 'whose', 'which', 'after', 'before', 'while', 'when', 'because', 'although', 'though', 'despite',
   'following', 'whereas', 'until', 'since']);
 

@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { linkItems } from '../../src/core/claims/links';
+import { matchClaims } from '../../src/core/claims/match';
+import { actorKeys, actorOf, asideLast, claimNorm, otherActors, segmentsOf } from '../../src/core/claims/normalize';
+import { AnalysisContext } from '../../src/core/text/memo';
+import { wordsOf } from '../../src/core/text/words';
+import type { Claim } from '../../src/core/types';
+import { claimOf, linkPair } from '../support/claimPair';
+
+const words = (t: string) => wordsOf(t, 0, t.length, { digitGroups: true });
+const actor = (t: string, entities: string[], from = 0) => actorOf(words(t), from, entities)?.keys[0] ?? null;
+
+describe('the actor a claim opens with', () => {
+  it('is the name that opens the claim right before its verb, a title before it included', () => {
+    assert.equal(actor('Dunmore has offered to reopen talks on quotas', ['Dunmore']), 'dunmore');
+    assert.equal(actor('Harbour Minister Ada Rowe also asserted that the quay was safe', ['Ada Rowe']), 'ada rowe');
+    assert.equal(actor('and Lind was fined by the county court', ['Mara Lind']), null, 'only a name the claim holds in full');
+    assert.equal(actor('and Lind was fined by the county court', ['Lind']), 'lind', 'a connector before it');
+    assert.equal(actor('Rowe criticised the council for closing the ferry', ['Rowe']), 'rowe');
+  });
+  it('is no actor before a noun, a possessive, a list or a preposition', () => {
+    assert.equal(actor('The Norland navy provided no details on the drills', ['Norland']), null, 'a name before a noun');
+    assert.equal(actor("Rowe's ferry was late again", ['Rowe']), null);
+    assert.equal(actor('Dunmore and Kelby have agreed on quotas', ['Dunmore', 'Kelby']), null);
+    assert.equal(actor('Dunmore in winter is a quiet town', ['Dunmore']), null);
+  });
+  it('after an attribution, is the name that opens what it reports', () => {
+    const t = 'Rowe said on Monday that Kelby is ready to reopen talks';
+    assert.equal(actor(t, ['Rowe', 'Kelby'], 2), 'kelby');
+    const n = claimNorm(new AnalysisContext(), claimOf(t, { speaker: 'Rowe', entities: ['Rowe', 'Kelby'] }));
+    assert.equal(n.actor?.[0], 'kelby');
+  });
+  it('reads a capital or a seat of government as its country, and a full name as its surname too', () => {
+    assert.ok(actorKeys('Beijing').includes('china'));
+    assert.ok(actorKeys('the White House').includes('united states'));
+    assert.ok(actorKeys('Ada Rowe').includes('rowe'));
+    assert.ok(!actorKeys('Dunmore').includes('china'));
+  });
+  it('two actors conflict only when neither claim names the other', () => {
+    const ctx = new AnalysisContext();
+    const norm = (t: string, entities: string[]) => claimNorm(ctx, claimOf(t, { entities }));
+    const a = norm('Dunmore has offered to reopen talks on fishing quotas', ['Dunmore']);
+    assert.equal(otherActors(a, norm('Kelby is ready to reopen talks on fishing quotas', ['Kelby'])), true);
+    assert.equal(otherActors(a, norm('Kelby is ready to reopen talks on fishing quotas with Dunmore', ['Kelby', 'Dunmore'])), false, 'it names the other actor');
+    assert.equal(otherActors(a, norm('Dunmore is ready to reopen talks on fishing quotas', ['Dunmore'])), false, 'one actor');
+    assert.equal(otherActors(norm('Ada Rowe has offered to reopen talks', ['Ada Rowe']), norm('Rowe is ready to reopen talks', ['Rowe'])), false, 'a surname');
+    assert.equal(otherActors(norm('Beijing has offered to reopen talks', ['Beijing']), norm('China is ready to reopen talks', ['China'])), false, 'a capital');
+  });
+});
+
+describe('claims of two actors', () => {
+  const offered = () => claimOf('Dunmore has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Dunmore'] });
+  it('do not link when each opens with its own actor and neither names the other', () => {
+    const other = claimOf('Kelby has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Kelby'] });
+    assert.deepEqual(linkPair(offered(), other).by, []);
+  });
+  it('link with one actor, named in full or not', () => {
+    const same = claimOf('Dunmore offered to discuss limits on trawler numbers in the northern fishing grounds and curbs on night fishing', { entities: ['Dunmore'] });
+    assert.deepEqual(linkPair(offered(), same).by, ['b']);
+    const rowe = () => claimOf('Ada Rowe has offered to discuss limits on trawler numbers in the northern fishing grounds', { entities: ['Ada Rowe'] });
+    assert.deepEqual(linkPair(rowe(), claimOf('Rowe has offered to discuss limits on trawler numbers in the northern fishing grounds', { entities: ['Rowe'] })).by, ['b']);
+  });
+});
+
+describe('a clause shared without a name', () => {
+  const quoted = () => claimOf('“Perhaps I can, by speaking plainly to young dairy farmers, explain why the river keeps rising every spring and why the old dykes failed,” she said', { kind: 'quote', speaker: 'Ada Rowe' });
+  it('links when four words that weigh something, a verb among them, are held by both', () => {
+    const told = claimOf('Rowe also claimed she could speak plainly to young farmers to stop the county council from draining the marshes near the estuary', { entities: ['Rowe'] });
+    assert.deepEqual(linkPair(quoted(), told).by, ['b']);
+  });
+  it('not with three such words, nor with four but another verb', () => {
+    const three = claimOf('Rowe also claimed she could speak plainly to farmers to stop the county council from draining the marshes near the estuary', { entities: ['Rowe'] });
+    assert.deepEqual(linkPair(quoted(), three).by, []);
+    const noVerb = claimOf('Rowe also claimed she could write plainly to young dairy farmers to stop the county council from draining the marshes near the estuary', { entities: ['Rowe'] });
+    assert.deepEqual(linkPair(quoted(), noVerb).by, []);
+  });
+});
+
+describe('guards on the looser shared-clause and numeric rules', () => {
+  const ctx = () => new AnalysisContext();
+  /** `matchClaims` on two claims as the linker sees them beside two unrelated documents (no key frequent), candidates aside. */
+  const match = (a: Claim, b: Claim) => {
+    const docs = [[a], [b], [claimOf('A bakery in the harbour district sold rye bread to early tourists')], [claimOf('The orchestra rehearsed a new symphony for the autumn festival')]].map(claims => ({ claims }));
+    const idx = linkItems(ctx(), docs);
+    return matchClaims(idx.items[0], idx.items[1], idx.weight(0, 1), idx.isName);
+  };
+  it('a noun derived from a verb is a predicate, but written only as a noun it is no verb', () => {
+    const n = claimNorm(ctx(), claimOf('the Rowe administration has promised a veto', { entities: ['Rowe'] }));
+    const u = n.units.findIndex(x => x[0] === 'administer');
+    assert.ok(n.predicates.includes(u) && n.nominal.includes(u));
+    const v = claimNorm(ctx(), claimOf('Rowe administered the port for a decade', { entities: ['Rowe'] }));
+    assert.ok(!v.nominal.includes(v.units.findIndex(x => x[0] === 'administer')));
+  });
+  it('an actor and a derived noun are not an actor and its verb', () => {
+    const promised = claimOf('Over the past few days, the Rowe administration has promised a veto and tried to convince members of both councils that the dredging bill is a bad idea', { entities: ['Rowe'] });
+    const favourite = claimOf('Harbour schools remain a policy favourite on both banks of the river, promoted by the ferry union and the Rowe administration', { entities: ['Rowe'] });
+    assert.equal(match(promised, favourite), null);
+    const administered = claimOf('Harbour schools remain a policy favourite on both banks of the river, which Rowe administered', { entities: ['Rowe'] });
+    const ran = claimOf('Over the past few days, Rowe administered the port and tried to convince members of both councils that the dredging bill is a bad idea', { entities: ['Rowe'] });
+    assert.notEqual(match(ran, administered), null, 'the verb itself still makes the clause');
+  });
+  it('a numeric fact needs two anchors besides the words of its number', () => {
+    const fined = claimOf('Earlier this month, Kelby Bank was fined $185 million, including a record $100 million penalty imposed by the harbour authority for cheating customers', { entities: ['Kelby Bank'], numbers: [{ value: 185e6, unit: 'dollar', qualifier: null }, { value: 100e6, unit: 'dollar', qualifier: null }] });
+    const raised = claimOf('he railed against the corrupting influence of river lobbies, including the one backing Rowe that raised more than $100 million', { entities: ['Rowe'], numbers: [{ value: 100e6, unit: 'dollar', qualifier: 'more than' }] });
+    assert.equal(match(fined, raised), null);
+    const penalty = claimOf('The harbour authority imposed a record $100 million penalty on Kelby Bank for cheating customers', { entities: ['Kelby Bank'], numbers: [{ value: 100e6, unit: 'dollar', qualifier: null }] });
+    assert.notEqual(match(fined, penalty), null);
+  });
+});
+
+describe('a subject set off from its verb by an aside', () => {
+  it('numbers the subject and the clause from its verb on first, the aside after them', () => {
+    const text = 'Lind, 40 ― a baker who sang in the choir ― was shot and killed by a deputy';
+    const seg = asideLast(text, segmentsOf(text));
+    const w = words(text);
+    const at = (word: string) => seg[w.indexOf(word)];
+    assert.deepEqual([at('Lind'), at('shot'), at('killed')], [0, 1, 2]);
+    assert.ok(at('baker') > at('deputy') && at('choir') > at('deputy'), 'the aside after the clause');
+  });
+  it('leaves other texts as they are', () => {
+    for (const t of ['CHARLOTTE - The Guard, deployed on Thursday, will stay', 'Lind, Rowe and Vale were fined', 'At the quay, the ferry was delayed', 'Lind was shot, and Rowe was fined']) {
+      assert.deepEqual(asideLast(t, segmentsOf(t)), segmentsOf(t), t);
+    }
+  });
+});
