@@ -546,6 +546,12 @@ export class Corpus {
    * date (the documents changed named again, the others as they were last named),
    * and the results of the documents changed and of their neighbours, old and new,
    * worked out from the direct links (`provisionalResults`) over the results shown.
+   * What it costs follows what changed, not the corpus: the indexes are told only the
+   * documents set, removed or named anew since they last heard (`updateChanged`), and
+   * the new results are written into the map shown (copied first when it is the exact
+   * one a settle starts from). When the indexes cannot be trusted to know every other
+   * document (`indexesSynced`, `indexesOrdered`), every document is handed to them, as
+   * `firstPhaseScansAll` does: the same results either way.
    */
   private quick(): Map<string, DocumentResult> {
     let t = performance.now();
