@@ -16,7 +16,9 @@
  *   node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR] [--edits K] /tmp/c1000   (the edits as the
  *   worker serves them now: the first phase (what the editor waits for) and the settle timed apart; with
  *   `--old`, the same edits on the IndexService of another build's tsc output (out/) in the same process,
- *   alternately, and the settled views of the edited documents compared with it)
+ *   alternately, and the settled views of the edited documents compared with it; with `--old-two-phase` too,
+ *   that service is two-phase as well: its first phase timed as the new one's (then settled untimed), and the
+ *   first-phase views compared too; `--heap MB`: the child's --max-old-space-size, 6144 unless given)
  *
  * Each measurement runs in its own child process, so its peak memory (maxRSS) is
  * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
@@ -65,6 +67,11 @@ interface Run {
   /** Edits whose settled view of the edited document (group ids renamed) differs from the old build's. */
   mismatches?: number;
   compared?: number;
+  /** The old build two-phase too (`--old-two-phase`): edits whose first-phase view of the edited document differs from its. */
+  firstMismatches?: number;
+  /** Old build two-phase: its settle's cpu ms, and its first phase's steps. */
+  oldSettleCpu?: number[];
+  oldQuickSteps?: Record<string, number>[];
 }
 
 function articles(dir: string, limit = 0): string[] {
@@ -117,7 +124,7 @@ function canonicalIds(json: string): string {
  * build's out/ directory), the same edits on that build's IndexService in the same
  * process, alternately first, and the edited document's settled view compared.
  */
-async function twoPhase(dir: string, n: number, old: string | null): Promise<Run> {
+async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase = false): Promise<Run> {
   const names = articles(dir);
   const mb = corpusMb(dir, names);
   const c0 = process.cpuUsage();
@@ -133,20 +140,22 @@ async function twoPhase(dir: string, n: number, old: string | null): Promise<Run
   if (oldService) {
     await oldService.index(files, () => undefined, async () => undefined);
     oldService.takeChanged();
+    oldService.deferSettle = oldTwoPhase;
   }
   const buildMs = performance.now() - t0;
   const rand = rng(7);
-  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0 };
+  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
   const texts = new Map<string, string>();
   for (let k = 0; k < n; k++) {
     const key = names[Math.floor(rand() * names.length)];
     const text = typeWord(texts.get(key) ?? service.corpus.text(key)!, rand);
     texts.set(key, text);
+    let newFirst: unknown = null, oldFirst: unknown = null;
     const runNew = () => {
       let t = performance.now(), c = process.cpuUsage();
       service.setOpen(key, text, k + 1);
       const changed = service.takeChanged();
-      service.documents([key]);
+      newFirst = service.documents([key]);
       service.summaries(changed);
       r.edits!.push(performance.now() - t);
       r.editCpu!.push(cpuSince(c));
@@ -167,13 +176,21 @@ async function twoPhase(dir: string, n: number, old: string | null): Promise<Run
       const t = performance.now(), c = process.cpuUsage();
       oldService.setOpen(key, text, k + 1);
       const changed = oldService.takeChanged();
-      oldService.documents([key]);
+      oldFirst = oldService.documents([key]);
       oldService.summaries(changed);
       r.oldEdits!.push(performance.now() - t);
       r.oldEditCpu!.push(cpuSince(c));
+      if (oldTwoPhase) {
+        r.oldQuickSteps!.push({ ...oldService.corpus.last.quick?.ms });
+        const c2 = process.cpuUsage();
+        oldService.settle();
+        oldService.summaries(oldService.takeChanged());
+        r.oldSettleCpu!.push(cpuSince(c2));
+      }
     };
     if (k % 2) { runOld(); runNew(); } else { runNew(); runOld(); }
     if (oldService) {
+      if (oldTwoPhase && JSON.stringify(newFirst) !== JSON.stringify(oldFirst)) r.firstMismatches!++;
       r.compared!++;
       const a = canonicalIds(JSON.stringify(service.documents([key]))), b = canonicalIds(JSON.stringify(oldService.documents([key])));
       if (a !== b) r.mismatches!++;
@@ -234,9 +251,12 @@ async function child(mode: string, dir: string, arg: number, baselineToo = true)
   return { what: 'edit', articles: names.length, mb, ms: performance.now() - t0, cpuMs: cpuSince(c0), peakRssMb: usage().rss, edits, baseEdits, editCpu: cpu, baseEditCpu: baseCpu, buildMs, items, steps };
 }
 
-function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = ''): Promise<Run> {
+/** The children's heap limit, MB (`--heap`). */
+let heapMb = 6144;
+
+function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = '', oldTwoPhase = false): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old], { execArgv: ['--max-old-space-size=6144'] });
+    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old, oldTwoPhase ? 'old-two-phase' : ''], { execArgv: [`--max-old-space-size=${heapMb}`] });
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
@@ -263,11 +283,11 @@ function line(r: Run): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null) : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
+    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null, argv[6] === 'old-two-phase') : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
     if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
     return;
   }
-  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '';
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '', oldTwoPhase = false;
   const dirs: string[] = [];
   const usage = 'usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)\n' +
     '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...';
@@ -288,6 +308,8 @@ async function main(): Promise<void> {
     else if (a === '--no-baseline') baselineToo = false;
     else if (a === '--two-phase') twoPhased = true;
     else if (a === '--old') old = argv[++i] ?? fail('--old needs a directory');
+    else if (a === '--old-two-phase') oldTwoPhase = true;
+    else if (a === '--heap') heapMb = count(a, argv[++i]);
     else if (a.startsWith('-')) fail(`unknown option ${a}`);
     else if (!fs.existsSync(a) || !fs.statSync(a).isDirectory()) fail(`${a} is not a directory`);
     else dirs.push(a);
@@ -295,7 +317,7 @@ async function main(): Promise<void> {
   if (!dirs.length) fail('no corpus directory given');
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
   if (editsOnly && twoPhased) {
-    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old));
+    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old, oldTwoPhase));
     return;
   }
   if (editsOnly) {
@@ -352,11 +374,13 @@ function twoPhaseLines(r: Run): void {
   console.log(`  first phase: cpu p50 ${med(r.editCpu!)} ms, p95 ${p95(r.editCpu!)} ms; wall p50 ${med(r.edits!)} ms, p95 ${p95(r.edits!)} ms, max ${f1(Math.max(...r.edits!))} ms  (budget p95 <= 50 ms); documents pushed p50 ${pct(r.quickDocs!, 0.5)}, max ${Math.max(...r.quickDocs!)}`);
   console.log(`  settle: cpu p50 ${med(r.settleCpu!)} ms, p95 ${p95(r.settleCpu!)} ms; wall p50 ${med(r.settle!)} ms, p95 ${p95(r.settle!)} ms; documents pushed p50 ${pct(r.settleDocs!, 0.5)}, max ${Math.max(...r.settleDocs!)}`);
   if (r.oldEdits!.length) {
-    console.log(`  old build, the same edits: cpu p50 ${med(r.oldEditCpu!)} ms, p95 ${p95(r.oldEditCpu!)} ms; wall p50 ${med(r.oldEdits!)} ms, p95 ${p95(r.oldEdits!)} ms; first phase / old cpu p50 x${f2(pct(r.editCpu!, 0.5) / pct(r.oldEditCpu!, 0.5))}, p95 x${f2(pct(r.editCpu!, 0.95) / pct(r.oldEditCpu!, 0.95))}; settle / old cpu p50 x${f2(pct(r.settleCpu!, 0.5) / pct(r.oldEditCpu!, 0.5))}`);
-    console.log(`  settled view of the edited document equal to the old build's (group ids renamed): ${r.compared! - r.mismatches!} of ${r.compared}`);
+    console.log(`  old build, the same edits${r.oldSettleCpu!.length ? ' (its first phase)' : ''}: cpu p50 ${med(r.oldEditCpu!)} ms, p95 ${p95(r.oldEditCpu!)} ms; wall p50 ${med(r.oldEdits!)} ms, p95 ${p95(r.oldEdits!)} ms; first phase / old cpu p50 x${f2(pct(r.editCpu!, 0.5) / pct(r.oldEditCpu!, 0.5))}, p95 x${f2(pct(r.editCpu!, 0.95) / pct(r.oldEditCpu!, 0.95))}; settle / old ${r.oldSettleCpu!.length ? 'settle' : 'edit'} cpu p50 x${f2(pct(r.settleCpu!, 0.5) / pct(r.oldSettleCpu!.length ? r.oldSettleCpu! : r.oldEditCpu!, 0.5))}`);
+    console.log(`  settled view of the edited document equal to the old build's${r.oldSettleCpu!.length ? ' (two-phase too, settled)' : ''} (group ids renamed): ${r.compared! - r.mismatches!} of ${r.compared}`);
+    if (r.oldSettleCpu!.length) console.log(`  old build two-phase: first-phase view of the edited document equal to the old build's first phase's: ${r.compared! - r.firstMismatches!} of ${r.compared}; old settle cpu p50 ${med(r.oldSettleCpu!)} ms`);
   }
   const steps = (xs: Record<string, number>[]) => [...new Set(xs.flatMap(s => Object.keys(s)))].map(k => `${k} ${f1(pct(xs.map(s => s[k] ?? 0), 0.5))}`).join(', ');
   console.log(`  first phase steps, median ms: ${steps(r.quickSteps!)}`);
+  if (r.oldQuickSteps?.length) console.log(`  old build's first phase steps, median ms: ${steps(r.oldQuickSteps)}`);
   console.log(`  settle steps, median ms: ${steps(r.steps!)}; claims and quotes linked again p50 ${pct(r.items!, 0.5)}`);
 }
 

@@ -86,8 +86,10 @@ export class ClaimIndex {
   private readonly docs = new Map<string, Doc>();
   private itemCount = 0;
   private bounds = { common: -1, frequent: -1 };
-  /** The documents' order at the last call. */
-  private order: string[] = [];
+  /** The documents' order at the last call: each one's place (only the order of the numbers is read), in that order. */
+  private order = new Map<string, number>();
+  /** A place past every document's in `order`. */
+  private nextPlace = 0;
   /** Links by pair of documents, earlier first: `earlier -> later -> links`, and each later's earlier ones. */
   private readonly pairs = new Map<string, Map<string, PairLink[]>>();
   private readonly before = new Map<string, Set<string>>();
@@ -300,24 +302,13 @@ export class ClaimIndex {
    * step at once gives. Until then those claims keep the links they had.
    */
   update(docs: readonly LinkDoc[], defer = false): Set<string> {
-    this.changedPaths = new Set();
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
-    // Old standing of every key whose count moves (noted before its count first moves).
-    const touched = new Set<number>();
-    const oldStanding = new Map<number, number>();
-    const note = (keys: Iterable<number>) => { for (const k of keys) if (!oldStanding.has(k)) oldStanding.set(k, standing(this.count(k), this.bounds)); };
-    /** Documents looked up whole (new, or filed again), and the new claims of the documents revised claim by claim. */
-    const changed = new Set<string>(), revised = new Map<string, { added: number[]; flipped: number[] }>();
-    for (const path of [...this.docs.keys()]) {
-      if (position.has(path)) continue;
-      this.dropDoc(path, touched, note);
-    }
     // The documents kept must keep their order (a document re-added comes last, and is changed anyway); a changed
     // document is revised claim by claim only while the documents known keep their order, changed ones included
     // (its kept links are the earlier document's and the later one's as before).
     let last = -1, reordered = false, lastAny = -1, reorderedAny = false;
-    for (const p of this.order) {
+    for (const p of this.order.keys()) {
       const at = position.get(p);
       if (at === undefined || !this.docs.has(p)) continue;
       if (at < lastAny) reorderedAny = true;
@@ -326,6 +317,44 @@ export class ClaimIndex {
       if (at < last) reordered = true;
       last = at;
     }
+    const gone: string[] = [];
+    for (const path of this.docs.keys()) if (!position.has(path)) gone.push(path);
+    const changed = this.revise(gone, docs, reordered, reorderedAny, position, defer);
+    this.order = position;
+    this.nextPlace = docs.length;
+    return changed;
+  }
+
+  /**
+   * `update` given only what changed, for a corpus whose documents keep their order
+   * (a new document comes last): `docs`, the documents whose key may have changed, in
+   * the corpus's order; `removed`, those removed. Every other document is as the index
+   * knows it (its key and place). The same index, links and answer as `update` given
+   * every document.
+   */
+  updateChanged(docs: readonly LinkDoc[], removed: Iterable<string>, defer = false): Set<string> {
+    const gone: string[] = [];
+    for (const p of removed) if (this.docs.has(p)) gone.push(p);
+    for (const p of gone) this.order.delete(p);
+    // A new document comes last (the places only ever grow: only their order is read).
+    for (const d of docs) if (!this.order.has(d.path)) this.order.set(d.path, this.nextPlace++);
+    return this.revise(gone, docs, false, false, this.order, defer);
+  }
+
+  /**
+   * The body of `update`: drops `gone`, revises or files each of `docs` whose key
+   * changed, and looks up what must be; `position`: every document's place (only the
+   * order is read), kept as `order` for the next call.
+   */
+  private revise(gone: readonly string[], docs: readonly LinkDoc[], reordered: boolean, reorderedAny: boolean, position: Map<string, number>, defer: boolean): Set<string> {
+    this.changedPaths = new Set();
+    // Old standing of every key whose count moves (noted before its count first moves).
+    const touched = new Set<number>();
+    const oldStanding = new Map<number, number>();
+    const note = (keys: Iterable<number>) => { for (const k of keys) if (!oldStanding.has(k)) oldStanding.set(k, standing(this.count(k), this.bounds)); };
+    /** Documents looked up whole (new, or filed again), and the new claims of the documents revised claim by claim. */
+    const changed = new Set<string>(), revised = new Map<string, { added: number[]; flipped: number[] }>();
+    for (const path of gone) this.dropDoc(path, touched, note);
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
@@ -337,8 +366,7 @@ export class ClaimIndex {
       this.addDoc(d, touched, note);
       changed.add(d.path);
     }
-    this.order = docs.map(d => d.path);
-    const bounds = keyBounds(this.itemCount, docs.length);
+    const bounds = keyBounds(this.itemCount, this.docs.size);
     const moved = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
     if (moved && defer) this.owedAll = true;
     const all = !defer && (moved || this.owedAll);
@@ -354,7 +382,7 @@ export class ClaimIndex {
     if (all) {
       this.pairs.clear();
       this.before.clear();
-      for (const d of docs) changed.add(d.path);
+      for (const p of position.keys()) changed.add(p);
     } else {
       for (const p of changed) this.dropPairs(p);
       for (const [p, r] of revised) if (!changed.has(p)) for (const id of r.added) again.add(id);

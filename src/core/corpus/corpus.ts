@@ -216,7 +216,7 @@ export class Corpus {
    * had their shared passages listed again; after an update, how many claims and
    * quotes were linked again, and the milliseconds of its steps.
    */
-  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number>; quick?: { ms: Record<string, number>; documents: number } } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
+  readonly last: { named: number; claimsLookedUp: number; relinked: number; passages: number; items?: number; ms?: Record<string, number>; quick?: { ms: Record<string, number>; documents: number; all: boolean } } = { named: 0, claimsLookedUp: 0, relinked: 0, passages: 0 };
   /**
    * Two-phase updates (the extension's worker): after a change of a few documents,
    * a result asked for is first worked out from the changed documents' direct links
@@ -254,6 +254,11 @@ export class Corpus {
     this.abandonSettle();
     const text = local.text;
     this.unlearnt.add(path);
+    if (!old) {
+      // Removed and back before the indexes were brought up to date: it comes last now, and they have it where it was.
+      if (this.removedUnindexed.has(path)) this.indexesOrdered = false;
+      this.place.set(path, this.nextPlace++);
+    }
     this.entries.set(path, { path, local });
     this.reuse.upsert(path, text, local.paragraphs, local.sentences);
     this.results = null;
@@ -265,6 +270,8 @@ export class Corpus {
     if (!this.entries.has(path)) return false;
     this.abandonSettle();
     this.entries.delete(path);
+    this.place.delete(path);
+    this.removedUnindexed.add(path);
     this.dirty.add(path);
     this.unlearnt.add(path);
     this.unname(path);
@@ -426,6 +433,7 @@ export class Corpus {
     }
     const named: Named = { local, asked, entities, quotes, claims };
     this.named.set(path, named);
+    this.renamedUnindexed.add(path);
     return named;
   }
 
@@ -511,6 +519,7 @@ export class Corpus {
       this.claimLinker.link(linkDocs, false);
       this.last.claimsLookedUp = linkDocs.length;
     }
+    this.indexed(this.incremental);
     linkAfterClaims(this.ctx, results);
     this.results = results;
     this.dirty.clear();
@@ -537,6 +546,12 @@ export class Corpus {
    * date (the documents changed named again, the others as they were last named),
    * and the results of the documents changed and of their neighbours, old and new,
    * worked out from the direct links (`provisionalResults`) over the results shown.
+   * What it costs follows what changed, not the corpus: the indexes are told only the
+   * documents set, removed or named anew since they last heard (`updateChanged`), and
+   * the new results are written into the map shown (copied first when it is the exact
+   * one a settle starts from). When the indexes cannot be trusted to know every other
+   * document (`indexesSynced`, `indexesOrdered`), every document is handed to them, as
+   * `firstPhaseScansAll` does: the same results either way.
    */
   private quick(): Map<string, DocumentResult> {
     let t = performance.now();
@@ -547,23 +562,39 @@ export class Corpus {
     const owed = (this.owed ??= new Set());
     for (const p of dirty) owed.add(p);
     for (const p of dirty) { const e = this.entries.get(p); if (e) this.namedOf(p, e.local); }
+    // The indexes are told what changed (see `indexesOrdered`), or, when they may not know the rest, given every document.
+    const scanAll = this.firstPhaseScansAll || !this.indexesSynced || !this.indexesOrdered;
     const quoteDocs: QuoteDocIn[] = [];
     const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
-    for (const { path, local } of this.entries.values()) {
-      // (Named again only when changed: a document whose names moved is named, and relinked, by the settle.)
-      const named = this.named.get(path) ?? this.namedOf(path, local);
+    const add = (path: string, named: Named) => {
       quoteDocs.push({ path, quotes: named.quotes, text: named.local.text, sentences: named.local.sentences, key: named });
       linkDocs.push({ path, claims: named.claims, key: named });
+    };
+    const removed: string[] = [];
+    if (scanAll) {
+      for (const { path, local } of this.entries.values()) {
+        // (Named again only when changed: a document whose names moved is named, and relinked, by the settle.)
+        add(path, this.named.get(path) ?? this.namedOf(path, local));
+      }
+    } else {
+      // The documents set, and any named again since the indexes last saw them (a settle given up after naming), in the corpus's order.
+      const changed = new Set<string>();
+      for (const p of dirty) if (this.entries.has(p)) changed.add(p); else removed.push(p);
+      for (const p of this.renamedUnindexed) if (this.entries.has(p)) changed.add(p);
+      for (const p of [...changed].sort((a, b) => this.place.get(a)! - this.place.get(b)!)) add(p, this.named.get(p)!);
     }
     lap('named');
     // (Quotes of other documents whose key crossed the cap are looked up again by the settle, as the claim index's.)
-    for (const p of this.quoteLinker.update(quoteDocs, true)) owed.add(p);
+    for (const p of scanAll ? this.quoteLinker.update(quoteDocs, true) : this.quoteLinker.updateChanged(quoteDocs, removed, true)) owed.add(p);
     lap('quoteLookup');
-    for (const p of this.claimIndex.update(linkDocs, true)) owed.add(p);
+    for (const p of scanAll ? this.claimIndex.update(linkDocs, true) : this.claimIndex.updateChanged(linkDocs, removed, true)) owed.add(p);
+    this.indexed(true);
     lap('claimLookup');
-    const { results, stats } = provisionalResults({
-      base: this.shown ?? this.prev!,
-      paths: [...this.entries.keys()],
+    const base = this.shown ?? this.prev!;
+    const { changed, stats } = provisionalResults({
+      base,
+      has: path => this.entries.has(path),
+      position: path => this.place.get(path)!,
       dirty,
       passagesMoved: this.reuse.takeRecentlyTouched(),
       fresh: path => {
@@ -578,10 +609,53 @@ export class Corpus {
       quoteSimilarity: (a, b) => quoteSimilarity(this.ctx, a, b),
       newGroup: letter => this.groups.unused(letter),
     });
+    let results: Map<string, DocumentResult>;
+    if (scanAll) {
+      results = new Map();
+      for (const path of this.entries.keys()) {
+        const r = changed.get(path) ?? base.get(path);
+        if (r) results.set(path, r);
+      }
+    } else {
+      // The results shown, with the new ones: written in place when they are a first phase's (the corpus's own, read by
+      // nobody once replaced), else (the exact ones a settle starts from) copied. A document new here comes last, as in the corpus.
+      results = base === this.prev ? new Map(base) : (base as Map<string, DocumentResult>);
+      for (const p of removed) results.delete(p);
+      const added: string[] = [];
+      for (const [p, r] of changed) if (results.has(p)) results.set(p, r); else added.push(p);
+      for (const p of added.sort((a, b) => this.place.get(a)! - this.place.get(b)!)) results.set(p, changed.get(p)!);
+    }
     lap('provisional');
-    this.last.quick = { ms, documents: stats.documents };
+    this.last.quick = { ms, documents: stats.documents, all: scanAll };
     return results;
   }
+
+  /**
+   * The first phase hands every document to the indexes (and builds the results map
+   * anew), as it did before it told them only what changed: the reference the tests
+   * compare with. The results are the same.
+   */
+  firstPhaseScansAll = false;
+  /** Each document's place in the corpus's order (only the order of two places is read; a document set anew comes last). */
+  private readonly place = new Map<string, number>();
+  private nextPlace = 0;
+  /** Whether the quote linker and the claim index know every document as `named` has it but those below (false: the claim index is not kept, `incremental` off). */
+  private indexesSynced = false;
+  /** Whether the indexes have every document in the corpus's order (false: one removed came back before they heard of it, and comes last now). */
+  private indexesOrdered = true;
+  /** Documents named anew since the indexes were last brought up to date. */
+  private readonly renamedUnindexed = new Set<string>();
+  /** Documents removed since the indexes were last brought up to date. */
+  private readonly removedUnindexed = new Set<string>();
+
+  /** The indexes were brought up to date with every document (`claims`: the claim index too, not only the quote linker). */
+  private indexed(claims: boolean): void {
+    this.indexesSynced = claims;
+    this.indexesOrdered = true;
+    this.renamedUnindexed.clear();
+    this.removedUnindexed.clear();
+  }
+
   /** Documents set or removed since the results were last worked out. */
   private readonly dirty = new Set<string>();
   /** Group ids handed out: kept by a group while it stands (incremental). */
@@ -665,6 +739,7 @@ export class Corpus {
     yield 'named';
     for (const p of this.quoteLinker.update(quoteDocs)) changed.add(p);
     for (const p of this.claimIndex.update(linkDocs)) changed.add(p);
+    this.indexed(true);
     this.last.claimsLookedUp = this.claimIndex.lookedUp;
     lap('lookup');
     yield 'lookup';

@@ -44,8 +44,10 @@ type ElsewhereLink = NonNullable<Quote['attributedElsewhere']>[number];
 export interface ProvisionalInput {
   /** The results shown now (settled, or provisional from an earlier edit not yet settled). */
   base: ReadonlyMap<string, DocumentResult>;
-  /** Every document of the corpus, in the corpus's order. */
-  paths: readonly string[];
+  /** Whether a document is in the corpus now. */
+  has(path: string): boolean;
+  /** A document's place in the corpus's order (only the order of two places is read). */
+  position(path: string): number;
   /** Documents set or removed since `base`. */
   dirty: ReadonlySet<string>;
   /**
@@ -82,11 +84,16 @@ const corroborates = (l: PairLink, lo: boolean) => !l.reason && (l.direction ===
 
 const quoteWords = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
 
-export function provisionalResults(input: ProvisionalInput): { results: Map<string, DocumentResult>; stats: ProvisionalStats } {
+/**
+ * The new results: `changed`, the documents given a new result (those set, and their
+ * neighbours), every other document's the one in `base` (those removed, `dirty` and
+ * not in the corpus, have none). What it costs follows the documents set and their
+ * neighbours, not the corpus.
+ */
+export function provisionalResults(input: ProvisionalInput): { changed: Map<string, DocumentResult>; stats: ProvisionalStats } {
   const { base, dirty } = input;
-  const present = new Set(input.paths);
-  const position = new Map<string, number>();
-  input.paths.forEach((p, k) => position.set(p, k));
+  const present = { has: (p: string) => input.has(p) };
+  const position = { get: (p: string): number | undefined => (input.has(p) ? input.position(p) : undefined) };
   const byOrder = (x: Span & { path: string }, y: Span & { path: string }) =>
     (position.get(x.path) ?? -1) - (position.get(y.path) ?? -1) || x.start - y.start || x.end - y.end;
   const byLink = (x: Span & { path: string }, y: Span & { path: string }) => (x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start);
@@ -358,12 +365,7 @@ export function provisionalResults(input: ProvisionalInput): { results: Map<stri
     doc(p)!.duplicates = input.duplicates(p);
   }
 
-  const results = new Map<string, DocumentResult>();
-  for (const p of input.paths) {
-    const r = working.get(p) ?? base.get(p);
-    if (r) results.set(p, r);
-  }
-  return { results, stats: { documents: working.size } };
+  return { changed: working, stats: { documents: working.size } };
 }
 
 /** A result's links into other documents: claims', quotes' and shared passages' (for checks). */

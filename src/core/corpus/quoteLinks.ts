@@ -274,12 +274,30 @@ export class QuoteLinker {
    * links may have changed (an edited corpus then writes those with `write`).
    */
   update(docs: readonly QuoteDoc[], defer = false): Set<string> {
+    const present = new Set(docs.map(d => d.path));
+    const gone: string[] = [];
+    for (const path of this.docs.keys()) if (!present.has(path)) gone.push(path);
+    return this.revise(gone, docs, defer);
+  }
+
+  /**
+   * `update` given only what changed: `docs`, the documents whose key may have
+   * changed, in the corpus's order; `removed`, those removed. Every other document is
+   * as the linker knows it. The same links and answer as `update` given every document.
+   */
+  updateChanged(docs: readonly QuoteDoc[], removed: Iterable<string>, defer = false): Set<string> {
+    const gone: string[] = [];
+    for (const path of removed) if (this.docs.has(path)) gone.push(path);
+    return this.revise(gone, docs, defer);
+  }
+
+  /** The body of `update`: drops the documents `gone`, revises each of `docs` whose key changed, and looks up what must be. */
+  private revise(gone: readonly string[], docs: readonly QuoteDoc[], defer: boolean): Set<string> {
     if (this.unfiled) this.fileAll();
     const changed = new Set<string>();
     // An item and the items it links to (before its links go, and after they are found).
     const mark = (id: number) => { changed.add(this.items[id]!.path); for (const l of this.links[id]) changed.add(this.items[l.other]!.path); };
-    const present = new Set(docs.map(d => d.path));
-    for (const path of [...this.docs.keys()]) if (!present.has(path)) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
+    for (const path of gone) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
     for (const d of docs) {
       const known = this.docs.get(d.path);
