@@ -6,7 +6,11 @@
  * The same edits also go, alternately first, to a corpus that serves them in two phases
  * as the extension's worker does (`deferSettle`): the first phase (set + result) and the
  * settle that follows are timed apart.
- *   npx tsc -p . && node out/bench/edit.js [MB] [edits] [bytes of the repetitive article]
+ *   npx tsc -p . && node out/bench/edit.js [MB] [edits] [bytes of the repetitive article] [--against DIR] [--only news|repetitive]
+ * `--against DIR`: another build's out/ folder (e.g. a checkout of main built with
+ * `npx tsc -p .`, DIR = that checkout's out): the same edits go, alternately first, to
+ * a corpus of that build too, and the document's own stages, the reuse index and the
+ * links are given for both, with each edit's CPU time (process.cpuUsage) and the ratio.
  *
  * Articles: "news", the PolNeAR dev articles then CoNLL-2003 train sentences (Reuters),
  * a few to a paragraph, until the size is reached (distinct paragraphs, like real
@@ -20,10 +24,19 @@ import { analyzeLocal, Corpus, type StageTimes } from '../src/core/corpus/corpus
 import { normalizeEol } from '../src/core/text/decode';
 import { rng } from '../test/support/rng';
 import { evalDirOrSay } from '../test/support/sharedEval';
+import { takeOption } from '../test/support/args';
 
 const root = path.resolve(__dirname, '../..');
-const targetMb = Number(process.argv[2] ?? 1);
-const nEdits = Number(process.argv[3] ?? 50);
+const args = process.argv.slice(2);
+const againstDir = takeOption(args, '--against');
+const only = takeOption(args, '--only');
+const targetMb = Number(args[0] ?? 1);
+const nEdits = Number(args[1] ?? 50);
+
+/** What the bench uses of a build's corpus module. */
+interface Build { analyzeLocal: typeof analyzeLocal; Corpus: typeof Corpus }
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const against: Build | null = againstDir ? require(path.resolve(againstDir, 'src/core/corpus/corpus.js')) as Build : null;
 const seedDir = path.join(root, 'seeds');
 const seeds = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort()
   .map(f => ({ path: `seeds/${f}`, text: normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8')) }));
@@ -70,6 +83,48 @@ function typeWord(text: string, rand: () => number): string {
 }
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;
+const cpuMs = (c0: NodeJS.CpuUsage) => { const c = process.cpuUsage(c0); return (c.user + c.system) / 1e3; };
+const newTimes = (): StageTimes => ({ paragraphs: 0, unify: 0, quotes: 0, repeats: 0, boilerplate: 0, claims: 0 });
+
+/**
+ * A build's corpus opened on the seeds and the article, edited as the worker does
+ * (one phase: `analyzeLocal`, `setAnalysed`, `result`), each edit's stages timed.
+ */
+class Pipeline {
+  readonly corpus: Corpus;
+  readonly times = newTimes();
+  index = 0;
+  links = 0;
+  readonly wall: number[] = [];
+  readonly cpu: number[] = [];
+  constructor(private readonly build: Build, big: string, article: string) {
+    this.corpus = new build.Corpus();
+    for (const s of seeds) this.corpus.set(s.path, s.text);
+    for (const s of seeds) this.corpus.result(s.path);
+    this.corpus.set(big, article);
+    this.corpus.result(big);
+  }
+  edit(big: string, text: string): void {
+    const c0 = process.cpuUsage();
+    const t0 = process.hrtime.bigint();
+    const local = this.build.analyzeLocal(this.corpus.ctx, text, this.corpus.cache, this.times);
+    const t1 = process.hrtime.bigint();
+    this.corpus.setAnalysed(big, local);
+    this.index += ms(t1);
+    const t2 = process.hrtime.bigint();
+    this.corpus.result(big);
+    this.links += ms(t2);
+    this.wall.push(ms(t0));
+    this.cpu.push(cpuMs(c0));
+  }
+  report(name: string, n: number): string {
+    const per = (x: number) => f1(x / n);
+    const t = this.times;
+    return `  ${name}: edit CPU p50 ${f1(pct(this.cpu, 0.5))} ms, p95 ${f1(pct(this.cpu, 0.95))} ms (wall p50 ${f1(pct(this.wall, 0.5))}, p95 ${f1(pct(this.wall, 0.95))}); ` +
+      `mean ms by stage: paragraphs+sentences+entities ${per(t.paragraphs)}, unify types ${per(t.unify)}, quotes ${per(t.quotes)}, ` +
+      `repeats ${per(t.repeats)}, boilerplate ${per(t.boilerplate)}, claims ${per(t.claims)}; reuse index ${per(this.index)}; cross-document links ${per(this.links)}`;
+  }
+}
 const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const f1 = (x: number) => x.toFixed(1);
 
@@ -119,8 +174,14 @@ function scenario(name: string, article: string): void {
     two.settle();
     settle.push(ms(t1));
   };
+  // The same edits on the other build and on this one's one-phase pipeline, alternately first.
+  const old = against ? new Pipeline(against, big, article) : null;
+  const mine = against ? new Pipeline({ analyzeLocal, Corpus }, big, article) : null;
   for (let k = 0; k < nEdits; k++) {
     text = typeWord(text, rand);
+    if (old && mine) {
+      if (k % 2) { old.edit(big, text); mine.edit(big, text); } else { mine.edit(big, text); old.edit(big, text); }
+    }
     if (k % 2) twoPhases(text);
     t0 = process.hrtime.bigint();
     // What corpus.set does, the stages timed.
@@ -152,10 +213,20 @@ function scenario(name: string, article: string): void {
   console.log(`  an edit's mean ms by stage: paragraphs+sentences+entities ${per(times.paragraphs)}, unify types ${per(times.unify)}, quotes ${per(times.quotes)}, ` +
     `repeats ${per(times.repeats)}, boilerplate ${per(times.boilerplate)}, claims ${per(times.claims)}; reuse index ${per(index)}; cross-document links ${per(links)}`);
   console.log(`  from scratch per edit: p50 ${f1(pct(base, 0.5))} ms (${nBase} edits)   ratio scratch/incremental p50 ${(pct(base, 0.5) / pct(inc, 0.5)).toFixed(1)}x`);
+  if (old && mine) {
+    console.log(`  against ${againstDir} (the same ${nEdits} edits, alternately first):`);
+    console.log(old.report('old', nEdits));
+    console.log(mine.report('new', nEdits));
+    const r = (a: number, b: number) => (b / a).toFixed(2);
+    console.log(`  new/old: edit CPU p50 x${r(pct(old.cpu, 0.5), pct(mine.cpu, 0.5))}, p95 x${r(pct(old.cpu, 0.95), pct(mine.cpu, 0.95))}; ` +
+      `own stages x${r(sum(old.times), sum(mine.times))}, quotes x${r(old.times.quotes, mine.times.quotes)}, unify x${r(old.times.unify, mine.times.unify)}`);
+  }
 }
+
+const sum = (t: StageTimes) => t.paragraphs + t.unify + t.quotes + t.repeats + t.boilerplate + t.claims;
 
 // Warm the JIT on the seeds first, as the extension has by the time an article is opened.
 for (let k = 0; k < 3; k++) { const c = new Corpus(); for (const s of seeds) c.set(s.path, s.text); c.allResults(); }
 const eval_ = evalDirOrSay('', 'the "news" article');
-if (eval_) scenario('news', newsArticle(eval_, targetMb * 1e6));
-scenario('repetitive', repetitiveArticle(Number(process.argv[4] ?? targetMb * 1e6)));
+if (eval_ && only !== 'repetitive') scenario('news', newsArticle(eval_, targetMb * 1e6));
+if (only !== 'news') scenario('repetitive', repetitiveArticle(Number(args[2] ?? targetMb * 1e6)));
