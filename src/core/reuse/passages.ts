@@ -18,7 +18,7 @@
  * into passages, and how a passage is labelled (verbatim, edited, reworded).
  */
 import type { DuplicateLabel, Paragraph, Sentence, Span } from '../types';
-import { Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersects, longestRun, normalised, overlap, sorted, unitWords } from './reuseText';
+import { Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersects, longestRun, overlap, sameNormalised, sorted, unitWords } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 
@@ -159,7 +159,7 @@ function trimLeadIn(side: Side, span: Span, other: Int32Array, vocab: Vocab): Sp
 /** Neighbouring units too short to match on their own still belong to the passage when they agree. */
 export function agree(A: Side, B: Side, i: number, j: number): boolean {
   const a = A.sents[i], b = B.sents[j];
-  if (sameSequence(A.seq[i], B.seq[j]) && normalised(A.text.slice(a.start, a.end)) === normalised(B.text.slice(b.start, b.end))) return true;
+  if (sameSequence(A.seq[i], B.seq[j]) && sameNormalised(A.text.slice(a.start, a.end), B.text.slice(b.start, b.end))) return true;
   return A.ids[i].length > 0 && B.ids[j].length > 0 && dice(A.ids[i], B.ids[j]) >= 0.6;
 }
 
@@ -196,12 +196,12 @@ export function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
   let a: Span = { start: A.sents[iLo].start, end: A.sents[iHi].end };
   let b: Span = { start: B.sents[jLo].start, end: B.sents[jHi].end };
   const ta = A.text.slice(a.start, a.end), tb = B.text.slice(b.start, b.end);
-  if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && (ta === tb || normalised(ta) === normalised(tb))) return { a, b, label: 'verbatim', similarity: 1 };
+  if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && sameNormalised(ta, tb)) return { a, b, label: 'verbatim', similarity: 1 };
   const ia = rangeIds(A, iLo, iHi), ib = rangeIds(B, jLo, jHi);
   a = trimLeadIn(A, a, ib, vocab);
   b = trimLeadIn(B, b, ia, vocab);
   const sa = A.text.slice(a.start, a.end), sb = B.text.slice(b.start, b.end);
-  if (normalised(sa) === normalised(sb)) return { a, b, label: 'verbatim', similarity: 1 };
+  if (sameNormalised(sa, sb)) return { a, b, label: 'verbatim', similarity: 1 };
   const d = dice(ia, ib);
   const label: DuplicateLabel = d >= EDITED_DICE && bigramContainment(sa, sb) >= EDITED_BIGRAMS ? 'edited' : 'reworded';
   return { a, b, label, similarity: Math.min(0.99, Math.round(d * 1000) / 1000) };

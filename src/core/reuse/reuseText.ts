@@ -327,6 +327,58 @@ export function normalised(text: string): string {
 }
 
 /**
+ * What `normalised` makes of one character: its lower-case code, a quote style's
+ * plain mark, WHITE for white space, or UNKNOWN when only the whole function can
+ * tell (any other character outside ASCII: lower-casing it may change the length).
+ */
+const WHITE = -1, UNKNOWN = -2;
+function normalCode(c: number): number {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13) ? WHITE : c >= 65 && c <= 90 ? c + 32 : c;
+  switch (c) {
+    case 0x2018: case 0x2019: case 0x201a: case 0x201b: case 0x2032: return 39;
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0x2033: return 34;
+    case 0xa0: case 0x1680: case 0x2028: case 0x2029: case 0x202f: case 0x205f: case 0x3000: case 0xfeff: return WHITE;
+  }
+  return c >= 0x2000 && c <= 0x200a ? WHITE : UNKNOWN;
+}
+
+/** Whether `text` from `from` on is white space alone (or nothing), as `normalCode` sees it; false on a character it cannot tell. */
+function onlyWhite(text: string, from: number): boolean {
+  for (let k = from; k < text.length; k++) if (normalCode(text.charCodeAt(k)) !== WHITE) return false;
+  return true;
+}
+
+/**
+ * `normalised(a) === normalised(b)`, without building either string: the two texts
+ * are walked side by side (a run of white space is one space, none at either end);
+ * a character only the whole function can map sends both to it.
+ */
+export function sameNormalised(a: string, b: string): boolean {
+  if (a === b) return true;
+  let i = 0, j = 0;
+  const na = a.length, nb = b.length;
+  while (i < na && normalCode(a.charCodeAt(i)) === WHITE) i++;
+  while (j < nb && normalCode(b.charCodeAt(j)) === WHITE) j++;
+  for (;;) {
+    // (What is left of the other may be white space alone, trimmed away.)
+    if (i >= na || j >= nb) return onlyWhite(a, i) && onlyWhite(b, j);
+    let ca = normalCode(a.charCodeAt(i++)), cb = normalCode(b.charCodeAt(j++));
+    if (ca === UNKNOWN || cb === UNKNOWN) return normalised(a) === normalised(b);
+    if (ca === WHITE) {
+      while (i < na && normalCode(a.charCodeAt(i)) === WHITE) i++;
+      // White space at the end is trimmed: no space there.
+      ca = i >= na ? -3 : 32;
+    }
+    if (cb === WHITE) {
+      while (j < nb && normalCode(b.charCodeAt(j)) === WHITE) j++;
+      cb = j >= nb ? -3 : 32;
+    }
+    if (ca === -3 || cb === -3) return ca === cb;
+    if (ca !== cb) return false;
+  }
+}
+
+/**
  * Share of the shorter side's word bigrams (all words, in order) found in the
  * other side: near 1 for light edits, low for a paraphrase that reorders.
  */
