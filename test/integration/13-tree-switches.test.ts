@@ -159,7 +159,11 @@ describe('issue 13: Claims tree switches', () => {
     const node = kids.find(k => k.start === claim.start && k.end === claim.end);
     assert.ok(node, 'a corroborated claim in the tree');
     const refs = await run('sourceLens.tree.showInAllSources', { id: node.id }) as { uri: string; start: number; end: number }[];
-    assert.equal(refs.length, 1 + claim.corroboratedBy.length + claim.disputedBy.length);
+    // The passage, then every passage its tree item links: corroborating, disputing, partly corroborating, and the
+    // other attributions of a quote it holds (each once).
+    const inner = cli.quotes.find(q => claim.start <= q.start && q.end <= claim.end);
+    const linked = [...claim.corroboratedBy, ...claim.disputedBy, ...(claim.partlyCorroboratedBy ?? []), ...(inner?.attributedElsewhere ?? [])];
+    assert.equal(refs.length, 1 + new Set(linked.map(l => `${l.path}:${l.start}:${l.end}`)).size);
     assert.equal(refs[0].start, claim.start);
     for (const l of claim.corroboratedBy) assert.ok(refs.some(r => r.uri.endsWith(l.path.replace(/^\.\//, '')) && r.start === l.start), `${l.path} ${l.start}`);
     await vscode.commands.executeCommand('closeReferenceSearch');
