@@ -42,6 +42,23 @@ function checkIndexed(corpus: Corpus, why: string): void {
   }
 }
 
+/**
+ * Two corpora given `docs`, two-phase, their results worked out: `reference` runs its
+ * first phases over every document (the scan the new path replaced), `corpus` is told
+ * only what changed.
+ */
+function twoCorpora(docs: ReadonlyMap<string, string>): { reference: Corpus; corpus: Corpus; both: Corpus[] } {
+  const reference = new Corpus(), corpus = new Corpus();
+  reference.firstPhaseScansAll = true;
+  const both = [reference, corpus];
+  for (const c of both) {
+    c.deferSettle = true;
+    for (const [p, t] of docs) c.set(p, t);
+    c.allResults();
+  }
+  return { reference, corpus, both };
+}
+
 describe('the first phase, told only what changed, gives what the first phase over every document gives', function () {
   this.timeout(300_000);
 
@@ -54,14 +71,7 @@ describe('the first phase, told only what changed, gives what the first phase ov
       for (let k = 0; k < 14; k++) parts.set(`d${k}.txt`, [pick(), pick(), ...(k % 3 ? [] : [pick()])]);
       const docs = new Map<string, string>();
       for (const [p, ps] of parts) docs.set(p, report(Number(p.slice(1, -4)), ps));
-      const reference = new Corpus(), corpus = new Corpus();
-      reference.firstPhaseScansAll = true;
-      const both = [reference, corpus];
-      for (const c of both) {
-        c.deferSettle = true;
-        for (const [p, t] of docs) c.set(p, t);
-        c.allResults();
-      }
+      const { reference, corpus, both } = twoCorpora(docs);
       let nextDoc = 14;
       const removed: string[] = [];
       for (let step = 0; step < 30; step++) {
@@ -135,14 +145,7 @@ describe('the first phase, told only what changed, gives what the first phase ov
       ['c.txt', report(2, [CLAIM])],
       ['d.txt', report(3, [CLAIM, BUDGET])],
     ]);
-    const reference = new Corpus(), corpus = new Corpus();
-    reference.firstPhaseScansAll = true;
-    const both = [reference, corpus];
-    for (const c of both) {
-      c.deferSettle = true;
-      for (const [p, t] of docs) c.set(p, t);
-      c.allResults();
-    }
+    const { reference, corpus, both } = twoCorpora(docs);
     const speaker = (c: Corpus) => c.result('b.txt')!.claims.map(x => x.speaker).join();
     const before = speaker(corpus);
     // The only full name of the surname goes: b.txt's speaker is named otherwise, by the settle's first step (given up).
@@ -161,14 +164,7 @@ describe('the first phase, told only what changed, gives what the first phase ov
   it('a document removed and back before a first phase comes last, as in a corpus given every document', () => {
     const docs = new Map<string, string>();
     for (let k = 0; k < 6; k++) docs.set(`r${k}.txt`, report(k, k % 2 ? [BRIDGE, CLAIM] : [BUDGET, CLAIM]));
-    const reference = new Corpus(), corpus = new Corpus();
-    reference.firstPhaseScansAll = true;
-    const both = [reference, corpus];
-    for (const c of both) {
-      c.deferSettle = true;
-      for (const [p, t] of docs) c.set(p, t);
-      c.allResults();
-    }
+    const { reference, corpus, both } = twoCorpora(docs);
     for (const c of both) { c.delete('r2.txt'); c.set('r2.txt', report(2, [BRIDGE, BUDGET_NUMBER])); c.set('r4.txt', report(4, [CLAIM])); }
     const got = corpus.allResults();
     assert.deepEqual(got.map(r => r.path), ['r0.txt', 'r1.txt', 'r3.txt', 'r4.txt', 'r5.txt', 'r2.txt']);
