@@ -133,9 +133,11 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (otherActors(na, nb)) return sharedClause(a, b, weight, isName, similarity, true);
   // Directional: one states part of the other when it is covered and the other says more (two units or more, a quarter of it).
   const moreA = ab.totalA - coveredA, moreB = ab.totalB - coveredB;
+  // The same answer whichever claim comes first: the side more covered is the part; an even cover, both parts, is a full match.
+  const canA = partA && moreB >= 2 && coverB < STATES_MORE, canB = partB && moreA >= 2 && coverA < STATES_MORE;
   let direction: ClaimMatch['direction'] = 'full';
-  if (partA && moreB >= 2 && coverB < STATES_MORE && coverA >= coverB) direction = 'aInB';
-  else if (partB && moreA >= 2 && coverA < STATES_MORE) direction = 'bInA';
+  if (canA && coverA >= coverB && !(canB && coverA === coverB)) direction = 'aInB';
+  else if (canB && coverB >= coverA && !(canA && coverA === coverB)) direction = 'bInA';
   // The frame's predicate: for a partial link, or below `PREDICATE_FREE`, the same verb (or its noun, or a synonym) when both have one.
   if ((similarity < PREDICATE_FREE || direction !== 'full') && !predicatesAgree(na, nb)) return sharedClause(a, b, weight, isName, similarity);
   // What ought to be against what is ("police killings should be recognised as intolerable" / "the officer shot and
