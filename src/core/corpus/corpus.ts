@@ -564,6 +564,7 @@ export class Corpus {
     for (const p of dirty) { const e = this.entries.get(p); if (e) this.namedOf(p, e.local); }
     // The indexes are told what changed (see `indexesOrdered`), or, when they may not know the rest, given every document.
     const scanAll = this.firstPhaseScansAll || !this.indexesSynced || !this.indexesOrdered;
+    const byPlace = (a: string, b: string) => this.place.get(a)! - this.place.get(b)!;
     const quoteDocs: QuoteDocIn[] = [];
     const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
     const add = (path: string, named: Named) => {
@@ -581,7 +582,7 @@ export class Corpus {
       const changed = new Set<string>();
       for (const p of dirty) if (this.entries.has(p)) changed.add(p); else removed.push(p);
       for (const p of this.renamedUnindexed) if (this.entries.has(p)) changed.add(p);
-      for (const p of [...changed].sort((a, b) => this.place.get(a)! - this.place.get(b)!)) add(p, this.named.get(p)!);
+      for (const p of [...changed].sort(byPlace)) add(p, this.named.get(p)!);
     }
     lap('named');
     // (Quotes of other documents whose key crossed the cap are looked up again by the settle, as the claim index's.)
@@ -623,7 +624,7 @@ export class Corpus {
       for (const p of removed) results.delete(p);
       const added: string[] = [];
       for (const [p, r] of changed) if (results.has(p)) results.set(p, r); else added.push(p);
-      for (const p of added.sort((a, b) => this.place.get(a)! - this.place.get(b)!)) results.set(p, changed.get(p)!);
+      for (const p of added.sort(byPlace)) results.set(p, changed.get(p)!);
     }
     lap('provisional');
     this.last.quick = { ms, documents: stats.documents, all: scanAll };
