@@ -208,8 +208,9 @@ export interface Pushes {
   /**
    * Sent after the worker applied notifications (every notification is followed by
    * one, `keys` possibly empty): the documents whose view changed (their result, the
-   * editor version, an entity's source count, or the text of a quote variant they
-   * show), in any document of the corpus; `seq` is the last notification applied.
+   * editor version, the text of a quote variant they show, or, for a document open in
+   * an editor, an entity's source count), in any document of the corpus; `seq` is the
+   * last notification applied.
    */
   changed: { keys: string[]; seq: number };
   /**

@@ -491,13 +491,15 @@ export class IndexService {
   /**
    * The documents whose views (result, editor version, entity source counts, quote
    * variant texts) changed since the last call, sorted; any document of the corpus
-   * may be among them, not only the ones edited. Resolves the corpus when something
+   * may be among them, not only the ones edited. A change of entity source counts
+   * alone is reported for the documents open in an editor (only their views are
+   * held and shown; another's view reads the counts when it is fetched). Resolves the corpus when something
    * changed.
    */
   takeChanged(): string[] {
     if (!this.changes.pending) return [];
     this.all();
-    return this.changes.take(k => this.corpus.text(k));
+    return this.changes.take(k => this.corpus.text(k), this.pinned);
   }
 
   /** Views of the asked documents that are in the corpus, in the asked order. */

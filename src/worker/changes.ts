@@ -141,11 +141,13 @@ export class ChangeTracker {
    * The keys, sorted, whose views differ from the last report (the views set since
    * become the last report), given the texts now: a document touched; a view added,
    * removed or with other data; a view mentioning an entity whose source count
-   * changed; a view with a quote variant whose wording changed. An unchanged
-   * document's parts are often the very objects of last time, which makes the
-   * comparison quick.
+   * changed, when the document is `open` (only an open document's view shows the
+   * counts: a view fetched later reads them then, and a common name's count moves
+   * with many edits, which would otherwise report most of the corpus); a view with a
+   * quote variant whose wording changed. An unchanged document's parts are often the
+   * very objects of last time, which makes the comparison quick.
    */
-  take(textOf: (key: string) => string | undefined): string[] {
+  take(textOf: (key: string) => string | undefined, open?: ReadonlyMap<string, unknown>): string[] {
     const changed = new Set(this.touched);
     for (const key of this.moved) {
       if (changed.has(key)) continue;
@@ -155,7 +157,10 @@ export class ChangeTracker {
     // A view also shows each entity's source count…
     for (const [k, was] of this.countWas) {
       if (this.count(k) === was) continue;
-      for (const doc of this.holders.get(k) ?? NONE) changed.add(doc);
+      const holders = this.holders.get(k) ?? NONE;
+      if (!open) for (const doc of holders) changed.add(doc);
+      else if (open.size < holders.size) { for (const doc of open.keys()) if (holders.has(doc)) changed.add(doc); }
+      else for (const doc of holders) if (open.has(doc)) changed.add(doc);
     }
     // …and the other wording of each quote.
     for (const p of this.rewritten) {

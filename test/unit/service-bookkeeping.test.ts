@@ -8,6 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { emptyAnnotations, type Annotations } from '../../src/core/annotations';
 import type { DocumentResult, Entity, Quote } from '../../src/core/types';
@@ -35,7 +36,7 @@ class ReferenceTracker {
     if (text) this.rewritten.add(key);
   }
 
-  take(results: ReadonlyMap<string, DocumentResult>, textOf: (key: string) => string | undefined): string[] {
+  take(results: ReadonlyMap<string, DocumentResult>, textOf: (key: string) => string | undefined, open?: ReadonlyMap<string, unknown>): string[] {
     const counts = countsOf(results.values());
     const wordingChanged = (v: { path: string; start: number; end: number }) =>
       this.rewritten.has(v.path) && this.reportedTexts.get(v.path)?.slice(v.start, v.end) !== textOf(v.path)?.slice(v.start, v.end);
@@ -47,7 +48,8 @@ class ReferenceTracker {
     for (const k of this.reportedCounts.keys()) if (!counts.has(k)) recounted.add(k);
     for (const [key, r] of results) {
       if (changed.has(key)) continue;
-      if (r.entities.some(e => recounted.has(entityKey(e.type, e.canonical))) || r.quotes.some(q => q.variants.some(wordingChanged))) changed.add(key);
+      const shown = !open || open.has(key);
+      if ((shown && r.entities.some(e => recounted.has(entityKey(e.type, e.canonical)))) || r.quotes.some(q => q.variants.some(wordingChanged))) changed.add(key);
     }
     this.reported = new Map(results);
     this.reportedCounts = counts;
@@ -69,9 +71,11 @@ describe('the change tracker kept by document, against the whole-corpus comparis
   const NAMES = ['Lopez', 'Reyes', 'Dover', 'Salem', 'Camden', 'Acme', 'Lowell', 'Kuleba'];
   const KEYS = Array.from({ length: 24 }, (_, i) => `d${i}`);
 
-  for (const seed of [1, 2, 3, 4, 5]) {
-    it(`reports what the reference reports, and counts what a count from scratch gives, over random changes (seed ${seed})`, () => {
+  for (const [seed, someOpen] of [[1, false], [2, false], [3, false], [4, true], [5, true], [6, true]] as const) {
+    it(`reports what the reference reports, and counts what a count from scratch gives, over random changes (seed ${seed}${someOpen ? ', some documents open' : ''})`, () => {
       const rand = rng(seed);
+      // The documents open in an editor, whose views show entity source counts (none given: every document's do).
+      const open = someOpen ? new Map(KEYS.filter(() => rand() < 0.4).map(k => [k, null])) : undefined;
       const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
       const texts = new Map<string, string>();
       const views = new Map<string, DocumentResult>();
@@ -125,15 +129,15 @@ describe('the change tracker kept by document, against the whole-corpus comparis
           for (const k of KEYS) if (views.has(k) && rand() < 0.3) { views.set(k, newView(k)); tracker.set(k, views.get(k)); }
           tracker.recheck();
         } else {
-          const got = tracker.take(k => texts.get(k));
-          const want = reference.take(views, k => texts.get(k));
+          const got = tracker.take(k => texts.get(k), open);
+          const want = reference.take(views, k => texts.get(k), open);
           assert.deepEqual(got, want, `step ${step}: the documents reported`);
         }
         const counts = countsOf(views.values());
         for (const n of NAMES) for (const t of ['PERSON', 'PLACE', 'ORG']) assert.equal(tracker.count(entityKey(t, n)), counts.get(entityKey(t, n)), `step ${step}: the count of ${t} ${n}`);
         assert.deepEqual([...tracker.views.keys()].sort(), [...views.keys()].sort(), `step ${step}: the views held`);
       }
-      assert.deepEqual(tracker.take(k => texts.get(k)), reference.take(views, k => texts.get(k)));
+      assert.deepEqual(tracker.take(k => texts.get(k), open), reference.take(views, k => texts.get(k), open));
     });
   }
 });
@@ -267,4 +271,32 @@ describe('the index service\'s bookkeeping after random edits, against every vie
       truncated: r.truncated?.reason ?? null, source: r.source ?? null,
     })).sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
+});
+
+describe('entity source counts reach the open documents only', () => {
+  it('reports an open document whose entity count changed, not a closed one, whose view reads the new count when fetched', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-counts-'));
+    try {
+      const closed = path.join(dir, 'closed.txt');
+      fs.writeFileSync(closed, 'Minister Olena Marchuk visited Lviv on Monday to open the new bridge.\n');
+      const svc = new IndexService();
+      await svc.index([{ key: 'closed', fsPath: closed }], () => undefined, async () => undefined);
+      svc.setOpen('open', 'Olena Marchuk spoke in Lviv about the budget for schools.\n', 1);
+      svc.takeChanged();
+      const key = (v: { entitySources: Record<string, number> }) => Object.keys(v.entitySources).find(k => k.includes('Lviv'));
+      const [before] = svc.documents(['closed']);
+      const lviv = key(before);
+      assert.ok(lviv, 'the closed document names Lviv');
+      assert.equal(before.entitySources[lviv], 2);
+      // A third document naming Lviv: the count moves to 3 in both views; only the open one is reported.
+      svc.setOpen('third', 'Crowds gathered in Lviv on Tuesday.\n', 1);
+      const got = svc.takeChanged();
+      assert.ok(got.includes('open'), `the open document's count changed: reported ${got.join(', ')}`);
+      assert.ok(!got.includes('closed'), `the closed document is not reported for a count alone: reported ${got.join(', ')}`);
+      const [after] = svc.documents(['closed']);
+      assert.equal(after.entitySources[lviv], 3, 'the closed document\'s view, fetched, reads the count now');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
