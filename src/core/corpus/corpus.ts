@@ -472,7 +472,9 @@ export class Corpus {
       const results = yield* steps;
       // Given up by a change (`abandonSettle`): nothing was settled.
       if (this.running !== steps || !results) return false;
-      this.results = this.shown = results;
+      // (Shown as a copy, made here rather than on the next edit: a first phase writes into the map shown, and the exact
+      // map is what the next settle starts from. At 10,000 documents the copy took a first phase 10–30 ms.)
+      this.results = this.shown = new Map(results);
       return true;
     } finally {
       if (this.running === steps) this.running = null;
