@@ -8,7 +8,7 @@ import type { Span } from '../types';
 import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
 import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
-import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD, oneOf } from './words';
+import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, NAMING_CUES, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD, oneOf } from './words';
 
 /** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
 const ONE_OF_WAS_WERE_IS = oneOf('was|were|is|are|has|have|had');
@@ -39,6 +39,8 @@ export interface Attribution {
   after: number;
   /** Why, when the rule says more than its sieve's explanation ("the participle 'saying' …"). */
   detail?: string;
+  /** No cue governs the quote though a cue sieve named its speaker (the subject of a clause of its own): a short one modifying a noun is a term (quotes.ts). */
+  uncued?: boolean;
 }
 
 /** Attribution in the words right after a quote, tokens [lo, hi). */
@@ -108,8 +110,8 @@ export function attributionAfter(toks: readonly Tok[], lo: number, hi: number, b
 }
 
 /** Attribution in the words before a quote, tokens [lo, hi): "Stoltenberg said: “…”", "Lavrov said the troops were returning “…”". */
-export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook): Attribution | null {
-  const own = ownClause(toks, lo, hi, book);
+export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, book: NameBook, sentLo = lo): Attribution | null {
+  const own = ownClause(toks, lo, hi, book, sentLo);
   // Error kind: the wrong person, structure over salience. A cue inside an adverbial
   // clause opening the sentence, closed by a comma before the quote, is not the quote's:
   // "As Governor Bill Carter spoke, protesters held signs reading “…”".
@@ -123,7 +125,10 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     const t = toks[c];
     // ("As Ms. Roe put it in a statement, …" comments on the main clause: its cue stands, see above.)
     if (c < opening) continue;
-    if (own && c < own.start) return { speaker: own.speaker, cue: null, after: -1, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not an earlier cue's` };
+    if (own && c < own.start) {
+      return own.narrated ? { speaker: own.speaker, cue: null, after: -1, uncued: true, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not the main clause's` }
+        : { speaker: own.speaker, cue: null, after: -1, detail: `the subject of the clause '${toks[own.start].w} …' holding the quote, not an earlier cue's` };
+    }
     if (t.lower === 'according' && toks[c + 1]?.lower === 'to') {
       const ph = subjectAfter(toks, c + 2, hi);
       if (ph) return { speaker: resolvePhrase(ph, book), cue: 'according to', after: -1 };
@@ -138,11 +143,11 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     // the clause's subject: in "Roe hardly helped, treating Lee’s remark first as a joke
     // — “…”" the quote is not the remark's words. The words after the noun must lead
     // into its content: "that", a colon, a comma or dash, a copula, "of", "about", "on", "to".)
-    if (SPEECH_NOUNS.has(t.lower) && c > lo && possessive(toks[c - 1]) && upper(toks[c - 1]) && !toks.slice(lo, c).some(isCue) &&
-      (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))) {
-      // "Trump’s claim that there have been “…”".
-      const s0 = nameRunBack(toks, c - 1, lo);
-      return { speaker: resolvePhrase({ toks: toks.slice(s0, c), kind: 'name' }, book), cue: null, after: -1 };
+    const owner = SPEECH_NOUNS.has(t.lower) && c > lo ? remarkOwner(toks, c, lo) : -1;
+    if (owner >= 0 && !toks.slice(lo, c).some(isCue) && (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))) {
+      // "Trump’s claim that there have been “…”", "Trump’s earlier claim that …".
+      const s0 = nameRunBack(toks, owner, lo);
+      return { speaker: resolvePhrase({ toks: toks.slice(s0, owner + 1), kind: 'name' }, book), cue: null, after: -1 };
     }
     if (SPEECH_NOUNS.has(t.lower) && c > lo && ONE_OF_HIS_HER.has(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
       // Error kind: no speaker. "Her answer: “Absolutely not.”": the pronoun, resolved later.
@@ -222,6 +227,20 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
   return null;
 }
 
+/**
+ * The owner of the speech noun at `c`: the index of the capitalised possessive before
+ * it, up to two lower-case modifiers between ("Roe’s debate interjection", "Roe’s
+ * earlier remark"), else -1.
+ */
+function remarkOwner(toks: readonly Tok[], c: number, lo: number): number {
+  for (let k = c - 1; k >= lo && c - k <= 3; k--) {
+    const x = toks[k];
+    if (possessive(x)) return upper(x) ? k : -1;
+    if (!isWord(x) || !/^\p{Ll}/u.test(x.w) || isCue(x) || PREPOSITIONS.has(x.lower) || SUBORD.has(x.lower) || ONE_OF_THE_A_AN.has(x.lower)) return -1;
+  }
+  return -1;
+}
+
 /** Words after a speech noun leading into its content: "Roe’s claim that …", "Roe’s reply: …". */
 const REMARK_LEADS = /^(?:that|:|,|—|–|-|was|is|were|are|of|about|on|to|in|for)$/;
 
@@ -249,23 +268,66 @@ const CLAUSE_OPENERS = /^(?:as|while|when|whereas|because|although|though|until|
  * Error kind: the wrong person, the nearest cue winning over the sentence's structure.
  * The quote's own clause when an adverbial clause opened after a comma (or ", and")
  * holds it with a subject and a verb and no cue: "“You winning?” she said, but …, and
- * as Trump went on about “how the system is rigged,” …" -> Trump. Its opener's index
- * and its subject, else null.
+ * as Trump went on about “how the system is rigged,” …" -> Trump; or opened with no
+ * comma after a main clause that reports no words (below). Its opener's index, its
+ * subject, and whether it is the second kind (`narrated`: no cue governs the quote),
+ * else null. `sentLo` opens the quote's sentence.
  */
-function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook): { start: number; speaker: Speaker } | null {
+function ownClause(toks: readonly Tok[], lo: number, hi: number, book: NameBook, sentLo = lo): { start: number; speaker: Speaker; narrated: boolean } | null {
   for (let o = hi - 1; o > lo; o--) {
     const t = toks[o];
     if (t.w === QUOTE_TOKEN || endsClause(t) || t.w === ',' || isCue(t)) return null;
     if (!CLAUSE_OPENERS.test(t.lower)) continue;
     const p = toks[o - 1];
-    if (!(p.w === ',' || ((p.lower === 'and' || p.lower === 'but') && toks[o - 2]?.w === ','))) return null;
+    const afterComma = p.w === ',' || ((p.lower === 'and' || p.lower === 'but') && toks[o - 2]?.w === ',');
+    // Error kind: the wrong person, the main clause's subject winning over the clause
+    // holding the quote. An adverbial clause right after the main clause's own quote or
+    // words, with no comma ("Lee called Roe a “fraud” after she blamed the losses on
+    // “bad luck”", "Lee walked out when Roe dismissed the plan as “a fantasy”"): its
+    // subject (a name or "he"/"she") speaks, when the main clause before it holds no
+    // cue but a verb of naming whose complement is the main clause's quote, "called",
+    // "described": after "said" or "told" the clause may be the reported words.
+    // (An opener with no clause after it is a preposition, "dismissed the plan as “…”":
+    // the search goes on before it.)
+    if (!afterComma) {
+      if (!narratedBefore(toks, sentLo, o)) return null;
+      const ph = subjectAfter(toks, o + 1, hi);
+      if (!ph || !personal(ph) || !clauseVerb(toks, tokenAt(toks, ph.toks[ph.toks.length - 1].end), hi)) continue;
+    }
     const ph = subjectAfter(toks, o + 1, hi);
     if (!ph) return null;
     const v = tokenAt(toks, ph.toks[ph.toks.length - 1].end);
     if (v >= hi || !/^\p{Ll}/u.test(toks[v].w) || PREPOSITIONS.has(toks[v].lower)) return null;
-    return { start: o, speaker: resolvePhrase(ph, book) };
+    // (A verb joined by "and" shares the clause's subject, "after she toured … and
+    // blamed …"; a new subject after "and" speaks instead, "after Roe left and Lee
+    // dismissed …" -> Lee.)
+    let subject = ph;
+    if (!afterComma) {
+      for (let a = hi - 2; a > v; a--) {
+        if (toks[a].lower !== 'and' && toks[a].lower !== 'but') continue;
+        const ph2 = subjectAfter(toks, a + 1, hi);
+        if (ph2 && personal(ph2) && clauseVerb(toks, tokenAt(toks, ph2.toks[ph2.toks.length - 1].end), hi)) { subject = ph2; break; }
+      }
+    }
+    return { start: o, speaker: resolvePhrase(subject, book), narrated: !afterComma };
   }
   return null;
+}
+
+/** A subject that is a name or "he"/"she". */
+const personal = (ph: { toks: readonly Tok[]; kind: string }) => ph.kind === 'name' || (ph.kind === 'pronoun' && /^(?:he|she)$/.test(ph.toks[0].lower));
+
+/** The word at `v` (adverbs passed) is a verb after a subject: lower case, no preposition, conjunction or article. */
+function clauseVerb(toks: readonly Tok[], v: number, hi: number): boolean {
+  while (v < hi && adverb(toks[v])) v++;
+  const t = toks[v];
+  return v < hi && isWord(t) && /^\p{Ll}/u.test(t.w) && !PREPOSITIONS.has(t.lower) && !SUBORD.has(t.lower) && !ONE_OF_AND_OR_NOR.has(t.lower);
+}
+
+/** Tokens [lo, o) hold no cue but verbs of naming ("called", "described"): narration, not reported words. */
+function narratedBefore(toks: readonly Tok[], lo: number, o: number): boolean {
+  for (let i = lo; i < o; i++) if (cueAt(toks, i) && !NAMING_CUES.test(toks[i].lower)) return false;
+  return true;
 }
 
 /**

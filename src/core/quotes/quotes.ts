@@ -155,9 +155,10 @@ function scareQuote(qc: QuoteContext, attr: Attribution | null, sieve: Sieve | n
   let b = qc.qTok - 1;
   while (b > qc.sentLo && ONE_OF_A_AN_THE.has(toks[b].lower)) b--;
   // (Or one the writer marks as a term: "a so-called “sunset vehicle”", "what became known as the “Buffett rule”".)
-  if (!attr.cue && sieve && UNCUED_SIEVES.has(sieve.name) &&
+  const uncued = !attr.cue && !!sieve && (UNCUED_SIEVES.has(sieve.name) || !!attr.uncued);
+  if (uncued &&
     (toks[b]?.lower === 'so-called' || (toks[b]?.lower === 'as' && ONE_OF_KNOWN_REFERRED.has(toks[b - 1]?.lower ?? '')))) return true;
-  return toks[b]?.lower !== 'as' && !attr.cue && !!sieve && UNCUED_SIEVES.has(sieve.name) && !/[,.;:!?]\W*$/u.test(qc.inner) &&
+  return toks[b]?.lower !== 'as' && uncued && !/[,.;:!?]\W*$/u.test(qc.inner) &&
     !!next && /^\p{Ll}+$/u.test(next.w) && !FUNCTION_WORDS.has(next.lower) && !PREPOSITIONS.has(next.lower) && !HEAD_PREPOSITIONS.has(next.lower) && !/(?:ed|ly)$/.test(next.lower) && !isCue(next);
 }
 

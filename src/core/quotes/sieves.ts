@@ -99,7 +99,7 @@ export const SIEVES: readonly Sieve[] = [
     // "Stoltenberg said: “…”", "according to the Guardian, “…”".
     name: 'cue-before',
     explain: a => a.cue ? `before the quote, the cue '${a.cue}'` : 'the speaker of the words the quote is part of',
-    decide: qc => attributionBefore(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book),
+    decide: qc => attributionBefore(qc.doc.toks, qc.preLo, qc.qTok, qc.doc.book, qc.sentLo),
   },
   {
     // A headline's "Speaker: words ‘quote’".

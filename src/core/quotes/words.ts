@@ -31,13 +31,17 @@ export const SKIP = new Set(`also has had have was is were are then later once p
 /** Time words skipped between a cue and its subject ("said Monday Lavrov", "Clinton on Monday said"). */
 export const DAYS = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|yesterday|tonight|night|morning|afternoon|evening|week|month|year|weekend)$/i;
 /** Nouns of speech whose possessor speaks: "Trump’s claim that …". */
-export const SPEECH_NOUNS = new Set('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow reply response answer retort verdict'.split(' '));
+export const SPEECH_NOUNS = new Set(('claim claims statement statements remark remarks comment comments words assertion promise pledge tweet tweets message warning description argument allegation accusation vow reply response answer retort verdict ' +
+  // Error kind: the wrong person. More nouns of a speech act whose owner speaks the words of its "that" clause: "Roe’s interjection that …".
+  'interjection interjections boast boasts assertions promises pledges vows insistence suggestion contention admission denial prediction declaration quip taunt').split(' '));
 /** Title-case verbs of a headline's "Name Says …". */
 export const HEADLINE_VERBS = new Set(('says say tells calls speaks sees rips slams blasts hits urges vows warns reveals defends accuses praises mocks admits denies insists claims hammers knocks touts asks ' +
   // Error kind: a headline label missed when its subject is plural ("Nurses Slam …", "Black Lawmakers Rip …").
   'tell call speak see rip slam blast hit urge vow warn reveal defend accuse praise mock admit deny insist claim hammer knock tout ask decry decries demand demands chant chants blame blames ' +
   // A group's slogan in a headline: "Parents Rally To ‘Reclaim Our Schools’".
   'rally rallies march marches protest protests').split(' '));
+/** Cues whose object takes the quote as its complement: "called her “a disgrace”", "described the plan as “reckless”". */
+export const NAMING_CUES = /^(?:call|calls|called|calling|describe|describes|described|describing|dub|dubs|dubbed|dubbing|label|labels|labeled|labelled|labeling|labelling|brand|brands|branded|branding|term|terms|termed|terming|deem|deems|deemed|deeming|accuse|accuses|accused|accusing)$/;
 /** Cues of a comment clause "as X put it", "as Roe said". */
 export const AS_COMMENT = /^(?:said|says|put|noted|notes|wrote|writes|observed|explained|argued|told|tells|described|called)$/;
 /** Words that open a new clause. */
