@@ -289,14 +289,10 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
   const quoteAt = (l: Span & { path: string }) => working.get(l.path)?.quotes.find(o => o.start === l.start && o.end === l.end);
   for (const a of setNow) {
     const ra = working.get(a)!, was = base.get(a);
-    const oldClaims = new Map<string, Claim[]>();
-    for (const c of was?.claims ?? []) {
-      const k = `${c.kind}\u0000${c.text}`;
-      const l = oldClaims.get(k);
-      if (l) l.push(c); else oldClaims.set(k, [c]);
-    }
+    const oldClaims = new TwoKeys<Claim['kind'], Claim>();
+    for (const c of was?.claims ?? []) oldClaims.push(c.kind, c.text, c);
     for (const c of ra.claims) {
-      const before = oldClaims.get(`${c.kind}\u0000${c.text}`)?.shift();
+      const before = oldClaims.shift(c.kind, c.text);
       const links = [...c.corroboratedBy, ...(c.partlyCorroboratedBy ?? [])];
       if (!links.length) continue;
       const ends = links.map(l => ({ l, other: claimAt(l) })).filter((x): x is { l: typeof links[number]; other: Claim } => !!x.other);
@@ -324,14 +320,10 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
       c.claimGroupSize = Math.max(2, size);
       for (const x of ends) if (x.other.claimGroup === c.claimGroup) x.other.claimGroupSize = Math.max(x.other.claimGroupSize ?? 1, c.claimGroupSize);
     }
-    const oldQuotes = new Map<string, Quote[]>();
-    for (const q of was?.quotes ?? []) {
-      const k = `${q.speaker}\u0000${q.text}`;
-      const l = oldQuotes.get(k);
-      if (l) l.push(q); else oldQuotes.set(k, [q]);
-    }
+    const oldQuotes = new TwoKeys<string | null, Quote>();
+    for (const q of was?.quotes ?? []) oldQuotes.push(q.speaker, q.text, q);
     for (const q of ra.quotes) {
-      const before = oldQuotes.get(`${q.speaker}\u0000${q.text}`)?.shift();
+      const before = oldQuotes.shift(q.speaker, q.text);
       if (!q.variants.length) continue;
       const ends = q.variants.map(v => ({ v, other: quoteAt(v) })).filter((x): x is { v: QuoteLink; other: Quote } => !!x.other);
       // The group: one given by an earlier edited quote, else the one it had if a variant still carries it,
@@ -366,6 +358,25 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
   }
 
   return { changed: working, stats: { documents: working.size } };
+}
+
+/**
+ * Items by a first key and their text, each list in the order pushed, taken from the
+ * front: the k-th item of an edited document with a kind (or speaker) and text meets
+ * the k-th such item it had. Two levels of map, so that no key is made of a text (a
+ * large document's thousands of claims made a long string each, on every edit).
+ */
+class TwoKeys<K, T> {
+  private readonly byFirst = new Map<K, Map<string, T[]>>();
+  push(first: K, text: string, item: T): void {
+    let m = this.byFirst.get(first);
+    if (!m) this.byFirst.set(first, (m = new Map()));
+    const l = m.get(text);
+    if (l) l.push(item); else m.set(text, [item]);
+  }
+  shift(first: K, text: string): T | undefined {
+    return this.byFirst.get(first)?.get(text)?.shift();
+  }
 }
 
 /** A result's links into other documents: claims', quotes' and shared passages' (for checks). */
