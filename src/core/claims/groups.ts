@@ -20,6 +20,7 @@
  * (a partial link is listed in `corroboratedBy` at its shorter end); disputes do not.
  */
 import type { Claim, ClaimLink, Span } from '../types';
+import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 
 /**
  * Whether two groups are one: the links between them are at least `JOIN_SHARE` of
@@ -90,6 +91,11 @@ export class Places<T extends Span> {
 
 /** Sets `claimGroup` and `claimGroupSize` on every claim of `docs`; also drops a partial link that a full one of the same pair supersedes. */
 export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]): void {
+  drain(groupingClaims(docs, WHOLE));
+}
+
+/** `groupClaims`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims given. */
+export function* groupingClaims(docs: readonly { path: string; claims: Claim[] }[], slice: Slice): Generator<string, void> {
   const at = new Places(docs.map(d => d.path), d => docs[d].claims);
   const claims = at.items;
   const n = claims.length;
@@ -97,6 +103,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
   const corr: Int32Array[] = new Array(n);
   const sorted: Int32Array[] = new Array(n);
   for (let k = 0; k < n; k++) {
+    if (slice.due()) yield PAUSE;
     const list = claims[k].corroboratedBy, ids = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) ids[i] = at.id(list[i]);
     corr[k] = ids;
@@ -114,6 +121,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
   // The claim whose list last paired each claim (+1): a pair listed twice by one claim is one edge.
   const pairedBy = new Int32Array(n);
   for (let k = 0; k < n; k++) {
+    if (slice.due()) yield PAUSE;
     const c = claims[k];
     // A pair linked in full (a quote's variant, say) is not also a partial link, and a partial link keeps its mirror
     // (quote linking, which runs between, may have decided the pair otherwise).
@@ -182,6 +190,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
     changed = false;
     const rest: number[] = [];
     for (const e of pending) {
+      if (slice.due()) yield PAUSE;
       let x = find(lo[e]), y = find(hi[e]);
       if (x === y) continue;
       const sx = members[x].length, sy = members[y].length;
@@ -208,14 +217,16 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
   // carry is in a group. Decided on the groups as they stand, so no chain grows through it.
   const attach: [number, number][] = [];
   for (const e of order) {
+    if (slice.due()) yield PAUSE;
     const a = lo[e], b = hi[e];
     if (members[find(a)].length === 1 && !attached[a]) { attached[a] = 1; attach.push([a, find(b)]); }
     if (members[find(b)].length === 1 && !attached[b]) { attached[b] = 1; attach.push([b, find(a)]); }
   }
   for (const [k, r] of attach) { parent[k] = r; members[r].push(k); members[k] = []; }
-  inferLinks(at, find, size, attached);
+  yield* inferLinks(at, find, size, attached, slice);
   const names = new Map<number, string>();
   for (let k = 0; k < n; k++) {
+    if (slice.due()) yield PAUSE;
     const r = find(k), s = members[r].length;
     if (s < 2) { claims[k].claimGroup = null; claims[k].claimGroupSize = 1; continue; }
     let name = names.get(r);
@@ -259,7 +270,7 @@ export const INFER_MIN = 0.4;
  * Claims whose numbers of the same thing differ are left apart (that is a dispute's business).
  * A leaf takes no part: it joined by one link that the group's rule refused.
  */
-function inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: number) => number, leaves: Uint8Array): void {
+function* inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: number) => number, leaves: Uint8Array, slice: Slice): Generator<string, void> {
   const claims = at.items;
   const pathOf = claims.map((_, k) => at.path(k));
   const members = new Map<number, number[]>();
@@ -286,6 +297,7 @@ function inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: nu
     if (full) claims[y].corroboratedBy.push(back); else (claims[y].partlyCorroboratedBy ??= []).push(back);
   };
   for (const group of members.values()) {
+    if (slice.due()) yield PAUSE;
     // Components of full (mutual) links within the group.
     const comp = new Map<number, number>(group.map(k => [k, k]));
     const root = (k: number): number => { while (comp.get(k) !== k) k = comp.get(k)!; return k; };

@@ -15,7 +15,8 @@
  */
 import type { AnalysisContext } from '../text/memo';
 import { claimStatus } from './claims';
-import { groupClaims } from './groups';
+import { groupClaims, groupingClaims } from './groups';
+import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import { type ClaimMatch, matchClaims, type MatchSide } from './match';
 import { claimNorm, type ClaimNorm, normalize as claimNormUncached } from './normalize';
 import type { Claim, ClaimLink } from '../types';
@@ -403,9 +404,15 @@ export function resetLinks(c: Claim): void {
 
 /** Sorts every list of every claim by document order, then position; sets statuses and, unless `group` is false (the caller groups them later), groups. */
 export function finishLinks(docs: readonly { path: string; claims: Claim[] }[], group = true): void {
+  drain(finishingLinks(docs, group, WHOLE));
+}
+
+/** `finishLinks`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims given. */
+export function* finishingLinks(docs: readonly { path: string; claims: Claim[] }[], group: boolean, slice: Slice): Generator<string, void> {
   const order = new Map(docs.map((d, k) => [d.path, k]));
   const by = (x: ClaimLink, y: ClaimLink) => order.get(x.path)! - order.get(y.path)! || x.start - y.start || x.end - y.end;
   for (const d of docs) {
+    if (slice.due()) yield PAUSE;
     for (const c of d.claims) {
       c.corroboratedBy.sort(by);
       c.disputedBy.sort(by);
@@ -413,7 +420,7 @@ export function finishLinks(docs: readonly { path: string; claims: Claim[] }[], 
       c.status = claimStatus(c);
     }
   }
-  if (group) groupClaims(docs);
+  if (group) yield* groupingClaims(docs, slice);
 }
 
 export class ClaimLinker {

@@ -18,6 +18,7 @@
  * exception to the cap keeps a claim's status true to its lists (see `capLinks`).
  */
 import { placeRanks, Places } from '../claims/groups';
+import { PAUSE, type Slice, WHOLE } from '../text/slice';
 import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
 
 /** The most links an item lists of one kind when its group is larger than this plus one. */
@@ -41,7 +42,7 @@ function compareEdges(e: Edge, f: Edge, place: Int32Array): number {
  * other end's document (`doc`: each node's document); the last round, `cap`, takes
  * whatever still fits.
  */
-function keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, cap: number): Uint8Array {
+function* keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, cap: number, slice: Slice): Generator<string, Uint8Array> {
   const nodes = place.length;
   const kept = new Uint8Array(edges.length);
   const degree = new Int32Array(nodes);
@@ -57,6 +58,7 @@ function keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, c
   for (let r = 1; r <= cap && order.length; r++) {
     const rest: number[] = [];
     for (const k of order) {
+      if (slice.due()) yield PAUSE;
       const e = edges[k];
       if (degree[e.a] >= cap || degree[e.b] >= cap) continue;
       const ab = e.a * documents + doc[e.b], ba = e.b * documents + doc[e.a];
@@ -77,16 +79,18 @@ function keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, c
  * Items are numbered (`Places`): a link's other end is looked up by numbers, and
  * only an item that lists a link of this kind is an end.
  */
-function capKind<T extends Span, L extends At>(
+function* capKind<T extends Span, L extends At>(
+  slice: Slice,
   results: readonly DocumentResult[],
   itemsOf: (r: DocumentResult) => readonly T[],
   lists: (item: T) => L[][],
   weigh: (from: { path: string; item: T }, link: L, list: number) => { rank: number; similarity: number },
   cap: number,
   needs: (item: T) => L[] | null = () => null,
-): void {
+): Generator<string, void> {
   let heavy = false;
   for (const r of results) {
+    if (slice.due()) yield PAUSE;
     for (const item of itemsOf(r)) {
       let degree = 0;
       for (const l of lists(item)) degree += l.length;
@@ -100,6 +104,7 @@ function capKind<T extends Span, L extends At>(
   const linked = new Uint8Array(n);
   const heavies: number[] = [];
   for (let k = 0; k < n; k++) {
+    if (slice.due()) yield PAUSE;
     let degree = 0;
     for (const l of lists(at.items[k])) degree += l.length;
     if (degree) linked[k] = 1;
@@ -118,7 +123,10 @@ function capKind<T extends Span, L extends At>(
   // Each link's other end (its id, -1 for none), in the order the owners' lists are read below, each time the same:
   // owner by owner, list by list (a place is looked up once).
   const ends: number[] = [];
-  for (let i = 0; i < owners.length; i++) for (const list of lists(at.items[owners[i]])) for (const link of list) { const k = idOf(link); ends.push(k); reach(k); }
+  for (let i = 0; i < owners.length; i++) {
+    if (slice.due()) yield PAUSE;
+    for (const list of lists(at.items[owners[i]])) for (const link of list) { const k = idOf(link); ends.push(k); reach(k); }
+  }
   const ranks = placeRanks(at);
   const place = Int32Array.from(owners, k => ranks[k]);
   const edges: Edge[] = [];
@@ -134,7 +142,9 @@ function capKind<T extends Span, L extends At>(
   /** The edge of `a` (the one last marked) and `b`, or undefined. */
   const edgeAt = (a: number, b: number) => (stamp[b] === a + 1 ? edgeTo[b] : undefined);
   let read = 0;
-  owners.forEach((k, a) => {
+  for (let a = 0; a < owners.length; a++) {
+    if (slice.due()) yield PAUSE;
+    const k = owners[a];
     const item = at.items[k], from = { path: at.path(k), item };
     markEdges(a);
     lists(item).forEach((list, li) => {
@@ -153,13 +163,14 @@ function capKind<T extends Span, L extends At>(
         head[y] = 2 * e + 1;
       }
     });
-  });
-  const kept = keepEdges(edges, place, Int32Array.from(owners, k => at.docOf[k]), cap);
+  }
+  const kept = yield* keepEdges(edges, place, Int32Array.from(owners, k => at.docOf[k]), cap, slice);
   // The link that gives an item its status stays: an item whose nearest copies all
   // filled up elsewhere keeps its best link of that list (the one excess over the cap).
   const byOrder = (x: number, y: number) => compareEdges(edges[x], edges[y], place);
   const nodes = owners.map((_, a) => a).sort((x, y) => place[x] - place[y]);
   for (const a of nodes) {
+    if (slice.due()) yield PAUSE;
     const list = needs(at.items[owners[a]]);
     if (!list?.length) continue;
     markEdges(a);
@@ -168,7 +179,9 @@ function capKind<T extends Span, L extends At>(
     kept[(ks as number[]).sort(byOrder)[0]] = 1;
   }
   read = 0;
-  owners.forEach((k, a) => {
+  for (let a = 0; a < owners.length; a++) {
+    if (slice.due()) yield PAUSE;
+    const k = owners[a];
     markEdges(a);
     for (const list of lists(at.items[k])) {
       let w = 0;
@@ -179,7 +192,7 @@ function capKind<T extends Span, L extends At>(
       }
       list.length = w;
     }
-  });
+  }
 }
 
 /**
@@ -197,7 +210,7 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
 }
 
 /** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
-export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): Generator<string> {
+export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP, slice = WHOLE): Generator<string> {
   const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
   // Per document, quote text by offsets (the first quote at them), built when first asked.
   const quoteTexts = new Map<string, Map<string, string>>();
@@ -209,13 +222,13 @@ export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarit
     }
     return byPlace.get(`${l.start},${l.end}`) ?? '';
   };
-  capKind<Quote, Quote['variants'][number]>(results, r => r.quotes, q => [q.variants],
+  yield* capKind<Quote, Quote['variants'][number]>(slice, results, r => r.quotes, q => [q.variants],
     (from, link) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, quoteText(link)) }), cap);
   yield 'variants';
-  capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(results, r => r.quotes, q => [q.attributedElsewhere ?? []],
+  yield* capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(slice, results, r => r.quotes, q => [q.attributedElsewhere ?? []],
     (from, link) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, quoteText(link)) }), cap);
   yield 'elsewhere';
-  capKind<Claim, ClaimLink>(results, r => r.claims, c => claimLists(c),
+  yield* capKind<Claim, ClaimLink>(slice, results, r => r.claims, c => claimLists(c),
     (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap,
     c => (c.disputedBy.length ? c.disputedBy : c.corroboratedBy.length ? c.corroboratedBy : null));
   yield 'claims';

@@ -21,10 +21,11 @@
  * and `write` apart let an edited corpus write only the claims an edit reaches
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
-import { CLAIM_KEY_CAP, claimKeys, finishLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, type LinkDoc, type PairLink } from '../claims/links';
+import { CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
+import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import type { Claim } from '../types';
 
 interface Item extends MatchSide {
@@ -424,11 +425,17 @@ export class ClaimIndex {
    * (`finishLinks`; groups unless `group` is false), as `ClaimLinker.link` does.
    */
   write(docs: readonly LinkDoc[], only?: (path: string, index: number) => boolean, group = true): void {
+    drain(this.writing(docs, only, group, WHOLE));
+  }
+
+  /** `write`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims given. */
+  *writing(docs: readonly LinkDoc[], only: ((path: string, index: number) => boolean) | undefined, group: boolean, slice: Slice): Generator<string, void> {
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
     const take = (path: string, index: number) => !only || only(path, index);
     for (const d of docs) d.claims.forEach((c, i) => { if (take(d.path, i)) resetLinks(c); });
     for (const dx of docs) {
+      if (slice.due()) yield PAUSE;
       for (const [y, list] of this.pairs.get(dx.path) ?? []) {
         const at = position.get(y);
         for (const pl of list) {
@@ -438,7 +445,7 @@ export class ClaimIndex {
         }
       }
     }
-    finishLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs, group);
+    yield* finishingLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs, group, slice);
   }
 
   /** The links of the document's claims: the claim's index, the other document and its claim's index. */

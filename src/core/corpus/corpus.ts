@@ -28,7 +28,7 @@
  * partition), and what the baseline (`incremental` false) gives
  * (test/unit/incremental-dirty.test.ts).
  */
-import { groupClaims } from '../claims/groups';
+import { groupClaims, groupingClaims, offsetKey } from '../claims/groups';
 import { findClaims } from '../claims/claims';
 import { findRepeats } from '../reuse/repeats';
 import { ReuseIndex } from '../reuse/reuseIndex';
@@ -36,11 +36,12 @@ import { boilerplateIn } from '../reuse/reuseText';
 import { EntityScratch, findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, OldestFirst, Slot } from '../text/memo';
-import { capLinks, capLinkSteps } from './caps';
+import { capLinks, capLinkSteps, LINK_CAP } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker } from '../claims/links';
-import { linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
+import { linkingQuoteClaims, linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
 import { provisionalResults } from './provisional';
+import { PAUSE, Slice } from '../text/slice';
 import { WorkBudget } from '../limits';
 import { findQuotes } from '../quotes/quotes';
 import { paragraphs as findParagraphs, title as findTitle } from '../text/paragraphs';
@@ -533,6 +534,13 @@ export class Corpus {
     return results;
   }
 
+  /**
+   * How long a settle's step runs before it pauses (yields `PAUSE`) for the worker to
+   * serve what waits, ms (Infinity: steps run whole). At 10,000 articles a step ran for
+   * seconds, and an edit arriving meanwhile waited for it.
+   */
+  settleSliceMs = 8;
+
   /** The results last worked out exactly (incremental): what an update starts from. */
   private prev: Map<string, DocumentResult> | null = null;
   /** The results last handed out (exact, or from a first phase): what a first phase starts from. */
@@ -728,6 +736,14 @@ export class Corpus {
     let t = performance.now();
     const ms = this.last.ms = {} as Record<string, number>;
     const lap = (what: string) => { const now = performance.now(); ms[what] = (ms[what] ?? 0) + now - t; t = now; };
+    // A step's loops pause when the slice is spent (see slice.ts); the time paused is no step's.
+    const slice = new Slice(this.settleSliceMs);
+    const pause = function* (step: string): Generator<string, void> {
+      lap(step);
+      yield PAUSE;
+      t = performance.now();
+      slice.next();
+    };
     const quoteDocs: QuoteDocIn[] = [];
     const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
     const namedNow = new Map<string, Named>();
@@ -737,6 +753,7 @@ export class Corpus {
       if (this.builtFrom.get(path) !== named) changed.add(path);
       quoteDocs.push({ path, quotes: named.quotes, text: local.text, sentences: local.sentences, key: named });
       linkDocs.push({ path, claims: named.claims, key: named });
+      if (slice.due()) yield* pause('named');
     }
     lap('named');
     yield 'named';
@@ -786,6 +803,7 @@ export class Corpus {
       return a;
     };
     while (queue.length) {
+      if (slice.due()) yield* pause('closure');
       const [claim, path, i] = queue.pop()!;
       const a = near(path);
       for (const [other, j] of (claim ? a.claims : a.quotes).get(i) ?? []) {
@@ -813,6 +831,7 @@ export class Corpus {
     // Per document linked again: its full result, and the claims and quotes linked again (fresh objects; the others are the last result's).
     const relinked: { full: DocumentResult; claims: Claim[]; quotes: Quote[]; oldClaims: Claim[]; oldQuotes: Quote[] }[] = [];
     for (const { path, local } of this.entries.values()) {
+      if (slice.due()) yield* pause('results');
       const old = prev.get(path);
       const cs = claimsIn.get(path), qs = quotesIn.get(path);
       // (A document whose text or names changed is built again even with no claim or quote to link: its length, title and entities are new.)
@@ -846,24 +865,28 @@ export class Corpus {
     yield 'results';
     // The claims and quotes linked again, linked as a corpus of their own (in the corpus's order).
     const fresh = new Map<string, { claims: Set<Claim>; quotes: Set<Quote> }>(relinked.map(r => [r.full.path, { claims: new Set(r.claims), quotes: new Set(r.quotes) }]));
-    this.quoteLinker.write(relinked.map(r => ({ path: r.full.path, quotes: r.full.quotes, text: '', sentences: [], key: null })),
-      (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]));
+    for (const _ of this.quoteLinker.writing(relinked.map(r => ({ path: r.full.path, quotes: r.full.quotes, text: '', sentences: [], key: null })),
+      (path, at) => fresh.get(path)!.quotes.has(results.get(path)!.quotes[at]), slice)) yield* pause('quoteWrite');
     lap('quoteWrite');
     yield 'quoteWrite';
-    this.claimIndex.write(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
-      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false);
+    for (const _ of this.claimIndex.writing(relinked.map(r => ({ path: r.full.path, claims: r.full.claims, key: null })),
+      (path, i) => fresh.get(path)?.claims.has(results.get(path)!.claims[i]) ?? false, false, slice)) yield* pause('claimWrite');
     lap('claimWrite');
     yield 'claimWrite';
     const parts: DocumentResult[] = relinked.map(r => ({ ...r.full, claims: r.claims, quotes: r.quotes }));
     // (`linkAfterClaims`, a step at a time.)
-    linkQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])));
+    for (const _ of linkingQuoteClaims(this.ctx, new Map(parts.map(r => [r.path, r])), slice)) yield* pause('quoteClaims');
     lap('quoteClaims');
     yield 'quoteClaims';
-    groupClaims(parts);
+    for (const _ of groupingClaims(parts, slice)) yield* pause('groups');
     lap('groups');
     yield 'groups';
     // (A kind of list at a time: at 10,000 articles the caps take tens of seconds, and a change waits for the step under way.)
-    for (const kind of capLinkSteps(parts, (a, b) => quoteSimilarity(this.ctx, a, b))) {
+    for (const kind of capLinkSteps(parts, (a, b) => quoteSimilarity(this.ctx, a, b), LINK_CAP, slice)) {
+      if (kind === PAUSE) {
+        yield* pause('caps');
+        continue;
+      }
       lap('caps');
       if (kind !== 'claims') yield `caps (${kind})`;
     }
@@ -907,10 +930,13 @@ class GroupIds {
   private hold(id: string | null | undefined, path: string): void {
     if (!id) return;
     let set = this.holders.get(id);
-    if (!set) this.holders.set(id, (set = new Set()));
+    if (!set) {
+      this.holders.set(id, (set = new Set()));
+      // (An id held already was counted when it was first held.)
+      const n = Number(id.slice(1)), kind = id[0] as 'c' | 'q';
+      if (n > this.next[kind]) this.next[kind] = n;
+    }
     set.add(path);
-    const n = Number(id.slice(1)), kind = id[0] as 'c' | 'q';
-    if (n > this.next[kind]) this.next[kind] = n;
   }
 
   /** Gives the groups of `relinked` (linked on their own, numbered from 1) the ids they keep, or new ones. */
@@ -929,14 +955,16 @@ class GroupIds {
     const had = new Map<string, string[]>();
     for (const r of relinked) {
       const old = prev.get(r.path);
-      const was = new Map<string, string>();
-      if (old) for (const x of items(old)) { const id = get(x); if (id) was.set(`${x.start},${x.end}`, id); }
+      // (Places as numbers where exact, not strings made for each item.)
+      const base = Math.max(old?.length ?? 0, r.length) + 2;
+      const was = new Map<number | string, string>();
+      if (old) for (const x of items(old)) { const id = get(x); if (id) was.set(offsetKey(x.start, x.end, base), id); }
       for (const x of items(r)) {
         const id = get(x);
         if (!id) continue;
         let list = had.get(id);
         if (!list) had.set(id, (list = []));
-        const w = was.get(`${x.start},${x.end}`);
+        const w = was.get(offsetKey(x.start, x.end, base));
         if (w) list.push(w);
       }
     }

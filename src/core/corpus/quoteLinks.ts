@@ -13,6 +13,7 @@ import { claimStatus, parseNumbers } from '../claims/claims';
 import { offsetKey } from '../claims/groups';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
+import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import { lowerWords, stem } from '../text/words';
 import type { Claim, ClaimLink, DocumentResult, Quote, Sentence, Span } from '../types';
 
@@ -664,9 +665,15 @@ export class QuoteLinker {
    * order their first copy comes.
    */
   write(docs: readonly QuoteDoc[], only?: (path: string, at: number) => boolean): void {
+    drain(this.writing(docs, only, WHOLE));
+  }
+
+  /** `write`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the quotes given. */
+  *writing(docs: readonly QuoteDoc[], only: ((path: string, at: number) => boolean) | undefined, slice: Slice): Generator<string, void> {
     const order: number[] = [];
     const quoteOf = new Map<number, Quote>();
     for (const d of docs) {
+      if (slice.due()) yield PAUSE;
       d.quotes.forEach((q, at) => { if (!only || only(d.path, at)) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; } });
       for (const id of this.docs.get(d.path)!.ids) {
         const at = this.items[id]!.at;
@@ -678,6 +685,7 @@ export class QuoteLinker {
     const rank = new Map(order.map((id, k) => [id, k]));
     const groups = new UnionFind(order.length);
     for (const id of order) {
+      if (slice.due()) yield PAUSE;
       const q = quoteOf.get(id)!;
       for (const l of this.links[id]) {
         const o = this.items[l.other]!;
@@ -858,6 +866,11 @@ function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<s
  * at both ends alike, so the links stay mirrored.
  */
 export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>): void {
+  drain(linkingQuoteClaims(ctx, results, WHOLE));
+}
+
+/** `linkQuoteClaims`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims of `results`. */
+export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>, slice: Slice): Generator<string, void> {
   // Both lookups memoised by place, per document: a quote with many variants is looked up from each of them.
   const claimsAt = new Map<DocumentResult, Map<number | string, Claim[]>>();
   const claimsOf = (doc: DocumentResult | undefined, start: number, end: number): Claim[] => {
@@ -894,6 +907,7 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
   const pairs = new Map<number | string, Pair>();
   const quotesAt = new Map<DocumentResult, Map<number | string, Quote | undefined>>();
   for (const doc of results.values()) {
+    if (slice.due()) yield PAUSE;
     for (const q of doc.quotes) {
       // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
       if (!q.variants.length && !q.attributedElsewhere?.length) continue;
@@ -964,6 +978,7 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
     return e;
   };
   for (const pair of pairs.values()) {
+    if (slice.due()) yield PAUSE;
     const a = pair.a.claim, ci = firstTo(a.corroboratedBy, pair.b), di = firstTo(a.disputedBy, pair.b);
     const existing = ci >= 0 ? a.corroboratedBy[ci] : di >= 0 ? a.disputedBy[di] : undefined;
     const similarity = !pair.variant ? 0 : pair.identical && !pair.reason ? 1 : existing?.similarity ?? quoteSimilarity(ctx, pair.texts[0], pair.texts[1]);
@@ -978,6 +993,7 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
     }
   }
   for (const [c, e] of edits) {
+    if (slice.due()) yield PAUSE;
     edit(c.corroboratedBy, e.drop, e.corroborated);
     edit(c.disputedBy, e.dropDisputed, e.disputed);
     c.status = claimStatus(c);

@@ -1,0 +1,42 @@
+/**
+ * Time slices for the long steps of a settle (`Corpus.settling`, corpus/corpus.ts): a step's loops ask
+ * `due()` as they go and, when the slice is spent, the step yields `PAUSE` so that the
+ * worker serves the messages waiting (an edit gives the settle up) before it goes on.
+ * Only steps that write nothing the corpus keeps until their end may pause: a settle
+ * given up at a pause leaves the results shown and the indexes as they were.
+ */
+
+/** What a step yields when it pauses inside (its own name comes when it ends). */
+export const PAUSE = '…';
+
+export class Slice {
+  private n = 0;
+  private until: number;
+  /** `ms`: how long a slice runs before `due()` says so (Infinity: never; 0: at every check). */
+  constructor(readonly ms: number) {
+    this.until = performance.now() + ms;
+  }
+
+  /** Whether the slice is spent (the clock read once every 64 asks, or at every ask for a slice of 0). */
+  due(): boolean {
+    if (this.ms === Infinity) return false;
+    if (this.ms > 0 && (++this.n & 63) !== 0) return false;
+    return performance.now() >= this.until;
+  }
+
+  /** A new slice begins (after a pause). */
+  next(): void {
+    this.until = performance.now() + this.ms;
+  }
+}
+
+/** A slice that never ends: a step run to its end in one go. */
+export const WHOLE = new Slice(Infinity);
+
+/** Runs a step's generator to its end (its pauses ignored), returning its value. */
+export function drain<T>(steps: Generator<unknown, T>): T {
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * A settle's steps pause inside (yield `PAUSE`) when their slice of time is spent, so
+ * that an edit arriving mid-step waits for a slice, not for the step. With slices of
+ * 0 ms every check pauses; a settle given up at any of those pauses must leave the
+ * results shown whole and the next settle exact.
+ */
+import assert from 'node:assert/strict';
+import { Corpus } from '../../src/core/corpus/corpus';
+import { PAUSE, Slice, drain } from '../../src/core/text/slice';
+import { canonicalGroups } from '../support/groups';
+import { rng } from '../support/rng';
+import { BRIDGE, BUDGET, BUDGET_NUMBER, CLAIM, fresh, report } from '../support/townReports';
+
+const PARTS = [BRIDGE, BUDGET, BUDGET_NUMBER, CLAIM,
+  'Residents of the valley lined the streets for hours to watch the convoy of trucks carry the old bell tower across the river to its new home.',
+  '“We will not allow the bridge to close before the winter storms arrive,” Mayor Tom Reyes said on Tuesday.'];
+
+describe('settle steps that pause inside', function () {
+  this.timeout(240_000);
+
+  it('a slice of 0 ms pauses at every check, Infinity never, and drain runs a step to its end', () => {
+    assert.equal(new Slice(0).due(), true);
+    const never = new Slice(Infinity);
+    for (let k = 0; k < 1000; k++) assert.equal(never.due(), false);
+    function* counted(): Generator<string, number> { yield PAUSE; yield PAUSE; return 7; }
+    assert.equal(drain(counted()), 7);
+  });
+
+  it('pauses inside its steps, and a settle given up at any pause leaves the next settle exact', () => {
+    const rand = rng(5);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const docs = new Map<string, string>();
+    for (let k = 0; k < 14; k++) docs.set(`r${String(k).padStart(2, '0')}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
+    const corpus = new Corpus();
+    corpus.deferSettle = true;
+    corpus.settleSliceMs = 0;
+    for (const [p, t] of docs) corpus.set(p, t);
+    corpus.allResults();
+    let pauses = 0, givenUp = 0;
+    for (let round = 0; round < 12; round++) {
+      const key = pick([...docs.keys()]);
+      docs.set(key, report(round + 20, [pick(PARTS), pick(PARTS)]));
+      corpus.set(key, docs.get(key)!);
+      const shown = corpus.allResults();
+      // Run the settle to a random pause (or a step's end), then either give it up with an edit or let it finish.
+      const steps = corpus.settling();
+      const stop = Math.floor(rand() * 60);
+      let s = steps.next(), n = 0;
+      while (!s.done && n < stop) {
+        if (s.value === PAUSE) pauses++;
+        n++;
+        s = steps.next();
+      }
+      if (!s.done && rand() < 0.7) {
+        assert.deepEqual(corpus.allResults(), shown, `round ${round}: while paused, the first phase's results are shown`);
+        const other = pick([...docs.keys()]);
+        docs.set(other, report(round + 40, [pick(PARTS), pick(PARTS), pick(PARTS)]));
+        corpus.set(other, docs.get(other)!);
+        assert.equal(steps.next().done, true, `round ${round}: the settle under way was given up`);
+        givenUp++;
+      } else {
+        while (!s.done) { if (s.value === PAUSE) pauses++; s = steps.next(); }
+      }
+      corpus.settle();
+      assert.deepEqual(canonicalGroups(corpus.allResults()), canonicalGroups(fresh(docs)), `round ${round}: settled equals a fresh corpus`);
+    }
+    assert.ok(pauses > 50, `only ${pauses} pauses met`);
+    assert.ok(givenUp >= 3, `only ${givenUp} settles given up`);
+  });
+});
