@@ -6,7 +6,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OneShotCorpus } from '../../src/cli/oneShot';
+import { OneShotCorpus, withLinkFields } from '../../src/cli/oneShot';
+import type { Quote } from '../../src/core/types';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -68,6 +69,50 @@ describe('CLI one-shot corpus', function () {
     const never = new OneShotCorpus(Number.MAX_SAFE_INTEGER);
     for (const d of docs) { often.set(d.path, d.text); never.set(d.path, d.text); }
     assert.equal(json(often.allResults()), json(never.allResults()));
+  });
+
+  it('builds each quote anew with the link fields in the order the quote linker adds them to a spread copy', () => {
+    const ctx = new AnalysisContext();
+    const quotes = seeds.slice(0, 6).flatMap(d => analyzeLocal(ctx, d.text).quotes);
+    assert.ok(quotes.length > 10);
+    for (const q of quotes) {
+      // What the results held before: a spread copy, given the fields by QuoteLinker.write.
+      const spread: Quote = { ...q, variants: [] };
+      spread.quoteGroup = null;
+      spread.quoteGroupSize = 1;
+      spread.attributedElsewhere = [];
+      const built = withLinkFields({ ...q, variants: [] });
+      assert.deepEqual(Object.keys(built), Object.keys(spread));
+      assert.equal(json(built), json(spread));
+      // A quote that has the fields keeps their values and places.
+      const linked = { ...q, quoteGroup: 'q1', quoteGroupSize: 2, attributedElsewhere: [] };
+      assert.equal(json(withLinkFields(linked)), json(linked));
+    }
+  });
+
+  it('holds the analyses in a smaller form, leaving the analysis handed in as it was and giving each result claim lists of its own', () => {
+    const ctx = new AnalysisContext();
+    const oneShot = new OneShotCorpus();
+    const locals = seeds.slice(0, 8).map(d => ({ path: d.path, local: analyzeLocal(ctx, d.text) }));
+    const before = locals.map(l => json(l.local));
+    for (const l of locals) oneShot.setAnalysed(l.path, l.local);
+    assert.deepEqual(locals.map(l => json(l.local)), before, 'the analyses handed in are unchanged');
+    assert.ok(locals.every(l => l.local.claims.every(c => !Object.isFrozen(c.corroboratedBy) && !Object.isFrozen(c.numbers))));
+    const lists = new Set<unknown>();
+    let claims = 0;
+    for (const r of oneShot.allResults()) {
+      for (const c of r.claims) {
+        claims++;
+        for (const list of [c.numbers, c.entities]) assert.equal(Object.isFrozen(list), false);
+        // (Linking writes to these: each claim's own. Two claims of one sentence may share its numbers, as before.)
+        for (const list of [c.corroboratedBy, c.disputedBy, c.partlyCorroboratedBy ?? []]) {
+          assert.equal(Object.isFrozen(list), false);
+          assert.equal(lists.has(list), false, 'no link list is shared between claims');
+          lists.add(list);
+        }
+      }
+    }
+    assert.ok(claims > 50);
   });
 
   it('takes no document once its results are out, and gives the same results when asked again', () => {

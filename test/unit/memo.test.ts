@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus/corpus';
-import { AnalysisContext, memoSlot, Slot } from '../../src/core/text/memo';
+import { AnalysisContext, Memo, memoSlot, Slot } from '../../src/core/text/memo';
 
 describe('analysis context memos', () => {
   it('clearMemos forgets what a memo computed and keeps vocabularies and other state', () => {
@@ -31,6 +31,26 @@ describe('analysis context memos', () => {
     assert.equal(ctx.get(KEPT).size, 1);
     ctx.clearMemos();
     assert.equal(ctx.get(KEPT).size, 0);
+  });
+
+  it('clearMemos forgets a slot of memos grouped in a plain object, and keeps a group that holds anything else', () => {
+    const ctx = new AnalysisContext();
+    const GROUP = new Slot('test.group', () => ({ a: new Memo<number>(10), b: new Memo<string>(10) }));
+    const MIXED = new Slot('test.mixed', () => ({ a: new Memo<number>(10), seen: new Set<string>() }));
+    const EMPTY = new Slot('test.empty', () => ({}));
+    ctx.get(GROUP).a.get('x', () => 1);
+    ctx.get(MIXED).a.get('x', () => 1);
+    ctx.get(MIXED).seen.add('x');
+    const group = ctx.get(GROUP), mixed = ctx.get(MIXED), empty = ctx.get(EMPTY);
+    ctx.clearMemos([]);
+    assert.notEqual(ctx.get(GROUP), group, 'the group of memos is made anew');
+    assert.equal(ctx.get(GROUP).a.size, 0);
+    assert.equal(ctx.get(MIXED), mixed, 'a group with other state is kept');
+    assert.equal(ctx.get(MIXED).seen.has('x'), true);
+    assert.equal(ctx.get(EMPTY), empty);
+    ctx.get(GROUP).a.get('y', () => 2);
+    ctx.clearMemos([GROUP]);
+    assert.equal(ctx.get(GROUP).a.size, 1, 'a group named to be kept is kept');
   });
 
   it('a corpus gives the same results with its memos dropped before linking', () => {

@@ -21,9 +21,13 @@ import type { Claim, ClaimLink, DocumentResult, Quote, Sentence, Span } from '..
 interface QuoteWords {
   /** The words, joined by spaces: identical quotes have the same. */
   joined: string;
-  words: ReadonlySet<string>;
-  /** Stems of the content words (all stems when it has none). */
-  stems: ReadonlySet<string>;
+  /**
+   * The distinct words, in the order first met (arrays, not sets: a memo of 100,000 quotes' words held about
+   * 2 KB a quote in its two sets).
+   */
+  words: readonly string[];
+  /** The distinct stems of the content words (all stems when it has none), in the order first met. */
+  stems: readonly string[];
   /** Negations in it: "not", "never", "no", "n't" … (parity matters). */
   negations: number;
   /** ` joined `: what `runInside` looks a shorter quote up in. */
@@ -62,8 +66,8 @@ function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
     const wordSet = new Set(words), stems = new Set((content.length ? content : words).map(stem));
     return {
       joined,
-      words: wordSet,
-      stems,
+      words: [...wordSet],
+      stems: [...stems],
       negations: words.filter(w => NEGATIONS.has(w)).length,
       padded: ` ${joined} `,
       wordIds: idsOf(ctx, wordSet),
@@ -82,8 +86,8 @@ interface Item {
   end: number;
   speaker: string;
   w: QuoteWords;
-  /** Content stems of its sentence outside the quote, the speaker's name left out. */
-  frame: ReadonlySet<string>;
+  /** Content stems of its sentence outside the quote, the speaker's name left out: distinct, in the order first met. */
+  frame: readonly string[];
   /** `frame` as interned ids, and the union of `w.stemIds` and `frameIds` (what `shareKey` looks at), sorted. */
   frameIds: Int32Array;
   stemsAndFrame: Int32Array;
@@ -127,12 +131,12 @@ const SHORT_QUOTE = 8;
 function sameUtterance(a: Item, b: Item): boolean {
   if (a.w.joined === b.w.joined) return true;
   if (runInside(a, b) || runInside(b, a)) return true;
-  const small = Math.min(a.w.stems.size, b.w.stems.size);
+  const small = Math.min(a.w.stems.length, b.w.stems.length);
   const c = containment(a.w.stemIds, b.w.stemIds);
   if (small >= 2 && c === 1) return true;
   if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
   if (small >= 2 && c >= 0.5 && framesAgree(a, b, 0.5)) return true;
-  return a.w.words.size <= SHORT_QUOTE && b.w.words.size <= SHORT_QUOTE && framesAgree(a, b, 0.6);
+  return a.w.words.length <= SHORT_QUOTE && b.w.words.length <= SHORT_QUOTE && framesAgree(a, b, 0.6);
 }
 
 /**
@@ -141,7 +145,7 @@ function sameUtterance(a: Item, b: Item): boolean {
  * it is all function words, so that its content stems cannot show it.
  */
 function runInside(a: Item, b: Item): boolean {
-  return a.w.words.size >= 3 && wordsRunInside(a.w, b.w);
+  return a.w.words.length >= 3 && wordsRunInside(a.w, b.w);
 }
 
 /** Whether `a`'s words run unbroken inside `b`'s, `b` being the longer. */
@@ -159,7 +163,7 @@ function framesAgree(a: Item, b: Item, min: number): boolean {
  * more) nearly all in the other ("far from exhausted" / "are far from being exhausted").
  */
 function sameWords(a: Item, b: Item, sameJoined = a.w.joined === b.w.joined): boolean {
-  if (Math.min(a.w.words.size, b.w.words.size) < 3) return false;
+  if (Math.min(a.w.words.length, b.w.words.length) < 3) return false;
   return sameJoined || containsAtLeast(a.w.wordIds, b.w.wordIds, 0.8);
 }
 
@@ -196,9 +200,8 @@ export const FRAGMENT_MIN = 5;
 
 /** Whether an item is a one-content-word fragment `linkFragments` looks up. */
 function isFragment(it: Item): boolean {
-  if (!it.w.content || it.w.stems.size !== 1) return false;
-  for (const s of it.w.stems) return s.length >= FRAGMENT_MIN;
-  return false;
+  if (!it.w.content || it.w.stems.length !== 1) return false;
+  return it.w.stems[0].length >= FRAGMENT_MIN;
 }
 
 /** The three spaces quotes are looked up in (see `forEachCandidate`). */
@@ -813,10 +816,10 @@ function keysOf(it: Item, space: number): { keys: string[]; need: number } | nul
 
 function keysIn(it: Item, space: number): { keys: string[]; need: number } | null {
   if (space === SPACES) return { keys: [it.w.joined], need: 1 };
-  if (space === 0) return it.w.words.size < 3 ? null : { keys: [...it.w.words], need: fewestShared(it.w.words.size, 0.8) };
-  if (space === 1) return { keys: [...it.w.stems].map(s => `${it.speaker}\u0000${s}`), need: fewestShared(it.w.stems.size, 0.5) };
-  return it.w.words.size > SHORT_QUOTE || it.frame.size < 3 ? null
-    : { keys: [...it.frame].map(s => `${it.speaker}\u0000${s}`), need: Math.max(3, Math.floor((3 * it.frame.size) / 7)) };
+  if (space === 0) return it.w.words.length < 3 ? null : { keys: [...it.w.words], need: fewestShared(it.w.words.length, 0.8) };
+  if (space === 1) return { keys: it.w.stems.map(s => `${it.speaker}\u0000${s}`), need: fewestShared(it.w.stems.length, 0.5) };
+  return it.w.words.length > SHORT_QUOTE || it.frame.length < 3 ? null
+    : { keys: it.frame.map(s => `${it.speaker}\u0000${s}`), need: Math.max(3, Math.floor((3 * it.frame.length) / 7)) };
 }
 
 /** Whether two quotes share a stem of their words or frames (what makes a pair worth a look at all). */
@@ -847,14 +850,14 @@ class UnionFind {
 }
 
 /** Content stems of the quote's sentence outside the quote, without the words of the speaker's name. */
-function frameOf(text: string, s: Sentence | undefined, q: Quote): ReadonlySet<string> {
+function frameOf(text: string, s: Sentence | undefined, q: Quote): string[] {
   const out = new Set<string>();
-  if (!s || s.start > q.start) return out;
+  if (!s || s.start > q.start) return [];
   const name = new Set(lowerWords(q.speaker ?? ''));
   for (const [from, to] of [[s.start, q.start], [q.end, Math.max(q.end, s.end)]]) {
     for (const w of lowerWords(text.slice(from, to))) if (!REUSE_STOP_WORDS.has(w) && !name.has(w)) out.add(stem(w));
   }
-  return out;
+  return [...out];
 }
 
 /**
