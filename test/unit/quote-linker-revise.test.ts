@@ -4,7 +4,7 @@
  * when it moved; the links after any edit are those of a fresh linker.
  */
 import assert from 'node:assert/strict';
-import { QuoteLinker, type QuoteDoc } from '../../src/core/corpus/quoteLinks';
+import { FRAGMENT_MIN, QuoteLinker, type QuoteDoc } from '../../src/core/corpus/quoteLinks';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Quote, Sentence } from '../../src/core/types';
 import { rng } from '../support/rng';
@@ -54,9 +54,26 @@ describe('the quote linker revises a changed document quote by quote', function 
   this.timeout(60_000);
 
   it('links as a fresh linker does after edits that move, reword, re-attribute, add and remove quotes', () => {
-    const rand = rng(5);
+    revise(5, false);
+  });
+
+  it('links quoted fragments as a fresh linker does, those of documents linked to the one edited included', () => {
+    // One-word fragments ("harbour") of the speakers' longer remarks: a fragment links to the quotes holding its word in
+    // the documents its own document's longer quotes are variants in, which an edit elsewhere can change.
+    const fragments = revise(9, true);
+    assert.ok(fragments >= 20, `only ${fragments} steps had a fragment link`);
+  });
+});
+
+/** Random edits of ten documents, each update checked against a fresh linker; how many steps had a fragment link. */
+function revise(seed: number, withFragments: boolean): number {
+  {
+    const rand = rng(seed);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
-    const said = (): Said => ({ words: Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(WORDS)), speaker: pick(SPEAKERS), frame: pick(FRAMES) });
+    const LONG = WORDS.filter(w => w.length >= FRAGMENT_MIN);
+    const said = (): Said => (withFragments && rand() < 0.3
+      ? { words: [pick(LONG)], speaker: pick(SPEAKERS), frame: pick(FRAMES) }
+      : { words: Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(WORDS)), speaker: pick(SPEAKERS), frame: pick(FRAMES) });
     // A pool of remarks the documents draw from, so that quotes recur across documents (variants and conflicts).
     const pool = Array.from({ length: 12 }, said);
     const content = new Map<string, Said[]>();
@@ -66,7 +83,7 @@ describe('the quote linker revises a changed document quote by quote', function 
     const first = present();
     linker.link(first);
     let shown = new Map(first.map(d => [d.path, links([d]).filter(l => !l.includes(' group size ')).join('\n')]));
-    let keptMoved = 0, linked = 0;
+    let keptMoved = 0, linked = 0, fragmentLinked = 0;
     for (let step = 0; step < 60; step++) {
       const p = `d${Math.floor(rand() * 10)}.txt`;
       const s = [...content.get(p)!];
@@ -96,8 +113,11 @@ describe('the quote linker revises a changed document quote by quote', function 
       new QuoteLinker(new AnalysisContext()).link(again);
       assert.deepEqual(links(docs), links(again), `step ${step} (${p})`);
       if (links(docs).some(l => l.includes(' variant '))) linked++;
+      // (A fragment's link: a one-word quote listing a variant.)
+      if (docs.some(d => d.quotes.some(q => !q.text.includes(' ') && q.variants.length))) fragmentLinked++;
     }
     assert.ok(keptMoved >= 5, `only ${keptMoved} insertions checked`);
     assert.ok(linked >= 30, `only ${linked} steps had a variant`);
-  });
-});
+    return fragmentLinked;
+  }
+}

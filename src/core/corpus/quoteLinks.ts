@@ -303,10 +303,13 @@ export class QuoteLinker {
     const mark = (id: number) => { changed.add(this.items[id]!.path); for (const l of this.links[id]) changed.add(this.items[l.other]!.path); };
     for (const path of gone) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
+    /** The documents revised here (their quotes may have come or gone). */
+    const revised = new Set<string>(gone);
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
       changed.add(d.path);
+      revised.add(d.path);
       // A document changed is revised quote by quote: a quote whose matching inputs are the same (speaker, words,
       // frame) keeps its item, postings and links (its place is updated: a moved quote marks its partners, whose
       // links name the place); the others are unfiled, and the new ones filed and looked up.
@@ -366,7 +369,11 @@ export class QuoteLinker {
     // (a quote kept there marks no partner) have their fragments worked out again too.
     const fragmentDocs = new Set(changed);
     for (const p of changed) for (const id of this.docs.get(p)?.ids ?? []) for (const l of this.links[id]) fragmentDocs.add(this.items[l.other]!.path);
-    for (const id of this.linkFragments(fragmentDocs)) mark(id);
+    // Only links into the documents whose items came, went or were looked up again can have changed: those documents'
+    // fragments are worked out again whole, the others' only towards them.
+    const full = revised;
+    for (const id of added) full.add(this.items[id]!.path);
+    for (const id of this.linkFragments(fragmentDocs, full)) mark(id);
     return changed;
   }
 
@@ -381,7 +388,12 @@ export class QuoteLinker {
    * partner document's quote goes, its link goes too and marks the fragment's document) are worked out again, every
    * fragment without `paths`. The items whose fragment links changed, at both ends.
    */
-  private linkFragments(paths?: ReadonlySet<string>): number[] {
+  /**
+   * Fragment links worked out again for the fragments of `paths` (every document when not given). With `full`, a
+   * fragment of a document not in it keeps its links into documents not in it (nothing there changed) and has only
+   * those into `full`'s documents worked out again.
+   */
+  private linkFragments(paths?: ReadonlySet<string>, full?: ReadonlySet<string>): number[] {
     const fragments: number[] = [];
     if (paths) {
       for (const p of paths) for (const id of this.docs.get(p)?.ids ?? []) if (isFragment(this.items[id]!)) fragments.push(id);
@@ -389,15 +401,18 @@ export class QuoteLinker {
       for (let id = 0; id < this.items.length; id++) if (this.items[id] && isFragment(this.items[id]!)) fragments.push(id);
     }
     // A fragment link joins a fragment and a quote that is not one: the fragments' links, dropped at both ends, are all of them.
+    const whole = (f: number) => !full || full.has(this.items[f]!.path);
+    /** The fragment links of `f` to be worked out again: all, or those into `full`'s documents. */
+    const redone = (f: number, l: ItemLink) => l.fragment && (whole(f) || full!.has(this.items[l.other]!.path));
     const old = new Set<string>();
     for (const f of fragments) {
-      if (!this.links[f].some(l => l.fragment)) continue;
+      if (!this.links[f].some(l => redone(f, l))) continue;
       for (const l of this.links[f]) {
-        if (!l.fragment) continue;
+        if (!redone(f, l)) continue;
         old.add(`${f},${l.other}`);
         this.links[l.other] = this.links[l.other].filter(x => !(x.fragment && x.other === f));
       }
-      this.links[f] = this.links[f].filter(l => !l.fragment);
+      this.links[f] = this.links[f].filter(l => !redone(f, l));
     }
     const found = new Set<string>();
     for (const f of fragments) {
@@ -409,7 +424,9 @@ export class QuoteLinker {
         if (g === f || this.items[g]!.speaker !== it.speaker) continue;
         for (const l of this.links[g]) if (l.variant && !l.fragment && this.items[l.other]!.path !== it.path) partners.add(this.items[l.other]!.path);
       }
+      const all = whole(f);
       for (const path of partners) {
+        if (!all && !full!.has(path)) continue;
         for (const h of this.docs.get(path)!.ids) {
           const other = this.items[h]!;
           if (other.speaker !== it.speaker || isFragment(other) || !other.w.stemIds.includes(stem)) continue;
