@@ -18,7 +18,7 @@
  * exception to the cap keeps a claim's status true to its lists (see `capLinks`).
  */
 import { placeRanks, Places } from '../claims/groups';
-import { PAUSE, type Slice, WHOLE } from '../text/slice';
+import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
 
 /** The most links an item lists of one kind when its group is larger than this plus one. */
@@ -206,7 +206,7 @@ function* capKind<T extends Span, L extends At>(
  * claim linked to many that link to nothing else) the centre lists more than the cap.
  */
 export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP): void {
-  for (const step of capLinkSteps(results, quoteSimilarity, cap)) void step;
+  drain(capLinkSteps(results, quoteSimilarity, cap));
 }
 
 /** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
