@@ -9,7 +9,15 @@ import { units } from '../../src/core/text/sentences';
 import { type AnalysisContext } from '../../src/core/text/memo';
 import { PostingTable } from '../../src/core/reuse/postings';
 import { STOCK_LINE } from '../../src/core/lexicon/stockLines';
-import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VOCAB, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from '../../src/core/reuse/passages';
+import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VOCAB, cluster, compare, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from '../../src/core/reuse/passages';
+
+/** A side's features per unit, as the side held them at 7e24120 (units' records are carved from shared blocks now). */
+const FEATS = new WeakMap<Side, number[][]>();
+function featsOfSide(side: Side): number[][] {
+  let f = FEATS.get(side);
+  if (!f) FEATS.set(side, (f = side.data.map(u => [...featsOf(u)])));
+  return f;
+}
 
 interface IndexedDoc {
   id: number;
@@ -117,7 +125,7 @@ export class ReuseIndex0 {
       for (const fs of feats) for (const f of fs) m.set(f, (m.get(f) ?? 0) + 1);
       return m;
     };
-    const was = multiplicity(old.side.feats), now = multiplicity(side.feats);
+    const was = multiplicity(featsOfSide(old.side)), now = multiplicity(featsOfSide(side));
     const rankOfLive = (sid: number) => { const d = this.unitDoc[sid]; return d < 0 ? -1 : this.byId[d]!.rank; };
     for (const f of new Set([...was.keys(), ...now.keys()])) {
       const a = was.get(f) ?? 0, b = now.get(f) ?? 0;
@@ -141,7 +149,7 @@ export class ReuseIndex0 {
       const sid = this.unitDoc.length;
       this.unitDoc.push(id); this.unitLocal.push(i);
       doc.sids.push(sid);
-      for (const f of side.feats[i]) postings.add(f, sid);
+      for (const f of featsOfSide(side)[i]) postings.add(f, sid);
     }
     this.byPath.set(old.path, doc);
     this.byId[id] = doc;
@@ -164,7 +172,7 @@ export class ReuseIndex0 {
     for (let j = 0; j < n; j++) {
       shared.clear();
       const mine = new Map<number, number>();
-      for (const f of side.feats[j]) mine.set(f, (mine.get(f) ?? 0) + 1);
+      for (const f of featsOfSide(side)[j]) mine.set(f, (mine.get(f) ?? 0) + 1);
       for (const [f, m] of mine) {
         const saturable = postings.live(f) > POSTING_CAP;
         for (let p = postings.chain(f); p >= 0; p = postings.nextOf(p)) {
@@ -179,11 +187,11 @@ export class ReuseIndex0 {
       for (const [sid, c] of shared) {
         const other = this.byId[this.unitDoc[sid]]!, u = this.unitLocal[sid];
         if (other.rank < doc.rank) {
-          if (c < minFeatures(side.feats[j].length)) continue;
+          if (c < minFeatures(featsOfSide(side)[j].length)) continue;
           const r = compare(side, j, other.side, u, MIN_DICE);
           if (r) push(found, other.id, { i: j, j: u, sim: r.sim, strong: r.strong });
         } else {
-          if (c < minFeatures(other.side.feats[u].length)) continue;
+          if (c < minFeatures(featsOfSide(other.side)[u].length)) continue;
           const r = compare(other.side, u, side, j, MIN_DICE);
           if (r) push(found, other.id, { i: u, j, sim: r.sim, strong: r.strong });
         }
@@ -233,7 +241,7 @@ export class ReuseIndex0 {
     const side = makeSide(this.ctx, text, paragraphs, sentences);
     const lookups = new Map<UnitData, Hit[]>();
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1, rank: ++this.ranks };
-    const feats = side.feats;
+    const feats = featsOfSide(side);
     const n = side.sents.length;
     const total = this.unitDoc.length + n;
     if (this.count.length < total) {
@@ -306,7 +314,7 @@ export class ReuseIndex0 {
       this.touchedPaths.add(other.path);
       other.degrees = undefined;
     }
-    for (const fs of doc.side.feats) for (const f of fs) this.postings.drop(f);
+    for (const fs of featsOfSide(doc.side)) for (const f of fs) this.postings.drop(f);
     for (const sid of doc.sids) this.unitDoc[sid] = -1;
     this.byPath.delete(path);
     this.byId[doc.id] = undefined;

@@ -18,7 +18,7 @@
  * into passages, and how a passage is labelled (verbatim, edited, reworded).
  */
 import type { DuplicateLabel, Paragraph, Sentence, Span } from '../types';
-import { Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersects, longestRun, overlap, sameNormalised, sorted, unitWords } from './reuseText';
+import { Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sorted, unitWords } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 
@@ -58,34 +58,29 @@ export interface Match { i: number; j: number; sim: number; strong: boolean }
 export interface Side {
   text: string;
   sents: readonly Span[];
-  ids: Int32Array[]; // sorted content-stem ids per unit
-  seq: Int32Array[]; // the same, in text order
-  windows: Int32Array[]; // sorted hashes of the unit's 8-word windows
-  nWords: number[]; // words per unit
-  feats: number[][]; // features per unit (reuseText.ts)
-  keys: number[]; // hash of the content stems in order (`seqHash`)
   paras: readonly Paragraph[];
   paraOf: readonly number[];
-  data: UnitData[]; // per unit, what the arrays above were read from (shared by every unit of that text)
+  data: UnitData[]; // per unit, its word data (shared by every unit of that text; read with the accessors below)
   furniture: (text: string) => boolean; // `isBoilerplate`, remembered in the analysis context
 }
 
 /** Compares unit i of A with unit j of B; null when they are not the same sentence. */
 export function compare(A: Side, i: number, B: Side, j: number, minDice: number): { sim: number; strong: boolean } | null {
-  const a = A.ids[i], b = B.ids[j];
-  if (a.length < MIN_SHARED || b.length < MIN_SHARED) return null;
-  if (2 * Math.min(a.length, b.length) < minDice * (a.length + b.length)) return null;
-  const n = overlap(a, b);
+  const u = A.data[i], v = B.data[j], a = u.block, b = v.block;
+  const na = a[u.at + STEMS], nb = b[v.at + STEMS];
+  if (na < MIN_SHARED || nb < MIN_SHARED) return null;
+  if (2 * Math.min(na, nb) < minDice * (na + nb)) return null;
+  const n = overlapIn(a, idsAt(u), na, b, idsAt(v), nb);
   if (n < MIN_SHARED) return null;
-  const sim = (2 * n) / (a.length + b.length);
+  const sim = (2 * n) / (na + nb);
   if (sim < minDice) return null;
   let strong = false;
   if (n >= 4) {
-    const outside = n - longestRun(A.seq[i], B.seq[j]);
+    const outside = n - longestRunIn(a, seqAt(u), na, b, seqAt(v), nb);
     strong = outside >= 2 || (outside >= 1 && sim >= CLOSE_DICE);
   }
   // An 8-word run in common is reuse whatever else differs.
-  if (!strong) strong = intersects(A.windows[i], B.windows[j]);
+  if (!strong) strong = intersectsIn(a, windowsAt(u), a[u.at + WINDOWS], b, windowsAt(v), b[v.at + WINDOWS]);
   return { sim, strong };
 }
 
@@ -136,10 +131,14 @@ export interface Passage { a: Span; b: Span; label: DuplicateLabel; similarity: 
 /** Concatenated sorted stems of sentences lo..hi. */
 function rangeIds(side: Side, lo: number, hi: number): Int32Array {
   let n = 0;
-  for (let k = lo; k <= hi; k++) n += side.ids[k].length;
+  for (let k = lo; k <= hi; k++) n += stemCount(side.data[k]);
   const out = new Int32Array(n);
   let o = 0;
-  for (let k = lo; k <= hi; k++) { out.set(side.ids[k], o); o += side.ids[k].length; }
+  for (let k = lo; k <= hi; k++) {
+    const u = side.data[k], m = stemCount(u), at = idsAt(u);
+    out.set(u.block.subarray(at, at + m), o);
+    o += m;
+  }
   return out.sort();
 }
 
@@ -159,8 +158,10 @@ function trimLeadIn(side: Side, span: Span, other: Int32Array, vocab: Vocab): Sp
 /** Neighbouring units too short to match on their own still belong to the passage when they agree. */
 export function agree(A: Side, B: Side, i: number, j: number): boolean {
   const a = A.sents[i], b = B.sents[j];
-  if (sameSequence(A.seq[i], B.seq[j]) && sameNormalised(A.text.slice(a.start, a.end), B.text.slice(b.start, b.end))) return true;
-  return A.ids[i].length > 0 && B.ids[j].length > 0 && dice(A.ids[i], B.ids[j]) >= 0.6;
+  const u = A.data[i], v = B.data[j];
+  if (sameStems(u, v) && sameNormalised(A.text.slice(a.start, a.end), B.text.slice(b.start, b.end))) return true;
+  const na = stemCount(u), nb = stemCount(v);
+  return na > 0 && nb > 0 && (2 * overlapIn(u.block, idsAt(u), na, v.block, idsAt(v), nb)) / (na + nb) >= 0.6;
 }
 
 export interface Ranges { iLo: number; iHi: number; jLo: number; jHi: number }
@@ -178,15 +179,17 @@ export function ranges(A: Side, B: Side, g: Match[], repeat: boolean, maxGrow = 
   return { iLo, iHi, jLo, jHi };
 }
 
-export function sameSequence(a: Int32Array, b: Int32Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false;
+/** Whether two units have the same content stems in the same order. */
+export function sameStems(u: UnitData, v: UnitData): boolean {
+  const a = u.block, b = v.block, n = a[u.at + STEMS];
+  if (b[v.at + STEMS] !== n) return false;
+  for (let p = seqAt(u), q = seqAt(v), e = p + n; p < e; p++, q++) if (a[p] !== b[q]) return false;
   return true;
 }
 
 /** Same content words, unit by unit: a cheap necessary condition for verbatim. */
 function sameUnits(A: Side, i: number, B: Side, j: number, n: number): boolean {
-  for (let k = 0; k < n; k++) if (!sameSequence(A.seq[i + k], B.seq[j + k])) return false;
+  for (let k = 0; k < n; k++) if (!sameStems(A.data[i + k], B.data[j + k])) return false;
   return true;
 }
 
@@ -245,24 +248,75 @@ export function rangeOf(g: Match[], key: 'i' | 'j'): [number, number] {
  */
 export const VOCAB = new Slot('reuse.vocab', () => new Vocab());
 
-/** What matching needs of one unit, from its text alone. */
-export interface UnitData { seq: Int32Array; ids: Int32Array; windows: Int32Array; words: number; feats: number[]; key: number; furniture?: boolean }
+/**
+ * What matching needs of one unit, from its text alone: a record of ints in a block
+ * that many units share (`UnitBlocks`), from `at`: a header (`STEMS`, `WINDOWS`,
+ * `FEATS`: the three lengths; `KEY`: `seqHash` as an int32; `WORDS`), then the
+ * content stems in text order (`seqAt`), the same sorted (`idsAt`), the sorted
+ * 8-word window hashes (`windowsAt`) and the pair features (`featsAt`, reuseText.ts).
+ * An archive holds hundreds of thousands of units: one small object each, not the
+ * typed arrays, buffer and number array each had before (about 1 KB a unit).
+ * `furniture`: `isBoilerplate` of the unit's text, once asked.
+ */
+export interface UnitData { readonly block: Int32Array; readonly at: number; furniture: boolean | undefined }
+
+/** Header ints of a unit's record (see `UnitData`). */
+export const STEMS = 0, WINDOWS = 1, FEATS = 2, KEY = 3, WORDS = 4, HEAD = 5;
+
+export const stemCount = (u: UnitData): number => u.block[u.at + STEMS];
+export const featCount = (u: UnitData): number => u.block[u.at + FEATS];
+export const wordCount = (u: UnitData): number => u.block[u.at + WORDS];
+/** Hash of the unit's content stems in order (`seqHash`). */
+export const unitKey = (u: UnitData): number => u.block[u.at + KEY] >>> 0;
+export const seqAt = (u: UnitData): number => u.at + HEAD;
+export const idsAt = (u: UnitData): number => u.at + HEAD + u.block[u.at + STEMS];
+export const windowsAt = (u: UnitData): number => u.at + HEAD + 2 * u.block[u.at + STEMS];
+export const featsAt = (u: UnitData): number => u.at + HEAD + 2 * u.block[u.at + STEMS] + u.block[u.at + WINDOWS];
+/** The unit's features, as a view (for code off the hot paths). */
+export const featsOf = (u: UnitData): Int32Array => { const at = featsAt(u); return u.block.subarray(at, at + featCount(u)); };
+
+/** Size of the blocks units are carved from (ints); a larger unit gets a block of its own. */
+const BLOCK_INTS = 1 << 16;
+
+/**
+ * Where units' records are carved from: the block being filled. A block is freed by the
+ * collector once no unit carved from it is held (by a memo, a side or an index), so
+ * units left behind by edits cost at most the blocks they keep alive.
+ */
+class UnitBlocks {
+  private block = new Int32Array(BLOCK_INTS);
+  private top = 0;
+  /** A record of `n` ints: its block and where it starts. */
+  carve(n: number): { block: Int32Array; at: number } {
+    if (n > BLOCK_INTS / 4) return { block: new Int32Array(n), at: 0 };
+    if (this.top + n > this.block.length) { this.block = new Int32Array(BLOCK_INTS); this.top = 0; }
+    const at = this.top;
+    this.top += n;
+    return { block: this.block, at };
+  }
+}
+
+const BLOCKS = new Slot('reuse.unitBlocks', () => new UnitBlocks());
 
 /** Units' word data by their text: after an edit only the changed units are read again. */
 const UNITS = memoSlot<UnitData>('reuse.units', 200_000);
 
-function unitData(vocab: Vocab, text: string): UnitData {
+function unitData(vocab: Vocab, blocks: UnitBlocks, text: string): UnitData {
   const u = unitWords(vocab, text, 0, text.length);
-  // The three arrays are views of one buffer: an archive holds hundreds of thousands of units, and each buffer costs more than a few ids.
-  const n = u.seq.length, all = new Int32Array(2 * n + u.windows.length);
-  all.set(u.seq, 0);
-  all.set(sorted(u.seq), n);
-  all.set(u.windows, 2 * n);
-  const seq = all.subarray(0, n);
-  return { seq, ids: all.subarray(n, 2 * n), windows: all.subarray(2 * n), words: u.words, feats: features(seq), key: seqHash(seq) };
+  const n = u.seq.length, nw = u.windows.length, feats = features(u.seq);
+  const { block, at } = blocks.carve(HEAD + 2 * n + nw + feats.length);
+  block[at + STEMS] = n; block[at + WINDOWS] = nw; block[at + FEATS] = feats.length;
+  block[at + KEY] = seqHash(u.seq); block[at + WORDS] = u.words;
+  let o = at + HEAD;
+  block.set(u.seq, o);
+  block.set(sorted(u.seq), (o += n));
+  block.set(u.windows, (o += n));
+  o += nw;
+  for (let k = 0; k < feats.length; k++) block[o + k] = feats[k];
+  return { block, at, furniture: undefined };
 }
 
-/** Hash of a stem sequence: identical units share it (others rarely do; `sameSequence` decides). */
+/** Hash of a stem sequence: identical units share it (others rarely do; `sameStems` decides). */
 function seqHash(seq: Int32Array): number {
   let h = 0x811c9dc5 ^ seq.length;
   for (let k = 0; k < seq.length; k++) h = Math.imul(h ^ seq[k], 0x01000193);
@@ -291,13 +345,12 @@ export function makeSide(ctx: AnalysisContext, text: string, paragraphs: readonl
 }
 
 function buildSide(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
-  const ids: Int32Array[] = [], seq: Int32Array[] = [], windows: Int32Array[] = [], nWords: number[] = [], feats: number[][] = [], keys: number[] = [];
   const sentences: Sentence[] = [], data: UnitData[] = [];
-  const sentenceUnits = ctx.get(SENTENCE_UNITS), unitMemo = ctx.get(UNITS), vocab = ctx.get(VOCAB);
+  const sentenceUnits = ctx.get(SENTENCE_UNITS), unitMemo = ctx.get(UNITS), vocab = ctx.get(VOCAB), blocks = ctx.get(BLOCKS);
   for (const s of allSentences) {
     const su = sentenceUnits.get(text.slice(s.start, s.end), body => {
       const placed = units(text, [s]);
-      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => unitMemo.get(body.slice(u.start - s.start, u.end - s.start), t => unitData(vocab, t))) };
+      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => unitMemo.get(body.slice(u.start - s.start, u.end - s.start), t => unitData(vocab, blocks, t))) };
     });
     if (su.at !== s.start || su.paragraph !== s.paragraph) {
       const by = s.start - su.at;
@@ -306,19 +359,11 @@ function buildSide(ctx: AnalysisContext, text: string, paragraphs: readonly Para
       su.paragraph = s.paragraph;
     }
     for (let k = 0; k < su.units.length; k++) {
-      const u = su.data[k];
       sentences.push(su.units[k]);
-      data.push(u);
-      seq.push(u.seq);
-      ids.push(u.ids);
-      windows.push(u.windows);
-      nWords.push(u.words);
-      feats.push(u.feats);
-      keys.push(u.key);
+      data.push(su.data[k]);
     }
   }
-  return { text, sents: sentences, ids, seq, windows, nWords, feats, keys, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data,
-    furniture: t => boilerplateIn(ctx, t) };
+  return { text, sents: sentences, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data, furniture: t => boilerplateIn(ctx, t) };
 }
 
 /** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */
@@ -335,10 +380,10 @@ export function keepPassages(matches: Match[], A: Side, B: Side): Match[][] {
     if (!g.some(m => m.strong)) return false;
     const [iLo, iHi] = rangeOf(g, 'i'), [jLo, jHi] = rangeOf(g, 'j');
     let wa = 0, wb = 0;
-    for (let k = iLo; k <= iHi; k++) wa += A.nWords[k];
-    for (let k = jLo; k <= jHi; k++) wb += B.nWords[k];
+    for (let k = iLo; k <= iHi; k++) wa += wordCount(A.data[k]);
+    for (let k = jLo; k <= jHi; k++) wb += wordCount(B.data[k]);
     if (Math.min(wa, wb) < MIN_PASSAGE_WORDS) return false;
-    if (iLo === iHi && jLo === jHi && g[0].sim < MIN_SINGLE_SIM && !sameSequence(A.seq[iLo], B.seq[jLo])) return false;
+    if (iLo === iHi && jLo === jHi && g[0].sim < MIN_SINGLE_SIM && !sameStems(A.data[iLo], B.data[jLo])) return false;
     return true;
   });
 }

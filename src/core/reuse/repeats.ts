@@ -8,7 +8,7 @@ import { features, overlap, sorted } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, Slot } from '../text/memo';
 import { PostingTable } from './postings';
-import { MERGE_FAR, MIN_DICE_REPEAT, Match, POSTING_CAP, type Ranges, Side, UnitData, VOCAB, agree, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, rangeOf, ranges, sameSequence } from './passages';
+import { MERGE_FAR, MIN_DICE_REPEAT, Match, POSTING_CAP, type Ranges, Side, UnitData, VOCAB, agree, cluster, compare, featCount, featsAt, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, rangeOf, ranges, sameStems, unitKey } from './passages';
 import type { DuplicateLabel } from '../types';
 
 /** A unit's matches with earlier units of its document (`j` < its index). */
@@ -67,11 +67,11 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: 
   if (prev && 2 * (P + S) >= n) {
     const nOld = prev.data.length, d = n - nOld;
     const feats = new Set<number>(), keys = new Set<number>();
-    for (let k = P; k < nOld - S; k++) { for (const f of prev.data[k].feats) feats.add(f); keys.add(prev.data[k].key); }
-    for (let k = P; k < n - S; k++) { for (const f of data[k].feats) feats.add(f); keys.add(data[k].key); }
+    for (let k = P; k < nOld - S; k++) { for (const f of featsOf(prev.data[k])) feats.add(f); keys.add(unitKey(prev.data[k])); }
+    for (let k = P; k < n - S; k++) { for (const f of featsOf(data[k])) feats.add(f); keys.add(unitKey(data[k])); }
     for (let i = 0; i < n; i++) {
       if (i < P) { byUnit[i] = prev.byUnit[i]; continue; }
-      if (i < n - S || keys.has(data[i].key) || data[i].feats.some(f => feats.has(f))) { redo.push(i); continue; }
+      if (i < n - S || keys.has(unitKey(data[i])) || featsOf(data[i]).some(f => feats.has(f))) { redo.push(i); continue; }
       const old = prev.byUnit[i - d];
       if (!old.length || (d === 0 && old.every(m => m.j < P || m.j >= nOld - S))) { byUnit[i] = old; continue; }
       const moved: UnitMatches = [];
@@ -89,11 +89,11 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: 
   if (redo.length) {
     // Units holding each feature the units to redo look up, in order.
     const wanted = new Set<number>();
-    for (const i of redo) for (const f of side.feats[i]) wanted.add(f);
+    for (const i of redo) for (const f of featsOf(data[i])) wanted.add(f);
     const holders = new Map<number, number[]>();
     const last = redo[redo.length - 1];
     for (let k = 0; k < last; k++) {
-      for (const f of side.feats[k]) {
+      for (const f of featsOf(data[k])) {
         if (!wanted.has(f)) continue;
         const list = holders.get(f);
         if (list) list.push(k); else holders.set(f, [k]);
@@ -102,7 +102,7 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: 
     const count = new Int32Array(n);
     for (const i of redo) {
       const touched: number[] = [];
-      for (const f of side.feats[i]) {
+      for (const f of featsOf(data[i])) {
         const list = holders.get(f);
         if (!list) continue;
         // The units before i holding f, unless more than the cap do.
@@ -163,23 +163,24 @@ const NO_MATCHES: UnitMatches = [];
 
 /** Every unit's matches, from scratch: one pass, each unit looked up in the postings of the units before it. */
 function matchAll(side: Side, rank: Int32Array, byUnit: UnitMatches[]): void {
+  const data = side.data;
   let nFeats = 0;
-  for (const f of side.feats) nFeats += f.length;
+  for (const u of data) nFeats += featCount(u);
   let slots = 16;
   while (slots < 2 * nFeats + 2) slots *= 2;
   const postings = new PostingTable(POSTING_CAP, slots, nFeats);
   const count = new Int32Array(side.sents.length);
   for (let i = 0; i < side.sents.length; i++) {
-    const feats = side.feats[i];
+    const u = data[i], block = u.block, fo = featsAt(u), fe = fo + featCount(u);
     const touched: number[] = [];
-    for (const f of feats) {
-      for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
+    for (let q = fo; q < fe; q++) {
+      for (let p = postings.head(block[q]); p >= 0; p = postings.nextOf(p)) {
         const j = postings.unitAt(p);
         if (count[j]++ === 0) touched.push(j);
       }
     }
     byUnit[i] = confirmMatches(side, rank, i, touched, count);
-    for (const f of feats) postings.add(f, i);
+    for (let q = fo; q < fe; q++) postings.add(block[q], i);
   }
 }
 
@@ -189,11 +190,10 @@ function matchAll(side: Side, rank: Int32Array, byUnit: UnitMatches[]): void {
  * a sentence already repeated more than MAX_COPIES times.
  */
 function confirmMatches(side: Side, rank: Int32Array, i: number, touched: readonly number[], count: Int32Array): UnitMatches {
-  const need = minFeatures(side.feats[i].length);
-  const key = side.keys;
+  const data = side.data, need = minFeatures(featCount(data[i])), key = unitKey(data[i]);
   const found: UnitMatches = [];
   for (const j of touched) {
-    const far = rank[j] < rank[i] - MAX_COPIES && key[j] === key[i] && sameSequence(side.seq[j], side.seq[i]);
+    const far = rank[j] < rank[i] - MAX_COPIES && unitKey(data[j]) === key && sameStems(data[j], data[i]);
     const c = count[j] >= need && !far ? compare(side, i, side, j, MIN_DICE_REPEAT) : null;
     if (c) found.push({ j, sim: c.sim, strong: c.strong });
     count[j] = 0;
@@ -208,11 +208,12 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
   // Identical units (same content stems in order): each pairs with its nearest few earlier copies only.
   const copies = new Map<number, { first: number; n: number }[]>();
   const rank = new Int32Array(side.sents.length);
-  const key = side.keys;
+  const data = side.data;
   for (let i = 0; i < side.sents.length; i++) {
-    let list = copies.get(key[i]);
-    if (!list) copies.set(key[i], (list = []));
-    const same = list.find(c => sameSequence(side.seq[c.first], side.seq[i]));
+    const key = unitKey(data[i]);
+    let list = copies.get(key);
+    if (!list) copies.set(key, (list = []));
+    const same = list.find(c => sameStems(data[c.first], data[i]));
     if (same) rank[i] = same.n++;
     else list.push({ first: i, n: 1 });
   }

@@ -8,7 +8,7 @@ import { units } from '../text/sentences';
 import { type AnalysisContext } from '../text/memo';
 import { PostingTable } from './postings';
 import { STOCK_LINE } from '../lexicon/stockLines';
-import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from './passages';
+import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, featCount, featsAt, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges, stemCount, unitKey } from './passages';
 
 interface IndexedDoc {
   id: number;
@@ -51,7 +51,7 @@ const mirror = (x: Shared): Shared => ({
 const enough = (count: number, needA: number, needB: number) => count >= Math.min(needA, needB);
 
 /** A unit's verbatim key (its stem sequence's hash, in the posting table's range), or -1 when too short to count. */
-const verbatimKey = (side: Side, i: number) => (side.seq[i].length >= VERBATIM_MIN_STEMS ? side.keys[i] & 0x3fffffff : -1);
+const verbatimKey = (u: UnitData) => (stemCount(u) >= VERBATIM_MIN_STEMS ? unitKey(u) & 0x3fffffff : -1);
 
 /**
  * Passages shared between documents. The answer depends on the documents held, never
@@ -137,10 +137,14 @@ export class ReuseIndex {
         doc.sids.push(reused);
         continue;
       }
-      const sid = this.unitDoc.length, key = verbatimKey(side, i);
-      this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(side.feats[i].length)); this.unitKey.push(key);
+      const u = side.data[i], block = u.block, fo = featsAt(u), fe = fo + featCount(u);
+      const sid = this.unitDoc.length, key = verbatimKey(u);
+      this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(fe - fo)); this.unitKey.push(key);
       doc.sids.push(sid);
-      for (const f of side.feats[i]) if (postings.add(f, sid) === cap + 1 && record && !this.crossed.has(f)) this.crossed.set(f, false);
+      for (let q = fo; q < fe; q++) {
+        const f = block[q];
+        if (postings.add(f, sid) === cap + 1 && record && !this.crossed.has(f)) this.crossed.set(f, false);
+      }
       if (key >= 0 && this.verbatim.add(key, sid) === this.verbatimCap + 1 && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, false);
     }
     this.byPath.set(path, doc);
@@ -193,11 +197,15 @@ export class ReuseIndex {
       staying = new Set();
       for (const sid of kept) if (sid >= 0) staying.add(sid);
     }
-    const postings = this.postings, cap = POSTING_CAP, record = this.recording(), feats = doc.side.feats;
+    const postings = this.postings, cap = POSTING_CAP, record = this.recording(), data = doc.side.data;
     for (let i = 0; i < doc.sids.length; i++) {
       const sid = doc.sids[i];
       if (staying?.has(sid)) continue;
-      for (const f of feats[i]) if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
+      const u = data[i], block = u.block, fo = featsAt(u), fe = fo + featCount(u);
+      for (let q = fo; q < fe; q++) {
+        const f = block[q];
+        if (postings.drop(f) === cap && record && !this.crossed.has(f)) this.crossed.set(f, true);
+      }
       const key = this.unitKey[sid];
       if (key >= 0 && this.verbatim.drop(key) === this.verbatimCap && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, true);
       this.unitDoc[sid] = -1;
@@ -274,7 +282,7 @@ export class ReuseIndex {
     const { side, id } = doc;
     const carried = first && doc.lookupEpoch === this.epoch ? doc.lookups : undefined;
     const lookups = new Map<UnitData, Hit[]>();
-    const feats = side.feats, n = side.sents.length;
+    const n = side.sents.length;
     if (this.count.length < this.unitDoc.length) {
       const grown = new Int32Array(Math.max(this.count.length * 2, this.unitDoc.length));
       this.count = grown;
@@ -285,17 +293,19 @@ export class ReuseIndex {
     const found = new Map<number, Match[]>();
     doc.stage = 2;
     for (let i = 0; i < n; i++) {
-      const unit = side.data[i];
+      const unit = side.data[i], block = unit.block, fo = featsAt(unit), fe = fo + featCount(unit);
       let hits = lookups.get(unit);
       if (!hits && carried) {
         const h = carried.get(unit);
-        if (h && !feats[i].some(f => crossed.has(f)) && !crossedKeys.has(unitKey[doc.sids[i]])) hits = h;
+        let still = !!h && !crossedKeys.has(unitKey[doc.sids[i]]);
+        for (let q = fo; still && q < fe; q++) if (crossed.has(block[q])) still = false;
+        if (still) hits = h;
       }
       if (!hits) {
         hits = [];
         const touched: number[] = [];
-        for (const f of feats[i]) {
-          for (let p = postings.head(f); p >= 0; p = postings.nextOf(p)) {
+        for (let q = fo; q < fe; q++) {
+          for (let p = postings.head(block[q]); p >= 0; p = postings.nextOf(p)) {
             const sid = postings.unitAt(p);
             if (count[sid]++ === 0) touched.push(sid);
           }
@@ -392,9 +402,9 @@ export class ReuseIndex {
       let r = compare(A.side, i, B.side, j, MIN_DICE);
       if (r) {
         const fb = new Map<number, number>();
-        for (const f of B.side.feats[j]) fb.set(f, (fb.get(f) ?? 0) + 1);
+        for (const f of featsOf(B.side.data[j])) fb.set(f, (fb.get(f) ?? 0) + 1);
         let c = 0;
-        for (const f of A.side.feats[i]) { const n = fb.get(f); if (n && postings.live(f) <= POSTING_CAP) c += n; }
+        for (const f of featsOf(A.side.data[i])) { const n = fb.get(f); if (n && postings.live(f) <= POSTING_CAP) c += n; }
         const copies = unitKey[u] >= 0 && unitKey[u] === unitKey[v] && verbatim.live(unitKey[u]) <= this.verbatimCap;
         if (!copies && !enough(c, this.unitNeed[u], this.unitNeed[v])) r = null;
       }

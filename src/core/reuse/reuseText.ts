@@ -225,8 +225,14 @@ export function unitWords(vocab: Vocab, text: string, from: number, to: number):
 
 /** Whether two sorted arrays have an element in common. */
 export function intersects(a: Int32Array, b: Int32Array): boolean {
-  let i = 0, j = 0;
-  while (i < a.length && j < b.length) {
+  return intersectsIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** `intersects` of `a[ao..ao+an)` and `b[bo..bo+bn)` (records carved from shared blocks). */
+export function intersectsIn(a: Int32Array, ao: number, an: number, b: Int32Array, bo: number, bn: number): boolean {
+  let i = ao, j = bo;
+  const ae = ao + an, be = bo + bn;
+  while (i < ae && j < be) {
     if (a[i] === b[j]) return true;
     if (a[i] < b[j]) i++; else j++;
   }
@@ -235,11 +241,16 @@ export function intersects(a: Int32Array, b: Int32Array): boolean {
 
 /** Length of the longest run two id sequences have in common. */
 export function longestRun(a: Int32Array, b: Int32Array): number {
-  let best = 0, prev = new Int32Array(b.length + 1), cur = new Int32Array(b.length + 1);
-  for (let i = 1; i <= a.length; i++) {
-    const x = a[i - 1];
-    for (let j = 1; j <= b.length; j++) {
-      const v = x === b[j - 1] ? prev[j - 1] + 1 : 0;
+  return longestRunIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** `longestRun` of `a[ao..ao+an)` and `b[bo..bo+bn)`. */
+export function longestRunIn(a: Int32Array, ao: number, an: number, b: Int32Array, bo: number, bn: number): number {
+  let best = 0, prev = new Int32Array(bn + 1), cur = new Int32Array(bn + 1);
+  for (let i = 1; i <= an; i++) {
+    const x = a[ao + i - 1];
+    for (let j = 1; j <= bn; j++) {
+      const v = x === b[bo + j - 1] ? prev[j - 1] + 1 : 0;
       cur[j] = v;
       if (v > best) best = v;
     }
@@ -308,8 +319,14 @@ function sortInPlace(a: Int32Array): Int32Array {
 
 /** Size of the multiset intersection of two sorted arrays. */
 export function overlap(a: Int32Array, b: Int32Array): number {
-  let i = 0, j = 0, n = 0;
-  while (i < a.length && j < b.length) {
+  return overlapIn(a, 0, a.length, b, 0, b.length);
+}
+
+/** `overlap` of `a[ao..ao+an)` and `b[bo..bo+bn)`. */
+export function overlapIn(a: Int32Array, ao: number, an: number, b: Int32Array, bo: number, bn: number): number {
+  let i = ao, j = bo, n = 0;
+  const ae = ao + an, be = bo + bn;
+  while (i < ae && j < be) {
     if (a[i] === b[j]) { n++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
   }
   return n;
