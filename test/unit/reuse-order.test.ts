@@ -111,8 +111,11 @@ describe('the reuse index, whatever the order', function () {
     const want = answer(fresh(docs), paths);
     const live = new ReuseIndex(new AnalysisContext());
     // As if some 150 edits of a 1 MB article had come and gone: ids handed out to units no longer held.
-    const ids = live as unknown as { unitDoc: number[]; unitLocal: number[]; unitNeed: number[]; unitKey: number[] };
-    for (let k = 0; k < 2 ** 21 + 3; k++) { ids.unitDoc.push(-1); ids.unitLocal.push(0); ids.unitNeed.push(1); ids.unitKey.push(-1); }
+    const ids = live as unknown as { unitDoc: Int32Array; unitNeed: Int32Array; unitKey: Int32Array; units: number; growUnits(n: number): void };
+    const gone = 2 ** 21 + 3;
+    ids.growUnits(gone + 1);
+    ids.unitDoc.fill(-1, 0, gone); ids.unitNeed.fill(1, 0, gone); ids.unitKey.fill(-1, 0, gone);
+    ids.units = gone;
     for (const p of shuffle([...paths], rand)) {
       put(live, p, docs.get(p)!);
       // Settled one by one, so a feature crossing the cap checks settled pairs again.

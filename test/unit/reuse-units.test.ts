@@ -11,7 +11,7 @@ import { Side, UnitData, VOCAB, featCount, featsAt, featsOf, idsAt, makeSide, se
 import { features, sorted, unitWords } from '../../src/core/reuse/reuseText';
 import { AnalysisContext } from '../../src/core/text/memo';
 import { paragraphs } from '../../src/core/text/paragraphs';
-import { sentences } from '../../src/core/text/sentences';
+import { sentences, units } from '../../src/core/text/sentences';
 import { rng } from '../support/rng';
 
 const WORDS = ('ferry timetable orchard glacier pension auditor lantern quarry vineyard tenant ' +
@@ -27,14 +27,19 @@ function sentence(rand: () => number, n = 8 + Math.floor(rand() * 10)): string {
 
 function sideOf(ctx: AnalysisContext, text: string): Side {
   const paras = paragraphs(text);
-  return makeSide(ctx, text, paras, sentences(text, paras));
+  const side = makeSide(ctx, text, paras, sentences(text, paras));
+  // The units' bounds and paragraphs are the text model's units, wherever their sentences' entries were first made.
+  const want = units(text, sentences(text, paras));
+  assert.deepEqual([...side.bounds], want.flatMap(u => [u.start, u.end]));
+  assert.deepEqual([...side.paraOf], want.map(u => u.paragraph));
+  return side;
 }
 
 const slice = (u: UnitData, at: number, n: number) => [...u.block.subarray(at, at + n)];
 
 /** Checks a unit's record against the word model run on its text alone. */
 function checkUnit(ctx: AnalysisContext, side: Side, k: number): void {
-  const s = side.sents[k], text = side.text.slice(s.start, s.end), u = side.data[k];
+  const text = side.text.slice(side.bounds[2 * k], side.bounds[2 * k + 1]), u = side.data[k];
   const w = unitWords(ctx.get(VOCAB), text, 0, text.length);
   const what = JSON.stringify(text.slice(0, 60));
   assert.equal(stemCount(u), w.seq.length, what);
@@ -71,13 +76,24 @@ describe('reuse units carved from shared blocks', function () {
     assert.ok(blocks.size * 200 < units, `${blocks.size} blocks for ${units} units: they should be shared`);
   });
 
+  it('places the units of sentences read before, moved to another place and paragraph', () => {
+    const rand = rng(13);
+    const ctx = new AnalysisContext();
+    // Quotations cut into several units, so the memo's entries hold more than one unit each.
+    const body = Array.from({ length: 6 }, () => `“${sentence(rand)} ${sentence(rand)}” ${sentence(rand)}`).join('\n\n');
+    const first = sideOf(ctx, body);
+    assert.ok(first.data.length > 12);
+    const moved = sideOf(ctx, `${sentence(rand)}\n\n${sentence(rand)} ${body}`);
+    assert.equal(moved.data[moved.data.length - 1], first.data[first.data.length - 1], 'the moved units should be read from the memo');
+  });
+
   it('gives a unit too long for a shared block a block of its own, and the units after it a shared one', () => {
     const rand = rng(8);
     const ctx = new AnalysisContext();
     const long = sentence(rand, 12_000); // about 24,000 ints of stems alone
     const text = [sentence(rand), long, sentence(rand) + ' ' + sentence(rand)].join('\n\n');
     const side = sideOf(ctx, text);
-    const k = side.sents.findIndex(s => s.end - s.start > 10_000);
+    const k = side.data.findIndex((_, x) => side.bounds[2 * x + 1] - side.bounds[2 * x] > 10_000);
     assert.ok(k > 0);
     for (let i = 0; i < side.data.length; i++) checkUnit(ctx, side, i);
     const u = side.data[k];

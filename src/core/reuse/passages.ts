@@ -57,9 +57,11 @@ export interface Match { i: number; j: number; sim: number; strong: boolean }
 
 export interface Side {
   text: string;
-  sents: readonly Span[];
+  /** Per unit, its start and end in the text (2k, 2k + 1). */
+  bounds: Int32Array;
   paras: readonly Paragraph[];
-  paraOf: readonly number[];
+  /** Per unit, its paragraph. */
+  paraOf: Int32Array;
   data: UnitData[]; // per unit, its word data (shared by every unit of that text; read with the accessors below)
   furniture: (text: string) => boolean; // `isBoilerplate`, remembered in the analysis context
 }
@@ -106,7 +108,7 @@ function dropEchoes(matches: Match[]): Match[] {
  * paragraph on one side and not far on the other. The rule is symmetric in the two
  * sides, so the two documents of a pair see the same passages.
  */
-export function cluster(matches: Match[], paraA: readonly number[], paraB: readonly number[]): Match[][] {
+export function cluster(matches: Match[], paraA: ArrayLike<number>, paraB: ArrayLike<number>): Match[][] {
   const ms = [...matches].sort((a, b) => a.i - b.i || a.j - b.j);
   const parent = ms.map((_, k) => k);
   const find = (k: number): number => { while (parent[k] !== k) { parent[k] = parent[parent[k]]; k = parent[k]; } return k; };
@@ -157,9 +159,8 @@ function trimLeadIn(side: Side, span: Span, other: Int32Array, vocab: Vocab): Sp
 
 /** Neighbouring units too short to match on their own still belong to the passage when they agree. */
 export function agree(A: Side, B: Side, i: number, j: number): boolean {
-  const a = A.sents[i], b = B.sents[j];
   const u = A.data[i], v = B.data[j];
-  if (sameStems(u, v) && sameNormalised(A.text.slice(a.start, a.end), B.text.slice(b.start, b.end))) return true;
+  if (sameStems(u, v) && sameNormalised(A.text.slice(A.bounds[2 * i], A.bounds[2 * i + 1]), B.text.slice(B.bounds[2 * j], B.bounds[2 * j + 1]))) return true;
   const na = stemCount(u), nb = stemCount(v);
   return na > 0 && nb > 0 && (2 * overlapIn(u.block, idsAt(u), na, v.block, idsAt(v), nb)) / (na + nb) >= 0.6;
 }
@@ -175,7 +176,7 @@ export function ranges(A: Side, B: Side, g: Match[], repeat: boolean, maxGrow = 
   }
   // In a repeat, i is the later copy: growing must not make the copies meet.
   for (let n = 0; n < maxGrow && iLo > 0 && jLo > 0 && (!repeat || iLo - 1 > jHi) && agree(A, B, iLo - 1, jLo - 1); n++) { iLo--; jLo--; }
-  for (let n = 0; n < maxGrow && iHi + 1 < A.sents.length && jHi + 1 < B.sents.length && (!repeat || jHi + 1 < iLo) && agree(A, B, iHi + 1, jHi + 1); n++) { iHi++; jHi++; }
+  for (let n = 0; n < maxGrow && iHi + 1 < A.data.length && jHi + 1 < B.data.length && (!repeat || jHi + 1 < iLo) && agree(A, B, iHi + 1, jHi + 1); n++) { iHi++; jHi++; }
   return { iLo, iHi, jLo, jHi };
 }
 
@@ -196,8 +197,8 @@ function sameUnits(A: Side, i: number, B: Side, j: number, n: number): boolean {
 /** Turns a cluster of matches into the two spans and their label. */
 export function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
   const { iLo, iHi, jLo, jHi } = r;
-  let a: Span = { start: A.sents[iLo].start, end: A.sents[iHi].end };
-  let b: Span = { start: B.sents[jLo].start, end: B.sents[jHi].end };
+  let a: Span = { start: A.bounds[2 * iLo], end: A.bounds[2 * iHi + 1] };
+  let b: Span = { start: B.bounds[2 * jLo], end: B.bounds[2 * jHi + 1] };
   const ta = A.text.slice(a.start, a.end), tb = B.text.slice(b.start, b.end);
   if (iHi - iLo === jHi - jLo && sameUnits(A, iLo, B, jLo, iHi - iLo + 1) && sameNormalised(ta, tb)) return { a, b, label: 'verbatim', similarity: 1 };
   const ia = rangeIds(A, iLo, iHi), ib = rangeIds(B, jLo, jHi);
@@ -212,10 +213,10 @@ export function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
 
 /** Per unit, 1 when it is furniture by its wording or by its short paragraph's. */
 export function furnitureFlags(side: Side): Uint8Array {
-  const flags = new Uint8Array(side.sents.length);
+  const flags = new Uint8Array(side.data.length);
   const paraFlag = new Map<number, boolean>();
-  side.sents.forEach((s, k) => {
-    if ((side.data[k].furniture ??= side.furniture(side.text.slice(s.start, s.end)))) { flags[k] = 1; return; }
+  side.data.forEach((u, k) => {
+    if ((u.furniture ??= side.furniture(side.text.slice(side.bounds[2 * k], side.bounds[2 * k + 1])))) { flags[k] = 1; return; }
     const pi = side.paraOf[k];
     let f = paraFlag.get(pi);
     if (f === undefined) {
@@ -325,11 +326,10 @@ function seqHash(seq: Int32Array): number {
 
 /**
  * A sentence's units and their word data, by the sentence's text: one lookup per
- * sentence after an edit. The units are kept as last placed in a text (the sentence
- * at `at`, in paragraph `paragraph`); a sentence that has not moved reuses those
- * objects (never written to).
+ * sentence after an edit. The units' bounds are offsets into the sentence (start,
+ * end), so a sentence that moved reads them as they are.
  */
-interface SentenceUnits { at: number; paragraph: number; units: Sentence[]; data: UnitData[] }
+interface SentenceUnits { bounds: Int32Array; data: UnitData[] }
 const SENTENCE_UNITS = memoSlot<SentenceUnits>('reuse.sentenceUnits', 200_000);
 
 /** Sides by their sentences array: the repeats of a document and the reuse index read the same one. */
@@ -345,25 +345,44 @@ export function makeSide(ctx: AnalysisContext, text: string, paragraphs: readonl
 }
 
 function buildSide(ctx: AnalysisContext, text: string, paragraphs: readonly Paragraph[], allSentences: readonly Sentence[]): Side {
-  const sentences: Sentence[] = [], data: UnitData[] = [];
   const sentenceUnits = ctx.get(SENTENCE_UNITS), unitMemo = ctx.get(UNITS), vocab = ctx.get(VOCAB), blocks = ctx.get(BLOCKS);
+  const found: SentenceUnits[] = [];
+  let n = 0;
   for (const s of allSentences) {
     const su = sentenceUnits.get(text.slice(s.start, s.end), body => {
-      const placed = units(text, [s]);
-      return { at: s.start, paragraph: s.paragraph, units: placed, data: placed.map(u => unitMemo.get(body.slice(u.start - s.start, u.end - s.start), t => unitData(vocab, blocks, t))) };
+      const placed = units(body, [{ start: 0, end: body.length, paragraph: 0 }]);
+      const bounds = new Int32Array(2 * placed.length);
+      placed.forEach((u, k) => { bounds[2 * k] = u.start; bounds[2 * k + 1] = u.end; });
+      return { bounds, data: placed.map(u => unitMemo.get(body.slice(u.start, u.end), t => unitData(vocab, blocks, t))) };
     });
-    if (su.at !== s.start || su.paragraph !== s.paragraph) {
-      const by = s.start - su.at;
-      su.units = su.units.map(u => ({ start: u.start + by, end: u.end + by, paragraph: s.paragraph }));
-      su.at = s.start;
-      su.paragraph = s.paragraph;
-    }
-    for (let k = 0; k < su.units.length; k++) {
-      sentences.push(su.units[k]);
-      data.push(su.data[k]);
+    found.push(su);
+    n += su.data.length;
+  }
+  // (Two typed arrays for the document's units, not an object each.)
+  const bounds = new Int32Array(2 * n), paraOf = new Int32Array(n), data: UnitData[] = new Array(n);
+  let k = 0;
+  for (let q = 0; q < allSentences.length; q++) {
+    const s = allSentences[q], su = found[q];
+    for (let x = 0; x < su.data.length; x++, k++) {
+      bounds[2 * k] = s.start + su.bounds[2 * x];
+      bounds[2 * k + 1] = s.start + su.bounds[2 * x + 1];
+      paraOf[k] = s.paragraph;
+      data[k] = su.data[x];
     }
   }
-  return { text, sents: sentences, paras: paragraphs, paraOf: sentences.map(s => s.paragraph), data, furniture: t => boilerplateIn(ctx, t) };
+  return { text, bounds, paras: paragraphs, paraOf, data, furniture: furnitureIn(ctx) };
+}
+
+/**
+ * `isBoilerplate` in the context, one function for every side of it. (Made in
+ * `buildSide`, the closure kept the whole scope of the call alive with the side: the
+ * memos of units current then, after the context had let them go.)
+ */
+const FURNITURE = new WeakMap<AnalysisContext, (text: string) => boolean>();
+function furnitureIn(ctx: AnalysisContext): (text: string) => boolean {
+  let f = FURNITURE.get(ctx);
+  if (!f) FURNITURE.set(ctx, (f = t => boilerplateIn(ctx, t)));
+  return f;
 }
 
 /** A passage has at least this many words on each side: shorter shared text is a phrase, not a passage. */

@@ -52,7 +52,7 @@ const RECENT_LIMIT = 4;
  */
 function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: Matching; reused: Reused | null } {
   const recent = ctx.get(RECENT_MATCHING);
-  const n = side.sents.length, data = side.data;
+  const n = side.data.length, data = side.data;
   let prev: Matching | undefined, P = 0, S = 0;
   for (const r of recent) {
     const m = Math.min(n, r.data.length);
@@ -137,7 +137,7 @@ function emitKey(iLo: number, iHi: number, jLo: number, jHi: number, maxGrow: nu
  * document's ends as before; and its two copies' texts are the same. Else undefined.
  */
 function emittedBefore(side: Side, u: Reused, iLo: number, iHi: number, jLo: number, jHi: number, maxGrow: number): { e: Emitted; shift: number } | undefined {
-  const n = side.sents.length, nOld = u.prev.data.length;
+  const n = side.data.length, nOld = u.prev.data.length;
   const old = (x: number) => (x < u.P ? x : x >= n - u.S ? x - u.d : -1);
   const oi = old(iLo), oi1 = old(iHi), oj = old(jLo), oj1 = old(jHi);
   if (oi < 0 || oi1 < 0 || oj < 0 || oj1 < 0) return undefined;
@@ -153,9 +153,9 @@ function emittedBefore(side: Side, u: Reused, iLo: number, iHi: number, jLo: num
   if (shift !== shiftOf(r.jLo - 1, r.jHi + 1)) return undefined; // (NaN never equals)
   if ((r.iLo === 0 || r.jLo === 0) && shift !== 0) return undefined;
   if ((r.iHi + 1 === nOld || r.jHi + 1 === nOld) && shift !== u.d) return undefined;
-  const s = side.sents;
-  if (side.text.slice(s[r.iLo + shift].start, s[r.iHi + shift].end) !== e.ta) return undefined;
-  if (side.text.slice(s[r.jLo + shift].start, s[r.jHi + shift].end) !== e.tb) return undefined;
+  const b = side.bounds;
+  if (side.text.slice(b[2 * (r.iLo + shift)], b[2 * (r.iHi + shift) + 1]) !== e.ta) return undefined;
+  if (side.text.slice(b[2 * (r.jLo + shift)], b[2 * (r.jHi + shift) + 1]) !== e.tb) return undefined;
   return { e, shift };
 }
 
@@ -169,8 +169,8 @@ function matchAll(side: Side, rank: Int32Array, byUnit: UnitMatches[]): void {
   let slots = 16;
   while (slots < 2 * nFeats + 2) slots *= 2;
   const postings = new PostingTable(POSTING_CAP, slots, nFeats);
-  const count = new Int32Array(side.sents.length);
-  for (let i = 0; i < side.sents.length; i++) {
+  const count = new Int32Array(side.data.length);
+  for (let i = 0; i < side.data.length; i++) {
     const u = data[i], block = u.block, fo = featsAt(u), fe = fo + featCount(u);
     const touched: number[] = [];
     for (let q = fo; q < fe; q++) {
@@ -207,9 +207,9 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
   const side = makeSide(ctx, text, paragraphs, sentences);
   // Identical units (same content stems in order): each pairs with its nearest few earlier copies only.
   const copies = new Map<number, { first: number; n: number }[]>();
-  const rank = new Int32Array(side.sents.length);
+  const rank = new Int32Array(side.data.length);
   const data = side.data;
-  for (let i = 0; i < side.sents.length; i++) {
+  for (let i = 0; i < side.data.length; i++) {
     const key = unitKey(data[i]);
     let list = copies.get(key);
     if (!list) copies.set(key, (list = []));
@@ -224,7 +224,7 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
   for (let i = 0; i < byUnit.length; i++) for (const m of byUnit[i]) matches.push({ i, j: m.j, sim: m.sim, strong: m.strong });
   const out: Duplicate[] = [];
   let flags: Uint8Array | undefined;
-  const s = side.sents;
+  const bounds = side.bounds;
   const emit = (g: Match[], maxGrow = MAX_GROW) => {
     // i is the later copy, j the earlier.
     const [gi, gi1] = rangeOf(g, 'i'), [gj, gj1] = rangeOf(g, 'j');
@@ -239,15 +239,15 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
     } else {
       r = ranges(side, side, g, true, maxGrow);
       const p = passage(side, side, r, vocab);
-      const ia = s[r.iLo].start, jb = s[r.jLo].start;
+      const ia = bounds[2 * r.iLo], jb = bounds[2 * r.jLo];
       e = {
-        r, ta: text.slice(ia, s[r.iHi].end), tb: text.slice(jb, s[r.jHi].end),
+        r, ta: text.slice(ia, bounds[2 * r.iHi + 1]), tb: text.slice(jb, bounds[2 * r.jHi + 1]),
         a: [p.a.start - ia, p.a.end - ia], b: [p.b.start - jb, p.b.end - jb], label: p.label, similarity: p.similarity,
       };
     }
     now.emitted.set(emitKey(gi, gi1, gj, gj1, maxGrow), e);
     const { iLo, iHi, jLo, jHi } = r;
-    const ia = s[iLo].start, jb = s[jLo].start;
+    const ia = bounds[2 * iLo], jb = bounds[2 * jLo];
     const a = { start: ia + e.a[0], end: ia + e.a[1] }, b = { start: jb + e.b[0], end: jb + e.b[1] };
     flags ??= furnitureFlags(side);
     const boilerplate = mostlyFurniture(flags, iLo, iHi) || mostlyFurniture(flags, jLo, jHi);

@@ -92,11 +92,15 @@ export class ReuseIndex {
    */
   private readonly verbatim: PostingTable;
   /** Per unit, its verbatim key, or -1. */
-  private unitKey: number[] = [];
-  private unitDoc: number[] = [];
-  private unitLocal: number[] = [];
+  private unitKey = new Int32Array(1024);
+  /** Per unit, its document's id, or -1 once gone. */
+  private unitDoc = new Int32Array(1024);
+  /** Per unit, its place among its document's units. */
+  private unitLocal = new Int32Array(1024);
   /** Per unit, the features it must share with another (`minFeatures`). */
-  private unitNeed: number[] = [];
+  private unitNeed = new Int32Array(1024);
+  /** Unit ids handed out (the per-unit arrays above are typed arrays, grown by doubling). */
+  private units = 0;
   /** Units no longer held (their slots in the arrays above wait for `renumber`). */
   private deadUnits = 0;
   private count = new Int32Array(1024);
@@ -130,7 +134,7 @@ export class ReuseIndex {
     const id = this.nextDoc++;
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], pairs: new Map(), lookups, lookupEpoch: lookups ? this.epoch : -1, stage: 1 };
     const postings = this.postings, cap = POSTING_CAP, record = this.recording();
-    for (let i = 0; i < side.sents.length; i++) {
+    for (let i = 0; i < side.data.length; i++) {
       const reused = kept ? kept[i] : -1;
       if (reused >= 0) {
         this.unitDoc[reused] = id; this.unitLocal[reused] = i;
@@ -138,8 +142,9 @@ export class ReuseIndex {
         continue;
       }
       const u = side.data[i], block = u.block, fo = featsAt(u), fe = fo + featCount(u);
-      const sid = this.unitDoc.length, key = verbatimKey(u);
-      this.unitDoc.push(id); this.unitLocal.push(i); this.unitNeed.push(minFeatures(fe - fo)); this.unitKey.push(key);
+      if (this.units === this.unitDoc.length) this.growUnits(2 * this.units);
+      const sid = this.units++, key = verbatimKey(u);
+      this.unitDoc[sid] = id; this.unitLocal[sid] = i; this.unitNeed[sid] = minFeatures(fe - fo); this.unitKey[sid] = key;
       doc.sids.push(sid);
       for (let q = fo; q < fe; q++) {
         const f = block[q];
@@ -221,7 +226,7 @@ export class ReuseIndex {
 
   /** Sweeps the ids and postings of units gone out, once they are many. */
   private sweep(): void {
-    if (this.deadUnits >= this.renumberAt && 2 * this.deadUnits > this.unitDoc.length) this.renumber();
+    if (this.deadUnits >= this.renumberAt && 2 * this.deadUnits > this.units) this.renumber();
     else {
       this.postings.compact(sid => this.unitDoc[sid] >= 0);
       this.verbatim.compact(sid => this.unitDoc[sid] >= 0);
@@ -235,24 +240,34 @@ export class ReuseIndex {
    * only the settling reads ids, never across calls.
    */
   private renumber(): void {
-    const n = this.unitDoc.length, map = new Int32Array(n);
-    const unitDoc: number[] = [], unitLocal: number[] = [], unitNeed: number[] = [], unitKey: number[] = [];
+    const n = this.units, map = new Int32Array(n);
+    const { unitDoc, unitLocal, unitNeed, unitKey } = this;
+    let held = 0;
+    // (In place: a unit's new id is never above its old one.)
     for (let sid = 0; sid < n; sid++) {
-      if (this.unitDoc[sid] < 0) { map[sid] = -1; continue; }
-      map[sid] = unitDoc.length;
-      unitDoc.push(this.unitDoc[sid]); unitLocal.push(this.unitLocal[sid]); unitNeed.push(this.unitNeed[sid]); unitKey.push(this.unitKey[sid]);
+      if (unitDoc[sid] < 0) { map[sid] = -1; continue; }
+      map[sid] = held;
+      unitDoc[held] = unitDoc[sid]; unitLocal[held] = unitLocal[sid]; unitNeed[held] = unitNeed[sid]; unitKey[held] = unitKey[sid];
+      held++;
     }
+    this.units = held;
+    this.growUnits(Math.max(1024, 2 * held));
     for (const doc of this.byPath.values()) doc.sids = doc.sids.map(sid => map[sid]);
     this.postings.renumber(map);
     this.verbatim.renumber(map);
-    this.unitDoc = unitDoc; this.unitLocal = unitLocal; this.unitNeed = unitNeed; this.unitKey = unitKey;
     this.deadUnits = 0;
-    this.count = new Int32Array(Math.max(1024, unitDoc.length));
+    this.count = new Int32Array(Math.max(1024, held));
     this.same = new Uint8Array(this.count.length);
   }
 
   /** Unit ids handed out and not yet given back (for tests: bounded by the units held, not by the edits). */
-  get unitSlots(): number { return this.unitDoc.length; }
+  get unitSlots(): number { return this.units; }
+
+  /** The per-unit arrays with room for `n` units (the ids handed out kept). */
+  private growUnits(n: number): void {
+    const to = (a: Int32Array) => { const b = new Int32Array(n); b.set(a.subarray(0, this.units)); return b; };
+    this.unitDoc = to(this.unitDoc); this.unitLocal = to(this.unitLocal); this.unitNeed = to(this.unitNeed); this.unitKey = to(this.unitKey);
+  }
 
   /**
    * Works out what changed since the last settling: the pairs of the documents
@@ -282,9 +297,9 @@ export class ReuseIndex {
     const { side, id } = doc;
     const carried = first && doc.lookupEpoch === this.epoch ? doc.lookups : undefined;
     const lookups = new Map<UnitData, Hit[]>();
-    const n = side.sents.length;
-    if (this.count.length < this.unitDoc.length) {
-      const grown = new Int32Array(Math.max(this.count.length * 2, this.unitDoc.length));
+    const n = side.data.length;
+    if (this.count.length < this.units) {
+      const grown = new Int32Array(Math.max(this.count.length * 2, this.units));
       this.count = grown;
       this.same = new Uint8Array(grown.length);
     }
@@ -509,7 +524,7 @@ export class ReuseIndex {
   /** Per unit, how many other documents share it (cached until the links change). */
   private degreesOf(doc: IndexedDoc): Uint16Array {
     if (doc.degrees) return doc.degrees;
-    const deg = new Uint16Array(doc.side.sents.length);
+    const deg = new Uint16Array(doc.side.data.length);
     for (const pair of doc.pairs.values()) {
       const key = doc === pair.a ? 'i' : 'j';
       const seen = new Set<number>();
