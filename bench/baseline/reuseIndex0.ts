@@ -144,7 +144,7 @@ export class ReuseIndex0 {
     this.unindex(old.path);
     const id = this.nextDoc++;
     const doc: IndexedDoc = { id, path: old.path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups: undefined, epoch: -1, rank: old.rank };
-    const n = side.sents.length;
+    const n = side.data.length;
     for (let i = 0; i < n; i++) {
       const sid = this.unitDoc.length;
       this.unitDoc.push(id); this.unitLocal.push(i);
@@ -242,7 +242,7 @@ export class ReuseIndex0 {
     const lookups = new Map<UnitData, Hit[]>();
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], links: new Map(), passages: new Map(), lookups, epoch: -1, rank: ++this.ranks };
     const feats = featsOfSide(side);
-    const n = side.sents.length;
+    const n = side.data.length;
     const total = this.unitDoc.length + n;
     if (this.count.length < total) {
       const grown = new Int32Array(Math.max(this.count.length * 2, total));
@@ -368,7 +368,7 @@ export class ReuseIndex0 {
   /** Per unit, how many other documents share it (cached until the links change). */
   private degreesOf(doc: IndexedDoc): Uint16Array {
     if (doc.degrees) return doc.degrees;
-    const deg = new Uint16Array(doc.side.sents.length);
+    const deg = new Uint16Array(doc.side.data.length);
     for (const matches of doc.links.values()) {
       const seen = new Set<number>();
       for (const m of matches) if (!seen.has(m.i)) { seen.add(m.i); if (deg[m.i] < 65535) deg[m.i]++; }
