@@ -77,8 +77,9 @@ function compact(local: LocalAnalysis, names: Map<string, string>): LocalAnalysi
     return x;
   };
   for (const e of local.entities) {
-    e.text = name(e.text);
-    e.canonical = name(e.canonical);
+    const text = (e.text = name(e.text));
+    // (Mostly the mention as written: one look-up, not two.)
+    e.canonical = e.canonical === text ? text : name(e.canonical);
   }
   const claims = local.claims.map(c => {
     const k: Claim = { ...c, entities: c.entities.length ? c.entities.map(name) : NONE };
@@ -165,7 +166,7 @@ export class OneShotCorpus {
     const doc: Doc = { local, text: local.text, sentences: local.sentences, taught: false };
     this.docs.set(path, doc);
     reuse.upsert(path, local.text, local.paragraphs, local.sentences);
-    this.resolver.add(local.entities);
+    this.resolver.learn(local.entities);
     doc.taught = true;
     doc.local = compact(local, this.names!);
     return local;
