@@ -22,7 +22,7 @@ import { QuoteLinker } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
 import { ReuseIndex } from '../core/reuse/reuseIndex';
 import { BOILERPLATE } from '../core/reuse/reuseText';
-import { AnalysisContext } from '../core/text/memo';
+import { AnalysisContext, type Slot } from '../core/text/memo';
 import type { Claim, DocumentResult, Duplicate, EntityType, Quote, Sentence } from '../core/types';
 
 /**
@@ -111,10 +111,11 @@ export const MEMO_SPAN = 1000;
  * quotes' line and name memos held about 43 MB per 1,000 documents for 8-12% of their lines found again, the
  * claims' memo 30 MB for 11% of the sentences, the reuse units' memos 25 MB for 1-14%; the paragraph cache about
  * 20 MB for 9% of the paragraphs (each saving a paragraph's sentences and entities, the costliest step).
- * Within a document the memos help as before.
+ * Within a document the memos help as before. `keep`: the memos kept (a worker thread keeps none: its
+ * boilerplate verdicts are not asked again, and their keys would hold every document's text).
  */
-export function betweenDocuments(ctx: AnalysisContext, cache: ParagraphCache, analysed: number, span = MEMO_SPAN): void {
-  ctx.clearMemos([BOILERPLATE]);
+export function betweenDocuments(ctx: AnalysisContext, cache: ParagraphCache, analysed: number, span = MEMO_SPAN, keep: readonly Slot<unknown>[] = [BOILERPLATE]): void {
+  ctx.clearMemos(keep);
   if (analysed % span === 0) cache.clear();
 }
 
