@@ -13,7 +13,7 @@ import { isMainThread, parentPort, Worker, workerData } from 'node:worker_thread
 import { analyzeLocal, type LocalAnalysis, ParagraphCache } from '../core/corpus/corpus';
 import { AnalysisContext } from '../core/text/memo';
 import { readDocument, type ReadResult } from '../node/readDocument';
-import { MEMO_SPAN } from './oneShot';
+import { betweenDocuments, MEMO_SPAN } from './oneShot';
 
 const WORKER_ROLE = 'source-lens-analyze';
 
@@ -28,11 +28,9 @@ function serve(): void {
   const cache = new ParagraphCache();
   let analysed = 0;
   parentPort!.on('message', (job: Job) => {
-    // The memos are accelerators: emptied now and then, they stay small on an archive (as in oneShot.ts).
-    if (++analysed % MEMO_SPAN === 0) {
-      ctx.clearMemos();
-      cache.clear();
-    }
+    // The memos are accelerators: what is kept from one document to the next is chosen as in oneShot.ts, but
+    // for the boilerplate verdicts (the shared passages ask them of the main thread's context, not this one).
+    betweenDocuments(ctx, cache, ++analysed, MEMO_SPAN, []);
     const read = readDocument(Buffer.from(job.fsPath), job.maxFileSize);
     const out: Analysed = { index: job.index, read: read.ok ? { ok: true, text: '' } : read };
     if (read.ok) {

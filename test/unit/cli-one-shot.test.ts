@@ -6,11 +6,12 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { OneShotCorpus, withLinkFields } from '../../src/cli/oneShot';
+import { betweenDocuments, OneShotCorpus, withLinkFields } from '../../src/cli/oneShot';
 import type { Quote } from '../../src/core/types';
 import { Corpus } from '../../src/core/corpus/corpus';
-import { analyzeLocal } from '../../src/core/corpus/corpus';
-import { AnalysisContext } from '../../src/core/text/memo';
+import { analyzeLocal, ParagraphCache } from '../../src/core/corpus/corpus';
+import { BOILERPLATE } from '../../src/core/reuse/reuseText';
+import { AnalysisContext, memoSlot, Slot } from '../../src/core/text/memo';
 
 const root = path.resolve(__dirname, '../../..');
 const seeds = fs.readdirSync(path.join(root, 'seeds')).filter(f => f.endsWith('.txt')).sort()
@@ -63,12 +64,32 @@ describe('CLI one-shot corpus', function () {
     assert.equal(oneShot.text(docs[2].path), docs[4].text);
   });
 
-  it('gives the same results when its memos are emptied every other document', () => {
+  it('gives the same results when its paragraph cache is emptied every other document', () => {
     const docs = texts();
     const often = new OneShotCorpus(2);
     const never = new OneShotCorpus(Number.MAX_SAFE_INTEGER);
     for (const d of docs) { often.set(d.path, d.text); never.set(d.path, d.text); }
     assert.equal(json(often.allResults()), json(never.allResults()));
+  });
+
+  it('empties the memos before each document but the boilerplate verdicts, the paragraph cache every span', () => {
+    const ctx = new AnalysisContext(), cache = new ParagraphCache();
+    const memo = memoSlot<number>('test.memo', 10), kept = new Slot('test.kept', () => new Map<string, number>());
+    const para = 'Marta Olsen, who runs the ferry at Brenn Point, said the crossing would close in March.';
+    ctx.get(memo).get('a line', () => 1);
+    ctx.get(BOILERPLATE).get('a paragraph', () => false);
+    ctx.get(kept).set('x', 1);
+    cache.get(para);
+    betweenDocuments(ctx, cache, 1, 3);
+    assert.equal(ctx.get(memo).size, 0, 'a memo is emptied');
+    assert.equal(ctx.get(BOILERPLATE).size, 1, 'the boilerplate verdicts are kept');
+    assert.equal(ctx.get(kept).size, 1, 'what is not a memo is kept');
+    cache.get(para);
+    assert.deepEqual([cache.hits, cache.misses], [1, 1], 'the paragraph cache is kept');
+    betweenDocuments(ctx, cache, 2, 3);
+    betweenDocuments(ctx, cache, 3, 3);
+    cache.get(para);
+    assert.deepEqual([cache.hits, cache.misses], [1, 2], 'the paragraph cache is emptied at the span');
   });
 
   it('builds each quote anew with the link fields in the order the quote linker adds them to a spread copy', () => {

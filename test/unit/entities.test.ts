@@ -197,6 +197,43 @@ describe('entities: NameResolver', () => {
   });
 });
 
+describe('entities: NameResolver.learn (counts each name of a document once, by how often it comes)', () => {
+  const mk = (text: string, type: EntityType = 'PERSON'): Entity => ({ start: 0, end: text.length, text, type, canonical: text });
+  // Mentions repeated within a document, a title to strip, two people sharing a surname in unequal numbers,
+  // a name seen both as a person and as an organisation, an acronym, and entities of types never counted.
+  const docs: Entity[][] = [
+    [mk('Anna Brill'), mk('Anna Brill'), mk('Senator Anna Brill'), mk('Brill'), mk('Lena Kade'), mk('Harbor Energy Group', 'ORG'), mk('HEG', 'ORG'), mk('Tuesday', 'DATE')],
+    [mk('Otto Brill'), mk('Lena M. Kade'), mk('Lena M. Kade'), mk('Anna Brill'), mk('Morrow', 'ORG'), mk('Morrow'), mk('Lena M. Kade'), mk('Morrow', 'ORG'), mk('Lisbon', 'PLACE')],
+    [mk('Harbor Energy Group', 'ORG'), mk('Hollis Eastern Gas', 'ORG'), mk('Lena Kade'), mk('Hollis Eastern Gas', 'ORG'), mk('Otto Brill')],
+  ];
+  const queries: [string, EntityType][] = [['Brill', 'PERSON'], ['Kade', 'PERSON'], ['Lena Kade', 'PERSON'], ['Anna Brill', 'PERSON'], ['Otto Brill', 'PERSON'], ['Senator Anna Brill', 'PERSON'],
+    ['HEG', 'ORG'], ['Morrow', 'PERSON'], ['Morrow', 'ORG'], ['Harbor Energy Group', 'ORG'], ['Tuesday', 'DATE']];
+
+  it('resolves every name as `add` does, after each document', () => {
+    const added = new NameResolver([]), learnt = new NameResolver([]);
+    for (const doc of docs) {
+      added.add(doc);
+      learnt.learn(doc);
+      for (const [name, type] of queries) assert.equal(learnt.resolve(name, type), added.resolve(name, type), `${type} ${name}`);
+    }
+    // (Answers that depend on the counts: three mentions in one document outweigh one in each of two others.)
+    assert.equal(learnt.resolve('Kade', 'PERSON'), 'Lena M. Kade');
+    assert.equal(learnt.resolve('Lena Kade', 'PERSON'), 'Lena M. Kade');
+    assert.equal(learnt.resolve('HEG', 'ORG'), 'HEG', 'two organisations share the initials');
+  });
+
+  it('is undone by `remove`, document by document, in any order', () => {
+    const r = new NameResolver([]), fresh = new NameResolver([]);
+    for (const doc of docs) r.learn(doc);
+    r.remove(docs[1]);
+    const without = new NameResolver([docs[0], docs[2]]);
+    for (const [name, type] of queries) assert.equal(r.resolve(name, type), without.resolve(name, type), `${type} ${name}`);
+    r.remove(docs[2]);
+    r.remove(docs[0]);
+    for (const [name, type] of queries) assert.equal(r.resolve(name, type), fresh.resolve(name, type), `${type} ${name}`);
+  });
+});
+
 describe('entities: NameResolver with the user\'s table of aliases and exclusions', () => {
   const mk = (text: string, type: EntityType = 'PERSON'): Entity => ({ start: 0, end: text.length, text, type, canonical: text });
   const corpus = [

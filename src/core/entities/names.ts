@@ -92,29 +92,52 @@ export class NameResolver {
    */
   add(doc: readonly Entity[], by: 1 | -1 = 1): Set<string> {
     const moved = new Set<string>();
-    for (const e of doc) {
-      const kind = KIND[e.type];
-      if (kind) {
-        const name = e.type === 'PERSON' ? stripTitles(e.canonical) : e.canonical;
-        count(this.kindOf, name, kind, by);
-        moved.add(`K${name}`);
-      }
-      if (e.type === 'PERSON') {
-        const name = stripTitles(e.canonical);
-        const parts = name.split(' ');
-        if (parts.length < 2 || parts.length > 4) continue;
-        const surname = surnameOf(parts);
-        count(this.bySurname, surname, name, by);
-        moved.add(`S${surname}`);
-      } else if (e.type === 'ORG') {
-        const parts = e.canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
-        if (parts.length < 2) continue;
-        const acronym = parts.map(p => p[0]).join('');
-        count(this.byAcronym, acronym, e.canonical, by);
-        moved.add(`A${acronym}`);
-      }
-    }
+    this.tally(doc, by, moved);
     return moved;
+  }
+
+  /**
+   * Learns one document's entities as `add` does, without listing the keys whose counts moved: for a corpus
+   * that resolves names once every document is in (the CLI), where the list, a new string per entity, was
+   * thrown away.
+   */
+  learn(doc: readonly Entity[]): void {
+    // A document names most of its people and organisations more than once: each name is counted once, by how
+    // often it comes (the counts `add` reaches; what is learnt depends on the counts alone, not on their order).
+    const persons = new Map<string, number>(), orgs = new Map<string, number>();
+    for (const e of doc) {
+      const m = e.type === 'PERSON' ? persons : e.type === 'ORG' ? orgs : null;
+      if (m) m.set(e.canonical, (m.get(e.canonical) ?? 0) + 1);
+    }
+    for (const [canonical, n] of persons) this.tallyOne('PERSON', canonical, n, null);
+    for (const [canonical, n] of orgs) this.tallyOne('ORG', canonical, n, null);
+  }
+
+  private tally(doc: readonly Entity[], by: 1 | -1, moved: Set<string> | null): void {
+    for (const e of doc) if (KIND[e.type]) this.tallyOne(e.type, e.canonical, by, moved);
+  }
+
+  /** Moves the counts of one PERSON or ORG name (document-local canonical) by `by`. */
+  private tallyOne(type: EntityType, canonical: string, by: number, moved: Set<string> | null): void {
+    const kind = KIND[type]!;
+    if (type === 'PERSON') {
+      const name = stripTitles(canonical);
+      count(this.kindOf, name, kind, by);
+      moved?.add(`K${name}`);
+      const parts = name.split(' ');
+      if (parts.length < 2 || parts.length > 4) return;
+      const surname = surnameOf(parts);
+      count(this.bySurname, surname, name, by);
+      moved?.add(`S${surname}`);
+    } else {
+      count(this.kindOf, canonical, kind, by);
+      moved?.add(`K${canonical}`);
+      const parts = canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
+      if (parts.length < 2) return;
+      const acronym = parts.map(p => p[0]).join('');
+      count(this.byAcronym, acronym, canonical, by);
+      moved?.add(`A${acronym}`);
+    }
   }
 
   /** Forgets one document's entities (see `add`). */
