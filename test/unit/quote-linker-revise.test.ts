@@ -63,10 +63,17 @@ describe('the quote linker revises a changed document quote by quote', function 
     const fragments = revise(9, true);
     assert.ok(fragments >= 20, `only ${fragments} steps had a fragment link`);
   });
+
+  it('links quoted fragments as a fresh linker does in a sparser corpus, where a linked document is often not marked', () => {
+    // More documents and remarks: the document a fragment sits in is linked to the one edited without a quote of it
+    // changing, so only the documents linked to those edited, not those marked, tell which fragments to work out again.
+    const fragments = revise(11, true, 40, 40);
+    assert.ok(fragments >= 20, `only ${fragments} steps had a fragment link`);
+  });
 });
 
-/** Random edits of ten documents, each update checked against a fresh linker; how many steps had a fragment link. */
-function revise(seed: number, withFragments: boolean): number {
+/** Random edits of `n` documents drawing on `remarks` remarks, each update checked against a fresh linker; how many steps had a fragment link. */
+function revise(seed: number, withFragments: boolean, n = 10, remarks = 12): number {
   {
     const rand = rng(seed);
     const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
@@ -75,9 +82,9 @@ function revise(seed: number, withFragments: boolean): number {
       ? { words: [pick(LONG)], speaker: pick(SPEAKERS), frame: pick(FRAMES) }
       : { words: Array.from({ length: 3 + Math.floor(rand() * 4) }, () => pick(WORDS)), speaker: pick(SPEAKERS), frame: pick(FRAMES) });
     // A pool of remarks the documents draw from, so that quotes recur across documents (variants and conflicts).
-    const pool = Array.from({ length: 12 }, said);
+    const pool = Array.from({ length: remarks }, said);
     const content = new Map<string, Said[]>();
-    for (let k = 0; k < 10; k++) content.set(`d${k}.txt`, Array.from({ length: 3 + Math.floor(rand() * 4) }, () => ({ ...pick(pool) })));
+    for (let k = 0; k < n; k++) content.set(`d${k}.txt`, Array.from({ length: 3 + Math.floor(rand() * 4) }, () => ({ ...pick(pool) })));
     const linker = new QuoteLinker(new AnalysisContext());
     const present = () => [...content].map(([p, s]) => doc(p, s, s));
     const first = present();
@@ -85,7 +92,7 @@ function revise(seed: number, withFragments: boolean): number {
     let shown = new Map(first.map(d => [d.path, links([d]).filter(l => !l.includes(' group size ')).join('\n')]));
     let keptMoved = 0, linked = 0, fragmentLinked = 0;
     for (let step = 0; step < 60; step++) {
-      const p = `d${Math.floor(rand() * 10)}.txt`;
+      const p = `d${Math.floor(rand() * n)}.txt`;
       const s = [...content.get(p)!];
       const r = rand();
       if (r < 0.25) s.unshift({ ...pick(pool) }); // every quote after it moves

@@ -365,14 +365,18 @@ export class QuoteLinker {
     this.lookUp([...added]);
     this.lookedUp = added.size;
     for (const id of added) mark(id);
-    // A fragment's links follow its document's variants into other documents: the documents linked to one changed
-    // (a quote kept there marks no partner) have their fragments worked out again too.
-    const fragmentDocs = new Set(changed);
-    for (const p of changed) for (const id of this.docs.get(p)?.ids ?? []) for (const l of this.links[id]) fragmentDocs.add(this.items[l.other]!.path);
     // Only links into the documents whose items came, went or were looked up again can have changed: those documents'
     // fragments are worked out again whole, the others' only towards them.
     const full = revised;
     for (const id of added) full.add(this.items[id]!.path);
+    // A fragment's links follow its document's variants into other documents. A fragment can gain or lose a link
+    // into one of `full`'s documents only if its own document has a link into that document now: a variant link
+    // (the fragment's partners) or the fragment link itself (links are kept at both ends; one dropped went at both).
+    // So the documents linked to `full`'s (a quote kept there marks no partner) are the ones worked out again, with
+    // those marked; not the documents linked to every document marked, which at 10,000 articles, through a quote
+    // with hundreds of copies, was most of the corpus.
+    const fragmentDocs = new Set(changed);
+    for (const p of full) for (const id of this.docs.get(p)?.ids ?? []) for (const l of this.links[id]) fragmentDocs.add(this.items[l.other]!.path);
     for (const id of this.linkFragments(fragmentDocs, full)) mark(id);
     return changed;
   }
