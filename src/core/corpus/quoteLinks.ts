@@ -303,13 +303,13 @@ export class QuoteLinker {
     const mark = (id: number) => { changed.add(this.items[id]!.path); for (const l of this.links[id]) changed.add(this.items[l.other]!.path); };
     for (const path of gone) { for (const id of this.docs.get(path)!.ids) mark(id); this.drop(path); }
     const added = new Set<number>();
-    /** The documents revised here (their quotes may have come or gone). */
-    const revised = new Set<string>(gone);
+    /** The documents whose quotes came, went or were looked up again (those revised here now; those looked up below). */
+    const full = new Set<string>(gone);
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) continue;
       changed.add(d.path);
-      revised.add(d.path);
+      full.add(d.path);
       // A document changed is revised quote by quote: a quote whose matching inputs are the same (speaker, words,
       // frame) keeps its item, postings and links (its place is updated: a moved quote marks its partners, whose
       // links name the place); the others are unfiled, and the new ones filed and looked up.
@@ -367,7 +367,6 @@ export class QuoteLinker {
     for (const id of added) mark(id);
     // Only links into the documents whose items came, went or were looked up again can have changed: those documents'
     // fragments are worked out again whole, the others' only towards them.
-    const full = revised;
     for (const id of added) full.add(this.items[id]!.path);
     // A fragment's links follow its document's variants into other documents. A fragment can gain or lose a link
     // into one of `full`'s documents only if its own document has a link into that document now: a variant link
@@ -388,14 +387,10 @@ export class QuoteLinker {
    * word proves nothing alone, the documents' other shared quote says they report one remark. A function of the other
    * links, so the one-shot and incremental linkers agree. A fragment's links depend on its own document's quotes and
    * their links, and on the quotes of the documents those link to: so after an update only the fragments of the
-   * documents given (`paths`: every document whose quotes were set, dropped, or had a link set or dropped; when a
-   * partner document's quote goes, its link goes too and marks the fragment's document) are worked out again, every
-   * fragment without `paths`. The items whose fragment links changed, at both ends.
-   */
-  /**
-   * Fragment links worked out again for the fragments of `paths` (every document when not given). With `full`, a
-   * fragment of a document not in it keeps its links into documents not in it (nothing there changed) and has only
-   * those into `full`'s documents worked out again.
+   * documents given (`paths`) are worked out again, every fragment without `paths`. With `full` (the documents whose
+   * quotes came, went or were looked up again), a fragment of a document not in it keeps its links into documents not
+   * in it (nothing there changed) and has only those into `full`'s documents worked out again. The items whose
+   * fragment links changed, at both ends.
    */
   private linkFragments(paths?: ReadonlySet<string>, full?: ReadonlySet<string>): number[] {
     const fragments: number[] = [];
