@@ -144,7 +144,13 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     // — “…”" the quote is not the remark's words. The words after the noun must lead
     // into its content: "that", a colon, a comma or dash, a copula, "of", "about", "on", "to".)
     const owner = SPEECH_NOUNS.has(t.lower) && c > lo ? remarkOwner(toks, c, lo) : -1;
-    if (owner >= 0 && !toks.slice(lo, c).some(isCue) && (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))) {
+    // (Error kind: the wrong person, a cue before the noun winning over the owner whose
+    // words the "that" clause reports: "Ruiz responded to Baxter’s interjection that
+    // skipping the audit made him “efficient.”" A verb of naming keeps its subject: in
+    // "Ruiz called Baxter’s claim that … “a fantasy”" the quote names the claim.)
+    const reported = owner >= 0 && toks[c + 1]?.lower === 'that' && contentClauseTo(toks, c + 2, hi) &&
+      !toks.slice(lo, c).some(x => isCue(x) && NAMING_CUES.test(x.lower));
+    if (owner >= 0 && (reported || (!toks.slice(lo, c).some(isCue) && (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))))) {
       // "Trump’s claim that there have been “…”", "Trump’s earlier claim that …".
       const s0 = nameRunBack(toks, owner, lo);
       return { speaker: resolvePhrase({ toks: toks.slice(s0, owner + 1), kind: 'name' }, book), cue: null, after: -1 };
@@ -239,6 +245,22 @@ function remarkOwner(toks: readonly Tok[], c: number, lo: number): number {
     if (!isWord(x) || !/^\p{Ll}/u.test(x.w) || isCue(x) || PREPOSITIONS.has(x.lower) || SUBORD.has(x.lower) || ONE_OF_THE_A_AN.has(x.lower)) return -1;
   }
   return -1;
+}
+
+/**
+ * Tokens [from, hi) read as one short "that" clause running into the quote at `hi`: no cue, no
+ * other quote, no comma or clause end, and at most one form of "be" (a second one is the
+ * main clause's verb: "Baxter’s claim that the budget was sound was “absurd”").
+ */
+function contentClauseTo(toks: readonly Tok[], from: number, hi: number): boolean {
+  if (hi - from > 12 || hi <= from) return false;
+  let be = 0;
+  for (let k = from; k < hi; k++) {
+    const x = toks[k];
+    if (x.w === QUOTE_TOKEN || x.w === ',' || endsClause(x) || isCue(x)) return false;
+    if (COPULAS.test(x.lower) && ++be > 1) return false;
+  }
+  return true;
 }
 
 /** Words after a speech noun leading into its content: "Roe’s claim that …", "Roe’s reply: …". */
