@@ -153,6 +153,8 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
   };
 
   const fixQuote = (path: string, q: Quote): Quote | null => {
+    // (No correction of a quote and no alias: every quote stands as it is, and no key is built for it.)
+    if (!quoteEdits && !rename.active) return q;
     const k = keyOf(path, q);
     if (removedQuotes.has(k)) return null;
     const mine = finalSpeaker(k, q.speaker);
@@ -205,13 +207,13 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
   const out = documents.map((doc, index) => {
     const path = doc.path;
     const quotes = fixed[index];
-    const entities = mapSame(doc.entities, (e): Entity | null => {
-      if (removedEntities.has(keyOf(path, e))) return null;
+    const entities = !removedEntities.size && !rename.active ? doc.entities : mapSame(doc.entities, (e): Entity | null => {
+      if (removedEntities.size && removedEntities.has(keyOf(path, e))) return null;
       const c = rename(e.canonical);
       return c === e.canonical || c === null ? e : { ...e, canonical: c };
     });
     // Claims of a quote whose speaker the reader changed take the new speaker.
-    const quoteSpeakers = quotes.filter(q => speakers.has(keyOf(path, q)));
+    const quoteSpeakers = speakers.size ? quotes.filter(q => speakers.has(keyOf(path, q))) : [];
     const droppedMentions = removedEntities.size ? doc.entities.filter(e => removedEntities.has(keyOf(path, e))) : [];
     const claims = mapSame(doc.claims, (cl): Claim => {
       let speaker = rename(cl.speaker);
@@ -223,7 +225,7 @@ export function applyAnnotations(documents: readonly DocumentResult[], annotatio
         const still = new Set(entities.filter(e => e.start >= cl.start && e.end <= cl.end).map(e => e.canonical));
         if (gone.some(n => n !== null && !still.has(n))) names = names.filter(n => still.has(n) || !gone.includes(n));
       }
-      const verdict = verdicts.get(keyOf(path, cl)) ?? (opts.fill ? cl.verdict ?? null : cl.verdict);
+      const verdict = (verdicts.size ? verdicts.get(keyOf(path, cl)) : undefined) ?? (opts.fill ? cl.verdict ?? null : cl.verdict);
       const sameNames = names.length === cl.entities.length && names.every((n, i) => n === cl.entities[i]);
       if (speaker === cl.speaker && sameNames && verdict === cl.verdict && (!opts.fill || 'verdict' in cl)) return cl;
       const next: Claim = opts.inPlace ? Object.assign(cl, { speaker, entities: sameNames ? cl.entities : names }) : { ...cl, speaker, entities: sameNames ? cl.entities : names };
