@@ -140,30 +140,46 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
 
   // 1. Every document listing a span of a document set or removed (its neighbours before) drops those links.
   const passageNeighbours = new Set<string>();
-  const old = new Set<string>();
+  // The neighbours' items that may list a link into a document set or removed, found from that document's own lists
+  // before: a link is listed at both ends (the contract's mirror rule), so only the items at those spans are read,
+  // not every list of every neighbour (at a document hundreds of others link to, that read was most of the step).
+  const linked = new Map<string, { claims: Map<number, number[]>; quotes: Map<number, number[]> }>();
+  const note = (kind: 'claims' | 'quotes', l: { path: string } & Span) => {
+    let at = linked.get(l.path);
+    if (!at) linked.set(l.path, (at = { claims: new Map(), quotes: new Map() }));
+    const ends = at[kind].get(l.start);
+    if (ends) ends.push(l.end); else at[kind].set(l.start, [l.end]);
+  };
   for (const p of dirty) {
     const b = base.get(p);
     if (!b) continue;
-    for (const c of b.claims) for (const l of [...c.corroboratedBy, ...c.disputedBy, ...(c.partlyCorroboratedBy ?? [])]) old.add(l.path);
+    for (const c of b.claims) {
+      for (const l of c.corroboratedBy) note('claims', l);
+      for (const l of c.disputedBy) note('claims', l);
+      for (const l of c.partlyCorroboratedBy ?? []) note('claims', l);
+    }
     for (const q of b.quotes) {
-      for (const l of q.variants) old.add(l.path);
-      for (const l of q.attributedElsewhere ?? []) old.add(l.path);
+      for (const l of q.variants) note('quotes', l);
+      for (const l of q.attributedElsewhere ?? []) note('quotes', l);
     }
     for (const d of b.duplicates) if (d.other.path !== p) passageNeighbours.add(d.other.path);
   }
   const gone = (l: { path: string }) => dirty.has(l.path);
-  for (const p of old) {
+  const listed = (spans: Map<number, number[]>, x: Span) => spans.get(x.start)?.includes(x.end) === true;
+  for (const [p, at] of linked) {
     if (dirty.has(p) || !present.has(p)) continue;
     const b = base.get(p);
     if (!b) continue;
-    b.claims.forEach((c, j) => {
+    if (at.claims.size) b.claims.forEach((c, j) => {
+      if (!listed(at.claims, c)) return;
       if (!c.corroboratedBy.some(gone) && !c.disputedBy.some(gone) && !c.partlyCorroboratedBy?.some(gone)) return;
       const x = claimOf(p, j)!;
       x.corroboratedBy = x.corroboratedBy.filter(l => !gone(l));
       x.disputedBy = x.disputedBy.filter(l => !gone(l));
       if (x.partlyCorroboratedBy) x.partlyCorroboratedBy = x.partlyCorroboratedBy.filter(l => !gone(l));
     });
-    b.quotes.forEach((q, j) => {
+    if (at.quotes.size) b.quotes.forEach((q, j) => {
+      if (!listed(at.quotes, q)) return;
       if (!q.variants.some(gone) && !q.attributedElsewhere?.some(gone)) return;
       const x = quoteOf(p, j)!;
       x.variants = x.variants.filter(l => !gone(l));
