@@ -148,7 +148,11 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     // words the "that" clause reports: "Ruiz responded to Baxter’s interjection that
     // skipping the audit made him “efficient.”" A verb of naming keeps its subject: in
     // "Ruiz called Baxter’s claim that … “a fantasy”" the quote names the claim.)
+    // After "said" or "said that" the noun phrase opens the cue's own reported words ("Diaz said Baxter’s remark
+    // that the roads were “never better” was false"): the cue stands. The noun must be the object of another word.
+    const before = owner >= 0 ? toks[nameRunBack(toks, owner, lo) - 1] : undefined;
     const reported = owner >= 0 && toks[c + 1]?.lower === 'that' && contentClauseTo(toks, c + 2, hi) &&
+      !!before && isWord(before) && !isCue(before) && before.lower !== 'that' &&
       !toks.slice(lo, c).some(x => isCue(x) && NAMING_CUES.test(x.lower));
     if (owner >= 0 && (reported || (!toks.slice(lo, c).some(isCue) && (c + 1 === hi || REMARK_LEADS.test(toks[c + 1].lower))))) {
       // "Trump’s claim that there have been “…”", "Trump’s earlier claim that …".
