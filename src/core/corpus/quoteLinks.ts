@@ -480,35 +480,85 @@ export class QuoteLinker {
     }
     const n = items.length;
     this.unfiled = n > 0;
-    // Per space: each item's key ids (in `keysOf` order) and prefix ids; each key's items, and the items with it in their prefix.
-    // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise;
-    // a space's key strings are made while it is built and let go after (an array per item and space, and every
-    // space's strings at once, were most of the linker's memory: about 2 KB a quote).
+    // Speakers, and words (the key of the last space), as ids: the tests compare numbers, not strings.
+    const speakers = new Map<string, number>();
+    const speakerNames: string[] = [];
+    const speaker = Int32Array.from(items, it => {
+      let id = speakers.get(it.speaker);
+      if (id === undefined) { speakers.set(it.speaker, (id = speakers.size)); speakerNames.push(it.speaker); }
+      return id;
+    });
+    // Every word, stem and frame stem is a vocabulary id (`idsOf`): a key is one (space 0: a word) or a speaker's
+    // id and one (spaces 1 and 2), made into a key id of its space without building the key's string.
+    const vocab = this.ctx.get(QUOTE_VOCAB);
+    const V = vocab.size;
+    const strings: string[] = new Array(V);
+    for (const [x, id] of vocab) strings[id] = x;
+    const W = flatIds(items, it => it.w.wordIds), S = flatIds(items, it => it.w.stemIds);
+    const F = flatIds(items, it => it.frameIds), SF = flatIds(items, it => it.stemsAndFrame);
+    // Per space: each item's key ids and prefix ids; each key's items, and the items with it in their prefix.
+    // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise.
     interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; common: Uint8Array; full: Postings; prefix: Postings }
     const spaces: Space[] = [];
+    const joined = new Map<string, number>();
     for (let s = 0; s <= SPACES; s++) {
-      const ids = new Map<string, number>();
-      const names: string[] = [];
+      // Key id -> its vocabulary id and speaker (-1: a word of space 0; space 3: its words' own id).
+      const ids = new Map<number, number>();
+      const keyWord: number[] = [], keySpeaker: number[] = [];
       const counts: number[] = [];
       const keyAt = new Int32Array(n + 1), need = new Int32Array(n);
       const flat: number[] = [];
+      const add = (k: number, word: number, who: number) => {
+        let id = ids.get(k);
+        if (id === undefined) { ids.set(k, (id = counts.length)); keyWord.push(word); keySpeaker.push(who); counts.push(0); }
+        counts[id]++;
+        flat.push(id);
+      };
       for (let i = 0; i < n; i++) {
-        const k = keysIn(items[i], s);
-        if (k) {
-          need[i] = k.need;
-          for (let x = 0; x < k.keys.length; x++) {
-            let id = ids.get(k.keys[x]);
-            if (id === undefined) { ids.set(k.keys[x], (id = names.length)); names.push(k.keys[x]); counts.push(0); }
-            counts[id]++;
-            flat.push(id);
+        const it = items[i];
+        if (s === SPACES) {
+          let id = joined.get(it.w.joined);
+          if (id === undefined) joined.set(it.w.joined, (id = joined.size));
+          need[i] = 1;
+          add(id, -1, -1);
+        } else if (s === 0) {
+          if (it.w.words.length >= 3) {
+            need[i] = fewestShared(it.w.words.length, 0.8);
+            for (let x = W.at[i]; x < W.at[i + 1]; x++) add(W.ids[x], W.ids[x], -1);
           }
+        } else if (s === 1) {
+          need[i] = fewestShared(it.w.stems.length, 0.5);
+          const who = speaker[i];
+          for (let x = S.at[i]; x < S.at[i + 1]; x++) add(who * V + S.ids[x], S.ids[x], who);
+        } else if (!(it.w.words.length > SHORT_QUOTE || it.frame.length < 3)) {
+          need[i] = Math.max(3, Math.floor((3 * it.frame.length) / 7));
+          const who = speaker[i];
+          for (let x = F.at[i]; x < F.at[i + 1]; x++) add(who * V + F.ids[x], F.ids[x], who);
         }
         keyAt[i + 1] = flat.length;
       }
       const keys = Int32Array.from(flat);
-      const common = new Uint8Array(names.length);
-      if (s < SPACES) for (let id = 0; id < names.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
-      const hashes = new Float64Array(names.length).fill(-1);
+      const common = new Uint8Array(counts.length);
+      if (s < SPACES) for (let id = 0; id < counts.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
+      const hashes = new Float64Array(counts.length).fill(-1);
+      // `keyHash` of the key's string (the speaker's name, NUL, then the word or stem), the speaker's part once.
+      const speakerHash = new Map<number, number>();
+      const hashOf = (id: number): number => {
+        const who = keySpeaker[id];
+        let h = 0x811c9dc5;
+        if (who >= 0) {
+          const known = speakerHash.get(who);
+          if (known !== undefined) h = known;
+          else {
+            const name = speakerNames[who];
+            for (let c = 0; c < name.length; c++) h = Math.imul(h ^ name.charCodeAt(c), 0x01000193);
+            speakerHash.set(who, (h = Math.imul(h ^ 0, 0x01000193)));
+          }
+        }
+        const word = strings[keyWord[id]];
+        for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+        return h >>> 0;
+      };
       const prefixAt = new Int32Array(n + 1);
       flat.length = 0;
       for (let i = 0; i < n; i++) {
@@ -516,24 +566,80 @@ export class QuoteLinker {
         const m = Math.max(1, size - need[i] + 1);
         if (m >= size) for (let x = from; x < to; x++) flat.push(keys[x]);
         else {
-          // `prefixOf`'s order: keys that are not common first, then by hash, then by key.
+          // `prefixOf`'s order: keys that are not common first, then by hash, then by key (one item's keys in a space
+          // share their speaker: by the word or stem).
           const row = Array.from(keys.subarray(from, to));
-          for (const id of row) if (hashes[id] < 0) hashes[id] = keyHash(names[id]);
-          row.sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
+          for (const id of row) if (hashes[id] < 0) hashes[id] = hashOf(id);
+          row.sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (strings[keyWord[a]] < strings[keyWord[b]] ? -1 : strings[keyWord[a]] > strings[keyWord[b]] ? 1 : 0));
           for (let x = 0; x < m; x++) flat.push(row[x]);
         }
         prefixAt[i + 1] = flat.length;
       }
       const prefixes = Int32Array.from(flat);
-      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, names.length), prefix: postingsOf(prefixAt, prefixes, names.length) });
+      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
     }
-    // Speakers, and words (the key of the last space), as ids: the tests compare numbers, not strings.
-    const speakers = new Map<string, number>();
-    const speaker = Int32Array.from(items, it => { let id = speakers.get(it.speaker); if (id === undefined) speakers.set(it.speaker, (id = speakers.size)); return id; });
-    const words = spaces[SPACES];
-    const wordsOf = (i: number) => words.keys[words.keyAt[i]];
+    // What `test` reads of an item, as numbers, in one record of `R` ints (one cache line; the candidates come in no
+    // order): speaker, words (the key of the last space), how many distinct words and stems, the words' joined length,
+    // and where its words, stems, frame, and stems and frame start in `W`, `S`, `F`, `SF` (ends: the next item's).
+    const R = 16, SPEAKER = 0, WORDS = 1, WORD_COUNT = 2, STEM_COUNT = 3, JOINED = 4, W_AT = 5, S_AT = 6, F_AT = 7, F_END = 8, SF_AT = 9, SF_END = 10;
+    const rec = new Int32Array(n * R);
+    {
+      const words = spaces[SPACES];
+      for (let i = 0, r = 0; i < n; i++, r += R) {
+        rec[r + SPEAKER] = speaker[i];
+        rec[r + WORDS] = words.keys[words.keyAt[i]];
+        rec[r + WORD_COUNT] = items[i].w.words.length;
+        rec[r + STEM_COUNT] = items[i].w.stems.length;
+        rec[r + JOINED] = items[i].w.joined.length;
+        rec[r + W_AT] = W.at[i];
+        rec[r + S_AT] = S.at[i];
+        rec[r + F_AT] = F.at[i];
+        rec[r + F_END] = F.at[i + 1];
+        rec[r + SF_AT] = SF.at[i];
+        rec[r + SF_END] = SF.at[i + 1];
+      }
+    }
+    const Wids = W.ids, Sids = S.ids, Fids = F.ids, SFids = SF.ids;
+    // The sets of the item looked up marked (by its index) in the vocabulary: a set shared with another is counted
+    // over the other's ids alone.
+    const markW = new Int32Array(V).fill(-1), markS = new Int32Array(V).fill(-1), markF = new Int32Array(V).fill(-1), markSF = new Int32Array(V).fill(-1);
+    const mark = (set: FlatIds, marks: Int32Array, i: number) => { for (let x = set.at[i]; x < set.at[i + 1]; x++) marks[set.ids[x]] = i; };
+    /** How many ids of `ids[from, to)` are marked `i`. */
+    const count = (ids: Int32Array, marks: Int32Array, i: number, from: number, to: number) => {
+      let c = 0;
+      for (let x = from; x < to; x++) if (marks[ids[x]] === i) c++;
+      return c;
+    };
+    /** Whether `j` (record at `r`) shares a stem of its words or frame with `i`. */
+    const meetSF = (i: number, r: number) => {
+      for (let x = rec[r + SF_AT], end = rec[r + SF_END]; x < end; x++) if (markSF[SFids[x]] === i) return true;
+      return false;
+    };
+    /** Whether `j` (record at `r`) shares `need` words or more with `i` (given up once too few are left). */
+    const wordsAtLeast = (i: number, r: number, need: number) => {
+      let c = 0;
+      for (let x = rec[r + W_AT], end = x + rec[r + WORD_COUNT]; x < end; x++) {
+        if (markW[Wids[x]] === i) { if (++c >= need) return true; } else if (c + end - x - 1 < need) return false;
+      }
+      return c >= need;
+    };
+    /**
+     * `runInside(a, b)` of the items with records `ra` and `rb`, one of them `i`'s (marked), `a`'s words all among
+     * `b`'s first.
+     */
+    const runIn = (i: number, a: number, ra: number, b: number, rb: number) => {
+      const wa = rec[ra + WORD_COUNT];
+      if (wa < 3 || rec[ra + JOINED] >= rec[rb + JOINED] || wa > rec[rb + WORD_COUNT]) return false;
+      const all = a === i ? wordsAtLeast(i, rb, wa) : count(Wids, markW, i, rec[ra + W_AT], rec[ra + W_AT] + wa) === wa;
+      return all && items[b].w.padded.includes(items[a].w.padded);
+    };
+    /** The fewest shared words of `small` for `sameWords` (`containsAtLeast`'s 80 %). */
+    const most: number[] = [];
+    const need80 = (small: number) => (most[small] ??= fewestShared(small, 0.8));
     // `lookUp` with every item added: each pair once, from its smaller item, the candidates in the order it finds them.
-    const seen = new Int32Array(n).fill(-1);
+    // `viaStem[j] === i`: `j` met `i` under a key of space 1 or 2 (the speaker's stem, or frame stem), so they share a
+    // stem of their words or frames (`shareKey` holds).
+    const seen = new Int32Array(n).fill(-1), viaStem = new Int32Array(n).fill(-1);
     const candidates: number[] = [];
     for (let i = 0; i < n; i++) {
       candidates.length = 0;
@@ -541,6 +647,7 @@ export class QuoteLinker {
       for (let s = 0; s <= SPACES; s++) {
         const sp = spaces[s];
         if (sp.keyAt[i] === sp.keyAt[i + 1]) continue;
+        const stemKey = s === 1 || s === 2;
         for (let side = 0; side < 2; side++) {
           // Its prefix against every key of the others, then its keys against their prefixes.
           const [mine, from, to, theirs] = side === 0 ? [sp.prefixes, sp.prefixAt[i], sp.prefixAt[i + 1], sp.full] : [sp.keys, sp.keyAt[i], sp.keyAt[i + 1], sp.prefix];
@@ -550,6 +657,7 @@ export class QuoteLinker {
             // (A key's items are in order: those of this document and the ones before are skipped at once.)
             for (let p = firstFrom(theirs.items, theirs.start[key], theirs.start[key + 1], after), end = theirs.start[key + 1]; p < end; p++) {
               const j = theirs.items[p];
+              if (stemKey) viaStem[j] = i;
               if (seen[j] === i) continue;
               seen[j] = i;
               candidates.push(j);
@@ -557,8 +665,50 @@ export class QuoteLinker {
           }
         }
       }
-      const wi = wordsOf(i);
-      for (const j of candidates) this.test(i, j, speaker[i] === speaker[j], wi === wordsOf(j));
+      if (!candidates.length) continue;
+      mark(W, markW, i);
+      mark(S, markS, i);
+      mark(F, markF, i);
+      mark(SF, markSF, i);
+      const ri = i * R, wi = rec[ri + WORDS], si = rec[ri + SPEAKER];
+      // `test`, with the sets' shares counted by the marks (an identical quote shares its stems: `shareKey` holds).
+      for (const j of candidates) {
+        const rj = j * R;
+        const sameJoined = wi === rec[rj + WORDS];
+        if (si === rec[rj + SPEAKER]) {
+          // `shareKey`, then `sameUtterance`.
+          if (!sameJoined && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri)) {
+            if (viaStem[j] !== i && !meetSF(i, rj)) continue;
+            if (!sameStems(i, ri, rj)) continue;
+          }
+          this.links[i].push({ other: j, variant: true, identical: sameJoined });
+          this.links[j].push({ other: i, variant: true, identical: sameJoined });
+        } else {
+          // `sameWords`, then `shareKey`.
+          const small = Math.min(rec[ri + WORD_COUNT], rec[rj + WORD_COUNT]);
+          if (small < 3) continue;
+          if (!sameJoined && (!wordsAtLeast(i, rj, need80(small)) || !meetSF(i, rj) && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri))) continue;
+          this.links[i].push({ other: j, variant: false, identical: false });
+          this.links[j].push({ other: i, variant: false, identical: false });
+        }
+      }
+    }
+
+    /** The rest of `sameUtterance` (the words are not the same, and neither runs inside the other). */
+    function sameStems(i: number, ri: number, rj: number): boolean {
+      const small = Math.min(rec[ri + STEM_COUNT], rec[rj + STEM_COUNT]);
+      const c = small ? count(Sids, markS, i, rec[rj + S_AT], rec[rj + S_AT] + rec[rj + STEM_COUNT]) / small : 0;
+      if (small >= 2 && c === 1) return true;
+      if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
+      if (small >= 2 && c >= 0.5 && framesAgree(0.5)) return true;
+      return rec[ri + WORD_COUNT] <= SHORT_QUOTE && rec[rj + WORD_COUNT] <= SHORT_QUOTE && framesAgree(0.6);
+
+      function framesAgree(min: number): boolean {
+        const nf = count(Fids, markF, i, rec[rj + F_AT], rec[rj + F_END]);
+        const size = rec[ri + F_END] - rec[ri + F_AT] + rec[rj + F_END] - rec[rj + F_AT];
+        const d = size ? (2 * nf) / size : 0;
+        return nf >= 3 && d >= min;
+      }
     }
   }
 
@@ -726,6 +876,17 @@ export class QuoteLinker {
   }
 }
 
+/** Each item's set of ids (sorted) laid end to end: item i's are `ids[at[i]] … ids[at[i + 1] - 1]`. */
+interface FlatIds { at: Int32Array; ids: Int32Array }
+
+function flatIds(items: readonly Item[], set: (it: Item) => Int32Array): FlatIds {
+  const at = new Int32Array(items.length + 1);
+  for (let i = 0; i < items.length; i++) at[i + 1] = at[i] + set(items[i]).length;
+  const ids = new Int32Array(at[items.length]);
+  for (let i = 0; i < items.length; i++) ids.set(set(items[i]), at[i]);
+  return { at, ids };
+}
+
 /** Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] … flat[rowAt[i + 1] - 1]`). */
 interface Postings { start: Int32Array; items: Int32Array }
 
@@ -803,10 +964,24 @@ function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
     while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
     const frame = frameOf(text, sentences[si], q);
     const frameIds = idsOf(ctx, frame);
-    const stemsAndFrame = frameIds.length ? idsOf(ctx, new Set([...w.stems, ...frame])) : w.stemIds;
+    const stemsAndFrame = frameIds.length ? union(w.stemIds, frameIds) : w.stemIds;
     items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame, frameIds, stemsAndFrame });
   });
   return items;
+}
+
+/** The union of two sorted id arrays (each without repeats), sorted. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let n = 0, i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) out[n++] = a[i++];
+    else if (a[i] > b[j]) out[n++] = b[j++];
+    else { out[n++] = a[i++]; j++; }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The fewest shared elements `n` of a set of `size` for which `n / size >= min` (the tests' own arithmetic). */
