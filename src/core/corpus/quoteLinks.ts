@@ -1065,67 +1065,94 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
 
 /** `linkQuoteClaims`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims of `results`. */
 export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>, slice: Slice): Generator<string, void> {
-  // Both lookups memoised by place, per document: a quote with many variants is looked up from each of them.
-  const claimsAt = new Map<DocumentResult, Map<number | string, Claim[]>>();
-  const claimsOf = (doc: DocumentResult | undefined, start: number, end: number): Claim[] => {
-    if (!doc) return [];
-    let byPlace = claimsAt.get(doc);
-    if (!byPlace) claimsAt.set(doc, (byPlace = new Map()));
+  // What is looked up in a document, memoised by place (a quote with many variants is looked up from each of them),
+  // all reached through its path at once.
+  interface At {
+    doc: DocumentResult;
+    /** The claims carrying the quote at a place. */
+    claims: Map<number | string, Claim[]>;
+    /** The first quote at each place, once asked. */
+    quotes: Map<number | string, Quote> | null;
+    /** A number per claim start (a pair of claims is keyed by its two ends' paths and starts). */
+    starts: Map<number, number>;
+  }
+  const ats = new Map<DocumentResult, At>();
+  const atOf = (doc: DocumentResult | undefined) => {
+    if (!doc) return undefined;
+    let at = ats.get(doc);
+    if (!at) ats.set(doc, (at = { doc, claims: new Map(), quotes: null, starts: new Map() }));
+    return at;
+  };
+  const claimsOf = (at: At | undefined, start: number, end: number): Claim[] => {
+    if (!at) return [];
+    const doc = at.doc;
     const k = placeKey(doc, start, end);
-    let found = byPlace.get(k);
+    let found = at.claims.get(k);
     if (!found) {
       // The claim holding the quote, or, for a quotation of several sentences, the claims starting in it (one per sentence; the last runs on to the attribution).
       const holder = doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
       found = holder ? [holder] : doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-      byPlace.set(k, found);
+      at.claims.set(k, found);
     }
     return found;
   };
-  /** A number per claim start of a document (a pair of claims is keyed by its two ends' paths and starts). */
-  const startIds = new Map<DocumentResult, Map<number, number>>();
   let nextId = 0;
-  let claimCount = 0;
-  for (const d of results.values()) claimCount += d.claims.length;
-  // (Pair keys are numbers while two ids fit in one exact number.)
-  const numericKeys = claimCount < 0x4000000;
-  const startId = (doc: DocumentResult, start: number) => {
-    let m = startIds.get(doc);
-    if (!m) startIds.set(doc, (m = new Map()));
-    let id = m.get(start);
-    if (id === undefined) m.set(start, (id = nextId++));
+  const startId = (at: At, start: number) => {
+    let id = at.starts.get(start);
+    if (id === undefined) at.starts.set(start, (id = nextId++));
     return id;
+  };
+  /** The document's first quote at the link's place (every quote filed by place when one is first asked). */
+  const quoteOf = (at: At, l: Span): Quote | undefined => {
+    if (!at.quotes) {
+      at.quotes = new Map();
+      for (const x of at.doc.quotes) { const k = placeKey(at.doc, x.start, x.end); if (!at.quotes.has(k)) at.quotes.set(k, x); }
+    }
+    return at.quotes.get(placeKey(at.doc, l.start, l.end));
   };
   interface Side { path: string; claim: Claim }
   /** `judged`: the texts of the first variant judged (the pair is met again from its other end, the same texts the other way round). */
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string]; judged: [string, string] | null }
-  const pairs = new Map<number | string, Pair>();
-  const quotesAt = new Map<DocumentResult, Map<number | string, Quote | undefined>>();
+  // The pairs in the order first met; a pair by its ends' ids, the lower first.
+  const pairs: Pair[] = [];
+  const pairsAt: (Map<number, Pair> | undefined)[] = [];
+  // Each claim's words (alignment), by claim.
+  const claimWords = new Map<Claim, Int32Array>();
+  const idsOfClaim = (c: Claim) => {
+    let ids = claimWords.get(c);
+    if (!ids) claimWords.set(c, (ids = quoteWordsOf(ctx, c.text).wordIds));
+    return ids;
+  };
   for (const doc of results.values()) {
     if (slice.due()) yield PAUSE;
+    const here = atOf(doc)!;
     for (const q of doc.quotes) {
       // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
       if (!q.variants.length && !q.attributedElsewhere?.length) continue;
-      const mine = claimsOf(doc, q.start, q.end);
+      const mine = claimsOf(here, q.start, q.end);
       if (!mine.length) continue;
-      const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
-        const otherDoc = results.get(path);
-        const theirs = other ? claimsOf(otherDoc, other.start, other.end) : [];
+      const note = (path: string, l: Span, what: 'variant' | 'conflict') => {
+        const at = atOf(results.get(path));
+        const other = at && quoteOf(at, l);
+        const theirs = other ? claimsOf(at, other.start, other.end) : [];
         if (!other || !theirs.length) return;
         const single = mine.length === 1 && theirs.length === 1;
-        for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(ctx, mine, theirs)) {
+        for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(idsOfClaim, mine, theirs)) {
           // A pair is keyed by its ends' paths and starts.
           if (path === doc.path && claim.start === oc.start) continue;
-          const x = startId(doc, claim.start), y = startId(otherDoc!, oc.start);
-          const key = numericKeys ? (x < y ? x * 0x4000000 + y : y * 0x4000000 + x) : (x < y ? `${x},${y}` : `${y},${x}`);
+          const x = startId(here, claim.start), y = startId(at!, oc.start);
+          const lo = x < y ? x : y, hi = x < y ? y : x;
           // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
           const texts: [string, string] = single ? [q.text, other.text] : [claim.text, oc.text];
-          let pair = pairs.get(key);
+          const byHi = (pairsAt[lo] ??= new Map());
+          let pair = byHi.get(hi);
           if (!pair) {
             const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
             // The ends in the order of their paths, then starts (as text: "path NUL start").
-            const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-            pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null };
-            pairs.set(key, pair);
+            const mark = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
+            pair = { a: mark < there ? a : b, b: mark < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null };
+            byHi.set(hi, pair);
+            pairs.push(pair);
           }
           if (what === 'conflict') continue;
           pair.variant = true;
@@ -1141,17 +1168,8 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
           }
         }
       };
-      const quoteOf = (path: string, l: Span) => {
-        const d = results.get(path);
-        if (!d) return undefined;
-        let byPlace = quotesAt.get(d);
-        if (!byPlace) quotesAt.set(d, (byPlace = new Map()));
-        const k = placeKey(d, l.start, l.end);
-        if (!byPlace.has(k)) byPlace.set(k, d.quotes.find(x => x.start === l.start && x.end === l.end));
-        return byPlace.get(k);
-      };
-      for (const v of q.variants) note(v.path, quoteOf(v.path, v), 'variant');
-      for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
+      for (const v of q.variants) note(v.path, v, 'variant');
+      for (const c of q.attributedElsewhere ?? []) note(c.path, c, 'conflict');
     }
   }
   // Each pair's link replaces whatever the two claims listed of each other. A claim's lists are edited once, after
@@ -1171,7 +1189,7 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
     if (!e) edits.set(c, (e = { drop: [], dropDisputed: [], corroborated: [], disputed: [] }));
     return e;
   };
-  for (const pair of pairs.values()) {
+  for (const pair of pairs) {
     if (slice.due()) yield PAUSE;
     const a = pair.a.claim, ci = firstTo(a.corroboratedBy, pair.b), di = firstTo(a.disputedBy, pair.b);
     const existing = ci >= 0 ? a.corroboratedBy[ci] : di >= 0 ? a.disputedBy[di] : undefined;
@@ -1221,9 +1239,8 @@ const SENTENCE_DICE = 0.3;
  * other side's claim sharing most of its words, both ways, when they share enough;
  * else the one best pair.
  */
-function alignSentences(ctx: AnalysisContext, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
-  const ids = (c: Claim) => quoteWordsOf(ctx, c.text).wordIds;
-  const score = mine.map(m => theirs.map(t => dice(ids(m), ids(t)).dice));
+function alignSentences(ids: (c: Claim) => Int32Array, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
+  const score = mine.map(m => { const a = ids(m); return theirs.map(t => dice(a, ids(t)).dice); });
   const out = new Set<string>();
   let best = [0, 0], top = -1;
   for (let i = 0; i < mine.length; i++) {
