@@ -514,6 +514,14 @@ export class QuoteLinker {
         counts[id]++;
         flat.push(id);
       };
+      // (Space 0's keys are words: their key ids by vocabulary id, no map.)
+      const wordKey = s === 0 ? new Int32Array(V).fill(-1) : null;
+      const addWord = (word: number) => {
+        let id = wordKey![word];
+        if (id < 0) { wordKey![word] = id = counts.length; keyWord.push(word); keySpeaker.push(-1); counts.push(0); }
+        counts[id]++;
+        flat.push(id);
+      };
       for (let i = 0; i < n; i++) {
         const it = items[i];
         if (s === SPACES) {
@@ -524,7 +532,7 @@ export class QuoteLinker {
         } else if (s === 0) {
           if (it.w.words.length >= 3) {
             need[i] = fewestShared(it.w.words.length, 0.8);
-            for (let x = W.at[i]; x < W.at[i + 1]; x++) add(W.ids[x], W.ids[x], -1);
+            for (let x = W.at[i]; x < W.at[i + 1]; x++) addWord(W.ids[x]);
           }
         } else if (s === 1) {
           need[i] = fewestShared(it.w.stems.length, 0.5);
@@ -559,6 +567,13 @@ export class QuoteLinker {
         for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
         return h >>> 0;
       };
+      const before = (a: number, b: number) => {
+        if (common[a] !== common[b]) return common[a] < common[b];
+        if (hashes[a] !== hashes[b]) return hashes[a] < hashes[b];
+        return strings[keyWord[a]] < strings[keyWord[b]];
+      };
+      let best = new Int32Array(64);
+      for (let i = 0; i < n; i++) if (keyAt[i + 1] - keyAt[i] > best.length) best = new Int32Array(keyAt[i + 1] - keyAt[i]);
       const prefixAt = new Int32Array(n + 1);
       flat.length = 0;
       for (let i = 0; i < n; i++) {
@@ -568,10 +583,17 @@ export class QuoteLinker {
         else {
           // `prefixOf`'s order: keys that are not common first, then by hash, then by key (one item's keys in a space
           // share their speaker: by the word or stem).
-          const row = Array.from(keys.subarray(from, to));
-          for (const id of row) if (hashes[id] < 0) hashes[id] = hashOf(id);
-          row.sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (strings[keyWord[a]] < strings[keyWord[b]] ? -1 : strings[keyWord[a]] > strings[keyWord[b]] ? 1 : 0));
-          for (let x = 0; x < m; x++) flat.push(row[x]);
+          // The `m` first in that order (a total order: the keys of a row differ), kept sorted in `best` by insertion.
+          let kept = 0;
+          for (let x = from; x < to; x++) {
+            const id = keys[x];
+            if (hashes[id] < 0) hashes[id] = hashOf(id);
+            if (kept === m && !before(id, best[m - 1])) continue;
+            let y = kept < m ? kept++ : m - 1;
+            while (y > 0 && before(id, best[y - 1])) { best[y] = best[y - 1]; y--; }
+            best[y] = id;
+          }
+          for (let x = 0; x < m; x++) flat.push(best[x]);
         }
         prefixAt[i + 1] = flat.length;
       }
@@ -637,9 +659,7 @@ export class QuoteLinker {
     const most: number[] = [];
     const need80 = (small: number) => (most[small] ??= fewestShared(small, 0.8));
     // `lookUp` with every item added: each pair once, from its smaller item, the candidates in the order it finds them.
-    // `viaStem[j] === i`: `j` met `i` under a key of space 1 or 2 (the speaker's stem, or frame stem), so they share a
-    // stem of their words or frames (`shareKey` holds).
-    const seen = new Int32Array(n).fill(-1), viaStem = new Int32Array(n).fill(-1);
+    const seen = new Int32Array(n).fill(-1);
     const candidates: number[] = [];
     for (let i = 0; i < n; i++) {
       candidates.length = 0;
@@ -647,7 +667,6 @@ export class QuoteLinker {
       for (let s = 0; s <= SPACES; s++) {
         const sp = spaces[s];
         if (sp.keyAt[i] === sp.keyAt[i + 1]) continue;
-        const stemKey = s === 1 || s === 2;
         for (let side = 0; side < 2; side++) {
           // Its prefix against every key of the others, then its keys against their prefixes.
           const [mine, from, to, theirs] = side === 0 ? [sp.prefixes, sp.prefixAt[i], sp.prefixAt[i + 1], sp.full] : [sp.keys, sp.keyAt[i], sp.keyAt[i + 1], sp.prefix];
@@ -657,7 +676,6 @@ export class QuoteLinker {
             // (A key's items are in order: those of this document and the ones before are skipped at once.)
             for (let p = firstFrom(theirs.items, theirs.start[key], theirs.start[key + 1], after), end = theirs.start[key + 1]; p < end; p++) {
               const j = theirs.items[p];
-              if (stemKey) viaStem[j] = i;
               if (seen[j] === i) continue;
               seen[j] = i;
               candidates.push(j);
@@ -676,11 +694,9 @@ export class QuoteLinker {
         const rj = j * R;
         const sameJoined = wi === rec[rj + WORDS];
         if (si === rec[rj + SPEAKER]) {
-          // `shareKey`, then `sameUtterance`.
-          if (!sameJoined && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri)) {
-            if (viaStem[j] !== i && !meetSF(i, rj)) continue;
-            if (!sameStems(i, ri, rj)) continue;
-          }
+          // `shareKey`, then `sameUtterance` (whose every test past the words shares a stem of the words or frames:
+          // `shareKey` holds when it does).
+          if (!sameJoined && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri) && !sameStems(i, ri, rj)) continue;
           this.links[i].push({ other: j, variant: true, identical: sameJoined });
           this.links[j].push({ other: i, variant: true, identical: sameJoined });
         } else {
