@@ -221,11 +221,13 @@ export class OneShotCorpus {
     this.ctx = null;
     this.cache = null;
     this.names = null;
-    const answers = new Map<string, string>();
+    // The resolver's answers by type, then name (no key string made per question: at 10,000 articles, millions).
+    const answers = new Map<EntityType, Map<string, string>>();
     const resolve = (name: string, type: EntityType) => {
-      const key = `${type}\t${name}`;
-      let r = answers.get(key);
-      if (r === undefined) answers.set(key, (r = this.resolver.resolve(name, type)));
+      let byName = answers.get(type);
+      if (!byName) answers.set(type, (byName = new Map()));
+      let r = byName.get(name);
+      if (r === undefined) byName.set(name, (r = this.resolver.resolve(name, type)));
       return r;
     };
     const results: DocumentResult[] = [];

@@ -480,35 +480,100 @@ export class QuoteLinker {
     }
     const n = items.length;
     this.unfiled = n > 0;
-    // Per space: each item's key ids (in `keysOf` order) and prefix ids; each key's items, and the items with it in their prefix.
-    // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise;
-    // a space's key strings are made while it is built and let go after (an array per item and space, and every
-    // space's strings at once, were most of the linker's memory: about 2 KB a quote).
+    // Speakers, and words (the key of the last space), as ids: the tests compare numbers, not strings.
+    const speakers = new Map<string, number>();
+    const speakerNames: string[] = [];
+    const speaker = Int32Array.from(items, it => {
+      let id = speakers.get(it.speaker);
+      if (id === undefined) { speakers.set(it.speaker, (id = speakers.size)); speakerNames.push(it.speaker); }
+      return id;
+    });
+    // Every word, stem and frame stem is a vocabulary id (`idsOf`): a key is one (space 0: a word) or a speaker's
+    // id and one (spaces 1 and 2), made into a key id of its space without building the key's string.
+    const vocab = this.ctx.get(QUOTE_VOCAB);
+    const V = vocab.size;
+    const strings: string[] = new Array(V);
+    for (const [x, id] of vocab) strings[id] = x;
+    const W = flatIds(items, it => it.w.wordIds), S = flatIds(items, it => it.w.stemIds);
+    const F = flatIds(items, it => it.frameIds), SF = flatIds(items, it => it.stemsAndFrame);
+    // Per space: each item's key ids and prefix ids; each key's items, and the items with it in their prefix.
+    // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise.
     interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; common: Uint8Array; full: Postings; prefix: Postings }
     const spaces: Space[] = [];
+    const joined = new Map<string, number>();
     for (let s = 0; s <= SPACES; s++) {
-      const ids = new Map<string, number>();
-      const names: string[] = [];
+      // Key id -> its vocabulary id and speaker (-1: a word of space 0; space 3: its words' own id).
+      const ids = new Map<number, number>();
+      const keyWord: number[] = [], keySpeaker: number[] = [];
       const counts: number[] = [];
       const keyAt = new Int32Array(n + 1), need = new Int32Array(n);
       const flat: number[] = [];
+      const add = (k: number, word: number, who: number) => {
+        let id = ids.get(k);
+        if (id === undefined) { ids.set(k, (id = counts.length)); keyWord.push(word); keySpeaker.push(who); counts.push(0); }
+        counts[id]++;
+        flat.push(id);
+      };
+      // (Space 0's keys are words: their key ids by vocabulary id, no map.)
+      const wordKey = s === 0 ? new Int32Array(V).fill(-1) : null;
+      const addWord = (word: number) => {
+        let id = wordKey![word];
+        if (id < 0) { wordKey![word] = id = counts.length; keyWord.push(word); keySpeaker.push(-1); counts.push(0); }
+        counts[id]++;
+        flat.push(id);
+      };
       for (let i = 0; i < n; i++) {
-        const k = keysIn(items[i], s);
-        if (k) {
-          need[i] = k.need;
-          for (let x = 0; x < k.keys.length; x++) {
-            let id = ids.get(k.keys[x]);
-            if (id === undefined) { ids.set(k.keys[x], (id = names.length)); names.push(k.keys[x]); counts.push(0); }
-            counts[id]++;
-            flat.push(id);
+        const it = items[i];
+        if (s === SPACES) {
+          let id = joined.get(it.w.joined);
+          if (id === undefined) joined.set(it.w.joined, (id = joined.size));
+          need[i] = 1;
+          add(id, -1, -1);
+        } else if (s === 0) {
+          if (it.w.words.length >= 3) {
+            need[i] = fewestShared(it.w.words.length, 0.8);
+            for (let x = W.at[i]; x < W.at[i + 1]; x++) addWord(W.ids[x]);
           }
+        } else if (s === 1) {
+          need[i] = fewestShared(it.w.stems.length, 0.5);
+          const who = speaker[i];
+          for (let x = S.at[i]; x < S.at[i + 1]; x++) add(who * V + S.ids[x], S.ids[x], who);
+        } else if (!(it.w.words.length > SHORT_QUOTE || it.frame.length < 3)) {
+          need[i] = Math.max(3, Math.floor((3 * it.frame.length) / 7));
+          const who = speaker[i];
+          for (let x = F.at[i]; x < F.at[i + 1]; x++) add(who * V + F.ids[x], F.ids[x], who);
         }
         keyAt[i + 1] = flat.length;
       }
       const keys = Int32Array.from(flat);
-      const common = new Uint8Array(names.length);
-      if (s < SPACES) for (let id = 0; id < names.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
-      const hashes = new Float64Array(names.length).fill(-1);
+      const common = new Uint8Array(counts.length);
+      if (s < SPACES) for (let id = 0; id < counts.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
+      const hashes = new Float64Array(counts.length).fill(-1);
+      // `keyHash` of the key's string (the speaker's name, NUL, then the word or stem), the speaker's part once.
+      const speakerHash = new Map<number, number>();
+      const hashOf = (id: number): number => {
+        const who = keySpeaker[id];
+        let h = 0x811c9dc5;
+        if (who >= 0) {
+          const known = speakerHash.get(who);
+          if (known !== undefined) h = known;
+          else {
+            const name = speakerNames[who];
+            for (let c = 0; c < name.length; c++) h = Math.imul(h ^ name.charCodeAt(c), 0x01000193);
+            speakerHash.set(who, (h = Math.imul(h ^ 0, 0x01000193)));
+          }
+        }
+        const word = strings[keyWord[id]];
+        for (let c = 0; c < word.length; c++) h = Math.imul(h ^ word.charCodeAt(c), 0x01000193);
+        return h >>> 0;
+      };
+      const before = (a: number, b: number) => {
+        if (common[a] !== common[b]) return common[a] < common[b];
+        if (hashes[a] !== hashes[b]) return hashes[a] < hashes[b];
+        return strings[keyWord[a]] < strings[keyWord[b]];
+      };
+      let best = new Int32Array(64);
+      for (let i = 0; i < n; i++) if (keyAt[i + 1] - keyAt[i] > best.length) best = new Int32Array(keyAt[i + 1] - keyAt[i]);
       const prefixAt = new Int32Array(n + 1);
       flat.length = 0;
       for (let i = 0; i < n; i++) {
@@ -516,22 +581,83 @@ export class QuoteLinker {
         const m = Math.max(1, size - need[i] + 1);
         if (m >= size) for (let x = from; x < to; x++) flat.push(keys[x]);
         else {
-          // `prefixOf`'s order: keys that are not common first, then by hash, then by key.
-          const row = Array.from(keys.subarray(from, to));
-          for (const id of row) if (hashes[id] < 0) hashes[id] = keyHash(names[id]);
-          row.sort((a, b) => common[a] - common[b] || hashes[a] - hashes[b] || (names[a] < names[b] ? -1 : names[a] > names[b] ? 1 : 0));
-          for (let x = 0; x < m; x++) flat.push(row[x]);
+          // `prefixOf`'s order: keys that are not common first, then by hash, then by key (one item's keys in a space
+          // share their speaker: by the word or stem).
+          // The `m` first in that order (a total order: the keys of a row differ), kept sorted in `best` by insertion.
+          let kept = 0;
+          for (let x = from; x < to; x++) {
+            const id = keys[x];
+            if (hashes[id] < 0) hashes[id] = hashOf(id);
+            if (kept === m && !before(id, best[m - 1])) continue;
+            let y = kept < m ? kept++ : m - 1;
+            while (y > 0 && before(id, best[y - 1])) { best[y] = best[y - 1]; y--; }
+            best[y] = id;
+          }
+          for (let x = 0; x < m; x++) flat.push(best[x]);
         }
         prefixAt[i + 1] = flat.length;
       }
       const prefixes = Int32Array.from(flat);
-      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, names.length), prefix: postingsOf(prefixAt, prefixes, names.length) });
+      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
     }
-    // Speakers, and words (the key of the last space), as ids: the tests compare numbers, not strings.
-    const speakers = new Map<string, number>();
-    const speaker = Int32Array.from(items, it => { let id = speakers.get(it.speaker); if (id === undefined) speakers.set(it.speaker, (id = speakers.size)); return id; });
-    const words = spaces[SPACES];
-    const wordsOf = (i: number) => words.keys[words.keyAt[i]];
+    // What `test` reads of an item, as numbers, in one record of `R` ints (one cache line; the candidates come in no
+    // order): speaker, words (the key of the last space), how many distinct words and stems, the words' joined length,
+    // and where its words, stems, frame, and stems and frame start in `W`, `S`, `F`, `SF` (ends: the next item's).
+    const R = 16, SPEAKER = 0, WORDS = 1, WORD_COUNT = 2, STEM_COUNT = 3, JOINED = 4, W_AT = 5, S_AT = 6, F_AT = 7, F_END = 8, SF_AT = 9, SF_END = 10;
+    const rec = new Int32Array(n * R);
+    {
+      const words = spaces[SPACES];
+      for (let i = 0, r = 0; i < n; i++, r += R) {
+        rec[r + SPEAKER] = speaker[i];
+        rec[r + WORDS] = words.keys[words.keyAt[i]];
+        rec[r + WORD_COUNT] = items[i].w.words.length;
+        rec[r + STEM_COUNT] = items[i].w.stems.length;
+        rec[r + JOINED] = items[i].w.joined.length;
+        rec[r + W_AT] = W.at[i];
+        rec[r + S_AT] = S.at[i];
+        rec[r + F_AT] = F.at[i];
+        rec[r + F_END] = F.at[i + 1];
+        rec[r + SF_AT] = SF.at[i];
+        rec[r + SF_END] = SF.at[i + 1];
+      }
+    }
+    const Wids = W.ids, Sids = S.ids, Fids = F.ids, SFids = SF.ids;
+    // The sets of the item looked up marked (by its index) in the vocabulary: a set shared with another is counted
+    // over the other's ids alone.
+    const markW = new Int32Array(V).fill(-1), markS = new Int32Array(V).fill(-1), markF = new Int32Array(V).fill(-1), markSF = new Int32Array(V).fill(-1);
+    const mark = (set: FlatIds, marks: Int32Array, i: number) => { for (let x = set.at[i]; x < set.at[i + 1]; x++) marks[set.ids[x]] = i; };
+    /** How many ids of `ids[from, to)` are marked `i`. */
+    const count = (ids: Int32Array, marks: Int32Array, i: number, from: number, to: number) => {
+      let c = 0;
+      for (let x = from; x < to; x++) if (marks[ids[x]] === i) c++;
+      return c;
+    };
+    /** Whether `j` (record at `r`) shares a stem of its words or frame with `i`. */
+    const meetSF = (i: number, r: number) => {
+      for (let x = rec[r + SF_AT], end = rec[r + SF_END]; x < end; x++) if (markSF[SFids[x]] === i) return true;
+      return false;
+    };
+    /** Whether `j` (record at `r`) shares `need` words or more with `i` (given up once too few are left). */
+    const wordsAtLeast = (i: number, r: number, need: number) => {
+      let c = 0;
+      for (let x = rec[r + W_AT], end = x + rec[r + WORD_COUNT]; x < end; x++) {
+        if (markW[Wids[x]] === i) { if (++c >= need) return true; } else if (c + end - x - 1 < need) return false;
+      }
+      return c >= need;
+    };
+    /**
+     * `runInside(a, b)` of the items with records `ra` and `rb`, one of them `i`'s (marked), `a`'s words all among
+     * `b`'s first.
+     */
+    const runIn = (i: number, a: number, ra: number, b: number, rb: number) => {
+      const wa = rec[ra + WORD_COUNT];
+      if (wa < 3 || rec[ra + JOINED] >= rec[rb + JOINED] || wa > rec[rb + WORD_COUNT]) return false;
+      const all = a === i ? wordsAtLeast(i, rb, wa) : count(Wids, markW, i, rec[ra + W_AT], rec[ra + W_AT] + wa) === wa;
+      return all && items[b].w.padded.includes(items[a].w.padded);
+    };
+    /** The fewest shared words of `small` for `sameWords` (`containsAtLeast`'s 80 %). */
+    const most: number[] = [];
+    const need80 = (small: number) => (most[small] ??= fewestShared(small, 0.8));
     // `lookUp` with every item added: each pair once, from its smaller item, the candidates in the order it finds them.
     const seen = new Int32Array(n).fill(-1);
     const candidates: number[] = [];
@@ -557,8 +683,48 @@ export class QuoteLinker {
           }
         }
       }
-      const wi = wordsOf(i);
-      for (const j of candidates) this.test(i, j, speaker[i] === speaker[j], wi === wordsOf(j));
+      if (!candidates.length) continue;
+      mark(W, markW, i);
+      mark(S, markS, i);
+      mark(F, markF, i);
+      mark(SF, markSF, i);
+      const ri = i * R, wi = rec[ri + WORDS], si = rec[ri + SPEAKER];
+      // `test`, with the sets' shares counted by the marks (an identical quote shares its stems: `shareKey` holds).
+      for (const j of candidates) {
+        const rj = j * R;
+        const sameJoined = wi === rec[rj + WORDS];
+        if (si === rec[rj + SPEAKER]) {
+          // `shareKey`, then `sameUtterance` (whose every test past the words shares a stem of the words or frames:
+          // `shareKey` holds when it does).
+          if (!sameJoined && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri) && !sameStems(i, ri, rj)) continue;
+          this.links[i].push({ other: j, variant: true, identical: sameJoined });
+          this.links[j].push({ other: i, variant: true, identical: sameJoined });
+        } else {
+          // `sameWords`, then `shareKey`.
+          const small = Math.min(rec[ri + WORD_COUNT], rec[rj + WORD_COUNT]);
+          if (small < 3) continue;
+          if (!sameJoined && (!wordsAtLeast(i, rj, need80(small)) || !meetSF(i, rj) && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri))) continue;
+          this.links[i].push({ other: j, variant: false, identical: false });
+          this.links[j].push({ other: i, variant: false, identical: false });
+        }
+      }
+    }
+
+    /** The rest of `sameUtterance` (the words are not the same, and neither runs inside the other). */
+    function sameStems(i: number, ri: number, rj: number): boolean {
+      const small = Math.min(rec[ri + STEM_COUNT], rec[rj + STEM_COUNT]);
+      const c = small ? count(Sids, markS, i, rec[rj + S_AT], rec[rj + S_AT] + rec[rj + STEM_COUNT]) / small : 0;
+      if (small >= 2 && c === 1) return true;
+      if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
+      if (small >= 2 && c >= 0.5 && framesAgree(0.5)) return true;
+      return rec[ri + WORD_COUNT] <= SHORT_QUOTE && rec[rj + WORD_COUNT] <= SHORT_QUOTE && framesAgree(0.6);
+
+      function framesAgree(min: number): boolean {
+        const nf = count(Fids, markF, i, rec[rj + F_AT], rec[rj + F_END]);
+        const size = rec[ri + F_END] - rec[ri + F_AT] + rec[rj + F_END] - rec[rj + F_AT];
+        const d = size ? (2 * nf) / size : 0;
+        return nf >= 3 && d >= min;
+      }
     }
   }
 
@@ -726,6 +892,17 @@ export class QuoteLinker {
   }
 }
 
+/** Each item's set of ids (sorted) laid end to end: item i's are `ids[at[i]] … ids[at[i + 1] - 1]`. */
+interface FlatIds { at: Int32Array; ids: Int32Array }
+
+function flatIds(items: readonly Item[], set: (it: Item) => Int32Array): FlatIds {
+  const at = new Int32Array(items.length + 1);
+  for (let i = 0; i < items.length; i++) at[i + 1] = at[i] + set(items[i]).length;
+  const ids = new Int32Array(at[items.length]);
+  for (let i = 0; i < items.length; i++) ids.set(set(items[i]), at[i]);
+  return { at, ids };
+}
+
 /** Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] … flat[rowAt[i + 1] - 1]`). */
 interface Postings { start: Int32Array; items: Int32Array }
 
@@ -803,10 +980,24 @@ function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
     while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
     const frame = frameOf(text, sentences[si], q);
     const frameIds = idsOf(ctx, frame);
-    const stemsAndFrame = frameIds.length ? idsOf(ctx, new Set([...w.stems, ...frame])) : w.stemIds;
+    const stemsAndFrame = frameIds.length ? union(w.stemIds, frameIds) : w.stemIds;
     items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame, frameIds, stemsAndFrame });
   });
   return items;
+}
+
+/** The union of two sorted id arrays (each without repeats), sorted. */
+function union(a: Int32Array, b: Int32Array): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  let n = 0, i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] < b[j]) out[n++] = a[i++];
+    else if (a[i] > b[j]) out[n++] = b[j++];
+    else { out[n++] = a[i++]; j++; }
+  }
+  while (i < a.length) out[n++] = a[i++];
+  while (j < b.length) out[n++] = b[j++];
+  return n === out.length ? out : out.slice(0, n);
 }
 
 /** The fewest shared elements `n` of a set of `size` for which `n / size >= min` (the tests' own arithmetic). */
@@ -890,67 +1081,94 @@ export function linkQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
 
 /** `linkQuoteClaims`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims of `results`. */
 export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<string, DocumentResult>, slice: Slice): Generator<string, void> {
-  // Both lookups memoised by place, per document: a quote with many variants is looked up from each of them.
-  const claimsAt = new Map<DocumentResult, Map<number | string, Claim[]>>();
-  const claimsOf = (doc: DocumentResult | undefined, start: number, end: number): Claim[] => {
-    if (!doc) return [];
-    let byPlace = claimsAt.get(doc);
-    if (!byPlace) claimsAt.set(doc, (byPlace = new Map()));
+  // What is looked up in a document, memoised by place (a quote with many variants is looked up from each of them),
+  // all reached through its path at once.
+  interface At {
+    doc: DocumentResult;
+    /** The claims carrying the quote at a place. */
+    claims: Map<number | string, Claim[]>;
+    /** The first quote at each place, once asked. */
+    quotes: Map<number | string, Quote> | null;
+    /** A number per claim start (a pair of claims is keyed by its two ends' paths and starts). */
+    starts: Map<number, number>;
+  }
+  const ats = new Map<DocumentResult, At>();
+  const atOf = (doc: DocumentResult | undefined) => {
+    if (!doc) return undefined;
+    let at = ats.get(doc);
+    if (!at) ats.set(doc, (at = { doc, claims: new Map(), quotes: null, starts: new Map() }));
+    return at;
+  };
+  const claimsOf = (at: At | undefined, start: number, end: number): Claim[] => {
+    if (!at) return [];
+    const doc = at.doc;
     const k = placeKey(doc, start, end);
-    let found = byPlace.get(k);
+    let found = at.claims.get(k);
     if (!found) {
       // The claim holding the quote, or, for a quotation of several sentences, the claims starting in it (one per sentence; the last runs on to the attribution).
       const holder = doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
       found = holder ? [holder] : doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-      byPlace.set(k, found);
+      at.claims.set(k, found);
     }
     return found;
   };
-  /** A number per claim start of a document (a pair of claims is keyed by its two ends' paths and starts). */
-  const startIds = new Map<DocumentResult, Map<number, number>>();
   let nextId = 0;
-  let claimCount = 0;
-  for (const d of results.values()) claimCount += d.claims.length;
-  // (Pair keys are numbers while two ids fit in one exact number.)
-  const numericKeys = claimCount < 0x4000000;
-  const startId = (doc: DocumentResult, start: number) => {
-    let m = startIds.get(doc);
-    if (!m) startIds.set(doc, (m = new Map()));
-    let id = m.get(start);
-    if (id === undefined) m.set(start, (id = nextId++));
+  const startId = (at: At, start: number) => {
+    let id = at.starts.get(start);
+    if (id === undefined) at.starts.set(start, (id = nextId++));
     return id;
+  };
+  /** The document's first quote at the link's place (every quote filed by place when one is first asked). */
+  const quoteOf = (at: At, l: Span): Quote | undefined => {
+    if (!at.quotes) {
+      at.quotes = new Map();
+      for (const x of at.doc.quotes) { const k = placeKey(at.doc, x.start, x.end); if (!at.quotes.has(k)) at.quotes.set(k, x); }
+    }
+    return at.quotes.get(placeKey(at.doc, l.start, l.end));
   };
   interface Side { path: string; claim: Claim }
   /** `judged`: the texts of the first variant judged (the pair is met again from its other end, the same texts the other way round). */
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string]; judged: [string, string] | null }
-  const pairs = new Map<number | string, Pair>();
-  const quotesAt = new Map<DocumentResult, Map<number | string, Quote | undefined>>();
+  // The pairs in the order first met; a pair by its ends' ids, the lower first.
+  const pairs: Pair[] = [];
+  const pairsAt: (Map<number, Pair> | undefined)[] = [];
+  // Each claim's words (alignment), by claim.
+  const claimWords = new Map<Claim, Int32Array>();
+  const idsOfClaim = (c: Claim) => {
+    let ids = claimWords.get(c);
+    if (!ids) claimWords.set(c, (ids = quoteWordsOf(ctx, c.text).wordIds));
+    return ids;
+  };
   for (const doc of results.values()) {
     if (slice.due()) yield PAUSE;
+    const here = atOf(doc)!;
     for (const q of doc.quotes) {
       // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
       if (!q.variants.length && !q.attributedElsewhere?.length) continue;
-      const mine = claimsOf(doc, q.start, q.end);
+      const mine = claimsOf(here, q.start, q.end);
       if (!mine.length) continue;
-      const note = (path: string, other: Quote | undefined, what: 'variant' | 'conflict') => {
-        const otherDoc = results.get(path);
-        const theirs = other ? claimsOf(otherDoc, other.start, other.end) : [];
+      const note = (path: string, l: Span, what: 'variant' | 'conflict') => {
+        const at = atOf(results.get(path));
+        const other = at && quoteOf(at, l);
+        const theirs = other ? claimsOf(at, other.start, other.end) : [];
         if (!other || !theirs.length) return;
         const single = mine.length === 1 && theirs.length === 1;
-        for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(ctx, mine, theirs)) {
+        for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(idsOfClaim, mine, theirs)) {
           // A pair is keyed by its ends' paths and starts.
           if (path === doc.path && claim.start === oc.start) continue;
-          const x = startId(doc, claim.start), y = startId(otherDoc!, oc.start);
-          const key = numericKeys ? (x < y ? x * 0x4000000 + y : y * 0x4000000 + x) : (x < y ? `${x},${y}` : `${y},${x}`);
+          const x = startId(here, claim.start), y = startId(at!, oc.start);
+          const lo = x < y ? x : y, hi = x < y ? y : x;
           // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
           const texts: [string, string] = single ? [q.text, other.text] : [claim.text, oc.text];
-          let pair = pairs.get(key);
+          const byHi = (pairsAt[lo] ??= new Map());
+          let pair = byHi.get(hi);
           if (!pair) {
             const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
             // The ends in the order of their paths, then starts (as text: "path NUL start").
-            const here = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-            pair = { a: here < there ? a : b, b: here < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null };
-            pairs.set(key, pair);
+            const mark = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
+            pair = { a: mark < there ? a : b, b: mark < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null };
+            byHi.set(hi, pair);
+            pairs.push(pair);
           }
           if (what === 'conflict') continue;
           pair.variant = true;
@@ -966,17 +1184,8 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
           }
         }
       };
-      const quoteOf = (path: string, l: Span) => {
-        const d = results.get(path);
-        if (!d) return undefined;
-        let byPlace = quotesAt.get(d);
-        if (!byPlace) quotesAt.set(d, (byPlace = new Map()));
-        const k = placeKey(d, l.start, l.end);
-        if (!byPlace.has(k)) byPlace.set(k, d.quotes.find(x => x.start === l.start && x.end === l.end));
-        return byPlace.get(k);
-      };
-      for (const v of q.variants) note(v.path, quoteOf(v.path, v), 'variant');
-      for (const c of q.attributedElsewhere ?? []) note(c.path, quoteOf(c.path, c), 'conflict');
+      for (const v of q.variants) note(v.path, v, 'variant');
+      for (const c of q.attributedElsewhere ?? []) note(c.path, c, 'conflict');
     }
   }
   // Each pair's link replaces whatever the two claims listed of each other. A claim's lists are edited once, after
@@ -996,7 +1205,7 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
     if (!e) edits.set(c, (e = { drop: [], dropDisputed: [], corroborated: [], disputed: [] }));
     return e;
   };
-  for (const pair of pairs.values()) {
+  for (const pair of pairs) {
     if (slice.due()) yield PAUSE;
     const a = pair.a.claim, ci = firstTo(a.corroboratedBy, pair.b), di = firstTo(a.disputedBy, pair.b);
     const existing = ci >= 0 ? a.corroboratedBy[ci] : di >= 0 ? a.disputedBy[di] : undefined;
@@ -1046,9 +1255,8 @@ const SENTENCE_DICE = 0.3;
  * other side's claim sharing most of its words, both ways, when they share enough;
  * else the one best pair.
  */
-function alignSentences(ctx: AnalysisContext, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
-  const ids = (c: Claim) => quoteWordsOf(ctx, c.text).wordIds;
-  const score = mine.map(m => theirs.map(t => dice(ids(m), ids(t)).dice));
+function alignSentences(ids: (c: Claim) => Int32Array, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
+  const score = mine.map(m => { const a = ids(m); return theirs.map(t => dice(a, ids(t)).dice); });
   const out = new Set<string>();
   let best = [0, 0], top = -1;
   for (let i = 0; i < mine.length; i++) {
