@@ -18,7 +18,7 @@ import { claimStatus } from './claims';
 import { groupClaims, groupingClaims } from './groups';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import { type ClaimMatch, matchClaims, type MatchSide } from './match';
-import { claimNorm, type ClaimNorm, normalize as claimNormUncached } from './normalize';
+import { claimNorm, type ClaimNorm, normalize as claimNormUncached, normalizeNumbered } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
@@ -84,54 +84,101 @@ export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared
 /**
  * `claimKeys` into arrays of its own, emptied at each call (read them before the next): the same ids in the same
  * order, with no set or array made per claim; and, with `seen`, each unit's array as first seen (`firsts`, for
- * `withSharedUnits`).
+ * `withSharedUnits`). `seenArrays`: the units of `seen` by their arrays (`remember`).
  */
-function keysOf(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): KeysOut {
+function keysOf(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>, seenArrays?: Map<readonly string[], SeenUnit>): KeysOut {
   // Plain loops (no mapping callbacks, no flattened copies): this runs for every claim of the corpus.
   const out = KEYS_OUT;
   out.units.length = out.synonyms.length = out.keys.length = out.synonymIds.length = out.firsts.length = 0;
   out.tick++;
-  const addKey = (id: number) => {
-    if (id >= out.keyMark.length) out.keyMark = grown(out.keyMark, id);
-    if (out.keyMark[id] !== out.tick) { out.keyMark[id] = out.tick; out.keys.push(id); }
-  };
-  const addSynonym = (id: number) => {
-    if (id >= out.synonymMark.length) out.synonymMark = grown(out.synonymMark, id);
-    if (out.synonymMark[id] !== out.tick) { out.synonymMark[id] = out.tick; out.synonymIds.push(id); }
-  };
   for (let u = 0; u < norm.units.length; u++) {
-    const unit = norm.units[u];
-    // A unit seen before with the same keys: its ids as worked out then (the same ids, and the same shared array).
-    const was = seen?.get(unit[0]);
-    if (was && sameKeys(was.unit, unit)) {
-      out.units.push(was.id);
-      out.firsts.push(was.unit);
-      if (was.filed) addKey(was.id);
-      if (was.syn) for (let v = 0; v < was.syn.length; v++) { if (was.synFiled[v]) addKey(was.syn[v]); addSynonym(was.syn[v]); }
-      out.synonyms.push(was.syn);
-      continue;
-    }
-    const id = idOf(unit[0]);
-    out.units.push(id);
-    out.firsts.push(was ? was.unit : unit);
-    if (!unit[0].startsWith('@~')) addKey(id);
-    if (unit.length < 2) {
-      out.synonyms.push(null);
-      if (seen && !was) seen.set(unit[0], { unit, id, filed: !unit[0].startsWith('@~'), syn: null, synFiled: NO_FLAGS });
-      continue;
-    }
-    let syn: Int32Array = new Int32Array(unit.length - 1);
-    for (let v = 1; v < unit.length; v++) { syn[v - 1] = idOf(unit[v]); if (!unit[v].startsWith('@~')) addKey(syn[v - 1]); addSynonym(syn[v - 1]); }
-    // `shared`: one array per unit key and its synonym ids, for every claim holding them (read only; a small array costs more than its ids).
-    if (shared) {
-      const known = shared.get(id);
-      if (known && known.length === syn.length && known.every((k, v) => k === syn[v])) syn = known;
-      else if (!known) shared.set(id, syn);
-    }
-    if (seen && !was) seen.set(unit[0], { unit, id, filed: !unit[0].startsWith('@~'), syn, synFiled: Uint8Array.from(unit.slice(1), k => (k.startsWith('@~') ? 0 : 1)) });
-    out.synonyms.push(syn);
+    const was = unitIds(norm.units[u], idOf, shared, seen, seenArrays);
+    out.units.push(was.id);
+    out.firsts.push(was.unit);
+    if (was.filed) addKey(out, was.id);
+    if (was.syn) for (let v = 0; v < was.syn.length; v++) { if (was.synFiled[v]) addKey(out, was.syn[v]); addSynonym(out, was.syn[v]); }
+    out.synonyms.push(was.syn);
   }
   return out;
+}
+
+/**
+ * `keysOf`'s keys alone (`KEYS_OUT.keys`, emptied at each call), with the units' numbers (normalize.ts
+ * `normalizeNumbered`): a unit met before under its number gives its keys from `byNumber`, not looked up again (a
+ * lookup per unit, through a map, was most of the time the first pass took besides normalising).
+ */
+function filedKeysOf(norm: ClaimNorm, numbers: readonly number[], byNumber: NumberedKeys, idOf: (key: string) => number, shared: Map<number, Int32Array>, seen: Map<string, SeenUnit>, seenArrays: Map<readonly string[], SeenUnit>): number[] {
+  const out = KEYS_OUT;
+  out.keys.length = 0;
+  out.tick++;
+  for (let u = 0; u < norm.units.length; u++) {
+    const n = numbers[u];
+    if (n >= 0 && n < byNumber.at.length && byNumber.at[n] > 0) {
+      for (let x = byNumber.at[n] - 1, end = x + byNumber.count[n]; x < end; x++) addKey(out, byNumber.keys[x]);
+      continue;
+    }
+    // (As `keysOf`: the same keys in the same order.)
+    const was = unitIds(norm.units[u], idOf, shared, seen, seenArrays);
+    const from = byNumber.keys.length;
+    if (was.filed) { addKey(out, was.id); byNumber.keys.push(was.id); }
+    if (was.syn) for (let v = 0; v < was.syn.length; v++) if (was.synFiled[v]) { addKey(out, was.syn[v]); byNumber.keys.push(was.syn[v]); }
+    if (n < 0) { byNumber.keys.length = from; continue; }
+    if (n >= byNumber.at.length) { byNumber.at = grown(byNumber.at, n); byNumber.count = grown(byNumber.count, n); }
+    byNumber.at[n] = from + 1;
+    byNumber.count[n] = byNumber.keys.length - from;
+  }
+  return out.keys;
+}
+
+/** Units' keys by their numbers (`filedKeysOf`): unit `n`'s are `keys[at[n] - 1]` on, `count[n]` of them (`at[n]` 0: not met yet). */
+interface NumberedKeys { at: Int32Array; count: Int32Array; keys: number[] }
+
+/**
+ * A unit's ids: as first seen (`seen`, by its exact key; `seenArrays`, by its array), when it has the same keys; else
+ * worked out (`shared`: one synonym array per unit key and its synonym ids, for every claim holding them), and
+ * remembered when its key was not seen.
+ */
+function unitIds(unit: readonly string[], idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>, seenArrays?: Map<readonly string[], SeenUnit>): SeenUnit {
+  // Looked up by the array first: normalize.ts gives one array per word's unit, the same for every claim holding it.
+  const was = seenArrays?.get(unit) ?? seen?.get(unit[0]);
+  if (was && sameKeys(was.unit, unit)) return was;
+  const id = idOf(unit[0]);
+  const filed = !unit[0].startsWith('@~');
+  let syn: Int32Array | null = null, synFiled = NO_FLAGS;
+  if (unit.length >= 2) {
+    syn = new Int32Array(unit.length - 1);
+    for (let v = 1; v < unit.length; v++) syn[v - 1] = idOf(unit[v]);
+    // (A small array costs more than its ids: shared, read only.)
+    if (shared) {
+      const known = shared.get(id), mine = syn;
+      if (known && known.length === mine.length && known.every((k, v) => k === mine[v])) syn = known;
+      else if (!known) shared.set(id, syn);
+    }
+    synFiled = Uint8Array.from(unit.slice(1), k => (k.startsWith('@~') ? 0 : 1));
+  }
+  // (`unit`: the array first seen for its key, `withSharedUnits`'s.)
+  const made: SeenUnit = { unit: was ? was.unit : unit, id, filed, syn, synFiled };
+  if (seen && !was) remember(seen, seenArrays, made);
+  return made;
+}
+
+function addKey(out: KeysOut, id: number): void {
+  if (id >= out.keyMark.length) out.keyMark = grown(out.keyMark, id);
+  if (out.keyMark[id] !== out.tick) { out.keyMark[id] = out.tick; out.keys.push(id); }
+}
+
+function addSynonym(out: KeysOut, id: number): void {
+  if (id >= out.synonymMark.length) out.synonymMark = grown(out.synonymMark, id);
+  if (out.synonymMark[id] !== out.tick) { out.synonymMark[id] = out.tick; out.synonymIds.push(id); }
+}
+
+/**
+ * A unit's keys as first seen, by its exact key, and by its array (`seenArrays`: only the array first seen, so that it
+ * holds one entry per key, whatever arrays of their own other claims hold).
+ */
+function remember(seen: Map<string, SeenUnit>, seenArrays: Map<readonly string[], SeenUnit> | undefined, was: SeenUnit): void {
+  seen.set(was.unit[0], was);
+  seenArrays?.set(was.unit, was);
 }
 
 /** What `keysOf` gives: a claim's unit ids, synonym arrays, filed keys and synonym ids (each once, in the order first met), and its units as first seen. */
@@ -254,15 +301,32 @@ export function keyWeight(count: number, bounds: { common: number; frequent: num
 }
 
 /**
- * Every claim of `docs` as a link item, with the postings of its keys and their weights.
- * `oneShot`: for a caller that will not ask for the normalised claims again (the CLI): no
- * form goes through the analysis memo (it would hold a form of its own for every claim
- * besides the item's); each item holds its form with its units shared (`withSharedUnits`),
- * and claims with the same text, names and speaker (what the memo keys a form on) share
- * one item's form and key arrays, as through the memo.
+ * Every claim of `docs` as a link item, with the postings of its keys and their weights (`keyIndex`, each claim's item
+ * made at once).
  */
 export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[], oneShot = false): LinkIndex {
+  const index = keyIndex(ctx, docs, oneShot);
   const items: LinkItem[] = [];
+  for (let id = 0; id < index.count; id++) items.push(index.item(id));
+  return { items, ids: index.ids, keyOf: index.keyOf, postings: index.postings, frequent: index.frequent, common: index.common, weight: index.weight, isName: index.isName };
+}
+
+/**
+ * The claims of `docs` as the linker reads them to find candidates: flat, per claim (in document order, then
+ * position) its document, its index there and its form, and per form its keys; the postings of the keys and their
+ * weights. A claim's link item (its normalised form, as key ids, for `matchClaims`) is made when first asked for
+ * (`item`): a linker compares only the claims that are some pair's candidates, and in a large corpus they are few
+ * (at 10,000 generated articles, 10,363 forms of 309,782), while every form held from the start was most of the
+ * linker's memory (each about 1.1 KB: 355 MB there) and of its collector's work.
+ *
+ * A form: the claims of the same text, names and speaker (what the memo keys a normalised form on) have one; its
+ * normalised form, keys and key arrays serve them all (read only). `oneShot`: for a caller that will not ask for the
+ * normalised claims again (the CLI): no form goes through the analysis memo (it would hold a form of its own for
+ * every claim besides the item's): a form is normalised once for its keys, and again if an item of it is asked for
+ * (`normalize` gives the same form for the same claim, and `keysOf` the same ids: every key of it has its id from the
+ * first time); the item holds it with its units shared (`withSharedUnits`).
+ */
+export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly Claim[] }[], oneShot = false): KeyIndex {
   const ids = new Map<string, number>();
   const keyOf: string[] = [];
   const idOf = (k: string) => {
@@ -270,56 +334,107 @@ export function linkItems(ctx: AnalysisContext, docs: readonly { claims: readonl
     if (id === undefined) { ids.set(k, (id = ids.size)); keyOf.push(k); }
     return id;
   };
-  const synonymArrays = new Map<number, Int32Array>(), seen = new Map<string, SeenUnit>();
-  // One shot: the items made here, by claim text (then names and speaker compared). A claim of the same text,
-  // names and speaker as one before has its form, and so its key ids: the first one's arrays serve it (read only).
-  const forms = oneShot ? new Map<string, LinkItem[]>() : null;
-  const arena = new Arena();
-  docs.forEach((d, doc) => d.claims.forEach((claim, index) => {
-    const same = forms?.get(claim.text);
-    if (same) {
-      let first: LinkItem | undefined;
-      for (const f of same) if (sameSource(f.claim, claim)) { first = f; break; }
-      if (first) {
-        items.push({ doc, index, claim, norm: first.norm, units: first.units, synonyms: first.synonyms, keys: first.keys, exactIds: first.exactIds, synonymIds: first.synonymIds });
-        return;
-      }
+  const synonymArrays = new Map<number, Int32Array>(), seen = new Map<string, SeenUnit>(), seenArrays = new Map<readonly string[], SeenUnit>();
+  let count = 0;
+  for (const d of docs) count += d.claims.length;
+  const docOf = new Int32Array(count), indexOf = new Int32Array(count), formOf = new Int32Array(count);
+  // Per form: its first claim, the next form of the same text (-1: none), and its keys (`keys[keysAt[f]] …`).
+  const formClaim: Claim[] = [], sameText: number[] = [], keysAt: number[] = [0];
+  const byText = new Map<string, number>();
+  const byNumber: NumberedKeys = { at: new Int32Array(1024), count: new Int32Array(1024), keys: [] };
+  let keys: Int32Array = new Int32Array(1 << 16), keysEnd = 0;
+  for (let d = 0, id = 0; d < docs.length; d++) {
+    const claims = docs[d].claims;
+    for (let k = 0; k < claims.length; k++, id++) {
+      const claim = claims[k];
+      docOf[id] = d;
+      indexOf[id] = k;
+      const first = byText.get(claim.text);
+      let f = first ?? -1, last = -1;
+      for (; f >= 0; last = f, f = sameText[f]) if (sameSource(formClaim[f], claim)) break;
+      if (f >= 0) { formOf[id] = f; continue; }
+      let found: number[];
+      if (oneShot) {
+        const { norm, numbers } = normalizeNumbered(claim);
+        found = filedKeysOf(norm, numbers, byNumber, idOf, synonymArrays, seen, seenArrays);
+      } else found = keysOf(claimNorm(ctx, claim), idOf, synonymArrays, seen, seenArrays).keys;
+      if (keysEnd + found.length > keys.length) keys = grown(keys, 2 * (keysEnd + found.length));
+      for (let x = 0; x < found.length; x++) keys[keysEnd++] = found[x];
+      f = formClaim.length;
+      formClaim.push(claim);
+      sameText.push(-1);
+      keysAt.push(keysEnd);
+      formOf[id] = f;
+      if (last >= 0) sameText[last] = f; else byText.set(claim.text, f);
     }
-    // (Without the memo when the caller empties it anyway: `forms` is the memo here.)
-    const fresh = forms ? claimNormUncached(claim) : claimNorm(ctx, claim);
-    const out = keysOf(fresh, idOf, synonymArrays, seen);
-    const unitIds = arena.copy(out.units);
-    const item: LinkItem = {
-      doc, index, claim, norm: forms ? withSharedUnits(fresh, out.firsts) : fresh, units: unitIds, synonyms: out.synonyms.slice(),
-      keys: arena.copy(out.keys), exactIds: new IdSet(unitIds), synonymIds: new IdSet(arena.copy(out.synonymIds)),
-    };
-    items.push(item);
-    if (forms) { if (same) same.push(item); else forms.set(claim.text, [item]); }
-  }));
+  }
+  const formKeys = keys.subarray(0, keysEnd), formKeysAt = Int32Array.from(keysAt);
   // Each key's claims, in claim order: one flat array, counted first.
-  const start = new Int32Array(ids.size + 1);
-  for (const it of items) for (const k of it.keys) start[k + 1]++;
-  for (let k = 0; k < ids.size; k++) start[k + 1] += start[k];
-  const flat = new Int32Array(start[ids.size]), fill = start.slice(0, ids.size);
-  for (let id = 0; id < items.length; id++) for (const k of items[id].keys) flat[fill[k]++] = id;
+  const size = ids.size;
+  const start = new Int32Array(size + 1);
+  for (let id = 0; id < count; id++) for (let x = formKeysAt[formOf[id]], end = formKeysAt[formOf[id] + 1]; x < end; x++) start[formKeys[x] + 1]++;
+  for (let k = 0; k < size; k++) start[k + 1] += start[k];
+  const flat = new Int32Array(start[size]), fill = start.slice(0, size);
+  for (let id = 0; id < count; id++) for (let x = formKeysAt[formOf[id]], end = formKeysAt[formOf[id] + 1]; x < end; x++) flat[fill[formKeys[x]]++] = id;
   const postings: Int32Array[] = [];
-  for (let k = 0; k < ids.size; k++) postings.push(flat.subarray(start[k], start[k + 1]));
-  const bounds = keyBounds(items.length, docs.length);
-  const frequent = new Uint8Array(ids.size), common = new Uint8Array(ids.size), base = new Float32Array(ids.size);
-  postings.forEach((p, k) => {
-    base[k] = keyWeight(p.length, bounds);
+  for (let k = 0; k < size; k++) postings.push(flat.subarray(start[k], start[k + 1]));
+  const bounds = keyBounds(count, docs.length);
+  const frequent = new Uint8Array(size), common = new Uint8Array(size), base = new Float32Array(size), name = new Uint8Array(size);
+  for (let k = 0; k < size; k++) {
+    base[k] = keyWeight(postings[k].length, bounds);
     if (base[k] === 0) frequent[k] = 1; else if (base[k] === 0.5) common[k] = 1;
-  });
+    if (keyOf[k][0] === '@') name[k] = 1;
+  }
   const topics: Set<number>[] = docs.map(() => new Set());
-  const perDoc = new Map<number, number>();
-  for (let k = 0, d = 0; d < docs.length; d++) {
-    perDoc.clear();
-    for (; k < items.length && items[k].doc === d; k++) for (const key of items[k].keys) perDoc.set(key, (perDoc.get(key) ?? 0) + 1);
+  // Per document, each key's claims counted in `perDoc` (by id, emptied through the keys met: no map per document).
+  const perDoc = new Int32Array(size), met: number[] = [];
+  for (let id = 0, d = 0; d < docs.length; d++) {
+    met.length = 0;
+    for (; id < count && docOf[id] === d; id++) {
+      for (let x = formKeysAt[formOf[id]], end = formKeysAt[formOf[id] + 1]; x < end; x++) if (perDoc[formKeys[x]]++ === 0) met.push(formKeys[x]);
+    }
     const min = topicMin(docs[d].claims.length);
-    for (const [key, n] of perDoc) if (n >= min) topics[d].add(key);
+    for (const key of met) { if (perDoc[key] >= min) topics[d].add(key); perDoc[key] = 0; }
   }
   const weight = (da: number, db: number) => topicWeight(topics[da], topics[db], k => base[k]);
-  return { items, ids, keyOf, postings, frequent, common, weight, isName: k => keyOf[k][0] === '@' };
+
+  // The items asked for, and their forms' parts.
+  const items: (LinkItem | undefined)[] = [];
+  const sides: (Omit<LinkItem, 'doc' | 'index' | 'claim'> | undefined)[] = [];
+  const arena = new Arena();
+  const item = (id: number): LinkItem => {
+    let it = items[id];
+    if (it) return it;
+    const f = formOf[id];
+    let side = sides[f];
+    if (!side) {
+      const fresh = oneShot ? claimNormUncached(formClaim[f]) : claimNorm(ctx, formClaim[f]);
+      const out = keysOf(fresh, idOf, synonymArrays, seen, seenArrays);
+      const unitIds = arena.copy(out.units);
+      side = sides[f] = {
+        norm: oneShot ? withSharedUnits(fresh, out.firsts) : fresh, units: unitIds, synonyms: out.synonyms.slice(),
+        keys: formKeys.subarray(formKeysAt[f], formKeysAt[f + 1]), exactIds: new IdSet(unitIds), synonymIds: new IdSet(arena.copy(out.synonymIds)),
+      };
+    }
+    const claim = docs[docOf[id]].claims[indexOf[id]];
+    it = items[id] = { doc: docOf[id], index: indexOf[id], claim, norm: side.norm, units: side.units, synonyms: side.synonyms, keys: side.keys, exactIds: side.exactIds, synonymIds: side.synonymIds };
+    return it;
+  };
+  return { count, doc: docOf, form: formOf, keysAt: formKeysAt, keys: formKeys, item, ids, keyOf, postings, frequent, common, weight, isName: k => name[k] === 1 };
+}
+
+/** What `keyIndex` gives. */
+export interface KeyIndex extends Omit<LinkIndex, 'items'> {
+  /** How many claims. */
+  count: number;
+  /** Per claim: its document, and its form. */
+  doc: Int32Array;
+  form: Int32Array;
+  /** Per form: its keys, `keys[keysAt[f]]` to `keys[keysAt[f + 1] - 1]`, each once (as `claimKeys` gives them). */
+  keysAt: Int32Array;
+  keys: Int32Array;
+  /** A claim's link item, made on first use (then the same object). */
+  item: (id: number) => LinkItem;
 }
 
 /**
@@ -431,8 +546,11 @@ export class ClaimLinker {
   private saturated = '';
   /** The keys held by more than `CLAIM_KEY_CAP` claims (not frequent) at the last call. */
   private proposing = new Set<string>();
-  /** Links by pair of documents: `earlier path \0 later path`. */
-  private pairs = new Map<string, PairLink[]>();
+  /**
+   * Links by pair of documents: earlier path → later path → links (the documents' own path strings: no key made per
+   * pair, and each looked up with its hash known).
+   */
+  private pairs = new Map<string, Map<string, PairLink[]>>();
 
   /** Fills every claim's `corroboratedBy`, `partlyCorroboratedBy`, `disputedBy`, `status` and (unless `group` is false) group. */
   link(docs: readonly LinkDoc[], group = true): void {
@@ -440,21 +558,24 @@ export class ClaimLinker {
     // (The claims' normalised forms and the postings, the most of the linker's memory, are let go before the links are written.)
     const docIndex = new Map(docs.map((d, k) => [d.path, k]));
     for (const d of docs) for (const c of d.claims) resetLinks(c);
-    for (const [pairKey, list] of this.pairs) {
-      const [x, y] = pairKey.split('\u0000');
+    // (Written in any order: `finishLinks` sorts every list, and no two claims of a document have the same span.)
+    for (const [x, later] of this.pairs) {
       // (The documents' own path strings: every link then holds one of them, not a copy, and a link's path is looked up and compared as that.)
-      const dx = docs[docIndex.get(x)!], dy = docs[docIndex.get(y)!];
-      for (const pl of list) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: dy.path, claim: dy.claims[pl.hi] }, pl);
+      const dx = docs[docIndex.get(x)!];
+      for (const [y, list] of later) {
+        const dy = docs[docIndex.get(y)!];
+        for (const pl of list) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: dy.path, claim: dy.claims[pl.hi] }, pl);
+      }
     }
     finishLinks(docs, group);
   }
 
   /** Brings `pairs` up to date with `docs`: the changed documents' claims looked up again. */
   private match(docs: readonly LinkDoc[]): void {
-    const { items, ids, keyOf, frequent, common, postings, weight, isName } = linkItems(this.ctx, docs, this.oneShot);
+    const { count: claims, doc: docOf, form: formOf, keysAt, keys: formKeys, item, ids, keyOf, frequent, common, postings, weight, isName } = keyIndex(this.ctx, docs, this.oneShot);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
-      while (k < items.length && items[k].doc < d) k++;
+      while (k < claims && docOf[k] < d) k++;
       docStart.push(k);
     }
     const saturated = keyList(frequent, keyOf) + '\u0001' + keyList(common, keyOf);
@@ -474,15 +595,16 @@ export class ClaimLinker {
       for (const key of this.proposing) if (!proposing.has(key)) crossed.add(key);
       for (const key of crossed) {
         const k = ids.get(key);
-        if (k !== undefined) for (const id of postings[k]) changed[items[id].doc] = 1;
+        if (k !== undefined) for (const id of postings[k]) changed[docOf[id]] = 1;
       }
     }
     this.proposing = proposing;
     if (all) this.pairs.clear();
     else {
-      for (const pairKey of [...this.pairs.keys()]) {
-        const [x, y] = pairKey.split('\u0000');
-        if (changed[docIndex.get(x)!] || changed[docIndex.get(y)!]) this.pairs.delete(pairKey);
+      for (const [x, later] of [...this.pairs]) {
+        const cx = changed[docIndex.get(x)!];
+        for (const y of [...later.keys()]) if (cx || changed[docIndex.get(y)!]) later.delete(y);
+        if (!later.size) this.pairs.delete(x);
       }
     }
     this.order = paths;
@@ -493,26 +615,31 @@ export class ClaimLinker {
     // The keys two claims share that are not frequent: `count` has those that propose candidates; the others
     // (held by more than the cap) are each claim's `heavy` keys, few, counted through `mark`.
     // Flat per claim: its number of keys, and its heavy keys (`heavy[heavyAt[id]] … heavy[heavyAt[id + 1] - 1]`).
-    const keyCount = new Int32Array(items.length);
-    const heavyAt = new Int32Array(items.length + 1);
+    // (A claim's keys are its form's: `formKeys[keysAt[formOf[id]]] …`.)
+    // Per key: 1 when it proposes candidates, 2 when it is heavy, 0 when frequent (read per key of every claim: one
+    // array, not the key's postings).
+    const role = new Uint8Array(keyOf.length);
+    for (let k = 0; k < keyOf.length; k++) if (!frequent[k]) role[k] = postings[k].length > CLAIM_KEY_CAP ? 2 : 1;
+    const keyCount = new Int32Array(claims);
+    const heavyAt = new Int32Array(claims + 1);
     const heavyKeys: number[] = [];
-    for (let id = 0; id < items.length; id++) {
-      const ks = items[id].keys;
-      keyCount[id] = ks.length;
-      for (const k of ks) if (!frequent[k] && postings[k].length > CLAIM_KEY_CAP) heavyKeys.push(k);
+    for (let id = 0; id < claims; id++) {
+      const from = keysAt[formOf[id]], to = keysAt[formOf[id] + 1];
+      keyCount[id] = to - from;
+      for (let x = from; x < to; x++) if (role[formKeys[x]] === 2) heavyKeys.push(formKeys[x]);
       heavyAt[id + 1] = heavyKeys.length;
     }
     const heavy = Int32Array.from(heavyKeys);
     const mark = new Uint8Array(keyOf.length);
-    const count = new Int32Array(items.length);
+    const count = new Int32Array(claims);
     const touched: number[] = [];
     for (let d = 0; d < docs.length; d++) {
       if (!changed[d]) continue;
       for (let id = docStart[d]; id < docStart[d + 1]; id++) {
-        const a = items[id];
         touched.length = 0;
-        for (const k of a.keys) {
-          if (frequent[k] || postings[k].length > CLAIM_KEY_CAP) continue;
+        for (let x = keysAt[formOf[id]], to = keysAt[formOf[id] + 1]; x < to; x++) {
+          const k = formKeys[x];
+          if (role[k] !== 1) continue;
           const p = postings[k];
           if (all) {
             // Every document changed: only the later documents' claims, and postings are in claim order.
@@ -520,7 +647,7 @@ export class ClaimLinker {
             continue;
           }
           for (const other of p) {
-            const od = items[other].doc;
+            const od = docOf[other];
             if (od === d || (changed[od] && od < d)) continue;
             if (count[other]++ === 0) touched.push(other);
           }
@@ -538,12 +665,13 @@ export class ClaimLinker {
             for (let h = from; h < end; h++) n += mark[heavy[h]];
           }
           if (!isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
-          const [lo, hi] = other < id ? [items[other], a] : [a, items[other]];
+          const [lo, hi] = other < id ? [item(other), item(id)] : [item(id), item(other)];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
           if (!m) continue;
-          const pairKey = paths[lo.doc] + '\u0000' + paths[hi.doc];
-          let list = this.pairs.get(pairKey);
-          if (!list) this.pairs.set(pairKey, (list = []));
+          let later = this.pairs.get(paths[lo.doc]);
+          if (!later) this.pairs.set(paths[lo.doc], (later = new Map()));
+          let list = later.get(paths[hi.doc]);
+          if (!list) later.set(paths[hi.doc], (list = []));
           list.push(pairLink(lo, hi, m));
         }
         for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 0;

@@ -237,22 +237,38 @@ const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
 /** `claimNorm` without the memo (for a caller that keeps the forms it made itself). */
 export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): ClaimNorm {
-  const units: string[][] = [];
+  return normalizing(claim, null);
+}
+
+/**
+ * `normalize`, and each unit's number (`unitNumber`; -1 for a unit of its own, made for this claim): a caller that
+ * works something out per unit can keep it by number, without looking the unit up (links.ts).
+ */
+export function normalizeNumbered(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>): { norm: ClaimNorm; numbers: number[] } {
+  const numbers: number[] = [];
+  return { norm: normalizing(claim, numbers), numbers };
+}
+
+/** `normalize`, the units' numbers pushed into `numbers` when given. */
+function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>, numbers: number[] | null): ClaimNorm {
+  const units: (readonly string[])[] = [];
   const predicates: number[] = [];
   const segments: number[] = [];
   /** Per unit: whether each of its occurrences stands in a prepositional phrase. */
   const phrase: boolean[] = [];
   /** Per unit: whether each of its occurrences is a noun derived from a verb. */
   const noun: boolean[] = [];
+  /** Each unit's key → its index (the words', the numbers' and the names'). */
   const unitOf = new Map<string, number>();
-  const seen = new Set<string>();
+  /** Per unit: whether its key is a verb's (`Tables.verbs`). */
+  const verb: boolean[] = [];
   let negation = 0;
   const negatedSegments: number[] = [];
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
-  const raw = wordsOf(text, 0, text.length, { digitGroups: true });
-  const segmentOf = asideLast(text, segmentsOf(text));
-  const nameWords = new Set(claim.entities.flatMap(n => n.split(/\s+/)));
+  // (The words and their segments in one reading of the text: `segmentsOf` would read it again.)
+  const { raw, info, segments: wordSegments } = wordsAndSegments(text);
+  const segmentOf = asideLast(text, wordSegments);
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
   let from = 0;
   if (claim.speaker) {
@@ -268,7 +284,6 @@ export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | '
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
-  const info = raw.map(wordInfo);
   raw.forEach((word, i) => {
     const w = info[i], lower = w.lower;
     if (i < from || frame.has(i)) { keys.push(null); return; }
@@ -278,51 +293,53 @@ export function normalize(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | '
     // facts of one week share it by chance, and weekdays and months are checked for consistency instead.
     if (w.kind === TIME) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
-    const name = w.upper && (i > 0 || nameWords.has(word) || !w.lowerWord);
+    // (A word of the names is looked for only where it decides: the claim's first word, capitalised, a lower-case word too.)
+    const name = w.upper && (i > 0 || !w.lowerWord || isNameWord(word, claim.entities));
     if (name || w.kind === STOP) { keys.push(null); return; }
     keys.push(w.key);
   });
-  const multiFirst = multiwordFirsts();
   for (let i = 0; i < keys.length; i++) {
     let k = keys[i];
     if (!k) continue;
-    // A two-word verb: "pulled back" → withdraw, "taking part" → participate.
+    // A two-word verb: "pulled back" → withdraw, "taking part" → participate. (`keys[i]` is `info[i].key`.)
     const next = i + 1 < raw.length ? info[i + 1].lemma : '';
-    const multi = next && multiFirst.has(k) ? tables().multiword.get(`${k} ${next}`) : undefined;
+    const multi = next ? info[i].multiNext?.get(next) : undefined;
     const at = segmentOf[i];
-    const inPp = inPhrase(raw, i);
+    const inPp = inPhraseOf(info, i);
     if (multi) { k = multi; i++; }
     // A noun derived from a verb ("administration", "invasion"), not the verb's own form: the unit is a predicate, but
     // named so only as a noun, until a verb form of it occurs.
-    const derivedNoun = !multi && isDerivedNoun(raw[i].toLowerCase());
-    if (seen.has(k)) { const u = unitOf.get(k); if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; } continue; }
-    seen.add(k);
+    const derivedNoun = !multi && info[i].derivedNoun;
+    const u = unitOf.get(k);
+    if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; continue; }
     unitOf.set(k, units.length);
     phrase.push(inPp);
     noun.push(derivedNoun);
-    const synonyms = tables().synonyms.get(k);
-    units.push(synonyms ? [k].concat(synonyms) : [k]);
+    // (A word's unit, one array for every claim holding it: read only.)
+    units.push(multi ? unitFor(k) : wordUnit(info[i]));
+    numbers?.push(multi ? -1 : info[i].unitNumber);
+    verb.push(multi ? tables().verbs.has(k) : info[i].verb);
     segments.push(at);
   }
   const phrasal: number[] = [];
-  for (let u = 0; u < phrase.length; u++) if (tables().verbs.has(units[u][0])) (phrase[u] ? phrasal : predicates).push(u);
+  for (let u = 0; u < phrase.length; u++) if (verb[u]) (phrase[u] ? phrasal : predicates).push(u);
   const nominal = predicates.filter(u => noun[u]);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
     const k = `#${n.value} ${lemmaKey(n.unit)}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k]); segments.push(-1); }
+    if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push([k]); segments.push(-1); numbers?.push(-1); }
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
-    const k = `@${name.toLowerCase()}`;
-    if (!seen.has(k)) { seen.add(k); units.push([k, surnameKey(name)]); segments.push(nameSegment(name, raw, segmentOf)); }
+    const named = nameUnit(name), k = named.unit[0];
+    if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(nameSegment(name, raw, segmentOf)); numbers?.push(named.number); }
   }
   const names: string[] = [];
   for (const e of claim.entities) {
-    const lower = e.toLowerCase(), seat = SEATS.get(lower);
-    names.push(lower);
-    if (seat) names.push(seat);
+    const named = nameUnit(e);
+    names.push(named.lower);
+    if (named.seat) names.push(named.seat);
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
@@ -416,6 +433,8 @@ export function otherActors(a: ClaimNorm, b: ClaimNorm): boolean {
 
 /** What `normalize` reads of a word on its own (its place and the claim's names aside): worked out once per word. */
 interface WordInfo {
+  /** The word as written. */
+  word: string;
   lower: string;
   /** NEGATION, DAY, TIME, STOP (a stop word, a pronoun, a verb of saying, a single letter) or 0. */
   kind: number;
@@ -427,31 +446,192 @@ interface WordInfo {
   key: string;
   /** `lemmaKey` of its lower case, whatever it is. */
   lemma: string;
+  /** The two-word verbs its key opens, by the second word's key (`multiwordNext`); null when none. */
+  multiNext: ReadonlyMap<string, string> | null;
+  /** Its lower case is a noun derived from a verb (`isDerivedNoun`). */
+  derivedNoun: boolean;
+  /** Its key is a verb's (`Tables.verbs`). */
+  verb: boolean;
+  /** 1: a determiner of a phrase, 2: a preposition (`inPhrase`), else 0. */
+  phraseWord: number;
+  /** Its lower case could be a verb's own form (`inPhrase`: a base verb, or ending in -ing or -ed). */
+  verbal: boolean;
+  /** Its key's unit (`wordUnit`), made on first use: one array for every claim holding the word; and its number. */
+  unit: readonly string[] | null;
+  unitNumber: number;
+  /** Nine letters or fewer, and its lower case opens a segment (`segmentsOf`). */
+  segmentWord: boolean;
 }
 const NEGATION = 1, DAY = 2, TIME = 3, STOP = 4;
 
 function wordInfo(word: string): WordInfo {
-  let w = WORDS.get(word);
-  if (w) return w;
   const lower = word.toLowerCase();
   const kind = NEGATIONS.has(lower) ? NEGATION : DAYS.has(lower) ? DAY : TIME_WORDS.has(lower) ? TIME
     : CLAIM_STOP_WORDS.has(lower) || CLAIM_PRONOUNS.has(lower) || SAYING_VERBS.has(lower) || lower.length < 2 ? STOP : 0;
   const lemma = lemmaKey(lower);
-  w = { lower, kind, upper: /^\p{Lu}/u.test(word), lowerWord: LOWER_WORDS.has(lower), key: /\d/.test(lower) ? lower.replace(/,/g, '') : lemma, lemma };
-  if (WORDS.size >= KEYS_MAX) WORDS.clear();
-  WORDS.set(word, w);
-  return w;
+  const key = /\d/.test(lower) ? lower.replace(/,/g, '') : lemma;
+  return {
+    word, lower, kind, upper: /^\p{Lu}/u.test(word), lowerWord: LOWER_WORDS.has(lower), key, lemma,
+    multiNext: multiwordNext().get(key) ?? null, derivedNoun: isDerivedNoun(lower), verb: tables().verbs.has(key),
+    phraseWord: PHRASE_DETERMINERS.has(lower) ? 1 : PHRASE_PREPOSITIONS.has(lower) ? 2 : 0,
+    verbal: tables().baseVerbs.has(lower) || lower.endsWith('ing') || lower.endsWith('ed'), unit: null, unitNumber: -1,
+    segmentWord: word.length <= 9 && SEGMENT_WORDS.has(lower),
+  };
 }
-/** Words as `wordInfo` found them, up to `KEYS_MAX`, then afresh (as `KEYS`: constant tables, nothing of a document). */
-const WORDS = new Map<string, WordInfo>();
 
-/** The first words' keys of the two-word verbs: a word that opens none needs no look-up with the next. */
-let MULTI_FIRST: Set<string> | null = null;
-function multiwordFirsts(): ReadonlySet<string> {
-  if (MULTI_FIRST) return MULTI_FIRST;
-  MULTI_FIRST = new Set();
-  for (const phrase of tables().multiword.keys()) MULTI_FIRST.add(phrase.slice(0, phrase.indexOf(' ')));
-  return MULTI_FIRST;
+/**
+ * Words as `wordInfo` found them, up to `KEYS_MAX`, then afresh (as `KEYS`: constant tables, nothing of a document),
+ * looked up by their characters in the text (`wordAt`): a word met before is neither sliced out of the text nor hashed
+ * as a new string (a `Map` of strings did both for every word of every claim, most of the time spent reading words).
+ * Open addressing, each word's hash beside it.
+ */
+class WordTable {
+  /** Per slot: its word's hash, length (0: an empty slot), where its characters start in `chars`, and its `WordInfo`. */
+  private hashes = new Int32Array(1 << 12);
+  private lengths = new Int32Array(1 << 12);
+  private starts = new Int32Array(1 << 12);
+  private infos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(1 << 12);
+  private chars = new Uint16Array(1 << 15);
+  private charsEnd = 0;
+  private size = 0;
+
+  /** `wordInfo` of `text[s, e)` (`e > s`). */
+  wordAt(text: string, s: number, e: number): WordInfo {
+    let h = 0x811c9dc5 | 0;
+    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const n = e - s;
+    let mask = this.hashes.length - 1, at = h & mask;
+    for (; this.lengths[at] !== 0; at = (at + 1) & mask) {
+      if (this.hashes[at] !== h || this.lengths[at] !== n) continue;
+      const from = this.starts[at], chars = this.chars;
+      let i = 0;
+      while (i < n && chars[from + i] === text.charCodeAt(s + i)) i++;
+      if (i === n) return this.infos[at]!;
+    }
+    const w = wordInfo(text.slice(s, e));
+    if (this.size >= KEYS_MAX) this.reset(this.hashes.length);
+    if (2 * (this.size + 1) > this.hashes.length) this.grow();
+    if (this.charsEnd + n > this.chars.length) {
+      const more = new Uint16Array(2 * (this.charsEnd + n));
+      more.set(this.chars.subarray(0, this.charsEnd));
+      this.chars = more;
+    }
+    mask = this.hashes.length - 1;
+    for (at = h & mask; this.lengths[at] !== 0;) at = (at + 1) & mask;
+    this.hashes[at] = h;
+    this.lengths[at] = n;
+    this.starts[at] = this.charsEnd;
+    for (let i = 0; i < n; i++) this.chars[this.charsEnd + i] = text.charCodeAt(s + i);
+    this.charsEnd += n;
+    this.infos[at] = w;
+    this.size++;
+    return w;
+  }
+
+  /** Empty, with `length` slots. */
+  private reset(length: number): void {
+    this.hashes = new Int32Array(length);
+    this.lengths = new Int32Array(length);
+    this.starts = new Int32Array(length);
+    this.infos = new Array<WordInfo | undefined>(length);
+    this.charsEnd = 0;
+    this.size = 0;
+  }
+
+  /** Twice the slots, the words kept (their characters where they were). */
+  private grow(): void {
+    const { hashes, lengths, starts, infos, charsEnd } = this;
+    this.reset(2 * hashes.length);
+    this.charsEnd = charsEnd;
+    const mask = this.hashes.length - 1;
+    for (let k = 0; k < hashes.length; k++) {
+      if (lengths[k] === 0) continue;
+      let at = hashes[k] & mask;
+      while (this.lengths[at] !== 0) at = (at + 1) & mask;
+      this.hashes[at] = hashes[k];
+      this.lengths[at] = lengths[k];
+      this.starts[at] = starts[k];
+      this.infos[at] = infos[k];
+      this.size++;
+    }
+  }
+}
+const WORDS = new WordTable();
+
+/** A name's unit, its key and its surname's (`surnameKey`): one array for every claim naming it (read only), and its number. */
+function nameUnit(name: string): NameUnit {
+  let named = NAME_UNITS.get(name);
+  if (named) return named;
+  const lower = name.toLowerCase();
+  named = { unit: [`@${lower}`, surnameKey(name)], number: UNITS_MADE++, lower, seat: SEATS.get(lower) };
+  if (NAME_UNITS.size >= KEYS_MAX) NAME_UNITS.clear();
+  NAME_UNITS.set(name, named);
+  return named;
+}
+/** Names' units, up to `KEYS_MAX`, then afresh (as `KEYS`). */
+const NAME_UNITS = new Map<string, NameUnit>();
+/** A name's unit and its number (`nameUnit`), its lower case and the country it is the capital or seat of (`SEATS`). */
+interface NameUnit { unit: readonly string[]; number: number; lower: string; seat: string | undefined }
+
+/** A word's unit (`unitFor` its key), made on first use. */
+function wordUnit(w: WordInfo): readonly string[] {
+  if (!w.unit) { w.unit = unitFor(w.key); w.unitNumber = UNITS_MADE++; }
+  return w.unit;
+}
+
+/**
+ * How many shared unit arrays (`wordUnit`, `nameUnit`) were made: each has the number of those made before it, its
+ * `unitNumber` (the same number, the same array, so the same keys).
+ */
+let UNITS_MADE = 0;
+
+/** The unit of a key: the key, then its synonym sets. */
+function unitFor(k: string): readonly string[] {
+  const synonyms = tables().synonyms.get(k);
+  return synonyms ? [k].concat(synonyms) : [k];
+}
+
+/**
+ * A text's words (`wordsOf` with digit groups), each word's `wordInfo`, and its segments (`segmentsOf`), in one reading
+ * of the text.
+ */
+function wordsAndSegments(text: string): { raw: string[]; info: WordInfo[]; segments: number[] } {
+  const raw: string[] = [], info: WordInfo[] = [], segments: number[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  let seg = 0, prevEnd = 0;
+  for (let s = nextWord(text, 0, text.length, at, DIGIT_GROUPS); s >= 0; s = nextWord(text, at.end, text.length, at, DIGIT_GROUPS)) {
+    // (The word's own string as first met: the same characters.)
+    const w = WORDS.wordAt(text, s, at.end);
+    if (raw.length && (segmentGap(text, prevEnd, s) || w.segmentWord)) seg++;
+    raw.push(w.word);
+    info.push(w);
+    segments.push(seg);
+    prevEnd = at.end;
+  }
+  return { raw, info, segments };
+}
+const DIGIT_GROUPS = { digitGroups: true };
+
+/** Whether `word` is a word of one of the names (split at white space). */
+function isNameWord(word: string, names: readonly string[]): boolean {
+  return names.some(n => n.split(/\s+/).includes(word));
+}
+
+/**
+ * The two-word verbs (`Tables.multiword`) by their first word's key, then their second's: a word that opens none needs
+ * no look-up with the next, and one that opens some looks the next word's key up without a phrase made for it.
+ */
+let MULTI_NEXT: Map<string, Map<string, string>> | null = null;
+function multiwordNext(): ReadonlyMap<string, ReadonlyMap<string, string>> {
+  if (MULTI_NEXT) return MULTI_NEXT;
+  MULTI_NEXT = new Map();
+  for (const [phrase, verb] of tables().multiword) {
+    const cut = phrase.indexOf(' '), first = phrase.slice(0, cut);
+    let next = MULTI_NEXT.get(first);
+    if (!next) MULTI_NEXT.set(first, (next = new Map()));
+    next.set(phrase.slice(cut + 1), verb);
+  }
+  return MULTI_NEXT;
 }
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',
@@ -471,6 +651,15 @@ export function inPhrase(words: readonly string[], i: number): boolean {
   if (!PHRASE_PREPOSITIONS.has(prev)) return false;
   const w = words[i].toLowerCase();
   return !(tables().baseVerbs.has(w) || w.endsWith('ing') || w.endsWith('ed'));
+}
+
+/** `inPhrase` on the words' `wordInfo`. */
+function inPhraseOf(info: readonly WordInfo[], i: number): boolean {
+  if (i < 1) return false;
+  const prev = info[i - 1].phraseWord;
+  if (prev === 1) return i >= 2 && info[i - 2].phraseWord === 2;
+  if (prev !== 2) return false;
+  return !info[i].verbal;
 }
 
 /**
