@@ -33,7 +33,7 @@ export interface ClaimNorm {
   predicates: readonly number[];
   /**
    * Verbs' nouns that stand only inside a prepositional phrase ("during meetings with …", "after the invasion"): the
-   * circumstances of the claim, not its predicate (`inPhrase`). Indexes into `units`, none of them in `predicates`.
+   * circumstances of the claim, not its predicate (`inPhraseOf`). Indexes into `units`, none of them in `predicates`.
    */
   phrasal: readonly number[];
   /**
@@ -266,7 +266,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const negatedSegments: number[] = [];
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
-  // (The words and their segments in one reading of the text: `segmentsOf` would read it again.)
+  // (The words and their segments in one reading of the text.)
   const { raw, info, segments: wordSegments } = wordsAndSegments(text);
   const segmentOf = asideLast(text, wordSegments);
   // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
@@ -452,9 +452,9 @@ interface WordInfo {
   derivedNoun: boolean;
   /** Its key is a verb's (`Tables.verbs`). */
   verb: boolean;
-  /** 1: a determiner of a phrase, 2: a preposition (`inPhrase`), else 0. */
+  /** 1: a determiner of a phrase, 2: a preposition (`inPhraseOf`), else 0. */
   phraseWord: number;
-  /** Its lower case could be a verb's own form (`inPhrase`: a base verb, or ending in -ing or -ed). */
+  /** Its lower case could be a verb's own form (`inPhraseOf`: a base verb, or ending in -ing or -ed). */
   verbal: boolean;
   /** Its key's unit (`wordUnit`), made on first use: one array for every claim holding the word; and its number. */
   unit: readonly string[] | null;
@@ -592,7 +592,7 @@ function unitFor(k: string): readonly string[] {
 }
 
 /**
- * A text's words (`wordsOf` with digit groups), each word's `wordInfo`, and its segments (`segmentsOf`), in one reading
+ * A text's words (`wordsOf` with digit groups), each word's `wordInfo`, and its segments (the rule `segmentsOf` states), in one reading
  * of the text.
  */
 function wordsAndSegments(text: string): { raw: string[]; info: WordInfo[]; segments: number[] } {
@@ -640,20 +640,10 @@ const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'o
 const PHRASE_DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'his', 'her', 'its', 'their', 'our', 'my', 'your']);
 
 /**
- * Whether `words[i]` is a noun governed by a preposition ("during meetings", "after the invasion", "amid fears"): a
+ * Whether word `i` (read through its `wordInfo`) is a noun governed by a preposition ("during meetings", "after the invasion", "amid fears"): a
  * preposition right before it, or a preposition and a determiner. Without a determiner, a verb's own form ("after
  * meeting Scholz", "before leaving", "by invaded territory"…) may still be verbal and is not counted.
  */
-export function inPhrase(words: readonly string[], i: number): boolean {
-  if (i < 1) return false;
-  const prev = words[i - 1].toLowerCase();
-  if (PHRASE_DETERMINERS.has(prev)) return i >= 2 && PHRASE_PREPOSITIONS.has(words[i - 2].toLowerCase());
-  if (!PHRASE_PREPOSITIONS.has(prev)) return false;
-  const w = words[i].toLowerCase();
-  return !(tables().baseVerbs.has(w) || w.endsWith('ing') || w.endsWith('ed'));
-}
-
-/** `inPhrase` on the words' `wordInfo`. */
 function inPhraseOf(info: readonly WordInfo[], i: number): boolean {
   if (i < 1) return false;
   const prev = info[i - 1].phraseWord;
@@ -669,15 +659,7 @@ function inPhraseOf(info: readonly WordInfo[], i: number): boolean {
  * digit groups reads them).
  */
 export function segmentsOf(text: string): number[] {
-  const out: number[] = [];
-  const at: WordEnd = { end: 0, dotted: false };
-  let seg = 0, prevEnd = 0;
-  for (let s = nextWord(text, 0, text.length, at, { digitGroups: true }); s >= 0; s = nextWord(text, at.end, text.length, at, { digitGroups: true })) {
-    if (out.length && (segmentGap(text, prevEnd, s) || (at.end - s <= 9 && SEGMENT_WORDS.has(text.slice(s, at.end).toLowerCase())))) seg++;
-    out.push(seg);
-    prevEnd = at.end;
-  }
-  return out;
+  return wordsAndSegments(text).segments;
 }
 /**
  * A claim's segments (`segmentsOf`) with a subject's aside moved after the clause it interrupts: "Crutcher, 40 ― a
