@@ -212,19 +212,15 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
 /** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
 export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP, slice = WHOLE): Generator<string> {
   const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
-  // Per document, quote text by offsets (the first quote at them), built when first asked; the offsets as one number
-  // (`end * base + start`, `base` past the document's length: no key string made per link), else as text.
-  const quoteTexts = new Map<string, { base: number; byPlace: Map<number | string, string> }>();
-  const placeOf = (base: number, start: number, end: number) =>
-    start >= 0 && end >= 0 && start < base && end < base && Number.isInteger(start) && Number.isInteger(end) ? end * base + start : `${start},${end}`;
+  // Per document, quote text by offsets (the first quote at them), built when first asked.
+  const quoteTexts = new Map<string, Map<string, string>>();
   const quoteText = (l: At) => {
-    let at = quoteTexts.get(l.path);
-    if (!at) {
-      const r = textAt.get(l.path);
-      quoteTexts.set(l.path, (at = { base: (r?.length ?? 0) + 2, byPlace: new Map() }));
-      for (const q of r?.quotes ?? []) { const k = placeOf(at.base, q.start, q.end); if (!at.byPlace.has(k)) at.byPlace.set(k, q.text); }
+    let byPlace = quoteTexts.get(l.path);
+    if (!byPlace) {
+      quoteTexts.set(l.path, (byPlace = new Map()));
+      for (const q of textAt.get(l.path)?.quotes ?? []) { const k = `${q.start},${q.end}`; if (!byPlace.has(k)) byPlace.set(k, q.text); }
     }
-    return at.byPlace.get(placeOf(at.base, l.start, l.end)) ?? '';
+    return byPlace.get(`${l.start},${l.end}`) ?? '';
   };
   yield* capKind<Quote, Quote['variants'][number]>(slice, results, r => r.quotes, q => [q.variants],
     (from, link) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, quoteText(link)) }), cap);
