@@ -213,13 +213,18 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
       };
       const taken = new Uint8Array(links.length);
       const into = new Map<string, number>();
-      for (let r = 1; r <= LINK_CAP; r++) {
+      // Round r takes a link into a source that has fewer than r; a full list, or a round that took nothing, ends
+      // it (the next round could take only what this one refused: a popular quote or claim has thousands).
+      for (let r = 1, took = true; r <= LINK_CAP && took && claimLinkCount(c) < LINK_CAP; r++) {
+        took = false;
         for (let k = 0; k < links.length; k++) {
-          if (taken[k] || claimLinkCount(c) >= LINK_CAP) continue;
+          if (taken[k]) continue;
+          if (claimLinkCount(c) >= LINK_CAP) break;
           const x = links[k];
           if ((into.get(x.other) ?? 0) >= r || claimLinkCount(x.b) >= LINK_CAP) continue;
           into.set(x.other, (into.get(x.other) ?? 0) + 1);
           taken[k] = 1;
+          took = true;
           write(x);
         }
       }
@@ -268,13 +273,16 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
         const mine = variant ? q.variants : q.attributedElsewhere;
         const into = new Map<string, number>();
         const taken = new Set<number>();
-        for (let r = 1; r <= LINK_CAP; r++) {
+        // As for claims: a full list, or a round that took nothing, ends the rounds.
+        for (let r = 1, took = true; r <= LINK_CAP && took && mine.length < LINK_CAP; r++) {
+          took = false;
           links.forEach((x, k) => {
             if (x.variant !== variant || taken.has(k) || mine.length >= LINK_CAP) return;
             const theirs: unknown[] = variant ? x.q.variants : (x.q.attributedElsewhere ??= []);
             if ((into.get(x.other) ?? 0) >= r || theirs.length >= LINK_CAP) return;
             into.set(x.other, (into.get(x.other) ?? 0) + 1);
             taken.add(k);
+            took = true;
             touched.add(x.q);
             if (variant) {
               const identical = quoteWords(q.text) === quoteWords(x.q.text);
