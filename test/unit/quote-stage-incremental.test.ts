@@ -11,6 +11,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeLocal, ParagraphCache } from '../../src/core/corpus/corpus';
 import { LINE_SCANS, scanQuotes } from '../../src/core/quotes/scan';
+import { tokenize } from '../../src/core/quotes/tokens';
 import { normalizeEol } from '../../src/core/text/decode';
 import { AnalysisContext } from '../../src/core/text/memo';
 import { rng } from '../support/rng';
@@ -71,6 +72,21 @@ describe('the quote stage edited many times', () => {
       if (lines.size - before < text.split('\n').length) memoHits++;
     }
     assert.ok(memoHits > 1200, 'the memo serves lines across edits');
+  });
+
+  it('tokenises a stretch ending where a quote starts by what its last word reads past the quote mark', () => {
+    // A word before a quote may run on into it through marks ("pro-'…", "U.S.'…"): the same
+    // stretch before the quote, with other words after the mark, must not share tokens.
+    const ctx = new AnalysisContext();
+    const tails = ["'Trump' rally", "'Trump-style' rally", "' Trump' rally", "'T.' rally", "'. rally", "'-x' rally", "''Trump'' rally", "'' Trump'' rally", "''. Trump'' rally", '“Trump” rally'];
+    const heads = ['He backed a pro-', 'A U.S.', 'the anti-/', 'Smith & ', 'no. '];
+    const texts: string[] = [];
+    for (const h of heads) for (const t of tails) texts.push(`${h}${t}.\n`, `Next line.\n${h}${t} and more.`);
+    for (const text of [...texts, ...texts.reverse()]) {
+      const spans = scanQuotes(text);
+      const strip = (ts: ReturnType<typeof tokenize>) => ts.map(t => [t.start, t.end, t.w, t.lower, t.cue]);
+      assert.deepEqual(strip(tokenize(ctx, text, spans)), strip(tokenize(new AnalysisContext(), text, spans)), text);
+    }
   });
 
   it('gives what a fresh analysis gives, after each edit of a long document', function () {
