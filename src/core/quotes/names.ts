@@ -139,13 +139,24 @@ export class NameBook {
     // and replayed in document order.
     for (let i = 0; i < toks.length;) {
       const base = toks[i].start;
-      const le = text.indexOf('\n', base);
-      const lineEnd = le < 0 ? text.length : le;
-      let g = i + 1, marks = '';
-      while (g < toks.length && toks[g].start < lineEnd) g++;
-      for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
-      const from = i;
-      const learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, g));
+      let g: number, learnt: LineNames;
+      const place = toks[i].place;
+      if (place.toks && place.toks[0] === toks[i] && (place.base === 0 || text.charCodeAt(place.base - 1) === 10)) {
+        // A line the tokenizer memoised whole (no quote in it), from its start: its
+        // tokens are a line of their own, and what they teach is kept with them.
+        g = i + place.toks.length;
+        const from = i;
+        learnt = (place.names ??= learnLine(text, toks, from, g)) as LineNames;
+      } else {
+        const le = text.indexOf('\n', base);
+        const lineEnd = le < 0 ? text.length : le;
+        let marks = '';
+        g = i + 1;
+        while (g < toks.length && toks[g].start < lineEnd) g++;
+        for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
+        const from = i, to = g;
+        learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, to));
+      }
       for (const w of learnt.inside) this.inside.add(w);
       for (const o of learnt.orgs) {
         const list = this.orgHead.get(o.head) ?? [];

@@ -20,12 +20,16 @@ const ONE_OF_A_AN_THE = oneOf('a|an|the');
  * the line's start, so a line that moved after an edit is placed again by one write
  * (`base`), not by new tokens. `stamp`: the `tokenize` call that placed it last.
  */
-interface LinePlace {
+export interface LinePlace {
   base: number;
   stamp: number;
+  /** The line's tokens, when memoised (`tokenize`): what else is worked out from them alone may be kept with them. */
+  readonly toks: readonly Tok[] | null;
+  /** What the name book learnt from these tokens as a line of their own (names.ts), once asked. */
+  names?: unknown;
 }
 /** The place of tokens made where they stand (offsets from the text's start), never moved. */
-const FIXED: LinePlace = { base: 0, stamp: -1 };
+const FIXED: LinePlace = { base: 0, stamp: -1, toks: null };
 
 /** A token: its word, and its offsets in the text read now (`start`, `end`: its line's place plus its offsets in the line). */
 export class Tok implements Span {
@@ -41,7 +45,8 @@ export class Tok implements Span {
     readonly lower: string,
     /** A reporting verb (`CUES`), looked up once. */
     readonly cue: boolean,
-    private readonly place: LinePlace,
+    /** Where its line stands. */
+    readonly place: LinePlace,
   ) {}
   get start(): number {
     return this.place.base + this.rs;
@@ -171,7 +176,7 @@ let calls = 0;
 function place(memo: Memo<LineToks>, key: string, text: string, from: number, to: number, stamp: number, out: Tok[]): void {
   let line = memo.get(key, () => {
     const toks: Tok[] = [];
-    const place: LinePlace = { base: from, stamp: -1 };
+    const place: LinePlace = { base: from, stamp: -1, toks };
     tokenizeRange(text, from, to, toks, place);
     return { toks, place, alt: null };
   });
@@ -186,8 +191,14 @@ const RUN_TOKENS = memoSlot<LineToks>('quotes.runTokens', 100_000);
 
 /** A copy of a line's tokens on a place of their own. */
 function copyLine(line: LineToks): LineToks {
-  const place: LinePlace = { base: 0, stamp: -1 };
-  return { toks: line.toks.map(t => { const c = new Tok(t.start - line.place.base, t.end - line.place.base, t.w, t.lower, t.cue, place); c.f = t.f; return c; }), place, alt: null };
+  const toks: Tok[] = [];
+  const place: LinePlace = { base: 0, stamp: -1, toks };
+  for (const t of line.toks) {
+    const c = new Tok(t.start - line.place.base, t.end - line.place.base, t.w, t.lower, t.cue, place);
+    c.f = t.f;
+    toks.push(c);
+  }
+  return { toks, place, alt: null };
 }
 
 /**
