@@ -104,7 +104,12 @@ describe('the quote stage edited many times', () => {
       const got = analyzeLocal(ctx, text, cache);
       const want = analyzeLocal(new AnalysisContext(), text, new ParagraphCache());
       assert.deepEqual(got, want, `edit ${k}`);
-      for (const q of got.quotes) assert.equal(q.text, text.slice(q.start, q.end));
+      // (Every span's text is the text at its UTF-16 offsets; a speaker's words lie inside the text.)
+      for (const q of got.quotes) {
+        assert.equal(q.text, text.slice(q.start, q.end));
+        if (q.speakerMention) assert.ok(q.speakerMention.start >= 0 && q.speakerMention.start < q.speakerMention.end && q.speakerMention.end <= text.length);
+      }
+      for (const e of got.entities) assert.equal(e.text, text.slice(e.start, e.end));
     }
   });
 });
