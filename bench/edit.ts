@@ -10,7 +10,8 @@
  * `--against DIR`: another build's out/ folder (e.g. a checkout of main built with
  * `npx tsc -p .`, DIR = that checkout's out): the same edits go, alternately first, to
  * a corpus of that build too, and the document's own stages, the reuse index and the
- * links are given for both, with each edit's CPU time (process.cpuUsage) and the ratio.
+ * links are given for both, with each edit's CPU time (process.cpuUsage) and the ratio,
+ * and each stage's p50/p95 per edit (wall time: read them beside the load).
  *
  * Articles: "news", the PolNeAR dev articles then CoNLL-2003 train sentences (Reuters),
  * a few to a paragraph, until the size is reached (distinct paragraphs, like real
@@ -97,6 +98,8 @@ class Pipeline {
   links = 0;
   readonly wall: number[] = [];
   readonly cpu: number[] = [];
+  /** Each edit's milliseconds by stage (the document's own stages, the reuse index, the links), for their percentiles. */
+  readonly byStage = new Map<string, number[]>();
   constructor(private readonly build: Build, big: string, article: string) {
     this.corpus = new build.Corpus();
     for (const s of seeds) this.corpus.set(s.path, s.text);
@@ -105,17 +108,28 @@ class Pipeline {
     this.corpus.result(big);
   }
   edit(big: string, text: string): void {
+    const before = { ...this.times };
     const c0 = process.cpuUsage();
     const t0 = process.hrtime.bigint();
     const local = this.build.analyzeLocal(this.corpus.ctx, text, this.corpus.cache, this.times);
     const t1 = process.hrtime.bigint();
     this.corpus.setAnalysed(big, local);
-    this.index += ms(t1);
+    const index = ms(t1);
+    this.index += index;
     const t2 = process.hrtime.bigint();
     this.corpus.result(big);
-    this.links += ms(t2);
+    const links = ms(t2);
+    this.links += links;
     this.wall.push(ms(t0));
     this.cpu.push(cpuMs(c0));
+    const add = (stage: string, x: number) => { let xs = this.byStage.get(stage); if (!xs) this.byStage.set(stage, (xs = [])); xs.push(x); };
+    for (const k of Object.keys(this.times) as (keyof StageTimes)[]) add(k, this.times[k] - before[k]);
+    add('reuse index', index);
+    add('links', links);
+  }
+  /** p50/p95 of each stage's milliseconds per edit. */
+  percentiles(): string {
+    return [...this.byStage].map(([k, xs]) => `${k} ${f1(pct(xs, 0.5))}/${f1(pct(xs, 0.95))}`).join(', ');
   }
   report(name: string, n: number): string {
     const per = (x: number) => f1(x / n);
@@ -217,6 +231,8 @@ function scenario(name: string, article: string): void {
     console.log(`  against ${againstDir} (the same ${nEdits} edits, alternately first):`);
     console.log(old.report('old', nEdits));
     console.log(mine.report('new', nEdits));
+    console.log(`  p50/p95 ms by stage (wall), old: ${old.percentiles()}`);
+    console.log(`  p50/p95 ms by stage (wall), new: ${mine.percentiles()}`);
     const r = (a: number, b: number) => (b / a).toFixed(2);
     console.log(`  new/old: edit CPU p50 x${r(pct(old.cpu, 0.5), pct(mine.cpu, 0.5))}, p95 x${r(pct(old.cpu, 0.95), pct(mine.cpu, 0.95))}; ` +
       `own stages x${r(sum(old.times), sum(mine.times))}, quotes x${r(old.times.quotes, mine.times.quotes)}, unify x${r(old.times.unify, mine.times.unify)}`);

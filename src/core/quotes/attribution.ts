@@ -7,7 +7,7 @@
 import type { Span } from '../types';
 import { type NameBook, nameInRun, nameRunBack, nameRunForward, resolvePhrase, type Speaker } from './names';
 import { authoredDocument, cuePhrase, skipTime, subjectAfter, subjectBefore } from './phrases';
-import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, tokenAt, upper } from './tokens';
+import { adverb, cueAt, endsClause, headline, ingCue, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, retold, type Tok, tokenAt, upper } from './tokens';
 import { AGENT_PLURAL, AS_COMMENT, DESCRIPTION_HEADS, DOCUMENT_HEADS, FEMALE, MALE, DOCUMENT_VERBS, GROUP_HEADS, GROUP_VERBS, HEAD_PREPOSITIONS, HEADLINE_VERBS, NAMING_CUES, ORG_WORDS, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SPEECH_NOUNS, SUBORD, oneOf } from './words';
 
 /** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
@@ -161,7 +161,7 @@ export function attributionBefore(toks: readonly Tok[], lo: number, hi: number, 
     }
     if (SPEECH_NOUNS.has(t.lower) && c > lo && ONE_OF_HIS_HER.has(toks[c - 1].lower) && (c + 1 === hi || toks[c + 1].w === ':')) {
       // Error kind: no speaker. "Her answer: “Absolutely not.”": the pronoun, resolved later.
-      return { speaker: resolvePhrase({ toks: [{ ...toks[c - 1], lower: toks[c - 1].lower === 'his' ? 'he' : 'she', f: -1 }], kind: 'pronoun' }, book), cue: null, after: -1 };
+      return { speaker: resolvePhrase({ toks: [retold(toks[c - 1], toks[c - 1].lower === 'his' ? 'he' : 'she')], kind: 'pronoun' }, book), cue: null, after: -1 };
     }
     if (!cueAt(toks, c)) continue;
     // Error kind: the wrong person. A passive cue ("Ann Lee was called “a fraud” by Bill

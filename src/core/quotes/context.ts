@@ -106,7 +106,9 @@ export function quoteContext(doc: QuoteDocument, r: RawQuote, from: number, prev
   for (let j = qTok - 1; j >= sentLo; j--) if (toks[j].w === QUOTE_TOKEN) { preLo = j + 1; break; }
   const quoteText = text.slice(r.start, r.end);
   const inner = quoteText.replace(/^["“‘']+/, '');
-  const samePara = prev !== null && prev.para === para && !text.slice(prev.q.end, r.start).includes('\n');
+  // (No line break between them, looked for in place: a slice would copy the text between every two quotes on every edit.)
+  const nl = prev !== null && prev.para === para ? text.indexOf('\n', prev.q.end) : -1;
+  const samePara = prev !== null && prev.para === para && !(nl >= 0 && nl < r.start);
   const atStart = qTok === sentLo || /^[:,—–―-]$/.test(toks[qTok - 1]?.w ?? '');
   return { doc, raw: r, text: quoteText, inner, si, para, qTok, sentLo, hiTok, preLo, postHi, atStart, prev, samePara };
 }

@@ -127,25 +127,50 @@ export class NameBook {
   constructor(ctx: AnalysisContext, text: string, toks: readonly Tok[], entities: readonly Entity[]) {
     const memo = ctx.get(NAME_MEMOS);
     // A "name" holding a conjunction or a comma is two names run together: not used.
-    this.entities = entities.filter(e => (e.type === 'PERSON' || e.type === 'ORG') && !memo.twoNames.get(e.canonical, twoNames))
-      .map(e => {
-        if (e.type !== 'PERSON') return e;
-        const canonical = memo.untitled.get(e.canonical, untitled);
-        return canonical === e.canonical ? e : { ...e, canonical };
-      })
-      .sort((a, b) => a.start - b.start);
+    // (What the book reads of a canonical name is looked up once per entity, and kept
+    // beside it for the people's pass below.)
+    let ents: Entity[] = [];
+    let infos: CanonicalInfo[] = [];
+    let inOrder = true;
+    for (const e of entities) {
+      if (e.type !== 'PERSON' && e.type !== 'ORG') continue;
+      const info = memo.canonicals.get(e.canonical, canonicalInfo);
+      if (info.two) continue;
+      const x = e.type !== 'PERSON' || info.untitled === e.canonical ? e : { ...e, canonical: info.untitled };
+      if (ents.length && x.start < ents[ents.length - 1].start) inOrder = false;
+      ents.push(x);
+      infos.push(info);
+    }
+    if (!inOrder) {
+      // (A stable sort by start, the infos following their entities.)
+      const order = ents.map((_, k) => k).sort((a, b) => ents[a].start - ents[b].start);
+      ents = order.map(k => ents[k]);
+      infos = order.map(k => infos[k]);
+    }
+    this.entities = ents;
     // What each line teaches depends on its tokens alone (a run of name words never
     // crosses a line break): learnt per line, memoised on its text and quote marks,
     // and replayed in document order.
     for (let i = 0; i < toks.length;) {
       const base = toks[i].start;
-      const le = text.indexOf('\n', base);
-      const lineEnd = le < 0 ? text.length : le;
-      let g = i + 1, marks = '';
-      while (g < toks.length && toks[g].start < lineEnd) g++;
-      for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
-      const from = i;
-      const learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, g));
+      let g: number, learnt: LineNames;
+      const place = toks[i].place;
+      if (place.toks && place.toks[0] === toks[i] && (place.base === 0 || text.charCodeAt(place.base - 1) === 10)) {
+        // A line the tokenizer memoised whole (no quote in it), from its start: its
+        // tokens are a line of their own, and what they teach is kept with them.
+        g = i + place.toks.length;
+        const from = i;
+        learnt = (place.names ??= learnLine(text, toks, from, g)) as LineNames;
+      } else {
+        const le = text.indexOf('\n', base);
+        const lineEnd = le < 0 ? text.length : le;
+        let marks = '';
+        g = i + 1;
+        while (g < toks.length && toks[g].start < lineEnd) g++;
+        for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
+        const from = i, to = g;
+        learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, to));
+      }
       for (const w of learnt.inside) this.inside.add(w);
       for (const o of learnt.orgs) {
         const list = this.orgHead.get(o.head) ?? [];
@@ -160,9 +185,10 @@ export class NameBook {
       for (const x of learnt.genders) this.gender.set(x.full, x.g);
       i = g;
     }
-    for (const e of this.entities) {
+    for (let j = 0; j < ents.length; j++) {
+      const e = ents[j];
       if (e.type !== 'PERSON') continue;
-      const { keys, n } = memo.personParts.get(e.canonical, personParts);
+      const { keys, n } = infos[j];
       if (keys.length < 2) continue;
       // Error kind: a noun phrase taken for the speaker. A word inside a longer name
       // ("King" in the show "Larry King Now", "Ray" in "Earl Ray Tomblin") does not
@@ -428,14 +454,26 @@ const twoNames = (canonical: string) => /\sand\s|[,;]/.test(canonical) || HEADLI
  * names that thing ("Barack Obama Election Day"), not a person.
  */
 const HEADLINE_VERB_IN_NAME = /\s(?:Is|Are|Was|Were|Has|Have|Says|Said|Will|Wants|Calls)(?:\s|$)|\s(?:Day|Week|Night|Eve|Act|Law|Rule|Award|Prize|Foundation|Fund)$/;
-/** A PERSON canonical's lower-cased words (split on white space) and its word count split on ' ', as the name book learns them. */
-const personParts = (canonical: string) => ({ keys: canonical.split(/\s+/).map(p => p.toLowerCase()), n: pieces(canonical) });
+/**
+ * What the name book reads of an entity's canonical name: whether it is two names
+ * run together (`twoNames`), the name without leading titles (a PERSON's, `untitled`),
+ * and that name's lower-cased words (split on white space) and its word count split on
+ * ' ', as the book learns a person's name.
+ */
+interface CanonicalInfo {
+  two: boolean;
+  untitled: string;
+  keys: readonly string[];
+  n: number;
+}
+const canonicalInfo = (canonical: string): CanonicalInfo => {
+  const u = untitled(canonical);
+  return { two: twoNames(canonical), untitled: u, keys: u.split(/\s+/).map(p => p.toLowerCase()), n: pieces(u) };
+};
 /** What a NameBook learns that depends on one text only: per line, per canonical name. */
 const NAME_MEMOS = new Slot('quotes.names', () => ({
   lineNames: new Memo<LineNames>(100_000),
-  twoNames: new Memo<boolean>(50_000),
-  untitled: new Memo<string>(50_000),
-  personParts: new Memo<{ keys: string[]; n: number }>(50_000),
+  canonicals: new Memo<CanonicalInfo>(50_000),
 }));
 
 /** A person's name without leading titles: "Villager Lyudmila Nechvolod" -> "Lyudmila Nechvolod". */

@@ -190,13 +190,37 @@ export class Pronouns {
       }
     }
     const byCanonical = new Map<string, { name: string; gender: 'm' | 'f' | null }>();
+    const named: Person[] = [];
     for (const e of this.entities) {
       if (e.type !== 'PERSON') continue;
       let p = byCanonical.get(e.canonical);
       if (!p) byCanonical.set(e.canonical, (p = { name: book.expand(e.canonical), gender: book.genderOf(e.canonical, []) }));
-      persons.push({ name: p.name, pos: e.start, gender: p.gender, subject: false });
+      named.push({ name: p.name, pos: e.start, gender: p.gender, subject: false });
     }
-    persons.sort((a, b) => a.pos - b.pos);
-    return persons;
+    return byPosition(persons, named);
   }
+}
+
+/** Whether the persons are in order of position. */
+function ordered(xs: readonly Person[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i].pos < xs[i - 1].pos) return false;
+  return true;
+}
+
+/**
+ * The persons of `a` then `b` in order of position, those at one position in that
+ * order (a stable sort of the two): merged when each is in order already (the
+ * entities always are, the subjects of cues almost always), else sorted.
+ */
+function byPosition(a: Person[], b: Person[]): Person[] {
+  if (!ordered(a) || !ordered(b)) {
+    for (const p of b) a.push(p);
+    return a.sort((x, y) => x.pos - y.pos);
+  }
+  const out: Person[] = new Array(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) out[k++] = b[j].pos < a[i].pos ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }

@@ -19,7 +19,7 @@ import type { Entity, Quote, Sentence } from '../types';
 import { type PrevQuote, type QuoteContext, quoteContext, quoteDocument } from './context';
 import type { Speaker } from './names';
 import { Pronouns } from './pronouns';
-import { scanQuotes } from './scan';
+import { LINE_SCANS, scanQuotes } from './scan';
 import type { Attribution } from './attribution';
 import { attribute, type Sieve } from './sieves';
 import { headline, isCue, possessive } from './tokens';
@@ -60,7 +60,7 @@ export function findQuotesTraced(
   ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], budget = new WorkBudget(text.length),
 ): TracedQuotes {
   const out: TracedQuotes = { quotes: [], sieves: [] };
-  const raw = scanQuotes(text);
+  const raw = scanQuotes(text, ctx.get(LINE_SCANS));
   if (!raw.length) return out;
   const doc = quoteDocument(ctx, text, sentences, entities, raw);
   const pronouns = new Pronouns(doc, entities);

@@ -11,6 +11,7 @@
 import type { Span } from '../types';
 import { isSpace } from '../text/chars';
 import { isWordCharAt } from '../text/chars';
+import { type Memo, memoSlot } from '../text/memo';
 
 /** A raw quoted segment, marks included. */
 export interface RawQuote extends Span {
@@ -29,7 +30,52 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
  * Quoted segments of `text`, in document order, non-overlapping (nested quotes stay
  * inside their outer one).
  */
-export function scanQuotes(text: string): RawQuote[] {
+export function scanQuotes(text: string, lines?: Memo<LineScan>): RawQuote[] {
+  if (!lines) return scanFrom(text, 0, false).quotes;
+  // A line entered with nothing open whose marks all close on it leaves nothing open
+  // either: it is scanned on its own, memoised on its text (an edit rescans the lines
+  // it touched). From a line that leaves a quote open, the text is scanned in place up
+  // to the next line break where nothing is open.
+  const out: RawQuote[] = [];
+  for (let pos = 0; ;) {
+    const nl = text.indexOf('\n', pos);
+    const line = lines.get(text.slice(pos, nl < 0 ? text.length : nl), scanLine);
+    if (line.clean) {
+      for (const q of line.quotes) out.push({ start: q.start + pos, end: q.end + pos, uncertain: q.uncertain });
+      if (nl < 0) return out;
+      pos = nl + 1;
+      continue;
+    }
+    const run = scanFrom(text, pos, true);
+    for (const q of run.quotes) out.push(q);
+    if (run.next < 0) return out;
+    pos = run.next;
+  }
+}
+
+/** One line's quotes (positions from its start), and whether it leaves nothing open. */
+export interface LineScan {
+  quotes: RawQuote[];
+  clean: boolean;
+}
+
+/** Memoised line scans (`scanQuotes`). */
+export const LINE_SCANS = memoSlot<LineScan>('quotes.lineScans', 100_000);
+
+/** A line scanned alone, entered with nothing open; `clean` when it leaves nothing open (then the marks it holds are all it gives). */
+const scanLine = (line: string): LineScan => {
+  const r = scanFrom(line, 0, false, true);
+  return { quotes: r.quotes, clean: r.next === 0 };
+};
+
+/**
+ * The scan from `from`, a line start with nothing open (or the text's start). `stop`:
+ * it ends after the first line break that leaves nothing open, and `next` is the
+ * position after that break (-1 when the text ended first). `open`: the text is a
+ * line cut out of a longer one, and nothing is closed at its end: `next` is 0 when
+ * nothing is left open there, else -1.
+ */
+function scanFrom(text: string, from: number, stop: boolean, open = false): { quotes: RawQuote[]; next: number } {
   const out: RawQuote[] = [];
   // Open double marks: position and whether the mark was straight.
   const stack: { pos: number; straight: boolean }[] = [];
@@ -37,8 +83,8 @@ export function scanQuotes(text: string): RawQuote[] {
   let single = -1; // an open top-level single quote
   let carried = false; // a paragraph ended with a double quote open
   let lineHasText = false;
-  let lastEnd = 0; // end of the last emitted quote or paragraph start, for orphan closers
-  let lineStart = 0;
+  let lastEnd = from; // end of the last emitted quote or paragraph start, for orphan closers
+  let lineStart = from;
   let quoteLineEnd = 0; // end of the last line holding the open quote's words
   const orphans = new OrphanScan(text);
 
@@ -54,7 +100,7 @@ export function scanQuotes(text: string): RawQuote[] {
     stack.length = 0;
   };
 
-  for (let i = 0; i < text.length; i++) {
+  for (let i = from; i < text.length; i++) {
     const cc = text.charCodeAt(i);
     // Most characters only show the line holds text: not white space, a mark or '<'.
     if (cc > 39 && cc !== 60 && cc !== 0xa0 && (cc < 0x2018 || cc > 0x201d)) { lineHasText = true; continue; }
@@ -69,6 +115,10 @@ export function scanQuotes(text: string): RawQuote[] {
       lineHasText = false;
       lineStart = i + 1;
       if (!stack.length) lastEnd = i + 1;
+      if (stop && !stack.length && !carried) {
+        out.sort((a, b) => a.start - b.start);
+        return { quotes: out, next: i + 1 };
+      }
       continue;
     }
     if (c === '<' && /[a-z\/]/.test(text[i + 1] ?? '')) {
@@ -131,9 +181,13 @@ export function scanQuotes(text: string): RawQuote[] {
       }
     }
   }
+  if (open) {
+    out.sort((a, b) => a.start - b.start);
+    return { quotes: out, next: stack.length || carried ? -1 : 0 };
+  }
   closeUnclosed(carried && lineHasText ? quoteLineEnd : text.length);
   out.sort((a, b) => a.start - b.start);
-  return out;
+  return { quotes: out, next: -1 };
 }
 
 /**

@@ -7,7 +7,7 @@
  */
 import { classAt, isAsciiDigit, LETTER, NUMBER, UPPER } from '../text/chars';
 import { CLAUSE_TOKENS, clauseTokenEnd, tokenStart } from '../text/tokens';
-import { type AnalysisContext, memoSlot } from '../text/memo';
+import { type AnalysisContext, type Memo, memoSlot } from '../text/memo';
 import type { Span } from '../types';
 import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES, oneOf } from './words';
 
@@ -15,16 +15,50 @@ import { CUES, DOCUMENT_HEADS, HEADLINE_SMALL, KEEP_DOT, NOT_NAME, TITLES, oneOf
 const ONE_OF_THE_A_AN = oneOf('the|a|an|his|her|their|its|our|my|your');
 const ONE_OF_A_AN_THE = oneOf('a|an|the');
 
-export interface Tok extends Span {
-  w: string;
-  lower: string;
-  /** A reporting verb (`CUES`), looked up once. */
-  cue: boolean;
+/**
+ * Where a line's tokens stand in the text read now: a token keeps its offsets from
+ * the line's start, so a line that moved after an edit is placed again by one write
+ * (`base`), not by new tokens. `stamp`: the `tokenize` call that placed it last.
+ */
+export interface LinePlace {
+  base: number;
+  stamp: number;
+  /** The line's tokens, when memoised (`tokenize`): what else is worked out from them alone may be kept with them. */
+  readonly toks: readonly Tok[] | null;
+  /** What the name book learnt from these tokens as a line of their own (names.ts), once asked. */
+  names?: unknown;
+}
+/** The place of tokens made where they stand (offsets from the text's start), never moved. */
+const FIXED: LinePlace = { base: 0, stamp: -1, toks: null };
+
+/** A token: its word, and its offsets in the text read now (`start`, `end`: its line's place plus its offsets in the line). */
+export class Tok implements Span {
   /**
    * What the tests below read of the word, worked out on the first test (-1 until then, the only write
    * to a token: a function of `w` and `lower`): `F_UPPER`, `F_TITLE`, `F_CAP`, `F_WORD` bits.
    */
-  f: number;
+  f = -1;
+  constructor(
+    private readonly rs: number,
+    private readonly re: number,
+    readonly w: string,
+    readonly lower: string,
+    /** A reporting verb (`CUES`), looked up once. */
+    readonly cue: boolean,
+    /** Where its line stands. */
+    readonly place: LinePlace,
+  ) {}
+  get start(): number {
+    return this.place.base + this.rs;
+  }
+  get end(): number {
+    return this.place.base + this.re;
+  }
+}
+
+/** A token standing where `t` stands, read as `lower` ("his" read as "he"). */
+export function retold(t: Tok, lower: string): Tok {
+  return new Tok(t.start, t.end, t.w, lower, t.cue, FIXED);
 }
 
 /** Starts with an upper-case letter (`upper`). */
@@ -48,9 +82,9 @@ function flagsOf(w: string, lower: string): number {
   return f;
 }
 
-/** A token. */
-function tok(start: number, end: number, w: string, lower: string, cue: boolean): Tok {
-  return { start, end, w, lower, cue, f: -1 };
+/** A token at [start, end) of the text, on a line placed at `place`. */
+function tok(start: number, end: number, w: string, lower: string, cue: boolean, place: LinePlace): Tok {
+  return new Tok(start - place.base, end - place.base, w, lower, cue, place);
 }
 
 /** The `f` bits of `t`, worked out on first use. */
@@ -89,8 +123,8 @@ const CLITICS: Record<string, string> = { s: 'is', d: 'would', ll: 'will', re: '
 
 const QUOTE_FLAGS = flagsOf(QUOTE_TOKEN, QUOTE_TOKEN);
 
-/** Tokens of `text` in [pos, to), appended to `out`. */
-function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void {
+/** Tokens of `text` in [pos, to), appended to `out`, on a line placed at `place`. */
+function tokenizeRange(text: string, pos: number, to: number, out: Tok[], place: LinePlace): void {
   while (pos < to) {
     const at = tokenStart(text, pos, to, CLAUSE_TOKENS);
     if (at < 0) break;
@@ -99,30 +133,73 @@ function tokenizeRange(text: string, pos: number, to: number, out: Tok[]): void 
     const w = text.slice(at, full > to ? to : full);
     if (w.length > 1 && w.charCodeAt(w.length - 1) === 46 && !KEEP_DOT.test(w)) {
       const bare = w.slice(0, -1);
-      out.push(tok(at, at + bare.length, bare, bare.toLowerCase(), mayBeCue(bare) && CUES.has(bare)));
-      out.push(tok(at + bare.length, at + w.length, '.', '.', false));
+      out.push(tok(at, at + bare.length, bare, bare.toLowerCase(), mayBeCue(bare) && CUES.has(bare), place));
+      out.push(tok(at + bare.length, at + w.length, '.', '.', false, place));
     } else if (mayBeContracted(w) && CONTRACTED.test(w)) {
       // Error kind: no speaker. A pronoun and its verb contracted ("He’s claiming that
       // …", "She’d said") are two tokens: the pronoun, and the verb read in full.
       const m = CONTRACTED.exec(w) as RegExpExecArray;
       const p = m[1], v = m[2];
-      out.push(tok(at, at + p.length, p, p.toLowerCase(), false));
-      out.push(tok(at + p.length, at + w.length, v, CLITICS[v.slice(1).toLowerCase()] ?? v.toLowerCase(), false));
+      out.push(tok(at, at + p.length, p, p.toLowerCase(), false, place));
+      out.push(tok(at + p.length, at + w.length, v, CLITICS[v.slice(1).toLowerCase()] ?? v.toLowerCase(), false, place));
     } else {
       const c0 = w.charCodeAt(0);
       // (A mark or digit standing alone is its own lower case: most one-character tokens skip the call.)
       const lower = (c0 >= 97 && c0 <= 122) || (w.length === 1 && c0 < 65) ? w : w.toLowerCase();
-      out.push(tok(at, at + w.length, w, lower, mayBeCue(w) && CUES.has(w)));
+      out.push(tok(at, at + w.length, w, lower, mayBeCue(w) && CUES.has(w), place));
     }
   }
 }
 
 /**
- * A line's tokens by the line's text, as last placed in a text (the line starting
- * at `at`): unchanged lines after an edit cost a lookup, and a line that has not
- * moved reuses the very objects (a token's only write is its `f` bits, a function of its word, so the same whatever line or document shares it).
+ * A line's tokens by the line's text, and where they were placed last: unchanged
+ * lines after an edit cost a lookup, a line that moved is placed again (`LinePlace`),
+ * and a line whose tokens this `tokenize` already placed (the same text twice) takes
+ * a copy of its own (`alt`). (A token's only write is its `f` bits, a function of its
+ * word, so the same whatever line or document shares it. Tokens are read only during
+ * the call that placed them: nothing kept after it holds one.)
  */
-const LINE_TOKENS = memoSlot<{ at: number; toks: Tok[] }>('quotes.lineTokens', 100_000);
+interface LineToks {
+  toks: Tok[];
+  place: LinePlace;
+  alt: LineToks | null;
+}
+const LINE_TOKENS = memoSlot<LineToks>('quotes.lineTokens', 100_000);
+/** The `tokenize` calls made so far (the stamp of the latest). */
+let calls = 0;
+
+/**
+ * The tokens of text[from, to) (a line, or a stretch of one), memoised on `key`
+ * (its text, and whatever else of the text they depend on), placed at `from` and
+ * appended to `out`. (No token crosses a line break, so the stretch is tokenised in place.)
+ */
+function place(memo: Memo<LineToks>, key: string, text: string, from: number, to: number, stamp: number, out: Tok[]): void {
+  let line = memo.get(key, () => {
+    const toks: Tok[] = [];
+    const place: LinePlace = { base: from, stamp: -1, toks };
+    tokenizeRange(text, from, to, toks, place);
+    return { toks, place, alt: null };
+  });
+  while (line.place.stamp === stamp) line = line.alt ??= copyLine(line);
+  line.place.stamp = stamp;
+  line.place.base = from;
+  for (const t of line.toks) out.push(t);
+}
+
+/** Tokens of stretches of a line that end where a quote starts (`tokenize`), by their text and the text they may read after it. */
+const RUN_TOKENS = memoSlot<LineToks>('quotes.runTokens', 100_000);
+
+/** A copy of a line's tokens on a place of their own. */
+function copyLine(line: LineToks): LineToks {
+  const toks: Tok[] = [];
+  const place: LinePlace = { base: 0, stamp: -1, toks };
+  for (const t of line.toks) {
+    const c = new Tok(t.start - line.place.base, t.end - line.place.base, t.w, t.lower, t.cue, place);
+    c.f = t.f;
+    toks.push(c);
+  }
+  return { toks, place, alt: null };
+}
 
 /**
  * Tokens of the whole text; each quoted span becomes one token (`QUOTE_TOKEN`).
@@ -133,33 +210,30 @@ const LINE_TOKENS = memoSlot<{ at: number; toks: Tok[] }>('quotes.lineTokens', 1
 export function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Span[]): Tok[] {
   const out: Tok[] = [];
   const lines = ctx.get(LINE_TOKENS);
+  const stamp = ++calls;
   let pos = 0;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
     while (pos < segEnd) {
       const nl = text.indexOf('\n', pos);
       const lineEnd = nl < 0 ? text.length : nl;
-      if (lineEnd > segEnd) { tokenizeRange(text, pos, segEnd, out); break; }
-      if (lineEnd > pos) {
-        const from = pos;
-        const line = lines.get(text.slice(pos, lineEnd), () => {
-          // (No token crosses the line break, so the line is tokenised in place.)
-          const toks: Tok[] = [];
-          tokenizeRange(text, from, lineEnd, toks);
-          return { at: from, toks };
-        });
-        if (line.at !== pos) {
-          const by = pos - line.at;
-          line.toks = line.toks.map(t => ({ start: t.start + by, end: t.end + by, w: t.w, lower: t.lower, cue: t.cue, f: t.f }));
-          line.at = pos;
-        }
-        for (const t of line.toks) out.push(t);
+      if (lineEnd > segEnd) {
+        // A stretch ending where a quote starts: its last word may run on into the quote
+        // ("U.S.'…"), read up to the first space or break at or after the quote's start
+        // at most, so those characters are part of its key.
+        let reach = segEnd;
+        while (reach < text.length && text.charCodeAt(reach) !== 32 && text.charCodeAt(reach) !== 10) reach++;
+        place(ctx.get(RUN_TOKENS), `${text.slice(pos, segEnd)}\u0000${text.slice(segEnd, reach + 1)}`, text, pos, segEnd, stamp, out);
+        break;
       }
+      if (lineEnd > pos) place(lines, text.slice(pos, lineEnd), text, pos, lineEnd, stamp, out);
       pos = lineEnd + 1;
     }
     if (qi < quotes.length) {
       const q = quotes[qi];
-      out.push({ start: q.start, end: q.end, w: QUOTE_TOKEN, lower: QUOTE_TOKEN, cue: false, f: QUOTE_FLAGS });
+      const t = new Tok(q.start, q.end, QUOTE_TOKEN, QUOTE_TOKEN, false, FIXED);
+      t.f = QUOTE_FLAGS;
+      out.push(t);
       pos = q.end;
     }
   }
