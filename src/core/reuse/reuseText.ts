@@ -400,18 +400,35 @@ export function sameNormalised(a: string, b: string): boolean {
  * other side: near 1 for light edits, low for a paraphrase that reorders.
  */
 export function bigramContainment(a: string, b: string): number {
-  const wa = words(a), wb = words(b);
-  const grams = (ws: string[]) => {
-    const m = new Map<string, number>();
-    for (let k = 0; k + 1 < ws.length; k++) { const g = ws[k] + ' ' + ws[k + 1]; m.set(g, (m.get(g) ?? 0) + 1); }
-    return m;
-  };
-  const ga = grams(wa), gb = grams(wb);
+  // Word pairs as numbers (each word its id among the two texts' words, two ids a number below 2^53): no string made
+  // per pair and no string hashed, what most of the time went to when the pairs were strings.
+  const ids = new Map<string, number>();
+  const wa = wordIdsOf(words(a), ids), wb = wordIdsOf(words(b), ids);
+  if (ids.size > PAIR_BASE) throw new RangeError('bigramContainment: more distinct words than word pairs can number');
   const na = Math.max(0, wa.length - 1), nb = Math.max(0, wb.length - 1);
   if (!na || !nb) return 0;
+  const gb = new Map<number, number>();
+  for (let k = 0; k < nb; k++) { const g = wb[k] * PAIR_BASE + wb[k + 1]; gb.set(g, (gb.get(g) ?? 0) + 1); }
+  // Each pair of `a` takes one of the same pairs of `b` while any is left: min(count in a, count in b) per pair.
   let shared = 0;
-  for (const [g, c] of ga) shared += Math.min(c, gb.get(g) ?? 0);
+  for (let k = 0; k < na; k++) {
+    const g = wa[k] * PAIR_BASE + wa[k + 1], left = gb.get(g);
+    if (left) { shared++; gb.set(g, left - 1); }
+  }
   return shared / Math.min(na, nb);
+}
+/** Word ids (`wordIdsOf`) stay below this, so that `id * PAIR_BASE + id` is an exact integer. */
+const PAIR_BASE = 2 ** 26;
+
+/** Each word's id in `ids` (a new word the next id): two words with the same id are the same string. */
+function wordIdsOf(ws: readonly string[], ids: Map<string, number>): number[] {
+  const out: number[] = [];
+  for (const w of ws) {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    out.push(id);
+  }
+  return out;
 }
 
 /** Furniture by its wording: each pattern on its own is the definition (`isBoilerplate` tests them at once). */
