@@ -246,7 +246,12 @@ export function longestRun(a: Int32Array, b: Int32Array): number {
 
 /** `longestRun` of `a[ao..ao+an)` and `b[bo..bo+bn)`. */
 export function longestRunIn(a: Int32Array, ao: number, an: number, b: Int32Array, bo: number, bn: number): number {
-  let best = 0, prev = new Int32Array(bn + 1), cur = new Int32Array(bn + 1);
+  // Two rows of scratch space kept between calls (a call per matched unit pair: two arrays each had been most of the
+  // garbage of the shared passages); a row's first cell and the first row are zero, the rest is written before read.
+  if (RUN_ROWS[0].length <= bn) RUN_ROWS = [new Int32Array(2 * (bn + 1)), new Int32Array(2 * (bn + 1))];
+  let best = 0, prev = RUN_ROWS[0], cur = RUN_ROWS[1];
+  prev.fill(0, 0, bn + 1);
+  cur[0] = 0;
   for (let i = 1; i <= an; i++) {
     const x = a[ao + i - 1];
     for (let j = 1; j <= bn; j++) {
@@ -258,6 +263,8 @@ export function longestRunIn(a: Int32Array, ao: number, an: number, b: Int32Arra
   }
   return best;
 }
+
+let RUN_ROWS = [new Int32Array(64), new Int32Array(64)];
 
 /** An order-free pair of stems as a 30-bit key (a small integer to V8). */
 export function pairKey(a: number, b: number): number {
