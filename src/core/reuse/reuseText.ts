@@ -412,6 +412,32 @@ export function bigramContainment(a: string, b: string): number {
   const ids = new Map<string, number>();
   const wa = wordIdsOf(words(a), ids), wb = wordIdsOf(words(b), ids);
   if (ids.size > PAIR_BASE) throw new RangeError('bigramContainment: more distinct words than word pairs can number');
+  return pairContainment(wa, wb);
+}
+
+/**
+ * `bigramContainment`, each word read as its form's id in `vocab` (`Vocab.formHashed`, the words as `words` reads
+ * them): one form, one id, so the same pairs; and no word's string made (the shared passages' labels ask this of every
+ * passage not verbatim).
+ */
+export function bigramContainmentIn(vocab: Vocab, a: string, b: string): number {
+  return pairContainment(formIdsOf(vocab, a), formIdsOf(vocab, b));
+}
+
+/** The form ids of `text`'s words (`words`, through `vocab`). */
+function formIdsOf(vocab: Vocab, text: string): number[] {
+  const out: number[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, 0, text.length, at, INITIALS); s >= 0; s = nextWord(text, at.end, text.length, at, INITIALS)) {
+    const id = vocab.formHashed(text, s, at.end, hashChars(text, s, at.end), at.dotted);
+    if (id >= PAIR_BASE) throw new RangeError('bigramContainmentIn: more word forms than word pairs can number');
+    out.push(id);
+  }
+  return out;
+}
+
+/** Share of the shorter id sequence's pairs (neighbours) found in the other, each as often as both hold it. */
+function pairContainment(wa: readonly number[], wb: readonly number[]): number {
   const na = Math.max(0, wa.length - 1), nb = Math.max(0, wb.length - 1);
   if (!na || !nb) return 0;
   const gb = new Map<number, number>();
