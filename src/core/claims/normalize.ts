@@ -260,6 +260,9 @@ export function normalizeUnits(claim: Pick<Claim, 'text' | 'entities' | 'speaker
   return { units: normalizing(claim, numbers, false).units, numbers };
 }
 
+/** The empty lists of a form made by `normalizeUnits` (read by nothing: one frozen list, not seven per claim). */
+const NO: never[] = Object.freeze([]) as unknown as never[];
+
 /**
  * `normalize`, the units' numbers pushed into `numbers` when given. `full` false: the units alone are right (the
  * form's other fields are left empty; `normalizeUnits`).
@@ -335,9 +338,6 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     verb.push(multi ? tables().verbs.has(k) : info[i].verb);
     segments.push(at);
   }
-  const phrasal: number[] = [];
-  for (let u = 0; u < phrase.length; u++) if (verb[u]) (phrase[u] ? phrasal : predicates).push(u);
-  const nominal = predicates.filter(u => noun[u]);
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
@@ -349,7 +349,11 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: [], phrasal: [], segments: [], negation: 0, negatedSegments: [], days: [], conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: [], nominal: [] };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO };
+  // (The word units only: `phrase` and `verb` hold one entry each.)
+  const phrasal: number[] = [];
+  for (let u = 0; u < phrase.length; u++) if (verb[u]) (phrase[u] ? phrasal : predicates).push(u);
+  const nominal = predicates.filter(u => noun[u]);
   const names: string[] = [];
   for (const e of claim.entities) {
     const named = nameUnit(e);
