@@ -92,11 +92,13 @@ function compact(local: LocalAnalysis, names: Map<string, string>): LocalAnalysi
   return { ...local, claims };
 }
 
-/** A named claim's lists as the analysis made them: empty ones its own again (linking writes to them). */
+/**
+ * A named claim's numbers as the analysis made them: an empty list its own again. Its link lists stay `NONE` until
+ * the claim linker gives every claim lists of its own (`ClaimLinker.link` empties each claim's lists with `resetLinks`
+ * before it writes one link; nothing reads or writes them before): made here too, they were three empty arrays per
+ * claim thrown away two stages later (at 10,000 articles, over a million, about 0.3 s of the results stage).
+ */
 function ownLists(c: Claim): void {
-  if (c.corroboratedBy === NONE) c.corroboratedBy = [];
-  if (c.disputedBy === NONE) c.disputedBy = [];
-  if (c.partlyCorroboratedBy === NONE) c.partlyCorroboratedBy = [];
   if (c.numbers === NONE) c.numbers = [];
 }
 

@@ -59,6 +59,13 @@ export function writeReport(file: string, data: string): void {
   writeReportLines(file, [data]);
 }
 
+/**
+ * Bytes of the report encoded before they are written (`writeReportLines`). Small enough to stay in the cache between
+ * the encoding and the write: with 4 MiB the writer was slower than a buffer per piece (x1.07 on the c2000 report),
+ * with 256 KiB faster (x0.86-0.91).
+ */
+const WRITE_CHUNK = 1 << 18;
+
 /** The same as `writeReport`, the report given in pieces (written one after the other, never joined). */
 export function writeReportLines(file: string, pieces: Iterable<string>): void {
   const target = existingTarget(file);
@@ -78,10 +85,19 @@ export function writeReportLines(file: string, pieces: Iterable<string>): void {
         }
       }
     }
+    // The pieces encoded one after the other into one buffer, written when the next might not fit (a piece too large
+    // for it is encoded on its own): no buffer made per piece, and a write call per few megabytes.
+    const chunk = Buffer.allocUnsafe(WRITE_CHUNK);
+    let used = 0;
+    const put = (bytes: Buffer, end: number) => { for (let at = 0; at < end;) at += fs.writeSync(fd!, bytes, at, end - at); };
     for (const piece of pieces) {
-      const bytes = Buffer.from(piece);
-      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
+      // (UTF-8 takes at most three bytes per UTF-16 code unit.)
+      const most = 3 * piece.length;
+      if (used + most > chunk.length) { put(chunk, used); used = 0; }
+      if (most > chunk.length) { const bytes = Buffer.from(piece); put(bytes, bytes.length); continue; }
+      used += chunk.write(piece, used);
     }
+    put(chunk, used);
     fs.fsyncSync(fd);
     fs.closeSync(fd);
     fd = undefined;

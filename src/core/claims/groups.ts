@@ -89,6 +89,8 @@ export class Places<T extends Span> {
   }
 }
 
+const NO_IDS = new Int32Array(0);
+
 /** Sets `claimGroup` and `claimGroupSize` on every claim of `docs`; also drops a partial link that a full one of the same pair supersedes. */
 export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]): void {
   drain(groupingClaims(docs, WHOLE));
@@ -104,7 +106,10 @@ export function* groupingClaims(docs: readonly { path: string; claims: Claim[] }
   const sorted: Int32Array[] = new Array(n);
   for (let k = 0; k < n; k++) {
     if (slice.due()) yield PAUSE;
-    const list = claims[k].corroboratedBy, ids = new Int32Array(list.length);
+    const list = claims[k].corroboratedBy;
+    // (Most claims list none: one empty array, read only, for all of them, not two typed arrays each.)
+    if (!list.length) { corr[k] = sorted[k] = NO_IDS; continue; }
+    const ids = new Int32Array(list.length);
     for (let i = 0; i < list.length; i++) ids[i] = at.id(list[i]);
     corr[k] = ids;
     sorted[k] = ids.slice().sort();

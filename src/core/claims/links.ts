@@ -18,7 +18,7 @@ import { claimStatus } from './claims';
 import { groupClaims, groupingClaims } from './groups';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import { type ClaimMatch, matchClaims, type MatchSide } from './match';
-import { claimNorm, type ClaimNorm, normalize as claimNormUncached, normalizeNumbered } from './normalize';
+import { claimNorm, type ClaimNorm, normalize as claimNormUncached, normalizeUnits } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
 /** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
@@ -103,22 +103,22 @@ function keysOf(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<num
 }
 
 /**
- * `keysOf`'s keys alone (`KEYS_OUT.keys`, emptied at each call), with the units' numbers (normalize.ts
- * `normalizeNumbered`): a unit met before under its number gives its keys from `byNumber`, not looked up again (a
+ * `keysOf`'s keys alone (`KEYS_OUT.keys`, emptied at each call), from a form's units and their numbers (normalize.ts
+ * `normalizeUnits`): a unit met before under its number gives its keys from `byNumber`, not looked up again (a
  * lookup per unit, through a map, was most of the time the first pass took besides normalising).
  */
-function filedKeysOf(norm: ClaimNorm, numbers: readonly number[], byNumber: NumberedKeys, idOf: (key: string) => number, shared: Map<number, Int32Array>, seen: Map<string, SeenUnit>, seenArrays: Map<readonly string[], SeenUnit>): number[] {
+function filedKeysOf(units: readonly (readonly string[])[], numbers: readonly number[], byNumber: NumberedKeys, idOf: (key: string) => number, shared: Map<number, Int32Array>, seen: Map<string, SeenUnit>, seenArrays: Map<readonly string[], SeenUnit>): number[] {
   const out = KEYS_OUT;
   out.keys.length = 0;
   out.tick++;
-  for (let u = 0; u < norm.units.length; u++) {
+  for (let u = 0; u < units.length; u++) {
     const n = numbers[u];
     if (n >= 0 && n < byNumber.at.length && byNumber.at[n] > 0) {
       for (let x = byNumber.at[n] - 1, end = x + byNumber.count[n]; x < end; x++) addKey(out, byNumber.keys[x]);
       continue;
     }
     // (As `keysOf`: the same keys in the same order.)
-    const was = unitIds(norm.units[u], idOf, shared, seen, seenArrays);
+    const was = unitIds(units[u], idOf, shared, seen, seenArrays);
     const from = byNumber.keys.length;
     if (was.filed) { addKey(out, was.id); byNumber.keys.push(was.id); }
     if (was.syn) for (let v = 0; v < was.syn.length; v++) if (was.synFiled[v]) { addKey(out, was.syn[v]); byNumber.keys.push(was.syn[v]); }
@@ -355,8 +355,8 @@ export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly
       if (f >= 0) { formOf[id] = f; continue; }
       let found: number[];
       if (oneShot) {
-        const { norm, numbers } = normalizeNumbered(claim);
-        found = filedKeysOf(norm, numbers, byNumber, idOf, synonymArrays, seen, seenArrays);
+        const { units, numbers } = normalizeUnits(claim);
+        found = filedKeysOf(units, numbers, byNumber, idOf, synonymArrays, seen, seenArrays);
       } else found = keysOf(claimNorm(ctx, claim), idOf, synonymArrays, seen, seenArrays).keys;
       if (keysEnd + found.length > keys.length) keys = grown(keys, 2 * (keysEnd + found.length));
       for (let x = 0; x < found.length; x++) keys[keysEnd++] = found[x];

@@ -18,7 +18,7 @@
  * into passages, and how a passage is labelled (verbatim, edited, reworded).
  */
 import type { DuplicateLabel, Paragraph, Sentence, Span } from '../types';
-import { Vocab, bigramContainment, boilerplateIn, contentIds, dice, features, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sorted, unitWords } from './reuseText';
+import { Vocab, bigramContainmentIn, boilerplateIn, contentIds, dice, features, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sorted, unitWords } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 
@@ -207,7 +207,7 @@ export function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
   const sa = A.text.slice(a.start, a.end), sb = B.text.slice(b.start, b.end);
   if (sameNormalised(sa, sb)) return { a, b, label: 'verbatim', similarity: 1 };
   const d = dice(ia, ib);
-  const label: DuplicateLabel = d >= EDITED_DICE && bigramContainment(sa, sb) >= EDITED_BIGRAMS ? 'edited' : 'reworded';
+  const label: DuplicateLabel = d >= EDITED_DICE && bigramContainmentIn(vocab, sa, sb) >= EDITED_BIGRAMS ? 'edited' : 'reworded';
   return { a, b, label, similarity: Math.min(0.99, Math.round(d * 1000) / 1000) };
 }
 

@@ -285,14 +285,37 @@ export class ReuseIndex {
     const dirty = this.dirty;
     this.dirty = [];
     const changed = new Set<Pair>();
-    dirty.forEach((doc, k) => this.lookUp(doc, k === 0, crossed, crossedKeys, changed));
+    const floors = this.floors(dirty);
+    dirty.forEach((doc, k) => this.lookUp(doc, k === 0, crossed, crossedKeys, changed, floors ? floors[k] : 0));
     if ((crossed.size || crossedKeys.size) && this.byPath.size > dirty.length) this.recheck(crossed, crossedKeys, changed);
     for (const doc of dirty) doc.stage = 0;
     for (const pair of changed) this.keep(pair);
   }
 
-  /** Looks a document's units up; its hits are kept for its next version when they are complete (`first`). */
-  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlyMap<number, boolean>, crossedKeys: ReadonlyMap<number, boolean>, changed: Set<Pair>): void {
+  /**
+   * When every document held is to be looked up (a batch of additions to an empty index: the CLI's whole corpus), per
+   * document of `dirty` the smallest unit id of the documents after it, which are the only ones its lookup keeps hits
+   * of (those before it are looked up already, `stage` 2); else null. A posting chain runs from the newest unit to the
+   * oldest (`PostingTable.add` puts each posting first, and unit ids only grow, or are renumbered in order), so a lookup
+   * stops walking a chain at the first unit below its floor: at 10,000 articles it had walked every chain to its end,
+   * about half of it units of documents already looked up, counted and then dropped.
+   */
+  private floors(dirty: readonly IndexedDoc[]): Int32Array | null {
+    if (dirty.length < 2 || this.byPath.size !== dirty.length) return null;
+    const floors = new Int32Array(dirty.length);
+    let min = this.units;
+    for (let k = dirty.length - 1; k >= 0; k--) {
+      floors[k] = min;
+      for (const sid of dirty[k].sids) if (sid < min) min = sid;
+    }
+    return floors;
+  }
+
+  /**
+   * Looks a document's units up; its hits are kept for its next version when they are complete (`first`). `floor`: the
+   * smallest unit id a hit can have (`floors`); a chain is walked no further.
+   */
+  private lookUp(doc: IndexedDoc, first: boolean, crossed: ReadonlyMap<number, boolean>, crossedKeys: ReadonlyMap<number, boolean>, changed: Set<Pair>, floor = 0): void {
     this.work.lookedUp++;
     const { side, id } = doc;
     const carried = first && doc.lookupEpoch === this.epoch ? doc.lookups : undefined;
@@ -322,6 +345,7 @@ export class ReuseIndex {
         for (let q = fo; q < fe; q++) {
           for (let p = postings.head(block[q]); p >= 0; p = postings.nextOf(p)) {
             const sid = postings.unitAt(p);
+            if (sid < floor) break;
             if (count[sid]++ === 0) touched.push(sid);
           }
         }
@@ -329,6 +353,7 @@ export class ReuseIndex {
         if (key >= 0) {
           for (let p = verbatim.head(key); p >= 0; p = verbatim.nextOf(p)) {
             const sid = verbatim.unitAt(p);
+            if (sid < floor) break;
             if (count[sid] === 0 && !same[sid]) touched.push(sid);
             same[sid] = 1;
           }

@@ -246,7 +246,12 @@ export function longestRun(a: Int32Array, b: Int32Array): number {
 
 /** `longestRun` of `a[ao..ao+an)` and `b[bo..bo+bn)`. */
 export function longestRunIn(a: Int32Array, ao: number, an: number, b: Int32Array, bo: number, bn: number): number {
-  let best = 0, prev = new Int32Array(bn + 1), cur = new Int32Array(bn + 1);
+  // Two rows of scratch space kept between calls (a call per matched unit pair: two arrays each had been most of the
+  // garbage of the shared passages); a row's first cell and the first row are zero, the rest is written before read.
+  if (RUN_ROWS[0].length <= bn) RUN_ROWS = [new Int32Array(2 * (bn + 1)), new Int32Array(2 * (bn + 1))];
+  let best = 0, prev = RUN_ROWS[0], cur = RUN_ROWS[1];
+  prev.fill(0, 0, bn + 1);
+  cur[0] = 0;
   for (let i = 1; i <= an; i++) {
     const x = a[ao + i - 1];
     for (let j = 1; j <= bn; j++) {
@@ -258,6 +263,8 @@ export function longestRunIn(a: Int32Array, ao: number, an: number, b: Int32Arra
   }
   return best;
 }
+
+let RUN_ROWS = [new Int32Array(64), new Int32Array(64)];
 
 /** An order-free pair of stems as a 30-bit key (a small integer to V8). */
 export function pairKey(a: number, b: number): number {
@@ -400,18 +407,61 @@ export function sameNormalised(a: string, b: string): boolean {
  * other side: near 1 for light edits, low for a paraphrase that reorders.
  */
 export function bigramContainment(a: string, b: string): number {
-  const wa = words(a), wb = words(b);
-  const grams = (ws: string[]) => {
-    const m = new Map<string, number>();
-    for (let k = 0; k + 1 < ws.length; k++) { const g = ws[k] + ' ' + ws[k + 1]; m.set(g, (m.get(g) ?? 0) + 1); }
-    return m;
-  };
-  const ga = grams(wa), gb = grams(wb);
+  // Word pairs as numbers (each word its id among the two texts' words, two ids a number below 2^53): no string made
+  // per pair and no string hashed, what most of the time went to when the pairs were strings.
+  const ids = new Map<string, number>();
+  const wa = wordIdsOf(words(a), ids), wb = wordIdsOf(words(b), ids);
+  if (ids.size > PAIR_BASE) throw new RangeError('bigramContainment: more distinct words than word pairs can number');
+  return pairContainment(wa, wb);
+}
+
+/**
+ * `bigramContainment`, each word read as its form's id in `vocab` (`Vocab.formHashed`, the words as `words` reads
+ * them): one form, one id, so the same pairs; and no word's string made (the shared passages' labels ask this of every
+ * passage not verbatim).
+ */
+export function bigramContainmentIn(vocab: Vocab, a: string, b: string): number {
+  return pairContainment(formIdsOf(vocab, a), formIdsOf(vocab, b));
+}
+
+/** The form ids of `text`'s words (`words`, through `vocab`). */
+function formIdsOf(vocab: Vocab, text: string): number[] {
+  const out: number[] = [];
+  const at: WordEnd = { end: 0, dotted: false };
+  for (let s = nextWord(text, 0, text.length, at, INITIALS); s >= 0; s = nextWord(text, at.end, text.length, at, INITIALS)) {
+    const id = vocab.formHashed(text, s, at.end, hashChars(text, s, at.end), at.dotted);
+    if (id >= PAIR_BASE) throw new RangeError('bigramContainmentIn: more word forms than word pairs can number');
+    out.push(id);
+  }
+  return out;
+}
+
+/** Share of the shorter id sequence's pairs (neighbours) found in the other, each as often as both hold it. */
+function pairContainment(wa: readonly number[], wb: readonly number[]): number {
   const na = Math.max(0, wa.length - 1), nb = Math.max(0, wb.length - 1);
   if (!na || !nb) return 0;
+  const gb = new Map<number, number>();
+  for (let k = 0; k < nb; k++) { const g = wb[k] * PAIR_BASE + wb[k + 1]; gb.set(g, (gb.get(g) ?? 0) + 1); }
+  // Each pair of `a` takes one of the same pairs of `b` while any is left: min(count in a, count in b) per pair.
   let shared = 0;
-  for (const [g, c] of ga) shared += Math.min(c, gb.get(g) ?? 0);
+  for (let k = 0; k < na; k++) {
+    const g = wa[k] * PAIR_BASE + wa[k + 1], left = gb.get(g);
+    if (left) { shared++; gb.set(g, left - 1); }
+  }
   return shared / Math.min(na, nb);
+}
+/** Word ids (`wordIdsOf`) stay below this, so that `id * PAIR_BASE + id` is an exact integer. */
+const PAIR_BASE = 2 ** 26;
+
+/** Each word's id in `ids` (a new word the next id): two words with the same id are the same string. */
+function wordIdsOf(ws: readonly string[], ids: Map<string, number>): number[] {
+  const out: number[] = [];
+  for (const w of ws) {
+    let id = ids.get(w);
+    if (id === undefined) ids.set(w, (id = ids.size));
+    out.push(id);
+  }
+  return out;
 }
 
 /** Furniture by its wording: each pattern on its own is the definition (`isBoilerplate` tests them at once). */
