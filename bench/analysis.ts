@@ -3,13 +3,16 @@
  * against sentence-splitter alone on the same text in the same run, warm (a first
  * pass over the corpus is reported apart).
  * Budget (design.md): >= 2 MB/s single core, warm. A last line breaks the time down by stage.
- *   npx tsc -p . && node out/bench/analysis.js [MB] [--baseline DIR]
+ *   npx tsc -p . && node out/bench/analysis.js [MB] [--baseline DIR [--stages a,b] [--rounds N]]
  * Text: the seeds plus polnear-dev from the team's evaluation data (../shared/eval,
  * left out with one line when absent), each copy made distinct, to MB (default 2).
  * `--baseline DIR`: another build's compiled tree (a copy of an earlier `out/`, holding
  * src/core/...) loaded beside this one and measured in the same process, passes
  * alternating: each build's first pass, warm passes (median CPU of the main thread) and
  * each stage (the sum over chunks of the corpus of each chunk's best CPU time), old → new.
+ * `--stages entities,claims`: those stages alone (no whole passes), each chunk's best of
+ * `--rounds N` (default 5) passes: a closer look at one stage on a busy machine.
+ * `--dir DIR`: the .txt files of DIR instead (e.g. a generated corpus: more words, fewer repeats).
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -32,20 +35,34 @@ const args = process.argv.slice(2);
 const baselineAt = args.indexOf('--baseline');
 const baselineDir = baselineAt >= 0 ? path.resolve(args[baselineAt + 1] ?? '.') : null;
 if (baselineAt >= 0) args.splice(baselineAt, 2);
+/** A named option's value, taken out of `args`. */
+function option(name: string): string | null {
+  const at = args.indexOf(name);
+  if (at < 0) return null;
+  const value = args[at + 1] ?? '';
+  args.splice(at, 2);
+  return value;
+}
+const onlyStages = option('--stages')?.split(',') ?? null;
+const stageRounds = Number(option('--rounds') ?? 5);
 const targetMb = Number(args[0] ?? 2);
-const polnear = evalDirOrSay('polnear-dev', 'the PolNeAR articles (the seeds alone are measured)');
-const sources = [path.join(root, 'seeds'), ...(polnear ? [polnear] : [])];
+const dir = option('--dir');
+const polnear = dir ? null : evalDirOrSay('polnear-dev', 'the PolNeAR articles (the seeds alone are measured)');
+const sources = dir ? [path.resolve(dir)] : [path.join(root, 'seeds'), ...(polnear ? [polnear] : [])];
 const texts = sources.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))));
 
 // Make every copy distinct so the paragraph cache cannot help: a cold analysis is measured.
+// (Each line with text is marked; a blank line stays blank: marked, it would join the
+// paragraphs around it and make every document's lines run on.)
 const scratch = new EntityScratch();
 const docs: string[] = [];
 let bytes = 0;
 for (let round = 0; bytes < targetMb * 1e6; round++) {
   for (const t of texts) {
-    const doc = t.replace(/\n/g, ` [${round}]\n`);
+    const doc = t.replace(/(\S)\n/g, `$1 [${round}]\n`);
     docs.push(doc);
     bytes += Buffer.byteLength(doc);
+    if (dir && bytes >= targetMb * 1e6) break; // (a directory's first files, to MB)
   }
 }
 
@@ -122,10 +139,17 @@ function loadBuild(dir: string): Build {
 function compare(old: Build, ours: Build): void {
   const builds: [string, Build][] = [['old', old], ['new', ours]];
   const mb = bytes / 1e6;
-  const cpuMain = () => cpuNow().main ?? cpuNow().all;
   const whole = (b: Build) => { for (const d of docs) b.analyzeLocal(new b.AnalysisContext(), d, new b.ParagraphCache()); };
   const load = () => fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
   console.log(`corpus: ${docs.length} documents, ${mb.toFixed(2)} MB; baseline ${baselineDir}; load ${load()}`);
+  if (!onlyStages) wholePasses(builds, mb, whole);
+  stageTimes(old, ours, builds);
+  console.log(`load after: ${load()}`);
+}
+
+/** First and warm passes of the whole analysis, old and new alternating. */
+function wholePasses(builds: [string, Build][], mb: number, whole: (b: Build) => void): void {
+  const cpuMain = () => cpuNow().main ?? cpuNow().all;
   for (const [name, b] of builds) {
     const [wall, split] = cpuSplit(() => time(() => whole(b)));
     console.log(`first pass, ${name}: ${(mb / wall).toFixed(2)} MB/s wall (${split})`);
@@ -141,7 +165,11 @@ function compare(old: Build, ours: Build): void {
   const median = (a: number[]) => [...a].sort((x, y) => x - y)[a.length >> 1];
   for (const [name] of builds) console.log(`warm, ${name}: ${(mb / median(main[name])).toFixed(2)} MB/s by main-thread CPU (median of ${rounds}, ${median(main[name]).toFixed(2)} s)`);
   console.log(`warm ratio new/old (CPU, lower is faster): ${(median(main.new) / median(main.old)).toFixed(3)}; pass by pass ${main.new.map((t, i) => (t / main.old[i]).toFixed(2)).join(' ')}`);
-  // Stages: each build's own inputs (the same values), chunks of a quarter of the corpus, each chunk's best of 5.
+}
+
+/** Each stage alone, old and new alternating (see the header). */
+function stageTimes(old: Build, ours: Build, builds: [string, Build][]): void {
+  // Stages: each build's own inputs (the same values), chunks of a quarter of the corpus, each chunk's best of `stageRounds`.
   const sample = docs.slice(0, Math.ceil(docs.length / 4));
   const sampleMb = sample.reduce((n, d) => n + Buffer.byteLength(d), 0) / 1e6;
   const inputs = (b: Build) => sample.map(text => {
@@ -165,8 +193,9 @@ function compare(old: Build, ours: Build): void {
   const chunks = 10, cut = (c: number) => Math.round((c * sample.length) / chunks);
   const parts: string[] = [];
   for (const [stage, run] of stageOf) {
+    if (onlyStages && !onlyStages.includes(stage)) continue;
     const bestOf: Record<string, number[]> = { old: Array(chunks).fill(Infinity), new: Array(chunks).fill(Infinity) };
-    for (let r = 0; r < 5; r++) {
+    for (let r = 0; r < stageRounds; r++) {
       for (let c = 0; c < chunks; c++) {
         for (const [name, b] of (r + c) % 2 ? [...builds].reverse() : builds) {
           const t0 = cpuNow().all;
@@ -180,7 +209,6 @@ function compare(old: Build, ours: Build): void {
     parts.push(`${stage} ${((o * 1000) / sampleMb).toFixed(0)} → ${((n * 1000) / sampleMb).toFixed(0)} (${(n / o).toFixed(2)}x)`);
   }
   console.log(`per stage, ms CPU per MB, old → new: ${parts.join(', ')}`);
-  console.log(`load after: ${load()}`);
 }
 if (baselineDir) {
   compare(loadBuild(baselineDir), thisBuild);

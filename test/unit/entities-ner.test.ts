@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { decodeModel, encodeModel, fromBase64, HashTable, label, DecodeScratch, Featurizer, modelTokens, NL, allowed, FEATURE_VERSION } from '../../src/core/entities/ner';
+import { decodeModel, encodeModel, fromBase64, HashTable, label, DecodeScratch, Featurizer, modelTokens, NL, allowed, FEATURE_VERSION, packRows, unpack, buildLexicon } from '../../src/core/entities/ner';
 import { checksum, evaluate, lexiconOf, pack, readConll, toExample, train } from '../../src/core/entities/nerTrain';
 import { NER_MODEL, NER_MODEL_INFO } from '../../src/core/entities/nerModel';
 import { loadNameModel } from '../../src/core/entities/entities';
@@ -125,6 +125,60 @@ describe('entities: the name model (ner.ts, nerTrain.ts)', () => {
       for (let i = 0; i < toks.length; i++) assert.ok(allowed(i ? labels[i - 1] : -1, labels[i]), `${toks[i].w}: ${labels[i]} after ${labels[i - 1]}`);
       assert.ok(labels.some(y => y !== 0));
     }
+  });
+
+  it('packed emission rows sum to the very integers the nine int8 weights sum to, extremes included', () => {
+    // Rows of weights at the int8 extremes and in between, summed over many features (repeats allowed).
+    const buckets = 64, emit = new Int8Array(buckets * NL);
+    for (let i = 0; i < emit.length; i++) emit[i] = i % 3 === 0 ? -128 : i % 3 === 1 ? 127 : ((i * 37) % 256) - 128;
+    const rows = packRows(emit);
+    for (const nf of [0, 1, 2, 31, 48, 256]) {
+      const picked = Array.from({ length: nf }, (_, q) => (q * 13 + nf) % buckets);
+      const sums = [0, 0, 0];
+      for (const b of picked) for (let k = 0; k < 3; k++) sums[k] += rows[3 * b + k];
+      const got = new Float64Array(NL);
+      for (let k = 0; k < 3; k++) unpack(sums[k], nf, got, 3 * k);
+      const want = Array.from({ length: NL }, (_, y) => picked.reduce((a, b) => a + emit[b * NL + y], 0));
+      assert.deepEqual([...got], want, `${nf} features`);
+    }
+  });
+
+  it('decoding with the packed rows labels as the int8 rows do', () => {
+    const m = loadNameModel();
+    assert.ok(m.weights.rows, 'decodeModel packs the rows');
+    const plain = { ...m.weights, rows: undefined };
+    const fz = new Featurizer(m.lexicon), scratch = new DecodeScratch();
+    const texts = [
+      'Minister Ana Lopez of the Harbour Trust met Marco Bellini in Porto on Tuesday , the Orbis Bank said .',
+      'STORM CLOSES PORT OF LISBON AS FERRIES WAIT',
+    ];
+    for (const text of texts) {
+      const toks = modelTokens(text, tokenize(text, 0, text.length));
+      const a = new Uint8Array(toks.length), b = new Uint8Array(toks.length);
+      const allCaps = text === text.toUpperCase();
+      for (const whole of [false, true]) {
+        fz.begin(text, toks, 0, text.length);
+        label(fz, m.weights, toks.length, allCaps, a, scratch, whole);
+        fz.begin(text, toks, 0, text.length);
+        label(fz, plain, toks.length, allCaps, b, scratch, whole);
+        assert.deepEqual([...a], [...b], text);
+        if (!allCaps) assert.ok(a.some(y => y !== 0), text);
+      }
+    }
+  });
+
+  it('a known name that is also the start of a longer one: the longest is marked, the shorter alone still found', () => {
+    const lex = buildLexicon({ gaz: new Map([['Port Vale', 'PLACE'], ['Port Vale Harbour Board', 'ORG']]), upper: new Map(), maxWords: 4 }, [], [], []);
+    const fz = new Featurizer(lex);
+    const known = (text: string) => {
+      const toks = modelTokens(text, tokenize(text, 0, text.length));
+      fz.begin(text, toks, 0, text.length);
+      fz.names(0, toks.length);
+      return toks.map((t, i) => (fz.known(i) ? t.w : '')).filter(Boolean).join(' ');
+    };
+    assert.equal(known('the Port Vale Harbour Board met'), 'Port Vale Harbour Board');
+    assert.equal(known('ships left Port Vale Harbour today'), 'Port Vale');
+    assert.equal(known('ships left Port Harbour today'), '');
   });
 
   it("HashTable stores and ors values for any 32-bit key (0 shares 1's slot: keys are hashes)", () => {

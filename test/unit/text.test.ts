@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { split } from 'sentence-splitter';
 import { decode, normalizeEol } from '../../src/core/text/decode';
-import { paragraphs, title } from '../../src/core/text/paragraphs';
+import { linesRunOn, paragraphs, title } from '../../src/core/text/paragraphs';
 import { sentences, splitSentences } from '../../src/core/text/sentences';
 import { evalDirOrSkip } from '../support/sharedEval';
 
@@ -83,6 +83,17 @@ describe('text model', () => {
       const ss = sentences(text, ps);
       assert.deepEqual(ss.map(s => text.slice(s.start, s.end)), ['Title line here', 'First para.', 'Second sentence.', 'Indented para.']);
     });
+    it('a line runs on into the next only with text on both sides of one line break (white space, CR, blank lines and both ends counted)', () => {
+      const pattern = /\S[^\S\r\n]*\r?\n[^\S\r\n]*\S/;
+      const cases = [
+        'one line', 'ends\n', '\nstarts', 'a\nb', 'a \t\nb', 'a\n \u00a0b', 'a\r\nb', 'a\r\r\nb', 'a\n\nb', 'a\n \nb', 'a\r\n\r\nb',
+        'a\u2028\nb', 'a\n\u2029b', '\u3000\n\u3000', 'x \r\n \u00a0 y', '\n\n\n', '', 'a\n\r b', '😀\n😀', 'a \n', ' \na',
+      ];
+      for (const t of cases) assert.equal(linesRunOn(t), pattern.test(t), JSON.stringify(t));
+      assert.equal(linesRunOn('Kyiv\nsaid'), true);
+      assert.equal(linesRunOn('Kyiv\n\nsaid'), false);
+    });
+
     it('joins hard-wrapped lines into paragraphs, but not long one-line paragraphs', () => {
       const wrapped = 'The Kremlin and the West held out\nthe possibility of a diplomatic path\nout of the crisis.\n\nRussia denies it has any plans\nto invade Ukraine.\n';
       assert.equal(paragraphs(wrapped).length, 2);

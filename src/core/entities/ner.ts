@@ -100,27 +100,28 @@ const POSSESSIVE_GAP = 9;
 
 /**
  * A table from 32-bit hashes to small positive values (open addressing, linear probing):
- * no boxing of hashes outside the small-integer range, no allocation on lookup.
+ * no boxing of hashes outside the small-integer range, no allocation on lookup. Each
+ * slot's key and value side by side in one array: a lookup that finds its key reads one
+ * cache line, not two (the tables are larger than the core's cache).
  */
 export class HashTable {
-  private keys: Int32Array;
-  private vals: Int32Array;
+  /** Slot i: key at 2i (0: empty), value at 2i + 1. */
+  private slots: Int32Array;
   private count = 0;
   /** 32 - log2(size): a slot is the top bits of the key times the golden ratio (Fibonacci hashing). */
   private shift: number;
   constructor(capacity = 16) {
     let size = 16, shift = 28;
     while (size < capacity * 2) { size *= 2; shift--; }
-    this.keys = new Int32Array(size);
-    this.vals = new Int32Array(size);
+    this.slots = new Int32Array(2 * size);
     this.shift = shift;
   }
   /** The value stored for `key`, else 0. */
   get(key: number): number {
-    const k = key | 0 || 1, mask = this.keys.length - 1;
-    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
-      const at = this.keys[i];
-      if (at === k) return this.vals[i];
+    const k = key | 0 || 1, slots = this.slots, mask = slots.length - 2;
+    for (let i = (Math.imul(k, 0x9e3779b1) >>> this.shift) << 1; ; i = (i + 2) & mask) {
+      const at = slots[i];
+      if (at === k) return slots[i + 1];
       if (at === 0) return 0;
     }
   }
@@ -129,30 +130,31 @@ export class HashTable {
   }
   /** Stores `value | ` the value already there. */
   or(key: number, value: number): void {
-    if (this.count * 2 >= this.keys.length) this.grow();
-    const k = key | 0 || 1, mask = this.keys.length - 1;
-    for (let i = Math.imul(k, 0x9e3779b1) >>> this.shift; ; i = (i + 1) & mask) {
-      const at = this.keys[i];
-      if (at === k) { this.vals[i] |= value; return; }
-      if (at === 0) { this.keys[i] = k; this.vals[i] = value; this.count++; return; }
+    if (this.count * 4 >= this.slots.length) this.grow();
+    const k = key | 0 || 1, slots = this.slots, mask = slots.length - 2;
+    for (let i = (Math.imul(k, 0x9e3779b1) >>> this.shift) << 1; ; i = (i + 2) & mask) {
+      const at = slots[i];
+      if (at === k) { slots[i + 1] |= value; return; }
+      if (at === 0) { slots[i] = k; slots[i + 1] = value; this.count++; return; }
     }
   }
   private grow(): void {
-    const keys = this.keys, vals = this.vals;
-    this.keys = new Int32Array(keys.length * 2);
-    this.vals = new Int32Array(keys.length * 2);
+    const old = this.slots;
+    this.slots = new Int32Array(old.length * 2);
     this.shift--;
     this.count = 0;
-    for (let i = 0; i < keys.length; i++) if (keys[i] !== 0) this.or(keys[i], vals[i]);
+    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0) this.or(old[i], old[i + 1]);
   }
 }
 
 /** The known names and word lists the features consult, keyed by word hashes. */
 export interface NerLexicon {
-  /** Hash of a name's lower-cased words -> bit mask of its types (bit = index in TYPES). */
+  /**
+   * Hash of a name's lower-cased words -> bit mask of its types (bit = index in TYPES),
+   * with NAME_PREFIX set when it is also a proper prefix (in words) of a name: the
+   * longest-match scan reads both with one lookup.
+   */
   names: HashTable;
-  /** Hashes of the proper prefixes (in words) of the names. */
-  prefixes: HashTable;
   maxWords: number;
   /** Exact hashes of first names. */
   firstNames: HashTable;
@@ -165,10 +167,14 @@ export interface NerLexicon {
 /** Capitalised ASCII words of two letters or more, single spaces between: what tokenize would split the same. */
 const SIMPLE_NAME = /^[A-Z][a-z]+(?: [A-Z][a-z]+)*$/;
 
+/** In a `names` value: the words are a proper prefix of a known name (apart from the type bits, which are below it). */
+const NAME_PREFIX = 1 << 4;
+if (TYPES.length > 4) throw new Error('ner: NAME_PREFIX is above the type bits');
+
 const SEQ = (h: number, next: number) => Math.imul(h ^ next, 0x2c1b3c6d) + 0x297a2d39 | 0;
 
 export function buildLexicon(tables: NameTables, firstNames: Iterable<string>, lowerWords: Iterable<string>, plainWords: Iterable<string>): NerLexicon {
-  const names = new HashTable(tables.gaz.size), prefixes = new HashTable(tables.gaz.size);
+  const names = new HashTable(tables.gaz.size);
   let maxWords = 1;
   for (const [name, type] of tables.gaz) {
     // words of plain letters split at single spaces as the tokenizer would; anything else goes through it
@@ -177,7 +183,7 @@ export function buildLexicon(tables: NameTables, firstNames: Iterable<string>, l
     let h = 0;
     for (let k = 0; k < words.length; k++) {
       h = SEQ(h, lowerHash(words[k]));
-      if (k < words.length - 1) prefixes.or(h, 1);
+      if (k < words.length - 1) names.or(h, NAME_PREFIX);
     }
     names.or(h, 1 << TYPES.indexOf(type));
     if (words.length > maxWords) maxWords = words.length;
@@ -187,7 +193,7 @@ export function buildLexicon(tables: NameTables, firstNames: Iterable<string>, l
   for (const w of firstNames) first.or(exactHash(w), 1);
   for (const w of lowerWords) lower.or(lowerHash(w), 1);
   for (const w of plainWords) plain.or(exactHash(w), 1);
-  return { names, prefixes, maxWords, firstNames: first, lowerWords: lower, plain };
+  return { names, maxWords, firstNames: first, lowerWords: lower, plain };
 }
 
 /** One sentence as the model reads it. */
@@ -303,9 +309,9 @@ export class Featurizer {
       for (let j = i; j < n && j - i < lex.maxWords; j++) {
         if (!x.done[j]) this.word(j);
         h = SEQ(h, x.HL[j]);
-        const m = lex.names.get(h);
+        const v = lex.names.get(h), m = v & ~NAME_PREFIX;
         if (m !== 0) { best = j; mask = m; }
-        if (!lex.prefixes.has(h)) break;
+        if ((v & NAME_PREFIX) === 0) break;
       }
       if (best < 0) continue;
       this.words(best, best + 3);
@@ -404,6 +410,28 @@ export interface Weights {
   scale: number;
   /** trans[(prev + 1) * NL + y]; prev -1 is the sentence start. */
   trans: Float32Array | Float64Array;
+  /** `emit` (int8) packed for summing (`packRows`), made by `decodeModel`. */
+  rows?: Float64Array;
+}
+
+/** A lane of a packed row: a sum of up to 256 biased weights (0..255 each) fits in it. */
+const LANE = 65536, LANE2 = LANE * LANE, BIAS = 128;
+/**
+ * Int8 emission rows packed three labels to a number: bucket b's labels 3k, 3k + 1,
+ * 3k + 2 (each weight plus BIAS) at `rows[3b + k]`, as l0 + l1 * LANE + l2 * LANE².
+ * Sums of up to 256 rows stay exact integers (below 2^53) with no carry between lanes,
+ * so `decode` adds three numbers per feature, not nine, and reads the nine sums back
+ * exactly.
+ */
+export function packRows(emit: Int8Array): Float64Array {
+  const buckets = emit.length / NL, rows = new Float64Array(buckets * 3);
+  for (let b = 0; b < buckets; b++) {
+    for (let k = 0; k < 3; k++) {
+      const y = b * NL + 3 * k;
+      rows[3 * b + k] = (emit[y] + BIAS) + (emit[y + 1] + BIAS) * LANE + (emit[y + 2] + BIAS) * LANE2;
+    }
+  }
+  return rows;
 }
 
 /**
@@ -415,17 +443,27 @@ export function decode(fz: Featurizer, w: Weights, n: number, allCaps: boolean, 
   scratch.ensure(len);
   const { score, back, fbuf, emis } = scratch;
   const mask = (1 << w.bits) - 1;
-  const E = w.emit, T = w.trans, sc = w.scale;
+  const E = w.emit, T = w.trans, sc = w.scale, R = w.rows;
   for (let p = 0; p < len; p++) {
     const nf = fz.features(from + p, n, allCaps, fbuf);
-    // the nine labels' sums in locals (NL is 9)
-    let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
-    for (let q = 0; q < nf; q++) {
-      const b = (fbuf[q] & mask) * 9;
-      e0 += E[b]; e1 += E[b + 1]; e2 += E[b + 2]; e3 += E[b + 3]; e4 += E[b + 4];
-      e5 += E[b + 5]; e6 += E[b + 6]; e7 += E[b + 7]; e8 += E[b + 8];
+    if (R !== undefined && nf <= 256) {
+      // three packed lanes per feature (packRows), unpacked into the nine sums
+      let s0 = 0, s1 = 0, s2 = 0;
+      for (let q = 0; q < nf; q++) {
+        const b = (fbuf[q] & mask) * 3;
+        s0 += R[b]; s1 += R[b + 1]; s2 += R[b + 2];
+      }
+      unpack(s0, nf, emis, 0); unpack(s1, nf, emis, 3); unpack(s2, nf, emis, 6);
+    } else {
+      // the nine labels' sums in locals (NL is 9)
+      let e0 = 0, e1 = 0, e2 = 0, e3 = 0, e4 = 0, e5 = 0, e6 = 0, e7 = 0, e8 = 0;
+      for (let q = 0; q < nf; q++) {
+        const b = (fbuf[q] & mask) * 9;
+        e0 += E[b]; e1 += E[b + 1]; e2 += E[b + 2]; e3 += E[b + 3]; e4 += E[b + 4];
+        e5 += E[b + 5]; e6 += E[b + 6]; e7 += E[b + 7]; e8 += E[b + 8];
+      }
+      emis[0] = e0; emis[1] = e1; emis[2] = e2; emis[3] = e3; emis[4] = e4; emis[5] = e5; emis[6] = e6; emis[7] = e7; emis[8] = e8;
     }
-    emis[0] = e0; emis[1] = e1; emis[2] = e2; emis[3] = e3; emis[4] = e4; emis[5] = e5; emis[6] = e6; emis[7] = e7; emis[8] = e8;
     const row = p * NL;
     if (p === 0) {
       const start = from === 0 ? 0 : NL; // the sentence start, or an O before the window
@@ -456,6 +494,14 @@ export function decode(fz: Featurizer, w: Weights, n: number, allCaps: boolean, 
     labels[from + p] = y;
     y = back[p * NL + y];
   }
+}
+
+/** The three sums packed in `s` (a sum of `nf` packed rows) into `emis[at..at + 2]`, the bias taken off. */
+export function unpack(s: number, nf: number, emis: Float64Array, at: number): void {
+  const l2 = Math.floor(s / LANE2), r = s - l2 * LANE2, l1 = Math.floor(r / LANE);
+  emis[at] = r - l1 * LANE - nf * BIAS;
+  emis[at + 1] = l1 - nf * BIAS;
+  emis[at + 2] = l2 - nf * BIAS;
 }
 
 export class DecodeScratch {
@@ -564,7 +610,7 @@ export function decodeModel(bytes: Uint8Array): Weights {
     if (!(bytes[head + (b >> 3)] >> (b & 7) & 1)) continue;
     for (let y = 0; y < NL; y++) emit[b * NL + y] = (bytes[o++] << 24) >> 24;
   }
-  return { bits, emit, scale, trans };
+  return { bits, emit, scale, trans, rows: packRows(emit) };
 }
 
 /** Base64 to bytes without Node's Buffer (the core runs anywhere). */

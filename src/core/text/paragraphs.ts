@@ -6,7 +6,7 @@ import { isSpace } from './chars';
  *  unless the document wraps lines (a blank line then separates paragraphs). */
 export function paragraphs(text: string): Paragraph[] {
   const out: Paragraph[] = [];
-  const wrapped = /\S[^\S\r\n]*\r?\n[^\S\r\n]*\S/.test(text) && /\n[^\S\r\n]*\r?\n/.test(text) && isHardWrapped(text);
+  const wrapped = linesRunOn(text) && /\n[^\S\r\n]*\r?\n/.test(text) && isHardWrapped(text);
   // Matches start at a line start ((?<![^\r\n])): a line of white space alone is tried once, not
   // from each of its characters (which was quadratic in the line's length).
   const re = wrapped ? /(?<![^\r\n])[^\r\n]*\S[^\r\n]*(?:\r?\n[^\r\n]*\S[^\r\n]*)*/g : /(?<![^\r\n])[^\r\n]*\S[^\r\n]*/g;
@@ -17,6 +17,27 @@ export function paragraphs(text: string): Paragraph[] {
     out.push({ start, end, index: out.length });
   }
   return out;
+}
+
+/** White space other than a line break's (`[^\S\r\n]`). */
+const isInlineSpace = (c: number) => c !== 10 && c !== 13 && isSpace(c);
+
+/**
+ * A line with text runs straight on into another line with text, no blank line between
+ * (`/\S[^\S\r\n]*\r?\n[^\S\r\n]*\S/.test(text)`), read at the line breaks alone: the
+ * pattern was tried from every character of the document.
+ */
+export function linesRunOn(text: string): boolean {
+  for (let q = text.indexOf('\n'); q >= 0; q = text.indexOf('\n', q + 1)) {
+    let p = q - 1;
+    if (p >= 0 && text.charCodeAt(p) === 13) p--;
+    while (p >= 0 && isInlineSpace(text.charCodeAt(p))) p--;
+    if (p < 0 || isSpace(text.charCodeAt(p))) continue; // the text starts, or a line break: a blank line before
+    let r = q + 1;
+    while (r < text.length && isInlineSpace(text.charCodeAt(r))) r++;
+    if (r < text.length && !isSpace(text.charCodeAt(r))) return true;
+  }
+  return false;
 }
 
 /** Hard-wrapped text: most non-blank lines run on into another non-blank line, and
