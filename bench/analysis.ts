@@ -45,8 +45,8 @@ function option(name: string): string | null {
 }
 const onlyStages = option('--stages')?.split(',') ?? null;
 const stageRounds = Number(option('--rounds') ?? 5);
-const targetMb = Number(args[0] ?? 2);
 const dir = option('--dir');
+const targetMb = Number(args[0] ?? 2);
 const polnear = dir ? null : evalDirOrSay('polnear-dev', 'the PolNeAR articles (the seeds alone are measured)');
 const sources = dir ? [path.resolve(dir)] : [path.join(root, 'seeds'), ...(polnear ? [polnear] : [])];
 const texts = sources.flatMap(d => fs.readdirSync(d).filter(f => f.endsWith('.txt')).map(f => normalizeEol(fs.readFileSync(path.join(d, f), 'utf8'))));

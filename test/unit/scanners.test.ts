@@ -112,6 +112,24 @@ describe('text scanners meet their specifications', () => {
     }
   });
 
+  it('reuse unit words: the same ids while the seen-words table grows, is emptied and fills again', () => {
+    // More distinct words than the table holds (it is emptied at 50,000), in upper and lower case, with initials and
+    // words outside ASCII, each read twice far apart: every read gives the form's id and stem as `words` reads them.
+    const vocab = new Vocab();
+    const letters = 'abcdefghijklmnopqrstuvwxyzé';
+    const word = (k: number) => { let w = ''; for (let n = k + 1; n > 0; n = Math.floor(n / letters.length)) w += letters[n % letters.length]; return k % 7 === 0 ? w.toUpperCase() : k % 11 === 0 ? w.split('').join('.') + '.' : w; };
+    const texts: string[] = [];
+    for (let k = 0; k < 130_000; k += 20) texts.push(Array.from({ length: 20 }, (_, q) => word(k + q)).join(' '));
+    for (const round of [0, 1]) {
+      for (let t = round; t < texts.length; t += 97) {
+        const text = texts[t], u = unitWords(vocab, text, 0, text.length);
+        const stems = words(text).map(w => vocab.stemOf(vocab.form(w))).filter(id => id >= 0);
+        assert.deepEqual([...u.seq], stems, text);
+      }
+      for (let t = 0; t < texts.length; t++) unitWords(vocab, texts[t], 0, texts[t].length);
+    }
+  });
+
   it('name tokens: the hyphen nameTokenEnd reports is the first "-" inside the token, -1 for none', () => {
     const marks = { hyphen: 0 };
     assert.equal(nameTokenEnd('Kremlin-backed rebels', 0, marks), 14);

@@ -18,7 +18,7 @@
  * into passages, and how a passage is labelled (verbatim, edited, reworded).
  */
 import type { DuplicateLabel, Paragraph, Sentence, Span } from '../types';
-import { Vocab, bigramContainmentIn, boilerplateIn, contentIds, dice, features, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sorted, unitWords } from './reuseText';
+import { Vocab, bigramContainmentIn, boilerplateIn, contentIds, dice, features, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sortRange, sorted, unitWordsInto } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 
@@ -303,24 +303,27 @@ const BLOCKS = new Slot('reuse.unitBlocks', () => new UnitBlocks());
 const UNITS = memoSlot<UnitData>('reuse.units', 200_000);
 
 function unitData(vocab: Vocab, blocks: UnitBlocks, text: string): UnitData {
-  const u = unitWords(vocab, text, 0, text.length);
-  const n = u.seq.length, nw = u.windows.length, feats = features(u.seq);
+  // (The words are read into the vocabulary's scratch space and copied once into the record: no array per unit.)
+  unitWordsInto(vocab, text, 0, text.length);
+  const seq = vocab.stemBuf, wins = vocab.windowBuf;
+  const n = vocab.unitStems, nw = vocab.unitWindows, feats = features(seq, n);
   const { block, at } = blocks.carve(HEAD + 2 * n + nw + feats.length);
   block[at + STEMS] = n; block[at + WINDOWS] = nw; block[at + FEATS] = feats.length;
-  block[at + KEY] = seqHash(u.seq); block[at + WORDS] = u.words;
+  block[at + KEY] = seqHash(seq, n); block[at + WORDS] = vocab.unitWordCount;
   let o = at + HEAD;
-  block.set(u.seq, o);
-  block.set(sorted(u.seq), (o += n));
-  block.set(u.windows, (o += n));
+  for (let k = 0; k < n; k++) block[o + k] = block[o + n + k] = seq[k];
+  sortRange(block, o + n, o + 2 * n);
+  o += 2 * n;
+  for (let k = 0; k < nw; k++) block[o + k] = wins[k];
   o += nw;
   for (let k = 0; k < feats.length; k++) block[o + k] = feats[k];
   return { block, at, furniture: undefined };
 }
 
-/** Hash of a stem sequence: identical units share it (others rarely do; `sameStems` decides). */
-function seqHash(seq: Int32Array): number {
-  let h = 0x811c9dc5 ^ seq.length;
-  for (let k = 0; k < seq.length; k++) h = Math.imul(h ^ seq[k], 0x01000193);
+/** Hash of a stem sequence (its first `n` ids): identical units share it (others rarely do; `sameStems` decides). */
+function seqHash(seq: Int32Array, n: number): number {
+  let h = 0x811c9dc5 ^ n;
+  for (let k = 0; k < n; k++) h = Math.imul(h ^ seq[k], 0x01000193);
   return h >>> 0;
 }
 

@@ -33,61 +33,70 @@ function formStem(w: string): string | null {
 }
 
 /**
- * Words as written, in one vocabulary: their form, so a word need not be
- * lower-cased again (a form's stem is worked out once, by the vocabulary, when the form is new); and the form id the vocabulary gave it, so a
- * document's words take one lookup each. An open-addressing table
- * keyed on the word's characters in the text, so a word seen before costs no
- * substring. Emptied when it grows past `SEEN_LIMIT`.
+ * Words as written, in one vocabulary: each word's form id and its form's stem id (-1 for a function word), so a
+ * document's words take one lookup each and none is lower-cased or stemmed again. An open-addressing table keyed on
+ * the word's characters in the text, so a word seen before costs no substring; it keeps its words' characters and
+ * numbers in flat typed arrays (a lookup reads three places: the slot, the entry and the characters, where a table
+ * of strings and number arrays read six, most of a lookup's time). Emptied when it holds `SEEN_LIMIT` words.
  */
 class SeenWords {
-  raw: string[] = [];
-  form: string[] = [];
-  /** Whether the vocabulary looked the word up (1) since the table was emptied, and the form id it holds there. */
-  owner: number[] = [];
-  id: number[] = [];
-  private hash: number[] = [];
-  private slots = new Int32Array(1 << 12).fill(-1);
+  /** Per entry, `ENTRY` ints: its hash, its length, where its characters start in `chars`, its form id, its stem id. */
+  meta = new Int32Array(ENTRY * 1024);
+  private chars = new Uint16Array(1 << 14);
+  private top = 0;
+  private count = 0;
+  /** Slot pairs: entry + 1 (0: empty) and the entry's hash, so a probe past another word reads no entry. */
+  private slots = new Int32Array(2 << 12);
 
-  /** Index of the word `text[s, e)` (hash `h`), added when new. */
-  find(text: string, s: number, e: number, h: number, dotted: boolean): number {
-    const mask = this.slots.length - 1;
-    const len = e - s;
-    for (let at = h & mask; ; at = (at + 1) & mask) {
-      const k = this.slots[at];
-      if (k < 0) break;
-      if (this.hash[k] !== h) continue;
-      const r = this.raw[k];
-      if (r.length !== len) continue;
-      let same = true;
-      for (let q = 0; q < len; q++) if (r.charCodeAt(q) !== text.charCodeAt(s + q)) { same = false; break; }
-      if (same) return k;
+  /** Index of the word `text[s, e)` (hash `h`); when new, added with its form's id and stem id in `vocab`. */
+  find(text: string, s: number, e: number, h: number, dotted: boolean, vocab: Vocab): number {
+    const len = e - s, hash = h | 0;
+    let slots = this.slots, mask = (slots.length >> 1) - 1, at = hash & mask;
+    for (; ; at = (at + 1) & mask) {
+      const k1 = slots[2 * at];
+      if (k1 === 0) break;
+      if (slots[2 * at + 1] !== hash) continue;
+      const m = (k1 - 1) * ENTRY;
+      if (this.meta[m + LEN] !== len) continue;
+      const chars = this.chars, off = this.meta[m + OFF];
+      let q = 0;
+      while (q < len && chars[off + q] === text.charCodeAt(s + q)) q++;
+      if (q === len) return k1 - 1;
     }
-    if (this.raw.length >= SEEN_LIMIT) this.clear();
-    const raw = text.slice(s, e), form = wordForm(raw, dotted);
-    const k = this.raw.length;
-    this.raw.push(raw); this.form.push(form); this.owner.push(-1); this.id.push(-1); this.hash.push(h);
-    if (2 * this.raw.length > this.slots.length) this.grow(); else this.place(k);
+    if (this.count >= SEEN_LIMIT) { this.clear(); slots = this.slots; mask = (slots.length >> 1) - 1; at = hash & mask; }
+    else if (2 * (this.count + 1) > slots.length >> 1) { this.grow(); slots = this.slots; mask = (slots.length >> 1) - 1; at = hash & mask; }
+    while (slots[2 * at] !== 0) at = (at + 1) & mask;
+    const k = this.count++;
+    if ((k + 1) * ENTRY > this.meta.length) { const m = new Int32Array(this.meta.length * 2); m.set(this.meta); this.meta = m; }
+    if (this.top + len > this.chars.length) { const c = new Uint16Array(Math.max(this.chars.length * 2, this.top + len)); c.set(this.chars.subarray(0, this.top)); this.chars = c; }
+    const chars = this.chars, off = this.top;
+    for (let q = 0; q < len; q++) chars[off + q] = text.charCodeAt(s + q);
+    this.top += len;
+    const f = vocab.form(wordForm(text.slice(s, e), dotted)), m = k * ENTRY;
+    this.meta[m + HASH] = hash; this.meta[m + LEN] = len; this.meta[m + OFF] = off; this.meta[m + FORM] = f; this.meta[m + STEM] = vocab.stemOf(f);
+    slots[2 * at] = k + 1; slots[2 * at + 1] = hash;
     return k;
   }
 
-  private place(k: number): void {
-    const mask = this.slots.length - 1;
-    let at = this.hash[k] & mask;
-    while (this.slots[at] >= 0) at = (at + 1) & mask;
-    this.slots[at] = k;
-  }
-
   private grow(): void {
-    this.slots = new Int32Array(this.slots.length * 2).fill(-1);
-    for (let k = 0; k < this.raw.length; k++) this.place(k);
+    const slots = new Int32Array(this.slots.length * 2), mask = (slots.length >> 1) - 1;
+    for (let k = 0; k < this.count; k++) {
+      const hash = this.meta[k * ENTRY + HASH];
+      let at = hash & mask;
+      while (slots[2 * at] !== 0) at = (at + 1) & mask;
+      slots[2 * at] = k + 1; slots[2 * at + 1] = hash;
+    }
+    this.slots = slots;
   }
 
   private clear(): void {
-    this.raw = []; this.form = []; this.owner = []; this.id = []; this.hash = [];
-    this.slots = new Int32Array(1 << 12).fill(-1);
+    this.count = 0; this.top = 0;
+    this.slots = new Int32Array(2 << 12);
   }
 }
 
+/** Ints of an entry of `SeenWords.meta`, and their places. */
+const ENTRY = 5, HASH = 0, LEN = 1, OFF = 2, FORM = 3, STEM = 4;
 const SEEN_LIMIT = 50_000;
 
 /** Hash of the characters `text[s, e)`. */
@@ -106,9 +115,16 @@ export class Vocab {
   private forms = new Map<string, number>();
   private stemOfForm: number[] = [];
   private readonly seen = new SeenWords();
-  /** Scratch space of `unitWords`: form and stem ids of a unit's words. */
+  /**
+   * Scratch space of `unitWordsInto`: the form ids of a unit's words, its content stem ids in text order (the first
+   * `unitStems`), the sorted hashes of its windows (the first `unitWindows`); `unitWordCount`: how many words.
+   */
   formBuf = new Int32Array(256);
   stemBuf = new Int32Array(256);
+  windowBuf = new Int32Array(256);
+  unitStems = 0;
+  unitWindows = 0;
+  unitWordCount = 0;
 
   /** Id of a stem. */
   id(s: string): number {
@@ -131,14 +147,15 @@ export class Vocab {
 
   /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say), given `hashChars(text, s, e)`. */
   formHashed(text: string, s: number, e: number, h: number, dotted: boolean): number {
-    const seen = this.seen;
-    const w = seen.find(text, s, e, h, dotted);
-    if (seen.owner[w] === 1) return seen.id[w];
-    const k = this.form(seen.form[w]);
-    seen.owner[w] = 1;
-    seen.id[w] = k;
-    return k;
+    return this.seen.meta[this.seenAt(text, s, e, h, dotted) * ENTRY + FORM];
   }
+
+  /** Where the word's form id and stem id are in `seenMeta` (`ENTRY` ints from the index returned). */
+  seenAt(text: string, s: number, e: number, h: number, dotted: boolean): number {
+    return this.seen.find(text, s, e, h, dotted, this);
+  }
+
+  get seenMeta(): Int32Array { return this.seen.meta; }
 
   /** Stem id of a word form, -1 for a function word. */
   stemOf(form: number): number { return this.stemOfForm[form]; }
@@ -157,6 +174,15 @@ export const WINDOW = 8;
  * WINDOW-word windows (all words), so "a long run in common" is a merge of two arrays.
  */
 export function unitWords(vocab: Vocab, text: string, from: number, to: number): { seq: Int32Array; windows: Int32Array; words: number } {
+  unitWordsInto(vocab, text, from, to);
+  return { seq: vocab.stemBuf.slice(0, vocab.unitStems), windows: vocab.windowBuf.slice(0, vocab.unitWindows), words: vocab.unitWordCount };
+}
+
+/**
+ * `unitWords` written into the vocabulary's scratch space (`Vocab.stemBuf`, `windowBuf`, `unitStems`,
+ * `unitWindows`, `unitWordCount`), valid until the next call: the caller copies what it keeps, and no array is made per unit.
+ */
+export function unitWordsInto(vocab: Vocab, text: string, from: number, to: number): void {
   let nw = 0, ns = 0;
   let formBuf = vocab.formBuf, stemBuf = vocab.stemBuf;
   // `nextWord(…, INITIALS)` written out, hashing the word's characters (`hashChars`) as it reads them.
@@ -208,19 +234,21 @@ export function unitWords(vocab: Vocab, text: string, from: number, to: number):
       grownStems.set(stemBuf);
       stemBuf = vocab.stemBuf = grownStems;
     }
-    const f = vocab.formHashed(text, s, e, h, dotted);
-    formBuf[nw++] = f;
-    const st = vocab.stemOf(f);
+    const m = vocab.seenAt(text, s, e, h, dotted) * ENTRY, meta = vocab.seenMeta;
+    formBuf[nw++] = meta[m + FORM];
+    const st = meta[m + STEM];
     if (st >= 0) stemBuf[ns++] = st;
   }
-  const forms = formBuf;
-  const windows = new Int32Array(Math.max(0, nw - WINDOW + 1));
-  for (let k = 0; k < windows.length; k++) {
+  const forms = formBuf, nwin = Math.max(0, nw - WINDOW + 1);
+  if (vocab.windowBuf.length < nwin) vocab.windowBuf = new Int32Array(formBuf.length);
+  const windows = vocab.windowBuf;
+  for (let k = 0; k < nwin; k++) {
     let h = 0x2545f491;
     for (let q = 0; q < WINDOW; q++) h = Math.imul(h ^ forms[k + q], 0x9e3779b1) ^ (h >>> 15);
     windows[k] = h;
   }
-  return { seq: stemBuf.slice(0, ns), windows: sortInPlace(windows), words: nw };
+  sortRange(windows, 0, nwin);
+  vocab.unitStems = ns; vocab.unitWindows = nwin; vocab.unitWordCount = nw;
 }
 
 /** Whether two sorted arrays have an element in common. */
@@ -280,20 +308,20 @@ export function pairKey(a: number, b: number): number {
  * Features of a sentence: unordered pairs of neighbouring content stems, and of
  * stems one apart, so a replaced, dropped or swapped word leaves most of them intact.
  */
-export function features(ids: Int32Array): number[] {
-  if (ids.length > FEW_IDS) {
+export function features(ids: Int32Array, n = ids.length): number[] {
+  if (n > FEW_IDS) {
     const out = new Set<number>();
-    for (let k = 0; k + 1 < ids.length; k++) {
+    for (let k = 0; k + 1 < n; k++) {
       out.add(pairKey(ids[k], ids[k + 1]));
-      if (k + 2 < ids.length) out.add(pairKey(ids[k], ids[k + 2]));
+      if (k + 2 < n) out.add(pairKey(ids[k], ids[k + 2]));
     }
     return [...out];
   }
   // Few features: an array searched in full costs less than a Set; same order (first occurrence).
   const out: number[] = [];
-  for (let k = 0; k + 1 < ids.length; k++) {
+  for (let k = 0; k + 1 < n; k++) {
     addNew(out, pairKey(ids[k], ids[k + 1]));
-    if (k + 2 < ids.length) addNew(out, pairKey(ids[k], ids[k + 2]));
+    if (k + 2 < n) addNew(out, pairKey(ids[k], ids[k + 2]));
   }
   return out;
 }
@@ -313,15 +341,19 @@ export function sorted(ids: Int32Array): Int32Array {
 
 /** Sorts ascending, as `Int32Array.prototype.sort` does; short arrays by insertion, which is faster there. */
 function sortInPlace(a: Int32Array): Int32Array {
-  const n = a.length;
-  if (n > 48) return a.sort();
-  for (let i = 1; i < n; i++) {
+  sortRange(a, 0, a.length);
+  return a;
+}
+
+/** `sortInPlace` of `a[from, to)`. */
+export function sortRange(a: Int32Array, from: number, to: number): void {
+  if (to - from > 48) { a.subarray(from, to).sort(); return; }
+  for (let i = from + 1; i < to; i++) {
     const x = a[i];
     let j = i - 1;
-    while (j >= 0 && a[j] > x) { a[j + 1] = a[j]; j--; }
+    while (j >= from && a[j] > x) { a[j + 1] = a[j]; j--; }
     a[j + 1] = x;
   }
-  return a;
 }
 
 /** Size of the multiset intersection of two sorted arrays. */
