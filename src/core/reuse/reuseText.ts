@@ -7,6 +7,7 @@ import { type AnalysisContext, memoSlot } from '../text/memo';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { charClass, classAt, isSpace, LETTER, NUMBER, PAIR } from '../text/chars';
 import { nextWord, stem, type WordEnd } from '../text/words';
+import { WordTable } from '../text/wordTable';
 
 const INITIALS = { initials: true };
 const WORD = LETTER | NUMBER;
@@ -34,69 +35,29 @@ function formStem(w: string): string | null {
 
 /**
  * Words as written, in one vocabulary: each word's form id and its form's stem id (-1 for a function word), so a
- * document's words take one lookup each and none is lower-cased or stemmed again. An open-addressing table keyed on
- * the word's characters in the text, so a word seen before costs no substring; it keeps its words' characters and
- * numbers in flat typed arrays (a lookup reads three places: the slot, the entry and the characters, where a table
- * of strings and number arrays read six, most of a lookup's time). Emptied when it holds `SEEN_LIMIT` words.
+ * document's words take one lookup each (`WordTable`, by their characters in the text: no substring, no string
+ * hashed) and none is lower-cased or stemmed again. Emptied when it holds `SEEN_LIMIT` words.
  */
 class SeenWords {
-  /** Per entry, `ENTRY` ints: its hash, its length, where its characters start in `chars`, its form id, its stem id. */
-  meta = new Int32Array(ENTRY * 1024);
-  private chars = new Uint16Array(1 << 14);
-  private top = 0;
-  private count = 0;
-  /** Slot pairs: entry + 1 (0: empty) and the entry's hash, so a probe past another word reads no entry. */
-  private slots = new Int32Array(2 << 12);
+  private readonly table = new WordTable();
+  /** Per entry of the table: its form id and stem id, side by side. */
+  ids = new Int32Array(2 * 1024);
 
-  /** Index of the word `text[s, e)` (hash `h`); when new, added with its form's id and stem id in `vocab`. */
+  /** Where the word `text[s, e)` (hash `h`) has its form id (`ids[at]`) and stem id (`ids[at + 1]`); added when new. */
   find(text: string, s: number, e: number, h: number, dotted: boolean, vocab: Vocab): number {
-    const len = e - s, hash = h | 0;
-    let slots = this.slots, mask = (slots.length >> 1) - 1, at = hash & mask;
-    for (; ; at = (at + 1) & mask) {
-      const k1 = slots[2 * at];
-      if (k1 === 0) break;
-      if (slots[2 * at + 1] !== hash) continue;
-      const m = (k1 - 1) * ENTRY;
-      if (this.meta[m + LEN] !== len) continue;
-      const chars = this.chars, off = this.meta[m + OFF];
-      let q = 0;
-      while (q < len && chars[off + q] === text.charCodeAt(s + q)) q++;
-      if (q === len) return k1 - 1;
-    }
-    if (this.count >= SEEN_LIMIT) { this.clear(); slots = this.slots; mask = (slots.length >> 1) - 1; at = hash & mask; }
-    else if (2 * (this.count + 1) > slots.length >> 1) { this.grow(); slots = this.slots; mask = (slots.length >> 1) - 1; at = hash & mask; }
-    while (slots[2 * at] !== 0) at = (at + 1) & mask;
-    const k = this.count++;
-    if ((k + 1) * ENTRY > this.meta.length) { const m = new Int32Array(this.meta.length * 2); m.set(this.meta); this.meta = m; }
-    if (this.top + len > this.chars.length) { const c = new Uint16Array(Math.max(this.chars.length * 2, this.top + len)); c.set(this.chars.subarray(0, this.top)); this.chars = c; }
-    const chars = this.chars, off = this.top;
-    for (let q = 0; q < len; q++) chars[off + q] = text.charCodeAt(s + q);
-    this.top += len;
-    const f = vocab.form(wordForm(text.slice(s, e), dotted)), m = k * ENTRY;
-    this.meta[m + HASH] = hash; this.meta[m + LEN] = len; this.meta[m + OFF] = off; this.meta[m + FORM] = f; this.meta[m + STEM] = vocab.stemOf(f);
-    slots[2 * at] = k + 1; slots[2 * at + 1] = hash;
-    return k;
-  }
-
-  private grow(): void {
-    const slots = new Int32Array(this.slots.length * 2), mask = (slots.length >> 1) - 1;
-    for (let k = 0; k < this.count; k++) {
-      const hash = this.meta[k * ENTRY + HASH];
-      let at = hash & mask;
-      while (slots[2 * at] !== 0) at = (at + 1) & mask;
-      slots[2 * at] = k + 1; slots[2 * at + 1] = hash;
-    }
-    this.slots = slots;
-  }
-
-  private clear(): void {
-    this.count = 0; this.top = 0;
-    this.slots = new Int32Array(2 << 12);
+    const table = this.table;
+    const k = table.find(text, s, e, h);
+    if (k >= 0) return 2 * k;
+    if (table.size >= SEEN_LIMIT) table.clear();
+    const n = table.add(text, s, e, h);
+    if (2 * n + 2 > this.ids.length) { const ids = new Int32Array(this.ids.length * 2); ids.set(this.ids); this.ids = ids; }
+    const f = vocab.form(wordForm(text.slice(s, e), dotted));
+    this.ids[2 * n] = f;
+    this.ids[2 * n + 1] = vocab.stemOf(f);
+    return 2 * n;
   }
 }
 
-/** Ints of an entry of `SeenWords.meta`, and their places. */
-const ENTRY = 5, HASH = 0, LEN = 1, OFF = 2, FORM = 3, STEM = 4;
 const SEEN_LIMIT = 50_000;
 
 /** Hash of the characters `text[s, e)`. */
@@ -147,15 +108,15 @@ export class Vocab {
 
   /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say), given `hashChars(text, s, e)`. */
   formHashed(text: string, s: number, e: number, h: number, dotted: boolean): number {
-    return this.seen.meta[this.seenAt(text, s, e, h, dotted) * ENTRY + FORM];
+    return this.seen.ids[this.seenAt(text, s, e, h, dotted)];
   }
 
-  /** Where the word's form id and stem id are in `seenMeta` (`ENTRY` ints from the index returned). */
+  /** Where the word's form id and stem id are in `seenIds` (the index returned, and the next). */
   seenAt(text: string, s: number, e: number, h: number, dotted: boolean): number {
     return this.seen.find(text, s, e, h, dotted, this);
   }
 
-  get seenMeta(): Int32Array { return this.seen.meta; }
+  get seenIds(): Int32Array { return this.seen.ids; }
 
   /** Stem id of a word form, -1 for a function word. */
   stemOf(form: number): number { return this.stemOfForm[form]; }
@@ -234,9 +195,9 @@ export function unitWordsInto(vocab: Vocab, text: string, from: number, to: numb
       grownStems.set(stemBuf);
       stemBuf = vocab.stemBuf = grownStems;
     }
-    const m = vocab.seenAt(text, s, e, h, dotted) * ENTRY, meta = vocab.seenMeta;
-    formBuf[nw++] = meta[m + FORM];
-    const st = meta[m + STEM];
+    const at = vocab.seenAt(text, s, e, h, dotted), ids = vocab.seenIds;
+    formBuf[nw++] = ids[at];
+    const st = ids[at + 1];
     if (st >= 0) stemBuf[ns++] = st;
   }
   const forms = formBuf, nwin = Math.max(0, nw - WINDOW + 1);
