@@ -62,12 +62,15 @@ export interface Overlap {
   names: number;
   /** How many units the two share exactly, whatever their weight: the frame's anchors (the actor, the predicate). */
   anchors: number;
+  /** Weight of the shared units (exactly or through a synonym set) that stand in a title before a name in both (`ClaimNorm.title`). */
+  titles: number;
 }
 
 export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): Overlap {
   let totalB = 0;
   for (let i = 0; i < b.units.length; i++) totalB += weight(b.units[i]);
-  let exact = 0, synonym = 0, totalA = 0, names = 0, anchors = 0;
+  let exact = 0, synonym = 0, totalA = 0, names = 0, anchors = 0, titles = 0;
+  const titleA = a.norm.title, titleB = b.norm.title;
   for (let i = 0; i < a.units.length; i++) {
     const id = a.units[i];
     const shared = b.exactIds.has(id);
@@ -75,12 +78,12 @@ export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => nu
     const w = weight(id);
     if (!w) continue;
     totalA += w;
-    if (shared) { exact += w; if (isName(id)) names += w; } else {
+    if (shared) { exact += w; if (isName(id)) names += w; else if (titleA.length && titleB.length && titleA.includes(i) && titleB.some(j => b.units[j] === id)) titles += w; } else {
       const syn = a.synonyms[i];
-      if (syn && syn.some(k => b.synonymIds.has(k))) synonym += w;
+      if (syn && syn.some(k => b.synonymIds.has(k))) { synonym += w; if (titleA.length && titleB.length && titleA.includes(i)) titles += w; }
     }
   }
-  return { exact, synonym, totalA, totalB, names, anchors };
+  return { exact, synonym, totalA, totalB, names, anchors, titles };
 }
 
 export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
@@ -125,7 +128,9 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
-  if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
+  // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
+  // she did): who she is, in both, is no fact they share.
+  if (ab.anchors < 2 || ab.exact - ab.names - ab.titles + ab.synonym < 1 || ab.exact < 1) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
