@@ -62,12 +62,15 @@ export interface Overlap {
   names: number;
   /** How many units the two share exactly, whatever their weight: the frame's anchors (the actor, the predicate). */
   anchors: number;
+  /** Weight of the shared units (exactly or through a synonym set) that stand in a title before a name in both (`ClaimNorm.title`). */
+  titles: number;
 }
 
 export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): Overlap {
   let totalB = 0;
   for (let i = 0; i < b.units.length; i++) totalB += weight(b.units[i]);
-  let exact = 0, synonym = 0, totalA = 0, names = 0, anchors = 0;
+  let exact = 0, synonym = 0, totalA = 0, names = 0, anchors = 0, titles = 0;
+  const titleA = a.norm.title, titleB = b.norm.title;
   for (let i = 0; i < a.units.length; i++) {
     const id = a.units[i];
     const shared = b.exactIds.has(id);
@@ -75,12 +78,12 @@ export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => nu
     const w = weight(id);
     if (!w) continue;
     totalA += w;
-    if (shared) { exact += w; if (isName(id)) names += w; } else {
+    if (shared) { exact += w; if (isName(id)) names += w; else if (titleA.length && titleB.length && titleA.includes(i) && titleB.some(j => b.units[j] === id)) titles += w; } else {
       const syn = a.synonyms[i];
-      if (syn && syn.some(k => b.synonymIds.has(k))) synonym += w;
+      if (syn && syn.some(k => b.synonymIds.has(k))) { synonym += w; if (titleA.length && titleB.length && titleA.includes(i)) titles += w; }
     }
   }
-  return { exact, synonym, totalA, totalB, names, anchors };
+  return { exact, synonym, totalA, totalB, names, anchors, titles };
 }
 
 export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
@@ -102,7 +105,8 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
-  if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
+  // (A negation may stand outside what the two share: those pairs go on to the shared clause below.)
+  if (conflict === 'date' && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
   const an = a.claim.numbers, bn = b.claim.numbers;
   const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
@@ -113,14 +117,20 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (conflict) {
     // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
-    return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
+    if (ab.totalA && coveredA / ab.totalA >= DISPUTE_MIN && similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb)) return { similarity: round(similarity), reason: conflict, direction: 'full' };
+    // Not one claim disputed: a negation in a clause of one that the other does not share ("she wanted to speak
+    // directly to white people and let them know this is not who we are" / "she could speak directly to white people
+    // to prevent …") leaves the clause they share to compare, each run negated or not on its own (`sharedClause`).
+    return conflict === 'negation' && ab.anchors >= 2 && ab.exact >= 1 ? sharedClause(a, b, weight, isName, similarity, otherActors(na, nb)) : null;
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
   if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
-  if (ab.anchors < 2 || ab.exact - ab.names + ab.synonym < 1 || ab.exact < 1) return null;
+  // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
+  // she did): who she is, in both, is no fact they share.
+  if (ab.anchors < 2 || ab.exact - ab.names - ab.titles + ab.synonym < 1 || ab.exact < 1) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").

@@ -61,6 +61,12 @@ export interface ClaimNorm {
   actorSegment: number;
   /** The predicates (indexes into `units`) written only as nouns derived from their verbs ("the Obama administration", "after the invasion"). */
   nominal: readonly number[];
+  /**
+   * The words that stand only in a title or description right before a name ("Democratic presidential nominee Hillary
+   * Clinton", "police officer Betty Shelby"): who the named one is, not what the claim states (`inTitle`). Indexes into
+   * `units`.
+   */
+  title: readonly number[];
   /** Every name of the claim, lower case, with the country of a capital or seat among them (`SEATS`): where another claim's actor is looked for. */
   names: readonly string[];
 
@@ -275,6 +281,8 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const phrase: boolean[] = [];
   /** Per unit: whether each of its occurrences is a noun derived from a verb. */
   const noun: boolean[] = [];
+  /** Per unit: whether each of its occurrences stands in a title before a name (`inTitle`). */
+  const titled: boolean[] = [];
   /** Each unit's key → its index (the words', the numbers' and the names'). */
   const unitOf = new Map<string, number>();
   /** Per unit: whether its key is a verb's (`Tables.verbs`). */
@@ -327,11 +335,13 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     // A noun derived from a verb ("administration", "invasion"), not the verb's own form: the unit is a predicate, but
     // named so only as a noun, until a verb form of it occurs.
     const derivedNoun = !multi && info[i].derivedNoun;
+    const inT = full && !multi && claim.entities.length > 0 && inTitle(raw, info, segmentOf, i, claim.entities);
     const u = unitOf.get(k);
-    if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; continue; }
+    if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; if (!inT) titled[u] = false; continue; }
     unitOf.set(k, units.length);
     phrase.push(inPp);
     noun.push(derivedNoun);
+    titled.push(inT);
     // (A word's unit, one array for every claim holding it: read only.)
     units.push(multi ? unitFor(k) : wordUnit(info[i]));
     numbers?.push(multi ? -1 : info[i].unitNumber);
@@ -349,7 +359,9 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO };
+  const title: number[] = [];
+  for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   // (The word units only: `phrase` and `verb` hold one entry each.)
   const phrasal: number[] = [];
   for (let u = 0; u < phrase.length; u++) if (verb[u]) (phrase[u] ? phrasal : predicates).push(u);
@@ -362,7 +374,27 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title };
+}
+
+/** How far before a name a title's word may stand (its words between). */
+const TITLE_SPAN = 3;
+
+/**
+ * Whether word `i` stands in a title or description before a name: a content word, no verb and no verb's form, followed
+ * within `TITLE_SPAN` words, in its segment, by a word of one of the claim's names, with only such words or capitalised
+ * ones between ("presidential nominee Hillary Clinton", "police officer Betty Shelby"; not "shot Scott", "killed
+ * 40-year-old Terence Crutcher", "talks with Scholz").
+ */
+function inTitle(raw: readonly string[], info: readonly WordInfo[], segmentOf: readonly number[], i: number, names: readonly string[]): boolean {
+  const plain = (w: WordInfo) => w.kind === 0 && !w.verb && !w.verbal && !w.upper;
+  if (!plain(info[i])) return false;
+  for (let k = i + 1; k < raw.length && k <= i + TITLE_SPAN + 1 && segmentOf[k] === segmentOf[i]; k++) {
+    const w = info[k];
+    if (w.upper) { if (isNameWord(raw[k], names)) return true; continue; }
+    if (!plain(w)) return false;
+  }
+  return false;
 }
 
 /** Words that may stand between the start of a clause and its subject. */
