@@ -19,6 +19,7 @@
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
+import { WordTable } from '../text/wordTable';
 import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { SEATS } from '../lexicon/seats';
 import { type AnalysisContext, memoSlot } from '../text/memo';
@@ -532,82 +533,29 @@ function wordInfo(word: string): WordInfo {
 
 /**
  * Words as `wordInfo` found them, up to `KEYS_MAX`, then afresh (as `KEYS`: constant tables, nothing of a document),
- * looked up by their characters in the text (`wordAt`): a word met before is neither sliced out of the text nor hashed
- * as a new string (a `Map` of strings did both for every word of every claim, most of the time spent reading words).
- * Open addressing, each word's hash beside it.
+ * looked up by their characters in the text (`WordTable`, text/wordTable.ts): a word met before is neither sliced out
+ * of the text nor hashed as a new string (a `Map` of strings did both for every word of every claim, most of the time
+ * spent reading words).
  */
-class WordTable {
-  /** Per slot: its word's hash, length (0: an empty slot), where its characters start in `chars`, and its `WordInfo`. */
-  private hashes = new Int32Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
-  private starts = new Int32Array(1 << 12);
-  private infos: (WordInfo | undefined)[] = new Array<WordInfo | undefined>(1 << 12);
-  private chars = new Uint16Array(1 << 15);
-  private charsEnd = 0;
-  private size = 0;
+class WordInfos {
+  private readonly table = new WordTable();
+  /** Per entry of the table, its word's `WordInfo`. */
+  private infos: WordInfo[] = [];
 
   /** `wordInfo` of `text[s, e)` (`e > s`). */
   wordAt(text: string, s: number, e: number): WordInfo {
     let h = 0x811c9dc5 | 0;
     for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-    const n = e - s;
-    let mask = this.hashes.length - 1, at = h & mask;
-    for (; this.lengths[at] !== 0; at = (at + 1) & mask) {
-      if (this.hashes[at] !== h || this.lengths[at] !== n) continue;
-      const from = this.starts[at], chars = this.chars;
-      let i = 0;
-      while (i < n && chars[from + i] === text.charCodeAt(s + i)) i++;
-      if (i === n) return this.infos[at]!;
-    }
+    const k = this.table.find(text, s, e, h);
+    if (k >= 0) return this.infos[k];
     const w = wordInfo(text.slice(s, e));
-    if (this.size >= KEYS_MAX) this.reset(this.hashes.length);
-    if (2 * (this.size + 1) > this.hashes.length) this.grow();
-    if (this.charsEnd + n > this.chars.length) {
-      const more = new Uint16Array(2 * (this.charsEnd + n));
-      more.set(this.chars.subarray(0, this.charsEnd));
-      this.chars = more;
-    }
-    mask = this.hashes.length - 1;
-    for (at = h & mask; this.lengths[at] !== 0;) at = (at + 1) & mask;
-    this.hashes[at] = h;
-    this.lengths[at] = n;
-    this.starts[at] = this.charsEnd;
-    for (let i = 0; i < n; i++) this.chars[this.charsEnd + i] = text.charCodeAt(s + i);
-    this.charsEnd += n;
-    this.infos[at] = w;
-    this.size++;
+    if (this.table.size >= KEYS_MAX) { this.table.clear(); this.infos = []; }
+    this.table.add(text, s, e, h);
+    this.infos.push(w);
     return w;
   }
-
-  /** Empty, with `length` slots. */
-  private reset(length: number): void {
-    this.hashes = new Int32Array(length);
-    this.lengths = new Int32Array(length);
-    this.starts = new Int32Array(length);
-    this.infos = new Array<WordInfo | undefined>(length);
-    this.charsEnd = 0;
-    this.size = 0;
-  }
-
-  /** Twice the slots, the words kept (their characters where they were). */
-  private grow(): void {
-    const { hashes, lengths, starts, infos, charsEnd } = this;
-    this.reset(2 * hashes.length);
-    this.charsEnd = charsEnd;
-    const mask = this.hashes.length - 1;
-    for (let k = 0; k < hashes.length; k++) {
-      if (lengths[k] === 0) continue;
-      let at = hashes[k] & mask;
-      while (this.lengths[at] !== 0) at = (at + 1) & mask;
-      this.hashes[at] = hashes[k];
-      this.lengths[at] = lengths[k];
-      this.starts[at] = starts[k];
-      this.infos[at] = infos[k];
-      this.size++;
-    }
-  }
 }
-const WORDS = new WordTable();
+const WORDS = new WordInfos();
 
 /** A name's unit, its key and its surname's (`surnameKey`): one array for every claim naming it (read only), and its number. */
 function nameUnit(name: string): NameUnit {
