@@ -28,6 +28,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { decode } from '../src/core/text/decode';
 import { main as cli } from '../src/cli/main';
 import { IndexService } from '../src/worker/IndexService';
@@ -61,6 +62,8 @@ interface Run {
   oldEdits?: number[];
   oldEditCpu?: number[];
   quickSteps?: Record<string, number>[];
+  /** Two-phase: the GC pauses (ms) that fell inside each first phase (`perf_hooks` gc entries). */
+  firstGc?: number[];
   /** Documents given a new result by the first phase, and by the settle (its `changed` push). */
   quickDocs?: number[];
   settleDocs?: number[];
@@ -146,6 +149,10 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   const rand = rng(7);
   const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
   const texts = new Map<string, string>();
+  // The collector's pauses, to tell a first phase's own work from a pause it met (the settles before it fill the heap).
+  const gcs: { start: number; end: number }[] = [], windows: [number, number][] = [];
+  const observer = new PerformanceObserver(list => { for (const e of list.getEntries()) gcs.push({ start: e.startTime, end: e.startTime + e.duration }); });
+  observer.observe({ entryTypes: ['gc'] });
   for (let k = 0; k < n; k++) {
     const key = names[Math.floor(rand() * names.length)];
     const text = typeWord(texts.get(key) ?? service.corpus.text(key)!, rand);
@@ -158,6 +165,7 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
       newFirst = service.documents([key]);
       service.summaries(changed);
       r.edits!.push(performance.now() - t);
+      windows.push([t, performance.now()]);
       r.editCpu!.push(cpuSince(c));
       r.quickSteps!.push({ ...service.corpus.last.quick?.ms });
       r.quickDocs!.push(changed.length);
@@ -196,6 +204,10 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
       if (a !== b) r.mismatches!++;
     }
   }
+  // (The entries arrive as a task after the synchronous edits: a short wait lets them in.)
+  await new Promise(res => setTimeout(res, 100));
+  observer.disconnect();
+  r.firstGc = windows.map(([a, b]) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0));
   r.ms = performance.now() - t0;
   r.cpuMs = cpuSince(c0);
   r.peakRssMb = usage().rss;
@@ -380,6 +392,12 @@ function twoPhaseLines(r: Run): void {
   }
   const steps = (xs: Record<string, number>[]) => [...new Set(xs.flatMap(s => Object.keys(s)))].map(k => `${k} ${f1(pct(xs.map(s => s[k] ?? 0), 0.5))}`).join(', ');
   console.log(`  first phase steps, median ms: ${steps(r.quickSteps!)}`);
+  if (r.firstGc?.length) {
+    const own = r.edits!.map((w, k) => w - r.firstGc![k]);
+    console.log(`  GC pauses inside a first phase: p50 ${med(r.firstGc)} ms, p95 ${p95(r.firstGc)} ms, max ${f1(Math.max(...r.firstGc))} ms; first phase wall without them p50 ${med(own)} ms, p95 ${p95(own)} ms`);
+    const slow = r.edits!.map((w, k) => k).sort((a, b) => r.edits![b] - r.edits![a]).slice(0, 3);
+    for (const k of slow) console.log(`    slowest: edit ${k + 1} wall ${f1(r.edits![k])} ms, cpu ${f1(r.editCpu![k])} ms, GC pauses ${f1(r.firstGc[k])} ms, documents pushed ${r.quickDocs![k]}; steps ${Object.entries(r.quickSteps![k]).map(([n, v]) => `${n} ${f1(v)}`).join(', ')}`);
+  }
   if (r.oldQuickSteps?.length) console.log(`  old build's first phase steps, median ms: ${steps(r.oldQuickSteps)}`);
   console.log(`  settle steps, median ms: ${steps(r.steps!)}; claims and quotes linked again p50 ${pct(r.items!, 0.5)}`);
 }
