@@ -64,6 +64,8 @@ interface Run {
   quickSteps?: Record<string, number>[];
   /** Two-phase: the GC pauses (ms) that fell inside each first phase (`perf_hooks` gc entries). */
   firstGc?: number[];
+  /** Two-phase: each first phase's wall ms by part (the service's calls). */
+  firstParts?: Record<string, number>[];
   /** Documents given a new result by the first phase, and by the settle (its `changed` push). */
   quickDocs?: number[];
   settleDocs?: number[];
@@ -147,7 +149,7 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   }
   const buildMs = performance.now() - t0;
   const rand = rng(7);
-  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
+  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
   const texts = new Map<string, string>();
   // The collector's pauses, to tell a first phase's own work from a pause it met (the settles before it fill the heap).
   const gcs: { start: number; end: number }[] = [], windows: [number, number][] = [];
@@ -161,9 +163,13 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
     const runNew = () => {
       let t = performance.now(), c = process.cpuUsage();
       service.setOpen(key, text, k + 1);
+      const t1 = performance.now();
       const changed = service.takeChanged();
+      const t2 = performance.now();
       newFirst = service.documents([key]);
+      const t3 = performance.now();
       service.summaries(changed);
+      r.firstParts!.push({ setOpen: t1 - t, takeChanged: t2 - t1, view: t3 - t2, summaries: performance.now() - t3 });
       r.edits!.push(performance.now() - t);
       windows.push([t, performance.now()]);
       r.editCpu!.push(cpuSince(c));
@@ -396,7 +402,8 @@ function twoPhaseLines(r: Run): void {
     const own = r.edits!.map((w, k) => w - r.firstGc![k]);
     console.log(`  GC pauses inside a first phase: p50 ${med(r.firstGc)} ms, p95 ${p95(r.firstGc)} ms, max ${f1(Math.max(...r.firstGc))} ms; first phase wall without them p50 ${med(own)} ms, p95 ${p95(own)} ms`);
     const slow = r.edits!.map((w, k) => k).sort((a, b) => r.edits![b] - r.edits![a]).slice(0, 3);
-    for (const k of slow) console.log(`    slowest: edit ${k + 1} wall ${f1(r.edits![k])} ms, cpu ${f1(r.editCpu![k])} ms, GC pauses ${f1(r.firstGc[k])} ms, documents pushed ${r.quickDocs![k]}; steps ${Object.entries(r.quickSteps![k]).map(([n, v]) => `${n} ${f1(v)}`).join(', ')}`);
+    for (const k of slow) console.log(`    slowest: edit ${k + 1} wall ${f1(r.edits![k])} ms, cpu ${f1(r.editCpu![k])} ms, GC pauses ${f1(r.firstGc[k])} ms, documents pushed ${r.quickDocs![k]}; parts ${Object.entries(r.firstParts![k]).map(([n, v]) => `${n} ${f1(v)}`).join(', ')}; steps ${Object.entries(r.quickSteps![k]).map(([n, v]) => `${n} ${f1(v)}`).join(', ')}`);
+    console.log(`  first phase by part (the service's calls), median wall ms: ${steps(r.firstParts!)}`);
   }
   if (r.oldQuickSteps?.length) console.log(`  old build's first phase steps, median ms: ${steps(r.oldQuickSteps)}`);
   console.log(`  settle steps, median ms: ${steps(r.steps!)}; claims and quotes linked again p50 ${pct(r.items!, 0.5)}`);
