@@ -10,7 +10,7 @@ import type { Entity, Quote, Sentence } from '../types';
 import type { Attribution } from './attribution';
 import { NameBook } from './names';
 import type { RawQuote } from './scan';
-import { isCue, QUOTE_TOKEN, type Tok, tokenAt, tokenize } from './tokens';
+import { isCue, QUOTE_TOKEN, type Tok, tokenAt, tokenize, tokenizeOnce } from './tokens';
 
 /** One document, as every quote of it sees it. */
 export interface QuoteDocument {
@@ -24,10 +24,17 @@ export interface QuoteDocument {
   readonly sLo: Int32Array;
 }
 
-/** The document of quotes `raw` (not empty). */
-export function quoteDocument(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], raw: readonly RawQuote[]): QuoteDocument {
-  const toks = tokenize(ctx, text, raw);
-  const book = new NameBook(ctx, text, toks, entities);
+/** The document of quotes `raw` (not empty); `memoise`: its lines' tokens and what they teach the name book are memoised in `ctx`. */
+export function quoteDocument(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], raw: readonly RawQuote[], memoise = true): QuoteDocument {
+  let toks: Tok[], book: NameBook;
+  if (memoise) {
+    toks = tokenize(ctx, text, raw);
+    book = new NameBook(ctx, text, toks, entities);
+  } else {
+    const once = tokenizeOnce(text, raw);
+    toks = once.toks;
+    book = new NameBook(ctx, text, toks, entities, once.lines);
+  }
   const sents: readonly Sentence[] = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
   const sLo = new Int32Array(sents.length + 1);
   for (let i = 0, t = 0; i < sents.length; i++) {
