@@ -310,7 +310,11 @@ export class NameBook {
   }
 
   genderOf(name: string, run: readonly Tok[]): 'm' | 'f' | null {
-    return this.gender.get(name) ?? genderOfWords(name.split(' ')[0].toLowerCase(), run);
+    const g = this.gender.get(name);
+    if (g !== undefined) return g;
+    // (The first word split on ' ', cut out without splitting the rest.)
+    const sp = name.indexOf(' ');
+    return genderOfWords((sp < 0 ? name : name.slice(0, sp)).toLowerCase(), run);
   }
 }
 
@@ -494,6 +498,9 @@ const NAME_MEMOS = new Slot('quotes.names', () => ({
 
 /** A person's name without leading titles: "Villager Lyudmila Nechvolod" -> "Lyudmila Nechvolod". */
 function untitled(name: string): string {
+  // (Most names open with no title: their first word is looked at without splitting them.)
+  const sp = name.indexOf(' ');
+  if (sp < 0 || !TITLES.has(name.slice(0, sp).toLowerCase())) return name;
   const words = name.split(' ');
   let s = 0;
   while (s < words.length - 1 && TITLES.has(words[s].toLowerCase())) s++;
