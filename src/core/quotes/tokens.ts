@@ -296,6 +296,35 @@ export function tokenAt(toks: readonly Tok[], pos: number): number {
   return lo;
 }
 
+/**
+ * `tokenAt`, searched out from index `hint` (where the answer likely is: a sentence's first
+ * token): the same index, in a few steps when the hint is near (a search over the whole list
+ * reads a token in every part of a long document).
+ */
+export function tokenAtNear(toks: readonly Tok[], pos: number, hint: number): number {
+  const n = toks.length;
+  const h = hint < 0 ? 0 : hint > n ? n : hint;
+  let lo: number, hi: number;
+  if (h < n && toks[h].start < pos) {
+    // After the hint: gallop forward to a token at or after `pos` (or the end).
+    lo = h + 1;
+    let step = 1, probe = h + 1;
+    while (probe < n && toks[probe].start < pos) { lo = probe + 1; step *= 2; probe = h + step; }
+    hi = probe < n ? probe : n;
+  } else {
+    // At or before the hint: gallop back to a token before `pos` (or the start).
+    hi = h;
+    let step = 1, probe = h - 1;
+    while (probe >= 0 && toks[probe].start >= pos) { hi = probe; step *= 2; probe = h - step; }
+    lo = probe < 0 ? 0 : probe + 1;
+  }
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
 // Tests on tokens.
 
 export const upper = (t: Tok | undefined) => !!t && (flags(t) & F_UPPER) !== 0;
