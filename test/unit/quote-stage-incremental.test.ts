@@ -4,12 +4,14 @@
  * split, merged and copied, quote marks of every kind, names and cues typed) is
  * analysed under one context kept across the edits and compared with an analysis
  * under a fresh context (`analyzeLocal` deep-equal), and its quote marks scanned with
- * the line memo compared with a scan without it.
+ * the line memo compared with a scan without it. (A context's first run memoises
+ * nothing: the fresh analysis reads every line as it stands.)
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { analyzeLocal, ParagraphCache } from '../../src/core/corpus/corpus';
+import { findQuotesTraced } from '../../src/core/quotes/quotes';
 import { LINE_SCANS, scanQuotes } from '../../src/core/quotes/scan';
 import { tokenize } from '../../src/core/quotes/tokens';
 import { normalizeEol } from '../../src/core/text/decode';
@@ -87,6 +89,39 @@ describe('the quote stage edited many times', () => {
       const strip = (ts: ReturnType<typeof tokenize>) => ts.map(t => [t.start, t.end, t.w, t.lower, t.cue]);
       assert.deepEqual(strip(tokenize(ctx, text, spans)), strip(tokenize(new AnalysisContext(), text, spans)), text);
     }
+  });
+
+  it('memoises nothing on a context\'s first run, and gives what a memoised run gives', () => {
+    const rand = rng(9);
+    // (Lines repeated in one document, and copies of a document edited: what a line memo would share.)
+    const paras = seeds.join('\n\n').split(/\n\s*\n/);
+    let text = [...paras, ...paras.slice(0, 20)].join('\n\n');
+    for (let k = 0; k < 12; k++) {
+      text = edit(text, rand);
+      const local = analyzeLocal(new AnalysisContext(), text, new ParagraphCache());
+      const first = new AnalysisContext();
+      const once = findQuotesTraced(first, text, local.sentences, local.entities);
+      assert.equal(first.get(LINE_SCANS).size, 0, `edit ${k}: the first run keeps no line`);
+      const again = findQuotesTraced(first, text, local.sentences, local.entities);
+      assert.ok(first.get(LINE_SCANS).size > 0, `edit ${k}: a later run keeps its lines`);
+      assert.deepEqual(again, once, `edit ${k}`);
+      assert.deepEqual(findQuotesTraced(first, text, local.sentences, local.entities), once, `edit ${k}, from the memos`);
+      first.clearMemos();
+      assert.deepEqual(findQuotesTraced(first, text, local.sentences, local.entities), once, `edit ${k}, emptied`);
+      assert.equal(first.get(LINE_SCANS).size, 0, `edit ${k}: emptied, the next run is a first run`);
+    }
+  });
+
+  it('learns names from a line\'s words before its first quote on a first run as a memoised run does', () => {
+    // (The words before the quote are a stretch of their own: read with the quote and the words
+    // after it, the line is title case, a headline, and teaches no name.)
+    const text = 'Said Ellis: “I don’t think he treats me smart,\'\' Donald J. Trump\'s\n\nLater, Ellis was asked again. “Never,” Ellis said.\n';
+    const local = analyzeLocal(new AnalysisContext(), text, new ParagraphCache());
+    const ctx = new AnalysisContext();
+    const once = findQuotesTraced(ctx, text, local.sentences, local.entities);
+    const again = findQuotesTraced(ctx, text, local.sentences, local.entities);
+    assert.deepEqual(once, again);
+    assert.ok(once.quotes.length >= 2);
   });
 
   it('gives what a fresh analysis gives, after each edit of a long document', function () {

@@ -10,7 +10,7 @@ import type { Entity, Quote, Sentence } from '../types';
 import type { Attribution } from './attribution';
 import { NameBook } from './names';
 import type { RawQuote } from './scan';
-import { isCue, QUOTE_TOKEN, type Tok, tokenAt, tokenize } from './tokens';
+import { isCue, QUOTE_TOKEN, type Tok, tokenAtNear, tokenize, tokenizeOnce } from './tokens';
 
 /** One document, as every quote of it sees it. */
 export interface QuoteDocument {
@@ -24,10 +24,17 @@ export interface QuoteDocument {
   readonly sLo: Int32Array;
 }
 
-/** The document of quotes `raw` (not empty). */
-export function quoteDocument(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], raw: readonly RawQuote[]): QuoteDocument {
-  const toks = tokenize(ctx, text, raw);
-  const book = new NameBook(ctx, text, toks, entities);
+/** The document of quotes `raw` (not empty); `memoise`: its lines' tokens and what they teach the name book are memoised in `ctx`. */
+export function quoteDocument(ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], raw: readonly RawQuote[], memoise = true): QuoteDocument {
+  let toks: Tok[], book: NameBook;
+  if (memoise) {
+    toks = tokenize(ctx, text, raw);
+    book = new NameBook(ctx, text, toks, entities);
+  } else {
+    const once = tokenizeOnce(text, raw);
+    toks = once.toks;
+    book = new NameBook(ctx, text, toks, entities, once.lines);
+  }
   const sents: readonly Sentence[] = sentences.length ? sentences : [{ start: 0, end: text.length, paragraph: 0 }];
   const sLo = new Int32Array(sents.length + 1);
   for (let i = 0, t = 0; i < sents.length; i++) {
@@ -41,7 +48,7 @@ export function quoteDocument(ctx: AnalysisContext, text: string, sentences: rea
 }
 
 /** Index of the first token at or after sentence `i`'s end. */
-export const sHi = (doc: QuoteDocument, i: number) => tokenAt(doc.toks, doc.sents[i].end);
+export const sHi = (doc: QuoteDocument, i: number) => tokenAtNear(doc.toks, doc.sents[i].end, doc.sLo[i + 1]);
 
 /** The quote before, as the sieves need it. */
 export interface PrevQuote {
@@ -89,17 +96,18 @@ export function quoteContext(doc: QuoteDocument, r: RawQuote, from: number, prev
   let ei = si;
   while (ei + 1 < sents.length && sents[ei].end < r.end) ei++;
   // A sentence closed by the quote may have its attribution standing alone next ("“…” Trump said.").
-  let hiTok = Math.max(sHi(doc, ei), tokenAt(toks, r.end));
+  const endTok = sHi(doc, ei);
+  let hiTok = Math.max(endTok, tokenAtNear(toks, r.end, endTok));
   const next = sents[ei + 1];
   if (next && r.end >= sents[ei].end - 1 && next.paragraph === sents[ei].paragraph && next.end - next.start < 100) {
-    const a = tokenAt(toks, next.start), b = sHi(doc, ei + 1);
+    const a = tokenAtNear(toks, next.start, sLo[ei + 1]), b = sHi(doc, ei + 1);
     let cue = false;
     for (let j = a; j < b && j < a + 8; j++) if (isCue(toks[j])) cue = true;
     if (b - a <= 14 && (cue || /^\p{Ll}/u.test(toks[a]?.w ?? '')) && !toks.slice(a, b).some(t => t.w === QUOTE_TOKEN)) hiTok = b;
   }
-  const sentLo = Math.min(sLo[si], tokenAt(toks, r.start));
+  const qTok = tokenAtNear(toks, r.start, sLo[si]);
+  const sentLo = Math.min(sLo[si], qTok);
   const para = sents[si].paragraph;
-  const qTok = tokenAt(toks, r.start);
   let postHi = hiTok;
   for (let j = qTok + 1; j < hiTok; j++) if (toks[j].w === QUOTE_TOKEN) { postHi = j; break; }
   let preLo = sentLo;

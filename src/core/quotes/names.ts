@@ -124,7 +124,11 @@ export class NameBook {
   /** Words seen capitalised away from a sentence start: names, not just capitalised words. */
   private readonly inside = new Set<string>();
 
-  constructor(ctx: AnalysisContext, text: string, toks: readonly Tok[], entities: readonly Entity[]) {
+  /**
+   * `lines`: the tokens came from `tokenizeOnce`, whose stretches from a line's start these are; what
+   * each line teaches is then learnt as it stands, memoised nowhere (else memoised in `ctx`).
+   */
+  constructor(ctx: AnalysisContext, text: string, toks: readonly Tok[], entities: readonly Entity[], lines?: readonly number[]) {
     const memo = ctx.get(NAME_MEMOS);
     // A "name" holding a conjunction or a comma is two names run together: not used.
     // (What the book reads of a canonical name is looked up once per entity, and kept
@@ -151,13 +155,25 @@ export class NameBook {
     // What each line teaches depends on its tokens alone (a run of name words never
     // crosses a line break): learnt per line, memoised on its text and quote marks,
     // and replayed in document order.
-    for (let i = 0; i < toks.length;) {
+    for (let i = 0, li = 0; i < toks.length;) {
       const base = toks[i].start;
       let g: number, learnt: LineNames;
       const place = toks[i].place;
-      if (place.toks && place.toks[0] === toks[i] && (place.base === 0 || text.charCodeAt(place.base - 1) === 10)) {
-        // A line the tokenizer memoised whole (no quote in it), from its start: its
-        // tokens are a line of their own, and what they teach is kept with them.
+      if (lines) {
+        // (As below, memoised nowhere: a stretch from a line's start on its own, else the tokens to the line's end.)
+        while (li < lines.length && lines[li] < i) li += 2;
+        if (li < lines.length && lines[li] === i) g = lines[li + 1];
+        else {
+          const le = text.indexOf('\n', base);
+          const lineEnd = le < 0 ? text.length : le;
+          g = i + 1;
+          while (g < toks.length && toks[g].start < lineEnd) g++;
+        }
+        learnt = learnLine(text, toks, i, g);
+      } else if (place.toks && place.toks[0] === toks[i] && (place.base === 0 || text.charCodeAt(place.base - 1) === 10)) {
+        // A stretch the tokenizer memoised from a line's start (the whole line, or up to
+        // a quote's start): its tokens are a line of their own, and what they teach is
+        // kept with them.
         g = i + place.toks.length;
         const from = i;
         learnt = (place.names ??= learnLine(text, toks, from, g)) as LineNames;
@@ -294,7 +310,11 @@ export class NameBook {
   }
 
   genderOf(name: string, run: readonly Tok[]): 'm' | 'f' | null {
-    return this.gender.get(name) ?? genderOfWords(name.split(' ')[0].toLowerCase(), run);
+    const g = this.gender.get(name);
+    if (g !== undefined) return g;
+    // (The first word split on ' ', cut out without splitting the rest.)
+    const sp = name.indexOf(' ');
+    return genderOfWords((sp < 0 ? name : name.slice(0, sp)).toLowerCase(), run);
   }
 }
 
@@ -478,6 +498,9 @@ const NAME_MEMOS = new Slot('quotes.names', () => ({
 
 /** A person's name without leading titles: "Villager Lyudmila Nechvolod" -> "Lyudmila Nechvolod". */
 function untitled(name: string): string {
+  // (Most names open with no title: their first word is looked at without splitting them.)
+  const sp = name.indexOf(' ');
+  if (sp < 0 || !TITLES.has(name.slice(0, sp).toLowerCase())) return name;
   const words = name.split(' ');
   let s = 0;
   while (s < words.length - 1 && TITLES.has(words[s].toLowerCase())) s++;

@@ -14,7 +14,7 @@
  * it is the pronoun itself (the speaker field carries the resolved name).
  */
 import { WorkBudget } from '../limits';
-import type { AnalysisContext } from '../text/memo';
+import { type AnalysisContext, MemoBase, Slot } from '../text/memo';
 import type { Entity, Quote, Sentence } from '../types';
 import { type PrevQuote, type QuoteContext, quoteContext, quoteDocument } from './context';
 import type { Speaker } from './names';
@@ -33,6 +33,27 @@ const ONE_OF_KNOWN_REFERRED = oneOf('known|referred');
 
 /** How many times the sieves may read a quote's sentence, at most (the budget's unit). */
 const SIEVE_PASSES = 16;
+
+/**
+ * How many times the quote stage ran in a context since its memos were last emptied: a memo of
+ * the stage's lines (their quote marks, tokens, and what they teach the name book) pays only when
+ * the same lines are read again, by an edit or by another document sharing them. The first run
+ * memoises nothing: a context made for one document, or emptied between documents (the CLI,
+ * `clearMemos`), would only pay for the keys, the entries and their collection. (A memo itself,
+ * so emptied with them.)
+ */
+class QuoteRuns extends MemoBase {
+  runs = 0;
+  get size(): number {
+    return this.runs;
+  }
+}
+const QUOTE_RUNS = new Slot('quotes.runs', () => new QuoteRuns());
+
+/** Whether this run of the quote stage memoises its lines (not the first in `ctx`, see `QuoteRuns`). */
+function readAgain(ctx: AnalysisContext): boolean {
+  return ctx.get(QUOTE_RUNS).runs++ > 0;
+}
 
 /** A document's quotes, and for each the name of the sieve that decided its speaker (null: none did). */
 export interface TracedQuotes {
@@ -60,9 +81,10 @@ export function findQuotesTraced(
   ctx: AnalysisContext, text: string, sentences: readonly Sentence[], entities: readonly Entity[], budget = new WorkBudget(text.length),
 ): TracedQuotes {
   const out: TracedQuotes = { quotes: [], sieves: [] };
-  const raw = scanQuotes(text, ctx.get(LINE_SCANS));
+  const memoise = readAgain(ctx);
+  const raw = scanQuotes(text, memoise ? ctx.get(LINE_SCANS) : null);
   if (!raw.length) return out;
-  const doc = quoteDocument(ctx, text, sentences, entities, raw);
+  const doc = quoteDocument(ctx, text, sentences, entities, raw, memoise);
   const pronouns = new Pronouns(doc, entities);
   let si = 0;
   let groups = 0;

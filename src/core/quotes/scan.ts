@@ -30,7 +30,8 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
  * Quoted segments of `text`, in document order, non-overlapping (nested quotes stay
  * inside their outer one).
  */
-export function scanQuotes(text: string, lines?: Memo<LineScan>): RawQuote[] {
+export function scanQuotes(text: string, lines?: Memo<LineScan> | null): RawQuote[] {
+  // (Scanned whole, the text gives what its lines give scanned one by one: `test/unit/quote-stage-incremental.test.ts`.)
   if (!lines) return scanFrom(text, 0, false).quotes;
   // A line entered with nothing open whose marks all close on it leaves nothing open
   // either: it is scanned on its own, memoised on its text (an edit rescans the lines

@@ -240,6 +240,46 @@ export function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Sp
   return out;
 }
 
+/**
+ * `tokenize` memoising nothing: the same tokens, where they stand (one place for all,
+ * never moved), and `lines`, the stretches `tokenize` would memoise from a line's start
+ * (to the line's end or to a quote's start), as [first token, end) pairs: the name book
+ * learns from each such stretch on its own, as from the tokens of a memoised line.
+ */
+export function tokenizeOnce(text: string, quotes: readonly Span[]): { toks: Tok[]; lines: number[] } {
+  const out: Tok[] = [];
+  const lines: number[] = [];
+  const here: LinePlace = { base: 0, stamp: -1, toks: null };
+  const stretch = (from: number, to: number) => {
+    const first = out.length;
+    tokenizeRange(text, from, to, out, here);
+    if (out.length > first && (from === 0 || text.charCodeAt(from - 1) === 10)) lines.push(first, out.length);
+  };
+  let pos = 0;
+  for (let qi = 0; qi <= quotes.length; qi++) {
+    const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
+    // (Line by line, as `tokenize` reads them: no token crosses a break.)
+    while (pos < segEnd) {
+      const nl = text.indexOf('\n', pos);
+      const lineEnd = nl < 0 ? text.length : nl;
+      if (lineEnd > segEnd) {
+        stretch(pos, segEnd);
+        break;
+      }
+      if (lineEnd > pos) stretch(pos, lineEnd);
+      pos = lineEnd + 1;
+    }
+    if (qi < quotes.length) {
+      const q = quotes[qi];
+      const t = new Tok(q.start, q.end, QUOTE_TOKEN, QUOTE_TOKEN, false, FIXED);
+      t.f = QUOTE_FLAGS;
+      out.push(t);
+      pos = q.end;
+    }
+  }
+  return { toks: out, lines };
+}
+
 /** A line break in text[from, to). */
 export function hasBreak(text: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) if (text.charCodeAt(i) === 10 || text.charCodeAt(i) === 13) return true;
@@ -249,6 +289,35 @@ export function hasBreak(text: string, from: number, to: number): boolean {
 /** Index of the first token starting at or after `pos`. */
 export function tokenAt(toks: readonly Tok[], pos: number): number {
   let lo = 0, hi = toks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * `tokenAt`, searched out from index `hint` (where the answer likely is: a sentence's first
+ * token): the same index, in a few steps when the hint is near (a search over the whole list
+ * reads a token in every part of a long document).
+ */
+export function tokenAtNear(toks: readonly Tok[], pos: number, hint: number): number {
+  const n = toks.length;
+  const h = hint < 0 ? 0 : hint > n ? n : hint;
+  let lo: number, hi: number;
+  if (h < n && toks[h].start < pos) {
+    // After the hint: gallop forward to a token at or after `pos` (or the end).
+    lo = h + 1;
+    let step = 1, probe = h + 1;
+    while (probe < n && toks[probe].start < pos) { lo = probe + 1; step *= 2; probe = h + step; }
+    hi = probe < n ? probe : n;
+  } else {
+    // At or before the hint: gallop back to a token before `pos` (or the start).
+    hi = h;
+    let step = 1, probe = h - 1;
+    while (probe >= 0 && toks[probe].start >= pos) { hi = probe; step *= 2; probe = h - step; }
+    lo = probe < 0 ? 0 : probe + 1;
+  }
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
