@@ -51,6 +51,19 @@ function checkInvariants(text: string, quotes: Quote[]): void {
   }
 }
 
+describe('quotes: words that are properties of every object', () => {
+  it('reads "constructor", "valueOf" or "toString" as the words they are, never as a pronoun', () => {
+    // The pronoun table was a plain object: "constructor said" looked up an inherited property and was taken for a
+    // pronoun of no known person. Such a word is now read as any other noun ("builder") is.
+    for (const odd of ['constructor', 'valueOf', 'toString', 'hasOwnProperty']) {
+      for (const form of ['Jane Roe opened the bridge on Monday.\n\n“We will finish the road by June,” WORD said.', 'Jane Roe opened the bridge. “We will finish the road by June,” said WORD.']) {
+        const withOdd = analyse(form.replace('WORD', odd)), plain = analyse(form.replace('WORD', 'builder'));
+        assert.deepEqual(withOdd.map(q => [q.text, q.speaker, q.speakerType]), plain.map(q => [q.text, q.speaker, q.speakerType]), odd);
+      }
+    }
+  });
+});
+
 describe('quotes: the seed articles', () => {
   // Every quote of the five seeds, in document order: its first words and its speaker.
   const expected: Record<string, [string, string][]> = {

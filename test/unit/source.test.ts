@@ -15,6 +15,12 @@ describe('source metadata', () => {
     assert.equal(findSource('The Kremlin said on 2022-02-15 that…'), null);
   });
 
+  it('takes no line for a header whose key is only a property every object has ("Constructor:", "valueOf:")', () => {
+    assert.equal(findSource('Constructor: ACME Ltd\n\nThe bridge opened on Monday.'), null);
+    assert.equal(findSource('toString: x\nhasOwnProperty: y\n\nThe bridge opened.'), null);
+    assert.deepEqual(findSource('Publisher: ACME Ltd\n\nThe bridge opened on Monday.'), { outlet: 'ACME Ltd', date: null, url: null });
+  });
+
   it('refuses what is not a date or a web address', () => {
     assert.equal(findSource('---\ndate: 2022-02-30\nurl: javascript:alert(1)\n---\n'), null);
     assert.equal(isoDate('2024-02-29'), '2024-02-29');

@@ -447,7 +447,7 @@ function clauseSubjectFrom(toks: readonly Tok[], lo: number, hi: number, book: N
       const group = groupSubject(toks, d, hi, book);
       if (group) return group;
     }
-    if (PRONOUNS[t.lower] && t.lower !== 'i' && t.lower !== 'we') {
+    if (PRONOUNS.has(t.lower) && t.lower !== 'i' && t.lower !== 'we') {
       const n = toks[d + 1];
       if (n && /^\p{Ll}/u.test(n.w)) return resolvePhrase({ toks: [t], kind: 'pronoun' }, book);
       continue;

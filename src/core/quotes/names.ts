@@ -389,12 +389,13 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
  * written short before a name is the role a later mention spells out: "Sen. Paul
  * Ameri … the senator said".
  */
-const TITLE_WORDS: Record<string, string> = {
+const TITLE_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   sen: 'senator', sens: 'senator', rep: 'representative', reps: 'representative', gov: 'governor', lt: 'lieutenant', gen: 'general',
   sec: 'secretary', atty: 'attorney', supt: 'superintendent', amb: 'ambassador', adm: 'admiral', col: 'colonel', capt: 'captain',
   sgt: 'sergeant', cmdr: 'commander', prof: 'professor', pres: 'president', insp: 'inspector', det: 'detective', supv: 'supervisor',
-};
-const roleWord = (w: string) => TITLE_WORDS[w] ?? w;
+}));
+/** A title word written in full (a map: a word such as "constructor" is itself, not a property of objects). */
+const roleWord = (w: string) => TITLE_WORDS.get(w) ?? w;
 
 /** Records role `words` (its last `keep` suffixes as keys) for the name `name` at `pos`. */
 function addRoles(out: LineNames, words: readonly string[], pos: number, name: string, org: boolean, keep: number): void {
@@ -544,7 +545,7 @@ export function descriptionType(words: readonly Tok[]): SpeakerType {
 /** Turns a phrase into a speaker. */
 export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
   const span = { start: ph.toks[0].start, end: ph.toks[ph.toks.length - 1].end };
-  if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS[ph.toks[0].lower] };
+  if (ph.kind === 'pronoun') return { name: ph.toks[0].w, type: 'PERSON', mention: span, pronoun: PRONOUNS.get(ph.toks[0].lower) };
   // Error kind: a description kept short. The body a group belongs to is part of its
   // name: "Oversight Committee Republicans", "Senate Democrats" (not "Republicans", nor
   // the organisation alone).

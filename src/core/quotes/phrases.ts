@@ -104,7 +104,7 @@ function phraseBefore(toks: readonly Tok[], k: number, lo: number, depth: number
     }
     return best ?? desc;
   }
-  if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
+  if (PRONOUNS.has(t.lower)) return { toks: [t], kind: 'pronoun' };
   // Error kind: the wrong person. ", which accused …": the relative clause's subject is the phrase before the comma.
   if (t.lower === 'which' && depth === 0 && toks[j - 1]?.w === ',') return subjectBefore(toks, j - 1, lo, 1);
   if (isCap(t) || isTitle(t)) {
@@ -201,7 +201,7 @@ function descStart(toks: readonly Tok[], j: number, lo: number): number {
     if (DETERMINERS.test(p.lower) || OWNER_PRONOUNS.test(p.lower)) { s--; break; }
     // Error kind: the wrong person where a group is the source. A subject pronoun ends
     // a bare plural's phrase before it: "He rallied supporters, who chanted …" -> "supporters".
-    if (PRONOUNS[p.lower]) return AGENT_PLURAL.test(t.lower) || PEOPLE.test(t.lower) ? j : -1;
+    if (PRONOUNS.has(p.lower)) return AGENT_PLURAL.test(t.lower) || PEOPLE.test(t.lower) ? j : -1;
     if (!isWord(p) || isCue(p) || SKIP.has(p.lower) || PREPOSITIONS.has(p.lower) || ONE_OF_THAT_WHICH_WHAT.has(p.lower)) break;
     s--;
     if (possessive(p) && upper(p)) {
@@ -253,7 +253,7 @@ export function subjectAfter(toks: readonly Tok[], k: number, hi: number, depth 
   const j = k;
   if (j >= hi) return null;
   const t = toks[j];
-  if (PRONOUNS[t.lower]) return { toks: [t], kind: 'pronoun' };
+  if (PRONOUNS.has(t.lower)) return { toks: [t], kind: 'pronoun' };
   if (isCap(t) || isTitle(t)) {
     const e = nameRunForward(toks, j, hi);
     // Error kind: the wrong person. "said Acme’s spokeswoman, Jane Roe": an owner's name
@@ -392,7 +392,7 @@ export function appositiveName(toks: readonly Tok[], m: number, hi: number): Phr
   let k = m + 1;
   // (An age may lead the name as role words do: ", 72-year-old Ana Ruiz".)
   while (k < hi && k - m <= 3 && (/^\p{Ll}/u.test(toks[k].w) || AGE.test(toks[k].w)) && isWord(toks[k]) && !isCue(toks[k]) && !SUBORD.has(toks[k].lower) &&
-    !PREPOSITIONS.has(toks[k].lower) && !DETERMINERS.test(toks[k].lower) && !PRONOUNS[toks[k].lower]) k++;
+    !PREPOSITIONS.has(toks[k].lower) && !DETERMINERS.test(toks[k].lower) && !PRONOUNS.has(toks[k].lower)) k++;
   if (!(isCap(toks[k]) || isTitle(toks[k]))) return null;
   const end = nameRunForward(toks, k, hi);
   let close = end + 1;

@@ -12,7 +12,8 @@ import { ABBREVIATIONS, MORE_TITLE_ABBREVIATIONS, US_STATE_ABBREVIATIONS } from 
 
 export { CUES, FEMALE, MALE, ORG_WORDS, TITLES };
 
-export const PRONOUNS: Record<string, 'm' | 'f' | 'p' | 'x'> = { he: 'm', she: 'f', they: 'p', i: 'x', we: 'p' };
+/** Pronouns a speaker may be, and whom each stands for. (A map, not an object: "constructor" is no pronoun.) */
+export const PRONOUNS: ReadonlyMap<string, 'm' | 'f' | 'p' | 'x'> = new Map([['he', 'm'], ['she', 'f'], ['they', 'p'], ['i', 'x'], ['we', 'p']]);
 
 /** Capitalised words that never start or make a name on their own. */
 export const NOT_NAME = new Set(`the a an and but or so if when while as after before in on at of for to from by with this that

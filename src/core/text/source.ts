@@ -11,11 +11,11 @@ import type { SourceInfo } from '../types';
 const HEADER_UNITS = 4096;
 
 /** Header keys, lower-cased, and the field each fills. */
-const KEYS: Record<string, keyof SourceInfo> = {
+const KEYS: ReadonlyMap<string, keyof SourceInfo> = new Map(Object.entries({
   outlet: 'outlet', publisher: 'outlet', source: 'outlet', site: 'outlet', site_name: 'outlet', publication: 'outlet',
   date: 'date', published: 'date', published_at: 'date', publishedat: 'date', pubdate: 'date', date_published: 'date',
   url: 'url', link: 'url', canonical_url: 'url', source_url: 'url',
-};
+} as const));
 
 const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_TIME = /^(\d{4})-(\d{2})-(\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d)(?:\.\d+)?)?(Z|[+-](?:[01]\d|2[0-3]):?[0-5]\d)?$/;
@@ -46,7 +46,8 @@ function unquote(v: string): string {
 
 /** Fills `info` from `key: value`; false when the line is not a known header key. */
 function header(info: SourceInfo, key: string, value: string): boolean {
-  const field = KEYS[key.trim().toLowerCase()];
+  // (A map: a line "Constructor: …" is no header, where an object's inherited properties made it one.)
+  const field = KEYS.get(key.trim().toLowerCase());
   if (!field) return false;
   const v = unquote(value);
   if (!v) return true;
