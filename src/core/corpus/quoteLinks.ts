@@ -43,6 +43,12 @@ interface QuoteWords {
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
 
 const QUOTE_WORDS = memoSlot<QuoteWords>('corpus.quoteWords', 100_000);
+/**
+ * A text's `wordIds` alone, by text: what a quote's similarity and the alignment of quoted sentences compare. Small
+ * (an array of ids a text), so that it can outlive the memo above: the CLI keeps it from the quote links to the caps
+ * (`oneShot.ts`), which at 10,000 articles worked most quotes' words out again, whole, for it.
+ */
+export const QUOTE_WORD_IDS = memoSlot<Int32Array>('corpus.quoteWordIds', 200_000);
 /** Word and stem -> id, for the sorted id arrays of `QuoteWords` and `Item`. */
 const QUOTE_VOCAB = new Slot('corpus.quoteVocab', () => new Map<string, number>());
 
@@ -58,6 +64,11 @@ function idsOf(ctx: AnalysisContext, strings: Iterable<string>): Int32Array {
   return Int32Array.from(out).sort();
 }
 
+/** The distinct words of `text` as sorted ids (`distinct`: them, when known). */
+function wordIdsOf(ctx: AnalysisContext, text: string, distinct?: Iterable<string>): Int32Array {
+  return ctx.get(QUOTE_WORD_IDS).get(text, t => idsOf(ctx, distinct ?? new Set(lowerWords(t))));
+}
+
 function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
   return ctx.get(QUOTE_WORDS).get(text, t => {
     const words = lowerWords(t);
@@ -70,7 +81,7 @@ function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
       stems: [...stems],
       negations: words.filter(w => NEGATIONS.has(w)).length,
       padded: ` ${joined} `,
-      wordIds: idsOf(ctx, wordSet),
+      wordIds: wordIdsOf(ctx, t, wordSet),
       stemIds: idsOf(ctx, stems),
       content: content.length > 0,
     };
@@ -1132,13 +1143,9 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   // The pairs in the order first met; a pair by its ends' ids, the lower first.
   const pairs: Pair[] = [];
   const pairsAt: (Map<number, Pair> | undefined)[] = [];
-  // Each claim's words (alignment), by claim.
-  const claimWords = new Map<Claim, Int32Array>();
-  const idsOfClaim = (c: Claim) => {
-    let ids = claimWords.get(c);
-    if (!ids) claimWords.set(c, (ids = quoteWordsOf(ctx, c.text).wordIds));
-    return ids;
-  };
+  // Each claim's words (alignment): its distinct words' ids alone, not all `quoteWordsOf` works out (at 10,000
+  // articles, most of the time the alignments took).
+  const idsOfClaim = (c: Claim) => wordIdsOf(ctx, c.text);
   for (const doc of results.values()) {
     if (slice.due()) yield PAUSE;
     const here = atOf(doc)!;
@@ -1256,21 +1263,34 @@ const SENTENCE_DICE = 0.3;
  * else the one best pair.
  */
 function alignSentences(ids: (c: Claim) => Int32Array, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
-  const score = mine.map(m => { const a = ids(m); return theirs.map(t => dice(a, ids(t)).dice); });
-  const out = new Set<string>();
-  let best = [0, 0], top = -1;
-  for (let i = 0; i < mine.length; i++) {
-    for (let j = 0; j < theirs.length; j++) if (score[i][j] > top) { top = score[i][j]; best = [i, j]; }
-    const j = score[i].indexOf(Math.max(...score[i]));
-    if (score[i][j] >= SENTENCE_DICE) out.add(`${i},${j}`);
+  const rows = mine.length, cols = theirs.length;
+  const score = new Float64Array(rows * cols);
+  const theirIds = theirs.map(ids);
+  for (let i = 0; i < rows; i++) {
+    const a = ids(mine[i]);
+    for (let j = 0; j < cols; j++) score[i * cols + j] = dice(a, theirIds[j]).dice;
   }
-  for (let j = 0; j < theirs.length; j++) {
-    const col = mine.map((_, i) => score[i][j]);
-    const i = col.indexOf(Math.max(...col));
-    if (col[i] >= SENTENCE_DICE) out.add(`${i},${j}`);
+  // The pairs kept, as `i * cols + j`, in the order first added.
+  const out: number[] = [];
+  const add = (k: number) => { if (!out.includes(k)) out.push(k); };
+  let best = 0, top = -1;
+  for (let i = 0; i < rows; i++) {
+    // (The first best of the row, as the first best overall: a later tie does not replace it.)
+    let j = 0;
+    for (let x = 0; x < cols; x++) {
+      const v = score[i * cols + x];
+      if (v > top) { top = v; best = i * cols + x; }
+      if (v > score[i * cols + j]) j = x;
+    }
+    if (score[i * cols + j] >= SENTENCE_DICE) add(i * cols + j);
   }
-  if (!out.size) out.add(`${best[0]},${best[1]}`);
-  return [...out].map(k => { const [i, j] = k.split(',').map(Number); return [mine[i], theirs[j]]; });
+  for (let j = 0; j < cols; j++) {
+    let i = 0;
+    for (let x = 1; x < rows; x++) if (score[x * cols + j] > score[i * cols + j]) i = x;
+    if (score[i * cols + j] >= SENTENCE_DICE) add(i * cols + j);
+  }
+  if (!out.length) out.push(best);
+  return out.map(k => [mine[Math.floor(k / cols)], theirs[k % cols]]);
 }
 
 /**
@@ -1289,6 +1309,6 @@ function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | '
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
 export function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
-  const d = dice(quoteWordsOf(ctx, a).wordIds, quoteWordsOf(ctx, b).wordIds);
+  const d = dice(wordIdsOf(ctx, a), wordIdsOf(ctx, b));
   return Math.round(d.dice * 100) / 100;
 }
