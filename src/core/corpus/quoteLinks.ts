@@ -514,17 +514,14 @@ export class QuoteLinker {
     const joined = new Map<string, number>();
     for (let s = 0; s <= SPACES; s++) {
       // Key id -> its vocabulary id and speaker (-1: a word of space 0; space 3: its words' own id).
-      // (Spaces 1 to 3: key ids by speaker and vocabulary id, or by the words' id, in a table of pairs of ints: a
-      // speaker's id times the vocabulary's size is past the small integers beyond a few thousand speakers, and a map
-      // keyed by such numbers made one of them per key filed.)
-      const ids = new PairIds();
+      const ids = new Map<number, number>();
       const keyWord: number[] = [], keySpeaker: number[] = [];
       const counts: number[] = [];
       const keyAt = new Int32Array(n + 1), need = new Int32Array(n);
-      const flat = new Ints();
-      const add = (x: number, y: number, word: number, who: number) => {
-        const id = ids.get(x, y, counts.length);
-        if (id === counts.length) { keyWord.push(word); keySpeaker.push(who); counts.push(0); }
+      const flat: number[] = [];
+      const add = (k: number, word: number, who: number) => {
+        let id = ids.get(k);
+        if (id === undefined) { ids.set(k, (id = counts.length)); keyWord.push(word); keySpeaker.push(who); counts.push(0); }
         counts[id]++;
         flat.push(id);
       };
@@ -542,7 +539,7 @@ export class QuoteLinker {
           let id = joined.get(it.w.joined);
           if (id === undefined) joined.set(it.w.joined, (id = joined.size));
           need[i] = 1;
-          add(-1, id, -1, -1);
+          add(id, -1, -1);
         } else if (s === 0) {
           if (it.w.words.length >= 3) {
             need[i] = fewestShared(it.w.words.length, 0.8);
@@ -551,15 +548,15 @@ export class QuoteLinker {
         } else if (s === 1) {
           need[i] = fewestShared(it.w.stems.length, 0.5);
           const who = speaker[i];
-          for (let x = S.at[i]; x < S.at[i + 1]; x++) add(who, S.ids[x], S.ids[x], who);
+          for (let x = S.at[i]; x < S.at[i + 1]; x++) add(who * V + S.ids[x], S.ids[x], who);
         } else if (!(it.w.words.length > SHORT_QUOTE || it.frame.length < 3)) {
           need[i] = Math.max(3, Math.floor((3 * it.frame.length) / 7));
           const who = speaker[i];
-          for (let x = F.at[i]; x < F.at[i + 1]; x++) add(who, F.ids[x], F.ids[x], who);
+          for (let x = F.at[i]; x < F.at[i + 1]; x++) add(who * V + F.ids[x], F.ids[x], who);
         }
         keyAt[i + 1] = flat.length;
       }
-      const keys = flat.copy();
+      const keys = Int32Array.from(flat);
       const common = new Uint8Array(counts.length);
       if (s < SPACES) for (let id = 0; id < counts.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
       const hashes = new Float64Array(counts.length).fill(-1);
@@ -589,7 +586,7 @@ export class QuoteLinker {
       let best = new Int32Array(64);
       for (let i = 0; i < n; i++) if (keyAt[i + 1] - keyAt[i] > best.length) best = new Int32Array(keyAt[i + 1] - keyAt[i]);
       const prefixAt = new Int32Array(n + 1);
-      flat.clear();
+      flat.length = 0;
       for (let i = 0; i < n; i++) {
         const from = keyAt[i], to = keyAt[i + 1], size = to - from;
         const m = Math.max(1, size - need[i] + 1);
@@ -611,7 +608,7 @@ export class QuoteLinker {
         }
         prefixAt[i + 1] = flat.length;
       }
-      const prefixes = flat.copy();
+      const prefixes = Int32Array.from(flat);
       spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
     }
     // What `test` reads of an item, as numbers, in one record of `R` ints (one cache line; the candidates come in no
@@ -683,8 +680,7 @@ export class QuoteLinker {
         if (sp.keyAt[i] === sp.keyAt[i + 1]) continue;
         for (let side = 0; side < 2; side++) {
           // Its prefix against every key of the others, then its keys against their prefixes.
-          const mine = side === 0 ? sp.prefixes : sp.keys, theirs = side === 0 ? sp.full : sp.prefix;
-          const from = side === 0 ? sp.prefixAt[i] : sp.keyAt[i], to = side === 0 ? sp.prefixAt[i + 1] : sp.keyAt[i + 1];
+          const [mine, from, to, theirs] = side === 0 ? [sp.prefixes, sp.prefixAt[i], sp.prefixAt[i + 1], sp.full] : [sp.keys, sp.keyAt[i], sp.keyAt[i + 1], sp.prefix];
           for (let x = from; x < to; x++) {
             const key = mine[x];
             if (sp.common[key]) continue;
@@ -731,16 +727,15 @@ export class QuoteLinker {
       const c = small ? count(Sids, markS, i, rec[rj + S_AT], rec[rj + S_AT] + rec[rj + STEM_COUNT]) / small : 0;
       if (small >= 2 && c === 1) return true;
       if (small >= 3 && (c >= 0.6 || c >= 0.5 && c * small >= 4)) return true;
-      if (small >= 2 && c >= 0.5 && framesAgree(i, ri, rj, 0.5)) return true;
-      return rec[ri + WORD_COUNT] <= SHORT_QUOTE && rec[rj + WORD_COUNT] <= SHORT_QUOTE && framesAgree(i, ri, rj, 0.6);
-    }
+      if (small >= 2 && c >= 0.5 && framesAgree(0.5)) return true;
+      return rec[ri + WORD_COUNT] <= SHORT_QUOTE && rec[rj + WORD_COUNT] <= SHORT_QUOTE && framesAgree(0.6);
 
-    /** `framesAgree` of `i` (marked, record at `ri`) and the item with record `rj`. (Not a closure per call: at 10,000 articles, 300 MB.) */
-    function framesAgree(i: number, ri: number, rj: number, min: number): boolean {
-      const nf = count(Fids, markF, i, rec[rj + F_AT], rec[rj + F_END]);
-      const size = rec[ri + F_END] - rec[ri + F_AT] + rec[rj + F_END] - rec[rj + F_AT];
-      const d = size ? (2 * nf) / size : 0;
-      return nf >= 3 && d >= min;
+      function framesAgree(min: number): boolean {
+        const nf = count(Fids, markF, i, rec[rj + F_AT], rec[rj + F_END]);
+        const size = rec[ri + F_END] - rec[ri + F_AT] + rec[rj + F_END] - rec[rj + F_AT];
+        const d = size ? (2 * nf) / size : 0;
+        return nf >= 3 && d >= min;
+      }
     }
   }
 
@@ -906,68 +901,6 @@ export class QuoteLinker {
       x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
     for (const q of quoteOf.values()) { q.variants.sort(byLink); q.attributedElsewhere!.sort(byLink); }
   }
-}
-
-/** Pairs of ints (each -1 or more) -> ids: open addressing over typed arrays, grown at half full. */
-class PairIds {
-  private xs = new Int32Array(1 << 12);
-  private ys = new Int32Array(1 << 12);
-  /** The id + 1 (0: an empty slot). */
-  private vs = new Int32Array(1 << 12);
-  private size = 0;
-
-  /** The id of the pair; `fresh` (given it) when it has none yet. */
-  get(x: number, y: number, fresh: number): number {
-    const mask = this.vs.length - 1;
-    for (let h = pairHash(x, y) & mask; ; h = (h + 1) & mask) {
-      const v = this.vs[h];
-      if (!v) {
-        this.xs[h] = x; this.ys[h] = y; this.vs[h] = fresh + 1;
-        if (++this.size * 2 > this.vs.length) this.grow();
-        return fresh;
-      }
-      if (this.xs[h] === x && this.ys[h] === y) return v - 1;
-    }
-  }
-
-  private grow(): void {
-    const { xs, ys, vs } = this;
-    this.xs = new Int32Array(2 * vs.length);
-    this.ys = new Int32Array(2 * vs.length);
-    this.vs = new Int32Array(2 * vs.length);
-    const mask = this.vs.length - 1;
-    for (let k = 0; k < vs.length; k++) {
-      if (!vs[k]) continue;
-      let h = pairHash(xs[k], ys[k]) & mask;
-      while (this.vs[h]) h = (h + 1) & mask;
-      this.xs[h] = xs[k]; this.ys[h] = ys[k]; this.vs[h] = vs[k];
-    }
-  }
-}
-
-function pairHash(x: number, y: number): number {
-  const h = Math.imul(Math.imul(x, 0x9e3779b1) ^ y, 0x85ebca6b);
-  return h ^ (h >>> 15);
-}
-
-/**
- * A list of ints in a typed array grown by doubling (`linkAll`'s flat lists: millions of ids at 10,000 articles,
- * which an array pushed to copied into new young-generation stores as it grew).
- */
-class Ints {
-  private a = new Int32Array(1 << 12);
-  length = 0;
-  push(x: number): void {
-    if (this.length === this.a.length) {
-      const more = new Int32Array(2 * this.a.length);
-      more.set(this.a);
-      this.a = more;
-    }
-    this.a[this.length++] = x;
-  }
-  clear(): void { this.length = 0; }
-  /** The ints, in an array of their own. */
-  copy(): Int32Array { return this.a.slice(0, this.length); }
 }
 
 /** Each item's set of ids (sorted) laid end to end: item i's are `ids[at[i]] … ids[at[i + 1] - 1]`. */
