@@ -18,7 +18,7 @@
  */
 import { ClaimLinker } from '../core/claims/links';
 import { analyzeLocal, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
-import { QuoteLinker } from '../core/corpus/quoteLinks';
+import { QUOTE_WORD_IDS, QuoteLinker } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
 import { ReuseIndex } from '../core/reuse/reuseIndex';
 import { BOILERPLATE } from '../core/reuse/reuseText';
@@ -252,13 +252,14 @@ export class OneShotCorpus {
     new QuoteLinker(ctx).link(results.map((r, k) => ({ path: r.path, quotes: r.quotes, text: docs[k].text, sentences: docs[k].sentences!, key: null })), true);
     for (const d of docs) d.sentences = null;
     stage('quote-links');
-    // The memos of the stage before (quotes' words) are worked out again where asked; the claim linker, used once,
-    // keeps the claims' normalised forms in its items only (the memo would hold a second copy of each: at 10,000
-    // articles, with 370,000 claims, its 200,000 entries were about 400 MB).
-    ctx.clearMemos();
+    // The memos of the stage before (quotes' words) are worked out again where asked, but for the quotes' word ids
+    // (small: the quote claims and the caps compare them); the claim linker, used once, keeps the claims' normalised
+    // forms in its items only (the memo would hold a second copy of each: at 10,000 articles, with 370,000 claims,
+    // its 200,000 entries were about 400 MB).
+    ctx.clearMemos([QUOTE_WORD_IDS]);
     new ClaimLinker(ctx, true).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
     stage('claim-links');
-    ctx.clearMemos();
+    ctx.clearMemos([QUOTE_WORD_IDS]);
     linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])), stage);
   }
 }

@@ -75,7 +75,9 @@ function* keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, 
 
 /**
  * One kind of link over items of the results: `lists(item)` gives each list of that
- * kind on the item (written back filtered), `rank`/`similarity` weigh a link.
+ * kind on the item (written back filtered), `rank`/`similarity` weigh a link
+ * (`weigh` is given the item at its other end: a quote's text there is the one at
+ * the link's offsets, whichever quote of that place it is).
  * Items are numbered (`Places`): a link's other end is looked up by numbers, and
  * only an item that lists a link of this kind is an end.
  */
@@ -84,7 +86,7 @@ function* capKind<T extends Span, L extends At>(
   results: readonly DocumentResult[],
   itemsOf: (r: DocumentResult) => readonly T[],
   lists: (item: T) => L[][],
-  weigh: (from: { path: string; item: T }, link: L, list: number) => { rank: number; similarity: number },
+  weigh: (from: { path: string; item: T }, link: L, list: number, to: T) => { rank: number; similarity: number },
   cap: number,
   needs: (item: T) => L[] | null = () => null,
 ): Generator<string, void> {
@@ -151,7 +153,7 @@ function* capKind<T extends Span, L extends At>(
       for (const link of list) {
         const g = ends[read++], b = g < 0 ? -1 : local[g];
         if (b < 0 || b === a || stamp[b] === a + 1) continue;
-        const w = weigh(from, link, li);
+        const w = weigh(from, link, li, at.items[g]);
         const e = edges.length;
         stamp[b] = a + 1;
         edgeTo[b] = e;
@@ -211,22 +213,11 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
 
 /** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
 export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP, slice = WHOLE): Generator<string> {
-  const textAt = new Map<string, DocumentResult>(results.map(r => [r.path, r]));
-  // Per document, quote text by offsets (the first quote at them), built when first asked.
-  const quoteTexts = new Map<string, Map<string, string>>();
-  const quoteText = (l: At) => {
-    let byPlace = quoteTexts.get(l.path);
-    if (!byPlace) {
-      quoteTexts.set(l.path, (byPlace = new Map()));
-      for (const q of textAt.get(l.path)?.quotes ?? []) { const k = `${q.start},${q.end}`; if (!byPlace.has(k)) byPlace.set(k, q.text); }
-    }
-    return byPlace.get(`${l.start},${l.end}`) ?? '';
-  };
   yield* capKind<Quote, Quote['variants'][number]>(slice, results, r => r.quotes, q => [q.variants],
-    (from, link) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, quoteText(link)) }), cap);
+    (from, link, _list, to) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, to.text) }), cap);
   yield 'variants';
   yield* capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(slice, results, r => r.quotes, q => [q.attributedElsewhere ?? []],
-    (from, link) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, quoteText(link)) }), cap);
+    (from, _link, _list, to) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, to.text) }), cap);
   yield 'elsewhere';
   yield* capKind<Claim, ClaimLink>(slice, results, r => r.claims, c => claimLists(c),
     (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap,

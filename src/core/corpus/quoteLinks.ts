@@ -43,6 +43,12 @@ interface QuoteWords {
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
 
 const QUOTE_WORDS = memoSlot<QuoteWords>('corpus.quoteWords', 100_000);
+/**
+ * A text's `wordIds` alone, by text: what a quote's similarity and the alignment of quoted sentences compare. Small
+ * (an array of ids a text), so that it can outlive the memo above: the CLI keeps it from the quote links to the caps
+ * (`oneShot.ts`), which at 10,000 articles worked most quotes' words out again, whole, for it.
+ */
+export const QUOTE_WORD_IDS = memoSlot<Int32Array>('corpus.quoteWordIds', 200_000);
 /** Word and stem -> id, for the sorted id arrays of `QuoteWords` and `Item`. */
 const QUOTE_VOCAB = new Slot('corpus.quoteVocab', () => new Map<string, number>());
 
@@ -58,6 +64,11 @@ function idsOf(ctx: AnalysisContext, strings: Iterable<string>): Int32Array {
   return Int32Array.from(out).sort();
 }
 
+/** The distinct words of `text` as sorted ids (`distinct`: them, when known). */
+function wordIdsOf(ctx: AnalysisContext, text: string, distinct?: Iterable<string>): Int32Array {
+  return ctx.get(QUOTE_WORD_IDS).get(text, t => idsOf(ctx, distinct ?? new Set(lowerWords(t))));
+}
+
 function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
   return ctx.get(QUOTE_WORDS).get(text, t => {
     const words = lowerWords(t);
@@ -70,7 +81,7 @@ function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
       stems: [...stems],
       negations: words.filter(w => NEGATIONS.has(w)).length,
       padded: ` ${joined} `,
-      wordIds: idsOf(ctx, wordSet),
+      wordIds: wordIdsOf(ctx, t, wordSet),
       stemIds: idsOf(ctx, stems),
       content: content.length > 0,
     };
@@ -1085,32 +1096,44 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   // all reached through its path at once.
   interface At {
     doc: DocumentResult;
-    /** The claims carrying the quote at a place. */
-    claims: Map<number | string, Claim[]>;
-    /** The first quote at each place, once asked. */
-    quotes: Map<number | string, Quote> | null;
+    /** Each place of a quote: its first quote, and the claims carrying it (once asked); every quote filed when one is first asked. */
+    places: Map<number | string, Place> | null;
     /** A number per claim start (a pair of claims is keyed by its two ends' paths and starts). */
     starts: Map<number, number>;
   }
+  interface Place { quote: Quote; claims: Claim[] | null }
   const ats = new Map<DocumentResult, At>();
   const atOf = (doc: DocumentResult | undefined) => {
     if (!doc) return undefined;
     let at = ats.get(doc);
-    if (!at) ats.set(doc, (at = { doc, claims: new Map(), quotes: null, starts: new Map() }));
+    if (!at) ats.set(doc, (at = { doc, places: null, starts: new Map() }));
     return at;
   };
-  const claimsOf = (at: At | undefined, start: number, end: number): Claim[] => {
-    if (!at) return [];
+  // (A link's document by its path, in one look-up: at 10,000 articles, 700,000 links, each into a document met at random.)
+  const byPath = new Map<string, At | null>();
+  const atOfPath = (path: string) => {
+    let at = byPath.get(path);
+    if (at === undefined) byPath.set(path, (at = atOf(results.get(path)) ?? null));
+    return at;
+  };
+  /** The place of the document's quotes at `start`-`end` (undefined: no quote there). */
+  const placeAt = (at: At, start: number, end: number): Place | undefined => {
     const doc = at.doc;
-    const k = placeKey(doc, start, end);
-    let found = at.claims.get(k);
-    if (!found) {
-      // The claim holding the quote, or, for a quotation of several sentences, the claims starting in it (one per sentence; the last runs on to the attribution).
-      const holder = doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
-      found = holder ? [holder] : doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-      at.claims.set(k, found);
+    if (!at.places) {
+      at.places = new Map();
+      for (const x of doc.quotes) { const k = placeKey(doc, x.start, x.end); if (!at.places.has(k)) at.places.set(k, { quote: x, claims: null }); }
     }
-    return found;
+    return at.places.get(placeKey(doc, start, end));
+  };
+  /**
+   * The claims carrying the quote at a place: the claim holding it, or, for a quotation of several sentences, the
+   * claims starting in it (one per sentence; the last runs on to the attribution).
+   */
+  const claimsAt = (at: At, place: Place): Claim[] => {
+    if (place.claims) return place.claims;
+    const { start, end } = place.quote;
+    const holder = at.doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
+    return (place.claims = holder ? [holder] : at.doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end));
   };
   let nextId = 0;
   const startId = (at: At, start: number) => {
@@ -1118,40 +1141,30 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
     if (id === undefined) at.starts.set(start, (id = nextId++));
     return id;
   };
-  /** The document's first quote at the link's place (every quote filed by place when one is first asked). */
-  const quoteOf = (at: At, l: Span): Quote | undefined => {
-    if (!at.quotes) {
-      at.quotes = new Map();
-      for (const x of at.doc.quotes) { const k = placeKey(at.doc, x.start, x.end); if (!at.quotes.has(k)) at.quotes.set(k, x); }
-    }
-    return at.quotes.get(placeKey(at.doc, l.start, l.end));
-  };
   interface Side { path: string; claim: Claim }
   /** `judged`: the texts of the first variant judged (the pair is met again from its other end, the same texts the other way round). */
   interface Pair { a: Side; b: Side; variant: boolean; identical: boolean; reason: 'number' | 'negation' | null; texts: [string, string]; judged: [string, string] | null }
   // The pairs in the order first met; a pair by its ends' ids, the lower first.
   const pairs: Pair[] = [];
   const pairsAt: (Map<number, Pair> | undefined)[] = [];
-  // Each claim's words (alignment), by claim.
-  const claimWords = new Map<Claim, Int32Array>();
-  const idsOfClaim = (c: Claim) => {
-    let ids = claimWords.get(c);
-    if (!ids) claimWords.set(c, (ids = quoteWordsOf(ctx, c.text).wordIds));
-    return ids;
-  };
+  // Each claim's words (alignment): its distinct words' ids alone, not all `quoteWordsOf` works out (at 10,000
+  // articles, most of the time the alignments took).
+  const idsOfClaim = (c: Claim) => wordIdsOf(ctx, c.text);
   for (const doc of results.values()) {
     if (slice.due()) yield PAUSE;
     const here = atOf(doc)!;
     for (const q of doc.quotes) {
       // Only a linked quote's claims are looked for (a page of unlinked quotes costs no search through its claims).
       if (!q.variants.length && !q.attributedElsewhere?.length) continue;
-      const mine = claimsOf(here, q.start, q.end);
+      const mine = claimsAt(here, placeAt(here, q.start, q.end)!);
       if (!mine.length) continue;
       const note = (path: string, l: Span, what: 'variant' | 'conflict') => {
-        const at = atOf(results.get(path));
-        const other = at && quoteOf(at, l);
-        const theirs = other ? claimsOf(at, other.start, other.end) : [];
-        if (!other || !theirs.length) return;
+        const at = atOfPath(path);
+        const place = at ? placeAt(at, l.start, l.end) : undefined;
+        if (!place) return;
+        const other = place.quote;
+        const theirs = claimsAt(at!, place);
+        if (!theirs.length) return;
         const single = mine.length === 1 && theirs.length === 1;
         for (const [claim, oc] of single ? [[mine[0], theirs[0]] as const] : alignSentences(idsOfClaim, mine, theirs)) {
           // A pair is keyed by its ends' paths and starts.
@@ -1256,21 +1269,34 @@ const SENTENCE_DICE = 0.3;
  * else the one best pair.
  */
 function alignSentences(ids: (c: Claim) => Int32Array, mine: readonly Claim[], theirs: readonly Claim[]): [Claim, Claim][] {
-  const score = mine.map(m => { const a = ids(m); return theirs.map(t => dice(a, ids(t)).dice); });
-  const out = new Set<string>();
-  let best = [0, 0], top = -1;
-  for (let i = 0; i < mine.length; i++) {
-    for (let j = 0; j < theirs.length; j++) if (score[i][j] > top) { top = score[i][j]; best = [i, j]; }
-    const j = score[i].indexOf(Math.max(...score[i]));
-    if (score[i][j] >= SENTENCE_DICE) out.add(`${i},${j}`);
+  const rows = mine.length, cols = theirs.length;
+  const score = new Float64Array(rows * cols);
+  const theirIds = theirs.map(ids);
+  for (let i = 0; i < rows; i++) {
+    const a = ids(mine[i]);
+    for (let j = 0; j < cols; j++) score[i * cols + j] = dice(a, theirIds[j]).dice;
   }
-  for (let j = 0; j < theirs.length; j++) {
-    const col = mine.map((_, i) => score[i][j]);
-    const i = col.indexOf(Math.max(...col));
-    if (col[i] >= SENTENCE_DICE) out.add(`${i},${j}`);
+  // The pairs kept, as `i * cols + j`, in the order first added.
+  const out: number[] = [];
+  const add = (k: number) => { if (!out.includes(k)) out.push(k); };
+  let best = 0, top = -1;
+  for (let i = 0; i < rows; i++) {
+    // (The first best of the row, as the first best overall: a later tie does not replace it.)
+    let j = 0;
+    for (let x = 0; x < cols; x++) {
+      const v = score[i * cols + x];
+      if (v > top) { top = v; best = i * cols + x; }
+      if (v > score[i * cols + j]) j = x;
+    }
+    if (score[i * cols + j] >= SENTENCE_DICE) add(i * cols + j);
   }
-  if (!out.size) out.add(`${best[0]},${best[1]}`);
-  return [...out].map(k => { const [i, j] = k.split(',').map(Number); return [mine[i], theirs[j]]; });
+  for (let j = 0; j < cols; j++) {
+    let i = 0;
+    for (let x = 1; x < rows; x++) if (score[x * cols + j] > score[i * cols + j]) i = x;
+    if (score[i * cols + j] >= SENTENCE_DICE) add(i * cols + j);
+  }
+  if (!out.length) out.push(best);
+  return out.map(k => [mine[Math.floor(k / cols)], theirs[k % cols]]);
 }
 
 /**
@@ -1289,6 +1315,6 @@ function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | '
 
 /** Shared words of two quotes over all their words (Dice), rounded like other similarities. */
 export function quoteSimilarity(ctx: AnalysisContext, a: string, b: string): number {
-  const d = dice(quoteWordsOf(ctx, a).wordIds, quoteWordsOf(ctx, b).wordIds);
+  const d = dice(wordIdsOf(ctx, a), wordIdsOf(ctx, b));
   return Math.round(d.dice * 100) / 100;
 }
