@@ -105,8 +105,7 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
-  // (A negation may stand outside what the two share: those pairs go on to the shared clause below.)
-  if (conflict === 'date' && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
+  if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
   const an = a.claim.numbers, bn = b.claim.numbers;
   const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
@@ -117,11 +116,7 @@ export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => 
   if (conflict) {
     // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
-    if (ab.totalA && coveredA / ab.totalA >= DISPUTE_MIN && similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb)) return { similarity: round(similarity), reason: conflict, direction: 'full' };
-    // Not one claim disputed: a negation in a clause of one that the other does not share ("she wanted to speak
-    // directly to white people and let them know this is not who we are" / "she could speak directly to white people
-    // to prevent …") leaves the clause they share to compare, each run negated or not on its own (`sharedClause`).
-    return conflict === 'negation' && ab.anchors >= 2 && ab.exact >= 1 ? sharedClause(a, b, weight, isName, similarity, otherActors(na, nb)) : null;
+    return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
