@@ -211,32 +211,15 @@ export function tokenize(ctx: AnalysisContext, text: string, quotes: readonly Sp
   const out: Tok[] = [];
   const lines = ctx.get(LINE_TOKENS);
   const stamp = ++calls;
-  let pos = 0;
-  for (let qi = 0; qi <= quotes.length; qi++) {
-    const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
-    while (pos < segEnd) {
-      const nl = text.indexOf('\n', pos);
-      const lineEnd = nl < 0 ? text.length : nl;
-      if (lineEnd > segEnd) {
-        // A stretch ending where a quote starts: its last word may run on into the quote
-        // ("U.S.'…"), read up to the first space or break at or after the quote's start
-        // at most, so those characters are part of its key.
-        let reach = segEnd;
-        while (reach < text.length && text.charCodeAt(reach) !== 32 && text.charCodeAt(reach) !== 10) reach++;
-        place(ctx.get(RUN_TOKENS), `${text.slice(pos, segEnd)}\u0000${text.slice(segEnd, reach + 1)}`, text, pos, segEnd, stamp, out);
-        break;
-      }
-      if (lineEnd > pos) place(lines, text.slice(pos, lineEnd), text, pos, lineEnd, stamp, out);
-      pos = lineEnd + 1;
-    }
-    if (qi < quotes.length) {
-      const q = quotes[qi];
-      const t = new Tok(q.start, q.end, QUOTE_TOKEN, QUOTE_TOKEN, false, FIXED);
-      t.f = QUOTE_FLAGS;
-      out.push(t);
-      pos = q.end;
-    }
-  }
+  stretches(text, quotes, (from, to, toQuote) => {
+    if (!toQuote) { place(lines, text.slice(from, to), text, from, to, stamp, out); return; }
+    // A stretch ending where a quote starts: its last word may run on into the quote
+    // ("U.S.'…"), read up to the first space or break at or after the quote's start
+    // at most, so those characters are part of its key.
+    let reach = to;
+    while (reach < text.length && text.charCodeAt(reach) !== 32 && text.charCodeAt(reach) !== 10) reach++;
+    place(ctx.get(RUN_TOKENS), `${text.slice(from, to)}\u0000${text.slice(to, reach + 1)}`, text, from, to, stamp, out);
+  }, q => out.push(quoteToken(q)));
   return out;
 }
 
@@ -250,34 +233,38 @@ export function tokenizeOnce(text: string, quotes: readonly Span[]): { toks: Tok
   const out: Tok[] = [];
   const lines: number[] = [];
   const here: LinePlace = { base: 0, stamp: -1, toks: null };
-  const stretch = (from: number, to: number) => {
+  stretches(text, quotes, (from, to) => {
     const first = out.length;
     tokenizeRange(text, from, to, out, here);
     if (out.length > first && (from === 0 || text.charCodeAt(from - 1) === 10)) lines.push(first, out.length);
-  };
+  }, q => out.push(quoteToken(q)));
+  return { toks: out, lines };
+}
+
+/**
+ * The stretches of text both tokenizers read, in order, and the quotes between them: a stretch runs from a line's
+ * start or a quote's end to the line's end (no token crosses a break) or to where a quote starts (`toQuote`).
+ */
+function stretches(text: string, quotes: readonly Span[], stretch: (from: number, to: number, toQuote: boolean) => void, quote: (q: Span) => void): void {
   let pos = 0;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
-    // (Line by line, as `tokenize` reads them: no token crosses a break.)
     while (pos < segEnd) {
       const nl = text.indexOf('\n', pos);
       const lineEnd = nl < 0 ? text.length : nl;
-      if (lineEnd > segEnd) {
-        stretch(pos, segEnd);
-        break;
-      }
-      if (lineEnd > pos) stretch(pos, lineEnd);
+      if (lineEnd > segEnd) { stretch(pos, segEnd, true); break; }
+      if (lineEnd > pos) stretch(pos, lineEnd, false);
       pos = lineEnd + 1;
     }
-    if (qi < quotes.length) {
-      const q = quotes[qi];
-      const t = new Tok(q.start, q.end, QUOTE_TOKEN, QUOTE_TOKEN, false, FIXED);
-      t.f = QUOTE_FLAGS;
-      out.push(t);
-      pos = q.end;
-    }
+    if (qi < quotes.length) { quote(quotes[qi]); pos = quotes[qi].end; }
   }
-  return { toks: out, lines };
+}
+
+/** A quoted span's one token. */
+function quoteToken(q: Span): Tok {
+  const t = new Tok(q.start, q.end, QUOTE_TOKEN, QUOTE_TOKEN, false, FIXED);
+  t.f = QUOTE_FLAGS;
+  return t;
 }
 
 /** A line break in text[from, to). */
