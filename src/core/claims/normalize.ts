@@ -19,7 +19,7 @@
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { LOWER_WORDS } from '../entities/gazetteer';
-import { WordTable } from '../text/wordTable';
+import { hashChars, WordTable } from '../text/wordTable';
 import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { SEATS } from '../lexicon/seats';
 import { type AnalysisContext, memoSlot } from '../text/memo';
@@ -544,8 +544,7 @@ class WordInfos {
 
   /** `wordInfo` of `text[s, e)` (`e > s`). */
   wordAt(text: string, s: number, e: number): WordInfo {
-    let h = 0x811c9dc5 | 0;
-    for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    const h = hashChars(text, s, e);
     const k = this.table.find(text, s, e, h);
     if (k >= 0) return this.infos[k];
     const w = wordInfo(text.slice(s, e));

@@ -162,13 +162,7 @@ export class NameBook {
       if (lines) {
         // (As below, memoised nowhere: a stretch from a line's start on its own, else the tokens to the line's end.)
         while (li < lines.length && lines[li] < i) li += 2;
-        if (li < lines.length && lines[li] === i) g = lines[li + 1];
-        else {
-          const le = text.indexOf('\n', base);
-          const lineEnd = le < 0 ? text.length : le;
-          g = i + 1;
-          while (g < toks.length && toks[g].start < lineEnd) g++;
-        }
+        g = li < lines.length && lines[li] === i ? lines[li + 1] : lineTokensEnd(toks, i, lineEndAt(text, base));
         learnt = learnLine(text, toks, i, g);
       } else if (place.toks && place.toks[0] === toks[i] && (place.base === 0 || text.charCodeAt(place.base - 1) === 10)) {
         // A stretch the tokenizer memoised from a line's start (the whole line, or up to
@@ -178,11 +172,9 @@ export class NameBook {
         const from = i;
         learnt = (place.names ??= learnLine(text, toks, from, g)) as LineNames;
       } else {
-        const le = text.indexOf('\n', base);
-        const lineEnd = le < 0 ? text.length : le;
+        const lineEnd = lineEndAt(text, base);
         let marks = '';
-        g = i + 1;
-        while (g < toks.length && toks[g].start < lineEnd) g++;
+        g = lineTokensEnd(toks, i, lineEnd);
         for (let k = i; k < g; k++) if (toks[k].w === QUOTE_TOKEN) marks += `\u0000${toks[k].start - base}-${Math.min(toks[k].end, lineEnd) - base}`;
         const from = i, to = g;
         learnt = memo.lineNames.get(text.slice(base, lineEnd) + marks, () => learnLine(text, toks, from, to));
@@ -316,6 +308,19 @@ export class NameBook {
     const sp = name.indexOf(' ');
     return genderOfWords((sp < 0 ? name : name.slice(0, sp)).toLowerCase(), run);
   }
+}
+
+/** Where the line holding `pos` ends (its break, or the text's end). */
+function lineEndAt(text: string, pos: number): number {
+  const le = text.indexOf('\n', pos);
+  return le < 0 ? text.length : le;
+}
+
+/** The end of the tokens from `i` that start before `lineEnd` (token `i` among them). */
+function lineTokensEnd(toks: readonly Tok[], i: number, lineEnd: number): number {
+  let g = i + 1;
+  while (g < toks.length && toks[g].start < lineEnd) g++;
+  return g;
 }
 
 /** What one line teaches the name book, positions from the line's first token. */

@@ -275,7 +275,11 @@ export function hasBreak(text: string, from: number, to: number): boolean {
 
 /** Index of the first token starting at or after `pos`. */
 export function tokenAt(toks: readonly Tok[], pos: number): number {
-  let lo = 0, hi = toks.length;
+  return tokenAtIn(toks, pos, 0, toks.length);
+}
+
+/** `tokenAt`, the answer known to lie in [lo, hi]. */
+function tokenAtIn(toks: readonly Tok[], pos: number, lo: number, hi: number): number {
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
@@ -305,11 +309,7 @@ export function tokenAtNear(toks: readonly Tok[], pos: number, hint: number): nu
     while (probe >= 0 && toks[probe].start >= pos) { hi = probe; step *= 2; probe = h - step; }
     lo = probe < 0 ? 0 : probe + 1;
   }
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (toks[mid].start < pos) lo = mid + 1; else hi = mid;
-  }
-  return lo;
+  return tokenAtIn(toks, pos, lo, hi);
 }
 
 // Tests on tokens.

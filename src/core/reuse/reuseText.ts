@@ -7,7 +7,7 @@ import { type AnalysisContext, memoSlot } from '../text/memo';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { charClass, classAt, isSpace, LETTER, NUMBER, PAIR } from '../text/chars';
 import { nextWord, stem, type WordEnd } from '../text/words';
-import { WordTable } from '../text/wordTable';
+import { hashChars, WordTable } from '../text/wordTable';
 
 const INITIALS = { initials: true };
 const WORD = LETTER | NUMBER;
@@ -59,13 +59,6 @@ class SeenWords {
 }
 
 const SEEN_LIMIT = 50_000;
-
-/** Hash of the characters `text[s, e)`. */
-function hashChars(text: string, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) >>> 0;
-}
 
 /**
  * Interns words and stems as small integers, so features hash and compare fast.
@@ -124,7 +117,8 @@ export class Vocab {
 
 /** Content-word stem ids of a span, in text order. */
 export function contentIds(vocab: Vocab, text: string, from: number, to: number): Int32Array {
-  return unitWords(vocab, text, from, to).seq;
+  unitWordsInto(vocab, text, from, to);
+  return vocab.stemBuf.slice(0, vocab.unitStems);
 }
 
 /** Words in a window whose hash `unitWords` keeps: a run this long in common is reuse (the classic 8-word shingle). */

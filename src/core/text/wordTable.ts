@@ -10,6 +10,13 @@
  * The one table of its kind: the reuse word model (`reuse/reuseText.ts`) and the claims'
  * normalised words (`claims/normalize.ts`) both read words through it.
  */
+/** The hash the table's users give a word: FNV-1a over the characters `text[s, e)`, its high bits folded in. */
+export function hashChars(text: string, s: number, e: number): number {
+  let h = 0x811c9dc5;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
 export class WordTable {
   /** Per entry: its hash, its length and where its characters start in `chars`. */
   private meta = new Int32Array(3 * 1024);
