@@ -12,10 +12,20 @@ export function claimOf(text: string, over: Partial<Claim> = {}): Claim {
   };
 }
 
-/** Links two one-claim documents 'a' and 'b'; the documents that corroborate claim `a` (fully or in part), and that dispute it. */
-export function linkPair(a: Claim, b: Claim): { by: string[]; disputed: string[] } {
+/**
+ * A claim both documents of `linkPair` hold, so that the two are tied (links.ts `standingLinks`: a weak match
+ * stands only between documents a fuller one ties) and the pair is decided by the matcher alone.
+ */
+export const TIE = 'Volunteers repainted the crimson lighthouse stairs before the regatta';
+
+/**
+ * Links claim `a` of document 'a' and claim `b` of document 'b' (each document also holding `TIE` unless `tied` is
+ * false); the documents that corroborate claim `a` (fully or in part), and that dispute it.
+ */
+export function linkPair(a: Claim, b: Claim, tied = true): { by: string[]; disputed: string[] } {
+  const tie = () => (tied ? [claimOf(TIE)] : []);
   const docs = [
-    { path: 'a', claims: [a] }, { path: 'b', claims: [b] },
+    { path: 'a', claims: [a, ...tie()] }, { path: 'b', claims: [b, ...tie()] },
     { path: 'c', claims: [claimOf('A bakery in the harbour district sold rye bread to early tourists')] },
     { path: 'd', claims: [claimOf('The orchestra rehearsed a new symphony for the autumn festival')] },
   ];

@@ -5,7 +5,7 @@
  * links in the same order; the unit tests hold it to this reference.
  */
 import { AnalysisContext } from '../../src/core/text/memo';
-import { CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, resetLinks, writeLink } from '../../src/core/claims/links';
+import { CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, type PairLink, pairLink, resetLinks, standingLinks, writeLink } from '../../src/core/claims/links';
 import { matchClaims } from '../../src/core/claims/match';
 import type { Claim } from '../../src/core/types';
 
@@ -13,6 +13,7 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }
   const { items, frequent, postings, weight, isName } = linkItems(ctx, docs);
   for (const d of docs) for (const c of d.claims) resetLinks(c);
   const shared = new Int32Array(items.length);
+  const pairs = new Map<string, { lo: number; hi: number; links: PairLink[] }>();
   for (let i = 0; i < items.length; i++) {
     const a = items[i];
     const met: number[] = [];
@@ -25,8 +26,16 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }
       for (const k of a.keys) if (!frequent[k] && b.keys.includes(k)) n++;
       if (b.doc === a.doc || !isCandidate(n, a, b)) continue;
       const m = matchClaims(a, b, weight(a.doc, b.doc), isName);
-      if (m) writeLink({ path: docs[a.doc].path, claim: a.claim }, { path: docs[b.doc].path, claim: b.claim }, m);
+      if (!m) continue;
+      const key = `${a.doc} ${b.doc}`;
+      let pair = pairs.get(key);
+      if (!pair) pairs.set(key, (pair = { lo: a.doc, hi: b.doc, links: [] }));
+      pair.links.push(pairLink(a, b, m));
     }
+  }
+  // A pair of documents' links stand together or not (`standingLinks`: weak links only between documents a link not weak ties).
+  for (const { lo, hi, links } of pairs.values()) {
+    for (const pl of standingLinks(links)) writeLink({ path: docs[lo].path, claim: docs[lo].claims[pl.lo] }, { path: docs[hi].path, claim: docs[hi].claims[pl.hi] }, pl);
   }
   finishLinks(docs as { path: string; claims: Claim[] }[]);
 }

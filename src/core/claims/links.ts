@@ -21,14 +21,26 @@ import { type ClaimMatch, matchClaims, type MatchSide } from './match';
 import { claimNorm, type ClaimNorm, normalize as claimNormUncached, normalizeUnits } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
-/** A link between claim `lo` of an earlier document and claim `hi` of a later one (indexes within each document). */
 /** A link of claim `lo` of an earlier document and claim `hi` of a later one (indexes in their documents). */
-export interface PairLink { lo: number; hi: number; similarity: number; reason?: string; direction: 'full' | 'aInB' | 'bInA' }
+export interface PairLink { lo: number; hi: number; similarity: number; reason?: string; direction: 'full' | 'aInB' | 'bInA'; weak?: boolean }
+
+/**
+ * The links of a pair of documents that stand. A weak link (`ClaimMatch.weak`) stands only when a link not weak ties
+ * the same two documents (two reports of one story, where a fact reworded in few words is the same fact: "Washington,
+ * London, and other allies kept up their warnings" / "the US and European countries continue to warn"); between
+ * documents nothing else ties, two or three rare words shared are a coincidence. Decided from all the pair's links,
+ * so the same whatever order they were found in.
+ */
+export function standingLinks(list: readonly PairLink[]): readonly PairLink[] {
+  for (const pl of list) if (!pl.weak) return list;
+  return list.length ? [] : list;
+}
 
 /** The pair link of two claims that `matchClaims` matched (`lo` in the earlier document). */
 export function pairLink(lo: { index: number }, hi: { index: number }, m: ClaimMatch): PairLink {
   const pl: PairLink = { lo: lo.index, hi: hi.index, similarity: m.similarity, direction: m.direction };
   if (m.reason) pl.reason = m.reason;
+  if (m.weak) pl.weak = true;
   return pl;
 }
 
@@ -564,7 +576,7 @@ export class ClaimLinker {
       const dx = docs[docIndex.get(x)!];
       for (const [y, list] of later) {
         const dy = docs[docIndex.get(y)!];
-        for (const pl of list) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: dy.path, claim: dy.claims[pl.hi] }, pl);
+        for (const pl of standingLinks(list)) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: dy.path, claim: dy.claims[pl.hi] }, pl);
       }
     }
     finishLinks(docs, group);

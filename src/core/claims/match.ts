@@ -17,6 +17,11 @@ export interface ClaimMatch {
   reason?: string;
   /** `full`: each corroborates the other; `aInB`: a states part of b (a corroboratedBy b, b partlyCorroboratedBy a); `bInA` the reverse. */
   direction: 'full' | 'aInB' | 'bInA';
+  /**
+   * A weak match (`WEAK_BELOW`, `WEAK_ANCHORS`): it stands only between two documents that a match not weak already
+   * ties (links.ts `standsIn`).
+   */
+  weak?: boolean;
 }
 
 /** Both claims' overlap at or above this (shared units over all units of both): the same claim. */
@@ -86,7 +91,32 @@ export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => nu
   return { exact, synonym, totalA, totalB, names, anchors, titles };
 }
 
+/** A match below this similarity … */
+export const WEAK_BELOW = 0.5;
+/** … resting on fewer than this many units shared exactly, a number's own words not counted, is weak. */
+export const WEAK_ANCHORS = 4;
+
+/**
+ * The match of two claims (`decide`), marked weak when it rests on few shared words at a low overlap: two or three
+ * rare words in two short claims of unrelated stories ("We need law and order" / "We need the money in order for the
+ * school to go forward"; "The two women spoke for about five minutes" / "… last-minute changes to his speech") weigh
+ * as much as a reworded fact of one story ("kept up their warnings" / "continue to warn"). Which it is, the words
+ * cannot tell; whether the two documents share a fact they state more fully can.
+ */
 export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
+  const m = decide(a, b, weight, isName);
+  if (m && m.similarity < WEAK_BELOW && sharedExactly(a, b) - numberAnchors(a, b) < WEAK_ANCHORS) m.weak = true;
+  return m;
+}
+
+/** How many units of `a` `b` holds exactly, whatever their weight (`Overlap.anchors`). */
+function sharedExactly(a: MatchSide, b: MatchSide): number {
+  let n = 0;
+  for (let i = 0; i < a.units.length; i++) if (b.exactIds.has(a.units[i])) n++;
+  return n;
+}
+
+function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
   const na = a.norm, nb = b.norm;
   // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
   // (then a dispute, below), else two different claims.

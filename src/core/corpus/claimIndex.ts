@@ -21,7 +21,7 @@
  * and `write` apart let an edited corpus write only the claims an edit reaches
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
-import { CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, type LinkDoc, type PairLink } from '../claims/links';
+import { CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
@@ -438,7 +438,7 @@ export class ClaimIndex {
       if (slice.due()) yield PAUSE;
       for (const [y, list] of this.pairs.get(dx.path) ?? []) {
         const at = position.get(y);
-        for (const pl of list) {
+        for (const pl of standingLinks(list)) {
           const lo = take(dx.path, pl.lo), hi = at !== undefined && take(y, pl.hi);
           if (lo !== hi) throw new Error(`a claim link of ${dx.path} and ${y} has one end among the claims written`);
           if (lo) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: y, claim: docs[at!].claims[pl.hi] }, pl);
@@ -451,8 +451,8 @@ export class ClaimIndex {
   /** The links of the document's claims: the claim's index, the other document and its claim's index. */
   linksOf(path: string): [number, string, number][] {
     const out: [number, string, number][] = [];
-    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of list) out.push([pl.lo, later, pl.hi]);
-    for (const earlier of this.before.get(path) ?? []) for (const pl of this.pairs.get(earlier)?.get(path) ?? []) out.push([pl.hi, earlier, pl.lo]);
+    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of standingLinks(list)) out.push([pl.lo, later, pl.hi]);
+    for (const earlier of this.before.get(path) ?? []) for (const pl of standingLinks(this.pairs.get(earlier)?.get(path) ?? [])) out.push([pl.hi, earlier, pl.lo]);
     return out;
   }
 
@@ -464,8 +464,8 @@ export class ClaimIndex {
    */
   pairLinksOf(path: string): { i: number; other: string; j: number; link: PairLink; lo: boolean }[] {
     const out: { i: number; other: string; j: number; link: PairLink; lo: boolean }[] = [];
-    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of list) out.push({ i: pl.lo, other: later, j: pl.hi, link: pl, lo: true });
-    for (const earlier of this.before.get(path) ?? []) for (const pl of this.pairs.get(earlier)?.get(path) ?? []) out.push({ i: pl.hi, other: earlier, j: pl.lo, link: pl, lo: false });
+    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of standingLinks(list)) out.push({ i: pl.lo, other: later, j: pl.hi, link: pl, lo: true });
+    for (const earlier of this.before.get(path) ?? []) for (const pl of standingLinks(this.pairs.get(earlier)?.get(path) ?? [])) out.push({ i: pl.hi, other: earlier, j: pl.lo, link: pl, lo: false });
     return out;
   }
 
