@@ -40,3 +40,15 @@ describe('claims: numbers across sources', () => {
     assert.deepEqual(r.disputed, ['b']);
   });
 });
+
+describe('claims: two figures of one unit in each claim', () => {
+  const poll = claim('Mayor Ada Rowe beat Tom Penn by 46 percent to 42 percent in the harbour poll.', { entities: ['Ada Rowe', 'Tom Penn'] });
+  const other = (text: string) => claim(text, { entities: ['Ada Rowe', 'Tom Penn'] });
+  it('are not one numeric fact when each holds a figure the other does not (two polls)', () => {
+    assert.deepEqual(link(poll, other('Among islanders who voted, 46 percent chose Ada Rowe and 44 percent backed Tom Penn.')).by, []);
+  });
+  it('are when the figures agree, or when one claim holds only some of the other\'s', () => {
+    assert.deepEqual(link({ ...poll }, other('Among islanders who voted, 46 percent chose Ada Rowe and 42 percent backed Tom Penn.')).by, ['b']);
+    assert.deepEqual(link({ ...poll }, other('Among islanders who voted, Ada Rowe won 46 percent of the harbour poll.')).by, ['b']);
+  });
+});

@@ -149,8 +149,11 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
-  // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors.
-  if (sameNumber && an.some(x => x.unit) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors;
+  // not when each claim also holds a number of a unit the other has, agreeing with none of the other's ("Clinton beats
+  // Trump by 46 percent to 42 percent" / "46 percent would choose Clinton and 44 percent would back Trump": two polls).
+  // (When only one claim does, the other may state part of it: "Clinton was supported by 46 percent".)
+  if (sameNumber && an.some(x => x.unit) && !(strayNumber(an, bn) && strayNumber(bn, an)) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -375,6 +378,11 @@ function named(side: MatchSide): boolean {
 /** A side's words for `sameWords`, read once per side. */
 function quoteWords(side: MatchSide): { text: string; count: number } {
   return (side.quoteWords ??= wordList(side.claim.text));
+}
+
+/** Whether a number of `a` with a unit agrees with none of `b`'s, though `b` has numbers of that unit. */
+function strayNumber(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
+  return a.some(x => x.unit && b.some(y => y.unit === x.unit) && !b.some(y => numbersAgree(x, y)));
 }
 
 function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
