@@ -4,7 +4,9 @@
  */
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
-import { numbersAgree } from '../../src/core/claims/match';
+import { linkItems } from '../../src/core/claims/links';
+import { matchClaims, numbersAgree } from '../../src/core/claims/match';
+import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
 import { claimOf, linkPair } from '../support/claimPair';
 
@@ -50,5 +52,24 @@ describe('claims: two figures of one unit in each claim', () => {
   it('are when the figures agree, or when one claim holds only some of the other\'s', () => {
     assert.deepEqual(link({ ...poll }, other('Among islanders who voted, 46 percent chose Ada Rowe and 42 percent backed Tom Penn.')).by, ['b']);
     assert.deepEqual(link({ ...poll }, other('Among islanders who voted, Ada Rowe won 46 percent of the harbour poll.')).by, ['b']);
+  });
+});
+
+describe('claims: a number alone', () => {
+  /** `matchClaims` on two claims beside two unrelated documents, with `weigh` deciding each key's weight by its text. */
+  const match = (a: Claim, b: Claim, weigh?: (key: string) => number) => {
+    const docs = [[a], [b], [claimOf('A bakery in the harbour district sold rye bread to early tourists')], [claimOf('The orchestra rehearsed a new symphony for the autumn festival')]].map(claims => ({ claims }));
+    const idx = linkItems(new AnalysisContext(), docs);
+    const weight = weigh ? (id: number) => weigh(idx.keyOf[id]) : idx.weight(0, 1);
+    return matchClaims(idx.items[0], idx.items[1], weight, idx.isName);
+  };
+  it('is no shared fact, even when every other word is frequent', () => {
+    // (Every key but the figure's weighing nothing, as in a corpus where the other words are everywhere.)
+    const figureOnly = (key: string) => (/\d/.test(key) ? 1 : 0);
+    const offset = claim('Right now, he is offsetting only 10 percent'), proxy = claim('with another 10 percent voting by proxy');
+    assert.equal(match(offset, proxy, figureOnly), null);
+  });
+  it('still links with two more words shared', () => {
+    assert.notEqual(match(claim('Turnout on the island was 64 percent.'), claim('The island saw 64 percent turnout.')), null);
   });
 });

@@ -159,6 +159,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
   // she did): who she is, in both, is no fact they share.
   if (ab.anchors < 2 || ab.exact - ab.names - ab.titles + ab.synonym < 1 || ab.exact < 1) return null;
+  // Nor on a number alone: two units besides a number's own words, as a numeric fact needs ("he is offsetting only 10
+  // percent" / "with another 10 percent voting by proxy").
+  if (ab.anchors - numberAnchors(a, b) < NUMBER_OTHERS) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
