@@ -73,3 +73,15 @@ describe('claims: a number alone', () => {
     assert.notEqual(match(claim('Turnout on the island was 64 percent.'), claim('The island saw 64 percent turnout.')), null);
   });
 });
+
+describe('claims: another figure of the same thing', () => {
+  const low = () => claim('Mayor Ada Rowe has record low support from the island\'s fishermen, with just 1 percent.', { entities: ['Ada Rowe'] });
+  it('disputes a claim whose words say the same', () => {
+    assert.deepEqual(linkPair(low(), claim('Mayor Ada Rowe has record low support from the island\'s fishermen, with just 5 percent.', { entities: ['Ada Rowe'] })).disputed, ['b']);
+  });
+  it('does not when the words share less than half (another scope, another time)', () => {
+    const scoped = claim('By contrast, in the northern parishes and along the coast road, Ada Rowe has just 5 percent support of the fishermen vote in Portsea.', { entities: ['Ada Rowe', 'Portsea'] });
+    const r = linkPair(low(), scoped);
+    assert.deepEqual([r.by, r.disputed], [[], []]);
+  });
+});

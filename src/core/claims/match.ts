@@ -184,7 +184,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // What ought to be against what is ("police killings should be recognised as intolerable" / "the officer shot and
   // killed him"): on a weak overlap, a topic's words shared, not one fact.
   if (similarity < PREDICATE_FREE && na.deontic !== nb.deontic) return null;
-  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return { similarity: round(similarity), reason: 'number', direction: 'full' };
+  // Another figure of the same thing disputes the claim only when the words say the same at `PREDICATE_FREE` or more:
+  // below, the figure may be of another scope ("record low support from black voters, with just 1 percent" / "just 5
+  // percent support of the black vote in Florida"), and a dispute is an allegation a checker acts on.
+  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return similarity >= PREDICATE_FREE ? { similarity: round(similarity), reason: 'number', direction: 'full' } : null;
   return { similarity: round(similarity), direction };
 }
 
