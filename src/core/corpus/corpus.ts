@@ -397,9 +397,27 @@ export class Corpus {
       if (!users.size) {
         this.users.delete(mk);
         this.memo.delete(mk);
+        const tab = mk.indexOf('\t');
+        this.keys.get(mk.slice(0, tab))?.delete(mk.slice(tab + 1));
       }
     }
   }
+
+  /**
+   * The memo key of a name (`type \t name`), one string per name while any document asks
+   * for it: a document named again looks its names up by strings whose hashes are known,
+   * not by a key built (and hashed) anew for every mention.
+   */
+  private keyOf(type: EntityType, name: string): string {
+    let byName = this.keys.get(type);
+    if (!byName) this.keys.set(type, (byName = new Map()));
+    let mk = byName.get(name);
+    if (mk === undefined) byName.set(name, (mk = `${type}\t${name}`));
+    return mk;
+  }
+
+  /** Per type, per name, its memo key (`keyOf`); dropped with the answer (`forget`). */
+  private readonly keys = new Map<string, Map<string, string>>();
 
   /** A document's entities, quotes and claims with corpus-wide names, reused while nothing they depend on changed. */
   private namedOf(path: string, local: LocalAnalysis): Named {
@@ -408,7 +426,7 @@ export class Corpus {
     if (cached && cached.local === local && !this.renamed.has(path)) return cached;
     const asked = new Set<string>();
     const resolve = (name: string, type: EntityType) => {
-      const mk = `${type}\t${name}`;
+      const mk = this.keyOf(type, name);
       asked.add(mk);
       let r = this.memo.get(mk);
       if (r === undefined) this.memo.set(mk, (r = this.resolver.resolve(name, type, dep => this.depends(dep, mk))));
@@ -416,11 +434,35 @@ export class Corpus {
     };
     // Entities of the paragraphs before an edit are the very objects resolved last time: their results stand, unless names changed.
     const same = cached && !this.renamed.has(path) ? cached : undefined;
-    const entities = local.entities.map((e, k) => same?.local.entities[k] === e ? (asked.add(`${e.type}\t${e.canonical}`), same.entities[k]) : { ...e, canonical: resolve(e.canonical, e.type) });
+    const entities = local.entities.map((e, k) => {
+      if (same?.local.entities[k] === e) {
+        asked.add(this.keyOf(e.type, e.canonical));
+        return same.entities[k];
+      }
+      const canonical = resolve(e.canonical, e.type);
+      // (An entity whose name stands is the analysis's own object: neither is ever written to.)
+      return canonical === e.canonical ? e : { ...e, canonical };
+    });
     const quotes = nameQuotes(local, resolve);
-    const claims = nameClaims(local, resolve, typeOfCanonical(this.ctx, local));
+    const types = typeOfCanonical(this.ctx, local);
+    // Claims before an edit are the claims named last time, field for field (their names lists the very lists, each name
+    // of the same type): theirs stand too.
+    const typesWere = same ? typeOfCanonical(this.ctx, same.local) : undefined;
+    const sameTypes = (n: string) => {
+      const t = types.get(n);
+      if (t !== typesWere!.get(n)) return false;
+      asked.add(this.keyOf(t ?? 'PERSON', n));
+      return true;
+    };
+    const claims = local.claims.map((c, k) => {
+      const was = same?.local.claims[k];
+      if (was && sameClaim(was, c) && (!c.speaker || sameTypes(c.speaker)) && c.entities.every(sameTypes)) return same.claims[k];
+      return nameClaim(c, resolve, types);
+    });
     if (cached) this.forget(path, cached.asked, asked);
     for (const mk of asked) {
+      // (Asked last time too and not forgotten: the document is among its users already.)
+      if (cached?.asked.has(mk)) continue;
       let users = this.users.get(mk);
       if (!users) this.users.set(mk, (users = new Set()));
       users.add(path);
@@ -1072,12 +1114,26 @@ export function nameQuotes(local: LocalAnalysis, resolve: Resolve): Quote[] {
 
 /** A document's claims with corpus-wide speaker and names (a name's type read from `types`, else a person). */
 export function nameClaims(local: LocalAnalysis, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim[] {
-  const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
-  return local.claims.map(c => ({
+  return local.claims.map(c => nameClaim(c, resolve, types));
+}
+
+/** One claim with corpus-wide speaker and names (`nameClaims`). */
+function nameClaim(c: Claim, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim {
+  return {
     ...c,
-    speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
-    entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
-  }));
+    speaker: c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null,
+    entities: [...new Set(c.entities.map(n => resolve(n, types.get(n) ?? 'PERSON')))],
+  };
+}
+
+/**
+ * Whether two claims of a document's analyses are the same claim at the same place, so
+ * named alike: every field the naming reads or copies (a claim found afresh has empty
+ * link lists and no group, and its names and numbers lists are its sentence's memo's).
+ */
+function sameClaim(a: Claim, b: Claim): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text && a.kind === b.kind && a.speaker === b.speaker &&
+    a.entities === b.entities && a.numbers === b.numbers && a.status === b.status;
 }
 
 /** A document's duplicates: its repeats and the passages it shares with others in `reuse`, in text order, each with its text. */
