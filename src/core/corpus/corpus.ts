@@ -338,7 +338,7 @@ export class Corpus {
     const moved = new Set<string>();
     for (const path of this.unlearnt) {
       const was = this.taught.get(path), now = this.entries.get(path)?.local;
-      if (was && now && nameKey(this.ctx, was) === nameKey(this.ctx, now)) {
+      if (was && now && sameTaught(was, now)) {
         this.taught.set(path, now);
         continue;
       }
@@ -425,21 +425,25 @@ export class Corpus {
     const cached = this.named.get(path);
     if (cached && cached.local === local && !this.renamed.has(path)) return cached;
     const asked = new Set<string>();
+    // (Each name's answer looked up once in this naming, kept by type then name: a long document names most names many times.)
+    const answers = new Map<string, Map<string, string>>();
     const resolve = (name: string, type: EntityType) => {
+      let byName = answers.get(type);
+      if (!byName) answers.set(type, (byName = new Map()));
+      let r = byName.get(name);
+      if (r !== undefined) return r;
       const mk = this.keyOf(type, name);
       asked.add(mk);
-      let r = this.memo.get(mk);
+      r = this.memo.get(mk);
       if (r === undefined) this.memo.set(mk, (r = this.resolver.resolve(name, type, dep => this.depends(dep, mk))));
+      byName.set(name, r);
       return r;
     };
     // Entities of the paragraphs before an edit are the very objects resolved last time: their results stand, unless names changed.
     const same = cached && !this.renamed.has(path) ? cached : undefined;
     const entities = local.entities.map((e, k) => {
-      if (same?.local.entities[k] === e) {
-        asked.add(this.keyOf(e.type, e.canonical));
-        return same.entities[k];
-      }
       const canonical = resolve(e.canonical, e.type);
+      if (same?.local.entities[k] === e) return same.entities[k];
       // (An entity whose name stands is the analysis's own object: neither is ever written to.)
       return canonical === e.canonical ? e : { ...e, canonical };
     });
@@ -451,7 +455,7 @@ export class Corpus {
     const sameTypes = (n: string) => {
       const t = types.get(n);
       if (t !== typesWere!.get(n)) return false;
-      asked.add(this.keyOf(t ?? 'PERSON', n));
+      resolve(n, t ?? 'PERSON');
       return true;
     };
     const claims = local.claims.map((c, k) => {
@@ -1069,18 +1073,22 @@ function sameNames(was: Named, entities: readonly Entity[], quotes: readonly Quo
   return true;
 }
 
-const NAME_KEYS = new Slot('corpus.nameKeys', () => new WeakMap<LocalAnalysis, string>());
-
-/** What the name resolver learns from a document: its PERSON and ORG names, in order. */
-function nameKey(ctx: AnalysisContext, local: LocalAnalysis): string {
-  const nameKeys = ctx.get(NAME_KEYS);
-  let k = nameKeys.get(local);
-  if (k === undefined) {
-    const parts: string[] = [];
-    for (const e of local.entities) if (e.type === 'PERSON' || e.type === 'ORG') parts.push(e.type[0] + e.canonical);
-    nameKeys.set(local, (k = parts.join('\u0000'))); // no NUL in a text (decode refuses it)
+/**
+ * Whether two analyses teach the name resolver the same: their PERSON and ORG names, in
+ * order (compared in place, not joined into a key: after an edit of a long document the
+ * entities before it are the very objects, and the first difference ends the walk).
+ */
+function sameTaught(a: LocalAnalysis, b: LocalAnalysis): boolean {
+  const xs = a.entities, ys = b.entities;
+  const taught = (e: Entity) => e.type === 'PERSON' || e.type === 'ORG';
+  let i = 0, j = 0;
+  for (;;) {
+    while (i < xs.length && !taught(xs[i])) i++;
+    while (j < ys.length && !taught(ys[j])) j++;
+    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
+    const x = xs[i++], y = ys[j++];
+    if (x !== y && (x.type !== y.type || x.canonical !== y.canonical)) return false;
   }
-  return k;
 }
 
 const CANONICAL_TYPES = new Slot('corpus.canonicalTypes', () => new WeakMap<LocalAnalysis, Map<string, EntityType>>());
