@@ -448,7 +448,7 @@ export class Corpus {
       return canonical === e.canonical ? e : { ...e, canonical };
     });
     const quotes = nameQuotes(local, resolve);
-    const types = typeOfCanonical(this.ctx, local);
+    const types = typeOfCanonical(this.ctx, local, cached?.local);
     // Claims before an edit are the claims named last time, field for field (their names lists the very lists, each name
     // of the same type): theirs stand too.
     const typesWere = same ? typeOfCanonical(this.ctx, same.local) : undefined;
@@ -1093,12 +1093,29 @@ function sameTaught(a: LocalAnalysis, b: LocalAnalysis): boolean {
 
 const CANONICAL_TYPES = new Slot('corpus.canonicalTypes', () => new WeakMap<LocalAnalysis, Map<string, EntityType>>());
 
-/** Type of the first entity of the document with each canonical name (computed once per analysis). */
-function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis): Map<string, EntityType> {
+/**
+ * Type of the first entity of the document with each canonical name (computed once per
+ * analysis; an analysis whose entities have the types and names of `was`'s, in order, as
+ * after most edits, takes `was`'s map).
+ */
+function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis, was?: LocalAnalysis): Map<string, EntityType> {
   const canonicalTypes = ctx.get(CANONICAL_TYPES);
   let m = canonicalTypes.get(local);
-  if (!m) canonicalTypes.set(local, (m = canonicalTypesOf(local)));
+  if (!m) {
+    const old = was && canonicalTypes.get(was);
+    canonicalTypes.set(local, (m = old && sameKinds(was.entities, local.entities) ? old : canonicalTypesOf(local)));
+  }
   return m;
+}
+
+/** Whether two lists of entities have the same types and canonical names, in order. */
+function sameKinds(xs: readonly Entity[], ys: readonly Entity[]): boolean {
+  if (xs.length !== ys.length) return false;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i], y = ys[i];
+    if (x !== y && (x.type !== y.type || x.canonical !== y.canonical)) return false;
+  }
+  return true;
 }
 
 /** The type of the first entity with each (document-local) canonical name. */
