@@ -24,10 +24,13 @@ const seedDir = path.join(root, 'seeds');
 const seeds = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort()
   .map(f => ({ path: f, text: normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8')) }));
 
-/** Words typed, and passages inserted: names (some also typed as another kind of name), pronoun cues, quotes, breaks. */
-const WORDS = ['reportedly', 'Moscow', 'officials', 'seven', 'quickly', 'Tuesday', 'analysts', 'border', 'Lavrov', 'Petrova'];
+/**
+ * Words typed, and passages inserted: names (some also typed as another kind of name; a surname alone, then its full
+ * name, which names the surname's earlier mentions anew), pronoun cues, quotes, breaks.
+ */
+const WORDS = ['reportedly', 'Moscow', 'officials', 'seven', 'quickly', 'Tuesday', 'analysts', 'border', 'Lavrov', 'Petrova', 'Okafor', 'Okafor'];
 const INSERTS = [
-  ' Sergey Lavrov said', ' he said.', ' she said.', ' “We are ready,” he said.', ' Mrs. Anna Petrova, a spokeswoman for the ministry, said',
+  ' Sergey Lavrov said', ' Paul Okafor said', ' Okafor said', ' Dr. Okafor', ' he said.', ' she said.', ' “We are ready,” he said.', ' Mrs. Anna Petrova, a spokeswoman for the ministry, said',
   ' the ministry said', ' Lavrov Street', ' the Lavrov Foundation', '“', '”', '"', '\n\n', '.\n\n“We will see,” she said. ', ' Secretary ',
   ' 130,000 troops', ' Russia', ' Putin', '. Also Read | Ukraine',
 ];
@@ -65,7 +68,8 @@ describe('editing a long article', function () {
   it('gives after every edit what a fresh analysis of the new text gives', () => {
     const pol = evalDir('polnear-dev');
     const extra = pol ? fs.readdirSync(pol).filter(f => f.endsWith('.txt')).sort().slice(0, 40).map(f => normalizeEol(fs.readFileSync(path.join(pol, f), 'utf8'))) : [];
-    const big = [...seeds.map(s => s.text), ...extra, ...seeds.map(s => s.text)].join('\n\n');
+    // (Its first paragraph names a person by surname alone: the other document gives and takes the full name.)
+    const big = ['Okafor spoke on Monday. Okafor said the talks would go on.', ...seeds.map(s => s.text), ...extra, ...seeds.map(s => s.text)].join('\n\n');
     const docs = new Map([[seeds[0].path, seeds[0].text], ['big.txt', big]]);
     const corpus = new Corpus();
     for (const [p, t] of docs) corpus.set(p, t);
@@ -73,6 +77,13 @@ describe('editing a long article', function () {
     const rand = rng(31);
     let pronouns = 0, moved = 0;
     for (let k = 0; k < 40; k++) {
+      // (One edit in five goes to the other document: a full name given or taken there names the article's mentions anew.)
+      if (k % 5 === 4) {
+        const p = seeds[0].path, t = docs.get(p)!;
+        const other = t.includes('Paul Okafor') ? t.replace('Paul Okafor', 'Okafor') : `${t}\n\nPaul Okafor, a spokesman, said the talks went well.`;
+        docs.set(p, other);
+        corpus.set(p, other);
+      }
       const before = docs.get('big.txt')!;
       const next = edit(before, rand);
       docs.set('big.txt', next);

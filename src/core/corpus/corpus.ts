@@ -439,28 +439,23 @@ export class Corpus {
       byName.set(name, r);
       return r;
     };
-    // Entities of the paragraphs before an edit are the very objects resolved last time: their results stand, unless names changed.
-    const same = cached && !this.renamed.has(path) ? cached : undefined;
+    // Entities and claims of the paragraphs before an edit are the very objects (the claims field for field) named last
+    // time: where their names resolve as they did, the named ones stand (the same values, no new object).
+    const was = cached?.local;
     const entities = local.entities.map((e, k) => {
       const canonical = resolve(e.canonical, e.type);
-      if (same?.local.entities[k] === e) return same.entities[k];
+      if (was?.entities[k] === e && cached!.entities[k].canonical === canonical) return cached!.entities[k];
       // (An entity whose name stands is the analysis's own object: neither is ever written to.)
       return canonical === e.canonical ? e : { ...e, canonical };
     });
     const quotes = nameQuotes(local, resolve);
-    const types = typeOfCanonical(this.ctx, local, cached?.local);
-    // Claims before an edit are the claims named last time, field for field (their names lists the very lists, each name
-    // of the same type): theirs stand too.
-    const typesWere = same ? typeOfCanonical(this.ctx, same.local) : undefined;
-    const sameTypes = (n: string) => {
-      const t = types.get(n);
-      if (t !== typesWere!.get(n)) return false;
-      resolve(n, t ?? 'PERSON');
-      return true;
-    };
+    const types = typeOfCanonical(this.ctx, local, was);
     const claims = local.claims.map((c, k) => {
-      const was = same?.local.claims[k];
-      if (was && sameClaim(was, c) && (!c.speaker || sameTypes(c.speaker)) && c.entities.every(sameTypes)) return same.claims[k];
+      const w = was?.claims[k];
+      if (w && sameClaim(w, c)) {
+        const old = cached!.claims[k];
+        if (old.speaker === (c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null) && sameNamesList(old.entities, c.entities, n => resolve(n, types.get(n) ?? 'PERSON'))) return old;
+      }
       return nameClaim(c, resolve, types);
     });
     if (cached) this.forget(path, cached.asked, asked);
@@ -1149,6 +1144,20 @@ function nameClaim(c: Claim, resolve: Resolve, types: ReadonlyMap<string, Entity
     speaker: c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null,
     entities: [...new Set(c.entities.map(n => resolve(n, types.get(n) ?? 'PERSON')))],
   };
+}
+
+/** Whether `names` resolved, each once in order of first mention (as `nameClaim` lists them), are `list`. */
+function sameNamesList(list: readonly string[], names: readonly string[], resolve: (name: string) => string): boolean {
+  let j = 0;
+  for (const n of names) {
+    const r = resolve(n);
+    let seen = false;
+    for (let q = 0; q < j && !seen; q++) seen = list[q] === r;
+    if (seen) continue;
+    if (j >= list.length || list[j] !== r) return false;
+    j++;
+  }
+  return j === list.length;
 }
 
 /**
