@@ -8,7 +8,9 @@
  * passages, quote variants, corroboration) are computed lazily, when a result is
  * asked for after a change. What follows the change rather than the corpus: the
  * name resolver learns and forgets one document at a time and only documents that
- * asked for an answer that changed are named again (`learn`); claims are linked
+ * asked for an answer that changed are named again (`learn`; a document named again
+ * keeps the named entities and claims before an edit, the very objects, wherever their
+ * names resolve as before, `namedOf`); claims are linked
  * through a persistent index (claimIndex.ts) that looks up only the documents whose
  * links can have changed; quote variants are looked up for the changed documents
  * only (quoteLinks.ts); the reuse index looks up the changed document alone and
