@@ -38,18 +38,8 @@ export function scanQuotes(text: string, lines?: Memo<LineScan> | null): RawQuot
   // it touched). From a line that leaves a quote open, the text is scanned in place up
   // to the next line break where nothing is open.
   const out: RawQuote[] = [];
-  // (A line holding no mark gives no quote and leaves nothing open: it is passed over
-  // unread by the memo, with no slice of it made. Where the next mark stands is found
-  // once for all the lines before it.)
-  let mark = -1;
   for (let pos = 0; ;) {
     const nl = text.indexOf('\n', pos);
-    if (mark < pos) mark = nextMark(text, pos);
-    if (mark >= (nl < 0 ? text.length : nl)) {
-      if (nl < 0) return out;
-      pos = nl + 1;
-      continue;
-    }
     const line = lines.get(text.slice(pos, nl < 0 ? text.length : nl), scanLine);
     if (line.clean) {
       for (const q of line.quotes) out.push({ start: q.start + pos, end: q.end + pos, uncertain: q.uncertain });
@@ -62,19 +52,6 @@ export function scanQuotes(text: string, lines?: Memo<LineScan> | null): RawQuot
     if (run.next < 0) return out;
     pos = run.next;
   }
-}
-
-/**
- * Where the first quote mark at or after `from` stands (the text's length when none):
- * a double or single mark, straight or curly (‘ ’ “ ” and the two low ones between), the
- * only characters a scan acts on outside white space.
- */
-function nextMark(text: string, from: number): number {
-  for (let i = from; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 34 || c === 39 || (c >= 0x2018 && c <= 0x201d)) return i;
-  }
-  return text.length;
 }
 
 /** One line's quotes (positions from its start), and whether it leaves nothing open. */
