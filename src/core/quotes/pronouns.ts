@@ -17,12 +17,6 @@ interface Person {
   name: string;
   pos: number;
   gender: 'm' | 'f' | null;
-  /**
-   * A PERSON entity's canonical name, while its `name` and `gender` are still to be worked
-   * out from it (once per name, `Pronouns.know`): only when a pronoun reads this person.
-   * Most of a long document's entities are never read.
-   */
-  canonical?: string;
   /** Named as the subject of a cue ("DuVernay said"), not only mentioned. */
   subject: boolean;
   /** A described speaker ("one restaurant owner said"), resolved only if chosen (`name` is empty till then). */
@@ -52,7 +46,6 @@ export class Pronouns {
     for (let i = lo - 1; i >= 0 && persons[i].pos >= sentStart; i--) {
       const p = persons[i];
       if (!p.subject) continue;
-      this.know(p);
       if (p.gender === sp.pronoun) return this.as(sp, p, 'the subject of a cue earlier in its sentence');
       if (p.gender === null && !sameSentence) sameSentence = p;
     }
@@ -64,27 +57,12 @@ export class Pronouns {
     let fallback: Person | null = null;
     for (let i = lo - 1; i >= 0 && i >= lo - 30; i--) {
       const p = persons[i];
-      this.know(p);
       if (p.gender === sp.pronoun) return this.as(sp, p, 'the last such person named before');
       if (p.gender === null && !fallback) fallback = p;
     }
     if (fallback) return this.as(sp, fallback, fallback.phrase ? 'the last person spoken of before' : 'the last person named before');
     return null;
   }
-
-  /** An entity's person given its name and gender (see `Person.canonical`); any other is known already. */
-  private know(p: Person): void {
-    const c = p.canonical;
-    if (c === undefined) return;
-    let k = this.byCanonical.get(c);
-    if (!k) this.byCanonical.set(c, (k = { name: this.doc.book.expand(c), gender: this.doc.book.genderOf(c, []) }));
-    p.canonical = undefined;
-    p.name = k.name;
-    p.gender = k.gender;
-  }
-
-  /** Per canonical name of a PERSON entity, its fullest form and gender (as `know` asks). */
-  private readonly byCanonical = new Map<string, { name: string; gender: 'm' | 'f' | null }>();
 
   /** Pronoun `sp` resolved to `name`, with why. */
   private as(sp: Speaker, p: Person, why: string): Speaker | null {
@@ -211,9 +189,14 @@ export class Pronouns {
         c = e;
       }
     }
+    const byCanonical = new Map<string, { name: string; gender: 'm' | 'f' | null }>();
     const named: Person[] = [];
-    // (Each one's name and gender are worked out when a pronoun reads it: `know`.)
-    for (const e of this.entities) if (e.type === 'PERSON') named.push({ name: '', pos: e.start, gender: null, subject: false, canonical: e.canonical });
+    for (const e of this.entities) {
+      if (e.type !== 'PERSON') continue;
+      let p = byCanonical.get(e.canonical);
+      if (!p) byCanonical.set(e.canonical, (p = { name: book.expand(e.canonical), gender: book.genderOf(e.canonical, []) }));
+      named.push({ name: p.name, pos: e.start, gender: p.gender, subject: false });
+    }
     return byPosition(persons, named);
   }
 }
