@@ -8,7 +8,9 @@
  * passages, quote variants, corroboration) are computed lazily, when a result is
  * asked for after a change. What follows the change rather than the corpus: the
  * name resolver learns and forgets one document at a time and only documents that
- * asked for an answer that changed are named again (`learn`); claims are linked
+ * asked for an answer that changed are named again (`learn`; a document named again
+ * keeps the named entities and claims before an edit, the very objects, wherever their
+ * names resolve as before, `namedOf`); claims are linked
  * through a persistent index (claimIndex.ts) that looks up only the documents whose
  * links can have changed; quote variants are looked up for the changed documents
  * only (quoteLinks.ts); the reuse index looks up the changed document alone and
@@ -338,7 +340,7 @@ export class Corpus {
     const moved = new Set<string>();
     for (const path of this.unlearnt) {
       const was = this.taught.get(path), now = this.entries.get(path)?.local;
-      if (was && now && nameKey(this.ctx, was) === nameKey(this.ctx, now)) {
+      if (was && now && sameTaught(was, now)) {
         this.taught.set(path, now);
         continue;
       }
@@ -397,9 +399,27 @@ export class Corpus {
       if (!users.size) {
         this.users.delete(mk);
         this.memo.delete(mk);
+        const tab = mk.indexOf('\t');
+        this.keys.get(mk.slice(0, tab))?.delete(mk.slice(tab + 1));
       }
     }
   }
+
+  /**
+   * The memo key of a name (`type \t name`), one string per name while any document asks
+   * for it: a document named again looks its names up by strings whose hashes are known,
+   * not by a key built (and hashed) anew for every mention.
+   */
+  private keyOf(type: EntityType, name: string): string {
+    let byName = this.keys.get(type);
+    if (!byName) this.keys.set(type, (byName = new Map()));
+    let mk = byName.get(name);
+    if (mk === undefined) byName.set(name, (mk = `${type}\t${name}`));
+    return mk;
+  }
+
+  /** Per type, per name, its memo key (`keyOf`); dropped with the answer (`forget`). */
+  private readonly keys = new Map<string, Map<string, string>>();
 
   /** A document's entities, quotes and claims with corpus-wide names, reused while nothing they depend on changed. */
   private namedOf(path: string, local: LocalAnalysis): Named {
@@ -407,20 +427,43 @@ export class Corpus {
     const cached = this.named.get(path);
     if (cached && cached.local === local && !this.renamed.has(path)) return cached;
     const asked = new Set<string>();
+    // (Each name's answer looked up once in this naming, kept by type then name: a long document names most names many times.)
+    const answers = new Map<string, Map<string, string>>();
     const resolve = (name: string, type: EntityType) => {
-      const mk = `${type}\t${name}`;
+      let byName = answers.get(type);
+      if (!byName) answers.set(type, (byName = new Map()));
+      let r = byName.get(name);
+      if (r !== undefined) return r;
+      const mk = this.keyOf(type, name);
       asked.add(mk);
-      let r = this.memo.get(mk);
+      r = this.memo.get(mk);
       if (r === undefined) this.memo.set(mk, (r = this.resolver.resolve(name, type, dep => this.depends(dep, mk))));
+      byName.set(name, r);
       return r;
     };
-    // Entities of the paragraphs before an edit are the very objects resolved last time: their results stand, unless names changed.
-    const same = cached && !this.renamed.has(path) ? cached : undefined;
-    const entities = local.entities.map((e, k) => same?.local.entities[k] === e ? (asked.add(`${e.type}\t${e.canonical}`), same.entities[k]) : { ...e, canonical: resolve(e.canonical, e.type) });
+    // Entities and claims of the paragraphs before an edit are the very objects (the claims field for field) named last
+    // time: where their names resolve as they did, the named ones stand (the same values, no new object).
+    const was = cached?.local;
+    const entities = local.entities.map((e, k) => {
+      const canonical = resolve(e.canonical, e.type);
+      if (was?.entities[k] === e && cached!.entities[k].canonical === canonical) return cached!.entities[k];
+      // (An entity whose name stands is the analysis's own object: neither is ever written to.)
+      return canonical === e.canonical ? e : { ...e, canonical };
+    });
     const quotes = nameQuotes(local, resolve);
-    const claims = nameClaims(local, resolve, typeOfCanonical(this.ctx, local));
+    const types = typeOfCanonical(this.ctx, local, was);
+    const claims = local.claims.map((c, k) => {
+      const w = was?.claims[k];
+      if (w && sameClaim(w, c)) {
+        const old = cached!.claims[k];
+        if (old.speaker === (c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null) && sameNamesList(old.entities, c.entities, n => resolve(n, types.get(n) ?? 'PERSON'))) return old;
+      }
+      return nameClaim(c, resolve, types);
+    });
     if (cached) this.forget(path, cached.asked, asked);
     for (const mk of asked) {
+      // (Asked last time too and not forgotten: the document is among its users already.)
+      if (cached?.asked.has(mk)) continue;
       let users = this.users.get(mk);
       if (!users) this.users.set(mk, (users = new Set()));
       users.add(path);
@@ -1027,28 +1070,49 @@ function sameNames(was: Named, entities: readonly Entity[], quotes: readonly Quo
   return true;
 }
 
-const NAME_KEYS = new Slot('corpus.nameKeys', () => new WeakMap<LocalAnalysis, string>());
-
-/** What the name resolver learns from a document: its PERSON and ORG names, in order. */
-function nameKey(ctx: AnalysisContext, local: LocalAnalysis): string {
-  const nameKeys = ctx.get(NAME_KEYS);
-  let k = nameKeys.get(local);
-  if (k === undefined) {
-    const parts: string[] = [];
-    for (const e of local.entities) if (e.type === 'PERSON' || e.type === 'ORG') parts.push(e.type[0] + e.canonical);
-    nameKeys.set(local, (k = parts.join('\u0000'))); // no NUL in a text (decode refuses it)
+/**
+ * Whether two analyses teach the name resolver the same: their PERSON and ORG names, in
+ * order (compared in place, not joined into a key: after an edit of a long document the
+ * entities before it are the very objects, and the first difference ends the walk).
+ */
+function sameTaught(a: LocalAnalysis, b: LocalAnalysis): boolean {
+  const xs = a.entities, ys = b.entities;
+  const taught = (e: Entity) => e.type === 'PERSON' || e.type === 'ORG';
+  let i = 0, j = 0;
+  for (;;) {
+    while (i < xs.length && !taught(xs[i])) i++;
+    while (j < ys.length && !taught(ys[j])) j++;
+    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
+    const x = xs[i++], y = ys[j++];
+    if (x !== y && (x.type !== y.type || x.canonical !== y.canonical)) return false;
   }
-  return k;
 }
 
 const CANONICAL_TYPES = new Slot('corpus.canonicalTypes', () => new WeakMap<LocalAnalysis, Map<string, EntityType>>());
 
-/** Type of the first entity of the document with each canonical name (computed once per analysis). */
-function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis): Map<string, EntityType> {
+/**
+ * Type of the first entity of the document with each canonical name (computed once per
+ * analysis; an analysis whose entities have the types and names of `was`'s, in order, as
+ * after most edits, takes `was`'s map).
+ */
+function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis, was?: LocalAnalysis): Map<string, EntityType> {
   const canonicalTypes = ctx.get(CANONICAL_TYPES);
   let m = canonicalTypes.get(local);
-  if (!m) canonicalTypes.set(local, (m = canonicalTypesOf(local)));
+  if (!m) {
+    const old = was && canonicalTypes.get(was);
+    canonicalTypes.set(local, (m = old && sameKinds(was.entities, local.entities) ? old : canonicalTypesOf(local)));
+  }
   return m;
+}
+
+/** Whether two lists of entities have the same types and canonical names, in order. */
+function sameKinds(xs: readonly Entity[], ys: readonly Entity[]): boolean {
+  if (xs.length !== ys.length) return false;
+  for (let i = 0; i < xs.length; i++) {
+    const x = xs[i], y = ys[i];
+    if (x !== y && (x.type !== y.type || x.canonical !== y.canonical)) return false;
+  }
+  return true;
 }
 
 /** The type of the first entity with each (document-local) canonical name. */
@@ -1072,12 +1136,40 @@ export function nameQuotes(local: LocalAnalysis, resolve: Resolve): Quote[] {
 
 /** A document's claims with corpus-wide speaker and names (a name's type read from `types`, else a person). */
 export function nameClaims(local: LocalAnalysis, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim[] {
-  const guessType = (canonical: string) => types.get(canonical) ?? 'PERSON';
-  return local.claims.map(c => ({
+  return local.claims.map(c => nameClaim(c, resolve, types));
+}
+
+/** One claim with corpus-wide speaker and names (`nameClaims`). */
+function nameClaim(c: Claim, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim {
+  return {
     ...c,
-    speaker: c.speaker ? resolve(c.speaker, guessType(c.speaker)) : null,
-    entities: [...new Set(c.entities.map(n => resolve(n, guessType(n))))],
-  }));
+    speaker: c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null,
+    entities: [...new Set(c.entities.map(n => resolve(n, types.get(n) ?? 'PERSON')))],
+  };
+}
+
+/** Whether `names` resolved, each once in order of first mention (as `nameClaim` lists them), are `list`. */
+function sameNamesList(list: readonly string[], names: readonly string[], resolve: (name: string) => string): boolean {
+  let j = 0;
+  for (const n of names) {
+    const r = resolve(n);
+    let seen = false;
+    for (let q = 0; q < j && !seen; q++) seen = list[q] === r;
+    if (seen) continue;
+    if (j >= list.length || list[j] !== r) return false;
+    j++;
+  }
+  return j === list.length;
+}
+
+/**
+ * Whether two claims of a document's analyses are the same claim at the same place, so
+ * named alike: every field the naming reads or copies (a claim found afresh has empty
+ * link lists and no group, and its names and numbers lists are its sentence's memo's).
+ */
+function sameClaim(a: Claim, b: Claim): boolean {
+  return a.start === b.start && a.end === b.end && a.text === b.text && a.kind === b.kind && a.speaker === b.speaker &&
+    a.entities === b.entities && a.numbers === b.numbers && a.status === b.status;
 }
 
 /** A document's duplicates: its repeats and the passages it shares with others in `reuse`, in text order, each with its text. */

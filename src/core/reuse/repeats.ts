@@ -71,7 +71,7 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: 
     for (let k = P; k < n - S; k++) { for (const f of featsOf(data[k])) feats.add(f); keys.add(unitKey(data[k])); }
     for (let i = 0; i < n; i++) {
       if (i < P) { byUnit[i] = prev.byUnit[i]; continue; }
-      if (i < n - S || keys.has(unitKey(data[i])) || featsOf(data[i]).some(f => feats.has(f))) { redo.push(i); continue; }
+      if (i < n - S || keys.has(unitKey(data[i])) || holdsAny(data[i], feats)) { redo.push(i); continue; }
       const old = prev.byUnit[i - d];
       if (!old.length || (d === 0 && old.every(m => m.j < P || m.j >= nOld - S))) { byUnit[i] = old; continue; }
       const moved: UnitMatches = [];
@@ -93,7 +93,10 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: 
     const holders = new Map<number, number[]>();
     const last = redo[redo.length - 1];
     for (let k = 0; k < last; k++) {
-      for (const f of featsOf(data[k])) {
+      // (The unit's features read in its block: a view per unit made every edit cost a pass of allocations.)
+      const u = data[k], block = u.block, fo = featsAt(u), fe = fo + featCount(u);
+      for (let q = fo; q < fe; q++) {
+        const f = block[q];
         if (!wanted.has(f)) continue;
         const list = holders.get(f);
         if (list) list.push(k); else holders.set(f, [k]);
@@ -123,6 +126,13 @@ function matchUnits(ctx: AnalysisContext, side: Side, rank: Int32Array): { now: 
   recent.push(now);
   if (recent.length > RECENT_LIMIT) recent.shift();
   return { now, reused: prev && P + S > 0 ? { prev, P, S, d: n - prev.data.length } : null };
+}
+
+/** Whether unit `u` holds any of `feats`. */
+function holdsAny(u: UnitData, feats: ReadonlySet<number>): boolean {
+  const block = u.block, fo = featsAt(u), fe = fo + featCount(u);
+  for (let q = fo; q < fe; q++) if (feats.has(block[q])) return true;
+  return false;
 }
 
 function emitKey(iLo: number, iHi: number, jLo: number, jHi: number, maxGrow: number): string {
