@@ -7,7 +7,7 @@ import { type AnalysisContext, memoSlot } from '../text/memo';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { charClass, classAt, isSpace, LETTER, NUMBER, PAIR } from '../text/chars';
 import { nextWord, stem, type WordEnd } from '../text/words';
-import { hashChars, PAYLOAD, RECORD, WordTable } from '../text/wordTable';
+import { hashChars, WordTable } from '../text/wordTable';
 
 const INITIALS = { initials: true };
 const WORD = LETTER | NUMBER;
@@ -36,28 +36,25 @@ function formStem(w: string): string | null {
 /**
  * Words as written, in one vocabulary: each word's form id and its form's stem id (-1 for a function word), so a
  * document's words take one lookup each (`WordTable`, by their characters in the text: no substring, no string
- * hashed) and none is lower-cased or stemmed again. The two ids are in the word's own record of the table (its
- * payload): a word found is read from the slot and the record the lookup has just read. Emptied when it holds
- * `SEEN_LIMIT` words.
+ * hashed) and none is lower-cased or stemmed again. Emptied when it holds `SEEN_LIMIT` words.
  */
 class SeenWords {
   private readonly table = new WordTable();
-
-  /** The table's records: a word's form id at `ids[at]` and stem id at `ids[at + 1]`, `at` from `find` (valid until the next). */
-  get ids(): Int32Array { return this.table.records; }
+  /** Per entry of the table: its form id and stem id, side by side. */
+  ids = new Int32Array(2 * 1024);
 
   /** Where the word `text[s, e)` (hash `h`) has its form id (`ids[at]`) and stem id (`ids[at + 1]`); added when new. */
   find(text: string, s: number, e: number, h: number, dotted: boolean, vocab: Vocab): number {
     const table = this.table;
     const k = table.find(text, s, e, h);
-    if (k >= 0) return RECORD * k + PAYLOAD;
+    if (k >= 0) return 2 * k;
     if (table.size >= SEEN_LIMIT) table.clear();
     const n = table.add(text, s, e, h);
+    if (2 * n + 2 > this.ids.length) { const ids = new Int32Array(this.ids.length * 2); ids.set(this.ids); this.ids = ids; }
     const f = vocab.form(wordForm(text.slice(s, e), dotted));
-    const at = RECORD * n + PAYLOAD, ids = table.records;
-    ids[at] = f;
-    ids[at + 1] = vocab.stemOf(f);
-    return at;
+    this.ids[2 * n] = f;
+    this.ids[2 * n + 1] = vocab.stemOf(f);
+    return 2 * n;
   }
 }
 
@@ -104,9 +101,7 @@ export class Vocab {
 
   /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say), given `hashChars(text, s, e)`. */
   formHashed(text: string, s: number, e: number, h: number, dotted: boolean): number {
-    // (The records are read after the lookup: adding a word may grow them.)
-    const at = this.seenAt(text, s, e, h, dotted);
-    return this.seen.ids[at];
+    return this.seen.ids[this.seenAt(text, s, e, h, dotted)];
   }
 
   /** Where the word's form id and stem id are in `seenIds` (the index returned, and the next). */

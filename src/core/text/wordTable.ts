@@ -1,12 +1,11 @@
 /**
  * Words looked up by their characters in a text, without slicing them out: an open-addressing
- * table that keeps each word in a record of its own (its hash, its length, its characters: in
- * the record up to six, else in one flat array) and its hash beside its slot, so a word met
- * before costs its hash, one slot (or a few), one record and a compare of its characters; no
- * string is made and none is hashed again. Each word gets an entry number, from 0 in the
+ * table that keeps each word's characters in one flat array and its hash beside its slot, so a
+ * word met before costs its hash, one slot (or a few), one entry and a compare of its characters;
+ * no string is made and none is hashed again. Each word gets an entry number, from 0 in the
  * order added; what a word stands for is kept by the caller in arrays indexed by that number
- * (a form id, a stem id, an object), or in the two ints of its record left to the caller
- * (`PAYLOAD`). Emptied by the caller (`clear`) when it holds enough: numbers then start again from 0.
+ * (a form id, a stem id, an object). Emptied by the caller (`clear`) when it holds enough:
+ * numbers then start again from 0.
  *
  * The one table of its kind: the reuse word model (`reuse/reuseText.ts`) and the claims'
  * normalised words (`claims/normalize.ts`) both read words through it.
@@ -18,17 +17,9 @@ export function hashChars(text: string, s: number, e: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/**
- * Ints per entry record: its hash, its length, where its characters start in `chars` (a word longer than `INLINE`),
- * the characters of a word up to `INLINE` long two to an int, then `PAYLOAD` ints the caller writes (`record`).
- * One record, one cache line or two: a word found costs its slot and its record, and its characters only when long.
- */
-const HASH = 0, LEN = 1, OFF = 2, CHARS = 3, INLINE = 6;
-export const PAYLOAD = 6, RECORD = 8;
-
 export class WordTable {
-  /** Per entry, `RECORD` ints (see `RECORD`); the caller's ints of entry `k` are at `RECORD * k + PAYLOAD` and the next. */
-  records = new Int32Array(RECORD * 1024);
+  /** Per entry: its hash, its length and where its characters start in `chars`. */
+  private meta = new Int32Array(3 * 1024);
   private chars = new Uint16Array(1 << 14);
   private top = 0;
   /** How many words the table holds; the next one added is entry `size`. */
@@ -49,18 +40,9 @@ export class WordTable {
       const k1 = slots[2 * at];
       if (k1 === 0) { this.free = at; return -1; }
       if (slots[2 * at + 1] !== hash) continue;
-      const r = RECORD * (k1 - 1), rec = this.records;
-      if (rec[r + LEN] !== len) continue;
-      if (len <= INLINE) {
-        let q = 0;
-        for (; q < len; q += 2) {
-          const v = q + 1 < len ? text.charCodeAt(s + q) | (text.charCodeAt(s + q + 1) << 16) : text.charCodeAt(s + q);
-          if (rec[r + CHARS + (q >> 1)] !== v) break;
-        }
-        if (q >= len) return k1 - 1;
-        continue;
-      }
-      const chars = this.chars, off = rec[r + OFF];
+      const m = 3 * (k1 - 1);
+      if (this.meta[m + 1] !== len) continue;
+      const chars = this.chars, off = this.meta[m + 2];
       let q = 0;
       while (q < len && chars[off + q] === text.charCodeAt(s + q)) q++;
       if (q === len) return k1 - 1;
@@ -79,19 +61,12 @@ export class WordTable {
     }
     this.free = -1;
     const k = this.size++;
-    if (RECORD * (k + 1) > this.records.length) { const m = new Int32Array(this.records.length * 2); m.set(this.records); this.records = m; }
-    const rec = this.records, r = RECORD * k;
-    rec[r + HASH] = hash; rec[r + LEN] = len;
-    if (len <= INLINE) {
-      rec[r + OFF] = -1;
-      for (let q = 0; q < INLINE; q += 2) rec[r + CHARS + (q >> 1)] = q >= len ? 0 : q + 1 < len ? text.charCodeAt(s + q) | (text.charCodeAt(s + q + 1) << 16) : text.charCodeAt(s + q);
-    } else {
-      if (this.top + len > this.chars.length) { const c = new Uint16Array(Math.max(this.chars.length * 2, this.top + len)); c.set(this.chars.subarray(0, this.top)); this.chars = c; }
-      const chars = this.chars, off = this.top;
-      for (let q = 0; q < len; q++) chars[off + q] = text.charCodeAt(s + q);
-      this.top += len;
-      rec[r + OFF] = off;
-    }
+    if (3 * (k + 1) > this.meta.length) { const m = new Int32Array(this.meta.length * 2); m.set(this.meta); this.meta = m; }
+    if (this.top + len > this.chars.length) { const c = new Uint16Array(Math.max(this.chars.length * 2, this.top + len)); c.set(this.chars.subarray(0, this.top)); this.chars = c; }
+    const chars = this.chars, off = this.top;
+    for (let q = 0; q < len; q++) chars[off + q] = text.charCodeAt(s + q);
+    this.top += len;
+    this.meta[3 * k] = hash; this.meta[3 * k + 1] = len; this.meta[3 * k + 2] = off;
     slots[2 * at] = k + 1; slots[2 * at + 1] = hash;
     return k;
   }
@@ -106,7 +81,7 @@ export class WordTable {
   private grow(): void {
     const slots = new Int32Array(this.slots.length * 2), mask = (slots.length >> 1) - 1;
     for (let k = 0; k < this.size; k++) {
-      const hash = this.records[RECORD * k + HASH];
+      const hash = this.meta[3 * k];
       let at = hash & mask;
       while (slots[2 * at] !== 0) at = (at + 1) & mask;
       slots[2 * at] = k + 1; slots[2 * at + 1] = hash;
