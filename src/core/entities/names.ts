@@ -7,6 +7,9 @@ import type { Entity, EntityType } from '../types';
 import { ALIASES } from '../lexicon/aliases';
 import { TITLES, LOWER_TITLES, ORG_HEADS, DEMONYM_OF, FIRST_NAMES } from './gazetteer';
 
+/** Made once (the CLI's bundle builds a `\p{…}` pattern where it stands: inside a function, on every call). */
+const CAPITAL_START = /^\p{Lu}/u, ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /**
  * A name without leading titles and a trailing possessive:
  * "Foreign Minister Sergey Lavrov" -> "Sergey Lavrov", "Putin’s" -> "Putin".
@@ -20,7 +23,7 @@ export function stripTitles(name: string): string {
   // the name is the capitalised words after the last role word:
   // "Russian Foreign Ministry spokesperson Maria Zakharova" -> "Maria Zakharova"
   let k = words.length - 1;
-  while (k > 0 && !role(k - 1) && /^\p{Lu}/u.test(words[k - 1])) k--;
+  while (k > 0 && !role(k - 1) && CAPITAL_START.test(words[k - 1])) k--;
   if (k > 0 && k < words.length && role(k - 1) && !role(k)) return words.slice(k).join(' ');
   k = 0;
   while (k < words.length - 1 && role(k)) k++;
@@ -121,7 +124,7 @@ export class NameResolver {
   private tallyOne(type: EntityType, canonical: string, by: number, moved: Set<string> | null): void {
     const kind = KIND[type]!;
     if (type === 'PERSON') {
-      const name = stripTitles(canonical);
+      const name = this.stripped(canonical);
       count(this.kindOf, name, kind, by);
       moved?.add(`K${name}`);
       const parts = name.split(' ');
@@ -132,13 +135,28 @@ export class NameResolver {
     } else {
       count(this.kindOf, canonical, kind, by);
       moved?.add(`K${canonical}`);
-      const parts = canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
+      const parts = canonical.split(' ').filter(p => CAPITAL_START.test(p));
       if (parts.length < 2) return;
       const acronym = parts.map(p => p[0]).join('');
       count(this.byAcronym, acronym, canonical, by);
       moved?.add(`A${acronym}`);
     }
   }
+
+  /**
+   * `stripTitles(name)`, remembered: a corpus names the same people again and again, and each document's names are
+   * counted and resolved (up to `STRIPPED_MAX` names, then afresh).
+   */
+  private stripped(name: string): string {
+    let s = this.strippedNames.get(name);
+    if (s === undefined) {
+      s = stripTitles(name);
+      if (this.strippedNames.size >= STRIPPED_MAX) this.strippedNames.clear();
+      this.strippedNames.set(name, s);
+    }
+    return s;
+  }
+  private readonly strippedNames = new Map<string, string>();
 
   /** Forgets one document's entities (see `add`). */
   remove(doc: readonly Entity[]): Set<string> {
@@ -147,7 +165,7 @@ export class NameResolver {
 
   /** The corpus canonical for a document-local name of a type: the user's table first, then the corpus. */
   resolve(name: string, type: EntityType, uses?: (key: string) => void): string {
-    const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
+    const clean = type === 'PERSON' ? this.stripped(name) : name.trim().replace(/['’]s$/i, '');
     const user = this.aliases.get(`${type}\t${clean}`) ?? this.aliases.get(`*\t${clean}`);
     // an alias for any type never turns an ORG into a PERSON's name or back
     if (user && (user.type || this.sameKind(user.canonical, type, uses))) return user.canonical;
@@ -173,7 +191,7 @@ export class NameResolver {
     const alias = ALIAS.get(clean);
     if (alias && type !== 'PERSON') return alias;
     if (type === 'PERSON') return this.person(clean, uses);
-    if (type === 'ORG' && /^\p{Lu}{2,6}$/u.test(clean.replace(/\./g, ''))) {
+    if (type === 'ORG' && ACRONYM.test(clean.replace(/\./g, ''))) {
       const acronym = clean.replace(/\./g, '');
       uses?.(`A${acronym}`);
       const full = this.byAcronym.get(acronym);
@@ -209,6 +227,8 @@ export class NameResolver {
     return best;
   }
 }
+
+const STRIPPED_MAX = 100_000;
 
 /** Moves the count of `inner` under `outer` by `by`, dropping what falls to zero. */
 function count(map: Map<string, Map<string, number>>, outer: string, inner: string, by: number): void {
