@@ -26,8 +26,6 @@ const SID = 0, NEXT = 1, POSTING = 2;
 export class PostingTable {
   private slots: Int32Array; // SLOT ints per slot
   private mask: number; // slots - 1
-  /** 32 - log2(slots): a key's first slot is the top bits of its hash (`home`), the same order at every size. */
-  private shift: number;
   private used = 0;
   private pool: Int32Array; // POSTING ints per posting
   private top = 0;
@@ -37,15 +35,13 @@ export class PostingTable {
   constructor(private readonly cap: number, slots = 1 << 16, pool = 1 << 16) {
     this.slots = emptySlots(slots);
     this.mask = slots - 1;
-    this.shift = 32 - Math.log2(slots);
     this.pool = new Int32Array(Math.max(16, pool) * POSTING);
   }
 
   /** Record of a feature (its index in `slots`), or -1. */
   find(feature: number): number {
-    if (this.waiting) this.addWaiting();
     const key = feature + 1, slots = this.slots, mask = this.mask;
-    for (let s = home(key) >>> this.shift; ; s = (s + 1) & mask) {
+    for (let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; s = (s + 1) & mask) {
       const k = slots[s * SLOT + KEY];
       if (k === key) return s * SLOT;
       if (k === EMPTY) return -1;
@@ -72,47 +68,6 @@ export class PostingTable {
   unitAt(posting: number): number { return this.pool[posting * POSTING + SID]; }
   nextOf(posting: number): number { return this.pool[posting * POSTING + NEXT]; }
 
-  /**
-   * Adds a posting later (before the table is next read or changed): for a caller that does not ask the count `add`
-   * returns. Postings waiting are added in bulk, in the order of their features' slots (`addWaiting`): one pass over
-   * the slots, where one by one each feature is a cache miss in a table far larger than the caches (at 10,000
-   * articles, eight million postings). Each feature's postings keep their order, so the chains are the same.
-   */
-  addLater(feature: number, sid: number): void {
-    if (2 * this.waiting === this.wait.length) {
-      if (this.waiting >= WAIT_MAX) this.addWaiting(true);
-      else { const w = new Int32Array(this.wait.length * 2); w.set(this.wait); this.wait = w; }
-    }
-    this.wait[2 * this.waiting] = feature;
-    this.wait[2 * this.waiting + 1] = sid;
-    this.waiting++;
-  }
-
-  /**
-   * Adds the postings waiting (`addLater`), in the order of their features' hashes (a stable sort: each feature's
-   * postings in the order they came), so one pass goes through the slots from first to last. The table is grown
-   * first to the size the new features need: keys added in slot order to a table that grows on the way would crowd
-   * its first slots (a key's slot is the top bits of its hash, of fewer bits before it grows).
-   * `more`: more are coming (the space they waited in is kept).
-   */
-  private addWaiting(more = false): void {
-    const n = this.waiting, wait = this.wait;
-    this.waiting = 0;
-    const order = byHash(wait, n);
-    let fresh = 0;
-    for (let q = 0; q < n; q++) {
-      const f = wait[2 * order[q]];
-      // (Equal features are next to each other, the same hash; another feature of the same hash between two is counted twice.)
-      if (q > 0 && wait[2 * order[q - 1]] === f) continue;
-      if (this.find(f) < 0) fresh++;
-    }
-    let size = this.mask + 1;
-    while ((this.used + fresh) * 2 > size) size *= 2;
-    if (size > this.mask + 1) this.rehash(size);
-    for (let q = 0; q < n; q++) { const k = order[q]; this.add(wait[2 * k], wait[2 * k + 1]); }
-    if (!more && this.wait.length > 2 * WAIT_START) this.wait = new Int32Array(2 * WAIT_START);
-  }
-
   /** Adds a posting; returns the feature's live postings now. */
   add(feature: number, sid: number): number {
     let r = this.find(feature);
@@ -124,10 +79,6 @@ export class PostingTable {
     slots[r + HEAD] = this.top++;
     return ++slots[r + COUNT];
   }
-
-  /** Postings waiting to be added (`addLater`), as pairs: feature, unit id. */
-  private wait = new Int32Array(2 * WAIT_START);
-  private waiting = 0;
 
   /** One posting of `feature` was removed (its unit is dead now); returns the feature's live postings now. */
   drop(feature: number): number {
@@ -144,7 +95,6 @@ export class PostingTable {
   }
 
   private compactWith(alive: (sid: number) => boolean, id: (sid: number) => number): void {
-    if (this.waiting) this.addWaiting();
     const old = this.pool, slots = this.slots;
     const pool = new Int32Array(Math.max(1 << 16, (this.top - this.dead) * 2) * POSTING);
     let top = 0;
@@ -170,13 +120,13 @@ export class PostingTable {
   }
 
   /** Postings held, live and dead (for memory reports). */
-  get size(): number { return this.top + this.waiting; }
+  get size(): number { return this.top; }
 
   /** Record of a new key (absent). */
   private insert(key: number): number {
     if ((this.used + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     const slots = this.slots, mask = this.mask;
-    let s = home(key) >>> this.shift;
+    let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
     while (slots[s * SLOT + KEY] !== EMPTY) s = (s + 1) & mask;
     const r = s * SLOT;
     slots[r + KEY] = key; slots[r + HEAD] = -1; slots[r + COUNT] = 0;
@@ -185,17 +135,16 @@ export class PostingTable {
   }
 
   private rehash(n: number): void {
-    const old = this.slots, slots = emptySlots(n), mask = n - 1, shift = 32 - Math.log2(n);
+    const old = this.slots, slots = emptySlots(n), mask = n - 1;
     for (let o = 0; o < old.length; o += SLOT) {
       const key = old[o + KEY];
       if (key === EMPTY) continue;
-      let s = home(key) >>> shift;
+      let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
       while (slots[s * SLOT + KEY] !== EMPTY) s = (s + 1) & mask;
       slots[s * SLOT + KEY] = key; slots[s * SLOT + HEAD] = old[o + HEAD]; slots[s * SLOT + COUNT] = old[o + COUNT];
     }
     this.slots = slots;
     this.mask = mask;
-    this.shift = shift;
   }
 
   private growPool(): void {
@@ -203,29 +152,6 @@ export class PostingTable {
     pool.set(this.pool);
     this.pool = pool;
   }
-}
-
-/** A key's hash; its top bits are its first slot (Fibonacci hashing: the low bits of a product mix poorly). */
-const home = (key: number) => Math.imul(key, 0x9e3779b1) >>> 0;
-
-/** Postings waiting (`addLater`) are added once this many wait (about 8 MB). */
-const WAIT_MAX = 1 << 20, WAIT_START = 1 << 12;
-
-/** The pairs of `wait` (feature, unit id), the first `n`, as their indices ordered by `home(feature + 1)`, stably (two counting passes of 16 bits). */
-function byHash(wait: Int32Array, n: number): Int32Array {
-  const hash = new Uint32Array(n);
-  for (let k = 0; k < n; k++) hash[k] = home(wait[2 * k] + 1);
-  const counts = new Int32Array(0x10001);
-  let from = new Int32Array(n), to = new Int32Array(n);
-  for (let k = 0; k < n; k++) from[k] = k;
-  for (let shift = 0; shift < 32; shift += 16) {
-    counts.fill(0);
-    for (let k = 0; k < n; k++) counts[((hash[k] >>> shift) & 0xffff) + 1]++;
-    for (let b = 1; b < counts.length; b++) counts[b] += counts[b - 1];
-    for (let q = 0; q < n; q++) { const k = from[q]; to[counts[(hash[k] >>> shift) & 0xffff]++] = k; }
-    const t = from; from = to; to = t;
-  }
-  return from;
 }
 
 /** `n` empty slot records. */

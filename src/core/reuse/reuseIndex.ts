@@ -146,17 +146,11 @@ export class ReuseIndex {
       const sid = this.units++, key = verbatimKey(u);
       this.unitDoc[sid] = id; this.unitLocal[sid] = i; this.unitNeed[sid] = minFeatures(fe - fo); this.unitKey[sid] = key;
       doc.sids.push(sid);
-      if (!record) {
-        // (No count asked: the postings are added in bulk, before the tables are next read.)
-        for (let q = fo; q < fe; q++) postings.addLater(block[q], sid);
-        if (key >= 0) this.verbatim.addLater(key, sid);
-        continue;
-      }
       for (let q = fo; q < fe; q++) {
         const f = block[q];
-        if (postings.add(f, sid) === cap + 1 && !this.crossed.has(f)) this.crossed.set(f, false);
+        if (postings.add(f, sid) === cap + 1 && record && !this.crossed.has(f)) this.crossed.set(f, false);
       }
-      if (key >= 0 && this.verbatim.add(key, sid) === this.verbatimCap + 1 && !this.crossedKeys.has(key)) this.crossedKeys.set(key, false);
+      if (key >= 0 && this.verbatim.add(key, sid) === this.verbatimCap + 1 && record && !this.crossedKeys.has(key)) this.crossedKeys.set(key, false);
     }
     this.byPath.set(path, doc);
     this.byId[id] = doc;
