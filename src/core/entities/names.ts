@@ -124,7 +124,7 @@ export class NameResolver {
   private tallyOne(type: EntityType, canonical: string, by: number, moved: Set<string> | null): void {
     const kind = KIND[type]!;
     if (type === 'PERSON') {
-      const name = this.stripped(canonical);
+      const name = stripTitles(canonical);
       count(this.kindOf, name, kind, by);
       moved?.add(`K${name}`);
       const parts = name.split(' ');
@@ -143,21 +143,6 @@ export class NameResolver {
     }
   }
 
-  /**
-   * `stripTitles(name)`, remembered: a corpus names the same people again and again, and each document's names are
-   * counted and resolved (up to `STRIPPED_MAX` names, then afresh).
-   */
-  private stripped(name: string): string {
-    let s = this.strippedNames.get(name);
-    if (s === undefined) {
-      s = stripTitles(name);
-      if (this.strippedNames.size >= STRIPPED_MAX) this.strippedNames.clear();
-      this.strippedNames.set(name, s);
-    }
-    return s;
-  }
-  private readonly strippedNames = new Map<string, string>();
-
   /** Forgets one document's entities (see `add`). */
   remove(doc: readonly Entity[]): Set<string> {
     return this.add(doc, -1);
@@ -165,7 +150,7 @@ export class NameResolver {
 
   /** The corpus canonical for a document-local name of a type: the user's table first, then the corpus. */
   resolve(name: string, type: EntityType, uses?: (key: string) => void): string {
-    const clean = type === 'PERSON' ? this.stripped(name) : name.trim().replace(/['’]s$/i, '');
+    const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
     const user = this.aliases.get(`${type}\t${clean}`) ?? this.aliases.get(`*\t${clean}`);
     // an alias for any type never turns an ORG into a PERSON's name or back
     if (user && (user.type || this.sameKind(user.canonical, type, uses))) return user.canonical;
@@ -227,8 +212,6 @@ export class NameResolver {
     return best;
   }
 }
-
-const STRIPPED_MAX = 100_000;
 
 /** Moves the count of `inner` under `outer` by `by`, dropping what falls to zero. */
 function count(map: Map<string, Map<string, number>>, outer: string, inner: string, by: number): void {
