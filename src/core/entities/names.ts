@@ -7,6 +7,9 @@ import type { Entity, EntityType } from '../types';
 import { ALIASES } from '../lexicon/aliases';
 import { TITLES, LOWER_TITLES, ORG_HEADS, DEMONYM_OF, FIRST_NAMES } from './gazetteer';
 
+/** Made once (the CLI's bundle builds a `\p{…}` pattern where it stands: inside a function, on every call). */
+const CAPITAL_START = /^\p{Lu}/u, ACRONYM = /^\p{Lu}{2,6}$/u;
+
 /**
  * A name without leading titles and a trailing possessive:
  * "Foreign Minister Sergey Lavrov" -> "Sergey Lavrov", "Putin’s" -> "Putin".
@@ -20,7 +23,7 @@ export function stripTitles(name: string): string {
   // the name is the capitalised words after the last role word:
   // "Russian Foreign Ministry spokesperson Maria Zakharova" -> "Maria Zakharova"
   let k = words.length - 1;
-  while (k > 0 && !role(k - 1) && /^\p{Lu}/u.test(words[k - 1])) k--;
+  while (k > 0 && !role(k - 1) && CAPITAL_START.test(words[k - 1])) k--;
   if (k > 0 && k < words.length && role(k - 1) && !role(k)) return words.slice(k).join(' ');
   k = 0;
   while (k < words.length - 1 && role(k)) k++;
@@ -132,7 +135,7 @@ export class NameResolver {
     } else {
       count(this.kindOf, canonical, kind, by);
       moved?.add(`K${canonical}`);
-      const parts = canonical.split(' ').filter(p => /^\p{Lu}/u.test(p));
+      const parts = canonical.split(' ').filter(p => CAPITAL_START.test(p));
       if (parts.length < 2) return;
       const acronym = parts.map(p => p[0]).join('');
       count(this.byAcronym, acronym, canonical, by);
@@ -173,7 +176,7 @@ export class NameResolver {
     const alias = ALIAS.get(clean);
     if (alias && type !== 'PERSON') return alias;
     if (type === 'PERSON') return this.person(clean, uses);
-    if (type === 'ORG' && /^\p{Lu}{2,6}$/u.test(clean.replace(/\./g, ''))) {
+    if (type === 'ORG' && ACRONYM.test(clean.replace(/\./g, ''))) {
       const acronym = clean.replace(/\./g, '');
       uses?.(`A${acronym}`);
       const full = this.byAcronym.get(acronym);

@@ -73,6 +73,34 @@ function isContraction(w: string): boolean {
   return (a === 39 || a === 0x2019 || b === 39 || b === 0x2019) && CONTRACTION.test(w);
 }
 
+/** `LOWER_START.test(w)`, ASCII without the pattern. */
+function lowerStart(w: string): boolean {
+  const c = w.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : LOWER_START.test(w);
+}
+
+const HYPHEN_CAPITAL = /-\p{Lu}/u;
+/** Longest abbreviation, and the first characters abbreviations have: a word of another shape is none without a lookup. */
+const ABBREVIATION_MAX = Math.max(0, ...[...ABBREVIATIONS].map(a => a.length));
+const ABBREVIATION_FIRST = new Set([...ABBREVIATIONS].map(a => a.charCodeAt(0)));
+
+/**
+ * Whether the full stop after the word `w = text[s, e)` is part of it: a single capital ("J."), initials ("U.S"
+ * read so far) or an abbreviation ("Dr"). (`w.length <= 2 && SINGLE_UPPER.test(w) || w.indexOf('.') > 0 &&
+ * INITIALS.test(w) || ABBREVIATIONS.has(w)`, the word sliced out only where a pattern or the list is asked.)
+ */
+function takesStop(text: string, s: number, e: number): boolean {
+  const n = e - s, c = text.charCodeAt(s);
+  if (n <= 2) {
+    // An ASCII first character: one capital letter, or two characters, which are no single one.
+    if (c < 128) { if (n === 1 && c >= 65 && c <= 90) return true; }
+    else if (SINGLE_UPPER.test(text.slice(s, e))) return true;
+  }
+  // (A word never starts with a full stop: one inside it is past its first character.)
+  for (let i = s + 1; i < e; i++) if (text.charCodeAt(i) === 46) { if (INITIALS.test(text.slice(s, e))) return true; break; }
+  return n <= ABBREVIATION_MAX && ABBREVIATION_FIRST.has(c) && ABBREVIATIONS.has(text.slice(s, e));
+}
+
 export function tokenize(text: string, from: number, to: number): Tok[] {
   const toks: Tok[] = [];
   const marks: NameTokenMarks = { hyphen: -1 };
@@ -95,18 +123,18 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
     pos = full;
     let e = full;
     if (e > to) e = to;
-    let w = text.slice(s, e);
-    let stop = false;
-    if (e < to && text.charCodeAt(e) === 46 /* . */ && (w.length <= 2 && SINGLE_UPPER.test(w) || w.indexOf('.') > 0 && INITIALS.test(w) || ABBREVIATIONS.has(w))) {
-      w += '.';
+    // The word is `text[s, e)` throughout (sliced once, at the end of its cuts): an abbreviation's full stop joins it.
+    if (e < to && text.charCodeAt(e) === 46 /* . */ && takesStop(text, s, e)) {
       e++;
       pos = e;
     }
-    const len = w.length, cz = w.charCodeAt(len - 1), cy = w.charCodeAt(len - 2);
-    if (len > 2 && (cz === 115 || cz === 83) && (cy === 39 || cy === 0x2019)) { // 's or ’s
-      w = w.slice(0, -2); e -= 2; stop = true;
+    let stop = false;
+    const cz = text.charCodeAt(e - 1), cy = text.charCodeAt(e - 2);
+    if (e - s > 2 && (cz === 115 || cz === 83) && (cy === 39 || cy === 0x2019)) { // 's or ’s
+      e -= 2; stop = true;
     }
-    const c0 = w.charCodeAt(0);
+    let w = text.slice(s, e);
+    const c0 = text.charCodeAt(s);
     let cap = c0 >= 65 && c0 <= 90 || c0 > 127 && UPPER.test(w[0]);
     if (cap && w.length > 1 && isContraction(w)) cap = false;
     if (marks.hyphen >= 0 && marks.hyphen < e) { // a hyphen in text[s, e) (a word never starts with one)
@@ -114,12 +142,12 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
         // "Kremlin-backed" -> "Kremlin"; "Secretary-General", "Jean-Claude" stay whole.
         const parts = w.split('-');
         let keep = 1;
-        while (keep < parts.length && !LOWER_START.test(parts[keep])) keep++;
+        while (keep < parts.length && !lowerStart(parts[keep])) keep++;
         if (keep < parts.length && !CONNECTORS.has(parts[keep]) && (parts[keep].length > 3 || LOWER_WORDS.has(parts[keep]))) {
           const cut = parts.slice(0, keep).join('-');
           e = s + cut.length; w = cut; stop = true;
         }
-      } else if (/-\p{Lu}/u.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
+      } else if (HYPHEN_CAPITAL.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
     }
     const first = toks.length === 0;
     toks.push({ s, e, w, cap, stop, initial: first || opens, joined: !first && plain, kind: K_WORD });

@@ -479,7 +479,7 @@ export function isBoilerplate(text: string): boolean {
   const t = text.trim();
   if (!t) return false;
   if (FURNITURE_ANY_I.test(t) || FURNITURE_REST.some(re => re.test(t))) return true;
-  if (atMostWords(t, 5) && !/[.!?:;,"“”]$/.test(t) && t.split(/\s+/).every(w => /^[\p{Lu}\p{N}]/u.test(w))) return true;
+  if (atMostWords(t, 5) && !/[.!?:;,"“”]$/.test(t) && t.split(/\s+/).every(w => CAPITAL_OR_NUMBER_START.test(w))) return true;
   return false;
 }
 
@@ -490,6 +490,9 @@ export const BOILERPLATE = memoSlot<boolean>('reuse.boilerplate', 200_000);
 export function boilerplateIn(ctx: AnalysisContext, text: string): boolean {
   return ctx.get(BOILERPLATE).get(text, isBoilerplate);
 }
+
+/** Made once (the CLI's bundle builds a `\p{…}` pattern where it stands: inside a function, on every call). */
+const CAPITAL_OR_NUMBER_START = /^[\p{Lu}\p{N}]/u;
 
 /** Whether trimmed `t` splits at white space into at most `max` words, counted only as far as needed. */
 function atMostWords(t: string, max: number): boolean {

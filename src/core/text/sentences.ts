@@ -73,20 +73,28 @@ const isOpener = (c: number) => c === 34 || c === 0x201c || c === 0x2018 || c ==
 /** What a sentence starts with (`[\p{Lu}\p{N}“‘"'(\[]`): a capital, a number, an opening mark. */
 const startsSentence = (c: number) => (charClass(c) & (UPPER | NUMBER)) !== 0 || c === 0x201c || c === 0x2018 || c === 34 || c === 39 || c === 40 || c === 91;
 
+/**
+ * The patterns of `isAbbreviation` and `units`, made once: the CLI's bundle (esbuild, target node20) writes a
+ * pattern with `\p{…}` as `new RegExp(…)` where it stands, so a pattern inside a function was built on every call.
+ */
+const LIST_NUMBER = /^\d+\.$/, INITIAL = /^\p{Lu}\.$/u, THREE_INITIALS = /^(?:\p{L}\.){3,}$/u, TWO_INITIALS = /^(?:\p{L}\.){2}$/u;
+const CAPITAL_OR_QUOTE = /[\p{Lu}“"‘]/u;
+const UNIT_END = /(?<![.!?])[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu, WORD_BEFORE = /([\p{L}]+)\.?$/u;
+
 function isAbbreviation(text: string, dot: number, after: number, to: number): boolean {
   let ws = dot;
   while (ws > 0 && !isSpace(text.charCodeAt(ws - 1)) && !isOpener(text.charCodeAt(ws - 1))) ws--;
   const word = text.slice(ws, dot + 1);
   const lower = word.toLowerCase();
   if (PREPOSITIVE.has(lower)) return true;
-  if (/^\d+\.$/.test(word) && ws === 0) return true; // list numbers
-  if (/^\p{Lu}\.$/u.test(word)) return true; // an initial: "Edith M. Lederer"
-  if (/^(?:\p{L}\.){3,}$/u.test(word)) return true; // U.S.A.
-  if (ABBR.has(lower) || /^(?:\p{L}\.){2}$/u.test(word)) {
+  if (LIST_NUMBER.test(word) && ws === 0) return true; // list numbers
+  if (INITIAL.test(word)) return true; // an initial: "Edith M. Lederer"
+  if (THREE_INITIALS.test(word)) return true; // U.S.A.
+  if (ABBR.has(lower) || TWO_INITIALS.test(word)) {
     // An abbreviation ends the sentence only when a capitalised word follows.
     let n = after;
     while (n < to && isSpace(text.charCodeAt(n))) n++;
-    return !/[\p{Lu}“"‘]/u.test(text[n] ?? '');
+    return !CAPITAL_OR_QUOTE.test(text[n] ?? '');
   }
   return false;
 }
@@ -110,13 +118,13 @@ export function units(text: string, sentences: readonly Sentence[]): Sentence[] 
   const out: Sentence[] = [];
   // Tried only where a run of marks starts ((?<!…)): from inside a run it can only fail, and retrying
   // from every mark of a long run was quadratic.
-  const re = /(?<![.!?])[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu;
+  const re = UNIT_END;
   for (const s of sentences) {
     const body = text.slice(s.start, s.end);
     let from = 0;
     re.lastIndex = 0;
     for (let m; (m = re.exec(body));) {
-      const before = /([\p{L}]+)\.?$/u.exec(body.slice(Math.max(0, m.index - 12), m.index + 1));
+      const before = WORD_BEFORE.exec(body.slice(Math.max(0, m.index - 12), m.index + 1));
       const w = before?.[1] ?? '';
       if (body[m.index] === '.' && (w.length === 1 || ABBREV.has(w.toLowerCase()))) continue;
       const end = m.index + m[0].trimEnd().length;
