@@ -30,8 +30,6 @@ interface QuoteWords {
   stems: readonly string[];
   /** Negations in it: "not", "never", "no", "n't" … (parity matters). */
   negations: number;
-  /** ` joined `: what `runInside` looks a shorter quote up in. */
-  padded: string;
   /** `words` and `stems` as interned ids, sorted: shares counted by a merge. */
   wordIds: Int32Array;
   stemIds: Int32Array;
@@ -227,7 +225,7 @@ function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
       const id = book.stemIdOf(e);
       if (book.firstId(id, idPass)) { stems.push(book.stem[e]); stemIds.push(id); }
     }
-    return { joined, words, stems, negations, padded: ` ${joined} `, wordIds, stemIds: sortedIds(stemIds), content: content > 0 };
+    return { joined, words, stems, negations, wordIds, stemIds: sortedIds(stemIds), content: content > 0 };
   });
 }
 
@@ -304,7 +302,21 @@ function runInside(a: Item, b: Item): boolean {
 
 /** Whether `a`'s words run unbroken inside `b`'s, `b` being the longer. */
 function wordsRunInside(a: QuoteWords, b: QuoteWords): boolean {
-  return a.joined.length < b.joined.length && b.padded.includes(a.padded);
+  return a.joined.length < b.joined.length && joinedInside(a.joined, b.joined);
+}
+
+/**
+ * Whether the words `a` (joined by spaces) come whole, one after the other, in the words `b`: \` ${a} \` inside
+ * \` ${b} \`, found without making either (a quote's words padded were a second copy of every quote's text).
+ */
+function joinedInside(a: string, b: string): boolean {
+  // (No words: two spaces, found only in none.)
+  if (!a.length) return !b.length;
+  for (let at = b.indexOf(a); at >= 0; at = b.indexOf(a, at + 1)) {
+    const end = at + a.length;
+    if ((at === 0 || b.charCodeAt(at - 1) === 32) && (end === b.length || b.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }
 
 function framesAgree(a: Item, b: Item, min: number): boolean {
@@ -654,6 +666,17 @@ export class QuoteLinker {
     interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; common: Uint8Array; full: Postings; prefix: Postings }
     const spaces: Space[] = [];
     const joined = new Map<string, number>();
+    // The rows by speaker (in row order within one), and a vocabulary id's key id for the speaker at hand (spaces 1, 2).
+    const speakerCount = speakerNames.length;
+    const speakerStart = new Int32Array(speakerCount + 1);
+    for (let i = 0; i < n; i++) speakerStart[speaker[i] + 1]++;
+    for (let g = 0; g < speakerCount; g++) speakerStart[g + 1] += speakerStart[g];
+    const rowsBySpeaker = new Int32Array(n);
+    {
+      const at = speakerStart.slice(0, speakerCount);
+      for (let i = 0; i < n; i++) rowsBySpeaker[at[speaker[i]]++] = i;
+    }
+    const stemKey = new Int32Array(V).fill(-1);
     // An item's counts are read from `W`, `S` and `F` (its distinct words, stems and frame stems: the lengths of
     // `w.words`, `w.stems` and `frame`), not from the item; `fewestShared` by size, once.
     const most80: number[] = [], most50: number[] = [];
@@ -665,40 +688,30 @@ export class QuoteLinker {
       // Every key of every item, laid end to end (`used` of them): at most an item's words, stems, frame, or one.
       const flat = new Int32Array(s === 0 ? W.ids.length : s === 1 ? S.ids.length : s === 2 ? F.ids.length : n);
       let used = 0;
-      // (Spaces 1 and 2: a speaker's id and a vocabulary id -> key id, by open addressing: a slot holds the two and
-      // the key id plus one, 0 when empty. A map of numbers was a tenth of the stage at 10,000 articles.)
-      let table = new Int32Array(3 << 12);
-      const slotOf = (who: number, word: number, slots: Int32Array) => {
-        const mask = slots.length / 3 - 1;
-        let k = (Math.imul(who, 0x9e3779b1) ^ Math.imul(word + 1, 0x85ebca77)) & mask;
-        while (slots[3 * k + 2] && (slots[3 * k] !== who || slots[3 * k + 1] !== word)) k = (k + 1) & mask;
-        return 3 * k;
-      };
-      const add = (word: number, who: number) => {
-        let at = slotOf(who, word, table);
-        let id = table[at + 2] - 1;
-        if (id < 0) {
-          id = counts.length;
-          keyWord.push(word);
-          keySpeaker.push(who);
-          counts.push(0);
-          table[at] = who;
-          table[at + 1] = word;
-          table[at + 2] = id + 1;
-          if (2 * counts.length > table.length / 3) {
-            const more = new Int32Array(2 * table.length);
-            for (let x = 0; x < table.length; x += 3) {
-              if (!table[x + 2]) continue;
-              at = slotOf(table[x], table[x + 1], more);
-              more[at] = table[x];
-              more[at + 1] = table[x + 1];
-              more[at + 2] = table[x + 2];
+      // (Spaces 1 and 2: a key is a speaker's id and a vocabulary id. Their key ids are given speaker by speaker, through
+      // `stemKey` (vocabulary id -> key id, for the speaker at hand): no map or table of every key (at 10,000 articles
+      // millions, each met at random). A key id says nothing of the order the keys are looked up in: that is the rows'.)
+      const bySpeaker = (from: FlatIds) => {
+        for (let g = 0; g < speakerCount; g++) {
+          const touched: number[] = [];
+          for (let y = speakerStart[g]; y < speakerStart[g + 1]; y++) {
+            const i = rowsBySpeaker[y];
+            for (let x = keyAt[i], z = from.at[i]; x < keyAt[i + 1]; x++, z++) {
+              const word = from.ids[z];
+              let id = stemKey[word];
+              if (id < 0) {
+                stemKey[word] = id = counts.length;
+                keyWord.push(word);
+                keySpeaker.push(g);
+                counts.push(0);
+                touched.push(word);
+              }
+              counts[id]++;
+              flat[x] = id;
             }
-            table = more;
           }
+          for (const word of touched) stemKey[word] = -1;
         }
-        counts[id]++;
-        flat[used++] = id;
       };
       // (Space 3's keys are the words' own ids, given in the order first met: its key ids are them.)
       const addJoined = (id: number) => {
@@ -730,15 +743,15 @@ export class QuoteLinker {
         } else if (s === 1) {
           const stems = S.at[i + 1] - S.at[i];
           need[i] = (most50[stems] ??= fewestShared(stems, 0.5));
-          const who = speaker[i];
-          for (let x = S.at[i]; x < S.at[i + 1]; x++) add(S.ids[x], who);
+          used += stems;
         } else if (!(W.at[i + 1] - W.at[i] > SHORT_QUOTE || F.at[i + 1] - F.at[i] < 3)) {
           need[i] = Math.max(3, Math.floor((3 * (F.at[i + 1] - F.at[i])) / 7));
-          const who = speaker[i];
-          for (let x = F.at[i]; x < F.at[i + 1]; x++) add(F.ids[x], who);
+          used += F.at[i + 1] - F.at[i];
         }
         keyAt[i + 1] = used;
       }
+      if (s === 1) bySpeaker(S);
+      else if (s === 2) bySpeaker(F);
       const keys = flat.slice(0, used);
       const common = new Uint8Array(counts.length);
       if (s < SPACES) for (let id = 0; id < counts.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
@@ -847,7 +860,7 @@ export class QuoteLinker {
       const wa = rec[ra + WORD_COUNT];
       if (wa < 3 || rec[ra + JOINED] >= rec[rb + JOINED] || wa > rec[rb + WORD_COUNT]) return false;
       const all = a === i ? wordsAtLeast(i, rb, wa) : count(Wids, markW, i, rec[ra + W_AT], rec[ra + W_AT] + wa) === wa;
-      return all && items[b].w.padded.includes(items[a].w.padded);
+      return all && joinedInside(items[a].w.joined, items[b].w.joined);
     };
     /** The fewest shared words of `small` for `sameWords` (`containsAtLeast`'s 80 %). */
     const most: number[] = [];
@@ -863,7 +876,8 @@ export class QuoteLinker {
         if (sp.keyAt[i] === sp.keyAt[i + 1]) continue;
         for (let side = 0; side < 2; side++) {
           // Its prefix against every key of the others, then its keys against their prefixes.
-          const [mine, from, to, theirs] = side === 0 ? [sp.prefixes, sp.prefixAt[i], sp.prefixAt[i + 1], sp.full] : [sp.keys, sp.keyAt[i], sp.keyAt[i + 1], sp.prefix];
+          const mine = side === 0 ? sp.prefixes : sp.keys, theirs = side === 0 ? sp.full : sp.prefix;
+          const from = side === 0 ? sp.prefixAt[i] : sp.keyAt[i], to = side === 0 ? sp.prefixAt[i + 1] : sp.keyAt[i + 1];
           for (let x = from; x < to; x++) {
             const key = mine[x];
             if (sp.common[key]) continue;
