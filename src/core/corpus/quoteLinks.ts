@@ -65,8 +65,8 @@ function idsOf(ctx: AnalysisContext, strings: Iterable<string>): Int32Array {
 /**
  * What linking reads of a word met in a quote or around one, by its lower-case text, worked out once per context: a
  * quote's words are looked up here once each, in place of a stop-word test, a negation test, a stem made, and sets and
- * vocabulary look-ups per word and per stem (at 10,000 articles the quotes' words took about 40 % of the quote links,
- * with the collections of what they threw away).
+ * vocabulary look-ups per word and per stem (at 10,000 articles the quotes' words took over a quarter of the quote
+ * links, with the collections of what they threw away).
  */
 class WordBook {
   /**
@@ -1105,8 +1105,8 @@ export class QuoteLinker {
 
   /** `write`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the quotes given. */
   *writing(docs: readonly QuoteDoc[], only: ((path: string, at: number) => boolean) | undefined, slice: Slice): Generator<string, void> {
-    // The items written, in order, and their quotes; an item's rank in that order (arrays: at 10,000 articles, half a
-    // million items, maps of them cost a tenth of the stage).
+    // The items written, in order, and their quotes; an item's rank in that order (arrays, not maps: at 10,000
+    // articles, half a million items).
     const order: number[] = [];
     const quotes: Quote[] = [];
     for (const d of docs) {
