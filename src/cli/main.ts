@@ -180,7 +180,11 @@ class AnalysisError extends Error {}
 /** `--format jsonl`: `{"version":1}`, one line per document in the order found, then `{"skipped":[...]}`. */
 export function* jsonLines(out: AnalysisOutput): Generator<string> {
   yield `${JSON.stringify({ version: out.version })}\n`;
-  for (const d of out.documents) yield `${JSON.stringify(d)}\n`;
+  for (const d of out.documents) {
+    // (The line end apart: joined, the line was copied whole before it was encoded.)
+    yield JSON.stringify(d);
+    yield '\n';
+  }
   yield `${JSON.stringify({ skipped: out.skipped })}\n`;
 }
 
@@ -201,7 +205,10 @@ export function* jsonPieces(out: AnalysisOutput): Generator<string> {
   yield frame.slice(0, at + marker.length - 4);
   for (let k = 0; k < out.documents.length; k++) {
     // Written two levels deep by the engine itself (no second pass over the text to indent it): `[\n [\n  ` before, `\n ]\n]` after.
-    yield (k ? ',\n  ' : '') + JSON.stringify([[out.documents[k]]], null, 1).slice(7, -5);
+    // The separator is a piece of its own: joined to the document's text, it made a string the writer had to copy
+    // whole into one before encoding it (at 10,000 articles, 500 MB of text copied once more).
+    if (k) yield ',\n  ';
+    yield JSON.stringify([[out.documents[k]]], null, 1).slice(7, -5);
   }
   yield frame.slice(at + marker.length - 3);
 }

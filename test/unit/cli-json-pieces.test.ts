@@ -11,7 +11,7 @@ import type { AnalysisOutput } from '../../src/core/types';
 const whole = (out: AnalysisOutput) => JSON.stringify(out, null, 1) + '\n';
 
 describe('CLI JSON written in pieces', () => {
-  it('joins to the whole report for analysed documents, one piece per document and two around them', () => {
+  it('joins to the whole report for analysed documents, one piece per document, one between two and two around them', () => {
     const texts = [
       'Senator Mara Quill said on Monday: "The bridge will open in May, not June."\n\nThe council met at noon.',
       'The council met at noon.\n\n"The bridge will open in May, not June," Senator Mara Quill said.',
@@ -22,7 +22,8 @@ describe('CLI JSON written in pieces', () => {
     const out: AnalysisOutput = { version: 1, documents: corpus.allResults(), skipped: [{ path: 'e.bin', reason: 'binary' }] };
     assert.ok(out.documents.some(d => d.quotes.length && d.claims.length), 'the documents hold quotes and claims');
     const pieces = [...jsonPieces(out)];
-    assert.equal(pieces.length, texts.length + 2);
+    // The frame's two ends, each document, and the separators between documents.
+    assert.equal(pieces.length, 2 * texts.length + 1);
     assert.equal(pieces.join(''), whole(out));
   });
 
@@ -37,7 +38,7 @@ describe('CLI JSON written in pieces', () => {
     for (const out of cases) {
       const pieces = [...jsonPieces(out)];
       assert.equal(pieces.join(''), whole(out));
-      if (out.documents.length) assert.equal(pieces.length, out.documents.length + 2);
+      if (out.documents.length) assert.equal(pieces.length, 2 * out.documents.length + 1);
     }
   });
 });

@@ -14,7 +14,7 @@ import { offsetKey } from '../claims/groups';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
-import { lowerWords, stem } from '../text/words';
+import { lowerWords, nextWord, stem, type WordEnd } from '../text/words';
 import type { Claim, ClaimLink, DocumentResult, Quote, Sentence, Span } from '../types';
 
 /** What linking reads of a quote's words, by quote text. */
@@ -30,8 +30,6 @@ interface QuoteWords {
   stems: readonly string[];
   /** Negations in it: "not", "never", "no", "n't" … (parity matters). */
   negations: number;
-  /** ` joined `: what `runInside` looks a shorter quote up in. */
-  padded: string;
   /** `words` and `stems` as interned ids, sorted: shares counted by a merge. */
   wordIds: Int32Array;
   stemIds: Int32Array;
@@ -64,27 +62,182 @@ function idsOf(ctx: AnalysisContext, strings: Iterable<string>): Int32Array {
   return Int32Array.from(out).sort();
 }
 
+/**
+ * What linking reads of a word met in a quote or around one, by its lower-case text, worked out once per context: a
+ * quote's words are looked up here once each, in place of a stop-word test, a negation test, a stem made, and sets and
+ * vocabulary look-ups per word and per stem (at 10,000 articles the quotes' words took over a quarter of the quote
+ * links, with the collections of what they threw away).
+ */
+class WordBook {
+  /**
+   * The words by hash (FNV-1a of their characters), open addressing: a slot holds a word's number plus one (0:
+   * empty). A word is looked up from the characters of the text it is in, and no string is made for a word known.
+   */
+  private slots = new Int32Array(1 << 12);
+  private readonly hash: number[] = [];
+  /** Per word (by its number here): its text, a stop word (`REUSE_STOP_WORDS`), a negation, its stem. */
+  readonly word: string[] = [];
+  readonly stop: boolean[] = [];
+  readonly negation: boolean[] = [];
+  readonly stem: string[] = [];
+  /** Per word, its vocabulary id and its stem's (-1 until first asked: the vocabulary gives ids in the order asked). */
+  private readonly id: number[] = [];
+  private readonly stemId: number[] = [];
+  /** Per word, and per vocabulary id, the last pass (`pass`) that met it: distinct words and stems without sets. */
+  private readonly wordMark: number[] = [];
+  private idMark = new Int32Array(1024);
+  private passes = 0;
+  /** The context's vocabulary (`QUOTE_VOCAB`). */
+  vocab: Map<string, number> | null = null;
+
+  private readonly at: WordEnd = { end: 0, dotted: false };
+
+  /** The words of `lower` (a text in lower case, as `lowerWords` reads it) as numbers here, pushed onto `out`. */
+  wordsOf(lower: string, out: number[]): void {
+    const at = this.at;
+    for (let s = nextWord(lower, 0, lower.length, at); s >= 0; s = nextWord(lower, at.end, lower.length, at)) out.push(this.of(lower, s, at.end));
+  }
+
+  /** The number of the word `text.slice(from, to)`. */
+  private of(text: string, from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let c = from; c < to; c++) h = Math.imul(h ^ text.charCodeAt(c), 0x01000193);
+    const slots = this.slots, mask = slots.length - 1;
+    let k = h & mask;
+    for (let x = slots[k]; x; x = slots[(k = (k + 1) & mask)]) {
+      if (this.hash[x - 1] !== h) continue;
+      const w = this.word[x - 1];
+      if (w.length !== to - from) continue;
+      let c = 0;
+      while (c < w.length && w.charCodeAt(c) === text.charCodeAt(from + c)) c++;
+      if (c === w.length) return x - 1;
+    }
+    const e = this.word.length, w = text.slice(from, to);
+    slots[k] = e + 1;
+    this.hash.push(h);
+    this.word.push(w);
+    this.stop.push(REUSE_STOP_WORDS.has(w));
+    this.negation.push(NEGATIONS.has(w));
+    this.stem.push(stem(w));
+    this.id.push(-1);
+    this.stemId.push(-1);
+    this.wordMark.push(0);
+    if (2 * this.word.length > slots.length) this.grow();
+    return e;
+  }
+
+  /** Twice the slots, every word filed again. */
+  private grow(): void {
+    const slots = new Int32Array(2 * this.slots.length), mask = slots.length - 1;
+    for (let e = 0; e < this.word.length; e++) {
+      let k = this.hash[e] & mask;
+      while (slots[k]) k = (k + 1) & mask;
+      slots[k] = e + 1;
+    }
+    this.slots = slots;
+  }
+
+  /** A new pass: every word and id unmarked. */
+  pass(): number {
+    return ++this.passes;
+  }
+
+  /** Marks word `e` in `pass`; whether it was not yet. */
+  firstWord(e: number, pass: number): boolean {
+    if (this.wordMark[e] === pass) return false;
+    this.wordMark[e] = pass;
+    return true;
+  }
+
+  /** Marks vocabulary id `id` in `pass`; whether it was not yet. */
+  firstId(id: number, pass: number): boolean {
+    if (id >= this.idMark.length) {
+      const more = new Int32Array(Math.max(2 * this.idMark.length, id + 1));
+      more.set(this.idMark);
+      this.idMark = more;
+    }
+    if (this.idMark[id] === pass) return false;
+    this.idMark[id] = pass;
+    return true;
+  }
+
+  /** The vocabulary id of word `e`, or of its stem. */
+  wordId(e: number, w: string): number {
+    const id = this.id[e];
+    return id >= 0 ? id : (this.id[e] = this.vocabId(w));
+  }
+
+  stemIdOf(e: number): number {
+    const id = this.stemId[e];
+    return id >= 0 ? id : (this.stemId[e] = this.vocabId(this.stem[e]));
+  }
+
+  private vocabId(x: string): number {
+    const vocab = this.vocab!;
+    let id = vocab.get(x);
+    if (id === undefined) vocab.set(x, (id = vocab.size));
+    return id;
+  }
+}
+
+const WORD_BOOK = new Slot('corpus.quoteWordBook', () => new WordBook());
+
+function bookOf(ctx: AnalysisContext): WordBook {
+  const book = ctx.get(WORD_BOOK);
+  book.vocab ??= ctx.get(QUOTE_VOCAB);
+  return book;
+}
+
 /** The distinct words of `text` as sorted ids (`distinct`: them, when known). */
 function wordIdsOf(ctx: AnalysisContext, text: string, distinct?: Iterable<string>): Int32Array {
   return ctx.get(QUOTE_WORD_IDS).get(text, t => idsOf(ctx, distinct ?? new Set(lowerWords(t))));
 }
 
+/** Sorts a list of ids into a new typed array. */
+function sortedIds(ids: readonly number[]): Int32Array {
+  const n = ids.length, out = new Int32Array(n);
+  if (n > 32) {
+    for (let k = 0; k < n; k++) out[k] = ids[k];
+    return out.sort();
+  }
+  // (A quote's few ids sorted by insertion: the typed array's sort, and making it from a list, cost more than that.)
+  for (let k = 0; k < n; k++) {
+    const x = ids[k];
+    let y = k;
+    while (y > 0 && out[y - 1] > x) { out[y] = out[y - 1]; y--; }
+    out[y] = x;
+  }
+  return out;
+}
+
 function quoteWordsOf(ctx: AnalysisContext, text: string): QuoteWords {
   return ctx.get(QUOTE_WORDS).get(text, t => {
-    const words = lowerWords(t);
-    const content = words.filter(w => !REUSE_STOP_WORDS.has(w));
-    const joined = words.join(' ');
-    const wordSet = new Set(words), stems = new Set((content.length ? content : words).map(stem));
-    return {
-      joined,
-      words: [...wordSet],
-      stems: [...stems],
-      negations: words.filter(w => NEGATIONS.has(w)).length,
-      padded: ` ${joined} `,
-      wordIds: wordIdsOf(ctx, t, wordSet),
-      stemIds: idsOf(ctx, stems),
-      content: content.length > 0,
-    };
+    const book = bookOf(ctx);
+    const tokens: number[] = [];
+    book.wordsOf(t.toLowerCase(), tokens);
+    // Each token's word, the distinct ones in the order first met; negations counted per token, stop words too.
+    const pass = book.pass();
+    const words: string[] = [], entries: number[] = [], all: string[] = [];
+    let negations = 0, content = 0;
+    for (const e of tokens) {
+      const w = book.word[e];
+      all.push(w);
+      if (book.negation[e]) negations++;
+      if (!book.stop[e]) content++;
+      if (book.firstWord(e, pass)) { words.push(w); entries.push(e); }
+    }
+    const joined = all.join(' ');
+    // (Ids as `idsOf` gives them: the words', in the order first met, then the stems'.)
+    const wordIds = ctx.get(QUOTE_WORD_IDS).get(t, () => sortedIds(entries.map((e, k) => book.wordId(e, words[k]))));
+    // The stems of the content words (of every word when none is), distinct, in the order first met.
+    const stems: string[] = [], stemIds: number[] = [];
+    const idPass = book.pass();
+    for (const e of entries) {
+      if (content && book.stop[e]) continue;
+      const id = book.stemIdOf(e);
+      if (book.firstId(id, idPass)) { stems.push(book.stem[e]); stemIds.push(id); }
+    }
+    return { joined, words, stems, negations, wordIds, stemIds: sortedIds(stemIds), content: content > 0 };
   });
 }
 
@@ -161,7 +314,21 @@ function runInside(a: Item, b: Item): boolean {
 
 /** Whether `a`'s words run unbroken inside `b`'s, `b` being the longer. */
 function wordsRunInside(a: QuoteWords, b: QuoteWords): boolean {
-  return a.joined.length < b.joined.length && b.padded.includes(a.padded);
+  return a.joined.length < b.joined.length && joinedInside(a.joined, b.joined);
+}
+
+/**
+ * Whether the words `a` (joined by spaces) come whole, one after the other, in the words `b`: \` ${a} \` inside
+ * \` ${b} \`, found without making either (a quote's words padded were a second copy of every quote's text).
+ */
+function joinedInside(a: string, b: string): boolean {
+  // (No words: two spaces, found only in none.)
+  if (!a.length) return !b.length;
+  for (let at = b.indexOf(a); at >= 0; at = b.indexOf(a, at + 1)) {
+    const end = at + a.length;
+    if ((at === 0 || b.charCodeAt(at - 1) === 32) && (end === b.length || b.charCodeAt(end) === 32)) return true;
+  }
+  return false;
 }
 
 function framesAgree(a: Item, b: Item, min: number): boolean {
@@ -505,25 +672,64 @@ export class QuoteLinker {
     const V = vocab.size;
     const strings: string[] = new Array(V);
     for (const [x, id] of vocab) strings[id] = x;
-    const W = flatIds(items, it => it.w.wordIds), S = flatIds(items, it => it.w.stemIds);
-    const F = flatIds(items, it => it.frameIds), SF = flatIds(items, it => it.stemsAndFrame);
+    const [W, S, F, SF] = flatIds(items, it => [it.w.wordIds, it.w.stemIds, it.frameIds, it.stemsAndFrame], 4);
     // Per space: each item's key ids and prefix ids; each key's items, and the items with it in their prefix.
     // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise.
     interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; common: Uint8Array; full: Postings; prefix: Postings }
     const spaces: Space[] = [];
     const joined = new Map<string, number>();
+    // The rows by speaker (in row order within one), and a vocabulary id's key id for the speaker at hand (spaces 1, 2).
+    const speakerCount = speakerNames.length;
+    const speakerStart = new Int32Array(speakerCount + 1);
+    for (let i = 0; i < n; i++) speakerStart[speaker[i] + 1]++;
+    for (let g = 0; g < speakerCount; g++) speakerStart[g + 1] += speakerStart[g];
+    const rowsBySpeaker = new Int32Array(n);
+    {
+      const at = speakerStart.slice(0, speakerCount);
+      for (let i = 0; i < n; i++) rowsBySpeaker[at[speaker[i]]++] = i;
+    }
+    const stemKey = new Int32Array(V).fill(-1);
+    // An item's counts are read from `W`, `S` and `F` (its distinct words, stems and frame stems: the lengths of
+    // `w.words`, `w.stems` and `frame`), not from the item; `fewestShared` by size, once.
+    const most80: number[] = [], most50: number[] = [];
     for (let s = 0; s <= SPACES; s++) {
       // Key id -> its vocabulary id and speaker (-1: a word of space 0; space 3: its words' own id).
-      const ids = new Map<number, number>();
       const keyWord: number[] = [], keySpeaker: number[] = [];
       const counts: number[] = [];
       const keyAt = new Int32Array(n + 1), need = new Int32Array(n);
-      const flat: number[] = [];
-      const add = (k: number, word: number, who: number) => {
-        let id = ids.get(k);
-        if (id === undefined) { ids.set(k, (id = counts.length)); keyWord.push(word); keySpeaker.push(who); counts.push(0); }
+      // Every key of every item, laid end to end (`used` of them): at most an item's words, stems, frame, or one.
+      const flat = new Int32Array(s === 0 ? W.ids.length : s === 1 ? S.ids.length : s === 2 ? F.ids.length : n);
+      let used = 0;
+      // (Spaces 1 and 2: a key is a speaker's id and a vocabulary id. Their key ids are given speaker by speaker, through
+      // `stemKey` (vocabulary id -> key id, for the speaker at hand): no map or table of every key (at 10,000 articles
+      // millions, each met at random). A key id says nothing of the order the keys are looked up in: that is the rows'.)
+      const bySpeaker = (from: FlatIds) => {
+        for (let g = 0; g < speakerCount; g++) {
+          const touched: number[] = [];
+          for (let y = speakerStart[g]; y < speakerStart[g + 1]; y++) {
+            const i = rowsBySpeaker[y];
+            for (let x = keyAt[i], z = from.at[i]; x < keyAt[i + 1]; x++, z++) {
+              const word = from.ids[z];
+              let id = stemKey[word];
+              if (id < 0) {
+                stemKey[word] = id = counts.length;
+                keyWord.push(word);
+                keySpeaker.push(g);
+                counts.push(0);
+                touched.push(word);
+              }
+              counts[id]++;
+              flat[x] = id;
+            }
+          }
+          for (const word of touched) stemKey[word] = -1;
+        }
+      };
+      // (Space 3's keys are the words' own ids, given in the order first met: its key ids are them.)
+      const addJoined = (id: number) => {
+        if (id === counts.length) { keyWord.push(-1); keySpeaker.push(-1); counts.push(0); }
         counts[id]++;
-        flat.push(id);
+        flat[used++] = id;
       };
       // (Space 0's keys are words: their key ids by vocabulary id, no map.)
       const wordKey = s === 0 ? new Int32Array(V).fill(-1) : null;
@@ -531,7 +737,7 @@ export class QuoteLinker {
         let id = wordKey![word];
         if (id < 0) { wordKey![word] = id = counts.length; keyWord.push(word); keySpeaker.push(-1); counts.push(0); }
         counts[id]++;
-        flat.push(id);
+        flat[used++] = id;
       };
       for (let i = 0; i < n; i++) {
         const it = items[i];
@@ -539,24 +745,26 @@ export class QuoteLinker {
           let id = joined.get(it.w.joined);
           if (id === undefined) joined.set(it.w.joined, (id = joined.size));
           need[i] = 1;
-          add(id, -1, -1);
+          addJoined(id);
         } else if (s === 0) {
-          if (it.w.words.length >= 3) {
-            need[i] = fewestShared(it.w.words.length, 0.8);
+          const words = W.at[i + 1] - W.at[i];
+          if (words >= 3) {
+            need[i] = (most80[words] ??= fewestShared(words, 0.8));
             for (let x = W.at[i]; x < W.at[i + 1]; x++) addWord(W.ids[x]);
           }
         } else if (s === 1) {
-          need[i] = fewestShared(it.w.stems.length, 0.5);
-          const who = speaker[i];
-          for (let x = S.at[i]; x < S.at[i + 1]; x++) add(who * V + S.ids[x], S.ids[x], who);
-        } else if (!(it.w.words.length > SHORT_QUOTE || it.frame.length < 3)) {
-          need[i] = Math.max(3, Math.floor((3 * it.frame.length) / 7));
-          const who = speaker[i];
-          for (let x = F.at[i]; x < F.at[i + 1]; x++) add(who * V + F.ids[x], F.ids[x], who);
+          const stems = S.at[i + 1] - S.at[i];
+          need[i] = (most50[stems] ??= fewestShared(stems, 0.5));
+          used += stems;
+        } else if (!(W.at[i + 1] - W.at[i] > SHORT_QUOTE || F.at[i + 1] - F.at[i] < 3)) {
+          need[i] = Math.max(3, Math.floor((3 * (F.at[i + 1] - F.at[i])) / 7));
+          used += F.at[i + 1] - F.at[i];
         }
-        keyAt[i + 1] = flat.length;
+        keyAt[i + 1] = used;
       }
-      const keys = Int32Array.from(flat);
+      if (s === 1) bySpeaker(S);
+      else if (s === 2) bySpeaker(F);
+      const keys = flat.slice(0, used);
       const common = new Uint8Array(counts.length);
       if (s < SPACES) for (let id = 0; id < counts.length; id++) if (counts[id] > this.keyCap) common[id] = 1;
       const hashes = new Float64Array(counts.length).fill(-1);
@@ -586,11 +794,12 @@ export class QuoteLinker {
       let best = new Int32Array(64);
       for (let i = 0; i < n; i++) if (keyAt[i + 1] - keyAt[i] > best.length) best = new Int32Array(keyAt[i + 1] - keyAt[i]);
       const prefixAt = new Int32Array(n + 1);
-      flat.length = 0;
+      // (The prefixes, laid end to end in the same array: a row's prefix is among its keys, so never longer.)
+      used = 0;
       for (let i = 0; i < n; i++) {
         const from = keyAt[i], to = keyAt[i + 1], size = to - from;
         const m = Math.max(1, size - need[i] + 1);
-        if (m >= size) for (let x = from; x < to; x++) flat.push(keys[x]);
+        if (m >= size) for (let x = from; x < to; x++) flat[used++] = keys[x];
         else {
           // `prefixOf`'s order: keys that are not common first, then by hash, then by key (one item's keys in a space
           // share their speaker: by the word or stem).
@@ -604,12 +813,11 @@ export class QuoteLinker {
             while (y > 0 && before(id, best[y - 1])) { best[y] = best[y - 1]; y--; }
             best[y] = id;
           }
-          for (let x = 0; x < m; x++) flat.push(best[x]);
+          for (let x = 0; x < m; x++) flat[used++] = best[x];
         }
-        prefixAt[i + 1] = flat.length;
+        prefixAt[i + 1] = used;
       }
-      const prefixes = Int32Array.from(flat);
-      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
+      const prefixes = flat.slice(0, used);      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
     }
     // What `test` reads of an item, as numbers, in one record of `R` ints (one cache line; the candidates come in no
     // order): speaker, words (the key of the last space), how many distinct words and stems, the words' joined length,
@@ -621,8 +829,8 @@ export class QuoteLinker {
       for (let i = 0, r = 0; i < n; i++, r += R) {
         rec[r + SPEAKER] = speaker[i];
         rec[r + WORDS] = words.keys[words.keyAt[i]];
-        rec[r + WORD_COUNT] = items[i].w.words.length;
-        rec[r + STEM_COUNT] = items[i].w.stems.length;
+        rec[r + WORD_COUNT] = W.at[i + 1] - W.at[i];
+        rec[r + STEM_COUNT] = S.at[i + 1] - S.at[i];
         rec[r + JOINED] = items[i].w.joined.length;
         rec[r + W_AT] = W.at[i];
         rec[r + S_AT] = S.at[i];
@@ -633,6 +841,24 @@ export class QuoteLinker {
       }
     }
     const Wids = W.ids, Sids = S.ids, Fids = F.ids, SFids = SF.ids;
+    // What every candidate is first read for, four ints an item (a quarter of `rec`: more of it stays in the cache):
+    // speaker, words (as in `rec`), and a mask of 64 bits, one set per distinct word (by a hash of its id). A bit of one
+    // item's mask that is not in the other's stands for at least one word of the first that the other lacks: the words
+    // the two can share are bounded without reading either's words, and most pairs of different speakers looked at
+    // cannot reach `sameWords`' 80 %.
+    const H = 4, MASK_LO = 2, MASK_HI = 3;
+    const hot = new Int32Array(n * H);
+    for (let i = 0; i < n; i++) {
+      hot[i * H + SPEAKER] = rec[i * R + SPEAKER];
+      hot[i * H + WORDS] = rec[i * R + WORDS];
+      let lo = 0, hi = 0;
+      for (let x = W.at[i]; x < W.at[i + 1]; x++) {
+        const bit = Math.imul(Wids[x], 0x9e3779b1) >>> 26;
+        if (bit < 32) lo |= 1 << bit; else hi |= 1 << (bit - 32);
+      }
+      hot[i * H + MASK_LO] = lo;
+      hot[i * H + MASK_HI] = hi;
+    }
     // The sets of the item looked up marked (by its index) in the vocabulary: a set shared with another is counted
     // over the other's ids alone.
     const markW = new Int32Array(V).fill(-1), markS = new Int32Array(V).fill(-1), markF = new Int32Array(V).fill(-1), markSF = new Int32Array(V).fill(-1);
@@ -664,7 +890,7 @@ export class QuoteLinker {
       const wa = rec[ra + WORD_COUNT];
       if (wa < 3 || rec[ra + JOINED] >= rec[rb + JOINED] || wa > rec[rb + WORD_COUNT]) return false;
       const all = a === i ? wordsAtLeast(i, rb, wa) : count(Wids, markW, i, rec[ra + W_AT], rec[ra + W_AT] + wa) === wa;
-      return all && items[b].w.padded.includes(items[a].w.padded);
+      return all && joinedInside(items[a].w.joined, items[b].w.joined);
     };
     /** The fewest shared words of `small` for `sameWords` (`containsAtLeast`'s 80 %). */
     const most: number[] = [];
@@ -680,12 +906,18 @@ export class QuoteLinker {
         if (sp.keyAt[i] === sp.keyAt[i + 1]) continue;
         for (let side = 0; side < 2; side++) {
           // Its prefix against every key of the others, then its keys against their prefixes.
-          const [mine, from, to, theirs] = side === 0 ? [sp.prefixes, sp.prefixAt[i], sp.prefixAt[i + 1], sp.full] : [sp.keys, sp.keyAt[i], sp.keyAt[i + 1], sp.prefix];
+          const mine = side === 0 ? sp.prefixes : sp.keys, theirs = side === 0 ? sp.full : sp.prefix;
+          const from = side === 0 ? sp.prefixAt[i] : sp.keyAt[i], to = side === 0 ? sp.prefixAt[i + 1] : sp.keyAt[i + 1];
           for (let x = from; x < to; x++) {
             const key = mine[x];
             if (sp.common[key]) continue;
-            // (A key's items are in order: those of this document and the ones before are skipped at once.)
-            for (let p = firstFrom(theirs.items, theirs.start[key], theirs.start[key + 1], after), end = theirs.start[key + 1]; p < end; p++) {
+            // (A key's items are in order, and the items looked up come in order: those of this document and the ones
+            // before are skipped from where the last item looked up through the key stopped.)
+            const end = theirs.start[key + 1];
+            let p = theirs.next[key];
+            while (p < end && theirs.items[p] < after) p++;
+            theirs.next[key] = p;
+            for (; p < end; p++) {
               const j = theirs.items[p];
               if (seen[j] === i) continue;
               seen[j] = i;
@@ -700,11 +932,12 @@ export class QuoteLinker {
       mark(F, markF, i);
       mark(SF, markSF, i);
       const ri = i * R, wi = rec[ri + WORDS], si = rec[ri + SPEAKER];
+      const ci = rec[ri + WORD_COUNT], loI = hot[i * H + MASK_LO], hiI = hot[i * H + MASK_HI];
       // `test`, with the sets' shares counted by the marks (an identical quote shares its stems: `shareKey` holds).
       for (const j of candidates) {
-        const rj = j * R;
-        const sameJoined = wi === rec[rj + WORDS];
-        if (si === rec[rj + SPEAKER]) {
+        const rj = j * R, hj = j * H;
+        const sameJoined = wi === hot[hj + WORDS];
+        if (si === hot[hj + SPEAKER]) {
           // `shareKey`, then `sameUtterance` (whose every test past the words shares a stem of the words or frames:
           // `shareKey` holds when it does).
           if (!sameJoined && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri) && !sameStems(i, ri, rj)) continue;
@@ -712,9 +945,15 @@ export class QuoteLinker {
           this.links[j].push({ other: i, variant: true, identical: sameJoined });
         } else {
           // `sameWords`, then `shareKey`.
-          const small = Math.min(rec[ri + WORD_COUNT], rec[rj + WORD_COUNT]);
+          const cj = W.at[j + 1] - W.at[j];
+          const small = Math.min(ci, cj);
           if (small < 3) continue;
-          if (!sameJoined && (!wordsAtLeast(i, rj, need80(small)) || !meetSF(i, rj) && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri))) continue;
+          if (!sameJoined) {
+            // (The words the two can share at most, by the masks: too few, and their words are not read.)
+            const need = need80(small), loJ = hot[hj + MASK_LO], hiJ = hot[hj + MASK_HI];
+            if (cj - bits(loJ & ~loI) - bits(hiJ & ~hiI) < need || ci - bits(loI & ~loJ) - bits(hiI & ~hiJ) < need) continue;
+            if (!wordsAtLeast(i, rj, need) || !meetSF(i, rj) && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri)) continue;
+          }
           this.links[i].push({ other: j, variant: false, identical: false });
           this.links[j].push({ other: i, variant: false, identical: false });
         }
@@ -866,8 +1105,10 @@ export class QuoteLinker {
 
   /** `write`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the quotes given. */
   *writing(docs: readonly QuoteDoc[], only: ((path: string, at: number) => boolean) | undefined, slice: Slice): Generator<string, void> {
+    // The items written, in order, and their quotes; an item's rank in that order (arrays, not maps: at 10,000
+    // articles, half a million items).
     const order: number[] = [];
-    const quoteOf = new Map<number, Quote>();
+    const quotes: Quote[] = [];
     for (const d of docs) {
       if (slice.due()) yield PAUSE;
       d.quotes.forEach((q, at) => { if (!only || only(d.path, at)) { q.variants = []; q.quoteGroup = null; q.quoteGroupSize = 1; q.attributedElsewhere = []; } });
@@ -875,47 +1116,73 @@ export class QuoteLinker {
         const at = this.items[id]!.at;
         if (only && !only(d.path, at)) continue;
         order.push(id);
-        quoteOf.set(id, d.quotes[at]);
+        quotes.push(d.quotes[at]);
       }
     }
-    const rank = new Map(order.map((id, k) => [id, k]));
+    const rank = new Int32Array(this.items.length);
+    for (let k = 0; k < order.length; k++) rank[order[k]] = k;
     const groups = new UnionFind(order.length);
-    for (const id of order) {
+    for (let k = 0; k < order.length; k++) {
       if (slice.due()) yield PAUSE;
-      const q = quoteOf.get(id)!;
+      const id = order[k], q = quotes[k];
       for (const l of this.links[id]) {
         const o = this.items[l.other]!;
         if (l.variant) {
           q.variants.push({ path: o.path, start: o.start, end: o.end, identical: l.identical });
-          groups.join(rank.get(id)!, rank.get(l.other)!);
+          groups.join(k, rank[l.other]);
         } else q.attributedElsewhere!.push({ path: o.path, start: o.start, end: o.end, speaker: o.speaker });
       }
     }
+    // Groups of two or more, numbered in the order their first member comes.
+    const root = new Int32Array(order.length), size = new Int32Array(order.length), named: (string | undefined)[] = [];
+    for (let k = 0; k < order.length; k++) size[(root[k] = groups.find(k))]++;
     let g = 0;
-    for (const members of groups.sets()) {
-      if (members.length < 2) continue;
-      const id = `q${++g}`;
-      for (const k of members) { const q = quoteOf.get(order[k])!; q.quoteGroup = id; q.quoteGroupSize = members.length; }
+    for (let k = 0; k < order.length; k++) {
+      const r = root[k];
+      if (size[r] < 2) continue;
+      quotes[k].quoteGroup = named[r] ??= `q${++g}`;
+      quotes[k].quoteGroupSize = size[r];
     }
     const byLink = (x: Span & { path: string }, y: Span & { path: string }) =>
       x.path < y.path ? -1 : x.path > y.path ? 1 : x.start - y.start;
-    for (const q of quoteOf.values()) { q.variants.sort(byLink); q.attributedElsewhere!.sort(byLink); }
+    for (const q of quotes) {
+      if (q.variants.length > 1) q.variants.sort(byLink);
+      if (q.attributedElsewhere!.length > 1) q.attributedElsewhere!.sort(byLink);
+    }
   }
+}
+
+/** How many bits of `x` are set. */
+function bits(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  return Math.imul((x + (x >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24;
 }
 
 /** Each item's set of ids (sorted) laid end to end: item i's are `ids[at[i]] … ids[at[i + 1] - 1]`. */
 interface FlatIds { at: Int32Array; ids: Int32Array }
 
-function flatIds(items: readonly Item[], set: (it: Item) => Int32Array): FlatIds {
-  const at = new Int32Array(items.length + 1);
-  for (let i = 0; i < items.length; i++) at[i + 1] = at[i] + set(items[i]).length;
-  const ids = new Int32Array(at[items.length]);
-  for (let i = 0; i < items.length; i++) ids.set(set(items[i]), at[i]);
-  return { at, ids };
+/** `count` sets of each item laid flat at once (`sets`: an item's sets): each item read twice, not twice a set. */
+function flatIds(items: readonly Item[], sets: (it: Item) => Int32Array[], count: number): FlatIds[] {
+  const n = items.length;
+  const out: FlatIds[] = Array.from({ length: count }, () => ({ at: new Int32Array(n + 1), ids: new Int32Array(0) }));
+  for (let i = 0; i < n; i++) {
+    const got = sets(items[i]);
+    for (let k = 0; k < got.length; k++) out[k].at[i + 1] = out[k].at[i] + got[k].length;
+  }
+  for (const f of out) f.ids = new Int32Array(f.at[n]);
+  for (let i = 0; i < n; i++) {
+    const got = sets(items[i]);
+    for (let k = 0; k < got.length; k++) out[k].ids.set(got[k], out[k].at[i]);
+  }
+  return out;
 }
 
-/** Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] … flat[rowAt[i + 1] - 1]`). */
-interface Postings { start: Int32Array; items: Int32Array }
+/**
+ * Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] …
+ * flat[rowAt[i + 1] - 1]`); `next[k]`: where the last look-up through key k started (`linkAll`'s rows come in order).
+ */
+interface Postings { start: Int32Array; items: Int32Array; next: Int32Array }
 
 function postingsOf(rowAt: Int32Array, flat: Int32Array, keys: number): Postings {
   const start = new Int32Array(keys + 1);
@@ -924,14 +1191,7 @@ function postingsOf(rowAt: Int32Array, flat: Int32Array, keys: number): Postings
   const items = new Int32Array(start[keys]);
   const at = start.slice(0, keys);
   for (let i = 0; i + 1 < rowAt.length; i++) for (let x = rowAt[i]; x < rowAt[i + 1]; x++) items[at[flat[x]]++] = i;
-  return { start, items };
-}
-
-/** The first index in `list[from, to)` (ascending) holding `min` or more; `to` when none. */
-function firstFrom(list: Int32Array, from: number, to: number, min: number): number {
-  let lo = from, hi = to;
-  while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
-  return lo;
+  return { start, items, next: start.slice(0, keys) };
 }
 
 function fileIn(map: Map<string, Set<number>>, key: string, id: number): void {
@@ -989,8 +1249,7 @@ function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
     const w = quoteWordsOf(ctx, q.text);
     if (!w.joined) return;
     while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
-    const frame = frameOf(text, sentences[si], q);
-    const frameIds = idsOf(ctx, frame);
+    const { frame, frameIds } = frameOf(ctx, text, sentences[si], q);
     const stemsAndFrame = frameIds.length ? union(w.stemIds, frameIds) : w.stemIds;
     items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame, frameIds, stemsAndFrame });
   });
@@ -1047,35 +1306,40 @@ function shareKey(a: Item, b: Item): boolean {
 
 /** Disjoint sets of 0..n-1 (path halving). */
 class UnionFind {
-  private readonly parent: number[];
-  constructor(n: number) { this.parent = Array.from({ length: n }, (_, k) => k); }
+  private readonly parent: Int32Array;
+  constructor(n: number) {
+    this.parent = new Int32Array(n);
+    for (let k = 0; k < n; k++) this.parent[k] = k;
+  }
   find(k: number): number {
     const p = this.parent;
     while (p[k] !== k) k = p[k] = p[p[k]];
     return k;
   }
   join(a: number, b: number): void { this.parent[this.find(a)] = this.find(b); }
-  /** The sets, each in increasing order, ordered by their smallest member. */
-  sets(): number[][] {
-    const by = new Map<number, number[]>();
-    for (let k = 0; k < this.parent.length; k++) {
-      const r = this.find(k);
-      const list = by.get(r);
-      if (list) list.push(k); else by.set(r, [k]);
-    }
-    return [...by.values()];
-  }
 }
 
 /** Content stems of the quote's sentence outside the quote, without the words of the speaker's name. */
-function frameOf(text: string, s: Sentence | undefined, q: Quote): string[] {
-  const out = new Set<string>();
-  if (!s || s.start > q.start) return [];
-  const name = new Set(lowerWords(q.speaker ?? ''));
+function frameOf(ctx: AnalysisContext, text: string, s: Sentence | undefined, q: Quote): { frame: string[]; frameIds: Int32Array } {
+  const frame: string[] = [], ids: number[] = [];
+  if (!s || s.start > q.start) return { frame, frameIds: new Int32Array(0) };
+  const book = bookOf(ctx);
+  // (A name is a word or three: a list.)
+  const name: number[] = [];
+  book.wordsOf((q.speaker ?? '').toLowerCase(), name);
+  const pass = book.pass();
+  const words: number[] = [];
   for (const [from, to] of [[s.start, q.start], [q.end, Math.max(q.end, s.end)]]) {
-    for (const w of lowerWords(text.slice(from, to))) if (!REUSE_STOP_WORDS.has(w) && !name.has(w)) out.add(stem(w));
+    words.length = 0;
+    book.wordsOf(text.slice(from, to).toLowerCase(), words);
+    for (const e of words) {
+      if (book.stop[e] || name.includes(e)) continue;
+      // (Ids given in the order the stems are first met, as `idsOf` gives them.)
+      const id = book.stemIdOf(e);
+      if (book.firstId(id, pass)) { frame.push(book.stem[e]); ids.push(id); }
+    }
   }
-  return [...out];
+  return { frame, frameIds: sortedIds(ids) };
 }
 
 /**
