@@ -176,3 +176,38 @@ describe('quotes across sources', () => {
     assert.equal(linked('unbearable'), 2, 'the merged sentence carries both of the other source’s');
   });
 });
+
+describe('an attribution conflict needs the words as a passage of the other quote', () => {
+  for (const incremental of [true, false]) {
+    const linker = incremental ? 'the edited corpus' : 'the one-shot linker';
+    it(`a short quote's words in their order, a word or two put in, are the same words (${linker})`, () => {
+      const r = corpusResults({
+        'a.txt': LEAD + 'Harbour master Jane Roe said the dredging funds were “far from exhausted.”\n',
+        'b.txt': LEAD + 'Mayor John Doe said the dredging funds “are far from being exhausted.”\n',
+      }, incremental);
+      assert.equal(quoteOf(r.get('a.txt')!, '“far').attributedElsewhere!.length, 1);
+    });
+    it(`a short quote's words scattered over another quote are not (${linker})`, () => {
+      const r = corpusResults({
+        'a.txt': LEAD + 'Harbour master Jane Roe told reporters: “The ferry is late.”\n',
+        'b.txt': LEAD + 'Mayor John Doe told reporters: “Late again, the ferry owners say it is fine.”\n',
+      }, incremental);
+      assert.deepEqual(quoteOf(r.get('a.txt')!, '“The ferry').attributedElsewhere, []);
+    });
+    it(`a longer quote's words spread over a transcript many times its length are not, a passage of it is (${linker})`, () => {
+      const words = 'the council will repair the northern quay before the winter storms arrive';
+      const transcript = 'ROWE: Before we vote, the council must hear the fishermen. The northern families have waited all year, and the storms '
+        + 'will not wait for us. We repair what we can, we arrive at a plan, and the quay gets its winter lights. DOE: Thank you.';
+      const spread = corpusResults({
+        'a.txt': LEAD + `Harbour master Jane Roe said: “${words[0].toUpperCase()}${words.slice(1)}.”\n`,
+        'b.txt': LEAD + `The meeting's record, which Mayor John Doe read out, says: “${transcript}”\n`,
+      }, incremental);
+      assert.deepEqual(quoteOf(spread.get('a.txt')!, '“The council').attributedElsewhere, []);
+      const passage = corpusResults({
+        'a.txt': LEAD + `Harbour master Jane Roe said: “${words[0].toUpperCase()}${words.slice(1)}.”\n`,
+        'b.txt': LEAD + `The meeting's record, which Mayor John Doe read out, says: “${transcript} ROWE: ${words}. DOE: Agreed.”\n`,
+      }, incremental);
+      assert.equal(quoteOf(passage.get('a.txt')!, '“The council').attributedElsewhere!.length, 1);
+    });
+  }
+});

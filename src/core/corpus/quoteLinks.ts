@@ -338,11 +338,49 @@ function framesAgree(a: Item, b: Item, min: number): boolean {
 
 /**
  * The same words from different mouths: identical words, or one quote's words (three or
- * more) nearly all in the other ("far from exhausted" / "are far from being exhausted").
+ * more) nearly all in the other, and for a short quote in its order (`wordsInOrder`: "far
+ * from exhausted" / "are far from being exhausted").
  */
 function sameWords(a: Item, b: Item, sameJoined = a.w.joined === b.w.joined): boolean {
   if (Math.min(a.w.words.length, b.w.words.length) < 3) return false;
-  return sameJoined || containsAtLeast(a.w.wordIds, b.w.wordIds, 0.8);
+  return sameJoined || (containsAtLeast(a.w.wordIds, b.w.wordIds, 0.8) && wordsInOrder(a.w, b.w));
+}
+
+/** Quotes of this many words or more are the same words as another when nearly all their words are in it, in any order … */
+export const LOOSE_WORDS = 8;
+/** … unless the other is more than this many times as long (its words, spread over a long text, are no passage of it). */
+export const SPREAD = 3;
+/** A shorter quote's words may have this many words put in between them in the other (a quarter of its words, if more). */
+export const INSERTED_MAX = 2;
+
+/**
+ * Whether the shorter quote's words stand in the longer one as an attribution conflict needs: any order for a quote of
+ * `LOOSE_WORDS` or more in one at most `SPREAD` times as long; else every word, in its order, with at most
+ * `INSERTED_MAX` words (or a quarter of its words) put in between ("far from exhausted" / "are far from being
+ * exhausted"; a sentence inside a debate transcript quoted whole). A short quote's words found anywhere in a longer one are not the same
+ * words ("I love you" / "You know, I love Larry"; "a lot going on" / "… kids going to college … a lot of it was on
+ * things"), and a conflict is an allegation a checker acts on.
+ */
+function wordsInOrder(a: QuoteWords, b: QuoteWords): boolean {
+  const ta = a.joined.split(' '), tb = b.joined.split(' ');
+  const [short, long] = ta.length <= tb.length ? [ta, tb] : [tb, ta];
+  if (short.length >= LOOSE_WORDS && long.length <= SPREAD * short.length) return true;
+  return inOrderWithin(short, long, Math.max(INSERTED_MAX, Math.floor(short.length / 4)));
+}
+
+/** Whether every word of `short`, in its order, is in `long` with at most `inserted` other words between the first and the last. */
+export function inOrderWithin(short: readonly string[], long: readonly string[], inserted: number): boolean {
+  if (!short.length) return true;
+  for (let s = 0; s + short.length <= long.length; s++) {
+    if (long[s] !== short[0]) continue;
+    // (Each next word matched at its first place after the last: for this start, the earliest end there is.)
+    let i = 1, extra = 0;
+    for (let j = s + 1; i < short.length && j < long.length && extra <= inserted; j++) {
+      if (long[j] === short[i]) i++; else extra++;
+    }
+    if (i === short.length && extra <= inserted) return true;
+  }
+  return false;
 }
 
 /**
@@ -953,6 +991,7 @@ export class QuoteLinker {
             const need = need80(small), loJ = hot[hj + MASK_LO], hiJ = hot[hj + MASK_HI];
             if (cj - bits(loJ & ~loI) - bits(hiJ & ~hiI) < need || ci - bits(loI & ~loJ) - bits(hiI & ~hiJ) < need) continue;
             if (!wordsAtLeast(i, rj, need) || !meetSF(i, rj) && !runIn(i, i, ri, j, rj) && !runIn(i, j, rj, i, ri)) continue;
+            if (!wordsInOrder(items[i].w, items[j].w)) continue;
           }
           this.links[i].push({ other: j, variant: false, identical: false });
           this.links[j].push({ other: i, variant: false, identical: false });
