@@ -11,9 +11,16 @@ const COMMON = ['budget', 'bridge', 'winter', 'council', 'taxes', 'schools', 'ro
 const RARE = Array.from({ length: 40 }, (_, k) => `w${(k * 7919 % 997).toString(36)}x${k}`);
 
 /** One document quoting one of two speakers, words drawn at random (the same seed: the same documents). */
+/** Stock lines either speaker may say (the same words in their order: variants, and conflicts between the two). */
+const STOCK = Array.from({ length: 6 }, (_, k) => [COMMON[k], RARE[k], COMMON[(k + 3) % COMMON.length], RARE[k + 10], COMMON[(k + 5) % COMMON.length]]);
+
 function quoteDoc(k: number, rand: () => number): { path: string; text: string; speaker: string } {
-  const words: string[] = [];
-  for (let n = 0; n < 6; n++) words.push(rand() < 0.6 ? COMMON[Math.floor(rand() * COMMON.length)] : RARE[Math.floor(rand() * RARE.length)]);
+  let words: string[] = [];
+  if (rand() < 0.2) {
+    // A stock line, now and then with a word put in (still the same words for a conflict).
+    words = [...STOCK[Math.floor(rand() * STOCK.length)]];
+    if (rand() < 0.5) words.splice(1 + Math.floor(rand() * 3), 0, COMMON[Math.floor(rand() * COMMON.length)]);
+  } else for (let n = 0; n < 6; n++) words.push(rand() < 0.6 ? COMMON[Math.floor(rand() * COMMON.length)] : RARE[Math.floor(rand() * RARE.length)]);
   const speaker = rand() < 0.8 ? 'Maria Lopez' : 'John Reyes';
   return { path: `d${String(k).padStart(3, '0')}.txt`, text: `“${words.join(' ')},” ${speaker} said.`, speaker };
 }
