@@ -10,9 +10,10 @@ import { rng } from '../support/rng';
 const COMMON = ['budget', 'bridge', 'winter', 'council', 'taxes', 'schools', 'roads', 'water'];
 const RARE = Array.from({ length: 40 }, (_, k) => `w${(k * 7919 % 997).toString(36)}x${k}`);
 
-/** One document quoting one of two speakers, words drawn at random (the same seed: the same documents). */
 /** Stock lines either speaker may say (the same words in their order: variants, and conflicts between the two). */
 const STOCK = Array.from({ length: 6 }, (_, k) => [COMMON[k], RARE[k], COMMON[(k + 3) % COMMON.length], RARE[k + 10], COMMON[(k + 5) % COMMON.length]]);
+
+/** One document quoting one of two speakers, words drawn at random or a stock line (the same seed: the same documents). */
 
 function quoteDoc(k: number, rand: () => number): { path: string; text: string; speaker: string } {
   let words: string[] = [];

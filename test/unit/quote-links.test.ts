@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import type { DocumentResult } from '../../src/core/types';
 import { checkContract } from '../contract/checkContract';
+import { inOrderWithin } from '../../src/core/corpus/quoteLinks';
 import { corpusResults, quoteOf } from '../support/quoteCorpus';
 import { rng } from '../support/rng';
 
@@ -210,4 +211,22 @@ describe('an attribution conflict needs the words as a passage of the other quot
       assert.equal(quoteOf(passage.get('a.txt')!, '“The council').attributedElsewhere!.length, 1);
     });
   }
+});
+
+describe('words in their order, a few put in between', () => {
+  const w = (s: string) => s.split(' ');
+  it('takes up to the words allowed in between, and not one more', () => {
+    assert.equal(inOrderWithin(w('far from exhausted'), w('are far from being exhausted'), 1), true);
+    assert.equal(inOrderWithin(w('far from exhausted'), w('are far from it being exhausted'), 1), false);
+    assert.equal(inOrderWithin(w('far from exhausted'), w('are far from it being exhausted'), 2), true);
+  });
+  it('tries every place the first word stands, up to the end of the other', () => {
+    assert.equal(inOrderWithin(w('far from exhausted'), w('far and wide we went far from exhausted'), 0), true);
+    assert.equal(inOrderWithin(w('far from exhausted'), w('far away from home exhausted'), 1), false);
+  });
+  it('does not take the same words in another order, nor words missing', () => {
+    assert.equal(inOrderWithin(w('the ferry is late'), w('late again the ferry owners say it is fine'), 2), false);
+    assert.equal(inOrderWithin(w('the ferry is late'), w('the ferry is'), 2), false);
+    assert.equal(inOrderWithin(w('the ferry is late'), w('the ferry was late'), 2), false);
+  });
 });

@@ -19,7 +19,7 @@ export interface ClaimMatch {
   direction: 'full' | 'aInB' | 'bInA';
   /**
    * A weak match (`WEAK_BELOW`, `WEAK_ANCHORS`): it stands only between two documents that a match not weak already
-   * ties (links.ts `standsIn`).
+   * ties (links.ts `standingLinks`).
    */
   weak?: boolean;
 }

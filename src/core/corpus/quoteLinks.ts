@@ -188,9 +188,9 @@ function bookOf(ctx: AnalysisContext): WordBook {
   return book;
 }
 
-/** The distinct words of `text` as sorted ids (`distinct`: them, when known). */
-function wordIdsOf(ctx: AnalysisContext, text: string, distinct?: Iterable<string>): Int32Array {
-  return ctx.get(QUOTE_WORD_IDS).get(text, t => idsOf(ctx, distinct ?? new Set(lowerWords(t))));
+/** The distinct words of `text` as sorted ids. */
+function wordIdsOf(ctx: AnalysisContext, text: string): Int32Array {
+  return ctx.get(QUOTE_WORD_IDS).get(text, t => idsOf(ctx, new Set(lowerWords(t))));
 }
 
 /** Sorts a list of ids into a new typed array. */
@@ -347,11 +347,11 @@ function sameWords(a: Item, b: Item, sameJoined = a.w.joined === b.w.joined): bo
 }
 
 /** Quotes of this many words or more are the same words as another when nearly all their words are in it, in any order … */
-export const LOOSE_WORDS = 8;
+const LOOSE_WORDS = 8;
 /** … unless the other is more than this many times as long (its words, spread over a long text, are no passage of it). */
-export const SPREAD = 3;
+const SPREAD = 3;
 /** A shorter quote's words may have this many words put in between them in the other (a quarter of its words, if more). */
-export const INSERTED_MAX = 2;
+const INSERTED_MAX = 2;
 
 /**
  * Whether the shorter quote's words stand in the longer one as an attribution conflict needs: any order for a quote of
@@ -730,6 +730,7 @@ export class QuoteLinker {
     // An item's counts are read from `W`, `S` and `F` (its distinct words, stems and frame stems: the lengths of
     // `w.words`, `w.stems` and `frame`), not from the item; `fewestShared` by size, once.
     const most80: number[] = [], most50: number[] = [];
+    const need80 = (small: number) => (most80[small] ??= fewestShared(small, 0.8));
     for (let s = 0; s <= SPACES; s++) {
       // Key id -> its vocabulary id and speaker (-1: a word of space 0; space 3: its words' own id).
       const keyWord: number[] = [], keySpeaker: number[] = [];
@@ -787,7 +788,7 @@ export class QuoteLinker {
         } else if (s === 0) {
           const words = W.at[i + 1] - W.at[i];
           if (words >= 3) {
-            need[i] = (most80[words] ??= fewestShared(words, 0.8));
+            need[i] = need80(words);
             for (let x = W.at[i]; x < W.at[i + 1]; x++) addWord(W.ids[x]);
           }
         } else if (s === 1) {
@@ -855,7 +856,8 @@ export class QuoteLinker {
         }
         prefixAt[i + 1] = used;
       }
-      const prefixes = flat.slice(0, used);      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
+      const prefixes = flat.slice(0, used);
+      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
     }
     // What `test` reads of an item, as numbers, in one record of `R` ints (one cache line; the candidates come in no
     // order): speaker, words (the key of the last space), how many distinct words and stems, the words' joined length,
@@ -931,8 +933,6 @@ export class QuoteLinker {
       return all && joinedInside(items[a].w.joined, items[b].w.joined);
     };
     /** The fewest shared words of `small` for `sameWords` (`containsAtLeast`'s 80 %). */
-    const most: number[] = [];
-    const need80 = (small: number) => (most[small] ??= fewestShared(small, 0.8));
     // `lookUp` with every item added: each pair once, from its smaller item, the candidates in the order it finds them.
     const seen = new Int32Array(n).fill(-1);
     const candidates: number[] = [];
@@ -1158,7 +1158,7 @@ export class QuoteLinker {
         quotes.push(d.quotes[at]);
       }
     }
-    const rank = new Int32Array(this.items.length);
+    const rank = new Int32Array(this.items.length).fill(-1);
     for (let k = 0; k < order.length; k++) rank[order[k]] = k;
     const groups = new UnionFind(order.length);
     for (let k = 0; k < order.length; k++) {
@@ -1168,7 +1168,8 @@ export class QuoteLinker {
         const o = this.items[l.other]!;
         if (l.variant) {
           q.variants.push({ path: o.path, start: o.start, end: o.end, identical: l.identical });
-          groups.join(k, rank[l.other]);
+          // (Every quote linked to one written is written too; were it not, it would join no group rather than the first.)
+          if (rank[l.other] >= 0) groups.join(k, rank[l.other]);
         } else q.attributedElsewhere!.push({ path: o.path, start: o.start, end: o.end, speaker: o.speaker });
       }
     }

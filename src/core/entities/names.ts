@@ -7,7 +7,7 @@ import type { Entity, EntityType } from '../types';
 import { ALIASES } from '../lexicon/aliases';
 import { TITLES, LOWER_TITLES, ORG_HEADS, DEMONYM_OF, FIRST_NAMES } from './gazetteer';
 
-/** Made once (the CLI's bundle builds a `\p{…}` pattern where it stands: inside a function, on every call). */
+/** Made once, not on every call. */
 const CAPITAL_START = /^\p{Lu}/u, ACRONYM = /^\p{Lu}{2,6}$/u;
 
 /**

@@ -491,7 +491,7 @@ export function boilerplateIn(ctx: AnalysisContext, text: string): boolean {
   return ctx.get(BOILERPLATE).get(text, isBoilerplate);
 }
 
-/** Made once (the CLI's bundle builds a `\p{…}` pattern where it stands: inside a function, on every call). */
+/** Made once, not on every call. */
 const CAPITAL_OR_NUMBER_START = /^[\p{Lu}\p{N}]/u;
 
 /** Whether trimmed `t` splits at white space into at most `max` words, counted only as far as needed. */

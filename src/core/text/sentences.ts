@@ -73,10 +73,7 @@ const isOpener = (c: number) => c === 34 || c === 0x201c || c === 0x2018 || c ==
 /** What a sentence starts with (`[\p{Lu}\p{N}“‘"'(\[]`): a capital, a number, an opening mark. */
 const startsSentence = (c: number) => (charClass(c) & (UPPER | NUMBER)) !== 0 || c === 0x201c || c === 0x2018 || c === 34 || c === 39 || c === 40 || c === 91;
 
-/**
- * The patterns of `isAbbreviation` and `units`, made once: the CLI's bundle (esbuild, target node20) writes a
- * pattern with `\p{…}` as `new RegExp(…)` where it stands, so a pattern inside a function was built on every call.
- */
+/** The patterns of `isAbbreviation` and `units`, made once, not on every call. */
 const LIST_NUMBER = /^\d+\.$/, INITIAL = /^\p{Lu}\.$/u, THREE_INITIALS = /^(?:\p{L}\.){3,}$/u, TWO_INITIALS = /^(?:\p{L}\.){2}$/u;
 const CAPITAL_OR_QUOTE = /[\p{Lu}“"‘]/u;
 const UNIT_END = /(?<![.!?])[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu, WORD_BEFORE = /([\p{L}]+)\.?$/u;
