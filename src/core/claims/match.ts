@@ -107,10 +107,7 @@ export const WEAK_ANCHORS = 4;
  */
 export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
   const m = decide(a, b, weight, isName);
-  if (m && m.similarity < WEAK_BELOW) {
-    const shared = sharedExactly(a, b);
-    if (shared - (numberUnits(a) ? numberAnchors(a, b) : 0) < WEAK_ANCHORS) m.weak = true;
-  }
+  if (m && m.similarity < WEAK_BELOW && sharedExactly(a, b) - numberAnchors(a, b) < WEAK_ANCHORS) m.weak = true;
   return m;
 }
 
@@ -166,7 +163,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   if (ab.anchors < 2 || ab.exact - ab.names - ab.titles + ab.synonym < 1 || ab.exact < 1) return null;
   // Nor on a number alone: two units besides a number's own words, as a numeric fact needs ("he is offsetting only 10
   // percent" / "with another 10 percent voting by proxy").
-  if (numberUnits(a) > ab.anchors - NUMBER_OTHERS && ab.anchors - numberAnchors(a, b) < NUMBER_OTHERS) return null;
+  if (ab.anchors - numberAnchors(a, b) < NUMBER_OTHERS) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
@@ -200,7 +197,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
 export const NUMBER_OTHERS = 2;
 const NUMBER_WORD = /^(?:#|\d)|^(?:thousand|million|billion|trillion)$/;
 
-/** How many of a side's units are words of a number (at most `numberAnchors` of any pair), counted once. */
+/** How many of a side's units are words of a number, counted once: a side with none shares none (`numberAnchors`). */
 function numberUnits(a: MatchSide): number {
   if (a.numberUnits === undefined) {
     let n = 0;
@@ -212,6 +209,7 @@ function numberUnits(a: MatchSide): number {
 
 /** How many units `a` shares exactly with `b` that are words of a number: "100", "million", "#100000000 dollar". */
 function numberAnchors(a: MatchSide, b: MatchSide): number {
+  if (!numberUnits(a)) return 0;
   let n = 0;
   for (let i = 0; i < a.units.length; i++) if (b.exactIds.has(a.units[i]) && NUMBER_WORD.test(a.norm.units[i][0])) n++;
   return n;

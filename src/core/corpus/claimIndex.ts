@@ -450,10 +450,7 @@ export class ClaimIndex {
 
   /** The links of the document's claims: the claim's index, the other document and its claim's index. */
   linksOf(path: string): [number, string, number][] {
-    const out: [number, string, number][] = [];
-    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of standingLinks(list)) out.push([pl.lo, later, pl.hi]);
-    for (const earlier of this.before.get(path) ?? []) for (const pl of standingLinks(this.pairs.get(earlier)?.get(path) ?? [])) out.push([pl.hi, earlier, pl.lo]);
-    return out;
+    return this.pairLinksOf(path).map(x => [x.i, x.other, x.j]);
   }
 
 

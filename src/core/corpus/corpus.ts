@@ -452,13 +452,14 @@ export class Corpus {
     });
     const quotes = nameQuotes(local, resolve);
     const types = typeOfCanonical(this.ctx, local, was);
+    const nameIn = claimNamer(resolve, types);
     const claims = local.claims.map((c, k) => {
       const w = was?.claims[k];
       if (w && sameClaim(w, c)) {
         const old = cached!.claims[k];
-        if (old.speaker === (c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null) && sameNamesList(old.entities, c.entities, n => resolve(n, types.get(n) ?? 'PERSON'))) return old;
+        if (old.speaker === (c.speaker ? nameIn(c.speaker) : null) && sameNamesList(old.entities, c.entities, nameIn)) return old;
       }
-      return nameClaim(c, resolve, types);
+      return nameClaim(c, nameIn);
     });
     if (cached) this.forget(path, cached.asked, asked);
     for (const mk of asked) {
@@ -1083,9 +1084,13 @@ function sameTaught(a: LocalAnalysis, b: LocalAnalysis): boolean {
     while (i < xs.length && !taught(xs[i])) i++;
     while (j < ys.length && !taught(ys[j])) j++;
     if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
-    const x = xs[i++], y = ys[j++];
-    if (x !== y && (x.type !== y.type || x.canonical !== y.canonical)) return false;
+    if (!sameName(xs[i++], ys[j++])) return false;
   }
+}
+
+/** Whether two entities have the same type and canonical name (the same object, at once). */
+function sameName(x: Entity, y: Entity): boolean {
+  return x === y || (x.type === y.type && x.canonical === y.canonical);
 }
 
 const CANONICAL_TYPES = new Slot('corpus.canonicalTypes', () => new WeakMap<LocalAnalysis, Map<string, EntityType>>());
@@ -1108,10 +1113,7 @@ function typeOfCanonical(ctx: AnalysisContext, local: LocalAnalysis, was?: Local
 /** Whether two lists of entities have the same types and canonical names, in order. */
 function sameKinds(xs: readonly Entity[], ys: readonly Entity[]): boolean {
   if (xs.length !== ys.length) return false;
-  for (let i = 0; i < xs.length; i++) {
-    const x = xs[i], y = ys[i];
-    if (x !== y && (x.type !== y.type || x.canonical !== y.canonical)) return false;
-  }
+  for (let i = 0; i < xs.length; i++) if (!sameName(xs[i], ys[i])) return false;
   return true;
 }
 
@@ -1136,16 +1138,18 @@ export function nameQuotes(local: LocalAnalysis, resolve: Resolve): Quote[] {
 
 /** A document's claims with corpus-wide speaker and names (a name's type read from `types`, else a person). */
 export function nameClaims(local: LocalAnalysis, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim[] {
-  return local.claims.map(c => nameClaim(c, resolve, types));
+  const nameIn = claimNamer(resolve, types);
+  return local.claims.map(c => nameClaim(c, nameIn));
 }
 
-/** One claim with corpus-wide speaker and names (`nameClaims`). */
-function nameClaim(c: Claim, resolve: Resolve, types: ReadonlyMap<string, EntityType>): Claim {
-  return {
-    ...c,
-    speaker: c.speaker ? resolve(c.speaker, types.get(c.speaker) ?? 'PERSON') : null,
-    entities: [...new Set(c.entities.map(n => resolve(n, types.get(n) ?? 'PERSON')))],
-  };
+/** A claim's name (speaker or entity) corpus-wide: its type read from `types`, else a person. */
+function claimNamer(resolve: Resolve, types: ReadonlyMap<string, EntityType>): (name: string) => string {
+  return name => resolve(name, types.get(name) ?? 'PERSON');
+}
+
+/** One claim with corpus-wide speaker and names (`nameClaims`; `nameIn`: `claimNamer`). */
+function nameClaim(c: Claim, nameIn: (name: string) => string): Claim {
+  return { ...c, speaker: c.speaker ? nameIn(c.speaker) : null, entities: [...new Set(c.entities.map(nameIn))] };
 }
 
 /** Whether `names` resolved, each once in order of first mention (as `nameClaim` lists them), are `list`. */
