@@ -54,6 +54,15 @@ export interface SpanCounts {
   entities: Partial<Record<EntityType, number>>;
 }
 
+/** How many spans of each kind a document has. */
+export function countSpans(r: DocumentResult): SpanCounts {
+  const entities: SpanCounts['entities'] = {};
+  for (const e of r.entities) entities[e.type] = (entities[e.type] ?? 0) + 1;
+  let repeat = 0;
+  for (const d of r.duplicates) if (d.kind === 'repeat') repeat++;
+  return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities };
+}
+
 /**
  * The part of a document's view that the editor shows: `result` holds only the
  * items that meet `window` (its other fields are the whole document's), so a huge
@@ -188,8 +197,10 @@ export interface Notifications {
     text: string;
     version: number | null;
     /**
-     * What the document's editors show (offsets), sent when a huge document is opened:
-     * the worker first analyses that part alone and pushes it as a `preview`.
+     * What the document's editors show (offsets), sent with a huge document's text: the
+     * worker first pushes a `preview` of that part (when opened, the part analysed
+     * alone; when edited, the last result shown moved past the edit, the edited
+     * paragraphs analysed again).
      */
     visible?: Span[];
   };

@@ -13,10 +13,11 @@ import { findSource } from '../core/text/source';
 import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker, sameData } from './changes';
+import { editPreview, previewView, SliceAnalyser } from './preview';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
-  entityKey, mergeRanges, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
+  countSpans, entityKey, mergeRanges, PREVIEW_FROM, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
 
 export type { FileAccess } from '../node/readDocument';
@@ -305,6 +306,7 @@ export class IndexService {
   release(key: string, fsPath: string | null): SkippedRef | null {
     this.noteTouched(key);
     this.pinned.delete(key);
+    this.lastShown.delete(key);
     this.changes.touch(key, false);
     if (!fsPath || !this.exists(fsPath)) {
       this.delete(key);
@@ -334,6 +336,7 @@ export class IndexService {
   /** Drops a document (the file was deleted); `forget` also forgets it was skipped. */
   delete(key: string, forget = true): void {
     this.pinned.delete(key);
+    this.lastShown.delete(key);
     if (forget) {
       this.markAnalysed(key);
       this.noteTouched(key);
@@ -532,8 +535,30 @@ export class IndexService {
         claims: full.claims.filter(meets),
       };
       out.push({ ...this.view(key, part), window, counts: countSpans(full) });
+      // What an edit's preview of a huge open document starts from.
+      if (full.length >= PREVIEW_FROM && this.pinned.has(key)) this.lastShown.set(key, { text: this.corpus.text(key)!, result: full });
     }
     return out;
+  }
+
+  /** Of each huge open document, the last whole result handed out for editors (as views show it), with its text. */
+  private readonly lastShown = new Map<string, { text: string; result: DocumentResult }>();
+
+  /** What previews analyse slices of text with (warm from one preview to the next). */
+  private readonly slices = new SliceAnalyser();
+
+  /**
+   * A preview of a huge document's new text (preview.ts) for editors showing
+   * `visible`: after an edit, the last result handed out for it moved past the edit,
+   * its edited paragraphs analysed again; else the part shown analysed alone. Null
+   * when the text is not huge or nothing is visible.
+   */
+  preview(key: string, version: number | null, text: string, visible: readonly Span[]): WindowView | null {
+    const before = this.pinned.has(key) ? this.lastShown.get(key) : undefined;
+    const annotate = (r: DocumentResult) => this.annotate(r, text);
+    const p = before && editPreview(before, text, visible, (start, end) => annotate(this.slices.analyse(key, text, start, end)));
+    if (p) return { ...this.view(key, p.result), version, window: [p.window], counts: p.counts, preview: true };
+    return previewView(key, version, text, visible, annotate, this.slices);
   }
 
   private view(key: string, result: DocumentResult): DocumentView {
@@ -743,11 +768,3 @@ export class IndexService {
   }
 }
 
-/** How many spans of each kind a document has. */
-export function countSpans(r: DocumentResult): SpanCounts {
-  const entities: SpanCounts['entities'] = {};
-  for (const e of r.entities) entities[e.type] = (entities[e.type] ?? 0) + 1;
-  let repeat = 0;
-  for (const d of r.duplicates) if (d.kind === 'repeat') repeat++;
-  return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities };
-}

@@ -25,7 +25,6 @@ import type { Span } from '../core/types';
 import { IndexService } from './IndexService';
 import { analysisVersion } from './indexCache';
 import { PersistedIndex } from './PersistedIndex';
-import { previewView } from './preview';
 import { SettleScheduler } from './settle';
 import { installTestHooks, readTestHooks } from './testHooks';
 import { errorCode, walkFolder, type FileFilter, type WalkEntry } from '../node/walkFolder';
@@ -164,13 +163,15 @@ function scheduleFlush(): void {
 }
 
 /**
- * The part on screen of a huge document just opened, analysed alone and pushed
- * before the whole text is analysed. A failure here costs only the preview.
+ * The part on screen of a huge document, pushed before the whole text is analysed:
+ * for an edit, the last result shown moved past the edit with the edited
+ * paragraphs analysed again; for a document just opened, that part analysed alone.
+ * A failure here costs only the preview.
  */
 function sendPreview(key: string, version: number | null, text: string, visible: readonly Span[], at: number): void {
   // (`at`: the sequence number of the `set` notification it answers.)
   try {
-    const view = previewView(key, version, text, visible, r => service.annotate(r, text));
+    const view = service.preview(key, version, text, visible);
     if (view) send({ type: 'push', kind: 'preview', params: { view, seq: at } });
   } catch (err) {
     send({ type: 'push', kind: 'problem', params: { message: `preview of ${key} failed: ${errorText(err)}` } });

@@ -7,11 +7,11 @@
  * the article: a speaker named earlier, a passage repeated elsewhere, another
  * source. No `vscode` import.
  */
-import { Corpus } from '../core/corpus/corpus';
+import { analyzeLocal, canonicalTypesOf, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
+import { AnalysisContext } from '../core/text/memo';
 import { isHighSurrogate, isLowSurrogate, isSpace } from '../core/text/chars';
-import type { DocumentResult, Span } from '../core/types';
-import { PREVIEW_FROM, type WindowView } from '../protocol/protocol';
-import { countSpans } from './IndexService';
+import type { Claim, DocumentResult, Duplicate, Entity, Quote, Span } from '../core/types';
+import { countSpans, PREVIEW_FROM, type SpanCounts, type WindowView } from '../protocol/protocol';
 
 /** Characters analysed before and after what is visible, before widening to a break. */
 export const PREVIEW_MARGIN = 12_000;
@@ -110,13 +110,220 @@ export function shiftResult(r: DocumentResult, by: number, length: number): Docu
 export function previewView(
   key: string, version: number | null, text: string, visible: readonly Span[],
   annotate: (r: DocumentResult) => DocumentResult = r => r,
+  slices = new SliceAnalyser(),
 ): WindowView | null {
   const range = previewRange(text, visible);
   if (!range) return null;
-  const corpus = new Corpus({ incremental: false });
-  corpus.set(key, text.slice(range.start, range.end));
-  const part = corpus.result(key);
-  if (!part) return null;
-  const result = annotate(shiftResult(part, range.start, text.length));
+  const result = annotate(slices.analyse(key, text, range.start, range.end));
   return { key, version, result, entitySources: {}, window: [range], counts: countSpans(result), preview: true };
+}
+
+/** Paragraphs a `SliceAnalyser` keeps analysed (an edit's preview analyses the paragraphs of the last one again). */
+const SLICE_PARAGRAPHS = 2_000;
+
+/**
+ * A slice of a text analysed as a document of its own, with no other document: its
+ * own analysis, named by itself (no corpus, no links). Its memos and paragraph
+ * cache stay warm from one preview to the next.
+ */
+export class SliceAnalyser {
+  private readonly ctx = new AnalysisContext();
+  private readonly cache = new ParagraphCache(SLICE_PARAGRAPHS);
+
+  /** The result of `text` from `start` to `end` analysed alone, its offsets the whole text's. */
+  analyse(key: string, text: string, start: number, end: number): DocumentResult {
+    const local = analyzeLocal(this.ctx, text.slice(start, end), this.cache);
+    const same = (name: string) => name;
+    const repeats = local.repeats.map(d => ({ ...d, other: { ...d.other, path: key }, text: d.text ?? local.text.slice(d.start, d.end) }));
+    const part = resultOf(key, local, local.entities, nameQuotes(local, same), nameClaims(local, same, canonicalTypesOf(local)), repeats);
+    return shiftResult(part, start, text.length);
+  }
+}
+
+/*
+ * An edit of a huge article: the exact result takes the whole document's analysis
+ * again (a fifth of a second for 1 MB), so the worker first sends the result the
+ * editor shows, moved past the edit, with the edited paragraphs analysed again
+ * (with a few paragraphs before them for context, a speaker named there). What
+ * lies outside the edited paragraphs is the last exact result's, links to other
+ * sources included; in them, a quote or claim whose text the edit left as it was
+ * keeps its speaker and links. The exact result replaces it as soon as it is done.
+ */
+
+/** Characters of context analysed before the edited paragraphs, before widening to a break. */
+export const EDIT_CONTEXT = 1_500;
+/** Characters of context analysed after them. */
+const EDIT_CONTEXT_AFTER = 400;
+/** How far the edited part widens to reach a paragraph break (else a line break, else white space). */
+const PARAGRAPH_REACH = 8_000;
+
+const COMPARE_BLOCK = 2_048;
+
+/** Where two texts differ: `start` to `oldEnd` in the old text became `start` to `newEnd` in the new. */
+export interface TextChange { start: number; oldEnd: number; newEnd: number }
+
+/** The change from `before` to `after` (their common start and end left out, no surrogate pair cut); null when they are equal. */
+export function changeBetween(before: string, after: string): TextChange | null {
+  if (before === after) return null;
+  const n = Math.min(before.length, after.length);
+  // Blocks compared whole first (a string comparison, far faster than a character at a time over a megabyte).
+  let p = 0;
+  while (p + COMPARE_BLOCK <= n && before.slice(p, p + COMPARE_BLOCK) === after.slice(p, p + COMPARE_BLOCK)) p += COMPARE_BLOCK;
+  while (p < n && before.charCodeAt(p) === after.charCodeAt(p)) p++;
+  let s = 0;
+  const bl = before.length, al = after.length;
+  while (s + COMPARE_BLOCK <= n - p && before.slice(bl - s - COMPARE_BLOCK, bl - s) === after.slice(al - s - COMPARE_BLOCK, al - s)) s += COMPARE_BLOCK;
+  while (s < n - p && before.charCodeAt(bl - 1 - s) === after.charCodeAt(al - 1 - s)) s++;
+  // (A pair whose halves differ in one half only: the whole pair is changed.)
+  if (p > 0 && isHighSurrogate(after.charCodeAt(p - 1))) p--;
+  if (s > 0 && isLowSurrogate(after.charCodeAt(after.length - s))) s--;
+  return { start: p, oldEnd: before.length - s, newEnd: after.length - s };
+}
+
+/** What an edit's preview gives: the items of `result` that meet `window`, the whole document's counts, and the part analysed again. */
+export interface EditPreview { result: DocumentResult; window: Span; counts: SpanCounts; edited: Span }
+
+/**
+ * The preview of `text`, an edit of `before.text` whose exact result (as views show
+ * it) is `before.result`, for editors showing `visible`. `analyse(start, end)` gives
+ * the result of that slice of `text` analysed alone, at the document's offsets.
+ * Null when the text is short enough to be analysed whole, nothing is visible, or
+ * nothing changed.
+ */
+export function editPreview(
+  before: { text: string; result: DocumentResult },
+  text: string,
+  visible: readonly Span[],
+  analyse: (start: number, end: number) => DocumentResult,
+): EditPreview | null {
+  const window = previewRange(text, visible);
+  const change = changeBetween(before.text, text);
+  if (!window || !change || before.result.length !== before.text.length) return null;
+  const delta = change.newEnd - change.oldEnd;
+  // The edited paragraphs (new offsets), and the old offsets they replace.
+  const pStart = startBefore(text, change.start, PARAGRAPH_REACH);
+  let pEnd = endAfter(text, change.newEnd, PARAGRAPH_REACH);
+  if (pEnd < text.length && pEnd > 0 && isHighSurrogate(text.charCodeAt(pEnd - 1))) pEnd++;
+  const oldPEnd = pEnd - delta;
+  const fStart = startBefore(text, Math.max(0, pStart - EDIT_CONTEXT), BREAK_REACH);
+  let fEnd = endAfter(text, Math.min(text.length, pEnd + EDIT_CONTEXT_AFTER), BREAK_REACH);
+  if (fEnd < text.length && fEnd > 0 && isHighSurrogate(text.charCodeAt(fEnd - 1))) fEnd++;
+  const fresh = analyse(fStart, fEnd);
+
+  const old = before.result;
+  const meets = (s: Span, w: Span) => s.start < w.end && w.start < s.end;
+  const inWindow = (s: Span) => meets(s, window) || (s.start === s.end && s.start >= window.start && s.start <= window.end);
+  const edited: Span = { start: pStart, end: pEnd };
+  const touchesEdited = (s: Span) => meets(s, edited) || (s.start === s.end && s.start > pStart && s.start < pEnd);
+  // An old span outside the edited paragraphs, at its new offsets (null when it meets them).
+  // (Offsets are worked out first, and an item made only for what the window shows: a megabyte holds tens of thousands.)
+  const shiftOf = (s: Span): number => (s.end <= pStart ? 0 : s.start >= oldPEnd ? delta : NaN);
+  const shownAt = (s: Span, by: number) => inWindow({ start: s.start + by, end: s.end + by });
+  const at = <T extends Span>(s: T, by: number): T => (by === 0 ? s : { ...s, start: s.start + by, end: s.end + by });
+  // A part of an old item (a speaker's mention, a repeat's other copy) at its new offsets, null when the edit reached it.
+  const moved = <T extends Span>(s: T): T | null =>
+    s.end <= change.start ? s : s.start >= change.oldEnd ? { ...s, start: s.start + delta, end: s.end + delta } : null;
+  const movedLinks = <T extends Span & { path: string }>(links: T[] | undefined): T[] | undefined =>
+    links?.some(l => l.path === old.path) ? links.flatMap(l => (l.path !== old.path ? [l] : (moved(l) ?? []))) : links;
+
+  const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {} };
+  // Old items the edited paragraphs held, by text: what the same text analysed again keeps of them.
+  const oldQuotes = new Map<string, Quote[]>();
+  const oldClaims = new Map<string, Claim[]>();
+  const oldNames = new Map<string, string>();
+  const quotes: Quote[] = [], claims: Claim[] = [], entities: Entity[] = [], duplicates: Duplicate[] = [];
+  let group = 0;
+  for (const q of old.quotes) {
+    group = Math.max(group, (q.group ?? -1) + 1);
+    const by = shiftOf(q);
+    if (Number.isNaN(by)) { pushTo(oldQuotes, q.text, q); continue; }
+    counts.quotes++;
+    if (!shownAt(q, by)) continue;
+    const mention = q.speakerMention && moved(q.speakerMention);
+    quotes.push(by === 0 && mention === q.speakerMention && !q.variants.some(v => v.path === old.path) ? q
+      : { ...at(q, by), speakerMention: mention, variants: movedLinks(q.variants)!, attributedElsewhere: movedLinks(q.attributedElsewhere) });
+  }
+  for (const c of old.claims) {
+    const by = shiftOf(c);
+    if (Number.isNaN(by)) { pushTo(oldClaims, c.text, c); continue; }
+    counts.claims++;
+    if (shownAt(c, by)) claims.push(by === 0 ? c : { ...at(c, by), corroboratedBy: movedLinks(c.corroboratedBy)!, disputedBy: movedLinks(c.disputedBy)!, partlyCorroboratedBy: movedLinks(c.partlyCorroboratedBy) });
+  }
+  for (const e of old.entities) {
+    const by = shiftOf(e);
+    if (Number.isNaN(by)) { oldNames.set(`${e.type} ${e.text}`, e.canonical); continue; }
+    counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
+    if (shownAt(e, by)) entities.push(at(e, by));
+  }
+  // A shared passage or repeat stands while the edit did not reach it (nor a repeat's other copy).
+  for (const d of old.duplicates) {
+    const by = d.end <= change.start ? 0 : d.start >= change.oldEnd ? delta : NaN;
+    const other = d.other.path === old.path ? moved(d.other) : d.other;
+    if (Number.isNaN(by) || !other) continue;
+    if (d.kind === 'repeat') counts.repeat++;
+    else counts.shared++;
+    if (shownAt(d, by)) duplicates.push(by === 0 && other === d.other ? d : { ...at(d, by), other });
+  }
+
+  // The edited paragraphs, analysed again: what meets them.
+  const nq: Quote[] = [], nc: Claim[] = [], ne: Entity[] = [];
+  for (const q of fresh.quotes) {
+    if (!touchesEdited(q)) continue;
+    const was = takeFrom(oldQuotes, q.text);
+    const g = q.group === null ? null : q.group + group;
+    // The same words, and no other speaker found for them: the old quote's speaker and links, at the new offsets.
+    nq.push(was && (q.speaker === null || q.speaker === was.speaker)
+      ? { ...was, start: q.start, end: q.end, group: g, speakerMention: q.speakerMention ?? (was.speakerMention && moved(was.speakerMention)), variants: movedLinks(was.variants)!, attributedElsewhere: movedLinks(was.attributedElsewhere) }
+      : { ...q, group: g });
+  }
+  for (const c of fresh.claims) {
+    if (!touchesEdited(c)) continue;
+    const was = takeFrom(oldClaims, c.text);
+    nc.push(was ? { ...was, start: c.start, end: c.end, corroboratedBy: movedLinks(was.corroboratedBy)!, disputedBy: movedLinks(was.disputedBy)!, partlyCorroboratedBy: movedLinks(was.partlyCorroboratedBy) } : c);
+  }
+  for (const e of fresh.entities) {
+    if (!touchesEdited(e)) continue;
+    const canonical = oldNames.get(`${e.type} ${e.text}`);
+    ne.push(canonical === undefined ? e : { ...e, canonical });
+  }
+  counts.quotes += nq.length;
+  counts.claims += nc.length;
+  for (const e of ne) counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
+  const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
+  // (An old item overlapped by a new one is left out, and out of the counts, in the window, where they are looked for.)
+  const keptQuotes = dropOverlapped(quotes, nq), keptClaims = dropOverlapped(claims, nc), keptEntities = dropOverlapped(entities, ne);
+  counts.quotes -= quotes.length - keptQuotes.length;
+  counts.claims -= claims.length - keptClaims.length;
+  if (keptEntities.length < entities.length) {
+    const kept = new Set(keptEntities);
+    for (const e of entities) if (!kept.has(e)) counts.entities[e.type]! -= 1;
+  }
+  const result: DocumentResult = {
+    ...old,
+    length: text.length,
+    quotes: keptQuotes.concat(nq.filter(inWindow)).sort(byStart),
+    claims: keptClaims.concat(nc.filter(inWindow)).sort(byStart),
+    entities: keptEntities.concat(ne.filter(inWindow)).sort(byStart),
+    duplicates: duplicates.sort(byStart),
+  };
+  return { result, window, counts, edited };
+}
+
+function pushTo<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const xs = m.get(k);
+  if (xs) xs.push(v);
+  else m.set(k, [v]);
+}
+
+/** The first item left under `k` (taken: each old item lends itself once, in the document's order). */
+function takeFrom<T>(m: Map<string, T[]>, k: string): T | undefined {
+  return m.get(k)?.shift();
+}
+
+/** The old items that no new item overlaps (a quote running on past the edited paragraphs is the new one's). */
+function dropOverlapped<T extends Span>(old: T[], added: readonly Span[]): T[] {
+  if (!added.length) return old;
+  const lo = added.reduce((m, s) => Math.min(m, s.start), Infinity);
+  const hi = added.reduce((m, s) => Math.max(m, s.end), -Infinity);
+  return old.filter(s => s.end <= lo || s.start >= hi || !added.some(a => a.start < s.end && s.start < a.end));
 }

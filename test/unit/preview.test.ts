@@ -7,7 +7,8 @@ import { Corpus } from '../../src/core/corpus/corpus';
 import type { DocumentResult, Span } from '../../src/core/types';
 import { contextOf } from '../../src/core/annotations/anchor';
 import { PREVIEW_FROM } from '../../src/protocol/protocol';
-import { PREVIEW_MARGIN, previewRange, previewView, shiftResult } from '../../src/worker/preview';
+import { changeBetween, editPreview, PREVIEW_MARGIN, previewRange, previewView, shiftResult, SliceAnalyser } from '../../src/worker/preview';
+import { rng } from '../support/rng';
 import { testConnection } from '../support/worker';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
@@ -212,6 +213,175 @@ describe('preview: the part on screen of a huge article, analysed first', functi
       assert.ok(!whole.result.quotes.some(at), 'the whole analysis drops the quote the reader rejected');
       assert.ok(!seen.previews[0].result.quotes.some(at), 'so does the preview');
       assert.ok(seen.previews[0].result.quotes.length > 0, 'and keeps the others');
+    } finally {
+      conn.stop('done');
+    }
+  });
+});
+
+describe('preview of an edit: the last result moved past the edit, the edited paragraphs analysed again', function () {
+  this.timeout(120_000);
+  const slices = new SliceAnalyser();
+  const exactOf = (text: string) => {
+    const c = new Corpus({ incremental: false });
+    c.set('k', text);
+    return c.result('k')!;
+  };
+  const previewOf = (before: { text: string; result: DocumentResult }, text: string, visible: Span) =>
+    editPreview(before, text, [visible], (s, e) => slices.analyse('k', text, s, e));
+  const quoteKey = (q: { start: number; end: number; speaker: string | null }) => `${q.start}:${q.end}:${q.speaker}`;
+
+  it('finds where two texts differ, never inside a surrogate pair', () => {
+    assert.equal(changeBetween('same', 'same'), null);
+    assert.deepEqual(changeBetween('abcdef', 'abXYdef'), { start: 2, oldEnd: 3, newEnd: 4 });
+    assert.deepEqual(changeBetween('abcdef', 'abef'), { start: 2, oldEnd: 4, newEnd: 2 });
+    assert.deepEqual(changeBetween('abc', 'Zabc'), { start: 0, oldEnd: 0, newEnd: 1 });
+    assert.deepEqual(changeBetween('abc', 'abcZ'), { start: 3, oldEnd: 3, newEnd: 4 });
+    // "aa" -> "aaa": the common start is taken first, the end only from what is left.
+    assert.deepEqual(changeBetween('aa', 'aaa'), { start: 2, oldEnd: 2, newEnd: 3 });
+    // 😀 (D83D DE00) -> 😁 (D83D DE01): the high halves agree, the pair changed whole.
+    assert.deepEqual(changeBetween('x\u{1F600}y', 'x\u{1F601}y'), { start: 1, oldEnd: 3, newEnd: 3 });
+    // 🙂 (D83D DE42) -> 😂 (D83D DE02) after a long equal run: the block comparison agrees with the character one.
+    const long = 'w'.repeat(10_000);
+    assert.deepEqual(changeBetween(long + '\u{1F642}' + long, long + '\u{1F602}' + long), { start: 10_000, oldEnd: 10_002, newEnd: 10_002 });
+    assert.deepEqual(changeBetween(long + 'a' + long, long + long), { start: 10_000, oldEnd: 10_001, newEnd: 10_000 });
+  });
+
+  it("keeps every span the document's own slice, and what lies outside the edited paragraphs as the exact result has it", () => {
+    let text = longArticle(PREVIEW_FROM + 30_000);
+    let result = exactOf(text);
+    const rand = rng(9);
+    const edits: [string, (t: string, at: number) => string][] = [
+      ['a word typed', (t, at) => t.slice(0, at) + ' reportedly' + t.slice(at)],
+      ['a sentence with a new quote', (t, at) => t.slice(0, at) + ' “We will not back down,” said Dana Whitcombe.' + t.slice(at)],
+      ['a new paragraph', (t, at) => t.slice(0, at) + '\n\nA new paragraph about the talks in Geneva, written now.\n\n' + t.slice(at)],
+      ['a stretch deleted', (t, at) => t.slice(0, at) + t.slice(at + 400)],
+      ['two paragraphs joined', (t, at) => { const b = t.indexOf('\n\n', at); return b < 0 ? t : t.slice(0, b) + ' ' + t.slice(b + 2); }],
+      ['at the very start', t => 'Updated: ' + t],
+      ['at the very end', t => t + '\n\nAn editor’s note added at the end.'],
+    ];
+    for (const [what, edit] of edits) {
+      const space = text.indexOf(' ', 40_000 + Math.floor(rand() * (text.length - 80_000)));
+      const next = edit(text, space);
+      const at = changeBetween(text, next)!.start;
+      const visible = { start: Math.max(0, at - 1_500), end: at + 1_500 };
+      const p = previewOf({ text, result }, next, visible)!;
+      assert.ok(p, `${what}: a preview`);
+      const exact = exactOf(next);
+      const w = p.window;
+      for (const s of spansOf(p.result)) {
+        if (s.text !== undefined) assert.equal(s.text, next.slice(s.span.start, s.span.end), `${what}: ${s.what} at ${s.span.start}`);
+        assert.ok(s.span.start < w.end && w.start < s.span.end || s.what === 'speaker mention' || s.what === 'repeat copy', `${what}: ${s.what} inside the window`);
+      }
+      assert.ok(p.edited.start <= at && at <= p.edited.end, `${what}: the edit is in the part analysed again`);
+      // Outside the edited paragraphs, in the window: the exact result's quotes, offsets and speakers.
+      const away = (q: Span) => q.end <= p.edited.start - 100 || q.start >= p.edited.end + 100;
+      const inW = (q: Span) => q.start >= w.start && q.end <= w.end;
+      const mine = p.result.quotes.filter(q => away(q) && inW(q)).map(quoteKey);
+      const theirs = exact.quotes.filter(q => away(q) && inW(q)).map(quoteKey);
+      assert.ok(theirs.length > 3, `${what}: the window has quotes away from the edit`);
+      assert.deepEqual(mine, theirs, `${what}: quotes away from the edit`);
+      assert.equal(p.result.length, next.length);
+      assert.equal(p.counts.quotes, exact.quotes.length, `${what}: the whole document's quote count`);
+      text = next;
+      result = exact;
+    }
+  });
+
+  it('shows a quote typed into a paragraph with its speaker, and drops one deleted', () => {
+    const text = longArticle(PREVIEW_FROM + 20_000);
+    const result = exactOf(text);
+    const at = text.indexOf('\n\n', 100_000) + 2;
+    const added = text.slice(0, at) + 'Talks resumed on Monday. “The border stays open for now,” said Ilse Marrow, the envoy.\n\n' + text.slice(at);
+    const p = previewOf({ text, result }, added, { start: at - 1_000, end: at + 1_000 })!;
+    const q = p.result.quotes.find(x => x.text.includes('The border stays open'));
+    assert.ok(q, 'the new quote is shown');
+    assert.match(q.speaker ?? '', /Ilse Marrow/);
+    assert.equal(added.slice(q.speakerMention!.start, q.speakerMention!.end), 'Ilse Marrow');
+    // And back: the paragraph deleted again, from the exact result of the text with it.
+    const p2 = previewOf({ text: added, result: exactOf(added) }, text, { start: at - 1_000, end: at + 1_000 })!;
+    assert.ok(!p2.result.quotes.some(x => x.text.includes('The border stays open')), 'the deleted quote is gone');
+    assert.deepEqual(p2.result.quotes.map(quoteKey), result.quotes.filter(x => x.start < p2.window.end && p2.window.start < x.end).map(quoteKey), 'the rest as before the quote was added');
+  });
+
+  it("keeps an unchanged claim's links to other sources, and gives a reworded one none", () => {
+    const shared = 'The ministry said 4,000 troops would leave the border region by Friday.';
+    const text = longArticle(PREVIEW_FROM + 20_000);
+    const at = text.indexOf('\n\n', 90_000) + 2;
+    const huge = text.slice(0, at) + `${shared} Officials gave no reason for the timing.\n\n` + text.slice(at);
+    const c = new Corpus({ incremental: false });
+    c.set('k', huge);
+    c.set('other', `Moscow, Reuters.\n\n${shared}\n`);
+    const result = c.result('k')!;
+    // (A claim's text leaves the sentence's full stop out.)
+    const linked = result.claims.find(x => x.text === shared.slice(0, -1));
+    assert.ok(linked && linked.corroboratedBy.some(l => l.path === 'other'), 'the claim is corroborated by the other source');
+    // A word changed in the next sentence of the same paragraph: the shared claim's text is as it was.
+    const edited = huge.replace('gave no reason for the timing', 'gave no reason at all for the timing');
+    const p = previewOf({ text: huge, result }, edited, { start: at - 500, end: at + 500 })!;
+    const kept = p.result.claims.find(x => x.text === linked.text)!;
+    assert.ok(kept, 'the claim is shown');
+    assert.deepEqual(kept.corroboratedBy.map(l => l.path), linked.corroboratedBy.map(l => l.path), 'with its links');
+    assert.equal(kept.status, linked.status);
+    // The shared claim itself reworded: no link is claimed for words the other source never had.
+    const reworded = huge.replace(shared, shared.replace('4,000 troops', '5,500 soldiers'));
+    const p2 = previewOf({ text: huge, result }, reworded, { start: at - 500, end: at + 500 })!;
+    const changed = p2.result.claims.find(x => x.text.includes('5,500 soldiers'));
+    assert.ok(changed, 'the reworded claim is shown');
+    assert.deepEqual(changed.corroboratedBy, [], 'without the old links');
+  });
+
+  it('is null for a short text, nothing visible, or no change', () => {
+    const text = longArticle(PREVIEW_FROM + 10_000);
+    const result = exactOf(text);
+    const v = { start: 1_000, end: 2_000 };
+    assert.equal(previewOf({ text, result }, text, v), null, 'no change');
+    assert.equal(editPreview({ text, result }, text + 'x', [], () => { throw new Error('not analysed'); }), null, 'nothing visible');
+    const short = seeds[0];
+    assert.equal(previewOf({ text: short, result: exactOf(short) }, short + ' More.', v), null, 'a short text');
+  });
+
+  it('the worker pushes an edit preview ahead of the exact result, from the last result its editor was sent', async () => {
+    const order: string[] = [];
+    const { conn, idle, seen } = testConnection({
+      on: {
+        pushes: {
+          skips: () => undefined,
+          changed: c => { if (c.keys.includes('k/huge.txt')) order.push('changed'); },
+          problem: () => undefined,
+          preview: () => { order.push('preview'); },
+        },
+      },
+    });
+    try {
+      const text = longArticle(PREVIEW_FROM + 20_000);
+      const visible = { start: 150_000, end: 153_000 };
+      conn.notify('set', { key: 'k/huge.txt', text, version: 1, visible: [visible] });
+      await idle.whenIdle();
+      // As the editor does: its window fetched (what the next preview starts from).
+      const [shown] = await conn.request('windows', { docs: [{ key: 'k/huge.txt', ranges: [{ start: 130_000, end: 175_000 }] }] });
+      const at = text.indexOf(' ', 151_000);
+      const next = text.slice(0, at) + ' “We expect more talks,” said Rafe Lindqvist.' + text.slice(at);
+      order.length = 0;
+      conn.notify('set', { key: 'k/huge.txt', text: next, version: 2, visible: [visible] });
+      await idle.whenIdle();
+      const [whole] = await conn.request('documents', { keys: ['k/huge.txt'] });
+      assert.equal(seen.previews.length, 2, 'one preview when opened, one for the edit');
+      assert.deepEqual(order.slice(0, 2), ['preview', 'changed'], 'the edit preview comes first');
+      const p = seen.previews[1];
+      assert.equal(p.version, 2);
+      assert.ok(p.preview);
+      assert.ok(p.result.quotes.some(q => q.text.includes('We expect more talks') && q.speaker === 'Rafe Lindqvist'), 'the typed quote, with its speaker');
+      // Away from the edit, the quotes are the last exact result's, moved: as the new exact result has them.
+      const delta = next.length - text.length;
+      const far = (q: Span) => q.end < at - 3_000 || q.start > at + 3_000;
+      const inP = new Set(p.result.quotes.filter(far).map(quoteKey));
+      const moved = shown.result.quotes.filter(q => q.start > at + 3_000 && q.end + delta <= p.window[0].end).map(q => quoteKey({ ...q, start: q.start + delta, end: q.end + delta }));
+      assert.ok(moved.length > 3 && moved.every(k => inP.has(k)), 'the quotes after the edit, moved with it');
+      const exact = new Set(whole.result.quotes.map(quoteKey));
+      assert.ok([...inP].every(k => exact.has(k)), 'each as the exact result has it');
+      assert.equal(p.counts.quotes, whole.result.quotes.length);
+      assert.deepEqual(seen.problems, []);
     } finally {
       conn.stop('done');
     }

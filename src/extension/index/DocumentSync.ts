@@ -84,7 +84,7 @@ export class DocumentSync implements vscode.Disposable {
       const timer = setTimeout(() => {
         this.opening.delete(key);
         try {
-          if (!doc.isClosed && !this.sent.has(key)) this.send(doc, true);
+          if (!doc.isClosed && !this.sent.has(key)) this.send(doc);
         } finally {
           end();
         }
@@ -93,7 +93,7 @@ export class DocumentSync implements vscode.Disposable {
       return true;
     }
     this.cancelOpening(key);
-    this.send(doc, opened);
+    this.send(doc);
     return true;
   }
 
@@ -143,15 +143,15 @@ export class DocumentSync implements vscode.Disposable {
   }
 
   /**
-   * `opened`: the worker does not hold this editor's text yet; a huge document then
-   * says what its editors show (the top when none shows it yet), which the worker
-   * analyses first (its `preview` push), ahead of the whole text.
+   * A huge document says what its editors show (the top when none shows it yet):
+   * the worker sends a preview of that part ahead of the whole analysis (of the text
+   * alone when it was just opened, of the last result moved past an edit after that).
    */
-  private send(doc: vscode.TextDocument, opened = false): void {
+  private send(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
     this.sent.set(key, doc.version);
     const text = doc.getText();
-    const visible = opened && text.length >= PREVIEW_FROM ? shownOffsets(doc) : undefined;
+    const visible = text.length >= PREVIEW_FROM ? shownOffsets(doc) : undefined;
     // The worker refuses text over the size limit and reports it as skipped.
     this.changes.set(key, this.connection.notify('set', { key, text, version: doc.version, ...(visible ? { visible } : {}) }));
   }
