@@ -168,5 +168,24 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     assert.equal(shown.key, uri);
     const at = doc.offsetAt(middle);
     assert.ok(shown.window.some(w => w.start < at && at < w.end), `the preview is of the part on screen (offset ${at}): ${JSON.stringify(shown.window)}`);
+
+    // An edit: a quote typed where the cursor is. A preview comes first (the last result moved past the edit, the
+    // edited paragraph analysed again), then the exact result; the typed quote is highlighted.
+    const editor = vscode.window.activeTextEditor!;
+    assert.equal(editor.document.uri.toString(), uri);
+    const typed = ' “The convoy turned back at the river,” said Odile Varga.';
+    const para = doc.getText().indexOf('\n\n', at);
+    assert.ok(para > 0, 'a paragraph ends after the cursor');
+    const shownBefore = a.previewsShown().count;
+    assert.ok(await editor.edit(e => e.insert(doc.positionAt(para), typed)), 'the edit applied');
+    const quoteAt = para + typed.indexOf('“');
+    await waitFor('a preview of the edit', () => a.previewsShown().count > shownBefore, 60_000);
+    const edited = a.previewsShown().last!;
+    assert.ok(edited.window.some(w => w.start < quoteAt && quoteAt < w.end), `the edit's preview covers the edit (offset ${quoteAt}): ${JSON.stringify(edited.window)}`);
+    await waitFor('the typed quote highlighted by the exact result', async () => {
+      await a.whenIdle();
+      const s = a.documentState(uri);
+      return s.window && !s.preview && a.decorations(uri).quote.some(r => r.start <= quoteAt + 1 && quoteAt + 5 < r.end) ? s : undefined;
+    }, 60_000);
   }
 });

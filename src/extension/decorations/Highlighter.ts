@@ -179,9 +179,9 @@ export class Highlighter implements vscode.Disposable {
   }
 
   /**
-   * The first paint of a huge document just opened: kept and shown when it is of the
-   * editor's current text and nothing newer is held; the whole analysis replaces it
-   * (its \`changed\` push makes the document be fetched).
+   * The first paint of a huge document just opened or edited: kept and shown when it
+   * is of the editor's current text and nothing newer is held; the whole analysis
+   * replaces it (its \`changed\` push makes the document be fetched).
    */
   private onPreview(view: WindowView, seq: number): void {
     const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === view.key);
