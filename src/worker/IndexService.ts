@@ -574,6 +574,8 @@ export class IndexService {
     if (empty(config) && empty(this.annotations)) return;
     this.annotations = empty(config) ? null : config;
     this.applied = null;
+    // (The results last handed out were made with the annotations before: no edit's preview starts from them.)
+    this.lastShown.clear();
     this.viewsSynced = false;
     for (const key of this.corpus.paths()) this.changes.touch(key, false);
   }

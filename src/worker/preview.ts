@@ -154,6 +154,8 @@ export class SliceAnalyser {
 export const EDIT_CONTEXT = 1_500;
 /** Characters of context analysed after them. */
 const EDIT_CONTEXT_AFTER = 400;
+/** The most characters an edit may change, before or after, for its preview to start from the last result. */
+export const MAX_EDITED = 20_000;
 /** How far the edited part widens to reach a paragraph break (else a line break, else white space). */
 const PARAGRAPH_REACH = 8_000;
 
@@ -187,8 +189,8 @@ export interface EditPreview { result: DocumentResult; window: Span; counts: Spa
  * The preview of `text`, an edit of `before.text` whose exact result (as views show
  * it) is `before.result`, for editors showing `visible`. `analyse(start, end)` gives
  * the result of that slice of `text` analysed alone, at the document's offsets.
- * Null when the text is short enough to be analysed whole, nothing is visible, or
- * nothing changed.
+ * Null when the text is short enough to be analysed whole, nothing is visible,
+ * nothing changed, or more than `MAX_EDITED` characters did.
  */
 export function editPreview(
   before: { text: string; result: DocumentResult },
@@ -199,6 +201,8 @@ export function editPreview(
   const window = previewRange(text, visible);
   const change = changeBetween(before.text, text);
   if (!window || !change || before.result.length !== before.text.length) return null;
+  // (A paste of pages, a replace-all: the edit is no longer a paragraph's, and its own analysis would cost the whole's.)
+  if (change.newEnd - change.start > MAX_EDITED || change.oldEnd - change.start > MAX_EDITED) return null;
   const delta = change.newEnd - change.oldEnd;
   // The edited paragraphs (new offsets), and the old offsets they replace.
   const pStart = startBefore(text, change.start, PARAGRAPH_REACH);

@@ -7,7 +7,7 @@ import { Corpus } from '../../src/core/corpus/corpus';
 import type { DocumentResult, Span } from '../../src/core/types';
 import { contextOf } from '../../src/core/annotations/anchor';
 import { PREVIEW_FROM } from '../../src/protocol/protocol';
-import { changeBetween, editPreview, PREVIEW_MARGIN, previewRange, previewView, shiftResult, SliceAnalyser } from '../../src/worker/preview';
+import { changeBetween, editPreview, MAX_EDITED, PREVIEW_MARGIN, previewRange, previewView, shiftResult, SliceAnalyser } from '../../src/worker/preview';
 import { rng } from '../support/rng';
 import { testConnection } from '../support/worker';
 
@@ -339,6 +339,10 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
     assert.equal(editPreview({ text, result }, text + 'x', [], () => { throw new Error('not analysed'); }), null, 'nothing visible');
     const short = seeds[0];
     assert.equal(previewOf({ text: short, result: exactOf(short) }, short + ' More.', v), null, 'a short text');
+    // A paste of pages: more than MAX_EDITED characters changed, so the last result is no start.
+    const pasted = text.slice(0, 50_000) + text.slice(60_000, 60_000 + MAX_EDITED + 1) + text.slice(50_000);
+    assert.equal(editPreview({ text, result }, pasted, [v], () => { throw new Error('not analysed'); }), null, 'a paste of pages');
+    assert.ok(previewOf({ text, result }, text.slice(0, 50_000) + text.slice(60_000, 60_000 + MAX_EDITED - 100) + text.slice(50_000), v), 'a long paragraph pasted');
   });
 
   it('the worker pushes an edit preview ahead of the exact result, from the last result its editor was sent', async () => {
