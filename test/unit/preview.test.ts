@@ -130,11 +130,22 @@ describe('preview: the part on screen of a huge article, analysed first', functi
       '\u0001\u0007\t\u000b'.repeat(PREVIEW_FROM / 4),
       ('“Same words again,” she said.\n\n').repeat(PREVIEW_FROM / 30),
     ];
+    const slices = new SliceAnalyser();
     for (const text of texts) {
+      const c = new Corpus({ incremental: false });
+      c.set('k', text);
+      const result = c.result('k')!;
       for (const at of [0, Math.floor(text.length / 2), text.length]) {
         const v = previewView('k', 1, text, [{ start: at, end: at + 100 }]);
         assert.ok(v, 'a preview');
         for (const s of spansOf(v.result)) if (s.text !== undefined) assert.equal(s.text, text.slice(s.span.start, s.span.end), s.what);
+        // And an edit there: a quote mark and a lone surrogate typed, a character deleted.
+        for (const next of [text.slice(0, at) + '“\ud800' + text.slice(at), text.slice(0, at) + text.slice(at + 1)]) {
+          const p = editPreview({ text, result }, next, [{ start: at, end: at + 100 }], (s, e) => slices.analyse('k', next, s, e));
+          if (next === text || next.length < PREVIEW_FROM) continue; // (no preview: not huge any more)
+          assert.ok(p, 'an edit preview');
+          for (const s of spansOf(p.result)) if (s.text !== undefined) assert.equal(s.text, next.slice(s.span.start, s.span.end), `edited: ${s.what}`);
+        }
       }
     }
   });
