@@ -27,6 +27,22 @@ function longArticle(chars: number): string {
   return out.join('\n\n');
 }
 
+/** A worker connection that notes, in order, its previews and the changes of 'k/huge.txt'. */
+function orderedConnection() {
+  const order: string[] = [];
+  const c = testConnection({
+    on: {
+      pushes: {
+        skips: () => undefined,
+        changed: ch => { if (ch.keys.includes('k/huge.txt')) order.push('changed'); },
+        problem: () => undefined,
+        preview: () => { order.push('preview'); },
+      },
+    },
+  });
+  return { ...c, order };
+}
+
 /** Every span of a result with the text it must equal. */
 function spansOf(r: DocumentResult): { span: Span; text?: string; what: string }[] {
   const out: { span: Span; text?: string; what: string }[] = [];
@@ -166,17 +182,7 @@ describe('preview: the part on screen of a huge article, analysed first', functi
   });
 
   it('the worker pushes a preview ahead of the whole analysis of a huge opened text, and none for a short text or a text it holds', async () => {
-    const order: string[] = [];
-    const { conn, idle, seen } = testConnection({
-      on: {
-        pushes: {
-          skips: () => undefined,
-          changed: c => { if (c.keys.includes('k/huge.txt')) order.push('changed'); },
-          problem: () => undefined,
-          preview: () => { order.push('preview'); },
-        },
-      },
-    });
+    const { conn, idle, seen, order } = orderedConnection();
     try {
       const text = longArticle(PREVIEW_FROM + 20_000);
       const seq = conn.notify('set', { key: 'k/huge.txt', text, version: 3, visible: [{ start: 60_000, end: 62_000 }] });
@@ -357,17 +363,7 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
   });
 
   it('the worker pushes an edit preview ahead of the exact result, from the last result its editor was sent', async () => {
-    const order: string[] = [];
-    const { conn, idle, seen } = testConnection({
-      on: {
-        pushes: {
-          skips: () => undefined,
-          changed: c => { if (c.keys.includes('k/huge.txt')) order.push('changed'); },
-          problem: () => undefined,
-          preview: () => { order.push('preview'); },
-        },
-      },
-    });
+    const { conn, idle, seen, order } = orderedConnection();
     try {
       const text = longArticle(PREVIEW_FROM + 20_000);
       const visible = { start: 150_000, end: 153_000 };
