@@ -275,8 +275,10 @@ export function editPreview(
     if (!touchesEdited(q)) continue;
     const was = takeFrom(oldQuotes, q.text);
     const g = q.group === null ? null : q.group + group;
-    // The same words, and no other speaker found for them: the old quote's speaker and links, at the new offsets.
-    nq.push(was && (q.speaker === null || q.speaker === was.speaker)
+    // The same words, and the same speaker found for them, or none while the words that named the old one stand:
+    // the old quote's speaker and links, at the new offsets.
+    const named = was && (q.speaker === was.speaker || (q.speaker === null && (!was.speakerMention || moved(was.speakerMention))));
+    nq.push(was && named
       ? { ...was, start: q.start, end: q.end, group: g, speakerMention: q.speakerMention ?? (was.speakerMention && moved(was.speakerMention)), variants: movedLinks(was.variants)!, attributedElsewhere: movedLinks(was.attributedElsewhere) }
       : { ...q, group: g });
   }
@@ -305,6 +307,8 @@ export function editPreview(
   const result: DocumentResult = {
     ...old,
     length: text.length,
+    // (The first paragraph edited: the title read again.)
+    title: pStart === 0 ? fresh.title : old.title,
     quotes: keptQuotes.concat(nq.filter(inWindow)).sort(byStart),
     claims: keptClaims.concat(nc.filter(inWindow)).sort(byStart),
     entities: keptEntities.concat(ne.filter(inWindow)).sort(byStart),

@@ -315,8 +315,16 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
     assert.ok(q, 'the new quote is shown');
     assert.match(q.speaker ?? '', /Ilse Marrow/);
     assert.equal(added.slice(q.speakerMention!.start, q.speakerMention!.end), 'Ilse Marrow');
+    // The words naming the speaker deleted: the old speaker is not kept for the quote.
+    const addedResult = exactOf(added);
+    const unnamed = added.replace('” said Ilse Marrow, the envoy.', '”');
+    const p3 = previewOf({ text: added, result: addedResult }, unnamed, { start: at - 1_000, end: at + 1_000 })!;
+    const q3 = p3.result.quotes.find(x => x.text.includes('The border stays open'))!;
+    assert.ok(q3, 'the quote is still shown');
+    assert.equal(q3.speaker, exactOf(unnamed).quotes.find(x => x.start === q3.start)?.speaker ?? null, 'with the speaker the exact result gives it, not the deleted one');
+    assert.notEqual(q3.speaker, 'Ilse Marrow');
     // And back: the paragraph deleted again, from the exact result of the text with it.
-    const p2 = previewOf({ text: added, result: exactOf(added) }, text, { start: at - 1_000, end: at + 1_000 })!;
+    const p2 = previewOf({ text: added, result: addedResult }, text, { start: at - 1_000, end: at + 1_000 })!;
     assert.ok(!p2.result.quotes.some(x => x.text.includes('The border stays open')), 'the deleted quote is gone');
     assert.deepEqual(p2.result.quotes.map(quoteKey), result.quotes.filter(x => x.start < p2.window.end && p2.window.start < x.end).map(quoteKey), 'the rest as before the quote was added');
   });
