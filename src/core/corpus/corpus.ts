@@ -340,12 +340,11 @@ export class Corpus {
     const moved = new Set<string>();
     for (const path of this.unlearnt) {
       const was = this.taught.get(path), now = this.entries.get(path)?.local;
-      if (was && now && sameTaught(was, now)) {
-        this.taught.set(path, now);
-        continue;
-      }
-      if (was) for (const k of this.resolver.remove(was.entities)) moved.add(k);
-      if (now) for (const k of this.resolver.add(now.entities)) moved.add(k);
+      // The resolver knows counts only: an edited document's entities that stand (the same type and name, in order,
+      // from either end) would be counted off and on again, so only the ones between are (`unchangedEnds`).
+      const [head, tail] = was && now ? unchangedEnds(was.entities, now.entities) : [0, 0];
+      if (was) for (const k of this.resolver.remove(was.entities.slice(head, was.entities.length - tail))) moved.add(k);
+      if (now) for (const k of this.resolver.add(now.entities.slice(head, now.entities.length - tail))) moved.add(k);
       if (now) this.taught.set(path, now); else this.taught.delete(path);
     }
     this.unlearnt.clear();
@@ -1072,20 +1071,18 @@ function sameNames(was: Named, entities: readonly Entity[], quotes: readonly Quo
 }
 
 /**
- * Whether two analyses teach the name resolver the same: their PERSON and ORG names, in
- * order (compared in place, not joined into a key: after an edit of a long document the
- * entities before it are the very objects, and the first difference ends the walk).
+ * How many entities at the head and at the tail of `xs` and `ys` have the same type and
+ * name, in order (the head first; head + tail never exceeds either length). What the
+ * name resolver counts of the two lists differs by the entities between only: after an
+ * edit of a long document, those of the paragraphs it touched.
  */
-function sameTaught(a: LocalAnalysis, b: LocalAnalysis): boolean {
-  const xs = a.entities, ys = b.entities;
-  const taught = (e: Entity) => e.type === 'PERSON' || e.type === 'ORG';
-  let i = 0, j = 0;
-  for (;;) {
-    while (i < xs.length && !taught(xs[i])) i++;
-    while (j < ys.length && !taught(ys[j])) j++;
-    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
-    if (!sameName(xs[i++], ys[j++])) return false;
-  }
+export function unchangedEnds(xs: readonly Entity[], ys: readonly Entity[]): [number, number] {
+  const n = Math.min(xs.length, ys.length);
+  let head = 0;
+  while (head < n && sameName(xs[head], ys[head])) head++;
+  let tail = 0;
+  while (tail < n - head && sameName(xs[xs.length - 1 - tail], ys[ys.length - 1 - tail])) tail++;
+  return [head, tail];
 }
 
 /** Whether two entities have the same type and canonical name (the same object, at once). */
