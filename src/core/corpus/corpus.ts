@@ -384,25 +384,25 @@ export class Corpus {
   private unname(path: string): void {
     const cached = this.named.get(path);
     if (!cached) return;
-    this.forget(path, cached.asked);
+    for (const byName of cached.asked.values()) for (const a of byName.values()) this.forget(path, a.mk);
     this.named.delete(path);
   }
 
-  /** The document no longer asks for the answers `asked` (but those of `kept`); an answer nobody asks for is dropped. */
-  private forget(path: string, asked: Iterable<string>, kept?: ReadonlySet<string>): void {
-    for (const mk of asked) {
-      if (kept?.has(mk)) continue;
-      const users = this.users.get(mk);
-      if (!users) continue;
-      users.delete(path);
-      if (!users.size) {
-        this.users.delete(mk);
-        this.memo.delete(mk);
-        const tab = mk.indexOf('\t');
-        this.keys.get(mk.slice(0, tab))?.delete(mk.slice(tab + 1));
-      }
+  /** The document no longer asks for the answer `mk`; an answer nobody asks for is dropped. */
+  private forget(path: string, mk: string): void {
+    const users = this.users.get(mk);
+    if (!users) return;
+    users.delete(path);
+    if (!users.size) {
+      this.users.delete(mk);
+      this.memo.delete(mk);
+      const tab = mk.indexOf('\t');
+      this.keys.get(mk.slice(0, tab))?.delete(mk.slice(tab + 1));
     }
   }
+
+  /** How many namings `namedOf` began (each answer a document asks for notes the last that asked it). */
+  private namings = 0;
 
   /**
    * The memo key of a name (`type \t name`), one string per name while any document asks
@@ -424,20 +424,29 @@ export class Corpus {
   private namedOf(path: string, local: LocalAnalysis): Named {
     this.learn();
     const cached = this.named.get(path);
-    if (cached && cached.local === local && !this.renamed.has(path)) return cached;
-    const asked = new Set<string>();
-    // (Each name's answer looked up once in this naming, kept by type then name: a long document names most names many times.)
-    const answers = new Map<string, Map<string, string>>();
+    const renamed = this.renamed.has(path);
+    if (cached && cached.local === local && !renamed) return cached;
+    const gen = ++this.namings;
+    // Each name's answer looked up once in this naming, kept by type then name (a long document names most names many
+    // times). The answers it asked for last time are known still: the document is among the users of each, and an
+    // answer that changed would have put it in `renamed` (`learn`); and an answer it no longer asks for is dropped
+    // from the book below. Then only names it did not ask for before are looked up.
+    const asked: AnswerBook = cached && !renamed ? cached.asked : new Map();
     const resolve = (name: string, type: EntityType) => {
-      let byName = answers.get(type);
-      if (!byName) answers.set(type, (byName = new Map()));
-      let r = byName.get(name);
-      if (r !== undefined) return r;
+      let byName = asked.get(type);
+      if (!byName) asked.set(type, (byName = new Map()));
+      const a = byName.get(name);
+      if (a !== undefined) {
+        a.gen = gen;
+        return a.r;
+      }
       const mk = this.keyOf(type, name);
-      asked.add(mk);
-      r = this.memo.get(mk);
+      let r = this.memo.get(mk);
       if (r === undefined) this.memo.set(mk, (r = this.resolver.resolve(name, type, dep => this.depends(dep, mk))));
-      byName.set(name, r);
+      byName.set(name, { mk, r, gen });
+      let users = this.users.get(mk);
+      if (!users) this.users.set(mk, (users = new Set()));
+      users.add(path);
       return r;
     };
     // Entities and claims of the paragraphs before an edit are the very objects (the claims field for field) named last
@@ -460,13 +469,12 @@ export class Corpus {
       }
       return nameClaim(c, nameIn);
     });
-    if (cached) this.forget(path, cached.asked, asked);
-    for (const mk of asked) {
-      // (Asked last time too and not forgotten: the document is among its users already.)
-      if (cached?.asked.has(mk)) continue;
-      let users = this.users.get(mk);
-      if (!users) this.users.set(mk, (users = new Set()));
-      users.add(path);
+    // The answers asked last time and not now are forgotten (a book of its own: those it does not hold; the book kept:
+    // those this naming did not note).
+    if (cached && cached.asked !== asked) {
+      for (const [type, byName] of cached.asked) for (const [name, a] of byName) if (!asked.get(type)?.has(name)) this.forget(path, a.mk);
+    } else {
+      for (const byName of asked.values()) for (const [name, a] of byName) if (a.gen !== gen) { byName.delete(name); this.forget(path, a.mk); }
     }
     this.renamed.delete(path);
     this.last.named++;
@@ -1049,10 +1057,13 @@ class GroupIds {
   }
 }
 
+/** The answers a document asked of the resolver, by type then name: each one's memo key (`type \t name`), and the naming that last asked it. */
+type AnswerBook = Map<string, Map<string, { mk: string; r: string; gen: number }>>;
+
 interface Named {
   local: LocalAnalysis;
-  /** The answers asked of the resolver (`type \t name`). */
-  asked: Set<string>;
+  /** The answers asked of the resolver. */
+  asked: AnswerBook;
   entities: Entity[];
   quotes: Quote[];
   claims: Claim[];
