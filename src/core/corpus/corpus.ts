@@ -1152,12 +1152,24 @@ export function nameClaims(local: LocalAnalysis, resolve: Resolve, types: Readon
 
 /** A claim's name (speaker or entity) corpus-wide: its type read from `types`, else a person. */
 function claimNamer(resolve: Resolve, types: ReadonlyMap<string, EntityType>): (name: string) => string {
-  return name => resolve(name, types.get(name) ?? 'PERSON');
+  // (Each name's type and answer read once: a long document's claims name the same few names over and over.)
+  const named = new Map<string, string>();
+  return name => {
+    let r = named.get(name);
+    if (r === undefined) named.set(name, (r = resolve(name, types.get(name) ?? 'PERSON')));
+    return r;
+  };
 }
 
-/** One claim with corpus-wide speaker and names (`nameClaims`; `nameIn`: `claimNamer`). */
+/** One claim with corpus-wide speaker and names (`nameClaims`; `nameIn`: `claimNamer`), each name once, in order of first mention. */
 function nameClaim(c: Claim, nameIn: (name: string) => string): Claim {
-  return { ...c, speaker: c.speaker ? nameIn(c.speaker) : null, entities: [...new Set(c.entities.map(nameIn))] };
+  const speaker = c.speaker ? nameIn(c.speaker) : null;
+  const entities: string[] = [];
+  for (const n of c.entities) {
+    const r = nameIn(n);
+    if (!entities.includes(r)) entities.push(r);
+  }
+  return { ...c, speaker, entities };
 }
 
 /** Whether `names` resolved, each once in order of first mention (as `nameClaim` lists them), are `list`. */
