@@ -431,33 +431,59 @@ export class Corpus {
     // times). The answers it asked for last time are known still: the document is among the users of each, and an
     // answer that changed would have put it in `renamed` (`learn`); and an answer it no longer asks for is dropped
     // from the book below. Then only names it did not ask for before are looked up.
-    const asked: AnswerBook = cached && !renamed ? cached.asked : new Map();
-    const resolve = (name: string, type: EntityType) => {
+    const kept = !!cached && !renamed;
+    const asked: AnswerBook = kept ? cached.asked : new Map();
+    /** The book's entry of a name, looked up (and the document made one of its users) when new; noted as asked by this naming. */
+    const entry = (name: string, type: EntityType) => {
       let byName = asked.get(type);
       if (!byName) asked.set(type, (byName = new Map()));
-      const a = byName.get(name);
+      let a = byName.get(name);
       if (a !== undefined) {
         a.gen = gen;
-        return a.r;
+        return a;
       }
       const mk = this.keyOf(type, name);
       let r = this.memo.get(mk);
       if (r === undefined) this.memo.set(mk, (r = this.resolver.resolve(name, type, dep => this.depends(dep, mk))));
-      byName.set(name, { mk, r, gen });
+      byName.set(name, (a = { mk, r, gen, entities: 0 }));
       let users = this.users.get(mk);
       if (!users) this.users.set(mk, (users = new Set()));
       users.add(path);
-      return r;
+      return a;
     };
+    const resolve = (name: string, type: EntityType) => entry(name, type).r;
     // Entities and claims of the paragraphs before an edit are the very objects (the claims field for field) named last
     // time: where their names resolve as they did, the named ones stand (the same values, no new object).
     const was = cached?.local;
-    const entities = local.entities.map((e, k) => {
-      const canonical = resolve(e.canonical, e.type);
-      if (was?.entities[k] === e && cached!.entities[k].canonical === canonical) return cached!.entities[k];
-      // (An entity whose name stands is the analysis's own object: neither is ever written to.)
-      return canonical === e.canonical ? e : { ...e, canonical };
-    });
+    /** Entity `e` named `canonical`; `k`: the index of its counterpart last time, when it has one. */
+    const namedEntity = (e: Entity, k: number, canonical: string) =>
+      was?.entities[k] === e && cached!.entities[k].canonical === canonical ? cached!.entities[k]
+        // (An entity whose name stands is the analysis's own object: neither is ever written to.)
+        : canonical === e.canonical ? e : { ...e, canonical };
+    let entities: Entity[];
+    if (kept) {
+      // The book kept: the entities at either end that stand (the same type and name as last time, `unchangedEnds`)
+      // take the answer their counterpart got, unchanged since; only those between are looked up, and each entry
+      // counts the entities naming it (those between counted off and on), so that a name no entity, quote or claim
+      // names any more is dropped below.
+      const xs = was!.entities, ys = local.entities;
+      const [head, tail] = unchangedEnds(xs, ys);
+      const shift = xs.length - ys.length;
+      for (let k = head; k < xs.length - tail; k++) asked.get(xs[k].type)!.get(xs[k].canonical)!.entities--;
+      entities = ys.map((e, k) => {
+        if (k < head) return namedEntity(e, k, cached.entities[k].canonical);
+        if (k >= ys.length - tail) return namedEntity(e, k + shift, cached.entities[k + shift].canonical);
+        const a = entry(e.canonical, e.type);
+        a.entities++;
+        return namedEntity(e, k, a.r);
+      });
+    } else {
+      entities = local.entities.map((e, k) => {
+        const a = entry(e.canonical, e.type);
+        a.entities++;
+        return namedEntity(e, k, a.r);
+      });
+    }
     const quotes = nameQuotes(local, resolve);
     const types = typeOfCanonical(this.ctx, local, was);
     const nameIn = claimNamer(resolve, types);
@@ -474,7 +500,7 @@ export class Corpus {
     if (cached && cached.asked !== asked) {
       for (const [type, byName] of cached.asked) for (const [name, a] of byName) if (!asked.get(type)?.has(name)) this.forget(path, a.mk);
     } else {
-      for (const byName of asked.values()) for (const [name, a] of byName) if (a.gen !== gen) { byName.delete(name); this.forget(path, a.mk); }
+      for (const byName of asked.values()) for (const [name, a] of byName) if (a.gen !== gen && !a.entities) { byName.delete(name); this.forget(path, a.mk); }
     }
     this.renamed.delete(path);
     this.last.named++;
@@ -1057,8 +1083,12 @@ class GroupIds {
   }
 }
 
-/** The answers a document asked of the resolver, by type then name: each one's memo key (`type \t name`), and the naming that last asked it. */
-type AnswerBook = Map<string, Map<string, { mk: string; r: string; gen: number }>>;
+/**
+ * The answers a document asked of the resolver, by type then name: each one's memo key (`type \t name`), the last
+ * naming that looked it up, and how many of the document's entities name it (entities that stand are not looked up
+ * again: a name is asked while an entity names it, or a quote or claim did in the last naming).
+ */
+type AnswerBook = Map<string, Map<string, { mk: string; r: string; gen: number; entities: number }>>;
 
 interface Named {
   local: LocalAnalysis;
