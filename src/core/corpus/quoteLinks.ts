@@ -533,7 +533,9 @@ export class QuoteLinker {
       // links name the place); the others are unfiled, and the new ones filed and looked up.
       const kept = new Map<string, number[]>();
       if (known) for (const id of known.ids) { const sig = signature(this.items[id]!); const l = kept.get(sig); if (l) l.push(id); else kept.set(sig, [id]); }
-      const now = collect(this.ctx, d, true);
+      // (Through the memo only when the document was known: an edit. A corpus indexed through `update` would otherwise
+      // keep every quote's sentence as a key.)
+      const now = collect(this.ctx, d, !!known);
       const ids: number[] = now.map(it => kept.get(signature(it))?.shift() ?? -1);
       // (The gone first, so that a key's count crosses the cap only if it does once the document is revised.)
       for (const gone of kept.values()) for (const id of gone) { mark(id); this.dropItem(id); }
