@@ -121,8 +121,10 @@ export class ClaimIndex {
     const keys = Int32Array.from(found).sort();
     const id = this.free.pop() ?? this.items.length;
     // A copy without the link lists: the caller's claim gets links written into it, which the index need not keep alive.
-    const own = { ...claim, corroboratedBy: [], disputedBy: [] };
-    delete own.partlyCorroboratedBy;
+    // (Left out by the spread, not deleted after it: a deletion turns the object into a dictionary, whose offsets
+    // `reviseDoc` writes on every edit, and whose fields the pair test reads.)
+    const { partlyCorroboratedBy: _, ...rest } = claim;
+    const own = { ...rest, corroboratedBy: [], disputedBy: [] };
     this.items[id] = { path, index, claim: own, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds };
     note?.(keys);
     for (const k of keys) {

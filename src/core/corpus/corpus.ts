@@ -340,12 +340,11 @@ export class Corpus {
     const moved = new Set<string>();
     for (const path of this.unlearnt) {
       const was = this.taught.get(path), now = this.entries.get(path)?.local;
-      if (was && now && sameTaught(was, now)) {
-        this.taught.set(path, now);
-        continue;
-      }
-      if (was) for (const k of this.resolver.remove(was.entities)) moved.add(k);
-      if (now) for (const k of this.resolver.add(now.entities)) moved.add(k);
+      // The resolver knows counts only: an edited document's entities that stand (the same type and name, in order,
+      // from either end) would be counted off and on again, so only the ones between are (`unchangedEnds`).
+      const [head, tail] = was && now ? unchangedEnds(was.entities, now.entities) : [0, 0];
+      if (was) for (const k of this.resolver.remove(was.entities.slice(head, was.entities.length - tail))) moved.add(k);
+      if (now) for (const k of this.resolver.add(now.entities.slice(head, now.entities.length - tail))) moved.add(k);
       if (now) this.taught.set(path, now); else this.taught.delete(path);
     }
     this.unlearnt.clear();
@@ -385,25 +384,25 @@ export class Corpus {
   private unname(path: string): void {
     const cached = this.named.get(path);
     if (!cached) return;
-    this.forget(path, cached.asked);
+    for (const byName of cached.asked.values()) for (const a of byName.values()) this.forget(path, a.mk);
     this.named.delete(path);
   }
 
-  /** The document no longer asks for the answers `asked` (but those of `kept`); an answer nobody asks for is dropped. */
-  private forget(path: string, asked: Iterable<string>, kept?: ReadonlySet<string>): void {
-    for (const mk of asked) {
-      if (kept?.has(mk)) continue;
-      const users = this.users.get(mk);
-      if (!users) continue;
-      users.delete(path);
-      if (!users.size) {
-        this.users.delete(mk);
-        this.memo.delete(mk);
-        const tab = mk.indexOf('\t');
-        this.keys.get(mk.slice(0, tab))?.delete(mk.slice(tab + 1));
-      }
+  /** The document no longer asks for the answer `mk`; an answer nobody asks for is dropped. */
+  private forget(path: string, mk: string): void {
+    const users = this.users.get(mk);
+    if (!users) return;
+    users.delete(path);
+    if (!users.size) {
+      this.users.delete(mk);
+      this.memo.delete(mk);
+      const tab = mk.indexOf('\t');
+      this.keys.get(mk.slice(0, tab))?.delete(mk.slice(tab + 1));
     }
   }
+
+  /** How many namings `namedOf` began (each answer a document asks for notes the last that asked it). */
+  private namings = 0;
 
   /**
    * The memo key of a name (`type \t name`), one string per name while any document asks
@@ -425,31 +424,66 @@ export class Corpus {
   private namedOf(path: string, local: LocalAnalysis): Named {
     this.learn();
     const cached = this.named.get(path);
-    if (cached && cached.local === local && !this.renamed.has(path)) return cached;
-    const asked = new Set<string>();
-    // (Each name's answer looked up once in this naming, kept by type then name: a long document names most names many times.)
-    const answers = new Map<string, Map<string, string>>();
-    const resolve = (name: string, type: EntityType) => {
-      let byName = answers.get(type);
-      if (!byName) answers.set(type, (byName = new Map()));
-      let r = byName.get(name);
-      if (r !== undefined) return r;
+    const renamed = this.renamed.has(path);
+    if (cached && cached.local === local && !renamed) return cached;
+    const gen = ++this.namings;
+    // Each name's answer looked up once in this naming, kept by type then name (a long document names most names many
+    // times). The answers it asked for last time are known still: the document is among the users of each, and an
+    // answer that changed would have put it in `renamed` (`learn`); and an answer it no longer asks for is dropped
+    // from the book below. Then only names it did not ask for before are looked up.
+    const kept = !!cached && !renamed;
+    const asked: AnswerBook = kept ? cached.asked : new Map();
+    /** The book's entry of a name, looked up (and the document made one of its users) when new; noted as asked by this naming. */
+    const entry = (name: string, type: EntityType) => {
+      let byName = asked.get(type);
+      if (!byName) asked.set(type, (byName = new Map()));
+      let a = byName.get(name);
+      if (a !== undefined) {
+        a.gen = gen;
+        return a;
+      }
       const mk = this.keyOf(type, name);
-      asked.add(mk);
-      r = this.memo.get(mk);
+      let r = this.memo.get(mk);
       if (r === undefined) this.memo.set(mk, (r = this.resolver.resolve(name, type, dep => this.depends(dep, mk))));
-      byName.set(name, r);
-      return r;
+      byName.set(name, (a = { mk, r, gen, entities: 0 }));
+      let users = this.users.get(mk);
+      if (!users) this.users.set(mk, (users = new Set()));
+      users.add(path);
+      return a;
     };
+    const resolve = (name: string, type: EntityType) => entry(name, type).r;
     // Entities and claims of the paragraphs before an edit are the very objects (the claims field for field) named last
     // time: where their names resolve as they did, the named ones stand (the same values, no new object).
     const was = cached?.local;
-    const entities = local.entities.map((e, k) => {
-      const canonical = resolve(e.canonical, e.type);
-      if (was?.entities[k] === e && cached!.entities[k].canonical === canonical) return cached!.entities[k];
-      // (An entity whose name stands is the analysis's own object: neither is ever written to.)
-      return canonical === e.canonical ? e : { ...e, canonical };
-    });
+    /** Entity `e` named `canonical`; `k`: the index of its counterpart last time, when it has one. */
+    const namedEntity = (e: Entity, k: number, canonical: string) =>
+      was?.entities[k] === e && cached!.entities[k].canonical === canonical ? cached!.entities[k]
+        // (An entity whose name stands is the analysis's own object: neither is ever written to.)
+        : canonical === e.canonical ? e : { ...e, canonical };
+    let entities: Entity[];
+    if (kept) {
+      // The book kept: the entities at either end that stand (the same type and name as last time, `unchangedEnds`)
+      // take the answer their counterpart got, unchanged since; only those between are looked up, and each entry
+      // counts the entities naming it (those between counted off and on), so that a name no entity, quote or claim
+      // names any more is dropped below.
+      const xs = was!.entities, ys = local.entities;
+      const [head, tail] = unchangedEnds(xs, ys);
+      const shift = xs.length - ys.length;
+      for (let k = head; k < xs.length - tail; k++) asked.get(xs[k].type)!.get(xs[k].canonical)!.entities--;
+      entities = ys.map((e, k) => {
+        if (k < head) return namedEntity(e, k, cached.entities[k].canonical);
+        if (k >= ys.length - tail) return namedEntity(e, k + shift, cached.entities[k + shift].canonical);
+        const a = entry(e.canonical, e.type);
+        a.entities++;
+        return namedEntity(e, k, a.r);
+      });
+    } else {
+      entities = local.entities.map((e, k) => {
+        const a = entry(e.canonical, e.type);
+        a.entities++;
+        return namedEntity(e, k, a.r);
+      });
+    }
     const quotes = nameQuotes(local, resolve);
     const types = typeOfCanonical(this.ctx, local, was);
     const nameIn = claimNamer(resolve, types);
@@ -461,13 +495,12 @@ export class Corpus {
       }
       return nameClaim(c, nameIn);
     });
-    if (cached) this.forget(path, cached.asked, asked);
-    for (const mk of asked) {
-      // (Asked last time too and not forgotten: the document is among its users already.)
-      if (cached?.asked.has(mk)) continue;
-      let users = this.users.get(mk);
-      if (!users) this.users.set(mk, (users = new Set()));
-      users.add(path);
+    // The answers asked last time and not now are forgotten (a book of its own: those it does not hold; the book kept:
+    // those this naming did not note).
+    if (cached && cached.asked !== asked) {
+      for (const [type, byName] of cached.asked) for (const [name, a] of byName) if (!asked.get(type)?.has(name)) this.forget(path, a.mk);
+    } else {
+      for (const byName of asked.values()) for (const [name, a] of byName) if (a.gen !== gen && !a.entities) { byName.delete(name); this.forget(path, a.mk); }
     }
     this.renamed.delete(path);
     this.last.named++;
@@ -1050,10 +1083,17 @@ class GroupIds {
   }
 }
 
+/**
+ * The answers a document asked of the resolver, by type then name: each one's memo key (`type \t name`), the last
+ * naming that looked it up, and how many of the document's entities name it (entities that stand are not looked up
+ * again: a name is asked while an entity names it, or a quote or claim did in the last naming).
+ */
+type AnswerBook = Map<string, Map<string, { mk: string; r: string; gen: number; entities: number }>>;
+
 interface Named {
   local: LocalAnalysis;
-  /** The answers asked of the resolver (`type \t name`). */
-  asked: Set<string>;
+  /** The answers asked of the resolver. */
+  asked: AnswerBook;
   entities: Entity[];
   quotes: Quote[];
   claims: Claim[];
@@ -1072,20 +1112,18 @@ function sameNames(was: Named, entities: readonly Entity[], quotes: readonly Quo
 }
 
 /**
- * Whether two analyses teach the name resolver the same: their PERSON and ORG names, in
- * order (compared in place, not joined into a key: after an edit of a long document the
- * entities before it are the very objects, and the first difference ends the walk).
+ * How many entities at the head and at the tail of `xs` and `ys` have the same type and
+ * name, in order (the head first; head + tail never exceeds either length). What the
+ * name resolver counts of the two lists differs by the entities between only: after an
+ * edit of a long document, those of the paragraphs it touched.
  */
-function sameTaught(a: LocalAnalysis, b: LocalAnalysis): boolean {
-  const xs = a.entities, ys = b.entities;
-  const taught = (e: Entity) => e.type === 'PERSON' || e.type === 'ORG';
-  let i = 0, j = 0;
-  for (;;) {
-    while (i < xs.length && !taught(xs[i])) i++;
-    while (j < ys.length && !taught(ys[j])) j++;
-    if (i === xs.length || j === ys.length) return i === xs.length && j === ys.length;
-    if (!sameName(xs[i++], ys[j++])) return false;
-  }
+export function unchangedEnds(xs: readonly Entity[], ys: readonly Entity[]): [number, number] {
+  const n = Math.min(xs.length, ys.length);
+  let head = 0;
+  while (head < n && sameName(xs[head], ys[head])) head++;
+  let tail = 0;
+  while (tail < n - head && sameName(xs[xs.length - 1 - tail], ys[ys.length - 1 - tail])) tail++;
+  return [head, tail];
 }
 
 /** Whether two entities have the same type and canonical name (the same object, at once). */
@@ -1144,12 +1182,24 @@ export function nameClaims(local: LocalAnalysis, resolve: Resolve, types: Readon
 
 /** A claim's name (speaker or entity) corpus-wide: its type read from `types`, else a person. */
 function claimNamer(resolve: Resolve, types: ReadonlyMap<string, EntityType>): (name: string) => string {
-  return name => resolve(name, types.get(name) ?? 'PERSON');
+  // (Each name's type and answer read once: a long document's claims name the same few names over and over.)
+  const named = new Map<string, string>();
+  return name => {
+    let r = named.get(name);
+    if (r === undefined) named.set(name, (r = resolve(name, types.get(name) ?? 'PERSON')));
+    return r;
+  };
 }
 
-/** One claim with corpus-wide speaker and names (`nameClaims`; `nameIn`: `claimNamer`). */
+/** One claim with corpus-wide speaker and names (`nameClaims`; `nameIn`: `claimNamer`), each name once, in order of first mention. */
 function nameClaim(c: Claim, nameIn: (name: string) => string): Claim {
-  return { ...c, speaker: c.speaker ? nameIn(c.speaker) : null, entities: [...new Set(c.entities.map(nameIn))] };
+  const speaker = c.speaker ? nameIn(c.speaker) : null;
+  const entities: string[] = [];
+  for (const n of c.entities) {
+    const r = nameIn(n);
+    if (!entities.includes(r)) entities.push(r);
+  }
+  return { ...c, speaker, entities };
 }
 
 /** Whether `names` resolved, each once in order of first mention (as `nameClaim` lists them), are `list`. */

@@ -257,6 +257,8 @@ interface Item {
   stemsAndFrame: Int32Array;
   /** `keysOf` per space, computed once. */
   keys?: ({ keys: string[]; need: number } | null)[];
+  /** `signature`, computed once. */
+  sig?: string;
 }
 
 /** A document's text and sentences, to read a quote's frame. */
@@ -531,7 +533,9 @@ export class QuoteLinker {
       // links name the place); the others are unfiled, and the new ones filed and looked up.
       const kept = new Map<string, number[]>();
       if (known) for (const id of known.ids) { const sig = signature(this.items[id]!); const l = kept.get(sig); if (l) l.push(id); else kept.set(sig, [id]); }
-      const now = collect(this.ctx, d);
+      // (Through the memo only when the document was known: an edit. A corpus indexed through `update` would otherwise
+      // keep every quote's sentence as a key.)
+      const now = collect(this.ctx, d, !!known);
       const ids: number[] = now.map(it => kept.get(signature(it))?.shift() ?? -1);
       // (The gone first, so that a key's count crosses the cap only if it does once the document is revised.)
       for (const gone of kept.values()) for (const id of gone) { mark(id); this.dropItem(id); }
@@ -1276,24 +1280,58 @@ export function linkQuotes(ctx: AnalysisContext, docs: readonly DocumentResult[]
 
 /** What an item's links depend on (its speaker, words and frame), as one string: two items with the same link alike. */
 function signature(it: Item): string {
+  return (it.sig ??= signatureOf(it));
+}
+
+function signatureOf(it: ItemParts): string {
   return `${it.speaker}\u0000${it.w.joined}\u0000${[...it.frame].sort().join(' ')}`;
 }
 
-/** The quotes with a speaker of one document, with their words and frames. */
-function collect(ctx: AnalysisContext, d: QuoteDoc): Item[] {
+/** What `collect` reads of a quote, and where it stands, worked out (none of it is ever written to). */
+type ItemParts = Pick<Item, 'speaker' | 'w' | 'frame' | 'frameIds' | 'stemsAndFrame' | 'sig'>;
+
+/**
+ * An item's parts by everything they are read from (`partsKey`): a document revised after an edit (`revise`) finds
+ * the quotes it had, moved or not, without reading their words and frames again.
+ */
+const ITEM_PARTS = memoSlot<ItemParts>('corpus.quoteItemParts', 100_000);
+
+/**
+ * What a quote's item is worked out from: its speaker, and its text with its sentence's (`frameOf` reads the
+ * sentence from its start to the quote and from the quote to its end, `quoteWordsOf` the quote's text), the
+ * quote's place in them given by its offsets from the sentence's start. No sentence, or one starting after the
+ * quote: the frame is empty, and the quote's text is all.
+ */
+function partsKey(text: string, s: Sentence | undefined, q: Quote): string {
+  if (!s || s.start > q.start) return `${q.speaker}\u0000\u0000${q.text}`;
+  return `${q.speaker}\u0000${q.start - s.start} ${q.end - s.start}\u0000${text.slice(s.start, Math.max(q.end, s.end))}`;
+}
+
+/** The quotes with a speaker of one document, with their words and frames (`memo`: through `ITEM_PARTS`). */
+function collect(ctx: AnalysisContext, d: QuoteDoc, memo = false): Item[] {
   const items: Item[] = [];
   const { text, sentences } = d;
+  const parts = memo ? ctx.get(ITEM_PARTS) : null;
   let si = 0;
   d.quotes.forEach((q, at) => {
     if (!q.speaker) return;
-    const w = quoteWordsOf(ctx, q.text);
-    if (!w.joined) return;
     while (si + 1 < sentences.length && sentences[si].end <= q.start) si++;
-    const { frame, frameIds } = frameOf(ctx, text, sentences[si], q);
-    const stemsAndFrame = frameIds.length ? union(w.stemIds, frameIds) : w.stemIds;
-    items.push({ path: d.path, at, start: q.start, end: q.end, speaker: q.speaker, w, frame, frameIds, stemsAndFrame });
+    const s = sentences[si];
+    const p = parts ? parts.get(partsKey(text, s, q), () => { const p = partsOf(ctx, text, s, q); p.sig = signatureOf(p); return p; })
+      : partsOf(ctx, text, s, q);
+    if (!p.w.joined) return;
+    items.push({ path: d.path, at, start: q.start, end: q.end, ...p });
   });
   return items;
+}
+
+/** An item's parts (`collect`), read from the quote and its sentence `s`. */
+function partsOf(ctx: AnalysisContext, text: string, s: Sentence | undefined, q: Quote): ItemParts {
+  const w = quoteWordsOf(ctx, q.text);
+  if (!w.joined) return { speaker: q.speaker!, w, frame: [], frameIds: new Int32Array(0), stemsAndFrame: w.stemIds };
+  const { frame, frameIds } = frameOf(ctx, text, s, q);
+  const stemsAndFrame = frameIds.length ? union(w.stemIds, frameIds) : w.stemIds;
+  return { speaker: q.speaker!, w, frame, frameIds, stemsAndFrame };
 }
 
 /** The union of two sorted id arrays (each without repeats), sorted. */
