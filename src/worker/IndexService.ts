@@ -537,6 +537,7 @@ export class IndexService {
       out.push({ ...this.view(key, part), window, counts: countSpans(full) });
       // What an edit's preview of a huge open document starts from.
       if (full.length >= PREVIEW_FROM && this.pinned.has(key)) this.lastShown.set(key, { text: this.corpus.text(key)!, result: full });
+      else this.lastShown.delete(key);
     }
     return out;
   }
@@ -557,7 +558,8 @@ export class IndexService {
     const before = this.pinned.has(key) ? this.lastShown.get(key) : undefined;
     const annotate = (r: DocumentResult) => this.annotate(r, text);
     const p = before && editPreview(before, text, visible, (start, end) => annotate(this.slices.analyse(key, text, start, end)));
-    if (p) return { ...this.view(key, p.result), version, window: [p.window], counts: p.counts, preview: true };
+    // (The entities' source counts as known: brought up to date, they would cost the whole corpus's linking first.)
+    if (p) return { key, version, result: this.withVariantText(p.result), entitySources: this.viewsSynced ? this.entitySources(p.result) : {}, window: [p.window], counts: p.counts, preview: true };
     return previewView(key, version, text, visible, annotate, this.slices);
   }
 

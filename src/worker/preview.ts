@@ -77,11 +77,8 @@ export function previewRange(text: string, visible: readonly Span[]): Span | nul
   if (hi < lo) return null;
   hi = Math.min(hi, lo + MAX_VISIBLE);
   const start = startBefore(text, Math.max(0, lo - PREVIEW_MARGIN), BREAK_REACH);
-  let end = endAfter(text, Math.min(text.length, hi + PREVIEW_MARGIN), BREAK_REACH);
   // Never cut a surrogate pair (the slice is analysed as text of its own).
-  if (end < text.length && end > 0 && isHighSurrogate(text.charCodeAt(end - 1))) end++;
-  const s = start > 0 && start < text.length && isLowSurrogate(text.charCodeAt(start)) ? start - 1 : start;
-  return { start: s, end };
+  return { start: pairStart(text, start), end: wholePair(text, endAfter(text, Math.min(text.length, hi + PREVIEW_MARGIN), BREAK_REACH)) };
 }
 
 /** Moves every offset of a document's own spans by `by` (a result computed on a slice starting at `by`). */
@@ -189,8 +186,9 @@ export interface EditPreview { result: DocumentResult; window: Span; counts: Spa
  * The preview of `text`, an edit of `before.text` whose exact result (as views show
  * it) is `before.result`, for editors showing `visible`. `analyse(start, end)` gives
  * the result of that slice of `text` analysed alone, at the document's offsets.
- * Null when the text is short enough to be analysed whole, nothing is visible,
- * nothing changed, or more than `MAX_EDITED` characters did.
+ * Null when the text is short enough to be analysed whole, nothing is visible, or
+ * more than `MAX_EDITED` characters changed; the last result itself (cut to the
+ * window) when the text is the one it is of.
  */
 export function editPreview(
   before: { text: string; result: DocumentResult },
@@ -199,29 +197,40 @@ export function editPreview(
   analyse: (start: number, end: number) => DocumentResult,
 ): EditPreview | null {
   const window = previewRange(text, visible);
+  if (!window || before.result.length !== before.text.length) return null;
   const change = changeBetween(before.text, text);
-  if (!window || !change || before.result.length !== before.text.length) return null;
+  const meets = (s: Span, w: Span) => s.start < w.end && w.start < s.end;
+  const inWindow = (s: Span) => meets(s, window) || (s.start === s.end && s.start >= window.start && s.start <= window.end);
+  const old = before.result;
+  // The text the last result is of (an edit undone before the next result was shown): that result itself.
+  if (!change) {
+    const part = { ...old, quotes: old.quotes.filter(inWindow), claims: old.claims.filter(inWindow), entities: old.entities.filter(inWindow), duplicates: old.duplicates.filter(inWindow) };
+    return { result: part, window, counts: countSpans(old), edited: { start: 0, end: 0 } };
+  }
   // (A paste of pages, a replace-all: the edit is no longer a paragraph's, and its own analysis would cost the whole's.)
   if (change.newEnd - change.start > MAX_EDITED || change.oldEnd - change.start > MAX_EDITED) return null;
   const delta = change.newEnd - change.oldEnd;
   // The edited paragraphs (new offsets), and the old offsets they replace.
   const pStart = startBefore(text, change.start, PARAGRAPH_REACH);
-  let pEnd = endAfter(text, change.newEnd, PARAGRAPH_REACH);
-  if (pEnd < text.length && pEnd > 0 && isHighSurrogate(text.charCodeAt(pEnd - 1))) pEnd++;
+  const pEnd = wholePair(text, endAfter(text, change.newEnd, PARAGRAPH_REACH));
   const oldPEnd = pEnd - delta;
-  const fStart = startBefore(text, Math.max(0, pStart - EDIT_CONTEXT), BREAK_REACH);
-  let fEnd = endAfter(text, Math.min(text.length, pEnd + EDIT_CONTEXT_AFTER), BREAK_REACH);
-  if (fEnd < text.length && fEnd > 0 && isHighSurrogate(text.charCodeAt(fEnd - 1))) fEnd++;
+  const fStart = pairStart(text, startBefore(text, Math.max(0, pStart - EDIT_CONTEXT), BREAK_REACH));
+  const fEnd = wholePair(text, endAfter(text, Math.min(text.length, pEnd + EDIT_CONTEXT_AFTER), BREAK_REACH));
   const fresh = analyse(fStart, fEnd);
 
-  const old = before.result;
-  const meets = (s: Span, w: Span) => s.start < w.end && w.start < s.end;
-  const inWindow = (s: Span) => meets(s, window) || (s.start === s.end && s.start >= window.start && s.start <= window.end);
   const edited: Span = { start: pStart, end: pEnd };
   const touchesEdited = (s: Span) => meets(s, edited) || (s.start === s.end && s.start > pStart && s.start < pEnd);
-  // An old span outside the edited paragraphs, at its new offsets (null when it meets them).
-  // (Offsets are worked out first, and an item made only for what the window shows: a megabyte holds tens of thousands.)
-  const shiftOf = (s: Span): number => (s.end <= pStart ? 0 : s.start >= oldPEnd ? delta : NaN);
+  // The edited paragraphs, analysed again: what meets them. An old item one of these overlaps (a quote run on past
+  // the paragraphs) gives way to it.
+  const freshQuotes = fresh.quotes.filter(touchesEdited), freshClaims = fresh.claims.filter(touchesEdited), freshEntities = fresh.entities.filter(touchesEdited);
+  const overlapsAny = (list: readonly Span[], start: number, end: number) => list.some(a => a.start < end && start < a.end);
+  // An old item's shift: 0 before the edited paragraphs, the edit's length after them, NaN when it meets them or a
+  // new item. (Offsets are worked out first, and an item made only for what the window shows: a megabyte holds tens
+  // of thousands.)
+  const shiftOf = (s: Span, added: readonly Span[]): number => {
+    const by = s.end <= pStart ? 0 : s.start >= oldPEnd ? delta : NaN;
+    return by === by && overlapsAny(added, s.start + by, s.end + by) ? NaN : by;
+  };
   const shownAt = (s: Span, by: number) => inWindow({ start: s.start + by, end: s.end + by });
   const at = <T extends Span>(s: T, by: number): T => (by === 0 ? s : { ...s, start: s.start + by, end: s.end + by });
   // A part of an old item (a speaker's mention, a repeat's other copy) at its new offsets, null when the edit reached it.
@@ -231,7 +240,7 @@ export function editPreview(
     links?.some(l => l.path === old.path) ? links.flatMap(l => (l.path !== old.path ? [l] : (moved(l) ?? []))) : links;
 
   const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {} };
-  // Old items the edited paragraphs held, by text: what the same text analysed again keeps of them.
+  // Old items the edited paragraphs held (or new ones overlap), by text: what the same text analysed again keeps of them.
   const oldQuotes = new Map<string, Quote[]>();
   const oldClaims = new Map<string, Claim[]>();
   const oldNames = new Map<string, string>();
@@ -239,7 +248,7 @@ export function editPreview(
   let group = 0;
   for (const q of old.quotes) {
     group = Math.max(group, (q.group ?? -1) + 1);
-    const by = shiftOf(q);
+    const by = shiftOf(q, freshQuotes);
     if (Number.isNaN(by)) { pushTo(oldQuotes, q.text, q); continue; }
     counts.quotes++;
     if (!shownAt(q, by)) continue;
@@ -248,13 +257,13 @@ export function editPreview(
       : { ...at(q, by), speakerMention: mention, variants: movedLinks(q.variants)!, attributedElsewhere: movedLinks(q.attributedElsewhere) });
   }
   for (const c of old.claims) {
-    const by = shiftOf(c);
+    const by = shiftOf(c, freshClaims);
     if (Number.isNaN(by)) { pushTo(oldClaims, c.text, c); continue; }
     counts.claims++;
     if (shownAt(c, by)) claims.push(by === 0 ? c : { ...at(c, by), corroboratedBy: movedLinks(c.corroboratedBy)!, disputedBy: movedLinks(c.disputedBy)!, partlyCorroboratedBy: movedLinks(c.partlyCorroboratedBy) });
   }
   for (const e of old.entities) {
-    const by = shiftOf(e);
+    const by = shiftOf(e, freshEntities);
     if (Number.isNaN(by)) { oldNames.set(`${e.type} ${e.text}`, e.canonical); continue; }
     counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
     if (shownAt(e, by)) entities.push(at(e, by));
@@ -269,10 +278,8 @@ export function editPreview(
     if (shownAt(d, by)) duplicates.push(by === 0 && other === d.other ? d : { ...at(d, by), other });
   }
 
-  // The edited paragraphs, analysed again: what meets them.
   const nq: Quote[] = [], nc: Claim[] = [], ne: Entity[] = [];
-  for (const q of fresh.quotes) {
-    if (!touchesEdited(q)) continue;
+  for (const q of freshQuotes) {
     const was = takeFrom(oldQuotes, q.text);
     const g = q.group === null ? null : q.group + group;
     // The same words, and the same speaker found for them, or none while the words that named the old one stand:
@@ -282,13 +289,14 @@ export function editPreview(
       ? { ...was, start: q.start, end: q.end, group: g, speakerMention: q.speakerMention ?? (was.speakerMention && moved(was.speakerMention)), variants: movedLinks(was.variants)!, attributedElsewhere: movedLinks(was.attributedElsewhere) }
       : { ...q, group: g });
   }
-  for (const c of fresh.claims) {
-    if (!touchesEdited(c)) continue;
+  for (const c of freshClaims) {
     const was = takeFrom(oldClaims, c.text);
-    nc.push(was ? { ...was, start: c.start, end: c.end, corroboratedBy: movedLinks(was.corroboratedBy)!, disputedBy: movedLinks(was.disputedBy)!, partlyCorroboratedBy: movedLinks(was.partlyCorroboratedBy) } : c);
+    // The same words, kind and speaker: the old claim's links and group, at the new offsets.
+    nc.push(was && was.kind === c.kind && was.speaker === c.speaker
+      ? { ...was, start: c.start, end: c.end, corroboratedBy: movedLinks(was.corroboratedBy)!, disputedBy: movedLinks(was.disputedBy)!, partlyCorroboratedBy: movedLinks(was.partlyCorroboratedBy) }
+      : c);
   }
-  for (const e of fresh.entities) {
-    if (!touchesEdited(e)) continue;
+  for (const e of freshEntities) {
     const canonical = oldNames.get(`${e.type} ${e.text}`);
     ne.push(canonical === undefined ? e : { ...e, canonical });
   }
@@ -296,25 +304,27 @@ export function editPreview(
   counts.claims += nc.length;
   for (const e of ne) counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
   const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
-  // (An old item overlapped by a new one is left out, and out of the counts, in the window, where they are looked for.)
-  const keptQuotes = dropOverlapped(quotes, nq), keptClaims = dropOverlapped(claims, nc), keptEntities = dropOverlapped(entities, ne);
-  counts.quotes -= quotes.length - keptQuotes.length;
-  counts.claims -= claims.length - keptClaims.length;
-  if (keptEntities.length < entities.length) {
-    const kept = new Set(keptEntities);
-    for (const e of entities) if (!kept.has(e)) counts.entities[e.type]! -= 1;
-  }
   const result: DocumentResult = {
     ...old,
     length: text.length,
-    // (The first paragraph edited: the title read again.)
-    title: pStart === 0 ? fresh.title : old.title,
-    quotes: keptQuotes.concat(nq.filter(inWindow)).sort(byStart),
-    claims: keptClaims.concat(nc.filter(inWindow)).sort(byStart),
-    entities: keptEntities.concat(ne.filter(inWindow)).sort(byStart),
+    // (The first paragraph analysed again: the title read again.)
+    title: fStart === 0 ? fresh.title : old.title,
+    quotes: quotes.concat(nq.filter(inWindow)).sort(byStart),
+    claims: claims.concat(nc.filter(inWindow)).sort(byStart),
+    entities: entities.concat(ne.filter(inWindow)).sort(byStart),
     duplicates: duplicates.sort(byStart),
   };
   return { result, window, counts, edited };
+}
+
+/** `end`, or one past it when it would cut a surrogate pair. */
+function wholePair(text: string, end: number): number {
+  return end < text.length && end > 0 && isHighSurrogate(text.charCodeAt(end - 1)) ? end + 1 : end;
+}
+
+/** `start`, or one before it when it would cut a surrogate pair. */
+function pairStart(text: string, start: number): number {
+  return start > 0 && start < text.length && isLowSurrogate(text.charCodeAt(start)) ? start - 1 : start;
 }
 
 function pushTo<T>(m: Map<string, T[]>, k: string, v: T): void {
@@ -326,12 +336,4 @@ function pushTo<T>(m: Map<string, T[]>, k: string, v: T): void {
 /** The first item left under `k` (taken: each old item lends itself once, in the document's order). */
 function takeFrom<T>(m: Map<string, T[]>, k: string): T | undefined {
   return m.get(k)?.shift();
-}
-
-/** The old items that no new item overlaps (a quote running on past the edited paragraphs is the new one's). */
-function dropOverlapped<T extends Span>(old: T[], added: readonly Span[]): T[] {
-  if (!added.length) return old;
-  const lo = added.reduce((m, s) => Math.min(m, s.start), Infinity);
-  const hi = added.reduce((m, s) => Math.max(m, s.end), -Infinity);
-  return old.filter(s => s.end <= lo || s.start >= hi || !added.some(a => a.start < s.end && s.start < a.end));
 }

@@ -335,6 +335,40 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
     assert.deepEqual(p2.result.quotes.map(quoteKey), result.quotes.filter(x => x.start < p2.window.end && p2.window.start < x.end).map(quoteKey), 'the rest as before the quote was added');
   });
 
+  it('reads the title again when the first paragraph is edited, and counts the whole document when the edit is off screen', () => {
+    const text = 'Talks stall at the border\n\n' + longArticle(PREVIEW_FROM + 10_000);
+    const result = exactOf(text);
+    const retitled = text.replace('Talks stall at the border', 'Talks resume at the border');
+    const p = previewOf({ text, result }, retitled, { start: 0, end: 2_000 })!;
+    assert.equal(p.result.title, exactOf(retitled).title);
+    assert.notEqual(p.result.title, result.title);
+    // A quote typed far below what the editor shows: nothing of it in the window, but in the counts.
+    const at = text.indexOf('\n\n', 150_000) + 2;
+    const typed = text.slice(0, at) + '“We hold the line,” said Ilse Marrow.\n\n' + text.slice(at);
+    const off = previewOf({ text, result }, typed, { start: 10_000, end: 12_000 })!;
+    assert.ok(!off.result.quotes.some(q => q.text.includes('We hold the line')));
+    assert.equal(off.counts.quotes, exactOf(typed).quotes.length);
+    assert.equal(off.counts.claims, exactOf(typed).claims.length);
+  });
+
+  it("gives a claim whose speaker changed none of its old links, though its words stand", () => {
+    const quote = '“We will pull the last units out by Friday.”';
+    const text = longArticle(PREVIEW_FROM + 20_000);
+    const at = text.indexOf('\n\n', 90_000) + 2;
+    const huge = text.slice(0, at) + `Some text first. Ilse Marrow spoke next. ${quote}\n\n` + text.slice(at);
+    const c = new Corpus({ incremental: false });
+    c.set('k', huge);
+    c.set('other', `Moscow, Reuters.\n\nIlse Marrow spoke. ${quote}\n`);
+    const result = c.result('k')!;
+    const linked = result.claims.find(x => x.text === quote)!;
+    assert.ok(linked.corroboratedBy.some(l => l.path === 'other'), 'the quote claim is corroborated');
+    const other = huge.replace('Ilse Marrow spoke next.', 'Odile Varga spoke next.');
+    const p = previewOf({ text: huge, result }, other, { start: at - 500, end: at + 500 })!;
+    const shown = p.result.claims.find(x => x.text === quote)!;
+    assert.ok(shown, 'the claim is shown');
+    assert.deepEqual(shown.corroboratedBy, [], 'without the links its old speaker had');
+  });
+
   it("keeps an unchanged claim's links to other sources, and gives a reworded one none", () => {
     const shared = 'The ministry said 4,000 troops would leave the border region by Friday.';
     const text = longArticle(PREVIEW_FROM + 20_000);
@@ -362,11 +396,14 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
     assert.deepEqual(changed.corroboratedBy, [], 'without the old links');
   });
 
-  it('is null for a short text, nothing visible, or no change', () => {
+  it('is null for a short text or nothing visible, and the last result itself for the text it is of', () => {
     const text = longArticle(PREVIEW_FROM + 10_000);
     const result = exactOf(text);
     const v = { start: 1_000, end: 2_000 };
-    assert.equal(previewOf({ text, result }, text, v), null, 'no change');
+    // (An edit undone before the next result was shown.)
+    const same = editPreview({ text, result }, text, [v], () => { throw new Error('not analysed'); })!;
+    assert.deepEqual(same.result.quotes, result.quotes.filter(q => q.start < same.window.end && same.window.start < q.end), 'no change: the last result');
+    assert.equal(same.counts.quotes, result.quotes.length);
     assert.equal(editPreview({ text, result }, text + 'x', [], () => { throw new Error('not analysed'); }), null, 'nothing visible');
     const short = seeds[0];
     assert.equal(previewOf({ text: short, result: exactOf(short) }, short + ' More.', v), null, 'a short text');

@@ -149,9 +149,11 @@ export class DocumentSync implements vscode.Disposable {
    */
   private send(doc: vscode.TextDocument): void {
     const key = doc.uri.toString();
+    const opened = !this.sent.has(key);
     this.sent.set(key, doc.version);
     const text = doc.getText();
-    const visible = text.length >= PREVIEW_FROM ? shownOffsets(doc) : undefined;
+    // (An edit of a huge document no editor shows: no preview, nobody would see it.)
+    const visible = text.length >= PREVIEW_FROM && (opened || isShown(doc)) ? shownOffsets(doc) : undefined;
     // The worker refuses text over the size limit and reports it as skipped.
     this.changes.set(key, this.connection.notify('set', { key, text, version: doc.version, ...(visible ? { visible } : {}) }));
   }
