@@ -249,7 +249,7 @@ function scenario(name: string, article: string): void {
   console.log(`  edit p50 ${f1(pct(inc, 0.5))} ms, p95 ${f1(pct(inc, 0.95))} ms (set alone p95 ${f1(pct(incSet, 0.95))})   budget p95 <= 50 ms`);
   console.log(`  preview ahead of the first phase (first decorations, as the worker pushes it): p50 ${f1(pct(preview, 0.5))} ms, p95 ${f1(pct(preview, 0.95))} ms ` +
     `max ${f1(Math.max(...preview))} (CPU p50 ${f1(pct(previewCpu, 0.5))}, p95 ${f1(pct(previewCpu, 0.95))}; ${preview.length} edits)   budget p95 <= 50 ms; ` +
-    `its quotes not in the exact result: ${previewWrong} of ${previewQuotes}`);
+    `its quotes not in the exact result: ${previewWrong} of ${previewQuotes}; preview / first phase p50 x${(pct(preview, 0.5) / pct(first, 0.5)).toFixed(2)}`);
   console.log(`  two phases (as the extension's worker): first phase p50 ${f1(pct(first, 0.5))} ms, p95 ${f1(pct(first, 0.95))} ms; settle p50 ${f1(pct(settle, 0.5))} ms; first phase / one-phase edit p50 x${(pct(first, 0.5) / pct(inc, 0.5)).toFixed(2)}`);
   const per = (x: number) => f1(x / nEdits);
   console.log(`  an edit's mean ms by stage: paragraphs+sentences+entities ${per(times.paragraphs)}, unify types ${per(times.unify)}, quotes ${per(times.quotes)}, ` +
