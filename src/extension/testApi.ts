@@ -80,7 +80,7 @@ export interface SourceLensApi {
    */
   documentState(uri: string): { window: OffsetRange[] | undefined; hiddenKinds: DecorationKind[]; partial: string | null; preview: boolean };
   /** How many previews (the part on screen of a huge document just opened, analysed first) were shown since activation, and the last one's document and window. */
-  previewsShown(): { count: number; last?: { key: string; window: OffsetRange[] } };
+  previewsShown(): { count: number; last?: { key: string; window: OffsetRange[]; edited?: OffsetRange } };
   /** How many index workers were started (a restart starts one), and whether it stays down after failing too often. */
   worker(): { started: number; down: boolean };
   /** The annotations file: its path, why it does not parse (or null), orphaned entries, how many corrections Undo can revert. */

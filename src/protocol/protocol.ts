@@ -78,6 +78,11 @@ export interface WindowView extends DocumentView {
    * every view the index answers with.
    */
   preview?: boolean;
+  /**
+   * A preview of an edit: the part analysed again (the edited paragraphs); the rest
+   * is the last result shown, moved past the edit. Absent on an opening's preview.
+   */
+  edited?: Span;
 }
 
 /** Documents of at least this many characters get a `preview` when opened (smaller ones are analysed whole well within the open budget). */

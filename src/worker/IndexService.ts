@@ -559,7 +559,7 @@ export class IndexService {
     const annotate = (r: DocumentResult) => this.annotate(r, text);
     const p = before && editPreview(before, text, visible, (start, end) => annotate(this.slices.analyse(key, text, start, end)));
     // (The entities' source counts as known: brought up to date, they would cost the whole corpus's linking first.)
-    if (p) return { key, version, result: this.withVariantText(p.result), entitySources: this.viewsSynced ? this.entitySources(p.result) : {}, window: [p.window], counts: p.counts, preview: true };
+    if (p) return { key, version, result: this.withVariantText(p.result), entitySources: this.viewsSynced ? this.entitySources(p.result) : {}, window: [p.window], counts: p.counts, preview: true, ...(p.edited.end > p.edited.start ? { edited: p.edited } : {}) };
     return previewView(key, version, text, visible, annotate, this.slices);
   }
 

@@ -182,6 +182,9 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     await waitFor('a preview of the edit', () => a.previewsShown().count > shownBefore, 60_000);
     const edited = a.previewsShown().last!;
     assert.ok(edited.window.some(w => w.start < quoteAt && quoteAt < w.end), `the edit's preview covers the edit (offset ${quoteAt}): ${JSON.stringify(edited.window)}`);
+    // An edit's preview (the last result moved, the edited paragraph analysed again), not the part on screen analysed alone.
+    assert.ok(edited.edited && edited.edited.start <= quoteAt && quoteAt < edited.edited.end, `the edited paragraph is the part analysed again: ${JSON.stringify(edited.edited)}`);
+    assert.ok(edited.edited.end - edited.edited.start < 20_000, 'and only it, not the window');
     await waitFor('the typed quote highlighted by the exact result', async () => {
       await a.whenIdle();
       const s = a.documentState(uri);

@@ -433,6 +433,8 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
       const p = seen.previews[1];
       assert.equal(p.version, 2);
       assert.ok(p.preview);
+      assert.equal(seen.previews[0].edited, undefined, "the opening's preview is the part shown analysed alone");
+      assert.ok(p.edited && p.edited.start <= at && at < p.edited.end && p.edited.end - p.edited.start < 10_000, `the edit's preview says which part it analysed again: ${JSON.stringify(p.edited)}`);
       assert.ok(p.result.quotes.some(q => q.text.includes('We expect more talks') && q.speaker === 'Rafe Lindqvist'), 'the typed quote, with its speaker');
       // Away from the edit, the quotes are the last exact result's, moved: as the new exact result has them.
       const delta = next.length - text.length;

@@ -54,7 +54,7 @@ export class Highlighter implements vscode.Disposable {
   private refreshing = false;
   private scheduled: (() => void) | undefined;
   private previews = 0;
-  private lastPreview: { key: string; window: OffsetRange[] } | undefined;
+  private lastPreview: { key: string; window: OffsetRange[]; edited?: OffsetRange } | undefined;
 
   constructor(
     private readonly client: IndexClient,
@@ -148,7 +148,7 @@ export class Highlighter implements vscode.Disposable {
     if (!v) return [];
     const texts = hoversAt(v, offset, { display: k => this.client.display(k), key: doc.uri.toString() }, this.switches);
     if (texts.length && v.result.truncated) texts.push(partialHover(v.result.truncated.reason));
-    if (texts.length && v.preview) texts.push(previewHover());
+    if (texts.length && v.preview) texts.push(previewHover(!!v.edited));
     return texts;
   }
 
@@ -192,13 +192,13 @@ export class Highlighter implements vscode.Disposable {
     if (held && !held.preview && this.isCurrent(held, doc)) return;
     if (!this.views.put(view, seq, changed)) return;
     this.previews++;
-    this.lastPreview = { key: view.key, window: view.window.map(w => ({ ...w })) };
+    this.lastPreview = { key: view.key, window: view.window.map(w => ({ ...w })), ...(view.edited ? { edited: { ...view.edited } } : {}) };
     this.apply([view.key]);
     this.changed.fire();
   }
 
   /** How many previews were shown, and the document and window of the last (the test API). */
-  previewsShown(): { count: number; last?: { key: string; window: OffsetRange[] } } {
+  previewsShown(): { count: number; last?: { key: string; window: OffsetRange[]; edited?: OffsetRange } } {
     return { count: this.previews, last: this.lastPreview };
   }
 

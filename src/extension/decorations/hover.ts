@@ -104,8 +104,10 @@ export function partialHover(reason: string): string {
 }
 
 /** The line added to the hovers of a preview (a huge document's part on screen, analysed before the rest). */
-export function previewHover(): string {
-  return '$(sync) *First look:* only this part of the article is analysed so far; the whole analysis follows in a moment.';
+export function previewHover(edit = false): string {
+  return edit
+    ? '$(sync) *First look:* the edited paragraphs are analysed again, the rest is as last shown; the whole analysis follows in a moment.'
+    : '$(sync) *First look:* only this part of the article is analysed so far; the whole analysis follows in a moment.';
 }
 
 /** Every hover text at an offset: quote, duplicated passage, entity (innermost of each). */
