@@ -63,6 +63,11 @@ export function countSpans(r: DocumentResult): SpanCounts {
   return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities };
 }
 
+/** A result with only the items `meets` keeps (its other fields the whole document's). */
+export function resultMeeting(r: DocumentResult, meets: (s: Span) => boolean): DocumentResult {
+  return { ...r, quotes: r.quotes.filter(meets), entities: r.entities.filter(meets), duplicates: r.duplicates.filter(meets), claims: r.claims.filter(meets) };
+}
+
 /**
  * The part of a document's view that the editor shows: `result` holds only the
  * items that meet `window` (its other fields are the whole document's), so a huge

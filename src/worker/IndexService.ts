@@ -17,7 +17,7 @@ import { editPreview, previewView, SliceAnalyser } from './preview';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
-  countSpans, entityKey, mergeRanges, PREVIEW_FROM, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
+  countSpans, entityKey, mergeRanges, PREVIEW_FROM, resultMeeting, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
 
 export type { FileAccess } from '../node/readDocument';
@@ -527,13 +527,7 @@ export class IndexService {
       const window = mergeRanges(ranges, full.length);
       const whole = window.length === 1 && window[0].start === 0 && window[0].end === full.length;
       const meets = (s: Span) => window.some(w => s.start < w.end && w.start < s.end);
-      const part: DocumentResult = whole ? full : {
-        ...full,
-        quotes: full.quotes.filter(meets),
-        entities: full.entities.filter(meets),
-        duplicates: full.duplicates.filter(meets),
-        claims: full.claims.filter(meets),
-      };
+      const part = whole ? full : resultMeeting(full, meets);
       out.push({ ...this.view(key, part), window, counts: countSpans(full) });
       // What an edit's preview of a huge open document starts from.
       if (full.length >= PREVIEW_FROM && this.pinned.has(key)) this.lastShown.set(key, { text: this.corpus.text(key)!, result: full });
@@ -558,13 +552,14 @@ export class IndexService {
     const before = this.pinned.has(key) ? this.lastShown.get(key) : undefined;
     const annotate = (r: DocumentResult) => this.annotate(r, text);
     const p = before && editPreview(before, text, visible, (start, end) => annotate(this.slices.analyse(key, text, start, end)));
-    // (The entities' source counts as known: brought up to date, they would cost the whole corpus's linking first.)
-    if (p) return { key, version, result: this.withVariantText(p.result), entitySources: this.viewsSynced ? this.entitySources(p.result) : {}, window: [p.window], counts: p.counts, preview: true, ...(p.edited.end > p.edited.start ? { edited: p.edited } : {}) };
+    // (The entities' source counts only as known: brought up to date, they would cost the whole corpus's linking first.)
+    if (p) return { ...this.view(key, p.result, version, this.viewsSynced), window: [p.window], counts: p.counts, preview: true, ...(p.edited.end > p.edited.start ? { edited: p.edited } : {}) };
     return previewView(key, version, text, visible, annotate, this.slices);
   }
 
-  private view(key: string, result: DocumentResult): DocumentView {
-    return { key, version: this.pinned.get(key) ?? null, result: this.withVariantText(result), entitySources: this.entitySources(result) };
+  /** A document's view; `sources` false: without the entities' source counts (none worked out for it). */
+  private view(key: string, result: DocumentResult, version = this.pinned.get(key) ?? null, sources = true): DocumentView {
+    return { key, version, result: this.withVariantText(result), entitySources: sources ? this.entitySources(result) : {} };
   }
 
   /**

@@ -11,7 +11,7 @@ import { analyzeLocal, canonicalTypesOf, nameClaims, nameQuotes, ParagraphCache,
 import { AnalysisContext } from '../core/text/memo';
 import { isHighSurrogate, isLowSurrogate, isSpace } from '../core/text/chars';
 import type { Claim, DocumentResult, Duplicate, Entity, Quote, Span } from '../core/types';
-import { countSpans, PREVIEW_FROM, type SpanCounts, type WindowView } from '../protocol/protocol';
+import { countSpans, PREVIEW_FROM, resultMeeting, type SpanCounts, type WindowView } from '../protocol/protocol';
 
 /** Characters analysed before and after what is visible, before widening to a break. */
 export const PREVIEW_MARGIN = 12_000;
@@ -203,10 +203,7 @@ export function editPreview(
   const inWindow = (s: Span) => meets(s, window) || (s.start === s.end && s.start >= window.start && s.start <= window.end);
   const old = before.result;
   // The text the last result is of (an edit undone before the next result was shown): that result itself.
-  if (!change) {
-    const part = { ...old, quotes: old.quotes.filter(inWindow), claims: old.claims.filter(inWindow), entities: old.entities.filter(inWindow), duplicates: old.duplicates.filter(inWindow) };
-    return { result: part, window, counts: countSpans(old), edited: { start: 0, end: 0 } };
-  }
+  if (!change) return { result: resultMeeting(old, inWindow), window, counts: countSpans(old), edited: { start: 0, end: 0 } };
   // (A paste of pages, a replace-all: the edit is no longer a paragraph's, and its own analysis would cost the whole's.)
   if (change.newEnd - change.start > MAX_EDITED || change.oldEnd - change.start > MAX_EDITED) return null;
   const delta = change.newEnd - change.oldEnd;
@@ -233,11 +230,11 @@ export function editPreview(
   };
   const shownAt = (s: Span, by: number) => inWindow({ start: s.start + by, end: s.end + by });
   const at = <T extends Span>(s: T, by: number): T => (by === 0 ? s : { ...s, start: s.start + by, end: s.end + by });
-  // A part of an old item (a speaker's mention, a repeat's other copy) at its new offsets, null when the edit reached it.
-  const moved = <T extends Span>(s: T): T | null =>
-    s.end <= change.start ? s : s.start >= change.oldEnd ? { ...s, start: s.start + delta, end: s.end + delta } : null;
-  const movedLinks = <T extends Span & { path: string }>(links: T[] | undefined): T[] | undefined =>
-    links?.some(l => l.path === old.path) ? links.flatMap(l => (l.path !== old.path ? [l] : (moved(l) ?? []))) : links;
+  // What the edit itself moves (a duplicated passage, a speaker's mention, a repeat's other copy): 0 before it, its
+  // length after it, NaN when it reached the span; `moved`, the span at its new offsets, null when reached.
+  const changeShiftOf = (s: Span): number => (s.end <= change.start ? 0 : s.start >= change.oldEnd ? delta : NaN);
+  const moved = <T extends Span>(s: T): T | null => { const by = changeShiftOf(s); return Number.isNaN(by) ? null : at(s, by); };
+  // (Links are to other documents only, never moved: the quote and claim linkers skip pairs within one document.)
 
   const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {} };
   // Old items the edited paragraphs held (or new ones overlap), by text: what the same text analysed again keeps of them.
@@ -253,14 +250,13 @@ export function editPreview(
     counts.quotes++;
     if (!shownAt(q, by)) continue;
     const mention = q.speakerMention && moved(q.speakerMention);
-    quotes.push(by === 0 && mention === q.speakerMention && !q.variants.some(v => v.path === old.path) ? q
-      : { ...at(q, by), speakerMention: mention, variants: movedLinks(q.variants)!, attributedElsewhere: movedLinks(q.attributedElsewhere) });
+    quotes.push(by === 0 && mention === q.speakerMention ? q : { ...at(q, by), speakerMention: mention });
   }
   for (const c of old.claims) {
     const by = shiftOf(c, freshClaims);
     if (Number.isNaN(by)) { pushTo(oldClaims, c.text, c); continue; }
     counts.claims++;
-    if (shownAt(c, by)) claims.push(by === 0 ? c : { ...at(c, by), corroboratedBy: movedLinks(c.corroboratedBy)!, disputedBy: movedLinks(c.disputedBy)!, partlyCorroboratedBy: movedLinks(c.partlyCorroboratedBy) });
+    if (shownAt(c, by)) claims.push(at(c, by));
   }
   for (const e of old.entities) {
     const by = shiftOf(e, freshEntities);
@@ -270,7 +266,7 @@ export function editPreview(
   }
   // A shared passage or repeat stands while the edit did not reach it (nor a repeat's other copy).
   for (const d of old.duplicates) {
-    const by = d.end <= change.start ? 0 : d.start >= change.oldEnd ? delta : NaN;
+    const by = changeShiftOf(d);
     const other = d.other.path === old.path ? moved(d.other) : d.other;
     if (Number.isNaN(by) || !other) continue;
     if (d.kind === 'repeat') counts.repeat++;
@@ -286,14 +282,14 @@ export function editPreview(
     // the old quote's speaker and links, at the new offsets.
     const named = was && (q.speaker === was.speaker || (q.speaker === null && (!was.speakerMention || moved(was.speakerMention))));
     nq.push(was && named
-      ? { ...was, start: q.start, end: q.end, group: g, speakerMention: q.speakerMention ?? (was.speakerMention && moved(was.speakerMention)), variants: movedLinks(was.variants)!, attributedElsewhere: movedLinks(was.attributedElsewhere) }
+      ? { ...was, start: q.start, end: q.end, group: g, speakerMention: q.speakerMention ?? (was.speakerMention && moved(was.speakerMention)) }
       : { ...q, group: g });
   }
   for (const c of freshClaims) {
     const was = takeFrom(oldClaims, c.text);
     // The same words, kind and speaker: the old claim's links and group, at the new offsets.
     nc.push(was && was.kind === c.kind && was.speaker === c.speaker
-      ? { ...was, start: c.start, end: c.end, corroboratedBy: movedLinks(was.corroboratedBy)!, disputedBy: movedLinks(was.disputedBy)!, partlyCorroboratedBy: movedLinks(was.partlyCorroboratedBy) }
+      ? { ...was, start: c.start, end: c.end }
       : c);
   }
   for (const e of freshEntities) {
