@@ -460,30 +460,21 @@ export class Corpus {
       was?.entities[k] === e && cached!.entities[k].canonical === canonical ? cached!.entities[k]
         // (An entity whose name stands is the analysis's own object: neither is ever written to.)
         : canonical === e.canonical ? e : { ...e, canonical };
-    let entities: Entity[];
-    if (kept) {
-      // The book kept: the entities at either end that stand (the same type and name as last time, `unchangedEnds`)
-      // take the answer their counterpart got, unchanged since; only those between are looked up, and each entry
-      // counts the entities naming it (those between counted off and on), so that a name no entity, quote or claim
-      // names any more is dropped below.
-      const xs = was!.entities, ys = local.entities;
-      const [head, tail] = unchangedEnds(xs, ys);
-      const shift = xs.length - ys.length;
-      for (let k = head; k < xs.length - tail; k++) asked.get(xs[k].type)!.get(xs[k].canonical)!.entities--;
-      entities = ys.map((e, k) => {
-        if (k < head) return namedEntity(e, k, cached.entities[k].canonical);
-        if (k >= ys.length - tail) return namedEntity(e, k + shift, cached.entities[k + shift].canonical);
-        const a = entry(e.canonical, e.type);
-        a.entities++;
-        return namedEntity(e, k, a.r);
-      });
-    } else {
-      entities = local.entities.map((e, k) => {
-        const a = entry(e.canonical, e.type);
-        a.entities++;
-        return namedEntity(e, k, a.r);
-      });
-    }
+    // The book kept: the entities at either end that stand (the same type and name as last time, `unchangedEnds`)
+    // take the answer their counterpart got, unchanged since; only those between are looked up, and each entry
+    // counts the entities naming it (those between counted off and on), so that a name no entity, quote or claim
+    // names any more is dropped below. A new book: every entity is between.
+    const xs = kept ? was!.entities : [], ys = local.entities;
+    const [head, tail] = kept ? unchangedEnds(xs, ys) : [0, 0];
+    const shift = xs.length - ys.length;
+    for (let k = head; k < xs.length - tail; k++) asked.get(xs[k].type)!.get(xs[k].canonical)!.entities--;
+    const entities = ys.map((e, k) => {
+      if (k < head) return namedEntity(e, k, cached!.entities[k].canonical);
+      if (k >= ys.length - tail) return namedEntity(e, k + shift, cached!.entities[k + shift].canonical);
+      const a = entry(e.canonical, e.type);
+      a.entities++;
+      return namedEntity(e, k, a.r);
+    });
     const quotes = nameQuotes(local, resolve);
     const types = typeOfCanonical(this.ctx, local, was);
     const nameIn = claimNamer(resolve, types);
