@@ -65,6 +65,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     treeOptions: () => tree?.options.current,
     treeStoredOptions: () => new TreeOptionsStore(context.workspaceState).current,
     treeBadge: () => tree?.view.badge?.value,
+    treeRefreshes: () => tree?.refreshesDone() ?? { count: 0, recent: [] },
+    treeShownSource: uri => tree?.shownSource(toUri(uri).toString()),
     wordWrapped: async uri => {
       await wrap?.whenSettled();
       return wrap?.isWrapped(toUri(uri).toString()) ?? false;

@@ -8,6 +8,7 @@
 
 import type { TreeNodeFields as TreeNodeSnapshot } from './claims/treeNodes';
 import type { TreeOptions } from './claims/treeModel';
+import type { TreeListing } from './claims/refreshPacer';
 import type { DecorationKind, OffsetRange } from './decorations/kinds';
 import type { SkippedFile } from './index/skipMessages';
 import type { AnnotationState } from './annotations/AnnotationStore';
@@ -55,6 +56,13 @@ export interface SourceLensApi {
   treeStoredOptions(): TreeOptions;
   /** The number on the Claims view's badge (disputed claims), undefined when it shows none. */
   treeBadge(): number | undefined;
+  /**
+   * The Claims tree's listings of changed sources so far: how many, and the last 16 (each: its sources,
+   * `performance.now()` when it began, how long the oldest change in it had waited since the worker's push).
+   */
+  treeRefreshes(): { count: number; recent: TreeListing[] };
+  /** A source's node as the default tree holds it now (no question to the worker), undefined when it is not listed. */
+  treeShownSource(uri: string): TreeNodeSnapshot | undefined;
   /** Whether the extension switched word wrap on for a document (an included article, `sourceLens.wordWrap` on), once pending switches are made. */
   wordWrapped(uri: string): Promise<boolean>;
   /** The message shown at the top of the Claims view (indexing, cancelled, skipped files), if any. */

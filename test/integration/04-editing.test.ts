@@ -12,6 +12,13 @@ describe('editing a document', () => {
     const a = await api();
     const uri = editor.document.uri.toString();
     const before = await decorated(editor.document.uri);
+    // The Claims view shown and listed, so that it follows changes as a reader sees it.
+    await vscode.commands.executeCommand('sourceLens.focusClaims');
+    await a.treeRoots();
+    await a.whenIdle();
+    const shownBefore = a.treeShownSource(uri);
+    assert.ok(shownBefore, 'the source is listed in the Claims view');
+    const refreshesBefore = a.treeRefreshes().count;
     const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
     const inserted = `“We will not back down from this, not now and not ever,” said Senator Jane Doe on Monday.${eol}${eol}`;
     const quoteEnd = inserted.indexOf('”') + 1;
@@ -30,6 +37,18 @@ describe('editing a document', () => {
     const text = editor.document.getText();
     assert.equal(text.slice(0, quoteEnd), inserted.slice(0, quoteEnd));
     assert.ok(after.person.some(r => text.slice(r.start, r.end).includes('Jane Doe')), 'the new speaker is an entity');
+
+    // The view lists the edited source again, by itself (no question asked of it here): its node counts the new quote.
+    const quotesIn = (d: string | undefined) => Number(/(\d+) quotes?/.exec(d ?? '')?.[1] ?? NaN);
+    const listed = await waitFor('the Claims view listed the edit', async () => {
+      await a.whenIdle();
+      const r = a.treeRefreshes();
+      const node = a.treeShownSource(uri);
+      return r.count > refreshesBefore && node && quotesIn(node.description) > quotesIn(shownBefore.description) ? r : undefined;
+    });
+    // (Logged, not asserted: timing belongs to benchmarks.)
+    const mine = listed.recent.slice(-(listed.count - refreshesBefore)).filter(l => l.keys === 'all' || l.keys.includes(uri));
+    console.log(`Claims view: the edited source listed ${mine.map(l => `${l.waitedMs.toFixed(1)} ms`).join(', then ')} after the worker's pushes`);
 
     // The tree follows the unsaved edit.
     const root = (await a.treeRoots()).find(n => n.uri === uri);

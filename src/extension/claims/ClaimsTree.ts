@@ -11,6 +11,7 @@ import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import { skippedSummary } from '../index/skipMessages';
 import { buildTree, FILTERS, filtered, isDefault, readOptions, type ModelNode, type TreeOptions } from './treeModel';
+import { RefreshPacer, type TreeListing } from './refreshPacer';
 import { childNodes, nodeAt, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
@@ -74,7 +75,12 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private dirty = false;
   /** Sources changed since the last refresh, or 'all'. */
   private pending: Set<string> | 'all' = new Set();
-  private refreshTimer: { timer: ReturnType<typeof setTimeout>; end: () => void } | undefined;
+  /** Lists changed sources: at once after a quiet spell, at most once per 150 ms while changes keep coming. */
+  private readonly pacer: RefreshPacer;
+  /** Listings of changed sources (the test API): how many so far, and the last few. */
+  private readonly refreshes: { count: number; recent: TreeListing[] } = { count: 0, recent: [] };
+  /** When the oldest change not listed yet arrived (`performance.now()`), undefined when none waits. */
+  private changedSince: number | undefined;
   private followTimer: ReturnType<typeof setTimeout> | undefined;
   /** Id of the node last revealed by following the cursor (test API). */
   followed: string | undefined;
@@ -90,6 +96,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     readonly options: TreeOptionsStore,
   ) {
     this.view = vscode.window.createTreeView(VIEW_CLAIMS, { treeDataProvider: this, showCollapseAll: true });
+    this.pacer = new RefreshPacer(() => this.refreshPending(), idle);
     options.publish();
     this.disposables.push(
       this.view,
@@ -130,18 +137,21 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private scheduleRefresh(change: ChangedDocuments): void {
     if (change === 'all' || this.pending === 'all') this.pending = 'all';
     else for (const key of change) this.pending.add(key);
-    if (this.refreshTimer) return;
-    const end = this.idle.begin();
-    this.refreshTimer = {
-      end,
-      timer: setTimeout(() => {
-        this.refreshTimer = undefined;
-        const pending = this.pending;
-        this.pending = new Set();
-        this.dirty = false;
-        (pending === 'all' || !this.listed ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending])).finally(end);
-      }, 150),
-    };
+    this.changedSince ??= performance.now();
+    this.pacer.request();
+  }
+
+  /** Lists again what changed since the last listing. */
+  private refreshPending(): Promise<void> {
+    const pending = this.pending;
+    this.pending = new Set();
+    this.dirty = false;
+    const at = performance.now();
+    this.refreshes.count++;
+    this.refreshes.recent.push({ keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) });
+    if (this.refreshes.recent.length > 16) this.refreshes.recent.shift();
+    this.changedSince = undefined;
+    return pending === 'all' || !this.listed ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending]);
   }
 
   /** Everything is listed again. */
@@ -330,6 +340,17 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   // --- Test API -------------------------------------------------------------------
 
+  /** How many times changed sources were listed again, and the last 16 listings. */
+  refreshesDone(): { count: number; recent: TreeListing[] } {
+    return { count: this.refreshes.count, recent: [...this.refreshes.recent] };
+  }
+
+  /** A source's node as the tree holds it now, undefined when not listed. */
+  shownSource(key: string): TreeNodeFields | undefined {
+    const n = this.roots.get(key);
+    return n && snapshot(n);
+  }
+
   async snapshotRoots(): Promise<TreeNodeFields[]> {
     return (await this.getChildren()).map(snapshot);
   }
@@ -343,10 +364,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   }
 
   dispose(): void {
-    if (this.refreshTimer) {
-      clearTimeout(this.refreshTimer.timer);
-      this.refreshTimer.end();
-    }
+    this.pacer.dispose();
     if (this.followTimer) clearTimeout(this.followTimer);
     for (const d of this.disposables) d.dispose();
     this.changeEmitter.dispose();
