@@ -1193,7 +1193,14 @@ function nameClaim(c: Claim, nameIn: (name: string) => string, verdict = false):
     const r = nameIn(n);
     if (!entities.includes(r)) entities.push(r);
   }
-  return verdict ? { ...c, speaker, entities, verdict: null } : { ...c, speaker, entities };
+  if (!verdict) return { ...c, speaker, entities };
+  // Written out, in the order of the claim's own fields (claims.ts): a spread followed by a field the claim lacks made
+  // an object of four fields in place and the rest in a store of its own (at 10,000 articles, about 100 MB more).
+  return {
+    start: c.start, end: c.end, text: c.text, kind: c.kind, speaker, entities, numbers: c.numbers, status: c.status,
+    corroboratedBy: c.corroboratedBy, disputedBy: c.disputedBy, partlyCorroboratedBy: c.partlyCorroboratedBy,
+    claimGroup: c.claimGroup, claimGroupSize: c.claimGroupSize, verdict: null,
+  };
 }
 
 /** Whether `names` resolved, each once in order of first mention (as `nameClaim` lists them), are `list`. */
@@ -1230,9 +1237,13 @@ export function duplicatesOf(path: string, local: LocalAnalysis, reuse: ReuseInd
     ...local.repeats.map(d => ({ ...d, other: { ...d.other, path } })),
     ...reuse.shared(path),
   ].sort((a, b) => a.start - b.start || a.end - b.end);
-  for (const d of duplicates) {
-    d.text ??= local.text.slice(d.start, d.end);
-    if (direction) d.direction = null;
+  for (const d of duplicates) d.text ??= local.text.slice(d.start, d.end);
+  // (Each written out, in the order of a duplicate's fields, as one object: the field added to the object as it was
+  // made a store of its own.)
+  if (direction) {
+    return duplicates.map(d => ({
+      start: d.start, end: d.end, text: d.text, other: d.other, kind: d.kind, label: d.label, similarity: d.similarity, boilerplate: d.boilerplate, direction: null,
+    }));
   }
   return duplicates;
 }
