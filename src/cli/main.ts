@@ -17,7 +17,7 @@ import { renderMarkdown } from './markdown';
 import { printable, systemMessage } from './messages';
 import { checkOut, OutError, writeReport, writeReportLines } from './output';
 import { analyzeInWorkers, textOf } from './parallel';
-import { OneShotCorpus, stage } from './oneShot';
+import { MEMO_SPAN, OneShotCorpus, stage } from './oneShot';
 import { Progress } from './progress';
 import { collect, PathError, type Found } from './walk';
 
@@ -97,8 +97,11 @@ export function parseArgs(argv: readonly string[]): Options | 'help' | 'version'
  */
 export type Analyser = Pick<Corpus, 'set' | 'setAnalysed' | 'delete' | 'allResults' | 'text'>;
 
-/** The CLI's corpus: analysed once, never edited, and let go of stage by stage (oneShot.ts). */
-const oneShotCorpus = (): Analyser => new OneShotCorpus();
+/**
+ * The CLI's corpus: analysed once, never edited, and let go of stage by stage (oneShot.ts). `filled`: its results made
+ * with the fields the annotations' `fill` gives, for a caller that passes them through `withAnnotations`.
+ */
+const oneShotCorpus = (filled = false): Analyser => new OneShotCorpus(MEMO_SPAN, filled);
 
 /**
  * Reads and analyses what `collect` found; throws PathError for a file named on the
@@ -225,7 +228,8 @@ function render(out: AnalysisOutput, format: Exclude<Format, 'jsonl' | 'json'>):
  */
 async function analyzeAll(found: readonly Found[], opts: Options): Promise<{ out: AnalysisOutput; warnings: string[] }> {
   const progress = process.stderr.isTTY ? new Progress(process.stderr) : undefined;
-  const corpus = oneShotCorpus();
+  // (Every result goes through `withAnnotations` below.)
+  const corpus = oneShotCorpus(true);
   stage(null);
   const analysed = await analyzeFoundInWorkers(found, opts.maxFileSize, opts.jobs, corpus, progress);
   return withAnnotations(analysed, p => corpus.text(p), opts.annotations ?? null, opts.paths[0]);

@@ -11,6 +11,7 @@ import type { Quote } from '../../src/core/types';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { analyzeLocal, ParagraphCache } from '../../src/core/corpus/corpus';
 import { BOILERPLATE } from '../../src/core/reuse/reuseText';
+import { applyAnnotations } from '../../src/core/annotations';
 import { AnalysisContext, memoSlot, Slot } from '../../src/core/text/memo';
 
 const root = path.resolve(__dirname, '../../..');
@@ -134,6 +135,24 @@ describe('CLI one-shot corpus', function () {
       }
     }
     assert.ok(claims > 50);
+  });
+
+  it('made with the annotations\' fields (filled), gives once annotated what it gives otherwise, the pass keeping its claims and duplicates', () => {
+    const docs = texts();
+    const plain = new OneShotCorpus(), filled = new OneShotCorpus(undefined, true);
+    for (const d of docs) { plain.set(d.path, d.text); filled.set(d.path, d.text); }
+    const text = (p: string) => docs.find(d => d.path === p)?.text;
+    const fill = (c: OneShotCorpus) => applyAnnotations(c.allResults(), null, { text, fill: true, inPlace: true }).documents;
+    const made = filled.allResults();
+    assert.ok(made.every(r => r.claims.every(c => c.verdict === null) && r.duplicates.every(d => d.direction === null)));
+    assert.notEqual(json(made), json(plain.allResults()), 'the fields are there before the pass');
+    const claims = made.flatMap(r => r.claims), duplicates = made.flatMap(r => r.duplicates);
+    assert.ok(duplicates.length > 0 && claims.length > 50);
+    // Not in place, a claim or duplicate the pass would change is a copy: none is, but for a passage given a direction.
+    const copied = applyAnnotations(made, null, { text, fill: true }).documents;
+    assert.ok(copied.flatMap(r => r.claims).every((c, k) => c === claims[k]));
+    assert.ok(copied.flatMap(r => r.duplicates).every((d, k) => d === duplicates[k] || d.direction !== null));
+    assert.equal(json(fill(filled)), json(fill(plain)));
   });
 
   it('takes no document once its results are out, and gives the same results when asked again', () => {
