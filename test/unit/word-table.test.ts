@@ -54,4 +54,33 @@ describe('word table', () => {
     assert.equal(table.find('w5', 0, 2, fnv('w5', 0, 2)), -1);
     assert.equal(table.find('new', 0, 3, fnv('new', 0, 3)), 0);
   });
+
+  it('keeps each entry’s payload with it, signed and 32 bits wide, through growth; a prefetch changes no answer', () => {
+    const table = new WordTable(4, 2);
+    const rand = rng(17);
+    const values = new Map<string, [number, number]>();
+    for (let k = 0; k < 3000; k++) {
+      const w = `w${Math.floor(rand() * 2000)}`, h = fnv(w, 0, w.length);
+      if (k % 7 === 0) {
+        // (The first probe of every word asked so far, in no particular order: answers and payloads stay as they were.)
+        const hashes = Int32Array.from([...values.keys()].map(x => fnv(x, 0, x.length)));
+        table.prefetch(hashes, hashes.length);
+      }
+      if (table.find(w, 0, w.length, h) >= 0) {
+        assert.deepEqual([table.payload(0), table.payload(1)], values.get(w), w);
+        continue;
+      }
+      assert.ok(!values.has(w), w);
+      table.add(w, 0, w.length, h);
+      assert.deepEqual([table.payload(0), table.payload(1)], [0, 0], 'a new entry’s payload is 0');
+      const v: [number, number] = [Math.floor(rand() * 2 ** 32) - 2 ** 31, k % 3 ? -1 : k];
+      table.setPayload(0, v[0]);
+      table.setPayload(1, v[1]);
+      values.set(w, v);
+    }
+    for (const [w, v] of values) {
+      assert.ok(table.find(w, 0, w.length, fnv(w, 0, w.length)) >= 0, w);
+      assert.deepEqual([table.payload(0), table.payload(1)], v, w);
+    }
+  });
 });

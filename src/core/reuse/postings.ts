@@ -65,6 +65,22 @@ export class PostingTable {
     return r < 0 ? 0 : this.slots[r + COUNT];
   }
 
+  /**
+   * Reads the slot a lookup of each feature of `block[from, to)` probes first, and nothing else: the loads depend on
+   * none of the others, so the processor waits for them all at once, and the `add`s that follow find those slots in
+   * its caches (at 10,000 articles the slots are some 64 MB, and each `add` alone waited for its slot in turn). Changes
+   * nothing; what was read is kept in `touched` only so that the reads are not left out.
+   */
+  prefetch(block: Int32Array, from: number, to: number): void {
+    const slots = this.slots, mask = this.mask;
+    let x = this.touched;
+    for (let q = from; q < to; q++) x ^= slots[((Math.imul(block[q] + 1, 0x9e3779b1) >>> 0) & mask) * SLOT + KEY];
+    this.touched = x;
+  }
+
+  /** What `prefetch` read (see there). */
+  touched = 0;
+
   unitAt(posting: number): number { return this.pool[posting * POSTING + SID]; }
   nextOf(posting: number): number { return this.pool[posting * POSTING + NEXT]; }
 

@@ -134,6 +134,13 @@ export class ReuseIndex {
     const id = this.nextDoc++;
     const doc: IndexedDoc = { id, path, side, paragraphs, sentences, sids: [], pairs: new Map(), lookups, lookupEpoch: lookups ? this.epoch : -1, stage: 1 };
     const postings = this.postings, cap = POSTING_CAP, record = this.recording();
+    // The features' slots fetched for the whole document first (`PostingTable.prefetch`): each `add` below would
+    // otherwise wait for its own.
+    for (let i = 0; i < side.data.length; i++) {
+      if (kept && kept[i] >= 0) continue;
+      const u = side.data[i], fo = featsAt(u);
+      postings.prefetch(u.block, fo, fo + featCount(u));
+    }
     for (let i = 0; i < side.data.length; i++) {
       const reused = kept ? kept[i] : -1;
       if (reused >= 0) {

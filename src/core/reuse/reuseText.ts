@@ -36,26 +36,31 @@ function formStem(w: string): string | null {
 /**
  * Words as written, in one vocabulary: each word's form id and its form's stem id (-1 for a function word), so a
  * document's words take one lookup each (`WordTable`, by their characters in the text: no substring, no string
- * hashed) and none is lower-cased or stemmed again. Emptied when it holds `SEEN_LIMIT` words.
+ * hashed) and none is lower-cased or stemmed again. The two ids are the table's payload, read with the word's
+ * characters (one cache line, not another array's). Emptied when it holds `SEEN_LIMIT` words.
  */
 class SeenWords {
-  private readonly table = new WordTable();
-  /** Per entry of the table: its form id and stem id, side by side. */
-  ids = new Int32Array(2 * 1024);
+  private readonly table = new WordTable(1 << 12, 2);
 
-  /** Where the word `text[s, e)` (hash `h`) has its form id (`ids[at]`) and stem id (`ids[at + 1]`); added when new. */
-  find(text: string, s: number, e: number, h: number, dotted: boolean, vocab: Vocab): number {
+  /**
+   * Finds the word `text[s, e)` (hash `h`), added when new: its form id and stem id are then `form()` and `stem()`
+   * (until the next call).
+   */
+  find(text: string, s: number, e: number, h: number, dotted: boolean, vocab: Vocab): void {
     const table = this.table;
-    const k = table.find(text, s, e, h);
-    if (k >= 0) return 2 * k;
+    if (table.find(text, s, e, h) >= 0) return;
     if (table.size >= SEEN_LIMIT) table.clear();
-    const n = table.add(text, s, e, h);
-    if (2 * n + 2 > this.ids.length) { const ids = new Int32Array(this.ids.length * 2); ids.set(this.ids); this.ids = ids; }
+    table.add(text, s, e, h);
     const f = vocab.form(wordForm(text.slice(s, e), dotted));
-    this.ids[2 * n] = f;
-    this.ids[2 * n + 1] = vocab.stemOf(f);
-    return 2 * n;
+    table.setPayload(0, f);
+    table.setPayload(1, vocab.stemOf(f));
   }
+
+  /** Fetches what looking the words of these hashes up will read (`WordTable.prefetch`). */
+  prefetch(hashes: Int32Array, n: number): void { this.table.prefetch(hashes, n); }
+
+  form(): number { return this.table.payload(0); }
+  stem(): number { return this.table.payload(1); }
 }
 
 const SEEN_LIMIT = 50_000;
@@ -68,13 +73,18 @@ export class Vocab {
   private stems = new Map<string, number>();
   private forms = new Map<string, number>();
   private stemOfForm: number[] = [];
-  private readonly seen = new SeenWords();
+  /** The words met as written, with their ids (`unitWordsInto`, `formHashed`). */
+  readonly seen = new SeenWords();
   /**
    * Scratch space of `unitWordsInto`: the form ids of a unit's words, its content stem ids in text order (the first
    * `unitStems`), the sorted hashes of its windows (the first `unitWindows`); `unitWordCount`: how many words.
    */
   formBuf = new Int32Array(256);
   stemBuf = new Int32Array(256);
+  /** Scratch space of `unitWordsInto`'s first pass: each word's start, end (negated for dotted initials) and hash. */
+  wordAt = new Int32Array(256);
+  wordEnd = new Int32Array(256);
+  wordHash = new Int32Array(256);
   windowBuf = new Int32Array(256);
   unitStems = 0;
   unitWindows = 0;
@@ -101,15 +111,9 @@ export class Vocab {
 
   /** Id of the form of the word `text[s, e)` as written (`dotted`: initials with their dots, which the dots say), given `hashChars(text, s, e)`. */
   formHashed(text: string, s: number, e: number, h: number, dotted: boolean): number {
-    return this.seen.ids[this.seenAt(text, s, e, h, dotted)];
+    this.seen.find(text, s, e, h, dotted, this);
+    return this.seen.form();
   }
-
-  /** Where the word's form id and stem id are in `seenIds` (the index returned, and the next). */
-  seenAt(text: string, s: number, e: number, h: number, dotted: boolean): number {
-    return this.seen.find(text, s, e, h, dotted, this);
-  }
-
-  get seenIds(): Int32Array { return this.seen.ids; }
 
   /** Stem id of a word form, -1 for a function word. */
   stemOf(form: number): number { return this.stemOfForm[form]; }
@@ -136,10 +140,15 @@ export function unitWords(vocab: Vocab, text: string, from: number, to: number):
 /**
  * `unitWords` written into the vocabulary's scratch space (`Vocab.stemBuf`, `windowBuf`, `unitStems`,
  * `unitWindows`, `unitWordCount`), valid until the next call: the caller copies what it keeps, and no array is made per unit.
+ *
+ * In two passes: the unit's words are found and hashed first (`wordAt`, `wordEnd`, `wordHash`), then looked up. A
+ * lookup mostly waits for memory (the vocabulary's table is out of the core's caches once the rest of a document's
+ * analysis has run), so the table is asked to fetch every word's slot and characters before the lookups read them
+ * (`WordTable.prefetch`): loads that do not depend on each other are waited for together, not one word at a time.
  */
 export function unitWordsInto(vocab: Vocab, text: string, from: number, to: number): void {
-  let nw = 0, ns = 0;
-  let formBuf = vocab.formBuf, stemBuf = vocab.stemBuf;
+  let nw = 0;
+  let wordAt = vocab.wordAt, wordEnd = vocab.wordEnd, wordHash = vocab.wordHash;
   // `nextWord(…, INITIALS)` written out, hashing the word's characters (`hashChars`) as it reads them.
   for (let i = from; ;) {
     let k = 0;
@@ -181,17 +190,23 @@ export function unitWordsInto(vocab: Vocab, text: string, from: number, to: numb
       h = (h ^ (h >>> 15)) >>> 0;
     }
     i = e;
-    if (nw === formBuf.length) {
-      const grown = new Int32Array(nw * 2);
-      grown.set(formBuf);
-      formBuf = vocab.formBuf = grown;
-      const grownStems = new Int32Array(nw * 2);
-      grownStems.set(stemBuf);
-      stemBuf = vocab.stemBuf = grownStems;
+    if (nw === wordAt.length) {
+      const grow = (a: Int32Array) => { const b = new Int32Array(2 * nw); b.set(a); return b; };
+      wordAt = vocab.wordAt = grow(wordAt); wordEnd = vocab.wordEnd = grow(wordEnd); wordHash = vocab.wordHash = grow(wordHash);
     }
-    const at = vocab.seenAt(text, s, e, h, dotted), ids = vocab.seenIds;
-    formBuf[nw++] = ids[at];
-    const st = ids[at + 1];
+    // (A dotted word's end is stored negated: `e` > `s` >= 0, so the sign says it.)
+    wordAt[nw] = s; wordEnd[nw] = dotted ? -e : e; wordHash[nw] = h;
+    nw++;
+  }
+  if (vocab.formBuf.length < nw) { vocab.formBuf = new Int32Array(wordAt.length); vocab.stemBuf = new Int32Array(wordAt.length); }
+  const formBuf = vocab.formBuf, stemBuf = vocab.stemBuf, seen = vocab.seen;
+  seen.prefetch(wordHash, nw);
+  let ns = 0;
+  for (let q = 0; q < nw; q++) {
+    const e = wordEnd[q];
+    seen.find(text, wordAt[q], e < 0 ? -e : e, wordHash[q], e < 0, vocab);
+    formBuf[q] = seen.form();
+    const st = seen.stem();
     if (st >= 0) stemBuf[ns++] = st;
   }
   const forms = formBuf, nwin = Math.max(0, nw - WINDOW + 1);
