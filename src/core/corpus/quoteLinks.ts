@@ -1438,12 +1438,12 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   interface At {
     doc: DocumentResult;
     /**
-     * The document's quotes' places, by start then end, each once (made when one is first asked): `keys[2k]` and
-     * `keys[2k + 1]` its start and end, `firsts[k]` the index in the document of its first quote. A place is found
-     * by a binary search in `keys` (at 10,000 articles, 700,000 links: a look-up in a map of its own per document
-     * was a good part of the time).
+     * The document's quotes' places, by start then end, each once (made when one is first asked): `ends[k]` and
+     * `starts[k]`, and the index in the document of its first quote. A place is found by a binary search in these
+     * arrays (at 10,000 articles, 700,000 links: a look-up in a map of its own per document was a good part of the time).
      */
-    keys: Int32Array | null;
+    starts: Int32Array | null;
+    ends: Int32Array | null;
     firsts: Int32Array | null;
     places: (Place | undefined)[];
     /** A number per claim start (a pair of claims is keyed by its two ends' paths and starts). */
@@ -1455,7 +1455,7 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   const atOf = (doc: DocumentResult | undefined) => {
     if (!doc) return undefined;
     let at = ats.get(doc);
-    if (!at) ats.set(doc, (at = { doc, keys: null, firsts: null, places: [], ids: new Map() }));
+    if (!at) ats.set(doc, (at = { doc, starts: null, ends: null, firsts: null, places: [], ids: new Map() }));
     return at;
   };
   // (A link's document by its path, in one look-up: at 10,000 articles, 700,000 links, each into a document met at random.)
@@ -1467,8 +1467,8 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   };
   /** The place of the document's quotes at `start`-`end` (undefined: no quote there). */
   const placeAt = (at: At, start: number, end: number): Place | undefined => {
-    if (!at.keys) {
-      const quotes = at.doc.quotes;
+    const quotes = at.doc.quotes;
+    if (!at.starts) {
       // (In order of start, end and index: the first of each place is its first quote.)
       const order = quotes.map((_, k) => k).sort((a, b) => quotes[a].start - quotes[b].start || quotes[a].end - quotes[b].end || a - b);
       const firsts: number[] = [];
@@ -1477,19 +1477,18 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         if (!last || last.start !== quotes[k].start || last.end !== quotes[k].end) firsts.push(k);
       }
       at.firsts = Int32Array.from(firsts);
-      at.keys = new Int32Array(2 * firsts.length);
-      firsts.forEach((k, i) => { at.keys![2 * i] = quotes[k].start; at.keys![2 * i + 1] = quotes[k].end; });
+      at.starts = Int32Array.from(firsts, k => quotes[k].start);
+      at.ends = Int32Array.from(firsts, k => quotes[k].end);
     }
-    // (The document itself is not read again: at 10,000 articles, each link's document is one met at random.)
-    const keys = at.keys;
-    let lo = 0, hi = keys.length >> 1;
+    const starts = at.starts, ends = at.ends!;
+    let lo = 0, hi = starts.length;
     while (lo < hi) {
-      const mid = (lo + hi) >> 1, s = keys[2 * mid];
-      if (s < start || (s === start && keys[2 * mid + 1] < end)) lo = mid + 1;
+      const mid = (lo + hi) >> 1;
+      if (starts[mid] < start || (starts[mid] === start && ends[mid] < end)) lo = mid + 1;
       else hi = mid;
     }
-    if (2 * lo === keys.length || keys[2 * lo] !== start || keys[2 * lo + 1] !== end) return undefined;
-    return (at.places[lo] ??= { quote: at.doc.quotes[at.firsts![lo]], claims: null, ids: [] });
+    if (lo === starts.length || starts[lo] !== start || ends[lo] !== end) return undefined;
+    return (at.places[lo] ??= { quote: quotes[at.firsts![lo]], claims: null, ids: [] });
   };
   let nextId = 0;
   const startId = (at: At, start: number) => {
@@ -1555,10 +1554,9 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         let pair = findPair(lo, hi);
         if (!pair) {
           const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
-          // The ends in the order of their paths, then starts as text (the order of "path NUL start" as text, no
-          // such key made).
-          const first = doc.path !== path ? doc.path < path : String(claim.start) < String(oc.start);
-          pair = { a: first ? a : b, b: first ? b : a, variant: false, identical: true, reason: null, texts, judged: null, hi };
+          // The ends in the order of their paths, then starts (as text: "path NUL start").
+          const mark = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
+          pair = { a: mark < there ? a : b, b: mark < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null, hi };
           filePair(lo, pair);
           pairs.push(pair);
         }
