@@ -109,6 +109,12 @@ describe('CLI one-shot corpus', function () {
       // A quote that has the fields keeps their values and places.
       const linked = { ...q, quoteGroup: 'q1', quoteGroupSize: 2, attributedElsewhere: [] };
       assert.equal(json(withLinkFields(linked)), json(linked));
+      // One built elsewhere, without an attribution: none is added.
+      const bare: Quote = { ...q, variants: [] };
+      delete bare.attribution;
+      const filled = withLinkFields(bare);
+      assert.ok(!('attribution' in filled));
+      assert.deepEqual(Object.keys(filled), [...Object.keys(bare), 'quoteGroup', 'quoteGroupSize', 'attributedElsewhere']);
     }
   });
 

@@ -44,4 +44,17 @@ describe('quote claims: each claim\'s lists edited once for all its pairs', () =
     assert.ok(first.disputedBy.some(l => l.path === 'd3.txt' && l.reason === 'number'));
     assert.equal(first.disputedBy.length, 1, 'the old dispute of d3 is replaced, not kept beside the new one');
   });
+
+  it('links a claim met through many variants to each of their claims once, at both ends', () => {
+    // (Fourteen copies: each claim has thirteen pairs, more than a short list of pairs holds.)
+    const docs = Array.from({ length: 14 }, (_, k) => doc(`c${String(k).padStart(2, '0')}.txt`, 'the bridge will reopen in two weeks'));
+    for (const d of docs) d.quotes[0].variants = docs.filter(o => o !== d).map(o => ({ path: o.path, start: 10, end: 40, identical: true }));
+    linkQuoteClaims(new AnalysisContext(), new Map(docs.map(d => [d.path, d])));
+    for (const d of docs) {
+      const c = d.claims[0];
+      assert.deepEqual(c.corroboratedBy.map(l => l.path).sort(), docs.filter(o => o !== d).map(o => o.path), `${d.path} lists every other claim once`);
+      assert.ok(c.corroboratedBy.every(l => l.similarity === 1 && l.start === 0 && l.end === 42));
+      assert.deepEqual(c.disputedBy, []);
+    }
+  });
 });
