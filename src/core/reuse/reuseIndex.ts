@@ -8,7 +8,7 @@ import { units } from '../text/sentences';
 import { type AnalysisContext } from '../text/memo';
 import { PostingTable } from './postings';
 import { STOCK_LINE } from '../lexicon/stockLines';
-import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, featCount, featsAt, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges, stemCount, unitKey } from './passages';
+import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, featCount, featsAt, featsOf, FurnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges, stemCount, unitKey } from './passages';
 
 interface IndexedDoc {
   id: number;
@@ -20,7 +20,7 @@ interface IndexedDoc {
   /** Other doc id -> the pair's matches (held once, by both documents). */
   pairs: Map<number, Pair>;
   degrees?: Uint16Array;
-  furniture?: Uint8Array;
+  furniture?: FurnitureFlags;
   /** Hits by unit (its data stands for its text: same text, same data), as last looked up (see `settle`). */
   lookups?: Map<UnitData, Hit[]>;
   /** `ReuseIndex.epoch` when `lookups` were made: they hold while nothing else changes. */
@@ -522,16 +522,15 @@ export class ReuseIndex {
     const doc = this.byPath.get(path);
     if (!doc) return [];
     const many = this.degreesOf(doc);
-    doc.furniture ??= furnitureFlags(doc.side);
     const out: Duplicate[] = [];
     for (const pair of doc.pairs.values()) {
       if (!pair.kept.length) continue;
       const other = pair.a === doc ? pair.b : pair.a;
       const list = doc === pair.a ? this.passagesOf(pair) : (pair.mirrored ??= this.passagesOf(pair).map(mirror));
       for (const { r, p } of list) {
-        let boilerplate = mostlyFurniture(doc.furniture, r.iLo, r.iHi, many);
+        let boilerplate = mostlyFurniture((doc.furniture ??= new FurnitureFlags(doc.side)), r.iLo, r.iHi, many);
         if (!boilerplate) {
-          other.furniture ??= furnitureFlags(other.side);
+          other.furniture ??= new FurnitureFlags(other.side);
           boilerplate = mostlyFurniture(other.furniture, r.jLo, r.jHi, this.degreesOf(other));
         }
         out.push({
