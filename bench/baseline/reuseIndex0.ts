@@ -9,7 +9,7 @@ import { units } from '../../src/core/text/sentences';
 import { type AnalysisContext } from '../../src/core/text/memo';
 import { PostingTable } from '../../src/core/reuse/postings';
 import { STOCK_LINE } from '../../src/core/lexicon/stockLines';
-import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VOCAB, cluster, compare, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from '../../src/core/reuse/passages';
+import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VOCAB, cluster, compare, featsOf, FurnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges } from '../../src/core/reuse/passages';
 
 /** A side's features per unit, as the side held them at 7e24120 (units' records are carved from shared blocks now). */
 const FEATS = new WeakMap<Side, number[][]>();
@@ -30,7 +30,7 @@ interface IndexedDoc {
   /** Computed on demand, dropped when the links they derive from change. */
   passages: Map<number, Shared[]>;
   degrees?: Uint16Array;
-  furniture?: Uint8Array;
+  furniture?: FurnitureFlags;
   /** What each unit's text found in the documents before this one (see `ReuseIndex.add`). */
   /** Hits by unit (its data stands for its text: same text, same data). */
   lookups: Map<UnitData, Hit[]> | undefined;
@@ -336,7 +336,7 @@ export class ReuseIndex0 {
     const doc = this.byPath.get(path);
     if (!doc) return [];
     const many = this.degreesOf(doc);
-    doc.furniture ??= furnitureFlags(doc.side);
+    doc.furniture ??= new FurnitureFlags(doc.side);
     const out: Duplicate[] = [];
     for (const [otherId, matches] of doc.links) {
       const other = this.byId[otherId]!;
@@ -352,7 +352,7 @@ export class ReuseIndex0 {
       for (const { r, p } of list) {
         let boilerplate = mostlyFurniture(doc.furniture, r.iLo, r.iHi, many);
         if (!boilerplate) {
-          other.furniture ??= furnitureFlags(other.side);
+          other.furniture ??= new FurnitureFlags(other.side);
           boilerplate = mostlyFurniture(other.furniture, r.jLo, r.jHi, this.degreesOf(other));
         }
         out.push({

@@ -211,29 +211,54 @@ export function passage(A: Side, B: Side, r: Ranges, vocab: Vocab): Passage {
   return { a, b, label, similarity: Math.min(0.99, Math.round(d * 1000) / 1000) };
 }
 
-/** Per unit, 1 when it is furniture by its wording or by its short paragraph's. */
-export function furnitureFlags(side: Side): Uint8Array {
-  const flags = new Uint8Array(side.data.length);
-  const paraFlag = new Map<number, boolean>();
-  side.data.forEach((u, k) => {
-    if ((u.furniture ??= side.furniture(side.text.slice(side.bounds[2 * k], side.bounds[2 * k + 1])))) { flags[k] = 1; return; }
-    const pi = side.paraOf[k];
-    let f = paraFlag.get(pi);
-    if (f === undefined) {
-      const p = side.paras[pi];
-      f = !!p && p.end - p.start <= 300 && side.furniture(side.text.slice(p.start, p.end));
-      paraFlag.set(pi, f);
+/**
+ * Per unit, whether it is furniture by its wording or by its short paragraph's, worked out when first asked
+ * (`mostlyFurniture` asks only of the units in a passage's range, and not of one many documents share): a document's
+ * every unit asked once cost a slice and a memo lookup each, most of them in no passage.
+ */
+export class FurnitureFlags {
+  /** Per unit: 0 not asked yet, 1 furniture, 2 not. */
+  private readonly units: Uint8Array;
+  /** Per paragraph, the same for its text (a short paragraph's). */
+  private readonly paras: Uint8Array;
+  constructor(private readonly side: Side) {
+    this.units = new Uint8Array(side.data.length);
+    this.paras = new Uint8Array(side.paras.length);
+  }
+
+  at(k: number): boolean {
+    let f = this.units[k];
+    if (!f) {
+      const side = this.side, u = side.data[k];
+      if ((u.furniture ??= side.furniture(side.text.slice(side.bounds[2 * k], side.bounds[2 * k + 1])))) f = 1;
+      else {
+        const pi = side.paraOf[k];
+        let pf = pi < this.paras.length ? this.paras[pi] : 2;
+        if (!pf) {
+          const p = side.paras[pi];
+          pf = !!p && p.end - p.start <= 300 && side.furniture(side.text.slice(p.start, p.end)) ? 1 : 2;
+          this.paras[pi] = pf;
+        }
+        f = pf;
+      }
+      this.units[k] = f;
     }
-    if (f) flags[k] = 1;
-  });
-  return flags;
+    return f === 1;
+  }
 }
 
 /** Whether at least half of a range's units are furniture or shared by many documents. */
-export function mostlyFurniture(flags: Uint8Array, lo: number, hi: number, many?: Uint16Array): boolean {
-  let n = 0;
-  for (let k = lo; k <= hi; k++) if (flags[k] || (many && many[k] >= MANY_DOCS)) n++;
-  return 2 * n >= hi - lo + 1;
+export function mostlyFurniture(flags: FurnitureFlags, lo: number, hi: number, many?: Uint16Array): boolean {
+  // (Counted only as far as decides it: a unit many documents share counts without its wording asked.)
+  const len = hi - lo + 1;
+  let n = 0, left = len;
+  for (let k = lo; k <= hi; k++) {
+    if ((many && many[k] >= MANY_DOCS) || flags.at(k)) n++;
+    left--;
+    if (2 * n >= len) return true;
+    if (2 * (n + left) < len) return false;
+  }
+  return 2 * n >= len;
 }
 
 export function rangeOf(g: Match[], key: 'i' | 'j'): [number, number] {

@@ -8,7 +8,7 @@ import { features, overlap, sorted } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, Slot } from '../text/memo';
 import { PostingTable } from './postings';
-import { MERGE_FAR, MIN_DICE_REPEAT, Match, POSTING_CAP, type Ranges, Side, UnitData, VOCAB, agree, cluster, compare, featCount, featsAt, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, rangeOf, ranges, sameStems, unitKey } from './passages';
+import { MERGE_FAR, MIN_DICE_REPEAT, Match, POSTING_CAP, type Ranges, Side, UnitData, VOCAB, agree, cluster, compare, featCount, featsAt, featsOf, FurnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, rangeOf, ranges, sameStems, unitKey } from './passages';
 import type { DuplicateLabel } from '../types';
 
 /** A unit's matches with earlier units of its document (`j` < its index). */
@@ -233,7 +233,7 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
   const byUnit = now.byUnit;
   for (let i = 0; i < byUnit.length; i++) for (const m of byUnit[i]) matches.push({ i, j: m.j, sim: m.sim, strong: m.strong });
   const out: Duplicate[] = [];
-  let flags: Uint8Array | undefined;
+  let flags: FurnitureFlags | undefined;
   const bounds = side.bounds;
   const emit = (g: Match[], maxGrow = MAX_GROW) => {
     // i is the later copy, j the earlier.
@@ -259,7 +259,7 @@ export function findRepeats(ctx: AnalysisContext, text: string, paragraphs: read
     const { iLo, iHi, jLo, jHi } = r;
     const ia = bounds[2 * iLo], jb = bounds[2 * jLo];
     const a = { start: ia + e.a[0], end: ia + e.a[1] }, b = { start: jb + e.b[0], end: jb + e.b[1] };
-    flags ??= furnitureFlags(side);
+    flags ??= new FurnitureFlags(side);
     const boilerplate = mostlyFurniture(flags, iLo, iHi) || mostlyFurniture(flags, jLo, jHi);
     const base = { kind: 'repeat' as const, label: e.label, similarity: e.similarity, boilerplate };
     out.push({ start: a.start, end: a.end, text: text.slice(a.start, a.end), other: { path: '', start: b.start, end: b.end }, ...base });

@@ -8,7 +8,7 @@ import { units } from '../text/sentences';
 import { type AnalysisContext } from '../text/memo';
 import { PostingTable } from './postings';
 import { STOCK_LINE } from '../lexicon/stockLines';
-import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, featCount, featsAt, featsOf, furnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges, stemCount, unitKey } from './passages';
+import { MIN_DICE, Match, POSTING_CAP, Passage, Ranges, Side, UnitData, VERBATIM_CAP, VERBATIM_MIN_STEMS, VOCAB, cluster, compare, featCount, featsAt, featsOf, FurnitureFlags, keepPassages, makeSide, minFeatures, mostlyFurniture, passage, push, ranges, stemCount, unitKey } from './passages';
 
 interface IndexedDoc {
   id: number;
@@ -20,7 +20,7 @@ interface IndexedDoc {
   /** Other doc id -> the pair's matches (held once, by both documents). */
   pairs: Map<number, Pair>;
   degrees?: Uint16Array;
-  furniture?: Uint8Array;
+  furniture?: FurnitureFlags;
   /** Hits by unit (its data stands for its text: same text, same data), as last looked up (see `settle`). */
   lookups?: Map<UnitData, Hit[]>;
   /** `ReuseIndex.epoch` when `lookups` were made: they hold while nothing else changes. */
@@ -46,6 +46,9 @@ const mirror = (x: Shared): Shared => ({
   r: { iLo: x.r.jLo, iHi: x.r.jHi, jLo: x.r.iLo, jHi: x.r.iHi },
   p: { a: x.p.b, b: x.p.a, label: x.p.label, similarity: x.p.similarity },
 });
+
+/** Features whose chains a lookup fetches at a time (`fetchAhead`): what they read stays in the core's caches. */
+const FETCH_AHEAD = 1024;
 
 /** Whether two units' shared features are enough evidence to compare them: a share of either unit's features. */
 const enough = (count: number, needA: number, needB: number) => count >= Math.min(needA, needB);
@@ -337,7 +340,12 @@ export class ReuseIndex {
     const unitDoc = this.unitDoc, unitNeed = this.unitNeed, unitKey = this.unitKey, byId = this.byId;
     const found = new Map<number, Match[]>();
     doc.stage = 2;
+    // Units up to `ahead` have had their chains fetched (`fetchAhead`).
+    let ahead = 0;
+    // (The units a lookup met: one array for the document's units.)
+    const touched: number[] = [];
     for (let i = 0; i < n; i++) {
+      if (i === ahead) ahead = this.fetchAhead(side, i, floor, carried);
       const unit = side.data[i], block = unit.block, fo = featsAt(unit), fe = fo + featCount(unit);
       let hits = lookups.get(unit);
       if (!hits && carried) {
@@ -348,7 +356,7 @@ export class ReuseIndex {
       }
       if (!hits) {
         hits = [];
-        const touched: number[] = [];
+        touched.length = 0;
         for (let q = fo; q < fe; q++) {
           for (let p = postings.head(block[q]); p >= 0; p = postings.nextOf(p)) {
             const sid = postings.unitAt(p);
@@ -396,6 +404,33 @@ export class ReuseIndex {
       changed.add(pair);
     }
   }
+
+  /**
+   * Has the posting table fetch what the lookups of the units from `i` on will walk, for as many units as hold about
+   * `FETCH_AHEAD` features (at least one): first their features' slots, then their chains a step of each at a time, with
+   * each unit's count (`PostingTable.prefetch`, `prefetchChains`). Returns the first unit not fetched. Units whose hits
+   * an earlier version left (`carried`) are passed over: they are mostly not looked up.
+   */
+  private fetchAhead(side: Side, i: number, floor: number, carried: Map<UnitData, Hit[]> | undefined): number {
+    const postings = this.postings, data = side.data, n = data.length;
+    let end = i, feats = 0;
+    while (end < n && (end === i || feats < FETCH_AHEAD)) feats += featCount(data[end++]);
+    if (this.heads.length < feats) this.heads = new Int32Array(Math.max(feats, 2 * this.heads.length));
+    for (let k = i; k < end; k++) {
+      const u = data[k];
+      if (!carried?.has(u)) postings.prefetch(u.block, featsAt(u), featsAt(u) + featCount(u));
+    }
+    let heads = 0;
+    for (let k = i; k < end; k++) {
+      const u = data[k];
+      if (!carried?.has(u)) heads = postings.headsInto(u.block, featsAt(u), featsAt(u) + featCount(u), this.heads, heads);
+    }
+    postings.prefetchChains(this.heads, heads, floor, this.count);
+    return end;
+  }
+
+  /** Scratch space of `fetchAhead`. */
+  private heads = new Int32Array(FETCH_AHEAD);
 
   /**
    * Checks again the unit pairs of settled documents that share a feature which crossed
@@ -522,16 +557,15 @@ export class ReuseIndex {
     const doc = this.byPath.get(path);
     if (!doc) return [];
     const many = this.degreesOf(doc);
-    doc.furniture ??= furnitureFlags(doc.side);
     const out: Duplicate[] = [];
     for (const pair of doc.pairs.values()) {
       if (!pair.kept.length) continue;
       const other = pair.a === doc ? pair.b : pair.a;
       const list = doc === pair.a ? this.passagesOf(pair) : (pair.mirrored ??= this.passagesOf(pair).map(mirror));
       for (const { r, p } of list) {
-        let boilerplate = mostlyFurniture(doc.furniture, r.iLo, r.iHi, many);
+        let boilerplate = mostlyFurniture((doc.furniture ??= new FurnitureFlags(doc.side)), r.iLo, r.iHi, many);
         if (!boilerplate) {
-          other.furniture ??= furnitureFlags(other.side);
+          other.furniture ??= new FurnitureFlags(other.side);
           boilerplate = mostlyFurniture(other.furniture, r.jLo, r.jHi, this.degreesOf(other));
         }
         out.push({
