@@ -90,7 +90,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     },
     previewsShown: () => highlighter?.previewsShown() ?? { count: 0 },
     worker: () => client?.workerState ?? { started: 0, down: false },
-    annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0, entries: 0 },
+    annotations: () => annotations?.state ?? { file: null, broken: null, orphans: [], undoDepth: 0, entries: 0, watchedAt: 0 },
     result: async uri => (await client?.documents([toUri(uri).toString()]))?.[0]?.result,
     logged: () => notifier.logged,
     indexCachePath: () => (storageDir ? path.join(storageDir, INDEX_CACHE_FILE) : undefined),

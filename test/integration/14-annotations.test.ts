@@ -38,8 +38,12 @@ const run = (command: string, ...args: unknown[]) => vscode.commands.executeComm
 
 async function cleanUp(): Promise<void> {
   await closeAll();
-  removeAnnotations();
   const a = await api();
+  // A file the test's command wrote a moment ago is removed only once the watcher has reported it: a creation and a
+  // deletion close together can reach the watcher as no event at all, and the store would keep the file's entries.
+  const written = fs.existsSync(annotationsPath()) ? fs.statSync(annotationsPath()).mtimeMs : null;
+  if (written !== null) await waitFor('the watcher reported the annotations file', () => a.annotations().watchedAt >= Math.floor(written));
+  removeAnnotations();
   // The watcher reports the deletion; the store reloads and the worker drops the corrections.
   await waitFor('annotations file dropped', async () => { await a.whenIdle(); return a.annotations().broken === null && a.annotations().entries === 0; });
 }

@@ -28,6 +28,12 @@ export interface AnnotationState {
   undoDepth: number;
   /** How many entries (sources, aliases, corrections) the last good read of the file held. */
   entries: number;
+  /**
+   * When the file watcher last reported the file or its folder (`Date.now()`, 0: never). A test that removes a file a
+   * command has just written waits for this first: a creation and a deletion close together can reach a watcher as
+   * no event at all.
+   */
+  watchedAt: number;
 }
 
 /** One change this session made: the file's text before (null: there was none) and after. */
@@ -42,6 +48,8 @@ export class AnnotationStore implements vscode.Disposable {
   private lines: EntryLines | undefined;
   private broken: string | null = null;
   private orphanLines: string[] = [];
+  /** When the watcher last reported the file or its folder (`AnnotationState.watchedAt`). */
+  private watchedAt = 0;
   private readonly undo: Step[] = [];
   private orphanTimer: ReturnType<typeof setTimeout> | undefined;
   private endOrphanCheck: (() => void) | undefined;
@@ -62,7 +70,7 @@ export class AnnotationStore implements vscode.Disposable {
   get state(): AnnotationState {
     const a = this.annotations;
     const entries = a ? a.sources.length + a.aliases.length + a.corrections.length : 0;
-    return { file: this.file, broken: this.broken, orphans: [...this.orphanLines], undoDepth: this.undo.length, entries };
+    return { file: this.file, broken: this.broken, orphans: [...this.orphanLines], undoDepth: this.undo.length, entries, watchedAt: this.watchedAt };
   }
 
   /** Reads the file and watches it (called once the index has started). */
@@ -74,7 +82,10 @@ export class AnnotationStore implements vscode.Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ANNOTATIONS_DIR}{,/${ANNOTATIONS_NAME}}`);
     const reload = (uri: vscode.Uri) => {
       const file = this.file;
-      if (file && (uri.fsPath === file || uri.fsPath === path.dirname(file))) this.reload();
+      if (file && (uri.fsPath === file || uri.fsPath === path.dirname(file))) {
+        this.watchedAt = Date.now();
+        this.reload();
+      }
     };
     this.disposables.push(watcher, watcher.onDidCreate(reload), watcher.onDidChange(reload), watcher.onDidDelete(reload));
     // An edit can orphan a correction (or bring one back): check after the results change.
