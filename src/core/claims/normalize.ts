@@ -287,18 +287,7 @@ function unitsOnly(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
     raw.push(w.word);
     info.push(w);
   }
-  // The attribution cut, as `normalizing` makes it: only a verb of saying among the first nine words can cut (a later
-  // first one cuts nothing), so only those are looked at.
-  let from = 0;
-  if (claim.speaker) {
-    let cue = -1;
-    for (let i = 0; i < raw.length && i <= 8 && cue < 0; i++) if (SAYING_VERBS.has(info[i].lower)) cue = i;
-    if (cue >= 0) {
-      const quoteAt = text.search(/[“"]/);
-      const beforeQuote = quoteAt < 0 ? raw.length : wordsOf(text, 0, quoteAt, { digitGroups: true }).length;
-      if (cue < beforeQuote) from = cue + 1;
-    }
-  }
+  const from = claim.speaker ? attributionCut(text, info) : 0;
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
   for (let i = 0; i < raw.length; i++) {
     const w = info[i];
@@ -329,6 +318,21 @@ function unitsOnly(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   }
   return units;
 }
+/**
+ * Where a claim with a speaker starts once its attribution is left out (the words before an early verb of saying:
+ * "Russia's foreign minister said …"), 0 when none: the word after the first verb of saying, when it is among the
+ * first nine words and before any quotation ("“…,” she said" keeps the words it quotes). `info`: the text's words.
+ */
+function attributionCut(text: string, info: readonly WordInfo[]): number {
+  // (The first verb of saying cuts only among the first nine words: a later one cuts nothing, so only those are read.)
+  let cue = -1;
+  for (let i = 0; i < info.length && i <= 8 && cue < 0; i++) if (SAYING_VERBS.has(info[i].lower)) cue = i;
+  if (cue < 0) return 0;
+  const quoteAt = text.search(/[“"]/);
+  const beforeQuote = quoteAt < 0 ? info.length : wordsOf(text, 0, quoteAt, { digitGroups: true }).length;
+  return cue < beforeQuote ? cue + 1 : 0;
+}
+
 /** `unitsOnly`'s scratch space: its words, their keys (null: none) and the units' keys met, emptied at each call. */
 const UNITS_SCRATCH = { raw: [] as string[], info: [] as WordInfo[], keys: [] as (string | null)[], unitOf: new Set<string>(), at: { end: 0, dotted: false } as WordEnd };
 
@@ -360,15 +364,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   // (The words and their segments in one reading of the text.)
   const { raw, info, segments: wordSegments } = wordsAndSegments(text);
   const segmentOf = full ? asideLast(text, wordSegments) : wordSegments;
-  // Attribution is the speaker's: the words before an early verb of saying ("Russia's foreign minister said …") are left out.
-  let from = 0;
-  if (claim.speaker) {
-    const cue = raw.findIndex(w => SAYING_VERBS.has(w.toLowerCase()));
-    // Only before the quotation: "“…,” she said" keeps the words it quotes.
-    const quoteAt = text.search(/[“"]/);
-    const beforeQuote = quoteAt < 0 ? raw.length : wordsOf(text, 0, quoteAt, { digitGroups: true }).length;
-    if (cue >= 0 && cue <= 8 && cue < beforeQuote) from = cue + 1;
-  }
+  const from = claim.speaker ? attributionCut(text, info) : 0;
   // Negations count outside trailing participial, relative or attribution clauses only: "…, raising hopes it may not …",
   // "…, officials said nothing" negate nothing of the claim.
   const tail = full ? /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(text) : null;
