@@ -23,6 +23,9 @@ const KEY = 0, HEAD = 1, COUNT = 2, SLOT = 4;
 /** Posting record: unit id, next posting in the chain (-1 at the end). */
 const SID = 0, NEXT = 1, POSTING = 2;
 
+/** The slot where a key's probe starts (open addressing, linear probing): `find`, `insert`, `rehash` and `prefetch` alike. */
+const homeSlot = (key: number, mask: number): number => (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+
 export class PostingTable {
   private slots: Int32Array; // SLOT ints per slot
   private mask: number; // slots - 1
@@ -41,7 +44,7 @@ export class PostingTable {
   /** Record of a feature (its index in `slots`), or -1. */
   find(feature: number): number {
     const key = feature + 1, slots = this.slots, mask = this.mask;
-    for (let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask; ; s = (s + 1) & mask) {
+    for (let s = homeSlot(key, mask); ; s = (s + 1) & mask) {
       const k = slots[s * SLOT + KEY];
       if (k === key) return s * SLOT;
       if (k === EMPTY) return -1;
@@ -74,7 +77,7 @@ export class PostingTable {
   prefetch(block: Int32Array, from: number, to: number): void {
     const slots = this.slots, mask = this.mask;
     let x = this.touched;
-    for (let q = from; q < to; q++) x ^= slots[((Math.imul(block[q] + 1, 0x9e3779b1) >>> 0) & mask) * SLOT + KEY];
+    for (let q = from; q < to; q++) x ^= slots[homeSlot(block[q] + 1, mask) * SLOT + KEY]; // (a feature's key is feature + 1, as in `find`)
     this.touched = x;
   }
 
@@ -175,7 +178,7 @@ export class PostingTable {
   private insert(key: number): number {
     if ((this.used + 1) * 2 > this.mask + 1) this.rehash((this.mask + 1) * 2);
     const slots = this.slots, mask = this.mask;
-    let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+    let s = homeSlot(key, mask);
     while (slots[s * SLOT + KEY] !== EMPTY) s = (s + 1) & mask;
     const r = s * SLOT;
     slots[r + KEY] = key; slots[r + HEAD] = -1; slots[r + COUNT] = 0;
@@ -188,7 +191,7 @@ export class PostingTable {
     for (let o = 0; o < old.length; o += SLOT) {
       const key = old[o + KEY];
       if (key === EMPTY) continue;
-      let s = (Math.imul(key, 0x9e3779b1) >>> 0) & mask;
+      let s = homeSlot(key, mask);
       while (slots[s * SLOT + KEY] !== EMPTY) s = (s + 1) & mask;
       slots[s * SLOT + KEY] = key; slots[s * SLOT + HEAD] = old[o + HEAD]; slots[s * SLOT + COUNT] = old[o + COUNT];
     }
