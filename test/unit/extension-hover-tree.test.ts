@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Claim, DocumentResult, Quote } from '../../src/core/types';
 import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/decorations/hover';
 import { entityKey, type DocumentView } from '../../src/protocol/protocol';
-import { childNodes, claimBadge, nodeAt, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
+import { childNodes, claimBadge, nodeAt, PassageMemo, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
 
 const display = (k: string) => k.replace(/^file:\/\/\/ws\//, '');
 const ctx = { display };
@@ -143,6 +143,55 @@ describe('extension: claims tree model', () => {
     const n = sourceNode({ key: A, title: null, quotes: 0, claims: 1, duplicates: 0, entities: 0, corroborated: 0, disputed: 0, truncated: null, source: { outlet: 'Harbour Gazette', date: '2022-02-15', url: 'https://example.org/a' } }, display);
     assert.match(n.description, /^Harbour Gazette, 2022-02-15 · 1 claim/);
     assert.match(n.tooltip, /\nPublished: Harbour Gazette, 2022-02-15 \(https:\/\/example\.org\/a\)\n/);
+  });
+
+  it('pairs quote claims and quotes as a scan of every pair would, when they nest, touch and overlap', () => {
+    // Random spans in text order (as the contract gives every list): quote claims of several quotes, quotes inside
+    // none, quotes running past a claim's end, a claim covered only through an earlier, longer one.
+    let seed = 7;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    for (let round = 0; round < 40; round++) {
+      const body = 'x'.repeat(400);
+      const spanAt = (start: number, len: number) => ({ start, end: start + len, text: body.slice(start, start + len) });
+      const claims: Claim[] = [], quotes: Quote[] = [];
+      for (let k = 0; k < 12; k++) claims.push({ ...spanAt(next(360), 1 + next(40)), kind: next(3) ? 'quote' : 'statement', speaker: null, entities: [], numbers: [], status: 'unique', corroboratedBy: [], disputedBy: [] });
+      for (let k = 0; k < 15; k++) quotes.push({ ...spanAt(next(380), 1 + next(20)), speaker: `S${k}`, speakerType: 'PERSON', speakerMention: null, cue: null, partial: false, uncertain: false, group: null, variants: [] });
+      const order = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start - b.start || a.end - b.end;
+      claims.sort(order);
+      quotes.sort(order);
+      // (One claim per span: the check below finds a claim's node by its offsets.)
+      for (let k = claims.length - 1; k > 0; k--) if (order(claims[k], claims[k - 1]) === 0) claims.splice(k, 1);
+      const kids = childNodes({ path: A, length: body.length, title: null, truncated: null, quotes, claims, entities: [], duplicates: [] }, display);
+      const quoteClaims = claims.filter(c => c.kind === 'quote');
+      const listed = quotes.filter(q => !quoteClaims.some(c => c.start <= q.start && q.end <= c.end));
+      assert.deepEqual(kids.filter(k => k.type === 'quote').map(k => [k.start, k.end]), listed.map(q => [q.start, q.end]), 'the quotes no quote claim holds');
+      for (const c of quoteClaims) {
+        const inner = quotes.find(q => c.start <= q.start && q.end <= c.end);
+        const node = kids.find(k => k.type === 'claim' && k.start === c.start && k.end === c.end)!;
+        assert.equal(node.facts!.speaker, inner?.speaker ?? null, `the claim ${c.start}-${c.end} reads its first inner quote`);
+      }
+    }
+  });
+
+  it('keeps what a passage showed for the same item, moved, and makes it again when the quote it holds is another', () => {
+    const memo = new PassageMemo();
+    const c = claim('“We will not climb the ladder.”', { kind: 'quote' });
+    const first = childNodes({ ...result, claims: [c], quotes: [q1] }, display, memo);
+    assert.match(first[0].label, /^Dmytro Kuleba: /);
+    // Moved 5 characters on: the same words, at the new offsets.
+    const moved = { ...c, start: c.start + 5, end: c.end + 5 };
+    const q1Moved = { ...q1, start: q1.start + 5, end: q1.end + 5 };
+    memo.movedFrom(moved, c);
+    memo.movedFrom(q1Moved, q1);
+    const again = childNodes({ ...result, claims: [moved], quotes: [q1Moved] }, display, memo);
+    assert.equal(again[0].facts, first[0].facts, 'kept, not made again');
+    assert.equal(again[0].start, moved.start);
+    assert.equal(again[0].id, `${A}#claim:${moved.start}-${moved.end}`);
+    // The same claim now holding another quote (another speaker): made again.
+    const other = { ...q1, speaker: 'Sergey Lavrov' };
+    const third = childNodes({ ...result, claims: [c], quotes: [other] }, display, memo);
+    assert.match(third[0].label, /^Sergey Lavrov: /);
+    assert.deepEqual(third, childNodes({ ...result, claims: [c], quotes: [other] }, display));
   });
 
   it('lists claims and uncovered quotes in reading order, with speaker and corroboration', () => {

@@ -2,7 +2,7 @@
  * The Claims tree as plain data: a node per source, and under it the source's
  * claims and quotes in reading order. Ids are stable: document key plus offsets.
  */
-import type { Claim, ClaimKind, ClaimLink, ClaimStatus, DocumentResult, Quote } from '../../core/types';
+import type { Claim, ClaimKind, ClaimLink, ClaimStatus, DocumentResult, Quote, Span } from '../../core/types';
 import { Commands } from '../ids';
 import type { SourceSummary } from '../../protocol/protocol';
 import { conflictsBySpeaker } from '../decorations/hover';
@@ -37,6 +37,40 @@ export interface TreeNodeFields {
   quote?: boolean;
   conflict?: boolean;
   corroboration?: number;
+}
+
+/** What a passage's node shows, apart from where the passage is. */
+type PassageShown = Pick<TreeNodeData, 'label' | 'description' | 'tooltip' | 'icon' | 'iconColor' | 'accessibilityLabel' | 'facts'>;
+
+/**
+ * What passages' nodes showed, kept by the claim or quote they were made from, so
+ * that a listing of the same items (moved: an edit's preview of a huge source,
+ * previewTree.ts) makes only their places again. What a node shows depends on its
+ * item and, for a quote claim, the quote it holds, never on offsets; a moved item
+ * stands for the one it was moved from (`movedFrom`).
+ */
+export class PassageMemo {
+  private readonly shown = new WeakMap<object, { inner: object | undefined; shown: PassageShown }>();
+  private readonly origins = new WeakMap<object, object>();
+
+  /** `copy` is `item` at other offsets. */
+  movedFrom(copy: Span, item: Span): void {
+    this.origins.set(copy, this.origins.get(item) ?? item);
+  }
+
+  private origin(item: object): object {
+    return this.origins.get(item) ?? item;
+  }
+
+  kept(item: Span, inner: Quote | undefined): PassageShown | undefined {
+    const hit = this.shown.get(this.origin(item));
+    return hit && hit.inner === (inner && this.origin(inner)) ? hit.shown : undefined;
+  }
+
+  keep(item: Span, inner: Quote | undefined, shown: PassageShown): PassageShown {
+    this.shown.set(this.origin(item), { inner: inner && this.origin(inner), shown });
+    return shown;
+  }
 }
 
 /** A node as the tree view shows it: the plain fields plus presentation hints. */
@@ -195,69 +229,120 @@ function conflictLines(q: Quote, display: (key: string) => string): string[] {
  * corroboration badge, then the speaker of a quote, then the words; the
  * description holds the kind and status, the tooltip everything.
  */
-export function childNodes(result: DocumentResult, display: (key: string) => string): TreeNodeData[] {
+export function childNodes(result: DocumentResult, display: (key: string) => string, memo?: PassageMemo): TreeNodeData[] {
   const key = result.path;
   const path = display(key);
-  const base = (type: 'claim' | 'quote', start: number, end: number) => ({
-    id: `${key}#${type}:${start}-${end}`,
+  // A passage's node: one object literal, its fields written out (a part shared by spreading it into each node
+  // doubled the cost of listing a huge source's thousands of passages).
+  const passage = (type: 'claim' | 'quote', s: Span, f: PassageShown): TreeNodeData => ({
+    id: `${key}#${type}:${s.start}-${s.end}`,
     type,
     uri: key,
     path,
-    start,
-    end,
-    command: { command: Commands.openPassage, arguments: [key, start, end] },
+    start: s.start,
+    end: s.end,
+    command: { command: Commands.openPassage, arguments: [key, s.start, s.end] },
     expandable: false,
+    label: f.label,
+    description: f.description,
+    tooltip: f.tooltip,
+    icon: f.icon,
+    iconColor: f.iconColor,
+    accessibilityLabel: f.accessibilityLabel,
+    facts: f.facts,
   });
+  const quotes = result.quotes;
   const nodes: TreeNodeData[] = result.claims.map(c => {
     // A quote claim reads best as "Speaker: “the quoted words”".
-    const inner = c.kind === 'quote' ? result.quotes.find(q => c.start <= q.start && q.end <= c.end) : undefined;
-    const speaker = c.kind === 'quote' ? c.speaker ?? inner?.speaker : null;
-    const words = inner ? inner.text : c.text;
-    const disputed = c.status === 'disputed';
-    const badge = claimBadge(c.corroboratedBy.length, c.disputedBy.length);
-    const conflicts = inner ? conflictLines(inner, display) : [];
-    const extra = c as Claim & ClaimExtras;
-    const links: LinkedPassage[] = [
-      ...c.corroboratedBy.map(l => link(l, 'corroborates')),
-      ...c.disputedBy.map(l => link(l, 'disputes')),
-      ...(extra.partlyCorroboratedBy ?? []).map(l => link(l, 'partly')),
-      ...(inner?.attributedElsewhere ?? []).map(l => link(l, 'conflict')),
-    ];
-    return {
-      ...base('claim', c.start, c.end),
-      label: shorten(badge + speakerPrefix(speaker) + words),
-      description: (conflicts.length ? 'attribution conflict · ' : '') + claimDescription(c),
-      tooltip: [claimTooltip(c, display), ...conflicts].join('\n'),
-      icon: disputed ? 'warning' : CLAIM_ICONS[c.kind] ?? 'note',
-      iconColor: disputed ? 'list.warningForeground' : undefined,
-      accessibilityLabel: `${disputed ? 'Disputed ' : ''}${KIND_NAMES[c.kind] ?? c.kind}${c.speaker ? ` by ${c.speaker}` : ''}: ${c.text}. ${c.corroboratedBy.length} corroborating, ${c.disputedBy.length} disputing.${conflicts.length ? ` Attribution conflict: ${conflicts.join('; ').replace(/⚠ /g, '')}.` : ''}`,
-      facts: {
-        text: c.kind === 'quote' && inner ? inner.text : c.text,
-        status: c.status,
-        quote: c.kind === 'quote',
-        conflict: conflicts.length > 0,
-        corroboration: c.corroboratedBy.length,
-        speaker: speaker ?? c.speaker ?? null,
-        entities: c.entities,
-        group: extra.claimGroup ?? null,
-        links,
-      },
-    };
+    const inner = c.kind === 'quote' ? firstQuoteWithin(quotes, c) : undefined;
+    const shown = memo?.kept(c, inner) ?? claimShown(c, inner, display);
+    return passage('claim', c, memo ? memo.keep(c, inner, shown) : shown);
   });
-  const quoteClaims = result.claims.filter(c => c.kind === 'quote');
-  for (const q of result.quotes) {
-    if (quoteClaims.some(c => c.start <= q.start && q.end <= c.end)) continue;
-    nodes.push({
-      ...base('quote', q.start, q.end),
-      label: shorten(quoteBadge(q) + speakerPrefix(q.speaker ?? 'speaker unknown') + q.text),
-      description: `${q.attributedElsewhere?.length ? 'attribution conflict · ' : ''}quote · ${q.variants.length ? plural(q.variants.length, 'other source') : 'only here'}`,
-      tooltip: quoteTooltip(q, display),
-      icon: 'quote',
-      accessibilityLabel: `Quote by ${q.speaker ?? 'an unknown speaker'}: ${q.text}. ${plural(q.variants.length, 'other source')}.${q.attributedElsewhere?.length ? ` Attribution conflict: ${conflictLines(q, display).join('; ').replace(/⚠ /g, '')}.` : ''}`,
-      facts: quoteFacts(q),
-    });
+  const covered = coverage(result.claims.filter(c => c.kind === 'quote'));
+  for (const q of quotes) {
+    if (covered(q)) continue;
+    const shown = memo?.kept(q, undefined) ?? quoteShown(q, display);
+    nodes.push(passage('quote', q, memo ? memo.keep(q, undefined, shown) : shown));
   }
   return nodes.sort((a, b) => a.start! - b.start! || a.end! - b.end! || (a.type < b.type ? -1 : 1));
+}
+
+/** What a claim's node shows: badge, speaker and words, its kind and status, everything in the tooltip. */
+function claimShown(c: Claim, inner: Quote | undefined, display: (key: string) => string): PassageShown {
+  const speaker = c.kind === 'quote' ? c.speaker ?? inner?.speaker : null;
+  const words = inner ? inner.text : c.text;
+  const disputed = c.status === 'disputed';
+  const badge = claimBadge(c.corroboratedBy.length, c.disputedBy.length);
+  const conflicts = inner ? conflictLines(inner, display) : [];
+  const extra = c as Claim & ClaimExtras;
+  const links: LinkedPassage[] = [
+    ...c.corroboratedBy.map(l => link(l, 'corroborates')),
+    ...c.disputedBy.map(l => link(l, 'disputes')),
+    ...(extra.partlyCorroboratedBy ?? []).map(l => link(l, 'partly')),
+    ...(inner?.attributedElsewhere ?? []).map(l => link(l, 'conflict')),
+  ];
+  return {
+    label: shorten(badge + speakerPrefix(speaker) + words),
+    description: (conflicts.length ? 'attribution conflict · ' : '') + claimDescription(c),
+    tooltip: [claimTooltip(c, display), ...conflicts].join('\n'),
+    icon: disputed ? 'warning' : CLAIM_ICONS[c.kind] ?? 'note',
+    iconColor: disputed ? 'list.warningForeground' : undefined,
+    accessibilityLabel: `${disputed ? 'Disputed ' : ''}${KIND_NAMES[c.kind] ?? c.kind}${c.speaker ? ` by ${c.speaker}` : ''}: ${c.text}. ${c.corroboratedBy.length} corroborating, ${c.disputedBy.length} disputing.${conflicts.length ? ` Attribution conflict: ${conflicts.join('; ').replace(/⚠ /g, '')}.` : ''}`,
+    facts: {
+      text: c.kind === 'quote' && inner ? inner.text : c.text,
+      status: c.status,
+      quote: c.kind === 'quote',
+      conflict: conflicts.length > 0,
+      corroboration: c.corroboratedBy.length,
+      speaker: speaker ?? c.speaker ?? null,
+      entities: c.entities,
+      group: extra.claimGroup ?? null,
+      links,
+    },
+  };
+}
+
+/** What a quote's node shows (a quote no quote claim holds). */
+function quoteShown(q: Quote, display: (key: string) => string): PassageShown {
+  return {
+    label: shorten(quoteBadge(q) + speakerPrefix(q.speaker ?? 'speaker unknown') + q.text),
+    description: `${q.attributedElsewhere?.length ? 'attribution conflict · ' : ''}quote · ${q.variants.length ? plural(q.variants.length, 'other source') : 'only here'}`,
+    tooltip: quoteTooltip(q, display),
+    icon: 'quote',
+    accessibilityLabel: `Quote by ${q.speaker ?? 'an unknown speaker'}: ${q.text}. ${plural(q.variants.length, 'other source')}.${q.attributedElsewhere?.length ? ` Attribution conflict: ${conflictLines(q, display).join('; ').replace(/⚠ /g, '')}.` : ''}`,
+    facts: quoteFacts(q),
+  };
+}
+
+// (A huge article has thousands of claims and quotes: each is met by a binary search over the other list, in text
+// order as the contract gives every list, not by a scan of it.)
+
+/** The first quote, in text order, that lies within `c`. */
+function firstQuoteWithin(quotes: readonly Quote[], c: Span): Quote | undefined {
+  let lo = 0, hi = quotes.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (quotes[mid].start < c.start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < quotes.length && quotes[i].start < c.end; i++) if (quotes[i].end <= c.end) return quotes[i];
+  return undefined;
+}
+
+/** Whether one of `spans` (in text order) holds a span. */
+function coverage(spans: readonly Span[]): (s: Span) => boolean {
+  // The furthest end among the spans that start at or before each one.
+  const reach: number[] = [];
+  for (let i = 0, max = -1; i < spans.length; i++) reach.push((max = Math.max(max, spans[i].end)));
+  return s => {
+    let lo = 0, hi = spans.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (spans[mid].start <= s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo > 0 && reach[lo - 1] >= s.end;
+  };
 }
 
 function link(l: { path: string; start: number; end: number }, relation: LinkedPassage['relation']): LinkedPassage {
