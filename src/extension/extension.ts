@@ -67,6 +67,8 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     treeBadge: () => tree?.view.badge?.value,
     treeRefreshes: () => tree?.refreshesDone() ?? { count: 0, recent: [] },
     treeShownSource: uri => tree?.shownSource(toUri(uri).toString()),
+    treeShownPassages: uri => tree?.shownPassages(toUri(uri).toString()),
+    treeExpand: async uri => tree?.expandSource(toUri(uri).toString()),
     wordWrapped: async uri => {
       await wrap?.whenSettled();
       return wrap?.isWrapped(toUri(uri).toString()) ?? false;

@@ -63,6 +63,10 @@ export interface SourceLensApi {
   treeRefreshes(): { count: number; recent: TreeListing[] };
   /** A source's node as the default tree holds it now (no question to the worker), undefined when it is not listed. */
   treeShownSource(uri: string): TreeNodeSnapshot | undefined;
+  /** A source's claims and quotes as the default tree holds them now (no question to the worker), undefined when not listed. */
+  treeShownPassages(uri: string): TreeNodeSnapshot[] | undefined;
+  /** Expands a source's node in the Claims view (the default tree), as a click on its twistie does. */
+  treeExpand(uri: string): Promise<void>;
   /** Whether the extension switched word wrap on for a document (an included article, `sourceLens.wordWrap` on), once pending switches are made. */
   wordWrapped(uri: string): Promise<boolean>;
   /** The message shown at the top of the Claims view (indexing, cancelled, skipped files), if any. */

@@ -52,6 +52,9 @@ export interface SpanCounts {
   shared: number;
   /** Entities by type. */
   entities: Partial<Record<EntityType, number>>;
+  /** Claims other sources corroborate, and claims they dispute (the Claims tree's source counts). */
+  corroborated: number;
+  disputed: number;
 }
 
 /** How many spans of each kind a document has. */
@@ -60,7 +63,23 @@ export function countSpans(r: DocumentResult): SpanCounts {
   for (const e of r.entities) entities[e.type] = (entities[e.type] ?? 0) + 1;
   let repeat = 0;
   for (const d of r.duplicates) if (d.kind === 'repeat') repeat++;
-  return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities };
+  let corroborated = 0, disputed = 0;
+  for (const c of r.claims) {
+    if (c.status === 'corroborated') corroborated++;
+    else if (c.status === 'disputed') disputed++;
+  }
+  return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities, corroborated, disputed };
+}
+
+/**
+ * How far an item of the text before an edit moves when `edited` (offsets after the
+ * edit) was analysed again and the text after it moved by `delta`: 0 when the item
+ * ends before it, `delta` when it starts after it, NaN when it meets it (the item is
+ * made again from the new analysis). One rule for the worker's edit preview and the
+ * views that follow it.
+ */
+export function editShift(s: Span, edited: Span, delta: number): number {
+  return s.end <= edited.start ? 0 : s.start >= edited.end - delta ? delta : NaN;
 }
 
 /** A result with only the items `meets` keeps (its other fields the whole document's). */
@@ -88,6 +107,13 @@ export interface WindowView extends DocumentView {
    * is the last result shown, moved past the edit. Absent on an opening's preview.
    */
   edited?: Span;
+  /**
+   * An edit's preview: the editor version of the last whole result it moved past the
+   * edit, and how far the text after `edited` moved. A view that holds that result
+   * whole (the Claims tree) can make the preview's whole lists from it: its items
+   * moved by `editShift`, with the items of this view that meet `edited` in between.
+   */
+  movedFrom?: { version: number; delta: number };
 }
 
 /** Documents of at least this many characters get a `preview` when opened (smaller ones are analysed whole well within the open budget). */
@@ -107,6 +133,23 @@ export interface SourceSummary {
   truncated: string | null;
   /** Outlet, date and URL when known (front matter, a header, the annotations file). */
   source?: SourceInfo | null;
+}
+
+/** What the Claims tree's top level shows of a document's result. */
+export function summarize(r: DocumentResult): SourceSummary {
+  const counts = countSpans(r);
+  return {
+    key: r.path,
+    title: r.title,
+    quotes: counts.quotes,
+    claims: counts.claims,
+    duplicates: r.duplicates.length,
+    entities: r.entities.length,
+    corroborated: counts.corroborated,
+    disputed: counts.disputed,
+    truncated: r.truncated?.reason ?? null,
+    source: r.source ?? null,
+  };
 }
 
 export interface FileRef {

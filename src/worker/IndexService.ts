@@ -17,7 +17,7 @@ import { editPreview, previewView, SliceAnalyser } from './preview';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
-  countSpans, entityKey, mergeRanges, PREVIEW_FROM, resultMeeting, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
+  countSpans, entityKey, summarize, mergeRanges, PREVIEW_FROM, resultMeeting, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
 
 export type { FileAccess } from '../node/readDocument';
@@ -530,14 +530,14 @@ export class IndexService {
       const part = whole ? full : resultMeeting(full, meets);
       out.push({ ...this.view(key, part), window, counts: countSpans(full) });
       // What an edit's preview of a huge open document starts from.
-      if (full.length >= PREVIEW_FROM && this.pinned.has(key)) this.lastShown.set(key, { text: this.corpus.text(key)!, result: full });
+      if (full.length >= PREVIEW_FROM && this.pinned.has(key)) this.lastShown.set(key, { text: this.corpus.text(key)!, result: full, version: this.pinned.get(key) ?? null });
       else this.lastShown.delete(key);
     }
     return out;
   }
 
-  /** Of each huge open document, the last whole result handed out for editors (as views show it), with its text. */
-  private readonly lastShown = new Map<string, { text: string; result: DocumentResult }>();
+  /** Of each huge open document, the last whole result handed out for editors (as views show it), with its text and editor version. */
+  private readonly lastShown = new Map<string, { text: string; result: DocumentResult; version: number | null }>();
 
   /** What previews analyse slices of text with (warm from one preview to the next). */
   private readonly slices = new SliceAnalyser();
@@ -553,7 +553,13 @@ export class IndexService {
     const annotate = (r: DocumentResult) => this.annotate(r, text);
     const p = before && editPreview(before, text, visible, (start, end) => annotate(this.slices.analyse(key, text, start, end)));
     // (The entities' source counts only as known: brought up to date, they would cost the whole corpus's linking first.)
-    if (p) return { ...this.view(key, p.result, version, this.viewsSynced), window: [p.window], counts: p.counts, preview: true, ...(p.edited.end > p.edited.start ? { edited: p.edited } : {}) };
+    if (p) {
+      return {
+        ...this.view(key, p.result, version, this.viewsSynced), window: [p.window], counts: p.counts, preview: true,
+        ...(p.edited.end > p.edited.start ? { edited: p.edited } : {}),
+        ...(before.version !== null ? { movedFrom: { version: before.version, delta: p.delta } } : {}),
+      };
+    }
     return previewView(key, version, text, visible, annotate, this.slices);
   }
 
@@ -730,18 +736,7 @@ export class IndexService {
     const all = !keys || keys.length > 4 ? this.all() : null;
     const results = keys ? keys.map(k => (all ? all.get(k) : this.result(k))).filter(r => r !== undefined) : [...all!.values()];
     return results
-      .map(r => ({
-        key: r.path,
-        title: r.title,
-        quotes: r.quotes.length,
-        claims: r.claims.length,
-        duplicates: r.duplicates.length,
-        entities: r.entities.length,
-        corroborated: r.claims.filter(c => c.status === 'corroborated').length,
-        disputed: r.claims.filter(c => c.status === 'disputed').length,
-        truncated: r.truncated?.reason ?? null,
-        source: r.source ?? null,
-      }))
+      .map(summarize)
       .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   }
 

@@ -11,7 +11,7 @@ import { analyzeLocal, canonicalTypesOf, nameClaims, nameQuotes, ParagraphCache,
 import { AnalysisContext } from '../core/text/memo';
 import { isHighSurrogate, isLowSurrogate, isSpace } from '../core/text/chars';
 import type { Claim, DocumentResult, Duplicate, Entity, Quote, Span } from '../core/types';
-import { countSpans, PREVIEW_FROM, resultMeeting, type SpanCounts, type WindowView } from '../protocol/protocol';
+import { countSpans, editShift, PREVIEW_FROM, resultMeeting, type SpanCounts, type WindowView } from '../protocol/protocol';
 
 /** Characters analysed before and after what is visible, before widening to a break. */
 export const PREVIEW_MARGIN = 12_000;
@@ -179,8 +179,8 @@ export function changeBetween(before: string, after: string): TextChange | null 
   return { start: p, oldEnd: before.length - s, newEnd: after.length - s };
 }
 
-/** What an edit's preview gives: the items of `result` that meet `window`, the whole document's counts, and the part analysed again. */
-export interface EditPreview { result: DocumentResult; window: Span; counts: SpanCounts; edited: Span }
+/** What an edit's preview gives: the items of `result` that meet `window`, the whole document's counts, the part analysed again and how far the text after it moved. */
+export interface EditPreview { result: DocumentResult; window: Span; counts: SpanCounts; edited: Span; delta: number }
 
 /**
  * The preview of `text`, an edit of `before.text` whose exact result (as views show
@@ -203,14 +203,13 @@ export function editPreview(
   const inWindow = (s: Span) => meets(s, window) || (s.start === s.end && s.start >= window.start && s.start <= window.end);
   const old = before.result;
   // The text the last result is of (an edit undone before the next result was shown): that result itself.
-  if (!change) return { result: resultMeeting(old, inWindow), window, counts: countSpans(old), edited: { start: 0, end: 0 } };
+  if (!change) return { result: resultMeeting(old, inWindow), window, counts: countSpans(old), edited: { start: 0, end: 0 }, delta: 0 };
   // (A paste of pages, a replace-all: the edit is no longer a paragraph's, and its own analysis would cost the whole's.)
   if (change.newEnd - change.start > MAX_EDITED || change.oldEnd - change.start > MAX_EDITED) return null;
   const delta = change.newEnd - change.oldEnd;
-  // The edited paragraphs (new offsets), and the old offsets they replace.
+  // The edited paragraphs (new offsets; they replace the old text up to pEnd - delta).
   const pStart = startBefore(text, change.start, PARAGRAPH_REACH);
   const pEnd = wholePair(text, endAfter(text, change.newEnd, PARAGRAPH_REACH));
-  const oldPEnd = pEnd - delta;
   const fStart = pairStart(text, startBefore(text, Math.max(0, pStart - EDIT_CONTEXT), BREAK_REACH));
   const fEnd = wholePair(text, endAfter(text, Math.min(text.length, pEnd + EDIT_CONTEXT_AFTER), BREAK_REACH));
   const fresh = analyse(fStart, fEnd);
@@ -225,7 +224,7 @@ export function editPreview(
   // new item. (Offsets are worked out first, and an item made only for what the window shows: a megabyte holds tens
   // of thousands.)
   const shiftOf = (s: Span, added: readonly Span[]): number => {
-    const by = s.end <= pStart ? 0 : s.start >= oldPEnd ? delta : NaN;
+    const by = editShift(s, edited, delta);
     return by === by && overlapsAny(added, s.start + by, s.end + by) ? NaN : by;
   };
   const shownAt = (s: Span, by: number) => inWindow({ start: s.start + by, end: s.end + by });
@@ -236,7 +235,11 @@ export function editPreview(
   const moved = <T extends Span>(s: T): T | null => { const by = changeShiftOf(s); return Number.isNaN(by) ? null : at(s, by); };
   // (Links are to other documents only, never moved: the quote and claim linkers skip pairs within one document.)
 
-  const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {} };
+  const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {}, corroborated: 0, disputed: 0 };
+  const countStatus = (c: Claim) => {
+    if (c.status === 'corroborated') counts.corroborated++;
+    else if (c.status === 'disputed') counts.disputed++;
+  };
   // Old items the edited paragraphs held (or new ones overlap), by text: what the same text analysed again keeps of them.
   const oldQuotes = new Map<string, Quote[]>();
   const oldClaims = new Map<string, Claim[]>();
@@ -256,6 +259,7 @@ export function editPreview(
     const by = shiftOf(c, freshClaims);
     if (Number.isNaN(by)) { pushTo(oldClaims, c.text, c); continue; }
     counts.claims++;
+    countStatus(c);
     if (shownAt(c, by)) claims.push(at(c, by));
   }
   for (const e of old.entities) {
@@ -298,6 +302,7 @@ export function editPreview(
   }
   counts.quotes += nq.length;
   counts.claims += nc.length;
+  for (const c of nc) countStatus(c);
   for (const e of ne) counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
   const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
   const result: DocumentResult = {
@@ -310,7 +315,7 @@ export function editPreview(
     entities: entities.concat(ne.filter(inWindow)).sort(byStart),
     duplicates: duplicates.sort(byStart),
   };
-  return { result, window, counts, edited };
+  return { result, window, counts, edited, delta };
 }
 
 /** `end`, or one past it when it would cut a surrogate pair. */

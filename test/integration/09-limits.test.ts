@@ -169,8 +169,26 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     const at = doc.offsetAt(middle);
     assert.ok(shown.window.some(w => w.start < at && at < w.end), `the preview is of the part on screen (offset ${at}): ${JSON.stringify(shown.window)}`);
 
+    // The article's passages listed in the Claims tree (it keeps the result they came from).
+    await vscode.commands.executeCommand('sourceLens.focusClaims');
+    await waitFor('the article in the Claims tree', async () => (await a.treeRoots()).find(r => r.uri === uri), 60_000);
+    await vscode.window.showTextDocument(doc, { preview: false, selection: new vscode.Range(middle, middle) });
+    // Its passages asked for as VS Code asks for an expanded source's, after a quiet spell (a listing of a change forgets
+    // them until they are asked for again).
+    let quiet = { count: -1, since: 0 };
+    await waitFor('no listing of the tree for a second', async () => {
+      await a.whenIdle();
+      const count = a.treeRefreshes().count;
+      if (count !== quiet.count) quiet = { count, since: Date.now() };
+      return Date.now() - quiet.since > 1_000;
+    }, 60_000);
+    const listedBefore = (await a.treeChildren(a.treeShownSource(uri)!)).length;
+    assert.ok(listedBefore > 100, `its claims and quotes listed: ${listedBefore}`);
+
     // An edit: a quote typed where the cursor is. A preview comes first (the last result moved past the edit, the
-    // edited paragraph analysed again), then the exact result; the typed quote is highlighted.
+    // edited paragraph analysed again), then the exact result; the typed quote is highlighted, and the Claims tree
+    // lists it from the preview, before the exact result.
+    const listings = a.treeRefreshes().count;
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.toString(), uri);
     const typed = ' “The convoy turned back at the river,” said Odile Varga.';
@@ -185,10 +203,24 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     // An edit's preview (the last result moved, the edited paragraph analysed again), not the part on screen analysed alone.
     assert.ok(edited.edited && edited.edited.start <= quoteAt && quoteAt < edited.edited.end, `the edited paragraph is the part analysed again: ${JSON.stringify(edited.edited)}`);
     assert.ok(edited.edited.end - edited.edited.start < 20_000, 'and only it, not the window');
+    const fromPreview = await waitFor('the Claims tree listing the edit from its preview', () => {
+      const r = a.treeRefreshes();
+      return r.recent.slice(-Math.min(16, r.count - listings)).find(l => l.preview && l.keys !== 'all' && l.keys.includes(uri));
+    }, 60_000);
+    // (The preview itself holds only what the editor's window shows, a few percent of the page.)
+    assert.ok(fromPreview.passages !== undefined && fromPreview.passages > listedBefore * 0.9, `all its passages listed from the preview: ${JSON.stringify(fromPreview)} of ${listedBefore}`);
+    const shownSource = a.treeShownSource(uri)!;
+    assert.ok(/\d+ quotes?/.test(shownSource.description), shownSource.description);
     await waitFor('the typed quote highlighted by the exact result', async () => {
       await a.whenIdle();
       const s = a.documentState(uri);
       return s.window && !s.preview && a.decorations(uri).quote.some(r => r.start <= quoteAt + 1 && quoteAt + 5 < r.end) ? s : undefined;
     }, 60_000);
+    // The tree's passages, once listed again from the exact result, hold the typed quote too.
+    const typedListed = await waitFor('the typed quote in the Claims tree', async () => {
+      const kids = a.treeShownPassages(uri) ?? (await a.treeChildren(a.treeShownSource(uri)!));
+      return kids.find(k => k.start !== undefined && k.start <= quoteAt + 1 && quoteAt + 5 < k.end!);
+    }, 60_000);
+    assert.match(typedListed.label, /convoy turned back/);
   }
 });

@@ -79,7 +79,7 @@ describe('highlighter windows: the part of a document fetched', () => {
 });
 
 describe('highlighter: kinds too dense to highlight', () => {
-  const counts = { quotes: 3, claims: 40, repeat: 2, shared: 7000, entities: { PERSON: 9000, PLACE: 12, MISC: 6000 } };
+  const counts = { quotes: 3, claims: 40, repeat: 2, shared: 7000, entities: { PERSON: 9000, PLACE: 12, MISC: 6000 }, corroborated: 5, disputed: 1 };
   it('counts spans per decoration kind and names the kinds over the limit', () => {
     const n = kindCounts(counts);
     assert.deepEqual([n.quote, n.repeat, n.shared, n.person, n.place, n.org, n.misc], [3, 2, 7000, 9000, 12, 0, 6000]);
@@ -98,7 +98,7 @@ describe('highlighter: kinds too dense to highlight', () => {
 describe('highlighter: a stale answer never replaces newer state', () => {
   const view = (key: string, version: number): WindowView => ({
     key, version, entitySources: {}, window: [{ start: 0, end: 1 }],
-    counts: { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {} },
+    counts: { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {}, corroborated: 0, disputed: 0 },
     result: { path: key, length: 1, title: null, truncated: null, quotes: [], entities: [], duplicates: [], claims: [] },
   });
 

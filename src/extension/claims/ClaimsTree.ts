@@ -5,14 +5,15 @@
  * commands (treeCommands.ts: the toolbar switches, Show in All Sources, Copy as Citation).
  */
 import * as vscode from 'vscode';
-import type { SourceSummary } from '../../protocol/protocol';
+import type { SourceSummary, WindowView } from '../../protocol/protocol';
 import { ContextKeys, StateKeys, TreeItemContext, VIEW_CLAIMS } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
 import { skippedSummary } from '../index/skipMessages';
 import { buildTree, FILTERS, filtered, isDefault, readOptions, type ModelNode, type TreeOptions } from './treeModel';
+import { previewedResult, previewedSummary, type ListedResult } from './previewTree';
 import { RefreshPacer, type TreeListing } from './refreshPacer';
-import { childNodes, nodeAt, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
+import { childNodes, nodeAt, PassageMemo, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
 export interface ClaimNode extends TreeNodeData {
@@ -70,6 +71,10 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** Whether the top level has been listed since the last full refresh. */
   private listed = false;
   private readonly children = new Map<string, ClaimNode[]>();
+  /** The whole result each source's listed passages were made from (what an edit's preview of a huge document moves). */
+  private readonly listedResults = new Map<string, ListedResult>();
+  /** What the listed passages' nodes show, by the items they were made from (an edit's preview moves most of them). */
+  private readonly memo = new PassageMemo();
   private readonly disposables: vscode.Disposable[] = [];
   /** Changed while hidden: refreshed whole when shown. */
   private dirty = false;
@@ -101,6 +106,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     this.disposables.push(
       this.view,
       client.onDidChangeDocuments(change => this.onDocumentsChanged(change)),
+      client.onDidPreview(({ view }) => this.onPreview(view)),
       client.onDidChangeStatus(() => this.updateMessage()),
       client.onDidProgress(() => this.updateMessage()),
       this.view.onDidChangeVisibility(e => {
@@ -125,8 +131,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private onDocumentsChanged(change: ChangedDocuments): void {
     // A grouped, sorted or filtered tree is built whole: any change rebuilds it.
     if (!isDefault(this.options.current)) change = 'all';
-    if (change === 'all') this.children.clear();
-    else for (const key of change) this.children.delete(key);
+    if (change === 'all') this.forgetChildren();
+    else for (const key of change) this.forgetChildren(key);
     if (!this.view.visible) {
       this.dirty = true;
       return;
@@ -147,17 +153,65 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     this.pending = new Set();
     this.dirty = false;
     const at = performance.now();
-    this.refreshes.count++;
-    this.refreshes.recent.push({ keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) });
-    if (this.refreshes.recent.length > 16) this.refreshes.recent.shift();
+    this.noteListing({ keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) });
     this.changedSince = undefined;
     return pending === 'all' || !this.listed ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending]);
+  }
+
+  /** A source's listed passages (every source's when none is given), to be asked for again. */
+  private forgetChildren(key?: string): void {
+    if (key === undefined) {
+      this.children.clear();
+      this.listedResults.clear();
+    } else {
+      this.children.delete(key);
+      this.listedResults.delete(key);
+    }
+  }
+
+  /**
+   * An edit's preview of a huge document (the default tree only: a grouped one is
+   * built whole from every result): the source's counts as the preview has them, and
+   * its passages, when listed, made from the result they were listed from
+   * (previewTree.ts), at once; the exact result lists them again when it comes.
+   */
+  private onPreview(view: WindowView): void {
+    if (!view.movedFrom || !isDefault(this.options.current) || !this.view.visible || !this.listed) return;
+    const key = view.key;
+    const node = this.roots.get(key), summary = this.summaries.get(key);
+    if (!node || !summary) return;
+    // (A preview of an older text than the editor's, or than the result listed: it would show the past.)
+    const doc = vscode.workspace.textDocuments.find(d => d.uri.toString() === key);
+    const listed = this.listedResults.get(key);
+    if (view.version === null || (doc && doc.version !== view.version) || (listed && listed.version !== null && listed.version >= view.version)) return;
+    const at = performance.now();
+    const fresh = previewedSummary(summary, view);
+    Object.assign(node, sourceNode(fresh, k => this.client.display(k)));
+    this.summaries.set(key, fresh);
+    this.updateBadge();
+    let passages: number | undefined;
+    if (this.children.has(key)) {
+      const result = listed && previewedResult(listed, view, this.memo);
+      if (result) {
+        const kids = childNodes(result, k => this.client.display(k), this.memo).map(d => ({ ...d, parent: node }));
+        this.children.set(key, kids);
+        passages = kids.length;
+      } else this.forgetChildren(key);
+    }
+    this.noteListing({ keys: [key], at, waitedMs: 0, preview: true, ...(passages === undefined ? {} : { passages }) });
+    this.changeEmitter.fire([node]);
+  }
+
+  private noteListing(listing: TreeListing): void {
+    this.refreshes.count++;
+    this.refreshes.recent.push(listing);
+    if (this.refreshes.recent.length > 16) this.refreshes.recent.shift();
   }
 
   /** Everything is listed again. */
   private refreshAll(): void {
     this.listed = false;
-    this.children.clear();
+    this.forgetChildren();
     this.wholeRoots = undefined;
     this.changeEmitter.fire(undefined);
   }
@@ -177,7 +231,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       const node = this.roots.get(key)!;
       Object.assign(node, sourceNode(s, k => this.client.display(k)));
       this.summaries.set(key, s);
-      this.children.delete(key);
+      this.forgetChildren(key);
       nodes.push(node);
     }
     this.updateBadge();
@@ -223,8 +277,9 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       const cached = this.children.get(node.id);
       if (cached) return cached;
       const [view] = await this.client.documents([node.uri]);
-      const kids = view ? childNodes(view.result, k => this.client.display(k)).map(d => ({ ...d, parent: node })) : [];
+      const kids = view ? childNodes(view.result, k => this.client.display(k), this.memo).map(d => ({ ...d, parent: node })) : [];
       this.children.set(node.id, kids);
+      if (view) this.listedResults.set(node.id, { version: view.version, result: view.result });
       return kids;
     } catch {
       return [];
@@ -351,6 +406,17 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     return n && snapshot(n);
   }
 
+  /** Expands a source's node in the view, as a click on its twistie does (VS Code then asks for its passages). */
+  async expandSource(key: string): Promise<void> {
+    const node = this.roots.get(key);
+    if (node) await this.view.reveal(node, { expand: true, focus: false, select: false });
+  }
+
+  /** A source's passages as the default tree holds them now (no question to the worker), undefined when not listed. */
+  shownPassages(key: string): TreeNodeFields[] | undefined {
+    return this.children.get(key)?.map(snapshot);
+  }
+
   async snapshotRoots(): Promise<TreeNodeFields[]> {
     return (await this.getChildren()).map(snapshot);
   }
@@ -359,7 +425,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     if (!isDefault(this.options.current)) return ((await this.nodeById(node.id))?.kids ?? []).map(snapshot);
     if (node.type !== 'source') return [];
     const parent = this.roots.get(node.id) ?? ({ ...node, icon: 'file-text', expandable: true, parent: undefined } as ClaimNode);
-    this.children.delete(node.id);
+    this.forgetChildren(node.id);
     return (await this.getChildren(parent)).map(snapshot);
   }
 

@@ -13,7 +13,17 @@ import type { Idle } from '../Idle';
  * A listing of changed sources: which (or 'all'), `performance.now()` when it began, and how long the oldest change
  * it lists had waited since the worker's push.
  */
-export interface TreeListing { keys: string[] | 'all'; at: number; waitedMs: number }
+export interface TreeListing {
+  keys: string[] | 'all';
+  at: number;
+  waitedMs: number;
+  /**
+   * Made from an edit's preview of a huge document (no wait: listed as it came), not from the worker's exact
+   * result; with how many passages it listed for the source (absent when its passages were not listed).
+   */
+  preview?: boolean;
+  passages?: number;
+}
 
 /** The clock and timer a pacer uses (the real ones by default; tests pass a fake). */
 export interface PacerClock {

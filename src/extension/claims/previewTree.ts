@@ -1,0 +1,67 @@
+/**
+ * The Claims tree after an edit of a huge document, ahead of the worker's exact
+ * result. The worker pushes an edit's preview for the editor: the last whole result
+ * moved past the edit, the edited paragraphs analysed again, but only the items the
+ * editor's window shows. The tree lists every claim and quote of the source, so it
+ * makes the preview's whole lists itself from the whole result it last listed, when
+ * that is the result the preview moved (the same editor version): a few thousand
+ * offsets moved instead of the exact result's wait (docs/scale.md).
+ */
+import type { DocumentResult, Span } from '../../core/types';
+import { editShift, type SourceSummary, type WindowView } from '../../protocol/protocol';
+import type { PassageMemo } from './treeNodes';
+
+/** A whole result the tree listed, with the editor version of the text it is of (null: the file on disk). */
+export interface ListedResult {
+  version: number | null;
+  result: DocumentResult;
+}
+
+/**
+ * The claims and quotes of `base` as `view`, an edit's preview of it, makes them:
+ * the items before the edited paragraphs as they were, those after moved by the
+ * edit's length, the view's own items in between (an old item one of them overlaps
+ * gives way, as in the worker). Null when the view is no edit preview of `base`, or
+ * its window does not hold all of the edited paragraphs. With `memo`, each item moved
+ * is noted as the one it was moved from (its node's words are made once).
+ */
+export function previewedResult(base: ListedResult, view: WindowView, memo?: PassageMemo): DocumentResult | null {
+  const from = view.movedFrom;
+  if (!view.preview || !from || base.version !== from.version) return null;
+  const edited = view.edited ?? { start: 0, end: 0 };
+  if (edited.end > edited.start && !view.window.some(w => w.start <= edited.start && edited.end <= w.end)) return null;
+  return {
+    ...base.result,
+    length: view.result.length,
+    title: view.result.title,
+    claims: moved(base.result.claims, view.result.claims, edited, from.delta, memo),
+    quotes: moved(base.result.quotes, view.result.quotes, edited, from.delta, memo),
+  };
+}
+
+function moved<T extends Span>(old: readonly T[], shown: readonly T[], edited: Span, delta: number, memo: PassageMemo | undefined): T[] {
+  // (Of a preview's items, only those made again meet the edited paragraphs: the old ones are moved clear of them.)
+  const fresh = shown.filter(s => s.start < edited.end && edited.start < s.end);
+  const out: T[] = [];
+  for (const s of old) {
+    const by = editShift(s, edited, delta);
+    if (Number.isNaN(by)) continue;
+    const start = s.start + by, end = s.end + by;
+    if (fresh.some(f => f.start < end && start < f.end)) continue;
+    if (by === 0) out.push(s);
+    else {
+      const copy = { ...s, start, end };
+      memo?.movedFrom(copy, s);
+      out.push(copy);
+    }
+  }
+  return fresh.length ? out.concat(fresh).sort((a, b) => a.start - b.start || a.end - b.end) : out;
+}
+
+/** A source's summary as an edit's preview counts it (the whole document's counts; its metadata as last listed). */
+export function previewedSummary(old: SourceSummary, view: WindowView): SourceSummary {
+  const c = view.counts;
+  let entities = 0;
+  for (const n of Object.values(c.entities)) entities += n ?? 0;
+  return { ...old, title: view.result.title, quotes: c.quotes, claims: c.claims, duplicates: c.repeat + c.shared, entities, corroborated: c.corroborated, disputed: c.disputed };
+}
