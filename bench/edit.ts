@@ -31,6 +31,7 @@ import type { Quote } from '../src/core/types';
 import { rng } from '../test/support/rng';
 import { evalDirOrSay } from '../test/support/sharedEval';
 import { takeOption } from '../test/support/args';
+import { newsArticle, typeWord } from './editText';
 
 const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -47,45 +48,11 @@ const seedDir = path.join(root, 'seeds');
 const seeds = fs.readdirSync(seedDir).filter(f => f.endsWith('.txt')).sort()
   .map(f => ({ path: `seeds/${f}`, text: normalizeEol(fs.readFileSync(path.join(seedDir, f), 'utf8')) }));
 
-function newsArticle(eval_: string, bytes: number): string {
-  const parts: string[] = [];
-  let n = 0;
-  const add = (p: string) => { parts.push(p); n += Buffer.byteLength(p) + 2; };
-  const pol = path.join(eval_, 'polnear-dev');
-  for (const f of fs.readdirSync(pol).filter(f => f.endsWith('.txt')).sort()) {
-    for (const p of normalizeEol(fs.readFileSync(path.join(pol, f), 'utf8')).split(/\n\s*\n/)) if (p.trim() && n < bytes) add(p.trim());
-  }
-  const conll = fs.readFileSync(path.join(eval_, 'conll2003/train.txt'), 'utf8').split(/\n\s*\n/);
-  let para: string[] = [];
-  for (const block of conll) {
-    if (n >= bytes) break;
-    const toks = block.split('\n').map(l => l.split(' ')[0]).filter(t => t && t !== '-DOCSTART-');
-    if (toks.length < 4) continue;
-    para.push(toks.join(' '));
-    if (para.length === 4) { add(para.join(' ')); para = []; }
-  }
-  return parts.join('\n\n') + '\n';
-}
-
 function repetitiveArticle(bytes: number): string {
   const out: string[] = [];
   let n = 0;
   for (let k = 0; n < bytes; k++) { const t = seeds[k % seeds.length].text; out.push(t); n += Buffer.byteLength(t) + 1; }
   return out.join('\n');
-}
-
-const WORDS = ['reportedly', 'Moscow', 'officials', 'seven', 'quickly', 'Tuesday', 'analysts', 'border'];
-
-/** Types a word into a random paragraph, at a word boundary. */
-function typeWord(text: string, rand: () => number): string {
-  const paras: [number, number][] = [];
-  const re = /[^\n]*\S[^\n]*/g;
-  for (let m; (m = re.exec(text));) paras.push([m.index, m.index + m[0].length]);
-  const [s, e] = paras[Math.floor(rand() * paras.length)];
-  const spaces: number[] = [];
-  for (let i = s; i < e; i++) if (text[i] === ' ') spaces.push(i);
-  const at = spaces.length ? spaces[Math.floor(rand() * spaces.length)] : e;
-  return text.slice(0, at) + ' ' + WORDS[Math.floor(rand() * WORDS.length)] + text.slice(at);
 }
 
 const ms = (t0: bigint) => Number(process.hrtime.bigint() - t0) / 1e6;

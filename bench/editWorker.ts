@@ -1,0 +1,113 @@
+/**
+ * An edit of a 1 MB article through the real index worker, as the extension meets
+ * it: the text sent (`set`, with what the editor shows), the preview push received
+ * (the first decorations), the Claims tree's passages listed from it (the result
+ * last listed moved past the edit, previewTree.ts), then the exact result's
+ * `changed` push and the tree's listing from it (`documents` asked, the nodes made).
+ * Both listings are timed from the moment the text was sent, in the same run; the
+ * editor's own side (reading the text out of the editor, VS Code drawing the
+ * decorations and the tree's rows) is not counted.
+ *   npx tsc -p . && node out/bench/editWorker.js [MB] [EDITS]
+ * Budget (design.md): an edit <= 50 ms p95, decorations and tree.
+ */
+import { performance } from 'node:perf_hooks';
+import { previewedResult, type ListedResult } from '../src/extension/claims/previewTree';
+import { childNodes, PassageMemo } from '../src/extension/claims/treeNodes';
+import type { WindowView } from '../src/protocol/protocol';
+import { testConnection } from '../test/support/worker';
+import { rng } from '../test/support/rng';
+import { evalDirOrSay } from '../test/support/sharedEval';
+import { newsArticle, typeWordAt } from './editText';
+
+const targetMb = Number(process.argv[2] ?? 1);
+const nEdits = Number(process.argv[3] ?? 30);
+
+async function main(): Promise<void> {
+  const evalDir = evalDirOrSay('', 'the "news" article (the whole bench)');
+  if (!evalDir) return;
+  let text = newsArticle(evalDir, targetMb * 1e6);
+  const key = 'bench/huge.txt';
+  let sentAt = 0;
+  // (The sequence number of the edit's `set`: a push for an older notification, a settle's, is not its answer.)
+  let waitSeq = Infinity;
+  let onPreview: ((v: WindowView) => void) | undefined;
+  let onChanged: (() => void) | undefined;
+  const { conn, idle } = testConnection({
+    maxFileSize: 8 * 1024 * 1024,
+    timeoutMs: 600_000,
+    on: {
+      pushes: {
+        skips: () => undefined,
+        problem: p => console.error(`worker problem: ${p.message}`),
+        preview: p => onPreview?.(p.view),
+        changed: ch => { if (ch.seq >= waitSeq && ch.keys.includes(key)) onChanged?.(); },
+      },
+    },
+  });
+  const display = (k: string) => k;
+  const memo = new PassageMemo();
+  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
+  const f1 = (x: number) => x.toFixed(1);
+  // (The connection does not hold the process open by itself: the extension host does.)
+  const keepAlive = setInterval(() => undefined, 60_000);
+  try {
+    let version = 1;
+    // Opened: the whole analysis, the editor's window fetched, the tree's passages listed.
+    const visibleAt = (at: number) => [{ start: Math.max(0, at - 1_500), end: at + 1_500 }];
+    conn.notify('set', { key, text, version, visible: visibleAt(0) });
+    await idle.whenIdle();
+    let listed: ListedResult | undefined;
+    const list = async (at: number) => {
+      await conn.request('windows', { docs: [{ key, ranges: visibleAt(at) }] });
+      const [view] = await conn.request('documents', { keys: [key] });
+      listed = { version: view.version, result: view.result };
+      childNodes(view.result, display, memo);
+    };
+    await list(0);
+    const passages = childNodes(listed!.result, display).length;
+    const preview: number[] = [], fromPreview: number[] = [], exact: number[] = [], fromExact: number[] = [];
+    let notMade = 0;
+    const rand = rng(7);
+    for (let k = 0; k < nEdits; k++) {
+      const edited = typeWordAt(text, rand);
+      const at = edited.at;
+      text = edited.text;
+      version++;
+      const previewed = new Promise<WindowView>(resolve => (onPreview = resolve));
+      const changed = new Promise<void>(resolve => (onChanged = resolve));
+      sentAt = performance.now();
+      waitSeq = Infinity;
+      waitSeq = conn.notify('set', { key, text, version, visible: visibleAt(at) });
+      const view = await previewed;
+      preview.push(performance.now() - sentAt);
+      const made = listed && previewedResult(listed, view, memo);
+      if (made) {
+        childNodes(made, display, memo);
+        fromPreview.push(performance.now() - sentAt);
+      } else notMade++;
+      await changed;
+      exact.push(performance.now() - sentAt);
+      const [whole] = await conn.request('documents', { keys: [key] });
+      childNodes(whole.result, display, memo);
+      fromExact.push(performance.now() - sentAt);
+      // The editor fetches its window, as it does after a change (what the next preview starts from).
+      await idle.whenIdle();
+      await list(at);
+    }
+    console.log(`1 MB article through the real worker: ${f1(text.length / 1e3)} K characters, ${passages} passages in the tree, ${nEdits} edits (a word typed in a random paragraph)`);
+    const line = (what: string, xs: number[]) => `  ${what}: p50 ${f1(pct(xs, 0.5))} ms, p95 ${f1(pct(xs, 0.95))} ms, max ${f1(Math.max(...xs))} ms`;
+    console.log(line('preview received (first decorations)', preview));
+    console.log(line(`tree listed from the preview (${notMade} not made)`, fromPreview));
+    console.log(line('exact result pushed (changed)', exact));
+    console.log(line('tree listed from the exact result', fromExact));
+    console.log(`  tree from the preview / from the exact result, p50 x${(pct(fromPreview, 0.5) / pct(fromExact, 0.5)).toFixed(2)}   budget p95 <= 50 ms`);
+  } finally {
+    clearInterval(keepAlive);
+    conn.stop('done');
+  }
+}
+
+main().catch(err => {
+  console.error(err);
+  process.exitCode = 1;
+});
