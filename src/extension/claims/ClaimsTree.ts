@@ -190,15 +190,19 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     this.summaries.set(key, fresh);
     this.updateBadge();
     let passages: number | undefined;
+    let unlisted = 'its passages were not listed';
     if (this.children.has(key)) {
       const result = listed && previewedResult(listed, view, this.memo);
       if (result) {
         const kids = childNodes(result, k => this.client.display(k), this.memo).map(d => ({ ...d, parent: node }));
         this.children.set(key, kids);
         passages = kids.length;
-      } else this.forgetChildren(key);
+      } else {
+        unlisted = `the preview moved version ${view.movedFrom.version}, the passages were listed from ${listed ? `version ${listed.version}` : 'none'}`;
+        this.forgetChildren(key);
+      }
     }
-    this.noteListing({ keys: [key], at, waitedMs: 0, preview: true, ...(passages === undefined ? {} : { passages }) });
+    this.noteListing({ keys: [key], at, waitedMs: 0, preview: true, ...(passages === undefined ? { unlisted } : { passages }) });
     this.changeEmitter.fire([node]);
   }
 

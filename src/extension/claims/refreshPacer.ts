@@ -23,6 +23,8 @@ export interface TreeListing {
    */
   preview?: boolean;
   passages?: number;
+  /** Of a listing from a preview that did not list the passages: why (they were not listed, or from another result). */
+  unlisted?: string;
 }
 
 /** The clock and timer a pacer uses (the real ones by default; tests pass a fake). */
