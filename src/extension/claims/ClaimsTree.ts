@@ -5,7 +5,7 @@
  * commands (treeCommands.ts: the toolbar switches, Show in All Sources, Copy as Citation).
  */
 import * as vscode from 'vscode';
-import type { SourceSummary, WindowView } from '../../protocol/protocol';
+import { PREVIEW_FROM, type SourceSummary, type WindowView } from '../../protocol/protocol';
 import { ContextKeys, StateKeys, TreeItemContext, VIEW_CLAIMS } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
@@ -71,7 +71,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** Whether the top level has been listed since the last full refresh. */
   private listed = false;
   private readonly children = new Map<string, ClaimNode[]>();
-  /** The whole result each source's listed passages were made from (what an edit's preview of a huge document moves). */
+  /** The whole result a huge source's listed passages were made from (what an edit's preview of it moves). */
   private readonly listedResults = new Map<string, ListedResult>();
   /** What the listed passages' nodes show, by the items they were made from (an edit's preview moves most of them). */
   private readonly memo = new PassageMemo();
@@ -283,7 +283,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       const [view] = await this.client.documents([node.uri]);
       const kids = view ? childNodes(view.result, k => this.client.display(k), this.memo).map(d => ({ ...d, parent: node })) : [];
       this.children.set(node.id, kids);
-      if (view) this.listedResults.set(node.id, { version: view.version, result: view.result });
+      // (Only a huge document's edits are previewed: the result is kept for those alone.)
+      if (view && view.result.length >= PREVIEW_FROM) this.listedResults.set(node.id, { version: view.version, result: view.result });
       return kids;
     } catch {
       return [];
