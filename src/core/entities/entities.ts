@@ -12,7 +12,7 @@ import type { Entity, EntityType, Span } from '../types';
 import {
   MONTHS, WEEKDAYS, NUMBER_UNITS, NUMBER_WORDS, LOWER_WORDS, FIRST_NAMES, FUNCTION_WORDS, YEAR_PREPS, AMBIGUOUS_MONTHS, MONTH_PREPS, DEMONYM_OF, ADJECTIVE_OF, TABLES, GAZ, HAND_TYPES, PLACE_PREPS, wordSet,
 } from './gazetteer';
-import { K_WORD, K_DATE, K_NUMBER, tokenize, TokPool, isAllCaps, LOWER_START, PLAIN_NUMBER, YEAR, DECADE, ISO_DATE, DAY, HYPHEN_NUMBER } from './tokenize';
+import { K_WORD, K_DATE, K_NUMBER, tokenize, isAllCaps, LOWER_START, PLAIN_NUMBER, YEAR, DECADE, ISO_DATE, DAY, HYPHEN_NUMBER } from './tokenize';
 import type { Tok } from './tokenize';
 import { buildLexicon, decodeModel, DecodeScratch, Featurizer, fromBase64, label, modelTokens, spansOf, TYPES, type Weights, type NerLexicon } from './ner';
 import { NER_MODEL, NER_PLAIN_WORDS } from './nerModel';
@@ -198,8 +198,6 @@ interface Decoder {
   fz: Featurizer;
   scratch: DecodeScratch;
   labels: Uint8Array;
-  /** Each sentence's words (nothing of them is kept past the sentence). */
-  words: TokPool;
 }
 /**
  * Scratch space for `findEntities`, kept by its caller (one per paragraph cache, so one
@@ -327,12 +325,12 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
   scratch.decoder = null;
   if (!decoder) {
     const model = loadNameModel();
-    decoder = { weights: model.weights, fz: new Featurizer(model.lexicon), scratch: new DecodeScratch(), labels: new Uint8Array(64), words: new TokPool() };
+    decoder = { weights: model.weights, fz: new Featurizer(model.lexicon), scratch: new DecodeScratch(), labels: new Uint8Array(64) };
   }
   const spans = sentences.length ? sentences : text.length ? [{ start: 0, end: text.length }] : [];
   for (const sent of spans) {
     if (!budget.spend(sent.end - sent.start)) break;
-    const toks = tokenize(text, sent.start, sent.end, decoder.words);
+    const toks = tokenize(text, sent.start, sent.end);
     if (!toks.length) continue;
     datesAndNumbers(out, toks);
     modelNames(out, decoder, toks, sent.start, sent.end);
