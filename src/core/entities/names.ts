@@ -74,6 +74,15 @@ export class NameResolver {
   /** Names seen as a PERSON or an ORG: how often with each kind. */
   private readonly kindOf = new Map<string, Map<string, number>>();
   private readonly aliases = new Map<string, { canonical: string; type?: EntityType }>();
+  /**
+   * What `learn` was given and not yet counted in: each PERSON and each ORG name (document-local canonical) with
+   * how often it came, over every document since. Counted in (`settle`) before the counts are read or moved
+   * otherwise: what is learnt depends on the counts alone, not on their order, and a corpus names the same people
+   * in document after document (2,000 articles: 69,500 names a document learnt, 4,000 distinct once titles are
+   * stripped), so each name's titles are stripped and its counts moved once, not once per document naming it.
+   */
+  private pendingPersons: Map<string, number> | null = null;
+  private pendingOrgs: Map<string, number> | null = null;
   private readonly exclusions = new Map<string, Array<{ canonical?: string; type?: EntityType }>>();
 
   /** Learns from every document's entities (document-local canonicals); `table`: the user's aliases and exclusions. */
@@ -94,6 +103,7 @@ export class NameResolver {
    * resolved through one of them can resolve otherwise now.
    */
   add(doc: readonly Entity[], by: 1 | -1 = 1): Set<string> {
+    this.settle();
     const moved = new Set<string>();
     this.tally(doc, by, moved);
     return moved;
@@ -105,15 +115,21 @@ export class NameResolver {
    * thrown away.
    */
   learn(doc: readonly Entity[]): void {
-    // A document names most of its people and organisations more than once: each name is counted once, by how
-    // often it comes (the counts `add` reaches; what is learnt depends on the counts alone, not on their order).
-    const persons = new Map<string, number>(), orgs = new Map<string, number>();
+    // Each name is counted in once, by how often it came, when the counts are next read (`settle`): the counts
+    // `add` reaches.
     for (const e of doc) {
-      const m = e.type === 'PERSON' ? persons : e.type === 'ORG' ? orgs : null;
+      const m = e.type === 'PERSON' ? (this.pendingPersons ??= new Map()) : e.type === 'ORG' ? (this.pendingOrgs ??= new Map()) : null;
       if (m) m.set(e.canonical, (m.get(e.canonical) ?? 0) + 1);
     }
-    for (const [canonical, n] of persons) this.tallyOne('PERSON', canonical, n, null);
-    for (const [canonical, n] of orgs) this.tallyOne('ORG', canonical, n, null);
+  }
+
+  /** Counts in what `learn` was given since the last time. */
+  private settle(): void {
+    const persons = this.pendingPersons, orgs = this.pendingOrgs;
+    if (persons === null && orgs === null) return;
+    this.pendingPersons = this.pendingOrgs = null;
+    if (persons) for (const [canonical, n] of persons) this.tallyOne('PERSON', canonical, n, null);
+    if (orgs) for (const [canonical, n] of orgs) this.tallyOne('ORG', canonical, n, null);
   }
 
   private tally(doc: readonly Entity[], by: 1 | -1, moved: Set<string> | null): void {
@@ -150,6 +166,7 @@ export class NameResolver {
 
   /** The corpus canonical for a document-local name of a type: the user's table first, then the corpus. */
   resolve(name: string, type: EntityType, uses?: (key: string) => void): string {
+    this.settle();
     const clean = type === 'PERSON' ? stripTitles(name) : name.trim().replace(/['’]s$/i, '');
     const user = this.aliases.get(`${type}\t${clean}`) ?? this.aliases.get(`*\t${clean}`);
     // an alias for any type never turns an ORG into a PERSON's name or back
