@@ -276,65 +276,80 @@ export function normalizeUnits(claim: Pick<Claim, 'text' | 'entities' | 'speaker
  */
 function unitsOnly(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers'>, numbers: number[]): (readonly string[])[] {
   const text = withoutQuestions(claim.text);
-  const raw = UNITS_SCRATCH.raw, info = UNITS_SCRATCH.info, keys = UNITS_SCRATCH.keys, unitOf = UNITS_SCRATCH.unitOf;
-  raw.length = info.length = keys.length = 0;
-  unitOf.clear();
-  // (Whether a unit of this key is in already; if not, it is now.)
-  const met = (k: string) => { if (unitOf.has(k)) return true; unitOf.add(k); return false; };
-  const at = UNITS_SCRATCH.at;
-  for (let s = nextWord(text, 0, text.length, at, DIGIT_GROUPS); s >= 0; s = nextWord(text, at.end, text.length, at, DIGIT_GROUPS)) {
-    const w = WORDS.wordAt(text, s, at.end);
-    raw.push(w.word);
-    info.push(w);
-  }
-  const from = claim.speaker ? attributionCut(text, info) : 0;
-  const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
-  for (let i = 0; i < raw.length; i++) {
+  // (The scratch arrays are written from 0 with counts of their own, never emptied: an array set to length 0 gives up
+  // its store, and each claim then grew new ones, push by push.)
+  const info = UNITS_SCRATCH.info, keys = UNITS_SCRATCH.keys, at = UNITS_SCRATCH.at;
+  let n = 0;
+  for (let s = nextWord(text, 0, text.length, at, DIGIT_GROUPS); s >= 0; s = nextWord(text, at.end, text.length, at, DIGIT_GROUPS)) info[n++] = WORDS.wordAt(text, s, at.end);
+  const from = claim.speaker ? attributionCut(text, info, n) : 0;
+  const frame = UNTOLD_CUE.test(text) ? untoldFrame(info.slice(0, n).map(w => w.word)) : NONE;
+  for (let i = 0; i < n; i++) {
     const w = info[i];
-    if (i < from || frame.has(i) || w.kind !== 0) { keys.push(null); continue; }
-    const name = w.upper && (i > 0 || !w.lowerWord || isNameWord(raw[i], claim.entities));
-    keys.push(name ? null : w.key);
+    if (i < from || frame.has(i) || w.kind !== 0) { keys[i] = null; continue; }
+    const name = w.upper && (i > 0 || !w.lowerWord || isNameWord(w.word, claim.entities));
+    keys[i] = name ? null : w.key;
   }
   const units: (readonly string[])[] = [];
-  for (let i = 0; i < keys.length; i++) {
+  const met = UNITS_SCRATCH.met;
+  met.count = 0;
+  for (let i = 0; i < n; i++) {
     let k = keys[i];
     if (!k) continue;
-    const next = i + 1 < raw.length ? info[i + 1].lemma : '';
+    const next = i + 1 < n ? info[i + 1].lemma : '';
     const multi = next ? info[i].multiNext?.get(next) : undefined;
     if (multi) { k = multi; i++; }
-    if (met(k)) continue;
+    if (metBefore(met, k)) continue;
     units.push(multi ? unitFor(k) : wordUnit(info[i]));
     numbers.push(multi ? -1 : info[i].unitNumber);
   }
-  for (const n of claim.numbers) {
-    if (!n.unit) continue;
-    const k = `#${n.value} ${lemmaKey(n.unit)}`;
-    if (!met(k)) { units.push([k]); numbers.push(-1); }
+  for (const num of claim.numbers) {
+    if (!num.unit) continue;
+    const k = `#${num.value} ${lemmaKey(num.unit)}`;
+    if (!metBefore(met, k)) { units.push([k]); numbers.push(-1); }
   }
   for (const name of claim.entities) {
     if (name === claim.speaker) continue;
     const named = nameUnit(name), k = named.unit[0];
-    if (!met(k)) { units.push(named.unit); numbers.push(named.number); }
+    if (!metBefore(met, k)) { units.push(named.unit); numbers.push(named.number); }
   }
   return units;
 }
+
+/**
+ * Whether a unit of key `k` is in already (`met.keys[0, count)`, and `met.more` past `MET_SCAN`); if not, it is now. A
+ * claim's few keys are looked through: a set emptied per claim made a new table each time, and hashed every key.
+ */
+function metBefore(met: MetKeys, k: string): boolean {
+  const keys = met.keys, n = Math.min(met.count, MET_SCAN);
+  for (let x = 0; x < n; x++) if (keys[x] === k) return true;
+  if (met.count < MET_SCAN) { keys[met.count++] = k; return false; }
+  if (met.count === MET_SCAN) met.more.clear();
+  else if (met.more.has(k)) return true;
+  met.more.add(k);
+  met.count++;
+  return false;
+}
+/** Keys looked through one by one before a set takes the rest (a claim of many words: no square of them). */
+const MET_SCAN = 32;
+interface MetKeys { keys: string[]; count: number; more: Set<string> }
+
 /**
  * Where a claim with a speaker starts once its attribution is left out (the words before an early verb of saying:
  * "Russia's foreign minister said …"), 0 when none: the word after the first verb of saying, when it is among the
  * first nine words and before any quotation ("“…,” she said" keeps the words it quotes). `info`: the text's words.
  */
-function attributionCut(text: string, info: readonly WordInfo[]): number {
+function attributionCut(text: string, info: readonly WordInfo[], count = info.length): number {
   // (The first verb of saying cuts only among the first nine words: a later one cuts nothing, so only those are read.)
   let cue = -1;
-  for (let i = 0; i < info.length && i <= 8 && cue < 0; i++) if (SAYING_VERBS.has(info[i].lower)) cue = i;
+  for (let i = 0; i < count && i <= 8 && cue < 0; i++) if (SAYING_VERBS.has(info[i].lower)) cue = i;
   if (cue < 0) return 0;
   const quoteAt = text.search(/[“"]/);
-  const beforeQuote = quoteAt < 0 ? info.length : wordsOf(text, 0, quoteAt, { digitGroups: true }).length;
+  const beforeQuote = quoteAt < 0 ? count : wordsOf(text, 0, quoteAt, { digitGroups: true }).length;
   return cue < beforeQuote ? cue + 1 : 0;
 }
 
-/** `unitsOnly`'s scratch space: its words, their keys (null: none) and the units' keys met, emptied at each call. */
-const UNITS_SCRATCH = { raw: [] as string[], info: [] as WordInfo[], keys: [] as (string | null)[], unitOf: new Set<string>(), at: { end: 0, dotted: false } as WordEnd };
+/** `unitsOnly`'s scratch space: its words, their keys (null: none) and the units' keys met, overwritten at each call. */
+const UNITS_SCRATCH = { info: [] as WordInfo[], keys: [] as (string | null)[], met: { keys: [], count: 0, more: new Set() } as MetKeys, at: { end: 0, dotted: false } as WordEnd };
 
 /** The empty lists of a form made by `normalizeUnits` (read by nothing: one frozen list, not seven per claim). */
 const NO: never[] = Object.freeze([]) as unknown as never[];
@@ -806,6 +821,12 @@ export function untoldFrame(words: readonly string[]): Set<number> {
   };
   for (let i = 0; i < lower.length; i++) {
     const w = lower[i];
+    // (The word after any adverbs: only a negation reads it.)
+    if (w !== 'not' && w !== 't' && w !== 'never' && w !== 'no') {
+      // "it remains unclear where", "it is unknown how many".
+      if ((w === 'unclear' || w === 'unknown') && opensAfter(i + 1)) out.add(i);
+      continue;
+    }
     let k = i + 1;
     while (k < lower.length && /^(?:immediately|publicly|yet|specifically|exactly|be|been|any|further)$/.test(lower[k])) k++;
     if ((w === 'not' || w === 't' || w === 'never') && k < lower.length) {
@@ -816,8 +837,6 @@ export function untoldFrame(words: readonly string[]): Set<number> {
     }
     // "gave no details of how many".
     if (w === 'no' && i > 0 && GIVE.test(lower[i - 1]) && k < lower.length && INFORMATION.test(lower[k]) && opensAfter(k + 1)) { out.add(i - 1).add(i).add(k); continue; }
-    // "it remains unclear where", "it is unknown how many".
-    if ((w === 'unclear' || w === 'unknown') && opensAfter(i + 1)) out.add(i);
   }
   return out;
 }
