@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Claim, DocumentResult, Quote } from '../../src/core/types';
 import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/decorations/hover';
 import { entityKey, type DocumentView } from '../../src/protocol/protocol';
-import { childNodes, claimBadge, nodeAt, PassageMemo, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
+import { childNodes, claimBadge, inPlaceOrder, nodeAt, PassageMemo, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
 
 const display = (k: string) => k.replace(/^file:\/\/\/ws\//, '');
 const ctx = { display };
@@ -173,6 +173,20 @@ describe('extension: claims tree model', () => {
     }
   });
 
+  it('merges two lists in place order as a stable sort of both would, the first list ahead at a tie', () => {
+    let seed = 11;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const order = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start - y.start || x.end - y.end;
+    for (let round = 0; round < 50; round++) {
+      const make = (tag: string, n: number) => Array.from({ length: n }, (_, k) => ({ start: next(30), end: 30 + next(30), tag: `${tag}${k}` }));
+      const dedupe = <T extends { start: number; end: number }>(xs: T[]) => xs.filter((x, k) => !xs.slice(0, k).some(y => order(x, y) === 0));
+      // Sorted lists (the contract's), and now and then one out of order (sorted instead).
+      const a = dedupe(make('a', next(12))), b = dedupe(make('b', next(12)));
+      if (round % 5) { a.sort(order); b.sort(order); }
+      assert.deepEqual(inPlaceOrder([...a], [...b]).map(x => x.tag), [...a, ...b].sort(order).map(x => x.tag));
+    }
+  });
+
   it('keeps what a passage showed for the same item, moved, and makes it again when the quote it holds is another', () => {
     const memo = new PassageMemo();
     const c = claim('“We will not climb the ladder.”', { kind: 'quote' });
@@ -185,6 +199,7 @@ describe('extension: claims tree model', () => {
     memo.movedFrom(q1Moved, q1);
     const again = childNodes({ ...result, claims: [moved], quotes: [q1Moved] }, display, memo);
     assert.equal(again[0].facts, first[0].facts, 'kept, not made again');
+    assert.equal(childNodes({ ...result, claims: [c], quotes: [q1] }, display, memo)[0], first[0], 'the item where it was: its very node');
     assert.equal(again[0].start, moved.start);
     assert.equal(again[0].id, `${A}#claim:${moved.start}-${moved.end}`);
     // The same claim now holding another quote (another speaker): made again.

@@ -194,7 +194,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     if (this.children.has(key)) {
       const result = listed && previewedResult(listed, view, this.memo);
       if (result) {
-        const kids = childNodes(result, k => this.client.display(k), this.memo).map(d => ({ ...d, parent: node }));
+        const kids = adopt(childNodes(result, k => this.client.display(k), this.memo), node);
         this.children.set(key, kids);
         passages = kids.length;
       } else {
@@ -281,7 +281,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       const cached = this.children.get(node.id);
       if (cached) return cached;
       const [view] = await this.client.documents([node.uri]);
-      const kids = view ? childNodes(view.result, k => this.client.display(k), this.memo).map(d => ({ ...d, parent: node })) : [];
+      const kids = view ? adopt(childNodes(view.result, k => this.client.display(k), this.memo), node) : [];
       this.children.set(node.id, kids);
       // (Only a huge document's edits are previewed: the result is kept for those alone.)
       if (view && view.result.length >= PREVIEW_FROM) this.listedResults.set(node.id, { version: view.version, result: view.result });
@@ -440,6 +440,12 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     for (const d of this.disposables) d.dispose();
     this.changeEmitter.dispose();
   }
+}
+
+/** A source's passages under it (a node kept from an earlier listing of the same source keeps its parent). */
+function adopt(nodes: TreeNodeData[], parent: ClaimNode): ClaimNode[] {
+  for (const n of nodes) (n as ClaimNode).parent = parent;
+  return nodes as ClaimNode[];
 }
 
 function snapshot(n: ClaimNode): TreeNodeFields {

@@ -9,7 +9,7 @@
  */
 import type { DocumentResult, Span } from '../../core/types';
 import { editShift, type SourceSummary, type WindowView } from '../../protocol/protocol';
-import type { PassageMemo } from './treeNodes';
+import { inPlaceOrder, type PassageMemo } from './treeNodes';
 
 /** A whole result the tree listed, with the editor version of the text it is of (null: the file on disk). */
 export interface ListedResult {
@@ -55,7 +55,7 @@ function moved<T extends Span>(old: readonly T[], shown: readonly T[], edited: S
       out.push(copy);
     }
   }
-  return fresh.length ? out.concat(fresh).sort((a, b) => a.start - b.start || a.end - b.end) : out;
+  return inPlaceOrder(out, fresh);
 }
 
 /** A source's summary as an edit's preview counts it (the whole document's counts; its metadata as last listed). */

@@ -50,7 +50,7 @@ type PassageShown = Pick<TreeNodeData, 'label' | 'description' | 'tooltip' | 'ic
  * stands for the one it was moved from (`movedFrom`).
  */
 export class PassageMemo {
-  private readonly shown = new WeakMap<object, { inner: object | undefined; shown: PassageShown }>();
+  private readonly made = new WeakMap<object, { inner: object | undefined; shown: PassageShown; node: TreeNodeData | undefined }>();
   private readonly origins = new WeakMap<object, object>();
 
   /** `copy` is `item` at other offsets. */
@@ -58,18 +58,18 @@ export class PassageMemo {
     this.origins.set(copy, this.origins.get(item) ?? item);
   }
 
-  private origin(item: object): object {
-    return this.origins.get(item) ?? item;
-  }
-
-  kept(item: Span, inner: Quote | undefined): PassageShown | undefined {
-    const hit = this.shown.get(this.origin(item));
-    return hit && hit.inner === (inner && this.origin(inner)) ? hit.shown : undefined;
-  }
-
-  keep(item: Span, inner: Quote | undefined, shown: PassageShown): PassageShown {
-    this.shown.set(this.origin(item), { inner: inner && this.origin(inner), shown });
-    return shown;
+  /**
+   * The node of `item` (holding the quote `inner`): the very node made for it before
+   * when it is that item (where it was), a node at its offsets with the words shown
+   * before when it was moved, else one made now (`show`, then `place`).
+   */
+  node(item: Span, inner: Quote | undefined, show: () => PassageShown, place: (shown: PassageShown) => TreeNodeData): TreeNodeData {
+    const origin = this.origins.get(item) ?? item;
+    const innerOrigin = inner && (this.origins.get(inner) ?? inner);
+    let hit = this.made.get(origin);
+    if (!hit || hit.inner !== innerOrigin) this.made.set(origin, (hit = { inner: innerOrigin, shown: show(), node: undefined }));
+    if (origin !== item) return place(hit.shown);
+    return (hit.node ??= place(hit.shown));
   }
 }
 
@@ -252,19 +252,23 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
     facts: f.facts,
   });
   const quotes = result.quotes;
-  const nodes: TreeNodeData[] = result.claims.map(c => {
+  const claimNodes: TreeNodeData[] = result.claims.map(c => {
     // A quote claim reads best as "Speaker: “the quoted words”".
     const inner = c.kind === 'quote' ? firstQuoteWithin(quotes, c) : undefined;
-    const shown = memo?.kept(c, inner) ?? claimShown(c, inner, display);
-    return passage('claim', c, memo ? memo.keep(c, inner, shown) : shown);
+    return memo
+      ? memo.node(c, inner, () => claimShown(c, inner, display), shown => passage('claim', c, shown))
+      : passage('claim', c, claimShown(c, inner, display));
   });
   const covered = coverage(result.claims.filter(c => c.kind === 'quote'));
+  const quoteNodes: TreeNodeData[] = [];
   for (const q of quotes) {
     if (covered(q)) continue;
-    const shown = memo?.kept(q, undefined) ?? quoteShown(q, display);
-    nodes.push(passage('quote', q, memo ? memo.keep(q, undefined, shown) : shown));
+    quoteNodes.push(memo
+      ? memo.node(q, undefined, () => quoteShown(q, display), shown => passage('quote', q, shown))
+      : passage('quote', q, quoteShown(q, display)));
   }
-  return nodes.sort((a, b) => a.start! - b.start! || a.end! - b.end! || (a.type < b.type ? -1 : 1));
+  // Reading order, a claim before a quote at the same place.
+  return inPlaceOrder(claimNodes as (TreeNodeData & Span)[], quoteNodes as (TreeNodeData & Span)[]);
 }
 
 /** What a claim's node shows: badge, speaker and words, its kind and status, everything in the tooltip. */
@@ -316,6 +320,29 @@ function quoteShown(q: Quote, display: (key: string) => string): PassageShown {
 
 // (A huge article has thousands of claims and quotes: each is met by a binary search over the other list, in text
 // order as the contract gives every list, not by a scan of it.)
+
+/**
+ * Two lists, each in place order (by start, then end), as one: `a`'s item first
+ * where both have one at the same place. A merge, as the contract's lists come in
+ * text order; sorted when either is out of order.
+ */
+export function inPlaceOrder<T extends Span>(a: T[], b: T[]): T[] {
+  if (!b.length && inOrder(a)) return a;
+  // (A stable sort keeps `a`'s items ahead of `b`'s at a tie.)
+  if (!inOrder(a) || !inOrder(b)) return a.concat(b).sort((x, y) => x.start - y.start || x.end - y.end);
+  const out: T[] = new Array(a.length + b.length);
+  let i = 0, j = 0, k = 0;
+  while (i < a.length && j < b.length) out[k++] = a[i].start < b[j].start || (a[i].start === b[j].start && a[i].end <= b[j].end) ? a[i++] : b[j++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/** Each item strictly after the one before it (start, then end). */
+function inOrder(xs: readonly Span[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i].start < xs[i - 1].start || (xs[i].start === xs[i - 1].start && xs[i].end <= xs[i - 1].end)) return false;
+  return true;
+}
 
 /** The first quote, in text order, that lies within `c`. */
 function firstQuoteWithin(quotes: readonly Quote[], c: Span): Quote | undefined {
