@@ -2,7 +2,9 @@
  * src/extension/claims/ owns the Claims view: the tree (ClaimsTree), its nodes as
  * plain data (treeNodes.ts: labels, badges, tooltips, ids), its switches and the
  * whole tree they build (treeModel.ts: grouping, sorting, filters), and its
- * commands (treeCommands.ts: the toolbar switches, Show in All Sources, Copy as Citation).
+ * commands (treeCommands.ts: the toolbar switches, Show in All Sources, Copy as Citation),
+ * when it lists changes (refreshPacer.ts), and what an edit's preview of a huge
+ * source makes of its counts and passages (previewTree.ts).
  */
 import * as vscode from 'vscode';
 import { PREVIEW_FROM, type SourceSummary, type WindowView } from '../../protocol/protocol';
