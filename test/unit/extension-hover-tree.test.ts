@@ -195,9 +195,10 @@ describe('extension: claims tree model', () => {
     // Moved 5 characters on: the same words, at the new offsets.
     const moved = { ...c, start: c.start + 5, end: c.end + 5 };
     const q1Moved = { ...q1, start: q1.start + 5, end: q1.end + 5 };
-    memo.movedFrom(moved, c);
-    memo.movedFrom(q1Moved, q1);
-    const again = childNodes({ ...result, claims: [moved], quotes: [q1Moved] }, display, memo);
+    const claims = [moved], quotes = [q1Moved];
+    memo.movedList(claims, [c]);
+    memo.movedList(quotes, [q1]);
+    const again = childNodes({ ...result, claims, quotes }, display, memo);
     assert.equal(again[0].facts, first[0].facts, 'kept, not made again');
     assert.equal(childNodes({ ...result, claims: [c], quotes: [q1] }, display, memo)[0], first[0], 'the item where it was: its very node');
     assert.equal(again[0].start, moved.start);

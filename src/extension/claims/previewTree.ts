@@ -22,8 +22,8 @@ export interface ListedResult {
  * the items before the edited paragraphs as they were, those after moved by the
  * edit's length, the view's own items in between (an old item one of them overlaps
  * gives way, as in the worker). Null when the view is no edit preview of `base`, or
- * its window does not hold all of the edited paragraphs. With `memo`, each item moved
- * is noted as the one it was moved from (its node's words are made once).
+ * its window does not hold all of the edited paragraphs. With `memo`, what each item
+ * was moved from is noted (its node's words are made once).
  */
 export function previewedResult(base: ListedResult, view: WindowView, memo?: PassageMemo): DocumentResult | null {
   const from = view.movedFrom;
@@ -42,20 +42,24 @@ export function previewedResult(base: ListedResult, view: WindowView, memo?: Pas
 function moved<T extends Span>(old: readonly T[], shown: readonly T[], edited: Span, delta: number, memo: PassageMemo | undefined): T[] {
   // (Of a preview's items, only those made again meet the edited paragraphs: the old ones are moved clear of them.)
   const fresh = shown.filter(s => s.start < edited.end && edited.start < s.end);
-  const out: T[] = [];
+  const out: T[] = [], from: T[] = [];
   for (const s of old) {
     const by = editShift(s, edited, delta);
     if (Number.isNaN(by)) continue;
     const start = s.start + by, end = s.end + by;
     if (fresh.some(f => f.start < end && start < f.end)) continue;
-    if (by === 0) out.push(s);
-    else {
-      const copy = { ...s, start, end };
-      memo?.movedFrom(copy, s);
-      out.push(copy);
-    }
+    out.push(by === 0 ? s : { ...s, start, end });
+    from.push(s);
   }
-  return inPlaceOrder(out, fresh);
+  const list = inPlaceOrder(out, fresh);
+  if (memo) {
+    // The moved items keep their order among the new ones (a merge); a new item stands for itself.
+    const origins: T[] = new Array(list.length);
+    let k = 0;
+    for (let i = 0; i < list.length; i++) origins[i] = k < out.length && list[i] === out[k] ? from[k++] : list[i];
+    if (k === out.length) memo.movedList(list, origins);
+  }
+  return list;
 }
 
 /** A source's summary as an edit's preview counts it (the whole document's counts; its metadata as last listed). */

@@ -47,25 +47,31 @@ type PassageShown = Pick<TreeNodeData, 'label' | 'description' | 'tooltip' | 'ic
  * that a listing of the same items (moved: an edit's preview of a huge source,
  * previewTree.ts) makes only their places again. What a node shows depends on its
  * item and, for a quote claim, the quote it holds, never on offsets; a moved item
- * stands for the one it was moved from (`movedFrom`).
+ * stands for the one it was moved from (`movedList`).
  */
 export class PassageMemo {
   private readonly made = new WeakMap<object, { inner: object | undefined; shown: PassageShown; node: TreeNodeData | undefined }>();
-  private readonly origins = new WeakMap<object, object>();
+  // (By list and index, not by item: a weak map of the thousands of copies a preview makes cost as much as the rest
+  // of its listing.)
+  private readonly origins = new WeakMap<readonly Span[], readonly Span[]>();
 
-  /** `copy` is `item` at other offsets. */
-  movedFrom(copy: Span, item: Span): void {
-    this.origins.set(copy, this.origins.get(item) ?? item);
+  /** Each `list[i]` is `from[i]`, moved (or itself). */
+  movedList(list: readonly Span[], from: readonly Span[]): void {
+    this.origins.set(list, from);
+  }
+
+  /** What each item of `list` was moved from, when `movedList` said. */
+  originsOf(list: readonly Span[]): readonly Span[] | undefined {
+    return this.origins.get(list);
   }
 
   /**
-   * The node of `item` (holding the quote `inner`): the very node made for it before
-   * when it is that item (where it was), a node at its offsets with the words shown
-   * before when it was moved, else one made now (`show`, then `place`).
+   * The node of `item`, moved from `origin` (itself when not moved), holding the
+   * quote moved from `innerOrigin`: the very node made for it before when it was not
+   * moved, a node at its offsets with the words shown before when it was, else one
+   * made now (`show`, then `place`).
    */
-  node(item: Span, inner: Quote | undefined, show: () => PassageShown, place: (shown: PassageShown) => TreeNodeData): TreeNodeData {
-    const origin = this.origins.get(item) ?? item;
-    const innerOrigin = inner && (this.origins.get(inner) ?? inner);
+  node(item: Span, origin: Span, innerOrigin: Span | undefined, show: () => PassageShown, place: (shown: PassageShown) => TreeNodeData): TreeNodeData {
     let hit = this.made.get(origin);
     if (!hit || hit.inner !== innerOrigin) this.made.set(origin, (hit = { inner: innerOrigin, shown: show(), node: undefined }));
     if (origin !== item) return place(hit.shown);
@@ -252,19 +258,22 @@ export function childNodes(result: DocumentResult, display: (key: string) => str
     facts: f.facts,
   });
   const quotes = result.quotes;
-  const claimNodes: TreeNodeData[] = result.claims.map(c => {
+  const claimsFrom = memo?.originsOf(result.claims), quotesFrom = memo?.originsOf(result.quotes);
+  const claimNodes: TreeNodeData[] = result.claims.map((c, i) => {
     // A quote claim reads best as "Speaker: “the quoted words”".
-    const inner = c.kind === 'quote' ? firstQuoteWithin(quotes, c) : undefined;
+    const j = c.kind === 'quote' ? firstQuoteWithin(quotes, c) : -1;
+    const inner = j >= 0 ? quotes[j] : undefined;
     return memo
-      ? memo.node(c, inner, () => claimShown(c, inner, display), shown => passage('claim', c, shown))
+      ? memo.node(c, claimsFrom?.[i] ?? c, inner && (quotesFrom?.[j] ?? inner), () => claimShown(c, inner, display), shown => passage('claim', c, shown))
       : passage('claim', c, claimShown(c, inner, display));
   });
   const covered = coverage(result.claims.filter(c => c.kind === 'quote'));
   const quoteNodes: TreeNodeData[] = [];
-  for (const q of quotes) {
+  for (let j = 0; j < quotes.length; j++) {
+    const q = quotes[j];
     if (covered(q)) continue;
     quoteNodes.push(memo
-      ? memo.node(q, undefined, () => quoteShown(q, display), shown => passage('quote', q, shown))
+      ? memo.node(q, quotesFrom?.[j] ?? q, undefined, () => quoteShown(q, display), shown => passage('quote', q, shown))
       : passage('quote', q, quoteShown(q, display)));
   }
   // Reading order, a claim before a quote at the same place.
@@ -344,16 +353,16 @@ function inOrder(xs: readonly Span[]): boolean {
   return true;
 }
 
-/** The first quote, in text order, that lies within `c`. */
-function firstQuoteWithin(quotes: readonly Quote[], c: Span): Quote | undefined {
+/** The index of the first quote, in text order, that lies within `c`; -1 for none. */
+function firstQuoteWithin(quotes: readonly Quote[], c: Span): number {
   let lo = 0, hi = quotes.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
     if (quotes[mid].start < c.start) lo = mid + 1;
     else hi = mid;
   }
-  for (let i = lo; i < quotes.length && quotes[i].start < c.end; i++) if (quotes[i].end <= c.end) return quotes[i];
-  return undefined;
+  for (let i = lo; i < quotes.length && quotes[i].start < c.end; i++) if (quotes[i].end <= c.end) return i;
+  return -1;
 }
 
 /** Whether one of `spans` (in text order) holds a span. */
