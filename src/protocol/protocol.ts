@@ -15,7 +15,7 @@
  *   changes before any reply, so a reply never overtakes the news of a change.
  */
 import type { Annotations, Orphan } from '../core/annotations';
-import type { DocumentResult, EntityType, QuoteLink, SourceInfo, Span } from '../core/types';
+import type { Claim, DocumentResult, EntityType, QuoteLink, SourceInfo, Span } from '../core/types';
 
 /**
  * The annotations file the worker applies to every result (null: none), and the
@@ -63,12 +63,15 @@ export function countSpans(r: DocumentResult): SpanCounts {
   for (const e of r.entities) entities[e.type] = (entities[e.type] ?? 0) + 1;
   let repeat = 0;
   for (const d of r.duplicates) if (d.kind === 'repeat') repeat++;
-  let corroborated = 0, disputed = 0;
-  for (const c of r.claims) {
-    if (c.status === 'corroborated') corroborated++;
-    else if (c.status === 'disputed') disputed++;
-  }
-  return { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities, corroborated, disputed };
+  const counts: SpanCounts = { quotes: r.quotes.length, claims: r.claims.length, repeat, shared: r.duplicates.length - repeat, entities, corroborated: 0, disputed: 0 };
+  for (const c of r.claims) countStatus(counts, c);
+  return counts;
+}
+
+/** Counts a claim in by its status: corroborated, disputed, or neither. */
+export function countStatus(into: { corroborated: number; disputed: number }, c: Claim): void {
+  if (c.status === 'corroborated') into.corroborated++;
+  else if (c.status === 'disputed') into.disputed++;
 }
 
 /**
@@ -137,16 +140,17 @@ export interface SourceSummary {
 
 /** What the Claims tree's top level shows of a document's result. */
 export function summarize(r: DocumentResult): SourceSummary {
-  const counts = countSpans(r);
+  const status = { corroborated: 0, disputed: 0 };
+  for (const c of r.claims) countStatus(status, c);
   return {
     key: r.path,
     title: r.title,
-    quotes: counts.quotes,
-    claims: counts.claims,
+    quotes: r.quotes.length,
+    claims: r.claims.length,
     duplicates: r.duplicates.length,
     entities: r.entities.length,
-    corroborated: counts.corroborated,
-    disputed: counts.disputed,
+    corroborated: status.corroborated,
+    disputed: status.disputed,
     truncated: r.truncated?.reason ?? null,
     source: r.source ?? null,
   };

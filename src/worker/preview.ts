@@ -11,7 +11,7 @@ import { analyzeLocal, canonicalTypesOf, nameClaims, nameQuotes, ParagraphCache,
 import { AnalysisContext } from '../core/text/memo';
 import { isHighSurrogate, isLowSurrogate, isSpace } from '../core/text/chars';
 import type { Claim, DocumentResult, Duplicate, Entity, Quote, Span } from '../core/types';
-import { countSpans, editShift, PREVIEW_FROM, resultMeeting, type SpanCounts, type WindowView } from '../protocol/protocol';
+import { countSpans, countStatus, editShift, PREVIEW_FROM, resultMeeting, type SpanCounts, type WindowView } from '../protocol/protocol';
 
 /** Characters analysed before and after what is visible, before widening to a break. */
 export const PREVIEW_MARGIN = 12_000;
@@ -236,10 +236,6 @@ export function editPreview(
   // (Links are to other documents only, never moved: the quote and claim linkers skip pairs within one document.)
 
   const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {}, corroborated: 0, disputed: 0 };
-  const countStatus = (c: Claim) => {
-    if (c.status === 'corroborated') counts.corroborated++;
-    else if (c.status === 'disputed') counts.disputed++;
-  };
   // Old items the edited paragraphs held (or new ones overlap), by text: what the same text analysed again keeps of them.
   const oldQuotes = new Map<string, Quote[]>();
   const oldClaims = new Map<string, Claim[]>();
@@ -259,7 +255,7 @@ export function editPreview(
     const by = shiftOf(c, freshClaims);
     if (Number.isNaN(by)) { pushTo(oldClaims, c.text, c); continue; }
     counts.claims++;
-    countStatus(c);
+    countStatus(counts, c);
     if (shownAt(c, by)) claims.push(at(c, by));
   }
   for (const e of old.entities) {
@@ -302,7 +298,7 @@ export function editPreview(
   }
   counts.quotes += nq.length;
   counts.claims += nc.length;
-  for (const c of nc) countStatus(c);
+  for (const c of nc) countStatus(counts, c);
   for (const e of ne) counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
   const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
   const result: DocumentResult = {
