@@ -34,6 +34,7 @@ import { main as cli } from '../src/cli/main';
 import { IndexService } from '../src/worker/IndexService';
 import { rng } from '../test/support/rng';
 import { allPairs, shingleIndex } from './shingles';
+import { pct } from './stats';
 
 interface Run {
   what: string;
@@ -290,7 +291,6 @@ function runChild(mode: string, dir: string, arg: number, timeoutS: number, base
 
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 
 function line(r: Run): string {
   if (r.timedOut) return `${r.what.padEnd(14)} ${String(r.articles).padStart(6)} ${f1(r.mb).padStart(5)} MB  stopped after ${f1(r.ms / 1000)} s`;

@@ -32,6 +32,7 @@ import { rng } from '../test/support/rng';
 import { evalDirOrSay } from '../test/support/sharedEval';
 import { takeOption } from '../test/support/args';
 import { newsArticle, typeWord } from './editText';
+import { pct } from './stats';
 
 const root = path.resolve(__dirname, '../..');
 const args = process.argv.slice(2);
@@ -111,7 +112,6 @@ class Pipeline {
       `repeats ${per(t.repeats)}, boilerplate ${per(t.boilerplate)}, claims ${per(t.claims)}; reuse index ${per(this.index)}; cross-document links ${per(this.links)}`;
   }
 }
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.floor(p * s.length))]; };
 const f1 = (x: number) => x.toFixed(1);
 
 function scenario(name: string, article: string): void {

@@ -18,6 +18,7 @@ import { testConnection } from '../test/support/worker';
 import { rng } from '../test/support/rng';
 import { evalDirOrSay } from '../test/support/sharedEval';
 import { newsArticle, typeWordAt } from './editText';
+import { pct } from './stats';
 
 const targetMb = Number(process.argv[2] ?? 1);
 const nEdits = Number(process.argv[3] ?? 30);
@@ -46,7 +47,6 @@ async function main(): Promise<void> {
   });
   const display = (k: string) => k;
   const memo = new PassageMemo();
-  const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))];
   const f1 = (x: number) => x.toFixed(1);
   // (The connection does not hold the process open by itself: the extension host does.)
   const keepAlive = setInterval(() => undefined, 60_000);
