@@ -3,7 +3,7 @@
  * it: the text sent (`set`, with what the editor shows), the preview push received
  * (the first decorations), the Claims tree's passages listed from it (the result
  * last listed moved past the edit, previewTree.ts), then the exact result's
- * `changed` push and the tree's listing from it (`documents` asked, the nodes made).
+ * `changed` push and the tree's listing from it (`passages` asked, the nodes made).
  * Both listings are timed from the moment the text was sent, in the same run; the
  * editor's own side (reading the text out of the editor, VS Code drawing the
  * decorations and the tree's rows) is not counted.
@@ -59,7 +59,7 @@ async function main(): Promise<void> {
     let listed: ListedResult | undefined;
     const list = async (at: number) => {
       await conn.request('windows', { docs: [{ key, ranges: visibleAt(at) }] });
-      const [view] = await conn.request('documents', { keys: [key] });
+      const [view] = await conn.request('passages', { keys: [key] });
       listed = { version: view.version, result: view.result };
       childNodes(view.result, display, memo);
     };
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
       } else notMade++;
       await changed;
       exact.push(performance.now() - sentAt);
-      const [whole] = await conn.request('documents', { keys: [key] });
+      const [whole] = await conn.request('passages', { keys: [key] });
       childNodes(whole.result, display, memo);
       fromExact.push(performance.now() - sentAt);
       // What the tree listed is what the next preview moves; the editor fetches its window, as it does after a

@@ -43,6 +43,22 @@ export interface DocumentView {
   entitySources: Record<string, number>;
 }
 
+/**
+ * What the Claims tree lists of a document: its claims and quotes. A huge article's
+ * entities and duplicated passages (at 1 MB, 32,000 entities: nearly half of what its
+ * result costs to copy between threads) stay behind.
+ */
+export type DocumentPassages = Pick<DocumentResult, 'path' | 'length' | 'title' | 'claims' | 'quotes'>;
+
+/** A document's passages (the `passages` request), with the editor version of the text they are of. */
+export interface PassagesView {
+  key: string;
+  /** As `DocumentView.version`. */
+  version: number | null;
+  /** Quote variants carry `text`, as in `DocumentView`. */
+  result: DocumentPassages;
+}
+
 /** How many spans of each kind a whole document has (the status bar's counts, and the density limit). */
 export interface SpanCounts {
   quotes: number;
@@ -226,6 +242,8 @@ export interface Requests {
   files: { params: { folders: string[]; include: string[]; exclude: string[] }; result: FolderFiles };
   /** Views of the asked documents that the index holds, in the asked order. */
   documents: { params: { keys: string[] }; result: DocumentView[] };
+  /** The passages of the asked documents that the index holds, in the asked order (what the Claims tree lists). */
+  passages: { params: { keys: string[] }; result: PassagesView[] };
   /** Of each asked document that the index holds, the part that meets the given ranges (see `WindowView`), in the asked order. */
   windows: { params: { docs: { key: string; ranges: Span[] }[] }; result: WindowView[] };
   /** One summary per document the index holds (only of `keys` when given), sorted by key. */

@@ -235,6 +235,7 @@ const requests: { [K in RequestKind]: (msg: RequestMessage<K>) => ReplyMessage<K
   },
   files: ({ id, params }) => ({ type: 'reply', id, kind: 'files', result: folderFiles(params.folders, params) }),
   documents: ({ id, params }) => ({ type: 'reply', id, kind: 'documents', result: service.documents(params.keys) }),
+  passages: ({ id, params }) => ({ type: 'reply', id, kind: 'passages', result: service.passages(params.keys) }),
   windows: ({ id, params }) => ({ type: 'reply', id, kind: 'windows', result: service.windows(params.docs) }),
   summaries: ({ id, params }) => ({ type: 'reply', id, kind: 'summaries', result: service.summaries(params.keys) }),
   orphans: ({ id }) => ({ type: 'reply', id, kind: 'orphans', result: service.orphans() }),

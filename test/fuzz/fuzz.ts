@@ -30,6 +30,7 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { checkContract } from '../contract/checkContract';
 import { Corpus } from '../../src/core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, normalizeEol } from '../../src/core/text/decode';
@@ -309,7 +310,11 @@ async function workerSession(s: number, r: Rand, tmp: string): Promise<void> {
   /** Every live document has its result or is skipped, as expected, and the results honour the contract. */
   const check = async (step: string): Promise<void> => {
     const keys = [...live.keys()];
-    const views = await withTimeout(conn.request('documents', { keys }), `${step}: documents`);
+    // (Asked together: served in one turn, no settle of an edit runs between the two answers.)
+    const [views, passages] = await Promise.all([
+      withTimeout(conn.request('documents', { keys }), `${step}: documents`),
+      withTimeout(conn.request('passages', { keys }), `${step}: passages`),
+    ]);
     const byKey = new Map<string, DocumentView>(views.map(v => [v.key, v]));
     const bad = new Set<string>();
     const problem = (key: string, msg: string) => {
@@ -335,6 +340,14 @@ async function workerSession(s: number, r: Rand, tmp: string): Promise<void> {
     }
     const problems = checkContract({ version: 1, documents: views.map(v => v.result), skipped: [] }, k => live.get(k)?.given ?? '');
     for (const [key, list] of problemsByPath(problems, keys)) problem(key, `contract: ${list.slice(0, 5).join('; ')}${list.length > 5 ? ` (+${list.length - 5} more)` : ''}`);
+    // What the Claims tree lists: the same claims and quotes as the whole view.
+    if (passages.length !== views.length) fail('worker', `session ${s}, ${step}: ${passages.length} documents' passages for ${views.length} views`, []);
+    for (const p of passages) {
+      const v = byKey.get(p.key);
+      if (v && !isDeepStrictEqual(p.result, { path: v.result.path, length: v.result.length, title: v.result.title, claims: v.result.claims, quotes: v.result.quotes })) {
+        problem(p.key, 'its passages differ from its view\'s claims and quotes');
+      }
+    }
     // A failing document is reported once, then dropped.
     for (const key of bad) {
       if (!live.has(key)) continue;

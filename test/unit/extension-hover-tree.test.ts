@@ -161,7 +161,7 @@ describe('extension: claims tree model', () => {
       quotes.sort(order);
       // (One claim per span: the check below finds a claim's node by its offsets.)
       for (let k = claims.length - 1; k > 0; k--) if (order(claims[k], claims[k - 1]) === 0) claims.splice(k, 1);
-      const kids = childNodes({ path: A, length: body.length, title: null, truncated: null, quotes, claims, entities: [], duplicates: [] }, display);
+      const kids = childNodes({ path: A, length: body.length, title: null, quotes, claims }, display);
       const quoteClaims = claims.filter(c => c.kind === 'quote');
       const listed = quotes.filter(q => !quoteClaims.some(c => c.start <= q.start && q.end <= c.end));
       assert.deepEqual(kids.filter(k => k.type === 'quote').map(k => [k.start, k.end]), listed.map(q => [q.start, q.end]), 'the quotes no quote claim holds');

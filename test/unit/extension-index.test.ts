@@ -108,6 +108,15 @@ describe('extension: index service (the worker\'s corpus)', () => {
         assert.ok(n >= 1 && n <= seeds.length);
       }
     }
+    // What the Claims tree asks: each document's claims and quotes as its view has them, and nothing else.
+    const passages = svc.passages([files[2].key, 'nope', files[0].key]);
+    assert.deepEqual(passages.map(p => p.key), views.map(v => v.key));
+    passages.forEach((p, k) => {
+      const { path: key, length, title, claims, quotes } = views[k].result;
+      assert.deepEqual(p.result, { path: key, length, title, claims, quotes });
+      assert.equal(p.version, views[k].version);
+      assert.ok(claims.length > 0 && quotes.some(q => q.variants.length > 0), 'a seed with claims and linked quotes');
+    });
   });
 });
 

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Corpus } from '../../src/core/corpus/corpus';
 import type { DocumentResult, Span } from '../../src/core/types';
-import { PREVIEW_FROM, summarize, type WindowView } from '../../src/protocol/protocol';
+import { PREVIEW_FROM, summarize, type DocumentPassages, type WindowView } from '../../src/protocol/protocol';
 import { editPreview, SliceAnalyser } from '../../src/worker/preview';
 import { previewedResult, previewedSummary } from '../../src/extension/claims/previewTree';
 import { childNodes, PassageMemo } from '../../src/extension/claims/treeNodes';
@@ -45,7 +45,7 @@ describe('claims tree: an edit preview of a huge article made whole', function (
       ...(p.edited.end > p.edited.start ? { edited: p.edited } : {}), movedFrom: { version: 7, delta: p.delta },
     };
   };
-  const nodes = (r: DocumentResult) => childNodes(r, display).map(n => ({ id: n.id, label: n.label, description: n.description, tooltip: n.tooltip }));
+  const nodes = (r: DocumentPassages) => childNodes(r, display).map(n => ({ id: n.id, label: n.label, description: n.description, tooltip: n.tooltip }));
   const meets = (s: Span, w: Span) => s.start < w.end && w.start < s.end;
 
   const at = text.indexOf('\n\n', 120_000);
@@ -82,7 +82,7 @@ describe('claims tree: an edit preview of a huge article made whole', function (
       assert.equal(made.claims.length, view.counts.claims, "the preview's count of the whole document's claims");
       assert.equal(made.quotes.length, view.counts.quotes);
       const summary = previewedSummary(summarize(base), view);
-      const listed = summarize(made);
+      const listed = summarize({ ...base, ...made });
       for (const k of ['title', 'quotes', 'claims', 'corroborated', 'disputed'] as const) assert.equal(summary[k], listed[k], `the source's ${k} as listed`);
       if (what.includes('quote typed')) assert.equal(summary.quotes, base.quotes.length + 1, 'the typed quote counted');
       for (const s of [...made.claims, ...made.quotes]) assert.equal(s.text, edited.slice(s.start, s.end), 'every passage is the new text\'s slice');

@@ -282,7 +282,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       if (node.type !== 'source') return [];
       const cached = this.children.get(node.id);
       if (cached) return cached;
-      const [view] = await this.client.documents([node.uri]);
+      // (Its passages alone: a huge article's whole result costs the worker and this thread twice as much to copy.)
+      const [view] = await this.client.passages([node.uri]);
       const kids = view ? adopt(childNodes(view.result, k => this.client.display(k), this.memo), node) : [];
       this.children.set(node.id, kids);
       // (Only a huge document's edits are previewed: the result is kept for those alone.)

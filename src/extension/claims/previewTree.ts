@@ -7,14 +7,14 @@
  * that is the result the preview moved (the same editor version): a few thousand
  * offsets moved instead of the exact result's wait (docs/scale.md).
  */
-import type { DocumentResult, Span } from '../../core/types';
-import { editShift, type SourceSummary, type WindowView } from '../../protocol/protocol';
+import type { Span } from '../../core/types';
+import { editShift, type DocumentPassages, type SourceSummary, type WindowView } from '../../protocol/protocol';
 import { inPlaceOrder, type PassageMemo } from './treeNodes';
 
-/** A whole result the tree listed, with the editor version of the text it is of (null: the file on disk). */
+/** The whole passages the tree listed, with the editor version of the text they are of (null: the file on disk). */
 export interface ListedResult {
   version: number | null;
-  result: DocumentResult;
+  result: DocumentPassages;
 }
 
 /**
@@ -25,7 +25,7 @@ export interface ListedResult {
  * its window does not hold all of the edited paragraphs. With `memo`, what each item
  * was moved from is noted (its node's words are made once).
  */
-export function previewedResult(base: ListedResult, view: WindowView, memo?: PassageMemo): DocumentResult | null {
+export function previewedResult(base: ListedResult, view: WindowView, memo?: PassageMemo): DocumentPassages | null {
   const from = view.movedFrom;
   if (!view.preview || !from || base.version !== from.version) return null;
   const edited = view.edited ?? { start: 0, end: 0 };

@@ -2,9 +2,9 @@
  * The Claims tree as plain data: a node per source, and under it the source's
  * claims and quotes in reading order. Ids are stable: document key plus offsets.
  */
-import type { Claim, ClaimKind, ClaimLink, ClaimStatus, DocumentResult, Quote, Span } from '../../core/types';
+import type { Claim, ClaimKind, ClaimLink, ClaimStatus, Quote, Span } from '../../core/types';
 import { Commands } from '../ids';
-import type { SourceSummary } from '../../protocol/protocol';
+import type { DocumentPassages, SourceSummary } from '../../protocol/protocol';
 import { conflictsBySpeaker } from '../decorations/hover';
 
 /** What a node of the Claims tree shows, as plain data (the test API's `TreeNodeSnapshot`). */
@@ -235,7 +235,7 @@ function conflictLines(q: Quote, display: (key: string) => string): string[] {
  * corroboration badge, then the speaker of a quote, then the words; the
  * description holds the kind and status, the tooltip everything.
  */
-export function childNodes(result: DocumentResult, display: (key: string) => string, memo?: PassageMemo): TreeNodeData[] {
+export function childNodes(result: DocumentPassages, display: (key: string) => string, memo?: PassageMemo): TreeNodeData[] {
   const key = result.path;
   const path = display(key);
   // A passage's node: one object literal, its fields written out (a part shared by spreading it into each node

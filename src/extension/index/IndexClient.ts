@@ -9,7 +9,7 @@
 import * as vscode from 'vscode';
 import type { Span } from '../../core/types';
 import type { Orphan } from '../../core/annotations';
-import type { AnnotationsConfig, DocumentView, SourceSummary, WindowView } from '../../protocol/protocol';
+import type { AnnotationsConfig, DocumentView, PassagesView, SourceSummary, WindowView } from '../../protocol/protocol';
 import type { Idle } from '../Idle';
 import type { Settings } from '../settings/Settings';
 import type { Notifier } from '../status/Notifier';
@@ -190,6 +190,11 @@ export class IndexClient implements vscode.Disposable {
   /** Results of the given documents (those the index holds). */
   documents(keys: string[]): Promise<DocumentView[]> {
     return keys.length ? this.connection.request('documents', { keys }) : Promise.resolve([]);
+  }
+
+  /** The claims and quotes of the given documents (those the index holds): what the Claims tree lists. */
+  passages(keys: string[]): Promise<PassagesView[]> {
+    return keys.length ? this.connection.request('passages', { keys }) : Promise.resolve([]);
   }
 
   /** Of each given document that the index holds, what meets the given ranges, with its whole counts. */

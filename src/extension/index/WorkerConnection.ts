@@ -79,7 +79,7 @@ export class WorkerConnection {
   /** Why the worker stays down (too many failures in a row), or undefined while it may run. */
   private down: string | undefined;
   private nextId = 1;
-  private readonly pending: PendingByKind = { index: new Map(), files: new Map(), documents: new Map(), windows: new Map(), summaries: new Map(), orphans: new Map() };
+  private readonly pending: PendingByKind = { index: new Map(), files: new Map(), documents: new Map(), passages: new Map(), windows: new Map(), summaries: new Map(), orphans: new Map() };
   /** The last notification sent, and the last one the worker acknowledged with a `changed` push. */
   private sentSeq = 0;
   private ackedSeq = 0;
