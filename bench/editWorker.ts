@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     console.log(`1 MB article through the real worker: ${f1(text.length / 1e3)} K characters, ${passages} passages in the tree, ${nEdits} edits (a word typed in a random paragraph)`);
     const line = (what: string, xs: number[]) => `  ${what}: p50 ${f1(pct(xs, 0.5))} ms, p95 ${f1(pct(xs, 0.95))} ms, max ${f1(Math.max(...xs))} ms`;
     console.log(line('preview received (first decorations)', preview));
+    // (A worker's first previews compile its code: the first keystrokes after opening, apart.)
+    console.log(`    the first three edits: ${preview.slice(0, 3).map(f1).join(', ')} ms`);
     console.log(line(`tree listed from the preview (${notMade} not made)`, fromPreview));
     console.log(line('  of which the tree\'s own work', treeOwn));
     console.log(line('exact result pushed (changed)', exact));

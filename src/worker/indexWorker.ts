@@ -178,6 +178,19 @@ function sendPreview(key: string, version: number | null, text: string, visible:
   }
 }
 
+/**
+ * A huge document was shown in an editor before any edit's preview ran: one is run
+ * and thrown away once the worker is idle (`IndexService.warmUp`), so that the
+ * first keystroke's preview does not pay for the first run. Not while anything
+ * waits: the next reply tries again.
+ */
+function scheduleWarmUp(): void {
+  setImmediate(() => {
+    if (unacknowledged || flushScheduled || building > 0 || service.unsettled || !service.warmUpOwed) return;
+    service.warmUp();
+  });
+}
+
 /** Tells the main thread which documents became skipped or analysable. */
 function reportSkips(): void {
   const c = service.takeSkipChanges();
@@ -262,6 +275,7 @@ function serve<K extends RequestKind>(msg: RequestMessage<K>): void {
       reportSkips();
       flush();
       send(reply);
+      if (service.warmUpOwed) scheduleWarmUp();
     } catch (err) {
       fail(err);
     }

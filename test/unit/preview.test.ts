@@ -10,6 +10,7 @@ import { PREVIEW_FROM } from '../../src/protocol/protocol';
 import { changeBetween, editPreview, MAX_EDITED, PREVIEW_MARGIN, previewRange, previewView, shiftResult, SliceAnalyser } from '../../src/worker/preview';
 import { rng } from '../support/rng';
 import { testConnection } from '../support/worker';
+import { IndexService } from '../../src/worker/IndexService';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
 const seeds = fs.readdirSync(seedsDir).filter(f => f.endsWith('.txt')).sort()
@@ -411,6 +412,33 @@ describe('preview of an edit: the last result moved past the edit, the edited pa
     const pasted = text.slice(0, 50_000) + text.slice(60_000, 60_000 + MAX_EDITED + 1) + text.slice(50_000);
     assert.equal(editPreview({ text, result }, pasted, [v], () => { throw new Error('not analysed'); }), null, 'a paste of pages');
     assert.ok(previewOf({ text, result }, text.slice(0, 50_000) + text.slice(60_000, 60_000 + MAX_EDITED - 100) + text.slice(50_000), v), 'a long paragraph pasted');
+  });
+
+  it("is run once and thrown away when a huge open document is first shown, which changes no edit's preview", () => {
+    const text = longArticle(PREVIEW_FROM + 20_000);
+    const visible = [{ start: 150_000, end: 153_000 }];
+    const at = text.indexOf(' ', 151_000);
+    const next = text.slice(0, at) + ' “We expect more talks,” said Rafe Lindqvist.' + text.slice(at);
+    const previews = [true, false].map(warm => {
+      const svc = new IndexService();
+      svc.setOpen('k/short.txt', seeds[0], 1);
+      svc.windows([{ key: 'k/short.txt', ranges: [{ start: 0, end: 100 }] }]);
+      assert.equal(svc.warmUpOwed, false, 'a short document: no preview to warm');
+      svc.setOpen('k/huge.txt', text, 1);
+      assert.equal(svc.warmUpOwed, false, 'not shown yet');
+      svc.windows([{ key: 'k/huge.txt', ranges: visible }]);
+      assert.equal(svc.warmUpOwed, true, 'shown in an editor');
+      if (warm) {
+        svc.warmUp();
+        svc.windows([{ key: 'k/huge.txt', ranges: visible }]);
+        assert.equal(svc.warmUpOwed, false, 'once per worker');
+      }
+      const p = svc.preview('k/huge.txt', 2, next, visible);
+      assert.equal(svc.warmUpOwed, false, "an edit's preview ran: none owed");
+      return p;
+    });
+    assert.ok(previews[0]?.edited, "an edit's preview");
+    assert.deepEqual(previews[0], previews[1], 'the same preview, warmed up or not');
   });
 
   it('the worker pushes an edit preview ahead of the exact result, from the last result its editor was sent', async () => {
