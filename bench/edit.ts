@@ -158,6 +158,13 @@ function scenario(name: string, article: string): void {
   // (Its context's vocabularies are built on first use, as the worker's are by the preview of the article's opening.)
   slices.analyse(big, article, 0, Math.min(article.length, 20_000));
   let shown = { text: article, result: two.result(big)! };
+  // (And an edit's preview run once and thrown away, as the worker does when a huge document is first shown:
+  // IndexService.warmUp.)
+  {
+    const at = article.indexOf(' ', article.length >> 1) + 1;
+    const spaced = `${article.slice(0, at)} ${article.slice(at)}`;
+    editPreview(shown, spaced, [{ start: at, end: at + 1 }], (s, e) => slices.analyse(big, spaced, s, e));
+  }
   const preview: number[] = [], previewCpu: number[] = [];
   let previewQuotes = 0, previewWrong = 0;
   // The Claims tree's listing of the source's passages: from the preview (the result last listed, moved past the
