@@ -82,6 +82,35 @@ describe('claim frames: what ought to be', () => {
   });
 });
 
+describe('claim frames: what someone asks for', () => {
+  it('a demand is no report that it was done, on a weak overlap; two demands link', () => {
+    const ctx = new AnalysisContext();
+    assert.equal(claimNorm(ctx, claim('The crews have been demanding that the harbour board publish the inspection report')).deontic, true);
+    assert.equal(claimNorm(ctx, claim('Fishermen called for the report to be published')).deontic, true);
+    assert.equal(claimNorm(ctx, claim('The council rejected the fishermen’s main demands')).deontic, false, 'a demand as a noun asks for nothing');
+    const done = () => claim('Harbour police released video on Monday of last week’s collision', { entities: ['Harbour'] });
+    const asked = claim('The families, fishermen and pier wardens have for days been demanding that police release the department’s full inspection video of the collision');
+    assert.deepEqual(linkedTo(linkPair(done(), asked)), []);
+    const askedToo = claim('The families and pier wardens have been demanding that police release the video of the collision');
+    assert.deepEqual(linkedTo(linkPair(claim('Relatives of the crew are demanding that police release the video of the collision'), askedToo)), ['b'], 'two demands link');
+  });
+});
+
+describe('claim frames: before and after one event', () => {
+  it('a claim before an event and one after it are two moments, whatever else they share', () => {
+    const ctx = new AnalysisContext();
+    const before = claimNorm(ctx, claim('Rowe and Penn are virtually tied heading into their first debate', { entities: ['Rowe', 'Penn'] }));
+    assert.deepEqual(before.before.map(u => before.units[u][0]), ['first', 'debate']);
+    const after = claimNorm(ctx, claim('Penn remains in a tight race with Rowe after the first debate', { entities: ['Rowe', 'Penn'] }));
+    assert.deepEqual(after.after.map(u => after.units[u][0]), ['first', 'debate']);
+    const poll = () => claim('Ada Rowe and Tom Penn are virtually tied heading into their first harbour debate, according to a new island poll', { entities: ['Ada Rowe', 'Tom Penn'] });
+    const later = claim('A new island poll shows Tom Penn remains in a tight race with Ada Rowe after the first harbour debate', { entities: ['Ada Rowe', 'Tom Penn'] });
+    assert.deepEqual(linkedTo(linkPair(poll(), later)), []);
+    const same = claim('A new island poll shows Tom Penn in a tight race with Ada Rowe heading into their first harbour debate', { entities: ['Ada Rowe', 'Tom Penn'] });
+    assert.deepEqual(linkedTo(linkPair(poll(), same)), ['b'], 'both before it: linked');
+  });
+});
+
 describe('claim frames: asides and ages', () => {
   const split = (s: string) => splitClauses(s, 0, s.length).map(c => s.slice(c.start, c.end));
   it('an aside between two dashes stays with its subject when the verb follows it', () => {

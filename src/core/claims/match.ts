@@ -52,8 +52,8 @@ export interface MatchSide {
   /** Its words as `sameWords` reads them, and whether it names its speaker: filled on first use. */
   quoteWords?: { text: string; count: number };
   namesSpeaker?: boolean;
-  /** How many of its units are words of a number (`NUMBER_WORD`): filled on first use. */
-  numberUnits?: number;
+  /** Which of its units are words of a number (`numberWords`): filled on first use. */
+  numberWords?: readonly number[];
 }
 
 /** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
@@ -124,6 +124,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (then a dispute, below), else two different claims.
   const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
+  // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
+  // presidential debate"): two moments, two facts (two polls).
+  if (timeConflict(a, b) || timeConflict(b, a)) return null;
   const conflict = negated ? 'negation' : redated ? 'date' : null;
   // A supposition ("If developers benefit from …") does not state what it supposes: it corroborates no claim that
   // states it, and none corroborates it.
@@ -153,9 +156,12 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors;
   // not when each claim also holds a number of a unit the other has, agreeing with none of the other's ("Clinton beats
-  // Trump by 46 percent to 42 percent" / "46 percent would choose Clinton and 44 percent would back Trump": two polls).
-  // (When only one claim does, the other may state part of it: "Clinton was supported by 46 percent".)
-  if (sameNumber && an.some(x => x.unit) && !(strayNumber(an, bn) && strayNumber(bn, an)) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  // Trump by 46 percent to 42 percent" / "46 percent would choose Clinton and 44 percent would back Trump": two polls),
+  // nor when one does and the words share less than `PREDICATE_FREE`: the figure they share may then be of another
+  // thing in it ("The top 1 percent paid 25.4 percent of all federal taxes" / "The top 1 percent would see their
+  // after-tax incomes go up by as much as 19.9 percent": a group, two facts; "$500,000 to more than $1 million" / "up to
+  // $1 million": a bound). With more shared, the other may state part of it ("Clinton was supported by 46 percent").
+  if (sameNumber && an.some(x => x.unit) && !strayNumbers(an, bn, similarity) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -196,22 +202,39 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
 /** A numeric fact needs this many anchors besides the number's own words (its figure, its scale and its key with the unit). */
 export const NUMBER_OTHERS = 2;
 const NUMBER_WORD = /^(?:#|\d)|^(?:thousand|million|billion|trillion)$/;
+/** (Most sides hold no number: one empty list, read only, for all of them.) */
+const NO_UNITS: readonly number[] = Object.freeze([]);
 
-/** How many of a side's units are words of a number, counted once: a side with none shares none (`numberAnchors`). */
-function numberUnits(a: MatchSide): number {
-  if (a.numberUnits === undefined) {
-    let n = 0;
-    for (let i = 0; i < a.units.length; i++) if (NUMBER_WORD.test(a.norm.units[i][0])) n++;
-    a.numberUnits = n;
+/**
+ * The units of a side that are words of a number, found once: its figure, its scale, its key with the unit, and the
+ * word of its unit ("42", "percent", "#42 percent"): "percent" beside a figure names what the figure counts, already
+ * in its key, and is no anchor of its own ("Clinton beats Trump by 46 percent to 42 percent" / "Clinton was supported
+ * by 42 percent": one name and a figure shared).
+ */
+function numberWords(a: MatchSide): readonly number[] {
+  if (a.numberWords === undefined) {
+    const units = a.norm.units;
+    let counted: Set<string> | null = null;
+    for (const u of units) if (u[0][0] === '#') { const sp = u[0].indexOf(' '); if (sp > 0) (counted ??= new Set()).add(u[0].slice(sp + 1)); }
+    let found: number[] | null = null;
+    for (let i = 0; i < units.length; i++) if (NUMBER_WORD.test(units[i][0]) || counted?.has(units[i][0])) (found ??= []).push(i);
+    a.numberWords = found ?? NO_UNITS;
   }
-  return a.numberUnits;
+  return a.numberWords;
 }
 
-/** How many units `a` shares exactly with `b` that are words of a number: "100", "million", "#100000000 dollar". */
+/** Whether a word `a` writes before an event (`ClaimNorm.before`) is one `b` writes after it (`ClaimNorm.after`). */
+function timeConflict(a: MatchSide, b: MatchSide): boolean {
+  const before = a.norm.before, after = b.norm.after;
+  if (!before.length || !after.length) return false;
+  for (const i of before) for (const j of after) if (a.units[i] === b.units[j]) return true;
+  return false;
+}
+
+/** How many units `a` shares exactly with `b` that are words of a number (`numberWords`): "100", "million", "#100000000 dollar". */
 function numberAnchors(a: MatchSide, b: MatchSide): number {
-  if (!numberUnits(a)) return 0;
   let n = 0;
-  for (let i = 0; i < a.units.length; i++) if (b.exactIds.has(a.units[i]) && NUMBER_WORD.test(a.norm.units[i][0])) n++;
+  for (const i of numberWords(a)) if (b.exactIds.has(a.units[i])) n++;
   return n;
 }
 
@@ -397,6 +420,15 @@ function named(side: MatchSide): boolean {
 /** A side's words for `sameWords`, read once per side. */
 function quoteWords(side: MatchSide): { text: string; count: number } {
   return (side.quoteWords ??= wordList(side.claim.text));
+}
+
+/**
+ * Whether a number of either claim with a unit agrees with none of the other's, though the other has numbers of that
+ * unit: of both, or of one when the words share less than `PREDICATE_FREE` (`decide`'s numeric fact).
+ */
+function strayNumbers(a: readonly ClaimNumber[], b: readonly ClaimNumber[], similarity: number): boolean {
+  const ab = strayNumber(a, b), ba = strayNumber(b, a);
+  return (ab && ba) || ((ab || ba) && similarity < PREDICATE_FREE);
 }
 
 /** Whether a number of `a` with a unit agrees with none of `b`'s, though `b` has numbers of that unit. */

@@ -50,7 +50,7 @@ export interface ClaimNorm {
   days: readonly string[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
   conditional: boolean;
-  /** An obligation or a norm ("should be", "must", "needs to"): it says what ought to be, not what is. */
+  /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
   deontic: boolean;
   /**
    * The name the claim opens with as its subject ("Washington has offered …", "Putin said Moscow is willing …" after the
@@ -68,6 +68,12 @@ export interface ClaimNorm {
    * `units`.
    */
   title: readonly number[];
+  /**
+   * The word units that stand only in a phrase of time before an event ("heading into the first debate", "hours
+   * before the start"), and only after one ("after the first debate", "following the vote"): `timeSides`. Indexes into `units`.
+   */
+  before: readonly number[];
+  after: readonly number[];
   /** Every name of the claim, lower case, with the country of a capital or seat among them (`SEATS`): where another claim's actor is looked for. */
   names: readonly string[];
 
@@ -236,8 +242,12 @@ export function withoutQuestions(text: string): string {
   return text.replace(QUESTION, (m: string, q: string) => m.slice(0, m.length - q.length) + ' '.repeat(q.length));
 }
 
-/** An obligation or a norm: a modal of obligation before a verb. */
-const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to)\b/i;
+/**
+ * An obligation or a norm: a modal of obligation before a verb; or a demand ("demanding that police release department
+ * video", "called for footage to be released", "urged"): what someone wants to be, not what is ("Tulsa police released
+ * video …"). ("demands" alone may be a noun: "Russia's main demands".)
+ */
+const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to|demand(?:s|ed|ing)?\s+that|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing))\b/i;
 
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
@@ -368,6 +378,8 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const noun: boolean[] = [];
   /** Per unit: whether each of its occurrences stands in a title before a name (`inTitle`). */
   const titled: boolean[] = [];
+  /** Per unit: the side of an event its occurrences stand on (`timeSides`: -1 before, 1 after, 0 neither or both). */
+  const side: number[] = [];
   /** Each unit's key → its index (the words', the numbers' and the names'). */
   const unitOf = new Map<string, number>();
   /** Per unit: whether its key is a verb's (`Tables.verbs`). */
@@ -385,6 +397,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const tail = full ? /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(text) : null;
   const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
   const keys: (string | null)[] = [];
+  const when = full ? timeSides(info, segmentOf) : null;
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
   raw.forEach((word, i) => {
     const w = info[i], lower = w.lower;
@@ -414,8 +427,10 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const derivedNoun = !multi && info[i].derivedNoun;
     const inT = full && !multi && claim.entities.length > 0 && inTitle(raw, info, segmentOf, i, claim.entities);
     const u = unitOf.get(k);
-    if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; if (!inT) titled[u] = false; continue; }
+    const time = when ? when[i] : 0;
+    if (u !== undefined) { if (!inPp) phrase[u] = false; if (!derivedNoun) noun[u] = false; if (!inT) titled[u] = false; if (side[u] !== time) side[u] = 0; continue; }
     unitOf.set(k, units.length);
+    side.push(time);
     phrase.push(inPp);
     noun.push(derivedNoun);
     titled.push(inT);
@@ -436,9 +451,11 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
+  const before: number[] = [], after: number[] = [];
+  for (let u = 0; u < side.length; u++) if (side[u] < 0) before.push(u); else if (side[u] > 0) after.push(u);
   // (The word units only: `phrase` and `verb` hold one entry each.)
   const phrasal: number[] = [];
   for (let u = 0; u < phrase.length; u++) if (verb[u]) (phrase[u] ? phrasal : predicates).push(u);
@@ -451,7 +468,31 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+}
+
+/** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
+const BEFORE_CUES = new Set(['before', 'ahead', 'prior', 'until']);
+const AFTER_CUES = new Set(['after', 'following', 'since']);
+const HEADING = new Set(['heading', 'head', 'heads', 'headed', 'going']);
+/** How many words after its cue a phrase of time holds at most. */
+const TIME_SPAN = 4;
+
+/**
+ * Per word, the side of an event it stands on: -1 in a phrase of time before one ("hours before the start of the
+ * first debate", "heading into their first debate"), 1 after one ("after the first presidential debate"), else 0; a
+ * phrase holds the `TIME_SPAN` words after its cue, within the cue's segment.
+ */
+function timeSides(info: readonly WordInfo[], segmentOf: readonly number[]): Int8Array | null {
+  let out: Int8Array | null = null;
+  for (let i = 0; i < info.length; i++) {
+    const lower = info[i].lower;
+    const cue = BEFORE_CUES.has(lower) || (lower === 'into' && i > 0 && HEADING.has(info[i - 1].lower)) ? -1 : AFTER_CUES.has(lower) ? 1 : 0;
+    if (!cue) continue;
+    out ??= new Int8Array(info.length);
+    for (let j = i + 1; j < info.length && j <= i + TIME_SPAN && segmentOf[j] === segmentOf[i]; j++) out[j] = cue;
+  }
+  return out;
 }
 
 /** How far before a name a title's word may stand (its words between). */
