@@ -246,12 +246,16 @@ export function tokenizeOnce(text: string, quotes: readonly Span[]): { toks: Tok
  * start or a quote's end to the line's end (no token crosses a break) or to where a quote starts (`toQuote`).
  */
 function stretches(text: string, quotes: readonly Span[], stretch: (from: number, to: number, toQuote: boolean) => void, quote: (q: Span) => void): void {
-  let pos = 0;
+  // (The end of the line holding `pos`, found again only once `pos` is past it: found for each quote, a line of
+  // many quotes was read to its end once per quote, quadratic in its length.)
+  let pos = 0, lineEnd = -1;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
     while (pos < segEnd) {
-      const nl = text.indexOf('\n', pos);
-      const lineEnd = nl < 0 ? text.length : nl;
+      if (lineEnd < pos) {
+        const nl = text.indexOf('\n', pos);
+        lineEnd = nl < 0 ? text.length : nl;
+      }
       if (lineEnd > segEnd) { stretch(pos, segEnd, true); break; }
       if (lineEnd > pos) stretch(pos, lineEnd, false);
       pos = lineEnd + 1;
