@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { tokenize as nameTokens } from '../../src/core/entities/tokenize';
-import { CONTRACTED, tokenize as quoteTokens } from '../../src/core/quotes/tokens';
+import { CONTRACTED, tokenize as quoteTokens, withoutPossessive } from '../../src/core/quotes/tokens';
 import { CUES } from '../../src/core/quotes/words';
 import { AnalysisContext } from '../../src/core/text/memo';
 import { rng } from '../support/rng';
@@ -54,6 +54,17 @@ describe('tokenizer filters', () => {
       }
     }
     assert.equal(k, toks.length);
+  });
+
+  it('cuts a possessive as its pattern does', () => {
+    // Every string of up to four of these characters.
+    const alphabet = ["'", '’', '‘', 's', 'S', 'a', ' '];
+    let words = [''];
+    for (let len = 0; len < 4; len++) {
+      const longer = words.filter(w => w.length === len).flatMap(w => alphabet.map(c => w + c));
+      words = words.concat(longer);
+    }
+    for (const w of words) assert.equal(withoutPossessive(w), w.replace(/[’']s?$/, ''), JSON.stringify(w));
   });
 
   it('cuts a capitalised word before a lower-case hyphen tail and keeps other hyphenated words whole', () => {

@@ -330,6 +330,18 @@ export const possessive = (t: Tok) => {
   if (c === 115) c = w.charCodeAt(n - 2);
   return c === 39 || c === 0x2019;
 };
+/**
+ * `w.replace(/[’']s?$/, '')`: a final apostrophe, or an apostrophe and "s", cut off ("Russia’s" -> "Russia"),
+ * read at the word's end (the pattern is tried from every character of the word).
+ */
+export function withoutPossessive(w: string): string {
+  const n = w.length;
+  let c = w.charCodeAt(n - 1);
+  if (c === 39 || c === 0x2019) return w.slice(0, n - 1);
+  if (c !== 115 || n < 2) return w;
+  c = w.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019 ? w.slice(0, n - 2) : w;
+}
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');

@@ -93,10 +93,13 @@ function isAbbreviation(text: string, dot: number, after: number, to: number): b
   const word = text.slice(ws, dot + 1);
   const lower = word.toLowerCase();
   if (PREPOSITIVE.has(lower)) return true;
-  if (LIST_NUMBER.test(word) && ws === 0) return true; // list numbers
-  if (INITIAL.test(word)) return true; // an initial: "Edith M. Lederer"
-  if (THREE_INITIALS.test(word)) return true; // U.S.A.
-  if (ABBR.has(lower) || TWO_INITIALS.test(word)) {
+  if (ws === 0 && LIST_NUMBER.test(word)) return true; // list numbers
+  // (An initial is one letter, of one or two UTF-16 units, and its stop; initials hold a stop before the last: the
+  // patterns are tried only on words so shaped, not on every word before a full stop.)
+  if (word.length <= 3 && INITIAL.test(word)) return true; // an initial: "Edith M. Lederer"
+  const initials = word.lastIndexOf('.', word.length - 2) > 0;
+  if (initials && THREE_INITIALS.test(word)) return true; // U.S.A.
+  if (ABBR.has(lower) || initials && TWO_INITIALS.test(word)) {
     // An abbreviation ends the sentence only when a capitalised word follows.
     let n = after;
     while (n < to && isSpace(text.charCodeAt(n))) n++;
