@@ -114,6 +114,19 @@ describe('text model', () => {
       const t = 'The troops were returning “according to plan.” He said such drills followed a schedule.';
       assert.equal(splitSentences(t).length, 2);
     });
+    it('reads initials, abbreviations and list numbers by their shape before a full stop', () => {
+      const split = (t: string) => splitSentences(t).map(s => t.slice(s.start, s.end));
+      assert.deepEqual(split('He met Edith M. Lederer there. She left.'), ['He met Edith M. Lederer there.', 'She left.']);
+      assert.deepEqual(split('The U.S.A. Today team won. Fans cheered.'), ['The U.S.A. Today team won.', 'Fans cheered.']);
+      // An astral capital (two UTF-16 units) is an initial too.
+      assert.deepEqual(split('Sen. \u{1D400}. Smith spoke. Then he left.'), ['Sen. \u{1D400}. Smith spoke.', 'Then he left.']);
+      assert.deepEqual(split('It was 3 a.m. The end.'), ['It was 3 a.m.', 'The end.']);
+      assert.deepEqual(split('Items: 1. Apples. 2. Pears.'), ['Items: 1.', 'Apples.', '2.', 'Pears.']);
+      assert.deepEqual(split('He saw U.S. Officials said no.'), ['He saw U.S.', 'Officials said no.']);
+      assert.deepEqual(split('Look at ... Then go. A.B. Co. is here. Done.'), ['Look at ...', 'Then go.', 'A.B.', 'Co. is here.', 'Done.']);
+      assert.deepEqual(split('X. Y. Z. were there. Ok.'), ['X. Y. Z. were there.', 'Ok.']);
+      assert.deepEqual(split('The e.g. Case. Next.'), ['The e.g.', 'Case.', 'Next.']);
+    });
     it('starts a sentence at a capital of any script, a number or an opening mark, and at nothing else', () => {
       const split = (t: string) => splitSentences(t).map(s => t.slice(s.start, s.end));
       assert.deepEqual(split('The talks ended. Élysée officials left. 40 people stayed. “Enough,” one said. (Nobody answered.) [Then rain.] \'Later\' came.'), [

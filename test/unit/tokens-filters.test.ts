@@ -5,8 +5,9 @@
  */
 import assert from 'node:assert/strict';
 import { tokenize as nameTokens } from '../../src/core/entities/tokenize';
-import { CONTRACTED, tokenize as quoteTokens } from '../../src/core/quotes/tokens';
+import { CONTRACTED, tokenize as quoteTokens, withoutPossessive } from '../../src/core/quotes/tokens';
 import { CUES } from '../../src/core/quotes/words';
+import { moreWordsThan, wordsOver } from '../../src/core/quotes/quotes';
 import { AnalysisContext } from '../../src/core/text/memo';
 import { rng } from '../support/rng';
 
@@ -54,6 +55,32 @@ describe('tokenizer filters', () => {
       }
     }
     assert.equal(k, toks.length);
+  });
+
+  it('counts a quote\'s words, and its words less a final run of marks, as splitting it does', () => {
+    const rand = rng(11);
+    const pieces = ['a', 'Bc', '.', ',', '”', '’', "'", '!', ' ', '  ', '\n', '\u00a0', '\u2009', '\u3000', '\ufeff', '\u200b', '\ud800'];
+    const end = /[.,!?;:’'"”]+$/u;
+    for (let k = 0; k < 3000; k++) {
+      let s = '';
+      for (let n = Math.floor(rand() * 16); n > 0; n--) s += pieces[Math.floor(rand() * pieces.length)];
+      const words = s.split(/\s+/).filter(Boolean).length, cut = s.replace(end, '').split(/\s+/).filter(Boolean).length;
+      for (let max = 0; max <= 6; max++) {
+        assert.equal(moreWordsThan(s, max), words > max, JSON.stringify(s));
+        assert.equal(wordsOver(s, max, end), cut > max, JSON.stringify(s));
+      }
+    }
+  });
+
+  it('cuts a possessive as its pattern does', () => {
+    // Every string of up to four of these characters.
+    const alphabet = ["'", '’', '‘', 's', 'S', 'a', ' '];
+    let words = [''];
+    for (let len = 0; len < 4; len++) {
+      const longer = words.filter(w => w.length === len).flatMap(w => alphabet.map(c => w + c));
+      words = words.concat(longer);
+    }
+    for (const w of words) assert.equal(withoutPossessive(w), w.replace(/[’']s?$/, ''), JSON.stringify(w));
   });
 
   it('cuts a capitalised word before a lower-case hyphen tail and keeps other hyphenated words whole', () => {

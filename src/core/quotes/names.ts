@@ -9,7 +9,7 @@
  */
 import { type AnalysisContext, Memo, Slot } from '../text/memo';
 import type { Entity, SpeakerType, Span } from '../types';
-import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok } from './tokens';
+import { endsClause, hasBreak, headline, isCap, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, withoutPossessive } from './tokens';
 import { AGENT_PLURAL, DAYS, DOCUMENT_HEADS, FEMALE, GROUP_HEADS, HEAD_PREPOSITIONS, PEOPLE, MALE, ORG_WORDS, PARTICLES, PREPOSITIONS, PRONOUNS, QUANTIFIERS, TITLES, oneOf } from './words';
 
 /** Words a token is tested against (exact matches, as the `/^(?:…)$/` patterns they replace). */
@@ -85,7 +85,7 @@ export function nameInRun(run: readonly Tok[]): { toks: Tok[]; org: boolean } {
     const left = words.slice(0, of);
     if (!ORG_WORDS.has(left[left.length - 1].lower)) words = left;
   }
-  const bare = (t: Tok) => t.lower.replace(/[’']s?$/, '');
+  const bare = (t: Tok) => withoutPossessive(t.lower);
   const last = words[words.length - 1];
   if (ORG_WORDS.has(bare(last)) || words.length > 1 && words.every(t => ORG_WORDS.has(bare(t)) || TITLES.has(t.lower) || t.lower === 'of' || /^\p{Lu}+$/u.test(t.w))) {
     let s = 0;
@@ -107,7 +107,7 @@ function pieces(s: string): number {
   return n;
 }
 
-const nameText = (toks: readonly Tok[]) => toks.map(t => t.w.replace(/[’']s?$/, '')).join(' ');
+const nameText = (toks: readonly Tok[]) => toks.map(t => withoutPossessive(t.w)).join(' ');
 
 /** The document's names: fullest forms, genders, entities. */
 export class NameBook {
@@ -378,9 +378,9 @@ function learnLine(text: string, toks: readonly Tok[], lo: number, hi: number): 
     if (!titled) addRoles(out, lowerRoleBefore(toks, e - run.length + 1, lo), pos, full, false, 3);
     addRoles(out, appositiveRole(toks, e, hi), pos, full, false, 3);
     addRoles(out, roleBeforeAppositive(toks, e - run.length + 1, e, lo, hi), pos, full, false, 3);
-    const lastKey = name[name.length - 1].lower.replace(/[’']s?$/, '');
+    const lastKey = withoutPossessive(name[name.length - 1].lower);
     for (const t of name) {
-      const key = t.lower.replace(/[’']s?$/, '');
+      const key = withoutPossessive(t.lower);
       out.names.push({ key, words: name.length, strong: titled || key === lastKey, full: entry });
     }
     const g = genderOfWords(name[0].lower, run);

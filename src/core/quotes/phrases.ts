@@ -4,7 +4,7 @@
  * ("said the ministry’s spokesman, Jane Doe"), and the cue phrase itself ("told
  * reporters", "pointed out").
  */
-import { adverb, endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper } from './tokens';
+import { adverb, endsClause, isCap, isCue, isTitle, isWord, possessive, QUOTE_TOKEN, type Tok, upper, withoutPossessive } from './tokens';
 import { nameInRun, nameRunBack, nameRunForward, type Phrase } from './names';
 import { AGENT_PLURAL, DAYS, DESCRIPTION_HEADS, DOCUMENT_HEADS, SPEECH_NOUNS, HEAD_PREPOSITIONS, NOT_NAME, PEOPLE, PREPOSITIONS, PRONOUNS, QUANTIFIERS, QUANTITY_LEADS, SKIP, SUBORD, TOLD_AUDIENCES, oneOf } from './words';
 
@@ -147,7 +147,7 @@ function phraseBefore(toks: readonly Tok[], k: number, lo: number, depth: number
 const AUTHORING = /^(?:filed|released|issued|published|written|signed|sent|prepared|commissioned|drafted|produced|posted|submitted)$/;
 
 /** A run's words as text, a final possessive dropped. */
-const nameTextOf = (run: readonly Tok[]) => run.map(x => x.w).join(' ').replace(/[’']s?$/, '');
+const nameTextOf = (run: readonly Tok[]) => withoutPossessive(run.map(x => x.w).join(' '));
 
 /** Index of token `t`, searching back from `from`. */
 function tokenIndex(toks: readonly Tok[], t: Tok, from: number): number {

@@ -14,6 +14,7 @@
  * it is the pronoun itself (the speaker field carries the resolved name).
  */
 import { WorkBudget } from '../limits';
+import { isSpace } from '../text/chars';
 import { type AnalysisContext, MemoBase, Slot } from '../text/memo';
 import type { Entity, Quote, Sentence } from '../types';
 import { type PrevQuote, type QuoteContext, quoteContext, quoteDocument } from './context';
@@ -166,7 +167,7 @@ function namesAWork(qc: QuoteContext, speaker: Speaker | null): boolean {
  * “reckless”"), one after words of speech, or opening its sentence stays.
  */
 function scareQuote(qc: QuoteContext, attr: Attribution | null, sieve: Sieve | null): boolean {
-  if (qc.atStart || qc.raw.uncertain || qc.inner.replace(/[.,!?;:’'"”]+$/u, '').split(/\s+/).filter(Boolean).length > 3) return false;
+  if (qc.atStart || qc.raw.uncertain || wordsOver(qc.inner, 3, SCARE_END)) return false;
   // (Words of speech before it in its sentence make it reported speech, even with no
   // speaker found: "contrary to his claim that voters would “learn nothing,”".)
   if (!attr) return !qc.doc.toks.slice(qc.sentLo, qc.qTok).some(t => isCue(t) || SPEECH_NOUNS.has(t.lower) || SPEECH_NOUNS.has(t.lower.replace(/s$/, '')));
@@ -204,8 +205,7 @@ function subheading(qc: QuoteContext, sieve: Sieve | null): boolean {
   let lineEnd = text.indexOf('\n', qc.raw.end);
   if (lineEnd < 0) lineEnd = text.length;
   if (text.slice(lineStart, qc.raw.start).trim() || text.slice(qc.raw.end, lineEnd).replace(/[.!?]/g, '').trim()) return false;
-  const words = qc.inner.split(/\s+/).filter(Boolean);
-  return words.length >= 2 && titleLike(qc.inner);
+  return moreWordsThan(qc.inner, 1) && titleLike(qc.inner);
 }
 
 /** Sieves that attribute a quote from outside its own sentence. */
@@ -216,8 +216,38 @@ const WORK_NOUNS = /^(?:program|programme|show|series|podcast|book|memoir|novel|
 
 /** Quoted words that name a work or a show rather than quote speech: every word capitalised (one word only if an ordinal, or when `oneWord`). */
 function titleLike(inner: string, oneWord = false): boolean {
+  // (A long quote, most of them, is no title: told without splitting it.)
+  if (moreWordsThan(inner, 8)) return false;
   const words = inner.replace(/[.,!?’'"”]+$/u, '').split(/\s+/).filter(Boolean);
   if (!words.length || words.length > 7) return false;
   if (words.length === 1) return /^\d+(?:st|nd|rd|th)$/.test(words[0]) || (oneWord && /^\p{Lu}/u.test(words[0]));
   return words.every(w => /^[\p{Lu}\d]/u.test(w) || TITLE_SMALL.test(w));
+}
+
+/**
+ * Whether `s` holds more than `max` words split at white space (`s.split(/\s+/).filter(Boolean).length > max`),
+ * read only as far as the answer needs: a quote's words are counted for every quote, most of them long.
+ */
+export function moreWordsThan(s: string, max: number): boolean {
+  let words = 0;
+  for (let i = 0, n = s.length; i < n;) {
+    while (i < n && isSpace(s.charCodeAt(i))) i++;
+    if (i === n) break;
+    if (++words > max) return true;
+    while (i < n && !isSpace(s.charCodeAt(i))) i++;
+  }
+  return false;
+}
+
+/** Marks a scare quote's words may end with. */
+const SCARE_END = /[.,!?;:’'"”]+$/u;
+
+/**
+ * `s.replace(end, '').split(/\s+/).filter(Boolean).length > max`, `end` a run of marks (no white space) at the
+ * end: cutting it takes one word at most, so only a count of `max + 1` words is cut and split to be sure.
+ */
+export function wordsOver(s: string, max: number, end: RegExp): boolean {
+  if (!moreWordsThan(s, max)) return false;
+  if (moreWordsThan(s, max + 1)) return true;
+  return s.replace(end, '').split(/\s+/).filter(Boolean).length > max;
 }

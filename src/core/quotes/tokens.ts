@@ -246,12 +246,16 @@ export function tokenizeOnce(text: string, quotes: readonly Span[]): { toks: Tok
  * start or a quote's end to the line's end (no token crosses a break) or to where a quote starts (`toQuote`).
  */
 function stretches(text: string, quotes: readonly Span[], stretch: (from: number, to: number, toQuote: boolean) => void, quote: (q: Span) => void): void {
-  let pos = 0;
+  // (The end of the line holding `pos`, found again only once `pos` is past it: found for each quote, a line of
+  // many quotes was read to its end once per quote, quadratic in its length.)
+  let pos = 0, lineEnd = -1;
   for (let qi = 0; qi <= quotes.length; qi++) {
     const segEnd = qi < quotes.length ? quotes[qi].start : text.length;
     while (pos < segEnd) {
-      const nl = text.indexOf('\n', pos);
-      const lineEnd = nl < 0 ? text.length : nl;
+      if (lineEnd < pos) {
+        const nl = text.indexOf('\n', pos);
+        lineEnd = nl < 0 ? text.length : nl;
+      }
       if (lineEnd > segEnd) { stretch(pos, segEnd, true); break; }
       if (lineEnd > pos) stretch(pos, lineEnd, false);
       pos = lineEnd + 1;
@@ -326,6 +330,18 @@ export const possessive = (t: Tok) => {
   if (c === 115) c = w.charCodeAt(n - 2);
   return c === 39 || c === 0x2019;
 };
+/**
+ * `w.replace(/[’']s?$/, '')`: a final apostrophe, or an apostrophe and "s", cut off ("Russia’s" -> "Russia"),
+ * read at the word's end (the pattern is tried from every character of the word).
+ */
+export function withoutPossessive(w: string): string {
+  const n = w.length;
+  let c = w.charCodeAt(n - 1);
+  if (c === 39 || c === 0x2019) return w.slice(0, n - 1);
+  if (c !== 115 || n < 2) return w;
+  c = w.charCodeAt(n - 2);
+  return c === 39 || c === 0x2019 ? w.slice(0, n - 2) : w;
+}
 /** A reporting verb (the set holds lower-case forms only, so "Says" in a headline is not one). */
 export const isCue = (t: Tok | undefined) => !!t && t.cue;
 export const ingCue = (t: Tok) => t.w.endsWith('ing');

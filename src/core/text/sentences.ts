@@ -29,9 +29,16 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   while (start < to && isSpace(text.charCodeAt(start))) start++;
   let depth = 0; // open double quotes / brackets
   for (let i = start; i < to; i++) {
-    const c = text.charCodeAt(i);
-    // Letters, digits, spaces and commas: most characters, none of them a mark that counts here.
-    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32 || c === 44) continue;
+    let c = text.charCodeAt(i);
+    // Letters, digits, spaces and commas: most characters, none of them a mark that counts here. Their run is
+    // skipped by a pattern (`OTHER`), several times quicker than read here one character at a time.
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 32 || c === 44) {
+      OTHER.lastIndex = i + 1;
+      if (!OTHER.test(text)) break;
+      i = OTHER.lastIndex - 1;
+      if (i >= to) break;
+      c = text.charCodeAt(i);
+    }
     if (c === 0x201c || c === 40 || c === 91) { depth++; continue; } // “ ( [
     if (c === 0x201d || c === 41 || c === 93) { if (depth > 0) depth--; continue; } // ” ) ]
     if (c === 34) {
@@ -64,6 +71,8 @@ export function splitSentences(text: string, from = 0, to = text.length): Span[]
   return out;
 }
 
+/** A character other than an ASCII letter or digit, a space or a comma (`splitSentences` reads from `lastIndex`). */
+const OTHER = /[^a-zA-Z0-9 ,]/g;
 /** `.`, `!` or `?`. */
 const isStop = (c: number) => c === 46 || c === 33 || c === 63;
 /** A closing mark after a sentence's end: " ” ’ ' ) ]. */
@@ -84,10 +93,13 @@ function isAbbreviation(text: string, dot: number, after: number, to: number): b
   const word = text.slice(ws, dot + 1);
   const lower = word.toLowerCase();
   if (PREPOSITIVE.has(lower)) return true;
-  if (LIST_NUMBER.test(word) && ws === 0) return true; // list numbers
-  if (INITIAL.test(word)) return true; // an initial: "Edith M. Lederer"
-  if (THREE_INITIALS.test(word)) return true; // U.S.A.
-  if (ABBR.has(lower) || TWO_INITIALS.test(word)) {
+  if (ws === 0 && LIST_NUMBER.test(word)) return true; // list numbers
+  // (An initial is one letter, of one or two UTF-16 units, and its stop; initials hold a stop before the last: the
+  // patterns are tried only on words so shaped, not on every word before a full stop.)
+  if (word.length <= 3 && INITIAL.test(word)) return true; // an initial: "Edith M. Lederer"
+  const initials = word.lastIndexOf('.', word.length - 2) > 0;
+  if (initials && THREE_INITIALS.test(word)) return true; // U.S.A.
+  if (ABBR.has(lower) || initials && TWO_INITIALS.test(word)) {
     // An abbreviation ends the sentence only when a capitalised word follows.
     let n = after;
     while (n < to && isSpace(text.charCodeAt(n))) n++;
