@@ -73,18 +73,38 @@ function* keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, 
   return kept;
 }
 
+/** The items' places and their ranks in place order (`placeRanks`). */
+interface Numbered<T extends Span> { at: Places<T>; ranks: Int32Array }
+
+/**
+ * The items of the results numbered (`Places`, `placeRanks`) when first asked, then the same: the quotes' are asked by
+ * both kinds of quote links (capping a kind shortens lists, and moves no item). At 10,000 articles a numbering is a
+ * map per document of its items' places (some 111,000 quotes), made and ranked once more for the second kind.
+ */
+function numbering<T extends Span>(results: readonly DocumentResult[], itemsOf: (r: DocumentResult) => readonly T[]): () => Numbered<T> {
+  let made: Numbered<T> | undefined;
+  return () => {
+    if (!made) {
+      const at = new Places(results.map(r => r.path), d => itemsOf(results[d]));
+      made = { at, ranks: placeRanks(at) };
+    }
+    return made;
+  };
+}
+
 /**
  * One kind of link over items of the results: `lists(item)` gives each list of that
  * kind on the item (written back filtered), `rank`/`similarity` weigh a link
  * (`weigh` is given the item at its other end: a quote's text there is the one at
  * the link's offsets, whichever quote of that place it is).
- * Items are numbered (`Places`): a link's other end is looked up by numbers, and
+ * Items are numbered (`numbered`, `Places`): a link's other end is looked up by numbers, and
  * only an item that lists a link of this kind is an end.
  */
 function* capKind<T extends Span, L extends At>(
   slice: Slice,
   results: readonly DocumentResult[],
   itemsOf: (r: DocumentResult) => readonly T[],
+  numbered: () => Numbered<T>,
   lists: (item: T) => L[][],
   weigh: (from: { path: string; item: T }, link: L, list: number, to: T) => { rank: number; similarity: number },
   cap: number,
@@ -101,7 +121,7 @@ function* capKind<T extends Span, L extends At>(
     if (heavy) break;
   }
   if (!heavy) return;
-  const at = new Places(results.map(r => r.path), d => itemsOf(results[d]));
+  const { at, ranks } = numbered();
   const n = at.items.length;
   const linked = new Uint8Array(n);
   const heavies: number[] = [];
@@ -129,7 +149,6 @@ function* capKind<T extends Span, L extends At>(
     if (slice.due()) yield PAUSE;
     for (const list of lists(at.items[owners[i]])) for (const link of list) { const k = idOf(link); ends.push(k); reach(k); }
   }
-  const ranks = placeRanks(at);
   const place = Int32Array.from(owners, k => ranks[k]);
   const edges: Edge[] = [];
   const m = owners.length;
@@ -213,13 +232,15 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
 
 /** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
 export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP, slice = WHOLE): Generator<string> {
-  yield* capKind<Quote, Quote['variants'][number]>(slice, results, r => r.quotes, q => [q.variants],
+  const quotes = (r: DocumentResult) => r.quotes, quotesNumbered = numbering(results, quotes);
+  yield* capKind<Quote, Quote['variants'][number]>(slice, results, quotes, quotesNumbered, q => [q.variants],
     (from, link, _list, to) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, to.text) }), cap);
   yield 'variants';
-  yield* capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(slice, results, r => r.quotes, q => [q.attributedElsewhere ?? []],
+  yield* capKind<Quote, NonNullable<Quote['attributedElsewhere']>[number]>(slice, results, quotes, quotesNumbered, q => [q.attributedElsewhere ?? []],
     (from, _link, _list, to) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, to.text) }), cap);
   yield 'elsewhere';
-  yield* capKind<Claim, ClaimLink>(slice, results, r => r.claims, c => claimLists(c),
+  const claims = (r: DocumentResult) => r.claims;
+  yield* capKind<Claim, ClaimLink>(slice, results, claims, numbering(results, claims), c => claimLists(c),
     (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap,
     c => (c.disputedBy.length ? c.disputedBy : c.corroboratedBy.length ? c.corroboratedBy : null));
   yield 'claims';

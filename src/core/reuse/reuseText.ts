@@ -438,20 +438,35 @@ function formIdsOf(vocab: Vocab, text: string): number[] {
   return out;
 }
 
-/** Share of the shorter id sequence's pairs (neighbours) found in the other, each as often as both hold it. */
+/**
+ * Share of the shorter id sequence's pairs (neighbours) found in the other, each as often as both hold it: the two
+ * sequences' pairs sorted, and met by a merge. (The pairs are numbers past the small integers: as keys of a map, each
+ * was a number object made and hashed; profiled at 10,000 articles, the map's version took 0.4 s of the 1.5 s of the shared
+ * passages' bigram containment.)
+ */
 function pairContainment(wa: readonly number[], wb: readonly number[]): number {
   const na = Math.max(0, wa.length - 1), nb = Math.max(0, wb.length - 1);
   if (!na || !nb) return 0;
-  const gb = new Map<number, number>();
-  for (let k = 0; k < nb; k++) { const g = wb[k] * PAIR_BASE + wb[k + 1]; gb.set(g, (gb.get(g) ?? 0) + 1); }
+  if (PAIRS_A.length < na || PAIRS_B.length < nb) {
+    PAIRS_A = new Float64Array(Math.max(2 * PAIRS_A.length, na, nb));
+    PAIRS_B = new Float64Array(PAIRS_A.length);
+  }
+  const ga = PAIRS_A.subarray(0, na), gb = PAIRS_B.subarray(0, nb);
+  for (let k = 0; k < na; k++) ga[k] = wa[k] * PAIR_BASE + wa[k + 1];
+  for (let k = 0; k < nb; k++) gb[k] = wb[k] * PAIR_BASE + wb[k + 1];
+  ga.sort();
+  gb.sort();
   // Each pair of `a` takes one of the same pairs of `b` while any is left: min(count in a, count in b) per pair.
   let shared = 0;
-  for (let k = 0; k < na; k++) {
-    const g = wa[k] * PAIR_BASE + wa[k + 1], left = gb.get(g);
-    if (left) { shared++; gb.set(g, left - 1); }
+  for (let i = 0, j = 0; i < na && j < nb;) {
+    if (ga[i] < gb[j]) i++;
+    else if (ga[i] > gb[j]) j++;
+    else { shared++; i++; j++; }
   }
   return shared / Math.min(na, nb);
 }
+/** `pairContainment`'s scratch space. */
+let PAIRS_A = new Float64Array(1024), PAIRS_B = new Float64Array(1024);
 /** Word ids (`wordIdsOf`) stay below this, so that `id * PAIR_BASE + id` is an exact integer. */
 const PAIR_BASE = 2 ** 26;
 
