@@ -27,8 +27,8 @@ import { normalizeEol } from '../src/core/text/decode';
 import { changeBetween, editPreview, SliceAnalyser } from '../src/worker/preview';
 import { previewedResult } from '../src/extension/claims/previewTree';
 import { childNodes, PassageMemo } from '../src/extension/claims/treeNodes';
-import type { DocumentResult, Quote } from '../src/core/types';
-import type { DocumentPassages } from '../src/protocol/protocol';
+import type { Quote } from '../src/core/types';
+import { passagesOf } from '../src/protocol/protocol';
 import { rng } from '../test/support/rng';
 import { evalDirOrSay } from '../test/support/sharedEval';
 import { takeOption } from '../test/support/args';
@@ -174,8 +174,7 @@ function scenario(name: string, article: string): void {
   const display = (k: string) => k;
   // (The tree reads a source's passages as the worker's messages bring them, structured clones, which V8 reads far
   // faster than the analysis's own objects: cloned first, untimed.)
-  const passagesOf = (r: DocumentResult): DocumentPassages => structuredClone({ path: r.path, length: r.length, title: r.title, claims: r.claims, quotes: r.quotes });
-  let listed = passagesOf(shown.result);
+  let listed = structuredClone(passagesOf(shown.result));
   // (What the listed nodes show, kept by item, as the tree keeps it: the preview's moved items are not made again.)
   const memo = new PassageMemo();
   childNodes(listed, display, memo);
@@ -202,7 +201,7 @@ function scenario(name: string, article: string): void {
     two.set(big, t);
     const r = two.result(big)!;
     first.push(ms(t1));
-    listed = passagesOf(r);
+    listed = structuredClone(passagesOf(r));
     t1 = process.hrtime.bigint();
     childNodes(listed, display, memo);
     treeFromExact.push(first[first.length - 1] + ms(t1));

@@ -50,6 +50,11 @@ export interface DocumentView {
  */
 export type DocumentPassages = Pick<DocumentResult, 'path' | 'length' | 'title' | 'claims' | 'quotes'>;
 
+/** A result's passages (`DocumentPassages`), its own lists, not copies. */
+export function passagesOf(r: DocumentResult): DocumentPassages {
+  return { path: r.path, length: r.length, title: r.title, claims: r.claims, quotes: r.quotes };
+}
+
 /** A document's passages (the `passages` request), with the editor version of the text they are of. */
 export interface PassagesView {
   key: string;

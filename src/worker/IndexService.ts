@@ -10,14 +10,14 @@ import { applyAnnotations, type Orphan } from '../core/annotations';
 import { Corpus, type LocalAnalysis } from '../core/corpus/corpus';
 import { DEFAULT_MAX_FILE_SIZE, tooLarge } from '../core/text/decode';
 import { findSource } from '../core/text/source';
-import type { DocumentResult, Quote, SourceInfo, Span } from '../core/types';
+import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker, sameData } from './changes';
 import { editPreview, previewView, SliceAnalyser } from './preview';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
-  countSpans, entityKey, mergeRanges, PREVIEW_FROM, resultMeeting, summarize, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type PassagesView, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
+  countSpans, entityKey, mergeRanges, passagesOf, PREVIEW_FROM, resultMeeting, summarize, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type PassagesView, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
 
 export type { FileAccess } from '../node/readDocument';
@@ -520,7 +520,7 @@ export class IndexService {
     const out: PassagesView[] = [];
     for (const key of keys) {
       const r = this.result(key);
-      if (r) out.push({ key, version: this.pinned.get(key) ?? null, result: { path: r.path, length: r.length, title: r.title, claims: r.claims, quotes: this.variantText(r.quotes) } });
+      if (r) out.push({ key, version: this.pinned.get(key) ?? null, result: passagesOf(this.withVariantText(r)) });
     }
     return out;
   }
@@ -786,14 +786,13 @@ export class IndexService {
   }
 
   private withVariantText(result: DocumentResult): DocumentResult {
-    return { ...result, quotes: this.variantText(result.quotes) };
-  }
-
-  private variantText(quotes: readonly Quote[]): Quote[] {
-    return quotes.map(q => ({
-      ...q,
-      variants: q.variants.map((v): QuoteLinkWithText => ({ ...v, text: this.corpus.text(v.path)?.slice(v.start, v.end) })),
-    }));
+    return {
+      ...result,
+      quotes: result.quotes.map(q => ({
+        ...q,
+        variants: q.variants.map((v): QuoteLinkWithText => ({ ...v, text: this.corpus.text(v.path)?.slice(v.start, v.end) })),
+      })),
+    };
   }
 
   /** Of each entity of the result, how many documents mention it (by `entityKey`; at least 1). */
