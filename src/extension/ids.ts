@@ -49,6 +49,7 @@ export const Colors = {
 /** `viewItem` context values of tree nodes. */
 export const TreeItemContext = {
   source: 'source',
+  page: 'page',
   claim: 'claim',
   quote: 'quote',
   speaker: 'speaker',

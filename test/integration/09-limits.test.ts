@@ -182,8 +182,11 @@ describe('limits: partial analyses, dense documents, huge documents', function (
       if (count !== quiet.count) quiet = { count, since: Date.now() };
       return Date.now() - quiet.since > 1_000;
     }, 60_000);
-    const listedBefore = (await a.treeChildren(a.treeShownSource(uri)!)).length;
-    assert.ok(listedBefore > 100, `its claims and quotes listed: ${listedBefore}`);
+    // (Thousands of passages: listed in pages, whose passages VS Code asks for when one is expanded.)
+    const pages = await a.treeChildren(a.treeShownSource(uri)!);
+    assert.ok(pages.length > 1 && pages.every(p => p.type === 'page'), `its passages listed in pages: ${pages.length}, ${pages[0]?.type}`);
+    const listedBefore = (await Promise.all(pages.map(p => a.treeChildren(p)))).flat().length;
+    assert.ok(listedBefore > 500, `its claims and quotes listed: ${listedBefore}`);
 
     // An edit: a quote typed where the cursor is. A preview comes first (the last result moved past the edit, the
     // edited paragraph analysed again), then the exact result; the typed quote is highlighted, and the Claims tree
@@ -218,9 +221,16 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     }, 60_000);
     // The tree's passages, once listed again from the exact result, hold the typed quote too.
     const typedListed = await waitFor('the typed quote in the Claims tree', async () => {
-      const kids = a.treeShownPassages(uri) ?? (await a.treeChildren(a.treeShownSource(uri)!));
+      const kids = a.treeShownPassages(uri) ?? (await Promise.all((await a.treeChildren(a.treeShownSource(uri)!)).map(p => a.treeChildren(p)))).flat();
       return kids.find(k => k.start !== undefined && k.start <= quoteAt + 1 && quoteAt + 5 < k.end!);
     }, 60_000);
     assert.match(typedListed.label, /convoy turned back/);
+    // The cursor in the typed quote: the tree follows it into its page.
+    editor.selection = new vscode.Selection(doc.positionAt(quoteAt + 3), doc.positionAt(quoteAt + 3));
+    const followed = await waitFor('the tree following the cursor into a page', async () => {
+      await a.whenIdle();
+      return a.treeFollowed() === typedListed.id ? a.treeFollowed() : undefined;
+    }, 30_000).catch(() => a.treeFollowed());
+    assert.equal(followed, typedListed.id, 'the typed quote revealed');
   }
 });

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Claim, DocumentResult, Quote } from '../../src/core/types';
 import { duplicateHover, entityHover, hoversAt, openPassageLink, quoteHover } from '../../src/extension/decorations/hover';
 import { entityKey, type DocumentView } from '../../src/protocol/protocol';
-import { childNodes, claimBadge, inPlaceOrder, nodeAt, PassageMemo, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
+import { childNodes, claimBadge, inPlaceOrder, nodeAt, PAGE_SIZE, PAGED_FROM, pageNodes, PassageMemo, passageIndexAt, passageNodes, passageOrder, quoteBadge, shorten, sourceNode } from '../../src/extension/claims/treeNodes';
 
 const display = (k: string) => k.replace(/^file:\/\/\/ws\//, '');
 const ctx = { display };
@@ -171,6 +171,65 @@ describe('extension: claims tree model', () => {
         assert.equal(node.facts!.speaker, inner?.speaker ?? null, `the claim ${c.start}-${c.end} reads its first inner quote`);
       }
     }
+  });
+
+  it('orders a source\'s passages as the claims and uncovered quotes merged in place order, lists in order or not', () => {
+    let seed = 5;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const order = (x: { start: number; end: number }, y: { start: number; end: number }) => x.start - y.start || x.end - y.end;
+    for (let round = 0; round < 60; round++) {
+      const body = 'x'.repeat(300);
+      const spanAt = (start: number, len: number) => ({ start, end: start + len, text: body.slice(start, start + len) });
+      const claims: Claim[] = Array.from({ length: next(14) }, () => ({ ...spanAt(next(260), 1 + next(30)), kind: next(2) ? 'quote' : 'event', speaker: null, entities: [], numbers: [], status: 'unique', corroboratedBy: [], disputedBy: [] }));
+      const quotes: Quote[] = Array.from({ length: next(14) }, (_, k) => ({ ...spanAt(next(280), 1 + next(15)), speaker: `S${k}`, speakerType: 'PERSON', speakerMention: null, cue: null, partial: false, uncertain: false, group: null, variants: [] }));
+      // The contract's lists are in text order; now and then one is not (sorted, as the merge would be).
+      if (round % 4) {
+        claims.sort(order);
+        quotes.sort(order);
+      }
+      const r = { path: A, length: body.length, title: null, claims, quotes };
+      const covered = (q: Quote) => claims.some(c => c.kind === 'quote' && c.start <= q.start && q.end <= c.end);
+      // (Tagged copies: which list, which index.)
+      const expected = inPlaceOrder(claims.map((c, i) => ({ start: c.start, end: c.end, x: i })), quotes.map((q, j) => ({ start: q.start, end: q.end, x: ~j })).filter(t => !covered(quotes[~t.x])));
+      assert.deepEqual([...passageOrder(r)], expected.map(t => t.x), `round ${round}`);
+    }
+  });
+
+  it('lists a huge source in pages whose passages, read in turn, are its passages; finds the page holding an offset', () => {
+    let seed = 3;
+    const next = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648) % n);
+    const body = 'y'.repeat(20_000);
+    const spanAt = (start: number, len: number) => ({ start, end: start + len, text: body.slice(start, start + len) });
+    const claims: Claim[] = [], quotes: Quote[] = [];
+    for (let at = 0; at < 19_900; at += 1 + next(30)) {
+      if (next(3)) claims.push({ ...spanAt(at, 2 + next(60)), kind: next(4) ? 'event' : 'quote', speaker: null, entities: [], numbers: [], status: 'unique', corroboratedBy: [], disputedBy: [] });
+      else quotes.push({ ...spanAt(at, 2 + next(20)), speaker: 'S', speakerType: 'PERSON', speakerMention: null, cue: null, partial: false, uncertain: false, group: null, variants: [] });
+    }
+    const r = { path: A, length: body.length, title: null, claims, quotes };
+    const order = passageOrder(r);
+    const all = childNodes(r, display);
+    assert.ok(all.length > PAGED_FROM * 2, `many passages: ${all.length}`);
+    const pages = pageNodes(r, order, display)!;
+    assert.equal(pages.length, Math.ceil(all.length / PAGE_SIZE));
+    assert.ok(pages.every(p => p.type === 'page' && p.expandable && !p.command));
+    assert.equal(pages[0].label, `1–${PAGE_SIZE} of ${all.length.toLocaleString('en-US')}`);
+    const memo = new PassageMemo();
+    const read = pages.flatMap((_, k) => passageNodes(r, order, k * PAGE_SIZE, (k + 1) * PAGE_SIZE, display, memo));
+    assert.deepEqual(read, all, 'the pages in turn are the flat listing');
+    pages.forEach((p, k) => {
+      assert.equal(p.start, read[k * PAGE_SIZE].start, 'a page starts where its first passage does');
+      assert.equal(p.id, `${A}#page:${k}`);
+    });
+    // The passage under an offset: the same as a scan of every node finds (the narrowest, the first at a tie).
+    for (let t = 0; t < 300; t++) {
+      const offset = next(20_100);
+      const k = passageIndexAt(r, order, offset);
+      const node = nodeAt(all, offset);
+      assert.equal(k < 0 ? undefined : all[k], node, `offset ${offset}`);
+    }
+    // A source of up to PAGED_FROM passages is not paged.
+    const small = { ...r, claims: claims.slice(0, 100), quotes: quotes.slice(0, 40) };
+    assert.equal(pageNodes(small, passageOrder(small), display), null);
   });
 
   it('merges two lists in place order as a stable sort of both would, the first list ahead at a tie', () => {

@@ -7,7 +7,7 @@
  * source makes of its counts and passages (previewTree.ts).
  */
 import * as vscode from 'vscode';
-import { PREVIEW_FROM, type SourceSummary, type WindowView } from '../../protocol/protocol';
+import { PREVIEW_FROM, type DocumentPassages, type SourceSummary, type WindowView } from '../../protocol/protocol';
 import { ContextKeys, StateKeys, TreeItemContext, VIEW_CLAIMS } from '../ids';
 import type { Idle } from '../Idle';
 import type { ChangedDocuments, IndexClient } from '../index/IndexClient';
@@ -15,13 +15,22 @@ import { skippedSummary } from '../index/skipMessages';
 import { buildTree, FILTERS, filtered, isDefault, readOptions, type ModelNode, type TreeOptions } from './treeModel';
 import { previewedResult, previewedSummary, type ListedResult } from './previewTree';
 import { RefreshPacer, type TreeListing } from './refreshPacer';
-import { childNodes, nodeAt, PassageMemo, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
+import { nodeAt, PAGE_SIZE, pageNodes, PassageMemo, passageIndexAt, passageNodes, passageOrder, sourceNode, type TreeNodeData, type TreeNodeFields } from './treeNodes';
 
 /** A tree node: the plain data plus its parent (for `getParent`, which `reveal` needs). */
 export interface ClaimNode extends TreeNodeData {
   parent: ClaimNode | undefined;
   /** Children of a node of a tree built whole (grouped, sorted or filtered); undefined in the lazy default tree. */
   kids?: ClaimNode[];
+  /** A page's place among its source's pages. */
+  page?: number;
+}
+
+/** A huge source's passages in pages: what they are made from, in which order, and each page's nodes once asked for. */
+interface Paged {
+  result: DocumentPassages;
+  order: Int32Array;
+  kids: (ClaimNode[] | undefined)[];
 }
 
 /**
@@ -72,7 +81,9 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private readonly summaries = new Map<string, SourceSummary>();
   /** Whether the top level has been listed since the last full refresh. */
   private listed = false;
+  /** A source's listed children: its passages, or their pages (`paged`). */
   private readonly children = new Map<string, ClaimNode[]>();
+  private readonly paged = new Map<string, Paged>();
   /** The whole result a huge source's listed passages were made from (what an edit's preview of it moves). */
   private readonly listedResults = new Map<string, ListedResult>();
   /** What the listed passages' nodes show, by the items they were made from (an edit's preview moves most of them). */
@@ -164,9 +175,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private forgetChildren(key?: string): void {
     if (key === undefined) {
       this.children.clear();
+      this.paged.clear();
       this.listedResults.clear();
     } else {
       this.children.delete(key);
+      this.paged.delete(key);
       this.listedResults.delete(key);
     }
   }
@@ -195,17 +208,41 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     let unlisted = 'its passages were not listed';
     if (this.children.has(key)) {
       const result = listed && previewedResult(listed, view, this.memo);
-      if (result) {
-        const kids = adopt(childNodes(result, k => this.client.display(k), this.memo), node);
-        this.children.set(key, kids);
-        passages = kids.length;
-      } else {
+      if (result) passages = this.list(node, result);
+      else {
         unlisted = `the preview moved version ${view.movedFrom.version}, the passages were listed from ${listed ? `version ${listed.version}` : 'none'}`;
         this.forgetChildren(key);
       }
     }
     this.noteListing({ keys: [key], at, waitedMs: 0, preview: true, ...(passages === undefined ? { unlisted } : { passages }) });
     this.changeEmitter.fire([node]);
+  }
+
+  /**
+   * A source's children made from its passages: the passages' nodes, or for a huge
+   * source their pages, whose nodes are made when VS Code asks for them (an
+   * expanded page). Returns how many passages it has.
+   */
+  private list(node: ClaimNode, result: DocumentPassages): number {
+    const display = (k: string) => this.client.display(k);
+    const order = passageOrder(result);
+    const pages = pageNodes(result, order, display);
+    if (pages) {
+      this.children.set(node.id, adopt(pages, node).map((p, i) => Object.assign(p, { page: i })));
+      this.paged.set(node.id, { result, order, kids: [] });
+    } else {
+      this.children.set(node.id, adopt(passageNodes(result, order, 0, order.length, display, this.memo), node));
+      this.paged.delete(node.id);
+    }
+    return order.length;
+  }
+
+  /** The passages of a page as last listed (none when its source is no longer listed in pages). */
+  private pageKids(page: Pick<ClaimNode, 'uri' | 'page'>): ClaimNode[] {
+    const p = this.paged.get(page.uri), current = page.page === undefined ? undefined : this.children.get(page.uri)?.[page.page];
+    if (!p || !current) return [];
+    const from = current.page! * PAGE_SIZE;
+    return (p.kids[current.page!] ??= adopt(passageNodes(p.result, p.order, from, from + PAGE_SIZE, k => this.client.display(k), this.memo), current));
   }
 
   private noteListing(listing: TreeListing): void {
@@ -279,16 +316,20 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
           return n;
         });
       }
+      if (node.type === 'page') return this.pageKids(node);
       if (node.type !== 'source') return [];
       const cached = this.children.get(node.id);
       if (cached) return cached;
       // (Its passages alone: a huge article's whole result costs the worker and this thread twice as much to copy.)
       const [view] = await this.client.passages([node.uri]);
-      const kids = view ? adopt(childNodes(view.result, k => this.client.display(k), this.memo), node) : [];
-      this.children.set(node.id, kids);
+      if (!view) {
+        this.children.set(node.id, []);
+        return [];
+      }
+      this.list(node, view.result);
       // (Only a huge document's edits are previewed: the result is kept for those alone.)
-      if (view && view.result.length >= PREVIEW_FROM) this.listedResults.set(node.id, { version: view.version, result: view.result });
-      return kids;
+      if (view.result.length >= PREVIEW_FROM) this.listedResults.set(node.id, { version: view.version, result: view.result });
+      return this.children.get(node.id)!;
     } catch {
       return [];
     }
@@ -333,10 +374,26 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       await this.buildWhole();
       return this.passagesOf.get(key) ?? [];
     }
+    const kids = await this.listedChildren(key);
+    return this.paged.has(key) ? kids.flatMap(p => this.pageKids(p)) : kids;
+  }
+
+  /** A source's children in the default tree, listed first if they are not. */
+  private async listedChildren(key: string): Promise<ClaimNode[]> {
     if (!this.roots.has(key)) await this.getChildren();
     const root = this.roots.get(key);
     if (!root) return [];
     return this.children.get(key) ?? (await this.getChildren(root));
+  }
+
+  /** The passage that holds an offset, as the tree shows it (in the default tree, only its page made). */
+  private async passageAt(key: string, offset: number): Promise<ClaimNode | undefined> {
+    if (!isDefault(this.options.current)) return nodeAt(await this.passages(key), offset);
+    const kids = await this.listedChildren(key);
+    const p = this.paged.get(key);
+    if (!p) return nodeAt(kids, offset);
+    const k = passageIndexAt(p.result, p.order, offset);
+    return k < 0 ? undefined : this.pageKids({ uri: key, page: Math.floor(k / PAGE_SIZE) })[k % PAGE_SIZE];
   }
 
   /** A node by id (the item commands' argument when run from a test or a keybinding). */
@@ -348,7 +405,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     const root = this.roots.get(id) ?? (await this.getChildren()).find(r => r.id === id);
     if (root) return root;
     const key = id.slice(0, id.indexOf('#'));
-    return (await this.passages(key)).find(n => n.id === id);
+    return (await this.passages(key)).find(n => n.id === id) ?? this.children.get(key)?.find(n => n.id === id);
   }
 
   getParent(node: ClaimNode): ClaimNode | undefined {
@@ -393,9 +450,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   async revealAt(editor: vscode.TextEditor, select = false): Promise<void> {
     if (!this.view.visible || editor.document.isClosed) return;
     const key = editor.document.uri.toString();
-    const kids = await this.passages(key);
     const root = isDefault(this.options.current) ? this.roots.get(key) : undefined;
-    const node = nodeAt(kids, editor.document.offsetAt(editor.selection.active)) ?? root;
+    const node = (await this.passageAt(key, editor.document.offsetAt(editor.selection.active))) ?? root;
     if (!node) return;
     await this.view.reveal(node, { select, focus: false, expand: false });
     this.followed = node.id;
@@ -422,7 +478,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   /** A source's passages as the default tree holds them now (no question to the worker), undefined when not listed. */
   shownPassages(key: string): TreeNodeFields[] | undefined {
-    return this.children.get(key)?.map(snapshot);
+    const kids = this.children.get(key);
+    return kids && (this.paged.has(key) ? kids.flatMap(p => this.pageKids(p)) : kids).map(snapshot);
   }
 
   async snapshotRoots(): Promise<TreeNodeFields[]> {
@@ -431,6 +488,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   async snapshotChildren(node: TreeNodeFields): Promise<TreeNodeFields[]> {
     if (!isDefault(this.options.current)) return ((await this.nodeById(node.id))?.kids ?? []).map(snapshot);
+    if (node.type === 'page') return this.pageKids({ uri: node.uri, page: Number(node.id.slice(node.id.lastIndexOf(':') + 1)) }).map(snapshot);
     if (node.type !== 'source') return [];
     const parent = this.roots.get(node.id) ?? ({ ...node, icon: 'file-text', expandable: true, parent: undefined } as ClaimNode);
     this.forgetChildren(node.id);

@@ -12,11 +12,12 @@ export interface TreeNodeFields {
   /** Stable id built from the document URI and the offsets (`uri`, `uri#claim:12-80`). */
   id: string;
   /**
-   * `source` for a file; `claim` or `quote` for a passage; the grouped views add
+   * `source` for a file; `page` for a run of a huge source's passages (`pageNodes`);
+   * `claim` or `quote` for a passage; the grouped views add
    * `speaker`, `entity`, `claimGroup` (one claim across sources) and `quoteGroup`
    * (one quote across sources, under its speaker).
    */
-  type: 'source' | 'claim' | 'quote' | 'speaker' | 'entity' | 'claimGroup' | 'quoteGroup';
+  type: 'source' | 'page' | 'claim' | 'quote' | 'speaker' | 'entity' | 'claimGroup' | 'quoteGroup';
   label: string;
   description: string;
   /** Plain text of the tooltip. */
@@ -83,7 +84,7 @@ export class PassageMemo {
 export interface TreeNodeData extends TreeNodeFields {
   /** Codicon id. */
   icon: string;
-  /** Has children (sources only). */
+  /** Has children (sources and pages). */
   expandable: boolean;
   /** Theme colour id for the icon (disputed claims). */
   iconColor?: string;
@@ -236,6 +237,49 @@ function conflictLines(q: Quote, display: (key: string) => string): string[] {
  * description holds the kind and status, the tooltip everything.
  */
 export function childNodes(result: DocumentPassages, display: (key: string) => string, memo?: PassageMemo): TreeNodeData[] {
+  const order = passageOrder(result);
+  return passageNodes(result, order, 0, order.length, display, memo);
+}
+
+/**
+ * A source with more passages than this lists them in pages of `PAGE_SIZE` (as
+ * VS Code's debugger lists a long array): an edit of a huge article then makes
+ * again only the pages VS Code shows expanded, not thousands of rows.
+ */
+export const PAGED_FROM = 500;
+export const PAGE_SIZE = 200;
+
+/**
+ * The passages `childNodes` lists, in its order, without making their nodes: a
+ * claim as its index, a quote no quote claim covers as `~index` (negative).
+ */
+export function passageOrder(result: DocumentPassages): Int32Array {
+  const { claims, quotes } = result;
+  const covered = coverage(claims.filter(c => c.kind === 'quote'));
+  const shown: number[] = [];
+  for (let j = 0; j < quotes.length; j++) if (!covered(quotes[j])) shown.push(j);
+  const out = new Int32Array(claims.length + shown.length);
+  const at = (x: number): Span => (x >= 0 ? claims[x] : quotes[~x]);
+  // Reading order, a claim before a quote at the same place: a merge, as the contract's lists come in text order;
+  // a (stable) sort when either is out of order, as `inPlaceOrder` does.
+  if (!inOrder(claims) || !inOrder(shown.map(j => quotes[j]))) {
+    const all = [...claims.keys(), ...shown.map(j => ~j)];
+    all.sort((x, y) => at(x).start - at(y).start || at(x).end - at(y).end);
+    out.set(all);
+    return out;
+  }
+  let i = 0, j = 0, k = 0;
+  while (i < claims.length && j < shown.length) {
+    const a = claims[i], b = quotes[shown[j]];
+    out[k++] = a.start < b.start || (a.start === b.start && a.end <= b.end) ? i++ : ~shown[j++];
+  }
+  while (i < claims.length) out[k++] = i++;
+  while (j < shown.length) out[k++] = ~shown[j++];
+  return out;
+}
+
+/** The nodes of the passages `order[from]` to `order[to - 1]` (`passageOrder`). */
+export function passageNodes(result: DocumentPassages, order: Int32Array, from: number, to: number, display: (key: string) => string, memo?: PassageMemo): TreeNodeData[] {
   const key = result.path;
   const path = display(key);
   // A passage's node: one object literal, its fields written out (a part shared by spreading it into each node
@@ -257,27 +301,76 @@ export function childNodes(result: DocumentPassages, display: (key: string) => s
     accessibilityLabel: f.accessibilityLabel,
     facts: f.facts,
   });
-  const quotes = result.quotes;
-  const claimsFrom = memo?.originsOf(result.claims), quotesFrom = memo?.originsOf(result.quotes);
-  const claimNodes: TreeNodeData[] = result.claims.map((c, i) => {
-    // A quote claim reads best as "Speaker: “the quoted words”".
-    const j = c.kind === 'quote' ? firstQuoteWithin(quotes, c) : -1;
-    const inner = j >= 0 ? quotes[j] : undefined;
-    return memo
-      ? memo.node(c, claimsFrom?.[i] ?? c, inner && (quotesFrom?.[j] ?? inner), () => claimShown(c, inner, display), shown => passage('claim', c, shown))
-      : passage('claim', c, claimShown(c, inner, display));
-  });
-  const covered = coverage(result.claims.filter(c => c.kind === 'quote'));
-  const quoteNodes: TreeNodeData[] = [];
-  for (let j = 0; j < quotes.length; j++) {
-    const q = quotes[j];
-    if (covered(q)) continue;
-    quoteNodes.push(memo
-      ? memo.node(q, quotesFrom?.[j] ?? q, undefined, () => quoteShown(q, display), shown => passage('quote', q, shown))
-      : passage('quote', q, quoteShown(q, display)));
+  const { claims, quotes } = result;
+  const claimsFrom = memo?.originsOf(claims), quotesFrom = memo?.originsOf(quotes);
+  const out: TreeNodeData[] = [];
+  for (let k = from; k < Math.min(to, order.length); k++) {
+    const x = order[k];
+    if (x >= 0) {
+      const c = claims[x];
+      // A quote claim reads best as "Speaker: “the quoted words”".
+      const j = c.kind === 'quote' ? firstQuoteWithin(quotes, c) : -1;
+      const inner = j >= 0 ? quotes[j] : undefined;
+      out.push(memo
+        ? memo.node(c, claimsFrom?.[x] ?? c, inner && (quotesFrom?.[j] ?? inner), () => claimShown(c, inner, display), shown => passage('claim', c, shown))
+        : passage('claim', c, claimShown(c, inner, display)));
+    } else {
+      const q = quotes[~x];
+      out.push(memo
+        ? memo.node(q, quotesFrom?.[~x] ?? q, undefined, () => quoteShown(q, display), shown => passage('quote', q, shown))
+        : passage('quote', q, quoteShown(q, display)));
+    }
   }
-  // Reading order, a claim before a quote at the same place.
-  return inPlaceOrder(claimNodes as (TreeNodeData & Span)[], quoteNodes as (TreeNodeData & Span)[]);
+  return out;
+}
+
+/**
+ * The pages of a source's passages (`passageOrder`), null when it has no more
+ * than `PAGED_FROM`: "1–200 of 7,403", from the first passage's words.
+ */
+export function pageNodes(result: DocumentPassages, order: Int32Array, display: (key: string) => string): TreeNodeData[] | null {
+  if (order.length <= PAGED_FROM) return null;
+  const key = result.path;
+  const path = display(key);
+  const span = (x: number): Claim | Quote => (x >= 0 ? result.claims[x] : result.quotes[~x]);
+  const total = order.length.toLocaleString('en-US');
+  const pages: TreeNodeData[] = [];
+  for (let page = 0, from = 0; from < order.length; page++, from += PAGE_SIZE) {
+    const to = Math.min(order.length, from + PAGE_SIZE);
+    const first = span(order[from]);
+    const range = `${(from + 1).toLocaleString('en-US')}–${to.toLocaleString('en-US')}`;
+    pages.push({
+      id: `${key}#page:${page}`,
+      type: 'page',
+      uri: key,
+      path,
+      start: first.start,
+      end: span(order[to - 1]).end,
+      label: `${range} of ${total}`,
+      description: shorten(first.text, 60),
+      tooltip: `${basename(path)}: passages ${range} of ${total}, in reading order, from “${shorten(first.text, 120)}”`,
+      icon: 'list-unordered',
+      expandable: true,
+      accessibilityLabel: `Passages ${range} of ${total} in ${basename(path)}`,
+    });
+  }
+  return pages;
+}
+
+/**
+ * The index in `order` of the passage that holds an offset (the narrowest; the
+ * first in reading order at a tie), -1 for none: `nodeAt` without the nodes.
+ */
+export function passageIndexAt(result: DocumentPassages, order: Int32Array, offset: number): number {
+  let best = -1, width = Infinity;
+  for (let k = 0; k < order.length; k++) {
+    const x = order[k];
+    const s: Span = x >= 0 ? result.claims[x] : result.quotes[~x];
+    if (offset < s.start || offset > s.end || s.end - s.start >= width) continue;
+    best = k;
+    width = s.end - s.start;
+  }
+  return best;
 }
 
 /** What a claim's node shows: badge, speaker and words, its kind and status, everything in the tooltip. */
