@@ -235,35 +235,46 @@ export function editPreview(
   const moved = <T extends Span>(s: T): T | null => { const by = changeShiftOf(s); return Number.isNaN(by) ? null : at(s, by); };
   // (Links are to other documents only, never moved: the quote and claim linkers skip pairs within one document.)
 
-  const counts: SpanCounts = { quotes: 0, claims: 0, repeat: 0, shared: 0, entities: {}, corroborated: 0, disputed: 0 };
+  // The old result's counts, less what the edited paragraphs held (the duplicated passages are counted below).
+  const whole = layoutOf(old);
+  const counts: SpanCounts = { ...whole.counts, entities: { ...whole.counts.entities }, repeat: 0, shared: 0 };
   // Old items the edited paragraphs held (or new ones overlap), by text: what the same text analysed again keeps of them.
   const oldQuotes = new Map<string, Quote[]>();
   const oldClaims = new Map<string, Claim[]>();
   const oldNames = new Map<string, string>();
   const quotes: Quote[] = [], claims: Claim[] = [], entities: Entity[] = [], duplicates: Duplicate[] = [];
-  let group = 0;
-  for (const q of old.quotes) {
-    group = Math.max(group, (q.group ?? -1) + 1);
+  // Only the old items near the analysed part (which an edit may reach) or in the window are visited: those before
+  // the analysed part stay, those after it move by the edit's length, and neither is shown (a megabyte's lists hold
+  // tens of thousands).
+  const visit = (list: readonly Span[], reach: Float64Array | null, each: (k: number) => void) =>
+    visitNear(list, reach, [[fStart + 1, fEnd - delta - 1], [window.start, window.end], [window.start - delta, window.end - delta]], each);
+  const group = whole.group;
+  visit(old.quotes, whole.reach.quotes, k => {
+    const q = old.quotes[k];
     const by = shiftOf(q, freshQuotes);
-    if (Number.isNaN(by)) { pushTo(oldQuotes, q.text, q); continue; }
-    counts.quotes++;
-    if (!shownAt(q, by)) continue;
+    if (Number.isNaN(by)) { pushTo(oldQuotes, q.text, q); counts.quotes--; return; }
+    if (!shownAt(q, by)) return;
     const mention = q.speakerMention && moved(q.speakerMention);
     quotes.push(by === 0 && mention === q.speakerMention ? q : { ...at(q, by), speakerMention: mention });
-  }
-  for (const c of old.claims) {
+  });
+  visit(old.claims, whole.reach.claims, k => {
+    const c = old.claims[k];
     const by = shiftOf(c, freshClaims);
-    if (Number.isNaN(by)) { pushTo(oldClaims, c.text, c); continue; }
-    counts.claims++;
-    countStatus(counts, c);
+    if (Number.isNaN(by)) {
+      pushTo(oldClaims, c.text, c);
+      counts.claims--;
+      if (c.status === 'corroborated') counts.corroborated--;
+      else if (c.status === 'disputed') counts.disputed--;
+      return;
+    }
     if (shownAt(c, by)) claims.push(at(c, by));
-  }
-  for (const e of old.entities) {
+  });
+  visit(old.entities, whole.reach.entities, k => {
+    const e = old.entities[k];
     const by = shiftOf(e, freshEntities);
-    if (Number.isNaN(by)) { oldNames.set(`${e.type} ${e.text}`, e.canonical); continue; }
-    counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
+    if (Number.isNaN(by)) { oldNames.set(`${e.type} ${e.text}`, e.canonical); counts.entities[e.type]! -= 1; return; }
     if (shownAt(e, by)) entities.push(at(e, by));
-  }
+  });
   // A shared passage or repeat stands while the edit did not reach it (nor a repeat's other copy).
   for (const d of old.duplicates) {
     const by = changeShiftOf(d);
@@ -298,6 +309,8 @@ export function editPreview(
   }
   counts.quotes += nq.length;
   counts.claims += nc.length;
+  // (A type the edit took the last of is counted as none, as a count made afresh would leave it out.)
+  for (const [type, n] of Object.entries(counts.entities)) if (!n) delete counts.entities[type as Entity['type']];
   for (const c of nc) countStatus(counts, c);
   for (const e of ne) counts.entities[e.type] = (counts.entities[e.type] ?? 0) + 1;
   const byStart = (a: Span, b: Span) => a.start - b.start || a.end - b.end;
@@ -312,6 +325,75 @@ export function editPreview(
     duplicates: duplicates.sort(byStart),
   };
   return { result, window, counts, edited, delta };
+}
+
+/**
+ * What an edit's preview reads of a whole result, worked out once per result: its
+ * counts, the next quote group, and for each list in text order the furthest end
+ * so far (null for a list out of order, which is read whole).
+ */
+interface Layout {
+  counts: SpanCounts;
+  group: number;
+  reach: { quotes: Float64Array | null; claims: Float64Array | null; entities: Float64Array | null };
+}
+
+const layouts = new WeakMap<DocumentResult, Layout>();
+
+function layoutOf(r: DocumentResult): Layout {
+  let l = layouts.get(r);
+  if (!l) {
+    let group = 0;
+    for (const q of r.quotes) group = Math.max(group, (q.group ?? -1) + 1);
+    l = { counts: countSpans(r), group, reach: { quotes: reachOf(r.quotes), claims: reachOf(r.claims), entities: reachOf(r.entities) } };
+    layouts.set(r, l);
+  }
+  return l;
+}
+
+/** The furthest end among each item and those before it; null when the list is not in order of start. */
+function reachOf(list: readonly Span[]): Float64Array | null {
+  const reach = new Float64Array(list.length);
+  let max = -Infinity;
+  for (let k = 0; k < list.length; k++) {
+    if (k > 0 && list[k].start < list[k - 1].start) return null;
+    reach[k] = max = Math.max(max, list[k].end);
+  }
+  return reach;
+}
+
+/**
+ * Calls `each` once for every index of `list` (in order of start, `reach` its
+ * furthest ends) whose item may meet one of `ranges` (an item ending at or after
+ * the range's start and starting at or before its end), in ascending order; for
+ * every index when `reach` is null.
+ */
+export function visitNear(list: readonly Span[], reach: Float64Array | null, ranges: readonly (readonly [number, number])[], each: (k: number) => void): void {
+  if (!reach) {
+    for (let k = 0; k < list.length; k++) each(k);
+    return;
+  }
+  const runs: [number, number][] = [];
+  for (const [from, to] of ranges) {
+    if (to < from) continue;
+    let lo = 0, hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (reach[mid] >= from) hi = mid;
+      else lo = mid + 1;
+    }
+    const first = lo;
+    hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].start > to) hi = mid;
+      else lo = mid + 1;
+    }
+    if (first < lo) runs.push([first, lo]);
+  }
+  runs.sort((a, b) => a[0] - b[0]);
+  let next = 0;
+  for (const [a, b] of runs) for (let k = Math.max(a, next); k < b; k++, next = k) each(k);
 }
 
 /** `end`, or one past it when it would cut a surrogate pair. */

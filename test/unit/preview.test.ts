@@ -7,7 +7,7 @@ import { Corpus } from '../../src/core/corpus/corpus';
 import type { DocumentResult, Span } from '../../src/core/types';
 import { contextOf } from '../../src/core/annotations/anchor';
 import { PREVIEW_FROM } from '../../src/protocol/protocol';
-import { changeBetween, editPreview, MAX_EDITED, PREVIEW_MARGIN, previewRange, previewView, shiftResult, SliceAnalyser } from '../../src/worker/preview';
+import { changeBetween, editPreview, MAX_EDITED, PREVIEW_MARGIN, previewRange, previewView, shiftResult, SliceAnalyser, visitNear } from '../../src/worker/preview';
 import { rng } from '../support/rng';
 import { testConnection } from '../support/worker';
 import { IndexService } from '../../src/worker/IndexService';
@@ -165,6 +165,60 @@ describe('preview: the part on screen of a huge article, analysed first', functi
         }
       }
     }
+  });
+
+  it('visits, in order and once each, every item of a list in text order that may meet one of some ranges', () => {
+    const rand = rng(21);
+    const int = (n: number) => Math.floor(rand() * n);
+    for (let round = 0; round < 200; round++) {
+      const list: Span[] = Array.from({ length: int(40) }, () => {
+        const start = int(500);
+        return { start, end: start + (int(10) ? int(30) : int(400)) };
+      }).sort((a, b) => a.start - b.start);
+      let max = -Infinity;
+      const reach = Float64Array.from(list, x => (max = Math.max(max, x.end)));
+      const ranges = Array.from({ length: 1 + int(3) }, () => {
+        const from = int(600) - 50;
+        return [from, from + int(80) - 10] as [number, number];
+      });
+      const seen: number[] = [];
+      visitNear(list, reach, ranges, k => seen.push(k));
+      assert.deepEqual(seen, [...new Set(seen)].sort((a, b) => a - b), 'ascending, once each');
+      const meets = (x: Span) => ranges.some(([from, to]) => from <= to && x.end >= from && x.start <= to);
+      for (let k = 0; k < list.length; k++) if (meets(list[k])) assert.ok(seen.includes(k), `round ${round}: item ${k} visited`);
+      const all: number[] = [];
+      visitNear(list, null, ranges, k => all.push(k));
+      assert.deepEqual(all, list.map((_, k) => k), 'a list out of order: every item');
+    }
+  });
+
+  it('an edit\'s preview visits only the items near the edit and the window, and makes what reading every item makes', () => {
+    const text = longArticle(PREVIEW_FROM + 40_000);
+    const c = new Corpus({ incremental: false });
+    c.set('k', text);
+    const result = c.result('k')!;
+    // The same result with the first two items of each list swapped: out of order, so that every item is read.
+    const swapped = <T>(xs: readonly T[]) => (xs.length > 1 ? [xs[1], xs[0], ...xs.slice(2)] : [...xs]);
+    const unordered: DocumentResult = { ...result, quotes: swapped(result.quotes), claims: swapped(result.claims), entities: swapped(result.entities) };
+    assert.ok(result.claims.length > 100 && result.entities.length > 100 && result.quotes.length > 10);
+    for (const xs of [result.quotes, result.claims, result.entities]) assert.ok(xs[0].start < xs[1].start, 'swapped, out of order');
+    const rand = rng(4);
+    const slices = new SliceAnalyser();
+    let compared = 0;
+    for (let t = 0; t < 12; t++) {
+      // Edits in the second half (the swapped items stay far from them), and a window at or away from the edit.
+      const at = Math.floor(text.length / 2 + rand() * (text.length / 2 - 100));
+      const edits = [text.slice(0, at) + ' “The river rose,” she said. ' + text.slice(at), text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 300))];
+      for (const next of edits) {
+        const visible = [t % 3 ? { start: at - 500, end: at + 500 } : { start: 1_000, end: 3_000 }];
+        const analyse = (s: number, e: number) => slices.analyse('k', next, s, e);
+        const near = editPreview({ text, result }, next, visible, analyse);
+        const every = editPreview({ text, result: unordered }, next, visible, analyse);
+        assert.deepEqual(near, every, `edit at ${at}`);
+        if (near) compared++;
+      }
+    }
+    assert.ok(compared > 10, `previews compared: ${compared}`);
   });
 
   it('shifts a repeat within the slice with it, and leaves other documents alone', () => {
