@@ -13,7 +13,7 @@ import { findSource } from '../core/text/source';
 import type { DocumentResult, SourceInfo, Span } from '../core/types';
 import { nodeFiles, readDocument, type FileAccess } from '../node/readDocument';
 import { ChangeTracker, sameData } from './changes';
-import { editPreview, previewView, SliceAnalyser } from './preview';
+import { editPreview, previewLayout, previewView, SliceAnalyser } from './preview';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
 import {
@@ -538,9 +538,12 @@ export class IndexService {
       const whole = window.length === 1 && window[0].start === 0 && window[0].end === full.length;
       const meets = (s: Span) => window.some(w => s.start < w.end && w.start < s.end);
       const part = whole ? full : resultMeeting(full, meets);
-      out.push({ ...this.view(key, part), window, counts: countSpans(full) });
+      const huge = full.length >= PREVIEW_FROM && this.pinned.has(key);
+      // (A huge open document's counts come with what an edit's preview reads of its result, worked out here, once
+      // per result, rather than on the next keystroke.)
+      out.push({ ...this.view(key, part), window, counts: huge ? previewLayout(full).counts : countSpans(full) });
       // What an edit's preview of a huge open document starts from.
-      if (full.length >= PREVIEW_FROM && this.pinned.has(key)) {
+      if (huge) {
         this.lastShown.set(key, { text: this.corpus.text(key)!, result: full, version: this.pinned.get(key) ?? null });
         if (!this.warmed && window.length) this.warmFor = { key, at: window[0].start };
       } else this.lastShown.delete(key);

@@ -236,7 +236,7 @@ export function editPreview(
   // (Links are to other documents only, never moved: the quote and claim linkers skip pairs within one document.)
 
   // The old result's counts, less what the edited paragraphs held (the duplicated passages are counted below).
-  const whole = layoutOf(old);
+  const whole = previewLayout(old);
   const counts: SpanCounts = { ...whole.counts, entities: { ...whole.counts.entities }, repeat: 0, shared: 0 };
   // Old items the edited paragraphs held (or new ones overlap), by text: what the same text analysed again keeps of them.
   const oldQuotes = new Map<string, Quote[]>();
@@ -332,7 +332,7 @@ export function editPreview(
  * counts, the next quote group, and for each list in text order the furthest end
  * so far (null for a list out of order, which is read whole).
  */
-interface Layout {
+export interface Layout {
   counts: SpanCounts;
   group: number;
   reach: { quotes: Float64Array | null; claims: Float64Array | null; entities: Float64Array | null };
@@ -340,7 +340,8 @@ interface Layout {
 
 const layouts = new WeakMap<DocumentResult, Layout>();
 
-function layoutOf(r: DocumentResult): Layout {
+/** What an edit's preview of `r` reads of it whole (kept with `r`, made when first asked for). */
+export function previewLayout(r: DocumentResult): Layout {
   let l = layouts.get(r);
   if (!l) {
     let group = 0;
