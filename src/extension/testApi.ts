@@ -36,7 +36,7 @@ export interface SourceLensApi {
   hoverText(uri: string, offset: number): string[];
   /** The Claims tree's top level: one node per source file, sorted by path. */
   treeRoots(): Promise<TreeNodeSnapshot[]>;
-  /** The children of a node returned by `treeRoots` (claims and quotes in reading order). */
+  /** The children of a node returned by `treeRoots` (claims and quotes in reading order; a source of more than 500: its pages, whose children are its passages). */
   treeChildren(node: TreeNodeSnapshot): Promise<TreeNodeSnapshot[]>;
   /**
    * Id of the Claims-tree node last revealed by following the editor's cursor
@@ -63,7 +63,7 @@ export interface SourceLensApi {
   treeRefreshes(): { count: number; recent: TreeListing[] };
   /** A source's node as the default tree holds it now (no question to the worker), undefined when it is not listed. */
   treeShownSource(uri: string): TreeNodeSnapshot | undefined;
-  /** A source's claims and quotes as the default tree holds them now (no question to the worker), undefined when not listed. */
+  /** A source's claims and quotes as the default tree holds them now, its pages' passages in turn (no question to the worker), undefined when not listed. */
   treeShownPassages(uri: string): TreeNodeSnapshot[] | undefined;
   /** Expands a source's node in the Claims view (the default tree), as a click on its twistie does. */
   treeExpand(uri: string): Promise<void>;
