@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import type { Claim, DocumentResult, Quote } from '../../src/core/types';
 import type { SourceSummary } from '../../src/protocol/protocol';
 import { buildTree, DEFAULT_OPTIONS, isDefault, passes, readOptions, sortPassages, walk, type TreeOptions } from '../../src/extension/claims/treeModel';
-import { childNodes, citation } from '../../src/extension/claims/treeNodes';
+import { childNodes, citation, PAGE_SIZE, PAGED_FROM } from '../../src/extension/claims/treeNodes';
 import { otherCopies, pickCopy, step, targetsOf } from '../../src/extension/navigation/targets';
 
 // Three sources of one made-up event: a quote carried by A and B (and said twice in A),
@@ -84,6 +84,30 @@ describe('extension: Claims tree switches (treeModel)', () => {
     const disputed = buildTree(summaries, results, opts({ f: { disputed: true } }), display);
     assert.deepEqual(disputed.map(r => r.path), ['a.txt', 'b.txt']);
     for (const r of disputed) for (const k of r.children) assert.equal(k.facts?.status, 'disputed');
+  });
+
+  it('lists a node of more than PAGED_FROM children in pages, at any depth, the children in turn as before', () => {
+    // One source of many claims (sorted: the tree is built whole), grouped by source and by entity.
+    const n = PAGED_FROM + PAGE_SIZE + 7;
+    const body = 'The council met. '.repeat(n);
+    const many: DocumentResult = { path: A, length: body.length, title: null, truncated: null, quotes: [], entities: [], duplicates: [],
+      claims: Array.from({ length: n }, (_, k) => ({ start: k * 17, end: k * 17 + 16, text: 'The council met.', kind: 'event' as const, speaker: null, entities: ['Council'], numbers: [], status: 'unique' as const, corroboratedBy: [], disputedBy: [] })) };
+    const summary = [{ ...summaries[0], claims: n, quotes: 0, disputed: 0 }];
+    const flat = sortPassages(childNodes(many, display), 'corroboration');
+    const [source] = buildTree(summary, [many], opts({ sort: 'corroboration' }), display);
+    assert.equal(source.children.length, Math.ceil(n / PAGE_SIZE));
+    assert.ok(source.children.every(p => p.type === 'page' && p.expandable));
+    assert.equal(source.children[1].label, `${PAGE_SIZE + 1}–${2 * PAGE_SIZE} of ${n.toLocaleString('en-US')}`);
+    assert.deepEqual(source.children.flatMap(p => p.children).map(c => c.id), flat.map(c => c.id), 'the pages in turn: the passages in order');
+    const [entity] = buildTree(summary, [many], opts({ group: 'entity' }), display);
+    assert.equal(entity.label, 'Council');
+    assert.ok(entity.children.every(p => p.type === 'page'), 'an entity group of many claims, paged too');
+    assert.equal(entity.children.flatMap(p => p.children).length, n);
+    const ids = [...walk([source, entity])].map(x => x.id);
+    assert.equal(new Set(ids).size, ids.length, 'ids are unique');
+    // Up to PAGED_FROM: not paged.
+    const few = { ...many, claims: many.claims.slice(0, PAGED_FROM) };
+    assert.ok(buildTree(summary, [few], opts({ sort: 'corroboration' }), display)[0].children.every(c => c.type === 'claim'));
   });
 
   it('groups by speaker: each quote once with the count of sources carrying it, a repeat inside one file marked ×2', () => {

@@ -9,7 +9,7 @@ import type { DocumentResult } from '../../core/types';
 import type { SourceSummary } from '../../protocol/protocol';
 import { UnionFind } from '../../report/unionFind';
 import { Commands } from '../ids';
-import { childNodes, quoteFacts, shorten, sourceNode, type PassageFacts, type TreeNodeData } from './treeNodes';
+import { childNodes, PAGE_SIZE, PAGED_FROM, pageNode, quoteFacts, shorten, sourceNode, type PassageFacts, type TreeNodeData } from './treeNodes';
 
 export type GroupBy = 'source' | 'speaker' | 'entity' | 'claim';
 export type SortBy = 'position' | 'corroboration';
@@ -94,6 +94,24 @@ const basename = (p: string) => p.slice(p.lastIndexOf('/') + 1);
  * document key into the path a reader sees.
  */
 export function buildTree(summaries: readonly SourceSummary[], results: readonly DocumentResult[], options: TreeOptions, display: (key: string) => string): ModelNode[] {
+  const roots = buildRoots(summaries, results, options, display);
+  for (const r of roots) inPages(r);
+  return roots;
+}
+
+/** A node whose children are more than `PAGED_FROM` lists them in pages (treeNodes.ts), at every depth below the roots. */
+function inPages(node: ModelNode): void {
+  for (const c of node.children) inPages(c);
+  const kids = node.children;
+  if (kids.length <= PAGED_FROM) return;
+  node.children = [];
+  for (let from = 0; from < kids.length; from += PAGE_SIZE) {
+    const to = Math.min(kids.length, from + PAGE_SIZE);
+    node.children.push({ ...pageNode(node, from, to, kids.length, kids[from].facts?.text ?? kids[from].label), children: kids.slice(from, to) });
+  }
+}
+
+function buildRoots(summaries: readonly SourceSummary[], results: readonly DocumentResult[], options: TreeOptions, display: (key: string) => string): ModelNode[] {
   const byKey = new Map(results.map(r => [r.path, r]));
   const passages = (r: DocumentResult) => childNodes(r, display).filter(n => passes(n.facts, options.filters));
   switch (options.group) {

@@ -330,31 +330,37 @@ export function passageNodes(result: DocumentPassages, order: Int32Array, from: 
  */
 export function pageNodes(result: DocumentPassages, order: Int32Array, display: (key: string) => string): TreeNodeData[] | null {
   if (order.length <= PAGED_FROM) return null;
-  const key = result.path;
-  const path = display(key);
   const span = (x: number): Claim | Quote => (x >= 0 ? result.claims[x] : result.quotes[~x]);
-  const total = order.length.toLocaleString('en-US');
+  const path = display(result.path);
+  const parent = { id: result.path, uri: result.path, path, label: basename(path) };
   const pages: TreeNodeData[] = [];
-  for (let page = 0, from = 0; from < order.length; page++, from += PAGE_SIZE) {
+  for (let from = 0; from < order.length; from += PAGE_SIZE) {
     const to = Math.min(order.length, from + PAGE_SIZE);
-    const first = span(order[from]);
-    const range = `${(from + 1).toLocaleString('en-US')}–${to.toLocaleString('en-US')}`;
-    pages.push({
-      id: `${key}#page:${page}`,
-      type: 'page',
-      uri: key,
-      path,
-      start: first.start,
-      end: span(order[to - 1]).end,
-      label: `${range} of ${total}`,
-      description: shorten(first.text, 60),
-      tooltip: `${basename(path)}: passages ${range} of ${total}, in reading order, from “${shorten(first.text, 120)}”`,
-      icon: 'list-unordered',
-      expandable: true,
-      accessibilityLabel: `Passages ${range} of ${total} in ${basename(path)}`,
-    });
+    pages.push(pageNode(parent, from, to, order.length, span(order[from]).text, { start: span(order[from]).start, end: span(order[to - 1]).end }));
   }
   return pages;
+}
+
+/**
+ * The page of a node's children `from` to `to - 1` (of `total`), its first child's
+ * words as its description: "1–200 of 7,403". Its id is its parent's and its place.
+ */
+export function pageNode(parent: Pick<TreeNodeData, 'id' | 'uri' | 'path' | 'label'>, from: number, to: number, total: number, firstWords: string, span?: Span): TreeNodeData {
+  const n = (x: number) => x.toLocaleString('en-US');
+  const range = `${n(from + 1)}–${n(to)}`;
+  return {
+    id: `${parent.id}#page:${Math.floor(from / PAGE_SIZE)}`,
+    type: 'page',
+    uri: parent.uri,
+    path: parent.path,
+    ...(span ? { start: span.start, end: span.end } : {}),
+    label: `${range} of ${n(total)}`,
+    description: shorten(firstWords, 60),
+    tooltip: `${parent.label}: ${range} of ${n(total)}, from “${shorten(firstWords, 120)}”`,
+    icon: 'list-unordered',
+    expandable: true,
+    accessibilityLabel: `Page: ${range} of ${n(total)} in ${parent.label}`,
+  };
 }
 
 /**
