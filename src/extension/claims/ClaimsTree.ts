@@ -66,7 +66,8 @@ export class TreeOptionsStore {
 
 /**
  * The "Claims" view. With the default switches: a node per source, under it the
- * source's claims and quotes in reading order, listed lazily as below; grouped,
+ * source's claims and quotes in reading order (a huge source's in pages of 200,
+ * each page's made when VS Code asks for it), listed lazily as below; grouped,
  * sorted or filtered, the tree is built whole from every document (treeModel.ts)
  * and rebuilt on any change. Follows the index: when documents change, only their nodes are
  * refreshed (the whole tree when sources come or go); it is not recomputed while
