@@ -218,8 +218,12 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+/**
+ * Relative time, and the ordinals that number an occasion among its kind ("the first debate", "the first of three
+ * debates", "his second term"): which occasion, not what happened on it.
+ */
 const TIME_WORDS = new Set(['last', 'next', 'ago', 'today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night',
-  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old']);
+  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old', 'first', 'second', 'third']);
 
 const NORMS = memoSlot<ClaimNorm>('claims.norms', 200_000);
 
@@ -404,8 +408,10 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     if (i < from || frame.has(i)) { keys.push(null); return; }
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
-    // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
-    // facts of one week share it by chance, and weekdays and months are checked for consistency instead.
+    // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
+    // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
+    // ("Jill Stein was escorted off … hours before the start of the first debate" / "Trump has complimented the moderator
+    // of Monday night's first debate"), and weekdays and months are checked for consistency instead.
     if (w.kind === TIME) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
     // (A word of the names is looked for only where it decides: the claim's first word, capitalised, a lower-case word too.)
