@@ -75,6 +75,19 @@ describe('claim frames: which occasion', () => {
   });
 });
 
+describe('claim frames: a negation in other words', () => {
+  it('a verb saying the act was not done agrees with the act negated, and still with no conflict of its own', () => {
+    const paid = () => claim('The ferry company paid no harbour taxes for 18 years');
+    assert.deepEqual(linkedTo(linkPair(paid(), claim('For 18 years, the ferry company avoided paying harbour taxes'))), ['b']);
+    const testify = () => claim('Ola Brenn did not testify before the harbour committee', { entities: ['Ola Brenn'] });
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn refused to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn failed to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    const done = linkPair(testify(), claim('Ola Brenn testified before the harbour committee', { entities: ['Ola Brenn'] }));
+    assert.deepEqual(linkedTo(done), [], 'the act negated and the act done: no corroboration');
+    assert.deepEqual(done.disputedBy.map(l => l.path), ['b']);
+  });
+});
+
 describe('claim frames: what ought to be', () => {
   it('a norm does not corroborate a fact that shares its topic words, on a weak overlap', () => {
     const ctx = new AnalysisContext();

@@ -125,7 +125,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const na = a.norm, nb = b.norm;
   // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
   // (then a dispute, below), else two different claims.
-  const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
+  // income taxes" / "avoided paying federal income taxes".)
+  const negated = na.negation !== nb.negation && !(na.negation ? nb.notDone : na.notDone), redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).

@@ -46,6 +46,12 @@ export interface ClaimNorm {
   negation: number;
   /** The segment (`segmentsOf`) of each negation word, wherever it stands: a shared clause is negated or not on its own. */
   negatedSegments: readonly number[];
+  /**
+   * A verb saying an act was not done (`NOT_DONE`: "avoided paying", "refused to testify", "denies it has plans"): a
+   * negation in another wording, so no conflict with a claim that negates the act ("paid no taxes"). It makes none
+   * either: "rejected" or "dismissed" say as much with no such verb.
+   */
+  notDone: boolean;
   /** Weekdays and months named. */
   days: readonly string[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
@@ -215,6 +221,8 @@ function tables(): Tables {
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
+/** Verbs saying an act was not done (`ClaimNorm.notDone`). */
+const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing', 'deny', 'denies', 'denied', 'denying']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
@@ -390,6 +398,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const verb: boolean[] = [];
   let negation = 0;
   const negatedSegments: number[] = [];
+  let notDone = false;
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   // (The words and their segments in one reading of the text.)
@@ -407,6 +416,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const w = info[i], lower = w.lower;
     if (i < from || frame.has(i)) { keys.push(null); return; }
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
+    if (i < head && NOT_DONE.has(lower)) notDone = true;
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
     // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
@@ -457,7 +467,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -474,7 +484,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
