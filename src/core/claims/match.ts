@@ -126,8 +126,8 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
   // (then a dispute, below), else two different claims.
   // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
-  // income taxes" / "avoided paying federal income taxes".)
-  const negated = na.negation !== nb.negation && !(na.negation ? nb.notDone : na.notDone), redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
+  const negated = na.negation !== nb.negation && !(na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone), redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).

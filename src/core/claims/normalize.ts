@@ -47,9 +47,10 @@ export interface ClaimNorm {
   /** The segment (`segmentsOf`) of each negation word, wherever it stands: a shared clause is negated or not on its own. */
   negatedSegments: readonly number[];
   /**
-   * A verb saying an act was not done (`NOT_DONE`: "avoided paying", "refused to testify", "denies it has plans"): a
-   * negation in another wording, so no conflict with a claim that negates the act ("paid no taxes"). It makes none
-   * either: "rejected" or "dismissed" say as much with no such verb.
+   * A verb saying an act was not done (`NOT_DONE`: "avoided paying", "refused to testify", "denies it has plans",
+   * "without paying"): a negation in another wording, so no conflict with a claim that negates the act ("paid no
+   * taxes"), unless that claim holds such a verb too ("did not refuse to testify"). It makes no conflict either:
+   * "dismissed" or "ruled out" say as much with no such verb.
    */
   notDone: boolean;
   /** Weekdays and months named. */
@@ -222,7 +223,8 @@ function tables(): Tables {
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
 /** Verbs saying an act was not done (`ClaimNorm.notDone`). */
-const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing', 'deny', 'denies', 'denied', 'denying']);
+const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
+  'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without']);
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
