@@ -225,6 +225,8 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 /** Verbs saying an act was not done (`ClaimNorm.notDone`). */
 const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
   'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without']);
+/** … and the words that say it with the word after them: "has yet to release", "ruled out a run". */
+const NOT_DONE_BEFORE: Readonly<Record<string, string>> = { yet: 'to', rule: 'out', rules: 'out', ruled: 'out', ruling: 'out' };
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
@@ -418,7 +420,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const w = info[i], lower = w.lower;
     if (i < from || frame.has(i)) { keys.push(null); return; }
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
-    if (i < head && NOT_DONE.has(lower)) notDone = true;
+    if (i < head && (NOT_DONE.has(lower) || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) notDone = true;
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
     // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
