@@ -88,6 +88,8 @@ describe('claim frames: a negation in other words', () => {
     assert.deepEqual(linkedTo(linkPair(claim('The harbour office did not comment on the ferry contract'), claim('The harbour office declined to comment on the ferry contract'))), ['b']);
     assert.deepEqual(linkedTo(linkPair(paid(), claim('The ferry company ran for 18 years without paying harbour taxes'))), ['b']);
     assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn has yet to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn was unable to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(claim('The ferry line no longer sails to the north island'), claim('The ferry line stopped sailing to the north island'))), ['b']);
     const refused = () => claim('Ola Brenn refused to testify before the harbour committee', { entities: ['Ola Brenn'] });
     const notRefused = linkPair(refused(), claim('Ola Brenn did not refuse to testify before the harbour committee', { entities: ['Ola Brenn'] }));
     assert.deepEqual(linkedTo(notRefused), [], 'the refusal itself negated: no corroboration');

@@ -224,7 +224,8 @@ function tables(): Tables {
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
 /** Verbs saying an act was not done (`ClaimNorm.notDone`). */
 const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
-  'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without']);
+  'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without',
+  'stop', 'stops', 'stopped', 'stopping', 'unable', 'unarmed', 'unwilling', 'unaware']);
 /** … and the words that say it with the word after them: "has yet to release", "ruled out a run". */
 const NOT_DONE_BEFORE: Readonly<Record<string, string>> = { yet: 'to', rule: 'out', rules: 'out', ruled: 'out', ruling: 'out' };
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
