@@ -65,6 +65,38 @@ describe('claim frames', () => {
   });
 });
 
+describe('claim frames: which occasion', () => {
+  it('an ordinal numbering an occasion is not content a pair can share', () => {
+    assert.deepEqual(keys('The first ferry race starts at noon'), keys('The ferry race starts at noon'));
+    assert.deepEqual(keys('She won the second vote'), keys('She won the vote'));
+    const a = claim('Ferry pilot Ola Brenn was fined by harbour police on Sunday afternoon, hours before the start of the first debate between the island mayors', { entities: ['Ola Brenn'] });
+    const b = claim('The island mayors meet for the first of three debates Sunday at Port Avel', { entities: ['Port Avel'] });
+    assert.deepEqual(linkedTo(linkPair(a, b)), [], 'one occasion as two facts\' backdrop makes no fact');
+  });
+});
+
+describe('claim frames: a negation in other words', () => {
+  it('a verb saying the act was not done agrees with the act negated, and still with no conflict of its own', () => {
+    const paid = () => claim('The ferry company paid no harbour taxes for 18 years');
+    assert.deepEqual(linkedTo(linkPair(paid(), claim('For 18 years, the ferry company avoided paying harbour taxes'))), ['b']);
+    const testify = () => claim('Ola Brenn did not testify before the harbour committee', { entities: ['Ola Brenn'] });
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn refused to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn failed to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    const done = linkPair(testify(), claim('Ola Brenn testified before the harbour committee', { entities: ['Ola Brenn'] }));
+    assert.deepEqual(linkedTo(done), [], 'the act negated and the act done: no corroboration');
+    assert.deepEqual(done.disputedBy.map(l => l.path), ['b']);
+    assert.deepEqual(linkedTo(linkPair(claim('The harbour office did not comment on the ferry contract'), claim('The harbour office declined to comment on the ferry contract'))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(paid(), claim('The ferry company ran for 18 years without paying harbour taxes'))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn has yet to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(testify(), claim('Ola Brenn was unable to testify before the harbour committee', { entities: ['Ola Brenn'] }))), ['b']);
+    assert.deepEqual(linkedTo(linkPair(claim('The ferry line no longer sails to the north island'), claim('The ferry line stopped sailing to the north island'))), ['b']);
+    const refused = () => claim('Ola Brenn refused to testify before the harbour committee', { entities: ['Ola Brenn'] });
+    const notRefused = linkPair(refused(), claim('Ola Brenn did not refuse to testify before the harbour committee', { entities: ['Ola Brenn'] }));
+    assert.deepEqual(linkedTo(notRefused), [], 'the refusal itself negated: no corroboration');
+    assert.deepEqual(notRefused.disputedBy.map(l => l.path), ['b']);
+  });
+});
+
 describe('claim frames: what ought to be', () => {
   it('a norm does not corroborate a fact that shares its topic words, on a weak overlap', () => {
     const ctx = new AnalysisContext();
@@ -100,9 +132,9 @@ describe('claim frames: before and after one event', () => {
   it('a claim before an event and one after it are two moments, whatever else they share', () => {
     const ctx = new AnalysisContext();
     const before = claimNorm(ctx, claim('Rowe and Penn are virtually tied heading into their first debate', { entities: ['Rowe', 'Penn'] }));
-    assert.deepEqual(before.before.map(u => before.units[u][0]), ['first', 'debate']);
+    assert.deepEqual(before.before.map(u => before.units[u][0]), ['debate']);
     const after = claimNorm(ctx, claim('Penn remains in a tight race with Rowe after the first debate', { entities: ['Rowe', 'Penn'] }));
-    assert.deepEqual(after.after.map(u => after.units[u][0]), ['first', 'debate']);
+    assert.deepEqual(after.after.map(u => after.units[u][0]), ['debate']);
     const poll = () => claim('Ada Rowe and Tom Penn are virtually tied heading into their first harbour debate, according to a new island poll', { entities: ['Ada Rowe', 'Tom Penn'] });
     const later = claim('A new island poll shows Tom Penn remains in a tight race with Ada Rowe after the first harbour debate', { entities: ['Ada Rowe', 'Tom Penn'] });
     assert.deepEqual(linkedTo(linkPair(poll(), later)), []);

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { groupClaims, INFER_MAX, INFER_MIN } from '../../src/core/claims/groups';
 import { ClaimLinker } from '../../src/core/claims/links';
+import { FULL_OVERLAP } from '../../src/core/claims/match';
 import { claimNorm, lemmaKey, predicatesAgree } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
@@ -191,6 +192,28 @@ describe('directional corroboration and claim groups', () => {
     assert.equal(loose[0].claims[0].claimGroupSize, 3);
     assert.deepEqual(loose[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
     assert.deepEqual(loose[2].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    // A shared clause (a full link below FULL_OVERLAP) ties its end to the other end's strong links, and only its end.
+    const clause = FULL_OVERLAP - 0.1;
+    const tied = [
+      { path: 'a', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('b'), at('d')] }] },
+      { path: 'b', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('a'), { ...at('c'), similarity: clause }, at('d')] }] },
+      { path: 'c', claims: [{ ...claim('x'), end: 1, corroboratedBy: [{ ...at('b'), similarity: clause }] }] },
+      { path: 'd', claims: [{ ...claim('x'), end: 1, corroboratedBy: [at('a'), at('b')] }] },
+    ];
+    groupClaims(tied);
+    const listed = (d: number) => tied[d].claims[0].corroboratedBy.map(l => l.path).sort();
+    assert.equal(tied[2].claims[0].claimGroupSize, 4);
+    assert.deepEqual(listed(2), ['a', 'b', 'd'], 'c: b through the clause, and b\'s strong links');
+    assert.deepEqual(listed(0), ['b', 'c', 'd']);
+    // Two shared clauses make no third.
+    const two = [
+      { path: 'a', claims: [{ ...claim('x'), end: 1, corroboratedBy: [{ ...at('b'), similarity: clause }] }] },
+      { path: 'b', claims: [{ ...claim('x'), end: 1, corroboratedBy: [{ ...at('a'), similarity: clause }, { ...at('c'), similarity: clause }] }] },
+      { path: 'c', claims: [{ ...claim('x'), end: 1, corroboratedBy: [{ ...at('b'), similarity: clause }] }] },
+    ];
+    groupClaims(two);
+    assert.deepEqual(two[0].claims[0].corroboratedBy.map(l => l.path), ['b']);
+    assert.deepEqual(two[2].claims[0].corroboratedBy.map(l => l.path), ['b']);
     // A group larger than a listed one (each claim linked to its three nearest on either side of a ring): the group stands for the rest, no list grows.
     const n = INFER_MAX + 1, names = Array.from({ length: n }, (_, k) => `d${k}`);
     const near = (k: number) => [1, 2, 3, n - 3, n - 2, n - 1].map(s => names[(k + s) % n]).sort();

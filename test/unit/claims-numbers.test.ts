@@ -3,7 +3,7 @@
  * thing agree when they differ only by rounding or, hedged ("nearly"), by a tenth.
  */
 import assert from 'node:assert/strict';
-import { parseNumbers } from '../../src/core/claims/claims';
+import { moneyQualified, parseNumbers } from '../../src/core/claims/claims';
 import { linkItems } from '../../src/core/claims/links';
 import { matchClaims, numbersAgree } from '../../src/core/claims/match';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -29,6 +29,19 @@ describe('claims: numbers across sources', () => {
     assert.ok(!numbersAgree(n(916e6, 'dollars'), n(916e6, 'euros')));
     assert.ok(!numbersAgree(n(18, null), n(18.1, null)), 'a bare number agrees only when equal');
     assert.ok(!numbersAgree(n(40, 'percent', 'about'), n(30, 'percent')));
+  });
+
+  it('reads a hedge before a currency sign when matching, the claim\'s numbers left as parsed', () => {
+    assert.deepEqual(moneyQualified('a loss of nearly $1 billion', parseNumbers('a loss of nearly $1 billion')).map(n => n.qualifier), ['nearly']);
+    assert.deepEqual(moneyQualified('about 3 million passengers and $3 million', parseNumbers('about 3 million passengers and $3 million')).map(n => n.qualifier), ['about', null]);
+    const a = claim('The ferry line lost $3.2 million last year, its annual report shows');
+    const b = claim('The annual report shows the ferry line lost about $3 million last year');
+    const r = link(a, b);
+    assert.deepEqual(r.by, ['b']);
+    assert.deepEqual(r.disputed, [], 'a hedged round figure is no other amount');
+    const c = claim('The ferry line lost $3.2 million last year, its annual report shows');
+    const d = claim('The annual report shows the ferry line lost $3 million last year');
+    assert.deepEqual(link(c, d).disputed, ['b'], 'unhedged, a tenth apart is another amount');
   });
 
   it('links the same loan named by two words, and disputes another amount', () => {

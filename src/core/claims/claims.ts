@@ -69,6 +69,29 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   return out;
 }
 
+/** A qualifier before a currency sign ("nearly $1 billion"), which `NUMBER_RE` does not read: its qualifier stands right before the figure. */
+const MONEY_QUALIFIED = new RegExp(String.raw`\b(${QUALIFIERS})\s+(?=[$£€]\d)`, 'gi');
+
+/**
+ * A claim's numbers (`parseNumbers(text)`) with the qualifier of an amount of money read before its currency sign
+ * ("nearly $1 billion", "about $3 million"): the same array when there is none. (The claim's `numbers` keep what
+ * `parseNumbers` gives; matching reads these, so that "nearly $1 billion" is the hedged figure "$916 million" is.)
+ */
+export function moneyQualified(text: string, numbers: readonly ClaimNumber[]): readonly ClaimNumber[] {
+  if (!numbers.length || !/[$£€]/.test(text)) return numbers;
+  let out: ClaimNumber[] | null = null;
+  MONEY_QUALIFIED.lastIndex = 0;
+  for (let m; (m = MONEY_QUALIFIED.exec(text));) {
+    const figure = locateNumbers(text.slice(m.index + m[0].length - 1))[0]?.number;
+    if (!figure || !figure.unit) continue;
+    const k = numbers.findIndex((n, i) => !n.qualifier && n.unit === figure.unit && n.value === figure.value && !(out && out[i].qualifier));
+    if (k < 0) continue;
+    out ??= numbers.slice();
+    out[k] = { ...numbers[k], qualifier: m[1].toLowerCase() };
+  }
+  return out ?? numbers;
+}
+
 const DIGIT = /[0-9]/;
 const hasAsciiDigit = (text: string) => DIGIT.test(text);
 

@@ -21,6 +21,7 @@
  */
 import type { Claim, ClaimLink, Span } from '../types';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
+import { FULL_OVERLAP } from './match';
 
 /**
  * Whether two groups are one: the links between them are at least `JOIN_SHARE` of
@@ -311,11 +312,18 @@ function* inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: n
     // Partial links as they stand: x states part of p.
     const partOf = new Map<number, number[]>();
     for (const x of group) for (const p of group) if (x !== p && strong(x, p) && lists(p, x, 'partlyCorroboratedBy')) (partOf.get(x) ?? partOf.set(x, []).get(x)!).push(p);
+    // A full link below `FULL_OVERLAP` (match.ts: the whole claims share little, so a clause of two longer claims shares
+    // much: "Crutcher was killed Friday after …" / "who shot and killed 40-year-old Terence Crutcher") ties its end to
+    // the other end's component, not the two components: the shared clause ends a chain of strong links. A loose match
+    // of whole claims (at `FULL_OVERLAP` up to `INFER_MIN`) chains nothing: two loose links do not make a third.
+    const loose = (x: number, y: number) => { const is = to(y); return claims[x].corroboratedBy.some(l => l.similarity < FULL_OVERLAP && is(l)); };
+    const tied = new Map<number, number[]>();
+    for (const x of group) for (const y of group) if (x !== y && root(x) !== root(y) && loose(x, y) && lists(y, x, 'corroboratedBy')) (tied.get(x) ?? tied.set(x, []).get(x)!).push(root(y));
     const adds: [number, number, boolean][] = [];
     for (const x of group) {
       for (const y of group) {
         if (x === y || pathOf[x] === pathOf[y] || linked(x, y) || linked(y, x) || differ(x, y)) continue;
-        if (x < y && root(x) === root(y)) adds.push([x, y, true]);
+        if (x < y && (root(x) === root(y) || (tied.get(x) ?? []).includes(root(y)) || (tied.get(y) ?? []).includes(root(x)))) adds.push([x, y, true]);
         else if ((partOf.get(x) ?? []).some(p => p !== y && pathOf[p] !== pathOf[x] && root(p) === root(y)) && !(partOf.get(y) ?? []).length) adds.push([x, y, false]);
       }
     }

@@ -8,6 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
+import { moneyQualified } from './claims';
 import { type ClaimNorm, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
@@ -54,6 +55,8 @@ export interface MatchSide {
   namesSpeaker?: boolean;
   /** Which of its units are words of a number (`numberWords`): filled on first use. */
   numberWords?: readonly number[];
+  /** Its claim's numbers with a qualifier before a currency sign read (`numbersOf`): filled on first use. */
+  numbers?: readonly ClaimNumber[];
 }
 
 /** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
@@ -122,7 +125,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const na = a.norm, nb = b.norm;
   // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
   // (then a dispute, below), else two different claims.
-  const negated = na.negation !== nb.negation, redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
+  // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
+  const negated = na.negation !== nb.negation && !(na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone), redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).
@@ -142,7 +147,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
-  const an = a.claim.numbers, bn = b.claim.numbers;
+  const an = numbersOf(a), bn = numbersOf(b);
   const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
   const coveredA = ab.exact + ab.synonym, coveredB = ba.exact + ba.synonym;
   const total = ab.totalA + ab.totalB;
@@ -410,6 +415,11 @@ export function withoutAttribution(t: string): string {
 function sameWordsOf(a: { text: string; count: number }, b: { text: string; count: number }): boolean {
   const [x, y] = a.count <= b.count ? [a, b] : [b, a];
   return x.count >= 3 && y.text.includes(x.text);
+}
+
+/** A side's numbers as matching reads them (claims.ts `moneyQualified`: "nearly $1 billion" hedged), once per side. */
+function numbersOf(side: MatchSide): readonly ClaimNumber[] {
+  return (side.numbers ??= moneyQualified(side.claim.text, side.claim.numbers));
 }
 
 /** Whether a side names its speaker, read once per side. */

@@ -46,6 +46,13 @@ export interface ClaimNorm {
   negation: number;
   /** The segment (`segmentsOf`) of each negation word, wherever it stands: a shared clause is negated or not on its own. */
   negatedSegments: readonly number[];
+  /**
+   * A verb saying an act was not done (`NOT_DONE`: "avoided paying", "refused to testify", "denies it has plans",
+   * "without paying"): a negation in another wording, so no conflict with a claim that negates the act ("paid no
+   * taxes"), unless that claim holds such a verb too ("did not refuse to testify"). It makes no conflict either:
+   * "dismissed" or "ruled out" say as much with no such verb.
+   */
+  notDone: boolean;
   /** Weekdays and months named. */
   days: readonly string[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
@@ -215,11 +222,21 @@ function tables(): Tables {
 }
 
 const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothing', 'neither', 'nowhere', 't', 'cannot']);
+/** Verbs saying an act was not done (`ClaimNorm.notDone`). */
+const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
+  'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without',
+  'stop', 'stops', 'stopped', 'stopping', 'unable', 'unarmed', 'unwilling', 'unaware']);
+/** … and the words that say it with the word after them: "has yet to release", "ruled out a run". */
+const NOT_DONE_BEFORE: Readonly<Record<string, string>> = { yet: 'to', rule: 'out', rules: 'out', ruled: 'out', ruling: 'out' };
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
   'june', 'july', 'august', 'september', 'october', 'november', 'december']);
 
+/**
+ * Relative time, and the ordinals that number an occasion among its kind ("the first debate", "the first of three
+ * debates", "his second term"): which occasion, not what happened on it.
+ */
 const TIME_WORDS = new Set(['last', 'next', 'ago', 'today', 'yesterday', 'tomorrow', 'tonight', 'morning', 'afternoon', 'evening', 'night',
-  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old']);
+  'day', 'days', 'week', 'weeks', 'weekend', 'month', 'months', 'year', 'years', 'hour', 'hours', 'earlier', 'later', 'old', 'first', 'second', 'third']);
 
 const NORMS = memoSlot<ClaimNorm>('claims.norms', 200_000);
 
@@ -386,6 +403,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const verb: boolean[] = [];
   let negation = 0;
   const negatedSegments: number[] = [];
+  let notDone = false;
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   // (The words and their segments in one reading of the text.)
@@ -403,9 +421,12 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const w = info[i], lower = w.lower;
     if (i < from || frame.has(i)) { keys.push(null); return; }
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
+    if (i < head && (NOT_DONE.has(lower) || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) notDone = true;
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
-    // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old"): when, not what; two reports of different
-    // facts of one week share it by chance, and weekdays and months are checked for consistency instead.
+    // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
+    // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
+    // ("Jill Stein was escorted off … hours before the start of the first debate" / "Trump has complimented the moderator
+    // of Monday night's first debate"), and weekdays and months are checked for consistency instead.
     if (w.kind === TIME) { keys.push(null); return; }
     // Names go through the entity layer (a capitalised word inside the text, or a word of a name); stop words and verbs of saying carry nothing.
     // (A word of the names is looked for only where it decides: the claim's first word, capitalised, a lower-case word too.)
@@ -451,7 +472,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -468,7 +489,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */

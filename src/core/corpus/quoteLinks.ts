@@ -1539,13 +1539,18 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   };
   /**
    * The claims carrying the quote at a place: the claim holding it, or, for a quotation of several sentences, the
-   * claims starting in it (one per sentence; the last runs on to the attribution). Their numbers go in `place.ids`.
+   * claims starting in it (one per sentence; the last runs on to the attribution); failing both, the claim of another
+   * kind that holds it whole: a report's own sentence quoting a few of the speaker's words ("arguing that police
+   * killings should be recognized as “intolerable”"), which states what the other report's full quotation says. Their
+   * numbers go in `place.ids`.
    */
   const claimsAt = (at: At, place: Place): Claim[] => {
     if (place.claims) return place.claims;
     const { start, end } = place.quote;
     const holder = at.doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
-    const claims = (place.claims = holder ? [holder] : at.doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end));
+    let claims = holder ? [holder] : at.doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
+    if (!claims.length && quoteWordsOf(ctx, place.quote.text).words.length >= 2) { const quoting = at.doc.claims.find(c => c.start <= start && end <= c.end + 1); if (quoting) claims = [quoting]; }
+    place.claims = claims;
     for (const c of claims) place.ids.push(startId(at, c.start));
     return claims;
   };
@@ -1622,13 +1627,25 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         if (!place) return;
         const theirs = claimsAt(at!, place);
         if (!theirs.length) return;
+        // A claim quoting a few words in its own sentence (`claimsAt`) is compared on the words it quotes; and it is
+        // linked through a variant only (an attribution conflict drops no link of a sentence that quotes a word or two).
+        // The words it quotes must be the speaker's own, word for word in what the other side quotes (a reworded variant
+        // of a word or two is another sentence's topic as often as its words).
+        const myPart = mine[0].kind !== 'quote', theirPart = theirs[0].kind !== 'quote';
+        if ((myPart || theirPart) && what === 'conflict') return;
+        const quotedIn = (a: string, b: string) => { const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b); return wa.joined === wb.joined || joinedInside(wa.joined, wb.joined); };
+        const verbatim = (a: string, b: string) => (!myPart || quotedIn(a, b)) && (!theirPart || quotedIn(b, a)) || (myPart && theirPart && quotedIn(b, a));
         if (mine.length === 1 && theirs.length === 1) {
+          if ((myPart || theirPart) && !verbatim(q.text, place.quote.text)) return;
           meet(path, what, mine[0], theirs[0], myIds[0], place.ids[0], [q.text, place.quote.text]);
           return;
         }
         // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
-        for (const [claim, oc] of alignSentences(idsOfClaim, mine, theirs)) {
-          meet(path, what, claim, oc, myIds[mine.indexOf(claim)], place.ids[theirs.indexOf(oc)], [claim.text, oc.text]);
+        const words = myPart || theirPart ? (c: Claim) => (c === mine[0] && myPart ? wordIdsOf(ctx, q.text) : c === theirs[0] && theirPart ? wordIdsOf(ctx, place.quote.text) : idsOfClaim(c)) : idsOfClaim;
+        for (const [claim, oc] of alignSentences(words, mine, theirs)) {
+          const texts: [string, string] = [myPart ? q.text : claim.text, theirPart ? place.quote.text : oc.text];
+          if ((myPart || theirPart) && !verbatim(texts[0], texts[1])) continue;
+          meet(path, what, claim, oc, myIds[mine.indexOf(claim)], place.ids[theirs.indexOf(oc)], texts);
         }
       };
       for (const v of q.variants) note(v.path, v, 'variant');
