@@ -316,7 +316,10 @@ function* inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: n
     // much: "Crutcher was killed Friday after …" / "who shot and killed 40-year-old Terence Crutcher") ties its end to
     // the other end's component, not the two components: the shared clause ends a chain of strong links. A loose match
     // of whole claims (at `FULL_OVERLAP` up to `INFER_MIN`) chains nothing: two loose links do not make a third.
-    const loose = (x: number, y: number) => { const is = to(y); return claims[x].corroboratedBy.some(l => l.similarity < FULL_OVERLAP && is(l)); };
+    const loose = (x: number, y: number) => {
+      const is = to(y);
+      return claims[x].corroboratedBy.some(l => l.similarity < FULL_OVERLAP && is(l));
+    };
     const tied = new Map<number, number[]>();
     for (const x of group) for (const y of group) if (x !== y && root(x) !== root(y) && loose(x, y) && lists(y, x, 'corroboratedBy')) (tied.get(x) ?? tied.set(x, []).get(x)!).push(root(y));
     const adds: [number, number, boolean][] = [];

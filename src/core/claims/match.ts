@@ -127,7 +127,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (then a dispute, below), else two different claims.
   // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
   // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
-  const negated = na.negation !== nb.negation && !(na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone), redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  const otherWording = na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone;
+  const negated = na.negation !== nb.negation && !otherWording;
+  const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).

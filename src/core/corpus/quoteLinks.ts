@@ -1549,7 +1549,10 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
     const { start, end } = place.quote;
     const holder = at.doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
     let claims = holder ? [holder] : at.doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-    if (!claims.length && quoteWordsOf(ctx, place.quote.text).words.length >= 2) { const quoting = at.doc.claims.find(c => c.start <= start && end <= c.end + 1); if (quoting) claims = [quoting]; }
+    if (!claims.length && quoteWordsOf(ctx, place.quote.text).words.length >= 2) {
+      const quoting = at.doc.claims.find(c => c.start <= start && end <= c.end + 1);
+      if (quoting) claims = [quoting];
+    }
     place.claims = claims;
     for (const c of claims) place.ids.push(startId(at, c.start));
     return claims;
@@ -1633,8 +1636,13 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         // of a word or two is another sentence's topic as often as its words).
         const myPart = mine[0].kind !== 'quote', theirPart = theirs[0].kind !== 'quote';
         if ((myPart || theirPart) && what === 'conflict') return;
-        const quotedIn = (a: string, b: string) => { const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b); return wa.joined === wb.joined || joinedInside(wa.joined, wb.joined); };
-        const verbatim = (a: string, b: string) => (!myPart || quotedIn(a, b)) && (!theirPart || quotedIn(b, a)) || (myPart && theirPart && quotedIn(b, a));
+        const quotedIn = (a: string, b: string) => {
+          const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b);
+          return wa.joined === wb.joined || joinedInside(wa.joined, wb.joined);
+        };
+        // (Each side's quoted words within the other's; when both sides quote a few words, either way round.)
+        const verbatim = (a: string, b: string) =>
+          ((!myPart || quotedIn(a, b)) && (!theirPart || quotedIn(b, a))) || (myPart && theirPart && quotedIn(b, a));
         if (mine.length === 1 && theirs.length === 1) {
           if ((myPart || theirPart) && !verbatim(q.text, place.quote.text)) return;
           meet(path, what, mine[0], theirs[0], myIds[0], place.ids[0], [q.text, place.quote.text]);
