@@ -144,3 +144,31 @@ describe('an edit looks up the claims of the documents whose links can change', 
     assert.ok(fewer > 0, 'some edit looked up fewer documents than the corpus holds');
   });
 });
+
+describe('an edit relinks the claims a linked quote is in', function () {
+  this.timeout(60_000);
+  it('a report\'s own sentence quoting a few of a speaker\'s words: linked and unlinked by edits as a fresh corpus links it', () => {
+    // A's claim is a statement holding a fragment of what B quotes whole: the quote layer links the two claims.
+    const a = 'Ferry talks\n\nAda Brook, the harbour master, called the new ferry timetable “a costly mistake for the island” on Monday. The council will vote next week.\n\nShe spoke at the pier.';
+    const b = 'Harbour row\n\n“Cutting the night crossings is a costly mistake for the island,” Ada Brook told reporters on Monday.\n\nThe council will vote next week.';
+    const reworded = b.replace('a costly mistake for the island', 'an error the island will pay for');
+    const c = new Corpus();
+    const docs = new Map<string, string>();
+    const set = (p: string, t: string) => { docs.set(p, t); c.set(p, t); };
+    set('a.txt', a);
+    set('b.txt', b);
+    const linked = () => c.result('a.txt')!.claims.some(x => x.kind !== 'quote' && x.corroboratedBy.some(l => l.path === 'b.txt'));
+    assert.ok(linked(), 'the quoting sentence linked to the quotation');
+    assert.deepEqual(canonicalGroups(c.allResults()), canonicalGroups(fresh(docs)));
+    // The quotation reworded (the link goes), then back (it comes again), then the quoting sentence's document edited.
+    // A third report of the same quotation: its edits relink the quotation's claims in A and B, not A's whole text.
+    const third = 'Island news\n\n“Cutting the night crossings is a costly mistake for the island,” Brook said.\n\nThe vote is next week.';
+    for (const [p, t, want] of [['b.txt', reworded, false], ['b.txt', b, true], ['a.txt', a.replace('She spoke', 'Brook spoke'), true],
+      ['c.txt', third, true], ['c.txt', third.replace('next week', 'on Friday'), true], ['c.txt', third.replace('a costly mistake', 'a grave mistake'), true],
+      ['b.txt', reworded, false]] as const) {
+      set(p, t);
+      assert.equal(linked(), want, `after the edit of ${p}`);
+      assert.deepEqual(canonicalGroups(c.allResults()), canonicalGroups(fresh(docs)), `after the edit of ${p}: as a fresh corpus`);
+    }
+  });
+});

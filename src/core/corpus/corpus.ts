@@ -859,12 +859,14 @@ export class Corpus {
       const held = new Set<number>();
       for (const [i, other, j] of this.quoteLinker.linksOf(path)) {
         add(a.quotes, i, [other, j]);
-        // A linked quote and the claims holding it (quote claims follow their quotes' links), once per quote.
+        // A linked quote and the claims holding it, once per quote: quote claims follow their quotes' links, and so does
+        // a claim of another kind quoting a few of the speaker's words (quoteLinks.ts `claimsAt`), so every claim the
+        // quote meets is taken.
         if (held.has(i)) continue;
         held.add(i);
         const q = named.quotes[i];
         named.claims.forEach((c, k) => {
-          if (c.kind === 'quote' && c.start <= q.end && q.start <= c.end + 1) { add(a!.quotes, i, ['\u0000claim', k]); add(a!.claims, k, ['\u0000quote', i]); }
+          if (c.start <= q.end && q.start <= c.end + 1) { add(a!.quotes, i, ['\u0000claim', k]); add(a!.claims, k, ['\u0000quote', i]); }
         });
       }
       adjacency.set(path, a);
