@@ -258,23 +258,10 @@ export function passageOrder(result: DocumentPassages): Int32Array {
   const covered = coverage(claims.filter(c => c.kind === 'quote'));
   const shown: number[] = [];
   for (let j = 0; j < quotes.length; j++) if (!covered(quotes[j])) shown.push(j);
-  const out = new Int32Array(claims.length + shown.length);
-  const at = (x: number): Span => (x >= 0 ? claims[x] : quotes[~x]);
-  // Reading order, a claim before a quote at the same place: a merge, as the contract's lists come in text order;
-  // a (stable) sort when either is out of order, as `inPlaceOrder` does.
-  if (!inOrder(claims) || !inOrder(shown.map(j => quotes[j]))) {
-    const all = [...claims.keys(), ...shown.map(j => ~j)];
-    all.sort((x, y) => at(x).start - at(y).start || at(x).end - at(y).end);
-    out.set(all);
-    return out;
-  }
-  let i = 0, j = 0, k = 0;
-  while (i < claims.length && j < shown.length) {
-    const a = claims[i], b = quotes[shown[j]];
-    out[k++] = a.start < b.start || (a.start === b.start && a.end <= b.end) ? i++ : ~shown[j++];
-  }
-  while (i < claims.length) out[k++] = i++;
-  while (j < shown.length) out[k++] = ~shown[j++];
+  // Reading order, a claim before a quote at the same place (`inPlaceOrder`'s merge), the quotes' places mapped back
+  // to their indexes among all the quotes.
+  const out = mergedOrder(claims, shown.map(j => quotes[j]));
+  for (let k = 0; k < out.length; k++) if (out[k] < 0) out[k] = ~shown[~out[k]];
   return out;
 }
 
@@ -436,13 +423,30 @@ function quoteShown(q: Quote, display: (key: string) => string): PassageShown {
  */
 export function inPlaceOrder<T extends Span>(a: T[], b: T[]): T[] {
   if (!b.length && inOrder(a)) return a;
-  // (A stable sort keeps `a`'s items ahead of `b`'s at a tie.)
-  if (!inOrder(a) || !inOrder(b)) return a.concat(b).sort((x, y) => x.start - y.start || x.end - y.end);
-  const out: T[] = new Array(a.length + b.length);
+  const order = mergedOrder(a, b);
+  const out: T[] = new Array(order.length);
+  for (let k = 0; k < order.length; k++) out[k] = order[k] >= 0 ? a[order[k]] : b[~order[k]];
+  return out;
+}
+
+/**
+ * `inPlaceOrder` as places: `a`'s index `i` as `i`, `b`'s index `j` as `~j`. A merge
+ * when both lists are in place order, else a stable sort of both (`a`'s item
+ * first at a tie).
+ */
+function mergedOrder(a: readonly Span[], b: readonly Span[]): Int32Array {
+  const out = new Int32Array(a.length + b.length);
+  if (!inOrder(a) || !inOrder(b)) {
+    const at = (x: number): Span => (x >= 0 ? a[x] : b[~x]);
+    const all = [...a.keys(), ...[...b.keys()].map(j => ~j)];
+    all.sort((x, y) => at(x).start - at(y).start || at(x).end - at(y).end);
+    out.set(all);
+    return out;
+  }
   let i = 0, j = 0, k = 0;
-  while (i < a.length && j < b.length) out[k++] = a[i].start < b[j].start || (a[i].start === b[j].start && a[i].end <= b[j].end) ? a[i++] : b[j++];
-  while (i < a.length) out[k++] = a[i++];
-  while (j < b.length) out[k++] = b[j++];
+  while (i < a.length && j < b.length) out[k++] = a[i].start < b[j].start || (a[i].start === b[j].start && a[i].end <= b[j].end) ? i++ : ~j++;
+  while (i < a.length) out[k++] = i++;
+  while (j < b.length) out[k++] = ~j++;
   return out;
 }
 
