@@ -270,9 +270,17 @@ async function main() {
         const count = await sidebar.locator('.monaco-list-row[aria-level="1"]').filter({ hasText: name }).count();
         assert(count === 1, `${name} listed once, found ${count}`);
       }
+      // One click, as a user gives it. (A refresh of the top level racing the click once left the
+      // source expanded and empty for good: VS Code had forgotten its id. The tree no longer
+      // refreshes a top level VS Code has not listed yet.)
       await sourceRow.locator('.monaco-tl-twistie').click();
       const rows = sidebar.locator('.monaco-list-row[aria-level="2"]');
-      await rows.first().waitFor({ state: 'visible' });
+      await rows.first().waitFor({ state: 'visible' }).catch(async err => {
+        await page.screenshot({ path: path.join(SHOTS, 'claims-tree-failed.png') });
+        const seen = await sidebar.locator('.monaco-list-row').evaluateAll(els => els.map(e =>
+          `${e.getAttribute('aria-level')}${e.getAttribute('aria-expanded') === 'true' ? '+' : ''} ${(e.getAttribute('aria-label') ?? '').slice(0, 60)}`));
+        throw new Error(`${OTHER}'s claims did not show after a click on its twistie (rows: ${seen.join(' | ')}): ${err.message}`);
+      });
       // A claim of the other source that the CLI knows, by its (shortened) label.
       const n = await rows.count();
       for (let i = 0; i < n && !claim; i++) {

@@ -80,8 +80,13 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   readonly view: vscode.TreeView<ClaimNode>;
   private readonly roots = new Map<string, ClaimNode>();
   private readonly summaries = new Map<string, SourceSummary>();
-  /** Whether the top level has been listed since the last full refresh. */
+  /**
+   * Whether VS Code has asked for the top level since the last full refresh. Until it
+   * does, a change needs no refresh: the listing it owes reads the index as it is then.
+   */
   private listed = false;
+  /** Counts the changes to what the tree shows: a tree built whole is kept only when none came while it was built. */
+  private generation = 0;
   /** A source's listed children: its passages, or their pages (`paged`). */
   private readonly children = new Map<string, ClaimNode[]>();
   private readonly paged = new Map<string, Paged>();
@@ -90,7 +95,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** What the listed passages' nodes show, by the items they were made from (an edit's preview moves most of them). */
   private readonly memo = new PassageMemo();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Changed while hidden: refreshed whole when shown. */
+  /** Changed while hidden: the changes are listed when the view is shown. */
   private dirty = false;
   /** Sources changed since the last refresh, or 'all'. */
   private pending: Set<string> | 'all' = new Set();
@@ -124,7 +129,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       client.onDidChangeStatus(() => this.updateMessage()),
       client.onDidProgress(() => this.updateMessage()),
       this.view.onDidChangeVisibility(e => {
-        if (e.visible && this.dirty) this.scheduleRefresh('all');
+        if (e.visible && this.dirty) this.pacer.request();
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.follow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor(e => this.follow(e)),
@@ -145,20 +150,16 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   private onDocumentsChanged(change: ChangedDocuments): void {
     // A grouped, sorted or filtered tree is built whole: any change rebuilds it.
     if (!isDefault(this.options.current)) change = 'all';
+    this.generation++;
+    this.wholeRoots = undefined;
     if (change === 'all') this.forgetChildren();
     else for (const key of change) this.forgetChildren(key);
-    if (!this.view.visible) {
-      this.dirty = true;
-      return;
-    }
-    this.scheduleRefresh(change);
-  }
-
-  private scheduleRefresh(change: ChangedDocuments): void {
     if (change === 'all' || this.pending === 'all') this.pending = 'all';
     else for (const key of change) this.pending.add(key);
     this.changedSince ??= performance.now();
-    this.pacer.request();
+    // (Hidden, the tree is not listed: what changed meanwhile is listed when it is shown.)
+    if (this.view.visible) this.pacer.request();
+    else this.dirty = true;
   }
 
   /** Lists again what changed since the last listing. */
@@ -169,7 +170,12 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     const at = performance.now();
     this.noteListing({ keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) });
     this.changedSince = undefined;
-    return pending === 'all' || !this.listed ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending]);
+    // Not asked for the top level since it was last refreshed whole: VS Code is about to list
+    // it (or will be when the view is shown) and reads every change then. Refreshing the top
+    // level again would only race a click: VS Code forgets the nodes' ids when told of a new
+    // top level, and a source expanded in between is shown expanded and empty, for good.
+    if (!this.listed) return Promise.resolve();
+    return pending === 'all' ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending]);
   }
 
   /** A source's listed passages (every source's when none is given), to be asked for again. */
@@ -255,6 +261,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** Everything is listed again. */
   private refreshAll(): void {
     this.listed = false;
+    this.generation++;
     this.forgetChildren();
     this.wholeRoots = undefined;
     this.changeEmitter.fire(undefined);
@@ -302,13 +309,14 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     if (!isDefault(this.options.current)) return node ? node.kids ?? [] : this.buildWhole();
     try {
       if (!node) {
+        // (Listed from here on: a change that comes while the summaries are on their way refreshes again.)
+        this.listed = true;
         const summaries = await this.client.summaries();
         this.summaries.clear();
         for (const s of summaries) this.summaries.set(s.key, s);
         this.updateBadge();
         const previous = new Map(this.roots);
         this.roots.clear();
-        this.listed = true;
         return summaries.map(s => {
           const data = sourceNode(s, k => this.client.display(k));
           const old = previous.get(data.id);
@@ -339,6 +347,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** The whole tree for the current switches, from every analysed document. */
   private async buildWhole(): Promise<ClaimNode[]> {
     if (this.wholeRoots) return this.wholeRoots;
+    const generation = this.generation;
+    this.listed = true;
     try {
       const options = this.options.current;
       const summaries = await this.client.summaries();
@@ -361,9 +371,10 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
         }
         return n;
       };
-      this.wholeRoots = model.map(m => adopt(m, undefined));
-      this.listed = true;
-      return this.wholeRoots;
+      const roots = model.map(m => adopt(m, undefined));
+      // (Kept only if nothing changed while it was built; a change meanwhile has refreshed the tree again.)
+      if (generation === this.generation) this.wholeRoots = roots;
+      return roots;
     } catch {
       return [];
     }
