@@ -112,4 +112,43 @@ describe('claims tree', () => {
     const visible = editor.visibleRanges.some(r => r.contains(editor.selection.start));
     assert.ok(visible, 'the passage is scrolled into view');
   });
+  it('changes made while the view is hidden are listed per source when it is shown, not as a new top level', async () => {
+    // (A new top level makes VS Code forget its nodes' ids: a source expanded just then stayed expanded and empty.)
+    const name = '003_99dd64a71bfd4d8d.txt';
+    const editor = await open(name);
+    const a = await api();
+    const uri = editor.document.uri.toString();
+    await vscode.commands.executeCommand('sourceLens.focusClaims');
+    await a.treeRoots();
+    await a.whenIdle();
+    const shownBefore = a.treeShownSource(uri);
+    assert.ok(shownBefore, 'the source is listed');
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    const hiddenAt = a.treeRefreshes().count;
+    const eol = editor.document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const inserted = `“The harbour will stay open all winter,” said Mayor Ola Brenn on Friday.${eol}${eol}`;
+    assert.ok(await editor.edit(b => b.insert(new vscode.Position(0, 0), inserted)));
+    await waitFor('the edit analysed', async () => {
+      await a.whenIdle();
+      return a.decorations(uri).quote.some(r => r.start === 0) ? true : undefined;
+    });
+    assert.equal(a.treeRefreshes().count, hiddenAt, 'nothing is listed while the view is hidden');
+    await vscode.commands.executeCommand('sourceLens.focusClaims');
+    const quotesIn = (d: string | undefined) => Number(/(\d+) quotes?/.exec(d ?? '')?.[1] ?? NaN);
+    const listing = await waitFor('the hidden change listed when shown', async () => {
+      await a.whenIdle();
+      const r = a.treeRefreshes();
+      const node = a.treeShownSource(uri);
+      if (!(r.count > hiddenAt && node && quotesIn(node.description) > quotesIn(shownBefore.description))) return undefined;
+      return r.recent.slice(-(r.count - hiddenAt)).find(l => l.keys !== 'all' && l.keys.includes(uri));
+    });
+    assert.equal(listing.how, 'sources', 'the changed source refreshed in place');
+    await a.treeExpand(uri);
+    const kids = await waitFor('its passages listed', async () => {
+      await a.whenIdle();
+      const k = a.treeShownPassages(uri);
+      return k?.some(n => n.start === 0) ? k : undefined;
+    });
+    assert.ok(kids.length > 0);
+  });
 });

@@ -168,14 +168,21 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     this.pending = new Set();
     this.dirty = false;
     const at = performance.now();
-    this.noteListing({ keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) });
+    const listing: TreeListing = { keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) };
+    this.noteListing(listing);
     this.changedSince = undefined;
     // Not asked for the top level since it was last refreshed whole: VS Code is about to list
     // it (or will be when the view is shown) and reads every change then. Refreshing the top
     // level again would only race a click: VS Code forgets the nodes' ids when told of a new
     // top level, and a source expanded in between is shown expanded and empty, for good.
-    if (!this.listed) return Promise.resolve();
-    return pending === 'all' ? Promise.resolve(this.refreshAll()) : this.refreshSources([...pending]);
+    if (!this.listed) {
+      listing.how = 'owed';
+      return Promise.resolve();
+    }
+    if (pending !== 'all') return this.refreshSources([...pending], listing);
+    listing.how = 'whole';
+    this.refreshAll();
+    return Promise.resolve();
   }
 
   /** A source's listed passages (every source's when none is given), to be asked for again. */
@@ -268,7 +275,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   }
 
   /** The nodes of changed sources are refreshed in place; the whole tree when a source came or went. */
-  private async refreshSources(keys: string[]): Promise<void> {
+  private async refreshSources(keys: string[], listing: TreeListing): Promise<void> {
+    listing.how = 'whole';
     let fresh: SourceSummary[];
     try {
       fresh = await this.client.summaries(keys);
@@ -277,6 +285,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     }
     const byKey = new Map(fresh.map(s => [s.key, s]));
     if (keys.some(k => byKey.has(k) !== this.roots.has(k))) return this.refreshAll();
+    listing.how = 'sources';
     const nodes: ClaimNode[] = [];
     for (const [key, s] of byKey) {
       const node = this.roots.get(key)!;

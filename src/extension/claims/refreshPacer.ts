@@ -25,6 +25,12 @@ export interface TreeListing {
   passages?: number;
   /** Of a listing from a preview that did not list the passages: why (they were not listed, or from another result). */
   unlisted?: string;
+  /**
+   * Of a listing of changes: how VS Code was told. `sources`: the changed sources' nodes, in place; `whole`: the
+   * whole tree (sources came or went, or the index was thrown away); `owed`: not at all, VS Code having yet to list
+   * the top level since it was last refreshed whole (that listing reads the changes).
+   */
+  how?: 'sources' | 'whole' | 'owed';
 }
 
 /** The clock and timer a pacer uses (the real ones by default; tests pass a fake). */
