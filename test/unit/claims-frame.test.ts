@@ -160,22 +160,6 @@ describe('claim frames: asides and ages', () => {
     assert.equal(parseNumbers('In Lagos, 52 people were rescued')[0].unit, 'people', 'a count after a place is no age');
     assert.equal(parseNumbers('Gate 52, the last one, was closed')[0].unit, null, 'a number not set off by a comma after a name is no age');
   });
-  it('a tally keeps both figures with one unit, and another tally of the same vote disputes the claim', () => {
-    const tally = (value: number, unit: string) => ({ value, unit, qualifier: null });
-    assert.deepEqual(parseNumbers('The harbour board voted 7-2 to close the pier'), [tally(7, 'tally'), tally(2, 'tally')]);
-    assert.deepEqual(parseNumbers('The harbour board voted 7\u20132 to close the pier'), [tally(7, 'tally'), tally(2, 'tally')], 'an en dash as a hyphen');
-    assert.deepEqual(parseNumbers('in a 7-2 vote, the board closed the pier'), [tally(7, 'vote'), tally(2, 'vote')]);
-    assert.deepEqual(parseNumbers('the repairs take 2-3 weeks'), [tally(2, 'weeks'), tally(3, 'weeks')], 'a range');
-    assert.deepEqual(parseNumbers('The pier closed on 2021-03-15'), [], 'a date is no tally');
-    assert.deepEqual(parseNumbers('Call the harbour office at 555-1234'), [], 'nor a telephone number');
-    assert.deepEqual(parseNumbers('the 2020-21 season of the ferry'), [], 'nor a season of a year');
-    const vote = (text: string) => claim(text, { entities: ['Harbour Board'], numbers: parseNumbers(text) });
-    const closed = () => vote('The Harbour Board voted 7-2 on Monday to close the northern pier');
-    assert.deepEqual(linkedTo(linkPair(closed(), vote('On Monday the Harbour Board voted 7-2 to close the northern pier'))), ['b']);
-    const other = linkPair(closed(), vote('The Harbour Board voted 5-4 on Monday to close the northern pier'));
-    assert.deepEqual(linkedTo(other), [], 'another outcome of the same vote corroborates nothing');
-    assert.deepEqual(other.disputedBy.map(l => [l.path, l.reason]), [['b', 'number']]);
-  });
 });
 
 describe('claims of a quotation of several sentences', () => {

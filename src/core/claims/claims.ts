@@ -31,44 +31,7 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
 const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an']);
 
-/** A month's name (or its abbreviation) right before a figure: the figure is a day of it. */
-const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/;
-/** Words after a tally that say how the vote went, not what it counted ("voted 19-15 along party lines"). */
-const NOT_TALLY_UNITS = new Set(['along', 'against', 'over', 'after', 'before', 'among', 'across', 'behind', 'during', 'margin', 'majority', 'split', 'tie', 'count']);
-
-/**
- * Two figures of one to three digits joined by a hyphen or an en dash, neither in a longer run of digits and dashes:
- * a vote or a score ("voted 54-46", "a 5-4 decision"), or a range ("2-3 weeks"). (A date's "2022-02-15" has a part of
- * four digits and a third part; a telephone number's "555-1234" a part of four.)
- */
-const TALLY_RE = /(?<![\w.,\u2013-])(\d{1,3})[\u2013-](\d{1,3})(?![\w\u2013-]|[.,]\d)/g;
-
-/**
- * Where the tallies of `text` (`TALLY_RE`) start their figures, with the unit both figures count: the word after the
- * second ("a 54-46 vote": "vote"), else "tally" (two figures read as one: "voted 54-46 to confirm" and "voted 52-48 to
- * confirm" state two outcomes of one vote).
- */
-function talliesOf(text: string): Map<number, string> | null {
-  if (!/\d[\u2013-]\d/.test(text)) return null;
-  let out: Map<number, string> | null = null;
-  TALLY_RE.lastIndex = 0;
-  for (let m; (m = TALLY_RE.exec(text));) {
-    // (Days of a month: "September 16-19" is a date, left out as dates are.)
-    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const found = UNIT_RE.exec(text.slice(m.index + m[0].length));
-    const word = found?.[1].toLowerCase();
-    const unit = word && !NOT_UNITS.has(word) && !NOT_TALLY_UNITS.has(word) ? word : 'tally';
-    out ??= new Map();
-    out.set(m.index, unit);
-    out.set(m.index + m[1].length + 1, unit);
-  }
-  return out;
-}
-
-/**
- * Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out;
- * both figures of a tally are kept, with one unit (`talliesOf`).
- */
+/** Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out. */
 export function parseNumbers(text: string): ClaimNumber[] {
   return locateNumbers(text).map(n => n.number);
 }
@@ -77,25 +40,17 @@ export function parseNumbers(text: string): ClaimNumber[] {
 function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   const out: { number: ClaimNumber; at: number }[] = [];
   if (!hasAsciiDigit(text)) return out; // every number the pattern reads has a digit
-  const tallies = talliesOf(text);
   NUMBER_RE.lastIndex = 0;
   for (let m; (m = NUMBER_RE.exec(text));) {
     const raw = m[2];
     let value = Number(raw.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
-    const figureAt = m.index + m[0].indexOf(raw);
-    const tally = tallies?.get(figureAt);
-    if (tally !== undefined) {
-      out.push({ number: { value, unit: tally, qualifier: m[1] ? m[1].toLowerCase() : null }, at: figureAt });
-      NUMBER_RE.lastIndex = figureAt + raw.length;
-      continue;
-    }
     const before = text.slice(Math.max(0, m.index - 12), m.index + (m[0].indexOf(raw)));
     const afterStart = m.index + m[0].indexOf(raw) + raw.length;
     const after = text.slice(afterStart, afterStart + 40);
     // Dates are events' business, not numeric facts: years, days of a month, times.
     if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
-    if (MONTH_BEFORE.test(before)) continue;
+    if (/(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
     if (/^(?:\s*(?:am|pm|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
     if (/\d-$/.test(before) || /^-\d/.test(after)) continue; // 2022-02-15: a date, not a count
     if (m[3]) value *= SCALE[m[3].toLowerCase()];
