@@ -318,7 +318,9 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     if (!isDefault(this.options.current)) return node ? node.kids ?? [] : this.buildWhole();
     try {
       if (!node) {
-        // (Listed from here on: a change that comes while the summaries are on their way refreshes again.)
+        // (Listed from here on: a change that comes while the summaries are on their way refreshes again. A change
+        // to a source VS Code does not know yet is dropped by it, but the summaries on their way carry it: the
+        // worker answers in order.)
         this.listed = true;
         const summaries = await this.client.summaries();
         this.summaries.clear();
@@ -349,6 +351,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       if (view.result.length >= PREVIEW_FROM) this.listedResults.set(node.id, { version: view.version, result: view.result });
       return this.children.get(node.id)!;
     } catch {
+      // (A top level that failed is shown empty: with no sources known, the next change refreshes the whole tree.)
+      if (!node) this.roots.clear();
       return [];
     }
   }
