@@ -31,7 +31,63 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
 const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an']);
 
-/** Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out. */
+/** A month's name (or its abbreviation) right before a figure: the figure is a day of it. */
+const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/;
+
+/** The unit of both figures of a vote's or a game's tally ("voted 54-46", "a 5-4 decision", "won 3-1"). */
+export const TALLY = 'tally';
+
+/**
+ * A tally: two figures of one to three digits joined by a hyphen or an en dash, in words of a vote or a game before
+ * it ("voted", "by a", "won", "beat", "passed", …) or after it ("vote", "decision", "ruling", "victory", …). Not a
+ * figure of money, a percentage, a scale or a clock time, nor one in a longer run of figures and dashes: a date's
+ * "2022-02-15", a telephone number's "555-1234", "10:30-11:45", "$5-10 million" stay as they were (no number).
+ */
+const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})[\u2013-](\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|percent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/g;
+const TALLY_BEFORE = /\b(?:vot(?:e|ed|es|ing)|vote of|by an?|won|wins?|lost|loses|beat|beats|defeated|tied|ruled|passed|approved|rejected|confirmed|upheld|struck down)(?:\s+(?:it|them|him|her|us|narrowly|\w+ly))?\s+(?:by\s+)?(?:an?\s+)?$/i;
+const TALLY_AFTER = /^\s+(?:votes?|decision|ruling|majority|margin|victory|win|loss|defeat|tie|split|score)\b/i;
+/** Words that may follow a tally found by the words before it; another word is what a range counts ("won 10-15 seats"). */
+const AFTER_TALLY = new Set(['along', 'against', 'over', 'after', 'before', 'among', 'across', 'behind', 'during', 'since', 'until', 'but', 'so', 'yet', 'then', 'last', 'this', 'each', 'both', 'tonight', 'today', 'yesterday']);
+
+/** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words) start their two figures. */
+function talliesOf(text: string): Set<number> | null {
+  if (!/\d[\u2013-]\d/.test(text)) return null;
+  let out: Set<number> | null = null;
+  TALLY_RE.lastIndex = 0;
+  for (let m; (m = TALLY_RE.exec(text));) {
+    const end = m.index + m[0].length;
+    const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
+    // (Days of a month, "September 16-19", are a date, left out as dates are.)
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    const after = TALLY_AFTER.test(text.slice(end, end + 12));
+    if (!after && !(TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && (!next || NOT_UNITS.has(next) || AFTER_TALLY.has(next)))) continue;
+    (out ??= new Set()).add(m.index).add(m.index + m[1].length + 1);
+  }
+  return out;
+}
+
+/**
+ * The figures of a claim's numbers as matching compares them: a tally's two figures (two numbers of unit `TALLY` in
+ * a row) as one, so that 7-2 and 7-1 are two outcomes, not one figure shared. The same array when there is no tally.
+ */
+export function tallied(numbers: readonly ClaimNumber[]): readonly ClaimNumber[] {
+  if (!numbers.some(n => n.unit === TALLY)) return numbers;
+  const out: ClaimNumber[] = [];
+  for (let i = 0; i < numbers.length; i++) {
+    const n = numbers[i], next = numbers[i + 1];
+    if (n.unit === TALLY && next?.unit === TALLY) {
+      // (Each figure is below 1,000: the pair is one exact value.)
+      out.push({ value: n.value * 1000 + next.value, unit: TALLY, qualifier: null });
+      i++;
+    } else out.push(n);
+  }
+  return out;
+}
+
+/**
+ * Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out;
+ * a vote's or a game's tally gives both figures, of unit `TALLY` (`talliesOf`).
+ */
 export function parseNumbers(text: string): ClaimNumber[] {
   return locateNumbers(text).map(n => n.number);
 }
@@ -40,23 +96,32 @@ export function parseNumbers(text: string): ClaimNumber[] {
 function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   const out: { number: ClaimNumber; at: number }[] = [];
   if (!hasAsciiDigit(text)) return out; // every number the pattern reads has a digit
+  const tallies = talliesOf(text);
   NUMBER_RE.lastIndex = 0;
   for (let m; (m = NUMBER_RE.exec(text));) {
     const raw = m[2];
     let value = Number(raw.replace(/,/g, ''));
     if (!Number.isFinite(value)) continue;
+    const figureAt = m.index + m[0].indexOf(raw);
+    if (tallies?.has(figureAt)) {
+      out.push({ number: { value, unit: TALLY, qualifier: null }, at: figureAt });
+      NUMBER_RE.lastIndex = figureAt + raw.length;
+      continue;
+    }
     const before = text.slice(Math.max(0, m.index - 12), m.index + (m[0].indexOf(raw)));
     const afterStart = m.index + m[0].indexOf(raw) + raw.length;
     const after = text.slice(afterStart, afterStart + 40);
     // Dates are events' business, not numeric facts: years, days of a month, times.
     if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
-    if (/(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/.test(before)) continue;
+    if (MONTH_BEFORE.test(before)) continue;
     if (/^(?:\s*(?:am|pm|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
     if (/\d-$/.test(before) || /^-\d/.test(after)) continue; // 2022-02-15: a date, not a count
     if (m[3]) value *= SCALE[m[3].toLowerCase()];
     const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
     const unitMatch = UNIT_RE.exec(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
+    // (The word "tally" after a lone figure names no tally's figure: `tallied` pairs only a tally's two.)
+    if (unit === TALLY) unit = null;
     if (!unit && /^\s*%/.test(rest)) unit = 'percent';
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
     const currency = CURRENCY[text[afterStart - raw.length - 1] ?? ''];

@@ -21,6 +21,7 @@
  */
 import type { Claim, ClaimLink, Span } from '../types';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
+import { tallied } from './claims';
 import { FULL_OVERLAP } from './match';
 
 /**
@@ -295,7 +296,11 @@ function* inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: n
   };
   const lists = (x: number, y: number, list: 'corroboratedBy' | 'partlyCorroboratedBy') => !!claims[x][list]?.some(to(y));
   const best = (x: number) => Math.max(0, ...claims[x].corroboratedBy.map(l => l.similarity));
-  const differ = (x: number, y: number) => claims[x].numbers.some(a => a.unit && claims[y].numbers.some(b => b.unit === a.unit && b.value !== a.value));
+  // (A tally's two figures compared as one: "voted 7-2" and "voted 7-2" do not differ, "7-1" does.)
+  const differ = (x: number, y: number) => {
+    const nx = tallied(claims[x].numbers), ny = tallied(claims[y].numbers);
+    return nx.some(a => a.unit && ny.some(b => b.unit === a.unit && b.value !== a.value));
+  };
   const link = (x: number, y: number, full: boolean) => {
     const similarity = Math.round(Math.min(best(x), best(y)) * 100) / 100;
     claims[x].corroboratedBy.push({ path: pathOf[y], start: claims[y].start, end: claims[y].end, similarity });

@@ -8,7 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
-import { moneyQualified } from './claims';
+import { moneyQualified, TALLY, tallied } from './claims';
 import { type ClaimNorm, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
@@ -419,9 +419,12 @@ function sameWordsOf(a: { text: string; count: number }, b: { text: string; coun
   return x.count >= 3 && y.text.includes(x.text);
 }
 
-/** A side's numbers as matching reads them (claims.ts `moneyQualified`: "nearly $1 billion" hedged), once per side. */
+/**
+ * A side's numbers as matching reads them (claims.ts `moneyQualified`: "nearly $1 billion" hedged; `tallied`: a
+ * tally's two figures as one), once per side.
+ */
 function numbersOf(side: MatchSide): readonly ClaimNumber[] {
-  return (side.numbers ??= moneyQualified(side.claim.text, side.claim.numbers));
+  return (side.numbers ??= tallied(moneyQualified(side.claim.text, side.claim.numbers)));
 }
 
 /** Whether a side names its speaker, read once per side. */
@@ -460,7 +463,7 @@ export const HEDGED = 0.1;
 /** Whether two numbers state the same figure of the same thing: equal, or equal but for rounding or a hedge. */
 export function numbersAgree(x: ClaimNumber, y: ClaimNumber): boolean {
   if (numberKey(x) === numberKey(y)) return true;
-  if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit) return false;
+  if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit || x.unit === TALLY) return false;
   const big = Math.max(Math.abs(x.value), Math.abs(y.value));
   if (!big || Math.sign(x.value) !== Math.sign(y.value)) return false;
   return Math.abs(x.value - y.value) <= big * (x.qualifier || y.qualifier ? HEDGED : ROUNDING);
