@@ -79,6 +79,11 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   readonly onDidChangeTreeData = this.changeEmitter.event;
   readonly view: vscode.TreeView<ClaimNode>;
   private readonly roots = new Map<string, ClaimNode>();
+  /**
+   * The sources VS Code was given when it last listed the top level. The tree lists the top level for itself too
+   * (following the cursor, a command's argument): a source only `roots` holds is one VS Code has not been shown.
+   */
+  private shown = new Set<string>();
   private readonly summaries = new Map<string, SourceSummary>();
   /**
    * Whether VS Code has asked for the top level since the last full refresh. Until it
@@ -284,7 +289,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       return this.refreshAll();
     }
     const byKey = new Map(fresh.map(s => [s.key, s]));
-    if (keys.some(k => byKey.has(k) !== this.roots.has(k))) return this.refreshAll();
+    // (Against what VS Code was shown: a source the tree listed for itself meanwhile is still new to VS Code.)
+    if (keys.some(k => byKey.has(k) !== this.shown.has(k) || (byKey.has(k) && !this.roots.has(k)))) return this.refreshAll();
     listing.how = 'sources';
     const nodes: ClaimNode[] = [];
     for (const [key, s] of byKey) {
@@ -322,19 +328,9 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
         // to a source VS Code does not know yet is dropped by it, but the summaries on their way carry it: the
         // worker answers in order.)
         this.listed = true;
-        const summaries = await this.client.summaries();
-        this.summaries.clear();
-        for (const s of summaries) this.summaries.set(s.key, s);
-        this.updateBadge();
-        const previous = new Map(this.roots);
-        this.roots.clear();
-        return summaries.map(s => {
-          const data = sourceNode(s, k => this.client.display(k));
-          const old = previous.get(data.id);
-          const n: ClaimNode = old ? Object.assign(old, data) : { ...data, parent: undefined };
-          this.roots.set(n.id, n);
-          return n;
-        });
+        const roots = await this.listRoots();
+        this.shown = new Set(roots.map(r => r.id));
+        return roots;
       }
       if (node.type === 'page') return this.pageKids(node);
       if (node.type !== 'source') return [];
@@ -351,10 +347,32 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       if (view.result.length >= PREVIEW_FROM) this.listedResults.set(node.id, { version: view.version, result: view.result });
       return this.children.get(node.id)!;
     } catch {
-      // (A top level that failed is shown empty: with no sources known, the next change refreshes the whole tree.)
-      if (!node) this.roots.clear();
+      // (A top level that failed is shown empty: with no sources shown, the next change refreshes the whole tree.)
+      if (!node) this.shown.clear();
       return [];
     }
+  }
+
+  /** The sources of the default tree from the worker's summaries, each keeping its node object. */
+  private async listRoots(): Promise<ClaimNode[]> {
+    const summaries = await this.client.summaries();
+    this.summaries.clear();
+    for (const s of summaries) this.summaries.set(s.key, s);
+    this.updateBadge();
+    const previous = new Map(this.roots);
+    this.roots.clear();
+    return summaries.map(s => {
+      const data = sourceNode(s, k => this.client.display(k));
+      const old = previous.get(data.id);
+      const n: ClaimNode = old ? Object.assign(old, data) : { ...data, parent: undefined };
+      this.roots.set(n.id, n);
+      return n;
+    });
+  }
+
+  /** The top level as the tree holds it, listed for the tree itself (not what VS Code was shown). */
+  private ownRoots(): Promise<ClaimNode[]> {
+    return isDefault(this.options.current) ? this.listRoots() : this.buildWhole();
   }
 
   /** The whole tree for the current switches, from every analysed document. */
@@ -405,7 +423,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
 
   /** A source's children in the default tree, listed first if they are not. */
   private async listedChildren(key: string): Promise<ClaimNode[]> {
-    if (!this.roots.has(key)) await this.getChildren();
+    if (!this.roots.has(key)) await this.ownRoots();
     const root = this.roots.get(key);
     if (!root) return [];
     return this.children.get(key) ?? (await this.getChildren(root));
@@ -427,7 +445,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       await this.buildWhole();
       return this.byId.get(id);
     }
-    const root = this.roots.get(id) ?? (await this.getChildren()).find(r => r.id === id);
+    const root = this.roots.get(id) ?? (await this.ownRoots()).find(r => r.id === id);
     if (root) return root;
     const key = id.slice(0, id.indexOf('#'));
     return (await this.passages(key)).find(n => n.id === id) ?? this.children.get(key)?.find(n => n.id === id);
