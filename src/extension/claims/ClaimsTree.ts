@@ -100,9 +100,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
   /** What the listed passages' nodes show, by the items they were made from (an edit's preview moves most of them). */
   private readonly memo = new PassageMemo();
   private readonly disposables: vscode.Disposable[] = [];
-  /** Changed while hidden: the changes are listed when the view is shown. */
-  private dirty = false;
-  /** Sources changed since the last refresh, or 'all'. */
+  /** Sources changed since the last refresh, or 'all' (kept while the view is hidden, listed when it is shown). */
   private pending: Set<string> | 'all' = new Set();
   /** Lists changed sources: at once after a quiet spell, at most once per 150 ms while changes keep coming. */
   private readonly pacer: RefreshPacer;
@@ -134,7 +132,8 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
       client.onDidChangeStatus(() => this.updateMessage()),
       client.onDidProgress(() => this.updateMessage()),
       this.view.onDidChangeVisibility(e => {
-        if (e.visible && this.dirty) this.pacer.request();
+        // (Changes that came while it was hidden wait in `pending`.)
+        if (e.visible && (this.pending === 'all' || this.pending.size)) this.pacer.request();
       }),
       vscode.window.onDidChangeTextEditorSelection(e => this.follow(e.textEditor)),
       vscode.window.onDidChangeActiveTextEditor(e => this.follow(e)),
@@ -164,14 +163,12 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     this.changedSince ??= performance.now();
     // (Hidden, the tree is not listed: what changed meanwhile is listed when it is shown.)
     if (this.view.visible) this.pacer.request();
-    else this.dirty = true;
   }
 
   /** Lists again what changed since the last listing. */
   private refreshPending(): Promise<void> {
     const pending = this.pending;
     this.pending = new Set();
-    this.dirty = false;
     const at = performance.now();
     const listing: TreeListing = { keys: pending === 'all' ? 'all' : [...pending], at, waitedMs: at - (this.changedSince ?? at) };
     this.noteListing(listing);
