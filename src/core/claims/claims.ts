@@ -56,11 +56,13 @@ function talliesOf(text: string): Set<number> | null {
   TALLY_RE.lastIndex = 0;
   for (let m; (m = TALLY_RE.exec(text));) {
     const end = m.index + m[0].length;
-    const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
     // (Days of a month, "September 16-19", are a date, left out as dates are.)
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    const after = TALLY_AFTER.test(text.slice(end, end + 12));
-    if (!after && !(TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && (!next || NOT_UNITS.has(next) || AFTER_TALLY.has(next)))) continue;
+    if (!TALLY_AFTER.test(text.slice(end, end + 12))) {
+      if (!TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+      const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
+      if (next && !NOT_UNITS.has(next) && !AFTER_TALLY.has(next)) continue;
+    }
     (out ??= new Set()).add(m.index).add(m.index + m[1].length + 1);
   }
   return out;
