@@ -3,7 +3,7 @@
  * thing agree when they differ only by rounding or, hedged ("nearly"), by a tenth.
  */
 import assert from 'node:assert/strict';
-import { moneyQualified, parseNumbers } from '../../src/core/claims/claims';
+import { compared, moneyQualified, parseNumbers, RANGE } from '../../src/core/claims/claims';
 import { linkItems } from '../../src/core/claims/links';
 import { matchClaims, numbersAgree } from '../../src/core/claims/match';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -53,6 +53,47 @@ describe('claims: numbers across sources', () => {
     const r = link(c, d);
     assert.deepEqual(r.by, []);
     assert.deepEqual(r.disputed, ['b']);
+  });
+});
+
+describe('claims: ranges', () => {
+  const range = (value: number, unit: string) => ({ value, unit, qualifier: RANGE });
+
+  it('reads both ends of a range with what it counts, scaled', () => {
+    assert.deepEqual(parseNumbers('Ferry fares rose 3.5-4 percent this year'), [range(3.5, 'percent'), range(4, 'percent')]);
+    assert.deepEqual(parseNumbers('Ferry fares rose 3.5\u20134 percent this year'), [range(3.5, 'percent'), range(4, 'percent')], 'an en dash');
+    assert.deepEqual(parseNumbers('The board approved a $5-10 million loan'), [range(5e6, 'dollars'), range(10e6, 'dollars')]);
+    assert.deepEqual(parseNumbers('Between 5-10% of the board voted'), [range(5, 'percent'), range(10, 'percent')]);
+    assert.deepEqual(parseNumbers('between 1.5 and 2 million passengers'), [range(1.5e6, 'passengers'), range(2e6, 'passengers')]);
+    assert.deepEqual(parseNumbers('between 1,200 and 1,500 passengers'), [range(1200, 'passengers'), range(1500, 'passengers')]);
+    assert.deepEqual(parseNumbers('The harbour party won 10-15 seats'), [range(10, 'seats'), range(15, 'seats')]);
+    assert.deepEqual(compared(parseNumbers('a 10-15 minute crossing')), [{ ...range(10, 'minute'), upTo: 15 }]);
+    // The larger first is no range ("a 6-4 lead" is a score); neither is a span of years, nor figures with nothing named after them.
+    for (const text of ['The ferry kept a 6-4 lead', 'the 2015-2016 season', 'In 2015-16 the ferry ran late', 'Call 555-1234 today', 'It was 9-11.']) {
+      assert.ok(parseNumbers(text).every(n => n.qualifier !== RANGE), text);
+    }
+  });
+
+  it('agrees with a figure inside it and with the same range, not with another', () => {
+    const r = (value: number, upTo: number) => ({ value, upTo, unit: 'percent', qualifier: RANGE });
+    const n = (value: number, qualifier: string | null = null) => ({ value, unit: 'percent', qualifier });
+    assert.ok(numbersAgree(r(5, 10), r(5, 10)));
+    assert.ok(numbersAgree(r(5, 10), n(8)), 'a figure inside the range');
+    assert.ok(numbersAgree(n(10), r(5, 10)), 'an end of it, either way round');
+    assert.ok(!numbersAgree(r(5, 10), r(5, 20)), 'one end shared is another range');
+    assert.ok(!numbersAgree(r(5, 10), n(12)), 'a figure outside the range');
+    assert.ok(numbersAgree(r(5, 10), n(10.5, 'about')), 'hedged, just outside');
+    assert.ok(!numbersAgree(r(5, 10), { value: 8, unit: 'seats', qualifier: null }), 'another unit');
+  });
+
+  it('disputes a claim with another range of the same thing, and not one with a figure inside it', () => {
+    const poll = (share: string) => claim(`${share} of harbour residents back the new ferry timetable, the council survey found`);
+    assert.deepEqual(link(poll('Between 5-10%'), poll('Between 5-10%')).by, ['b']);
+    const other = link(poll('Between 5-10%'), poll('Between 20-25%'));
+    assert.deepEqual(other.by, [], 'another range of the same survey corroborates nothing');
+    assert.deepEqual(other.disputed, ['b']);
+    assert.deepEqual(link(poll('Between 5-10%'), poll('About 8%')).disputed, [], 'a figure inside the range');
+    assert.deepEqual(link(poll('Between 5-10%'), poll('Some 40%')).disputed, ['b'], 'a figure outside it');
   });
 });
 

@@ -46,40 +46,109 @@ export const TALLY = 'tally';
 const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})[\u2013-](\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|percent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/g;
 const TALLY_BEFORE = /\b(?:vot(?:e|ed|es|ing)|vote of|by an?|won|wins?|lost|loses|beat|beats|defeated|tied|ruled|passed|approved|rejected|confirmed|upheld|struck down)(?:\s+(?:it|them|him|her|us|narrowly|\w+ly))?\s+(?:by\s+)?(?:an?\s+)?$/i;
 const TALLY_AFTER = /^\s+(?:votes?|decision|ruling|majority|margin|victory|win|loss|defeat|tie|split|score)\b/i;
-/** Words that may follow a tally found by the words before it; another word is what a range counts ("won 10-15 seats"). */
+/**
+ * Words after figures that name nothing the figures count: they may follow a tally found by the words before it
+ * (another word is what a range counts: "won 10-15 seats"), and are no range's unit ("555-1234 today").
+ */
 const AFTER_TALLY = new Set(['along', 'against', 'over', 'after', 'before', 'among', 'across', 'behind', 'during', 'since', 'until', 'but', 'so', 'yet', 'then', 'last', 'this', 'each', 'both', 'tonight', 'today', 'yesterday']);
 
 /** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words) start their two figures. */
 function talliesOf(text: string): Set<number> | null {
   if (!/\d[\u2013-]\d/.test(text)) return null;
   let out: Set<number> | null = null;
+  let lastEnd = -1;
   TALLY_RE.lastIndex = 0;
   for (let m; (m = TALLY_RE.exec(text));) {
     const end = m.index + m[0].length;
     // (Days of a month, "September 16-19", are a date, left out as dates are.)
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    if (!TALLY_AFTER.test(text.slice(end, end + 12))) {
-      if (!TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-      const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
-      if (next && !NOT_UNITS.has(next) && !AFTER_TALLY.has(next)) continue;
+    // The next score of a game's sets, right after a tally ("won 6-4, 6-3", "6-4 and 6-3").
+    const nextScore = lastEnd >= 0 && /^,?\s*(?:and\s+)?$/.test(text.slice(lastEnd, m.index));
+    if (!nextScore) {
+      if (TALLY_AFTER.test(text.slice(end, end + 12))) {
+        // A vote's or a ruling's tally puts the larger side first ("a 5-4 decision"): "the 18-29 vote" is an age group's.
+        if (!TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && Number(m[1]) < Number(m[2])) continue;
+      } else {
+        if (!TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
+        const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
+        if (next && !NOT_UNITS.has(next) && !AFTER_TALLY.has(next)) continue;
+      }
     }
     (out ??= new Set()).add(m.index).add(m.index + m[1].length + 1);
+    lastEnd = end;
   }
   return out;
 }
 
+/** The qualifier of both ends of a range ("3-4 percent", "$5-10 million", "between 1.5 and 2 million people"). */
+export const RANGE = 'between';
+
+/**
+ * A range: two figures joined by a hyphen or an en dash ("3.5-4 percent", "$5-10 million", "10-15 seats"), or by
+ * "and" after "between", the first below the second, with what they count after them (a word, "%", a scale word) or
+ * a currency sign before them. Not where a tally stands (`talliesOf`), nor in a longer run of figures and dashes, nor
+ * a day of a month, a clock time or a year's span ("2020-21", "2015-2016"). Without a unit a hyphen between figures
+ * says nothing of what it joins ("9-11", "aged 18-24.") and no number is read, as before.
+ */
+const RANGE_RE = /(?<![\w.,:/$£€\u2013-])([$£€])?(\d+(?:\.\d+)?)[\u2013-]([$£€])?(\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)|\bbetween\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b))?\s+and\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)/gi;
+const SCALE_AFTER = /^\s*(thousand|million|billion|trillion)\b/i;
+
+/** Where the ranges of `text` start their two figures, with each figure's number; null when there is none. */
+function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimNumber> | null {
+  if (!/\d[\u2013-]\d|between\s/i.test(text)) return null;
+  let out: Map<number, ClaimNumber> | null = null;
+  RANGE_RE.lastIndex = 0;
+  for (let m; (m = RANGE_RE.exec(text));) {
+    const dashed = m[2] !== undefined;
+    const [sign1, low, sign2, high] = dashed ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], m[8], m[9]];
+    const lowAt = m.index + m[0].indexOf(low, dashed ? 0 : 7);
+    if (tallies?.has(lowAt)) continue;
+    const a = Number(low.replace(/,/g, '')), b = Number(high.replace(/,/g, ''));
+    if (!(a < b) || (sign1 && sign2 && sign1 !== sign2)) continue;
+    if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
+    if (/^\d{4}$/.test(low) && a >= 1800 && a <= 2100) continue;
+    const end = m.index + m[0].length;
+    const scale = SCALE_AFTER.exec(text.slice(end, end + 16));
+    const rest = text.slice(end + (scale ? scale[0].length : 0));
+    if (/^\s*(?:[ap]\.?m\b|:\d)/i.test(rest)) continue;
+    const sign = sign1 ?? sign2;
+    let unit: string | null = sign ? CURRENCY[sign] : null;
+    if (!unit && (m[7] || /^\s*(?:%|percent\b)/i.test(rest))) unit = 'percent';
+    if (!unit) {
+      const word = UNIT_RE.exec(rest)?.[1].toLowerCase();
+      if (word && !NOT_UNITS.has(word) && !AFTER_TALLY.has(word) && word !== TALLY) unit = word;
+    }
+    if (!unit) continue;
+    const times = scale ? SCALE[scale[1].toLowerCase()] : 1;
+    const highAt = m.index + m[0].lastIndexOf(high);
+    (out ??= new Map()).set(lowAt, { value: a * times, unit, qualifier: RANGE }).set(highAt, { value: b * times, unit, qualifier: RANGE });
+  }
+  return out;
+}
+
+/** A number as matching compares it: a tally's two figures as one `value`; a range's ends as `value` and `upTo`. */
+export interface ComparedNumber extends ClaimNumber {
+  /** The top of a range (`value` its bottom). */
+  upTo?: number;
+}
+
 /**
  * The figures of a claim's numbers as matching compares them: a tally's two figures (two numbers of unit `TALLY` in
- * a row) as one, so that 7-2 and 7-1 are two outcomes, not one figure shared. The same array when there is no tally.
+ * a row) as one, so that 7-2 and 7-1 are two outcomes, not one figure shared; a range's two ends (two numbers of one
+ * unit, qualified `RANGE`, in a row) as one, so that "3-4 percent" is not the "4 percent" of another report. The same
+ * array when there is neither.
  */
-export function tallied(numbers: readonly ClaimNumber[]): readonly ClaimNumber[] {
-  if (!numbers.some(n => n.unit === TALLY)) return numbers;
-  const out: ClaimNumber[] = [];
+export function compared(numbers: readonly ClaimNumber[]): readonly ComparedNumber[] {
+  if (!numbers.some(n => n.unit === TALLY || n.qualifier === RANGE)) return numbers;
+  const out: ComparedNumber[] = [];
   for (let i = 0; i < numbers.length; i++) {
     const n = numbers[i], next = numbers[i + 1];
     if (n.unit === TALLY && next?.unit === TALLY) {
       // (Each figure is below 1,000: the pair is one exact value.)
       out.push({ value: n.value * 1000 + next.value, unit: TALLY, qualifier: null });
+      i++;
+    } else if (n.qualifier === RANGE && next?.qualifier === RANGE && next.unit === n.unit && n.value < next.value) {
+      out.push({ value: n.value, unit: n.unit, qualifier: RANGE, upTo: next.value });
       i++;
     } else out.push(n);
   }
@@ -99,6 +168,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
   const out: { number: ClaimNumber; at: number }[] = [];
   if (!hasAsciiDigit(text)) return out; // every number the pattern reads has a digit
   const tallies = talliesOf(text);
+  const ranges = rangesOf(text, tallies);
   NUMBER_RE.lastIndex = 0;
   for (let m; (m = NUMBER_RE.exec(text));) {
     const raw = m[2];
@@ -107,6 +177,12 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     const figureAt = m.index + m[0].indexOf(raw);
     if (tallies?.has(figureAt)) {
       out.push({ number: { value, unit: TALLY, qualifier: null }, at: figureAt });
+      NUMBER_RE.lastIndex = figureAt + raw.length;
+      continue;
+    }
+    const end = ranges?.get(figureAt);
+    if (end) {
+      out.push({ number: end, at: figureAt });
       NUMBER_RE.lastIndex = figureAt + raw.length;
       continue;
     }
@@ -122,7 +198,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
     const unitMatch = UNIT_RE.exec(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
-    // (The word "tally" after a lone figure names no tally's figure: `tallied` pairs only a tally's two.)
+    // (The word "tally" after a lone figure names no tally's figure: `compared` pairs only a tally's two.)
     if (unit === TALLY) unit = null;
     if (!unit && /^\s*%/.test(rest)) unit = 'percent';
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").

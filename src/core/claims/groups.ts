@@ -21,8 +21,8 @@
  */
 import type { Claim, ClaimLink, Span } from '../types';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
-import { tallied } from './claims';
-import { FULL_OVERLAP } from './match';
+import { compared } from './claims';
+import { FULL_OVERLAP, numbersAgree } from './match';
 
 /**
  * Whether two groups are one: the links between them are at least `JOIN_SHARE` of
@@ -296,10 +296,11 @@ function* inferLinks(at: Places<Claim>, find: (k: number) => number, size: (k: n
   };
   const lists = (x: number, y: number, list: 'corroboratedBy' | 'partlyCorroboratedBy') => !!claims[x][list]?.some(to(y));
   const best = (x: number) => Math.max(0, ...claims[x].corroboratedBy.map(l => l.similarity));
-  // (A tally's two figures compared as one: "voted 7-2" and "voted 7-2" do not differ, "7-1" does.)
+  // (A tally's two figures compared as one: "voted 7-2" and "voted 7-2" do not differ, "7-1" does. A range differs
+  // from a figure outside it, or from another range.)
   const differ = (x: number, y: number) => {
-    const nx = tallied(claims[x].numbers), ny = tallied(claims[y].numbers);
-    return nx.some(a => a.unit && ny.some(b => b.unit === a.unit && b.value !== a.value));
+    const nx = compared(claims[x].numbers), ny = compared(claims[y].numbers);
+    return nx.some(a => a.unit && ny.some(b => b.unit === a.unit && (a.upTo === undefined && b.upTo === undefined ? b.value !== a.value : !numbersAgree(a, b))));
   };
   const link = (x: number, y: number, full: boolean) => {
     const similarity = Math.round(Math.min(best(x), best(y)) * 100) / 100;

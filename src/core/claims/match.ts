@@ -8,7 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
-import { moneyQualified, TALLY, tallied } from './claims';
+import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
 import { type ClaimNorm, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
@@ -56,7 +56,7 @@ export interface MatchSide {
   /** Which of its units are words of a number (`numberWords`): filled on first use. */
   numberWords?: readonly number[];
   /** Its claim's numbers with a qualifier before a currency sign read (`numbersOf`): filled on first use. */
-  numbers?: readonly ClaimNumber[];
+  numbers?: readonly ComparedNumber[];
 }
 
 /** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
@@ -420,11 +420,11 @@ function sameWordsOf(a: { text: string; count: number }, b: { text: string; coun
 }
 
 /**
- * A side's numbers as matching reads them (claims.ts `moneyQualified`: "nearly $1 billion" hedged; `tallied`: a
- * tally's two figures as one), once per side.
+ * A side's numbers as matching reads them (claims.ts `moneyQualified`: "nearly $1 billion" hedged; `compared`: a
+ * tally's two figures as one, a range's two ends as one), once per side.
  */
-function numbersOf(side: MatchSide): readonly ClaimNumber[] {
-  return (side.numbers ??= tallied(moneyQualified(side.claim.text, side.claim.numbers)));
+function numbersOf(side: MatchSide): readonly ComparedNumber[] {
+  return (side.numbers ??= compared(moneyQualified(side.claim.text, side.claim.numbers)));
 }
 
 /** Whether a side names its speaker, read once per side. */
@@ -441,17 +441,17 @@ function quoteWords(side: MatchSide): { text: string; count: number } {
  * Whether a number of either claim with a unit agrees with none of the other's, though the other has numbers of that
  * unit: of both, or of one when the words share less than `PREDICATE_FREE` (`decide`'s numeric fact).
  */
-function strayNumbers(a: readonly ClaimNumber[], b: readonly ClaimNumber[], similarity: number): boolean {
+function strayNumbers(a: readonly ComparedNumber[], b: readonly ComparedNumber[], similarity: number): boolean {
   const ab = strayNumber(a, b), ba = strayNumber(b, a);
   return (ab && ba) || ((ab || ba) && similarity < PREDICATE_FREE);
 }
 
 /** Whether a number of `a` with a unit agrees with none of `b`'s, though `b` has numbers of that unit. */
-function strayNumber(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
+function strayNumber(a: readonly ComparedNumber[], b: readonly ComparedNumber[]): boolean {
   return a.some(x => x.unit && b.some(y => y.unit === x.unit) && !b.some(y => numbersAgree(x, y)));
 }
 
-function sameUnitDifferentValue(a: readonly ClaimNumber[], b: readonly ClaimNumber[]): boolean {
+function sameUnitDifferentValue(a: readonly ComparedNumber[], b: readonly ComparedNumber[]): boolean {
   return a.some(x => x.unit && b.some(y => y.unit === x.unit && !numbersAgree(x, y)));
 }
 
@@ -460,11 +460,25 @@ export const ROUNDING = 0.01;
 /** … and within this share when either is hedged ("nearly $1 billion", "about 920 million"). */
 export const HEDGED = 0.1;
 
-/** Whether two numbers state the same figure of the same thing: equal, or equal but for rounding or a hedge. */
-export function numbersAgree(x: ClaimNumber, y: ClaimNumber): boolean {
+/**
+ * Whether two numbers state the same figure of the same thing: equal, or equal but for rounding or a hedge. A range
+ * (claims.ts `compared`) agrees with a figure of its unit inside it, and with a range whose ends agree.
+ */
+export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
+  if (x.upTo !== undefined || y.upTo !== undefined) return rangesAgree(x, y);
   if (numberKey(x) === numberKey(y)) return true;
   if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit || x.unit === TALLY) return false;
   const big = Math.max(Math.abs(x.value), Math.abs(y.value));
   if (!big || Math.sign(x.value) !== Math.sign(y.value)) return false;
   return Math.abs(x.value - y.value) <= big * (x.qualifier || y.qualifier ? HEDGED : ROUNDING);
+}
+
+/** `numbersAgree` where either number is a range. */
+function rangesAgree(x: ComparedNumber, y: ComparedNumber): boolean {
+  if (!x.unit || x.unit !== y.unit) return false;
+  const near = (a: number, b: number, share: number) => Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * share;
+  if (x.upTo !== undefined && y.upTo !== undefined) return near(x.value, y.value, ROUNDING) && near(x.upTo, y.upTo, ROUNDING);
+  const [range, figure] = x.upTo !== undefined ? [x, y] : [y, x];
+  const share = figure.qualifier ? HEDGED : ROUNDING;
+  return (figure.value >= range.value || near(figure.value, range.value, share)) && (figure.value <= range.upTo! || near(figure.value, range.upTo!, share));
 }
