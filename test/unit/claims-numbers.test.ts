@@ -68,10 +68,26 @@ describe('claims: ranges', () => {
     assert.deepEqual(parseNumbers('between 1,200 and 1,500 passengers'), [range(1200, 'passengers'), range(1500, 'passengers')]);
     assert.deepEqual(parseNumbers('The harbour party won 10-15 seats'), [range(10, 'seats'), range(15, 'seats')]);
     assert.deepEqual(compared(parseNumbers('a 10-15 minute crossing')), [{ ...range(10, 'minute'), upTo: 15 }]);
-    // The larger first is no range ("a 6-4 lead" is a score); neither is a span of years, nor figures with nothing named after them.
-    for (const text of ['The ferry kept a 6-4 lead', 'the 2015-2016 season', 'In 2015-16 the ferry ran late', 'Call 555-1234 today', 'It was 9-11.']) {
+    assert.deepEqual(parseNumbers('fares rose $2-$3 per ride'), [range(2, 'dollars'), range(3, 'dollars')], 'a sign before each figure');
+    assert.deepEqual(parseNumbers('a €5-€10 million grant'), [range(5e6, 'euros'), range(10e6, 'euros')]);
+    assert.deepEqual(parseNumbers('The yard will cut 1,000-1,500 jobs'), [range(1000, 'jobs'), range(1500, 'jobs')]);
+    assert.deepEqual(parseNumbers('Fares rose 3-4 per cent'), [range(3, 'percent'), range(4, 'percent')]);
+    assert.deepEqual(parseNumbers('Fares rose 10 per cent'), [{ value: 10, unit: 'percent', qualifier: null }], '"per cent" is a percentage');
+    assert.deepEqual(compared(parseNumbers('The board voted 5-4, and 10-15 residents protested')).map(n => [n.value, n.unit]),
+      [[5004, 'tally'], [10, 'residents']], 'a range after a tally is no next score');
+    // The larger first is no range ("a 6-4 lead" is a score); neither is a span of years, nor figures with no plural or
+    // measure after them, nor a label's figures, nor figures far apart.
+    for (const text of ['The ferry kept a 6-4 lead', 'the 2015-2016 season', 'In 2015-16 the ferry ran late', 'Call 555-1234 today', 'It was 9-11.',
+      'after the 9-11 attacks', 'Residents aged 18-24 voted', 'The club has a 1-3 record', 'The ferry Boeing 737-800 carrying pilots', 'Dial 1-800 numbers']) {
       assert.ok(parseNumbers(text).every(n => n.qualifier !== RANGE), text);
     }
+  });
+
+  it('keeps a tally with the smaller figure first where a vote or a game says so', () => {
+    for (const text of ['The motion failed on a 3-4 vote', 'The harbour team suffered a 98-102 loss', "The council's 4-5 ruling stood"]) {
+      assert.deepEqual(parseNumbers(text).map(n => n.unit), ['tally', 'tally'], text);
+    }
+    assert.ok(parseNumbers('Biden won the 18-29 vote').every(n => n.unit !== 'tally'), "the 18-29 vote is an age group's");
   });
 
   it('agrees with a figure inside it and with the same range, not with another', () => {
@@ -84,6 +100,10 @@ describe('claims: ranges', () => {
     assert.ok(!numbersAgree(r(5, 10), n(12)), 'a figure outside the range');
     assert.ok(numbersAgree(r(5, 10), n(10.5, 'about')), 'hedged, just outside');
     assert.ok(!numbersAgree(r(5, 10), { value: 8, unit: 'seats', qualifier: null }), 'another unit');
+    assert.ok(!numbersAgree(r(5, 10), n(10, 'more than')), 'a bound past the range');
+    assert.ok(numbersAgree(r(5, 10), n(8, 'more than')), 'a bound the range reaches past');
+    assert.ok(numbersAgree(r(5, 10), n(20, 'up to')), 'a bound above the range');
+    assert.ok(!numbersAgree(r(5, 10), n(5, 'less than')), 'a bound below the range');
   });
 
   it('disputes a claim with another range of the same thing, and not one with a figure inside it', () => {
@@ -94,6 +114,33 @@ describe('claims: ranges', () => {
     assert.deepEqual(other.disputed, ['b']);
     assert.deepEqual(link(poll('Between 5-10%'), poll('About 8%')).disputed, [], 'a figure inside the range');
     assert.deepEqual(link(poll('Between 5-10%'), poll('Some 40%')).disputed, ['b'], 'a figure outside it');
+  });
+});
+
+describe('claims: counts in words', () => {
+  const n = (value: number, unit: string, qualifier: string | null = null) => ({ value, unit, qualifier });
+
+  it('reads a count in words as its figure, with the thing it counts', () => {
+    assert.deepEqual(parseNumbers('Three people were killed in the ferry fire'), [n(3, 'people')]);
+    assert.deepEqual(parseNumbers('more than twenty-five officers were hurt'), [n(25, 'officers', 'more than')]);
+    assert.deepEqual(parseNumbers('Seventy one percent of islanders voted'), [n(71, 'percent')]);
+    assert.deepEqual(parseNumbers('two million passengers crossed last year'), [n(2e6, 'passengers')]);
+    assert.deepEqual(parseNumbers('a four-year lease on the pier'), [n(4, 'year')]);
+    assert.deepEqual(parseNumbers('Six weeks later, 12 ferries were sold'), [n(6, 'weeks'), n(12, 'ferries')], 'in the order of the text');
+    // No thing counted, a pronoun, a name, a fraction: no number.
+    for (const text of ['the two of them left the harbour', 'One pilot was rescued', 'one of the pilots', 'The Big Ten conference met',
+      'the Jackson Five played', 'Two-thirds of islanders voted', 'She was nine']) {
+      assert.deepEqual(parseNumbers(text), [], text);
+    }
+  });
+
+  it('disputes another count in words, and agrees with the same count in digits', () => {
+    const fire = (count: string) => claim(`${count} people were killed in the fire at the harbour ferry terminal on Monday night`);
+    const other = link(fire('Three'), fire('Four'));
+    assert.deepEqual(other.by, [], 'three and four people are two counts');
+    assert.deepEqual(other.disputed, ['b']);
+    assert.deepEqual(link(fire('Three'), fire('3')).by, ['b'], 'three people in words and in digits');
+    assert.deepEqual(link(fire('Three'), fire('3')).disputed, []);
   });
 });
 

@@ -43,7 +43,7 @@ export const TALLY = 'tally';
  * figure of money, a percentage, a scale or a clock time, nor one in a longer run of figures and dashes: a date's
  * "2022-02-15", a telephone number's "555-1234", "10:30-11:45", "$5-10 million" stay as they were (no number).
  */
-const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})[\u2013-](\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|percent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/g;
+const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})[\u2013-](\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|per\s?cent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/g;
 const TALLY_BEFORE = /\b(?:vot(?:e|ed|es|ing)|vote of|by an?|won|wins?|lost|loses|beat|beats|defeated|tied|ruled|passed|approved|rejected|confirmed|upheld|struck down)(?:\s+(?:it|them|him|her|us|narrowly|\w+ly))?\s+(?:by\s+)?(?:an?\s+)?$/i;
 const TALLY_AFTER = /^\s+(?:votes?|decision|ruling|majority|margin|victory|win|loss|defeat|tie|split|score)\b/i;
 /**
@@ -62,17 +62,15 @@ function talliesOf(text: string): Set<number> | null {
     const end = m.index + m[0].length;
     // (Days of a month, "September 16-19", are a date, left out as dates are.)
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    // The next score of a game's sets, right after a tally ("won 6-4, 6-3", "6-4 and 6-3").
-    const nextScore = lastEnd >= 0 && /^,?\s*(?:and\s+)?$/.test(text.slice(lastEnd, m.index));
-    if (!nextScore) {
-      if (TALLY_AFTER.test(text.slice(end, end + 12))) {
-        // A vote's or a ruling's tally puts the larger side first ("a 5-4 decision"): "the 18-29 vote" is an age group's.
-        if (!TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index)) && Number(m[1]) < Number(m[2])) continue;
-      } else {
-        if (!TALLY_BEFORE.test(text.slice(Math.max(0, m.index - 40), m.index))) continue;
-        const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
-        if (next && !NOT_UNITS.has(next) && !AFTER_TALLY.has(next)) continue;
-      }
+    const before = text.slice(Math.max(0, m.index - 40), m.index);
+    if (TALLY_AFTER.test(text.slice(end, end + 12))) {
+      // "The 18-29 vote" (the smaller figure first) is an age group's; "a 3-4 vote", "the council's 4-5 ruling" are tallies.
+      if (/^\s+vote\b/i.test(text.slice(end, end + 8)) && /\bthe\s+$/i.test(before) && Number(m[1]) < Number(m[2])) continue;
+    } else {
+      // Found by the words before it, or the next score of a game's sets right after a tally ("won 6-4, 6-3").
+      if (!TALLY_BEFORE.test(before) && !(lastEnd >= 0 && /^,?\s*(?:and\s+)?$/.test(text.slice(lastEnd, m.index)))) continue;
+      const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
+      if (next && !NOT_UNITS.has(next) && !AFTER_TALLY.has(next)) continue;
     }
     (out ??= new Set()).add(m.index).add(m.index + m[1].length + 1);
     lastEnd = end;
@@ -86,16 +84,23 @@ export const RANGE = 'between';
 /**
  * A range: two figures joined by a hyphen or an en dash ("3.5-4 percent", "$5-10 million", "10-15 seats"), or by
  * "and" after "between", the first below the second, with what they count after them (a word, "%", a scale word) or
- * a currency sign before them. Not where a tally stands (`talliesOf`), nor in a longer run of figures and dashes, nor
- * a day of a month, a clock time or a year's span ("2020-21", "2015-2016"). Without a unit a hyphen between figures
- * says nothing of what it joins ("9-11", "aged 18-24.") and no number is read, as before.
+ * a currency sign before them. What they count is a plural ("seats", "jobs"), or a measure written singular before a
+ * noun ("a 10-15 minute walk", "a 3-4 point lead"): any other word after the figures ("aged 18-24 voted", "a 1-3
+ * record", "737-800 carrying") says nothing of what a hyphen joins, and no number is read, as before. Not where a tally
+ * stands (`talliesOf`), nor in a longer run of figures and dashes, nor a day of a month, a clock time, a year's span
+ * ("2020-21", "2015-2016"), "9-11", a label's figures after a capitalised word ("Article 2-4", "Boeing 737-800"), or two
+ * figures far apart ("1-800").
  */
-const RANGE_RE = /(?<![\w.,:/$£€\u2013-])([$£€])?(\d+(?:\.\d+)?)[\u2013-]([$£€])?(\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)|\bbetween\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b))?\s+and\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)/gi;
+const RANGE_RE = /(?<![\w.,:/$£€\u2013-])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[\u2013-]([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)|\bbetween\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per\s?cent\b))?\s+and\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)/gi;
+/** Measures written singular before the noun they qualify ("a 10-15 minute walk"): a range's unit though not plural. */
+const SINGULAR_MEASURES = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'point', 'percent', 'mile', 'foot', 'inch', 'meter', 'metre', 'kilometer', 'kilometre', 'degree', 'pound', 'ton', 'tonne', 'acre', 'dollar', 'member', 'person', 'seat', 'game', 'man', 'woman']);
+/** A plural noun: the thing a range counts (not "-ss": "access", "loss"). */
+const PLURAL = /[^s']s$|^(?:people|men|women|children|police|staff|personnel|troops|feet)$/;
 const SCALE_AFTER = /^\s*(thousand|million|billion|trillion)\b/i;
 
 /** Where the ranges of `text` start their two figures, with each figure's number; null when there is none. */
 function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimNumber> | null {
-  if (!/\d[\u2013-]\d|between\s/i.test(text)) return null;
+  if (!/\d[\u2013-][$£€]?\d|between\s/i.test(text)) return null;
   let out: Map<number, ClaimNumber> | null = null;
   RANGE_RE.lastIndex = 0;
   for (let m; (m = RANGE_RE.exec(text));) {
@@ -107,16 +112,20 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     if (!(a < b) || (sign1 && sign2 && sign1 !== sign2)) continue;
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (/^\d{4}$/.test(low) && a >= 1800 && a <= 2100) continue;
+    if (dashed && ((low === '9' && high === '11') || (a > 0 && b > 20 * a))) continue;
+    // (A capitalised word before the figures, not opening a sentence, makes them a label's: "Article 2-4", "iPhone 12-13".)
+    const prev = /(\S+)\s+$/.exec(text.slice(Math.max(0, m.index - 30), m.index));
+    if (dashed && prev && /^\p{Lu}/u.test(prev[1]) && !opensSentence(text, m.index - prev[0].length)) continue;
     const end = m.index + m[0].length;
     const scale = SCALE_AFTER.exec(text.slice(end, end + 16));
     const rest = text.slice(end + (scale ? scale[0].length : 0));
     if (/^\s*(?:[ap]\.?m\b|:\d)/i.test(rest)) continue;
     const sign = sign1 ?? sign2;
     let unit: string | null = sign ? CURRENCY[sign] : null;
-    if (!unit && (m[7] || /^\s*(?:%|percent\b)/i.test(rest))) unit = 'percent';
+    if (!unit && (m[7] || /^\s*(?:%|percent\b|per\s?cent\b)/i.test(rest))) unit = 'percent';
     if (!unit) {
       const word = UNIT_RE.exec(rest)?.[1].toLowerCase();
-      if (word && !NOT_UNITS.has(word) && !AFTER_TALLY.has(word) && word !== TALLY) unit = word;
+      if (word && !NOT_UNITS.has(word) && !AFTER_TALLY.has(word) && (PLURAL.test(word) || SINGULAR_MEASURES.has(word))) unit = word;
     }
     if (!unit) continue;
     const times = scale ? SCALE[scale[1].toLowerCase()] : 1;
@@ -124,6 +133,12 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     (out ??= new Map()).set(lowAt, { value: a * times, unit, qualifier: RANGE }).set(highAt, { value: b * times, unit, qualifier: RANGE });
   }
   return out;
+}
+
+/** Whether the word at `at` opens a sentence (the text's start, or after a sentence's end or a quotation mark). */
+function opensSentence(text: string, at: number): boolean {
+  const before = text.slice(Math.max(0, at - 4), at).trimEnd();
+  return before === '' ? at - 4 <= 0 || /^\s*$/.test(text.slice(0, at)) : /[.!?:;"“”]$/.test(before);
 }
 
 /** A number as matching compares it: a tally's two figures as one `value`; a range's ends as `value` and `upTo`. */
@@ -157,10 +172,61 @@ export function compared(numbers: readonly ClaimNumber[]): readonly ComparedNumb
 
 /**
  * Numbers in a claim with their unit ("troops") and qualifier ("more than"). Years and days of month are left out;
- * a vote's or a game's tally gives both figures, of unit `TALLY` (`talliesOf`).
+ * a vote's or a game's tally gives both figures, of unit `TALLY` (`talliesOf`); a count in words ("three people")
+ * is read as its figure is (`wordNumbersOf`).
  */
 export function parseNumbers(text: string): ClaimNumber[] {
-  return locateNumbers(text).map(n => n.number);
+  return withWordNumbers(text, locateNumbers(text));
+}
+
+/** The numbers `locateNumbers` found in `text`, with its counts in words among them, in the order of the text. */
+function withWordNumbers(text: string, located: readonly { number: ClaimNumber; at: number }[]): ClaimNumber[] {
+  const words = wordNumbersOf(text);
+  if (!words) return located.map(n => n.number);
+  return [...located, ...words].sort((a, b) => a.at - b.at).map(n => n.number);
+}
+
+const SMALL_NUMBERS: Record<string, number> = {
+  two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
+  fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const ONES = 'one|two|three|four|five|six|seven|eight|nine';
+/**
+ * A count in words, from two to ninety-nine, with a scale word after it ("two million"). Not "one", which is as often a
+ * pronoun ("one of them", "no one") as a count.
+ */
+const WORD_NUMBER_RE = new RegExp(
+  String.raw`(?:\b(${QUALIFIERS})\s+)?\b(?:(${Object.keys(TENS).join('|')})(?:[-\s](${ONES})\b)?|(${Object.keys(SMALL_NUMBERS).join('|')}))\b(?!['’]s\b)(?:\s+(thousand|million|billion|trillion)\b)?`,
+  'gi',
+);
+/** A fraction's denominator ("two-thirds"): no thing counted. */
+const FRACTIONS = /^(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)$/;
+const HAS_WORD_NUMBER = new RegExp(String.raw`\b(?:${[...Object.keys(TENS), ...Object.keys(SMALL_NUMBERS)].join('|')})\b`, 'i');
+
+/**
+ * The counts in words of `text` ("Three people were killed", "more than twenty-five officers", "two million
+ * passengers"): each the figure of the thing named right after it, as a figure in digits would be, so that "three
+ * people" and "four people" are two counts (news style spells out small numbers), and "three people" is the "3 people"
+ * of another report. Only with a thing named: a bare "the two of them" says no count of anything. Not a name's part
+ * ("the Big Ten", "Jackson Five": a capital before a capital word).
+ */
+function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | null {
+  if (!HAS_WORD_NUMBER.test(text)) return null;
+  let out: { number: ClaimNumber; at: number }[] | null = null;
+  WORD_NUMBER_RE.lastIndex = 0;
+  for (let m; (m = WORD_NUMBER_RE.exec(text));) {
+    const word = m[2] ?? m[4];
+    const at = m.index + m[0].toLowerCase().indexOf(word.toLowerCase(), m[1] ? m[1].length : 0);
+    if (/^\p{Lu}/u.test(word) && /\p{Lu}[\p{L}.’'-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at))) continue;
+    let value = m[2] ? TENS[m[2].toLowerCase()] + (m[3] ? SMALL_NUMBERS[m[3].toLowerCase()] ?? 1 : 0) : SMALL_NUMBERS[m[4].toLowerCase()];
+    if (m[5]) value *= SCALE[m[5].toLowerCase()];
+    const unitMatch = UNIT_RE.exec(text.slice(m.index + m[0].length));
+    const unit = unitMatch?.[1].toLowerCase();
+    if (!unit || NOT_UNITS.has(unit) || AFTER_TALLY.has(unit) || unit === TALLY || FRACTIONS.test(unit)) continue;
+    (out ??= []).push({ number: { value, unit, qualifier: m[1] ? m[1].toLowerCase() : null }, at });
+  }
+  return out;
 }
 
 /** `parseNumbers` with where each number's figure starts in `text`. */
@@ -200,7 +266,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
     // (The word "tally" after a lone figure names no tally's figure: `compared` pairs only a tally's two.)
     if (unit === TALLY) unit = null;
-    if (!unit && /^\s*%/.test(rest)) unit = 'percent';
+    if (!unit && /^\s*(?:%|per\s?cent\b)/i.test(rest)) unit = 'percent';
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
     const currency = CURRENCY[text[afterStart - raw.length - 1] ?? ''];
     if (currency) unit = currency;
@@ -540,7 +606,7 @@ function clauseClaim(text: string, span0: Span, inQuotes: readonly Quote[], inEn
   const claimText = text.slice(span.start, span.end);
   return {
     start: span.start, end: span.end, text: claimText, kind, speaker,
-    entities: names, numbers: claimText === body ? numbers : parseNumbers(claimText), status: 'unique', corroboratedBy: [], disputedBy: [],
+    entities: names, numbers: claimText === body ? withWordNumbers(body, located) : parseNumbers(claimText), status: 'unique', corroboratedBy: [], disputedBy: [],
   };
 }
 

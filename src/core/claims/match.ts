@@ -479,6 +479,14 @@ function rangesAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   const near = (a: number, b: number, share: number) => Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * share;
   if (x.upTo !== undefined && y.upTo !== undefined) return near(x.value, y.value, ROUNDING) && near(x.upTo, y.upTo, ROUNDING);
   const [range, figure] = x.upTo !== undefined ? [x, y] : [y, x];
-  const share = figure.qualifier ? HEDGED : ROUNDING;
+  const q = figure.qualifier;
+  // A bound agrees with a range that reaches past it: "more than 10 percent" is not "5-10%", "up to 20 percent" is.
+  if (q && LOWER_BOUNDS.has(q)) return range.upTo! > figure.value;
+  if (q && UPPER_BOUNDS.has(q)) return range.value < figure.value || (q === 'up to' || q === 'at most' || q === 'as many as') && range.value === figure.value;
+  const share = q ? HEDGED : ROUNDING;
   return (figure.value >= range.value || near(figure.value, range.value, share)) && (figure.value <= range.upTo! || near(figure.value, range.upTo!, share));
 }
+
+/** Qualifiers that make a figure a bound (claims.ts `QUALIFIERS`): the figure is below, or above, what is counted. */
+const LOWER_BOUNDS = new Set(['more than', 'over', 'at least', 'as few as']);
+const UPPER_BOUNDS = new Set(['less than', 'fewer than', 'under', 'up to', 'at most', 'as many as']);
