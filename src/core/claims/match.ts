@@ -9,7 +9,8 @@
  */
 import type { Claim, ClaimNumber } from '../types';
 import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
-import { type ClaimNorm, otherActors, predicatesAgree } from './normalize';
+import { OPPOSITE_PAIRS } from '../lexicon/opposites';
+import { type ClaimNorm, lemmaKey, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -55,6 +56,8 @@ export interface MatchSide {
   namesSpeaker?: boolean;
   /** Which of its units are words of a number (`numberWords`): filled on first use. */
   numberWords?: readonly number[];
+  /** Its units that have words of opposite sense, with those words' keys (`oppositeUnits`): filled on first use. */
+  opposites?: readonly { unit: number; keys: readonly string[] }[];
   /** Its claim's numbers with a qualifier before a currency sign read (`numbersOf`): filled on first use. */
   numbers?: readonly ComparedNumber[];
 }
@@ -123,13 +126,17 @@ function sharedExactly(a: MatchSide, b: MatchSide): number {
 
 function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
   const na = a.norm, nb = b.norm;
-  // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
+  // A negation added or dropped, or another weekday, month or year: the same claim only when everything else agrees closely
   // (then a dispute, below), else two different claims.
   // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
   // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
   const otherWording = na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone;
-  const negated = na.negation !== nb.negation && !otherWording;
-  const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  // A word of opposite sense in each ("fares rose" / "fares fell") negates as "not" does: both together cancel out
+  // ("did not approve" / "rejected").
+  const opposite = opposedUnits(a, b);
+  const negated = (na.negation !== nb.negation) !== (opposite !== null) && !otherWording;
+  const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d)))
+    || (na.years.length > 0 && nb.years.length > 0 && !na.years.some(y => nb.years.includes(y)));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).
@@ -146,8 +153,11 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (Decided before any overlap, as cheaply as the old outright refusal: each side's words are read once and kept on it.)
   if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
   const ab = overlapOf(a, b, weight, isName);
+  // (The two words of opposite sense count as shared in a dispute: the rest is what the two say alike.)
+  const oppositeA = opposite && conflict === 'negation' ? weight(a.units[opposite.a]) : 0;
+  const oppositeB = opposite && conflict === 'negation' ? weight(b.units[opposite.b]) : 0;
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
-  if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
+  if (conflict && (!ab.totalA || (ab.exact + ab.synonym + oppositeA) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
   const an = numbersOf(a), bn = numbersOf(b);
   const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
@@ -156,9 +166,11 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
   if (conflict) {
-    // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
-    const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
-    return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
+    // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate (or predicates of opposite sense).
+    const inA = coveredA + oppositeA, inB = coveredB + oppositeB;
+    const alike = total ? (inA + inB) / total : 0;
+    const coverBoth = Math.min(ab.totalA ? inA / ab.totalA : 0, ab.totalB ? inB / ab.totalB : 0);
+    return alike >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && (oppositeA > 0 || predicatesAgree(na, nb)) ? { similarity: round(alike), reason: conflict, direction: 'full' } : null;
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors;
@@ -490,3 +502,62 @@ function rangesAgree(x: ComparedNumber, y: ComparedNumber): boolean {
 /** Qualifiers that make a figure a bound (claims.ts `QUALIFIERS`): the figure is below, or above, what is counted. */
 const LOWER_BOUNDS = new Set(['more than', 'over', 'at least', 'as few as']);
 const UPPER_BOUNDS = new Set(['less than', 'fewer than', 'under', 'up to', 'at most', 'as many as']);
+
+/** Per key, the keys of opposite sense (lexicon/opposites.ts, as lemma keys). */
+let opposites: Map<string, string[]> | null = null;
+function oppositesOf(key: string): readonly string[] | undefined {
+  if (!opposites) {
+    const map = new Map<string, string[]>();
+    const add = (x: string, y: string) => { const list = map.get(x); if (list) list.push(y); else map.set(x, [y]); };
+    for (const [x, y] of OPPOSITE_PAIRS) { add(lemmaKey(x), lemmaKey(y)); add(lemmaKey(y), lemmaKey(x)); }
+    opposites = map;
+  }
+  return opposites.get(key);
+}
+
+/** A prefix that makes a word's opposite of its stem ("unarmed", "illegal", "irregular"), with the stem's least length. */
+const OPPOSING_PREFIX = /^(?:un|il(?=l)|ir(?=r))(?=[a-z]{3})/;
+const NO_OPPOSITES: readonly { unit: number; keys: readonly string[] }[] = Object.freeze([]);
+
+/**
+ * The units of a side that have words of opposite sense (listed, or its stem after an opposing prefix), with their
+ * keys, found once. A word whose opposite is a prefixed form of it ("armed") is found from the other side.
+ */
+function oppositeUnits(side: MatchSide): readonly { unit: number; keys: readonly string[] }[] {
+  if (side.opposites === undefined) {
+    let found: { unit: number; keys: readonly string[] }[] | null = null;
+    const units = side.norm.units;
+    for (let i = 0; i < units.length; i++) {
+      const key = units[i][0];
+      const listed = oppositesOf(key);
+      const prefixed = OPPOSING_PREFIX.exec(key);
+      if (listed || prefixed) (found ??= []).push({ unit: i, keys: prefixed ? [...(listed ?? []), key.slice(prefixed[0].length)] : listed! });
+    }
+    side.opposites = found ?? NO_OPPOSITES;
+  }
+  return side.opposites;
+}
+
+/**
+ * A unit of `a` and a unit of `b` of opposite sense ("rose" / "fell", "armed" / "unarmed"), neither word in the other
+ * claim too (a claim that states both, "rose in March but fell in April", opposes neither); null when there is none.
+ */
+function opposedUnits(a: MatchSide, b: MatchSide): { a: number; b: number } | null {
+  const found = opposedIn(a, b);
+  if (found) return found;
+  const back = opposedIn(b, a);
+  return back && { a: back.b, b: back.a };
+}
+
+function opposedIn(x: MatchSide, y: MatchSide): { a: number; b: number } | null {
+  const mine = oppositeUnits(x);
+  if (!mine.length) return null;
+  const theirs = y.norm.units;
+  for (const { unit, keys } of mine) {
+    if (y.exactIds.has(x.units[unit])) continue;
+    for (let j = 0; j < theirs.length; j++) {
+      if (keys.includes(theirs[j][0]) && !x.exactIds.has(y.units[j])) return { a: unit, b: j };
+    }
+  }
+  return null;
+}
