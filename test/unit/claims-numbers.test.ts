@@ -75,10 +75,13 @@ describe('claims: ranges', () => {
     assert.deepEqual(parseNumbers('Fares rose 10 per cent'), [{ value: 10, unit: 'percent', qualifier: null }], '"per cent" is a percentage');
     assert.deepEqual(compared(parseNumbers('The board voted 5-4, and 10-15 residents protested')).map(n => [n.value, n.unit]),
       [[5004, 'tally'], [10, 'residents']], 'a range after a tally is no next score');
+    assert.deepEqual(parseNumbers('50-60 mph winds and 2-3 gunmen'), [range(50, 'mph'), range(60, 'mph'), range(2, 'gunmen'), range(3, 'gunmen')]);
+    assert.deepEqual(parseNumbers('Polls show Clinton 3-4 points ahead'), [range(3, 'points'), range(4, 'points')], 'after a name');
     // The larger first is no range ("a 6-4 lead" is a score); neither is a span of years, nor figures with no plural or
     // measure after them, nor a label's figures, nor figures far apart.
     for (const text of ['The ferry kept a 6-4 lead', 'the 2015-2016 season', 'In 2015-16 the ferry ran late', 'Call 555-1234 today', 'It was 9-11.',
-      'after the 9-11 attacks', 'Residents aged 18-24 voted', 'The club has a 1-3 record', 'The ferry Boeing 737-800 carrying pilots', 'Dial 1-800 numbers']) {
+      'after the 9-11 attacks', 'Residents aged 18-24 voted', 'The club has a 1-3 record', 'Boeing 737-800 jets were grounded', 'Dial 1-800 numbers',
+      'Article 2-4 requirements']) {
       assert.ok(parseNumbers(text).every(n => n.qualifier !== RANGE), text);
     }
   });
@@ -101,6 +104,7 @@ describe('claims: ranges', () => {
     assert.ok(numbersAgree(r(5, 10), n(10.5, 'about')), 'hedged, just outside');
     assert.ok(!numbersAgree(r(5, 10), { value: 8, unit: 'seats', qualifier: null }), 'another unit');
     assert.ok(!numbersAgree(r(5, 10), n(10, 'more than')), 'a bound past the range');
+    assert.ok(numbersAgree(r(5, 10), n(10, 'at least')), 'a bound that takes the figure itself');
     assert.ok(numbersAgree(r(5, 10), n(8, 'more than')), 'a bound the range reaches past');
     assert.ok(numbersAgree(r(5, 10), n(20, 'up to')), 'a bound above the range');
     assert.ok(!numbersAgree(r(5, 10), n(5, 'less than')), 'a bound below the range');
@@ -126,10 +130,18 @@ describe('claims: counts in words', () => {
     assert.deepEqual(parseNumbers('Seventy one percent of islanders voted'), [n(71, 'percent')]);
     assert.deepEqual(parseNumbers('two million passengers crossed last year'), [n(2e6, 'passengers')]);
     assert.deepEqual(parseNumbers('a four-year lease on the pier'), [n(4, 'year')]);
+    assert.deepEqual(parseNumbers('five hundred jobs and two dozen ferries'), [n(500, 'jobs'), n(24, 'ferries')]);
+    assert.deepEqual(parseNumbers('Two hundred thousand people fled the island'), [n(200000, 'people')]);
+    assert.deepEqual(parseNumbers('two per cent of islanders'), [n(2, 'percent')]);
+    const range = (value: number, unit: string) => ({ value, unit, qualifier: RANGE });
+    assert.deepEqual(parseNumbers('Two or three pilots were injured'), [range(2, 'pilots'), range(3, 'pilots')], 'a range in words');
+    assert.deepEqual(parseNumbers('Two to three thousand protesters marched'), [range(2000, 'protesters'), range(3000, 'protesters')], 'the scale of the second for both');
+    assert.deepEqual(parseNumbers('Between five and ten people were hurt'), [range(5, 'people'), range(10, 'people')]);
     assert.deepEqual(parseNumbers('Six weeks later, 12 ferries were sold'), [n(6, 'weeks'), n(12, 'ferries')], 'in the order of the text');
     // No thing counted, a pronoun, a name, a fraction: no number.
     for (const text of ['the two of them left the harbour', 'One pilot was rescued', 'one of the pilots', 'The Big Ten conference met',
-      'the Jackson Five played', 'Two-thirds of islanders voted', 'She was nine']) {
+      'the Jackson Five played', 'Two-thirds of islanders voted', 'She was nine', 'Two said they saw it', 'the twenty-first century',
+      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported']) {
       assert.deepEqual(parseNumbers(text), [], text);
     }
   });

@@ -88,14 +88,18 @@ export const RANGE = 'between';
  * noun ("a 10-15 minute walk", "a 3-4 point lead"): any other word after the figures ("aged 18-24 voted", "a 1-3
  * record", "737-800 carrying") says nothing of what a hyphen joins, and no number is read, as before. Not where a tally
  * stands (`talliesOf`), nor in a longer run of figures and dashes, nor a day of a month, a clock time, a year's span
- * ("2020-21", "2015-2016"), "9-11", a label's figures after a capitalised word ("Article 2-4", "Boeing 737-800"), or two
- * figures far apart ("1-800").
+ * ("2020-21", "2015-2016"), "9-11", a label's figures ("Article 2-4", "Boeing 737-800", `LABEL_BEFORE`), or two figures
+ * far apart ("1-800").
  */
 const RANGE_RE = /(?<![\w.,:/$£€\u2013-])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[\u2013-]([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)|\bbetween\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per\s?cent\b))?\s+and\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)/gi;
 /** Measures written singular before the noun they qualify ("a 10-15 minute walk"): a range's unit though not plural. */
-const SINGULAR_MEASURES = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'point', 'percent', 'mile', 'foot', 'inch', 'meter', 'metre', 'kilometer', 'kilometre', 'degree', 'pound', 'ton', 'tonne', 'acre', 'dollar', 'member', 'person', 'seat', 'game', 'man', 'woman']);
+const SINGULAR_MEASURES = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'point', 'percent', 'mile', 'foot', 'inch', 'meter', 'metre', 'kilometer', 'kilometre', 'degree', 'pound', 'ton', 'tonne', 'acre', 'hectare', 'gallon', 'liter', 'litre', 'barrel', 'dollar', 'member', 'person', 'seat', 'game', 'man', 'woman', 'mph', 'km', 'kg', 'lb', 'ft', 'cm', 'mm']);
 /** A plural noun: the thing a range counts (not "-ss": "access", "loss"). */
-const PLURAL = /[^s']s$|^(?:people|men|women|children|police|staff|personnel|troops|feet)$/;
+const PLURAL = /(?:[^s']s|men)$|^(?:people|children|police|staff|personnel|troops|feet)$/;
+/** Whether a word after figures names what they count: a plural, or a measure written singular before a noun. */
+const countsThing = (word: string) => !NOT_UNITS.has(word) && !AFTER_TALLY.has(word) && (PLURAL.test(word) || SINGULAR_MEASURES.has(word));
+/** A label's word right before figures: "Article 2-4", "Route 9-11", "Boeing 737-800", "No. 3-4". */
+const LABEL_BEFORE = /\b(?:article|section|chapter|clause|paragraph|rule|title|amendment|route|highway|interstate|room|gate|flight|model|version|boeing|airbus|iphone|galaxy|no\.?)\s*$/i;
 const SCALE_AFTER = /^\s*(thousand|million|billion|trillion)\b/i;
 
 /** Where the ranges of `text` start their two figures, with each figure's number; null when there is none. */
@@ -112,10 +116,7 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     if (!(a < b) || (sign1 && sign2 && sign1 !== sign2)) continue;
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (/^\d{4}$/.test(low) && a >= 1800 && a <= 2100) continue;
-    if (dashed && ((low === '9' && high === '11') || (a > 0 && b > 20 * a))) continue;
-    // (A capitalised word before the figures, not opening a sentence, makes them a label's: "Article 2-4", "iPhone 12-13".)
-    const prev = /(\S+)\s+$/.exec(text.slice(Math.max(0, m.index - 30), m.index));
-    if (dashed && prev && /^\p{Lu}/u.test(prev[1]) && !opensSentence(text, m.index - prev[0].length)) continue;
+    if (dashed && ((low === '9' && high === '11') || (a > 0 && b > 100 * a) || LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))) continue;
     const end = m.index + m[0].length;
     const scale = SCALE_AFTER.exec(text.slice(end, end + 16));
     const rest = text.slice(end + (scale ? scale[0].length : 0));
@@ -125,7 +126,7 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     if (!unit && (m[7] || /^\s*(?:%|percent\b|per\s?cent\b)/i.test(rest))) unit = 'percent';
     if (!unit) {
       const word = UNIT_RE.exec(rest)?.[1].toLowerCase();
-      if (word && !NOT_UNITS.has(word) && !AFTER_TALLY.has(word) && (PLURAL.test(word) || SINGULAR_MEASURES.has(word))) unit = word;
+      if (word && countsThing(word)) unit = word;
     }
     if (!unit) continue;
     const times = scale ? SCALE[scale[1].toLowerCase()] : 1;
@@ -133,12 +134,6 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     (out ??= new Map()).set(lowAt, { value: a * times, unit, qualifier: RANGE }).set(highAt, { value: b * times, unit, qualifier: RANGE });
   }
   return out;
-}
-
-/** Whether the word at `at` opens a sentence (the text's start, or after a sentence's end or a quotation mark). */
-function opensSentence(text: string, at: number): boolean {
-  const before = text.slice(Math.max(0, at - 4), at).trimEnd();
-  return before === '' ? at - 4 <= 0 || /^\s*$/.test(text.slice(0, at)) : /[.!?:;"“”]$/.test(before);
 }
 
 /** A number as matching compares it: a tally's two figures as one `value`; a range's ends as `value` and `upTo`. */
@@ -193,23 +188,34 @@ const SMALL_NUMBERS: Record<string, number> = {
 const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
 const ONES = 'one|two|three|four|five|six|seven|eight|nine';
 /**
- * A count in words, from two to ninety-nine, with a scale word after it ("two million"). Not "one", which is as often a
- * pronoun ("one of them", "no one") as a count.
+ * A figure in words, from two to ninety-nine, then "hundred", then "dozen" or a scale word ("two million", "five hundred",
+ * "two dozen"). Not "one", which is as often a pronoun ("one of them", "no one") as a count.
  */
-const WORD_NUMBER_RE = new RegExp(
-  String.raw`(?:\b(${QUALIFIERS})\s+)?\b(?:(${Object.keys(TENS).join('|')})(?:[-\s](${ONES})\b)?|(${Object.keys(SMALL_NUMBERS).join('|')}))\b(?!['’]s\b)(?:\s+(thousand|million|billion|trillion)\b)?`,
-  'gi',
-);
-/** A fraction's denominator ("two-thirds"): no thing counted. */
-const FRACTIONS = /^(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths)$/;
+const FIGURE_WORDS = String.raw`\b(?:(${Object.keys(TENS).join('|')})(?:[-\s](${ONES})\b)?|(${Object.keys(SMALL_NUMBERS).join('|')}))\b(?!['’]s\b)(?:\s+(hundred)\b)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
+const WORD_NUMBER_RE = new RegExp(String.raw`(?:\b(${QUALIFIERS}|between)\s+)?${FIGURE_WORDS}`, 'gi');
+const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
+/** A fraction's denominator ("two-thirds") or an ordinal's ("twenty-fifth"): no thing counted. */
+const NOT_COUNTED = /^(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/;
 const HAS_WORD_NUMBER = new RegExp(String.raw`\b(?:${[...Object.keys(TENS), ...Object.keys(SMALL_NUMBERS)].join('|')})\b`, 'i');
+/** A figure's decimals in words ("three point five"): read as no figure (the digits' "3.5" would be). */
+const DECIMAL_WORDS = new RegExp(String.raw`^\s+point\s+(?:zero|${ONES})\b`, 'i');
+
+/** The value of a figure in words matched by `FIGURE_WORDS` (its groups from `g` on), and its multiplier. */
+function wordFigure(m: RegExpExecArray, g: number): { value: number; times: number } {
+  const value = m[g] ? TENS[m[g].toLowerCase()] + (m[g + 1] ? SMALL_NUMBERS[m[g + 1].toLowerCase()] ?? 1 : 0) : SMALL_NUMBERS[m[g + 2].toLowerCase()];
+  const scale = m[g + 4]?.toLowerCase();
+  const times = (m[g + 3] ? 100 : 1) * (scale ? (scale === 'dozen' ? 12 : SCALE[scale]) : 1);
+  return { value: value * times, times };
+}
 
 /**
  * The counts in words of `text` ("Three people were killed", "more than twenty-five officers", "two million
  * passengers"): each the figure of the thing named right after it, as a figure in digits would be, so that "three
  * people" and "four people" are two counts (news style spells out small numbers), and "three people" is the "3 people"
- * of another report. Only with a thing named: a bare "the two of them" says no count of anything. Not a name's part
- * ("the Big Ten", "Jackson Five": a capital before a capital word).
+ * of another report. Two figures joined by "or" or "to" ("two or three people", "two to three thousand protesters"),
+ * or by "and" after "between", are a range's ends (`RANGE`), the scale of the second for both. Only with a thing
+ * counted after it (a plural, or a measure: `countsThing`): a bare "the two of them" or "Two said" says no count of
+ * anything. Not a name's part ("the Big Ten", "Jackson Five": a capital word after a capitalised one).
  */
 function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | null {
   if (!HAS_WORD_NUMBER.test(text)) return null;
@@ -218,13 +224,33 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
   for (let m; (m = WORD_NUMBER_RE.exec(text));) {
     const word = m[2] ?? m[4];
     const at = m.index + m[0].toLowerCase().indexOf(word.toLowerCase(), m[1] ? m[1].length : 0);
-    if (/^\p{Lu}/u.test(word) && /\p{Lu}[\p{L}.’'-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at))) continue;
-    let value = m[2] ? TENS[m[2].toLowerCase()] + (m[3] ? SMALL_NUMBERS[m[3].toLowerCase()] ?? 1 : 0) : SMALL_NUMBERS[m[4].toLowerCase()];
-    if (m[5]) value *= SCALE[m[5].toLowerCase()];
-    const unitMatch = UNIT_RE.exec(text.slice(m.index + m[0].length));
-    const unit = unitMatch?.[1].toLowerCase();
-    if (!unit || NOT_UNITS.has(unit) || AFTER_TALLY.has(unit) || unit === TALLY || FRACTIONS.test(unit)) continue;
-    (out ??= []).push({ number: { value, unit, qualifier: m[1] ? m[1].toLowerCase() : null }, at });
+    if (/^\p{Lu}/u.test(word) && /\p{Lu}[\p{L}’'-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at))) continue;
+    let end = m.index + m[0].length;
+    if (DECIMAL_WORDS.test(text.slice(end, end + 16))) { WORD_NUMBER_RE.lastIndex = end + DECIMAL_WORDS.exec(text.slice(end, end + 16))![0].length; continue; }
+    const first = wordFigure(m, 2);
+    let qualifier = m[1] ? m[1].toLowerCase() : null;
+    let second: { value: number; at: number } | null = null;
+    const join = /^\s+(or|to|and)\s+/i.exec(text.slice(end, end + 8));
+    if (join && (join[1].toLowerCase() !== 'and' || qualifier === 'between')) {
+      WORD_FIGURE_AT.lastIndex = end + join[0].length;
+      const n = WORD_FIGURE_AT.exec(text);
+      if (n) {
+        const high = wordFigure(n, 1);
+        const low = first.times === 1 ? first.value * high.times : first.value;
+        if (low < high.value) { first.value = low; second = { value: high.value, at: end + join[0].length }; end = WORD_FIGURE_AT.lastIndex; }
+      }
+    }
+    WORD_NUMBER_RE.lastIndex = end;
+    if (qualifier === 'between' && !second) qualifier = null;
+    const rest = text.slice(end);
+    let unit: string | null = /^\s*(?:%|per\s?cent\b)/i.test(rest) ? 'percent' : null;
+    if (!unit) {
+      const found = UNIT_RE.exec(rest)?.[1].toLowerCase();
+      if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = found;
+    }
+    if (!unit) continue;
+    if (second) (out ??= []).push({ number: { value: first.value, unit, qualifier: RANGE }, at }, { number: { value: second.value, unit, qualifier: RANGE }, at: second.at });
+    else (out ??= []).push({ number: { value: first.value, unit, qualifier }, at });
   }
   return out;
 }

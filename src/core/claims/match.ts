@@ -493,8 +493,8 @@ function rangesAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   const [range, figure] = x.upTo !== undefined ? [x, y] : [y, x];
   const q = figure.qualifier;
   // A bound agrees with a range that reaches past it: "more than 10 percent" is not "5-10%", "up to 20 percent" is.
-  if (q && LOWER_BOUNDS.has(q)) return range.upTo! > figure.value;
-  if (q && UPPER_BOUNDS.has(q)) return range.value < figure.value || (q === 'up to' || q === 'at most' || q === 'as many as') && range.value === figure.value;
+  if (q && LOWER_BOUNDS.has(q)) return range.upTo! > figure.value || (INCLUSIVE_BOUNDS.has(q) && range.upTo === figure.value);
+  if (q && UPPER_BOUNDS.has(q)) return range.value < figure.value || (INCLUSIVE_BOUNDS.has(q) && range.value === figure.value);
   const share = q ? HEDGED : ROUNDING;
   return (figure.value >= range.value || near(figure.value, range.value, share)) && (figure.value <= range.upTo! || near(figure.value, range.upTo!, share));
 }
@@ -502,6 +502,8 @@ function rangesAgree(x: ComparedNumber, y: ComparedNumber): boolean {
 /** Qualifiers that make a figure a bound (claims.ts `QUALIFIERS`): the figure is below, or above, what is counted. */
 const LOWER_BOUNDS = new Set(['more than', 'over', 'at least', 'as few as']);
 const UPPER_BOUNDS = new Set(['less than', 'fewer than', 'under', 'up to', 'at most', 'as many as']);
+/** … of which these take the figure itself ("at least 10" is 10 or more). */
+const INCLUSIVE_BOUNDS = new Set(['at least', 'as few as', 'up to', 'at most', 'as many as']);
 
 /** Per key, the keys of opposite sense (lexicon/opposites.ts, as lemma keys). */
 let opposites: Map<string, string[]> | null = null;
