@@ -18,10 +18,13 @@ describe('claims: opposite sense', () => {
       ['The Harbour Board approved the plan to rebuild the northern pier on Monday', 'The Harbour Board rejected the plan to rebuild the northern pier on Monday'],
       ['The Harbour Board supports the plan to rebuild the northern pier this summer', 'The Harbour Board opposes the plan to rebuild the northern pier this summer'],
       ['Police said the harbour pilot was armed when officers stopped his car', 'Police said the harbour pilot was unarmed when officers stopped his car'],
+      ['The harbour pilot admitted taking the bribe from the ferry company on Monday', 'The harbour pilot denied taking the bribe from the ferry company on Monday'],
     ]) {
-      const r = link(a, b);
-      assert.deepEqual(r.by, [], `${a} / ${b}: no corroboration`);
-      assert.deepEqual(r.disputed, ['b'], `${a} / ${b}: a dispute`);
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const r = link(x, y);
+        assert.deepEqual(r.by, [], `${x} / ${y}: no corroboration`);
+        assert.deepEqual(r.disputed, ['b'], `${x} / ${y}: a dispute, whichever comes first`);
+      }
     }
   });
 

@@ -132,9 +132,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
   const otherWording = na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone;
   // A word of opposite sense in each ("fares rose" / "fares fell") negates as "not" does: both together cancel out
-  // ("did not approve" / "rejected").
+  // ("did not approve" / "rejected"). (`otherWording` speaks only of a negation on one side: "rejected" is a verb of
+  // an act not done, and against "approved" it is the opposite word that decides, whichever claim comes first.)
   const opposite = opposedUnits(a, b);
-  const negated = (na.negation !== nb.negation) !== (opposite !== null) && !otherWording;
+  const negated = na.negation !== nb.negation ? opposite === null && !otherWording : opposite !== null;
   const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d)))
     || (na.years.length > 0 && nb.years.length > 0 && !na.years.some(y => nb.years.includes(y)));
   if (negated && redated) return null;
