@@ -1,6 +1,6 @@
 /**
- * Two reports that say opposite things of one subject (a word of opposite sense, or another year) contradict each
- * other: a dispute, never corroboration. Sentences of my own, linked the way sources are (test/support/claimPair.ts).
+ * Two reports that say opposite things of one subject (a word of opposite sense) contradict each other: a dispute,
+ * never corroboration. Sentences of my own, linked the way sources are (test/support/claimPair.ts).
  */
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
@@ -34,16 +34,29 @@ describe('claims: opposite sense', () => {
     assert.deepEqual(r.by, ['b']);
   });
 
-  it('does not oppose a claim that states both words', () => {
-    const r = link('Ferry fares rose in March but fell in April, the Harbour Board said', 'Ferry fares fell in April, the Harbour Board said');
-    assert.deepEqual(r.disputed, [], 'the other states part of it');
+  it('does not oppose a claim that states both senses', () => {
+    for (const other of ['Ferry fares fell in April, the Harbour Board said', 'Ferry fares climbed in March, the Harbour Board said']) {
+      const r = link('Ferry fares rose in March but fell in April, the Harbour Board said', other);
+      assert.deepEqual(r.disputed, [], other);
+    }
   });
 
-  it('disputes another year of the same fact, and links the same year', () => {
-    const founded = (year: string) => `The harbour ferry company was founded in ${year} by two brothers from the island`;
-    assert.deepEqual(link(founded('2015'), founded('2015')).by, ['b']);
-    const r = link(founded('2015'), founded('2016'));
-    assert.deepEqual(r.by, [], 'another year');
-    assert.deepEqual(r.disputed, ['b']);
+  it('reads one fact said from its two sides as the same fact', () => {
+    for (const [a, b] of [
+      ['Mayor Okafor leads Councillor Penn by 5 points in the latest harbour poll', 'Councillor Penn trails Mayor Okafor by 5 points in the latest harbour poll'],
+      ['The dollar rose against the euro after the harbour bank cut its rates on Monday', 'The euro fell against the dollar after the harbour bank cut its rates on Monday'],
+    ]) {
+      assert.deepEqual(link(a, b).disputed, [], `${a} / ${b}`);
+    }
+  });
+
+  it('reads a negation elsewhere in the claim as a second conflict, not as cancelling the opposite word', () => {
+    const r = link('Ferry fares did not rise after the Harbour Board approved the plan on Monday', 'Ferry fares rose after the Harbour Board rejected the plan on Monday');
+    assert.deepEqual(r.by, [], 'no corroboration');
+  });
+
+  it('takes a pair of opposite words with another pair as the same claim', () => {
+    const r = link('Support for the harbour toll fell to its lowest level, the Harbour Board survey found', 'Opposition to the harbour toll rose to its highest level, the Harbour Board survey found');
+    assert.deepEqual(r.disputed, []);
   });
 });

@@ -9,7 +9,9 @@
  */
 import type { Claim, ClaimNumber } from '../types';
 import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
-import { OPPOSITE_PAIRS } from '../lexicon/opposites';
+import { OPPOSITE_GROUPS } from '../lexicon/opposites';
+import { SAYING_VERBS } from '../lexicon/sayingVerbs';
+import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type ClaimNorm, lemmaKey, otherActors, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
@@ -56,8 +58,9 @@ export interface MatchSide {
   namesSpeaker?: boolean;
   /** Which of its units are words of a number (`numberWords`): filled on first use. */
   numberWords?: readonly number[];
-  /** Its units that have words of opposite sense, with those words' keys (`oppositeUnits`): filled on first use. */
-  opposites?: readonly { unit: number; keys: readonly string[] }[];
+  /** Its units whose words have words of opposite sense (`oppositeUnits`), and where their words stand (`wordOf`): filled on first use. */
+  opposites?: readonly number[];
+  oppositeWords?: Map<number, { text: string; at: number; before: string[] } | null>;
   /** Its claim's numbers with a qualifier before a currency sign read (`numbersOf`): filled on first use. */
   numbers?: readonly ComparedNumber[];
 }
@@ -126,18 +129,18 @@ function sharedExactly(a: MatchSide, b: MatchSide): number {
 
 function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
   const na = a.norm, nb = b.norm;
-  // A negation added or dropped, or another weekday, month or year: the same claim only when everything else agrees closely
+  // A negation added or dropped, or another weekday or month: the same claim only when everything else agrees closely
   // (then a dispute, below), else two different claims.
   // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
   // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
   const otherWording = na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone;
-  // A word of opposite sense in each ("fares rose" / "fares fell") negates as "not" does: both together cancel out
-  // ("did not approve" / "rejected"). (`otherWording` speaks only of a negation on one side: "rejected" is a verb of
-  // an act not done, and against "approved" it is the opposite word that decides, whichever claim comes first.)
+  // A word of opposite sense in each ("fares rose" / "fares fell") negates as "not" does; a "not" right before it on the
+  // other side cancels it ("did not approve" / "rejected"), one elsewhere is a second conflict ("rose after … would not
+  // cut jobs" / "fell after … would cut jobs"). (`otherWording` speaks only of a negation on one side, with no word of
+  // opposite sense: "rejected" is a verb of an act not done, and against "approved" the opposite word decides.)
   const opposite = opposedUnits(a, b);
-  const negated = na.negation !== nb.negation ? opposite === null && !otherWording : opposite !== null;
-  const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d)))
-    || (na.years.length > 0 && nb.years.length > 0 && !na.years.some(y => nb.years.includes(y)));
+  const negated = opposite ? na.negation === nb.negation || !opposite.negatedAtWord : na.negation !== nb.negation && !otherWording;
+  const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).
@@ -511,56 +514,101 @@ let opposites: Map<string, string[]> | null = null;
 function oppositesOf(key: string): readonly string[] | undefined {
   if (!opposites) {
     const map = new Map<string, string[]>();
-    const add = (x: string, y: string) => { const list = map.get(x); if (list) list.push(y); else map.set(x, [y]); };
-    for (const [x, y] of OPPOSITE_PAIRS) { add(lemmaKey(x), lemmaKey(y)); add(lemmaKey(y), lemmaKey(x)); }
+    const add = (x: string, y: string) => { const list = map.get(x); if (!list) map.set(x, [y]); else if (!list.includes(y)) list.push(y); };
+    for (const [up, down] of OPPOSITE_GROUPS) for (const x of up) for (const y of down) { add(lemmaKey(x), lemmaKey(y)); add(lemmaKey(y), lemmaKey(x)); }
     opposites = map;
   }
   return opposites.get(key);
 }
 
-/** A prefix that makes a word's opposite of its stem ("unarmed", "illegal", "irregular"), with the stem's least length. */
-const OPPOSING_PREFIX = /^(?:un|il(?=l)|ir(?=r))(?=[a-z]{3})/;
-const NO_OPPOSITES: readonly { unit: number; keys: readonly string[] }[] = Object.freeze([]);
+const NO_OPPOSITES: readonly number[] = Object.freeze([]);
 
-/**
- * The units of a side that have words of opposite sense (listed, or its stem after an opposing prefix), with their
- * keys, found once. A word whose opposite is a prefixed form of it ("armed") is found from the other side.
- */
-function oppositeUnits(side: MatchSide): readonly { unit: number; keys: readonly string[] }[] {
+/** The units of a side whose words have words of opposite sense (`oppositesOf`), found once. */
+function oppositeUnits(side: MatchSide): readonly number[] {
   if (side.opposites === undefined) {
-    let found: { unit: number; keys: readonly string[] }[] | null = null;
+    let found: number[] | null = null;
     const units = side.norm.units;
-    for (let i = 0; i < units.length; i++) {
-      const key = units[i][0];
-      const listed = oppositesOf(key);
-      const prefixed = OPPOSING_PREFIX.exec(key);
-      if (listed || prefixed) (found ??= []).push({ unit: i, keys: prefixed ? [...(listed ?? []), key.slice(prefixed[0].length)] : listed! });
-    }
+    for (let i = 0; i < units.length; i++) if (oppositesOf(units[i][0])) (found ??= []).push(i);
     side.opposites = found ?? NO_OPPOSITES;
   }
   return side.opposites;
 }
 
-/**
- * A unit of `a` and a unit of `b` of opposite sense ("rose" / "fell", "armed" / "unarmed"), neither word in the other
- * claim too (a claim that states both, "rose in March but fell in April", opposes neither); null when there is none.
- */
-function opposedUnits(a: MatchSide, b: MatchSide): { a: number; b: number } | null {
-  const found = opposedIn(a, b);
-  if (found) return found;
-  const back = opposedIn(b, a);
-  return back && { a: back.b, b: back.a };
+/** Whether a claim holds words of both senses ("rose in March but fell in April"): it opposes no claim. */
+function bothSenses(side: MatchSide, units: readonly number[]): boolean {
+  if (units.length < 2) return false;
+  for (const i of units) {
+    const keys = oppositesOf(side.norm.units[i][0])!;
+    for (const k of units) if (k !== i && keys.includes(side.norm.units[k][0])) return true;
+  }
+  return false;
 }
 
-function opposedIn(x: MatchSide, y: MatchSide): { a: number; b: number } | null {
-  const mine = oppositeUnits(x);
-  if (!mine.length) return null;
-  const theirs = y.norm.units;
-  for (const { unit, keys } of mine) {
-    if (y.exactIds.has(x.units[unit])) continue;
-    for (let j = 0; j < theirs.length; j++) {
-      if (keys.includes(theirs[j][0]) && !x.exactIds.has(y.units[j])) return { a: unit, b: j };
+/** A word of opposite sense in each claim, as `opposedUnits` finds it. */
+interface Opposed {
+  a: number;
+  b: number;
+  /** A negation stands right before the word on the side that has one more negation ("did not approve"). */
+  negatedAtWord: boolean;
+}
+
+/**
+ * A unit of `a` and a unit of `b` of opposite sense ("rose" / "fell", "approved" / "rejected"), said of one subject:
+ * neither word is in the other claim too, neither claim holds words of both senses (`bothSenses`: "rose in March but
+ * fell in April" opposes neither "climbed in March" nor "fell in April"), and the words before them share a word, or
+ * neither has any ("Clinton leads Trump" / "Trump trails
+ * Clinton", "the dollar rose against the euro" / "the euro fell against the dollar" say one fact from its two sides).
+ * Two such pairs cancel out ("support … fell" / "opposition … rose"). Null when there is none, or an even number.
+ */
+function opposedUnits(a: MatchSide, b: MatchSide): Opposed | null {
+  const mine = oppositeUnits(a), theirs = oppositeUnits(b);
+  if (!mine.length || !theirs.length || bothSenses(a, mine) || bothSenses(b, theirs)) return null;
+  let first: { a: number; b: number } | null = null, count = 0;
+  for (const i of mine) {
+    if (b.exactIds.has(a.units[i])) continue;
+    const keys = oppositesOf(a.norm.units[i][0])!;
+    for (const j of theirs) {
+      if (a.exactIds.has(b.units[j]) || !keys.includes(b.norm.units[j][0])) continue;
+      if (!sameSubject(a, i, b, j)) return null;
+      count++;
+      first ??= { a: i, b: j };
+      break;
     }
   }
+  if (!first || count % 2 === 0) return null;
+  const negated = a.norm.negation > b.norm.negation ? wordOf(a, first.a) : b.norm.negation > a.norm.negation ? wordOf(b, first.b) : null;
+  return { ...first, negatedAtWord: !!negated && NEGATION_BEFORE.test(negated.text.slice(Math.max(0, negated.at - 30), negated.at)) };
+}
+
+/** A negation within the two words right before a word ("did not approve", "has never risen", "won't cut"). */
+const NEGATION_BEFORE = /(?:\b(?:not|never|no)|n['’]t)\s+(?:[\p{L}'’-]+\s+){0,2}$/iu;
+const WORD = /\p{L}[\p{L}'’-]*/gu;
+
+/** Where the word of a side's unit stands in its claim's text (the first word with its key), and the words before it; once per unit. */
+function wordOf(side: MatchSide, unit: number): { text: string; at: number; before: string[] } | null {
+  const known = (side.oppositeWords ??= new Map()).get(unit);
+  if (known !== undefined) return known;
+  const found = findWord(side, unit);
+  side.oppositeWords.set(unit, found);
+  return found;
+}
+
+function findWord(side: MatchSide, unit: number): { text: string; at: number; before: string[] } | null {
+  const key = side.norm.units[unit][0], text = side.claim.text;
+  const before: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m; (m = WORD.exec(text));) {
+    const lower = m[0].toLowerCase();
+    if (lemmaKey(lower) === key) return { text, at: m.index, before };
+    if (lower.length >= 3 && !CLAIM_STOP_WORDS.has(lower) && !SAYING_VERBS.has(lower)) before.push(lower);
+  }
   return null;
+}
+
+/** Whether the words before two opposed words share one, or neither has any: one subject (`opposedUnits`). */
+function sameSubject(a: MatchSide, i: number, b: MatchSide, j: number): boolean {
+  const x = wordOf(a, i), y = wordOf(b, j);
+  if (!x || !y) return false;
+  if (!x.before.length && !y.before.length) return true;
+  return x.before.some(w => y.before.includes(w));
 }

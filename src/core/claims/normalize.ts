@@ -55,8 +55,6 @@ export interface ClaimNorm {
   notDone: boolean;
   /** Weekdays and months named. */
   days: readonly string[];
-  /** Years named ("2015"): a claim of another year is another fact (its figure stays a word of the claim too). */
-  years: readonly string[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
   conditional: boolean;
   /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
@@ -407,7 +405,6 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const negatedSegments: number[] = [];
   let notDone = false;
   const days: string[] = [];
-  const years: string[] = [];
   const text = withoutQuestions(claim.text);
   // (The words and their segments in one reading of the text.)
   const { raw, info, segments: wordSegments } = wordsAndSegments(text);
@@ -426,7 +423,6 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
     if (i < head && (NOT_DONE.has(lower) || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) notDone = true;
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
-    if (full && YEAR.test(lower) && !years.includes(lower)) years.push(lower);
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
     // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
     // ("Jill Stein was escorted off … hours before the start of the first debate" / "Trump has complimented the moderator
@@ -476,7 +472,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, years: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -493,7 +489,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, years: years.length ? years : NO, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
@@ -657,8 +653,6 @@ interface WordInfo {
   segmentWord: boolean;
 }
 const NEGATION = 1, DAY = 2, TIME = 3, STOP = 4;
-/** A year as a claim names it (a figure the numbers leave out: dates are events' business, claims.ts). */
-const YEAR = /^(?:1[89]|20)\d\d$/;
 
 function wordInfo(word: string): WordInfo {
   const lower = word.toLowerCase();

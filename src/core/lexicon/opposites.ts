@@ -1,23 +1,25 @@
 /**
- * Pairs of words of opposite sense: of one subject and object, a report that states
- * one and a report that states the other contradict each other ("Ferry fares rose"
- * / "Ferry fares fell", "The board approved the plan" / "The board rejected the
- * plan"). Verbs of direction, verdict and stance, and a few adjectives; each word as
- * written in its base form (claim matching compares the lemma keys of both). A pair
- * is listed only when both words cannot be said of one thing at once; near pairs
- * whose meaning depends on the object ("drop a charge" / "raise a charge") are left
- * out. Words opposed by a prefix ("armed" / "unarmed") are found by rule
- * (claims/match.ts), not listed.
+ * Words of opposite sense, in pairs of groups: of one subject, a report that says a
+ * word of one group and a report that says a word of the other contradict each other
+ * ("Ferry fares rose" / "Ferry fares fell", "The board approved the plan" / "The board
+ * rejected the plan"). Verbs of direction, verdict and stance, and adjectives with
+ * their negative forms; each word in its base form (claim matching compares lemma
+ * keys). A word is listed only in the sense news uses it in most: words that are
+ * as often something else ("open" / "close": an open letter, a close ally; "fire";
+ * "release" a video; "lead" investigator; "majority") are left out, as are words the
+ * claims' stop words hold ("won", "more", "higher").
  */
-export const OPPOSITE_PAIRS: readonly (readonly [string, string])[] = [
-  ['rise', 'fall'], ['rise', 'decline'], ['rise', 'drop'], ['rise', 'sink'],
-  ['climb', 'fall'], ['climb', 'decline'], ['climb', 'drop'], ['soar', 'plunge'], ['soar', 'plummet'],
-  ['increase', 'decrease'], ['increase', 'reduce'], ['increase', 'cut'], ['raise', 'cut'],
-  ['grow', 'shrink'], ['expand', 'shrink'], ['expand', 'reduce'], ['gain', 'lose'], ['strengthen', 'weaken'],
-  ['improve', 'worsen'], ['approve', 'reject'], ['accept', 'reject'], ['accept', 'refuse'], ['accept', 'decline'],
-  ['support', 'oppose'], ['admit', 'deny'], ['allow', 'ban'], ['allow', 'forbid'], ['allow', 'prohibit'],
-  ['permit', 'ban'], ['permit', 'forbid'], ['lift', 'impose'], ['open', 'close'], ['pass', 'fail'],
-  ['succeed', 'fail'], ['acquit', 'convict'], ['guilty', 'innocent'], ['hire', 'fire'], ['arrest', 'release'],
-  ['sign', 'veto'], ['include', 'exclude'], ['survive', 'die'], ['alive', 'dead'], ['lead', 'trail'],
-  ['majority', 'minority'], ['agree', 'disagree'], ['honest', 'dishonest'],
+export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly string[]])[] = [
+  [['rise', 'increase', 'climb', 'grow', 'gain', 'soar', 'jump', 'surge', 'expand', 'raise', 'boost'],
+    ['fall', 'decline', 'drop', 'sink', 'decrease', 'reduce', 'cut', 'shrink', 'plunge', 'plummet', 'slump', 'tumble', 'lose']],
+  [['approve', 'accept', 'pass'], ['reject', 'refuse', 'decline', 'veto']],
+  [['support', 'favor', 'favour'], ['oppose']],
+  [['admit', 'acknowledge'], ['deny']],
+  [['allow', 'permit', 'legalize', 'legalise'], ['ban', 'forbid', 'prohibit', 'outlaw']],
+  [['pass'], ['fail']], [['acquit'], ['convict']], [['guilty'], ['innocent']], [['survive'], ['die']], [['alive'], ['dead']],
+  [['include'], ['exclude']], [['succeed'], ['fail']], [['strengthen'], ['weaken']], [['improve'], ['worsen']],
+  [['agree'], ['disagree']], [['approve'], ['disapprove']], [['armed'], ['unarmed']], [['legal'], ['illegal']],
+  [['lawful'], ['unlawful']], [['constitutional'], ['unconstitutional']], [['popular'], ['unpopular']], [['fair'], ['unfair']],
+  [['likely'], ['unlikely']], [['eligible'], ['ineligible']], [['accurate'], ['inaccurate']], [['responsible'], ['irresponsible']],
+  [['honest'], ['dishonest']], [['true'], ['false']], [['profit'], ['loss']], [['surplus'], ['deficit']],
 ];
