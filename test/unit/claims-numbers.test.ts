@@ -81,7 +81,7 @@ describe('claims: ranges', () => {
     // measure after them, nor a label's figures, nor figures far apart.
     for (const text of ['The ferry kept a 6-4 lead', 'the 2015-2016 season', 'In 2015-16 the ferry ran late', 'Call 555-1234 today', 'It was 9-11.',
       'after the 9-11 attacks', 'Residents aged 18-24 voted', 'The club has a 1-3 record', 'Boeing 737-800 jets were grounded', 'Dial 1-800 numbers',
-      'Article 2-4 requirements']) {
+      'Article 2-4 requirements', 'Category 4-5 hurricanes', 'grades 3-8 students', '7-11 stores']) {
       assert.ok(parseNumbers(text).every(n => n.qualifier !== RANGE), text);
     }
   });
@@ -137,11 +137,15 @@ describe('claims: counts in words', () => {
     assert.deepEqual(parseNumbers('Two or three pilots were injured'), [range(2, 'pilots'), range(3, 'pilots')], 'a range in words');
     assert.deepEqual(parseNumbers('Two to three thousand protesters marched'), [range(2000, 'protesters'), range(3000, 'protesters')], 'the scale of the second for both');
     assert.deepEqual(parseNumbers('Between five and ten people were hurt'), [range(5, 'people'), range(10, 'people')]);
+    assert.deepEqual(parseNumbers('Two young children were hurt'), [n(2, 'children')], 'a word describing the thing counted');
+    assert.deepEqual(parseNumbers('Three presidential debates were held'), [n(3, 'debates')]);
+    assert.deepEqual(parseNumbers('Two hundred fifty people and two hundred and ten ferries'), [n(250, 'people'), n(210, 'ferries')]);
+    assert.deepEqual(parseNumbers('Fares rose from two to four percent'), [n(4, 'percent')], '"from … to" is a change, not a range');
     assert.deepEqual(parseNumbers('Six weeks later, 12 ferries were sold'), [n(6, 'weeks'), n(12, 'ferries')], 'in the order of the text');
     // No thing counted, a pronoun, a name, a fraction: no number.
     for (const text of ['the two of them left the harbour', 'One pilot was rescued', 'one of the pilots', 'The Big Ten conference met',
       'the Jackson Five played', 'Two-thirds of islanders voted', 'She was nine', 'Two said they saw it', 'the twenty-first century',
-      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported']) {
+      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported', 'Two said officers left']) {
       assert.deepEqual(parseNumbers(text), [], text);
     }
   });

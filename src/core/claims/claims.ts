@@ -5,6 +5,7 @@
  */
 import { clauseAround, splitClauses } from './clauses';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
+import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
 import { classAt, isBlank, isSpace, LETTER, SPACE } from '../text/chars';
@@ -99,7 +100,7 @@ const PLURAL = /(?:[^s']s|men)$|^(?:people|children|police|staff|personnel|troop
 /** Whether a word after figures names what they count: a plural, or a measure written singular before a noun. */
 const countsThing = (word: string) => !NOT_UNITS.has(word) && !AFTER_TALLY.has(word) && (PLURAL.test(word) || SINGULAR_MEASURES.has(word));
 /** A label's word right before figures: "Article 2-4", "Route 9-11", "Boeing 737-800", "No. 3-4". */
-const LABEL_BEFORE = /\b(?:article|section|chapter|clause|paragraph|rule|title|amendment|route|highway|interstate|room|gate|flight|model|version|boeing|airbus|iphone|galaxy|no\.?)\s*$/i;
+const LABEL_BEFORE = /\b(?:article|section|chapter|clause|paragraph|rule|title|amendment|route|highway|interstate|room|gate|flight|model|version|boeing|airbus|iphone|galaxy|category|stage|grades?|level|phase|class|type|no\.?)\s*$/i;
 const SCALE_AFTER = /^\s*(thousand|million|billion|trillion)\b/i;
 
 /** Where the ranges of `text` start their two figures, with each figure's number; null when there is none. */
@@ -116,7 +117,7 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     if (!(a < b) || (sign1 && sign2 && sign1 !== sign2)) continue;
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (/^\d{4}$/.test(low) && a >= 1800 && a <= 2100) continue;
-    if (dashed && ((low === '9' && high === '11') || (a > 0 && b > 100 * a) || LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))) continue;
+    if (dashed && ((low === '9' && high === '11') || (low === '7' && high === '11') || (a > 0 && b > 100 * a) || LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))) continue;
     const end = m.index + m[0].length;
     const scale = SCALE_AFTER.exec(text.slice(end, end + 16));
     const rest = text.slice(end + (scale ? scale[0].length : 0));
@@ -191,21 +192,28 @@ const ONES = 'one|two|three|four|five|six|seven|eight|nine';
  * A figure in words, from two to ninety-nine, then "hundred", then "dozen" or a scale word ("two million", "five hundred",
  * "two dozen"). Not "one", which is as often a pronoun ("one of them", "no one") as a count.
  */
-const FIGURE_WORDS = String.raw`\b(?:(${Object.keys(TENS).join('|')})(?:[-\s](${ONES})\b)?|(${Object.keys(SMALL_NUMBERS).join('|')}))\b(?!['’]s\b)(?:\s+(hundred)\b)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
+const TENS_WORDS = Object.keys(TENS).join('|'), SMALL_WORDS = Object.keys(SMALL_NUMBERS).join('|');
+const FIGURE_WORDS = String.raw`\b(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}))\b(?!['’]s\b)(?:\s+(hundred)\b(?:\s+(?:and\s+)?(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}|one)\b))?)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
 const WORD_NUMBER_RE = new RegExp(String.raw`(?:\b(${QUALIFIERS}|between)\s+)?${FIGURE_WORDS}`, 'gi');
 const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
+/** The second and third words after a count, lower-case words all ("two young children"): `wordNumbersOf` takes the first plural of them as the thing counted. */
+const COUNTED_AFTER = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
 /** A fraction's denominator ("two-thirds") or an ordinal's ("twenty-fifth"): no thing counted. */
 const NOT_COUNTED = /^(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/;
 const HAS_WORD_NUMBER = new RegExp(String.raw`\b(?:${[...Object.keys(TENS), ...Object.keys(SMALL_NUMBERS)].join('|')})\b`, 'i');
 /** A figure's decimals in words ("three point five"): read as no figure (the digits' "3.5" would be). */
 const DECIMAL_WORDS = new RegExp(String.raw`^\s+point\s+(?:zero|${ONES})\b`, 'i');
 
-/** The value of a figure in words matched by `FIGURE_WORDS` (its groups from `g` on), and its multiplier. */
+/** The value of a figure in words matched by `FIGURE_WORDS` (its groups from `g` on: tens, ones, small, "hundred", the same three after it, the scale), and its multiplier. */
 function wordFigure(m: RegExpExecArray, g: number): { value: number; times: number } {
-  const value = m[g] ? TENS[m[g].toLowerCase()] + (m[g + 1] ? SMALL_NUMBERS[m[g + 1].toLowerCase()] ?? 1 : 0) : SMALL_NUMBERS[m[g + 2].toLowerCase()];
-  const scale = m[g + 4]?.toLowerCase();
-  const times = (m[g + 3] ? 100 : 1) * (scale ? (scale === 'dozen' ? 12 : SCALE[scale]) : 1);
-  return { value: value * times, times };
+  const below100 = (tens: string | undefined, ones: string | undefined, small: string | undefined) =>
+    tens ? TENS[tens.toLowerCase()] + (ones ? SMALL_NUMBERS[ones.toLowerCase()] ?? 1 : 0) : small ? SMALL_NUMBERS[small.toLowerCase()] ?? 1 : 0;
+  let value = below100(m[g], m[g + 1], m[g + 2]);
+  // "Two hundred fifty", "two hundred and fifty": the hundreds and what follows them.
+  if (m[g + 3]) value = value * 100 + below100(m[g + 4], m[g + 5], m[g + 6]);
+  const scale = m[g + 7]?.toLowerCase();
+  const times = scale ? (scale === 'dozen' ? 12 : SCALE[scale]) : 1;
+  return { value: value * times, times: (m[g + 3] ? 100 : 1) * times };
 }
 
 /**
@@ -231,7 +239,9 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     let qualifier = m[1] ? m[1].toLowerCase() : null;
     let second: { value: number; at: number } | null = null;
     const join = /^\s+(or|to|and)\s+/i.exec(text.slice(end, end + 8));
-    if (join && (join[1].toLowerCase() !== 'and' || qualifier === 'between')) {
+    // ("From two to four percent" is a change, each figure read alone as figures in digits are; "and" joins a range only after "between".)
+    const change = /\bfrom\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
+    if (join && !change && (join[1].toLowerCase() !== 'and' || qualifier === 'between')) {
       WORD_FIGURE_AT.lastIndex = end + join[0].length;
       const n = WORD_FIGURE_AT.exec(text);
       if (n) {
@@ -247,6 +257,11 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     if (!unit) {
       const found = UNIT_RE.exec(rest)?.[1].toLowerCase();
       if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = found;
+      // Or a plural after one or two words that describe it ("two young children", "three presidential debates").
+      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found)) {
+        const words = COUNTED_AFTER.exec(rest);
+        unit = words && [words[1], words[2]].find(w => w && PLURAL.test(w) && !NOT_UNITS.has(w)) || null;
+      }
     }
     if (!unit) continue;
     if (second) (out ??= []).push({ number: { value: first.value, unit, qualifier: RANGE }, at }, { number: { value: second.value, unit, qualifier: RANGE }, at: second.at });
