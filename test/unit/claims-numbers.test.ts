@@ -140,12 +140,14 @@ describe('claims: counts in words', () => {
     assert.deepEqual(parseNumbers('Two young children were hurt'), [n(2, 'children')], 'a word describing the thing counted');
     assert.deepEqual(parseNumbers('Three presidential debates were held'), [n(3, 'debates')]);
     assert.deepEqual(parseNumbers('Two hundred fifty people and two hundred and ten ferries'), [n(250, 'people'), n(210, 'ferries')]);
-    assert.deepEqual(parseNumbers('Fares rose from two to four percent'), [n(4, 'percent')], '"from … to" is a change, not a range');
+    assert.deepEqual(parseNumbers('Fares rose from two to four percent'), [n(4, 'percent')], '"rose from … to" is a change, not a range');
+    assert.deepEqual(parseNumbers('anywhere from two to four inches of snow'), [range(2, 'inches'), range(4, 'inches')]);
+    assert.deepEqual(parseNumbers('Between two hundred and three hundred protesters'), [range(200, 'protesters'), range(300, 'protesters')]);
     assert.deepEqual(parseNumbers('Six weeks later, 12 ferries were sold'), [n(6, 'weeks'), n(12, 'ferries')], 'in the order of the text');
     // No thing counted, a pronoun, a name, a fraction: no number.
     for (const text of ['the two of them left the harbour', 'One pilot was rescued', 'one of the pilots', 'The Big Ten conference met',
       'the Jackson Five played', 'Two-thirds of islanders voted', 'She was nine', 'Two said they saw it', 'the twenty-first century',
-      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported', 'Two said officers left']) {
+      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported', 'Two said officers left', 'Two died after officers opened fire']) {
       assert.deepEqual(parseNumbers(text), [], text);
     }
   });

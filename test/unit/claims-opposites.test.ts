@@ -1,6 +1,7 @@
 /**
- * Two reports that say opposite things of one subject (a word of opposite sense) contradict each other: a dispute,
- * never corroboration. Sentences of my own, linked the way sources are (test/support/claimPair.ts).
+ * Two reports that say opposite things of one subject (a word of opposite sense in each) are not the same claim: no
+ * corroboration. Nor a dispute: the words alone cannot tell a contradiction from one fact said from its two sides.
+ * Sentences of my own, linked the way sources are (test/support/claimPair.ts).
  */
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
@@ -11,10 +12,10 @@ const claim = (text: string): Claim => claimOf(text, { numbers: parseNumbers(tex
 const link = (a: string, b: string) => linkPair(claim(a), claim(b));
 
 describe('claims: opposite sense', () => {
-  it('disputes a claim that states the opposite, for listed pairs and prefixed words', () => {
+  it('does not corroborate a claim that states the opposite, whichever comes first', () => {
     for (const [a, b] of [
       ['Unemployment in the harbour district rose to 5 percent last year, the council said', 'Unemployment in the harbour district fell to 5 percent last year, the council said'],
-      ['Ferry ticket sales increased sharply after the new timetable began in March', 'Ferry ticket sales decreased sharply after the new timetable began in March'],
+      ['Ferry ticket sales increased sharply after the new timetable began in March', 'Ferry ticket sales declined sharply after the new timetable began in March'],
       ['The Harbour Board approved the plan to rebuild the northern pier on Monday', 'The Harbour Board rejected the plan to rebuild the northern pier on Monday'],
       ['The Harbour Board supports the plan to rebuild the northern pier this summer', 'The Harbour Board opposes the plan to rebuild the northern pier this summer'],
       ['Police said the harbour pilot was armed when officers stopped his car', 'Police said the harbour pilot was unarmed when officers stopped his car'],
@@ -23,40 +24,32 @@ describe('claims: opposite sense', () => {
       for (const [x, y] of [[a, b], [b, a]]) {
         const r = link(x, y);
         assert.deepEqual(r.by, [], `${x} / ${y}: no corroboration`);
-        assert.deepEqual(r.disputed, ['b'], `${x} / ${y}: a dispute, whichever comes first`);
+        assert.deepEqual(r.disputed, [], `${x} / ${y}: no dispute`);
       }
     }
   });
 
-  it('reads a negation and an opposite word together as the same claim', () => {
+  it('reads a negation right before the word on the other side as the same claim', () => {
     const r = link('The Harbour Board did not approve the plan to rebuild the northern pier on Monday', 'The Harbour Board rejected the plan to rebuild the northern pier on Monday');
-    assert.deepEqual(r.disputed, []);
     assert.deepEqual(r.by, ['b']);
   });
 
-  it('does not oppose a claim that states both senses', () => {
-    for (const other of ['Ferry fares fell in April, the Harbour Board said', 'Ferry fares climbed in March, the Harbour Board said']) {
-      const r = link('Ferry fares rose in March but fell in April, the Harbour Board said', other);
-      assert.deepEqual(r.disputed, [], other);
-    }
-  });
-
-  it('reads one fact said from its two sides as the same fact', () => {
-    for (const [a, b] of [
-      ['Mayor Okafor leads Councillor Penn by 5 points in the latest harbour poll', 'Councillor Penn trails Mayor Okafor by 5 points in the latest harbour poll'],
-      ['The dollar rose against the euro after the harbour bank cut its rates on Monday', 'The euro fell against the dollar after the harbour bank cut its rates on Monday'],
-    ]) {
-      assert.deepEqual(link(a, b).disputed, [], `${a} / ${b}`);
-    }
-  });
-
-  it('reads a negation elsewhere in the claim as a second conflict, not as cancelling the opposite word', () => {
+  it('reads a negation elsewhere in the claim as a second difference, not as cancelling the opposite word', () => {
     const r = link('Ferry fares did not rise after the Harbour Board approved the plan on Monday', 'Ferry fares rose after the Harbour Board rejected the plan on Monday');
     assert.deepEqual(r.by, [], 'no corroboration');
   });
 
-  it('takes a pair of opposite words with another pair as the same claim', () => {
-    const r = link('Support for the harbour toll fell to its lowest level, the Harbour Board survey found', 'Opposition to the harbour toll rose to its highest level, the Harbour Board survey found');
-    assert.deepEqual(r.disputed, []);
+  it('does not oppose a claim that states both senses', () => {
+    assert.deepEqual(link('Ferry fares rose in March but fell in April, the Harbour Board said', 'Ferry fares fell in April, the Harbour Board said').by, ['b']);
+  });
+
+  it('reads one fact said from its two sides, and two pairs of opposite words, as the same fact', () => {
+    for (const [a, b] of [
+      ['Mayor Okafor leads Councillor Penn by 5 points in the latest harbour poll', 'Councillor Penn trails Mayor Okafor by 5 points in the latest harbour poll'],
+      ['The dollar rose against the euro after the harbour bank cut its rates on Monday', 'The euro fell against the dollar after the harbour bank cut its rates on Monday'],
+      ['Support for the harbour toll fell to its lowest level, the Harbour Board survey found', 'Opposition to the harbour toll rose to its highest level, the Harbour Board survey found'],
+    ]) {
+      assert.deepEqual(link(a, b).by, ['b'], `${a} / ${b}`);
+    }
   });
 });

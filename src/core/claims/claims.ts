@@ -193,9 +193,13 @@ const ONES = 'one|two|three|four|five|six|seven|eight|nine';
  * "two dozen"). Not "one", which is as often a pronoun ("one of them", "no one") as a count.
  */
 const TENS_WORDS = Object.keys(TENS).join('|'), SMALL_WORDS = Object.keys(SMALL_NUMBERS).join('|');
-const FIGURE_WORDS = String.raw`\b(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}))\b(?!['’]s\b)(?:\s+(hundred)\b(?:\s+(?:and\s+)?(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}|one)\b))?)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
+const FIGURE_WORDS = String.raw`\b(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}))\b(?!['’]s\b)(?:\s+(hundred)\b(?:\s+(?:and\s+)?(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}|one)\b)(?!\s+hundred\b))?)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
 const WORD_NUMBER_RE = new RegExp(String.raw`(?:\b(${QUALIFIERS}|between)\s+)?${FIGURE_WORDS}`, 'gi');
 const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
+/** A word in a verb's past or -ing form ("died", "survived", "killing"): no word describing a thing counted ("Two died after officers …"). */
+const VERB_FORM = /(?:ed|ing)$/;
+/** A verb of change before "from" ("rose from two to four percent"): the figures are a change, not a range. */
+const CHANGE_FROM = /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|grew|grown|dropped|climbed|jumped|declined|raised|lowered|cut|went|moved|changed|shifted|up|down)\s+(?:\w+\s+)?from\s+$/i;
 /** The second and third words after a count, lower-case words all ("two young children"): `wordNumbersOf` takes the first plural of them as the thing counted. */
 const COUNTED_AFTER = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
 /** A fraction's denominator ("two-thirds") or an ordinal's ("twenty-fifth"): no thing counted. */
@@ -239,8 +243,9 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     let qualifier = m[1] ? m[1].toLowerCase() : null;
     let second: { value: number; at: number } | null = null;
     const join = /^\s+(or|to|and)\s+/i.exec(text.slice(end, end + 8));
-    // ("From two to four percent" is a change, each figure read alone as figures in digits are; "and" joins a range only after "between".)
-    const change = /\bfrom\s+$/i.test(text.slice(Math.max(0, m.index - 6), m.index));
+    // ("Rose from two to four percent" is a change, each figure read alone as figures in digits are, "anywhere from two to
+    // four inches" a range; "and" joins a range only after "between".)
+    const change = CHANGE_FROM.test(text.slice(Math.max(0, m.index - 40), m.index));
     if (join && !change && (join[1].toLowerCase() !== 'and' || qualifier === 'between')) {
       WORD_FIGURE_AT.lastIndex = end + join[0].length;
       const n = WORD_FIGURE_AT.exec(text);
@@ -258,9 +263,10 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
       const found = UNIT_RE.exec(rest)?.[1].toLowerCase();
       if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = found;
       // Or a plural after one or two words that describe it ("two young children", "three presidential debates").
-      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found)) {
+      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !VERB_FORM.test(found)) {
         const words = COUNTED_AFTER.exec(rest);
-        unit = words && [words[1], words[2]].find(w => w && PLURAL.test(w) && !NOT_UNITS.has(w)) || null;
+        unit = words && (PLURAL.test(words[1]) ? words[1] : !VERB_FORM.test(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
+        if (unit && NOT_UNITS.has(unit)) unit = null;
       }
     }
     if (!unit) continue;

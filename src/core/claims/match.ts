@@ -134,12 +134,15 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
   // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
   const otherWording = na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone;
-  // A word of opposite sense in each ("fares rose" / "fares fell") negates as "not" does; a "not" right before it on the
-  // other side cancels it ("did not approve" / "rejected"), one elsewhere is a second conflict ("rose after … would not
-  // cut jobs" / "fell after … would cut jobs"). (`otherWording` speaks only of a negation on one side, with no word of
-  // opposite sense: "rejected" is a verb of an act not done, and against "approved" the opposite word decides.)
+  // A word of opposite sense in each ("fares rose" / "fares fell", "approved" / "rejected"): not the same claim, unless a
+  // "not" right before it on the other side cancels it ("did not approve" / "rejected"). Neither corroboration nor a
+  // dispute: the words alone do not tell a contradiction from one fact said from its two sides ("the euro fell against
+  // the dollar" / "the dollar rose against the euro"), nor from a word in another sense or role ("gained access" / "cut
+  // a deal", "refused to support" / "opposed"), and a dispute is an allegation a checker acts on (docs/history.md,
+  // round 38: the dispute version's reviews).
   const opposite = opposedUnits(a, b);
-  const negated = opposite ? na.negation === nb.negation || !opposite.negatedAtWord : na.negation !== nb.negation && !otherWording;
+  if (opposite && !(na.negation !== nb.negation && opposite.negatedAtWord)) return null;
+  const negated = na.negation !== nb.negation && !otherWording && !opposite;
   const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
@@ -157,11 +160,8 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (Decided before any overlap, as cheaply as the old outright refusal: each side's words are read once and kept on it.)
   if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
   const ab = overlapOf(a, b, weight, isName);
-  // (The two words of opposite sense count as shared in a dispute: the rest is what the two say alike.)
-  const oppositeA = opposite && conflict === 'negation' ? weight(a.units[opposite.a]) : 0;
-  const oppositeB = opposite && conflict === 'negation' ? weight(b.units[opposite.b]) : 0;
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
-  if (conflict && (!ab.totalA || (ab.exact + ab.synonym + oppositeA) / ab.totalA < DISPUTE_MIN)) return null;
+  if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
   const ba = overlapOf(b, a, weight, isName);
   const an = numbersOf(a), bn = numbersOf(b);
   const sameNumber = an.some(x => bn.some(y => numbersAgree(x, y)));
@@ -170,11 +170,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
   if (conflict) {
-    // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate (or predicates of opposite sense).
-    const inA = coveredA + oppositeA, inB = coveredB + oppositeB;
-    const alike = total ? (inA + inB) / total : 0;
-    const coverBoth = Math.min(ab.totalA ? inA / ab.totalA : 0, ab.totalB ? inB / ab.totalB : 0);
-    return alike >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && (oppositeA > 0 || predicatesAgree(na, nb)) ? { similarity: round(alike), reason: conflict, direction: 'full' } : null;
+    // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
+    const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
+    return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors;
@@ -546,8 +544,6 @@ function bothSenses(side: MatchSide, units: readonly number[]): boolean {
 
 /** A word of opposite sense in each claim, as `opposedUnits` finds it. */
 interface Opposed {
-  a: number;
-  b: number;
   /** A negation stands right before the word on the side that has one more negation ("did not approve"). */
   negatedAtWord: boolean;
 }
@@ -577,7 +573,7 @@ function opposedUnits(a: MatchSide, b: MatchSide): Opposed | null {
   }
   if (!first || count % 2 === 0) return null;
   const negated = a.norm.negation > b.norm.negation ? wordOf(a, first.a) : b.norm.negation > a.norm.negation ? wordOf(b, first.b) : null;
-  return { ...first, negatedAtWord: !!negated && NEGATION_BEFORE.test(negated.text.slice(Math.max(0, negated.at - 30), negated.at)) };
+  return { negatedAtWord: !!negated && NEGATION_BEFORE.test(negated.text.slice(Math.max(0, negated.at - 30), negated.at)) };
 }
 
 /** A negation within the two words right before a word ("did not approve", "has never risen", "won't cut"). */
