@@ -52,4 +52,10 @@ describe('claims: opposite sense', () => {
       assert.deepEqual(link(a, b).by, ['b'], `${a} / ${b}`);
     }
   });
+
+  it('gives the same answer whichever claim comes first, when one word meets two of the other claim', () => {
+    const a = 'Ferry fares rose sharply in March, the Harbour Board said';
+    const b = 'Ferry fares fell and then dropped again in March, the Harbour Board said';
+    assert.equal(link(a, b).by.length, link(b, a).by.length);
+  });
 });

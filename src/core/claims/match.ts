@@ -559,21 +559,29 @@ interface Opposed {
 function opposedUnits(a: MatchSide, b: MatchSide): Opposed | null {
   const mine = oppositeUnits(a), theirs = oppositeUnits(b);
   if (!mine.length || !theirs.length || bothSenses(a, mine) || bothSenses(b, theirs)) return null;
-  let first: { a: number; b: number } | null = null, count = 0;
+  // Every pair is read, so that the answer is the same whichever claim comes first (the corpus's linker and the CLI's
+  // meet a pair in either order).
+  const inA = new Set<number>(), inB = new Set<number>();
   for (const i of mine) {
     if (b.exactIds.has(a.units[i])) continue;
     const keys = oppositesOf(a.norm.units[i][0])!;
     for (const j of theirs) {
       if (a.exactIds.has(b.units[j]) || !keys.includes(b.norm.units[j][0])) continue;
       if (!sameSubject(a, i, b, j)) return null;
-      count++;
-      first ??= { a: i, b: j };
-      break;
+      inA.add(i);
+      inB.add(j);
     }
   }
-  if (!first || count % 2 === 0) return null;
-  const negated = a.norm.negation > b.norm.negation ? wordOf(a, first.a) : b.norm.negation > a.norm.negation ? wordOf(b, first.b) : null;
-  return { negatedAtWord: !!negated && NEGATION_BEFORE.test(negated.text.slice(Math.max(0, negated.at - 30), negated.at)) };
+  if (Math.max(inA.size, inB.size) % 2 === 0) return null;
+  const [side, units] = a.norm.negation > b.norm.negation ? [a, inA] : b.norm.negation > a.norm.negation ? [b, inB] : [null, inA];
+  let negatedAtWord = false;
+  if (side) {
+    for (const u of units) {
+      const w = wordOf(side, u);
+      if (w && NEGATION_BEFORE.test(w.text.slice(Math.max(0, w.at - 30), w.at))) negatedAtWord = true;
+    }
+  }
+  return { negatedAtWord };
 }
 
 /** A negation within the two words right before a word ("did not approve", "has never risen", "won't cut"). */
