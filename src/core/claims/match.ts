@@ -552,9 +552,9 @@ interface Opposed {
  * A unit of `a` and a unit of `b` of opposite sense ("rose" / "fell", "approved" / "rejected"), said of one subject:
  * neither word is in the other claim too, neither claim holds words of both senses (`bothSenses`: "rose in March but
  * fell in April" opposes neither "climbed in March" nor "fell in April"), and the words before them share a word, or
- * neither has any ("Clinton leads Trump" / "Trump trails
- * Clinton", "the dollar rose against the euro" / "the euro fell against the dollar" say one fact from its two sides).
- * Two such pairs cancel out ("support … fell" / "opposition … rose"). Null when there is none, or an even number.
+ * neither has any ("Clinton leads Trump" / "Trump trails Clinton", "the dollar rose against the euro" / "the euro fell
+ * against the dollar" say one fact from its two sides). Two such pairs cancel out ("support … fell" / "opposition …
+ * rose"). Null when there is none, or when there are an even number (counted on each side, the larger count).
  */
 function opposedUnits(a: MatchSide, b: MatchSide): Opposed | null {
   const mine = oppositeUnits(a), theirs = oppositeUnits(b);
