@@ -23,8 +23,14 @@ const FURNITURE = /\b(?:contributed|reports from|reported from|copyright|all rig
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
 const QUALIFIERS = String.raw`more than|less than|fewer than|at least|at most|up to|nearly|almost|about|around|some|over|under|roughly|approximately|an estimated|as many as|as few as`;
+/** A figure in digits: with thousands separators, or with decimals. */
+const FIGURE = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
+/** A percentage's sign or word ("%", "percent", "per cent"). */
+const PERCENT = String.raw`%|per\s?cent\b`;
+/** … right at the start of the text after a figure. */
+const PERCENT_AFTER = new RegExp(String.raw`^\s*(?:${PERCENT})`, 'i');
 const NUMBER_RE = new RegExp(
-  String.raw`(?:\b(${QUALIFIERS})\s+)?(?<![\w.,])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(thousand|million|billion|trillion)\b)?(?:[\s-]+(?:(?:[a-z]+[\s-]){0,1}))?`,
+  String.raw`(?:\b(${QUALIFIERS})\s+)?(?<![\w.,])(${FIGURE})(?:\s*(thousand|million|billion|trillion)\b)?(?:[\s-]+(?:(?:[a-z]+[\s-]){0,1}))?`,
   'gi',
 );
 /** A currency sign right before a figure: the thing an amount counts. */
@@ -92,7 +98,11 @@ export const RANGE = 'between';
  * ("2020-21", "2015-2016"), "9-11", a label's figures ("Article 2-4", "Boeing 737-800", `LABEL_BEFORE`), or two figures
  * far apart ("1-800").
  */
-const RANGE_RE = /(?<![\w.,:/$£€\u2013-])([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)[\u2013-]([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)|\bbetween\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(\s*(?:%|percent\b|per\s?cent\b))?\s+and\s+([$£€])?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\w\u2013-]|[.,:/]\d)/gi;
+const RANGE_RE = new RegExp(
+  String.raw`(?<![\w.,:/$£€\u2013-])([$£€])?(${FIGURE})[\u2013-]([$£€])?(${FIGURE})(?![\w\u2013-]|[.,:/]\d)` +
+  String.raw`|\bbetween\s+([$£€])?(${FIGURE})(\s*(?:${PERCENT}))?\s+and\s+([$£€])?(${FIGURE})(?![\w\u2013-]|[.,:/]\d)`,
+  'gi',
+);
 /** Measures written singular before the noun they qualify ("a 10-15 minute walk"): a range's unit though not plural. */
 const SINGULAR_MEASURES = new Set(['second', 'minute', 'hour', 'day', 'week', 'month', 'year', 'decade', 'point', 'percent', 'mile', 'foot', 'inch', 'meter', 'metre', 'kilometer', 'kilometre', 'degree', 'pound', 'ton', 'tonne', 'acre', 'hectare', 'gallon', 'liter', 'litre', 'barrel', 'dollar', 'member', 'person', 'seat', 'game', 'man', 'woman', 'mph', 'km', 'kg', 'lb', 'ft', 'cm', 'mm']);
 /** A plural noun: the thing a range counts (not "-ss": "access", "loss"). */
@@ -102,6 +112,9 @@ const countsThing = (word: string) => !NOT_UNITS.has(word) && !AFTER_TALLY.has(w
 /** A label's word right before figures: "Article 2-4", "Route 9-11", "Boeing 737-800", "No. 3-4". */
 const LABEL_BEFORE = /\b(?:article|section|chapter|clause|paragraph|rule|title|amendment|route|highway|interstate|room|gate|flight|model|version|boeing|airbus|iphone|galaxy|category|stage|grades?|level|phase|class|type|no\.?)\s*$/i;
 const SCALE_AFTER = /^\s*(thousand|million|billion|trillion)\b/i;
+
+/** Whether a figure reads as a year (four digits, 1800 to 2100): dates are events' business, not numeric facts. */
+const isYear = (raw: string, value: number) => /^\d{4}$/.test(raw) && value >= 1800 && value <= 2100;
 
 /** Where the ranges of `text` start their two figures, with each figure's number; null when there is none. */
 function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimNumber> | null {
@@ -116,7 +129,7 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     const a = Number(low.replace(/,/g, '')), b = Number(high.replace(/,/g, ''));
     if (!(a < b) || (sign1 && sign2 && sign1 !== sign2)) continue;
     if (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index))) continue;
-    if (/^\d{4}$/.test(low) && a >= 1800 && a <= 2100) continue;
+    if (isYear(low, a)) continue;
     if (dashed && ((low === '9' && high === '11') || (low === '7' && high === '11') || (a > 0 && b > 100 * a) || LABEL_BEFORE.test(text.slice(Math.max(0, m.index - 16), m.index)))) continue;
     const end = m.index + m[0].length;
     const scale = SCALE_AFTER.exec(text.slice(end, end + 16));
@@ -124,7 +137,7 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     if (/^\s*(?:[ap]\.?m\b|:\d)/i.test(rest)) continue;
     const sign = sign1 ?? sign2;
     let unit: string | null = sign ? CURRENCY[sign] : null;
-    if (!unit && (m[7] || /^\s*(?:%|percent\b|per\s?cent\b)/i.test(rest))) unit = 'percent';
+    if (!unit && (m[7] || PERCENT_AFTER.test(rest))) unit = 'percent';
     if (!unit) {
       const word = UNIT_RE.exec(rest)?.[1].toLowerCase();
       if (word && countsThing(word)) unit = word;
@@ -238,7 +251,8 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     const at = m.index + m[0].toLowerCase().indexOf(word.toLowerCase(), m[1] ? m[1].length : 0);
     if (/^\p{Lu}/u.test(word) && /\p{Lu}[\p{L}’'-]*\s+$/u.test(text.slice(Math.max(0, at - 30), at))) continue;
     let end = m.index + m[0].length;
-    if (DECIMAL_WORDS.test(text.slice(end, end + 16))) { WORD_NUMBER_RE.lastIndex = end + DECIMAL_WORDS.exec(text.slice(end, end + 16))![0].length; continue; }
+    const decimals = DECIMAL_WORDS.exec(text.slice(end, end + 16));
+    if (decimals) { WORD_NUMBER_RE.lastIndex = end + decimals[0].length; continue; }
     const first = wordFigure(m, 2);
     let qualifier = m[1] ? m[1].toLowerCase() : null;
     let second: { value: number; at: number } | null = null;
@@ -258,7 +272,7 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     WORD_NUMBER_RE.lastIndex = end;
     if (qualifier === 'between' && !second) qualifier = null;
     const rest = text.slice(end);
-    let unit: string | null = /^\s*(?:%|per\s?cent\b)/i.test(rest) ? 'percent' : null;
+    let unit: string | null = PERCENT_AFTER.test(rest) ? 'percent' : null;
     if (!unit) {
       const found = UNIT_RE.exec(rest)?.[1].toLowerCase();
       if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = found;
@@ -303,7 +317,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     const afterStart = m.index + m[0].indexOf(raw) + raw.length;
     const after = text.slice(afterStart, afterStart + 40);
     // Dates are events' business, not numeric facts: years, days of a month, times.
-    if (/^\d{4}$/.test(raw) && value >= 1800 && value <= 2100 && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
+    if (isYear(raw, value) && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
     if (MONTH_BEFORE.test(before)) continue;
     if (/^(?:\s*(?:am|pm|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
     if (/\d-$/.test(before) || /^-\d/.test(after)) continue; // 2022-02-15: a date, not a count
@@ -313,7 +327,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
     // (The word "tally" after a lone figure names no tally's figure: `compared` pairs only a tally's two.)
     if (unit === TALLY) unit = null;
-    if (!unit && /^\s*(?:%|per\s?cent\b)/i.test(rest)) unit = 'percent';
+    if (!unit && PERCENT_AFTER.test(rest)) unit = 'percent';
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
     const currency = CURRENCY[text[afterStart - raw.length - 1] ?? ''];
     if (currency) unit = currency;

@@ -482,15 +482,16 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if (x.upTo !== undefined || y.upTo !== undefined) return rangesAgree(x, y);
   if (numberKey(x) === numberKey(y)) return true;
   if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit || x.unit === TALLY) return false;
-  const big = Math.max(Math.abs(x.value), Math.abs(y.value));
-  if (!big || Math.sign(x.value) !== Math.sign(y.value)) return false;
-  return Math.abs(x.value - y.value) <= big * (x.qualifier || y.qualifier ? HEDGED : ROUNDING);
+  if ((!x.value && !y.value) || Math.sign(x.value) !== Math.sign(y.value)) return false;
+  return near(x.value, y.value, x.qualifier || y.qualifier ? HEDGED : ROUNDING);
 }
+
+/** Whether two figures differ by at most `share` of the larger. */
+const near = (a: number, b: number, share: number) => Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * share;
 
 /** `numbersAgree` where either number is a range. */
 function rangesAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if (!x.unit || x.unit !== y.unit) return false;
-  const near = (a: number, b: number, share: number) => Math.abs(a - b) <= Math.max(Math.abs(a), Math.abs(b)) * share;
   if (x.upTo !== undefined && y.upTo !== undefined) return near(x.value, y.value, ROUNDING) && near(x.upTo, y.upTo, ROUNDING);
   const [range, figure] = x.upTo !== undefined ? [x, y] : [y, x];
   const q = figure.qualifier;
