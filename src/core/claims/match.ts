@@ -169,6 +169,19 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const total = ab.totalA + ab.totalB;
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
+  // A prospect against a fact ("could raise its rate on Thursday" / "raised its rate on Thursday", "plans to build" /
+  // "built", "is expected to approve" / "approved"): what may be is not what was done. Neither corroboration nor a
+  // dispute (the prospect may well come true). Only where they share words: a clause of its own that is a prospect
+  // ("Scholz planned to meet Putin, a day after he sat down with Ukraine's leader" / "sitting down with Ukraine's
+  // leader") leaves the rest as it is, and a clause they share may still be the same fact (`sharedClause`).
+  const prospectA = prospectShared(a, b, weight);
+  if (prospectA !== prospectShared(b, a, weight)) {
+    if (conflict) return null;
+    const m = sharedClause(a, b, weight, isName, similarity);
+    // The side with the prospect states more than the fact they share: the other, its words mostly held, is part of it.
+    if (m && (prospectA ? coveredB >= PART_COVER * ab.totalB : coveredA >= PART_COVER * ab.totalA)) m.direction = prospectA ? 'bInA' : 'aInB';
+    return m;
+  }
   if (conflict) {
     // Disputed: nearly the same words (`DISPUTE_MIN`), both ways, with the same predicate.
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
@@ -328,6 +341,8 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       if (!totA || !totB) continue;
       // One run negated and the other not ("was not shot by a deputy" / "the deputy who shot …"): another fact.
       if (negationsIn(a.norm.negatedSegments, a1, a2) !== negationsIn(b.norm.negatedSegments, b1, b2)) continue;
+      // One run a prospect and the other not ("could face charges" / "faces charges"): another fact.
+      if (!!countIn(a.norm.prospectSegments, a1, a2) !== !!countIn(b.norm.prospectSegments, b1, b2)) continue;
       // Per run: the units shared exactly (`anchors`, names among them), the weight of each side's units held exactly,
       // and the shared names and predicates that weigh something on both sides (a predicate: a verb in both).
       let anchors = 0, names = 0, preds = 0, shared = 0, exactA = 0, exactB = 0, actors = 0, verbs = 0, weighty = 0;
@@ -370,6 +385,29 @@ function sharesVerb(a: MatchSide, b: MatchSide, weight: (id: number) => number):
 function negationsIn(negated: readonly number[], from: number, to: number): number {
   let n = 0;
   for (const s of negated) if (s >= from && s <= to) n ^= 1;
+  return n;
+}
+
+/**
+ * Whether a segment of `a` said as a prospect (`ClaimNorm.prospectSegments`) holds a unit that weighs something and that
+ * `b` shares, exactly or through a synonym.
+ */
+function prospectShared(a: MatchSide, b: MatchSide, weight: (id: number) => number): boolean {
+  const at = a.norm.prospectSegments;
+  if (!at.length) return false;
+  for (let i = 0; i < a.units.length; i++) {
+    if (!at.includes(a.norm.segments[i]) || !weight(a.units[i])) continue;
+    if (b.exactIds.has(a.units[i])) return true;
+    const syn = a.synonyms[i];
+    if (syn && syn.some(k => b.synonymIds.has(k))) return true;
+  }
+  return false;
+}
+
+/** How many of `segments` fall in `[from, to]`. */
+function countIn(segments: readonly number[], from: number, to: number): number {
+  let n = 0;
+  for (const s of segments) if (s >= from && s <= to) n++;
   return n;
 }
 

@@ -60,6 +60,12 @@ export interface ClaimNorm {
   /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
   deontic: boolean;
   /**
+   * The segments (`segmentsOf`) said as a prospect, not a fact: an act said as possible, planned, hoped, feared or
+   * expected ("could raise", "may have to be cancelled", "is expected to approve", "plans to build", "threatened to walk
+   * off", "is weighing", "raising hopes that …"; `PROSPECT`), one entry per prospect's word.
+   */
+  prospectSegments: readonly number[];
+  /**
    * The name the claim opens with as its subject ("Washington has offered …", "Putin said Moscow is willing …" after the
    * attribution): its names' keys as `actorKeys` gives them, or null when the claim opens with no name followed by its
    * verb.
@@ -265,6 +271,45 @@ export function withoutQuestions(text: string): string {
  * video …"). ("demands" alone may be a noun: "Russia's main demands".)
  */
 const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to|demand(?:s|ed|ing)?\s+that|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing))\b/i;
+
+/**
+ * A prospect: a modal of possibility or obligation before the verb ("could", "may", "might", "can", "should", "must";
+ * lower case: "May" is a month), negated or not ("may not invade", "cannot"), and not right after a restrictive relative
+ * pronoun ("a bill that could require …" states what the bill says; ", which could take years" is a prospect); a verb
+ * of intent, plan or expectation before "to" and a verb ("plans to build", "is expected to approve", "threatened to
+ * walk off", "vowed to appeal"; not "any plans to": a noun; not "to the", "to a"); or talks and deliberation in
+ * progress ("is considering", "are in talks"); a hope, an expectation, a fear or a warning ("raising hopes that the
+ * Kremlin is not preparing …": what is hoped is not stated), a possibility. Not "will" or "would": what is to come is told as news
+ * ("units would begin returning" / "units were returning", "the runway will open in November"), and reported speech
+ * moves "will" to "would".
+ */
+const PROSPECT = new RegExp([
+  String.raw`(?<!\b(?:that|the|a|his|her|their|its)\s+)(?<![^,\s]\s+(?:which|who|whom)\s+)\b(?:could|may|might|can|cannot|couldn['’]t|can['’]t|mightn['’]t|should|shouldn['’]t|must|ought\s+to)\b(?!\s+of\b)`,
+  String.raw`(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+)\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
+  String.raw`\b(?:is|are|was|were|be|been)\s+(?:now\s+|still\s+)?(?:considering|weighing|mulling|exploring|drafting|in\s+talks)\b`,
+  String.raw`\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|feared|fearing|warn(?:s|ed|ing)?|warnings?|possibl[ey]|possibilit(?:y|ies)|perhaps|maybe)\b`,
+].join('|'));
+
+/**
+ * The segment (`segmentOf`, by word) of every prospect (`PROSPECT`) in a claim's text; and the next segment too when the
+ * prospect is a modal that ends its own ("Perhaps I can, by speaking plainly to farmers, explain …": the verb comes
+ * after an aside).
+ */
+function prospectSegments(text: string, segmentOf: readonly number[]): readonly number[] {
+  if (!PROSPECT.test(text) || !segmentOf.length) return NO;
+  const at: number[] = [];
+  const last = segmentOf.length - 1;
+  for (const m of text.matchAll(PROSPECTS)) {
+    const first = Math.min(last, wordsOf(text, 0, m.index, DIGIT_GROUPS).length);
+    const end = Math.min(last, Math.max(first, wordsOf(text, 0, m.index + m[0].length, DIGIT_GROUPS).length - 1));
+    at.push(segmentOf[first]);
+    if (end < last && segmentOf[end + 1] !== segmentOf[end] && MODAL_ALONE.test(m[0])) at.push(segmentOf[end + 1]);
+  }
+  return at;
+}
+const PROSPECTS = new RegExp(PROSPECT.source, 'g');
+/** A modal with no verb after it in the prospect's words (a verb of intent takes its own: "vowed to sue"). */
+const MODAL_ALONE = /^(?:could|may|might|can|cannot|should|must)$/;
 
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
@@ -472,7 +517,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, conditional: false, deontic: false, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, conditional: false, deontic: false, prospectSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -489,7 +534,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */

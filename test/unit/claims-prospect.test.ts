@@ -1,0 +1,70 @@
+/**
+ * What may be is not what was done: a claim that says an act is possible, planned, expected or hoped for is not
+ * corroborated by one that says it happened, nor the other way round; and it is no dispute either (the prospect may
+ * come true). Sentences of my own, linked the way sources are (test/support/claimPair.ts).
+ */
+import assert from 'node:assert/strict';
+import { parseNumbers } from '../../src/core/claims/claims';
+import { claimNorm } from '../../src/core/claims/normalize';
+import { AnalysisContext } from '../../src/core/text/memo';
+import type { Claim } from '../../src/core/types';
+import { claimOf, linkPair } from '../support/claimPair';
+
+const claim = (text: string): Claim => claimOf(text, { numbers: parseNumbers(text), entities: ['Harbour Board'] });
+const link = (a: string, b: string) => linkPair(claim(a), claim(b));
+const prospects = (text: string) => claimNorm(new AnalysisContext(), claim(text)).prospectSegments.length;
+
+describe('claims: prospects and facts', () => {
+  it('does not corroborate a fact with a prospect of it, whichever comes first, and disputes neither', () => {
+    for (const [a, b] of [
+      ['The Harbour Board could raise mooring fees by 40 percent on Thursday', 'The Harbour Board raised mooring fees by 40 percent on Thursday'],
+      ['The ferry company plans to add a night crossing to Skerry Island next spring', 'The ferry company added a night crossing to Skerry Island last spring'],
+      ['The Harbour Board is expected to approve the sale of the northern pier to a shipyard', 'The Harbour Board approved the sale of the northern pier to a shipyard'],
+      ['The Harbour Board is considering a ban on jet skis inside the marina', 'The Harbour Board imposed a ban on jet skis inside the marina'],
+      ['The lifeboat crews threatened to strike over the closure of the Skerry station', 'The lifeboat crews went on strike over the closure of the Skerry station'],
+      ['The ferry company may not renew its lease on the Skerry terminal this year', 'The ferry company did not renew its lease on the Skerry terminal this year'],
+    ]) {
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const r = link(x, y);
+        assert.deepEqual(r.by, [], `${x} / ${y}: no corroboration`);
+        assert.deepEqual(r.disputed, [], `${x} / ${y}: no dispute`);
+      }
+    }
+  });
+
+  it('corroborates two prospects of one act, and two facts', () => {
+    for (const [a, b] of [
+      ['The Harbour Board could raise mooring fees by 40 percent on Thursday', 'The Harbour Board may raise mooring fees by 40 percent as soon as Thursday'],
+      ['The ferry company plans to add a night crossing to Skerry Island next spring', 'The ferry company is considering adding a night crossing to Skerry Island next spring'],
+      ['The Harbour Board raised mooring fees by 40 percent on Thursday', 'On Thursday the Harbour Board increased mooring fees by 40 percent'],
+    ]) {
+      assert.deepEqual(link(a, b).by, ['b'], `${a} / ${b}`);
+      assert.deepEqual(link(b, a).by, ['b'], `${b} / ${a}`);
+    }
+  });
+
+  it('leaves a prospect in a clause of its own out of a fact the two share', () => {
+    // The prospect ("plans to visit") shares no word with the other claim: the fact they share stands.
+    assert.notDeepEqual(link('The mayor plans to visit Skerry on Friday, a day after the ferry Aurora capsized near the island', 'The ferry Aurora capsized near Skerry Island').by, []);
+    // A clause they share is the same fact, whatever the other clause says.
+    assert.deepEqual(link('Fishermen vowed to appeal after the Harbour Board raised mooring fees by 40 percent', 'The Harbour Board raised mooring fees by 40 percent').by, ['b']);
+  });
+
+  it('finds prospects in modals, verbs of intent and hope, not in nouns, months or restrictive relative clauses', () => {
+    for (const text of [
+      'The ferry company might sell the Skerry route',
+      'The Harbour Board cannot afford a new dredger',
+      'The crews hope to return to work on Monday',
+      'The report raised hopes that the Skerry station will stay open',
+      'The Harbour Board is in talks with two shipyards',
+      'The lifeboat station, which could close next year, serves three islands',
+    ]) assert.ok(prospects(text) > 0, text);
+    for (const text of [
+      'Mooring fees rose 4 percent in May',
+      'The ferry company denies it has any plans to sell the Skerry route',
+      'The Harbour Board passed a bylaw that could double mooring fees',
+      'The ferry company will add a night crossing next spring',
+      'The Harbour Board raised mooring fees on Thursday',
+    ]) assert.equal(prospects(text), 0, text);
+  });
+});
