@@ -166,6 +166,10 @@ describe('claim frames: asides and ages', () => {
     assert.deepEqual(parseNumbers('The harbour board voted 7\u20132 to close the pier'), [tally(7), tally(2)], 'an en dash as a hyphen');
     assert.deepEqual(parseNumbers('In a 5-4 decision, the court upheld the ferry law'), [tally(5), tally(4)]);
     assert.deepEqual(parseNumbers('The harbour team won 3-1 on Sunday'), [tally(3), tally(1)]);
+    assert.deepEqual(parseNumbers('Councillors voted 11 to 4 on Monday to close the pier'), [tally(11), tally(4)], '"to" as a hyphen');
+    assert.deepEqual(parseNumbers('By a vote of 11 to 4, the harbour board closed the pier'), [tally(11), tally(4)]);
+    assert.deepEqual(parseNumbers('The harbour board passed the bylaw 11-4 on Monday'), [tally(11), tally(4)], 'a vote word with its object before');
+    assert.deepEqual(parseNumbers('Fares rose from 3 to 5 dollars').map(n => n.unit), [null, 'dollars'], 'no vote, no tally');
     // Not a vote or a game, nor a range of something named: as before, no number.
     for (const text of ['The pier closed on 2021-03-15', 'Call the harbour office at 555-1234', 'the 2020-21 season of the ferry',
       'The board voted from 10:30-11:45 am', 'The board voted on September 16-19', 'The harbour board approved the plan for children ages 5-11']) {

@@ -174,6 +174,26 @@ describe('claims: two figures of one unit in each claim', () => {
   });
 });
 
+describe('claims: one figure agreeing, another not', () => {
+  it('is not the same claim, nor a dispute, whichever comes first', () => {
+    for (const [a, b] of [
+      ['Nine people were killed when two ferries collided off Skerry Island on Sunday', 'Two ferries collided off Skerry Island on Sunday, killing 11 people'],
+      ['Harbour Line shares closed down 6 percent at $14.20 on Monday after the ferry strike', 'Harbour Line stock lost 2 percent on Monday to close at $14.20 after the ferry strike'],
+    ]) {
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const r = link(claim(x), claim(y));
+        assert.deepEqual([r.by, r.disputed], [[], []], `${x} / ${y}`);
+      }
+    }
+  });
+  it('is when one claim holds only some of the other\'s figures', () => {
+    const both = claim('Nine people were killed when two ferries collided off Skerry Island on Sunday');
+    assert.deepEqual(link(both, claim('Two ferries collided off Skerry Island on Sunday, killing nine people')).by, ['b']);
+    const from = claim('Ferry fares on the Skerry route rose to 12 dollars from 9 dollars on Monday');
+    assert.deepEqual(link(from, claim('Ferry fares on the Skerry route rose to 12 dollars on Monday')).by, ['b'], 'a figure from before, not in the other');
+  });
+});
+
 describe('claims: a figure shared beside another of its unit', () => {
   it('is no numeric fact on a weak overlap: the shared figure may be of something else there', () => {
     const group = claim('The top 5 percent of island households, those earning more than $300,000, paid an average ferry levy of $9,000');

@@ -45,13 +45,14 @@ const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|Septe
 export const TALLY = 'tally';
 
 /**
- * A tally: two figures of one to three digits joined by a hyphen or an en dash, in words of a vote or a game before
+ * A tally: two figures of one to three digits joined by a hyphen, an en dash or "to" ("voted 51 to 48", "by a vote of
+ * 52 to 48"), in words of a vote or a game before (with its object: "passed the bill 52-48", "beat the Jets 24-17")
  * it ("voted", "by a", "won", "beat", "passed", …) or after it ("vote", "decision", "ruling", "victory", …). Not a
  * figure of money, a percentage, a scale or a clock time, nor one in a longer run of figures and dashes: a date's
  * "2022-02-15", a telephone number's "555-1234", "10:30-11:45", "$5-10 million" stay as they were (no number).
  */
-const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})[\u2013-](\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|per\s?cent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/g;
-const TALLY_BEFORE = /\b(?:vot(?:e|ed|es|ing)|vote of|by an?|won|wins?|lost|loses|beat|beats|defeated|tied|ruled|passed|approved|rejected|confirmed|upheld|struck down)(?:\s+(?:it|them|him|her|us|narrowly|\w+ly))?\s+(?:by\s+)?(?:an?\s+)?$/i;
+const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})(?:[\u2013-]|\s+to\s+)(\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|per\s?cent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/dg;
+const TALLY_BEFORE = /\b(?:vot(?:e|ed|es|ing)|vote of|by an?|won|wins?|lost|loses|beat|beats|defeated|tied|ruled|passed|approved|rejected|confirmed|upheld|struck down)(?:\s+(?:it|them|him|her|us|narrowly|\w+ly|the\s+\w+))?\s+(?:by\s+)?(?:an?\s+)?$/i;
 const TALLY_AFTER = /^\s+(?:votes?|decision|ruling|majority|margin|victory|win|loss|defeat|tie|split|score)\b/i;
 /**
  * Words after figures that name nothing the figures count: they may follow a tally found by the words before it
@@ -61,7 +62,7 @@ const AFTER_TALLY = new Set(['along', 'against', 'over', 'after', 'before', 'amo
 
 /** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words) start their two figures. */
 function talliesOf(text: string): Set<number> | null {
-  if (!/\d[\u2013-]\d/.test(text)) return null;
+  if (!/\d(?:[\u2013-]|\s+to\s+)\d/.test(text)) return null;
   let out: Set<number> | null = null;
   let lastEnd = -1;
   TALLY_RE.lastIndex = 0;
@@ -79,7 +80,7 @@ function talliesOf(text: string): Set<number> | null {
       const next = /^\s+([a-z]+)/.exec(text.slice(end, end + 16))?.[1];
       if (next && !NOT_UNITS.has(next) && !AFTER_TALLY.has(next)) continue;
     }
-    (out ??= new Set()).add(m.index).add(m.index + m[1].length + 1);
+    (out ??= new Set()).add(m.index).add(m.indices![2][0]);
     lastEnd = end;
   }
   return out;

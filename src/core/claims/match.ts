@@ -229,7 +229,14 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // Another figure of the same thing disputes the claim only when the words say the same at `PREDICATE_FREE` or more:
   // below, the figure may be of another scope ("record low support from black voters, with just 1 percent" / "just 5
   // percent support of the black vote in Florida"), and a dispute is an allegation a checker acts on.
-  if (an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn)) return similarity >= PREDICATE_FREE ? { similarity: round(similarity), reason: 'number', direction: 'full' } : null;
+  if (an.length && bn.length && sameUnitDifferentValue(an, bn)) {
+    if (!sameNumber) return similarity >= PREDICATE_FREE ? { similarity: round(similarity), reason: 'number', direction: 'full' } : null;
+    // One figure agreeing does not make up for another that does not, when each claim has a figure of a thing the other
+    // counts otherwise ("Twelve people were killed and 47 injured" / "killing 14 people and injuring 47", "closed down
+    // 8% at $23.40" / "lost 3 percent to close at $23.40"): not the same claim. Not a dispute: with a figure shared,
+    // the other may be of another scope ("from 3 percent" / "its highest since 4 percent").
+    if (strayNumber(an, bn) && strayNumber(bn, an)) return null;
+  }
   return { similarity: round(similarity), direction };
 }
 
