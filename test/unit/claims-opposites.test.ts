@@ -59,3 +59,27 @@ describe('claims: opposite sense', () => {
     assert.equal(link(a, b).by.length, link(b, a).by.length);
   });
 });
+
+describe('claims: another act of one process', () => {
+  it('does not corroborate a claim that names another step of the same matter, whichever comes first', () => {
+    for (const [a, b] of [
+      ['The harbour pilot was charged with negligence over the ferry collision on Monday', 'The harbour pilot was convicted of negligence over the ferry collision on Monday'],
+      ['The Harbour Board approved the bylaw banning jet skis in the marina on Tuesday', 'The mayor signed the bylaw banning jet skis in the marina on Tuesday'],
+      ['The appeals court upheld the ferry captain’s conviction for the collision', 'The appeals court overturned the ferry captain’s conviction for the collision'],
+      ['Two deckhands were killed when a mooring line snapped on the Skerry ferry', 'Two deckhands were injured when a mooring line snapped on the Skerry ferry'],
+      ['Divers searched the harbour floor for the missing anchor on Sunday', 'Divers recovered the missing anchor from the harbour floor on Sunday'],
+      ['The ferry company suspended the night crossing to Skerry because of the storms', 'The ferry company restored the night crossing to Skerry after the storms'],
+    ]) {
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const r = link(x, y);
+        assert.deepEqual([r.by, r.disputed], [[], []], `${x} / ${y}`);
+      }
+    }
+  });
+
+  it('corroborates the same step in other words, and a claim that names both steps', () => {
+    assert.deepEqual(link('The harbour pilot was arrested on Monday over the ferry collision', 'Police detained the harbour pilot on Monday over the ferry collision').by, ['b']);
+    assert.deepEqual(link('The harbour pilot was charged and convicted of negligence over the ferry collision', 'The harbour pilot was convicted of negligence over the ferry collision').by, ['b']);
+    assert.deepEqual(link('The Harbour Board approved a loan of 2 million euros for the northern pier', 'The Harbour Board signed off on a loan of 2 million euros for the northern pier').by, ['b'], 'to sign off on is to approve');
+  });
+});

@@ -9,7 +9,7 @@
  */
 import type { Claim, ClaimNumber } from '../types';
 import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
-import { OPPOSITE_GROUPS } from '../lexicon/opposites';
+import { OPPOSITE_GROUPS, OTHER_ACTS } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type ClaimNorm, lemmaKey, otherActors, predicatesAgree } from './normalize';
@@ -61,6 +61,8 @@ export interface MatchSide {
   /** Its units whose words have words of opposite sense (`oppositeUnits`), and where their words stand (`wordOf`): filled on first use. */
   opposites?: readonly number[];
   oppositeWords?: Map<number, { text: string; at: number; before: string[] } | null>;
+  /** The acts of a process its words name (`actsIn`): filled on first use. */
+  acts?: readonly number[];
   /** Its claim's numbers with a qualifier before a currency sign read (`numbersOf`): filled on first use. */
   numbers?: readonly ComparedNumber[];
 }
@@ -140,6 +142,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // the dollar" / "the dollar rose against the euro"), nor from a word in another sense or role ("gained access" / "cut
   // a deal", "refused to support" / "opposed"), and a dispute is an allegation a checker acts on (docs/history.md,
   // round 38: the dispute version's reviews).
+  // Two acts of one process ("charged" / "convicted", "approved" / "signed", "killed" / "injured"): two facts, whatever
+  // else they share; not a dispute either (both may be true).
+  if (anotherAct(a, b)) return null;
   const opposite = opposedUnits(a, b);
   if (opposite && !(na.negation !== nb.negation && opposite.negatedAtWord)) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite;
@@ -628,6 +633,50 @@ function opposedUnits(a: MatchSide, b: MatchSide): Opposed | null {
     }
   }
   return { negatedAtWord };
+}
+
+/** Per key, the sets and groups of `OTHER_ACTS` it is in (as `set * ACT_GROUPS + group`), as lemma keys. */
+let acts: Map<string, number[]> | null = null;
+const ACT_GROUPS = 16;
+function actsOf(key: string): readonly number[] | undefined {
+  if (!acts) {
+    const map = new Map<string, number[]>();
+    OTHER_ACTS.forEach((set, s) => set.forEach((group, g) => {
+      for (const word of group) {
+        const k = lemmaKey(word), list = map.get(k), act = s * ACT_GROUPS + g;
+        if (!list) map.set(k, [act]); else if (!list.includes(act)) list.push(act);
+      }
+    }));
+    acts = map;
+  }
+  return acts.get(key);
+}
+
+/** The acts (`actsOf`) a side's words name, found once. */
+function actsIn(side: MatchSide): readonly number[] {
+  if (side.acts === undefined) {
+    let found: number[] | null = null;
+    for (const unit of side.norm.units) for (const act of actsOf(unit[0]) ?? NO_UNITS) if (!(found ??= []).includes(act)) found.push(act);
+    side.acts = found ?? NO_UNITS;
+  }
+  return side.acts;
+}
+
+/**
+ * Whether `a` names an act of a process (`OTHER_ACTS`) and `b` another act of it, neither naming the other's ("charged
+ * and convicted" against "convicted" states the conviction too). The same answer whichever comes first.
+ */
+function anotherAct(a: MatchSide, b: MatchSide): boolean {
+  const mine = actsIn(a);
+  if (!mine.length) return false;
+  const theirs = actsIn(b);
+  if (!theirs.length) return false;
+  for (const x of mine) {
+    if (theirs.includes(x)) continue;
+    const set = Math.floor(x / ACT_GROUPS);
+    for (const y of theirs) if (Math.floor(y / ACT_GROUPS) === set && !mine.includes(y)) return true;
+  }
+  return false;
 }
 
 /** A negation within the two words right before a word ("did not approve", "has never risen", "won't cut"). */

@@ -224,6 +224,9 @@ function tables(): Tables {
     const [v, p] = phrase.split('_');
     (t.multiword as Map<string, string>).set(`${lemmaKey(v)} ${lemmaKey(p)}`, lemmaKey(verb));
   }
+  // Not WordNet's (its "sign off" ends a broadcast): news signs off on a loan or a merger to approve it, and "sign"
+  // alone is another act of a law's (lexicon/opposites.ts `OTHER_ACTS`).
+  (t.multiword as Map<string, string>).set(`${lemmaKey('sign')} ${lemmaKey('off')}`, lemmaKey('approve'));
   return t;
 }
 

@@ -23,3 +23,22 @@ export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly st
   [['likely'], ['unlikely']], [['eligible'], ['ineligible']], [['accurate'], ['inaccurate']], [['responsible'], ['irresponsible']],
   [['honest'], ['dishonest']], [['true'], ['false']], [['profit'], ['loss']], [['surplus'], ['deficit']],
 ];
+
+/**
+ * Acts of one process, in groups: of one matter, a report that says a word of one group and a report that says a word
+ * of another group of the same set state two facts, not one ("charged with fraud" / "convicted of fraud", "the council
+ * approved the bylaw" / "the mayor signed the bylaw", "upheld the conviction" / "overturned the conviction", "two
+ * people were killed" / "two people were injured"). The steps of a criminal case, of a law, of an appointment and its
+ * end, of a ruling on appeal, of a service, of a search, and the harm done to people. Base forms, in the sense news
+ * uses most; words as often something else are left out ("fire", "name", "strike", "release", "open", "close",
+ * "confirm": a saying verb too), and so are acts told from two sides ("buy" / "sell").
+ */
+export const OTHER_ACTS: readonly (readonly (readonly string[])[])[] = [
+  [['arrest', 'detain'], ['charge', 'indict'], ['convict'], ['acquit'], ['sentence'], ['plead']],
+  [['propose', 'introduce', 'draft'], ['debate'], ['pass', 'approve', 'adopt', 'enact'], ['sign'], ['veto']],
+  [['nominate'], ['elect', 'appoint'], ['resign', 'quit'], ['retire'], ['dismiss', 'sack', 'oust'], ['suspend']],
+  [['uphold'], ['overturn', 'reverse', 'vacate', 'annul']],
+  [['suspend', 'halt'], ['restore', 'resume']],
+  [['search'], ['find', 'recover', 'locate']],
+  [['kill'], ['injure', 'wound']],
+];
