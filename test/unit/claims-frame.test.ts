@@ -3,7 +3,7 @@ import { compared, parseNumbers } from '../../src/core/claims/claims';
 import { splitClauses } from '../../src/core/claims/clauses';
 import { ClaimLinker, keyBounds } from '../../src/core/claims/links';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
-import { claimNorm, predicatesAgree, surnameKey, withoutQuestions } from '../../src/core/claims/normalize';
+import { claimNorm, predicatesAgree, surnameKey, withoutQuestions, yearsOf } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
 
@@ -62,6 +62,26 @@ describe('claim frames', () => {
     const a = claim('Harbour police released footage on Friday of last week’s collision', { entities: ['Harbour'] });
     const b = claim('The pilot of last week’s collision was charged with negligence on Friday');
     assert.deepEqual(linkedTo(linkPair(a, b)), [], 'a topic and a week shared make no fact');
+  });
+});
+
+describe('claim frames: which year', () => {
+  it('reads the years a claim dates its fact in, and spans of them', () => {
+    assert.deepEqual(yearsOf('The ferry captain was jailed for the 2019 collision'), [2019, 2019]);
+    assert.deepEqual(yearsOf('The pier was shut from 2009 to 2013'), [2009, 2013]);
+    assert.deepEqual(yearsOf('The pier has been shut since 2009'), [2009, 9999]);
+    assert.deepEqual(yearsOf('Harbour fees rose in March 2018'), [2018, 2018]);
+    for (const text of ['The board paid the 2000 dollars it owed', 'The harbour hosted Tokyo 2020 sailors', 'Ferry traffic grew in the 1990s', 'Ferry 2019 sank']) {
+      assert.deepEqual(yearsOf(text), [], text);
+    }
+  });
+  it('does not link two claims dated in other years, nor dispute them; links years that meet', () => {
+    const jailed = (year: string) => claim(`The ferry captain was jailed for six years for the ${year} collision in the harbour`);
+    assert.deepEqual(linkedTo(linkPair(jailed('2019'), jailed('2021'))), []);
+    assert.deepEqual(linkPair(jailed('2019'), jailed('2021')).disputedBy, []);
+    assert.deepEqual(linkedTo(linkPair(jailed('2019'), jailed('2019'))), ['b']);
+    const shut = claim('The northern pier was closed to ferries from 2009 to 2013 for repairs');
+    assert.deepEqual(linkedTo(linkPair(shut, claim('The northern pier was closed to ferries in 2012 for repairs'))), ['b'], 'a year inside the span');
   });
 });
 

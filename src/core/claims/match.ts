@@ -153,6 +153,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).
   if (timeConflict(a, b) || timeConflict(b, a)) return null;
+  // Each dates its fact in other years ("the 2021 murder" / "the 2019 murder", "through 2027" / "through 2029"): two
+  // facts. Not a dispute: the same words of two years are as often two events (two tax returns, two elections).
+  if (yearsApart(na.years, nb.years)) return null;
   const conflict = negated ? 'negation' : redated ? 'date' : null;
   // A supposition ("If developers benefit from …") does not state what it supposes: it corroborates no claim that
   // states it, and none corroborates it.
@@ -275,6 +278,13 @@ function timeConflict(a: MatchSide, b: MatchSide): boolean {
   if (!before.length || !after.length) return false;
   for (const i of before) for (const j of after) if (a.units[i] === b.units[j]) return true;
   return false;
+}
+
+/** Whether two claims each date their fact in years (`ClaimNorm.years`, spans) and no span of one meets a span of the other. */
+function yearsApart(a: readonly number[], b: readonly number[]): boolean {
+  if (!a.length || !b.length) return false;
+  for (let i = 0; i < a.length; i += 2) for (let j = 0; j < b.length; j += 2) if (a[i] <= b[j + 1] && b[j] <= a[i + 1]) return false;
+  return true;
 }
 
 /** How many units `a` shares exactly with `b` that are words of a number (`numberWords`): "100", "million", "#100000000 dollar". */

@@ -55,6 +55,8 @@ export interface ClaimNorm {
   notDone: boolean;
   /** Weekdays and months named. */
   days: readonly string[];
+  /** The years the claim dates something in (`yearsOf`), as spans [from, to] flattened: a year alone is [y, y]. */
+  years: readonly number[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
   conditional: boolean;
   /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
@@ -314,6 +316,32 @@ const PROSPECTS = new RegExp(PROSPECT.source, 'g');
 /** A modal with no verb after it in the prospect's words (a verb of intent takes its own: "vowed to sue"). */
 const MODAL_ALONE = /^(?:could|may|might|can|cannot|should|must)$/;
 
+/**
+ * A year something is dated in: after a word of time ("in 2019", "since 2009", "through 2027", "early 2020", "March
+ * 2018") or "the" ("the 2021 murder", "the 2016 election"), not a decade ("the 1990s"), nor a figure of money or of
+ * people ("the 2000 dollars"); a span of years ("from 2009 to 2013", "2009-13", "between 2009 and 2013") counts as
+ * every year in it, and "since 2009", "until 2020" every year after or before. (Group 1: the word before; group 2: the
+ * year; group 3: the last of a span, two or four digits.)
+ */
+const YEAR = new RegExp(String.raw`\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles)\b)`, 'g');
+
+const OPEN_YEAR = 9999;
+/** The years a claim dates something in (`YEAR`), as spans [from, to] flattened; empty when none. */
+export function yearsOf(text: string): readonly number[] {
+  if (!/\d{4}/.test(text)) return NO;
+  let out: number[] | null = null;
+  for (const m of text.matchAll(YEAR)) {
+    const year = Number(m[2]), word = m[1].toLowerCase();
+    let from = year, to = year;
+    if (m[3]) { to = m[3].length === 2 ? Math.floor(year / 100) * 100 + Number(m[3]) : Number(m[3]); if (to < year) to = year; }
+    // "since 2009" runs on to now; "until 2020", "by 2020" from any time before.
+    else if (word === 'since' || word === 'after') to = OPEN_YEAR;
+    else if (word === 'until' || word === 'till' || word === 'by' || word === 'before') from = 0;
+    (out ??= []).push(from, to);
+  }
+  return out ?? NO;
+}
+
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
@@ -520,7 +548,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, conditional: false, deontic: false, prospectSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, years: NO, conditional: false, deontic: false, prospectSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -537,7 +565,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
