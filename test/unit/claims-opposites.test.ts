@@ -83,3 +83,24 @@ describe('claims: another act of one process', () => {
     assert.deepEqual(link('The Harbour Board approved a loan of 2 million euros for the northern pier', 'The Harbour Board signed off on a loan of 2 million euros for the northern pier').by, ['b'], 'to sign off on is to approve');
   });
 });
+
+describe('claims: a denial, a refusal or a failure', () => {
+  it('does not corroborate the act it denies, whichever comes first, and disputes nothing', () => {
+    for (const [a, b] of [
+      ['The ferry company owes 2 million euros in unpaid harbour fees, the Harbour Board said', 'The ferry company denied that it owes 2 million euros in unpaid harbour fees'],
+      ['Councillor Penn was elected harbour master by the board on Monday', 'Councillor Penn failed to win election as harbour master on Monday'],
+      ['The ferry captain testified before the harbour inquiry on Friday', 'The ferry captain refused to testify before the harbour inquiry on Friday'],
+    ]) {
+      for (const [x, y] of [[a, b], [b, a]]) {
+        const r = link(x, y);
+        assert.deepEqual([r.by, r.disputed], [[], []], `${x} / ${y}`);
+      }
+    }
+  });
+
+  it('corroborates two denials, a denial and a negation, and a refusal given as a reason', () => {
+    assert.deepEqual(link('The ferry company denied that it owes harbour fees to the Harbour Board', 'The ferry company has denied owing harbour fees to the Harbour Board').by, ['b']);
+    assert.deepEqual(link('The ferry captain refused to testify before the harbour inquiry', 'The ferry captain did not testify before the harbour inquiry').by, ['b']);
+    assert.deepEqual(link('The harbour inquiry held the ferry captain in contempt on Friday', 'The harbour inquiry held the ferry captain in contempt on Friday for refusing to testify').by, ['b']);
+  });
+});

@@ -147,6 +147,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   if (anotherAct(a, b)) return null;
   const opposite = opposedUnits(a, b);
   if (opposite && !(na.negation !== nb.negation && opposite.negatedAtWord)) return null;
+  // A denial, a refusal or a failure against the act itself, neither negated ("denied that it owes $4 million" / "owes
+  // $4 million", "failed to win election" / "was elected"): not the same claim. Not a dispute: the claim that denies
+  // may report the denial only. (Against a negation it is the same claim in other words: `otherWording`.)
+  if (na.negation === nb.negation && na.denial !== nb.denial) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite;
   const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;

@@ -53,6 +53,12 @@ export interface ClaimNorm {
    * "dismissed" or "ruled out" say as much with no such verb.
    */
   notDone: boolean;
+  /**
+   * A verb of denial, refusal or failure before the claim's trailing clause ("denied that it owes", "refused to pay",
+   * "failed to win", "declined to testify", "ruled out hypothermia", "has yet to release"; `DENIAL`): the act it
+   * governs is said not to be, or not to have been done.
+   */
+  denial: boolean;
   /** Weekdays and months named. */
   days: readonly string[];
   /** The years the claim dates something in (`yearsOf`), as spans [from, to] flattened: a year alone is [y, y]. */
@@ -237,6 +243,11 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
   'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without',
   'stop', 'stops', 'stopped', 'stopping', 'unable', 'unarmed', 'unwilling', 'unaware']);
+/** Verbs of denial, refusal or failure (`ClaimNorm.denial`): alone, or with "to" after them ("declined 5 percent" fell). */
+const DENIAL = new Set(['deny', 'denies', 'denied', 'denying', 'refuse', 'refuses', 'refused', 'refusing']);
+const DENIAL_TO = new Set(['fail', 'fails', 'failed', 'failing', 'decline', 'declines', 'declined', 'declining']);
+/** Prepositions before a gerund of denial that make it an adjunct (`ClaimNorm.denial`). */
+const ADJUNCT_BEFORE = new Set(['for', 'after', 'before', 'by', 'of', 'despite', 'while', 'since', 'without', 'over']);
 /** … and the words that say it with the word after them: "has yet to release", "ruled out a run". */
 const NOT_DONE_BEFORE: Readonly<Record<string, string>> = { yet: 'to', rule: 'out', rules: 'out', ruled: 'out', ruling: 'out' };
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
@@ -480,6 +491,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   let negation = 0;
   const negatedSegments: number[] = [];
   let notDone = false;
+  let denial = false;
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   // (The words and their segments in one reading of the text.)
@@ -498,6 +510,8 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     if (i < from || frame.has(i)) { keys.push(null); return; }
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
     if (i < head && (NOT_DONE.has(lower) || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) notDone = true;
+    // (Not a gerund after a preposition: "held in contempt for refusing to testify" says why, and that it was done.)
+    if (i < head && !ADJUNCT_BEFORE.has(raw[i - 1]?.toLowerCase() ?? '') && (DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) denial = true;
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
     // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
@@ -548,7 +562,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, days: NO, years: NO, conditional: false, deontic: false, prospectSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denial: false, days: NO, years: NO, conditional: false, deontic: false, prospectSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -565,7 +579,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denial, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
