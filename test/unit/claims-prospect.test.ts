@@ -23,6 +23,8 @@ describe('claims: prospects and facts', () => {
       ['The Harbour Board is considering a ban on jet skis inside the marina', 'The Harbour Board imposed a ban on jet skis inside the marina'],
       ['The lifeboat crews threatened to strike over the closure of the Skerry station', 'The lifeboat crews went on strike over the closure of the Skerry station'],
       ['The ferry company may not renew its lease on the Skerry terminal this year', 'The ferry company did not renew its lease on the Skerry terminal this year'],
+      ['Mayor Rowe said the planned ferry link between Skerry and Holm may have to be scrapped because of fuel costs', 'Mayor Rowe scrapped the planned ferry link between Skerry and Holm, citing fuel costs'],
+      ['The lifeboat crews threatened on Friday to walk off the job over the closure of the Skerry station', 'The lifeboat crews walked off the job on Friday over the closure of the Skerry station'],
     ]) {
       for (const [x, y] of [[a, b], [b, a]]) {
         const r = link(x, y);
@@ -48,6 +50,12 @@ describe('claims: prospects and facts', () => {
     assert.notDeepEqual(link('The mayor plans to visit Skerry on Friday, a day after the ferry Aurora capsized near the island', 'The ferry Aurora capsized near Skerry Island').by, []);
     // A clause they share is the same fact, whatever the other clause says.
     assert.deepEqual(link('Fishermen vowed to appeal after the Harbour Board raised mooring fees by 40 percent', 'The Harbour Board raised mooring fees by 40 percent').by, ['b']);
+  });
+
+  it('reads a prospect of a clause of its own after "and" as that clause\'s only', () => {
+    // "and offered some hope that the strike could end": a second verb, a clause of its own; the first is a fact.
+    const a = 'The harbour master’s remarks seemed meant to calm the ferry crews and offered some hope that the strike could end';
+    assert.deepEqual(link(a, 'The harbour master’s remarks appeared meant to calm the ferry crews, the union said').by, ['b']);
   });
 
   it('finds prospects in modals, verbs of intent and hope, not in nouns, months or restrictive relative clauses', () => {

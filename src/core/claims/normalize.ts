@@ -301,17 +301,18 @@ const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\
  */
 const PROSPECT = new RegExp([
   String.raw`(?<!\b(?:that|the|a|his|her|their|its)\s+)(?<![^,\s]\s+(?:which|who|whom)\s+)\b(?:could|may|might|can|cannot|couldn['’]t|can['’]t|mightn['’]t|should|shouldn['’]t|must|ought\s+to)\b(?!\s+of\b)`,
-  String.raw`(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+)\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
+  String.raw`(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+)\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
   String.raw`\b(?:is|are|was|were|be|been)\s+(?:now\s+|still\s+)?(?:considering|weighing|mulling|exploring|drafting|in\s+talks)\b`,
   String.raw`\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|feared|fearing|warn(?:s|ed|ing)?|warnings?|possibl[ey]|possibilit(?:y|ies)|perhaps|maybe)\b`,
 ].join('|'));
 
 /**
- * The segment (`segmentOf`, by word) of every prospect (`PROSPECT`) in a claim's text; and the next segment too when the
+ * The segment (`segmentOf`, by word) of every prospect (`PROSPECT`) in a claim's text; the next segment too when the
  * prospect is a modal that ends its own ("Perhaps I can, by speaking plainly to farmers, explain …": the verb comes
- * after an aside).
+ * after an aside); and the segment before, as long as its own opens with "and" or "or" (a subject of two names: "the
+ * rail link between Vell and Aarby may have to be cancelled"), no verb before the prospect in it.
  */
-function prospectSegments(text: string, segmentOf: readonly number[]): readonly number[] {
+function prospectSegments(text: string, raw: readonly string[], info: readonly WordInfo[], segmentOf: readonly number[]): readonly number[] {
   if (!PROSPECT.test(text) || !segmentOf.length) return NO;
   const at: number[] = [];
   const last = segmentOf.length - 1;
@@ -320,6 +321,17 @@ function prospectSegments(text: string, segmentOf: readonly number[]): readonly 
     const end = Math.min(last, Math.max(first, wordsOf(text, 0, m.index + m[0].length, DIGIT_GROUPS).length - 1));
     at.push(segmentOf[first]);
     if (end < last && segmentOf[end + 1] !== segmentOf[end] && MODAL_ALONE.test(m[0])) at.push(segmentOf[end + 1]);
+    for (let k = first; k > 0;) {
+      let start = k;
+      while (start > 0 && segmentOf[start - 1] === segmentOf[k]) start--;
+      if (start === 0 || !/^(?:and|or)$/i.test(raw[start])) break;
+      // (Two verbs joined, "… and offered some hope that war could be averted", are two clauses: only a verbless run.)
+      let verbless = true;
+      for (let w = start + 1; w < k; w++) if (info[w].verb) verbless = false;
+      if (!verbless) break;
+      k = start - 1;
+      at.push(segmentOf[k]);
+    }
   }
   return at;
 }
@@ -579,7 +591,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denial, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denial, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, raw, info, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
