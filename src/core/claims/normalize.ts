@@ -243,7 +243,7 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
   'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without',
   'stop', 'stops', 'stopped', 'stopping', 'unable', 'unarmed', 'unwilling', 'unaware']);
-/** Verbs of denial, refusal or failure (`ClaimNorm.denial`): alone, or with "to" after them ("declined 5 percent" fell). */
+/** Verbs of denial, refusal or failure (`ClaimNorm.denial`; all in `NOT_DONE`): alone, or with "to" after them ("declined 5 percent" fell). */
 const DENIAL = new Set(['deny', 'denies', 'denied', 'denying', 'refuse', 'refuses', 'refused', 'refusing']);
 const DENIAL_TO = new Set(['fail', 'fails', 'failed', 'failing', 'decline', 'declines', 'declined', 'declining']);
 /** Prepositions before a gerund of denial that make it an adjunct (`ClaimNorm.denial`). */
@@ -300,8 +300,8 @@ const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\
  * moves "will" to "would".
  */
 const PROSPECT = new RegExp([
-  String.raw`(?<!\b(?:that|the|a|his|her|their|its)\s+)(?<![^,\s]\s+(?:which|who|whom)\s+)\b(?:could|may|might|can|cannot|couldn['’]t|can['’]t|mightn['’]t|should|shouldn['’]t|must|ought\s+to)\b(?!\s+of\b)`,
-  String.raw`(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+)\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
+  String.raw`\b(?:could|may|might|can|cannot|couldn['’]t|can['’]t|mightn['’]t|should|shouldn['’]t|must|ought(?=\s+to\b))(?<!\b(?:that|the|a|his|her|their|its)\s+[\w'’]+)(?<![^,\s]\s+(?:which|who|whom)\s+[\w'’]+)\b(?!\s+of\b)`,
+  String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
   String.raw`\b(?:is|are|was|were|be|been)\s+(?:now\s+|still\s+)?(?:considering|weighing|mulling|exploring|drafting|in\s+talks)\b`,
   String.raw`\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|feared|fearing|warn(?:s|ed|ing)?|warnings?|possibl[ey]|possibilit(?:y|ies)|perhaps|maybe)\b`,
 ].join('|'));
@@ -317,8 +317,8 @@ function prospectSegments(text: string, raw: readonly string[], info: readonly W
   const at: number[] = [];
   const last = segmentOf.length - 1;
   for (const m of text.matchAll(PROSPECTS)) {
-    const first = Math.min(last, wordsOf(text, 0, m.index, DIGIT_GROUPS).length);
-    const end = Math.min(last, Math.max(first, wordsOf(text, 0, m.index + m[0].length, DIGIT_GROUPS).length - 1));
+    const first = Math.min(last, wordsBefore(text, m.index));
+    const end = Math.min(last, Math.max(first, wordsBefore(text, m.index + m[0].length) - 1));
     at.push(segmentOf[first]);
     if (end < last && segmentOf[end + 1] !== segmentOf[end] && MODAL_ALONE.test(m[0])) at.push(segmentOf[end + 1]);
     for (let k = first; k > 0;) {
@@ -335,6 +335,14 @@ function prospectSegments(text: string, raw: readonly string[], info: readonly W
   }
   return at;
 }
+/** How many words (as `wordsAndSegments` reads them) start before `end`, none made. */
+function wordsBefore(text: string, end: number): number {
+  let n = 0;
+  const at = WORDS_AT;
+  for (let s = nextWord(text, 0, end, at, DIGIT_GROUPS); s >= 0; s = nextWord(text, at.end, end, at, DIGIT_GROUPS)) n++;
+  return n;
+}
+const WORDS_AT: WordEnd = { end: 0, dotted: false };
 const PROSPECTS = new RegExp(PROSPECT.source, 'g');
 /** A modal with no verb after it in the prospect's words (a verb of intent takes its own: "vowed to sue"). */
 const MODAL_ALONE = /^(?:could|may|might|can|cannot|should|must)$/;
@@ -521,9 +529,12 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const w = info[i], lower = w.lower;
     if (i < from || frame.has(i)) { keys.push(null); return; }
     if (w.kind === NEGATION) { if (i < head) negation ^= 1; negatedSegments.push(segmentOf[i]); keys.push(null); return; }
-    if (i < head && (NOT_DONE.has(lower) || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) notDone = true;
-    // (Not a gerund after a preposition: "held in contempt for refusing to testify" says why, and that it was done.)
-    if (i < head && !ADJUNCT_BEFORE.has(raw[i - 1]?.toLowerCase() ?? '') && (DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) denial = true;
+    if (i < head && (NOT_DONE.has(lower) || (NOT_DONE_BEFORE[lower] !== undefined && raw[i + 1]?.toLowerCase() === NOT_DONE_BEFORE[lower]))) {
+      notDone = true;
+      // (A denial is a word of these. Not a gerund after a preposition: "held in contempt for refusing to testify" says
+      // why, and that it was done.)
+      if ((DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || NOT_DONE_BEFORE[lower] !== undefined) && !ADJUNCT_BEFORE.has(info[i - 1]?.lower ?? '')) denial = true;
+    }
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
     // first debate"): when, not what; two reports of different facts of one week or one debate share it by chance
