@@ -19,6 +19,9 @@ describe('claims: numbers across sources', () => {
     assert.deepEqual(parseNumbers('a €40 million loan from a regional bank').map(n => [n.value, n.unit]), [[40e6, 'euros']]);
     assert.deepEqual(parseNumbers('a $3.5 billion bond').map(n => [n.value, n.unit]), [[3.5e9, 'dollars']]);
     assert.deepEqual(parseNumbers('40 million passengers').map(n => n.unit), ['passengers'], 'no sign, no currency');
+    assert.deepEqual(parseNumbers('profit rose to £212m in the year').map(n => [n.value, n.unit]), [[212e6, 'pounds']], 'a scale abbreviated');
+    assert.deepEqual(parseNumbers('a $1.5bn bond and a $300k grant').map(n => n.value), [1.5e9, 3e5]);
+    assert.deepEqual(parseNumbers('the 100m final').map(n => n.value), [100], 'no sign: no scale');
   });
 
   it('agrees on a rounded or hedged figure, not on another one', () => {

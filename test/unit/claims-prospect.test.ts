@@ -65,6 +65,7 @@ describe('claims: prospects and facts', () => {
       'The crews hope to return to work on Monday',
       'The report raised hopes that the Skerry station will stay open',
       'The Harbour Board is in talks with two shipyards',
+      'The ferry company is proposing to close the Skerry terminal',
       'The lifeboat station, which could close next year, serves three islands',
     ]) assert.ok(prospects(text) > 0, text);
     for (const text of [

@@ -22,6 +22,9 @@ const EVENT_VERB = /\b(?:annexed|invaded|attacked|launched|killed|died|signed|ag
 const FURNITURE = /\b(?:contributed|reports from|reported from|copyright|all rights reserved|click here|read more|subscribe|newsletter|photo:|image:|file photo)\b/i;
 
 const SCALE: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
+/** A scale abbreviated right after an amount of money, and the word it stands for. */
+const SCALE_SHORT = /^(k|m|mn|b|bn|tn|trn)\b/i;
+const SHORT_SCALES: Record<string, string> = { k: 'thousand', m: 'million', mn: 'million', b: 'billion', bn: 'billion', tn: 'trillion', trn: 'trillion' };
 const QUALIFIERS = String.raw`more than|less than|fewer than|at least|at most|up to|nearly|almost|about|around|some|over|under|roughly|approximately|an estimated|as many as|as few as`;
 /** A figure in digits: with thousands separators, or with decimals. */
 const FIGURE = String.raw`\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?`;
@@ -331,7 +334,12 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     if (!unit && PERCENT_AFTER.test(rest)) unit = 'percent';
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
     const currency = CURRENCY[text[afterStart - raw.length - 1] ?? ''];
-    if (currency) unit = currency;
+    if (currency) {
+      unit = currency;
+      // A scale abbreviated right after an amount ("£212m", "$1.5bn", "$300k"): "212 million pounds" in another report.
+      const short = m[3] ? null : SCALE_SHORT.exec(text.slice(afterStart, afterStart + 4));
+      if (short) value *= SCALE[SHORT_SCALES[short[1].toLowerCase()]];
+    }
     // A person's age set off after the name ("Crutcher, 40, was …", "Scott, 43 ― …") is the "40-year-old" of another report.
     if (!unit && !m[1] && !m[3] && /^\d{1,3}$/.test(raw) && /\p{Lu}[\p{L}.’'-]*,\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf(raw))) && /^\s*(?:,|[—–―]|\))/.test(after)) unit = 'year-old';
     out.push({ number: { value, unit, qualifier: m[1] ? m[1].toLowerCase() : null }, at: afterStart - raw.length });

@@ -293,7 +293,7 @@ const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\
  * lower case: "May" is a month), negated or not ("may not invade", "cannot"), and not right after a restrictive relative
  * pronoun ("a bill that could require …" states what the bill says; ", which could take years" is a prospect); a verb
  * of intent, plan or expectation before "to" and a verb ("plans to build", "is expected to approve", "threatened to
- * walk off", "vowed to appeal"; not "any plans to": a noun; not "to the", "to a"); or talks and deliberation in
+ * walk off", "vowed to appeal", "is proposing to shut"; not "any plans to": a noun; not "to the", "to a"); or talks and deliberation in
  * progress ("is considering", "are in talks"); a hope, an expectation, a fear or a warning ("raising hopes that the
  * Kremlin is not preparing …": what is hoped is not stated), a possibility. Not "will" or "would": what is to come is told as news
  * ("units would begin returning" / "units were returning", "the runway will open in November"), and reported speech
@@ -301,7 +301,7 @@ const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\
  */
 const PROSPECT = new RegExp([
   String.raw`\b(?:could|may|might|can|cannot|couldn['’]t|can['’]t|mightn['’]t|should|shouldn['’]t|must|ought(?=\s+to\b))(?<!\b(?:that|the|a|his|her|their|its)\s+[\w'’]+)(?<![^,\s]\s+(?:which|who|whom)\s+[\w'’]+)\b(?!\s+of\b)`,
-  String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
+  String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
   String.raw`\b(?:is|are|was|were|be|been)\s+(?:now\s+|still\s+)?(?:considering|weighing|mulling|exploring|drafting|in\s+talks)\b`,
   String.raw`\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|feared|fearing|warn(?:s|ed|ing)?|warnings?|possibl[ey]|possibilit(?:y|ies)|perhaps|maybe)\b`,
 ].join('|'));
