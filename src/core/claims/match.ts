@@ -149,8 +149,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   if (opposite && !(na.negation !== nb.negation && opposite.negatedAtWord)) return null;
   // A denial, a refusal or a failure against the act itself, neither negated ("denied that it owes $4 million" / "owes
   // $4 million", "failed to win election" / "was elected"): not the same claim. Not a dispute: the claim that denies
-  // may report the denial only. (Against a negation it is the same claim in other words: `otherWording`.)
-  if (na.negation === nb.negation && na.denial !== nb.denial) return null;
+  // may report the denial only. (Against a negation it is the same claim in other words: `otherWording`.) Only where
+  // the denial's clause holds a word they share: "denied wrongdoing but agreed to pay a $5 million fine" states the fine.
+  if (na.negation === nb.negation && (na.denialSegments.length || nb.denialSegments.length) && sharedIn(na.denialSegments, a, b, weight, isName) !== sharedIn(nb.denialSegments, b, a, weight, isName)) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite;
   const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
@@ -186,11 +187,12 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // dispute (the prospect may well come true). Only where they share words: a clause of its own that is a prospect
   // ("Scholz planned to meet Putin, a day after he sat down with Ukraine's leader" / "sitting down with Ukraine's
   // leader") leaves the rest as it is, and a clause they share may still be the same fact (`sharedClause`).
-  const prospectA = prospectShared(a, b, weight);
-  if (prospectA !== prospectShared(b, a, weight)) {
+  const modeA = modeOf(a, b, weight, isName), modeB = modeOf(b, a, weight, isName);
+  if (!modesAgree(modeA, modeB)) {
     if (conflict) return null;
     const m = sharedClause(a, b, weight, isName, similarity);
     // The side with the prospect states more than the fact they share: the other, its words mostly held, is part of it.
+    const prospectA = modeA > modeB;
     if (m && (prospectA ? coveredB >= PART_COVER * ab.totalB : coveredA >= PART_COVER * ab.totalA)) m.direction = prospectA ? 'bInA' : 'aInB';
     return m;
   }
@@ -368,7 +370,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       // One run negated and the other not ("was not shot by a deputy" / "the deputy who shot …"): another fact.
       if (negationsIn(a.norm.negatedSegments, a1, a2) !== negationsIn(b.norm.negatedSegments, b1, b2)) continue;
       // One run a prospect and the other not ("could face charges" / "faces charges"): another fact.
-      if (!!countIn(a.norm.prospectSegments, a1, a2) !== !!countIn(b.norm.prospectSegments, b1, b2)) continue;
+      if (!modesAgree(runMode(a.norm, a1, a2), runMode(b.norm, b1, b2))) continue;
       // Per run: the units shared exactly (`anchors`, names among them), the weight of each side's units held exactly,
       // and the shared names and predicates that weigh something on both sides (a predicate: a verb in both).
       let anchors = 0, names = 0, preds = 0, shared = 0, exactA = 0, exactB = 0, actors = 0, verbs = 0, weighty = 0;
@@ -414,15 +416,47 @@ function negationsIn(negated: readonly number[], from: number, to: number): numb
   return n;
 }
 
+/** How a claim (or a run of its segments) tells its act: as a fact, to come, intended, or possible (`ClaimNorm`'s marks). */
+const enum Mode { Fact, Future, Intent, Possible, Hedge }
+
 /**
- * Whether a segment of `a` said as a prospect (`ClaimNorm.prospectSegments`) holds a unit that weighs something and that
- * `b` shares, exactly or through a synonym.
+ * Whether two modes are one claim's: the same; what is to come, told as news, and the fact (news tells the future as
+ * fact: "units would begin returning" / "units were returning") or the intent of it ("will cut 2,000 jobs" / "plans to
+ * cut 2,000 jobs"); a hope or a warning and anything ("raising hopes that the Kremlin is not preparing to invade" / "the
+ * Kremlin may not be planning to invade", "warned that the river had burst its banks" / "the river burst its banks").
+ * Not a possibility against anything else ("could suspend imports" / "would suspend imports"), nor an intent against
+ * the fact ("plans to build" / "built").
  */
-function prospectShared(a: MatchSide, b: MatchSide, weight: (id: number) => number): boolean {
-  const at = a.norm.prospectSegments;
+function modesAgree(x: Mode, y: Mode): boolean {
+  if (x === y || x === Mode.Hedge || y === Mode.Hedge) return true;
+  const [lo, hi] = x < y ? [x, y] : [y, x];
+  return lo === Mode.Future ? hi === Mode.Intent : lo === Mode.Fact && hi === Mode.Future;
+}
+
+/** The mode of `a`'s act where it meets `b`: of the marks whose segment holds a word they share (`sharedIn`), the strongest. */
+function modeOf(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): Mode {
+  const n = a.norm;
+  if (!n.possibleSegments.length && !n.intentSegments.length && !n.futureSegments.length && !n.hedgeSegments.length) return Mode.Fact;
+  if (sharedIn(n.possibleSegments, a, b, weight, isName)) return Mode.Possible;
+  if (sharedIn(n.intentSegments, a, b, weight, isName)) return Mode.Intent;
+  if (sharedIn(n.hedgeSegments, a, b, weight, isName)) return Mode.Hedge;
+  return sharedIn(n.futureSegments, a, b, weight, isName) ? Mode.Future : Mode.Fact;
+}
+
+/** The mode of a run of segments `[from, to]`: the strongest mark in it. */
+function runMode(n: ClaimNorm, from: number, to: number): Mode {
+  return countIn(n.possibleSegments, from, to) ? Mode.Possible : countIn(n.intentSegments, from, to) ? Mode.Intent : countIn(n.hedgeSegments, from, to) ? Mode.Hedge : countIn(n.futureSegments, from, to) ? Mode.Future : Mode.Fact;
+}
+
+/**
+ * Whether a segment of `a` among `at` (its prospects' or its denials' segments) holds a unit that weighs something, is
+ * no name ("Ana Voss, who hopes to become governor, won the primary" hopes nothing of the primary), and that `b` shares,
+ * exactly or through a synonym.
+ */
+function sharedIn(at: readonly number[], a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
   if (!at.length) return false;
   for (let i = 0; i < a.units.length; i++) {
-    if (!at.includes(a.norm.segments[i]) || !weight(a.units[i])) continue;
+    if (!at.includes(a.norm.segments[i]) || !weight(a.units[i]) || isName(a.units[i])) continue;
     if (b.exactIds.has(a.units[i])) return true;
     const syn = a.synonyms[i];
     if (syn && syn.some(k => b.synonymIds.has(k))) return true;
@@ -547,6 +581,8 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if (numberKey(x) === numberKey(y)) return true;
   if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit || x.unit === TALLY) return false;
   if ((!x.value && !y.value) || Math.sign(x.value) !== Math.sign(y.value)) return false;
+  // A percentage in whole points is the other rounded ("rose 5%" / "rose 5.2%", "3 percent" / "2.9 percent").
+  if (x.unit === 'percent' && (Number.isInteger(x.value) !== Number.isInteger(y.value)) && Math.round(Number.isInteger(x.value) ? y.value : x.value) === (Number.isInteger(x.value) ? x.value : y.value)) return true;
   return near(x.value, y.value, x.qualifier || y.qualifier ? HEDGED : ROUNDING);
 }
 
@@ -666,19 +702,32 @@ function actsOf(key: string): readonly number[] | undefined {
   return acts.get(key);
 }
 
-/** The acts (`actsOf`) a side's words name, found once. */
+/**
+ * The acts (`actsOf`) a side's words name, found once: not a word that stands after a determiner, a possessive or "in"
+ * (a noun or an adjective: "a search of his car", "the search giant", "officer in charge", "a retired judge", "in
+ * Tuesday's debate").
+ */
 function actsIn(side: MatchSide): readonly number[] {
   if (side.acts === undefined) {
     let found: number[] | null = null;
-    for (const unit of side.norm.units) for (const act of actsOf(unit[0]) ?? NO_UNITS) if (!(found ??= []).includes(act)) found.push(act);
+    const units = side.norm.units;
+    for (let i = 0; i < units.length; i++) {
+      const acts = actsOf(units[i][0]);
+      if (!acts) continue;
+      const w = wordOf(side, i);
+      if (!w || NOT_AN_ACT_BEFORE.test(w.text.slice(Math.max(0, w.at - 12), w.at))) continue;
+      for (const act of acts) if (!(found ??= []).includes(act)) found.push(act);
+    }
     side.acts = found ?? NO_UNITS;
   }
   return side.acts;
 }
+const NOT_AN_ACT_BEFORE = /\b(?:a|an|the|his|her|its|their|our|this|that|in|of)\s+$/i;
 
 /**
  * Whether `a` names an act of a process (`OTHER_ACTS`) and `b` another act of it, neither naming the other's ("charged
- * and convicted" against "convicted" states the conviction too). The same answer whichever comes first.
+ * and convicted" against "convicted" states the conviction too) and no act of that process named by both. The same
+ * answer whichever comes first.
  */
 function anotherAct(a: MatchSide, b: MatchSide): boolean {
   const mine = actsIn(a);
@@ -688,6 +737,9 @@ function anotherAct(a: MatchSide, b: MatchSide): boolean {
   for (const x of mine) {
     if (theirs.includes(x)) continue;
     const set = Math.floor(x / ACT_GROUPS);
+    // (Not when they share an act of that process: "convicted and sentenced to 16 years" / "sentenced to 16 years" are
+    // of the sentence, the conviction named in passing.)
+    if (mine.some(z => Math.floor(z / ACT_GROUPS) === set && theirs.includes(z))) continue;
     for (const y of theirs) if (Math.floor(y / ACT_GROUPS) === set && !mine.includes(y)) return true;
   }
   return false;

@@ -54,11 +54,11 @@ export interface ClaimNorm {
    */
   notDone: boolean;
   /**
-   * A verb of denial, refusal or failure before the claim's trailing clause ("denied that it owes", "refused to pay",
-   * "failed to win", "declined to testify", "ruled out hypothermia", "has yet to release"; `DENIAL`): the act it
-   * governs is said not to be, or not to have been done.
+   * The segments (`segmentsOf`) of the verbs of denial, refusal or failure before the claim's trailing clause ("denied
+   * that it owes", "refused to pay", "failed to win", "declined to testify", "ruled out hypothermia", "has yet to
+   * release"; `DENIAL`), one entry per verb: the act it governs is said not to be, or not to have been done.
    */
-  denial: boolean;
+  denialSegments: readonly number[];
   /** Weekdays and months named. */
   days: readonly string[];
   /** The years the claim dates something in (`yearsOf`), as spans [from, to] flattened: a year alone is [y, y]. */
@@ -68,11 +68,16 @@ export interface ClaimNorm {
   /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
   deontic: boolean;
   /**
-   * The segments (`segmentsOf`) said as a prospect, not a fact: an act said as possible, planned, hoped, feared or
-   * expected ("could raise", "may have to be cancelled", "is expected to approve", "plans to build", "threatened to walk
-   * off", "is weighing", "raising hopes that …"; `PROSPECT`), one entry per prospect's word.
+   * The segments (`segmentsOf`) said as a prospect, not a fact, one entry per prospect's word: an act said as possible
+   * or under consideration ("could raise", "may have to be cancelled", "is weighing", `POSSIBLE`), or as intended,
+   * planned or expected ("plans to build", "is expected to approve", "threatened to walk off", `INTENT`).
    */
-  prospectSegments: readonly number[];
+  possibleSegments: readonly number[];
+  intentSegments: readonly number[];
+  /** The segments of what is to come, told as news (`FUTURE`): the same claim as the intent of it, and as the fact. */
+  futureSegments: readonly number[];
+  /** The segments of a hope, an expectation, a fear or a warning (`HEDGE`): the same claim as any other mode. */
+  hedgeSegments: readonly number[];
   /**
    * The name the claim opens with as its subject ("Washington has offered …", "Putin said Moscow is willing …" after the
    * attribution): its names' keys as `actorKeys` gives them, or null when the claim opens with no name followed by its
@@ -243,11 +248,13 @@ const NEGATIONS = new Set(['not', 'no', 'never', 'nor', 'none', 'nobody', 'nothi
 const NOT_DONE = new Set(['avoid', 'avoids', 'avoided', 'avoiding', 'fail', 'fails', 'failed', 'failing', 'refuse', 'refuses', 'refused', 'refusing',
   'deny', 'denies', 'denied', 'denying', 'decline', 'declines', 'declined', 'declining', 'reject', 'rejects', 'rejected', 'rejecting', 'without',
   'stop', 'stops', 'stopped', 'stopping', 'unable', 'unarmed', 'unwilling', 'unaware']);
-/** Verbs of denial, refusal or failure (`ClaimNorm.denial`; all in `NOT_DONE`): alone, or with "to" after them ("declined 5 percent" fell). */
+/** Verbs of denial, refusal or failure (`ClaimNorm.denialSegments`; all in `NOT_DONE`): alone, or with "to" after them ("declined 5 percent" fell). */
 const DENIAL = new Set(['deny', 'denies', 'denied', 'denying', 'refuse', 'refuses', 'refused', 'refusing']);
 const DENIAL_TO = new Set(['fail', 'fails', 'failed', 'failing', 'decline', 'declines', 'declined', 'declining']);
-/** Prepositions before a gerund of denial that make it an adjunct (`ClaimNorm.denial`). */
-const ADJUNCT_BEFORE = new Set(['for', 'after', 'before', 'by', 'of', 'despite', 'while', 'since', 'without', 'over']);
+/** Words before a verb of denial that make it no denial of the claim's act: a preposition before a gerund (an adjunct: "for refusing"), "or" ("without admitting or denying"). */
+const ADJUNCT_BEFORE = new Set(['for', 'after', 'before', 'by', 'of', 'despite', 'while', 'since', 'without', 'over', 'or', 'nor']);
+/** What a refusal to speak is of ("declined to comment", "refused to say"): no denial of any act. */
+const TO_SPEAK = new Set(['comment', 'say', 'discuss', 'elaborate', 'confirm', 'answer', 'respond', 'speculate', 'specify', 'identify', 'disclose', 'give', 'provide']);
 /** … and the words that say it with the word after them: "has yet to release", "ruled out a run". */
 const NOT_DONE_BEFORE: Readonly<Record<string, string>> = { yet: 'to', rule: 'out', rules: 'out', ruled: 'out', ruling: 'out' };
 const DAYS = new Set(['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'january', 'february', 'march', 'april',
@@ -289,39 +296,64 @@ export function withoutQuestions(text: string): string {
 const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to|demand(?:s|ed|ing)?\s+that|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing))\b/i;
 
 /**
- * A prospect: a modal of possibility or obligation before the verb ("could", "may", "might", "can", "should", "must";
- * lower case: "May" is a month), negated or not ("may not invade", "cannot"), and not right after a restrictive relative
- * pronoun ("a bill that could require …" states what the bill says; ", which could take years" is a prospect); a verb
+ * A prospect: a modal of possibility before the verb ("could", "may", "might"; lower case: "May" is a month), negated
+ * or not ("may not invade"), not "can" (what a drug can do is a finding) nor "must" or "should" (a court's "must pay"
+ * is its order: `deontic` reads norms), and not right after a restrictive relative
+ * pronoun ("a bill that could require …" states what the bill says; ", which could take years" is a prospect); a
+ * penalty one faces ("faces up to 20 years", as "could face up to 20 years"); a verb
  * of intent, plan or expectation before "to" and a verb ("plans to build", "is expected to approve", "threatened to
  * walk off", "vowed to appeal", "is proposing to shut"; not "any plans to": a noun; not "to the", "to a"); or talks and deliberation in
- * progress ("is considering", "are in talks"); a hope, an expectation, a fear or a warning ("raising hopes that the
- * Kremlin is not preparing …": what is hoped is not stated), a possibility. Not "will" or "would": what is to come is told as news
- * ("units would begin returning" / "units were returning", "the runway will open in November"), and reported speech
- * moves "will" to "would".
+ * progress ("is considering", "are in talks"); a possibility ("perhaps", "possibly"). Not "will" or "would", nor a
+ * hope or a warning alone (`FUTURE`).
  */
-const PROSPECT = new RegExp([
-  String.raw`\b(?:could|may|might|can|cannot|couldn['’]t|can['’]t|mightn['’]t|should|shouldn['’]t|must|ought(?=\s+to\b))(?<!\b(?:that|the|a|his|her|their|its)\s+[\w'’]+)(?<![^,\s]\s+(?:which|who|whom)\s+[\w'’]+)\b(?!\s+of\b)`,
-  String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
+const POSSIBLE = new RegExp([
+  String.raw`\b(?:could|may|might|couldn['’]t|mightn['’]t)(?<!\b(?:that|the|a|his|her|their|its)\s+[\w'’]+)(?<![^,\s]\s+(?:which|who|whom)\s+[\w'’]+)\b(?!\s+of\b)`,
+  String.raw`\bfac(?:e|es|ing)\s+(?:up\s+to|a\s+maximum|as\s+(?:much|many)\s+as)\b`,
   String.raw`\b(?:is|are|was|were|be|been)\s+(?:now\s+|still\s+)?(?:considering|weighing|mulling|exploring|drafting|in\s+talks)\b`,
-  String.raw`\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|feared|fearing|warn(?:s|ed|ing)?|warnings?|possibl[ey]|possibilit(?:y|ies)|perhaps|maybe)\b`,
+  String.raw`\b(?:[Pp]ossibl[ey]|[Pp]ossibilit(?:y|ies)|[Pp]erhaps|[Mm]aybe)\b`,
+].join('|'));
+/** … and what someone intends, plans, expects or promises to do (`PROSPECT`'s verbs of intent). */
+const INTENT = new RegExp([
+  String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
 ].join('|'));
 
 /**
- * The segment (`segmentOf`, by word) of every prospect (`PROSPECT`) in a claim's text; the next segment too when the
- * prospect is a modal that ends its own ("Perhaps I can, by speaking plainly to farmers, explain …": the verb comes
+ * What is to come, told as news ("will cut", "would begin returning", "is set to reopen", "is due to appear"): not a prospect
+ * (`PROSPECT`) against a fact, since news tells the future as fact and reported speech moves "will" to "would"; but
+ * the same claim as a prospect of it ("plans to cut 2,000 jobs" / "will cut 2,000 jobs", "is expected to make
+ * landfall" / "will make landfall").
+ */
+const FUTURE = new RegExp([
+  String.raw`\b(?:will|would|shall)\b(?!\s+of\b)|['’]ll\b`,
+  String.raw`\b(?:going|set|due|scheduled|slated|forecast)\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
+].join('|'));
+/**
+ * A hope, an expectation, a fear or a warning ("raising hopes that the Kremlin is not preparing …", "warned that the
+ * river had burst its banks"): what it is of may be to come, may be possible, or may have happened; the same claim as
+ * any of these.
+ */
+const HEDGE = /\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|feared|fearing|warn(?:s|ed|ing)?|warnings?)\b/;
+
+/**
+ * The segment (`segmentOf`, by word) of every mark (`marks`, and `all` its global twin: `POSSIBLE`, `INTENT`,
+ * `FUTURE`, `HEDGE`) in a claim's text; every segment for an adverb of possibility opening the claim; the next segment too when
+ * the mark is a modal that ends its own ("Perhaps I can, by speaking plainly to farmers, explain …": the verb comes
  * after an aside); and the segment before, as long as its own opens with "and" or "or" (a subject of two names: "the
  * rail link between Vell and Aarby may have to be cancelled"), no verb before the prospect in it.
  */
-function prospectSegments(text: string, raw: readonly string[], info: readonly WordInfo[], segmentOf: readonly number[]): readonly number[] {
-  if (!PROSPECT.test(text) || !segmentOf.length) return NO;
+function markedSegments(text: string, raw: readonly string[], info: readonly WordInfo[], segmentOf: readonly number[], marks: RegExp, all: RegExp): readonly number[] {
+  if (!marks.test(text) || !segmentOf.length) return NO;
   const at: number[] = [];
   const last = segmentOf.length - 1;
-  for (const m of text.matchAll(PROSPECTS)) {
+  for (const m of text.matchAll(all)) {
     const first = Math.min(last, wordsBefore(text, m.index));
     const end = Math.min(last, Math.max(first, wordsBefore(text, m.index + m[0].length) - 1));
     at.push(segmentOf[first]);
+    // (An adverb of possibility opening the claim is the whole claim's: "Perhaps I can, by speaking plainly …, explain".)
+    if (first === 0 && SENTENCE_ADVERB.test(m[0])) for (let k = 1; k <= segmentOf[last]; k++) at.push(k);
     if (end < last && segmentOf[end + 1] !== segmentOf[end] && MODAL_ALONE.test(m[0])) at.push(segmentOf[end + 1]);
-    for (let k = first; k > 0;) {
+    // (Not for a verb of hope, intent or warning: it is its clause's own verb, "… and economists expect it to keep falling".)
+    for (let k = first; MODAL.test(m[0]) && k > 0;) {
       let start = k;
       while (start > 0 && segmentOf[start - 1] === segmentOf[k]) start--;
       if (start === 0 || !/^(?:and|or)$/i.test(raw[start])) break;
@@ -343,18 +375,26 @@ function wordsBefore(text: string, end: number): number {
   return n;
 }
 const WORDS_AT: WordEnd = { end: 0, dotted: false };
-const PROSPECTS = new RegExp(PROSPECT.source, 'g');
+const POSSIBLES = new RegExp(POSSIBLE.source, 'g');
+const INTENTS = new RegExp(INTENT.source, 'g');
+const FUTURES = new RegExp(FUTURE.source, 'g');
+const HEDGES = new RegExp(HEDGE.source, 'g');
+const SENTENCE_ADVERB = /^(?:perhaps|maybe|possibly)$/i;
+/** A mark that is a modal (`POSSIBLE`'s first part, `FUTURE`'s). */
+const MODAL = /^(?:could|may|might|couldn['’]t|mightn['’]t|will|would|shall)$/i;
 /** A modal with no verb after it in the prospect's words (a verb of intent takes its own: "vowed to sue"). */
-const MODAL_ALONE = /^(?:could|may|might|can|cannot|should|must)$/;
+const MODAL_ALONE = /^(?:could|may|might|will|would)$/;
 
 /**
  * A year something is dated in: after a word of time ("in 2019", "since 2009", "through 2027", "early 2020", "March
  * 2018") or "the" ("the 2021 murder", "the 2016 election"), not a decade ("the 1990s"), nor a figure of money or of
  * people ("the 2000 dollars"); a span of years ("from 2009 to 2013", "2009-13", "between 2009 and 2013") counts as
- * every year in it, and "since 2009", "until 2020" every year after or before. (Group 1: the word before; group 2: the
+ * every year in it ("2023/24", a fiscal year, too), and "since 2009", "until 2020" every year after or before. Not a
+ * year that dates something else than the claim's fact: "born in 1950", "founded in 1998", "the Civil Rights Act of
+ * 1964". (Group 1: the word before; group 2: the
  * year; group 3: the last of a span, two or four digits.)
  */
-const YEAR = new RegExp(String.raw`\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles)\b)`, 'g');
+const YEAR = new RegExp(String.raw`(?<!\b(?:born|founded|established|opened|built|formed|incorporated|launched|Act)\s+)\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|\/|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles)\b)`, 'g');
 
 const OPEN_YEAR = 9999;
 /** The years a claim dates something in (`YEAR`), as spans [from, to] flattened; empty when none. */
@@ -511,7 +551,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   let negation = 0;
   const negatedSegments: number[] = [];
   let notDone = false;
-  let denial = false;
+  const denialSegments: number[] = [];
   const days: string[] = [];
   const text = withoutQuestions(claim.text);
   // (The words and their segments in one reading of the text.)
@@ -533,7 +573,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
       notDone = true;
       // (A denial is a word of these. Not a gerund after a preposition: "held in contempt for refusing to testify" says
       // why, and that it was done.)
-      if ((DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || NOT_DONE_BEFORE[lower] !== undefined) && !ADJUNCT_BEFORE.has(info[i - 1]?.lower ?? '')) denial = true;
+      if ((DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || NOT_DONE_BEFORE[lower] !== undefined) && !ADJUNCT_BEFORE.has(info[i - 1]?.lower ?? '') && !(raw[i + 1]?.toLowerCase() === 'to' && TO_SPEAK.has(raw[i + 2]?.toLowerCase() ?? ''))) denialSegments.push(segmentOf[i]);
     }
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
@@ -585,7 +625,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denial: false, days: NO, years: NO, conditional: false, deontic: false, prospectSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -602,7 +642,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denial, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), prospectSegments: prospectSegments(text, raw, info, segmentOf), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */

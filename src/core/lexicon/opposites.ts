@@ -34,11 +34,11 @@ export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly st
  * "confirm": a saying verb too), and so are acts told from two sides ("buy" / "sell").
  */
 export const OTHER_ACTS: readonly (readonly (readonly string[])[])[] = [
-  [['arrest', 'detain'], ['charge', 'indict'], ['convict'], ['acquit'], ['sentence'], ['plead']],
+  [['arrest', 'detain'], ['charge', 'indict'], ['convict'], ['acquit'], ['sentence', 'jail', 'imprison'], ['plead']],
   [['propose', 'introduce', 'draft'], ['debate'], ['pass', 'approve', 'adopt', 'enact'], ['sign'], ['veto']],
   [['nominate'], ['elect', 'appoint'], ['resign', 'quit'], ['retire'], ['dismiss', 'sack', 'oust'], ['suspend']],
   [['uphold'], ['overturn', 'reverse', 'vacate', 'annul']],
   [['suspend', 'halt'], ['restore', 'resume']],
   [['search'], ['find', 'recover', 'locate']],
-  [['kill'], ['injure', 'wound']],
+  [['kill', 'die'], ['injure', 'wound']],
 ];
