@@ -359,6 +359,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   const wa = Array.from(a.units, id => weight(id)), wb = Array.from(b.units, id => weight(id));
   let best = 0, stamp = 0;
   const doneA = new Int32Array(a.units.length), doneB = new Int32Array(b.units.length);
+  const marked = hasMarks(a.norm) || hasMarks(b.norm);
   for (let a1 = 0; a1 < segsA; a1++) for (let a2 = a1; a2 < Math.min(segsA, a1 + CLAUSE_SEGMENTS); a2++) {
     for (let b1 = 0; b1 < segsB; b1++) for (let b2 = b1; b2 < Math.min(segsB, b1 + CLAUSE_SEGMENTS); b2++) {
       if (a1 === 0 && a2 === segsA - 1 && b1 === 0 && b2 === segsB - 1) continue; // the whole claims: decided above
@@ -370,7 +371,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       // One run negated and the other not ("was not shot by a deputy" / "the deputy who shot …"): another fact.
       if (negationsIn(a.norm.negatedSegments, a1, a2) !== negationsIn(b.norm.negatedSegments, b1, b2)) continue;
       // One run a prospect and the other not ("could face charges" / "faces charges"): another fact.
-      if (!modesAgree(runMode(a.norm, a1, a2), runMode(b.norm, b1, b2))) continue;
+      if (marked && !modesAgree(runMode(a.norm, a1, a2), runMode(b.norm, b1, b2))) continue;
       // Per run: the units shared exactly (`anchors`, names among them), the weight of each side's units held exactly,
       // and the shared names and predicates that weigh something on both sides (a predicate: a verb in both).
       let anchors = 0, names = 0, preds = 0, shared = 0, exactA = 0, exactB = 0, actors = 0, verbs = 0, weighty = 0;
@@ -436,11 +437,16 @@ function modesAgree(x: Mode, y: Mode): boolean {
 /** The mode of `a`'s act where it meets `b`: of the marks whose segment holds a word they share (`sharedIn`), the strongest. */
 function modeOf(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): Mode {
   const n = a.norm;
-  if (!n.possibleSegments.length && !n.intentSegments.length && !n.futureSegments.length && !n.hedgeSegments.length) return Mode.Fact;
+  if (!hasMarks(n)) return Mode.Fact;
   if (sharedIn(n.possibleSegments, a, b, weight, isName)) return Mode.Possible;
   if (sharedIn(n.intentSegments, a, b, weight, isName)) return Mode.Intent;
   if (sharedIn(n.hedgeSegments, a, b, weight, isName)) return Mode.Hedge;
   return sharedIn(n.futureSegments, a, b, weight, isName) ? Mode.Future : Mode.Fact;
+}
+
+/** Whether a claim has any mark of a mode but the fact's. */
+function hasMarks(n: ClaimNorm): boolean {
+  return n.possibleSegments.length > 0 || n.intentSegments.length > 0 || n.futureSegments.length > 0 || n.hedgeSegments.length > 0;
 }
 
 /** The mode of a run of segments `[from, to]`: the strongest mark in it. */
