@@ -32,3 +32,16 @@ export function linkPair(a: Claim, b: Claim, tied = true): { by: string[]; dispu
   new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
   return { by: [...a.corroboratedBy, ...(a.partlyCorroboratedBy ?? [])].map(l => l.path), disputed: a.disputedBy.map(l => l.path) };
 }
+
+/**
+ * Asserts that each pair of claim texts, linked in both orders by `link` (a `linkPair` of claims made from them), is
+ * neither a corroboration nor a dispute: two facts.
+ */
+export function assertTwoFacts(link: (a: string, b: string) => { by: string[]; disputed: string[] }, pairs: readonly (readonly [string, string])[]): void {
+  for (const [a, b] of pairs) {
+    for (const [x, y] of [[a, b], [b, a]]) {
+      const r = link(x, y);
+      if (r.by.length || r.disputed.length) throw new Error(`${x} / ${y}: expected no corroboration and no dispute, got ${JSON.stringify(r)}`);
+    }
+  }
+}

@@ -8,7 +8,7 @@ import { linkItems } from '../../src/core/claims/links';
 import { matchClaims, numbersAgree } from '../../src/core/claims/match';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
-import { claimOf, linkPair } from '../support/claimPair';
+import { assertTwoFacts, claimOf, linkPair } from '../support/claimPair';
 
 const claim = (text: string, over: Partial<Claim> = {}): Claim => claimOf(text, { kind: 'numeric', numbers: parseNumbers(text), ...over });
 const link = linkPair;
@@ -179,15 +179,10 @@ describe('claims: two figures of one unit in each claim', () => {
 
 describe('claims: one figure agreeing, another not', () => {
   it('is not the same claim, nor a dispute, whichever comes first', () => {
-    for (const [a, b] of [
+    assertTwoFacts((x, y) => link(claim(x), claim(y)), [
       ['Nine people were killed when two ferries collided off Skerry Island on Sunday', 'Two ferries collided off Skerry Island on Sunday, killing 11 people'],
       ['Harbour Line shares closed down 6 percent at $14.20 on Monday after the ferry strike', 'Harbour Line stock lost 2 percent on Monday to close at $14.20 after the ferry strike'],
-    ]) {
-      for (const [x, y] of [[a, b], [b, a]]) {
-        const r = link(claim(x), claim(y));
-        assert.deepEqual([r.by, r.disputed], [[], []], `${x} / ${y}`);
-      }
-    }
+    ]);
   });
   it('is when one claim holds only some of the other\'s figures', () => {
     const both = claim('Nine people were killed when two ferries collided off Skerry Island on Sunday');

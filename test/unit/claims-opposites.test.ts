@@ -6,27 +6,21 @@
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
 import type { Claim } from '../../src/core/types';
-import { claimOf, linkPair } from '../support/claimPair';
+import { assertTwoFacts, claimOf, linkPair } from '../support/claimPair';
 
 const claim = (text: string): Claim => claimOf(text, { numbers: parseNumbers(text), entities: ['Harbour Board'] });
 const link = (a: string, b: string) => linkPair(claim(a), claim(b));
 
 describe('claims: opposite sense', () => {
   it('does not corroborate a claim that states the opposite, whichever comes first', () => {
-    for (const [a, b] of [
+    assertTwoFacts(link, [
       ['Unemployment in the harbour district rose to 5 percent last year, the council said', 'Unemployment in the harbour district fell to 5 percent last year, the council said'],
       ['Ferry ticket sales increased sharply after the new timetable began in March', 'Ferry ticket sales declined sharply after the new timetable began in March'],
       ['The Harbour Board approved the plan to rebuild the northern pier on Monday', 'The Harbour Board rejected the plan to rebuild the northern pier on Monday'],
       ['The Harbour Board supports the plan to rebuild the northern pier this summer', 'The Harbour Board opposes the plan to rebuild the northern pier this summer'],
       ['Police said the harbour pilot was armed when officers stopped his car', 'Police said the harbour pilot was unarmed when officers stopped his car'],
       ['The harbour pilot admitted taking the bribe from the ferry company on Monday', 'The harbour pilot denied taking the bribe from the ferry company on Monday'],
-    ]) {
-      for (const [x, y] of [[a, b], [b, a]]) {
-        const r = link(x, y);
-        assert.deepEqual(r.by, [], `${x} / ${y}: no corroboration`);
-        assert.deepEqual(r.disputed, [], `${x} / ${y}: no dispute`);
-      }
-    }
+    ]);
   });
 
   it('reads a negation right before the word on the other side as the same claim', () => {
@@ -62,19 +56,14 @@ describe('claims: opposite sense', () => {
 
 describe('claims: another act of one process', () => {
   it('does not corroborate a claim that names another step of the same matter, whichever comes first', () => {
-    for (const [a, b] of [
+    assertTwoFacts(link, [
       ['The harbour pilot was charged with negligence over the ferry collision on Monday', 'The harbour pilot was convicted of negligence over the ferry collision on Monday'],
       ['The Harbour Board approved the bylaw banning jet skis in the marina on Tuesday', 'The mayor signed the bylaw banning jet skis in the marina on Tuesday'],
       ['The appeals court upheld the ferry captain’s conviction for the collision', 'The appeals court overturned the ferry captain’s conviction for the collision'],
       ['Two deckhands were killed when a mooring line snapped on the Skerry ferry', 'Two deckhands were injured when a mooring line snapped on the Skerry ferry'],
       ['Divers searched the harbour floor for the missing anchor on Sunday', 'Divers recovered the missing anchor from the harbour floor on Sunday'],
       ['The ferry company suspended the night crossing to Skerry because of the storms', 'The ferry company restored the night crossing to Skerry after the storms'],
-    ]) {
-      for (const [x, y] of [[a, b], [b, a]]) {
-        const r = link(x, y);
-        assert.deepEqual([r.by, r.disputed], [[], []], `${x} / ${y}`);
-      }
-    }
+    ]);
   });
 
   it('corroborates the same step in other words, and a claim that names both steps', () => {
@@ -86,16 +75,11 @@ describe('claims: another act of one process', () => {
 
 describe('claims: a denial, a refusal or a failure', () => {
   it('does not corroborate the act it denies, whichever comes first, and disputes nothing', () => {
-    for (const [a, b] of [
+    assertTwoFacts(link, [
       ['The ferry company owes 2 million euros in unpaid harbour fees, the Harbour Board said', 'The ferry company denied that it owes 2 million euros in unpaid harbour fees'],
       ['Councillor Penn was elected harbour master by the board on Monday', 'Councillor Penn failed to win election as harbour master on Monday'],
       ['The ferry captain testified before the harbour inquiry on Friday', 'The ferry captain refused to testify before the harbour inquiry on Friday'],
-    ]) {
-      for (const [x, y] of [[a, b], [b, a]]) {
-        const r = link(x, y);
-        assert.deepEqual([r.by, r.disputed], [[], []], `${x} / ${y}`);
-      }
-    }
+    ]);
   });
 
   it('corroborates two denials, a denial and a negation, and a refusal given as a reason', () => {

@@ -8,7 +8,7 @@ import { parseNumbers } from '../../src/core/claims/claims';
 import { claimNorm } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
-import { claimOf, linkPair } from '../support/claimPair';
+import { assertTwoFacts, claimOf, linkPair } from '../support/claimPair';
 
 const claim = (text: string): Claim => claimOf(text, { numbers: parseNumbers(text), entities: ['Harbour Board'] });
 const link = (a: string, b: string) => linkPair(claim(a), claim(b));
@@ -17,7 +17,7 @@ const prospects = (text: string) => norm(text).possibleSegments.length + norm(te
 
 describe('claims: prospects and facts', () => {
   it('does not corroborate a fact with a prospect of it, whichever comes first, and disputes neither', () => {
-    for (const [a, b] of [
+    assertTwoFacts(link, [
       ['The Harbour Board could raise mooring fees by 40 percent on Thursday', 'The Harbour Board raised mooring fees by 40 percent on Thursday'],
       ['The ferry company plans to add a night crossing to Skerry Island next spring', 'The ferry company added a night crossing to Skerry Island last spring'],
       ['The Harbour Board is expected to approve the sale of the northern pier to a shipyard', 'The Harbour Board approved the sale of the northern pier to a shipyard'],
@@ -28,13 +28,7 @@ describe('claims: prospects and facts', () => {
       ['The ferry company is considering adding a night crossing to Skerry Island', 'The ferry company plans to add a night crossing to Skerry Island'],
       ['Mayor Rowe said the planned ferry link between Skerry and Holm may have to be scrapped because of fuel costs', 'Mayor Rowe scrapped the planned ferry link between Skerry and Holm, citing fuel costs'],
       ['The lifeboat crews threatened on Friday to walk off the job over the closure of the Skerry station', 'The lifeboat crews walked off the job on Friday over the closure of the Skerry station'],
-    ]) {
-      for (const [x, y] of [[a, b], [b, a]]) {
-        const r = link(x, y);
-        assert.deepEqual(r.by, [], `${x} / ${y}: no corroboration`);
-        assert.deepEqual(r.disputed, [], `${x} / ${y}: no dispute`);
-      }
-    }
+    ]);
   });
 
   it('corroborates two prospects of one act, a plan and what will be, and two facts', () => {
