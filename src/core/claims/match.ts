@@ -98,10 +98,22 @@ export function overlapOf(a: MatchSide, b: MatchSide, weight: (id: number) => nu
     totalA += w;
     if (shared) { exact += w; if (isName(id)) names += w; else if (titleA.length && titleB.length && titleA.includes(i) && titleB.some(j => b.units[j] === id)) titles += w; } else {
       const syn = a.synonyms[i];
-      if (syn && syn.some(k => b.synonymIds.has(k))) { synonym += w; if (titleA.length && titleB.length && titleA.includes(i)) titles += w; }
+      if (syn && anyIn(syn, b.synonymIds)) { synonym += w; if (titleA.length && titleB.length && titleA.includes(i)) titles += w; }
     }
   }
   return { exact, synonym, totalA, totalB, names, anchors, titles };
+}
+
+/** Whether an id of `ids` is in `set` (a loop: this runs for every unit of every pair compared, and a callback per call was much of the linker's garbage). */
+function anyIn(ids: Int32Array, set: ReadonlySet<number>): boolean {
+  for (let k = 0; k < ids.length; k++) if (set.has(ids[k])) return true;
+  return false;
+}
+
+/** Whether `x` and `y` share an id (as `anyIn`). */
+function anyShared(x: Int32Array, y: Int32Array): boolean {
+  for (let k = 0; k < x.length; k++) if (y.includes(x[k])) return true;
+  return false;
 }
 
 /** A match below this similarity … */
@@ -349,7 +361,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
       if (sb[j] < 0) continue;
       const exact = b.units[j] === id;
       const bs = b.synonyms[j];
-      if (!exact && !(syn && bs && syn.some(k => bs.includes(k)))) continue;
+      if (!exact && !(syn && bs && anyShared(syn, bs))) continue;
       pi.push(i); pj.push(j); exactPair.push(exact);
     }
   }
@@ -465,7 +477,7 @@ function sharedIn(at: readonly number[], a: MatchSide, b: MatchSide, weight: (id
     if (!at.includes(a.norm.segments[i]) || !weight(a.units[i]) || isName(a.units[i])) continue;
     if (b.exactIds.has(a.units[i])) return true;
     const syn = a.synonyms[i];
-    if (syn && syn.some(k => b.synonymIds.has(k))) return true;
+    if (syn && anyIn(syn, b.synonymIds)) return true;
   }
   return false;
 }
