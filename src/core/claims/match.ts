@@ -148,15 +148,15 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (A verb saying the act was not done, on the side with no negation, is its negation in other words: "paid no federal
   // income taxes" / "avoided paying federal income taxes"; not when the negated side holds one too: "did not refuse".)
   const otherWording = na.negation ? nb.notDone && !na.notDone : na.notDone && !nb.notDone;
+  // Two acts of one process ("charged" / "convicted", "approved" / "signed", "killed" / "injured"): two facts, whatever
+  // else they share; not a dispute either (both may be true).
+  if (anotherAct(a, b)) return null;
   // A word of opposite sense in each ("fares rose" / "fares fell", "approved" / "rejected"): not the same claim, unless a
   // "not" right before it on the other side cancels it ("did not approve" / "rejected"). Neither corroboration nor a
   // dispute: the words alone do not tell a contradiction from one fact said from its two sides ("the euro fell against
   // the dollar" / "the dollar rose against the euro"), nor from a word in another sense or role ("gained access" / "cut
   // a deal", "refused to support" / "opposed"), and a dispute is an allegation a checker acts on (docs/history.md,
   // round 38: the dispute version's reviews).
-  // Two acts of one process ("charged" / "convicted", "approved" / "signed", "killed" / "injured"): two facts, whatever
-  // else they share; not a dispute either (both may be true).
-  if (anotherAct(a, b)) return null;
   const opposite = opposedUnits(a, b);
   if (opposite && !(na.negation !== nb.negation && opposite.negatedAtWord)) return null;
   // A denial, a refusal or a failure against the act itself, neither negated ("denied that it owes $4 million" / "owes
@@ -194,11 +194,12 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const total = ab.totalA + ab.totalB;
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
-  // A prospect against a fact ("could raise its rate on Thursday" / "raised its rate on Thursday", "plans to build" /
-  // "built", "is expected to approve" / "approved"): what may be is not what was done. Neither corroboration nor a
-  // dispute (the prospect may well come true). Only where they share words: a clause of its own that is a prospect
-  // ("Scholz planned to meet Putin, a day after he sat down with Ukraine's leader" / "sitting down with Ukraine's
-  // leader") leaves the rest as it is, and a clause they share may still be the same fact (`sharedClause`).
+  // Two modes of the act that do not agree (`modesAgree`): a prospect against a fact ("could raise its rate on
+  // Thursday" / "raised its rate on Thursday", "plans to build" / "built", "is expected to approve" / "approved"): what
+  // may be is not what was done. Neither corroboration nor a dispute (the prospect may well come true). Read only where
+  // they share words (`modeOf`): a clause of its own that is a prospect ("Scholz planned to meet Putin, a day after he
+  // sat down with Ukraine's leader" / "sitting down with Ukraine's leader") leaves the rest as it is, and a clause they
+  // share may still be the same fact (`sharedClause`).
   const modeA = modeOf(a, b, weight, isName), modeB = modeOf(b, a, weight, isName);
   if (!modesAgree(modeA, modeB)) {
     if (conflict) return null;
