@@ -70,6 +70,7 @@ describe('claims: another act of one process', () => {
     assert.deepEqual(link('The harbour pilot was arrested on Monday over the ferry collision', 'Police detained the harbour pilot on Monday over the ferry collision').by, ['b']);
     assert.deepEqual(link('The harbour pilot was charged and convicted of negligence over the ferry collision', 'The harbour pilot was convicted of negligence over the ferry collision').by, ['b']);
     assert.deepEqual(link('The Harbour Board approved a loan of 2 million euros for the northern pier', 'The Harbour Board signed off on a loan of 2 million euros for the northern pier').by, ['b'], 'to sign off on is to approve');
+    assert.deepEqual(link('A deckhand was fatally wounded when a mooring line snapped on the Skerry ferry', 'A deckhand was killed when a mooring line snapped on the Skerry ferry').by, ['b'], 'a fatal wound is a killing');
   });
 });
 

@@ -240,6 +240,8 @@ function tables(): Tables {
   // Not WordNet's (its "sign off" ends a broadcast): news signs off on a loan or a merger to approve it, and "sign"
   // alone is another act of a law's (lexicon/opposites.ts `OTHER_ACTS`).
   (t.multiword as Map<string, string>).set(`${lemmaKey('sign')} ${lemmaKey('off')}`, lemmaKey('approve'));
+  // A wound or an injury that killed is a killing ("fatally wounded" / "killed": two acts of harm otherwise).
+  for (const harm of ['wound', 'injure']) (t.multiword as Map<string, string>).set(`${lemmaKey('fatally')} ${lemmaKey(harm)}`, lemmaKey('kill'));
   return t;
 }
 
