@@ -733,8 +733,8 @@ function actsIn(side: MatchSide): readonly number[] {
     for (let i = 0; i < units.length; i++) {
       const acts = actsOf(units[i][0]);
       if (!acts) continue;
-      const w = wordOf(side, i);
-      if (!w || NOT_AN_ACT_BEFORE.test(w.text.slice(Math.max(0, w.at - 12), w.at))) continue;
+      const at = wordAt(side.claim.text, units[i][0]);
+      if (at < 0 || NOT_AN_ACT_BEFORE.test(side.claim.text.slice(Math.max(0, at - 12), at))) continue;
       for (const act of acts) if (!(found ??= []).includes(act)) found.push(act);
     }
     side.acts = found ?? NO_UNITS;
@@ -787,6 +787,13 @@ function findWord(side: MatchSide, unit: number): { text: string; at: number; be
     if (lower.length >= 3 && !CLAIM_STOP_WORDS.has(lower) && !SAYING_VERBS.has(lower)) before.push(lower);
   }
   return null;
+}
+
+/** Where the first word of `text` with lemma key `key` starts, -1 if none (as `findWord`, keeping nothing). */
+function wordAt(text: string, key: string): number {
+  WORD.lastIndex = 0;
+  for (let m; (m = WORD.exec(text));) if (lemmaKey(m[0].toLowerCase()) === key) return m.index;
+  return -1;
 }
 
 /** Whether the words before two opposed words share one, or neither has any: one subject (`opposedUnits`). */
