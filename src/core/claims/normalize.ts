@@ -298,15 +298,12 @@ export function withoutQuestions(text: string): string {
 const DEONTIC = /\b(?:should|must|ought\s+to|needs?\s+to|has\s+to|have\s+to|had\s+to|demand(?:s|ed|ing)?\s+that|call(?:s|ed|ing)?\s+for|urg(?:e|es|ed|ing))\b/i;
 
 /**
- * A prospect: a modal of possibility before the verb ("could", "may", "might"; lower case: "May" is a month), negated
+ * A possibility: a modal of possibility before the verb ("could", "may", "might"; lower case: "May" is a month), negated
  * or not ("may not invade"), not "can" (what a drug can do is a finding) nor "must" or "should" (a court's "must pay"
- * is its order: `deontic` reads norms), and not right after a restrictive relative
- * pronoun ("a bill that could require …" states what the bill says; ", which could take years" is a prospect); a
- * penalty one faces ("faces up to 20 years", as "could face up to 20 years"); a verb
- * of intent, plan or expectation before "to" and a verb ("plans to build", "is expected to approve", "threatened to
- * walk off", "vowed to appeal", "is proposing to shut"; not "any plans to": a noun; not "to the", "to a"); or talks and deliberation in
- * progress ("is considering", "are in talks"); a possibility ("perhaps", "possibly"). Not "will" or "would", nor a
- * hope or a warning alone (`FUTURE`).
+ * is its order: `deontic` reads norms), and not right after a restrictive relative pronoun ("a bill that could require
+ * …" states what the bill says; ", which could take years" is a possibility); a penalty one faces ("faces up to 20
+ * years", as "could face up to 20 years"); talks and deliberation in progress ("is considering", "are in talks"); an
+ * adverb of possibility ("perhaps", "possibly"). Not "will" or "would" (`FUTURE`), nor a hope or a warning (`HEDGE`).
  */
 const POSSIBLE = new RegExp([
   String.raw`\b(?:could|may|might|couldn['’]t|mightn['’]t)(?<!\b(?:that|the|a|his|her|their|its)\s+[\w'’]+)(?<![^,\s]\s+(?:which|who|whom)\s+[\w'’]+)\b(?!\s+of\b)`,
@@ -314,15 +311,17 @@ const POSSIBLE = new RegExp([
   String.raw`\b(?:is|are|was|were|be|been)\s+(?:now\s+|still\s+)?(?:considering|weighing|mulling|exploring|drafting|in\s+talks)\b`,
   String.raw`\b(?:[Pp]ossibl[ey]|[Pp]ossibilit(?:y|ies)|[Pp]erhaps|[Mm]aybe)\b`,
 ].join('|'));
-/** … and what someone intends, plans, expects or promises to do (`PROSPECT`'s verbs of intent). */
-const INTENT = new RegExp([
-  String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
-].join('|'));
+/**
+ * An intent: a verb of intent, plan or expectation before "to" and a verb ("plans to build", "is expected to approve",
+ * "threatened to walk off", "vowed to appeal", "is proposing to shut"; not "any plans to": a noun; not "to the", "to
+ * a"; a weekday may stand between: "threatened on Friday to strike").
+ */
+const INTENT = new RegExp(String.raw`\b(?:plan(?:s|ned|ning)?|intend(?:s|ed|ing)?|hop(?:e|es|ed|ing)|expect(?:s|ed|ing)?|aim(?:s|ed|ing)?|seek(?:s|ing)?|want(?:s|ed|ing)?|threaten(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|propos(?:e|es|ed|ing)|vow(?:s|ed|ing)?|likely|poised)(?<!\b(?:any|no|the|its|their|his|her|such|our|new|of)\s+\w+)(?:\s+on\s+\w+day)?\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`);
 
 /**
- * What is to come, told as news ("will cut", "would begin returning", "is set to reopen", "is due to appear"): not a prospect
- * (`PROSPECT`) against a fact, since news tells the future as fact and reported speech moves "will" to "would"; but
- * the same claim as a prospect of it ("plans to cut 2,000 jobs" / "will cut 2,000 jobs", "is expected to make
+ * What is to come, told as news ("will cut", "would begin returning", "is set to reopen", "is due to appear"): not a
+ * prospect against a fact (`POSSIBLE`, `INTENT`), since news tells the future as fact and reported speech moves "will"
+ * to "would"; but the same claim as the intent of it ("plans to cut 2,000 jobs" / "will cut 2,000 jobs", "is expected to make
  * landfall" / "will make landfall").
  */
 const FUTURE = new RegExp([
@@ -338,8 +337,8 @@ const HEDGE = /\b(?:hope[sd]?|hoping|expectations?|expect(?:s|ed|ing)?|fears?|fe
 
 /**
  * The segment (`segmentOf`, by word) of every mark (`marks`, and `all` its global twin: `POSSIBLE`, `INTENT`,
- * `FUTURE`, `HEDGE`) in a claim's text; every segment for an adverb of possibility opening the claim; the next segment too when
- * the mark is a modal that ends its own ("Perhaps I can, by speaking plainly to farmers, explain …": the verb comes
+ * `FUTURE`, `HEDGE`) in a claim's text; every segment for an adverb of possibility opening the claim; the next segment
+ * too when the mark is a modal that ends its own ("Perhaps I can, by speaking plainly to farmers, explain …": the verb comes
  * after an aside); and the segment before, as long as its own opens with "and" or "or" (a subject of two names: "the
  * rail link between Vell and Aarby may have to be cancelled"), no verb before the prospect in it.
  */
@@ -384,7 +383,7 @@ const HEDGES = new RegExp(HEDGE.source, 'g');
 const SENTENCE_ADVERB = /^(?:perhaps|maybe|possibly)$/i;
 /** A mark that is a modal (`POSSIBLE`'s first part, `FUTURE`'s). */
 const MODAL = /^(?:could|may|might|couldn['’]t|mightn['’]t|will|would|shall)$/i;
-/** A modal with no verb after it in the prospect's words (a verb of intent takes its own: "vowed to sue"). */
+/** A modal with no verb after it in the mark's words (a verb of intent takes its own: "vowed to sue"). */
 const MODAL_ALONE = /^(?:could|may|might|will|would)$/;
 
 /**
@@ -393,8 +392,7 @@ const MODAL_ALONE = /^(?:could|may|might|will|would)$/;
  * people ("the 2000 dollars"); a span of years ("from 2009 to 2013", "2009-13", "between 2009 and 2013") counts as
  * every year in it ("2023/24", a fiscal year, too), and "since 2009", "until 2020" every year after or before. Not a
  * year that dates something else than the claim's fact: "born in 1950", "founded in 1998", "the Civil Rights Act of
- * 1964". (Group 1: the word before; group 2: the
- * year; group 3: the last of a span, two or four digits.)
+ * 1964". (Group 1: the word before; group 2: the year; group 3: the last of a span, two or four digits.)
  */
 const YEAR = new RegExp(String.raw`(?<!\b(?:born|founded|established|opened|built|formed|incorporated|launched|Act)\s+)\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|\/|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles)\b)`, 'g');
 
