@@ -13,7 +13,7 @@ import { assertTwoFacts, claimOf, linkPair } from '../support/claimPair';
 const claim = (text: string): Claim => claimOf(text, { numbers: parseNumbers(text), entities: ['Harbour Board'] });
 const link = (a: string, b: string) => linkPair(claim(a), claim(b));
 const norm = (text: string) => claimNorm(new AnalysisContext(), claim(text));
-const prospects = (text: string) => norm(text).possibleSegments.length + norm(text).intentSegments.length;
+const prospects = (text: string) => { const n = norm(text); return n.possibleSegments.length + n.intentSegments.length; };
 
 describe('claims: prospects and facts', () => {
   it('does not corroborate a fact with a prospect of it, whichever comes first, and disputes neither', () => {

@@ -54,7 +54,11 @@ export const TALLY = 'tally';
  * figure of money, a percentage, a scale or a clock time, nor one in a longer run of figures and dashes: a date's
  * "2022-02-15", a telephone number's "555-1234", "10:30-11:45", "$5-10 million" stay as they were (no number).
  */
-const TALLY_RE = /(?<![\w.,:/$£€\u2013-])(\d{1,3})(?:[\u2013-]|\s+to\s+)(\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|per\s?cent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))/dg;
+/** What joins a tally's two figures: a hyphen, an en dash or "to". */
+const TALLY_JOIN = String.raw`(?:[\u2013-]|\s+to\s+)`;
+const TALLY_RE = new RegExp(String.raw`(?<![\w.,:/$£€\u2013-])(\d{1,3})${TALLY_JOIN}(\d{1,3})(?![\w\u2013-]|[.,:/]\d|\s*(?:%|per\s?cent\b|thousand\b|million\b|billion\b|trillion\b|[ap]\.?m\b))`, 'dg');
+/** Figures joined as a tally's are, anywhere: the cheap test before `TALLY_RE`. */
+const TALLY_JOINED = new RegExp(String.raw`\d${TALLY_JOIN}\d`);
 const TALLY_BEFORE = /\b(?:vot(?:e|ed|es|ing)|vote of|by an?|won|wins?|lost|loses|beat|beats|defeated|tied|ruled|passed|approved|rejected|confirmed|upheld|struck down)(?:\s+(?:it|them|him|her|us|narrowly|\w+ly|the\s+\w+))?\s+(?:by\s+)?(?:an?\s+)?$/i;
 const TALLY_AFTER = /^\s+(?:votes?|decision|ruling|majority|margin|victory|win|loss|defeat|tie|split|score)\b/i;
 /**
@@ -65,7 +69,7 @@ const AFTER_TALLY = new Set(['along', 'against', 'over', 'after', 'before', 'amo
 
 /** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words) start their two figures. */
 function talliesOf(text: string): Set<number> | null {
-  if (!/\d(?:[\u2013-]|\s+to\s+)\d/.test(text)) return null;
+  if (!TALLY_JOINED.test(text)) return null;
   let out: Set<number> | null = null;
   let lastEnd = -1;
   TALLY_RE.lastIndex = 0;

@@ -601,7 +601,10 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit || x.unit === TALLY) return false;
   if ((!x.value && !y.value) || Math.sign(x.value) !== Math.sign(y.value)) return false;
   // A percentage in whole points is the other rounded ("rose 5%" / "rose 5.2%", "3 percent" / "2.9 percent").
-  if (x.unit === 'percent' && (Number.isInteger(x.value) !== Number.isInteger(y.value)) && Math.round(Number.isInteger(x.value) ? y.value : x.value) === (Number.isInteger(x.value) ? x.value : y.value)) return true;
+  if (x.unit === 'percent') {
+    const [whole, other] = Number.isInteger(x.value) ? [x.value, y.value] : [y.value, x.value];
+    if (!Number.isInteger(other) && Math.round(other) === whole) return true;
+  }
   return near(x.value, y.value, x.qualifier || y.qualifier ? HEDGED : ROUNDING);
 }
 
@@ -778,21 +781,22 @@ function wordOf(side: MatchSide, unit: number): { text: string; at: number; befo
 }
 
 function findWord(side: MatchSide, unit: number): { text: string; at: number; before: string[] } | null {
-  const key = side.norm.units[unit][0], text = side.claim.text;
-  const before: string[] = [];
+  const text = side.claim.text, before: string[] = [];
+  const at = wordAt(text, side.norm.units[unit][0], before);
+  return at < 0 ? null : { text, at, before };
+}
+
+/**
+ * Where the first word of `text` with lemma key `key` starts, -1 if none; with `before`, the words before it that can
+ * name a subject pushed into it (three letters or more, no stop word, no verb of saying).
+ */
+function wordAt(text: string, key: string, before?: string[]): number {
   WORD.lastIndex = 0;
   for (let m; (m = WORD.exec(text));) {
     const lower = m[0].toLowerCase();
-    if (lemmaKey(lower) === key) return { text, at: m.index, before };
-    if (lower.length >= 3 && !CLAIM_STOP_WORDS.has(lower) && !SAYING_VERBS.has(lower)) before.push(lower);
+    if (lemmaKey(lower) === key) return m.index;
+    if (before && lower.length >= 3 && !CLAIM_STOP_WORDS.has(lower) && !SAYING_VERBS.has(lower)) before.push(lower);
   }
-  return null;
-}
-
-/** Where the first word of `text` with lemma key `key` starts, -1 if none (as `findWord`, keeping nothing). */
-function wordAt(text: string, key: string): number {
-  WORD.lastIndex = 0;
-  for (let m; (m = WORD.exec(text));) if (lemmaKey(m[0].toLowerCase()) === key) return m.index;
   return -1;
 }
 
