@@ -225,6 +225,21 @@ describe('claims: a number alone', () => {
     // ("On the island, turnout …": a capitalised first word would be read as a name.)
     assert.notEqual(match(claim('On the island, turnout was 64 percent.'), claim('The island saw 64 percent turnout.')), null);
   });
+  it('links on one more word that weighs when a figure of a thing counted agrees, not on a name', () => {
+    // (The speaker is out of the claim's words: the profit and its figure are all the two share.)
+    const profit = claim('In its filing the ferry line booked a profit of $212 million.');
+    assert.notEqual(match(claim('Quarterly profit came to $212 million.'), profit), null);
+    assert.equal(match(claim('Quarterly profit came to $215 million.'), profit), null);
+    // Not on a round figure, which many facts of one story share ("a total of 10 voters").
+    assert.equal(match(claim('Quarterly profit came to $200 million.'), claim('In its filing the ferry line booked a profit of $200 million.')), null);
+    // Nor when the one word is the figure in words: the count itself.
+    assert.equal(match(claim('In winter twelve harbours charge landing fees.'), claim('The storms closed twelve harbours.')), null);
+    // A name and a year are no fact ("just as he did with Romney in 2012").
+    const rowe = (text: string) => claim(text, { entities: ['Ada Rowe'] });
+    assert.equal(match(rowe('just as she did with Ada Rowe in 2012.'), rowe('Ada Rowe published her accounts in 2012.')), null);
+    // A figure of no thing counted (a bare count) needs two words more.
+    assert.equal(match(claim('Turnout came to 64.'), claim('The count of ballots reached 64 at turnout.')), null);
+  });
 });
 
 describe('claims: another figure of the same thing', () => {

@@ -83,6 +83,14 @@ describe('claims: a denial, a refusal or a failure', () => {
     ]);
   });
 
+  it('reads a denial of a refusal as no refusal: not the refusal, and the same as the act', () => {
+    assertTwoFacts(link, [
+      ['The ferry company denied that it had refused to pay the harbour fees', 'The Harbour Board said the ferry company had refused to pay the harbour fees'],
+      ['The ferry captain denied that he had declined to testify before the harbour inquiry', 'The ferry captain declined to testify before the harbour inquiry'],
+    ]);
+    assert.deepEqual(link('The ferry captain denied that he had refused to testify before the harbour inquiry', 'The ferry captain denied refusing to testify before the harbour inquiry').by, ['b']);
+  });
+
   it('corroborates two denials, a denial and a negation, and a refusal given as a reason', () => {
     assert.deepEqual(link('The ferry company denied that it owes harbour fees to the Harbour Board', 'The ferry company has denied owing harbour fees to the Harbour Board').by, ['b']);
     assert.deepEqual(link('The ferry captain refused to testify before the harbour inquiry', 'The ferry captain did not testify before the harbour inquiry').by, ['b']);

@@ -31,6 +31,16 @@ describe('claims: prospects and facts', () => {
     ]);
   });
 
+  it('does not corroborate what will be with what was done at a time gone by, whichever comes first', () => {
+    assertTwoFacts(link, [
+      ['The rowing club will parade the regatta cup through the harbour streets on Monday', 'The rowing club paraded the regatta cup through the harbour streets last May'],
+      ['The Harbour Board will open a second car park beside the ferry terminal', 'The Harbour Board opened a second car park beside the ferry terminal two years ago'],
+      ['The ferry company is set to add a night crossing to Skerry Island', 'The ferry company added a night crossing to Skerry Island earlier this year'],
+    ]);
+    // Without a time gone by, what will be is still the fact told as news.
+    assert.deepEqual(link('The rowing club will parade the regatta cup through the harbour streets on Monday', 'The rowing club paraded the regatta cup through the harbour streets on Monday').by, ['b']);
+  });
+
   it('corroborates two prospects of one act, a plan and what will be, and two facts', () => {
     for (const [a, b] of [
       ['The Harbour Board could raise mooring fees by 40 percent on Thursday', 'The Harbour Board may raise mooring fees by 40 percent as soon as Thursday'],

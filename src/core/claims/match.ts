@@ -9,10 +9,11 @@
  */
 import type { Claim, ClaimNumber } from '../types';
 import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
+import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { type ClaimNorm, lemmaKey, otherActors, predicatesAgree } from './normalize';
+import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -163,7 +164,8 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // $4 million", "failed to win election" / "was elected"): not the same claim. Not a dispute: the claim that denies
   // may report the denial only. (Against a negation it is the same claim in other words: `otherWording`.) Only where
   // the denial's clause holds a word they share: "denied wrongdoing but agreed to pay a $5 million fine" states the fine.
-  if (na.negation === nb.negation && (na.denialSegments.length || nb.denialSegments.length) && sharedIn(na.denialSegments, a, b, weight, isName) !== sharedIn(nb.denialSegments, b, a, weight, isName)) return null;
+  // Marks counted: a denial of a refusal is none ("denied that it had refused" / "had refused": `sharedCount`).
+  if (na.negation === nb.negation && (na.denialSegments.length || nb.denialSegments.length) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite;
   const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
@@ -201,6 +203,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // sat down with Ukraine's leader" / "sitting down with Ukraine's leader") leaves the rest as it is, and a clause they
   // share may still be the same fact (`sharedClause`).
   const modeA = modeOf(a, b, weight, isName), modeB = modeOf(b, a, weight, isName);
+  // What is to come, in the report's own words, against a time gone by ("will parade the trophy through the streets on
+  // Monday" / "paraded the trophy through the streets last May"): two facts, not one.
+  if (modeA === Mode.Future && modeB === Mode.Fact ? pastAgainstFuture(a.claim.text, b.claim.text) : modeB === Mode.Future && modeA === Mode.Fact && pastAgainstFuture(b.claim.text, a.claim.text)) return null;
   if (!modesAgree(modeA, modeB)) {
     if (conflict) return null;
     const m = sharedClause(a, b, weight, isName, similarity);
@@ -229,8 +234,13 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // she did): who she is, in both, is no fact they share.
   if (ab.anchors < 2 || ab.exact - ab.names - ab.titles + ab.synonym < 1 || ab.exact < 1) return null;
   // Nor on a number alone: two units besides a number's own words, as a numeric fact needs ("he is offsetting only 10
-  // percent" / "with another 10 percent voting by proxy").
-  if (ab.anchors - numberAnchors(a, b) < NUMBER_OTHERS) return null;
+  // percent" / "with another 10 percent voting by proxy"); or one, when a figure of a thing counted agrees, a figure
+  // seldom met by chance (`distinctFigure`: "$212 million", "12,000 acres", not "10 voters" or "$2 billion"), and the
+  // one is a word that weighs, not a name: "Walton Stores reported a profit of $2.1 billion" / "…, reporting a profit of
+  // $2.1 billion" share the figure and the profit (the company, the speaker, is in neither claim's words); "just as he
+  // did with Romney in 2012" / "Mitt Romney released his returns in 2012" share a name and a year only.
+  const others = ab.anchors - numberAnchors(a, b);
+  if (others < NUMBER_OTHERS && !(others === 1 && an.some(x => x.unit && distinctFigure(x.value) && bn.some(y => numbersAgree(x, y))) && soleWordShared(a, b, weight, isName))) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
@@ -311,6 +321,34 @@ function numberAnchors(a: MatchSide, b: MatchSide): number {
   let n = 0;
   for (const i of numberWords(a)) if (b.exactIds.has(a.units[i])) n++;
   return n;
+}
+
+/** Whether a figure has two significant digits or more ("212", "1.3 million", "12,000"; not "10", "$2 billion", "0.4"). */
+function distinctFigure(value: number): boolean {
+  const digits = String(Math.abs(value)).replace('.', '');
+  let from = 0, to = digits.length;
+  while (from < to && digits[from] === '0') from++;
+  while (to > from && digits[to - 1] === '0') to--;
+  return to - from >= 2;
+}
+
+/**
+ * Whether the first unit `a` shares exactly with `b` that is no word of a number (`numberWords`) weighs, is no name,
+ * and is no figure in words ("twelve harbours" / "Twelve harbours": the count itself).
+ */
+function soleWordShared(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
+  const numeric = numberWords(a);
+  for (let i = 0; i < a.units.length; i++) {
+    const id = a.units[i];
+    if (b.exactIds.has(id) && !numeric.includes(i)) return weight(id) > 0 && !isName(id) && !spelledNumber(a.norm.units[i][0]);
+  }
+  return false;
+}
+
+/** The keys of a figure's words in letters ("five", "twelve", "dozen"). */
+let SPELLED: Set<string> | null = null;
+function spelledNumber(key: string): boolean {
+  return (SPELLED ??= new Set(NUMBER_WORDS.split(' ').map(lemmaKey))).has(key);
 }
 
 /** A shared clause: the overlap of the two segment runs, at or above this. */
@@ -473,9 +511,25 @@ function runMode(n: ClaimNorm, from: number, to: number): Mode {
  * exactly or through a synonym.
  */
 function sharedIn(at: readonly number[], a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
-  if (!at.length) return false;
+  for (let k = 0; k < at.length; k++) if (segmentShares(at[k], a, b, weight, isName)) return true;
+  return false;
+}
+
+/**
+ * How many of the marks `at` (a segment per mark, a segment once per mark in it) stand in a segment that holds a unit
+ * they share (`sharedIn`): a denial of a refusal ("denied that the company had refused to return to the table") is two
+ * marks, which cancel out, against the refusal alone ("said Baltra had refused to return").
+ */
+function sharedCount(at: readonly number[], a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): number {
+  let n = 0;
+  for (let k = 0; k < at.length; k++) if (segmentShares(at[k], a, b, weight, isName)) n++;
+  return n;
+}
+
+/** Whether segment `segment` of `a` holds a unit that weighs, is no name, and that `b` holds exactly or through a synonym. */
+function segmentShares(segment: number, a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
   for (let i = 0; i < a.units.length; i++) {
-    if (!at.includes(a.norm.segments[i]) || !weight(a.units[i]) || isName(a.units[i])) continue;
+    if (a.norm.segments[i] !== segment || !weight(a.units[i]) || isName(a.units[i])) continue;
     if (b.exactIds.has(a.units[i])) return true;
     const syn = a.synonyms[i];
     if (syn && anyIn(syn, b.synonymIds)) return true;

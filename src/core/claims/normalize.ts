@@ -22,6 +22,7 @@ import { LOWER_WORDS } from '../entities/gazetteer';
 import { hashChars, WordTable } from '../text/wordTable';
 import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { SEATS } from '../lexicon/seats';
+import { MONTHS, WEEKDAYS } from '../lexicon/calendar';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
@@ -328,6 +329,21 @@ const FUTURE = new RegExp([
   String.raw`\b(?:will|would|shall)\b(?!\s+of\b)|['’]ll\b`,
   String.raw`\b(?:going|set|due|scheduled|slated|forecast)\s+to\s+(?!(?:the|a|an|this|that|these|those|his|her|their|its|our|my|your)\b)[a-z]`,
 ].join('|'));
+/**
+ * What is to come in the words of the report itself ("will parade", "is set to open"), not in reported speech, where
+ * "would" is as often what was done ("units would begin returning" / "were returning"); and a time gone by ("last
+ * May", "two years ago", "earlier this year", "yesterday"). A claim of the one and a claim of the other are two facts
+ * (`pastAgainstFuture`): "The club paraded the trophy through the streets last May" / "The club will parade the trophy
+ * through the streets on Monday".
+ */
+const WILL = /\b(?:will|shall)\b(?!\s+of\b)|['’]ll\b|\b(?:set|due|scheduled|slated)\s+to\s+[a-z]/;
+const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b`, 'i');
+
+/** Whether one claim tells its act as to come (`WILL`) and has no time gone by, and the other names a time gone by (`PAST_TIME`). */
+export function pastAgainstFuture(future: string, past: string): boolean {
+  return WILL.test(future) && PAST_TIME.test(past) && !PAST_TIME.test(future);
+}
+
 /**
  * A hope, an expectation, a fear or a warning ("raising hopes that the Kremlin is not preparing …", "warned that the
  * river had burst its banks"): what it is of may be to come, may be possible, or may have happened; the same claim as
