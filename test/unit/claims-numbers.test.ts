@@ -124,6 +124,27 @@ describe('claims: ranges', () => {
   });
 });
 
+describe('claims: the thing a figure counts', () => {
+  const units = (text: string) => parseNumbers(text).map(x => x.unit);
+  it('is the plural a word or two on when the word after the figure describes it', () => {
+    assert.deepEqual(units('The ferry line has won 24 league matches and lost 6 league matches.'), ['matches', 'matches']);
+    assert.deepEqual(units('Officials are tracing 15 more suspected cases and 20 former crew members.'), ['cases', 'members']);
+    assert.deepEqual(units('The harbour recorded 37 measles cases.'), ['cases']);
+  });
+  it('is the word after the figure when it names it, or is a measure joined to it', () => {
+    assert.deepEqual(units('About 14 people died and 300 workers were laid off.'), ['people', 'workers']);
+    assert.deepEqual(units('Rates rose 5 percent in 41 degrees heat.'), ['percent', 'degrees']);
+    assert.deepEqual(units('Her 14-year-old daughter attends a 46-page course.'), ['year-old', 'page']);
+  });
+  it('links two reports that put the thing counted in other places, and not another count of it', () => {
+    const measles = claim('The harbour clinic has confirmed 37 measles cases since the outbreak began.');
+    assert.deepEqual(link(measles, claim('Since the outbreak began, 37 cases of measles have been confirmed at the harbour clinic.')).by, ['b']);
+    assertTwoFacts((a, b) => link(claim(a), claim(b)), [
+      ['The harbour clinic has confirmed 37 measles cases since the outbreak began', 'The harbour clinic recorded its first outbreak in 2019, when 12 cases of measles were confirmed'],
+    ]);
+  });
+});
+
 describe('claims: counts in words', () => {
   const n = (value: number, unit: string, qualifier: string | null = null) => ({ value, unit, qualifier });
 

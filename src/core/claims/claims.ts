@@ -4,6 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import { clauseAround, splitClauses } from './clauses';
+import { NUMBER_UNITS } from '../lexicon/numbers';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
@@ -333,6 +334,8 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
     const unitMatch = UNIT_RE.exec(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
+    // (Not after a measure joined to the figure: "a 14-year-old daughter", "a 46-page analysis".)
+    if (unit && unitMatch && rest[0] !== '-') unit = headCounted(unit, rest.slice(unitMatch[0].length)) ?? unit;
     // (The word "tally" after a lone figure names no tally's figure: `compared` pairs only a tally's two.)
     if (unit === TALLY) unit = null;
     if (!unit && PERCENT_AFTER.test(rest)) unit = 'percent';
@@ -350,6 +353,29 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     NUMBER_RE.lastIndex = afterStart;
   }
   return out;
+}
+
+/** The words of a figure's own units ("percent", "miles", "dollars"): no description of another thing counted. */
+const NUMBER_UNIT_WORDS = new Set(NUMBER_UNITS.split(' '));
+/** Singular nouns in "-is" and "-us" ("analysis", "crisis", "virus", "campus"), which `PLURAL` would take for plurals. */
+const SINGULAR_IN_S = /(?:is|us)$/;
+/** The one or two lower-case words after the first word after a figure (`headCounted`). */
+const WORDS_AFTER = /^\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
+
+/**
+ * The thing a figure counts where the word right after it (`first`) only describes it: the plural one or two words on
+ * ("24 league matches", "15 more suspected cases", "40 underperforming stores"), or the second of two plurals ("37
+ * measles cases", "5 arms deals"); null when `first` names it ("300 workers", "14 people died", "5 percent", "41
+ * degrees"). Another report writes "37 cases of measles" and "lost its last 6 matches": the same thing counted.
+ */
+function headCounted(first: string, after: string): string | null {
+  const words = WORDS_AFTER.exec(after);
+  if (!words) return null;
+  const noun = (w: string | undefined) => w !== undefined && PLURAL.test(w) && !SINGULAR_IN_S.test(w) && !NOT_UNITS.has(w) && !SAYING_VERBS.has(w) && !AFTER_TALLY.has(w);
+  if (PLURAL.test(first)) return noun(words[1]) ? words[1] : null;
+  if (SINGULAR_MEASURES.has(first) || NUMBER_UNIT_WORDS.has(first)) return null;
+  if (noun(words[1])) return words[1];
+  return !VERB_FORM.test(words[1]) && noun(words[2]) ? words[2]! : null;
 }
 
 /** A qualifier before a currency sign ("nearly $1 billion"), which `NUMBER_RE` does not read: its qualifier stands right before the figure. */

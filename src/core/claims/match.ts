@@ -266,8 +266,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // Another figure of the same thing disputes the claim only when the words say the same at `PREDICATE_FREE` or more:
   // below, the figure may be of another scope ("record low support from black voters, with just 1 percent" / "just 5
   // percent support of the black vote in Florida"), and a dispute is an allegation a checker acts on.
+  // Nor when one figure is an increment ("15 more suspected cases", "another 200 troops") or one claim alone is dated
+  // in a year ("in 2019, when 12 cases were confirmed" / "has confirmed 37 cases"): another scope, another time.
   if (an.length && bn.length && sameUnitDifferentValue(an, bn)) {
-    if (!sameNumber) return similarity >= PREDICATE_FREE ? { similarity: round(similarity), reason: 'number', direction: 'full' } : null;
+    if (!sameNumber) return similarity >= PREDICATE_FREE && !otherScope(a, b) ? { similarity: round(similarity), reason: 'number', direction: 'full' } : null;
     // One figure agreeing does not make up for another that does not, when each claim has a figure of a thing the other
     // counts otherwise ("Twelve people were killed and 47 injured" / "killing 14 people and injuring 47", "closed down
     // 8% at $23.40" / "lost 3 percent to close at $23.40"): not the same claim. Not a dispute: with a figure shared,
@@ -638,6 +640,14 @@ function strayNumber(a: readonly ComparedNumber[], b: readonly ComparedNumber[])
 
 function sameUnitDifferentValue(a: readonly ComparedNumber[], b: readonly ComparedNumber[]): boolean {
   return a.some(x => x.unit && b.some(y => y.unit === x.unit && !numbersAgree(x, y)));
+}
+
+/** A figure added to another ("15 more", "another 200", "a further 3,000", "40 additional"). */
+const INCREMENT = /\b(?:another|a\s+further)\s+\d|\d\s+(?:more|additional|further|extra)\b/;
+
+/** Whether two claims' figures may be of another scope or time: an increment in either, or a year in one only. */
+function otherScope(a: MatchSide, b: MatchSide): boolean {
+  return INCREMENT.test(a.claim.text) || INCREMENT.test(b.claim.text) || (a.norm.years.length > 0) !== (b.norm.years.length > 0);
 }
 
 /** Within this share of the larger value two figures of one thing are one figure rounded ("$916 million", "$915.7 million"). */
