@@ -47,6 +47,15 @@ describe('claims: opposite sense', () => {
     }
   });
 
+  it('reads "open" and "close" as opposite only as verbs with an object after them', () => {
+    assertTwoFacts(link, [
+      ['The ferry company said it would close its repair yard in Skerry by March, affecting 300 workers', 'The ferry company said it would open a new repair yard in Skerry next year, creating 300 jobs'],
+      ['The Harbour Board closed the northern pier to cars on Friday', 'The Harbour Board reopened the northern pier to cars on Friday'],
+    ]);
+    // An open letter and a close vote are no acts: the rest of the claims decides.
+    assert.deepEqual(link('The harbour pilots sent an open letter to the Harbour Board about the dredging contract', 'The harbour pilots sent a letter to the Harbour Board about the dredging contract, in a close vote').by, ['b']);
+  });
+
   it('gives the same answer whichever claim comes first, when one word meets two of the other claim', () => {
     const a = 'Ferry fares rose sharply in March, the Harbour Board said';
     const b = 'Ferry fares fell and then dropped again in March, the Harbour Board said';

@@ -10,7 +10,7 @@
 import type { Claim, ClaimNumber } from '../types';
 import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
 import { NUMBER_WORDS } from '../lexicon/numbers';
-import { OPPOSITE_GROUPS, OTHER_ACTS } from '../lexicon/opposites';
+import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, predicatesAgree } from './normalize';
@@ -754,6 +754,7 @@ function opposedUnits(a: MatchSide, b: MatchSide): Opposed | null {
     const keys = oppositesOf(a.norm.units[i][0])!;
     for (const j of theirs) {
       if (a.exactIds.has(b.units[j]) || !keys.includes(b.norm.units[j][0])) continue;
+      if (!asVerb(a, i) || !asVerb(b, j)) continue;
       if (!sameSubject(a, i, b, j)) return null;
       inA.add(i);
       inB.add(j);
@@ -862,6 +863,21 @@ function wordAt(text: string, key: string, before?: string[]): number {
     if (before && lower.length >= 3 && !CLAIM_STOP_WORDS.has(lower) && !SAYING_VERBS.has(lower)) before.push(lower);
   }
   return -1;
+}
+
+/** The lemma keys of `VERBS_WITH_OBJECT`. */
+let verbsWithObject: Set<string> | null = null;
+/** An object after a verb: a determiner, a possessive or a count ("close its plant", "open a new plant", "close 40 stores"). */
+const OBJECT_AFTER = /^\s+(?:its|their|his|her|our|the|a|an|this|that|these|those|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|\d)/i;
+
+/** Whether a unit that opposes only as a verb with its object (`VERBS_WITH_OBJECT`) has its object after it; true for any other unit. */
+function asVerb(side: MatchSide, unit: number): boolean {
+  if (!(verbsWithObject ??= new Set(VERBS_WITH_OBJECT.map(lemmaKey))).has(side.norm.units[unit][0])) return true;
+  const w = wordOf(side, unit);
+  if (!w) return false;
+  WORD.lastIndex = w.at;
+  const m = WORD.exec(w.text);
+  return m !== null && OBJECT_AFTER.test(w.text.slice(m.index + m[0].length, m.index + m[0].length + 12));
 }
 
 /** Whether the words before two opposed words share one, or neither has any: one subject (`opposedUnits`). */

@@ -5,9 +5,9 @@
  * rejected the plan"). Verbs of direction, verdict and stance, and adjectives with
  * their negative forms; each word in its base form (claim matching compares lemma
  * keys). A word is listed only in the sense news uses it in most: words that are
- * as often something else ("open" / "close": an open letter, a close ally; "fire";
- * "release" a video; "lead" investigator; "majority") are left out, as are words the
- * claims' stop words hold ("won", "more", "higher").
+ * as often something else ("fire"; "release" a video; "lead" investigator;
+ * "majority") are left out, as are words the claims' stop words hold ("won", "more",
+ * "higher"); "open" and "close" oppose only as verbs with an object (`VERBS_WITH_OBJECT`).
  */
 export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [['rise', 'increase', 'climb', 'grow', 'gain', 'soar', 'jump', 'surge', 'expand', 'raise', 'boost'],
@@ -22,7 +22,15 @@ export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly st
   [['lawful'], ['unlawful']], [['constitutional'], ['unconstitutional']], [['popular'], ['unpopular']], [['fair'], ['unfair']],
   [['likely'], ['unlikely']], [['eligible'], ['ineligible']], [['accurate'], ['inaccurate']], [['responsible'], ['irresponsible']],
   [['honest'], ['dishonest']], [['true'], ['false']], [['profit'], ['loss']], [['surplus'], ['deficit']],
+  [['open', 'reopen'], ['close', 'shut']],
 ];
+
+/**
+ * Words of `OPPOSITE_GROUPS` that oppose only as verbs with their object after them ("close its bakery plant" / "open
+ * a new plant", "closed the bridge" / "reopened the bridge"): not an open letter, a close ally, shares that closed
+ * higher, the closing of a deal.
+ */
+export const VERBS_WITH_OBJECT: readonly string[] = ['open', 'reopen', 'close', 'shut'];
 
 /**
  * Acts of one process, in groups: of one matter, a report that says a word of one group and a report that says a word
