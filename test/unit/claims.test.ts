@@ -48,6 +48,16 @@ describe('claims', () => {
     for (const c of claims) assert.equal(c.text, text.slice(c.start, c.end));
   });
 
+  it('credits a reported claim to the name before an appositive, not to a name inside it', () => {
+    const text = 'Jane Roe, the Harbour Board chair, said the pier would reopen. Lavrov, Russia’s foreign minister, said talks would go on. The agency, a unit of Harbour Board, said fees would rise.';
+    const entities = [ent(text, 'Jane Roe', 'PERSON'), ent(text, 'Harbour Board', 'ORG'), ent(text, 'Lavrov', 'PERSON', 'Sergey Lavrov'), ent(text, 'Russia', 'PLACE'),
+      { ...ent(text.slice(120), 'Harbour Board', 'ORG'), start: 120 + text.slice(120).indexOf('Harbour Board'), end: 120 + text.slice(120).indexOf('Harbour Board') + 13 }]
+      .sort((a, b) => a.start - b.start);
+    const claims = claimsOf(text, entities);
+    // (With no name before the appositive, the name inside it is the best guess left.)
+    assert.deepEqual(claims.map(c => [c.kind, c.speaker]), [['reported', 'Jane Roe'], ['reported', 'Sergey Lavrov'], ['reported', 'Harbour Board']]);
+  });
+
   it('takes claims from both copies of a passage a page repeats, and links each copy across sources', () => {
     const body = 'The port authority said the northern pier would stay closed until the engineers finish their survey of the damaged pilings. '
       + 'Ferry operators moved twelve sailings to the southern terminal, where the queues stretched past the harbour gates on Tuesday.';

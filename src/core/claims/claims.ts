@@ -737,6 +737,20 @@ function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): st
 }
 
 /** The person or organisation right before (or after, inverted) a reporting verb. */
+/** An appositive set off by commas, a description that opens with a determiner or a possessive, right before a reporting verb. */
+const APPOSITIVE_BEFORE = /,\s+(?:(?:the|a|an|its|his|her|their)\s|\p{Lu}[\p{L}.-]*['’]s\s)[^,.;:“”"]{1,60},\s*$/u;
+
+/** The last person, organisation or place ending at most 40 characters before `at`, with no sentence or quote mark between. */
+function subjectEntity(text: string, entities: readonly Entity[], at: number): Entity | null {
+  let best: Entity | null = null;
+  for (const e of entities) {
+    if ((e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'PLACE') || e.end > at) continue;
+    const gap = text.slice(e.end, at);
+    if (gap.length <= 40 && !/[.;:“”"]/.test(gap)) best = e;
+  }
+  return best;
+}
+
 function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): string | null {
   const re = REPORTED_ALL;
   re.lastIndex = 0;
@@ -750,13 +764,12 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
       continue;
     }
     // Subject: the last person, organisation or country-as-actor ("Russia said")
-    // ending within a few words before the verb.
-    let best: Entity | null = null;
-    for (const e of entities) {
-      if ((e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'PLACE') || e.end > at) continue;
-      const gap = text.slice(e.end, at);
-      if (gap.length <= 40 && !/[.;:“”"]/.test(gap)) best = e;
-    }
+    // ending within a few words before the verb; before an appositive set off right
+    // before the verb, when one ends there ("John Smith, the Acme chief executive,
+    // said", "Sergey Lavrov, Russia's foreign minister, said": the company and the
+    // country describe the subject).
+    const appositive = APPOSITIVE_BEFORE.exec(text.slice(Math.max(s.start, at - 80), at));
+    const best = subjectEntity(text, entities, appositive ? at - appositive[0].length : at) ?? (appositive ? subjectEntity(text, entities, at) : null);
     if (best) return best.canonical;
     // Inverted: "said Lavrov".
     const after = entities.find(e => e.start >= verbEnd && e.start - verbEnd <= 2 && e.type === 'PERSON');
