@@ -71,7 +71,7 @@ describe('claim frames: which year', () => {
     assert.deepEqual(yearsOf('The pier was shut from 2009 to 2013'), [2009, 2013]);
     assert.deepEqual(yearsOf('The pier has been shut since 2009'), [2009, 9999]);
     assert.deepEqual(yearsOf('Harbour fees rose in March 2018'), [2018, 2018]);
-    for (const text of ['The board paid the 2000 dollars it owed', 'The harbour hosted Tokyo 2020 sailors', 'Ferry traffic grew in the 1990s', 'Ferry 2019 sank']) {
+    for (const text of ['The board paid the 2000 dollars it owed', 'The harbour hosted Tokyo 2020 sailors', 'Ferry traffic grew in the 1990s', 'Ferry 2019 sank', 'The ferry line will cut 180 of its 2000 staff']) {
       assert.deepEqual(yearsOf(text), [], text);
     }
   });

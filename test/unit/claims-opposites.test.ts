@@ -80,6 +80,14 @@ describe('claims: another act of one process', () => {
     assert.deepEqual(link('The harbour pilot was charged and convicted of negligence over the ferry collision', 'The harbour pilot was convicted of negligence over the ferry collision').by, ['b']);
     assert.deepEqual(link('The Harbour Board approved a loan of 2 million euros for the northern pier', 'The Harbour Board signed off on a loan of 2 million euros for the northern pier').by, ['b'], 'to sign off on is to approve');
     assert.deepEqual(link('A deckhand was fatally wounded when a mooring line snapped on the Skerry ferry', 'A deckhand was killed when a mooring line snapped on the Skerry ferry').by, ['b'], 'a fatal wound is a killing');
+    assert.deepEqual(link('The harbour pilot was found guilty of negligence over the ferry collision', 'The harbour pilot was convicted of negligence over the ferry collision').by, ['b'], 'found guilty is convicted');
+  });
+
+  it('reads a verdict in two words as its act', () => {
+    assertTwoFacts(link, [
+      ['The harbour pilot was cleared of negligence over the ferry collision', 'The harbour pilot was convicted of negligence over the ferry collision'],
+      ['The harbour pilot was cleared of negligence over the ferry collision', 'The harbour pilot was found guilty of negligence over the ferry collision'],
+    ]);
   });
 });
 
@@ -98,6 +106,12 @@ describe('claims: a denial, a refusal or a failure', () => {
       ['The ferry captain denied that he had declined to testify before the harbour inquiry', 'The ferry captain declined to testify before the harbour inquiry'],
     ]);
     assert.deepEqual(link('The ferry captain denied that he had refused to testify before the harbour inquiry', 'The ferry captain denied refusing to testify before the harbour inquiry').by, ['b']);
+  });
+
+  it('reads a denial of a request as the ruling it is: the same as rejecting it, not as granting it', () => {
+    assert.deepEqual(link('The harbour court denied the ferry company\'s request for a new hearing', 'The harbour court rejected the ferry company\'s request for a new hearing').by, ['b']);
+    assert.deepEqual(link('The skipper of the Skerry ferry was denied entry to the harbour on Friday', 'The skipper of the Skerry ferry was refused entry to the harbour on Friday').by, ['b']);
+    assertTwoFacts(link, [['The harbour court denied the ferry company\'s request for a new hearing', 'The harbour court granted the ferry company\'s request for a new hearing']]);
   });
 
   it('corroborates two denials, a denial and a negation, and a refusal given as a reason', () => {

@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, predicatesAgree } from './normalize';
+import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, phraseOpeners, predicatesAgree } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -852,14 +852,17 @@ function findWord(side: MatchSide, unit: number): { text: string; at: number; be
 }
 
 /**
- * Where the first word of `text` with lemma key `key` starts, -1 if none; with `before`, the words before it that can
- * name a subject pushed into it (three letters or more, no stop word, no verb of saying).
+ * Where the first word of `text` with lemma key `key` starts, or the first word of a two-word verb read as it ("cleared
+ * of" for "acquit": `phraseOpeners`), -1 if none; with `before`, the words before it that can name a subject pushed
+ * into it (three letters or more, no stop word, no verb of saying).
  */
 function wordAt(text: string, key: string, before?: string[]): number {
+  const openers = phraseOpeners(key);
   WORD.lastIndex = 0;
   for (let m; (m = WORD.exec(text));) {
     const lower = m[0].toLowerCase();
-    if (lemmaKey(lower) === key) return m.index;
+    const k = lemmaKey(lower);
+    if (k === key || openers?.has(k)) return m.index;
     if (before && lower.length >= 3 && !CLAIM_STOP_WORDS.has(lower) && !SAYING_VERBS.has(lower)) before.push(lower);
   }
   return -1;

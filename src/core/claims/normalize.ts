@@ -243,6 +243,9 @@ function tables(): Tables {
   (t.multiword as Map<string, string>).set(`${lemmaKey('sign')} ${lemmaKey('off')}`, lemmaKey('approve'));
   // A wound or an injury that killed is a killing ("fatally wounded" / "killed": two acts of harm otherwise).
   for (const harm of ['wound', 'injure']) (t.multiword as Map<string, string>).set(`${lemmaKey('fatally')} ${lemmaKey(harm)}`, lemmaKey('kill'));
+  // A verdict in two words: "found guilty" is convicted, "cleared of" the charges acquitted (two acts of a case otherwise).
+  (t.multiword as Map<string, string>).set(`${lemmaKey('find')} ${lemmaKey('guilty')}`, lemmaKey('convict'));
+  (t.multiword as Map<string, string>).set(`${lemmaKey('clear')} ${lemmaKey('of')}`, lemmaKey('acquit'));
   return t;
 }
 
@@ -256,6 +259,24 @@ const DENIAL = new Set(['deny', 'denies', 'denied', 'denying', 'refuse', 'refuse
 const DENIAL_TO = new Set(['fail', 'fails', 'failed', 'failing', 'decline', 'declines', 'declined', 'declining']);
 /** Words before a verb of denial that make it no denial of the claim's act: a preposition before a gerund (an adjunct: "for refusing"), "or" ("without admitting or denying"). */
 const ADJUNCT_BEFORE = new Set(['for', 'after', 'before', 'by', 'of', 'despite', 'while', 'since', 'without', 'over', 'or', 'nor']);
+/**
+ * What a denial turns down when it is a ruling or an answer to a request, not a denial of an act ("denied Hale's request
+ * for a new trial", "denied the motion", "was denied entry"): the act is the refusal itself, as "rejected the request".
+ */
+const PETITIONS = new Set(['request', 'requests', 'motion', 'motions', 'application', 'applications', 'appeal', 'appeals', 'bail', 'permission', 'entry', 'access', 'visa', 'visas', 'asylum', 'petition', 'petitions', 'bid', 'bids', 'offer', 'offers', 'proposal', 'proposals', 'demand', 'demands']);
+/** Words that end the phrase a denial turns down before a petition comes: a clause's or a phrase's opening. */
+const PAST_PETITION = new Set(['that', 'to', 'of', 'for', 'in', 'on', 'with', 'and', 'or', 'but', 'because', 'as', 'whether', 'any', 'having', 'being']);
+
+/** Whether a denial's word at `i` turns down a petition (`PETITIONS`) named within five words ("denied the ferry company's request"). */
+function petitionAfter(raw: readonly string[], i: number): boolean {
+  for (let k = i + 1; k <= i + 5 && k < raw.length; k++) {
+    const lower = raw[k].toLowerCase();
+    if (PETITIONS.has(lower)) return true;
+    if (PAST_PETITION.has(lower)) return false;
+  }
+  return false;
+}
+
 /** What a refusal to speak is of ("declined to comment", "refused to say"): no denial of any act. */
 const TO_SPEAK = new Set(['comment', 'say', 'discuss', 'elaborate', 'confirm', 'answer', 'respond', 'speculate', 'specify', 'identify', 'disclose', 'give', 'provide']);
 /** … and the words that say it with the word after them: "has yet to release", "ruled out a run". */
@@ -410,7 +431,7 @@ const MODAL_ALONE = /^(?:could|may|might|will|would)$/;
  * year that dates something else than the claim's fact: "born in 1950", "founded in 1998", "the Civil Rights Act of
  * 1964". (Group 1: the word before; group 2: the year; group 3: the last of a span, two or four digits.)
  */
-const YEAR = new RegExp(String.raw`(?<!\b(?:born|founded|established|opened|built|formed|incorporated|launched|Act)\s+)\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|\/|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles)\b)`, 'g');
+const YEAR = new RegExp(String.raw`(?<!\b(?:born|founded|established|opened|built|formed|incorporated|launched|Act)\s+)\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|\/|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles|staff|employees|patients|pupils|cases|vehicles|shares)\b)`, 'g');
 
 const OPEN_YEAR = 9999;
 /** The years a claim dates something in (`YEAR`), as spans [from, to] flattened; empty when none. */
@@ -589,7 +610,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
       notDone = true;
       // (A denial is a word of these. Not a gerund after a preposition: "held in contempt for refusing to testify" says
       // why, and that it was done.)
-      if ((DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || NOT_DONE_BEFORE[lower] !== undefined) && !ADJUNCT_BEFORE.has(info[i - 1]?.lower ?? '') && !(raw[i + 1]?.toLowerCase() === 'to' && TO_SPEAK.has(raw[i + 2]?.toLowerCase() ?? ''))) denialSegments.push(segmentOf[i]);
+      if ((DENIAL.has(lower) || (DENIAL_TO.has(lower) && raw[i + 1]?.toLowerCase() === 'to') || NOT_DONE_BEFORE[lower] !== undefined) && !ADJUNCT_BEFORE.has(info[i - 1]?.lower ?? '') && !(raw[i + 1]?.toLowerCase() === 'to' && TO_SPEAK.has(raw[i + 2]?.toLowerCase() ?? '')) && !(DENIAL.has(lower) && petitionAfter(raw, i))) denialSegments.push(segmentOf[i]);
     }
     if (w.kind === DAY) { days.push(lower); keys.push(null); return; }
     // Relative time ("last week", "on Tuesday afternoon", "a 40-year-old") and an occasion's ordinal ("during Monday's
@@ -937,6 +958,24 @@ function multiwordNext(): ReadonlyMap<string, ReadonlyMap<string, string>> {
     next.set(phrase.slice(cut + 1), verb);
   }
   return MULTI_NEXT;
+}
+
+let OPENERS: Map<string, Set<string>> | null = null;
+/**
+ * The keys of the words that open the two-word verbs read as `key` ("clear" for "acquit": "cleared of"; "find" for
+ * "convict": "found guilty"), for finding the act's word in a claim's text; undefined when none.
+ */
+export function phraseOpeners(key: string): ReadonlySet<string> | undefined {
+  if (!OPENERS) {
+    OPENERS = new Map();
+    for (const [phrase, verb] of tables().multiword) {
+      const first = phrase.slice(0, phrase.indexOf(' '));
+      let set = OPENERS.get(verb);
+      if (!set) OPENERS.set(verb, (set = new Set()));
+      set.add(first);
+    }
+  }
+  return OPENERS.get(key);
 }
 
 const PHRASE_PREPOSITIONS = new Set(['during', 'after', 'before', 'at', 'in', 'on', 'with', 'for', 'from', 'of', 'by', 'amid', 'amidst',

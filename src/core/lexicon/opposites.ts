@@ -12,7 +12,7 @@
 export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly string[]])[] = [
   [['rise', 'increase', 'climb', 'grow', 'gain', 'soar', 'jump', 'surge', 'expand', 'raise', 'boost'],
     ['fall', 'decline', 'drop', 'sink', 'decrease', 'reduce', 'cut', 'shrink', 'plunge', 'plummet', 'slump', 'tumble', 'lose']],
-  [['approve', 'accept', 'pass'], ['reject', 'refuse', 'decline', 'veto']],
+  [['approve', 'accept', 'pass', 'grant'], ['reject', 'refuse', 'decline', 'veto', 'deny']],
   [['support', 'favor', 'favour'], ['oppose']],
   [['admit', 'acknowledge'], ['deny']],
   [['allow', 'permit', 'legalize', 'legalise'], ['ban', 'forbid', 'prohibit', 'outlaw']],
