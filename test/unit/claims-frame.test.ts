@@ -71,6 +71,8 @@ describe('claim frames: which year', () => {
     assert.deepEqual(yearsOf('The pier was shut from 2009 to 2013'), [2009, 2013]);
     assert.deepEqual(yearsOf('The pier has been shut since 2009'), [2009, 9999]);
     assert.deepEqual(yearsOf('Harbour fees rose in March 2018'), [2018, 2018]);
+    assert.deepEqual(yearsOf('In 2019, harbour fees rose'), [2019, 2019], 'a capital at the start of the sentence');
+    assert.deepEqual(yearsOf('in 2020 patients waited 14 weeks'), [2020, 2020], 'a year before a count after "in"');
     for (const text of ['The board paid the 2000 dollars it owed', 'The harbour hosted Tokyo 2020 sailors', 'Ferry traffic grew in the 1990s', 'Ferry 2019 sank', 'The ferry line will cut 180 of its 2000 staff']) {
       assert.deepEqual(yearsOf(text), [], text);
     }

@@ -135,7 +135,17 @@ describe('claims: the thing a figure counts', () => {
     assert.deepEqual(units('About 14 people died and 300 workers were laid off.'), ['people', 'workers']);
     assert.deepEqual(units('Rates rose 5 percent in 41 degrees heat.'), ['percent', 'degrees']);
     assert.deepEqual(units('Her 14-year-old daughter attends a 46-page course.'), ['year-old', 'page']);
+    assert.deepEqual(units('Police arrested 30 protesters hours after the rally.'), ['protesters']);
   });
+  it('disputes another figure of the same thing only when both are of one time', () => {
+    const fees = (text: string) => claim(text, { entities: ['Harbour Board'] });
+    // A year or a time gone by in one claim only: another time, no dispute ("Last year …" / "for the coming year").
+    const r = linkPair(fees('Last year the Harbour Board raised mooring fees by 3.1 percent, its largest rise in a decade'), fees('The Harbour Board raised mooring fees by 2.4 percent, its largest rise in a decade'));
+    assert.deepEqual([r.by, r.disputed], [[], []]);
+    // A comparison's base is no time of the fact: the two figures still dispute each other.
+    assert.deepEqual(linkPair(fees('Mooring fees at the Harbour Board rose 6.2 percent in the second quarter compared with a year earlier'), fees('Mooring fees at the Harbour Board rose 2.6 percent in the second quarter from the same period last year')).disputed, ['b']);
+  });
+
   it('links two reports that put the thing counted in other places, and not another count of it', () => {
     const measles = claim('The harbour clinic has confirmed 37 measles cases since the outbreak began.');
     assert.deepEqual(link(measles, claim('Since the outbreak began, 37 cases of measles have been confirmed at the harbour clinic.')).by, ['b']);
@@ -253,6 +263,10 @@ describe('claims: a number alone', () => {
     assert.equal(match(claim('Quarterly profit came to $215 million.'), profit), null);
     // Not on a round figure, which many facts of one story share ("a total of 10 voters").
     assert.equal(match(claim('Quarterly profit came to $200 million.'), claim('In its filing the ferry line booked a profit of $200 million.')), null);
+    // Nor, beside a share or an amount, on a verb alone: it does not say what is measured. Nor on an age.
+    assert.equal(match(claim('Unemployment on the island rose to 4.5 percent in March.'), claim('Inflation rose to 4.5 percent.')), null);
+    assert.equal(match(claim('A 45-year-old deckhand was arrested.'), claim('Police arrested a 45-year-old tourist.')), null);
+    assert.notEqual(match(claim('The harbour fire has burned 12,000 acres.'), claim('Since Sunday the blaze burned 12,000 acres.')), null, 'a verb beside a count of things');
     // Nor when the one word is the figure in words: the count itself.
     assert.equal(match(claim('In winter twelve harbours charge landing fees.'), claim('The storms closed twelve harbours.')), null);
     // A name and a year are no fact ("just as he did with Romney in 2012").

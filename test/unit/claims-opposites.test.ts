@@ -51,6 +51,7 @@ describe('claims: opposite sense', () => {
     assertTwoFacts(link, [
       ['The ferry company said it would close its repair yard in Skerry by March, affecting 300 workers', 'The ferry company said it would open a new repair yard in Skerry next year, creating 300 jobs'],
       ['The Harbour Board closed the northern pier to cars on Friday', 'The Harbour Board reopened the northern pier to cars on Friday'],
+      ['The northern pier was closed to cars on Friday', 'The northern pier was reopened to cars on Friday'],
     ]);
     // An open letter and a close vote are no acts: the rest of the claims decides.
     assert.deepEqual(link('The harbour pilots sent an open letter to the Harbour Board about the dredging contract', 'The harbour pilots sent a letter to the Harbour Board about the dredging contract, in a close vote').by, ['b']);
@@ -85,8 +86,8 @@ describe('claims: another act of one process', () => {
 
   it('reads a verdict in two words as its act', () => {
     assertTwoFacts(link, [
-      ['The harbour pilot was cleared of negligence over the ferry collision', 'The harbour pilot was convicted of negligence over the ferry collision'],
-      ['The harbour pilot was cleared of negligence over the ferry collision', 'The harbour pilot was found guilty of negligence over the ferry collision'],
+      ['The harbour pilot was acquitted of negligence over the ferry collision', 'The harbour pilot was found guilty of negligence over the ferry collision'],
+      ['The harbour pilot was found guilty of negligence over the ferry collision', 'The harbour pilot was sentenced for negligence over the ferry collision'],
     ]);
   });
 });
@@ -112,6 +113,8 @@ describe('claims: a denial, a refusal or a failure', () => {
     assert.deepEqual(link('The harbour court denied the ferry company\'s request for a new hearing', 'The harbour court rejected the ferry company\'s request for a new hearing').by, ['b']);
     assert.deepEqual(link('The skipper of the Skerry ferry was denied entry to the harbour on Friday', 'The skipper of the Skerry ferry was refused entry to the harbour on Friday').by, ['b']);
     assertTwoFacts(link, [['The harbour court denied the ferry company\'s request for a new hearing', 'The harbour court granted the ferry company\'s request for a new hearing']]);
+    // A petition that is a clause's subject leaves the denial one: "denied its offer had been rejected".
+    assertTwoFacts(link, [['The ferry company denied its offer for the pier had been rejected', 'The ferry company\'s offer for the pier had been rejected']]);
   });
 
   it('corroborates two denials, a denial and a negation, and a refusal given as a reason', () => {

@@ -37,6 +37,9 @@ describe('claims: prospects and facts', () => {
       ['The Harbour Board will open a second car park beside the ferry terminal', 'The Harbour Board opened a second car park beside the ferry terminal two years ago'],
       ['The ferry company is set to add a night crossing to Skerry Island', 'The ferry company added a night crossing to Skerry Island earlier this year'],
     ]);
+    // The time a plan was told at is not the act's, nor is a will a future.
+    assert.deepEqual(link('The ferry company announced yesterday the closure of the Skerry terminal in March', 'The ferry company will close the Skerry terminal in March').by, ['b']);
+    assert.deepEqual(link('The Harbour Board lacked the political will to dredge the channel last year', 'The Harbour Board lacked the political will to dredge the channel').by, ['b']);
     // Without a time gone by, what will be is still the fact told as news.
     assert.deepEqual(link('The rowing club will parade the regatta cup through the harbour streets on Monday', 'The rowing club paraded the regatta cup through the harbour streets on Monday').by, ['b']);
   });

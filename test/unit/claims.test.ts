@@ -54,6 +54,10 @@ describe('claims', () => {
       { ...ent(text.slice(120), 'Harbour Board', 'ORG'), start: 120 + text.slice(120).indexOf('Harbour Board'), end: 120 + text.slice(120).indexOf('Harbour Board') + 13 }]
       .sort((a, b) => a.start - b.start);
     const claims = claimsOf(text, entities);
+    const wire = 'Tom Reyes, Interior Ministry spokesman, said the pier would reopen. Jane Doe, D-Ohio, said the bill would pass. Ann Lee, spokeswoman for the Harbour Board, said fees would rise. Corran was denied bail on Friday by the harbour court.';
+    const wireEntities = [ent(wire, 'Tom Reyes', 'PERSON'), ent(wire, 'Interior Ministry', 'ORG'), ent(wire, 'Jane Doe', 'PERSON'), ent(wire, 'D-Ohio', 'ORG'), ent(wire, 'Ann Lee', 'PERSON'), ent(wire, 'Harbour Board', 'ORG'), ent(wire, 'Corran', 'PERSON')]
+      .sort((a, b) => a.start - b.start);
+    assert.deepEqual(claimsOf(wire, wireEntities).map(c => c.speaker), ['Tom Reyes', 'Jane Doe', 'Ann Lee', null], 'wire-style appositives; a passive reports nothing');
     // (With no name before the appositive, the name inside it is the best guess left.)
     assert.deepEqual(claims.map(c => [c.kind, c.speaker]), [['reported', 'Jane Roe'], ['reported', 'Sergey Lavrov'], ['reported', 'Harbour Board']]);
   });

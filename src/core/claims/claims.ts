@@ -4,6 +4,7 @@
  * across documents (corroboration and disputes).
  */
 import { clauseAround, splitClauses } from './clauses';
+import { S_WORDS } from '../lexicon/lemmas';
 import { NUMBER_UNITS } from '../lexicon/numbers';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
@@ -359,20 +360,26 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
 const NUMBER_UNIT_WORDS = new Set(NUMBER_UNITS.split(' '));
 /** Singular nouns in "-is" and "-us" ("analysis", "crisis", "virus", "campus"), which `PLURAL` would take for plurals. */
 const SINGULAR_IN_S = /(?:is|us)$/;
+/** Words in "-s" that are no plurals: the lemma tables' ("news", "series", "diabetes", "politics") and diseases'. */
+let NOT_PLURAL: Set<string> | null = null;
+function notPlural(word: string): boolean {
+  return (NOT_PLURAL ??= new Set([...S_WORDS.split('\n'), 'measles', 'mumps', 'rabies', 'herpes', 'shingles', 'rickets', 'species'])).has(word);
+}
 /** The one or two lower-case words after the first word after a figure (`headCounted`). */
 const WORDS_AFTER = /^\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
 
 /**
  * The thing a figure counts where the word right after it (`first`) only describes it: the plural one or two words on
- * ("24 league matches", "15 more suspected cases", "40 underperforming stores"), or the second of two plurals ("37
- * measles cases", "5 arms deals"); null when `first` names it ("300 workers", "14 people died", "5 percent", "41
- * degrees"). Another report writes "37 cases of measles" and "lost its last 6 matches": the same thing counted.
+ * ("24 league matches", "15 more suspected cases", "40 underperforming stores", "37 measles cases": a noun in "-s" that
+ * is no plural describes too); null when `first` names it ("300 workers", "30 protesters hours after", "14 people
+ * died", "5 percent", "41 degrees"). Another report writes "37 cases of measles" and "lost its last 6 matches": the
+ * same thing counted.
  */
 function headCounted(first: string, after: string): string | null {
   const words = WORDS_AFTER.exec(after);
   if (!words) return null;
   const noun = (w: string | undefined) => w !== undefined && PLURAL.test(w) && !SINGULAR_IN_S.test(w) && !NOT_UNITS.has(w) && !SAYING_VERBS.has(w) && !AFTER_TALLY.has(w);
-  if (PLURAL.test(first)) return noun(words[1]) ? words[1] : null;
+  if (PLURAL.test(first) && !notPlural(first)) return null;
   if (SINGULAR_MEASURES.has(first) || NUMBER_UNIT_WORDS.has(first)) return null;
   if (noun(words[1])) return words[1];
   return !VERB_FORM.test(words[1]) && noun(words[2]) ? words[2]! : null;
@@ -737,8 +744,14 @@ function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): st
 }
 
 /** The person or organisation right before (or after, inverted) a reporting verb. */
-/** An appositive set off by commas, a description that opens with a determiner or a possessive, right before a reporting verb. */
-const APPOSITIVE_BEFORE = /,\s+(?:(?:the|a|an|its|his|her|their)\s|\p{Lu}[\p{L}.-]*['’]s\s)[^,.;:“”"]{1,60},\s*$/u;
+/**
+ * An appositive set off by commas right before a reporting verb: a description opening with a determiner, a possessive,
+ * a lower-case word ("spokesman for the Interior Ministry", wire style) or "who" ("who heads the agency"); a role after
+ * the capitalised words of its body ("Interior Ministry spokesman"); a party and state ("D-Ohio").
+ */
+const APPOSITIVE_BEFORE = /,\s+(?:(?:(?:the|a|an|its|his|her|their|who)\s|\p{Ll}[\p{Ll}-]*\s|\p{Lu}[\p{L}.-]*['’]s\s)[^,;:“”"]{1,100}|(?:\p{Lu}[\p{L}.&-]*\s+){1,4}\p{Ll}[\p{Ll}-]*|[DRI]-\p{Lu}[\p{L}.]*),\s*$/u;
+
+const PASSIVE_REPORT = /\b(?:was|were|been|being)\s+$/i;
 
 /** The last person, organisation or place ending at most 40 characters before `at`, with no sentence or quote mark between. */
 function subjectEntity(text: string, entities: readonly Entity[], at: number): Entity | null {
@@ -758,6 +771,8 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
   for (let m; (m = re.exec(sentence));) {
     const at = s.start + m.index;
     const verbEnd = at + m[0].length;
+    // A passive ("Corran was denied bail", "were told to leave"): its subject reports nothing.
+    if (PASSIVE_REPORT.test(sentence.slice(Math.max(0, m.index - 12), m.index))) continue;
     if (/^according to$/i.test(m[0])) {
       const after = entities.find(e => e.start >= verbEnd && e.start - verbEnd <= 6 && (e.type === 'PERSON' || e.type === 'ORG'));
       if (after) return after.canonical;
@@ -768,7 +783,7 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
     // before the verb, when one ends there ("John Smith, the Acme chief executive,
     // said", "Sergey Lavrov, Russia's foreign minister, said": the company and the
     // country describe the subject).
-    const appositive = APPOSITIVE_BEFORE.exec(text.slice(Math.max(s.start, at - 80), at));
+    const appositive = APPOSITIVE_BEFORE.exec(text.slice(Math.max(s.start, at - 120), at));
     const best = subjectEntity(text, entities, appositive ? at - appositive[0].length : at) ?? (appositive ? subjectEntity(text, entities, at) : null);
     if (best) return best.canonical;
     // Inverted: "said Lavrov".

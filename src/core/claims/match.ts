@@ -13,7 +13,7 @@ import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, phraseOpeners, predicatesAgree } from './normalize';
+import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -235,12 +235,12 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   if (ab.anchors < 2 || ab.exact - ab.names - ab.titles + ab.synonym < 1 || ab.exact < 1) return null;
   // Nor on a number alone: two units besides a number's own words, as a numeric fact needs ("he is offsetting only 10
   // percent" / "with another 10 percent voting by proxy"); or one, when a figure of a thing counted agrees, a figure
-  // seldom met by chance (`distinctFigure`: "$212 million", "12,000 acres", not "10 voters" or "$2 billion"), and the
-  // one is a word that weighs, not a name: "Walton Stores reported a profit of $2.1 billion" / "…, reporting a profit of
+  // seldom met by chance (`distinctFigure`: "$212 million", "12,000 acres", not "10 voters", "$2 billion" or an age),
+  // and the one is a word that weighs, not a name nor a verb (`soleWordShared`): "Walton Stores reported a profit of $2.1 billion" / "…, reporting a profit of
   // $2.1 billion" share the figure and the profit (the company, the speaker, is in neither claim's words); "just as he
   // did with Romney in 2012" / "Mitt Romney released his returns in 2012" share a name and a year only.
   const others = ab.anchors - numberAnchors(a, b);
-  if (others < NUMBER_OTHERS && !(others === 1 && an.some(x => x.unit && distinctFigure(x.value) && bn.some(y => numbersAgree(x, y))) && soleWordShared(a, b, weight, isName))) return null;
+  if (others < NUMBER_OTHERS && !(others === 1 && soleFigureFact(an, bn, a, b, weight, isName))) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
@@ -334,15 +334,36 @@ function distinctFigure(value: number): boolean {
   return to - from >= 2;
 }
 
+/** Units of an amount of money (claims.ts reads "$", "£", "€" and these words as the currency counted). */
+const MONEY_UNITS = new Set(['dollars', 'pounds', 'euros', 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
+
+/**
+ * Whether a figure of a thing counted agrees, seldom met by chance (`distinctFigure`), not an age, and the one other unit
+ * the claims share (`soleWordShared`) may carry the fact: any word that weighs beside a count of things ("has burned
+ * 12,000 acres"), but no verb beside a share or an amount, whose unit does not say what is measured ("Unemployment rose
+ * to 4.5 percent" / "Inflation rose to 4.5 percent"; "reported a profit of $2.1 billion" has its measure).
+ */
+function soleFigureFact(an: readonly ComparedNumber[], bn: readonly ComparedNumber[], a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
+  const figure = an.find(x => x.unit && x.unit !== 'year-old' && distinctFigure(x.value) && bn.some(y => numbersAgree(x, y)));
+  return figure !== undefined && soleWordShared(a, b, weight, isName, figure.unit === 'percent' || MONEY_UNITS.has(figure.unit!));
+}
+
 /**
  * Whether the first unit `a` shares exactly with `b` that is no word of a number (`numberWords`) weighs, is no name,
- * and is no figure in words ("twelve harbours" / "Twelve harbours": the count itself).
+ * no figure in words ("twelve harbours" / "Twelve harbours": the count itself), and, with `noVerb`, not written as a
+ * verb's past or participle (`verbForm`: "rose", "gained"; "profit" is what is measured).
  */
-function soleWordShared(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
+function soleWordShared(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, noVerb: boolean): boolean {
   const numeric = numberWords(a);
   for (let i = 0; i < a.units.length; i++) {
     const id = a.units[i];
-    if (b.exactIds.has(id) && !numeric.includes(i)) return weight(id) > 0 && !isName(id) && !spelledNumber(a.norm.units[i][0]);
+    if (!b.exactIds.has(id) || numeric.includes(i)) continue;
+    if (weight(id) <= 0 || isName(id) || spelledNumber(a.norm.units[i][0])) return false;
+    if (!noVerb) return true;
+    const at = wordAt(a.claim.text, a.norm.units[i][0]);
+    if (at < 0) return false;
+    WORD.lastIndex = at;
+    return !verbForm(WORD.exec(a.claim.text)![0]);
   }
   return false;
 }
@@ -645,9 +666,9 @@ function sameUnitDifferentValue(a: readonly ComparedNumber[], b: readonly Compar
 /** A figure added to another ("15 more", "another 200", "a further 3,000", "40 additional"). */
 const INCREMENT = /\b(?:another|a\s+further)\s+\d|\d\s+(?:more|additional|further|extra)\b/;
 
-/** Whether two claims' figures may be of another scope or time: an increment in either, or a year in one only. */
+/** Whether two claims' figures may be of another scope or time: an increment in either, or a year or a time gone by in one only ("In 2019, …", "Last year, …"). */
 function otherScope(a: MatchSide, b: MatchSide): boolean {
-  return INCREMENT.test(a.claim.text) || INCREMENT.test(b.claim.text) || (a.norm.years.length > 0) !== (b.norm.years.length > 0);
+  return INCREMENT.test(a.claim.text) || INCREMENT.test(b.claim.text) || (a.norm.years.length > 0) !== (b.norm.years.length > 0) || pastTimed(a.claim.text) !== pastTimed(b.claim.text);
 }
 
 /** Within this share of the larger value two figures of one thing are one figure rounded ("$916 million", "$915.7 million"). */
@@ -873,14 +894,21 @@ let verbsWithObject: Set<string> | null = null;
 /** An object after a verb: a determiner, a possessive or a count ("close its plant", "open a new plant", "close 40 stores"). */
 const OBJECT_AFTER = /^\s+(?:its|their|his|her|our|the|a|an|this|that|these|those|two|three|four|five|six|seven|eight|nine|ten|dozens|hundreds|\d)/i;
 
-/** Whether a unit that opposes only as a verb with its object (`VERBS_WITH_OBJECT`) has its object after it; true for any other unit. */
+/** A passive's auxiliary right before a verb ("was closed", "has been reopened", "were shut"). */
+const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s+)?$/i;
+
+/**
+ * Whether a unit that opposes only as a verb (`VERBS_WITH_OBJECT`) is one: with its object after it, or in the passive
+ * ("the bridge was closed" / "the bridge was reopened"); true for any other unit.
+ */
 function asVerb(side: MatchSide, unit: number): boolean {
   if (!(verbsWithObject ??= new Set(VERBS_WITH_OBJECT.map(lemmaKey))).has(side.norm.units[unit][0])) return true;
   const w = wordOf(side, unit);
   if (!w) return false;
   WORD.lastIndex = w.at;
   const m = WORD.exec(w.text);
-  return m !== null && OBJECT_AFTER.test(w.text.slice(m.index + m[0].length, m.index + m[0].length + 12));
+  if (m === null) return false;
+  return OBJECT_AFTER.test(w.text.slice(m.index + m[0].length, m.index + m[0].length + 12)) || (/(?:ed|ut)$/i.test(m[0]) && PASSIVE_BEFORE.test(w.text.slice(Math.max(0, m.index - 24), m.index)));
 }
 
 /** Whether the words before two opposed words share one, or neither has any: one subject (`opposedUnits`). */

@@ -243,9 +243,9 @@ function tables(): Tables {
   (t.multiword as Map<string, string>).set(`${lemmaKey('sign')} ${lemmaKey('off')}`, lemmaKey('approve'));
   // A wound or an injury that killed is a killing ("fatally wounded" / "killed": two acts of harm otherwise).
   for (const harm of ['wound', 'injure']) (t.multiword as Map<string, string>).set(`${lemmaKey('fatally')} ${lemmaKey(harm)}`, lemmaKey('kill'));
-  // A verdict in two words: "found guilty" is convicted, "cleared of" the charges acquitted (two acts of a case otherwise).
+  // A verdict in two words: "found guilty" is convicted (two acts of a case otherwise). (Not "cleared of": of wrongdoing
+  // by a review board is no acquittal.)
   (t.multiword as Map<string, string>).set(`${lemmaKey('find')} ${lemmaKey('guilty')}`, lemmaKey('convict'));
-  (t.multiword as Map<string, string>).set(`${lemmaKey('clear')} ${lemmaKey('of')}`, lemmaKey('acquit'));
   return t;
 }
 
@@ -267,11 +267,23 @@ const PETITIONS = new Set(['request', 'requests', 'motion', 'motions', 'applicat
 /** Words that end the phrase a denial turns down before a petition comes: a clause's or a phrase's opening. */
 const PAST_PETITION = new Set(['that', 'to', 'of', 'for', 'in', 'on', 'with', 'and', 'or', 'but', 'because', 'as', 'whether', 'any', 'having', 'being']);
 
-/** Whether a denial's word at `i` turns down a petition (`PETITIONS`) named within five words ("denied the ferry company's request"). */
+/** Words after a petition that make it the subject of a clause the denial is of ("denied its offer had been rejected"). */
+const CLAUSE_AFTER = new Set(['had', 'has', 'have', 'was', 'were', 'is', 'are', 'would', 'will', 'could', 'should']);
+
+/**
+ * Whether a denial's word at `i` turns down a petition (`PETITIONS`) named within five words ("denied the ferry
+ * company's request"), as the denial's object, not a clause's subject ("denied its offer had been rejected"). (Not
+ * "refused to grant bail": "refused to accept the pay offer" / "accepted the pay offer" would then hold both senses
+ * and oppose nothing.)
+ */
 function petitionAfter(raw: readonly string[], i: number): boolean {
-  for (let k = i + 1; k <= i + 5 && k < raw.length; k++) {
+  for (let k = i + 1, end = i + 6; k < end && k < raw.length; k++) {
     const lower = raw[k].toLowerCase();
-    if (PETITIONS.has(lower)) return true;
+    if (PETITIONS.has(lower)) {
+      // ("denied its offer for the pier had been rejected": an auxiliary within four words makes it a clause.)
+      for (let j = k + 1; j <= k + 4 && j < raw.length; j++) if (CLAUSE_AFTER.has(raw[j].toLowerCase())) return false;
+      return true;
+    }
     if (PAST_PETITION.has(lower)) return false;
   }
   return false;
@@ -357,12 +369,26 @@ const FUTURE = new RegExp([
  * (`pastAgainstFuture`): "The club paraded the trophy through the streets last May" / "The club will parade the trophy
  * through the streets on Monday".
  */
-const WILL = /\b(?:will|shall)\b(?!\s+of\b)|['’]ll\b|\b(?:set|due|scheduled|slated)\s+to\s+[a-z]/;
-const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b`, 'i');
+const WILL = /\b(?:will|shall)\b(?!\s+(?:of|to)\b)|['’]ll\b|\b(?:set|due|scheduled|slated)\s+to\s+[a-z]/;
+const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|weekend|night|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b`, 'i');
 
-/** Whether one claim tells its act as to come (`WILL`) and has no time gone by, and the other names a time gone by (`PAST_TIME`). */
+/** A verb of saying or announcing right before a time gone by: the time the act was told, not the act's ("announced yesterday the closure"). */
+const TOLD_AT = /\b(?:said|says|announced|told\s+\w+|confirmed|reported|stated|added|wrote|revealed|disclosed)\s+(?:on\s+)?$/i;
+
+/** A comparison's base right before a time gone by ("from the same period last year", "than last year"): not the fact's time. */
+const COMPARED_FROM = /\b(?:from|than|with|over|versus|on)\s+(?:the\s+same\s+\w+\s+)?$/i;
+
+/** Whether a claim names a time gone by (`PAST_TIME`) that is neither the time it was told at (`TOLD_AT`) nor a comparison's base (`COMPARED_FROM`). */
+export function pastTimed(text: string): boolean {
+  const m = PAST_TIME.exec(text);
+  if (m === null) return false;
+  const before = text.slice(Math.max(0, m.index - 30), m.index);
+  return !TOLD_AT.test(before) && !COMPARED_FROM.test(before);
+}
+
+/** Whether one claim tells its act as to come (`WILL`) and has no time gone by, and the other names a time gone by (`pastTimed`). */
 export function pastAgainstFuture(future: string, past: string): boolean {
-  return WILL.test(future) && PAST_TIME.test(past) && !PAST_TIME.test(future);
+  return WILL.test(future) && pastTimed(past) && !PAST_TIME.test(future);
 }
 
 /**
@@ -431,15 +457,19 @@ const MODAL_ALONE = /^(?:could|may|might|will|would)$/;
  * year that dates something else than the claim's fact: "born in 1950", "founded in 1998", "the Civil Rights Act of
  * 1964". (Group 1: the word before; group 2: the year; group 3: the last of a span, two or four digits.)
  */
-const YEAR = new RegExp(String.raw`(?<!\b(?:born|founded|established|opened|built|formed|incorporated|launched|Act)\s+)\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|\/|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles|staff|employees|patients|pupils|cases|vehicles|shares)\b)`, 'g');
+const YEAR = new RegExp(String.raw`(?<!\b(?:born|founded|established|opened|built|formed|incorporated|launched|Act)\s+)\b(since|after|until|till|by|before|in|through|from|during|of|early|late|mid-?|the|his|her|its|their|a|an|between|January|February|March|April|May|June|July|August|September|October|November|December|spring|summer|autumn|fall|winter)\s+(1[89]\d\d|20\d\d)(?:\s*(?:-|–|\/|to|and|through|until)\s*((?:1[89]|20)?\d\d))?(?![\w-]|\s+(?:dollars|euros|pounds|people|troops|jobs|votes|workers|residents|soldiers|members|students|homes|acres|miles)\b)`, 'gi');
 
 const OPEN_YEAR = 9999;
+const COUNT_AFTER_DETERMINER = new Set(['the', 'its', 'their', 'his', 'her', 'of', 'a', 'an']);
+const COUNTED_STAFF = /^\s+(?:staff|employees|patients|pupils|cases|vehicles|shares)\b/i;
 /** The years a claim dates something in (`YEAR`), as spans [from, to] flattened; empty when none. */
 export function yearsOf(text: string): readonly number[] {
   if (!/\d{4}/.test(text)) return NO;
   let out: number[] | null = null;
   for (const m of text.matchAll(YEAR)) {
     const year = Number(m[2]), word = m[1].toLowerCase();
+    // A count after a determiner or a possessive ("1,800 of its 2000 staff"), not a year ("in 2020 patients waited").
+    if (COUNT_AFTER_DETERMINER.has(word) && COUNTED_STAFF.test(text.slice(m.index! + m[0].length))) continue;
     let from = year, to = year;
     if (m[3]) { to = m[3].length === 2 ? Math.floor(year / 100) * 100 + Number(m[3]) : Number(m[3]); if (to < year) to = year; }
     // "since 2009" runs on to now; "until 2020", "by 2020" from any time before.
@@ -958,6 +988,12 @@ function multiwordNext(): ReadonlyMap<string, ReadonlyMap<string, string>> {
     next.set(phrase.slice(cut + 1), verb);
   }
   return MULTI_NEXT;
+}
+
+/** Whether a word as written is a verb's past or participle: "-ed", "-ing", or an irregular form of a verb ("rose", "fell", "won"). */
+export function verbForm(word: string): boolean {
+  const lower = word.toLowerCase();
+  return /(?:ed|ing)$/.test(lower) || (tables().irregular.has(lower) && tables().verbs.has(lemmaKey(lower)));
 }
 
 let OPENERS: Map<string, Set<string>> | null = null;

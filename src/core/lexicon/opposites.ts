@@ -26,9 +26,9 @@ export const OPPOSITE_GROUPS: readonly (readonly [readonly string[], readonly st
 ];
 
 /**
- * Words of `OPPOSITE_GROUPS` that oppose only as verbs with their object after them ("close its bakery plant" / "open
- * a new plant", "closed the bridge" / "reopened the bridge"): not an open letter, a close ally, shares that closed
- * higher, the closing of a deal.
+ * Words of `OPPOSITE_GROUPS` that oppose only as verbs, with their object after them or in the passive ("close its
+ * bakery plant" / "open a new plant", "the bridge was closed" / "was reopened"): not an open letter, a close ally,
+ * shares that closed higher, the closing of a deal.
  */
 export const VERBS_WITH_OBJECT: readonly string[] = ['open', 'reopen', 'close', 'shut'];
 
