@@ -256,6 +256,16 @@ describe('claims: a number alone', () => {
     // ("On the island, turnout …": a capitalised first word would be read as a name.)
     assert.notEqual(match(claim('On the island, turnout was 64 percent.'), claim('The island saw 64 percent turnout.')), null);
   });
+  it('is no numeric fact on the span of time both claims are told over', () => {
+    // (The words each claim has alone weigh, the ones they share do not: a weak overlap, as between two reports of a
+    // corpus whose shared words are everywhere.)
+    const alone = (key: string) => (/\d|^(?:engin|fault|find|old|ferri|ticket|sale|climb|sharp|onlin)/.test(key) ? 1 : 0);
+    const frame = (weeks: string) => match(claim(`Engine faults were found on old ferries of the harbour fleet over the past ${weeks}.`), claim(`Ticket sales for the harbour fleet climbed sharply online over the past ${weeks}.`), alone);
+    assert.equal(frame('two weeks'), null);
+    assert.equal(frame('12 months'), null);
+    // A duration that is the fact is one.
+    assert.notEqual(match(claim('Engine faults kept old ferries of the harbour fleet out of service for two weeks.'), claim('Ticket sales for the harbour fleet climbed sharply online after a two weeks service stop.'), alone), null);
+  });
   it('links on one more word that weighs when a figure of a thing counted agrees, not on a name', () => {
     // (The speaker is out of the claim's words: the profit and its figure are all the two share.)
     const profit = claim('In its filing the ferry line booked a profit of $212 million.');

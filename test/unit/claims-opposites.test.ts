@@ -107,6 +107,8 @@ describe('claims: a denial, a refusal or a failure', () => {
       ['The ferry captain denied that he had declined to testify before the harbour inquiry', 'The ferry captain declined to testify before the harbour inquiry'],
     ]);
     assert.deepEqual(link('The ferry captain denied that he had refused to testify before the harbour inquiry', 'The ferry captain denied refusing to testify before the harbour inquiry').by, ['b']);
+    const r = link('The Harbour Board denied that its guards had refused to open the gate to the ferry crew', 'The guards of the Harbour Board had not refused to open the gate to the ferry crew');
+    assert.deepEqual(r.disputed, [], 'a denial against a negation is no dispute');
   });
 
   it('reads a denial of a request as the ruling it is: the same as rejecting it, not as granting it', () => {

@@ -165,8 +165,11 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // may report the denial only. (Against a negation it is the same claim in other words: `otherWording`.) Only where
   // the denial's clause holds a word they share: "denied wrongdoing but agreed to pay a $5 million fine" states the fine.
   // Marks counted: a denial of a refusal is none ("denied that it had refused" / "had refused": `sharedCount`).
-  if (na.negation === nb.negation && (na.denialSegments.length || nb.denialSegments.length) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2) return null;
-  const negated = na.negation !== nb.negation && !otherWording && !opposite;
+  // A denial against a negation cancels it ("denied that the guards had refused to open the gate" / "the guards had not
+  // refused to open the gate"): the same claim, no dispute.
+  const deniedOtherwise = (na.denialSegments.length > 0 || nb.denialSegments.length > 0) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2;
+  if (na.negation === nb.negation && deniedOtherwise) return null;
+  const negated = na.negation !== nb.negation && !otherWording && !opposite && !deniedOtherwise;
   const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
@@ -227,7 +230,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // thing in it ("The top 1 percent paid 25.4 percent of all federal taxes" / "The top 1 percent would see their
   // after-tax incomes go up by as much as 19.9 percent": a group, two facts; "$500,000 to more than $1 million" / "up to
   // $1 million": a bound). With more shared, the other may state part of it ("Clinton was supported by 46 percent").
-  if (sameNumber && an.some(x => x.unit) && !strayNumbers(an, bn, similarity) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -334,6 +337,30 @@ function distinctFigure(value: number): boolean {
   return to - from >= 2;
 }
 
+/**
+ * The span of time a claim is told over ("over the past two weeks", "in the last 12 months", "for the next three
+ * years"): when, not a figure of the fact; two claims of one fortnight share it by chance ("Pagliano failed to show up
+ * at the second hearing in the past two weeks" / "the average of polls taken over the past two weeks").
+ */
+const TIME_FRAME = /\b(?:past|last|next|coming|previous|recent|preceding|following)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+(hours|days|weeks|months|years|decades)\b/gi;
+const FRAME_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
+
+/** Whether figure `x` of a side is the span of time its claim is told over (`TIME_FRAME`). */
+function timeFrame(side: MatchSide, x: ComparedNumber): boolean {
+  if (x.unit !== 'hours' && x.unit !== 'days' && x.unit !== 'weeks' && x.unit !== 'months' && x.unit !== 'years' && x.unit !== 'decades') return false;
+  TIME_FRAME.lastIndex = 0;
+  for (let m; (m = TIME_FRAME.exec(side.claim.text));) {
+    const word = m[1].toLowerCase();
+    if (m[2].toLowerCase() === x.unit && (FRAME_WORDS[word] ?? Number(word)) === x.value) return true;
+  }
+  return false;
+}
+
+/** Whether a figure of `a` that agrees with one of `b` is no span of time either claim is told over. */
+function factFigureShared(a: MatchSide, b: MatchSide, an: readonly ComparedNumber[], bn: readonly ComparedNumber[]): boolean {
+  return an.some(x => !timeFrame(a, x) && bn.some(y => !timeFrame(b, y) && numbersAgree(x, y)));
+}
+
 /** Units of an amount of money (claims.ts reads "$", "£", "€" and these words as the currency counted). */
 const MONEY_UNITS = new Set(['dollars', 'pounds', 'euros', 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
 
@@ -344,7 +371,7 @@ const MONEY_UNITS = new Set(['dollars', 'pounds', 'euros', 'yen', 'yuan', 'ruble
  * to 4.5 percent" / "Inflation rose to 4.5 percent"; "reported a profit of $2.1 billion" has its measure).
  */
 function soleFigureFact(an: readonly ComparedNumber[], bn: readonly ComparedNumber[], a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): boolean {
-  const figure = an.find(x => x.unit && x.unit !== 'year-old' && distinctFigure(x.value) && bn.some(y => numbersAgree(x, y)));
+  const figure = an.find(x => x.unit && x.unit !== 'year-old' && distinctFigure(x.value) && !timeFrame(a, x) && bn.some(y => !timeFrame(b, y) && numbersAgree(x, y)));
   return figure !== undefined && soleWordShared(a, b, weight, isName, figure.unit === 'percent' || MONEY_UNITS.has(figure.unit!));
 }
 
