@@ -239,9 +239,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // Nor on a number alone: two units besides a number's own words, as a numeric fact needs ("he is offsetting only 10
   // percent" / "with another 10 percent voting by proxy"); or one, when a figure of a thing counted agrees, a figure
   // seldom met by chance (`distinctFigure`: "$212 million", "12,000 acres", not "10 voters", "$2 billion" or an age),
-  // and the one is a word that weighs, not a name nor a verb (`soleWordShared`): "Walton Stores reported a profit of $2.1 billion" / "…, reporting a profit of
-  // $2.1 billion" share the figure and the profit (the company, the speaker, is in neither claim's words); "just as he
-  // did with Romney in 2012" / "Mitt Romney released his returns in 2012" share a name and a year only.
+  // and the one is a word that weighs, no name, and no verb beside a share or an amount (`soleFigureFact`): "Walton
+  // Stores reported a profit of $2.1 billion" / "…, reporting a profit of $2.1 billion" share the figure and the profit
+  // (the company, the speaker, is in neither claim's words); "just as he did with Romney in 2012" / "Mitt Romney
+  // released his returns in 2012" share a name and a year only.
   const others = ab.anchors - numberAnchors(a, b);
   if (others < NUMBER_OTHERS && !(others === 1 && soleFigureFact(an, bn, a, b, weight, isName))) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
@@ -270,7 +271,8 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // below, the figure may be of another scope ("record low support from black voters, with just 1 percent" / "just 5
   // percent support of the black vote in Florida"), and a dispute is an allegation a checker acts on.
   // Nor when one figure is an increment ("15 more suspected cases", "another 200 troops") or one claim alone is dated
-  // in a year ("in 2019, when 12 cases were confirmed" / "has confirmed 37 cases"): another scope, another time.
+  // in a year or a time gone by ("in 2019, when 12 cases were confirmed" / "has confirmed 37 cases", "Last year …"):
+  // another scope, another time (`otherScope`).
   if (an.length && bn.length && sameUnitDifferentValue(an, bn)) {
     if (!sameNumber) return similarity >= PREDICATE_FREE && !otherScope(a, b) ? { similarity: round(similarity), reason: 'number', direction: 'full' } : null;
     // One figure agreeing does not make up for another that does not, when each claim has a figure of a thing the other
@@ -900,9 +902,9 @@ function findWord(side: MatchSide, unit: number): { text: string; at: number; be
 }
 
 /**
- * Where the first word of `text` with lemma key `key` starts, or the first word of a two-word verb read as it ("cleared
- * of" for "acquit": `phraseOpeners`), -1 if none; with `before`, the words before it that can name a subject pushed
- * into it (three letters or more, no stop word, no verb of saying).
+ * Where the first word of `text` with lemma key `key` starts, or the first word of a two-word verb read as it ("found
+ * guilty" for "convict": `phraseOpeners`), -1 if none; with `before`, the words before it that can name a subject
+ * pushed into it (three letters or more, no stop word, no verb of saying).
  */
 function wordAt(text: string, key: string, before?: string[]): number {
   const openers = phraseOpeners(key);
