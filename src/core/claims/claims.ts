@@ -40,6 +40,8 @@ const NUMBER_RE = new RegExp(
 );
 /** A currency sign right before a figure: the thing an amount counts. */
 const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 'euros' };
+/** The units of an amount of money: the currencies of `CURRENCY` and the others written as words ("300 million yen"). */
+export const MONEY_UNITS: ReadonlySet<string> = new Set([...Object.values(CURRENCY), 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
 const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an']);
 
@@ -205,7 +207,7 @@ function withWordNumbers(text: string, located: readonly { number: ClaimNumber; 
   return [...located, ...words].sort((a, b) => a.at - b.at).map(n => n.number);
 }
 
-const SMALL_NUMBERS: Record<string, number> = {
+export const SMALL_NUMBERS: Readonly<Record<string, number>> = {
   two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12, thirteen: 13,
   fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
 };
@@ -743,7 +745,6 @@ function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): st
   return out;
 }
 
-/** The person or organisation right before (or after, inverted) a reporting verb. */
 /**
  * An appositive set off by commas right before a reporting verb: a description opening with a determiner, a possessive,
  * a lower-case word ("spokesman for the Interior Ministry", wire style) or "who" ("who heads the agency"); a role after
@@ -751,6 +752,7 @@ function stripQuotes(body: string, offset: number, quotes: readonly Quote[]): st
  */
 const APPOSITIVE_BEFORE = /,\s+(?:(?:(?:the|a|an|its|his|her|their|who)\s|\p{Ll}[\p{Ll}-]*\s|\p{Lu}[\p{L}.-]*['’]s\s)[^,;:“”"]{1,100}|(?:\p{Lu}[\p{L}.&-]*\s+){1,4}\p{Ll}[\p{Ll}-]*|[DRI]-\p{Lu}[\p{L}.]*),\s*$/u;
 
+/** A passive's auxiliary right before a reporting verb ("Corran was denied bail"). */
 const PASSIVE_REPORT = /\b(?:was|were|been|being)\s+$/i;
 
 /** The last person, organisation or place ending at most 40 characters before `at`, with no sentence or quote mark between. */
@@ -764,6 +766,7 @@ function subjectEntity(text: string, entities: readonly Entity[], at: number): E
   return best;
 }
 
+/** The person or organisation right before (or after, inverted) a reporting verb. */
 function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): string | null {
   const re = REPORTED_ALL;
   re.lastIndex = 0;

@@ -8,7 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
-import { compared, moneyQualified, type ComparedNumber, TALLY } from './claims';
+import { compared, moneyQualified, MONEY_UNITS, SMALL_NUMBERS, type ComparedNumber, TALLY } from './claims';
 import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
@@ -345,7 +345,6 @@ function distinctFigure(value: number): boolean {
  * at the second hearing in the past two weeks" / "the average of polls taken over the past two weeks").
  */
 const TIME_FRAME = /\b(?:past|last|next|coming|previous|recent|preceding|following)\s+(\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)\s+(hours|days|weeks|months|years|decades)\b/gi;
-const FRAME_WORDS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11, twelve: 12 };
 
 /** Whether figure `x` of a side is the span of time its claim is told over (`TIME_FRAME`). */
 function timeFrame(side: MatchSide, x: ComparedNumber): boolean {
@@ -353,7 +352,7 @@ function timeFrame(side: MatchSide, x: ComparedNumber): boolean {
   TIME_FRAME.lastIndex = 0;
   for (let m; (m = TIME_FRAME.exec(side.claim.text));) {
     const word = m[1].toLowerCase();
-    if (m[2].toLowerCase() === x.unit && (FRAME_WORDS[word] ?? Number(word)) === x.value) return true;
+    if (m[2].toLowerCase() === x.unit && (SMALL_NUMBERS[word] ?? Number(word)) === x.value) return true;
   }
   return false;
 }
@@ -362,9 +361,6 @@ function timeFrame(side: MatchSide, x: ComparedNumber): boolean {
 function factFigureShared(a: MatchSide, b: MatchSide, an: readonly ComparedNumber[], bn: readonly ComparedNumber[]): boolean {
   return an.some(x => !timeFrame(a, x) && bn.some(y => !timeFrame(b, y) && numbersAgree(x, y)));
 }
-
-/** Units of an amount of money (claims.ts reads "$", "£", "€" and these words as the currency counted). */
-const MONEY_UNITS = new Set(['dollars', 'pounds', 'euros', 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
 
 /**
  * Whether a figure of a thing counted agrees, seldom met by chance (`distinctFigure`), not an age, and the one other unit
@@ -389,10 +385,8 @@ function soleWordShared(a: MatchSide, b: MatchSide, weight: (id: number) => numb
     if (!b.exactIds.has(id) || numeric.includes(i)) continue;
     if (weight(id) <= 0 || isName(id) || spelledNumber(a.norm.units[i][0])) return false;
     if (!noVerb) return true;
-    const at = wordAt(a.claim.text, a.norm.units[i][0]);
-    if (at < 0) return false;
-    WORD.lastIndex = at;
-    return !verbForm(WORD.exec(a.claim.text)![0]);
+    const word = surfaceOf(a, i);
+    return word !== null && !verbForm(word[0]);
   }
   return false;
 }
@@ -895,6 +889,14 @@ function wordOf(side: MatchSide, unit: number): { text: string; at: number; befo
   return found;
 }
 
+/** The word of a side's unit as its claim writes it (`wordOf`'s place): a match of `WORD`, its `input` the claim's text. */
+function surfaceOf(side: MatchSide, unit: number): RegExpExecArray | null {
+  const w = wordOf(side, unit);
+  if (!w) return null;
+  WORD.lastIndex = w.at;
+  return WORD.exec(w.text);
+}
+
 function findWord(side: MatchSide, unit: number): { text: string; at: number; before: string[] } | null {
   const text = side.claim.text, before: string[] = [];
   const at = wordAt(text, side.norm.units[unit][0], before);
@@ -932,12 +934,10 @@ const PASSIVE_BEFORE = /\b(?:was|were|is|are|been|being|be|get|got)\s+(?:\w+ly\s
  */
 function asVerb(side: MatchSide, unit: number): boolean {
   if (!(verbsWithObject ??= new Set(VERBS_WITH_OBJECT.map(lemmaKey))).has(side.norm.units[unit][0])) return true;
-  const w = wordOf(side, unit);
-  if (!w) return false;
-  WORD.lastIndex = w.at;
-  const m = WORD.exec(w.text);
+  const m = surfaceOf(side, unit);
   if (m === null) return false;
-  return OBJECT_AFTER.test(w.text.slice(m.index + m[0].length, m.index + m[0].length + 12)) || (/(?:ed|ut)$/i.test(m[0]) && PASSIVE_BEFORE.test(w.text.slice(Math.max(0, m.index - 24), m.index)));
+  const text = m.input, end = m.index + m[0].length;
+  return OBJECT_AFTER.test(text.slice(end, end + 12)) || (/(?:ed|ut)$/i.test(m[0]) && PASSIVE_BEFORE.test(text.slice(Math.max(0, m.index - 24), m.index)));
 }
 
 /** Whether the words before two opposed words share one, or neither has any: one subject (`opposedUnits`). */

@@ -998,17 +998,19 @@ export function verbForm(word: string): boolean {
 
 let OPENERS: Map<string, Set<string>> | null = null;
 /**
- * The keys of the words that open the two-word verbs read as `key` ("clear" for "acquit": "cleared of"; "find" for
- * "convict": "found guilty"), for finding the act's word in a claim's text; undefined when none.
+ * The keys of the words that open the two-word verbs read as `key` ("find" for "convict": "found guilty"; "sign" for
+ * "approve": "signed off"), for finding the act's word in a claim's text (`multiwordNext` turned round); undefined
+ * when none.
  */
 export function phraseOpeners(key: string): ReadonlySet<string> | undefined {
   if (!OPENERS) {
     OPENERS = new Map();
-    for (const [phrase, verb] of tables().multiword) {
-      const first = phrase.slice(0, phrase.indexOf(' '));
-      let set = OPENERS.get(verb);
-      if (!set) OPENERS.set(verb, (set = new Set()));
-      set.add(first);
+    for (const [first, next] of multiwordNext()) {
+      for (const verb of next.values()) {
+        let set = OPENERS.get(verb);
+        if (!set) OPENERS.set(verb, (set = new Set()));
+        set.add(first);
+      }
     }
   }
   return OPENERS.get(key);
