@@ -12,7 +12,7 @@ import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
 import { classAt, isBlank, isSpace, LETTER, SPACE } from '../text/chars';
 import { type AnalysisContext, MemoBase, OldestFirst, Slot } from '../text/memo';
-import { nextWord, type WordEnd, wordsOf } from '../text/words';
+import { nextWord, VERB_ENDING, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
 /** Reporting verbs that turn a sentence into reported speech. */
@@ -221,8 +221,6 @@ const TENS_WORDS = Object.keys(TENS).join('|'), SMALL_WORDS = Object.keys(SMALL_
 const FIGURE_WORDS = String.raw`\b(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}))\b(?!['’]s\b)(?:\s+(hundred)\b(?:\s+(?:and\s+)?(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}|one)\b)(?!\s+hundred\b))?)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
 const WORD_NUMBER_RE = new RegExp(String.raw`(?:\b(${QUALIFIERS}|between)\s+)?${FIGURE_WORDS}`, 'gi');
 const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
-/** A word in a verb's past or -ing form ("died", "survived", "killing"): no word describing a thing counted ("Two died after officers …"). */
-const VERB_FORM = /(?:ed|ing)$/;
 /** A verb of change before "from" ("rose from two to four percent"): the figures are a change, not a range. */
 const CHANGE_FROM = /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|grew|grown|dropped|climbed|jumped|declined|raised|lowered|cut|went|moved|changed|shifted|up|down)\s+(?:\w+\s+)?from\s+$/i;
 /** The second and third words after a count, lower-case words all ("two young children"): `wordNumbersOf` takes the first plural of them as the thing counted. */
@@ -289,9 +287,9 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
       const found = UNIT_RE.exec(rest)?.[1].toLowerCase();
       if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = found;
       // Or a plural after one or two words that describe it ("two young children", "three presidential debates").
-      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !VERB_FORM.test(found)) {
+      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !VERB_ENDING.test(found)) {
         const words = COUNTED_AFTER.exec(rest);
-        unit = words && (PLURAL.test(words[1]) ? words[1] : !VERB_FORM.test(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
+        unit = words && (PLURAL.test(words[1]) ? words[1] : !VERB_ENDING.test(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
         if (unit && NOT_UNITS.has(unit)) unit = null;
       }
     }
@@ -384,7 +382,7 @@ function headCounted(first: string, after: string): string | null {
   if (PLURAL.test(first) && !notPlural(first)) return null;
   if (SINGULAR_MEASURES.has(first) || NUMBER_UNIT_WORDS.has(first)) return null;
   if (noun(words[1])) return words[1];
-  return !VERB_FORM.test(words[1]) && noun(words[2]) ? words[2]! : null;
+  return !VERB_ENDING.test(words[1]) && noun(words[2]) ? words[2]! : null;
 }
 
 /** A qualifier before a currency sign ("nearly $1 billion"), which `NUMBER_RE` does not read: its qualifier stands right before the figure. */

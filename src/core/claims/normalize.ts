@@ -24,7 +24,7 @@ import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { SEATS } from '../lexicon/seats';
 import { MONTHS, WEEKDAYS } from '../lexicon/calendar';
 import { type AnalysisContext, memoSlot } from '../text/memo';
-import { nextWord, stem, type WordEnd, wordsOf } from '../text/words';
+import { nextWord, stem, VERB_ENDING, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimNumber } from '../types';
 
 /** A claim's normalised form. */
@@ -993,7 +993,7 @@ function multiwordNext(): ReadonlyMap<string, ReadonlyMap<string, string>> {
 /** Whether a word as written is a verb's past or participle: "-ed", "-ing", or an irregular form of a verb ("rose", "fell", "won"). */
 export function verbForm(word: string): boolean {
   const lower = word.toLowerCase();
-  return /(?:ed|ing)$/.test(lower) || (tables().irregular.has(lower) && tables().verbs.has(lemmaKey(lower)));
+  return VERB_ENDING.test(lower) || (tables().irregular.has(lower) && tables().verbs.has(lemmaKey(lower)));
 }
 
 let OPENERS: Map<string, Set<string>> | null = null;
