@@ -18,6 +18,14 @@ describe('the actor a claim opens with', () => {
     assert.equal(actor('and Lind was fined by the county court', ['Lind']), 'lind', 'a connector before it');
     assert.equal(actor('Rowe criticised the council for closing the ferry', ['Rowe']), 'rowe');
   });
+  it('is the name after a title in lower case, but not after a verb or a preposition', () => {
+    assert.equal(actor('Council member Ada Rowe cast the only vote against the ferry cuts', ['Ada Rowe']), 'ada rowe');
+    assert.equal(actor('Former harbour master Ivo Kell was fined by the county court', ['Ivo Kell']), 'ivo kell');
+    assert.equal(actor('Dunmore praised Kelby for the talks', ['Dunmore', 'Kelby']), 'dunmore', 'a verb ends the run');
+    assert.equal(actor('Ferries from Dunmore were late again', ['Dunmore']), null, 'a preposition is no title');
+    assert.equal(actor('Fishermen met Rowe in Kelby on Friday', ['Rowe', 'Kelby']), null, 'a verb between is no title');
+    assert.equal(actor('Of course Kelby wants the quay rebuilt', ['Kelby']), null, 'a capitalised preposition is no title');
+  });
   it('is no actor before a noun, a possessive, a list or a preposition', () => {
     assert.equal(actor('The Norland navy provided no details on the drills', ['Norland']), null, 'a name before a noun');
     assert.equal(actor("Rowe's ferry was late again", ['Rowe']), null);
@@ -49,6 +57,13 @@ describe('the actor a claim opens with', () => {
 });
 
 describe('claims of two actors', () => {
+  it('do not link when each names its own person by a title', () => {
+    const a = claimOf('Council member Ada Rowe cast the lone vote against the ferry cuts on Tuesday', { entities: ['Ada Rowe'] });
+    const b = claimOf('Council president Ivo Kell cast the deciding vote against the ferry cuts on Tuesday', { entities: ['Ivo Kell'] });
+    assert.deepEqual(linkPair(a, b).by, []);
+    const same = claimOf('Rowe cast the lone vote against the ferry cuts on Tuesday', { entities: ['Rowe'] });
+    assert.deepEqual(linkPair(a, same).by, ['b']);
+  });
   const offered = () => claimOf('Dunmore has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Dunmore'] });
   it('do not link when each opens with its own actor and neither names the other', () => {
     const other = claimOf('Kelby has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Kelby'] });

@@ -788,6 +788,16 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
   while (i < raw.length && ACTOR_OPENERS.has(raw[i].toLowerCase()) && !/^\p{Lu}/u.test(raw[i])) i++;
   const start = i;
   while (i < raw.length && /^\p{Lu}/u.test(raw[i])) i++;
+  // A name described by a title in lower case ("Board member Luisa Ferrer cast", "Former mayor Ostrander Vail was"):
+  // up to two words of a role between capitalised ones, none a verb, a preposition or a conjunction.
+  if (i > start && !raw.slice(start, i).some(w => CLAIM_STOP_WORDS.has(w.toLowerCase()) || NOT_AFTER_ACTOR.has(w.toLowerCase()))) {
+    let r = i;
+    while (r < raw.length && r - i < 2 && isRoleWord(raw[r])) r++;
+    if (r > i && r < raw.length && /^\p{Lu}/u.test(raw[r])) {
+      i = r;
+      while (i < raw.length && /^\p{Lu}/u.test(raw[i])) i++;
+    }
+  }
   if (i === start || i >= raw.length || i - start > 6) return null;
   const next = raw[i];
   if (!/^\p{Ll}/u.test(next) || NOT_AFTER_ACTOR.has(next)) return null;
@@ -806,6 +816,11 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
     if (!best || e.length > best.length) best = e;
   }
   return best ? { keys: actorKeys(best), at: i - 1 } : null;
+}
+
+/** A word of a role before a name ("member", "president", "mayor"): in lower case, no verb's form, preposition or conjunction. */
+function isRoleWord(w: string): boolean {
+  return /^\p{Ll}[\p{Ll}-]+$/u.test(w) && !NOT_AFTER_ACTOR.has(w) && !ACTOR_OPENERS.has(w) && !ACTOR_ADVERBS.has(w) && !CLAIM_STOP_WORDS.has(w) && !isVerbForm(w);
 }
 
 /**
