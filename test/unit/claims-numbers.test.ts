@@ -34,6 +34,17 @@ describe('claims: numbers across sources', () => {
     assert.ok(!numbersAgree(n(40, 'percent', 'about'), n(30, 'percent')));
   });
 
+  it('counts people as any kind of people, and two kinds apart', () => {
+    const n = (value: number, unit: string) => ({ value, unit, qualifier: null });
+    assert.ok(numbersAgree(n(38, 'people'), n(38, 'passengers')));
+    assert.ok(numbersAgree(n(38, 'residents'), n(38, 'persons')));
+    assert.ok(!numbersAgree(n(38, 'passengers'), n(38, 'residents')), 'two kinds of people');
+    assert.ok(!numbersAgree(n(38, 'people'), n(38, 'buses')), 'not people');
+    assert.ok(!numbersAgree(n(38, 'people'), n(39, 'passengers')));
+    const a = claim('The ferry carried 212 people to Kelby Island before the storm closed the harbour on Friday');
+    assert.deepEqual(link(a, claim('The ferry carried 212 passengers to Kelby Island before the storm closed the harbour on Friday')).by, ['b']);
+    assert.deepEqual(link(claim('Most of the 38 passengers were members of a seniors\' choir travelling to the Dunmore song festival'), claim('The bulk of the 38 people on board belonged to a choir of retirees headed to the Dunmore song festival')).by, ['b']);
+  });
   it('reads a hedge before a currency sign when matching, the claim\'s numbers left as parsed', () => {
     assert.deepEqual(moneyQualified('a loss of nearly $1 billion', parseNumbers('a loss of nearly $1 billion')).map(n => n.qualifier), ['nearly']);
     assert.deepEqual(moneyQualified('about 3 million passengers and $3 million', parseNumbers('about 3 million passengers and $3 million')).map(n => n.qualifier), ['about', null]);

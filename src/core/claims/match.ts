@@ -9,6 +9,7 @@
  */
 import type { Claim, ClaimNumber } from '../types';
 import { compared, moneyQualified, MONEY_UNITS, SMALL_NUMBERS, type ComparedNumber, TALLY } from './claims';
+import { PEOPLE_UNITS, PERSON_KINDS } from '../lexicon/numbers';
 import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
@@ -706,7 +707,7 @@ export const HEDGED = 0.1;
 export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if (x.upTo !== undefined || y.upTo !== undefined) return rangesAgree(x, y);
   if (numberKey(x) === numberKey(y)) return true;
-  if ((x.unit ?? '') !== (y.unit ?? '') || !x.unit || x.unit === TALLY) return false;
+  if (((x.unit ?? '') !== (y.unit ?? '') && !peopleOfAKind(x.unit, y.unit)) || !x.unit || x.unit === TALLY) return false;
   if ((!x.value && !y.value) || Math.sign(x.value) !== Math.sign(y.value)) return false;
   // A percentage in whole points is the other rounded ("rose 5%" / "rose 5.2%", "3 percent" / "2.9 percent").
   if (x.unit === 'percent') {
@@ -714,6 +715,13 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
     if (!Number.isInteger(other) && Math.round(other) === whole) return true;
   }
   return near(x.value, y.value, x.qualifier || y.qualifier ? HEDGED : ROUNDING);
+}
+
+/** Whether one unit counts people and the other people of one kind ("people" / "passengers": `PERSON_KINDS`). */
+function peopleOfAKind(x: string | null, y: string | null): boolean {
+  if (!x || !y) return false;
+  const a = x.toLowerCase(), b = y.toLowerCase();
+  return PEOPLE_UNITS.has(a) ? PERSON_KINDS.has(b) : PEOPLE_UNITS.has(b) && PERSON_KINDS.has(a);
 }
 
 /** Whether two figures differ by at most `share` of the larger. */

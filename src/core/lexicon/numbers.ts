@@ -9,3 +9,13 @@ export const NUMBER_WORDS =
   'two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen ' +
   'eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred hundreds thousand thousands ' +
   'million millions billion billions dozen dozens';
+
+/**
+ * Nouns that count people of one kind, as a count's unit is written (plural): a count of "people" (or "persons") is a
+ * count of any of them ("14 people were hurt" / "14 passengers were hurt"); two kinds are two counts.
+ */
+export const PERSON_KINDS: ReadonlySet<string> = new Set(('passengers residents victims workers employees students children adults patients civilians ' +
+  'soldiers troops migrants refugees fans spectators visitors tourists customers voters protesters demonstrators officers inmates prisoners ' +
+  'pupils survivors villagers pilgrims hikers climbers swimmers motorists pedestrians cyclists miners crew members guests').split(' '));
+/** The words of a count of people of any kind. */
+export const PEOPLE_UNITS: ReadonlySet<string> = new Set(['people', 'persons']);
