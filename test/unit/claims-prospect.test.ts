@@ -44,6 +44,17 @@ describe('claims: prospects and facts', () => {
     assert.deepEqual(link('The rowing club will parade the regatta cup through the harbour streets on Monday', 'The rowing club paraded the regatta cup through the harbour streets on Monday').by, ['b']);
   });
 
+  it('does not corroborate what will be with what was done at another time it names', () => {
+    assertTwoFacts(link, [
+      ['The harbour board will close the Skerry ferry office on September 30, citing falling ticket sales', 'The harbour board closed the Holm ferry office in 2021, citing falling ticket sales'],
+      ['The survey ship will lower its sonar for the first time next month to map the Skerry trench', 'The survey ship lowered its sonar for the first time on Tuesday to map the Skerry trench'],
+    ]);
+    // One time on both sides: the plan and the deed of one day.
+    assert.deepEqual(link('The survey ship will lower its sonar for the first time on Tuesday to map the Skerry trench', 'The survey ship lowered its sonar for the first time on Tuesday to map the Skerry trench').by, ['b']);
+    // No time on the side told in the past: nothing says it is another time.
+    assert.deepEqual(link('The survey ship will lower its sonar for the first time next month to map the Skerry trench', 'The survey ship lowered its sonar for the first time to map the Skerry trench').by, ['b']);
+  });
+
   it('corroborates two prospects of one act, a plan and what will be, and two facts', () => {
     for (const [a, b] of [
       ['The Harbour Board could raise mooring fees by 40 percent on Thursday', 'The Harbour Board may raise mooring fees by 40 percent as soon as Thursday'],

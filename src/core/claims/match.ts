@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, verbForm } from './normalize';
+import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -209,7 +209,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const modeA = modeOf(a, b, weight, isName), modeB = modeOf(b, a, weight, isName);
   // What is to come, in the report's own words, against a time gone by ("will parade the trophy through the streets on
   // Monday" / "paraded the trophy through the streets last May"): two facts, not one.
-  if (modeA === Mode.Future && modeB === Mode.Fact ? pastAgainstFuture(a.claim.text, b.claim.text) : modeB === Mode.Future && modeA === Mode.Fact && pastAgainstFuture(b.claim.text, a.claim.text)) return null;
+  // Nor when each names its own time, the fact told in the past (`timedApart`: "will close its maternity unit on
+  // September 30" / "closed its pediatric unit in 2022").
+  if (modeA === Mode.Future && modeB === Mode.Fact ? pastAgainstFuture(a.claim.text, b.claim.text) || timedApart(na, a.claim.text, nb, b.claim.text) : modeB === Mode.Future && modeA === Mode.Fact && (pastAgainstFuture(b.claim.text, a.claim.text) || timedApart(nb, b.claim.text, na, a.claim.text))) return null;
   if (!modesAgree(modeA, modeB)) {
     if (conflict) return null;
     const m = sharedClause(a, b, weight, isName, similarity);

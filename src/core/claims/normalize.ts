@@ -391,6 +391,36 @@ export function pastAgainstFuture(future: string, past: string): boolean {
   return WILL.test(future) && pastTimed(past) && !PAST_TIME.test(future);
 }
 
+/** A time to come named relative to now ("next month", "tomorrow", "later this year"). */
+const FUTURE_TIME = new RegExp(String.raw`\bnext\s+(?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|${WEEKDAYS.split(' ').join('|')})\b|\btomorrow\b|\blater\s+this\s+(?:year|month|week)\b`, 'i');
+/** A verb's past in a claim: a word in lower case ending in "-ed", or an irregular past ("closed", "fired", "sold", "won"). */
+function tellsPast(text: string): boolean {
+  for (const w of wordsOf(text)) {
+    if (!/^\p{Ll}/u.test(w)) continue;
+    if (w.endsWith('ed') ? isVerbForm(w) : tables().irregular.has(w) && !w.endsWith('en') && !w.endsWith('n')) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a claim of what will be (`WILL`) and a claim told in the past name two different times: each names a time
+ * (a weekday or month, a year, "next month" on the one side, "last May" on the other) and no weekday, month or year of
+ * one is the other's ("will close its maternity unit on September 30" / "closed its pediatric unit in 2022", "will fire
+ * its main engine next month" / "fired its thrusters on Tuesday"): the plan and a thing done before it, two facts. The
+ * same time on both sides is one event told before and after ("will vote on Tuesday" / "voted on Tuesday").
+ */
+export function timedApart(future: ClaimNorm, futureText: string, past: ClaimNorm, pastText: string): boolean {
+  if (!WILL.test(futureText) || WILL.test(pastText) || !tellsPast(pastText)) return false;
+  const futureTimed = future.days.length > 0 || future.years.length > 0 || FUTURE_TIME.test(futureText);
+  const pastTimedToo = past.days.length > 0 || past.years.length > 0 || PAST_TIME.test(pastText);
+  if (!futureTimed || !pastTimedToo) return false;
+  if (future.days.some(d => past.days.includes(d))) return false;
+  for (let i = 0; i < future.years.length; i += 2) for (let j = 0; j < past.years.length; j += 2) {
+    if (future.years[i] <= past.years[j + 1] && past.years[j] <= future.years[i + 1]) return false;
+  }
+  return true;
+}
+
 /**
  * A hope, an expectation, a fear or a warning ("raising hopes that the Kremlin is not preparing …", "warned that the
  * river had burst its banks"): what it is of may be to come, may be possible, or may have happened; the same claim as
