@@ -56,6 +56,19 @@ describe('the actor a claim opens with', () => {
   });
 });
 
+describe('claims of two parties in one slot', () => {
+  const offer = (from: string) => claimOf(`Dunmore Rovers turned down a £12 million offer for Ivo Kell from ${from} in early June`, { kind: 'numeric', entities: ['Dunmore Rovers', 'Ivo Kell', from], numbers: [{ value: 12e6, unit: 'pounds', qualifier: null }] });
+  it('do not link when each names another party after the same preposition', () => {
+    assert.deepEqual(linkPair(offer('Kelby Town'), offer('Holm Athletic')).by, []);
+    assert.deepEqual(linkPair(offer('Kelby Town'), offer('Kelby Town')).by, ['b'], 'one party');
+  });
+  it('link when one names the party by a word of the other\'s name', () => {
+    const a = claimOf('Premier Ada Rowe opened coalition talks with the Greens on Tuesday in the capital', { entities: ['Ada Rowe', 'Greens'] });
+    const b = claimOf('Premier Ada Rowe opened coalition talks with the Green Party on Tuesday in the capital', { entities: ['Ada Rowe', 'Green Party'] });
+    assert.deepEqual(linkPair(a, b).by, ['b']);
+  });
+});
+
 describe('claims of two actors', () => {
   it('do not link when each names its own person by a title', () => {
     const a = claimOf('Council member Ada Rowe cast the lone vote against the ferry cuts on Tuesday', { entities: ['Ada Rowe'] });

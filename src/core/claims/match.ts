@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { type ClaimNorm, lemmaKey, otherActors, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
+import { type ClaimNorm, lemmaKey, otherActors, otherParties, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -225,6 +225,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
+  // Two parties in one slot ("an offer from Kestrel City" / "an offer from Castlegate United"): two facts, whatever
+  // figure they share.
+  if (otherParties(na, a.claim.text, nb, b.claim.text)) return null;
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors;
   // not when each claim also holds a number of a unit the other has, agreeing with none of the other's ("Clinton beats

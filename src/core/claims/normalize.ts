@@ -103,6 +103,11 @@ export interface ClaimNorm {
   after: readonly number[];
   /** Every name of the claim, lower case, with the country of a capital or seat among them (`SEATS`): where another claim's actor is looked for. */
   names: readonly string[];
+  /**
+   * The names that stand right after a preposition of a party (`PARTY_SLOTS`: "an offer from Kestrel City", "was
+   * fined by the Football Association"), as pairs flattened: the preposition, then the name in lower case.
+   */
+  parties: readonly string[];
 
   numbers: readonly ClaimNumber[];
 }
@@ -722,7 +727,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -739,7 +744,44 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  const parties = partiesOf(claim.text, claim.entities, claim.speaker);
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+}
+
+/** Prepositions that put a party to the act before a name: who it came from, who did it, whom it was for, against or with. */
+const PARTY_SLOTS = /\b(from|by|for|against|with)\s+(?:the\s+)?$/i;
+
+/** The names of a claim (not its speaker's) that stand right after a preposition of `PARTY_SLOTS`: `ClaimNorm.parties`. */
+function partiesOf(text: string, names: readonly string[], speaker: string | null): readonly string[] {
+  let out: string[] | null = null;
+  for (const name of names) {
+    if (name === speaker) continue;
+    const at = text.indexOf(name);
+    if (at < 0) continue;
+    const slot = PARTY_SLOTS.exec(text.slice(Math.max(0, at - 12), at));
+    if (slot) (out ??= []).push(slot[1].toLowerCase(), name.toLowerCase());
+  }
+  return out ?? NO;
+}
+
+/**
+ * Whether two claims name two different parties in the same slot ("an offer for Vrell from Kestrel City" / "an offer for
+ * Vrell from Castlegate United"): each has a name after the same preposition of `PARTY_SLOTS` that the other claim does
+ * not hold, not even a word of it (a word's first five letters: "the Greens" / "the Green Party"). Two facts.
+ */
+export function otherParties(a: ClaimNorm, aText: string, b: ClaimNorm, bText: string): boolean {
+  if (!a.parties.length || !b.parties.length) return false;
+  for (let i = 0; i < a.parties.length; i += 2) {
+    if (held(a.parties[i + 1], bText)) continue;
+    for (let j = 0; j < b.parties.length; j += 2) if (b.parties[j] === a.parties[i] && !held(b.parties[j + 1], aText)) return true;
+  }
+  return false;
+}
+
+/** Whether a word of a name (lower case), or its first five letters, is a word of `text`. */
+function held(name: string, text: string): boolean {
+  const words = wordsOf(text.toLowerCase());
+  return name.split(/\s+/).some(w => w.length >= 3 && words.some(x => x === w || (w.length >= 5 && x.length >= 5 && x.slice(0, 5) === w.slice(0, 5))));
 }
 
 /** Words that open a phrase of time before an event, and after one ("into" only after "heading": `timeSides`). */
