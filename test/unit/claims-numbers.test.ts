@@ -141,6 +141,8 @@ describe('claims: the thing a figure counts', () => {
     assert.deepEqual(units('The ferry line has won 24 league matches and lost 6 league matches.'), ['matches', 'matches']);
     assert.deepEqual(units('Officials are tracing 15 more suspected cases and 20 former crew members.'), ['cases', 'members']);
     assert.deepEqual(units('The harbour recorded 37 measles cases.'), ['cases']);
+    assert.deepEqual(units('The clinic must fill 11 vacant nursing posts and eleven vacant teaching posts.'), ['posts', 'posts'], 'a word in "-ing" describes too');
+    assert.deepEqual(units('Two soldiers died and 12 arrested protesters were freed.'), ['soldiers', 'protesters']);
   });
   it('is the word after the figure when it names it, or is a measure joined to it', () => {
     assert.deepEqual(units('About 14 people died and 300 workers were laid off.'), ['people', 'workers']);

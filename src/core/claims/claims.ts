@@ -224,6 +224,8 @@ const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
 /** A verb of change before "from" ("rose from two to four percent"): the figures are a change, not a range. */
 const CHANGE_FROM = /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|grew|grown|dropped|climbed|jumped|declined|raised|lowered|cut|went|moved|changed|shifted|up|down)\s+(?:\w+\s+)?from\s+$/i;
 /** The second and third words after a count, lower-case words all ("two young children"): `wordNumbersOf` takes the first plural of them as the thing counted. */
+/** A word in a verb's past ("died", "arrested") between a count and a plural: no describing word ("-ing" is: "eleven vacant nursing positions"). */
+const PAST_ENDING = /ed$/;
 const COUNTED_AFTER = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
 /** A fraction's denominator ("two-thirds") or an ordinal's ("twenty-fifth"): no thing counted. */
 const NOT_COUNTED = /^(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/;
@@ -289,7 +291,7 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
       // Or a plural after one or two words that describe it ("two young children", "three presidential debates").
       else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !VERB_ENDING.test(found)) {
         const words = COUNTED_AFTER.exec(rest);
-        unit = words && (PLURAL.test(words[1]) ? words[1] : !VERB_ENDING.test(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
+        unit = words && (PLURAL.test(words[1]) ? words[1] : !PAST_ENDING.test(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
         if (unit && NOT_UNITS.has(unit)) unit = null;
       }
     }
@@ -382,7 +384,7 @@ function headCounted(first: string, after: string): string | null {
   if (PLURAL.test(first) && !notPlural(first)) return null;
   if (SINGULAR_MEASURES.has(first) || NUMBER_UNIT_WORDS.has(first)) return null;
   if (noun(words[1])) return words[1];
-  return !VERB_ENDING.test(words[1]) && noun(words[2]) ? words[2]! : null;
+  return !PAST_ENDING.test(words[1]) && noun(words[2]) ? words[2]! : null;
 }
 
 /** A qualifier before a currency sign ("nearly $1 billion"), which `NUMBER_RE` does not read: its qualifier stands right before the figure. */
