@@ -298,6 +298,14 @@ describe('claims: a number alone', () => {
     // A figure of no thing counted (a bare count) needs two words more.
     assert.equal(match(claim('Turnout came to 64.'), claim('The count of ballots reached 64 at turnout.')), null);
   });
+  it('counts a year both date the fact in as a word shared beside a figure that agrees, not as a word of the figure', () => {
+    const fell = () => claim('Enrollment in the Kelby district has fallen by about 1,800 students since 2015, officials said.', { entities: ['Kelby'] });
+    const schools = ['Ada Rowe', 'Alder Park', 'Millbrook', 'Cedar Hollow'];
+    const cited = (when: string) => claim(`Citing a drop of some 1,800 students${when} and a looming budget gap, Ada Rowe recommended closing Alder Park, Millbrook and Cedar Hollow elementary schools.`, { entities: schools });
+    assert.deepEqual(link(fell(), cited(' since 2015')).by, ['b']);
+    assert.deepEqual(link(fell(), cited('')).by, [], 'no year shared');
+    assert.deepEqual(link(fell(), cited(' in 2009')).by, [], 'another year');
+  });
 });
 
 describe('claims: another figure of the same thing', () => {
