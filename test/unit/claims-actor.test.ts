@@ -62,6 +62,11 @@ describe('claims of two parties in one slot', () => {
     assert.deepEqual(linkPair(offer('Kelby Town'), offer('Holm Athletic')).by, []);
     assert.deepEqual(linkPair(offer('Kelby Town'), offer('Kelby Town')).by, ['b'], 'one party');
   });
+  it('read a capital as its country and a possessive as no party', () => {
+    const talks = (other: string, names: string[]) => claimOf(`Premier Ada Rowe held two hours of talks on fishing quotas with ${other} on Tuesday in Holm`, { entities: ['Ada Rowe', ...names, 'Holm'] });
+    assert.deepEqual(linkPair(talks('Moscow', ['Moscow']), talks('Russia', ['Russia'])).by, ['b']);
+    assert.deepEqual(linkPair(talks("Varnia's president", ['Varnia']), talks('Dan Ferro', ['Dan Ferro'])).by, ['b']);
+  });
   it('link when one names the party by a word of the other\'s name', () => {
     const a = claimOf('Premier Ada Rowe opened coalition talks with the Greens on Tuesday in the capital', { entities: ['Ada Rowe', 'Greens'] });
     const b = claimOf('Premier Ada Rowe opened coalition talks with the Green Party on Tuesday in the capital', { entities: ['Ada Rowe', 'Green Party'] });
@@ -76,6 +81,9 @@ describe('claims of two actors', () => {
     assert.deepEqual(linkPair(a, b).by, []);
     const same = claimOf('Rowe cast the lone vote against the ferry cuts on Tuesday', { entities: ['Rowe'] });
     assert.deepEqual(linkPair(a, same).by, ['b']);
+    // A person by a title against a name without one may be the institution the person acts for.
+    const chief = claimOf('Kelby police chief Dana Holt suspended the two officers without pay on Tuesday', { entities: ['Kelby', 'Dana Holt'] });
+    assert.deepEqual(linkPair(chief, claimOf('Kelby Police suspended the two officers without pay on Tuesday', { entities: ['Kelby Police'] })).by, ['b']);
   });
   const offered = () => claimOf('Dunmore has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Dunmore'] });
   it('do not link when each opens with its own actor and neither names the other', () => {

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { parseNumbers } from '../../src/core/claims/claims';
-import { claimNorm } from '../../src/core/claims/normalize';
+import { claimNorm, timedApart } from '../../src/core/claims/normalize';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
 import { assertTwoFacts, claimOf, linkPair } from '../support/claimPair';
@@ -47,8 +47,20 @@ describe('claims: prospects and facts', () => {
   it('does not corroborate what will be with what was done at another time it names', () => {
     assertTwoFacts(link, [
       ['The harbour board will close the Skerry ferry office on September 30, citing falling ticket sales', 'The harbour board closed the Holm ferry office in 2021, citing falling ticket sales'],
-      ['The survey ship will lower its sonar for the first time next month to map the Skerry trench', 'The survey ship lowered its sonar for the first time on Tuesday to map the Skerry trench'],
+      ['The survey ship will lower its sonar for the first time next month to map the Skerry trench', 'The survey ship lowered its sonar for the first time last week to map the Skerry trench'],
+      ['The survey ship will lower its sonar on Friday to map the Skerry trench', 'The survey ship lowered its sonar on Tuesday to map the Skerry trench'],
     ]);
+    // Times of two kinds may be one day, and the day a plan was told is not its day.
+    const apart = (future: string, past: string) => {
+      const ctx = new AnalysisContext();
+      return timedApart(claimNorm(ctx, claimOf(future)), future, claimNorm(ctx, claimOf(past)), past);
+    };
+    const closed = 'The harbour board closed the Skerry ferry office on Friday, citing falling ticket sales';
+    assert.equal(apart('The harbour board will close the Skerry ferry office on September 30, citing falling ticket sales', closed), false);
+    assert.equal(apart('The harbour board said on Monday it will close the Skerry ferry office, citing falling ticket sales', closed), false);
+    assert.equal(apart('The harbour board will close the Skerry ferry office on Monday, citing falling ticket sales', closed), true);
+    assert.equal(apart('The harbour board will close the Skerry ferry office in 2026', 'The harbour board closed the Holm ferry office in 2021'), true);
+    assert.equal(apart('The harbour board will close the Skerry ferry office in 2026', 'The harbour board closed the Holm ferry office in August'), false);
     // One time on both sides: the plan and the deed of one day.
     assert.deepEqual(link('The survey ship will lower its sonar for the first time on Tuesday to map the Skerry trench', 'The survey ship lowered its sonar for the first time on Tuesday to map the Skerry trench').by, ['b']);
     // No time on the side told in the past: nothing says it is another time.

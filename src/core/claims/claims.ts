@@ -35,7 +35,7 @@ const PERCENT = String.raw`%|per\s?cent\b`;
 /** … right at the start of the text after a figure. */
 const PERCENT_AFTER = new RegExp(String.raw`^\s*(?:${PERCENT})`, 'i');
 const NUMBER_RE = new RegExp(
-  String.raw`(?:\b(${QUALIFIERS})\s+)?(?<![\w.,])(${FIGURE})(?:\s*(thousand|million|billion|trillion)\b)?(?:[\s-]+(?:(?:[a-z]+[\s-]){0,1}))?`,
+  String.raw`(?:\b(${QUALIFIERS})\s+)?(?<![\w.,:])(${FIGURE})(?:\s*(thousand|million|billion|trillion)\b)?(?:[\s-]+(?:(?:[a-z]+[\s-]){0,1}))?`,
   'gi',
 );
 /** A currency sign right before a figure: the thing an amount counts. */
@@ -43,7 +43,9 @@ const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 
 /** The units of an amount of money: the currencies of `CURRENCY` and the others written as words ("300 million yen"). */
 export const MONEY_UNITS: ReadonlySet<string> = new Set([...Object.values(CURRENCY), 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
-const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an']);
+const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an',
+  // Prepositions in "-ing" ("arrested 14 overnight following protests"): no thing counted, nor a word describing one.
+  'following', 'during', 'including', 'regarding', 'concerning', 'excluding', 'according', 'pending', 'considering']);
 
 /** A month's name (or its abbreviation) right before a figure: the figure is a day of it. */
 const MONTH_BEFORE = /(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?\s*$/;
@@ -223,9 +225,9 @@ const WORD_NUMBER_RE = new RegExp(String.raw`(?:\b(${QUALIFIERS}|between)\s+)?${
 const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
 /** A verb of change before "from" ("rose from two to four percent"): the figures are a change, not a range. */
 const CHANGE_FROM = /\b(?:rose|risen|rises|rising|fell|fallen|falls|falling|increased|decreased|grew|grown|dropped|climbed|jumped|declined|raised|lowered|cut|went|moved|changed|shifted|up|down)\s+(?:\w+\s+)?from\s+$/i;
-/** The second and third words after a count, lower-case words all ("two young children"): `wordNumbersOf` takes the first plural of them as the thing counted. */
 /** A word in a verb's past ("died", "arrested") between a count and a plural: no describing word ("-ing" is: "eleven vacant nursing positions"). */
 const PAST_ENDING = /ed$/;
+/** The second and third words after a count, lower-case words all ("two young children"): `wordNumbersOf` takes the first plural of them as the thing counted. */
 const COUNTED_AFTER = /^\s+[a-z][a-z-]*\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
 /** A fraction's denominator ("two-thirds") or an ordinal's ("twenty-fifth"): no thing counted. */
 const NOT_COUNTED = /^(?:halves|thirds|quarters|fourths|fifths|sixths|sevenths|eighths|ninths|tenths|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)$/;
@@ -291,7 +293,7 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
       // Or a plural after one or two words that describe it ("two young children", "three presidential debates").
       else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !VERB_ENDING.test(found)) {
         const words = COUNTED_AFTER.exec(rest);
-        unit = words && (PLURAL.test(words[1]) ? words[1] : !PAST_ENDING.test(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
+        unit = words && (PLURAL.test(words[1]) ? words[1] : !PAST_ENDING.test(words[1]) && !NOT_UNITS.has(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
         if (unit && NOT_UNITS.has(unit)) unit = null;
       }
     }
@@ -331,7 +333,8 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     // Dates are events' business, not numeric facts: years, days of a month, times.
     if (isYear(raw, value) && !/^\s*(?:troops|people|soldiers)/.test(after)) continue;
     if (MONTH_BEFORE.test(before)) continue;
-    if (/^(?:\s*(?:am|pm|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
+    // (A clock's "am" is a word of its own: "12 ambulances", "30 amendments" count things.)
+    if (/^(?:\s*(?:(?:am|pm)\b|a\.m\.|p\.m\.)|:\d)/i.test(after)) continue;
     if (/\d-$/.test(before) || /^-\d/.test(after)) continue; // 2022-02-15: a date, not a count
     if (m[3]) value *= SCALE[m[3].toLowerCase()];
     const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
@@ -384,7 +387,7 @@ function headCounted(first: string, after: string): string | null {
   if (PLURAL.test(first) && !notPlural(first)) return null;
   if (SINGULAR_MEASURES.has(first) || NUMBER_UNIT_WORDS.has(first)) return null;
   if (noun(words[1])) return words[1];
-  return !PAST_ENDING.test(words[1]) && noun(words[2]) ? words[2]! : null;
+  return !PAST_ENDING.test(words[1]) && !NOT_UNITS.has(words[1]) && noun(words[2]) ? words[2]! : null;
 }
 
 /** A qualifier before a currency sign ("nearly $1 billion"), which `NUMBER_RE` does not read: its qualifier stands right before the figure. */

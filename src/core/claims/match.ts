@@ -236,10 +236,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // thing in it ("The top 1 percent paid 25.4 percent of all federal taxes" / "The top 1 percent would see their
   // after-tax incomes go up by as much as 19.9 percent": a group, two facts; "$500,000 to more than $1 million" / "up to
   // $1 million": a bound). With more shared, the other may state part of it ("Clinton was supported by 46 percent").
-  // (Beside a figure of a thing counted that agrees, a year both date the fact in is when, not a word of the figure:
-  // "fallen by about 1,800 students since 2015" / "a drop of some 1,800 students since 2015". A year and a name alone
-  // are no fact: "just as he did with Romney in 2012" / "Romney released his returns in 2012".)
-  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) + yearsShared(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -315,25 +312,6 @@ function numberWords(a: MatchSide): readonly number[] {
     a.numberWords = found ?? NO_UNITS;
   }
   return a.numberWords;
-}
-
-/** How many units of `a` `b` holds exactly that are years both claims date their facts in (`datedYear`). */
-function yearsShared(a: MatchSide, b: MatchSide): number {
-  if (!a.norm.years.length || !b.norm.years.length) return 0;
-  let n = 0;
-  for (let i = 0; i < a.units.length; i++) {
-    const key = a.norm.units[i][0];
-    if (datedYear(key, a.norm.years) && datedYear(key, b.norm.years) && b.exactIds.has(a.units[i])) n++;
-  }
-  return n;
-}
-
-/** Whether a unit's key is a year of `years` (`ClaimNorm.years`: spans flattened), written as one. */
-function datedYear(key: string, years: readonly number[]): boolean {
-  if (!years.length || key.length !== 4 || !/^\d{4}$/.test(key)) return false;
-  const y = Number(key);
-  for (let i = 0; i < years.length; i += 2) if (years[i] === y || years[i + 1] === y) return true;
-  return false;
 }
 
 /** Whether a word `a` writes before an event (`ClaimNorm.before`) is one `b` writes after it (`ClaimNorm.after`). */
@@ -748,7 +726,7 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
 function peopleOfAKind(x: string | null, y: string | null): boolean {
   if (!x || !y) return false;
   const a = x.toLowerCase(), b = y.toLowerCase();
-  return PEOPLE_UNITS.has(a) ? PERSON_KINDS.has(b) : PEOPLE_UNITS.has(b) && PERSON_KINDS.has(a);
+  return PEOPLE_UNITS.has(a) ? PERSON_KINDS.has(b) || PEOPLE_UNITS.has(b) : PEOPLE_UNITS.has(b) && PERSON_KINDS.has(a);
 }
 
 /** Whether two figures differ by at most `share` of the larger. */

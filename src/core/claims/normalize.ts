@@ -87,6 +87,8 @@ export interface ClaimNorm {
   actor: readonly string[] | null;
   /** The segment (`segmentsOf`) the actor's name ends in, -1 without an actor. */
   actorSegment: number;
+  /** The actor is a name after a title in lower case ("Board member Luisa Ferrer"): a person, who may act for an institution. */
+  actorTitled: boolean;
   /** The predicates (indexes into `units`) written only as nouns derived from their verbs ("the Obama administration", "after the invasion"). */
   nominal: readonly number[];
   /**
@@ -402,28 +404,49 @@ const FUTURE_TIME = new RegExp(String.raw`\bnext\s+(?:year|month|week|weekend|se
 function tellsPast(text: string): boolean {
   for (const w of wordsOf(text)) {
     if (!/^\p{Ll}/u.test(w)) continue;
-    if (w.endsWith('ed') ? isVerbForm(w) : tables().irregular.has(w) && !w.endsWith('en') && !w.endsWith('n')) return true;
+    if (w.endsWith('ed') ? isVerbForm(w) : tables().irregular.has(w)) return true;
   }
   return false;
 }
 
+/** The weekdays and the months a claim names, each lower case, but for the time it was told at ("said on Monday"). */
+function namedTimes(text: string): { weekdays: string[]; months: string[] } {
+  const weekdays: string[] = [], months: string[] = [];
+  NAMED_TIME.lastIndex = 0;
+  for (let m; (m = NAMED_TIME.exec(text));) {
+    if (TOLD_AT.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    const word = m[0].toLowerCase();
+    (WEEKDAY_SET.has(word) ? weekdays : months).push(MONTH_OF[word] ?? word);
+  }
+  return { weekdays, months };
+}
+const NAMED_TIME = new RegExp(String.raw`\b(?:${[...WEEKDAYS.split(' '), ...MONTHS.split(' ')].join('|')})\b`, 'g');
+const WEEKDAY_SET = new Set(WEEKDAYS.toLowerCase().split(' '));
+/** A month's abbreviation → its name, lower case ("sept" → "september"). */
+const MONTH_OF: Record<string, string> = Object.fromEntries(MONTHS.toLowerCase().split(' ').slice(12).map(abbr => [abbr, MONTHS.toLowerCase().split(' ').slice(0, 12).find(m => m.startsWith(abbr))!]));
+
 /**
- * Whether a claim of what will be (`WILL`) and a claim told in the past name two different times: each names a time
- * (a weekday or month, a year, "next month" on the one side, "last May" on the other) and no weekday, month or year of
- * one is the other's ("will close its maternity unit on September 30" / "closed its pediatric unit in 2022", "will fire
- * its main engine next month" / "fired its thrusters on Tuesday"): the plan and a thing done before it, two facts. The
- * same time on both sides is one event told before and after ("will vote on Tuesday" / "voted on Tuesday").
+ * Whether a claim of what will be (`WILL`) and a claim told in the past name two times that cannot be one: two
+ * disjoint sets of years, of months or of weekdays; a time to come relative to now against a time gone by ("next
+ * month" / "last week"); a month or weekday with no year to come against a past dated in a year ("will close its
+ * maternity unit on September 30" / "closed its pediatric unit in 2022"). The plan and a thing done before it: two
+ * facts. Times of two kinds otherwise say nothing ("will close on September 30" / "closed on Friday" may be one day),
+ * nor does the time a thing was told at ("said on Monday it will close"); the same time on both sides is one event
+ * told before and after ("will vote on Tuesday" / "voted on Tuesday").
  */
 export function timedApart(future: ClaimNorm, futureText: string, past: ClaimNorm, pastText: string): boolean {
   if (!WILL.test(futureText) || WILL.test(pastText) || !tellsPast(pastText)) return false;
-  const futureTimed = future.days.length > 0 || future.years.length > 0 || FUTURE_TIME.test(futureText);
-  const pastTimedToo = past.days.length > 0 || past.years.length > 0 || PAST_TIME.test(pastText);
-  if (!futureTimed || !pastTimedToo) return false;
-  if (future.days.some(d => past.days.includes(d))) return false;
-  for (let i = 0; i < future.years.length; i += 2) for (let j = 0; j < past.years.length; j += 2) {
-    if (future.years[i] <= past.years[j + 1] && past.years[j] <= future.years[i + 1]) return false;
-  }
-  return true;
+  const disjointYears = (a: readonly number[], b: readonly number[]) => {
+    for (let i = 0; i < a.length; i += 2) for (let j = 0; j < b.length; j += 2) if (a[i] <= b[j + 1] && b[j] <= a[i + 1]) return false;
+    return true;
+  };
+  const apart = (a: readonly string[], b: readonly string[]) => a.length > 0 && b.length > 0 && !a.some(x => b.includes(x));
+  const f = namedTimes(futureText), p = namedTimes(pastText);
+  const fy = future.years, py = past.years;
+  if (fy.length && py.length) return disjointYears(fy, py);
+  if (apart(f.months, p.months) || apart(f.weekdays, p.weekdays)) return true;
+  if (FUTURE_TIME.test(futureText) && pastTimed(pastText)) return true;
+  return !fy.length && (f.months.length > 0 || f.weekdays.length > 0) && py.length > 0 && !p.months.length && !p.weekdays.length;
 }
 
 /**
@@ -727,7 +750,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -743,9 +766,9 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     if (named.seat) names.push(named.seat);
   }
   const found = actorOf(raw, from, claim.entities);
-  const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1;
+  const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false;
   const parties = partiesOf(claim.text, claim.entities, claim.speaker);
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Prepositions that put a party to the act before a name: who it came from, who did it, whom it was for, against or with. */
@@ -757,7 +780,8 @@ function partiesOf(text: string, names: readonly string[], speaker: string | nul
   for (const name of names) {
     if (name === speaker) continue;
     const at = text.indexOf(name);
-    if (at < 0) continue;
+    // (A possessive names the owner of the party, not the party: "a call with Varnia's president".)
+    if (at < 0 || /^['’]s\b/.test(text.slice(at + name.length, at + name.length + 3))) continue;
     const slot = PARTY_SLOTS.exec(text.slice(Math.max(0, at - 12), at));
     if (slot) (out ??= []).push(slot[1].toLowerCase(), name.toLowerCase());
   }
@@ -772,15 +796,21 @@ function partiesOf(text: string, names: readonly string[], speaker: string | nul
 export function otherParties(a: ClaimNorm, aText: string, b: ClaimNorm, bText: string): boolean {
   if (!a.parties.length || !b.parties.length) return false;
   for (let i = 0; i < a.parties.length; i += 2) {
-    if (held(a.parties[i + 1], bText)) continue;
-    for (let j = 0; j < b.parties.length; j += 2) if (b.parties[j] === a.parties[i] && !held(b.parties[j + 1], aText)) return true;
+    if (held(a.parties[i + 1], bText, b.names)) continue;
+    for (let j = 0; j < b.parties.length; j += 2) if (b.parties[j] === a.parties[i] && !held(b.parties[j + 1], aText, a.names)) return true;
   }
   return false;
 }
 
-/** Whether a word of a name (lower case), or its first five letters, is a word of `text`. */
-function held(name: string, text: string): boolean {
+/**
+ * Whether a word of a name (lower case), or its first five letters, is a word of `text`; or the country a capital or a
+ * seat of government stands for (`SEATS`: "Moscow", "the Kremlin") is, or is one of the other claim's `names`.
+ */
+function held(name: string, text: string, names: readonly string[]): boolean {
   const words = wordsOf(text.toLowerCase());
+  const seat = SEATS.get(name);
+  if (seat && (names.includes(seat) || words.includes(seat))) return true;
+  if (names.some(n => SEATS.get(n) === name)) return true;
   return name.split(/\s+/).some(w => w.length >= 3 && words.some(x => x === w || (w.length >= 5 && x.length >= 5 && x.slice(0, 5) === w.slice(0, 5))));
 }
 
@@ -853,7 +883,7 @@ function isVerbForm(w: string): boolean {
  * ("Washington has offered", "Crutcher was killed"; not "Clinton's van", "Tulsa and Charlotte"). The name's keys:
  * `actorKeys`; `at`: the index of its last word.
  */
-export function actorOf(raw: readonly string[], from: number, entities: readonly string[]): { keys: string[]; at: number } | null {
+export function actorOf(raw: readonly string[], from: number, entities: readonly string[]): { keys: string[]; at: number; titled: boolean } | null {
   let i = from;
   // After an attribution, what it reports may open a few words on, after "that" ("said on Tuesday that Moscow is …").
   if (from > 0) for (let k = from; k < Math.min(raw.length, from + 4); k++) if (raw[k].toLowerCase() === 'that') { i = k + 1; break; }
@@ -862,10 +892,12 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
   while (i < raw.length && /^\p{Lu}/u.test(raw[i])) i++;
   // A name described by a title in lower case ("Board member Luisa Ferrer cast", "Former mayor Ostrander Vail was"):
   // up to two words of a role between capitalised ones, none a verb, a preposition or a conjunction.
+  let titled = false;
   if (i > start && !raw.slice(start, i).some(w => CLAIM_STOP_WORDS.has(w.toLowerCase()) || NOT_AFTER_ACTOR.has(w.toLowerCase()))) {
     let r = i;
     while (r < raw.length && r - i < 2 && isRoleWord(raw[r])) r++;
     if (r > i && r < raw.length && /^\p{Lu}/u.test(raw[r])) {
+      titled = true;
       i = r;
       while (i < raw.length && /^\p{Lu}/u.test(raw[i])) i++;
     }
@@ -887,7 +919,7 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
     if (words[words.length - 1] !== last || !words.every(w => run.includes(w))) continue;
     if (!best || e.length > best.length) best = e;
   }
-  return best ? { keys: actorKeys(best), at: i - 1 } : null;
+  return best ? { keys: actorKeys(best), at: i - 1, titled } : null;
 }
 
 /** A word of a role before a name ("member", "president", "mayor"): in lower case, no verb's form, preposition or conjunction. */
@@ -923,6 +955,9 @@ export function sameActor(a: readonly string[], b: readonly string[]): boolean {
  */
 export function otherActors(a: ClaimNorm, b: ClaimNorm): boolean {
   if (!a.actor || !b.actor || sameActor(a.actor, b.actor)) return false;
+  // A person named by a title against a name without one may be the institution the person acts for ("Harlow police
+  // chief Dana Holt suspended" / "Harlow Police suspended"): two titled people are two people.
+  if (a.actorTitled !== b.actorTitled) return false;
   const named = (actor: readonly string[], names: readonly string[]) =>
     actor.some((k, i) => (i === 1 ? names.some(n => n === k || n.endsWith(` ${k}`)) : names.includes(k)));
   return !named(a.actor, b.names) && !named(b.actor, a.names);

@@ -12,10 +12,12 @@ export const NUMBER_WORDS =
 
 /**
  * Nouns that count people of one kind, as a count's unit is written (plural): a count of "people" (or "persons") is a
- * count of any of them ("14 people were hurt" / "14 passengers were hurt"); two kinds are two counts.
+ * count of any of them ("14 people were hurt" / "14 passengers were hurt"); two kinds are two counts. Not the forces
+ * and crews sent to an event (officers, soldiers, troops, crew): "1,500 people gathered" and "1,500 officers were
+ * deployed" count two crowds.
  */
 export const PERSON_KINDS: ReadonlySet<string> = new Set(('passengers residents victims workers employees students children adults patients civilians ' +
-  'soldiers troops migrants refugees fans spectators visitors tourists customers voters protesters demonstrators officers inmates prisoners ' +
-  'pupils survivors villagers pilgrims hikers climbers swimmers motorists pedestrians cyclists miners crew members guests').split(' '));
+  'migrants refugees fans spectators visitors tourists customers voters protesters demonstrators inmates prisoners ' +
+  'pupils survivors villagers pilgrims hikers climbers swimmers motorists pedestrians cyclists miners members guests').split(' '));
 /** The words of a count of people of any kind. */
 export const PEOPLE_UNITS: ReadonlySet<string> = new Set(['people', 'persons']);
