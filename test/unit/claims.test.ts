@@ -6,6 +6,7 @@ import { ClaimLinker } from '../../src/core/claims/links';
 import { contentWords, findClaims, parseNumbers } from '../../src/core/claims/claims';
 import { analyzeLocal, Corpus } from '../../src/core/corpus/corpus';
 import { normalizeEol } from '../../src/core/text/decode';
+import { clockOf } from '../../src/core/claims/normalize';
 import { linkClaims } from '../support/linkClaimsReference';
 import { paragraphs } from '../../src/core/text/paragraphs';
 import { sentences } from '../../src/core/text/sentences';
@@ -95,6 +96,17 @@ describe('claims', () => {
     assert.equal(b.status, 'disputed');
     assert.ok(!c.disputedBy.some(l => l.path === 'b'), 'two changes at once: no longer the same claim');
     assert.deepEqual([...d.corroboratedBy, ...d.disputedBy], [], 'another claim with a negation is no dispute');
+  });
+
+  it('disputes a claim whose time of day changed by more than an hour, and corroborates one told roughly', () => {
+    const docs = ['at around 2 p.m. on Monday', 'at around 9 p.m. on Monday', 'shortly before 2:30pm on Monday'].map((when, k) => ({
+      path: 'abc'[k], claims: claimsOf(`A fire broke out in the dry brush beside the northern harbour road ${when}.`),
+    }));
+    new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+    const a = docs[0].claims[0];
+    assert.deepEqual(a.corroboratedBy.map(l => l.path), ['c']);
+    assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'date']]);
+    assert.deepEqual(clockOf('at 9 a.m., at 6:30pm, at noon; I am here'), [540, 1110, 720]);
   });
 
   it('links the same claim across documents at both ends, and disputes a different number', () => {

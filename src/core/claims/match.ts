@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { type ClaimNorm, lemmaKey, otherActors, otherParties, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
+import { CLOCK_SLACK, type ClaimNorm, lemmaKey, otherActors, otherParties, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -171,7 +171,8 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const deniedOtherwise = (na.denialSegments.length > 0 || nb.denialSegments.length > 0) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2;
   if (na.negation === nb.negation && deniedOtherwise) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite && !deniedOtherwise;
-  const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  // (Or another time of the day: "at around 2 p.m." / "at around 9 p.m.", more than `CLOCK_SLACK` apart.)
+  const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d))) || reclocked(na.clock, nb.clock);
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).
@@ -312,6 +313,13 @@ function numberWords(a: MatchSide): readonly number[] {
     a.numberWords = found ?? NO_UNITS;
   }
   return a.numberWords;
+}
+
+/** Whether two claims name times of day and none of one is within `CLOCK_SLACK` minutes of one of the other's. */
+function reclocked(a: readonly number[], b: readonly number[]): boolean {
+  if (!a.length || !b.length) return false;
+  for (const x of a) for (const y of b) if (Math.min(Math.abs(x - y), 1440 - Math.abs(x - y)) <= CLOCK_SLACK) return false;
+  return true;
 }
 
 /** Whether a word `a` writes before an event (`ClaimNorm.before`) is one `b` writes after it (`ClaimNorm.after`). */

@@ -64,6 +64,8 @@ export interface ClaimNorm {
   days: readonly string[];
   /** The years the claim dates something in (`yearsOf`), as spans [from, to] flattened: a year alone is [y, y]. */
   years: readonly number[];
+  /** The times of day it names (`clockOf`: "2 p.m.", "6:30am", "noon"), in minutes after midnight. */
+  clock: readonly number[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
   conditional: boolean;
   /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
@@ -538,6 +540,23 @@ export function yearsOf(text: string): readonly number[] {
   return out ?? NO;
 }
 
+/** A time of day with its half of the day ("2 p.m.", "6:30am", "11.15 pm"), or noon or midnight. */
+const CLOCK = /\b(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?|(noon|midday|midnight))/gi;
+/** The times of day a claim names (`CLOCK`), in minutes after midnight; empty when none. */
+export function clockOf(text: string): readonly number[] {
+  if (!/[ap]\.?m\b|noon|midday|midnight/i.test(text)) return NO;
+  let out: number[] | null = null;
+  for (const m of text.matchAll(CLOCK)) {
+    if (m[4]) { (out ??= []).push(m[4].toLowerCase() === 'midnight' ? 0 : 720); continue; }
+    const hour = Number(m[1]);
+    if (hour < 1 || hour > 12) continue;
+    (out ??= []).push(((hour % 12) + (m[3].toLowerCase() === 'p' ? 12 : 0)) * 60 + (m[2] ? Number(m[2]) : 0));
+  }
+  return out ?? NO;
+}
+/** Two times of day within this many minutes are one time told roughly ("about 2 p.m." / "shortly before 2 p.m."). */
+export const CLOCK_SLACK = 60;
+
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
@@ -750,7 +769,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -768,7 +787,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false;
   const parties = partiesOf(claim.text, claim.entities, claim.speaker);
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Prepositions that put a party to the act before a name: who it came from, who did it, whom it was for, against or with. */
