@@ -36,6 +36,7 @@ describe('claims: prospects and facts', () => {
       ['The rowing club will parade the regatta cup through the harbour streets on Monday', 'The rowing club paraded the regatta cup through the harbour streets last May'],
       ['The Harbour Board will open a second car park beside the ferry terminal', 'The Harbour Board opened a second car park beside the ferry terminal two years ago'],
       ['The ferry company is set to add a night crossing to Skerry Island', 'The ferry company added a night crossing to Skerry Island earlier this year'],
+      ['The ferry company will close 30 ticket offices by the end of next year', 'The ferry company closed 30 ticket offices over the past twelve months'],
     ]);
     // The time a plan was told at is not the act's, nor is a will a future.
     assert.deepEqual(link('The ferry company announced yesterday the closure of the Skerry terminal in March', 'The ferry company will close the Skerry terminal in March').by, ['b']);

@@ -379,7 +379,7 @@ const FUTURE = new RegExp([
  * through the streets on Monday".
  */
 const WILL = /\b(?:will|shall)\b(?!\s+(?:of|to)\b)|['’]ll\b|\b(?:set|due|scheduled|slated)\s+to\s+[a-z]/;
-const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|weekend|night|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b`, 'i');
+const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|weekend|night|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|few)\s+(?:days|weeks|months|years)\b`, 'i');
 
 /** A verb of saying or announcing right before a time gone by: the time the act was told, not the act's ("announced yesterday the closure"). */
 const TOLD_AT = /\b(?:said|says|announced|told\s+\w+|confirmed|reported|stated|added|wrote|revealed|disclosed)\s+(?:on\s+)?$/i;
