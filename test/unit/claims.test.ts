@@ -6,7 +6,7 @@ import { ClaimLinker } from '../../src/core/claims/links';
 import { contentWords, findClaims, parseNumbers } from '../../src/core/claims/claims';
 import { analyzeLocal, Corpus } from '../../src/core/corpus/corpus';
 import { normalizeEol } from '../../src/core/text/decode';
-import { clockOf } from '../../src/core/claims/normalize';
+import { clockOf, datesOf } from '../../src/core/claims/normalize';
 import { linkClaims } from '../support/linkClaimsReference';
 import { paragraphs } from '../../src/core/text/paragraphs';
 import { sentences } from '../../src/core/text/sentences';
@@ -107,6 +107,17 @@ describe('claims', () => {
     assert.deepEqual(a.corroboratedBy.map(l => l.path), ['c']);
     assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'date']]);
     assert.deepEqual(clockOf('at 9 a.m., at 6:30pm, at noon; I am here'), [540, 1110, 720]);
+  });
+
+  it('disputes a claim whose day of the month changed, the month written in full or not', () => {
+    const docs = ['on July 12', 'on July 21', 'on the 12th of July'].map((when, k) => ({
+      path: 'abc'[k], claims: claimsOf(`The national rowing championships on the northern lake begin ${when} with the heats.`),
+    }));
+    new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
+    const a = docs[0].claims[0];
+    assert.deepEqual(a.corroboratedBy.map(l => l.path), ['c']);
+    assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'date']]);
+    assert.deepEqual(datesOf('on Sept. 30th, 12 July 2025, May 1, 2024; in March 2,000 people; May 2025'), [930, 712, 501]);
   });
 
   it('links the same claim across documents at both ends, and disputes a different number', () => {

@@ -171,8 +171,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const deniedOtherwise = (na.denialSegments.length > 0 || nb.denialSegments.length > 0) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2;
   if (na.negation === nb.negation && deniedOtherwise) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite && !deniedOtherwise;
-  // (Or another time of the day: "at around 2 p.m." / "at around 9 p.m.", more than `CLOCK_SLACK` apart.)
-  const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d))) || reclocked(na.clock, nb.clock);
+  // (Or another time of the day, more than `CLOCK_SLACK` apart: "at around 2 p.m." / "at around 9 p.m."; or another
+  // day of the month: "begin on July 12" / "begin on July 21".)
+  const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d))) || reclocked(na.clock, nb.clock) ||
+    (na.dates.length > 0 && nb.dates.length > 0 && !na.dates.some(d => nb.dates.includes(d)));
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).

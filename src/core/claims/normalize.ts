@@ -66,6 +66,8 @@ export interface ClaimNorm {
   years: readonly number[];
   /** The times of day it names (`clockOf`: "2 p.m.", "6:30am", "noon"), in minutes after midnight. */
   clock: readonly number[];
+  /** The days of a month it names (`datesOf`: "July 12", "Sept. 30", "the 4th of May"), as month × 100 + day. */
+  dates: readonly number[];
   /** A supposition ("If …", "Unless …"): it states nothing of what it supposes. */
   conditional: boolean;
   /** An obligation, a norm or a demand ("should be", "must", "needs to", "demanding that"): it says what ought to be, not what is. */
@@ -554,6 +556,25 @@ export function clockOf(text: string): readonly number[] {
   }
   return out ?? NO;
 }
+const MONTH_NAMES = MONTHS.split(' ');
+const MONTH_WORD = MONTH_NAMES.join('|');
+/** A day of a month: "July 12", "Sept. 30th", "12 July", "the 4th of May" (group 1 or 4: the month; 2 or 3: the day). */
+const DATE = new RegExp(String.raw`\b(${MONTH_WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|:)|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_WORD})\b`, 'g');
+/** The days of a month a claim names (`DATE`), as month (1-12) × 100 + day; empty when none. */
+export function datesOf(text: string): readonly number[] {
+  if (!/\d/.test(text)) return NO;
+  let out: number[] | null = null;
+  for (const m of text.matchAll(DATE)) {
+    const name = m[1] ?? m[4], day = Number(m[2] ?? m[3]);
+    if (day < 1 || day > 31) continue;
+    const k = MONTH_NAMES.indexOf(name);
+    // (The abbreviations follow the twelve names: "Sept" is the ninth month.)
+    const month = k < 12 ? k + 1 : MONTH_NAMES.slice(0, 12).findIndex(full => full.startsWith(name.slice(0, 3))) + 1;
+    (out ??= []).push(month * 100 + day);
+  }
+  return out ?? NO;
+}
+
 /** Two times of day within this many minutes are one time told roughly ("about 2 p.m." / "shortly before 2 p.m."). */
 export const CLOCK_SLACK = 60;
 
@@ -769,7 +790,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, dates: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -787,7 +808,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false;
   const parties = partiesOf(claim.text, claim.entities, claim.speaker);
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), dates: datesOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Prepositions that put a party to the act before a name: who it came from, who did it, whom it was for, against or with. */
