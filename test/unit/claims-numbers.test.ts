@@ -105,6 +105,14 @@ describe('claims: ranges', () => {
     }
   });
 
+  it('reads a vote\'s split written out as a tally', () => {
+    const tally = (text: string) => compared(parseNumbers(text)).map(n => [n.value, n.unit]);
+    for (const t of ['The harbour council passed its budget by 31 votes to 19', 'The harbour council passed its budget with 31 voting in favour and 19 against', 'The harbour council passed its budget, 31 for and 19 against', 'The harbour council passed its budget, 31 in favor, 19 against']) {
+      assert.deepEqual(tally(t), [[31019, 'tally']], t);
+    }
+    assert.deepEqual(tally('Fares rose for 12 weeks'), [[12, 'weeks']]);
+    assert.deepEqual(tally('The levy rose from 31 votes to 19 percent'), [[31, 'votes'], [19, 'percent']], 'a share is no side of a vote');
+  });
   it('keeps a tally with the smaller figure first where a vote or a game says so', () => {
     for (const text of ['The motion failed on a 3-4 vote', 'The harbour team suffered a 98-102 loss', "The council's 4-5 ruling stood"]) {
       assert.deepEqual(parseNumbers(text).map(n => n.unit), ['tally', 'tally'], text);

@@ -73,10 +73,24 @@ const TALLY_AFTER = /^\s+(?:votes?|decision|ruling|majority|margin|victory|win|l
  */
 const AFTER_TALLY = new Set(['along', 'against', 'over', 'after', 'before', 'among', 'across', 'behind', 'during', 'since', 'until', 'but', 'so', 'yet', 'then', 'last', 'this', 'each', 'both', 'tonight', 'today', 'yesterday']);
 
-/** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words) start their two figures. */
+/**
+ * A vote's split written out: "by 31 votes to 19", "with 31 voting in favour and 19 against", "31 for and 19 against",
+ * "31 in favor, 19 against" (groups 1 and 2: the figures).
+ */
+const VOTE_SPLIT = /(?<![\w.,:/$£€\u2013-])(\d{1,3})\s+(?:votes?\s+to\s+|(?:votes?\s+|voting\s+)?(?:in\s+favou?r(?:\s+of\s+it)?|for)\s*(?:,|and|with|to)?\s+)(\d{1,3})\b(?!\s*(?:%|per\s?cent\b))(?:\s+(?:votes?\s+|voting\s+)?against\b)?/dg;
+
+/** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words; `VOTE_SPLIT`) start their two figures. */
 function talliesOf(text: string): Set<number> | null {
-  if (!TALLY_JOINED.test(text)) return null;
   let out: Set<number> | null = null;
+  if (/\d\s+(?:votes?\s|voting\s|in\s+favou?r|for\s)/i.test(text)) {
+    VOTE_SPLIT.lastIndex = 0;
+    for (let m; (m = VOTE_SPLIT.exec(text));) {
+      // ("31 for and 19 against" needs its "against"; "31 votes to 19" and "31 in favour, 19" say it is a split.)
+      if (/^\d+\s+for\b/.test(m[0]) && !/against$/.test(m[0])) continue;
+      (out ??= new Set()).add(m.index).add(m.indices![2][0]);
+    }
+  }
+  if (!TALLY_JOINED.test(text)) return out;
   let lastEnd = -1;
   TALLY_RE.lastIndex = 0;
   for (let m; (m = TALLY_RE.exec(text));) {
