@@ -105,6 +105,12 @@ describe('claims: ranges', () => {
     }
   });
 
+  it('counts a figure that agrees as shared words when the two write it otherwise (in words, or of a kind of people)', () => {
+    const kelby = (text: string) => claim(text, { entities: ['Kelby'] });
+    const a = kelby('Around 600 people were evacuated from their homes in Kelby overnight as the water rose.');
+    assert.deepEqual(link(a, kelby('Roughly six hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, ['b']);
+    assert.deepEqual(link(a, kelby('Roughly seven hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, []);
+  });
   it('reads a vote\'s split written out as a tally', () => {
     const tally = (text: string) => compared(parseNumbers(text)).map(n => [n.value, n.unit]);
     for (const t of ['The harbour council passed its budget by 31 votes to 19', 'The harbour council passed its budget with 31 voting in favour and 19 against', 'The harbour council passed its budget, 31 for and 19 against', 'The harbour council passed its budget, 31 in favor, 19 against']) {

@@ -239,7 +239,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // thing in it ("The top 1 percent paid 25.4 percent of all federal taxes" / "The top 1 percent would see their
   // after-tax incomes go up by as much as 19.9 percent": a group, two facts; "$500,000 to more than $1 million" / "up to
   // $1 million": a bound). With more shared, the other may state part of it ("Clinton was supported by 46 percent").
-  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && ab.anchors >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && figureAnchors(a, b, ab.anchors) >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -344,6 +344,15 @@ function numberAnchors(a: MatchSide, b: MatchSide): number {
   let n = 0;
   for (const i of numberWords(a)) if (b.exactIds.has(a.units[i])) n++;
   return n;
+}
+
+/**
+ * The anchors two claims share (`anchors`, their exact units) with a figure that agrees counted as its own two (its
+ * figure and its key with the unit) when the two write it so that no unit of it is shared: in words on one side ("600
+ * people" / "six hundred residents"), or of a kind of people on one side (`numbersAgree`).
+ */
+function figureAnchors(a: MatchSide, b: MatchSide, anchors: number): number {
+  return numberAnchors(a, b) > 0 ? anchors : anchors + 2;
 }
 
 /** Whether a figure has two significant digits or more ("212", "1.3 million", "12,000"; not "10", "$2 billion", "0.4"). */
