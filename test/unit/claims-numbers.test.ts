@@ -111,6 +111,14 @@ describe('claims: ranges', () => {
     assert.deepEqual(link(a, kelby('Roughly six hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, ['b']);
     assert.deepEqual(link(a, kelby('Roughly seven hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, []);
   });
+  it('reads a measure as one unit however written', () => {
+    const units = (text: string) => compared(parseNumbers(text)).map(n => [n.value, n.unit]);
+    assert.deepEqual(units('with 40km to go, 40 kilometres out, 12 miles, 12kg and 3 feet'), [[40, 'km'], [40, 'km'], [12, 'mi'], [12, 'kg'], [3, 'ft']]);
+    assert.deepEqual(parseNumbers('40 kilometers from the finish').map(n => n.unit), ['kilometers'], 'the claim keeps the word as written');
+    assert.deepEqual(units('a 5.2m sea wall'), [[5.2, null]], '"m" may be millions');
+    const kelby = (text: string) => claim(text, { entities: ['Kelby'] });
+    assert.deepEqual(link(kelby('About 20 riders were brought down in a crash 40 kilometres from the finish in Kelby.'), kelby('The stage to Kelby was marred by a pile-up that brought down about 20 riders with 40km to go.')).by, ['b']);
+  });
   it('reads a vote\'s split written out as a tally', () => {
     const tally = (text: string) => compared(parseNumbers(text)).map(n => [n.value, n.unit]);
     for (const t of ['The harbour council passed its budget by 31 votes to 19', 'The harbour council passed its budget with 31 voting in favour and 19 against', 'The harbour council passed its budget, 31 for and 19 against', 'The harbour council passed its budget, 31 in favor, 19 against']) {

@@ -184,13 +184,28 @@ export interface ComparedNumber extends ClaimNumber {
   upTo?: number;
 }
 
+/** A measure's unit as written → one unit of it ("kilometres", "kilometers", "km" → "km"): `measureUnit`. */
+const MEASURES: ReadonlyMap<string, string> = new Map(([
+  ['km', 'km kilometre kilometres kilometer kilometers'], ['mi', 'mi mile miles'], ['m', 'metre metres meter meters'],
+  ['kg', 'kg kgs kilogram kilograms kilogramme kilogrammes kilos'], ['ft', 'ft foot feet'], ['cm', 'cm centimetre centimetres centimeter centimeters'],
+  ['mm', 'mm millimetre millimetres millimeter millimeters'], ['mph', 'mph'],
+] as const).flatMap(([unit, forms]) => forms.split(' ').map(f => [f, unit] as [string, string])));
+/** One unit of a measure however written ("kilometres", "km" → "km"); any other unit as it is. */
+export function measureUnit(unit: string): string {
+  return MEASURES.get(unit) ?? unit;
+}
+/** A measure's abbreviation joined to its figure ("40km", "12kg"; not "5.2m", which may be millions). */
+const MEASURE_JOINED = /^(km|kg|mi|ft|cm|mm|mph)\b/;
+
 /**
  * The figures of a claim's numbers as matching compares them: a tally's two figures (two numbers of unit `TALLY` in
  * a row) as one, so that 7-2 and 7-1 are two outcomes, not one figure shared; a range's two ends (two numbers of one
  * unit, qualified `RANGE`, in a row) as one, so that "3-4 percent" is not the "4 percent" of another report. The same
  * array when there is neither.
  */
-export function compared(numbers: readonly ClaimNumber[]): readonly ComparedNumber[] {
+export function compared(numbers0: readonly ClaimNumber[]): readonly ComparedNumber[] {
+  // (A measure as one unit however written: "40 kilometres" and "40km" are one distance.)
+  const numbers = numbers0.some(n => n.unit !== null && MEASURES.has(n.unit)) ? numbers0.map(n => (n.unit !== null && MEASURES.has(n.unit) ? { ...n, unit: MEASURES.get(n.unit)! } : n)) : numbers0;
   if (!numbers.some(n => n.unit === TALLY || n.qualifier === RANGE)) return numbers;
   const out: ComparedNumber[] = [];
   for (let i = 0; i < numbers.length; i++) {
@@ -359,6 +374,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     // (The word "tally" after a lone figure names no tally's figure: `compared` pairs only a tally's two.)
     if (unit === TALLY) unit = null;
     if (!unit && PERCENT_AFTER.test(rest)) unit = 'percent';
+    if (!unit) unit = MEASURE_JOINED.exec(rest)?.[1] ?? null;
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
     const currency = CURRENCY[text[afterStart - raw.length - 1] ?? ''];
     if (currency) {

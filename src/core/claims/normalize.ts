@@ -22,6 +22,7 @@ import { LOWER_WORDS } from '../entities/gazetteer';
 import { hashChars, WordTable } from '../text/wordTable';
 import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { SEATS } from '../lexicon/seats';
+import { measureUnit } from './claims';
 import { MONTHS, WEEKDAYS } from '../lexicon/calendar';
 import { type AnalysisContext, memoSlot } from '../text/memo';
 import { nextWord, stem, VERB_ENDING, type WordEnd, wordsOf } from '../text/words';
@@ -643,7 +644,7 @@ function unitsOnly(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbers
   }
   for (const num of claim.numbers) {
     if (!num.unit) continue;
-    const k = `#${num.value} ${lemmaKey(num.unit)}`;
+    const k = `#${num.value} ${lemmaKey(measureUnit(num.unit))}`;
     if (!metBefore(met, k)) { units.push([k]); numbers.push(-1); }
   }
   for (const name of claim.entities) {
@@ -782,7 +783,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   // A number with the thing it counts is one key of its own ("130000 troop"): the numeric fact itself.
   for (const n of claim.numbers) {
     if (!n.unit) continue;
-    const k = `#${n.value} ${lemmaKey(n.unit)}`;
+    const k = `#${n.value} ${lemmaKey(measureUnit(n.unit))}`;
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push([k]); segments.push(-1); numbers?.push(-1); }
   }
   for (const name of claim.entities) {
