@@ -14,7 +14,7 @@ import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { CLOCK_SLACK, type ClaimNorm, lemmaKey, otherActors, otherParties, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
+import { CLOCK_SLACK, type ClaimNorm, lemmaKey, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -67,6 +67,8 @@ export interface MatchSide {
   acts?: readonly number[];
   /** Its claim's numbers with a qualifier before a currency sign read (`numbersOf`): filled on first use. */
   numbers?: readonly ComparedNumber[];
+  /** The names it holds after a preposition of a party (`partiesOfSide`): filled on first use. */
+  parties?: readonly string[];
 }
 
 /** How two claims overlap, each unit weighted by how rare its key is (frequent keys weigh 0: in neither the shared part nor the totals). */
@@ -230,7 +232,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   }
   // Two parties in one slot ("an offer from Kestrel City" / "an offer from Castlegate United"): two facts, whatever
   // figure they share.
-  if (otherParties(na, a.claim.text, nb, b.claim.text)) return null;
+  if (otherParties(na, a.claim.text, partiesOfSide(a), nb, b.claim.text, partiesOfSide(b))) return null;
   // Two speakers, one of them guessed: only the same words (one side's words all in the other) make the same quote.
   // A numeric fact: the same number of the same thing (the number and its "number thing" key), and two more anchors;
   // not when each claim also holds a number of a unit the other has, agreeing with none of the other's ("Clinton beats
@@ -683,6 +685,12 @@ function numbersOf(side: MatchSide): readonly ComparedNumber[] {
   return (side.numbers ??= compared(moneyQualified(side.claim.text, side.claim.numbers)));
 }
 
+/** A side's parties (normalize.ts `partiesOf`), read once per side. */
+function partiesOfSide(side: MatchSide): readonly string[] {
+  return (side.parties ??= side.claim.entities.length ? partiesOf(side.claim.text, side.claim.entities, side.claim.speaker) : NO_PARTIES);
+}
+const NO_PARTIES: readonly string[] = Object.freeze([]);
+
 /** Whether a side names its speaker, read once per side. */
 function named(side: MatchSide): boolean {
   return (side.namesSpeaker ??= namesSpeaker(side.claim));
@@ -742,9 +750,9 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
 }
 
 /** Whether one unit counts people and the other people of one kind ("people" / "passengers": `PERSON_KINDS`). */
-function peopleOfAKind(x: string | null, y: string | null): boolean {
-  if (!x || !y) return false;
-  const a = x.toLowerCase(), b = y.toLowerCase();
+function peopleOfAKind(a: string | null, b: string | null): boolean {
+  // (Units are read in lower case.)
+  if (!a || !b) return false;
   return PEOPLE_UNITS.has(a) ? PERSON_KINDS.has(b) || PEOPLE_UNITS.has(b) : PEOPLE_UNITS.has(b) && PERSON_KINDS.has(a);
 }
 

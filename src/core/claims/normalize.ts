@@ -110,11 +110,6 @@ export interface ClaimNorm {
   after: readonly number[];
   /** Every name of the claim, lower case, with the country of a capital or seat among them (`SEATS`): where another claim's actor is looked for. */
   names: readonly string[];
-  /**
-   * The names that stand right after a preposition of a party (`PARTY_SLOTS`: "an offer from Kestrel City", "was
-   * fined by the Football Association"), as pairs flattened: the preposition, then the name in lower case.
-   */
-  parties: readonly string[];
 
   numbers: readonly ClaimNumber[];
 }
@@ -547,7 +542,7 @@ export function yearsOf(text: string): readonly number[] {
 const CLOCK = /\b(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?|(noon|midday|midnight))/gi;
 /** The times of day a claim names (`CLOCK`), in minutes after midnight; empty when none. */
 export function clockOf(text: string): readonly number[] {
-  if (!/[ap]\.?m\b|noon|midday|midnight/i.test(text)) return NO;
+  if (!/\d\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b/i.test(text)) return NO;
   let out: number[] | null = null;
   for (const m of text.matchAll(CLOCK)) {
     if (m[4]) { (out ??= []).push(m[4].toLowerCase() === 'midnight' ? 0 : 720); continue; }
@@ -561,9 +556,11 @@ const MONTH_NAMES = MONTHS.split(' ');
 const MONTH_WORD = MONTH_NAMES.join('|');
 /** A day of a month: "July 12", "Sept. 30th", "12 July", "the 4th of May" (group 1 or 4: the month; 2 or 3: the day). */
 const DATE = new RegExp(String.raw`\b(${MONTH_WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|:)|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_WORD})\b`, 'g');
+/** The first letters every month's name and abbreviation open with: the cheap test before `DATE`. */
+const MONTH_START = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
 /** The days of a month a claim names (`DATE`), as month (1-12) × 100 + day; empty when none. */
 export function datesOf(text: string): readonly number[] {
-  if (!/\d/.test(text)) return NO;
+  if (!/\d/.test(text) || !MONTH_START.test(text)) return NO;
   let out: number[] | null = null;
   for (const m of text.matchAll(DATE)) {
     const name = m[1] ?? m[4], day = Number(m[2] ?? m[3]);
@@ -791,7 +788,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, dates: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, parties: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, dates: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -808,15 +805,18 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   }
   const found = actorOf(raw, from, claim.entities);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false;
-  const parties = partiesOf(claim.text, claim.entities, claim.speaker);
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), dates: datesOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, parties, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), dates: datesOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Prepositions that put a party to the act before a name: who it came from, who did it, whom it was for, against or with. */
 const PARTY_SLOTS = /\b(from|by|for|against|with)\s+(?:the\s+)?$/i;
 
-/** The names of a claim (not its speaker's) that stand right after a preposition of `PARTY_SLOTS`: `ClaimNorm.parties`. */
-function partiesOf(text: string, names: readonly string[], speaker: string | null): readonly string[] {
+/**
+ * The names of a claim (not its speaker's) that stand right after a preposition of a party (`PARTY_SLOTS`: "an offer
+ * from Kestrel City", "was fined by the Football Association"), as pairs flattened: the preposition, then the name in
+ * lower case.
+ */
+export function partiesOf(text: string, names: readonly string[], speaker: string | null): readonly string[] {
   let out: string[] | null = null;
   for (const name of names) {
     if (name === speaker) continue;
@@ -834,11 +834,11 @@ function partiesOf(text: string, names: readonly string[], speaker: string | nul
  * Vrell from Castlegate United"): each has a name after the same preposition of `PARTY_SLOTS` that the other claim does
  * not hold, not even a word of it (a word's first five letters: "the Greens" / "the Green Party"). Two facts.
  */
-export function otherParties(a: ClaimNorm, aText: string, b: ClaimNorm, bText: string): boolean {
-  if (!a.parties.length || !b.parties.length) return false;
-  for (let i = 0; i < a.parties.length; i += 2) {
-    if (held(a.parties[i + 1], bText, b.names)) continue;
-    for (let j = 0; j < b.parties.length; j += 2) if (b.parties[j] === a.parties[i] && !held(b.parties[j + 1], aText, a.names)) return true;
+export function otherParties(a: ClaimNorm, aText: string, aParties: readonly string[], b: ClaimNorm, bText: string, bParties: readonly string[]): boolean {
+  if (!aParties.length || !bParties.length) return false;
+  for (let i = 0; i < aParties.length; i += 2) {
+    if (held(aParties[i + 1], bText, b.names)) continue;
+    for (let j = 0; j < bParties.length; j += 2) if (bParties[j] === aParties[i] && !held(bParties[j + 1], aText, a.names)) return true;
   }
   return false;
 }
