@@ -111,6 +111,14 @@ describe('claims: ranges', () => {
     assert.deepEqual(link(a, kelby('Roughly six hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, ['b']);
     assert.deepEqual(link(a, kelby('Roughly seven hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, []);
   });
+  it('does not link figures of two things, none of one value, the rest alike', () => {
+    const kelby = (text: string) => claim(text, { entities: ['Kelby'] });
+    const a = kelby('About 600 people were evacuated from their homes in Kelby overnight, the county council said.');
+    assert.deepEqual(link(a, kelby('About 340 homes in Kelby were flooded overnight, the county council said.')).by, []);
+    assert.deepEqual(link(a, kelby('About 600 people in Kelby had to leave their homes overnight, the county council said.')).by, ['b'], 'one figure');
+    // A measure or a span given in another unit may be the same figure.
+    assert.deepEqual(link(claim('At 1.6 kilometers, the new Kelby Bridge will be the longest cable-stayed span in the country.'), claim('The 1,600-meter Kelby Bridge will be the country\'s longest cable-stayed span when it opens.')).by, ['b']);
+  });
   it('reads a measure as one unit however written', () => {
     const units = (text: string) => compared(parseNumbers(text)).map(n => [n.value, n.unit]);
     assert.deepEqual(units('with 40km to go, 40 kilometres out, 12 miles, 12kg and 3 feet'), [[40, 'km'], [40, 'km'], [12, 'mi'], [12, 'kg'], [3, 'ft']]);

@@ -190,6 +190,10 @@ const MEASURES: ReadonlyMap<string, string> = new Map(([
   ['kg', 'kg kgs kilogram kilograms kilogramme kilogrammes kilos'], ['ft', 'ft foot feet'], ['cm', 'cm centimetre centimetres centimeter centimeters'],
   ['mm', 'mm millimetre millimetres millimeter millimeters'], ['mph', 'mph'],
 ] as const).flatMap(([unit, forms]) => forms.split(' ').map(f => [f, unit] as [string, string])));
+/** Whether a unit is a measure's, however written (`MEASURES`: "km", "kilometres", "meter"). */
+export function isMeasure(unit: string): boolean {
+  return MEASURES.has(unit) || unit === 'meter' || unit === 'metre';
+}
 /** One unit of a measure however written ("kilometres", "km" → "km"); any other unit as it is. */
 export function measureUnit(unit: string): string {
   return MEASURES.get(unit) ?? unit;

@@ -8,7 +8,7 @@
  * whole only partly corroborated by the part.
  */
 import type { Claim, ClaimNumber } from '../types';
-import { compared, moneyQualified, MONEY_UNITS, SMALL_NUMBERS, type ComparedNumber, TALLY } from './claims';
+import { compared, isMeasure, moneyQualified, MONEY_UNITS, SMALL_NUMBERS, type ComparedNumber, TALLY } from './claims';
 import { PEOPLE_UNITS, PERSON_KINDS } from '../lexicon/numbers';
 import { NUMBER_WORDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
@@ -230,6 +230,10 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
     const coverBoth = Math.min(ab.totalA ? coveredA / ab.totalA : 0, ab.totalB ? coveredB / ab.totalB : 0);
     return similarity >= DISPUTE_MIN && coverBoth >= DISPUTE_MIN && ab.exact - ab.names >= 2 && predicatesAgree(na, nb) ? { similarity: round(similarity), reason: conflict, direction: 'full' } : null;
   }
+  // Figures of things counted in each, none of one of the value or the thing counted of any of the other ("About 600
+  // people were evacuated …" / "About 340 homes … were flooded …"): two facts. (The same thing counted otherwise is
+  // a dispute's business, below.)
+  if (!sameNumber && countedApart(an, bn)) return null;
   // Two parties in one slot ("an offer from Kestrel City" / "an offer from Castlegate United"): two facts, whatever
   // figure they share.
   if (otherParties(na, a.claim.text, partiesOfSide(a), nb, b.claim.text, partiesOfSide(b))) return null;
@@ -683,6 +687,18 @@ function sameWordsOf(a: { text: string; count: number }, b: { text: string; coun
  */
 function numbersOf(side: MatchSide): readonly ComparedNumber[] {
   return (side.numbers ??= compared(moneyQualified(side.claim.text, side.claim.numbers)));
+}
+
+/** Units of a span of time. */
+const SPANS: ReadonlySet<string> = new Set(['seconds', 'second', 'minutes', 'minute', 'hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'decades']);
+
+/** Whether each side has a figure of a thing counted (no tally), and no figure of one has the value or the unit of one of the other. */
+function countedApart(an: readonly ComparedNumber[], bn: readonly ComparedNumber[]): boolean {
+  // (Not a measure nor a span of time, which another report may give in another unit: "1.6 kilometers" / "1,600-meter",
+  // "48 hours" / "two-day".)
+  const counted = (x: ComparedNumber) => x.unit !== null && x.unit !== TALLY && x.unit !== 'year-old' && !isMeasure(x.unit) && !SPANS.has(x.unit);
+  if (!an.some(counted) || !bn.some(counted)) return false;
+  return !an.some(x => bn.some(y => x.value === y.value || (x.unit !== null && x.unit === y.unit)));
 }
 
 /** A side's parties (normalize.ts `partiesOf`), read once per side. */
