@@ -110,6 +110,9 @@ describe('claims: ranges', () => {
     const a = kelby('Around 600 people were evacuated from their homes in Kelby overnight as the water rose.');
     assert.deepEqual(link(a, kelby('Roughly six hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, ['b']);
     assert.deepEqual(link(a, kelby('Roughly seven hundred residents of Kelby had to leave their homes during the night as the river rose.')).by, []);
+    // Not a small count, often met by chance.
+    const corran = (text: string) => claim(text, { entities: ['Corran'] });
+    assert.deepEqual(link(corran('Fifteen residents were evacuated from the Corran estate after the blast.'), corran('The blast on the Corran estate killed 15 people.')).by, []);
   });
   it('does not link figures of two things, none of one value, the rest alike', () => {
     const kelby = (text: string) => claim(text, { entities: ['Kelby'] });
@@ -124,6 +127,8 @@ describe('claims: ranges', () => {
     assert.deepEqual(units('with 40km to go, 40 kilometres out, 12 miles, 12kg and 3 feet'), [[40, 'km'], [40, 'km'], [12, 'mi'], [12, 'kg'], [3, 'ft']]);
     assert.deepEqual(parseNumbers('40 kilometers from the finish').map(n => n.unit), ['kilometers'], 'the claim keeps the word as written');
     assert.deepEqual(units('a 5.2m sea wall'), [[5.2, null]], '"m" may be millions');
+    assert.deepEqual(units('a 40km/h limit'), [[40, null]], 'a speed is no distance');
+    assert.ok(numbersAgree({ value: 5, unit: 'km', qualifier: null }, { value: 5.4, unit: 'km', qualifier: null }), 'a whole number is the other rounded');
     const kelby = (text: string) => claim(text, { entities: ['Kelby'] });
     assert.deepEqual(link(kelby('About 20 riders were brought down in a crash 40 kilometres from the finish in Kelby.'), kelby('The stage to Kelby was marred by a pile-up that brought down about 20 riders with 40km to go.')).by, ['b']);
   });
@@ -134,6 +139,7 @@ describe('claims: ranges', () => {
     }
     assert.deepEqual(tally('Fares rose for 12 weeks'), [[12, 'weeks']]);
     assert.deepEqual(tally('The levy rose from 31 votes to 19 percent'), [[31, 'votes'], [19, 'percent']], 'a share is no side of a vote');
+    assert.deepEqual(tally('The motion carried with 40 in favour and 5 abstentions'), [[40, null], [5, 'abstentions']], 'no votes against');
   });
   it('keeps a tally with the smaller figure first where a vote or a game says so', () => {
     for (const text of ['The motion failed on a 3-4 vote', 'The harbour team suffered a 98-102 loss', "The council's 4-5 ruling stood"]) {

@@ -98,26 +98,33 @@ describe('claims', () => {
     assert.deepEqual([...d.corroboratedBy, ...d.disputedBy], [], 'another claim with a negation is no dispute');
   });
 
-  it('disputes a claim whose time of day changed by more than an hour, and corroborates one told roughly', () => {
+  it('does not link a claim whose time of day changed by more than an hour (no dispute either), and corroborates one told roughly', () => {
     const docs = ['at around 2 p.m. on Monday', 'at around 9 p.m. on Monday', 'shortly before 2:30pm on Monday'].map((when, k) => ({
       path: 'abc'[k], claims: claimsOf(`A fire broke out in the dry brush beside the northern harbour road ${when}.`),
     }));
     new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
     const a = docs[0].claims[0];
     assert.deepEqual(a.corroboratedBy.map(l => l.path), ['c']);
-    assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'date']]);
+    assert.deepEqual(a.disputedBy, [], 'two moments of one event are as often told so');
     assert.deepEqual(clockOf('at 9 a.m., at 6:30pm, at noon; I am here'), [540, 1110, 720]);
+    // Not the time a thing was told at, a span, or a time with its zone.
+    assert.deepEqual(clockOf('Police said at a 4 p.m. news conference that the fire was out by 10 a.m.'), [600]);
+    assert.deepEqual(clockOf('The roads were closed between 11 p.m. and 3 a.m.'), []);
+    assert.deepEqual(clockOf('Polls close at 8 p.m. ET and at 5 p.m. Pacific'), []);
   });
 
-  it('disputes a claim whose day of the month changed, the month written in full or not', () => {
+  it('does not link a claim whose day of the month changed, the month written in full or not', () => {
     const docs = ['on July 12', 'on July 21', 'on the 12th of July'].map((when, k) => ({
       path: 'abc'[k], claims: claimsOf(`The national rowing championships on the northern lake begin ${when} with the heats.`),
     }));
     new ClaimLinker(new AnalysisContext()).link(docs.map(d => ({ ...d, key: d })));
     const a = docs[0].claims[0];
     assert.deepEqual(a.corroboratedBy.map(l => l.path), ['c']);
-    assert.deepEqual(a.disputedBy.map(l => [l.path, l.reason]), [['b', 'date']]);
+    assert.deepEqual(a.disputedBy, []);
     assert.deepEqual(datesOf('on Sept. 30th, 12 July 2025, May 1, 2024; in March 2,000 people; May 2025'), [930, 712, 501]);
+    // Not the day a thing was told on, nor the ends of a span.
+    assert.deepEqual(datesOf('The mill said on Sept. 2 that it would close on Dec. 31'), [1231]);
+    for (const t of ['The fair runs July 12-21', 'between March 3 and March 6', 'open until July 21', 'from 12 to 15 July']) assert.deepEqual(datesOf(t), [], t);
   });
 
   it('links the same claim across documents at both ends, and disputes a different number', () => {

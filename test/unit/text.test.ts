@@ -121,6 +121,8 @@ describe('text model', () => {
       // An astral capital (two UTF-16 units) is an initial too.
       assert.deepEqual(split('Sen. \u{1D400}. Smith spoke. Then he left.'), ['Sen. \u{1D400}. Smith spoke.', 'Then he left.']);
       assert.deepEqual(split('It was 3 a.m. The end.'), ['It was 3 a.m.', 'The end.']);
+      // A time zone after a clock's "p.m." is no new sentence.
+      assert.deepEqual(split('Polls close at 8 p.m. ET on Tuesday. Counting starts at 9 p.m. Eastern time. It ends at 2 a.m. The result follows.'), ['Polls close at 8 p.m. ET on Tuesday.', 'Counting starts at 9 p.m. Eastern time.', 'It ends at 2 a.m.', 'The result follows.']);
       assert.deepEqual(split('Items: 1. Apples. 2. Pears.'), ['Items: 1.', 'Apples.', '2.', 'Pears.']);
       assert.deepEqual(split('He saw U.S. Officials said no.'), ['He saw U.S.', 'Officials said no.']);
       assert.deepEqual(split('Look at ... Then go. A.B. Co. is here. Done.'), ['Look at ...', 'Then go.', 'A.B.', 'Co. is here.', 'Done.']);

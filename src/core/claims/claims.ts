@@ -77,7 +77,7 @@ const AFTER_TALLY = new Set(['along', 'against', 'over', 'after', 'before', 'amo
  * A vote's split written out: "by 31 votes to 19", "with 31 voting in favour and 19 against", "31 for and 19 against",
  * "31 in favor, 19 against" (groups 1 and 2: the figures).
  */
-const VOTE_SPLIT = /(?<![\w.,:/$£€\u2013-])(\d{1,3})\s+(?:votes?\s+to\s+|(?:votes?\s+|voting\s+)?(?:in\s+favou?r(?:\s+of\s+it)?|for)\s*(?:,|and|with|to)?\s+)(\d{1,3})\b(?!\s*(?:%|per\s?cent\b))(?:\s+(?:votes?\s+|voting\s+)?against\b)?/dg;
+const VOTE_SPLIT = /(?<![\w.,:/$£€\u2013-])(\d{1,3})\s+(?:votes?\s+to\s+|(?:votes?\s+|voting\s+)?(?:in\s+favou?r(?:\s+of\s+it)?\s*(?:,|and|with|to)?|for\s*(?:,|and|with|to))\s+)(\d{1,3})\b(?!\s*(?:%|per\s?cent\b))(?:\s+(?:votes?\s+|voting\s+)?against\b)?/dg;
 
 /** Where the tallies of `text` (`TALLY_RE`, in a vote's or a game's words; `VOTE_SPLIT`) start their two figures. */
 function talliesOf(text: string): Set<number> | null {
@@ -85,8 +85,8 @@ function talliesOf(text: string): Set<number> | null {
   if (/\d\s+(?:votes?\s|voting\s|in\s+favou?r|for\s)/i.test(text)) {
     VOTE_SPLIT.lastIndex = 0;
     for (let m; (m = VOTE_SPLIT.exec(text));) {
-      // ("31 for and 19 against" needs its "against"; "31 votes to 19" and "31 in favour, 19" say it is a split.)
-      if (/^\d+\s+for\b/.test(m[0]) && !/against$/.test(m[0])) continue;
+      // (A split in favour and against needs its "against": "40 in favour and 5 abstentions" is none; "31 votes to 19" is.)
+      if (!/^\d+\s+votes?\s+to\b/.test(m[0]) && !/against$/.test(m[0])) continue;
       (out ??= new Set()).add(m.index).add(m.indices![2][0]);
     }
   }
@@ -199,7 +199,7 @@ export function measureUnit(unit: string): string {
   return MEASURES.get(unit) ?? unit;
 }
 /** A measure's abbreviation joined to its figure ("40km", "12kg"; not "5.2m", which may be millions). */
-const MEASURE_JOINED = /^(km|kg|mi|ft|cm|mm|mph)\b/;
+const MEASURE_JOINED = /^(km|kg|mi|ft|cm|mm|mph)\b(?!\/)/;
 
 /**
  * The figures of a claim's numbers as matching compares them: a tally's two figures (two numbers of unit `TALLY` in

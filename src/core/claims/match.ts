@@ -173,10 +173,12 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const deniedOtherwise = (na.denialSegments.length > 0 || nb.denialSegments.length > 0) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2;
   if (na.negation === nb.negation && deniedOtherwise) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite && !deniedOtherwise;
-  // (Or another time of the day, more than `CLOCK_SLACK` apart: "at around 2 p.m." / "at around 9 p.m."; or another
-  // day of the month: "begin on July 12" / "begin on July 21".)
-  const redated = (na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d))) || reclocked(na.clock, nb.clock) ||
-    (na.dates.length > 0 && nb.dates.length > 0 && !na.dates.some(d => nb.dates.includes(d)));
+  const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  // Another time of the day, more than `CLOCK_SLACK` apart ("at around 2 p.m." / "at around 9 p.m."), or another day of
+  // the month ("begin on July 12" / "begin on July 21"): two facts. Not a dispute: two moments of one event are as
+  // often told so ("was arrested on April 2" / "was charged on April 4", "kicked off at 3 p.m." / "was abandoned at
+  // 4:25 p.m."), and a dispute is an allegation.
+  if (reclocked(na.clock, nb.clock) || (na.dates.length > 0 && nb.dates.length > 0 && !na.dates.some(d => nb.dates.includes(d)))) return null;
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).
@@ -245,7 +247,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // thing in it ("The top 1 percent paid 25.4 percent of all federal taxes" / "The top 1 percent would see their
   // after-tax incomes go up by as much as 19.9 percent": a group, two facts; "$500,000 to more than $1 million" / "up to
   // $1 million": a bound). With more shared, the other may state part of it ("Clinton was supported by 46 percent").
-  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && figureAnchors(a, b, ab.anchors) >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && figureAnchors(a, b, ab.anchors, an, bn) >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -357,9 +359,12 @@ function numberAnchors(a: MatchSide, b: MatchSide): number {
  * figure and its key with the unit) when the two write it so that no unit of it is shared: in words on one side ("600
  * people" / "six hundred residents"), or of a kind of people on one side (`numbersAgree`).
  */
-function figureAnchors(a: MatchSide, b: MatchSide, anchors: number): number {
-  return numberAnchors(a, b) > 0 ? anchors : anchors + 2;
+function figureAnchors(a: MatchSide, b: MatchSide, anchors: number, an: readonly ComparedNumber[], bn: readonly ComparedNumber[]): number {
+  // (Only a figure seldom met by chance: "Fifteen residents were evacuated" / "killed 15 people" share a count only.)
+  return numberAnchors(a, b) > 0 || !an.some(x => x.value >= FIGURE_WORDS_MIN && bn.some(y => numbersAgree(x, y))) ? anchors : anchors + 2;
 }
+/** The least figure `figureAnchors` counts as two shared words when written otherwise. */
+const FIGURE_WORDS_MIN = 100;
 
 /** Whether a figure has two significant digits or more ("212", "1.3 million", "12,000"; not "10", "$2 billion", "0.4"). */
 function distinctFigure(value: number): boolean {
@@ -758,7 +763,8 @@ export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if (((x.unit ?? '') !== (y.unit ?? '') && !peopleOfAKind(x.unit, y.unit)) || !x.unit || x.unit === TALLY) return false;
   if ((!x.value && !y.value) || Math.sign(x.value) !== Math.sign(y.value)) return false;
   // A percentage in whole points is the other rounded ("rose 5%" / "rose 5.2%", "3 percent" / "2.9 percent").
-  if (x.unit === 'percent') {
+  // (And a measure: "5km long" / "5.4 kilometres long".)
+  if (x.unit === 'percent' || isMeasure(x.unit)) {
     const [whole, other] = Number.isInteger(x.value) ? [x.value, y.value] : [y.value, x.value];
     if (!Number.isInteger(other) && Math.round(other) === whole) return true;
   }

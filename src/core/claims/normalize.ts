@@ -377,7 +377,13 @@ const FUTURE = new RegExp([
  * through the streets on Monday".
  */
 const WILL = /\b(?:will|shall)\b(?!\s+(?:of|to)\b)|['’]ll\b|\b(?:set|due|scheduled|slated)\s+to\s+[a-z]/;
-const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|weekend|night|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b|\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|few)\s+(?:days|weeks|months|years)\b`, 'i');
+const PAST_TIME = new RegExp(String.raw`\blast\s+(?:year|month|week|weekend|night|season|spring|summer|autumn|fall|winter|${[...MONTHS.split(' ').slice(0, 12), ...WEEKDAYS.split(' ')].join('|')})\b|\b(?:years?|months?|weeks?|days?|decades?)\s+ago\b|\bearlier\s+this\s+(?:year|month|week)\b|\byesterday\b`, 'i');
+/**
+ * A span of time gone by ("over the past twelve months", "in the last three years"): a time gone by against "next year"
+ * (`timedApart`), not elsewhere, where it is as often a side clause's background ("closed for repairs over the past 18
+ * months, reopens on Friday").
+ */
+const PAST_SPAN = /\b(?:over|in|during)\s+the\s+(?:past|last|previous)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|eighteen|several|few)\s+(?:days|weeks|months|years)\b/i;
 
 /** A verb of saying or announcing right before a time gone by: the time the act was told, not the act's ("announced yesterday the closure"). */
 const TOLD_AT = /\b(?:said|says|announced|told\s+\w+|confirmed|reported|stated|added|wrote|revealed|disclosed)\s+(?:on\s+)?$/i;
@@ -445,7 +451,7 @@ export function timedApart(future: ClaimNorm, futureText: string, past: ClaimNor
   const fy = future.years, py = past.years;
   if (fy.length && py.length) return disjointYears(fy, py);
   if (apart(f.months, p.months) || apart(f.weekdays, p.weekdays)) return true;
-  if (FUTURE_TIME.test(futureText) && pastTimed(pastText)) return true;
+  if (FUTURE_TIME.test(futureText) && (pastTimed(pastText) || PAST_SPAN.test(pastText))) return true;
   return !fy.length && (f.months.length > 0 || f.weekdays.length > 0) && py.length > 0 && !p.months.length && !p.weekdays.length;
 }
 
@@ -544,7 +550,11 @@ const CLOCK = /\b(?:(\d{1,2})(?:[:.]([0-5]\d))?\s*([ap])\.?m\b\.?|(noon|midday|m
 export function clockOf(text: string): readonly number[] {
   if (!/\d\s*[ap]\.?m\b|\bnoon\b|\bmidday\b|\bmidnight\b/i.test(text)) return NO;
   let out: number[] | null = null;
+  // (A span between two times, or a time with its zone, is no one time to compare: "between 11 p.m. and 3 a.m.",
+  // "3 p.m. GMT" / "10 a.m. Eastern".)
+  if (CLOCK_SPAN.test(text)) return NO;
   for (const m of text.matchAll(CLOCK)) {
+    if (toldAt(text, m.index) || CLOCK_ZONE.test(text.slice(m.index + m[0].length, m.index + m[0].length + 12))) continue;
     if (m[4]) { (out ??= []).push(m[4].toLowerCase() === 'midnight' ? 0 : 720); continue; }
     const hour = Number(m[1]);
     if (hour < 1 || hour > 12) continue;
@@ -558,11 +568,16 @@ const MONTH_WORD = MONTH_NAMES.join('|');
 const DATE = new RegExp(String.raw`\b(${MONTH_WORD})\.?\s+(\d{1,2})(?:st|nd|rd|th)?\b(?![,.]?\d|:)|\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(${MONTH_WORD})\b`, 'g');
 /** The first letters every month's name and abbreviation open with: the cheap test before `DATE`. */
 const MONTH_START = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
+/** Days of a month as a span's ends, or a span's bound. */
+const DATE_SPAN = new RegExp(String.raw`\b(?:${MONTH_WORD})\.?\s+\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|and|through|until)\s*(?:(?:${MONTH_WORD})\.?\s+)?\d{1,2}\b|\b(?:between|from|until|till|through|since|by)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?)?(?:${MONTH_WORD})\b|\b\d{1,2}(?:st|nd|rd|th)?\s*(?:-|–|to|and)\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?(?:${MONTH_WORD})\b`);
 /** The days of a month a claim names (`DATE`), as month (1-12) × 100 + day; empty when none. */
 export function datesOf(text: string): readonly number[] {
   if (!/\d/.test(text) || !MONTH_START.test(text)) return NO;
+  // (Days that bound a span are no one day to compare: "July 12-21", "between March 3 and March 6", "until July 21".)
+  if (DATE_SPAN.test(text)) return NO;
   let out: number[] | null = null;
   for (const m of text.matchAll(DATE)) {
+    if (toldAt(text, m.index)) continue;
     const name = m[1] ?? m[4], day = Number(m[2] ?? m[3]);
     if (day < 1 || day > 31) continue;
     const k = MONTH_NAMES.indexOf(name);
@@ -572,6 +587,16 @@ export function datesOf(text: string): readonly number[] {
   }
   return out ?? NO;
 }
+
+/** Two times of day as the ends of one span. */
+const CLOCK_SPAN = /\b(?:between|from)\s+(?:about\s+|around\s+)?\d{1,2}(?:[:.]\d\d)?\s*(?:[ap]\.?m\.?)?\s*(?:and|to|until|till|-|–)\s*\d{1,2}(?:[:.]\d\d)?\s*[ap]\.?m\b|\d\s*[ap]\.?m\.?\s*(?:-|–|to|until)\s*\d/i;
+/** A time zone after a time of day. */
+const CLOCK_ZONE = /^\s*\(?(?:GMT|UTC|BST|CET|[ECMP][SD]?T|Eastern|Central|Mountain|Pacific|local)\b/;
+/** Whether what is named at `at` is the time a thing was told at ("said on Sept. 2 that", "said at a 4 p.m. news conference"). */
+function toldAt(text: string, at: number): boolean {
+  return TOLD_TIME.test(text.slice(Math.max(0, at - 40), at));
+}
+const TOLD_TIME = /\b(?:said|says|announced|told\s+\w+|confirmed|reported|stated|added|wrote|revealed|disclosed|statement|conference|briefing|interview)\s+(?:on\s+|at\s+(?:an?\s+)?|late\s+|early\s+)?$/i;
 
 /** Two times of day within this many minutes are one time told roughly ("about 2 p.m." / "shortly before 2 p.m."). */
 export const CLOCK_SLACK = 60;

@@ -87,6 +87,9 @@ const LIST_NUMBER = /^\d+\.$/, INITIAL = /^\p{Lu}\.$/u, THREE_INITIALS = /^(?:\p
 const CAPITAL_OR_QUOTE = /[\p{Lu}“"‘]/u;
 const UNIT_END = /(?<![.!?])[.!?]+["”’)\]]*\s+(?=["“‘(]?[\p{Lu}\p{N}])/gu, WORD_BEFORE = /([\p{L}]+)\.?$/u;
 
+/** A time zone's name or abbreviation, as the next word after a clock's "p.m.". */
+const TIME_ZONE_AFTER = /^(?:GMT|UTC|BST|CET|CEST|[ECMP][SD]?T|Eastern|Central|Mountain|Pacific)\b/;
+
 function isAbbreviation(text: string, dot: number, after: number, to: number): boolean {
   let ws = dot;
   while (ws > 0 && !isSpace(text.charCodeAt(ws - 1)) && !isOpener(text.charCodeAt(ws - 1))) ws--;
@@ -100,9 +103,11 @@ function isAbbreviation(text: string, dot: number, after: number, to: number): b
   const initials = word.lastIndexOf('.', word.length - 2) > 0;
   if (initials && THREE_INITIALS.test(word)) return true; // U.S.A.
   if (ABBR.has(lower) || initials && TWO_INITIALS.test(word)) {
-    // An abbreviation ends the sentence only when a capitalised word follows.
+    // An abbreviation ends the sentence only when a capitalised word follows; not a time zone after a clock's "a.m." or
+    // "p.m." ("close at 8 p.m. ET on Tuesday", "at 6 p.m. Pacific time").
     let n = after;
     while (n < to && isSpace(text.charCodeAt(n))) n++;
+    if ((lower === 'a.m.' || lower === 'p.m.') && TIME_ZONE_AFTER.test(text.slice(n, Math.min(to, n + 12)))) return true;
     return !CAPITAL_OR_QUOTE.test(text[n] ?? '');
   }
   return false;
