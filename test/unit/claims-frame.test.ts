@@ -119,6 +119,20 @@ describe('claim frames: a negation in other words', () => {
   });
 });
 
+describe('claim frames: a negation after an opening attribution', () => {
+  it('counts a negation that follows the attribution a claim opens with (an appositive there is no trailing clause)', () => {
+    const told = (what: string) => claim(`The ferry owner's lawyer, Ines Varga, said on Monday that the company ${what}`, { kind: 'reported', speaker: 'Ines Varga', entities: ['Ines Varga'] });
+    const ctx = new AnalysisContext();
+    assert.equal(claimNorm(ctx, told('would not appeal the harbour fine')).negation, 1);
+    assert.equal(claimNorm(ctx, told('would appeal the harbour fine')).negation, 0);
+    const pair = linkPair(told('would not appeal the harbour fine'), told('would appeal the harbour fine'));
+    assert.deepEqual(linkedTo(pair), [], 'the act negated and the act: no corroboration');
+    assert.deepEqual(linkedTo(linkPair(told('would not appeal the harbour fine'), told('would not appeal the harbour fine, her office said'))), ['b']);
+    // A trailing clause after the statement still negates nothing of it.
+    assert.equal(claimNorm(ctx, claim('The ferry company would appeal the harbour fine, raising hopes the crossing may not close', { speaker: 'Ines Varga' })).negation, 0);
+  });
+});
+
 describe('claim frames: what ought to be', () => {
   it('a norm does not corroborate a fact that shares its topic words, on a weak overlap', () => {
     const ctx = new AnalysisContext();

@@ -601,6 +601,22 @@ const TOLD_TIME = /\b(?:said|says|announced|told\s+\w+|confirmed|reported|stated
 /** Two times of day within this many minutes are one time told roughly ("about 2 p.m." / "shortly before 2 p.m."). */
 export const CLOCK_SLACK = 60;
 
+/** A clause that trails a claim's statement (`normalizing`: its negations count for nothing of the claim). */
+const TRAILING = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/gi;
+
+/**
+ * The index of the first word of the first clause that trails the statement (`TRAILING`), among the words from `from`
+ * on (the word after an opening attribution, `attributionCut`); the number of words when none.
+ */
+function trailingClause(text: string, from: number): number {
+  TRAILING.lastIndex = 0;
+  for (let m = TRAILING.exec(text); m; m = TRAILING.exec(text)) {
+    const at = wordsOf(text, 0, m.index, { digitGroups: true }).length;
+    if (at >= from) return at;
+  }
+  return wordsOf(text, 0, text.length, { digitGroups: true }).length;
+}
+
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
 const CONDITIONAL = /^\W*(?:(?:and|but|so|yet|or)\s+)?(?:if|unless)\b/i;
 
@@ -747,9 +763,9 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   const segmentOf = full ? asideLast(text, wordSegments) : wordSegments;
   const from = claim.speaker ? attributionCut(text, info) : 0;
   // Negations count outside trailing participial, relative or attribution clauses only: "…, raising hopes it may not …",
-  // "…, officials said nothing" negate nothing of the claim.
-  const tail = full ? /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){0,3}(?:said|says|told|added)\b/i.exec(text) : null;
-  const head = tail ? wordsOf(text, 0, tail.index, { digitGroups: true }).length : raw.length;
+  // "…, officials said nothing" negate nothing of the claim. An attribution the claim opens with is none: what follows
+  // it is the claim ("Smith's lawyer, Jane Roe, said that her client would not appeal").
+  const head = full ? trailingClause(text, from) : raw.length;
   const keys: (string | null)[] = [];
   const when = full ? timeSides(info, segmentOf) : null;
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;
