@@ -85,6 +85,21 @@ describe('claims of two actors', () => {
     const chief = claimOf('Kelby police chief Dana Holt suspended the two officers without pay on Tuesday', { entities: ['Kelby', 'Dana Holt'] });
     assert.deepEqual(linkPair(chief, claimOf('Kelby Police suspended the two officers without pay on Tuesday', { entities: ['Kelby Police'] })).by, ['b']);
   });
+  it('do not link when each names its own person, one by a capitalised title, the other by a title or a first name', () => {
+    const minister = () => claimOf('Harbour Minister Ada Rowe described the ferry strike as reckless and said it would strand island pupils', { entities: ['Ada Rowe'] });
+    const spokesman = claimOf('Opposition harbour spokesman Ivo Kell described the ferry strike as reckless and said it would strand island pupils', { entities: ['Ivo Kell'] });
+    assert.deepEqual(linkPair(minister(), spokesman).by, []);
+    assert.deepEqual(linkPair(minister(), claimOf('Ivo Kell described the ferry strike as reckless and said it would strand island pupils', { entities: ['Ivo Kell'] })).by, [], 'a known first name: a person');
+    assert.deepEqual(linkPair(minister(), claimOf('Rowe described the ferry strike as reckless and said it would strand island pupils', { entities: ['Rowe'] })).by, ['b'], 'the same person');
+    const ctx = new AnalysisContext();
+    assert.equal(claimNorm(ctx, minister()).actorPerson, true);
+    // The second predicate is the actor's too: no clause of it is shared apart from the actor.
+    const warned = (who: string, name: string) => claimOf(`${who} criticised the ferry strike and warned it would strand island pupils during exams`, { entities: [name] });
+    assert.deepEqual(linkPair(warned('Harbour Minister Ada Rowe', 'Ada Rowe'), warned('Ivo Kell', 'Ivo Kell')).by, []);
+    assert.deepEqual(linkPair(warned('Harbour Minister Ada Rowe', 'Ada Rowe'), claimOf('The union warned the ferry strike would strand island pupils during exams, Ivo Kell said', { entities: ['Ivo Kell'] })).by, ['b'], 'a clause with a subject of its own');
+    assert.deepEqual(claimNorm(ctx, warned('Ivo Kell', 'Ivo Kell')).actorSegmentEnd, 1);
+    assert.equal(claimNorm(ctx, claimOf('Kelby Police suspended the two officers', { entities: ['Kelby Police'] })).actorPerson, false);
+  });
   const offered = () => claimOf('Dunmore has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Dunmore'] });
   it('do not link when each opens with its own actor and neither names the other', () => {
     const other = claimOf('Kelby has offered to discuss limits on trawler numbers in the northern fishing grounds, curbs on night fishing and other conservation measures', { entities: ['Kelby'] });

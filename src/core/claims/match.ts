@@ -460,7 +460,9 @@ export const CLAUSE_SEGMENTS = 3;
 function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean, similarity: number, otherActors = false): ClaimMatch | null {
   const sa = a.norm.segments, sb = b.norm.segments;
   // Two actors (`matchClaims`): a clause they share must be one that neither actor's segment is part of.
+  // (Nor one that goes on with the actor's predicates: "… described the strike as reckless and said it would …".)
   const skipA = otherActors ? a.norm.actorSegment : -1, skipB = otherActors ? b.norm.actorSegment : -1;
+  const skipAEnd = otherActors ? a.norm.actorSegmentEnd : -1, skipBEnd = otherActors ? b.norm.actorSegmentEnd : -1;
   const segsA = lastSegment(sa) + 1, segsB = lastSegment(sb) + 1;
   if (segsA < 2 && segsB < 2) return null;
   // What any run can share at most, cheaply: most pairs stop here.
@@ -496,7 +498,7 @@ function sharedClause(a: MatchSide, b: MatchSide, weight: (id: number) => number
   for (let a1 = 0; a1 < segsA; a1++) for (let a2 = a1; a2 < Math.min(segsA, a1 + CLAUSE_SEGMENTS); a2++) {
     for (let b1 = 0; b1 < segsB; b1++) for (let b2 = b1; b2 < Math.min(segsB, b1 + CLAUSE_SEGMENTS); b2++) {
       if (a1 === 0 && a2 === segsA - 1 && b1 === 0 && b2 === segsB - 1) continue; // the whole claims: decided above
-      if ((skipA >= a1 && skipA <= a2) || (skipB >= b1 && skipB <= b2)) continue;
+      if ((skipA >= 0 && skipA <= a2 && skipAEnd >= a1) || (skipB >= 0 && skipB <= b2 && skipBEnd >= b1)) continue;
       let totA = 0, totB = 0;
       for (let i = 0; i < sa.length; i++) if (sa[i] >= a1 && sa[i] <= a2) totA += wa[i];
       for (let j = 0; j < sb.length; j++) if (sb[j] >= b1 && sb[j] <= b2) totB += wb[j];

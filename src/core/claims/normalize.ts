@@ -18,7 +18,7 @@
  */
 import { BASE_VERBS, DERIVED, IRREGULAR, MULTIWORD, PERTAINYMS, S_WORDS, SYNONYMS, VERBS } from '../lexicon/lemmas';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
-import { LOWER_WORDS } from '../entities/gazetteer';
+import { FIRST_NAMES, LOWER_WORDS } from '../entities/gazetteer';
 import { hashChars, WordTable } from '../text/wordTable';
 import { CLAIM_PRONOUNS, CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { SEATS } from '../lexicon/seats';
@@ -92,8 +92,18 @@ export interface ClaimNorm {
   actor: readonly string[] | null;
   /** The segment (`segmentsOf`) the actor's name ends in, -1 without an actor. */
   actorSegment: number;
+  /**
+   * The last segment of the actor's predicates: its own segment, and the segments after it that go on with another
+   * predicate of the same subject ("described the strike as reckless | and said it would …"); -1 with no actor.
+   */
+  actorSegmentEnd: number;
   /** The actor is a name after a title in lower case ("Board member Luisa Ferrer"): a person, who may act for an institution. */
   actorTitled: boolean;
+  /**
+   * The actor is a person: named with a role before the name, in lower case or capitalised ("Education Minister Paul
+   * Adeyemi"), or by a name that opens with a known first name.
+   */
+  actorPerson: boolean;
   /** The predicates (indexes into `units`) written only as nouns derived from their verbs ("the Obama administration", "after the invasion"). */
   nominal: readonly number[];
   /**
@@ -829,7 +839,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     const named = nameUnit(name), k = named.unit[0];
     if (!unitOf.has(k)) { unitOf.set(k, units.length); units.push(named.unit); segments.push(full ? nameSegment(name, raw, segmentOf) : -1); numbers?.push(named.number); }
   }
-  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, dates: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorTitled: false, names: NO, nominal: NO, title: NO, before: NO, after: NO };
+  if (!full) return { units, predicates: NO, phrasal: NO, segments: NO, negation: 0, negatedSegments: NO, notDone: false, denialSegments: NO, days: NO, years: NO, clock: NO, dates: NO, conditional: false, deontic: false, possibleSegments: NO, intentSegments: NO, futureSegments: NO, hedgeSegments: NO, numbers: claim.numbers, actor: null, actorSegment: -1, actorSegmentEnd: -1, actorTitled: false, actorPerson: false, names: NO, nominal: NO, title: NO, before: NO, after: NO };
   const title: number[] = [];
   for (let u = 0; u < titled.length; u++) if (titled[u]) title.push(u);
   const before: number[] = [], after: number[] = [];
@@ -845,8 +855,9 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     if (named.seat) names.push(named.seat);
   }
   const found = actorOf(raw, from, claim.entities);
-  const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false;
-  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), dates: datesOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorTitled, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
+  const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false, actorPerson = found?.person ?? false;
+  const actorSegmentEnd = found ? predicatesGoOn(raw, segmentOf, found.at) : -1;
+  return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), dates: datesOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorSegmentEnd, actorTitled, actorPerson, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
 /** Prepositions that put a party to the act before a name: who it came from, who did it, whom it was for, against or with. */
@@ -965,7 +976,7 @@ function isVerbForm(w: string): boolean {
  * ("Washington has offered", "Crutcher was killed"; not "Clinton's van", "Tulsa and Charlotte"). The name's keys:
  * `actorKeys`; `at`: the index of its last word.
  */
-export function actorOf(raw: readonly string[], from: number, entities: readonly string[]): { keys: string[]; at: number; titled: boolean } | null {
+export function actorOf(raw: readonly string[], from: number, entities: readonly string[]): { keys: string[]; at: number; titled: boolean; person: boolean } | null {
   let i = from;
   // After an attribution, what it reports may open a few words on, after "that" ("said on Tuesday that Moscow is …").
   if (from > 0) for (let k = from; k < Math.min(raw.length, from + 4); k++) if (raw[k].toLowerCase() === 'that') { i = k + 1; break; }
@@ -1001,8 +1012,32 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
     if (words[words.length - 1] !== last || !words.every(w => run.includes(w))) continue;
     if (!best || e.length > best.length) best = e;
   }
-  return best ? { keys: actorKeys(best), at: i - 1, titled } : null;
+  if (!best) return null;
+  // A person: a role before the name (capitalised words of the run before it count, "Education Minister Paul Adeyemi";
+  // not "The"), or a known first name opening it.
+  const first = best.split(/\s+/)[0];
+  const role = run.slice(0, run.indexOf(first)).some(w => !CLAIM_STOP_WORDS.has(w.toLowerCase()));
+  return { keys: actorKeys(best), at: i - 1, titled, person: titled || role || FIRST_NAMES.has(first) };
 }
+
+/**
+ * The last segment that goes on with the predicates of the subject at word `at` (`ClaimNorm.actorSegmentEnd`): each next
+ * segment that opens with "and", "but" or "then" and a verb's form, no subject of its own between ("described the
+ * strike as reckless and said it would …").
+ */
+function predicatesGoOn(raw: readonly string[], segmentOf: readonly number[], at: number): number {
+  let end = segmentOf[at];
+  for (let i = at + 1; i + 1 < raw.length; i++) {
+    if (segmentOf[i] === segmentOf[i - 1]) continue;
+    if (segmentOf[i] !== end + 1) break;
+    // The segment may open at the conjunction or at the word after it.
+    const joint = CONTINUING.has(raw[i].toLowerCase()) ? i : CONTINUING.has(raw[i - 1].toLowerCase()) ? i - 1 : -1;
+    if (joint < 0 || !isVerbForm(raw[joint + 1])) break;
+    end = segmentOf[i];
+  }
+  return end;
+}
+const CONTINUING = new Set(['and', 'but', 'then']);
 
 /** A word of a role before a name ("member", "president", "mayor"): in lower case, no verb's form, preposition or conjunction. */
 function isRoleWord(w: string): boolean {
@@ -1039,7 +1074,9 @@ export function otherActors(a: ClaimNorm, b: ClaimNorm): boolean {
   if (!a.actor || !b.actor || sameActor(a.actor, b.actor)) return false;
   // A person named by a title against a name without one may be the institution the person acts for ("Harlow police
   // chief Dana Holt suspended" / "Harlow Police suspended"): two titled people are two people.
-  if (a.actorTitled !== b.actorTitled) return false;
+  // Not so when both are people ("Education Minister Paul Adeyemi described" / "Opposition education spokeswoman Dana
+  // Kirsch described").
+  if (a.actorTitled !== b.actorTitled && !(a.actorPerson && b.actorPerson)) return false;
   const named = (actor: readonly string[], names: readonly string[]) =>
     actor.some((k, i) => (i === 1 ? names.some(n => n === k || n.endsWith(` ${k}`)) : names.includes(k)));
   return !named(a.actor, b.names) && !named(b.actor, a.names);
