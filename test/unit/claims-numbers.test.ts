@@ -353,3 +353,25 @@ describe('claims: another figure of the same thing', () => {
     assert.deepEqual([r.by, r.disputed], [[], []]);
   });
 });
+
+describe('claims: figures written otherwise', () => {
+  it('reads an abbreviated scale before a currency in words as the amount ("3.8m pounds"), not a lone "3.8m"', () => {
+    assert.deepEqual(parseNumbers('The harbour trust will spend 3.8m pounds on the quay').map(n => [n.value, n.unit]), [[3.8e6, 'pounds']]);
+    assert.deepEqual(parseNumbers('a ferry deal worth 2bn euros').map(n => [n.value, n.unit]), [[2e9, 'euros']]);
+    assert.deepEqual(parseNumbers('a 3.8m sea wall').map(n => n.value), [3.8], 'metres, not millions');
+  });
+  it('reads "and a half" before a scale, and the hundreds after "thousand"', () => {
+    assert.deepEqual(parseNumbers('the ferry is insured for four and a half million euros').map(n => [n.value, n.unit]), [[4.5e6, 'euros']]);
+    assert.deepEqual(parseNumbers('about forty-six and a half thousand passengers').map(n => [n.value, n.unit]), [[46500, 'passengers']]);
+    assert.deepEqual(parseNumbers('over two thousand three hundred ferry passengers').map(n => [n.value, n.unit]), [[2300, 'passengers']]);
+    assert.deepEqual(parseNumbers('forty thousand and fifty islanders').map(n => [n.value, n.unit]), [[40050, 'islanders']]);
+    assert.deepEqual(parseNumbers('two and a half years in prison').map(n => [n.value, n.unit]), [[2.5, 'years']]);
+  });
+  it('links a figure seldom met by chance and one word that weighs, however else the fact is told', () => {
+    const a = claim('The ferry repairs cost the harbour trust an estimated 46,500 euros');
+    assert.deepEqual(link(a, claim('Port records show the vessel\'s refit cost islanders roughly forty-six and a half thousand euros')).by, ['b']);
+    // Not another figure, nor the same figure with no word shared.
+    assert.deepEqual(link(claim('The ferry repairs cost the harbour trust an estimated 46,500 euros'), claim('Port records show the vessel\'s refit cost islanders roughly 64,500 euros')).by, []);
+    assert.deepEqual(link(claim('The ferry repairs cost the harbour trust an estimated 46,500 euros'), claim('Port records show the lighthouse keepers earned 46,500 euros')).by, []);
+  });
+});

@@ -40,6 +40,8 @@ const NUMBER_RE = new RegExp(
 );
 /** A currency sign right before a figure: the thing an amount counts. */
 const CURRENCY: Record<string, string> = { $: 'dollars', '£': 'pounds', '€': 'euros' };
+/** The word right after an abbreviated scale ("3.8m pounds"): a currency of `MONEY_UNITS` when it is one. */
+const MONEY_AFTER = /^\s+([a-z]+)\b/i;
 /** The units of an amount of money: the currencies of `CURRENCY` and the others written as words ("300 million yen"). */
 export const MONEY_UNITS: ReadonlySet<string> = new Set([...Object.values(CURRENCY), 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
@@ -253,7 +255,9 @@ const ONES = 'one|two|three|four|five|six|seven|eight|nine';
  * "two dozen"). Not "one", which is as often a pronoun ("one of them", "no one") as a count.
  */
 const TENS_WORDS = Object.keys(TENS).join('|'), SMALL_WORDS = Object.keys(SMALL_NUMBERS).join('|');
-const FIGURE_WORDS = String.raw`\b(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}))\b(?!['’]s\b)(?:\s+(hundred)\b(?:\s+(?:and\s+)?(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}|one)\b)(?!\s+hundred\b))?)?(?:\s+(dozen|thousand|million|billion|trillion)\b)?`;
+const BELOW_100_WORDS = String.raw`(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}))\b`;
+const HUNDREDS_AFTER = String.raw`(?:\s+(hundred)\b(?:\s+(?:and\s+)?(?:(${TENS_WORDS})(?:[-\s](${ONES})\b)?|(${SMALL_WORDS}|one)\b)(?!\s+hundred\b))?)?`;
+const FIGURE_WORDS = String.raw`\b${BELOW_100_WORDS}(?!['’]s\b)${HUNDREDS_AFTER}(?:\s+and\s+a\s+(half))?(?:\s+(dozen|thousand|million|billion|trillion)\b)?(?:(?<=thousand)\s+(?:and\s+)?(?!(?:one|a|an)\b)${BELOW_100_WORDS}${HUNDREDS_AFTER})?`;
 const WORD_NUMBER_RE = new RegExp(String.raw`(?:\b(${QUALIFIERS}|between)\s+)?${FIGURE_WORDS}`, 'gi');
 const WORD_FIGURE_AT = new RegExp(FIGURE_WORDS, 'iy');
 /** A verb of change before "from" ("rose from two to four percent"): the figures are a change, not a range. */
@@ -268,16 +272,26 @@ const HAS_WORD_NUMBER = new RegExp(String.raw`\b(?:${[...Object.keys(TENS), ...O
 /** A figure's decimals in words ("three point five"): read as no figure (the digits' "3.5" would be). */
 const DECIMAL_WORDS = new RegExp(String.raw`^\s+point\s+(?:zero|${ONES})\b`, 'i');
 
-/** The value of a figure in words matched by `FIGURE_WORDS` (its groups from `g` on: tens, ones, small, "hundred", the same three after it, the scale), and its multiplier. */
+/**
+ * The value of a figure in words matched by `FIGURE_WORDS` (its groups from `g` on: tens, ones, small, "hundred", the
+ * same three after it, "half", the scale, then after "thousand" the same seven as the first), and its multiplier.
+ */
 function wordFigure(m: RegExpExecArray, g: number): { value: number; times: number } {
   const below100 = (tens: string | undefined, ones: string | undefined, small: string | undefined) =>
     tens ? TENS[tens.toLowerCase()] + (ones ? SMALL_NUMBERS[ones.toLowerCase()] ?? 1 : 0) : small ? SMALL_NUMBERS[small.toLowerCase()] ?? 1 : 0;
-  let value = below100(m[g], m[g + 1], m[g + 2]);
   // "Two hundred fifty", "two hundred and fifty": the hundreds and what follows them.
-  if (m[g + 3]) value = value * 100 + below100(m[g + 4], m[g + 5], m[g + 6]);
-  const scale = m[g + 7]?.toLowerCase();
+  const upTo999 = (at: number) => {
+    const v = below100(m[at], m[at + 1], m[at + 2]);
+    return m[at + 3] ? v * 100 + below100(m[at + 4], m[at + 5], m[at + 6]) : v;
+  };
+  // "Four and a half million", "forty-six and a half thousand".
+  let value = upTo999(g) + (m[g + 7] ? 0.5 : 0);
+  const scale = m[g + 8]?.toLowerCase();
   const times = scale ? (scale === 'dozen' ? 12 : SCALE[scale]) : 1;
-  return { value: value * times, times: (m[g + 3] ? 100 : 1) * times };
+  value *= times;
+  // "Two thousand three hundred", "forty thousand and fifty".
+  if (m[g + 9] || m[g + 11]) value += upTo999(g + 9);
+  return { value, times: (m[g + 3] ? 100 : 1) * times };
 }
 
 /**
@@ -386,6 +400,15 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
       // A scale abbreviated right after an amount ("£212m", "$1.5bn", "$300k"): "212 million pounds" in another report.
       const short = m[3] ? null : SCALE_SHORT.exec(text.slice(afterStart, afterStart + 4));
       if (short) value *= SCALE[SHORT_SCALES[short[1].toLowerCase()]];
+    } else if (!m[3]) {
+      // … or before a currency written out ("3.8m pounds", "2bn euros"): "£3.8 million" in another report. (Not a
+      // lone "3.8m": metres.)
+      const short = SCALE_SHORT.exec(text.slice(afterStart, afterStart + 4));
+      const money = short ? MONEY_AFTER.exec(text.slice(afterStart + short[0].length, afterStart + short[0].length + 12)) : null;
+      if (short && money && MONEY_UNITS.has(money[1].toLowerCase())) {
+        value *= SCALE[SHORT_SCALES[short[1].toLowerCase()]];
+        unit = money[1].toLowerCase();
+      }
     }
     // A person's age set off after the name ("Crutcher, 40, was …", "Scott, 43 ― …") is the "40-year-old" of another report.
     if (!unit && !m[1] && !m[3] && /^\d{1,3}$/.test(raw) && /\p{Lu}[\p{L}.’'-]*,\s*$/u.test(text.slice(Math.max(0, m.index - 30), m.index + m[0].indexOf(raw))) && /^\s*(?:,|[—–―]|\))/.test(after)) unit = 'year-old';

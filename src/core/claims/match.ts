@@ -261,13 +261,17 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // (the company, the speaker, is in neither claim's words); "just as he did with Romney in 2012" / "Mitt Romney
   // released his returns in 2012" share a name and a year only.
   const others = ab.anchors - numberAnchors(a, b);
-  if (others < NUMBER_OTHERS && !(others === 1 && soleFigureFact(an, bn, a, b, weight, isName))) return null;
+  const soleFigure = others === 1 && soleFigureFact(an, bn, a, b, weight, isName);
+  if (others < NUMBER_OTHERS && !soleFigure) return null;
   const coverA = ab.totalA ? coveredA / ab.totalA : 0, coverB = ab.totalB ? coveredB / ab.totalB : 0;
   // A short claim whose every word the other holds exactly (`WHOLE_MIN` or more) states part of it too ("It did not say
   // where the troops were pulling back" in "It remains unclear where the troops said to be pulling back were deployed …").
   const partA = coverA >= PART_COVER && (coveredA >= PART_MIN || (ab.exact >= WHOLE_MIN && ab.exact === ab.totalA));
   const partB = coverB >= PART_COVER && (coveredB >= PART_MIN || (ba.exact >= WHOLE_MIN && ba.exact === ab.totalB));
-  if (similarity < FULL_OVERLAP && !partA && !partB) return sharedClause(a, b, weight, isName, similarity);
+  // A figure seldom met by chance, of the same thing, and a word that weighs (`soleFigureFact`), in two claims that
+  // open with no other actors: the same fact, however else it is told ("The flights cost taxpayers an estimated 46,500
+  // marks" / "the trips cost the public purse around forty-six and a half thousand marks").
+  if (similarity < FULL_OVERLAP && !partA && !partB) return soleFigure && !otherActors(na, nb) && similarity >= SOLE_FIGURE_MIN ? { similarity: round(Math.max(similarity, 0.5)), direction: 'full' } : sharedClause(a, b, weight, isName, similarity);
   // The frame's actor: two claims that open with their subjects' names, and not one actor ("Washington has offered to
   // discuss …" / "Moscow is willing to discuss …"), state what each did: not the same claim, whatever else they share
   // (a clause they share further on still may be).
@@ -432,6 +436,9 @@ let SPELLED: Set<string> | null = null;
 function spelledNumber(key: string): boolean {
   return (SPELLED ??= new Set(NUMBER_WORDS.split(' ').map(lemmaKey))).has(key);
 }
+
+/** A fact resting on a figure and one word (`soleFigureFact`) links at this overlap of the claims' words or above. */
+export const SOLE_FIGURE_MIN = 0.1;
 
 /** A shared clause: the overlap of the two segment runs, at or above this. */
 export const CLAUSE_OVERLAP = 0.5;
