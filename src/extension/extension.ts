@@ -66,6 +66,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     treeStoredOptions: () => new TreeOptionsStore(context.workspaceState).current,
     treeBadge: () => tree?.view.badge?.value,
     treeRefreshes: () => tree?.refreshesDone() ?? { count: 0, recent: [] },
+    treeVisible: () => tree?.view.visible ?? false,
     treeShownSource: uri => tree?.shownSource(toUri(uri).toString()),
     treeShownPassages: uri => tree?.shownPassages(toUri(uri).toString()),
     treeExpand: async uri => tree?.expandSource(toUri(uri).toString()),

@@ -61,6 +61,8 @@ export interface SourceLensApi {
    * `performance.now()` when it began, how long the oldest change in it had waited since the worker's push).
    */
   treeRefreshes(): { count: number; recent: TreeListing[] };
+  /** Whether the Claims view is visible, as the extension was last told (VS Code tells it after the view has changed). */
+  treeVisible(): boolean;
   /** A source's node as the default tree holds it now (no question to the worker), undefined when it is not listed. */
   treeShownSource(uri: string): TreeNodeSnapshot | undefined;
   /** A source's claims and quotes as the default tree holds them now, its pages' passages in turn (no question to the worker), undefined when not listed. */
