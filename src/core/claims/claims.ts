@@ -194,7 +194,7 @@ const MEASURES: ReadonlyMap<string, string> = new Map(([
 ] as const).flatMap(([unit, forms]) => forms.split(' ').map(f => [f, unit] as [string, string])));
 /** Whether a unit is a measure's, however written (`MEASURES`: "km", "kilometres", "meter"). */
 export function isMeasure(unit: string): boolean {
-  return MEASURES.has(unit) || unit === 'meter' || unit === 'metre';
+  return MEASURES.has(unit);
 }
 /** One unit of a measure however written ("kilometres", "km" → "km"); any other unit as it is. */
 export function measureUnit(unit: string): string {
@@ -211,7 +211,7 @@ const MEASURE_JOINED = /^(km|kg|mi|ft|cm|mm|mph)\b(?!\/)/;
  */
 export function compared(numbers0: readonly ClaimNumber[]): readonly ComparedNumber[] {
   // (A measure as one unit however written: "40 kilometres" and "40km" are one distance.)
-  const numbers = numbers0.some(n => n.unit !== null && MEASURES.has(n.unit)) ? numbers0.map(n => (n.unit !== null && MEASURES.has(n.unit) ? { ...n, unit: MEASURES.get(n.unit)! } : n)) : numbers0;
+  const numbers = numbers0.some(n => n.unit !== null && isMeasure(n.unit)) ? numbers0.map(n => (n.unit !== null && isMeasure(n.unit) ? { ...n, unit: measureUnit(n.unit) } : n)) : numbers0;
   if (!numbers.some(n => n.unit === TALLY || n.qualifier === RANGE)) return numbers;
   const out: ComparedNumber[] = [];
   for (let i = 0; i < numbers.length; i++) {

@@ -9,12 +9,11 @@
  */
 import type { Claim, ClaimNumber } from '../types';
 import { compared, isMeasure, moneyQualified, MONEY_UNITS, SMALL_NUMBERS, type ComparedNumber, TALLY } from './claims';
-import { PEOPLE_UNITS, PERSON_KINDS } from '../lexicon/numbers';
-import { NUMBER_WORDS } from '../lexicon/numbers';
+import { NUMBER_WORDS, PEOPLE_UNITS, PERSON_KINDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
-import { CLOCK_SLACK, type ClaimNorm, lemmaKey, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
+import { CLOCK_SLACK, type ClaimNorm, disjoint, lemmaKey, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -173,12 +172,12 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const deniedOtherwise = (na.denialSegments.length > 0 || nb.denialSegments.length > 0) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2;
   if (na.negation === nb.negation && deniedOtherwise) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite && !deniedOtherwise;
-  const redated = na.days.length > 0 && nb.days.length > 0 && !na.days.some(d => nb.days.includes(d));
+  const redated = disjoint(na.days, nb.days);
   // Another time of the day, more than `CLOCK_SLACK` apart ("at around 2 p.m." / "at around 9 p.m."), or another day of
   // the month ("begin on July 12" / "begin on July 21"): two facts. Not a dispute: two moments of one event are as
   // often told so ("was arrested on April 2" / "was charged on April 4", "kicked off at 3 p.m." / "was abandoned at
   // 4:25 p.m."), and a dispute is an allegation.
-  if (reclocked(na.clock, nb.clock) || (na.dates.length > 0 && nb.dates.length > 0 && !na.dates.some(d => nb.dates.includes(d)))) return null;
+  if (reclocked(na.clock, nb.clock) || disjoint(na.dates, nb.dates)) return null;
   if (negated && redated) return null;
   // One event, a claim before it and the other after it ("heading into their first debate" / "after the first
   // presidential debate"): two moments, two facts (two polls).

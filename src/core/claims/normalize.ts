@@ -414,6 +414,11 @@ export function pastAgainstFuture(future: string, past: string): boolean {
   return WILL.test(future) && pastTimed(past) && !PAST_TIME.test(future);
 }
 
+/** Whether two lists both hold something and nothing in common (two sets of named days, months or dates). */
+export function disjoint<T>(a: readonly T[], b: readonly T[]): boolean {
+  return a.length > 0 && b.length > 0 && !a.some(x => b.includes(x));
+}
+
 /** A time to come named relative to now ("next month", "tomorrow", "later this year"). */
 const FUTURE_TIME = new RegExp(String.raw`\bnext\s+(?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|${WEEKDAYS.split(' ').join('|')})\b|\btomorrow\b|\blater\s+this\s+(?:year|month|week)\b`, 'i');
 /** A verb's past in a claim: a word in lower case ending in "-ed", or an irregular past ("closed", "fired", "sold", "won"). */
@@ -456,11 +461,10 @@ export function timedApart(future: ClaimNorm, futureText: string, past: ClaimNor
     for (let i = 0; i < a.length; i += 2) for (let j = 0; j < b.length; j += 2) if (a[i] <= b[j + 1] && b[j] <= a[i + 1]) return false;
     return true;
   };
-  const apart = (a: readonly string[], b: readonly string[]) => a.length > 0 && b.length > 0 && !a.some(x => b.includes(x));
   const f = namedTimes(futureText), p = namedTimes(pastText);
   const fy = future.years, py = past.years;
   if (fy.length && py.length) return disjointYears(fy, py);
-  if (apart(f.months, p.months) || apart(f.weekdays, p.weekdays)) return true;
+  if (disjoint(f.months, p.months) || disjoint(f.weekdays, p.weekdays)) return true;
   if (FUTURE_TIME.test(futureText) && (pastTimed(pastText) || PAST_SPAN.test(pastText))) return true;
   return !fy.length && (f.months.length > 0 || f.weekdays.length > 0) && py.length > 0 && !p.months.length && !p.weekdays.length;
 }
@@ -616,15 +620,15 @@ const TRAILING = /,\s+(?:\w+ing|which|who|as|when|after)\b|,\s+(?:[\w’']+\s+){
 
 /**
  * The index of the first word of the first clause that trails the statement (`TRAILING`), among the words from `from`
- * on (the word after an opening attribution, `attributionCut`); the number of words when none.
+ * on (the word after an opening attribution, `attributionCut`); `count`, the text's number of words, when none.
  */
-function trailingClause(text: string, from: number): number {
+function trailingClause(text: string, from: number, count: number): number {
   TRAILING.lastIndex = 0;
   for (let m = TRAILING.exec(text); m; m = TRAILING.exec(text)) {
     const at = wordsOf(text, 0, m.index, { digitGroups: true }).length;
     if (at >= from) return at;
   }
-  return wordsOf(text, 0, text.length, { digitGroups: true }).length;
+  return count;
 }
 
 /** A supposition: the clause opens with "if" or "unless" (after a connector). */
@@ -775,7 +779,7 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
   // Negations count outside trailing participial, relative or attribution clauses only: "…, raising hopes it may not …",
   // "…, officials said nothing" negate nothing of the claim. An attribution the claim opens with is none: what follows
   // it is the claim ("Smith's lawyer, Jane Roe, said that her client would not appeal").
-  const head = full ? trailingClause(text, from) : raw.length;
+  const head = full ? trailingClause(text, from, raw.length) : raw.length;
   const keys: (string | null)[] = [];
   const when = full ? timeSides(info, segmentOf) : null;
   const frame = UNTOLD_CUE.test(text) ? untoldFrame(raw) : NONE;

@@ -73,10 +73,10 @@ export function lowerWords(text: string): string[] {
   return wordsOf(text.toLowerCase());
 }
 
-/** A crude, consistent suffix stripper: both sides of a comparison go through it, so it need not be a real stemmer. */
 /** A lower-case word that ends as a regular verb's past or -ing form does ("died", "killing"; also "need", "ceiling": a test of form, not of sense). */
 export const VERB_ENDING = /(?:ed|ing)$/;
 
+/** A crude, consistent suffix stripper: both sides of a comparison go through it, so it need not be a real stemmer. */
 export function stem(w: string): string {
   const n = w.length;
   if (n <= 3) return w;
