@@ -192,6 +192,11 @@ describe('claims: the thing a figure counts', () => {
     assert.deepEqual(units('Her 14-year-old daughter attends a 46-page course.'), ['year-old', 'page']);
     assert.deepEqual(units('Police arrested 30 protesters hours after the rally.'), ['protesters']);
   });
+  it('is the members a body of people names before them, in digits and in words alike', () => {
+    assert.deepEqual(units('Some 600 police officers and 40 staff members searched the quay.'), ['officers', 'members']);
+    assert.deepEqual(units('About six hundred police officers searched the quay.'), ['officers']);
+    assert.deepEqual(units('Some 600 police searched the quay and 40 staff left.'), ['police', 'staff'], 'the body alone is counted');
+  });
   it('disputes another figure of the same thing only when both are of one time', () => {
     const fees = (text: string) => claim(text, { entities: ['Harbour Board'] });
     // A year or a time gone by in one claim only: another time, no dispute ("Last year …" / "for the coming year").
@@ -227,6 +232,9 @@ describe('claims: counts in words', () => {
     assert.deepEqual(parseNumbers('Two to three thousand protesters marched'), [range(2000, 'protesters'), range(3000, 'protesters')], 'the scale of the second for both');
     assert.deepEqual(parseNumbers('Between five and ten people were hurt'), [range(5, 'people'), range(10, 'people')]);
     assert.deepEqual(parseNumbers('Two young children were hurt'), [n(2, 'children')], 'a word describing the thing counted');
+    assert.deepEqual(parseNumbers('Forty-seven alleged smuggling ring members were held'), [], 'past three words on, nothing');
+    assert.deepEqual(parseNumbers('Forty-seven alleged ring members were held and three injured people were flown out'), [n(47, 'members'), n(3, 'people')], 'a participle describes too, as "47 alleged ring members" does');
+    assert.deepEqual(parseNumbers('47 alleged ring members were held'), [n(47, 'members')]);
     assert.deepEqual(parseNumbers('Three presidential debates were held'), [n(3, 'debates')]);
     assert.deepEqual(parseNumbers('Two hundred fifty people and two hundred and ten ferries'), [n(250, 'people'), n(210, 'ferries')]);
     assert.deepEqual(parseNumbers('Fares rose from two to four percent'), [n(4, 'percent')], '"rose from … to" is a change, not a range');
@@ -236,7 +244,7 @@ describe('claims: counts in words', () => {
     // No thing counted, a pronoun, a name, a fraction: no number.
     for (const text of ['the two of them left the harbour', 'One pilot was rescued', 'one of the pilots', 'The Big Ten conference met',
       'the Jackson Five played', 'Two-thirds of islanders voted', 'She was nine', 'Two said they saw it', 'the twenty-first century',
-      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported', 'Two said officers left', 'Two died after officers opened fire']) {
+      'on the twenty-fifth of May', 'three point five percent', 'chapters two and three', 'Seven-Eleven reported', 'Two said officers left', 'Two died after officers opened fire', 'Three escaped during storms', 'Two stayed with relatives', 'the two turned vicious during the race']) {
       assert.deepEqual(parseNumbers(text), [], text);
     }
   });

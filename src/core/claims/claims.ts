@@ -335,12 +335,17 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     const rest = text.slice(end);
     let unit: string | null = PERCENT_AFTER.test(rest) ? 'percent' : null;
     if (!unit) {
-      const found = UNIT_RE.exec(rest)?.[1].toLowerCase();
-      if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = found;
-      // Or a plural after one or two words that describe it ("two young children", "three presidential debates").
-      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !VERB_ENDING.test(found)) {
+      const match = UNIT_RE.exec(rest), found = match?.[1].toLowerCase();
+      const after = match ? rest.slice(match[0].length) : '';
+      // The thing counted as a figure in digits has it (`headCounted`: "six hundred police officers" counts officers).
+      if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = headCounted(found, after) ?? found;
+      // Or a plural after one or two words that describe it ("two young children", "three presidential debates"), a
+      // participle among them ("forty-seven alleged gang members", "three injured people"); not a verb's past before a
+      // word of the sentence's grammar ("Two died after officers opened fire").
+      else if (found && !NOT_UNITS.has(found) && !NOT_COUNTED.test(found) && !SAYING_VERBS.has(found) && !(VERB_ENDING.test(found) && !PAST_ENDING.test(found))) {
         const words = COUNTED_AFTER.exec(rest);
-        unit = words && (PLURAL.test(words[1]) ? words[1] : !PAST_ENDING.test(words[1]) && !NOT_UNITS.has(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
+        if (PAST_ENDING.test(found)) unit = words && !CLAIM_STOP_WORDS.has(words[1]) ? headCounted(found, after) : null;
+        else unit = words && (PLURAL.test(words[1]) ? words[1] : !PAST_ENDING.test(words[1]) && !NOT_UNITS.has(words[1]) && words[2] && PLURAL.test(words[2]) ? words[2] : null);
         if (unit && NOT_UNITS.has(unit)) unit = null;
       }
     }
@@ -427,6 +432,8 @@ let NOT_PLURAL: Set<string> | null = null;
 function notPlural(word: string): boolean {
   return (NOT_PLURAL ??= new Set([...S_WORDS.split('\n'), 'measles', 'mumps', 'rabies', 'herpes', 'shingles', 'rickets', 'species'])).has(word);
 }
+/** Bodies of people that also name one of their members' kind before it ("police officers", "staff members"). */
+const COLLECTIVE: ReadonlySet<string> = new Set(['police', 'staff', 'personnel']);
 /** The one or two lower-case words after the first word after a figure (`headCounted`). */
 const WORDS_AFTER = /^\s+([a-z][a-z-]{2,})\b(?:\s+([a-z][a-z-]{2,})\b)?/;
 
@@ -441,6 +448,8 @@ function headCounted(first: string, after: string): string | null {
   const words = WORDS_AFTER.exec(after);
   if (!words) return null;
   const noun = (w: string | undefined) => w !== undefined && PLURAL.test(w) && !SINGULAR_IN_S.test(w) && !NOT_UNITS.has(w) && !SAYING_VERBS.has(w) && !AFTER_TALLY.has(w);
+  // A body of people named before its members ("600 police officers", "40 staff members"): the members are counted.
+  if (COLLECTIVE.has(first) && noun(words[1])) return words[1];
   if (PLURAL.test(first) && !notPlural(first)) return null;
   if (SINGULAR_MEASURES.has(first) || NUMBER_UNIT_WORDS.has(first)) return null;
   if (noun(words[1])) return words[1];
