@@ -192,6 +192,12 @@ describe('claims: the thing a figure counts', () => {
     assert.deepEqual(units('Her 14-year-old daughter attends a 46-page course.'), ['year-old', 'page']);
     assert.deepEqual(units('Police arrested 30 protesters hours after the rally.'), ['protesters']);
   });
+  it('is the plural after a name that says whose or where they are', () => {
+    assert.deepEqual(units('Records of 62,000 Westmere patients and 300 New Harbour pilots leaked.'), ['patients', 'pilots']);
+    assert.deepEqual(parseNumbers('The port expelled four Lothian diplomats'), [{ value: 4, unit: 'diplomats', qualifier: null }]);
+    assert.deepEqual(units('He moved to 10 Downing Street yesterday.'), [null], 'a word after the name that is no plural');
+    assert.deepEqual(units('The ferry sailed on 2 June and 3 Friday pilots left.'), [null, null], 'a month or a day the figure dates');
+  });
   it('is the members a body of people names before them, in digits and in words alike', () => {
     assert.deepEqual(units('Some 600 police officers and 40 staff members searched the quay.'), ['officers', 'members']);
     assert.deepEqual(units('About six hundred police officers searched the quay.'), ['officers']);

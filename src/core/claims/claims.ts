@@ -45,6 +45,25 @@ const MONEY_AFTER = /^\s+([a-z]+)\b/i;
 /** The units of an amount of money: the currencies of `CURRENCY` and the others written as words ("300 million yen"). */
 export const MONEY_UNITS: ReadonlySet<string> = new Set([...Object.values(CURRENCY), 'yen', 'yuan', 'rubles', 'roubles', 'hryvnias']);
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
+/** One or two capitalised words (a name) after a figure, then a lower-case word: "62,000 Westmere patients", "four Lothian diplomats". */
+const NAMED_UNIT_RE = /^[\s-]*(\p{Lu}[\p{L}’'.-]*)\s+(?:(\p{Lu}[\p{L}’'.-]*)\s+)?([a-z][a-z-]{2,})\b/u;
+/** Names of months and days, which a figure before them dates: "on 2 June troops crossed" counts no troops. */
+const CALENDAR_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+
+/**
+ * The word `UNIT_RE` reads after a figure (its match, the word in group 1), or else the plural after a name (the word
+ * in group 1 too): the name only says whose or where the things counted are ("62,000 Westmere patients" are the
+ * "26,000 patients" of another report). A word after a name that is no plural (`countsThing`) is none: "10 Downing
+ * Street yesterday".
+ */
+function unitAfter(rest: string): RegExpExecArray | null {
+  const plain = UNIT_RE.exec(rest);
+  if (plain) return plain;
+  const named = NAMED_UNIT_RE.exec(rest);
+  if (!named || CALENDAR_NAME.test(named[1]) || (named[2] && CALENDAR_NAME.test(named[2])) || !countsThing(named[3])) return null;
+  named[1] = named[3];
+  return named;
+}
 const NOT_UNITS = new Set(['and', 'the', 'for', 'from', 'with', 'that', 'which', 'when', 'who', 'was', 'were', 'are', 'had', 'has', 'have', 'into', 'than', 'per', 'of', 'to', 'in', 'on', 'at', 'by', 'or', 'a', 'an',
   // Prepositions in "-ing" ("arrested 14 overnight following protests"): no thing counted, nor a word describing one.
   'following', 'during', 'including', 'regarding', 'concerning', 'excluding', 'according', 'pending', 'considering']);
@@ -169,7 +188,7 @@ function rangesOf(text: string, tallies: Set<number> | null): Map<number, ClaimN
     let unit: string | null = sign ? CURRENCY[sign] : null;
     if (!unit && (m[7] || PERCENT_AFTER.test(rest))) unit = 'percent';
     if (!unit) {
-      const word = UNIT_RE.exec(rest)?.[1].toLowerCase();
+      const word = unitAfter(rest)?.[1].toLowerCase();
       if (word && countsThing(word)) unit = word;
     }
     if (!unit) continue;
@@ -335,7 +354,7 @@ function wordNumbersOf(text: string): { number: ClaimNumber; at: number }[] | nu
     const rest = text.slice(end);
     let unit: string | null = PERCENT_AFTER.test(rest) ? 'percent' : null;
     if (!unit) {
-      const match = UNIT_RE.exec(rest), found = match?.[1].toLowerCase();
+      const match = unitAfter(rest), found = match?.[1].toLowerCase();
       const after = match ? rest.slice(match[0].length) : '';
       // The thing counted as a figure in digits has it (`headCounted`: "six hundred police officers" counts officers).
       if (found && countsThing(found) && !NOT_COUNTED.test(found)) unit = headCounted(found, after) ?? found;
@@ -390,7 +409,7 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     if (/\d-$/.test(before) || /^-\d/.test(after)) continue; // 2022-02-15: a date, not a count
     if (m[3]) value *= SCALE[m[3].toLowerCase()];
     const rest = text.slice(afterStart + (m[3] ? after.indexOf(m[3]) + m[3].length : 0));
-    const unitMatch = UNIT_RE.exec(rest);
+    const unitMatch = unitAfter(rest);
     let unit: string | null = unitMatch && !NOT_UNITS.has(unitMatch[1].toLowerCase()) ? unitMatch[1].toLowerCase() : null;
     // (Not after a measure joined to the figure: "a 14-year-old daughter", "a 46-page analysis".)
     if (unit && unitMatch && rest[0] !== '-') unit = headCounted(unit, rest.slice(unitMatch[0].length)) ?? unit;
