@@ -221,6 +221,18 @@ describe('claims: the thing a figure counts', () => {
   });
 });
 
+describe('claims: spans of time in other units', () => {
+  const closed = (span: string) => claim(`The harbour bridge will stay closed for at least ${span} while divers replace the supports.`);
+  it('agree when they are one length', () => {
+    assert.deepEqual(link(closed('26 weeks'), closed('six months')).by, ['b']);
+    assert.deepEqual(link(closed('48 hours'), closed('two days')).by, ['b']);
+  });
+  it('dispute each other when they are not', () => {
+    const r = link(closed('six weeks'), closed('six months'));
+    assert.deepEqual([r.by, r.disputed], [[], ['b']]);
+  });
+});
+
 describe('claims: counts in words', () => {
   const n = (value: number, unit: string, qualifier: string | null = null) => ({ value, unit, qualifier });
 

@@ -702,8 +702,18 @@ function numbersOf(side: MatchSide): readonly ComparedNumber[] {
   return (side.numbers ??= compared(moneyQualified(side.claim.text, side.claim.numbers)));
 }
 
-/** Units of a span of time. */
-const SPANS: ReadonlySet<string> = new Set(['seconds', 'second', 'minutes', 'minute', 'hours', 'hour', 'days', 'day', 'weeks', 'week', 'months', 'month', 'years', 'year', 'decades']);
+/** Units of a span of time, each with its length in days. */
+const SPAN_DAYS: ReadonlyMap<string, number> = new Map([['seconds', 1 / 86400], ['second', 1 / 86400], ['minutes', 1 / 1440], ['minute', 1 / 1440], ['hours', 1 / 24], ['hour', 1 / 24],
+  ['days', 1], ['day', 1], ['weeks', 7], ['week', 7], ['months', 30.44], ['month', 30.44], ['years', 365.25], ['year', 365.25], ['decades', 3652.5]]);
+const SPANS: ReadonlySet<string> = new Set(SPAN_DAYS.keys());
+
+/**
+ * Whether two units measure one thing: the same unit, or two units of a span of time ("six weeks" / "six months": two
+ * lengths of one closure, which `numbersAgree` compares in days; "48 hours" / "two days": one).
+ */
+function sameKind(a: string | null, b: string | null): boolean {
+  return a === b || (a !== null && b !== null && SPANS.has(a) && SPANS.has(b));
+}
 
 /** Whether each side has a figure of a thing counted (no tally), and no figure of one has the value or the unit of one of the other. */
 function countedApart(an: readonly ComparedNumber[], bn: readonly ComparedNumber[]): boolean {
@@ -741,11 +751,11 @@ function strayNumbers(a: readonly ComparedNumber[], b: readonly ComparedNumber[]
 
 /** Whether a number of `a` with a unit agrees with none of `b`'s, though `b` has numbers of that unit. */
 function strayNumber(a: readonly ComparedNumber[], b: readonly ComparedNumber[]): boolean {
-  return a.some(x => x.unit && b.some(y => y.unit === x.unit) && !b.some(y => numbersAgree(x, y)));
+  return a.some(x => x.unit && b.some(y => sameKind(y.unit, x.unit)) && !b.some(y => numbersAgree(x, y)));
 }
 
 function sameUnitDifferentValue(a: readonly ComparedNumber[], b: readonly ComparedNumber[]): boolean {
-  return a.some(x => x.unit && b.some(y => y.unit === x.unit && !numbersAgree(x, y)));
+  return a.some(x => x.unit && b.some(y => sameKind(y.unit, x.unit) && !numbersAgree(x, y)));
 }
 
 /** A figure added to another ("15 more", "another 200", "a further 3,000", "40 additional"). */
@@ -768,6 +778,8 @@ export const HEDGED = 0.1;
 export function numbersAgree(x: ComparedNumber, y: ComparedNumber): boolean {
   if (x.upTo !== undefined || y.upTo !== undefined) return rangesAgree(x, y);
   if (numberKey(x) === numberKey(y)) return true;
+  // Two spans of time in other units, in days: "48 hours" / "two days", "a year" / "12 months".
+  if (x.unit !== y.unit && x.unit && y.unit && SPANS.has(x.unit) && SPANS.has(y.unit)) return near(x.value * SPAN_DAYS.get(x.unit)!, y.value * SPAN_DAYS.get(y.unit)!, x.qualifier || y.qualifier ? HEDGED : ROUNDING);
   if (((x.unit ?? '') !== (y.unit ?? '') && !peopleOfAKind(x.unit, y.unit)) || !x.unit || x.unit === TALLY) return false;
   if ((!x.value && !y.value) || Math.sign(x.value) !== Math.sign(y.value)) return false;
   // A percentage in whole points is the other rounded ("rose 5%" / "rose 5.2%", "3 percent" / "2.9 percent").
