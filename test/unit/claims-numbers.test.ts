@@ -221,6 +221,18 @@ describe('claims: the thing a figure counts', () => {
   });
 });
 
+describe('claims: ordinals in digits', () => {
+  it('rank the thing named after them', () => {
+    assert.deepEqual(parseNumbers('The ferry sank in the 113th minute of its 50th crossing'), [{ value: 113, unit: 'minute', qualifier: null }, { value: 50, unit: 'crossing', qualifier: null }]);
+    assert.deepEqual(parseNumbers('It docked on the 3rd of May'), [{ value: 3, unit: null, qualifier: null }], 'no word for a thing ranked');
+  });
+  it('another rank of one thing is no corroboration', () => {
+    const goal = (n: string) => claim(`Striker Ana Lind scored the winner for Harbour Rovers in the ${n} minute, a header from a corner.`);
+    assert.deepEqual(link(goal('113th'), goal('103rd')).by, []);
+    assert.deepEqual(link(goal('113th'), goal('113th')).by, ['b']);
+  });
+});
+
 describe('claims: spans of time in other units', () => {
   const closed = (span: string) => claim(`The harbour bridge will stay closed for at least ${span} while divers replace the supports.`);
   it('agree when they are one length', () => {

@@ -47,6 +47,8 @@ export const MONEY_UNITS: ReadonlySet<string> = new Set([...Object.values(CURREN
 const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new|additional|such)\s+)?([a-z][a-z-]{2,})/;
 /** One or two capitalised words (a name) after a figure, then a lower-case word: "62,000 Westmere patients", "four Lothian diplomats". */
 const NAMED_UNIT_RE = /^[\s-]*(\p{Lu}[\p{L}’'.-]*)\s+(?:(\p{Lu}[\p{L}’'.-]*)\s+)?([a-z][a-z-]{2,})\b/u;
+/** An ordinal's ending right after its figure, then the word for the thing it ranks ("113th minute"). */
+const ORDINAL_AFTER = /^(?:st|nd|rd|th)\s+([a-z][a-z-]{2,})\b/;
 /** Names of months and days, which a figure before them dates: "on 2 June troops crossed" counts no troops. */
 const CALENDAR_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
 
@@ -415,6 +417,12 @@ function locateNumbers(text: string): { number: ClaimNumber; at: number }[] {
     if (unit && unitMatch && rest[0] !== '-') unit = headCounted(unit, rest.slice(unitMatch[0].length)) ?? unit;
     // (The word "tally" after a lone figure names no tally's figure: `compared` pairs only a tally's two.)
     if (unit === TALLY) unit = null;
+    // An ordinal ranks the thing named after it ("the 113th minute", "its 50th anniversary"): another rank of it in
+    // another report ("the 103rd minute") is another figure of one thing, not a figure of nothing.
+    if (!unit && !m[3]) {
+      const ordinal = ORDINAL_AFTER.exec(rest);
+      if (ordinal && !NOT_UNITS.has(ordinal[1])) unit = ordinal[1];
+    }
     if (!unit && PERCENT_AFTER.test(rest)) unit = 'percent';
     if (!unit) unit = MEASURE_JOINED.exec(rest)?.[1] ?? null;
     // An amount of money counts its currency, whatever word follows ("a $14 million loan", "borrowed $14 million").
