@@ -60,3 +60,17 @@ describe('claims: quotes of two speakers', () => {
     assert.deepEqual(links(c, d), ['b']);
   });
 });
+
+describe('claims: reported speech of two people', () => {
+  const reported = (text: string, speaker: string): Claim => ({ ...quote(text, speaker), kind: 'reported' });
+  it('is no corroboration when each report names another person as the speaker', () => {
+    const a = reported('The harbour board’s finance director, Maeve Dunleavy, said the board would review the ferry contract before spring', 'Maeve Dunleavy');
+    const b = reported('The harbour board chairman, Oskar Lindqvist, said the board would review the ferry contract before spring', 'Oskar Lindqvist');
+    assert.deepEqual(links(a, b), []);
+  });
+  it('is corroboration from the same person, or from a person and the body they speak for', () => {
+    const a = () => reported('The harbour board’s finance director, Maeve Dunleavy, said the board would review the ferry contract before spring', 'Maeve Dunleavy');
+    assert.deepEqual(links(a(), reported('Finance director Maeve Dunleavy said the board would review the ferry contract before spring', 'Maeve Dunleavy')), ['b']);
+    assert.deepEqual(links(a(), reported('The Harbour Board said it would review the ferry contract before spring', 'Harbour Board')), ['b']);
+  });
+});

@@ -13,6 +13,7 @@ import { NUMBER_WORDS, PEOPLE_UNITS, PERSON_KINDS } from '../lexicon/numbers';
 import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/opposites';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
+import { ORG_HEADS, PLACE_HEADS } from '../entities/gazetteer';
 import { CLOCK_SLACK, type ClaimNorm, disjoint, lemmaKey, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
@@ -196,6 +197,11 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const otherSpeaker = sa !== null && sb !== null && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote';
   // (Decided before any overlap, as cheaply as the old outright refusal: each side's words are read once and kept on it.)
   if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
+  // Reported speech told of two people, each named by its report ("The transport director, Aoife Brennan, said the
+  // authority would study the ruling" / "The council leader, Tom Geraghty, said …"): who said it is part of what each
+  // report states, and the two disagree on it, as two speakers of one quote do. Not of a person and a body or a place,
+  // which speak through people ("Russia said" / "Lavrov said").
+  if (sa !== null && sb !== null && a.claim.kind === 'reported' && b.claim.kind === 'reported' && twoPeople(sa, sb) && named(a) && named(b)) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;
@@ -649,6 +655,18 @@ export function namesSpeaker(claim: Pick<Claim, 'text' | 'speaker'>): boolean {
     if (at >= 0 && !/\p{L}/u.test(claim.text[at - 1] ?? '') && !/\p{L}/u.test(claim.text[at + w.length] ?? '')) return true;
   }
   return false;
+}
+
+/**
+ * Whether two speakers' names are two people's: each of two to four capitalised words, no head of a body's or a place's
+ * name among them ("Ministry", "Council", "Street"), their last words (the surnames) apart.
+ */
+function twoPeople(a: string, b: string): boolean {
+  const wa = a.split(/\s+/), wb = b.split(/\s+/);
+  return personName(wa) && personName(wb) && wa[wa.length - 1] !== wb[wb.length - 1];
+}
+function personName(words: readonly string[]): boolean {
+  return words.length >= 2 && words.length <= 4 && words.every(w => /^\p{Lu}\p{Ll}/u.test(w) && !ORG_HEADS.has(w) && !PLACE_HEADS.has(w));
 }
 
 /**
