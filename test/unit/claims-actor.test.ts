@@ -56,6 +56,28 @@ describe('the actor a claim opens with', () => {
   });
 });
 
+describe('the actor set off from its verb', () => {
+  const ctx = new AnalysisContext();
+  const norm = (t: string, entities: string[]) => claimNorm(ctx, claimOf(t, { entities }));
+  it('is the name after a role set off by commas, the verb after it', () => {
+    const n = norm('The harbour board’s finance director, Maeve Dunleavy, will sign the ferry contract', ['Maeve Dunleavy']);
+    assert.deepEqual([n.actor?.[0], n.actorPerson], ['maeve dunleavy', true]);
+    assert.equal(norm('The harbour board’s finance director, Maeve Dunleavy and the mayor will sign the contract', ['Maeve Dunleavy']).actor, null, 'no verb after the name');
+    assert.equal(norm('In the harbour, Kelby, ferries were late', ['Kelby']).actor, null, 'no role word before it');
+  });
+  it('is the name before a relative clause set off by commas, its verb after the clause', () => {
+    const n = norm('Council member Ada Rowe, who represents the quay ward, cast one of the two votes against the ferry cuts', ['Ada Rowe']);
+    assert.deepEqual([n.actor?.[0], n.actorSegment, n.actorSegmentEnd], ['ada rowe', 0, 2], 'the clause is the actor’s');
+  });
+  it('keeps two such actors apart, with a figure shared or not', () => {
+    const vote = (who: string, name: string, ward: string) => claimOf(`Council member ${who}, who represents the ${ward} ward, cast one of the two votes against the ferry cuts`, { entities: [name, ward] });
+    assert.deepEqual(linkPair(vote('Ada Rowe', 'Ada Rowe', 'Quayside'), vote('Ivo Kell', 'Ivo Kell', 'Northgate')).by, []);
+    assert.deepEqual(linkPair(vote('Ada Rowe', 'Ada Rowe', 'Quayside'), vote('Rowe', 'Rowe', 'Quayside')).by, ['b'], 'the same person');
+    const sign = (role: string, name: string) => claimOf(`${role}, ${name}, will sign the ferry contract with Kelby Shipping on Friday`, { entities: [name, 'Kelby Shipping'] });
+    assert.deepEqual(linkPair(sign('The harbour board’s finance director', 'Maeve Dunleavy'), sign('The harbour board chairman', 'Oskar Lindqvist')).by, []);
+  });
+});
+
 describe('claims of two parties in one slot', () => {
   const offer = (from: string) => claimOf(`Dunmore Rovers turned down a £12 million offer for Ivo Kell from ${from} in early June`, { kind: 'numeric', entities: ['Dunmore Rovers', 'Ivo Kell', from], numbers: [{ value: 12e6, unit: 'pounds', qualifier: null }] });
   it('do not link when each names another party after the same preposition', () => {

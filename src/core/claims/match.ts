@@ -252,7 +252,9 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // thing in it ("The top 1 percent paid 25.4 percent of all federal taxes" / "The top 1 percent would see their
   // after-tax incomes go up by as much as 19.9 percent": a group, two facts; "$500,000 to more than $1 million" / "up to
   // $1 million": a bound). With more shared, the other may state part of it ("Clinton was supported by 46 percent").
-  if (sameNumber && an.some(x => x.unit) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && figureAnchors(a, b, ab.anchors, an, bn) >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
+  // (Not with two actors, each doing what its claim states: "Council member Rosa Delgado cast one of the two votes
+  // against" / "Council member Frank Yu cast one of the two votes against"; a clause they share still may be, below.)
+  if (sameNumber && an.some(x => x.unit) && !otherActors(na, nb) && factFigureShared(a, b, an, bn) && !strayNumbers(an, bn, similarity) && figureAnchors(a, b, ab.anchors, an, bn) >= 4 && ab.anchors - numberAnchors(a, b) >= NUMBER_OTHERS && similarity >= 0.2) return { similarity: round(Math.max(similarity, 0.5)), direction: 'full' };
   // Synonyms count only beside words or names the two share exactly (the frame: two anchors at least, frequent ones
   // included), and not on names alone.
   // Nor on a name and its title alone ("Democratic presidential nominee Hillary Clinton" in two claims of what each says
@@ -276,7 +278,11 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // A figure seldom met by chance, of the same thing, and a word that weighs (`soleFigureFact`), in two claims that
   // open with no other actors: the same fact, however else it is told ("The flights cost taxpayers an estimated 46,500
   // marks" / "the trips cost the public purse around forty-six and a half thousand marks").
-  if (similarity < FULL_OVERLAP && !partA && !partB) return soleFigure && !otherActors(na, nb) && similarity >= SOLE_FIGURE_MIN ? { similarity: round(Math.max(similarity, 0.5)), direction: 'full' } : sharedClause(a, b, weight, isName, similarity);
+  // (With two actors, a clause they share is neither actor's: `sharedClause`.)
+  if (similarity < FULL_OVERLAP && !partA && !partB) {
+    const twoActors = otherActors(na, nb);
+    return soleFigure && !twoActors && similarity >= SOLE_FIGURE_MIN ? { similarity: round(Math.max(similarity, 0.5)), direction: 'full' } : sharedClause(a, b, weight, isName, similarity, twoActors);
+  }
   // The frame's actor: two claims that open with their subjects' names, and not one actor ("Washington has offered to
   // discuss …" / "Moscow is willing to discuss …"), state what each did: not the same claim, whatever else they share
   // (a clause they share further on still may be).

@@ -858,9 +858,10 @@ function normalizing(claim: Pick<Claim, 'text' | 'entities' | 'speaker' | 'numbe
     names.push(named.lower);
     if (named.seat) names.push(named.seat);
   }
-  const found = actorOf(raw, from, claim.entities);
+  const found = actorOf(raw, from, claim.entities, segmentOf);
   const actor = found ? found.keys : null, actorSegment = found ? segmentOf[found.at] : -1, actorTitled = found?.titled ?? false, actorPerson = found?.person ?? false;
-  const actorSegmentEnd = found ? predicatesGoOn(raw, segmentOf, found.at) : -1;
+  // (From the verb's segment: a clause set off between the name and its verb is the actor's too.)
+  const actorSegmentEnd = found ? predicatesGoOn(raw, segmentOf, found.verb) : -1;
   return { units, predicates, phrasal, segments, negation, negatedSegments, notDone, denialSegments: denialSegments.length ? denialSegments : NO, days, years: yearsOf(text), clock: clockOf(text), dates: datesOf(text), conditional: CONDITIONAL.test(claim.text), deontic: DEONTIC.test(text), possibleSegments: markedSegments(text, raw, info, segmentOf, POSSIBLE, POSSIBLES), intentSegments: markedSegments(text, raw, info, segmentOf, INTENT, INTENTS), futureSegments: markedSegments(text, raw, info, segmentOf, FUTURE, FUTURES), hedgeSegments: markedSegments(text, raw, info, segmentOf, HEDGE, HEDGES), numbers: claim.numbers, actor, actorSegment, actorSegmentEnd, actorTitled, actorPerson, names, nominal, title, before: before.length ? before : NO, after: after.length ? after : NO };
 }
 
@@ -980,7 +981,41 @@ function isVerbForm(w: string): boolean {
  * ("Washington has offered", "Crutcher was killed"; not "Clinton's van", "Tulsa and Charlotte"). The name's keys:
  * `actorKeys`; `at`: the index of its last word.
  */
-export function actorOf(raw: readonly string[], from: number, entities: readonly string[]): { keys: string[]; at: number; titled: boolean; person: boolean } | null {
+export function actorOf(raw: readonly string[], from: number, entities: readonly string[], segmentOf?: readonly number[]): Actor | null {
+  return plainActor(raw, from, entities, segmentOf) ?? (segmentOf ? appositiveActor(raw, from, entities, segmentOf) : null);
+}
+
+/** A claim's subject name (`actorOf`): its keys, the index of its last word, whether a role describes it, whether it is a person, and the index of its verb. */
+interface Actor { keys: string[]; at: number; titled: boolean; person: boolean; verb: number }
+
+/**
+ * `actorOf` for a name set off after a role at the claim's opening ("The council's chief executive, Martin Hale, will
+ * carry out …", "Its treasurer, Ana Ruiz, resigned"): a segment of at most six words ending in a role word, then a
+ * segment that is a name of the claim and nothing else, then a verb. A person.
+ */
+function appositiveActor(raw: readonly string[], from: number, entities: readonly string[], segmentOf: readonly number[]): Actor | null {
+  let i = from;
+  while (i < raw.length && ACTOR_OPENERS.has(raw[i].toLowerCase()) && !/^\p{Lu}/u.test(raw[i])) i++;
+  let n = i;
+  while (n < raw.length && segmentOf[n] === segmentOf[i]) n++;
+  // (A role: a phrase of a noun, opening with a determiner or a word of it, not a preposition: "In the harbour, Kelby, …".)
+  const opener = raw[i]?.toLowerCase();
+  if (n - i > 6 || n === i || n >= raw.length || !isRoleWord(raw[n - 1]) || (CLAIM_STOP_WORDS.has(opener) && !DETERMINERS.has(opener))) return null;
+  let e = n;
+  while (e < raw.length && segmentOf[e] === segmentOf[n]) e++;
+  if (e >= raw.length || e - n > 4 || !raw.slice(n, e).every(w => /^\p{Lu}/u.test(w))) return null;
+  const name = raw.slice(n, e).join(' ');
+  if (!entities.includes(name)) return null;
+  let v = e;
+  while (v < raw.length - 1 && v < e + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
+  if (!isVerbForm(raw[v])) return null;
+  return { keys: actorKeys(name), at: e - 1, titled: true, person: true, verb: v };
+}
+
+/** Words that open a role's phrase before a name set off ("The council's chief executive, …", "Its treasurer, …"). */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
+
+function plainActor(raw: readonly string[], from: number, entities: readonly string[], segmentOf?: readonly number[]): Actor | null {
   let i = from;
   // After an attribution, what it reports may open a few words on, after "that" ("said on Tuesday that Moscow is …").
   if (from > 0) for (let k = from; k < Math.min(raw.length, from + 4); k++) if (raw[k].toLowerCase() === 'that') { i = k + 1; break; }
@@ -1002,10 +1037,17 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
   if (i === start || i >= raw.length || i - start > 6) return null;
   const next = raw[i];
   if (!/^\p{Ll}/u.test(next) || NOT_AFTER_ACTOR.has(next)) return null;
+  // A relative clause set off after the name stands between it and its verb ("Council member Rosa Delgado, who represents
+  // the Riverside district, cast …"): the verb opens the segment after it.
+  let at = i;
+  if (segmentOf && (next === 'who' || next === 'whose') && segmentOf[i] !== segmentOf[i - 1]) {
+    while (at < raw.length && segmentOf[at] === segmentOf[i]) at++;
+    if (at >= raw.length) return null;
+  }
   // … and its verb: an adverb or two may stand before it ("Clinton also asserted"), a noun may not ("The Russian military
   // provided": the name is no subject).
-  let v = i;
-  while (v < raw.length - 1 && v < i + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
+  let v = at;
+  while (v < raw.length - 1 && v < at + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
   if (!isVerbForm(raw[v])) return null;
   const last = raw[i - 1];
   // The name the run ends with: the longest of the claim's names whose last word ends it and whose words are all in it.
@@ -1021,7 +1063,7 @@ export function actorOf(raw: readonly string[], from: number, entities: readonly
   // not "The"), or a known first name opening it.
   const first = best.split(/\s+/)[0];
   const role = run.slice(0, run.indexOf(first)).some(w => !CLAIM_STOP_WORDS.has(w.toLowerCase()));
-  return { keys: actorKeys(best), at: i - 1, titled, person: titled || role || FIRST_NAMES.has(first) };
+  return { keys: actorKeys(best), at: i - 1, titled, person: titled || role || FIRST_NAMES.has(first), verb: v };
 }
 
 /**
