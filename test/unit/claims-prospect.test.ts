@@ -45,6 +45,14 @@ describe('claims: prospects and facts', () => {
     assert.deepEqual(link('The rowing club will parade the regatta cup through the harbour streets on Monday', 'The rowing club paraded the regatta cup through the harbour streets on Monday').by, ['b']);
   });
 
+  it('does not corroborate what will be with what is done already, whichever comes first', () => {
+    assertTwoFacts(link, [
+      ['Both ferry companies will withdraw their oldest boats from the Skerry crossing by the end of the month', 'Both ferry companies have already withdrawn their oldest boats from the Skerry crossing, the Harbour Board said'],
+      ['The Harbour Board has already dredged the northern channel to 12 metres', 'The Harbour Board will dredge the northern channel to 12 metres'],
+    ]);
+    assert.deepEqual(link('The Harbour Board will already have dredged the channel by May', 'The Harbour Board has already dredged the channel').by, ['b'], 'done already on both sides');
+  });
+
   it('does not corroborate what will be with what was done at another time it names', () => {
     assertTwoFacts(link, [
       ['The harbour board will close the Skerry ferry office on September 30, citing falling ticket sales', 'The harbour board closed the Holm ferry office in 2021, citing falling ticket sales'],

@@ -409,10 +409,16 @@ export function pastTimed(text: string): boolean {
   return !TOLD_AT.test(before) && !COMPARED_FROM.test(before);
 }
 
-/** Whether one claim tells its act as to come (`WILL`) and has no time gone by, and the other names a time gone by (`pastTimed`). */
+/**
+ * Whether one claim tells its act as to come (`WILL`) and has no time gone by, and the other names a time gone by
+ * (`pastTimed`) or tells its act as done already ("will withdraw their guns by the end of the month" / "have already
+ * withdrawn their guns"): the plan and the deed, two facts.
+ */
 export function pastAgainstFuture(future: string, past: string): boolean {
-  return WILL.test(future) && pastTimed(past) && !PAST_TIME.test(future);
+  return WILL.test(future) && (pastTimed(past) || (ALREADY.test(past) && !ALREADY.test(future))) && !PAST_TIME.test(future);
 }
+/** A mark of an act done by now. */
+const ALREADY = /\balready\b/i;
 
 /** Whether two lists both hold something and nothing in common (two sets of named days, months or dates). */
 export function disjoint<T>(a: readonly T[], b: readonly T[]): boolean {
