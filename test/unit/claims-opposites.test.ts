@@ -73,6 +73,10 @@ describe('claims: another act of one process', () => {
       ['Two deckhands were killed when a mooring line snapped on the Skerry ferry', 'Two deckhands were injured when a mooring line snapped on the Skerry ferry'],
       ['Divers searched the harbour floor for the missing anchor on Sunday', 'Divers recovered the missing anchor from the harbour floor on Sunday'],
       ['The ferry company suspended the night crossing to Skerry because of the storms', 'The ferry company restored the night crossing to Skerry after the storms'],
+      ['The Harbour Board will investigate whether the pilot breached safety rules by sailing in fog', 'The Harbour Board has found that the pilot breached safety rules by sailing in fog'],
+      ['The ferry company has offered deckhands a 4 percent pay rise and two extra rest days', 'Deckhands have accepted a 4 percent pay rise and two extra rest days from the ferry company'],
+      ['The Harbour Board has launched a review of the ferry company’s safety record on the Skerry crossing', 'The Harbour Board has completed its review of the ferry company’s safety record on the Skerry crossing'],
+      ['About 3,000 islanders have fled the villages on the eastern shore since the storm began', 'About 3,000 islanders have returned to the villages on the eastern shore since the storm ended'],
     ]);
   });
 

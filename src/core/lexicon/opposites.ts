@@ -37,7 +37,8 @@ export const VERBS_WITH_OBJECT: readonly string[] = ['open', 'reopen', 'close', 
  * of another group of the same set state two facts, not one ("charged with fraud" / "convicted of fraud", "the council
  * approved the bylaw" / "the mayor signed the bylaw", "upheld the conviction" / "overturned the conviction", "two
  * people were killed" / "two people were injured"). The steps of a criminal case, of a law, of an appointment and its
- * end, of a ruling on appeal, of a service, of a search, and the harm done to people. Base forms, in the sense news
+ * end, of a ruling on appeal, of a service, of a search, of an inquiry, of a bargain, of a piece of work, of people
+ * leaving their homes and coming back, and the harm done to people. Base forms, in the sense news
  * uses most; words as often something else are left out ("fire", "name", "strike", "release", "open", "close",
  * "confirm": a saying verb too), and so are acts told from two sides ("buy" / "sell").
  */
@@ -49,4 +50,8 @@ export const OTHER_ACTS: readonly (readonly (readonly string[])[])[] = [
   [['suspend', 'halt'], ['restore', 'resume']],
   [['search'], ['find', 'recover', 'locate']],
   [['kill', 'die'], ['injure', 'wound']],
+  [['investigate', 'probe'], ['find', 'conclude', 'clear']],
+  [['offer'], ['accept'], ['reject']],
+  [['launch', 'begin', 'start'], ['complete', 'finish']],
+  [['flee', 'evacuate'], ['return']],
 ];
