@@ -1479,24 +1479,28 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   interface At {
     doc: DocumentResult;
     /**
-     * The document's quotes' places, by start then end, each once (made when one is first asked): `ends[k]` and
-     * `starts[k]`, and the index in the document of its first quote. A place is found by a binary search in these
-     * arrays (at 10,000 articles, 700,000 links: a look-up in a map of its own per document was a good part of the time).
+     * The document's quotes' places, by start then end, each once (made when one is first asked): `spans[2k]` and
+     * `spans[2k + 1]`, its start and end, and `firsts[k]`, the index in the document of its first quote. A place is
+     * found by a binary search in `spans` (at 10,000 articles, 700,000 links: a look-up in a map of its own per
+     * document was a good part of the time; starts and ends side by side, one cache line read where two were).
      */
-    starts: Int32Array | null;
-    ends: Int32Array | null;
+    spans: Int32Array | null;
     firsts: Int32Array | null;
     places: (Place | undefined)[];
     /** A number per claim start (a pair of claims is keyed by its two ends' paths and starts). */
     ids: Map<number, number>;
   }
-  /** A quote's place: its first quote, and the claims carrying it and their numbers (once asked). */
-  interface Place { quote: Quote; claims: Claim[] | null; ids: number[] }
+  /**
+   * A quote's place: its first quote, and the claims carrying it and their numbers (once asked); `part`: those claims
+   * are a report's own sentence quoting the words (`claimsAt`); `w`: the quote's words, once asked (a place is met
+   * from each of its variants: read here, not looked up by the quote's text each time).
+   */
+  interface Place { quote: Quote; claims: Claim[] | null; ids: number[]; part: boolean; w: QuoteWords | null }
   const ats = new Map<DocumentResult, At>();
   const atOf = (doc: DocumentResult | undefined) => {
     if (!doc) return undefined;
     let at = ats.get(doc);
-    if (!at) ats.set(doc, (at = { doc, starts: null, ends: null, firsts: null, places: [], ids: new Map() }));
+    if (!at) ats.set(doc, (at = { doc, spans: null, firsts: null, places: [], ids: new Map() }));
     return at;
   };
   // (A link's document by its path, in one look-up: at 10,000 articles, 700,000 links, each into a document met at random.)
@@ -1508,8 +1512,10 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   };
   /** The place of the document's quotes at `start`-`end` (undefined: no quote there). */
   const placeAt = (at: At, start: number, end: number): Place | undefined => {
-    const quotes = at.doc.quotes;
-    if (!at.starts) {
+    // (The document itself is read only the first time, and for a place's first look-up: the places are found in
+    // `spans`, and a link's document is met at random.)
+    if (!at.spans) {
+      const quotes = at.doc.quotes;
       // (In order of start, end and index: the first of each place is its first quote.)
       const order = quotes.map((_, k) => k).sort((a, b) => quotes[a].start - quotes[b].start || quotes[a].end - quotes[b].end || a - b);
       const firsts: number[] = [];
@@ -1518,18 +1524,18 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         if (!last || last.start !== quotes[k].start || last.end !== quotes[k].end) firsts.push(k);
       }
       at.firsts = Int32Array.from(firsts);
-      at.starts = Int32Array.from(firsts, k => quotes[k].start);
-      at.ends = Int32Array.from(firsts, k => quotes[k].end);
+      at.spans = new Int32Array(2 * firsts.length);
+      firsts.forEach((k, x) => { at.spans![2 * x] = quotes[k].start; at.spans![2 * x + 1] = quotes[k].end; });
     }
-    const starts = at.starts, ends = at.ends!;
-    let lo = 0, hi = starts.length;
+    const spans = at.spans, n = spans.length >> 1;
+    let lo = 0, hi = n;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (starts[mid] < start || (starts[mid] === start && ends[mid] < end)) lo = mid + 1;
+      if (spans[2 * mid] < start || (spans[2 * mid] === start && spans[2 * mid + 1] < end)) lo = mid + 1;
       else hi = mid;
     }
-    if (lo === starts.length || starts[lo] !== start || ends[lo] !== end) return undefined;
-    return (at.places[lo] ??= { quote: quotes[at.firsts![lo]], claims: null, ids: [] });
+    if (lo === n || spans[2 * lo] !== start || spans[2 * lo + 1] !== end) return undefined;
+    return (at.places[lo] ??= { quote: at.doc.quotes[at.firsts![lo]], claims: null, ids: [], part: false, w: null });
   };
   let nextId = 0;
   const startId = (at: At, start: number) => {
@@ -1549,14 +1555,17 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
     const { start, end } = place.quote;
     const holder = at.doc.claims.find(c => c.kind === 'quote' && c.start <= start && end <= c.end + 1);
     let claims = holder ? [holder] : at.doc.claims.filter(c => c.kind === 'quote' && start <= c.start + 1 && c.start + 1 < end);
-    if (!claims.length && quoteWordsOf(ctx, place.quote.text).words.length >= 2) {
+    if (!claims.length && wordsAt(place).words.length >= 2) {
       const quoting = at.doc.claims.find(c => c.start <= start && end <= c.end + 1);
       if (quoting) claims = [quoting];
     }
     place.claims = claims;
+    place.part = claims.length > 0 && claims[0].kind !== 'quote';
     for (const c of claims) place.ids.push(startId(at, c.start));
     return claims;
   };
+  /** The words of the quote at `place` (of its text: every quote there has the same). */
+  const wordsAt = (place: Place) => (place.w ??= quoteWordsOf(ctx, place.quote.text));
   interface Side { path: string; claim: Claim }
   /**
    * `judged`: the texts of the first variant judged (the pair is met again from its other end, the same texts the
@@ -1595,17 +1604,21 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
       const myPlace = placeAt(here, q.start, q.end)!;
       const mine = claimsAt(here, myPlace), myIds = myPlace.ids;
       if (!mine.length) continue;
-      /** The pair of `claim` (number `x`) and `path`'s `oc` (number `y`), met through a variant or a conflict, `texts` its words. */
-      const meet = (path: string, what: 'variant' | 'conflict', claim: Claim, oc: Claim, x: number, y: number, texts: [string, string]) => {
+      /**
+       * The pair of `claim` (number `x`) and `path`'s `oc` (number `y`), met through a variant or a conflict, `texts` its
+       * words; `places`: for each text that is the quote's at a place (not a claim's), that place.
+       */
+      const meet = (path: string, what: 'variant' | 'conflict', claim: Claim, oc: Claim, x: number, y: number, texts: [string, string], places: [Place | null, Place | null]) => {
         // A pair is keyed by its ends' paths and starts.
         if (path === doc.path && claim.start === oc.start) return;
         const lo = x < y ? x : y, hi = x < y ? y : x;
         let pair = findPair(lo, hi);
         if (!pair) {
           const a: Side = { path: doc.path, claim }, b: Side = { path, claim: oc };
-          // The ends in the order of their paths, then starts (as text: "path NUL start").
-          const mark = `${doc.path}\u0000${claim.start}`, there = `${path}\u0000${oc.start}`;
-          pair = { a: mark < there ? a : b, b: mark < there ? b : a, variant: false, identical: true, reason: null, texts, judged: null, hi };
+          // The ends in the order of their paths, then starts (as text: "path NUL start"; no path holds a NUL, so the
+          // paths decide unless they are the same, and then the starts as text).
+          const first = path !== doc.path ? doc.path < path : String(claim.start) < String(oc.start);
+          pair = { a: first ? a : b, b: first ? b : a, variant: false, identical: true, reason: null, texts, judged: null, hi };
           filePair(lo, pair);
           pairs.push(pair);
         }
@@ -1617,10 +1630,11 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         pair.judged ??= texts;
         // (The same text has the same words: on 2,000 generated articles, 43 % of the pairs judged, each text's words worked
         // out again here.)
-        const identical = texts[0] === texts[1] || quoteWordsOf(ctx, texts[0]).joined === quoteWordsOf(ctx, texts[1]).joined;
-        if (!identical) {
+        if (texts[0] === texts[1]) return;
+        const wa = places[0] ? wordsAt(places[0]) : quoteWordsOf(ctx, texts[0]), wb = places[1] ? wordsAt(places[1]) : quoteWordsOf(ctx, texts[1]);
+        if (wa.joined !== wb.joined) {
           pair.identical = false;
-          const why = meaningChange(ctx, texts[0], texts[1]);
+          const why = meaningChange(texts[0], texts[1], wa, wb);
           if (why === 'number' || (why === 'negation' && pair.reason === null)) pair.reason = why;
         }
       };
@@ -1634,26 +1648,32 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         // linked through a variant only (an attribution conflict drops no link of a sentence that quotes a word or two).
         // The words it quotes must be the speaker's own, word for word in what the other side quotes (a reworded variant
         // of a word or two is another sentence's topic as often as its words).
-        const myPart = mine[0].kind !== 'quote', theirPart = theirs[0].kind !== 'quote';
+        const myPart = myPlace.part, theirPart = place.part;
         if ((myPart || theirPart) && what === 'conflict') return;
-        const quotedIn = (a: string, b: string) => {
-          const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b);
+        // (A side's words: its place's when its text is that place's quote, as `meet` takes them.)
+        const wordsOf = (text: string, p: Place | null) => (p ? wordsAt(p) : quoteWordsOf(ctx, text));
+        const quotedIn = (a: string, pa: Place | null, b: string, pb: Place | null) => {
+          const wa = wordsOf(a, pa), wb = wordsOf(b, pb);
           return wa.joined === wb.joined || joinedInside(wa.joined, wb.joined);
         };
         // (Each side's quoted words within the other's; when both sides quote a few words, either way round.)
-        const verbatim = (a: string, b: string) =>
-          ((!myPart || quotedIn(a, b)) && (!theirPart || quotedIn(b, a))) || (myPart && theirPart && quotedIn(b, a));
+        const verbatim = (texts: [string, string], places: [Place | null, Place | null]) => {
+          const [a, b] = texts, [pa, pb] = places;
+          return ((!myPart || quotedIn(a, pa, b, pb)) && (!theirPart || quotedIn(b, pb, a, pa))) || (myPart && theirPart && quotedIn(b, pb, a, pa));
+        };
         if (mine.length === 1 && theirs.length === 1) {
-          if ((myPart || theirPart) && !verbatim(q.text, place.quote.text)) return;
-          meet(path, what, mine[0], theirs[0], myIds[0], place.ids[0], [q.text, place.quote.text]);
+          const texts: [string, string] = [q.text, place.quote.text], places: [Place, Place] = [myPlace, place];
+          if ((myPart || theirPart) && !verbatim(texts, places)) return;
+          meet(path, what, mine[0], theirs[0], myIds[0], place.ids[0], texts, places);
           return;
         }
         // (Two quotations of several sentences: the claims of the sentences that say the same are linked, each pair judged on its own words.)
         const words = myPart || theirPart ? (c: Claim) => (c === mine[0] && myPart ? wordIdsOf(ctx, q.text) : c === theirs[0] && theirPart ? wordIdsOf(ctx, place.quote.text) : idsOfClaim(c)) : idsOfClaim;
         for (const [claim, oc] of alignSentences(words, mine, theirs)) {
           const texts: [string, string] = [myPart ? q.text : claim.text, theirPart ? place.quote.text : oc.text];
-          if ((myPart || theirPart) && !verbatim(texts[0], texts[1])) continue;
-          meet(path, what, claim, oc, myIds[mine.indexOf(claim)], place.ids[theirs.indexOf(oc)], texts);
+          const places: [Place | null, Place | null] = [myPart ? myPlace : null, theirPart ? place : null];
+          if ((myPart || theirPart) && !verbatim(texts, places)) continue;
+          meet(path, what, claim, oc, myIds[mine.indexOf(claim)], place.ids[theirs.indexOf(oc)], texts, places);
         }
       };
       for (const v of q.variants) note(v.path, v, 'variant');
@@ -1756,9 +1776,9 @@ function alignSentences(ids: (c: Claim) => Int32Array, mine: readonly Claim[], t
  * Why two wordings of one quote do not say the same: a number changed, or a negation added or dropped.
  * A quotation whose words run unbroken inside the other's is a part quoted of the same words (a
  * fragment): what the longer says around it (a "not", a figure) is no change of its meaning.
+ * `wa`, `wb`: the words of `a` and `b`.
  */
-function meaningChange(ctx: AnalysisContext, a: string, b: string): 'number' | 'negation' | null {
-  const wa = quoteWordsOf(ctx, a), wb = quoteWordsOf(ctx, b);
+function meaningChange(a: string, b: string, wa: QuoteWords, wb: QuoteWords): 'number' | 'negation' | null {
   if (wordsRunInside(wa, wb) || wordsRunInside(wb, wa)) return null;
   const na = parseNumbers(a).map(n => n.value).sort(), nb = parseNumbers(b).map(n => n.value).sort();
   if (na.length && nb.length && na.join(',') !== nb.join(',')) return 'number';
