@@ -752,7 +752,7 @@ export class QuoteLinker {
     const [W, S, F, SF] = flatIds(items, it => [it.w.wordIds, it.w.stemIds, it.frameIds, it.stemsAndFrame], 4);
     // Per space: each item's key ids and prefix ids; each key's items, and the items with it in their prefix.
     // Flat: item i's keys are `keys[keyAt[i]] … keys[keyAt[i + 1] - 1]` (none: no keys in that space), its prefix likewise.
-    interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; common: Uint8Array; full: Postings; prefix: Postings }
+    interface Space { keyAt: Int32Array; keys: Int32Array; prefixAt: Int32Array; prefixes: Int32Array; full: Postings; prefix: Postings }
     const spaces: Space[] = [];
     const joined = new Map<string, number>();
     // The rows by speaker (in row order within one), and a vocabulary id's key id for the speaker at hand (spaces 1, 2).
@@ -896,7 +896,7 @@ export class QuoteLinker {
         prefixAt[i + 1] = used;
       }
       const prefixes = flat.slice(0, used);
-      spaces.push({ keyAt, keys, prefixAt, prefixes, common, full: postingsOf(keyAt, keys, counts.length), prefix: postingsOf(prefixAt, prefixes, counts.length) });
+      spaces.push({ keyAt, keys, prefixAt, prefixes, full: postingsOf(keyAt, keys, common), prefix: postingsOf(prefixAt, prefixes, common) });
     }
     // What `test` reads of an item, as numbers, in one record of `R` ints (one cache line; the candidates come in no
     // order): speaker, words (the key of the last space), how many distinct words and stems, the words' joined length,
@@ -985,17 +985,17 @@ export class QuoteLinker {
           // Its prefix against every key of the others, then its keys against their prefixes.
           const mine = side === 0 ? sp.prefixes : sp.keys, theirs = side === 0 ? sp.full : sp.prefix;
           const from = side === 0 ? sp.prefixAt[i] : sp.keyAt[i], to = side === 0 ? sp.prefixAt[i + 1] : sp.keyAt[i + 1];
+          const range = theirs.range, rows = theirs.items;
           for (let x = from; x < to; x++) {
-            const key = mine[x];
-            if (sp.common[key]) continue;
+            // (A common key's range is empty.)
+            const r = 2 * mine[x], end = range[r + 1];
             // (A key's items are in order, and the items looked up come in order: those of this document and the ones
             // before are skipped from where the last item looked up through the key stopped.)
-            const end = theirs.start[key + 1];
-            let p = theirs.next[key];
-            while (p < end && theirs.items[p] < after) p++;
-            theirs.next[key] = p;
+            let p = range[r];
+            while (p < end && rows[p] < after) p++;
+            range[r] = p;
             for (; p < end; p++) {
-              const j = theirs.items[p];
+              const j = rows[p];
               if (seen[j] === i) continue;
               seen[j] = i;
               candidates.push(j);
@@ -1258,19 +1258,27 @@ function flatIds(items: readonly Item[], sets: (it: Item) => Int32Array[], count
 }
 
 /**
- * Key id -> the rows holding it, in row order: `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] …
- * flat[rowAt[i + 1] - 1]`); `next[k]`: where the last look-up through key k started (`linkAll`'s rows come in order).
+ * Key id -> the rows holding it, in row order, `items[start[k]] … items[start[k + 1] - 1]` (row i: `flat[rowAt[i]] …
+ * flat[rowAt[i + 1] - 1]`), kept as `range[2k]`, where the last look-up through key k started (`linkAll`'s rows come in
+ * order), and `range[2k + 1]`, where its rows end. A common key's range is empty: it proposes no partner. (Side by
+ * side: a look-up through a key, met at random, reads one cache line, not a line of each of three arrays.)
  */
-interface Postings { start: Int32Array; items: Int32Array; next: Int32Array }
+interface Postings { range: Int32Array; items: Int32Array }
 
-function postingsOf(rowAt: Int32Array, flat: Int32Array, keys: number): Postings {
+function postingsOf(rowAt: Int32Array, flat: Int32Array, common: Uint8Array): Postings {
+  const keys = common.length;
   const start = new Int32Array(keys + 1);
   for (let x = 0; x < flat.length; x++) start[flat[x] + 1]++;
   for (let k = 0; k < keys; k++) start[k + 1] += start[k];
   const items = new Int32Array(start[keys]);
   const at = start.slice(0, keys);
   for (let i = 0; i + 1 < rowAt.length; i++) for (let x = rowAt[i]; x < rowAt[i + 1]; x++) items[at[flat[x]]++] = i;
-  return { start, items, next: start.slice(0, keys) };
+  const range = new Int32Array(2 * keys);
+  for (let k = 0; k < keys; k++) {
+    range[2 * k] = common[k] ? start[k + 1] : start[k];
+    range[2 * k + 1] = start[k + 1];
+  }
+  return { range, items };
 }
 
 function fileIn(map: Map<string, Set<number>>, key: string, id: number): void {
