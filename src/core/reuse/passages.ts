@@ -18,7 +18,7 @@
  * into passages, and how a passage is labelled (verbatim, edited, reworded).
  */
 import type { DuplicateLabel, Paragraph, Sentence, Span } from '../types';
-import { Vocab, bigramContainmentIn, boilerplateIn, contentIds, dice, features, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sortRange, sorted, unitWordsInto } from './reuseText';
+import { Vocab, bigramContainmentIn, boilerplateIn, contentIds, dice, featuresInto, intersectsIn, longestRunIn, overlap, overlapIn, sameNormalised, sortRange, sorted, unitWordsInto } from './reuseText';
 import { units } from '../text/sentences';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
 
@@ -331,9 +331,9 @@ function unitData(vocab: Vocab, blocks: UnitBlocks, text: string): UnitData {
   // (The words are read into the vocabulary's scratch space and copied once into the record: no array per unit.)
   unitWordsInto(vocab, text, 0, text.length);
   const seq = vocab.stemBuf, wins = vocab.windowBuf;
-  const n = vocab.unitStems, nw = vocab.unitWindows, feats = features(seq, n);
-  const { block, at } = blocks.carve(HEAD + 2 * n + nw + feats.length);
-  block[at + STEMS] = n; block[at + WINDOWS] = nw; block[at + FEATS] = feats.length;
+  const n = vocab.unitStems, nw = vocab.unitWindows, nf = featuresInto(seq, n, vocab.featureScratch), feats = vocab.featureScratch.out;
+  const { block, at } = blocks.carve(HEAD + 2 * n + nw + nf);
+  block[at + STEMS] = n; block[at + WINDOWS] = nw; block[at + FEATS] = nf;
   block[at + KEY] = seqHash(seq, n); block[at + WORDS] = vocab.unitWordCount;
   let o = at + HEAD;
   for (let k = 0; k < n; k++) block[o + k] = block[o + n + k] = seq[k];
@@ -341,7 +341,7 @@ function unitData(vocab: Vocab, blocks: UnitBlocks, text: string): UnitData {
   o += 2 * n;
   for (let k = 0; k < nw; k++) block[o + k] = wins[k];
   o += nw;
-  for (let k = 0; k < feats.length; k++) block[o + k] = feats[k];
+  for (let k = 0; k < nf; k++) block[o + k] = feats[k];
   return { block, at, furniture: undefined };
 }
 

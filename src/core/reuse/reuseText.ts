@@ -86,6 +86,8 @@ export class Vocab {
   wordEnd = new Int32Array(256);
   wordHash = new Int32Array(256);
   windowBuf = new Int32Array(256);
+  /** Scratch space of `featuresInto`, for the units' features. */
+  readonly featureScratch = new FeatureScratch();
   unitStems = 0;
   unitWindows = 0;
   unitWordCount = 0;
@@ -277,31 +279,48 @@ export function pairKey(a: number, b: number): number {
 /**
  * Features of a sentence: unordered pairs of neighbouring content stems, and of
  * stems one apart, so a replaced, dropped or swapped word leaves most of them intact.
+ * Each feature once, in the order first met.
  */
 export function features(ids: Int32Array, n = ids.length): number[] {
-  if (n > FEW_IDS) {
-    const out = new Set<number>();
-    for (let k = 0; k + 1 < n; k++) {
-      out.add(pairKey(ids[k], ids[k + 1]));
-      if (k + 2 < n) out.add(pairKey(ids[k], ids[k + 2]));
-    }
-    return [...out];
-  }
-  // Few features: an array searched in full costs less than a Set; same order (first occurrence).
-  const out: number[] = [];
-  for (let k = 0; k + 1 < n; k++) {
-    addNew(out, pairKey(ids[k], ids[k + 1]));
-    if (k + 2 < n) addNew(out, pairKey(ids[k], ids[k + 2]));
-  }
-  return out;
+  const scratch = new FeatureScratch();
+  const count = featuresInto(ids, n, scratch);
+  return Array.from(scratch.out.subarray(0, count));
 }
 
-/** Up to this many stems, `features` dedupes by scanning its array. */
-const FEW_IDS = 24;
+/** Scratch space of `featuresInto`: the features found, and the table that dedupes them (empty between calls). */
+export class FeatureScratch {
+  out = new Int32Array(64);
+  /** Open addressing: a feature + 1 at its slot (features are 30-bit, so never -1), 0 where empty. */
+  table = new Int32Array(128);
+}
 
-function addNew(out: number[], f: number): void {
-  for (let q = 0; q < out.length; q++) if (out[q] === f) return;
-  out.push(f);
+/**
+ * `features` written into `scratch.out`; returns how many. Deduped in a small hash table (`pairKey` is mixed
+ * already: its low bits are the slot), emptied after: searching the features found cost a pass over them per
+ * feature, and a Set an object and an array per unit.
+ */
+export function featuresInto(ids: Int32Array, n: number, scratch: FeatureScratch): number {
+  const most = Math.max(0, 2 * n - 3);
+  let size = 16;
+  while (size < 2 * most) size *= 2; // (at most half full; a power of two, so a slot is the key's low bits)
+  if (scratch.out.length < most) scratch.out = new Int32Array(2 * most);
+  if (scratch.table.length < size) scratch.table = new Int32Array(size);
+  const out = scratch.out, table = scratch.table, mask = size - 1;
+  let count = 0;
+  for (let k = 0; k + 1 < n; k++) {
+    for (let d = 1; d <= 2 && k + d < n; d++) {
+      const f = pairKey(ids[k], ids[k + d]);
+      let s = f & mask;
+      for (;;) {
+        const at = table[s];
+        if (at === 0) { table[s] = f + 1; out[count++] = f; break; }
+        if (at === f + 1) break;
+        s = (s + 1) & mask;
+      }
+    }
+  }
+  table.fill(0, 0, size);
+  return count;
 }
 
 /** Sorted copy, for multiset intersections. */
