@@ -198,6 +198,8 @@ interface Decoder {
   fz: Featurizer;
   scratch: DecodeScratch;
   labels: Uint8Array;
+  /** Token objects `tokenize` fills in again for each sentence (none is kept past its sentence). */
+  toks: Tok[];
 }
 /**
  * Scratch space for `findEntities`, kept by its caller (one per paragraph cache, so one
@@ -325,12 +327,12 @@ export function findEntities(text: string, sentences: readonly Span[], budget = 
   scratch.decoder = null;
   if (!decoder) {
     const model = loadNameModel();
-    decoder = { weights: model.weights, fz: new Featurizer(model.lexicon), scratch: new DecodeScratch(), labels: new Uint8Array(64) };
+    decoder = { weights: model.weights, fz: new Featurizer(model.lexicon), scratch: new DecodeScratch(), labels: new Uint8Array(64), toks: [] };
   }
   const spans = sentences.length ? sentences : text.length ? [{ start: 0, end: text.length }] : [];
   for (const sent of spans) {
     if (!budget.spend(sent.end - sent.start)) break;
-    const toks = tokenize(text, sent.start, sent.end);
+    const toks = tokenize(text, sent.start, sent.end, decoder.toks);
     if (!toks.length) continue;
     datesAndNumbers(out, toks);
     modelNames(out, decoder, toks, sent.start, sent.end);

@@ -101,7 +101,12 @@ function takesStop(text: string, s: number, e: number): boolean {
   return n <= ABBREVIATION_MAX && ABBREVIATION_FIRST.has(c) && ABBREVIATIONS.has(text.slice(s, e));
 }
 
-export function tokenize(text: string, from: number, to: number): Tok[] {
+/**
+ * The words of `text[from, to)`. `pool`: token objects filled in again rather than made (one per word of the
+ * longest sentence so far, added to when short), for a caller that lets go of the tokens before its next call: a
+ * paragraph's every word had been an object for the collector.
+ */
+export function tokenize(text: string, from: number, to: number, pool?: Tok[]): Tok[] {
   const toks: Tok[] = [];
   const marks: NameTokenMarks = { hyphen: -1 };
   for (let pos = from; ;) {
@@ -149,8 +154,15 @@ export function tokenize(text: string, from: number, to: number): Tok[] {
         }
       } else if (HYPHEN_CAPITAL.test(w) && CONNECTORS.has(w.slice(0, w.indexOf('-')))) cap = true; // al-Assad
     }
-    const first = toks.length === 0;
-    toks.push({ s, e, w, cap, stop, initial: first || opens, joined: !first && plain, kind: K_WORD });
+    const k = toks.length, first = k === 0, initial = first || opens, joined = !first && plain;
+    let t = pool !== undefined && k < pool.length ? pool[k] : undefined;
+    if (t === undefined) {
+      t = { s, e, w, cap, stop, initial, joined, kind: K_WORD };
+      if (pool !== undefined) pool.push(t);
+    } else {
+      t.s = s; t.e = e; t.w = w; t.cap = cap; t.stop = stop; t.initial = initial; t.joined = joined; t.kind = K_WORD;
+    }
+    toks.push(t);
   }
   return toks;
 }
