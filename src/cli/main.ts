@@ -110,9 +110,28 @@ const oneShotCorpus = (filled = false): Analyser => new OneShotCorpus(MEMO_SPAN,
  */
 export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_FILE_SIZE, corpus: Analyser = oneShotCorpus(), progress?: Progress): AnalysisOutput {
   const intake = new Intake(corpus, progress, found.length);
-  for (const f of found) intake.take(f, 'fsPath' in f ? readDocument(f.fsPath, maxFileSize) : null);
+  // The one-shot corpus analyses `BATCH` documents at a time, stage by stage (`OneShotCorpus.analyseAll`); any other
+  // analyser one at a time, as it takes them.
+  const batch = corpus instanceof OneShotCorpus ? BATCH : 1;
+  for (let from = 0; from < found.length; from += batch) {
+    const window = found.slice(from, from + batch);
+    const reads = window.map(f => ('fsPath' in f ? readDocument(f.fsPath, maxFileSize) : null));
+    const texts: string[] = [];
+    for (const r of reads) if (r?.ok) texts.push(r.text);
+    const analysed = corpus instanceof OneShotCorpus && batch > 1 ? corpus.analyseAll(texts) : null;
+    let next = 0;
+    window.forEach((f, k) => {
+      const r = reads[k];
+      const a = r?.ok && analysed ? analysed[next++] : undefined;
+      if (a instanceof Error) intake.take(f, r, undefined, `${a.name}: ${a.message}`);
+      else intake.take(f, r, a);
+    });
+  }
   return intake.output();
 }
+
+/** Documents read and analysed together by the CLI's own thread (`analyzeFound`): enough for each stage's tables to stay in the caches, few enough to hold. */
+const BATCH = 32;
 
 /** The same as `analyzeFound`, the documents read and analysed in `jobs` worker threads. */
 export async function analyzeFoundInWorkers(found: readonly Found[], maxFileSize: number, jobs: number, corpus: Analyser = oneShotCorpus(), progress?: Progress): Promise<AnalysisOutput> {

@@ -17,7 +17,7 @@
  * What stays to the end: the results and each document's text (annotations read it).
  */
 import { ClaimLinker } from '../core/claims/links';
-import { analyzeLocal, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
+import { analyzeLocal, analyzeLocalAll, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
 import { QUOTE_WORD_IDS, QuoteLinker } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
 import { ReuseIndex } from '../core/reuse/reuseIndex';
@@ -139,10 +139,12 @@ export const MEMO_SPAN = 1000;
  * Within a document the memos help as before. `keep`: the memos kept (a worker thread keeps none: its
  * boilerplate verdicts are not asked again, and their keys would hold every document's text).
  */
-export function betweenDocuments(ctx: AnalysisContext, cache: ParagraphCache, analysed: number, span = MEMO_SPAN, keep: readonly Slot<unknown>[] = [BOILERPLATE]): void {
+export function betweenDocuments(ctx: AnalysisContext, cache: ParagraphCache, analysed: number, span = MEMO_SPAN, keep: readonly Slot<unknown>[] = KEPT_BETWEEN): void {
   ctx.clearMemos(keep);
   if (analysed % span === 0) cache.clear();
 }
+/** The memos the per-document analysis of this thread keeps from one document to the next (`betweenDocuments`). */
+const KEPT_BETWEEN: readonly Slot<unknown>[] = [BOILERPLATE];
 
 interface Doc {
   /** The document's own analysis, until its result is built. */
@@ -189,7 +191,18 @@ export class OneShotCorpus {
     return this.setAnalysed(path, analyzeLocal(ctx, text, this.cache!));
   }
 
-  /** Adds a document analysed elsewhere (`analyzeLocal`, e.g. in a worker thread). */
+  /**
+   * Analyses documents here, stage by stage (`analyzeLocalAll`), each for `setAnalysed` after: its analysis, or the
+   * error that stopped it. The paragraph cache is emptied every `memoSpan` documents and the memos before each
+   * document at each stage, as `set` does.
+   */
+  analyseAll(texts: readonly string[]): (LocalAnalysis | Error)[] {
+    const ctx = this.open();
+    for (let k = 0; k < texts.length; k++) betweenDocuments(ctx, this.cache!, ++this.analysed, this.memoSpan);
+    return analyzeLocalAll(ctx, texts, this.cache!, () => ctx.clearMemos(KEPT_BETWEEN));
+  }
+
+  /** Adds a document analysed elsewhere (`analyzeLocal`, e.g. in a worker thread, or `analyseAll`). */
   setAnalysed(path: string, local: LocalAnalysis): LocalAnalysis {
     const old = this.docs.get(path);
     if (old?.local && old.text === local.text) return old.local;

@@ -9,9 +9,10 @@ import path from 'node:path';
 import { betweenDocuments, OneShotCorpus, withLinkFields } from '../../src/cli/oneShot';
 import type { Quote } from '../../src/core/types';
 import { Corpus } from '../../src/core/corpus/corpus';
-import { analyzeLocal, ParagraphCache } from '../../src/core/corpus/corpus';
+import { analyzeLocal, analyzeLocalAll, ParagraphCache } from '../../src/core/corpus/corpus';
 import { BOILERPLATE } from '../../src/core/reuse/reuseText';
 import { applyAnnotations } from '../../src/core/annotations';
+import { paragraphs } from '../../src/core/text/paragraphs';
 import { AnalysisContext, memoSlot, Slot } from '../../src/core/text/memo';
 
 const root = path.resolve(__dirname, '../../..');
@@ -42,6 +43,41 @@ describe('CLI one-shot corpus', function () {
     assert.ok(want.some(r => r.claims.some(c => c.corroboratedBy.length)), 'the documents have linked claims');
     assert.equal(json(got), json(want));
     for (const d of docs) assert.equal(oneShot.text(d.path), d.text);
+  });
+
+  it('analyses documents stage by stage to the results it gives one document at a time', () => {
+    const docs = texts();
+    const one = new OneShotCorpus(), batched = new OneShotCorpus();
+    for (const d of docs) one.set(d.path, d.text);
+    // In two batches, the second of one document, its paragraph cache emptied between them (a span of 5).
+    const small = new OneShotCorpus(5);
+    for (const part of [docs.slice(0, docs.length - 1), docs.slice(docs.length - 1)]) {
+      const locals = batched.analyseAll(part.map(d => d.text));
+      part.forEach((d, k) => batched.setAnalysed(d.path, locals[k] as never));
+      const again = small.analyseAll(part.map(d => d.text));
+      part.forEach((d, k) => small.setAnalysed(d.path, again[k] as never));
+    }
+    const want = json(one.allResults());
+    assert.equal(json(batched.allResults()), want);
+    assert.equal(json(small.allResults()), want);
+  });
+
+  it('stage by stage, gives a document whose analysis throws its error and analyses the others', () => {
+    const docs = texts().slice(0, 4);
+    const p = paragraphs(docs[2].text)[1];
+    const bad = docs[2].text.slice(p.start, p.end);
+    class Failing extends ParagraphCache {
+      override get(text: string) {
+        if (text === bad) throw new TypeError('no paragraph today');
+        return super.get(text);
+      }
+    }
+    const got = analyzeLocalAll(new AnalysisContext(), docs.map(d => d.text), new Failing());
+    assert.ok(got[2] instanceof TypeError && got[2].message === 'no paragraph today');
+    docs.forEach((d, k) => {
+      if (k !== 2) assert.equal(json(got[k]), json(analyzeLocal(new AnalysisContext(), d.text)), d.path);
+    });
+    assert.throws(() => analyzeLocal(new AnalysisContext(), docs[2].text, new Failing()), /no paragraph today/, 'one document alone throws');
   });
 
   it('takes documents analysed elsewhere, a document replaced and one deleted, as Corpus does', () => {

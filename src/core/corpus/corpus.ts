@@ -130,6 +130,20 @@ export interface StageTimes {
 
 /** Analyses one document on its own (no other documents involved). `times`, when given, adds each stage's time. */
 export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new ParagraphCache(), times?: StageTimes): LocalAnalysis {
+  const r = analyzeLocalAll(ctx, [text], cache, undefined, times)[0];
+  if (r instanceof Error) throw r;
+  return r;
+}
+
+/**
+ * `analyzeLocal` of each of `texts`, stage by stage: every document's paragraphs, sentences and entities, then every
+ * document's quotes, then repeats, then claims. The same results as one document after the other, faster: each
+ * stage's tables and code stay in the processor's caches from one document to the next (on 1,500 generated articles,
+ * x0.83-0.87 the time of one document at a time, which the CLI's `--jobs 1` had spent). A document whose analysis
+ * throws gets the error in its place, and the others go on. `clear`: called before each document at each stage after
+ * the first (the caller's memos emptied between documents, as `betweenDocuments` does before a document of its own).
+ */
+export function analyzeLocalAll(ctx: AnalysisContext, texts: readonly string[], cache = new ParagraphCache(), clear?: () => void, times?: StageTimes): (LocalAnalysis | Error)[] {
   let t = times ? performance.now() : 0;
   const lap = (stage: keyof StageTimes) => {
     if (!times) return;
@@ -137,19 +151,89 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
     times[stage] += now - t;
     t = now;
   };
+  const drafts: (Draft | Error)[] = [];
+  for (const text of texts) {
+    try {
+      drafts.push(readParagraphs(text, cache));
+    } catch (e) {
+      drafts.push(asError(e));
+    }
+  }
+  lap('paragraphs');
+  // Each stage of each document still standing, in turn: an error takes the document's place.
+  const each = (step: (d: Draft) => void, stage: keyof StageTimes) => {
+    for (let k = 0; k < drafts.length; k++) {
+      const d = drafts[k];
+      if (d instanceof Error) continue;
+      try {
+        clear?.();
+        step(d);
+      } catch (e) {
+        drafts[k] = asError(e);
+      }
+    }
+    lap(stage);
+  };
+  each(d => {
+    const unified = unifyTypes(d.entities);
+    if (unified !== d.entities) for (let i = 0; i < d.entities.length; i++) d.entities[i] = unified[i];
+  }, 'unify');
+  each(d => {
+    const quoteBudget = new WorkBudget(d.text.length);
+    d.quotes = findQuotes(ctx, d.text, d.sentences, d.entities, quoteBudget);
+    if (quoteBudget.exhausted) d.stopped.push(`quote attribution stopped at its work budget after ${d.quotes.length} quotes`);
+  }, 'quotes');
+  each(d => { d.repeats = findRepeats(ctx, d.text, d.paragraphs, d.sentences); }, 'repeats');
+  each(d => {
+    const title = findTitle(d.text, d.paragraphs);
+    d.title = title;
+    if (title !== null) d.excluded.push(d.paragraphs[0]);
+    for (const r of d.repeats!) {
+      // Furniture asserts nothing. Both copies of a repeated passage keep their claims: each copy is read, and linked, where it stands.
+      if (r.boilerplate) d.excluded.push(r);
+    }
+    for (const p of d.paragraphs) {
+      const a = d.analyses[p.index];
+      if ((a.boilerplate ??= boilerplateIn(ctx, d.bodies[p.index]))) d.excluded.push(p);
+    }
+  }, 'boilerplate');
+  each(d => { d.claims = findClaims(ctx, { text: d.text, sentences: d.sentences, quotes: d.quotes!, entities: d.entities, excluded: d.excluded }); }, 'claims');
+  return drafts.map(d => {
+    if (d instanceof Error) return d;
+    const truncated = d.stopped.length ? `${d.stopped.join('; ')} (pathological text: the spans given are exact, later ones are missing)` : null;
+    return { text: d.text, title: d.title, truncated, paragraphs: d.paragraphs, sentences: d.sentences, entities: d.entities, quotes: d.quotes!, repeats: d.repeats!, claims: d.claims! };
+  });
+}
+
+/** A document's analysis under way (`analyzeLocalAll`): each stage fills its part. */
+interface Draft {
+  text: string;
+  paragraphs: Paragraph[];
+  sentences: Sentence[];
+  entities: Entity[];
+  analyses: ParagraphAnalysis[];
+  /** Each paragraph's text, sliced once: the boilerplate memo looks the same string up (its hash is kept with it). */
+  bodies: string[];
+  /** Why stages stopped short (their work budgets). */
+  stopped: string[];
+  quotes?: Quote[];
+  repeats?: Duplicate[];
+  title: string | null;
+  /** What claims are not read from: the title, furniture. */
+  excluded: Span[];
+  claims?: Claim[];
+}
+
+/** A document's paragraphs, with their sentences and entities (from the paragraph cache, else analysed) placed in it. */
+function readParagraphs(text: string, cache: ParagraphCache): Draft {
   const paragraphs = findParagraphs(text);
-  const sentences: Sentence[] = [];
-  const entities: Entity[] = [];
-  const analyses: ParagraphAnalysis[] = [];
-  // Each paragraph's text, sliced once: the boilerplate memo below looks the same string up (its hash is kept with it).
-  const bodies: string[] = [];
-  const stopped: string[] = [];
+  const d: Draft = { text, paragraphs, sentences: [], entities: [], analyses: [], bodies: [], stopped: [], title: null, excluded: [] };
   for (const p of paragraphs) {
     const body = text.slice(p.start, p.end);
-    bodies.push(body);
+    d.bodies.push(body);
     const a = cache.get(body);
-    analyses.push(a);
-    if (a.truncated && !stopped.length) stopped.push(`entity recognition stopped at its work budget in the paragraph at offset ${p.start}`);
+    d.analyses.push(a);
+    if (a.truncated && !d.stopped.length) d.stopped.push(`entity recognition stopped at its work budget in the paragraph at offset ${p.start}`);
     let placed = a.placed;
     if (!placed || placed.start !== p.start || placed.index !== p.index) {
       placed = a.placed = {
@@ -160,36 +244,13 @@ export function analyzeLocal(ctx: AnalysisContext, text: string, cache = new Par
         entities: a.entities.map(e => ({ start: e.start + p.start, end: e.end + p.start, text: e.text, type: e.type, canonical: e.canonical })),
       };
     }
-    for (const s of placed.sentences) sentences.push(s);
-    for (const e of placed.entities) entities.push(e);
+    for (const s of placed.sentences) d.sentences.push(s);
+    for (const e of placed.entities) d.entities.push(e);
   }
-  lap('paragraphs');
-  const unified = unifyTypes(entities);
-  if (unified !== entities) for (let i = 0; i < entities.length; i++) entities[i] = unified[i];
-  lap('unify');
-  const quoteBudget = new WorkBudget(text.length);
-  const quotes = findQuotes(ctx, text, sentences, entities, quoteBudget);
-  if (quoteBudget.exhausted) stopped.push(`quote attribution stopped at its work budget after ${quotes.length} quotes`);
-  lap('quotes');
-  const repeats = findRepeats(ctx, text, paragraphs, sentences);
-  lap('repeats');
-  const title = findTitle(text, paragraphs);
-  const excluded: Span[] = [];
-  if (title !== null) excluded.push(paragraphs[0]);
-  for (const d of repeats) {
-    // Furniture asserts nothing. Both copies of a repeated passage keep their claims: each copy is read, and linked, where it stands.
-    if (d.boilerplate) excluded.push(d);
-  }
-  for (const p of paragraphs) {
-    const a = analyses[p.index];
-    if ((a.boilerplate ??= boilerplateIn(ctx, bodies[p.index]))) excluded.push(p);
-  }
-  lap('boilerplate');
-  const claims = findClaims(ctx, { text, sentences, quotes, entities, excluded });
-  lap('claims');
-  const truncated = stopped.length ? `${stopped.join('; ')} (pathological text: the spans given are exact, later ones are missing)` : null;
-  return { text, title, truncated, paragraphs, sentences, entities, quotes, repeats, claims };
+  return d;
 }
+
+const asError = (e: unknown): Error => (e instanceof Error ? e : new Error(String(e)));
 
 interface Entry {
   path: string;
