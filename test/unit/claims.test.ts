@@ -49,6 +49,12 @@ describe('claims', () => {
     for (const c of claims) assert.equal(c.text, text.slice(c.start, c.end));
   });
 
+  it('credits a reported claim to no place named after a preposition of place', () => {
+    const text = 'Health officials in Carrow Valley confirmed 23 cases of measles on Tuesday. A ferry pilot was arrested in the suburb of Lindal, police said. Dunmore said the pier would reopen in May.';
+    const entities = [ent(text, 'Carrow Valley', 'PLACE'), ent(text, 'Lindal', 'PLACE'), ent(text, 'Dunmore', 'PLACE')].sort((a, b) => a.start - b.start);
+    assert.deepEqual(claimsOf(text, entities).map(c => c.speaker), [null, null, 'Dunmore']);
+  });
+
   it('credits a reported claim to the name before an appositive, not to a name inside it', () => {
     const text = 'Jane Roe, the Harbour Board chair, said the pier would reopen. Lavrov, Russia’s foreign minister, said talks would go on. The agency, a unit of Harbour Board, said fees would rise.';
     const entities = [ent(text, 'Jane Roe', 'PERSON'), ent(text, 'Harbour Board', 'ORG'), ent(text, 'Lavrov', 'PERSON', 'Sergey Lavrov'), ent(text, 'Russia', 'PLACE'),

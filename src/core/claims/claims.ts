@@ -856,11 +856,16 @@ function subjectEntity(text: string, entities: readonly Entity[], at: number): E
   let best: Entity | null = null;
   for (const e of entities) {
     if ((e.type !== 'PERSON' && e.type !== 'ORG' && e.type !== 'PLACE') || e.end > at) continue;
+    // A place after a preposition of place is where, not who ("Health officials in Carrow Valley confirmed", "in the
+    // suburb of Lindal, police said"): the speaker is the noun before it, which is no name.
+    if (e.type === 'PLACE' && PLACE_PREPOSITION.test(text.slice(Math.max(0, e.start - 12), e.start))) continue;
     const gap = text.slice(e.end, at);
     if (gap.length <= 40 && !/[.;:“”"]/.test(gap)) best = e;
   }
   return best;
 }
+/** A preposition of place (maybe with "the") right before a name. */
+const PLACE_PREPOSITION = /\b(?:in|at|near|across|outside|inside|around|of)\s+(?:the\s+)?$/i;
 
 /** The person or organisation right before (or after, inverted) a reporting verb. */
 function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): string | null {
