@@ -15,7 +15,7 @@ import { AnnotationsError, withAnnotations } from './annotations';
 import { renderHtml } from './html';
 import { renderMarkdown } from './markdown';
 import { printable, systemMessage } from './messages';
-import { checkOut, OutError, writeReport, writeReportPieces } from './output';
+import { checkOut, OutError, writeReport, writeReportLines } from './output';
 import { analyzeInWorkers, textOf } from './parallel';
 import { MEMO_SPAN, OneShotCorpus, stage } from './oneShot';
 import { Progress } from './progress';
@@ -275,7 +275,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         // One document at a time: the whole output is never one string.
         const pieces = opts.format === 'jsonl' ? jsonLines(out) : jsonPieces(out);
         stage('annotations');
-        if (opts.out) await writeReportPieces(opts.out, pieces);
+        if (opts.out) writeReportLines(opts.out, pieces);
         else for (const piece of pieces) await writeStdout(piece);
         stage('write');
       } else {
