@@ -112,13 +112,14 @@ export function analyzeFound(found: readonly Found[], maxFileSize = DEFAULT_MAX_
   const intake = new Intake(corpus, progress, found.length);
   // The one-shot corpus analyses `BATCH` documents at a time, stage by stage (`OneShotCorpus.analyseAll`); any other
   // analyser one at a time, as it takes them.
-  const batch = corpus instanceof OneShotCorpus ? BATCH : 1;
+  const batcher = corpus instanceof OneShotCorpus ? corpus : null;
+  const batch = batcher ? BATCH : 1;
   for (let from = 0; from < found.length; from += batch) {
     const window = found.slice(from, from + batch);
     const reads = window.map(f => ('fsPath' in f ? readDocument(f.fsPath, maxFileSize) : null));
     const texts: string[] = [];
     for (const r of reads) if (r?.ok) texts.push(r.text);
-    const analysed = corpus instanceof OneShotCorpus && batch > 1 ? corpus.analyseAll(texts) : null;
+    const analysed = batcher ? batcher.analyseAll(texts) : null;
     let next = 0;
     window.forEach((f, k) => {
       const r = reads[k];

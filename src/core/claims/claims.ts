@@ -7,6 +7,7 @@ import { clauseAround, splitClauses } from './clauses';
 import { S_WORDS } from '../lexicon/lemmas';
 import { NUMBER_UNITS } from '../lexicon/numbers';
 import { CLAIM_CUES } from '../lexicon/reportingVerbs';
+import { MONTHS, WEEKDAYS } from '../entities/gazetteer';
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
@@ -49,8 +50,8 @@ const UNIT_RE = /^[\s-]*(?:(?:Russian|Ukrainian|American|U\.S\.|US|NATO|more|new
 const NAMED_UNIT_RE = /^[\s-]*(\p{Lu}[\p{L}’'.-]*)\s+(?:(\p{Lu}[\p{L}’'.-]*)\s+)?([a-z][a-z-]{2,})\b/u;
 /** An ordinal's ending right after its figure, then the word for the thing it ranks ("113th minute"). */
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\s+([a-z][a-z-]{2,})\b/;
-/** Names of months and days, which a figure before them dates: "on 2 June troops crossed" counts no troops. */
-const CALENDAR_NAME = /^(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\.?$/;
+/** Whether a capitalised word names a month or a day (a dot after it aside), which a figure before it dates: "on 2 June troops crossed" counts no troops. */
+const calendarName = (word: string) => MONTHS.has(word.replace(/\.$/, '')) || WEEKDAYS.has(word.replace(/\.$/, ''));
 
 /**
  * The word `UNIT_RE` reads after a figure (its match, the word in group 1), or else the plural after a name (the word
@@ -62,7 +63,7 @@ function unitAfter(rest: string): RegExpExecArray | null {
   const plain = UNIT_RE.exec(rest);
   if (plain) return plain;
   const named = NAMED_UNIT_RE.exec(rest);
-  if (!named || CALENDAR_NAME.test(named[1]) || (named[2] && CALENDAR_NAME.test(named[2])) || !countsThing(named[3])) return null;
+  if (!named || calendarName(named[1]) || (named[2] && calendarName(named[2])) || !countsThing(named[3])) return null;
   named[1] = named[3];
   return named;
 }

@@ -1012,10 +1012,19 @@ function appositiveActor(raw: readonly string[], from: number, entities: readonl
   if (e >= raw.length || e - n > 4 || !raw.slice(n, e).every(w => /^\p{Lu}/u.test(w))) return null;
   const name = raw.slice(n, e).join(' ');
   if (!entities.includes(name)) return null;
-  let v = e;
-  while (v < raw.length - 1 && v < e + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
-  if (!isVerbForm(raw[v])) return null;
+  const v = verbAt(raw, e);
+  if (v < 0) return null;
   return { keys: actorKeys(name), at: e - 1, titled: true, person: true, verb: v };
+}
+
+/**
+ * Where the verb of a subject is, from word `at` on: an adverb or two may stand before it ("Clinton also asserted"), a
+ * noun may not ("The Russian military provided": the name is no subject); -1 when no verb's form is there.
+ */
+function verbAt(raw: readonly string[], at: number): number {
+  let v = at;
+  while (v < raw.length - 1 && v < at + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
+  return isVerbForm(raw[v]) ? v : -1;
 }
 
 /** Words that open a role's phrase before a name set off ("The council's chief executive, …", "Its treasurer, …"). */
@@ -1050,11 +1059,9 @@ function plainActor(raw: readonly string[], from: number, entities: readonly str
     while (at < raw.length && segmentOf[at] === segmentOf[i]) at++;
     if (at >= raw.length) return null;
   }
-  // … and its verb: an adverb or two may stand before it ("Clinton also asserted"), a noun may not ("The Russian military
-  // provided": the name is no subject).
-  let v = at;
-  while (v < raw.length - 1 && v < at + 2 && (ACTOR_ADVERBS.has(raw[v]) || (raw[v].endsWith('ly') && raw[v].length > 4))) v++;
-  if (!isVerbForm(raw[v])) return null;
+  // … and its verb (`verbAt`).
+  const v = verbAt(raw, at);
+  if (v < 0) return null;
   const last = raw[i - 1];
   // The name the run ends with: the longest of the claim's names whose last word ends it and whose words are all in it.
   const run = raw.slice(start, i);

@@ -1574,6 +1574,8 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
   };
   /** The words of the quote at `place` (of its text: every quote there has the same). */
   const wordsAt = (place: Place) => (place.w ??= quoteWordsOf(ctx, place.quote.text));
+  /** A side's words: its place's when its text is that place's quote, else its text's. */
+  const wordsOf = (text: string, p: Place | null) => (p ? wordsAt(p) : quoteWordsOf(ctx, text));
   interface Side { path: string; claim: Claim }
   /**
    * `judged`: the texts of the first variant judged (the pair is met again from its other end, the same texts the
@@ -1639,7 +1641,7 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         // (The same text has the same words: on 2,000 generated articles, 43 % of the pairs judged, each text's words worked
         // out again here.)
         if (texts[0] === texts[1]) return;
-        const wa = places[0] ? wordsAt(places[0]) : quoteWordsOf(ctx, texts[0]), wb = places[1] ? wordsAt(places[1]) : quoteWordsOf(ctx, texts[1]);
+        const wa = wordsOf(texts[0], places[0]), wb = wordsOf(texts[1], places[1]);
         if (wa.joined !== wb.joined) {
           pair.identical = false;
           const why = meaningChange(texts[0], texts[1], wa, wb);
@@ -1658,8 +1660,6 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
         // of a word or two is another sentence's topic as often as its words).
         const myPart = myPlace.part, theirPart = place.part;
         if ((myPart || theirPart) && what === 'conflict') return;
-        // (A side's words: its place's when its text is that place's quote, as `meet` takes them.)
-        const wordsOf = (text: string, p: Place | null) => (p ? wordsAt(p) : quoteWordsOf(ctx, text));
         const quotedIn = (a: string, pa: Place | null, b: string, pb: Place | null) => {
           const wa = wordsOf(a, pa), wb = wordsOf(b, pb);
           return wa.joined === wb.joined || joinedInside(wa.joined, wb.joined);
