@@ -122,11 +122,17 @@ describe('limits: partial analyses, dense documents, huge documents', function (
     }
   });
 
-  it('a huge article just opened shows the part on screen first (a preview), then the whole analysis', async () => {
+  it('a huge article just opened shows the part on screen first (a preview), then the whole analysis', async function () {
+    // (Each wait below has its own limit and names itself; the test's limit is above the longest of them, so a slow
+    // machine fails on a named wait with the extension's last log lines, never on an anonymous time-out.)
+    this.timeout(240_000);
     await setSetting('maxFileSize', 8 * 1024 * 1024);
     await setSetting('maxSpansPerKind', undefined); // (a test above lowers it: the default shows every kind here)
     try {
       await previewThenWhole();
+    } catch (err) {
+      const a = await api();
+      throw new Error(`${err instanceof Error ? err.message : err}\n      the extension's last log lines: ${a.logged().slice(-12).join(' | ')}`);
     } finally {
       await setSetting('maxFileSize', manifest().maxFileSize.value);
     }

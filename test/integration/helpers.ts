@@ -52,13 +52,18 @@ export function sleep(ms: number): Promise<void> {
 }
 
 /** Polls until `fn` returns a truthy value; fails with `what` after `timeoutMs`. */
+const STILL_WAITING = Symbol('still waiting');
+
 export async function waitFor<T>(what: string, fn: () => T | Promise<T>, timeoutMs = 20_000): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;
   for (;;) {
     try {
-      const v = await fn();
-      if (v) return v as NonNullable<T>;
+      // A check that itself never settles (a whenIdle() behind a stuck request) is cut at the deadline too, so the
+      // failure names what was awaited instead of ending in mocha's anonymous time-out.
+      const v = await Promise.race([fn(), sleep(Math.max(0, deadline - Date.now()) + 50).then(() => STILL_WAITING)]);
+      if (v === STILL_WAITING) last = new Error('the check itself did not settle');
+      else if (v) return v as NonNullable<T>;
     } catch (err) {
       last = err;
     }
