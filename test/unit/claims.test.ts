@@ -55,6 +55,14 @@ describe('claims', () => {
     assert.deepEqual(claimsOf(text, entities).map(c => c.speaker), [null, null, 'Dunmore']);
   });
 
+  it('credits a reported claim to a name after its verb only when the verb follows what was said', () => {
+    const text = 'Fishermen along the coast say Okafor deserves a second term. The ferry will run through the winter, said Okafor. Residents said Dahl had misled the council. The tolls will rise in May — said Dahl.';
+    const entities = [ent(text, 'Okafor', 'PERSON'), { ...ent(text, 'Okafor', 'PERSON'), start: text.lastIndexOf('Okafor'), end: text.lastIndexOf('Okafor') + 6 },
+      ent(text, 'Dahl', 'PERSON'), { ...ent(text, 'Dahl', 'PERSON'), start: text.lastIndexOf('Dahl'), end: text.lastIndexOf('Dahl') + 4 }];
+    assert.deepEqual(claimsOf(text, entities).map(c => [c.text.slice(0, 14), c.speaker]),
+      [['Fishermen alon', null], ['The ferry will', 'Okafor'], ['Residents said', null], ['The tolls will', 'Dahl']]);
+  });
+
   it('credits a reported claim to the name before an appositive, not to a name inside it', () => {
     const text = 'Jane Roe, the Harbour Board chair, said the pier would reopen. Lavrov, Russia’s foreign minister, said talks would go on. The agency, a unit of Harbour Board, said fees would rise.';
     const entities = [ent(text, 'Jane Roe', 'PERSON'), ent(text, 'Harbour Board', 'ORG'), ent(text, 'Lavrov', 'PERSON', 'Sergey Lavrov'), ent(text, 'Russia', 'PLACE'),

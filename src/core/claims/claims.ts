@@ -868,6 +868,9 @@ function subjectEntity(text: string, entities: readonly Entity[], at: number): E
 /** A preposition of place (maybe with "the") right before a name. */
 const PLACE_PREPOSITION = /\b(?:in|at|near|across|outside|inside|around|of)\s+(?:the\s+)?$/i;
 
+/** What ends a report's words right before an inverted attribution: a comma, a closing quote mark or a dash. */
+const INVERSION_BEFORE = /[,”"’—–-]\s*$/;
+
 /** The person or organisation right before (or after, inverted) a reporting verb. */
 function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): string | null {
   const re = REPORTED_ALL;
@@ -891,7 +894,9 @@ function reportedSpeaker(text: string, s: Span, entities: readonly Entity[]): st
     const appositive = APPOSITIVE_BEFORE.exec(text.slice(Math.max(s.start, at - 120), at));
     const best = subjectEntity(text, entities, appositive ? at - appositive[0].length : at) ?? (appositive ? subjectEntity(text, entities, at) : null);
     if (best) return best.canonical;
-    // Inverted: "said Lavrov".
+    // Inverted: "…, said Lavrov". Only after what was said (a comma, a closing quote mark or a dash before the verb):
+    // a name after a verb with its subject before it opens what was said ("observers say Scott deserves …").
+    if (!INVERSION_BEFORE.test(sentence.slice(Math.max(0, m.index - 4), m.index))) continue;
     const after = entities.find(e => e.start >= verbEnd && e.start - verbEnd <= 2 && e.type === 'PERSON');
     if (after) return after.canonical;
   }
