@@ -74,3 +74,22 @@ describe('claims: reported speech of two people', () => {
     assert.deepEqual(links(a(), reported('The Harbour Board said it would review the ferry contract before spring', 'Harbour Board')), ['b']);
   });
 });
+
+describe('claims: a quote and the report of it', () => {
+  const reported = (text: string, speaker: string): Claim => ({ ...quote(text, speaker), kind: 'reported' });
+
+  it('links a speaker\'s own words to a report of them in other words, each naming the speaker', () => {
+    const a = quote('“The harbour tolls have become a crushing burden for the small fishing crews of our coast,” Okafor said', 'Ada Okafor');
+    const b = reported('Ada Okafor said small fishing crews were being forced out of business by the harbour tolls', 'Ada Okafor');
+    assert.deepEqual(links(a, b), ['b']);
+  });
+
+  it('not when the speaker is a guess, nor for two reports of what one person said', () => {
+    const a = quote('“The harbour tolls have become a crushing burden for the small fishing crews of our coast,” she said', 'Ada Okafor');
+    const b = reported('Ada Okafor said small fishing crews were being forced out of business by the harbour tolls', 'Ada Okafor');
+    assert.deepEqual(links(a, b), []);
+    const c = reported('Okafor said the harbour tolls had become a crushing burden for the small fishing crews of the coast', 'Ada Okafor');
+    assert.deepEqual(links(c, b), []);
+  });
+});
+

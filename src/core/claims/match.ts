@@ -212,6 +212,8 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const total = ab.totalA + ab.totalB;
   const similarity = total ? (coveredA + coveredB) / total : 0;
   const round = (x: number) => Math.round(Math.min(1, x) * 100) / 100;
+  // A speaker's own words and a report of them (`sameSpeech`): one utterance, retold in the reporter's words.
+  if (!conflict && sameSpeech(a, b) && ab.exact - ab.names >= SPEECH_ANCHORS && similarity >= SPEECH_MIN && !(an.length && bn.length && !sameNumber && sameUnitDifferentValue(an, bn))) return { similarity: round(similarity), direction: 'full' };
   // Two modes of the act that do not agree (`modesAgree`): a prospect against a fact ("could raise its rate on
   // Thursday" / "raised its rate on Thursday", "plans to build" / "built", "is expected to approve" / "approved"): what
   // may be is not what was done. Neither corroboration nor a dispute (the prospect may well come true). Read only where
@@ -315,6 +317,24 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   }
   return { similarity: round(similarity), direction };
 }
+
+/**
+ * Whether one claim quotes a speaker and the other reports the speaker's words, each naming the same speaker ("'We
+ * have had to make difficult choices,' said the council leader, Janet Orme" / "Council leader Janet Orme said the
+ * authority had faced hard decisions"): who spoke is then no guess, and indirect speech retells the quote in other
+ * words, so fewer of them need be shared (`SPEECH_ANCHORS`, `SPEECH_MIN`). Not two reports of speech: one person says
+ * many things in a story, and two reports of them are two facts unless their words say the same.
+ */
+function sameSpeech(a: MatchSide, b: MatchSide): boolean {
+  const sa = a.claim.speaker;
+  if (!sa || sa !== b.claim.speaker) return false;
+  const ka = a.claim.kind, kb = b.claim.kind;
+  return ((ka === 'quote' && kb === 'reported') || (ka === 'reported' && kb === 'quote')) && named(a) && named(b);
+}
+/** A quote and its report (`sameSpeech`) share at least this many words exactly, names aside … */
+export const SPEECH_ANCHORS = 3;
+/** … and at least this much of their words in all. */
+export const SPEECH_MIN = 0.3;
 
 /** A numeric fact needs this many anchors besides the number's own words (its figure, its scale and its key with the unit). */
 export const NUMBER_OTHERS = 2;
