@@ -84,6 +84,12 @@ describe('claims: a quote and the report of it', () => {
     assert.deepEqual(links(a, b), ['b']);
   });
 
+  it('the speaker both name counts as a shared word: three words shared at a low overlap stand alone', () => {
+    const a = quote('“Every family that keeps a small boat in this town is being squeezed until it gives up,” Okafor said', 'Ada Okafor');
+    const b = reported('Ada Okafor said rising harbour charges were driving small boat owners and their families out of the trade', 'Ada Okafor');
+    assert.deepEqual(links(a, b), ['b']);
+  });
+
   it('not when the speaker is a guess, nor for two reports of what one person said', () => {
     const a = quote('“The harbour tolls have become a crushing burden for the small fishing crews of our coast,” she said', 'Ada Okafor');
     const b = reported('Ada Okafor said small fishing crews were being forced out of business by the harbour tolls', 'Ada Okafor');

@@ -134,7 +134,9 @@ export const WEAK_ANCHORS = 4;
  */
 export function matchClaims(a: MatchSide, b: MatchSide, weight: (id: number) => number, isName: (id: number) => boolean): ClaimMatch | null {
   const m = decide(a, b, weight, isName);
-  if (m && m.similarity < WEAK_BELOW && sharedExactly(a, b) - numberAnchors(a, b) < WEAK_ANCHORS) m.weak = true;
+  // (The speaker a quote and its report both name counts as a word they share: two reports of unrelated stories seldom
+  // quote one person.)
+  if (m && m.similarity < WEAK_BELOW && sharedExactly(a, b) - numberAnchors(a, b) + (sameSpeech(a, b) ? 1 : 0) < WEAK_ANCHORS) m.weak = true;
   return m;
 }
 
