@@ -118,6 +118,20 @@ describe('directional corroboration and claim groups', () => {
     assert.equal(d[0].claimGroup, null);
     assert.equal(d[0].claimGroupSize, 1);
   });
+  it('a weekday shared does not reconcile two months, nor a month two weekdays', () => {
+    const said = (what: string) => claim(`The Harbour Gazette reported on Tuesday that the minister flew to the island of Sarn with his family ${what}`, { entities: [] });
+    const d = [claim('A bakery in the old town sold bread to tourists at dawn', { entities: [] })];
+    const e = [claim('The orchestra rehearsed a new symphony for the autumn festival', { entities: [] })];
+    const run = (x: string, y: string, told = true) => {
+      const a = [told ? said(x) : claim(x, { entities: [] })], b = [told ? said(y) : claim(y, { entities: [] })];
+      link([{ path: 'a', claims: a }, { path: 'b', claims: b }, { path: 'd', claims: d }, { path: 'e', claims: e }]);
+      return { by: a[0].corroboratedBy.map(l => l.path), disputed: a[0].disputedBy.map(l => [l.path, l.reason]) };
+    };
+    assert.deepEqual(run('in July', 'in July'), { by: ['b'], disputed: [] });
+    assert.deepEqual(run('in July', 'in April'), { by: [], disputed: [['b', 'date']] });
+    const flew = 'The minister flew to the island of Sarn with his wife and their two children in July, on a';
+    assert.deepEqual(run(`${flew} Monday`, `${flew} Friday`, false), { by: [], disputed: [['b', 'date']] });
+  });
   it('two groups merge only through two links, a lone claim joins by one', () => {
     const at = (path: string, start: number) => ({ path, start, end: start + 1, similarity: 0.9 });
     const mk = (start: number, links: ReturnType<typeof at>[]) => ({ ...claim('x'), start, end: start + 1, corroboratedBy: links });

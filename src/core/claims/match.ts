@@ -14,7 +14,7 @@ import { OPPOSITE_GROUPS, OTHER_ACTS, VERBS_WITH_OBJECT } from '../lexicon/oppos
 import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { ORG_HEADS, PLACE_HEADS } from '../entities/gazetteer';
-import { CLOCK_SLACK, type ClaimNorm, disjoint, lemmaKey, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
+import { CLOCK_SLACK, type ClaimNorm, disjoint, lemmaKey, redays, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -175,7 +175,7 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   const deniedOtherwise = (na.denialSegments.length > 0 || nb.denialSegments.length > 0) && sharedCount(na.denialSegments, a, b, weight, isName) % 2 !== sharedCount(nb.denialSegments, b, a, weight, isName) % 2;
   if (na.negation === nb.negation && deniedOtherwise) return null;
   const negated = na.negation !== nb.negation && !otherWording && !opposite && !deniedOtherwise;
-  const redated = disjoint(na.days, nb.days);
+  const redated = redays(na.days, nb.days);
   // Another time of the day, more than `CLOCK_SLACK` apart ("at around 2 p.m." / "at around 9 p.m."), or another day of
   // the month ("begin on July 12" / "begin on July 21"): two facts. Not a dispute: two moments of one event are as
   // often told so ("was arrested on April 2" / "was charged on April 4", "kicked off at 3 p.m." / "was abandoned at

@@ -425,6 +425,18 @@ export function disjoint<T>(a: readonly T[], b: readonly T[]): boolean {
   return a.length > 0 && b.length > 0 && !a.some(x => b.includes(x));
 }
 
+/**
+ * Whether two claims' named days (`ClaimNorm.days`) are another day: none shared, or disjoint weekdays, or disjoint
+ * months. A weekday shared does not reconcile two months ("reported on Tuesday that Halm flew to Sarn in July" / "… in April"), nor a
+ * month two weekdays.
+ */
+export function redays(a: readonly string[], b: readonly string[]): boolean {
+  if (!a.length || !b.length) return false;
+  return disjoint(a, b) || disjoint(a.filter(isWeekday), b.filter(isWeekday)) || disjoint(monthsOf(a), monthsOf(b));
+}
+const isWeekday = (d: string) => WEEKDAY_SET.has(d);
+const monthsOf = (days: readonly string[]) => days.filter(d => !WEEKDAY_SET.has(d)).map(d => MONTH_OF[d.replace(/\.$/, '')] ?? d.replace(/\.$/, ''));
+
 /** A time to come named relative to now ("next month", "tomorrow", "later this year"). */
 const FUTURE_TIME = new RegExp(String.raw`\bnext\s+(?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|${WEEKDAYS.split(' ').join('|')})\b|\btomorrow\b|\blater\s+this\s+(?:year|month|week)\b`, 'i');
 /** A verb's past in a claim: a word in lower case ending in "-ed", or an irregular past ("closed", "fired", "sold", "won"). */
