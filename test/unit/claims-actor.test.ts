@@ -69,6 +69,13 @@ describe('the actor set off from its verb', () => {
     const n = norm('Council member Ada Rowe, who represents the quay ward, cast one of the two votes against the ferry cuts', ['Ada Rowe']);
     assert.deepEqual([n.actor?.[0], n.actorSegment, n.actorSegmentEnd], ['ada rowe', 0, 2], 'the clause is the actor’s');
   });
+  it('is the name before a description set off by commas, its verb after it', () => {
+    const n = norm('Kelby Shipping, the harbour board’s ferry operator, has been fined £40,000 over a late sailing', ['Kelby Shipping']);
+    assert.deepEqual([n.actor?.[0], n.actorSegment], ['kelby shipping', 0]);
+    const fined = (who: string, what: string) => claimOf(`${who}${what} has been fined £40,000 by the maritime regulator over a ferry that sailed with a broken radar`, { kind: 'numeric', entities: [who], numbers: [{ value: 40000, unit: 'pounds', qualifier: null }] });
+    assert.deepEqual(linkPair(fined('Dunmore Harbour Board', ''), fined('Kelby Shipping', ', the harbour board’s ferry operator,')).by, [], 'two parties fined');
+    assert.deepEqual(linkPair(fined('Kelby Shipping', ''), fined('Kelby Shipping', ', the harbour board’s ferry operator,')).by, ['b'], 'one party');
+  });
   it('keeps two such actors apart, with a figure shared or not', () => {
     const vote = (who: string, name: string, ward: string) => claimOf(`Council member ${who}, who represents the ${ward} ward, cast one of the two votes against the ferry cuts`, { entities: [name, ward] });
     assert.deepEqual(linkPair(vote('Ada Rowe', 'Ada Rowe', 'Quayside'), vote('Ivo Kell', 'Ivo Kell', 'Northgate')).by, []);

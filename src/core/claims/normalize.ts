@@ -1042,6 +1042,9 @@ function verbAt(raw: readonly string[], at: number): number {
 /** Words that open a role's phrase before a name set off ("The council's chief executive, …", "Its treasurer, …"). */
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'this', 'that']);
 
+/** What opens a clause or a description set off right after a name: a relative pronoun, a determiner or a possessive. */
+const SET_OFF_AFTER_NAME = new Set(['who', 'whose', 'the', 'a', 'an', 'its', 'his', 'her', 'their']);
+
 function plainActor(raw: readonly string[], from: number, entities: readonly string[], segmentOf?: readonly number[]): Actor | null {
   let i = from;
   // After an attribution, what it reports may open a few words on, after "that" ("said on Tuesday that Moscow is …").
@@ -1064,10 +1067,11 @@ function plainActor(raw: readonly string[], from: number, entities: readonly str
   if (i === start || i >= raw.length || i - start > 6) return null;
   const next = raw[i];
   if (!/^\p{Ll}/u.test(next) || NOT_AFTER_ACTOR.has(next)) return null;
-  // A relative clause set off after the name stands between it and its verb ("Council member Rosa Delgado, who represents
-  // the Riverside district, cast …"): the verb opens the segment after it.
+  // A relative clause or a description set off after the name stands between it and its verb ("Council member Rosa
+  // Delgado, who represents the Riverside district, cast …", "Medilink Systems, the trust's IT contractor, has been
+  // fined …"): the verb opens the segment after it.
   let at = i;
-  if (segmentOf && (next === 'who' || next === 'whose') && segmentOf[i] !== segmentOf[i - 1]) {
+  if (segmentOf && SET_OFF_AFTER_NAME.has(next) && segmentOf[i] !== segmentOf[i - 1]) {
     while (at < raw.length && segmentOf[at] === segmentOf[i]) at++;
     if (at >= raw.length) return null;
   }
