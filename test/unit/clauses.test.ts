@@ -36,6 +36,13 @@ describe('clauses', () => {
     assert.equal(clause('The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', '40,000'),
       'The ferry company carried 40,000 passengers in July, reported a loss and was put up for sale', 'no relative clause: nothing cut');
   });
+  it('keeps the main clause with a relative clause after it that holds the number', () => {
+    assert.equal(clause('The outbreak has been traced to a summer camp near Lake Orrin, which was attended by over 300 children', '300'),
+      'The outbreak has been traced to a summer camp near Lake Orrin, which was attended by over 300 children');
+    assert.equal(clause('Yet the harbour board backed the plan; the pier was rebuilt, which cost the town £2 million', '£2'),
+      'the pier was rebuilt, which cost the town £2 million', 'from the break before the main clause');
+    assert.equal(clause('Ships left, which cost the town £2 million', '£2'), 'which cost the town £2 million', 'a main clause too short to stand alone is no help');
+  });
   it('falls back to the whole sentence when the clause cannot stand alone', () => {
     const s = 'Troops: 130,000, officials said';
     assert.equal(clause(s, '130,000'), s);

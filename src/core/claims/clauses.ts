@@ -26,10 +26,10 @@ const FRAMING = /^(?:[^,;:“”"]{0,80}?\b(?:fact|fears?|concerns?|reports?|new
 export function clauseAround(text: string, start: number, end: number, at: number): Span {
   const sentence = text.slice(start, end);
   const rel = at - start;
-  let a = 0, b = sentence.length;
+  let a = 0, b = sentence.length, before = 0;
   CLAUSE_BREAK.lastIndex = 0;
   for (let m; (m = CLAUSE_BREAK.exec(sentence));) {
-    if (m.index + m[0].length <= rel) a = m.index + m[0].length;
+    if (m.index + m[0].length <= rel) { before = a; a = m.index + m[0].length; }
     else if (m.index >= rel) { b = m.index; break; }
   }
   // A relative clause set off by commas ends at the comma before the main clause's verb ("Officer Lind, who shot a
@@ -39,6 +39,10 @@ export function clauseAround(text: string, start: number, end: number, at: numbe
     const close = RELATIVE_END.exec(sentence);
     // (Only the first comma after the pronoun: an inner pair of commas, an apposition, leaves it open which one closes.)
     if (close && close.index < b && !/,\s/.test(sentence.slice(a, close.index))) b = close.index;
+    // A relative clause after the main clause, closed by none ("The outbreak has been linked to a summer camp near Lake
+    // Orrin, which was attended by over 300 children"): what it says is of the thing the main clause names, and the
+    // main clause states the fact with it. The fact is both.
+    else if ((!close || close.index >= b) && wordCount(sentence, before, a) >= 4) a = before;
   }
   const framing = FRAMING.exec(sentence.slice(a, b));
   if (framing && a + framing[0].length <= rel) a += framing[0].length;
