@@ -51,7 +51,10 @@ const NAMED_UNIT_RE = /^[\s-]*(\p{Lu}[\p{L}’'.-]*)\s+(?:(\p{Lu}[\p{L}’'.-]*)
 /** An ordinal's ending right after its figure, then the word for the thing it ranks ("113th minute"). */
 const ORDINAL_AFTER = /^(?:st|nd|rd|th)\s+([a-z][a-z-]{2,})\b/;
 /** Whether a capitalised word names a month or a day (a dot after it aside), which a figure before it dates: "on 2 June troops crossed" counts no troops. */
-const calendarName = (word: string) => MONTHS.has(word.replace(/\.$/, '')) || WEEKDAYS.has(word.replace(/\.$/, ''));
+function calendarName(word: string): boolean {
+  const bare = word.replace(/\.$/, '');
+  return MONTHS.has(bare) || WEEKDAYS.has(bare);
+}
 
 /**
  * The word `UNIT_RE` reads after a figure (its match, the word in group 1), or else the plural after a name (the word

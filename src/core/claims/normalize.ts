@@ -426,16 +426,16 @@ export function disjoint<T>(a: readonly T[], b: readonly T[]): boolean {
 }
 
 /**
- * Whether two claims' named days (`ClaimNorm.days`) are another day: none shared, or disjoint weekdays, or disjoint
- * months. A weekday shared does not reconcile two months ("reported on Tuesday that Halm flew to Sarn in July" / "… in April"), nor a
- * month two weekdays.
+ * Whether two claims' named days (`ClaimNorm.days`: weekdays and months, full names in lower case) are another day:
+ * none shared, or disjoint weekdays, or disjoint months. A weekday shared does not reconcile two months ("reported on
+ * Tuesday that Halm flew to Sarn in July" / "… in April"), nor a month two weekdays.
  */
 export function redays(a: readonly string[], b: readonly string[]): boolean {
   if (!a.length || !b.length) return false;
-  return disjoint(a, b) || disjoint(a.filter(isWeekday), b.filter(isWeekday)) || disjoint(monthsOf(a), monthsOf(b));
+  return disjoint(a, b) || disjoint(a.filter(isWeekday), b.filter(isWeekday)) || disjoint(a.filter(isMonth), b.filter(isMonth));
 }
 const isWeekday = (d: string) => WEEKDAY_SET.has(d);
-const monthsOf = (days: readonly string[]) => days.filter(d => !WEEKDAY_SET.has(d)).map(d => MONTH_OF[d.replace(/\.$/, '')] ?? d.replace(/\.$/, ''));
+const isMonth = (d: string) => !WEEKDAY_SET.has(d);
 
 /** A time to come named relative to now ("next month", "tomorrow", "later this year"). */
 const FUTURE_TIME = new RegExp(String.raw`\bnext\s+(?:year|month|week|weekend|season|spring|summer|autumn|fall|winter|${WEEKDAYS.split(' ').join('|')})\b|\btomorrow\b|\blater\s+this\s+(?:year|month|week)\b`, 'i');
