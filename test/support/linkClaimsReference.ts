@@ -1,12 +1,12 @@
 /**
  * The from-scratch claim linker: every claim against every claim of a later document
  * that is a candidate (`isCandidate`: enough shared keys that are not frequent, one of
- * them held by at most `CLAIM_KEY_CAP` claims, found through the keys' postings). The incremental `ClaimLinker` (claims/links.ts) promises the same
+ * them held by at most `CLAIM_KEY_CAP` claims, found through the keys' postings; or the same words, `verbatimWorthy`). The incremental `ClaimLinker` (claims/links.ts) promises the same
  * links in the same order; the unit tests hold it to this reference.
  */
 import { AnalysisContext } from '../../src/core/text/memo';
 import { CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, type PairLink, pairLink, resetLinks, standingLinks, writeLink } from '../../src/core/claims/links';
-import { matchClaims } from '../../src/core/claims/match';
+import { matchClaims, verbatimWorthy } from '../../src/core/claims/match';
 import type { Claim } from '../../src/core/types';
 
 export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>, ctx = new AnalysisContext()): void {
@@ -18,13 +18,16 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }
     const a = items[i];
     const met: number[] = [];
     for (const k of a.keys) if (!frequent[k] && postings[k].length <= CLAIM_KEY_CAP) for (const j of postings[k]) if (j > i && shared[j]++ === 0) met.push(j);
+    // Word-for-word copies, long enough (`verbatimWorthy`): candidates whatever their keys.
+    const twin = (b: typeof a) => verbatimWorthy(a.claim.text) && b.claim.text === a.claim.text;
+    for (let j = i + 1; j < items.length; j++) if (twin(items[j]) && shared[j]++ === 0) met.push(j);
     met.sort((x, y) => x - y);
     for (const j of met) {
       const b = items[j];
       shared[j] = 0;
       let n = 0;
       for (const k of a.keys) if (!frequent[k] && b.keys.includes(k)) n++;
-      if (b.doc === a.doc || !isCandidate(n, a, b)) continue;
+      if (b.doc === a.doc || (!twin(b) && !isCandidate(n, a, b))) continue;
       const m = matchClaims(a, b, weight(a.doc, b.doc), isName);
       if (!m) continue;
       const key = `${a.doc} ${b.doc}`;

@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { ClaimLinker } from '../../src/core/claims/links';
-import { namesSpeaker, sameWords } from '../../src/core/claims/match';
+import { namesSpeaker, sameWords, verbatimMatch } from '../../src/core/claims/match';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
 
@@ -99,3 +99,19 @@ describe('claims: a quote and the report of it', () => {
   });
 });
 
+
+describe('claims: the same words, word for word', () => {
+  const reported = (text: string, speaker: string): Claim => ({ ...quote(text, speaker), kind: 'reported' });
+
+  it('are the same claim outright, six words or more, unless two named speakers differ', () => {
+    const text = 'The tolls at the harbour will rise by a third in spring';
+    assert.deepEqual(verbatimMatch(filler(text), filler(text)), { similarity: 1, direction: 'full' });
+    assert.equal(verbatimMatch(filler('The vote was close'), filler('The vote was close')), undefined, 'fewer words: weighed as any pair');
+    assert.equal(verbatimMatch(filler(text), filler(text + ' again')), undefined, 'other words: weighed as any pair');
+    const told = '“The tolls will rise by a third in spring,” Okafor told Mensah';
+    assert.equal(verbatimMatch(quote(told, 'Ada Okafor'), quote(told, 'Ben Mensah')), null, 'one credits Okafor, the other Mensah, each named in the words');
+    assert.deepEqual(verbatimMatch(quote('“The tolls will rise by a third in spring,” she said', 'Ada Okafor'), quote('“The tolls will rise by a third in spring,” she said', 'Ben Mensah')), { similarity: 1, direction: 'full' }, 'a guessed speaker does not stand against the same words');
+    const report = (who: string) => `${who} said the harbour tolls would rise by a third in spring`;
+    assert.equal(verbatimMatch(reported(report('Ada Okafor and Ben Mensah'), 'Ada Okafor'), reported(report('Ada Okafor and Ben Mensah'), 'Ben Mensah')), null, 'two people, each named');
+  });
+});

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ClaimLinker, CLAIM_KEY_CAP } from '../../src/core/claims/links';
+import { ClaimLinker, CLAIM_KEY_CAP, type LinkDoc } from '../../src/core/claims/links';
+import { ClaimIndex } from '../../src/core/corpus/claimIndex';
 import { QUOTE_KEY_CAP, QuoteLinker, type QuoteDoc } from '../../src/core/corpus/quoteLinks';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
 import { AnalysisContext } from '../../src/core/text/memo';
@@ -181,5 +182,47 @@ describe('cross-source linking at scale (key caps, order independence)', functio
     const forward = run(texts.map((_, k) => k));
     assert.ok(forward.length > 0, 'some claims are linked');
     assert.deepEqual(run(texts.map((_, k) => k).reverse()), forward);
+  });
+});
+
+describe('word-for-word copies of a claim in more documents than the key cap', function () {
+  this.timeout(120_000);
+  // Every document reprints one sentence (its words, held by every document, weigh nothing and propose no candidate),
+  // and a short line (fewer than `VERBATIM_MIN_WORDS` words) that also recurs everywhere.
+  const n = 2 * CLAIM_KEY_CAP;
+  const texts = Array.from({ length: n }, (_, k) => `Council vote\n\nThe city council approved the new budget on Tuesday after a long debate. Residents asked about road number ${k + 7}. The vote was close.\n`);
+  const ctx = new AnalysisContext();
+  const claimsOf = (k: number) => analyzeLocal(ctx, texts[k]).claims;
+  const docsOf = (order: number[]) => order.map(k => ({ path: `v${String(k).padStart(3, '0')}.txt`, claims: claimsOf(k), key: k }));
+  const reprinted = (c: Claim) => c.text.startsWith('The city council approved');
+  const lines = (docs: { path: string; claims: Claim[] }[]) => docs.flatMap(d => d.claims.map(c => `${d.path}@${c.start} ${c.status} ${c.claimGroupSize} +[${c.corroboratedBy.map(l => `${l.path}@${l.start}:${l.similarity}`)}] ~[${(c.partlyCorroboratedBy ?? []).map(l => l.path)}] ![${c.disputedBy.map(l => l.path)}]`)).sort();
+
+  it('links every copy of the reprinted sentence to every other, however common its words', () => {
+    const docs = docsOf(texts.map((_, k) => k));
+    new ClaimLinker(new AnalysisContext()).link(docs);
+    for (const d of docs) {
+      const c = d.claims.find(reprinted);
+      assert.ok(c, `${d.path} has the reprinted claim`);
+      assert.equal(c.corroboratedBy.length, n - 1, `${d.path}: ${c.corroboratedBy.length} links`);
+      assert.ok(c.corroboratedBy.every(l => l.similarity === 1));
+      // The short line is weighed as any pair is: its common words link nothing.
+      const short = d.claims.find(x => x.text.startsWith('The vote was close'));
+      if (short) assert.equal(short.corroboratedBy.length, 0, `${d.path}: the short line is not linked outright`);
+    }
+  });
+
+  it('gives the persistent index the same links, documents added one at a time and one edited, as a fresh linker', () => {
+    const index = new ClaimIndex(new AnalysisContext());
+    const docs: LinkDoc[] = [];
+    for (const d of docsOf(texts.map((_, k) => k))) { docs.push(d); index.link(docs); }
+    // An edit: the first document's reprinted sentence reworded (its copies lose one partner), then put back.
+    const bare = (c: Claim): Claim => ({ ...c, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [] });
+    const edited: LinkDoc[] = docs.map(d => ({ ...d, claims: d.claims.map(bare) }));
+    edited[0] = { path: edited[0].path, claims: analyzeLocal(ctx, texts[0].replace('a long debate', 'an hour of debate')).claims, key: 'edited' };
+    index.link(edited);
+    const fresh: LinkDoc[] = edited.map(d => ({ ...d, claims: d.claims.map(bare) }));
+    new ClaimLinker(new AnalysisContext()).link(fresh);
+    assert.deepEqual(lines(edited), lines(fresh));
+    assert.equal(edited[1].claims.find(reprinted)!.corroboratedBy.length, n - 2, 'the reworded copy is no longer a word-for-word partner');
   });
 });

@@ -17,7 +17,7 @@ import type { AnalysisContext } from '../text/memo';
 import { claimStatus } from './claims';
 import { groupClaims, groupingClaims } from './groups';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
-import { type ClaimMatch, matchClaims, type MatchSide } from './match';
+import { type ClaimMatch, matchClaims, type MatchSide, verbatimWorthy } from './match';
 import { claimNorm, type ClaimNorm, normalize as claimNormUncached, normalizeUnits } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
@@ -270,6 +270,9 @@ export function isCandidate(shared: number, a: { keys: ArrayLike<number> }, b: {
   return isCandidateCounts(shared, a.keys.length, b.keys.length);
 }
 
+/** A shared count no pair of claims holds (`ClaimLinker.match`): a word-for-word twin, a candidate outright. */
+const CANDIDATE_ALWAYS = 0x7fffffff;
+
 /** `isCandidate` on the two claims' key counts. */
 export function isCandidateCounts(shared: number, keysA: number, keysB: number): boolean {
   return shared >= 2 && shared * 4 >= Math.min(keysA, keysB);
@@ -355,6 +358,8 @@ export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly
   const byText = new Map<string, number>();
   const byNumber: NumberedKeys = { at: new Int32Array(1024), count: new Int32Array(1024), keys: [] };
   let keys: Int32Array = new Int32Array(1 << 16), keysEnd = 0;
+  // Per claim, its text's first form (the claims of one text, whatever their names and speakers: `verbatimMatch`).
+  const textOf = new Int32Array(count);
   for (let d = 0, id = 0; d < docs.length; d++) {
     const claims = docs[d].claims;
     for (let k = 0; k < claims.length; k++, id++) {
@@ -362,6 +367,7 @@ export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly
       docOf[id] = d;
       indexOf[id] = k;
       const first = byText.get(claim.text);
+      textOf[id] = !verbatimWorthy(claim.text) ? -1 : first ?? formClaim.length;
       let f = first ?? -1, last = -1;
       for (; f >= 0; last = f, f = sameText[f]) if (sameSource(formClaim[f], claim)) break;
       if (f >= 0) { formOf[id] = f; continue; }
@@ -381,6 +387,12 @@ export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly
     }
   }
   const formKeys = keys.subarray(0, keysEnd), formKeysAt = Int32Array.from(keysAt);
+  // Each text's claims, in claim order (`twins[twinsAt[t]] …` for the text of first form `t`), counted first.
+  const twinsAt = new Int32Array(formClaim.length + 1);
+  for (let id = 0; id < count; id++) if (textOf[id] >= 0) twinsAt[textOf[id] + 1]++;
+  for (let f = 0; f < formClaim.length; f++) twinsAt[f + 1] += twinsAt[f];
+  const twins = new Int32Array(twinsAt[formClaim.length]), twinFill = twinsAt.slice(0, formClaim.length);
+  for (let id = 0; id < count; id++) if (textOf[id] >= 0) twins[twinFill[textOf[id]]++] = id;
   // Each key's claims, in claim order: one flat array, counted first.
   const size = ids.size;
   const start = new Int32Array(size + 1);
@@ -432,7 +444,7 @@ export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly
     it = items[id] = { doc: docOf[id], index: indexOf[id], claim, norm: side.norm, units: side.units, synonyms: side.synonyms, keys: side.keys, exactIds: side.exactIds, synonymIds: side.synonymIds };
     return it;
   };
-  return { count, doc: docOf, form: formOf, keysAt: formKeysAt, keys: formKeys, item, ids, keyOf, postings, frequent, common, weight, isName: k => name[k] === 1 };
+  return { count, doc: docOf, form: formOf, keysAt: formKeysAt, keys: formKeys, text: textOf, twinsAt, twins, item, ids, keyOf, postings, frequent, common, weight, isName: k => name[k] === 1 };
 }
 
 /** What `keyIndex` gives. */
@@ -445,6 +457,14 @@ export interface KeyIndex extends Omit<LinkIndex, 'items'> {
   /** Per form: its keys, `keys[keysAt[f]]` to `keys[keysAt[f + 1] - 1]`, each once (as `claimKeys` gives them). */
   keysAt: Int32Array;
   keys: Int32Array;
+  /**
+   * Per claim, its text (the index of the text's first form; -1 when too short to be matched word for word,
+   * `verbatimWorthy`); per text, its claims in claim order (`twins[twinsAt[t]]`
+   * to `twins[twinsAt[t + 1] - 1]`): word-for-word copies are candidates whatever keys they hold (`verbatimMatch`).
+   */
+  text: Int32Array;
+  twinsAt: Int32Array;
+  twins: Int32Array;
   /** A claim's link item, made on first use (then the same object). */
   item: (id: number) => LinkItem;
 }
@@ -584,7 +604,7 @@ export class ClaimLinker {
 
   /** Brings `pairs` up to date with `docs`: the changed documents' claims looked up again. */
   private match(docs: readonly LinkDoc[]): void {
-    const { count: claims, doc: docOf, form: formOf, keysAt, keys: formKeys, item, ids, keyOf, frequent, common, postings, weight, isName } = keyIndex(this.ctx, docs, this.oneShot);
+    const { count: claims, doc: docOf, form: formOf, keysAt, keys: formKeys, text: textOf, twinsAt, twins, item, ids, keyOf, frequent, common, postings, weight, isName } = keyIndex(this.ctx, docs, this.oneShot);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
       while (k < claims && docOf[k] < d) k++;
@@ -644,6 +664,8 @@ export class ClaimLinker {
     const heavy = Int32Array.from(heavyKeys);
     const mark = new Uint8Array(keyOf.length);
     const count = new Int32Array(claims);
+    // (1 for a claim of the same text as the one looked up: a candidate whatever keys they share.)
+    const twin = new Uint8Array(claims);
     const touched: number[] = [];
     for (let d = 0; d < docs.length; d++) {
       if (!changed[d]) continue;
@@ -664,19 +686,32 @@ export class ClaimLinker {
             if (count[other]++ === 0) touched.push(other);
           }
         }
+        // The claims of the same text, as the postings are walked.
+        for (let x = textOf[id] < 0 ? 0 : twinsAt[textOf[id]], to = textOf[id] < 0 ? 0 : twinsAt[textOf[id] + 1]; x < to; x++) {
+          const other = twins[x];
+          const od = docOf[other];
+          if (all ? od <= d : od === d || (changed[od] && od < d)) continue;
+          twin[other] = 1;
+          if (count[other]++ === 0) touched.push(other);
+        }
         const mineFrom = heavyAt[id], mineTo = heavyAt[id + 1];
         for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 1;
         for (const other of touched) {
           let n = count[other];
           count[other] = 0;
+          if (twin[other]) {
+            // (Counted once more for being a twin; a twin is a candidate outright.)
+            twin[other] = 0;
+            n = CANDIDATE_ALWAYS;
+          }
           // The heavy keys shared are counted only when they can decide: not when the others are enough already, nor
           // when all the heavy keys of the one with fewer would not be (the test is monotone in the keys shared).
-          if (mineTo > mineFrom && !isCandidateCounts(n, keyCount[id], keyCount[other])) {
+          if (n !== CANDIDATE_ALWAYS && mineTo > mineFrom && !isCandidateCounts(n, keyCount[id], keyCount[other])) {
             const from = heavyAt[other], end = heavyAt[other + 1];
             if (!isCandidateCounts(n + Math.min(mineTo - mineFrom, end - from), keyCount[id], keyCount[other])) continue;
             for (let h = from; h < end; h++) n += mark[heavy[h]];
           }
-          if (!isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
+          if (n !== CANDIDATE_ALWAYS && !isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
           const [lo, hi] = other < id ? [item(other), item(id)] : [item(id), item(other)];
           const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
           if (!m) continue;

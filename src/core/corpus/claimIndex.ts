@@ -22,7 +22,7 @@
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
 import { CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
-import { matchClaims, type MatchSide } from '../claims/match';
+import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
@@ -82,6 +82,8 @@ export class ClaimIndex {
   private readonly keyOf: string[] = [];
   /** Per key, the items holding it. */
   private readonly holders: Set<number>[] = [];
+  /** The items of each text long enough to be matched word for word (`verbatimWorthy`): candidates whatever their keys. */
+  private readonly byText = new Map<string, Set<number>>();
   private items: (Item | undefined)[] = [];
   private free: number[] = [];
   private readonly docs = new Map<string, Doc>();
@@ -131,17 +133,24 @@ export class ClaimIndex {
       this.holders[k].add(id);
       touched.add(k);
     }
+    if (verbatimWorthy(claim.text)) {
+      let twins = this.byText.get(claim.text);
+      if (!twins) this.byText.set(claim.text, (twins = new Set()));
+      twins.add(id);
+    }
     return id;
   }
 
   /** Unfiles one item; the keys it held are noted (`note`, before their counts move) and put in `touched`. */
   private unfile(id: number, touched: Set<number>, note?: (keys: Iterable<number>) => void): void {
-    const keys = this.items[id]!.keys;
+    const { keys, claim } = this.items[id]!;
     note?.(keys);
     for (const k of keys) {
       this.holders[k].delete(id);
       touched.add(k);
     }
+    const twins = this.byText.get(claim.text);
+    if (twins?.delete(id) && !twins.size) this.byText.delete(claim.text);
     this.items[id] = undefined;
     this.free.push(id);
   }
@@ -501,6 +510,7 @@ export class ClaimIndex {
     const isName = (k: number) => this.keyOf[k][0] === '@';
     const before = (x: Item, y: Item) => position.get(x.path)! - position.get(y.path)! || x.index - y.index;
     const count = new Map<number, number>();
+    const twin = new Set<number>();
     for (const id of again) {
       const a = this.items[id]!;
       const path = a.path;
@@ -517,12 +527,19 @@ export class ClaimIndex {
             count.set(other, (count.get(other) ?? 0) + 1);
           }
         }
+        twin.clear();
+        for (const other of this.byText.get(a.claim.text) ?? []) {
+          const b = this.items[other]!;
+          if (b.path === path || (again.has(other) && before(b, a) < 0)) continue;
+          twin.add(other);
+          if (!count.has(other)) count.set(other, 0);
+        }
         // In the order of the corpus's claims, as the reference looks them up.
         const others = [...count.keys()].sort((x, y) => before(this.items[x]!, this.items[y]!));
         for (const other of others) {
           const b = this.items[other]!;
           const n = sharedCount(a.keys, b.keys, frequent);
-          if (!isCandidate(n, a, b)) continue;
+          if (!twin.has(other) && !isCandidate(n, a, b)) continue;
           const bpos = position.get(b.path)!;
           const [lo, hi] = bpos < pos ? [b, a] : [a, b];
           const tlo = this.docs.get(lo.path)!.topics, thi = this.docs.get(hi.path)!.topics;
