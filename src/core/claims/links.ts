@@ -17,7 +17,7 @@ import type { AnalysisContext } from '../text/memo';
 import { claimStatus } from './claims';
 import { groupClaims, groupingClaims } from './groups';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
-import { type ClaimMatch, matchClaims, type MatchSide, verbatimWorthy } from './match';
+import { type ClaimMatch, matchClaims, type MatchSide, verbatimMatch, verbatimWorthy } from './match';
 import { claimNorm, type ClaimNorm, normalize as claimNormUncached, normalizeUnits } from './normalize';
 import type { Claim, ClaimLink } from '../types';
 
@@ -444,7 +444,7 @@ export function keyIndex(ctx: AnalysisContext, docs: readonly { claims: readonly
     it = items[id] = { doc: docOf[id], index: indexOf[id], claim, norm: side.norm, units: side.units, synonyms: side.synonyms, keys: side.keys, exactIds: side.exactIds, synonymIds: side.synonymIds };
     return it;
   };
-  return { count, doc: docOf, form: formOf, keysAt: formKeysAt, keys: formKeys, text: textOf, twinsAt, twins, item, ids, keyOf, postings, frequent, common, weight, isName: k => name[k] === 1 };
+  return { count, doc: docOf, form: formOf, index: indexOf, keysAt: formKeysAt, keys: formKeys, text: textOf, twinsAt, twins, item, ids, keyOf, postings, frequent, common, weight, isName: k => name[k] === 1 };
 }
 
 /** What `keyIndex` gives. */
@@ -454,6 +454,8 @@ export interface KeyIndex extends Omit<LinkIndex, 'items'> {
   /** Per claim: its document, and its form. */
   doc: Int32Array;
   form: Int32Array;
+  /** Per claim: its index in its document's claims. */
+  index: Int32Array;
   /** Per form: its keys, `keys[keysAt[f]]` to `keys[keysAt[f + 1] - 1]`, each once (as `claimKeys` gives them). */
   keysAt: Int32Array;
   keys: Int32Array;
@@ -604,7 +606,7 @@ export class ClaimLinker {
 
   /** Brings `pairs` up to date with `docs`: the changed documents' claims looked up again. */
   private match(docs: readonly LinkDoc[]): void {
-    const { count: claims, doc: docOf, form: formOf, keysAt, keys: formKeys, text: textOf, twinsAt, twins, item, ids, keyOf, frequent, common, postings, weight, isName } = keyIndex(this.ctx, docs, this.oneShot);
+    const { count: claims, doc: docOf, form: formOf, index: indexOf, keysAt, keys: formKeys, text: textOf, twinsAt, twins, item, ids, keyOf, frequent, common, postings, weight, isName } = keyIndex(this.ctx, docs, this.oneShot);
     const docStart: number[] = [];
     for (let k = 0, d = 0; d <= docs.length; d++) {
       while (k < claims && docOf[k] < d) k++;
@@ -712,14 +714,16 @@ export class ClaimLinker {
             for (let h = from; h < end; h++) n += mark[heavy[h]];
           }
           if (n !== CANDIDATE_ALWAYS && !isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
-          const [lo, hi] = other < id ? [item(other), item(id)] : [item(id), item(other)];
-          const m = matchClaims(lo, hi, weight(lo.doc, hi.doc), isName);
+          const [lo, hi] = other < id ? [other, id] : [id, other];
+          const ld = docOf[lo], hd = docOf[hi];
+          // (A twin is decided on its claims alone, as `matchClaims` would first: no normalised form made for it.)
+          const m = n === CANDIDATE_ALWAYS ? verbatimMatch(docs[ld].claims[indexOf[lo]], docs[hd].claims[indexOf[hi]])! : matchClaims(item(lo), item(hi), weight(ld, hd), isName);
           if (!m) continue;
-          let later = this.pairs.get(paths[lo.doc]);
-          if (!later) this.pairs.set(paths[lo.doc], (later = new Map()));
-          let list = later.get(paths[hi.doc]);
-          if (!list) later.set(paths[hi.doc], (list = []));
-          list.push(pairLink(lo, hi, m));
+          let later = this.pairs.get(paths[ld]);
+          if (!later) this.pairs.set(paths[ld], (later = new Map()));
+          let list = later.get(paths[hd]);
+          if (!list) later.set(paths[hd], (list = []));
+          list.push(pairLink({ index: indexOf[lo] }, { index: indexOf[hi] }, m));
         }
         for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 0;
       }
