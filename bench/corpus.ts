@@ -29,6 +29,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
+import { verbatimWorthy } from '../src/core/claims/match';
 import { decode } from '../src/core/text/decode';
 import { main as cli } from '../src/cli/main';
 import { IndexService } from '../src/worker/IndexService';
@@ -44,6 +45,8 @@ interface Run {
   cpuMs: number;
   peakRssMb: number;
   outMb?: number;
+  /** Claims with a word-for-word twin in another document (`verbatimWorthy`), and how many are linked to one. */
+  twins?: { claims: number; linked: number };
   pairs?: number;
   /** Edit latencies, ms (incremental, and the baseline's on alternate edits). */
   edits?: number[];
@@ -231,9 +234,15 @@ async function child(mode: string, dir: string, arg: number, baselineToo = true)
     const status = await cli(['analyze', '--format', 'json', ...(arg > 0 ? ['--jobs', String(arg)] : []), '--out', out, dir]);
     if (status !== 0) throw new Error(`cli exited ${status}`);
     const ms = performance.now() - t0;
+    const cpuMs = cpuSince(c0), peakRssMb = usage().rss;
     const outMb = fs.statSync(out).size / 1e6;
     fs.unlinkSync(out);
-    return { what: arg > 0 ? `cli --jobs ${arg}` : 'cli', articles: names.length, mb, ms, cpuMs: cpuSince(c0), peakRssMb: usage().rss, outMb };
+    // Untimed: the same analysis as JSON lines (one document a line, read one at a time), for what links at this size.
+    const lines = path.join(os.tmpdir(), `sl-bench-corpus-${process.pid}.jsonl`);
+    if (await cli(['analyze', '--format', 'jsonl', ...(arg > 0 ? ['--jobs', String(arg)] : []), '--out', lines, dir]) !== 0) throw new Error('cli --format jsonl failed');
+    const twins = twinsLinked(fs.readFileSync(lines, 'utf8'));
+    fs.unlinkSync(lines);
+    return { what: arg > 0 ? `cli --jobs ${arg}` : 'cli', articles: names.length, mb, ms, cpuMs, peakRssMb, outMb, twins };
   }
   if (mode === 'shingle8' || mode === 'allpairs') {
     const docs = readAll(dir, names);
@@ -292,9 +301,39 @@ function runChild(mode: string, dir: string, arg: number, timeoutS: number, base
 const f1 = (x: number) => x.toFixed(1);
 const f2 = (x: number) => x.toFixed(2);
 
+/**
+ * Of the claims whose text another document's claim has word for word (`verbatimWorthy`: long enough to be the same
+ * claim outright), how many list such a twin among their links: linking that still holds at this size (round 45 found
+ * 0.15 at 10,000 articles, where every word of a reprinted sentence had become too common to propose it).
+ */
+function twinsLinked(jsonl: string): { claims: number; linked: number } {
+  const claims: { path: string; text: string; links: Set<string> }[] = [];
+  const docsOf = new Map<string, Set<string>>();
+  for (const row of jsonl.split('\n')) {
+    if (!row.startsWith('{"path"') && !row.startsWith('{ "path"')) continue;
+    const d = JSON.parse(row) as { path: string; claims: { text: string; corroboratedBy: { path: string }[]; partlyCorroboratedBy?: { path: string }[]; disputedBy: { path: string }[] }[] };
+    for (const c of d.claims) {
+      if (!verbatimWorthy(c.text)) continue;
+      let docs = docsOf.get(c.text);
+      if (!docs) docsOf.set(c.text, (docs = new Set()));
+      docs.add(d.path);
+      claims.push({ path: d.path, text: c.text, links: new Set([...c.corroboratedBy, ...(c.partlyCorroboratedBy ?? []), ...c.disputedBy].map(l => l.path)) });
+    }
+  }
+  let n = 0, linked = 0;
+  for (const c of claims) {
+    const docs = docsOf.get(c.text)!;
+    if (docs.size < 2) continue;
+    n++;
+    for (const p of docs) if (p !== c.path && c.links.has(p)) { linked++; break; }
+  }
+  return { claims: n, linked };
+}
+
 function line(r: Run): string {
   if (r.timedOut) return `${r.what.padEnd(14)} ${String(r.articles).padStart(6)} ${f1(r.mb).padStart(5)} MB  stopped after ${f1(r.ms / 1000)} s`;
-  const extra = r.outMb !== undefined ? `  output ${f1(r.outMb)} MB` : r.pairs !== undefined ? `  ${r.pairs} document pairs` : '';
+  const twins = r.twins ? `, word-for-word twins linked ${r.twins.linked}/${r.twins.claims} (${r.twins.claims ? f2(r.twins.linked / r.twins.claims) : '-'})` : '';
+  const extra = r.outMb !== undefined ? `  output ${f1(r.outMb)} MB${twins}` : r.pairs !== undefined ? `  ${r.pairs} document pairs` : '';
   return `${r.what.padEnd(14)} ${String(r.articles).padStart(6)} ${f1(r.mb).padStart(5)} MB  ${f2(r.ms / 1000).padStart(7)} s  cpu ${f2(r.cpuMs / 1000).padStart(7)} s  ${f1(r.mb / (r.ms / 1000)).padStart(5)} MB/s  peak ${f1(r.peakRssMb).padStart(7)} MB${extra}`;
 }
 
