@@ -80,6 +80,13 @@ describe('entities: findEntities', () => {
     assert.deepEqual(pairs(blinken), ['PERSON:Antony Blinken', 'MISC:German', 'PERSON:Olaf Scholz']);
   });
 
+  it('reads a name right after a courtesy title as a person\'s, whatever its last word', () => {
+    // (The model alone reads "Helen Park" and "Irene Bridge" by their heads, as a park and a bridge.)
+    assert.deepEqual(pairs(ents('“We must act now,” said Dr. Helen Park.')), ['PERSON:Helen Park']);
+    assert.deepEqual(pairs(ents('The clinic was praised by Ms. Helen Park and Sen. Irene Bridge on Monday.')).filter(p => !p.startsWith('DATE')), ['PERSON:Helen Park', 'PERSON:Irene Bridge']);
+    assert.equal(find(ents('Visitors crowded Lincoln Park on Sunday.'), 'Lincoln Park')?.type !== 'PERSON', true, 'no title: the place stays a place');
+  });
+
   it('splits nation adjective, ministry and spokesperson', () => {
     const list = ents('Russian Foreign Ministry spokesperson Maria Zakharova tweeted.');
     assert.deepEqual(pairs(list), ['MISC:Russian', 'ORG:Foreign Ministry', 'PERSON:Maria Zakharova']);

@@ -29,6 +29,18 @@ describe('quotes across sources', () => {
     assert.equal(a.quoteGroupSize, 2);
   });
 
+  it('a speaker named with a courtesy title in one source and by surname in another is one speaker, however the name ends', () => {
+    const r = corpus({
+      'a.txt': LEAD + '“The repairs are going faster than anyone expected,” said Dr. Helen Park.\n',
+      'b.txt': LEAD + '“The repairs are going faster than anyone expected,” Park said in a statement.\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“The repairs'), b = quoteOf(r.get('b.txt')!, '“The repairs');
+    assert.equal(a.speaker, 'Helen Park');
+    assert.equal(b.speaker, 'Helen Park');
+    assert.deepEqual(a.variants.map(v => v.path), ['b.txt']);
+    assert.deepEqual(a.attributedElsewhere ?? [], []);
+  });
+
   it('a short fragment reworded in the same frame is the same utterance', () => {
     const r = corpus({
       'a.txt': LEAD + 'Harbour master Jane Roe said the ferries were returning “according to the timetable.”\n',

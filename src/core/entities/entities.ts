@@ -234,7 +234,10 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
     const s = words[a].s, e = words[b].e;
     const text = collapseSpaces(out.text.slice(s, e));
     if (a === b && words[a].initial && !GAZ.has(text) && isCommonWord(text)) return;
-    const type: EntityType = text === 'Washington' ? washingtonType(words, a) : HAND_TYPES.get(text) ?? (known ? GAZ.get(text) : undefined) ?? TYPES[t];
+    const listed = text === 'Washington' ? washingtonType(words, a) : HAND_TYPES.get(text) ?? (known ? GAZ.get(text) : undefined);
+    // A name right after a courtesy title or its abbreviation ("Dr. Helen Park", "Ms. Ana Hall") is a person's, whatever
+    // its last word (the model reads "Helen Park" as a place or a body by its head).
+    const type: EntityType = listed ?? (TYPES[t] !== 'PERSON' && TYPES[t] !== 'MISC' && b > a && HONORIFIC_BEFORE.test(out.text.slice(Math.max(0, s - 8), s)) ? 'PERSON' : TYPES[t]);
     let canonical: string | undefined;
     if (type === 'ORG') {
       // "Russian Defense Ministry" whether or not the adjective is inside the name; "Russia's Defense Ministry" too
@@ -271,6 +274,12 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
  */
 export { unifyTypes };
 const PARAGRAPH = { majority: false, orgHeads: false };
+
+/**
+ * A courtesy title or its abbreviation right before a name of two words or more: only a person's follows it. (Not "Gen."
+ * or "Sen." alone: "Gen. Motors" is none, but the abbreviations read here stand before people's names only.)
+ */
+const HONORIFIC_BEFORE = /(?:^|[^\p{L}.])(?:Dr|Mr|Mrs|Ms|Mme|Prof|Sen|Rep|Gov|Rev)\.?\s+$|(?:^|[^\p{L}])(?:Miss|Sir|Dame)\s+$/u;
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
 const hyphenTail = (text: string, t: Tok) => text.charCodeAt(t.e) === 45 && LOWER_START.test(text.slice(t.e + 1, t.e + 2));
