@@ -223,7 +223,7 @@ export class NameBook {
    * The person a role names: "Russia’s foreign minister" -> the "Foreign Minister" of
    * the document whose title mentions Russia, else the only one with no country.
    */
-  personForRole(words: readonly string[], pos: number): { name: string; org?: boolean } | undefined {
+  personForRole(words: readonly string[], pos: number): { name: string; org?: boolean; later?: boolean } | undefined {
     const owner = words.length > 2 && /[’']s$/.test(words[0]) ? words[0].slice(0, 4) : null;
     const role = words.slice(owner ? 1 : 0).filter(w => !ONE_OF_THE_A_AN.has(w));
     // (A possessive pronoun points back as the article does: "his spokesman", "her lawyer".)
@@ -238,6 +238,12 @@ export class NameBook {
         for (const x of this.roles.get(head.slice(k).join(' ')) ?? []) if (x.pos < pos) last = x;
         if (last) return last;
       }
+      // Error kind: the name given just after the quote. A role no one was introduced with before it is the one person
+      // (not a body: "the agency" may be one named before in other words) the document introduces with it next, close after ("“I never said that,” the senator insisted. Senator Joe
+      // Blake has denied …"), when the document gives that role to no one else.
+      const list = this.roles.get(head.join(' '));
+      const next = list?.find(x => x.pos > pos);
+      if (next && !next.org && next.pos - pos <= ROLE_AHEAD && list!.every(x => x.name === next.name)) return { ...next, later: true };
     }
     for (let k = 0; k < role.length; k++) {
       const list = this.roles.get(role.slice(k).join(' '));
@@ -399,6 +405,9 @@ const TITLE_WORDS: ReadonlyMap<string, string> = new Map(Object.entries({
   sec: 'secretary', atty: 'attorney', supt: 'superintendent', amb: 'ambassador', adm: 'admiral', col: 'colonel', capt: 'captain',
   sgt: 'sergeant', cmdr: 'commander', prof: 'professor', pres: 'president', insp: 'inspector', det: 'detective', supv: 'supervisor',
 }));
+/** How far after a role without a name (characters) the name it is introduced with may come (`personForRole`). */
+const ROLE_AHEAD = 300;
+
 /** A title word written in full (a map: a word such as "constructor" is itself, not a property of objects). */
 const roleWord = (w: string) => TITLE_WORDS.get(w) ?? w;
 
@@ -585,7 +594,7 @@ export function resolvePhrase(ph: Phrase, book: NameBook): Speaker {
     const role = book.personForRole(words.map(t => t.lower), span.start);
     if (role) {
       const name = role.org ? role.name : book.expand(role.name);
-      return { name, type: role.org ? 'ORG' : nameType(name), mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${name}, so introduced earlier` };
+      return { name, type: role.org ? 'ORG' : nameType(name), mention: span, note: `'${words.map(t => t.w).join(' ')}' is ${name}, so introduced ${role.later ? 'just after' : 'earlier'}` };
     }
     const name = words.map(t => t.w).join(' ').replace(/^(?:The|A|An|One|Two|Most|Many|Some|Several|Only|All|Half|Those|These|His|Her|Their|Its)\b/, m => m.toLowerCase());
     return { name, type: descriptionType(words), mention: span };
