@@ -7,7 +7,7 @@
 import assert from 'node:assert/strict';
 import type { DocumentResult } from '../../src/core/types';
 import { checkContract } from '../contract/checkContract';
-import { inOrderWithin } from '../../src/core/corpus/quoteLinks';
+import { inOrderWithin, linkSpeaker } from '../../src/core/corpus/quoteLinks';
 import { corpusResults, quoteOf } from '../support/quoteCorpus';
 import { rng } from '../support/rng';
 
@@ -39,6 +39,20 @@ describe('quotes across sources', () => {
     assert.equal(b.speaker, 'Helen Park');
     assert.deepEqual(a.variants.map(v => v.path), ['b.txt']);
     assert.deepEqual(a.attributedElsewhere ?? [], []);
+  });
+
+  it('a body and its spokesperson are one speaker: the same words are one utterance, and a conflict still names the speaker as credited', () => {
+    const r = corpus({
+      'a.txt': LEAD + '“We will review the decision carefully,” a spokesman for the harbour authority said.\n',
+      'b.txt': LEAD + 'The harbour authority said: “We will review the decision carefully.”\n',
+      'c.txt': LEAD + '“We will review the decision carefully,” said Mayor Tom Rudd.\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“We will'), b = quoteOf(r.get('b.txt')!, '“We will'), c = quoteOf(r.get('c.txt')!, '“We will');
+    assert.equal(a.speaker, 'a spokesman for the harbour authority');
+    assert.deepEqual(a.variants.map(v => v.path), ['b.txt']);
+    assert.deepEqual(b.variants.map(v => v.path), ['a.txt']);
+    assert.deepEqual((c.attributedElsewhere ?? []).map(x => [x.path, x.speaker]), [['a.txt', 'a spokesman for the harbour authority'], ['b.txt', b.speaker]]);
+    assert.deepEqual(['a spokesman for the ministry', 'a ministry spokeswoman', 'the ministry', 'Ministry'].map(linkSpeaker), ['ministry', 'ministry', 'ministry', 'Ministry']);
   });
 
   it('a short fragment reworded in the same frame is the same utterance', () => {

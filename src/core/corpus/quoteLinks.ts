@@ -282,7 +282,10 @@ interface Item {
   at: number;
   start: number;
   end: number;
+  /** The speaker linking reads (`linkSpeaker`: a spokesperson's body for the spokesperson). */
   speaker: string;
+  /** The speaker as the quote credits it, when linking reads another (what an attribution conflict names). */
+  said?: string;
   w: QuoteWords;
   /** Content stems of its sentence outside the quote, the speaker's name left out: distinct, in the order first met. */
   frame: readonly string[];
@@ -1209,7 +1212,7 @@ export class QuoteLinker {
           q.variants.push({ path: o.path, start: o.start, end: o.end, identical: l.identical });
           // (Every quote linked to one written is written too; were it not, it would join no group rather than the first.)
           if (rank[l.other] >= 0) groups.join(k, rank[l.other]);
-        } else q.attributedElsewhere!.push({ path: o.path, start: o.start, end: o.end, speaker: o.speaker });
+        } else q.attributedElsewhere!.push({ path: o.path, start: o.start, end: o.end, speaker: o.said ?? o.speaker });
       }
     }
     // Groups of two or more, numbered in the order their first member comes.
@@ -1327,11 +1330,11 @@ function signature(it: Item): string {
 }
 
 function signatureOf(it: ItemParts): string {
-  return `${it.speaker}\u0000${it.w.joined}\u0000${[...it.frame].sort().join(' ')}`;
+  return `${it.speaker}\u0000${it.said ?? ''}\u0000${it.w.joined}\u0000${[...it.frame].sort().join(' ')}`;
 }
 
 /** What `collect` reads of a quote, and where it stands, worked out (none of it is ever written to). */
-type ItemParts = Pick<Item, 'speaker' | 'w' | 'frame' | 'frameIds' | 'stemsAndFrame' | 'sig'>;
+type ItemParts = Pick<Item, 'speaker' | 'said' | 'w' | 'frame' | 'frameIds' | 'stemsAndFrame' | 'sig'>;
 
 /**
  * An item's parts by everything they are read from (`partsKey`): a document revised after an edit (`revise`) finds
@@ -1371,11 +1374,28 @@ function collect(ctx: AnalysisContext, d: QuoteDoc, memo = false): Item[] {
 /** An item's parts (`collect`), read from the quote and its sentence `s`. */
 function partsOf(ctx: AnalysisContext, text: string, s: Sentence | undefined, q: Quote): ItemParts {
   const w = quoteWordsOf(ctx, q.text);
-  if (!w.joined) return { speaker: q.speaker!, w, frame: [], frameIds: new Int32Array(0), stemsAndFrame: w.stemIds };
+  const speaker = linkSpeaker(q.speaker!), said = speaker === q.speaker ? {} : { said: q.speaker! };
+  if (!w.joined) return { speaker, ...said, w, frame: [], frameIds: new Int32Array(0), stemsAndFrame: w.stemIds };
   const { frame, frameIds } = frameOf(ctx, text, s, q);
   const stemsAndFrame = frameIds.length ? union(ctx, w.stemIds, frameIds) : w.stemIds;
-  return { speaker: q.speaker!, w, frame, frameIds, stemsAndFrame };
+  return { speaker, ...said, w, frame, frameIds, stemsAndFrame };
 }
+
+/**
+ * The speaker as linking compares it: a spokesperson stands for the body they speak for ("a spokesman for the
+ * ministry", "a ministry spokeswoman": "ministry"), and a description's article goes ("the ministry": "ministry"), so
+ * that the same words credited to a body in one report and to its spokesperson in another are one utterance, not an
+ * attribution conflict. A name is itself.
+ */
+export function linkSpeaker(speaker: string): string {
+  const m = SPOKESPERSON_FOR.exec(speaker) ?? SPOKESPERSON_OF.exec(speaker);
+  const body = m ? m[1] : speaker;
+  return m || /^(?:the|a|an) /.test(body) ? body.replace(/^(?:the|a|an) /i, '') : speaker;
+}
+/** "a spokesman for the ministry", "the press secretary of the Kremlin" (the body after "for" or "of"). */
+const SPOKESPERSON_FOR = /^(?:(?:a|an|the|one) )?(?:spokes(?:man|woman|person)|press secretary|press officer|representative) (?:for|of) (.+)$/i;
+/** "a ministry spokesman", "a Pentagon spokeswoman" (the body before the role). */
+const SPOKESPERSON_OF = /^(?:a|an|the|one) (.+?) (?:spokes(?:man|woman|person)|press secretary|press officer)$/i;
 
 /** The union of two sorted id arrays (each without repeats), sorted. */
 function union(ctx: AnalysisContext, a: Int32Array, b: Int32Array): Int32Array {
