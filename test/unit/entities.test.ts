@@ -87,6 +87,12 @@ describe('entities: findEntities', () => {
     assert.equal(find(ents('Visitors crowded Lincoln Park on Sunday.'), 'Lincoln Park')?.type !== 'PERSON', true, 'no title: the place stays a place');
   });
 
+  it('ends a name before an opening parenthesis (a party and a state after it are no part of it)', () => {
+    assert.deepEqual(pairs(ents('Ellis (R-Ohio) said, “I was wrong and I apologize.”')).filter(p => p.startsWith('PERSON')), ['PERSON:Ellis']);
+    assert.deepEqual(pairs(ents('“I was wrong,” Ellis (R-Ohio) said.')).filter(p => p.startsWith('PERSON')), ['PERSON:Ellis']);
+    for (const e of ents('Warren (D-Mass.) and Ellis (R-Ohio) spoke on Monday.')) assert.ok(!e.text.includes('('), e.text);
+  });
+
   it('splits nation adjective, ministry and spokesperson', () => {
     const list = ents('Russian Foreign Ministry spokesperson Maria Zakharova tweeted.');
     assert.deepEqual(pairs(list), ['MISC:Russian', 'ORG:Foreign Ministry', 'PERSON:Maria Zakharova']);

@@ -231,7 +231,10 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
     // it ("Said Ellis"), unless it is a first name ("Will Smith") or a known name.
     // A known one-word name ("Said", a surname) is a common word here when two name words follow it.
     while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && (b - a >= 2 || !GAZ.has(words[a].w)) && isCommonWord(words[a].w)) a++;
-    const s = words[a].s, e = words[b].e;
+    // A name ends before an opening parenthesis: "Ellis (R-Ohio) said" names Ellis, and the party and state are no part
+    // of it (the model ran the name into them, cut at the parenthesis).
+    const s = words[a].s, open = out.text.indexOf('(', s), e = open > s && open < words[b].e ? out.text.slice(s, open).trimEnd().length + s : words[b].e;
+    if (e <= s) return;
     const text = collapseSpaces(out.text.slice(s, e));
     if (a === b && words[a].initial && !GAZ.has(text) && isCommonWord(text)) return;
     const listed = text === 'Washington' ? washingtonType(words, a) : HAND_TYPES.get(text) ?? (known ? GAZ.get(text) : undefined);
