@@ -5,7 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { ClaimLinker } from '../../src/core/claims/links';
-import { namesSpeaker, sameWords, verbatimMatch } from '../../src/core/claims/match';
+import { namesSpeaker, sameWords, verbatimMatch, verbatimWorthy } from '../../src/core/claims/match';
 import { AnalysisContext } from '../../src/core/text/memo';
 import type { Claim } from '../../src/core/types';
 
@@ -108,6 +108,8 @@ describe('claims: the same words, word for word', () => {
     assert.deepEqual(verbatimMatch(filler(text), filler(text)), { similarity: 1, direction: 'full' });
     assert.equal(verbatimMatch(filler('The vote was close'), filler('The vote was close')), undefined, 'fewer words: weighed as any pair');
     assert.equal(verbatimMatch(filler(text), filler(text + ' again')), undefined, 'other words: weighed as any pair');
+    assert.equal(verbatimWorthy('“Yes,” he said — no'), false, 'quote marks and dashes are no words');
+    assert.equal(verbatimWorthy('“Yes,” he said — no, not today'), true);
     const told = '“The tolls will rise by a third in spring,” Okafor told Mensah';
     assert.equal(verbatimMatch(quote(told, 'Ada Okafor'), quote(told, 'Ben Mensah')), null, 'one credits Okafor, the other Mensah, each named in the words');
     assert.deepEqual(verbatimMatch(quote('“The tolls will rise by a third in spring,” she said', 'Ada Okafor'), quote('“The tolls will rise by a third in spring,” she said', 'Ben Mensah')), { similarity: 1, direction: 'full' }, 'a guessed speaker does not stand against the same words');

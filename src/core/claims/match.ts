@@ -165,12 +165,12 @@ export function verbatimWorthy(text: string): boolean {
   return hasWords(text, VERBATIM_MIN_WORDS);
 }
 
-/** Whether `text` holds `n` words or more (runs of letters or digits). */
+/** Whether `text` holds `n` words or more (runs of letters or digits; quote marks, dashes and the like are none). */
 function hasWords(text: string, n: number): boolean {
   let count = 0;
   for (let i = 0, inWord = false; i < text.length; i++) {
     const c = text.charCodeAt(i);
-    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 0xc0;
+    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
     if (letter && !inWord && ++count >= n) return true;
     inWord = letter;
   }

@@ -1383,15 +1383,17 @@ function partsOf(ctx: AnalysisContext, text: string, s: Sentence | undefined, q:
 
 /**
  * The speaker as linking compares it: a spokesperson stands for the body they speak for ("a spokesman for the
- * ministry", "a ministry spokeswoman": "ministry"), and a description's article goes ("the ministry": "ministry"), so
- * that the same words credited to a body in one report and to its spokesperson in another are one utterance, not an
- * attribution conflict. A name is itself.
+ * ministry", "a ministry spokeswoman": "ministry"), and an opening article goes ("the ministry": "ministry"), so that
+ * the same words credited to a body in one report and to its spokesperson in another are one utterance, not an
+ * attribution conflict. Any other name is itself.
  */
 export function linkSpeaker(speaker: string): string {
   const m = SPOKESPERSON_FOR.exec(speaker) ?? SPOKESPERSON_OF.exec(speaker);
   const body = m ? m[1] : speaker;
-  return m || /^(?:the|a|an) /.test(body) ? body.replace(/^(?:the|a|an) /i, '') : speaker;
+  return m || ARTICLE.test(body) ? body.replace(ARTICLE, '') : speaker;
 }
+/** An article opening a description or a body's name ("the ministry", "The Times": "Times" either way). */
+const ARTICLE = /^(?:the|a|an) /i;
 /** "a spokesman for the ministry", "the press secretary of the Kremlin" (the body after "for" or "of"). */
 const SPOKESPERSON_FOR = /^(?:(?:a|an|the|one) )?(?:spokes(?:man|woman|person)|press secretary|press officer|representative) (?:for|of) (.+)$/i;
 /** "a ministry spokesman", "a Pentagon spokeswoman" (the body before the role). */

@@ -279,8 +279,9 @@ export { unifyTypes };
 const PARAGRAPH = { majority: false, orgHeads: false };
 
 /**
- * A courtesy title or its abbreviation right before a name of two words or more: only a person's follows it. (Not "Gen."
- * or "Sen." alone: "Gen. Motors" is none, but the abbreviations read here stand before people's names only.)
+ * A courtesy title or its abbreviation right before a name of two words or more: only a person's follows it. (Not the
+ * military ranks: "Gen." may open "Gen. Motors"; nor a one-word name, which the document's majority types better:
+ * "Mr. Obama" read so moved polnear-dev's names the wrong way, docs/history.md round 45.)
  */
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}.])(?:Dr|Mr|Mrs|Ms|Mme|Prof|Sen|Rep|Gov|Rev)\.?\s+$|(?:^|[^\p{L}])(?:Miss|Sir|Dame)\s+$/u;
 

@@ -239,8 +239,9 @@ export class NameBook {
         if (last) return last;
       }
       // Error kind: the name given just after the quote. A role no one was introduced with before it is the one person
-      // (not a body: "the agency" may be one named before in other words) the document introduces with it next, close after ("“I never said that,” the senator insisted. Senator Joe
-      // Blake has denied …"), when the document gives that role to no one else.
+      // (not a body: "the agency" may be one named before in other words) the document introduces with it next, close
+      // after ("“I never said that,” the senator insisted. Senator Joe Blake has denied …"), when the document gives
+      // that role to no one else.
       const list = this.roles.get(head.join(' '));
       const next = list?.find(x => x.pos > pos);
       if (next && !next.org && next.pos - pos <= ROLE_AHEAD && list!.every(x => x.name === next.name)) return { ...next, later: true };
