@@ -85,6 +85,8 @@ describe('entities: findEntities', () => {
     assert.deepEqual(pairs(ents('“We must act now,” said Dr. Helen Park.')), ['PERSON:Helen Park']);
     assert.deepEqual(pairs(ents('The clinic was praised by Ms. Helen Park and Sen. Irene Bridge on Monday.')).filter(p => !p.startsWith('DATE')), ['PERSON:Helen Park', 'PERSON:Irene Bridge']);
     assert.equal(find(ents('Visitors crowded Lincoln Park on Sunday.'), 'Lincoln Park')?.type !== 'PERSON', true, 'no title: the place stays a place');
+    // A title the model ran into the name, opening a sentence, stays outside it.
+    assert.deepEqual(pairs(ents('Sen. Elizabeth Warren said the bank should be investigated.')), ['PERSON:Elizabeth Warren']);
   });
 
   it('ends a name before an opening parenthesis (a party and a state after it are no part of it)', () => {

@@ -231,6 +231,12 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
     // it ("Said Ellis"), unless it is a first name ("Will Smith") or a known name.
     // A known one-word name ("Said", a surname) is a common word here when two name words follow it.
     while (a < b && TYPES[t] === 'PERSON' && words[a].initial && !FIRST_NAMES.has(words[a].w) && (b - a >= 2 || !GAZ.has(words[a].w)) && isCommonWord(words[a].w)) a++;
+    // A title the model took into a name of two words or more ("Sen. Elizabeth Warren said" opening a sentence) stays
+    // outside it, as any title does, and the name is then a person's (`HONORIFIC_BEFORE`, below).
+    if (b - a >= 2 && TITLE_INSIDE.test(words[a].w)) {
+      const skip = !words[a].w.endsWith('.') && words[a + 1].w === '.' ? 2 : 1;
+      if (b - (a + skip) >= 1) a += skip;
+    }
     // A name ends before an opening parenthesis: "Ellis (R-Ohio) said" names Ellis, and the party and state are no part
     // of it (the model ran the name into them, cut at the parenthesis).
     const s = words[a].s, open = out.text.indexOf('(', s), e = open > s && open < words[b].e ? out.text.slice(s, open).trimEnd().length + s : words[b].e;
@@ -283,6 +289,8 @@ const PARAGRAPH = { majority: false, orgHeads: false };
  * military ranks: "Gen." may open "Gen. Motors"; nor a one-word name, which the document's majority types better:
  * "Mr. Obama" read so moved polnear-dev's names the wrong way, docs/history.md round 45.)
  */
+/** A title the model may run into a name (`modelNames`): the abbreviations of `HONORIFIC_BEFORE` but the courtesy ones ("Mr. Obama" is read whole, and typed by the document's majority). */
+const TITLE_INSIDE = /^(?:Dr|Prof|Sen|Rep|Gov|Rev)\.?$/;
 const HONORIFIC_BEFORE = /(?:^|[^\p{L}.])(?:Dr|Mr|Mrs|Ms|Mme|Prof|Sen|Rep|Gov|Rev)\.?\s+$|(?:^|[^\p{L}])(?:Miss|Sir|Dame)\s+$/u;
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
