@@ -55,6 +55,17 @@ describe('quotes across sources', () => {
     assert.deepEqual(['a spokesman for the ministry', 'a ministry spokeswoman', 'the ministry', 'Ministry'].map(linkSpeaker), ['ministry', 'ministry', 'ministry', 'Ministry']);
   });
 
+  it('a body named in its two orders is one speaker ("Department of Justice", "Justice Department")', () => {
+    const r = corpus({
+      'a.txt': LEAD + '“We will not comment on an ongoing investigation,” the Justice Department said in a statement.\n',
+      'b.txt': LEAD + '“We will not comment on an ongoing investigation,” the Department of Justice said.\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“We will'), b = quoteOf(r.get('b.txt')!, '“We will');
+    assert.deepEqual(a.variants.map(v => v.path), ['b.txt']);
+    assert.deepEqual(b.attributedElsewhere ?? [], []);
+    assert.deepEqual(['Department of the Treasury', 'Ministry of Defence', 'Department of Justice officials'].map(linkSpeaker), ['Treasury Department', 'Defence Ministry', 'Department of Justice officials']);
+  });
+
   it('a short fragment reworded in the same frame is the same utterance', () => {
     const r = corpus({
       'a.txt': LEAD + 'Harbour master Jane Roe said the ferries were returning “according to the timetable.”\n',

@@ -1383,15 +1383,21 @@ function partsOf(ctx: AnalysisContext, text: string, s: Sentence | undefined, q:
 
 /**
  * The speaker as linking compares it: a spokesperson stands for the body they speak for ("a spokesman for the
- * ministry", "a ministry spokeswoman": "ministry"), and an opening article goes ("the ministry": "ministry"), so that
- * the same words credited to a body in one report and to its spokesperson in another are one utterance, not an
+ * ministry", "a ministry spokeswoman": "ministry"), an opening article goes ("the ministry": "ministry"), and a
+ * body's name is read in one order ("Department of Justice": "Justice Department"), so that the same words credited
+ * to a body in one report and to its spokesperson, or the body otherwise named, in another are one utterance, not an
  * attribution conflict. Any other name is itself.
  */
 export function linkSpeaker(speaker: string): string {
   const m = SPOKESPERSON_FOR.exec(speaker) ?? SPOKESPERSON_OF.exec(speaker);
   const body = m ? m[1] : speaker;
-  return m || ARTICLE.test(body) ? body.replace(ARTICLE, '') : speaker;
+  const bare = m || ARTICLE.test(body) ? body.replace(ARTICLE, '') : speaker;
+  // A body's name in its two orders: "Department of Justice" is the "Justice Department".
+  const of = BODY_OF.exec(bare);
+  return of ? `${of[2]} ${of[1]}` : bare;
 }
+/** "Department of Justice", "Ministry of Defence", "Department of the Treasury" (the head, then what it is of). */
+const BODY_OF = /^(Department|Ministry|Bureau|Office|Agency|Commission) of (?:the )?([A-Z][\w'’-]*(?: (?:(?:and|of|the|for) )?[A-Z][\w'’-]*)*)$/;
 /** An article opening a description or a body's name ("the ministry", "The Times": "Times" either way). */
 const ARTICLE = /^(?:the|a|an) /i;
 /** "a spokesman for the ministry", "the press secretary of the Kremlin" (the body after "for" or "of"). */
