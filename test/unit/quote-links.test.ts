@@ -66,6 +66,16 @@ describe('quotes across sources', () => {
     assert.deepEqual(['Department of the Treasury', 'Ministry of Defence', 'Department of Justice officials'].map(linkSpeaker), ['Treasury Department', 'Defence Ministry', 'Department of Justice officials']);
   });
 
+  it('a body of someone\'s, possessive or not, is one speaker ("Clinton\'s campaign", "the Clinton campaign")', () => {
+    const r = corpus({
+      'a.txt': LEAD + '“This is a desperate attempt to change the subject,” Clinton\'s campaign said.\n',
+      'b.txt': LEAD + '“This is a desperate attempt to change the subject,” the Clinton campaign said in a statement.\n',
+    });
+    const a = quoteOf(r.get('a.txt')!, '“This is'), b = quoteOf(r.get('b.txt')!, '“This is');
+    assert.deepEqual(a.variants.map(v => v.path), ['b.txt']);
+    assert.deepEqual(b.attributedElsewhere ?? [], []);
+  });
+
   it('a short fragment reworded in the same frame is the same utterance', () => {
     const r = corpus({
       'a.txt': LEAD + 'Harbour master Jane Roe said the ferries were returning “according to the timetable.”\n',

@@ -1384,7 +1384,8 @@ function partsOf(ctx: AnalysisContext, text: string, s: Sentence | undefined, q:
 /**
  * The speaker as linking compares it: a spokesperson stands for the body they speak for ("a spokesman for the
  * ministry", "a ministry spokeswoman": "ministry"), an opening article goes ("the ministry": "ministry"), and a
- * body's name is read in one order ("Department of Justice": "Justice Department"), so that the same words credited
+ * body's name is read in one order ("Department of Justice": "Justice Department"; "Clinton's campaign": "Clinton
+ * campaign"), so that the same words credited
  * to a body in one report and to its spokesperson, or the body otherwise named, in another are one utterance, not an
  * attribution conflict. Any other name is itself.
  */
@@ -1392,10 +1393,15 @@ export function linkSpeaker(speaker: string): string {
   const m = SPOKESPERSON_FOR.exec(speaker) ?? SPOKESPERSON_OF.exec(speaker);
   const body = m ? m[1] : speaker;
   const bare = m || ARTICLE.test(body) ? body.replace(ARTICLE, '') : speaker;
-  // A body's name in its two orders: "Department of Justice" is the "Justice Department".
+  // A body's name in its two orders: "Department of Justice" is the "Justice Department"; and a body of someone's,
+  // possessive or not: "Clinton's campaign" is the "Clinton campaign".
   const of = BODY_OF.exec(bare);
-  return of ? `${of[2]} ${of[1]}` : bare;
+  if (of) return `${of[2]} ${of[1]}`;
+  const owned = OWNED_BODY.exec(bare);
+  return owned ? `${owned[1]} ${owned[2]}` : bare;
 }
+/** "Clinton's campaign", "Trump’s lawyers" (an owner's name, then one lower-case word: what of theirs speaks). */
+const OWNED_BODY = /^([A-Z][\w.-]*(?: [A-Z][\w.-]*)*)['’]s ([a-z]+)$/;
 /** "Department of Justice", "Ministry of Defence", "Department of the Treasury" (the head, then what it is of). */
 const BODY_OF = /^(Department|Ministry|Bureau|Office|Agency|Commission) of (?:the )?([A-Z][\w'’-]*(?: (?:(?:and|of|the|for) )?[A-Z][\w'’-]*)*)$/;
 /** An article opening a description or a body's name ("the ministry", "The Times": "Times" either way). */
