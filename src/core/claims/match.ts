@@ -15,6 +15,7 @@ import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { ORG_HEADS, PLACE_HEADS } from '../entities/gazetteer';
 import { CLOCK_SLACK, type ClaimNorm, disjoint, lemmaKey, redays, otherActors, otherParties, partiesOf, pastAgainstFuture, pastTimed, phraseOpeners, predicatesAgree, timedApart, verbForm } from './normalize';
+import { nextWord, type WordEnd } from '../text/words';
 
 /** The outcome for a pair (a, b). */
 export interface ClaimMatch {
@@ -155,9 +156,21 @@ export const VERBATIM_MIN_WORDS = 6;
  */
 export function verbatimMatch(a: Pick<Claim, 'text' | 'speaker' | 'kind'>, b: Pick<Claim, 'text' | 'speaker' | 'kind'>): ClaimMatch | null | undefined {
   if (a.text !== b.text || !verbatimWorthy(a.text)) return undefined;
+  return namedApart(a, b, () => namesSpeaker(a) && namesSpeaker(b)) ? null : { similarity: 1, direction: 'full' };
+}
+
+/**
+ * Whether two claims credit what they say to two speakers each names itself (`bothNamed`): two quotes of other speakers
+ * (the same words from another mouth: an attribution conflict, quotes' attributedElsewhere), or reported speech of two
+ * people ("The transport director, Aoife Brennan, said the authority would study the ruling" / "The council leader, Tom
+ * Geraghty, said …": who said it is part of what each report states). Not a person against a body or a place, which
+ * speak through people ("Russia said" / "Lavrov said"); not a speaker found through a pronoun or carried over from an
+ * earlier part of the quote, the quote layer's guess, which must not hide the same words.
+ */
+function namedApart(a: Pick<Claim, 'speaker' | 'kind'>, b: Pick<Claim, 'speaker' | 'kind'>, bothNamed: () => boolean): boolean {
   const sa = a.speaker, sb = b.speaker;
-  if (sa !== null && sb !== null && sa !== sb && a.kind === b.kind && (a.kind === 'quote' || (a.kind === 'reported' && twoPeople(sa, sb))) && namesSpeaker(a) && namesSpeaker(b)) return null;
-  return { similarity: 1, direction: 'full' };
+  if (sa === null || sb === null || sa === sb || a.kind !== b.kind) return false;
+  return (a.kind === 'quote' || (a.kind === 'reported' && twoPeople(sa, sb))) && bothNamed();
 }
 
 /** Whether a claim's text is long enough for its word-for-word copies to be the same claim outright (`verbatimMatch`). */
@@ -165,15 +178,11 @@ export function verbatimWorthy(text: string): boolean {
   return hasWords(text, VERBATIM_MIN_WORDS);
 }
 
-/** Whether `text` holds `n` words or more (runs of letters or digits; quote marks, dashes and the like are none). */
+/** Whether `text` holds `n` words or more (`nextWord`'s words: quote marks, dashes and the like are none). */
 function hasWords(text: string, n: number): boolean {
+  const at: WordEnd = { end: 0, dotted: false };
   let count = 0;
-  for (let i = 0, inWord = false; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    const letter = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c !== 0xd7 && c !== 0xf7 && !(c >= 0x2000 && c <= 0x2bff) && !(c >= 0x3000 && c <= 0x303f));
-    if (letter && !inWord && ++count >= n) return true;
-    inWord = letter;
-  }
+  for (let s = nextWord(text, 0, text.length, at); s >= 0; s = nextWord(text, at.end, text.length, at)) if (++count >= n) return true;
   return false;
 }
 
@@ -230,17 +239,13 @@ function decide(a: MatchSide, b: MatchSide, weight: (id: number) => number, isNa
   // states it, and none corroborates it.
   if (na.conditional !== nb.conditional) return null;
   const sa = a.claim.speaker, sb = b.claim.speaker;
-  // The same words from another speaker: an attribution conflict (quotes' attributedElsewhere), not corroboration; but
-  // only when each claim names its speaker itself. A speaker found through a pronoun ("…,” she said") or carried over
-  // from an earlier part of the quote is the quote layer's guess, and a wrong guess must not hide the same words.
-  const otherSpeaker = sa !== null && sb !== null && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote';
+  // Two speakers each claim names itself (`namedApart`): an attribution conflict, not corroboration.
+  if (namedApart(a.claim, b.claim, () => named(a) && named(b))) return null;
+  // A guessed speaker against another (found through a pronoun, "…,” she said"): only the same words in order make one
+  // quote.
   // (Decided before any overlap, as cheaply as the old outright refusal: each side's words are read once and kept on it.)
-  if (otherSpeaker && ((named(a) && named(b)) || !sameWordsOf(quoteWords(a), quoteWords(b)))) return null;
-  // Reported speech told of two people, each named by its report ("The transport director, Aoife Brennan, said the
-  // authority would study the ruling" / "The council leader, Tom Geraghty, said …"): who said it is part of what each
-  // report states, and the two disagree on it, as two speakers of one quote do. Not of a person and a body or a place,
-  // which speak through people ("Russia said" / "Lavrov said").
-  if (sa !== null && sb !== null && a.claim.kind === 'reported' && b.claim.kind === 'reported' && twoPeople(sa, sb) && named(a) && named(b)) return null;
+  const otherSpeaker = sa !== null && sb !== null && sa !== sb && a.claim.kind === 'quote' && b.claim.kind === 'quote';
+  if (otherSpeaker && !sameWordsOf(quoteWords(a), quoteWords(b))) return null;
   const ab = overlapOf(a, b, weight, isName);
   // A dispute needs nearly all of a's words in b: most pairs with a conflict stop here, before the second overlap.
   if (conflict && (!ab.totalA || (ab.exact + ab.synonym) / ab.totalA < DISPUTE_MIN)) return null;

@@ -284,14 +284,16 @@ function modelNames(out: Out, m: Decoder, toks: Tok[], from: number, to: number)
 export { unifyTypes };
 const PARAGRAPH = { majority: false, orgHeads: false };
 
+/** Titles written short that stand before people's names only (not the military ranks: "Gen." may open "Gen. Motors"). */
+const OFFICE_TITLES = 'Dr|Prof|Sen|Rep|Gov|Rev';
+/** A title the model may run into a name (`modelNames`): an office's, not a courtesy one ("Mr. Obama" is read whole, and typed by the document's majority). */
+const TITLE_INSIDE = new RegExp(`^(?:${OFFICE_TITLES})\\.?$`);
 /**
- * A courtesy title or its abbreviation right before a name of two words or more: only a person's follows it. (Not the
- * military ranks: "Gen." may open "Gen. Motors"; nor a one-word name, which the document's majority types better:
- * "Mr. Obama" read so moved polnear-dev's names the wrong way, docs/history.md round 45.)
+ * A courtesy title, an office's, or their abbreviation right before a name of two words or more: only a person's
+ * follows it. (Not before a one-word name, which the document's majority types better: "Mr. Obama" read so moved
+ * polnear-dev's names the wrong way, docs/history.md round 45.)
  */
-/** A title the model may run into a name (`modelNames`): the abbreviations of `HONORIFIC_BEFORE` but the courtesy ones ("Mr. Obama" is read whole, and typed by the document's majority). */
-const TITLE_INSIDE = /^(?:Dr|Prof|Sen|Rep|Gov|Rev)\.?$/;
-const HONORIFIC_BEFORE = /(?:^|[^\p{L}.])(?:Dr|Mr|Mrs|Ms|Mme|Prof|Sen|Rep|Gov|Rev)\.?\s+$|(?:^|[^\p{L}])(?:Miss|Sir|Dame)\s+$/u;
+const HONORIFIC_BEFORE = new RegExp(`(?:^|[^\\p{L}.])(?:${OFFICE_TITLES}|Mr|Mrs|Ms|Mme)\\.?\\s+$|(?:^|[^\\p{L}])(?:Miss|Sir|Dame)\\s+$`, 'u');
 
 /** A lower-case tail after a hyphen follows the word: "U.S.-led", "Kremlin-backed". */
 const hyphenTail = (text: string, t: Tok) => text.charCodeAt(t.e) === 45 && LOWER_START.test(text.slice(t.e + 1, t.e + 2));
