@@ -16,7 +16,7 @@
  *   of its own.
  * What stays to the end: the results and each document's text (annotations read it).
  */
-import { ClaimLinker } from '../core/claims/links';
+import { ClaimLinker, sharedPassages } from '../core/claims/links';
 import { analyzeLocal, analyzeLocalAll, canonicalTypesOf, duplicatesOf, linkAfterClaims, type LocalAnalysis, nameClaims, nameQuotes, ParagraphCache, resultOf } from '../core/corpus/corpus';
 import { QUOTE_WORD_IDS, QuoteLinker } from '../core/corpus/quoteLinks';
 import { NameResolver } from '../core/entities/names';
@@ -300,7 +300,7 @@ export class OneShotCorpus {
     // forms in its items only (the memo would hold a second copy of each: at 10,000 articles, with 370,000 claims,
     // its 200,000 entries were about 400 MB).
     ctx.clearMemos([QUOTE_WORD_IDS]);
-    new ClaimLinker(ctx, true).link(results.map(r => ({ path: r.path, claims: r.claims, key: null })), false);
+    new ClaimLinker(ctx, true).link(results.map(r => ({ path: r.path, claims: r.claims, key: null, passages: sharedPassages(r.duplicates) })), false);
     stage('claim-links');
     ctx.clearMemos([QUOTE_WORD_IDS]);
     linkAfterClaims(ctx, new Map(results.map(r => [r.path, r])), stage);

@@ -5,12 +5,21 @@
  * links in the same order; the unit tests hold it to this reference.
  */
 import { AnalysisContext } from '../../src/core/text/memo';
-import { CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, type PairLink, pairLink, resetLinks, standingLinks, writeLink } from '../../src/core/claims/links';
+import { type AlignedPassage, alignedCandidate, alignedClaims, alignedWeight, CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, type PairLink, pairLink, resetLinks, standingLinks, writeLink } from '../../src/core/claims/links';
 import { matchClaims, verbatimWorthy } from '../../src/core/claims/match';
 import type { Claim } from '../../src/core/types';
 
-export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }>, ctx = new AnalysisContext()): void {
+export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[]; passages?: readonly AlignedPassage[] }>, ctx = new AnalysisContext()): void {
   const { items, frequent, postings, weight, isName } = linkItems(ctx, docs);
+  // Pairs of claims in passages the documents share (`alignedClaims`, from either document's list), as "doc:index doc:index".
+  const aligned = new Set<string>();
+  docs.forEach((d, x) => {
+    for (const p of d.passages ?? []) {
+      const y = docs.findIndex(e => e.path === p.other.path);
+      if (y < 0 || y === x) continue;
+      alignedClaims(d.claims, p, docs[y].claims, (i, j) => { aligned.add(`${x}:${i} ${y}:${j}`); aligned.add(`${y}:${j} ${x}:${i}`); });
+    }
+  });
   for (const d of docs) for (const c of d.claims) resetLinks(c);
   const shared = new Int32Array(items.length);
   const pairs = new Map<string, { lo: number; hi: number; links: PairLink[] }>();
@@ -21,14 +30,17 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[] }
     // Word-for-word copies, long enough (`verbatimWorthy`): candidates whatever their keys.
     const twin = (b: typeof a) => verbatimWorthy(a.claim.text) && b.claim.text === a.claim.text;
     for (let j = i + 1; j < items.length; j++) if (twin(items[j]) && shared[j]++ === 0) met.push(j);
+    const isAligned = (b: typeof a) => aligned.has(`${a.doc}:${a.index} ${b.doc}:${b.index}`);
+    for (let j = i + 1; j < items.length; j++) if (isAligned(items[j]) && shared[j]++ === 0) met.push(j);
     met.sort((x, y) => x - y);
     for (const j of met) {
       const b = items[j];
       shared[j] = 0;
       let n = 0;
       for (const k of a.keys) if (!frequent[k] && b.keys.includes(k)) n++;
-      if (b.doc === a.doc || (!twin(b) && !isCandidate(n, a, b))) continue;
-      const m = matchClaims(a, b, weight(a.doc, b.doc), isName);
+      const byPassage = !twin(b) && isAligned(b);
+      if (b.doc === a.doc || (byPassage ? !alignedCandidate(a.keys, b.keys) : !twin(b) && !isCandidate(n, a, b))) continue;
+      const m = matchClaims(a, b, byPassage ? alignedWeight(weight(a.doc, b.doc)) : weight(a.doc, b.doc), isName);
       if (!m) continue;
       const key = `${a.doc} ${b.doc}`;
       let pair = pairs.get(key);

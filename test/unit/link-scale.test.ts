@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { ClaimLinker, CLAIM_KEY_CAP, type LinkDoc } from '../../src/core/claims/links';
+import { type AlignedPassage, alignedClaims, ClaimLinker, CLAIM_KEY_CAP, type LinkDoc } from '../../src/core/claims/links';
+import { linkClaims } from '../support/linkClaimsReference';
 import { ClaimIndex } from '../../src/core/corpus/claimIndex';
 import { QUOTE_KEY_CAP, QuoteLinker, type QuoteDoc } from '../../src/core/corpus/quoteLinks';
 import { analyzeLocal } from '../../src/core/corpus/corpus';
@@ -224,5 +225,103 @@ describe('word-for-word copies of a claim in more documents than the key cap', f
     new ClaimLinker(new AnalysisContext()).link(fresh);
     assert.deepEqual(lines(edited), lines(fresh));
     assert.equal(edited[1].claims.find(reprinted)!.corroboratedBy.length, n - 2, 'the reworded copy is no longer a word-for-word partner');
+  });
+});
+
+describe('claims of passages the reuse layer aligned, in more documents than the key cap', function () {
+  this.timeout(120_000);
+  // Pairs of documents: the second prints the first's sentence edited (a word put in). Every word of the sentences is
+  // drawn from a few, so each is held by more claims than the key cap and proposes no candidate; the pairs differ in
+  // which words and in what order.
+  const WORDS = ['roads', 'schools', 'parks', 'libraries', 'bridges', 'housing', 'transit', 'clinics'];
+  const n = 2 * CLAIM_KEY_CAP;
+  const rand = rng(11);
+  const sentences: string[] = [];
+  for (let k = 0; k < n; k += 2) {
+    const pick = [...WORDS].sort(() => rand() - 0.5).slice(0, 4);
+    const first = `The council approved money for ${pick[0]}, ${pick[1]}, ${pick[2]} and ${pick[3]} after a long debate.`;
+    sentences.push(first, first.replace('approved money', 'approved new money'));
+  }
+  const texts = sentences.map(s => `Council vote\n\n${s} The vote was close.\n`);
+  const ctx = new AnalysisContext();
+  const claimsOf = (k: number) => analyzeLocal(ctx, texts[k]).claims;
+  const path = (k: number) => `p${String(k).padStart(3, '0')}.txt`;
+  const span = (k: number) => ({ start: texts[k].indexOf(sentences[k]), end: texts[k].indexOf(sentences[k]) + sentences[k].length });
+  /** Each document's passage shared with its pair's other document, both ways, as the reuse layer lists them. */
+  const passagesOf = (k: number): AlignedPassage[] => { const o = k ^ 1; return [{ ...span(k), other: { path: path(o), ...span(o) } }]; };
+  const docsOf = (withPassages: boolean): LinkDoc[] => texts.map((_, k) => ({ path: path(k), claims: claimsOf(k), key: k, passages: withPassages ? passagesOf(k) : undefined }));
+  const edited = (d: LinkDoc) => d.claims.find(c => c.text.startsWith('The council approved'))!;
+  const lines = (docs: readonly LinkDoc[]) => docs.flatMap(d => d.claims.map(c => `${d.path}@${c.start} ${c.status} ${c.claimGroupSize} +[${c.corroboratedBy.map(l => `${l.path}@${l.start}:${l.similarity}`)}] ~[${(c.partlyCorroboratedBy ?? []).map(l => l.path)}] ![${c.disputedBy.map(l => l.path)}]`)).sort();
+
+  it('links each edited copy to its source through the passage, and not without it', () => {
+    const without = docsOf(false);
+    new ClaimLinker(new AnalysisContext()).link(without);
+    const docs = docsOf(true);
+    new ClaimLinker(new AnalysisContext()).link(docs);
+    for (let k = 0; k < n; k++) {
+      const c = edited(docs[k]);
+      assert.ok(c, `${path(k)} has the claim`);
+      const to = [...c.corroboratedBy, ...(c.partlyCorroboratedBy ?? [])].map(l => l.path);
+      assert.ok(to.includes(path(k ^ 1)), `${path(k)} is linked to ${path(k ^ 1)}: ${to}`);
+      const was = edited(without[k]);
+      assert.ok(![...was.corroboratedBy, ...(was.partlyCorroboratedBy ?? [])].some(l => l.path === path(k ^ 1)), `${path(k)}: not linked through its words alone`);
+      // The sentence after it, in no passage, is weighed as any pair is.
+      assert.equal(docs[k].claims.find(x => x.text.startsWith('The vote'))?.corroboratedBy.length ?? 0, 0);
+    }
+  });
+
+  it('gives the persistent index and the reference the same links, documents added one at a time, one edited', () => {
+    const index = new ClaimIndex(new AnalysisContext());
+    const docs: LinkDoc[] = [];
+    // Added one at a time, each with its passage (the first of a pair lists its passage only once the second is in).
+    for (const d of docsOf(true)) {
+      const k = docs.length;
+      docs.push(d);
+      if (k % 2 === 1) docs[k - 1] = { ...docs[k - 1], passages: passagesOf(k - 1) }; else d.passages = [];
+      index.link(docs);
+    }
+    const bare = (c: Claim): Claim => ({ ...c, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [] });
+    const fresh = (list: readonly LinkDoc[]) => list.map(d => ({ ...d, claims: d.claims.map(bare) }));
+    const once = fresh(docs);
+    new ClaimLinker(new AnalysisContext()).link(once);
+    assert.deepEqual(lines(docs), lines(once));
+    const reference = fresh(docs);
+    linkClaims(reference);
+    assert.deepEqual(lines(reference), lines(once));
+    // An edit: the second document's passage moves past its sentence (the claims are the same): no longer aligned.
+    const moved = fresh(docs);
+    moved[1] = { ...moved[1], passages: [{ start: span(1).end + 1, end: texts[1].length - 1, other: { path: path(0), ...span(0) } }] };
+    moved[0] = { ...moved[0], passages: [{ ...span(0), other: { path: path(1), start: span(1).end + 1, end: texts[1].length - 1 } }] };
+    index.link(moved);
+    const again = fresh(moved);
+    new ClaimLinker(new AnalysisContext()).link(again);
+    assert.deepEqual(lines(moved), lines(again));
+    assert.ok(!edited(moved[1]).corroboratedBy.some(l => l.path === path(0)), 'the pair is no longer linked');
+  });
+});
+
+describe('alignedClaims: claims paired by place in two aligned passages', () => {
+  // Passage 100–200 of one document found at 1000–1400 of another (four times as long: a loose rewording).
+  const p: AlignedPassage = { start: 100, end: 200, other: { path: 'b.txt', start: 1000, end: 1400 } };
+  const pairs = (mine: { start: number; end: number }[], others: { start: number; end: number }[], q: AlignedPassage) => {
+    const out: string[] = [];
+    alignedClaims(mine, q, others, (i, j) => out.push(`${i}-${j}`));
+    return out;
+  };
+  const mine = [{ start: 0, end: 90 }, { start: 100, end: 140 }, { start: 150, end: 200 }];
+  const others = [{ start: 1000, end: 1150 }, { start: 1170, end: 1390 }, { start: 1500, end: 1600 }];
+
+  it('pairs a claim with those across its image in the other passage, none outside the passages', () => {
+    // 100–140 maps to 1000–1160 (the first other claim, and the second's start is past it); 150–200 to 1200–1400.
+    assert.deepEqual(pairs(mine, others, p), ['1-0', '2-1']);
+  });
+
+  it('gives the same pairs from the other document’s copy of the passage', () => {
+    const back: AlignedPassage = { start: 1000, end: 1400, other: { path: 'a.txt', start: 100, end: 200 } };
+    assert.deepEqual(pairs(others, mine, back).map(x => x.split('-').reverse().join('-')).sort(), pairs(mine, others, p).sort());
+  });
+
+  it('pairs nothing across an empty passage', () => {
+    assert.deepEqual(pairs(mine, others, { ...p, end: p.start }), []);
   });
 });

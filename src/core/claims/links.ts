@@ -49,6 +49,66 @@ export interface LinkDoc {
   claims: Claim[];
   /** The same key as last time means the same claims (texts, kinds, speakers, entities, numbers). */
   key: unknown;
+  /**
+   * The passages this document shares with others (the reuse layer's duplicates of kind `shared`, each mirrored in the
+   * other document's list): their claims are compared whatever keys they share (`alignedClaims`). The same key must
+   * mean the same passages too.
+   */
+  passages?: readonly AlignedPassage[];
+}
+
+/** A passage of one document and the span of another document it was found in, word for word or reworded. */
+export interface AlignedPassage { start: number; end: number; other: { path: string; start: number; end: number } }
+
+/**
+ * The claims of two passages the reuse layer aligned, paired by place: a claim of one and a claim of the other are
+ * aligned when either lies across the other's image in its passage (its span mapped in proportion to the passages'
+ * lengths). The reuse layer found the passages shared, word for word or edited; in a large archive every word of
+ * such a sentence can be held by too many claims to propose it (10,000 generated articles: of the claims in lightly
+ * edited copies, 0.08 were linked to their source), so the passage proposes it. Computed from either document's
+ * copy of the passage alike, so the pairs do not depend on which side is looked up. `visit(i, j)`: the index of the
+ * claim of `claims` and of `others`.
+ */
+export function alignedClaims(claims: readonly { start: number; end: number }[], p: AlignedPassage, others: readonly { start: number; end: number }[], visit: (i: number, j: number) => void): void {
+  const len = p.end - p.start, olen = p.other.end - p.other.start;
+  if (len <= 0 || olen <= 0) return;
+  const across = (x: { start: number; end: number }, from: number, to: number) => x.start < to && x.end > from;
+  for (let i = 0; i < claims.length; i++) {
+    const a = claims[i];
+    if (!across(a, p.start, p.end)) continue;
+    // Its image in the other passage.
+    const x0 = p.other.start + (Math.max(a.start, p.start) - p.start) * olen / len, x1 = p.other.start + (Math.min(a.end, p.end) - p.start) * olen / len;
+    for (let j = 0; j < others.length; j++) {
+      const b = others[j];
+      if (!across(b, p.other.start, p.other.end)) continue;
+      if (across(b, x0, x1)) { visit(i, j); continue; }
+      // The other's image in this passage.
+      const y0 = p.start + (Math.max(b.start, p.other.start) - p.other.start) * len / olen, y1 = p.start + (Math.min(b.end, p.other.end) - p.other.start) * len / olen;
+      if (across(a, y0, y1)) visit(i, j);
+    }
+  }
+}
+
+/**
+ * The least a key weighs in a pair of aligned claims (`alignedClaims`): the passage's alignment, not the words'
+ * rarity, tells the copy of a sentence from its neighbours there, and a word held by hundreds of an archive's claims
+ * (weighing nothing) is still a word the two claims share.
+ */
+export const ALIGNED_WEIGHT_MIN = 0.5;
+
+/** `weight` for a pair of aligned claims: no key weighs less than `ALIGNED_WEIGHT_MIN`. */
+export function alignedWeight(weight: (k: number) => number): (k: number) => number {
+  return k => weight(k) || ALIGNED_WEIGHT_MIN;
+}
+
+/**
+ * A pair of aligned claims is compared when it passes `isCandidateCounts` on every key they share, however common:
+ * a claim's copy shares most of its words with it, a neighbour of the copy few.
+ */
+export function alignedCandidate(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  let shared = 0;
+  for (let x = 0; x < b.length; x++) for (let y = 0; y < a.length; y++) if (a[y] === b[x]) { shared++; break; }
+  return isCandidateCounts(shared, a.length, b.length);
 }
 
 /**
@@ -669,6 +729,11 @@ export class ClaimLinker {
     // (1 for a claim of the same text as the one looked up: a candidate whatever keys they share.)
     const twin = new Uint8Array(claims);
     const touched: number[] = [];
+    // Each claim's aligned claims (`alignedClaims`, flat: `aligned[alignedAt[id]] …`), and 1 for those of the claim
+    // looked up (`isAligned`).
+    const { at: alignedAt, list: aligned } = alignedIndex(docs, docStart, docIndex, claims);
+    const isAligned = new Uint8Array(claims);
+    const ownKey = new Uint8Array(keyOf.length);
     for (let d = 0; d < docs.length; d++) {
       if (!changed[d]) continue;
       for (let id = docStart[d]; id < docStart[d + 1]; id++) {
@@ -696,11 +761,22 @@ export class ClaimLinker {
           twin[other] = 1;
           if (count[other]++ === 0) touched.push(other);
         }
+        for (let x = alignedAt[id]; x < alignedAt[id + 1]; x++) {
+          const other = aligned[x];
+          const od = docOf[other];
+          if (all ? od <= d : od === d || (changed[od] && od < d)) continue;
+          isAligned[other] = 1;
+          if (count[other]++ === 0) touched.push(other);
+        }
+        const keysFrom = keysAt[formOf[id]], keysTo = keysAt[formOf[id] + 1];
+        if (alignedAt[id + 1] > alignedAt[id]) for (let x = keysFrom; x < keysTo; x++) ownKey[formKeys[x]] = 1;
         const mineFrom = heavyAt[id], mineTo = heavyAt[id + 1];
         for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 1;
         for (const other of touched) {
           let n = count[other];
           count[other] = 0;
+          const alignedPair = isAligned[other] === 1;
+          isAligned[other] = 0;
           if (twin[other]) {
             // (Counted once more for being a twin; a twin is a candidate outright.)
             twin[other] = 0;
@@ -708,16 +784,21 @@ export class ClaimLinker {
           }
           // The heavy keys shared are counted only when they can decide: not when the others are enough already, nor
           // when all the heavy keys of the one with fewer would not be (the test is monotone in the keys shared).
-          if (n !== CANDIDATE_ALWAYS && mineTo > mineFrom && !isCandidateCounts(n, keyCount[id], keyCount[other])) {
+          if (n !== CANDIDATE_ALWAYS && alignedPair) {
+            // (`alignedCandidate`, through the marks of the looked-up claim's keys.)
+            let shared = 0;
+            for (let x = keysAt[formOf[other]], to = keysAt[formOf[other] + 1]; x < to; x++) shared += ownKey[formKeys[x]];
+            if (!isCandidateCounts(shared, keyCount[id], keyCount[other])) continue;
+          } else if (n !== CANDIDATE_ALWAYS && mineTo > mineFrom && !isCandidateCounts(n, keyCount[id], keyCount[other])) {
             const from = heavyAt[other], end = heavyAt[other + 1];
             if (!isCandidateCounts(n + Math.min(mineTo - mineFrom, end - from), keyCount[id], keyCount[other])) continue;
             for (let h = from; h < end; h++) n += mark[heavy[h]];
           }
-          if (n !== CANDIDATE_ALWAYS && !isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
+          if (n !== CANDIDATE_ALWAYS && !alignedPair && !isCandidateCounts(n, keyCount[id], keyCount[other])) continue;
           const [lo, hi] = other < id ? [other, id] : [id, other];
           const ld = docOf[lo], hd = docOf[hi];
           // (A twin is decided on its claims alone, as `matchClaims` would first: no normalised form made for it.)
-          const m = n === CANDIDATE_ALWAYS ? verbatimMatch(docs[ld].claims[indexOf[lo]], docs[hd].claims[indexOf[hi]])! : matchClaims(item(lo), item(hi), weight(ld, hd), isName);
+          const m = n === CANDIDATE_ALWAYS ? verbatimMatch(docs[ld].claims[indexOf[lo]], docs[hd].claims[indexOf[hi]])! : matchClaims(item(lo), item(hi), alignedPair ? alignedWeight(weight(ld, hd)) : weight(ld, hd), isName);
           if (!m) continue;
           let later = this.pairs.get(paths[ld]);
           if (!later) this.pairs.set(paths[ld], (later = new Map()));
@@ -726,10 +807,38 @@ export class ClaimLinker {
           list.push(pairLink({ index: indexOf[lo] }, { index: indexOf[hi] }, m));
         }
         for (let h = mineFrom; h < mineTo; h++) mark[heavy[h]] = 0;
+        if (alignedAt[id + 1] > alignedAt[id]) for (let x = keysFrom; x < keysTo; x++) ownKey[formKeys[x]] = 0;
       }
     }
 
   }
+}
+
+/** Every claim's aligned claims (`alignedClaims`, both ways), by claim id, flat; each listed once. */
+function alignedIndex(docs: readonly LinkDoc[], docStart: readonly number[], docIndex: ReadonlyMap<string, number>, claims: number): { at: Int32Array; list: Int32Array } {
+  const from: number[] = [], to: number[] = [];
+  for (let d = 0; d < docs.length; d++) {
+    for (const p of docs[d].passages ?? []) {
+      const e = docIndex.get(p.other.path);
+      if (e === undefined || e === d) continue;
+      alignedClaims(docs[d].claims, p, docs[e].claims, (i, j) => { from.push(docStart[d] + i, docStart[e] + j); to.push(docStart[e] + j, docStart[d] + i); });
+    }
+  }
+  const at = new Int32Array(claims + 1);
+  for (const x of from) at[x + 1]++;
+  for (let k = 0; k < claims; k++) at[k + 1] += at[k];
+  const list = new Int32Array(from.length), fill = at.slice(0, claims);
+  for (let k = 0; k < from.length; k++) list[fill[from[k]]++] = to[k];
+  // (Each claim's list sorted and without repeats: a pair is found from both documents' copies of the passage.)
+  const out = new Int32Array(claims + 1);
+  let n = 0;
+  for (let id = 0; id < claims; id++) {
+    const l = list.subarray(at[id], at[id + 1]).sort();
+    out[id] = n;
+    for (let k = 0; k < l.length; k++) if (k === 0 || l[k] !== l[k - 1]) list[n++] = l[k];
+  }
+  out[claims] = n;
+  return { at: out, list: list.subarray(0, n) };
 }
 
 /** The keys flagged, sorted: what decides the weights, whatever ids they got. */
@@ -744,4 +853,9 @@ function firstAtLeast(list: ArrayLike<number>, min: number): number {
   let lo = 0, hi = list.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
   return lo;
+}
+
+/** A document's passages shared with others, as claim linking reads them (`LinkDoc.passages`): boilerplate left out. */
+export function sharedPassages(duplicates: readonly { kind: string; boilerplate: boolean; start: number; end: number; other: { path: string; start: number; end: number } }[]): AlignedPassage[] {
+  return duplicates.filter(x => x.kind === 'shared' && !x.boilerplate);
 }

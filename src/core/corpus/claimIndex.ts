@@ -21,7 +21,7 @@
  * and `write` apart let an edited corpus write only the claims an edit reaches
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
-import { CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
+import { type AlignedPassage, alignedCandidate, alignedClaims, alignedWeight, CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
@@ -46,6 +46,19 @@ interface Doc {
    * (only edited documents pay its memory).
    */
   counts?: Map<number, number>;
+  /** The passages it shares with others, as last given (`LinkDoc.passages`): its claims' aligned candidates. */
+  passages: readonly AlignedPassage[];
+}
+
+/** Whether two lists of shared passages are the same (in the same order, as the reuse layer lists them). */
+function samePassages(a: readonly AlignedPassage[], b: readonly AlignedPassage[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k], y = b[k];
+    if (x.start !== y.start || x.end !== y.end || x.other.path !== y.other.path || x.other.start !== y.other.start || x.other.end !== y.other.end) return false;
+  }
+  return true;
 }
 
 /**
@@ -168,7 +181,7 @@ export class ClaimIndex {
     const topics = new Set<number>();
     for (const [k, n] of perDoc) if (n >= min) topics.add(k);
     this.itemCount += ids.length;
-    this.docs.set(d.path, { key: d.key, ids, topics });
+    this.docs.set(d.path, { key: d.key, ids, topics, passages: d.passages ?? [] });
   }
 
   /**
@@ -248,6 +261,7 @@ export class ClaimIndex {
     for (const k of flipped) if (topics.has(k)) topics.delete(k); else topics.add(k);
     doc.ids = ids;
     doc.key = d.key;
+    if (d.passages) doc.passages = d.passages;
     // The pair lists of the document: links of claims gone dropped, the others moved to the claims' new indexes.
     this.changedPaths.add(d.path);
     const remap = (list: PairLink[], lo: boolean): PairLink[] => {
@@ -369,7 +383,14 @@ export class ClaimIndex {
     for (const path of gone) this.dropDoc(path, touched, note);
     for (const d of docs) {
       const known = this.docs.get(d.path);
-      if (known && known.key === d.key) continue;
+      if (known && known.key === d.key) {
+        // The same claims, other shared passages (a document given with none keeps its own): looked up whole.
+        if (d.passages && !samePassages(known.passages, d.passages)) {
+          known.passages = d.passages;
+          changed.add(d.path);
+        }
+        continue;
+      }
       if (known && !reorderedAny) {
         revised.set(d.path, this.reviseDoc(d, known, touched, note));
         continue;
@@ -511,6 +532,14 @@ export class ClaimIndex {
     const before = (x: Item, y: Item) => position.get(x.path)! - position.get(y.path)! || x.index - y.index;
     const count = new Map<number, number>();
     const twin = new Set<number>();
+    const aligned = new Set<number>();
+    // The claims of each document the passages lead to (as `alignedClaims` reads them), made once per call.
+    const claimsOf = new Map<string, Claim[]>();
+    const claimsAt = (doc: Doc, path: string) => {
+      let cs = claimsOf.get(path);
+      if (!cs) claimsOf.set(path, (cs = doc.ids.map(i => this.items[i]!.claim)));
+      return cs;
+    };
     for (const id of again) {
       const a = this.items[id]!;
       const path = a.path;
@@ -534,16 +563,27 @@ export class ClaimIndex {
           twin.add(other);
           if (!count.has(other)) count.set(other, 0);
         }
+        aligned.clear();
+        for (const p of this.docs.get(path)!.passages) {
+          const doc = this.docs.get(p.other.path);
+          if (!doc || p.other.path === path) continue;
+          alignedClaims([a.claim], p, claimsAt(doc, p.other.path), (_, j) => {
+            const other = doc.ids[j];
+            if (again.has(other) && before(this.items[other]!, a) < 0) return;
+            aligned.add(other);
+            if (!count.has(other)) count.set(other, 0);
+          });
+        }
         // In the order of the corpus's claims, as the reference looks them up.
         const others = [...count.keys()].sort((x, y) => before(this.items[x]!, this.items[y]!));
         for (const other of others) {
           const b = this.items[other]!;
-          const n = sharedCount(a.keys, b.keys, frequent);
-          if (!twin.has(other) && !isCandidate(n, a, b)) continue;
+          const isTwin = twin.has(other), isAligned = !isTwin && aligned.has(other);
+          if (isAligned ? !alignedCandidate(a.keys, b.keys) : !isTwin && !isCandidate(sharedCount(a.keys, b.keys, frequent), a, b)) continue;
           const bpos = position.get(b.path)!;
           const [lo, hi] = bpos < pos ? [b, a] : [a, b];
           const tlo = this.docs.get(lo.path)!.topics, thi = this.docs.get(hi.path)!.topics;
-          const m = matchClaims(lo, hi, topicWeight(tlo, thi, base), isName);
+          const m = matchClaims(lo, hi, isAligned ? alignedWeight(topicWeight(tlo, thi, base)) : topicWeight(tlo, thi, base), isName);
           if (!m) continue;
           let laters = this.pairs.get(lo.path);
           if (!laters) this.pairs.set(lo.path, (laters = new Map()));

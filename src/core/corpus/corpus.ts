@@ -40,7 +40,7 @@ import { NameResolver } from '../entities/names';
 import { AnalysisContext, OldestFirst, Slot } from '../text/memo';
 import { capLinks, capLinkSteps, LINK_CAP } from './caps';
 import { ClaimIndex } from './claimIndex';
-import { ClaimLinker } from '../claims/links';
+import { ClaimLinker, type LinkDoc, sharedPassages } from '../claims/links';
 import { linkingQuoteClaims, linkQuoteClaims, QuoteLinker, quoteSimilarity } from './quoteLinks';
 import { provisionalResults } from './provisional';
 import { PAUSE, Slice } from '../text/slice';
@@ -642,7 +642,7 @@ export class Corpus {
       const local = this.entries.get(r.path)!.local;
       return { path: r.path, quotes: r.quotes, text: local.text, sentences: local.sentences, key: this.named.get(r.path) };
     }), !this.incremental);
-    const linkDocs = [...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path) }));
+    const linkDocs = [...results.values()].map(r => ({ path: r.path, claims: r.claims, key: this.named.get(r.path), passages: sharedPassages(r.duplicates) }));
     // Grouped once, below, after the quote claims' links.
     if (this.incremental) {
       this.claimIndex.link(linkDocs, false);
@@ -705,10 +705,11 @@ export class Corpus {
     const scanAll = this.firstPhaseScansAll || !this.indexesSynced || !this.indexesOrdered;
     const byPlace = (a: string, b: string) => this.place.get(a)! - this.place.get(b)!;
     const quoteDocs: QuoteDocIn[] = [];
-    const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
+    const linkDocs: LinkDoc[] = [];
     const add = (path: string, named: Named) => {
       quoteDocs.push({ path, quotes: named.quotes, text: named.local.text, sentences: named.local.sentences, key: named });
-      linkDocs.push({ path, claims: named.claims, key: named });
+      // (The passages of the documents edited only: the others' wait for the settle, as their names do.)
+      linkDocs.push({ path, claims: named.claims, key: named, passages: dirty.has(path) ? sharedPassages(duplicatesOf(path, named.local, this.reuse)) : undefined });
     };
     const removed: string[] = [];
     if (scanAll) {
@@ -874,7 +875,7 @@ export class Corpus {
       slice.next();
     };
     const quoteDocs: QuoteDocIn[] = [];
-    const linkDocs: { path: string; claims: Claim[]; key: unknown }[] = [];
+    const linkDocs: LinkDoc[] = [];
     const namedNow = new Map<string, Named>();
     for (const { path, local } of this.entries.values()) {
       const named = this.namedOf(path, local);
@@ -882,6 +883,28 @@ export class Corpus {
       if (this.builtFrom.get(path) !== named) changed.add(path);
       quoteDocs.push({ path, quotes: named.quotes, text: local.text, sentences: local.sentences, key: named });
       linkDocs.push({ path, claims: named.claims, key: named });
+      if (slice.due()) yield* pause('named');
+    }
+    // Shared passages: the documents whose links to others moved, their neighbours old and new, and those changed. The
+    // claim index is given theirs (aligned claims are candidates); the others keep the passages it has.
+    const passages = new Set<string>();
+    for (const p of touched) {
+      passages.add(p);
+      for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
+    }
+    for (const p of changed) passages.add(p);
+    const shared = new Map<string, Duplicate[]>();
+    const sharedOf = (path: string, local: LocalAnalysis) => {
+      let duplicates = shared.get(path);
+      if (duplicates) return duplicates;
+      const t0 = performance.now();
+      shared.set(path, (duplicates = duplicatesOf(path, local, this.reuse)));
+      ms.shared = (ms.shared ?? 0) + performance.now() - t0;
+      return duplicates;
+    };
+    for (const d of linkDocs) {
+      if (!passages.has(d.path)) continue;
+      d.passages = sharedPassages(sharedOf(d.path, this.entries.get(d.path)!.local));
       if (slice.due()) yield* pause('named');
     }
     lap('named');
@@ -943,22 +966,11 @@ export class Corpus {
         else if (this.entries.has(other)) visit(claim, other, j);
       }
     }
-    // Shared passages: the documents whose links to others moved, and their neighbours old and new.
-    const passages = new Set<string>();
-    for (const p of touched) {
-      passages.add(p);
-      for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
-    }
+    // (Documents whose links moved since are linked again below, with their passages, as before.)
     for (const p of changed) passages.add(p);
     lap('closure');
     yield 'closure';
     const results = new Map<string, DocumentResult>();
-    const sharedOf = (path: string, local: LocalAnalysis) => {
-      const t0 = performance.now();
-      const duplicates = duplicatesOf(path, local, this.reuse);
-      ms.shared = (ms.shared ?? 0) + performance.now() - t0;
-      return duplicates;
-    };
     // Per document linked again: its full result, and the claims and quotes linked again (fresh objects; the others are the last result's).
     const relinked: { full: DocumentResult; claims: Claim[]; quotes: Quote[]; oldClaims: Claim[]; oldQuotes: Quote[] }[] = [];
     for (const { path, local } of this.entries.values()) {
