@@ -50,6 +50,11 @@ interface Doc {
   passages: readonly AlignedPassage[];
 }
 
+/** A copy of the passages given (the caller's objects may be its results' duplicates, which it may change). */
+function ownPassages(passages: readonly AlignedPassage[]): AlignedPassage[] {
+  return passages.map(p => ({ start: p.start, end: p.end, other: { path: p.other.path, start: p.other.start, end: p.other.end } }));
+}
+
 /** Whether two lists of shared passages are the same (in the same order, as the reuse layer lists them). */
 function samePassages(a: readonly AlignedPassage[], b: readonly AlignedPassage[]): boolean {
   if (a === b) return true;
@@ -181,7 +186,7 @@ export class ClaimIndex {
     const topics = new Set<number>();
     for (const [k, n] of perDoc) if (n >= min) topics.add(k);
     this.itemCount += ids.length;
-    this.docs.set(d.path, { key: d.key, ids, topics, passages: d.passages ?? [] });
+    this.docs.set(d.path, { key: d.key, ids, topics, passages: ownPassages(d.passages ?? []) });
   }
 
   /**
@@ -261,7 +266,7 @@ export class ClaimIndex {
     for (const k of flipped) if (topics.has(k)) topics.delete(k); else topics.add(k);
     doc.ids = ids;
     doc.key = d.key;
-    if (d.passages) doc.passages = d.passages;
+    if (d.passages) doc.passages = ownPassages(d.passages);
     // The pair lists of the document: links of claims gone dropped, the others moved to the claims' new indexes.
     this.changedPaths.add(d.path);
     const remap = (list: PairLink[], lo: boolean): PairLink[] => {
@@ -386,7 +391,7 @@ export class ClaimIndex {
       if (known && known.key === d.key) {
         // The same claims, other shared passages (a document given with none keeps its own): looked up whole.
         if (d.passages && !samePassages(known.passages, d.passages)) {
-          known.passages = d.passages;
+          known.passages = ownPassages(d.passages);
           changed.add(d.path);
         }
         continue;

@@ -706,10 +706,18 @@ export class Corpus {
     const byPlace = (a: string, b: string) => this.place.get(a)! - this.place.get(b)!;
     const quoteDocs: QuoteDocIn[] = [];
     const linkDocs: LinkDoc[] = [];
+    // Each document's duplicates, worked out once in this phase (the claim index reads the edited ones' passages, the
+    // results their duplicates).
+    const shared = new Map<string, Duplicate[]>();
+    const sharedOf = (path: string, local: LocalAnalysis) => {
+      let duplicates = shared.get(path);
+      if (!duplicates) shared.set(path, (duplicates = duplicatesOf(path, local, this.reuse)));
+      return duplicates;
+    };
     const add = (path: string, named: Named) => {
       quoteDocs.push({ path, quotes: named.quotes, text: named.local.text, sentences: named.local.sentences, key: named });
       // (The passages of the documents edited only: the others' wait for the settle, as their names do.)
-      linkDocs.push({ path, claims: named.claims, key: named, passages: dirty.has(path) ? sharedPassages(duplicatesOf(path, named.local, this.reuse)) : undefined });
+      linkDocs.push({ path, claims: named.claims, key: named, passages: dirty.has(path) ? sharedPassages(sharedOf(path, named.local)) : undefined });
     };
     const removed: string[] = [];
     if (scanAll) {
@@ -742,9 +750,9 @@ export class Corpus {
         const local = this.entries.get(path)!.local, named = this.named.get(path)!;
         const quotes = named.quotes.map(q => ({ ...q, variants: [] as QuoteLink[], attributedElsewhere: [], quoteGroup: null, quoteGroupSize: 1 }));
         const claims = named.claims.map(c => ({ ...c, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [], status: 'unique' as const, claimGroup: null, claimGroupSize: 1 }));
-        return resultOf(path, local, named.entities, quotes, claims, duplicatesOf(path, local, this.reuse));
+        return resultOf(path, local, named.entities, quotes, claims, sharedOf(path, local));
       },
-      duplicates: path => duplicatesOf(path, this.entries.get(path)!.local, this.reuse),
+      duplicates: path => sharedOf(path, this.entries.get(path)!.local),
       claimLinks: path => this.claimIndex.pairLinksOf(path),
       quoteLinks: path => this.quoteLinker.linksOf(path),
       quoteSimilarity: (a, b) => quoteSimilarity(this.ctx, a, b),
