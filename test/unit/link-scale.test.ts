@@ -283,7 +283,8 @@ describe('claims of passages the reuse layer aligned, in more documents than the
     const bare = (c: Claim): Claim => ({ ...c, corroboratedBy: [], disputedBy: [], partlyCorroboratedBy: [] });
     const fresh = (list: readonly LinkDoc[]) => list.map(d => ({ ...d, claims: d.claims.map(bare) }));
     const once = fresh(docs);
-    new ClaimLinker(new AnalysisContext()).link(once);
+    const reused = new ClaimLinker(new AnalysisContext());
+    reused.link(once);
     assert.deepEqual(lines(docs), lines(once));
     const reference = fresh(docs);
     linkClaims(reference);
@@ -296,6 +297,10 @@ describe('claims of passages the reuse layer aligned, in more documents than the
     const again = fresh(moved);
     new ClaimLinker(new AnalysisContext()).link(again);
     assert.deepEqual(lines(moved), lines(again));
+    // A linker kept from before (the same document keys, other passages) looks the documents up again too.
+    const kept = fresh(moved);
+    reused.link(kept);
+    assert.deepEqual(lines(kept), lines(again));
     assert.ok(!edited(moved[1]).corroboratedBy.some(l => l.path === path(0)), 'the pair is no longer linked');
   });
 });

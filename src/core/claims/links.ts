@@ -637,6 +637,8 @@ export class ClaimLinker {
   constructor(private readonly ctx: AnalysisContext, private readonly oneShot = false) {}
   private order: string[] = [];
   private keys = new Map<string, unknown>();
+  /** Each document's passages at the last call (a copy): a document whose passages moved is looked up again. */
+  private passages = new Map<string, readonly AlignedPassage[]>();
   private saturated = '';
   /** The keys held by more than `CLAIM_KEY_CAP` claims (not frequent) at the last call. */
   private proposing = new Set<string>();
@@ -679,7 +681,7 @@ export class ClaimLinker {
     // What changed since last time: everything, or the documents whose claims did.
     const all = saturated !== this.saturated || paths.length !== this.order.length || paths.some((p, k) => p !== this.order[k]);
     const changed = new Uint8Array(docs.length);
-    docs.forEach((d, k) => { if (all || this.keys.get(d.path) !== d.key) changed[k] = 1; });
+    docs.forEach((d, k) => { if (all || this.keys.get(d.path) !== d.key || !samePassages(this.passages.get(d.path) ?? [], d.passages ?? [])) changed[k] = 1; });
     // A key that became too common to propose candidates, or rare again: the documents holding it are looked up again.
     const proposing = new Set<string>();
     postings.forEach((p, k) => { if (!frequent[k] && p.length > CLAIM_KEY_CAP) proposing.add(keyOf[k]); });
@@ -704,6 +706,8 @@ export class ClaimLinker {
     this.order = paths;
     this.saturated = saturated;
     this.keys = new Map(docs.map(d => [d.path, d.key]));
+    // (Not for a linker used once.)
+    if (!this.oneShot) this.passages = new Map(docs.map(d => [d.path, ownPassages(d.passages ?? [])]));
 
     // Look the changed documents' claims up; a pair of two changed documents is looked up once, from the earlier one.
     // The keys two claims share that are not frequent: `count` has those that propose candidates; the others
@@ -853,6 +857,22 @@ function firstAtLeast(list: ArrayLike<number>, min: number): number {
   let lo = 0, hi = list.length;
   while (lo < hi) { const mid = (lo + hi) >> 1; if (list[mid] < min) lo = mid + 1; else hi = mid; }
   return lo;
+}
+
+/** A copy of the passages given (the caller's objects may be its results' duplicates, which it may change). */
+export function ownPassages(passages: readonly AlignedPassage[]): AlignedPassage[] {
+  return passages.map(p => ({ start: p.start, end: p.end, other: { path: p.other.path, start: p.other.start, end: p.other.end } }));
+}
+
+/** Whether two lists of shared passages are the same (in the same order, as the reuse layer lists them). */
+export function samePassages(a: readonly AlignedPassage[], b: readonly AlignedPassage[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let k = 0; k < a.length; k++) {
+    const x = a[k], y = b[k];
+    if (x.start !== y.start || x.end !== y.end || x.other.path !== y.other.path || x.other.start !== y.other.start || x.other.end !== y.other.end) return false;
+  }
+  return true;
 }
 
 /** A document's passages shared with others, as claim linking reads them (`LinkDoc.passages`): boilerplate left out. */

@@ -21,7 +21,7 @@
  * and `write` apart let an edited corpus write only the claims an edit reaches
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
-import { type AlignedPassage, alignedCandidate, alignedClaims, alignedWeight, CLAIM_KEY_CAP, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
+import { type AlignedPassage, alignedCandidate, alignedClaims, alignedWeight, CLAIM_KEY_CAP, ownPassages, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
@@ -50,21 +50,6 @@ interface Doc {
   passages: readonly AlignedPassage[];
 }
 
-/** A copy of the passages given (the caller's objects may be its results' duplicates, which it may change). */
-function ownPassages(passages: readonly AlignedPassage[]): AlignedPassage[] {
-  return passages.map(p => ({ start: p.start, end: p.end, other: { path: p.other.path, start: p.other.start, end: p.other.end } }));
-}
-
-/** Whether two lists of shared passages are the same (in the same order, as the reuse layer lists them). */
-function samePassages(a: readonly AlignedPassage[], b: readonly AlignedPassage[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k], y = b[k];
-    if (x.start !== y.start || x.end !== y.end || x.other.path !== y.other.path || x.other.start !== y.other.start || x.other.end !== y.other.end) return false;
-  }
-  return true;
-}
 
 /**
  * Whether two claims give the index the same item: the same inputs to everything a
