@@ -70,6 +70,15 @@ function sameInputs(a: Claim, b: Claim): boolean {
   return true;
 }
 
+/** Whether a passage of `a` that `b` has not leads to a document not in `whole`. */
+function passagesToOthers(a: readonly AlignedPassage[], b: readonly AlignedPassage[], whole: ReadonlySet<string>): boolean {
+  for (const p of a) {
+    if (whole.has(p.other.path)) continue;
+    if (!b.some(q => samePassages([p], [q]))) return true;
+  }
+  return false;
+}
+
 /** How many claims must hold a key for it to be a topic key of a document of `claims` claims (an integer). */
 const topicCount = (claims: number) => Math.ceil(topicMin(claims));
 
@@ -370,15 +379,13 @@ export class ClaimIndex {
     const note = (keys: Iterable<number>) => { for (const k of keys) if (!oldStanding.has(k)) oldStanding.set(k, standing(this.count(k), this.bounds)); };
     /** Documents looked up whole (new, or filed again), and the new claims of the documents revised claim by claim. */
     const changed = new Set<string>(), revised = new Map<string, { added: number[]; flipped: number[] }>();
+    const passagesMoved: [string, Doc, readonly AlignedPassage[]][] = [];
     for (const path of gone) this.dropDoc(path, touched, note);
     for (const d of docs) {
       const known = this.docs.get(d.path);
       if (known && known.key === d.key) {
-        // The same claims, other shared passages (a document given with none keeps its own): looked up whole.
-        if (d.passages && !samePassages(known.passages, d.passages)) {
-          known.passages = ownPassages(d.passages);
-          changed.add(d.path);
-        }
+        // The same claims, other shared passages (a document given with none keeps its own): see below.
+        if (d.passages && !samePassages(known.passages, d.passages)) passagesMoved.push([d.path, known, d.passages]);
         continue;
       }
       if (known && !reorderedAny) {
@@ -388,6 +395,14 @@ export class ClaimIndex {
       if (known) this.dropDoc(d.path, touched, note);
       this.addDoc(d, touched, note);
       changed.add(d.path);
+    }
+    // A document whose passages moved, its claims the same, is looked up whole when a passage that moved leads to a
+    // document not looked up whole itself (two documents left alone, or one revised claim by claim, whose offsets
+    // moved): a passage to a document looked up whole is looked up from there (the pairs are the same from either side).
+    for (const [path, known, passages] of passagesMoved) {
+      const now = ownPassages(passages);
+      if (passagesToOthers(known.passages, now, changed) || passagesToOthers(now, known.passages, changed)) changed.add(path);
+      known.passages = now;
     }
     const bounds = keyBounds(this.itemCount, this.docs.size);
     const moved = reordered || bounds.common !== this.bounds.common || bounds.frequent !== this.bounds.frequent;
