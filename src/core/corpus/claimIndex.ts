@@ -50,7 +50,6 @@ interface Doc {
   passages: readonly AlignedPassage[];
 }
 
-
 /**
  * Whether two claims give the index the same item: the same inputs to everything a
  * link reads (`claimNorm`: text, entities, speaker, numbers; `matchClaims`: kind,
