@@ -242,10 +242,10 @@ async function child(mode: string, dir: string, arg: number, baselineToo = true)
     // Untimed: the same analysis as JSON lines (one document a line, read one at a time), for what links at this size.
     const lines = path.join(os.tmpdir(), `sl-bench-corpus-${process.pid}.jsonl`);
     if (await cli(['analyze', '--format', 'jsonl', ...(arg > 0 ? ['--jobs', String(arg)] : []), '--out', lines, dir]) !== 0) throw new Error('cli --format jsonl failed');
-    const jsonl = fs.readFileSync(lines, 'utf8');
-    const twins = twinsLinked(jsonl);
+    const docs = documentsOf(fs.readFileSync(lines, 'utf8'));
+    const twins = twinsLinked(docs);
     const truth = path.join(dir, 'truth.json');
-    const edited = fs.existsSync(truth) ? editedLinked(jsonl, JSON.parse(fs.readFileSync(truth, 'utf8')) as Truth) : undefined;
+    const edited = fs.existsSync(truth) ? editedLinked(docs, JSON.parse(fs.readFileSync(truth, 'utf8')) as Truth) : undefined;
     fs.unlinkSync(lines);
     return { what: arg > 0 ? `cli --jobs ${arg}` : 'cli', articles: names.length, mb, ms, cpuMs, peakRssMb, outMb, twins, edited };
   }
@@ -311,12 +311,10 @@ const f2 = (x: number) => x.toFixed(2);
  * claim outright), how many list such a twin among their links: linking that still holds at this size (round 45 found
  * 0.15 at 10,000 articles, where every word of a reprinted sentence had become too common to propose it).
  */
-function twinsLinked(jsonl: string): { claims: number; linked: number } {
+function twinsLinked(documents: readonly BenchDoc[]): { claims: number; linked: number } {
   const claims: { path: string; text: string; links: Set<string> }[] = [];
   const docsOf = new Map<string, Set<string>>();
-  for (const row of jsonl.split('\n')) {
-    if (!row.startsWith('{"path"') && !row.startsWith('{ "path"')) continue;
-    const d = JSON.parse(row) as { path: string; claims: { text: string; corroboratedBy: { path: string }[]; partlyCorroboratedBy?: { path: string }[]; disputedBy: { path: string }[] }[] };
+  for (const d of documents) {
     for (const c of d.claims) {
       if (!verbatimWorthy(c.text)) continue;
       let docs = docsOf.get(c.text);
@@ -335,6 +333,22 @@ function twinsLinked(jsonl: string): { claims: number; linked: number } {
   return { claims: n, linked };
 }
 
+/** What the link measures read of a document of the CLI's JSON lines. */
+interface BenchLink { path: string; start: number; end: number }
+interface BenchClaim { start: number; end: number; text: string; claimGroup: string | null; corroboratedBy: BenchLink[]; partlyCorroboratedBy?: BenchLink[]; disputedBy: BenchLink[] }
+interface BenchDoc { path: string; claims: BenchClaim[] }
+
+/** The documents of the CLI's JSON lines (one a line; the other lines, the run's summary, left out), read once for every measure. */
+function documentsOf(jsonl: string): BenchDoc[] {
+  const out: BenchDoc[] = [];
+  for (const row of jsonl.split('\n')) {
+    if (!row.startsWith('{"path"') && !row.startsWith('{ "path"')) continue;
+    const d = JSON.parse(row) as BenchDoc;
+    out.push({ path: d.path, claims: d.claims });
+  }
+  return out;
+}
+
 /** What the corpus generator wrote of the passages it planted (`make-corpus.mjs`, truth.json). */
 interface Truth { copies: { doc: string; start: number; end: number; from: string; fromStart: number; fromEnd: number; edit: string }[] }
 
@@ -344,15 +358,9 @@ interface Truth { copies: { doc: string; start: number; end: number; from: strin
  * (the cap lists a large group's nearest only): the reworded copies' twin of `twinsLinked` (round 46 found 0.08 at
  * 10,000 articles, where their words had become too common to propose them).
  */
-function editedLinked(jsonl: string, truth: Truth): { claims: number; linked: number } {
-  type Link = { path: string; start: number; end: number };
-  type C = { start: number; end: number; text: string; claimGroup: string | null; corroboratedBy: Link[]; partlyCorroboratedBy?: Link[]; disputedBy: Link[] };
-  const byName = new Map<string, C[]>();
-  for (const row of jsonl.split('\n')) {
-    if (!row.startsWith('{"path"') && !row.startsWith('{ "path"')) continue;
-    const d = JSON.parse(row) as { path: string; claims: C[] };
-    byName.set(path.basename(d.path), d.claims);
-  }
+function editedLinked(documents: readonly BenchDoc[], truth: Truth): { claims: number; linked: number } {
+  const byName = new Map<string, BenchClaim[]>();
+  for (const d of documents) byName.set(path.basename(d.path), d.claims);
   let claims = 0, linked = 0;
   for (const c of truth.copies) {
     const mine = byName.get(c.doc), theirs = byName.get(c.from);

@@ -5,7 +5,7 @@
  * links in the same order; the unit tests hold it to this reference.
  */
 import { AnalysisContext } from '../../src/core/text/memo';
-import { type AlignedPassage, alignedCandidate, alignedClaims, alignedWeight, CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, type PairLink, pairLink, resetLinks, standingLinks, writeLink } from '../../src/core/claims/links';
+import { type AlignedPassage, alignedClaims, alignedWeight, CLAIM_KEY_CAP, finishLinks, isCandidate, linkItems, type PairLink, pairLink, resetLinks, standingLinks, writeLink } from '../../src/core/claims/links';
 import { matchClaims, verbatimWorthy } from '../../src/core/claims/match';
 import type { Claim } from '../../src/core/types';
 
@@ -36,10 +36,11 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[]; 
     for (const j of met) {
       const b = items[j];
       shared[j] = 0;
-      let n = 0;
-      for (const k of a.keys) if (!frequent[k] && b.keys.includes(k)) n++;
+      // (A pair of aligned claims counts every key they share, however common.)
       const byPassage = !twin(b) && isAligned(b);
-      if (b.doc === a.doc || (byPassage ? !alignedCandidate(a.keys, b.keys) : !twin(b) && !isCandidate(n, a, b))) continue;
+      let n = 0;
+      for (const k of a.keys) if ((byPassage || !frequent[k]) && b.keys.includes(k)) n++;
+      if (b.doc === a.doc || (!twin(b) && !isCandidate(n, a, b))) continue;
       const m = matchClaims(a, b, byPassage ? alignedWeight(weight(a.doc, b.doc)) : weight(a.doc, b.doc), isName);
       if (!m) continue;
       const key = `${a.doc} ${b.doc}`;

@@ -66,8 +66,9 @@ export interface AlignedPassage { start: number; end: number; other: { path: str
  * lengths). The reuse layer found the passages shared, word for word or edited; in a large archive every word of
  * such a sentence can be held by too many claims to propose it (10,000 generated articles: of the claims in lightly
  * edited copies, 0.08 were linked to their source), so the passage proposes it. Computed from either document's
- * copy of the passage alike, so the pairs do not depend on which side is looked up. `visit(i, j)`: the index of the
- * claim of `claims` and of `others`.
+ * copy of the passage alike, so the pairs do not depend on which side is looked up. A pair is compared when it passes
+ * `isCandidate` on every key the two share, however common (a claim's copy shares most of its words with it, a
+ * neighbour of the copy few). `visit(i, j)`: the index of the claim of `claims` and of `others`.
  */
 export function alignedClaims(claims: readonly { start: number; end: number }[], p: AlignedPassage, others: readonly { start: number; end: number }[], visit: (i: number, j: number) => void): void {
   const len = p.end - p.start, olen = p.other.end - p.other.start;
@@ -101,15 +102,7 @@ export function alignedWeight(weight: (k: number) => number): (k: number) => num
   return k => weight(k) || ALIGNED_WEIGHT_MIN;
 }
 
-/**
- * A pair of aligned claims is compared when it passes `isCandidateCounts` on every key they share, however common:
- * a claim's copy shares most of its words with it, a neighbour of the copy few.
- */
-export function alignedCandidate(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  let shared = 0;
-  for (let x = 0; x < b.length; x++) for (let y = 0; y < a.length; y++) if (a[y] === b[x]) { shared++; break; }
-  return isCandidateCounts(shared, a.length, b.length);
-}
+
 
 /**
  * How much a key in `df` claims weighs: 1, half past `common` claims, nothing past
@@ -789,7 +782,7 @@ export class ClaimLinker {
           // The heavy keys shared are counted only when they can decide: not when the others are enough already, nor
           // when all the heavy keys of the one with fewer would not be (the test is monotone in the keys shared).
           if (n !== CANDIDATE_ALWAYS && alignedPair) {
-            // (`alignedCandidate`, through the marks of the looked-up claim's keys.)
+            // (Every key shared counted, however common, through the marks of the looked-up claim's keys.)
             let shared = 0;
             for (let x = keysAt[formOf[other]], to = keysAt[formOf[other] + 1]; x < to; x++) shared += ownKey[formKeys[x]];
             if (!isCandidateCounts(shared, keyCount[id], keyCount[other])) continue;
@@ -864,14 +857,16 @@ export function ownPassages(passages: readonly AlignedPassage[]): AlignedPassage
   return passages.map(p => ({ start: p.start, end: p.end, other: { path: p.other.path, start: p.other.start, end: p.other.end } }));
 }
 
+/** Whether two passages are the same spans of the same two documents. */
+export function samePassage(x: AlignedPassage, y: AlignedPassage): boolean {
+  return x.start === y.start && x.end === y.end && x.other.path === y.other.path && x.other.start === y.other.start && x.other.end === y.other.end;
+}
+
 /** Whether two lists of shared passages are the same (in the same order, as the reuse layer lists them). */
 export function samePassages(a: readonly AlignedPassage[], b: readonly AlignedPassage[]): boolean {
   if (a === b) return true;
   if (a.length !== b.length) return false;
-  for (let k = 0; k < a.length; k++) {
-    const x = a[k], y = b[k];
-    if (x.start !== y.start || x.end !== y.end || x.other.path !== y.other.path || x.other.start !== y.other.start || x.other.end !== y.other.end) return false;
-  }
+  for (let k = 0; k < a.length; k++) if (!samePassage(a[k], b[k])) return false;
   return true;
 }
 

@@ -21,7 +21,7 @@
  * and `write` apart let an edited corpus write only the claims an edit reaches
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
-import { type AlignedPassage, alignedCandidate, alignedClaims, alignedWeight, CLAIM_KEY_CAP, ownPassages, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
+import { type AlignedPassage, alignedClaims, alignedWeight, CLAIM_KEY_CAP, ownPassages, samePassage, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
@@ -69,11 +69,14 @@ function sameInputs(a: Claim, b: Claim): boolean {
   return true;
 }
 
+/** Skips no key (`sharedCount`). */
+const NONE = () => false;
+
 /** Whether a passage of `a` that `b` has not leads to a document not in `whole`. */
 function passagesToOthers(a: readonly AlignedPassage[], b: readonly AlignedPassage[], whole: ReadonlySet<string>): boolean {
   for (const p of a) {
     if (whole.has(p.other.path)) continue;
-    if (!b.some(q => samePassages([p], [q]))) return true;
+    if (!b.some(q => samePassage(p, q))) return true;
   }
   return false;
 }
@@ -583,7 +586,8 @@ export class ClaimIndex {
         for (const other of others) {
           const b = this.items[other]!;
           const isTwin = twin.has(other), isAligned = !isTwin && aligned.has(other);
-          if (isAligned ? !alignedCandidate(a.keys, b.keys) : !isTwin && !isCandidate(sharedCount(a.keys, b.keys, frequent), a, b)) continue;
+          // (A pair of aligned claims counts every key they share, however common: `alignedClaims`.)
+          if (!isTwin && !isCandidate(sharedCount(a.keys, b.keys, isAligned ? NONE : frequent), a, b)) continue;
           const bpos = position.get(b.path)!;
           const [lo, hi] = bpos < pos ? [b, a] : [a, b];
           const tlo = this.docs.get(lo.path)!.topics, thi = this.docs.get(hi.path)!.topics;

@@ -708,12 +708,7 @@ export class Corpus {
     const linkDocs: LinkDoc[] = [];
     // Each document's duplicates, worked out once in this phase (the claim index reads the edited ones' passages, the
     // results their duplicates).
-    const shared = new Map<string, Duplicate[]>();
-    const sharedOf = (path: string, local: LocalAnalysis) => {
-      let duplicates = shared.get(path);
-      if (!duplicates) shared.set(path, (duplicates = duplicatesOf(path, local, this.reuse)));
-      return duplicates;
-    };
+    const sharedOf = this.duplicatesOnce();
     const add = (path: string, named: Named) => {
       quoteDocs.push({ path, quotes: named.quotes, text: named.local.text, sentences: named.local.sentences, key: named });
       // (The passages of the documents edited only: the others' wait for the settle, as their names do.)
@@ -867,6 +862,23 @@ export class Corpus {
     }
   }
 
+  /**
+   * `duplicatesOf` against the reuse index as it stands, each document's worked out once (an update reads the
+   * passages of some documents for the claim index and their duplicates for the results); with `ms`, the time it
+   * takes added to `ms.shared`.
+   */
+  private duplicatesOnce(ms?: Record<string, number>): (path: string, local: LocalAnalysis) => Duplicate[] {
+    const shared = new Map<string, Duplicate[]>();
+    return (path, local) => {
+      let duplicates = shared.get(path);
+      if (duplicates) return duplicates;
+      const t0 = performance.now();
+      shared.set(path, (duplicates = duplicatesOf(path, local, this.reuse)));
+      if (ms) ms.shared = (ms.shared ?? 0) + performance.now() - t0;
+      return duplicates;
+    };
+  }
+
   /** Documents whose shared passages moved, found by an update given up before its end. */
   private readonly owedPassages = new Set<string>();
 
@@ -901,15 +913,7 @@ export class Corpus {
       for (const d of prev.get(p)?.duplicates ?? []) passages.add(d.other.path);
     }
     for (const p of changed) passages.add(p);
-    const shared = new Map<string, Duplicate[]>();
-    const sharedOf = (path: string, local: LocalAnalysis) => {
-      let duplicates = shared.get(path);
-      if (duplicates) return duplicates;
-      const t0 = performance.now();
-      shared.set(path, (duplicates = duplicatesOf(path, local, this.reuse)));
-      ms.shared = (ms.shared ?? 0) + performance.now() - t0;
-      return duplicates;
-    };
+    const sharedOf = this.duplicatesOnce(ms);
     for (const d of linkDocs) {
       if (!passages.has(d.path)) continue;
       d.passages = sharedPassages(sharedOf(d.path, this.entries.get(d.path)!.local));
