@@ -20,6 +20,7 @@ const require = createRequire(import.meta.url);
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 const { Corpus } = require(path.join(root, 'out/src/core/corpus/corpus.js'));
 
+const USAGE = 'usage: node scripts/score-pairs.mjs SET.jsonl [...] [--stories FROM-TO] [--list FILE]';
 const args = process.argv.slice(2);
 let stories = null, list = null;
 const files = [];
@@ -29,9 +30,11 @@ for (let i = 0; i < args.length; i++) {
     if (!m) { console.error('--stories wants FROM-TO, e.g. 1-15'); process.exit(2); }
     stories = [Number(m[1]), Number(m[2])];
   } else if (args[i] === '--list') list = args[++i];
+  else if (args[i] === '--help' || args[i] === '-h') { console.log(USAGE); process.exit(0); }
+  else if (args[i].startsWith('--')) { console.error(`score-pairs: unknown option ${args[i]}\n${USAGE}`); process.exit(2); }
   else files.push(args[i]);
 }
-if (!files.length) { console.error('usage: node scripts/score-pairs.mjs SET.jsonl [...] [--stories FROM-TO] [--list FILE]'); process.exit(2); }
+if (!files.length) { console.error(USAGE); process.exit(2); }
 
 const HEADLINE = 'Report\n\n';
 
@@ -54,7 +57,15 @@ function outcome(a, b) {
 const lines = [];
 for (const file of files) {
   const set = path.basename(file).replace(/\.jsonl$/, '');
-  const rows = fs.readFileSync(file, 'utf8').split('\n').filter(l => l.trim()).map(l => JSON.parse(l));
+  let rows;
+  try {
+    rows = fs.readFileSync(file, 'utf8').split('\n').filter(l => l.trim()).map((l, k) => {
+      try { return JSON.parse(l); } catch { throw new Error(`line ${k + 1} is not JSON`); }
+    });
+  } catch (e) {
+    console.error(`score-pairs: cannot read ${file}: ${e.code === 'ENOENT' ? 'no such file' : e.message}`);
+    process.exit(2);
+  }
   const tally = { same: { n: 0, linked: 0, disputed: 0 }, different: { n: 0, linked: 0, disputed: 0 } };
   for (const r of rows) {
     if (stories && (r.story < stories[0] || r.story > stories[1])) continue;
