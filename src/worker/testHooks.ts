@@ -5,7 +5,8 @@
  * its marker (`failOn`: also a key that holds it):
  * - `failOn`: its analysis throws (the document is skipped with "internal error: …");
  * - `crashOn`: the worker dies, by an uncaught error (`crashHow: 'throw'`, the
- *   default) or by exiting (`'exit'`);
+ *   default), by exiting (`'exit'`), or by filling its heap until it runs out
+ *   (`'oom'`: a worker started with a heap limit);
  * - `stallOn`: the worker blocks for `stallMs` (default 60 s), answering nothing;
  * - `once`: a file that a crash or stall removes before it fires and needs to find,
  *   so that it fires once across restarted workers;
@@ -20,7 +21,7 @@ export const TEST_HOOKS_ENV = 'SOURCE_LENS_TEST_HOOKS';
 export interface TestHooks {
   failOn?: string;
   crashOn?: string;
-  crashHow?: 'throw' | 'exit';
+  crashHow?: 'throw' | 'exit' | 'oom';
   stallOn?: string;
   stallMs?: number;
   once?: string;
@@ -61,6 +62,7 @@ export function installTestHooks(hooks: TestHooks): ServiceHooks {
       if (hooks.failOn && (text.includes(hooks.failOn) || key.includes(hooks.failOn))) throw new Error(`test failure for ${key}`);
       if (hooks.crashOn && text.includes(hooks.crashOn) && takeToken(hooks)) {
         if (hooks.crashHow === 'exit') process.exit(3);
+        if (hooks.crashHow === 'oom') fillHeap();
         // Thrown outside the service's guard, before the worker reads its next message.
         queueMicrotask(() => { throw new Error('test crash of the index worker'); });
       }
@@ -69,4 +71,10 @@ export function installTestHooks(hooks: TestHooks): ServiceHooks {
       }
     },
   };
+}
+
+/** Holds ever more live arrays until the heap runs out (the worker's `resourceLimits` then stop it). */
+function fillHeap(): never {
+  const kept: number[][] = [];
+  for (;;) kept.push(new Array<number>(1 << 16).fill(kept.length));
 }

@@ -35,6 +35,7 @@ describe('recovery: the index survives its failures', function () {
   });
   after(async () => {
     await setSetting('requestTimeoutMs', undefined);
+    await setSetting('workerMemoryMb', undefined);
     fs.rmSync(tmp, { recursive: true, force: true });
   });
 
@@ -91,6 +92,29 @@ describe('recovery: the index survives its failures', function () {
     const name = seedNames()[1];
     await open(name);
     await highlightedAsCli(name, 'after Restart');
+  });
+
+  it('a worker that runs out of memory stays down with one error naming sourceLens.workerMemoryMb; changing the setting brings it back', async () => {
+    const once = path.join(tmp, 'oom-token');
+    fs.writeFileSync(once, '');
+    await setSetting('workerMemoryMb', 256);
+    await useTestHooks({ crashOn: 'OOM-MARKER', crashHow: 'oom', once });
+    const a = await api();
+    const before = a.messages().length;
+    const started = a.worker().started;
+    created.push(writeWorkspaceFile('fixtures/oom.txt', 'A file that fills the worker\'s heap. OOM-MARKER\n'));
+    await waitFor('the worker stays down', () => a.worker().down, 60_000);
+    assert.equal(fs.existsSync(once), false, 'the heap did fill');
+    assert.equal(a.worker().started, started, 'not restarted');
+    const errors = a.messages().slice(before).filter(m => /ran out of memory/.test(m));
+    assert.equal(errors.length, 1, a.messages().slice(before).join(' | '));
+    assert.match(errors[0], /its limit, 256 MB.*sourceLens\.workerMemoryMb/);
+
+    await setSetting('workerMemoryMb', undefined); // what the error's Open Settings leads to
+    await waitFor('the worker up again', () => !a.worker().down);
+    const name = seedNames()[2];
+    await open(name);
+    await highlightedAsCli(name, 'after the setting changed');
   });
 
   it('a worker that hangs is restarted after sourceLens.requestTimeoutMs, and the highlighter is not left waiting', async () => {

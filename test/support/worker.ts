@@ -25,13 +25,14 @@ export interface Seen {
  * A connection to a real worker; `hooks` (testHooks.ts) go into the worker's
  * environment; `on` overrides what a hook does besides recording.
  */
-export function testConnection(o: { hooks?: TestHooks; timeoutMs?: number; maxFileSize?: number; on?: Partial<ConnectionHooks> } = {}) {
+export function testConnection(o: { hooks?: TestHooks; timeoutMs?: number; maxFileSize?: number; heapLimitMb?: number; on?: Partial<ConnectionHooks> } = {}) {
   const idle = new Idle();
   const seen: Seen = { skips: [], changed: [], problems: [], previews: [], stopped: 0, restarted: 0, log: [], failed: [] };
   const on = o.on ?? {};
   const options: ConnectionOptions = {
     timeoutMs: () => o.timeoutMs ?? 30_000,
     env: o.hooks ? { ...process.env, [TEST_HOOKS_ENV]: JSON.stringify(o.hooks) } : undefined,
+    heapLimitMb: o.heapLimitMb ? () => o.heapLimitMb! : undefined,
   };
   const conn = new WorkerConnection(WORKER_PATH, idle, {
     configure: () => ({ maxFileSize: o.maxFileSize ?? DEFAULT_MAX_FILE_SIZE }),
@@ -44,7 +45,7 @@ export function testConnection(o: { hooks?: TestHooks; timeoutMs?: number; maxFi
     stopped: () => { seen.stopped++; on.stopped?.(); },
     restarted: () => { seen.restarted++; on.restarted?.(); },
     log: line => { seen.log.push(line); on.log?.(line); },
-    failed: m => { seen.failed.push(m); on.failed?.(m); },
+    failed: (m, why) => { seen.failed.push(m); on.failed?.(m, why); },
   }, options);
   return { conn, idle, seen };
 }

@@ -43,4 +43,15 @@ describe('extension: settings', () => {
     assert.deepEqual(c.entityTypes, ['PERSON', 'DATE']);
     assert.ok(Object.isFrozen(c) && Object.isFrozen(c.include));
   });
+
+  it('reads the worker\'s memory: 0 (automatic), else whole MB of at least 256; a bad value is automatic', () => {
+    const memory = (v: unknown) => readConfig(key => (key === 'workerMemoryMb' ? v : undefined)).workerMemoryMb;
+    assert.equal(memory(undefined), 0);
+    assert.equal(memory(0), 0);
+    assert.equal(memory(-3), 0);
+    assert.equal(memory(6000.4), 6000);
+    assert.equal(memory(10), 256);
+    assert.equal(memory('8 GB'), 0);
+    assert.equal(memory(Number.NaN), 0);
+  });
 });

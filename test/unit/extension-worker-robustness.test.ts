@@ -145,6 +145,33 @@ describe('robustness: a worker that dies is restarted', function () {
     }
   });
 
+  it('a worker that runs out of heap is not restarted (the same files would fill it again): one message that names the limit and the setting, until restart()', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-oom-'));
+    const once = path.join(dir, 'token');
+    fs.writeFileSync(once, '');
+    const whys: (string | undefined)[] = [];
+    const { conn, seen } = testConnection({ hooks: { crashOn: 'FILL-THE-HEAP', crashHow: 'oom', once }, heapLimitMb: 96, on: { failed: (_m, why) => whys.push(why) } });
+    try {
+      const big = path.join(dir, 'big.txt');
+      fs.writeFileSync(big, 'Text. FILL-THE-HEAP');
+      const files = [...seedFiles().slice(0, 2), { key: 'k/big.txt', fsPath: big }];
+      await assert.rejects(conn.request('index', { files }), /ran out of memory/, 'the build in progress is rejected');
+      assert.ok(conn.isDown, 'the worker stays down');
+      assert.equal(seen.restarted, 0, 'no restart');
+      assert.equal(conn.started, 1);
+      assert.equal(seen.failed.length, 1, seen.failed.join('\n'));
+      assert.match(seen.failed[0], /ran out of memory \(its limit, 96 MB\).*sourceLens\.workerMemoryMb/);
+      assert.deepEqual(whys, ['memory'], 'the owner is told why (it offers the setting)');
+      await assert.rejects(conn.request('summaries', {}), /not restarted/, 'requests fail at once while it is down');
+      conn.restart();
+      assert.equal((await conn.request('index', { files })).indexed, files.length, 'restart() brings it back (the one-shot hook is spent)');
+      assert.equal(conn.isDown, false);
+    } finally {
+      conn.stop('done');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it(`gives up after ${WorkerConnection.MAX_RESTARTS} restarts in a row with one message, until restart()`, async () => {
     const texts = new Map<string, string>([['k/crash.txt', 'CRASH-ALWAYS']]);
     // eslint-disable-next-line prefer-const

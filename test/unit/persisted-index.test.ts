@@ -434,10 +434,13 @@ type SourceSummaryLike = { key: string; corroborated: number; disputed: number }
 describe('index worker: memory bound', function () {
   this.timeout(120_000);
 
-  it('runs the worker under half the machine\'s memory, between 1 and 4 GB', () => {
+  it('runs the worker under half the machine\'s memory, between 1 and 8 GB, unless the setting names a limit', () => {
     assert.equal(workerHeapLimitMb(2 * 1024 ** 3), 1024);
     assert.equal(workerHeapLimitMb(6 * 1024 ** 3), 3072);
-    assert.equal(workerHeapLimitMb(64 * 1024 ** 3), 4096);
+    assert.equal(workerHeapLimitMb(12 * 1024 ** 3), 6144);
+    assert.equal(workerHeapLimitMb(64 * 1024 ** 3), 8192);
+    assert.equal(workerHeapLimitMb(64 * 1024 ** 3, 0), 8192, '0: automatic');
+    assert.equal(workerHeapLimitMb(2 * 1024 ** 3, 12_000), 12_000, 'the setting, whatever the machine');
   });
 
   it('starts the worker under the heap limit asked for, and reports it after a build', async () => {
@@ -445,7 +448,7 @@ describe('index worker: memory bound', function () {
       configure: () => ({ maxFileSize: 5_000_000 }),
       pushes: { skips: () => undefined, changed: () => undefined, problem: () => undefined, preview: () => undefined },
       stopped: () => undefined, restarted: () => undefined, log: () => undefined, failed: () => undefined,
-    }, { timeoutMs: () => 60_000, heapLimitMb: 700 });
+    }, { timeoutMs: () => 60_000, heapLimitMb: () => 700 });
     try {
       const out = await conn.request('index', { files: seeds.map(f => ({ key: `k/${f}`, fsPath: path.join(seedsDir, f) })) });
       const m = out.memory!;

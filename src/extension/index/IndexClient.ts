@@ -6,6 +6,7 @@
  * them together and is what the features use: which documents are analysed, their
  * results, and events that say which documents changed.
  */
+import * as os from 'node:os';
 import * as vscode from 'vscode';
 import type { Span } from '../../core/types';
 import type { Orphan } from '../../core/annotations';
@@ -69,8 +70,11 @@ export class IndexClient implements vscode.Disposable {
       stopped: () => this.sync.forget(),
       restarted: () => this.refill(),
       log: line => notifier.log(line),
-      failed: message => notifier.error(message, { Restart: () => this.restart() }),
-    }, { timeoutMs: () => this.settings.current.requestTimeoutMs, heapLimitMb: workerHeapLimitMb() });
+      failed: (message, why) => notifier.error(message, {
+        ...(why === 'memory' ? { 'Open Settings': () => void vscode.commands.executeCommand('workbench.action.openSettings', 'sourceLens.workerMemoryMb') } : {}),
+        Restart: () => this.restart(),
+      }),
+    }, { timeoutMs: () => this.settings.current.requestTimeoutMs, heapLimitMb: () => workerHeapLimitMb(os.totalmem(), this.settings.current.workerMemoryMb) });
     this.sync = new DocumentSync(this.connection, settings, idle);
     this.watcher = new FileWatcher(settings, this.sync, this.connection);
     this.build = new IndexBuild(this.connection, settings, this.skips, notifier, this.partial, idle);
@@ -84,7 +88,7 @@ export class IndexClient implements vscode.Disposable {
       this.skips.onDidChange(() => statusChanged.fire()),
       settings.onDidChange(({ previous, current }) => {
         const same = (a: readonly string[], b: readonly string[]) => a.join('\n') === b.join('\n');
-        if (!same(previous.include, current.include) || !same(previous.exclude, current.exclude) || previous.maxFileSize !== current.maxFileSize) {
+        if (!same(previous.include, current.include) || !same(previous.exclude, current.exclude) || previous.maxFileSize !== current.maxFileSize || previous.workerMemoryMb !== current.workerMemoryMb) {
           this.restart();
         }
       }),

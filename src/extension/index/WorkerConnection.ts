@@ -26,8 +26,11 @@ export interface ConnectionHooks {
   restarted(): void;
   /** A line for the log. */
   log(line: string): void;
-  /** The worker failed too often in a row and stays down until `restart()`: a message for the user. */
-  failed(message: string): void;
+  /**
+   * The worker stays down until `restart()`, having failed too often in a row, or (`why` 'memory') run out of heap: a
+   * message for the user.
+   */
+  failed(message: string, why?: 'memory'): void;
 }
 
 export interface ConnectionOptions {
@@ -39,16 +42,21 @@ export interface ConnectionOptions {
   /** The worker's environment (default: this process's). */
   env?: NodeJS.ProcessEnv;
   /**
-   * The most heap the worker may use, in MB (default: Node's own limit). Past it the
-   * worker alone stops (and is restarted like any failed worker) instead of the
-   * whole extension host running out of memory.
+   * The most heap a worker may use, in MB, read as each worker starts (default: Node's
+   * own limit). Past it the worker alone stops instead of the whole extension host
+   * running out of memory, and is not restarted (`outOfMemory`): the same files would
+   * fill the same heap again.
    */
-  heapLimitMb?: number;
+  heapLimitMb?: () => number;
 }
 
-/** The worker's heap limit: half the machine's memory, between 1 and 4 GB. */
-export function workerHeapLimitMb(totalBytes = os.totalmem()): number {
-  return Math.max(1024, Math.min(4096, Math.floor(totalBytes / 2 / (1024 * 1024))));
+/**
+ * The worker's heap limit, MB: `setting` when it is not 0 (`sourceLens.workerMemoryMb`), else half the machine's
+ * memory, between 1 and 8 GB. (An index of 10,000 generated articles, 52 MB of text, holds about 5.5 GB: docs/scale.md.)
+ */
+export function workerHeapLimitMb(totalBytes = os.totalmem(), setting = 0): number {
+  if (setting > 0) return setting;
+  return Math.max(1024, Math.min(8192, Math.floor(totalBytes / 2 / (1024 * 1024))));
 }
 
 interface Pending<K extends RequestKind> {
@@ -76,6 +84,8 @@ export class WorkerConnection {
   started = 0;
   /** Automatic restarts since the last worker that ran long enough, or since `restart()`. */
   private restartsInARow = 0;
+  /** The heap limit the current worker started with, MB (undefined: Node's own). */
+  private limitMb: number | undefined;
   /** Why the worker stays down (too many failures in a row), or undefined while it may run. */
   private down: string | undefined;
   private nextId = 1;
@@ -161,7 +171,9 @@ export class WorkerConnection {
     try {
       const options: WorkerOptions = {};
       if (this.options.env) options.env = this.options.env;
-      if (this.options.heapLimitMb) options.resourceLimits = { maxOldGenerationSizeMb: this.options.heapLimitMb };
+      const limit = this.options.heapLimitMb?.();
+      if (limit) options.resourceLimits = { maxOldGenerationSizeMb: limit };
+      this.limitMb = limit;
       w = new Worker(this.workerPath, options);
     } catch (err) {
       // A worker that cannot even start will not start the next time either.
@@ -170,7 +182,7 @@ export class WorkerConnection {
     }
     // A stopped worker's last messages may still arrive: they speak of an index that is gone.
     w.on('message', (m: FromWorker) => { if (this.worker === w) this.onMessage(m); });
-    w.on('error', err => this.crashed(w, `failed: ${errorText(err)}`));
+    w.on('error', err => (isOutOfMemory(err) ? this.outOfMemory(w) : this.crashed(w, `failed: ${errorText(err)}`)));
     w.on('exit', code => this.crashed(w, `exited (code ${code})`));
     w.unref();
     this.worker = w;
@@ -204,6 +216,22 @@ export class WorkerConnection {
     this.restartsInARow++;
     this.hooks.log(`Restarting the index worker (${this.restartsInARow} of ${WorkerConnection.MAX_RESTARTS} restarts in a row).`);
     if (this.ensureWorker()) this.hooks.restarted();
+  }
+
+  /**
+   * Worker `w` ran out of heap. A new worker would read the same files into the same limit and fail the same way, a
+   * build's length later, over and over (a build that long counts as a stable run, so the restarts in a row never add
+   * up): it stays down, with a message that says what to change, until `restart()`.
+   */
+  private outOfMemory(w: Worker): void {
+    if (this.worker !== w) return;
+    const limit = this.limitMb ? `its limit, ${this.limitMb} MB` : 'its limit';
+    this.hooks.log(`The index worker ran out of memory (${limit}); it was not restarted.`);
+    this.worker = undefined;
+    void w.terminate();
+    this.forget('the index worker ran out of memory');
+    this.down = `The index worker ran out of memory (${limit}); it was not restarted.`;
+    this.hooks.failed(`Source Lens: the background analysis ran out of memory (${limit}) and stopped. Raise the setting sourceLens.workerMemoryMb, or analyse fewer files (sourceLens.include), then restart it.`, 'memory');
   }
 
   private giveUp(reason: string): void {
@@ -304,4 +332,9 @@ function capitalise(s: string): string {
 
 function formatSeconds(ms: number): string {
   return ms % 1000 ? `${(ms / 1000).toFixed(1)} s` : `${ms / 1000} s`;
+}
+
+/** Whether a worker's error is its heap running out (Node stops a worker past `resourceLimits` with this code). */
+function isOutOfMemory(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'ERR_WORKER_OUT_OF_MEMORY';
 }

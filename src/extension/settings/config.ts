@@ -35,6 +35,8 @@ export interface SourceLensConfig {
   readonly requestTimeoutMs: number;
   /** A kind with more spans than this in one document stays unhighlighted there until asked ("Show All Highlights"). */
   readonly maxSpansPerKind: number;
+  /** The most heap the background analysis may use, in MB; 0: chosen from the machine's memory (`workerHeapLimitMb`). */
+  readonly workerMemoryMb: number;
 }
 
 
@@ -52,7 +54,11 @@ export const DEFAULT_CONFIG: SourceLensConfig = Object.freeze({
   statusBar: true,
   requestTimeoutMs: 30_000,
   maxSpansPerKind: 5000,
+  workerMemoryMb: 0,
 });
+
+/** The least heap a `workerMemoryMb` other than 0 gives the background analysis, in MB. */
+export const MIN_WORKER_MEMORY_MB = 256;
 
 /** Reads a setting; returns undefined when unset or of the wrong shape. */
 export type SettingGetter = (key: string) => unknown;
@@ -81,5 +87,13 @@ export function readConfig(get: SettingGetter): SourceLensConfig {
     statusBar: bool(get('statusBar')) ?? d.statusBar,
     requestTimeoutMs: Math.round(num(get('requestTimeoutMs'), 500, 3_600_000) ?? d.requestTimeoutMs),
     maxSpansPerKind: Math.round(num(get('maxSpansPerKind'), 1, 10_000_000) ?? d.maxSpansPerKind),
+    workerMemoryMb: workerMemory(get('workerMemoryMb')) ?? d.workerMemoryMb,
   });
+}
+
+/** `workerMemoryMb` as given: 0 (automatic), or whole MB, at least `MIN_WORKER_MEMORY_MB`; undefined when not a number. */
+function workerMemory(v: unknown): number | undefined {
+  const mb = num(v, 0, 1 << 20);
+  if (mb === undefined) return undefined;
+  return mb <= 0 ? 0 : Math.max(MIN_WORKER_MEMORY_MB, Math.round(mb));
 }
