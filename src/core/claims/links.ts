@@ -141,9 +141,9 @@ export const CLAIM_KEY_CAP = 64;
  * proposes no candidates. The one place both linkers (this one and the corpus's
  * persistent index) read a claim's keys from.
  */
-export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: Set<number> } {
+export function claimKeys(norm: ClaimNorm, idOf: (key: string) => number, shared?: Map<number, Int32Array>, seen?: Map<string, SeenUnit>): { units: Int32Array; synonyms: (Int32Array | null)[]; keys: Int32Array; synonymIds: IdSet } {
   const out = keysOf(norm, idOf, shared, seen);
-  return { units: Int32Array.from(out.units), synonyms: out.synonyms.slice(), keys: Int32Array.from(out.keys), synonymIds: new Set(out.synonymIds) };
+  return { units: Int32Array.from(out.units), synonyms: out.synonyms.slice(), keys: Int32Array.from(out.keys), synonymIds: new IdSet(Int32Array.from(out.synonymIds)) };
 }
 
 /**

@@ -21,7 +21,7 @@
  * and `write` apart let an edited corpus write only the claims an edit reaches
  * (`update` says which documents' links changed, `linksOf` what each claim links to).
  */
-import { type AlignedPassage, alignedClaims, alignedWeight, CLAIM_KEY_CAP, ownPassages, samePassage, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
+import { type AlignedPassage, alignedClaims, alignedWeight, CLAIM_KEY_CAP, IdSet, ownPassages, samePassage, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
 import type { AnalysisContext } from '../text/memo';
@@ -96,6 +96,8 @@ export class ClaimIndex {
   private readonly keyOf: string[] = [];
   /** Per key, the items holding it. */
   private readonly holders: Set<number>[] = [];
+  /** Each unit's synonyms' ids, one array for every item holding the unit (`claimKeys`' `shared`). */
+  private readonly synonymArrays = new Map<number, Int32Array>();
   /** The items of each text long enough to be matched word for word (`verbatimWorthy`): candidates whatever their keys. */
   private readonly byText = new Map<string, Set<number>>();
   private items: (Item | undefined)[] = [];
@@ -132,7 +134,7 @@ export class ClaimIndex {
   /** Files one claim as an item (a free id or a new one); the keys it holds are noted (`note`, before their counts move) and put in `touched`. */
   private fileClaim(path: string, index: number, claim: Claim, touched: Set<number>, note?: (keys: Iterable<number>) => void): number {
     const norm = claimNorm(this.ctx, claim);
-    const { units, synonyms, keys: found, synonymIds } = claimKeys(norm, k => this.idOf(k));
+    const { units, synonyms, keys: found, synonymIds } = claimKeys(norm, k => this.idOf(k), this.synonymArrays);
     // Sorted: the pair test merges two claims' keys.
     const keys = Int32Array.from(found).sort();
     const id = this.free.pop() ?? this.items.length;
@@ -141,7 +143,7 @@ export class ClaimIndex {
     // `reviseDoc` writes on every edit, and whose fields the pair test reads.)
     const { partlyCorroboratedBy: _, ...rest } = claim;
     const own = { ...rest, corroboratedBy: [], disputedBy: [] };
-    this.items[id] = { path, index, claim: own, norm, units, synonyms, keys, exactIds: new Set(units), synonymIds };
+    this.items[id] = { path, index, claim: own, norm, units, synonyms, keys, exactIds: new IdSet(units), synonymIds };
     note?.(keys);
     for (const k of keys) {
       this.holders[k].add(id);
