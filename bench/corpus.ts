@@ -299,7 +299,8 @@ function runChild(mode: string, dir: string, arg: number, timeoutS: number, base
     }, timeoutS * 1000);
     p.on('message', m => { done = true; clearTimeout(timer); resolve(m as Run); });
     p.on('error', reject);
-    p.on('exit', code => { if (!done && code) { clearTimeout(timer); reject(new Error(`${mode} on ${dir} exited ${code}`)); } });
+    // (A child that runs out of heap is killed by a signal, with no exit code: it must not leave the bench waiting out its time.)
+    p.on('exit', (code, signal) => { if (!done && (code || signal)) { done = true; clearTimeout(timer); reject(new Error(`${mode} on ${dir} ${signal ? `was killed (${signal}): out of memory? (--heap ${heapMb})` : `exited ${code}`}`)); } });
   });
 }
 
@@ -497,4 +498,4 @@ function twoPhaseLines(r: Run): void {
   console.log(`  settle steps, median ms: ${steps(r.steps!)}; claims and quotes linked again p50 ${pct(r.items!, 0.5)}`);
 }
 
-void main().catch(e => { console.error(e); process.exit(1); });
+void main().catch(e => { console.error(`bench/corpus: ${e instanceof Error ? e.message : String(e)}`); process.exit(1); });
