@@ -116,6 +116,7 @@ export function activate(context: vscode.ExtensionContext): SourceLensApi {
     register(Commands.toggleDuplicates, () => h.toggle('duplicates'));
     register(Commands.toggleEntities, () => h.toggle('entities'));
     register(Commands.refresh, () => c.restart());
+    register(Commands.analyseOpenFilesOnly, () => c.openFilesOnly());
     register(Commands.focusClaims, () => vscode.commands.executeCommand(`${VIEW_CLAIMS}.focus`));
     register(Commands.showOutput, () => notifier.output.show(true));
     register(Commands.showAllHighlights, (uri?: string) => h.showAllIn(uri === undefined ? undefined : toUri(uri).toString()));

@@ -13,6 +13,8 @@ export const Commands = {
   toggleDuplicates: 'sourceLens.toggleDuplicates',
   toggleEntities: 'sourceLens.toggleEntities',
   refresh: 'sourceLens.refresh',
+  /** Stops the workspace index and analyses the open documents only (what a workspace too large for the worker's memory still allows). */
+  analyseOpenFilesOnly: 'sourceLens.analyseOpenFilesOnly',
   focusClaims: 'sourceLens.focusClaims',
   showOutput: 'sourceLens.showOutput',
   /** Turns on, in the active file, the kinds left off for having more than `sourceLens.maxSpansPerKind` spans. */

@@ -94,7 +94,7 @@ describe('recovery: the index survives its failures', function () {
     await highlightedAsCli(name, 'after Restart');
   });
 
-  it('a worker that runs out of memory stays down with one error naming sourceLens.workerMemoryMb; changing the setting brings it back', async () => {
+  it('a worker that runs out of memory stays down with one error naming sourceLens.workerMemoryMb; Analyse Open Files Only analyses the open documents alone; changing the setting brings the workspace back', async () => {
     const once = path.join(tmp, 'oom-token');
     fs.writeFileSync(once, '');
     await setSetting('workerMemoryMb', 256);
@@ -110,10 +110,24 @@ describe('recovery: the index survives its failures', function () {
     assert.equal(errors.length, 1, a.messages().slice(before).join(' | '));
     assert.match(errors[0], /its limit, 256 MB.*sourceLens\.workerMemoryMb/);
 
-    await setSetting('workerMemoryMb', undefined); // what the error's Open Settings leads to
+    // The error's "Analyse Open Files Only": a new worker with the open documents alone, no workspace build.
+    const [name, other] = [seedNames()[2], seedNames()[0]];
+    const editor = await open(name);
+    await vscode.commands.executeCommand('sourceLens.analyseOpenFilesOnly');
+    await waitFor('the worker up, for the open files', () => !a.worker().down);
+    const uri = editor.document.uri.toString();
+    await waitFor('the open file highlighted', async () => { await a.whenIdle(); return a.decorations(uri).quote.length > 0 || undefined; });
+    await a.whenIdle();
+    const roots = (await a.treeRoots()).map(r => r.path);
+    assert.ok(roots.includes(name), roots.join(', '));
+    // (Open: the documents VS Code holds, as the highlighter sees them; a file only on disk is not read.)
+    const held = new Set(vscode.workspace.textDocuments.map(d => vscode.workspace.asRelativePath(d.uri, false)));
+    assert.ok(roots.every(r => held.has(r)), `only documents VS Code holds: ${roots.join(', ')} (held: ${[...held].join(', ')})`);
+    assert.ok(!roots.includes('fixtures/oom.txt'), 'the file on disk that filled the heap is not analysed again');
+
+    await setSetting('workerMemoryMb', undefined); // what the error's Open Settings leads to: the whole workspace again
     await waitFor('the worker up again', () => !a.worker().down);
-    const name = seedNames()[2];
-    await open(name);
+    await indexed(other);
     await highlightedAsCli(name, 'after the setting changed');
   });
 

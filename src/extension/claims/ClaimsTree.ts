@@ -306,6 +306,7 @@ export class ClaimsTree implements vscode.TreeDataProvider<ClaimNode>, vscode.Di
     const skipped = this.client.skipped();
     this.view.message =
       state === 'indexing' ? `Indexing… ${progress.done} of ${progress.total} files`
+      : this.client.analysingOpenFilesOnly ? 'Only the open files are analysed. Re-index Workspace analyses the whole workspace again.'
       : state === 'cancelled' ? 'Indexing was cancelled: the tree lists only the files analysed so far. Refresh to index again.'
       : skipped.length ? `${skippedSummary(skipped)} Details: Source Lens: Show Output.`
       : undefined;

@@ -47,6 +47,8 @@ export class IndexClient implements vscode.Disposable {
   /** Fires as the index build advances. */
   readonly onDidProgress: vscode.Event<void>;
   private readonly disposables: vscode.Disposable[] = [];
+  /** Only the open documents are analysed (`openFilesOnly`), until `restart()`. */
+  private openOnly = false;
   /** The annotations file the worker applies (told to every new worker with `configure`). */
   private annotations: AnnotationsConfig | null = null;
 
@@ -56,7 +58,7 @@ export class IndexClient implements vscode.Disposable {
    * is kept in Restricted Mode too: the folder is the extension's own, outside the
    * workspace, and the cache is data checked before use, never code.
    */
-  constructor(workerPath: string, private readonly settings: Settings, idle: Idle, notifier: Notifier, private readonly storageDir?: string) {
+  constructor(workerPath: string, private readonly settings: Settings, idle: Idle, private readonly notifier: Notifier, private readonly storageDir?: string) {
     this.skips = new SkippedFiles(notifier);
     this.partial = new PartialAnalyses(notifier);
     this.connection = new WorkerConnection(workerPath, idle, {
@@ -70,10 +72,12 @@ export class IndexClient implements vscode.Disposable {
       stopped: () => this.sync.forget(),
       restarted: () => this.refill(),
       log: line => notifier.log(line),
-      failed: (message, why) => notifier.error(message, {
-        ...(why === 'memory' ? { 'Open Settings': () => void vscode.commands.executeCommand('workbench.action.openSettings', 'sourceLens.workerMemoryMb') } : {}),
-        Restart: () => this.restart(),
-      }),
+      failed: (message, why) => notifier.error(message, why === 'memory'
+        ? {
+          'Open Settings': () => void vscode.commands.executeCommand('workbench.action.openSettings', 'sourceLens.workerMemoryMb'),
+          'Analyse Open Files Only': () => this.openFilesOnly(),
+        }
+        : { Restart: () => this.restart() }),
     }, { timeoutMs: () => this.settings.current.requestTimeoutMs, heapLimitMb: () => workerHeapLimitMb(os.totalmem(), this.settings.current.workerMemoryMb) });
     this.sync = new DocumentSync(this.connection, settings, idle);
     this.watcher = new FileWatcher(settings, this.sync, this.connection);
@@ -107,6 +111,7 @@ export class IndexClient implements vscode.Disposable {
    * the refresh command, or the Restart button after the worker failed too often).
    */
   restart(): void {
+    this.openOnly = false;
     this.build.cancel();
     this.connection.restart();
     this.skips.clear();
@@ -118,14 +123,32 @@ export class IndexClient implements vscode.Disposable {
   }
 
   /**
+   * A new worker that analyses the open documents only: no workspace build, and no
+   * file on disk read as it changes (a workspace too large for the worker's memory,
+   * whose error offers it). `restart()` (Re-index Workspace, a setting that
+   * restarts the index) brings the whole workspace back.
+   */
+  openFilesOnly(): void {
+    this.openOnly = true;
+    this.build.cancel();
+    this.connection.restart('open files only');
+    this.skips.clear();
+    this.watcher.dispose();
+    this.sync.ensureAll();
+    this.notifier.log('Analysing the open files only (Re-index Workspace brings the whole workspace back).');
+    this.documentsChanged.fire('all');
+  }
+
+  /**
    * A new worker replaced one that failed: it is sent the open documents and, when
-   * the workspace index had been built (or was being built), builds it again.
-   * Skips are reported anew, without warning about them again.
+   * the workspace index had been built (or was being built), builds it again (not
+   * while only the open files are analysed). Skips are reported anew, without
+   * warning about them again.
    */
   private refill(): void {
     this.skips.clear(false);
     this.sync.ensureAll();
-    if (this.build.state !== 'idle') void this.build.run();
+    if (this.build.state !== 'idle' && !this.openOnly) void this.build.run();
     this.documentsChanged.fire('all');
   }
 
@@ -146,6 +169,11 @@ export class IndexClient implements vscode.Disposable {
 
   get state(): IndexState {
     return this.build.state;
+  }
+
+  /** Whether only the open documents are analysed (`openFilesOnly`). */
+  get analysingOpenFilesOnly(): boolean {
+    return this.openOnly;
   }
 
   get progress(): { done: number; total: number } {

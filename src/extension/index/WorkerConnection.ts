@@ -231,7 +231,7 @@ export class WorkerConnection {
     void w.terminate();
     this.forget('the index worker ran out of memory');
     this.down = `The index worker ran out of memory (${limit}); it was not restarted.`;
-    this.hooks.failed(`Source Lens: the background analysis ran out of memory (${limit}) and stopped. Raise the setting sourceLens.workerMemoryMb, or analyse fewer files (sourceLens.include), then restart it.`, 'memory');
+    this.hooks.failed(`Source Lens: the background analysis ran out of memory (${limit}) and stopped. Raise the setting sourceLens.workerMemoryMb or analyse fewer files (sourceLens.include), then Re-index Workspace; or analyse the open files only.`, 'memory');
   }
 
   private giveUp(reason: string): void {
