@@ -124,10 +124,12 @@ describe('recovery: the index survives its failures', function () {
     const held = new Set(vscode.workspace.textDocuments.map(d => vscode.workspace.asRelativePath(d.uri, false)));
     assert.ok(roots.every(r => held.has(r)), `only documents VS Code holds: ${roots.join(', ')} (held: ${[...held].join(', ')})`);
     assert.ok(!roots.includes('fixtures/oom.txt'), 'the file on disk that filled the heap is not analysed again');
+    assert.match(a.treeMessage() ?? '', /Only the open files are analysed/);
 
     await setSetting('workerMemoryMb', undefined); // what the error's Open Settings leads to: the whole workspace again
     await waitFor('the worker up again', () => !a.worker().down);
     await indexed(other);
+    assert.doesNotMatch(a.treeMessage() ?? '', /Only the open files/);
     await highlightedAsCli(name, 'after the setting changed');
   });
 

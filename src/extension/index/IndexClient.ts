@@ -49,6 +49,7 @@ export class IndexClient implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   /** Only the open documents are analysed (`openFilesOnly`), until `restart()`. */
   private openOnly = false;
+  private readonly statusChanged = new vscode.EventEmitter<void>();
   /** The annotations file the worker applies (told to every new worker with `configure`). */
   private annotations: AnnotationsConfig | null = null;
 
@@ -82,7 +83,7 @@ export class IndexClient implements vscode.Disposable {
     this.sync = new DocumentSync(this.connection, settings, idle);
     this.watcher = new FileWatcher(settings, this.sync, this.connection);
     this.build = new IndexBuild(this.connection, settings, this.skips, notifier, this.partial, idle);
-    const statusChanged = new vscode.EventEmitter<void>();
+    const statusChanged = this.statusChanged;
     this.onDidChangeStatus = statusChanged.event;
     this.onDidProgress = this.build.onDidProgress;
     this.disposables.push(
@@ -111,7 +112,10 @@ export class IndexClient implements vscode.Disposable {
    * the refresh command, or the Restart button after the worker failed too often).
    */
   restart(): void {
-    this.openOnly = false;
+    if (this.openOnly) {
+      this.openOnly = false;
+      this.statusChanged.fire();
+    }
     this.build.cancel();
     this.connection.restart();
     this.skips.clear();
@@ -137,6 +141,8 @@ export class IndexClient implements vscode.Disposable {
     this.sync.ensureAll();
     this.notifier.log('Analysing the open files only (Re-index Workspace brings the whole workspace back).');
     this.documentsChanged.fire('all');
+    // (The build may have ended already, with no state to change: the Claims view's message is told here.)
+    this.statusChanged.fire();
   }
 
   /**
