@@ -102,8 +102,6 @@ export function alignedWeight(weight: (k: number) => number): (k: number) => num
   return k => weight(k) || ALIGNED_WEIGHT_MIN;
 }
 
-
-
 /**
  * How much a key in `df` claims weighs: 1, half past `common` claims, nothing past
  * `frequent` (then it neither proposes candidates nor counts in a match). The bounds
