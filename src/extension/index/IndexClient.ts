@@ -112,18 +112,7 @@ export class IndexClient implements vscode.Disposable {
    * the refresh command, or the Restart button after the worker failed too often).
    */
   restart(): void {
-    if (this.openOnly) {
-      this.openOnly = false;
-      this.statusChanged.fire();
-    }
-    this.build.cancel();
-    this.connection.restart();
-    this.skips.clear();
-    this.watcher.watch();
-    this.sync.ensureAll();
-    void this.build.run();
-    // What the old index said of any document no longer stands.
-    this.documentsChanged.fire('all');
+    this.renew(false);
   }
 
   /**
@@ -133,16 +122,24 @@ export class IndexClient implements vscode.Disposable {
    * restarts the index) brings the whole workspace back.
    */
   openFilesOnly(): void {
-    this.openOnly = true;
+    this.renew(true);
+  }
+
+  /** A new worker in place of the index: of the whole workspace, or of the open documents only (`openOnly`). */
+  private renew(openOnly: boolean): void {
+    const modeChanged = openOnly !== this.openOnly;
+    this.openOnly = openOnly;
     this.build.cancel();
-    this.connection.restart('open files only');
+    this.connection.restart(openOnly ? 'open files only' : undefined);
     this.skips.clear();
-    this.watcher.dispose();
+    if (openOnly) this.watcher.dispose(); else this.watcher.watch();
     this.sync.ensureAll();
-    this.notifier.log('Analysing the open files only (Re-index Workspace brings the whole workspace back).');
+    if (openOnly) this.notifier.log('Analysing the open files only (Re-index Workspace brings the whole workspace back).');
+    else void this.build.run();
+    // What the old index said of any document no longer stands.
     this.documentsChanged.fire('all');
-    // (The build may have ended already, with no state to change: the Claims view's message is told here.)
-    this.statusChanged.fire();
+    // (The build may have ended already, with no state to change: the Claims view's message is told of the mode here.)
+    if (modeChanged) this.statusChanged.fire();
   }
 
   /**

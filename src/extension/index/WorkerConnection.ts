@@ -182,7 +182,7 @@ export class WorkerConnection {
     }
     // A stopped worker's last messages may still arrive: they speak of an index that is gone.
     w.on('message', (m: FromWorker) => { if (this.worker === w) this.onMessage(m); });
-    w.on('error', err => (isOutOfMemory(err) ? this.outOfMemory(w) : this.crashed(w, `failed: ${errorText(err)}`)));
+    w.on('error', err => this.crashed(w, `failed: ${errorText(err)}`, isOutOfMemory(err)));
     w.on('exit', code => this.crashed(w, `exited (code ${code})`));
     w.unref();
     this.worker = w;
@@ -198,15 +198,24 @@ export class WorkerConnection {
 
   /**
    * Worker `w` died or hangs: what it owed is rejected, and a new worker takes its
-   * place unless too many failed in a row.
+   * place unless too many failed in a row, or it ran out of heap (`outOfMemory`): a
+   * new worker would read the same files into the same limit and fail the same way,
+   * a build's length later, over and over (a build that long counts as a stable run,
+   * so the restarts in a row never add up). It then stays down, with a message that
+   * says what to change, until `restart()`.
    */
-  private crashed(w: Worker, what: string): void {
+  private crashed(w: Worker, what: string, outOfMemory = false): void {
     if (this.worker !== w) return; // already replaced, or stopped on purpose
-    const reason = `the index worker ${what}`;
+    const limit = this.limitMb ? `its limit, ${this.limitMb} MB` : 'its limit';
+    const reason = outOfMemory ? `the index worker ran out of memory (${limit})` : `the index worker ${what}`;
     this.hooks.log(`${capitalise(reason)}.`);
     this.worker = undefined;
     void w.terminate();
     this.forget(reason.split('\n')[0]);
+    if (outOfMemory) {
+      this.giveUp(reason, limit);
+      return;
+    }
     const ranFor = Date.now() - this.startedAt;
     if (ranFor > Math.max(WorkerConnection.STABLE_MS, 2 * this.options.timeoutMs())) this.restartsInARow = 0;
     if (this.restartsInARow >= WorkerConnection.MAX_RESTARTS) {
@@ -218,26 +227,12 @@ export class WorkerConnection {
     if (this.ensureWorker()) this.hooks.restarted();
   }
 
-  /**
-   * Worker `w` ran out of heap. A new worker would read the same files into the same limit and fail the same way, a
-   * build's length later, over and over (a build that long counts as a stable run, so the restarts in a row never add
-   * up): it stays down, with a message that says what to change, until `restart()`.
-   */
-  private outOfMemory(w: Worker): void {
-    if (this.worker !== w) return;
-    const limit = this.limitMb ? `its limit, ${this.limitMb} MB` : 'its limit';
-    this.hooks.log(`The index worker ran out of memory (${limit}); it was not restarted.`);
-    this.worker = undefined;
-    void w.terminate();
-    this.forget('the index worker ran out of memory');
-    this.down = `The index worker ran out of memory (${limit}); it was not restarted.`;
-    this.hooks.failed(`Source Lens: the background analysis ran out of memory (${limit}) and stopped. Raise the setting sourceLens.workerMemoryMb or analyse fewer files (sourceLens.include), then Re-index Workspace; or analyse the open files only.`, 'memory');
-  }
-
-  private giveUp(reason: string): void {
+  /** The worker stays down until `restart()`, for `reason`; `outOfMemory`: it ran out of heap, past this limit. */
+  private giveUp(reason: string, outOfMemory?: string): void {
     this.down = `${capitalise(reason)}; it was not restarted.`;
     this.hooks.log(this.down);
-    this.hooks.failed(`Source Lens: the background analysis stopped (${reason.split(':')[0]}${this.restartsInARow ? `, ${this.restartsInARow + 1} times in a row` : ''}). Highlights and the Claims view are not updated until it restarts.`);
+    if (outOfMemory) this.hooks.failed(`Source Lens: the background analysis ran out of memory (${outOfMemory}) and stopped. Raise the setting sourceLens.workerMemoryMb or analyse fewer files (sourceLens.include), then Re-index Workspace; or analyse the open files only.`, 'memory');
+    else this.hooks.failed(`Source Lens: the background analysis stopped (${reason.split(':')[0]}${this.restartsInARow ? `, ${this.restartsInARow + 1} times in a row` : ''}). Highlights and the Claims view are not updated until it restarts.`);
   }
 
   private onMessage(m: FromWorker): void {
