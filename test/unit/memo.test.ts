@@ -69,4 +69,32 @@ describe('analysis context memos', () => {
     assert.ok(kept.includes('"corroboratedBy":[{'), 'some claims are linked');
     assert.equal(run(true), kept);
   });
+
+  it('limitMemos keeps the newest entries of every memo, grouped ones too, and limits memos made later', () => {
+    const ctx = new AnalysisContext();
+    const WORDS = memoSlot<number>('test.words', 100);
+    const GROUP = new Slot('test.group', () => ({ a: new Memo<number>(100) }));
+    const VOCAB = new Slot('test.vocab', () => new Map<string, number>());
+    let computed = 0;
+    const length = (s: string) => ctx.get(WORDS).get(s, t => (computed++, t.length));
+    for (const w of ['one', 'two', 'three', 'four', 'five']) length(w);
+    for (const w of ['one', 'two', 'three']) ctx.get(GROUP).a.get(w, t => t.length);
+    for (const w of ['one', 'two', 'three']) ctx.get(VOCAB).set(w, 0);
+    ctx.limitMemos(2);
+    assert.equal(ctx.get(WORDS).size, 2);
+    assert.equal(ctx.get(GROUP).a.size, 2);
+    assert.equal(ctx.get(VOCAB).size, 3, 'a vocabulary is no memo: left whole');
+    computed = 0;
+    length('four');
+    length('five');
+    assert.equal(computed, 0, 'the newest entries are kept');
+    length('one');
+    assert.equal(computed, 1, 'the oldest were dropped');
+    assert.equal(ctx.get(WORDS).size, 2, 'the limit holds for entries added after');
+    // A memo first used after the call is limited too, and a higher limit later raises none.
+    ctx.limitMemos(10);
+    const LATER = memoSlot<number>('test.later', 100);
+    for (const w of ['a', 'b', 'c']) ctx.get(LATER).get(w, t => t.length);
+    assert.equal(ctx.get(LATER).size, 2);
+  });
 });

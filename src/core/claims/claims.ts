@@ -593,8 +593,13 @@ const ENTRIES_PER_TEXT = 8;
 export class SentenceClaimMemo extends MemoBase {
   private readonly map = new Map<string, SentenceEntry>();
   private readonly oldest = new OldestFirst(this.map);
-  constructor(private readonly limit: number) {
+  constructor(private limit: number) {
     super();
+  }
+
+  limitTo(limit: number): void {
+    this.limit = Math.min(this.limit, limit);
+    while (this.map.size > this.limit) this.oldest.drop();
   }
 
   /** The entry for sentence `body` at `at` with `quotes[q0, q1)` and `entities[e0, e1)`, or null. */

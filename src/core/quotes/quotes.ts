@@ -48,6 +48,9 @@ class QuoteRuns extends MemoBase {
   get size(): number {
     return this.runs;
   }
+  limitTo(): void {
+    // (A count, not entries.)
+  }
 }
 const QUOTE_RUNS = new Slot('quotes.runs', () => new QuoteRuns());
 

@@ -19,14 +19,29 @@ export function memoSlot<V>(name: string, limit: number): Slot<Memo<V>> {
 /** The state every analyser keeps for one corpus (see the header). */
 export class AnalysisContext {
   private readonly state = new Map<Slot<unknown>, unknown>();
+  /** The most entries a memo keeps (`limitMemos`); each memo's own limit when null. */
+  private memoLimit: number | null = null;
 
   get<T>(slot: Slot<T>): T {
     let v = this.state.get(slot) as T | undefined;
     if (v === undefined) {
       v = slot.create();
+      if (this.memoLimit !== null) limitMemo(v, this.memoLimit);
       this.state.set(slot, v);
     }
     return v;
+  }
+
+  /**
+   * Keeps at most `limit` entries in each memo from now on (a memo's own limit when
+   * lower), the oldest dropped at once. For a long-lived context past its bulk work: the
+   * extension's index once a workspace is built, where memos of the whole workspace's
+   * lines would be kept for edits that read one document's (at 4,000 articles, 785 of
+   * 1,955 MB held).
+   */
+  limitMemos(limit: number): void {
+    this.memoLimit = Math.min(this.memoLimit ?? limit, limit);
+    for (const v of this.state.values()) limitMemo(v, this.memoLimit);
   }
 
   /** Forgets everything kept: the next analysis starts from scratch. */
@@ -63,6 +78,14 @@ function isMemoGroup(v: unknown): boolean {
  */
 export abstract class MemoBase {
   abstract get size(): number;
+  /** Lowers the memo's limit to `limit` entries (never raises it), dropping its oldest beyond (`AnalysisContext.limitMemos`). */
+  abstract limitTo(limit: number): void;
+}
+
+/** `limitTo` on a memo, or on each memo of a group; anything else is left alone. */
+function limitMemo(v: unknown, limit: number): void {
+  if (v instanceof MemoBase) v.limitTo(limit);
+  else if (isMemoGroup(v)) for (const m of Object.values(v as object) as MemoBase[]) m.limitTo(limit);
 }
 
 /**
@@ -97,8 +120,13 @@ export class OldestFirst<K> {
 export class Memo<V> extends MemoBase {
   private readonly map = new Map<string, V>();
   private readonly oldest = new OldestFirst(this.map);
-  constructor(private readonly limit = 100_000) {
+  constructor(private limit = 100_000) {
     super();
+  }
+
+  limitTo(limit: number): void {
+    this.limit = Math.min(this.limit, limit);
+    while (this.map.size > this.limit) this.oldest.drop();
   }
 
   get(key: string, compute: (key: string) => V): V {
