@@ -24,6 +24,7 @@
 import { type AlignedPassage, alignedClaims, alignedWeight, CLAIM_KEY_CAP, IdSet, ownPassages, samePassage, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
 import { claimNorm } from '../claims/normalize';
+import { type Filed, fileIn, filedCount, filedIds, unfileFrom, withId, withoutId } from './filed';
 import type { AnalysisContext } from '../text/memo';
 import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
 import type { Claim } from '../types';
@@ -94,12 +95,12 @@ export class ClaimIndex {
   constructor(private readonly ctx: AnalysisContext) {}
   private readonly ids = new Map<string, number>();
   private readonly keyOf: string[] = [];
-  /** Per key, the items holding it. */
-  private readonly holders: Set<number>[] = [];
+  /** Per key, the items holding it (`Filed`; undefined: none now). */
+  private readonly holders: (Filed | undefined)[] = [];
   /** Each unit's synonyms' ids, one array for every item holding the unit (`claimKeys`' `shared`). */
   private readonly synonymArrays = new Map<number, Int32Array>();
   /** The items of each text long enough to be matched word for word (`verbatimWorthy`): candidates whatever their keys. */
-  private readonly byText = new Map<string, Set<number>>();
+  private readonly byText = new Map<string, Filed>();
   private items: (Item | undefined)[] = [];
   private free: number[] = [];
   private readonly docs = new Map<string, Doc>();
@@ -122,13 +123,13 @@ export class ClaimIndex {
     if (id === undefined) {
       this.ids.set(k, (id = this.keyOf.length));
       this.keyOf.push(k);
-      this.holders.push(new Set());
+      this.holders.push(undefined);
     }
     return id;
   }
 
   private count(k: number): number {
-    return this.holders[k].size;
+    return filedCount(this.holders[k]);
   }
 
   /** Files one claim as an item (a free id or a new one); the keys it holds are noted (`note`, before their counts move) and put in `touched`. */
@@ -146,13 +147,11 @@ export class ClaimIndex {
     this.items[id] = { path, index, claim: own, norm, units, synonyms, keys, exactIds: new IdSet(units), synonymIds };
     note?.(keys);
     for (const k of keys) {
-      this.holders[k].add(id);
+      this.holders[k] = withId(this.holders[k], id);
       touched.add(k);
     }
     if (verbatimWorthy(claim.text)) {
-      let twins = this.byText.get(claim.text);
-      if (!twins) this.byText.set(claim.text, (twins = new Set()));
-      twins.add(id);
+      fileIn(this.byText, claim.text, id);
     }
     return id;
   }
@@ -162,11 +161,10 @@ export class ClaimIndex {
     const { keys, claim } = this.items[id]!;
     note?.(keys);
     for (const k of keys) {
-      this.holders[k].delete(id);
+      this.holders[k] = withoutId(this.holders[k], id);
       touched.add(k);
     }
-    const twins = this.byText.get(claim.text);
-    if (twins?.delete(id) && !twins.size) this.byText.delete(claim.text);
+    unfileFrom(this.byText, claim.text, id);
     this.items[id] = undefined;
     this.free.push(id);
   }
@@ -431,7 +429,7 @@ export class ClaimIndex {
       const crossed = new Set<number>();
       for (const k of touched) {
         const was = oldStanding.get(k) ?? standing(0, bounds);
-        if (was !== standing(this.count(k), bounds)) for (const id of this.holders[k]) if (!again.has(id) && !changed.has(this.items[id]!.path)) crossed.add(id);
+        if (was !== standing(this.count(k), bounds)) for (const id of filedIds(this.holders[k])) if (!again.has(id) && !changed.has(this.items[id]!.path)) crossed.add(id);
       }
       if (defer) {
         for (const id of crossed) this.owedClaims.add(id);
@@ -557,8 +555,9 @@ export class ClaimIndex {
         count.clear();
         for (const k of a.keys) {
           const holders = this.holders[k];
-          if (holders.size > bounds.frequent || holders.size > CLAIM_KEY_CAP) continue;
-          for (const other of holders) {
+          const n = filedCount(holders);
+          if (n > bounds.frequent || n > CLAIM_KEY_CAP) continue;
+          for (const other of filedIds(holders)) {
             const b = this.items[other]!;
             if (b.path === path) continue;
             if (again.has(other) && before(b, a) < 0) continue;
@@ -566,7 +565,7 @@ export class ClaimIndex {
           }
         }
         twin.clear();
-        for (const other of this.byText.get(a.claim.text) ?? []) {
+        for (const other of filedIds(this.byText.get(a.claim.text))) {
           const b = this.items[other]!;
           if (b.path === path || (again.has(other) && before(b, a) < 0)) continue;
           twin.add(other);

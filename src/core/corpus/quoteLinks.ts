@@ -9,6 +9,7 @@
  *   disputed only when the meaning changes (a number, or a negation added or dropped);
  *   claims carrying a conflicting pair neither corroborate nor dispute each other.
  */
+import { type Filed, fileIn, filedCount, filedIds, unfileFrom } from './filed';
 import { claimStatus, parseNumbers } from '../claims/claims';
 import { REUSE_STOP_WORDS } from '../lexicon/stopWords';
 import { type AnalysisContext, memoSlot, Slot } from '../text/memo';
@@ -485,10 +486,10 @@ export class QuoteLinker {
   private items: (Item | undefined)[] = [];
   private links: ItemLink[][] = [];
   private readonly docs = new Map<string, { key: unknown; ids: number[] }>();
-  /** Per space, key -> the items filed under it; `SPACES` itself: the same words. */
-  private readonly full: Map<string, Set<number>>[] = Array.from({ length: SPACES + 1 }, () => new Map());
+  /** Per space, key -> the items filed under it (`Filed`); `SPACES` itself: the same words. */
+  private readonly full: Map<string, Filed>[] = Array.from({ length: SPACES + 1 }, () => new Map());
   /** Per space, key -> the items with the key in their prefix (`prefixOf`). */
-  private readonly prefix: Map<string, Set<number>>[] = Array.from({ length: SPACES + 1 }, () => new Map());
+  private readonly prefix: Map<string, Filed>[] = Array.from({ length: SPACES + 1 }, () => new Map());
   private free: number[] = [];
   /** Per item and space, the prefix it is filed under (see `prefixOf`). */
   private readonly prefixes: string[][][] = [];
@@ -607,7 +608,7 @@ export class QuoteLinker {
     };
     for (let s = 0; s <= SPACES; s++) {
       for (const key of this.crossed[s]) {
-        for (const id of this.full[s].get(key) ?? []) {
+        for (const id of filedIds(this.full[s].get(key))) {
           if (added.has(id)) continue;
           if (defer) this.owed.add(id);
           else again(id);
@@ -1087,7 +1088,7 @@ export class QuoteLinker {
 
   /** Whether a key of space `s` is common (proposes no partner). */
   private common(s: number, key: string): boolean {
-    return s < SPACES && (this.full[s].get(key)?.size ?? 0) > this.keyCap;
+    return s < SPACES && filedCount(this.full[s].get(key)) > this.keyCap;
   }
 
   /** Files an item under its prefixes (again: the common keys changed). */
@@ -1111,21 +1112,12 @@ export class QuoteLinker {
     for (let s = 0; s <= SPACES; s++) {
       const k = keysOf(it, s);
       if (!k) continue;
-      for (const key of k.keys) {
-        const map = this.full[s];
-        const set = map.get(key);
-        if (set) set.add(id); else map.set(key, new Set([id]));
-        if ((set?.size ?? 1) === this.keyCap + 1 && s < SPACES) this.crossed[s].add(key);
-      }
+      for (const key of k.keys) if (fileIn(this.full[s], key, id) === this.keyCap + 1 && s < SPACES) this.crossed[s].add(key);
     }
   }
 
   private unfile(s: number, key: string, id: number): void {
-    const map = this.full[s];
-    const set = map.get(key);
-    if (!set || !set.delete(id)) return;
-    if (set.size === this.keyCap && s < SPACES) this.crossed[s].add(key);
-    if (!set.size) map.delete(key);
+    if (unfileFrom(this.full[s], key, id) === this.keyCap && s < SPACES) this.crossed[s].add(key);
   }
 
   /** Looks the given items up and links every pair that the tests accept. */
@@ -1151,8 +1143,18 @@ export class QuoteLinker {
         const full = this.full[s], prefix = this.prefix[s];
         const live = (key: string) => !this.common(s, key);
         // Its prefix against every key of the others, and its keys against their prefixes.
-        for (const key of this.prefixes[i][s]) if (live(key)) for (const j of full.get(key)!) consider(j);
-        for (const key of k.keys) if (live(key)) for (const j of prefix.get(key) ?? []) consider(j);
+        for (const key of this.prefixes[i][s]) {
+          if (!live(key)) continue;
+          const f = full.get(key)!;
+          if (typeof f === 'number') consider(f);
+          else for (const j of f) consider(j);
+        }
+        for (const key of k.keys) {
+          if (!live(key)) continue;
+          const f = prefix.get(key);
+          if (typeof f === 'number') consider(f);
+          else if (f) for (const j of f) consider(j);
+        }
       }
       for (const other of candidates) this.test(Math.min(i, other), Math.max(i, other));
     }
@@ -1282,18 +1284,6 @@ function postingsOf(rowAt: Int32Array, flat: Int32Array, common: Uint8Array): Po
     range[2 * k + 1] = start[k + 1];
   }
   return { range, items };
-}
-
-function fileIn(map: Map<string, Set<number>>, key: string, id: number): void {
-  const set = map.get(key);
-  if (set) set.add(id); else map.set(key, new Set([id]));
-}
-
-function unfileFrom(map: Map<string, Set<number>>, key: string, id: number): void {
-  const set = map.get(key);
-  if (!set) return;
-  set.delete(id);
-  if (!set.size) map.delete(key);
 }
 
 /** A fixed order of keys (FNV-1a hash of the key, then the key): the same whatever else the index holds. */
