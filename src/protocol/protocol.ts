@@ -193,6 +193,14 @@ export interface SkippedRef {
   reason: string;
 }
 
+/**
+ * The index worker's exit code when its heap stays nearly full after a full collection
+ * (`HEAP_FULL` of its limit, indexWorker.ts): it stops at once, as if it had run out
+ * (WorkerConnection does not restart it), instead of collecting for minutes near the
+ * limit before the engine gives up (10,000 articles in a 4 GB worker: 14 minutes).
+ */
+export const HEAP_FULL_EXIT = 86;
+
 /** The index worker's memory: its own heap (used, and the limit it runs under) and the process's resident set. */
 export interface WorkerMemory {
   heapUsedMb: number;

@@ -172,6 +172,31 @@ describe('robustness: a worker that dies is restarted', function () {
     }
   });
 
+  it('a worker whose index outgrows its heap file by file stops itself after a full collection, with the same message, before the engine gives up', async function () {
+    this.timeout(60_000);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-grow-'));
+    const whys: (string | undefined)[] = [];
+    // Each marked file keeps 4 MB alive (`crashHow: 'grow'`): 60 of them are 240 MB against a 96 MB limit.
+    const { conn, seen } = testConnection({ hooks: { crashOn: 'GROW-THE-HEAP', crashHow: 'grow' }, heapLimitMb: 96, on: { failed: (_m, why) => whys.push(why) } });
+    try {
+      const files = Array.from({ length: 60 }, (_, k) => {
+        const fsPath = path.join(dir, `f${k}.txt`);
+        fs.writeFileSync(fsPath, `Article ${k}. GROW-THE-HEAP`);
+        return { key: `k/f${k}.txt`, fsPath };
+      });
+      await assert.rejects(conn.request('index', { files }), /heap nearly full/, 'the build is rejected by the heap watch, not by the engine');
+      assert.ok(seen.log.some(l => /stopped with its heap nearly full after a full collection \(its limit, 96 MB\)/.test(l)), seen.log.join('\n'));
+      assert.ok(conn.isDown, 'the worker stays down');
+      assert.equal(seen.restarted, 0, 'no restart');
+      assert.equal(seen.failed.length, 1, seen.failed.join('\n'));
+      assert.match(seen.failed[0], /ran out of memory \(its limit, 96 MB\).*sourceLens\.workerMemoryMb/);
+      assert.deepEqual(whys, ['memory']);
+    } finally {
+      conn.stop('done');
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it(`gives up after ${WorkerConnection.MAX_RESTARTS} restarts in a row with one message, until restart()`, async () => {
     const texts = new Map<string, string>([['k/crash.txt', 'CRASH-ALWAYS']]);
     // eslint-disable-next-line prefer-const

@@ -10,8 +10,9 @@
  */
 import * as os from 'node:os';
 import { Worker, type WorkerOptions } from 'node:worker_threads';
-import type {
-  FromWorker, NotificationKind, NotificationMessage, Notifications, PushKind, PushMessage, Pushes, RequestKind, RequestMessage, Requests,
+import {
+  HEAP_FULL_EXIT,
+  type FromWorker, type NotificationKind, type NotificationMessage, type Notifications, type PushKind, type PushMessage, type Pushes, type RequestKind, type RequestMessage, type Requests,
 } from '../../protocol/protocol';
 import type { Idle } from '../Idle';
 
@@ -182,8 +183,9 @@ export class WorkerConnection {
     }
     // A stopped worker's last messages may still arrive: they speak of an index that is gone.
     w.on('message', (m: FromWorker) => { if (this.worker === w) this.onMessage(m); });
-    w.on('error', err => this.crashed(w, `failed: ${errorText(err)}`, isOutOfMemory(err)));
-    w.on('exit', code => this.crashed(w, `exited (code ${code})`));
+    w.on('error', err => this.crashed(w, `failed: ${errorText(err)}`, isOutOfMemory(err) ? 'ran out of memory' : undefined));
+    // (An exit with `HEAP_FULL_EXIT`: the worker stopped itself, its heap nearly full after a full collection.)
+    w.on('exit', code => this.crashed(w, `exited (code ${code})`, code === HEAP_FULL_EXIT ? 'stopped with its heap nearly full after a full collection' : undefined));
     w.unref();
     this.worker = w;
     this.startedAt = Date.now();
@@ -198,16 +200,16 @@ export class WorkerConnection {
 
   /**
    * Worker `w` died or hangs: what it owed is rejected, and a new worker takes its
-   * place unless too many failed in a row, or it ran out of heap (`outOfMemory`): a
+   * place unless too many failed in a row, or it ran out of heap (`outOfMemory`, how): a
    * new worker would read the same files into the same limit and fail the same way,
    * a build's length later, over and over (a build that long counts as a stable run,
    * so the restarts in a row never add up). It then stays down, with a message that
    * says what to change, until `restart()`.
    */
-  private crashed(w: Worker, what: string, outOfMemory = false): void {
+  private crashed(w: Worker, what: string, outOfMemory?: string): void {
     if (this.worker !== w) return; // already replaced, or stopped on purpose
     const limit = this.limitMb ? `its limit, ${this.limitMb} MB` : 'its limit';
-    const reason = outOfMemory ? `the index worker ran out of memory (${limit})` : `the index worker ${what}`;
+    const reason = outOfMemory ? `the index worker ${outOfMemory} (${limit})` : `the index worker ${what}`;
     this.hooks.log(`${capitalise(reason)}.`);
     this.worker = undefined;
     void w.terminate();
