@@ -53,7 +53,7 @@ export interface ConnectionOptions {
 
 /**
  * The worker's heap limit, MB: `setting` when it is not 0 (`sourceLens.workerMemoryMb`), else half the machine's
- * memory, between 1 and 8 GB. (An index of 10,000 generated articles, 52 MB of text, holds about 3.4 GB once built, and a 4 GB worker indexes it: docs/scale.md.)
+ * memory, between 1 and 8 GB. (An index of 10,000 generated articles, 52 MB of text, holds about 3.4 GB once built; a 4 GB worker builds it, but edits run near its limit: docs/scale.md.)
  */
 export function workerHeapLimitMb(totalBytes = os.totalmem(), setting = 0): number {
   if (setting > 0) return setting;
