@@ -15,8 +15,7 @@
  * settle runs and a second `changed` push (acknowledging nothing new) names every
  * document whose result it changed. A newer change supersedes a settle not yet run.
  */
-import { constants, PerformanceObserver } from 'node:perf_hooks';
-import { getHeapSpaceStatistics, getHeapStatistics } from 'node:v8';
+import { getHeapStatistics } from 'node:v8';
 import { parentPort, resourceLimits } from 'node:worker_threads';
 import { HEAP_FULL_EXIT } from '../protocol/protocol';
 import type {
@@ -24,6 +23,7 @@ import type {
   FolderFiles, FromWorker, NotificationKind, NotificationMessage, Notifications, ReplyMessage, RequestKind, RequestMessage, ToWorker,
 } from '../protocol/protocol';
 import type { Span } from '../core/types';
+import { watchHeap } from './heapWatch';
 import { IndexService } from './IndexService';
 import { analysisVersion } from './indexCache';
 import { PersistedIndex } from './PersistedIndex';
@@ -40,35 +40,8 @@ const service = new IndexService(undefined, testHooks ? installTestHooks(testHoo
 // every worker result. SOURCE_LENS_TWO_PHASE=0 serves every edit exactly in one phase (to compare).
 service.deferSettle = process.env.SOURCE_LENS_TWO_PHASE !== '0';
 
-/**
- * How full of its limit the heap may stay after a full collection before the worker
- * stops (`HEAP_FULL_EXIT`). Past it the engine collects again and again for little: at
- * a 4,096 MB limit an index of 10,000 articles ran 14 minutes at 3.84 GB before the
- * engine gave up, the workspace showing nothing meanwhile.
- */
-const HEAP_FULL = 0.9;
-
-/** Watches full collections when the worker runs under a heap limit (`resourceLimits`), and stops it past `HEAP_FULL`. */
-function watchHeap(limitMb: number | undefined): void {
-  if (!limitMb) return;
-  const observer = new PerformanceObserver(list => {
-    for (const e of list.getEntries()) {
-      if ((e as { detail?: { kind?: number } }).detail?.kind !== constants.NODE_PERFORMANCE_GC_MAJOR) continue;
-      if (oldGenerationUsed() <= HEAP_FULL * limitMb * 2 ** 20) continue;
-      observer.disconnect();
-      process.exit(HEAP_FULL_EXIT);
-    }
-  });
-  observer.observe({ entryTypes: ['gc'] });
-}
-watchHeap(resourceLimits.maxOldGenerationSizeMb);
-
-/** Bytes used in the spaces the old generation's limit counts (all but the young generation's). */
-function oldGenerationUsed(): number {
-  let used = 0;
-  for (const space of getHeapSpaceStatistics()) if (!space.space_name.startsWith('new_')) used += space.space_used_size;
-  return used;
-}
+// Past `HEAP_FULL` after a full collection, the worker stops as if out of memory (heapWatch.ts).
+watchHeap(resourceLimits.maxOldGenerationSizeMb, () => process.exit(HEAP_FULL_EXIT));
 
 const send = (msg: FromWorker) => port.postMessage(msg);
 /** Lets queued messages (a cancel, an edit) run between files of an index build. */

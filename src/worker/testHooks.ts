@@ -6,14 +6,15 @@
  * - `failOn`: its analysis throws (the document is skipped with "internal error: …");
  * - `crashOn`: the worker dies, by an uncaught error (`crashHow: 'throw'`, the
  *   default), by exiting (`'exit'`), or by filling its heap until it runs out
- *   (`'oom'`: a worker started with a heap limit); `'grow'` keeps 4 MB alive for
- *   each such document instead (an index that outgrows its limit file by file);
+ *   (`'oom'`: a worker started with a heap limit), or by stopping as its heap watch
+ *   does (`'heapFull'`, heapWatch.ts);
  * - `stallOn`: the worker blocks for `stallMs` (default 60 s), answering nothing;
  * - `once`: a file that a crash or stall removes before it fires and needs to find,
  *   so that it fires once across restarted workers;
  * - `netLog`: outgoing connections are refused and written to this file (netGuard.ts).
  */
 import * as fs from 'node:fs';
+import { HEAP_FULL_EXIT } from '../protocol/protocol';
 import { guardNetwork } from './netGuard';
 import type { ServiceHooks } from './IndexService';
 
@@ -22,7 +23,7 @@ export const TEST_HOOKS_ENV = 'SOURCE_LENS_TEST_HOOKS';
 export interface TestHooks {
   failOn?: string;
   crashOn?: string;
-  crashHow?: 'throw' | 'exit' | 'oom' | 'grow';
+  crashHow?: 'throw' | 'exit' | 'oom' | 'heapFull';
   stallOn?: string;
   stallMs?: number;
   once?: string;
@@ -64,10 +65,7 @@ export function installTestHooks(hooks: TestHooks): ServiceHooks {
       if (hooks.crashOn && text.includes(hooks.crashOn) && takeToken(hooks)) {
         if (hooks.crashHow === 'exit') process.exit(3);
         if (hooks.crashHow === 'oom') fillHeap();
-        if (hooks.crashHow === 'grow') {
-          GROWN.push(new Array<number>(1 << 19).fill(GROWN.length));
-          return;
-        }
+        if (hooks.crashHow === 'heapFull') process.exit(HEAP_FULL_EXIT);
         // Thrown outside the service's guard, before the worker reads its next message.
         queueMicrotask(() => { throw new Error('test crash of the index worker'); });
       }
@@ -77,9 +75,6 @@ export function installTestHooks(hooks: TestHooks): ServiceHooks {
     },
   };
 }
-
-/** What `crashHow: 'grow'` keeps alive: 4 MB per document. */
-const GROWN: number[][] = [];
 
 /** Holds ever more live arrays until the heap runs out (the worker's `resourceLimits` then stop it). */
 function fillHeap(): never {

@@ -11,6 +11,7 @@ import { IndexService, type FileAccess } from '../../src/worker/IndexService';
 import { WorkerConnection } from '../../src/extension/index/WorkerConnection';
 import type { FileRef } from '../../src/protocol/protocol';
 import { rng } from '../support/rng';
+import { isHeapFull, oldGenerationUsed } from '../../src/worker/heapWatch';
 import { testConnection } from '../support/worker';
 
 const seedsDir = path.resolve(__dirname, '../../../seeds');
@@ -172,29 +173,33 @@ describe('robustness: a worker that dies is restarted', function () {
     }
   });
 
-  it('a worker whose index outgrows its heap file by file stops itself after a full collection, with the same message, before the engine gives up', async function () {
-    this.timeout(60_000);
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-grow-'));
+  it('a worker that stops itself with its heap nearly full (the heap watch) is taken as out of memory: not restarted, the same message', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sl-full-'));
     const whys: (string | undefined)[] = [];
-    // Each marked file keeps 4 MB alive (`crashHow: 'grow'`): 60 of them are 240 MB against a 96 MB limit.
-    const { conn, seen } = testConnection({ hooks: { crashOn: 'GROW-THE-HEAP', crashHow: 'grow' }, heapLimitMb: 96, on: { failed: (_m, why) => whys.push(why) } });
+    const { conn, seen } = testConnection({ hooks: { crashOn: 'HEAP-FULL', crashHow: 'heapFull' }, heapLimitMb: 512, on: { failed: (_m, why) => whys.push(why) } });
     try {
-      const files = Array.from({ length: 60 }, (_, k) => {
-        const fsPath = path.join(dir, `f${k}.txt`);
-        fs.writeFileSync(fsPath, `Article ${k}. GROW-THE-HEAP`);
-        return { key: `k/f${k}.txt`, fsPath };
-      });
-      await assert.rejects(conn.request('index', { files }), /heap nearly full/, 'the build is rejected by the heap watch, not by the engine');
-      assert.ok(seen.log.some(l => /stopped with its heap nearly full after a full collection \(its limit, 96 MB\)/.test(l)), seen.log.join('\n'));
+      const full = path.join(dir, 'full.txt');
+      fs.writeFileSync(full, 'Text. HEAP-FULL');
+      await assert.rejects(conn.request('index', { files: [...seedFiles().slice(0, 2), { key: 'k/full.txt', fsPath: full }] }), /heap nearly full/);
+      assert.ok(seen.log.some(l => /stopped with its heap nearly full after a full collection \(its limit, 512 MB\)/.test(l)), seen.log.join('\n'));
       assert.ok(conn.isDown, 'the worker stays down');
       assert.equal(seen.restarted, 0, 'no restart');
       assert.equal(seen.failed.length, 1, seen.failed.join('\n'));
-      assert.match(seen.failed[0], /ran out of memory \(its limit, 96 MB\).*sourceLens\.workerMemoryMb/);
+      assert.match(seen.failed[0], /ran out of memory \(its limit, 512 MB\).*sourceLens\.workerMemoryMb/);
       assert.deepEqual(whys, ['memory']);
     } finally {
       conn.stop('done');
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('the heap watch: past 90% of the old generation limit, not at it', () => {
+    const mb = 2 ** 20;
+    assert.equal(isHeapFull(0.9 * 4096 * mb, 4096), false);
+    assert.equal(isHeapFull(0.9 * 4096 * mb + 1, 4096), true);
+    assert.equal(isHeapFull(3652 * mb, 4096), false, 'the 10,000-article index once built');
+    assert.equal(isHeapFull(3840 * mb, 4096), true, 'where the engine collected for 14 minutes');
+    assert.ok(oldGenerationUsed() > 0 && oldGenerationUsed() < process.memoryUsage().heapTotal + 64 * mb, 'the old generation is read from the heap spaces');
   });
 
   it(`gives up after ${WorkerConnection.MAX_RESTARTS} restarts in a row with one message, until restart()`, async () => {
