@@ -195,7 +195,7 @@ export interface SkippedRef {
 
 /**
  * The index worker's exit code when its heap stays nearly full after a full collection
- * (`HEAP_FULL` of its limit, indexWorker.ts): it stops at once, as if it had run out
+ * (`HEAP_FULL` of its limit, heapWatch.ts): it stops at once, as if it had run out
  * (WorkerConnection does not restart it), instead of collecting for minutes near the
  * limit before the engine gives up (10,000 articles in a 4 GB worker: 14 minutes).
  */

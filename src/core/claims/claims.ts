@@ -12,7 +12,7 @@ import { SAYING_VERBS } from '../lexicon/sayingVerbs';
 import { CLAIM_STOP_WORDS } from '../lexicon/stopWords';
 import { STOCK_LINE } from '../lexicon/stockLines';
 import { classAt, isBlank, isSpace, LETTER, SPACE } from '../text/chars';
-import { type AnalysisContext, MemoBase, OldestFirst, Slot } from '../text/memo';
+import { type AnalysisContext, BoundedMemo, Slot } from '../text/memo';
 import { nextWord, VERB_ENDING, type WordEnd, wordsOf } from '../text/words';
 import type { Claim, ClaimKind, ClaimLink, ClaimNumber, ClaimStatus, Entity, Quote, Sentence, Span } from '../types';
 
@@ -590,18 +590,7 @@ const ENTRIES_PER_TEXT = 8;
  * the sentence (compared field by field, not joined into a key string). At most `limit`
  * sentence texts; past that the oldest is dropped.
  */
-export class SentenceClaimMemo extends MemoBase {
-  private readonly map = new Map<string, SentenceEntry>();
-  private readonly oldest = new OldestFirst(this.map);
-  constructor(private limit: number) {
-    super();
-  }
-
-  limitTo(limit: number): void {
-    this.limit = Math.min(this.limit, limit);
-    while (this.map.size > this.limit) this.oldest.drop();
-  }
-
+export class SentenceClaimMemo extends BoundedMemo<SentenceEntry> {
   /** The entry for sentence `body` at `at` with `quotes[q0, q1)` and `entities[e0, e1)`, or null. */
   find(body: string, at: number, quotes: readonly Quote[], q0: number, q1: number, entities: readonly Entity[], e0: number, e1: number): SentenceEntry | null {
     for (let entry = this.map.get(body) ?? null; entry !== null; entry = entry.next) {
@@ -621,13 +610,8 @@ export class SentenceClaimMemo extends MemoBase {
       first.next = entry;
       return entry;
     }
-    if (this.map.size >= this.limit) this.oldest.drop();
-    this.map.set(body, entry);
+    this.put(body, entry);
     return entry;
-  }
-
-  get size(): number {
-    return this.map.size;
   }
 }
 

@@ -37,7 +37,7 @@ import { ReuseIndex } from '../reuse/reuseIndex';
 import { boilerplateIn } from '../reuse/reuseText';
 import { EntityScratch, findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
-import { AnalysisContext, OldestFirst, Slot } from '../text/memo';
+import { AnalysisContext, BoundedMemo, Slot } from '../text/memo';
 import { capLinks, capLinkSteps, LINK_CAP } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker, type LinkDoc, sharedPassages } from '../claims/links';
@@ -84,14 +84,14 @@ export interface LocalAnalysis {
  * Paragraph-level cache shared by every document: identical paragraphs (wire copy,
  * boilerplate, an unchanged paragraph after an edit) are analysed once.
  */
-export class ParagraphCache {
-  private readonly map = new Map<string, ParagraphAnalysis>();
-  private readonly oldest = new OldestFirst(this.map);
+export class ParagraphCache extends BoundedMemo<ParagraphAnalysis> {
   hits = 0;
   misses = 0;
   /** The entity decoder's scratch space, lent to each paragraph analysed here. */
   private readonly scratch = new EntityScratch();
-  constructor(private readonly limit = 50_000) {}
+  constructor(limit = 50_000) {
+    super(limit);
+  }
 
   get(text: string): ParagraphAnalysis {
     let a = this.map.get(text);
@@ -103,8 +103,7 @@ export class ParagraphCache {
     const sentences = splitSentences(text);
     const budget = new WorkBudget(text.length);
     a = { sentences, entities: findEntities(text, sentences, budget, this.scratch), truncated: budget.exhausted };
-    if (this.map.size >= this.limit) this.oldest.drop();
-    this.map.set(text, a);
+    this.put(text, a);
     return a;
   }
 

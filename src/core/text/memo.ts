@@ -112,15 +112,11 @@ export class OldestFirst<K> {
   }
 }
 
-/**
- * A bounded memo of a pure function of a string: the incremental analysis keys its
- * per-paragraph, per-sentence and per-unit work on the text, so unchanged text
- * after an edit costs a lookup. Past `limit` entries the oldest is dropped.
- */
-export class Memo<V> extends MemoBase {
-  private readonly map = new Map<string, V>();
-  private readonly oldest = new OldestFirst(this.map);
-  constructor(private limit = 100_000) {
+/** A memo of at most `limit` texts, the oldest dropped first (`Memo`, and analysers' own shapes of one). */
+export abstract class BoundedMemo<V> extends MemoBase {
+  protected readonly map = new Map<string, V>();
+  protected readonly oldest = new OldestFirst(this.map);
+  constructor(private limit: number) {
     super();
   }
 
@@ -129,18 +125,34 @@ export class Memo<V> extends MemoBase {
     while (this.map.size > this.limit) this.oldest.drop();
   }
 
-  get(key: string, compute: (key: string) => V): V {
-    let v = this.map.get(key);
-    if (v === undefined) {
-      v = compute(key);
-      if (this.map.size >= this.limit) this.oldest.drop();
-      this.map.set(key, v);
-    }
-    return v;
+  /** Keeps `v` for `key`, a new key, the oldest dropped first when the memo is full. */
+  protected put(key: string, v: V): void {
+    if (this.map.size >= this.limit) this.oldest.drop();
+    this.map.set(key, v);
   }
 
   get size(): number {
     return this.map.size;
+  }
+}
+
+/**
+ * A bounded memo of a pure function of a string: the incremental analysis keys its
+ * per-paragraph, per-sentence and per-unit work on the text, so unchanged text
+ * after an edit costs a lookup. Past `limit` entries the oldest is dropped.
+ */
+export class Memo<V> extends BoundedMemo<V> {
+  constructor(limit = 100_000) {
+    super(limit);
+  }
+
+  get(key: string, compute: (key: string) => V): V {
+    let v = this.map.get(key);
+    if (v === undefined) {
+      v = compute(key);
+      this.put(key, v);
+    }
+    return v;
   }
 
   clear(): void {
