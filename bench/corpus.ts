@@ -18,7 +18,8 @@
  *   `--old`, the same edits on the IndexService of another build's tsc output (out/) in the same process,
  *   alternately, and the settled views of the edited documents compared with it; with `--old-two-phase` too,
  *   that service is two-phase as well: its first phase timed as the new one's (then settled untimed), and the
- *   first-phase views compared too; `--heap MB`: the child's --max-old-space-size, 6144 unless given)
+ *   first-phase views compared too; `--heap MB`: the child's --max-old-space-size, 6144 unless given; after the
+ *   build, the edit path's warm-up runs as the worker runs it once idle (`IndexService.warmEdits`), unless `--cold`)
  *
  * Each measurement runs in its own child process, so its peak memory (maxRSS) is
  * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
@@ -58,6 +59,8 @@ interface Run {
   baseEditCpu?: number[];
   /** Indexing before the edits, ms. */
   buildMs?: number;
+  /** The edit path's warm-up after the build (`IndexService.warmEdits`), ms; undefined with `--cold`. */
+  warmMs?: number;
   timedOut?: boolean;
   /** Per incremental edit: the claims and quotes linked again, and each update step's ms. */
   items?: number[];
@@ -135,7 +138,7 @@ function canonicalIds(json: string): string {
  * build's out/ directory), the same edits on that build's IndexService in the same
  * process, alternately first, and the edited document's settled view compared.
  */
-async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase = false): Promise<Run> {
+async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase = false, cold = false): Promise<Run> {
   const names = articles(dir);
   const mb = corpusMb(dir, names);
   const c0 = process.cpuUsage();
@@ -154,8 +157,12 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
     oldService.deferSettle = oldTwoPhase;
   }
   const buildMs = performance.now() - t0;
+  // (As the worker does once it is idle after its first build.)
+  const w0 = performance.now();
+  if (!cold) service.warmEdits();
+  const warmMs = cold ? undefined : performance.now() - w0;
   const rand = rng(7);
-  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
+  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, warmMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
   const texts = new Map<string, string>();
   // The collector's pauses, to tell a first phase's own work from a pause it met (the settles before it fill the heap).
   const gcs: { start: number; end: number }[] = [], windows: [number, number][] = [];
@@ -287,9 +294,9 @@ async function child(mode: string, dir: string, arg: number, baselineToo = true)
 /** The children's heap limit, MB (`--heap`). */
 let heapMb = 6144;
 
-function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = '', oldTwoPhase = false): Promise<Run> {
+function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = '', oldTwoPhase = false, cold = false): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old, oldTwoPhase ? 'old-two-phase' : ''], { execArgv: [`--max-old-space-size=${heapMb}`] });
+    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old, oldTwoPhase ? 'old-two-phase' : '', cold ? 'cold' : ''], { execArgv: [`--max-old-space-size=${heapMb}`] });
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
@@ -390,14 +397,15 @@ function line(r: Run): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null, argv[6] === 'old-two-phase') : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
+    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null, argv[6] === 'old-two-phase', argv[7] === 'cold') : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
     if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
     return;
   }
-  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '', oldTwoPhase = false;
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '', oldTwoPhase = false, cold = false;
   const dirs: string[] = [];
   const usage = 'usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)\n' +
-    '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...';
+    '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...\n' +
+    '       node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR [--old-two-phase]] [--heap MB] [--cold] [--edits K] CORPUS_DIR...';
   const fail = (why: string): never => { console.error(`bench/corpus: ${why}\n${usage}`); process.exit(2); };
   /** A flag's number: a positive integer, else the usage. */
   const count = (flag: string, value: string | undefined): number => {
@@ -416,6 +424,7 @@ async function main(): Promise<void> {
     else if (a === '--two-phase') twoPhased = true;
     else if (a === '--old') old = argv[++i] ?? fail('--old needs a directory');
     else if (a === '--old-two-phase') oldTwoPhase = true;
+    else if (a === '--cold') cold = true;
     else if (a === '--heap') heapMb = count(a, argv[++i]);
     else if (a.startsWith('-')) fail(`unknown option ${a}`);
     else if (!fs.existsSync(a) || !fs.statSync(a).isDirectory()) fail(`${a} is not a directory`);
@@ -424,7 +433,7 @@ async function main(): Promise<void> {
   if (!dirs.length) fail('no corpus directory given');
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
   if (editsOnly && twoPhased) {
-    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old, oldTwoPhase));
+    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old, oldTwoPhase, cold));
     return;
   }
   if (editsOnly) {
@@ -477,7 +486,7 @@ function editLines(r: Run): void {
 function twoPhaseLines(r: Run): void {
   if (r.timedOut) { console.log(line(r)); return; }
   const med = (xs: number[]) => f1(pct(xs, 0.5)), p95 = (xs: number[]) => f1(pct(xs, 0.95));
-  console.log(`two-phase edits with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s${r.oldEdits!.length ? ', both builds' : ''}, peak ${f1(r.peakRssMb)} MB), ${r.edits!.length} edits:`);
+  console.log(`two-phase edits with ${r.articles} indexed (built in ${f1(r.buildMs! / 1000)} s${r.oldEdits!.length ? ', both builds' : ''}, ${r.warmMs === undefined ? 'no warm-up (--cold)' : `the edit path warmed up after it in ${f1(r.warmMs)} ms`}, peak ${f1(r.peakRssMb)} MB), ${r.edits!.length} edits:`);
   console.log(`  first phase: cpu p50 ${med(r.editCpu!)} ms, p95 ${p95(r.editCpu!)} ms; wall p50 ${med(r.edits!)} ms, p95 ${p95(r.edits!)} ms, max ${f1(Math.max(...r.edits!))} ms  (budget p95 <= 50 ms); documents pushed p50 ${pct(r.quickDocs!, 0.5)}, max ${Math.max(...r.quickDocs!)}`);
   console.log(`  settle: cpu p50 ${med(r.settleCpu!)} ms, p95 ${p95(r.settleCpu!)} ms; wall p50 ${med(r.settle!)} ms, p95 ${p95(r.settle!)} ms; documents pushed p50 ${pct(r.settleDocs!, 0.5)}, max ${Math.max(...r.settleDocs!)}`);
   if (r.oldEdits!.length) {

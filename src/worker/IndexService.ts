@@ -16,6 +16,7 @@ import { ChangeTracker, sameData } from './changes';
 import { editPreview, previewLayout, previewView, SliceAnalyser } from './preview';
 import { contentHash, type CacheEntry, type CachedSummary, type FileStat } from './indexCache';
 import type { CacheDoc, PersistedIndex } from './PersistedIndex';
+import { WARM_TEXTS } from './warmEdits';
 import {
   countSpans, entityKey, mergeRanges, passagesOf, PREVIEW_FROM, resultMeeting, summarize, type AnnotationsConfig, type DocumentView, type FileRef, type IndexOutcome, type PassagesView, type QuoteLinkWithText, type SkippedRef, type SourceSummary, type SpanCounts, type WindowView,
 } from '../protocol/protocol';
@@ -597,6 +598,58 @@ export class IndexService {
       this.preview(w.key, before.version, `${before.text.slice(0, at)} ${before.text.slice(at)}`, [{ start: at, end: at + 1 }]);
     } catch {
       // (A real edit's preview says what failed.)
+    }
+  }
+
+  /** Whether `warmEdits` ran in this process (it runs once). */
+  private static editsWarmed = false;
+
+  /** Whether `warmEdits` has something to do. */
+  get editsWarmUpOwed(): boolean {
+    return !IndexService.editsWarmed;
+  }
+
+  /**
+   * Runs the worker's path for an edit (two phases: the first, then the settle, each
+   * with its views and summaries) three times on a private corpus of three short
+   * reports (`WARM_TEXTS`), and throws it away. V8 compiles a function when it is
+   * first called and optimises it as it runs: the first edit after a build ran the
+   * edit path's code (the indexes' per-document updates, the provisional results)
+   * for the first time, and with 2,000 articles indexed took 42–74 ms against 8–14
+   * ms for the next ones (its lookups 13 ms against 1). Once per process (the code
+   * is shared), when the worker is idle after its first build; nothing of this
+   * service is touched.
+   */
+  warmEdits(): void {
+    if (IndexService.editsWarmed) return;
+    IndexService.editsWarmed = true;
+    try {
+      IndexService.runEdits(this.files);
+    } catch {
+      // (Only a warm-up: a real edit reports what fails.)
+    }
+  }
+
+  /** `warmEdits`'s work, whether or not it ran before: a service of its own built from `WARM_TEXTS` and edited three times. */
+  static runEdits(files: FileAccess = nodeFiles): void {
+    const warm = new IndexService(files);
+    warm.deferSettle = true;
+    for (const { key, text } of WARM_TEXTS) warm.setOpen(key, text, 1);
+    warm.summaries(warm.takeChanged());
+    warm.settle();
+    warm.summaries(warm.takeChanged());
+    const { key, text } = WARM_TEXTS[0];
+    for (let edit = 1; edit <= 3; edit++) {
+      // A word typed into the quote, then into the shared passage, then at the end.
+      const at = [text.indexOf('never seen'), text.indexOf('two shelters'), text.length][edit - 1];
+      const edited = `${text.slice(0, at)}${'x'.repeat(edit)} ${text.slice(at)}`;
+      warm.setOpen(key, edited, edit + 1);
+      const changed = warm.takeChanged();
+      warm.documents([key]);
+      warm.windows([{ key, ranges: [{ start: 0, end: edited.length }] }]);
+      warm.summaries(changed);
+      warm.settle();
+      warm.summaries(warm.takeChanged());
     }
   }
 

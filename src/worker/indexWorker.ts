@@ -184,17 +184,23 @@ function sendPreview(key: string, version: number | null, text: string, visible:
 }
 
 /**
- * A huge document was shown in an editor before any edit's preview ran: one is run
- * and thrown away once the worker is idle (`IndexService.warmUp`), so that the
- * first keystroke's preview does not pay for the first run. Not while anything
- * waits: the next reply tries again.
+ * Warm-ups, once the worker is idle (`IndexService.warmUp`, `IndexService.warmEdits`),
+ * so that the first keystroke does not pay for the first run of the code it needs:
+ * a huge document shown in an editor before any edit's preview ran gets one preview
+ * run and thrown away; after the first index build, the edit path runs on a private
+ * corpus of three short texts. One per idle turn, not while anything waits: the
+ * next reply tries again.
  */
 function scheduleWarmUp(): void {
   setImmediate(() => {
-    if (unacknowledged || flushScheduled || building > 0 || service.unsettled || !service.warmUpOwed) return;
-    service.warmUp();
+    if (unacknowledged || flushScheduled || building > 0 || service.unsettled) return;
+    if (service.warmUpOwed) service.warmUp();
+    else if (indexBuilt && service.editsWarmUpOwed) service.warmEdits();
   });
 }
+
+/** Whether an index build ran to its end (the edit path's warm-up waits for one: edits come after). */
+let indexBuilt = false;
 
 /** Tells the main thread which documents became skipped or analysable. */
 function reportSkips(): void {
@@ -235,6 +241,7 @@ async function indexRequest(id: number, params: RequestMessage<'index'>['params'
   });
   if (cached) log(`Index cache: ${result.restored ?? 0} of ${cached} cached documents restored unchanged in ${Date.now() - t0} ms; ${result.indexed - (result.restored ?? 0)} analysed.`);
   cacheAfterBuild = true;
+  if (!result.cancelled) indexBuilt = true;
   // Linked now (not when the reply goes out), so that the memory reported is the linked index's.
   reportSkips();
   flush();
@@ -280,7 +287,7 @@ function serve<K extends RequestKind>(msg: RequestMessage<K>): void {
       reportSkips();
       flush();
       send(reply);
-      if (service.warmUpOwed) scheduleWarmUp();
+      if (service.warmUpOwed || (indexBuilt && service.editsWarmUpOwed)) scheduleWarmUp();
     } catch (err) {
       fail(err);
     }
