@@ -155,6 +155,8 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
     await oldService.index(files, () => undefined, async () => undefined);
     oldService.takeChanged();
     oldService.deferSettle = oldTwoPhase;
+    // (Warmed as well when that build has the warm-up.)
+    if (!cold) (oldService as unknown as { warmEdits?: () => void }).warmEdits?.();
   }
   const buildMs = performance.now() - t0;
   // (As the worker does once it is idle after its first build.)
@@ -405,7 +407,7 @@ async function main(): Promise<void> {
   const dirs: string[] = [];
   const usage = 'usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)\n' +
     '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...\n' +
-    '       node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR [--old-two-phase]] [--heap MB] [--cold] [--edits K] CORPUS_DIR...';
+    '       node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR [--old-two-phase]] [--heap MB] [--cold] [--edits K] [--timeout S] CORPUS_DIR...';
   const fail = (why: string): never => { console.error(`bench/corpus: ${why}\n${usage}`); process.exit(2); };
   /** A flag's number: a positive integer, else the usage. */
   const count = (flag: string, value: string | undefined): number => {

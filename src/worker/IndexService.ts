@@ -615,8 +615,9 @@ export class IndexService {
    * reports (`WARM_TEXTS`), and throws it away. V8 compiles a function when it is
    * first called and optimises it as it runs: the first edit after a build ran the
    * edit path's code (the indexes' per-document updates, the provisional results)
-   * for the first time, and with 2,000 articles indexed took 42–74 ms against 8–14
-   * ms for the next ones (its lookups 13 ms against 1). Once per process (the code
+   * for the first time: with 2,000 articles indexed it took 65.6–92.2 ms against
+   * 17–41 ms for the next ones (bench/corpus --two-phase --cold), and 53.3 and 45.2
+   * ms warmed. Once per process (the code
    * is shared), when the worker is idle after its first build; nothing of this
    * service is touched.
    */

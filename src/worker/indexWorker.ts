@@ -192,12 +192,17 @@ function sendPreview(key: string, version: number | null, text: string, visible:
  * next reply tries again.
  */
 function scheduleWarmUp(): void {
+  const idle = () => !(unacknowledged || flushScheduled || building > 0 || service.unsettled || cacheWriting);
   setImmediate(() => {
-    if (unacknowledged || flushScheduled || building > 0 || service.unsettled) return;
+    if (!idle()) return;
     if (service.warmUpOwed) service.warmUp();
-    else if (indexBuilt && service.editsWarmUpOwed) service.warmEdits();
+    // (The edit path's after a pause: the requests that follow a build's reply, the tree's listing first, are served before it.)
+    else if (indexBuilt && service.editsWarmUpOwed) setTimeout(() => { if (idle()) service.warmEdits(); }, EDITS_WARM_UP_DELAY_MS).unref?.();
   });
 }
+
+/** How long after an idle turn that follows a build the edit path's warm-up waits (`scheduleWarmUp`). */
+const EDITS_WARM_UP_DELAY_MS = 300;
 
 /** Whether an index build ran to its end (the edit path's warm-up waits for one: edits come after). */
 let indexBuilt = false;

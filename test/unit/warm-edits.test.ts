@@ -14,6 +14,8 @@ describe('the edit path warm-up', function () {
   this.timeout(60_000);
 
   it('has texts that link across documents: quotes, shared passages, corroborated claims', () => {
+    // (Where `runEdits` types its words.)
+    for (const anchor of ['never seen', 'two shelters']) assert.ok(WARM_TEXTS[0].text.includes(anchor), anchor);
     const s = new IndexService();
     for (const { key, text } of WARM_TEXTS) s.setOpen(key, text, 1);
     s.takeChanged();
@@ -42,7 +44,7 @@ describe('the edit path warm-up', function () {
     // The work itself, whether or not this process ran it already.
     IndexService.runEdits();
     s.warmEdits();
-    assert.equal(s.editsWarmUpOwed, false, 'once per process');
+    assert.equal(s.editsWarmUpOwed, false, 'owed no more');
     assert.equal(s.hasChanges, false, 'no change reported');
     assert.deepEqual(s.takeChanged(), []);
     assert.equal(s.unsettled, false);
