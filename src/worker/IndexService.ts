@@ -617,9 +617,8 @@ export class IndexService {
    * edit path's code (the indexes' per-document updates, the provisional results)
    * for the first time: with 2,000 articles indexed it took 65.6–92.2 ms against
    * 17–41 ms for the next ones (bench/corpus --two-phase --cold), and 53.3 and 45.2
-   * ms warmed. Once per process (the code
-   * is shared), when the worker is idle after its first build; nothing of this
-   * service is touched.
+   * ms warmed. Once per process (the code is shared), when the worker is idle after
+   * its first build; nothing of this service is touched.
    */
   warmEdits(): void {
     if (IndexService.editsWarmed) return;

@@ -201,6 +201,9 @@ function scheduleWarmUp(): void {
   });
 }
 
+/** Whether `scheduleWarmUp` has something to do. */
+const warmUpOwed = () => service.warmUpOwed || (indexBuilt && service.editsWarmUpOwed);
+
 /** How long after an idle turn that follows a build the edit path's warm-up waits (`scheduleWarmUp`). */
 const EDITS_WARM_UP_DELAY_MS = 300;
 
@@ -292,7 +295,7 @@ function serve<K extends RequestKind>(msg: RequestMessage<K>): void {
       reportSkips();
       flush();
       send(reply);
-      if (service.warmUpOwed || (indexBuilt && service.editsWarmUpOwed)) scheduleWarmUp();
+      if (warmUpOwed()) scheduleWarmUp();
     } catch (err) {
       fail(err);
     }

@@ -32,13 +32,25 @@ describe('the edit path warm-up', function () {
   });
 
   it('leaves the service it runs for as it was, and runs once per process', async () => {
-    const s = new IndexService();
-    s.deferSettle = true;
-    s.setOpen('one.txt', `${WARM_TEXTS[1].text}\n\nA second paragraph of its own, about the town's bridge.`, 1);
-    s.setOpen('two.txt', WARM_TEXTS[2].text, 1);
-    s.takeChanged();
-    s.settle();
-    s.takeChanged();
+    /** A two-phase service of two texts, settled. */
+    const built = (): IndexService => {
+      const x = new IndexService();
+      x.deferSettle = true;
+      x.setOpen('one.txt', `${WARM_TEXTS[1].text}\n\nA second paragraph of its own, about the town's bridge.`, 1);
+      x.setOpen('two.txt', WARM_TEXTS[2].text, 1);
+      x.takeChanged();
+      x.settle();
+      x.takeChanged();
+      return x;
+    };
+    /** One edit of the second text, settled. */
+    const edit = (x: IndexService): void => {
+      x.setOpen('two.txt', WARM_TEXTS[2].text.replace('Some 340 families', 'Some 350 families'), 2);
+      x.takeChanged();
+      x.settle();
+      x.takeChanged();
+    };
+    const s = built();
     const before = hashOf(s);
     const summaries = JSON.stringify(s.summaries());
     // The work itself, whether or not this process ran it already.
@@ -51,21 +63,9 @@ describe('the edit path warm-up', function () {
     assert.equal(hashOf(s), before, 'the same results');
     assert.equal(JSON.stringify(s.summaries()), summaries, 'the same summaries');
     // And an edit afterwards gives what a service that never warmed up gives.
-    const fresh = new IndexService();
-    fresh.deferSettle = true;
-    for (const x of [s, fresh]) {
-      if (x === fresh) {
-        x.setOpen('one.txt', `${WARM_TEXTS[1].text}\n\nA second paragraph of its own, about the town's bridge.`, 1);
-        x.setOpen('two.txt', WARM_TEXTS[2].text, 1);
-        x.takeChanged();
-        x.settle();
-        x.takeChanged();
-      }
-      x.setOpen('two.txt', WARM_TEXTS[2].text.replace('Some 340 families', 'Some 350 families'), 2);
-      x.takeChanged();
-      x.settle();
-      x.takeChanged();
-    }
+    const fresh = built();
+    edit(s);
+    edit(fresh);
     assert.equal(hashOf(s), hashOf(fresh));
   });
 });
