@@ -67,4 +67,50 @@ describe('settle steps that pause inside', function () {
     assert.ok(pauses > 50, `only ${pauses} pauses met`);
     assert.ok(givenUp >= 3, `only ${givenUp} settles given up`);
   });
+
+  it('a settle given up while it numbers the groups leaves the ids as a settle given up before it began', () => {
+    // Two corpora take the same edits. After each, both run a settle to the end of its links ('caps'): one is given up
+    // there, the other goes some way into the ids step first. The ids left behind (which ids are held, and the next
+    // new one) must be the same, so the settles after give the same ids.
+    const rand = rng(11);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const docs = new Map<string, string>();
+    for (let k = 0; k < 12; k++) docs.set(`r${String(k).padStart(2, '0')}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
+    const before = new Corpus(), inside = new Corpus();
+    for (const c of [before, inside]) {
+      c.deferSettle = true;
+      c.settleSliceMs = 0;
+      for (const [p, t] of docs) c.set(p, t);
+      c.allResults();
+    }
+    /** Runs a settle to its 'caps' step's end, then `extra` pauses more; whether it is still under way. */
+    const runTo = (steps: Generator<string, boolean>, extra: number): boolean => {
+      let s = steps.next();
+      while (!s.done && s.value !== 'caps') s = steps.next();
+      for (let k = 0; k < extra && !s.done; k++) s = steps.next();
+      return !s.done;
+    };
+    let inIds = 0;
+    for (let round = 0; round < 10; round++) {
+      const edits = [pick([...docs.keys()]), pick([...docs.keys()])];
+      const texts = edits.map((_, k) => report(round * 2 + k + 30, [pick(PARTS), pick(PARTS)]));
+      docs.set(edits[0], texts[0]);
+      for (const c of [before, inside]) { c.set(edits[0], texts[0]); c.allResults(); }
+      const a = before.settling(), b = inside.settling();
+      assert.ok(runTo(a, 0), `round ${round}: the settle stops after its links`);
+      const extra = 1 + Math.floor(rand() * 60);
+      if (runTo(b, extra)) inIds++;
+      // The second edit gives both settles up.
+      docs.set(edits[1], texts[1]);
+      for (const c of [before, inside]) c.set(edits[1], texts[1]);
+      assert.equal(a.next().done, true);
+      assert.equal(b.next().done, true);
+      assert.deepEqual(inside.allResults(), before.allResults(), `round ${round}: the first phases agree`);
+      before.settle();
+      inside.settle();
+      assert.deepEqual(inside.allResults(), before.allResults(), `round ${round}: the settles give the same ids`);
+    }
+    assert.deepEqual(canonicalGroups(inside.allResults()), canonicalGroups(fresh(docs)));
+    assert.ok(inIds >= 5, `only ${inIds} settles given up inside the ids step`);
+  });
 });

@@ -1045,9 +1045,12 @@ export class Corpus {
       if (kind !== 'claims') yield `caps (${kind})`;
     }
     yield 'caps';
+    // (At 10,000 articles the ids took 323–817 ms in one go; given up at a pause, they are as they were.)
+    const removed: DocumentResult[] = [];
+    for (const [p, r] of prev) if (!this.entries.has(p)) removed.push(r);
+    const olds = new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }]));
+    for (const _ of this.groups.renumbering(parts, olds, removed, slice)) yield* pause('ids');
     commit();
-    for (const [p, r] of prev) if (!this.entries.has(p)) this.groups.forget(r);
-    this.groups.renumber(parts, new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }])));
     lap('ids');
     this.last.relinked = relinked.length;
     this.last.passages = passages.size;
@@ -1058,6 +1061,13 @@ export class Corpus {
 }
 
 type QuoteDocIn = Parameters<QuoteLinker['update']>[0][number];
+
+/** A renumbering's changes to the ids held, in order (see `GroupIds.renumbering`). */
+interface Journal {
+  held: boolean[];
+  ids: string[];
+  paths: string[];
+}
 
 /**
  * Claim and quote group ids that stay while the group stands (an edited corpus):
@@ -1090,21 +1100,53 @@ class GroupIds {
       const n = Number(id.slice(1)), kind = id[0] as 'c' | 'q';
       if (n > this.next[kind]) this.next[kind] = n;
     }
+    if (set.has(path)) return;
     set.add(path);
+    this.note(true, id, path);
   }
 
-  /** Gives the groups of `relinked` (linked on their own, numbered from 1) the ids they keep, or new ones. */
-  renumber(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>): void {
-    for (const r of relinked) {
-      for (const c of prev.get(r.path)?.claims ?? []) this.release(c.claimGroup, r.path);
-      for (const q of prev.get(r.path)?.quotes ?? []) this.release(q.quoteGroup, r.path);
+  /**
+   * Gives the groups of `relinked` (linked on their own, numbered from 1) the ids they keep, or new ones, after the
+   * documents `removed` let theirs go. A step that pauses (yields `PAUSE`) when `slice` is spent: given up at a
+   * pause (`return()`), it undoes what it changed of the ids held, and the items it numbered are thrown away with
+   * the settle.
+   */
+  *renumbering(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>, removed: readonly DocumentResult[], slice: Slice): Generator<string, void> {
+    const journal: Journal = { held: [], ids: [], paths: [] };
+    const next = { ...this.next };
+    this.journal = journal;
+    let done = false;
+    try {
+      for (const r of removed) {
+        this.forget(r);
+        if (slice.due()) yield PAUSE;
+      }
+      for (const r of relinked) {
+        for (const c of prev.get(r.path)?.claims ?? []) this.release(c.claimGroup, r.path);
+        for (const q of prev.get(r.path)?.quotes ?? []) this.release(q.quoteGroup, r.path);
+        if (slice.due()) yield PAUSE;
+      }
+      yield* this.assign(relinked, prev, r => r.claims, 'c', c => c.claimGroup, (c, id) => (c.claimGroup = id), slice);
+      yield* this.assign(relinked, prev, r => r.quotes, 'q', q => q.quoteGroup, (q, id) => (q.quoteGroup = id), slice);
+      done = true;
+    } finally {
+      this.journal = null;
+      if (!done) {
+        // (Undone last first: a path held, then let go, or the reverse, comes back as it was.)
+        for (let k = journal.held.length - 1; k >= 0; k--) {
+          if (journal.held[k]) this.drop(journal.ids[k], journal.paths[k]);
+          else this.add(journal.ids[k], journal.paths[k]);
+        }
+        this.next = next;
+      }
     }
-    this.assign(relinked, prev, r => r.claims, 'c', c => c.claimGroup, (c, id) => (c.claimGroup = id));
-    this.assign(relinked, prev, r => r.quotes, 'q', q => q.quoteGroup, (q, id) => (q.quoteGroup = id));
   }
 
-  private assign<T extends Span>(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>, items: (r: DocumentResult) => T[], letter: 'c' | 'q',
-    get: (x: T) => string | null | undefined, set: (x: T, id: string) => void): void {
+  /** While a renumbering runs: every path it adds to an id's holders (held: true) or takes away, in order. */
+  private journal: Journal | null = null;
+
+  private *assign<T extends Span>(relinked: readonly DocumentResult[], prev: ReadonlyMap<string, DocumentResult>, items: (r: DocumentResult) => T[], letter: 'c' | 'q',
+    get: (x: T) => string | null | undefined, set: (x: T, id: string) => void, slice: Slice): Generator<string, void> {
     // Per local group (in the order its first member comes), the ids its members had, in order.
     const had = new Map<string, string[]>();
     for (const r of relinked) {
@@ -1121,6 +1163,7 @@ class GroupIds {
         const w = was.get(offsetKey(x.start, x.end, base));
         if (w) list.push(w);
       }
+      if (slice.due()) yield PAUSE;
     }
     const ids = new Map<string, string>();
     const taken = new Set<string>();
@@ -1128,6 +1171,7 @@ class GroupIds {
       const id = olds.find(w => !taken.has(w) && !this.holders.has(w)) ?? `${letter}${++this.next[letter]}`;
       taken.add(id);
       ids.set(local, id);
+      if (slice.due()) yield PAUSE;
     }
     for (const r of relinked) {
       for (const x of items(r)) {
@@ -1137,6 +1181,7 @@ class GroupIds {
         set(x, id);
         this.hold(id, r.path);
       }
+      if (slice.due()) yield PAUSE;
     }
   }
 
@@ -1152,11 +1197,31 @@ class GroupIds {
   }
 
   private release(id: string | null | undefined, path: string): void {
-    if (!id) return;
-    const set = this.holders.get(id);
-    if (!set) return;
+    if (!id || !this.holders.get(id)?.has(path)) return;
+    this.drop(id, path);
+    this.note(false, id, path);
+  }
+
+  /** `path` no longer holds `id` (it did). */
+  private drop(id: string, path: string): void {
+    const set = this.holders.get(id)!;
     set.delete(path);
     if (!set.size) this.holders.delete(id);
+  }
+
+  /** `path` holds `id` again (undoing a release; the counters are put back whole). */
+  private add(id: string, path: string): void {
+    let set = this.holders.get(id);
+    if (!set) this.holders.set(id, (set = new Set()));
+    set.add(path);
+  }
+
+  private note(held: boolean, id: string, path: string): void {
+    const j = this.journal;
+    if (!j) return;
+    j.held.push(held);
+    j.ids.push(id);
+    j.paths.push(path);
   }
 }
 
