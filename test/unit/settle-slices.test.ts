@@ -6,7 +6,7 @@
  */
 import assert from 'node:assert/strict';
 import { Corpus } from '../../src/core/corpus/corpus';
-import { PAUSE, Slice, drain } from '../../src/core/text/slice';
+import { PAUSE, Slice, drain, sortingIndices, WHOLE } from '../../src/core/text/slice';
 import { canonicalGroups } from '../support/groups';
 import { rng } from '../support/rng';
 import { BRIDGE, BUDGET, BUDGET_NUMBER, CLAIM, fresh, report } from '../support/townReports';
@@ -24,6 +24,24 @@ describe('settle steps that pause inside', function () {
     for (let k = 0; k < 1000; k++) assert.equal(never.due(), false);
     function* counted(): Generator<string, number> { yield PAUSE; yield PAUSE; return 7; }
     assert.equal(drain(counted()), 7);
+  });
+
+  it('a pausable sort gives the order of the engine\'s stable sort, ties in index order', () => {
+    const rand = rng(3);
+    for (const n of [0, 1, 2, 3, 7, 64, 65, 1000, 4099]) {
+      // Few distinct keys: most comparisons are ties, which must keep the indices' order.
+      const keys = Array.from({ length: n }, () => Math.floor(rand() * 5));
+      const second = Array.from({ length: n }, () => Math.floor(rand() * 3));
+      const compare = (a: number, b: number) => keys[a] - keys[b] || second[b] - second[a];
+      const want = Array.from({ length: n }, (_, k) => k).sort(compare);
+      let pauses = 0;
+      const steps = sortingIndices(n, compare, new Slice(0));
+      let s = steps.next();
+      while (!s.done) { assert.equal(s.value, PAUSE); pauses++; s = steps.next(); }
+      assert.deepEqual([...s.value], want, `n = ${n}, sliced`);
+      assert.deepEqual([...drain(sortingIndices(n, compare, WHOLE))], want, `n = ${n}, whole`);
+      if (n > 1) assert.ok(pauses > 0, `n = ${n}: no pause`);
+    }
   });
 
   it('pauses inside its steps, and a settle given up at any pause leaves the next settle exact', () => {

@@ -20,7 +20,7 @@
  * (a partial link is listed in `corroboratedBy` at its shorter end); disputes do not.
  */
 import type { Claim, ClaimLink, Span } from '../types';
-import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
+import { drain, PAUSE, type Slice, sortingIndices, WHOLE } from '../text/slice';
 import { compared } from './claims';
 import { FULL_OVERLAP, numbersAgree } from './match';
 
@@ -56,10 +56,22 @@ export class Places<T extends Span> {
    * "start,end" in a document too long for that number to be exact (offsets past about 94.9 million).
    */
   private readonly byOffsets: { base: number; ids: Map<number | string, number> }[] = [];
-  constructor(readonly paths: readonly string[], itemsOf: (doc: number) => readonly T[]) {
-    paths.forEach((path, di) => {
+  constructor(readonly paths: readonly string[], itemsOf?: (doc: number) => readonly T[]) {
+    if (itemsOf) drain(this.adding(itemsOf, WHOLE));
+  }
+
+  /** `new Places(paths, itemsOf)`, pausing (yielding `PAUSE`) when `slice` is spent. */
+  static *numbering<T extends Span>(paths: readonly string[], itemsOf: (doc: number) => readonly T[], slice: Slice): Generator<string, Places<T>> {
+    const at = new Places<T>(paths);
+    yield* at.adding(itemsOf, slice);
+    return at;
+  }
+
+  private *adding(itemsOf: (doc: number) => readonly T[], slice: Slice): Generator<string, void> {
+    for (let di = 0; di < this.paths.length; di++) {
+      if (slice.due()) yield PAUSE;
       // A place held twice: the last holder answers, as a map of places would.
-      this.docIndex.set(path, di);
+      this.docIndex.set(this.paths[di], di);
       const list = itemsOf(di);
       let base = 1;
       for (const c of list) if (c.end + 1 > base) base = c.end + 1;
@@ -71,7 +83,7 @@ export class Places<T extends Span> {
         this.docOf.push(di);
       }
       this.byOffsets.push({ base, ids });
-    });
+    }
   }
 
   /** The id of the (last) item at a place, or -1. */
@@ -100,7 +112,7 @@ export function groupClaims(docs: readonly { path: string; claims: Claim[] }[]):
 
 /** `groupClaims`, pausing (yielding `PAUSE`) when `slice` is spent; it writes only into the claims given. */
 export function* groupingClaims(docs: readonly { path: string; claims: Claim[] }[], slice: Slice): Generator<string, void> {
-  const at = new Places(docs.map(d => d.path), d => docs[d].claims);
+  const at = yield* Places.numbering(docs.map(d => d.path), d => docs[d].claims, slice);
   const claims = at.items;
   const n = claims.length;
   // Each claim's corroboratedBy as ids (-1: a claim not among `docs`), and the same sorted (`lists.has(x, y)`: whether x lists y).
@@ -152,14 +164,14 @@ export function* groupingClaims(docs: readonly { path: string; claims: Claim[] }
     }
   }
   // Places in order (path, offsets): the ties' order, whatever order the documents came in.
-  const rank = placeRanks(at);
+  const rank = yield* rankingPlaces(at, slice);
   const m = edgeA.length;
   const lo = new Int32Array(m), hi = new Int32Array(m);
   for (let e = 0; e < m; e++) {
     const [x, y] = rank[edgeA[e]] < rank[edgeB[e]] ? [edgeA[e], edgeB[e]] : [edgeB[e], edgeA[e]];
     lo[e] = x; hi[e] = y;
   }
-  const order = Array.from({ length: m }, (_, e) => e).sort((e, f) => edgeSim[f] - edgeSim[e] || rank[lo[e]] - rank[lo[f]] || rank[hi[e]] - rank[hi[f]]);
+  const order = yield* sortingIndices(m, (e, f) => edgeSim[f] - edgeSim[e] || rank[lo[e]] - rank[lo[f]] || rank[hi[e]] - rank[hi[f]], slice);
   // Each claim's linked claims (every pair once, either way).
   const degree = new Int32Array(n + 1);
   for (let e = 0; e < m; e++) { degree[lo[e]]++; degree[hi[e]]++; }
@@ -192,7 +204,7 @@ export function* groupingClaims(docs: readonly { path: string; claims: Claim[] }
   const refused = new Map<number, number>();
   // The same per link (-1: not refused): no look-up when a link is tried again.
   const refusedAt = new Float64Array(m).fill(-1);
-  let pending = order;
+  let pending: ArrayLike<number> & Iterable<number> = order;
   for (let changed = true; changed && pending.length;) {
     changed = false;
     const rest: number[] = [];
@@ -245,6 +257,11 @@ export function* groupingClaims(docs: readonly { path: string; claims: Claim[] }
 
 /** Each claim's rank in the order of places: path, then start, then end. */
 export function placeRanks(at: Places<Span>): Int32Array {
+  return drain(rankingPlaces(at, WHOLE));
+}
+
+/** `placeRanks`, pausing (yielding `PAUSE`) when `slice` is spent. */
+export function* rankingPlaces(at: Places<Span>, slice: Slice): Generator<string, Int32Array> {
   const { paths, items, docOf } = at;
   // A document's items are numbered one after another.
   const first = new Int32Array(paths.length + 1);
@@ -254,6 +271,7 @@ export function placeRanks(at: Places<Span>): Int32Array {
   const rank = new Int32Array(items.length);
   let r = 0;
   for (const d of docs) {
+    if (slice.due()) yield PAUSE;
     const local: number[] = [];
     for (let k = first[d]; k < first[d + 1]; k++) local.push(k);
     local.sort((i, j) => items[i].start - items[j].start || items[i].end - items[j].end || i - j);

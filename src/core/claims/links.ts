@@ -612,8 +612,8 @@ export function* finishingLinks(docs: readonly { path: string; claims: Claim[] }
   const order = new Map(docs.map((d, k) => [d.path, k]));
   const by = (x: ClaimLink, y: ClaimLink) => order.get(x.path)! - order.get(y.path)! || x.start - y.start || x.end - y.end;
   for (const d of docs) {
-    if (slice.due()) yield PAUSE;
     for (const c of d.claims) {
+      if (slice.due()) yield PAUSE;
       c.corroboratedBy.sort(by);
       c.disputedBy.sort(by);
       c.partlyCorroboratedBy?.sort(by);

@@ -17,8 +17,8 @@
  * links alone, never on the order documents were added or analysed in. One
  * exception to the cap keeps a claim's status true to its lists (see `capLinks`).
  */
-import { placeRanks, Places } from '../claims/groups';
-import { drain, PAUSE, type Slice, WHOLE } from '../text/slice';
+import { Places, rankingPlaces } from '../claims/groups';
+import { drain, PAUSE, type Slice, sortingIndices, WHOLE } from '../text/slice';
 import type { Claim, ClaimLink, DocumentResult, Quote, Span } from '../types';
 
 /** The most links an item lists of one kind when its group is larger than this plus one. */
@@ -49,7 +49,7 @@ function* keepEdges(edges: readonly Edge[], place: Int32Array, doc: Int32Array, 
   for (const e of edges) { degree[e.a]++; degree[e.b]++; }
   // Nothing to drop when no item has more than `cap` links.
   if (!degree.some(d => d > cap)) return kept.fill(1);
-  let order = edges.map((_, k) => k).sort((x, y) => compareEdges(edges[x], edges[y], place));
+  let order: ArrayLike<number> & Iterable<number> = yield* sortingIndices(edges.length, (x, y) => compareEdges(edges[x], edges[y], place), slice);
   degree.fill(0);
   // Kept links from a node into a document, keyed `node * documents + document`.
   let documents = 1;
@@ -81,12 +81,12 @@ interface Numbered<T extends Span> { at: Places<T>; ranks: Int32Array }
  * both kinds of quote links (capping a kind shortens lists, and moves no item). At 10,000 articles a numbering is a
  * map per document of its items' places (some 111,000 quotes), made and ranked once more for the second kind.
  */
-function numbering<T extends Span>(results: readonly DocumentResult[], itemsOf: (r: DocumentResult) => readonly T[]): () => Numbered<T> {
+function numbering<T extends Span>(results: readonly DocumentResult[], itemsOf: (r: DocumentResult) => readonly T[]): (slice: Slice) => Generator<string, Numbered<T>> {
   let made: Numbered<T> | undefined;
-  return () => {
+  return function* (slice) {
     if (!made) {
-      const at = new Places(results.map(r => r.path), d => itemsOf(results[d]));
-      made = { at, ranks: placeRanks(at) };
+      const at = yield* Places.numbering(results.map(r => r.path), d => itemsOf(results[d]), slice);
+      made = { at, ranks: yield* rankingPlaces(at, slice) };
     }
     return made;
   };
@@ -104,7 +104,7 @@ function* capKind<T extends Span, L extends At>(
   slice: Slice,
   results: readonly DocumentResult[],
   itemsOf: (r: DocumentResult) => readonly T[],
-  numbered: () => Numbered<T>,
+  numbered: (slice: Slice) => Generator<string, Numbered<T>>,
   lists: (item: T) => L[][],
   weigh: (from: { path: string; item: T }, link: L, list: number, to: T) => { rank: number; similarity: number },
   cap: number,
@@ -121,7 +121,7 @@ function* capKind<T extends Span, L extends At>(
     if (heavy) break;
   }
   if (!heavy) return;
-  const { at, ranks } = numbered();
+  const { at, ranks } = yield* numbered(slice);
   const n = at.items.length;
   const linked = new Uint8Array(n);
   const heavies: number[] = [];

@@ -472,7 +472,10 @@ export class ClaimIndex {
     const position = new Map<string, number>();
     docs.forEach((d, k) => position.set(d.path, k));
     const take = (path: string, index: number) => !only || only(path, index);
-    for (const d of docs) d.claims.forEach((c, i) => { if (take(d.path, i)) resetLinks(c); });
+    for (const d of docs) {
+      if (slice.due()) yield PAUSE;
+      d.claims.forEach((c, i) => { if (take(d.path, i)) resetLinks(c); });
+    }
     for (const dx of docs) {
       if (slice.due()) yield PAUSE;
       for (const [y, list] of this.pairs.get(dx.path) ?? []) {

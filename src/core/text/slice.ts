@@ -40,3 +40,30 @@ export function drain<T>(steps: Generator<unknown, T>): T {
     if (s.done) return s.value;
   }
 }
+
+/**
+ * The indices 0 … n - 1 in the order `compare` gives them, equal ones in index order (a stable sort: the order
+ * `Array.prototype.sort` gives `[0, 1, … n - 1]`), pausing (yielding `PAUSE`) when `slice` is spent. A settle sorts
+ * every link of a large group: at 10,000 articles one sort ran for 100–280 ms. A slice that never ends sorts with the
+ * engine's sort.
+ */
+export function* sortingIndices(n: number, compare: (a: number, b: number) => number, slice: Slice): Generator<string, Int32Array> {
+  if (slice.ms === Infinity) return Int32Array.from(Array.from({ length: n }, (_, k) => k).sort(compare));
+  let from = Int32Array.from({ length: n }, (_, k) => k);
+  // Bottom-up merge sort: runs of `width` merged in pairs, from one buffer into the other (stable: a tie takes the left run's first).
+  let into = new Int32Array(n);
+  for (let width = 1; width < n; width *= 2) {
+    for (let lo = 0; lo < n; lo += 2 * width) {
+      const mid = Math.min(lo + width, n), hi = Math.min(lo + 2 * width, n);
+      let i = lo, j = mid, k = lo;
+      while (i < mid && j < hi) {
+        if (slice.due()) yield PAUSE;
+        into[k++] = compare(from[j], from[i]) < 0 ? from[j++] : from[i++];
+      }
+      while (i < mid) into[k++] = from[i++];
+      while (j < hi) into[k++] = from[j++];
+    }
+    [from, into] = [into, from];
+  }
+  return from;
+}
