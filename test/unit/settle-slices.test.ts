@@ -26,6 +26,29 @@ describe('settle steps that pause inside', function () {
     assert.equal(drain(counted()), 7);
   });
 
+  it('reads the clock seldom in a loop of quick turns, and at every turn in a loop of long ones', () => {
+    let now = 0, reads = 0;
+    const clock = () => { reads++; return now; };
+    const slice = new Slice(8, clock);
+    // 10,000 quick turns (0.5 µs each, 5 ms in all): the clock read about once every 64 of them once the stride has grown.
+    reads = 0;
+    for (let k = 0; k < 10_000; k++) { now += 0.0005; assert.equal(slice.due(), false); }
+    assert.ok(reads < 10_000 / 64 + 12, `${reads} reads in 10,000 quick turns`);
+    // Then turns of 3 ms: the slice is found spent at the first read past its 8 ms, and after a pause (a new slice)
+    // every turn reads the clock, so the slice ends after three turns, not 64.
+    let turns = 0;
+    do { now += 3; turns++; } while (!slice.due());
+    assert.ok(turns <= 64, `${turns} turns`);
+    slice.next();
+    turns = 0;
+    do { now += 3; turns++; } while (!slice.due());
+    assert.equal(turns, 3);
+    // A slice of 0 ms is spent at every ask.
+    const zero = new Slice(0, clock);
+    assert.equal(zero.due(), true);
+    assert.equal(zero.due(), true);
+  });
+
   it('a pausable sort gives the order of the engine\'s stable sort, ties in index order', () => {
     const rand = rng(3);
     for (const n of [0, 1, 2, 3, 7, 64, 65, 1000, 4099]) {

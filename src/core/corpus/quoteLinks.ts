@@ -1714,7 +1714,11 @@ export function* linkingQuoteClaims(ctx: AnalysisContext, results: ReadonlyMap<s
           meet(path, what, claim, oc, myIds[mine.indexOf(claim)], place.ids[theirs.indexOf(oc)], texts, places);
         }
       };
-      for (const v of q.variants) note(v.path, v, 'variant');
+      // (A quote of a large group has hundreds of variants: at 10,000 articles, 64 documents' quotes took 100–200 ms.)
+      for (const v of q.variants) {
+        if (slice.due()) yield PAUSE;
+        note(v.path, v, 'variant');
+      }
       for (const c of q.attributedElsewhere ?? []) note(c.path, c, 'conflict');
     }
   }
