@@ -86,6 +86,27 @@ interface Run {
   /** Old build two-phase: its settle's cpu ms, and its first phase's steps. */
   oldSettleCpu?: number[];
   oldQuickSteps?: Record<string, number>[];
+  /**
+   * Two-phase: every slice of every settle, [start, end] (what an edit that comes during a settle waits for), the GC
+   * pauses inside each, and the settle's push after its last slice (`takeChanged` and the summaries, one piece), ms;
+   * the same for the old build two-phase.
+   */
+  slices?: [number, number][];
+  sliceGc?: number[];
+  settlePush?: number[];
+  oldSlices?: [number, number][];
+  oldSliceGc?: number[];
+  oldSettlePush?: number[];
+}
+
+/** Runs a settle to its end a step at a time, each step's [start, end] added to `into`. */
+function timeSlices(steps: Generator<string, boolean>, into: [number, number][]): void {
+  for (;;) {
+    const t = performance.now();
+    const s = steps.next();
+    into.push([t, performance.now()]);
+    if (s.done) return;
+  }
 }
 
 function articles(dir: string, limit = 0): string[] {
@@ -164,7 +185,7 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   if (!cold) service.warmEdits();
   const warmMs = cold ? undefined : performance.now() - w0;
   const rand = rng(7);
-  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, warmMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [] };
+  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, warmMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [], slices: [], oldSlices: [], settlePush: [], oldSettlePush: [] };
   const texts = new Map<string, string>();
   // The collector's pauses, to tell a first phase's own work from a pause it met (the settles before it fill the heap).
   const gcs: { start: number; end: number }[] = [], windows: [number, number][] = [];
@@ -191,9 +212,12 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
       r.quickSteps!.push({ ...service.corpus.last.quick?.ms });
       r.quickDocs!.push(changed.length);
       t = performance.now(); c = process.cpuUsage();
-      service.settle();
+      // Step by step, as the worker runs it: each slice is what an edit that comes meanwhile waits for.
+      timeSlices(service.settling(), r.slices!);
+      const tp = performance.now();
       const settled = service.takeChanged();
       service.summaries(settled);
+      r.settlePush!.push(performance.now() - tp);
       r.settle!.push(performance.now() - t);
       r.settleCpu!.push(cpuSince(c));
       r.settleDocs!.push(settled.length);
@@ -212,8 +236,11 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
       if (oldTwoPhase) {
         r.oldQuickSteps!.push({ ...oldService.corpus.last.quick?.ms });
         const c2 = process.cpuUsage();
-        oldService.settle();
+        if (oldService.settling) timeSlices(oldService.settling(), r.oldSlices!);
+        else oldService.settle();
+        const tp = performance.now();
         oldService.summaries(oldService.takeChanged());
+        r.oldSettlePush!.push(performance.now() - tp);
         r.oldSettleCpu!.push(cpuSince(c2));
       }
     };
@@ -228,7 +255,10 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   // (The entries arrive as a task after the synchronous edits: a short wait lets them in.)
   await new Promise(res => setTimeout(res, 100));
   observer.disconnect();
-  r.firstGc = windows.map(([a, b]) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0));
+  const gcIn = ([a, b]: [number, number]) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0);
+  r.firstGc = windows.map(gcIn);
+  r.sliceGc = r.slices!.map(gcIn);
+  r.oldSliceGc = r.oldSlices!.map(gcIn);
   r.ms = performance.now() - t0;
   r.cpuMs = cpuSince(c0);
   r.peakRssMb = usage().rss;
@@ -498,6 +528,13 @@ function twoPhaseLines(r: Run): void {
   }
   const steps = (xs: Record<string, number>[]) => [...new Set(xs.flatMap(s => Object.keys(s)))].map(k => `${k} ${f1(pct(xs.map(s => s[k] ?? 0), 0.5))}`).join(', ');
   console.log(`  first phase steps, median ms: ${steps(r.quickSteps!)}`);
+  const sliceLine = (what: string, slices: [number, number][], gc: number[], push: number[]) => {
+    if (!slices.length) return;
+    const ms = slices.map(([a, b]) => b - a), own = ms.map((m, k) => m - gc[k]);
+    console.log(`  ${what}: ${slices.length} slices, p50 ${med(ms)} ms, p99 ${pct(ms, 0.99).toFixed(1)} ms, max ${f1(Math.max(...ms))} ms; without the GC pauses inside, p99 ${pct(own, 0.99).toFixed(1)} ms, max ${f1(Math.max(...own))} ms; the push after it (one piece) p50 ${med(push)} ms, max ${f1(Math.max(...push))} ms`);
+  };
+  sliceLine('settle slices (an edit that comes during a settle waits for the one under way)', r.slices ?? [], r.sliceGc ?? [], r.settlePush ?? []);
+  sliceLine('old build, settle slices', r.oldSlices ?? [], r.oldSliceGc ?? [], r.oldSettlePush ?? []);
   if (r.firstGc?.length) {
     const own = r.edits!.map((w, k) => w - r.firstGc![k]);
     console.log(`  GC pauses inside a first phase: p50 ${med(r.firstGc)} ms, p95 ${p95(r.firstGc)} ms, max ${f1(Math.max(...r.firstGc))} ms; first phase wall without them p50 ${med(own)} ms, p95 ${p95(own)} ms`);

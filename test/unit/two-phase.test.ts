@@ -273,4 +273,42 @@ describe('a two-phase edit: a first result from the direct links, then the exact
     const view = (svc: IndexService) => canonicalGroups(svc.documents([...texts.keys()]).map(v => v.result));
     assert.deepEqual(view(two), view(one), 'settled views equal the one-phase service\'s');
   });
+
+  it('the worker\'s service: a settle given up while it makes the settled views pushes, after, what one run whole pushes', () => {
+    const rand = rng(21);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const texts = new Map<string, string>();
+    for (let k = 0; k < 12; k++) texts.set(`/w/r${k}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
+    const make = () => {
+      const svc = new IndexService();
+      svc.deferSettle = true;
+      svc.corpus.settleSliceMs = 0;
+      for (const [k, t] of texts) svc.setOpen(k, t, 1);
+      svc.takeChanged();
+      return svc;
+    };
+    const cut = make(), whole = make();
+    let inViews = 0;
+    for (let round = 0; round < 8; round++) {
+      const key = pick([...texts.keys()]), text = report(round + 30, [pick(PARTS), pick(PARTS)]);
+      texts.set(key, text);
+      for (const svc of [cut, whole]) svc.setOpen(key, text, round + 2);
+      assert.deepEqual(cut.takeChanged(), whole.takeChanged(), `round ${round}: the first push`);
+      // The corpus's settle to its end, then a few pauses into the views; given up there (as a change gives it up).
+      const steps = cut.settling();
+      let s = steps.next();
+      while (!s.done && cut.unsettled) s = steps.next();
+      for (let k = Math.floor(rand() * 12); k > 0 && !s.done; k--) s = steps.next();
+      if (!s.done) {
+        inViews++;
+        steps.return(false);
+      }
+      whole.settle();
+      const pushed = cut.takeChanged();
+      assert.deepEqual(pushed, whole.takeChanged(), `round ${round}: the settle's push`);
+      assert.deepEqual(cut.documents([...texts.keys()]), whole.documents([...texts.keys()]), `round ${round}: the views`);
+      assert.deepEqual(cut.summaries(), whole.summaries(), `round ${round}: the summaries`);
+    }
+    assert.ok(inViews >= 3, `only ${inViews} settles given up in the views`);
+  });
 });
