@@ -32,6 +32,7 @@ import path from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { verbatimWorthy } from '../src/core/claims/match';
 import { decode } from '../src/core/text/decode';
+import { PAUSE } from '../src/core/text/slice';
 import { main as cli } from '../src/cli/main';
 import { IndexService } from '../src/worker/IndexService';
 import { rng } from '../test/support/rng';
@@ -91,20 +92,29 @@ interface Run {
    * pauses inside each, and the settle's push after its last slice (`takeChanged` and the summaries, one piece), ms;
    * the same for the old build two-phase.
    */
-  slices?: [number, number][];
+  slices?: [number, number, string][];
   sliceGc?: number[];
   settlePush?: number[];
-  oldSlices?: [number, number][];
+  oldSlices?: [number, number, string][];
   oldSliceGc?: number[];
   oldSettlePush?: number[];
 }
 
-/** Runs a settle to its end a step at a time, each step's [start, end] added to `into`. */
-function timeSlices(steps: Generator<string, boolean>, into: [number, number][]): void {
+/**
+ * Runs a settle to its end a slice at a time, each slice's [start, end, step] added to `into` (the step it belongs to:
+ * the next name a slice yields; 'end' for those after the last name: the group ids, and the views in a build that
+ * makes them in the settle).
+ */
+function timeSlices(steps: Generator<string, boolean>, into: [number, number, string][]): void {
+  let from = into.length;
   for (;;) {
     const t = performance.now();
     const s = steps.next();
-    into.push([t, performance.now()]);
+    into.push([t, performance.now(), '']);
+    const name = s.done ? 'end' : s.value;
+    if (s.done || name !== PAUSE) {
+      for (; from < into.length; from++) into[from][2] = name;
+    }
     if (s.done) return;
   }
 }
@@ -255,7 +265,7 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   // (The entries arrive as a task after the synchronous edits: a short wait lets them in.)
   await new Promise(res => setTimeout(res, 100));
   observer.disconnect();
-  const gcIn = ([a, b]: [number, number]) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0);
+  const gcIn = ([a, b]: readonly [number, number, ...unknown[]]) => gcs.reduce((sum, g) => sum + Math.max(0, Math.min(b, g.end) - Math.max(a, g.start)), 0);
   r.firstGc = windows.map(gcIn);
   r.sliceGc = r.slices!.map(gcIn);
   r.oldSliceGc = r.oldSlices!.map(gcIn);
@@ -528,10 +538,11 @@ function twoPhaseLines(r: Run): void {
   }
   const steps = (xs: Record<string, number>[]) => [...new Set(xs.flatMap(s => Object.keys(s)))].map(k => `${k} ${f1(pct(xs.map(s => s[k] ?? 0), 0.5))}`).join(', ');
   console.log(`  first phase steps, median ms: ${steps(r.quickSteps!)}`);
-  const sliceLine = (what: string, slices: [number, number][], gc: number[], push: number[]) => {
+  const sliceLine = (what: string, slices: [number, number, string][], gc: number[], push: number[]) => {
     if (!slices.length) return;
     const ms = slices.map(([a, b]) => b - a), own = ms.map((m, k) => m - gc[k]);
-    console.log(`  ${what}: ${slices.length} slices, p50 ${med(ms)} ms, p99 ${pct(ms, 0.99).toFixed(1)} ms, max ${f1(Math.max(...ms))} ms; without the GC pauses inside, p99 ${pct(own, 0.99).toFixed(1)} ms, max ${f1(Math.max(...own))} ms; the push after it (one piece) p50 ${med(push)} ms, max ${f1(Math.max(...push))} ms`);
+    const longest = ms.map((_, k) => k).sort((a, b) => own[b] - own[a]).slice(0, 5).map(k => `${f1(own[k])} (${slices[k][2]})`).join(', ');
+    console.log(`  ${what}: ${slices.length} slices, p50 ${med(ms)} ms, p99 ${pct(ms, 0.99).toFixed(1)} ms, max ${f1(Math.max(...ms))} ms; without the GC pauses inside, p99 ${pct(own, 0.99).toFixed(1)} ms, max ${f1(Math.max(...own))} ms, the longest by step ${longest}; the push after it (one piece) p50 ${med(push)} ms, max ${f1(Math.max(...push))} ms`);
   };
   sliceLine('settle slices (an edit that comes during a settle waits for the one under way)', r.slices ?? [], r.sliceGc ?? [], r.settlePush ?? []);
   sliceLine('old build, settle slices', r.oldSlices ?? [], r.oldSliceGc ?? [], r.oldSettlePush ?? []);

@@ -833,7 +833,10 @@ export class IndexService {
     const from = this.viewedFrom;
     let moved = !from || from.length !== corpus.length;
     for (let i = 0; i < corpus.length; i++) {
-      if (slice.due()) yield PAUSE;
+      if (slice.due()) {
+        yield PAUSE;
+        slice.next();
+      }
       const r = corpus[i];
       if (from?.[i] === r) continue;
       if (from?.[i]?.path !== r.path) moved = true;
