@@ -542,7 +542,7 @@ function twoPhaseLines(r: Run): void {
     if (!slices.length) return;
     const ms = slices.map(([a, b]) => b - a), own = ms.map((m, k) => m - gc[k]);
     const longest = ms.map((_, k) => k).sort((a, b) => own[b] - own[a]).slice(0, 5).map(k => `${f1(own[k])} (${slices[k][2]})`).join(', ');
-    console.log(`  ${what}: ${slices.length} slices, p50 ${med(ms)} ms, p99 ${pct(ms, 0.99).toFixed(1)} ms, max ${f1(Math.max(...ms))} ms; without the GC pauses inside, p99 ${pct(own, 0.99).toFixed(1)} ms, max ${f1(Math.max(...own))} ms, the longest by step ${longest}; the push after it (one piece) p50 ${med(push)} ms, max ${f1(Math.max(...push))} ms`);
+    console.log(`  ${what}: ${slices.length} slices, p50 ${med(ms)} ms, p99 ${pct(ms, 0.99).toFixed(1)} ms, max ${f1(ms.reduce((a, b) => Math.max(a, b), 0))} ms; without the GC pauses inside, p99 ${pct(own, 0.99).toFixed(1)} ms, max ${f1(own.reduce((a, b) => Math.max(a, b), 0))} ms, the longest by step ${longest}; the push after it (one piece) p50 ${med(push)} ms, max ${f1(Math.max(...push))} ms`);
   };
   sliceLine('settle slices (an edit that comes during a settle waits for the one under way)', r.slices ?? [], r.sliceGc ?? [], r.settlePush ?? []);
   sliceLine('old build, settle slices', r.oldSlices ?? [], r.oldSliceGc ?? [], r.oldSettlePush ?? []);

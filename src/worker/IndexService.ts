@@ -495,10 +495,14 @@ export class IndexService {
       this.applied = null;
       this.cacheDirty = true;
       this.changes.recheck();
-      // The settled results' views, a slice at a time, so that the push after the settle finds them made (in one piece
-      // it took 130–190 ms with 2,000 articles, and an edit arriving then waited for it). Given up by a change, the
-      // views made stand and the push looks at the rest.
-      if (!this.annotations) yield* this.viewing(new Slice(this.corpus.settleSliceMs));
+      // The settled results' views, a slice at a time (from a slice of their own), so that the push after the settle
+      // finds them made: in one piece it took 130–190 ms with 2,000 articles, and an edit arriving then waited for it.
+      // Given up (by an edit, or a build changing the corpus between its files), the views made stand, and whatever
+      // asks for the views next (the edit's own push) makes the rest.
+      if (!this.annotations) {
+        yield PAUSE;
+        yield* this.viewing(new Slice(this.corpus.settleSliceMs));
+      }
     }
     return done;
   }
@@ -790,15 +794,17 @@ export class IndexService {
    * each result the corpus hands out (the same object as last time, or not).
    */
   private allPlain(): ReadonlyMap<string, DocumentResult> {
-    return drain(this.viewing(WHOLE));
+    // (Whole, it never pauses, so nothing changes the corpus under it.)
+    return drain(this.viewing(WHOLE))!;
   }
 
   /**
-   * `allPlain`, pausing (yielding `PAUSE`) when `slice` is spent. Given up at a pause, the views made so far stand
-   * (each is kept with the result it was made from, and used only while the corpus hands out that very object), and
-   * the next call looks at the rest.
+   * `allPlain`, pausing (yielding `PAUSE`) when `slice` is spent. Given up at a pause, or stopped there because the
+   * corpus changed meanwhile, the views made so far stand (each is kept with the result it was made from, and used
+   * only while the corpus hands out that very object), and the next call looks at the rest.
    */
-  private *viewing(slice: Slice): Generator<string, ReadonlyMap<string, DocumentResult>> {
+  private *viewing(slice: Slice): Generator<string, ReadonlyMap<string, DocumentResult> | null> {
+    const changes = this.corpus.changes;
     const corpus = this.corpus.allResults();
     const opts = { text: (k: string) => this.corpus.text(k), sourceOf: (k: string) => this.sourceOf(k) };
     const make = (r: DocumentResult) => {
@@ -835,6 +841,8 @@ export class IndexService {
     for (let i = 0; i < corpus.length; i++) {
       if (slice.due()) {
         yield PAUSE;
+        // (A build's files come between the settle's slices: the results looked at may be gone.)
+        if (this.corpus.changes !== changes) return null;
         slice.next();
       }
       const r = corpus[i];

@@ -311,4 +311,48 @@ describe('a two-phase edit: a first result from the direct links, then the exact
     }
     assert.ok(inViews >= 3, `only ${inViews} settles given up in the views`);
   });
+
+  it('the worker\'s service: a document added while the settle makes its views (a build between its slices) is not lost from the views', () => {
+    const rand = rng(23);
+    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+    const texts = new Map<string, string>();
+    for (let k = 0; k < 10; k++) texts.set(`/w/r${k}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
+    const make = () => {
+      const svc = new IndexService();
+      svc.deferSettle = true;
+      svc.corpus.settleSliceMs = 0;
+      for (const [k, t] of texts) svc.setOpen(k, t, 1);
+      svc.takeChanged();
+      return svc;
+    };
+    const cut = make(), whole = make();
+    let inViews = 0;
+    for (let round = 0; round < 6; round++) {
+      const key = pick([...texts.keys()]), text = report(round + 40, [pick(PARTS), pick(PARTS)]);
+      texts.set(key, text);
+      for (const svc of [cut, whole]) { svc.setOpen(key, text, round + 2); svc.takeChanged(); }
+      const steps = cut.settling();
+      let s = steps.next();
+      while (!s.done && cut.unsettled) s = steps.next();
+      for (let k = 1 + Math.floor(rand() * 8); k > 0 && !s.done; k--) s = steps.next();
+      whole.settle();
+      whole.takeChanged();
+      // A new document comes (as a build's file would, between two slices: no notification gives the settle up), and
+      // the settle then runs on to its end.
+      const added = `/w/new${round}.txt`, addedText = report(round + 60, [pick(PARTS), pick(PARTS)]);
+      texts.set(added, addedText);
+      if (!s.done) inViews++;
+      cut.setOpen(added, addedText, 1);
+      const early = cut.takeChanged();
+      while (!s.done) s = steps.next();
+      whole.setOpen(added, addedText, 1);
+      const pushed = [...early, ...cut.takeChanged()];
+      assert.ok(pushed.includes(added), `round ${round}: the new document is pushed`);
+      assert.deepEqual(cut.documents([...texts.keys()]), whole.documents([...texts.keys()]), `round ${round}: the views`);
+      assert.deepEqual(cut.summaries(), whole.summaries(), `round ${round}: the summaries`);
+      for (const svc of [cut, whole]) { svc.settle(); svc.takeChanged(); }
+      assert.deepEqual(cut.documents([...texts.keys()]), whole.documents([...texts.keys()]), `round ${round}: the views, settled`);
+    }
+    assert.ok(inViews >= 3, `only ${inViews} documents added inside the views`);
+  });
 });

@@ -81,7 +81,7 @@ interface Numbered<T extends Span> { at: Places<T>; ranks: Int32Array }
  * both kinds of quote links (capping a kind shortens lists, and moves no item). At 10,000 articles a numbering is a
  * map per document of its items' places (some 111,000 quotes), made and ranked once more for the second kind.
  */
-function numbering<T extends Span>(results: readonly DocumentResult[], itemsOf: (r: DocumentResult) => readonly T[]): (slice: Slice) => Generator<string, Numbered<T>> {
+function numberedOnce<T extends Span>(results: readonly DocumentResult[], itemsOf: (r: DocumentResult) => readonly T[]): (slice: Slice) => Generator<string, Numbered<T>> {
   let made: Numbered<T> | undefined;
   return function* (slice) {
     if (!made) {
@@ -232,7 +232,7 @@ export function capLinks(results: readonly DocumentResult[], quoteSimilarity: (a
 
 /** `capLinks` a kind of list at a time (quote variants, attribution conflicts, claim links): yields each kind's name as it ends. */
 export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarity: (a: string, b: string) => number, cap = LINK_CAP, slice = WHOLE): Generator<string> {
-  const quotes = (r: DocumentResult) => r.quotes, quotesNumbered = numbering(results, quotes);
+  const quotes = (r: DocumentResult) => r.quotes, quotesNumbered = numberedOnce(results, quotes);
   yield* capKind<Quote, Quote['variants'][number]>(slice, results, quotes, quotesNumbered, q => [q.variants],
     (from, link, _list, to) => ({ rank: 0, similarity: link.identical ? 1 : quoteSimilarity(from.item.text, to.text) }), cap);
   yield 'variants';
@@ -240,7 +240,7 @@ export function* capLinkSteps(results: readonly DocumentResult[], quoteSimilarit
     (from, _link, _list, to) => ({ rank: 0, similarity: quoteSimilarity(from.item.text, to.text) }), cap);
   yield 'elsewhere';
   const claims = (r: DocumentResult) => r.claims;
-  yield* capKind<Claim, ClaimLink>(slice, results, claims, numbering(results, claims), c => claimLists(c),
+  yield* capKind<Claim, ClaimLink>(slice, results, claims, numberedOnce(results, claims), c => claimLists(c),
     (_from, link, list) => ({ rank: list === 1 ? 0 : 1, similarity: link.similarity }), cap,
     c => (c.disputedBy.length ? c.disputedBy : c.corroboratedBy.length ? c.corroboratedBy : null));
   yield 'claims';

@@ -2,7 +2,8 @@
  * Time slices for the long steps of a settle (`Corpus.settling`, corpus/corpus.ts): a step's loops ask
  * `due()` as they go and, when the slice is spent, the step yields `PAUSE` so that the
  * worker serves the messages waiting (an edit gives the settle up) before it goes on.
- * Only steps that write nothing the corpus keeps until their end may pause: a settle
+ * Only steps that write nothing the corpus keeps until their end may pause (or that
+ * undo what they wrote when given up: the group ids' journal, corpus.ts): a settle
  * given up at a pause leaves the results shown and the indexes as they were.
  */
 
@@ -11,9 +12,9 @@ export const PAUSE = '…';
 
 export class Slice {
   private n = 0;
-  private until: number;
+  private until = 0;
   /** When the clock was last read. */
-  private read: number;
+  private read = 0;
   /**
    * How many asks go by between two reads of the clock: 1 when a slice begins, doubled (up to 64) while the reads
    * come less than `ms / 32` apart, and 1 again when they come more than `ms / 8` apart. A fixed 64 let a loop whose
@@ -23,8 +24,7 @@ export class Slice {
   private stride = 1;
   /** `ms`: how long a slice runs before `due()` says so (Infinity: never; 0: at every check); `clock` in ms (tests give their own). */
   constructor(readonly ms: number, private readonly clock: () => number = () => performance.now()) {
-    this.read = clock();
-    this.until = this.read + ms;
+    this.next();
   }
 
   /** Whether the slice is spent (the clock read every `stride` asks, or at every ask for a slice of 0). */
