@@ -54,6 +54,26 @@ function checkShown(results: readonly DocumentResult[], texts: ReadonlyMap<strin
   }
 }
 
+/**
+ * Two alike two-phase services of `n` reports (slices of 0 ms: every check pauses), their texts, and the seeded
+ * choices the test goes on with.
+ */
+function twoServices(seed: number, n: number) {
+  const rand = rng(seed);
+  const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
+  const texts = new Map<string, string>();
+  for (let k = 0; k < n; k++) texts.set(`/w/r${k}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
+  const make = () => {
+    const svc = new IndexService();
+    svc.deferSettle = true;
+    svc.corpus.settleSliceMs = 0;
+    for (const [k, t] of texts) svc.setOpen(k, t, 1);
+    svc.takeChanged();
+    return svc;
+  };
+  return { rand, pick, texts, cut: make(), whole: make() };
+}
+
 describe('a two-phase edit: a first result from the direct links, then the exact settle', function () {
   this.timeout(240_000);
 
@@ -275,19 +295,7 @@ describe('a two-phase edit: a first result from the direct links, then the exact
   });
 
   it('the worker\'s service: a settle given up while it makes the settled views pushes, after, what one run whole pushes', () => {
-    const rand = rng(21);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-    const texts = new Map<string, string>();
-    for (let k = 0; k < 12; k++) texts.set(`/w/r${k}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
-    const make = () => {
-      const svc = new IndexService();
-      svc.deferSettle = true;
-      svc.corpus.settleSliceMs = 0;
-      for (const [k, t] of texts) svc.setOpen(k, t, 1);
-      svc.takeChanged();
-      return svc;
-    };
-    const cut = make(), whole = make();
+    const { rand, pick, texts, cut, whole } = twoServices(21, 12);
     let inViews = 0;
     for (let round = 0; round < 8; round++) {
       const key = pick([...texts.keys()]), text = report(round + 30, [pick(PARTS), pick(PARTS)]);
@@ -313,19 +321,7 @@ describe('a two-phase edit: a first result from the direct links, then the exact
   });
 
   it('the worker\'s service: a document added while the settle makes its views (a build between its slices) is not lost from the views', () => {
-    const rand = rng(23);
-    const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)];
-    const texts = new Map<string, string>();
-    for (let k = 0; k < 10; k++) texts.set(`/w/r${k}.txt`, report(k, [pick(PARTS), pick(PARTS), pick(PARTS)]));
-    const make = () => {
-      const svc = new IndexService();
-      svc.deferSettle = true;
-      svc.corpus.settleSliceMs = 0;
-      for (const [k, t] of texts) svc.setOpen(k, t, 1);
-      svc.takeChanged();
-      return svc;
-    };
-    const cut = make(), whole = make();
+    const { rand, pick, texts, cut, whole } = twoServices(23, 10);
     let inViews = 0;
     for (let round = 0; round < 6; round++) {
       const key = pick([...texts.keys()]), text = report(round + 40, [pick(PARTS), pick(PARTS)]);
