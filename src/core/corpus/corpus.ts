@@ -1141,10 +1141,11 @@ class GroupIds {
     } finally {
       this.journal = null;
       if (!done) {
-        // (Undone last first: a path held, then let go, or the reverse, comes back as it was.)
+        // (Undone last first, by the opposite call, with no journal to write to: a path held, then let go, or the
+        // reverse, comes back as it was; the counters a hold moves are put back whole after.)
         for (let k = journal.held.length - 1; k >= 0; k--) {
-          if (journal.held[k]) this.drop(journal.ids[k], journal.paths[k]);
-          else this.restore(journal.ids[k], journal.paths[k]);
+          if (journal.held[k]) this.release(journal.ids[k], journal.paths[k]);
+          else this.hold(journal.ids[k], journal.paths[k]);
         }
         this.next = next;
       }
@@ -1206,23 +1207,11 @@ class GroupIds {
   }
 
   private release(id: string | null | undefined, path: string): void {
-    if (!id || !this.holders.get(id)?.has(path)) return;
-    this.drop(id, path);
-    this.note(false, id, path);
-  }
-
-  /** `path` no longer holds `id` (it did). */
-  private drop(id: string, path: string): void {
-    const set = this.holders.get(id)!;
+    const set = id ? this.holders.get(id) : undefined;
+    if (!set?.has(path)) return;
     set.delete(path);
-    if (!set.size) this.holders.delete(id);
-  }
-
-  /** `path` holds `id` again: a release undone, not journaled (the counters are put back whole). */
-  private restore(id: string, path: string): void {
-    let set = this.holders.get(id);
-    if (!set) this.holders.set(id, (set = new Set()));
-    set.add(path);
+    if (!set.size) this.holders.delete(id!);
+    this.note(false, id!, path);
   }
 
   private note(held: boolean, id: string, path: string): void {
