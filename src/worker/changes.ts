@@ -218,8 +218,14 @@ export function sameData(a: unknown, b: unknown): boolean {
     return true;
   }
   const x = a as Record<string, unknown>, y = b as Record<string, unknown>;
-  const keys = Object.keys(x);
-  if (keys.length !== Object.keys(y).length) return false;
-  for (const k of keys) if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
-  return true;
+  // (Own keys walked and counted, not listed: two arrays of keys per object compared were 43 of the 629 MB a settle
+  // allocated with 2,000 articles indexed, each settle's views compared with the last ones.)
+  let count = 0;
+  for (const k in x) {
+    if (!Object.hasOwn(x, k)) continue;
+    count++;
+    if (!Object.hasOwn(y, k) || !sameData(x[k], y[k])) return false;
+  }
+  for (const k in y) if (Object.hasOwn(y, k) && --count < 0) return false;
+  return count === 0;
 }

@@ -275,6 +275,12 @@ describe('extension: which documents the worker reports as changed', function ()
     assert.equal(sameData([1, 2], { 0: 1, 1: 2 }), false);
     assert.equal(sameData([1, [2]], [1, [3]]), false);
     assert.equal(sameData(undefined, { a: 1 }), false);
+    // Keys counted at both sides, whatever their order: one more or one fewer differs.
+    assert.equal(sameData({ a: 1, b: { c: 2 } }, { b: { c: 2 }, a: 1 }), true);
+    assert.equal(sameData({ a: 1 }, { a: 1, b: 2 }), false);
+    assert.equal(sameData({ a: 1, b: 2 }, { a: 1 }), false);
+    assert.equal(sameData({ a: 1, b: undefined }, { b: undefined, a: 1 }), true);
+    assert.equal(sameData({}, {}), true);
   });
 
   it('reports nothing when nothing changed, without resolving the corpus', () => {
