@@ -492,9 +492,20 @@ export class ClaimIndex {
 
   /** The links of the document's claims: the claim's index, the other document and its claim's index. */
   linksOf(path: string): [number, string, number][] {
-    return this.pairLinksOf(path).map(x => [x.i, x.other, x.j]);
+    const out: [number, string, number][] = [];
+    this.eachLink(path, (i, other, j) => out.push([i, other, j]));
+    return out;
   }
 
+  /**
+   * The document's links handed to `f` one by one (as `pairLinksOf` lists them, in the same order), with nothing made
+   * per link: a settle's closure walks every link of most documents.
+   */
+  eachLink(path: string, f: (i: number, other: string, j: number, link: PairLink, lo: boolean) => void): void {
+    // (`forEach`, not `for … of`: no entry or step object per document met.)
+    this.pairs.get(path)?.forEach((list, later) => { for (const pl of standingLinks(list)) f(pl.lo, later, pl.hi, pl, true); });
+    this.before.get(path)?.forEach(earlier => { for (const pl of standingLinks(this.pairs.get(earlier)?.get(path) ?? [])) f(pl.hi, earlier, pl.lo, pl, false); });
+  }
 
   /**
    * The same links with what decides them: the claim's index, the other document,
@@ -503,8 +514,7 @@ export class ClaimIndex {
    */
   pairLinksOf(path: string): { i: number; other: string; j: number; link: PairLink; lo: boolean }[] {
     const out: { i: number; other: string; j: number; link: PairLink; lo: boolean }[] = [];
-    for (const [later, list] of this.pairs.get(path) ?? []) for (const pl of standingLinks(list)) out.push({ i: pl.lo, other: later, j: pl.hi, link: pl, lo: true });
-    for (const earlier of this.before.get(path) ?? []) for (const pl of standingLinks(this.pairs.get(earlier)?.get(path) ?? [])) out.push({ i: pl.hi, other: earlier, j: pl.lo, link: pl, lo: false });
+    this.eachLink(path, (i, other, j, link, lo) => out.push({ i, other, j, link, lo }));
     return out;
   }
 

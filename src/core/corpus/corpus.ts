@@ -937,14 +937,17 @@ export class Corpus {
     yield 'lookup';
     // The claims and quotes to link again: the seeds and everything linked to them.
     const claimsIn = new Map<string, Set<number>>(), quotesIn = new Map<string, Set<number>>();
-    const queue: [boolean, string, number][] = [];
+    // The items to follow, last in first out, as three lists (no tuple per item): claim (1) or quote (0), document, index.
+    const queueKind: number[] = [], queuePath: string[] = [], queueIndex: number[] = [];
     const visit = (claim: boolean, path: string, i: number) => {
       const m = claim ? claimsIn : quotesIn;
       let set = m.get(path);
       if (!set) m.set(path, (set = new Set()));
       if (set.has(i)) return;
       set.add(i);
-      queue.push([claim, path, i]);
+      queueKind.push(claim ? 1 : 0);
+      queuePath.push(path);
+      queueIndex.push(i);
     };
     for (const p of changed) {
       const named = namedNow.get(p);
@@ -952,38 +955,39 @@ export class Corpus {
       named.claims.forEach((_, i) => visit(true, p, i));
       named.quotes.forEach((_, i) => visit(false, p, i));
     }
-    const adjacency = new Map<string, { claims: Map<number, [string, number][]>; quotes: Map<number, [string, number][]> }>();
+    // Each document's links as the closure follows them, flat (`closureEdges`), made when it is first reached.
+    const adjacency = new Map<string, { claims: Edges; quotes: Edges }>();
     const near = (path: string) => {
       let a = adjacency.get(path);
       if (a) return a;
-      a = { claims: new Map(), quotes: new Map() };
-      const add = (m: Map<number, [string, number][]>, i: number, to: [string, number]) => { const l = m.get(i); if (l) l.push(to); else m.set(i, [to]); };
-      for (const [i, other, j] of this.claimIndex.linksOf(path)) add(a.claims, i, [other, j]);
       const named = namedNow.get(path)!;
+      const claims = new EdgeList(), quotes = new EdgeList();
+      this.claimIndex.eachLink(path, (i, other, j) => claims.add(i, other, j));
       const held = new Set<number>();
-      for (const [i, other, j] of this.quoteLinker.linksOf(path)) {
-        add(a.quotes, i, [other, j]);
+      this.quoteLinker.eachLink(path, (i, other, j) => {
+        quotes.add(i, other, j);
         // A linked quote and the claims holding it, once per quote: quote claims follow their quotes' links, and so does
         // a claim of another kind quoting a few of the speaker's words (quoteLinks.ts `claimsAt`), so every claim the
-        // quote meets is taken.
-        if (held.has(i)) continue;
+        // quote meets is taken. (`null`: an item of the same document, of the other kind.)
+        if (held.has(i)) return;
         held.add(i);
         const q = named.quotes[i];
         named.claims.forEach((c, k) => {
-          if (c.start <= q.end && q.start <= c.end + 1) { add(a!.quotes, i, ['\u0000claim', k]); add(a!.claims, k, ['\u0000quote', i]); }
+          if (c.start <= q.end && q.start <= c.end + 1) { quotes.add(i, null, k); claims.add(k, null, i); }
         });
-      }
+      });
+      a = { claims: claims.flat(named.claims.length), quotes: quotes.flat(named.quotes.length) };
       adjacency.set(path, a);
       return a;
     };
-    while (queue.length) {
+    while (queueKind.length) {
       if (slice.due()) yield* pause('closure');
-      const [claim, path, i] = queue.pop()!;
-      const a = near(path);
-      for (const [other, j] of (claim ? a.claims : a.quotes).get(i) ?? []) {
-        if (other === '\u0000claim') visit(true, path, j);
-        else if (other === '\u0000quote') visit(false, path, j);
-        else if (this.entries.has(other)) visit(claim, other, j);
+      const claim = queueKind.pop() === 1, path = queuePath.pop()!, i = queueIndex.pop()!;
+      const e = claim ? near(path).claims : near(path).quotes;
+      for (let x = e.at[i], end = e.at[i + 1]; x < end; x++) {
+        const other = e.other[x];
+        if (other === null) visit(!claim, path, e.index[x]);
+        else if (this.entries.has(other)) visit(claim, other, e.index[x]);
       }
     }
     // (Documents whose links moved since are linked again below, with their passages, as before.)
@@ -1415,3 +1419,39 @@ export function linkAfterClaims(ctx: AnalysisContext, results: ReadonlyMap<strin
 
 /** The steps of `linkAfterClaims`, named as each ends (for timing). */
 export type LinkStep = 'quote-claims' | 'claim-groups' | 'caps';
+
+/**
+ * One document's links of one kind as a settle's closure follows them (`Corpus.updateSteps`): item `i`'s go to
+ * `other[x]`'s item `index[x]`, for `x` from `at[i]` to `at[i + 1] - 1`, in the order they were added; `other` null: the
+ * same document's item of the other kind (a quote's claim, a claim's quote).
+ */
+interface Edges { at: Int32Array; other: (string | null)[]; index: Int32Array }
+
+/** The links of `Edges` as they come, item by item in any order, then laid out by item (`flat`). */
+class EdgeList {
+  private readonly from: number[] = [];
+  private readonly other: (string | null)[] = [];
+  private readonly index: number[] = [];
+
+  add(i: number, other: string | null, j: number): void {
+    this.from.push(i);
+    this.other.push(other);
+    this.index.push(j);
+  }
+
+  /** By item (`items` of them, or more when a link names more), each item's links in the order they were added. */
+  flat(items: number): Edges {
+    const n = this.from.length;
+    for (let x = 0; x < n; x++) if (this.from[x] >= items) items = this.from[x] + 1;
+    const at = new Int32Array(items + 1);
+    for (let x = 0; x < n; x++) at[this.from[x] + 1]++;
+    for (let i = 0; i < items; i++) at[i + 1] += at[i];
+    const fill = at.slice(0, items), other: (string | null)[] = new Array(n), index = new Int32Array(n);
+    for (let x = 0; x < n; x++) {
+      const y = fill[this.from[x]]++;
+      other[y] = this.other[x];
+      index[y] = this.index[x];
+    }
+    return { at, other, index };
+  }
+}

@@ -704,8 +704,13 @@ export class QuoteLinker {
   /** The links of the document's quotes (variants or attribution conflicts): the quote's index, the other document and its quote's index. */
   linksOf(path: string): [number, string, number][] {
     const out: [number, string, number][] = [];
-    for (const id of this.docs.get(path)?.ids ?? []) for (const l of this.links[id]) out.push([this.items[id]!.at, this.items[l.other]!.path, this.items[l.other]!.at]);
+    this.eachLink(path, (i, other, j) => out.push([i, other, j]));
     return out;
+  }
+
+  /** `linksOf`'s links handed to `f` one by one, in the same order, with nothing made per link. */
+  eachLink(path: string, f: (i: number, other: string, j: number) => void): void {
+    for (const id of this.docs.get(path)?.ids ?? []) for (const l of this.links[id]) f(this.items[id]!.at, this.items[l.other]!.path, this.items[l.other]!.at);
   }
 
   /** Files every item `linkAll` linked, as `link` would have (no lookup: their links are known). */
