@@ -614,13 +614,27 @@ export function* finishingLinks(docs: readonly { path: string; claims: Claim[] }
   for (const d of docs) {
     for (const c of d.claims) {
       if (slice.due()) yield PAUSE;
-      c.corroboratedBy.sort(by);
-      c.disputedBy.sort(by);
-      c.partlyCorroboratedBy?.sort(by);
+      sortLinks(c.corroboratedBy, by);
+      sortLinks(c.disputedBy, by);
+      if (c.partlyCorroboratedBy) sortLinks(c.partlyCorroboratedBy, by);
       c.status = claimStatus(c);
     }
   }
   if (group) yield* groupingClaims(docs, slice);
+}
+
+/**
+ * `list.sort(by)`, left alone when it is in order already (a stable sort would not move it): the engine's sort makes a
+ * work copy of any list, and a settle sorts every link list of every claim linked again, most of them short and
+ * written in order (with 2,000 articles indexed, the sorts were 24 of the 494 MB a settle allocated).
+ */
+function sortLinks<T>(list: T[], by: (x: T, y: T) => number): void {
+  for (let k = 1; k < list.length; k++) {
+    if (by(list[k - 1], list[k]) > 0) {
+      list.sort(by);
+      return;
+    }
+  }
 }
 
 export class ClaimLinker {
