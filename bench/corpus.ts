@@ -19,7 +19,9 @@
  *   alternately, and the settled views of the edited documents compared with it; with `--old-two-phase` too,
  *   that service is two-phase as well: its first phase timed as the new one's (then settled untimed), and the
  *   first-phase views compared too; `--heap MB`: the child's --max-old-space-size, 6144 unless given; after the
- *   build, the edit path's warm-up runs as the worker runs it once idle (`IndexService.warmEdits`), unless `--cold`)
+ *   build, the edit path's warm-up runs as the worker runs it once idle (`IndexService.warmEdits`), unless `--cold`;
+ *   `--alloc`: what each settle allocates, both builds, by the sampling heap profiler (the settles' times then
+ *   include the sampler's cost))
  *
  * Each measurement runs in its own child process, so its peak memory (maxRSS) is
  * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
@@ -29,6 +31,7 @@ import { fork } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import inspector from 'node:inspector';
 import { PerformanceObserver } from 'node:perf_hooks';
 import { verbatimWorthy } from '../src/core/claims/match';
 import { decode } from '../src/core/text/decode';
@@ -98,6 +101,9 @@ interface Run {
   oldSlices?: [number, number, string][];
   oldSliceGc?: number[];
   oldSettlePush?: number[];
+  /** `--alloc`: MB each settle allocated (sampled; objects collected since counted), and the old build's two-phase settles'. */
+  settleAlloc?: number[];
+  oldSettleAlloc?: number[];
 }
 
 /**
@@ -169,7 +175,7 @@ function canonicalIds(json: string): string {
  * build's out/ directory), the same edits on that build's IndexService in the same
  * process, alternately first, and the edited document's settled view compared.
  */
-async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase = false, cold = false): Promise<Run> {
+async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase = false, cold = false, alloc = false): Promise<Run> {
   const names = articles(dir);
   const mb = corpusMb(dir, names);
   const c0 = process.cpuUsage();
@@ -195,7 +201,7 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   if (!cold) service.warmEdits();
   const warmMs = cold ? undefined : performance.now() - w0;
   const rand = rng(7);
-  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, warmMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [], slices: [], oldSlices: [], settlePush: [], oldSettlePush: [] };
+  const r: Run = { what: 'edit', articles: names.length, mb, ms: 0, cpuMs: 0, peakRssMb: 0, buildMs, warmMs, edits: [], editCpu: [], settle: [], settleCpu: [], oldEdits: [], oldEditCpu: [], quickSteps: [], firstParts: [], steps: [], items: [], quickDocs: [], settleDocs: [], mismatches: 0, compared: 0, firstMismatches: 0, oldSettleCpu: [], oldQuickSteps: [], slices: [], oldSlices: [], settlePush: [], oldSettlePush: [], settleAlloc: [], oldSettleAlloc: [] };
   const texts = new Map<string, string>();
   // The collector's pauses, to tell a first phase's own work from a pause it met (the settles before it fill the heap).
   const gcs: { start: number; end: number }[] = [], windows: [number, number][] = [];
@@ -223,7 +229,8 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
       r.quickDocs!.push(changed.length);
       t = performance.now(); c = process.cpuUsage();
       // Step by step, as the worker runs it: each slice is what an edit that comes meanwhile waits for.
-      timeSlices(service.settling(), r.slices!);
+      if (alloc) r.settleAlloc!.push(allocatedMb(() => timeSlices(service.settling(), r.slices!)));
+      else timeSlices(service.settling(), r.slices!);
       const tp = performance.now();
       const settled = service.takeChanged();
       service.summaries(settled);
@@ -246,8 +253,9 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
       if (oldTwoPhase) {
         r.oldQuickSteps!.push({ ...oldService.corpus.last.quick?.ms });
         const c2 = process.cpuUsage();
-        if (oldService.settling) timeSlices(oldService.settling(), r.oldSlices!);
-        else oldService.settle();
+        const settle = () => { if (oldService.settling) timeSlices(oldService.settling(), r.oldSlices!); else oldService.settle(); };
+        if (alloc) r.oldSettleAlloc!.push(allocatedMb(settle));
+        else settle();
         const tp = performance.now();
         oldService.summaries(oldService.takeChanged());
         r.oldSettlePush!.push(performance.now() - tp);
@@ -273,6 +281,36 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
   r.cpuMs = cpuSince(c0);
   r.peakRssMb = usage().rss;
   return r;
+}
+
+/**
+ * The MB allocated while `f` runs, by the inspector's sampling heap profiler (a sample per 16 KB, the objects collected
+ * meanwhile kept in the count): an estimate, made the same way for both builds. What a settle allocates and keeps past
+ * a young collection is what brings the worker's full collections on, and an edit that comes during one waits longer.
+ */
+function allocatedMb(f: () => void): number {
+  const session = (allocSession ??= connected());
+  let started = false, bytes = -1;
+  // (A session on this thread answers at once, inside `post`.)
+  session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as inspector.HeapProfiler.StartSamplingParameterType, err => { if (err) throw err; started = true; });
+  if (!started) throw new Error('the sampling heap profiler did not start');
+  try {
+    f();
+  } finally {
+    session.post('HeapProfiler.stopSampling', (err, r) => {
+      if (err) throw err;
+      const sum = (node: inspector.HeapProfiler.SamplingHeapProfileNode): number => node.children.reduce((n, c) => n + sum(c), node.selfSize);
+      bytes = sum(r.profile.head);
+    });
+  }
+  if (bytes < 0) throw new Error('the sampling heap profiler gave no profile');
+  return bytes / 1e6;
+}
+let allocSession: inspector.Session | undefined;
+function connected(): inspector.Session {
+  const session = new inspector.Session();
+  session.connect();
+  return session;
 }
 
 async function child(mode: string, dir: string, arg: number, baselineToo = true): Promise<Run> {
@@ -336,9 +374,9 @@ async function child(mode: string, dir: string, arg: number, baselineToo = true)
 /** The children's heap limit, MB (`--heap`). */
 let heapMb = 6144;
 
-function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = '', oldTwoPhase = false, cold = false): Promise<Run> {
+function runChild(mode: string, dir: string, arg: number, timeoutS: number, baselineToo = true, old = '', oldTwoPhase = false, cold = false, alloc = false): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old, oldTwoPhase ? 'old-two-phase' : '', cold ? 'cold' : ''], { execArgv: [`--max-old-space-size=${heapMb}`] });
+    const p = fork(__filename, ['--child', mode, dir, String(arg), baselineToo ? 'baseline' : 'alone', old, oldTwoPhase ? 'old-two-phase' : '', cold ? 'cold' : '', alloc ? 'alloc' : ''], { execArgv: [`--max-old-space-size=${heapMb}`] });
     let done = false;
     const timer = setTimeout(() => {
       if (done) return;
@@ -439,15 +477,15 @@ function line(r: Run): string {
 async function main(): Promise<void> {
   const argv = process.argv.slice(2);
   if (argv[0] === '--child') {
-    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null, argv[6] === 'old-two-phase', argv[7] === 'cold') : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
+    const r = argv[1] === 'two-phase' ? await twoPhase(argv[2], Number(argv[3]), argv[5] || null, argv[6] === 'old-two-phase', argv[7] === 'cold', argv[8] === 'alloc') : await child(argv[1], argv[2], Number(argv[3]), argv[4] !== 'alone');
     if (process.send) process.send(r); else console.log(JSON.stringify(r)); // run by hand (a profiler)
     return;
   }
-  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '', oldTwoPhase = false, cold = false;
+  let jobs = 1, timeout = 900, nEdits = 40, edit = true, editsOnly = false, baselineToo = true, twoPhased = false, old = '', oldTwoPhase = false, cold = false, alloc = false;
   const dirs: string[] = [];
   const usage = 'usage: node out/bench/corpus.js [--jobs N] [--timeout S] [--edits K] [--no-edit] CORPUS_DIR...  (corpora from ../shared/eval/reuse/make-corpus.mjs, smallest first)\n' +
     '       node out/bench/corpus.js --edits-only [--no-baseline] [--edits K] [--timeout S] CORPUS_DIR...\n' +
-    '       node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR [--old-two-phase]] [--heap MB] [--cold] [--edits K] [--timeout S] CORPUS_DIR...';
+    '       node out/bench/corpus.js --edits-only --two-phase [--old OUT_DIR [--old-two-phase]] [--heap MB] [--cold] [--alloc] [--edits K] [--timeout S] CORPUS_DIR...';
   const fail = (why: string): never => { console.error(`bench/corpus: ${why}\n${usage}`); process.exit(2); };
   /** A flag's number: a positive integer, else the usage. */
   const count = (flag: string, value: string | undefined): number => {
@@ -467,6 +505,7 @@ async function main(): Promise<void> {
     else if (a === '--old') old = argv[++i] ?? fail('--old needs a directory');
     else if (a === '--old-two-phase') oldTwoPhase = true;
     else if (a === '--cold') cold = true;
+    else if (a === '--alloc') alloc = true;
     else if (a === '--heap') heapMb = count(a, argv[++i]);
     else if (a.startsWith('-')) fail(`unknown option ${a}`);
     else if (!fs.existsSync(a) || !fs.statSync(a).isDirectory()) fail(`${a} is not a directory`);
@@ -475,7 +514,7 @@ async function main(): Promise<void> {
   if (!dirs.length) fail('no corpus directory given');
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
   if (editsOnly && twoPhased) {
-    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old, oldTwoPhase, cold));
+    for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old, oldTwoPhase, cold, alloc));
     return;
   }
   if (editsOnly) {
@@ -555,6 +594,10 @@ function twoPhaseLines(r: Run): void {
   }
   if (r.oldQuickSteps?.length) console.log(`  old build's first phase steps, median ms: ${steps(r.oldQuickSteps)}`);
   console.log(`  settle steps, median ms: ${steps(r.steps!)}; claims and quotes linked again p50 ${pct(r.items!, 0.5)}`);
+  if (r.settleAlloc?.length) {
+    const a = r.settleAlloc, o = r.oldSettleAlloc ?? [];
+    console.log(`  allocated by a settle (sampled, objects collected since included): p50 ${med(a)} MB, max ${f1(Math.max(...a))} MB${o.length ? `; old build p50 ${med(o)} MB, max ${f1(Math.max(...o))} MB; new / old p50 x${f2(pct(a, 0.5) / pct(o, 0.5))}` : ''}`);
+  }
 }
 
 void main().catch(e => { console.error(`bench/corpus: ${e instanceof Error ? e.message : String(e)}`); process.exit(1); });
