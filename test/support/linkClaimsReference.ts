@@ -51,7 +51,7 @@ export function linkClaims(docs: ReadonlyArray<{ path: string; claims: Claim[]; 
   }
   // A pair of documents' links stand together or not (`standingLinks`: weak links only between documents a link not weak ties).
   for (const { lo, hi, links } of pairs.values()) {
-    for (const pl of standingLinks(links)) writeLink({ path: docs[lo].path, claim: docs[lo].claims[pl.lo] }, { path: docs[hi].path, claim: docs[hi].claims[pl.hi] }, pl);
+    for (const pl of standingLinks(links)) writeLink(docs[lo].path, docs[lo].claims[pl.lo], docs[hi].path, docs[hi].claims[pl.hi], pl);
   }
   finishLinks(docs as { path: string; claims: Claim[] }[]);
 }

@@ -573,26 +573,29 @@ function sameSource(a: Claim, b: Claim): boolean {
   return true;
 }
 
-/** Writes one link of `lo` (earlier document) and `hi` into both claims' lists. */
-export function writeLink(lo: { path: string; claim: Claim }, hi: { path: string; claim: Claim }, l: { similarity: number; reason?: string; direction: PairLink['direction'] }): void {
-  const to = (x: { path: string; claim: Claim }): ClaimLink => {
-    const link: ClaimLink = { path: x.path, start: x.claim.start, end: x.claim.end, similarity: l.similarity };
-    if (l.reason) link.reason = l.reason;
-    return link;
-  };
+/** Writes one link of claim `lo` of document `loPath` (the earlier) and claim `hi` of `hiPath` into both claims' lists. */
+export function writeLink(loPath: string, lo: Claim, hiPath: string, hi: Claim, l: { similarity: number; reason?: string; direction: PairLink['direction'] }): void {
+  // (The two ends as arguments, not an object each: every link of a settle and of the CLI is written here.)
   if (l.reason) {
-    lo.claim.disputedBy.push(to(hi));
-    hi.claim.disputedBy.push(to(lo));
+    lo.disputedBy.push(claimLink(hiPath, hi, l));
+    hi.disputedBy.push(claimLink(loPath, lo, l));
   } else if (l.direction === 'full') {
-    lo.claim.corroboratedBy.push(to(hi));
-    hi.claim.corroboratedBy.push(to(lo));
+    lo.corroboratedBy.push(claimLink(hiPath, hi, l));
+    hi.corroboratedBy.push(claimLink(loPath, lo, l));
   } else if (l.direction === 'aInB') {
-    lo.claim.corroboratedBy.push(to(hi));
-    (hi.claim.partlyCorroboratedBy ??= []).push(to(lo));
+    lo.corroboratedBy.push(claimLink(hiPath, hi, l));
+    (hi.partlyCorroboratedBy ??= []).push(claimLink(loPath, lo, l));
   } else {
-    hi.claim.corroboratedBy.push(to(lo));
-    (lo.claim.partlyCorroboratedBy ??= []).push(to(hi));
+    hi.corroboratedBy.push(claimLink(loPath, lo, l));
+    (lo.partlyCorroboratedBy ??= []).push(claimLink(hiPath, hi, l));
   }
+}
+
+/** The entry of a link to `claim` of document `path` (`writeLink`). */
+function claimLink(path: string, claim: Claim, l: { similarity: number; reason?: string }): ClaimLink {
+  const link: ClaimLink = { path, start: claim.start, end: claim.end, similarity: l.similarity };
+  if (l.reason) link.reason = l.reason;
+  return link;
 }
 
 /** Empties a claim's link lists. */
@@ -665,7 +668,7 @@ export class ClaimLinker {
       const dx = docs[docIndex.get(x)!];
       for (const [y, list] of later) {
         const dy = docs[docIndex.get(y)!];
-        for (const pl of standingLinks(list)) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: dy.path, claim: dy.claims[pl.hi] }, pl);
+        for (const pl of standingLinks(list)) writeLink(dx.path, dx.claims[pl.lo], dy.path, dy.claims[pl.hi], pl);
       }
     }
     finishLinks(docs, group);

@@ -483,7 +483,7 @@ export class ClaimIndex {
         for (const pl of standingLinks(list)) {
           const lo = take(dx.path, pl.lo), hi = at !== undefined && take(y, pl.hi);
           if (lo !== hi) throw new Error(`a claim link of ${dx.path} and ${y} has one end among the claims written`);
-          if (lo) writeLink({ path: dx.path, claim: dx.claims[pl.lo] }, { path: y, claim: docs[at!].claims[pl.hi] }, pl);
+          if (lo) writeLink(dx.path, dx.claims[pl.lo], y, docs[at!].claims[pl.hi], pl);
         }
       }
     }

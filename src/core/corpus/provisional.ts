@@ -207,8 +207,7 @@ export function provisionalResults(input: ProvisionalInput): { changed: Map<stri
       links.sort((x, y) => (x.link.reason ? 0 : 1) - (y.link.reason ? 0 : 1) || y.link.similarity - x.link.similarity
         || (position.get(x.other) ?? 0) - (position.get(y.other) ?? 0) || x.b.start - y.b.start);
       const write = (x: (typeof links)[number]) => {
-        const here = { path: a, claim: c }, there = { path: x.other, claim: x.b };
-        if (x.lo) writeLink(here, there, x.link); else writeLink(there, here, x.link);
+        if (x.lo) writeLink(a, c, x.other, x.b, x.link); else writeLink(x.other, x.b, a, c, x.link);
         touched.add(x.b);
       };
       const taken = new Uint8Array(links.length);
