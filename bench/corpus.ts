@@ -20,8 +20,8 @@
  *   that service is two-phase as well: its first phase timed as the new one's (then settled untimed), and the
  *   first-phase views compared too; `--heap MB`: the child's --max-old-space-size, 6144 unless given; after the
  *   build, the edit path's warm-up runs as the worker runs it once idle (`IndexService.warmEdits`), unless `--cold`;
- *   `--alloc`: what each settle allocates, both builds, by the sampling heap profiler (the settles' times then
- *   include the sampler's cost))
+ *   `--alloc`: what each settle allocates, by the sampling heap profiler, and the old build's with `--old-two-phase`
+ *   (the settles' times then include the sampler's cost))
  *
  * Each measurement runs in its own child process, so its peak memory (maxRSS) is
  * its own. Budgets (design.md): 10,000 articles (~50 MB) <= 30 s and <= 2 GB with
@@ -290,20 +290,21 @@ async function twoPhase(dir: string, n: number, old: string | null, oldTwoPhase 
  */
 function allocatedMb(f: () => void): number {
   const session = (allocSession ??= connected());
-  let started = false, bytes = -1;
-  // (A session on this thread answers at once, inside `post`.)
-  session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as inspector.HeapProfiler.StartSamplingParameterType, err => { if (err) throw err; started = true; });
-  if (!started) throw new Error('the sampling heap profiler did not start');
+  // (A session on this thread answers at once, inside `post`; an error thrown in its callback would only be printed,
+  // so it is kept and thrown after.)
+  let started = false, bytes = -1, failed: Error | null = null;
+  session.post('HeapProfiler.startSampling', { samplingInterval: 16384, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true } as inspector.HeapProfiler.StartSamplingParameterType, err => { failed = err; started = !err; });
+  if (!started) throw new Error(`the sampling heap profiler did not start${failed ? `: ${(failed as Error).message}` : ''}`);
   try {
     f();
   } finally {
     session.post('HeapProfiler.stopSampling', (err, r) => {
-      if (err) throw err;
+      if (err) { failed = err; return; }
       const sum = (node: inspector.HeapProfiler.SamplingHeapProfileNode): number => node.children.reduce((n, c) => n + sum(c), node.selfSize);
       bytes = sum(r.profile.head);
     });
   }
-  if (bytes < 0) throw new Error('the sampling heap profiler gave no profile');
+  if (bytes < 0) throw new Error(`the sampling heap profiler gave no profile${failed ? `: ${(failed as Error).message}` : ''}`);
   return bytes / 1e6;
 }
 let allocSession: inspector.Session | undefined;
@@ -512,6 +513,7 @@ async function main(): Promise<void> {
     else dirs.push(a);
   }
   if (!dirs.length) fail('no corpus directory given');
+  if (alloc && !(editsOnly && twoPhased)) fail('--alloc measures the settles of --edits-only --two-phase');
   console.log(`machine: ${os.cpus().length} cores, node ${process.version}; CLI with --jobs ${jobs}, each run in its own process, stopped after ${timeout} s`);
   if (editsOnly && twoPhased) {
     for (const dir of dirs) twoPhaseLines(await runChild('two-phase', dir, nEdits, timeout, false, old, oldTwoPhase, cold, alloc));
