@@ -19,7 +19,7 @@
  * their links. Writing the links into the claims (and `finishLinks`: order, status,
  * groups) is left to the caller's documents as `ClaimLinker.link` does it; `update`
  * and `write` apart let an edited corpus write only the claims an edit reaches
- * (`update` says which documents' links changed, `linksOf` what each claim links to).
+ * (`update` says which documents' links changed, `eachLink` what each claim links to).
  */
 import { type AlignedPassage, alignedClaims, alignedWeight, CLAIM_KEY_CAP, IdSet, ownPassages, samePassage, samePassages, claimKeys, finishingLinks, isCandidate, keyBounds, keyWeight, pairLink, resetLinks, topicMin, topicWeight, writeLink, standingLinks, type LinkDoc, type PairLink } from '../claims/links';
 import { matchClaims, type MatchSide, verbatimWorthy } from '../claims/match';
@@ -490,16 +490,10 @@ export class ClaimIndex {
     yield* finishingLinks(only ? docs.map(d => ({ path: d.path, claims: d.claims.filter((_, i) => take(d.path, i)) })) : docs, group, slice);
   }
 
-  /** The links of the document's claims: the claim's index, the other document and its claim's index. */
-  linksOf(path: string): [number, string, number][] {
-    const out: [number, string, number][] = [];
-    this.eachLink(path, (i, other, j) => out.push([i, other, j]));
-    return out;
-  }
-
   /**
-   * The document's links handed to `f` one by one (as `pairLinksOf` lists them, in the same order), with nothing made
-   * per link: a settle's closure walks every link of most documents.
+   * The links of the document's claims handed to `f` one by one (the claim's index, the other document, its claim's
+   * index, the pair link, and whether this document is its earlier end), as `pairLinksOf` lists them, in the same
+   * order, with nothing made per link: a settle's closure walks every link of most documents.
    */
   eachLink(path: string, f: (i: number, other: string, j: number, link: PairLink, lo: boolean) => void): void {
     // (`forEach`, not `for … of`: no entry or step object per document met.)

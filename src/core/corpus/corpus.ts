@@ -955,7 +955,7 @@ export class Corpus {
       named.claims.forEach((_, i) => visit(true, p, i));
       named.quotes.forEach((_, i) => visit(false, p, i));
     }
-    // Each document's links as the closure follows them, flat (`closureEdges`), made when it is first reached.
+    // Each document's links as the closure follows them, flat (`Edges`), made when it is first reached.
     const adjacency = new Map<string, { claims: Edges; quotes: Edges }>();
     const near = (path: string) => {
       let a = adjacency.get(path);
