@@ -5,7 +5,7 @@ import { IndexService, type FileAccess } from '../../src/worker/IndexService';
 import { Idle } from '../../src/extension/Idle';
 import { skipCategory, skippedMessage, skippedSummary } from '../../src/extension/index/skipMessages';
 import { DEFAULT_MAX_FILE_SIZE } from '../../src/config/defaults';
-import { sameData } from '../../src/worker/changes';
+import { sameData } from '../../src/core/sameData';
 import { entityKey } from '../../src/protocol/protocol';
 import { normalizeEol } from '../../src/core/text/decode';
 import { rng } from '../support/rng';

@@ -110,7 +110,7 @@ describe('settle steps that pause inside', function () {
   });
 
   it('a settle given up while it numbers the groups leaves the ids as a settle given up before it began', () => {
-    // Two corpora take the same edits. After each, both run a settle to the end of its links ('caps'): one is given up
+    // Two corpora take the same edits. After each, both run a settle to the end of the step before the ids ('same'): one is given up
     // there, the other goes some way into the ids step first. The ids left behind (which ids are held, and the next
     // new one) must be the same, so the settles after give the same ids.
     const rand = rng(11);
@@ -124,10 +124,10 @@ describe('settle steps that pause inside', function () {
       for (const [p, t] of docs) c.set(p, t);
       c.allResults();
     }
-    /** Runs a settle to its 'caps' step's end, then `extra` pauses more; whether it is still under way. */
+    /** Runs a settle to the end of the step before the ids ('same'), then `extra` pauses more; whether it is still under way. */
     const runTo = (steps: Generator<string, boolean>, extra: number): boolean => {
       let s = steps.next();
-      while (!s.done && s.value !== 'caps') s = steps.next();
+      while (!s.done && s.value !== 'same') s = steps.next();
       for (let k = 0; k < extra && !s.done; k++) s = steps.next();
       return !s.done;
     };

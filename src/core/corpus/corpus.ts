@@ -38,6 +38,7 @@ import { boilerplateIn } from '../reuse/reuseText';
 import { EntityScratch, findEntities, unifyTypes } from '../entities/entities';
 import { NameResolver } from '../entities/names';
 import { AnalysisContext, BoundedMemo, Slot } from '../text/memo';
+import { sameData, sameFields } from '../sameData';
 import { capLinks, capLinkSteps, LINK_CAP } from './caps';
 import { ClaimIndex } from './claimIndex';
 import { ClaimLinker, type LinkDoc, sharedPassages } from '../claims/links';
@@ -1058,11 +1059,17 @@ export class Corpus {
       if (kind !== 'claims') yield `caps (${kind})`;
     }
     yield 'caps';
+    // What came out as the last result had it, group ids aside (given next). Most of what a settle links again does
+    // (at 2,000 articles an edit reaches about 52,500 claims and quotes); its last objects are handed out again below.
+    const same = yield* sameAsLast(relinked, prev, slice, () => pause('same'));
+    lap('same');
+    yield 'same';
     // (At 10,000 articles the ids took 323–817 ms in one go; given up at a pause, they are as they were.)
     const removed: DocumentResult[] = [];
     for (const [p, r] of prev) if (!this.entries.has(p)) removed.push(r);
     const before = new Map(relinked.map(r => [r.full.path, { ...r.full, claims: r.oldClaims, quotes: r.oldQuotes }]));
     for (const _ of this.groups.renumbering(parts, before, removed, slice)) yield* pause('ids');
+    handOutSame(relinked, same, prev, results);
     commit();
     lap('ids');
     this.last.relinked = relinked.length;
@@ -1074,6 +1081,65 @@ export class Corpus {
 }
 
 type QuoteDocIn = Parameters<QuoteLinker['update']>[0][number];
+
+/** Of one document linked again by a settle: the places of its fresh claims and quotes equal to its last result's there, group ids aside. */
+interface SameAsLast {
+  claims: number[];
+  quotes: number[];
+}
+
+/**
+ * The fresh claims and quotes of the documents a settle linked again that came out as their last result's at the same
+ * place, group ids aside (`handOutSame` weighs those once they are given). It writes nothing; `pause` is how it
+ * pauses when `slice` is spent.
+ */
+function* sameAsLast(relinked: readonly { full: DocumentResult }[], prev: ReadonlyMap<string, DocumentResult>, slice: Slice, pause: () => Generator<string, void>): Generator<string, SameAsLast[]> {
+  const out: SameAsLast[] = [];
+  for (const { full } of relinked) {
+    const same: SameAsLast = { claims: [], quotes: [] };
+    out.push(same);
+    const old = prev.get(full.path);
+    if (!old) continue;
+    for (let i = 0; i < full.claims.length && i < old.claims.length; i++) {
+      const c = full.claims[i], o = old.claims[i];
+      if (c !== o && sameFields(c, o, 'claimGroup')) same.claims.push(i);
+      if (slice.due()) yield* pause();
+    }
+    for (let i = 0; i < full.quotes.length && i < old.quotes.length; i++) {
+      const q = full.quotes[i], o = old.quotes[i];
+      if (q !== o && sameFields(q, o, 'quoteGroup')) same.quotes.push(i);
+      if (slice.due()) yield* pause();
+    }
+  }
+  return out;
+}
+
+/**
+ * Where a settle made again what the last result had (`sameAsLast`, and the same group id), the last result's objects
+ * are handed out: the claim or quote; the list, when every item of it is the last one's; the result itself, when all
+ * of it is the same. The copies made are then let go at once, and what holds the last objects (the worker's views of
+ * them) holds no second copy: the views made from the last results kept those objects alive, beside the corpus's
+ * fresh ones, about 7% of the worker's heap at 2,000 articles after 10 edits. Nothing written into: every object
+ * handed out stays as it was.
+ */
+function handOutSame(relinked: readonly { full: DocumentResult }[], same: readonly SameAsLast[], prev: ReadonlyMap<string, DocumentResult>, results: Map<string, DocumentResult>): void {
+  relinked.forEach(({ full }, k) => {
+    const old = prev.get(full.path);
+    if (!old) return;
+    for (const i of same[k].claims) if (full.claims[i].claimGroup === old.claims[i].claimGroup) full.claims[i] = old.claims[i];
+    for (const i of same[k].quotes) if (full.quotes[i].quoteGroup === old.quotes[i].quoteGroup) full.quotes[i] = old.quotes[i];
+    if (sameItems(full.claims, old.claims)) full.claims = old.claims;
+    if (sameItems(full.quotes, old.quotes)) full.quotes = old.quotes;
+    if (full.claims === old.claims && full.quotes === old.quotes && sameData(full, old)) results.set(full.path, old);
+  });
+}
+
+/** Whether two lists hold the very same objects, in order. */
+function sameItems<T>(xs: readonly T[], ys: readonly T[]): boolean {
+  if (xs.length !== ys.length) return false;
+  for (let i = 0; i < xs.length; i++) if (xs[i] !== ys[i]) return false;
+  return true;
+}
 
 /** A renumbering's changes to the ids held, in order (see `GroupIds.renumbering`). */
 interface Journal {
