@@ -88,6 +88,8 @@ const settler = new SettleScheduler({
     flush();
   },
   later: f => setImmediate(f),
+  // (SOURCE_LENS_SETTLE_QUIET=0: a settle starts at once after each push, as before the quiet spell; to compare.)
+  ...(process.env.SOURCE_LENS_SETTLE_QUIET === '0' ? {} : { after: (ms: number, f: () => void) => setTimeout(f, ms), now: () => performance.now() }),
 });
 
 const log = (message: string) => send({ type: 'push', kind: 'log', params: { message } });

@@ -1,10 +1,19 @@
 /**
  * When the worker settles a two-phase edit (see `IndexService.settling`): after the
- * first phase's `changed` push, once no change waits, a step at a time with the
- * messages that came meanwhile served between steps. A change (a notification)
- * gives up the settle under way or scheduled; its own first phase is pushed first
- * and schedules the settle again, so one settle covers both. Requests between
- * steps are answered from the results shown (the first phase's).
+ * first phase's `changed` push, once no change waits and the edits have paused for a
+ * while (below), a step at a time with the messages that came meanwhile served
+ * between steps. A change (a notification) gives up the settle under way or
+ * scheduled; its own first phase is pushed first and schedules the settle again, so
+ * one settle covers both. Requests between steps are answered from the results shown
+ * (the first phase's).
+ *
+ * The quiet spell: a settle given up by the next change is all waste, and at 10,000
+ * articles (a settle of 15–20 s) edits a few seconds apart gave up every one. What
+ * they allocated brought the full collections that the edits met, each edit 5–30×
+ * slower inside one (docs/scale.md, round 51). So a settle starts only once no change
+ * has come for as long as a settle is known to take (the last one run to its end, or
+ * longer when one was given up after more), and at most `MAX_QUIET_MS`: a small
+ * corpus, whose settles take milliseconds, waits milliseconds.
  */
 export interface SettleHooks {
   /** Whether a settle is owed. */
@@ -17,7 +26,14 @@ export interface SettleHooks {
   done(err?: unknown): void;
   /** Runs `f` once the messages already waiting are served (`setImmediate`). */
   later(f: () => void): void;
+  /** Runs `f` after `ms` (`setTimeout`); without it (and `now`), a settle waits for no quiet spell. */
+  after?(ms: number, f: () => void): void;
+  /** The clock, in ms. */
+  now?(): number;
 }
+
+/** The longest quiet spell a settle waits for (see above). */
+export const MAX_QUIET_MS = 10_000;
 
 export class SettleScheduler {
   /** Bumped by every change and every schedule: a callback whose token is not the last does nothing. */
@@ -30,11 +46,23 @@ export class SettleScheduler {
   private waiting = false;
   /** A settle threw: none is tried again before the next change (it would throw again). */
   private failed = false;
+  /**
+   * How long a settle takes, ms, as far as is known: the last one run to its end (from its first step to its push,
+   * the messages served between its steps included); raised by one given up after longer.
+   */
+  expectedMs = 0;
+  /** When the last change came, and when the settle under way began. */
+  private changedAt = -Infinity;
+  private startedAt = 0;
 
   constructor(private readonly hooks: SettleHooks) {}
 
   /** A change is about to be applied: the settle under way or scheduled gives way to the one its push schedules. */
   changed(): void {
+    const now = this.hooks.now?.() ?? 0;
+    // (Given up after this long, it had at least as long to go as it ran.)
+    if (this.running) this.expectedMs = Math.max(this.expectedMs, now - this.startedAt);
+    this.changedAt = now;
     if (this.waiting || this.running) this.superseded++;
     this.waiting = false;
     this.failed = false;
@@ -49,12 +77,13 @@ export class SettleScheduler {
     if (this.running || this.failed || !this.hooks.owed()) return;
     const token = ++this.token;
     this.waiting = true;
-    this.hooks.later(() => {
+    const start = () => {
       if (token !== this.token) return;
       this.waiting = false;
       if (!this.hooks.idle() || !this.hooks.owed()) return;
       const steps = this.hooks.steps();
       this.running = steps;
+      this.startedAt = this.hooks.now?.() ?? 0;
       const step = () => {
         if (this.running !== steps) return; // given up by a change
         let s: IteratorResult<string, boolean>;
@@ -69,9 +98,22 @@ export class SettleScheduler {
         if (!s.done) return this.hooks.later(step);
         this.running = null;
         if (s.value) this.settled++;
+        this.expectedMs = (this.hooks.now?.() ?? 0) - this.startedAt;
         this.hooks.done();
       };
       step();
+    };
+    this.hooks.later(() => {
+      if (token !== this.token) return;
+      const wait = this.quietLeft();
+      if (wait > 0 && this.hooks.after) this.hooks.after(wait, () => { if (token === this.token) this.hooks.later(start); });
+      else start();
     });
+  }
+
+  /** How much longer the quiet spell lasts before a settle may start, ms (0 or less: none left). */
+  quietLeft(): number {
+    if (!this.hooks.now) return 0;
+    return Math.min(this.expectedMs, MAX_QUIET_MS) - (this.hooks.now() - this.changedAt);
   }
 }
