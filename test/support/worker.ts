@@ -22,16 +22,17 @@ export interface Seen {
 }
 
 /**
- * A connection to a real worker; `hooks` (testHooks.ts) go into the worker's
- * environment; `on` overrides what a hook does besides recording.
+ * A connection to a real worker; `hooks` (testHooks.ts) and `env` go into the
+ * worker's environment; `on` overrides what a hook does besides recording.
  */
-export function testConnection(o: { hooks?: TestHooks; timeoutMs?: number; maxFileSize?: number; heapLimitMb?: number; on?: Partial<ConnectionHooks> } = {}) {
+export function testConnection(o: { hooks?: TestHooks; env?: Record<string, string>; timeoutMs?: number; maxFileSize?: number; heapLimitMb?: number; on?: Partial<ConnectionHooks> } = {}) {
   const idle = new Idle();
   const seen: Seen = { skips: [], changed: [], problems: [], previews: [], stopped: 0, restarted: 0, log: [], failed: [] };
   const on = o.on ?? {};
   const options: ConnectionOptions = {
     timeoutMs: () => o.timeoutMs ?? 30_000,
-    env: o.hooks ? { ...process.env, [TEST_HOOKS_ENV]: JSON.stringify(o.hooks) } : undefined,
+    // (`env`: added to the worker's environment, which it reads when it starts, on the first request.)
+    env: o.hooks || o.env ? { ...process.env, ...o.env, ...(o.hooks ? { [TEST_HOOKS_ENV]: JSON.stringify(o.hooks) } : {}) } : undefined,
     heapLimitMb: o.heapLimitMb ? () => o.heapLimitMb! : undefined,
   };
   const conn = new WorkerConnection(WORKER_PATH, idle, {
