@@ -11,9 +11,9 @@
  * articles (a settle of 15–20 s) edits a few seconds apart gave up every one. What
  * they allocated brought the full collections that the edits met, each edit 5–30×
  * slower inside one (docs/scale.md, round 51). So a settle starts only once no change
- * has come for as long as a settle is known to take (the last one run to its end, or
- * longer when one was given up after more), and at most `MAX_QUIET_MS`: a small
- * corpus, whose settles take milliseconds, waits milliseconds.
+ * has come for as long as a settle is known to take (the last one that settled; twice
+ * as long as one ran before it was given up, when that is more), and at most
+ * `MAX_QUIET_MS`: a small corpus, whose settles take milliseconds, waits milliseconds.
  */
 export interface SettleHooks {
   /** Whether a settle is owed. */
@@ -47,8 +47,10 @@ export class SettleScheduler {
   /** A settle threw: none is tried again before the next change (it would throw again). */
   private failed = false;
   /**
-   * How long a settle takes, ms, as far as is known: the last one run to its end (from its first step to its push,
-   * the messages served between its steps included); raised by one given up after longer.
+   * How long a settle takes, ms, as far as is known: the last one that settled (from its first step to its end, the
+   * messages served between its steps included); when one is given up after running `t`, at least `2 × t`. (Raised to
+   * `t` alone, the spell came to equal the gap between evenly spaced edits, so that a settle began just before each
+   * edit, which then waited for its step under way.)
    */
   expectedMs = 0;
   /** When the last change came, and when the settle under way began. */
@@ -60,8 +62,8 @@ export class SettleScheduler {
   /** A change is about to be applied: the settle under way or scheduled gives way to the one its push schedules. */
   changed(): void {
     const now = this.hooks.now?.() ?? 0;
-    // (Given up after this long, it had at least as long to go as it ran.)
-    if (this.running) this.expectedMs = Math.max(this.expectedMs, now - this.startedAt);
+    // (Given up after this long: it needed longer, by how much is not known; twice as long is asked of the next spell.)
+    if (this.running) this.expectedMs = Math.max(this.expectedMs, 2 * (now - this.startedAt));
     this.changedAt = now;
     if (this.waiting || this.running) this.superseded++;
     this.waiting = false;
@@ -97,8 +99,12 @@ export class SettleScheduler {
         }
         if (!s.done) return this.hooks.later(step);
         this.running = null;
-        if (s.value) this.settled++;
-        this.expectedMs = (this.hooks.now?.() ?? 0) - this.startedAt;
+        const took = (this.hooks.now?.() ?? 0) - this.startedAt;
+        // (One that settled nothing, given up inside, tells only that it took this long.)
+        if (s.value) {
+          this.settled++;
+          this.expectedMs = took;
+        } else this.expectedMs = Math.max(this.expectedMs, took);
         this.hooks.done();
       };
       step();

@@ -170,7 +170,47 @@ describe('the settle after a two-phase edit (SettleScheduler)', () => {
       h.tick();
       assert.deepEqual(h.log.slice(5), ['step 0'], 'the spell had passed: started at once');
       h.scheduler.changed(); // given up 20 s in
-      assert.equal(h.scheduler.expectedMs, 20_000, 'raised to what it ran');
+      assert.equal(h.scheduler.expectedMs, 40_000, 'raised to twice what it ran');
+    });
+
+    it('edits at an even gap after a settle given up: no settle starts just before the next edit', () => {
+      // Settles of three 4 s steps, edits every 8 s. The first settle, with nothing known, starts at once and is given
+      // up 8 s in: the spell becomes twice that, capped at 10 s, longer than the gap. (Raised to 8 s alone, a settle
+      // would start as each next edit came.)
+      const h = timed(4_000);
+      h.setOwed();
+      h.scheduler.schedule();
+      h.tick(); // starts: step 0 (the clock at 4 s)
+      h.tick(); // step 1 (8 s)
+      h.edit(); // given up 8 s in
+      assert.equal(h.scheduler.expectedMs, 16_000);
+      const started = h.log.length;
+      for (let k = 0; k < 10; k++) {
+        h.advance(8_000);
+        h.edit();
+      }
+      assert.equal(h.log.length, started, 'no settle started between edits 8 s apart');
+      h.advance(MAX_QUIET_MS);
+      assert.deepEqual(h.log.slice(started), ['step 0', 'step 1', 'step 2', 'pushed'], 'one settle once they stop');
+      assert.equal(h.scheduler.settled, 1);
+    });
+
+    it('a settle that settles nothing leaves what is waited for no shorter', () => {
+      const queue: (() => void)[] = [];
+      let now = 0;
+      const scheduler = new SettleScheduler({
+        owed: () => true,
+        idle: () => true,
+        *steps(): Generator<string, boolean> { now += 5; yield 's'; return false; },
+        done: () => undefined,
+        later: f => queue.push(f),
+        after: () => undefined,
+        now: () => now,
+      });
+      scheduler.expectedMs = 15_000;
+      scheduler.schedule();
+      while (queue.length) queue.shift()!();
+      assert.equal(scheduler.expectedMs, 15_000);
     });
   });
 
