@@ -65,7 +65,7 @@ describe('a settle hands out the last objects for what it made the same', () => 
     corpus.allResults();
     corpus.settle();
     const after = byPath(corpus.allResults());
-    let moved = 0;
+    let moved = 0, kept = 0;
     for (const [p, r] of after) {
       if (p === edited) continue;
       const old = before.get(p)!;
@@ -73,8 +73,16 @@ describe('a settle hands out the last objects for what it made the same', () => 
         moved++;
         assert.equal(sameData(r, old), false, `${p}: a new object only where something changed`);
       }
+      // Within it, the claims whose links to the edited document moved are new; the others (its own town's line, a
+      // claim no other report makes) are the last objects.
+      r.claims.forEach((c, i) => {
+        const o = old.claims[i];
+        if (c === o) kept++;
+        else assert.equal(sameData(c, o), false, `${p} claim ${i}: a new object only where something changed`);
+      });
     }
     assert.equal(moved, 11, 'every report links to the edited one, whose offsets moved');
+    assert.ok(kept >= 11, `${kept} claims kept their objects`);
     assert.deepEqual(canonicalGroups([...after.values()]), canonicalGroups(fresh(docs)));
   });
 });
