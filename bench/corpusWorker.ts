@@ -5,9 +5,10 @@
  * first `changed` push that names it (the first phase: what the editor waits for).
  * Between edits the worker settles in the background as it does in the extension, so
  * an edit may come during a settle, or during a full collection that settles bring on.
- * Baseline, in the same run (after, on a worker of its own, the same edits): the
- * worker that starts a settle at once after each push (`SOURCE_LENS_SETTLE_QUIET=0`),
- * as before the quiet spell (src/worker/settle.ts).
+ * The worker with the quiet spell before its settles (src/worker/settle.ts; off by
+ * default, `SOURCE_LENS_SETTLE_QUIET=1`) against the baseline, in the same run (after,
+ * on a worker of its own, the same edits): the worker as it ships, which starts a
+ * settle at once after each push.
  * Besides each edit's time: the CPU the process spent from the first edit until the
  * worker is quiet after the last (its owed settle done; a settle given up by the next
  * edit is spent for nothing).
@@ -61,7 +62,7 @@ async function run(what: string, dir: string, names: readonly string[], nEdits: 
   let onFirst: (() => void) | null = null;
   const { conn, idle } = testConnection({
     // (The worker's own environment: it starts on the first request.)
-    env: { [QUIET_ENV]: quiet ? '' : '0' },
+    env: { [QUIET_ENV]: quiet ? '1' : '0' },
     heapLimitMb: heapMb,
     timeoutMs: 1_800_000,
     on: {
@@ -143,7 +144,7 @@ async function main(): Promise<void> {
   const names = fs.readdirSync(dir).filter(f => /^a\d+\.txt$/.test(f)).sort();
   if (!names.length) throw new Error(`${dir}: no generated articles (aNNNNN.txt; ../shared/eval/reuse/make-corpus.mjs makes them)`);
   // (Each on a worker of its own, one after the other; `--baseline-first` swaps the order.)
-  const quiet = () => run('quiet spell (this build)', dir, names, nEdits, gapS * 1000, heapMb, true);
+  const quiet = () => run('quiet spell (SOURCE_LENS_SETTLE_QUIET=1)', dir, names, nEdits, gapS * 1000, heapMb, true);
   const atOnce = () => run('baseline: settle at once', dir, names, nEdits, gapS * 1000, heapMb, false);
   const runs: Run[] = [];
   if (baseline && baselineFirst) runs.push(await atOnce());

@@ -88,8 +88,9 @@ const settler = new SettleScheduler({
     flush();
   },
   later: f => setImmediate(f),
-  // (SOURCE_LENS_SETTLE_QUIET=0: a settle starts at once after each push, as before the quiet spell; to compare.)
-  ...(process.env.SOURCE_LENS_SETTLE_QUIET === '0' ? {} : { after: (ms: number, f: () => void) => setTimeout(f, ms), now: () => performance.now() }),
+  // (The quiet spell, settle.ts, only with SOURCE_LENS_SETTLE_QUIET=1: with it on, an end-to-end test failed in 2 runs
+  // of 3, a tree grouped again by source after a reload of the window listing no source; not yet understood.)
+  ...(process.env.SOURCE_LENS_SETTLE_QUIET === '1' ? { after: (ms: number, f: () => void) => setTimeout(f, ms), now: () => performance.now() } : {}),
 });
 
 const log = (message: string) => send({ type: 'push', kind: 'log', params: { message } });

@@ -14,6 +14,8 @@
  * has come for as long as a settle is known to take (the last one that settled; twice
  * as long as one ran before it was given up, when that is more), and at most
  * `MAX_QUIET_MS`: a small corpus, whose settles take milliseconds, waits milliseconds.
+ * The worker waits for it only with `SOURCE_LENS_SETTLE_QUIET=1` (indexWorker.ts; off
+ * by default: docs/scale.md, round 52).
  */
 export interface SettleHooks {
   /** Whether a settle is owed. */
