@@ -338,9 +338,14 @@ async function main() {
       // Rows come and go as the tree refreshes: read them all at once, without waiting for any.
       return (await sidebar.locator('.monaco-list-row[aria-level="1"]').allInnerTexts()).map(flat);
     };
+    // A toolbar menu's button and one of its entries; the menu closed (after a pick, or Escape).
+    const menuParts = (menu, item) => ({
+      button: sidebar.locator(`.title-actions .action-label[aria-label^="${menu}"]`).first(),
+      entry: page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first(),
+    });
+    const menuClosed = () => page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' }).catch(() => {});
     const pickFromMenu = async (menu, item) => {
-      const button = sidebar.locator(`.title-actions .action-label[aria-label^="${menu}"]`).first();
-      const entry = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: item }).first();
+      const { button, entry } = menuParts(menu, item);
       // Opened again when it does not settle (just after a reload the view can re-render under an open menu).
       for (let attempt = 1; ; attempt++) {
         try {
@@ -356,7 +361,16 @@ async function main() {
         }
       }
       await page.keyboard.press('Enter');
-      await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' }).catch(() => {});
+      await menuClosed();
+    };
+    /** Whether the menu lists the entry (opened, looked at for 3 s, closed). */
+    const offers = async (menu, item) => {
+      const { button, entry } = menuParts(menu, item);
+      await button.click();
+      const shown = await entry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
+      await page.keyboard.press('Escape');
+      await menuClosed();
+      return shown;
     };
     const speakersShown = async () => {
       const deadline = Date.now() + STEP_TIMEOUT;
@@ -400,15 +414,8 @@ async function main() {
       // The menu lists "by Source" only while the tree is grouped otherwise: a pick that went astray (the view
       // re-rendered under the open menu, and Enter took another entry) leaves it there to pick again; after a pick
       // that took, the test waits out the rest of the step for the tree to follow, and fails with the rows it saw.
-      const offersBySource = async () => {
-        const button = sidebar.locator('.title-actions .action-label[aria-label^="Group By"]').first();
-        const entry = page.locator('.context-view .monaco-menu .action-item').filter({ hasText: 'Group Claims by Source' }).first();
-        await button.click();
-        const shown = await entry.waitFor({ state: 'visible', timeout: 3_000 }).then(() => true, () => false);
-        await page.keyboard.press('Escape');
-        await page.locator('.context-view .monaco-menu').first().waitFor({ state: 'hidden' }).catch(() => {});
-        return shown;
-      };
+      // (The menu follows a pick within milliseconds, not at once: asked the instant after the pick, it may still offer
+      // the entry; after the first wait it has followed.)
       const bySource = async ms => {
         const deadline = Date.now() + ms;
         for (;;) {
@@ -423,7 +430,7 @@ async function main() {
       let rows = await bySource(FIRST_WAIT);
       if (rows) {
         await page.screenshot({ path: path.join(SHOTS, 'group-by-source-first-pick.png') });
-        const again = await offersBySource();
+        const again = await offers('Group By', 'Group Claims by Source');
         console.log(`    grouping by source: not listed ${FIRST_WAIT / 1000} s after the pick (top-level rows: ${rows.slice(0, 4).join(' | ')}); ${again ? 'the menu still offers it (the pick did not take): picked again' : 'the pick took: waiting on'}`);
         if (again) await pickFromMenu('Group By', 'Group Claims by Source');
         rows = await bySource(again ? STEP_TIMEOUT : STEP_TIMEOUT - FIRST_WAIT);
