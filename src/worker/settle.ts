@@ -15,7 +15,7 @@
  * as long as one ran before it was given up, when that is more), and at most
  * `MAX_QUIET_MS`: a small corpus, whose settles take milliseconds, waits milliseconds.
  * The worker waits for it only with `SOURCE_LENS_SETTLE_QUIET=1` (indexWorker.ts; off
- * by default: docs/scale.md, round 52).
+ * by default: docs/scale.md, rounds 52 and 53).
  */
 export interface SettleHooks {
   /** Whether a settle is owed. */
